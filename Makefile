@@ -1,0 +1,51 @@
+# MemberDesk — set-up, run, test, bench. Every target creates what it needs.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DEMO_DIR ?= $(CURDIR)/demo-shop
+TS     := $(wildcard resources/i18n/*.ts)
+QM     := $(TS:.ts=.qm)
+
+.PHONY: run test lint typecheck pytest bench sysdeps venv translations screenshots clean
+
+sysdeps:
+	@bash scripts/system-deps.sh
+
+$(STAMP): pyproject.toml requirements.lock
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -r requirements.lock
+	$(BIN)/python -m pip install -q --no-deps -e .
+	@touch $(STAMP)
+
+venv: sysdeps $(STAMP)
+
+resources/i18n/%.qm: resources/i18n/%.ts $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+translations: $(QM)
+
+run: venv translations
+	$(BIN)/memberdesk demo --data-dir "$(DEMO_DIR)" --if-missing
+	$(BIN)/memberdesk --data-dir "$(DEMO_DIR)"
+
+lint: venv
+	$(BIN)/ruff check src tests migrations
+
+typecheck: venv
+	$(BIN)/mypy
+
+pytest: venv translations
+	$(BIN)/python -m pytest
+
+test: lint typecheck pytest
+
+bench: venv
+	$(BIN)/python -m tests.bench
+
+screenshots: venv translations
+	$(BIN)/python scripts/screenshots.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache $(QM)

@@ -1,0 +1,3 @@
+"""MemberDesk: a member point-of-sale client for small shops."""
+
+__version__ = "0.1.0"

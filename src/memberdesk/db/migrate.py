@@ -1,0 +1,144 @@
+"""Opening a shop database: recognise it, back it up, bring its schema to head.
+
+Order at start-up: look at the file read-only (is it SQLite? a MemberDesk shop?
+which schema revision?) without changing a byte; refuse a file from a newer
+MemberDesk; back it up with SQLite's online backup API; then upgrade to head.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
+
+from memberdesk.paths import migrations_dir
+
+from .engine import make_engine
+
+log = logging.getLogger(__name__)
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class DatabaseError(Exception):
+    """A database file that cannot be opened as a MemberDesk shop. ``code`` says why."""
+
+    def __init__(self, code: str, path: Path, detail: str = "") -> None:
+        self.code = code
+        self.path = path
+        self.detail = detail
+        super().__init__(f"{code}: {path} {detail}".strip())
+
+
+@dataclass(frozen=True)
+class FileInfo:
+    exists: bool
+    revision: str | None  # None for an empty/new database
+
+
+def alembic_config(engine: Engine | None = None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(migrations_dir()))
+    if engine is not None:
+        cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    return cfg
+
+
+def known_revisions() -> set[str]:
+    script = ScriptDirectory.from_config(alembic_config())
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+def head_revision() -> str:
+    script = ScriptDirectory.from_config(alembic_config())
+    head = script.get_current_head()
+    if head is None:
+        raise RuntimeError("no migrations found")
+    return head
+
+
+def inspect_file(path: Path) -> FileInfo:
+    """Read-only look at ``path``; raises :class:`DatabaseError` for a foreign file."""
+    if not path.exists() or path.stat().st_size == 0:
+        return FileInfo(exists=False, revision=None)
+    with path.open("rb") as fh:
+        if fh.read(16) != SQLITE_MAGIC:
+            raise DatabaseError("not_sqlite", path)
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise DatabaseError("unreadable", path, str(exc)) from exc
+    try:
+        tables = {
+            r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        }
+        if not tables:
+            return FileInfo(exists=True, revision=None)
+        if "alembic_version" not in tables or "shop" not in tables:
+            raise DatabaseError("not_memberdesk", path)
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError("corrupt", path, str(exc)) from exc
+    finally:
+        conn.close()
+    revision = row[0] if row else None
+    if revision is not None and revision not in known_revisions():
+        raise DatabaseError("newer_version", path, revision)
+    return FileInfo(exists=True, revision=revision)
+
+
+def backup_file(source: Path, dest: Path) -> Path:
+    """Copy a live SQLite file consistently with the online backup API, fsynced."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_name(dest.name + ".tmp")
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        out = sqlite3.connect(tmp)
+        try:
+            src.backup(out)
+            out.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            out.close()
+    finally:
+        src.close()
+    with tmp.open("rb+") as fh:
+        os.fsync(fh.fileno())
+    tmp.replace(dest)
+    return dest
+
+
+def upgrade(engine: Engine) -> None:
+    cfg = alembic_config(engine)
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+
+
+def open_database(path: Path, backup_dir: Path) -> Engine:
+    """Recognise, back up and upgrade the shop file at ``path``; return its engine."""
+    info = inspect_file(path)
+    head = head_revision()
+    if info.exists and info.revision is not None and info.revision != head:
+        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+        dest = backup_dir / f"pre-upgrade-{info.revision}-{stamp}.sqlite3"
+        backup_file(path, dest)
+        log.info("backed up %s to %s before upgrading to %s", path, dest, head)
+    engine = make_engine(path)
+    if info.revision != head:
+        upgrade(engine)
+        log.info("database %s now at revision %s", path, head)
+    return engine
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        row = conn.exec_driver_sql("SELECT version_num FROM alembic_version").fetchone()
+        return str(row[0]) if row else None

@@ -1,0 +1,90 @@
+"""The data model. Importing this package registers every table on ``Base.metadata``."""
+
+from .base import Base, MoneyType, UTCDateTime, utcnow
+from .catalog import Category, MemberPrice, Product
+from .count_cards import (
+    CountCardBalance,
+    CountCardEntry,
+    MemberCountCard,
+    ServicePackage,
+    ServicePackageItem,
+)
+from .coupons import Coupon, CouponEvent, CouponTemplate, CouponTemplateScope
+from .ledgers import PointsEntry, PointsLot, PointsLotMove, StoredValueEntry
+from .members import Card, Member, Tier
+from .sales import (
+    DayClose,
+    Recharge,
+    RechargeRule,
+    Refund,
+    RefundLine,
+    RefundTender,
+    Sale,
+    SaleDiscount,
+    SaleLine,
+    SaleLineDiscount,
+    Shift,
+    ShiftCashMove,
+    ShiftCount,
+    Tender,
+)
+from .shop import Setting, Shop
+from .staff import Approval, AuditEntry, Staff
+
+# Tables that may only ever grow: the database rejects UPDATE and DELETE on them.
+APPEND_ONLY_TABLES: tuple[str, ...] = (
+    "stored_value_entries",
+    "points_entries",
+    "points_lot_moves",
+    "coupon_events",
+    "count_card_entries",
+    "audit_log",
+    "shift_cash_moves",
+    "day_closes",
+)
+
+__all__ = [
+    "APPEND_ONLY_TABLES",
+    "Approval",
+    "AuditEntry",
+    "Base",
+    "Card",
+    "Category",
+    "CountCardBalance",
+    "CountCardEntry",
+    "Coupon",
+    "CouponEvent",
+    "CouponTemplate",
+    "CouponTemplateScope",
+    "DayClose",
+    "Member",
+    "MemberCountCard",
+    "MemberPrice",
+    "MoneyType",
+    "PointsEntry",
+    "PointsLot",
+    "PointsLotMove",
+    "Product",
+    "Recharge",
+    "RechargeRule",
+    "Refund",
+    "RefundLine",
+    "RefundTender",
+    "Sale",
+    "SaleDiscount",
+    "SaleLine",
+    "SaleLineDiscount",
+    "ServicePackage",
+    "ServicePackageItem",
+    "Setting",
+    "Shift",
+    "ShiftCashMove",
+    "ShiftCount",
+    "Shop",
+    "Staff",
+    "StoredValueEntry",
+    "Tender",
+    "Tier",
+    "UTCDateTime",
+    "utcnow",
+]

@@ -1,0 +1,54 @@
+"""Products, categories and member prices per tier (会员价)."""
+
+from __future__ import annotations
+
+from sqlalchemy import CheckConstraint, ForeignKey, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from memberdesk.money import Money
+
+from .base import Base, IdMixin
+
+
+class Category(IdMixin, Base):
+    __tablename__ = "categories"
+
+    code: Mapped[str] = mapped_column(String(20), unique=True)
+    name: Mapped[str] = mapped_column(String(40))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("categories.id"))
+
+
+class Product(IdMixin, Base):
+    __tablename__ = "products"
+    __table_args__ = (
+        CheckConstraint("price >= 0", name="price_nonneg"),
+        CheckConstraint("points_ratio_permille >= 0", name="ratio_nonneg"),
+    )
+
+    code: Mapped[str] = mapped_column(String(20), unique=True)
+    barcode: Mapped[str | None] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(60))
+    name_initials: Mapped[str] = mapped_column(String(60), default="", index=True)
+    category_id: Mapped[int | None] = mapped_column(ForeignKey("categories.id"), index=True)
+    price: Mapped[Money]
+    unit: Mapped[str] = mapped_column(String(8), default="件")
+    # Points earned per yuan paid on this product, in thousandths (1000 = normal).
+    points_ratio_permille: Mapped[int] = mapped_column(default=1000)
+    is_service: Mapped[bool] = mapped_column(default=False)
+    # Whether tier discounts apply (cigarettes, say, are often excluded).
+    discountable: Mapped[bool] = mapped_column(default=True)
+    active: Mapped[bool] = mapped_column(default=True)
+
+
+class MemberPrice(IdMixin, Base):
+    """A product's price for one tier; the tier discount applies where none is set."""
+
+    __tablename__ = "member_prices"
+    __table_args__ = (
+        UniqueConstraint("product_id", "tier_id"),
+        CheckConstraint("price >= 0", name="price_nonneg"),
+    )
+
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"))
+    tier_id: Mapped[int] = mapped_column(ForeignKey("tiers.id"))
+    price: Mapped[Money]

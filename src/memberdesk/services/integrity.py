@@ -1,0 +1,149 @@
+"""``memberdesk db check``: prove the invariants on a live file.
+
+integrity_check, foreign_key_check, every cached balance equals the sum of its
+ledger entries, every ledger row's running balance is consistent, every sale's
+tenders add up to its payable amount, and the audit chain is intact.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from memberdesk.db import Database
+
+from .audit import verify_chain
+
+
+@dataclass(frozen=True)
+class Problem:
+    check: str
+    message: str
+
+
+def _rows(session: Session, sql: str) -> list[tuple[object, ...]]:
+    return [tuple(r) for r in session.execute(text(sql))]
+
+
+CHECKS: tuple[tuple[str, str, str], ...] = (
+    (
+        "stored_value",
+        """
+        SELECT m.member_no, m.name, m.sv_principal, m.sv_bonus,
+               COALESCE(SUM(e.principal_delta), 0), COALESCE(SUM(e.bonus_delta), 0)
+        FROM members m LEFT JOIN stored_value_entries e ON e.member_id = m.id
+        GROUP BY m.id
+        HAVING m.sv_principal <> COALESCE(SUM(e.principal_delta), 0)
+            OR m.sv_bonus <> COALESCE(SUM(e.bonus_delta), 0)
+        """,
+        "member {0} ({1}): stored value is principal {2}/bonus {3} fen but its ledger "
+        "sums to {4}/{5} fen",
+    ),
+    (
+        "stored_value_running",
+        """
+        SELECT m.member_no, e.id FROM stored_value_entries e JOIN members m ON m.id = e.member_id
+        WHERE e.principal_after <> (SELECT SUM(x.principal_delta) FROM stored_value_entries x
+                                    WHERE x.member_id = e.member_id AND x.id <= e.id)
+           OR e.bonus_after <> (SELECT SUM(x.bonus_delta) FROM stored_value_entries x
+                                WHERE x.member_id = e.member_id AND x.id <= e.id)
+        """,
+        "member {0}: stored-value entry {1} has a wrong balance-after",
+    ),
+    (
+        "points",
+        """
+        SELECT m.member_no, m.name, m.points_balance, COALESCE(SUM(e.delta), 0)
+        FROM members m LEFT JOIN points_entries e ON e.member_id = m.id
+        GROUP BY m.id HAVING m.points_balance <> COALESCE(SUM(e.delta), 0)
+        """,
+        "member {0} ({1}): points balance is {2} but its ledger sums to {3}",
+    ),
+    (
+        "points_running",
+        """
+        SELECT m.member_no, e.id FROM points_entries e JOIN members m ON m.id = e.member_id
+        WHERE e.balance_after <> (SELECT SUM(x.delta) FROM points_entries x
+                                  WHERE x.member_id = e.member_id AND x.id <= e.id)
+        """,
+        "member {0}: points entry {1} has a wrong balance-after",
+    ),
+    (
+        "points_lots",
+        """
+        SELECT m.member_no, l.id, l.remaining, l.points + COALESCE(SUM(mv.delta), 0)
+        FROM points_lots l JOIN members m ON m.id = l.member_id
+        LEFT JOIN points_lot_moves mv ON mv.lot_id = l.id
+        GROUP BY l.id HAVING l.remaining <> l.points + COALESCE(SUM(mv.delta), 0)
+        """,
+        "member {0}: points lot {1} has {2} remaining but its moves leave {3}",
+    ),
+    (
+        "points_lots_total",
+        """
+        SELECT m.member_no, m.points_balance, COALESCE(SUM(l.remaining), 0)
+        FROM members m LEFT JOIN points_lots l ON l.member_id = m.id
+        GROUP BY m.id HAVING m.points_balance <> COALESCE(SUM(l.remaining), 0)
+        """,
+        "member {0}: points balance {1} differs from its lots' remaining {2}",
+    ),
+    (
+        "count_cards",
+        """
+        SELECT b.id, b.uses_remaining, COALESCE(SUM(e.delta), 0)
+        FROM count_card_balances b LEFT JOIN count_card_entries e ON e.balance_id = b.id
+        GROUP BY b.id HAVING b.uses_remaining <> COALESCE(SUM(e.delta), 0)
+        """,
+        "count card balance {0}: {1} uses remaining but its ledger sums to {2}",
+    ),
+    (
+        "coupons",
+        """
+        SELECT c.code, c.status, e.status_after FROM coupons c
+        JOIN coupon_events e ON e.id = (SELECT MAX(id) FROM coupon_events WHERE coupon_id = c.id)
+        WHERE c.status <> e.status_after
+        """,
+        "coupon {0} is {1} but its last event says {2}",
+    ),
+    (
+        "tenders",
+        """
+        SELECT s.sale_no, s.payable, COALESCE(SUM(t.amount), 0)
+        FROM sales s LEFT JOIN tenders t ON t.sale_id = s.id
+        GROUP BY s.id HAVING s.payable <> COALESCE(SUM(t.amount), 0)
+        """,
+        "sale {0}: payable {1} fen but tenders add up to {2} fen",
+    ),
+    (
+        "sale_lines",
+        """
+        SELECT s.sale_no, s.payable, COALESCE(SUM(l.net_amount), 0)
+        FROM sales s LEFT JOIN sale_lines l ON l.sale_id = s.id
+        GROUP BY s.id HAVING s.payable <> COALESCE(SUM(l.net_amount), 0)
+        """,
+        "sale {0}: payable {1} fen but its lines add up to {2} fen",
+    ),
+)
+
+
+def check_session(session: Session) -> list[Problem]:
+    problems: list[Problem] = []
+    for (row,) in session.execute(text("PRAGMA integrity_check")):
+        if row != "ok":
+            problems.append(Problem("integrity", str(row)))
+    for row in session.execute(text("PRAGMA foreign_key_check")):
+        problems.append(
+            Problem("foreign_keys", f"{row[0]} row {row[1]} points to a missing {row[2]} row")
+        )
+    for name, sql, template in CHECKS:
+        for r in _rows(session, sql):
+            problems.append(Problem(name, template.format(*r)))
+    problems.extend(Problem("audit", p) for p in verify_chain(session))
+    return problems
+
+
+def check_database(db: Database) -> list[Problem]:
+    with db.reader() as uow:
+        return check_session(uow.session)

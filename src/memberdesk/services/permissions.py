@@ -1,0 +1,162 @@
+"""Permissions, which roles hold them, and the check every sensitive service makes."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from memberdesk.models import Approval, Staff
+from memberdesk.models.base import utcnow
+from memberdesk.models.enums import Role
+
+from .context import Actor
+from .errors import AuthError, PermissionDenied
+
+
+class Permission(StrEnum):
+    SELL = "sell"
+    RECHARGE = "recharge"
+    REGISTER_MEMBER = "register_member"
+    EDIT_MEMBER = "edit_member"
+    MANAGE_CARDS = "manage_cards"
+    UNMASK_PHONE = "unmask_phone"
+    REFUND = "refund"
+    ADJUST_BALANCE = "adjust_balance"
+    PRICE_OVERRIDE = "price_override"
+    MANUAL_DISCOUNT = "manual_discount"
+    EXPORT_MEMBERS = "export_members"
+    IMPORT_MEMBERS = "import_members"
+    ANONYMISE_MEMBER = "anonymise_member"
+    MANAGE_CATALOG = "manage_catalog"
+    MANAGE_PROMOTIONS = "manage_promotions"
+    MANAGE_STAFF = "manage_staff"
+    MANAGE_SETTINGS = "manage_settings"
+    VERIFY_SHIFT = "verify_shift"
+    VIEW_REPORTS = "view_reports"
+    CLOSE_DAY = "close_day"
+    BACKUP = "backup"
+    RESTORE = "restore"
+
+
+# Human names of permissions for messages (zh, en).
+PERMISSION_NAMES: dict[Permission, tuple[str, str]] = {
+    Permission.SELL: ("收银", "take payments"),
+    Permission.RECHARGE: ("充值", "recharge a card"),
+    Permission.REGISTER_MEMBER: ("登记会员", "register members"),
+    Permission.EDIT_MEMBER: ("修改会员资料", "edit members"),
+    Permission.MANAGE_CARDS: ("挂失/补卡", "manage cards"),
+    Permission.UNMASK_PHONE: ("查看完整手机号", "see full phone numbers"),
+    Permission.REFUND: ("退款/反结账", "refund a sale"),
+    Permission.ADJUST_BALANCE: ("调整余额或积分", "adjust a balance or points"),
+    Permission.PRICE_OVERRIDE: ("改价", "override a price"),
+    Permission.MANUAL_DISCOUNT: ("手工折扣", "give a manual discount"),
+    Permission.EXPORT_MEMBERS: ("导出会员资料", "export member data"),
+    Permission.IMPORT_MEMBERS: ("导入会员资料", "import members"),
+    Permission.ANONYMISE_MEMBER: ("注销会员个人信息", "anonymise a member"),
+    Permission.MANAGE_CATALOG: ("管理商品", "manage products"),
+    Permission.MANAGE_PROMOTIONS: ("管理营销活动", "manage promotions"),
+    Permission.MANAGE_STAFF: ("管理员工", "manage staff"),
+    Permission.MANAGE_SETTINGS: ("修改设置", "change settings"),
+    Permission.VERIFY_SHIFT: ("审核交班", "verify a shift"),
+    Permission.VIEW_REPORTS: ("查看报表", "view reports"),
+    Permission.CLOSE_DAY: ("日结", "close the day"),
+    Permission.BACKUP: ("备份", "back up"),
+    Permission.RESTORE: ("恢复数据", "restore a backup"),
+}
+
+_CASHIER = frozenset(
+    {
+        Permission.SELL,
+        Permission.RECHARGE,
+        Permission.REGISTER_MEMBER,
+        Permission.EDIT_MEMBER,
+        Permission.MANAGE_CARDS,
+    }
+)
+_MANAGER = _CASHIER | {
+    Permission.UNMASK_PHONE,
+    Permission.REFUND,
+    Permission.ADJUST_BALANCE,
+    Permission.PRICE_OVERRIDE,
+    Permission.MANUAL_DISCOUNT,
+    Permission.EXPORT_MEMBERS,
+    Permission.IMPORT_MEMBERS,
+    Permission.MANAGE_CATALOG,
+    Permission.MANAGE_PROMOTIONS,
+    Permission.MANAGE_STAFF,
+    Permission.VERIFY_SHIFT,
+    Permission.VIEW_REPORTS,
+    Permission.CLOSE_DAY,
+    Permission.BACKUP,
+}
+_OWNER = frozenset(Permission)
+
+ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
+    Role.CASHIER: _CASHIER,
+    Role.MANAGER: frozenset(_MANAGER),
+    Role.OWNER: _OWNER,
+}
+
+ROLE_RANK = {Role.CASHIER: 1, Role.MANAGER: 2, Role.OWNER: 3}
+
+
+def role_has(role: Role, permission: Permission) -> bool:
+    return permission in ROLE_PERMISSIONS[role]
+
+
+def permission_label(permission: Permission, lang: str = "zh_CN") -> str:
+    zh, en = PERMISSION_NAMES[permission]
+    return en if lang.startswith("en") else zh
+
+
+def load_actor_staff(session: Session, actor: Actor) -> Staff:
+    """The actor's staff row, refusing a disabled or unknown account."""
+    staff = session.get(Staff, actor.staff_id)
+    if staff is None or not staff.active:
+        raise AuthError("account_inactive")
+    return staff
+
+
+def require(
+    session: Session,
+    actor: Actor,
+    permission: Permission,
+    *,
+    approval_id: int | None = None,
+    now: datetime | None = None,
+) -> int | None:
+    """Check ``actor`` may do ``permission``; return the approver's id if an approval
+    was consumed. The role is read from the database, never taken from the DTO.
+
+    A one-time approval is consumed here (used_at set), in the caller's transaction:
+    if the use case rolls back, the approval stays unused.
+    """
+    staff = load_actor_staff(session, actor)
+    if role_has(staff.role, permission):
+        return None
+    if approval_id is None:
+        raise PermissionDenied("permission_denied", action=PERMISSION_NAMES[permission][0])
+    now = now or utcnow()
+    approval = session.get(Approval, approval_id)
+    if (
+        approval is None
+        or approval.permission != permission.value
+        or approval.requested_by_id != staff.id
+        or approval.used_at is not None
+        or approval.expires_at <= now
+    ):
+        raise PermissionDenied("approval_invalid")
+    used = session.execute(
+        update(Approval)
+        .where(Approval.id == approval_id, Approval.used_at.is_(None))
+        .values(used_at=now)
+    )
+    if used.rowcount != 1:  # type: ignore[attr-defined]
+        raise PermissionDenied("approval_invalid")
+    approver = session.scalar(select(Staff).where(Staff.id == approval.approver_id))
+    if approver is None or not approver.active or not role_has(approver.role, permission):
+        raise PermissionDenied("approval_invalid")
+    return approval.approver_id

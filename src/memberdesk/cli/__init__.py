@@ -1,0 +1,61 @@
+"""The ``memberdesk`` command. No subcommand opens the cashier window.
+
+Each subcommand lives in its own module here with a ``register(subparsers)``
+function; :data:`COMMAND_MODULES` lists them. Errors a user can act on print one
+line on stderr and exit non-zero; nothing prints a traceback for a user mistake.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+
+from memberdesk import __version__
+
+from .common import CliError, add_data_dir, lang
+
+COMMAND_MODULES: tuple[str, ...] = (
+    "memberdesk.cli.setup_cmds",  # init, demo
+    "memberdesk.cli.db_cmds",  # db upgrade, db check
+    "memberdesk.cli.gui_cmd",  # gui (also the default)
+)
+
+log = logging.getLogger("memberdesk.cli")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="memberdesk",
+        description="MemberDesk 会员收银 — member point-of-sale for small shops",
+    )
+    parser.add_argument("--version", action="version", version=f"memberdesk {__version__}")
+    add_data_dir(parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(list(argv) if argv is not None else None)
+    if getattr(args, "func", None) is None:
+        from .gui_cmd import run_gui
+
+        args.func = run_gui
+    try:
+        code = int(args.func(args) or 0)
+    except CliError as exc:
+        print(f"memberdesk: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("memberdesk: interrupted", file=sys.stderr)
+        return 130
+    return code
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

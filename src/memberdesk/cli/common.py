@@ -1,0 +1,121 @@
+"""What every subcommand shares: the data directory, opening the database, errors."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import locale
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from memberdesk.db import Database
+from memberdesk.db.migrate import DatabaseError
+from memberdesk.logsetup import setup_logging
+from memberdesk.paths import DataPaths, resolve_data_dir
+
+
+class CliError(Exception):
+    """One line for stderr and an exit code."""
+
+    def __init__(self, message: str, exit_code: int = 1) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def lang() -> str:
+    """zh_CN unless the environment asks for English (MEMBERDESK_LANG or LANG=en*)."""
+    wanted = os.environ.get("MEMBERDESK_LANG") or os.environ.get("LANG") or ""
+    if not wanted:
+        wanted = locale.getlocale()[0] or ""
+    return "en" if wanted.lower().startswith("en") else "zh_CN"
+
+
+DB_ERROR_TEXT = {
+    "not_sqlite": ("{path} 不是 MemberDesk 数据库文件", "{path} is not a MemberDesk database file"),
+    "not_memberdesk": (
+        "{path} 是 SQLite 文件但不是 MemberDesk 门店数据库",
+        "{path} is an SQLite file but not a MemberDesk shop database",
+    ),
+    "newer_version": (
+        "{path} 来自更新版本的 MemberDesk（结构版本 {detail}），请升级软件后再打开；文件未作任何改动",
+        "{path} comes from a newer MemberDesk (schema {detail}); upgrade MemberDesk to open it. "
+        "The file was not changed",
+    ),
+    "corrupt": ("{path} 已损坏：{detail}", "{path} is damaged: {detail}"),
+    "unreadable": ("无法读取 {path}：{detail}", "Cannot read {path}: {detail}"),
+}
+
+
+def db_error_message(exc: DatabaseError) -> str:
+    zh, en = DB_ERROR_TEXT.get(exc.code, ("{path}: {detail}", "{path}: {detail}"))
+    template = en if lang() == "en" else zh
+    return template.format(path=exc.path, detail=exc.detail)
+
+
+def add_data_dir(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="shop data directory (default: $MEMBERDESK_HOME or the user data directory)",
+    )
+
+
+def data_paths(args: argparse.Namespace) -> DataPaths:
+    paths = resolve_data_dir(getattr(args, "data_dir", None)).ensure()
+    setup_logging(paths.logs)
+    return paths
+
+
+@contextmanager
+def opened_db(args: argparse.Namespace) -> Iterator[Database]:
+    paths = data_paths(args)
+    try:
+        db = Database.open(paths)
+    except DatabaseError as exc:
+        raise CliError(db_error_message(exc), 2) from exc
+    try:
+        yield db
+    finally:
+        db.close()
+
+
+def user_errors(fn: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """Turn a service's UserError into one line on stderr and exit code 1."""
+
+    def wrapper(args: argparse.Namespace) -> int:
+        from memberdesk.services.errors import UserError
+
+        try:
+            return fn(args)
+        except UserError as exc:
+            raise CliError(exc.message(lang()), 1) from exc
+
+    wrapper.__name__ = fn.__name__
+    wrapper.__doc__ = fn.__doc__
+    return wrapper
+
+
+def read_password(prompt: str, *, confirm: bool = False) -> str:
+    """From a prompt on a terminal, else the first line of stdin."""
+    if sys.stdin is not None and sys.stdin.isatty():
+        pw = getpass.getpass(prompt)
+        if confirm and getpass.getpass("再输入一次 / again: ") != pw:
+            raise CliError("两次输入的密码不一致 / the passwords do not match")
+        return pw
+    line = sys.stdin.readline() if sys.stdin is not None else ""
+    if not line:
+        raise CliError("请在标准输入中提供密码 / give the password on standard input")
+    return line.rstrip("\r\n")
+
+
+def add_command(
+    sub: Any, name: str, help_text: str, func: Callable[[argparse.Namespace], int]
+) -> argparse.ArgumentParser:
+    p: argparse.ArgumentParser = sub.add_parser(name, help=help_text, description=help_text)
+    add_data_dir(p)
+    p.set_defaults(func=func)
+    return p

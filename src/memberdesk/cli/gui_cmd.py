@@ -1,0 +1,18 @@
+"""``memberdesk`` / ``memberdesk gui``: the cashier window."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from .common import add_command, data_paths
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    from memberdesk.ui.app import run
+
+    return run(data_paths(args))
+
+
+def register(sub: Any) -> None:
+    add_command(sub, "gui", "open the cashier window (the default)", run_gui)

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from memberdesk import __version__
 
-from .common import CliError, add_data_dir, lang
+from .common import CliError, add_data_dir
 
 COMMAND_MODULES: tuple[str, ...] = (
     "memberdesk.cli.setup_cmds",  # init, demo

@@ -71,12 +71,12 @@ def post_stored_value(
         update(Member)
         .where(
             Member.id == member_id,
-            Member.sv_principal + principal_delta.fen >= 0,
-            Member.sv_bonus + bonus_delta.fen >= 0,
+            Member.sv_principal + principal_delta >= Money(0),
+            Member.sv_bonus + bonus_delta >= Money(0),
         )
         .values(
-            sv_principal=Member.sv_principal + principal_delta.fen,
-            sv_bonus=Member.sv_bonus + bonus_delta.fen,
+            sv_principal=Member.sv_principal + principal_delta,
+            sv_bonus=Member.sv_bonus + bonus_delta,
         )
         .returning(Member.sv_principal, Member.sv_bonus)
         .execution_options(synchronize_session=False)

@@ -1,0 +1,7 @@
+"""``python -m memberdesk.cli`` — the same as the ``memberdesk`` command."""
+
+import sys
+
+from memberdesk.cli import main
+
+sys.exit(main())

@@ -11,7 +11,7 @@ from .common import add_command, data_paths
 def run_gui(args: argparse.Namespace) -> int:
     from memberdesk.ui.app import run
 
-    return run(data_paths(args))
+    return int(run(data_paths(args)))
 
 
 def register(sub: Any) -> None:

@@ -20,6 +20,7 @@ from .common import CliError, add_data_dir
 COMMAND_MODULES: tuple[str, ...] = (
     "memberdesk.cli.setup_cmds",  # init, demo
     "memberdesk.cli.db_cmds",  # db upgrade, db check
+    "memberdesk.cli.backup_cmds",  # backup, restore
     "memberdesk.cli.gui_cmd",  # gui (also the default)
 )
 

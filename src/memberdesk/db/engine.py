@@ -46,16 +46,40 @@ def _on_begin(conn: Any) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def make_engine(path: Path | str, *, echo: bool = False) -> Engine:
-    """An engine on the SQLite file at ``path`` (``":memory:"`` for tests)."""
-    url = "sqlite://" if str(path) == ":memory:" else f"sqlite:///{Path(path)}"
+def _on_connect_read_only(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    try:
+        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA query_only = ON")
+        cur.execute("PRAGMA trusted_schema = OFF")
+    finally:
+        cur.close()
+
+
+def _on_begin_read_only(conn: Any) -> None:
+    conn.exec_driver_sql("BEGIN")
+
+
+def make_engine(path: Path | str, *, echo: bool = False, read_only: bool = False) -> Engine:
+    """An engine on the SQLite file at ``path`` (``":memory:"`` for tests).
+
+    ``read_only`` opens the file with ``mode=ro`` and changes nothing in it (not
+    even the journal mode): for verifying backups and files offered for restore.
+    """
+    if str(path) == ":memory:":
+        url = "sqlite://"
+    elif read_only:
+        url = f"sqlite:///file:{Path(path).resolve().as_posix()}?mode=ro&uri=true"
+    else:
+        url = f"sqlite:///{Path(path)}"
     engine = create_engine(
         url,
         echo=echo,
         connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
     )
-    event.listen(engine, "connect", _on_connect)
-    event.listen(engine, "begin", _on_begin)
+    event.listen(engine, "connect", _on_connect_read_only if read_only else _on_connect)
+    event.listen(engine, "begin", _on_begin_read_only if read_only else _on_begin)
     return engine
 
 

@@ -78,12 +78,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "You cannot create or change an account above your own role",
     ),
     # -- checkout engine: catalogue, cart, coupons, tenders, shifts, refunds ------
-    "code_taken": ("编号 {code} 已被使用", "The code {code} is already in use"),
-    "barcode_taken": ("条码 {barcode} 已被商品 {code} 使用", "Barcode {barcode} already belongs to {code}"),
+    "code_taken": ("编号 {value} 已被使用", "The code {value} is already in use"),
+    "barcode_taken": ("条码 {barcode} 已被商品 {product} 使用", "Barcode {barcode} already belongs to {product}"),
     "category_not_found": ("找不到商品分类 {key}", "No category {key}"),
     "tier_not_found": ("找不到会员等级 {key}", "No membership tier {key}"),
     "product_not_found": ("找不到商品 {key}", "No product {key}"),
-    "product_inactive": ("商品 {code} 已停售", "Product {code} is no longer sold"),
+    "product_inactive": ("商品 {product} 已停售", "Product {product} is no longer sold"),
     "empty_cart": ("还没有添加任何商品或金额", "Nothing has been rung up yet"),
     "too_many_lines": ("一单最多 {max} 行", "At most {max} lines per sale"),
     "invalid_qty": ("数量 {qty} 无效（1–{max} 的整数）", "Quantity {qty} is not valid (a whole number 1–{max})"),
@@ -97,26 +97,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "单据标识 {client_id} 已用于另一笔内容不同的交易",
         "The transaction id {client_id} was already used for a different transaction",
     ),
-    "coupon_not_found": ("找不到优惠券 {code}", "No coupon {code}"),
-    "coupon_used": ("优惠券 {code} 已经使用过了", "Coupon {code} has already been used"),
-    "coupon_void": ("优惠券 {code} 已作废", "Coupon {code} is void"),
-    "coupon_expired": ("优惠券 {code} 不在有效期内", "Coupon {code} is not valid at this date"),
-    "coupon_wrong_time": ("优惠券 {code} 不在可用时段", "Coupon {code} cannot be used at this time of day"),
-    "coupon_foreign": ("优惠券 {code} 不属于当前会员", "Coupon {code} belongs to another member"),
+    "coupon_not_found": ("找不到优惠券 {coupon}", "No coupon {coupon}"),
+    "coupon_used": ("优惠券 {coupon} 已经使用过了", "Coupon {coupon} has already been used"),
+    "coupon_void": ("优惠券 {coupon} 已作废", "Coupon {coupon} is void"),
+    "coupon_expired": ("优惠券 {coupon} 不在有效期内", "Coupon {coupon} is not valid at this date"),
+    "coupon_wrong_time": ("优惠券 {coupon} 不在可用时段", "Coupon {coupon} cannot be used at this time of day"),
+    "coupon_foreign": ("优惠券 {coupon} 不属于当前会员", "Coupon {coupon} belongs to another member"),
     "coupon_min_spend": (
-        "优惠券 {code} 需要满 {min_spend} 才能使用",
-        "Coupon {code} needs a spend of at least {min_spend}",
+        "优惠券 {coupon} 需要满 {min_spend} 才能使用",
+        "Coupon {coupon} needs a spend of at least {min_spend}",
     ),
     "coupon_not_applicable": (
-        "优惠券 {code} 不适用于本单商品",
-        "Coupon {code} does not apply to anything in this sale",
+        "优惠券 {coupon} 不适用于本单商品",
+        "Coupon {coupon} does not apply to anything in this sale",
     ),
     "coupon_not_stackable": (
-        "优惠券 {code} 不能与其他优惠券同时使用",
-        "Coupon {code} cannot be combined with other coupons",
+        "优惠券 {coupon} 不能与其他优惠券同时使用",
+        "Coupon {coupon} cannot be combined with other coupons",
     ),
-    "coupon_duplicate": ("优惠券 {code} 重复使用", "Coupon {code} was given twice"),
-    "coupon_limit_reached": ("优惠券 {code} 已达到使用次数上限", "Coupon {code} has reached its usage limit"),
+    "coupon_duplicate": ("优惠券 {coupon} 重复使用", "Coupon {coupon} was given twice"),
+    "coupon_limit_reached": ("优惠券 {coupon} 已达到使用次数上限", "Coupon {coupon} has reached its usage limit"),
     "coupon_template_not_found": ("找不到优惠券模板 {key}", "No coupon template {key}"),
     "coupon_template_invalid": ("优惠券设置有误：{problem}", "The coupon settings are wrong: {problem}"),
     "member_required": ("{what}需要先识别会员", "{what} needs a member"),
@@ -233,3 +233,54 @@ class PermissionDenied(UserError):
 
 class AuthError(UserError):
     kind = "auth"
+
+MESSAGES.update(
+    {
+        "disk_full": (
+            "磁盘空间不足，无法写入 {path}；原有数据未受影响",
+            "The disk is full: {path} could not be written; existing data is unchanged",
+        ),
+        "path_not_writable": (
+            "无法写入 {path}：{problem}",
+            "Cannot write to {path}: {problem}",
+        ),
+        "backup_failed_verification": (
+            "备份校验失败（{problem}），已丢弃这份备份",
+            "The backup failed verification ({problem}) and was discarded",
+        ),
+        "restore_not_a_file": ("找不到要恢复的文件 {path}", "No such file to restore: {path}"),
+        "restore_not_sqlite": (
+            "{path} 不是 MemberDesk 备份文件（不是数据库）",
+            "{path} is not a MemberDesk backup (not a database)",
+        ),
+        "restore_foreign": (
+            "{path} 不是 MemberDesk 门店数据库",
+            "{path} is not a MemberDesk shop database",
+        ),
+        "restore_newer": (
+            "{path} 来自更新版本的 MemberDesk（结构 {revision}），请先升级软件",
+            "{path} comes from a newer MemberDesk (schema {revision}); upgrade MemberDesk first",
+        ),
+        "restore_damaged": (
+            "{path} 已损坏，不能恢复：{problem}",
+            "{path} is damaged and cannot be restored: {problem}",
+        ),
+        "restore_inconsistent": (
+            "{path} 的账目核对不通过，不能恢复：{problem}",
+            "{path} does not reconcile and cannot be restored: {problem}",
+        ),
+    }
+)
+
+MESSAGES.update(
+    {
+        "restore_is_live": (
+            "不能用正在使用的数据库本身来恢复",
+            "The live database cannot be restored onto itself",
+        ),
+        "database_in_use": (
+            "数据库正被另一个程序使用，请先关闭其他 MemberDesk 窗口再恢复",
+            "The database is in use by another program: close other MemberDesk windows first",
+        ),
+    }
+)

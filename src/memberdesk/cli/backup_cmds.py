@@ -1,0 +1,61 @@
+"""``memberdesk backup [--to DIR]`` and ``memberdesk restore FILE``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from .common import CliError, add_command, lang, opened_db, read_password, user_errors
+
+
+def _zh() -> bool:
+    return lang() == "zh_CN"
+
+
+@user_errors
+def cmd_backup(args: argparse.Namespace) -> int:
+    from memberdesk.services.backup import create_backup
+    from memberdesk.services.shop import is_initialised
+
+    with opened_db(args) as db:
+        if not is_initialised(db):
+            raise CliError("门店尚未初始化" if _zh() else "the shop is not set up yet")
+        to = Path(args.to).resolve() if args.to else None
+        result = create_backup(db, None, kind="cli", to=to)
+    size_mb = result.size / 1_000_000
+    print(("备份完成并已校验" if _zh() else "backup written and verified")
+          + f": {result.path} ({size_mb:.1f} MB)")
+    if result.second_copy:
+        print(("第二份备份" if _zh() else "second copy") + f": {result.second_copy}")
+    if result.second_destination_missing:
+        print("警告：第二备份位置（如U盘）不可用" if _zh()
+              else "warning: the second backup destination (e.g. a USB drive) is not available")
+    return 0
+
+
+@user_errors
+def cmd_restore(args: argparse.Namespace) -> int:
+    from memberdesk.services import staff
+    from memberdesk.services.restore import check_restorable, restore_backup
+
+    source = Path(args.file).resolve()
+    check_restorable(source)  # refuse a bad file before asking for a password
+    with opened_db(args) as db:
+        password = read_password(f"{args.user} 的密码 / password: ")
+        actor = staff.login(db, args.user, password)
+        result = restore_backup(db, actor, source)
+        result.database.close()
+    print(("已恢复" if _zh() else "restored") + f": {source.name} -> {result.shop_name}")
+    print(("恢复前的数据已备份到" if _zh() else "the data before the restore is saved in")
+          + f": {result.pre_restore_backup}")
+    return 0
+
+
+def register(sub: Any) -> None:
+    p = add_command(sub, "backup", "take a verified backup of the shop database now", cmd_backup)
+    p.add_argument("--to", metavar="DIR", help="write the backup into DIR instead")
+    p = add_command(sub, "restore", "restore a backup file (owner only; verified first)",
+                    cmd_restore)
+    p.add_argument("file", metavar="FILE", help="the backup .sqlite3 file")
+    p.add_argument("--user", default="owner", help="owner's user name (default: owner)")

@@ -1,0 +1,268 @@
+"""Backup files on disk: safe writing, verification, manifests, rotation.
+
+No database session here: these functions work on paths, so they serve the live
+shop, the command line and restore alike.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import hashlib
+import json
+import os
+import shutil
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from memberdesk.db import make_engine
+from memberdesk.db.migrate import SQLITE_MAGIC, head_revision, known_revisions
+
+from .errors import UserError
+from .integrity import check_session
+
+BACKUP_GLOB = "memberdesk-*.sqlite3"
+STALE_AFTER = timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Manifest:
+    file: str
+    created_at: datetime
+    kind: str
+    revision: str
+    db_uuid: str
+    shop_name: str
+    size: int
+    sha256: str
+
+    def to_json(self) -> str:
+        data = dict(self.__dict__)
+        data["created_at"] = self.created_at.isoformat()
+        return json.dumps(data, ensure_ascii=False, indent=1)
+
+    @classmethod
+    def load(cls, path: Path) -> Manifest | None:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            data["created_at"] = datetime.fromisoformat(data["created_at"])
+            return cls(**data)
+        except (OSError, ValueError, TypeError, KeyError):
+            return None
+
+
+@dataclass(frozen=True)
+class Verification:
+    ok: bool
+    code: str = ""  # restore_* error code when not ok
+    problem: str = ""
+    revision: str = ""
+    db_uuid: str = ""
+    shop_name: str = ""
+    problems: tuple[str, ...] = field(default_factory=tuple)
+
+
+def fsync_dir(path: Path) -> None:
+    if os.name == "nt":  # pragma: no cover - directories cannot be fsynced on Windows
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def fsync_file(path: Path) -> None:
+    with path.open("rb+") as fh:
+        os.fsync(fh.fileno())
+
+
+def sha256_of(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def os_error(exc: OSError, path: Path) -> UserError:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return UserError("disk_full", path=str(path))
+    return UserError("path_not_writable", path=str(path), problem=exc.strerror or str(exc))
+
+
+def snapshot(source: Path, dest_tmp: Path) -> None:
+    """Copy the live file with SQLite's online backup API in one step: a consistent
+    snapshot that does not block checkouts (WAL readers never block writers)."""
+    src = sqlite3.connect(f"file:{source.resolve().as_posix()}?mode=ro", uri=True, timeout=30)
+    try:
+        out = sqlite3.connect(dest_tmp)
+        try:
+            src.backup(out, pages=-1)
+            out.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            out.close()
+    finally:
+        src.close()
+    fsync_file(dest_tmp)
+
+
+def verify_file(path: Path) -> Verification:
+    """Is ``path`` a sound MemberDesk database? Reads only; changes nothing."""
+    try:
+        with path.open("rb") as fh:
+            magic = fh.read(16)
+    except OSError as exc:
+        return Verification(False, "restore_not_a_file", exc.strerror or str(exc))
+    if magic != SQLITE_MAGIC:
+        return Verification(False, "restore_not_sqlite", "not an SQLite file")
+    try:
+        conn = sqlite3.connect(f"file:{path.resolve().as_posix()}?mode=ro", uri=True)
+        try:
+            quick = conn.execute("PRAGMA quick_check").fetchone()
+            if not quick or quick[0] != "ok":
+                return Verification(False, "restore_damaged", str(quick[0] if quick else "?"))
+            tables = {
+                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+            if not {"alembic_version", "shop"} <= tables:
+                return Verification(False, "restore_foreign", "no MemberDesk tables")
+            rev_row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            shop_row = conn.execute("SELECT name, db_uuid FROM shop WHERE id = 1").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return Verification(False, "restore_damaged", str(exc))
+    revision = str(rev_row[0]) if rev_row else ""
+    if revision not in known_revisions():
+        return Verification(False, "restore_newer", revision, revision=revision)
+    if shop_row is None:
+        return Verification(False, "restore_foreign", "no shop in the file")
+    shop_name, db_uuid = str(shop_row[0]), str(shop_row[1])
+    if revision != head_revision():
+        # An older schema cannot be reconciled by today's checks; integrity is proven
+        # and the full check runs after the upgrade that opening it performs.
+        return Verification(True, revision=revision, db_uuid=db_uuid, shop_name=shop_name)
+    engine = make_engine(path, read_only=True)
+    try:
+        with Session(engine) as session:
+            problems = check_session(session)
+    except Exception as exc:  # a file this broken is refused, not crashed on
+        return Verification(False, "restore_damaged", str(exc))
+    finally:
+        engine.dispose()
+    if problems:
+        first = problems[0]
+        return Verification(
+            False,
+            "restore_damaged" if first.check == "integrity" else "restore_inconsistent",
+            f"{first.check}: {first.message}",
+            revision=revision,
+            problems=tuple(p.message for p in problems),
+        )
+    return Verification(True, revision=revision, db_uuid=db_uuid, shop_name=shop_name)
+
+
+def write_verified_copy(
+    source: Path, dest: Path, *, copy: Callable[[Path, Path], None] = snapshot
+) -> Verification:
+    """Write ``source`` to ``dest`` via a temporary name, fsync, verify, rename.
+
+    On any failure the temporary file is removed and nothing is left at ``dest``."""
+    tmp = dest.with_name(dest.name + ".partial")
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        copy(source, tmp)
+        result = verify_file(tmp)
+        if not result.ok:
+            raise UserError("backup_failed_verification", problem=result.problem)
+        tmp.replace(dest)
+        fsync_dir(dest.parent)
+        return result
+    except OSError as exc:
+        raise os_error(exc, dest) from exc
+    except sqlite3.OperationalError as exc:
+        if "full" in str(exc).lower():
+            raise UserError("disk_full", path=str(dest)) from exc
+        raise UserError("path_not_writable", path=str(dest), problem=str(exc)) from exc
+    finally:
+        _remove_quietly(tmp)
+
+
+def _remove_quietly(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        path.unlink(missing_ok=True)
+
+
+def plain_copy(source: Path, dest_tmp: Path) -> None:
+    shutil.copyfile(source, dest_tmp)
+    fsync_file(dest_tmp)
+
+
+def write_manifest(backup: Path, manifest: Manifest) -> None:
+    path = backup.with_suffix(".json")
+    tmp = path.with_name(path.name + ".partial")
+    try:
+        tmp.write_text(manifest.to_json(), encoding="utf-8")
+        fsync_file(tmp)
+        tmp.replace(path)
+    except OSError as exc:
+        _remove_quietly(tmp)
+        _remove_quietly(backup)
+        raise os_error(exc, path) from exc
+
+
+def list_backups(folder: Path) -> list[Manifest]:
+    """Verified backups in ``folder`` (those with a manifest and their file), newest first."""
+    if not folder.is_dir():
+        return []
+    found = []
+    for f in folder.glob(BACKUP_GLOB):
+        m = Manifest.load(f.with_suffix(".json"))
+        if m is not None and f.exists():
+            found.append(m)
+    return sorted(found, key=lambda m: m.created_at, reverse=True)
+
+
+ROTATED_KINDS = frozenset({"manual", "scheduled", "day-close", "cli"})
+KEEP_SAFETY = 10  # pre-upgrade / pre-restore copies kept
+
+
+def rotation_keep(
+    backups: list[Manifest], *, daily: int, weekly: int, monthly: int, offset: timedelta
+) -> set[str]:
+    """Which backups to keep: the newest of each of the last ``daily`` days, ``weekly``
+    ISO weeks and ``monthly`` months (shop local time), plus recent safety copies."""
+    keep: set[str] = set()
+    rotated = [b for b in backups if b.kind in ROTATED_KINDS]
+    for count, key in (
+        (daily, lambda d: d.date()),
+        (weekly, lambda d: d.isocalendar()[:2]),
+        (monthly, lambda d: (d.year, d.month)),
+    ):
+        seen: list[object] = []
+        for b in rotated:  # newest first
+            k = key(b.created_at.astimezone(UTC) + offset)
+            if k in seen:
+                continue
+            if len(seen) >= count:
+                break
+            seen.append(k)
+            keep.add(b.file)
+    safety = [b for b in backups if b.kind not in ROTATED_KINDS][:KEEP_SAFETY]
+    keep.update(b.file for b in safety)
+    return keep
+
+
+def delete_backup(folder: Path, name: str) -> None:
+    (folder / name).unlink(missing_ok=True)
+    (folder / name).with_suffix(".json").unlink(missing_ok=True)
+
+
+def backup_name(at: datetime, kind: str) -> str:
+    return f"memberdesk-{at.astimezone(UTC):%Y%m%d-%H%M%S-%f}-{kind}.sqlite3"

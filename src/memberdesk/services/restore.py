@@ -1,0 +1,106 @@
+"""Restore a backup over the live database — verified first, reversible, atomic.
+
+Order: permission (owner) -> verify the offered file (SQLite? MemberDesk? known
+schema? integrity? ledgers reconcile?) -> back up the live database -> copy the
+file beside the live one and verify the copy -> close the live database, make sure
+no other program holds it, remove its stale -wal/-shm -> atomic rename -> reopen
+(upgrading an older schema) -> audit in the restored database. Any refusal before
+the rename leaves the live file exactly as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+
+from memberdesk.db import Database
+from memberdesk.models import Staff
+
+from . import audit
+from .backup import create_backup
+from .backup_files import fsync_dir, plain_copy, sha256_of, verify_file, write_verified_copy
+from .context import Actor
+from .errors import ConflictError, UserError
+from .permissions import Permission, require
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    database: Database  # the reopened, restored database
+    pre_restore_backup: Path
+    shop_name: str
+    revision: str
+
+
+def check_restorable(source: Path) -> None:
+    """Raise the UserError that explains why ``source`` cannot be restored, if any."""
+    if not source.is_file():
+        raise UserError("restore_not_a_file", path=str(source))
+    result = verify_file(source)
+    if not result.ok:
+        raise UserError(
+            result.code, path=source.name, problem=result.problem, revision=result.revision
+        )
+
+
+def _leave_wal_mode(path: Path) -> None:
+    """Checkpoint and leave WAL mode: SQLite allows this only to the sole connection,
+    so it both proves no other program has the file open and folds the -wal file in."""
+    conn = sqlite3.connect(path, timeout=2, isolation_level=None)
+    try:
+        mode = conn.execute("PRAGMA journal_mode = DELETE").fetchone()
+        if not mode or str(mode[0]).lower() != "delete":
+            raise ConflictError("database_in_use")
+    except sqlite3.OperationalError as exc:
+        raise ConflictError("database_in_use") from exc
+    finally:
+        conn.close()
+
+
+def restore_backup(db: Database, actor: Actor, source: Path) -> RestoreResult:
+    paths = db.paths
+    if paths is None:
+        raise RuntimeError("restore_backup needs a database opened from DataPaths")
+    with db.uow() as uow:
+        require(uow.session, actor, Permission.RESTORE)
+    source = source.resolve()
+    live = paths.database.resolve()
+    if source == live:
+        raise UserError("restore_is_live")
+    check_restorable(source)
+    pre = create_backup(db, actor, kind="pre-restore")
+    incoming = live.with_name(live.name + ".restoring")
+    write_verified_copy(source, incoming, copy=plain_copy)
+    try:
+        db.close()
+        _leave_wal_mode(live)
+        for suffix in ("-wal", "-shm"):
+            Path(str(live) + suffix).unlink(missing_ok=True)
+        os.replace(incoming, live)
+        fsync_dir(live.parent)
+    finally:
+        incoming.unlink(missing_ok=True)
+    restored = Database.open(paths)
+    with restored.uow() as uow:
+        s = uow.session
+        same = s.scalar(select(Staff.id).where(Staff.username == actor.username))
+        audit.record(
+            s,
+            action="backup.restore",
+            staff_id=same,
+            entity="backup",
+            entity_id=source.name,
+            detail={
+                "source": str(source),
+                "sha256": sha256_of(live),
+                "pre_restore_backup": pre.path.name,
+                "restored_by": actor.username,
+            },
+        )
+        uow.commit()
+    info = verify_file(live)
+    return RestoreResult(restored, pre.path, info.shop_name, info.revision)

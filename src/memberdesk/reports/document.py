@@ -1,0 +1,91 @@
+"""The shape every exported report takes: a title, a summary and tables of rows."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+from pathlib import Path
+
+from memberdesk.money import Money
+
+CellValue = str | int | Money | date | datetime | None
+
+
+class ColumnKind(StrEnum):
+    TEXT = "text"
+    MONEY = "money"
+    INT = "int"
+    DATE = "date"
+    DATETIME = "datetime"
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    kind: ColumnKind = ColumnKind.TEXT
+    width: int | None = None  # characters; None = from the title and kind
+
+
+@dataclass(frozen=True)
+class Table:
+    title: str
+    columns: tuple[Column, ...]
+    # An iterable so large tables stream; call ``rows()`` to get a fresh iterator
+    # (the PDF and the workbook each read the rows once).
+    rows: Callable[[], Iterable[tuple[CellValue, ...]]]
+    totals: tuple[CellValue, ...] | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    title: str
+    shop_name: str
+    period: str
+    generated_at: datetime
+    summary: tuple[tuple[str, CellValue], ...] = ()
+    tables: tuple[Table, ...] = field(default_factory=tuple)
+    note: str = ""
+
+
+def static_rows(rows: list[tuple[CellValue, ...]]) -> Callable[[], Iterable[tuple[CellValue, ...]]]:
+    return lambda: iter(rows)
+
+
+def format_cell(value: CellValue) -> str:
+    """How a value reads in the PDF."""
+    if value is None:
+        return ""
+    if isinstance(value, Money):
+        return value.display()
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, int):
+        return f"{value:,}"
+    return str(value)
+
+
+class ExportError(Exception):
+    """An export that could not be written; ``code`` is disk_full / not_writable / no_font."""
+
+    def __init__(self, code: str, path: str, detail: str = "") -> None:
+        self.code = code
+        self.path = path
+        self.detail = detail
+        super().__init__(f"{code}: {path} {detail}".strip())
+
+
+def discard(path: Path) -> None:
+    """Remove a half-written file, whatever state its folder is in."""
+    with contextlib.suppress(OSError):
+        path.unlink(missing_ok=True)
+
+
+def export_os_error(exc: OSError, path: Path) -> ExportError:
+    code = "disk_full" if exc.errno in (errno.ENOSPC, errno.EDQUOT) else "not_writable"
+    return ExportError(code, str(path), exc.strerror or str(exc))

@@ -1,0 +1,211 @@
+"""Write a report Document to PDF with reportlab.
+
+An embedded CJK TrueType font, the shop name, title and period on every page,
+tables that break across pages with the header row repeated, and "第 x 页 / 共 y 页".
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    KeepTogether,
+    LongTable,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    TableStyle,
+)
+
+from .document import (
+    ColumnKind,
+    Document,
+    ExportError,
+    Table,
+    discard,
+    export_os_error,
+    format_cell,
+)
+from .fonts import cjk_font
+
+CHUNK_ROWS = 400  # one LongTable per chunk keeps layout fast on long reports
+HEADER_BG = colors.HexColor("#2F5597")
+Progress = Callable[[int], bool]
+
+
+def _numbered_canvas(doc_info: Document, font: str) -> type[Canvas]:
+    class NumberedCanvas(Canvas):  # type: ignore[misc]
+        """Two passes: remember every page, then stamp 'page x of y' on each."""
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                self._decorate(total)
+                super().showPage()
+            super().save()
+
+        def _decorate(self, total: int) -> None:
+            width, height = self._pagesize
+            self.setFont(font, 9)
+            self.setFillColor(colors.grey)
+            self.drawString(15 * mm, height - 10 * mm, f"{doc_info.shop_name}  ·  {doc_info.title}")
+            self.drawRightString(width - 15 * mm, height - 10 * mm, doc_info.period)
+            self.drawCentredString(
+                width / 2, 8 * mm, f"第 {self._pageNumber} 页 / 共 {total} 页"
+            )
+            self.drawRightString(
+                width - 15 * mm, 8 * mm, doc_info.generated_at.strftime("%Y-%m-%d %H:%M")
+            )
+
+    return NumberedCanvas
+
+
+def _styles(font: str) -> dict[str, ParagraphStyle]:
+    return {
+        "title": ParagraphStyle("t", fontName=font, fontSize=18, leading=24, spaceAfter=4),
+        "sub": ParagraphStyle("s", fontName=font, fontSize=10, leading=14,
+                              textColor=colors.grey),
+        "h2": ParagraphStyle("h", fontName=font, fontSize=13, leading=18, spaceBefore=10,
+                             spaceAfter=4),
+        "cell": ParagraphStyle("c", fontName=font, fontSize=8.5, leading=11),
+        "note": ParagraphStyle("n", fontName=font, fontSize=9, leading=13),
+    }
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _table_style(font: str, n_rows: int, kinds: list[ColumnKind], has_totals: bool) -> TableStyle:
+    style = [
+        ("FONTNAME", (0, 0), (-1, -1), font),
+        ("FONTSIZE", (0, 0), (-1, -1), 8.5),
+        ("BACKGROUND", (0, 0), (-1, 0), HEADER_BG),
+        ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
+        ("GRID", (0, 0), (-1, -1), 0.25, colors.HexColor("#B4C0D8")),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#F2F5FB")]),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ]
+    for i, kind in enumerate(kinds):
+        if kind in (ColumnKind.MONEY, ColumnKind.INT):
+            style.append(("ALIGN", (i, 1), (i, -1), "RIGHT"))
+    if has_totals:
+        style.append(("BACKGROUND", (0, n_rows - 1), (-1, n_rows - 1), colors.HexColor("#DDE4F2")))
+    return TableStyle(style)
+
+
+def _col_widths(table: Table, usable: float) -> list[float]:
+    weights = [
+        float(c.width or {ColumnKind.MONEY: 12, ColumnKind.INT: 8, ColumnKind.DATE: 11,
+                          ColumnKind.DATETIME: 15}.get(c.kind, 16))
+        for c in table.columns
+    ]
+    total = sum(weights)
+    return [usable * w / total for w in weights]
+
+
+def _table_flowables(
+    table: Table, font: str, styles: dict[str, ParagraphStyle], usable: float,
+    progress: Progress | None, written: list[int],
+) -> list[Any]:
+    kinds = [c.kind for c in table.columns]
+    header = [Paragraph(_esc(c.title), styles["cell"]) for c in table.columns]
+    widths = _col_widths(table, usable)
+    out: list[Any] = [Paragraph(_esc(table.title), styles["h2"])]
+    rows_iter = iter(table.rows())
+    any_rows = False
+    while True:
+        chunk = list(itertools.islice(rows_iter, CHUNK_ROWS))
+        if not chunk and any_rows:
+            break
+        any_rows = True
+        data: list[list[Any]] = [header]
+        for row in chunk:
+            data.append([
+                Paragraph(_esc(format_cell(v)), styles["cell"])
+                if k is ColumnKind.TEXT and isinstance(v, str) and len(v) > 12
+                else format_cell(v)
+                for v, k in zip(row, kinds, strict=True)
+            ])
+        written[0] += len(chunk)
+        if progress is not None and not progress(written[0]):
+            raise ExportError("cancelled", "")
+        last = len(chunk) < CHUNK_ROWS
+        if last and table.totals is not None:
+            data.append([format_cell(v) for v in table.totals])
+        if not chunk and table.totals is None:
+            data.append(["（无数据）"] + [""] * (len(kinds) - 1))
+        t = LongTable(data, colWidths=widths, repeatRows=1)
+        t.setStyle(_table_style(font, len(data), kinds, last and table.totals is not None))
+        out.append(t)
+        if last:
+            break
+    return out
+
+
+def write_pdf(doc: Document, path: Path, progress: Progress | None = None) -> int:
+    """Render ``doc`` to ``path`` (via a temporary file). Returns table rows written."""
+    font = cjk_font()
+    styles = _styles(font)
+    wide = any(len(t.columns) > 6 for t in doc.tables)
+    pagesize = landscape(A4) if wide else A4
+    tmp = path.with_name(path.name + ".partial")
+    template = SimpleDocTemplate(
+        str(tmp), pagesize=pagesize, leftMargin=15 * mm, rightMargin=15 * mm,
+        topMargin=16 * mm, bottomMargin=14 * mm, title=doc.title, author=doc.shop_name,
+        initialFontName=font,
+    )
+    usable = pagesize[0] - 30 * mm
+    story: list[Any] = [
+        Paragraph(_esc(doc.title), styles["title"]),
+        Paragraph(_esc(f"{doc.shop_name}　　{doc.period}"), styles["sub"]),
+        Spacer(1, 6),
+    ]
+    if doc.summary:
+        data = [[label, format_cell(v)] for label, v in doc.summary]
+        t = LongTable(data, colWidths=[usable * 0.35, usable * 0.25], hAlign="LEFT")
+        t.setStyle(TableStyle([
+            ("FONTNAME", (0, 0), (-1, -1), font), ("FONTSIZE", (0, 0), (-1, -1), 10),
+            ("ALIGN", (1, 0), (1, -1), "RIGHT"),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#CCCCCC")),
+        ]))
+        story.append(KeepTogether([Paragraph("汇总", styles["h2"]), t]))
+    written = [0]
+    for table in doc.tables:
+        story.extend(_table_flowables(table, font, styles, usable, progress, written))
+    if doc.note:
+        story += [Spacer(1, 8), Paragraph(_esc(doc.note), styles["note"])]
+    try:
+        template.build(story, canvasmaker=_numbered_canvas(doc, font))
+        with tmp.open("rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        discard(tmp)
+        raise export_os_error(exc, path) from exc
+    except BaseException:
+        discard(tmp)
+        raise
+    return written[0]
+
+

@@ -78,6 +78,18 @@ SPECS: dict[str, SettingSpec] = {
     # Checkout.
     "checkout.rounding": SettingSpec("none", _choice("none", "drop_fen", "drop_jiao", "round_jiao")),
     "checkout.restore_coupons_on_refund": SettingSpec(True, _bool),
+    # Largest single line (a typo guard) and largest change a cashier may give.
+    "checkout.max_line_fen": SettingSpec(10_000_000, _int_range(100, 1_000_000_000)),
+    "checkout.max_change_fen": SettingSpec(100_000, _int_range(100, 10_000_000)),
+    # What earns points: paid amount without the points-paid part ("paid_excl_points"),
+    # also without stored value ("external_only": the shop gave points on recharge),
+    # or the whole payable amount ("payable").
+    "points.earn_base": SettingSpec(
+        "paid_excl_points", _choice("paid_excl_points", "external_only", "payable")
+    ),
+    "stored_value.password_max_failures": SettingSpec(5, _int_range(1, 20)),
+    "stored_value.password_lock_minutes": SettingSpec(30, _int_range(1, 1440)),
+    "receipt.paper_mm": SettingSpec(58, _int_range(58, 80)),
     # Tiers.
     "tiers.window_days": SettingSpec(400, _int_range(30, 3650)),
     # Staff.

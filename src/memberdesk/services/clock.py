@@ -1,0 +1,45 @@
+"""The shop's clock: UTC now, the shop's local time and business date, and
+human-friendly document numbers (S20261124-0001).
+
+Every checkout-engine service reads the time through :func:`now`, so tests can
+move the clock with ``monkeypatch.setattr(clock, "now", ...)``.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from . import settings
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def local_offset(session: Session) -> timedelta:
+    return timedelta(minutes=settings.get_int(session, "shop.timezone_offset_minutes"))
+
+
+def local_time(session: Session, at: datetime) -> datetime:
+    """``at`` as the shop's wall-clock time (naive)."""
+    return (at.astimezone(UTC) + local_offset(session)).replace(tzinfo=None)
+
+
+def business_date(session: Session, at: datetime) -> date:
+    return local_time(session, at).date()
+
+
+def next_number(
+    session: Session, column: InstrumentedAttribute[str], prefix: str, day: date, width: int = 4
+) -> str:
+    """The next number ``{prefix}{yyyymmdd}-{n}`` for ``day``, counted on the unique
+    index of ``column`` (a range scan). Callers hold the write lock (BEGIN IMMEDIATE),
+    so two processes never draw the same number."""
+    stem = f"{prefix}{day:%Y%m%d}-"
+    count = session.scalar(
+        select(func.count()).where(column >= stem, column < stem + "\uffff")
+    )
+    return f"{stem}{(count or 0) + 1:0{width}d}"

@@ -1,0 +1,82 @@
+"""Checks shared by every request: idempotency ids, payload hashes, amounts, text."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import fields, is_dataclass
+from enum import Enum
+from typing import Any
+
+from memberdesk.money import MAX_FEN, Money, MoneyError
+
+from .errors import ValidationError
+
+_CLIENT_ID_RE = re.compile(r"^[A-Za-z0-9_.:\-]{8,64}$")
+
+
+def check_client_id(client_id: object) -> str:
+    """A client-generated idempotency key: 8–64 letters, digits or ``_.:-`` (a UUID fits)."""
+    if not isinstance(client_id, str) or not _CLIENT_ID_RE.match(client_id):
+        raise ValidationError("invalid_client_id")
+    return client_id
+
+
+def _canonical(value: Any) -> Any:
+    if isinstance(value, Money):
+        return {"fen": value.fen}
+    if isinstance(value, Enum):
+        return value.value
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _canonical(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, tuple | list):
+        return [_canonical(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _canonical(v) for k, v in value.items()}
+    return value
+
+
+def payload_hash(payload: Any) -> str:
+    """SHA-256 of a canonical JSON of a request (dataclasses, Money, enums)."""
+    text = json.dumps(
+        _canonical(payload), sort_keys=True, ensure_ascii=False, separators=(",", ":")
+    )
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def parse_amount(text: str, field: str = "金额") -> Money:
+    """Yuan text typed at the counter -> Money, or a clear :class:`ValidationError`."""
+    try:
+        return Money.parse(text)
+    except MoneyError as exc:
+        raise ValidationError("invalid_amount", text=text, problem=_problem(exc.code)) from exc
+
+
+def _problem(code: str) -> str:
+    from .errors import MONEY_PROBLEMS
+
+    return MONEY_PROBLEMS.get(code, (code, code))[0]
+
+
+def check_amount(value: object, *, allow_zero: bool = False, limit: int = MAX_FEN) -> Money:
+    """A Money the request carries: not another type, not negative, not zero (unless
+    allowed), not absurd (over ``limit`` fen)."""
+    if not isinstance(value, Money):
+        raise ValidationError("invalid_amount", text=repr(value), problem=_problem("not_a_number"))
+    if value.is_negative:
+        raise ValidationError("invalid_amount", text=value.yuan(), problem=_problem("negative"))
+    if not value and not allow_zero:
+        raise ValidationError("invalid_amount", text=value.yuan(), problem=_problem("zero"))
+    if value.fen > limit:
+        raise ValidationError(
+            "amount_too_large", amount=value.display(), max=Money(limit).display()
+        )
+    return value
+
+
+def clean_text(value: object, max_len: int) -> str:
+    if not isinstance(value, str):
+        return ""
+    text = " ".join(value.split())
+    return text[:max_len]

@@ -5,24 +5,32 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import select, update
 
 from memberdesk.db import Database
 from memberdesk.models import Member, Tier
-from memberdesk.models.enums import TenderKind
+from memberdesk.models.enums import PointsKind, TenderKind
 from memberdesk.money import Money
 from memberdesk.services import catalog, settings, shifts
 from memberdesk.services.cart import CartLine, CartRequest
 from memberdesk.services.checkout import CheckoutRequest, CheckoutResult, checkout
 from memberdesk.services.context import Actor
+from memberdesk.services.ledger import Refs, credit_points
 from memberdesk.services.recharge import RechargeRequest, RechargeResult, recharge
+from memberdesk.services.refunds import (
+    RefundLineRequest,
+    RefundResult,
+    SaleRefundRequest,
+    refund_sale,
+)
 from memberdesk.services.tenders import TenderRequest
 
 
 def yuan(text: str) -> Money:
-    return Money.parse(text)
+    return Money.parse(text, allow_negative=True)
 
 
 def cid() -> str:
@@ -60,10 +68,29 @@ class World:
                                 .values(tier_id=self.tiers[tier_code]))
             uow.commit()
 
+    def give_points(self, member_key: str, points: int, days: int | None = 365) -> None:
+        """Opening points in a lot (test set-up through the ledger)."""
+        with self.db.uow() as uow:
+            expires = date.today() + timedelta(days=days) if days is not None else None
+            credit_points(uow.session, self.members[member_key], PointsKind.OPENING, points,
+                          expires, Refs(staff_id=self.owner.staff_id))
+            uow.commit()
+
+    def balances(self, member_key: str) -> tuple[Money, Money, int]:
+        m = self.member(member_key)
+        return m.sv_principal, m.sv_bonus, m.points_balance
+
     def recharge(self, member_key: str, amount: str, kind: TenderKind = TenderKind.CASH,
                  actor: Actor | None = None, **kw: Any) -> RechargeResult:
         return recharge(self.db, actor or self.cashier, RechargeRequest(
             cid(), self.members[member_key], yuan(amount), kind, **kw))
+
+    def refund(self, sale_no: str, lines: tuple[tuple[int, int], ...] | None = None,
+               actor: Actor | None = None, **kw: Any) -> RefundResult:
+        wanted = None if lines is None else tuple(RefundLineRequest(n, q) for n, q in lines)
+        kw.setdefault("reason", "顾客退货")
+        return refund_sale(self.db, actor or self.manager, SaleRefundRequest(
+            kw.pop("client_id", cid()), sale_no, lines=wanted, **kw))
 
     def sell(self, lines: list[tuple[str, int]] | list[CartLine], tenders: list[tuple[TenderKind, str]],
              member: str | None = None, coupons: tuple[str, ...] = (), actor: Actor | None = None,
@@ -124,3 +151,20 @@ def build_world(db: Database, staff: dict[str, Actor]) -> World:
     for actor in (w.cashier, w.manager, w.owner):
         shifts.open_shift(db, actor, yuan("200"))
     return w
+
+
+def snapshot(db: Database) -> dict[str, object]:
+    """Row counts of every table and every member's cached balances: a failed use
+    case must leave this unchanged."""
+    out: dict[str, object] = {}
+    with db.reader() as uow:
+        conn = uow.session.connection()
+        names = [r[0] for r in conn.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")]
+        for name in names:
+            out[name] = conn.exec_driver_sql(f'SELECT count(*) FROM "{name}"').scalar()
+        out["balances"] = list(conn.exec_driver_sql(
+            "SELECT id, sv_principal, sv_bonus, points_balance, total_spent FROM members ORDER BY id"))
+        out["coupons"] = list(conn.exec_driver_sql("SELECT id, status FROM coupons ORDER BY id"))
+        out["lines"] = list(conn.exec_driver_sql("SELECT id, refunded_qty FROM sale_lines"))
+    return out

@@ -124,6 +124,8 @@ def plan_tenders(
             used = points.points_for(t.amount)
             if used < points.min_points:
                 raise ValidationError("points_below_minimum", min=points.min_points)
+            if used > points.balance:
+                raise ValidationError("insufficient_points", needed=used, available=points.balance)
             if t.amount > points.max_value:
                 raise ValidationError("points_over_cap", max=points.max_value.display())
         if t.kind is TenderKind.CASH:

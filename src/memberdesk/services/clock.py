@@ -7,6 +7,8 @@ move the clock with ``monkeypatch.setattr(clock, "now", ...)``.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import func, select
@@ -15,8 +17,25 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 from . import settings
 
 
+_simulated: list[datetime] = []
+
+
 def now() -> datetime:
+    if _simulated:
+        return _simulated[-1]
     return datetime.now(UTC)
+
+
+@contextmanager
+def simulated(at: datetime) -> Iterator[None]:
+    """Run services as if it were ``at`` (the demo shop's history). Not for the till."""
+    if at.tzinfo is None:
+        raise ValueError("simulated() needs an aware datetime")
+    _simulated.append(at)
+    try:
+        yield
+    finally:
+        _simulated.pop()
 
 
 def local_offset(session: Session) -> timedelta:

@@ -77,6 +77,92 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "不能创建或修改比自己级别高的账号",
         "You cannot create or change an account above your own role",
     ),
+    # -- members, cards, lookup, import/export (services/members.py and friends) --
+    "field_required": ("请填写{field_zh}", "Please fill in the {field_en}"),
+    "field_text_too_long": (
+        "{field_zh}太长（最多 {max} 个字）",
+        "The {field_en} is too long (at most {max} characters)",
+    ),
+    "field_bad_chars": (
+        "{field_zh}包含不允许的字符",
+        "The {field_en} contains characters that are not allowed",
+    ),
+    "invalid_email": ("邮箱 {text} 格式不正确", "The email address {text} is not valid"),
+    "birthday_out_of_range": (
+        "生日 {text} 不合理（应在 1900-01-01 到今天之间）",
+        "The birthday {text} is not plausible (it must be between 1900-01-01 and today)",
+    ),
+    "field_bad_date": (
+        "{field_zh}“{text}”不是有效日期",
+        "The {field_en} \"{text}\" is not a valid date",
+    ),
+    "field_bad_choice": (
+        "{field_zh}“{text}”无效，可填：{choices}",
+        "The {field_en} \"{text}\" is not valid; use one of: {choices}",
+    ),
+    "field_bad_count": (
+        "{field_zh}“{text}”应为不小于 0 的整数",
+        "The {field_en} \"{text}\" must be a whole number of at least 0",
+    ),
+    "field_bad_money": (
+        "{field_zh}“{text}”不是有效金额：{problem_zh}",
+        "The {field_en} \"{text}\" is not a valid amount: {problem_en}",
+    ),
+    "unknown_tier": ("没有名为“{text}”的会员等级", "There is no tier called \"{text}\""),
+    "member_no_taken": (
+        "会员编号 {member_no} 已被使用",
+        "The member number {member_no} is already in use",
+    ),
+    "member_anonymised": (
+        "会员 {member_no} 的个人信息已注销",
+        "Member {member_no} has been anonymised",
+    ),
+    "anonymise_has_balance": (
+        "会员 {member_no} 还有储值余额 {amount}，请先退还余额再注销",
+        "Member {member_no} still has {amount} of stored value: refund it before anonymising",
+    ),
+    "card_unknown": ("未知卡 {uid}：没有绑定会员", "Unknown card {uid}: not bound to any member"),
+    "card_lost": (
+        "卡 {uid} 已挂失，不能使用（会员 {member_no}）",
+        "Card {uid}: card reported lost (member {member_no})",
+    ),
+    "card_replaced": (
+        "卡 {uid} 已挂失并补了新卡，旧卡不能使用（会员 {member_no}）",
+        "Card {uid} was reported lost and replaced by a new card (member {member_no})",
+    ),
+    "card_void": ("卡 {uid} 已作废，未绑定会员", "Card {uid} is void: not bound to any member"),
+    "card_bad_status": (
+        "卡 {uid} 当前为“{status_zh}”，不能{action_zh}",
+        "Card {uid} is {status_en}: cannot {action_en}",
+    ),
+    "lookup_not_found": ("找不到“{text}”", "Nothing found for \"{text}\""),
+    "import_not_workbook": (
+        "{file} 不是 Excel 工作簿（.xlsx）",
+        "{file} is not an Excel workbook (.xlsx)",
+    ),
+    "import_missing_columns": (
+        "表格缺少必需的列：{columns}（请使用导入模板）",
+        "The sheet lacks required columns: {columns} (use the import template)",
+    ),
+    "import_formula_cell": (
+        "{field_zh}单元格是公式，请改为直接填写内容",
+        "The {field_en} cell holds a formula: type the value itself",
+    ),
+    "duplicate_in_file": (
+        "{field_zh} {value} 与第 {row} 行重复",
+        "The {field_en} {value} repeats row {row}",
+    ),
+    "opening_over_cap": (
+        "期初储值 {amount} 超过每张记名卡 {cap} 的上限",
+        "The opening stored value {amount} is above the cap of {cap} per registered card",
+    ),
+    "member_exists": (
+        "手机号已登记为会员 {member_no}，本行跳过",
+        "The phone already belongs to member {member_no}: row skipped",
+    ),
+    "import_cancelled": ("导入已取消，没有写入任何数据", "Import cancelled: nothing was written"),
+    "sheet_unwritable": ("无法写入 {file}：{detail}", "Cannot write {file}: {detail}"),
+    "sheet_unreadable": ("无法读取 {file}：{detail}", "Cannot read {file}: {detail}"),
     # -- checkout engine: catalogue, cart, coupons, tenders, shifts, refunds ------
     "code_taken": ("编号 {value} 已被使用", "The code {value} is already in use"),
     "barcode_taken": ("条码 {barcode} 已被商品 {product} 使用", "Barcode {barcode} already belongs to {product}"),
@@ -284,3 +370,35 @@ MESSAGES.update(
         ),
     }
 )
+
+MESSAGES.update(
+    {
+        "date_in_future": ("{date} 还没到，不能出报表或日结", "{date} is in the future"),
+        "day_folded": (
+            "{date} 没有单独日结，它的营业数据已并入 {close_date} 的日结（第 {close_no} 号）",
+            "{date} was not closed on its own: its business is in the day close of "
+            "{close_date} (No. {close_no})",
+        ),
+        "shifts_still_open": (
+            "还有未交班的班次：{shifts}，请先交班再日结",
+            "Shifts still open: {shifts}. Close them before closing the day",
+        ),
+        "invalid_date": ("日期 {text} 无效，请用 YYYY-MM-DD 格式", "{text} is not a valid date (YYYY-MM-DD)"),
+        "reversed_range": (
+            "开始日期 {start} 晚于结束日期 {end}",
+            "The start date {start} is after the end date {end}",
+        ),
+    }
+)
+
+MESSAGES.update(
+    {
+        "no_cjk_font": (
+            "找不到可嵌入PDF的中文字体，请安装文泉驿正黑（fonts-wqy-zenhei）",
+            "No embeddable Chinese font found: install WenQuanYi Zen Hei (fonts-wqy-zenhei)",
+        ),
+        "export_cancelled": ("导出已取消", "Export cancelled"),
+    }
+)
+
+MESSAGES.update({"tier_not_found": ("找不到会员等级 {key}", "No membership tier {key}")})

@@ -7,6 +7,7 @@ tenders add up to its payable amount, and the audit chain is intact.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 from sqlalchemy import text
@@ -141,6 +142,11 @@ def check_session(session: Session) -> list[Problem]:
         for r in _rows(session, sql):
             problems.append(Problem(name, template.format(*r)))
     problems.extend(Problem("audit", p) for p in verify_chain(session))
+    for close_no, report_json, digest in session.execute(
+        text("SELECT close_no, report_json, report_hash FROM day_closes ORDER BY close_no")
+    ):
+        if hashlib.sha256(str(report_json).encode("utf-8")).hexdigest() != digest:
+            problems.append(Problem("day_close", f"day close No. {close_no} was altered"))
     return problems
 
 

@@ -1,0 +1,98 @@
+"""``memberdesk report day --date YYYY-MM-DD [--close] [--xlsx FILE] [--pdf FILE]``."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .common import add_command, lang, opened_db, read_password, user_errors
+
+
+def parse_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        from memberdesk.services.errors import ValidationError
+
+        raise ValidationError("invalid_date", text=text) from exc
+
+
+def login_from_args(db: Any, args: argparse.Namespace) -> Any:
+    from memberdesk.services import staff
+
+    password = read_password(f"{args.user} 的密码 / password: ")
+    return staff.login(db, args.user, password)
+
+
+def add_login(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--user", default="owner", help="staff user name (password on stdin)")
+
+
+def add_outputs(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--xlsx", metavar="FILE", help="write the report as an Excel workbook")
+    p.add_argument("--pdf", metavar="FILE", help="write the report as a PDF")
+
+
+def print_day(rep: Any) -> None:
+    from memberdesk.services.reporting.labels import label
+
+    zh = lang() == "zh_CN"
+    head = (f"日结 第 {rep.close_no} 号" if rep.close_no else "日结预览（未日结）") if zh else (
+        f"day close No. {rep.close_no}" if rep.close_no else "day report (preview, not closed)")
+    print(f"{head}  {rep.business_date.isoformat()}")
+    rows = [
+        ("销售笔数" if zh else "sales", str(rep.sales_count)),
+        ("原价合计" if zh else "gross", rep.gross.display()),
+        ("优惠合计" if zh else "discounts", rep.discount_total.display()),
+        ("实收" if zh else "net", rep.net.display()),
+        ("退款" if zh else "refunds", f"{rep.refunds_count} / {rep.refunds_total.display()}"),
+        ("充值本金" if zh else "recharged", rep.recharges_principal.display()),
+        ("充值赠送" if zh else "recharge bonus", rep.recharges_bonus.display()),
+        ("储值余额 本金/赠送" if zh else "stored value principal/bonus",
+         f"{rep.sv_close_principal.display()} / {rep.sv_close_bonus.display()}"),
+        ("积分余额" if zh else "points outstanding", f"{rep.points_close:,}"),
+    ]
+    for k, v in rep.takings_by_tender:
+        rows.append(((f"收款 {label(k)}" if zh else f"takings {label(k, 'en')}"), v.display()))
+    for name, value in rows:
+        print(f"  {name}: {value}")
+
+
+@user_errors
+def cmd_day(args: argparse.Namespace) -> int:
+    from memberdesk.services.reporting.day_close import close_day, day_report
+    from memberdesk.services.reporting.documents import day_document
+    from memberdesk.services.reporting.export import export_document
+    from memberdesk.services.shop import shop_info
+
+    day = parse_date(args.date)
+    xlsx = Path(args.xlsx) if args.xlsx else None
+    pdf = Path(args.pdf) if args.pdf else None
+    with opened_db(args) as db:
+        actor = login_from_args(db, args)
+        if args.close:
+            result = close_day(db, actor, day)
+            rep = result.report
+            if result.backup_warning:
+                print(result.backup_warning)
+        else:
+            rep = day_report(db, actor, day)
+        from memberdesk.services import clock
+
+        doc = day_document(rep, shop_info(db).name, clock.now())
+    print_day(rep)
+    for path in export_document(doc, xlsx=xlsx, pdf=pdf):
+        print(("已导出" if lang() == "zh_CN" else "written") + f": {path}")
+    return 0
+
+
+def register(sub: Any) -> None:
+    rep = sub.add_parser("report", help="reports: day close and exports")
+    rsub = rep.add_subparsers(dest="report_command", metavar="REPORT", required=True)
+    p = add_command(rsub, "day", "the day-close (日结) report of one business day", cmd_day)
+    p.add_argument("--date", required=True, help="business date YYYY-MM-DD")
+    p.add_argument("--close", action="store_true", help="seal the day (日结) before reporting")
+    add_login(p)
+    add_outputs(p)

@@ -1,0 +1,122 @@
+"""Which records a day close covers.
+
+Every record belongs to exactly one day close: the first close made after the
+record exists whose business date is on or after the record's business date.
+A close stores the highest id of each table at the moment it was made (its
+watermarks); the next close takes the records past those watermarks, plus the
+ones it skipped last time because their business date was later (a sale rung up
+after midnight, before a late close). So closing twice never counts anything
+twice, and a correction made after a close lands in the next day's report.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from memberdesk.models import (
+    CouponEvent,
+    DayClose,
+    Member,
+    PointsEntry,
+    Recharge,
+    Refund,
+    Sale,
+    StoredValueEntry,
+)
+
+
+@dataclass(frozen=True)
+class Watermarks:
+    sale: int = 0
+    refund: int = 0
+    recharge: int = 0
+    sv_entry: int = 0
+    points_entry: int = 0
+    coupon_event: int = 0
+    member: int = 0
+
+    def to_dict(self) -> dict[str, int]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Watermarks:
+        return cls(**{k: int(v) for k, v in data.items() if k in cls.__dataclass_fields__})
+
+
+@dataclass(frozen=True)
+class Window:
+    business_date: date
+    previous_date: date | None
+    previous: Watermarks
+    current: Watermarks
+    since: datetime | None  # when the previous close was made
+    until: datetime
+
+    def dated(
+        self, id_col: InstrumentedAttribute[int], date_col: InstrumentedAttribute[date],
+        previous_id: int, current_id: int,
+    ) -> ColumnElement[bool]:
+        """Records with a business date: new since the last close, or skipped by it."""
+        new_or_skipped = (
+            id_col > previous_id
+            if self.previous_date is None
+            else or_(id_col > previous_id, date_col > self.previous_date)
+        )
+        return and_(id_col <= current_id, date_col <= self.business_date, new_or_skipped)
+
+    def sales(self) -> ColumnElement[bool]:
+        return self.dated(Sale.id, Sale.business_date, self.previous.sale, self.current.sale)
+
+    def refunds(self) -> ColumnElement[bool]:
+        return self.dated(
+            Refund.id, Refund.business_date, self.previous.refund, self.current.refund
+        )
+
+    def recharges(self) -> ColumnElement[bool]:
+        return self.dated(
+            Recharge.id, Recharge.business_date, self.previous.recharge, self.current.recharge
+        )
+
+    @staticmethod
+    def between(col: InstrumentedAttribute[int], lo: int, hi: int) -> ColumnElement[bool]:
+        return and_(col > lo, col <= hi)
+
+
+def current_watermarks(s: Session) -> Watermarks:
+    def top(col: InstrumentedAttribute[int]) -> int:
+        return int(s.scalar(select(func.max(col))) or 0)
+
+    return Watermarks(
+        sale=top(Sale.id),
+        refund=top(Refund.id),
+        recharge=top(Recharge.id),
+        sv_entry=top(StoredValueEntry.id),
+        points_entry=top(PointsEntry.id),
+        coupon_event=top(CouponEvent.id),
+        member=top(Member.id),
+    )
+
+
+def last_close(s: Session) -> DayClose | None:
+    return s.scalars(select(DayClose).order_by(DayClose.close_no.desc()).limit(1)).first()
+
+
+def window_for(s: Session, business_date: date, until: datetime) -> Window:
+    prev = last_close(s)
+    previous = (
+        Watermarks.from_dict(json.loads(prev.report_json)["watermarks"]) if prev else Watermarks()
+    )
+    return Window(
+        business_date=business_date,
+        previous_date=prev.business_date if prev else None,
+        previous=previous,
+        current=current_watermarks(s),
+        since=prev.closed_at if prev else None,
+        until=until,
+    )

@@ -1,0 +1,71 @@
+"""Membership tiers (等级): list them, and move a member to another tier by hand.
+
+Automatic upgrade and downgrade over an evaluation window comes later; until then a
+manager sets a member's tier, with a reason, and it is audited.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+
+from memberdesk.db import Database
+from memberdesk.models import Member, Tier
+from memberdesk.money import Money
+
+from . import audit, clock
+from .context import Actor
+from .errors import NotFoundError, ValidationError
+from .permissions import Permission, require
+
+
+@dataclass(frozen=True)
+class TierInfo:
+    id: int
+    code: str
+    name: str
+    rank: int
+    upgrade_threshold: Money
+    discount_permille: int
+    points_multiplier_permille: int
+
+
+def list_tiers(db: Database) -> list[TierInfo]:
+    with db.reader() as uow:
+        return [
+            TierInfo(t.id, t.code, t.name, t.rank, t.upgrade_threshold, t.discount_permille,
+                     t.points_multiplier_permille)
+            for t in uow.session.scalars(
+                select(Tier).where(Tier.active.is_(True)).order_by(Tier.rank))
+        ]
+
+
+def set_member_tier(
+    db: Database, actor: Actor, member_no: str, tier_code: str, *, reason: str,
+    locked_until: date | None = None,
+) -> TierInfo:
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError("reason_required")
+    with db.uow() as uow:
+        s = uow.session
+        require(s, actor, Permission.MANAGE_PROMOTIONS)
+        member = s.scalar(select(Member).where(Member.member_no == member_no))
+        if member is None:
+            raise NotFoundError("member_not_found", key=member_no)
+        tier = s.scalar(select(Tier).where(Tier.code == tier_code, Tier.active.is_(True)))
+        if tier is None:
+            raise NotFoundError("tier_not_found", key=tier_code)
+        before = member.tier_id
+        member.tier_id = tier.id
+        member.tier_evaluated_at = clock.now()
+        member.tier_locked_until = locked_until
+        audit.record(s, action="member.tier", staff_id=actor.staff_id, entity="member",
+                     entity_id=member_no, detail={"from": before, "to": tier.id,
+                                                  "reason": reason[:200]})
+        info = TierInfo(tier.id, tier.code, tier.name, tier.rank, tier.upgrade_threshold,
+                        tier.discount_permille, tier.points_multiplier_permille)
+        uow.commit()
+    return info

@@ -191,7 +191,8 @@ def write_verified_copy(
             raise UserError("disk_full", path=str(dest)) from exc
         raise UserError("path_not_writable", path=str(dest), problem=str(exc)) from exc
     finally:
-        _remove_quietly(tmp)
+        for leftover in (tmp, *(Path(str(tmp) + x) for x in ("-journal", "-wal", "-shm"))):
+            _remove_quietly(leftover)
 
 
 def _remove_quietly(path: Path) -> None:

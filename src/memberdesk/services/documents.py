@@ -1,16 +1,22 @@
-"""The receipt header shared by sales, recharges and refunds."""
+"""Receipts of sales, recharges and refunds: the shared header, and reprinting."""
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from memberdesk.models import Member, Shop, Staff
+from memberdesk.db import Database
+from memberdesk.models import AuditEntry, Member, Recharge, Sale, Shop, Staff
 
 from . import clock, settings
+from .context import Actor
+from .errors import NotFoundError
 from .members import mask_phone
-from .receipt_data import ReceiptData
+from .permissions import Permission, require
+from .receipt_data import ReceiptData, from_json
 
 
 def receipt_head(
@@ -30,3 +36,20 @@ def receipt_head(
         member_phone=mask_phone(member.phone) if member else "",
         footer=settings.get_str(s, "shop.receipt_footer"),
     )
+
+
+def load_receipt(db: Database, actor: Actor, number: str) -> ReceiptData:
+    """The stored receipt of a sale, recharge or refund, by its number (reprint)."""
+    number = number.strip()
+    with db.reader() as uow:
+        s = uow.session
+        require(s, actor, Permission.SELL)
+        for column, model in ((Sale.sale_no, Sale), (Recharge.recharge_no, Recharge)):
+            row = s.scalar(select(model.receipt_json).where(column == number))
+            if row:
+                return from_json(row)
+        detail = s.scalar(select(AuditEntry.detail).where(
+            AuditEntry.entity == "refund", AuditEntry.entity_id == number))
+        if detail:
+            return from_json(json.dumps(json.loads(detail)["result"]["receipt"]))
+    raise NotFoundError("sale_not_found", key=number)

@@ -35,6 +35,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "bonus_points": ("赠送积分", "Bonus points"),
     "points_earned": ("本次积分", "Points earned"),
     "points_used": ("使用积分", "Points used"),
+    "points_returned": ("退回积分", "Points returned"),
+    "points_taken_back": ("扣回积分", "Points taken back"),
     "sv_balance": ("储值余额", "Stored value"),
     "points_balance": ("积分余额", "Points balance"),
     "qty_price": ("{qty} x {price}", "{qty} x {price}"),
@@ -119,7 +121,7 @@ def render_text(data: ReceiptData, paper_mm: int = 58, lang: str = "zh_CN") -> s
             if ln.discount:
                 out.append(row(t("line_discount"), "-" + m(ln.discount), width))
     out.append(rule)
-    if data.lines:
+    if data.lines and data.kind == "sale":
         out.append(row(t("gross"), m(data.gross), width))
         for d in data.discounts:
             out.append(row("  " + d.label, "-" + m(d.amount), width))
@@ -138,10 +140,14 @@ def render_text(data: ReceiptData, paper_mm: int = 58, lang: str = "zh_CN") -> s
         out.append(row(t("bonus"), m(data.bonus), width))
     if data.bonus_points:
         out.append(row(t("bonus_points"), str(data.bonus_points), width))
-    if data.points_used:
+    if data.points_used > 0:
         out.append(row(t("points_used"), str(data.points_used), width))
-    if data.points_earned:
-        out.append(row(t("points_earned"), f"{data.points_earned:+d}", width))
+    elif data.points_used < 0:
+        out.append(row(t("points_returned"), str(-data.points_used), width))
+    if data.points_earned > 0:
+        out.append(row(t("points_earned"), f"+{data.points_earned}", width))
+    elif data.points_earned < 0:
+        out.append(row(t("points_taken_back"), str(-data.points_earned), width))
     if data.sv_balance is not None or data.points_balance is not None:
         out.append(rule)
     if data.sv_balance is not None:

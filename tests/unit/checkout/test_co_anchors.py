@@ -9,7 +9,6 @@ from datetime import date
 import pytest
 from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError
-from tests.checkout_support.kit import World, cid, snapshot, yuan
 
 from memberdesk.models import PointsEntry, PointsLot
 from memberdesk.models.enums import CouponKind, PointsKind, TenderKind
@@ -21,6 +20,7 @@ from memberdesk.services.coupons import CouponTemplateDraft, create_coupon_templ
 from memberdesk.services.errors import ConflictError, ValidationError
 from memberdesk.services.integrity import check_database
 from memberdesk.services.prepaid import prepaid_position
+from tests.checkout_support.kit import World, cid, snapshot, yuan
 
 
 def test_1_refund_takes_back_earned_points(world: World) -> None:

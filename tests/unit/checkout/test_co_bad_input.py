@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from tests.checkout_support.kit import World, cid, snapshot, yuan
 
 from memberdesk.models.enums import CouponKind, TenderKind
 from memberdesk.money import Money
@@ -17,6 +16,7 @@ from memberdesk.services.payment_password import set_payment_password
 from memberdesk.services.recharge import RechargeRequest, recharge
 from memberdesk.services.requests import parse_amount
 from memberdesk.services.tenders import TenderRequest
+from tests.checkout_support.kit import World, cid, snapshot, yuan
 
 
 def refused(world: World, action: Callable[[], object], code: str) -> UserError:

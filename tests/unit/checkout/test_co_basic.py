@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from tests.checkout_support.kit import World, yuan
-
 from memberdesk.models.enums import TenderKind
 from memberdesk.services.integrity import check_database
+from tests.checkout_support.kit import World, yuan
 
 
 def test_cash_sale_without_member_gives_change(world: World) -> None:

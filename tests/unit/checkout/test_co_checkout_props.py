@@ -9,7 +9,6 @@ from typing import Any
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
-from tests.checkout_support.kit import World, cid, snapshot
 
 from memberdesk.models import Member, SaleLine, Tender
 from memberdesk.models.enums import CouponKind, CouponScope, TenderKind
@@ -20,6 +19,7 @@ from memberdesk.services.coupons import CouponTemplateDraft, create_coupon_templ
 from memberdesk.services.errors import UserError
 from memberdesk.services.integrity import check_database
 from memberdesk.services.tenders import TenderRequest
+from tests.checkout_support.kit import World, cid, snapshot
 
 PRODUCT_CODES = ("COLA", "BEER", "CHIPS", "CIG", "WASH")
 EXTERNAL = (TenderKind.CASH, TenderKind.WECHAT, TenderKind.ALIPAY, TenderKind.BANK_CARD)

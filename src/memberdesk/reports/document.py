@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import errno
-from collections.abc import Callable, Iterable
+import os
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
+from typing import BinaryIO
 
 from memberdesk.money import Money
 
@@ -89,3 +91,26 @@ def discard(path: Path) -> None:
 def export_os_error(exc: OSError, path: Path) -> ExportError:
     code = "disk_full" if exc.errno in (errno.ENOSPC, errno.EDQUOT) else "not_writable"
     return ExportError(code, str(path), exc.strerror or str(exc))
+
+
+@contextlib.contextmanager
+def atomic_output(path: Path) -> Iterator[BinaryIO]:
+    """A binary handle on ``path.partial``: fsynced and renamed to ``path`` when the
+    block succeeds; removed, with OSErrors turned into ExportError, when it fails."""
+    tmp = path.with_name(path.name + ".partial")
+    try:
+        fh = tmp.open("wb")  # fail fast on an unwritable folder, before any work
+    except OSError as exc:
+        raise export_os_error(exc, path) from exc
+    try:
+        with fh:  # our handle: closed even when the disk fills up
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        discard(tmp)
+        raise export_os_error(exc, path) from exc
+    except BaseException:
+        discard(tmp)
+        raise

@@ -7,7 +7,6 @@ tables that break across pages with the header row repeated, and "第 x 页 / �
 from __future__ import annotations
 
 import itertools
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -31,8 +30,7 @@ from .document import (
     Document,
     ExportError,
     Table,
-    discard,
-    export_os_error,
+    atomic_output,
     format_cell,
 )
 from .fonts import cjk_font
@@ -169,9 +167,8 @@ def write_pdf(doc: Document, path: Path, progress: Progress | None = None) -> in
     styles = _styles(font)
     wide = any(len(t.columns) > 6 for t in doc.tables)
     pagesize = landscape(A4) if wide else A4
-    tmp = path.with_name(path.name + ".partial")
     template = SimpleDocTemplate(
-        str(tmp), pagesize=pagesize, leftMargin=15 * mm, rightMargin=15 * mm,
+        None, pagesize=pagesize, leftMargin=15 * mm, rightMargin=15 * mm,
         topMargin=16 * mm, bottomMargin=14 * mm, title=doc.title, author=doc.shop_name,
         initialFontName=font,
     )
@@ -195,17 +192,9 @@ def write_pdf(doc: Document, path: Path, progress: Progress | None = None) -> in
         story.extend(_table_flowables(table, font, styles, usable, progress, written))
     if doc.note:
         story += [Spacer(1, 8), Paragraph(_esc(doc.note), styles["note"])]
-    try:
+    with atomic_output(path) as fh:
+        template.filename = fh
         template.build(story, canvasmaker=_numbered_canvas(doc, font))
-        with tmp.open("rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        discard(tmp)
-        raise export_os_error(exc, path) from exc
-    except BaseException:
-        discard(tmp)
-        raise
     return written[0]
 
 

@@ -7,7 +7,6 @@ starts with ``= + - @`` is stored as text so Excel never runs it as a formula.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable
 from datetime import date, datetime
@@ -28,8 +27,7 @@ from .document import (
     Document,
     ExportError,
     Table,
-    discard,
-    export_os_error,
+    atomic_output,
 )
 
 MONEY_FORMAT = "#,##0.00"
@@ -158,23 +156,8 @@ def write_xlsx(doc: Document, path: Path, progress: Progress | None = None) -> i
     used: set[str] = set()
     written = [0]
     _summary_sheet(wb, doc, used)
-    tmp = path.with_name(path.name + ".partial")
-    try:
-        fh = tmp.open("wb")  # fail fast on an unwritable folder, before any work
-    except OSError as exc:
-        raise export_os_error(exc, path) from exc
-    try:
-        with fh:  # our handle: closed even when the disk fills up
-            for table in doc.tables:
-                _table_sheet(wb, table, used, progress, written)
-            wb.save(fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        discard(tmp)
-        raise export_os_error(exc, path) from exc
-    except BaseException:
-        discard(tmp)
-        raise
+    with atomic_output(path) as fh:
+        for table in doc.tables:
+            _table_sheet(wb, table, used, progress, written)
+        wb.save(fh)
     return written[0]

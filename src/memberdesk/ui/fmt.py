@@ -1,0 +1,42 @@
+"""Money, dates and numbers for people, through QLocale (``¥1,234.50`` in zh_CN)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTimeZone
+
+from memberdesk.money import Money
+
+YUAN_SIGN = "¥"
+
+
+def money(amount: Money, locale: QLocale | None = None) -> str:
+    """An RMB amount with exactly two decimals, grouped the locale's way.
+
+    Negative amounts get the locale's minus sign in front. The float only carries
+    the value into Qt's formatter: every Money is at most 10^10 fen, far inside a
+    double's exact range, and Qt rounds to 2 decimals.
+    """
+    loc = locale or QLocale()
+    text = loc.toCurrencyString(abs(amount.fen) / 100, YUAN_SIGN, 2)
+    # A minus sign, not accounting brackets: refunds read "-¥5.00" on screen.
+    return loc.negativeSign() + text if amount.fen < 0 else text
+
+
+def number(value: int, locale: QLocale | None = None) -> str:
+    return (locale or QLocale()).toString(value)
+
+
+def date_text(day: date, locale: QLocale | None = None) -> str:
+    loc = locale or QLocale()
+    return loc.toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
+
+
+def datetime_text(moment: datetime, locale: QLocale | None = None) -> str:
+    """Date and time in the computer's local time zone. Naive values are UTC, the
+    way the services store them."""
+    loc = locale or QLocale()
+    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+    stamp = QDateTime.fromMSecsSinceEpoch(round(aware.timestamp() * 1000), QTimeZone.utc())
+    return loc.toString(stamp.toLocalTime(), QLocale.FormatType.ShortFormat)

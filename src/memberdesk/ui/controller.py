@@ -1,0 +1,194 @@
+"""The session flow: open the shop database, log in, the counter, lock, log out.
+
+Everything that reads or writes the database is a call on the task runner;
+the callbacks below run on the GUI thread with the results.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from memberdesk.db import Database
+from memberdesk.db.migrate import DatabaseError
+from memberdesk.paths import DataPaths
+from memberdesk.services import shop as shop_svc
+from memberdesk.services import staff as staff_svc
+from memberdesk.services.context import Actor
+from memberdesk.services.errors import UserError
+
+from .i18n import Translations
+from .login import LoginScreen
+from .main_window import MainWindow
+from .startup_messages import database_error_text, not_initialised_text, startup_title
+from .tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+EXIT_DATABASE_ERROR = 2
+EXIT_NOT_INITIALISED = 3
+
+
+@dataclass(frozen=True)
+class LoginInfo:
+    """What the login screen needs, read in one go on the worker."""
+
+    shop_name: str | None  # None: the shop is not set up yet
+    staff: list[tuple[str, str]]
+
+
+def open_database(paths: DataPaths) -> Database | DatabaseError:
+    """Worker side: open (back up, migrate) the shop file. A file we cannot open
+    (foreign, damaged, newer, or refused by the operating system) is an expected
+    outcome, returned rather than raised."""
+    try:
+        return Database.open(paths)
+    except DatabaseError as exc:
+        log.error("cannot open %s: %s", exc.path, exc)
+        return exc
+    except OSError as exc:
+        log.error("cannot open %s: %s", paths.database, exc)
+        return DatabaseError("unreadable", paths.database, str(exc))
+
+
+def load_login_info(db: Database) -> LoginInfo:
+    """Worker side: the shop's name and who may log in."""
+    if not shop_svc.is_initialised(db):
+        return LoginInfo(None, [])
+    return LoginInfo(shop_svc.shop_info(db).name, staff_svc.login_names(db))
+
+
+class AppController(QObject):
+    """Owns the two windows and moves between them."""
+
+    exit_requested = Signal(int)  # the application should end with this code
+    ready = Signal()  # the login screen is usable
+    logged_in = Signal(object)  # Actor
+
+    def __init__(
+        self, i18n: Translations, runner: TaskRunner, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.i18n = i18n
+        self.runner = runner
+        self.login = LoginScreen(i18n)
+        self.main = MainWindow(i18n)
+        self.shop_name = ""
+        self.data_dir: Path | None = None
+
+        self.login.login_requested.connect(self._log_in)
+        self.login.language_toggle_requested.connect(i18n.toggle)
+        self.login.quit_requested.connect(self.quit)
+        self.main.lock_requested.connect(self.lock)
+        self.main.logout_requested.connect(self.logout)
+        self.main.quit_requested.connect(self.quit)
+        self.main.language_toggle_requested.connect(i18n.toggle)
+        runner.user_error.connect(self.main.banner.show_user_error)
+
+    # -- start-up -------------------------------------------------------------------
+    def start(self, paths: DataPaths | None = None, *, maximized: bool = False) -> None:
+        """Show the login screen at once (loading), then open the database on the
+        worker unless the runner already has one, then fill the screen in."""
+        self.login.set_loading()
+        if maximized:
+            self.login.showMaximized()
+        else:
+            self.login.show()
+        if self.runner.has_database:
+            self._load()
+        elif paths is None:
+            raise ValueError("no database and no data directory to open")
+        else:
+            self.data_dir = paths.root
+            self.runner.run(open_database, paths, on_done=self._opened)
+
+    def _opened(self, result: Database | DatabaseError) -> None:
+        if isinstance(result, DatabaseError):
+            self._fatal(database_error_text(result), EXIT_DATABASE_ERROR)
+            return
+        self.runner.attach(result)
+        self._load()
+
+    def _load(self) -> None:
+        self.runner.call(load_login_info, on_done=self._show_login)
+
+    def _show_login(self, info: LoginInfo) -> None:
+        if info.shop_name is None:
+            self._fatal(not_initialised_text(self.data_dir), EXIT_NOT_INITIALISED)
+            return
+        self.shop_name = info.shop_name
+        self.login.set_shop(info.shop_name)
+        self.login.set_staff(info.staff)
+        self.login.reset()
+        self.ready.emit()
+
+    def _refresh_staff(self) -> None:
+        """Accounts may have changed while the counter was open: re-read them."""
+        self.runner.call(
+            load_login_info, on_done=lambda info: self.login.update_staff(info.staff)
+        )
+
+    def _fatal(self, text: str, code: int) -> None:
+        self.login.hide()
+        box = QMessageBox(QMessageBox.Icon.Critical, startup_title(), text)
+        box.setObjectName("startupError")
+        box.exec()
+        self.exit_requested.emit(code)
+
+    # -- logging in and out -----------------------------------------------------------
+    def _log_in(self, username: str, password: str) -> None:
+        self.runner.call(
+            staff_svc.login,
+            username,
+            password,
+            on_done=self._logged_in,
+            on_user_error=self._login_failed,
+        )
+
+    def _login_failed(self, error: UserError) -> None:
+        self.login.set_busy(False)
+        self.login.show_error(error)
+
+    def _logged_in(self, actor: Actor) -> None:
+        log.info("%s logged in", actor.username)
+        self.main.start_session(actor, self.shop_name)
+        self._switch(self.main, self.login)
+        self.login.reset()
+        self.logged_in.emit(actor)
+
+    def lock(self) -> None:
+        """Back to the login screen; the counter keeps its state for whoever
+        logs in next (the same staff member is preselected)."""
+        actor = self.main.actor
+        username = actor.username if actor else None
+        log.info("screen locked by %s", username)
+        self.login.reset(username)
+        self._switch(self.login, self.main)
+        self._refresh_staff()
+
+    def logout(self) -> None:
+        actor = self.main.actor
+        log.info("%s logged out", actor.username if actor else "?")
+        self.main.end_session()
+        self.login.reset(actor.username if actor else None)
+        self._switch(self.login, self.main)
+        self._refresh_staff()
+
+    def quit(self) -> None:
+        self.exit_requested.emit(0)
+
+    @staticmethod
+    def _switch(show: QWidget, hide: QWidget) -> None:
+        # Show first: hiding the only visible window could end the application.
+        if hide.isMaximized() or hide.isFullScreen():
+            show.setWindowState(hide.windowState())
+        else:
+            show.setGeometry(hide.geometry())
+        show.show()
+        show.raise_()
+        show.activateWindow()
+        hide.hide()

@@ -1,0 +1,129 @@
+"""The counter's status bar: staff on duty, shop, card reader, printer, last
+good backup. (User errors go to the banner just above it: :mod:`.banner`.)"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+from memberdesk.models.enums import Role
+from memberdesk.services.context import Actor
+
+from . import fmt
+from .i18n import QT_TRANSLATE_NOOP, Retranslating
+
+SHOP_FIELD_MAX_PX = 240  # long shop names are elided; the tooltip has it all
+
+ROLE_NAMES: dict[Role, str] = {
+    Role.OWNER: QT_TRANSLATE_NOOP("Roles", "Owner"),
+    Role.MANAGER: QT_TRANSLATE_NOOP("Roles", "Manager"),
+    Role.CASHIER: QT_TRANSLATE_NOOP("Roles", "Cashier"),
+}
+
+# Keys are the values of memberdesk.hardware.reader_events.ReaderStatus.
+READER_STATES: dict[str, str] = {
+    "stopped": QT_TRANSLATE_NOOP("StatusFields", "Card reader: not connected"),
+    "no_service": QT_TRANSLATE_NOOP("StatusFields", "Card reader: service not running"),
+    "no_reader": QT_TRANSLATE_NOOP("StatusFields", "Card reader: not connected"),
+    "ready": QT_TRANSLATE_NOOP("StatusFields", "Card reader: ready"),
+    "card_present": QT_TRANSLATE_NOOP("StatusFields", "Card reader: card present"),
+}
+
+PRINTER_STATES: dict[str, str] = {
+    "none": QT_TRANSLATE_NOOP("StatusFields", "Printer: not connected"),
+    "ready": QT_TRANSLATE_NOOP("StatusFields", "Printer: ready"),
+    "error": QT_TRANSLATE_NOOP("StatusFields", "Printer: not working"),
+}
+
+
+def role_name(role: Role) -> str:
+    return QCoreApplication.translate("Roles", ROLE_NAMES[role])
+
+
+class ElidedLabel(QLabel):
+    """A one-line label that ends in "…" when its text is wider than it may be."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        rect = self.contentsRect()
+        metrics = self.fontMetrics()
+        if metrics.horizontalAdvance(self.text()) <= rect.width():
+            super().paintEvent(event)
+            return
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
+        text = metrics.elidedText(self.text(), Qt.TextElideMode.ElideRight, rect.width())
+        painter.drawText(rect, int(self.alignment()), text)
+
+
+class StatusFields(Retranslating, QStatusBar):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("counterStatus")
+        self.setSizeGripEnabled(False)
+        self._actor: Actor | None = None
+        self._shop = ""
+        self._reader = "stopped"
+        self._printer = "none"
+        self._last_backup: datetime | None = None
+
+        self.staff_label = self._field("statusStaff")
+        self.shop_label = self._field("statusShop")
+        self.reader_label = self._field("statusReader")
+        self.printer_label = self._field("statusPrinter")
+        self.backup_label = self._field("statusBackup")
+        self.shop_label.setMaximumWidth(SHOP_FIELD_MAX_PX)
+        self.retranslate()
+
+    def _field(self, name: str) -> QLabel:
+        label = ElidedLabel()
+        label.setObjectName(name)
+        label.setProperty("statusField", True)
+        self.addPermanentWidget(label)
+        return label
+
+    # -- setters (issue 5 and the controller) ------------------------------------------
+    def set_actor(self, actor: Actor | None) -> None:
+        self._actor = actor
+        self.retranslate()
+
+    def set_shop(self, name: str) -> None:
+        self._shop = name
+        self.retranslate()
+
+    def set_reader_state(self, state: str) -> None:
+        """One of :data:`READER_STATES` (the hardware ``ReaderStatus`` values)."""
+        if state not in READER_STATES:
+            raise ValueError(f"unknown reader state {state!r}")
+        self._reader = state
+        self.retranslate()
+
+    def set_printer_state(self, state: str) -> None:
+        if state not in PRINTER_STATES:
+            raise ValueError(f"unknown printer state {state!r}")
+        self._printer = state
+        self.retranslate()
+
+    def set_last_backup(self, when: datetime | None) -> None:
+        self._last_backup = when
+        self.retranslate()
+
+    # -- texts ----------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        if self._actor is None:
+            self.staff_label.setText(self.tr("On duty: —"))
+        else:
+            self.staff_label.setText(
+                self.tr("On duty: {name} ({role})").format(
+                    name=self._actor.display_name, role=role_name(self._actor.role)
+                )
+            )
+        shop = self.tr("Shop: {name}").format(name=self._shop or "—")
+        self.shop_label.setText(shop)
+        self.shop_label.setToolTip(shop)
+        self.reader_label.setText(self.tr(READER_STATES[self._reader]))
+        self.printer_label.setText(self.tr(PRINTER_STATES[self._printer]))
+        when = fmt.datetime_text(self._last_backup) if self._last_backup else "—"
+        self.backup_label.setText(self.tr("Last backup: {when}").format(when=when))

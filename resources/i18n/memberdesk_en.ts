@@ -1,0 +1,298 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>CartPanel</name>
+    <message>
+        <source>Cart</source>
+        <translation>Cart</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>MemberDesk: unexpected error</source>
+        <translation>MemberDesk: unexpected error</translation>
+    </message>
+    <message>
+        <source>Sorry, MemberDesk ran into an unexpected problem.</source>
+        <translation>Sorry, MemberDesk ran into an unexpected problem.</translation>
+    </message>
+    <message>
+        <source>Every sale and top-up is saved whole or not at all, so finished work is safe. The details were written to the log file:
+{path}
+Please send this file to your support contact.</source>
+        <translation>Every sale and top-up is saved whole or not at all, so finished work is safe. The details were written to the log file:
+{path}
+Please send this file to your support contact.</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>Copy details</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <source>Quit MemberDesk</source>
+        <translation>Quit MemberDesk</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copied</translation>
+    </message>
+</context>
+<context>
+    <name>LoginScreen</name>
+    <message>
+        <source>{shop} — MemberDesk staff login</source>
+        <translation>{shop} — MemberDesk staff login</translation>
+    </message>
+    <message>
+        <source>Opening the shop data…</source>
+        <translation>Opening the shop data…</translation>
+    </message>
+    <message>
+        <source>Staff login</source>
+        <translation>Staff login</translation>
+    </message>
+    <message>
+        <source>&amp;Staff</source>
+        <translation>&amp;Staff</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <source>Type your password, then press Enter</source>
+        <translation>Type your password, then press Enter</translation>
+    </message>
+    <message>
+        <source>Log in (Enter)</source>
+        <translation>Log in (Enter)</translation>
+    </message>
+    <message>
+        <source>Switch language (Ctrl+Shift+L)</source>
+        <translation>Switch language (Ctrl+Shift+L)</translation>
+    </message>
+    <message>
+        <source>Quit (Ctrl+Q)</source>
+        <translation>Quit (Ctrl+Q)</translation>
+    </message>
+    <message>
+        <source>Choose a staff member</source>
+        <translation>Choose a staff member</translation>
+    </message>
+    <message>
+        <source>Type your password</source>
+        <translation>Type your password</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>{shop} — MemberDesk counter</source>
+        <translation>{shop} — MemberDesk counter</translation>
+    </message>
+    <message>
+        <source>&amp;Find member</source>
+        <translation>&amp;Find member</translation>
+    </message>
+    <message>
+        <source>Swipe a card or type a phone, its last 4 digits, member no. or initials</source>
+        <translation>Swipe a card or type a phone, its last 4 digits, member no. or initials</translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation>&amp;System</translation>
+    </message>
+    <message>
+        <source>Lock screen</source>
+        <translation>Lock screen</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>Log out</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+</context>
+<context>
+    <name>MemberPanel</name>
+    <message>
+        <source>Member</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>No member selected.
+Swipe a card or search in the box above.</source>
+        <translation>No member selected.
+Swipe a card or search in the box above.</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBanner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Dismiss</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Manager</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Cashier</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>{path} is not a MemberDesk database file. Nothing was changed.</source>
+        <translation>{path} is not a MemberDesk database file. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>{path} is an SQLite database but not a MemberDesk shop. Nothing was changed.</source>
+        <translation>{path} is an SQLite database but not a MemberDesk shop. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>{path} was written by a newer version of MemberDesk (schema {detail}). Please install the newer MemberDesk to open it. The file was not changed.</source>
+        <translation>{path} was written by a newer version of MemberDesk (schema {detail}). Please install the newer MemberDesk to open it. The file was not changed.</translation>
+    </message>
+    <message>
+        <source>{path} is damaged and cannot be opened ({detail}). Restore it from a backup with `memberdesk restore`.</source>
+        <translation>{path} is damaged and cannot be opened ({detail}). Restore it from a backup with `memberdesk restore`.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read: {detail}</source>
+        <translation>{path} cannot be read: {detail}</translation>
+    </message>
+    <message>
+        <source>{path} cannot be opened: {detail}</source>
+        <translation>{path} cannot be opened: {detail}</translation>
+    </message>
+    <message>
+        <source>MemberDesk cannot start</source>
+        <translation>MemberDesk cannot start</translation>
+    </message>
+    <message>
+        <source>This shop has not been set up yet.
+
+To create it, run in a terminal:
+    memberdesk init --shop-name &quot;Your shop name&quot;
+or, to try MemberDesk with sample members and sales:
+    memberdesk demo
+
+Then start MemberDesk again.</source>
+        <translation>This shop has not been set up yet.
+
+To create it, run in a terminal:
+    memberdesk init --shop-name &quot;Your shop name&quot;
+or, to try MemberDesk with sample members and sales:
+    memberdesk demo
+
+Then start MemberDesk again.</translation>
+    </message>
+    <message>
+        <source>Shop data folder: {path}</source>
+        <translation>Shop data folder: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>StatusFields</name>
+    <message>
+        <source>Card reader: not connected</source>
+        <translation>Card reader: not connected</translation>
+    </message>
+    <message>
+        <source>Card reader: service not running</source>
+        <translation>Card reader: service not running</translation>
+    </message>
+    <message>
+        <source>Card reader: ready</source>
+        <translation>Card reader: ready</translation>
+    </message>
+    <message>
+        <source>Card reader: card present</source>
+        <translation>Card reader: card present</translation>
+    </message>
+    <message>
+        <source>Printer: not connected</source>
+        <translation>Printer: not connected</translation>
+    </message>
+    <message>
+        <source>Printer: ready</source>
+        <translation>Printer: ready</translation>
+    </message>
+    <message>
+        <source>Printer: not working</source>
+        <translation>Printer: not working</translation>
+    </message>
+    <message>
+        <source>On duty: —</source>
+        <translation>On duty: —</translation>
+    </message>
+    <message>
+        <source>On duty: {name} ({role})</source>
+        <translation>On duty: {name} ({role})</translation>
+    </message>
+    <message>
+        <source>Shop: {name}</source>
+        <translation>Shop: {name}</translation>
+    </message>
+    <message>
+        <source>Last backup: {when}</source>
+        <translation>Last backup: {when}</translation>
+    </message>
+</context>
+<context>
+    <name>TotalsPanel</name>
+    <message>
+        <source>Totals</source>
+        <translation>Totals</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation>Subtotal</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Discount</translation>
+    </message>
+    <message>
+        <source>Amount due</source>
+        <translation>Amount due</translation>
+    </message>
+</context>
+</TS>

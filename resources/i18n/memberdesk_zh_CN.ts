@@ -1,0 +1,298 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>CartPanel</name>
+    <message>
+        <source>Cart</source>
+        <translation>购物清单</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>MemberDesk: unexpected error</source>
+        <translation>MemberDesk：程序出错</translation>
+    </message>
+    <message>
+        <source>Sorry, MemberDesk ran into an unexpected problem.</source>
+        <translation>抱歉，MemberDesk 遇到了意外问题。</translation>
+    </message>
+    <message>
+        <source>Every sale and top-up is saved whole or not at all, so finished work is safe. The details were written to the log file:
+{path}
+Please send this file to your support contact.</source>
+        <translation>每笔收银和充值要么完整保存，要么完全不写入，已完成的业务不受影响。详细信息已写入日志文件：
+{path}
+请把这个文件发给技术支持人员。</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>复制详细信息</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>继续使用</translation>
+    </message>
+    <message>
+        <source>Quit MemberDesk</source>
+        <translation>退出程序</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+</context>
+<context>
+    <name>LoginScreen</name>
+    <message>
+        <source>{shop} — MemberDesk staff login</source>
+        <translation>{shop} — MemberDesk 员工登录</translation>
+    </message>
+    <message>
+        <source>Opening the shop data…</source>
+        <translation>正在打开门店数据…</translation>
+    </message>
+    <message>
+        <source>Staff login</source>
+        <translation>员工登录</translation>
+    </message>
+    <message>
+        <source>&amp;Staff</source>
+        <translation>员工(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Type your password, then press Enter</source>
+        <translation>输入密码后按回车</translation>
+    </message>
+    <message>
+        <source>Log in (Enter)</source>
+        <translation>登录（回车）</translation>
+    </message>
+    <message>
+        <source>Switch language (Ctrl+Shift+L)</source>
+        <translation>切换语言（Ctrl+Shift+L）</translation>
+    </message>
+    <message>
+        <source>Quit (Ctrl+Q)</source>
+        <translation>退出（Ctrl+Q）</translation>
+    </message>
+    <message>
+        <source>Choose a staff member</source>
+        <translation>请选择员工</translation>
+    </message>
+    <message>
+        <source>Type your password</source>
+        <translation>请输入密码</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>{shop} — MemberDesk counter</source>
+        <translation>{shop} — MemberDesk 收银台</translation>
+    </message>
+    <message>
+        <source>&amp;Find member</source>
+        <translation>查找会员(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Swipe a card or type a phone, its last 4 digits, member no. or initials</source>
+        <translation>刷卡，或输入手机号、手机后四位、会员号、姓名拼音首字母</translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation>系统(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Lock screen</source>
+        <translation>锁屏</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>注销登录</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出程序</translation>
+    </message>
+</context>
+<context>
+    <name>MemberPanel</name>
+    <message>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>No member selected.
+Swipe a card or search in the box above.</source>
+        <translation>未选择会员。
+请刷卡，或在上方输入框中查找。</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBanner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>Owner</source>
+        <translation>老板</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>店长</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>收银员</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>{path} is not a MemberDesk database file. Nothing was changed.</source>
+        <translation>{path} 不是 MemberDesk 数据库文件。文件未作任何改动。</translation>
+    </message>
+    <message>
+        <source>{path} is an SQLite database but not a MemberDesk shop. Nothing was changed.</source>
+        <translation>{path} 是 SQLite 数据库，但不是 MemberDesk 门店数据。文件未作任何改动。</translation>
+    </message>
+    <message>
+        <source>{path} was written by a newer version of MemberDesk (schema {detail}). Please install the newer MemberDesk to open it. The file was not changed.</source>
+        <translation>{path} 由更新版本的 MemberDesk 写入（结构版本 {detail}），请安装新版 MemberDesk 后再打开。文件未作任何改动。</translation>
+    </message>
+    <message>
+        <source>{path} is damaged and cannot be opened ({detail}). Restore it from a backup with `memberdesk restore`.</source>
+        <translation>{path} 已损坏，无法打开（{detail}）。请用 `memberdesk restore` 从备份恢复。</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read: {detail}</source>
+        <translation>无法读取 {path}：{detail}</translation>
+    </message>
+    <message>
+        <source>{path} cannot be opened: {detail}</source>
+        <translation>无法打开 {path}：{detail}</translation>
+    </message>
+    <message>
+        <source>MemberDesk cannot start</source>
+        <translation>MemberDesk 无法启动</translation>
+    </message>
+    <message>
+        <source>This shop has not been set up yet.
+
+To create it, run in a terminal:
+    memberdesk init --shop-name &quot;Your shop name&quot;
+or, to try MemberDesk with sample members and sales:
+    memberdesk demo
+
+Then start MemberDesk again.</source>
+        <translation>本店尚未完成初始设置。
+
+请在命令行中运行以下命令创建门店：
+    memberdesk init --shop-name &quot;店名&quot;
+或者用示例会员和销售数据试用 MemberDesk：
+    memberdesk demo
+
+然后重新启动 MemberDesk。</translation>
+    </message>
+    <message>
+        <source>Shop data folder: {path}</source>
+        <translation>门店数据目录：{path}</translation>
+    </message>
+</context>
+<context>
+    <name>StatusFields</name>
+    <message>
+        <source>Card reader: not connected</source>
+        <translation>读卡器：未连接</translation>
+    </message>
+    <message>
+        <source>Card reader: service not running</source>
+        <translation>读卡器：服务未运行</translation>
+    </message>
+    <message>
+        <source>Card reader: ready</source>
+        <translation>读卡器：就绪</translation>
+    </message>
+    <message>
+        <source>Card reader: card present</source>
+        <translation>读卡器：有卡</translation>
+    </message>
+    <message>
+        <source>Printer: not connected</source>
+        <translation>打印机：未连接</translation>
+    </message>
+    <message>
+        <source>Printer: ready</source>
+        <translation>打印机：就绪</translation>
+    </message>
+    <message>
+        <source>Printer: not working</source>
+        <translation>打印机：故障</translation>
+    </message>
+    <message>
+        <source>On duty: —</source>
+        <translation>值班：—</translation>
+    </message>
+    <message>
+        <source>On duty: {name} ({role})</source>
+        <translation>值班：{name}（{role}）</translation>
+    </message>
+    <message>
+        <source>Shop: {name}</source>
+        <translation>门店：{name}</translation>
+    </message>
+    <message>
+        <source>Last backup: {when}</source>
+        <translation>上次备份：{when}</translation>
+    </message>
+</context>
+<context>
+    <name>TotalsPanel</name>
+    <message>
+        <source>Totals</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation>小计</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <source>Amount due</source>
+        <translation>应收金额</translation>
+    </message>
+</context>
+</TS>

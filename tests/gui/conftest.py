@@ -1,0 +1,98 @@
+"""Fixtures for the pytest-qt tests of the cashier client.
+
+Translations are compiled from the committed ``.ts`` sources into a temporary
+directory for the session, so the tests never depend on a stale ``.qm``.
+"""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QApplication
+
+from memberdesk.ui import i18n as i18n_module
+from memberdesk.ui.controller import AppController
+from memberdesk.ui.i18n import Translations
+from memberdesk.ui.tasks import TaskRunner
+from memberdesk.ui.theme import apply_theme
+
+ROOT = Path(__file__).resolve().parents[2]
+I18N_DIR = ROOT / "resources" / "i18n"
+
+
+def qt_tool(name: str) -> Path:
+    """A PySide6 command-line tool from the virtualenv running the tests."""
+    tool = Path(sys.executable).parent / f"pyside6-{name}"
+    if not tool.exists():
+        pytest.fail(f"{tool} is missing: install PySide6 in this virtualenv")
+    return tool
+
+
+@pytest.fixture(scope="session")
+def compiled_translations(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("qm")
+    for ts in sorted(I18N_DIR.glob("*.ts")):
+        subprocess.run(
+            [str(qt_tool("lrelease")), "-silent", str(ts), "-qm", str(out / f"{ts.stem}.qm")],
+            check=True,
+        )
+    return out
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _themed_app(qapp: QApplication) -> None:
+    apply_theme(qapp)
+
+
+@pytest.fixture(autouse=True)
+def _translations_from_sources(
+    compiled_translations: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(i18n_module, "translations_dir", lambda: compiled_translations)
+
+
+@pytest.fixture
+def i18n(qapp: QApplication) -> Iterator[Translations]:
+    translations = Translations(qapp)
+    translations.set_language("zh_CN")
+    yield translations
+    translations.uninstall()
+    QLocale.setDefault(QLocale.c())
+
+
+@pytest.fixture
+def runner(db) -> Iterator[TaskRunner]:  # type: ignore[no-untyped-def]
+    task_runner = TaskRunner(db)
+    yield task_runner
+    task_runner.shutdown(close_database=False)  # the db fixture closes it
+
+
+@pytest.fixture
+def ui(qtbot, i18n: Translations, runner: TaskRunner, staff) -> AppController:  # type: ignore[no-untyped-def]
+    """The application on the login screen of the test shop (owner, manager, cashier)."""
+    controller = AppController(i18n, runner)
+    qtbot.addWidget(controller.login)
+    qtbot.addWidget(controller.main)
+    with qtbot.waitSignal(controller.ready, timeout=10_000):
+        controller.start()
+    return controller
+
+
+@pytest.fixture
+def log_file(tmp_path: Path) -> Iterator[Path]:
+    """The rotating MemberDesk log in a temporary directory, removed afterwards."""
+    from memberdesk.logsetup import setup_logging
+
+    path = setup_logging(tmp_path / "logs")
+    yield path
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if getattr(handler, "_memberdesk", False):
+            root.removeHandler(handler)
+            handler.close()

@@ -1,0 +1,60 @@
+"""The counter fits a 1024x768 screen in both languages and big amounts fit."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QFontMetrics
+
+from memberdesk.money import Money
+from memberdesk.ui.controller import AppController
+
+from .helpers import log_in
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_the_windows_fit_1024_by_768(qtbot, ui: AppController, lang: str) -> None:  # type: ignore[no-untyped-def]
+    ui.i18n.set_language(lang)
+    log_in(qtbot, ui)
+    ui.main.resize(1024, 768)
+    qtbot.waitUntil(lambda: ui.main.width() == 1024)
+    hint = ui.main.minimumSizeHint()
+    assert hint.width() <= 1024 and hint.height() <= 768
+    assert ui.login.minimumSizeHint().width() <= 1024
+
+
+def test_a_big_amount_due_shrinks_to_fit(qtbot, ui: AppController) -> None:  # type: ignore[no-untyped-def]
+    log_in(qtbot, ui)
+    ui.main.resize(1024, 768)
+    qtbot.waitUntil(lambda: ui.main.width() == 1024)
+    label = ui.main.totals_panel.due_value
+    normal = label.font().pointSizeF()
+    assert normal == 36
+
+    ui.main.totals_panel.set_totals(1, Money(9_999_999_99), Money(0), Money(9_999_999_99))
+
+    assert label.text() == "¥9,999,999.99"
+    assert QFontMetrics(label.font()).horizontalAdvance(label.text()) <= label.contentsRect().width()
+    assert label.font().pointSizeF() < normal
+
+    ui.main.totals_panel.set_totals(0, Money(0), Money(0), Money(0))
+    assert label.font().pointSizeF() == normal
+
+
+def test_the_lookup_field_has_the_focus(qtbot, ui: AppController) -> None:  # type: ignore[no-untyped-def]
+    log_in(qtbot, ui)
+    assert ui.main.focusWidget() is ui.main.lookup
+    assert ui.main.lookup.placeholderText().startswith("刷卡")
+
+
+def test_counter_keys_go_left_of_the_session_keys(qtbot, ui: AppController) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QAction, QKeySequence
+
+    action = QAction("Pay", ui.main)
+    action.setShortcut(QKeySequence("F12"))
+    ui.main.key_bar.add_action(action)
+    layout = ui.main.key_bar.layout()
+    order = [layout.itemAt(i).widget() for i in range(layout.count())]
+    texts = [w.text() if w is not None else "|" for w in order]
+    assert texts == ["F12\nPay", "|", "F9\n锁屏", "Shift+F9\n注销登录", "Ctrl+Q\n退出程序"]
+    action.setText("结账")
+    assert ui.main.key_bar.buttons[-1].text() == "F12\n结账"

@@ -1,0 +1,70 @@
+"""``memberdesk.ui.app.run``: the whole start-up, as ``memberdesk`` calls it."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from memberdesk.paths import DataPaths
+from memberdesk.ui.app import run
+from memberdesk.ui.login import LoginScreen
+
+
+@pytest.fixture(autouse=True)
+def _restore_logging_and_hooks() -> Iterator[None]:
+    hooks = (sys.excepthook, threading.excepthook)
+    yield
+    assert (sys.excepthook, threading.excepthook) == hooks, "run() left its crash hook installed"
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if getattr(handler, "_memberdesk", False):
+            root.removeHandler(handler)
+            handler.close()
+
+
+@pytest.fixture
+def watchdog() -> Iterator[None]:
+    """End a stuck event loop after 15 s; stopped when the test ends."""
+    timer = QTimer()
+    timer.setSingleShot(True)
+    timer.timeout.connect(lambda: QCoreApplication.exit(99))
+    timer.start(15_000)
+    yield
+    timer.stop()
+
+
+def visible_login() -> LoginScreen | None:
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, LoginScreen) and widget.isVisible() and widget.staff_picker.count():
+            return widget
+    return None
+
+
+def test_run_shows_the_login_screen_of_the_shop_and_quits_with_0(qapp, watchdog, data_paths: DataPaths, staff) -> None:  # type: ignore[no-untyped-def]
+    seen: list[str] = []
+
+    def poll() -> None:
+        login = visible_login()
+        if login is None:
+            QTimer.singleShot(20, poll)
+            return
+        seen.append(login.shop_label.text())
+        login.quit_requested.emit()
+
+    QTimer.singleShot(0, poll)
+    assert run(data_paths) == 0
+    assert seen == ["测试便利店"]
+    assert (data_paths.logs / "memberdesk.log").exists()
+
+
+def test_run_exits_non_zero_for_a_shop_that_is_not_set_up(qapp, watchdog, data_paths: DataPaths, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
+    assert run(data_paths) == 3
+    assert "memberdesk init" in shown[0]

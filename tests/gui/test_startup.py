@@ -1,0 +1,88 @@
+"""Opening the shop on the worker: a good shop, a foreign file, an empty one."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from memberdesk.paths import DataPaths
+from memberdesk.ui.controller import (
+    EXIT_DATABASE_ERROR,
+    EXIT_NOT_INITIALISED,
+    AppController,
+)
+from memberdesk.ui.i18n import Translations
+from memberdesk.ui.tasks import TaskRunner
+
+
+@pytest.fixture
+def messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Texts of message boxes; exec() returns at once."""
+    shown: list[str] = []
+
+    def fake_exec(self: QMessageBox) -> int:
+        shown.append(self.text())
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    return shown
+
+
+@pytest.fixture
+def fresh_ui(qtbot, i18n: Translations) -> Iterator[AppController]:  # type: ignore[no-untyped-def]
+    controller = AppController(i18n, TaskRunner())
+    qtbot.addWidget(controller.login)
+    qtbot.addWidget(controller.main)
+    yield controller
+    controller.runner.shutdown()
+
+
+def test_the_app_opens_the_shop_on_the_worker(qtbot, fresh_ui: AppController, data_paths: DataPaths, staff) -> None:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(fresh_ui.ready, timeout=10_000):
+        fresh_ui.start(data_paths)
+    assert fresh_ui.runner.has_database
+    assert fresh_ui.login.shop_label.text() == "测试便利店"
+    assert fresh_ui.login.staff_picker.count() == 3
+
+
+def test_a_file_that_is_not_a_database_is_refused_in_chinese(qtbot, fresh_ui: AppController, tmp_path: Path, messages: list[str]) -> None:  # type: ignore[no-untyped-def]
+    paths = DataPaths(tmp_path / "shop").ensure()
+    paths.database.write_bytes(b"this is a spreadsheet, not a shop" * 10)
+
+    with qtbot.waitSignal(fresh_ui.exit_requested, timeout=10_000) as blocker:
+        fresh_ui.start(paths)
+
+    assert blocker.args == [EXIT_DATABASE_ERROR]
+    assert messages == [f"{paths.database} 不是 MemberDesk 数据库文件。文件未作任何改动。"]
+    assert not fresh_ui.login.isVisible()
+    assert paths.database.read_bytes().startswith(b"this is a spreadsheet")
+
+
+def test_a_database_from_a_newer_version_is_refused_in_english(qtbot, fresh_ui: AppController, data_paths: DataPaths, messages: list[str]) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    conn = sqlite3.connect(data_paths.database)
+    conn.execute("UPDATE alembic_version SET version_num = 'ffffffffffff'")
+    conn.commit()
+    conn.close()
+    fresh_ui.i18n.set_language("en")
+
+    with qtbot.waitSignal(fresh_ui.exit_requested, timeout=10_000) as blocker:
+        fresh_ui.start(data_paths)
+
+    assert blocker.args == [EXIT_DATABASE_ERROR]
+    assert "was written by a newer version of MemberDesk (schema ffffffffffff)" in messages[0]
+
+
+def test_a_shop_that_is_not_set_up_says_how_to_set_it_up(qtbot, fresh_ui: AppController, data_paths: DataPaths, messages: list[str]) -> None:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(fresh_ui.exit_requested, timeout=10_000) as blocker:
+        fresh_ui.start(data_paths)
+
+    assert blocker.args == [EXIT_NOT_INITIALISED]
+    assert "本店尚未完成初始设置" in messages[0]
+    assert "memberdesk init" in messages[0]
+    assert "memberdesk demo" in messages[0]
+    assert str(data_paths.root) in messages[0]

@@ -9,22 +9,22 @@ member prices, the coupons' state.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
-from memberdesk.models import Category, Member, MemberPrice, Product, Tier
+from memberdesk.models import Category, Member, MemberPrice, PointsLot, Product, Tier
 from memberdesk.models.enums import MemberStatus
 from memberdesk.money import Money
 
-from . import clock, coupons, settings
+from . import clock, coupons
 from .catalog import lookup_product
 from .context import Actor
 from .errors import NotFoundError, ValidationError
-from .ledger import usable_lots
 from .permissions import Permission, require
+from .policy import Policy
 from .pricing import LineInput, PointsRule, PriceBreakdown, TierRule, price_cart
 from .requests import check_amount, clean_text
 
@@ -95,8 +95,7 @@ def load_member(s: Session, member_id: int) -> Member:
     return member
 
 
-def _line_inputs(s: Session, cart: CartRequest, tier: Tier | None) -> list[LineInput]:
-    max_line = settings.get_int(s, "checkout.max_line_fen")
+def _line_inputs(s: Session, cart: CartRequest, tier: Tier | None, max_line: int) -> list[LineInput]:
     products: list[Product | None] = []
     for ln in cart.lines:
         if ln.product_id is not None:
@@ -141,23 +140,31 @@ def _line_inputs(s: Session, cart: CartRequest, tier: Tier | None) -> list[LineI
     return inputs
 
 
-def points_rule(s: Session, member: Member, today: datetime) -> PointsRule:
-    usable = sum(lot.remaining for lot in usable_lots(s, member.id, today.date()))
+def usable_points(s: Session, member_id: int, today: date) -> int:
+    """Points in lots that have not expired (the balance may still hold expired ones
+    until the expiry run)."""
+    total = s.scalar(select(func.sum(PointsLot.remaining)).where(
+        PointsLot.member_id == member_id, PointsLot.remaining > 0,
+        or_(PointsLot.expires_on.is_(None), PointsLot.expires_on >= today)))
+    return int(total or 0)
+
+
+def points_rule(s: Session, member: Member, today: date, policy: Policy) -> PointsRule:
     return PointsRule(
-        balance=min(usable, member.points_balance),
-        points_per_yuan=settings.get_int(s, "points.redeem_points_per_yuan"),
-        min_points=settings.get_int(s, "points.redeem_min_points"),
-        max_percent=settings.get_int(s, "points.redeem_max_percent"),
+        balance=min(usable_points(s, member.id, today), member.points_balance),
+        points_per_yuan=policy.int("points.redeem_points_per_yuan"),
+        min_points=policy.int("points.redeem_min_points"),
+        max_percent=policy.int("points.redeem_max_percent"),
     )
 
 
-def load_cart(s: Session, cart: CartRequest, at: datetime) -> LoadedCart:
+def load_cart(s: Session, cart: CartRequest, at: datetime, policy: Policy) -> LoadedCart:
     """Price ``cart`` from the database as it is now, in the caller's transaction."""
     check_cart_shape(cart)
     member = load_member(s, cart.member_id) if cart.member_id is not None else None
     tier = s.get(Tier, member.tier_id) if member is not None else None
-    inputs = _line_inputs(s, cart, tier)
-    local = clock.local_time(s, at)
+    inputs = _line_inputs(s, cart, tier, policy.int("checkout.max_line_fen"))
+    local = policy.local_time(at)
     rules = coupons.load_rules(
         s, cart.coupon_codes, member.id if member else None, at, local.hour * 60 + local.minute
     )
@@ -166,8 +173,8 @@ def load_cart(s: Session, cart: CartRequest, at: datetime) -> LoadedCart:
         tier=TierRule(tier.id, tier.name, tier.discount_permille, tier.points_multiplier_permille)
         if tier is not None and tier.active else None,
         coupons=rules,
-        rounding=settings.get_str(s, "checkout.rounding"),
-        points=points_rule(s, member, local) if member is not None else None,
+        rounding=policy.text("checkout.rounding"),
+        points=points_rule(s, member, local.date(), policy) if member is not None else None,
         member_id=member.id if member else None,
     )
     return LoadedCart(breakdown, member, tier)
@@ -177,4 +184,5 @@ def quote(db: Database, actor: Actor, cart: CartRequest) -> PriceBreakdown:
     """Price a cart without writing anything (live totals at the counter)."""
     with db.reader() as uow:
         require(uow.session, actor, Permission.SELL)
-        return load_cart(uow.session, cart, clock.now()).breakdown
+        s = uow.session
+        return load_cart(s, cart, clock.now(), Policy.load(s)).breakdown

@@ -199,12 +199,11 @@ def lookup_product(session: Session, key: str) -> Product:
     key = key.strip()
     if not key:
         raise NotFoundError("product_not_found", key=key)
-    p = session.scalar(select(Product).where(Product.barcode == key))
-    if p is None:
-        p = session.scalar(select(Product).where(Product.code == key))
-    if p is None:
+    found = list(session.scalars(
+        select(Product).where(or_(Product.barcode == key, Product.code == key)).limit(2)))
+    if not found:
         raise NotFoundError("product_not_found", key=key)
-    return p
+    return next((p for p in found if p.barcode == key), found[0])
 
 
 def find_product(db: Database, key: str) -> ProductInfo:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
@@ -26,7 +26,7 @@ from memberdesk.models import (
 from memberdesk.models.enums import PointsKind, StoredValueKind, TenderKind
 from memberdesk.money import Money
 
-from . import clock, coupons, payment_password, settings
+from . import clock, coupons, payment_password
 from .cart import CartRequest, check_cart_shape, load_cart
 from .context import Actor
 from .documents import receipt_head
@@ -34,6 +34,7 @@ from .earning import earn_base, earn_points
 from .errors import ConflictError, ValidationError
 from .ledger import Refs, credit_points, debit_points, post_stored_value, split_stored_value_spend
 from .permissions import Permission, require
+from .policy import Policy
 from .pricing import PriceBreakdown
 from .receipt_data import ReceiptAmount, ReceiptData, ReceiptLine, from_json, to_json
 from .requests import check_client_id, payload_hash
@@ -81,36 +82,40 @@ def replay_or_none(s: Session, client_id: str, digest: str) -> CheckoutResult | 
     return _result(prior, from_json(prior.receipt_json), True)
 
 
-def _write_lines(s: Session, sale: Sale, bd: PriceBreakdown, points: tuple[int, ...]) -> None:
-    lines = [
-        SaleLine(
-            sale_id=sale.id, line_no=pl.line_no, product_id=pl.product_id,
-            description=pl.description[:60], qty=pl.qty, unit_price=pl.unit_price,
-            gross=pl.gross, discount=pl.discount, net_amount=pl.net, points_earned=pts,
-        )
-        for pl, pts in zip(bd.lines, points, strict=True)
-    ]
-    s.add_all(lines)
-    discounts = [
-        SaleDiscount(sale_id=sale.id, kind=d.kind, amount=d.amount, coupon_id=d.coupon_id,
-                     description=d.label[:60])
-        for d in bd.discounts
-    ]
-    s.add_all(discounts)
-    s.flush()
-    s.add_all(
-        SaleLineDiscount(sale_discount_id=sd.id, sale_line_id=ln.id, amount=part)
-        for sd, d in zip(discounts, bd.discounts, strict=True)
-        for ln, part in zip(lines, d.per_line, strict=True)
+def _write_lines(s: Session, sale_id: int, bd: PriceBreakdown, points: tuple[int, ...]) -> None:
+    """Lines, discounts and their spread over lines: a few multi-row INSERTs."""
+    line_ids = list(s.scalars(
+        insert(SaleLine).returning(SaleLine.id, sort_by_parameter_order=True),
+        [
+            {"sale_id": sale_id, "line_no": pl.line_no, "product_id": pl.product_id,
+             "description": pl.description[:60], "qty": pl.qty, "unit_price": pl.unit_price,
+             "gross": pl.gross, "discount": pl.discount, "net_amount": pl.net,
+             "points_earned": pts, "refunded_qty": 0}
+            for pl, pts in zip(bd.lines, points, strict=True)
+        ],
+    ))
+    if not bd.discounts:
+        return
+    discount_ids = list(s.scalars(
+        insert(SaleDiscount).returning(SaleDiscount.id, sort_by_parameter_order=True),
+        [{"sale_id": sale_id, "kind": d.kind, "amount": d.amount, "coupon_id": d.coupon_id,
+          "description": d.label[:60]} for d in bd.discounts],
+    ))
+    s.execute(insert(SaleLineDiscount), [
+        {"sale_discount_id": did, "sale_line_id": lid, "amount": part}
+        for did, d in zip(discount_ids, bd.discounts, strict=True)
+        for lid, part in zip(line_ids, d.per_line, strict=True)
         if part
-    )
+    ])
 
 
 def _pay(
-    s: Session, sale: Sale, plan: TenderPlan, member: Member | None, refs: Refs, today: date
+    s: Session, sale_id: int, plan: TenderPlan, member: Member | None, refs: Refs, today: date,
+    spend_order: str,
 ) -> list[ReceiptAmount]:
     """Write the tenders and take stored value and points from the member's ledgers."""
     shown: list[ReceiptAmount] = []
+    rows: list[dict[str, object]] = []
     for t in plan.tenders:
         principal = bonus = Money(0)
         note = t.reference
@@ -120,30 +125,28 @@ def _pay(
                 raise ValidationError("insufficient_stored_value", needed=t.amount.display(),
                                       available=available.display())
             principal, bonus = split_stored_value_spend(
-                member.sv_principal, member.sv_bonus, t.amount,
-                settings.get_str(s, "stored_value.spend_order"),
-            )
+                member.sv_principal, member.sv_bonus, t.amount, spend_order)
             post_stored_value(s, member.id, StoredValueKind.SPEND, -principal, -bonus, refs)
             note = f"本金 {principal.yuan()} + 赠送 {bonus.yuan()}" if bonus else ""
         elif t.kind is TenderKind.POINTS and member is not None:
             debit_points(s, member.id, PointsKind.REDEEM, t.points, today, refs)
             note = f"使用 {t.points} 积分"
-        s.add(Tender(
-            sale_id=sale.id, kind=t.kind, amount=t.amount, received=t.received,
-            reference=t.reference, sv_principal=principal, sv_bonus=bonus, points_used=t.points,
-        ))
+        rows.append({"sale_id": sale_id, "kind": t.kind, "amount": t.amount,
+                     "received": t.received, "reference": t.reference, "sv_principal": principal,
+                     "sv_bonus": bonus, "points_used": t.points, "coupon_id": None})
         shown.append(ReceiptAmount(label(t.kind), t.amount, note))
+    if rows:
+        s.execute(insert(Tender), rows)
     return shown
 
 
 def _earn(
-    s: Session, bd: PriceBreakdown, plan: TenderPlan, member: Member | None,
-    multiplier: int, today: date,
+    bd: PriceBreakdown, plan: TenderPlan, member: Member | None, multiplier: int, policy: Policy,
 ) -> tuple[int, ...]:
     if member is None:
         return tuple(0 for _ in bd.lines)
-    base = earn_base(bd.payable, plan.by_kind(), settings.get_str(s, "points.earn_base"))
-    return earn_points(bd.lines, base, settings.get_int(s, "points.earn_per_yuan"), multiplier)
+    base = earn_base(bd.payable, plan.by_kind(), policy.text("points.earn_base"))
+    return earn_points(bd.lines, base, policy.int("points.earn_per_yuan"), multiplier)
 
 
 def checkout(db: Database, actor: Actor, request: CheckoutRequest) -> CheckoutResult:
@@ -160,20 +163,21 @@ def checkout(db: Database, actor: Actor, request: CheckoutRequest) -> CheckoutRe
             return replay
         shift = open_shift_in(s, actor.staff_id)
         at = clock.now()
-        loaded = load_cart(s, request.cart, at)
+        policy = Policy.load(s)
+        loaded = load_cart(s, request.cart, at, policy)
         bd, member = loaded.breakdown, loaded.member
         plan = plan_tenders(
             request.tenders, bd.payable, points=bd.points, has_member=member is not None,
-            max_change=Money(settings.get_int(s, "checkout.max_change_fen")),
+            max_change=Money(policy.int("checkout.max_change_fen")),
         )
         if member is not None and plan.amount_of(TenderKind.STORED_VALUE):
-            problem = payment_password.check_in(s, member, request.payment_password)
+            problem = payment_password.check_in(member, request.payment_password, policy)
             if problem is not None:
                 uow.commit()  # only the failure count; nothing of the sale
                 raise problem
-        today = clock.business_date(s, at)
+        today = policy.business_date(at)
         multiplier = loaded.tier.points_multiplier_permille if loaded.tier else 1000
-        line_points = _earn(s, bd, plan, member, multiplier, today)
+        line_points = _earn(bd, plan, member, multiplier, policy)
         earned = sum(line_points)
         sale = Sale(
             sale_no=clock.next_number(s, Sale.sale_no, "S", today), client_id=client_id,
@@ -186,21 +190,21 @@ def checkout(db: Database, actor: Actor, request: CheckoutRequest) -> CheckoutRe
         s.add(sale)
         s.flush()
         refs = Refs(staff_id=actor.staff_id, sale_id=sale.id, note=sale.sale_no)
-        _write_lines(s, sale, bd, line_points)
-        shown = _pay(s, sale, plan, member, refs, today)
+        _write_lines(s, sale.id, bd, line_points)
+        shown = _pay(s, sale.id, plan, member, refs, today, policy.text("stored_value.spend_order"))
         for d in bd.discounts:
             if d.coupon_id is not None:
                 coupons.use_in(s, d.coupon_id, d.coupon_code or "", sale.id, actor.staff_id)
         if member is not None:
             if earned:
-                days = settings.get_int(s, "points.validity_days")
+                days = policy.int("points.validity_days")
                 expires = today + timedelta(days=days) if days else None
                 credit_points(s, member.id, PointsKind.EARN, earned, expires, refs)
             member.total_spent = member.total_spent + bd.payable
             member.visit_count = member.visit_count + 1
             member.last_visit_at = at
         receipt = replace(
-            receipt_head(s, "sale", sale.sale_no, at, actor.staff_id, member),
+            receipt_head(s, "sale", sale.sale_no, at, actor.staff_id, member, policy),
             lines=tuple(ReceiptLine(pl.description, pl.qty, pl.unit_price, pl.gross,
                                     pl.discount, pl.net) for pl in bd.lines),
             discounts=tuple(ReceiptAmount(d.label, d.amount) for d in bd.discounts),

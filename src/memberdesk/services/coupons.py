@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
@@ -273,8 +273,9 @@ def use_in(s: Session, coupon_id: int, code: str, sale_id: int, staff_id: int) -
     """Mark a coupon used by a sale; refuses one that is no longer issued."""
     if not _move(s, coupon_id, CouponStatus.ISSUED, CouponStatus.USED):
         raise ValidationError("coupon_used", coupon=code)
-    s.add(CouponEvent(coupon_id=coupon_id, kind=CouponEventKind.USE,
-                      status_after=CouponStatus.USED, sale_id=sale_id, staff_id=staff_id))
+    s.execute(insert(CouponEvent).values(
+        coupon_id=coupon_id, kind=CouponEventKind.USE, status_after=CouponStatus.USED,
+        sale_id=sale_id, staff_id=staff_id, created_at=clock.now()))
 
 
 def restore_in(s: Session, coupon_id: int, sale_id: int, refund_id: int, staff_id: int) -> bool:

@@ -11,30 +11,32 @@ from sqlalchemy.orm import Session
 from memberdesk.db import Database
 from memberdesk.models import AuditEntry, Member, Recharge, Sale, Shop, Staff
 
-from . import clock, settings
 from .context import Actor
 from .errors import NotFoundError
 from .members import mask_phone
 from .permissions import Permission, require
+from .policy import Policy
 from .receipt_data import ReceiptData, from_json
 
 
 def receipt_head(
-    s: Session, kind: str, number: str, at: datetime, staff_id: int, member: Member | None
+    s: Session, kind: str, number: str, at: datetime, staff_id: int, member: Member | None,
+    policy: Policy | None = None,
 ) -> ReceiptData:
     """A receipt with its header filled in (shop, number, time, cashier, member)."""
+    policy = policy or Policy.load(s)
     shop = s.get(Shop, 1)
     staff = s.get(Staff, staff_id)
     return ReceiptData(
         kind=kind,
         shop_name=shop.name if shop else "",
         number=number,
-        issued_at=clock.local_time(s, at).strftime("%Y-%m-%d %H:%M:%S"),
+        issued_at=policy.local_time(at).strftime("%Y-%m-%d %H:%M:%S"),
         cashier=staff.display_name if staff else "",
         member_no=member.member_no if member else "",
         member_name=member.name if member else "",
         member_phone=mask_phone(member.phone) if member else "",
-        footer=settings.get_str(s, "shop.receipt_footer"),
+        footer=policy.text("shop.receipt_footer"),
     )
 
 

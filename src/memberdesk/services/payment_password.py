@@ -9,17 +9,16 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta
 
-from sqlalchemy.orm import Session
-
 from memberdesk.db import Database
 from memberdesk.models import Member
 
-from . import audit, clock, settings
+from . import audit, clock
 from .cart import load_member
 from .context import Actor
 from .errors import AuthError, UserError, ValidationError
 from .passwords import hash_password, verify_password
 from .permissions import Permission, require
+from .policy import Policy
 
 _PASSWORD_RE = re.compile(r"^\d{4,6}$")
 
@@ -67,10 +66,10 @@ def check(member: Member, password: str | None, required_by_shop: bool, now: dat
     return AuthError("payment_password_wrong", left=max_failures - failures)
 
 
-def check_in(s: Session, member: Member, password: str | None) -> UserError | None:
+def check_in(member: Member, password: str | None, policy: Policy) -> UserError | None:
     """:func:`check` with the shop's settings."""
     return check(
-        member, password, settings.get_bool(s, "stored_value.require_password"), clock.now(),
-        settings.get_int(s, "stored_value.password_max_failures"),
-        settings.get_int(s, "stored_value.password_lock_minutes"),
+        member, password, policy.bool("stored_value.require_password"), clock.now(),
+        policy.int("stored_value.password_max_failures"),
+        policy.int("stored_value.password_lock_minutes"),
     )

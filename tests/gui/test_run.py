@@ -68,3 +68,20 @@ def test_run_exits_non_zero_for_a_shop_that_is_not_set_up(qapp, watchdog, data_p
     monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
     assert run(data_paths) == 3
     assert "memberdesk init" in shown[0]
+
+
+def test_the_window_code_loads_without_the_database_stack() -> None:
+    """The login window shows before SQLAlchemy, alembic and the models load:
+    they are imported on the worker while the window is already on screen."""
+    import subprocess
+
+    code = (
+        "import sys, memberdesk.ui.app, memberdesk.ui.controller\n"
+        "heavy = [m for m in ('sqlalchemy', 'alembic', 'memberdesk.models', 'memberdesk.db')"
+        " if m in sys.modules]\n"
+        "print(','.join(heavy))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert out.stdout.strip() == ""

@@ -7,18 +7,13 @@ the callbacks below run on the GUI thread with the results.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from memberdesk.db import Database
-from memberdesk.db.migrate import DatabaseError
 from memberdesk.paths import DataPaths
-from memberdesk.services import shop as shop_svc
-from memberdesk.services import staff as staff_svc
-from memberdesk.services.context import Actor
 from memberdesk.services.errors import UserError
 
 from .i18n import Translations
@@ -27,39 +22,35 @@ from .main_window import MainWindow
 from .startup_messages import database_error_text, not_initialised_text, startup_title
 from .tasks import TaskRunner
 
+if TYPE_CHECKING:
+    from memberdesk.services.context import Actor
+
+    from .shop_access import LoginInfo
+
 log = logging.getLogger(__name__)
 
 EXIT_DATABASE_ERROR = 2
 EXIT_NOT_INITIALISED = 3
 
 
-@dataclass(frozen=True)
-class LoginInfo:
-    """What the login screen needs, read in one go on the worker."""
+# The jobs import .shop_access (and with it the whole database stack) on the
+# worker thread, so the first window shows without waiting for those imports.
+def _open_database(paths: DataPaths) -> Any:
+    from .shop_access import open_database
 
-    shop_name: str | None  # None: the shop is not set up yet
-    staff: list[tuple[str, str]]
-
-
-def open_database(paths: DataPaths) -> Database | DatabaseError:
-    """Worker side: open (back up, migrate) the shop file. A file we cannot open
-    (foreign, damaged, newer, or refused by the operating system) is an expected
-    outcome, returned rather than raised."""
-    try:
-        return Database.open(paths)
-    except DatabaseError as exc:
-        log.error("cannot open %s: %s", exc.path, exc)
-        return exc
-    except OSError as exc:
-        log.error("cannot open %s: %s", paths.database, exc)
-        return DatabaseError("unreadable", paths.database, str(exc))
+    return open_database(paths)
 
 
-def load_login_info(db: Database) -> LoginInfo:
-    """Worker side: the shop's name and who may log in."""
-    if not shop_svc.is_initialised(db):
-        return LoginInfo(None, [])
-    return LoginInfo(shop_svc.shop_info(db).name, staff_svc.login_names(db))
+def _load_login_info(db: Any) -> LoginInfo:
+    from .shop_access import load_login_info
+
+    return load_login_info(db)
+
+
+def _log_in(db: Any, username: str, password: str) -> Actor:
+    from memberdesk.services.staff import login
+
+    return login(db, username, password)
 
 
 class AppController(QObject):
@@ -80,7 +71,7 @@ class AppController(QObject):
         self.shop_name = ""
         self.data_dir: Path | None = None
 
-        self.login.login_requested.connect(self._log_in)
+        self.login.login_requested.connect(self._request_login)
         self.login.language_toggle_requested.connect(i18n.toggle)
         self.login.quit_requested.connect(self.quit)
         self.main.lock_requested.connect(self.lock)
@@ -104,9 +95,11 @@ class AppController(QObject):
             raise ValueError("no database and no data directory to open")
         else:
             self.data_dir = paths.root
-            self.runner.run(open_database, paths, on_done=self._opened)
+            self.runner.run(_open_database, paths, on_done=self._opened)
 
-    def _opened(self, result: Database | DatabaseError) -> None:
+    def _opened(self, result: Any) -> None:
+        from memberdesk.db.migrate import DatabaseError  # loaded by the worker by now
+
         if isinstance(result, DatabaseError):
             self._fatal(database_error_text(result), EXIT_DATABASE_ERROR)
             return
@@ -114,7 +107,7 @@ class AppController(QObject):
         self._load()
 
     def _load(self) -> None:
-        self.runner.call(load_login_info, on_done=self._show_login)
+        self.runner.call(_load_login_info, on_done=self._show_login)
 
     def _show_login(self, info: LoginInfo) -> None:
         if info.shop_name is None:
@@ -129,7 +122,7 @@ class AppController(QObject):
     def _refresh_staff(self) -> None:
         """Accounts may have changed while the counter was open: re-read them."""
         self.runner.call(
-            load_login_info, on_done=lambda info: self.login.update_staff(info.staff)
+            _load_login_info, on_done=lambda info: self.login.update_staff(info.staff)
         )
 
     def _fatal(self, text: str, code: int) -> None:
@@ -140,9 +133,9 @@ class AppController(QObject):
         self.exit_requested.emit(code)
 
     # -- logging in and out -----------------------------------------------------------
-    def _log_in(self, username: str, password: str) -> None:
+    def _request_login(self, username: str, password: str) -> None:
         self.runner.call(
-            staff_svc.login,
+            _log_in,
             username,
             password,
             on_done=self._logged_in,

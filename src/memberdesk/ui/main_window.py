@@ -13,6 +13,8 @@ Layout, top to bottom::
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal, SignalInstance
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
@@ -25,14 +27,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from memberdesk.services.context import Actor
-
 from .banner import MessageBanner
 from .counter_panels import CartPanel, MemberPanel, TotalsPanel
 from .i18n import Retranslating, Translations
 from .key_bar import KeyBar
 from .login import LANGUAGE_SHORTCUT, QUIT_SHORTCUT, other_language_name
 from .status_bar import StatusFields
+
+if TYPE_CHECKING:
+    from memberdesk.services.context import Actor
 
 LOCK_SHORTCUT = "F9"
 LOGOUT_SHORTCUT = "Shift+F9"

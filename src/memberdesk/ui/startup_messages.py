@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from memberdesk.db.migrate import DatabaseError
-
 from .i18n import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from memberdesk.db.migrate import DatabaseError
 
 # DatabaseError.code -> message; {path} and {detail} are filled in.
 DATABASE_ERRORS: dict[str, str] = {

@@ -4,23 +4,26 @@ good backup. (User errors go to the banner just above it: :mod:`.banner`.)"""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
-from memberdesk.models.enums import Role
-from memberdesk.services.context import Actor
-
 from . import fmt
 from .i18n import QT_TRANSLATE_NOOP, Retranslating
 
+if TYPE_CHECKING:
+    from memberdesk.services.context import Actor
+
 SHOP_FIELD_MAX_PX = 240  # long shop names are elided; the tooltip has it all
 
-ROLE_NAMES: dict[Role, str] = {
-    Role.OWNER: QT_TRANSLATE_NOOP("Roles", "Owner"),
-    Role.MANAGER: QT_TRANSLATE_NOOP("Roles", "Manager"),
-    Role.CASHIER: QT_TRANSLATE_NOOP("Roles", "Cashier"),
+# Keys are the values of memberdesk.models.enums.Role (a StrEnum, so a Role
+# looks itself up here); plain strings keep SQLAlchemy out of the start-up path.
+ROLE_NAMES: dict[str, str] = {
+    "owner": QT_TRANSLATE_NOOP("Roles", "Owner"),
+    "manager": QT_TRANSLATE_NOOP("Roles", "Manager"),
+    "cashier": QT_TRANSLATE_NOOP("Roles", "Cashier"),
 }
 
 # Keys are the values of memberdesk.hardware.reader_events.ReaderStatus.
@@ -39,7 +42,7 @@ PRINTER_STATES: dict[str, str] = {
 }
 
 
-def role_name(role: Role) -> str:
+def role_name(role: str) -> str:
     return QCoreApplication.translate("Roles", ROLE_NAMES[role])
 
 

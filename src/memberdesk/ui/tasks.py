@@ -26,12 +26,14 @@ import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 
-from memberdesk.db import Database
 from memberdesk.services.errors import UserError
+
+if TYPE_CHECKING:
+    from memberdesk.db import Database
 
 log = logging.getLogger(__name__)
 

@@ -1,0 +1,46 @@
+"""Worker-side jobs of the session controller. They run only on the task runner's
+thread, which also pays for importing the database stack (SQLAlchemy, alembic,
+the services): the login window is on screen before any of that is loaded."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from memberdesk.db import Database
+from memberdesk.db.migrate import DatabaseError
+from memberdesk.paths import DataPaths
+from memberdesk.services import shop as shop_svc
+from memberdesk.services import staff as staff_svc
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class LoginInfo:
+    """What the login screen needs, read in one go."""
+
+    shop_name: str | None  # None: the shop is not set up yet
+    staff: list[tuple[str, str]]
+
+
+def open_database(paths: DataPaths) -> Database | DatabaseError:
+    """Open (back up, migrate) the shop file. A file we cannot open (foreign,
+    damaged, newer, or refused by the operating system) is an expected outcome,
+    returned rather than raised."""
+    try:
+        return Database.open(paths)
+    except DatabaseError as exc:
+        log.error("cannot open %s: %s", exc.path, exc)
+        return exc
+    except OSError as exc:
+        log.error("cannot open %s: %s", paths.database, exc)
+        return DatabaseError("unreadable", paths.database, str(exc))
+
+
+def load_login_info(db: Database) -> LoginInfo:
+    """The shop's name and who may log in."""
+    if not shop_svc.is_initialised(db):
+        return LoginInfo(None, [])
+    return LoginInfo(shop_svc.shop_info(db).name, staff_svc.login_names(db))
+

@@ -16,7 +16,6 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from . import settings
 
-
 _simulated: list[datetime] = []
 
 

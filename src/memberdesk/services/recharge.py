@@ -39,17 +39,10 @@ from .cart import load_member
 from .context import Actor
 from .documents import receipt_head
 from .errors import ConflictError, NotFoundError, ValidationError
-from .ledger import Refs, credit_points, post_stored_value, take_back_points
+from .ledger import Refs, credit_points, post_stored_value
 from .permissions import Permission, require
 from .receipt_data import ReceiptAmount, ReceiptData, from_json, to_json
-from .refunds import (
-    RefundResult,
-    check_reason,
-    new_refund,
-    points_value,
-    record_refund,
-    replay_refund,
-)
+from .refunds import RefundResult, authorise, check_reason, new_refund, record_refund, take_back
 from .requests import check_amount, check_client_id, clean_text, payload_hash
 from .shifts import open_shift_in
 from .tenders import EXTERNAL_KINDS, label
@@ -255,10 +248,9 @@ def refund_recharge(db: Database, actor: Actor, request: RechargeRefundRequest) 
                            request.deduct_spent_points))
     with db.uow() as uow:
         s = uow.session
-        replay = replay_refund(s, client_id, digest)
+        replay, approver_id = authorise(s, actor, client_id, digest, request.approval_id)
         if replay is not None:
             return replay
-        approver_id = require(s, actor, Permission.REFUND, approval_id=request.approval_id)
         r = s.scalar(select(Recharge).where(Recharge.recharge_no == str(request.recharge_no).strip()))
         if r is None:
             raise NotFoundError("recharge_not_found", key=request.recharge_no)
@@ -278,15 +270,9 @@ def refund_recharge(db: Database, actor: Actor, request: RechargeRefundRequest) 
         if r.bonus_points:
             source = s.scalar(select(PointsEntry.id).where(
                 PointsEntry.recharge_id == r.id, PointsEntry.kind == PointsKind.BONUS))
-            _entry, shortfall = take_back_points(s, member.id, PointsKind.EARN_REVERSAL,
-                                                 r.bonus_points, source or 0, refs)
-            taken_back = r.bonus_points - shortfall
-            if shortfall:
-                owed = points_value(shortfall, s)
-                if not request.deduct_spent_points:
-                    raise ValidationError("points_already_spent", points=shortfall,
-                                          value=owed.display())
-                deducted = min(owed, principal)
+            taken_back, owed = take_back(s, member.id, r.bonus_points, source or 0, refs,
+                                         request.deduct_spent_points)
+            deducted = min(owed, principal)
         voided = [
             cid for cid in s.scalars(select(CouponEvent.coupon_id).where(
                 CouponEvent.recharge_id == r.id, CouponEvent.kind == CouponEventKind.ISSUE))

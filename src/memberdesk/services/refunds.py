@@ -115,6 +115,31 @@ def replay_refund(s: Session, client_id: str, digest: str) -> RefundResult | Non
     )
 
 
+def authorise(s: Session, actor: Actor, client_id: str, digest: str,
+              approval_id: int | None) -> tuple[RefundResult | None, int | None]:
+    """The stored result if this refund was already made, else the REFUND permission
+    check (consuming a one-time approval): ``(replay, approver_id)``."""
+    replay = replay_refund(s, client_id, digest)
+    if replay is not None:
+        return replay, None
+    return None, require(s, actor, Permission.REFUND, approval_id=approval_id)
+
+
+def take_back(s: Session, member_id: int, points: int, source_entry_id: int, refs: Refs,
+              deduct_allowed: bool) -> tuple[int, Money]:
+    """Take back ``points`` a sale or recharge gave. Points the member has already
+    spent are owed at the redemption rate: refused unless ``deduct_allowed``, when
+    their value comes off the refund. Returns (points taken back, value owed)."""
+    _entry, shortfall = take_back_points(s, member_id, PointsKind.EARN_REVERSAL, points,
+                                         source_entry_id, refs)
+    if not shortfall:
+        return points, Money(0)
+    owed = points_value(shortfall, s)
+    if not deduct_allowed:
+        raise ValidationError("points_already_spent", points=shortfall, value=owed.display())
+    return points - shortfall, owed
+
+
 def record_refund(s: Session, actor: Actor, approver_id: int | None, refund: Refund,
                   digest: str, result: RefundResult, action: str) -> None:
     audit.record(
@@ -255,10 +280,9 @@ def refund_sale(db: Database, actor: Actor, request: SaleRefundRequest) -> Refun
                            request.deduct_spent_points))
     with db.uow() as uow:
         s = uow.session
-        replay = replay_refund(s, client_id, digest)
+        replay, approver_id = authorise(s, actor, client_id, digest, request.approval_id)
         if replay is not None:
             return replay
-        approver_id = require(s, actor, Permission.REFUND, approval_id=request.approval_id)
         sale = s.scalar(select(Sale).where(Sale.sale_no == str(request.sale_no).strip()))
         if sale is None:
             raise NotFoundError("sale_not_found", key=request.sale_no)
@@ -306,14 +330,9 @@ def refund_sale(db: Database, actor: Actor, request: SaleRefundRequest) -> Refun
         if earned_back and member is not None:
             earn = s.scalar(select(PointsEntry.id).where(
                 PointsEntry.sale_id == sale.id, PointsEntry.kind == PointsKind.EARN))
-            _entry, shortfall = take_back_points(s, member.id, PointsKind.EARN_REVERSAL,
-                                                earned_back, earn or 0, refs)
-            taken_back = earned_back - shortfall
-            if shortfall:
-                owed = points_value(shortfall, s)
-                if not request.deduct_spent_points:
-                    raise ValidationError("points_already_spent", points=shortfall,
-                                          value=owed.display())
+            taken_back, owed = take_back(s, member.id, earned_back, earn or 0, refs,
+                                         request.deduct_spent_points)
+            if owed:
                 deducted = _deduct(parts, owed.fen)
 
         shown: list[ReceiptAmount] = []

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from memberdesk.db import Database
 from memberdesk.models import Setting
 
 from . import audit
@@ -172,3 +173,18 @@ def change_settings_in(session: Session, actor: Actor, changes: Mapping[str, Any
         entity="settings",
         detail={"before": before, "after": dict(changes)},
     )
+
+
+def read_settings(db: Database) -> dict[str, Any]:
+    """Every setting with its current value (defaults filled in)."""
+    with db.reader() as uow:
+        return all_settings(uow.session)
+
+
+def change_settings(db: Database, actor: Actor, changes: Mapping[str, Any]) -> dict[str, Any]:
+    """Change shop settings (manager/owner), audited; returns all settings after."""
+    with db.uow() as uow:
+        change_settings_in(uow.session, actor, changes)
+        result = all_settings(uow.session)
+        uow.commit()
+    return result

@@ -37,6 +37,27 @@ def test_new_file_is_created_at_head(tmp_path: Path) -> None:
     assert not (tmp_path / "backups").exists() or not any((tmp_path / "backups").iterdir())
 
 
+def test_head_constant_matches_alembic() -> None:
+    """db.migrate.HEAD_REVISION lets start-up skip loading alembic: keep it true."""
+    from memberdesk.db.migrate import HEAD_REVISION
+
+    assert head_revision() == HEAD_REVISION
+
+
+def test_opening_an_up_to_date_shop_does_not_load_alembic(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    open_database(tmp_path / "shop.sqlite3", tmp_path / "b").dispose()
+    code = (
+        "import sys; from pathlib import Path; from memberdesk.db.migrate import open_database;"
+        f"open_database(Path({str(tmp_path / 'shop.sqlite3')!r}), Path({str(tmp_path / 'b')!r}))"
+        ".dispose(); print(any(m.startswith('alembic') for m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
 def test_migrated_schema_matches_the_models(tmp_path: Path) -> None:
     engine = open_database(tmp_path / "shop.sqlite3", tmp_path / "backups")
     with engine.connect() as conn:

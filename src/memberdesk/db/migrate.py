@@ -13,19 +13,24 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
 from memberdesk.paths import migrations_dir
 
 from .engine import make_engine
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 log = logging.getLogger(__name__)
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+
+# The newest schema revision this build knows. Checked against alembic's head by a
+# test, so opening an up-to-date shop never has to load alembic (start-up time).
+HEAD_REVISION = "0002_member_search"
 
 
 class DatabaseError(Exception):
@@ -45,6 +50,8 @@ class FileInfo:
 
 
 def alembic_config(engine: Engine | None = None) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(migrations_dir()))
     if engine is not None:
@@ -53,11 +60,15 @@ def alembic_config(engine: Engine | None = None) -> Config:
 
 
 def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config())
     return {rev.revision for rev in script.walk_revisions()}
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config())
     head = script.get_current_head()
     if head is None:
@@ -90,7 +101,7 @@ def inspect_file(path: Path) -> FileInfo:
     finally:
         conn.close()
     revision = row[0] if row else None
-    if revision is not None and revision not in known_revisions():
+    if revision is not None and revision != HEAD_REVISION and revision not in known_revisions():
         raise DatabaseError("newer_version", path, revision)
     return FileInfo(exists=True, revision=revision)
 
@@ -116,6 +127,8 @@ def backup_file(source: Path, dest: Path) -> Path:
 
 
 def upgrade(engine: Engine) -> None:
+    from alembic import command
+
     cfg = alembic_config(engine)
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
@@ -125,7 +138,7 @@ def upgrade(engine: Engine) -> None:
 def open_database(path: Path, backup_dir: Path) -> Engine:
     """Recognise, back up and upgrade the shop file at ``path``; return its engine."""
     info = inspect_file(path)
-    head = head_revision()
+    head = HEAD_REVISION
     if info.exists and info.revision is not None and info.revision != head:
         stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
         dest = backup_dir / f"pre-upgrade-{info.revision}-{stamp}.sqlite3"

@@ -21,7 +21,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from memberdesk.db import make_engine
-from memberdesk.db.migrate import SQLITE_MAGIC, head_revision, known_revisions
+from memberdesk.db.migrate import HEAD_REVISION, SQLITE_MAGIC, known_revisions
 
 from .errors import UserError
 from .integrity import check_session
@@ -139,12 +139,12 @@ def verify_file(path: Path) -> Verification:
     except sqlite3.DatabaseError as exc:
         return Verification(False, "restore_damaged", str(exc))
     revision = str(rev_row[0]) if rev_row else ""
-    if revision not in known_revisions():
+    if revision != HEAD_REVISION and revision not in known_revisions():
         return Verification(False, "restore_newer", revision, revision=revision)
     if shop_row is None:
         return Verification(False, "restore_foreign", "no shop in the file")
     shop_name, db_uuid = str(shop_row[0]), str(shop_row[1])
-    if revision != head_revision():
+    if revision != HEAD_REVISION:
         # An older schema cannot be reconciled by today's checks; integrity is proven
         # and the full check runs after the upgrade that opening it performs.
         return Verification(True, revision=revision, db_uuid=db_uuid, shop_name=shop_name)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+
 from tests.checkout_support.kit import World, build_world
 
 

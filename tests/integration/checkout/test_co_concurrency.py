@@ -10,10 +10,9 @@ import sys
 import time
 from pathlib import Path
 
-from tests.checkout_support.kit import World
-
 from memberdesk.money import Money
 from memberdesk.services.integrity import check_database
+from tests.checkout_support.kit import World
 
 ROOT = Path(__file__).resolve().parents[3]
 SPENDS_EACH = 250

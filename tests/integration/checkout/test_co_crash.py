@@ -12,10 +12,10 @@ import time
 from pathlib import Path
 
 from sqlalchemy import text
-from tests.checkout_support.kit import World
 
 from memberdesk.db import Database, make_engine
 from memberdesk.services.integrity import check_database
+from tests.checkout_support.kit import World
 
 ROOT = Path(__file__).resolve().parents[3]
 KILLS = 14

@@ -95,3 +95,20 @@ class Card(IdMixin, Base):
     bound_at: Mapped[datetime] = mapped_column(default=utcnow)
     status_changed_at: Mapped[datetime | None]
     replaced_by_id: Mapped[int | None] = mapped_column(ForeignKey("cards.id"))
+
+
+class MemberSearchKey(Base):
+    """Search keys for the middle of a member's name (name substrings, later pinyin
+    syllables, later initials): a key is every suffix, so "contains" becomes a prefix
+    range on this index. Prefixes of the whole name, pinyin and initials use the
+    indexes on ``members``; this table holds only what starts after the first
+    character/syllable. Maintained by ``services.member_search``."""
+
+    __tablename__ = "member_search_keys"
+    __table_args__ = (
+        Index("ix_member_search_keys_member_id", "member_id"),
+        {"sqlite_with_rowid": False},
+    )
+
+    key: Mapped[str] = mapped_column(String(160), primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), primary_key=True)

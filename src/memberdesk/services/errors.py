@@ -156,10 +156,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "期初储值 {amount} 超过每张记名卡 {cap} 的上限",
         "The opening stored value {amount} is above the cap of {cap} per registered card",
     ),
-    "member_exists": (
-        "手机号已登记为会员 {member_no}，本行跳过",
-        "The phone already belongs to member {member_no}: row skipped",
-    ),
     "import_cancelled": ("导入已取消，没有写入任何数据", "Import cancelled: nothing was written"),
     "sheet_unwritable": ("无法写入 {file}：{detail}", "Cannot write {file}: {detail}"),
     "sheet_unreadable": ("无法读取 {file}：{detail}", "Cannot read {file}: {detail}"),

@@ -1,28 +1,77 @@
-"""Members: registration with validation, pinyin for search, masked phones."""
+"""Members: register, read, edit, deactivate and anonymise; masked phones.
+
+Phones are shown masked (138****5678) unless the acting staff member's role may
+unmask them; audit rows only ever hold masked phones. Anonymising removes every
+piece of personal data but keeps the member number and the ledgers.
+"""
 
 from __future__ import annotations
 
-import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+from typing import Any, Final, cast
 
-from pypinyin import Style, lazy_pinyin
-from sqlalchemy import func, select
+from sqlalchemy import Table, bindparam, func, insert, select
 from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
-from memberdesk.models import Member, Tier
-from memberdesk.models.enums import Gender, MemberStatus
+from memberdesk.models import Card, Member, Staff, Tier
+from memberdesk.models.base import utcnow
+from memberdesk.models.enums import CardStatus, Gender, MemberStatus
 from memberdesk.money import Money
 
-from . import audit
+from . import audit, member_search
 from .context import Actor
-from .errors import ConflictError, ValidationError
-from .permissions import Permission, require
+from .errors import AuthError, ConflictError, NotFoundError, ValidationError
+from .member_fields import (
+    ADDRESS_MAX,
+    PHONE_RE,
+    MemberInput,
+    check_birthday,
+    clean_email,
+    clean_name,
+    clean_notes,
+    clean_optional,
+    clean_tags,
+    join_tags,
+    mask_phone,
+    normalise_phone,
+    split_tags,
+    validate_member,
+)
+from .permissions import Permission, require, role_has
 
-# Mainland China mobile numbers: 11 digits, 1 then 3-9.
-PHONE_RE = re.compile(r"^1[3-9]\d{9}$")
-NAME_MAX = 40
+__all__ = [
+    "PHONE_RE",
+    "UNSET",
+    "CardSummary",
+    "MemberDetail",
+    "MemberSummary",
+    "add_member_in",
+    "anonymise_member",
+    "clean_name",
+    "edit_member",
+    "get_member",
+    "insert_member_in",
+    "insert_members_in",
+    "mask_phone",
+    "name_search_keys",
+    "normalise_phone",
+    "register_member",
+    "set_member_active",
+]
+
+ANONYMISED_NAME: Final = "已注销"
+
+
+class _Unset:
+    def __repr__(self) -> str:
+        return "UNSET"
+
+
+UNSET: Final = _Unset()
+"""Default of :func:`edit_member` arguments: leave the field as it is."""
 
 
 @dataclass(frozen=True)
@@ -42,53 +91,73 @@ class MemberSummary:
         return self.sv_principal + self.sv_bonus
 
 
-def mask_phone(phone: str | None) -> str:
-    if not phone:
-        return ""
-    return phone[:3] + "****" + phone[-4:] if len(phone) >= 7 else "****"
+@dataclass(frozen=True)
+class CardSummary:
+    uid: str
+    status: CardStatus
+    bound_at: datetime
+    status_changed_at: datetime | None
 
 
-def normalise_phone(text: str) -> str:
-    digits = re.sub(r"[\s\-()]", "", text.strip())
-    if digits.startswith("+86"):
-        digits = digits[3:]
-    elif digits.startswith("0086"):
-        digits = digits[4:]
-    if not PHONE_RE.match(digits):
-        raise ValidationError("invalid_phone", phone=text.strip())
-    return digits
+@dataclass(frozen=True)
+class MemberDetail:
+    """Everything about one member, for the member screen. ``phone`` is masked unless
+    the actor's role may unmask (``phone_is_masked`` says which)."""
+
+    id: int
+    member_no: str
+    name: str
+    phone: str
+    phone_is_masked: bool
+    gender: Gender
+    birthday: date | None
+    email: str | None
+    address: str | None
+    tags: tuple[str, ...]
+    notes: str
+    marketing_consent: bool
+    status: MemberStatus
+    tier_id: int
+    tier_name: str
+    sv_principal: Money
+    sv_bonus: Money
+    points: int
+    total_spent: Money
+    visit_count: int
+    last_visit_at: datetime | None
+    created_at: datetime
+    cards: tuple[CardSummary, ...]
+
+    @property
+    def stored_value(self) -> Money:
+        return self.sv_principal + self.sv_bonus
 
 
 def name_search_keys(name: str) -> tuple[str, str]:
-    """Full pinyin (no tones, no spaces) and initials of a name, lower case.
-    Characters pypinyin does not know (latin letters, digits) are kept as they are."""
-    syllables = [s for s in lazy_pinyin(name, style=Style.NORMAL, errors="default") if s.strip()]
-    initials = [s for s in lazy_pinyin(name, style=Style.FIRST_LETTER, errors="default")]
-    full = "".join(c for s in syllables for c in s.lower() if c.isalnum())
-    inits = "".join(s[0].lower() for s in initials if s and s[0].isalnum())
-    return full[:160], inits[:40]
+    """Full pinyin (no tones, no spaces) and initials of a name, lower case ASCII;
+    polyphonic surnames read as surnames (单 -> shan)."""
+    keys = member_search.name_keys(name)
+    return keys.pinyin, keys.initials
 
 
-def clean_name(name: str) -> str:
-    name = " ".join(name.split())
-    if not name:
-        raise ValidationError("required_field", field="姓名")
-    if len(name) > NAME_MAX:
-        raise ValidationError("field_too_long", field="姓名", max=NAME_MAX)
-    if any(ord(ch) < 32 for ch in name):
-        raise ValidationError("invalid_field", field="姓名", problem="包含控制字符")
-    return name
+_STAFF_ROLE = select(Staff.role, Staff.active).where(Staff.id == bindparam("staff_id"))
 
 
-def next_member_no(session: Session) -> str:
-    """Member numbers count up: M000001, M000002, ..."""
-    last = session.scalar(select(func.max(Member.id))) or 0
-    candidate = last + 1
-    while True:
-        no = f"M{candidate:06d}"
-        if session.scalar(select(Member.id).where(Member.member_no == no)) is None:
-            return no
-        candidate += 1
+def may_unmask(session: Session, actor: Actor) -> bool:
+    """Whether ``actor`` may see full phone numbers: the role is re-read from the
+    database (a disabled account is refused). A prepared Core query: every lookup
+    at the counter runs it."""
+    row = session.connection().execute(_STAFF_ROLE, {"staff_id": actor.staff_id}).first()
+    if row is None or not row[1]:
+        raise AuthError("account_inactive")
+    return role_has(row[0], Permission.UNMASK_PHONE)
+
+
+def phone_for(phone: str | None, unmasked: bool) -> str:
+    return (phone or "") if unmasked else mask_phone(phone)
+
+
+# -- writing members ----------------------------------------------------------------
 
 
 def default_tier_id(session: Session) -> int:
@@ -96,6 +165,143 @@ def default_tier_id(session: Session) -> int:
     if tier_id is None:
         raise ValidationError("not_initialised")
     return tier_id
+
+
+def _member_numbers(session: Session, count: int, reserved: set[str]) -> list[str]:
+    """``count`` unused generated member numbers (M000001, ...), counting on from
+    the highest id, skipping numbers taken (e.g. imported ones) or ``reserved``."""
+    start = (session.scalar(select(func.max(Member.id))) or 0) + 1
+    found: list[str] = []
+    while len(found) < count:
+        want = max(count - len(found), 16)
+        batch = [f"M{n:06d}" for n in range(start, start + want)]
+        start += want
+        taken = set(session.scalars(select(Member.member_no).where(Member.member_no.in_(batch))))
+        found += [no for no in batch if no not in taken and no not in reserved][
+            : count - len(found)
+        ]
+    return found
+
+
+def next_member_no(session: Session) -> str:
+    return _member_numbers(session, 1, set())[0]
+
+
+def _rows_for(session: Session, inputs: Sequence[MemberInput]) -> list[dict[str, Any]]:
+    """Column values of new members: numbers drawn, pinyin and initials computed."""
+    given = {m.member_no for m in inputs if m.member_no}
+    generated = iter(_member_numbers(session, sum(1 for m in inputs if not m.member_no), given))
+    entry_tier = default_tier_id(session) if any(m.tier_id is None for m in inputs) else None
+    rows: list[dict[str, Any]] = []
+    for m in inputs:
+        keys = member_search.name_keys(m.name)
+        rows.append(
+            {
+                "member_no": m.member_no or next(generated),
+                "phone": m.phone,
+                "phone_last4": m.phone[-4:],
+                "name": m.name,
+                "name_pinyin": keys.pinyin,
+                "name_initials": keys.initials,
+                "gender": m.gender,
+                "birthday": m.birthday,
+                "email": m.email,
+                "address": m.address,
+                "tags": join_tags(m.tags),
+                "notes": m.notes,
+                "marketing_consent": m.marketing_consent,
+                "tier_id": m.tier_id or entry_tier,
+                "_keys": keys,
+            }
+        )
+    return rows
+
+
+def insert_member_in(session: Session, data: MemberInput) -> Member:
+    """Insert one validated member (with its search keys) in the caller's
+    transaction. The caller has checked that the phone and member number are free
+    (the unique constraints are the last guard)."""
+    values = _rows_for(session, [data])[0]
+    keys = values.pop("_keys")
+    member = Member(**values)
+    session.add(member)
+    session.flush()
+    member_search.write_keys(session, member.id, keys)
+    return member
+
+
+def insert_members_in(session: Session, inputs: Sequence[MemberInput]) -> list[int]:
+    """Insert many validated members in one executemany (imports); returns their
+    ids in the order of ``inputs``. Same preconditions as :func:`insert_member_in`."""
+    if not inputs:
+        return []
+    rows = _rows_for(session, inputs)
+    keys = [r.pop("_keys") for r in rows]
+    session.execute(
+        insert(cast(Table, Member.__table__)), rows
+    )  # Core executemany: no ORM bulk path
+    phones = [r["phone"] for r in rows]
+    ids = {
+        phone: member_id
+        for member_id, phone in session.execute(
+            select(Member.id, Member.phone).where(Member.phone.in_(phones))
+        )
+    }
+    member_ids = [ids[p] for p in phones]
+    member_search.write_keys_many(session, list(zip(member_ids, keys, strict=True)))
+    return member_ids
+
+
+def _ensure_phone_free(session: Session, phone: str, member_id: int | None = None) -> None:
+    existing = session.execute(
+        select(Member.id, Member.member_no).where(Member.phone == phone)
+    ).first()
+    if existing is not None and existing[0] != member_id:
+        raise ConflictError("phone_taken", phone=mask_phone(phone), member_no=existing[1])
+
+
+def _ensure_member_no_free(session: Session, member_no: str) -> None:
+    if session.scalar(select(Member.id).where(Member.member_no == member_no)) is not None:
+        raise ConflictError("member_no_taken", member_no=member_no)
+
+
+def add_member_in(
+    session: Session,
+    *,
+    phone: str,
+    name: str,
+    gender: Gender = Gender.UNKNOWN,
+    birthday: date | None = None,
+    tier_id: int | None = None,
+    marketing_consent: bool = False,
+    notes: str = "",
+    tags: str | Sequence[str] = (),
+    email: str | None = None,
+    address: str | None = None,
+    member_no: str | None = None,
+) -> Member:
+    """Validate and insert one member in the caller's transaction (no permission
+    check, no audit: the calling use case does those)."""
+    data = validate_member(
+        phone=phone,
+        name=name,
+        gender=gender,
+        birthday=birthday,
+        email=email,
+        address=address,
+        tags=tags,
+        notes=notes,
+        marketing_consent=marketing_consent,
+        member_no=member_no,
+        tier_id=tier_id,
+    )
+    _ensure_phone_free(session, data.phone)
+    if data.member_no:
+        _ensure_member_no_free(session, data.member_no)
+    return insert_member_in(session, data)
+
+
+# -- reading --------------------------------------------------------------------------
 
 
 def summary(session: Session, member: Member) -> MemberSummary:
@@ -113,43 +319,61 @@ def summary(session: Session, member: Member) -> MemberSummary:
     )
 
 
-def add_member_in(
-    session: Session,
-    *,
-    phone: str,
-    name: str,
-    gender: Gender = Gender.UNKNOWN,
-    birthday: date | None = None,
-    tier_id: int | None = None,
-    marketing_consent: bool = False,
-    notes: str = "",
-    tags: str = "",
-) -> Member:
-    phone = normalise_phone(phone)
-    name = clean_name(name)
-    if birthday is not None and not date(1900, 1, 1) <= birthday <= date.today():
-        raise ValidationError("invalid_field", field="生日", problem="日期不合理")
-    existing = session.scalar(select(Member).where(Member.phone == phone))
-    if existing is not None:
-        raise ConflictError("phone_taken", phone=mask_phone(phone), member_no=existing.member_no)
-    pinyin, initials = name_search_keys(name)
-    member = Member(
-        member_no=next_member_no(session),
-        phone=phone,
-        phone_last4=phone[-4:],
-        name=name,
-        name_pinyin=pinyin,
-        name_initials=initials,
-        gender=gender,
-        birthday=birthday,
-        tier_id=tier_id or default_tier_id(session),
-        marketing_consent=marketing_consent,
-        notes=notes[:2000],
-        tags=tags[:200],
-    )
-    session.add(member)
-    session.flush()
+def load_member(session: Session, member_no: str) -> Member:
+    member = session.scalar(select(Member).where(Member.member_no == member_no.strip()))
+    if member is None:
+        raise NotFoundError("member_not_found", key=member_no.strip())
     return member
+
+
+def _editable(session: Session, member_no: str) -> Member:
+    member = load_member(session, member_no)
+    if member.status is MemberStatus.ANONYMISED:
+        raise ConflictError("member_anonymised", member_no=member.member_no)
+    return member
+
+
+def _detail(session: Session, member: Member, unmasked: bool) -> MemberDetail:
+    tier = session.get(Tier, member.tier_id)
+    cards = session.scalars(
+        select(Card).where(Card.member_id == member.id).order_by(Card.bound_at, Card.id)
+    )
+    return MemberDetail(
+        id=member.id,
+        member_no=member.member_no,
+        name=member.name,
+        phone=phone_for(member.phone, unmasked),
+        phone_is_masked=not unmasked,
+        gender=member.gender,
+        birthday=member.birthday,
+        email=member.email,
+        address=member.address,
+        tags=split_tags(member.tags),
+        notes=member.notes,
+        marketing_consent=member.marketing_consent,
+        status=member.status,
+        tier_id=member.tier_id,
+        tier_name=tier.name if tier else "",
+        sv_principal=member.sv_principal,
+        sv_bonus=member.sv_bonus,
+        points=member.points_balance,
+        total_spent=member.total_spent,
+        visit_count=member.visit_count,
+        last_visit_at=member.last_visit_at,
+        created_at=member.created_at,
+        cards=tuple(CardSummary(c.uid, c.status, c.bound_at, c.status_changed_at) for c in cards),
+    )
+
+
+def get_member(db: Database, actor: Actor, member_no: str) -> MemberDetail:
+    """One member's details (any active staff member; phone masked per role)."""
+    with db.reader() as uow:
+        s = uow.session
+        unmasked = may_unmask(s, actor)
+        return _detail(s, load_member(s, member_no), unmasked)
+
+
+# -- use cases --------------------------------------------------------------------------
 
 
 def register_member(
@@ -162,7 +386,14 @@ def register_member(
     birthday: date | None = None,
     marketing_consent: bool = False,
     notes: str = "",
+    email: str | None = None,
+    address: str | None = None,
+    tags: str | Sequence[str] = (),
+    card_uid: str | None = None,
 ) -> MemberSummary:
+    """Register a member (and bind the card just swiped, if ``card_uid``)."""
+    from .cards import bind_card_in
+
     with db.uow() as uow:
         s = uow.session
         require(s, actor, Permission.REGISTER_MEMBER)
@@ -174,13 +405,170 @@ def register_member(
             birthday=birthday,
             marketing_consent=marketing_consent,
             notes=notes,
+            email=email,
+            address=address,
+            tags=tags,
         )
+        detail: dict[str, Any] = {"phone": mask_phone(member.phone)}
+        if card_uid is not None and card_uid.strip():
+            detail["card"] = bind_card_in(s, member, card_uid).uid
         audit.record(
             s,
             action="member.register",
             staff_id=actor.staff_id,
             entity="member",
             entity_id=member.member_no,
+            detail=detail,
+        )
+        result = summary(s, member)
+        uow.commit()
+    return result
+
+
+def edit_member(
+    db: Database,
+    actor: Actor,
+    member_no: str,
+    *,
+    name: str | _Unset = UNSET,
+    phone: str | _Unset = UNSET,
+    gender: Gender | _Unset = UNSET,
+    birthday: date | _Unset | None = UNSET,
+    email: str | _Unset | None = UNSET,
+    address: str | _Unset | None = UNSET,
+    tags: str | Sequence[str] | _Unset = UNSET,
+    notes: str | _Unset = UNSET,
+    marketing_consent: bool | _Unset = UNSET,
+) -> MemberDetail:
+    """Change a member's personal data; arguments left at UNSET stay as they are.
+    The audit row names the changed fields (and masked phones), not their values."""
+    with db.uow() as uow:
+        s = uow.session
+        require(s, actor, Permission.EDIT_MEMBER)
+        member = _editable(s, member_no)
+        changed: dict[str, Any] = {}
+        if not isinstance(name, _Unset):
+            new_name = clean_name(name)
+            if new_name != member.name:
+                keys = member_search.name_keys(new_name)
+                member.name, member.name_pinyin, member.name_initials = (
+                    new_name,
+                    keys.pinyin,
+                    keys.initials,
+                )
+                member_search.replace_keys(s, member.id, keys)
+                changed["name"] = True
+        if not isinstance(phone, _Unset):
+            new_phone = normalise_phone(phone)
+            if new_phone != member.phone:
+                _ensure_phone_free(s, new_phone, member.id)
+                changed["phone"] = [mask_phone(member.phone), mask_phone(new_phone)]
+                member.phone, member.phone_last4 = new_phone, new_phone[-4:]
+        values: dict[str, Any] = {}
+        if not isinstance(gender, _Unset):
+            values["gender"] = Gender(gender)
+        if not isinstance(birthday, _Unset):
+            values["birthday"] = check_birthday(birthday)
+        if not isinstance(email, _Unset):
+            values["email"] = clean_email(email)
+        if not isinstance(address, _Unset):
+            values["address"] = clean_optional(address, "address", ADDRESS_MAX)
+        if not isinstance(tags, _Unset):
+            values["tags"] = join_tags(clean_tags(tags))
+        if not isinstance(notes, _Unset):
+            values["notes"] = clean_notes(notes)
+        if not isinstance(marketing_consent, _Unset):
+            values["marketing_consent"] = bool(marketing_consent)
+        for field, value in values.items():
+            if getattr(member, field) != value:
+                setattr(member, field, value)
+                changed[field] = True
+        if changed:
+            s.flush()
+            audit.record(
+                s,
+                action="member.edit",
+                staff_id=actor.staff_id,
+                entity="member",
+                entity_id=member.member_no,
+                detail={"changed": changed},
+            )
+        result = _detail(s, member, may_unmask(s, actor))
+        uow.commit()
+    return result
+
+
+def set_member_active(
+    db: Database, actor: Actor, member_no: str, *, active: bool, reason: str = ""
+) -> MemberSummary:
+    """Deactivate (停用) or reactivate a member. A deactivated member is still found
+    by lookups, shown as deactivated; ledgers and cards stay."""
+    with db.uow() as uow:
+        s = uow.session
+        require(s, actor, Permission.EDIT_MEMBER)
+        member = _editable(s, member_no)
+        target = MemberStatus.ACTIVE if active else MemberStatus.INACTIVE
+        if member.status is not target:
+            member.status = target
+            s.flush()
+            audit.record(
+                s,
+                action="member.activate" if active else "member.deactivate",
+                staff_id=actor.staff_id,
+                entity="member",
+                entity_id=member.member_no,
+                detail={"reason": reason.strip()[:200]},
+            )
+        result = summary(s, member)
+        uow.commit()
+    return result
+
+
+def anonymise_member(
+    db: Database, actor: Actor, member_no: str, *, reason: str, approval_id: int | None = None
+) -> MemberSummary:
+    """Remove a member's personal data on request (个人信息注销).
+
+    Name, phone, birthday, email, address, tags, notes, consent and the payment
+    password go; cards are voided; the member number, tier, points and every ledger
+    entry stay. Refused while stored value remains (refund it first: the customer
+    could not claim it afterwards)."""
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError("reason_required")
+    with db.uow() as uow:
+        s = uow.session
+        approver = require(s, actor, Permission.ANONYMISE_MEMBER, approval_id=approval_id)
+        member = _editable(s, member_no)
+        balance = member.sv_principal + member.sv_bonus
+        if balance:
+            raise ConflictError(
+                "anonymise_has_balance", member_no=member.member_no, amount=balance.display()
+            )
+        now = utcnow()
+        voided = 0
+        for card in s.scalars(select(Card).where(Card.member_id == member.id)):
+            if card.status is not CardStatus.VOID:
+                card.status, card.status_changed_at = CardStatus.VOID, now
+                voided += 1
+        member_search.delete_keys(s, member.id)
+        member.name, member.name_pinyin, member.name_initials = ANONYMISED_NAME, "", ""
+        member.phone = member.phone_last4 = None
+        member.gender = Gender.UNKNOWN
+        member.birthday = member.email = member.address = None
+        member.tags = member.notes = ""
+        member.marketing_consent = False
+        member.payment_password_hash = None
+        member.status = MemberStatus.ANONYMISED
+        s.flush()
+        audit.record(
+            s,
+            action="member.anonymise",
+            staff_id=actor.staff_id,
+            approver_id=approver,
+            entity="member",
+            entity_id=member.member_no,
+            detail={"reason": reason[:200], "cards_voided": voided},
         )
         result = summary(s, member)
         uow.commit()

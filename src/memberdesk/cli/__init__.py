@@ -21,6 +21,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "memberdesk.cli.setup_cmds",  # init, demo
     "memberdesk.cli.db_cmds",  # db upgrade, db check
     "memberdesk.cli.backup_cmds",  # backup, restore
+    "memberdesk.cli.report_cmds",  # report day, ...
     "memberdesk.cli.members_cmds",  # members find, import, export, template
     "memberdesk.cli.reader_cmds",  # reader test
     "memberdesk.cli.gui_cmd",  # gui (also the default)

@@ -1,0 +1,288 @@
+"""A realistic demo shop, built only through the real services.
+
+好邻居便利店: three staff, a catalogue of everyday goods and a car-wash service,
+four tiers with member prices, coupons, recharge bonus rules, members with Chinese
+names, pinyin, phones, birthdays and IC cards, and a few weeks of trading — shifts,
+recharges, sales paid every way, refunds and day closes — on a simulated clock.
+"""
+
+from __future__ import annotations
+
+import random
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+
+from sqlalchemy import select
+
+from memberdesk.db import Database
+from memberdesk.models import Tier
+from memberdesk.models.enums import CouponKind, Gender, Role, TenderKind
+from memberdesk.money import Money
+
+from . import catalog, clock, coupons, members, recharge, shifts, staff, tiers
+from .cart import CartLine, CartRequest, quote
+from .checkout import CheckoutRequest, checkout
+from .context import Actor
+from .errors import UserError
+from .permissions import Permission
+from .refunds import SaleRefundRequest, refund_sale
+from .reporting.day_close import close_day
+from .shop import init_shop
+from .tenders import TenderRequest
+
+DEMO_SHOP = "好邻居便利店"
+DEMO_PASSWORDS = {"owner": "owner123", "manager": "manager123", "cashier": "cashier123"}
+
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董潘袁蔡蒋余于杜叶程魏苏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤欧阳"
+GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红娥玲芬燕彬鹏辉建国志强俊杰子涵梓萱浩然欣怡雨泽思远嘉怡宇轩诗涵"
+
+# code, barcode, name, price, category, points ratio ‰, discountable, service
+PRODUCTS: tuple[tuple[str, str | None, str, str, str, int, bool, bool], ...] = (
+    ("1001", "6901939621608", "可口可乐 330ml", "3.50", "drinks", 1000, True, False),
+    ("1002", "6902538004045", "农夫山泉 550ml", "2.00", "drinks", 1000, True, False),
+    ("1003", "6920202888883", "红牛 250ml", "6.00", "drinks", 1000, True, False),
+    ("1004", "6901035603645", "青岛啤酒 500ml", "6.50", "drinks", 1000, True, False),
+    ("1005", "6925303730574", "统一冰红茶 500ml", "3.00", "drinks", 1000, True, False),
+    ("1006", "6907992500010", "伊利纯牛奶 250ml", "3.20", "drinks", 1000, True, False),
+    ("2001", "6924743915763", "乐事薯片 原味 70g", "8.80", "snacks", 1000, True, False),
+    ("2002", "6920459989463", "奥利奥饼干 97g", "7.90", "snacks", 1000, True, False),
+    ("2003", "6911988014320", "德芙巧克力 43g", "9.90", "snacks", 1000, True, False),
+    ("2004", "6934024512345", "卫龙辣条 106g", "5.50", "snacks", 1000, True, False),
+    ("2005", "6922456800016", "康师傅红烧牛肉面", "4.50", "snacks", 1000, True, False),
+    ("3001", "6903148044975", "清风抽纸 3包", "12.90", "daily", 1000, True, False),
+    ("3002", "6903148126985", "舒肤佳香皂 115g", "6.80", "daily", 1000, True, False),
+    ("3003", "6921469850012", "中华牙膏 140g", "11.50", "daily", 1000, True, False),
+    ("3004", "6902088707114", "立白洗衣液 2kg", "29.90", "daily", 1000, True, False),
+    ("4001", "6926892510018", "金龙鱼大米 5kg", "39.90", "grocery", 500, True, False),
+    ("4002", "6948195800019", "鲁花花生油 1.8L", "59.90", "grocery", 500, True, False),
+    ("4003", "6902265360019", "海天酱油 500ml", "9.80", "grocery", 1000, True, False),
+    ("5001", "6901028075763", "中华香烟（软）", "65.00", "tobacco", 0, False, False),
+    ("5002", "6901028001526", "红塔山香烟", "10.00", "tobacco", 0, False, False),
+    ("9001", None, "普通洗车", "30.00", "carwash", 2000, True, True),
+    ("9002", None, "精洗打蜡", "88.00", "carwash", 2000, True, True),
+)
+CATEGORIES = (
+    ("drinks", "饮料"), ("snacks", "零食"), ("daily", "日用品"), ("grocery", "粮油调味"),
+    ("tobacco", "烟酒"), ("carwash", "洗车服务"),
+)
+MEMBER_PRICES = (("1001", "gold", "3.20"), ("1001", "diamond", "3.00"), ("4001", "gold", "36.90"),
+                 ("4002", "gold", "55.90"), ("9001", "silver", "28.00"), ("9001", "gold", "25.00"),
+                 ("9002", "gold", "78.00"))
+
+
+@dataclass(frozen=True)
+class DemoStats:
+    members: int
+    cards: int
+    sales: int
+    recharges: int
+    refunds: int
+    days_closed: int
+
+    def describe(self, lang: str = "zh_CN") -> str:
+        if lang.startswith("en"):
+            return (f"demo shop {DEMO_SHOP} created: {self.members} members ({self.cards} cards), "
+                    f"{self.sales} sales, {self.recharges} recharges, {self.refunds} refunds, "
+                    f"{self.days_closed} days closed. Logins:")
+        return (f"演示店 {DEMO_SHOP} 已创建：会员 {self.members} 位（{self.cards} 张卡），"
+                f"销售 {self.sales} 笔，充值 {self.recharges} 笔，退款 {self.refunds} 笔，"
+                f"日结 {self.days_closed} 天。登录账号：")
+
+
+class _Sim:
+    """The simulated shop's day-by-day trading."""
+
+    def __init__(self, db: Database, rng: random.Random, owner: Actor) -> None:
+        self.db = db
+        self.rng = rng
+        self.owner = owner
+        self.manager: Actor
+        self.cashier: Actor
+        self.member_ids: list[int] = []
+        self.member_nos: dict[int, str] = {}
+        self.codes = [p[0] for p in PRODUCTS]
+        self.sales: list[str] = []
+        self.n_sales = self.n_recharges = self.n_refunds = self.n_closed = self.n_cards = 0
+
+    def uid(self) -> str:
+        return f"{self.rng.getrandbits(32):08X}"
+
+    def phone(self, used: set[str]) -> str:
+        while True:
+            p = self.rng.choice("3456789")
+            number = f"1{p}{self.rng.randrange(10**9):09d}"
+            if number not in used:
+                used.add(number)
+                return number
+
+    def name(self) -> str:
+        surname = self.rng.choice(["欧阳", "司马"]) if self.rng.random() < 0.02 else \
+            self.rng.choice(SURNAMES[:-2])
+        given = "".join(self.rng.choice(GIVEN) for _ in range(self.rng.choice((1, 2, 2))))
+        return surname + given
+
+    def setup(self) -> None:
+        db, owner = self.db, self.owner
+        staff.create_staff(db, owner, username="manager", display_name="李店长",
+                           role=Role.MANAGER, password=DEMO_PASSWORDS["manager"])
+        staff.create_staff(db, owner, username="cashier", display_name="张晓燕",
+                           role=Role.CASHIER, password=DEMO_PASSWORDS["cashier"])
+        self.manager = staff.login(db, "manager", DEMO_PASSWORDS["manager"])
+        self.cashier = staff.login(db, "cashier", DEMO_PASSWORDS["cashier"])
+        cats = {code: catalog.create_category(db, owner, code=code, name=name).id
+                for code, name in CATEGORIES}
+        products = {}
+        for code, barcode, name, price, cat, ratio, disc, service in PRODUCTS:
+            products[code] = catalog.create_product(db, owner, catalog.ProductDraft(
+                code=code, name=name, price=Money.parse(price), barcode=barcode,
+                category_id=cats[cat], points_ratio_permille=ratio, discountable=disc,
+                is_service=service, unit="次" if service else "件"))
+        with db.reader() as uow:
+            tiers = {t.code: t.id for t in uow.session.scalars(select(Tier))}
+        for code, tier, price in MEMBER_PRICES:
+            catalog.set_member_price(db, owner, products[code].id, tiers[tier], Money.parse(price))
+        self.coupon_templates = [
+            coupons.create_coupon_template(db, owner, coupons.CouponTemplateDraft(
+                code="MJ50-5", name="满50减5元", kind=CouponKind.AMOUNT_OFF,
+                value=Money.of_yuan(5), min_spend=Money.of_yuan(50), valid_days=30)),
+            coupons.create_coupon_template(db, owner, coupons.CouponTemplateDraft(
+                code="ZK90", name="全场9折券", kind=CouponKind.PERCENT_OFF,
+                percent_permille=900, max_discount=Money.of_yuan(20), valid_days=30)),
+        ]
+        for name, threshold, bonus, pts in (("充200送20", 200, 20, 0),
+                                             ("充500送60再送500积分", 500, 60, 500),
+                                             ("充1000送150", 1000, 150, 0)):
+            recharge.create_recharge_rule(db, owner, recharge.RechargeRuleDraft(
+                name=name, threshold=Money.of_yuan(threshold), bonus=Money.of_yuan(bonus),
+                bonus_points=pts))
+
+    def add_members(self, count: int) -> None:
+        used: set[str] = set()
+        for _ in range(count):
+            birthday = date(self.rng.randint(1955, 2006), self.rng.randint(1, 12),
+                            self.rng.randint(1, 28))
+            uid = self.uid() if self.rng.random() < 0.7 else None
+            m = members.register_member(
+                self.db, self.cashier, phone=self.phone(used), name=self.name(),
+                gender=self.rng.choice([Gender.MALE, Gender.FEMALE, Gender.UNKNOWN]),
+                birthday=birthday, marketing_consent=self.rng.random() < 0.6,
+                card_uid=uid)
+            self.n_cards += uid is not None
+            self.member_ids.append(m.id)
+            self.member_nos[m.id] = m.member_no
+        for member_id in self.member_ids:
+            roll = self.rng.random()
+            tier = "diamond" if roll < 0.03 else "gold" if roll < 0.13 else \
+                "silver" if roll < 0.33 else None
+            if tier:
+                tiers.set_member_tier(self.db, self.manager, self.member_nos[member_id], tier,
+                                      reason="老会员按消费记录定级")
+        for member_id in self.rng.sample(self.member_ids, k=min(40, len(self.member_ids))):
+            coupons.issue_coupons(self.db, self.owner, self.rng.choice(self.coupon_templates),
+                                  member_id)
+
+    def recharge(self) -> None:
+        member_id = self.rng.choice(self.member_ids)
+        amount = self.rng.choice((100, 200, 200, 300, 500, 500, 1000))
+        kind = self.rng.choice((TenderKind.CASH, TenderKind.WECHAT, TenderKind.ALIPAY,
+                                TenderKind.BANK_CARD))
+        try:
+            recharge.recharge(self.db, self.cashier, recharge.RechargeRequest(
+                uuid.uuid4().hex, member_id, Money.of_yuan(amount), kind,
+                reference=f"T{self.rng.randrange(10**12):012d}" if kind is not TenderKind.CASH
+                else ""))
+            self.n_recharges += 1
+        except UserError:  # over the prepaid cap: a real cashier would stop here too
+            pass
+
+    def sale(self) -> None:
+        member_id = self.rng.choice(self.member_ids) if self.rng.random() < 0.55 else None
+        lines = tuple(CartLine(product=c, qty=self.rng.choice((1, 1, 1, 2, 3)))
+                      for c in self.rng.sample(self.codes, k=self.rng.choice((1, 1, 2, 3, 4))))
+        cart = CartRequest(lines, member_id)
+        bd = quote(self.db, self.cashier, cart)
+        payable = bd.payable
+        tenders: list[TenderRequest] = []
+        left = payable
+        if member_id is not None:
+            m = members.get_member(self.db, self.cashier, self.member_nos[member_id])
+            balance = m.sv_principal + m.sv_bonus
+            if bd.points and bd.points.max_value and self.rng.random() < 0.15:
+                value = min(bd.points.max_value, left)
+                if bd.points.points_for(value) >= bd.points.min_points and value:
+                    tenders.append(TenderRequest(TenderKind.POINTS, value))
+                    left = left - value
+            if balance and left and self.rng.random() < 0.8:
+                use = min(balance, left)
+                tenders.append(TenderRequest(TenderKind.STORED_VALUE, use))
+                left = left - use
+        if left:
+            kind = self.rng.choice((TenderKind.CASH, TenderKind.CASH, TenderKind.WECHAT,
+                                    TenderKind.ALIPAY, TenderKind.BANK_CARD))
+            if kind is TenderKind.CASH:
+                handed = Money(-(-left.fen // 1000) * 1000) if self.rng.random() < 0.6 else left
+                tenders.append(TenderRequest(kind, handed))
+            else:
+                tenders.append(TenderRequest(kind, left,
+                                             f"T{self.rng.randrange(10**12):012d}"))
+        if not tenders:
+            tenders.append(TenderRequest(TenderKind.CASH, Money(0)))
+        result = checkout(self.db, self.cashier, CheckoutRequest(
+            uuid.uuid4().hex, cart, tuple(tenders)))
+        self.sales.append(result.sale_no)
+        self.n_sales += 1
+
+    def refund(self) -> None:
+        if not self.sales:
+            return
+        sale_no = self.sales.pop(self.rng.randrange(len(self.sales)))
+        reason = self.rng.choice(("顾客退货", "商品质量问题", "收银员录错"))
+        # The cashier refunds with the manager's one-time approval at the counter.
+        grant = staff.grant_approval(
+            self.db, self.cashier, approver_username="manager",
+            approver_password=DEMO_PASSWORDS["manager"], permission=Permission.REFUND,
+            reason=reason)
+        refund_sale(self.db, self.cashier, SaleRefundRequest(
+            uuid.uuid4().hex, sale_no, reason, approval_id=grant.approval_id))
+        self.n_refunds += 1
+
+    def trade_day(self, day: date) -> None:
+        rng = self.rng
+        opening = datetime.combine(day, time(0, 30), tzinfo=UTC)  # 08:30 Beijing time
+        with clock.simulated(opening):
+            shifts.open_shift(self.db, self.cashier, Money.of_yuan(200))
+        minutes = sorted(rng.sample(range(10, 12 * 60), k=rng.randint(14, 26) + 4))
+        events = ["recharge"] * rng.randint(0, 3) + ["refund"] * (rng.random() < 0.3)
+        events += ["sale"] * (len(minutes) - len(events))
+        rng.shuffle(events)
+        for minute, event in zip(minutes, events, strict=True):
+            with clock.simulated(opening + timedelta(minutes=minute)):
+                getattr(self, event)()
+        with clock.simulated(opening + timedelta(hours=12, minutes=30)):
+            cur = shifts.current_shift(self.db, self.cashier)
+            if cur is not None:
+                counted = {a.kind: (a.expected or Money(0)) for a in cur.amounts}
+                cash = counted.get(TenderKind.CASH, Money(0))
+                counted[TenderKind.CASH] = cash + Money(rng.choice((0, 0, 0, -100, 50)))
+                shifts.close_shift(self.db, self.cashier, counted)
+            close_day(self.db, self.owner, day)
+            self.n_closed += 1
+
+
+def build_demo(db: Database, *, members: int = 200, days: int = 21, seed: int = 20261124,
+               today: date | None = None) -> DemoStats:
+    """Create the demo shop in an empty database. ``days`` of history end yesterday."""
+    rng = random.Random(seed)
+    end = today or (clock.now() + timedelta(hours=8)).date()
+    start = end - timedelta(days=days)
+    with clock.simulated(datetime.combine(start, time(0, 0), tzinfo=UTC)):
+        owner = init_shop(db, shop_name=DEMO_SHOP, owner_username="owner",
+                          owner_display_name="王老板", owner_password=DEMO_PASSWORDS["owner"])
+        sim = _Sim(db, rng, owner)
+        sim.setup()
+        sim.add_members(members)
+    for i in range(days):
+        sim.trade_day(start + timedelta(days=i))
+    return DemoStats(len(sim.member_ids), sim.n_cards, sim.n_sales, sim.n_recharges,
+                     sim.n_refunds, sim.n_closed)

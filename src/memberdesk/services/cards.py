@@ -28,7 +28,7 @@ from memberdesk.models.enums import CardStatus, MemberStatus
 from . import audit
 from .context import Actor
 from .errors import ConflictError, NotFoundError, ValidationError
-from .members import load_member
+from .member_rows import load_member
 from .permissions import Permission, require
 
 CARD_STATUS_LABELS: dict[CardStatus, tuple[str, str]] = {

@@ -18,19 +18,13 @@ the counter waits meanwhile: importing is a set-up task, not a counter task.
 
 from __future__ import annotations
 
-import hashlib
 import re
-import zipfile
-import zlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, cast
-from xml.etree.ElementTree import ParseError
 
-from openpyxl import Workbook, load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
 from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
@@ -58,25 +52,31 @@ from .member_fields import (
     mask_phone,
     normalise_phone,
 )
+from .member_import_file import (
+    ErrorReport,
+    Formula,
+    count_rows,
+    default_error_report,
+    file_sha256,
+    is_blank,
+    open_sheet,
+    read_header,
+    sheet_rows,
+)
+from .member_rows import insert_members_in
 from .member_sheet import (
-    COLUMNS,
     cell_text,
-    map_header,
     read_bool,
     read_count,
     read_date,
     read_gender,
     read_money,
-    safe_row,
-    sheet_for,
 )
-from .members import insert_members_in
 from .permissions import Permission, require
 
 BATCH_ROWS = 500
 PROBLEMS_KEPT = 200
 _CARD_SPLIT_RE = re.compile(r"[;；,，\s]+")
-_ROW_TAG_RE = re.compile(rb"<(?:\w+:)?row[\s>]")
 
 
 @dataclass(frozen=True)
@@ -163,60 +163,6 @@ class _Context:
 # -- reading the file ------------------------------------------------------------------
 
 
-def _open_sheet(path: Path) -> tuple[Any, Any]:
-    if not path.is_file():
-        raise UserError("sheet_unreadable", file=path.name, detail="not found")
-    try:
-        workbook = load_workbook(path, read_only=True)
-        return workbook, sheet_for(workbook)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError) as exc:
-        raise UserError("import_not_workbook", file=path.name) from exc
-    except OSError as exc:
-        raise UserError("sheet_unreadable", file=path.name, detail=str(exc)) from exc
-
-
-def _count_rows(path: Path, sheet: Any) -> int | None:
-    """Rows in the sheet, counted by scanning its XML (fast; for the progress bar)."""
-    inner = getattr(sheet, "_worksheet_path", None)
-    if not isinstance(inner, str):
-        return None
-    try:
-        count, tail = 0, b""
-        with zipfile.ZipFile(path) as zf, zf.open(inner) as fh:
-            while chunk := fh.read(1 << 20):
-                data = tail + chunk
-                count += len(_ROW_TAG_RE.findall(data[: len(data) - 16]))
-                tail = data[len(data) - 16 :]
-            count += len(_ROW_TAG_RE.findall(tail))
-        return count
-    except (OSError, KeyError, zipfile.BadZipFile):
-        return None
-
-
-def _file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        while chunk := fh.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-def _blank(values: Sequence[Any]) -> bool:
-    return all(v is None or (isinstance(v, str) and not v.strip()) for v in values)
-
-
-def _header(rows: Iterator[tuple[Any, ...]]) -> tuple[tuple[Any, ...], dict[str, int]]:
-    header = next(rows, None)
-    columns = map_header(header or ())
-    missing = [c for c in COLUMNS if c.required and c.field not in columns]
-    if header is None or missing:
-        raise UserError(
-            "import_missing_columns",
-            columns="、".join(c.zh for c in missing or COLUMNS if c.required),
-        )
-    return header, columns
-
-
 # -- one row --------------------------------------------------------------------------
 
 
@@ -227,7 +173,7 @@ def _parse(number: int, values: tuple[Any, ...], ctx: _Context) -> _Row:
     def cell(fld: str) -> Any:
         i = ctx.columns.get(fld)
         value = values[i] if i is not None and i < len(values) else None
-        if isinstance(value, _Formula):
+        if isinstance(value, Formula):
             raise field_error("import_formula_cell", fld)
         return value
 
@@ -424,63 +370,7 @@ def _create(session: Session, batch: _Batch, refs: ledger.Refs, expires: date | 
 # -- the error report ------------------------------------------------------------------------
 
 
-class _ErrorReport:
-    """The failed rows as they were in the file, plus an error column, written
-    row by row to a write-only workbook that is only created at the first error."""
-
-    def __init__(self, path: Path, header: Sequence[Any], lang: str) -> None:
-        self.path = path
-        self.header = list(header)
-        self.lang = lang
-        self._wb: Workbook | None = None
-        self._ws: Any = None
-        self._tmp = path.with_name(path.name + ".tmp")
-
-    def add(self, row: _Row, texts: Sequence[str]) -> None:
-        if self._wb is None:
-            self._wb = Workbook(write_only=True)
-            en = self.lang.startswith("en")
-            self._ws = self._wb.create_sheet("Members" if en else "会员")
-            labels = ["Errors", "Row"] if en else ["错误", "原行号"]
-            self._ws.append(safe_row(self._ws, [*self.header, *labels]))
-        values = list(row.values) + [None] * (len(self.header) - len(row.values))
-        sep = "; " if self.lang.startswith("en") else "；"
-        self._ws.append(safe_row(self._ws, [*values, sep.join(texts), row.number]))
-
-    def close(self) -> Path | None:
-        if self._wb is None:
-            return None
-        try:
-            self._wb.save(self._tmp)
-            self._tmp.replace(self.path)
-        except OSError as exc:
-            raise UserError("sheet_unwritable", file=self.path.name, detail=str(exc)) from exc
-        return self.path
-
-    def discard(self) -> None:
-        self._wb = None
-        self._tmp.unlink(missing_ok=True)
-
-
-def default_error_report(path: Path) -> Path:
-    return path.with_name(f"{path.stem}.errors.xlsx")
-
-
 # -- the use case ---------------------------------------------------------------------------
-
-
-class _Formula(str):
-    """The text of a formula cell (imports refuse formulas: type the value itself)."""
-
-
-def _rows(sheet: Any, path: Path) -> Iterator[tuple[Any, ...]]:
-    """The sheet's values row by row, formula cells as :class:`_Formula`; a damaged
-    file becomes a user error, not a traceback."""
-    try:
-        for cells in sheet.iter_rows():
-            yield tuple(_Formula(c.value) if c.data_type == "f" else c.value for c in cells)
-    except (ParseError, zipfile.BadZipFile, zlib.error, EOFError, KeyError) as exc:
-        raise UserError("import_not_workbook", file=path.name) from exc
 
 
 def _tiers(session: Session) -> dict[str, int]:
@@ -494,7 +384,7 @@ def _tiers(session: Session) -> dict[str, int]:
 def _batches(rows: Iterator[tuple[Any, ...]], ctx: _Context) -> Iterator[list[_Row]]:
     batch: list[_Row] = []
     for number, values in enumerate(rows, start=2):
-        if _blank(values):
+        if is_blank(values):
             continue
         batch.append(_parse(number, tuple(values), ctx))
         if len(batch) >= BATCH_ROWS:
@@ -504,7 +394,7 @@ def _batches(rows: Iterator[tuple[Any, ...]], ctx: _Context) -> Iterator[list[_R
         yield batch
 
 
-def _tally_batch(tally: _Tally, rows: list[_Row], report: _ErrorReport, lang: str) -> None:
+def _tally_batch(tally: _Tally, rows: list[_Row], report: ErrorReport, lang: str) -> None:
     for r in rows:
         tally.rows += 1
         if r.skipped_as is not None:
@@ -517,7 +407,7 @@ def _tally_batch(tally: _Tally, rows: list[_Row], report: _ErrorReport, lang: st
                 texts.append(problem.text(lang))
                 if len(tally.problems) < PROBLEMS_KEPT:
                     tally.problems.append(problem)
-            report.add(r, texts)
+            report.add(r.number, r.values, texts)
         else:
             tally.created += 1
             tally.cards += len(r.cards)
@@ -546,15 +436,15 @@ def import_members(
     when it returns True, the import stops and writes nothing. ``lang`` is the
     language of the error column. A cashier needs a manager's ``approval_id``."""
     path = Path(path)
-    workbook, sheet = _open_sheet(path)
-    report: _ErrorReport | None = None
+    workbook, sheet = open_sheet(path)
+    report: ErrorReport | None = None
     try:
-        rows = _rows(sheet, path)
-        header, columns = _header(rows)
-        report = _ErrorReport(
+        rows = sheet_rows(sheet, path)
+        header, columns = read_header(rows)
+        report = ErrorReport(
             Path(error_report) if error_report else default_error_report(path), header, lang
         )
-        counted = _count_rows(path, sheet)
+        counted = count_rows(path, sheet)
         total = counted - 1 if counted else None
         tally = _Tally()
         with db.reader() if dry_run else db.uow() as uow:
@@ -589,7 +479,7 @@ def import_members(
                     entity="file",
                     entity_id=path.name[:40],
                     detail={
-                        "sha256": _file_sha256(path),
+                        "sha256": file_sha256(path),
                         "rows": tally.rows,
                         "created": tally.created,
                         "skipped": tally.skipped,

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
@@ -35,6 +35,7 @@ from .context import Actor
 from .errors import NotFoundError, ValidationError
 from .permissions import Permission, require, role_has
 from .requests import check_amount, clean_text
+from .tables import connection
 from .tenders import EXTERNAL_KINDS, label
 
 COUNTED_KINDS = (*sorted(EXTERNAL_KINDS, key=list(TenderKind).index), TenderKind.COUPON)
@@ -79,6 +80,18 @@ def open_shift_in(s: Session, staff_id: int) -> Shift:
     return shift
 
 
+_OPEN_SHIFT = select(Shift.id).where(
+    Shift.staff_id == bindparam("staff_id"), Shift.status == ShiftStatus.OPEN)
+
+
+def open_shift_id(s: Session, staff_id: int) -> int:
+    """The id of the staff member's open shift (:func:`open_shift_in` without loading it)."""
+    shift_id = connection(s).scalar(_OPEN_SHIFT, {"staff_id": staff_id})
+    if shift_id is None:
+        raise ValidationError("no_open_shift")
+    return shift_id
+
+
 @dataclass(frozen=True)
 class _Totals:
     expected: dict[TenderKind, Money]
@@ -101,8 +114,16 @@ def _sum_by_kind(s: Session, stmt: Select[TenderKind, Money]) -> dict[TenderKind
     return {kind: _fen(amount) for kind, amount in s.execute(stmt)}
 
 
-def _expected(s: Session, shift: Shift) -> _Totals:
-    exp: dict[TenderKind, int] = dict.fromkeys(TenderKind, 0)
+@dataclass(frozen=True)
+class TenderFlows:
+    """What a shift took and paid out, per payment method (zero kinds left out)."""
+
+    sales: dict[TenderKind, Money]
+    recharges: dict[TenderKind, Money]
+    refunds: dict[TenderKind, Money]
+
+
+def _flows(s: Session, shift: Shift) -> tuple[dict[TenderKind, int], ...]:
     sold = _sum_by_kind(s, select(Tender.kind, func.sum(Tender.amount))
                         .join(Sale, Sale.id == Tender.sale_id)
                         .where(Sale.shift_id == shift.id).group_by(Tender.kind))
@@ -112,6 +133,22 @@ def _expected(s: Session, shift: Shift) -> _Totals:
     refunded = _sum_by_kind(s, select(RefundTender.kind, func.sum(RefundTender.amount))
                             .join(Refund, Refund.id == RefundTender.refund_id)
                             .where(Refund.shift_id == shift.id).group_by(RefundTender.kind))
+    return sold, recharged, refunded
+
+
+def tender_flows_in(s: Session, shift: Shift) -> TenderFlows:
+    """Sales, recharges and refunds of ``shift`` by payment method (for reports)."""
+    sold, recharged, refunded = _flows(s, shift)
+
+    def money(d: dict[TenderKind, int]) -> dict[TenderKind, Money]:
+        return {k: Money(d[k]) for k in TenderKind if d.get(k)}
+
+    return TenderFlows(money(sold), money(recharged), money(refunded))
+
+
+def _expected(s: Session, shift: Shift) -> _Totals:
+    exp: dict[TenderKind, int] = dict.fromkeys(TenderKind, 0)
+    sold, recharged, refunded = _flows(s, shift)
     for kind in TenderKind:
         exp[kind] = sold.get(kind, 0) + recharged.get(kind, 0) - refunded.get(kind, 0)
     moves: dict[CashMoveKind, int] = dict.fromkeys(CashMoveKind, 0)
@@ -156,6 +193,11 @@ def _summary(s: Session, shift: Shift, actor: Actor) -> ShiftSummary:
         t.count, t.sales, t.refunds, t.recharges, t.cash_in, t.cash_out, tuple(amounts),
         shift.note,
     )
+
+
+def summary_in(s: Session, shift: Shift, actor: Actor) -> ShiftSummary:
+    """The summary of ``shift`` as ``actor`` may see it, inside the caller's unit of work."""
+    return _summary(s, shift, actor)
 
 
 def open_shift(db: Database, actor: Actor, opening_float: Money) -> ShiftSummary:

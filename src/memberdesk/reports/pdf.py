@@ -82,7 +82,7 @@ def _styles(font: str) -> dict[str, ParagraphStyle]:
         "sub": ParagraphStyle("s", fontName=font, fontSize=10, leading=14,
                               textColor=colors.grey),
         "h2": ParagraphStyle("h", fontName=font, fontSize=13, leading=18, spaceBefore=10,
-                             spaceAfter=4),
+                             spaceAfter=4, keepWithNext=1),  # never alone at a page foot
         "cell": ParagraphStyle("c", fontName=font, fontSize=8.5, leading=11),
         "note": ParagraphStyle("n", fontName=font, fontSize=9, leading=13),
     }

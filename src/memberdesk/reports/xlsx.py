@@ -7,6 +7,7 @@ starts with ``= + - @`` is stored as text so Excel never runs it as a formula.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable
 from datetime import date, datetime
@@ -155,9 +156,22 @@ def write_xlsx(doc: Document, path: Path, progress: Progress | None = None) -> i
     wb = Workbook(write_only=True)
     used: set[str] = set()
     written = [0]
-    _summary_sheet(wb, doc, used)
-    with atomic_output(path) as fh:
-        for table in doc.tables:
-            _table_sheet(wb, table, used, progress, written)
-        wb.save(fh)
+    try:
+        with atomic_output(path) as fh:  # opened first: an unwritable path fails at once
+            _summary_sheet(wb, doc, used)
+            for table in doc.tables:
+                _table_sheet(wb, table, used, progress, written)
+            wb.save(fh)
+    except BaseException:
+        _abandon(wb)
+        raise
     return written[0]
+
+
+def _abandon(wb: Workbook) -> None:
+    """Close the half-written sheets' own temporary files now, quietly: left to the
+    garbage collector they print "Exception ignored" tracebacks on stderr."""
+    for ws in wb.worksheets:
+        with contextlib.suppress(Exception):
+            if not ws.closed:
+                ws.close()

@@ -1,0 +1,136 @@
+"""What the reports share: date ranges in the shop's time, streamed rows, small helpers.
+
+A report over a range of local dates reads records whose business date (sales,
+refunds, recharges) or local creation time (ledger entries, coupon events) falls
+within it. Large reports stream their rows from a read-only unit of work that stays
+open while the rows are exported: :func:`streaming_reader` and :class:`RowStream`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Generic, TypeVar
+
+from sqlalchemy import ColumnElement, and_, select, true
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from memberdesk.db import Database
+from memberdesk.models import Staff
+from memberdesk.money import Money
+
+from .. import clock
+from ..errors import ValidationError
+
+T = TypeVar("T")
+STREAM_BATCH = 2000  # rows fetched from SQLite at a time while streaming
+
+
+def as_money(value: object) -> Money:
+    """A SUM over a money column: Money already, or a plain int/None (COALESCE/empty)."""
+    if isinstance(value, Money):
+        return value
+    return Money(int(value) if isinstance(value, int) else 0)
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """Local dates, both ends included; ``None`` is open-ended."""
+
+    start: date | None = None
+    end: date | None = None
+
+    def text(self) -> str:
+        if self.start is None and self.end is None:
+            return "全部"
+        if self.start == self.end and self.start is not None:
+            return self.start.isoformat()
+        lo = self.start.isoformat() if self.start else "开业"
+        hi = self.end.isoformat() if self.end else "至今"
+        return f"{lo} 至 {hi}"
+
+
+def check_range(start: date | None, end: date | None) -> DateRange:
+    if start is not None and end is not None and start > end:
+        raise ValidationError("reversed_range", start=start.isoformat(), end=end.isoformat())
+    return DateRange(start, end)
+
+
+def check_not_future(s: Session, day: date) -> None:
+    if day > clock.business_date(s, clock.now()):
+        raise ValidationError("date_in_future", date=day.isoformat())
+
+
+def local_midnight_utc(s: Session, day: date) -> datetime:
+    """The UTC instant at which local ``day`` begins."""
+    return datetime.combine(day, time(), tzinfo=UTC) - clock.local_offset(s)
+
+
+def created_between(
+    s: Session, col: InstrumentedAttribute[datetime], rng: DateRange
+) -> ColumnElement[bool]:
+    """``col`` (a UTC creation time) within the local dates of ``rng``."""
+    cond: list[ColumnElement[bool]] = []
+    if rng.start is not None:
+        cond.append(col >= local_midnight_utc(s, rng.start))
+    if rng.end is not None:
+        cond.append(col < local_midnight_utc(s, rng.end + timedelta(days=1)))
+    return and_(true(), *cond)
+
+
+def dated_between(col: InstrumentedAttribute[date], rng: DateRange) -> ColumnElement[bool]:
+    """``col`` (a business date) within ``rng``."""
+    cond: list[ColumnElement[bool]] = []
+    if rng.start is not None:
+        cond.append(col >= rng.start)
+    if rng.end is not None:
+        cond.append(col <= rng.end)
+    return and_(true(), *cond)
+
+
+def local_clock(s: Session) -> Callable[[datetime], datetime]:
+    """Aware UTC -> the shop's naive wall-clock time (what a report shows)."""
+    offset = clock.local_offset(s)
+    return lambda at: (at.astimezone(UTC) + offset).replace(tzinfo=None)
+
+
+def staff_names(s: Session) -> dict[int, str]:
+    return {i: n for i, n in s.execute(select(Staff.id, Staff.display_name))}
+
+
+class RowStream(Generic[T]):
+    """Rows read on demand from a unit of work that is still open.
+
+    Each call returns a fresh iterator (the workbook and the PDF each read once);
+    calling it after the unit of work has closed is a bug and raises."""
+
+    def __init__(self, produce: Callable[[], Iterator[T]], is_open: Callable[[], bool]) -> None:
+        self._produce = produce
+        self._is_open = is_open
+
+    def __call__(self) -> Iterator[T]:
+        if not self._is_open():
+            raise RuntimeError("report rows read after their unit of work closed")
+        return self._produce()
+
+
+@dataclass
+class Reading:
+    session: Session
+    open: bool = True
+
+    def stream(self, produce: Callable[[], Iterator[T]]) -> RowStream[T]:
+        return RowStream(produce, lambda: self.open)
+
+
+@contextmanager
+def streaming_reader(db: Database) -> Iterator[Reading]:
+    """A read-only unit of work kept open for the life of a streamed report."""
+    with db.reader() as uow:
+        reading = Reading(uow.session)
+        try:
+            yield reading
+        finally:
+            reading.open = False

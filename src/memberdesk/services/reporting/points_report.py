@@ -1,0 +1,180 @@
+"""The points report (积分报表): points outstanding per member with what expires
+soon, and the points issued, redeemed and expired in a range of local dates.
+
+Per-member figures are as of now: the cached balance, and from the member's lots the
+points expiring within ``points.expiring_soon_days`` and those already past their
+date (written off at the member's next visit). Member rows stream.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.orm import Session
+
+from memberdesk.db import Database
+from memberdesk.models import Member, PointsEntry, PointsLot
+from memberdesk.models.enums import PointsKind
+from memberdesk.reports.document import CellValue, Column, ColumnKind, Document, Table, static_rows
+
+from .. import clock, settings
+from ..context import Actor
+from ..members import may_unmask, phone_for
+from ..permissions import Permission, require
+from .common import (
+    STREAM_BATCH,
+    DateRange,
+    RowStream,
+    check_range,
+    created_between,
+    local_clock,
+    local_midnight_utc,
+    streaming_reader,
+)
+from .labels import label
+
+I = ColumnKind.INT  # noqa: E741
+ISSUED = (PointsKind.OPENING, PointsKind.EARN, PointsKind.BONUS)
+
+
+@dataclass(frozen=True)
+class PointsMemberRow:
+    member_no: str
+    name: str
+    phone: str
+    balance: int
+    expiring: int  # within the next N days (today included)
+    next_expiry: date | None  # the soonest date a lot with points left expires
+    overdue: int  # past their date, not yet written off
+
+
+@dataclass(frozen=True)
+class PointsReport:
+    period: DateRange
+    today: date
+    expiring_days: int
+    generated_at: datetime  # local time
+    opening: int  # ledger balance before the range
+    closing: int  # ledger balance at the end of the range
+    movements: tuple[tuple[PointsKind, int], ...]  # in the range, by kind
+    issued: int
+    redeemed: int
+    expired: int
+    outstanding: int  # now, all members
+    members: int  # members holding points now
+    expiring: int
+    overdue: int
+    rows: RowStream[PointsMemberRow]
+
+
+def _lots_sum(cond: ColumnElement[bool]) -> ColumnElement[int]:
+    return func.coalesce(func.sum(PointsLot.remaining).filter(cond), 0)
+
+
+def _ledger_balance_before(s: Session, day: date | None) -> int:
+    if day is None:
+        return 0
+    return int(s.scalar(select(func.coalesce(func.sum(PointsEntry.delta), 0)).where(
+        PointsEntry.created_at < local_midnight_utc(s, day))) or 0)
+
+
+@contextmanager
+def points_report(
+    db: Database, actor: Actor, start: date | None = None, end: date | None = None,
+    expiring_days: int | None = None,
+) -> Iterator[PointsReport]:
+    period = check_range(start, end)
+    with streaming_reader(db) as reading:
+        s = reading.session
+        require(s, actor, Permission.VIEW_REPORTS)
+        unmasked = may_unmask(s, actor)
+        days = expiring_days or settings.get_int(s, "points.expiring_soon_days")
+        today = clock.business_date(s, clock.now())
+        horizon = today + timedelta(days=days - 1)
+        moves = {k: int(v or 0) for k, v in s.execute(
+            select(PointsEntry.kind, func.sum(PointsEntry.delta))
+            .where(created_between(s, PointsEntry.created_at, period))
+            .group_by(PointsEntry.kind))}
+        movements = tuple((k, int(moves[k])) for k in PointsKind if moves.get(k))
+        opening = _ledger_balance_before(s, period.start)
+        soon = PointsLot.expires_on.between(today, horizon)
+        late = PointsLot.expires_on < today
+        expiring, overdue = s.execute(
+            select(_lots_sum(soon), _lots_sum(late)).where(PointsLot.remaining > 0)).one()
+        outstanding, members = s.execute(
+            select(func.coalesce(func.sum(Member.points_balance), 0), func.count())
+            .where(Member.points_balance > 0)).one()
+
+        def rows() -> Iterator[PointsMemberRow]:
+            lots = (PointsLot.member_id == Member.id, PointsLot.remaining > 0)
+            stmt = (
+                select(
+                    Member.member_no, Member.name, Member.phone, Member.points_balance,
+                    select(_lots_sum(soon)).where(*lots).scalar_subquery(),
+                    select(func.min(PointsLot.expires_on))
+                    .where(*lots, PointsLot.expires_on >= today).scalar_subquery(),
+                    select(_lots_sum(late)).where(*lots).scalar_subquery(),
+                )
+                .where(Member.points_balance > 0)
+                .order_by(Member.points_balance.desc(), Member.member_no)
+                .execution_options(yield_per=STREAM_BATCH)
+            )
+            for no, name, phone, balance, exp, nxt, over in s.execute(stmt):
+                yield PointsMemberRow(no, name, phone_for(phone, unmasked), int(balance),
+                                      int(exp or 0), nxt, int(over or 0))
+
+        yield PointsReport(
+            period=period,
+            today=today,
+            expiring_days=days,
+            generated_at=local_clock(s)(clock.now()),
+            opening=opening,
+            closing=opening + sum(v for _, v in movements),
+            movements=movements,
+            issued=sum(int(moves.get(k) or 0) for k in ISSUED),
+            redeemed=-int(moves.get(PointsKind.REDEEM) or 0),
+            expired=-int(moves.get(PointsKind.EXPIRE) or 0),
+            outstanding=int(outstanding),
+            members=int(members),
+            expiring=int(expiring),
+            overdue=int(overdue),
+            rows=reading.stream(rows),
+        )
+
+
+def points_document(rep: PointsReport, shop_name: str, generated_at: datetime) -> Document:
+    summary: list[tuple[str, CellValue]] = [
+        ("期初积分（账面）", rep.opening),
+        ("期内发放", rep.issued),
+        ("期内抵现使用", rep.redeemed),
+        ("期内过期", rep.expired),
+        ("期末积分（账面）", rep.closing),
+        (f"当前未用积分（{rep.today.isoformat()}）", rep.outstanding),
+        ("持有积分的会员数", rep.members),
+        (f"{rep.expiring_days} 天内到期", rep.expiring),
+        ("已到期待清零", rep.overdue),
+    ]
+    member_rows = rep.rows
+    tables = (
+        Table("积分变动", (Column("类型"), Column("积分", I)),
+              static_rows([(label(k), v) for k, v in rep.movements]),
+              totals=("合计", rep.closing - rep.opening) if rep.movements else None),
+        Table("会员积分", (Column("会员编号", width=12), Column("姓名", width=12),
+                          Column("手机号", width=13), Column("积分余额", I),
+                          Column(f"{rep.expiring_days}天内到期", I),
+                          Column("最近到期日", ColumnKind.DATE), Column("已到期待清零", I)),
+              lambda: ((r.member_no, r.name, r.phone, r.balance, r.expiring, r.next_expiry,
+                        r.overdue) for r in member_rows()),
+              totals=("合计", f"{rep.members:,} 人", "", rep.outstanding, rep.expiring, None,
+                      rep.overdue) if rep.members else None),
+    )
+    note = ("发放 = 期初导入 + 消费获得 + 赠送；退款退回、退款扣回与调整见“积分变动”。"
+            "会员积分为当前余额；已到期的积分在会员下次消费时清零。")
+    if not rep.movements:
+        note = "（无数据）该期间没有积分变动。" + note
+    return Document("积分报表", shop_name, rep.period.text(), generated_at, tuple(summary),
+                    tables, note)

@@ -1,0 +1,77 @@
+"""Sales detail: every line as the receipt printed it, totals per payment method to the
+fen, business dates decide the range, rows stream only while the report is open."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from memberdesk.models.enums import TenderKind
+from memberdesk.money import Money
+from memberdesk.services.errors import PermissionDenied, ValidationError
+from memberdesk.services.reporting.sales_detail import sales_detail, sales_detail_document
+from tests.checkout_support.kit import World
+from tests.unit.reporting.busy import business_today, busy_day, three_days
+
+
+def test_lines_as_the_receipts_printed_them(world: World) -> None:
+    w = world
+    b = busy_day(w)
+    with sales_detail(w.db, w.owner, b.today, b.today) as rep:
+        rows = list(rep.lines())
+        doc = sales_detail_document(rep, "测试便利店", rep.generated_at)
+        assert len(list(doc.tables[1].rows())) == len(rows)
+    receipts = [(s.sale_no, ln) for s in b.sales for ln in s.receipt.lines]
+    assert [(r.sale_no, r.name, r.qty, r.unit_price, r.discount, r.net) for r in rows] == [
+        (no, ln.description, ln.qty, ln.unit_price, ln.discount, ln.net) for no, ln in receipts]
+    assert rep.sales_count == 6 and rep.line_count == len(rows) == len(receipts)
+    assert rep.net == Money(sum(s.payable.fen for s in b.sales))
+    assert rep.gross - rep.discount == rep.net
+    assert Money(sum(r.net.fen for r in rows)) == rep.net
+    assert rep.qty == sum(r.qty for r in rows)
+    by_kind = dict(rep.by_tender)
+    assert by_kind[TenderKind.STORED_VALUE] == b.sales[0].payable + b.sales[3].payable
+    assert by_kind[TenderKind.CASH] == b.sales[1].payable + b.sales[4].payable - Money(200)
+    assert by_kind[TenderKind.POINTS] == Money(200)
+    assert by_kind[TenderKind.WECHAT] == b.sales[2].payable
+    assert by_kind[TenderKind.ALIPAY] == b.sales[5].payable
+    assert Money(sum(m.fen for m in by_kind.values())) == rep.net
+    assert (rep.refunds_count, rep.refunds_total) == (2, b.refunds[0].amount + b.refunds[1].amount)
+    first = rows[0]
+    assert first.member_no == w.member("alice").member_no and first.code == "COLA"
+    assert first.cashier == "张收银" and first.business_date == b.today
+    assert rows[-1].cashier == "李店长" and rows[-1].member_no == ""
+    totals = doc.tables[1].totals
+    assert totals is not None and totals[-1] == rep.net and totals[-2] == rep.discount
+    with pytest.raises(RuntimeError):
+        rep.lines()
+
+
+def test_business_dates_decide(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    w = world
+    three_days(w, monkeypatch)
+    today = business_today(w)
+    counts = []
+    for days in (-2, -1, 0):
+        day = today + timedelta(days=days)
+        with sales_detail(w.db, w.manager, day, day) as rep:
+            assert {r.business_date for r in rep.lines()} == {day}
+            counts.append(rep.sales_count)
+    with sales_detail(w.db, w.manager, today - timedelta(days=2), today) as rep:
+        assert rep.sales_count == sum(counts) == 3
+    with sales_detail(w.db, w.manager, today - timedelta(days=9), today - timedelta(days=3)) as rep:
+        assert rep.sales_count == rep.line_count == 0 and list(rep.lines()) == []
+        doc = sales_detail_document(rep, "店", rep.generated_at)
+        assert doc.note.startswith("（无数据）") and all(t.totals is None for t in doc.tables)
+
+
+def test_refusals(world: World) -> None:
+    w = world
+    today = business_today(w)
+    with pytest.raises(PermissionDenied), sales_detail(w.db, w.cashier, today, today):
+        pass
+    with pytest.raises(ValidationError) as err, sales_detail(
+            w.db, w.owner, today, today - timedelta(days=1)):
+        pass
+    assert err.value.code == "reversed_range"

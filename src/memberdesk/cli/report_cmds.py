@@ -1,4 +1,6 @@
-"""``memberdesk report day --date YYYY-MM-DD [--close] [--xlsx FILE] [--pdf FILE]``."""
+"""``memberdesk report day --date YYYY-MM-DD [--close] [--xlsx FILE] [--pdf FILE]`` and
+the other reports: ``shift``, ``statement``, ``liability``, ``points``, ``coupons``,
+``sales`` (see :mod:`memberdesk.cli.report_more_cmds`)."""
 
 from __future__ import annotations
 
@@ -96,3 +98,6 @@ def register(sub: Any) -> None:
     p.add_argument("--close", action="store_true", help="seal the day (日结) before reporting")
     add_login(p)
     add_outputs(p)
+    from .report_more_cmds import register_more
+
+    register_more(rsub)

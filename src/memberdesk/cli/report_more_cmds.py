@@ -67,10 +67,15 @@ def _run(
     open_report: Callable[[Any, Any], AbstractContextManager[Any]],
     to_document: Callable[[Any, str, Any], Any],
     summarise: Callable[[Any], None],
+    rows: Callable[[Any], int] = lambda rep: 0,
 ) -> int:
     """Open the report, print its summary, export it, all inside its unit of work."""
+    from memberdesk.services.reporting.common import check_pdf_rows
+
     with _session(args) as (db, actor, shop), open_report(db, actor) as rep:
         summarise(rep)
+        if args.pdf:
+            check_pdf_rows(rows(rep))
         _export(args, to_document(rep, shop, rep.generated_at))
     return 0
 
@@ -114,7 +119,7 @@ def cmd_statement(args: argparse.Namespace) -> int:
         ], empty=r.sv_count == 0 and r.points_count == 0)
 
     return _run(args, lambda db, a: member_statement(db, a, args.member, start, end),
-                statement_document, show)
+                statement_document, show, lambda r: r.sv_count + r.points_count)
 
 
 @user_errors
@@ -133,7 +138,7 @@ def cmd_liability(args: argparse.Namespace) -> int:
         ], empty=not r.rows)
 
     return _run(args, lambda db, a: nullcontext(liability_report(db, a, as_of)),
-                liability_document, show)
+                liability_document, show, lambda r: len(r.rows))
 
 
 @user_errors
@@ -151,7 +156,8 @@ def cmd_points(args: argparse.Namespace) -> int:
             (f"{r.expiring_days} 天内到期", f"expiring within {r.expiring_days} days", r.expiring),
         ], empty=not r.movements)
 
-    return _run(args, lambda db, a: points_report(db, a, start, end), points_document, show)
+    return _run(args, lambda db, a: points_report(db, a, start, end), points_document, show,
+                lambda r: r.members)
 
 
 @user_errors
@@ -192,7 +198,7 @@ def cmd_sales(args: argparse.Namespace) -> int:
         ], empty=r.line_count == 0)
 
     return _run(args, lambda db, a: sales_detail(db, a, start, end),
-                sales_detail_document, show)
+                sales_detail_document, show, lambda r: r.line_count)
 
 
 def _add_range(p: argparse.ArgumentParser, *, required: bool) -> None:

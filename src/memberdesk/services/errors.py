@@ -398,3 +398,13 @@ MESSAGES.update(
 )
 
 MESSAGES.update({"tier_not_found": ("找不到会员等级 {key}", "No membership tier {key}")})
+
+MESSAGES.update(
+    {
+        "pdf_too_long": (
+            "{rows} 行太多，不宜导出为 PDF（最多 {max} 行）：请缩小日期范围，或导出 Excel",
+            "{rows} rows are too many for a PDF (at most {max}): narrow the dates or export "
+            "to Excel",
+        ),
+    }
+)

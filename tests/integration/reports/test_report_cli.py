@@ -3,6 +3,8 @@ subprocesses: summaries, exported files, and one clear line for every bad input.
 
 from __future__ import annotations
 
+import io
+import sys
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -10,7 +12,9 @@ from pathlib import Path
 import pytest
 from python_calamine import CalamineWorkbook
 
+from memberdesk.cli import main
 from memberdesk.paths import DataPaths
+from memberdesk.services.reporting import common
 from tests.checkout_support.kit import build_world
 from tests.integration.test_cli import run
 from tests.unit.reporting.busy import Busy, busy_day, shift_no
@@ -126,3 +130,19 @@ def test_refusals(shop: Shop) -> None:
     _one_line_error(shop.report("statement", "--member", "M999999"), "找不到会员 M999999")
     _one_line_error(shop.report("shift", "--shift", "B19990101-001"), "找不到班次")
     _one_line_error(shop.report("liability", stdin="wrong-password\n"), "密码错误")
+
+
+def test_a_pdf_too_long_is_refused_before_anything_is_written(
+    shop: Shop, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(common, "PDF_MAX_ROWS", 5)  # the busy day has 8 sale lines
+    monkeypatch.setattr(sys, "stdin", io.StringIO(OWNER))
+    today = shop.busy.today.isoformat()
+    out = tmp_path / "out"
+    out.mkdir()
+    code = main(["report", "sales", "--from", today, "--to", today, "--xlsx",
+                 str(out / "s.xlsx"), "--pdf", str(out / "s.pdf"), "--data-dir", shop.data_dir])
+    assert code == 1
+    err = capsys.readouterr().err
+    assert "8 行太多" in err and "最多 5 行" in err and err.count("\n") == 1
+    assert list(out.iterdir()) == []

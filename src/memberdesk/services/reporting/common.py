@@ -26,6 +26,7 @@ from ..errors import ValidationError
 
 T = TypeVar("T")
 STREAM_BATCH = 2000  # rows fetched from SQLite at a time while streaming
+PDF_MAX_ROWS = 20_000  # about 500 pages: beyond that a PDF is no use, and slow to lay out
 
 
 def as_money(value: object) -> Money:
@@ -56,6 +57,12 @@ def check_range(start: date | None, end: date | None) -> DateRange:
     if start is not None and end is not None and start > end:
         raise ValidationError("reversed_range", start=start.isoformat(), end=end.isoformat())
     return DateRange(start, end)
+
+
+def check_pdf_rows(rows: int) -> None:
+    """Refuse, before anything is written, a PDF too long to be of use."""
+    if rows > PDF_MAX_ROWS:
+        raise ValidationError("pdf_too_long", rows=f"{rows:,}", max=f"{PDF_MAX_ROWS:,}")
 
 
 def check_not_future(s: Session, day: date) -> None:

@@ -17,6 +17,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
+    CondPageBreak,
     KeepTogether,
     LongTable,
     Paragraph,
@@ -35,6 +36,7 @@ from .document import (
 )
 from .fonts import cjk_font
 
+HEADING_ROOM = 30 * mm
 CHUNK_ROWS = 400  # one LongTable per chunk keeps layout fast on long reports
 HEADER_BG = colors.HexColor("#2F5597")
 Progress = Callable[[int], bool]
@@ -82,7 +84,7 @@ def _styles(font: str) -> dict[str, ParagraphStyle]:
         "sub": ParagraphStyle("s", fontName=font, fontSize=10, leading=14,
                               textColor=colors.grey),
         "h2": ParagraphStyle("h", fontName=font, fontSize=13, leading=18, spaceBefore=10,
-                             spaceAfter=4, keepWithNext=1),  # never alone at a page foot
+                             spaceAfter=4),
         "cell": ParagraphStyle("c", fontName=font, fontSize=8.5, leading=11),
         "note": ParagraphStyle("n", fontName=font, fontSize=9, leading=13),
     }
@@ -129,7 +131,9 @@ def _table_flowables(
     kinds = [c.kind for c in table.columns]
     header = [Paragraph(_esc(c.title), styles["cell"]) for c in table.columns]
     widths = _col_widths(table, usable)
-    out: list[Any] = [Paragraph(_esc(table.title), styles["h2"])]
+    # A heading never stands alone at a page foot: start a new page when less than
+    # the heading and a few rows' room is left (a long table still starts mid-page).
+    out: list[Any] = [CondPageBreak(HEADING_ROOM), Paragraph(_esc(table.title), styles["h2"])]
     rows_iter = iter(table.rows())
     any_rows = False
     while True:

@@ -82,6 +82,7 @@ def _run(
 
 @user_errors
 def cmd_shift(args: argparse.Namespace) -> int:
+    from memberdesk.models.enums import TenderKind
     from memberdesk.services.reporting.labels import label
     from memberdesk.services.reporting.shift_report import shift_document, shift_report
 
@@ -95,7 +96,8 @@ def cmd_shift(args: argparse.Namespace) -> int:
             ("充值", "recharges", s.recharges_total),
             ("存入/取出现金", "cash in/out", f"{s.cash_in.display()} / {s.cash_out.display()}"),
             *[(f"差额 {label(c.kind)}", f"variance {label(c.kind, 'en')}", c.variance)
-              for c in s.amounts if c.variance is not None],
+              for c in s.amounts if c.variance is not None
+              and (c.variance.fen or c.kind is TenderKind.CASH)],
         ], empty=s.sales_count == 0 and not r.tenders)
 
     return _run(args, lambda db, a: nullcontext(shift_report(db, a, args.shift)),

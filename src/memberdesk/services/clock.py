@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
+from functools import cache
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from . import settings
+from .tables import connection
 
 _simulated: list[datetime] = []
 
@@ -57,7 +59,11 @@ def next_number(
     index of ``column`` (a range scan). Callers hold the write lock (BEGIN IMMEDIATE),
     so two processes never draw the same number."""
     stem = f"{prefix}{day:%Y%m%d}-"
-    count = session.scalar(
-        select(func.count()).where(column >= stem, column < stem + "\uffff")
-    )
+    count = connection(session).scalar(_count_between(column), {"lo": stem, "hi": stem + "\uffff"})
     return f"{stem}{(count or 0) + 1:0{width}d}"
+
+
+@cache
+def _count_between(column: InstrumentedAttribute[str]) -> Select[int]:
+    """``lo <= column < hi``, counted; built once per column."""
+    return select(func.count()).where(column >= bindparam("lo"), column < bindparam("hi"))

@@ -12,11 +12,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import Connection, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
 from memberdesk.models import Coupon, CouponEvent, CouponTemplate, CouponTemplateScope, Member
+from memberdesk.models.base import utcnow
 from memberdesk.models.enums import CouponEventKind, CouponKind, CouponScope, CouponStatus
 from memberdesk.money import Money
 
@@ -26,6 +27,7 @@ from .errors import NotFoundError, ValidationError
 from .permissions import Permission, require
 from .pricing import CouponRule
 from .requests import check_amount, clean_text
+from .tables import connection, sync, table
 
 NO_END = datetime(2099, 12, 31, 23, 59, tzinfo=UTC)
 
@@ -199,35 +201,97 @@ def member_coupons(db: Database, member_id: int, *, usable_only: bool = True) ->
         return [_info(c, t) for c, t in s.execute(q.order_by(Coupon.valid_to, Coupon.id))]
 
 
-def _in_time_window(t: CouponTemplate, minute: int) -> bool:
-    start, end = t.valid_start_minute, t.valid_end_minute
+def _in_time_window(start: int | None, end: int | None, minute: int) -> bool:
     if start is None or end is None:
         return True
     return start <= minute < end if start <= end else (minute >= start or minute < end)
 
 
+@dataclass(frozen=True)
+class _Scanned:
+    """A scanned coupon and what its template says (one joined row)."""
+
+    id: int
+    code: str
+    member_id: int | None
+    status: CouponStatus
+    valid_from: datetime
+    valid_to: datetime
+    template_id: int
+    name: str
+    kind: CouponKind
+    value: Money
+    percent_permille: int
+    max_discount: Money | None
+    min_spend: Money
+    scope: CouponScope
+    stackable: bool
+    active: bool
+    valid_start_minute: int | None
+    valid_end_minute: int | None
+    per_member_limit: int | None
+    total_limit: int | None
+
+
+_COUPONS, _TEMPLATES = table(Coupon), table(CouponTemplate)
+_SCOPES, _EVENTS = table(CouponTemplateScope), table(CouponEvent)
+_SCANNED = select(
+    _COUPONS.c.id, _COUPONS.c.code, _COUPONS.c.member_id, _COUPONS.c.status,
+    _COUPONS.c.valid_from, _COUPONS.c.valid_to, _TEMPLATES.c.id.label("template_id"),
+    _TEMPLATES.c.name, _TEMPLATES.c.kind, _TEMPLATES.c.value, _TEMPLATES.c.percent_permille,
+    _TEMPLATES.c.max_discount, _TEMPLATES.c.min_spend, _TEMPLATES.c.scope,
+    _TEMPLATES.c.stackable, _TEMPLATES.c.active, _TEMPLATES.c.valid_start_minute,
+    _TEMPLATES.c.valid_end_minute, _TEMPLATES.c.per_member_limit, _TEMPLATES.c.total_limit,
+).join_from(_COUPONS, _TEMPLATES).where(_COUPONS.c.code == bindparam("code"))
+_SCOPE_TARGETS = select(_SCOPES.c.product_id, _SCOPES.c.category_id).where(
+    _SCOPES.c.template_id == bindparam("template_id"))
+_USED = select(func.count()).select_from(_COUPONS).where(
+    _COUPONS.c.template_id == bindparam("template_id"), _COUPONS.c.status == CouponStatus.USED)
+_USED_BY_MEMBER = _USED.where(_COUPONS.c.member_id == bindparam("member_id"))
+_MOVE = (
+    update(_COUPONS)
+    .where(_COUPONS.c.id == bindparam("coupon_id"), _COUPONS.c.status == bindparam("from_status"))
+    .values(status=bindparam("to_status"))
+)
+_ADD_EVENT = insert(_EVENTS)
+
+
 def _check_usable(
-    s: Session, c: Coupon, t: CouponTemplate, member_id: int | None, at: datetime, minute: int
+    conn: Connection, c: _Scanned, member_id: int | None, at: datetime, minute: int
 ) -> None:
     if c.status is CouponStatus.USED:
         raise ValidationError("coupon_used", coupon=c.code)
-    if c.status is not CouponStatus.ISSUED or not t.active:
+    if c.status is not CouponStatus.ISSUED or not c.active:
         raise ValidationError("coupon_void", coupon=c.code)
     if c.member_id is not None and c.member_id != member_id:
         raise ValidationError("coupon_foreign", coupon=c.code)
     if not c.valid_from <= at < c.valid_to:
         raise ValidationError("coupon_expired", coupon=c.code)
-    if not _in_time_window(t, minute):
+    if not _in_time_window(c.valid_start_minute, c.valid_end_minute, minute):
         raise ValidationError("coupon_wrong_time", coupon=c.code)
-    used = select(func.count()).select_from(Coupon).where(
-        Coupon.template_id == t.id, Coupon.status == CouponStatus.USED
-    )
-    if t.total_limit is not None and (s.scalar(used) or 0) >= t.total_limit:
+    template = {"template_id": c.template_id}
+    if c.total_limit is not None and (conn.scalar(_USED, template) or 0) >= c.total_limit:
         raise ValidationError("coupon_limit_reached", coupon=c.code)
-    if t.per_member_limit is not None and member_id is not None:
-        mine = s.scalar(used.where(Coupon.member_id == member_id)) or 0
-        if mine >= t.per_member_limit:
+    if c.per_member_limit is not None and member_id is not None:
+        mine = conn.scalar(_USED_BY_MEMBER, {**template, "member_id": member_id}) or 0
+        if mine >= c.per_member_limit:
             raise ValidationError("coupon_limit_reached", coupon=c.code)
+
+
+def _rule(conn: Connection, c: _Scanned) -> CouponRule:
+    products: set[int] = set()
+    categories: set[int] = set()
+    if c.scope is not CouponScope.ALL:  # a coupon for everything ignores its targets
+        for product_id, category_id in conn.execute(
+                _SCOPE_TARGETS, {"template_id": c.template_id}):
+            if product_id is not None:
+                products.add(product_id)
+            if category_id is not None:
+                categories.add(category_id)
+    return CouponRule(
+        c.id, c.code, c.name, c.kind, c.value, c.percent_permille, c.max_discount,
+        c.min_spend, c.scope, frozenset(products), frozenset(categories), c.stackable,
+    )
 
 
 def load_rules(
@@ -236,55 +300,51 @@ def load_rules(
     """Pricing rules for the coupons a cashier scanned, refusing unusable ones."""
     rules: list[CouponRule] = []
     seen: set[str] = set()
+    conn = connection(s)
     for raw in codes:
         code = raw.strip().upper() if isinstance(raw, str) else ""
         if code in seen:
             raise ValidationError("coupon_duplicate", coupon=code)
         seen.add(code)
-        row = s.execute(
-            select(Coupon, CouponTemplate).join(CouponTemplate).where(Coupon.code == code)
-        ).first()
+        row = conn.execute(_SCANNED, {"code": code}).first()
         if row is None:
             raise NotFoundError("coupon_not_found", coupon=code or raw)
-        c, t = row
-        _check_usable(s, c, t, member_id, at, local_minute)
-        scopes = list(s.scalars(
-            select(CouponTemplateScope).where(CouponTemplateScope.template_id == t.id)
-        ))
-        rules.append(CouponRule(
-            c.id, c.code, t.name, t.kind, t.value, t.percent_permille, t.max_discount,
-            t.min_spend, t.scope,
-            frozenset(x.product_id for x in scopes if x.product_id is not None),
-            frozenset(x.category_id for x in scopes if x.category_id is not None),
-            t.stackable,
-        ))
+        scanned = _Scanned(**row._mapping)
+        _check_usable(conn, scanned, member_id, at, local_minute)
+        rules.append(_rule(conn, scanned))
     return rules
 
 
 def _move(s: Session, coupon_id: int, frm: CouponStatus, to: CouponStatus) -> bool:
-    done = s.execute(
-        update(Coupon).where(Coupon.id == coupon_id, Coupon.status == frm).values(status=to)
-        .execution_options(synchronize_session=False)
-    )
-    return bool(done.rowcount == 1)  # type: ignore[attr-defined]
+    done = connection(s).execute(
+        _MOVE, {"coupon_id": coupon_id, "from_status": frm, "to_status": to})
+    return done.rowcount == 1
+
+
+def _event(s: Session, coupon_id: int, kind: CouponEventKind, after: CouponStatus,
+           staff_id: int, at: datetime, *, sale_id: int | None = None,
+           refund_id: int | None = None) -> None:
+    s.connection().execute(_ADD_EVENT, {
+        "coupon_id": coupon_id, "kind": kind, "status_after": after, "sale_id": sale_id,
+        "recharge_id": None, "refund_id": refund_id, "staff_id": staff_id, "created_at": at})
 
 
 def use_in(s: Session, coupon_id: int, code: str, sale_id: int, staff_id: int) -> None:
     """Mark a coupon used by a sale; refuses one that is no longer issued."""
     if not _move(s, coupon_id, CouponStatus.ISSUED, CouponStatus.USED):
         raise ValidationError("coupon_used", coupon=code)
-    s.execute(insert(CouponEvent).values(
-        coupon_id=coupon_id, kind=CouponEventKind.USE, status_after=CouponStatus.USED,
-        sale_id=sale_id, staff_id=staff_id, created_at=clock.now()))
+    sync(s, Coupon, coupon_id, status=CouponStatus.USED)
+    _event(s, coupon_id, CouponEventKind.USE, CouponStatus.USED, staff_id, clock.now(),
+           sale_id=sale_id)
 
 
 def restore_in(s: Session, coupon_id: int, sale_id: int, refund_id: int, staff_id: int) -> bool:
     """Give a used coupon back after its sale was refunded; False if it was not used."""
     if not _move(s, coupon_id, CouponStatus.USED, CouponStatus.ISSUED):
         return False
-    s.add(CouponEvent(coupon_id=coupon_id, kind=CouponEventKind.RESTORE,
-                      status_after=CouponStatus.ISSUED, sale_id=sale_id, refund_id=refund_id,
-                      staff_id=staff_id))
+    sync(s, Coupon, coupon_id, status=CouponStatus.ISSUED)
+    _event(s, coupon_id, CouponEventKind.RESTORE, CouponStatus.ISSUED, staff_id, utcnow(),
+           sale_id=sale_id, refund_id=refund_id)
     return True
 
 
@@ -292,6 +352,7 @@ def void_in(s: Session, coupon_id: int, refund_id: int | None, staff_id: int) ->
     """Void an unused coupon (e.g. the bonus of a refunded recharge)."""
     if not _move(s, coupon_id, CouponStatus.ISSUED, CouponStatus.VOID):
         return False
-    s.add(CouponEvent(coupon_id=coupon_id, kind=CouponEventKind.VOID,
-                      status_after=CouponStatus.VOID, refund_id=refund_id, staff_id=staff_id))
+    sync(s, Coupon, coupon_id, status=CouponStatus.VOID)
+    _event(s, coupon_id, CouponEventKind.VOID, CouponStatus.VOID, staff_id, utcnow(),
+           refund_id=refund_id)
     return True

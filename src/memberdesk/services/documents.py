@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from typing import Protocol
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
-from memberdesk.models import AuditEntry, Member, Recharge, Sale, Shop, Staff
+from memberdesk.models import AuditEntry, Recharge, Sale, Shop, Staff
 
 from .context import Actor
 from .errors import NotFoundError
@@ -17,22 +18,40 @@ from .members import mask_phone
 from .permissions import Permission, require
 from .policy import Policy
 from .receipt_data import ReceiptData, from_json
+from .tables import connection
+
+
+class Holder(Protocol):
+    """What a receipt shows of a member (a :class:`Member` or a lighter row)."""
+
+    @property
+    def member_no(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def phone(self) -> str | None: ...
+
+
+# The shop's name and the cashier's, in one statement (either may be missing: "").
+_NAMES = select(
+    select(Shop.name).where(Shop.id == 1).scalar_subquery(),
+    select(Staff.display_name).where(Staff.id == bindparam("staff_id")).scalar_subquery(),
+)
 
 
 def receipt_head(
-    s: Session, kind: str, number: str, at: datetime, staff_id: int, member: Member | None,
+    s: Session, kind: str, number: str, at: datetime, staff_id: int, member: Holder | None,
     policy: Policy | None = None,
 ) -> ReceiptData:
     """A receipt with its header filled in (shop, number, time, cashier, member)."""
     policy = policy or Policy.load(s)
-    shop = s.get(Shop, 1)
-    staff = s.get(Staff, staff_id)
+    shop_name, cashier = connection(s).execute(_NAMES, {"staff_id": staff_id}).one()
     return ReceiptData(
         kind=kind,
-        shop_name=shop.name if shop else "",
+        shop_name=shop_name or "",
         number=number,
         issued_at=policy.local_time(at).strftime("%Y-%m-%d %H:%M:%S"),
-        cashier=staff.display_name if staff else "",
+        cashier=cashier or "",
         member_no=member.member_no if member else "",
         member_name=member.name if member else "",
         member_phone=mask_phone(member.phone) if member else "",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from memberdesk.models import Approval, Staff
@@ -14,6 +14,7 @@ from memberdesk.models.enums import Role
 
 from .context import Actor
 from .errors import AuthError, PermissionDenied
+from .tables import connection, table
 
 
 class Permission(StrEnum):
@@ -120,6 +121,10 @@ def load_actor_staff(session: Session, actor: Actor) -> Staff:
     return staff
 
 
+_STAFF = table(Staff)
+_ROLE = select(_STAFF.c.role, _STAFF.c.active).where(_STAFF.c.id == bindparam("staff_id"))
+
+
 def require(
     session: Session,
     actor: Actor,
@@ -134,8 +139,10 @@ def require(
     A one-time approval is consumed here (used_at set), in the caller's transaction:
     if the use case rolls back, the approval stays unused.
     """
-    staff = load_actor_staff(session, actor)
-    if role_has(staff.role, permission):
+    found = connection(session).execute(_ROLE, {"staff_id": actor.staff_id}).first()
+    if found is None or not found.active:
+        raise AuthError("account_inactive")
+    if role_has(found.role, permission):
         return None
     if approval_id is None:
         raise PermissionDenied("permission_denied", action=PERMISSION_NAMES[permission][0])
@@ -144,7 +151,7 @@ def require(
     if (
         approval is None
         or approval.permission != permission.value
-        or approval.requested_by_id != staff.id
+        or approval.requested_by_id != actor.staff_id
         or approval.used_at is not None
         or approval.expires_at <= now
     ):

@@ -21,6 +21,7 @@ from . import audit
 from .context import Actor
 from .errors import ValidationError
 from .permissions import Permission, require
+from .tables import connection, table
 
 
 @dataclass(frozen=True)
@@ -132,10 +133,15 @@ def get_bool(session: Session, key: str) -> bool:
     return bool(get(session, key))
 
 
+_SETTINGS = table(Setting)
+_STORED = select(_SETTINGS.c.key, _SETTINGS.c.value)  # only what the shop changed: a few rows
+
+
 def all_settings(session: Session) -> dict[str, Any]:
     values = {k: s.default for k, s in SPECS.items()}
-    for row in session.scalars(select(Setting).where(Setting.key.in_(SPECS))):
-        values[row.key] = json.loads(row.value)
+    for key, value in connection(session).execute(_STORED):
+        if key in SPECS:
+            values[key] = json.loads(value)
     return values
 
 

@@ -10,23 +10,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Connection, Row, and_, bindparam, or_, select
 from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
-from memberdesk.models import Category, Member, MemberPrice, PointsLot, Product, Tier
+from memberdesk.models import Category, Member, MemberPrice, Product, Tier
 from memberdesk.models.enums import MemberStatus
 from memberdesk.money import Money
 
 from . import clock, coupons
-from .catalog import lookup_product
 from .context import Actor
 from .errors import NotFoundError, ValidationError
+from .ledger import usable_points
 from .permissions import Permission, require
 from .policy import Policy
 from .pricing import LineInput, PointsRule, PriceBreakdown, TierRule, price_cart
 from .requests import check_amount, clean_text
+from .tables import connection, table
 
 MAX_LINES = 200
 MAX_QTY = 9999
@@ -50,11 +52,62 @@ class CartRequest:
     coupon_codes: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class CartMember:
+    """The member at the counter as pricing and checkout need them (one row, the tier
+    joined): what :class:`Member` would give, without loading it."""
+
+    id: int
+    member_no: str
+    name: str
+    phone: str | None
+    sv_principal: Money
+    sv_bonus: Money
+    points_balance: int
+    has_payment_password: bool
+    tier: TierRule | None  # None only if the tier row is missing
+    tier_active: bool
+
+
 @dataclass
 class LoadedCart:
     breakdown: PriceBreakdown
-    member: Member | None
-    tier: Tier | None
+    member: CartMember | None
+    tier: TierRule | None  # the member's tier, active or not
+
+
+_MEMBERS, _TIERS = table(Member), table(Tier)
+_CART_MEMBER = (
+    select(
+        _MEMBERS.c.id, _MEMBERS.c.member_no, _MEMBERS.c.name, _MEMBERS.c.phone,
+        _MEMBERS.c.status, _MEMBERS.c.sv_principal, _MEMBERS.c.sv_bonus,
+        _MEMBERS.c.points_balance, _MEMBERS.c.payment_password_hash.is_not(None),
+        _TIERS.c.id, _TIERS.c.name, _TIERS.c.discount_permille,
+        _TIERS.c.points_multiplier_permille, _TIERS.c.active,
+    )
+    .select_from(_MEMBERS.outerjoin(_TIERS, _TIERS.c.id == _MEMBERS.c.tier_id))
+    .where(_MEMBERS.c.id == bindparam("member_id"))
+)
+_PRODUCTS, _MEMBER_PRICES, _CATEGORIES = table(Product), table(MemberPrice), table(Category)
+# The cart's products by id, code or barcode, each with its price for the member's tier.
+_CART_PRODUCTS = (
+    select(
+        _PRODUCTS.c.id, _PRODUCTS.c.code, _PRODUCTS.c.barcode, _PRODUCTS.c.name,
+        _PRODUCTS.c.category_id, _PRODUCTS.c.price, _PRODUCTS.c.discountable,
+        _PRODUCTS.c.points_ratio_permille, _PRODUCTS.c.active,
+        _MEMBER_PRICES.c.price.label("member_price"),
+    )
+    .select_from(_PRODUCTS.outerjoin(_MEMBER_PRICES, and_(
+        _MEMBER_PRICES.c.product_id == _PRODUCTS.c.id,
+        _MEMBER_PRICES.c.tier_id == bindparam("tier_id"))))
+    .where(or_(
+        _PRODUCTS.c.id.in_(bindparam("ids", expanding=True)),
+        _PRODUCTS.c.code.in_(bindparam("keys", expanding=True)),
+        _PRODUCTS.c.barcode.in_(bindparam("keys", expanding=True)),
+    ))
+)
+_Product = Row[*tuple[Any, ...]]  # a row of _CART_PRODUCTS
+_PARENT = select(_CATEGORIES.c.parent_id).where(_CATEGORIES.c.id == bindparam("category_id"))
 
 
 def check_cart_shape(cart: CartRequest) -> None:
@@ -73,7 +126,9 @@ def check_cart_shape(cart: CartRequest) -> None:
             check_amount(ln.amount)
 
 
-def _category_path(s: Session, category_id: int | None, cache: dict[int, tuple[int, ...]]) -> tuple[int, ...]:
+def _category_path(
+    conn: Connection, category_id: int | None, cache: dict[int, tuple[int, ...]]
+) -> tuple[int, ...]:
     if category_id is None:
         return ()
     if category_id not in cache:
@@ -81,7 +136,7 @@ def _category_path(s: Session, category_id: int | None, cache: dict[int, tuple[i
         cid: int | None = category_id
         while cid is not None and cid not in path and len(path) < 16:
             path.append(cid)
-            cid = s.scalar(select(Category.parent_id).where(Category.id == cid))
+            cid = conn.scalar(_PARENT, {"category_id": cid})
         cache[category_id] = tuple(path)
     return cache[category_id]
 
@@ -95,30 +150,59 @@ def load_member(s: Session, member_id: int) -> Member:
     return member
 
 
-def _line_inputs(s: Session, cart: CartRequest, tier: Tier | None, max_line: int) -> list[LineInput]:
-    products: list[Product | None] = []
+def load_cart_member(s: Session, member_id: int) -> CartMember:
+    """The member and their tier in one read; refuses an unknown or inactive member
+    (as :func:`load_member` does)."""
+    row = connection(s).execute(_CART_MEMBER, {"member_id": member_id}).first()
+    if row is None:
+        raise NotFoundError("member_not_found", key=member_id)
+    (mid, member_no, name, phone, status, principal, bonus, points, has_password,
+     tier_id, tier_name, discount, multiplier, tier_active) = row
+    if status is not MemberStatus.ACTIVE:
+        raise ValidationError("member_inactive", member_no=member_no)
+    tier = None if tier_id is None else TierRule(tier_id, tier_name, discount, multiplier)
+    return CartMember(mid, member_no, name, phone, principal, bonus, points, has_password,
+                      tier, bool(tier_active))
+
+
+def _find_products(conn: Connection, cart: CartRequest, tier_id: int | None) -> list[_Product | None]:
+    """The product row of each line (None for a free amount), in one read. Refuses the
+    first line whose product is unknown or inactive. A scanned key matches a barcode
+    before a code, as :func:`~.catalog.lookup_product` does."""
+    ids = [ln.product_id for ln in cart.lines if ln.product_id is not None]
+    keys = [ln.product.strip() for ln in cart.lines
+            if ln.product_id is None and ln.product is not None]
+    by_id: dict[int, _Product] = {}
+    by_code: dict[str, _Product] = {}
+    by_barcode: dict[str, _Product] = {}
+    if ids or keys:
+        for row in conn.execute(_CART_PRODUCTS, {"ids": ids, "keys": keys, "tier_id": tier_id}):
+            by_id[row.id] = by_code[row.code] = row
+            if row.barcode is not None:
+                by_barcode[row.barcode] = row
+    found: list[_Product | None] = []
     for ln in cart.lines:
+        p: _Product | None = None
         if ln.product_id is not None:
-            p = s.get(Product, ln.product_id)
+            p = by_id.get(ln.product_id)
             if p is None:
                 raise NotFoundError("product_not_found", key=ln.product_id)
         elif ln.product is not None:
-            p = lookup_product(s, ln.product)
-        else:
-            p = None
+            key = ln.product.strip()
+            p = by_barcode.get(key, by_code.get(key)) if key else None
+            if p is None:
+                raise NotFoundError("product_not_found", key=key)
         if p is not None and not p.active:
             raise ValidationError("product_inactive", product=p.code)
-        products.append(p)
-    member_prices: dict[int, Money] = {}
-    ids = {p.id for p in products if p is not None}
-    if tier is not None and ids:
-        member_prices = {
-            pid: price for pid, price in s.execute(
-                select(MemberPrice.product_id, MemberPrice.price).where(
-                    MemberPrice.tier_id == tier.id, MemberPrice.product_id.in_(ids)
-                )
-            )
-        }
+        found.append(p)
+    return found
+
+
+def _line_inputs(
+    s: Session, cart: CartRequest, tier_id: int | None, max_line: int
+) -> list[LineInput]:
+    conn = connection(s)
+    products = _find_products(conn, cart, tier_id)
     cats: dict[int, tuple[int, ...]] = {}
     inputs: list[LineInput] = []
     for ln, p in zip(cart.lines, products, strict=True):
@@ -127,8 +211,8 @@ def _line_inputs(s: Session, cart: CartRequest, tier: Tier | None, max_line: int
             li = LineInput(None, "", desc, ln.qty, ln.amount or Money(0))
         else:
             li = LineInput(
-                p.id, p.code, p.name, ln.qty, p.price, _category_path(s, p.category_id, cats),
-                p.discountable, member_prices.get(p.id), p.points_ratio_permille,
+                p.id, p.code, p.name, ln.qty, p.price, _category_path(conn, p.category_id, cats),
+                p.discountable, p.member_price, p.points_ratio_permille,
             )
         gross = li.unit_price.fen * li.qty
         if gross > max_line:
@@ -140,16 +224,7 @@ def _line_inputs(s: Session, cart: CartRequest, tier: Tier | None, max_line: int
     return inputs
 
 
-def usable_points(s: Session, member_id: int, today: date) -> int:
-    """Points in lots that have not expired (the balance may still hold expired ones
-    until the expiry run)."""
-    total = s.scalar(select(func.sum(PointsLot.remaining)).where(
-        PointsLot.member_id == member_id, PointsLot.remaining > 0,
-        or_(PointsLot.expires_on.is_(None), PointsLot.expires_on >= today)))
-    return int(total or 0)
-
-
-def points_rule(s: Session, member: Member, today: date, policy: Policy) -> PointsRule:
+def points_rule(s: Session, member: CartMember, today: date, policy: Policy) -> PointsRule:
     return PointsRule(
         balance=min(usable_points(s, member.id, today), member.points_balance),
         points_per_yuan=policy.int("points.redeem_points_per_yuan"),
@@ -161,17 +236,17 @@ def points_rule(s: Session, member: Member, today: date, policy: Policy) -> Poin
 def load_cart(s: Session, cart: CartRequest, at: datetime, policy: Policy) -> LoadedCart:
     """Price ``cart`` from the database as it is now, in the caller's transaction."""
     check_cart_shape(cart)
-    member = load_member(s, cart.member_id) if cart.member_id is not None else None
-    tier = s.get(Tier, member.tier_id) if member is not None else None
-    inputs = _line_inputs(s, cart, tier, policy.int("checkout.max_line_fen"))
+    member = load_cart_member(s, cart.member_id) if cart.member_id is not None else None
+    tier = member.tier if member is not None else None
+    inputs = _line_inputs(s, cart, tier.tier_id if tier else None,
+                          policy.int("checkout.max_line_fen"))
     local = policy.local_time(at)
     rules = coupons.load_rules(
         s, cart.coupon_codes, member.id if member else None, at, local.hour * 60 + local.minute
     )
     breakdown = price_cart(
         inputs,
-        tier=TierRule(tier.id, tier.name, tier.discount_permille, tier.points_multiplier_permille)
-        if tier is not None and tier.active else None,
+        tier=tier if member is not None and member.tier_active else None,
         coupons=rules,
         rounding=policy.text("checkout.rounding"),
         points=points_rule(s, member, local.date(), policy) if member is not None else None,

@@ -9,9 +9,9 @@ first result; the same id with a different payload is refused.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
-from sqlalchemy import insert, select
+from sqlalchemy import Connection, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
@@ -27,18 +27,19 @@ from memberdesk.models.enums import PointsKind, StoredValueKind, TenderKind
 from memberdesk.money import Money
 
 from . import clock, coupons, payment_password
-from .cart import CartRequest, check_cart_shape, load_cart
+from .cart import CartMember, CartRequest, check_cart_shape, load_cart, load_member
 from .context import Actor
 from .documents import receipt_head
 from .earning import earn_base, earn_points
-from .errors import ConflictError, ValidationError
+from .errors import ConflictError, UserError, ValidationError
 from .ledger import Refs, credit_points, debit_points, post_stored_value, split_stored_value_spend
 from .permissions import Permission, require
 from .policy import Policy
 from .pricing import PriceBreakdown
 from .receipt_data import ReceiptAmount, ReceiptData, ReceiptLine, from_json, to_json
 from .requests import check_client_id, payload_hash
-from .shifts import open_shift_in
+from .shifts import open_shift_id
+from .tables import connection, table
 from .tenders import TenderPlan, TenderRequest, check_tender_shape, label, plan_tenders
 
 
@@ -65,53 +66,83 @@ class CheckoutResult:
     replayed: bool = False  # True when this is the stored result of an earlier submission
 
 
-def _result(sale: Sale, receipt: ReceiptData, replayed: bool) -> CheckoutResult:
-    return CheckoutResult(
-        sale.id, sale.sale_no, sale.business_date, sale.payable, sale.change_given,
-        sale.points_earned, sale.points_redeemed, receipt.sv_balance, receipt.points_balance,
-        receipt, replayed,
-    )
+_SALES, _LINES, _MEMBERS = table(Sale), table(SaleLine), table(Member)
+_DISCOUNTS, _LINE_DISCOUNTS, _TENDERS = table(SaleDiscount), table(SaleLineDiscount), table(Tender)
+_PRIOR = select(
+    _SALES.c.id, _SALES.c.sale_no, _SALES.c.business_date, _SALES.c.payable,
+    _SALES.c.change_given, _SALES.c.points_earned, _SALES.c.points_redeemed,
+    _SALES.c.payload_hash, _SALES.c.receipt_json,
+).where(_SALES.c.client_id == bindparam("client_id"))
+_ADD_SALE = insert(_SALES).returning(_SALES.c.id)
+_ADD_LINES = insert(_LINES).returning(_LINES.c.id, _LINES.c.line_no)
+_ADD_DISCOUNTS = insert(_DISCOUNTS).returning(
+    _DISCOUNTS.c.id, _DISCOUNTS.c.kind, _DISCOUNTS.c.coupon_id)
+_ADD_LINE_DISCOUNTS = insert(_LINE_DISCOUNTS)
+_ADD_TENDERS = insert(_TENDERS)
+_STORE_RECEIPT = update(_SALES).where(_SALES.c.id == bindparam("sale_id")).values(
+    receipt_json=bindparam("receipt"))
+_COUNT_VISIT = update(_MEMBERS).where(_MEMBERS.c.id == bindparam("member_id")).values(
+    total_spent=_MEMBERS.c.total_spent + bindparam("spent"),
+    visit_count=_MEMBERS.c.visit_count + 1,
+    last_visit_at=bindparam("at"),
+)
 
 
 def replay_or_none(s: Session, client_id: str, digest: str) -> CheckoutResult | None:
-    prior = s.scalar(select(Sale).where(Sale.client_id == client_id))
+    prior = connection(s).execute(_PRIOR, {"client_id": client_id}).first()
     if prior is None:
         return None
     if prior.payload_hash != digest:
         raise ConflictError("client_id_reused", client_id=client_id)
-    return _result(prior, from_json(prior.receipt_json), True)
+    receipt = from_json(prior.receipt_json)
+    return CheckoutResult(
+        prior.id, prior.sale_no, prior.business_date, prior.payable, prior.change_given,
+        prior.points_earned, prior.points_redeemed, receipt.sv_balance, receipt.points_balance,
+        receipt, True,
+    )
 
 
-def _write_lines(s: Session, sale_id: int, bd: PriceBreakdown, points: tuple[int, ...]) -> None:
-    """Lines, discounts and their spread over lines: a few multi-row INSERTs."""
-    line_ids = list(s.scalars(
-        insert(SaleLine).returning(SaleLine.id, sort_by_parameter_order=True),
-        [
-            {"sale_id": sale_id, "line_no": pl.line_no, "product_id": pl.product_id,
-             "description": pl.description[:60], "qty": pl.qty, "unit_price": pl.unit_price,
-             "gross": pl.gross, "discount": pl.discount, "net_amount": pl.net,
-             "points_earned": pts, "refunded_qty": 0}
-            for pl, pts in zip(bd.lines, points, strict=True)
-        ],
-    ))
+def _write_lines(
+    conn: Connection, sale_id: int, bd: PriceBreakdown, points: tuple[int, ...]
+) -> None:
+    """Lines, discounts and their spread over lines: three multi-row INSERTs."""
+    line_ids = {line_no: line_id for line_id, line_no in conn.execute(_ADD_LINES, [
+        {"sale_id": sale_id, "line_no": pl.line_no, "product_id": pl.product_id,
+         "description": pl.description[:60], "qty": pl.qty, "unit_price": pl.unit_price,
+         "gross": pl.gross, "discount": pl.discount, "net_amount": pl.net,
+         "points_earned": pts, "refunded_qty": 0}
+        for pl, pts in zip(bd.lines, points, strict=True)
+    ])}
     if not bd.discounts:
         return
-    discount_ids = list(s.scalars(
-        insert(SaleDiscount).returning(SaleDiscount.id, sort_by_parameter_order=True),
+    # Pricing books each kind of discount once, and a coupon once: (kind, coupon) names it.
+    discount_ids = {(kind, coupon_id): discount_id for discount_id, kind, coupon_id in conn.execute(
+        _ADD_DISCOUNTS,
         [{"sale_id": sale_id, "kind": d.kind, "amount": d.amount, "coupon_id": d.coupon_id,
           "description": d.label[:60]} for d in bd.discounts],
-    ))
-    s.execute(insert(SaleLineDiscount), [
-        {"sale_discount_id": did, "sale_line_id": lid, "amount": part}
-        for did, d in zip(discount_ids, bd.discounts, strict=True)
-        for lid, part in zip(line_ids, d.per_line, strict=True)
+    )}
+    if len(discount_ids) != len(bd.discounts):
+        raise RuntimeError("two discounts of one kind for the same coupon")
+    conn.execute(_ADD_LINE_DISCOUNTS, [
+        {"sale_discount_id": discount_ids[d.kind, d.coupon_id],
+         "sale_line_id": line_ids[pl.line_no], "amount": part}
+        for d in bd.discounts
+        for pl, part in zip(bd.lines, d.per_line, strict=True)
         if part
     ])
 
 
+@dataclass
+class _Balances:
+    """The member's balances as the sale moves them, for the receipt (None: no member)."""
+
+    stored_value: Money | None = None
+    points: int | None = None
+
+
 def _pay(
-    s: Session, sale_id: int, plan: TenderPlan, member: Member | None, refs: Refs, today: date,
-    spend_order: str,
+    s: Session, sale_id: int, plan: TenderPlan, member: CartMember | None, refs: Refs,
+    today: date, spend_order: str, after: _Balances,
 ) -> list[ReceiptAmount]:
     """Write the tenders and take stored value and points from the member's ledgers."""
     shown: list[ReceiptAmount] = []
@@ -126,27 +157,52 @@ def _pay(
                                       available=available.display())
             principal, bonus = split_stored_value_spend(
                 member.sv_principal, member.sv_bonus, t.amount, spend_order)
-            post_stored_value(s, member.id, StoredValueKind.SPEND, -principal, -bonus, refs)
+            sv = post_stored_value(s, member.id, StoredValueKind.SPEND, -principal, -bonus, refs)
+            after.stored_value = sv.principal_after + sv.bonus_after
             note = f"本金 {principal.yuan()} + 赠送 {bonus.yuan()}" if bonus else ""
         elif t.kind is TenderKind.POINTS and member is not None:
-            debit_points(s, member.id, PointsKind.REDEEM, t.points, today, refs)
+            entry, _lots = debit_points(s, member.id, PointsKind.REDEEM, t.points, today, refs)
+            after.points = entry.balance_after
             note = f"使用 {t.points} 积分"
         rows.append({"sale_id": sale_id, "kind": t.kind, "amount": t.amount,
                      "received": t.received, "reference": t.reference, "sv_principal": principal,
                      "sv_bonus": bonus, "points_used": t.points, "coupon_id": None})
         shown.append(ReceiptAmount(label(t.kind), t.amount, note))
     if rows:
-        s.execute(insert(Tender), rows)
+        s.connection().execute(_ADD_TENDERS, rows)
     return shown
 
 
 def _earn(
-    bd: PriceBreakdown, plan: TenderPlan, member: Member | None, multiplier: int, policy: Policy,
+    bd: PriceBreakdown, plan: TenderPlan, member: CartMember | None, multiplier: int,
+    policy: Policy,
 ) -> tuple[int, ...]:
     if member is None:
         return tuple(0 for _ in bd.lines)
     base = earn_base(bd.payable, plan.by_kind(), policy.text("points.earn_base"))
     return earn_points(bd.lines, base, policy.int("points.earn_per_yuan"), multiplier)
+
+
+def _password_problem(
+    s: Session, member: CartMember, password: str | None, policy: Policy
+) -> UserError | None:
+    """The payment password check for a stored-value payment. The member is loaded
+    only when there is something to check: no password set and none required passes."""
+    if not member.has_payment_password and not policy.bool("stored_value.require_password"):
+        return None
+    return payment_password.check_in(load_member(s, member.id), password, policy)
+
+
+def _earn_and_count_visit(
+    s: Session, member: CartMember, bd: PriceBreakdown, earned: int, today: date, at: datetime,
+    refs: Refs, policy: Policy, after: _Balances,
+) -> None:
+    if earned:
+        days = policy.int("points.validity_days")
+        expires = today + timedelta(days=days) if days else None
+        entry = credit_points(s, member.id, PointsKind.EARN, earned, expires, refs)
+        after.points = entry.balance_after
+    s.connection().execute(_COUNT_VISIT, {"member_id": member.id, "spent": bd.payable, "at": at})
 
 
 def checkout(db: Database, actor: Actor, request: CheckoutRequest) -> CheckoutResult:
@@ -161,7 +217,7 @@ def checkout(db: Database, actor: Actor, request: CheckoutRequest) -> CheckoutRe
         replay = replay_or_none(s, client_id, digest)
         if replay is not None:
             return replay
-        shift = open_shift_in(s, actor.staff_id)
+        shift_id = open_shift_id(s, actor.staff_id)
         at = clock.now()
         policy = Policy.load(s)
         loaded = load_cart(s, request.cart, at, policy)
@@ -171,7 +227,7 @@ def checkout(db: Database, actor: Actor, request: CheckoutRequest) -> CheckoutRe
             max_change=Money(policy.int("checkout.max_change_fen")),
         )
         if member is not None and plan.amount_of(TenderKind.STORED_VALUE):
-            problem = payment_password.check_in(member, request.payment_password, policy)
+            problem = _password_problem(s, member, request.payment_password, policy)
             if problem is not None:
                 uow.commit()  # only the failure count; nothing of the sale
                 raise problem
@@ -179,32 +235,30 @@ def checkout(db: Database, actor: Actor, request: CheckoutRequest) -> CheckoutRe
         multiplier = loaded.tier.points_multiplier_permille if loaded.tier else 1000
         line_points = _earn(bd, plan, member, multiplier, policy)
         earned = sum(line_points)
-        sale = Sale(
-            sale_no=clock.next_number(s, Sale.sale_no, "S", today), client_id=client_id,
-            payload_hash=digest, member_id=member.id if member else None,
-            staff_id=actor.staff_id, shift_id=shift.id, tier_id=bd.tier_id, business_date=today,
-            gross=bd.gross, discount_total=bd.discount_total, payable=bd.payable,
-            change_given=plan.change, points_earned=earned, points_redeemed=plan.points_used,
-            created_at=at,
-        )
-        s.add(sale)
-        s.flush()
-        refs = Refs(staff_id=actor.staff_id, sale_id=sale.id, note=sale.sale_no)
-        _write_lines(s, sale.id, bd, line_points)
-        shown = _pay(s, sale.id, plan, member, refs, today, policy.text("stored_value.spend_order"))
+        sale_no = clock.next_number(s, Sale.sale_no, "S", today)
+        conn = s.connection()
+        sale_id = conn.execute(_ADD_SALE, {
+            "sale_no": sale_no, "client_id": client_id, "payload_hash": digest,
+            "member_id": member.id if member else None, "staff_id": actor.staff_id,
+            "shift_id": shift_id, "tier_id": bd.tier_id, "business_date": today,
+            "gross": bd.gross, "discount_total": bd.discount_total, "payable": bd.payable,
+            "change_given": plan.change, "points_earned": earned,
+            "points_redeemed": plan.points_used, "created_at": at,
+        }).scalar_one()
+        refs = Refs(staff_id=actor.staff_id, sale_id=sale_id, note=sale_no)
+        _write_lines(conn, sale_id, bd, line_points)
+        after = _Balances()
+        if member is not None:
+            after = _Balances(member.sv_principal + member.sv_bonus, member.points_balance)
+        shown = _pay(s, sale_id, plan, member, refs, today,
+                     policy.text("stored_value.spend_order"), after)
         for d in bd.discounts:
             if d.coupon_id is not None:
-                coupons.use_in(s, d.coupon_id, d.coupon_code or "", sale.id, actor.staff_id)
+                coupons.use_in(s, d.coupon_id, d.coupon_code or "", sale_id, actor.staff_id)
         if member is not None:
-            if earned:
-                days = policy.int("points.validity_days")
-                expires = today + timedelta(days=days) if days else None
-                credit_points(s, member.id, PointsKind.EARN, earned, expires, refs)
-            member.total_spent = member.total_spent + bd.payable
-            member.visit_count = member.visit_count + 1
-            member.last_visit_at = at
+            _earn_and_count_visit(s, member, bd, earned, today, at, refs, policy, after)
         receipt = replace(
-            receipt_head(s, "sale", sale.sale_no, at, actor.staff_id, member, policy),
+            receipt_head(s, "sale", sale_no, at, actor.staff_id, member, policy),
             lines=tuple(ReceiptLine(pl.description, pl.qty, pl.unit_price, pl.gross,
                                     pl.discount, pl.net) for pl in bd.lines),
             discounts=tuple(ReceiptAmount(d.label, d.amount) for d in bd.discounts),
@@ -212,11 +266,12 @@ def checkout(db: Database, actor: Actor, request: CheckoutRequest) -> CheckoutRe
             tenders=tuple(shown),
             cash_received=next((t.received for t in plan.tenders if t.received), None),
             change=plan.change, points_earned=earned, points_used=plan.points_used,
-            sv_balance=member.sv_principal + member.sv_bonus if member else None,
-            points_balance=member.points_balance if member else None,
+            sv_balance=after.stored_value, points_balance=after.points,
         )
-        sale.receipt_json = to_json(receipt)
-        s.flush()
-        result = _result(sale, receipt, False)
+        connection(s).execute(_STORE_RECEIPT, {"sale_id": sale_id, "receipt": to_json(receipt)})
+        result = CheckoutResult(
+            sale_id, sale_no, today, bd.payable, plan.change, earned, plan.points_used,
+            receipt.sv_balance, receipt.points_balance, receipt, False,
+        )
         uow.commit()
     return result

@@ -34,17 +34,18 @@ from memberdesk.models.enums import (
 )
 from memberdesk.money import Money
 
-from . import audit, clock, coupons, settings
+from . import audit, clock, coupons
 from .cart import load_member
 from .context import Actor
 from .documents import receipt_head
 from .errors import ConflictError, NotFoundError, ValidationError
 from .ledger import Refs, credit_points, post_stored_value
 from .permissions import Permission, require
+from .policy import Policy
 from .receipt_data import ReceiptAmount, ReceiptData, from_json, to_json
 from .refunds import RefundResult, authorise, check_reason, new_refund, record_refund, take_back
 from .requests import check_amount, check_client_id, clean_text, payload_hash
-from .shifts import open_shift_in
+from .shifts import open_shift_id
 from .tenders import EXTERNAL_KINDS, label
 
 ZERO = Money(0)
@@ -189,20 +190,21 @@ def recharge(db: Database, actor: Actor, request: RechargeRequest) -> RechargeRe
             if prior.payload_hash != digest:
                 raise ConflictError("client_id_reused", client_id=client_id)
             return _recharge_result(prior, from_json(prior.receipt_json), True)
-        shift = open_shift_in(s, actor.staff_id)
+        shift_id = open_shift_id(s, actor.staff_id)
         member = load_member(s, request.member_id)
         at = clock.now()
+        policy = Policy.load(s)
         rule = best_rule(s, request.amount, member.tier_id, at) if request.apply_rules else None
         bonus = rule.bonus if rule else ZERO
         after = member.sv_principal + member.sv_bonus + request.amount + bonus
-        cap = Money(settings.get_int(s, "stored_value.cap_fen"))
+        cap = Money(policy.int("stored_value.cap_fen"))
         if after > cap:
             raise ValidationError("recharge_over_cap", after=after.display(), cap=cap.display())
-        today = clock.business_date(s, at)
+        today = policy.business_date(at)
         r = Recharge(
             recharge_no=clock.next_number(s, Recharge.recharge_no, "C", today),
             client_id=client_id, payload_hash=digest, member_id=member.id,
-            staff_id=actor.staff_id, shift_id=shift.id, amount=request.amount, bonus=bonus,
+            staff_id=actor.staff_id, shift_id=shift_id, amount=request.amount, bonus=bonus,
             bonus_points=rule.bonus_points if rule else 0, tender_kind=request.tender_kind,
             reference=clean_text(request.reference, 64), rule_id=rule.id if rule else None,
             business_date=today, created_at=at,
@@ -212,7 +214,7 @@ def recharge(db: Database, actor: Actor, request: RechargeRequest) -> RechargeRe
         refs = Refs(staff_id=actor.staff_id, recharge_id=r.id, note=r.recharge_no)
         post_stored_value(s, member.id, StoredValueKind.RECHARGE, request.amount, bonus, refs)
         if r.bonus_points:
-            days = settings.get_int(s, "points.validity_days")
+            days = policy.int("points.validity_days")
             credit_points(s, member.id, PointsKind.BONUS, r.bonus_points,
                           today + timedelta(days=days) if days else None, refs)
         notes: list[str] = []
@@ -224,7 +226,7 @@ def recharge(db: Database, actor: Actor, request: RechargeRequest) -> RechargeRe
         if rule is not None:
             notes.insert(0, f"充值活动：{rule.name}")
         receipt = replace(
-            receipt_head(s, "recharge", r.recharge_no, at, actor.staff_id, member),
+            receipt_head(s, "recharge", r.recharge_no, at, actor.staff_id, member, policy),
             total=r.amount, tenders=(ReceiptAmount(label(r.tender_kind), r.amount, r.reference),),
             bonus=bonus, bonus_points=r.bonus_points,
             sv_balance=member.sv_principal + member.sv_bonus,

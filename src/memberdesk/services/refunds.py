@@ -40,9 +40,10 @@ from .documents import receipt_head
 from .errors import ConflictError, NotFoundError, ValidationError
 from .ledger import Refs, post_stored_value, return_points_to_lots, take_back_points
 from .permissions import Permission, require
+from .policy import Policy
 from .receipt_data import ReceiptAmount, ReceiptData, ReceiptLine, from_json, to_json
 from .requests import check_client_id, clean_text, payload_hash
-from .shifts import open_shift_in
+from .shifts import open_shift_id
 from .tenders import label
 
 # Where a deduction for already-spent earned points comes from, first to last.
@@ -160,13 +161,13 @@ def record_refund(s: Session, actor: Actor, approver_id: int | None, refund: Ref
 def new_refund(s: Session, actor: Actor, kind: RefundKind, client_id: str, reason: str,
                approver_id: int | None, member_id: int | None, sale_id: int | None = None,
                recharge_id: int | None = None) -> Refund:
-    shift = open_shift_in(s, actor.staff_id)
+    shift_id = open_shift_id(s, actor.staff_id)
     at = clock.now()
     today = clock.business_date(s, at)
     refund = Refund(
         refund_no=clock.next_number(s, Refund.refund_no, "R", today), client_id=client_id,
         kind=kind, sale_id=sale_id, recharge_id=recharge_id, member_id=member_id,
-        staff_id=actor.staff_id, approver_id=approver_id, shift_id=shift.id, reason=reason,
+        staff_id=actor.staff_id, approver_id=approver_id, shift_id=shift_id, reason=reason,
         amount=Money(0), business_date=today, created_at=at,
     )
     s.add(refund)
@@ -361,7 +362,8 @@ def refund_sale(db: Database, actor: Actor, request: SaleRefundRequest) -> Refun
         all_done = all(ln.refunded_qty == ln.qty for ln in lines)
         sale.status = SaleStatus.REFUNDED if all_done else SaleStatus.PARTIALLY_REFUNDED
         restored: list[str] = []
-        if all_done and settings.get_bool(s, "checkout.restore_coupons_on_refund"):
+        policy = Policy.load(s)
+        if all_done and policy.bool("checkout.restore_coupons_on_refund"):
             for sd in s.scalars(select(SaleDiscount).where(
                     SaleDiscount.sale_id == sale.id, SaleDiscount.coupon_id.is_not(None))):
                 if sd.coupon_id is not None and coupons.restore_in(
@@ -376,7 +378,8 @@ def refund_sale(db: Database, actor: Actor, request: SaleRefundRequest) -> Refun
         if deducted:
             notes.append(f"已用积分扣回 {Money(deducted).display()}")
         receipt = replace(
-            receipt_head(s, "refund", refund.refund_no, refund.created_at, actor.staff_id, member),
+            receipt_head(s, "refund", refund.refund_no, refund.created_at, actor.staff_id, member,
+                         policy),
             lines=tuple(shown_lines), gross=Money(value), total=refund.amount,
             tenders=tuple(shown), points_earned=-taken_back, points_used=-points_returned,
             sv_balance=member.sv_principal + member.sv_bonus if member else None,

@@ -2,7 +2,8 @@
 
 To fix a failure here, run (then translate what is new, then ``make translations``)::
 
-    .venv/bin/pyside6-lupdate src/memberdesk/ui/*.py -locations none -no-obsolete \
+    .venv/bin/pyside6-lupdate $(find src/memberdesk/ui -name '*.py' | sort) \
+        -locations none -no-obsolete \
         -ts resources/i18n/memberdesk_zh_CN.ts resources/i18n/memberdesk_en.ts
 """
 
@@ -41,7 +42,7 @@ def ts_path(lang: str) -> Path:
 def extracted(tmp_path_factory: pytest.TempPathFactory) -> set[Message]:
     """What lupdate finds in the code right now."""
     out = tmp_path_factory.mktemp("lupdate") / "fresh.ts"
-    sources = sorted(str(p) for p in (ROOT / "src" / "memberdesk" / "ui").glob("*.py"))
+    sources = sorted(str(p) for p in (ROOT / "src" / "memberdesk" / "ui").rglob("*.py"))
     subprocess.run(
         [str(qt_tool("lupdate")), "-silent", "-locations", "none", *sources, "-ts", str(out)],
         check=True,

@@ -4,10 +4,13 @@ Compiled catalogues live in ``resources/i18n/memberdesk_<lang>.qm`` (``make
 translations`` builds them from the ``.ts`` sources). Source strings in the code
 are English; zh_CN is the default language.
 
-To refresh the catalogues after changing visible strings::
+To refresh the catalogues after changing visible strings (every ``.py`` below
+``ui``, sub-packages included, named one by one: given the folder instead, this
+lupdate finds no Python sources and ``-no-obsolete`` then empties both files)::
 
-    .venv/bin/pyside6-lupdate src/memberdesk/ui -extensions py -locations none \
-        -no-obsolete -ts resources/i18n/memberdesk_zh_CN.ts resources/i18n/memberdesk_en.ts
+    .venv/bin/pyside6-lupdate $(find src/memberdesk/ui -name '*.py' | sort) \
+        -locations none -no-obsolete \
+        -ts resources/i18n/memberdesk_zh_CN.ts resources/i18n/memberdesk_en.ts
 
 then translate the new ``unfinished`` messages (Qt Linguist, or by hand) and run
 ``make translations``. ``tests/gui/test_translations.py`` fails while any message

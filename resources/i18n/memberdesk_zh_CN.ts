@@ -25,6 +25,37 @@
     </message>
 </context>
 <context>
+    <name>CounterTasks</name>
+    <message>
+        <source>Recharge</source>
+        <translation>充值</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>交班</translation>
+    </message>
+    <message>
+        <source>New member</source>
+        <translation>登记会员</translation>
+    </message>
+    <message>
+        <source>Lost card</source>
+        <translation>挂失/补卡</translation>
+    </message>
+    <message>
+        <source>Back office</source>
+        <translation>后台</translation>
+    </message>
+    <message>
+        <source>Find the member first: swipe the card or search above, then press F3.</source>
+        <translation>请先找到会员：刷卡或在上方搜索，然后按 F3。</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>MemberDesk: unexpected error</source>
@@ -57,6 +88,57 @@ Please send this file to your support contact.</source>
     <message>
         <source>Copied</source>
         <translation>已复制</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Stored value</source>
+        <translation>储值</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Voucher</source>
+        <translation>代金券</translation>
+    </message>
+    <message>
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Reported lost</source>
+        <translation>已挂失</translation>
+    </message>
+    <message>
+        <source>Replaced</source>
+        <translation>已补卡</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>已作废</translation>
     </message>
 </context>
 <context>
@@ -270,6 +352,13 @@ Then start MemberDesk again.</source>
     <message>
         <source>Last backup: {when}</source>
         <translation>上次备份：{when}</translation>
+    </message>
+</context>
+<context>
+    <name>TaskDialog</name>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭（Esc）</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,262 @@
+"""The counter tasks of issue 5 and the back office, on F3–F8.
+
+:func:`install_counter_tasks` is the one entry point: the controller calls it
+once with the counter window, the task runner and the shared
+:class:`~.counter_state.CounterState`. It adds these keys to the key bar::
+
+    F3 充值 recharge        F4 退款 refund          F5 交班 shift
+    F6 登记会员 register     F7 挂失/补卡 cards       F8 后台 back office
+
+Each key opens a dialog (``ui/dialogs``, the back office in ``ui/backoffice``),
+imported on first use so start-up never loads the database stack for them.
+
+Hooks for the controller (see :class:`CounterTasks`, found with
+:func:`counter_tasks_of`):
+
+* ``database_restored(RestoreResult)``: the back office restored a backup. The
+  task runner already works on the restored database when this is emitted; the
+  controller should log out (the staff may differ in the restored file) and
+  reload the login screen's shop and staff.
+* ``backup_made(BackupResult)``: a backup was written (the status bar's "last
+  backup" field is updated here already).
+
+Cards on the reader: while the registration or card dialog is open, the
+window's ``card_presented(uid)`` signal fills in its card field.
+
+What the tasks read from and write to :class:`CounterState`: the actor (or the
+window's), the selected member (anything with a ``member_no``); after a recharge
+or refund they emit ``member_balances_changed`` with a fresh lookup hit
+(``services.lookup.MemberHit``); a registration selects the new member
+(``set_member``); opening or closing a shift calls ``set_shift``; completed sales
+(``sale_completed``) are remembered for the refund dialog's list.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog
+
+from memberdesk.services.errors import UserError
+
+from .backoffice.long_jobs import LongJobs
+from .counter_state import CounterState
+from .i18n import QT_TRANSLATE_NOOP
+from .main_window import MainWindow
+from .tasks import TaskRunner
+
+KEYS: tuple[tuple[str, str, str], ...] = (
+    ("recharge", "F3", QT_TRANSLATE_NOOP("CounterTasks", "Recharge")),
+    ("refund", "F4", QT_TRANSLATE_NOOP("CounterTasks", "Refund")),
+    ("shift", "F5", QT_TRANSLATE_NOOP("CounterTasks", "Shift")),
+    ("register", "F6", QT_TRANSLATE_NOOP("CounterTasks", "New member")),
+    ("cards", "F7", QT_TRANSLATE_NOOP("CounterTasks", "Lost card")),
+    ("backoffice", "F8", QT_TRANSLATE_NOOP("CounterTasks", "Back office")),
+)
+RECENT_SALES = 50  # completed sales remembered for the refund dialog
+
+
+class CounterNotice(UserError):
+    """A message of the counter tasks themselves, shown on the window's banner
+    like a service's user error (``text`` is called in the current language)."""
+
+    def __init__(self, text: Callable[[], str]) -> None:
+        Exception.__init__(self, "counter notice")
+        self.code = "counter_notice"
+        self.params = {}
+        self._text = text
+
+    def message(self, lang: str = "zh_CN") -> str:
+        del lang  # the translators already speak the current language
+        return self._text()
+
+
+def _fresh_hit(db: Any, actor: Any, member_no: str) -> Any:
+    from memberdesk.services.lookup import lookup
+
+    return lookup(db, actor, member_no).member
+
+
+class CounterTasks(QObject):
+    """Owns the task keys and the dialog on screen; see the module docstring."""
+
+    database_restored = Signal(object)  # services.restore.RestoreResult
+    backup_made = Signal(object)  # services.backup.BackupResult
+
+    def __init__(self, window: MainWindow, runner: TaskRunner, state: CounterState) -> None:
+        super().__init__(window)
+        self.setObjectName("counterTasks")
+        self.window = window
+        self.runner = runner
+        self.state = state
+        self.long_jobs = LongJobs(runner, self)
+        self.dialog: QDialog | None = None
+        self.recent_sales: deque[Any] = deque(maxlen=RECENT_SALES)
+        self.last_shift_no: str | None = None
+        self.actions: dict[str, QAction] = {}
+        openers: dict[str, Callable[[], None]] = {
+            "recharge": self.open_recharge,
+            "refund": self.open_refund,
+            "shift": self.open_shift,
+            "register": self.open_register,
+            "cards": self.open_cards,
+            "backoffice": self.open_back_office,
+        }
+        for name, key, _text in KEYS:
+            action = QAction(window)
+            action.setObjectName(f"{name}Action")
+            action.setShortcut(QKeySequence(key))
+            action.triggered.connect(openers[name])
+            window.addAction(action)
+            window.key_bar.add_action(action)
+            self.actions[name] = action
+        state.sale_completed.connect(self.recent_sales.appendleft)
+        state.shift_changed.connect(self._remember_shift)
+        window.installEventFilter(self)
+        self.retranslate()
+
+    # -- texts -------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        for name, _key, text in KEYS:
+            self.actions[name].setText(QCoreApplication.translate("CounterTasks", text))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return False
+
+    def tr_notice(self, text: str) -> CounterNotice:
+        return CounterNotice(lambda: QCoreApplication.translate("CounterTasks", text))
+
+    # -- who and what ------------------------------------------------------------------------
+    @property
+    def actor(self) -> Any:
+        return self.state.actor or self.window.actor
+
+    @property
+    def member_no(self) -> str | None:
+        member = self.state.member
+        return getattr(member, "member_no", None) if member is not None else None
+
+    def _show(self, dialog: QDialog) -> None:
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+        self.dialog = dialog
+        dialog.open()
+
+    def _card_reader_to(self, dialog: Any) -> None:
+        """Cards on the PC/SC reader go to ``dialog`` while it is open (the window
+        announces every card; the counter ignores cards while a dialog is open)."""
+        signal = getattr(self.window, "card_presented", None)
+        if signal is not None:
+            signal.connect(dialog.card_presented)
+
+    def refresh_member(self, member_no: str) -> None:
+        """After a recharge or refund: the counter's member with fresh balances."""
+        def fresh(hit: Any) -> None:
+            if hit is not None:
+                self.state.member_balances_changed.emit(hit)
+
+        if member_no and member_no == self.member_no:
+            self.runner.call(_fresh_hit, self.actor, member_no, on_done=fresh)
+
+    # -- the keys --------------------------------------------------------------------------------
+    def open_recharge(self) -> None:
+        if self.actor is None:
+            return
+        member_no = self.member_no
+        if member_no is None:
+            self.window.banner.show_user_error(
+                self.tr_notice(QT_TRANSLATE_NOOP("CounterTasks", "Find the member first: swipe the card or search above, then press F3."))
+            )
+            return
+        from .dialogs.recharge import RechargeDialog
+
+        dialog = RechargeDialog(self.runner, self.actor, member_no, self.window)
+        dialog.recharged.connect(lambda _r: self.refresh_member(member_no))
+        self._show(dialog)
+
+    def open_refund(self) -> None:
+        if self.actor is None:
+            return
+        from .dialogs.refund import RefundDialog
+
+        member = self.state.member
+        dialog = RefundDialog(
+            self.runner, self.actor, member, tuple(self.recent_sales), self.window
+        )
+        dialog.refunded.connect(lambda r: self.refresh_member(r.receipt.member_no))
+        self._show(dialog)
+
+    def open_shift(self) -> None:
+        if self.actor is None:
+            return
+        from .dialogs.shift import ShiftDialog
+
+        dialog = ShiftDialog(self.runner, self.actor, self.window)
+        dialog.shift_changed.connect(self.state.set_shift)
+        self._show(dialog)
+
+    def open_register(self) -> None:
+        if self.actor is None:
+            return
+        from .dialogs.register import RegisterDialog
+
+        dialog = RegisterDialog(self.runner, self.actor, self.window)
+        dialog.registered.connect(self.state.set_member)
+        self._card_reader_to(dialog)
+        self._show(dialog)
+
+    def open_cards(self) -> None:
+        if self.actor is None:
+            return
+        from .dialogs.cards import CardsDialog
+
+        dialog = CardsDialog(self.runner, self.actor, self.member_no, self.window)
+        self._card_reader_to(dialog)
+        self._show(dialog)
+
+    def open_back_office(self) -> None:
+        if self.actor is None:
+            return
+        from .backoffice.window import BackOffice
+
+        dialog = BackOffice(self.runner, self.long_jobs, self.actor, self.window,
+                            shift_no=self.last_shift_no)
+        dialog.restored.connect(self._restored)
+        dialog.backed_up.connect(self._backed_up)
+        dialog.backup_status.connect(
+            lambda status: self.window.status.set_last_backup(status.last_good_at))
+        self._show(dialog)
+
+    def _remember_shift(self, summary: Any) -> None:
+        if summary is not None:
+            self.last_shift_no = summary.shift_no
+
+    # -- after the back office ------------------------------------------------------------------
+    def _backed_up(self, result: Any) -> None:
+        self.window.status.set_last_backup(result.created_at)
+        self.backup_made.emit(result)
+
+    def _restored(self, result: Any) -> None:
+        """The live file was replaced and reopened: every later call uses it."""
+        self.runner.attach(result.database)
+        self.state.set_shift(None)
+        self.state.clear_member()
+        self.database_restored.emit(result)
+
+
+def install_counter_tasks(window: MainWindow, runner: TaskRunner, state: CounterState) -> None:
+    """Add F3–F8 and their dialogs to the counter window (once per window)."""
+    if counter_tasks_of(window) is not None:
+        raise RuntimeError("the counter tasks are already installed in this window")
+    CounterTasks(window, runner, state)
+
+
+def counter_tasks_of(window: MainWindow) -> CounterTasks | None:
+    """The installed :class:`CounterTasks` (to connect its signals, and in tests)."""
+    return window.findChild(CounterTasks, "counterTasks")

@@ -240,6 +240,111 @@ Swipe a card or search in the box above.</translation>
     </message>
 </context>
 <context>
+    <name>RechargeDialog</name>
+    <message>
+        <source>Loading the member and the offers…</source>
+        <translation>Loading the member and the offers…</translation>
+    </message>
+    <message>
+        <source>Type the amount the customer pays, or pick an offer.</source>
+        <translation>Type the amount the customer pays, or pick an offer.</translation>
+    </message>
+    <message>
+        <source>No offer applies to this amount.</source>
+        <translation>No offer applies to this amount.</translation>
+    </message>
+    <message>
+        <source>Offer {name}: bonus {bonus}</source>
+        <translation>Offer {name}: bonus {bonus}</translation>
+    </message>
+    <message>
+        <source>plus {points} points</source>
+        <translation>plus {points} points</translation>
+    </message>
+    <message>
+        <source>plus a coupon</source>
+        <translation>plus a coupon</translation>
+    </message>
+    <message>
+        <source>The card gets {credit}; balance after: {after}.</source>
+        <translation>The card gets {credit}; balance after: {after}.</translation>
+    </message>
+    <message>
+        <source>That is over the limit of {cap}.</source>
+        <translation>That is over the limit of {cap}.</translation>
+    </message>
+    <message>
+        <source>Type the amount to recharge.</source>
+        <translation>Type the amount to recharge.</translation>
+    </message>
+    <message>
+        <source>Payment by &quot;Other&quot; needs a reference.</source>
+        <translation>Payment by &quot;Other&quot; needs a reference.</translation>
+    </message>
+    <message>
+        <source>Recharged {amount} (No. {number}).</source>
+        <translation>Recharged {amount} (No. {number}).</translation>
+    </message>
+    <message>
+        <source>Bonus: {bonus}.</source>
+        <translation>Bonus: {bonus}.</translation>
+    </message>
+    <message>
+        <source>Bonus points: {points}.</source>
+        <translation>Bonus points: {points}.</translation>
+    </message>
+    <message>
+        <source>New balance: {balance}.</source>
+        <translation>New balance: {balance}.</translation>
+    </message>
+    <message>
+        <source>Recharge</source>
+        <translation>Recharge</translation>
+    </message>
+    <message>
+        <source>Recharge for {name} ({member_no})</source>
+        <translation>Recharge for {name} ({member_no})</translation>
+    </message>
+    <message>
+        <source>Tier: {tier}
+Balance: {balance} (paid {principal}, bonus {bonus})</source>
+        <translation>Tier: {tier}
+Balance: {balance} (paid {principal}, bonus {bonus})</translation>
+    </message>
+    <message>
+        <source>Offers</source>
+        <translation>Offers</translation>
+    </message>
+    <message>
+        <source>Offers: none</source>
+        <translation>Offers: none</translation>
+    </message>
+    <message>
+        <source>&amp;Amount paid</source>
+        <translation>&amp;Amount paid</translation>
+    </message>
+    <message>
+        <source>&amp;Paid by</source>
+        <translation>&amp;Paid by</translation>
+    </message>
+    <message>
+        <source>&amp;Reference</source>
+        <translation>&amp;Reference</translation>
+    </message>
+    <message>
+        <source>Transaction no. (needed for &quot;Other&quot;)</source>
+        <translation>Transaction no. (needed for &quot;Other&quot;)</translation>
+    </message>
+    <message>
+        <source>Done (Enter)</source>
+        <translation>Done (Enter)</translation>
+    </message>
+    <message>
+        <source>Recharge (Enter)</source>
+        <translation>Recharge (Enter)</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <source>Owner</source>

@@ -240,6 +240,111 @@ Swipe a card or search in the box above.</source>
     </message>
 </context>
 <context>
+    <name>RechargeDialog</name>
+    <message>
+        <source>Loading the member and the offers…</source>
+        <translation>正在读取会员和充值活动…</translation>
+    </message>
+    <message>
+        <source>Type the amount the customer pays, or pick an offer.</source>
+        <translation>请输入顾客支付的金额，或选择一个充值活动。</translation>
+    </message>
+    <message>
+        <source>No offer applies to this amount.</source>
+        <translation>这个金额没有适用的充值活动。</translation>
+    </message>
+    <message>
+        <source>Offer {name}: bonus {bonus}</source>
+        <translation>活动 {name}：赠送 {bonus}</translation>
+    </message>
+    <message>
+        <source>plus {points} points</source>
+        <translation>另送 {points} 积分</translation>
+    </message>
+    <message>
+        <source>plus a coupon</source>
+        <translation>另送优惠券</translation>
+    </message>
+    <message>
+        <source>The card gets {credit}; balance after: {after}.</source>
+        <translation>卡内到账 {credit}，充值后余额 {after}。</translation>
+    </message>
+    <message>
+        <source>That is over the limit of {cap}.</source>
+        <translation>将超过上限 {cap}。</translation>
+    </message>
+    <message>
+        <source>Type the amount to recharge.</source>
+        <translation>请输入充值金额。</translation>
+    </message>
+    <message>
+        <source>Payment by &quot;Other&quot; needs a reference.</source>
+        <translation>“其他”付款方式需要填写交易参考号。</translation>
+    </message>
+    <message>
+        <source>Recharged {amount} (No. {number}).</source>
+        <translation>已充值 {amount}（单号 {number}）。</translation>
+    </message>
+    <message>
+        <source>Bonus: {bonus}.</source>
+        <translation>赠送 {bonus}。</translation>
+    </message>
+    <message>
+        <source>Bonus points: {points}.</source>
+        <translation>赠送积分 {points}。</translation>
+    </message>
+    <message>
+        <source>New balance: {balance}.</source>
+        <translation>新余额：{balance}。</translation>
+    </message>
+    <message>
+        <source>Recharge</source>
+        <translation>充值</translation>
+    </message>
+    <message>
+        <source>Recharge for {name} ({member_no})</source>
+        <translation>为 {name}（{member_no}）充值</translation>
+    </message>
+    <message>
+        <source>Tier: {tier}
+Balance: {balance} (paid {principal}, bonus {bonus})</source>
+        <translation>等级：{tier}
+余额：{balance}（本金 {principal}，赠送 {bonus}）</translation>
+    </message>
+    <message>
+        <source>Offers</source>
+        <translation>充值活动</translation>
+    </message>
+    <message>
+        <source>Offers: none</source>
+        <translation>充值活动：无</translation>
+    </message>
+    <message>
+        <source>&amp;Amount paid</source>
+        <translation>实付金额(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Paid by</source>
+        <translation>付款方式(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Reference</source>
+        <translation>参考号(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Transaction no. (needed for &quot;Other&quot;)</source>
+        <translation>交易参考号（“其他”方式必填）</translation>
+    </message>
+    <message>
+        <source>Done (Enter)</source>
+        <translation>完成（回车）</translation>
+    </message>
+    <message>
+        <source>Recharge (Enter)</source>
+        <translation>充值（回车）</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <source>Owner</source>

@@ -1,0 +1,270 @@
+"""F3 充值: add stored value to the member at the counter.
+
+The bonus rule that will apply (充500送60) is shown while the amount is typed,
+before anything is confirmed; the offers are buttons that fill the amount in.
+One client id per recharge, kept across retries, so a retry never recharges
+twice. Enter recharges; Esc closes.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFormLayout, QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
+
+from memberdesk.models.enums import TenderKind
+from memberdesk.money import Money
+from memberdesk.services.members import MemberDetail
+from memberdesk.services.recharge import RechargeRequest, RechargeResult, RechargeRuleInfo
+
+from .. import fmt
+from ..tasks import TaskRunner
+from ..widgets import PickerBox
+from .base import ERROR, OK, AmountEdit, TaskDialog, push_button
+from .labels import RECHARGE_TENDERS, tender_name
+
+OFFER_COLUMNS = 2  # offer buttons per row (rule names can be long: 充500送60再送500积分)
+MAX_OFFERS = 8
+
+
+@dataclass(frozen=True)
+class RechargeSetup:
+    member: MemberDetail
+    rules: tuple[RechargeRuleInfo, ...]  # the offers open to this member's tier
+    cap: Money
+
+
+def load_setup(db: Any, actor: Any, member_no: str) -> RechargeSetup:
+    """Worker: the member, the offers for their tier and the balance cap."""
+    from memberdesk.services.members import get_member
+    from memberdesk.services.recharge import list_recharge_rules
+    from memberdesk.services.settings import read_settings
+
+    member = get_member(db, actor, member_no)
+    rules = tuple(
+        r for r in list_recharge_rules(db) if r.tier_id is None or r.tier_id == member.tier_id
+    )
+    return RechargeSetup(member, rules, Money(int(read_settings(db)["stored_value.cap_fen"])))
+
+
+def rule_for(rules: tuple[RechargeRuleInfo, ...], amount: Money) -> RechargeRuleInfo | None:
+    """The offer the service will apply: the highest threshold reached, then the
+    highest bonus (``services.recharge.best_rule``, on the rules listed)."""
+    reached = [r for r in rules if r.threshold <= amount]
+    return max(reached, key=lambda r: (r.threshold, r.bonus, r.bonus_points), default=None)
+
+
+def do_recharge(db: Any, actor: Any, request: RechargeRequest) -> RechargeResult:
+    from memberdesk.services.recharge import recharge
+
+    return recharge(db, actor, request)
+
+
+class RechargeDialog(TaskDialog):
+    recharged = Signal(object)  # RechargeResult
+
+    def __init__(
+        self, runner: TaskRunner, actor: Any, member_no: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(runner, actor, parent, name="rechargeDialog")
+        self.member_no = member_no
+        self.setup: RechargeSetup | None = None
+        self.outcome: RechargeResult | None = None
+        self.client_id = uuid.uuid4().hex  # one recharge, however many tries
+
+        self.member_label = QLabel()
+        self.member_label.setObjectName("dialogInfo")
+        self.member_label.setWordWrap(True)
+        self.offers_label = QLabel()
+        self.offers_row = QGridLayout()
+        self.offers_row.setSpacing(8)
+        self.offer_buttons: list[QPushButton] = []
+        self.amount = AmountEdit()
+        self.amount.setObjectName("rechargeAmount")
+        self.amount.textChanged.connect(self._preview)
+        self.tender = PickerBox()
+        self.tender.setObjectName("rechargeTender")
+        self.tender.currentIndexChanged.connect(self._preview)
+        self.reference = QLineEdit()
+        self.reference.setMaxLength(64)
+        self.preview = QLabel()
+        self.preview.setObjectName("rechargePreview")
+        self.preview.setWordWrap(True)
+        self.amount_label, self.tender_label, self.reference_label = QLabel(), QLabel(), QLabel()
+        self.amount_label.setBuddy(self.amount)
+        self.tender_label.setBuddy(self.tender)
+        self.reference_label.setBuddy(self.reference)
+        form = QFormLayout()
+        form.setHorizontalSpacing(16)
+        form.setVerticalSpacing(10)
+        form.addRow(self.offers_label, self.offers_row)
+        form.addRow(self.amount_label, self.amount)
+        form.addRow(self.tender_label, self.tender)
+        form.addRow(self.reference_label, self.reference)
+        self.body.addWidget(self.member_label)
+        self.body.addLayout(form)
+        self.body.addWidget(self.preview)
+        self.body.addStretch(1)
+        self.confirm_button = self.add_button(self.submit, primary=True)
+        for kind in RECHARGE_TENDERS:
+            self.tender.addItem("", kind)
+        self.setMinimumWidth(700)
+        self.retranslate()
+        self._set_enabled(False)
+        self.call(load_setup, self.actor, member_no, on_done=self._loaded)
+
+    # -- loading ------------------------------------------------------------------------
+    def _loaded(self, setup: RechargeSetup) -> None:
+        self.setup = setup
+        for i, rule in enumerate(setup.rules[:MAX_OFFERS]):
+            button = push_button(partial(self._pick, rule))
+            button.setProperty("offerButton", True)
+            button.setText(rule.name)
+            button.setToolTip(fmt.money(rule.threshold))
+            self.offers_row.addWidget(button, *divmod(i, OFFER_COLUMNS))
+            self.offer_buttons.append(button)
+        self._set_enabled(True)
+        self.amount.setFocus()
+        self.retranslate()
+
+    def update_state(self) -> None:
+        self.confirm_button.setEnabled(self.setup is not None)
+
+    def _set_enabled(self, on: bool) -> None:
+        for w in (self.amount, self.tender, self.reference, self.confirm_button):
+            w.setEnabled(on)
+
+    def _pick(self, rule: RechargeRuleInfo) -> None:
+        self.amount.setText(rule.threshold.yuan())
+        self.amount.setFocus()
+
+    # -- the preview ----------------------------------------------------------------------
+    def _kind(self) -> TenderKind:
+        return TenderKind(self.tender.currentData())
+
+    def _preview(self) -> None:
+        if self.outcome is None:
+            self.clear_message()
+        self.preview.setText(self.preview_text())
+
+    def preview_text(self) -> str:
+        setup = self.setup
+        amount = self.amount.amount_or_none()
+        if setup is None:
+            return self.tr("Loading the member and the offers…")
+        if amount is None or not amount:
+            return self.tr("Type the amount the customer pays, or pick an offer.")
+        rule = rule_for(setup.rules, amount)
+        bonus = rule.bonus if rule else Money(0)
+        after = setup.member.stored_value + amount + bonus
+        parts = []
+        if rule is None:
+            parts.append(self.tr("No offer applies to this amount."))
+        else:
+            parts.append(
+                self.tr("Offer {name}: bonus {bonus}").format(
+                    name=rule.name, bonus=fmt.money(rule.bonus)
+                )
+            )
+            if rule.bonus_points:
+                parts.append(self.tr("plus {points} points").format(points=rule.bonus_points))
+            if rule.coupon_template_id is not None:
+                parts.append(self.tr("plus a coupon"))
+        parts.append(
+            self.tr("The card gets {credit}; balance after: {after}.").format(
+                credit=fmt.money(amount + bonus), after=fmt.money(after)
+            )
+        )
+        if after > setup.cap:
+            parts.append(self.tr("That is over the limit of {cap}.").format(cap=fmt.money(setup.cap)))
+        return "\n".join(parts)
+
+    # -- recharging -------------------------------------------------------------------------
+    def enter_pressed(self) -> None:
+        if self.outcome is not None:
+            self.accept()
+        elif self.setup is not None:
+            self.submit()
+
+    def submit(self) -> None:
+        if self.outcome is not None:
+            self.accept()
+            return
+        if self.setup is None or self.busy:
+            return
+        amount = self.read_amount(self.amount, lambda: self.tr("Type the amount to recharge."))
+        if amount is None:
+            return
+        kind = self._kind()
+        reference = self.reference.text().strip()
+        if kind is TenderKind.OTHER and not reference:
+            self.say(lambda: self.tr("Payment by \"Other\" needs a reference."), ERROR)
+            self.reference.setFocus()
+            return
+        request = RechargeRequest(self.client_id, self.setup.member.id, amount, kind, reference)
+        self.call(do_recharge, self.actor, request, on_done=self._done)
+
+    def _done(self, result: RechargeResult) -> None:
+        self.outcome = result
+        self._set_enabled(False)
+        self.confirm_button.setEnabled(True)
+        for button in self.offer_buttons:
+            button.setEnabled(False)
+        self.say(self._done_text, OK)
+        self.retranslate()
+        self.recharged.emit(result)
+
+    def _done_text(self) -> str:
+        r = self.outcome
+        if r is None:
+            return ""
+        text = self.tr("Recharged {amount} (No. {number}).").format(
+            amount=fmt.money(r.amount), number=r.recharge_no
+        )
+        if r.bonus:
+            text += " " + self.tr("Bonus: {bonus}.").format(bonus=fmt.money(r.bonus))
+        if r.bonus_points:
+            text += " " + self.tr("Bonus points: {points}.").format(points=r.bonus_points)
+        return text + " " + self.tr("New balance: {balance}.").format(
+            balance=fmt.money(r.sv_balance)
+        )
+
+    # -- texts --------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Recharge"))
+        setup = self.setup
+        if setup is None:
+            self.heading.setText(self.tr("Recharge"))
+        else:
+            m = setup.member
+            self.heading.setText(
+                self.tr("Recharge for {name} ({member_no})").format(
+                    name=m.name, member_no=m.member_no
+                )
+            )
+            self.member_label.setText(
+                self.tr("Tier: {tier}\nBalance: {balance} (paid {principal}, bonus {bonus})").format(
+                    tier=m.tier_name,
+                    balance=fmt.money(m.stored_value),
+                    principal=fmt.money(m.sv_principal),
+                    bonus=fmt.money(m.sv_bonus),
+                )
+            )
+        self.offers_label.setText(self.tr("Offers"))
+        if setup is not None and not setup.rules:
+            self.offers_label.setText(self.tr("Offers: none"))
+        self.amount_label.setText(self.tr("&Amount paid"))
+        self.tender_label.setText(self.tr("&Paid by"))
+        self.reference_label.setText(self.tr("&Reference"))
+        self.reference.setPlaceholderText(self.tr("Transaction no. (needed for \"Other\")"))
+        for i, kind in enumerate(RECHARGE_TENDERS):
+            self.tender.setItemText(i, tender_name(kind))
+        self.confirm_button.setText(
+            self.tr("Done (Enter)") if self.outcome is not None else self.tr("Recharge (Enter)")
+        )
+        self.preview.setText(self.preview_text())
+        super().retranslate()

@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ApprovalDialog</name>
+    <message>
+        <source>Type the approver&apos;s user name.</source>
+        <translation>Type the approver&apos;s user name.</translation>
+    </message>
+    <message>
+        <source>Type the approver&apos;s password.</source>
+        <translation>Type the approver&apos;s password.</translation>
+    </message>
+    <message>
+        <source>Please give a reason.</source>
+        <translation>Please give a reason.</translation>
+    </message>
+    <message>
+        <source>Confirm with your password</source>
+        <translation>Confirm with your password</translation>
+    </message>
+    <message>
+        <source>To {action}, type your password again.</source>
+        <translation>To {action}, type your password again.</translation>
+    </message>
+    <message>
+        <source>Manager approval</source>
+        <translation>Manager approval</translation>
+    </message>
+    <message>
+        <source>{action} needs a manager or the owner. They type their user name and password here; the approval counts once.</source>
+        <translation>{action} needs a manager or the owner. They type their user name and password here; the approval counts once.</translation>
+    </message>
+    <message>
+        <source>&amp;User name</source>
+        <translation>&amp;User name</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Reason</translation>
+    </message>
+    <message>
+        <source>Why (required)</source>
+        <translation>Why (required)</translation>
+    </message>
+    <message>
+        <source>Confirm (Enter)</source>
+        <translation>Confirm (Enter)</translation>
+    </message>
+    <message>
+        <source>Approve (Enter)</source>
+        <translation>Approve (Enter)</translation>
+    </message>
+</context>
+<context>
     <name>CartPanel</name>
     <message>
         <source>Cart</source>
@@ -342,6 +397,140 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
     <message>
         <source>Recharge (Enter)</source>
         <translation>Recharge (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>RefundDialog</name>
+    <message>
+        <source>Type the receipt number.</source>
+        <translation>Type the receipt number.</translation>
+    </message>
+    <message>
+        <source>{number} is itself a refund.</source>
+        <translation>{number} is itself a refund.</translation>
+    </message>
+    <message>
+        <source>Please give the reason for the refund.</source>
+        <translation>Please give the reason for the refund.</translation>
+    </message>
+    <message>
+        <source>Set how many of which items to refund.</source>
+        <translation>Set how many of which items to refund.</translation>
+    </message>
+    <message>
+        <source>Approved by {name}.</source>
+        <translation>Approved by {name}.</translation>
+    </message>
+    <message>
+        <source>Refunded {amount} (No. {number}).</source>
+        <translation>Refunded {amount} (No. {number}).</translation>
+    </message>
+    <message>
+        <source>Pay back: {paid}.</source>
+        <translation>Pay back: {paid}.</translation>
+    </message>
+    <message>
+        <source>Points taken back: {points}.</source>
+        <translation>Points taken back: {points}.</translation>
+    </message>
+    <message>
+        <source>Points given back: {points}.</source>
+        <translation>Points given back: {points}.</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Refund</translation>
+    </message>
+    <message>
+        <source>Refund a sale or a recharge</source>
+        <translation>Refund a sale or a recharge</translation>
+    </message>
+    <message>
+        <source>Receipt &amp;no.</source>
+        <translation>Receipt &amp;no.</translation>
+    </message>
+    <message>
+        <source>Scan or type the number on the receipt</source>
+        <translation>Scan or type the number on the receipt</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <source>Sales of {name}</source>
+        <translation>Sales of {name}</translation>
+    </message>
+    <message>
+        <source>Recent sales</source>
+        <translation>Recent sales</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Reason</translation>
+    </message>
+    <message>
+        <source>Why the customer gets the money back (required)</source>
+        <translation>Why the customer gets the money back (required)</translation>
+    </message>
+    <message>
+        <source>Deduct the value of points already spent from the refund</source>
+        <translation>Deduct the value of points already spent from the refund</translation>
+    </message>
+    <message>
+        <source>Done (Enter)</source>
+        <translation>Done (Enter)</translation>
+    </message>
+    <message>
+        <source>Refund (Enter)</source>
+        <translation>Refund (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>RefundView</name>
+    <message>
+        <source>Type or scan the receipt number, or pick a sale.</source>
+        <translation>Type or scan the receipt number, or pick a sale.</translation>
+    </message>
+    <message>
+        <source>Sale {number} of {when}, cashier {cashier}</source>
+        <translation>Sale {number} of {when}, cashier {cashier}</translation>
+    </message>
+    <message>
+        <source>Recharge {number} of {when}, cashier {cashier}</source>
+        <translation>Recharge {number} of {when}, cashier {cashier}</translation>
+    </message>
+    <message>
+        <source>Total {total}; paid: {paid}</source>
+        <translation>Total {total}; paid: {paid}</translation>
+    </message>
+    <message>
+        <source>Member {name} ({member_no})</source>
+        <translation>Member {name} ({member_no})</translation>
+    </message>
+    <message>
+        <source>A recharge refund pays back what is left of its principal; its bonus is forfeited.</source>
+        <translation>A recharge refund pays back what is left of its principal; its bonus is forfeited.</translation>
+    </message>
+    <message>
+        <source>&amp;Whole sale (everything not refunded yet)</source>
+        <translation>&amp;Whole sale (everything not refunded yet)</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>Sold</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Refund qty</source>
+        <translation>Refund qty</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>ApprovalDialog</name>
+    <message>
+        <source>Type the approver&apos;s user name.</source>
+        <translation>请输入授权人的用户名。</translation>
+    </message>
+    <message>
+        <source>Type the approver&apos;s password.</source>
+        <translation>请输入授权人的密码。</translation>
+    </message>
+    <message>
+        <source>Please give a reason.</source>
+        <translation>请填写原因。</translation>
+    </message>
+    <message>
+        <source>Confirm with your password</source>
+        <translation>输入密码确认</translation>
+    </message>
+    <message>
+        <source>To {action}, type your password again.</source>
+        <translation>要{action}，请再次输入你的密码。</translation>
+    </message>
+    <message>
+        <source>Manager approval</source>
+        <translation>店长授权</translation>
+    </message>
+    <message>
+        <source>{action} needs a manager or the owner. They type their user name and password here; the approval counts once.</source>
+        <translation>{action}需要店长或老板授权：请其在此输入用户名和密码，授权仅限本次使用。</translation>
+    </message>
+    <message>
+        <source>&amp;User name</source>
+        <translation>用户名(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Why (required)</source>
+        <translation>原因（必填）</translation>
+    </message>
+    <message>
+        <source>Confirm (Enter)</source>
+        <translation>确认（回车）</translation>
+    </message>
+    <message>
+        <source>Approve (Enter)</source>
+        <translation>授权（回车）</translation>
+    </message>
+</context>
+<context>
     <name>CartPanel</name>
     <message>
         <source>Cart</source>
@@ -342,6 +397,140 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
     <message>
         <source>Recharge (Enter)</source>
         <translation>充值（回车）</translation>
+    </message>
+</context>
+<context>
+    <name>RefundDialog</name>
+    <message>
+        <source>Type the receipt number.</source>
+        <translation>请输入小票单号。</translation>
+    </message>
+    <message>
+        <source>{number} is itself a refund.</source>
+        <translation>{number} 本身是退款单。</translation>
+    </message>
+    <message>
+        <source>Please give the reason for the refund.</source>
+        <translation>请填写退款原因。</translation>
+    </message>
+    <message>
+        <source>Set how many of which items to refund.</source>
+        <translation>请设置要退哪些商品、退几件。</translation>
+    </message>
+    <message>
+        <source>Approved by {name}.</source>
+        <translation>{name} 已授权。</translation>
+    </message>
+    <message>
+        <source>Refunded {amount} (No. {number}).</source>
+        <translation>已退款 {amount}（单号 {number}）。</translation>
+    </message>
+    <message>
+        <source>Pay back: {paid}.</source>
+        <translation>退还：{paid}。</translation>
+    </message>
+    <message>
+        <source>Points taken back: {points}.</source>
+        <translation>扣回积分 {points}。</translation>
+    </message>
+    <message>
+        <source>Points given back: {points}.</source>
+        <translation>退回积分 {points}。</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Refund a sale or a recharge</source>
+        <translation>销售退款或充值退款</translation>
+    </message>
+    <message>
+        <source>Receipt &amp;no.</source>
+        <translation>小票单号(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Scan or type the number on the receipt</source>
+        <translation>扫描或输入小票上的单号</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Sales of {name}</source>
+        <translation>{name} 的消费记录</translation>
+    </message>
+    <message>
+        <source>Recent sales</source>
+        <translation>最近的销售</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Why the customer gets the money back (required)</source>
+        <translation>退款原因（必填）</translation>
+    </message>
+    <message>
+        <source>Deduct the value of points already spent from the refund</source>
+        <translation>会员已用掉的积分按价值从退款中扣回</translation>
+    </message>
+    <message>
+        <source>Done (Enter)</source>
+        <translation>完成（回车）</translation>
+    </message>
+    <message>
+        <source>Refund (Enter)</source>
+        <translation>退款（回车）</translation>
+    </message>
+</context>
+<context>
+    <name>RefundView</name>
+    <message>
+        <source>Type or scan the receipt number, or pick a sale.</source>
+        <translation>请输入或扫描小票单号，或从列表中选择一笔销售。</translation>
+    </message>
+    <message>
+        <source>Sale {number} of {when}, cashier {cashier}</source>
+        <translation>销售单 {number}，{when}，收银员 {cashier}</translation>
+    </message>
+    <message>
+        <source>Recharge {number} of {when}, cashier {cashier}</source>
+        <translation>充值单 {number}，{when}，收银员 {cashier}</translation>
+    </message>
+    <message>
+        <source>Total {total}; paid: {paid}</source>
+        <translation>合计 {total}；付款：{paid}</translation>
+    </message>
+    <message>
+        <source>Member {name} ({member_no})</source>
+        <translation>会员 {name}（{member_no}）</translation>
+    </message>
+    <message>
+        <source>A recharge refund pays back what is left of its principal; its bonus is forfeited.</source>
+        <translation>充值退款只退还剩余本金，赠送金额作废。</translation>
+    </message>
+    <message>
+        <source>&amp;Whole sale (everything not refunded yet)</source>
+        <translation>整单退款（尚未退的全部）(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>售出</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Refund qty</source>
+        <translation>退货数量</translation>
     </message>
 </context>
 <context>

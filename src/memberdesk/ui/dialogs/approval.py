@@ -1,0 +1,138 @@
+"""A manager's one-time approval at the counter (授权).
+
+A cashier lacks a permission (say, refunds): a manager or the owner types their
+user name and password here, with the reason, and the service grants a one-time
+approval for this cashier (``services.staff.grant_approval``). A wrong password
+counts towards the approver's lockout like a login. The owner confirming a
+restore uses the same dialog with the user name fixed to their own.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
+
+from memberdesk.services.permissions import Permission, permission_label
+from memberdesk.services.staff import ApprovalGrant
+
+from ..tasks import TaskRunner
+from .base import TaskDialog, current_language
+
+
+def grant(db: Any, requester: Any, username: str, password: str, permission: Permission,
+          reason: str) -> ApprovalGrant:
+    from memberdesk.services.staff import grant_approval
+
+    return grant_approval(db, requester, approver_username=username,
+                          approver_password=password, permission=permission, reason=reason)
+
+
+class ApprovalDialog(TaskDialog):
+    approved = Signal(object)  # ApprovalGrant
+
+    def __init__(
+        self,
+        runner: TaskRunner,
+        actor: Any,
+        permission: Permission,
+        reason: str = "",
+        parent: QWidget | None = None,
+        *,
+        approver: str | None = None,
+    ) -> None:
+        super().__init__(runner, actor, parent, name="approvalDialog")
+        self.permission = permission
+        self.fixed_approver = approver
+        self.grant: ApprovalGrant | None = None
+        self.explanation = QLabel()
+        self.explanation.setWordWrap(True)
+        self.username = QLineEdit()
+        self.username.setObjectName("approverName")
+        self.username.setMaxLength(32)
+        self.password = QLineEdit()
+        self.password.setObjectName("passwordField")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.reason = QLineEdit(reason)
+        self.reason.setObjectName("approvalReason")
+        self.reason.setMaxLength(200)
+        if approver is not None:
+            self.username.setText(approver)
+            self.username.setReadOnly(True)
+        self.username_label, self.password_label, self.reason_label = QLabel(), QLabel(), QLabel()
+        self.username_label.setBuddy(self.username)
+        self.password_label.setBuddy(self.password)
+        self.reason_label.setBuddy(self.reason)
+        form = QFormLayout()
+        form.setHorizontalSpacing(16)
+        form.addRow(self.username_label, self.username)
+        form.addRow(self.password_label, self.password)
+        form.addRow(self.reason_label, self.reason)
+        self.body.addWidget(self.explanation)
+        self.body.addLayout(form)
+        self.approve_button = self.add_button(self.submit, primary=True)
+        self.setMinimumWidth(560)
+        self.retranslate()
+        (self.password if approver is not None else self.username).setFocus()
+
+    def enter_pressed(self) -> None:
+        focus = self.focusWidget()
+        if focus is self.username and self.username.text().strip():
+            self.password.setFocus()
+        elif focus is self.password and self.password.text() and not self.reason.text().strip():
+            self.reason.setFocus()
+        else:
+            self.submit()
+
+    def submit(self) -> None:
+        if self.busy:
+            return
+        username = self.require_text(self.username, lambda: self.tr("Type the approver's user name."))
+        if username is None:
+            return
+        if not self.password.text():
+            self.say(lambda: self.tr("Type the approver's password."), "error")
+            self.password.setFocus()
+            return
+        reason = self.require_text(self.reason, lambda: self.tr("Please give a reason."))
+        if reason is None:
+            return
+        password = self.password.text()
+        self.call(grant, self.actor, username, password, self.permission, reason,
+                  on_done=self._granted, on_error=lambda _e: self._failed())
+
+    def _failed(self) -> None:
+        self.password.clear()
+        self.password.setFocus()
+
+    def _granted(self, grant: ApprovalGrant) -> None:
+        self.grant = grant
+        self.password.clear()
+        self.approved.emit(grant)
+        self.accept()
+
+    def retranslate(self) -> None:
+        action = permission_label(self.permission, current_language())
+        if self.fixed_approver is not None:
+            self.setWindowTitle(self.tr("Confirm with your password"))
+            self.heading.setText(self.tr("Confirm with your password"))
+            self.explanation.setText(
+                self.tr("To {action}, type your password again.").format(action=action)
+            )
+        else:
+            self.setWindowTitle(self.tr("Manager approval"))
+            self.heading.setText(self.tr("Manager approval"))
+            self.explanation.setText(
+                self.tr("{action} needs a manager or the owner. They type their user name "
+                        "and password here; the approval counts once.").format(action=action)
+            )
+        self.username_label.setText(self.tr("&User name"))
+        self.password_label.setText(self.tr("&Password"))
+        self.reason_label.setText(self.tr("&Reason"))
+        self.reason.setPlaceholderText(self.tr("Why (required)"))
+        self.approve_button.setText(
+            self.tr("Confirm (Enter)") if self.fixed_approver is not None
+            else self.tr("Approve (Enter)")
+        )
+        super().retranslate()

@@ -1,0 +1,270 @@
+"""F4 退款: refund a sale (whole or some lines) or a recharge, found by its
+receipt number or picked from the member's recent sales.
+
+A reason is required. A cashier without the refund permission gets the
+manager-approval dialog (the service refuses first, nothing written); with the
+approval the same refund is submitted again, under the same client id.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QWidget,
+)
+
+from memberdesk.services.errors import UserError
+from memberdesk.services.permissions import Permission
+from memberdesk.services.receipt_data import ReceiptData
+from memberdesk.services.recharge import RechargeRefundRequest
+from memberdesk.services.refunds import RefundResult, SaleRefundRequest
+
+from .. import fmt
+from ..tasks import TaskRunner
+from .approval import ApprovalDialog
+from .base import ERROR, OK, TaskDialog, push_button
+from .refund_view import RefundView, tender_text
+
+HISTORY = 10  # the member's most recent sales offered
+
+
+def fetch_receipt(db: Any, actor: Any, number: str) -> ReceiptData:
+    from memberdesk.services.documents import load_receipt
+
+    return load_receipt(db, actor, number)
+
+
+def member_history(db: Any, actor: Any, member_no: str) -> list[ReceiptData] | None:
+    """Worker: the member's latest sales, newest first; None when this staff member
+    may not read member statements (there is no "sales of a member" service yet,
+    so the sale numbers come from the member's ledger entries)."""
+    from memberdesk.models.enums import PointsKind, StoredValueKind
+    from memberdesk.services.errors import PermissionDenied
+    from memberdesk.services.reporting.statement import member_statement
+
+    sale_kinds = {StoredValueKind.SPEND, PointsKind.EARN, PointsKind.REDEEM}
+    found: dict[str, Any] = {}
+    try:
+        with member_statement(db, actor, member_no) as st:
+            rows: list[Any] = [*st.sv_rows(), *st.points_rows()]
+            for row in rows:
+                if row.kind in sale_kinds and row.reference:
+                    found[row.reference] = max(found.get(row.reference, row.at), row.at)
+    except PermissionDenied:
+        return None
+    latest = sorted(found, key=lambda no: found[no], reverse=True)[:HISTORY]
+    return [fetch_receipt(db, actor, no) for no in latest]
+
+
+def do_refund(db: Any, actor: Any, request: Any) -> RefundResult:
+    from memberdesk.services.recharge import refund_recharge
+    from memberdesk.services.refunds import refund_sale
+
+    if isinstance(request, RechargeRefundRequest):
+        return refund_recharge(db, actor, request)
+    return refund_sale(db, actor, request)
+
+
+class RefundDialog(TaskDialog):
+    refunded = Signal(object)  # RefundResult
+
+    def __init__(
+        self,
+        runner: TaskRunner,
+        actor: Any,
+        member: Any,
+        recent_sales: Sequence[Any] = (),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(runner, actor, parent, name="refundDialog")
+        self.member_no: str | None = getattr(member, "member_no", None)
+        self.member_name: str = getattr(member, "name", "")
+        self.client_id = ""
+        self.approval_id: int | None = None
+        self.outcome: RefundResult | None = None
+        self.approval: ApprovalDialog | None = None
+
+        self.number = QLineEdit()
+        self.number.setObjectName("refundNumber")
+        self.number.setMaxLength(40)
+        self.find_button = push_button(self.find_sale)
+        self.number_label = QLabel()
+        self.number_label.setBuddy(self.number)
+        row = QHBoxLayout()
+        row.addWidget(self.number, 1)
+        row.addWidget(self.find_button)
+        self.history_label = QLabel()
+        self.history = QListWidget()
+        self.history.setObjectName("refundHistory")
+        self.history.setMaximumHeight(150)
+        self.history.itemActivated.connect(lambda item: self._load(item.data(Qt.ItemDataRole.UserRole)))
+        self.view = RefundView()
+        self.reason = QLineEdit()
+        self.reason.setObjectName("refundReason")
+        self.reason.setMaxLength(200)
+        self.reason_label = QLabel()
+        self.reason_label.setBuddy(self.reason)
+        self.deduct = QCheckBox()
+        self.deduct.setObjectName("refundDeductPoints")
+        form = QFormLayout()
+        form.setHorizontalSpacing(16)
+        form.addRow(self.number_label, row)
+        form.addRow(self.history_label, self.history)
+        self.body.addLayout(form)
+        self.body.addWidget(self.view, 1)
+        reason_form = QFormLayout()
+        reason_form.addRow(self.reason_label, self.reason)
+        reason_form.addRow("", self.deduct)
+        self.body.addLayout(reason_form)
+        self.refund_button = self.add_button(self.submit, primary=True)
+        self.setMinimumSize(760, 620)
+
+        own = [s.receipt for s in recent_sales if self.member_no is None
+               or s.receipt.member_no == self.member_no]
+        self._fill_history(own)
+        self.retranslate()
+        self.number.setFocus()
+        if self.member_no is not None:
+            self.call(member_history, self.actor, self.member_no,
+                      on_done=lambda found: self._fill_history(own + (found or [])))
+
+    # -- finding the sale -------------------------------------------------------------------
+    def _fill_history(self, receipts: list[ReceiptData]) -> None:
+        self.history.clear()
+        seen: set[str] = set()
+        for r in receipts:
+            if r.number in seen:
+                continue
+            seen.add(r.number)
+            item = QListWidgetItem(f"{r.number}    {r.issued_at}    {fmt.money(r.total)}")
+            item.setData(Qt.ItemDataRole.UserRole, r.number)
+            self.history.addItem(item)
+        self.history_label.setVisible(bool(seen))
+        self.history.setVisible(bool(seen))
+
+    def find_sale(self) -> None:
+        number = self.require_text(self.number, lambda: self.tr("Type the receipt number."))
+        if number is not None:
+            self._load(number)
+
+    def _load(self, number: str) -> None:
+        if self.busy or self.outcome is not None:
+            return
+        self.number.setText(number)
+        self.clear_message()
+        self.call(fetch_receipt, self.actor, number, on_done=self._loaded)
+
+    def _loaded(self, receipt: ReceiptData) -> None:
+        if receipt.kind not in ("sale", "recharge"):
+            self.say(lambda: self.tr("{number} is itself a refund.").format(number=receipt.number), ERROR)
+            self.view.show_receipt(None)
+            return
+        self.client_id = uuid.uuid4().hex  # one refund of this document, however many tries
+        self.approval_id = None
+        self.view.show_receipt(receipt)
+        self.reason.setFocus()
+
+    # -- refunding ----------------------------------------------------------------------------
+    def enter_pressed(self) -> None:
+        focus = self.focusWidget()
+        if self.outcome is not None:
+            self.accept()
+        elif focus is self.number:
+            self.find_sale()
+        elif focus is self.history and self.history.currentItem() is not None:
+            self._load(self.history.currentItem().data(Qt.ItemDataRole.UserRole))
+        else:
+            self.submit()
+
+    def _request(self, reason: str) -> Any:
+        receipt = self.view.receipt
+        assert receipt is not None
+        deduct = self.deduct.isChecked()
+        if receipt.kind == "recharge":
+            return RechargeRefundRequest(self.client_id, receipt.number, reason,
+                                         self.approval_id, deduct)
+        return SaleRefundRequest(self.client_id, receipt.number, reason, self.view.wanted(),
+                                 self.approval_id, deduct)
+
+    def submit(self) -> None:
+        if self.outcome is not None:
+            self.accept()
+            return
+        if self.busy:
+            return
+        if self.view.receipt is None:
+            self.find_sale()
+            return
+        reason = self.require_text(self.reason, lambda: self.tr("Please give the reason for the refund."))
+        if reason is None:
+            return
+        wanted = self.view.wanted()
+        if wanted is not None and not wanted:
+            self.say(lambda: self.tr("Set how many of which items to refund."), ERROR)
+            return
+        self.call(do_refund, self.actor, self._request(reason), on_done=self._done,
+                  on_error=lambda e: self._refused(e, reason))
+
+    def _refused(self, error: UserError, reason: str) -> None:
+        if error.code in ("permission_denied", "approval_invalid"):
+            self.approval_id = None
+            self.approval = ApprovalDialog(self.runner, self.actor, Permission.REFUND, reason, self)
+            self.approval.approved.connect(self._approved)
+            self.approval.open()
+
+    def _approved(self, grant: Any) -> None:
+        self.approval_id = grant.approval_id
+        self.say(lambda: self.tr("Approved by {name}.").format(name=grant.approver), OK)
+        self.submit()
+
+    def _done(self, result: RefundResult) -> None:
+        self.outcome = result
+        for w in (self.number, self.find_button, self.history, self.view, self.reason, self.deduct):
+            w.setEnabled(False)
+        self.say(self._done_text, OK)
+        self.retranslate()
+        self.refunded.emit(result)
+
+    def _done_text(self) -> str:
+        r = self.outcome
+        if r is None:
+            return ""
+        paid = "  ".join(f"{tender_text(t.label)} {fmt.money(t.amount)}" for t in r.tenders)
+        text = self.tr("Refunded {amount} (No. {number}).").format(
+            amount=fmt.money(r.amount), number=r.refund_no)
+        if paid:
+            text += " " + self.tr("Pay back: {paid}.").format(paid=paid)
+        if r.points_taken_back:
+            text += " " + self.tr("Points taken back: {points}.").format(points=r.points_taken_back)
+        if r.points_returned:
+            text += " " + self.tr("Points given back: {points}.").format(points=r.points_returned)
+        return text
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Refund"))
+        self.heading.setText(self.tr("Refund a sale or a recharge"))
+        self.number_label.setText(self.tr("Receipt &no."))
+        self.number.setPlaceholderText(self.tr("Scan or type the number on the receipt"))
+        self.find_button.setText(self.tr("Find"))
+        self.history_label.setText(
+            self.tr("Sales of {name}").format(name=self.member_name) if self.member_no
+            else self.tr("Recent sales")
+        )
+        self.reason_label.setText(self.tr("&Reason"))
+        self.reason.setPlaceholderText(self.tr("Why the customer gets the money back (required)"))
+        self.deduct.setText(self.tr("Deduct the value of points already spent from the refund"))
+        self.refund_button.setText(
+            self.tr("Done (Enter)") if self.outcome is not None else self.tr("Refund (Enter)")
+        )
+        super().retranslate()

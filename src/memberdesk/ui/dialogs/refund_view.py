@@ -1,0 +1,129 @@
+"""What the refund dialog shows of the sale (or recharge) being refunded: its
+lines with the quantity to refund, what was paid and how, and the member."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHeaderView,
+    QLabel,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from memberdesk.services.receipt_data import ReceiptData
+from memberdesk.services.refunds import RefundLineRequest
+from memberdesk.services.tenders import TENDER_LABELS
+
+from .. import fmt
+from ..i18n import Retranslating
+from .labels import tender_name
+
+# Receipts store the Chinese name of a payment method; show it in the UI's language.
+_KIND_OF_LABEL = {zh: kind for kind, (zh, _en) in TENDER_LABELS.items()}
+
+
+def tender_text(label: str) -> str:
+    kind = _KIND_OF_LABEL.get(label)
+    return tender_name(kind) if kind is not None else label
+
+
+class RefundView(Retranslating, QWidget):
+    """Receipt lines in order (line 1 is the receipt's first line); "whole sale"
+    refunds whatever is not refunded yet, else the quantities typed per line."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.receipt: ReceiptData | None = None
+        self.summary = QLabel()
+        self.summary.setObjectName("refundSummary")
+        self.summary.setWordWrap(True)
+        self.whole = QCheckBox()
+        self.whole.setObjectName("refundWhole")
+        self.whole.setChecked(True)
+        self.whole.toggled.connect(self._whole_toggled)
+        self.table = QTableWidget(0, 4)
+        self.table.setObjectName("refundLines")
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in (1, 2, 3):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.spins: list[QSpinBox] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.whole)
+        layout.addWidget(self.table, 1)
+        self.retranslate()
+        self.show_receipt(None)
+
+    def show_receipt(self, receipt: ReceiptData | None) -> None:
+        self.receipt = receipt
+        lines = receipt.lines if receipt is not None and receipt.kind == "sale" else ()
+        self.table.setRowCount(len(lines))
+        self.spins = []
+        for row, line in enumerate(lines):
+            self.table.setItem(row, 0, QTableWidgetItem(line.description))
+            for col, text in ((1, fmt.number(line.qty)), (2, fmt.money(line.net))):
+                item = QTableWidgetItem(text)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(row, col, item)
+            spin = QSpinBox()
+            spin.setRange(0, line.qty)
+            spin.setValue(line.qty)
+            spin.setEnabled(not self.whole.isChecked())
+            self.table.setCellWidget(row, 3, spin)
+            self.spins.append(spin)
+        self.whole.setVisible(bool(lines))
+        self.table.setVisible(bool(lines))
+        self._render_summary()
+
+    def _whole_toggled(self, whole: bool) -> None:
+        for spin in self.spins:
+            spin.setEnabled(not whole)
+
+    def wanted(self) -> tuple[RefundLineRequest, ...] | None:
+        """None: the whole sale (what is left of it); else the lines typed."""
+        if self.whole.isChecked():
+            return None
+        return tuple(
+            RefundLineRequest(line_no, spin.value())
+            for line_no, spin in enumerate(self.spins, start=1)
+            if spin.value() > 0
+        )
+
+    def _render_summary(self) -> None:
+        r = self.receipt
+        if r is None:
+            self.summary.setText(self.tr("Type or scan the receipt number, or pick a sale."))
+            return
+        paid = "  ".join(f"{tender_text(t.label)} {fmt.money(t.amount)}" for t in r.tenders) or "—"
+        head = (
+            self.tr("Sale {number} of {when}, cashier {cashier}")
+            if r.kind == "sale"
+            else self.tr("Recharge {number} of {when}, cashier {cashier}")
+        ).format(number=r.number, when=r.issued_at, cashier=r.cashier)
+        lines = [head, self.tr("Total {total}; paid: {paid}").format(
+            total=fmt.money(r.total), paid=paid)]
+        if r.member_no:
+            lines.append(self.tr("Member {name} ({member_no})").format(
+                name=r.member_name, member_no=r.member_no))
+        if r.kind == "recharge":
+            lines.append(self.tr("A recharge refund pays back what is left of its principal; "
+                                 "its bonus is forfeited."))
+        self.summary.setText("\n".join(lines))
+
+    def retranslate(self) -> None:
+        self.whole.setText(self.tr("&Whole sale (everything not refunded yet)"))
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Item"), self.tr("Sold"), self.tr("Amount"), self.tr("Refund qty")]
+        )
+        self._render_summary()

@@ -1,0 +1,149 @@
+"""F4 退款: by receipt number or from the member's sales; a cashier needs a manager."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from memberdesk.models import Approval, Refund
+from memberdesk.models.enums import TenderKind
+from tests.checkout_support.kit import snapshot, yuan
+
+from .tasks_support import Counter, counter_for
+
+
+@pytest.fixture
+def counter(qtbot, ui, db, staff):  # type: ignore[no-untyped-def]
+    yield from counter_for(qtbot, ui, db, staff)
+
+
+@pytest.fixture
+def manager_counter(qtbot, ui, db, staff):  # type: ignore[no-untyped-def]
+    yield from counter_for(qtbot, ui, db, staff, "manager")
+
+
+def refunds(c: Counter) -> list[Refund]:
+    with c.db.reader() as uow:
+        rows = list(uow.session.scalars(select(Refund)))
+        for r in rows:
+            uow.session.expunge(r)
+        return rows
+
+
+def find_sale(c: Counter, dialog, sale_no: str) -> None:  # type: ignore[no-untyped-def]
+    c.type(dialog.number, sale_no)
+    c.enter(dialog.number)
+    assert dialog.view.receipt is not None and dialog.view.receipt.number == sale_no
+    assert dialog.focusWidget() is dialog.reason
+
+
+def test_a_cashier_refund_needs_the_manager_and_a_wrong_password_writes_nothing(counter: Counter) -> None:
+    c = counter
+    sale = c.world.sell([("CHIPS", 2)], [(TenderKind.CASH, "17.60")], member="alice")
+    assert c.world.balances("alice")[2] == 17  # points earned
+    dialog = c.open(Qt.Key.Key_F4)
+    find_sale(c, dialog, sale.sale_no)
+    assert "乐事薯片" in dialog.view.table.item(0, 0).text()
+    assert "合计 ¥17.60；付款：现金 ¥17.60" in dialog.view.summary.text()
+
+    c.type(dialog.reason, "顾客退货")
+    c.enter(dialog.reason)
+    # The service refused (nothing written) and the approval dialog is up.
+    assert dialog.message.text() == "没有权限：退款/反结账，需要店长或老板授权"
+    approval = dialog.approval
+    assert approval is not None and approval.isVisible()
+    assert approval.reason.text() == "顾客退货"
+    before = snapshot(c.db)
+
+    c.type(approval.username, "manager")
+    c.enter(approval.username)
+    assert approval.focusWidget() is approval.password
+    c.type(approval.password, "not-the-password")
+    c.enter(approval.password)
+    assert approval.message.text() == "用户名或密码错误"
+    assert approval.isVisible() and approval.password.text() == ""
+    assert snapshot(c.db) == before
+    assert refunds(c) == []
+
+    c.type(approval.password, "manager-pass")
+    with c.qtbot.waitSignal(dialog.refunded, timeout=10_000):
+        c.press(Qt.Key.Key_Return, approval.password)
+    c.settle()
+    assert not approval.isVisible()
+    [refund] = refunds(c)
+    assert refund.staff_id == c.world.cashier.staff_id
+    assert refund.approver_id == c.world.manager.staff_id
+    assert refund.reason == "顾客退货" and refund.amount == yuan("17.60")
+    assert c.world.balances("alice")[2] == 0  # the earned points went back
+    assert "已退款 ¥17.60" in dialog.message.text()
+    assert "扣回积分 17" in dialog.message.text()
+    with c.db.reader() as uow:
+        assert uow.session.scalar(select(Approval.used_at)) is not None
+
+
+def test_an_empty_reason_and_an_unknown_number_write_nothing(counter: Counter) -> None:
+    c = counter
+    sale = c.world.sell([("COLA", 1)], [(TenderKind.CASH, "3.50")])
+    dialog = c.open(Qt.Key.Key_F4)
+    before = snapshot(c.db)
+    c.type(dialog.number, "S-NO-SUCH")
+    c.enter(dialog.number)
+    assert dialog.message.text() == "找不到销售单 S-NO-SUCH"
+    assert dialog.view.receipt is None
+
+    dialog.number.clear()
+    find_sale(c, dialog, sale.sale_no)
+    c.enter(dialog.reason)
+    assert dialog.message.text() == "请填写退款原因。"
+    assert dialog.approval is None
+    assert snapshot(c.db) == before
+
+
+def test_a_manager_refunds_part_of_a_sale_picked_from_the_members_history(manager_counter: Counter) -> None:
+    c = manager_counter
+    c.world.sell([("COLA", 1)], [(TenderKind.CASH, "3.50")], member="alice")
+    sale = c.world.sell([("CHIPS", 1), ("BEER", 2)], [(TenderKind.CASH, "20.80")], member="alice")
+    c.select_member("alice")
+    dialog = c.open(Qt.Key.Key_F4)
+    history = [dialog.history.item(i).text() for i in range(dialog.history.count())]
+    assert len(history) == 2 and history[0].startswith(sale.sale_no)
+
+    dialog.history.setCurrentRow(0)
+    dialog.history.setFocus()
+    c.enter(dialog.history)
+    assert dialog.view.receipt is not None and dialog.view.receipt.number == sale.sale_no
+    dialog.view.whole.setChecked(False)
+    dialog.view.spins[0].setValue(0)  # keep the chips, refund one beer
+    dialog.view.spins[1].setValue(1)
+    c.type(dialog.reason, "啤酒退一瓶")
+    with c.qtbot.waitSignal(dialog.refunded):
+        c.press(Qt.Key.Key_Return, dialog.reason)
+    c.settle()
+    [refund] = refunds(c)
+    assert refund.amount == yuan("6.00") and refund.approver_id is None
+    assert dialog.approval is None
+
+
+def test_sales_made_at_this_counter_are_offered(counter: Counter) -> None:
+    c = counter
+    sale = c.world.sell([("COLA", 2)], [(TenderKind.CASH, "7.00")], member="bob")
+    c.state.sale_completed.emit(sale)  # what the payment flow announces
+    c.select_member("bob")
+    dialog = c.open(Qt.Key.Key_F4)
+    assert dialog.history.count() == 1
+    assert dialog.history.item(0).text().startswith(sale.sale_no)
+    assert "¥" in dialog.history.item(0).text()
+
+
+def test_a_recharge_is_refunded_by_its_number(manager_counter: Counter) -> None:
+    c = manager_counter
+    result = c.world.recharge("carol", "100", actor=c.world.manager)
+    dialog = c.open(Qt.Key.Key_F4)
+    find_sale(c, dialog, result.recharge_no)
+    assert "充值单" in dialog.view.summary.text()
+    assert not dialog.view.table.isVisible()
+    c.type(dialog.reason, "退卡")
+    c.enter(dialog.reason)
+    assert dialog.outcome is not None and dialog.outcome.amount == yuan("100")
+    assert c.world.balances("carol")[:2] == (yuan("0"), yuan("0"))

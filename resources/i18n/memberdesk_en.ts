@@ -549,6 +549,187 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
     </message>
 </context>
 <context>
+    <name>ShiftCountView</name>
+    <message>
+        <source>Count the drawer without looking at the expected amounts (blind close). Cash must be counted; leave a method empty when it was checked against its statement.</source>
+        <translation>Count the drawer without looking at the expected amounts (blind close). Cash must be counted; leave a method empty when it was checked against its statement.</translation>
+    </message>
+    <message>
+        <source>Count the drawer. Cash must be counted; leave a method empty to take the expected amount.</source>
+        <translation>Count the drawer. Cash must be counted; leave a method empty to take the expected amount.</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Counted</translation>
+    </message>
+    <message>
+        <source>hidden</source>
+        <translation>hidden</translation>
+    </message>
+    <message>
+        <source>as expected</source>
+        <translation>as expected</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Note</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftDialog</name>
+    <message>
+        <source>Type the opening float (0 for none).</source>
+        <translation>Type the opening float (0 for none).</translation>
+    </message>
+    <message>
+        <source>Shift {number} is open.</source>
+        <translation>Shift {number} is open.</translation>
+    </message>
+    <message>
+        <source>Type the amount of cash.</source>
+        <translation>Type the amount of cash.</translation>
+    </message>
+    <message>
+        <source>Please give a reason.</source>
+        <translation>Please give a reason.</translation>
+    </message>
+    <message>
+        <source>Recorded.</source>
+        <translation>Recorded.</translation>
+    </message>
+    <message>
+        <source>Count the cash first: type the amount in the drawer.</source>
+        <translation>Count the cash first: type the amount in the drawer.</translation>
+    </message>
+    <message>
+        <source>Type the amount counted.</source>
+        <translation>Type the amount counted.</translation>
+    </message>
+    <message>
+        <source>Shift {number}, opened {when}</source>
+        <translation>Shift {number}, opened {when}</translation>
+    </message>
+    <message>
+        <source>Opening float: {amount}</source>
+        <translation>Opening float: {amount}</translation>
+    </message>
+    <message>
+        <source>Sales: {count}, {amount}</source>
+        <translation>Sales: {count}, {amount}</translation>
+    </message>
+    <message>
+        <source>Refunds: {amount}    Recharges: {recharges}</source>
+        <translation>Refunds: {amount}    Recharges: {recharges}</translation>
+    </message>
+    <message>
+        <source>Cash in: {cash_in}    Cash out: {cash_out}</source>
+        <translation>Cash in: {cash_in}    Cash out: {cash_out}</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <source>Shift {number}</source>
+        <translation>Shift {number}</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>No shift is open. Count the float in the drawer and open a shift to take payments.</source>
+        <translation>No shift is open. Count the float in the drawer and open a shift to take payments.</translation>
+    </message>
+    <message>
+        <source>Opening &amp;float</source>
+        <translation>Opening &amp;float</translation>
+    </message>
+    <message>
+        <source>Cash &amp;in or out</source>
+        <translation>Cash &amp;in or out</translation>
+    </message>
+    <message>
+        <source>Put cash in (float)</source>
+        <translation>Put cash in (float)</translation>
+    </message>
+    <message>
+        <source>Take cash out</source>
+        <translation>Take cash out</translation>
+    </message>
+    <message>
+        <source>&amp;Amount</source>
+        <translation>&amp;Amount</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Reason</translation>
+    </message>
+    <message>
+        <source>Why (required)</source>
+        <translation>Why (required)</translation>
+    </message>
+    <message>
+        <source>Open shift (Enter)</source>
+        <translation>Open shift (Enter)</translation>
+    </message>
+    <message>
+        <source>Record cash in/out (Enter)</source>
+        <translation>Record cash in/out (Enter)</translation>
+    </message>
+    <message>
+        <source>Count and close (F5)</source>
+        <translation>Count and close (F5)</translation>
+    </message>
+    <message>
+        <source>Close shift (Enter)</source>
+        <translation>Close shift (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftResultView</name>
+    <message>
+        <source>Shift {number} is closed. This was a blind close: the manager sees the difference.</source>
+        <translation>Shift {number} is closed. This was a blind close: the manager sees the difference.</translation>
+    </message>
+    <message>
+        <source>Shift {number} is closed. Cash is {amount} short.</source>
+        <translation>Shift {number} is closed. Cash is {amount} short.</translation>
+    </message>
+    <message>
+        <source>Shift {number} is closed. Cash is {amount} over.</source>
+        <translation>Shift {number} is closed. Cash is {amount} over.</translation>
+    </message>
+    <message>
+        <source>Shift {number} is closed. Cash is exact.</source>
+        <translation>Shift {number} is closed. Cash is exact.</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Counted</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Difference</translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
         <source>{path} is not a MemberDesk database file. Nothing was changed.</source>

@@ -549,6 +549,187 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
     </message>
 </context>
 <context>
+    <name>ShiftCountView</name>
+    <message>
+        <source>Count the drawer without looking at the expected amounts (blind close). Cash must be counted; leave a method empty when it was checked against its statement.</source>
+        <translation>请清点钱箱（盲交：不显示应有金额）。现金必须清点；已与对账单核对的收款方式可以留空。</translation>
+    </message>
+    <message>
+        <source>Count the drawer. Cash must be counted; leave a method empty to take the expected amount.</source>
+        <translation>请清点钱箱。现金必须清点；其他方式留空则按应有金额计。</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>收款方式</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>应有</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>实点</translation>
+    </message>
+    <message>
+        <source>hidden</source>
+        <translation>不显示</translation>
+    </message>
+    <message>
+        <source>as expected</source>
+        <translation>按应有金额</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftDialog</name>
+    <message>
+        <source>Type the opening float (0 for none).</source>
+        <translation>请输入开班备用金（没有则填 0）。</translation>
+    </message>
+    <message>
+        <source>Shift {number} is open.</source>
+        <translation>班次 {number} 已开班。</translation>
+    </message>
+    <message>
+        <source>Type the amount of cash.</source>
+        <translation>请输入现金金额。</translation>
+    </message>
+    <message>
+        <source>Please give a reason.</source>
+        <translation>请填写原因。</translation>
+    </message>
+    <message>
+        <source>Recorded.</source>
+        <translation>已记录。</translation>
+    </message>
+    <message>
+        <source>Count the cash first: type the amount in the drawer.</source>
+        <translation>请先清点现金：输入钱箱里的金额。</translation>
+    </message>
+    <message>
+        <source>Type the amount counted.</source>
+        <translation>请输入清点金额。</translation>
+    </message>
+    <message>
+        <source>Shift {number}, opened {when}</source>
+        <translation>班次 {number}，开班时间 {when}</translation>
+    </message>
+    <message>
+        <source>Opening float: {amount}</source>
+        <translation>开班备用金：{amount}</translation>
+    </message>
+    <message>
+        <source>Sales: {count}, {amount}</source>
+        <translation>销售：{count} 笔，{amount}</translation>
+    </message>
+    <message>
+        <source>Refunds: {amount}    Recharges: {recharges}</source>
+        <translation>退款：{amount}&#x3000;&#x3000;充值：{recharges}</translation>
+    </message>
+    <message>
+        <source>Cash in: {cash_in}    Cash out: {cash_out}</source>
+        <translation>存入：{cash_in}&#x3000;&#x3000;取出：{cash_out}</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>交班</translation>
+    </message>
+    <message>
+        <source>Shift {number}</source>
+        <translation>班次 {number}</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>No shift is open. Count the float in the drawer and open a shift to take payments.</source>
+        <translation>当前没有开班。请清点钱箱里的备用金，开班后才能收款。</translation>
+    </message>
+    <message>
+        <source>Opening &amp;float</source>
+        <translation>开班备用金(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Cash &amp;in or out</source>
+        <translation>存取现金(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Put cash in (float)</source>
+        <translation>存入备用金</translation>
+    </message>
+    <message>
+        <source>Take cash out</source>
+        <translation>取出现金</translation>
+    </message>
+    <message>
+        <source>&amp;Amount</source>
+        <translation>金额(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Why (required)</source>
+        <translation>原因（必填）</translation>
+    </message>
+    <message>
+        <source>Open shift (Enter)</source>
+        <translation>开班（回车）</translation>
+    </message>
+    <message>
+        <source>Record cash in/out (Enter)</source>
+        <translation>记录存取（回车）</translation>
+    </message>
+    <message>
+        <source>Count and close (F5)</source>
+        <translation>清点交班（F5）</translation>
+    </message>
+    <message>
+        <source>Close shift (Enter)</source>
+        <translation>交班（回车）</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftResultView</name>
+    <message>
+        <source>Shift {number} is closed. This was a blind close: the manager sees the difference.</source>
+        <translation>班次 {number} 已交班。本班为盲交，差额由店长查看。</translation>
+    </message>
+    <message>
+        <source>Shift {number} is closed. Cash is {amount} short.</source>
+        <translation>班次 {number} 已交班。现金短款 {amount}。</translation>
+    </message>
+    <message>
+        <source>Shift {number} is closed. Cash is {amount} over.</source>
+        <translation>班次 {number} 已交班。现金长款 {amount}。</translation>
+    </message>
+    <message>
+        <source>Shift {number} is closed. Cash is exact.</source>
+        <translation>班次 {number} 已交班。现金无差额。</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>收款方式</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>实点</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>应有</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差额</translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
         <source>{path} is not a MemberDesk database file. Nothing was changed.</source>

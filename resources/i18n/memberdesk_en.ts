@@ -57,6 +57,77 @@
     </message>
 </context>
 <context>
+    <name>CardsDialog</name>
+    <message>
+        <source>Swipe the card or type its number.</source>
+        <translation>Swipe the card or type its number.</translation>
+    </message>
+    <message>
+        <source>Card {uid} is in use: member {member_no} {name}.</source>
+        <translation>Card {uid} is in use: member {member_no} {name}.</translation>
+    </message>
+    <message>
+        <source>Swipe the new card into &quot;New card&quot;.</source>
+        <translation>Swipe the new card into &quot;New card&quot;.</translation>
+    </message>
+    <message>
+        <source>Voiding unbinds card {uid} from its member. Press Void again to confirm.</source>
+        <translation>Voiding unbinds card {uid} from its member. Press Void again to confirm.</translation>
+    </message>
+    <message>
+        <source>Card {uid} of member {member_no}: {state}.</source>
+        <translation>Card {uid} of member {member_no}: {state}.</translation>
+    </message>
+    <message>
+        <source>Cards</source>
+        <translation>Cards</translation>
+    </message>
+    <message>
+        <source>Cards of {name} ({member_no})</source>
+        <translation>Cards of {name} ({member_no})</translation>
+    </message>
+    <message>
+        <source>Lost, found, replaced and void cards</source>
+        <translation>Lost, found, replaced and void cards</translation>
+    </message>
+    <message>
+        <source>Member&apos;s cards</source>
+        <translation>Member&apos;s cards</translation>
+    </message>
+    <message>
+        <source>&amp;Card</source>
+        <translation>&amp;Card</translation>
+    </message>
+    <message>
+        <source>Swipe or type the card; Enter shows whose it is</source>
+        <translation>Swipe or type the card; Enter shows whose it is</translation>
+    </message>
+    <message>
+        <source>&amp;New card</source>
+        <translation>&amp;New card</translation>
+    </message>
+    <message>
+        <source>For a replacement: swipe the new card here</source>
+        <translation>For a replacement: swipe the new card here</translation>
+    </message>
+    <message>
+        <source>Report &amp;lost</source>
+        <translation>Report &amp;lost</translation>
+    </message>
+    <message>
+        <source>&amp;Found again</source>
+        <translation>&amp;Found again</translation>
+    </message>
+    <message>
+        <source>&amp;Replace</source>
+        <translation>&amp;Replace</translation>
+    </message>
+    <message>
+        <source>&amp;Void</source>
+        <translation>&amp;Void</translation>
+    </message>
+</context>
+<context>
     <name>CartPanel</name>
     <message>
         <source>Cart</source>
@@ -531,6 +602,69 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
     <message>
         <source>Refund qty</source>
         <translation>Refund qty</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterDialog</name>
+    <message>
+        <source>Type the mobile number.</source>
+        <translation>Type the mobile number.</translation>
+    </message>
+    <message>
+        <source>Type the member&apos;s name.</source>
+        <translation>Type the member&apos;s name.</translation>
+    </message>
+    <message>
+        <source>Member {member_no} {name} registered ({phone}).</source>
+        <translation>Member {member_no} {name} registered ({phone}).</translation>
+    </message>
+    <message>
+        <source>The card is bound.</source>
+        <translation>The card is bound.</translation>
+    </message>
+    <message>
+        <source>They are now the member at the counter (F3 recharges).</source>
+        <translation>They are now the member at the counter (F3 recharges).</translation>
+    </message>
+    <message>
+        <source>New member</source>
+        <translation>New member</translation>
+    </message>
+    <message>
+        <source>Register a member</source>
+        <translation>Register a member</translation>
+    </message>
+    <message>
+        <source>Mobile number and name are enough. To give a card, put the cursor in the card field and swipe it.</source>
+        <translation>Mobile number and name are enough. To give a card, put the cursor in the card field and swipe it.</translation>
+    </message>
+    <message>
+        <source>&amp;Mobile</source>
+        <translation>&amp;Mobile</translation>
+    </message>
+    <message>
+        <source>11-digit mainland mobile number</source>
+        <translation>11-digit mainland mobile number</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Card</source>
+        <translation>&amp;Card</translation>
+    </message>
+    <message>
+        <source>Swipe the card now, or type its number (optional)</source>
+        <translation>Swipe the card now, or type its number (optional)</translation>
+    </message>
+    <message>
+        <source>Done (Enter)</source>
+        <translation>Done (Enter)</translation>
+    </message>
+    <message>
+        <source>Register (Enter)</source>
+        <translation>Register (Enter)</translation>
     </message>
 </context>
 <context>

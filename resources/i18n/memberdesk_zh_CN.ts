@@ -57,6 +57,77 @@
     </message>
 </context>
 <context>
+    <name>CardsDialog</name>
+    <message>
+        <source>Swipe the card or type its number.</source>
+        <translation>请刷卡或输入卡号。</translation>
+    </message>
+    <message>
+        <source>Card {uid} is in use: member {member_no} {name}.</source>
+        <translation>卡 {uid} 正常使用中：会员 {member_no} {name}。</translation>
+    </message>
+    <message>
+        <source>Swipe the new card into &quot;New card&quot;.</source>
+        <translation>请在“新卡”栏刷新卡。</translation>
+    </message>
+    <message>
+        <source>Voiding unbinds card {uid} from its member. Press Void again to confirm.</source>
+        <translation>作废会解除卡 {uid} 与会员的绑定。再按一次“作废”确认。</translation>
+    </message>
+    <message>
+        <source>Card {uid} of member {member_no}: {state}.</source>
+        <translation>会员 {member_no} 的卡 {uid}：{state}。</translation>
+    </message>
+    <message>
+        <source>Cards</source>
+        <translation>会员卡</translation>
+    </message>
+    <message>
+        <source>Cards of {name} ({member_no})</source>
+        <translation>{name}（{member_no}）的会员卡</translation>
+    </message>
+    <message>
+        <source>Lost, found, replaced and void cards</source>
+        <translation>挂失、解挂、补卡与作废</translation>
+    </message>
+    <message>
+        <source>Member&apos;s cards</source>
+        <translation>会员的卡</translation>
+    </message>
+    <message>
+        <source>&amp;Card</source>
+        <translation>卡号(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Swipe or type the card; Enter shows whose it is</source>
+        <translation>刷卡或输入卡号，回车查看卡的状态</translation>
+    </message>
+    <message>
+        <source>&amp;New card</source>
+        <translation>新卡(&amp;N)</translation>
+    </message>
+    <message>
+        <source>For a replacement: swipe the new card here</source>
+        <translation>补卡时在此刷新卡</translation>
+    </message>
+    <message>
+        <source>Report &amp;lost</source>
+        <translation>挂失(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Found again</source>
+        <translation>解挂(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Replace</source>
+        <translation>补卡(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Void</source>
+        <translation>作废(&amp;V)</translation>
+    </message>
+</context>
+<context>
     <name>CartPanel</name>
     <message>
         <source>Cart</source>
@@ -531,6 +602,69 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
     <message>
         <source>Refund qty</source>
         <translation>退货数量</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterDialog</name>
+    <message>
+        <source>Type the mobile number.</source>
+        <translation>请输入手机号。</translation>
+    </message>
+    <message>
+        <source>Type the member&apos;s name.</source>
+        <translation>请输入会员姓名。</translation>
+    </message>
+    <message>
+        <source>Member {member_no} {name} registered ({phone}).</source>
+        <translation>会员 {member_no} {name} 已登记（{phone}）。</translation>
+    </message>
+    <message>
+        <source>The card is bound.</source>
+        <translation>会员卡已绑定。</translation>
+    </message>
+    <message>
+        <source>They are now the member at the counter (F3 recharges).</source>
+        <translation>已设为当前会员（按 F3 充值）。</translation>
+    </message>
+    <message>
+        <source>New member</source>
+        <translation>登记会员</translation>
+    </message>
+    <message>
+        <source>Register a member</source>
+        <translation>登记会员</translation>
+    </message>
+    <message>
+        <source>Mobile number and name are enough. To give a card, put the cursor in the card field and swipe it.</source>
+        <translation>填写手机号和姓名即可。要发卡，请把光标放在卡号栏再刷卡。</translation>
+    </message>
+    <message>
+        <source>&amp;Mobile</source>
+        <translation>手机号(&amp;M)</translation>
+    </message>
+    <message>
+        <source>11-digit mainland mobile number</source>
+        <translation>11 位大陆手机号</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Card</source>
+        <translation>卡号(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Swipe the card now, or type its number (optional)</source>
+        <translation>现在刷卡，或输入卡号（可不填）</translation>
+    </message>
+    <message>
+        <source>Done (Enter)</source>
+        <translation>完成（回车）</translation>
+    </message>
+    <message>
+        <source>Register (Enter)</source>
+        <translation>登记（回车）</translation>
     </message>
 </context>
 <context>

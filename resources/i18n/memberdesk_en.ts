@@ -57,6 +57,130 @@
     </message>
 </context>
 <context>
+    <name>BackOffice</name>
+    <message>
+        <source>Back office</source>
+        <translation>Back office</translation>
+    </message>
+    <message>
+        <source>Back office — {name}</source>
+        <translation>Back office — {name}</translation>
+    </message>
+    <message>
+        <source>Day close</source>
+        <translation>Day close</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <source>My shift</source>
+        <translation>My shift</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>BackupPage</name>
+    <message>
+        <source>Backing up and verifying the copy…</source>
+        <translation>Backing up and verifying the copy…</translation>
+    </message>
+    <message>
+        <source>Backed up and verified: {path}</source>
+        <translation>Backed up and verified: {path}</translation>
+    </message>
+    <message>
+        <source>Restore which backup?</source>
+        <translation>Restore which backup?</translation>
+    </message>
+    <message>
+        <source>MemberDesk databases (*.sqlite3 *.db);;All files (*)</source>
+        <translation>MemberDesk databases (*.sqlite3 *.db);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Wait until the export or backup finishes.</source>
+        <translation>Wait until the export or backup finishes.</translation>
+    </message>
+    <message>
+        <source>Checking {file}…</source>
+        <translation>Checking {file}…</translation>
+    </message>
+    <message>
+        <source>{file} is a good backup. Confirm with your password to restore it: the current data is backed up first.</source>
+        <translation>{file} is a good backup. Confirm with your password to restore it: the current data is backed up first.</translation>
+    </message>
+    <message>
+        <source>Restore {file}</source>
+        <translation>Restore {file}</translation>
+    </message>
+    <message>
+        <source>Restoring {file}…</source>
+        <translation>Restoring {file}…</translation>
+    </message>
+    <message>
+        <source>Restored {file} (shop {shop}). The data before the restore was backed up to {backup}. Log in again.</source>
+        <translation>Restored {file} (shop {shop}). The data before the restore was backed up to {backup}. Log in again.</translation>
+    </message>
+    <message>
+        <source>Reading the backup state…</source>
+        <translation>Reading the backup state…</translation>
+    </message>
+    <message>
+        <source>There is no good backup yet.</source>
+        <translation>There is no good backup yet.</translation>
+    </message>
+    <message>
+        <source>Last good backup: {when}
+{path}</source>
+        <translation>Last good backup: {when}
+{path}</translation>
+    </message>
+    <message>
+        <source>Second copy to: {folder}</source>
+        <translation>Second copy to: {folder}</translation>
+    </message>
+    <message>
+        <source>Nothing is backed up yet: back up now.</source>
+        <translation>Nothing is backed up yet: back up now.</translation>
+    </message>
+    <message>
+        <source>The last good backup is more than a day old: back up now.</source>
+        <translation>The last good backup is more than a day old: back up now.</translation>
+    </message>
+    <message>
+        <source>The second backup destination {folder} is missing: plug in the USB drive.</source>
+        <translation>The second backup destination {folder} is missing: plug in the USB drive.</translation>
+    </message>
+    <message>
+        <source>Backup and restore</source>
+        <translation>Backup and restore</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <source>Restore replaces all current data with a backup. The file is checked first and the current data is backed up before it is replaced.</source>
+        <translation>Restore replaces all current data with a backup. The file is checked first and the current data is backed up before it is replaced.</translation>
+    </message>
+    <message>
+        <source>Only the owner can restore a backup.</source>
+        <translation>Only the owner can restore a backup.</translation>
+    </message>
+    <message>
+        <source>Restore from a backup…</source>
+        <translation>Restore from a backup…</translation>
+    </message>
+</context>
+<context>
     <name>CardsDialog</name>
     <message>
         <source>Swipe the card or type its number.</source>
@@ -214,6 +338,160 @@ Please send this file to your support contact.</translation>
     <message>
         <source>Copied</source>
         <translation>Copied</translation>
+    </message>
+</context>
+<context>
+    <name>DayClosePage</name>
+    <message>
+        <source>{date} is closed already (report No. {number}).</source>
+        <translation>{date} is closed already (report No. {number}).</translation>
+    </message>
+    <message>
+        <source>Closing seals {date}: its report gets a number and never changes; later corrections go into the next close. Press &quot;Close the day&quot; again to confirm.</source>
+        <translation>Closing seals {date}: its report gets a number and never changes; later corrections go into the next close. Press &quot;Close the day&quot; again to confirm.</translation>
+    </message>
+    <message>
+        <source>{date} is closed: report No. {number}.</source>
+        <translation>{date} is closed: report No. {number}.</translation>
+    </message>
+    <message>
+        <source>Backed up to {path}.</source>
+        <translation>Backed up to {path}.</translation>
+    </message>
+    <message>
+        <source>The automatic backup failed: {problem}</source>
+        <translation>The automatic backup failed: {problem}</translation>
+    </message>
+    <message>
+        <source>Report No. {number} (closed)</source>
+        <translation>Report No. {number} (closed)</translation>
+    </message>
+    <message>
+        <source>Preview: the day is not closed yet</source>
+        <translation>Preview: the day is not closed yet</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Sales</translation>
+    </message>
+    <message>
+        <source>Discounts</source>
+        <translation>Discounts</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>Refunds</translation>
+    </message>
+    <message>
+        <source>Recharges</source>
+        <translation>Recharges</translation>
+    </message>
+    <message>
+        <source>Recharge bonus</source>
+        <translation>Recharge bonus</translation>
+    </message>
+    <message>
+        <source>Stored value owed</source>
+        <translation>Stored value owed</translation>
+    </message>
+    <message>
+        <source>Points outstanding</source>
+        <translation>Points outstanding</translation>
+    </message>
+    <message>
+        <source>New members</source>
+        <translation>New members</translation>
+    </message>
+    <message>
+        <source>Takings</source>
+        <translation>Takings</translation>
+    </message>
+    <message>
+        <source>The day</source>
+        <translation>The day</translation>
+    </message>
+    <message>
+        <source>Takings by method</source>
+        <translation>Takings by method</translation>
+    </message>
+    <message>
+        <source>Day close</source>
+        <translation>Day close</translation>
+    </message>
+    <message>
+        <source>Business &amp;date</source>
+        <translation>Business &amp;date</translation>
+    </message>
+    <message>
+        <source>The day before</source>
+        <translation>The day before</translation>
+    </message>
+    <message>
+        <source>The day after</source>
+        <translation>The day after</translation>
+    </message>
+    <message>
+        <source>Show (Enter)</source>
+        <translation>Show (Enter)</translation>
+    </message>
+    <message>
+        <source>Close the day</source>
+        <translation>Close the day</translation>
+    </message>
+</context>
+<context>
+    <name>ExportPanel</name>
+    <message>
+        <source>Export to which folder?</source>
+        <translation>Export to which folder?</translation>
+    </message>
+    <message>
+        <source>the shop&apos;s exports folder</source>
+        <translation>the shop&apos;s exports folder</translation>
+    </message>
+    <message>
+        <source>Files go to {folder}.</source>
+        <translation>Files go to {folder}.</translation>
+    </message>
+    <message>
+        <source>Tick Excel, PDF or both.</source>
+        <translation>Tick Excel, PDF or both.</translation>
+    </message>
+    <message>
+        <source>Exporting… you can keep working at the counter.</source>
+        <translation>Exporting… you can keep working at the counter.</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>Written: {files}</source>
+        <translation>Written: {files}</translation>
+    </message>
+    <message>
+        <source>E&amp;xcel</source>
+        <translation>E&amp;xcel</translation>
+    </message>
+    <message>
+        <source>P&amp;DF</source>
+        <translation>P&amp;DF</translation>
+    </message>
+    <message>
+        <source>Export (Ctrl+E)</source>
+        <translation>Export (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Print… (Ctrl+P)</source>
+        <translation>Print… (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Choose folder…</source>
+        <translation>Choose folder…</translation>
+    </message>
+    <message>
+        <source>Cancel export</source>
+        <translation>Cancel export</translation>
     </message>
 </context>
 <context>
@@ -665,6 +943,96 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
     <message>
         <source>Register (Enter)</source>
         <translation>Register (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPreview</name>
+    <message>
+        <source>Print the report</source>
+        <translation>Print the report</translation>
+    </message>
+    <message>
+        <source>Nothing to show yet.</source>
+        <translation>Nothing to show yet.</translation>
+    </message>
+    <message>
+        <source>Only the first rows are shown here; the export has them all.</source>
+        <translation>Only the first rows are shown here; the export has them all.</translation>
+    </message>
+    <message>
+        <source>(no data)</source>
+        <translation>(no data)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Shift report</source>
+        <translation>Shift report</translation>
+    </message>
+    <message>
+        <source>Sales detail</source>
+        <translation>Sales detail</translation>
+    </message>
+    <message>
+        <source>Stored-value liability</source>
+        <translation>Stored-value liability</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Coupons</source>
+        <translation>Coupons</translation>
+    </message>
+    <message>
+        <source>Member statement</source>
+        <translation>Member statement</translation>
+    </message>
+    <message>
+        <source>Type the shift number.</source>
+        <translation>Type the shift number.</translation>
+    </message>
+    <message>
+        <source>Type the member number.</source>
+        <translation>Type the member number.</translation>
+    </message>
+    <message>
+        <source>My shift report</source>
+        <translation>My shift report</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>&amp;Report</source>
+        <translation>&amp;Report</translation>
+    </message>
+    <message>
+        <source>&amp;Shift no.</source>
+        <translation>&amp;Shift no.</translation>
+    </message>
+    <message>
+        <source>&amp;Member no.</source>
+        <translation>&amp;Member no.</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;From</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>&amp;To</translation>
+    </message>
+    <message>
+        <source>e.g. B20260301-001</source>
+        <translation>e.g. B20260301-001</translation>
+    </message>
+    <message>
+        <source>Show (Enter)</source>
+        <translation>Show (Enter)</translation>
     </message>
 </context>
 <context>

@@ -57,6 +57,130 @@
     </message>
 </context>
 <context>
+    <name>BackOffice</name>
+    <message>
+        <source>Back office</source>
+        <translation>后台</translation>
+    </message>
+    <message>
+        <source>Back office — {name}</source>
+        <translation>后台 — {name}</translation>
+    </message>
+    <message>
+        <source>Day close</source>
+        <translation>日结</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份与恢复</translation>
+    </message>
+    <message>
+        <source>My shift</source>
+        <translation>我的交班</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭（Esc）</translation>
+    </message>
+</context>
+<context>
+    <name>BackupPage</name>
+    <message>
+        <source>Backing up and verifying the copy…</source>
+        <translation>正在备份并校验副本…</translation>
+    </message>
+    <message>
+        <source>Backed up and verified: {path}</source>
+        <translation>备份完成并已校验：{path}</translation>
+    </message>
+    <message>
+        <source>Restore which backup?</source>
+        <translation>恢复哪一份备份？</translation>
+    </message>
+    <message>
+        <source>MemberDesk databases (*.sqlite3 *.db);;All files (*)</source>
+        <translation>MemberDesk 数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Wait until the export or backup finishes.</source>
+        <translation>请等导出或备份完成后再操作。</translation>
+    </message>
+    <message>
+        <source>Checking {file}…</source>
+        <translation>正在检查 {file}…</translation>
+    </message>
+    <message>
+        <source>{file} is a good backup. Confirm with your password to restore it: the current data is backed up first.</source>
+        <translation>{file} 是完好的备份。请输入密码确认恢复：恢复前会先备份当前数据。</translation>
+    </message>
+    <message>
+        <source>Restore {file}</source>
+        <translation>恢复 {file}</translation>
+    </message>
+    <message>
+        <source>Restoring {file}…</source>
+        <translation>正在恢复 {file}…</translation>
+    </message>
+    <message>
+        <source>Restored {file} (shop {shop}). The data before the restore was backed up to {backup}. Log in again.</source>
+        <translation>已恢复 {file}（门店：{shop}）。恢复前的数据已备份到 {backup}。请重新登录。</translation>
+    </message>
+    <message>
+        <source>Reading the backup state…</source>
+        <translation>正在读取备份状态…</translation>
+    </message>
+    <message>
+        <source>There is no good backup yet.</source>
+        <translation>还没有可用的备份。</translation>
+    </message>
+    <message>
+        <source>Last good backup: {when}
+{path}</source>
+        <translation>最近一次可用备份：{when}
+{path}</translation>
+    </message>
+    <message>
+        <source>Second copy to: {folder}</source>
+        <translation>第二备份位置：{folder}</translation>
+    </message>
+    <message>
+        <source>Nothing is backed up yet: back up now.</source>
+        <translation>还没有任何备份，请立即备份。</translation>
+    </message>
+    <message>
+        <source>The last good backup is more than a day old: back up now.</source>
+        <translation>最近一次可用备份已超过一天，请立即备份。</translation>
+    </message>
+    <message>
+        <source>The second backup destination {folder} is missing: plug in the USB drive.</source>
+        <translation>找不到第二备份位置 {folder}：请插入U盘。</translation>
+    </message>
+    <message>
+        <source>Backup and restore</source>
+        <translation>备份与恢复</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>Restore replaces all current data with a backup. The file is checked first and the current data is backed up before it is replaced.</source>
+        <translation>恢复会用备份替换当前全部数据。恢复前会先检查备份文件，并先备份当前数据。</translation>
+    </message>
+    <message>
+        <source>Only the owner can restore a backup.</source>
+        <translation>只有老板可以恢复备份。</translation>
+    </message>
+    <message>
+        <source>Restore from a backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+</context>
+<context>
     <name>CardsDialog</name>
     <message>
         <source>Swipe the card or type its number.</source>
@@ -214,6 +338,160 @@ Please send this file to your support contact.</source>
     <message>
         <source>Copied</source>
         <translation>已复制</translation>
+    </message>
+</context>
+<context>
+    <name>DayClosePage</name>
+    <message>
+        <source>{date} is closed already (report No. {number}).</source>
+        <translation>{date} 已经日结（第 {number} 号报表）。</translation>
+    </message>
+    <message>
+        <source>Closing seals {date}: its report gets a number and never changes; later corrections go into the next close. Press &quot;Close the day&quot; again to confirm.</source>
+        <translation>日结将封存 {date}：报表编号后不再改变，之后的更正计入下一次日结。再按一次“日结”确认。</translation>
+    </message>
+    <message>
+        <source>{date} is closed: report No. {number}.</source>
+        <translation>{date} 已日结：第 {number} 号报表。</translation>
+    </message>
+    <message>
+        <source>Backed up to {path}.</source>
+        <translation>已备份到 {path}。</translation>
+    </message>
+    <message>
+        <source>The automatic backup failed: {problem}</source>
+        <translation>自动备份失败：{problem}</translation>
+    </message>
+    <message>
+        <source>Report No. {number} (closed)</source>
+        <translation>第 {number} 号报表（已日结）</translation>
+    </message>
+    <message>
+        <source>Preview: the day is not closed yet</source>
+        <translation>预览：当日尚未日结</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <source>Discounts</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Recharges</source>
+        <translation>充值</translation>
+    </message>
+    <message>
+        <source>Recharge bonus</source>
+        <translation>充值赠送</translation>
+    </message>
+    <message>
+        <source>Stored value owed</source>
+        <translation>储值负债</translation>
+    </message>
+    <message>
+        <source>Points outstanding</source>
+        <translation>未用积分</translation>
+    </message>
+    <message>
+        <source>New members</source>
+        <translation>新增会员</translation>
+    </message>
+    <message>
+        <source>Takings</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <source>The day</source>
+        <translation>当日</translation>
+    </message>
+    <message>
+        <source>Takings by method</source>
+        <translation>各收款方式</translation>
+    </message>
+    <message>
+        <source>Day close</source>
+        <translation>日结</translation>
+    </message>
+    <message>
+        <source>Business &amp;date</source>
+        <translation>营业日(&amp;D)</translation>
+    </message>
+    <message>
+        <source>The day before</source>
+        <translation>前一天</translation>
+    </message>
+    <message>
+        <source>The day after</source>
+        <translation>后一天</translation>
+    </message>
+    <message>
+        <source>Show (Enter)</source>
+        <translation>查看（回车）</translation>
+    </message>
+    <message>
+        <source>Close the day</source>
+        <translation>日结</translation>
+    </message>
+</context>
+<context>
+    <name>ExportPanel</name>
+    <message>
+        <source>Export to which folder?</source>
+        <translation>导出到哪个文件夹？</translation>
+    </message>
+    <message>
+        <source>the shop&apos;s exports folder</source>
+        <translation>门店的导出文件夹</translation>
+    </message>
+    <message>
+        <source>Files go to {folder}.</source>
+        <translation>文件将保存到 {folder}。</translation>
+    </message>
+    <message>
+        <source>Tick Excel, PDF or both.</source>
+        <translation>请勾选 Excel、PDF 或两者。</translation>
+    </message>
+    <message>
+        <source>Exporting… you can keep working at the counter.</source>
+        <translation>正在导出…收银台可以照常使用。</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Written: {files}</source>
+        <translation>已导出：{files}</translation>
+    </message>
+    <message>
+        <source>E&amp;xcel</source>
+        <translation>Excel 表格(&amp;X)</translation>
+    </message>
+    <message>
+        <source>P&amp;DF</source>
+        <translation>PDF 文件(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Export (Ctrl+E)</source>
+        <translation>导出（Ctrl+E）</translation>
+    </message>
+    <message>
+        <source>Print… (Ctrl+P)</source>
+        <translation>打印…（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>Choose folder…</source>
+        <translation>选择文件夹…</translation>
+    </message>
+    <message>
+        <source>Cancel export</source>
+        <translation>取消导出</translation>
     </message>
 </context>
 <context>
@@ -665,6 +943,96 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
     <message>
         <source>Register (Enter)</source>
         <translation>登记（回车）</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPreview</name>
+    <message>
+        <source>Print the report</source>
+        <translation>打印报表</translation>
+    </message>
+    <message>
+        <source>Nothing to show yet.</source>
+        <translation>暂无内容。</translation>
+    </message>
+    <message>
+        <source>Only the first rows are shown here; the export has them all.</source>
+        <translation>这里只显示前面的部分行，导出的文件包含全部行。</translation>
+    </message>
+    <message>
+        <source>(no data)</source>
+        <translation>（无数据）</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Shift report</source>
+        <translation>交班报表</translation>
+    </message>
+    <message>
+        <source>Sales detail</source>
+        <translation>销售明细</translation>
+    </message>
+    <message>
+        <source>Stored-value liability</source>
+        <translation>储值负债</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分报表</translation>
+    </message>
+    <message>
+        <source>Coupons</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
+        <source>Member statement</source>
+        <translation>会员对账单</translation>
+    </message>
+    <message>
+        <source>Type the shift number.</source>
+        <translation>请输入班次号。</translation>
+    </message>
+    <message>
+        <source>Type the member number.</source>
+        <translation>请输入会员编号。</translation>
+    </message>
+    <message>
+        <source>My shift report</source>
+        <translation>我的交班报表</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>&amp;Report</source>
+        <translation>报表(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Shift no.</source>
+        <translation>班次号(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Member no.</source>
+        <translation>会员编号(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>从(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>到(&amp;T)</translation>
+    </message>
+    <message>
+        <source>e.g. B20260301-001</source>
+        <translation>例如 B20260301-001</translation>
+    </message>
+    <message>
+        <source>Show (Enter)</source>
+        <translation>查看（回车）</translation>
     </message>
 </context>
 <context>

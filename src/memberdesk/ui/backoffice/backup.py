@@ -1,0 +1,180 @@
+"""备份与恢复 — back up now (shows the verified file), how old the last good backup
+is (a warning when it is more than a day old or the second destination, a USB
+drive say, is missing), and restore (owner only): pick a file, it is verified
+first, the owner confirms with their password, then the app switches to it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QWidget
+
+from memberdesk.services.backup import BackupStatus
+from memberdesk.services.permissions import Permission
+from memberdesk.services.restore import RestoreResult
+
+from .. import fmt
+from ..dialogs.approval import ApprovalDialog
+from ..dialogs.base import ERROR, OK, push_button, restyle
+from ..tasks import TaskRunner
+from . import jobs
+from .long_jobs import LongJobs
+from .page import Page
+
+
+class BackupPage(Page):
+    backed_up = Signal(object)  # BackupResult
+    status_changed = Signal(object)  # BackupStatus
+    restored = Signal(object)  # RestoreResult
+
+    def __init__(self, runner: TaskRunner, long_jobs: LongJobs, actor: Any, *, may_restore: bool,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(runner, actor, "backupPage", parent)
+        self.long_jobs = long_jobs
+        self.may_restore = may_restore
+        self.state: jobs.BackupState | None = None
+        self.restore_file: Path | None = None
+        self.restored_result: RestoreResult | None = None
+        self.confirm: ApprovalDialog | None = None
+        self.status_label = QLabel()
+        self.status_label.setObjectName("backupStatus")
+        self.status_label.setWordWrap(True)
+        self.warning = QLabel()
+        self.warning.setObjectName("backupWarning")
+        self.warning.setWordWrap(True)
+        self.backup_button = push_button(self.back_up_now, primary=True)
+        self.restore_intro = QLabel()
+        self.restore_intro.setWordWrap(True)
+        self.restore_button = push_button(self.choose_restore_file)
+        self._busy_buttons += [self.backup_button, self.restore_button]
+        row = QHBoxLayout()
+        row.addWidget(self.backup_button)
+        row.addStretch(1)
+        restore_row = QHBoxLayout()
+        restore_row.addWidget(self.restore_button)
+        restore_row.addStretch(1)
+        self.body.addWidget(self.status_label)
+        self.body.addWidget(self.warning)
+        self.body.addLayout(row)
+        self.body.addSpacing(24)
+        self.body.addWidget(self.restore_intro)
+        self.body.addLayout(restore_row)
+        self.body.addStretch(1)
+        self.restore_button.setVisible(may_restore)
+        self.retranslate()
+
+    def activated(self) -> None:
+        if not self.busy:
+            self.refresh()
+
+    def refresh(self) -> None:
+        self.call(jobs.status, on_done=self._status)
+
+    def _status(self, state: jobs.BackupState) -> None:
+        self.state = state
+        self.retranslate()
+        self.status_changed.emit(state.status)
+
+    # -- backing up ------------------------------------------------------------------------
+    def back_up_now(self) -> None:
+        if self.busy or self.long_jobs.busy:
+            return
+        self.say(lambda: self.tr("Backing up and verifying the copy…"))
+        self._set_busy(True)
+        self.long_jobs.call(jobs.back_up, self.actor, on_done=self._backed_up,
+                            on_user_error=self._backup_failed)
+
+    def _backed_up(self, state: jobs.BackupState) -> None:
+        self._set_busy(False)
+        self.state = state
+        made = state.made
+        if made is not None:
+            self.say(lambda: self.tr("Backed up and verified: {path}").format(path=made.path), OK)
+            self.backed_up.emit(made)
+        self.retranslate()
+        self.status_changed.emit(state.status)
+
+    def _backup_failed(self, error: Any) -> None:
+        self._set_busy(False)
+        self.show_error(error)
+
+    # -- restoring ---------------------------------------------------------------------------
+    def choose_restore_file(self) -> None:
+        start = str(self.state.status.last_good_path.parent) if self.state and self.state.status.last_good_path else ""
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Restore which backup?"), start,
+            self.tr("MemberDesk databases (*.sqlite3 *.db);;All files (*)"))
+        if path:
+            self.restore_from(Path(path))
+
+    def restore_from(self, path: Path) -> None:
+        """Verify ``path``, then ask the owner's password, then restore."""
+        if not self.may_restore or self.busy:
+            return
+        if self.long_jobs.busy:
+            self.say(lambda: self.tr("Wait until the export or backup finishes."), ERROR)
+            return
+        self.restore_file = path
+        self.say(lambda: self.tr("Checking {file}…").format(file=path.name))
+        self.call(jobs.check_file, path, with_database=False, on_done=self._checked)
+
+    def _checked(self, path: Path) -> None:
+        self.say(lambda: self.tr("{file} is a good backup. Confirm with your password to restore "
+                                 "it: the current data is backed up first.").format(file=path.name), OK)
+        self.confirm = ApprovalDialog(
+            self.runner, self.actor, Permission.RESTORE,
+            self.tr("Restore {file}").format(file=path.name), self, approver=self.actor.username)
+        self.confirm.approved.connect(lambda _grant: self._restore(path))
+        self.confirm.open()
+
+    def _restore(self, path: Path) -> None:
+        self.say(lambda: self.tr("Restoring {file}…").format(file=path.name))
+        self.call(jobs.restore, self.actor, path, on_done=self._restored)
+
+    def _restored(self, result: RestoreResult) -> None:
+        self.restored_result = result
+        self.say(lambda: self.tr("Restored {file} (shop {shop}). The data before the restore was "
+                                 "backed up to {backup}. Log in again.").format(
+            file=self.restore_file.name if self.restore_file else "", shop=result.shop_name,
+            backup=result.pre_restore_backup), OK)
+        self.restored.emit(result)
+
+    # -- texts ----------------------------------------------------------------------------------
+    def _status_text(self) -> tuple[str, str]:
+        if self.state is None:
+            return self.tr("Reading the backup state…"), ""
+        s: BackupStatus = self.state.status
+        if s.last_good_at is None:
+            text = self.tr("There is no good backup yet.")
+        else:
+            text = self.tr("Last good backup: {when}\n{path}").format(
+                when=fmt.datetime_text(s.last_good_at), path=s.last_good_path)
+        if s.second_destination:
+            text += "\n" + self.tr("Second copy to: {folder}").format(folder=s.second_destination)
+        warnings = []
+        if s.last_good_at is None:
+            warnings.append(self.tr("Nothing is backed up yet: back up now."))
+        elif s.stale:
+            warnings.append(self.tr("The last good backup is more than a day old: back up now."))
+        if not s.second_destination_ok:
+            warnings.append(self.tr("The second backup destination {folder} is missing: plug in "
+                                    "the USB drive.").format(folder=s.second_destination))
+        return text, "\n".join(warnings)
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Backup and restore"))
+        text, warning = self._status_text()
+        self.status_label.setText(text)
+        self.warning.setText(warning)
+        self.warning.setVisible(bool(warning))
+        self.warning.setProperty("tone", ERROR)
+        restyle(self.warning)
+        self.backup_button.setText(self.tr("Back up now"))
+        self.restore_intro.setText(
+            self.tr("Restore replaces all current data with a backup. The file is checked first "
+                    "and the current data is backed up before it is replaced.")
+            if self.may_restore else self.tr("Only the owner can restore a backup."))
+        self.restore_button.setText(self.tr("Restore from a backup…"))
+        super().retranslate()

@@ -1,0 +1,198 @@
+"""日结 — the day close: the day's figures on screen (a preview until the day is
+closed), closing it (a second press confirms: a closed day is sealed), then the
+sealed, numbered report; export and print below it."""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+from typing import Any, cast
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QScrollArea, QWidget
+
+from memberdesk.services.reporting.day_close import DayCloseResult
+from memberdesk.services.reporting.day_report import DayReport
+
+from .. import fmt
+from ..dialogs.base import ERROR, OK, push_button
+from ..dialogs.labels import tender_name
+from ..tasks import TaskRunner
+from . import jobs
+from .export_panel import ExportPanel
+from .long_jobs import LongJobs
+from .page import Page
+from .preview import ReportPreview
+
+FIGURES_WIDTH = (300, 400)  # the figures column (as wide as its text, within these)
+
+
+class DayClosePage(Page):
+    closed = Signal(object)  # DayCloseResult
+
+    def __init__(self, runner: TaskRunner, long_jobs: LongJobs, actor: Any,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(runner, actor, "dayClosePage", parent)
+        self.report: DayReport | None = None
+        self.result: DayCloseResult | None = None
+        self._armed: date | None = None
+        self.date_label = QLabel()
+        self.date = QDateEdit(QDate.currentDate())
+        self.date.setObjectName("dayCloseDate")
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.earlier = push_button(lambda: self.date.setDate(self.date.date().addDays(-1)))
+        self.later = push_button(lambda: self.date.setDate(self.date.date().addDays(1)))
+        for step in (self.earlier, self.later):
+            step.setProperty("stepButton", True)
+        self.date.setMaximumDate(QDate.currentDate().addDays(1))
+        self.date.dateChanged.connect(lambda _d: self._disarm())
+        self.date_label.setBuddy(self.date)
+        self.show_button = push_button(self.show_report)
+        self.close_button = push_button(self.close_the_day, primary=True)
+        self._busy_buttons += [self.show_button, self.close_button]
+        row = QHBoxLayout()
+        row.addWidget(self.date_label)
+        row.addWidget(self.earlier)
+        row.addWidget(self.date)
+        row.addWidget(self.later)
+        row.addWidget(self.show_button)
+        row.addStretch(1)
+        row.addWidget(self.close_button)
+        self.figures = QLabel()
+        self.figures.setObjectName("dayFigures")
+        self.figures.setWordWrap(False)  # figures never break; the box scrolls instead
+        self.figures.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.figures_box = figures_box = QScrollArea()
+        figures_box.setObjectName("dayFiguresBox")
+        figures_box.setWidgetResizable(True)
+        figures_box.setWidget(self.figures)
+        figures_box.setMinimumWidth(FIGURES_WIDTH[0])
+        figures_box.setMaximumWidth(FIGURES_WIDTH[1])
+        self.preview = ReportPreview()
+        self.export_panel = ExportPanel(long_jobs, actor, self.preview)
+        middle = QHBoxLayout()
+        middle.setSpacing(12)
+        middle.addWidget(figures_box, 2)
+        middle.addWidget(self.preview, 3)
+        self.body.addLayout(row)
+        self.body.addLayout(middle, 1)
+        self.body.addWidget(self.export_panel)
+        self.retranslate()
+
+    @property
+    def day(self) -> date:
+        return cast(date, self.date.date().toPython())
+
+    def activated(self) -> None:
+        if self.report is None and not self.busy:
+            self.call(jobs.business_today, on_done=self._today)
+
+    def _today(self, today: date) -> None:
+        self.date.setMaximumDate(QDate(today.year, today.month, today.day))
+        self.date.setDate(QDate(today.year, today.month, today.day))
+        self.show_report()
+
+    def enter_pressed(self) -> None:
+        self.show_report()
+
+    def _disarm(self) -> None:
+        self._armed = None
+        self.clear_message()
+
+    # -- showing ----------------------------------------------------------------------------
+    def show_report(self) -> None:
+        if self.busy:
+            return
+        spec = jobs.day_spec(self.day)
+        self.export_panel.set_spec(None)
+        self.call(jobs.show, self.actor, spec, on_done=lambda shown: self._shown(shown, spec),
+                  on_error=lambda _e: self._shown(None, None))
+
+    def _shown(self, shown: jobs.Shown | None, spec: jobs.ReportSpec | None) -> None:
+        self.report = shown.report if shown is not None else None
+        self.preview.show_document(shown.screen if shown is not None else None)
+        self.export_panel.set_spec(spec)
+        self.retranslate()
+
+    # -- closing ----------------------------------------------------------------------------
+    def close_the_day(self) -> None:
+        if self.busy:
+            return
+        day = self.day
+        if self.report is not None and self.report.close_no and self.report.business_date == day:
+            self.say(lambda: self.tr("{date} is closed already (report No. {number}).").format(
+                date=day.isoformat(), number=self.report.close_no if self.report else ""), OK)
+            return
+        if self._armed != day:
+            self._armed = day
+            self.say(lambda: self.tr("Closing seals {date}: its report gets a number and never "
+                                     "changes; later corrections go into the next close. Press "
+                                     "\"Close the day\" again to confirm.").format(date=day.isoformat()),
+                     ERROR)
+            return
+        self._armed = None
+        self.call(jobs.close, self.actor, day, on_done=self._closed)
+
+    def _closed(self, result: DayCloseResult) -> None:
+        self.result = result
+        self.say(self._closed_text, ERROR if result.backup_warning else OK)
+        self.closed.emit(result)
+        self.show_report()
+
+    def _closed_text(self) -> str:
+        r = self.result
+        if r is None:
+            return ""
+        text = self.tr("{date} is closed: report No. {number}.").format(
+            date=r.report.business_date.isoformat(), number=r.report.close_no)
+        if r.backup_path:
+            text += " " + self.tr("Backed up to {path}.").format(path=r.backup_path)
+        if r.backup_warning:
+            text += " " + self.tr("The automatic backup failed: {problem}").format(problem=r.backup_warning)
+        return text
+
+    # -- texts ------------------------------------------------------------------------------
+    def _figures_html(self) -> str:
+        r = self.report
+        if r is None:
+            return ""
+        state = (self.tr("Report No. {number} (closed)").format(number=r.close_no) if r.close_no
+                 else self.tr("Preview: the day is not closed yet"))
+        left = [
+            (self.tr("Sales"), f"{fmt.number(r.sales_count)} · {fmt.money(r.net)}"),
+            (self.tr("Discounts"), fmt.money(r.discount_total)),
+            (self.tr("Refunds"), f"{fmt.number(r.refunds_count)} · {fmt.money(r.refunds_total)}"),
+            (self.tr("Recharges"), f"{fmt.number(r.recharges_count)} · {fmt.money(r.recharges_principal)}"),
+            (self.tr("Recharge bonus"), fmt.money(r.recharges_bonus)),
+            (self.tr("Stored value owed"), fmt.money(r.sv_close_principal + r.sv_close_bonus)),
+            (self.tr("Points outstanding"), fmt.number(r.points_close)),
+            (self.tr("New members"), fmt.number(r.new_members)),
+        ]
+        right = [(tender_name(k), fmt.money(v)) for k, v in r.takings_by_tender] or [
+            (self.tr("Takings"), fmt.money(r.net))]
+
+        def table(rows: list[tuple[str, str]], head: str) -> str:
+            body = "".join(f"<tr><td>{escape(k)}</td>"
+                           f"<td align='right'><b>{escape(v)}</b></td></tr>"
+                           for k, v in rows)
+            return (f"<p style='margin-top:10px'><b>{escape(head)}</b></p>"
+                    f"<table width='100%' cellpadding='2'>{body}</table>")
+
+        day_head = self.tr("The day")
+        takings_head = self.tr("Takings by method")
+        return (f"<p><b>{escape(r.business_date.isoformat())}</b><br>{escape(state)}</p>"
+                f"{table(left, day_head)}{table(right, takings_head)}")
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Day close"))
+        self.date_label.setText(self.tr("Business &date"))
+        self.earlier.setText("‹")
+        self.later.setText("›")
+        self.earlier.setToolTip(self.tr("The day before"))
+        self.later.setToolTip(self.tr("The day after"))
+        self.show_button.setText(self.tr("Show (Enter)"))
+        self.close_button.setText(self.tr("Close the day"))
+        self.figures.setText(self._figures_html())
+        wanted = self.figures.sizeHint().width() + self.figures_box.verticalScrollBar().sizeHint().width() + 4
+        self.figures_box.setMinimumWidth(min(max(wanted, FIGURES_WIDTH[0]), FIGURES_WIDTH[1]))
+        super().retranslate()

@@ -1,0 +1,38 @@
+"""A page of the back office: a heading, a body, a message line, service calls."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from ..dialogs.base import TaskCalls, message_label
+from ..i18n import Retranslating
+from ..tasks import TaskRunner
+
+
+class Page(Retranslating, TaskCalls, QWidget):
+    def __init__(self, runner: TaskRunner, actor: Any, name: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.runner = runner
+        self.actor = actor
+        self._busy_buttons = []
+        self.heading = QLabel()
+        self.heading.setObjectName("pageHeading")
+        self.body = QVBoxLayout()
+        self.body.setSpacing(10)
+        self.message = message_label()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(12)
+        layout.addWidget(self.heading)
+        layout.addLayout(self.body, 1)
+        layout.addWidget(self.message)
+
+    def activated(self) -> None:
+        """The page came on screen (load what it shows)."""
+
+    def retranslate(self) -> None:
+        self._render_message()

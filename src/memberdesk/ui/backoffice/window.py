@@ -1,0 +1,131 @@
+"""F8 后台 — the back office: day close, reports, backup and restore for the owner
+and managers; a cashier sees only their own shift report. Pages are picked on
+the left (Ctrl+1…); Esc closes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..dialogs.base import push_button
+from ..i18n import Retranslating
+from ..tasks import TaskRunner
+from .backup import BackupPage
+from .day_close import DayClosePage
+from .long_jobs import LongJobs
+from .page import Page
+from .reports import ReportsPage
+
+STAFF_ROLES = ("owner", "manager")
+NAV_WIDTH = (140, 240)  # the page list is as wide as its longest name, within these
+
+
+class BackOffice(Retranslating, QDialog):
+    restored = Signal(object)  # RestoreResult
+    backed_up = Signal(object)  # BackupResult
+    backup_status = Signal(object)  # BackupStatus
+
+    def __init__(self, runner: TaskRunner, long_jobs: LongJobs, actor: Any,
+                 parent: QWidget | None = None, *, shift_no: str | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("backOffice")
+        self.setModal(True)
+        self.actor = actor
+        role = str(actor.role)
+        self.pages: dict[str, Page] = {}
+        if role in STAFF_ROLES:
+            self.day_close = DayClosePage(runner, long_jobs, actor)
+            self.reports = ReportsPage(runner, long_jobs, actor, shift_no=shift_no)
+            self.backup = BackupPage(runner, long_jobs, actor, may_restore=role == "owner")
+            self.pages = {"day": self.day_close, "reports": self.reports, "backup": self.backup}
+            self.backup.backed_up.connect(self.backed_up)
+            self.backup.status_changed.connect(self.backup_status)
+            self.backup.restored.connect(self._restored)
+            self.day_close.closed.connect(lambda _r: self.backup.refresh())
+        else:
+            self.reports = ReportsPage(runner, long_jobs, actor, only_own_shift=True,
+                                       shift_no=shift_no)
+            self.pages = {"reports": self.reports}
+        self.title = QLabel()
+        self.title.setObjectName("dialogHeading")
+        self.nav = QListWidget()
+        self.nav.setObjectName("backOfficeNav")
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.stack = QStackedWidget()
+        for key, page in self.pages.items():
+            self.nav.addItem("")
+            self.stack.addWidget(page)
+            del key
+        self.nav.currentRowChanged.connect(self._go)
+        self.close_button = push_button(self.reject)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.close_button)
+        middle = QHBoxLayout()
+        middle.setSpacing(18)
+        middle.addWidget(self.nav)
+        middle.addWidget(self.stack, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 18, 24, 18)
+        layout.addLayout(top)
+        layout.addLayout(middle, 1)
+        for i in range(len(self.pages)):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+            action.triggered.connect(lambda _c=False, row=i: self.nav.setCurrentRow(row))
+            self.addAction(action)
+        if parent is not None:
+            size = parent.size()
+            self.resize(size.width() - 40, size.height() - 50)
+        self.retranslate()
+        self.nav.setCurrentRow(0)
+
+    def page(self, key: str) -> Page:
+        return self.pages[key]
+
+    def show_page(self, key: str) -> Page:
+        self.nav.setCurrentRow(list(self.pages).index(key))
+        return self.pages[key]
+
+    def _go(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        page = self.stack.currentWidget()
+        if isinstance(page, Page):
+            page.activated()
+
+    def _restored(self, result: Any) -> None:
+        self.restored.emit(result)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()  # Enter belongs to the pages, never closes the window
+            return
+        super().keyPressEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Back office"))
+        self.title.setText(self.tr("Back office — {name}").format(name=self.actor.display_name))
+        names = {"day": self.tr("Day close"), "reports": self.tr("Reports"),
+                 "backup": self.tr("Backups")}
+        if list(self.pages) == ["reports"]:
+            names["reports"] = self.tr("My shift")
+        for row, key in enumerate(self.pages):
+            item = self.nav.item(row)
+            if item is not None:
+                item.setText(names[key])
+        widest = max(self.nav.fontMetrics().horizontalAdvance(names[k]) for k in self.pages)
+        self.nav.setFixedWidth(min(max(widest + 48, NAV_WIDTH[0]), NAV_WIDTH[1]))
+        self.close_button.setText(self.tr("Close (Esc)"))

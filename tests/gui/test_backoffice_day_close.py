@@ -1,0 +1,133 @@
+"""F8 后台 → 日结: figures on screen, closing with a second press, exports read back
+with independent readers (python-calamine, pdftotext), printing to PDF."""
+
+from __future__ import annotations
+
+import subprocess
+import unicodedata
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
+from python_calamine import CalamineWorkbook
+from sqlalchemy import func, select
+
+from memberdesk.models import DayClose
+from memberdesk.models.enums import TenderKind
+from memberdesk.services import shifts
+from tests.checkout_support.kit import yuan
+
+from .tasks_support import Counter, counter_for
+
+
+@pytest.fixture
+def counter(qtbot, ui, db, staff):  # type: ignore[no-untyped-def]
+    yield from counter_for(qtbot, ui, db, staff, "manager")
+
+
+def trade(c: Counter) -> None:
+    w = c.world
+    w.sell([("CHIPS", 2)], [(TenderKind.CASH, "17.60")], member="alice")
+    w.sell([("BEER", 1)], [(TenderKind.WECHAT, "6.00")])
+    w.recharge("bob", "100")
+
+
+def close_all_shifts(c: Counter) -> None:
+    for actor in (c.world.cashier, c.world.manager, c.world.owner):
+        shifts.close_shift(c.db, actor, {TenderKind.CASH: yuan("200")})
+
+
+def pdf_text(path: Path) -> str:
+    """The text of a PDF. NFKC: a PDF printed by Qt with Noto CJK maps some glyphs
+    shared with the Kangxi radicals back to those (⽇ for 日)."""
+    out = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
+                         text=True, check=True).stdout
+    return unicodedata.normalize("NFKC", out)
+
+
+def test_the_day_close_shows_figures_closes_and_exports_files_that_read_back(
+        counter: Counter, tmp_path: Path) -> None:
+    c = counter
+    trade(c)
+    close_all_shifts(c)
+    office = c.open(Qt.Key.Key_F8)
+    assert [office.nav.item(i).text() for i in range(office.nav.count())] == ["日结", "报表", "备份与恢复"]
+    page = office.page("day")
+    c.settle()
+    assert page.report is not None and page.report.close_no is None
+    figures = page.figures.text()
+    assert "预览：当日尚未日结" in figures
+    assert "¥23.60" in figures  # net sales 17.60 + 6.00
+    assert "微信支付" in figures and "¥6.00" in figures
+    assert "日结报表（预览，未日结）" in page.preview.toPlainText()
+
+    page.close_button.click()
+    assert "再按一次" in page.message.text()
+    with c.db.reader() as uow:
+        assert uow.session.scalar(select(func.count()).select_from(DayClose)) == 0
+    page.close_button.click()
+    c.settle()
+    assert page.report is not None and page.report.close_no == 1
+    assert f"{page.report.business_date.isoformat()} 已日结：第 1 号报表。" in page.message.text()
+    assert "已备份到" in page.message.text()
+    assert "日结报表 第 1 号" in page.preview.toPlainText()
+    assert "第 1 号报表（已日结）" in page.figures.text()
+
+    panel = page.export_panel
+    panel.folder = tmp_path
+    with c.qtbot.waitSignal(panel.exported, timeout=20_000) as blocker:
+        c.press(Qt.Key.Key_E, office, Qt.KeyboardModifier.ControlModifier)
+    xlsx, pdf = blocker.args[0]
+    assert xlsx.name.startswith("日结_第1号_") and xlsx.suffix == ".xlsx" and pdf.suffix == ".pdf"
+    assert str(xlsx) in panel.status.text()
+    book = CalamineWorkbook.from_path(str(xlsx))
+    summary = book.get_sheet_by_index(0).to_python()
+    values = {row[0]: row[1] for row in summary if len(row) > 1}
+    assert values["销售笔数"] == 2
+    assert values["实收（净销售额）"] == pytest.approx(23.60)
+    assert "收款方式" in book.sheet_names
+    text = pdf_text(pdf)
+    assert "日结报表 第 1 号" in text and "23.60" in text
+
+
+def test_closing_with_open_shifts_is_refused_clearly(counter: Counter) -> None:
+    c = counter
+    trade(c)
+    office = c.open(Qt.Key.Key_F8)
+    page = office.page("day")
+    c.settle()
+    page.close_button.click()
+    page.close_button.click()
+    c.settle()
+    assert page.message.text().startswith("还有未交班的班次：")
+    assert "张收银" in page.message.text()
+    with c.db.reader() as uow:
+        assert uow.session.scalar(select(func.count()).select_from(DayClose)) == 0
+
+
+def test_the_report_prints(counter: Counter, tmp_path: Path) -> None:
+    c = counter
+    trade(c)
+    office = c.open(Qt.Key.Key_F8)
+    page = office.page("day")
+    c.settle()
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    page.preview.print_to(printer)
+    text = pdf_text(tmp_path / "printed.pdf")
+    assert "日结报表" in text and "收款方式" in text
+    assert page.export_panel.print_button.isEnabled()
+
+
+def test_english_figures(counter: Counter) -> None:
+    c = counter
+    trade(c)
+    c.ui.i18n.set_language("en")
+    office = c.open(Qt.Key.Key_F8)
+    page = office.page("day")
+    c.settle()
+    assert "Preview: the day is not closed yet" in page.figures.text()
+    assert "WeChat Pay" in page.figures.text()
+    assert page.close_button.text() == "Close the day"

@@ -1,0 +1,116 @@
+"""F8 后台 → 报表: the other reports, a cashier's own shift only, export progress
+and cancelling."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from python_calamine import CalamineWorkbook
+
+from memberdesk.models.enums import TenderKind
+from memberdesk.services import shifts
+
+from .tasks_support import Counter, counter_for
+
+
+@pytest.fixture
+def manager(qtbot, ui, db, staff):  # type: ignore[no-untyped-def]
+    yield from counter_for(qtbot, ui, db, staff, "manager")
+
+
+@pytest.fixture
+def cashier(qtbot, ui, db, staff):  # type: ignore[no-untyped-def]
+    yield from counter_for(qtbot, ui, db, staff, "cashier")
+
+
+def trade(c: Counter) -> None:
+    w = c.world
+    for _ in range(3):
+        w.sell([("CHIPS", 1), ("COLA", 2)], [(TenderKind.CASH, "15.80")], member="alice")
+    w.recharge("bob", "300")
+
+
+def test_a_cashier_sees_only_their_own_shift_report(cashier: Counter) -> None:
+    c = cashier
+    trade(c)
+    office = c.open(Qt.Key.Key_F8)
+    assert [office.nav.item(i).text() for i in range(office.nav.count())] == ["我的交班"]
+    page = office.page("reports")
+    assert page.picker.count() == 1 and page.picker.currentText() == "交班报表"
+    c.settle()
+    own = shifts.current_shift(c.db, c.world.cashier)
+    assert own is not None and page.shift_no.text() == own.shift_no
+    c.enter(page.shift_no)
+    assert page.shown is not None
+    assert f"交班报表 {own.shift_no}" in page.preview.toPlainText()
+    assert "¥47.40" in page.preview.toPlainText()
+
+    theirs = shifts.current_shift(c.db, c.world.manager)
+    assert theirs is not None
+    page.shift_no.setText(theirs.shift_no)
+    c.enter(page.shift_no)
+    assert page.message.text() == "没有权限：查看报表，需要店长或老板授权"
+
+
+def test_sales_detail_exports_with_progress(manager: Counter, tmp_path: Path) -> None:
+    c = manager
+    trade(c)
+    office = c.open(Qt.Key.Key_F8)
+    page = office.show_page("reports")
+    page.select("sales")
+    assert page.start.isVisible() and not page.shift_no.isVisible()
+    c.enter(page.start)
+    assert "销售明细" in page.preview.toPlainText()
+    panel = page.export_panel
+    panel.folder = tmp_path
+    steps: list[tuple[int, int]] = []
+    with c.qtbot.waitSignal(panel.exported, timeout=20_000) as blocker:
+        panel.export_button.click()
+        assert panel.running and panel.bar.isVisible() and panel.cancel_button.isVisible()
+        assert panel.progress is not None
+        panel.progress.stepped.connect(lambda done, total: steps.append((done, total)))
+    done, total = steps[-1]  # 6 lines (and a few side rows), in the workbook and the PDF
+    assert done == total >= 12 and len(steps) >= 2
+    assert not panel.bar.isVisible()
+    xlsx = blocker.args[0][0]
+    rows = CalamineWorkbook.from_path(str(xlsx)).get_sheet_by_name("销售明细").to_python()
+    assert len(rows) == 1 + 6 + 1  # header, lines, totals
+
+
+def test_cancelling_an_export_leaves_no_file(manager: Counter, tmp_path: Path) -> None:
+    c = manager
+    out = tmp_path / "usb"
+    out.mkdir()
+    trade(c)
+    office = c.open(Qt.Key.Key_F8)
+    page = office.show_page("reports")
+    page.select("liability")
+    page.show_button.click()
+    c.settle()
+    assert "储值负债报表" in page.preview.toPlainText()
+    panel = page.export_panel
+    panel.folder = out
+    with c.qtbot.waitSignal(panel.export_failed, timeout=20_000):
+        panel.export_button.click()
+        panel.cancel_button.click()
+    assert panel.status.text() == "导出已取消"
+    assert list(out.iterdir()) == []
+    assert panel.export_button.isEnabled()
+
+
+def test_a_statement_needs_a_member_number(manager: Counter) -> None:
+    c = manager
+    trade(c)
+    office = c.open(Qt.Key.Key_F8)
+    page = office.show_page("reports")
+    page.select("statement")
+    c.enter(page.member_no)
+    assert page.message.text() == "请输入会员编号。"
+    c.type(page.member_no, "M000001")
+    c.enter(page.member_no)
+    assert "会员对账单" in page.preview.toPlainText()
+    page.member_no.setText("M999999")
+    c.enter(page.member_no)
+    assert page.message.text() == "找不到会员 M999999"

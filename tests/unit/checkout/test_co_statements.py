@@ -1,0 +1,43 @@
+"""The statements one checkout sends: a budget that keeps ORM loads and flushes out of
+the hot path (DESIGN §8: checkout commit p95 < 10 ms)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import event
+
+from memberdesk.models.enums import CouponKind, TenderKind
+from memberdesk.services.coupons import CouponTemplateDraft, create_coupon_template, issue_coupons
+from tests.checkout_support.kit import World, yuan
+
+
+def test_a_member_sale_reads_and_writes_within_budget(world: World) -> None:
+    world.recharge("bob", "100")
+    world.give_points("bob", 1000)
+    template = create_coupon_template(world.db, world.owner, CouponTemplateDraft(
+        "B5", "满10减1", CouponKind.AMOUNT_OFF, value=yuan("1"), min_spend=yuan("10")))
+    code = issue_coupons(world.db, world.owner, template, world.members["bob"])[0].code
+    sent: list[str] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        sent.append(" ".join(statement.split()).upper())
+
+    event.listen(world.db.engine, "before_cursor_execute", record)
+    try:
+        r = world.sell([("COLA", 2), ("6901234567892", 1), ("BEER", 1)],
+                       [(TenderKind.POINTS, "5"), (TenderKind.STORED_VALUE, "10"),
+                        (TenderKind.CASH, "10")], member="bob", coupons=(code,))
+    finally:
+        event.remove(world.db.engine, "before_cursor_execute", record)
+    assert r.points_redeemed == 500 and r.points_earned > 0
+    reads = [s for s in sent if s.startswith("SELECT")]
+    writes = [s for s in sent if s.startswith(("INSERT", "UPDATE", "DELETE"))]
+    # staff role, replay, shift, settings, member+tier, products+member prices, one per
+    # category (drinks, snacks), coupon, usable points, sale number, lots, receipt names
+    assert len(reads) <= 13, reads
+    # sale, lines, discounts, line discounts, tenders; points out (member, entry, lot,
+    # move) and in (member, entry, lot); stored value (member, entry); coupon (status,
+    # event); visit; receipt
+    assert len(writes) <= 18, writes
+    assert not any(s.startswith("SELECT MEMBERS.MEMBER_NO") for s in reads), "an ORM Member load"

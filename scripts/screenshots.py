@@ -167,12 +167,23 @@ def shoot(data_dir: Path, out: Path) -> int:
             grab(ui.main, "counter_banner", size)
             ui.main.banner.clear()
             ui.lock()
+    written += shoot_counter_tasks(ui, runner, i18n, out, data_dir, password)
     runner.shutdown()
     QApplication.processEvents()
     print(f"font: {font}")
     for path in written:
         print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
     return 0
+
+
+def shoot_counter_tasks(ui, runner, i18n, out, data_dir, password):  # type: ignore[no-untyped-def]
+    """Recharge, shift close and the back office's day close (screenshots_tasks.py)."""
+    from screenshots_tasks import Camera, owner_password, richest_member, shoot_tasks
+
+    camera = Camera(ui, runner, i18n, out)
+    shoot_tasks(camera, SIZES, LANGS, (CASHIER[0], password), ("owner", owner_password()),
+                richest_member(data_dir))
+    return camera.written
 
 
 if __name__ == "__main__":

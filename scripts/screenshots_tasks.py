@@ -1,0 +1,182 @@
+"""Screenshots of the counter tasks and the back office, for ``scripts/screenshots.py``.
+
+In each language: the recharge dialog with the bonus rule on screen (F3), the
+shift-close dialog while counting and after closing with the difference (F5),
+and the back office's day-close screen (F8, as the owner) at each window size.
+The cashier's shift is opened again afterwards, so the shop is left as found.
+The names end in the language and the size of what was photographed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+@dataclass
+class Camera:
+    """The running app (from ``screenshots.shoot``) and where the PNGs go."""
+
+    ui: Any
+    runner: Any
+    i18n: Any
+    out: Path
+    written: list[Path] = field(default_factory=list)
+
+    def settle(self, ms: int = 150) -> None:
+        from PySide6.QtCore import QEventLoop, QTimer
+
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+
+    def idle(self) -> None:
+        """Until every service call submitted so far has come back."""
+        while self.runner.busy:
+            self.settle(20)
+        self.settle()
+
+    def wait(self, signal: Any, action: Callable[[], object]) -> None:
+        from PySide6.QtCore import QEventLoop, QTimer
+
+        loop = QEventLoop()
+        signal.connect(loop.quit)
+        QTimer.singleShot(10_000, loop.quit)
+        action()
+        loop.exec()
+        signal.disconnect(loop.quit)
+
+    def grab(self, widget: Any, name: str) -> None:
+        """``widget`` as it is on screen, named after it, the language and its size."""
+        self.settle()
+        path = self.out / f"{name}_{self.i18n.language}_{widget.width()}x{widget.height()}.png"
+        if not widget.grab().save(str(path)):
+            raise SystemExit(f"screenshots: could not write {path}")
+        self.written.append(path)
+
+
+def owner_password() -> str:
+    try:
+        from memberdesk.services.demo import DEMO_PASSWORDS
+    except ImportError:
+        return "owner-pass"  # screenshots.make_shop's bare shop
+    return str(DEMO_PASSWORDS["owner"])
+
+
+def richest_member(data_dir: Any) -> str | None:
+    """A member with a card and some stored value, to recharge."""
+    from sqlalchemy import select
+
+    from memberdesk.db import Database
+    from memberdesk.models import Member
+    from memberdesk.money import Money
+    from memberdesk.paths import DataPaths
+
+    db = Database.open(DataPaths(data_dir))
+    try:
+        with db.reader() as uow:
+            no = uow.session.scalar(select(Member.member_no).where(Member.sv_principal < Money(100_000))
+                                    .order_by(Member.sv_principal.desc()))
+        return str(no) if no else None
+    finally:
+        db.close()
+
+
+def _log_in(cam: Camera, username: str, password: str) -> None:
+    cam.ui.login.reset(username)
+    cam.ui.login.password.setText(password)
+    cam.wait(cam.ui.logged_in, cam.ui.login.submit)
+    cam.idle()
+
+
+def _type(cam: Camera, widget: Any, text: str) -> None:
+    from PySide6.QtTest import QTest
+
+    widget.setFocus()
+    QTest.keyClicks(widget, text)
+    cam.settle()
+
+
+def _press(cam: Camera, widget: Any, key: Any, text: str = "") -> None:
+    from PySide6.QtTest import QTest
+
+    if widget is cam.ui.main:  # no window manager: give the counter the keys back
+        widget.activateWindow()
+        cam.settle()
+    if text:
+        widget.setFocus()
+        QTest.keyClicks(widget, text)
+    QTest.keyClick(widget, key)
+    cam.idle()
+
+
+def shoot_tasks(cam: Camera, sizes: tuple[tuple[int, int], ...], langs: tuple[str, ...],
+                cashier: tuple[str, str], owner: tuple[str, str], member_no: str | None) -> None:
+    """Log in as the cashier (recharge, shift), then as the owner (back office)."""
+    from PySide6.QtCore import Qt
+
+    from memberdesk.money import Money
+    from memberdesk.ui.counter_tasks import counter_tasks_of
+
+    ui = cam.ui
+    tasks = counter_tasks_of(ui.main)
+    if tasks is None:  # a controller that does not install them itself
+        from memberdesk.ui.counter_state import CounterState
+        from memberdesk.ui.counter_tasks import install_counter_tasks
+
+        install_counter_tasks(ui.main, ui.runner, CounterState(ui.main))
+        tasks = counter_tasks_of(ui.main)
+        assert tasks is not None
+    ui.main.resize(*sizes[0])
+    for lang in langs:
+        cam.i18n.set_language(lang)
+        _log_in(cam, *cashier)
+        if member_no:
+            ui.main.lookup_submitted.emit(member_no)  # as typed into the lookup field
+            cam.idle()
+            before = tasks.dialog
+            _press(cam, ui.main, Qt.Key.Key_F3)
+            dialog = tasks.dialog
+            if dialog is before or dialog is None:
+                print(f"screenshots: no recharge dialog ({ui.main.banner.text})")
+            elif dialog.offer_buttons:
+                dialog.offer_buttons[min(1, len(dialog.offer_buttons) - 1)].click()
+                cam.settle()
+                cam.grab(dialog, "recharge")
+                _press(cam, dialog, Qt.Key.Key_Escape)
+        before = tasks.dialog
+        _press(cam, ui.main, Qt.Key.Key_F5)
+        shift = tasks.dialog
+        if shift is not before and shift is not None and shift.summary is not None:
+            _press(cam, shift, Qt.Key.Key_F5)
+            view = shift.count_view
+            expected = next((a.expected for a in shift.summary.amounts if str(a.kind) == "cash"), None)
+            short = Money(expected.fen - 350) if expected is not None else Money.of_yuan(500)
+            _type(cam, view.cash, short.yuan())
+            cam.grab(shift, "shift_close")
+            _press(cam, view.cash, Qt.Key.Key_Return)
+            cam.grab(shift, "shift_closed")
+            _press(cam, shift, Qt.Key.Key_Return)
+            _press(cam, ui.main, Qt.Key.Key_F5)  # open the shift again for the next shots
+            reopen = tasks.dialog
+            if reopen is not None:
+                _press(cam, reopen.float_amount, Qt.Key.Key_Return, "200")
+                _press(cam, reopen, Qt.Key.Key_Escape)
+        ui.logout()
+        cam.idle()
+        _log_in(cam, *owner)
+        for size in sizes:
+            ui.main.resize(*size)
+            cam.settle()
+            _press(cam, ui.main, Qt.Key.Key_F8)
+            office = tasks.dialog
+            if office is not None:
+                office.move(0, 0)
+                office.resize(size[0] - 40, size[1] - 50)
+                cam.idle()
+                cam.grab(office, "backoffice_day_close")
+                _press(cam, office, Qt.Key.Key_Escape)
+        ui.logout()
+        cam.idle()

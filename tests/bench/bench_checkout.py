@@ -97,16 +97,21 @@ def main() -> None:
         db = Database.open(paths)
 
         captured: list[list[tuple[str, Any, bool]]] = []
+        sent = [0]  # reads and writes
 
         def capture(conn: Any, cursor: Any, statement: str, params: Any, context: Any,
                     executemany: bool) -> None:
-            if statement.lstrip().upper().startswith(WRITES):
+            verb = statement.lstrip().upper()
+            sent[0] += not verb.startswith("BEGIN")
+            if verb.startswith(WRITES):
                 captured[-1].append((statement, params, executemany))
 
         event.listen(db.engine, "before_cursor_execute", capture)
         orm_ms: list[float] = []
         for i, code in enumerate(codes):
             captured.append([])
+            if i == WARMUP:
+                sent[0] = 0
             req = _request(member_id, code)
             t0 = time.perf_counter()
             checkout(db, owner, req)
@@ -141,6 +146,7 @@ def main() -> None:
     print(f"checkout_raw_p95_ms: {raw95:.2f} ms")
     print(f"checkout_ratio_vs_raw: {p50 / raw50:.2f} x")
     print(f"checkout_writes: {sum(len(w) for w in captured[WARMUP:]) / RUNS:.1f} statements")
+    print(f"checkout_statements: {sent[0] / RUNS:.1f} (reads and writes)")
 
 
 if __name__ == "__main__":

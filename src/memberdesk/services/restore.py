@@ -26,6 +26,7 @@ from .backup_files import fsync_dir, plain_copy, sha256_of, verify_file, write_v
 from .context import Actor
 from .errors import ConflictError, UserError
 from .permissions import Permission, require
+from .staff import confirm_password
 
 
 @dataclass(frozen=True)
@@ -61,12 +62,18 @@ def _leave_wal_mode(path: Path) -> None:
         conn.close()
 
 
-def restore_backup(db: Database, actor: Actor, source: Path) -> RestoreResult:
+def restore_backup(
+    db: Database, actor: Actor, source: Path, *, password: str | None = None
+) -> RestoreResult:
+    """Restore ``source`` over the live database. With ``password`` the owner's
+    password is checked first (the back office asks for it at the moment of restore)."""
     paths = db.paths
     if paths is None:
         raise RuntimeError("restore_backup needs a database opened from DataPaths")
     with db.uow() as uow:
         require(uow.session, actor, Permission.RESTORE)
+    if password is not None:
+        confirm_password(db, actor, password)
     source = source.resolve()
     live = paths.database.resolve()
     if source == live:

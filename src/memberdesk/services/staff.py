@@ -333,3 +333,16 @@ def require_and_audit(
         detail=dict(detail or {}),
     )
     return approver_id
+
+
+def confirm_password(db: Database, actor: Actor, password: str) -> None:
+    """The logged-in staff member types their password again to confirm a drastic
+    action (a restore). Wrong passwords count towards the lock like a login."""
+    now = utcnow()
+    with db.uow() as uow:
+        try:
+            _verify_credentials(uow.session, actor.username, password, now)
+        except AuthError:
+            uow.commit()  # keep the failure count / lock
+            raise
+        uow.commit()

@@ -92,6 +92,17 @@ def test_backup_then_restore_round_trip(shop_db: Database, staff) -> None:
         restored.close()
 
 
+def test_restore_checks_the_owners_password_when_given(shop_db: Database, staff) -> None:
+    from memberdesk.services.errors import AuthError
+
+    backup = create_backup(shop_db, None)
+    with pytest.raises(AuthError):
+        restore_backup(shop_db, staff["owner"], backup.path, password="not-it")
+    assert _members(shop_db) == 2
+    result = restore_backup(shop_db, staff["owner"], backup.path, password="owner-pass")
+    result.database.close()
+
+
 def test_only_the_owner_may_restore(shop_db: Database, staff) -> None:
     backup = create_backup(shop_db, None)
     before = _fingerprint(shop_db)

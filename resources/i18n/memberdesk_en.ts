@@ -252,6 +252,33 @@
     </message>
 </context>
 <context>
+    <name>CartModel</name>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Discount</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Plain amount</source>
+        <translation>Plain amount</translation>
+    </message>
+</context>
+<context>
     <name>CartPanel</name>
     <message>
         <source>Cart</source>
@@ -272,6 +299,77 @@
     <message>
         <source>Amount</source>
         <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Scan / item code</source>
+        <translation>Scan / item code</translation>
+    </message>
+    <message>
+        <source>Amount ¥</source>
+        <translation>Amount ¥</translation>
+    </message>
+    <message>
+        <source>One more of the selected line (+)</source>
+        <translation>One more of the selected line (+)</translation>
+    </message>
+    <message>
+        <source>One less of the selected line (-)</source>
+        <translation>One less of the selected line (-)</translation>
+    </message>
+    <message>
+        <source>Remove the selected line (Del)</source>
+        <translation>Remove the selected line (Del)</translation>
+    </message>
+</context>
+<context>
+    <name>CounterMessages</name>
+    <message>
+        <source>The shop database is busy: another program is holding it. Nothing was saved. Close the other program (or wait a moment) and try again.</source>
+        <translation>The shop database is busy: another program is holding it. Nothing was saved. Close the other program (or wait a moment) and try again.</translation>
+    </message>
+    <message>
+        <source>The disk is full: nothing was saved. Free some space and try again.</source>
+        <translation>The disk is full: nothing was saved. Free some space and try again.</translation>
+    </message>
+    <message>
+        <source>The card could not be read. Present it to the reader again.</source>
+        <translation>The card could not be read. Present it to the reader again.</translation>
+    </message>
+    <message>
+        <source>The card was taken away while it was being read. Present it again.</source>
+        <translation>The card was taken away while it was being read. Present it again.</translation>
+    </message>
+    <message>
+        <source>The card reader was disconnected. Plug it in again, or type the phone or member number.</source>
+        <translation>The card reader was disconnected. Plug it in again, or type the phone or member number.</translation>
+    </message>
+    <message>
+        <source>The card reader service is not running. Type the phone or member number meanwhile.</source>
+        <translation>The card reader service is not running. Type the phone or member number meanwhile.</translation>
+    </message>
+    <message>
+        <source>A card was presented during the payment. Finish or cancel this payment first (Esc).</source>
+        <translation>A card was presented during the payment. Finish or cancel this payment first (Esc).</translation>
+    </message>
+    <message>
+        <source>Type an amount in yuan, e.g. 25 or 12.50.</source>
+        <translation>Type an amount in yuan, e.g. 25 or 12.50.</translation>
+    </message>
+    <message>
+        <source>The cart is empty: scan an item or type an amount first.</source>
+        <translation>The cart is empty: scan an item or type an amount first.</translation>
+    </message>
+    <message>
+        <source>Select a line of the cart first.</source>
+        <translation>Select a line of the cart first.</translation>
+    </message>
+    <message>
+        <source>No receipt printer is set up (MEMBERDESK_PRINTER). The receipt is shown on screen only.</source>
+        <translation>No receipt printer is set up (MEMBERDESK_PRINTER). The receipt is shown on screen only.</translation>
+    </message>
+    <message>
+        <source>The receipt printer did not answer: {detail}. The sale itself is saved.</source>
+        <translation>The receipt printer did not answer: {detail}. The sale itself is saved.</translation>
     </message>
 </context>
 <context>
@@ -437,6 +535,29 @@ Please send this file to your support contact.</translation>
     <message>
         <source>Close the day</source>
         <translation>Close the day</translation>
+    </message>
+</context>
+<context>
+    <name>Discounts</name>
+    <message>
+        <source>Member price</source>
+        <translation>Member price</translation>
+    </message>
+    <message>
+        <source>{tier} discount</source>
+        <translation>{tier} discount</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Rounding</source>
+        <translation>Rounding</translation>
+    </message>
+    <message>
+        <source>Manual discount</source>
+        <translation>Manual discount</translation>
     </message>
 </context>
 <context>
@@ -607,6 +728,18 @@ Please send this file to your support contact.</translation>
         <translation>Swipe a card or type a phone, its last 4 digits, member no. or initials</translation>
     </message>
     <message>
+        <source>Find member</source>
+        <translation>Find member</translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation>Pay</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
         <source>&amp;System</source>
         <translation>&amp;System</translation>
     </message>
@@ -624,6 +757,69 @@ Please send this file to your support contact.</translation>
     </message>
 </context>
 <context>
+    <name>MemberCard</name>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Coupons</source>
+        <translation>Coupons</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
+        <source>Member no. and phone</source>
+        <translation>Member no. and phone</translation>
+    </message>
+    <message>
+        <source>principal {principal}</source>
+        <translation>principal {principal}</translation>
+    </message>
+    <message>
+        <source>bonus {bonus}</source>
+        <translation>bonus {bonus}</translation>
+    </message>
+    <message>
+        <source>{points} expire in {days} days</source>
+        <translation>{points} expire in {days} days</translation>
+    </message>
+    <message>
+        <source>none expire in {days} days</source>
+        <translation>none expire in {days} days</translation>
+    </message>
+    <message>
+        <source>{count} usable</source>
+        <translation>{count} usable</translation>
+    </message>
+    <message>
+        <source>Notes: {notes}</source>
+        <translation>Notes: {notes}</translation>
+    </message>
+    <message>
+        <source>MMM d</source>
+        <translation>MMM d</translation>
+    </message>
+    <message>
+        <source>Birthday today!</source>
+        <translation>Birthday today!</translation>
+    </message>
+    <message>
+        <source>Birthday soon: {day}</source>
+        <translation>Birthday soon: {day}</translation>
+    </message>
+    <message>
+        <source>Birthday this month: {day}</source>
+        <translation>Birthday this month: {day}</translation>
+    </message>
+    <message>
+        <source>This member is deactivated.</source>
+        <translation>This member is deactivated.</translation>
+    </message>
+</context>
+<context>
     <name>MemberPanel</name>
     <message>
         <source>Member</source>
@@ -637,10 +833,179 @@ Swipe a card or search in the box above.</translation>
     </message>
 </context>
 <context>
+    <name>MemberPickDialog</name>
+    <message>
+        <source>Choose the member</source>
+        <translation>Choose the member</translation>
+    </message>
+    <message>
+        <source>{count} members match “{text}”</source>
+        <translation>{count} members match “{text}”</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Member no.</source>
+        <translation>Member no.</translation>
+    </message>
+    <message>
+        <source>Stored value</source>
+        <translation>Stored value</translation>
+    </message>
+    <message>
+        <source>More members match: type more of the name or the phone to narrow the list.</source>
+        <translation>More members match: type more of the name or the phone to narrow the list.</translation>
+    </message>
+    <message>
+        <source>↑/↓ and Enter, or the number key, to choose · Esc to cancel</source>
+        <translation>↑/↓ and Enter, or the number key, to choose · Esc to cancel</translation>
+    </message>
+</context>
+<context>
     <name>MessageBanner</name>
     <message>
         <source>Dismiss</source>
         <translation>Dismiss</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <source>Payment</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <source>Amount due</source>
+        <translation>Amount due</translation>
+    </message>
+    <message>
+        <source>Walk-in sale (no member)</source>
+        <translation>Walk-in sale (no member)</translation>
+    </message>
+    <message>
+        <source>Member: {name}</source>
+        <translation>Member: {name}</translation>
+    </message>
+    <message>
+        <source>F7  Coupons (Space ticks one)</source>
+        <translation>F7  Coupons (Space ticks one)</translation>
+    </message>
+    <message>
+        <source>Member&apos;s payment &amp;password</source>
+        <translation>Member&apos;s payment &amp;password</translation>
+    </message>
+    <message>
+        <source>4–6 digits</source>
+        <translation>4–6 digits</translation>
+    </message>
+    <message>
+        <source>Take payment (Enter)</source>
+        <translation>Take payment (Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <source>Taking the payment…</source>
+        <translation>Taking the payment…</translation>
+    </message>
+    <message>
+        <source>Applying the coupons…</source>
+        <translation>Applying the coupons…</translation>
+    </message>
+    <message>
+        <source>Paid {paid} · Change {change}</source>
+        <translation>Paid {paid} · Change {change}</translation>
+    </message>
+    <message>
+        <source>Paid in full: press Enter</source>
+        <translation>Paid in full: press Enter</translation>
+    </message>
+    <message>
+        <source>Paid {paid} · Still to pay {left}</source>
+        <translation>Paid {paid} · Still to pay {left}</translation>
+    </message>
+    <message>
+        <source>members only</source>
+        <translation>members only</translation>
+    </message>
+    <message>
+        <source>available {amount}</source>
+        <translation>available {amount}</translation>
+    </message>
+    <message>
+        <source>change {amount}</source>
+        <translation>change {amount}</translation>
+    </message>
+    <message>
+        <source>not usable for this sale</source>
+        <translation>not usable for this sale</translation>
+    </message>
+    <message>
+        <source>uses {points} points</source>
+        <translation>uses {points} points</translation>
+    </message>
+    <message>
+        <source>up to {amount} ({points} points)</source>
+        <translation>up to {amount} ({points} points)</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDialog</name>
+    <message>
+        <source>Paid</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>Paid · sale {sale_no}</source>
+        <translation>Paid · sale {sale_no}</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Stored value now</source>
+        <translation>Stored value now</translation>
+    </message>
+    <message>
+        <source>Points now</source>
+        <translation>Points now</translation>
+    </message>
+    <message>
+        <source>Points earned</source>
+        <translation>Points earned</translation>
+    </message>
+    <message>
+        <source>Print (P)</source>
+        <translation>Print (P)</translation>
+    </message>
+    <message>
+        <source>Done (Enter)</source>
+        <translation>Done (Enter)</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <source>Receipt printed.</source>
+        <translation>Receipt printed.</translation>
+    </message>
+    <message>
+        <source>No receipt printer is set up: the receipt is shown here only.</source>
+        <translation>No receipt printer is set up: the receipt is shown here only.</translation>
+    </message>
+    <message>
+        <source>Printing failed: {detail}</source>
+        <translation>Printing failed: {detail}</translation>
     </message>
 </context>
 <context>
@@ -1287,24 +1652,24 @@ Then start MemberDesk again.</translation>
 <context>
     <name>StatusFields</name>
     <message>
-        <source>Card reader: not connected</source>
-        <translation>Card reader: not connected</translation>
+        <source>Reader: not connected</source>
+        <translation>Reader: not connected</translation>
     </message>
     <message>
-        <source>Card reader: service not running</source>
-        <translation>Card reader: service not running</translation>
+        <source>Reader: no service</source>
+        <translation>Reader: no service</translation>
     </message>
     <message>
-        <source>Card reader: ready</source>
-        <translation>Card reader: ready</translation>
+        <source>Reader: ready</source>
+        <translation>Reader: ready</translation>
     </message>
     <message>
-        <source>Card reader: card present</source>
-        <translation>Card reader: card present</translation>
+        <source>Reader: card present</source>
+        <translation>Reader: card present</translation>
     </message>
     <message>
-        <source>Printer: not connected</source>
-        <translation>Printer: not connected</translation>
+        <source>Printer: none</source>
+        <translation>Printer: none</translation>
     </message>
     <message>
         <source>Printer: ready</source>
@@ -1327,8 +1692,40 @@ Then start MemberDesk again.</translation>
         <translation>Shop: {name}</translation>
     </message>
     <message>
-        <source>Last backup: {when}</source>
-        <translation>Last backup: {when}</translation>
+        <source>Shift: —</source>
+        <translation>Shift: —</translation>
+    </message>
+    <message>
+        <source>Shift: none open</source>
+        <translation>Shift: none open</translation>
+    </message>
+    <message>
+        <source>Shift: {shift_no}</source>
+        <translation>Shift: {shift_no}</translation>
+    </message>
+    <message>
+        <source>Backup: never</source>
+        <translation>Backup: never</translation>
+    </message>
+    <message>
+        <source>Backup: {age} ago</source>
+        <translation>Backup: {age} ago</translation>
+    </message>
+    <message>
+        <source>Backup: {when}</source>
+        <translation>Backup: {when}</translation>
+    </message>
+    <message>
+        <source>{count} min</source>
+        <translation>{count} min</translation>
+    </message>
+    <message>
+        <source>{count} h</source>
+        <translation>{count} h</translation>
+    </message>
+    <message>
+        <source>{count} days</source>
+        <translation>{count} days</translation>
     </message>
 </context>
 <context>
@@ -1336,6 +1733,33 @@ Then start MemberDesk again.</translation>
     <message>
         <source>Close (Esc)</source>
         <translation>Close (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>Tenders</name>
+    <message>
+        <source>Stored value</source>
+        <translation>Stored value</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <source>Bank card</source>
+        <translation>Bank card</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>WeChat Pay</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>Alipay</translation>
     </message>
 </context>
 <context>

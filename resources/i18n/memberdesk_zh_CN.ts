@@ -252,6 +252,33 @@
     </message>
 </context>
 <context>
+    <name>CartModel</name>
+    <message>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Plain amount</source>
+        <translation>直接收款</translation>
+    </message>
+</context>
+<context>
     <name>CartPanel</name>
     <message>
         <source>Cart</source>
@@ -272,6 +299,77 @@
     <message>
         <source>Amount</source>
         <translation>金额</translation>
+    </message>
+    <message>
+        <source>Scan / item code</source>
+        <translation>扫码 / 商品编号</translation>
+    </message>
+    <message>
+        <source>Amount ¥</source>
+        <translation>金额 ¥</translation>
+    </message>
+    <message>
+        <source>One more of the selected line (+)</source>
+        <translation>选中行数量加一（+）</translation>
+    </message>
+    <message>
+        <source>One less of the selected line (-)</source>
+        <translation>选中行数量减一（-）</translation>
+    </message>
+    <message>
+        <source>Remove the selected line (Del)</source>
+        <translation>删除选中行（Del）</translation>
+    </message>
+</context>
+<context>
+    <name>CounterMessages</name>
+    <message>
+        <source>The shop database is busy: another program is holding it. Nothing was saved. Close the other program (or wait a moment) and try again.</source>
+        <translation>数据库正被另一个程序占用，本次操作没有保存任何内容。请关闭该程序（或稍等片刻）后重试。</translation>
+    </message>
+    <message>
+        <source>The disk is full: nothing was saved. Free some space and try again.</source>
+        <translation>磁盘已满，本次操作没有保存任何内容。请清理磁盘空间后重试。</translation>
+    </message>
+    <message>
+        <source>The card could not be read. Present it to the reader again.</source>
+        <translation>读卡失败，请重新刷卡。</translation>
+    </message>
+    <message>
+        <source>The card was taken away while it was being read. Present it again.</source>
+        <translation>读卡时卡片被拿开了，请重新刷卡。</translation>
+    </message>
+    <message>
+        <source>The card reader was disconnected. Plug it in again, or type the phone or member number.</source>
+        <translation>读卡器已断开。请重新插好读卡器，或直接输入手机号、会员号。</translation>
+    </message>
+    <message>
+        <source>The card reader service is not running. Type the phone or member number meanwhile.</source>
+        <translation>读卡服务未运行，请先输入手机号或会员号。</translation>
+    </message>
+    <message>
+        <source>A card was presented during the payment. Finish or cancel this payment first (Esc).</source>
+        <translation>正在收款时刷了卡：请先完成或取消本次收款（Esc）。</translation>
+    </message>
+    <message>
+        <source>Type an amount in yuan, e.g. 25 or 12.50.</source>
+        <translation>请输入以元为单位的金额，例如 25 或 12.50。</translation>
+    </message>
+    <message>
+        <source>The cart is empty: scan an item or type an amount first.</source>
+        <translation>还没有商品：请先扫码或输入金额。</translation>
+    </message>
+    <message>
+        <source>Select a line of the cart first.</source>
+        <translation>请先选中购物清单中的一行。</translation>
+    </message>
+    <message>
+        <source>No receipt printer is set up (MEMBERDESK_PRINTER). The receipt is shown on screen only.</source>
+        <translation>未设置小票打印机（MEMBERDESK_PRINTER），小票只在屏幕上显示。</translation>
+    </message>
+    <message>
+        <source>The receipt printer did not answer: {detail}. The sale itself is saved.</source>
+        <translation>小票打印机没有响应：{detail}。本笔交易已保存。</translation>
     </message>
 </context>
 <context>
@@ -437,6 +535,29 @@ Please send this file to your support contact.</source>
     <message>
         <source>Close the day</source>
         <translation>日结</translation>
+    </message>
+</context>
+<context>
+    <name>Discounts</name>
+    <message>
+        <source>Member price</source>
+        <translation>会员价</translation>
+    </message>
+    <message>
+        <source>{tier} discount</source>
+        <translation>{tier}折扣</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分抵现</translation>
+    </message>
+    <message>
+        <source>Rounding</source>
+        <translation>抹零</translation>
+    </message>
+    <message>
+        <source>Manual discount</source>
+        <translation>手工优惠</translation>
     </message>
 </context>
 <context>
@@ -607,6 +728,18 @@ Please send this file to your support contact.</source>
         <translation>刷卡，或输入手机号、手机后四位、会员号、姓名拼音首字母</translation>
     </message>
     <message>
+        <source>Find member</source>
+        <translation>查找会员</translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation>结账</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
         <source>&amp;System</source>
         <translation>系统(&amp;S)</translation>
     </message>
@@ -624,6 +757,69 @@ Please send this file to your support contact.</source>
     </message>
 </context>
 <context>
+    <name>MemberCard</name>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Coupons</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>储值</translation>
+    </message>
+    <message>
+        <source>Member no. and phone</source>
+        <translation>会员号和手机号</translation>
+    </message>
+    <message>
+        <source>principal {principal}</source>
+        <translation>本金 {principal}</translation>
+    </message>
+    <message>
+        <source>bonus {bonus}</source>
+        <translation>赠送 {bonus}</translation>
+    </message>
+    <message>
+        <source>{points} expire in {days} days</source>
+        <translation>{days} 天内到期 {points}</translation>
+    </message>
+    <message>
+        <source>none expire in {days} days</source>
+        <translation>{days} 天内无到期积分</translation>
+    </message>
+    <message>
+        <source>{count} usable</source>
+        <translation>可用 {count} 张</translation>
+    </message>
+    <message>
+        <source>Notes: {notes}</source>
+        <translation>备注：{notes}</translation>
+    </message>
+    <message>
+        <source>MMM d</source>
+        <translation>M月d日</translation>
+    </message>
+    <message>
+        <source>Birthday today!</source>
+        <translation>今天生日！</translation>
+    </message>
+    <message>
+        <source>Birthday soon: {day}</source>
+        <translation>生日快到了：{day}</translation>
+    </message>
+    <message>
+        <source>Birthday this month: {day}</source>
+        <translation>本月生日：{day}</translation>
+    </message>
+    <message>
+        <source>This member is deactivated.</source>
+        <translation>该会员已停用。</translation>
+    </message>
+</context>
+<context>
     <name>MemberPanel</name>
     <message>
         <source>Member</source>
@@ -637,10 +833,179 @@ Swipe a card or search in the box above.</source>
     </message>
 </context>
 <context>
+    <name>MemberPickDialog</name>
+    <message>
+        <source>Choose the member</source>
+        <translation>选择会员</translation>
+    </message>
+    <message>
+        <source>{count} members match “{text}”</source>
+        <translation>有 {count} 位会员符合“{text}”</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Member no.</source>
+        <translation>会员号</translation>
+    </message>
+    <message>
+        <source>Stored value</source>
+        <translation>储值余额</translation>
+    </message>
+    <message>
+        <source>More members match: type more of the name or the phone to narrow the list.</source>
+        <translation>符合的会员还有更多：请多输入几位姓名或手机号以缩小范围。</translation>
+    </message>
+    <message>
+        <source>↑/↓ and Enter, or the number key, to choose · Esc to cancel</source>
+        <translation>用 ↑/↓ 和回车或数字键选择 · Esc 取消</translation>
+    </message>
+</context>
+<context>
     <name>MessageBanner</name>
     <message>
         <source>Dismiss</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <source>Payment</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <source>Amount due</source>
+        <translation>应收金额</translation>
+    </message>
+    <message>
+        <source>Walk-in sale (no member)</source>
+        <translation>散客（非会员）</translation>
+    </message>
+    <message>
+        <source>Member: {name}</source>
+        <translation>会员：{name}</translation>
+    </message>
+    <message>
+        <source>F7  Coupons (Space ticks one)</source>
+        <translation>F7  优惠券（空格键勾选）</translation>
+    </message>
+    <message>
+        <source>Member&apos;s payment &amp;password</source>
+        <translation>会员消费密码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>4–6 digits</source>
+        <translation>4–6 位数字</translation>
+    </message>
+    <message>
+        <source>Take payment (Enter)</source>
+        <translation>确认收款（回车）</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>取消（Esc）</translation>
+    </message>
+    <message>
+        <source>Taking the payment…</source>
+        <translation>正在收款…</translation>
+    </message>
+    <message>
+        <source>Applying the coupons…</source>
+        <translation>正在计算优惠券…</translation>
+    </message>
+    <message>
+        <source>Paid {paid} · Change {change}</source>
+        <translation>已收 {paid} · 找零 {change}</translation>
+    </message>
+    <message>
+        <source>Paid in full: press Enter</source>
+        <translation>已收齐，按回车确认</translation>
+    </message>
+    <message>
+        <source>Paid {paid} · Still to pay {left}</source>
+        <translation>已收 {paid} · 还需 {left}</translation>
+    </message>
+    <message>
+        <source>members only</source>
+        <translation>仅限会员</translation>
+    </message>
+    <message>
+        <source>available {amount}</source>
+        <translation>可用 {amount}</translation>
+    </message>
+    <message>
+        <source>change {amount}</source>
+        <translation>找零 {amount}</translation>
+    </message>
+    <message>
+        <source>not usable for this sale</source>
+        <translation>本单不可用</translation>
+    </message>
+    <message>
+        <source>uses {points} points</source>
+        <translation>使用 {points} 积分</translation>
+    </message>
+    <message>
+        <source>up to {amount} ({points} points)</source>
+        <translation>最多抵 {amount}（{points} 积分）</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDialog</name>
+    <message>
+        <source>Paid</source>
+        <translation>收款成功</translation>
+    </message>
+    <message>
+        <source>Paid · sale {sale_no}</source>
+        <translation>收款成功 · 单号 {sale_no}</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>找零</translation>
+    </message>
+    <message>
+        <source>Stored value now</source>
+        <translation>储值余额</translation>
+    </message>
+    <message>
+        <source>Points now</source>
+        <translation>积分余额</translation>
+    </message>
+    <message>
+        <source>Points earned</source>
+        <translation>本次积分</translation>
+    </message>
+    <message>
+        <source>Print (P)</source>
+        <translation>打印小票（P）</translation>
+    </message>
+    <message>
+        <source>Done (Enter)</source>
+        <translation>完成（回车）</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <source>Receipt printed.</source>
+        <translation>小票已打印。</translation>
+    </message>
+    <message>
+        <source>No receipt printer is set up: the receipt is shown here only.</source>
+        <translation>未设置小票打印机，小票只在此显示。</translation>
+    </message>
+    <message>
+        <source>Printing failed: {detail}</source>
+        <translation>打印失败：{detail}</translation>
     </message>
 </context>
 <context>
@@ -1287,23 +1652,23 @@ Then start MemberDesk again.</source>
 <context>
     <name>StatusFields</name>
     <message>
-        <source>Card reader: not connected</source>
+        <source>Reader: not connected</source>
         <translation>读卡器：未连接</translation>
     </message>
     <message>
-        <source>Card reader: service not running</source>
+        <source>Reader: no service</source>
         <translation>读卡器：服务未运行</translation>
     </message>
     <message>
-        <source>Card reader: ready</source>
+        <source>Reader: ready</source>
         <translation>读卡器：就绪</translation>
     </message>
     <message>
-        <source>Card reader: card present</source>
+        <source>Reader: card present</source>
         <translation>读卡器：有卡</translation>
     </message>
     <message>
-        <source>Printer: not connected</source>
+        <source>Printer: none</source>
         <translation>打印机：未连接</translation>
     </message>
     <message>
@@ -1327,8 +1692,40 @@ Then start MemberDesk again.</source>
         <translation>门店：{name}</translation>
     </message>
     <message>
-        <source>Last backup: {when}</source>
+        <source>Shift: —</source>
+        <translation>班次：—</translation>
+    </message>
+    <message>
+        <source>Shift: none open</source>
+        <translation>班次：未开班</translation>
+    </message>
+    <message>
+        <source>Shift: {shift_no}</source>
+        <translation>班次：{shift_no}</translation>
+    </message>
+    <message>
+        <source>Backup: never</source>
+        <translation>上次备份：从未备份</translation>
+    </message>
+    <message>
+        <source>Backup: {age} ago</source>
+        <translation>上次备份：{age}前</translation>
+    </message>
+    <message>
+        <source>Backup: {when}</source>
         <translation>上次备份：{when}</translation>
+    </message>
+    <message>
+        <source>{count} min</source>
+        <translation>{count} 分钟</translation>
+    </message>
+    <message>
+        <source>{count} h</source>
+        <translation>{count} 小时</translation>
+    </message>
+    <message>
+        <source>{count} days</source>
+        <translation>{count} 天</translation>
     </message>
 </context>
 <context>
@@ -1336,6 +1733,33 @@ Then start MemberDesk again.</source>
     <message>
         <source>Close (Esc)</source>
         <translation>关闭（Esc）</translation>
+    </message>
+</context>
+<context>
+    <name>Tenders</name>
+    <message>
+        <source>Stored value</source>
+        <translation>储值</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
     </message>
 </context>
 <context>

@@ -33,6 +33,7 @@ def test_the_login_screen_switches_to_english_and_back(qtbot, ui: AppController)
 
 def test_the_counter_switches_to_english(qtbot, ui: AppController) -> None:  # type: ignore[no-untyped-def]
     log_in(qtbot, ui)
+    qtbot.waitUntil(lambda: not ui.runner.busy)  # the shift and the backup status are in
     main = ui.main
     main.totals_panel.set_totals(3, Money(123450), Money(-450), Money(123000))
     main.banner.show_user_error(NotFoundError("member_not_found", key="0001"))
@@ -43,10 +44,14 @@ def test_the_counter_switches_to_english(qtbot, ui: AppController) -> None:  # t
     qtbot.waitUntil(lambda: main.status.staff_label.text() == "On duty: 张收银 (Cashier)")
 
     assert main.status.shop_label.text() == "Shop: 测试便利店"
-    assert main.status.reader_label.text() == "Card reader: not connected"
-    assert main.status.printer_label.text() == "Printer: not connected"
-    assert main.status.backup_label.text() == "Last backup: —"
-    assert [b.text() for b in main.key_bar.buttons] == [
+    assert main.status.reader_label.text() == "Reader: not connected"
+    assert main.status.printer_label.text() == "Printer: none"
+    assert main.status.backup_label.text() == "Backup: never"
+    texts = [b.text() for b in main.key_bar.buttons]
+    assert texts[:1] + texts[-5:] == [
+        "F2\nFind member",
+        "F12\nPay",
+        "Esc\nClear",
         "F9\nLock screen",
         "Shift+F9\nLog out",
         "Ctrl+Q\nQuit",
@@ -59,10 +64,11 @@ def test_the_counter_switches_to_english(qtbot, ui: AppController) -> None:  # t
     assert main.banner.text == "No member 0001"
     assert "counter" in main.windowTitle()
     header = main.cart_panel.table.model()
-    assert [header.headerData(c, Qt.Orientation.Horizontal) for c in range(4)] == [
+    assert [header.headerData(c, Qt.Orientation.Horizontal) for c in range(5)] == [
         "Item",
         "Qty",
         "Price",
+        "Discount",
         "Amount",
     ]
 

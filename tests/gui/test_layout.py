@@ -49,12 +49,22 @@ def test_the_lookup_field_has_the_focus(qtbot, ui: AppController) -> None:  # ty
 def test_counter_keys_go_left_of_the_session_keys(qtbot, ui: AppController) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtGui import QAction, QKeySequence
 
-    action = QAction("Pay", ui.main)
-    action.setShortcut(QKeySequence("F12"))
+    log_in(qtbot, ui)
+    action = QAction("Extra", ui.main)
+    action.setShortcut(QKeySequence("F11"))
     ui.main.key_bar.add_action(action)
-    layout = ui.main.key_bar.layout()
-    order = [layout.itemAt(i).widget() for i in range(layout.count())]
-    texts = [w.text() if w is not None else "|" for w in order]
-    assert texts == ["F12\nPay", "|", "F9\n锁屏", "Shift+F9\n注销登录", "Ctrl+Q\n退出程序"]
-    action.setText("结账")
-    assert ui.main.key_bar.buttons[-1].text() == "F12\n结账"
+    texts = [b.text() for b in ui.main.key_bar.buttons]
+    assert texts[:1] == ["F2\n查找会员"]
+    assert texts[-6:] == [
+        "F12\n结账", "Esc\n清除", "F11\nExtra", "F9\n锁屏", "Shift+F9\n注销登录", "Ctrl+Q\n退出程序",
+    ]
+    action.setText("新功能")
+    assert ui.main.key_bar.buttons[-4].text() == "F11\n新功能"
+    for width in (1366, 1024):
+        ui.main.resize(width, 768)
+        qtbot.waitUntil(lambda width=width: ui.main.width() == width)
+        buttons = ui.main.key_bar.buttons
+        counter_right = max(b.mapTo(ui.main, b.rect().topRight()).x() for b in buttons[:-3])
+        session_left = min(b.mapTo(ui.main, b.rect().topLeft()).x() for b in buttons[-3:])
+        assert counter_right < session_left  # the counter keys wrap, never under the session keys
+        assert all(b.isVisible() and b.width() >= b.sizeHint().width() for b in buttons)

@@ -2,7 +2,8 @@
 
 :func:`run` builds the QApplication, language, font and stylesheet, installs the
 crash hook, opens the shop database on the task runner's worker and shows the
-login screen, then the counter.
+login screen, then the counter; the card reader service watches the PC/SC
+readers from the start.
 """
 
 from __future__ import annotations
@@ -50,8 +51,10 @@ def run(paths: DataPaths) -> int:
     log.info("MemberDesk %s starting on %s", __version__, paths.root)
     try:
         controller.start(paths, maximized=True)
+        controller.reader.start()  # PC/SC card readers, on a thread of their own
         code = app.exec()
     finally:
+        controller.reader.stop()
         runner.shutdown()
         crash.uninstall()
         i18n.uninstall()

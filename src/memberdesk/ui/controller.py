@@ -16,9 +16,12 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from memberdesk.paths import DataPaths
 from memberdesk.services.errors import UserError
 
+from .counter_controller import CounterController
+from .counter_state import CounterState
 from .i18n import Translations
 from .login import LoginScreen
 from .main_window import MainWindow
+from .reader_bridge import ReaderBridge
 from .startup_messages import database_error_text, not_initialised_text, startup_title
 from .tasks import TaskRunner
 
@@ -54,7 +57,9 @@ def _log_in(db: Any, username: str, password: str) -> Actor:
 
 
 class AppController(QObject):
-    """Owns the two windows and moves between them."""
+    """Owns the two windows and moves between them, and the counter behind the
+    main window (:class:`.counter_controller.CounterController`, the shared
+    :class:`.counter_state.CounterState`, the card reader bridge)."""
 
     exit_requested = Signal(int)  # the application should end with this code
     ready = Signal()  # the login screen is usable
@@ -70,6 +75,11 @@ class AppController(QObject):
         self.main = MainWindow(i18n)
         self.shop_name = ""
         self.data_dir: Path | None = None
+        self.state = CounterState(self)
+        self.reader = ReaderBridge(self)
+        self.counter = CounterController(self.main, runner, self.state, self.reader, i18n, self)
+        self._install_counter_tasks()
+        self.main.add_closing_keys()
 
         self.login.login_requested.connect(self._request_login)
         self.login.language_toggle_requested.connect(i18n.toggle)
@@ -79,6 +89,23 @@ class AppController(QObject):
         self.main.quit_requested.connect(self.quit)
         self.main.language_toggle_requested.connect(i18n.toggle)
         runner.user_error.connect(self.main.banner.show_user_error)
+
+    def _install_counter_tasks(self) -> None:
+        """The counter tasks (recharge, refund, shifts, registration, cards, back
+        office) add their F3–F8 keys to the main window."""
+        from .counter_tasks import counter_tasks_of, install_counter_tasks
+
+        install_counter_tasks(self.main, self.runner, self.state)
+        tasks = counter_tasks_of(self.main)
+        if tasks is not None:
+            tasks.database_restored.connect(lambda _result: self._after_restore())
+            tasks.backup_made.connect(lambda _result: self.counter.refresh_backup())
+
+    def _after_restore(self) -> None:
+        """A backup was restored: the staff and shop may differ, so log out."""
+        if self.main.isVisible():
+            self.logout()
+        self._load()
 
     # -- start-up -------------------------------------------------------------------
     def start(self, paths: DataPaths | None = None, *, maximized: bool = False) -> None:
@@ -149,6 +176,7 @@ class AppController(QObject):
     def _logged_in(self, actor: Actor) -> None:
         log.info("%s logged in", actor.username)
         self.main.start_session(actor, self.shop_name)
+        self.counter.start_session(actor)
         self._switch(self.main, self.login)
         self.login.reset()
         self.logged_in.emit(actor)
@@ -166,6 +194,7 @@ class AppController(QObject):
     def logout(self) -> None:
         actor = self.main.actor
         log.info("%s logged out", actor.username if actor else "?")
+        self.counter.end_session()
         self.main.end_session()
         self.login.reset(actor.username if actor else None)
         self._switch(self.login, self.main)

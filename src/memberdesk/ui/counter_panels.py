@@ -1,10 +1,14 @@
-"""The counter's regions, empty until issue 5 fills them: the member on the left,
-the cart in the middle, the totals with the amount due on the right.
+"""The counter's regions: the member on the left, the cart in the middle (with the
+fields where items are scanned and plain amounts typed), the totals with the
+amount due on the right.
 
-Each panel is a titled frame. They show an honest empty state, never sample data.
+Each panel is a titled frame and a view only: controllers fill them in. They show
+an honest empty state, never sample data.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent, QStandardItemModel
@@ -12,10 +16,14 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
     QFrame,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
+    QScrollArea,
     QSizePolicy,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +32,11 @@ from memberdesk.money import Money
 
 from . import fmt
 from .i18n import Retranslating
+from .member_card import MemberCard
+from .money_input import MoneyEdit
+
+if TYPE_CHECKING:
+    from .counter_jobs import MemberView
 
 
 class Panel(Retranslating, QFrame):
@@ -42,8 +55,7 @@ class Panel(Retranslating, QFrame):
 
 
 class MemberPanel(Panel):
-    """Who is buying. Issue 5 replaces the empty state with the member card
-    (name, tier, balances, points, grade) after a lookup."""
+    """Who is buying: the member card after a lookup, else the empty state."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("memberPanel", parent)
@@ -51,9 +63,28 @@ class MemberPanel(Panel):
         self.empty_state.setObjectName("emptyState")
         self.empty_state.setWordWrap(True)
         self.empty_state.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.body.addWidget(self.empty_state)
-        self.body.addStretch(1)
+        self.card = MemberCard()
+        # On a small screen a long note scrolls instead of squeezing the lines together.
+        self.card_scroll = QScrollArea()
+        self.card_scroll.setObjectName("memberScroll")
+        self.card_scroll.setWidget(self.card)
+        self.card_scroll.setWidgetResizable(True)
+        self.card_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.card_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.card_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.card_scroll.hide()
+        self.body.addWidget(self.empty_state, 1)  # one of the two is shown, at the top
+        self.body.addWidget(self.card_scroll, 1)
         self.retranslate()
+
+    def set_view(self, view: MemberView | None) -> None:
+        self.card.set_view(view)
+        self.card_scroll.setVisible(view is not None)
+        self.empty_state.setVisible(view is None)
+
+    @property
+    def view(self) -> MemberView | None:
+        return self.card.view
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Member"))
@@ -63,8 +94,8 @@ class MemberPanel(Panel):
 
 
 class CartPanel(Panel):
-    """The sale's lines. The table starts with an empty model holding only the
-    column headers; issue 5 installs its cart model with :meth:`set_model`."""
+    """The sale's lines and where they are entered: a product field (scanner or
+    typed code) and a plain-amount field, with touch buttons for the quantity."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("cartPanel", parent)
@@ -78,20 +109,56 @@ class CartPanel(Panel):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in (1, 2, 3):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setWordWrap(False)
+        self.plus_button = self._tool_button("qtyPlus", "+")
+        self.minus_button = self._tool_button("qtyMinus", "−")
+        self.remove_button = self._tool_button("removeLine", "×")
+        header = QHBoxLayout()
+        header.setSpacing(8)
+        self.body.removeWidget(self.title)
+        header.addWidget(self.title, 1)
+        for button in (self.plus_button, self.minus_button, self.remove_button):
+            header.addWidget(button)
+        self.body.insertLayout(0, header)
         self.body.addWidget(self.table, 1)
+
+        self.product_field = QLineEdit()
+        self.product_field.setObjectName("productField")
+        self.product_field.setClearButtonEnabled(True)
+        self.amount_field = MoneyEdit()
+        self.amount_field.setObjectName("amountField")
+        entry = QHBoxLayout()
+        entry.setSpacing(8)
+        entry.addWidget(self.product_field, 3)
+        entry.addWidget(self.amount_field, 2)
+        self.body.addLayout(entry)
         self.retranslate()
+
+    @staticmethod
+    def _tool_button(name: str, text: str) -> QToolButton:
+        button = QToolButton()
+        button.setObjectName(name)
+        button.setProperty("cartButton", True)
+        button.setText(text)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the typing stays where it was
+        return button
 
     def set_model(self, model: QAbstractItemModel) -> None:
         self.table.setModel(model)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in range(1, model.columnCount()):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Cart"))
         labels = [self.tr("Item"), self.tr("Qty"), self.tr("Price"), self.tr("Amount")]
         self._headers.setHorizontalHeaderLabels(labels)
+        self.product_field.setPlaceholderText(self.tr("Scan / item code"))
+        self.amount_field.setPlaceholderText(self.tr("Amount ¥"))
+        self.plus_button.setToolTip(self.tr("One more of the selected line (+)"))
+        self.minus_button.setToolTip(self.tr("One less of the selected line (-)"))
+        self.remove_button.setToolTip(self.tr("Remove the selected line (Del)"))
 
 
 class AmountLabel(QLabel):
@@ -151,6 +218,11 @@ class TotalsPanel(Panel):
         rows.addRow(self.subtotal_caption, self.subtotal_value)
         rows.addRow(self.discount_caption, self.discount_value)
         self.body.addLayout(rows)
+        self.discount_rows = QFormLayout()
+        self.discount_rows.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.discount_rows.setHorizontalSpacing(12)
+        self.discount_rows.setVerticalSpacing(2)
+        self.body.addLayout(self.discount_rows)
         self.body.addStretch(1)
         self.due_caption = QLabel()
         self.due_caption.setObjectName("amountDueCaption")
@@ -171,6 +243,23 @@ class TotalsPanel(Panel):
     def set_totals(self, items: int, subtotal: Money, discount: Money, due: Money) -> None:
         self._items, self._subtotal, self._discount, self._due = items, subtotal, discount, due
         self._render_values()
+
+    def set_discounts(self, rows: list[tuple[str, Money]]) -> None:
+        """The discounts as the pricing service explained them (label, amount off)."""
+        while self.discount_rows.rowCount():
+            self.discount_rows.removeRow(0)
+        for label, amount in rows:
+            caption = QLabel(label)
+            caption.setProperty("discountLine", True)
+            caption.setWordWrap(True)
+            value = QLabel(fmt.money(-amount))
+            value.setProperty("discountLine", True)
+            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            self.discount_rows.addRow(caption, value)
+
+    @property
+    def due(self) -> Money:
+        return self._due
 
     def _render_values(self) -> None:
         self.items_value.setText(fmt.number(self._items))

@@ -2,7 +2,9 @@
 
 Each button mirrors a :class:`QAction` (text, shortcut, enabled state); the
 action carries the shortcut, so the key works whether or not the bar is visible.
-Issue 5 adds its counter actions with :meth:`KeyBar.add_action`.
+Counter keys flow from the left and wrap to a second row on a narrow screen
+(:class:`.flow_layout.FlowLayout`); the session keys (lock, log out, quit) stay
+on the right.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
+
+from .flow_layout import FlowLayout
 
 
 class KeyButton(QPushButton):
@@ -37,18 +41,27 @@ class KeyBar(QFrame):
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(12, 8, 12, 8)
         self._layout.setSpacing(8)
-        self._layout.addStretch(1)
-        self.buttons: list[KeyButton] = []
-        self._left_count = 0
+        self.counter_keys = QWidget()
+        self.counter_keys.setObjectName("counterKeys")
+        self._flow = FlowLayout(self.counter_keys)
+        self._layout.addWidget(self.counter_keys, 1)
+        self._counter: list[KeyButton] = []
+        self._session: list[KeyButton] = []
+
+    @property
+    def buttons(self) -> list[KeyButton]:
+        """Every button, in the order they are on screen."""
+        return self._counter + self._session
 
     def add_action(self, action: QAction, *, at_end: bool = False) -> KeyButton:
         """A button for ``action``: counter actions go left, session actions
-        (lock, log out, quit) right, after the stretch (``at_end=True``)."""
-        button = KeyButton(action, self)
+        (lock, log out, quit) right (``at_end=True``)."""
         if at_end:
-            self._layout.addWidget(button)
+            button = KeyButton(action, self)
+            self._layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+            self._session.append(button)
         else:
-            self._layout.insertWidget(self._left_count, button)  # before the stretch
-            self._left_count += 1
-        self.buttons.append(button)
+            button = KeyButton(action, self.counter_keys)
+            self._flow.insertWidget(len(self._counter), button)
+            self._counter.append(button)
         return button

@@ -6,7 +6,7 @@ Layout, top to bottom::
 
     [ Find member: ______________________________________________ ]
     [ MemberPanel ][ CartPanel (table)                ][ TotalsPanel ]
-    [ KeyBar: counter keys ...                    F9 Lock  Shift+F9 ... ]
+    [ KeyBar: F2 Find  (F3–F8 tasks)  F12 Pay  Esc Clear ...  F9 Lock ... ]
     [ MessageBanner: user errors, hidden when there is nothing to say    ]
     [ StatusFields: on duty | shop | card reader | printer | last backup ]
 """
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from . import icons
 from .banner import MessageBanner
 from .counter_panels import CartPanel, MemberPanel, TotalsPanel
 from .i18n import Retranslating, Translations
@@ -39,9 +40,12 @@ if TYPE_CHECKING:
 
 LOCK_SHORTCUT = "F9"
 LOGOUT_SHORTCUT = "Shift+F9"
+FIND_SHORTCUT = "F2"
+PAY_SHORTCUT = "F12"
+CLEAR_SHORTCUT = "Esc"
 # Widths: the panels share the room 2 : 5 : 2 but never get narrower than this.
-MEMBER_PANEL_MIN = 220
-TOTALS_PANEL_MIN = 270
+MEMBER_PANEL_MIN = 240
+TOTALS_PANEL_MIN = 260
 TOTALS_PANEL_MAX = 360
 
 
@@ -51,6 +55,11 @@ class MainWindow(Retranslating, QMainWindow):
     quit_requested = Signal()
     language_toggle_requested = Signal()
     lookup_submitted = Signal(str)
+    pay_requested = Signal()
+    clear_requested = Signal()
+    # Every card presented at the counter (PC/SC or keyboard-wedge), canonical or as
+    # read; counter tasks (registration, replacing a card) may listen.
+    card_presented = Signal(str)
 
     def __init__(self, i18n: Translations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,6 +73,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.lookup = QLineEdit()
         self.lookup.setObjectName("lookupField")
         self.lookup.setClearButtonEnabled(True)
+        self.lookup.addAction(icons.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.lookup.returnPressed.connect(self._submit_lookup)
         self.lookup_label.setBuddy(self.lookup)
         lookup_bar = QFrame()
@@ -112,6 +122,13 @@ class MainWindow(Retranslating, QMainWindow):
             self.addAction(act)  # the key works with or without a visible button
             return act
 
+        self.find_action = QAction(self)
+        self.find_action.setShortcut(QKeySequence(FIND_SHORTCUT))
+        self.find_action.triggered.connect(self.focus_lookup)
+        self.addAction(self.find_action)
+        self.pay_action = action(PAY_SHORTCUT, self.pay_requested)
+        self.clear_action = action(CLEAR_SHORTCUT, self.clear_requested)
+        self.key_bar.add_action(self.find_action)
         self.lock_action = action(LOCK_SHORTCUT, self.lock_requested)
         self.logout_action = action(LOGOUT_SHORTCUT, self.logout_requested)
         self.quit_action = action(QUIT_SHORTCUT, self.quit_requested)
@@ -125,6 +142,14 @@ class MainWindow(Retranslating, QMainWindow):
         for act in (self.lock_action, self.logout_action, self.quit_action):
             self.key_bar.add_action(act, at_end=True)
 
+    def add_closing_keys(self) -> None:
+        """F12 Pay and Esc Clear, after the counter tasks' keys (F3–F8)."""
+        pay = self.key_bar.add_action(self.pay_action)
+        pay.setProperty("primaryKey", True)
+        pay.style().unpolish(pay)
+        pay.style().polish(pay)
+        self.key_bar.add_action(self.clear_action)
+
     # -- texts --------------------------------------------------------------------
     def retranslate(self) -> None:
         shop = self._shop_name or "MemberDesk"
@@ -133,6 +158,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.lookup.setPlaceholderText(
             self.tr("Swipe a card or type a phone, its last 4 digits, member no. or initials")
         )
+        self.find_action.setText(self.tr("Find member"))
+        self.pay_action.setText(self.tr("Pay"))
+        self.clear_action.setText(self.tr("Clear"))
         self.system_menu.setTitle(self.tr("&System"))
         self.lock_action.setText(self.tr("Lock screen"))
         self.logout_action.setText(self.tr("Log out"))
@@ -159,6 +187,23 @@ class MainWindow(Retranslating, QMainWindow):
         self.status.set_actor(None)
         self.banner.clear()
         self.lookup.clear()
+
+    # -- focus ------------------------------------------------------------------------
+    def focus_field(self, field: QWidget) -> None:
+        """Typing goes to ``field`` (also right after a dialog closed)."""
+        if not self.isActiveWindow():
+            self.activateWindow()
+        field.setFocus()
+
+    def focus_lookup(self) -> None:
+        self.focus_field(self.lookup)
+        self.lookup.selectAll()
+
+    def focus_entry(self, cart_empty: bool) -> None:
+        """Where typing goes next: the plain amount on an empty cart, else the
+        product field."""
+        panel = self.cart_panel
+        self.focus_field(panel.amount_field if cart_empty else panel.product_field)
 
     # -- input ------------------------------------------------------------------------
     def _submit_lookup(self) -> None:

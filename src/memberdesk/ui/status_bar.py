@@ -1,9 +1,10 @@
-"""The counter's status bar: staff on duty, shop, card reader, printer, last
-good backup. (User errors go to the banner just above it: :mod:`.banner`.)"""
+"""The counter's status bar: staff on duty, shift, shop, card reader, printer,
+last good backup (in a warning colour when it is too old). (User errors go to the
+banner just above it: :mod:`.banner`.)"""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
     from memberdesk.services.context import Actor
 
 SHOP_FIELD_MAX_PX = 240  # long shop names are elided; the tooltip has it all
+SHOP_FIELD_MIN_PX = 60
 
 # Keys are the values of memberdesk.models.enums.Role (a StrEnum, so a Role
 # looks itself up here); plain strings keep SQLAlchemy out of the start-up path.
@@ -28,15 +30,15 @@ ROLE_NAMES: dict[str, str] = {
 
 # Keys are the values of memberdesk.hardware.reader_events.ReaderStatus.
 READER_STATES: dict[str, str] = {
-    "stopped": QT_TRANSLATE_NOOP("StatusFields", "Card reader: not connected"),
-    "no_service": QT_TRANSLATE_NOOP("StatusFields", "Card reader: service not running"),
-    "no_reader": QT_TRANSLATE_NOOP("StatusFields", "Card reader: not connected"),
-    "ready": QT_TRANSLATE_NOOP("StatusFields", "Card reader: ready"),
-    "card_present": QT_TRANSLATE_NOOP("StatusFields", "Card reader: card present"),
+    "stopped": QT_TRANSLATE_NOOP("StatusFields", "Reader: not connected"),
+    "no_service": QT_TRANSLATE_NOOP("StatusFields", "Reader: no service"),
+    "no_reader": QT_TRANSLATE_NOOP("StatusFields", "Reader: not connected"),
+    "ready": QT_TRANSLATE_NOOP("StatusFields", "Reader: ready"),
+    "card_present": QT_TRANSLATE_NOOP("StatusFields", "Reader: card present"),
 }
 
 PRINTER_STATES: dict[str, str] = {
-    "none": QT_TRANSLATE_NOOP("StatusFields", "Printer: not connected"),
+    "none": QT_TRANSLATE_NOOP("StatusFields", "Printer: none"),
     "ready": QT_TRANSLATE_NOOP("StatusFields", "Printer: ready"),
     "error": QT_TRANSLATE_NOOP("StatusFields", "Printer: not working"),
 }
@@ -71,13 +73,20 @@ class StatusFields(Retranslating, QStatusBar):
         self._reader = "stopped"
         self._printer = "none"
         self._last_backup: datetime | None = None
+        self._backup_known = False
+        self._backup_age: float | None = None
+        self._shift: str | None = None
+        self._shift_known = False
 
         self.staff_label = self._field("statusStaff")
+        self.shift_label = self._field("statusShift")
         self.shop_label = self._field("statusShop")
         self.reader_label = self._field("statusReader")
         self.printer_label = self._field("statusPrinter")
         self.backup_label = self._field("statusBackup")
         self.shop_label.setMaximumWidth(SHOP_FIELD_MAX_PX)
+        # The shop's name is also in the title bar: its field gives way first.
+        self.shop_label.setMinimumWidth(SHOP_FIELD_MIN_PX)
         self.retranslate()
 
     def _field(self, name: str) -> QLabel:
@@ -103,6 +112,10 @@ class StatusFields(Retranslating, QStatusBar):
         self._reader = state
         self.retranslate()
 
+    @property
+    def reader_state(self) -> str:
+        return self._reader
+
     def set_printer_state(self, state: str) -> None:
         if state not in PRINTER_STATES:
             raise ValueError(f"unknown printer state {state!r}")
@@ -110,8 +123,40 @@ class StatusFields(Retranslating, QStatusBar):
         self.retranslate()
 
     def set_last_backup(self, when: datetime | None) -> None:
-        self._last_backup = when
+        """A backup just made (or none): fresh, so no warning."""
+        age = None
+        if when is not None:
+            aware = when if when.tzinfo is not None else when.replace(tzinfo=UTC)
+            age = max(0.0, (datetime.now(UTC) - aware).total_seconds())
+        self.set_backup(when, age, when is None)
+
+    def set_backup(self, when: datetime | None, age_seconds: float | None, stale: bool) -> None:
+        """The last good backup (None: there is none) and whether it is too old."""
+        self._last_backup, self._backup_age, self._backup_known = when, age_seconds, True
+        self._set_warning(self.backup_label, stale)
         self.retranslate()
+
+    def set_shift(self, shift_no: str | None) -> None:
+        """The open shift of the staff member on duty (None: no shift open)."""
+        self._shift, self._shift_known = shift_no, True
+        self._set_warning(self.shift_label, shift_no is None)
+        self.retranslate()
+
+    def clear_session(self) -> None:
+        self._shift, self._shift_known = None, False
+        self._set_warning(self.shift_label, False)
+        self.retranslate()
+
+    @staticmethod
+    def _set_warning(label: QLabel, warning: bool) -> None:
+        if bool(label.property("warning")) != warning:
+            label.setProperty("warning", warning)
+            label.style().unpolish(label)
+            label.style().polish(label)
+
+    @property
+    def backup_is_stale(self) -> bool:
+        return bool(self.backup_label.property("warning"))
 
     # -- texts ----------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -128,5 +173,30 @@ class StatusFields(Retranslating, QStatusBar):
         self.shop_label.setToolTip(shop)
         self.reader_label.setText(self.tr(READER_STATES[self._reader]))
         self.printer_label.setText(self.tr(PRINTER_STATES[self._printer]))
+        if not self._shift_known:
+            self.shift_label.setText(self.tr("Shift: —"))
+        elif self._shift is None:
+            self.shift_label.setText(self.tr("Shift: none open"))
+        else:
+            self.shift_label.setText(self.tr("Shift: {shift_no}").format(shift_no=self._shift))
+        self._render_backup()
+
+    def _render_backup(self) -> None:
         when = fmt.datetime_text(self._last_backup) if self._last_backup else "—"
-        self.backup_label.setText(self.tr("Last backup: {when}").format(when=when))
+        self.backup_label.setToolTip(when)
+        if self._backup_known and self._last_backup is None:
+            self.backup_label.setText(self.tr("Backup: never"))
+        elif self._backup_age is not None:
+            self.backup_label.setText(
+                self.tr("Backup: {age} ago").format(age=self._age_text(self._backup_age))
+            )
+        else:
+            self.backup_label.setText(self.tr("Backup: {when}").format(when=when))
+
+    def _age_text(self, seconds: float) -> str:
+        minutes = max(0, int(seconds // 60))
+        if minutes < 60:
+            return self.tr("{count} min").format(count=minutes)
+        if minutes < 48 * 60:
+            return self.tr("{count} h").format(count=minutes // 60)
+        return self.tr("{count} days").format(count=minutes // (24 * 60))

@@ -1,0 +1,316 @@
+"""The counter's jobs: what runs on the task runner's worker for the main counter.
+
+Each job takes the database (and the acting staff member), calls the services and
+returns a frozen DTO the GUI thread can read without touching the database. This
+module imports the services; window code reaches it only through
+:func:`.jobs.job`, so it loads on the worker, never at start-up.
+
+SQLite failures a person can act on become user errors here: a database held by
+another program (``database is locked`` after the busy timeout) and a full disk.
+Nothing was written in either case: the unit of work rolled back.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import sqlite3
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from typing import Any, ParamSpec, TypeVar
+
+from sqlalchemy.exc import OperationalError
+
+from memberdesk.db import Database
+from memberdesk.hardware.uid import uid_candidates
+from memberdesk.models.enums import TenderKind
+from memberdesk.services import backup, cart, catalog, checkout, clock, coupons, ledger, lookup
+from memberdesk.services import members as members_svc
+from memberdesk.services import settings as settings_svc
+from memberdesk.services import shifts as shifts_svc
+from memberdesk.services.catalog import ProductInfo
+from memberdesk.services.checkout import CheckoutRequest, CheckoutResult
+from memberdesk.services.context import Actor
+from memberdesk.services.coupons import CouponInfo
+from memberdesk.services.errors import NotFoundError
+from memberdesk.services.lookup import LookupOutcome, LookupResult
+from memberdesk.services.members import MemberDetail
+from memberdesk.services.pricing import PriceBreakdown
+from memberdesk.services.shifts import ShiftSummary
+from memberdesk.services.tenders import TenderRequest
+
+from .cart_model import CartItem
+from .counter_errors import CounterError
+from .payment_flow import PaymentOrder
+
+log = logging.getLogger(__name__)
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _sqlite_problem(exc: BaseException) -> str | None:
+    text = str(getattr(exc, "orig", exc)).lower()
+    if "locked" in text or "busy" in text:
+        return "database_busy"
+    if "disk is full" in text or "database or disk is full" in text:
+        return "disk_full"
+    return None
+
+
+def user_facing(fn: Callable[P, R]) -> Callable[P, R]:
+    """Turn 'database is locked' and 'disk full' into :class:`CounterError`."""
+
+    @functools.wraps(fn)
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return fn(*args, **kwargs)
+        except (OperationalError, sqlite3.OperationalError) as exc:
+            code = _sqlite_problem(exc)
+            if code is None:
+                raise
+            log.warning("%s: %s", fn.__name__, exc)
+            raise CounterError(code) from exc
+
+    return run
+
+
+# -- the session -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CounterSettings:
+    wedge_max_interval_ms: int = 50
+    require_payment_password: bool = False
+    paper_mm: int = 58
+    expiring_soon_days: int = 30
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    last_good_at: Any  # datetime | None
+    age_seconds: float | None
+    stale: bool
+
+
+@dataclass(frozen=True)
+class SessionInfo:
+    settings: CounterSettings
+    shift: ShiftSummary | None
+
+
+def _counter_settings(values: dict[str, Any]) -> CounterSettings:
+    return CounterSettings(
+        wedge_max_interval_ms=int(values["reader.wedge_max_interval_ms"]),
+        require_payment_password=bool(values["stored_value.require_password"]),
+        paper_mm=int(values["receipt.paper_mm"]),
+        expiring_soon_days=int(values["points.expiring_soon_days"]),
+    )
+
+
+@user_facing
+def session_info(db: Database, actor: Actor) -> SessionInfo:
+    """What the counter needs once a staff member logs in."""
+    values = settings_svc.read_settings(db)
+    return SessionInfo(_counter_settings(values), shifts_svc.current_shift(db, actor))
+
+
+@user_facing
+def current_shift(db: Database, actor: Actor) -> ShiftSummary | None:
+    return shifts_svc.current_shift(db, actor)
+
+
+@user_facing
+def backup_info(db: Database) -> BackupInfo | None:
+    if db.paths is None:
+        return None
+    status = backup.backup_status(db)
+    age = status.age.total_seconds() if status.age is not None else None
+    return BackupInfo(status.last_good_at, age, status.stale)
+
+
+# -- members -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MemberView:
+    """A member as the counter shows them."""
+
+    detail: MemberDetail
+    coupons: tuple[CouponInfo, ...]
+    points_expiring: int  # within ``expiring_days`` (today included)
+    expiring_days: int
+    next_expiry: date | None
+    today: date  # the shop's business date
+
+    @property
+    def member_no(self) -> str:
+        return self.detail.member_no
+
+
+def _expiring(db: Database, member_id: int) -> tuple[int, int, date | None, date]:
+    """Points expiring soon. A workaround until a service offers it (see the report):
+    the soonest-expiring usable lots, through the ledger's own query."""
+    with db.reader() as uow:
+        s = uow.session
+        days = settings_svc.get_int(s, "points.expiring_soon_days")
+        today = clock.business_date(s, clock.now())
+        horizon = today + timedelta(days=days - 1)
+        soon = 0
+        first: date | None = None
+        for lot in ledger.usable_lots(s, member_id, today):
+            if lot.expires_on is None:
+                continue
+            first = lot.expires_on if first is None else min(first, lot.expires_on)
+            if lot.expires_on <= horizon:
+                soon += lot.remaining
+        return soon, days, first, today
+
+
+def _member_view(db: Database, actor: Actor, member_no: str) -> MemberView:
+    detail = members_svc.get_member(db, actor, member_no)
+    usable = tuple(coupons.member_coupons(db, detail.id))
+    soon, days, first, today = _expiring(db, detail.id)
+    return MemberView(detail, usable, soon, days, first, today)
+
+
+member_view = user_facing(_member_view)
+
+
+@dataclass(frozen=True)
+class Found:
+    """What a lookup or a scan found: a member (with the view), a pick list or a
+    blocked/unknown card (``result``), or a product (scans only)."""
+
+    result: LookupResult | None = None
+    view: MemberView | None = None
+    product: ProductInfo | None = None
+
+
+def _with_view(db: Database, actor: Actor, result: LookupResult) -> Found:
+    hit = result.member
+    if hit is None and result.outcome is LookupOutcome.PICK and len(result.members) == 1:
+        hit = result.members[0]
+    view = _member_view(db, actor, hit.member_no) if hit is not None else None
+    return Found(result, view)
+
+
+@user_facing
+def find_member(db: Database, actor: Actor, text: str) -> Found:
+    """The one lookup, for text typed into the lookup field."""
+    return _with_view(db, actor, lookup.lookup(db, actor, text))
+
+
+@user_facing
+def scan(db: Database, actor: Actor, text: str, *, product_first: bool) -> Found:
+    """A card presented (PC/SC) or a fast burst from a keyboard-wedge reader or a
+    barcode scanner. In the product field a product is tried first; otherwise the
+    card first, then a product with that barcode (a scan into the lookup field)."""
+    candidates = uid_candidates(text)
+    if product_first:
+        try:
+            return Found(product=catalog.find_product(db, text))
+        except NotFoundError:
+            if not candidates:
+                raise  # no product and no card either: "no product ..."
+    result = lookup.identify_card(db, text)
+    if result.outcome is LookupOutcome.NOT_FOUND:
+        if not product_first:
+            try:
+                return Found(product=catalog.find_product(db, text))
+            except NotFoundError:
+                pass
+        if candidates:  # name the unknown card by its canonical UID
+            result = replace(result, card_uid=candidates[0])
+    return _with_view(db, actor, result)
+
+
+@user_facing
+def find_product(db: Database, key: str) -> ProductInfo:
+    return catalog.find_product(db, key)
+
+
+# -- selling -------------------------------------------------------------------------------
+
+
+def cart_request(
+    items: Sequence[CartItem], member_id: int | None, coupon_codes: Sequence[str] = ()
+) -> cart.CartRequest:
+    lines = tuple(
+        cart.CartLine(amount=item.unit_price, qty=item.qty)
+        if item.product_id is None
+        else cart.CartLine(product_id=item.product_id, qty=item.qty)
+        for item in items
+    )
+    return cart.CartRequest(lines, member_id, tuple(coupon_codes))
+
+
+@user_facing
+def quote(
+    db: Database, actor: Actor, items: Sequence[CartItem], member_id: int | None,
+    coupon_codes: Sequence[str] = (),
+) -> PriceBreakdown:
+    return cart.quote(db, actor, cart_request(items, member_id, coupon_codes))
+
+
+@dataclass(frozen=True)
+class PaymentStart:
+    """Fresh figures for the payment dialog."""
+
+    breakdown: PriceBreakdown
+    view: MemberView | None
+    shift: ShiftSummary | None
+    settings: CounterSettings
+
+
+@user_facing
+def start_payment(
+    db: Database, actor: Actor, items: Sequence[CartItem], member_no: str | None
+) -> PaymentStart:
+    view = _member_view(db, actor, member_no) if member_no else None
+    member_id = view.detail.id if view is not None else None
+    breakdown = cart.quote(db, actor, cart_request(items, member_id))
+    settings = _counter_settings(settings_svc.read_settings(db))
+    return PaymentStart(breakdown, view, shifts_svc.current_shift(db, actor), settings)
+
+
+@dataclass(frozen=True)
+class Paid:
+    result: CheckoutResult
+    view: MemberView | None  # the member afterwards (balances, coupons)
+
+
+def checkout_request(order: PaymentOrder) -> CheckoutRequest:
+    return CheckoutRequest(
+        order.client_id,
+        cart_request(order.items, order.member_id, order.coupon_codes),
+        tuple(TenderRequest(TenderKind(kind), amount) for kind, amount in order.tenders),
+        order.password,
+    )
+
+
+@user_facing
+def pay(db: Database, actor: Actor, order: PaymentOrder) -> Paid:
+    result = checkout.checkout(db, actor, checkout_request(order))
+    member_no = order.member_no
+    view = None
+    if member_no:
+        try:
+            view = _member_view(db, actor, member_no)
+        except NotFoundError:
+            view = None
+    return Paid(result, view)
+
+
+# -- printing --------------------------------------------------------------------------------
+
+
+def print_receipt(text: str, spec: dict[str, Any]) -> None:
+    """Send receipt text to the printer (a device: worker only)."""
+    from memberdesk.hardware.printer import PrinterError, PrinterTarget, print_text
+
+    try:
+        print_text(text, PrinterTarget(**spec))
+    except PrinterError as exc:
+        raise CounterError("print_failed", detail=exc.detail or exc.code) from exc

@@ -63,6 +63,22 @@ def skip_or_fail(reason: str) -> NoReturn:
     pytest.skip(f"PC/SC test stack unavailable: {reason}")
 
 
+def started_pcscd() -> Iterator[PcscdProcess]:
+    """The body of a module-scoped fixture (``yield from started_pcscd()``): a
+    running pcscd with the vpcd reader, closed afterwards; skips (fails with
+    ``CI=true``) when the stack is missing."""
+    daemon = PcscdProcess()
+    try:
+        daemon.start()
+    except PcscStackUnavailable as exc:
+        daemon.close()
+        skip_or_fail(str(exc))
+    try:
+        yield daemon
+    finally:
+        daemon.close()
+
+
 # -- environment discovery ------------------------------------------------------------
 
 

@@ -1,0 +1,218 @@
+"""The payment dialog: split tenders from the keyboard, what is left at each step,
+the member's payment password, coupons, the receipt; bad input and a locked
+database leave nothing half-written."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from PySide6.QtCore import Qt
+
+from memberdesk.models.enums import CouponKind, TenderKind
+from memberdesk.money import Money
+from memberdesk.services import coupons, shifts
+from memberdesk.services.coupons import CouponTemplateDraft
+from memberdesk.services.payment_password import set_payment_password
+from tests.checkout_support.kit import snapshot
+
+from .counter_support import Till, make_till
+
+
+@pytest.fixture
+def till(qtbot, ui, db, staff) -> Till:  # type: ignore[no-untyped-def]
+    return make_till(qtbot, ui, db, staff)
+
+
+def test_a_split_of_stored_value_points_and_cash_with_change(till: Till) -> None:
+    w = till.world
+    w.recharge("alice", "50")
+    w.give_points("alice", 1000)
+    till.find("13800000001")
+    till.type(till.amount, "96")
+
+    dialog = till.pay_key()
+    rows = dialog.rows
+    assert dialog.due_value.text() == "¥96.00"
+    assert rows["cash"].field.text() == "96.00"  # stored value does not cover it: cash
+    assert rows["stored_value"].note.text() == "可用 ¥50.00"
+
+    till.press(Qt.Key.Key_F1, dialog)  # stored value pays what it can
+    assert rows["cash"].field.text() == ""
+    assert rows["stored_value"].field.text() == "50.00"
+    assert dialog.summary.text() == "已收 ¥50.00 · 还需 ¥46.00"
+    till.press(Qt.Key.Key_F2, dialog)  # points: 1000 points pay ¥10.00
+    assert rows["points"].field.text() == "10.00"
+    assert rows["points"].note.text() == "使用 1,000 积分"
+    assert dialog.summary.text() == "已收 ¥60.00 · 还需 ¥36.00"
+    till.press(Qt.Key.Key_F3, dialog)  # cash: what is left, selected for retyping
+    assert rows["cash"].field.text() == "36.00"
+    till.qtbot.keyClicks(rows["cash"].field, "50")
+    assert rows["cash"].note.text() == "找零 ¥14.00"
+    assert dialog.summary.text() == "已收 ¥110.00 · 找零 ¥14.00"
+
+    till.press(Qt.Key.Key_Return, dialog)
+
+    receipt = till.receipt
+    assert receipt is not None and receipt.isVisible()
+    assert till.payment is None
+    [sale] = till.sales()
+    assert sale.payable == Money.of_yuan(96) and sale.member_id == w.members["alice"]
+    assert till.tenders(sale.id) == {
+        "stored_value": (5000, None), "points": (1000, None), "cash": (3600, 5000),
+    }
+    principal, bonus, points = w.balances("alice")
+    assert (principal, bonus) == (Money(0), Money(0))
+    assert points == sale.points_earned > 0
+    assert receipt.change_value.text() == "¥14.00"
+    assert receipt.sv_value.text() == "¥0.00"
+    assert receipt.points_value.text() == str(points)
+    assert receipt.earned_value.text() == f"+{sale.points_earned}"
+    text = receipt.preview.toPlainText()
+    assert sale.sale_no in text and "找零" in text and "储值" in text
+    # The counter is ready for the next customer.
+    assert till.ui.state.member is None and till.counter.cart.is_empty
+    till.press(Qt.Key.Key_Return, receipt)
+    assert till.receipt is None
+    till.qtbot.waitUntil(till.amount.hasFocus)  # the counter has the keys again
+
+
+def test_a_walk_in_sale_in_cash(till: Till) -> None:
+    till.ring_up("COLA")
+    dialog = till.pay_key()
+    assert dialog.member_line.text() == "散客（非会员）"
+    assert not dialog.rows["stored_value"].field.isEnabled()
+    assert not dialog.rows["points"].field.isEnabled()
+    assert dialog.rows["cash"].field.hasFocus() and dialog.rows["cash"].field.selectedText() == "3.50"
+    till.qtbot.keyClicks(dialog.rows["cash"].field, "10")
+    till.press(Qt.Key.Key_Return, dialog)
+    [sale] = till.sales()
+    assert sale.member_id is None and sale.change_given == Money(650)
+    assert till.receipt.change_value.text() == "¥6.50"
+    assert not till.receipt.sv_value.isVisible()
+
+
+def test_wechat_pays_the_rest_and_letters_never_reach_the_fields(till: Till) -> None:
+    till.ring_up("BEER")
+    dialog = till.pay_key()
+    till.press(Qt.Key.Key_F5, dialog)  # WeChat instead of the cash filled in
+    field = dialog.rows["wechat"].field
+    assert dialog.rows["cash"].field.text() == "" and field.text() == "6.00"
+    field.clear()
+    till.qtbot.keyClicks(field, "x5y.z5")
+    assert field.text() == "5.5"
+    assert dialog.summary.text() == "已收 ¥5.50 · 还需 ¥0.50"
+    till.press(Qt.Key.Key_Return, dialog)  # not covered: says so, writes nothing
+    assert dialog.message.text() == "付款合计 ¥5.50，应付 ¥6.00，金额不符"
+    assert till.sale_count() == 0
+    till.qtbot.keyClicks(field, "0")  # 5.50 -> 5.50 (a third decimal is refused)
+    assert field.text() == "5.50"
+    field.selectAll()
+    till.qtbot.keyClicks(field, "6")
+    till.press(Qt.Key.Key_Return, dialog)
+    [sale] = till.sales()
+    assert till.tenders(sale.id) == {"wechat": (600, None)}
+
+
+def test_the_members_payment_password_when_the_shop_requires_it(till: Till) -> None:
+    w = till.world
+    w.set_settings(stored_value__require_password=True)
+    w.recharge("alice", "100")
+    set_payment_password(till.db, w.owner, w.members["alice"], "1234")
+    till.find("13800000001")
+    till.ring_up("COLA")
+    dialog = till.pay_key()
+
+    till.press(Qt.Key.Key_Return, dialog)
+    assert dialog.message.text() == "请输入会员消费密码"
+    assert dialog.password.isVisible() and dialog.password.hasFocus()
+    assert till.sale_count() == 0
+
+    till.qtbot.keyClicks(dialog.password, "9999")
+    till.press(Qt.Key.Key_Return, dialog)
+    assert dialog.message.text() == "消费密码错误，还可以再试 4 次"
+    assert till.sale_count() == 0
+    assert dialog.password.selectedText() == "9999"
+
+    till.qtbot.keyClicks(dialog.password, "1234")
+    till.press(Qt.Key.Key_Return, dialog)
+    assert till.sale_count() == 1
+    assert w.balances("alice")[0] == Money(9650)
+
+
+def test_a_coupon_ticked_in_the_dialog_reprices_the_sale(till: Till) -> None:
+    w = till.world
+    w.recharge("alice", "100")
+    template = coupons.create_coupon_template(till.db, w.owner, CouponTemplateDraft(
+        "C5", "满20减5", CouponKind.AMOUNT_OFF, Money.of_yuan(5), min_spend=Money.of_yuan(20)))
+    [coupon] = coupons.issue_coupons(till.db, w.owner, template, w.members["alice"])
+    till.find("13800000001")
+    till.ring_up("CHIPS")  # ¥8.80: below the coupon's minimum spend
+    dialog = till.pay_key()
+    till.press(Qt.Key.Key_F7, dialog)
+    till.press(Qt.Key.Key_Space, dialog.coupon_list)
+    assert dialog.message.text() == f"优惠券 {coupon.code} 需要满 ¥20.00 才能使用"
+    assert dialog.coupon_codes() == ()
+    till.press(Qt.Key.Key_Escape, dialog)
+    assert till.sale_count() == 0
+
+    till.ring_up("CIG")  # now ¥53.80
+    dialog = till.pay_key()
+    assert dialog.rows["stored_value"].field.text() == "53.80"
+    till.press(Qt.Key.Key_F7, dialog)
+    till.press(Qt.Key.Key_Space, dialog.coupon_list)
+    assert dialog.due_value.text() == "¥48.80"
+    assert dialog.rows["stored_value"].field.text() == "48.80"  # the automatic fill follows
+    till.press(Qt.Key.Key_Return, dialog)
+    [sale] = till.sales()
+    assert sale.payable == Money(4880)
+    assert coupons.member_coupons(till.db, w.members["alice"]) == []
+    assert "满20减5" in till.receipt.preview.toPlainText()
+
+
+def test_f12_on_an_empty_cart_or_without_an_open_shift(till: Till) -> None:
+    till.press(Qt.Key.Key_F12)
+    assert till.payment is None
+    assert till.main.banner.text == "还没有商品：请先扫码或输入金额。"
+
+    shifts.close_shift(till.db, till.world.cashier, {TenderKind.CASH: Money.of_yuan(200)})
+    till.ring_up("COLA")
+    till.press(Qt.Key.Key_F12)
+    assert till.payment is None
+    assert till.main.banner.text == "请先开班再收银"
+    assert till.main.status.shift_label.text() == "班次：未开班"
+
+
+@pytest.fixture
+def short_busy_timeout(monkeypatch: pytest.MonkeyPatch) -> int:
+    """SQLite's busy timeout for this test's database only (the app waits 10 s
+    for a lock). Listed before the fixtures that open the database."""
+    from memberdesk.db import engine
+
+    monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 300)
+    return 300
+
+
+def test_a_database_locked_by_another_program(short_busy_timeout: int, till: Till) -> None:
+    till.world.recharge("alice", "100")
+    till.find("13800000001")
+    till.ring_up("COLA")
+    client_id = till.counter.cart.sale_id
+    before = snapshot(till.db)
+    other = sqlite3.connect(till.db.paths.database, isolation_level=None, timeout=0)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        dialog = till.pay_key()  # reading still works while another program writes
+        till.press(Qt.Key.Key_Return, dialog)  # the write waits, then gives up
+        assert dialog.isVisible()
+        assert dialog.message.text().startswith("数据库正被另一个程序占用")
+        assert dialog.confirm_button.isEnabled()
+    finally:
+        other.rollback()
+        other.close()
+    assert snapshot(till.db) == before  # nothing half-written
+
+    till.press(Qt.Key.Key_Return, dialog)  # the same sale, tried again
+    [sale] = till.sales()
+    assert sale.client_id == client_id
+    assert till.world.balances("alice")[0] == Money(9650)

@@ -2,8 +2,10 @@
 
 Builds a throw-away shop (the demo shop when ``memberdesk.services.demo`` is
 available, else a bare shop with an owner and a cashier), drives the real UI
-(login screen, wrong password, counter, a user-error banner) in Chinese and
-English at 1366x768 and 1024x768, and writes PNGs to ``docs/screenshots/``.
+(login screen, wrong password, counter, a user-error banner, the counter with a
+member and a cart, the payment dialog with a split in progress, the receipt) in
+Chinese and English at 1366x768 and 1024x768, and writes PNGs to
+``docs/screenshots/``.
 
 Needs a real X server so fonts render as on a shop PC. Without ``DISPLAY`` the
 script starts ``Xvfb`` itself (and stops it afterwards)::
@@ -95,6 +97,43 @@ def make_shop(data_dir: Path) -> str:
         db.close()
 
 
+def prepare_sale(data_dir: Path, password: str) -> str | None:
+    """An open shift for the cashier and a member worth showing (stored value,
+    coupons, points, a birthday today and a note); returns the member's number
+    (None without the demo)."""
+    from datetime import date
+
+    from sqlalchemy import select
+
+    from memberdesk.db import Database
+    from memberdesk.models import Coupon, Member
+    from memberdesk.money import Money
+    from memberdesk.paths import DataPaths
+    from memberdesk.services import members, shifts, staff
+
+    db = Database.open(DataPaths(data_dir))
+    try:
+        cashier = staff.login(db, CASHIER[0], password)
+        if shifts.current_shift(db, cashier) is None:
+            shifts.open_shift(db, cashier, Money.of_yuan(200))
+        with db.reader() as uow:
+            s = uow.session
+            with_coupon = select(Coupon.member_id).where(Coupon.status == "issued")
+            member_no = s.scalar(
+                select(Member.member_no)
+                .where(Member.sv_principal + Member.sv_bonus >= Money.of_yuan(50),
+                       Member.id.in_(with_coupon))
+                .order_by(Member.points_balance.desc())
+            ) or s.scalar(select(Member.member_no).order_by(Member.sv_principal.desc()))
+        if member_no:
+            owner = staff.login(db, "owner", "owner123")
+            members.edit_member(db, owner, member_no, notes="只喝无糖可乐，小票要打印",
+                                birthday=date.today().replace(year=1988))
+        return str(member_no) if member_no else None
+    finally:
+        db.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=OUT)
@@ -104,7 +143,8 @@ def main() -> int:
 
 
 def shoot(data_dir: Path, out: Path) -> int:
-    from PySide6.QtCore import QEventLoop, QTimer, SignalInstance
+    from PySide6.QtCore import QEventLoop, Qt, QTimer, SignalInstance
+    from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication, QWidget
 
     from memberdesk.logsetup import setup_logging
@@ -119,6 +159,7 @@ def shoot(data_dir: Path, out: Path) -> int:
     paths = DataPaths(data_dir).ensure()
     setup_logging(paths.logs)
     password = make_shop(data_dir)
+    member_no = prepare_sale(data_dir, password)
     app = create_application([])
     i18n = Translations(app)
     i18n.set_language("zh_CN")
@@ -141,11 +182,53 @@ def shoot(data_dir: Path, out: Path) -> int:
         loop.exec()
         signal.disconnect(loop.quit)
 
-    def grab(window: QWidget, name: str, size: tuple[int, int]) -> None:
-        window.move(0, 0)
-        window.resize(*size)
+    def idle() -> None:
+        while runner.busy:
+            settle(20)
         settle()
-        path = out / f"{name}_{i18n.language}_{size[0]}x{size[1]}.png"
+
+    def keys(widget: QWidget, text: str) -> None:
+        """Type like a person (slower than a keyboard-wedge burst), then Enter."""
+        for ch in text:
+            QTest.keyClick(widget, ch)
+            settle(60)
+        QTest.keyClick(widget, Qt.Key.Key_Return)
+        idle()
+
+    def ring_up_sale() -> None:
+        """A member and a few items, the way a cashier enters them."""
+        main = ui.main
+        if member_no:
+            keys(main.lookup, member_no)
+        product = main.cart_panel.product_field
+        for code in ("1001", "2003", "4001", "1001"):
+            keys(product, code)
+        keys(main.cart_panel.amount_field, "5")
+        idle()
+
+    def split_payment() -> QWidget | None:
+        """F12, then part from stored value and part in cash: still something to pay."""
+        QTest.keyClick(ui.main, Qt.Key.Key_F12)
+        idle()
+        dialog = ui.counter.payment.dialog
+        if dialog is None:
+            return None
+        QTest.keyClick(dialog, Qt.Key.Key_F1)
+        dialog.rows["stored_value"].field.selectAll()
+        QTest.keyClicks(dialog.rows["stored_value"].field, "30")
+        QTest.keyClick(dialog, Qt.Key.Key_F3)
+        dialog.rows["cash"].field.selectAll()
+        QTest.keyClicks(dialog.rows["cash"].field, "20")
+        settle()
+        return dialog
+
+    def grab(window: QWidget, name: str, size: tuple[int, int] | None) -> None:
+        if size is not None:
+            window.move(0, 0)
+            window.resize(*size)
+        settle()
+        tag = f"{size[0]}x{size[1]}" if size else f"{window.width()}x{window.height()}"
+        path = out / f"{name}_{i18n.language}_{tag}.png"
         if not window.grab().save(str(path)):
             raise SystemExit(f"screenshots: could not write {path}")
         written.append(path)
@@ -166,6 +249,25 @@ def shoot(data_dir: Path, out: Path) -> int:
             wait(runner.finished, lambda: runner.call(staff.login, CASHIER[0], "wrong"))
             grab(ui.main, "counter_banner", size)
             ui.main.banner.clear()
+            ring_up_sale()
+            grab(ui.main, "counter_sale", size)
+            dialog = split_payment()
+            if dialog is not None:
+                grab(dialog, f"payment_split_{size[0]}", None)
+                dialog.rows["cash"].field.selectAll()
+                QTest.keyClicks(dialog.rows["cash"].field, "50")  # the rest, with change
+                QTest.keyClick(dialog, Qt.Key.Key_Return)
+                idle()
+                receipt = ui.counter.payment.receipt
+                if receipt is not None:
+                    grab(receipt, f"receipt_{size[0]}", None)
+                    QTest.keyClick(receipt, Qt.Key.Key_Return)
+                    settle()
+            ui.main.activateWindow()
+            settle()
+            for _ in range(3):
+                QTest.keyClick(ui.main.focusWidget() or ui.main, Qt.Key.Key_Escape)
+            idle()
             ui.lock()
     written += shoot_counter_tasks(ui, runner, i18n, out, data_dir, password)
     runner.shutdown()

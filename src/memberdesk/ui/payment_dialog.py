@@ -42,7 +42,7 @@ from .tender_rows import (
     MEMBER_ONLY,
     TENDERS,
     TenderRow,
-    points_needed,
+    render_notes,
     split_problem,
     split_totals,
 )
@@ -376,7 +376,7 @@ class PaymentDialog(Retranslating, QDialog):
         self.due_value.setText(fmt.money(self._payable))
         rows = list(self.rows.values())
         totals = split_totals(self._payable, rows)
-        self._render_notes()
+        render_notes(self.rows, self._payable, self._context.member_name is None, self._points)
         if self._busy:
             text, state = self.tr("Taking the payment…"), "busy"
         elif self._repricing:
@@ -396,42 +396,6 @@ class PaymentDialog(Retranslating, QDialog):
         self.summary.setText(text)
         self._set_state(self.summary, state)
         self._render_message()
-
-    def _render_notes(self) -> None:
-        sv = self.rows["stored_value"]
-        if self._context.member_name is None:
-            for kind in MEMBER_ONLY:
-                self.rows[kind].note.setText(self.tr("members only"))
-        else:
-            sv.note.setText(
-                self.tr("available {amount}").format(amount=fmt.money(sv.cap or Money(0)))
-            )
-            self._render_points_note()
-        cash = self.rows["cash"]
-        others = split_totals(self._payable, [r for r in self.rows.values() if r is not cash])
-        change = cash.amount - others.remaining
-        cash.note.setText(
-            self.tr("change {amount}").format(amount=fmt.money(change))
-            if cash.amount.fen and change.fen > 0
-            else ""
-        )
-
-    def _render_points_note(self) -> None:
-        row, quote = self.rows["points"], self._points
-        if quote is None or quote.max_value.fen == 0:
-            row.note.setText(self.tr("not usable for this sale"))
-        elif row.amount.fen:
-            row.note.setText(
-                self.tr("uses {points} points").format(
-                    points=fmt.number(points_needed(row.amount, quote.points_per_yuan))
-                )
-            )
-        else:
-            row.note.setText(
-                self.tr("up to {amount} ({points} points)").format(
-                    amount=fmt.money(quote.max_value), points=fmt.number(quote.max_points)
-                )
-            )
 
     def _render_message(self) -> None:
         lang = normalise(QLocale().name())

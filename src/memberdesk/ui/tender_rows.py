@@ -8,17 +8,21 @@ takes, the change). :func:`split_totals` adds up what has been entered.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
 
 from memberdesk.money import Money
 from memberdesk.services.errors import UserError, ValidationError
 
-from . import icons
+from . import fmt, icons
 from .discount_labels import tender_label
 from .money_input import MoneyEdit
+
+if TYPE_CHECKING:
+    from memberdesk.services.pricing import PointsQuote
 
 # (TenderKind value, key) in the order shown.
 TENDERS: tuple[tuple[str, str], ...] = (
@@ -151,3 +155,42 @@ def split_problem(payable: Money, rows: list[TenderRow]) -> UserError | None:
             "tenders_mismatch", tendered=totals.paid.display(), payable=payable.display()
         )
     return None
+
+
+def render_notes(
+    rows: dict[str, TenderRow], payable: Money, walk_in: bool, points: PointsQuote | None
+) -> None:
+    """Beside each method: what is available, the points it takes, the change."""
+    if walk_in:
+        for kind in MEMBER_ONLY:
+            rows[kind].note.setText(QCoreApplication.translate("PaymentDialog", "members only"))
+    else:
+        sv = rows["stored_value"]
+        sv.note.setText(
+            QCoreApplication.translate("PaymentDialog", "available {amount}").format(
+                amount=fmt.money(sv.cap or Money(0))
+            )
+        )
+        rows["points"].note.setText(_points_note(rows["points"], points))
+    cash = rows["cash"]
+    others = split_totals(payable, [r for r in rows.values() if r is not cash])
+    change = cash.amount - others.remaining
+    cash.note.setText(
+        QCoreApplication.translate("PaymentDialog", "change {amount}").format(
+            amount=fmt.money(change)
+        )
+        if cash.amount.fen and change.fen > 0
+        else ""
+    )
+
+
+def _points_note(row: TenderRow, quote: PointsQuote | None) -> str:
+    if quote is None or quote.max_value.fen == 0:
+        return QCoreApplication.translate("PaymentDialog", "not usable for this sale")
+    if row.amount.fen:
+        return QCoreApplication.translate("PaymentDialog", "uses {points} points").format(
+            points=fmt.number(points_needed(row.amount, quote.points_per_yuan))
+        )
+    return QCoreApplication.translate("PaymentDialog", "up to {amount} ({points} points)").format(
+        amount=fmt.money(quote.max_value), points=fmt.number(quote.max_points)
+    )

@@ -7,7 +7,6 @@ Without pcscd/vpcd these tests skip, except with CI=true, where they fail."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -16,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 from memberdesk.money import Money
 from memberdesk.services import cards
 from tests.support.pcscd import VPCD_READER, PcscdProcess, started_pcscd, wait_reader_empty
-from tests.support.vpcd_card import VirtualCard
+from tests.support.vpcd_card import VirtualCard, virtual_cards
 
 from .counter_support import KeyCounter, Till, make_till
 
@@ -30,20 +29,9 @@ def pcscd() -> Iterator[PcscdProcess]:
     yield from started_pcscd()
 
 
-@pytest.fixture
-def virtual_cards() -> Iterator[Callable[..., VirtualCard]]:
-    made: list[VirtualCard] = []
-
-    def make(uid: str, **kwargs: Any) -> VirtualCard:
-        card = VirtualCard(uid, **kwargs)
-        made.append(card)
-        return card
-
-    yield make
-    for card in made:
-        card.remove()
-    if made:
-        assert wait_reader_empty(VPCD_READER), "pcscd did not notice the card removal"
+@pytest.fixture(name="virtual_cards")
+def _virtual_cards() -> Iterator[Callable[..., VirtualCard]]:
+    yield from virtual_cards()
 
 
 @pytest.fixture

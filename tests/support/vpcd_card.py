@@ -16,8 +16,9 @@ from __future__ import annotations
 import contextlib
 import socket
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from types import TracebackType
+from typing import Any
 
 VPCD_HOST = "127.0.0.1"
 VPCD_PORT = 35963
@@ -243,3 +244,23 @@ class VirtualCard:
                 sock.setsockopt(socket.IPPROTO_TCP, _TCP_QUICKACK, 1)
             chunks += chunk
         return bytes(chunks)
+
+
+def virtual_cards() -> Iterator[Callable[..., VirtualCard]]:
+    """The body of a fixture (``yield from virtual_cards()``): makes cards, and
+    afterwards takes them all away and waits until pcscd has seen them leave (the
+    next test must not insert a card before that)."""
+    from .pcscd import VPCD_READER, wait_reader_empty
+
+    made: list[VirtualCard] = []
+
+    def make(uid: str, **kwargs: Any) -> VirtualCard:
+        card = VirtualCard(uid, **kwargs)
+        made.append(card)
+        return card
+
+    yield make
+    for card in made:
+        card.remove()
+    if made:
+        assert wait_reader_empty(VPCD_READER), "pcscd did not notice the card removal"

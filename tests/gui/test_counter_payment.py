@@ -216,3 +216,27 @@ def test_a_database_locked_by_another_program(short_busy_timeout: int, till: Til
     [sale] = till.sales()
     assert sale.client_id == client_id
     assert till.world.balances("alice")[0] == Money(9650)
+
+
+def test_a_bug_during_the_payment_reaches_the_crash_hook_and_frees_the_dialog(
+    till: Till, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    from memberdesk.ui import counter_jobs
+
+    till.ring_up("COLA")
+    dialog = till.pay_key()
+    caught: list[type[BaseException]] = []
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("a bug in the checkout")
+
+    monkeypatch.setattr(counter_jobs, "pay", broken)
+    monkeypatch.setattr(sys, "excepthook", lambda t, e, tb: caught.append(t))
+    till.press(Qt.Key.Key_Return, dialog)
+    assert caught == [RuntimeError]  # the crash dialog and the log have it
+    assert dialog.isVisible() and dialog.confirm_button.isEnabled()  # not stuck
+    assert till.sale_count() == 0
+    till.press(Qt.Key.Key_Escape, dialog)
+    assert till.payment is None

@@ -234,8 +234,8 @@ class PaymentDialog(Retranslating, QDialog):
         else:
             self._prefill()
 
-    def reprice_failed(self, error: UserError, code: str | None) -> None:
-        """A ticked coupon cannot apply: untick it and say why."""
+    def reprice_failed(self, error: UserError | None, code: str | None) -> None:
+        """A ticked coupon cannot apply: untick it (all, without a code) and say why."""
         self._repricing = False
         for i in range(self.coupon_list.count()):
             item = self.coupon_list.item(i)

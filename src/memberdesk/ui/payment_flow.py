@@ -25,7 +25,7 @@ from .jobs import job
 from .payment_dialog import PaymentContext, PaymentDialog, PaymentInput
 from .printer_setup import configured_printer
 from .receipt_dialog import ReceiptDialog
-from .tasks import TaskRunner
+from .tasks import Task, TaskRunner
 
 if TYPE_CHECKING:
     from memberdesk.services.pricing import PriceBreakdown
@@ -77,6 +77,8 @@ class PaymentFlow(QObject):
         self.paper_mm = 58
         self._starting = False
         self._start: PaymentStart | None = None
+        self._tasks: dict[str, Task] = {}  # the flow's calls in flight, by purpose
+        runner.finished.connect(self._unstick)
 
     @property
     def is_open(self) -> bool:
@@ -95,7 +97,7 @@ class PaymentFlow(QObject):
             return
         self._starting = True
         view = self.lookup.view
-        self.runner.call(
+        self._tasks["start"] = self.runner.call(
             job("start_payment"), actor, self.cart.items, view.member_no if view else None,
             on_done=self._open, on_user_error=self._not_started,
         )
@@ -161,8 +163,10 @@ class PaymentFlow(QObject):
             if self.dialog is dialog:
                 dialog.reprice_failed(error, error.params.get("coupon"))
 
-        self.runner.call(job("quote"), actor, self.cart.items, member_id, codes,
-                         on_done=done, on_user_error=refused)
+        self._tasks["reprice"] = self.runner.call(
+            job("quote"), actor, self.cart.items, member_id, codes,
+            on_done=done, on_user_error=refused,
+        )
 
     def _submit(self, choice: PaymentInput) -> None:
         dialog, actor = self.dialog, self.state.actor
@@ -174,8 +178,25 @@ class PaymentFlow(QObject):
             choice.tenders, choice.password,
         )
         log.info("checkout %s: %s", order.client_id, [(k, a.yuan()) for k, a in order.tenders])
-        self.runner.call(job("pay"), actor, order, on_done=self._paid,
-                         on_user_error=dialog.payment_failed)
+        self._tasks["pay"] = self.runner.call(
+            job("pay"), actor, order, on_done=self._paid, on_user_error=dialog.payment_failed
+        )
+
+    def _unstick(self, task: Task) -> None:
+        """A call of ours that failed with a bug (the crash dialog has it): the
+        dialog must not stay waiting for an answer that will not come."""
+        purpose = next((p for p, t in self._tasks.items() if t is task), None)
+        if purpose is None:
+            return
+        del self._tasks[purpose]
+        if task.error is None or isinstance(task.error, UserError):
+            return
+        if purpose == "start":
+            self._starting = False
+        elif self.dialog is not None:
+            self.dialog.set_busy(False)
+            if purpose == "reprice":
+                self.dialog.reprice_failed(None, None)
 
     # -- after the payment ------------------------------------------------------------------
     def _paid(self, paid: Paid) -> None:

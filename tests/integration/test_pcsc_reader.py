@@ -36,11 +36,9 @@ from memberdesk.hardware.pcsc_reader import (
 from tests.support.pcscd import (
     VPCD_READER,
     PcscdProcess,
-    PcscStackUnavailable,
-    skip_or_fail,
-    wait_reader_empty,
+    started_pcscd,
 )
-from tests.support.vpcd_card import VirtualCard
+from tests.support.vpcd_card import VirtualCard, virtual_cards
 
 EVENT_TIMEOUT = 5.0  # pcscd polls every ~0.4 s; generous for a loaded CI machine
 
@@ -117,16 +115,7 @@ def status_of(service: PcscReaderService) -> ReaderStatus:
 
 @pytest.fixture(scope="module")
 def pcscd_daemon() -> Iterator[PcscdProcess]:
-    daemon = PcscdProcess()
-    try:
-        daemon.start()
-    except PcscStackUnavailable as exc:
-        daemon.close()
-        skip_or_fail(str(exc))
-    try:
-        yield daemon
-    finally:
-        daemon.close()
+    yield from started_pcscd()
 
 
 @pytest.fixture
@@ -140,19 +129,7 @@ def pcscd(pcscd_daemon: PcscdProcess) -> PcscdProcess:
 
 @pytest.fixture
 def cards() -> Iterator[Callable[..., VirtualCard]]:
-    made: list[VirtualCard] = []
-
-    def make(uid: str, **kwargs: Any) -> VirtualCard:
-        card = VirtualCard(uid, **kwargs)
-        made.append(card)
-        return card
-
-    yield make
-    for card in made:
-        card.remove()
-    if made:
-        # the next test must not insert a card before pcscd saw this one leave
-        assert wait_reader_empty(VPCD_READER), "pcscd did not notice the card removal"
+    yield from virtual_cards()
 
 
 def _make_service(recorder: EventRecorder, **kwargs: Any) -> PcscReaderService:

@@ -20,8 +20,7 @@ import pytest
 from tests.support.pcscd import (
     VPCD_READER,
     PcscdProcess,
-    PcscStackUnavailable,
-    skip_or_fail,
+    started_pcscd,
     wait_reader_empty,
 )
 from tests.support.vpcd_card import VirtualCard
@@ -31,16 +30,7 @@ LINE_TIMEOUT = 10.0
 
 @pytest.fixture(scope="module")
 def pcscd() -> Iterator[PcscdProcess]:
-    daemon = PcscdProcess()
-    try:
-        daemon.start()
-    except PcscStackUnavailable as exc:
-        daemon.close()
-        skip_or_fail(str(exc))
-    try:
-        yield daemon
-    finally:
-        daemon.close()
+    yield from started_pcscd()
 
 
 @pytest.fixture

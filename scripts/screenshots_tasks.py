@@ -112,6 +112,37 @@ def _press(cam: Camera, widget: Any, key: Any, text: str = "") -> None:
     cam.idle()
 
 
+def _sample_sheet(folder: Path) -> Path:
+    """A member list from "the old system": three new members, one bad phone."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["姓名", "手机号", "卡号", "储值本金", "储值赠送", "积分"])
+    ws.append(["孙丽", "13987650001", "0A1B2C3D", 300, 50, 1200])
+    ws.append(["周强", "13987650002", "", 0, 0, 80])
+    ws.append(["吴敏", "1398765", "", 100, 0, 0])
+    ws.append(["郑涛", "13987650004", "", 88.5, 0, 0])
+    path = folder / "老系统会员.xlsx"
+    wb.save(path)
+    return path
+
+
+def _members_page(cam: Camera, office: Any) -> None:
+    """The members page after checking a sample list (nothing is imported)."""
+    import tempfile
+
+    if "members" not in office.pages:
+        return
+    page = office.show_page("members")
+    with tempfile.TemporaryDirectory() as folder:
+        page.check_file(_sample_sheet(Path(folder)))
+        while page.running:
+            cam.settle(20)
+        cam.grab(office, "backoffice_members")
+
+
 def shoot_tasks(cam: Camera, sizes: tuple[tuple[int, int], ...], langs: tuple[str, ...],
                 cashier: tuple[str, str], owner: tuple[str, str], member_no: str | None) -> None:
     """Log in as the cashier (recharge, shift), then as the owner (back office)."""
@@ -177,6 +208,7 @@ def shoot_tasks(cam: Camera, sizes: tuple[tuple[int, int], ...], langs: tuple[st
                 office.resize(size[0] - 40, size[1] - 50)
                 cam.idle()
                 cam.grab(office, "backoffice_day_close")
+                _members_page(cam, office)
                 _press(cam, office, Qt.Key.Key_Escape)
         ui.logout()
         cam.idle()

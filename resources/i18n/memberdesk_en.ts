@@ -79,6 +79,10 @@
         <translation>Backups</translation>
     </message>
     <message>
+        <source>Members</source>
+        <translation>Members</translation>
+    </message>
+    <message>
         <source>My shift</source>
         <translation>My shift</translation>
     </message>
@@ -865,6 +869,111 @@ Swipe a card or search in the box above.</translation>
     <message>
         <source>↑/↓ and Enter, or the number key, to choose · Esc to cancel</source>
         <translation>↑/↓ and Enter, or the number key, to choose · Esc to cancel</translation>
+    </message>
+</context>
+<context>
+    <name>MembersPage</name>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>member import template</source>
+        <translation>member import template</translation>
+    </message>
+    <message>
+        <source>Save the import template as</source>
+        <translation>Save the import template as</translation>
+    </message>
+    <message>
+        <source>Template saved: {path}
+Fill in one member per row, then check the file.</source>
+        <translation>Template saved: {path}
+Fill in one member per row, then check the file.</translation>
+    </message>
+    <message>
+        <source>Import which member list?</source>
+        <translation>Import which member list?</translation>
+    </message>
+    <message>
+        <source>Checking {file}…</source>
+        <translation>Checking {file}…</translation>
+    </message>
+    <message>
+        <source>Nothing is written yet: press &quot;Import&quot; to create these members.</source>
+        <translation>Nothing is written yet: press "Import" to create these members.</translation>
+    </message>
+    <message>
+        <source>There is nothing to import.</source>
+        <translation>There is nothing to import.</translation>
+    </message>
+    <message>
+        <source>Importing {file}… payments at the counter wait until it is done.</source>
+        <translation>Importing {file}… payments at the counter wait until it is done.</translation>
+    </message>
+    <message>
+        <source>The rows with problems, each with its reason, are in {path}: correct them there and import that file.</source>
+        <translation>The rows with problems, each with its reason, are in {path}: correct them there and import that file.</translation>
+    </message>
+    <message>
+        <source>Row {row}: {problem}</source>
+        <translation>Row {row}: {problem}</translation>
+    </message>
+    <message>
+        <source>… and more: see the error workbook.</source>
+        <translation>… and more: see the error workbook.</translation>
+    </message>
+    <message>
+        <source>members {day}</source>
+        <translation>members {day}</translation>
+    </message>
+    <message>
+        <source>Export the members to</source>
+        <translation>Export the members to</translation>
+    </message>
+    <message>
+        <source>Exporting the members to {file}…</source>
+        <translation>Exporting the members to {file}…</translation>
+    </message>
+    <message>
+        <source>Exported {count} members to {path} (phone numbers masked).</source>
+        <translation>Exported {count} members to {path} (phone numbers masked).</translation>
+    </message>
+    <message>
+        <source>Exported {count} members to {path}.</source>
+        <translation>Exported {count} members to {path}.</translation>
+    </message>
+    <message>
+        <source>Members: import and export</source>
+        <translation>Members: import and export</translation>
+    </message>
+    <message>
+        <source>Bring a member list over from Excel: save the template, fill in one member per row (card, opening stored value and points are optional), check the file, then import it. Phones already registered are skipped, so importing a file twice adds nobody twice.</source>
+        <translation>Bring a member list over from Excel: save the template, fill in one member per row (card, opening stored value and points are optional), check the file, then import it. Phones already registered are skipped, so importing a file twice adds nobody twice.</translation>
+    </message>
+    <message>
+        <source>Save the template…</source>
+        <translation>Save the template…</translation>
+    </message>
+    <message>
+        <source>Check a file…</source>
+        <translation>Check a file…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Export every member to one Excel workbook. Phone numbers are masked unless your role may see them.</source>
+        <translation>Export every member to one Excel workbook. Phone numbers are masked unless your role may see them.</translation>
+    </message>
+    <message>
+        <source>Export all members…</source>
+        <translation>Export all members…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>

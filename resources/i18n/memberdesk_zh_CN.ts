@@ -79,6 +79,10 @@
         <translation>备份与恢复</translation>
     </message>
     <message>
+        <source>Members</source>
+        <translation>会员</translation>
+    </message>
+    <message>
         <source>My shift</source>
         <translation>我的交班</translation>
     </message>
@@ -865,6 +869,111 @@ Swipe a card or search in the box above.</source>
     <message>
         <source>↑/↓ and Enter, or the number key, to choose · Esc to cancel</source>
         <translation>用 ↑/↓ 和回车或数字键选择 · Esc 取消</translation>
+    </message>
+</context>
+<context>
+    <name>MembersPage</name>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>member import template</source>
+        <translation>会员导入模板</translation>
+    </message>
+    <message>
+        <source>Save the import template as</source>
+        <translation>导入模板另存为</translation>
+    </message>
+    <message>
+        <source>Template saved: {path}
+Fill in one member per row, then check the file.</source>
+        <translation>模板已保存：{path}
+每行填一位会员，然后检查文件。</translation>
+    </message>
+    <message>
+        <source>Import which member list?</source>
+        <translation>导入哪个会员名单？</translation>
+    </message>
+    <message>
+        <source>Checking {file}…</source>
+        <translation>正在检查 {file}…</translation>
+    </message>
+    <message>
+        <source>Nothing is written yet: press &quot;Import&quot; to create these members.</source>
+        <translation>尚未写入任何数据：按“导入”建立这些会员。</translation>
+    </message>
+    <message>
+        <source>There is nothing to import.</source>
+        <translation>没有可导入的会员。</translation>
+    </message>
+    <message>
+        <source>Importing {file}… payments at the counter wait until it is done.</source>
+        <translation>正在导入 {file}…导入完成前收银台暂不能收款。</translation>
+    </message>
+    <message>
+        <source>The rows with problems, each with its reason, are in {path}: correct them there and import that file.</source>
+        <translation>有问题的行及其原因已写入 {path}：在其中改正后导入该文件。</translation>
+    </message>
+    <message>
+        <source>Row {row}: {problem}</source>
+        <translation>第 {row} 行：{problem}</translation>
+    </message>
+    <message>
+        <source>… and more: see the error workbook.</source>
+        <translation>……还有更多，请看错误工作簿。</translation>
+    </message>
+    <message>
+        <source>members {day}</source>
+        <translation>会员 {day}</translation>
+    </message>
+    <message>
+        <source>Export the members to</source>
+        <translation>会员导出到</translation>
+    </message>
+    <message>
+        <source>Exporting the members to {file}…</source>
+        <translation>正在导出会员到 {file}…</translation>
+    </message>
+    <message>
+        <source>Exported {count} members to {path} (phone numbers masked).</source>
+        <translation>已导出 {count} 位会员到 {path}（手机号已隐藏中间四位）。</translation>
+    </message>
+    <message>
+        <source>Exported {count} members to {path}.</source>
+        <translation>已导出 {count} 位会员到 {path}。</translation>
+    </message>
+    <message>
+        <source>Members: import and export</source>
+        <translation>会员导入导出</translation>
+    </message>
+    <message>
+        <source>Bring a member list over from Excel: save the template, fill in one member per row (card, opening stored value and points are optional), check the file, then import it. Phones already registered are skipped, so importing a file twice adds nobody twice.</source>
+        <translation>从 Excel 导入会员名单：先保存模板，每行填一位会员（卡号、期初储值和积分可不填），检查文件，然后导入。已登记的手机号会跳过，同一文件导入两次也不会重复建会员。</translation>
+    </message>
+    <message>
+        <source>Save the template…</source>
+        <translation>保存模板…</translation>
+    </message>
+    <message>
+        <source>Check a file…</source>
+        <translation>检查文件…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Export every member to one Excel workbook. Phone numbers are masked unless your role may see them.</source>
+        <translation>把全部会员导出到一个 Excel 工作簿。除非您的角色可以查看完整手机号，否则手机号会隐藏中间四位。</translation>
+    </message>
+    <message>
+        <source>Export all members…</source>
+        <translation>导出全部会员…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>

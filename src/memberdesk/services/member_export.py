@@ -121,10 +121,12 @@ def export_members(
     *,
     approval_id: int | None = None,
     progress: Callable[[int, int], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
     lang: str = "zh_CN",
 ) -> ExportResult:
     """Write every member to the .xlsx at ``path``. ``progress(done, total)`` is
-    called every page of rows."""
+    called every page of rows; ``cancel`` is polled as often and, when it returns
+    True, the export stops and leaves no file behind."""
     path = Path(path)
     en = lang.startswith("en")
     with db.uow() as uow:
@@ -154,8 +156,11 @@ def export_members(
             for values in _member_rows(s, unmasked, en):
                 ws.append(safe_row(ws, values))
                 rows += 1
-                if progress is not None and rows % PAGE == 0:
-                    progress(rows, total)
+                if rows % PAGE == 0:
+                    if progress is not None:
+                        progress(rows, total)
+                    if cancel is not None and cancel():
+                        raise UserError("export_cancelled")
         wb.save(tmp)
         tmp.replace(path)
     except OSError as exc:

@@ -118,7 +118,8 @@ class ImportResult:
         if lang.startswith("en"):
             verb = "would create" if self.dry_run else "created"
             return (
-                f"{self.rows} rows: {verb} {self.created} members ({self.cards} cards, "
+                f"{self.rows} rows: {verb} {self.created} members ({self.cards} "
+                f"card{'' if self.cards == 1 else 's'}, "
                 f"opening stored value {(self.opening_principal + self.opening_bonus).display()}, "
                 f"{self.opening_points} points), {self.skipped} already registered, "
                 f"{self.failed} with errors"

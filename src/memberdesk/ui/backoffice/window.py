@@ -24,6 +24,7 @@ from ..tasks import TaskRunner
 from .backup import BackupPage
 from .day_close import DayClosePage
 from .long_jobs import LongJobs
+from .members import MembersPage
 from .page import Page
 from .reports import ReportsPage
 
@@ -48,7 +49,9 @@ class BackOffice(Retranslating, QDialog):
             self.day_close = DayClosePage(runner, long_jobs, actor)
             self.reports = ReportsPage(runner, long_jobs, actor, shift_no=shift_no)
             self.backup = BackupPage(runner, long_jobs, actor, may_restore=role == "owner")
-            self.pages = {"day": self.day_close, "reports": self.reports, "backup": self.backup}
+            self.members = MembersPage(runner, long_jobs, actor)
+            self.pages = {"day": self.day_close, "reports": self.reports,
+                          "members": self.members, "backup": self.backup}
             self.backup.backed_up.connect(self.backed_up)
             self.backup.status_changed.connect(self.backup_status)
             self.backup.restored.connect(self._restored)
@@ -119,7 +122,7 @@ class BackOffice(Retranslating, QDialog):
         self.setWindowTitle(self.tr("Back office"))
         self.title.setText(self.tr("Back office — {name}").format(name=self.actor.display_name))
         names = {"day": self.tr("Day close"), "reports": self.tr("Reports"),
-                 "backup": self.tr("Backups")}
+                 "members": self.tr("Members"), "backup": self.tr("Backups")}
         if list(self.pages) == ["reports"]:
             names["reports"] = self.tr("My shift")
         for row, key in enumerate(self.pages):

@@ -1,0 +1,276 @@
+"""会员导入导出 — bring a member list over from Excel and take it out again.
+
+Import in three steps, the way a shop owner moving from another system does it:
+save the template, fill it in, *check* the file (a dry run: what would be
+created, what is already registered, every row with a problem, and the error
+workbook beside the file), then import it. Importing the same file again adds
+nothing twice. Export writes every member to one workbook (phones masked unless
+the role may see them). All of it runs on the long-job worker with a progress
+bar and Cancel; a cancelled import or export writes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QWidget,
+)
+from shiboken6 import isValid
+
+from memberdesk.services.errors import UserError
+from memberdesk.services.member_export import ExportResult, export_members
+from memberdesk.services.member_import import ImportProgress, ImportResult, import_members
+from memberdesk.services.member_sheet import write_template
+
+from ..dialogs.base import ERROR, OK, current_language, push_button
+from ..tasks import TaskRunner
+from .long_jobs import LongJobs, Progress
+from .page import Page
+
+XLSX_FILTER = "Excel (*.xlsx)"
+
+
+# -- worker side -------------------------------------------------------------------------
+def save_template(path: Path, lang: str) -> Path:
+    return write_template(path, lang)
+
+
+def run_import(db: Any, actor: Any, path: Path, dry_run: bool, lang: str,
+               progress: Progress) -> ImportResult:
+    def step(p: ImportProgress) -> None:
+        progress.step(p.rows_done, p.rows_total or 0)
+
+    return import_members(db, actor, path, dry_run=dry_run, lang=lang, progress=step,
+                          cancel=lambda: progress.cancelled)
+
+
+def run_export(db: Any, actor: Any, path: Path, lang: str, progress: Progress) -> ExportResult:
+    def step(done: int, total: int) -> None:
+        progress.step(done, total)
+
+    return export_members(db, actor, path, lang=lang, progress=step,
+                          cancel=lambda: progress.cancelled)
+
+
+# -- the page ----------------------------------------------------------------------------
+class MembersPage(Page):
+    def __init__(self, runner: TaskRunner, long_jobs: LongJobs, actor: Any,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(runner, actor, "membersPage", parent)
+        self.long_jobs = long_jobs
+        self.progress: Progress | None = None
+        self.checked: ImportResult | None = None  # the last dry run, ready to import
+        self.imported: ImportResult | None = None
+        self.exported: ExportResult | None = None
+        self.import_intro = QLabel()
+        self.import_intro.setWordWrap(True)
+        self.template_button = push_button(self.choose_template_file)
+        self.check_button = push_button(self.choose_import_file)
+        self.import_button = push_button(self.import_checked, primary=True)
+        self.export_intro = QLabel()
+        self.export_intro.setWordWrap(True)
+        self.export_button = push_button(self.choose_export_file)
+        self.bar = QProgressBar()
+        self.bar.setObjectName("memberJobProgress")
+        self.cancel_button = push_button(self.cancel)
+        self.problems = QPlainTextEdit()
+        self.problems.setObjectName("importProblems")
+        self.problems.setReadOnly(True)
+        self._busy_buttons += [self.template_button, self.check_button, self.import_button,
+                               self.export_button]
+        steps = QHBoxLayout()
+        steps.setSpacing(10)
+        for w in (self.template_button, self.check_button, self.import_button):
+            steps.addWidget(w)
+        steps.addStretch(1)
+        running = QHBoxLayout()
+        running.addWidget(self.bar, 1)
+        running.addWidget(self.cancel_button)
+        export_row = QHBoxLayout()
+        export_row.addWidget(self.export_button)
+        export_row.addStretch(1)
+        self.body.addWidget(self.import_intro)
+        self.body.addLayout(steps)
+        self.body.addWidget(self.problems, 1)
+        self.body.addSpacing(12)
+        self.body.addWidget(self.export_intro)
+        self.body.addLayout(export_row)
+        self.body.addLayout(running)
+        self.update_state()
+        self.retranslate()
+
+    # -- state -----------------------------------------------------------------------------
+    @property
+    def running(self) -> bool:
+        return self.progress is not None
+
+    def update_state(self) -> None:
+        idle = not self.running
+        for button in (self.template_button, self.check_button, self.export_button):
+            button.setEnabled(idle)
+        self.import_button.setEnabled(idle and self.checked is not None
+                                      and self.checked.created > 0)
+        self.bar.setVisible(self.running)
+        self.cancel_button.setVisible(self.running)
+        self.problems.setVisible(bool(self.problems.toPlainText()))
+
+    def _start(self, job: Callable[..., Any], *args: Any, on_done: Callable[[Any], None],
+               text: Callable[[], str]) -> None:
+        self.progress = Progress(self)
+        self.progress.stepped.connect(self._stepped)
+        self.bar.setRange(0, 0)  # busy until the first step says how far
+        self.say(text)
+        self.update_state()
+
+        def done(result: Any) -> None:
+            if isValid(self):
+                self.progress = None
+                on_done(result)
+                self.update_state()
+
+        self.long_jobs.call(job, *args, self.progress, on_done=done, on_user_error=self._failed)
+
+    def _stepped(self, done: int, total: int) -> None:
+        if total > 0:
+            self.bar.setRange(0, total)
+            self.bar.setValue(min(done, total))
+
+    def cancel(self) -> None:
+        if self.progress is not None:
+            self.progress.cancel()
+            self.say(lambda: self.tr("Cancelling…"))
+
+    def _failed(self, error: UserError) -> None:
+        if isValid(self):
+            self.progress = None
+            self.show_error(error)
+            self.update_state()
+
+    def _save_name(self, title: str, name: str) -> Path | None:
+        path, _filter = QFileDialog.getSaveFileName(self, title, name, XLSX_FILTER)
+        if not path:
+            return None
+        return Path(path if path.lower().endswith(".xlsx") else path + ".xlsx")
+
+    # -- the template -------------------------------------------------------------------------
+    def choose_template_file(self) -> None:
+        name = self.tr("member import template") + ".xlsx"
+        path = self._save_name(self.tr("Save the import template as"), name)
+        if path is not None:
+            self.save_template_to(path)
+
+    def save_template_to(self, path: Path) -> None:
+        self.call(save_template, path, current_language(), with_database=False,
+                  on_done=lambda written: self.say(lambda: self.tr(
+                      "Template saved: {path}\nFill in one member per row, then check the "
+                      "file.").format(path=written), OK))
+
+    # -- import ----------------------------------------------------------------------------------
+    def choose_import_file(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Import which member list?"), "", XLSX_FILTER)
+        if path:
+            self.check_file(Path(path))
+
+    def check_file(self, path: Path) -> None:
+        """The dry run: nothing is written except the error workbook."""
+        if self.running:
+            return
+        self.checked = None
+        self.problems.clear()
+        self._start(run_import, self.actor, path, True, current_language(),
+                    on_done=self._checked,
+                    text=lambda: self.tr("Checking {file}…").format(file=path.name))
+
+    def _checked(self, result: ImportResult) -> None:
+        self.checked = result
+        self._show_problems(result)
+        if result.created:
+            self.say(lambda: self._summary(result) + "\n" + self.tr(
+                "Nothing is written yet: press \"Import\" to create these members."), OK)
+        else:
+            self.say(lambda: self._summary(result) + "\n" + self.tr(
+                "There is nothing to import."), ERROR if result.failed else OK)
+
+    def import_checked(self) -> None:
+        result = self.checked
+        if result is None or self.running:
+            return
+        self.imported = None
+        self._start(run_import, self.actor, result.file, False, current_language(),
+                    on_done=self._imported,
+                    text=lambda: self.tr("Importing {file}… payments at the counter wait until "
+                                         "it is done.").format(file=result.file.name))
+
+    def _imported(self, result: ImportResult) -> None:
+        self.imported = result
+        self.checked = None
+        self._show_problems(result)
+        self.say(lambda: self._summary(result), OK)
+
+    def _summary(self, result: ImportResult) -> str:
+        text = result.summary(current_language())
+        if result.error_report is not None:
+            text += "\n" + self.tr("The rows with problems, each with its reason, are in "
+                                   "{path}: correct them there and import that file.").format(
+                path=result.error_report)
+        return text
+
+    def _show_problems(self, result: ImportResult) -> None:
+        lang = current_language()
+        lines = [self.tr("Row {row}: {problem}").format(row=p.row, problem=p.text(lang))
+                 for p in result.problems]
+        if result.failed > len(result.problems):
+            lines.append(self.tr("… and more: see the error workbook."))
+        self.problems.setPlainText("\n".join(lines))
+
+    # -- export ------------------------------------------------------------------------------------
+    def choose_export_file(self) -> None:
+        name = self.tr("members {day}").format(day=date.today().isoformat()) + ".xlsx"
+        path = self._save_name(self.tr("Export the members to"), name)
+        if path is not None:
+            self.export_to(path)
+
+    def export_to(self, path: Path) -> None:
+        if self.running:
+            return
+        self.exported = None
+        self._start(run_export, self.actor, path, current_language(), on_done=self._exported,
+                    text=lambda: self.tr("Exporting the members to {file}…").format(
+                        file=path.name))
+
+    def _exported(self, result: ExportResult) -> None:
+        self.exported = result
+        if result.phones_masked:
+            self.say(lambda: self.tr("Exported {count} members to {path} (phone numbers "
+                                     "masked).").format(count=result.rows, path=result.path), OK)
+        else:
+            self.say(lambda: self.tr("Exported {count} members to {path}.").format(
+                count=result.rows, path=result.path), OK)
+
+    # -- texts ---------------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Members: import and export"))
+        self.import_intro.setText(self.tr(
+            "Bring a member list over from Excel: save the template, fill in one member per "
+            "row (card, opening stored value and points are optional), check the file, then "
+            "import it. Phones already registered are skipped, so importing a file twice "
+            "adds nobody twice."))
+        self.template_button.setText(self.tr("Save the template…"))
+        self.check_button.setText(self.tr("Check a file…"))
+        self.import_button.setText(self.tr("Import"))
+        self.export_intro.setText(self.tr(
+            "Export every member to one Excel workbook. Phone numbers are masked unless your "
+            "role may see them."))
+        self.export_button.setText(self.tr("Export all members…"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        super().retranslate()

@@ -291,8 +291,12 @@ class UserError(Exception):
     def message(self, lang: str = "zh_CN") -> str:
         zh, en = MESSAGES[self.code]
         template = en if lang.startswith("en") else zh
+        # A parameter may be another user error (the cause), told in the same language.
+        params = {
+            k: v.message(lang) if isinstance(v, UserError) else v for k, v in self.params.items()
+        }
         try:
-            return template.format(**self.params)
+            return template.format(**params)
         except (KeyError, IndexError):
             return template
 
@@ -394,6 +398,10 @@ MESSAGES.update(
             "No embeddable Chinese font found: install WenQuanYi Zen Hei (fonts-wqy-zenhei)",
         ),
         "export_cancelled": ("导出已取消", "Export cancelled"),
+        "scheduled_backup_failed": (
+            "自动备份失败：{problem}。请检查磁盘或在后台立即备份",
+            "The scheduled backup failed: {problem}. Check the disk or back up from the back office",
+        ),
     }
 )
 

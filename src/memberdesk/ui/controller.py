@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from memberdesk.paths import DataPaths
 from memberdesk.services.errors import UserError
 
+from .backup_scheduler import BackupScheduler
 from .counter_controller import CounterController
 from .counter_state import CounterState
 from .i18n import Translations
@@ -76,6 +77,7 @@ class AppController(QObject):
         self.shop_name = ""
         self.data_dir: Path | None = None
         self.state = CounterState(self)
+        self.backups: BackupScheduler | None = None
         self.reader = ReaderBridge(self)
         self.counter = CounterController(self.main, runner, self.state, self.reader, i18n, self)
         self._install_counter_tasks()
@@ -100,6 +102,9 @@ class AppController(QObject):
         if tasks is not None:
             tasks.database_restored.connect(lambda _result: self._after_restore())
             tasks.backup_made.connect(lambda _result: self.counter.refresh_backup())
+            self.backups = BackupScheduler(tasks.long_jobs, self)
+            self.backups.backup_made.connect(lambda _result: self.counter.refresh_backup())
+            self.backups.backup_failed.connect(self.main.banner.show_user_error)
 
     def _after_restore(self) -> None:
         """A backup was restored: the staff and shop may differ, so log out."""
@@ -141,6 +146,8 @@ class AppController(QObject):
             self._fatal(not_initialised_text(self.data_dir), EXIT_NOT_INITIALISED)
             return
         self.shop_name = info.shop_name
+        if self.backups is not None:
+            self.backups.start()
         self.login.set_shop(info.shop_name)
         self.login.set_staff(info.staff)
         self.login.reset()

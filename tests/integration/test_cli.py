@@ -125,6 +125,9 @@ def test_check_names_the_member_after_a_hand_edit(shop_with_balances: DataPaths)
     assert "M000002" in r.stderr and "李四" in r.stderr
     assert "M000001" not in r.stderr
     assert "发现问题" in r.stderr
+    # The dropped guard is a problem of its own: the ledger would take edits again.
+    assert "stored_value_entries accepts UPDATEs: its guard is gone" in r.stderr
+    assert "stored_value_entries accepts DELETEs" not in r.stderr
 
 
 def test_check_finds_points_and_cache_edits(shop_with_balances: DataPaths) -> None:

@@ -2,7 +2,8 @@
 
 integrity_check, foreign_key_check, every cached balance equals the sum of its
 ledger entries, every ledger row's running balance is consistent, every sale's
-tenders add up to its payable amount, and the audit chain is intact.
+tenders add up to its payable amount, the append-only ledgers still refuse edits
+(their triggers are in place), and the audit chain is intact.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
+from memberdesk.models import APPEND_ONLY_TABLES
 
 from .audit import verify_chain
 
@@ -141,6 +143,18 @@ def check_session(session: Session) -> list[Problem]:
     for name, sql, template in CHECKS:
         for r in _rows(session, sql):
             problems.append(Problem(name, template.format(*r)))
+    triggers = {
+        str(name)
+        for (name,) in session.execute(
+            text("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        )
+    }
+    for table in APPEND_ONLY_TABLES:
+        for verb in ("update", "delete"):
+            if f"trg_{table}_no_{verb}" not in triggers:
+                problems.append(
+                    Problem("append_only", f"{table} accepts {verb.upper()}s: its guard is gone")
+                )
     problems.extend(Problem("audit", p) for p in verify_chain(session))
     for close_no, report_json, digest in session.execute(
         text("SELECT close_no, report_json, report_hash FROM day_closes ORDER BY close_no")

@@ -20,10 +20,11 @@ import pytest
 
 from memberdesk.hardware import pcsc_api
 from memberdesk.hardware.pcsc_api import PcscServiceUnavailable, list_readers
-from memberdesk.hardware.pcsc_reader import (
+from memberdesk.hardware.pcsc_reader import PcscReaderService
+from memberdesk.hardware.pcsc_wait import wait_for_card
+from memberdesk.hardware.reader_events import (
     CardInserted,
     CardRemoved,
-    PcscReaderService,
     ReaderAdded,
     ReaderEvent,
     ReaderRemoved,
@@ -31,7 +32,6 @@ from memberdesk.hardware.pcsc_reader import (
     ReadErrorReason,
     ReaderStatus,
     StatusChanged,
-    wait_for_card,
 )
 from tests.support.pcscd import (
     VPCD_READER,

@@ -9,7 +9,8 @@ pyscard is only imported when a reader service or ``list_readers()`` runs.
 """
 
 from memberdesk.hardware.pcsc_api import PcscError, PcscServiceUnavailable, list_readers
-from memberdesk.hardware.pcsc_reader import PcscReaderService, wait_for_card
+from memberdesk.hardware.pcsc_reader import PcscReaderService
+from memberdesk.hardware.pcsc_wait import wait_for_card
 from memberdesk.hardware.reader_events import (
     CardInserted,
     CardRemoved,

@@ -20,7 +20,6 @@ listener must be quick and thread-safe (the Qt bridge emits a queued signal).
 from __future__ import annotations
 
 import logging
-import queue
 import sys
 import threading
 import time
@@ -45,11 +44,9 @@ from memberdesk.hardware.pcsc_api import (
     SCARD_STATE_UNAWARE,
     SCARD_STATE_UNKNOWN,
     SERVICE_LOST_CODES,
-    PcscError,
     PcscServiceUnavailable,
     ScardApi,
     describe_hresult,
-    list_readers,
     load_scard,
     normalise_hresult,
 )
@@ -72,24 +69,6 @@ from memberdesk.hardware.reader_events import (
     ReaderStatus,
     StatusChanged,
 )
-
-__all__ = [
-    "CardInserted",
-    "CardRemoved",
-    "PcscError",
-    "PcscReaderService",
-    "PcscServiceUnavailable",
-    "ReadError",
-    "ReadErrorReason",
-    "ReaderAdded",
-    "ReaderEvent",
-    "ReaderListener",
-    "ReaderRemoved",
-    "ReaderStatus",
-    "StatusChanged",
-    "list_readers",
-    "wait_for_card",
-]
 
 _log = logging.getLogger(__name__)
 
@@ -508,36 +487,3 @@ class PcscReaderService:
     ) -> None:
         self.stop()
 
-
-def wait_for_card(
-    timeout: float,
-    *,
-    reader_filter: Callable[[str], bool] | None = None,
-    on_event: ReaderListener | None = None,
-    api: ScardApi | None = None,
-) -> CardInserted | ReadError | None:
-    """Run a reader service until one card is read (or fails to read) or ``timeout``
-    seconds pass; returns the :class:`CardInserted` / :class:`ReadError`, or None.
-
-    ``on_event`` sees every event on the caller's thread (for ``memberdesk reader
-    test``). A card already on the reader counts.
-    """
-    events: queue.Queue[ReaderEvent] = queue.Queue()
-    service = PcscReaderService(
-        events.put, retry_interval=1.0, reader_filter=reader_filter, api=api
-    )
-    deadline = time.monotonic() + timeout
-    service.start()
-    try:
-        while (remaining := deadline - time.monotonic()) > 0:
-            try:
-                event = events.get(timeout=remaining)
-            except queue.Empty:
-                break
-            if on_event is not None:
-                on_event(event)
-            if isinstance(event, CardInserted | ReadError):
-                return event
-        return None
-    finally:
-        service.stop()

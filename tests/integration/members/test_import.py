@@ -25,7 +25,8 @@ from memberdesk.money import Money
 from memberdesk.services.errors import PermissionDenied, UserError
 from memberdesk.services.integrity import check_database
 from memberdesk.services.lookup import LookupOutcome, lookup
-from memberdesk.services.member_import import ImportProgress, ImportResult, import_members
+from memberdesk.services.member_import import import_members
+from memberdesk.services.member_import_result import ImportProgress, ImportResult
 from memberdesk.services.member_sheet import write_template
 from memberdesk.services.members import register_member
 

@@ -28,7 +28,8 @@ from shiboken6 import isValid
 
 from memberdesk.services.errors import UserError
 from memberdesk.services.member_export import ExportResult, export_members
-from memberdesk.services.member_import import ImportProgress, ImportResult, import_members
+from memberdesk.services.member_import import import_members
+from memberdesk.services.member_import_result import ImportProgress, ImportResult
 from memberdesk.services.member_sheet import write_template
 
 from ..dialogs.base import ERROR, OK, current_language, push_button

@@ -23,7 +23,7 @@ from memberdesk.money import Money
 from . import clock, coupons
 from .context import Actor
 from .errors import NotFoundError, ValidationError
-from .ledger import usable_points
+from .ledger import USABLE_POINTS_OF_MEMBER
 from .permissions import Permission, require
 from .policy import Policy
 from .pricing import LineInput, PointsRule, PriceBreakdown, TierRule, price_cart
@@ -64,6 +64,7 @@ class CartMember:
     sv_principal: Money
     sv_bonus: Money
     points_balance: int
+    usable_points: int  # in lots unexpired on the day the cart was loaded (<= balance)
     has_payment_password: bool
     tier: TierRule | None  # None only if the tier row is missing
     tier_active: bool
@@ -81,7 +82,8 @@ _CART_MEMBER = (
     select(
         _MEMBERS.c.id, _MEMBERS.c.member_no, _MEMBERS.c.name, _MEMBERS.c.phone,
         _MEMBERS.c.status, _MEMBERS.c.sv_principal, _MEMBERS.c.sv_bonus,
-        _MEMBERS.c.points_balance, _MEMBERS.c.payment_password_hash.is_not(None),
+        _MEMBERS.c.points_balance, USABLE_POINTS_OF_MEMBER,
+        _MEMBERS.c.payment_password_hash.is_not(None),
         _TIERS.c.id, _TIERS.c.name, _TIERS.c.discount_permille,
         _TIERS.c.points_multiplier_permille, _TIERS.c.active,
     )
@@ -150,19 +152,19 @@ def load_member(s: Session, member_id: int) -> Member:
     return member
 
 
-def load_cart_member(s: Session, member_id: int) -> CartMember:
-    """The member and their tier in one read; refuses an unknown or inactive member
-    (as :func:`load_member` does)."""
-    row = connection(s).execute(_CART_MEMBER, {"member_id": member_id}).first()
+def load_cart_member(s: Session, member_id: int, today: date) -> CartMember:
+    """The member, their tier and their usable points on ``today`` in one read; refuses
+    an unknown or inactive member (as :func:`load_member` does)."""
+    row = connection(s).execute(_CART_MEMBER, {"member_id": member_id, "today": today}).first()
     if row is None:
         raise NotFoundError("member_not_found", key=member_id)
-    (mid, member_no, name, phone, status, principal, bonus, points, has_password,
+    (mid, member_no, name, phone, status, principal, bonus, points, usable, has_password,
      tier_id, tier_name, discount, multiplier, tier_active) = row
     if status is not MemberStatus.ACTIVE:
         raise ValidationError("member_inactive", member_no=member_no)
     tier = None if tier_id is None else TierRule(tier_id, tier_name, discount, multiplier)
-    return CartMember(mid, member_no, name, phone, principal, bonus, points, has_password,
-                      tier, bool(tier_active))
+    return CartMember(mid, member_no, name, phone, principal, bonus, points,
+                      min(int(usable), points), has_password, tier, bool(tier_active))
 
 
 def _find_products(conn: Connection, cart: CartRequest, tier_id: int | None) -> list[_Product | None]:
@@ -224,9 +226,9 @@ def _line_inputs(
     return inputs
 
 
-def points_rule(s: Session, member: CartMember, today: date, policy: Policy) -> PointsRule:
+def points_rule(member: CartMember, policy: Policy) -> PointsRule:
     return PointsRule(
-        balance=min(usable_points(s, member.id, today), member.points_balance),
+        balance=member.usable_points,
         points_per_yuan=policy.int("points.redeem_points_per_yuan"),
         min_points=policy.int("points.redeem_min_points"),
         max_percent=policy.int("points.redeem_max_percent"),
@@ -236,11 +238,12 @@ def points_rule(s: Session, member: CartMember, today: date, policy: Policy) -> 
 def load_cart(s: Session, cart: CartRequest, at: datetime, policy: Policy) -> LoadedCart:
     """Price ``cart`` from the database as it is now, in the caller's transaction."""
     check_cart_shape(cart)
-    member = load_cart_member(s, cart.member_id) if cart.member_id is not None else None
+    local = policy.local_time(at)
+    member = (load_cart_member(s, cart.member_id, local.date())
+              if cart.member_id is not None else None)
     tier = member.tier if member is not None else None
     inputs = _line_inputs(s, cart, tier.tier_id if tier else None,
                           policy.int("checkout.max_line_fen"))
-    local = policy.local_time(at)
     rules = coupons.load_rules(
         s, cart.coupon_codes, member.id if member else None, at, local.hour * 60 + local.minute
     )
@@ -249,7 +252,7 @@ def load_cart(s: Session, cart: CartRequest, at: datetime, policy: Policy) -> Lo
         tier=tier if member is not None and member.tier_active else None,
         coupons=rules,
         rounding=policy.text("checkout.rounding"),
-        points=points_rule(s, member, local.date(), policy) if member is not None else None,
+        points=points_rule(member, policy) if member is not None else None,
         member_id=member.id if member else None,
     )
     return LoadedCart(breakdown, member, tier)

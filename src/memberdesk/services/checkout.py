@@ -33,14 +33,14 @@ from .documents import receipt_head
 from .earning import earn_base, earn_points
 from .errors import ConflictError, UserError, ValidationError
 from .ledger import Refs, credit_points, debit_points, post_stored_value, split_stored_value_spend
-from .permissions import Permission, require
+from .permissions import Permission
 from .policy import Policy
 from .pricing import PriceBreakdown
 from .receipt_data import ReceiptAmount, ReceiptData, ReceiptLine, from_json, to_json
 from .requests import check_client_id, payload_hash
-from .shifts import open_shift_id
 from .tables import connection, table
 from .tenders import TenderPlan, TenderRequest, check_tender_shape, label, plan_tenders
+from .till import read_till
 
 
 @dataclass(frozen=True)
@@ -213,13 +213,15 @@ def checkout(db: Database, actor: Actor, request: CheckoutRequest) -> CheckoutRe
     digest = payload_hash(("checkout", request.cart, request.tenders))
     with db.uow() as uow:
         s = uow.session
-        require(s, actor, Permission.SELL)
-        replay = replay_or_none(s, client_id, digest)
-        if replay is not None:
-            return replay
-        shift_id = open_shift_id(s, actor.staff_id)
         at = clock.now()
         policy = Policy.load(s)
+        today = policy.business_date(at)
+        till = read_till(s, actor, Permission.SELL, client_id, today)
+        if till.prior_sale_id is not None:
+            replay = replay_or_none(s, client_id, digest)
+            if replay is not None:
+                return replay
+        shift_id = till.open_shift_id()
         loaded = load_cart(s, request.cart, at, policy)
         bd, member = loaded.breakdown, loaded.member
         plan = plan_tenders(
@@ -231,11 +233,10 @@ def checkout(db: Database, actor: Actor, request: CheckoutRequest) -> CheckoutRe
             if problem is not None:
                 uow.commit()  # only the failure count; nothing of the sale
                 raise problem
-        today = policy.business_date(at)
         multiplier = loaded.tier.points_multiplier_permille if loaded.tier else 1000
         line_points = _earn(bd, plan, member, multiplier, policy)
         earned = sum(line_points)
-        sale_no = clock.next_number(s, Sale.sale_no, "S", today)
+        sale_no = till.sale_no
         conn = s.connection()
         sale_id = conn.execute(_ADD_SALE, {
             "sale_no": sale_no, "client_id": client_id, "payload_hash": digest,
@@ -258,7 +259,8 @@ def checkout(db: Database, actor: Actor, request: CheckoutRequest) -> CheckoutRe
         if member is not None:
             _earn_and_count_visit(s, member, bd, earned, today, at, refs, policy, after)
         receipt = replace(
-            receipt_head(s, "sale", sale_no, at, actor.staff_id, member, policy),
+            receipt_head(s, "sale", sale_no, at, actor.staff_id, member, policy,
+                         (till.shop_name, till.cashier)),
             lines=tuple(ReceiptLine(pl.description, pl.qty, pl.unit_price, pl.gross,
                                     pl.discount, pl.net) for pl in bd.lines),
             discounts=tuple(ReceiptAmount(d.label, d.amount) for d in bd.discounts),

@@ -58,12 +58,23 @@ def next_number(
     """The next number ``{prefix}{yyyymmdd}-{n}`` for ``day``, counted on the unique
     index of ``column`` (a range scan). Callers hold the write lock (BEGIN IMMEDIATE),
     so two processes never draw the same number."""
+    lo, hi = number_range(prefix, day)
+    count = connection(session).scalar(count_between(column), {"lo": lo, "hi": hi})
+    return number_after(lo, count or 0, width)
+
+
+def number_range(prefix: str, day: date) -> tuple[str, str]:
+    """``(lo, hi)``: the numbers of ``day`` are ``lo <= number < hi`` (``lo`` is the stem)."""
     stem = f"{prefix}{day:%Y%m%d}-"
-    count = connection(session).scalar(_count_between(column), {"lo": stem, "hi": stem + "\uffff"})
-    return f"{stem}{(count or 0) + 1:0{width}d}"
+    return stem, stem + "\uffff"
+
+
+def number_after(stem: str, count: int, width: int = 4) -> str:
+    """The number that follows ``count`` numbers drawn with ``stem``."""
+    return f"{stem}{count + 1:0{width}d}"
 
 
 @cache
-def _count_between(column: InstrumentedAttribute[str]) -> Select[int]:
-    """``lo <= column < hi``, counted; built once per column."""
+def count_between(column: InstrumentedAttribute[str]) -> Select[int]:
+    """``lo <= column < hi``, counted (bind parameters ``lo``, ``hi``); built once per column."""
     return select(func.count()).where(column >= bindparam("lo"), column < bindparam("hi"))

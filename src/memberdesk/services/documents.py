@@ -41,11 +41,12 @@ _NAMES = select(
 
 def receipt_head(
     s: Session, kind: str, number: str, at: datetime, staff_id: int, member: Holder | None,
-    policy: Policy | None = None,
+    policy: Policy | None = None, names: tuple[str, str] | None = None,
 ) -> ReceiptData:
-    """A receipt with its header filled in (shop, number, time, cashier, member)."""
+    """A receipt with its header filled in (shop, number, time, cashier, member).
+    ``names`` is the shop's name and the cashier's when the caller has read them."""
     policy = policy or Policy.load(s)
-    shop_name, cashier = connection(s).execute(_NAMES, {"staff_id": staff_id}).one()
+    shop_name, cashier = names or connection(s).execute(_NAMES, {"staff_id": staff_id}).one()
     return ReceiptData(
         kind=kind,
         shop_name=shop_name or "",

@@ -76,6 +76,12 @@ _USABLE_LOTS = (
     .where(*_MEMBER_LOTS_LEFT, _NOT_EXPIRED).order_by(*_SOONEST_FIRST, _LOTS.c.id)
 )
 _USABLE_POINTS = select(func.sum(_LOTS.c.remaining)).where(*_MEMBER_LOTS_LEFT, _NOT_EXPIRED)
+# The same sum as a column of a query on members (bind parameter ``today``).
+USABLE_POINTS_OF_MEMBER = (
+    select(func.coalesce(func.sum(_LOTS.c.remaining), 0))
+    .where(_LOTS.c.member_id == _MEMBERS.c.id, _LOTS.c.remaining > 0, _NOT_EXPIRED)
+    .scalar_subquery()
+)
 _LOTS_LEFT = select(_LOTS.c.id, _LOTS.c.remaining).where(*_MEMBER_LOTS_LEFT).order_by(*_SOONEST_FIRST)
 _EXPIRED_LOTS = select(_LOTS.c.id, _LOTS.c.remaining).where(
     *_MEMBER_LOTS_LEFT, _LOTS.c.expires_on < bindparam("today"))

@@ -121,6 +121,20 @@ def load_actor_staff(session: Session, actor: Actor) -> Staff:
     return staff
 
 
+def _denied(permission: Permission) -> PermissionDenied:
+    return PermissionDenied("permission_denied", action=PERMISSION_NAMES[permission][0])
+
+
+def check_role(role: Role | None, active: bool, permission: Permission) -> None:
+    """:func:`require` without approvals, for a staff row the caller read itself (as
+    part of a wider read): refuses an unknown (``role`` None) or disabled account and
+    a role without ``permission``."""
+    if role is None or not active:
+        raise AuthError("account_inactive")
+    if not role_has(role, permission):
+        raise _denied(permission)
+
+
 _STAFF = table(Staff)
 _ROLE = select(_STAFF.c.role, _STAFF.c.active).where(_STAFF.c.id == bindparam("staff_id"))
 
@@ -145,7 +159,7 @@ def require(
     if role_has(found.role, permission):
         return None
     if approval_id is None:
-        raise PermissionDenied("permission_denied", action=PERMISSION_NAMES[permission][0])
+        raise _denied(permission)
     now = now or utcnow()
     approval = session.get(Approval, approval_id)
     if (

@@ -61,13 +61,20 @@ _MONEY = {"unit_price", "gross", "discount", "net", "amount", "discount_total", 
           "cash_received", "change", "bonus", "sv_balance"}
 
 
+_NAMES = {cls: tuple(f.name for f in fields(cls))
+          for cls in (ReceiptLine, ReceiptAmount, ReceiptData)}
+
+
 def _plain(obj: Any) -> Any:
     if isinstance(obj, Money):
         return obj.fen
     if isinstance(obj, tuple):
         return [_plain(x) for x in obj]
-    if hasattr(obj, "__dataclass_fields__"):
-        return {f.name: _plain(getattr(obj, f.name)) for f in fields(obj)}
+    names = _NAMES.get(type(obj))
+    if names is None and hasattr(obj, "__dataclass_fields__"):
+        names = tuple(f.name for f in fields(obj))
+    if names is not None:
+        return {name: _plain(getattr(obj, name)) for name in names}
     return obj
 
 

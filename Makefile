@@ -49,3 +49,12 @@ screenshots: venv translations
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache $(QM)
+
+# Frozen one-folder app in build/installer/dist/MemberDesk (see installer/README.md).
+# Not part of `make test`.
+.PHONY: installer
+installer: venv translations
+	$(BIN)/python -m pip install -q -r installer/requirements.txt
+	$(BIN)/pyinstaller installer/memberdesk.spec --noconfirm --log-level WARN \
+		--distpath build/installer/dist --workpath build/installer/work
+	@echo "built: build/installer/dist/MemberDesk (MemberDesk, memberdesk-cli)"

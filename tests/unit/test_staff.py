@@ -202,3 +202,32 @@ def test_change_password(db: Database, staff) -> None:
     with pytest.raises(AuthError):
         staff_svc.login(db, "cashier", "cashier-pass")
     assert staff_svc.login(db, "cashier", "new-secret").username == "cashier"
+
+
+def test_a_forgotten_password_is_reset_and_the_lock_lifted(db: Database, staff) -> None:
+    for _ in range(5):
+        with pytest.raises(AuthError):
+            staff_svc.login(db, "cashier", "forgot-it")
+    info = staff_svc.reset_password(db, staff["manager"], "cashier", "fresh-pass")
+    assert info.locked_until is None
+    assert staff_svc.login(db, "cashier", "fresh-pass").username == "cashier"
+    with pytest.raises(AuthError):
+        staff_svc.login(db, "cashier", "cashier-pass")
+    with db.reader() as r:
+        by = r.session.scalars(
+            select(AuditEntry.staff_id).where(AuditEntry.action == "staff.password_reset")
+        ).one()
+    assert by == staff["manager"].staff_id
+
+
+def test_who_may_reset_whose_password(db: Database, staff) -> None:
+    with pytest.raises(PermissionDenied):  # a cashier manages nobody
+        staff_svc.reset_password(db, staff["cashier"], "cashier", "fresh-pass")
+    with pytest.raises(PermissionDenied) as err:  # a manager manages cashiers only
+        staff_svc.reset_password(db, staff["manager"], "owner", "fresh-pass")
+    assert err.value.code == "role_too_high"
+    with pytest.raises(ValidationError):
+        staff_svc.reset_password(db, staff["owner"], "manager", "short")
+    assert staff_svc.login(db, "manager", "manager-pass").username == "manager"
+    staff_svc.reset_password(db, staff["owner"], "manager", "fresh-pass")
+    assert staff_svc.login(db, "manager", "fresh-pass").username == "manager"

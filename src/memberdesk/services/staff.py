@@ -214,17 +214,45 @@ def change_password(db: Database, actor: Actor, old_password: str, new_password:
         uow.commit()
 
 
+def _managed_staff(s: Session, actor: Actor, username: str) -> Staff:
+    """The account ``actor`` may manage: a manager manages cashiers, the owner everyone."""
+    require(s, actor, Permission.MANAGE_STAFF)
+    staff = s.scalar(select(Staff).where(Staff.username == username))
+    if staff is None:
+        raise NotFoundError("staff_not_found", key=username)
+    me = s.get(Staff, actor.staff_id)
+    assert me is not None  # require() checked it
+    if me.role is not Role.OWNER and ROLE_RANK[staff.role] >= ROLE_RANK[me.role]:
+        raise PermissionDenied("role_too_high")
+    return staff
+
+
+def reset_password(db: Database, actor: Actor, username: str, new_password: str) -> StaffInfo:
+    """A forgotten password: the owner (or a manager, for a cashier) sets a new one.
+    It also lifts a lock after wrong passwords."""
+    with db.uow() as uow:
+        s = uow.session
+        staff = _managed_staff(s, actor, username)
+        validate_new_password(new_password)
+        staff.password_hash = hash_password(new_password)
+        staff.failed_logins = 0
+        staff.locked_until = None
+        audit.record(
+            s,
+            action="staff.password_reset",
+            staff_id=actor.staff_id,
+            entity="staff",
+            entity_id=staff.id,
+        )
+        info = _info(staff)
+        uow.commit()
+    return info
+
+
 def set_staff_active(db: Database, actor: Actor, username: str, active: bool) -> StaffInfo:
     with db.uow() as uow:
         s = uow.session
-        require(s, actor, Permission.MANAGE_STAFF)
-        staff = s.scalar(select(Staff).where(Staff.username == username))
-        if staff is None:
-            raise NotFoundError("staff_not_found", key=username)
-        me = s.get(Staff, actor.staff_id)
-        assert me is not None
-        if me.role is not Role.OWNER and ROLE_RANK[staff.role] >= ROLE_RANK[me.role]:
-            raise PermissionDenied("role_too_high")
+        staff = _managed_staff(s, actor, username)
         if not active and staff.role is Role.OWNER:
             owners = s.scalar(
                 select(func.count()).where(Staff.role == Role.OWNER, Staff.active.is_(True))

@@ -901,7 +901,7 @@ Fill in one member per row, then check the file.</translation>
     </message>
     <message>
         <source>Nothing is written yet: press &quot;Import&quot; to create these members.</source>
-        <translation>Nothing is written yet: press "Import" to create these members.</translation>
+        <translation>Nothing is written yet: press &quot;Import&quot; to create these members.</translation>
     </message>
     <message>
         <source>There is nothing to import.</source>
@@ -1706,6 +1706,77 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
     </message>
 </context>
 <context>
+    <name>ShopSetupScreen</name>
+    <message>
+        <source>MemberDesk — set up the shop</source>
+        <translation>MemberDesk — set up the shop</translation>
+    </message>
+    <message>
+        <source>Welcome to MemberDesk</source>
+        <translation>Welcome to MemberDesk</translation>
+    </message>
+    <message>
+        <source>Name your shop and create the owner&apos;s account. Staff accounts for cashiers come later.</source>
+        <translation>Name your shop and create the owner&apos;s account. Staff accounts for cashiers come later.</translation>
+    </message>
+    <message>
+        <source>Shop &amp;name</source>
+        <translation>Shop &amp;name</translation>
+    </message>
+    <message>
+        <source>&amp;Your name</source>
+        <translation>&amp;Your name</translation>
+    </message>
+    <message>
+        <source>&amp;User name for logging in</source>
+        <translation>&amp;User name for logging in</translation>
+    </message>
+    <message>
+        <source>Password &amp;again</source>
+        <translation>Password &amp;again</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <source>e.g. 好邻居便利店</source>
+        <translation>e.g. 好邻居便利店</translation>
+    </message>
+    <message>
+        <source>at least 6 characters</source>
+        <translation>at least 6 characters</translation>
+    </message>
+    <message>
+        <source>e.g. 王老板 (shown on screen and receipts)</source>
+        <translation>e.g. 王老板 (shown on screen and receipts)</translation>
+    </message>
+    <message>
+        <source>Create the shop (Enter)</source>
+        <translation>Create the shop (Enter)</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s data will be kept in {path}</source>
+        <translation>The shop&apos;s data will be kept in {path}</translation>
+    </message>
+    <message>
+        <source>Quit (Ctrl+Q)</source>
+        <translation>Quit (Ctrl+Q)</translation>
+    </message>
+    <message>
+        <source>Type the shop&apos;s name.</source>
+        <translation>Type the shop&apos;s name.</translation>
+    </message>
+    <message>
+        <source>Choose a user name.</source>
+        <translation>Choose a user name.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ: type it again.</source>
+        <translation>The two passwords differ: type it again.</translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
         <source>{path} is not a MemberDesk database file. Nothing was changed.</source>
@@ -1734,28 +1805,6 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
     <message>
         <source>MemberDesk cannot start</source>
         <translation>MemberDesk cannot start</translation>
-    </message>
-    <message>
-        <source>This shop has not been set up yet.
-
-To create it, run in a terminal:
-    memberdesk init --shop-name &quot;Your shop name&quot;
-or, to try MemberDesk with sample members and sales:
-    memberdesk demo
-
-Then start MemberDesk again.</source>
-        <translation>This shop has not been set up yet.
-
-To create it, run in a terminal:
-    memberdesk init --shop-name &quot;Your shop name&quot;
-or, to try MemberDesk with sample members and sales:
-    memberdesk demo
-
-Then start MemberDesk again.</translation>
-    </message>
-    <message>
-        <source>Shop data folder: {path}</source>
-        <translation>Shop data folder: {path}</translation>
     </message>
 </context>
 <context>

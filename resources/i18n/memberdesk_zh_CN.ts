@@ -1706,6 +1706,77 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
     </message>
 </context>
 <context>
+    <name>ShopSetupScreen</name>
+    <message>
+        <source>MemberDesk — set up the shop</source>
+        <translation>MemberDesk — 门店设置</translation>
+    </message>
+    <message>
+        <source>Welcome to MemberDesk</source>
+        <translation>欢迎使用 MemberDesk</translation>
+    </message>
+    <message>
+        <source>Name your shop and create the owner&apos;s account. Staff accounts for cashiers come later.</source>
+        <translation>请填写店名并创建老板账号。收银员的账号稍后在后台添加。</translation>
+    </message>
+    <message>
+        <source>Shop &amp;name</source>
+        <translation>店名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Your name</source>
+        <translation>您的称呼(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>&amp;User name for logging in</source>
+        <translation>登录用户名(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Password &amp;again</source>
+        <translation>再次输入密码(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>e.g. 好邻居便利店</source>
+        <translation>例如：好邻居便利店</translation>
+    </message>
+    <message>
+        <source>at least 6 characters</source>
+        <translation>至少 6 位</translation>
+    </message>
+    <message>
+        <source>e.g. 王老板 (shown on screen and receipts)</source>
+        <translation>例如：王老板（显示在屏幕和小票上）</translation>
+    </message>
+    <message>
+        <source>Create the shop (Enter)</source>
+        <translation>创建门店（回车）</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s data will be kept in {path}</source>
+        <translation>门店数据将保存在 {path}</translation>
+    </message>
+    <message>
+        <source>Quit (Ctrl+Q)</source>
+        <translation>退出（Ctrl+Q）</translation>
+    </message>
+    <message>
+        <source>Type the shop&apos;s name.</source>
+        <translation>请填写店名。</translation>
+    </message>
+    <message>
+        <source>Choose a user name.</source>
+        <translation>请填写登录用户名。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ: type it again.</source>
+        <translation>两次输入的密码不一致，请重新输入。</translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
         <source>{path} is not a MemberDesk database file. Nothing was changed.</source>
@@ -1734,28 +1805,6 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
     <message>
         <source>MemberDesk cannot start</source>
         <translation>MemberDesk 无法启动</translation>
-    </message>
-    <message>
-        <source>This shop has not been set up yet.
-
-To create it, run in a terminal:
-    memberdesk init --shop-name &quot;Your shop name&quot;
-or, to try MemberDesk with sample members and sales:
-    memberdesk demo
-
-Then start MemberDesk again.</source>
-        <translation>本店尚未完成初始设置。
-
-请在命令行中运行以下命令创建门店：
-    memberdesk init --shop-name &quot;店名&quot;
-或者用示例会员和销售数据试用 MemberDesk：
-    memberdesk demo
-
-然后重新启动 MemberDesk。</translation>
-    </message>
-    <message>
-        <source>Shop data folder: {path}</source>
-        <translation>门店数据目录：{path}</translation>
     </message>
 </context>
 <context>

@@ -23,7 +23,8 @@ from .i18n import Translations
 from .login import LoginScreen
 from .main_window import MainWindow
 from .reader_bridge import ReaderBridge
-from .startup_messages import database_error_text, not_initialised_text, startup_title
+from .shop_setup import ShopSetupScreen
+from .startup_messages import database_error_text, startup_title
 from .tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -34,7 +35,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 EXIT_DATABASE_ERROR = 2
-EXIT_NOT_INITIALISED = 3
 
 
 # The jobs import .shop_access (and with it the whole database stack) on the
@@ -51,6 +51,13 @@ def _load_login_info(db: Any) -> LoginInfo:
     return load_login_info(db)
 
 
+def _set_up_shop(db: Any, shop_name: str, owner_name: str, username: str, password: str) -> Actor:
+    from memberdesk.services.shop import init_shop
+
+    return init_shop(db, shop_name=shop_name, owner_username=username,
+                     owner_display_name=owner_name, owner_password=password)
+
+
 def _log_in(db: Any, username: str, password: str) -> Actor:
     from memberdesk.services.staff import login
 
@@ -64,6 +71,7 @@ class AppController(QObject):
 
     exit_requested = Signal(int)  # the application should end with this code
     ready = Signal()  # the login screen is usable
+    setup_shown = Signal()  # a first run: the shop set-up screen is showing
     logged_in = Signal(object)  # Actor
 
     def __init__(
@@ -74,6 +82,8 @@ class AppController(QObject):
         self.runner = runner
         self.login = LoginScreen(i18n)
         self.main = MainWindow(i18n)
+        self.setup: ShopSetupScreen | None = None  # made on a first run only
+        self._preselect: str | None = None  # the staff member to choose on the login screen
         self.shop_name = ""
         self.data_dir: Path | None = None
         self.state = CounterState(self)
@@ -143,15 +153,41 @@ class AppController(QObject):
 
     def _show_login(self, info: LoginInfo) -> None:
         if info.shop_name is None:
-            self._fatal(not_initialised_text(self.data_dir), EXIT_NOT_INITIALISED)
+            self._show_setup()
             return
         self.shop_name = info.shop_name
         if self.backups is not None:
             self.backups.start()
         self.login.set_shop(info.shop_name)
-        self.login.set_staff(info.staff)
+        self.login.set_staff(info.staff, self._preselect)
         self.login.reset()
+        if self.setup is not None and self.setup.isVisible():
+            self._switch(self.login, self.setup)
         self.ready.emit()
+
+    # -- first run ----------------------------------------------------------------------
+    def _show_setup(self) -> None:
+        """No shop in this data folder yet: the owner sets it up here."""
+        if self.setup is None:
+            self.setup = ShopSetupScreen(self.i18n)
+            self.setup.setup_requested.connect(self._request_setup)
+            self.setup.language_toggle_requested.connect(self.i18n.toggle)
+            self.setup.quit_requested.connect(self.quit)
+        self.setup.set_data_dir(self.data_dir)
+        self._switch(self.setup, self.login)
+        self.setup.shop_name.setFocus()
+        self.setup_shown.emit()
+
+    def _request_setup(self, shop_name: str, owner_name: str, username: str,
+                       password: str) -> None:
+        assert self.setup is not None
+        self.runner.call(_set_up_shop, shop_name, owner_name, username, password,
+                         on_done=self._shop_set_up, on_user_error=self.setup.show_error)
+
+    def _shop_set_up(self, owner: Actor) -> None:
+        log.info("shop set up; owner %s", owner.username)
+        self._preselect = owner.username
+        self._load()
 
     def _refresh_staff(self) -> None:
         """Accounts may have changed while the counter was open: re-read them."""

@@ -7,6 +7,8 @@ calls the service through the task runner, then reports back with
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -32,6 +34,18 @@ QUIT_SHORTCUT = "Ctrl+Q"
 def other_language_name(current: str) -> str:
     """The label of the language toggle: the *other* language, in itself."""
     return "中文" if current == EN else "English"
+
+
+def add_screen_shortcuts(widget: QWidget, language: Any, quit_: Any) -> tuple[QAction, QAction]:
+    """Ctrl+Shift+L (switch language) and Ctrl+Q (quit) on a screen before login."""
+    actions = []
+    for key, signal in ((LANGUAGE_SHORTCUT, language), (QUIT_SHORTCUT, quit_)):
+        action = QAction(widget)
+        action.setShortcut(QKeySequence(key))
+        action.triggered.connect(signal)
+        actions.append(action)
+    widget.addActions(actions)
+    return actions[0], actions[1]
 
 
 class PasswordEdit(QLineEdit):
@@ -133,13 +147,8 @@ class LoginScreen(Retranslating, QWidget):
         self.retranslate()
 
     def _add_shortcuts(self) -> None:
-        self.language_action = QAction(self)
-        self.language_action.setShortcut(QKeySequence(LANGUAGE_SHORTCUT))
-        self.language_action.triggered.connect(self.language_toggle_requested)
-        self.quit_action = QAction(self)
-        self.quit_action.setShortcut(QKeySequence(QUIT_SHORTCUT))
-        self.quit_action.triggered.connect(self.quit_requested)
-        self.addActions([self.language_action, self.quit_action])
+        self.language_action, self.quit_action = add_screen_shortcuts(
+            self, self.language_toggle_requested, self.quit_requested)
 
     # -- texts ----------------------------------------------------------------------
     def retranslate(self) -> None:

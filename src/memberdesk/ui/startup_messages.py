@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
@@ -43,18 +42,3 @@ def startup_title() -> str:
 def database_error_text(exc: DatabaseError) -> str:
     template = DATABASE_ERRORS.get(exc.code, UNKNOWN_DATABASE_ERROR)
     return QCoreApplication.translate("Startup", template).format(path=exc.path, detail=exc.detail or exc.code)
-
-
-def not_initialised_text(data_dir: Path | None = None) -> str:
-    text = QCoreApplication.translate(
-        "Startup",
-        "This shop has not been set up yet.\n\n"
-        "To create it, run in a terminal:\n"
-        "    memberdesk init --shop-name \"Your shop name\"\n"
-        "or, to try MemberDesk with sample members and sales:\n"
-        "    memberdesk demo\n\n"
-        "Then start MemberDesk again.",
-    )
-    if data_dir is not None:
-        text += "\n\n" + QCoreApplication.translate("Startup", "Shop data folder: {path}").format(path=data_dir)
-    return text

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from memberdesk.paths import DataPaths
 from memberdesk.ui.app import run
@@ -63,11 +63,23 @@ def test_run_shows_the_login_screen_of_the_shop_and_quits_with_0(qapp, watchdog,
     assert (data_paths.logs / "memberdesk.log").exists()
 
 
-def test_run_exits_non_zero_for_a_shop_that_is_not_set_up(qapp, watchdog, data_paths: DataPaths, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
-    assert run(data_paths) == 3
-    assert "memberdesk init" in shown[0]
+def test_run_on_an_empty_folder_shows_the_shop_set_up(qapp, watchdog, data_paths: DataPaths) -> None:  # type: ignore[no-untyped-def]
+    from memberdesk.ui.shop_setup import ShopSetupScreen
+
+    seen: list[str] = []
+
+    def poll() -> None:
+        screens = [w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, ShopSetupScreen) and w.isVisible()]
+        if not screens:
+            QTimer.singleShot(20, poll)
+            return
+        seen.append(screens[0].title.text())
+        screens[0].quit_requested.emit()
+
+    QTimer.singleShot(0, poll)
+    assert run(data_paths) == 0
+    assert seen == ["欢迎使用 MemberDesk"]
 
 
 def test_the_window_code_loads_without_the_database_stack() -> None:

@@ -99,9 +99,9 @@ class ShopSetupScreen(Retranslating, QWidget):
         grid = QGridLayout()
         grid.setHorizontalSpacing(14)
         grid.setVerticalSpacing(10)
-        for row, (label, edit) in enumerate(zip(self.labels, self.fields, strict=True)):
-            grid.addWidget(label, row, 0)
-            grid.addWidget(edit, row, 1)
+        for i, (label, edit) in enumerate(zip(self.labels, self.fields, strict=True)):
+            grid.addWidget(label, i, 0)
+            grid.addWidget(edit, i, 1)
         grid.setColumnStretch(1, 1)
         form.addLayout(grid)
         form.addWidget(self.error_label)

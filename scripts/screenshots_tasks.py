@@ -209,6 +209,10 @@ def shoot_tasks(cam: Camera, sizes: tuple[tuple[int, int], ...], langs: tuple[st
                 cam.idle()
                 cam.grab(office, "backoffice_day_close")
                 _members_page(cam, office)
+                if "staff" in office.pages:
+                    office.show_page("staff")
+                    cam.idle()
+                    cam.grab(office, "backoffice_staff")
                 _press(cam, office, Qt.Key.Key_Escape)
         ui.logout()
         cam.idle()

@@ -75,6 +75,10 @@
         <translation>Reports</translation>
     </message>
     <message>
+        <source>Staff</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
         <source>Backups</source>
         <translation>Backups</translation>
     </message>
@@ -1774,6 +1778,133 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
     <message>
         <source>The two passwords differ: type it again.</source>
         <translation>The two passwords differ: type it again.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPage</name>
+    <message>
+        <source>Cashier</source>
+        <translation>Cashier</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Manager</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <source>Locked until {time}</source>
+        <translation>Locked until {time}</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>The two passwords differ: type it again.</source>
+        <translation>The two passwords differ: type it again.</translation>
+    </message>
+    <message>
+        <source>{name} can now log in as {username} ({role}).</source>
+        <translation>{name} can now log in as {username} ({role}).</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s password is changed; they log in with the new one.</source>
+        <translation>{name}&apos;s password is changed; they log in with the new one.</translation>
+    </message>
+    <message>
+        <source>{name} can log in again.</source>
+        <translation>{name} can log in again.</translation>
+    </message>
+    <message>
+        <source>{name} can no longer log in.</source>
+        <translation>{name} can no longer log in.</translation>
+    </message>
+    <message>
+        <source>Pick an account in the list to change it</source>
+        <translation>Pick an account in the list to change it</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Enable</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Disable</translation>
+    </message>
+    <message>
+        <source>Staff accounts</source>
+        <translation>Staff accounts</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Add an account</source>
+        <translation>Add an account</translation>
+    </message>
+    <message>
+        <source>&amp;User name</source>
+        <translation>&amp;User name</translation>
+    </message>
+    <message>
+        <source>Na&amp;me</source>
+        <translation>Na&amp;me</translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation>&amp;Role</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <source>Password &amp;again</source>
+        <translation>Password &amp;again</translation>
+    </message>
+    <message>
+        <source>e.g. xiaowang</source>
+        <translation>e.g. xiaowang</translation>
+    </message>
+    <message>
+        <source>at least 6 characters</source>
+        <translation>at least 6 characters</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>Again</source>
+        <translation>Again</translation>
+    </message>
+    <message>
+        <source>Set the password</source>
+        <translation>Set the password</translation>
     </message>
 </context>
 <context>

@@ -29,7 +29,7 @@ def manager(qtbot, ui, db, staff):  # type: ignore[no-untyped-def]
 
 def backup_page(c: Counter):  # type: ignore[no-untyped-def]
     office = c.open(Qt.Key.Key_F8)
-    c.press(Qt.Key.Key_4, office, Qt.KeyboardModifier.ControlModifier)
+    c.press(Qt.Key.Key_5, office, Qt.KeyboardModifier.ControlModifier)
     page = office.page("backup")
     assert office.stack.currentWidget() is page
     c.settle()

@@ -27,6 +27,7 @@ from .long_jobs import LongJobs
 from .members import MembersPage
 from .page import Page
 from .reports import ReportsPage
+from .staff import StaffPage
 
 STAFF_ROLES = ("owner", "manager")
 NAV_WIDTH = (140, 240)  # the page list is as wide as its longest name, within these
@@ -50,8 +51,9 @@ class BackOffice(Retranslating, QDialog):
             self.reports = ReportsPage(runner, long_jobs, actor, shift_no=shift_no)
             self.backup = BackupPage(runner, long_jobs, actor, may_restore=role == "owner")
             self.members = MembersPage(runner, long_jobs, actor)
+            self.staff = StaffPage(runner, actor)
             self.pages = {"day": self.day_close, "reports": self.reports,
-                          "members": self.members, "backup": self.backup}
+                          "members": self.members, "staff": self.staff, "backup": self.backup}
             self.backup.backed_up.connect(self.backed_up)
             self.backup.status_changed.connect(self.backup_status)
             self.backup.restored.connect(self._restored)
@@ -122,7 +124,8 @@ class BackOffice(Retranslating, QDialog):
         self.setWindowTitle(self.tr("Back office"))
         self.title.setText(self.tr("Back office — {name}").format(name=self.actor.display_name))
         names = {"day": self.tr("Day close"), "reports": self.tr("Reports"),
-                 "members": self.tr("Members"), "backup": self.tr("Backups")}
+                 "members": self.tr("Members"), "staff": self.tr("Staff"),
+                 "backup": self.tr("Backups")}
         if list(self.pages) == ["reports"]:
             names["reports"] = self.tr("My shift")
         for row, key in enumerate(self.pages):

@@ -9,6 +9,7 @@ from memberdesk.services.lookup import LookupOutcome, lookup
 from memberdesk.services.members import register_member
 from tests.checkout_support.kit import snapshot
 
+from .helpers import assert_laid_out
 from .tasks_support import Counter, counter_for
 
 
@@ -64,6 +65,8 @@ def test_duplicate_phone_bad_phone_and_a_taken_card_write_nothing(counter: Count
     c.enter(dialog.card)
     assert dialog.message.text() == "手机号 138****0001 已被会员 M000001 使用"
     assert dialog.focusWidget() is dialog.phone
+    # The message line takes room of its own: the fields are not squeezed under it.
+    assert_laid_out(dialog, [dialog.phone, dialog.name, dialog.card, dialog.message])
 
     dialog.phone.clear()
     c.type(dialog.phone, "12345")

@@ -11,7 +11,7 @@ half-filled form by accident. Esc closes the dialog.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QKeyEvent
@@ -179,6 +179,19 @@ class TaskCalls:
         self.message.setProperty("tone", self._tone)
         restyle(self.message)
         self.message.setVisible(bool(text))
+        self.grow_to_fit()
+
+    def grow_to_fit(self) -> None:
+        """A window whose content grew (a message line appeared, a longer text)
+        grows with it instead of squeezing its fields together."""
+        window = cast(QWidget, self)
+        layout = window.layout()
+        if not window.isWindow() or not window.isVisible() or layout is None:
+            return
+        layout.activate()
+        hint = window.sizeHint()
+        if window.height() < hint.height() or window.width() < hint.width():
+            window.resize(max(window.width(), hint.width()), max(window.height(), hint.height()))
 
     # -- keys -------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:

@@ -1229,6 +1229,14 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
 <context>
     <name>RefundDialog</name>
     <message>
+        <source>(refunded)</source>
+        <translation>(refunded)</translation>
+    </message>
+    <message>
+        <source>(partly refunded)</source>
+        <translation>(partly refunded)</translation>
+    </message>
+    <message>
         <source>Type the receipt number.</source>
         <translation>Type the receipt number.</translation>
     </message>

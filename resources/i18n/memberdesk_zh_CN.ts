@@ -1229,6 +1229,14 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
 <context>
     <name>RefundDialog</name>
     <message>
+        <source>(refunded)</source>
+        <translation>（已退款）</translation>
+    </message>
+    <message>
+        <source>(partly refunded)</source>
+        <translation>（部分退款）</translation>
+    </message>
+    <message>
         <source>Type the receipt number.</source>
         <translation>请输入小票单号。</translation>
     </message>

@@ -125,15 +125,16 @@ def test_a_manager_refunds_part_of_a_sale_picked_from_the_members_history(manage
     assert dialog.approval is None
 
 
-def test_sales_made_at_this_counter_are_offered(counter: Counter) -> None:
+def test_without_a_member_the_shops_latest_sales_are_offered(counter: Counter) -> None:
     c = counter
-    sale = c.world.sell([("COLA", 2)], [(TenderKind.CASH, "7.00")], member="bob")
-    c.state.sale_completed.emit(sale)  # what the payment flow announces
-    c.select_member("bob")
-    dialog = c.open(Qt.Key.Key_F4)
-    assert dialog.history.count() == 1
-    assert dialog.history.item(0).text().startswith(sale.sale_no)
-    assert "¥" in dialog.history.item(0).text()
+    first = c.world.sell([("COLA", 2)], [(TenderKind.CASH, "7.00")], member="bob")
+    walk_in = c.world.sell([("COLA", 1)], [(TenderKind.CASH, "3.50")])
+    c.world.refund(first.sale_no, actor=c.world.manager)
+    dialog = c.open(Qt.Key.Key_F4)  # no member selected
+    assert dialog.history_label.text() == "最近的销售"
+    items = [dialog.history.item(i).text() for i in range(dialog.history.count())]
+    assert [t.split()[0] for t in items] == [walk_in.sale_no, first.sale_no]
+    assert "¥3.50" in items[0] and items[1].endswith("（已退款）")
 
 
 def test_a_recharge_is_refunded_by_its_number(manager_counter: Counter) -> None:

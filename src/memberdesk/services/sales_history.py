@@ -1,4 +1,5 @@
-"""A member's recent sales and one sale's refundable lines, for the refund screen."""
+"""Recent sales (a member's or the shop's) and one sale's refundable lines, for the
+refund screen."""
 
 from __future__ import annotations
 
@@ -54,8 +55,11 @@ class SaleForRefund:
     lines: tuple[RefundableLine, ...]
 
 
-def member_sales(db: Database, actor: Actor, member_id: int, *, limit: int = 20) -> list[SaleSummary]:
-    """The member's most recent sales, newest first (any cashier may see them)."""
+def recent_sales(
+    db: Database, actor: Actor, member_id: int | None = None, *, limit: int = 20
+) -> list[SaleSummary]:
+    """The most recent sales, newest first: the member's, or (``member_id`` None)
+    the shop's, for the refund screen (any cashier may see them)."""
     limit = max(1, min(limit, 200))
     with db.reader() as uow:
         s = uow.session
@@ -63,18 +67,20 @@ def member_sales(db: Database, actor: Actor, member_id: int, *, limit: int = 20)
         n_lines = (
             select(func.count()).where(SaleLine.sale_id == Sale.id).scalar_subquery()
         )
-        rows = s.execute(
-            select(Sale, Staff.display_name, n_lines)
-            .join(Staff, Staff.id == Sale.staff_id)
-            .where(Sale.member_id == member_id)
-            .order_by(Sale.id.desc())
-            .limit(limit)
-        ).all()
+        query = select(Sale, Staff.display_name, n_lines).join(Staff, Staff.id == Sale.staff_id)
+        if member_id is not None:
+            query = query.where(Sale.member_id == member_id)
+        rows = s.execute(query.order_by(Sale.id.desc()).limit(limit)).all()
         return [
             SaleSummary(sale.sale_no, sale.business_date, sale.created_at, sale.payable,
                         sale.status, cashier, int(n))
             for sale, cashier, n in rows
         ]
+
+
+def member_sales(db: Database, actor: Actor, member_id: int, *, limit: int = 20) -> list[SaleSummary]:
+    """The member's most recent sales, newest first (any cashier may see them)."""
+    return recent_sales(db, actor, member_id, limit=limit)
 
 
 def sale_for_refund(db: Database, actor: Actor, sale_no: str) -> SaleForRefund:

@@ -33,7 +33,6 @@ or refund they emit ``member_balances_changed`` with a fresh lookup hit
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Callable
 from typing import Any
 
@@ -57,7 +56,6 @@ KEYS: tuple[tuple[str, str, str], ...] = (
     ("cards", "F7", QT_TRANSLATE_NOOP("CounterTasks", "Lost card")),
     ("backoffice", "F8", QT_TRANSLATE_NOOP("CounterTasks", "Back office")),
 )
-RECENT_SALES = 50  # completed sales remembered for the refund dialog
 
 
 class CounterNotice(UserError):
@@ -95,7 +93,6 @@ class CounterTasks(QObject):
         self.state = state
         self.long_jobs = LongJobs(runner, self)
         self.dialog: QDialog | None = None
-        self.recent_sales: deque[Any] = deque(maxlen=RECENT_SALES)
         self.last_shift_no: str | None = None
         self.actions: dict[str, QAction] = {}
         openers: dict[str, Callable[[], None]] = {
@@ -114,7 +111,6 @@ class CounterTasks(QObject):
             window.addAction(action)
             window.key_bar.add_action(action)
             self.actions[name] = action
-        state.sale_completed.connect(self.recent_sales.appendleft)
         state.shift_changed.connect(self._remember_shift)
         window.installEventFilter(self)
         self.retranslate()
@@ -187,7 +183,7 @@ class CounterTasks(QObject):
 
         member = self.state.member
         dialog = RefundDialog(
-            self.runner, self.actor, member, tuple(self.recent_sales), self.window
+            self.runner, self.actor, member, self.window
         )
         dialog.refunded.connect(lambda r: self.refresh_member(r.receipt.member_no))
         self._show(dialog)

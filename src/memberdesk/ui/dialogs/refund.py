@@ -1,5 +1,6 @@
 """F4 退款: refund a sale (whole or some lines) or a recharge, found by its
-receipt number or picked from the member's recent sales.
+receipt number or picked from the recent sales (the member's, or without a
+member the shop's).
 
 A reason is required. A cashier without the refund permission gets the
 manager-approval dialog (the service refuses first, nothing written); with the
@@ -9,7 +10,6 @@ approval the same refund is submitted again, under the same client id.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -36,7 +36,7 @@ from .approval import ApprovalDialog
 from .base import ERROR, OK, TaskDialog, push_button
 from .refund_view import RefundView, tender_text
 
-HISTORY = 10  # the member's most recent sales offered
+HISTORY = 10  # the most recent sales offered (the member's, or the shop's)
 
 
 def fetch_receipt(db: Any, actor: Any, number: str) -> ReceiptData:
@@ -45,26 +45,11 @@ def fetch_receipt(db: Any, actor: Any, number: str) -> ReceiptData:
     return load_receipt(db, actor, number)
 
 
-def member_history(db: Any, actor: Any, member_no: str) -> list[ReceiptData] | None:
-    """Worker: the member's latest sales, newest first; None when this staff member
-    may not read member statements (there is no "sales of a member" service yet,
-    so the sale numbers come from the member's ledger entries)."""
-    from memberdesk.models.enums import PointsKind, StoredValueKind
-    from memberdesk.services.errors import PermissionDenied
-    from memberdesk.services.reporting.statement import member_statement
+def sales_history(db: Any, actor: Any, member_id: int | None) -> list[Any]:
+    """Worker: the member's (or, without one, the shop's) latest sales."""
+    from memberdesk.services.sales_history import recent_sales
 
-    sale_kinds = {StoredValueKind.SPEND, PointsKind.EARN, PointsKind.REDEEM}
-    found: dict[str, Any] = {}
-    try:
-        with member_statement(db, actor, member_no) as st:
-            rows: list[Any] = [*st.sv_rows(), *st.points_rows()]
-            for row in rows:
-                if row.kind in sale_kinds and row.reference:
-                    found[row.reference] = max(found.get(row.reference, row.at), row.at)
-    except PermissionDenied:
-        return None
-    latest = sorted(found, key=lambda no: found[no], reverse=True)[:HISTORY]
-    return [fetch_receipt(db, actor, no) for no in latest]
+    return recent_sales(db, actor, member_id, limit=HISTORY)
 
 
 def do_refund(db: Any, actor: Any, request: Any) -> RefundResult:
@@ -84,7 +69,6 @@ class RefundDialog(TaskDialog):
         runner: TaskRunner,
         actor: Any,
         member: Any,
-        recent_sales: Sequence[Any] = (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(runner, actor, parent, name="refundDialog")
@@ -130,28 +114,27 @@ class RefundDialog(TaskDialog):
         self.refund_button = self.add_button(self.submit, primary=True)
         self.setMinimumSize(760, 620)
 
-        own = [s.receipt for s in recent_sales if self.member_no is None
-               or s.receipt.member_no == self.member_no]
-        self._fill_history(own)
+        self._fill_history([])
         self.retranslate()
         self.number.setFocus()
-        if self.member_no is not None:
-            self.call(member_history, self.actor, self.member_no,
-                      on_done=lambda found: self._fill_history(own + (found or [])))
+        self.call(sales_history, self.actor, getattr(member, "id", None),
+                  on_done=self._fill_history)
 
     # -- finding the sale -------------------------------------------------------------------
-    def _fill_history(self, receipts: list[ReceiptData]) -> None:
+    def _fill_history(self, sales: list[Any]) -> None:
+        """``sales``: services.sales_history.SaleSummary, newest first."""
         self.history.clear()
-        seen: set[str] = set()
-        for r in receipts:
-            if r.number in seen:
-                continue
-            seen.add(r.number)
-            item = QListWidgetItem(f"{r.number}    {r.issued_at}    {fmt.money(r.total)}")
-            item.setData(Qt.ItemDataRole.UserRole, r.number)
+        for sale in sales:
+            text = f"{sale.sale_no}    {fmt.datetime_text(sale.created_at)}    {fmt.money(sale.payable)}"
+            if str(sale.status) == "refunded":
+                text += "    " + self.tr("(refunded)")
+            elif str(sale.status) == "partially_refunded":
+                text += "    " + self.tr("(partly refunded)")
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, sale.sale_no)
             self.history.addItem(item)
-        self.history_label.setVisible(bool(seen))
-        self.history.setVisible(bool(seen))
+        self.history_label.setVisible(bool(sales))
+        self.history.setVisible(bool(sales))
 
     def find_sale(self) -> None:
         number = self.require_text(self.number, lambda: self.tr("Type the receipt number."))

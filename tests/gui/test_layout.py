@@ -68,3 +68,22 @@ def test_counter_keys_go_left_of_the_session_keys(qtbot, ui: AppController) -> N
         session_left = min(b.mapTo(ui.main, b.rect().topLeft()).x() for b in buttons[-3:])
         assert counter_right < session_left  # the counter keys wrap, never under the session keys
         assert all(b.isVisible() and b.width() >= b.sizeHint().width() for b in buttons)
+
+
+def test_the_cart_headings_are_never_clipped(qtbot, ui: AppController) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QFont
+
+    log_in(qtbot, ui)
+    ui.counter.cart.add_amount(Money(5))  # a short amount: narrow contents
+    ui.i18n.set_language("en")  # longer headings than 单价, 金额
+    qtbot.wait(50)
+    table = ui.main.cart_panel.table
+    model, header = table.model(), table.horizontalHeader()
+    font = QFont(header.font())
+    font.setBold(True)
+    shown = [c for c in range(1, model.columnCount()) if not header.isSectionHidden(c)]
+    assert len(shown) >= 3
+    for col in shown:
+        text = model.headerData(col, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+        assert header.sectionSize(col) >= QFontMetrics(font).horizontalAdvance(text) + 20, text

@@ -149,6 +149,23 @@ class CartPanel(Panel):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in range(1, model.columnCount()):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        model.headerDataChanged.connect(lambda *_a: self._fit_headers())
+        self._fit_headers()
+
+    def _fit_headers(self) -> None:
+        """No column narrower than its (bold, padded) heading: ResizeToContents
+        measures the heading in the plain font, so "Amount" lost its first letters."""
+        model = self.table.model()
+        if model is None:
+            return
+        header = self.table.horizontalHeader()
+        font = QFont(header.font())
+        font.setBold(True)
+        metrics = QFontMetrics(font)
+        widest = max((metrics.horizontalAdvance(str(model.headerData(
+            col, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or ""))
+            for col in range(1, model.columnCount())), default=0)
+        header.setMinimumSectionSize(widest + HEADER_PADDING)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Cart"))
@@ -159,6 +176,9 @@ class CartPanel(Panel):
         self.plus_button.setToolTip(self.tr("One more of the selected line (+)"))
         self.minus_button.setToolTip(self.tr("One less of the selected line (-)"))
         self.remove_button.setToolTip(self.tr("Remove the selected line (Del)"))
+
+
+HEADER_PADDING = 2 * 10 + 12  # the stylesheet's section padding, and some air
 
 
 class AmountLabel(QLabel):

@@ -100,7 +100,7 @@ def test_cancelling_an_export_leaves_no_file(manager: Counter, tmp_path: Path) -
     assert panel.export_button.isEnabled()
 
 
-def test_a_statement_needs_a_member_number(manager: Counter) -> None:
+def test_a_statement_needs_a_member_number(manager: Counter, tmp_path: Path) -> None:
     c = manager
     trade(c)
     office = c.open(Qt.Key.Key_F8)
@@ -111,6 +111,22 @@ def test_a_statement_needs_a_member_number(manager: Counter) -> None:
     c.type(page.member_no, "M000001")
     c.enter(page.member_no)
     assert "会员对账单" in page.preview.toPlainText()
+    # Ctrl+E exports from where the cursor is (the field would take it as "end of line").
+    page.export_panel.folder = tmp_path
+    page.member_no.setFocus()
+    with c.qtbot.waitSignal(page.export_panel.exported, timeout=20_000) as blocker:
+        c.press(Qt.Key.Key_E, page.member_no, Qt.KeyboardModifier.ControlModifier)
+    assert [p.suffix for p in blocker.args[0]] == [".xlsx", ".pdf"]
+    # Under X11 a line edit claims Ctrl+E (end of line) through ShortcutOverride; the
+    # tests run offscreen, where it does not, so check the export keeps the keys itself.
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+
+    claim = QKeyEvent(QEvent.Type.ShortcutOverride, Qt.Key.Key_E,
+                      Qt.KeyboardModifier.ControlModifier)
+    assert page.export_panel._keeper.eventFilter(page.member_no, claim)
+    plain = QKeyEvent(QEvent.Type.ShortcutOverride, Qt.Key.Key_E, Qt.KeyboardModifier.NoModifier)
+    assert not page.export_panel._keeper.eventFilter(page.member_no, plain)
     page.member_no.setText("M999999")
     c.enter(page.member_no)
     assert page.message.text() == "找不到会员 M999999"

@@ -77,6 +77,7 @@ class DayClosePage(Page):
         self.body.addLayout(row)
         self.body.addLayout(middle, 1)
         self.body.addWidget(self.export_panel)
+        self.export_panel.keep_shortcuts_in(self)
         self.retranslate()
 
     @property

@@ -11,13 +11,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, cast
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QCheckBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QProgressBar,
     QVBoxLayout,
     QWidget,
@@ -31,6 +33,21 @@ from ..i18n import Retranslating
 from . import jobs
 from .long_jobs import LongJobs, Progress
 from .preview import ReportPreview
+
+SHORTCUTS = ("Ctrl+E", "Ctrl+P")
+
+
+class _KeepShortcuts(QObject):
+    """A text field takes Ctrl+E for itself (end of line, on Linux), so the
+    export shortcut did nothing while the cursor was in a date or a member number.
+    Filtered fields leave these keys to the shortcuts."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride:
+            key = cast(QKeyEvent, event)
+            if QKeySequence(key.keyCombination()).toString() in SHORTCUTS:
+                return True  # not accepted by the field: the shortcut fires
+        return False
 
 
 class ExportPanel(Retranslating, QWidget):
@@ -82,7 +99,8 @@ class ExportPanel(Retranslating, QWidget):
         layout.addLayout(row)
         layout.addLayout(formats)
         layout.addWidget(self.status)
-        for key, slot in (("Ctrl+E", self.export), ("Ctrl+P", self.print_report)):
+        self._keeper = _KeepShortcuts(self)
+        for key, slot in zip(SHORTCUTS, (self.export, self.print_report), strict=True):
             action = QAction(self)
             action.setShortcut(QKeySequence(key))
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -90,6 +108,11 @@ class ExportPanel(Retranslating, QWidget):
             self.addAction(action)
         self.set_spec(None)
         self.retranslate()
+
+    def keep_shortcuts_in(self, page: QWidget) -> None:
+        """Ctrl+E and Ctrl+P work in every text and date field of ``page`` too."""
+        for field in page.findChildren(QLineEdit) + page.findChildren(QAbstractSpinBox):
+            field.installEventFilter(self._keeper)
 
     # -- state -----------------------------------------------------------------------------
     @property

@@ -87,6 +87,7 @@ class ReportsPage(Page):
         self.body.addLayout(grid)
         self.body.addWidget(self.preview, 1)
         self.body.addWidget(self.export_panel)
+        self.export_panel.keep_shortcuts_in(self)
         self._picked()
         self.retranslate()
 

@@ -83,3 +83,22 @@ def test_the_hidden_window_is_translated_too(qtbot, ui: AppController) -> None: 
     qtbot.waitUntil(lambda: ui.login.subtitle.text() == "Staff login")
     log_in(qtbot, ui)
     assert ui.main.status.staff_label.text() == "On duty: 张收银 (Cashier)"
+
+
+def test_ctrl_shift_l_works_inside_a_dialog(qtbot, ui: AppController) -> None:  # type: ignore[no-untyped-def]
+    from memberdesk.ui.counter_tasks import counter_tasks_of
+
+    log_in(qtbot, ui)
+    qtbot.waitUntil(lambda: not ui.runner.busy)
+    tasks = counter_tasks_of(ui.main)
+    assert tasks is not None
+    qtbot.keyClick(ui.main, Qt.Key.Key_F5)  # the shift dialog (modal)
+    dialog = tasks.dialog
+    assert dialog is not None and dialog.isVisible()
+    qtbot.waitUntil(lambda: not ui.runner.busy)
+    before = dialog.close_button.text()
+    qtbot.keyClick(dialog, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: ui.i18n.language == "en")
+    assert before == "关闭（Esc）"
+    qtbot.waitUntil(lambda: dialog.close_button.text() == "Close (Esc)")
+    assert ui.main.status.shop_label.text() == "Shop: 测试便利店"  # the counter behind too

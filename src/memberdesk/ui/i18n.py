@@ -33,6 +33,8 @@ from PySide6.QtCore import (
     QTranslator,
     Signal,
 )
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
 
 from memberdesk.paths import resources_dir
 
@@ -144,3 +146,22 @@ class Retranslating:
             self.retranslate()
         parent: Any = super()
         parent.changeEvent(event)
+
+
+def add_language_key(dialog: QWidget) -> None:
+    """Ctrl+Shift+L in a dialog too: the main window's shortcut is blocked while a
+    modal dialog is open, so the dialog asks the nearest window that can switch
+    (one with a ``language_toggle_requested`` signal) to do it."""
+    from .login import LANGUAGE_SHORTCUT
+
+    def toggle() -> None:
+        widget = dialog.parentWidget()
+        while widget is not None and not hasattr(widget, "language_toggle_requested"):
+            widget = widget.parentWidget()
+        if widget is not None:
+            widget.language_toggle_requested.emit()
+
+    action = QAction(dialog)
+    action.setShortcut(QKeySequence(LANGUAGE_SHORTCUT))
+    action.triggered.connect(toggle)
+    dialog.addAction(action)

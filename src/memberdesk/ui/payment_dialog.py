@@ -37,7 +37,7 @@ from memberdesk.money import Money
 from memberdesk.services.errors import UserError, ValidationError
 
 from . import fmt
-from .i18n import Retranslating, normalise
+from .i18n import Retranslating, add_language_key, normalise
 from .tender_rows import (
     MEMBER_ONLY,
     TENDERS,
@@ -78,6 +78,7 @@ class PaymentDialog(Retranslating, QDialog):
 
     def __init__(self, context: PaymentContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        add_language_key(self)
         self.setObjectName("paymentDialog")
         self.setModal(True)
         self._context = context

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from . import fmt
-from .i18n import Retranslating
+from .i18n import Retranslating, add_language_key
 
 if TYPE_CHECKING:
     from memberdesk.services.lookup import LookupResult, MemberHit
@@ -54,6 +54,7 @@ class MemberPickDialog(Retranslating, QDialog):
 
     def __init__(self, result: LookupResult, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        add_language_key(self)
         self.setObjectName("pickDialog")
         self.setModal(True)
         self._result = result

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from . import fmt, icons
-from .i18n import Retranslating, normalise
+from .i18n import Retranslating, add_language_key, normalise
 
 if TYPE_CHECKING:
     from memberdesk.services.checkout import CheckoutResult
@@ -51,6 +51,7 @@ class ReceiptDialog(Retranslating, QDialog):
         self, result: CheckoutResult, paper_mm: int, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        add_language_key(self)
         self.setObjectName("receiptDialog")
         self.setModal(True)
         self.sale = result

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..dialogs.base import push_button
-from ..i18n import Retranslating
+from ..i18n import Retranslating, add_language_key
 from ..tasks import TaskRunner
 from .backup import BackupPage
 from .day_close import DayClosePage
@@ -41,6 +41,7 @@ class BackOffice(Retranslating, QDialog):
     def __init__(self, runner: TaskRunner, long_jobs: LongJobs, actor: Any,
                  parent: QWidget | None = None, *, shift_no: str | None = None) -> None:
         super().__init__(parent)
+        add_language_key(self)
         self.setObjectName("backOffice")
         self.setModal(True)
         self.actor = actor

@@ -30,7 +30,7 @@ from memberdesk.money import Money
 from memberdesk.services.errors import UserError
 from memberdesk.services.requests import parse_amount
 
-from ..i18n import EN, ZH_CN, Retranslating
+from ..i18n import EN, ZH_CN, Retranslating, add_language_key
 from ..tasks import TaskRunner
 
 ERROR, OK, INFO = "error", "ok", "info"
@@ -250,6 +250,7 @@ class TaskDialog(Retranslating, TaskCalls, QDialog):
         self, runner: TaskRunner, actor: Any, parent: QWidget | None = None, *, name: str
     ) -> None:
         super().__init__(parent)
+        add_language_key(self)
         self.setObjectName(name)
         self.setProperty("taskDialog", True)
         self.setModal(True)

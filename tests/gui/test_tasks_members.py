@@ -39,6 +39,7 @@ def test_registration_with_a_swiped_card_selects_the_new_member(counter: Counter
     assert dialog.member is not None
     assert dialog.message.text().startswith(f"会员 {dialog.member.member_no} 赵六 已登记（139****5678）。")
     assert "会员卡已绑定" in dialog.message.text()
+    assert "。 " not in dialog.message.text()  # Chinese sentences follow without a space
     found = lookup(c.db, c.world.owner, "04A1B2C3")
     assert found.outcome is LookupOutcome.MEMBER and found.member is not None
     assert found.member.name == "赵六"

@@ -40,3 +40,10 @@ def datetime_text(moment: datetime, locale: QLocale | None = None) -> str:
     aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
     stamp = QDateTime.fromMSecsSinceEpoch(round(aware.timestamp() * 1000), QTimeZone.utc())
     return loc.toString(stamp.toLocalTime(), QLocale.FormatType.ShortFormat)
+
+
+def sentences(*parts: str) -> str:
+    """Sentences one after another: in Chinese straight after "。", elsewhere with
+    a space between them."""
+    chinese = QLocale().language() == QLocale.Language.Chinese
+    return ("" if chinese else " ").join(p for p in parts if p)

@@ -147,9 +147,9 @@ class DayClosePage(Page):
         text = self.tr("{date} is closed: report No. {number}.").format(
             date=r.report.business_date.isoformat(), number=r.report.close_no)
         if r.backup_path:
-            text += " " + self.tr("Backed up to {path}.").format(path=r.backup_path)
+            text = fmt.sentences(text, self.tr("Backed up to {path}.").format(path=r.backup_path))
         if r.backup_warning:
-            text += " " + self.tr("The automatic backup failed: {problem}").format(problem=r.backup_warning)
+            text = fmt.sentences(text, self.tr("The automatic backup failed: {problem}").format(problem=r.backup_warning))
         return text
 
     # -- texts ------------------------------------------------------------------------------

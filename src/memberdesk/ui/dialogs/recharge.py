@@ -226,12 +226,12 @@ class RechargeDialog(TaskDialog):
             amount=fmt.money(r.amount), number=r.recharge_no
         )
         if r.bonus:
-            text += " " + self.tr("Bonus: {bonus}.").format(bonus=fmt.money(r.bonus))
+            text = fmt.sentences(text, self.tr("Bonus: {bonus}.").format(bonus=fmt.money(r.bonus)))
         if r.bonus_points:
-            text += " " + self.tr("Bonus points: {points}.").format(points=r.bonus_points)
-        return text + " " + self.tr("New balance: {balance}.").format(
+            text = fmt.sentences(text, self.tr("Bonus points: {points}.").format(points=r.bonus_points))
+        return fmt.sentences(text, self.tr("New balance: {balance}.").format(
             balance=fmt.money(r.sv_balance)
-        )
+        ))
 
     # -- texts --------------------------------------------------------------------------------
     def retranslate(self) -> None:

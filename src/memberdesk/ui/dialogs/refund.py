@@ -227,11 +227,11 @@ class RefundDialog(TaskDialog):
         text = self.tr("Refunded {amount} (No. {number}).").format(
             amount=fmt.money(r.amount), number=r.refund_no)
         if paid:
-            text += " " + self.tr("Pay back: {paid}.").format(paid=paid)
+            text = fmt.sentences(text, self.tr("Pay back: {paid}.").format(paid=paid))
         if r.points_taken_back:
-            text += " " + self.tr("Points taken back: {points}.").format(points=r.points_taken_back)
+            text = fmt.sentences(text, self.tr("Points taken back: {points}.").format(points=r.points_taken_back))
         if r.points_returned:
-            text += " " + self.tr("Points given back: {points}.").format(points=r.points_returned)
+            text = fmt.sentences(text, self.tr("Points given back: {points}.").format(points=r.points_returned))
         return text
 
     def retranslate(self) -> None:

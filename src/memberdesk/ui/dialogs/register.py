@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 from memberdesk.services.errors import UserError
 from memberdesk.services.members import MemberSummary
 
+from .. import fmt
 from ..tasks import TaskRunner
 from .base import OK, TaskDialog
 
@@ -127,8 +128,8 @@ class RegisterDialog(TaskDialog):
         text = self.tr("Member {member_no} {name} registered ({phone}).").format(
             member_no=m.member_no, name=m.name, phone=m.phone_masked)
         if self.card_bound:
-            text += " " + self.tr("The card is bound.")
-        return text + " " + self.tr("They are now the member at the counter (F3 recharges).")
+            text = fmt.sentences(text, self.tr("The card is bound."))
+        return fmt.sentences(text, self.tr("They are now the member at the counter (F3 recharges)."))
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("New member"))

@@ -116,8 +116,15 @@ def test_the_members_cards_are_listed_and_void_asks_twice(counter: Counter) -> N
     dialog = c.open(Qt.Key.Key_F7)
     assert dialog.heading.text() == f"周九（{hit.member_no}）的会员卡"
     assert dialog.cards.count() == 1 and "A1A2A3A4" in dialog.cards.item(0).text()
+    assert dialog.card.text() == "A1A2A3A4"  # the member's one card, ready to act on
+    dialog.card.clear()
+    c.enter(dialog.card)
+    assert dialog.message.text() == "请刷卡或输入卡号。"
     dialog.cards.setCurrentRow(0)
     assert dialog.card.text() == "A1A2A3A4"
+    c.enter(dialog.card)
+    assert dialog.message.text() == ""  # the earlier "swipe the card" is gone
+    assert "A1A2A3A4" in dialog.state.text()
 
     before = snapshot(c.db)
     dialog.void_button.click()

@@ -122,6 +122,9 @@ class CardsDialog(TaskDialog):
             self.cards.addItem(item)
         self.cards_label.setVisible(bool(self.member.cards))
         self.cards.setVisible(bool(self.member.cards))
+        in_use = [c for c in self.member.cards if str(c.status) == "active"]
+        if len(in_use) == 1 and not self.card.text():
+            self.card.setText(in_use[0].uid)  # the usual case: one card, the one to act on
 
     def _picked(self, item: QListWidgetItem | None) -> None:
         if item is not None:
@@ -158,6 +161,7 @@ class CardsDialog(TaskDialog):
 
     def _checked(self, result: LookupResult) -> None:
         self.info, self.checked = None, result
+        self.clear_message()  # an earlier "swipe the card" no longer applies
         self.state.setText(self._lookup_text(result))
 
     def _lookup_text(self, r: LookupResult) -> str:

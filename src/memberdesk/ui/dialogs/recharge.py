@@ -9,7 +9,7 @@ twice. Enter recharges; Esc closes.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import Any
 
@@ -217,6 +217,13 @@ class RechargeDialog(TaskDialog):
         self.say(self._done_text, OK)
         self.retranslate()
         self.recharged.emit(result)
+        # The balances shown above are the new ones, not those before the recharge.
+        self.fetch(load_setup, self.actor, self.member_no, on_done=self._member_reloaded)
+
+    def _member_reloaded(self, setup: RechargeSetup) -> None:
+        if self.setup is not None:
+            self.setup = replace(self.setup, member=setup.member)
+            self.retranslate()
 
     def _done_text(self) -> str:
         r = self.outcome

@@ -51,6 +51,8 @@ def test_closing_with_counted_cash_shows_and_records_the_difference(counter: Cou
     assert result.isVisible()
     assert result.headline.text() == f"班次 {dialog.summary.shift_no} 已交班。现金短款 ¥2.60。"
     assert result.variance_labels[TenderKind.CASH].text() == "-¥2.60"
+    heads = [result.grid.itemAtPosition(0, col).widget().text() for col in range(4)]
+    assert heads == ["收款方式", "应有", "实点", "差额"]  # the order used while counting
     assert result.variance_labels[TenderKind.WECHAT].text() == "¥0.00"
     row = cash_count(c, dialog.summary.shift_no)
     assert (row.expected, row.counted, row.variance) == (yuan("217.60"), yuan("215"), yuan("-2.60"))

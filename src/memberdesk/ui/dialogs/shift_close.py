@@ -178,18 +178,23 @@ class ShiftResultView(Retranslating, QWidget):
             self.headline.setText(self.tr("Shift {number} is closed. Cash is exact.").format(
                 number=s.shift_no))
         set_tone(self.headline, None if hidden else cash)
-        heads = (self.tr("Method"), self.tr("Counted"), self.tr("Expected"), self.tr("Difference"))
-        for col, text in enumerate(heads[: 2 if hidden else 4]):
+        # The same order as while counting: expected, then counted, then the difference.
+        heads = ((self.tr("Method"), self.tr("Counted")) if hidden else
+                 (self.tr("Method"), self.tr("Expected"), self.tr("Counted"), self.tr("Difference")))
+        for col, text in enumerate(heads):
             head = QLabel(text)
             head.setProperty("columnHead", True)
             if col:
                 head.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.grid.addWidget(head, 0, col)
         for row, a in enumerate(s.amounts, start=1):
-            cells = [tender_name(a.kind), fmt.money(a.counted) if a.counted is not None else "—"]
-            if not hidden:
-                cells += [fmt.money(a.expected) if a.expected is not None else "—",
-                          variance_text(a.variance) if a.variance is not None else "—"]
+            counted = fmt.money(a.counted) if a.counted is not None else "—"
+            cells = [tender_name(a.kind), counted] if hidden else [
+                tender_name(a.kind),
+                fmt.money(a.expected) if a.expected is not None else "—",
+                counted,
+                variance_text(a.variance) if a.variance is not None else "—",
+            ]
             for col, text in enumerate(cells):
                 label = QLabel(text)
                 if col:

@@ -372,6 +372,10 @@
         <translation>Select a line of the cart first.</translation>
     </message>
     <message>
+        <source>Open a shift before taking payments: press F5 and count the float.</source>
+        <translation>Open a shift before taking payments: press F5 and count the float.</translation>
+    </message>
+    <message>
         <source>No receipt printer is set up (MEMBERDESK_PRINTER). The receipt is shown on screen only.</source>
         <translation>No receipt printer is set up (MEMBERDESK_PRINTER). The receipt is shown on screen only.</translation>
     </message>

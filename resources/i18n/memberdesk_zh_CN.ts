@@ -372,6 +372,10 @@
         <translation>请先选中购物清单中的一行。</translation>
     </message>
     <message>
+        <source>Open a shift before taking payments: press F5 and count the float.</source>
+        <translation>请先开班再收银：按 F5，清点备用金。</translation>
+    </message>
+    <message>
         <source>No receipt printer is set up (MEMBERDESK_PRINTER). The receipt is shown on screen only.</source>
         <translation>未设置小票打印机（MEMBERDESK_PRINTER），小票只在屏幕上显示。</translation>
     </message>

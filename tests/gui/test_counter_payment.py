@@ -179,7 +179,7 @@ def test_f12_on_an_empty_cart_or_without_an_open_shift(till: Till) -> None:
     till.ring_up("COLA")
     till.press(Qt.Key.Key_F12)
     assert till.payment is None
-    assert till.main.banner.text == "请先开班再收银"
+    assert till.main.banner.text == "请先开班再收银：按 F5，清点备用金。"
     assert till.main.status.shift_label.text() == "班次：未开班"
 
 

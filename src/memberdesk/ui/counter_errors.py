@@ -53,6 +53,9 @@ TEXTS: dict[str, str] = {
         "CounterMessages", "The cart is empty: scan an item or type an amount first."
     ),
     "no_line_selected": QT_TRANSLATE_NOOP("CounterMessages", "Select a line of the cart first."),
+    "no_open_shift": QT_TRANSLATE_NOOP(
+        "CounterMessages", "Open a shift before taking payments: press F5 and count the float."
+    ),
     "printer_not_set": QT_TRANSLATE_NOOP(
         "CounterMessages",
         "No receipt printer is set up (MEMBERDESK_PRINTER). The receipt is shown on screen only.",

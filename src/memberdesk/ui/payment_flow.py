@@ -18,9 +18,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from memberdesk.money import Money
-from memberdesk.services.errors import UserError, ValidationError
+from memberdesk.services.errors import UserError
 
 from .cart_model import CartItem
+from .counter_errors import CounterError
 from .jobs import job
 from .payment_dialog import PaymentContext, PaymentDialog, PaymentInput
 from .printer_setup import configured_printer
@@ -111,7 +112,7 @@ class PaymentFlow(QObject):
         self.paper_mm = start.settings.paper_mm
         self.state.set_shift(start.shift)
         if start.shift is None:
-            self.window.banner.show_user_error(ValidationError("no_open_shift"))
+            self.window.banner.show_user_error(CounterError("no_open_shift"))
             return
         self._start = start
         bd, view = start.breakdown, start.view

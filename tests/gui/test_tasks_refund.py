@@ -114,6 +114,10 @@ def test_a_manager_refunds_part_of_a_sale_picked_from_the_members_history(manage
     c.enter(dialog.history)
     assert dialog.view.receipt is not None and dialog.view.receipt.number == sale.sale_no
     dialog.view.whole.setChecked(False)
+    table = dialog.view.table
+    for row, spin in enumerate(dialog.view.spins):  # each quantity box whole in its cell
+        assert table.rowHeight(row) >= spin.sizeHint().height()
+        assert table.columnWidth(3) >= spin.sizeHint().width()
     dialog.view.spins[0].setValue(0)  # keep the chips, refund one beer
     dialog.view.spins[1].setValue(1)
     c.type(dialog.reason, "啤酒退一瓶")

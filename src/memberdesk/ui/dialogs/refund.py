@@ -112,7 +112,8 @@ class RefundDialog(TaskDialog):
         reason_form.addRow("", self.deduct)
         self.body.addLayout(reason_form)
         self.refund_button = self.add_button(self.submit, primary=True)
-        self.setMinimumSize(760, 620)
+        self.setMinimumWidth(760)  # the height follows the content (the lines table grows)
+        self.resize(760, 620)
 
         self._fill_history([])
         self.retranslate()

@@ -33,6 +33,9 @@ def tender_text(label: str) -> str:
     return tender_name(kind) if kind is not None else label
 
 
+VISIBLE_ROWS = 4  # lines shown before the table scrolls
+
+
 class RefundView(Retranslating, QWidget):
     """Receipt lines in order (line 1 is the receipt's first line); "whole sale"
     refunds whatever is not refunded yet, else the quantities typed per line."""
@@ -82,9 +85,27 @@ class RefundView(Retranslating, QWidget):
             spin.setEnabled(not self.whole.isChecked())
             self.table.setCellWidget(row, 3, spin)
             self.spins.append(spin)
+        if self.spins:
+            self._fit_spins(self.spins[0])
         self.whole.setVisible(bool(lines))
         self.table.setVisible(bool(lines))
         self._render_summary()
+
+    def _fit_spins(self, spin: QSpinBox) -> None:
+        """Rows as tall as the quantity boxes, their column as wide (the boxes were
+        cut in half), and room for a few lines before the table scrolls."""
+        hint = spin.sizeHint()
+        self.table.verticalHeader().setDefaultSectionSize(hint.height())
+        for row in range(self.table.rowCount()):
+            self.table.setRowHeight(row, hint.height())
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Fixed)
+        item = self.table.horizontalHeaderItem(3)
+        heading = header.fontMetrics().horizontalAdvance(item.text() if item is not None else "")
+        header.resizeSection(3, max(hint.width() + 24, heading + 40))
+        shown = min(self.table.rowCount(), VISIBLE_ROWS)
+        self.table.setMinimumHeight(header.sizeHint().height() + shown * hint.height()
+                                    + 2 * self.table.frameWidth() + 2)
 
     def _whole_toggled(self, whole: bool) -> None:
         for spin in self.spins:

@@ -97,10 +97,29 @@ def dated_between(col: InstrumentedAttribute[date], rng: DateRange) -> ColumnEle
     return and_(true(), *cond)
 
 
+TIME_FORMAT = "%Y-%m-%d %H:%M"  # how every report shows a time (the exporters' DATETIME too)
+
+
+def shop_time(at: datetime, offset: timedelta) -> datetime:
+    """``at`` as the shop's naive wall-clock time, ``offset`` ahead of UTC.
+
+    The one conversion every report goes through. An aware time is converted; a
+    naive one is taken as already local and returned as it is, so converting twice
+    is harmless."""
+    if at.tzinfo is None:
+        return at
+    return (at.astimezone(UTC) + offset).replace(tzinfo=None)
+
+
+def time_text(at: datetime) -> str:
+    """A shop-local time as a report prints it (convert with :func:`shop_time` first)."""
+    return at.strftime(TIME_FORMAT)
+
+
 def local_clock(s: Session) -> Callable[[datetime], datetime]:
     """Aware UTC -> the shop's naive wall-clock time (what a report shows)."""
     offset = clock.local_offset(s)
-    return lambda at: (at.astimezone(UTC) + offset).replace(tzinfo=None)
+    return lambda at: shop_time(at, offset)
 
 
 def staff_names(s: Session) -> dict[int, str]:

@@ -19,7 +19,7 @@ from ..context import Actor
 from ..errors import ConflictError, UserError, ValidationError
 from ..permissions import Permission, require
 from . import codec
-from .day_report import DayReport, compute
+from .day_report import DayReport, compute, in_shop_time
 from .window import last_close, window_for
 
 log = logging.getLogger(__name__)
@@ -37,8 +37,9 @@ def report_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def sealed(dc: DayClose) -> DayReport:
-    return codec.loads(DayReport, dc.report_json)
+def sealed(s: Session, dc: DayClose) -> DayReport:
+    """The sealed report as stored (UTC), shown in the shop's time."""
+    return in_shop_time(codec.loads(DayReport, dc.report_json), clock.local_offset(s))
 
 
 def _check_date(s: Session, business_date: date) -> None:
@@ -59,7 +60,7 @@ def report_for_day(s: Session, business_date: date) -> DayReport:
     """The sealed report of a closed day, or a preview of the next day to close."""
     closed = s.scalar(select(DayClose).where(DayClose.business_date == business_date))
     if closed is not None:
-        return sealed(closed)
+        return sealed(s, closed)
     _check_date(s, business_date)
     later = _folded_into(s, business_date)
     if later is not None:
@@ -67,7 +68,8 @@ def report_for_day(s: Session, business_date: date) -> DayReport:
             "day_folded", date=business_date.isoformat(),
             close_date=later.business_date.isoformat(), close_no=later.close_no,
         )
-    return compute(s, window_for(s, business_date, clock.now()))
+    return in_shop_time(compute(s, window_for(s, business_date, clock.now())),
+                        clock.local_offset(s))
 
 
 def day_report(db: Database, actor: Actor, business_date: date) -> DayReport:
@@ -84,7 +86,7 @@ def close_day(db: Database, actor: Actor, business_date: date) -> DayCloseResult
         require(s, actor, Permission.CLOSE_DAY)
         existing = s.scalar(select(DayClose).where(DayClose.business_date == business_date))
         if existing is not None:
-            return DayCloseResult(sealed(existing), True, None, None)
+            return DayCloseResult(sealed(s, existing), True, None, None)
         _check_date(s, business_date)
         prev = last_close(s)
         if prev is not None and business_date < prev.business_date:
@@ -103,7 +105,8 @@ def close_day(db: Database, actor: Actor, business_date: date) -> DayCloseResult
         close_no = (prev.close_no if prev else 0) + 1
         at = clock.now()
         report = compute(s, window_for(s, business_date, at), close_no=close_no)
-        text = codec.dumps(report)
+        text = codec.dumps(report)  # UTC instants, as every sealed close stores them
+        report = in_shop_time(report, clock.local_offset(s))
         s.add(DayClose(
             close_no=close_no, business_date=business_date, staff_id=actor.staff_id,
             closed_at=at, last_sale_id=report.watermarks.sale,

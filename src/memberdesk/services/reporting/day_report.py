@@ -2,16 +2,20 @@
 
 Computed from the window of records a close covers (see ``window``); stored as
 JSON when the day is closed, so a sealed report is read back, never recomputed.
+
+Times: :func:`compute` keeps the UTC instants (that is what a sealed close stores
+and hashes, old closes included); the report the services hand out has every time
+in the shop's wall-clock time (:func:`in_shop_time`), like every other report.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session
 
 from memberdesk.models import (
@@ -43,6 +47,8 @@ from memberdesk.models.enums import (
 from memberdesk.money import Money
 
 from .. import clock
+from ..receipt_data import LEGACY_PLAIN_AMOUNT, PLAIN_AMOUNT
+from .common import shop_time
 from .window import Watermarks, Window, last_close
 
 ZERO = Money(0)
@@ -127,6 +133,9 @@ class DayReport:
     top_categories: tuple[ProductRow, ...]
     late_sales: int  # sales from earlier business dates included here
     watermarks: Watermarks = field(default_factory=Watermarks)
+    # The shop's offset from UTC (minutes) when the report was made; None in closes
+    # sealed before it was recorded (their times are then shown with today's offset).
+    utc_offset_minutes: int | None = None
 
     @property
     def discount_total(self) -> Money:
@@ -231,11 +240,15 @@ def _cashiers(s: Session, w: Window, names: dict[int, str]) -> tuple[CashierRow,
 
 def _top(s: Session, w: Window) -> tuple[tuple[ProductRow, ...], tuple[ProductRow, ...]]:
     net = func.sum(SaleLine.net_amount)
+    # Plain amounts stored under their old name count with the new ones (line_name).
+    name = case((and_(SaleLine.product_id.is_(None),
+                      SaleLine.description == LEGACY_PLAIN_AMOUNT), PLAIN_AMOUNT),
+                else_=SaleLine.description)
     products = s.execute(
-        select(func.coalesce(Product.code, ""), SaleLine.description, func.sum(SaleLine.qty), net)
+        select(func.coalesce(Product.code, ""), name, func.sum(SaleLine.qty), net)
         .join(Sale, Sale.id == SaleLine.sale_id)
         .outerjoin(Product, Product.id == SaleLine.product_id)
-        .where(w.sales()).group_by(SaleLine.product_id, SaleLine.description)
+        .where(w.sales()).group_by(SaleLine.product_id, name)
         .order_by(net.desc()).limit(TOP_N)
     )
     cats = s.execute(
@@ -333,6 +346,32 @@ def compute(s: Session, w: Window, close_no: int | None = None) -> DayReport:
         top_categories=top_categories,
         late_sales=late,
         watermarks=w.current,
+        utc_offset_minutes=int(clock.local_offset(s) / timedelta(minutes=1)),
+    )
+
+
+def in_shop_time(rep: DayReport, offset: timedelta) -> DayReport:
+    """``rep`` with every time as the shop's naive wall-clock time.
+
+    Uses the offset recorded in the report when there is one, else ``offset`` (the
+    shop's current setting). Times already local are left alone."""
+    if rep.utc_offset_minutes is not None:
+        offset = timedelta(minutes=rep.utc_offset_minutes)
+
+    def local(at: datetime) -> datetime:
+        return shop_time(at, offset)
+
+    return replace(
+        rep,
+        since=local(rep.since) if rep.since is not None else None,
+        until=local(rep.until),
+        refunds=tuple(replace(r, at=local(r.at)) for r in rep.refunds),
+        shifts=tuple(
+            replace(sh, opened_at=local(sh.opened_at),
+                    closed_at=local(sh.closed_at) if sh.closed_at is not None else None)
+            for sh in rep.shifts
+        ),
+        utc_offset_minutes=int(offset / timedelta(minutes=1)),
     )
 
 

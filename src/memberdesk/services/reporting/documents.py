@@ -1,8 +1,8 @@
-"""Report DTOs -> exportable Documents (Chinese headers)."""
+"""Report DTOs -> exportable Documents (Chinese headers), every time in shop time."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from memberdesk.money import Money
 from memberdesk.reports.document import (
@@ -14,7 +14,8 @@ from memberdesk.reports.document import (
     static_rows,
 )
 
-from .day_report import DayReport
+from .common import shop_time, time_text
+from .day_report import DayReport, in_shop_time
 from .labels import label
 
 M = ColumnKind.MONEY
@@ -27,8 +28,12 @@ def _kv_table(title: str, head: tuple[str, str], rows: list[tuple[CellValue, ...
 
 
 def day_document(rep: DayReport, shop_name: str, generated_at: datetime) -> Document:
+    """``generated_at`` may be the shop's local time or an aware instant (``clock.now()``)."""
+    offset = timedelta(minutes=rep.utc_offset_minutes or 0)
+    rep = in_shop_time(rep, offset)  # a no-op on the report the services hand out
+    generated_at = shop_time(generated_at, offset)
     title = f"日结报表 第 {rep.close_no} 号" if rep.close_no else "日结报表（预览，未日结）"
-    since = rep.since.strftime("%Y-%m-%d %H:%M") if rep.since else "开业"
+    since = time_text(rep.since) if rep.since else "开业"
     period = f"营业日 {rep.business_date.isoformat()}"
     summary: list[tuple[str, CellValue]] = [
         ("销售笔数", rep.sales_count),
@@ -83,7 +88,7 @@ def day_document(rep: DayReport, shop_name: str, generated_at: datetime) -> Docu
                           Column("销售额", M)),
               static_rows([(p.code, p.name, p.qty, p.net) for p in rep.top_categories])),
     ]
-    note = (f"统计范围：上次日结（{since}）之后至 {rep.until:%Y-%m-%d %H:%M} 的全部业务。"
+    note = (f"统计范围：上次日结（{since}）之后至 {time_text(rep.until)} 的全部业务。"
             "日结后的更正计入下一次日结。储值余额为预付卡负债。")
     return Document(title, shop_name, period, generated_at, tuple(summary), tuple(tables), note)
 

@@ -22,7 +22,7 @@ from .. import clock
 from ..context import Actor
 from ..members import may_unmask, phone_for
 from ..permissions import Permission, require
-from .common import as_money, check_not_future, local_clock, local_midnight_utc
+from .common import as_money, check_not_future, local_clock, local_midnight_utc, time_text
 
 M = ColumnKind.MONEY
 
@@ -96,7 +96,7 @@ def liability_report(db: Database, actor: Actor, as_of: date | None = None) -> L
 
 def liability_document(rep: LiabilityReport, shop_name: str, generated_at: datetime) -> Document:
     when = (f"截至 {rep.as_of.isoformat()} 日终" if rep.as_of
-            else f"截至 {rep.generated_at:%Y-%m-%d %H:%M}")
+            else f"截至 {time_text(rep.generated_at)}")
     summary: list[tuple[str, CellValue]] = [
         ("有余额的会员数", len(rep.rows)),
         ("储值本金合计", rep.principal),

@@ -31,7 +31,7 @@ from ..context import Actor
 from ..errors import NotFoundError
 from ..permissions import Permission, load_actor_staff, require
 from ..shifts import ShiftSummary, summary_in, tender_flows_in
-from .common import local_clock, staff_names
+from .common import local_clock, staff_names, time_text
 from .labels import label
 
 ZERO = Money(0)
@@ -116,8 +116,8 @@ def shift_report(db: Database, actor: Actor, shift_no: str) -> ShiftReport:
 
 def shift_document(rep: ShiftReport, shop_name: str, generated_at: datetime) -> Document:
     s = rep.summary
-    closed = rep.closed_at.strftime("%Y-%m-%d %H:%M") if rep.closed_at else "未交班"
-    period = f"{rep.opened_at:%Y-%m-%d %H:%M} 至 {closed}"
+    closed = time_text(rep.closed_at) if rep.closed_at else "未交班"
+    period = f"{time_text(rep.opened_at)} 至 {closed}"
     summary: list[tuple[str, CellValue]] = [
         ("班次", s.shift_no),
         ("收银员", s.staff_name),

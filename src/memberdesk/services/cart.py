@@ -27,6 +27,7 @@ from .ledger import USABLE_POINTS_OF_MEMBER
 from .permissions import Permission, require
 from .policy import Policy
 from .pricing import LineInput, PointsRule, PriceBreakdown, TierRule, price_cart
+from .receipt_data import PLAIN_AMOUNT
 from .requests import check_amount, clean_text
 from .tables import connection, table
 
@@ -209,7 +210,7 @@ def _line_inputs(
     inputs: list[LineInput] = []
     for ln, p in zip(cart.lines, products, strict=True):
         if p is None:
-            desc = clean_text(ln.description, 60) or "金额"
+            desc = clean_text(ln.description, 60) or PLAIN_AMOUNT
             li = LineInput(None, "", desc, ln.qty, ln.amount or Money(0))
         else:
             li = LineInput(

@@ -6,11 +6,13 @@ with :func:`unicodedata.east_asian_width` (W and F count two columns).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from memberdesk.money import Money
 
-from .receipt_data import ReceiptData
+from .receipt_data import LEGACY_PLAIN_AMOUNT, PLAIN_AMOUNT, PLAIN_AMOUNT_EN, ReceiptData
+from .tenders import TENDER_LABELS
 
 COLUMNS = {58: 32, 80: 48}
 
@@ -42,6 +44,57 @@ _LABELS: dict[str, tuple[str, str]] = {
     "qty_price": ("{qty} x {price}", "{qty} x {price}"),
     "line_discount": ("  优惠", "  discount"),
 }
+
+
+# The fixed Chinese wording the services store in a receipt (tender and discount
+# labels, notes), and its English. A stored receipt keeps the shop's language, so an
+# English receipt translates these when it is printed; names the shop typed (products,
+# coupons, tiers, recharge offers, the footer) stay as they are.
+_FIXED_EN: dict[str, str] = {
+    **{zh: en for zh, en in TENDER_LABELS.values()},
+    "会员价": "Member price",
+    "抹零": "Rounding",
+    "手工折扣": "Manual discount",
+}
+_PATTERNS_EN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(zh), en) for zh, en in (
+        (r"^本金 (\S+) \+ 赠送 (\S+)$", r"principal \1 + bonus \2"),
+        (r"^使用 (\d+) 积分$", r"\1 points used"),
+        (r"^退回 (\d+) 积分$", r"\1 points returned"),
+        (r"^原单 (.+)$", r"Original sale \1"),
+        (r"^原充值单 (.+)$", r"Original recharge \1"),
+        (r"^原因：(.*)$", r"Reason: \1"),
+        (r"^已用积分扣回 (.+)$", r"Points already spent, charged back \1"),
+        (r"^已用赠送积分扣回 (.+)$", r"Bonus points already spent, charged back \1"),
+        (r"^赠送金额作废 (.+)$", r"Bonus forfeited \1"),
+        (r"^赠券作废 (\d+) 张$", r"Gift coupons voided: \1"),
+        (r"^赠券 (.+)$", r"Gift coupon \1"),
+        (r"^充值活动：(.*)$", r"Offer: \1"),
+    )
+)
+_TIER_DISCOUNT = re.compile(r"^(.+)折扣$")  # pricing names it after the tier: "金卡会员折扣"
+
+
+def english(text: str) -> str:
+    """A fixed label or note of a receipt in English; anything else unchanged."""
+    if text in _FIXED_EN:
+        return _FIXED_EN[text]
+    for pattern, en in _PATTERNS_EN:
+        if pattern.match(text):
+            return pattern.sub(en, text)
+    return text
+
+
+def english_discount(text: str) -> str:
+    """A discount's label in English (a coupon keeps the name the shop gave it)."""
+    if text in _FIXED_EN:
+        return _FIXED_EN[text]
+    return _TIER_DISCOUNT.sub(r"\1 discount", text)
+
+
+def english_line(description: str) -> str:
+    """A sale line's name in English: products keep theirs; a plain amount is named."""
+    return PLAIN_AMOUNT_EN if description in (PLAIN_AMOUNT, LEGACY_PLAIN_AMOUNT) else description
 
 
 def char_width(ch: str) -> int:
@@ -102,6 +155,9 @@ def render_text(data: ReceiptData, paper_mm: int = 58, lang: str = "zh_CN") -> s
         zh, e = _LABELS[key]
         return e if en else zh
 
+    def x(text: str) -> str:  # a label or note stored with the receipt
+        return english(text) if en else text
+
     def m(amount: Money) -> str:
         return amount.yuan()
 
@@ -115,7 +171,7 @@ def render_text(data: ReceiptData, paper_mm: int = 58, lang: str = "zh_CN") -> s
     if data.lines:
         out.append(rule)
         for ln in data.lines:
-            out.extend(wrap(ln.description, width))
+            out.extend(wrap(english_line(ln.description) if en else ln.description, width))
             qp = t("qty_price").format(qty=ln.qty, price=m(ln.unit_price))
             out.append(row("  " + qp, m(ln.gross), width))
             if ln.discount:
@@ -124,14 +180,15 @@ def render_text(data: ReceiptData, paper_mm: int = 58, lang: str = "zh_CN") -> s
     if data.lines and data.kind == "sale":
         out.append(row(t("gross"), m(data.gross), width))
         for d in data.discounts:
-            out.append(row("  " + d.label, "-" + m(d.amount), width))
+            out.append(row("  " + (english_discount(d.label) if en else d.label),
+                           "-" + m(d.amount), width))
         if data.discount_total:
             out.append(row(t("discount_total"), "-" + m(data.discount_total), width))
     out.append(row(t(f"total_{data.kind}"), m(data.total), width))
     for tender in data.tenders:
-        out.append(row(tender.label, m(tender.amount), width))
+        out.append(row(x(tender.label), m(tender.amount), width))
         if tender.note:
-            out.append(row("", tender.note, width))
+            out.append(row("", x(tender.note), width))
     if data.cash_received is not None:
         out.append(row(t("received"), m(data.cash_received), width))
     if data.change:
@@ -155,7 +212,7 @@ def render_text(data: ReceiptData, paper_mm: int = 58, lang: str = "zh_CN") -> s
     if data.points_balance is not None:
         out.append(row(t("points_balance"), str(data.points_balance), width))
     for note in data.notes:
-        out.extend(wrap(note, width))
+        out.extend(wrap(x(note), width))
     if data.footer:
         out.append(rule)
         out.extend(center(x, width) for x in wrap(data.footer, width))

@@ -17,6 +17,7 @@ from . import clock
 from .context import Actor
 from .errors import NotFoundError
 from .permissions import Permission, require
+from .receipt_data import line_name
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,8 @@ def sale_for_refund(db: Database, actor: Actor, sale_no: str) -> SaleForRefund:
             raise NotFoundError("sale_not_found", key=sale_no.strip())
         member = s.get(Member, sale.member_id) if sale.member_id else None
         lines = tuple(
-            RefundableLine(ln.line_no, ln.description, ln.qty, ln.refunded_qty, ln.unit_price,
+            RefundableLine(ln.line_no, line_name(ln.product_id, ln.description), ln.qty,
+                           ln.refunded_qty, ln.unit_price,
                            ln.net_amount)
             for ln in s.scalars(
                 select(SaleLine).where(SaleLine.sale_id == sale.id).order_by(SaleLine.line_no))

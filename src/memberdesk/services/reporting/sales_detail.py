@@ -23,6 +23,7 @@ from memberdesk.reports.document import CellValue, Column, ColumnKind, Document,
 from .. import clock
 from ..context import Actor
 from ..permissions import Permission, require
+from ..receipt_data import line_name
 from .common import (
     STREAM_BATCH,
     DateRange,
@@ -97,7 +98,8 @@ def sales_detail(db: Database, actor: Actor, start: date, end: date) -> Iterator
         def rows() -> Iterator[SaleLineRow]:
             stmt = (
                 select(Sale.business_date, Sale.sale_no, Sale.created_at, Sale.staff_id,
-                       Member.member_no, Product.code, SaleLine.description, SaleLine.qty,
+                       Member.member_no, SaleLine.product_id, Product.code, SaleLine.description,
+                       SaleLine.qty,
                        SaleLine.unit_price, SaleLine.discount, SaleLine.net_amount)
                 .select_from(Sale)
                 .join(SaleLine, SaleLine.sale_id == Sale.id)
@@ -107,9 +109,10 @@ def sales_detail(db: Database, actor: Actor, start: date, end: date) -> Iterator
                 .order_by(Sale.business_date, Sale.id, SaleLine.line_no)
                 .execution_options(yield_per=STREAM_BATCH)
             )
-            for bd, no, at, staff, member, code, desc, q, price, disc, amount in s.execute(stmt):
+            for (bd, no, at, staff, member, product_id, code, desc, q, price, disc,
+                 amount) in s.execute(stmt):
                 yield SaleLineRow(bd, no, local(at), names.get(staff, ""), member or "",
-                                  code or "", desc, q, price, disc, amount)
+                                  code or "", line_name(product_id, desc), q, price, disc, amount)
 
         yield SalesDetail(
             period=period,

@@ -25,7 +25,7 @@ from memberdesk.models import Card, Member
 from memberdesk.models.base import utcnow
 from memberdesk.models.enums import CardStatus, MemberStatus
 
-from . import audit
+from . import audit, clock
 from .context import Actor
 from .errors import ConflictError, NotFoundError, ValidationError
 from .member_rows import load_member
@@ -110,7 +110,7 @@ def bind_card_in(session: Session, member: Member, text: str) -> Card:
     """Bind the card ``text`` denotes to ``member`` in the caller's transaction."""
     candidates = card_candidates(text)
     _check_member_can_hold_cards(member)
-    now = utcnow()
+    now = clock.now()
     card = find_card_in(session, text)
     if card is not None:
         if card.member_id == member.id and card.status is CardStatus.ACTIVE:

@@ -4,6 +4,10 @@
 four tiers with member prices, coupons, recharge bonus rules, members with Chinese
 names, pinyin, phones, birthdays and IC cards, and a few weeks of trading — shifts,
 recharges, sales paid every way, refunds and day closes — on a simulated clock.
+
+The shop was set up months before the traded weeks: most members registered on
+days spread over those months (in order, so member numbers follow), a few sign up
+at the counter during the traded weeks; nobody buys or recharges before joining.
 """
 
 from __future__ import annotations
@@ -66,6 +70,8 @@ CATEGORIES = (
     ("drinks", "饮料"), ("snacks", "零食"), ("daily", "日用品"), ("grocery", "粮油调味"),
     ("tobacco", "烟酒"), ("carwash", "洗车服务"),
 )
+SETUP_DAYS = 180  # the shop started using MemberDesk this long before the traded weeks
+LATE_SHARE = 0.12  # members who sign up during the traded weeks
 MEMBER_PRICES = (("1001", "gold", "3.20"), ("1001", "diamond", "3.00"), ("4001", "gold", "36.90"),
                  ("4002", "gold", "55.90"), ("9001", "silver", "28.00"), ("9001", "gold", "25.00"),
                  ("9002", "gold", "78.00"))
@@ -104,6 +110,7 @@ class _Sim:
         self.codes = [p[0] for p in PRODUCTS]
         self.sales: list[str] = []
         self.n_sales = self.n_recharges = self.n_refunds = self.n_closed = self.n_cards = 0
+        self.phones: set[str] = set()
 
     def uid(self) -> str:
         return f"{self.rng.getrandbits(32):08X}"
@@ -157,20 +164,35 @@ class _Sim:
                 name=name, threshold=Money.of_yuan(threshold), bonus=Money.of_yuan(bonus),
                 bonus_points=pts))
 
-    def add_members(self, count: int) -> None:
-        used: set[str] = set()
-        for _ in range(count):
-            birthday = date(self.rng.randint(1955, 2006), self.rng.randint(1, 12),
-                            self.rng.randint(1, 28))
-            uid = self.uid() if self.rng.random() < 0.7 else None
-            m = members.register_member(
-                self.db, self.cashier, phone=self.phone(used), name=self.name(),
-                gender=self.rng.choice([Gender.MALE, Gender.FEMALE, Gender.UNKNOWN]),
-                birthday=birthday, marketing_consent=self.rng.random() < 0.6,
-                card_uid=uid)
-            self.n_cards += uid is not None
-            self.member_ids.append(m.id)
-            self.member_nos[m.id] = m.member_no
+    def register(self) -> None:
+        """One member signs up at the counter (now, on the simulated clock)."""
+        birthday = date(self.rng.randint(1955, 2006), self.rng.randint(1, 12),
+                        self.rng.randint(1, 28))
+        uid = self.uid() if self.rng.random() < 0.7 else None
+        m = members.register_member(
+            self.db, self.cashier, phone=self.phone(self.phones), name=self.name(),
+            gender=self.rng.choice([Gender.MALE, Gender.FEMALE, Gender.UNKNOWN]),
+            birthday=birthday, marketing_consent=self.rng.random() < 0.6,
+            card_uid=uid)
+        self.n_cards += uid is not None
+        self.member_ids.append(m.id)
+        self.member_nos[m.id] = m.member_no
+
+    def add_members(self, count: int, first: date, last: date) -> None:
+        """``count`` members registered on days spread from ``first`` to ``last``, in
+        shop hours, in time order."""
+        span = (last - first).days + 1
+        times = sorted(
+            datetime.combine(first + timedelta(days=self.rng.randrange(span)), time(0, 30),
+                             tzinfo=UTC) + timedelta(minutes=self.rng.randrange(12 * 60))
+            for _ in range(count)
+        )
+        for at in times:
+            with clock.simulated(at):
+                self.register()
+
+    def grade_and_gift(self) -> None:
+        """The members of the months before: tiers from their history, some coupons."""
         for member_id in self.member_ids:
             roll = self.rng.random()
             tier = "diamond" if roll < 0.03 else "gold" if roll < 0.13 else \
@@ -183,6 +205,8 @@ class _Sim:
                                   member_id)
 
     def recharge(self) -> None:
+        if not self.member_ids:
+            return
         member_id = self.rng.choice(self.member_ids)
         amount = self.rng.choice((100, 200, 200, 300, 500, 500, 1000))
         kind = self.rng.choice((TenderKind.CASH, TenderKind.WECHAT, TenderKind.ALIPAY,
@@ -197,7 +221,8 @@ class _Sim:
             pass
 
     def sale(self) -> None:
-        member_id = self.rng.choice(self.member_ids) if self.rng.random() < 0.55 else None
+        member_id = (self.rng.choice(self.member_ids)
+                     if self.rng.random() < 0.55 and self.member_ids else None)
         lines = tuple(CartLine(product=c, qty=self.rng.choice((1, 1, 1, 2, 3)))
                       for c in self.rng.sample(self.codes, k=self.rng.choice((1, 1, 2, 3, 4))))
         cart = CartRequest(lines, member_id)
@@ -247,13 +272,14 @@ class _Sim:
             uuid.uuid4().hex, sale_no, reason, approval_id=grant.approval_id))
         self.n_refunds += 1
 
-    def trade_day(self, day: date) -> None:
+    def trade_day(self, day: date, signups: int = 0) -> None:
         rng = self.rng
         opening = datetime.combine(day, time(0, 30), tzinfo=UTC)  # 08:30 Beijing time
         with clock.simulated(opening):
             shifts.open_shift(self.db, self.cashier, Money.of_yuan(200))
-        minutes = sorted(rng.sample(range(10, 12 * 60), k=rng.randint(14, 26) + 4))
+        minutes = sorted(rng.sample(range(10, 12 * 60), k=rng.randint(14, 26) + 4 + signups))
         events = ["recharge"] * rng.randint(0, 3) + ["refund"] * (rng.random() < 0.3)
+        events += ["register"] * signups
         events += ["sale"] * (len(minutes) - len(events))
         rng.shuffle(events)
         for minute, event in zip(minutes, events, strict=True):
@@ -262,10 +288,12 @@ class _Sim:
         with clock.simulated(opening + timedelta(hours=12, minutes=30)):
             cur = shifts.current_shift(self.db, self.cashier)
             if cur is not None:
-                counted = {a.kind: (a.expected or Money(0)) for a in cur.amounts}
-                cash = counted.get(TenderKind.CASH, Money(0))
-                counted[TenderKind.CASH] = cash + Money(rng.choice((0, 0, 0, -100, 50)))
-                shifts.close_shift(self.db, self.cashier, counted)
+                # Cash is counted (now and then a yuan out); the other methods count as
+                # expected, even below zero when refunds outweigh that shift's takings.
+                cash = next((a.expected or Money(0) for a in cur.amounts
+                             if a.kind is TenderKind.CASH), Money(0))
+                counted = max(cash + Money(rng.choice((0, 0, 0, -100, 50))), Money(0))
+                shifts.close_shift(self.db, self.cashier, {TenderKind.CASH: counted})
             close_day(self.db, self.owner, day)
             self.n_closed += 1
 
@@ -276,13 +304,20 @@ def build_demo(db: Database, *, members: int = 200, days: int = 21, seed: int = 
     rng = random.Random(seed)
     end = today or (clock.now() + timedelta(hours=8)).date()
     start = end - timedelta(days=days)
-    with clock.simulated(datetime.combine(start, time(0, 0), tzinfo=UTC)):
+    set_up = start - timedelta(days=SETUP_DAYS)
+    with clock.simulated(datetime.combine(set_up, time(0, 0), tzinfo=UTC)):
         owner = init_shop(db, shop_name=DEMO_SHOP, owner_username="owner",
                           owner_display_name="王老板", owner_password=DEMO_PASSWORDS["owner"])
         sim = _Sim(db, rng, owner)
         sim.setup()
-        sim.add_members(members)
+    late = round(members * LATE_SHARE) if days else 0
+    sim.add_members(members - late, set_up + timedelta(days=1), start - timedelta(days=1))
+    with clock.simulated(datetime.combine(start, time(0, 0), tzinfo=UTC)):
+        sim.grade_and_gift()
+    signups = [0] * days
+    for _ in range(late):
+        signups[rng.randrange(days)] += 1
     for i in range(days):
-        sim.trade_day(start + timedelta(days=i))
+        sim.trade_day(start + timedelta(days=i), signups[i])
     return DemoStats(len(sim.member_ids), sim.n_cards, sim.n_sales, sim.n_recharges,
                      sim.n_refunds, sim.n_closed)

@@ -27,7 +27,7 @@ from memberdesk.db import Database
 from memberdesk.models import Card, Member, Tier
 from memberdesk.models.enums import CardStatus, Gender, MemberStatus
 
-from . import audit
+from . import audit, clock
 from .context import Actor
 from .errors import UserError
 from .member_sheet import COLUMNS, MEMBERS_SHEET, header_text, safe_row
@@ -100,6 +100,7 @@ def _values(
 
 def _member_rows(session: Session, unmasked: bool, en: bool) -> Iterator[list[object]]:
     tiers = {tid: name for tid, name in session.execute(select(Tier.id, Tier.name))}
+    offset = clock.local_offset(session)  # the registration date is the shop's date
     after = 0
     while page := _page(session, after):
         cards = _active_cards(session, [m.id for m in page])
@@ -108,7 +109,7 @@ def _member_rows(session: Session, unmasked: bool, en: bool) -> Iterator[list[ob
             yield [
                 *(values[c.field] for c in COLUMNS),
                 _STATUS_TEXT[m.status][1 if en else 0],
-                m.created_at.date(),
+                (m.created_at + offset).date(),
             ]
         after = page[-1].id
         session.expunge_all()

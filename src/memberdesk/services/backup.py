@@ -26,6 +26,7 @@ from .backup_files import (
     backup_name,
     delete_backup,
     list_backups,
+    os_error,
     plain_copy,
     rotation_keep,
     sha256_of,
@@ -84,8 +85,16 @@ def create_backup(
     if db.paths is None:
         raise RuntimeError("create_backup needs a database opened from DataPaths")
     values, shop_name, db_uuid = _settings(db, actor)
+    if to is not None and not to.exists():
+        # A USB drive that is not mounted must not silently become a local folder.
+        raise UserError("backup_destination_missing", path=str(to))
     at = now or clock_now()
     folder = to or db.paths.backups
+    if to is None:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)  # the shop's own backups/ only
+        except OSError as exc:
+            raise os_error(exc, folder) from exc
     dest = folder / backup_name(at, kind)
     result = write_verified_copy(db.paths.database, dest)
     manifest = Manifest(
@@ -113,8 +122,9 @@ def create_backup(
                 second_copy = target / dest.name
                 write_verified_copy(dest, second_copy, copy=plain_copy)
                 write_manifest(second_copy, manifest)
-            except UserError as exc:
+            except UserError as exc:  # e.g. the drive was pulled out meanwhile
                 second_copy = None
+                second_missing = exc.code == "backup_destination_missing"
                 warnings.append(f"second copy failed: {exc.message('en')}")
     removed: list[str] = []
     if to is None:

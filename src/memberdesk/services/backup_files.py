@@ -173,10 +173,13 @@ def write_verified_copy(
 ) -> Verification:
     """Write ``source`` to ``dest`` via a temporary name, fsync, verify, rename.
 
-    On any failure the temporary file is removed and nothing is left at ``dest``."""
+    On any failure the temporary file is removed and nothing is left at ``dest``.
+    ``dest``'s folder must exist: it is never created here (a USB drive that is not
+    mounted must not become a folder on the local disk)."""
     tmp = dest.with_name(dest.name + ".partial")
     try:
-        dest.parent.mkdir(parents=True, exist_ok=True)
+        if not dest.parent.exists():
+            raise UserError("backup_destination_missing", path=str(dest.parent))
         copy(source, tmp)
         result = verify_file(tmp)
         if not result.ok:
@@ -238,9 +241,18 @@ def rotation_keep(
     backups: list[Manifest], *, daily: int, weekly: int, monthly: int, offset: timedelta
 ) -> set[str]:
     """Which backups to keep: the newest of each of the last ``daily`` days, ``weekly``
-    ISO weeks and ``monthly`` months (shop local time), plus recent safety copies."""
+    ISO weeks and ``monthly`` months (shop local time), plus recent safety copies.
+
+    A day-close backup is also kept for as long as its day is one of the last
+    ``daily`` days, even when a later backup of the same day is the newest: a manual
+    backup after the day close must not remove the copy of the closed day."""
     keep: set[str] = set()
     rotated = [b for b in backups if b.kind in ROTATED_KINDS]
+
+    def local(b: Manifest) -> datetime:
+        return b.created_at.astimezone(UTC) + offset
+
+    windows: list[list[object]] = []
     for count, key in (
         (daily, lambda d: d.date()),
         (weekly, lambda d: d.isocalendar()[:2]),
@@ -248,13 +260,16 @@ def rotation_keep(
     ):
         seen: list[object] = []
         for b in rotated:  # newest first
-            k = key(b.created_at.astimezone(UTC) + offset)
+            k = key(local(b))
             if k in seen:
                 continue
             if len(seen) >= count:
                 break
             seen.append(k)
             keep.add(b.file)
+        windows.append(seen)
+    daily_days = windows[0]
+    keep.update(b.file for b in rotated if b.kind == "day-close" and local(b).date() in daily_days)
     safety = [b for b in backups if b.kind not in ROTATED_KINDS][:KEEP_SAFETY]
     keep.update(b.file for b in safety)
     return keep

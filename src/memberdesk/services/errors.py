@@ -8,7 +8,8 @@ the UI show the same words; ``{name}`` placeholders come from ``params``.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from dataclasses import dataclass
+from typing import Any, ClassVar, Protocol, runtime_checkable
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # code: (zh_CN, en)
@@ -276,6 +277,28 @@ MONEY_PROBLEMS: dict[str, tuple[str, str]] = {
 }
 
 
+@runtime_checkable
+class Localizable(Protocol):
+    """A message parameter that can say itself in either language."""
+
+    def message(self, lang: str = "zh_CN") -> str: ...
+
+
+@dataclass(frozen=True)
+class Localized:
+    """A word or phrase in both languages, e.g. a permission's or a field's name, given
+    as a parameter of a :class:`UserError` so each language gets its own word."""
+
+    zh: str
+    en: str
+
+    def message(self, lang: str = "zh_CN") -> str:
+        return self.en if lang.startswith("en") else self.zh
+
+    def __str__(self) -> str:
+        return self.zh
+
+
 class UserError(Exception):
     """An error the user can understand and act on. Nothing was written."""
 
@@ -291,9 +314,10 @@ class UserError(Exception):
     def message(self, lang: str = "zh_CN") -> str:
         zh, en = MESSAGES[self.code]
         template = en if lang.startswith("en") else zh
-        # A parameter may be another user error (the cause), told in the same language.
+        # A parameter may be another user error (the cause) or a Localized name: each is
+        # told in the message's own language.
         params = {
-            k: v.message(lang) if isinstance(v, UserError) else v for k, v in self.params.items()
+            k: v.message(lang) if isinstance(v, Localizable) else v for k, v in self.params.items()
         }
         try:
             return template.format(**params)
@@ -413,6 +437,22 @@ MESSAGES.update(
             "{rows} 行太多，不宜导出为 PDF（最多 {max} 行）：请缩小日期范围，或导出 Excel",
             "{rows} rows are too many for a PDF (at most {max}): narrow the dates or export "
             "to Excel",
+        ),
+    }
+)
+
+MESSAGES.update(
+    {
+        "permission_owner_only": ("仅老板可以{action}", "Only the owner may {action}"),
+        "no_shop_here": (
+            "在 {path} 没有找到门店数据（memberdesk.sqlite3）；请检查 --data-dir，或先运行 "
+            "memberdesk init",
+            "No shop data (memberdesk.sqlite3) in {path}: check --data-dir, or run "
+            "memberdesk init first",
+        ),
+        "backup_destination_missing": (
+            "备份位置 {path} 不存在（U盘没插好？）",
+            "The backup destination {path} does not exist (is the USB drive plugged in?)",
         ),
     }
 )

@@ -13,7 +13,7 @@ from memberdesk.models.base import utcnow
 from memberdesk.models.enums import Role
 
 from .context import Actor
-from .errors import AuthError, PermissionDenied
+from .errors import AuthError, Localized, PermissionDenied
 from .tables import connection, table
 
 
@@ -121,8 +121,21 @@ def load_actor_staff(session: Session, actor: Actor) -> Staff:
     return staff
 
 
-def _denied(permission: Permission) -> PermissionDenied:
-    return PermissionDenied("permission_denied", action=PERMISSION_NAMES[permission][0])
+def permission_name(permission: Permission) -> Localized:
+    """The permission's name for a message parameter, in the message's own language."""
+    return Localized(*PERMISSION_NAMES[permission])
+
+
+def owner_only(permission: Permission) -> bool:
+    """Whether only the owner holds ``permission`` (no manager can approve it)."""
+    return not role_has(Role.MANAGER, permission)
+
+
+def permission_denied(permission: Permission) -> PermissionDenied:
+    """The refusal for a role without ``permission``: a manager's or owner's approval
+    for most; "only the owner may ..." for an owner-only permission."""
+    code = "permission_owner_only" if owner_only(permission) else "permission_denied"
+    return PermissionDenied(code, action=permission_name(permission))
 
 
 def check_role(role: Role | None, active: bool, permission: Permission) -> None:
@@ -132,7 +145,7 @@ def check_role(role: Role | None, active: bool, permission: Permission) -> None:
     if role is None or not active:
         raise AuthError("account_inactive")
     if not role_has(role, permission):
-        raise _denied(permission)
+        raise permission_denied(permission)
 
 
 _STAFF = table(Staff)
@@ -159,7 +172,7 @@ def require(
     if role_has(found.role, permission):
         return None
     if approval_id is None:
-        raise _denied(permission)
+        raise permission_denied(permission)
     now = now or utcnow()
     approval = session.get(Approval, approval_id)
     if (

@@ -1,15 +1,18 @@
 """Restore a backup over the live database — verified first, reversible, atomic.
 
 Order: permission (owner) -> verify the offered file (SQLite? MemberDesk? known
-schema? integrity? ledgers reconcile?) -> back up the live database -> copy the
-file beside the live one and verify the copy -> close the live database, make sure
-no other program holds it, remove its stale -wal/-shm -> atomic rename -> reopen
+schema? integrity? ledgers reconcile?) -> close the live database and make sure no
+other program holds it -> back up the live database -> copy the file beside the
+live one and verify the copy -> close the live database, make sure again that no
+other program holds it, remove its stale -wal/-shm -> atomic rename -> reopen
 (upgrading an older schema) -> audit in the restored database. Any refusal before
-the rename leaves the live file exactly as it was.
+the rename leaves the live file exactly as it was, and removes the pre-restore
+backup if one was written.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from dataclasses import dataclass
@@ -21,8 +24,15 @@ from memberdesk.db import Database
 from memberdesk.models import Staff
 
 from . import audit
-from .backup import create_backup
-from .backup_files import fsync_dir, plain_copy, sha256_of, verify_file, write_verified_copy
+from .backup import BackupResult, create_backup
+from .backup_files import (
+    delete_backup,
+    fsync_dir,
+    plain_copy,
+    sha256_of,
+    verify_file,
+    write_verified_copy,
+)
 from .context import Actor
 from .errors import ConflictError, UserError
 from .permissions import Permission, require
@@ -62,6 +72,14 @@ def _leave_wal_mode(path: Path) -> None:
         conn.close()
 
 
+def _discard(pre: BackupResult) -> None:
+    """Remove the pre-restore backup (and its second copy) of a restore that was refused."""
+    delete_backup(pre.path.parent, pre.path.name)
+    if pre.second_copy is not None:
+        with contextlib.suppress(OSError):
+            delete_backup(pre.second_copy.parent, pre.second_copy.name)
+
+
 def restore_backup(
     db: Database, actor: Actor, source: Path, *, password: str | None = None
 ) -> RestoreResult:
@@ -79,16 +97,26 @@ def restore_backup(
     if source == live:
         raise UserError("restore_is_live")
     check_restorable(source)
+    # Can the file be swapped at all? Refuse a database another program holds before
+    # writing anything (no pre-restore backup for a restore that cannot happen).
+    db.close()
+    _leave_wal_mode(live)
     pre = create_backup(db, actor, kind="pre-restore")
     incoming = live.with_name(live.name + ".restoring")
-    write_verified_copy(source, incoming, copy=plain_copy)
+    swapped = False
     try:
+        write_verified_copy(source, incoming, copy=plain_copy)
         db.close()
-        _leave_wal_mode(live)
+        _leave_wal_mode(live)  # again: another program may have opened it meanwhile
         for suffix in ("-wal", "-shm"):
             Path(str(live) + suffix).unlink(missing_ok=True)
         os.replace(incoming, live)
+        swapped = True
         fsync_dir(live.parent)
+    except BaseException:
+        if not swapped:  # refused: the live file is as it was, its copy is not needed
+            _discard(pre)
+        raise
     finally:
         incoming.unlink(missing_ok=True)
     restored = Database.open(paths)

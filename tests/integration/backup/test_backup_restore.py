@@ -164,6 +164,7 @@ EXPECTED = {
 def test_restore_refuses_bad_files_and_leaves_live_untouched(
     shop_db: Database, staff, tmp_path: Path
 ) -> None:
+    (tmp_path / "good").mkdir()
     good = create_backup(shop_db, None, to=tmp_path / "good").path
     files = _bad_files(tmp_path, good)
     for kind, path in files.items():
@@ -191,9 +192,51 @@ def test_restore_refused_while_another_program_has_the_file(
         assert err.value.code == "database_in_use"
     finally:
         other.close()
-    # The live database is still there and usable.
+    # The live database is still there and usable, and no pre-restore backup was
+    # written for a restore that could not happen.
     assert _members(shop_db) == 2
     assert check_database(shop_db) == []
+    assert [b.file for b in list_backups(shop_db.paths.backups)] == [backup.path.name]  # type: ignore[union-attr]
+
+
+def test_restore_refused_late_removes_its_pre_restore_backup(
+    shop_db: Database, staff, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another program opens the file after the first check: the swap is refused and
+    the pre-restore backup written meanwhile is removed again."""
+    from memberdesk.services import restore as restore_mod
+
+    backup = create_backup(shop_db, None)
+    real = restore_mod._leave_wal_mode
+    calls: list[Path] = []
+
+    def second_time_busy(path: Path) -> None:
+        calls.append(path)
+        if len(calls) == 2:
+            raise ConflictError("database_in_use")
+        real(path)
+
+    monkeypatch.setattr(restore_mod, "_leave_wal_mode", second_time_busy)
+    with pytest.raises(ConflictError):
+        restore_backup(shop_db, staff["owner"], backup.path)
+    assert len(calls) == 2
+    assert [b.file for b in list_backups(shop_db.paths.backups)] == [backup.path.name]  # type: ignore[union-attr]
+    assert not list(shop_db.paths.backups.glob("*pre-restore*"))  # type: ignore[union-attr]
+    assert not list(shop_db.paths.root.glob("*.restoring"))  # type: ignore[union-attr]
+    assert _members(shop_db) == 2 and check_database(shop_db) == []
+
+
+def test_manager_is_told_restore_is_owner_only(shop_db: Database, staff) -> None:
+    backup = create_backup(shop_db, None)
+    with pytest.raises(PermissionDenied) as err:
+        restore_backup(shop_db, staff["manager"], backup.path)
+    assert err.value.code == "permission_owner_only"
+    assert err.value.message("en") == "Only the owner may restore a backup"
+    assert err.value.message() == "仅老板可以恢复数据"
+    with pytest.raises(PermissionDenied) as err:
+        create_backup(shop_db, staff["cashier"])
+    assert err.value.message("en") == "Not allowed: back up needs a manager's or owner's approval"
+    assert err.value.message() == "没有权限：备份，需要店长或老板授权"
 
 
 def test_rotation_keeps_daily_weekly_monthly(shop_db: Database, staff) -> None:
@@ -213,6 +256,33 @@ def test_rotation_keeps_daily_weekly_monthly(shop_db: Database, staff) -> None:
     assert len([d for d in days if d >= (newest + timedelta(hours=8)).date() - timedelta(days=5)]) == 3
 
 
+def test_a_manual_backup_keeps_the_day_close_backup(shop_db: Database, staff) -> None:
+    """Rotation keeps the newest backup per day; a day-close backup is kept besides for
+    the daily window, so a manual backup after the day close does not remove it."""
+    with shop_db.uow() as uow:
+        change_settings_in(uow.session, staff["owner"], {
+            "backup.keep_daily": 3, "backup.keep_weekly": 1, "backup.keep_monthly": 1})
+        uow.commit()
+    # 02:00 UTC: the day close and the manual backup 30 minutes later share a local day.
+    start = (utcnow() - timedelta(days=10)).replace(hour=2, minute=0, second=0, microsecond=0)
+    closes = [
+        create_backup(shop_db, None, kind="day-close", now=start + timedelta(days=day)).path.name
+        for day in range(6)
+    ]
+    manuals = [
+        create_backup(shop_db, staff["owner"], kind="manual",
+                      now=start + timedelta(days=day, minutes=30)).path.name
+        for day in range(6)
+    ]
+    kept = {b.file for b in list_backups(shop_db.paths.backups)}  # type: ignore[union-attr]
+    # The last three days keep both their day close and their (newer) manual backup.
+    assert set(closes[3:]) <= kept
+    assert set(manuals[3:]) <= kept
+    # Older day closes rotate away as before (weekly/monthly keep the newest only).
+    assert not set(closes[:3]) & kept
+    assert len(kept) <= 3 * 2 + 1 + 1
+
+
 def test_second_destination(shop_db: Database, staff, tmp_path: Path) -> None:
     usb = tmp_path / "usb"
     with shop_db.uow() as uow:
@@ -220,6 +290,7 @@ def test_second_destination(shop_db: Database, staff, tmp_path: Path) -> None:
         uow.commit()
     missing = create_backup(shop_db, None)
     assert missing.second_destination_missing and missing.second_copy is None
+    assert not usb.exists()  # never created on the local disk
     assert not backup_status(shop_db).second_destination_ok
     usb.mkdir()
     ok = create_backup(shop_db, None)
@@ -241,8 +312,19 @@ def test_unwritable_destination(shop_db: Database, tmp_path: Path) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("x")
     with pytest.raises(UserError) as err:
-        create_backup(shop_db, None, to=blocker / "sub")
+        create_backup(shop_db, None, to=blocker)
     assert err.value.code == "path_not_writable"
+
+
+def test_a_missing_destination_is_refused_never_created(shop_db: Database, tmp_path: Path) -> None:
+    usb = tmp_path / "media" / "usb"
+    before = sorted(p.name for p in shop_db.paths.backups.iterdir())  # type: ignore[union-attr]
+    with pytest.raises(UserError) as err:
+        create_backup(shop_db, None, to=usb)
+    assert err.value.code == "backup_destination_missing"
+    assert err.value.message() == f"备份位置 {usb} 不存在（U盘没插好？）"
+    assert not (tmp_path / "media").exists()
+    assert sorted(p.name for p in shop_db.paths.backups.iterdir()) == before  # type: ignore[union-attr]
 
 
 def _mount_tiny_tmpfs(where: Path, size: str) -> None:
@@ -283,6 +365,7 @@ def test_backup_while_another_process_keeps_spending(shop_db: Database, tmp_path
         stdout=subprocess.PIPE, text=True,
     )
     backups = []
+    (tmp_path / "during").mkdir()
     try:
         while proc.poll() is None and len(backups) < 5:
             backups.append(create_backup(shop_db, None, to=tmp_path / "during").path)

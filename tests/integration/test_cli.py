@@ -62,15 +62,107 @@ def test_data_dir_from_environment(tmp_path: Path) -> None:
     assert (tmp_path / "envhome" / "memberdesk.sqlite3").exists()
 
 
+def _init(d: Path) -> None:
+    r = run("init", "--data-dir", str(d), "--shop-name", "测试店", stdin="s3cret-pw\n")
+    assert r.returncode == 0, r.stderr
+
+
 def test_db_upgrade_reports_revision(tmp_path: Path) -> None:
+    _init(tmp_path / "s")
     r = run("db", "upgrade", "--data-dir", str(tmp_path / "s"))
     assert r.returncode == 0, r.stderr
     assert "0001_baseline" in r.stdout or "最新" in r.stdout
 
 
+# Every command but init, demo and the GUI: a data directory without a shop database
+# (a typo, a folder not set up) is one line and exit 1, and nothing is created there.
+NEEDS_A_SHOP: list[tuple[str, ...]] = [
+    ("db", "check"),
+    ("db", "upgrade"),
+    ("backup",),
+    ("restore", "{backup}", "--user", "owner"),
+    ("members", "find", "1234", "--user", "owner"),
+    ("members", "import", "{xlsx}", "--user", "owner"),
+    ("members", "export", "{out}", "--user", "owner"),
+    ("report", "day", "--date", "2026-11-23", "--user", "owner"),
+    ("report", "liability", "--user", "owner"),
+    ("staff", "list", "--user", "owner"),
+    ("reader", "test", "--timeout", "1"),
+]
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_a_data_dir_without_a_shop_is_refused_and_left_alone(tmp_path: Path, lang: str) -> None:
+    shop = tmp_path / "shop"
+    _init(shop)
+    assert run("backup", "--data-dir", str(shop)).returncode == 0
+    backup = str(next((shop / "backups").glob("memberdesk-*-cli.sqlite3")))
+    fill = {"backup": backup, "xlsx": str(tmp_path / "m.xlsx"), "out": str(tmp_path / "o.xlsx")}
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "memberdesk.sqlite3").touch()  # an empty file is no shop either
+    for where in (tmp_path / "typo", empty):
+        for cmd in NEEDS_A_SHOP:
+            args = [a.format(**fill) for a in cmd]
+            r = run(*args, "--data-dir", str(where), stdin="s3cret-pw\n",
+                    env={"MEMBERDESK_LANG": lang})
+            assert r.returncode == 1, (cmd, r.stdout, r.stderr)
+            expected = (
+                f"memberdesk: 在 {where} 没有找到门店数据（memberdesk.sqlite3）；"
+                "请检查 --data-dir，或先运行 memberdesk init"
+                if lang == "zh_CN"
+                else f"memberdesk: No shop data (memberdesk.sqlite3) in {where}: "
+                "check --data-dir, or run memberdesk init first"
+            )
+            assert r.stderr.strip() == expected, cmd
+            assert r.stdout == "", cmd
+    # Nothing was created: no folder for the typo, nothing new in the empty folder.
+    assert not (tmp_path / "typo").exists()
+    assert [p.name for p in empty.iterdir()] == ["memberdesk.sqlite3"]
+    assert (empty / "memberdesk.sqlite3").stat().st_size == 0
+    assert not (tmp_path / "o.xlsx").exists()
+
+
+def test_init_and_demo_still_create_the_data_dir(tmp_path: Path) -> None:
+    r = run("demo", "--data-dir", str(tmp_path / "new" / "demo"), "--members", "5",
+            "--days", "1")
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "new" / "demo" / "memberdesk.sqlite3").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("report", "day", "--user", "owner"),
+         "memberdesk report day: error: the following arguments are required: --date"),
+        (("staff", "list"),
+         "memberdesk staff list: error: the following arguments are required: --user"),
+        (("members", "find", "zs"),
+         "memberdesk members find: error: the following arguments are required: --user"),
+        (("db", "check", "--bogus"), "memberdesk: error: unrecognized arguments: --bogus"),
+        (("db",), "memberdesk db: error: the following arguments are required: ACTION"),
+        (("members", "find", "zs", "--user", "x", "--limit", "many"),
+         "memberdesk members find: error: argument --limit: invalid int value: 'many'"),
+    ],
+)
+def test_usage_errors_are_one_line_and_exit_1(tmp_path: Path, args: tuple[str, ...],
+                                              message: str) -> None:
+    """Exit code 2 is the README's "database cannot be opened", not argparse's."""
+    r = run("--data-dir", str(tmp_path / "s"), *args)
+    assert r.returncode == 1, (r.stdout, r.stderr)
+    assert r.stderr.strip() == message
+    assert not (tmp_path / "s").exists()
+
+
+def test_help_and_version_still_exit_0() -> None:
+    assert run("--version").returncode == 0
+    r = run("report", "day", "--help")
+    assert r.returncode == 0 and "--date" in r.stdout
+
+
 def test_newer_database_one_line_error(tmp_path: Path) -> None:
     d = tmp_path / "s"
-    assert run("db", "upgrade", "--data-dir", str(d)).returncode == 0
+    _init(d)
     raw = sqlite3.connect(d / "memberdesk.sqlite3")
     raw.execute("UPDATE alembic_version SET version_num = '0999_future'")
     raw.commit()

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from memberdesk import __version__
 
-from .common import CliError, add_data_dir
+from .common import CliError, Parser, add_data_dir
 
 COMMAND_MODULES: tuple[str, ...] = (
     "memberdesk.cli.setup_cmds",  # init, demo
@@ -32,7 +32,8 @@ log = logging.getLogger("memberdesk.cli")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    """The parser: a usage error is one line and exit code 1 (see :class:`Parser`)."""
+    parser = Parser(
         prog="memberdesk",
         description="MemberDesk 会员收银 — member point-of-sale for small shops",
     )

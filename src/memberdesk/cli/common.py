@@ -9,7 +9,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, NoReturn
 
 from memberdesk.db import Database
 from memberdesk.db.migrate import DatabaseError
@@ -64,15 +64,45 @@ def add_data_dir(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def data_paths(args: argparse.Namespace) -> DataPaths:
-    paths = resolve_data_dir(getattr(args, "data_dir", None)).ensure()
+class Parser(argparse.ArgumentParser):
+    """argparse with a usage error of one line and exit code 1 (a user mistake):
+    exit code 2 is kept for a database that cannot be opened."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(1, f"{self.prog}: error: {message}\n")
+
+
+def has_shop(paths: DataPaths) -> bool:
+    """Whether ``paths`` holds a shop database file (an empty file is none)."""
+    try:
+        return paths.database.is_file() and paths.database.stat().st_size > 0
+    except OSError:
+        return False
+
+
+def no_shop_message(paths: DataPaths) -> str:
+    from memberdesk.services.errors import UserError
+
+    return UserError("no_shop_here", path=str(paths.root)).message(lang())
+
+
+def data_paths(args: argparse.Namespace, *, create: bool = True) -> DataPaths:
+    """The data directory. Only ``create`` (init, demo, the GUI) may make a new one;
+    otherwise a directory without a shop database is refused before anything is
+    written there (no folders, no database file, no log)."""
+    paths = resolve_data_dir(getattr(args, "data_dir", None))
+    if not create and not has_shop(paths):
+        raise CliError(no_shop_message(paths), 1)
+    paths.ensure()
     setup_logging(paths.logs)
     return paths
 
 
 @contextmanager
-def opened_db(args: argparse.Namespace) -> Iterator[Database]:
-    paths = data_paths(args)
+def opened_db(args: argparse.Namespace, *, create: bool = False) -> Iterator[Database]:
+    """The shop database, opened (and upgraded). Without ``create`` a data directory
+    holding no shop database is refused with one line and exit code 1."""
+    paths = data_paths(args, create=create)
     try:
         db = Database.open(paths)
     except DatabaseError as exc:

@@ -70,13 +70,15 @@ _MATCH_TEXT = {
 
 
 def print_lookup(result: LookupResult) -> int:
+    """Print the members found (exit 0); a lookup that finds nobody usable — nothing
+    found, a lost, replaced or void card — is one line on stderr and exit code 1."""
     from memberdesk.services.lookup import LookupOutcome
 
-    if result.outcome is LookupOutcome.NOT_FOUND:
-        raise CliError(result.message(lang()), 1)
-    if not result.members:
-        print(result.message(lang()))
-        return 0
+    if result.outcome not in (LookupOutcome.MEMBER, LookupOutcome.PICK) or not result.members:
+        from memberdesk.services.errors import UserError
+
+        nobody = UserError("lookup_not_found", text=result.query).message(lang())
+        raise CliError(result.message(lang()) or nobody, 1)
     zh_how, en_how = _MATCH_TEXT.get(str(result.matched_by), ("", ""))
     n = len(result.members)
     more = (

@@ -12,7 +12,7 @@ from .common import CliError, add_command, lang, opened_db, read_password, user_
 def cmd_init(args: argparse.Namespace) -> int:
     from memberdesk.services.shop import init_shop, is_initialised
 
-    with opened_db(args) as db:
+    with opened_db(args, create=True) as db:
         if is_initialised(db):
             raise CliError(
                 "门店已经初始化过了" if lang() == "zh_CN" else "this shop is already set up"
@@ -36,7 +36,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from memberdesk.services.demo import DEMO_PASSWORDS, build_demo
     from memberdesk.services.shop import is_initialised
 
-    with opened_db(args) as db:
+    with opened_db(args, create=True) as db:
         if is_initialised(db):
             if args.if_missing:
                 return 0

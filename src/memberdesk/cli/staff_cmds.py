@@ -32,13 +32,13 @@ def _login(db: Database, args: argparse.Namespace) -> Actor:
 def _may_manage_staff(db: Database, actor: Actor) -> None:
     """Refuse a cashier before asking for a new password (the services check again)."""
     from memberdesk.services.errors import PermissionDenied
-    from memberdesk.services.permissions import PERMISSION_NAMES, Permission
+    from memberdesk.services.permissions import Permission, permission_name
     from memberdesk.services.staff import check_permission
 
     try:
         check_permission(db, actor, Permission.MANAGE_STAFF)
-    except PermissionDenied as exc:  # the service names the action in Chinese only
-        exc.params["action"] = _t(*PERMISSION_NAMES[Permission.MANAGE_STAFF])
+    except PermissionDenied as exc:  # staff.check_permission names it in Chinese only
+        exc.params["action"] = permission_name(Permission.MANAGE_STAFF)
         raise
 
 

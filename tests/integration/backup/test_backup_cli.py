@@ -50,6 +50,64 @@ def test_restore_refuses_a_foreign_file_before_asking(tmp_path: Path) -> None:
 def test_backup_to_directory(tmp_path: Path) -> None:
     d = tmp_path / "shop"
     _init(d)
+    (tmp_path / "usb").mkdir()
     r = run("backup", "--data-dir", str(d), "--to", str(tmp_path / "usb"))
     assert r.returncode == 0, r.stderr
     assert list((tmp_path / "usb").glob("memberdesk-*.sqlite3"))
+
+
+def test_backup_to_a_missing_destination_is_refused(tmp_path: Path) -> None:
+    """A USB drive that is not mounted must not silently land on the local disk."""
+    d = tmp_path / "shop"
+    _init(d)
+    usb = tmp_path / "media" / "usb"
+    before = sorted(p.name for p in (d / "backups").iterdir())
+    r = run("backup", "--data-dir", str(d), "--to", str(usb))
+    assert r.returncode == 1, (r.stdout, r.stderr)
+    assert r.stderr.strip() == f"memberdesk: 备份位置 {usb} 不存在（U盘没插好？）"
+    assert not (tmp_path / "media").exists()
+    assert sorted(p.name for p in (d / "backups").iterdir()) == before
+    r = run("backup", "--data-dir", str(d), "--to", str(usb), env={"MEMBERDESK_LANG": "en"})
+    assert r.returncode == 1
+    assert r.stderr.strip() == (
+        f"memberdesk: The backup destination {usb} does not exist (is the USB drive plugged in?)"
+    )
+
+
+def test_restore_refused_while_in_use_writes_no_backup(tmp_path: Path) -> None:
+    """Another program holds the database: refused before the pre-restore backup."""
+    d = tmp_path / "shop"
+    _init(d)
+    assert run("backup", "--data-dir", str(d)).returncode == 0
+    backup = next((d / "backups").glob("memberdesk-*-cli.sqlite3"))
+    before = sorted(p.name for p in (d / "backups").iterdir())
+    other = sqlite3.connect(d / "memberdesk.sqlite3")
+    other.execute("SELECT COUNT(*) FROM shop").fetchone()
+    try:
+        r = run("restore", str(backup), "--data-dir", str(d), stdin="owner-pass\n")
+    finally:
+        other.close()
+    assert r.returncode == 1, (r.stdout, r.stderr)
+    assert r.stderr.strip() == (
+        "memberdesk: 数据库正被另一个程序使用，请先关闭其他 MemberDesk 窗口再恢复"
+    )
+    assert sorted(p.name for p in (d / "backups").iterdir()) == before
+    assert not list((d / "backups").glob("*pre-restore*"))
+    assert run("db", "check", "--data-dir", str(d)).returncode == 0
+
+
+def test_restore_by_a_manager_is_owner_only_in_one_language(tmp_path: Path) -> None:
+    d = tmp_path / "shop"
+    _init(d)
+    r = run("staff", "add", "mgr", "--name", "王店长", "--role", "manager", "--user", "owner",
+            "--data-dir", str(d), stdin="owner-pass\nmgr-pass-1\nmgr-pass-1\n")
+    assert r.returncode == 0, r.stderr
+    assert run("backup", "--data-dir", str(d)).returncode == 0
+    backup = next((d / "backups").glob("memberdesk-*-cli.sqlite3"))
+    r = run("restore", str(backup), "--data-dir", str(d), "--user", "mgr",
+            stdin="mgr-pass-1\n", env={"MEMBERDESK_LANG": "en"})
+    assert r.returncode == 1
+    assert r.stderr.strip() == "memberdesk: Only the owner may restore a backup"
+    r = run("restore", str(backup), "--data-dir", str(d), "--user", "mgr", stdin="mgr-pass-1\n")
+    assert r.returncode == 1
+    assert r.stderr.strip() == "memberdesk: 仅老板可以恢复数据"

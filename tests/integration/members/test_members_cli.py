@@ -100,7 +100,9 @@ def test_template_import_find_export(shop_dir: str, tmp_path: Path) -> None:
 
     r = members(shop_dir, "export", str(tmp_path / "out.xlsx"), user="kasse")
     assert r.returncode == 1 and len(r.stderr.strip().splitlines()) == 1
-    assert "Not allowed" in r.stderr
+    assert r.stderr.strip() == (
+        "memberdesk: Not allowed: export member data needs a manager's or owner's approval"
+    )
     r = members(shop_dir, "export", str(tmp_path / "out.xlsx"))
     assert r.returncode == 0 and "exported 3 members" in r.stdout, r.stderr
     r = run("members", "find", "zs", "--data-dir", shop_dir, "--user", "boss", stdin="wrong\n")
@@ -123,8 +125,14 @@ def test_lost_card_at_the_command_line(shop_dir: str) -> None:
     finally:
         db.close()
     r = members(shop_dir, "find", "04A1B2C3")
-    assert r.returncode == 0
-    assert r.stdout.strip() == "Card 04A1B2C3: card reported lost (member M000001)"
+    assert r.returncode == 1, (r.stdout, r.stderr)  # nobody usable found
+    assert r.stdout == ""
+    assert r.stderr.strip() == "memberdesk: Card 04A1B2C3: card reported lost (member M000001)"
+    r = members(shop_dir, "find", "04A1B2C3", lang="zh_CN")
+    assert r.returncode == 1
+    assert r.stderr.strip() == "memberdesk: 卡 04A1B2C3 已挂失，不能使用（会员 M000001）"
+    r = members(shop_dir, "find", "张三")  # the member herself is still found
+    assert r.returncode == 0 and "M000001" in r.stdout, r.stderr
 
 
 def test_a_bad_file_is_one_line(shop_dir: str, tmp_path: Path) -> None:

@@ -133,12 +133,12 @@ def test_reader_test_names_each_card(pcscd: PcscdProcess, shop: str, lang: str) 
     assert "Traceback" not in stderr, stderr
 
 
-def test_reader_test_without_pcscd_is_one_line(tmp_path: Path) -> None:
+def test_reader_test_without_pcscd_is_one_line(shop: str, tmp_path: Path) -> None:
     """No PC/SC service: exit 2 with one line (pcscd is pointed at a socket that
     does not exist, so this never disturbs a running pcscd)."""
     r = subprocess.run(
         [sys.executable, "-m", "memberdesk.cli", "reader", "test", "--data-dir",
-         str(tmp_path / "s"), "--timeout", "1"],
+         shop, "--timeout", "1"],
         capture_output=True, text=True, timeout=60,
         env={**os.environ, "MEMBERDESK_LANG": "en",
              "PCSCLITE_CSOCK_NAME": str(tmp_path / "no-such.comm")},

@@ -81,8 +81,8 @@ def ui(qtbot, i18n: Translations, runner: TaskRunner, staff) -> AppController:  
     qtbot.addWidget(controller.main)
     with qtbot.waitSignal(controller.ready, timeout=10_000):
         controller.start()
-    if controller.backups is not None:
-        controller.backups.stop()  # tests of the scheduler drive it themselves
+    assert controller.backups is not None and controller.backups.timer.isActive()  # started
+    controller.backups.stop()  # tests of the scheduler drive it themselves
     return controller
 
 

@@ -130,3 +130,38 @@ def test_export_every_member(manager: Counter, tmp_path: Path) -> None:
     rows = CalamineWorkbook.from_path(str(out)).get_sheet_by_name("会员").to_python()
     phones = sorted(str(r[2]) for r in rows[1:])
     assert phones == ["13800000001", "13800000002", "13800000003"]  # a manager may unmask
+
+
+def test_closing_the_back_office_during_an_export_harms_nothing(manager: Counter,
+                                                                tmp_path: Path) -> None:
+    c = manager
+    page = members_page(c)
+    office = c.tasks.dialog
+    out = tmp_path / "会员.xlsx"
+    long_jobs = page.long_jobs
+    with c.qtbot.waitSignal(long_jobs.finished, timeout=30_000):
+        page.export_to(out)
+        office.reject()
+        c.tasks.open_register()  # the next task: the back office is deleted meanwhile
+        assert c.tasks.dialog is not office
+    c.qtbot.wait(50)
+    assert out.is_file()  # the export went on to the end, and nothing crashed
+
+
+def test_a_bug_in_a_job_leaves_the_page_usable(manager: Counter, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from memberdesk.ui.backoffice import members as members_module
+
+    def broken(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        raise ValueError("a bug")
+
+    monkeypatch.setattr(members_module, "export_members", broken)
+    c = manager
+    page = members_page(c)
+    with c.qtbot.captureExceptions() as caught:
+        with c.qtbot.waitSignal(page.long_jobs.finished, timeout=30_000):
+            page.export_to(tmp_path / "x.xlsx")
+    assert [type(e[1]) for e in caught] == [ValueError]  # to the crash hook, as bugs go
+    assert not page.running
+    assert page.export_button.isEnabled() and page.check_button.isEnabled()
+    assert not page.cancel_button.isVisible()

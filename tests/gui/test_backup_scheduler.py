@@ -70,3 +70,17 @@ def test_a_failure_is_told_once_and_tried_again(  # type: ignore[no-untyped-def]
     monkeypatch.setattr(backup_service, "create_backup", real)
     check(qtbot, ui)
     assert backups(db) == ["scheduled"]
+
+
+def test_the_timer_checks_by_itself_and_a_restore_holds_it(qtbot, ui: AppController, db) -> None:  # type: ignore[no-untyped-def]
+    scheduler = ui.backups
+    assert scheduler is not None
+    scheduler.long_jobs.hold(True)  # a restore under way
+    scheduler.check()
+    assert not scheduler.long_jobs.busy and backups(db) == []
+    scheduler.long_jobs.hold(False)
+    with qtbot.waitSignal(scheduler.backup_made, timeout=20_000):
+        scheduler.start(first_check_ms=0)  # as the app does once the shop is open
+    assert scheduler.timer.isActive()
+    assert backups(db) == ["scheduled"]
+    scheduler.stop()

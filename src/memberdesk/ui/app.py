@@ -55,6 +55,7 @@ def run(paths: DataPaths) -> int:
         code = app.exec()
     finally:
         controller.reader.stop()
+        controller.stop_background_work()
         runner.shutdown()
         crash.uninstall()
         i18n.uninstall()

@@ -58,7 +58,7 @@ class BackupScheduler(QObject):
             self.check()
 
     def check(self) -> None:
-        if self.long_jobs.busy:  # an export, a backup or the last check is running
+        if self.long_jobs.busy or self.long_jobs.held:  # an export, a backup, a restore
             return
         self.long_jobs.call(backup_if_due, on_done=self._done, on_user_error=self._failed)
 

@@ -180,9 +180,11 @@ class AppController(QObject):
 
     def _request_setup(self, shop_name: str, owner_name: str, username: str,
                        password: str) -> None:
-        assert self.setup is not None
+        setup = self.setup
+        assert setup is not None
         self.runner.call(_set_up_shop, shop_name, owner_name, username, password,
-                         on_done=self._shop_set_up, on_user_error=self.setup.show_error)
+                         on_done=self._shop_set_up, on_user_error=setup.show_error,
+                         on_finally=lambda: setup.set_busy(False))
 
     def _shop_set_up(self, owner: Actor) -> None:
         log.info("shop set up; owner %s", owner.username)
@@ -245,6 +247,17 @@ class AppController(QObject):
 
     def quit(self) -> None:
         self.exit_requested.emit(0)
+
+    def stop_background_work(self, timeout_ms: int = 60_000) -> None:
+        """At shutdown, before the database closes: no new scheduled backup, and
+        the running export or backup finishes (a cancelled export leaves nothing)."""
+        from .counter_tasks import counter_tasks_of
+
+        if self.backups is not None:
+            self.backups.stop()
+        tasks = counter_tasks_of(self.main)
+        if tasks is not None and not tasks.long_jobs.wait(timeout_ms):
+            log.error("a long job was still running after %d ms at shutdown", timeout_ms)
 
     @staticmethod
     def _switch(show: QWidget, hide: QWidget) -> None:

@@ -48,6 +48,7 @@ class Task:
     fn: Callable[[], Any] = field(repr=False)
     on_done: Callable[[Any], None] | None = field(default=None, repr=False)
     on_user_error: Callable[[UserError], None] | None = field(default=None, repr=False)
+    on_finally: Callable[[], None] | None = field(default=None, repr=False)
     id: int = field(default_factory=lambda: next(_ids))
     done: bool = False
     result: Any = None
@@ -98,6 +99,12 @@ class TaskRunner(QObject):
     def has_database(self) -> bool:
         return self._db is not None
 
+    @property
+    def database(self) -> Database | None:
+        """The database attached now (for handing to another runner; only worker
+        code may use it)."""
+        return self._db
+
     def attach(self, database: Database) -> None:
         """Hand over an opened database. Only worker code will ever use it."""
         self._db = database
@@ -109,14 +116,14 @@ class TaskRunner(QObject):
         *args: Any,
         on_done: Callable[[Any], None] | None = None,
         on_user_error: Callable[[UserError], None] | None = None,
+        on_finally: Callable[[], None] | None = None,
         **kwargs: Any,
     ) -> Task:
         """Run ``service(database, *args, **kwargs)`` on the worker."""
         if self._db is None:
             raise RuntimeError("no database attached to the task runner")
-        return self.run(
-            service, self._db, *args, on_done=on_done, on_user_error=on_user_error, **kwargs
-        )
+        return self.run(service, self._db, *args, on_done=on_done, on_user_error=on_user_error,
+                        on_finally=on_finally, **kwargs)
 
     def run(
         self,
@@ -124,11 +131,14 @@ class TaskRunner(QObject):
         *args: Any,
         on_done: Callable[[Any], None] | None = None,
         on_user_error: Callable[[UserError], None] | None = None,
+        on_finally: Callable[[], None] | None = None,
         **kwargs: Any,
     ) -> Task:
-        """Run ``fn(*args, **kwargs)`` on the worker (no database argument)."""
+        """Run ``fn(*args, **kwargs)`` on the worker (no database argument).
+        ``on_finally`` runs after the outcome is handled, whatever it was (a bug
+        included): the place to leave a busy state."""
         name = getattr(fn, "__qualname__", repr(fn))
-        task = Task(name, lambda: fn(*args, **kwargs), on_done, on_user_error)
+        task = Task(name, lambda: fn(*args, **kwargs), on_done, on_user_error, on_finally)
         self._pending += 1
         if self._pending == 1:
             self.busy_changed.emit(True)
@@ -167,6 +177,11 @@ class TaskRunner(QObject):
                 sys.excepthook(type(exc), exc, exc.__traceback__)
         except Exception as callback_exc:  # a bug in a callback is a bug like any other
             sys.excepthook(type(callback_exc), callback_exc, callback_exc.__traceback__)
+        if task.on_finally is not None:
+            try:
+                task.on_finally()
+            except Exception as callback_exc:
+                sys.excepthook(type(callback_exc), callback_exc, callback_exc.__traceback__)
 
     # -- shutting down -----------------------------------------------------------
     def wait(self, timeout_ms: int = 10_000) -> bool:

@@ -130,8 +130,13 @@ class BackupPage(Page):
         self.confirm.open()
 
     def _restore(self, path: Path) -> None:
+        if self.long_jobs.busy:  # a scheduled backup began while the password was typed
+            self.say(lambda: self.tr("Wait until the export or backup finishes."), ERROR)
+            return
         self.say(lambda: self.tr("Restoring {file}…").format(file=path.name))
-        self.call(jobs.restore, self.actor, path, on_done=self._restored)
+        self.long_jobs.hold(True)  # no scheduled backup of a file being swapped
+        self.call(jobs.restore, self.actor, path, on_done=self._restored,
+                  on_finally=lambda: self.long_jobs.hold(False))
 
     def _restored(self, result: RestoreResult) -> None:
         self.restored_result = result

@@ -149,14 +149,24 @@ class ExportPanel(Retranslating, QWidget):
         if not (self.xlsx.isChecked() or self.pdf.isChecked()):
             self._say("pick")
             return
-        self.progress = Progress(self)
-        self.progress.stepped.connect(self._stepped)
+        # The long-job worker owns the progress: the back office may be closed and
+        # deleted while the export still reports to it.
+        progress = Progress(self.long_jobs)
+        self.progress = progress
+        progress.stepped.connect(self._stepped)
         self.bar.setRange(0, 0)  # busy until the first step says how far
         self._say("running")
         self._update()
+
+        def finish() -> None:  # after the result, a user error or a bug
+            progress.deleteLater()
+            if isValid(self) and self.progress is progress:
+                self._finish()
+
         self.long_jobs.call(
             jobs.export, self.actor, self.spec, self.folder, self.xlsx.isChecked(),
-            self.pdf.isChecked(), self.progress, on_done=self._done, on_user_error=self._failed,
+            self.pdf.isChecked(), progress, on_done=self._done, on_user_error=self._failed,
+            on_finally=finish,
         )
 
     def _stepped(self, done: int, total: int) -> None:

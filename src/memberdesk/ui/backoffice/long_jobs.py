@@ -25,7 +25,7 @@ from ..tasks import TaskRunner
 
 
 def _the_database(db: Any) -> Any:
-    return db
+    return db  # only the runner's turn matters: the jobs queued before it are done
 
 
 class Progress(QObject):
@@ -60,10 +60,19 @@ class LongJobs(QObject):
         self.worker = TaskRunner(parent=self)
         self.worker.finished.connect(self._finished)
         self._running = 0
+        self._held = False
 
     @property
     def busy(self) -> bool:
         return self._running > 0
+
+    @property
+    def held(self) -> bool:
+        """A restore is under way: no new long job (the scheduled backup waits)."""
+        return self._held
+
+    def hold(self, held: bool) -> None:
+        self._held = held
 
     def call(
         self,
@@ -71,15 +80,22 @@ class LongJobs(QObject):
         *args: Any,
         on_done: Callable[[Any], None],
         on_user_error: Callable[[UserError], None],
+        on_finally: Callable[[], None] | None = None,
         **kwargs: Any,
     ) -> None:
         """``job(db, *args, **kwargs)`` on the long-job worker."""
         self._running += 1
         self.started.emit()
 
-        def go(db: Any) -> None:
+        def go(_queued: Any) -> None:
+            # The runner's database now: a restore queued before this job swapped it.
+            db = self.runner.database
+            if db is None:  # shutting down
+                self._running -= 1
+                return
             self.worker.attach(db)
-            self.worker.call(job, *args, on_done=on_done, on_user_error=on_user_error, **kwargs)
+            self.worker.call(job, *args, on_done=on_done, on_user_error=on_user_error,
+                             on_finally=on_finally, **kwargs)
 
         self.runner.call(_the_database, on_done=go)
 

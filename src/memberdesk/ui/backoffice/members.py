@@ -126,19 +126,27 @@ class MembersPage(Page):
 
     def _start(self, job: Callable[..., Any], *args: Any, on_done: Callable[[Any], None],
                text: Callable[[], str]) -> None:
-        self.progress = Progress(self)
-        self.progress.stepped.connect(self._stepped)
+        # The long-job worker owns the progress: the back office may be closed and
+        # deleted while the job still reports to it.
+        progress = Progress(self.long_jobs)
+        self.progress = progress
+        progress.stepped.connect(self._stepped)
         self.bar.setRange(0, 0)  # busy until the first step says how far
         self.say(text)
         self.update_state()
 
         def done(result: Any) -> None:
             if isValid(self):
-                self.progress = None
                 on_done(result)
+
+        def finish() -> None:  # after the result, a user error or a bug
+            progress.deleteLater()
+            if isValid(self) and self.progress is progress:
+                self.progress = None
                 self.update_state()
 
-        self.long_jobs.call(job, *args, self.progress, on_done=done, on_user_error=self._failed)
+        self.long_jobs.call(job, *args, progress, on_done=done, on_user_error=self._failed,
+                            on_finally=finish)
 
     def _stepped(self, done: int, total: int) -> None:
         if total > 0:
@@ -152,9 +160,7 @@ class MembersPage(Page):
 
     def _failed(self, error: UserError) -> None:
         if isValid(self):
-            self.progress = None
             self.show_error(error)
-            self.update_state()
 
     def _save_name(self, title: str, name: str) -> Path | None:
         path, _filter = QFileDialog.getSaveFileName(self, title, name, XLSX_FILTER)

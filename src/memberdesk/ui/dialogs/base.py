@@ -98,6 +98,7 @@ class TaskCalls:
     _message: Callable[[], str] | None = None
     _tone: str = INFO
     _busy: bool = False
+    _calls: int = 0  # calls submitted so far
 
     @property
     def busy(self) -> bool:
@@ -124,12 +125,14 @@ class TaskCalls:
         *args: Any,
         on_done: Callable[[Any], None],
         on_error: Callable[[UserError], None] | None = None,
+        on_finally: Callable[[], None] | None = None,
         with_database: bool = True,
         **kwargs: Any,
     ) -> None:
         """``service(db, *args, **kwargs)`` on the worker (``with_database=False``:
         without the database). A user error is shown in the message line (and
-        passed to ``on_error``); callbacks for a widget already gone are dropped."""
+        passed to ``on_error``); callbacks for a widget already gone are dropped;
+        ``on_finally`` runs in every case, a bug included, widget gone or not."""
 
         def done(result: Any) -> None:
             if isValid(self):
@@ -145,9 +148,18 @@ class TaskCalls:
                     on_error(error)
                 self._settled()
 
+        def settle_after_a_bug() -> None:  # done/failed ran, or a bug went to the crash hook
+            if isValid(self) and self._busy and self._calls == mine:
+                self._set_busy(False)  # (not when a callback started the next call)
+            if on_finally is not None:
+                on_finally()
+
+        self._calls += 1
+        mine = self._calls
         self._set_busy(True)
         submit = self.runner.call if with_database else self.runner.run
-        submit(service, *args, on_done=done, on_user_error=failed, **kwargs)
+        submit(service, *args, on_done=done, on_user_error=failed, on_finally=settle_after_a_bug,
+               **kwargs)
 
     def fetch(self, service: Callable[..., Any], *args: Any,
               on_done: Callable[[Any], None]) -> None:

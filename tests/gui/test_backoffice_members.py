@@ -158,9 +158,9 @@ def test_a_bug_in_a_job_leaves_the_page_usable(manager: Counter, tmp_path: Path,
     monkeypatch.setattr(members_module, "export_members", broken)
     c = manager
     page = members_page(c)
-    with c.qtbot.captureExceptions() as caught:
-        with c.qtbot.waitSignal(page.long_jobs.finished, timeout=30_000):
-            page.export_to(tmp_path / "x.xlsx")
+    with c.qtbot.captureExceptions() as caught, \
+            c.qtbot.waitSignal(page.long_jobs.finished, timeout=30_000):
+        page.export_to(tmp_path / "x.xlsx")
     assert [type(e[1]) for e in caught] == [ValueError]  # to the crash hook, as bugs go
     assert not page.running
     assert page.export_button.isEnabled() and page.check_button.isEnabled()

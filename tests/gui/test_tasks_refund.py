@@ -152,3 +152,21 @@ def test_a_recharge_is_refunded_by_its_number(manager_counter: Counter) -> None:
     c.enter(dialog.reason)
     assert dialog.outcome is not None and dialog.outcome.amount == yuan("100")
     assert c.world.balances("carol")[:2] == (yuan("0"), yuan("0"))
+
+
+def test_a_sale_refunded_in_part_offers_only_what_is_left(manager_counter: Counter) -> None:
+    c = manager_counter
+    sale = c.world.sell([("CHIPS", 1), ("BEER", 2)], [(TenderKind.CASH, "20.80")], member="alice")
+    c.world.refund(sale.sale_no, lines=((2, 1),))  # one beer back already
+    dialog = c.open(Qt.Key.Key_F4)
+    find_sale(c, dialog, sale.sale_no)
+    chips, beer = dialog.view.spins
+    assert (chips.maximum(), chips.value()) == (1, 1)
+    assert (beer.maximum(), beer.value()) == (1, 1)  # not the 2 sold
+    dialog.view.whole.setChecked(False)
+    chips.setValue(0)
+    c.type(dialog.reason, "第二瓶也退")
+    with c.qtbot.waitSignal(dialog.refunded):
+        c.press(Qt.Key.Key_Return, dialog.reason)
+    c.settle()
+    assert [r.amount for r in refunds(c)] == [yuan("6.00"), yuan("6.00")]

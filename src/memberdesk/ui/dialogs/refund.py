@@ -10,6 +10,7 @@ approval the same refund is submitted again, under the same client id.
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -39,10 +40,21 @@ from .refund_view import RefundView, tender_text
 HISTORY = 10  # the most recent sales offered (the member's, or the shop's)
 
 
-def fetch_receipt(db: Any, actor: Any, number: str) -> ReceiptData:
-    from memberdesk.services.documents import load_receipt
+@dataclass(frozen=True)
+class Found:
+    receipt: ReceiptData
+    left: tuple[int, ...] | None  # a sale's quantities not refunded yet, line by line
 
-    return load_receipt(db, actor, number)
+
+def fetch_receipt(db: Any, actor: Any, number: str) -> Found:
+    from memberdesk.services.documents import load_receipt
+    from memberdesk.services.sales_history import sale_for_refund
+
+    receipt = load_receipt(db, actor, number)
+    if receipt.kind != "sale":
+        return Found(receipt, None)
+    sale = sale_for_refund(db, actor, receipt.number)
+    return Found(receipt, tuple(line.qty - line.refunded_qty for line in sale.lines))
 
 
 def sales_history(db: Any, actor: Any, member_id: int | None) -> list[Any]:
@@ -149,14 +161,15 @@ class RefundDialog(TaskDialog):
         self.clear_message()
         self.call(fetch_receipt, self.actor, number, on_done=self._loaded)
 
-    def _loaded(self, receipt: ReceiptData) -> None:
+    def _loaded(self, found: Found) -> None:
+        receipt = found.receipt
         if receipt.kind not in ("sale", "recharge"):
             self.say(lambda: self.tr("{number} is itself a refund.").format(number=receipt.number), ERROR)
             self.view.show_receipt(None)
             return
         self.client_id = uuid.uuid4().hex  # one refund of this document, however many tries
         self.approval_id = None
-        self.view.show_receipt(receipt)
+        self.view.show_receipt(receipt, found.left)
         self.reason.setFocus()
 
     # -- refunding ----------------------------------------------------------------------------

@@ -68,7 +68,9 @@ class RefundView(Retranslating, QWidget):
         self.retranslate()
         self.show_receipt(None)
 
-    def show_receipt(self, receipt: ReceiptData | None) -> None:
+    def show_receipt(self, receipt: ReceiptData | None,
+                     left: tuple[int, ...] | None = None) -> None:
+        """``left``: each line's quantity not refunded yet (None: all of it)."""
         self.receipt = receipt
         lines = receipt.lines if receipt is not None and receipt.kind == "sale" else ()
         self.table.setRowCount(len(lines))
@@ -79,10 +81,11 @@ class RefundView(Retranslating, QWidget):
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, col, item)
+            can = left[row] if left is not None and row < len(left) else line.qty
             spin = QSpinBox()
-            spin.setRange(0, line.qty)
-            spin.setValue(line.qty)
-            spin.setEnabled(not self.whole.isChecked())
+            spin.setRange(0, can)  # a line refunded before offers only what is left
+            spin.setValue(can)
+            spin.setEnabled(not self.whole.isChecked() and can > 0)
             self.table.setCellWidget(row, 3, spin)
             self.spins.append(spin)
         if self.spins:
@@ -109,7 +112,7 @@ class RefundView(Retranslating, QWidget):
 
     def _whole_toggled(self, whole: bool) -> None:
         for spin in self.spins:
-            spin.setEnabled(not whole)
+            spin.setEnabled(not whole and spin.maximum() > 0)
 
     def wanted(self) -> tuple[RefundLineRequest, ...] | None:
         """None: the whole sale (what is left of it); else the lines typed."""

@@ -170,3 +170,21 @@ def test_a_sale_refunded_in_part_offers_only_what_is_left(manager_counter: Count
         c.press(Qt.Key.Key_Return, dialog.reason)
     c.settle()
     assert [r.amount for r in refunds(c)] == [yuan("6.00"), yuan("6.00")]
+
+
+def test_the_dialog_fits_a_1024_by_768_screen(manager_counter: Counter) -> None:
+    c = manager_counter
+    for _ in range(10):  # a full history list and a four-line sale
+        c.world.sell([("CHIPS", 1), ("BEER", 2), ("COLA", 3), ("CHIPS", 1)],
+                     [(TenderKind.CASH, "50")], member="alice")
+    c.select_member("alice")
+    dialog = c.open(Qt.Key.Key_F4)
+    dialog.history.setCurrentRow(0)
+    dialog.history.setFocus()
+    c.enter(dialog.history)
+    c.enter(dialog.reason)  # no reason: the message line appears too
+    assert dialog.message.text() == "请填写退款原因。"
+    assert dialog.minimumSizeHint().height() <= 768 - 40  # a taskbar's worth to spare
+    assert dialog.minimumSizeHint().width() <= 1024
+    table = dialog.view.table
+    assert table.height() >= table.horizontalHeader().height() + table.rowHeight(0)

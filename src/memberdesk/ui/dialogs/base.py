@@ -203,7 +203,12 @@ class TaskCalls:
         layout.activate()
         hint = window.sizeHint()
         if window.height() < hint.height() or window.width() < hint.width():
-            window.resize(max(window.width(), hint.width()), max(window.height(), hint.height()))
+            room = window.screen().availableGeometry()
+            window.resize(min(max(window.width(), hint.width()), room.width()),
+                          min(max(window.height(), hint.height()), room.height()))
+            frame = window.frameGeometry()
+            if frame.bottom() > room.bottom():  # keep the buttons on the screen
+                window.move(frame.left(), max(room.top(), room.bottom() - frame.height()))
 
     # -- keys -------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:

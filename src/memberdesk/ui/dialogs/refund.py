@@ -103,7 +103,7 @@ class RefundDialog(TaskDialog):
         self.history_label = QLabel()
         self.history = QListWidget()
         self.history.setObjectName("refundHistory")
-        self.history.setMaximumHeight(150)
+        self.history.setMaximumHeight(104)  # about three sales, then it scrolls
         self.history.itemActivated.connect(lambda item: self._load(item.data(Qt.ItemDataRole.UserRole)))
         self.view = RefundView()
         self.reason = QLineEdit()

@@ -55,6 +55,8 @@ def test_the_owner_adds_a_cashier_who_can_log_in(owner: Counter) -> None:
         ["收银员", "店长", "老板"]
 
     c.qtbot.keyClicks(page.username, "xiaowang")
+    c.enter(page.username)
+    assert page.focusWidget() is page.display_name  # Enter moves on through the form
     page.display_name.setText("小王")
     c.qtbot.keyClicks(page.password, "wang-pass")
     c.qtbot.keyClicks(page.password_again, "wang-typo")
@@ -63,7 +65,7 @@ def test_the_owner_adds_a_cashier_who_can_log_in(owner: Counter) -> None:
     assert page.password_again.text() == ""
 
     c.qtbot.keyClicks(page.password_again, "wang-pass")
-    page.add_button.click()
+    c.enter(page.password_again)  # Enter in the last field adds
     c.settle()
     assert page.message.text() == "小王 现在可以用 xiaowang 登录（收银员）。"
     assert ("小王", "xiaowang", "收银员", "正常") in rows(page)
@@ -89,7 +91,7 @@ def test_a_forgotten_password_and_disabling(owner: Counter) -> None:
     assert page.selected_heading.text() == "张收银 (cashier)"
     page.reset_password_edit.setText("new-cashier")
     page.reset_again.setText("new-cashier")
-    page.reset_button.click()
+    c.enter(page.reset_again)  # Enter in the last field sets it
     c.settle()
     assert page.message.text() == "已为 张收银 设置新密码，请用新密码登录。"
     assert any(r[1] == "cashier" and r[3] == "正常" for r in rows(page))
@@ -107,8 +109,9 @@ def test_a_forgotten_password_and_disabling(owner: Counter) -> None:
     c.settle()
     assert staff_service.login(c.db, "cashier", "new-cashier").username == "cashier"
 
-    select(page, "owner")  # one's own account cannot be disabled from here
+    select(page, "owner")  # one's own account: not disabled, nor its password reset, here
     assert not page.active_button.isEnabled()
+    assert not page.reset_button.isEnabled()
 
 
 def test_a_manager_manages_cashiers_only(manager: Counter) -> None:

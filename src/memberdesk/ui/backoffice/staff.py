@@ -161,11 +161,32 @@ class StaffPage(Page):
     def update_state(self) -> None:
         info = self.selected
         manageable = info is not None and self._may_manage(info) and not self.busy
-        self.reset_button.setEnabled(manageable)
+        # One's own password is changed knowing the old one (not reset from here):
+        # an unlocked owner session must not be enough to take the account over.
+        self.reset_button.setEnabled(manageable and info is not None
+                                     and info.username != self.actor.username)
         self.active_button.setEnabled(manageable and info is not None
                                       and info.username != self.actor.username)
         self.add_button.setEnabled(not self.busy)
         self._render_selected()
+
+    # -- keys -------------------------------------------------------------------------------
+    def enter_pressed(self) -> None:
+        """Enter moves to the next field of a form and, in its last one, submits it."""
+        add_form = (self.username, self.display_name, self.new_role, self.password,
+                    self.password_again)
+        reset_form = (self.reset_password_edit, self.reset_again)
+        focus = self.focusWidget()
+        for fields in (add_form, reset_form):
+            if focus in fields:
+                i = fields.index(focus)
+                if i + 1 < len(fields):
+                    fields[i + 1].setFocus()
+                elif fields is add_form:
+                    self.add()
+                elif self.reset_button.isEnabled():
+                    self.reset()
+                return
 
     # -- actions ----------------------------------------------------------------------------
     def add(self) -> None:

@@ -27,6 +27,7 @@ def members_page(c: Counter):  # type: ignore[no-untyped-def]
     page = office.page("members")
     assert office.stack.currentWidget() is page
     assert page.heading.text() == "会员导入导出"
+    c.qtbot.waitUntil(lambda: page.folder == c.db.paths.exports)  # files offered there
     return page
 
 

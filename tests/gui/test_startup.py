@@ -97,6 +97,7 @@ def test_a_first_run_sets_up_the_shop_then_the_owner_logs_in(qtbot, fresh_ui: Ap
         qtbot.keyClick(setup.password_again, Qt.Key.Key_Return)
     assert "6" in setup.error_label.text()  # the service's rule: at least 6 characters
     assert setup.create_button.isEnabled()
+    assert setup.password.text() == "" and setup.focusWidget() is setup.password
 
     fill("好邻居便利店", "王老板", "boss", "secret-1", "secret-1")
     with qtbot.waitSignal(fresh_ui.ready, timeout=10_000):

@@ -161,10 +161,19 @@ class ShopSetupScreen(Retranslating, QWidget):
             w.setEnabled(not busy)
 
     def show_error(self, error: UserError) -> None:
+        """The service's refusal, with the cursor in the field it is about."""
         self._error, self._problem = error, ""
         self._render_error()
         self.set_busy(False)
-        self.shop_name.setFocus()
+        if error.code == "weak_password":
+            self.password.clear()
+            self.password_again.clear()
+            self.password.setFocus()
+        elif error.code in ("invalid_username", "username_taken"):
+            self.username.setFocus()
+            self.username.selectAll()
+        else:
+            self.shop_name.setFocus()
 
     # -- input ------------------------------------------------------------------------
     def submit(self) -> None:

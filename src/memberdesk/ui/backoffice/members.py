@@ -41,6 +41,12 @@ XLSX_FILTER = "Excel (*.xlsx)"
 
 
 # -- worker side -------------------------------------------------------------------------
+def exports_folder(db: Any) -> Path:
+    folder: Path = db.paths.exports
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
 def save_template(path: Path, lang: str) -> Path:
     return write_template(path, lang)
 
@@ -72,6 +78,7 @@ class MembersPage(Page):
         self.checked: ImportResult | None = None  # the last dry run, ready to import
         self.imported: ImportResult | None = None
         self.exported: ExportResult | None = None
+        self.folder: Path | None = None  # where files are offered to go: the shop's exports
         self.import_intro = QLabel()
         self.import_intro.setWordWrap(True)
         self.template_button = push_button(self.choose_template_file)
@@ -162,8 +169,13 @@ class MembersPage(Page):
         if isValid(self):
             self.show_error(error)
 
+    def activated(self) -> None:
+        if self.folder is None:
+            self.fetch(exports_folder, on_done=lambda folder: setattr(self, "folder", folder))
+
     def _save_name(self, title: str, name: str) -> Path | None:
-        path, _filter = QFileDialog.getSaveFileName(self, title, name, XLSX_FILTER)
+        start = str(self.folder / name) if self.folder is not None else name
+        path, _filter = QFileDialog.getSaveFileName(self, title, start, XLSX_FILTER)
         if not path:
             return None
         return Path(path if path.lower().endswith(".xlsx") else path + ".xlsx")
@@ -184,7 +196,7 @@ class MembersPage(Page):
     # -- import ----------------------------------------------------------------------------------
     def choose_import_file(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Import which member list?"), "", XLSX_FILTER)
+            self, self.tr("Import which member list?"), str(Path.home()), XLSX_FILTER)
         if path:
             self.check_file(Path(path))
 

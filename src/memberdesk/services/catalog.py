@@ -14,7 +14,7 @@ from memberdesk.money import Money
 
 from . import audit
 from .context import Actor
-from .errors import ConflictError, NotFoundError, ValidationError
+from .errors import ConflictError, Localized, NotFoundError, ValidationError
 from .permissions import Permission, require
 from .requests import check_amount, clean_text
 
@@ -83,7 +83,7 @@ def create_category(
     code = _code(code, "分类编号")
     name = clean_text(name, 40)
     if not name:
-        raise ValidationError("required_field", field="分类名称")
+        raise ValidationError("required_field", field=Localized("分类名称", "category name"))
     with db.uow() as uow:
         s = uow.session
         require(s, actor, Permission.MANAGE_CATALOG)
@@ -103,11 +103,11 @@ def _check_draft(s: Session, d: ProductDraft, product_id: int | None = None) -> 
     code = _code(d.code, "商品编号")
     name = clean_text(d.name, 60)
     if not name:
-        raise ValidationError("required_field", field="商品名称")
+        raise ValidationError("required_field", field=Localized("商品名称", "product name"))
     check_amount(d.price, allow_zero=True)
     barcode = clean_text(d.barcode or "", 32).replace(" ", "") or None
     if type(d.points_ratio_permille) is not int or not 0 <= d.points_ratio_permille <= 100_000:
-        raise ValidationError("invalid_field", field="积分比例", problem="0–100000‰")
+        raise ValidationError("invalid_field", field=Localized("积分比例", "points ratio"), problem="0–100000‰")
     other = s.scalar(select(Product.id).where(Product.code == code))
     if other is not None and other != product_id:
         raise ConflictError("code_taken", value=code)

@@ -38,7 +38,7 @@ from . import audit, clock, coupons
 from .cart import load_member
 from .context import Actor
 from .documents import receipt_head
-from .errors import ConflictError, NotFoundError, ValidationError
+from .errors import ConflictError, Localized, NotFoundError, ValidationError
 from .ledger import Refs, credit_points, post_stored_value
 from .permissions import Permission, require
 from .policy import Policy
@@ -113,9 +113,9 @@ def create_recharge_rule(db: Database, actor: Actor, draft: RechargeRuleDraft) -
     check_amount(draft.bonus, allow_zero=True)
     name = clean_text(draft.name, 40)
     if not name:
-        raise ValidationError("required_field", field="规则名称")
+        raise ValidationError("required_field", field=Localized("规则名称", "rule name"))
     if type(draft.bonus_points) is not int or draft.bonus_points < 0:
-        raise ValidationError("invalid_field", field="赠送积分", problem=">= 0")
+        raise ValidationError("invalid_field", field=Localized("赠送积分", "bonus points"), problem=">= 0")
     with db.uow() as uow:
         s = uow.session
         require(s, actor, Permission.MANAGE_PROMOTIONS)

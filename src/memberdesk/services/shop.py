@@ -14,7 +14,7 @@ from memberdesk.money import Money
 
 from . import audit
 from .context import Actor
-from .errors import ConflictError, NotFoundError, ValidationError
+from .errors import ConflictError, Localized, NotFoundError, ValidationError
 from .staff import add_staff_in
 
 # (code, name, rank, spend in the window to qualify, discount ‰, points multiplier ‰)
@@ -43,9 +43,9 @@ def init_shop(
     """First-run set-up. Refuses a shop that is already set up."""
     shop_name = shop_name.strip()
     if not shop_name:
-        raise ValidationError("required_field", field="店名")
+        raise ValidationError("required_field", field=Localized("店名", "shop name"))
     if len(shop_name) > 100:
-        raise ValidationError("field_too_long", field="店名", max=100)
+        raise ValidationError("field_too_long", field=Localized("店名", "shop name"), max=100)
     with db.uow() as uow:
         s = uow.session
         if s.scalar(select(Shop.id)) is not None:

@@ -17,12 +17,20 @@ from memberdesk.models.enums import Role
 
 from . import audit, settings
 from .context import Actor
-from .errors import AuthError, ConflictError, NotFoundError, PermissionDenied, ValidationError
+from .errors import (
+    AuthError,
+    ConflictError,
+    Localized,
+    NotFoundError,
+    PermissionDenied,
+    ValidationError,
+)
 from .passwords import hash_password, needs_rehash, verify_password
 from .permissions import (
-    PERMISSION_NAMES,
     ROLE_RANK,
     Permission,
+    permission_denied,
+    permission_name,
     require,
     role_has,
 )
@@ -74,9 +82,9 @@ def _validate_username(username: str) -> str:
 def _display_name(name: str) -> str:
     name = name.strip()
     if not name:
-        raise ValidationError("required_field", field="姓名")
+        raise ValidationError("required_field", field=Localized("姓名", "name"))
     if len(name) > 50:
-        raise ValidationError("field_too_long", field="姓名", max=50)
+        raise ValidationError("field_too_long", field=Localized("姓名", "name"), max=50)
     return name
 
 
@@ -299,7 +307,7 @@ def grant_approval(
             raise PermissionDenied(
                 "approver_lacks_permission",
                 name=approver.display_name,
-                action=PERMISSION_NAMES[permission][0],
+                action=permission_name(permission),
             )
         minutes = settings.get_int(s, "staff.approval_minutes")
         approval = Approval(
@@ -335,7 +343,7 @@ def check_permission(
         if staff is None or not staff.active:
             raise AuthError("account_inactive")
         if not role_has(staff.role, permission) and approval_id is None:
-            raise PermissionDenied("permission_denied", action=PERMISSION_NAMES[permission][0])
+            raise permission_denied(permission)
 
 
 def require_and_audit(

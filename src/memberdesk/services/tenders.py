@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from memberdesk.models.enums import TenderKind
 from memberdesk.money import Money
 
-from .errors import ValidationError
+from .errors import Localized, ValidationError
 from .pricing import PointsQuote
 from .requests import check_amount, clean_text
 
@@ -77,7 +77,7 @@ def check_tender_shape(tenders: Sequence[TenderRequest]) -> None:
     seen: set[TenderKind] = set()
     for t in tenders:
         if not isinstance(t, TenderRequest) or not isinstance(t.kind, TenderKind):
-            raise ValidationError("invalid_field", field="付款方式", problem=repr(t))
+            raise ValidationError("invalid_field", field=Localized("付款方式", "payment method"), problem=repr(t))
         if t.kind in seen:
             raise ValidationError("duplicate_tender", kind=label(t.kind))
         seen.add(t.kind)

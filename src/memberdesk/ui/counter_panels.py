@@ -148,13 +148,17 @@ class CartPanel(Panel):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in range(1, model.columnCount()):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        model.headerDataChanged.connect(lambda *_a: self._fit_headers())
-        self._fit_headers()
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
+        for signal in (model.headerDataChanged, model.dataChanged, model.rowsInserted,
+                       model.rowsRemoved, model.modelReset, model.layoutChanged):
+            signal.connect(lambda *_a: self._fit_columns())
+        self._fit_columns()
 
-    def _fit_headers(self) -> None:
-        """No column narrower than its (bold, padded) heading: ResizeToContents
-        measures the heading in the plain font, so "Amount" lost its first letters."""
+    def _fit_columns(self) -> None:
+        """The number columns as wide as their widest cell or their heading,
+        whichever is wider. (ResizeToContents measured the heading in the plain
+        font, not the bold one it is drawn in, and not again after a language
+        switch: English headings were cut to "rice", "ount".)"""
         model = self.table.model()
         if model is None:
             return
@@ -162,10 +166,13 @@ class CartPanel(Panel):
         font = QFont(header.font())
         font.setBold(True)
         metrics = QFontMetrics(font)
-        widest = max((metrics.horizontalAdvance(str(model.headerData(
-            col, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or ""))
-            for col in range(1, model.columnCount())), default=0)
-        header.setMinimumSectionSize(widest + HEADER_PADDING)
+        for col in range(1, model.columnCount()):
+            heading = str(model.headerData(col, Qt.Orientation.Horizontal,
+                                           Qt.ItemDataRole.DisplayRole) or "")
+            width = max(metrics.horizontalAdvance(heading) + HEADER_PADDING,
+                        self.table.sizeHintForColumn(col))
+            if header.sectionSize(col) != width and not header.isSectionHidden(col):
+                header.resizeSection(col, width)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Cart"))
@@ -176,9 +183,11 @@ class CartPanel(Panel):
         self.plus_button.setToolTip(self.tr("One more of the selected line (+)"))
         self.minus_button.setToolTip(self.tr("One less of the selected line (-)"))
         self.remove_button.setToolTip(self.tr("Remove the selected line (Del)"))
+        self._fit_columns()  # the headings and cells read differently now
+        self.table.horizontalHeader().viewport().update()
 
 
-HEADER_PADDING = 2 * 10 + 12  # the stylesheet's section padding, and some air
+HEADER_PADDING = 2 * 6 + 6  # the stylesheet's section padding (6px a side), and a little air
 
 
 class AmountLabel(QLabel):

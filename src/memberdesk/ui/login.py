@@ -48,6 +48,41 @@ def add_screen_shortcuts(widget: QWidget, language: Any, quit_: Any) -> tuple[QA
     return actions[0], actions[1]
 
 
+def screen_card(screen: QWidget, min_width: int, max_width: int) -> QVBoxLayout:
+    """The card in the middle of a screen shown before login; its layout to fill."""
+    card = QFrame()
+    card.setObjectName("loginCard")
+    card.setMinimumWidth(min_width)
+    card.setMaximumWidth(max_width)
+    outer = QVBoxLayout(screen)
+    outer.addStretch(1)
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(card, 2)
+    row.addStretch(1)
+    outer.addLayout(row)
+    outer.addStretch(1)
+    return QVBoxLayout(card)
+
+
+def screen_footer(screen: QWidget, language: Any, quit_: Any) -> tuple[QPushButton, QPushButton,
+                                                                          QHBoxLayout]:
+    """The language switch (left) and Quit (right) under a card, with their keys."""
+    buttons = []
+    for signal in (language, quit_):
+        button = QPushButton()
+        button.setObjectName("flatButton")
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.clicked.connect(signal)
+        buttons.append(button)
+    footer = QHBoxLayout()
+    footer.addWidget(buttons[0])
+    footer.addStretch(1)
+    footer.addWidget(buttons[1])
+    add_screen_shortcuts(screen, language, quit_)
+    return buttons[0], buttons[1], footer
+
+
 class PasswordEdit(QLineEdit):
     """A password field where Up/Down pick the previous/next staff member."""
 
@@ -101,21 +136,10 @@ class LoginScreen(Retranslating, QWidget):
         self.login_button.setObjectName("primaryButton")
         self.login_button.setAutoDefault(True)
         self.login_button.clicked.connect(self.submit)
-        self.language_button = QPushButton()
-        self.language_button.setObjectName("flatButton")
-        self.language_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.language_button.clicked.connect(self.language_toggle_requested)
-        self.quit_button = QPushButton()
-        self.quit_button.setObjectName("flatButton")
-        self.quit_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.quit_button.clicked.connect(self.quit_requested)
-        self._add_shortcuts()
+        self.language_button, self.quit_button, footer = screen_footer(
+            self, self.language_toggle_requested, self.quit_requested)
 
-        card = QFrame()
-        card.setObjectName("loginCard")
-        card.setMaximumWidth(560)
-        card.setMinimumWidth(440)
-        form = QVBoxLayout(card)
+        form = screen_card(self, 440, 560)
         form.setContentsMargins(40, 32, 40, 28)
         form.setSpacing(10)
         form.addWidget(self.shop_label)
@@ -129,26 +153,9 @@ class LoginScreen(Retranslating, QWidget):
         form.addWidget(self.error_label)
         form.addSpacing(6)
         form.addWidget(self.login_button)
-        footer = QHBoxLayout()
-        footer.addWidget(self.language_button)
-        footer.addStretch(1)
-        footer.addWidget(self.quit_button)
         form.addLayout(footer)
-
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(card, 2)
-        row.addStretch(1)
-        outer.addLayout(row)
-        outer.addStretch(1)
         self.set_loading()
         self.retranslate()
-
-    def _add_shortcuts(self) -> None:
-        self.language_action, self.quit_action = add_screen_shortcuts(
-            self, self.language_toggle_requested, self.quit_requested)
 
     # -- texts ----------------------------------------------------------------------
     def retranslate(self) -> None:

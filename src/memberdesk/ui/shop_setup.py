@@ -14,20 +14,17 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFrame,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from memberdesk.services.errors import UserError
 
 from .i18n import QT_TRANSLATE_NOOP, Retranslating, Translations
-from .login import add_screen_shortcuts, other_language_name
+from .login import other_language_name, screen_card, screen_footer
 
 DEFAULT_OWNER_USERNAME = "owner"
 
@@ -76,21 +73,10 @@ class ShopSetupScreen(Retranslating, QWidget):
         self.create_button = QPushButton()
         self.create_button.setObjectName("primaryButton")
         self.create_button.clicked.connect(self.submit)
-        self.language_button = QPushButton()
-        self.language_button.setObjectName("flatButton")
-        self.language_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.language_button.clicked.connect(self.language_toggle_requested)
-        self.quit_button = QPushButton()
-        self.quit_button.setObjectName("flatButton")
-        self.quit_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.quit_button.clicked.connect(self.quit_requested)
-        add_screen_shortcuts(self, self.language_toggle_requested, self.quit_requested)
+        self.language_button, self.quit_button, footer = screen_footer(
+            self, self.language_toggle_requested, self.quit_requested)
 
-        card = QFrame()
-        card.setObjectName("loginCard")
-        card.setMaximumWidth(680)
-        card.setMinimumWidth(560)
-        form = QVBoxLayout(card)
+        form = screen_card(self, 560, 680)
         form.setContentsMargins(40, 28, 40, 24)
         form.setSpacing(6)
         form.addWidget(self.title)
@@ -107,19 +93,7 @@ class ShopSetupScreen(Retranslating, QWidget):
         form.addWidget(self.error_label)
         form.addWidget(self.create_button)
         form.addWidget(self.folder_label)
-        footer = QHBoxLayout()
-        footer.addWidget(self.language_button)
-        footer.addStretch(1)
-        footer.addWidget(self.quit_button)
         form.addLayout(footer)
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(card, 2)
-        row.addStretch(1)
-        outer.addLayout(row)
-        outer.addStretch(1)
         self.retranslate()
 
     def set_data_dir(self, path: Path | None) -> None:

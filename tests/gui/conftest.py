@@ -98,3 +98,19 @@ def log_file(tmp_path: Path) -> Iterator[Path]:
         if getattr(handler, "_memberdesk", False):
             root.removeHandler(handler)
             handler.close()
+
+
+@pytest.fixture
+def owner(qtbot, ui, db, staff):  # type: ignore[no-untyped-def]
+    """The counter with the owner logged in (tests/gui/tasks_support.py)."""
+    from .tasks_support import counter_for
+
+    yield from counter_for(qtbot, ui, db, staff, "owner")
+
+
+@pytest.fixture
+def manager(qtbot, ui, db, staff):  # type: ignore[no-untyped-def]
+    """The counter with the manager logged in."""
+    from .tasks_support import counter_for
+
+    yield from counter_for(qtbot, ui, db, staff, "manager")

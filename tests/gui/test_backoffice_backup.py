@@ -7,24 +7,13 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 
 from memberdesk.services.backup import create_backup
 from memberdesk.services.lookup import LookupOutcome, lookup
 from memberdesk.services.members import register_member
 
-from .tasks_support import Counter, counter_for
-
-
-@pytest.fixture
-def owner(qtbot, ui, db, staff):  # type: ignore[no-untyped-def]
-    yield from counter_for(qtbot, ui, db, staff, "owner")
-
-
-@pytest.fixture
-def manager(qtbot, ui, db, staff):  # type: ignore[no-untyped-def]
-    yield from counter_for(qtbot, ui, db, staff, "manager")
+from .tasks_support import Counter
 
 
 def backup_page(c: Counter):  # type: ignore[no-untyped-def]

@@ -13,12 +13,7 @@ from python_calamine import CalamineWorkbook
 from memberdesk.services.lookup import LookupOutcome, lookup
 from tests.integration.members.sheets import row, write_sheet
 
-from .tasks_support import Counter, counter_for
-
-
-@pytest.fixture
-def manager(qtbot, ui, db, staff):  # type: ignore[no-untyped-def]
-    yield from counter_for(qtbot, ui, db, staff, "manager")
+from .tasks_support import Counter
 
 
 def members_page(c: Counter):  # type: ignore[no-untyped-def]

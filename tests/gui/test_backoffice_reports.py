@@ -16,11 +16,6 @@ from .tasks_support import Counter, counter_for
 
 
 @pytest.fixture
-def manager(qtbot, ui, db, staff):  # type: ignore[no-untyped-def]
-    yield from counter_for(qtbot, ui, db, staff, "manager")
-
-
-@pytest.fixture
 def cashier(qtbot, ui, db, staff):  # type: ignore[no-untyped-def]
     yield from counter_for(qtbot, ui, db, staff, "cashier")
 

@@ -10,17 +10,7 @@ from PySide6.QtCore import Qt
 from memberdesk.services import staff as staff_service
 from memberdesk.services.errors import AuthError
 
-from .tasks_support import Counter, counter_for
-
-
-@pytest.fixture
-def owner(qtbot, ui, db, staff):  # type: ignore[no-untyped-def]
-    yield from counter_for(qtbot, ui, db, staff, "owner")
-
-
-@pytest.fixture
-def manager(qtbot, ui, db, staff):  # type: ignore[no-untyped-def]
-    yield from counter_for(qtbot, ui, db, staff, "manager")
+from .tasks_support import Counter
 
 
 def staff_page(c: Counter):  # type: ignore[no-untyped-def]

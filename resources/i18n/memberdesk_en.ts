@@ -411,8 +411,16 @@
         <translation>Back office</translation>
     </message>
     <message>
+        <source>Member details</source>
+        <translation>Member details</translation>
+    </message>
+    <message>
         <source>Find the member first: swipe the card or search above, then press F3.</source>
         <translation>Find the member first: swipe the card or search above, then press F3.</translation>
+    </message>
+    <message>
+        <source>Find the member first: swipe the card or search above, then press F10.</source>
+        <translation>Find the member first: swipe the card or search above, then press F10.</translation>
     </message>
 </context>
 <context>
@@ -829,6 +837,81 @@ Please send this file to your support contact.</translation>
     <message>
         <source>This member is deactivated.</source>
         <translation>This member is deactivated.</translation>
+    </message>
+</context>
+<context>
+    <name>MemberEditDialog</name>
+    <message>
+        <source>Not given</source>
+        <translation>Not given</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>Type the birthday as YYYY-MM-DD, e.g. 1988-05-20.</source>
+        <translation>Type the birthday as YYYY-MM-DD, e.g. 1988-05-20.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>Member details</source>
+        <translation>Member details</translation>
+    </message>
+    <message>
+        <source>Details of {name} ({member_no})</source>
+        <translation>Details of {name} ({member_no})</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Mobile</source>
+        <translation>&amp;Mobile</translation>
+    </message>
+    <message>
+        <source>&amp;Gender</source>
+        <translation>&amp;Gender</translation>
+    </message>
+    <message>
+        <source>&amp;Birthday</source>
+        <translation>&amp;Birthday</translation>
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation>N&amp;otes</translation>
+    </message>
+    <message>
+        <source>{phone} — type a new number to change it</source>
+        <translation>{phone} — type a new number to change it</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>Agrees to receive offers (SMS, WeChat)</source>
+        <translation>Agrees to receive offers (SMS, WeChat)</translation>
+    </message>
+    <message>
+        <source>Done (Enter)</source>
+        <translation>Done (Enter)</translation>
+    </message>
+    <message>
+        <source>Save (Enter)</source>
+        <translation>Save (Enter)</translation>
     </message>
 </context>
 <context>

@@ -411,8 +411,16 @@
         <translation>后台</translation>
     </message>
     <message>
+        <source>Member details</source>
+        <translation>会员资料</translation>
+    </message>
+    <message>
         <source>Find the member first: swipe the card or search above, then press F3.</source>
         <translation>请先找到会员：刷卡或在上方搜索，然后按 F3。</translation>
+    </message>
+    <message>
+        <source>Find the member first: swipe the card or search above, then press F10.</source>
+        <translation>请先找到会员：刷卡或在上方搜索，然后按 F10。</translation>
     </message>
 </context>
 <context>
@@ -829,6 +837,81 @@ Please send this file to your support contact.</source>
     <message>
         <source>This member is deactivated.</source>
         <translation>该会员已停用。</translation>
+    </message>
+</context>
+<context>
+    <name>MemberEditDialog</name>
+    <message>
+        <source>Not given</source>
+        <translation>未填</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Type the birthday as YYYY-MM-DD, e.g. 1988-05-20.</source>
+        <translation>生日请按 年-月-日 填写，例如 1988-05-20。</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>没有修改任何内容。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Member details</source>
+        <translation>会员资料</translation>
+    </message>
+    <message>
+        <source>Details of {name} ({member_no})</source>
+        <translation>{name}（{member_no}）的资料</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Mobile</source>
+        <translation>手机号(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Gender</source>
+        <translation>性别(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Birthday</source>
+        <translation>生日(&amp;B)</translation>
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation>备注(&amp;O)</translation>
+    </message>
+    <message>
+        <source>{phone} — type a new number to change it</source>
+        <translation>{phone}（要修改请输入新号码）</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>年-月-日，如 1988-05-20</translation>
+    </message>
+    <message>
+        <source>Agrees to receive offers (SMS, WeChat)</source>
+        <translation>同意接收优惠信息（短信、微信）</translation>
+    </message>
+    <message>
+        <source>Done (Enter)</source>
+        <translation>完成（回车）</translation>
+    </message>
+    <message>
+        <source>Save (Enter)</source>
+        <translation>保存（回车）</translation>
     </message>
 </context>
 <context>

@@ -55,6 +55,7 @@ KEYS: tuple[tuple[str, str, str], ...] = (
     ("register", "F6", QT_TRANSLATE_NOOP("CounterTasks", "New member")),
     ("cards", "F7", QT_TRANSLATE_NOOP("CounterTasks", "Lost card")),
     ("backoffice", "F8", QT_TRANSLATE_NOOP("CounterTasks", "Back office")),
+    ("edit", "F10", QT_TRANSLATE_NOOP("CounterTasks", "Member details")),
 )
 
 
@@ -102,6 +103,7 @@ class CounterTasks(QObject):
             "register": self.open_register,
             "cards": self.open_cards,
             "backoffice": self.open_back_office,
+            "edit": self.open_member_details,
         }
         for name, key, _text in KEYS:
             action = QAction(window)
@@ -214,6 +216,21 @@ class CounterTasks(QObject):
 
         dialog = CardsDialog(self.runner, self.actor, self.member_no, self.window)
         self._card_reader_to(dialog)
+        self._show(dialog)
+
+    def open_member_details(self) -> None:
+        if self.actor is None:
+            return
+        member_no = self.member_no
+        if member_no is None:
+            self.window.banner.show_user_error(self.tr_notice(QT_TRANSLATE_NOOP(
+                "CounterTasks", "Find the member first: swipe the card or search above, then "
+                "press F10.")))
+            return
+        from .dialogs.member_edit import MemberEditDialog
+
+        dialog = MemberEditDialog(self.runner, self.actor, member_no, self.window)
+        dialog.saved.connect(self.state.set_member)
         self._show(dialog)
 
     def open_back_office(self) -> None:

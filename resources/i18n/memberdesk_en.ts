@@ -1906,6 +1906,10 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>The two passwords differ: type it again.</translation>
     </message>
     <message>
+        <source>Type a user name for logging in.</source>
+        <translation>Type a user name for logging in.</translation>
+    </message>
+    <message>
         <source>{name} can now log in as {username} ({role}).</source>
         <translation>{name} can now log in as {username} ({role}).</translation>
     </message>

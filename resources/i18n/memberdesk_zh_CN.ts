@@ -1906,12 +1906,16 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>两次输入的密码不一致，请重新输入。</translation>
     </message>
     <message>
+        <source>Type a user name for logging in.</source>
+        <translation>请填写登录用户名。</translation>
+    </message>
+    <message>
         <source>{name} can now log in as {username} ({role}).</source>
         <translation>{name} 现在可以用 {username} 登录（{role}）。</translation>
     </message>
     <message>
         <source>{name}&apos;s password is changed; they log in with the new one.</source>
-        <translation>已为 {name} 设置新密码，请用新密码登录。</translation>
+        <translation>已为 {name} 设置新密码，{name} 以后用新密码登录。</translation>
     </message>
     <message>
         <source>{name} can log in again.</source>

@@ -44,6 +44,10 @@ def test_the_owner_adds_a_cashier_who_can_log_in(owner: Counter) -> None:
     assert [page.new_role.itemText(i) for i in range(page.new_role.count())] == \
         ["收银员", "店长", "老板"]
 
+    page.password.setText("wang-pass")
+    page.add_button.click()  # no user name yet
+    assert page.message.text() == "请填写登录用户名。"
+    page.password.clear()
     c.qtbot.keyClicks(page.username, "xiaowang")
     c.enter(page.username)
     assert page.focusWidget() is page.display_name  # Enter moves on through the form
@@ -60,6 +64,7 @@ def test_the_owner_adds_a_cashier_who_can_log_in(owner: Counter) -> None:
     assert page.message.text() == "小王 现在可以用 xiaowang 登录（收银员）。"
     assert ("小王", "xiaowang", "收银员", "正常") in rows(page)
     assert page.selected is not None and page.selected.username == "xiaowang"
+    assert page.new_role.currentText() == "收银员" and page.username.text() == ""
     assert staff_service.login(c.db, "xiaowang", "wang-pass").display_name == "小王"
 
     page.username.setText("xiaowang")  # the same user name again: the service says no
@@ -83,7 +88,7 @@ def test_a_forgotten_password_and_disabling(owner: Counter) -> None:
     page.reset_again.setText("new-cashier")
     c.enter(page.reset_again)  # Enter in the last field sets it
     c.settle()
-    assert page.message.text() == "已为 张收银 设置新密码，请用新密码登录。"
+    assert page.message.text() == "已为 张收银 设置新密码，张收银 以后用新密码登录。"
     assert any(r[1] == "cashier" and r[3] == "正常" for r in rows(page))
     assert staff_service.login(c.db, "cashier", "new-cashier").username == "cashier"
 

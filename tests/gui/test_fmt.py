@@ -50,3 +50,21 @@ def test_money_uses_the_default_locale(qapp) -> None:  # type: ignore[no-untyped
 def test_dates_follow_the_language() -> None:
     assert fmt.date_text(date(2026, 3, 4), ZH) == "2026/3/4"
     assert fmt.date_text(date(2026, 3, 4), EN) == "3/4/26"
+
+
+def test_times_are_shown_in_the_shops_time_zone() -> None:
+    from datetime import datetime
+
+    from PySide6.QtCore import QLocale
+
+    from memberdesk.ui import fmt
+
+    moment = datetime(2026, 11, 24, 9, 24)  # UTC, as the services store it
+    locale = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    try:
+        fmt.set_shop_offset(480)  # Beijing, the receipts' and reports' clock
+        assert fmt.datetime_text(moment, locale) == "11/24/26 5:24\u202fPM"
+        fmt.set_shop_offset(-300)
+        assert fmt.datetime_text(moment, locale) == "11/24/26 4:24\u202fAM"
+    finally:
+        fmt.set_shop_offset(None)

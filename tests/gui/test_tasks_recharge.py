@@ -55,6 +55,7 @@ def test_recharge_500_shows_the_rule_first_then_credits_principal_and_bonus(coun
     assert (principal, bonus, points) == (yuan("500"), yuan("60"), 100)
     assert "新余额：¥560.00" in dialog.message.text()
     assert "余额：¥560.00" in dialog.member_label.text()  # the balance above is the new one
+    assert not dialog.preview.isVisible()  # no offer worked out on the new balance
     assert dialog.confirm_button.text() == "完成（回车）"
     c.press(Qt.Key.Key_Return, dialog)
     assert not dialog.isVisible()

@@ -139,6 +139,8 @@ def test_without_a_member_the_shops_latest_sales_are_offered(counter: Counter) -
     items = [dialog.history.item(i).text() for i in range(dialog.history.count())]
     assert [t.split()[0] for t in items] == [walk_in.sale_no, first.sale_no]
     assert "¥3.50" in items[0] and items[1].endswith("（已退款）")
+    c.ui.i18n.set_language("en")
+    c.qtbot.waitUntil(lambda: dialog.history.item(1).text().endswith("(refunded)"))
 
 
 def test_a_recharge_is_refunded_by_its_number(manager_counter: Counter) -> None:
@@ -184,7 +186,8 @@ def test_the_dialog_fits_a_1024_by_768_screen(manager_counter: Counter) -> None:
     c.enter(dialog.history)
     c.enter(dialog.reason)  # no reason: the message line appears too
     assert dialog.message.text() == "请填写退款原因。"
-    assert dialog.minimumSizeHint().height() <= 768 - 40  # a taskbar's worth to spare
+    assert dialog.minimumSizeHint().height() <= 768 - 40 - 30  # a taskbar and a title bar
     assert dialog.minimumSizeHint().width() <= 1024
     table = dialog.view.table
-    assert table.height() >= table.horizontalHeader().height() + table.rowHeight(0)
+    assert table.height() >= table.horizontalHeader().height() + 2 * table.rowHeight(0)
+    assert not dialog.history.isVisible()  # the sale is picked: its lines get the room

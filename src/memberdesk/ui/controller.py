@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from memberdesk.paths import DataPaths
 from memberdesk.services.errors import UserError
 
+from . import fmt
 from .backup_scheduler import BackupScheduler
 from .counter_controller import CounterController
 from .counter_state import CounterState
@@ -156,6 +157,7 @@ class AppController(QObject):
             self._show_setup()
             return
         self.shop_name = info.shop_name
+        fmt.set_shop_offset(info.utc_offset_minutes)  # times as receipts and reports show them
         if self.backups is not None:
             self.backups.start()
         self.login.set_shop(info.shop_name)

@@ -33,13 +33,26 @@ def date_text(day: date, locale: QLocale | None = None) -> str:
     return loc.toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
 
 
+_shop_offset_seconds: int | None = None  # the shop's time zone, once the shop is open
+
+
+def set_shop_offset(minutes: int | None) -> None:
+    """Show times in the shop's time zone (the ``shop.timezone_offset_minutes``
+    setting the receipts and reports use), not the computer's; None: the computer's."""
+    global _shop_offset_seconds
+    _shop_offset_seconds = None if minutes is None else minutes * 60
+
+
 def datetime_text(moment: datetime, locale: QLocale | None = None) -> str:
-    """Date and time in the computer's local time zone. Naive values are UTC, the
-    way the services store them."""
+    """Date and time in the shop's time zone (else the computer's). Naive values
+    are UTC, the way the services store them."""
     loc = locale or QLocale()
     aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
     stamp = QDateTime.fromMSecsSinceEpoch(round(aware.timestamp() * 1000), QTimeZone.utc())
-    return loc.toString(stamp.toLocalTime(), QLocale.FormatType.ShortFormat)
+    if _shop_offset_seconds is None:
+        return loc.toString(stamp.toLocalTime(), QLocale.FormatType.ShortFormat)
+    shop = stamp.toTimeZone(QTimeZone(_shop_offset_seconds))
+    return loc.toString(shop, QLocale.FormatType.ShortFormat)
 
 
 def sentences(*parts: str) -> str:

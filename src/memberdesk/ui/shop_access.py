@@ -22,6 +22,7 @@ class LoginInfo:
 
     shop_name: str | None  # None: the shop is not set up yet
     staff: list[tuple[str, str]]
+    utc_offset_minutes: int = 480  # the shop's time zone (a setting)
 
 
 def open_database(paths: DataPaths) -> Database | DatabaseError:
@@ -42,5 +43,8 @@ def load_login_info(db: Database) -> LoginInfo:
     """The shop's name and who may log in."""
     if not shop_svc.is_initialised(db):
         return LoginInfo(None, [])
-    return LoginInfo(shop_svc.shop_info(db).name, staff_svc.login_names(db))
+    from memberdesk.services.settings import read_settings
+
+    offset = int(read_settings(db)["shop.timezone_offset_minutes"])
+    return LoginInfo(shop_svc.shop_info(db).name, staff_svc.login_names(db), offset)
 

@@ -190,12 +190,16 @@ class StaffPage(Page):
 
     # -- actions ----------------------------------------------------------------------------
     def add(self) -> None:
+        username = self.username.text().strip()
+        if not username:
+            self.username.setFocus()
+            self.say(lambda: self.tr("Type a user name for logging in."), ERROR)
+            return
         if self.password.text() != self.password_again.text():
             self.password_again.clear()
             self.password_again.setFocus()
             self.say(lambda: self.tr("The two passwords differ: type it again."), ERROR)
             return
-        username = self.username.text().strip()
         name = self.display_name.text().strip() or username
         role = Role(self.new_role.currentData())
         self.call(create_staff, self.actor, username=username, display_name=name, role=role,
@@ -204,6 +208,8 @@ class StaffPage(Page):
     def _added(self, info: StaffInfo) -> None:
         for edit in (self.username, self.display_name, self.password, self.password_again):
             edit.clear()
+        self.new_role.setCurrentIndex(0)  # back to cashier: the next account is most likely one
+        self.username.setFocus()
         self.say(lambda: self.tr("{name} can now log in as {username} ({role}).").format(
             name=info.display_name, username=info.username,
             role=self.tr(ROLE_NAMES[Role(info.role)])), OK)

@@ -125,7 +125,8 @@ class ApprovalDialog(TaskDialog):
             self.heading.setText(self.tr("Manager approval"))
             self.explanation.setText(
                 self.tr("{action} needs a manager or the owner. They type their user name "
-                        "and password here; the approval counts once.").format(action=action)
+                        "and password here; the approval counts once.").format(
+                    action=action[:1].upper() + action[1:])  # it starts the sentence
             )
         self.username_label.setText(self.tr("&User name"))
         self.password_label.setText(self.tr("&Password"))

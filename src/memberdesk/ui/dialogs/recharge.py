@@ -150,6 +150,9 @@ class RechargeDialog(TaskDialog):
         if self.outcome is None:
             self.clear_message()
         self.preview.setText(self.preview_text())
+        # After the recharge the message says what happened; an offer computed on the
+        # new balance would read as a second recharge.
+        self.preview.setVisible(self.outcome is None)
 
     def preview_text(self) -> str:
         setup = self.setup
@@ -274,4 +277,5 @@ class RechargeDialog(TaskDialog):
             self.tr("Done (Enter)") if self.outcome is not None else self.tr("Recharge (Enter)")
         )
         self.preview.setText(self.preview_text())
+        self.preview.setVisible(self.outcome is None)
         super().retranslate()

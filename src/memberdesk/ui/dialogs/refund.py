@@ -103,7 +103,7 @@ class RefundDialog(TaskDialog):
         self.history_label = QLabel()
         self.history = QListWidget()
         self.history.setObjectName("refundHistory")
-        self.history.setMaximumHeight(104)  # about three sales, then it scrolls
+        self.history.setMaximumHeight(112)  # three sales, then it scrolls
         self.history.itemActivated.connect(lambda item: self._load(item.data(Qt.ItemDataRole.UserRole)))
         self.view = RefundView()
         self.reason = QLineEdit()
@@ -135,7 +135,10 @@ class RefundDialog(TaskDialog):
 
     # -- finding the sale -------------------------------------------------------------------
     def _fill_history(self, sales: list[Any]) -> None:
-        """``sales``: services.sales_history.SaleSummary, newest first."""
+        """``sales``: services.sales_history.SaleSummary, newest first (drawn again
+        when the language changes: dates and "refunded" read differently)."""
+        self._sales = list(sales)
+        row = self.history.currentRow()
         self.history.clear()
         for sale in sales:
             text = f"{sale.sale_no}    {fmt.datetime_text(sale.created_at)}    {fmt.money(sale.payable)}"
@@ -146,8 +149,10 @@ class RefundDialog(TaskDialog):
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, sale.sale_no)
             self.history.addItem(item)
-        self.history_label.setVisible(bool(sales))
-        self.history.setVisible(bool(sales))
+        self.history.setCurrentRow(row)
+        shown = bool(sales) and self.view.receipt is None
+        self.history_label.setVisible(shown)
+        self.history.setVisible(shown)
 
     def find_sale(self) -> None:
         number = self.require_text(self.number, lambda: self.tr("Type the receipt number."))
@@ -169,6 +174,9 @@ class RefundDialog(TaskDialog):
             return
         self.client_id = uuid.uuid4().hex  # one refund of this document, however many tries
         self.approval_id = None
+        # The sale is picked: its lines need the room (another number can still be typed).
+        self.history_label.hide()
+        self.history.hide()
         self.view.show_receipt(receipt, found.left)
         self.reason.setFocus()
 
@@ -258,6 +266,8 @@ class RefundDialog(TaskDialog):
             self.tr("Sales of {name}").format(name=self.member_name) if self.member_no
             else self.tr("Recent sales")
         )
+        if getattr(self, "_sales", None):
+            self._fill_history(self._sales)
         self.reason_label.setText(self.tr("&Reason"))
         self.reason.setPlaceholderText(self.tr("Why the customer gets the money back (required)"))
         self.deduct.setText(self.tr("Deduct the value of points already spent from the refund"))

@@ -33,7 +33,7 @@ def tender_text(label: str) -> str:
     return tender_name(kind) if kind is not None else label
 
 
-VISIBLE_ROWS = 1  # at least one whole line; more as the screen allows (fits 1024x768)
+VISIBLE_ROWS = 2  # whole lines always shown; more as the screen allows (fits 1024x768)
 
 
 class RefundView(Retranslating, QWidget):
@@ -96,7 +96,7 @@ class RefundView(Retranslating, QWidget):
 
     def _fit_spins(self, spin: QSpinBox) -> None:
         """Rows as tall as the quantity boxes, their column as wide (the boxes were
-        cut in half), and never less than one whole line (it scrolls for more)."""
+        cut in half), and never less than two whole lines (it scrolls for more)."""
         hint = spin.sizeHint()
         self.table.verticalHeader().setDefaultSectionSize(hint.height())
         for row in range(self.table.rowCount()):

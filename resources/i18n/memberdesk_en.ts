@@ -2096,6 +2096,10 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>Backup: never</translation>
     </message>
     <message>
+        <source>Backup: just now</source>
+        <translation>Backup: just now</translation>
+    </message>
+    <message>
         <source>Backup: {age} ago</source>
         <translation>Backup: {age} ago</translation>
     </message>

@@ -2096,6 +2096,10 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>上次备份：从未备份</translation>
     </message>
     <message>
+        <source>Backup: just now</source>
+        <translation>上次备份：刚刚</translation>
+    </message>
+    <message>
         <source>Backup: {age} ago</source>
         <translation>上次备份：{age}前</translation>
     </message>

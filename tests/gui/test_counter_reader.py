@@ -121,7 +121,7 @@ def test_the_status_bar_shows_shift_staff_and_a_stale_backup(till: Till) -> None
     backup.create_backup(till.db, till.world.owner)
     till.counter.refresh_backup()
     till.settle()
-    assert status.backup_label.text() == "上次备份：0 分钟前"
+    assert status.backup_label.text() == "上次备份：刚刚"
     assert not status.backup_is_stale
     status.set_backup(None, None, True)
     status.set_last_backup(datetime.now(UTC) - timedelta(hours=3))  # the back office's way

@@ -186,6 +186,8 @@ class StatusFields(Retranslating, QStatusBar):
         self.backup_label.setToolTip(when)
         if self._backup_known and self._last_backup is None:
             self.backup_label.setText(self.tr("Backup: never"))
+        elif self._backup_age is not None and self._backup_age < 60:
+            self.backup_label.setText(self.tr("Backup: just now"))
         elif self._backup_age is not None:
             self.backup_label.setText(
                 self.tr("Backup: {age} ago").format(age=self._age_text(self._backup_age))

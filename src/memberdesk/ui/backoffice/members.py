@@ -113,6 +113,7 @@ class MembersPage(Page):
         self.body.addWidget(self.export_intro)
         self.body.addLayout(export_row)
         self.body.addLayout(running)
+        self.body.addStretch(1)  # takes the room while the problems list is hidden
         self.update_state()
         self.retranslate()
 

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QVBoxLayout,
     QWidget,
 )
@@ -31,7 +30,7 @@ from memberdesk.services.errors import UserError
 from ..dialogs.base import ERROR, OK, current_language, push_button, restyle
 from ..i18n import Retranslating
 from . import jobs
-from .long_jobs import LongJobs, Progress
+from .long_jobs import JobBar, LongJobs, Progress
 from .preview import ReportPreview
 
 SHORTCUTS = ("Ctrl+E", "Ctrl+P")
@@ -75,7 +74,7 @@ class ExportPanel(Retranslating, QWidget):
         self.print_button = push_button(self.print_report)
         self.folder_button = push_button(self.choose_folder)
         self.cancel_button = push_button(self.cancel)
-        self.bar = QProgressBar()
+        self.bar = JobBar()
         self.bar.setObjectName("exportProgress")
         self.status = QLabel()
         self.status.setObjectName("dialogMessage")
@@ -149,30 +148,19 @@ class ExportPanel(Retranslating, QWidget):
         if not (self.xlsx.isChecked() or self.pdf.isChecked()):
             self._say("pick")
             return
-        # The long-job worker owns the progress: the back office may be closed and
-        # deleted while the export still reports to it.
-        progress = Progress(self.long_jobs)
-        self.progress = progress
-        progress.stepped.connect(self._stepped)
-        self.bar.setRange(0, 0)  # busy until the first step says how far
-        self._say("running")
-        self._update()
-
         def finish() -> None:  # after the result, a user error or a bug
-            progress.deleteLater()
             if isValid(self) and self.progress is progress:
                 self._finish()
 
-        self.long_jobs.call(
+        progress = self.long_jobs.call_with_progress(
             jobs.export, self.actor, self.spec, self.folder, self.xlsx.isChecked(),
-            self.pdf.isChecked(), progress, on_done=self._done, on_user_error=self._failed,
+            self.pdf.isChecked(), on_done=self._done, on_user_error=self._failed,
             on_finally=finish,
         )
-
-    def _stepped(self, done: int, total: int) -> None:
-        if total > 0:
-            self.bar.setRange(0, total)
-            self.bar.setValue(min(done, total))
+        self.progress = progress
+        self.bar.follow(progress)
+        self._say("running")
+        self._update()
 
     def cancel(self) -> None:
         if self.progress is not None:

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QProgressBar
 
 from memberdesk.services.errors import UserError
 
@@ -48,6 +49,19 @@ class Progress(QObject):
     @property
     def cancelled(self) -> bool:
         return self._cancel.is_set()
+
+
+class JobBar(QProgressBar):
+    """A long job's progress bar: busy until the job's first step says how far."""
+
+    def follow(self, progress: Progress) -> None:
+        self.setRange(0, 0)
+        progress.stepped.connect(self._step)
+
+    def _step(self, done: int, total: int) -> None:
+        if total > 0:
+            self.setRange(0, total)
+            self.setValue(min(done, total))
 
 
 class LongJobs(QObject):
@@ -98,6 +112,27 @@ class LongJobs(QObject):
                              on_finally=on_finally, **kwargs)
 
         self.runner.call(_the_database, on_done=go)
+
+    def call_with_progress(
+        self,
+        job: Callable[..., Any],
+        *args: Any,
+        on_done: Callable[[Any], None],
+        on_user_error: Callable[[UserError], None],
+        on_finally: Callable[[], None],
+    ) -> Progress:
+        """``job(db, *args, progress)``; the :class:`Progress` it reports to is owned
+        here, not by the page that started it: the back office may be closed and
+        deleted while the job still reports. ``on_finally`` runs in every case."""
+        progress = Progress(self)
+
+        def finish() -> None:
+            progress.deleteLater()
+            on_finally()
+
+        self.call(job, *args, progress, on_done=on_done, on_user_error=on_user_error,
+                  on_finally=finish)
+        return progress
 
     def _finished(self, task: Any) -> None:
         # Counted here, not in the callbacks: a job that hits a bug has no callback.

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
-    QProgressBar,
     QWidget,
 )
 from shiboken6 import isValid
@@ -34,7 +33,7 @@ from memberdesk.services.member_sheet import write_template
 
 from ..dialogs.base import ERROR, OK, current_language, push_button
 from ..tasks import TaskRunner
-from .long_jobs import LongJobs, Progress
+from .long_jobs import JobBar, LongJobs, Progress
 from .page import Page
 
 XLSX_FILTER = "Excel (*.xlsx)"
@@ -87,7 +86,7 @@ class MembersPage(Page):
         self.export_intro = QLabel()
         self.export_intro.setWordWrap(True)
         self.export_button = push_button(self.choose_export_file)
-        self.bar = QProgressBar()
+        self.bar = JobBar()
         self.bar.setObjectName("memberJobProgress")
         self.cancel_button = push_button(self.cancel)
         self.problems = QPlainTextEdit()
@@ -134,32 +133,22 @@ class MembersPage(Page):
 
     def _start(self, job: Callable[..., Any], *args: Any, on_done: Callable[[Any], None],
                text: Callable[[], str]) -> None:
-        # The long-job worker owns the progress: the back office may be closed and
-        # deleted while the job still reports to it.
-        progress = Progress(self.long_jobs)
-        self.progress = progress
-        progress.stepped.connect(self._stepped)
-        self.bar.setRange(0, 0)  # busy until the first step says how far
-        self.say(text)
-        self.update_state()
-
         def done(result: Any) -> None:
             if isValid(self):
                 on_done(result)
 
         def finish() -> None:  # after the result, a user error or a bug
-            progress.deleteLater()
             if isValid(self) and self.progress is progress:
                 self.progress = None
                 self.update_state()
 
-        self.long_jobs.call(job, *args, progress, on_done=done, on_user_error=self._failed,
-                            on_finally=finish)
-
-    def _stepped(self, done: int, total: int) -> None:
-        if total > 0:
-            self.bar.setRange(0, total)
-            self.bar.setValue(min(done, total))
+        progress = self.long_jobs.call_with_progress(job, *args, on_done=done,
+                                                     on_user_error=self._failed,
+                                                     on_finally=finish)
+        self.progress = progress
+        self.bar.follow(progress)
+        self.say(text)
+        self.update_state()
 
     def cancel(self) -> None:
         if self.progress is not None:

@@ -7,7 +7,7 @@ DEMO_DIR ?= $(CURDIR)/demo-shop
 TS     := $(wildcard resources/i18n/*.ts)
 QM     := $(TS:.ts=.qm)
 
-.PHONY: run test lint typecheck pytest bench sysdeps venv translations screenshots clean
+.PHONY: run test lint typecheck pytest pytest-shifted bench sysdeps venv translations screenshots clean
 
 sysdeps:
 	@bash scripts/system-deps.sh
@@ -39,7 +39,12 @@ typecheck: venv
 pytest: venv translations
 	$(BIN)/python -m pytest
 
-test: lint typecheck pytest
+# The unit and integration suites again under a shifted clock and a foreign time zone
+# (crossing the shop's midnight into 29 February): see scripts/shifted-clock-tests.sh.
+pytest-shifted: venv
+	PY=$(BIN)/python bash scripts/shifted-clock-tests.sh
+
+test: lint typecheck pytest pytest-shifted
 
 bench: venv
 	$(BIN)/python -m tests.bench

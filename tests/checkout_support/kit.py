@@ -14,7 +14,7 @@ from memberdesk.db import Database
 from memberdesk.models import Member, Tier
 from memberdesk.models.enums import PointsKind, TenderKind
 from memberdesk.money import Money
-from memberdesk.services import catalog, settings, shifts
+from memberdesk.services import catalog, clock, settings, shifts
 from memberdesk.services.cart import CartLine, CartRequest
 from memberdesk.services.checkout import CheckoutRequest, CheckoutResult, checkout
 from memberdesk.services.context import Actor
@@ -68,10 +68,16 @@ class World:
                                 .values(tier_id=self.tiers[tier_code]))
             uow.commit()
 
+    def today(self) -> date:
+        """The shop's business date now (its time zone, not the computer's)."""
+        with self.db.reader() as uow:
+            return clock.today(uow.session)
+
     def give_points(self, member_key: str, points: int, days: int | None = 365) -> None:
         """Opening points in a lot (test set-up through the ledger)."""
         with self.db.uow() as uow:
-            expires = date.today() + timedelta(days=days) if days is not None else None
+            today = clock.today(uow.session)
+            expires = today + timedelta(days=days) if days is not None else None
             credit_points(uow.session, self.members[member_key], PointsKind.OPENING, points,
                           expires, Refs(staff_id=self.owner.staff_id))
             uow.commit()

@@ -74,8 +74,9 @@ def runner(db) -> Iterator[TaskRunner]:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def ui(qtbot, i18n: Translations, runner: TaskRunner, staff) -> AppController:  # type: ignore[no-untyped-def]
-    """The application on the login screen of the test shop (owner, manager, cashier)."""
+def ui(qtbot, i18n: Translations, runner: TaskRunner, staff) -> Iterator[AppController]:  # type: ignore[no-untyped-def]
+    """The application on the login screen of the test shop (owner, manager, cashier).
+    Afterwards its timers and long jobs stop, as at shutdown, before its windows go."""
     controller = AppController(i18n, runner)
     qtbot.addWidget(controller.login)
     qtbot.addWidget(controller.main)
@@ -83,7 +84,8 @@ def ui(qtbot, i18n: Translations, runner: TaskRunner, staff) -> AppController:  
         controller.start()
     assert controller.backups is not None and controller.backups.timer.isActive()  # started
     controller.backups.stop()  # tests of the scheduler drive it themselves
-    return controller
+    yield controller
+    controller.stop_background_work(timeout_ms=30_000)
 
 
 @pytest.fixture

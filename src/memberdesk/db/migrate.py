@@ -11,12 +11,12 @@ import logging
 import os
 import sqlite3
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
+from memberdesk.domain import shoptime
 from memberdesk.paths import migrations_dir
 
 from .engine import make_engine
@@ -140,7 +140,7 @@ def open_database(path: Path, backup_dir: Path) -> Engine:
     info = inspect_file(path)
     head = HEAD_REVISION
     if info.exists and info.revision is not None and info.revision != head:
-        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+        stamp = shoptime.utc_now().strftime("%Y%m%d-%H%M%S")
         dest = backup_dir / f"pre-upgrade-{info.revision}-{stamp}.sqlite3"
         backup_file(path, dest)
         log.info("backed up %s to %s before upgrading to %s", path, dest, head)

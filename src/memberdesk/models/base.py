@@ -10,6 +10,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
+from memberdesk.domain import shoptime
 from memberdesk.money import Money
 
 NAMING_CONVENTION = {
@@ -60,7 +61,8 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 
 def utcnow() -> datetime:
-    return datetime.now(UTC)
+    """Now, from the one clock (:mod:`memberdesk.domain.shoptime`)."""
+    return shoptime.utc_now()
 
 
 class Base(DeclarativeBase):

@@ -9,47 +9,50 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from functools import cache
 
 from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
+from memberdesk.domain import shoptime
+
 from . import settings
 from .tables import connection
 
-_simulated: list[datetime] = []
-
 
 def now() -> datetime:
-    if _simulated:
-        return _simulated[-1]
-    return datetime.now(UTC)
+    """Now (aware UTC), from the one clock (:mod:`memberdesk.domain.shoptime`)."""
+    return shoptime.utc_now()
 
 
 @contextmanager
 def simulated(at: datetime) -> Iterator[None]:
     """Run services as if it were ``at`` (the demo shop's history). Not for the till."""
-    if at.tzinfo is None:
-        raise ValueError("simulated() needs an aware datetime")
-    _simulated.append(at)
-    try:
+    with shoptime.frozen(at):
         yield
-    finally:
-        _simulated.pop()
+
+
+def offset_minutes(session: Session) -> int:
+    return settings.get_int(session, "shop.timezone_offset_minutes")
 
 
 def local_offset(session: Session) -> timedelta:
-    return timedelta(minutes=settings.get_int(session, "shop.timezone_offset_minutes"))
+    return shoptime.offset(offset_minutes(session))
 
 
 def local_time(session: Session, at: datetime) -> datetime:
     """``at`` as the shop's wall-clock time (naive)."""
-    return (at.astimezone(UTC) + local_offset(session)).replace(tzinfo=None)
+    return shoptime.local_time(at, offset_minutes(session))
 
 
 def business_date(session: Session, at: datetime) -> date:
-    return local_time(session, at).date()
+    return shoptime.business_date(at, offset_minutes(session))
+
+
+def today(session: Session) -> date:
+    """The shop's business date now."""
+    return business_date(session, now())
 
 
 def next_number(

@@ -20,6 +20,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy import select
 
 from memberdesk.db import Database
+from memberdesk.domain import shoptime
 from memberdesk.models import Tier
 from memberdesk.models.enums import CouponKind, Gender, Role, TenderKind
 from memberdesk.money import Money
@@ -70,6 +71,7 @@ CATEGORIES = (
     ("drinks", "饮料"), ("snacks", "零食"), ("daily", "日用品"), ("grocery", "粮油调味"),
     ("tobacco", "烟酒"), ("carwash", "洗车服务"),
 )
+DEMO_OFFSET_MINUTES = 480  # the demo shop keeps the default zone (Beijing)
 SETUP_DAYS = 180  # the shop started using MemberDesk this long before the traded weeks
 LATE_SHARE = 0.12  # members who sign up during the traded weeks
 MEMBER_PRICES = (("1001", "gold", "3.20"), ("1001", "diamond", "3.00"), ("4001", "gold", "36.90"),
@@ -302,7 +304,7 @@ def build_demo(db: Database, *, members: int = 200, days: int = 21, seed: int = 
                today: date | None = None) -> DemoStats:
     """Create the demo shop in an empty database. ``days`` of history end yesterday."""
     rng = random.Random(seed)
-    end = today or (clock.now() + timedelta(hours=8)).date()
+    end = today or shoptime.shop_today(DEMO_OFFSET_MINUTES)  # the demo shop's zone
     start = end - timedelta(days=days)
     set_up = start - timedelta(days=SETUP_DAYS)
     with clock.simulated(datetime.combine(set_up, time(0, 0), tzinfo=UTC)):

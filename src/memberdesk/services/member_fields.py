@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from memberdesk.domain import shoptime
 from memberdesk.models.enums import Gender
 
 from .errors import ValidationError
@@ -149,7 +150,9 @@ def mask_phone(phone: str | None) -> str:
 def check_birthday(value: date | None, today: date | None = None) -> date | None:
     if value is None:
         return None
-    today = today or date.today()
+    # A birthday may be today in the shop's zone. Without the shop's zone at hand, the
+    # latest zone on Earth decides, so no real birthday is ever refused as "future".
+    today = today or shoptime.shop_today(shoptime.LATEST_OFFSET_MINUTES)
     if not EARLIEST_BIRTHDAY <= value <= today:
         raise field_error("birthday_out_of_range", "birthday", text=value.isoformat())
     return value

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
+
+from memberdesk.domain import shoptime
 
 from . import settings
 
@@ -33,8 +35,7 @@ class Policy:
 
     def local_time(self, at: datetime) -> datetime:
         """``at`` as the shop's wall-clock time (naive)."""
-        offset = timedelta(minutes=self.int("shop.timezone_offset_minutes"))
-        return (at.astimezone(UTC) + offset).replace(tzinfo=None)
+        return shoptime.local_time(at, self.int("shop.timezone_offset_minutes"))
 
     def business_date(self, at: datetime) -> date:
         return self.local_time(at).date()

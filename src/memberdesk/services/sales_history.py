@@ -108,4 +108,4 @@ def sale_for_refund(db: Database, actor: Actor, sale_no: str) -> SaleForRefund:
 def business_today(db: Database) -> date:
     """The shop's business date now (its local date)."""
     with db.reader() as uow:
-        return clock.business_date(uow.session, clock.now())
+        return clock.today(uow.session)

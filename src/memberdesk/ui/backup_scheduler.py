@@ -12,6 +12,7 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from shiboken6 import isValid
 
 from memberdesk.services.errors import UserError
 
@@ -43,6 +44,9 @@ class BackupScheduler(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_EVERY_MS)
         self.timer.timeout.connect(self.check)
+        # The jobs runner belongs to the main window, which may go first (a closed
+        # window, a test's teardown): no check may reach a deleted runner.
+        long_jobs.destroyed.connect(self.stop)
 
     def start(self, first_check_ms: int = FIRST_CHECK_MS) -> None:
         """Check after ``first_check_ms``, then every :data:`CHECK_EVERY_MS`."""
@@ -58,6 +62,9 @@ class BackupScheduler(QObject):
             self.check()
 
     def check(self) -> None:
+        if not isValid(self.long_jobs):
+            self.stop()
+            return
         if self.long_jobs.busy or self.long_jobs.held:  # an export, a backup, a restore
             return
         self.long_jobs.call(backup_if_due, on_done=self._done, on_user_error=self._failed)

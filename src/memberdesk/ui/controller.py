@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
+from shiboken6 import isValid
 
 from memberdesk.paths import DataPaths
 from memberdesk.services.errors import UserError
@@ -255,8 +256,11 @@ class AppController(QObject):
         the running export or backup finishes (a cancelled export leaves nothing)."""
         from .counter_tasks import counter_tasks_of
 
-        if self.backups is not None:
+        if self.backups is not None and isValid(self.backups):
             self.backups.stop()
+        self.counter.stop_timers()
+        if not isValid(self.main):  # the window (and its jobs) already gone
+            return
         tasks = counter_tasks_of(self.main)
         if tasks is not None and not tasks.long_jobs.wait(timeout_ms):
             log.error("a long job was still running after %d ms at shutdown", timeout_ms)

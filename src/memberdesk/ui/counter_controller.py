@@ -65,6 +65,7 @@ class CounterController(QObject):
         self._backup_timer = QTimer(self)
         self._backup_timer.setInterval(BACKUP_CHECK_MS)
         self._backup_timer.timeout.connect(self.refresh_backup)
+        window.destroyed.connect(self._backup_timer.stop)  # no refresh of a deleted window
 
         self.lookup.member_selected.connect(self._member_selected)
         self.lookup.product_scanned.connect(self._product_scanned)
@@ -95,8 +96,11 @@ class CounterController(QObject):
         self._backup_timer.start()
         self.cart.requote()
 
-    def end_session(self) -> None:
+    def stop_timers(self) -> None:
         self._backup_timer.stop()
+
+    def end_session(self) -> None:
+        self.stop_timers()
         self.cart.clear()
         self.lookup.clear()
         self.state.set_shift(None)

@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, QTimeZone
 
+from memberdesk.domain import shoptime
 from memberdesk.money import Money
 
 YUAN_SIGN = "¥"
@@ -33,25 +34,45 @@ def date_text(day: date, locale: QLocale | None = None) -> str:
     return loc.toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
 
 
-_shop_offset_seconds: int | None = None  # the shop's time zone, once the shop is open
+DEFAULT_OFFSET_MINUTES = 480  # the setting's default (Beijing), until a shop is open
+_shop_offset_minutes: int = DEFAULT_OFFSET_MINUTES
 
 
 def set_shop_offset(minutes: int | None) -> None:
-    """Show times in the shop's time zone (the ``shop.timezone_offset_minutes``
-    setting the receipts and reports use), not the computer's; None: the computer's."""
-    global _shop_offset_seconds
-    _shop_offset_seconds = None if minutes is None else minutes * 60
+    """Show times and count days in the shop's time zone (the
+    ``shop.timezone_offset_minutes`` setting the receipts and reports use), never the
+    computer's; None: the setting's default."""
+    global _shop_offset_minutes
+    _shop_offset_minutes = DEFAULT_OFFSET_MINUTES if minutes is None else minutes
+
+
+def shop_offset_minutes() -> int:
+    return _shop_offset_minutes
+
+
+def shop_today() -> date:
+    """Today in the shop's time zone, from the one clock (never the computer's date)."""
+    return shoptime.shop_today(_shop_offset_minutes)
+
+
+def shop_date(moment: datetime) -> date:
+    """The shop's date at ``moment`` (naive values are UTC, as stored)."""
+    return shoptime.business_date(moment, _shop_offset_minutes)
+
+
+def shop_qdate() -> QDate:
+    """:func:`shop_today` for date pickers."""
+    today = shop_today()
+    return QDate(today.year, today.month, today.day)
 
 
 def datetime_text(moment: datetime, locale: QLocale | None = None) -> str:
-    """Date and time in the shop's time zone (else the computer's). Naive values
-    are UTC, the way the services store them."""
+    """Date and time in the shop's time zone. Naive values are UTC, the way the
+    services store them."""
     loc = locale or QLocale()
     aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
     stamp = QDateTime.fromMSecsSinceEpoch(round(aware.timestamp() * 1000), QTimeZone.utc())
-    if _shop_offset_seconds is None:
-        return loc.toString(stamp.toLocalTime(), QLocale.FormatType.ShortFormat)
-    shop = stamp.toTimeZone(QTimeZone(_shop_offset_seconds))
+    shop = stamp.toTimeZone(QTimeZone(_shop_offset_minutes * 60))
     return loc.toString(shop, QLocale.FormatType.ShortFormat)
 
 

@@ -4,12 +4,14 @@ banner just above it: :mod:`.banner`.)"""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+from memberdesk.domain import shoptime
 
 from . import fmt
 from .i18n import QT_TRANSLATE_NOOP, Retranslating
@@ -126,8 +128,7 @@ class StatusFields(Retranslating, QStatusBar):
         """A backup just made (or none): fresh, so no warning."""
         age = None
         if when is not None:
-            aware = when if when.tzinfo is not None else when.replace(tzinfo=UTC)
-            age = max(0.0, (datetime.now(UTC) - aware).total_seconds())
+            age = shoptime.age_seconds(when)
         self.set_backup(when, age, when is None)
 
     def set_backup(self, when: datetime | None, age_seconds: float | None, stale: bool) -> None:

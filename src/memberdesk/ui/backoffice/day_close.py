@@ -37,14 +37,14 @@ class DayClosePage(Page):
         self.result: DayCloseResult | None = None
         self._armed: date | None = None
         self.date_label = QLabel()
-        self.date = QDateEdit(QDate.currentDate())
+        self.date = QDateEdit(fmt.shop_qdate())
         self.date.setObjectName("dayCloseDate")
         self.date.setDisplayFormat("yyyy-MM-dd")
         self.earlier = push_button(lambda: self.date.setDate(self.date.date().addDays(-1)))
         self.later = push_button(lambda: self.date.setDate(self.date.date().addDays(1)))
         for step in (self.earlier, self.later):
             step.setProperty("stepButton", True)
-        self.date.setMaximumDate(QDate.currentDate().addDays(1))
+        self.date.setMaximumDate(fmt.shop_qdate().addDays(1))
         self.date.dateChanged.connect(lambda _d: self._disarm())
         self.date_label.setBuddy(self.date)
         self.show_button = push_button(self.show_report)

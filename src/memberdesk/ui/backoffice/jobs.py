@@ -15,12 +15,12 @@ import time
 from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from memberdesk.reports.document import ColumnKind, Document, format_cell
-from memberdesk.services import clock
+from memberdesk.services import clock, sales_history
 from memberdesk.services.backup import BackupResult, BackupStatus, backup_status, create_backup
 from memberdesk.services.reporting import (
     coupon_report,
@@ -34,7 +34,6 @@ from memberdesk.services.reporting.day_close import DayCloseResult, close_day, d
 from memberdesk.services.reporting.documents import day_document
 from memberdesk.services.reporting.export import export_document
 from memberdesk.services.restore import RestoreResult, check_restorable, restore_backup
-from memberdesk.services.settings import read_settings
 from memberdesk.services.shop import shop_info
 
 from .long_jobs import Progress
@@ -168,8 +167,7 @@ def day_spec(day: date) -> ReportSpec:
 
 def business_today(db: Any) -> date:
     """Today in the shop's time zone (a setting), as the services count days."""
-    offset = int(read_settings(db)["shop.timezone_offset_minutes"])
-    return (clock.now() + timedelta(minutes=offset)).date()
+    return sales_history.business_today(db)
 
 
 def close(db: Any, actor: Any, day: date) -> DayCloseResult:

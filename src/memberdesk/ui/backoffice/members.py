@@ -12,7 +12,6 @@ bar and Cancel; a cancelled import or export writes nothing.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +30,7 @@ from memberdesk.services.member_import import import_members
 from memberdesk.services.member_import_result import ImportProgress, ImportResult
 from memberdesk.services.member_sheet import write_template
 
+from .. import fmt
 from ..dialogs.base import ERROR, OK, current_language, push_button
 from ..tasks import TaskRunner
 from .long_jobs import JobBar, LongJobs, Progress
@@ -244,7 +244,7 @@ class MembersPage(Page):
 
     # -- export ------------------------------------------------------------------------------------
     def choose_export_file(self) -> None:
-        name = self.tr("members {day}").format(day=date.today().isoformat()) + ".xlsx"
+        name = self.tr("members {day}").format(day=fmt.shop_today().isoformat()) + ".xlsx"
         path = self._save_name(self.tr("Export the members to"), name)
         if path is not None:
             self.export_to(path)

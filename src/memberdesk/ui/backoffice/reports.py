@@ -12,6 +12,7 @@ from typing import Any, cast
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit, QGridLayout, QLabel, QLineEdit, QWidget
 
+from .. import fmt
 from ..dialogs.base import push_button
 from ..i18n import QT_TRANSLATE_NOOP
 from ..tasks import TaskRunner
@@ -55,7 +56,7 @@ class ReportsPage(Page):
         for key in keys:
             self.picker.addItem("", key)
         self.picker.currentIndexChanged.connect(lambda _i: self._picked())
-        today = QDate.currentDate()
+        today = fmt.shop_qdate()
         self.start = _date_edit("reportStart", today.addDays(-today.day() + 1))
         self.end = _date_edit("reportEnd", today)
         self.shift_no = QLineEdit()

@@ -6,7 +6,7 @@ services check that, this page only offers what the role may do."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from memberdesk.domain import shoptime
 from memberdesk.models.enums import Role
 from memberdesk.services.staff import (
     StaffInfo,
@@ -291,4 +292,4 @@ def _locked(info: StaffInfo) -> bool:
     if info.locked_until is None:
         return False
     until = info.locked_until
-    return (until if until.tzinfo else until.replace(tzinfo=UTC)) > datetime.now(UTC)
+    return (until if until.tzinfo else until.replace(tzinfo=UTC)) > shoptime.utc_now()

@@ -117,7 +117,7 @@ class CardsDialog(TaskDialog):
         if self.member is None:
             return
         for c in self.member.cards:
-            item = QListWidgetItem(f"{c.uid}    {card_state(c.status)}    {fmt.date_text(c.bound_at.date())}")
+            item = QListWidgetItem(f"{c.uid}    {card_state(c.status)}    {fmt.date_text(fmt.shop_date(c.bound_at))}")
             item.setData(Qt.ItemDataRole.UserRole, c.uid)
             self.cards.addItem(item)
         self.cards_label.setVisible(bool(self.member.cards))

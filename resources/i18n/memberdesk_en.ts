@@ -383,6 +383,18 @@
         <source>The receipt printer did not answer: {detail}. The sale itself is saved.</source>
         <translation>The receipt printer did not answer: {detail}. The sale itself is saved.</translation>
     </message>
+    <message>
+        <source>No member was picked.</source>
+        <translation>No member was picked.</translation>
+    </message>
+    <message>
+        <source>Member {name} ({member_no}) is no longer at the counter.</source>
+        <translation>Member {name} ({member_no}) is no longer at the counter.</translation>
+    </message>
+    <message>
+        <source>Member {name} ({member_no}) is no longer at the counter: this sale is a walk-in sale.</source>
+        <translation>Member {name} ({member_no}) is no longer at the counter: this sale is a walk-in sale.</translation>
+    </message>
 </context>
 <context>
     <name>CounterTasks</name>

@@ -383,6 +383,18 @@
         <source>The receipt printer did not answer: {detail}. The sale itself is saved.</source>
         <translation>小票打印机没有响应：{detail}。本笔交易已保存。</translation>
     </message>
+    <message>
+        <source>No member was picked.</source>
+        <translation>未选择会员。</translation>
+    </message>
+    <message>
+        <source>Member {name} ({member_no}) is no longer at the counter.</source>
+        <translation>已取消会员 {name}（{member_no}）。</translation>
+    </message>
+    <message>
+        <source>Member {name} ({member_no}) is no longer at the counter: this sale is a walk-in sale.</source>
+        <translation>已取消会员 {name}（{member_no}），本单按非会员结算。</translation>
+    </message>
 </context>
 <context>
     <name>CounterTasks</name>

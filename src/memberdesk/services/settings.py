@@ -106,7 +106,10 @@ SPECS: dict[str, SettingSpec] = {
     "backup.second_destination": SettingSpec("", _text(500)),
     "backup.interval_hours": SettingSpec(24, _int_range(1, 168)),
     # Card readers.
-    "reader.wedge_max_interval_ms": SettingSpec(50, _int_range(5, 500)),
+    # A keyboard-wedge swipe: at least this many characters, each within this many ms
+    # of the one before, then Enter. Slower or shorter typing is a person's.
+    "reader.wedge_max_interval_ms": SettingSpec(30, _int_range(5, 500)),
+    "reader.wedge_min_length": SettingSpec(8, _int_range(1, 64)),
 }
 
 

@@ -81,7 +81,8 @@ def user_facing(fn: Callable[P, R]) -> Callable[P, R]:
 
 @dataclass(frozen=True)
 class CounterSettings:
-    wedge_max_interval_ms: int = 50
+    wedge_max_interval_ms: int = 30
+    wedge_min_length: int = 8
     require_payment_password: bool = False
     paper_mm: int = 58
     expiring_soon_days: int = 30
@@ -103,6 +104,7 @@ class SessionInfo:
 def _counter_settings(values: dict[str, Any]) -> CounterSettings:
     return CounterSettings(
         wedge_max_interval_ms=int(values["reader.wedge_max_interval_ms"]),
+        wedge_min_length=int(values["reader.wedge_min_length"]),
         require_payment_password=bool(values["stored_value.require_password"]),
         paper_mm=int(values["receipt.paper_mm"]),
         expiring_soon_days=int(values["points.expiring_soon_days"]),

@@ -309,12 +309,16 @@
         <translation>Amount</translation>
     </message>
     <message>
-        <source>Scan / item code</source>
-        <translation>Scan / item code</translation>
+        <source>Plain amount ¥</source>
+        <translation>Plain amount ¥</translation>
     </message>
     <message>
-        <source>Amount ¥</source>
-        <translation>Amount ¥</translation>
+        <source>Scan, code, name or initials</source>
+        <translation>Scan, code, name or initials</translation>
+    </message>
+    <message>
+        <source>Amount, no item</source>
+        <translation>Amount, no item</translation>
     </message>
     <message>
         <source>One more of the selected line (+)</source>
@@ -1167,6 +1171,37 @@ Fill in one member per row, then check the file.</translation>
     <message>
         <source>up to {amount} ({points} points)</source>
         <translation>up to {amount} ({points} points)</translation>
+    </message>
+</context>
+<context>
+    <name>PlainAmountDialog</name>
+    <message>
+        <source>Plain amount</source>
+        <translation>Plain amount</translation>
+    </message>
+    <message>
+        <source>Plain amount (no item): check it</source>
+        <translation>Plain amount (no item): check it</translation>
+    </message>
+    <message>
+        <source>{code} is a product code: {name} {price}.</source>
+        <translation>{code} is a product code: {name} {price}.</translation>
+    </message>
+    <message>
+        <source>Above the plain-amount limit of {limit}: check the amount.</source>
+        <translation>Above the plain-amount limit of {limit}: check the amount.</translation>
+    </message>
+    <message>
+        <source>Add the product (Enter)</source>
+        <translation>Add the product (Enter)</translation>
+    </message>
+    <message>
+        <source>Take {amount} (F1)</source>
+        <translation>Take {amount} (F1)</translation>
+    </message>
+    <message>
+        <source>Back to correct it (Esc)</source>
+        <translation>Back to correct it (Esc)</translation>
     </message>
 </context>
 <context>

@@ -309,12 +309,16 @@
         <translation>金额</translation>
     </message>
     <message>
-        <source>Scan / item code</source>
-        <translation>扫码 / 商品编号</translation>
+        <source>Plain amount ¥</source>
+        <translation>直接收款 ¥</translation>
     </message>
     <message>
-        <source>Amount ¥</source>
-        <translation>金额 ¥</translation>
+        <source>Scan, code, name or initials</source>
+        <translation>扫码、编码、名称或拼音首字母</translation>
+    </message>
+    <message>
+        <source>Amount, no item</source>
+        <translation>金额（不是商品）</translation>
     </message>
     <message>
         <source>One more of the selected line (+)</source>
@@ -1167,6 +1171,37 @@ Fill in one member per row, then check the file.</source>
     <message>
         <source>up to {amount} ({points} points)</source>
         <translation>最多抵 {amount}（{points} 积分）</translation>
+    </message>
+</context>
+<context>
+    <name>PlainAmountDialog</name>
+    <message>
+        <source>Plain amount</source>
+        <translation>直接收款</translation>
+    </message>
+    <message>
+        <source>Plain amount (no item): check it</source>
+        <translation>直接收款（不是商品）：请核对</translation>
+    </message>
+    <message>
+        <source>{code} is a product code: {name} {price}.</source>
+        <translation>{code} 是商品编码：{name} {price}。</translation>
+    </message>
+    <message>
+        <source>Above the plain-amount limit of {limit}: check the amount.</source>
+        <translation>超过直接收款确认线 {limit}，请核对金额。</translation>
+    </message>
+    <message>
+        <source>Add the product (Enter)</source>
+        <translation>加入商品（回车）</translation>
+    </message>
+    <message>
+        <source>Take {amount} (F1)</source>
+        <translation>收取 {amount}（F1）</translation>
+    </message>
+    <message>
+        <source>Back to correct it (Esc)</source>
+        <translation>返回修改（Esc）</translation>
     </message>
 </context>
 <context>

@@ -83,6 +83,8 @@ SPECS: dict[str, SettingSpec] = {
     # Largest single line (a typo guard) and largest change a cashier may give.
     "checkout.max_line_fen": SettingSpec(10_000_000, _int_range(100, 1_000_000_000)),
     "checkout.max_change_fen": SettingSpec(100_000, _int_range(100, 10_000_000)),
+    # A plain amount (直接收款, no item) above this needs a confirming key at the counter.
+    "checkout.plain_amount_confirm_fen": SettingSpec(50_000, _int_range(0, 1_000_000_000)),
     # What earns points: paid amount without the points-paid part ("paid_excl_points"),
     # also without stored value ("external_only": the shop gave points on recharge),
     # or the whole payable amount ("payable").

@@ -2,7 +2,9 @@
 
 The product field takes a barcode scanner's burst or a typed code + Enter; the
 amount field a plain amount + Enter (a line without a product: many shops ring
-up amounts only). ``+``/``-`` change the quantity of the selected line and Del
+up amounts only). A plain amount above the shop's confirmation line, or one
+that is also a product code, waits for the cashier's decision
+(:class:`~.plain_amount.PlainAmountDialog`). ``+``/``-`` change the quantity of the selected line and Del
 removes it (when the field they are pressed in is empty); Up/Down move the
 selection. After every change the pricing service re-prices the cart on the task
 runner (:func:`memberdesk.services.cart.quote`): member prices, tier discount,
@@ -23,6 +25,7 @@ from memberdesk.money import Money
 from .cart_model import COLUMNS, CartItem, CartModel
 from .counter_errors import CounterError
 from .jobs import job
+from .plain_amount import PlainAmountDialog
 from .wedge import WedgeDetector
 
 if TYPE_CHECKING:
@@ -53,6 +56,10 @@ class CartController(QObject):
         self.state = state
         self.model = CartModel(self)
         self.breakdown: PriceBreakdown | None = None
+        # Plain amounts above this need a confirming key (checkout.plain_amount_confirm_fen).
+        self.confirm_above = Money(50_000)
+        self.plain_dialog: PlainAmountDialog | None = None
+        self._checking_amount = False
         self._generation = 0
         self._sale_id = ""
         panel = window.cart_panel
@@ -129,15 +136,56 @@ class CartController(QObject):
 
     def _amount_entered(self) -> None:
         text = self.amount_field.text().strip()
-        if not text:
+        if not text or self._checking_amount or self.plain_dialog is not None:
             return
         amount = self.amount_field.amount()
         if amount is None or amount.fen <= 0:
             self.window.banner.show_user_error(CounterError("not_an_amount"))
             self.amount_field.selectAll()
             return
+        # Is the number a product's code? (The worker asks; the text waits in the field.)
+        self._checking_amount = True
+        self.runner.call(
+            job("product_with_code"), text,
+            on_done=lambda product: self._amount_checked(text, amount, product),
+            on_user_error=self._refused,
+            on_finally=self._amount_check_done,
+        )
+
+    def _amount_check_done(self) -> None:
+        self._checking_amount = False
+
+    def _amount_checked(self, text: str, amount: Money, product: ProductInfo | None) -> None:
+        if self.amount_field.text().strip() != text:
+            return  # the cashier changed it meanwhile: their next Enter decides
+        if product is None and amount <= self.confirm_above:
+            self.amount_field.clear()
+            self.add_amount(amount)
+            return
+        dialog = PlainAmountDialog(text, amount, self.confirm_above, product, self.window)
+        dialog.take_amount.connect(self._plain_amount_taken)
+        dialog.take_product.connect(self._plain_amount_was_a_product)
+        dialog.finished.connect(lambda code: self._plain_dialog_closed(dialog, code))
+        self.plain_dialog = dialog
+        dialog.open()
+
+    def _plain_amount_taken(self, amount: Money) -> None:
         self.amount_field.clear()
         self.add_amount(amount)
+
+    def _plain_amount_was_a_product(self, product: ProductInfo) -> None:
+        self.amount_field.clear()
+        self.add_product(product)
+
+    def _plain_dialog_closed(self, dialog: PlainAmountDialog, code: int) -> None:
+        if self.plain_dialog is dialog:
+            self.plain_dialog = None
+        dialog.deleteLater()
+        if code == PlainAmountDialog.DialogCode.Accepted and dialog.took_product:
+            self.window.focus_field(self.product_field)
+        else:
+            self.window.focus_field(self.amount_field)
+            self.amount_field.selectAll()
 
     # -- the selected line ----------------------------------------------------------------------
     def selected_row(self) -> int:

@@ -109,6 +109,7 @@ class CounterController(QObject):
             detector.max_interval_ms = info.settings.wedge_max_interval_ms
             detector.min_length = info.settings.wedge_min_length
         self.payment.paper_mm = info.settings.paper_mm
+        self.cart.confirm_above = Money(info.settings.plain_amount_confirm_fen)
         self.state.set_shift(info.shift)
 
     def refresh_backup(self) -> None:

@@ -83,6 +83,7 @@ def user_facing(fn: Callable[P, R]) -> Callable[P, R]:
 class CounterSettings:
     wedge_max_interval_ms: int = 30
     wedge_min_length: int = 8
+    plain_amount_confirm_fen: int = 50_000
     require_payment_password: bool = False
     paper_mm: int = 58
     expiring_soon_days: int = 30
@@ -105,6 +106,7 @@ def _counter_settings(values: dict[str, Any]) -> CounterSettings:
     return CounterSettings(
         wedge_max_interval_ms=int(values["reader.wedge_max_interval_ms"]),
         wedge_min_length=int(values["reader.wedge_min_length"]),
+        plain_amount_confirm_fen=int(values["checkout.plain_amount_confirm_fen"]),
         require_payment_password=bool(values["stored_value.require_password"]),
         paper_mm=int(values["receipt.paper_mm"]),
         expiring_soon_days=int(values["points.expiring_soon_days"]),
@@ -231,6 +233,16 @@ def scan(db: Database, actor: Actor, text: str, *, product_first: bool) -> Found
 @user_facing
 def find_product(db: Database, key: str) -> ProductInfo:
     return catalog.find_product(db, key)
+
+
+@user_facing
+def product_with_code(db: Database, text: str) -> ProductInfo | None:
+    """The product whose code or barcode is exactly ``text`` (a number typed as a
+    plain amount), or None."""
+    try:
+        return catalog.find_product(db, text)
+    except NotFoundError:
+        return None
 
 
 # -- selling -------------------------------------------------------------------------------

@@ -36,6 +36,10 @@
         <translation>&amp;User name</translation>
     </message>
     <message>
+        <source>User name or the name on the login list</source>
+        <translation>User name or the name on the login list</translation>
+    </message>
+    <message>
         <source>&amp;Password</source>
         <translation>&amp;Password</translation>
     </message>

@@ -36,6 +36,10 @@
         <translation>用户名(&amp;U)</translation>
     </message>
     <message>
+        <source>User name or the name on the login list</source>
+        <translation>用户名，或登录列表上的姓名</translation>
+    </message>
+    <message>
         <source>&amp;Password</source>
         <translation>密码(&amp;P)</translation>
     </message>

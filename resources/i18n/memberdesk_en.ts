@@ -1209,6 +1209,37 @@ Fill in one member per row, then check the file.</translation>
     </message>
 </context>
 <context>
+    <name>ProductPickDialog</name>
+    <message>
+        <source>Choose the item</source>
+        <translation>Choose the item</translation>
+    </message>
+    <message>
+        <source>{count} items match “{text}”</source>
+        <translation>{count} items match “{text}”</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>More items match: type more of the name or the code to narrow the list.</source>
+        <translation>More items match: type more of the name or the code to narrow the list.</translation>
+    </message>
+    <message>
+        <source>↑/↓ and Enter, or the number key, to choose · Esc to cancel</source>
+        <translation>↑/↓ and Enter, or the number key, to choose · Esc to cancel</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptDialog</name>
     <message>
         <source>Paid</source>

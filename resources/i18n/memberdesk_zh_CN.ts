@@ -1209,6 +1209,37 @@ Fill in one member per row, then check the file.</source>
     </message>
 </context>
 <context>
+    <name>ProductPickDialog</name>
+    <message>
+        <source>Choose the item</source>
+        <translation>选择商品</translation>
+    </message>
+    <message>
+        <source>{count} items match “{text}”</source>
+        <translation>有 {count} 个商品符合“{text}”</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>More items match: type more of the name or the code to narrow the list.</source>
+        <translation>还有更多商品符合：请多输入几个字或编码以缩小范围。</translation>
+    </message>
+    <message>
+        <source>↑/↓ and Enter, or the number key, to choose · Esc to cancel</source>
+        <translation>用 ↑/↓ 和回车或数字键选择 · Esc 取消</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptDialog</name>
     <message>
         <source>Paid</source>

@@ -1,6 +1,9 @@
 """Ringing up the sale: items scanned or typed, plain amounts, quantities.
 
-The product field takes a barcode scanner's burst or a typed code + Enter; the
+The product field takes a barcode scanner's burst, or typed text + Enter: the
+exact code or barcode goes straight in, a name, pinyin initials or a part of them
+open the product pick list (:func:`memberdesk.services.product_search.search_products`
+on the task runner); the
 amount field a plain amount + Enter (a line without a product: many shops ring
 up amounts only). A plain amount above the shop's confirmation line, or one
 that is also a product code, waits for the cashier's decision
@@ -21,10 +24,12 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit
 
 from memberdesk.money import Money
+from memberdesk.services.errors import NotFoundError
 
 from .cart_model import COLUMNS, CartItem, CartModel
 from .counter_errors import CounterError
 from .jobs import job
+from .pick_list import ProductPickDialog
 from .plain_amount import PlainAmountDialog
 from .wedge import WedgeDetector
 
@@ -32,6 +37,7 @@ if TYPE_CHECKING:
     from memberdesk.services.catalog import ProductInfo
     from memberdesk.services.errors import UserError
     from memberdesk.services.pricing import PriceBreakdown
+    from memberdesk.services.product_search import ProductSearch
 
     from .counter_state import CounterState
     from .main_window import MainWindow
@@ -59,6 +65,7 @@ class CartController(QObject):
         # Plain amounts above this need a confirming key (checkout.plain_amount_confirm_fen).
         self.confirm_above = Money(50_000)
         self.plain_dialog: PlainAmountDialog | None = None
+        self.pick_dialog: ProductPickDialog | None = None
         self._checking_amount = False
         self._generation = 0
         self._sale_id = ""
@@ -131,8 +138,26 @@ class CartController(QObject):
         if not code or actor is None:
             return
         self.product_field.clear()
-        self.runner.call(job("find_product"), code, on_done=self.add_product,
+        self.runner.call(job("search_products"), code, on_done=self._products_found,
                          on_user_error=self._refused)
+
+    def _products_found(self, found: ProductSearch) -> None:
+        if found.exact and found.products:
+            self.add_product(found.products[0])
+        elif not found.products:
+            self.window.banner.show_user_error(NotFoundError("product_not_found", key=found.query))
+        elif self.pick_dialog is None:
+            dialog = ProductPickDialog(found, self.window)
+            dialog.picked.connect(self.add_product)
+            dialog.finished.connect(lambda _code: self._pick_closed(dialog))
+            self.pick_dialog = dialog
+            dialog.open()
+
+    def _pick_closed(self, dialog: ProductPickDialog) -> None:
+        if self.pick_dialog is dialog:
+            self.pick_dialog = None
+        dialog.deleteLater()
+        self.window.focus_field(self.product_field)
 
     def _amount_entered(self) -> None:
         text = self.amount_field.text().strip()

@@ -25,7 +25,17 @@ from sqlalchemy.exc import OperationalError
 from memberdesk.db import Database
 from memberdesk.hardware.uid import uid_candidates
 from memberdesk.models.enums import TenderKind
-from memberdesk.services import backup, cart, catalog, checkout, clock, coupons, ledger, lookup
+from memberdesk.services import (
+    backup,
+    cart,
+    catalog,
+    checkout,
+    clock,
+    coupons,
+    ledger,
+    lookup,
+    product_search,
+)
 from memberdesk.services import members as members_svc
 from memberdesk.services import settings as settings_svc
 from memberdesk.services import shifts as shifts_svc
@@ -37,6 +47,7 @@ from memberdesk.services.errors import NotFoundError
 from memberdesk.services.lookup import LookupOutcome, LookupResult
 from memberdesk.services.members import MemberDetail
 from memberdesk.services.pricing import PriceBreakdown
+from memberdesk.services.product_search import ProductSearch
 from memberdesk.services.shifts import ShiftSummary
 from memberdesk.services.tenders import TenderRequest
 
@@ -231,8 +242,9 @@ def scan(db: Database, actor: Actor, text: str, *, product_first: bool) -> Found
 
 
 @user_facing
-def find_product(db: Database, key: str) -> ProductInfo:
-    return catalog.find_product(db, key)
+def search_products(db: Database, text: str) -> ProductSearch:
+    """What was typed into the scan field: a code, a barcode, a name, initials."""
+    return product_search.search_products(db, text)
 
 
 @user_facing

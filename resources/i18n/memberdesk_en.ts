@@ -317,12 +317,12 @@
         <translation>Plain amount ¥</translation>
     </message>
     <message>
-        <source>Scan, code, name or initials</source>
-        <translation>Scan, code, name or initials</translation>
+        <source>Scan, code or name</source>
+        <translation>Scan, code or name</translation>
     </message>
     <message>
-        <source>Amount, no item</source>
-        <translation>Amount, no item</translation>
+        <source>A barcode or code adds the item; a name, pinyin initials or a part of them show a pick list</source>
+        <translation>A barcode or code adds the item; a name, pinyin initials or a part of them show a pick list</translation>
     </message>
     <message>
         <source>One more of the selected line (+)</source>

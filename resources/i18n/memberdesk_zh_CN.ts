@@ -317,12 +317,12 @@
         <translation>直接收款 ¥</translation>
     </message>
     <message>
-        <source>Scan, code, name or initials</source>
-        <translation>扫码、编码、名称或拼音首字母</translation>
+        <source>Scan, code or name</source>
+        <translation>扫码、编码或名称</translation>
     </message>
     <message>
-        <source>Amount, no item</source>
-        <translation>金额（不是商品）</translation>
+        <source>A barcode or code adds the item; a name, pinyin initials or a part of them show a pick list</source>
+        <translation>条码或编码直接加入商品；名称、拼音首字母或其中一部分会列出候选商品</translation>
     </message>
     <message>
         <source>One more of the selected line (+)</source>

@@ -191,8 +191,11 @@ class CartPanel(Panel):
         self._headers.setHorizontalHeaderLabels(labels)
         self.product_label.setText(self.tr("Item"))
         self.amount_label.setText(self.tr("Plain amount ¥"))
-        self.product_field.setPlaceholderText(self.tr("Scan, code, name or initials"))
-        self.amount_field.setPlaceholderText(self.tr("Amount, no item"))
+        self.product_field.setPlaceholderText(self.tr("Scan, code or name"))
+        self.product_field.setToolTip(
+            self.tr("A barcode or code adds the item; a name, pinyin initials or a part "
+                    "of them show a pick list"))
+        self.amount_field.setPlaceholderText("0.00")
         self.plus_button.setToolTip(self.tr("One more of the selected line (+)"))
         self.minus_button.setToolTip(self.tr("One less of the selected line (-)"))
         self.remove_button.setToolTip(self.tr("Remove the selected line (Del)"))

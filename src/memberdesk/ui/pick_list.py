@@ -189,7 +189,7 @@ class ProductPickDialog(Retranslating, QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.setCurrentCell(0, 0)
         self.table.setFocus()
-        self.resize(720, min(560, 200 + 48 * len(self.products)))
+        self.resize(720, min(560, 160 + 40 * len(self.products)))
         self.retranslate()
 
     def _choose(self, row: int) -> None:

@@ -36,6 +36,10 @@
         <translation>&amp;User name</translation>
     </message>
     <message>
+        <source>User name or the name on the login list</source>
+        <translation>User name or the name on the login list</translation>
+    </message>
+    <message>
         <source>&amp;Password</source>
         <translation>&amp;Password</translation>
     </message>
@@ -309,12 +313,16 @@
         <translation>Amount</translation>
     </message>
     <message>
-        <source>Scan / item code</source>
-        <translation>Scan / item code</translation>
+        <source>Plain amount ¥</source>
+        <translation>Plain amount ¥</translation>
     </message>
     <message>
-        <source>Amount ¥</source>
-        <translation>Amount ¥</translation>
+        <source>Scan, code or name</source>
+        <translation>Scan, code or name</translation>
+    </message>
+    <message>
+        <source>A barcode or code adds the item; a name, pinyin initials or a part of them show a pick list</source>
+        <translation>A barcode or code adds the item; a name, pinyin initials or a part of them show a pick list</translation>
     </message>
     <message>
         <source>One more of the selected line (+)</source>
@@ -382,6 +390,18 @@
     <message>
         <source>The receipt printer did not answer: {detail}. The sale itself is saved.</source>
         <translation>The receipt printer did not answer: {detail}. The sale itself is saved.</translation>
+    </message>
+    <message>
+        <source>No member was picked.</source>
+        <translation>No member was picked.</translation>
+    </message>
+    <message>
+        <source>Member {name} ({member_no}) is no longer at the counter.</source>
+        <translation>Member {name} ({member_no}) is no longer at the counter.</translation>
+    </message>
+    <message>
+        <source>Member {name} ({member_no}) is no longer at the counter: this sale is a walk-in sale.</source>
+        <translation>Member {name} ({member_no}) is no longer at the counter: this sale is a walk-in sale.</translation>
     </message>
 </context>
 <context>
@@ -1155,6 +1175,68 @@ Fill in one member per row, then check the file.</translation>
     <message>
         <source>up to {amount} ({points} points)</source>
         <translation>up to {amount} ({points} points)</translation>
+    </message>
+</context>
+<context>
+    <name>PlainAmountDialog</name>
+    <message>
+        <source>Plain amount</source>
+        <translation>Plain amount</translation>
+    </message>
+    <message>
+        <source>Plain amount (no item): check it</source>
+        <translation>Plain amount (no item): check it</translation>
+    </message>
+    <message>
+        <source>{code} is a product code: {name} {price}.</source>
+        <translation>{code} is a product code: {name} {price}.</translation>
+    </message>
+    <message>
+        <source>Above the plain-amount limit of {limit}: check the amount.</source>
+        <translation>Above the plain-amount limit of {limit}: check the amount.</translation>
+    </message>
+    <message>
+        <source>Add the product (Enter)</source>
+        <translation>Add the product (Enter)</translation>
+    </message>
+    <message>
+        <source>Take {amount} (F1)</source>
+        <translation>Take {amount} (F1)</translation>
+    </message>
+    <message>
+        <source>Back to correct it (Esc)</source>
+        <translation>Back to correct it (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>ProductPickDialog</name>
+    <message>
+        <source>Choose the item</source>
+        <translation>Choose the item</translation>
+    </message>
+    <message>
+        <source>{count} items match “{text}”</source>
+        <translation>{count} items match “{text}”</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>More items match: type more of the name or the code to narrow the list.</source>
+        <translation>More items match: type more of the name or the code to narrow the list.</translation>
+    </message>
+    <message>
+        <source>↑/↓ and Enter, or the number key, to choose · Esc to cancel</source>
+        <translation>↑/↓ and Enter, or the number key, to choose · Esc to cancel</translation>
     </message>
 </context>
 <context>

@@ -36,6 +36,10 @@
         <translation>用户名(&amp;U)</translation>
     </message>
     <message>
+        <source>User name or the name on the login list</source>
+        <translation>用户名，或登录列表上的姓名</translation>
+    </message>
+    <message>
         <source>&amp;Password</source>
         <translation>密码(&amp;P)</translation>
     </message>
@@ -309,12 +313,16 @@
         <translation>金额</translation>
     </message>
     <message>
-        <source>Scan / item code</source>
-        <translation>扫码 / 商品编号</translation>
+        <source>Plain amount ¥</source>
+        <translation>直接收款 ¥</translation>
     </message>
     <message>
-        <source>Amount ¥</source>
-        <translation>金额 ¥</translation>
+        <source>Scan, code or name</source>
+        <translation>扫码、编码或名称</translation>
+    </message>
+    <message>
+        <source>A barcode or code adds the item; a name, pinyin initials or a part of them show a pick list</source>
+        <translation>条码或编码直接加入商品；名称、拼音首字母或其中一部分会列出候选商品</translation>
     </message>
     <message>
         <source>One more of the selected line (+)</source>
@@ -382,6 +390,18 @@
     <message>
         <source>The receipt printer did not answer: {detail}. The sale itself is saved.</source>
         <translation>小票打印机没有响应：{detail}。本笔交易已保存。</translation>
+    </message>
+    <message>
+        <source>No member was picked.</source>
+        <translation>未选择会员。</translation>
+    </message>
+    <message>
+        <source>Member {name} ({member_no}) is no longer at the counter.</source>
+        <translation>已取消会员 {name}（{member_no}）。</translation>
+    </message>
+    <message>
+        <source>Member {name} ({member_no}) is no longer at the counter: this sale is a walk-in sale.</source>
+        <translation>已取消会员 {name}（{member_no}），本单按非会员结算。</translation>
     </message>
 </context>
 <context>
@@ -1155,6 +1175,68 @@ Fill in one member per row, then check the file.</source>
     <message>
         <source>up to {amount} ({points} points)</source>
         <translation>最多抵 {amount}（{points} 积分）</translation>
+    </message>
+</context>
+<context>
+    <name>PlainAmountDialog</name>
+    <message>
+        <source>Plain amount</source>
+        <translation>直接收款</translation>
+    </message>
+    <message>
+        <source>Plain amount (no item): check it</source>
+        <translation>直接收款（不是商品）：请核对</translation>
+    </message>
+    <message>
+        <source>{code} is a product code: {name} {price}.</source>
+        <translation>{code} 是商品编码：{name} {price}。</translation>
+    </message>
+    <message>
+        <source>Above the plain-amount limit of {limit}: check the amount.</source>
+        <translation>超过直接收款确认线 {limit}，请核对金额。</translation>
+    </message>
+    <message>
+        <source>Add the product (Enter)</source>
+        <translation>加入商品（回车）</translation>
+    </message>
+    <message>
+        <source>Take {amount} (F1)</source>
+        <translation>收取 {amount}（F1）</translation>
+    </message>
+    <message>
+        <source>Back to correct it (Esc)</source>
+        <translation>返回修改（Esc）</translation>
+    </message>
+</context>
+<context>
+    <name>ProductPickDialog</name>
+    <message>
+        <source>Choose the item</source>
+        <translation>选择商品</translation>
+    </message>
+    <message>
+        <source>{count} items match “{text}”</source>
+        <translation>有 {count} 个商品符合“{text}”</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>More items match: type more of the name or the code to narrow the list.</source>
+        <translation>还有更多商品符合：请多输入几个字或编码以缩小范围。</translation>
+    </message>
+    <message>
+        <source>↑/↓ and Enter, or the number key, to choose · Esc to cancel</source>
+        <translation>用 ↑/↓ 和回车或数字键选择 · Esc 取消</translation>
     </message>
 </context>
 <context>

@@ -118,6 +118,7 @@ def test_an_unknown_item_is_refused_and_the_cart_stays(till: Till) -> None:
 def test_an_amount_over_the_line_limit_is_undone_with_the_reason(till: Till) -> None:
     till.ring_up("COLA")
     till.type(till.amount, "200000")  # checkout.max_line_fen: 100,000 yuan
+    till.press(Qt.Key.Key_F1, till.counter.cart.plain_dialog)  # above ¥500: confirmed
     assert "超出上限" in till.main.banner.text
     assert [row[0] for row in cells(till)] == ["可口可乐 330ml"]
     assert totals(till)[3] == "¥3.50"

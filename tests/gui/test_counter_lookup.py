@@ -48,8 +48,8 @@ def test_a_typed_phone_shows_the_whole_member(till: Till) -> None:
     assert card.notes.text() == "备注：只喝无糖可乐"
     assert not card.warning[0].isVisible()
     assert till.lookup.text() == ""
-    # An empty cart: the typing goes to the plain amount.
-    assert till.amount.hasFocus()
+    # The typing goes to the scan field (never the plain amount).
+    assert till.product.hasFocus()
     assert till.ui.state.member.member_no == "M000001"
 
 

@@ -74,7 +74,7 @@ def test_a_split_of_stored_value_points_and_cash_with_change(till: Till) -> None
     assert till.ui.state.member is None and till.counter.cart.is_empty
     till.press(Qt.Key.Key_Return, receipt)
     assert till.receipt is None
-    till.qtbot.waitUntil(till.amount.hasFocus)  # the counter has the keys again
+    till.qtbot.waitUntil(till.product.hasFocus)  # the counter has the keys again
 
 
 def test_a_walk_in_sale_in_cash(till: Till) -> None:

@@ -17,7 +17,9 @@ def test_login_screen_shows_the_shop_and_its_staff(ui: AppController) -> None:
     assert "测试便利店" in login.windowTitle()
     assert login.subtitle.text() == "员工登录"
     names = [login.staff_picker.itemText(i) for i in range(login.staff_picker.count())]
-    assert names == ["王老板", "李店长", "张收银"]
+    # The user name (what the README, the approval box and `--user` use) beside the
+    # display name.
+    assert names == ["王老板 (owner)", "李店长 (manager)", "张收银 (cashier)"]
     assert login.login_button.text() == "登录（回车）"
     assert login.error_label.text() == ""
 

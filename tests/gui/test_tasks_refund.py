@@ -191,3 +191,21 @@ def test_the_dialog_fits_a_1024_by_768_screen(manager_counter: Counter) -> None:
     table = dialog.view.table
     assert table.height() >= table.horizontalHeader().height() + 2 * table.rowHeight(0)
     assert not dialog.history.isVisible()  # the sale is picked: its lines get the room
+
+
+def test_the_approval_box_takes_the_display_name_too(counter: Counter) -> None:
+    c = counter
+    sale = c.world.sell([("COLA", 1)], [(TenderKind.CASH, "3.50")])
+    dialog = c.open(Qt.Key.Key_F4)
+    find_sale(c, dialog, sale.sale_no)
+    c.type(dialog.reason, "顾客退货")
+    c.enter(dialog.reason)
+    approval = dialog.approval
+    c.type(approval.username, "李店长")  # as the login list shows the manager
+    c.enter(approval.username)
+    c.type(approval.password, "manager-pass")
+    with c.qtbot.waitSignal(dialog.refunded, timeout=10_000):
+        c.press(Qt.Key.Key_Return, approval.password)
+    c.settle()
+    [refund] = refunds(c)
+    assert refund.approver_id == c.world.manager.staff_id

@@ -1,7 +1,7 @@
 """The data model. Importing this package registers every table on ``Base.metadata``."""
 
 from .base import Base, MoneyType, UTCDateTime, utcnow
-from .catalog import Category, MemberPrice, Product
+from .catalog import Category, MemberPrice, Product, ProductSearchKey
 from .count_cards import (
     CountCardBalance,
     CountCardEntry,
@@ -65,6 +65,7 @@ __all__ = [
     "PointsLot",
     "PointsLotMove",
     "Product",
+    "ProductSearchKey",
     "Recharge",
     "RechargeRule",
     "Refund",

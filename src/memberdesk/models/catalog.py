@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import CheckConstraint, ForeignKey, String, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from memberdesk.money import Money
@@ -27,7 +27,7 @@ class Product(IdMixin, Base):
 
     code: Mapped[str] = mapped_column(String(20), unique=True)
     barcode: Mapped[str | None] = mapped_column(String(32), unique=True)
-    name: Mapped[str] = mapped_column(String(60))
+    name: Mapped[str] = mapped_column(String(60), index=True)
     name_initials: Mapped[str] = mapped_column(String(60), default="", index=True)
     category_id: Mapped[int | None] = mapped_column(ForeignKey("categories.id"), index=True)
     price: Mapped[Money]
@@ -38,6 +38,23 @@ class Product(IdMixin, Base):
     # Whether tier discounts apply (cigarettes, say, are often excluded).
     discountable: Mapped[bool] = mapped_column(default=True)
     active: Mapped[bool] = mapped_column(default=True)
+
+
+class ProductSearchKey(Base):
+    """Keys for the middle of a product's name (可乐 in 可口可乐, kl in kkkl): every
+    suffix of the name from its second character and of its pinyin initials from
+    the second letter, so "contains" is a prefix range on this index. Prefixes of
+    the whole name, code, barcode and initials use the indexes on ``products``.
+    Maintained by ``services.product_search``."""
+
+    __tablename__ = "product_search_keys"
+    __table_args__ = (
+        Index("ix_product_search_keys_product_id", "product_id"),
+        {"sqlite_with_rowid": False},
+    )
+
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), primary_key=True)
 
 
 class MemberPrice(IdMixin, Base):

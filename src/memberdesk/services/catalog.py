@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 from pypinyin import Style, lazy_pinyin
-from sqlalchemy import delete, or_, select
+from sqlalchemy import Table, delete, insert, or_, select
 from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
-from memberdesk.models import Category, MemberPrice, Product, Tier
+from memberdesk.models import Category, MemberPrice, Product, ProductSearchKey, Tier
 from memberdesk.money import Money
 
 from . import audit
@@ -59,6 +60,31 @@ def initials(name: str) -> str:
     """Pinyin initials for search (可口可乐 -> kkkl); other characters kept as they are."""
     parts = lazy_pinyin(name, style=Style.FIRST_LETTER, errors="default")
     return "".join(s[0].lower() for s in parts if s and s[0].isalnum())[:60]
+
+
+SEARCH_KEY_MAX = 60
+
+
+def search_keys(name: str, initials: str) -> set[str]:
+    """The ``product_search_keys`` rows of a product (see :mod:`.product_search`):
+    suffixes of the folded name from the second character, of the initials from
+    the second letter (two letters or more)."""
+    folded = name.casefold()
+    keys = {folded[i:].strip()[:SEARCH_KEY_MAX] for i in range(1, len(folded))}
+    keys |= {initials[i:][:SEARCH_KEY_MAX] for i in range(1, len(initials) - 1)}
+    keys.discard("")
+    return keys
+
+
+def write_search_keys(session: Session, p: Product) -> None:
+    """(Re)write a product's search keys in the caller's transaction."""
+    session.execute(delete(ProductSearchKey).where(ProductSearchKey.product_id == p.id))
+    keys = sorted(search_keys(p.name, p.name_initials))
+    if keys:
+        session.execute(
+            insert(cast(Table, ProductSearchKey.__table__)),
+            [{"key": k, "product_id": p.id} for k in keys],
+        )
 
 
 def product_info(p: Product) -> ProductInfo:
@@ -136,6 +162,7 @@ def create_product(db: Database, actor: Actor, draft: ProductDraft) -> ProductIn
         )
         s.add(p)
         s.flush()
+        write_search_keys(s, p)
         audit.record(s, action="product.create", staff_id=actor.staff_id, entity="product",
                      entity_id=p.code, detail={"price": d.price.fen})
         info = product_info(p)
@@ -155,8 +182,10 @@ def update_product(
             raise NotFoundError("product_not_found", key=product_id)
         d = _check_draft(s, draft, product_id)
         before = p.price
-        p.code, p.barcode, p.name = d.code, d.barcode, d.name
-        p.name_initials = initials(d.name)
+        p.code, p.barcode = d.code, d.barcode
+        if p.name != d.name or not p.name_initials:
+            p.name, p.name_initials = d.name, initials(d.name)
+            write_search_keys(s, p)
         p.category_id, p.price, p.unit = d.category_id, d.price, d.unit
         p.points_ratio_permille, p.is_service = d.points_ratio_permille, d.is_service
         p.discountable, p.active = d.discountable, active
@@ -209,15 +238,3 @@ def lookup_product(session: Session, key: str) -> Product:
 def find_product(db: Database, key: str) -> ProductInfo:
     with db.reader() as uow:
         return product_info(lookup_product(uow.session, key))
-
-
-def search_products(db: Database, text: str, *, limit: int = 50) -> list[ProductInfo]:
-    """Active products whose code, barcode, name or pinyin initials start with ``text``."""
-    t = text.strip()
-    with db.reader() as uow:
-        q = select(Product).where(Product.active.is_(True))
-        if t:
-            like = t.replace("%", "").replace("_", "") + "%"
-            q = q.where(or_(Product.code.like(like), Product.barcode.like(like),
-                            Product.name.like(like), Product.name_initials.like(like.lower())))
-        return [product_info(p) for p in uow.session.scalars(q.order_by(Product.code).limit(limit))]

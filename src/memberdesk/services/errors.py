@@ -19,6 +19,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The shop is not set up yet: run memberdesk init first",
     ),
     "login_failed": ("用户名或密码错误", "Wrong user name or password"),
+    "approver_ambiguous": (
+        "有 {count} 位员工叫“{name}”，请输入用户名",
+        "{count} staff members are called “{name}”: type the user name",
+    ),
     "account_locked": (
         "密码错误次数过多，账号已锁定，请 {minutes} 分钟后再试",
         "Too many wrong passwords: the account is locked for {minutes} minutes",

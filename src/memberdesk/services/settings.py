@@ -83,6 +83,8 @@ SPECS: dict[str, SettingSpec] = {
     # Largest single line (a typo guard) and largest change a cashier may give.
     "checkout.max_line_fen": SettingSpec(10_000_000, _int_range(100, 1_000_000_000)),
     "checkout.max_change_fen": SettingSpec(100_000, _int_range(100, 10_000_000)),
+    # A plain amount (直接收款, no item) above this needs a confirming key at the counter.
+    "checkout.plain_amount_confirm_fen": SettingSpec(50_000, _int_range(0, 1_000_000_000)),
     # What earns points: paid amount without the points-paid part ("paid_excl_points"),
     # also without stored value ("external_only": the shop gave points on recharge),
     # or the whole payable amount ("payable").
@@ -106,7 +108,10 @@ SPECS: dict[str, SettingSpec] = {
     "backup.second_destination": SettingSpec("", _text(500)),
     "backup.interval_hours": SettingSpec(24, _int_range(1, 168)),
     # Card readers.
-    "reader.wedge_max_interval_ms": SettingSpec(50, _int_range(5, 500)),
+    # A keyboard-wedge swipe: at least this many characters, each within this many ms
+    # of the one before, then Enter. Slower or shorter typing is a person's.
+    "reader.wedge_max_interval_ms": SettingSpec(30, _int_range(5, 500)),
+    "reader.wedge_min_length": SettingSpec(8, _int_range(1, 64)),
 }
 
 

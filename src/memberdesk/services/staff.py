@@ -107,8 +107,22 @@ def add_staff_in(
     return staff
 
 
-def _verify_credentials(session: Session, username: str, password: str, now: datetime) -> Staff:
+def _by_display_name(session: Session, name: str) -> Staff | None:
+    """The one active account shown as ``name`` on the login list; several share it:
+    AuthError asking for the user name."""
+    found = list(session.scalars(
+        select(Staff).where(Staff.display_name == name, Staff.active.is_(True)).limit(10)))
+    if len(found) > 1:
+        raise AuthError("approver_ambiguous", name=name, count=len(found))
+    return found[0] if found else None
+
+
+def _verify_credentials(
+    session: Session, username: str, password: str, now: datetime, *, display_name: bool = False
+) -> Staff:
     """Check a user name and password, counting failures and locking the account.
+    With ``display_name`` the name may also be the display name the login list
+    shows (a manager typing their name into the approval box).
 
     Raises AuthError. A failure is *recorded* by the caller committing: the failure
     counter is updated on the session even though an exception follows, so callers
@@ -117,6 +131,8 @@ def _verify_credentials(session: Session, username: str, password: str, now: dat
     staff = session.scalar(
         select(Staff).where(func.lower(Staff.username) == username.strip().lower())
     )
+    if staff is None and display_name and username.strip():
+        staff = _by_display_name(session, " ".join(username.split()))
     if staff is None:
         verify_password(hash_password("timing-equaliser"), password)
         raise AuthError("login_failed")
@@ -291,7 +307,8 @@ def grant_approval(
     now: datetime | None = None,
 ) -> ApprovalGrant:
     """A manager or owner types their password at the counter to let ``requester``
-    do one ``permission`` action once, within a few minutes."""
+    do one ``permission`` action once, within a few minutes. ``approver_username``
+    may be the user name or the display name the login list shows."""
     now = now or utcnow()
     reason = reason.strip()
     if not reason:
@@ -299,7 +316,9 @@ def grant_approval(
     with db.uow() as uow:
         s = uow.session
         try:
-            approver = _verify_credentials(s, approver_username, approver_password, now)
+            approver = _verify_credentials(
+                s, approver_username, approver_password, now, display_name=True
+            )
         except AuthError:
             uow.commit()
             raise

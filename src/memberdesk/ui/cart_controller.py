@@ -1,8 +1,13 @@
 """Ringing up the sale: items scanned or typed, plain amounts, quantities.
 
-The product field takes a barcode scanner's burst or a typed code + Enter; the
+The product field takes a barcode scanner's burst, or typed text + Enter: the
+exact code or barcode goes straight in, a name, pinyin initials or a part of them
+open the product pick list (:func:`memberdesk.services.product_search.search_products`
+on the task runner); the
 amount field a plain amount + Enter (a line without a product: many shops ring
-up amounts only). ``+``/``-`` change the quantity of the selected line and Del
+up amounts only). A plain amount above the shop's confirmation line, or one
+that is also a product code, waits for the cashier's decision
+(:class:`~.plain_amount.PlainAmountDialog`). ``+``/``-`` change the quantity of the selected line and Del
 removes it (when the field they are pressed in is empty); Up/Down move the
 selection. After every change the pricing service re-prices the cart on the task
 runner (:func:`memberdesk.services.cart.quote`): member prices, tier discount,
@@ -19,16 +24,20 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit
 
 from memberdesk.money import Money
+from memberdesk.services.errors import NotFoundError
 
 from .cart_model import COLUMNS, CartItem, CartModel
 from .counter_errors import CounterError
 from .jobs import job
+from .pick_list import ProductPickDialog
+from .plain_amount import PlainAmountDialog
 from .wedge import WedgeDetector
 
 if TYPE_CHECKING:
     from memberdesk.services.catalog import ProductInfo
     from memberdesk.services.errors import UserError
     from memberdesk.services.pricing import PriceBreakdown
+    from memberdesk.services.product_search import ProductSearch
 
     from .counter_state import CounterState
     from .main_window import MainWindow
@@ -53,6 +62,11 @@ class CartController(QObject):
         self.state = state
         self.model = CartModel(self)
         self.breakdown: PriceBreakdown | None = None
+        # Plain amounts above this need a confirming key (checkout.plain_amount_confirm_fen).
+        self.confirm_above = Money(50_000)
+        self.plain_dialog: PlainAmountDialog | None = None
+        self.pick_dialog: ProductPickDialog | None = None
+        self._checking_amount = False
         self._generation = 0
         self._sale_id = ""
         panel = window.cart_panel
@@ -124,20 +138,79 @@ class CartController(QObject):
         if not code or actor is None:
             return
         self.product_field.clear()
-        self.runner.call(job("find_product"), code, on_done=self.add_product,
+        self.runner.call(job("search_products"), code, on_done=self._products_found,
                          on_user_error=self._refused)
+
+    def _products_found(self, found: ProductSearch) -> None:
+        if found.exact and found.products:
+            self.add_product(found.products[0])
+        elif not found.products:
+            self.window.banner.show_user_error(NotFoundError("product_not_found", key=found.query))
+        elif self.pick_dialog is None:
+            dialog = ProductPickDialog(found, self.window)
+            dialog.picked.connect(self.add_product)
+            dialog.finished.connect(lambda _code: self._pick_closed(dialog))
+            self.pick_dialog = dialog
+            dialog.open()
+
+    def _pick_closed(self, dialog: ProductPickDialog) -> None:
+        if self.pick_dialog is dialog:
+            self.pick_dialog = None
+        dialog.deleteLater()
+        self.window.focus_field(self.product_field)
 
     def _amount_entered(self) -> None:
         text = self.amount_field.text().strip()
-        if not text:
+        if not text or self._checking_amount or self.plain_dialog is not None:
             return
         amount = self.amount_field.amount()
         if amount is None or amount.fen <= 0:
             self.window.banner.show_user_error(CounterError("not_an_amount"))
             self.amount_field.selectAll()
             return
+        # Is the number a product's code? (The worker asks; the text waits in the field.)
+        self._checking_amount = True
+        self.runner.call(
+            job("product_with_code"), text,
+            on_done=lambda product: self._amount_checked(text, amount, product),
+            on_user_error=self._refused,
+            on_finally=self._amount_check_done,
+        )
+
+    def _amount_check_done(self) -> None:
+        self._checking_amount = False
+
+    def _amount_checked(self, text: str, amount: Money, product: ProductInfo | None) -> None:
+        if self.amount_field.text().strip() != text:
+            return  # the cashier changed it meanwhile: their next Enter decides
+        if product is None and amount <= self.confirm_above:
+            self.amount_field.clear()
+            self.add_amount(amount)
+            return
+        dialog = PlainAmountDialog(text, amount, self.confirm_above, product, self.window)
+        dialog.take_amount.connect(self._plain_amount_taken)
+        dialog.take_product.connect(self._plain_amount_was_a_product)
+        dialog.finished.connect(lambda code: self._plain_dialog_closed(dialog, code))
+        self.plain_dialog = dialog
+        dialog.open()
+
+    def _plain_amount_taken(self, amount: Money) -> None:
         self.amount_field.clear()
         self.add_amount(amount)
+
+    def _plain_amount_was_a_product(self, product: ProductInfo) -> None:
+        self.amount_field.clear()
+        self.add_product(product)
+
+    def _plain_dialog_closed(self, dialog: PlainAmountDialog, code: int) -> None:
+        if self.plain_dialog is dialog:
+            self.plain_dialog = None
+        dialog.deleteLater()
+        if code == PlainAmountDialog.DialogCode.Accepted and dialog.took_product:
+            self.window.focus_field(self.product_field)
+        else:
+            self.window.focus_field(self.amount_field)
+            self.amount_field.selectAll()
 
     # -- the selected line ----------------------------------------------------------------------
     def selected_row(self) -> int:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
 
 from memberdesk.money import Money
 
@@ -107,6 +108,10 @@ class CartModel(QAbstractTableModel):
             return self._text(item, priced, column)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _LEFT if column == "item" else _RIGHT
+        if role == Qt.ItemDataRole.FontRole and item.is_amount:
+            font = QFont()
+            font.setItalic(True)  # a plain amount never passes for an item
+            return font
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [f"{item.name}  {item.code}".strip()] if not item.is_amount else []
             if priced is not None:

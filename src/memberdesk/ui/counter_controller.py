@@ -4,7 +4,7 @@ It owns the counter's controllers and wires them to each other, to the shared
 :class:`~.counter_state.CounterState`, to the card reader bridge and to the keys:
 F2 find, F12 pay, Esc clear (first the typing, then the member, then the cart),
 ``+``/``-``/Del on the selected line. After a member is found the typing goes to
-the plain-amount field when the cart is empty, else to the product field.
+the scan (product) field, never to the plain amount.
 """
 
 from __future__ import annotations
@@ -61,6 +61,7 @@ class CounterController(QObject):
         self.reader = reader
         self.lookup = LookupController(window, runner, state, self)
         self.cart = CartController(window, runner, state, self)
+        self.lookup.cart_is_empty = lambda: self.cart.is_empty
         self.payment = PaymentFlow(window, runner, state, self.cart, self.lookup, self)
         self._backup_timer = QTimer(self)
         self._backup_timer.setInterval(BACKUP_CHECK_MS)
@@ -108,10 +109,11 @@ class CounterController(QObject):
         self.window.status.clear_session()
 
     def _session_loaded(self, info: SessionInfo) -> None:
-        interval = info.settings.wedge_max_interval_ms
         for detector in self.wedges:
-            detector.max_interval_ms = interval
+            detector.max_interval_ms = info.settings.wedge_max_interval_ms
+            detector.min_length = info.settings.wedge_min_length
         self.payment.paper_mm = info.settings.paper_mm
+        self.cart.confirm_above = Money(info.settings.plain_amount_confirm_fen)
         self.state.set_shift(info.shift)
 
     def refresh_backup(self) -> None:
@@ -128,7 +130,7 @@ class CounterController(QObject):
     # -- member and items ---------------------------------------------------------------------
     def _member_selected(self, view: MemberView) -> None:
         del view
-        self.window.focus_entry(self.cart.is_empty)
+        self.window.focus_entry()
 
     def _product_scanned(self, product: ProductInfo) -> None:
         self.cart.add_product(product)

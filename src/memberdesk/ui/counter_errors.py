@@ -63,6 +63,14 @@ TEXTS: dict[str, str] = {
     "print_failed": QT_TRANSLATE_NOOP(
         "CounterMessages", "The receipt printer did not answer: {detail}. The sale itself is saved."
     ),
+    "no_member_picked": QT_TRANSLATE_NOOP("CounterMessages", "No member was picked."),
+    "member_detached": QT_TRANSLATE_NOOP(
+        "CounterMessages", "Member {name} ({member_no}) is no longer at the counter."
+    ),
+    "member_detached_sale": QT_TRANSLATE_NOOP(
+        "CounterMessages",
+        "Member {name} ({member_no}) is no longer at the counter: this sale is a walk-in sale.",
+    ),
 }
 
 
@@ -80,6 +88,27 @@ class LookupNotice(UserError):
 
     def message(self, lang: str = "zh_CN") -> str:
         return str(self.result.message(lang))
+
+
+class DetachedNotice(UserError):
+    """Why a lookup found nobody, and that the member who was at the counter has
+    been taken off (so the next sale is never credited to them by mistake)."""
+
+    kind = "lookup"
+
+    def __init__(self, cause: UserError, detached: UserError) -> None:
+        Exception.__init__(self, f"{cause}; {detached}")
+        self.code = cause.code
+        self.params = {}
+        self.cause = cause
+        self.detached = detached
+
+    def message(self, lang: str = "zh_CN") -> str:
+        first = self.cause.message(lang).rstrip()
+        english = lang.startswith("en")
+        if first and first[-1] not in "。.！!？?":
+            first += "." if english else "。"
+        return f"{first}{' ' if english else ''}{self.detached.message(lang)}"
 
 
 class CounterError(UserError):

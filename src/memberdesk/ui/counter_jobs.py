@@ -25,7 +25,17 @@ from sqlalchemy.exc import OperationalError
 from memberdesk.db import Database
 from memberdesk.hardware.uid import uid_candidates
 from memberdesk.models.enums import TenderKind
-from memberdesk.services import backup, cart, catalog, checkout, clock, coupons, ledger, lookup
+from memberdesk.services import (
+    backup,
+    cart,
+    catalog,
+    checkout,
+    clock,
+    coupons,
+    ledger,
+    lookup,
+    product_search,
+)
 from memberdesk.services import members as members_svc
 from memberdesk.services import settings as settings_svc
 from memberdesk.services import shifts as shifts_svc
@@ -37,6 +47,7 @@ from memberdesk.services.errors import NotFoundError
 from memberdesk.services.lookup import LookupOutcome, LookupResult
 from memberdesk.services.members import MemberDetail
 from memberdesk.services.pricing import PriceBreakdown
+from memberdesk.services.product_search import ProductSearch
 from memberdesk.services.shifts import ShiftSummary
 from memberdesk.services.tenders import TenderRequest
 
@@ -81,7 +92,9 @@ def user_facing(fn: Callable[P, R]) -> Callable[P, R]:
 
 @dataclass(frozen=True)
 class CounterSettings:
-    wedge_max_interval_ms: int = 50
+    wedge_max_interval_ms: int = 30
+    wedge_min_length: int = 8
+    plain_amount_confirm_fen: int = 50_000
     require_payment_password: bool = False
     paper_mm: int = 58
     expiring_soon_days: int = 30
@@ -103,6 +116,8 @@ class SessionInfo:
 def _counter_settings(values: dict[str, Any]) -> CounterSettings:
     return CounterSettings(
         wedge_max_interval_ms=int(values["reader.wedge_max_interval_ms"]),
+        wedge_min_length=int(values["reader.wedge_min_length"]),
+        plain_amount_confirm_fen=int(values["checkout.plain_amount_confirm_fen"]),
         require_payment_password=bool(values["stored_value.require_password"]),
         paper_mm=int(values["receipt.paper_mm"]),
         expiring_soon_days=int(values["points.expiring_soon_days"]),
@@ -227,8 +242,19 @@ def scan(db: Database, actor: Actor, text: str, *, product_first: bool) -> Found
 
 
 @user_facing
-def find_product(db: Database, key: str) -> ProductInfo:
-    return catalog.find_product(db, key)
+def search_products(db: Database, text: str) -> ProductSearch:
+    """What was typed into the scan field: a code, a barcode, a name, initials."""
+    return product_search.search_products(db, text)
+
+
+@user_facing
+def product_with_code(db: Database, text: str) -> ProductInfo | None:
+    """The product whose code or barcode is exactly ``text`` (a number typed as a
+    plain amount), or None."""
+    try:
+        return catalog.find_product(db, text)
+    except NotFoundError:
+        return None
 
 
 # -- selling -------------------------------------------------------------------------------

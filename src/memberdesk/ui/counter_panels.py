@@ -127,9 +127,20 @@ class CartPanel(Panel):
         self.product_field.setClearButtonEnabled(True)
         self.amount_field = MoneyEdit()
         self.amount_field.setObjectName("amountField")
+        # Each field says what it takes, also once something is typed in it (a
+        # placeholder would vanish): a number in the amount field is money.
+        self.product_label = QLabel()
+        self.product_label.setObjectName("productLabel")
+        self.product_label.setBuddy(self.product_field)
+        self.amount_label = QLabel()
+        self.amount_label.setObjectName("amountLabel")
+        self.amount_label.setBuddy(self.amount_field)
         entry = QHBoxLayout()
         entry.setSpacing(8)
+        entry.addWidget(self.product_label)
         entry.addWidget(self.product_field, 3)
+        entry.addSpacing(8)
+        entry.addWidget(self.amount_label)
         entry.addWidget(self.amount_field, 2)
         self.body.addLayout(entry)
         self.retranslate()
@@ -178,8 +189,13 @@ class CartPanel(Panel):
         self.title.setText(self.tr("Cart"))
         labels = [self.tr("Item"), self.tr("Qty"), self.tr("Price"), self.tr("Amount")]
         self._headers.setHorizontalHeaderLabels(labels)
-        self.product_field.setPlaceholderText(self.tr("Scan / item code"))
-        self.amount_field.setPlaceholderText(self.tr("Amount ¥"))
+        self.product_label.setText(self.tr("Item"))
+        self.amount_label.setText(self.tr("Plain amount ¥"))
+        self.product_field.setPlaceholderText(self.tr("Scan, code or name"))
+        self.product_field.setToolTip(
+            self.tr("A barcode or code adds the item; a name, pinyin initials or a part "
+                    "of them show a pick list"))
+        self.amount_field.setPlaceholderText("0.00")
         self.plus_button.setToolTip(self.tr("One more of the selected line (+)"))
         self.minus_button.setToolTip(self.tr("One less of the selected line (-)"))
         self.remove_button.setToolTip(self.tr("Remove the selected line (Del)"))

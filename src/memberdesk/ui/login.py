@@ -199,9 +199,10 @@ class LoginScreen(Retranslating, QWidget):
         """``names`` are (username, display name) pairs from ``staff.login_names``."""
         self._names = list(names)
         self.staff_picker.clear()
-        shown = [display for _, display in names]
         for username, display in names:
-            label = display if shown.count(display) == 1 else f"{display} ({username})"
+            # Both names: the user name is what the approval box, the README and
+            # ``memberdesk --user`` speak of.
+            label = display if display == username else f"{display} ({username})"
             self.staff_picker.addItem(label, username)
         index = self.staff_picker.findData(preselect) if preselect else -1
         self.staff_picker.setCurrentIndex(max(index, 0))

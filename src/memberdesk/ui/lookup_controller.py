@@ -6,16 +6,24 @@ PC/SC reader, or a fast keyboard-wedge burst, is looked up as a card; a burst th
 is no card but a product barcode goes to the cart instead. Several matches open
 the pick list; a lost, replaced, void or unknown card is said in the banner.
 Every lookup runs on the task runner.
+
+The member at the counter is whoever the last lookup found: a lookup that finds
+nobody (no match, a blocked or unknown card, a pick list closed without a choice,
+an error) takes the previous member off the counter and says so in the banner.
+The cart stays; with items in it the sale goes on as a walk-in sale, at the
+prices the pricing service gives without a member, so it can never be credited
+to the wrong person.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from .counter_errors import LookupNotice
+from .counter_errors import CounterError, DetachedNotice, LookupNotice
 from .jobs import job
 from .pick_list import MemberPickDialog
 from .wedge import WedgeDetector
@@ -46,6 +54,7 @@ class LookupController(QObject):
         self.state = state
         self.view: MemberView | None = None
         self.pick_dialog: MemberPickDialog | None = None
+        self.cart_is_empty: Callable[[], bool] = lambda: True  # the counter sets it
         self.wedge = WedgeDetector(window.lookup)
         self.wedge.scanned.connect(lambda text: self.scan(text, product_first=False))
         window.lookup_submitted.connect(self.find)
@@ -59,7 +68,7 @@ class LookupController(QObject):
         if actor is None or not text.strip():
             return
         self.runner.call(
-            job("find_member"), actor, text, on_done=self._found, on_user_error=self._failed
+            job("find_member"), actor, text, on_done=self._found, on_user_error=self._missed
         )
 
     def scan(self, text: str, *, product_first: bool) -> None:
@@ -69,7 +78,7 @@ class LookupController(QObject):
             return
         self.runner.call(
             job("scan"), actor, text, product_first=product_first,
-            on_done=self._found, on_user_error=self._failed,
+            on_done=self._found, on_user_error=self._missed,
         )
 
     def load(self, member_no: str) -> None:
@@ -94,13 +103,27 @@ class LookupController(QObject):
             self._pick(result)
             return
         if result is not None:
-            self.window.banner.show_user_error(LookupNotice(result))
+            self._missed(LookupNotice(result))
+            return
         self.window.lookup.selectAll()
         self.lookup_failed.emit()
 
     def _failed(self, error: UserError) -> None:
         self.window.banner.show_user_error(error)
         self.lookup_failed.emit()
+
+    def _missed(self, error: UserError) -> None:
+        """A lookup found nobody: the member who was at the counter goes, said so."""
+        view = self.view
+        if view is not None or self.state.member is not None:
+            name = view.detail.name if view is not None else getattr(self.state.member, "name", "")
+            member_no = view.member_no if view is not None else getattr(
+                self.state.member, "member_no", "")
+            sale = "member_detached" if self.cart_is_empty() else "member_detached_sale"
+            self.clear()
+            error = DetachedNotice(error, CounterError(sale, name=name, member_no=member_no))
+        self.window.lookup.selectAll()
+        self._failed(error)
 
     def _pick(self, result: object) -> None:
         dialog = MemberPickDialog(result, self.window)  # type: ignore[arg-type]
@@ -113,6 +136,8 @@ class LookupController(QObject):
         if self.pick_dialog is dialog:
             self.pick_dialog = None
         dialog.deleteLater()
+        if dialog.result() != dialog.DialogCode.Accepted:
+            self._missed(CounterError("no_member_picked"))
         if self.view is None:
             self.window.focus_lookup()
 

@@ -199,11 +199,12 @@ class MainWindow(Retranslating, QMainWindow):
         self.focus_field(self.lookup)
         self.lookup.selectAll()
 
-    def focus_entry(self, cart_empty: bool) -> None:
-        """Where typing goes next: the plain amount on an empty cart, else the
-        product field."""
-        panel = self.cart_panel
-        self.focus_field(panel.amount_field if cart_empty else panel.product_field)
+    def focus_entry(self) -> None:
+        """Where typing goes next (a member found, a payment or a receipt closed):
+        the scan field. Never the plain amount: a product code typed there by
+        habit would be rung up as that many yuan. The cashier goes to the amount
+        field on purpose (Tab, or a click)."""
+        self.focus_field(self.cart_panel.product_field)
 
     # -- input ------------------------------------------------------------------------
     def _submit_lookup(self) -> None:

@@ -138,7 +138,7 @@ class PaymentFlow(QObject):
             self._start = None
         dialog.deleteLater()
         if self.receipt is None:
-            self.window.focus_entry(self.cart.is_empty)
+            self.window.focus_entry()
 
     # -- inside the dialog ----------------------------------------------------------------
     def card_presented(self, error: UserError) -> None:
@@ -223,7 +223,7 @@ class PaymentFlow(QObject):
         if self.receipt is receipt:
             self.receipt = None
         receipt.deleteLater()
-        self.window.focus_entry(True)
+        self.window.focus_entry()
 
     def print_receipt(self, text: str) -> None:
         receipt = self.receipt

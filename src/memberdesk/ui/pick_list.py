@@ -1,5 +1,7 @@
-"""The pick list when a lookup matches several members (last 4 digits, a name,
-pinyin initials): Up/Down (or the row's number key 1–9) and Enter, Esc to cancel.
+"""The pick lists: members when a lookup matches several (last 4 digits, a name,
+pinyin initials), products when the scan field's text names several (a name, its
+initials, a part of them): Up/Down (or the row's number key 1–9) and Enter, Esc
+to cancel.
 
 Opened with ``open()`` (window-modal, never a nested event loop); the choice
 arrives as :attr:`MemberPickDialog.picked`.
@@ -26,7 +28,9 @@ from . import fmt
 from .i18n import Retranslating, add_language_key
 
 if TYPE_CHECKING:
+    from memberdesk.services.catalog import ProductInfo
     from memberdesk.services.lookup import LookupResult, MemberHit
+    from memberdesk.services.product_search import ProductSearch
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -126,6 +130,85 @@ class MemberPickDialog(Retranslating, QDialog):
         )
         self.more.setText(
             self.tr("More members match: type more of the name or the phone to narrow the list.")
+            if self._result.more
+            else ""
+        )
+        self.more.setVisible(self._result.more)
+        self.hint.setText(self.tr("↑/↓ and Enter, or the number key, to choose · Esc to cancel"))
+
+
+class ProductPickDialog(Retranslating, QDialog):
+    """The pick list when what was typed in the scan field names several products
+    (or one, by a part of its name): the same keys as the member pick list."""
+
+    picked = Signal(object)  # services.catalog.ProductInfo
+
+    def __init__(self, result: ProductSearch, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        add_language_key(self)
+        self.setObjectName("productPickDialog")
+        self.setModal(True)
+        self._result = result
+        self.products: tuple[ProductInfo, ...] = result.products
+        self.heading = QLabel()
+        self.heading.setObjectName("dialogHeading")
+        self.heading.setWordWrap(True)
+        self.table = PickTable(len(self.products), 4)
+        self.table.setObjectName("pickTable")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.chosen.connect(self._choose)
+        self.table.cellDoubleClicked.connect(lambda row, _col: self._choose(row))
+        self.more = QLabel()
+        self.more.setObjectName("pickMore")
+        self.more.setWordWrap(True)
+        self.hint = QLabel()
+        self.hint.setObjectName("dialogHint")
+        self.hint.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(10)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.more)
+        layout.addWidget(self.hint)
+        for row, product in enumerate(self.products):
+            cells = (f"{row + 1}" if row < 9 else "", product.name, product.code,
+                     fmt.money(product.price))
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if col in (0, 3):
+                    item.setTextAlignment(_RIGHT)
+                self.table.setItem(row, col, item)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setCurrentCell(0, 0)
+        self.table.setFocus()
+        self.resize(720, min(560, 160 + 40 * len(self.products)))
+        self.retranslate()
+
+    def _choose(self, row: int) -> None:
+        if 0 <= row < len(self.products):
+            self.picked.emit(self.products[row])
+            self.accept()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Choose the item"))
+        self.heading.setText(
+            self.tr("{count} items match “{text}”").format(
+                count=len(self.products), text=self._result.query
+            )
+        )
+        self.table.setHorizontalHeaderLabels(
+            ["#", self.tr("Item"), self.tr("Code"), self.tr("Price")]
+        )
+        self.more.setText(
+            self.tr("More items match: type more of the name or the code to narrow the list.")
             if self._result.more
             else ""
         )

@@ -3,12 +3,15 @@
 Such devices type what they read into whatever field has the focus, one key every
 few milliseconds, and end with Enter. A person never types that fast for long. A
 :class:`WedgeDetector` watches one line edit: when Enter follows a burst of at least
-``min_length`` characters with no gap above ``max_interval_ms`` (the setting
-``reader.wedge_max_interval_ms``, 50 ms by default), it takes the burst out of the
+``min_length`` characters (the setting ``reader.wedge_min_length``, 8 by default: a
+card UID is 8 hex or 10 decimal digits, a barcode 8 or 13) with no gap above
+``max_interval_ms`` (the setting ``reader.wedge_max_interval_ms``, 30 ms by
+default), it takes the burst out of the
 field (leaving whatever the person had typed before it; a field's validator may
 have refused part of it), swallows the Enter and
 emits :attr:`WedgeDetector.scanned` with the burst. Anything slower is left alone:
-Enter then works as usual (``returnPressed``).
+Enter then works as usual (``returnPressed``). So four digits typed quickly by a
+person (the last 4 digits of a phone, a product code) are never taken for a card.
 
 The clock is an attribute so tests can type "slowly" or "fast" without sleeping.
 """
@@ -22,8 +25,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit
 
-DEFAULT_MAX_INTERVAL_MS = 50
-DEFAULT_MIN_LENGTH = 4
+DEFAULT_MAX_INTERVAL_MS = 30
+DEFAULT_MIN_LENGTH = 8
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 

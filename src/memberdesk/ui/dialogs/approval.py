@@ -1,7 +1,7 @@
 """A manager's one-time approval at the counter (授权).
 
 A cashier lacks a permission (say, refunds): a manager or the owner types their
-user name and password here, with the reason, and the service grants a one-time
+user name (or the display name the login list shows) and password here, with the reason, and the service grants a one-time
 approval for this cashier (``services.staff.grant_approval``). A wrong password
 counts towards the approver's lockout like a login. The owner confirming a
 restore uses the same dialog with the user name fixed to their own.
@@ -129,6 +129,7 @@ class ApprovalDialog(TaskDialog):
                     action=action[:1].upper() + action[1:])  # it starts the sentence
             )
         self.username_label.setText(self.tr("&User name"))
+        self.username.setPlaceholderText(self.tr("User name or the name on the login list"))
         self.password_label.setText(self.tr("&Password"))
         self.reason_label.setText(self.tr("&Reason"))
         self.reason.setPlaceholderText(self.tr("Why (required)"))

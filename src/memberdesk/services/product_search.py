@@ -1,0 +1,130 @@
+"""Finding a product at the counter: by code, barcode, name, or pinyin initials.
+
+The cashier types into the scan field what they know: the code on the shelf
+label (2003, COLA), the barcode, the start of the name (可口), a part of it (可乐,
+薯片), its pinyin initials (kkkl) or a part of them (kl). Like the member lookup
+every query is a b-tree range with a LIMIT (a test checks the query plans):
+
+* the exact code or barcode, on their unique indexes;
+* a prefix of the code, the name or the initials, on the indexes of ``products``;
+* a match in the *middle* of the name or initials, a prefix of one of its
+  suffixes kept in ``product_search_keys`` (written by the catalogue when a
+  product is created or renamed: :func:`.catalog.write_search_keys`).
+
+Results are ranked: exact code/barcode, then prefixes, then middle matches;
+inactive products are left out.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, Integer, bindparam, or_, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from memberdesk.db import Database
+from memberdesk.models import Product, ProductSearchKey
+
+from .catalog import ProductInfo, product_info
+from .member_search import prefix_upper_bound
+
+DEFAULT_LIMIT = 20
+MAX_QUERY = 60
+
+
+@dataclass(frozen=True)
+class ProductSearch:
+    query: str
+    products: tuple[ProductInfo, ...]
+    exact: bool = False  # the text is the one product's code or barcode
+    more: bool = False  # the list was cut at the limit
+
+
+# -- the statements --------------------------------------------------------------------------
+
+_EXACT = (
+    select(Product)
+    .where(or_(Product.code.in_(bindparam("codes", expanding=True)),
+               Product.barcode == bindparam("text")))
+    .where(Product.active.is_(True))
+    .limit(2)
+)
+_KEY_RANGE = (
+    select(ProductSearchKey.product_id)
+    .where(ProductSearchKey.key >= bindparam("lo"), ProductSearchKey.key < bindparam("hi"))
+    .order_by(ProductSearchKey.key, ProductSearchKey.product_id)
+    .limit(bindparam("cap", type_=Integer))
+)
+
+
+def _range_statement(column: InstrumentedAttribute[Any]) -> Any:
+    return (
+        select(Product.id)
+        .where(column >= bindparam("lo"), column < bindparam("hi"), Product.active.is_(True))
+        .order_by(column, Product.id)
+        .limit(bindparam("cap", type_=Integer))
+    )
+
+
+_CODE, _NAME, _INITIALS = (
+    _range_statement(Product.code),
+    _range_statement(Product.name),
+    _range_statement(Product.name_initials),
+)
+_BY_IDS = select(Product).where(Product.id.in_(bindparam("ids", expanding=True)))
+
+
+def _ids(conn: Connection, statement: Any, prefix: str, cap: int) -> list[int]:
+    params = {"lo": prefix, "hi": prefix_upper_bound(prefix), "cap": cap}
+    return [int(r[0]) for r in conn.execute(statement, params)]
+
+
+def _clean(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text or "").split())[:MAX_QUERY]
+
+
+def search_in(session: Session, text: str, *, limit: int = DEFAULT_LIMIT) -> ProductSearch:
+    """The search in the caller's transaction (see :func:`search_products`)."""
+    query = _clean(text)
+    if not query:
+        return ProductSearch(query, ())
+    codes = list(dict.fromkeys((query, query.upper())))  # codes are kept as typed: COLA
+    exact = list(session.scalars(_EXACT, {"text": query, "codes": codes}))
+    if exact:
+        product = next((p for p in exact if p.barcode == query), exact[0])
+        return ProductSearch(query, (product_info(product),), exact=True)
+    conn = session.connection()
+    cap = max(1, limit) + 1
+    folded = query.casefold()
+    ranked: list[int] = []
+    groups: Iterable[list[int]] = (
+        _ids(conn, _CODE, query, cap),
+        _ids(conn, _CODE, query.upper(), cap) if query.upper() != query else [],
+        _ids(conn, _NAME, query, cap),
+        _ids(conn, _INITIALS, folded.replace(" ", ""), cap) if query.isascii() else [],
+        _ids(conn, _KEY_RANGE, folded, 2 * cap),
+    )
+    more = False
+    for group in groups:
+        more = more or len(group) >= cap
+        ranked += [i for i in group if i not in ranked]
+    more = more or len(ranked) > limit
+    chosen = ranked[: max(1, limit)]
+    if not chosen:
+        return ProductSearch(query, ())
+    rows = {p.id: p for p in session.scalars(_BY_IDS, {"ids": chosen})}
+    found = tuple(product_info(rows[i]) for i in chosen if i in rows and rows[i].active)
+    return ProductSearch(query, found, more=more)
+
+
+def search_products(db: Database, text: str, *, limit: int = DEFAULT_LIMIT) -> ProductSearch:
+    """Active products for what the cashier typed: the exact code or barcode alone
+    (``exact``), else a ranked pick list by code, name, initials or a part of them."""
+    with db.reader() as uow:
+        return search_in(uow.session, text, limit=limit)
+
+
+__all__ = ["DEFAULT_LIMIT", "ProductSearch", "search_in", "search_products"]

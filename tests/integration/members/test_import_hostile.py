@@ -338,3 +338,39 @@ def test_an_encrypted_workbook(db: Database, staff: Staff, tmp_path: Path, kind:
     assert err.code == "workbook_encrypted"
     assert "remove the password in Excel" in err.message("en")
     assert "取消密码" in err.message("zh_CN")
+
+
+def test_a_busy_database_while_writing_is_a_clear_stop(
+    db: Database, staff: Staff, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    from memberdesk.services import member_import
+
+    real = member_import.create_batch
+    calls: list[int] = []
+
+    def busy_second_time(*args: Any) -> int:
+        calls.append(1)
+        if len(calls) == 2:
+            raise OperationalError("INSERT", {}, sqlite3.OperationalError("database is locked"))
+        return real(*args)
+
+    monkeypatch.setattr(member_import, "create_batch", busy_second_time)
+    with pytest.raises(UserError) as err:
+        import_members(db, staff["owner"], _sheet(tmp_path, 300))
+    assert err.value.code == "import_busy"
+    assert err.value.message("en").startswith("The database is busy: the import stopped at "
+                                              "row 201 with 200 members written")  # fmt: skip
+    assert _members(db) == 200
+
+
+def test_rows_are_counted_across_chunk_boundaries(tmp_path: Path) -> None:
+    """The guard reads parts 1 MB at a time; a tag cut by a chunk boundary counts once."""
+    rows = [row_xml(n, (f"会员{n}" * 3, f"139{n:08d}")) for n in range(1, 30_001)]
+    path = workbook(tmp_path / "big.xlsx", sheet_xml(rows, "A1:B30000"))
+    scan = workbook_guard.check_workbook(path)
+    assert scan.rows["xl/worksheets/sheet1.xml"] == 30_000
+    assert scan.cells["xl/worksheets/sheet1.xml"] == 60_000
+    with zipfile.ZipFile(path) as zf:
+        assert zf.getinfo("xl/worksheets/sheet1.xml").file_size > 3 << 20

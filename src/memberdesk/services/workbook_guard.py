@@ -150,7 +150,9 @@ def _check_parts(zf: zipfile.ZipFile, shown: Path, limits: WorkbookLimits) -> Wo
         if info.flag_bits & 0x1:
             raise _refuse("workbook_encrypted", shown)
         total += info.file_size
-        if info.file_size > limits.max_part_bytes or total > limits.max_total_bytes:
+        if info.file_size > limits.max_part_bytes:
+            raise _refuse("workbook_unpacks_too_big", shown, mb=_mb(limits.max_part_bytes))
+        if total > limits.max_total_bytes:
             raise _refuse("workbook_unpacks_too_big", shown, mb=_mb(limits.max_total_bytes))
         if (
             info.file_size > limits.ratio_floor_bytes

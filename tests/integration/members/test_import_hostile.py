@@ -251,10 +251,13 @@ def test_a_part_that_unpacks_too_big_is_refused_unparsed(
     path = members_sheet(tmp_path / "bomb.xlsx", [(2, ("张三", "13800138000"))])
     with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("xl/media/filler.xml", filler)
+        zf.writestr("xl/media/filler2.xml", filler)
     err = _refused(db, staff, path, limits=WorkbookLimits(max_part_bytes=1 << 20))
-    assert err.code == "workbook_unpacks_too_big"
-    err = _refused(db, staff, path, limits=WorkbookLimits(max_total_bytes=1 << 20))
-    assert err.code == "workbook_unpacks_too_big"
+    assert err.message("en").startswith("bomb.xlsx unpacks to more than 1 MB")
+    err = _refused(db, staff, path, limits=WorkbookLimits(max_total_bytes=2 << 20,
+                                                          max_part_bytes=2 << 20))  # fmt: skip
+    assert err.message("en").startswith("bomb.xlsx unpacks to more than 2 MB")
+    assert "解压后超过 2 MB" in err.message("zh_CN")
     err = _refused(db, staff, path, limits=WorkbookLimits(ratio_floor_bytes=1 << 20,
                                                           max_ratio=50))  # fmt: skip
     assert err.code == "workbook_suspicious"

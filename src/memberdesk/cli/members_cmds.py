@@ -103,21 +103,29 @@ def cmd_find(args: argparse.Namespace) -> int:
 
 
 class _ProgressPrinter:
-    """Import progress on stderr, about every 5% (and at least every 10,000 rows)."""
+    """Import progress on stderr, about every 5% (and at least every 10,000 rows):
+    first the rows read and checked, then the members written."""
 
     def __init__(self) -> None:
-        self.last = 0
+        self.last = {False: 0, True: 0}
 
     def __call__(self, p: Any) -> None:
         step = min(10_000, max(1_000, (p.rows_total or 0) // 20))
         final = p.rows_total is not None and p.rows_done >= p.rows_total
-        if p.rows_done - self.last < step and not final:
+        last = self.last[p.writing]
+        if p.rows_done - last < step and not final:
             return
-        if final and p.rows_done == self.last:
+        if final and p.rows_done == last:
             return
-        self.last = p.rows_done
+        self.last[p.writing] = p.rows_done
         total = f"/{p.rows_total}" if p.rows_total else ""
-        if _zh():
+        if p.writing:
+            line = (
+                f"已写入 {p.rows_done}{total} 位会员"
+                if _zh()
+                else f"written {p.rows_done}{total} members"
+            )
+        elif _zh():
             line = (
                 f"已处理 {p.rows_done}{total} 行（新建 {p.created}，跳过 {p.skipped}，"
                 f"错误 {p.failed}）"

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, ClassVar, Protocol, runtime_checkable
 
+from .messages_import import IMPORT_MESSAGES
+
 MESSAGES: dict[str, tuple[str, str]] = {
     # code: (zh_CN, en)
     "already_initialised": ("门店已经初始化过了", "This shop has already been set up"),
@@ -141,29 +143,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Card {uid} is {status_en}: cannot {action_en}",
     ),
     "lookup_not_found": ("找不到“{text}”", "Nothing found for \"{text}\""),
-    "import_not_workbook": (
-        "{file} 不是 Excel 工作簿（.xlsx）",
-        "{file} is not an Excel workbook (.xlsx)",
-    ),
-    "import_missing_columns": (
-        "表格缺少必需的列：{columns}（请使用导入模板）",
-        "The sheet lacks required columns: {columns} (use the import template)",
-    ),
-    "import_formula_cell": (
-        "{field_zh}单元格是公式，请改为直接填写内容",
-        "The {field_en} cell holds a formula: type the value itself",
-    ),
-    "duplicate_in_file": (
-        "{field_zh} {value} 与第 {row} 行重复",
-        "The {field_en} {value} repeats row {row}",
-    ),
-    "opening_over_cap": (
-        "期初储值 {amount} 超过每张记名卡 {cap} 的上限",
-        "The opening stored value {amount} is above the cap of {cap} per registered card",
-    ),
-    "import_cancelled": ("导入已取消，没有写入任何数据", "Import cancelled: nothing was written"),
-    "sheet_unwritable": ("无法写入 {file}：{detail}", "Cannot write {file}: {detail}"),
-    "sheet_unreadable": ("无法读取 {file}：{detail}", "Cannot read {file}: {detail}"),
     # -- checkout engine: catalogue, cart, coupons, tenders, shifts, refunds ------
     "code_taken": ("编号 {value} 已被使用", "The code {value} is already in use"),
     "barcode_taken": ("条码 {barcode} 已被商品 {product} 使用", "Barcode {barcode} already belongs to {product}"),
@@ -271,6 +250,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The member has already used {points} points earned by this sale; {value} must be deducted from the refund",
     ),
 }
+
+MESSAGES.update(IMPORT_MESSAGES)
 
 MONEY_PROBLEMS: dict[str, tuple[str, str]] = {
     "not_a_number": ("不是数字", "not a number"),

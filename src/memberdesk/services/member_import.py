@@ -1,221 +1,73 @@
-"""Importing members from an Excel workbook, streamed row by row.
+"""Importing members from an Excel workbook: read and check everything first, then
+write in short transactions.
 
-``import_members`` reads the sheet with openpyxl in read-only mode (rows are parsed
-as they are needed, never the whole sheet at once), validates every row, and in
-one transaction creates the good rows' members, binds their cards and posts their
-opening stored value and points as ``opening`` ledger entries. Rows with problems
-are left out and copied, with an error column, into an error report workbook
-(written in write-only mode as the import goes), which can be corrected and
-imported again.
+1. **Read and check**, holding no write lock: the file is copied privately (what is
+   checked is what is imported) and checked by :mod:`workbook_guard` before any XML
+   is parsed (size, unpacked size, shared strings, rows, cells, text length); then
+   the sheet is streamed row by row (openpyxl read-only, by the rows the XML really
+   has), every row validated, and each batch checked against the shop in a short
+   read-only transaction: a row whose phone is registered is skipped, a card or
+   member number already taken fails the row. Failed rows go, with an error
+   column, into an error report workbook, which can be corrected and imported
+   again. The rows to create are spilled to a private temporary file, so memory
+   does not grow with the sheet. A dry run stops here and writes nothing but the
+   error report.
+2. **Write**, :data:`WRITE_ROWS` rows a transaction (``BEGIN IMMEDIATE``; a few
+   tens of milliseconds): each batch is checked against the shop again (a member
+   registered at the counter meanwhile is skipped), then its members, cards and
+   opening ``opening`` ledger entries are written with one ``member.import`` audit
+   row saying what that batch wrote. Between batches the write lock is free, so a
+   checkout or a recharge during an import waits at most one batch.
 
 Re-importing is safe: a row whose phone is already registered is skipped, so the
-same file imported twice creates nothing twice. A dry run does all the checks in
-a read-only transaction and writes nothing but the error report.
+same file imported twice creates nothing twice.
 
-The write transaction holds the database's write lock until the import ends, so
-the counter waits meanwhile: importing is a set-up task, not a counter task.
+**Cancel** (or a database busy for longer than its timeout): while reading, the
+import stops and nothing is written (``import_cancelled``). While writing, the
+batch in hand is finished and committed, and the import stops with
+``import_stopped`` (or ``import_busy``), saying how many members were written and
+up to which row; importing the same file again skips them and carries on.
 """
 
 from __future__ import annotations
 
-import re
+import pickle
+import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any, cast
+from typing import IO
 
-from sqlalchemy import Table, insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
 
 from memberdesk.db import Database
-from memberdesk.models import Card, Member, Tier
-from memberdesk.models.base import utcnow
-from memberdesk.models.enums import CardStatus, PointsKind, StoredValueKind
+from memberdesk.models import Tier
 from memberdesk.money import Money
 
-from . import audit, ledger, settings
-from .cards import card_candidates
+from . import audit, clock, ledger, settings
 from .context import Actor
-from .errors import UserError, ValidationError
-from .member_fields import (
-    ADDRESS_MAX,
-    MemberInput,
-    check_birthday,
-    clean_email,
-    clean_member_no,
-    clean_name,
-    clean_notes,
-    clean_optional,
-    clean_tags,
-    field_error,
-    mask_phone,
-    normalise_phone,
-)
-from .member_import_file import (
-    ErrorReport,
-    Formula,
-    count_rows,
-    default_error_report,
-    file_sha256,
-    is_blank,
-    open_sheet,
-    read_header,
-    sheet_rows,
-)
+from .errors import PermissionDenied, UserError
+from .member_import_db import check_against_db, create_batch
+from .member_import_file import ErrorReport, default_error_report, open_sheet, read_header
 from .member_import_result import ImportProgress, ImportResult, RowProblem
-from .member_rows import insert_members_in
-from .member_sheet import (
-    cell_text,
-    read_bool,
-    read_count,
-    read_date,
-    read_gender,
-    read_money,
-)
+from .member_import_rows import ImportRow, RowContext, batches
 from .permissions import Permission, require
+from .workbook_guard import LIMITS, WorkbookLimits, private_copy
 
-BATCH_ROWS = 500
+BATCH_ROWS = 500  # rows read and checked at a time
+WRITE_ROWS = 200  # rows written in one transaction
 PROBLEMS_KEPT = 200
-_CARD_SPLIT_RE = re.compile(r"[;；,，\s]+")
-
 
 ProgressCallback = Callable[[ImportProgress], None]
 
 
 @dataclass
-class _Row:
-    number: int
-    values: tuple[Any, ...]
-    member: MemberInput | None = None
-    cards: list[list[str]] = field(default_factory=list)
-    principal: Money = field(default_factory=Money.zero)
-    bonus: Money = field(default_factory=Money.zero)
-    points: int = 0
-    problems: list[tuple[str | None, UserError]] = field(default_factory=list)
-    skipped_as: str | None = None  # the member number of the registered phone
-
-    def fail(self, fld: str | None, error: UserError) -> None:
-        self.problems.append((fld, error))
-
-
-@dataclass
-class _Context:
-    columns: dict[str, int]
-    tiers: dict[str, int]
-    cap: Money
-    seen_phones: dict[str, int] = field(default_factory=dict)
-    seen_cards: dict[str, int] = field(default_factory=dict)
-    seen_member_nos: dict[str, int] = field(default_factory=dict)
-
-
-# -- reading the file ------------------------------------------------------------------
-
-
-# -- one row --------------------------------------------------------------------------
-
-
-def _parse(number: int, values: tuple[Any, ...], ctx: _Context) -> _Row:
-    """Validate one row; every problem of the row is collected, not just the first."""
-    row = _Row(number, values)
-
-    def cell(fld: str) -> Any:
-        i = ctx.columns.get(fld)
-        value = values[i] if i is not None and i < len(values) else None
-        if isinstance(value, Formula):
-            raise field_error("import_formula_cell", fld)
-        return value
-
-    def text(fld: str) -> str:
-        return cell_text(cell(fld))
-
-    parsers: dict[str, Callable[[], Any]] = {
-        "phone": lambda: normalise_phone(text("phone")),
-        "name": lambda: clean_name(text("name")),
-        "gender": lambda: read_gender(cell("gender")),
-        "birthday": lambda: check_birthday(read_date(cell("birthday"), "birthday")),
-        "email": lambda: clean_email(text("email")),
-        "address": lambda: clean_optional(text("address"), "address", ADDRESS_MAX),
-        "tags": lambda: clean_tags(text("tags")),
-        "notes": lambda: clean_notes(text("notes")),
-        "marketing_consent": lambda: read_bool(cell("marketing_consent"), "marketing_consent"),
-        "member_no": lambda: clean_member_no(text("member_no")),
-        "tier_id": lambda: _tier(ctx, text("tier")),
-    }
-    fields: dict[str, Any] = {}
-    for fld, parse in parsers.items():
-        try:
-            fields[fld] = parse()
-        except ValidationError as exc:
-            row.fail(fld, exc)
-    card_texts: list[str] = []
-    try:
-        card_texts = [u for u in _CARD_SPLIT_RE.split(text("card_uid")) if u]
-    except ValidationError as exc:
-        row.fail("card_uid", exc)
-    for uid in card_texts:
-        try:
-            row.cards.append(card_candidates(uid))
-        except ValidationError as exc:
-            row.fail("card_uid", exc)
-    for fld in ("opening_principal", "opening_bonus", "opening_points"):
-        try:
-            if fld == "opening_points":
-                row.points = read_count(cell(fld), fld)
-            else:
-                setattr(row, fld.removeprefix("opening_"), read_money(cell(fld), fld))
-        except ValidationError as exc:
-            row.fail(fld, exc)
-    if row.principal + row.bonus > ctx.cap:
-        opening = (row.principal + row.bonus).display()
-        row.fail(
-            "opening_principal",
-            ValidationError("opening_over_cap", amount=opening, cap=ctx.cap.display()),
-        )
-    if not row.problems:
-        row.member = MemberInput(**fields)
-        _check_repeats(row, ctx)
-    return row
-
-
-def _tier(ctx: _Context, text: str) -> int | None:
-    key = "".join(text.split()).casefold()
-    if not key:
-        return None
-    if key not in ctx.tiers:
-        raise field_error("unknown_tier", "tier", text=text.strip()[:30])
-    return ctx.tiers[key]
-
-
-def _check_repeats(row: _Row, ctx: _Context) -> None:
-    """The first row with a phone, card or member number keeps it; later ones fail."""
-    member = row.member
-    if member is None:
-        return
-    checks: list[tuple[str, dict[str, int], str, str]] = [
-        ("phone", ctx.seen_phones, member.phone, mask_phone(member.phone))
-    ]
-    if member.member_no:
-        checks.append(("member_no", ctx.seen_member_nos, member.member_no, member.member_no))
-    for cands in row.cards:
-        checks += [("card_uid", ctx.seen_cards, uid, cands[0]) for uid in cands]
-    clashes = [(fld, seen[key], shown) for fld, seen, key, shown in checks if key in seen]
-    for fld, first, shown in dict.fromkeys(clashes):
-        row.fail(fld, field_error("duplicate_in_file", fld, value=shown, row=first))
-    if clashes:
-        row.member = None
-        return
-    for _fld, seen, key, _shown in checks:
-        seen[key] = row.number
-
-
-# -- a batch against the database ---------------------------------------------------------
-
-
-@dataclass
 class _Tally:
     rows: int = 0
-    created: int = 0
+    created: int = 0  # written (a dry run: would be written)
+    planned: int = 0  # to be written, as the read phase found
     skipped: int = 0
     failed: int = 0
     cards: int = 0
@@ -224,145 +76,151 @@ class _Tally:
     points: int = 0
     problems: list[RowProblem] = field(default_factory=list)
 
+    def fail(self, r: ImportRow, report: ErrorReport, lang: str) -> None:
+        self.failed += 1
+        texts = []
+        for fld, err in r.problems:
+            problem = RowProblem(r.number, fld, err.message("zh_CN"), err.message("en"))
+            texts.append(problem.text(lang))
+            if len(self.problems) < PROBLEMS_KEPT:
+                self.problems.append(problem)
+        report.add(r.number, r.values, texts)
+
+    def create(self, r: ImportRow) -> None:
+        self.created += 1
+        self.cards += len(r.cards)
+        self.principal += r.principal
+        self.bonus += r.bonus
+        self.points += r.points
+
+    def progress(self, total: int | None, writing: bool = False) -> ImportProgress:
+        if writing:
+            return ImportProgress(self.created, total, self.created, self.skipped, self.failed,
+                                  writing=True)  # fmt: skip
+        return ImportProgress(self.rows, total, self.planned, self.skipped, self.failed)
+
 
 @dataclass
-class _Batch:
-    create: list[_Row]
-    void_cards: dict[str, int]  # uid -> id of a void card row that may be bound again
+class _Plan:
+    """What the read phase learnt: the shop's settings for the rows to write."""
+
+    ctx: RowContext
+    refs: ledger.Refs
+    expires: date | None
+    needs_approval: bool
 
 
-def _check_against_db(session: Session, rows: list[_Row]) -> _Batch:
-    """Rows whose phone is registered are skipped; a card or member number that is
-    already taken fails the row. Returns the rows to create."""
-    good = [r for r in rows if r.member is not None]
-    phones = [r.member.phone for r in good if r.member is not None]
-    registered: dict[str, str] = {}
-    if phones:
-        q = select(Member.phone, Member.member_no).where(Member.phone.in_(phones))
-        registered = {p: no for p, no in session.execute(q) if p is not None}
-    uids = sorted({u for r in good for cands in r.cards for u in cands})
-    cards: dict[str, tuple[int, str, CardStatus]] = {}
-    if uids:
-        q2 = (
-            select(Card.uid, Card.id, Member.member_no, Card.status)
-            .join(Member, Member.id == Card.member_id)
-            .where(Card.uid.in_(uids))
-        )
-        cards = {uid: (cid, no, st) for uid, cid, no, st in session.execute(q2)}
-    nos = [r.member.member_no for r in good if r.member is not None and r.member.member_no]
-    taken_nos = (
-        set(session.scalars(select(Member.member_no).where(Member.member_no.in_(nos))))
-        if nos
-        else set()
+def _plan(db: Database, actor: Actor, approval_id: int | None, columns: dict[str, int],
+          name: str) -> _Plan:  # fmt: skip
+    """Permission first (an approval is checked here but used by the first write)."""
+    needs_approval = False
+    with db.reader() as uow:
+        s = uow.session
+        try:
+            require(s, actor, Permission.IMPORT_MEMBERS)
+        except PermissionDenied:
+            if approval_id is None:
+                raise
+            needs_approval = True
+        tiers: dict[str, int] = {}
+        for tier_id, code, tier_name in s.execute(select(Tier.id, Tier.code, Tier.name)):
+            for key in (code, tier_name):
+                tiers.setdefault("".join(key.split()).casefold(), tier_id)
+        cap = Money(settings.get_int(s, "stored_value.cap_fen"))
+        days = settings.get_int(s, "points.validity_days")
+        today = clock.business_date(s, clock.now())
+    if needs_approval:
+        with db.uow() as uow:  # checked, not used: rolled back
+            require(uow.session, actor, Permission.IMPORT_MEMBERS, approval_id=approval_id)
+    return _Plan(
+        RowContext(columns, tiers, cap),
+        ledger.Refs(staff_id=actor.staff_id, note=f"导入 {name}"[:150]),
+        today + timedelta(days=days) if days else None,
+        needs_approval,
     )
-    batch = _Batch([], {})
-    for r in good:
-        member = r.member
-        assert member is not None
-        if member.phone in registered:
-            r.member, r.skipped_as = None, registered[member.phone]
-            continue
-        if member.member_no in taken_nos:
-            r.fail(
-                "member_no", field_error("member_no_taken", "member_no", member_no=member.member_no)
-            )
-        for cands in r.cards:
-            hit = next(((u, cards[u]) for u in cands if u in cards), None)
-            if hit is None:
-                continue
-            uid, (card_id, owner, status) = hit
-            if status is CardStatus.VOID:
-                batch.void_cards[cands[0]] = card_id
+
+
+def _read(db: Database, rows: Iterator[list[ImportRow]], tally: _Tally, report: ErrorReport,
+          lang: str, spill: IO[bytes] | None, tick: Callable[[], None]) -> None:  # fmt: skip
+    """Phase 1: check every batch against the shop in a short read transaction;
+    spill the rows to create, :data:`WRITE_ROWS` at a time (``spill`` None: a dry run)."""
+    pending: list[ImportRow] = []
+    for batch_rows in rows:
+        with db.reader() as uow:
+            to_create = check_against_db(uow.session, batch_rows).create
+        for r in batch_rows:
+            tally.rows += 1
+            if r.skipped_as is not None:
+                tally.skipped += 1
+            elif r.problems:
+                tally.fail(r, report, lang)
+        tally.planned += len(to_create)
+        if spill is None:
+            for r in to_create:
+                tally.create(r)
+        if spill is not None:
+            pending += to_create
+            while len(pending) >= WRITE_ROWS:
+                pickle.dump(pending[:WRITE_ROWS], spill)
+                del pending[:WRITE_ROWS]
+        tick()
+    if spill is not None and pending:
+        pickle.dump(pending, spill)
+
+
+def _spilled(spill: IO[bytes]) -> Iterator[list[ImportRow]]:
+    spill.seek(0)
+    while True:
+        try:
+            yield pickle.load(spill)  # our own file, written above
+        except EOFError:
+            return
+
+
+def _write(db: Database, actor: Actor, approval_id: int | None, plan: _Plan, sha256: str,
+           name: str, spill: IO[bytes], tally: _Tally, report: ErrorReport, lang: str,
+           tick: Callable[[], None], cancel: Callable[[], bool] | None) -> None:  # fmt: skip
+    """Phase 2: one short write transaction per spilled batch."""
+    approval = approval_id if plan.needs_approval else None
+    last_row = 0
+    for rows in _spilled(spill):
+        if cancel is not None and cancel():
+            raise UserError("import_stopped", created=tally.created, row=last_row)
+        try:
+            with db.uow() as uow:
+                s = uow.session
+                approver = None
+                if approval is not None:
+                    approver = require(s, actor, Permission.IMPORT_MEMBERS, approval_id=approval)
+                batch = check_against_db(s, rows)
+                if batch.create:
+                    create_batch(s, batch, plan.refs, plan.expires)
+                    made = batch.create
+                    audit.record(
+                        s, action="member.import", staff_id=actor.staff_id,
+                        approver_id=approver, entity="file", entity_id=name[:40],
+                        detail={
+                            "sha256": sha256, "rows": f"{made[0].number}-{made[-1].number}",
+                            "created": len(made), "cards": sum(len(r.cards) for r in made),
+                            "opening_fen": sum(r.principal.fen + r.bonus.fen for r in made),
+                            "opening_points": sum(r.points for r in made),
+                        },
+                    )  # fmt: skip
+                    uow.commit()
+                    approval = None
+        except OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+            raise UserError("import_busy", created=tally.created, row=last_row) from exc
+        for r in rows:  # a phone registered, or a card taken, since the read phase
+            if r.skipped_as is not None:
+                tally.skipped += 1
+            elif r.problems:
+                tally.fail(r, report, lang)
             else:
-                r.fail("card_uid", UserError("card_taken", uid=uid, member_no=owner))
-        if r.problems:
-            r.member = None
-        else:
-            batch.create.append(r)
-    return batch
-
-
-def _create(session: Session, batch: _Batch, refs: ledger.Refs, expires: date | None) -> int:
-    """Insert the batch's members, bind their cards, post their opening balances.
-    Returns the number of cards bound."""
-    inputs = [r.member for r in batch.create if r.member is not None]
-    member_ids = insert_members_in(session, inputs)
-    now = utcnow()
-    new_cards: list[dict[str, Any]] = []
-    bound = 0
-    for r, member_id in zip(batch.create, member_ids, strict=True):
-        for cands in r.cards:
-            bound += 1
-            void_id = batch.void_cards.get(cands[0])
-            if void_id is None:
-                new_cards.append({"uid": cands[0], "member_id": member_id, "bound_at": now})
-                continue
-            card = session.get(Card, void_id)
-            assert card is not None
-            card.member_id, card.status, card.replaced_by_id = member_id, CardStatus.ACTIVE, None
-            card.bound_at = card.status_changed_at = now
-        row_refs = ledger.Refs(staff_id=refs.staff_id, note=f"{refs.note} #{r.number}")
-        if r.principal or r.bonus:
-            ledger.post_stored_value(
-                session, member_id, StoredValueKind.OPENING, r.principal, r.bonus, row_refs
-            )
-        if r.points:
-            ledger.credit_points(
-                session, member_id, PointsKind.OPENING, r.points, expires, row_refs
-            )
-    if new_cards:
-        session.execute(insert(cast(Table, Card.__table__)), new_cards)
-    session.flush()
-    return bound
-
-
-# -- the error report ------------------------------------------------------------------------
-
-
-# -- the use case ---------------------------------------------------------------------------
-
-
-def _tiers(session: Session) -> dict[str, int]:
-    found: dict[str, int] = {}
-    for tier_id, code, name in session.execute(select(Tier.id, Tier.code, Tier.name)):
-        for key in (code, name):
-            found.setdefault("".join(key.split()).casefold(), tier_id)
-    return found
-
-
-def _batches(rows: Iterator[tuple[Any, ...]], ctx: _Context) -> Iterator[list[_Row]]:
-    batch: list[_Row] = []
-    for number, values in enumerate(rows, start=2):
-        if is_blank(values):
-            continue
-        batch.append(_parse(number, tuple(values), ctx))
-        if len(batch) >= BATCH_ROWS:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
-def _tally_batch(tally: _Tally, rows: list[_Row], report: ErrorReport, lang: str) -> None:
-    for r in rows:
-        tally.rows += 1
-        if r.skipped_as is not None:
-            tally.skipped += 1
-        elif r.problems:
-            tally.failed += 1
-            texts = []
-            for fld, err in r.problems:
-                problem = RowProblem(r.number, fld, err.message("zh_CN"), err.message("en"))
-                texts.append(problem.text(lang))
-                if len(tally.problems) < PROBLEMS_KEPT:
-                    tally.problems.append(problem)
-            report.add(r.number, r.values, texts)
-        else:
-            tally.created += 1
-            tally.cards += len(r.cards)
-            tally.principal += r.principal
-            tally.bonus += r.bonus
-            tally.points += r.points
+                tally.create(r)
+        last_row = rows[-1].number
+        tick()
 
 
 def import_members(
@@ -376,76 +234,59 @@ def import_members(
     cancel: Callable[[], bool] | None = None,
     lang: str = "zh_CN",
     approval_id: int | None = None,
+    limits: WorkbookLimits = LIMITS,
 ) -> ImportResult:
     """Import the members in the .xlsx at ``path`` (see the module doc).
 
     ``error_report``: where to write the failed rows (default: ``NAME.errors.xlsx``
     beside the file), written only when a row fails. ``progress`` is called after
-    every batch of rows and at the end; ``cancel`` is polled between batches and,
-    when it returns True, the import stops and writes nothing. ``lang`` is the
-    language of the error column. A cashier needs a manager's ``approval_id``."""
+    every batch of rows read, every batch written, and at the end; ``cancel`` is
+    polled between batches (see the module doc for what a cancel keeps). ``lang``
+    is the language of the error column. A cashier needs a manager's
+    ``approval_id``. ``limits``: what a workbook may hold (tests pass small ones)."""
     path = Path(path)
-    workbook, sheet = open_sheet(path)
-    report: ErrorReport | None = None
-    try:
-        rows = sheet_rows(sheet, path)
-        header, columns = read_header(rows)
-        report = ErrorReport(
-            Path(error_report) if error_report else default_error_report(path), header, lang
-        )
-        counted = count_rows(path, sheet)
-        total = counted - 1 if counted else None
+    with tempfile.TemporaryDirectory(prefix="memberdesk-import-") as tmp:
+        copy, sha256 = private_copy(path, Path(tmp), limits)
+        sheet = open_sheet(copy, path.name, limits)
+        report: ErrorReport | None = None
         tally = _Tally()
-        with db.reader() if dry_run else db.uow() as uow:
-            s = uow.session
-            approver = require(s, actor, Permission.IMPORT_MEMBERS, approval_id=approval_id)
-            ctx = _Context(columns, _tiers(s), Money(settings.get_int(s, "stored_value.cap_fen")))
-            days = settings.get_int(s, "points.validity_days")
-            offset = timedelta(minutes=settings.get_int(s, "shop.timezone_offset_minutes"))
-            today = (utcnow() + offset).date()
-            expires = today + timedelta(days=days) if days else None
-            refs = ledger.Refs(staff_id=actor.staff_id, note=f"导入 {path.name}"[:150])
-            for batch_rows in _batches(rows, ctx):
+        try:
+            rows = sheet.rows_iter(path.name, limits)
+            header, columns = read_header(rows)
+            report = ErrorReport(
+                Path(error_report) if error_report else default_error_report(path), header, lang
+            )
+            plan = _plan(db, actor, approval_id, columns, path.name)
+            total = sheet.rows - 1 if sheet.rows else None
+
+            def read_tick() -> None:
+                if progress is not None:
+                    progress(tally.progress(total))
                 if cancel is not None and cancel():
                     raise UserError("import_cancelled")
-                batch = _check_against_db(s, batch_rows)
-                if not dry_run and batch.create:
-                    _create(s, batch, refs, expires)
-                    s.expunge_all()
-                _tally_batch(tally, batch_rows, report, lang)
-                if progress is not None:
-                    progress(
-                        ImportProgress(
-                            tally.rows, total, tally.created, tally.skipped, tally.failed
-                        )
-                    )
-            if not dry_run:
-                audit.record(
-                    s,
-                    action="member.import",
-                    staff_id=actor.staff_id,
-                    approver_id=approver,
-                    entity="file",
-                    entity_id=path.name[:40],
-                    detail={
-                        "sha256": file_sha256(path),
-                        "rows": tally.rows,
-                        "created": tally.created,
-                        "skipped": tally.skipped,
-                        "failed": tally.failed,
-                        "opening_fen": (tally.principal + tally.bonus).fen,
-                        "opening_points": tally.points,
-                    },
-                )
+
+            if cancel is not None and cancel():
+                raise UserError("import_cancelled")
+            with open(Path(tmp) / "rows.pickle", "w+b") as spill:
+                read = batches(rows, plan.ctx, BATCH_ROWS)
+                _read(db, read, tally, report, lang, None if dry_run else spill, read_tick)
+                sheet.close()
+                if not dry_run:
+                    to_write = tally.rows - tally.skipped - tally.failed
+
+                    def write_tick() -> None:
+                        if progress is not None:
+                            progress(tally.progress(to_write, writing=True))
+
+                    _write(db, actor, approval_id, plan, sha256, path.name, spill, tally,
+                           report, lang, write_tick, cancel)  # fmt: skip
             report_path = report.close()
-            if not dry_run:
-                uow.commit()
-    except BaseException:
-        if report is not None:
-            report.discard()
-        raise
-    finally:
-        workbook.close()
+        except BaseException:
+            if report is not None:
+                report.discard()
+            raise
+        finally:
+            sheet.close()
     if progress is not None:
         progress(ImportProgress(tally.rows, tally.rows, tally.created, tally.skipped, tally.failed))
     return ImportResult(

@@ -1,71 +1,63 @@
-"""The file side of a member import: opening the workbook read-only, reading its
-header and rows as a stream, counting rows for the progress bar, hashing the file
-for the audit log, and writing the error report workbook as the import goes."""
+"""The file side of a member import: opening the workbook through the shared
+guard (:mod:`workbook_guard`: hostile files are refused before any XML is parsed),
+reading its header and rows as a stream, and writing the error report workbook as
+the import goes."""
 
 from __future__ import annotations
 
-import hashlib
-import re
-import zipfile
-import zlib
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from xml.etree.ElementTree import ParseError
 
-from openpyxl import Workbook, load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl import Workbook
 
 from .errors import UserError
 from .member_sheet import COLUMNS, map_header, safe_row, sheet_for
+from .workbook_guard import LIMITS, WorkbookLimits, check_workbook, open_workbook, sheet_rows
 
-_ROW_TAG_RE = re.compile(rb"<(?:\w+:)?row[\s>]")
+
+@dataclass
+class MemberSheet:
+    """An open members sheet: its workbook (close it), the sheet, its row count."""
+
+    workbook: Any
+    sheet: Any
+    rows: int | None  # row elements in the sheet's XML, the header included
+
+    def rows_iter(self, name: str, limits: WorkbookLimits) -> Iterator[tuple[int, tuple[Any, ...]]]:
+        return sheet_rows(self.sheet, limits, name=name)
+
+    def close(self) -> None:
+        self.workbook.close()
 
 
-def open_sheet(path: Path) -> tuple[Any, Any]:
-    if not path.is_file():
-        raise UserError("sheet_unreadable", file=path.name, detail="not found")
+def open_sheet(path: Path, name: str, limits: WorkbookLimits = LIMITS) -> MemberSheet:
+    """The members sheet of the workbook at ``path`` (a private copy of the user's
+    file called ``name``), checked before it is parsed."""
+    scan = check_workbook(path, limits, name=name)
+    workbook = open_workbook(path, name=name)
     try:
-        workbook = load_workbook(path, read_only=True)
-        return workbook, sheet_for(workbook)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError) as exc:
-        raise UserError("import_not_workbook", file=path.name) from exc
-    except OSError as exc:
-        raise UserError("sheet_unreadable", file=path.name, detail=str(exc)) from exc
-
-
-def count_rows(path: Path, sheet: Any) -> int | None:
-    """Rows in the sheet, counted by scanning its XML (fast; for the progress bar)."""
+        sheet = sheet_for(workbook)
+    except Exception as exc:  # no sheets, a chart sheet first, ...: not a member list
+        workbook.close()
+        raise UserError("import_not_workbook", file=name) from exc
     inner = getattr(sheet, "_worksheet_path", None)
-    if not isinstance(inner, str):
-        return None
-    try:
-        count, tail = 0, b""
-        with zipfile.ZipFile(path) as zf, zf.open(inner) as fh:
-            while chunk := fh.read(1 << 20):
-                data = tail + chunk
-                count += len(_ROW_TAG_RE.findall(data[: len(data) - 16]))
-                tail = data[len(data) - 16 :]
-            count += len(_ROW_TAG_RE.findall(tail))
-        return count
-    except (OSError, KeyError, zipfile.BadZipFile):
-        return None
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        while chunk := fh.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
+    if not isinstance(inner, str) or not hasattr(sheet, "_shared_strings"):
+        workbook.close()
+        raise UserError("import_not_workbook", file=name)
+    return MemberSheet(workbook, sheet, scan.rows.get(inner))
 
 
 def is_blank(values: Sequence[Any]) -> bool:
     return all(v is None or (isinstance(v, str) and not v.strip()) for v in values)
 
 
-def read_header(rows: Iterator[tuple[Any, ...]]) -> tuple[tuple[Any, ...], dict[str, int]]:
-    header = next(rows, None)
+def read_header(
+    rows: Iterator[tuple[int, tuple[Any, ...]]],
+) -> tuple[tuple[Any, ...], dict[str, int]]:
+    first = next(rows, None)
+    header = first[1] if first is not None else None
     columns = map_header(header or ())
     missing = [c for c in COLUMNS if c.required and c.field not in columns]
     if header is None or missing:
@@ -116,17 +108,3 @@ class ErrorReport:
 
 def default_error_report(path: Path) -> Path:
     return path.with_name(f"{path.stem}.errors.xlsx")
-
-
-class Formula(str):
-    """The text of a formula cell (imports refuse formulas: type the value itself)."""
-
-
-def sheet_rows(sheet: Any, path: Path) -> Iterator[tuple[Any, ...]]:
-    """The sheet's values row by row, formula cells as :class:`Formula`; a damaged
-    file becomes a user error, not a traceback."""
-    try:
-        for cells in sheet.iter_rows():
-            yield tuple(Formula(c.value) if c.data_type == "f" else c.value for c in cells)
-    except (ParseError, zipfile.BadZipFile, zlib.error, EOFError, KeyError) as exc:
-        raise UserError("import_not_workbook", file=path.name) from exc

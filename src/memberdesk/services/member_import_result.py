@@ -26,6 +26,7 @@ class ImportProgress:
     created: int
     skipped: int
     failed: int
+    writing: bool = False  # rows_done/rows_total count members written, not rows read
 
 
 @dataclass(frozen=True)

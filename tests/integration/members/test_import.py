@@ -262,7 +262,7 @@ def test_a_file_that_is_not_a_workbook(
         path.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
     with pytest.raises(UserError) as err:
         import_members(db, staff["owner"], path)
-    assert err.value.code == "import_not_workbook"
+    assert err.value.code == ("workbook_empty" if kind == "empty" else "import_not_workbook")
     assert "not an Excel workbook" in err.value.message("en")
     assert _count(db, Member) == 0
 

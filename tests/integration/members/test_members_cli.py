@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from .hostile import WORKBOOK, row_xml, sheet_xml, workbook
 from .sheets import row, write_sheet
 
 PASSWORDS = {"boss": "boss-pass-1", "kasse": "kasse-pass-1"}
@@ -213,3 +214,29 @@ def test_import_of_100000_rows_streams_with_progress(tmp_path: Path) -> None:
     print(f"100k import: {took:.1f} s, peak RSS {big_mb} MB (5k rows: {small_mb} MB)")
     r = run("db", "check", "--data-dir", shops[1])
     assert r.returncode == 0, r.stderr
+
+
+@pytest.mark.parametrize("kind", ["workbook.xml", "sheet", "encrypted", "empty"])
+def test_a_broken_workbook_is_one_line(shop_dir: str, tmp_path: Path, kind: str) -> None:
+    path = tmp_path / "x.xlsx"
+    good_sheet = sheet_xml([row_xml(1, ("姓名", "手机号"))])
+    if kind == "workbook.xml":
+        workbook(path, good_sheet, workbook_xml=WORKBOOK[:60])
+    elif kind == "sheet":
+        workbook(path, good_sheet[:-20])
+    elif kind == "encrypted":
+        path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 2000)
+    else:
+        path.write_bytes(b"")
+    expected = {
+        "workbook.xml": "x.xlsx is not an Excel workbook (.xlsx)",
+        "sheet": "x.xlsx is not an Excel workbook (.xlsx)",
+        "encrypted": "x.xlsx is password-protected or an old .xls file: remove the password "
+        "in Excel and save it as .xlsx",
+        "empty": "x.xlsx is empty: not an Excel workbook",
+    }[kind]
+    r = members(shop_dir, "import", str(path), "--dry-run")
+    assert (r.returncode, r.stderr.strip()) == (1, f"memberdesk: {expected}")
+    zh = members(shop_dir, "import", str(path), lang="zh_CN")
+    assert zh.returncode == 1 and len(zh.stderr.strip().splitlines()) == 1
+    assert "x.xlsx" in zh.stderr and "Traceback" not in zh.stderr

@@ -6,7 +6,10 @@ created, what is already registered, every row with a problem, and the error
 workbook beside the file), then import it. Importing the same file again adds
 nothing twice. Export writes every member to one workbook (phones masked unless
 the role may see them). All of it runs on the long-job worker with a progress
-bar and Cancel; a cancelled import or export writes nothing.
+bar and Cancel. A cancelled export writes nothing; an import cancelled while it
+reads the file writes nothing, and one cancelled while it writes stops after the
+batch in hand and says how many members it wrote (importing the file again
+carries on: registered phones are skipped).
 """
 
 from __future__ import annotations

@@ -489,16 +489,20 @@ Please send this file to your support contact.</translation>
         <translation>Preview: the day is not closed yet</translation>
     </message>
     <message>
-        <source>Sales</source>
-        <translation>Sales</translation>
-    </message>
-    <message>
         <source>Discounts</source>
         <translation>Discounts</translation>
     </message>
     <message>
-        <source>Refunds</source>
-        <translation>Refunds</translation>
+        <source>Sales before refunds</source>
+        <translation>Sales before refunds</translation>
+    </message>
+    <message>
+        <source>Sale refunds</source>
+        <translation>Sale refunds</translation>
+    </message>
+    <message>
+        <source>Net sales (sales - refunds)</source>
+        <translation>Net sales (sales - refunds)</translation>
     </message>
     <message>
         <source>Recharges</source>
@@ -507,6 +511,10 @@ Please send this file to your support contact.</translation>
     <message>
         <source>Recharge bonus</source>
         <translation>Recharge bonus</translation>
+    </message>
+    <message>
+        <source>Recharge refunds</source>
+        <translation>Recharge refunds</translation>
     </message>
     <message>
         <source>Stored value owed</source>

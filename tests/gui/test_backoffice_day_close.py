@@ -85,7 +85,7 @@ def test_the_day_close_shows_figures_closes_and_exports_files_that_read_back(
     summary = book.get_sheet_by_index(0).to_python()
     values = {row[0]: row[1] for row in summary if len(row) > 1}
     assert values["销售笔数"] == 2
-    assert values["实收（净销售额）"] == pytest.approx(23.60)
+    assert values["净销售额（销售额 - 退款）"] == pytest.approx(23.60)
     assert "收款方式" in book.sheet_names
     text = pdf_text(pdf)
     assert "日结报表 第 1 号" in text and "23.60" in text

@@ -35,6 +35,17 @@ def add_login(p: argparse.ArgumentParser) -> None:
 def add_outputs(p: argparse.ArgumentParser) -> None:
     p.add_argument("--xlsx", metavar="FILE", help="write the report as an Excel workbook")
     p.add_argument("--pdf", metavar="FILE", help="write the report as a PDF")
+    p.add_argument("--lang", choices=("zh_CN", "en"),
+                   help="language of the report files (default: the shop's language setting)")
+
+
+def report_lang(db: Any, args: argparse.Namespace) -> str:
+    """The files' language: ``--lang``, else the shop's ``shop.language`` setting."""
+    if getattr(args, "lang", None):
+        return str(args.lang)
+    from memberdesk.services.settings import read_settings
+
+    return str(read_settings(db)["shop.language"])
 
 
 def print_day(rep: Any) -> None:
@@ -86,7 +97,7 @@ def cmd_day(args: argparse.Namespace) -> int:
             rep = day_report(db, actor, day)
         from memberdesk.services import clock
 
-        doc = day_document(rep, shop_info(db).name, clock.now())
+        doc = day_document(rep, shop_info(db).name, clock.now(), report_lang(db, args))
     print_day(rep)
     for path in export_document(doc, xlsx=xlsx, pdf=pdf):
         print(("已导出" if lang() == "zh_CN" else "written") + f": {path}")

@@ -187,3 +187,37 @@ def test_a_close_sealed_before_the_change_still_verifies_and_reads(
     titles = [t.title for t in doc.tables]
     assert "畅销商品（退款前）" in titles and "畅销商品（扣除退款）" not in titles
     assert dict(doc.summary)[NET] == Money(0)
+
+
+def test_the_english_day_report_has_the_same_figures(
+        world: World, shop_clock: Clock, tmp_path: Path) -> None:
+    """Issue 9, item 6: the files follow the chosen language; the figures are those of
+    the Chinese one; what the shop typed (shop, product and staff names) stays."""
+    w = world
+    shop_clock.at = datetime.combine(DAY, time(3, 0), tzinfo=UTC)
+    sale = w.sell([("COLA", 3), ("CHIPS", 1)], [(TenderKind.CASH, "19.30")])
+    w.refund(sale.sale_no, lines=((1, 2),), reason="多拿了")
+    rep = _close(w, shop_clock)
+    zh, _ = export(rep, tmp_path, "zh")
+    en, en_text = export(rep, tmp_path, "en", "en")
+
+    assert list(en) == ["Summary", "Discounts", "Takings by method", "Refunds", "Shift counts",
+                        "Stored value movements", "Points movements", "Coupons", "Cashiers",
+                        "Top products after refunds", "Categories after refunds"]
+    assert [fen(v) if isinstance(v, float) else v for v in summary(en, "Summary").values()][4:] \
+        == [fen(v) if isinstance(v, float) else v for v in summary(zh).values()][4:]
+    got = summary(en, "Summary")
+    assert got["Shop"] == SHOP and got["Period"] == f"Business day {DAY}"
+    assert fen(got["Net sales (sales - refunds)"]) == 1230 and fen(got["Sale refunds"]) == 700
+    for sheet_zh, sheet_en in zip(list(zh)[1:], list(en)[1:], strict=True):
+        numbers = [[fen(c) if isinstance(c, float) else c for c in r if not isinstance(c, str)]
+                   for r in zh[sheet_zh][1:]]
+        assert numbers == [[fen(c) if isinstance(c, float) else c for c in r
+                            if not isinstance(c, str)] for r in en[sheet_en][1:]], sheet_en
+    assert en["Top products after refunds"][0] == ["Code", "Product", "Qty", "Net sales"]
+    assert en["Top products after refunds"][1][:2] == ["CHIPS", "乐事薯片 原味 70g"]
+    assert en["Takings by method"][1][0] == "cash" and en["Refunds"][1][1] == "sale refund"
+    assert en["Refunds"][1][4] == "多拿了"  # the reason as typed
+    assert "Day close report No. 1" in en_text and "Page 1 of" in en_text
+    assert pdf_line(en_text, "Net sales (sales - refunds)").endswith("¥12.30")
+    assert "日结" not in en_text and "汇总" not in en_text and "销售" not in en_text

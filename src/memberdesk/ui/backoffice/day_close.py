@@ -16,7 +16,7 @@ from memberdesk.services.reporting.day_close import DayCloseResult
 from memberdesk.services.reporting.day_report import DayReport
 
 from .. import fmt
-from ..dialogs.base import ERROR, OK, push_button
+from ..dialogs.base import ERROR, OK, current_language, push_button
 from ..dialogs.labels import tender_name
 from ..tasks import TaskRunner
 from . import jobs
@@ -105,7 +105,7 @@ class DayClosePage(Page):
     def show_report(self) -> None:
         if self.busy:
             return
-        spec = jobs.day_spec(self.day)
+        spec = jobs.day_spec(self.day, current_language())  # files in the screen's language
         self.export_panel.set_spec(None)
         self.call(jobs.show, self.actor, spec, on_done=lambda shown: self._shown(shown, spec),
                   on_error=lambda _e: self._shown(None, None))

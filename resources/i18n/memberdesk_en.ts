@@ -1180,6 +1180,30 @@ Fill in one member per row, then check the file.</translation>
         <translation>Change</translation>
     </message>
     <message>
+        <source>Recharged</source>
+        <translation>Recharged</translation>
+    </message>
+    <message>
+        <source>Recharge slip · {number}</source>
+        <translation>Recharge slip · {number}</translation>
+    </message>
+    <message>
+        <source>Paid in</source>
+        <translation>Paid in</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Refunded</translation>
+    </message>
+    <message>
+        <source>Refund slip · {number}</source>
+        <translation>Refund slip · {number}</translation>
+    </message>
+    <message>
+        <source>Given back</source>
+        <translation>Given back</translation>
+    </message>
+    <message>
         <source>Stored value now</source>
         <translation>Stored value now</translation>
     </message>

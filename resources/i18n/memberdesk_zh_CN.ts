@@ -1180,6 +1180,30 @@ Fill in one member per row, then check the file.</source>
         <translation>找零</translation>
     </message>
     <message>
+        <source>Recharged</source>
+        <translation>充值完成</translation>
+    </message>
+    <message>
+        <source>Recharge slip · {number}</source>
+        <translation>充值凭证 · {number}</translation>
+    </message>
+    <message>
+        <source>Paid in</source>
+        <translation>充值金额</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>退款完成</translation>
+    </message>
+    <message>
+        <source>Refund slip · {number}</source>
+        <translation>退款凭证 · {number}</translation>
+    </message>
+    <message>
+        <source>Given back</source>
+        <translation>退还金额</translation>
+    </message>
+    <message>
         <source>Stored value now</source>
         <translation>储值余额</translation>
     </message>

@@ -509,16 +509,20 @@ Please send this file to your support contact.</translation>
         <translation>Preview: the day is not closed yet</translation>
     </message>
     <message>
-        <source>Sales</source>
-        <translation>Sales</translation>
-    </message>
-    <message>
         <source>Discounts</source>
         <translation>Discounts</translation>
     </message>
     <message>
-        <source>Refunds</source>
-        <translation>Refunds</translation>
+        <source>Sales before refunds</source>
+        <translation>Sales before refunds</translation>
+    </message>
+    <message>
+        <source>Sale refunds</source>
+        <translation>Sale refunds</translation>
+    </message>
+    <message>
+        <source>Net sales (sales - refunds)</source>
+        <translation>Net sales (sales - refunds)</translation>
     </message>
     <message>
         <source>Recharges</source>
@@ -527,6 +531,10 @@ Please send this file to your support contact.</translation>
     <message>
         <source>Recharge bonus</source>
         <translation>Recharge bonus</translation>
+    </message>
+    <message>
+        <source>Recharge refunds</source>
+        <translation>Recharge refunds</translation>
     </message>
     <message>
         <source>Stored value owed</source>
@@ -1252,6 +1260,30 @@ Fill in one member per row, then check the file.</translation>
     <message>
         <source>Change</source>
         <translation>Change</translation>
+    </message>
+    <message>
+        <source>Recharged</source>
+        <translation>Recharged</translation>
+    </message>
+    <message>
+        <source>Recharge slip · {number}</source>
+        <translation>Recharge slip · {number}</translation>
+    </message>
+    <message>
+        <source>Paid in</source>
+        <translation>Paid in</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Refunded</translation>
+    </message>
+    <message>
+        <source>Refund slip · {number}</source>
+        <translation>Refund slip · {number}</translation>
+    </message>
+    <message>
+        <source>Given back</source>
+        <translation>Given back</translation>
     </message>
     <message>
         <source>Stored value now</source>

@@ -509,16 +509,20 @@ Please send this file to your support contact.</source>
         <translation>预览：当日尚未日结</translation>
     </message>
     <message>
-        <source>Sales</source>
-        <translation>销售</translation>
-    </message>
-    <message>
         <source>Discounts</source>
         <translation>优惠</translation>
     </message>
     <message>
-        <source>Refunds</source>
-        <translation>退款</translation>
+        <source>Sales before refunds</source>
+        <translation>销售额（退款前）</translation>
+    </message>
+    <message>
+        <source>Sale refunds</source>
+        <translation>销售退款</translation>
+    </message>
+    <message>
+        <source>Net sales (sales - refunds)</source>
+        <translation>净销售额（销售额 - 退款）</translation>
     </message>
     <message>
         <source>Recharges</source>
@@ -527,6 +531,10 @@ Please send this file to your support contact.</source>
     <message>
         <source>Recharge bonus</source>
         <translation>充值赠送</translation>
+    </message>
+    <message>
+        <source>Recharge refunds</source>
+        <translation>退充值</translation>
     </message>
     <message>
         <source>Stored value owed</source>
@@ -1252,6 +1260,30 @@ Fill in one member per row, then check the file.</source>
     <message>
         <source>Change</source>
         <translation>找零</translation>
+    </message>
+    <message>
+        <source>Recharged</source>
+        <translation>充值完成</translation>
+    </message>
+    <message>
+        <source>Recharge slip · {number}</source>
+        <translation>充值凭证 · {number}</translation>
+    </message>
+    <message>
+        <source>Paid in</source>
+        <translation>充值金额</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>退款完成</translation>
+    </message>
+    <message>
+        <source>Refund slip · {number}</source>
+        <translation>退款凭证 · {number}</translation>
+    </message>
+    <message>
+        <source>Given back</source>
+        <translation>退还金额</translation>
     </message>
     <message>
         <source>Stored value now</source>

@@ -85,7 +85,7 @@ def test_the_day_close_shows_figures_closes_and_exports_files_that_read_back(
     summary = book.get_sheet_by_index(0).to_python()
     values = {row[0]: row[1] for row in summary if len(row) > 1}
     assert values["销售笔数"] == 2
-    assert values["实收（净销售额）"] == pytest.approx(23.60)
+    assert values["净销售额（销售额 - 退款）"] == pytest.approx(23.60)
     assert "收款方式" in book.sheet_names
     text = pdf_text(pdf)
     assert "日结报表 第 1 号" in text and "23.60" in text
@@ -131,3 +131,32 @@ def test_english_figures(counter: Counter) -> None:
     assert "Preview: the day is not closed yet" in page.figures.text()
     assert "WeChat Pay" in page.figures.text()
     assert page.close_button.text() == "Close the day"
+
+
+def test_an_english_screen_exports_english_files(counter: Counter, tmp_path: Path) -> None:
+    """Issue 9: the day report files stayed Chinese when the screen was English. The
+    page passes the screen's language to the report: words and file names in English,
+    the same figures."""
+    c = counter
+    trade(c)
+    c.ui.i18n.set_language("en")
+    office = c.open(Qt.Key.Key_F8)
+    page = office.page("day")
+    c.settle()
+    assert "Day report (preview, not closed)" in page.preview.toPlainText()
+    assert "Net sales (sales - refunds)" in page.figures.text()
+    panel = page.export_panel
+    panel.folder = tmp_path
+    with c.qtbot.waitSignal(panel.exported, timeout=20_000) as blocker:
+        c.press(Qt.Key.Key_E, office, Qt.KeyboardModifier.ControlModifier)
+    xlsx, pdf = blocker.args[0]
+    assert xlsx.name.startswith("day-preview_") and pdf.name.startswith("day-preview_")
+    book = CalamineWorkbook.from_path(str(xlsx))
+    assert book.sheet_names[:3] == ["Summary", "Discounts", "Takings by method"]
+    values = {row[0]: row[1] for row in book.get_sheet_by_name("Summary").to_python()
+              if len(row) > 1}
+    assert values["Sales count"] == 2
+    assert values["Net sales (sales - refunds)"] == pytest.approx(23.60)
+    text = pdf_text(pdf)
+    assert "Day report (preview, not closed)" in text and "Page 1 of" in text
+    assert "日结" not in text and "汇总" not in text

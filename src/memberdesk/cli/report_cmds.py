@@ -35,6 +35,17 @@ def add_login(p: argparse.ArgumentParser) -> None:
 def add_outputs(p: argparse.ArgumentParser) -> None:
     p.add_argument("--xlsx", metavar="FILE", help="write the report as an Excel workbook")
     p.add_argument("--pdf", metavar="FILE", help="write the report as a PDF")
+    p.add_argument("--lang", choices=("zh_CN", "en"),
+                   help="language of the report files (default: the shop's language setting)")
+
+
+def report_lang(db: Any, args: argparse.Namespace) -> str:
+    """The files' language: ``--lang``, else the shop's ``shop.language`` setting."""
+    if getattr(args, "lang", None):
+        return str(args.lang)
+    from memberdesk.services.settings import read_settings
+
+    return str(read_settings(db)["shop.language"])
 
 
 def print_day(rep: Any) -> None:
@@ -48,8 +59,11 @@ def print_day(rep: Any) -> None:
         ("销售笔数" if zh else "sales", str(rep.sales_count)),
         ("原价合计" if zh else "gross", rep.gross.display()),
         ("优惠合计" if zh else "discounts", rep.discount_total.display()),
-        ("实收" if zh else "net", rep.net.display()),
-        ("退款" if zh else "refunds", f"{rep.refunds_count} / {rep.refunds_total.display()}"),
+        ("销售额（退款前）" if zh else "sales before refunds", rep.sales_total.display()),
+        ("销售退款" if zh else "sale refunds",
+         f"{rep.sale_refunds_count} / {rep.sale_refunds_total.display()}"),
+        ("净销售额" if zh else "net sales", rep.net_sales.display()),
+        ("退充值" if zh else "recharge refunds", rep.recharge_refunds_total.display()),
         ("充值本金" if zh else "recharged", rep.recharges_principal.display()),
         ("充值赠送" if zh else "recharge bonus", rep.recharges_bonus.display()),
         ("储值余额 本金/赠送" if zh else "stored value principal/bonus",
@@ -83,7 +97,7 @@ def cmd_day(args: argparse.Namespace) -> int:
             rep = day_report(db, actor, day)
         from memberdesk.services import clock
 
-        doc = day_document(rep, shop_info(db).name, clock.now())
+        doc = day_document(rep, shop_info(db).name, clock.now(), report_lang(db, args))
     print_day(rep)
     for path in export_document(doc, xlsx=xlsx, pdf=pdf):
         print(("已导出" if lang() == "zh_CN" else "written") + f": {path}")

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .common import add_command, lang, opened_db, user_errors
-from .report_cmds import add_login, add_outputs, login_from_args, parse_date
+from .report_cmds import add_login, add_outputs, login_from_args, parse_date, report_lang
 
 NO_DATA = "（无数据）"
 
@@ -45,12 +45,12 @@ def _print(head: str, rows: list[tuple[str, str, object]], empty: bool) -> None:
 
 
 @contextmanager
-def _session(args: argparse.Namespace) -> Iterator[tuple[Any, Any, str]]:
+def _session(args: argparse.Namespace) -> Iterator[tuple[Any, Any, str, str]]:
     from memberdesk.services.shop import shop_info
 
     with opened_db(args) as db:
         actor = login_from_args(db, args)
-        yield db, actor, shop_info(db).name
+        yield db, actor, shop_info(db).name, report_lang(db, args)
 
 
 def _export(args: argparse.Namespace, doc: Any) -> None:
@@ -65,18 +65,18 @@ def _export(args: argparse.Namespace, doc: Any) -> None:
 def _run(
     args: argparse.Namespace,
     open_report: Callable[[Any, Any], AbstractContextManager[Any]],
-    to_document: Callable[[Any, str, Any], Any],
+    to_document: Callable[[Any, str, Any, str], Any],
     summarise: Callable[[Any], None],
     rows: Callable[[Any], int] = lambda rep: 0,
 ) -> int:
     """Open the report, print its summary, export it, all inside its unit of work."""
     from memberdesk.services.reporting.common import check_pdf_rows
 
-    with _session(args) as (db, actor, shop), open_report(db, actor) as rep:
+    with _session(args) as (db, actor, shop, files_lang), open_report(db, actor) as rep:
         summarise(rep)
         if args.pdf:
             check_pdf_rows(rows(rep))
-        _export(args, to_document(rep, shop, rep.generated_at))
+        _export(args, to_document(rep, shop, rep.generated_at, files_lang))
     return 0
 
 
@@ -91,9 +91,11 @@ def cmd_shift(args: argparse.Namespace) -> int:
         _print(_say(f"交班报表 {s.shift_no}（{s.staff_name}）", f"shift {s.shift_no} ({s.staff_name})"), [
             ("开班备用金", "opening float", s.opening_float),
             ("销售笔数", "sales", s.sales_count),
-            ("销售实收", "sales total", s.sales_total),
-            ("退款", "refunds", s.refunds_total),
+            ("销售额（退款前）", "sales before refunds", s.sales_total),
+            ("销售退款", "sale refunds", r.sale_refunds),
+            ("净销售额", "net sales", r.net_sales),
             ("充值", "recharges", s.recharges_total),
+            ("退充值", "recharge refunds", r.recharge_refunds),
             ("存入/取出现金", "cash in/out", f"{s.cash_in.display()} / {s.cash_out.display()}"),
             *[(f"差额 {label(c.kind)}", f"variance {label(c.kind, 'en')}", c.variance)
               for c in s.amounts if c.variance is not None
@@ -195,7 +197,9 @@ def cmd_sales(args: argparse.Namespace) -> int:
             ("明细行数", "lines", r.line_count),
             ("原价合计", "gross", r.gross),
             ("优惠合计", "discounts", r.discount),
-            ("实收合计", "net", r.net),
+            ("销售额（退款前）", "sales before refunds", r.net),
+            ("同期销售退款", "sale refunds", r.refunds_total),
+            ("净销售额", "net sales", r.net_sales),
             *[(f"收款 {label(k)}", f"takings {label(k, 'en')}", m) for k, m in r.by_tender],
         ], empty=r.line_count == 0)
 

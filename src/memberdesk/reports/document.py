@@ -51,6 +51,23 @@ class Document:
     summary: tuple[tuple[str, CellValue], ...] = ()
     tables: tuple[Table, ...] = field(default_factory=tuple)
     note: str = ""
+    lang: str = "zh_CN"  # the exporters' own words (summary, page x of y): zh_CN or en
+
+    def word(self, key: str) -> str:
+        """One of the exporters' own words (:data:`WORDS`) in the document's language."""
+        zh, en = WORDS[key]
+        return en if self.lang.lower().startswith("en") else zh
+
+
+# What the exporters write themselves, around the report's own words.
+WORDS: dict[str, tuple[str, str]] = {
+    "summary": ("汇总", "Summary"),
+    "shop": ("门店", "Shop"),
+    "period": ("期间", "Period"),
+    "generated": ("生成时间", "Generated"),
+    "no_data": ("（无数据）", "(no data)"),
+    "page": ("第 {page} 页 / 共 {pages} 页", "Page {page} of {pages}"),
+}
 
 
 def static_rows(rows: list[tuple[CellValue, ...]]) -> Callable[[], Iterable[tuple[CellValue, ...]]]:

@@ -69,7 +69,7 @@ def _numbered_canvas(doc_info: Document, font: str) -> type[Canvas]:
             self.drawString(15 * mm, height - 10 * mm, f"{doc_info.shop_name}  ·  {doc_info.title}")
             self.drawRightString(width - 15 * mm, height - 10 * mm, doc_info.period)
             self.drawCentredString(
-                width / 2, 8 * mm, f"第 {self._pageNumber} 页 / 共 {total} 页"
+                width / 2, 8 * mm, doc_info.word("page").format(page=self._pageNumber, pages=total)
             )
             self.drawRightString(
                 width - 15 * mm, 8 * mm, doc_info.generated_at.strftime("%Y-%m-%d %H:%M")
@@ -126,7 +126,7 @@ def _col_widths(table: Table, usable: float) -> list[float]:
 
 def _table_flowables(
     table: Table, font: str, styles: dict[str, ParagraphStyle], usable: float,
-    progress: Progress | None, written: list[int],
+    progress: Progress | None, written: list[int], no_data: str,
 ) -> list[Any]:
     kinds = [c.kind for c in table.columns]
     header = [Paragraph(_esc(c.title), styles["cell"]) for c in table.columns]
@@ -156,7 +156,7 @@ def _table_flowables(
         if last and table.totals is not None:
             data.append([format_cell(v) for v in table.totals])
         if not chunk and table.totals is None:
-            data.append(["（无数据）"] + [""] * (len(kinds) - 1))
+            data.append([no_data] + [""] * (len(kinds) - 1))
         t = LongTable(data, colWidths=widths, repeatRows=1)
         t.setStyle(_table_style(font, len(data), kinds, last and table.totals is not None))
         out.append(t)
@@ -190,10 +190,11 @@ def write_pdf(doc: Document, path: Path, progress: Progress | None = None) -> in
             ("ALIGN", (1, 0), (1, -1), "RIGHT"),
             ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#CCCCCC")),
         ]))
-        story.append(KeepTogether([Paragraph("汇总", styles["h2"]), t]))
+        story.append(KeepTogether([Paragraph(_esc(doc.word("summary")), styles["h2"]), t]))
     written = [0]
     for table in doc.tables:
-        story.extend(_table_flowables(table, font, styles, usable, progress, written))
+        story.extend(_table_flowables(table, font, styles, usable, progress, written,
+                                     doc.word("no_data")))
     if doc.note:
         story += [Spacer(1, 8), Paragraph(_esc(doc.note), styles["note"])]
     with atomic_output(path) as fh:

@@ -95,15 +95,15 @@ def sheet_title(title: str, used: set[str]) -> str:
 
 
 def _summary_sheet(wb: Workbook, doc: Document, used: set[str]) -> None:
-    ws = wb.create_sheet(sheet_title("汇总", used))
+    ws = wb.create_sheet(sheet_title(doc.word("summary"), used))
     ws.column_dimensions["A"].width = 28
     ws.column_dimensions["B"].width = 22
     title = WriteOnlyCell(ws, value=doc.title)
     title.font = _TITLE_FONT
     ws.append([title])
-    ws.append([safe_text_cell(ws, "门店"), safe_text_cell(ws, doc.shop_name)])
-    ws.append([safe_text_cell(ws, "期间"), safe_text_cell(ws, doc.period)])
-    ws.append([safe_text_cell(ws, "生成时间"),
+    ws.append([safe_text_cell(ws, doc.word("shop")), safe_text_cell(ws, doc.shop_name)])
+    ws.append([safe_text_cell(ws, doc.word("period")), safe_text_cell(ws, doc.period)])
+    ws.append([safe_text_cell(ws, doc.word("generated")),
                _cell(ws, doc.generated_at, ColumnKind.DATETIME)])
     ws.append([])
     for label, value in doc.summary:

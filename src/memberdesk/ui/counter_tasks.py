@@ -46,6 +46,7 @@ from .backoffice.long_jobs import LongJobs
 from .counter_state import CounterState
 from .i18n import QT_TRANSLATE_NOOP
 from .main_window import MainWindow
+from .receipt_printing import ReceiptPrinter
 from .tasks import TaskRunner
 
 KEYS: tuple[tuple[str, str, str], ...] = (
@@ -74,6 +75,12 @@ class CounterNotice(UserError):
         return self._text()
 
 
+def _paper_mm(db: Any) -> int:
+    from memberdesk.services.settings import read_settings
+
+    return int(read_settings(db)["receipt.paper_mm"])
+
+
 def _fresh_hit(db: Any, actor: Any, member_no: str) -> Any:
     from memberdesk.services.lookup import lookup
 
@@ -96,6 +103,9 @@ class CounterTasks(QObject):
         self.dialog: QDialog | None = None
         self.last_shift_no: str | None = None
         self.actions: dict[str, QAction] = {}
+        self.slip: QDialog | None = None  # the slip of a recharge or refund, on screen
+        self.printing = ReceiptPrinter(window.banner.show_user_error, self)
+        self.printing.state_changed.connect(window.status.set_printer_state)
         openers: dict[str, Callable[[], None]] = {
             "recharge": self.open_recharge,
             "refund": self.open_refund,
@@ -162,6 +172,36 @@ class CounterTasks(QObject):
         if member_no and member_no == self.member_no:
             self.runner.call(_fresh_hit, self.actor, member_no, on_done=fresh)
 
+    # -- slips ---------------------------------------------------------------------------------
+    def show_slip(self, result: Any, over: QDialog) -> None:
+        """After a recharge or refund: its slip on screen in front of ``over`` (the
+        task's dialog), printed at once when a printer is set up, again with P; Enter
+        closes the slip and the task's dialog, like the receipt after a sale."""
+        self.runner.call(_paper_mm, on_done=lambda mm: self._open_slip(result, over, mm))
+
+    def _open_slip(self, result: Any, over: QDialog, paper_mm: int) -> None:
+        from .receipt_dialog import ReceiptDialog
+
+        if not over.isVisible():
+            return  # the task's dialog was closed meanwhile: nothing to show the slip over
+        slip = ReceiptDialog(result, paper_mm, self.window)  # like the sale's receipt
+        slip.setObjectName("slipDialog")
+        self.slip = slip
+        slip.print_requested.connect(lambda text: self.printing.print_text(
+            text, slip, lambda: self.slip is slip))
+        slip.finished.connect(lambda _code: self._slip_closed(slip, over))
+        slip.open()
+        slip.activateWindow()  # the keys (Enter, P) go to the slip, not the dialog under it
+        if self.printing.configured():
+            self.printing.print_text(slip.receipt_text(), slip, lambda: self.slip is slip)
+
+    def _slip_closed(self, slip: QDialog, over: QDialog) -> None:
+        if self.slip is slip:
+            self.slip = None
+        slip.deleteLater()
+        if over.isVisible():
+            over.accept()
+
     # -- the keys --------------------------------------------------------------------------------
     def open_recharge(self) -> None:
         if self.actor is None:
@@ -176,6 +216,7 @@ class CounterTasks(QObject):
 
         dialog = RechargeDialog(self.runner, self.actor, member_no, self.window)
         dialog.recharged.connect(lambda _r: self.refresh_member(member_no))
+        dialog.recharged.connect(lambda r: self.show_slip(r, dialog))
         self._show(dialog)
 
     def open_refund(self) -> None:
@@ -188,6 +229,7 @@ class CounterTasks(QObject):
             self.runner, self.actor, member, self.window
         )
         dialog.refunded.connect(lambda r: self.refresh_member(r.receipt.member_no))
+        dialog.refunded.connect(lambda r: self.show_slip(r, dialog))
         self._show(dialog)
 
     def open_shift(self) -> None:

@@ -24,8 +24,8 @@ from .cart_model import CartItem
 from .counter_errors import CounterError
 from .jobs import job
 from .payment_dialog import PaymentContext, PaymentDialog, PaymentInput
-from .printer_setup import configured_printer
 from .receipt_dialog import ReceiptDialog
+from .receipt_printing import ReceiptPrinter
 from .tasks import Task, TaskRunner
 
 if TYPE_CHECKING:
@@ -72,7 +72,8 @@ class PaymentFlow(QObject):
         self.state = state
         self.cart = cart
         self.lookup = lookup
-        self.printer_runner = TaskRunner(parent=self)
+        self.printing = ReceiptPrinter(window.banner.show_user_error, self)
+        self.printing.state_changed.connect(self.printer_state_changed)
         self.dialog: PaymentDialog | None = None
         self.receipt: ReceiptDialog | None = None
         self.paper_mm = 58
@@ -216,7 +217,7 @@ class PaymentFlow(QObject):
         if paid.view is not None:
             self.state.member_balances_changed.emit(paid.view.detail)
         self.paid.emit(result)
-        if configured_printer() is not None:
+        if self.printing.configured():
             self.print_receipt(receipt.receipt_text())
 
     def _receipt_closed(self, receipt: ReceiptDialog) -> None:
@@ -227,25 +228,5 @@ class PaymentFlow(QObject):
 
     def print_receipt(self, text: str) -> None:
         receipt = self.receipt
-        spec = configured_printer()
-        if spec is None:
-            if receipt is not None:
-                receipt.set_print_state("none")
-            self.printer_state_changed.emit("none")
-            return
-        if receipt is not None:
-            receipt.set_print_state("printing")
-
-        def done(_result: object) -> None:
-            self.printer_state_changed.emit("ready")
-            if self.receipt is receipt and receipt is not None:
-                receipt.set_print_state("printed")
-
-        def failed(error: UserError) -> None:
-            self.printer_state_changed.emit("error")
-            if self.receipt is receipt and receipt is not None:
-                receipt.set_print_state("failed", str(error.params.get("detail", "")))
-            else:
-                self.window.banner.show_user_error(error)
-
-        self.printer_runner.run(job("print_receipt"), text, spec, on_done=done, on_user_error=failed)
+        self.printing.print_text(text, receipt,
+                                 lambda: receipt is not None and self.receipt is receipt)

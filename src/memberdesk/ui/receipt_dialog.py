@@ -1,5 +1,8 @@
 """After the payment: the change to hand over, the member's new balances and the
-points earned, and the receipt as it prints (58 or 80 mm), with Print.
+points earned, and the receipt as it prints (58 or 80 mm), with Print. The same
+dialog shows the slip of a recharge or a refund (what was paid in or given back
+instead of the change): anything with a ``receipt`` (``ReceiptData``) and the
+member's ``sv_balance`` and ``points_balance`` after it.
 
 Enter or Esc closes it and the counter is ready for the next customer. P (or
 Ctrl+P) prints, again if need be. Opened with ``open()``; a view only — the
@@ -9,7 +12,7 @@ controller does the printing on the task runner and reports with
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QFontDatabase, QKeyEvent, QKeySequence
@@ -26,9 +29,6 @@ from PySide6.QtWidgets import (
 
 from . import fmt, icons
 from .i18n import Retranslating, add_language_key, normalise
-
-if TYPE_CHECKING:
-    from memberdesk.services.checkout import CheckoutResult
 
 # Monospaced fonts whose Chinese characters are exactly two columns wide, as on
 # the receipt printer (the layout counts them so).
@@ -48,13 +48,15 @@ class ReceiptDialog(Retranslating, QDialog):
     print_requested = Signal(str)  # the receipt text
 
     def __init__(
-        self, result: CheckoutResult, paper_mm: int, parent: QWidget | None = None
+        self, result: Any, paper_mm: int, parent: QWidget | None = None
     ) -> None:
+        """``result``: a CheckoutResult, RechargeResult or RefundResult."""
         super().__init__(parent)
         add_language_key(self)
         self.setObjectName("receiptDialog")
         self.setModal(True)
         self.sale = result
+        self.kind: str = result.receipt.kind  # sale, recharge, refund, recharge_refund
         self.paper_mm = paper_mm
         self._print_state = ""  # "", "printing", "printed", "failed", "none"
 
@@ -146,25 +148,42 @@ class ReceiptDialog(Retranslating, QDialog):
         if event.key() in ENTER_KEYS:
             self.accept()
             return
+        if event.key() == Qt.Key.Key_P and not event.modifiers():
+            self.request_print()  # P reaching the dialog itself (its shortcut needs it active)
+            return
         super().keyPressEvent(event)
 
     # -- texts ---------------------------------------------------------------------------
     def retranslate(self) -> None:
         r = self.sale
-        self.setWindowTitle(self.tr("Paid"))
-        self.heading.setText(self.tr("Paid · sale {sale_no}").format(sale_no=r.sale_no))
-        self.change_caption.setText(self.tr("Change"))
-        self.change_value.setText(fmt.money(r.change))
+        number = r.receipt.number
+        if self.kind == "sale":
+            self.setWindowTitle(self.tr("Paid"))
+            self.heading.setText(self.tr("Paid · sale {sale_no}").format(sale_no=number))
+            self.change_caption.setText(self.tr("Change"))
+            self.change_value.setText(fmt.money(r.change))
+        elif self.kind == "recharge":
+            self.setWindowTitle(self.tr("Recharged"))
+            self.heading.setText(self.tr("Recharge slip · {number}").format(number=number))
+            self.change_caption.setText(self.tr("Paid in"))
+            self.change_value.setText(fmt.money(r.receipt.total))
+        else:
+            self.setWindowTitle(self.tr("Refunded"))
+            self.heading.setText(self.tr("Refund slip · {number}").format(number=number))
+            self.change_caption.setText(self.tr("Given back"))
+            self.change_value.setText(fmt.money(r.receipt.total))
         member = r.sv_balance is not None or r.points_balance is not None
         self.sv_caption.setText(self.tr("Stored value now"))
         self.sv_value.setText(fmt.money(r.sv_balance) if r.sv_balance is not None else "—")
         self.points_caption.setText(self.tr("Points now"))
         self.points_value.setText(fmt.number(r.points_balance) if r.points_balance is not None else "—")
         self.earned_caption.setText(self.tr("Points earned"))
-        self.earned_value.setText(f"+{fmt.number(r.points_earned)}")
-        for widget in (self.sv_caption, self.sv_value, self.points_caption, self.points_value,
-                       self.earned_caption, self.earned_value):
+        earned = getattr(r, "points_earned", 0)
+        self.earned_value.setText(f"+{fmt.number(earned)}")
+        for widget in (self.sv_caption, self.sv_value, self.points_caption, self.points_value):
             widget.setVisible(member)
+        for widget in (self.earned_caption, self.earned_value):
+            widget.setVisible(member and self.kind == "sale")
         self.print_button.setText(self.tr("Print (P)"))
         self.done_button.setText(self.tr("Done (Enter)"))
         self.preview.setPlainText(self.receipt_text())

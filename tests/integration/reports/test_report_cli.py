@@ -49,7 +49,7 @@ def _one_line_error(r, *needles: str) -> None:  # type: ignore[no-untyped-def]
 def test_every_report_prints_and_exports(shop: Shop, tmp_path: Path) -> None:
     today = shop.busy.today.isoformat()
     cases = [
-        (("shift", "--shift", shop.cashier_shift), "交班报表", "销售实收"),
+        (("shift", "--shift", shop.cashier_shift), "交班报表", "净销售额"),
         (("statement", "--member", "M000001"), "会员对账单", "期末储值"),
         (("liability",), "储值负债", "合计"),
         (("points", "--from", today, "--to", today), "积分报表", "当前未用积分"),
@@ -146,3 +146,39 @@ def test_a_pdf_too_long_is_refused_before_anything_is_written(
     err = capsys.readouterr().err
     assert "8 行太多" in err and "最多 5 行" in err and err.count("\n") == 1
     assert list(out.iterdir()) == []
+
+
+def test_report_files_follow_lang_or_the_shop_language(shop: Shop, tmp_path: Path) -> None:
+    """Issue 9: files in English with ``--lang en``, or when the shop's language is
+    English; the figures are the same; names the shop typed stay as typed."""
+    from memberdesk.services.settings import change_settings
+
+    today = shop.busy.today.isoformat()
+    w = shop.busy.w
+
+    def export(name: str, *extra: str) -> dict[str, list[list[object]]]:
+        xlsx = tmp_path / f"{name}.xlsx"
+        r = shop.report("day", "--date", today, "--xlsx", str(xlsx), *extra)
+        assert r.returncode == 0, r.stderr
+        book = CalamineWorkbook.from_path(str(xlsx))
+        return {n: book.get_sheet_by_name(n).to_python() for n in book.sheet_names}
+
+    zh = export("zh")
+    en = export("en", "--lang", "en")
+    assert "汇总" in zh and "Summary" in en and "汇总" not in en
+    zh_values = [r[1] for r in zh["汇总"] if len(r) > 1 and r[0]][4:]  # after title, shop, period, time
+    en_values = [r[1] for r in en["Summary"] if len(r) > 1 and r[0]][4:]
+    assert zh_values == en_values
+    zh_summary = {r[0]: r[1] for r in zh["汇总"] if len(r) > 1}
+    en_summary = {r[0]: r[1] for r in en["Summary"] if len(r) > 1}
+    assert en_summary["Net sales (sales - refunds)"] == zh_summary["净销售额（销售额 - 退款）"]
+    assert en_summary["Shop"] == zh_summary["门店"]  # as the shop typed it
+    assert en["Takings by method"][0] == ["Method", "Sales", "Recharges", "Refunds", "Total"]
+
+    change_settings(w.db, w.owner, {"shop.language": "en"})
+    by_setting = export("setting")
+
+    def fixed(rows: list[list[object]]) -> list[list[object]]:
+        return [r for r in rows if r and r[0] != "Generated"]
+
+    assert fixed(by_setting["Summary"]) == fixed(en["Summary"])

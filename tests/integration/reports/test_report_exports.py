@@ -66,7 +66,7 @@ def test_shift(busy: Busy, tmp_path: Path) -> None:
     rep = shift_report(w.db, w.owner, no)
     sheets, text = _export(shift_document(rep, SHOP, rep.generated_at), tmp_path, "shift")
     summary = _summary(sheets)
-    assert summary["班次"] == no and _fen(summary["销售实收"]) == rep.summary.sales_total.fen
+    assert summary["班次"] == no and _fen(summary["销售额（退款前）"]) == rep.summary.sales_total.fen
     assert summary["销售笔数"] == rep.summary.sales_count
     tenders = sheets["收款方式"]
     assert tenders[0] == ["方式", "销售", "充值", "退款", "合计"]

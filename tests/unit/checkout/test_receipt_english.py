@@ -118,3 +118,21 @@ def test_lines_stored_under_the_old_name_are_shown_as_直接收款() -> None:
     assert line_name(None, "金额") == "直接收款"
     assert line_name(7, "金额") == "金额"  # a product that happens to be called so
     assert line_name(None, "洗车押金") == "洗车押金"
+
+
+def test_recharge_and_refund_slips_have_the_same_figures_in_both_languages(world: World) -> None:
+    """Issue 9: a recharge slip and a refund slip in zh_CN and English: labels in the
+    language, every figure (amounts, balances, numbers, times) the same."""
+    figures = re.compile(r"\d[\d,.:\-]*")
+    rc = world.recharge("alice", "100")
+    sale = world.sell([("CHIPS", 2)], [(TenderKind.CASH, "17.60")], member="alice")
+    back = world.refund(sale.sale_no, reason="顾客退货")
+    for data, zh_title, en_title in ((rc.receipt, "充值凭证", "RECHARGE RECEIPT"),
+                                     (back.receipt, "退款凭证", "REFUND RECEIPT")):
+        for mm in (58, 80):
+            zh, en = render_text(data, mm), render_text(data, mm, lang="en")
+            assert zh_title in zh and en_title in en and zh_title not in en
+            assert figures.findall(zh) == figures.findall(en), (zh, en)
+            assert _chinese_left(en, *_typed(world), world.member("alice").name) == []
+    assert "100.00" in render_text(rc.receipt, 58, lang="en")
+    assert "17.60" in render_text(back.receipt, 58, lang="en")

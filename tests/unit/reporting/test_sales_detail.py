@@ -75,3 +75,18 @@ def test_refusals(world: World) -> None:
             w.db, w.owner, today, today - timedelta(days=1)):
         pass
     assert err.value.code == "reversed_range"
+
+
+def test_net_sales_line_takes_off_the_refunds(world: World) -> None:
+    """Issue 9: sales before refunds are labelled so, and net sales are on their own line."""
+
+    w = world
+    sale = w.sell([("COLA", 2), ("CHIPS", 1)], [(TenderKind.CASH, "20")])
+    back = w.refund(sale.sale_no, lines=((1, 1),))
+    day = business_today(w)
+    with sales_detail(w.db, w.owner, day, day) as rep:
+        assert rep.net_sales == sale.payable - back.amount
+        doc = dict(sales_detail_document(rep, "店", rep.generated_at).summary)
+    assert "实收合计" not in doc and doc["销售额（退款前）"] == sale.payable
+    assert doc["同期销售退款"] == back.amount
+    assert doc["净销售额（销售额 - 同期退款）"] == sale.payable - back.amount

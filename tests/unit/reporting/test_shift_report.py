@@ -100,3 +100,29 @@ def test_blind_close_stays_blind_for_the_cashier(world: World) -> None:
     seen = shift_report(w.db, w.manager, no)
     cash = {c.kind: c for c in seen.summary.amounts}[TenderKind.CASH]
     assert (cash.expected, cash.variance) == (yuan("106"), yuan("-1"))
+
+
+def test_net_sales_are_sales_less_sale_refunds_only(world: World) -> None:
+    """Issue 9: "销售实收" read as net. Sales, sale refunds and net sales are separate
+    lines; a recharge refund is not a sale refund."""
+    from uuid import uuid4
+
+    from memberdesk.services.recharge import RechargeRefundRequest, refund_recharge
+
+    w = world
+    sale = w.sell([("COLA", 2), ("CHIPS", 1)], [(TenderKind.CASH, "20")], actor=w.manager)
+    back = w.refund(sale.sale_no, lines=((1, 1),), actor=w.manager)
+    rc = w.recharge("alice", "100", actor=w.manager)
+    rc_back = refund_recharge(w.db, w.manager, RechargeRefundRequest(
+        uuid4().hex, rc.recharge_no, "顾客要求"))
+    rep = shift_report(w.db, w.manager, shift_no(w, w.manager))
+    assert rep.summary.refunds_total == back.amount + rc_back.amount
+    assert rep.sale_refunds == back.amount == yuan("3.50")
+    assert rep.recharge_refunds == rc_back.amount
+    assert rep.net_sales == sale.payable - back.amount == yuan("12.30")
+    doc = dict(shift_document(rep, "店", rep.generated_at).summary)
+    assert "销售实收" not in doc
+    assert doc["销售额（退款前）"] == sale.payable and doc["销售退款"] == yuan("3.50")
+    assert doc["净销售额（销售额 - 退款）"] == yuan("12.30") and doc["退充值"] == rc_back.amount
+    en = dict(shift_document(rep, "店", rep.generated_at, "en").summary)
+    assert en["Net sales (sales - refunds)"] == yuan("12.30") and en["Shift"] == rep.summary.shift_no

@@ -43,14 +43,15 @@ class DateRange:
     start: date | None = None
     end: date | None = None
 
-    def text(self) -> str:
+    def text(self, lang: str = "zh_CN") -> str:
+        en = lang.lower().startswith("en")
         if self.start is None and self.end is None:
-            return "全部"
+            return "all dates" if en else "全部"
         if self.start == self.end and self.start is not None:
             return self.start.isoformat()
-        lo = self.start.isoformat() if self.start else "开业"
-        hi = self.end.isoformat() if self.end else "至今"
-        return f"{lo} 至 {hi}"
+        lo = self.start.isoformat() if self.start else ("opening" if en else "开业")
+        hi = self.end.isoformat() if self.end else ("today" if en else "至今")
+        return f"{lo} to {hi}" if en else f"{lo} 至 {hi}"
 
 
 def check_range(start: date | None, end: date | None) -> DateRange:

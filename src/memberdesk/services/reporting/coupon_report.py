@@ -29,6 +29,7 @@ from .common import (
     dated_between,
     local_clock,
 )
+from .words import ZH_CN, normalise, picker
 
 I = ColumnKind.INT  # noqa: E741
 
@@ -111,29 +112,37 @@ def coupon_report(db: Database, actor: Actor, start: date | None = None,
         return CouponReport(period, local_clock(s)(now), tuple(rows))
 
 
-def coupon_document(rep: CouponReport, shop_name: str, generated_at: datetime) -> Document:
+def coupon_document(rep: CouponReport, shop_name: str, generated_at: datetime,
+                    lang: str = ZH_CN) -> Document:
+    t = picker(lang)
     fields = ("issued", "used", "restored", "expired", "voided", "outstanding")
     summary: list[tuple[str, CellValue]] = [
-        ("发放张数", rep.total("issued")),
-        ("使用张数", rep.total("used")),
-        ("退款恢复张数", rep.total("restored")),
-        ("过期张数", rep.total("expired")),
-        ("作废张数", rep.total("voided")),
-        ("当前可用张数", rep.total("outstanding")),
-        ("优惠券抵扣金额", rep.discount),
+        (t("发放张数", "Issued"), rep.total("issued")),
+        (t("使用张数", "Used"), rep.total("used")),
+        (t("退款恢复张数", "Restored on refunds"), rep.total("restored")),
+        (t("过期张数", "Expired"), rep.total("expired")),
+        (t("作废张数", "Voided"), rep.total("voided")),
+        (t("当前可用张数", "Usable now"), rep.total("outstanding")),
+        (t("优惠券抵扣金额", "Coupon discounts"), rep.discount),
     ]
     table = Table(
-        "按券模板",
-        (Column("编码", width=10), Column("名称", width=18), Column("发放", I), Column("使用", I),
-         Column("退款恢复", I), Column("过期", I), Column("作废", I), Column("当前可用", I),
-         Column("抵扣金额", ColumnKind.MONEY)),
+        t("按券模板", "By coupon"),
+        (Column(t("编码", "Code"), width=10), Column(t("名称", "Name"), width=18),
+         Column(t("发放", "Issued"), I), Column(t("使用", "Used"), I),
+         Column(t("退款恢复", "Restored"), I), Column(t("过期", "Expired"), I),
+         Column(t("作废", "Voided"), I), Column(t("当前可用", "Usable now"), I),
+         Column(t("抵扣金额", "Discounts"), ColumnKind.MONEY)),
         static_rows([(r.code, r.name, r.issued, r.used, r.restored, r.expired, r.voided,
                       r.outstanding, r.discount) for r in rep.rows]),
-        totals=("合计", "", *(rep.total(f) for f in fields), rep.discount) if rep.rows else None,
+        totals=(t("合计", "Total"), "", *(rep.total(f) for f in fields), rep.discount)
+        if rep.rows else None,
     )
-    note = ("张数按优惠券事件的发生时间统计；抵扣金额按销售的营业日统计；"
-            "当前可用为未使用、未作废且未过有效期的券。")
+    note = t("张数按优惠券事件的发生时间统计；抵扣金额按销售的营业日统计；"
+             "当前可用为未使用、未作废且未过有效期的券。",
+             "Coupons are counted when their events happened; discounts by the sales' business "
+             "day; usable now means not used, not voided and not past its end date.")
     if rep.empty:
-        note = "（无数据）该期间没有优惠券发放、使用或抵扣。" + note
-    return Document("优惠券报表", shop_name, rep.period.text(), generated_at, tuple(summary),
-                    (table,), note)
+        note = t("（无数据）该期间没有优惠券发放、使用或抵扣。",
+                 "(no data) No coupons issued, used or discounted in the period. ") + note
+    return Document(t("优惠券报表", "Coupon report"), shop_name, rep.period.text(lang),
+                    generated_at, tuple(summary), (table,), note, normalise(lang))

@@ -15,21 +15,18 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from memberdesk.models import (
-    Category,
     CouponEvent,
     Member,
     PointsEntry,
-    Product,
     Recharge,
     Refund,
     RefundTender,
     Sale,
     SaleDiscount,
-    SaleLine,
     Shift,
     ShiftCount,
     Staff,
@@ -47,12 +44,11 @@ from memberdesk.models.enums import (
 from memberdesk.money import Money
 
 from .. import clock
-from ..receipt_data import LEGACY_PLAIN_AMOUNT, PLAIN_AMOUNT
 from .common import shop_time
+from .top_sellers import top_sellers
 from .window import Watermarks, Window, last_close
 
 ZERO = Money(0)
-TOP_N = 10
 
 
 @dataclass(frozen=True)
@@ -136,10 +132,39 @@ class DayReport:
     # The shop's offset from UTC (minutes) when the report was made; None in closes
     # sealed before it was recorded (their times are then shown with today's offset).
     utc_offset_minutes: int | None = None
+    # True: top products and categories are net of the window's refunds. Closes sealed
+    # before that was so lack the field and read back False (their lists are before
+    # refunds, and say so). Sealed JSON is never rewritten: its hash is over the text.
+    top_after_refunds: bool = False
 
+    # ``net`` (a sealed field name) is what the day's sales came to before refunds:
+    # gross less discounts. Net sales are that less the refunds of sales.
     @property
     def discount_total(self) -> Money:
         return Money(sum(m.fen for _, m in self.discounts))
+
+    @property
+    def sales_total(self) -> Money:
+        """The day's sales before refunds (the sealed ``net``)."""
+        return self.net
+
+    @property
+    def sale_refunds_count(self) -> int:
+        return sum(1 for r in self.refunds if r.kind is RefundKind.SALE)
+
+    @property
+    def sale_refunds_total(self) -> Money:
+        """Refunds of sales (any day's) made in this report's window."""
+        return Money(sum(r.amount.fen for r in self.refunds if r.kind is RefundKind.SALE))
+
+    @property
+    def recharge_refunds_total(self) -> Money:
+        return Money(sum(r.amount.fen for r in self.refunds if r.kind is RefundKind.RECHARGE))
+
+    @property
+    def net_sales(self) -> Money:
+        """Net sales: sales less the refunds of sales (recharge refunds are not sales)."""
+        return self.net - self.sale_refunds_total
 
 
 def _money(v: object) -> Money:
@@ -238,33 +263,6 @@ def _cashiers(s: Session, w: Window, names: dict[int, str]) -> tuple[CashierRow,
     )
 
 
-def _top(s: Session, w: Window) -> tuple[tuple[ProductRow, ...], tuple[ProductRow, ...]]:
-    net = func.sum(SaleLine.net_amount)
-    # Plain amounts stored under their old name count with the new ones (line_name).
-    name = case((and_(SaleLine.product_id.is_(None),
-                      SaleLine.description == LEGACY_PLAIN_AMOUNT), PLAIN_AMOUNT),
-                else_=SaleLine.description)
-    products = s.execute(
-        select(func.coalesce(Product.code, ""), name, func.sum(SaleLine.qty), net)
-        .join(Sale, Sale.id == SaleLine.sale_id)
-        .outerjoin(Product, Product.id == SaleLine.product_id)
-        .where(w.sales()).group_by(SaleLine.product_id, name)
-        .order_by(net.desc()).limit(TOP_N)
-    )
-    cats = s.execute(
-        select(func.coalesce(Category.code, ""), func.coalesce(Category.name, "未分类"),
-               func.sum(SaleLine.qty), net)
-        .join(Sale, Sale.id == SaleLine.sale_id)
-        .outerjoin(Product, Product.id == SaleLine.product_id)
-        .outerjoin(Category, Category.id == Product.category_id)
-        .where(w.sales()).group_by(Category.id).order_by(net.desc()).limit(TOP_N)
-    )
-    return (
-        tuple(ProductRow(c, n, int(q), _money(v)) for c, n, q, v in products),
-        tuple(ProductRow(c, n, int(q), _money(v)) for c, n, q, v in cats),
-    )
-
-
 def compute(s: Session, w: Window, close_no: int | None = None) -> DayReport:
     names = _staff_names(s)
     count, gross, net, late = _sales(s, w)
@@ -305,7 +303,7 @@ def compute(s: Session, w: Window, close_no: int | None = None) -> DayReport:
         .group_by(CouponEvent.kind)).all()
     new_members = int(s.scalar(select(func.count()).select_from(Member).where(
         w.between(Member.id, w.previous.member, w.current.member))) or 0)
-    top_products, top_categories = _top(s, w)
+    products, categories = top_sellers(s, w)
     return DayReport(
         close_no=close_no,
         business_date=w.business_date,
@@ -342,8 +340,9 @@ def compute(s: Session, w: Window, close_no: int | None = None) -> DayReport:
         coupons=tuple((CouponEventKind(k), int(n)) for k, n in coupons),
         new_members=new_members,
         cashiers=_cashiers(s, w, names),
-        top_products=top_products,
-        top_categories=top_categories,
+        top_products=tuple(ProductRow(c, n, q, Money(f)) for c, n, q, f in products),
+        top_categories=tuple(ProductRow(c, n, q, Money(f)) for c, n, q, f in categories),
+        top_after_refunds=True,
         late_sales=late,
         watermarks=w.current,
         utc_offset_minutes=int(clock.local_offset(s) / timedelta(minutes=1)),

@@ -23,6 +23,7 @@ from ..context import Actor
 from ..members import may_unmask, phone_for
 from ..permissions import Permission, require
 from .common import as_money, check_not_future, local_clock, local_midnight_utc, time_text
+from .words import ZH_CN, normalise, picker
 
 M = ColumnKind.MONEY
 
@@ -94,25 +95,34 @@ def liability_report(db: Database, actor: Actor, as_of: date | None = None) -> L
         )
 
 
-def liability_document(rep: LiabilityReport, shop_name: str, generated_at: datetime) -> Document:
-    when = (f"截至 {rep.as_of.isoformat()} 日终" if rep.as_of
-            else f"截至 {time_text(rep.generated_at)}")
+def liability_document(rep: LiabilityReport, shop_name: str, generated_at: datetime,
+                       lang: str = ZH_CN) -> Document:
+    t = picker(lang)
+    when = (t(f"截至 {rep.as_of.isoformat()} 日终", f"As of the end of {rep.as_of.isoformat()}")
+            if rep.as_of else t(f"截至 {time_text(rep.generated_at)}",
+                                f"As of {time_text(rep.generated_at)}"))
     summary: list[tuple[str, CellValue]] = [
-        ("有余额的会员数", len(rep.rows)),
-        ("储值本金合计", rep.principal),
-        ("赠送余额合计", rep.bonus),
-        ("储值负债合计", rep.total),
+        (t("有余额的会员数", "Members with a balance"), len(rep.rows)),
+        (t("储值本金合计", "Paid balance"), rep.principal),
+        (t("赠送余额合计", "Bonus balance"), rep.bonus),
+        (t("储值负债合计", "Stored value owed"), rep.total),
     ]
+    total = t("合计", "Total")
     table = Table(
-        "会员储值余额",
-        (Column("会员编号", width=12), Column("姓名", width=12), Column("手机号", width=13),
-         Column("本金", M), Column("赠送", M), Column("合计", M),
-         Column("最后变动", ColumnKind.DATETIME)),
+        t("会员储值余额", "Balances by member"),
+        (Column(t("会员编号", "Member No."), width=12), Column(t("姓名", "Name"), width=12),
+         Column(t("手机号", "Mobile"), width=13), Column(t("本金", "Paid"), M),
+         Column(t("赠送", "Bonus"), M), Column(total, M),
+         Column(t("最后变动", "Last change"), ColumnKind.DATETIME)),
         static_rows([(r.member_no, r.name, r.phone, r.principal, r.bonus, r.total,
                       r.last_movement) for r in rep.rows]),
-        totals=("合计", f"{len(rep.rows):,} 人", "", rep.principal, rep.bonus, rep.total, None)
-        if rep.rows else None,
+        totals=(total, t(f"{len(rep.rows):,} 人", f"{len(rep.rows):,} members"), "",
+                rep.principal, rep.bonus, rep.total, None) if rep.rows else None,
     )
-    note = ("储值负债是会员卡里尚未消费的预付款，门店应随时可兑付。本金为会员实付充值，"
-            "赠送为门店赠送（退卡只退本金）。")
-    return Document("储值负债报表", shop_name, when, generated_at, tuple(summary), (table,), note)
+    note = t("储值负债是会员卡里尚未消费的预付款，门店应随时可兑付。本金为会员实付充值，"
+             "赠送为门店赠送（退卡只退本金）。",
+             "Stored value is prepaid money on members' cards not spent yet, which the shop "
+             "must be able to pay back at any time. Paid is what members paid in; bonus is "
+             "what the shop gave (a card refund returns only the paid part).")
+    return Document(t("储值负债报表", "Stored-value liability"), shop_name, when, generated_at,
+                    tuple(summary), (table,), note, normalise(lang))

@@ -36,6 +36,7 @@ from .common import (
     streaming_reader,
 )
 from .labels import label
+from .words import ZH_CN, normalise, picker
 
 I = ColumnKind.INT  # noqa: E741
 ISSUED = (PointsKind.OPENING, PointsKind.EARN, PointsKind.BONUS)
@@ -146,35 +147,46 @@ def points_report(
         )
 
 
-def points_document(rep: PointsReport, shop_name: str, generated_at: datetime) -> Document:
+def points_document(rep: PointsReport, shop_name: str, generated_at: datetime,
+                    lang: str = ZH_CN) -> Document:
+    t = picker(lang)
+    days = rep.expiring_days
     summary: list[tuple[str, CellValue]] = [
-        ("期初积分（账面）", rep.opening),
-        ("期内发放", rep.issued),
-        ("期内抵现使用", rep.redeemed),
-        ("期内过期", rep.expired),
-        ("期末积分（账面）", rep.closing),
-        (f"当前未用积分（{rep.today.isoformat()}）", rep.outstanding),
-        ("持有积分的会员数", rep.members),
-        (f"{rep.expiring_days} 天内到期", rep.expiring),
-        ("已到期待清零", rep.overdue),
+        (t("期初积分（账面）", "Points at start (ledger)"), rep.opening),
+        (t("期内发放", "Issued in the period"), rep.issued),
+        (t("期内抵现使用", "Redeemed in the period"), rep.redeemed),
+        (t("期内过期", "Expired in the period"), rep.expired),
+        (t("期末积分（账面）", "Points at end (ledger)"), rep.closing),
+        (t(f"当前未用积分（{rep.today.isoformat()}）",
+           f"Outstanding now ({rep.today.isoformat()})"), rep.outstanding),
+        (t("持有积分的会员数", "Members with points"), rep.members),
+        (t(f"{days} 天内到期", f"Expiring within {days} days"), rep.expiring),
+        (t("已到期待清零", "Expired, to be cleared"), rep.overdue),
     ]
     member_rows = rep.rows
+    total = t("合计", "Total")
     tables = (
-        Table("积分变动", (Column("类型"), Column("积分", I)),
-              static_rows([(label(k), v) for k, v in rep.movements]),
-              totals=("合计", rep.closing - rep.opening) if rep.movements else None),
-        Table("会员积分", (Column("会员编号", width=12), Column("姓名", width=12),
-                          Column("手机号", width=13), Column("积分余额", I),
-                          Column(f"{rep.expiring_days}天内到期", I),
-                          Column("最近到期日", ColumnKind.DATE), Column("已到期待清零", I)),
+        Table(t("积分变动", "Points movements"), (Column(t("类型", "Kind")),
+                                                  Column(t("积分", "Points"), I)),
+              static_rows([(label(k, lang), v) for k, v in rep.movements]),
+              totals=(total, rep.closing - rep.opening) if rep.movements else None),
+        Table(t("会员积分", "Points by member"),
+              (Column(t("会员编号", "Member No."), width=12), Column(t("姓名", "Name"), width=12),
+               Column(t("手机号", "Mobile"), width=13), Column(t("积分余额", "Balance"), I),
+               Column(t(f"{days}天内到期", f"Expiring in {days} days"), I),
+               Column(t("最近到期日", "Next expiry"), ColumnKind.DATE),
+               Column(t("已到期待清零", "Expired, to clear"), I)),
               lambda: ((r.member_no, r.name, r.phone, r.balance, r.expiring, r.next_expiry,
                         r.overdue) for r in member_rows()),
-              totals=("合计", f"{rep.members:,} 人", "", rep.outstanding, rep.expiring, None,
-                      rep.overdue) if rep.members else None),
+              totals=(total, t(f"{rep.members:,} 人", f"{rep.members:,} members"), "",
+                      rep.outstanding, rep.expiring, None, rep.overdue) if rep.members else None),
     )
-    note = ("发放 = 期初导入 + 消费获得 + 赠送；退款退回、退款扣回与调整见“积分变动”。"
-            "会员积分为当前余额；已到期的积分在会员下次消费时清零。")
+    note = t("发放 = 期初导入 + 消费获得 + 赠送；退款退回、退款扣回与调整见“积分变动”。"
+             "会员积分为当前余额；已到期的积分在会员下次消费时清零。",
+             "Issued = opening + earned + bonus; points returned or taken back on refunds and "
+             "adjustments are under \"Points movements\". Member balances are as of now; "
+             "expired points are cleared at the member's next purchase.")
     if not rep.movements:
-        note = "（无数据）该期间没有积分变动。" + note
-    return Document("积分报表", shop_name, rep.period.text(), generated_at, tuple(summary),
-                    tables, note)
+        note = t("（无数据）该期间没有积分变动。", "(no data) No points moved in the period. ") + note
+    return Document(t("积分报表", "Points report"), shop_name, rep.period.text(lang),
+                    generated_at, tuple(summary), tables, note, normalise(lang))

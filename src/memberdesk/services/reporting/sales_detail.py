@@ -23,7 +23,7 @@ from memberdesk.reports.document import CellValue, Column, ColumnKind, Document,
 from .. import clock
 from ..context import Actor
 from ..permissions import Permission, require
-from ..receipt_data import line_name
+from ..receipt_data import line_name as stored_line_name
 from .common import (
     STREAM_BATCH,
     DateRange,
@@ -36,6 +36,7 @@ from .common import (
     streaming_reader,
 )
 from .labels import label
+from .words import ZH_CN, line_name, normalise, picker
 
 M = ColumnKind.MONEY
 I = ColumnKind.INT  # noqa: E741
@@ -70,6 +71,11 @@ class SalesDetail:
     refunds_count: int  # refunds of sales with a business date in the range
     refunds_total: Money
     lines: RowStream[SaleLineRow]
+
+    @property
+    def net_sales(self) -> Money:
+        """Sales less the refunds of sales made in the period."""
+        return self.net - self.refunds_total
 
 
 @contextmanager
@@ -112,7 +118,7 @@ def sales_detail(db: Database, actor: Actor, start: date, end: date) -> Iterator
             for (bd, no, at, staff, member, product_id, code, desc, q, price, disc,
                  amount) in s.execute(stmt):
                 yield SaleLineRow(bd, no, local(at), names.get(staff, ""), member or "",
-                                  code or "", line_name(product_id, desc), q, price, disc, amount)
+                                  code or "", stored_line_name(product_id, desc), q, price, disc, amount)
 
         yield SalesDetail(
             period=period,
@@ -130,36 +136,52 @@ def sales_detail(db: Database, actor: Actor, start: date, end: date) -> Iterator
         )
 
 
-def sales_detail_document(rep: SalesDetail, shop_name: str, generated_at: datetime) -> Document:
+def sales_detail_document(rep: SalesDetail, shop_name: str, generated_at: datetime,
+                          lang: str = ZH_CN) -> Document:
+    t = picker(lang)
     summary: list[tuple[str, CellValue]] = [
-        ("销售笔数", rep.sales_count),
-        ("明细行数", rep.line_count),
-        ("销售数量", rep.qty),
-        ("原价合计", rep.gross),
-        ("优惠合计", rep.discount),
-        ("实收合计", rep.net),
-        ("同期退款笔数", rep.refunds_count),
-        ("同期退款金额", rep.refunds_total),
+        (t("销售笔数", "Sales count"), rep.sales_count),
+        (t("明细行数", "Lines"), rep.line_count),
+        (t("销售数量", "Quantity"), rep.qty),
+        (t("原价合计", "Sales at list prices"), rep.gross),
+        (t("优惠合计", "Discounts"), rep.discount),
+        (t("销售额（退款前）", "Sales (before refunds)"), rep.net),
+        (t("同期销售退款笔数", "Sale refunds in the period, count"), rep.refunds_count),
+        (t("同期销售退款", "Sale refunds in the period"), rep.refunds_total),
+        (t("净销售额（销售额 - 同期退款）", "Net sales (sales - refunds)"), rep.net_sales),
     ]
     tender_total = Money(sum(m.fen for _, m in rep.by_tender))
     detail = rep.lines
+    total = t("合计", "Total")
     tables = (
-        Table("收款方式", (Column("方式"), Column("金额", M)),
-              static_rows([(label(k), m) for k, m in rep.by_tender]),
-              totals=("合计", tender_total) if rep.by_tender else None),
-        Table("销售明细",
-              (Column("营业日", ColumnKind.DATE), Column("单号", width=15),
-               Column("时间", ColumnKind.DATETIME), Column("收银员", width=8),
-               Column("会员编号", width=9), Column("商品编码", width=10),
-               Column("商品名称", width=20), Column("数量", I, width=6), Column("单价", M),
-               Column("优惠", M), Column("实收", M)),
+        Table(t("收款方式", "Takings by method"),
+              (Column(t("方式", "Method")), Column(t("金额", "Amount"), M)),
+              static_rows([(label(k, lang), m) for k, m in rep.by_tender]),
+              totals=(total, tender_total) if rep.by_tender else None),
+        Table(t("销售明细", "Sale lines"),
+              (Column(t("营业日", "Business day"), ColumnKind.DATE),
+               Column(t("单号", "Sale No."), width=15),
+               Column(t("时间", "Time"), ColumnKind.DATETIME),
+               Column(t("收银员", "Cashier"), width=8),
+               Column(t("会员编号", "Member No."), width=9),
+               Column(t("商品编码", "Code"), width=10),
+               Column(t("商品名称", "Product"), width=20), Column(t("数量", "Qty"), I, width=6),
+               Column(t("单价", "Unit price"), M), Column(t("优惠", "Discount"), M),
+               Column(t("实收", "Amount"), M)),
               lambda: ((r.business_date, r.sale_no, r.at, r.cashier, r.member_no, r.code,
-                        r.name, r.qty, r.unit_price, r.discount, r.net) for r in detail()),
-              totals=("合计", f"{rep.sales_count:,} 笔", None, "", "", "", "", rep.qty,
-                      None, rep.discount, rep.net) if rep.line_count else None),
+                        line_name(r.name, lang), r.qty, r.unit_price, r.discount, r.net)
+                       for r in detail()),
+              totals=(total, t(f"{rep.sales_count:,} 笔", f"{rep.sales_count:,} sales"), None,
+                      "", "", "", "", rep.qty, None, rep.discount, rep.net)
+              if rep.line_count else None),
     )
-    note = "按销售的营业日统计；退款不冲减本表，另见“同期退款”。单价为原价，优惠含会员价、折扣、券、积分抵现与抹零。"
+    note = t("按销售的营业日统计；本表明细不冲减退款，净销售额 = 销售额 - 同期销售退款"
+             "（按退款的营业日）。单价为原价，优惠含会员价、折扣、券、积分抵现与抹零。",
+             "By the sales' business day; the lines are before refunds, and net sales = "
+             "sales - the sale refunds of the period (by the refunds' business day). Unit "
+             "prices are list prices; discounts include member prices, tier discounts, "
+             "coupons, points and rounding.")
     if not rep.line_count:
-        note = "（无数据）该期间没有销售。" + note
-    return Document("销售明细", shop_name, rep.period.text(), generated_at, tuple(summary),
-                    tables, note)
+        note = t("（无数据）该期间没有销售。", "(no data) No sales in the period. ") + note
+    return Document(t("销售明细", "Sales detail"), shop_name, rep.period.text(lang),
+                    generated_at, tuple(summary), tables, note, normalise(lang))

@@ -11,11 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from memberdesk.db import Database
-from memberdesk.models import Shift, ShiftCashMove
-from memberdesk.models.enums import CashMoveKind, ShiftStatus, TenderKind
+from memberdesk.models import Refund, Shift, ShiftCashMove
+from memberdesk.models.enums import CashMoveKind, RefundKind, ShiftStatus, TenderKind
 from memberdesk.money import Money
 from memberdesk.reports.document import (
     CellValue,
@@ -31,14 +31,16 @@ from ..context import Actor
 from ..errors import NotFoundError
 from ..permissions import Permission, load_actor_staff, require
 from ..shifts import ShiftSummary, summary_in, tender_flows_in
-from .common import local_clock, staff_names, time_text
+from .common import as_money, local_clock, staff_names, time_text
 from .labels import label
+from .words import ZH_CN, normalise, picker
 
 ZERO = Money(0)
 M = ColumnKind.MONEY
-STATUS_NAMES = {ShiftStatus.OPEN: "未交班", ShiftStatus.CLOSED: "已交班",
-                ShiftStatus.VERIFIED: "已审核"}
-MOVE_NAMES = {CashMoveKind.CASH_IN: "存入备用金", CashMoveKind.CASH_OUT: "取出现金"}
+STATUS_NAMES = {ShiftStatus.OPEN: ("未交班", "open"), ShiftStatus.CLOSED: ("已交班", "closed"),
+                ShiftStatus.VERIFIED: ("已审核", "verified")}
+MOVE_NAMES = {CashMoveKind.CASH_IN: ("存入备用金", "cash in"),
+              CashMoveKind.CASH_OUT: ("取出现金", "cash out")}
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,16 @@ class ShiftReport:
     generated_at: datetime
     tenders: tuple[ShiftTenderRow, ...]  # empty when hidden
     cash_moves: tuple[CashMoveRow, ...]
+    sale_refunds: Money = ZERO  # of ``summary.refunds_total``, the refunds of sales
+
+    @property
+    def net_sales(self) -> Money:
+        """Sales less the refunds of sales (recharge refunds are not sales)."""
+        return self.summary.sales_total - self.sale_refunds
+
+    @property
+    def recharge_refunds(self) -> Money:
+        return self.summary.refunds_total - self.sale_refunds
 
 
 def shift_report(db: Database, actor: Actor, shift_no: str) -> ShiftReport:
@@ -103,7 +115,10 @@ def shift_report(db: Database, actor: Actor, shift_no: str) -> ShiftReport:
             for m in s.scalars(select(ShiftCashMove).where(ShiftCashMove.shift_id == shift.id)
                                .order_by(ShiftCashMove.id))
         )
+        sale_refunds = s.scalar(select(func.coalesce(func.sum(Refund.amount), 0)).where(
+            Refund.shift_id == shift.id, Refund.kind == RefundKind.SALE))
         return ShiftReport(
+            sale_refunds=as_money(sale_refunds),
             summary=summary,
             hidden=hidden,
             opened_at=local(summary.opened_at),
@@ -114,52 +129,67 @@ def shift_report(db: Database, actor: Actor, shift_no: str) -> ShiftReport:
         )
 
 
-def shift_document(rep: ShiftReport, shop_name: str, generated_at: datetime) -> Document:
+def shift_document(rep: ShiftReport, shop_name: str, generated_at: datetime,
+                   lang: str = ZH_CN) -> Document:
     s = rep.summary
-    closed = time_text(rep.closed_at) if rep.closed_at else "未交班"
-    period = f"{time_text(rep.opened_at)} 至 {closed}"
+    t = picker(lang)
+    closed = time_text(rep.closed_at) if rep.closed_at else t("未交班", "not closed")
+    period = t(f"{time_text(rep.opened_at)} 至 {closed}", f"{time_text(rep.opened_at)} to {closed}")
     summary: list[tuple[str, CellValue]] = [
-        ("班次", s.shift_no),
-        ("收银员", s.staff_name),
-        ("状态", STATUS_NAMES[s.status] + ("（盲交）" if s.blind else "")),
-        ("开班备用金", s.opening_float),
-        ("销售笔数", s.sales_count),
-        ("销售实收", s.sales_total),
-        ("退款", s.refunds_total),
-        ("充值", s.recharges_total),
-        ("存入备用金", s.cash_in),
-        ("取出现金", s.cash_out),
+        (t("班次", "Shift"), s.shift_no),
+        (t("收银员", "Cashier"), s.staff_name),
+        (t("状态", "Status"), t(*STATUS_NAMES[s.status]) + (t("（盲交）", " (blind)") if s.blind
+                                                           else "")),
+        (t("开班备用金", "Opening float"), s.opening_float),
+        (t("销售笔数", "Sales count"), s.sales_count),
+        (t("销售额（退款前）", "Sales (before refunds)"), s.sales_total),
+        (t("销售退款", "Sale refunds"), rep.sale_refunds),
+        (t("净销售额（销售额 - 退款）", "Net sales (sales - refunds)"), rep.net_sales),
+        (t("充值", "Recharges"), s.recharges_total),
+        (t("退充值", "Recharge refunds"), rep.recharge_refunds),
+        (t("存入备用金", "Cash in"), s.cash_in),
+        (t("取出现金", "Cash out"), s.cash_out),
     ]
+    method, total = t("方式", "Method"), t("合计", "Total")
     tables = []
     if not rep.hidden:
         tables.append(Table(
-            "收款方式", (Column("方式"), Column("销售", M), Column("充值", M),
-                        Column("退款", M), Column("合计", M)),
-            static_rows([(label(t.kind), t.sales, t.recharges, t.refunds, t.net)
-                         for t in rep.tenders]),
-            totals=_tender_totals(rep.tenders) if rep.tenders else None,
+            t("收款方式", "Takings by method"),
+            (Column(method), Column(t("销售", "Sales"), M), Column(t("充值", "Recharges"), M),
+             Column(t("退款", "Refunds"), M), Column(total, M)),
+            static_rows([(label(r.kind, lang), r.sales, r.recharges, r.refunds, r.net)
+                         for r in rep.tenders]),
+            totals=_tender_totals(rep.tenders, total) if rep.tenders else None,
         ))
     tables.append(Table(
-        "交班核对", (Column("方式"), Column("应有", M), Column("实点", M), Column("差额", M)),
-        static_rows([(label(c.kind), c.expected, c.counted, c.variance) for c in s.amounts]),
+        t("交班核对", "Count"),
+        (Column(method), Column(t("应有", "Expected"), M), Column(t("实点", "Counted"), M),
+         Column(t("差额", "Difference"), M)),
+        static_rows([(label(c.kind, lang), c.expected, c.counted, c.variance)
+                     for c in s.amounts]),
     ))
     tables.append(Table(
-        "现金存取", (Column("类型"), Column("金额", M), Column("原因", width=24),
-                    Column("操作员"), Column("时间", ColumnKind.DATETIME)),
-        static_rows([(MOVE_NAMES[m.kind], m.amount, m.reason, m.staff, m.at)
+        t("现金存取", "Cash in and out"),
+        (Column(t("类型", "Kind")), Column(t("金额", "Amount"), M),
+         Column(t("原因", "Reason"), width=24), Column(t("操作员", "Staff")),
+         Column(t("时间", "Time"), ColumnKind.DATETIME)),
+        static_rows([(t(*MOVE_NAMES[m.kind]), m.amount, m.reason, m.staff, m.at)
                      for m in rep.cash_moves]),
     ))
-    note = "应有 = 开班备用金 + 销售 + 充值 - 退款 + 存入 - 取出（现金）；差额 = 实点 - 应有。"
+    note = t("应有 = 开班备用金 + 销售 + 充值 - 退款 + 存入 - 取出（现金）；差额 = 实点 - 应有。",
+             "Expected = opening float + sales + recharges - refunds + cash in - cash out "
+             "(cash); difference = counted - expected. ")
     if rep.hidden:
-        note += "本班为盲交，应有金额仅店长可见。"
+        note += t("本班为盲交，应有金额仅店长可见。",
+                  "A blind close: only a manager sees the expected amounts. ")
     if s.note:
-        note += f"备注：{s.note}"
-    return Document(f"交班报表 {s.shift_no}", shop_name, period, generated_at,
-                    tuple(summary), tuple(tables), note)
+        note += t(f"备注：{s.note}", f"Note: {s.note}")
+    return Document(t(f"交班报表 {s.shift_no}", f"Shift report {s.shift_no}"), shop_name, period,
+                    generated_at, tuple(summary), tuple(tables), note, normalise(lang))
 
 
-def _tender_totals(rows: tuple[ShiftTenderRow, ...]) -> tuple[CellValue, ...]:
+def _tender_totals(rows: tuple[ShiftTenderRow, ...], total_word: str) -> tuple[CellValue, ...]:
     def total(pick: str) -> Money:
         return Money(sum(getattr(r, pick).fen for r in rows))
 
-    return ("合计", total("sales"), total("recharges"), total("refunds"), total("net"))
+    return (total_word, total("sales"), total("recharges"), total("refunds"), total("net"))

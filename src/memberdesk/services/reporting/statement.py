@@ -40,6 +40,7 @@ from .common import (
     streaming_reader,
 )
 from .labels import label
+from .words import ZH_CN, normalise, picker
 
 
 @dataclass(frozen=True)
@@ -192,50 +193,62 @@ def member_statement(
         )
 
 
-def statement_document(st: MemberStatement, shop_name: str, generated_at: datetime) -> Document:
+def statement_document(st: MemberStatement, shop_name: str, generated_at: datetime,
+                       lang: str = ZH_CN) -> Document:
     m, i, dt = ColumnKind.MONEY, ColumnKind.INT, ColumnKind.DATETIME
+    t = picker(lang)
     summary: list[tuple[str, CellValue]] = [
-        ("会员编号", st.member_no),
-        ("姓名", st.name),
-        ("手机号", st.phone),
-        ("会员等级", st.tier),
-        ("期初储值 本金", st.sv_open_principal),
-        ("期初储值 赠送", st.sv_open_bonus),
-        ("期初储值 合计", st.sv_open),
-        ("期末储值 本金", st.sv_close_principal),
-        ("期末储值 赠送", st.sv_close_bonus),
-        ("期末储值 合计", st.sv_close),
-        ("储值流水笔数", st.sv_count),
-        ("期初积分", st.points_open),
-        ("期末积分", st.points_close),
-        ("积分流水笔数", st.points_count),
+        (t("会员编号", "Member No."), st.member_no),
+        (t("姓名", "Name"), st.name),
+        (t("手机号", "Mobile"), st.phone),
+        (t("会员等级", "Tier"), st.tier),
+        (t("期初储值 本金", "Stored value at start, paid"), st.sv_open_principal),
+        (t("期初储值 赠送", "Stored value at start, bonus"), st.sv_open_bonus),
+        (t("期初储值 合计", "Stored value at start"), st.sv_open),
+        (t("期末储值 本金", "Stored value at end, paid"), st.sv_close_principal),
+        (t("期末储值 赠送", "Stored value at end, bonus"), st.sv_close_bonus),
+        (t("期末储值 合计", "Stored value at end"), st.sv_close),
+        (t("储值流水笔数", "Stored-value entries"), st.sv_count),
+        (t("期初积分", "Points at start"), st.points_open),
+        (t("期末积分", "Points at end"), st.points_close),
+        (t("积分流水笔数", "Points entries"), st.points_count),
     ]
+    total = t("合计", "Total")
     sv_totals: tuple[CellValue, ...] | None = None
     if st.sv_count:
-        sv_totals = ("合计", "", "", st.sv_close_principal - st.sv_open_principal,
+        sv_totals = (total, "", "", st.sv_close_principal - st.sv_open_principal,
                      st.sv_close_bonus - st.sv_open_bonus, st.sv_close_principal,
                      st.sv_close_bonus, st.sv_close, "", "")
     sv_rows = st.sv_rows
     pts_rows = st.points_rows
+    when, kind, ref = t("时间", "Time"), t("类型", "Kind"), t("单号", "Reference")
+    staff, note_head = t("操作员", "Staff"), t("备注", "Note")
     tables = (
-        Table("储值流水", (Column("时间", dt), Column("类型", width=9), Column("单号", width=18),
-                          Column("本金变动", m), Column("赠送变动", m), Column("本金余额", m),
-                          Column("赠送余额", m), Column("余额合计", m), Column("操作员", width=9),
-                          Column("备注", width=14)),
-              lambda: ((r.at, label(r.kind), r.reference, r.principal, r.bonus,
+        Table(t("储值流水", "Stored value"),
+              (Column(when, dt), Column(kind, width=9), Column(ref, width=18),
+               Column(t("本金变动", "Paid change"), m), Column(t("赠送变动", "Bonus change"), m),
+               Column(t("本金余额", "Paid balance"), m), Column(t("赠送余额", "Bonus balance"), m),
+               Column(t("余额合计", "Balance"), m), Column(staff, width=9),
+               Column(note_head, width=14)),
+              lambda: ((r.at, label(r.kind, lang), r.reference, r.principal, r.bonus,
                         r.principal_after, r.bonus_after, r.principal_after + r.bonus_after,
                         r.staff, r.note) for r in sv_rows()),
               totals=sv_totals),
-        Table("积分流水", (Column("时间", dt), Column("类型", width=10), Column("单号", width=18),
-                          Column("积分变动", i), Column("积分余额", i), Column("操作员", width=9),
-                          Column("备注", width=16)),
-              lambda: ((r.at, label(r.kind), r.reference, r.delta, r.balance_after, r.staff,
-                        r.note) for r in pts_rows()),
-              totals=("合计", "", "", st.points_close - st.points_open, st.points_close, "", "")
+        Table(t("积分流水", "Points"),
+              (Column(when, dt), Column(kind, width=10), Column(ref, width=18),
+               Column(t("积分变动", "Change"), i), Column(t("积分余额", "Balance"), i),
+               Column(staff, width=9), Column(note_head, width=16)),
+              lambda: ((r.at, label(r.kind, lang), r.reference, r.delta, r.balance_after,
+                        r.staff, r.note) for r in pts_rows()),
+              totals=(total, "", "", st.points_close - st.points_open, st.points_close, "", "")
               if st.points_count else None),
     )
-    title = f"会员对账单 {st.member_no} {st.name}"
-    note = "余额为每笔变动后的余额；本金为顾客充值的金额，赠送为门店赠送的金额，退卡只退本金。"
+    title = t(f"会员对账单 {st.member_no} {st.name}", f"Member statement {st.member_no} {st.name}")
+    note = t("余额为每笔变动后的余额；本金为顾客充值的金额，赠送为门店赠送的金额，退卡只退本金。",
+             "Balances are after each entry; paid is what the customer paid in, bonus what the "
+             "shop gave; a card refund returns only the paid part.")
     if not st.sv_count and not st.points_count:
-        note = "（无数据）该期间没有储值或积分变动。" + note
-    return Document(title, shop_name, st.period.text(), generated_at, tuple(summary), tables, note)
+        note = t("（无数据）该期间没有储值或积分变动。",
+                 "(no data) No stored value or points moved in the period. ") + note
+    return Document(title, shop_name, st.period.text(lang), generated_at, tuple(summary), tables,
+                    note, normalise(lang))

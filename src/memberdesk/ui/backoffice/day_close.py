@@ -11,11 +11,12 @@ from typing import Any, cast
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QScrollArea, QWidget
 
+from memberdesk.money import Money
 from memberdesk.services.reporting.day_close import DayCloseResult
 from memberdesk.services.reporting.day_report import DayReport
 
 from .. import fmt
-from ..dialogs.base import ERROR, OK, push_button
+from ..dialogs.base import ERROR, OK, current_language, push_button
 from ..dialogs.labels import tender_name
 from ..tasks import TaskRunner
 from . import jobs
@@ -104,7 +105,7 @@ class DayClosePage(Page):
     def show_report(self) -> None:
         if self.busy:
             return
-        spec = jobs.day_spec(self.day)
+        spec = jobs.day_spec(self.day, current_language())  # files in the screen's language
         self.export_panel.set_spec(None)
         self.call(jobs.show, self.actor, spec, on_done=lambda shown: self._shown(shown, spec),
                   on_error=lambda _e: self._shown(None, None))
@@ -160,17 +161,21 @@ class DayClosePage(Page):
         state = (self.tr("Report No. {number} (closed)").format(number=r.close_no) if r.close_no
                  else self.tr("Preview: the day is not closed yet"))
         left = [
-            (self.tr("Sales"), f"{fmt.number(r.sales_count)} · {fmt.money(r.net)}"),
+            (self.tr("Sales before refunds"),
+             f"{fmt.number(r.sales_count)} · {fmt.money(r.sales_total)}"),
             (self.tr("Discounts"), fmt.money(r.discount_total)),
-            (self.tr("Refunds"), f"{fmt.number(r.refunds_count)} · {fmt.money(r.refunds_total)}"),
+            (self.tr("Sale refunds"),
+             f"{fmt.number(r.sale_refunds_count)} · {fmt.money(r.sale_refunds_total)}"),
+            (self.tr("Net sales (sales - refunds)"), fmt.money(r.net_sales)),
             (self.tr("Recharges"), f"{fmt.number(r.recharges_count)} · {fmt.money(r.recharges_principal)}"),
             (self.tr("Recharge bonus"), fmt.money(r.recharges_bonus)),
+            (self.tr("Recharge refunds"), fmt.money(r.recharge_refunds_total)),
             (self.tr("Stored value owed"), fmt.money(r.sv_close_principal + r.sv_close_bonus)),
             (self.tr("Points outstanding"), fmt.number(r.points_close)),
             (self.tr("New members"), fmt.number(r.new_members)),
         ]
         right = [(tender_name(k), fmt.money(v)) for k, v in r.takings_by_tender] or [
-            (self.tr("Takings"), fmt.money(r.net))]
+            (self.tr("Takings"), fmt.money(Money(0)))]
 
         def table(rows: list[tuple[str, str]], head: str) -> str:
             body = "".join(f"<tr><td>{escape(k)}</td>"

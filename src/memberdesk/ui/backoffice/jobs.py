@@ -33,6 +33,7 @@ from memberdesk.services.reporting import (
 from memberdesk.services.reporting.day_close import DayCloseResult, close_day, day_report
 from memberdesk.services.reporting.documents import day_document
 from memberdesk.services.reporting.export import export_document
+from memberdesk.services.reporting.words import ZH_CN, pick, picker
 from memberdesk.services.restore import RestoreResult, check_restorable, restore_backup
 from memberdesk.services.shop import shop_info
 
@@ -152,16 +153,21 @@ def static_rows(doc: Document) -> int:
 
 
 # -- the reports -----------------------------------------------------------------------
-def day_spec(day: date) -> ReportSpec:
+def day_spec(day: date, lang: str = ZH_CN) -> ReportSpec:
+    """The day report; ``lang`` is the language of its words and file names (the
+    screen's: the GUI thread reads it and passes it here, the services never ask Qt)."""
+    t = picker(lang)
+
     def stem(rep: Any) -> str:
-        return (f"日结_第{rep.close_no}号_{rep.business_date.isoformat()}" if rep.close_no
-                else f"日结预览_{rep.business_date.isoformat()}")
+        day_text = rep.business_date.isoformat()
+        return (t(f"日结_第{rep.close_no}号_{day_text}", f"day-close_{rep.close_no}_{day_text}")
+                if rep.close_no else t(f"日结预览_{day_text}", f"day-preview_{day_text}"))
 
     return ReportSpec(
         open=lambda db, actor: nullcontext(day_report(db, actor, day)),
-        document=lambda rep, shop: day_document(rep, shop, clock.now()),
+        document=lambda rep, shop: day_document(rep, shop, clock.now(), lang),
         stem=stem,
-        rows=lambda rep: static_rows(day_document(rep, "", clock.now())),
+        rows=lambda rep: static_rows(day_document(rep, "", clock.now(), lang)),
     )
 
 
@@ -174,59 +180,69 @@ def close(db: Any, actor: Any, day: date) -> DayCloseResult:
     return close_day(db, actor, day)
 
 
-def shift_spec(shift_no: str) -> ReportSpec:
+def shift_spec(shift_no: str, lang: str = ZH_CN) -> ReportSpec:
     return ReportSpec(
         open=lambda db, actor: nullcontext(shift_report.shift_report(db, actor, shift_no)),
-        document=lambda rep, shop: shift_report.shift_document(rep, shop, rep.generated_at),
-        stem=lambda rep: f"交班报表_{rep.summary.shift_no}",
+        document=lambda rep, shop: shift_report.shift_document(rep, shop, rep.generated_at,
+                                                               lang),
+        stem=lambda rep: pick(lang, "交班报表", "shift") + f"_{rep.summary.shift_no}",
     )
 
 
-def liability_spec(as_of: date | None) -> ReportSpec:
+def liability_spec(as_of: date | None, lang: str = ZH_CN) -> ReportSpec:
     return ReportSpec(
         open=lambda db, actor: nullcontext(liability.liability_report(db, actor, as_of)),
-        document=lambda rep, shop: liability.liability_document(rep, shop, rep.generated_at),
-        stem=lambda rep: f"储值负债_{(rep.as_of or rep.generated_at.date()).isoformat()}",
+        document=lambda rep, shop: liability.liability_document(rep, shop, rep.generated_at,
+                                                                lang),
+        stem=lambda rep: pick(lang, "储值负债", "liability")
+        + f"_{(rep.as_of or rep.generated_at.date()).isoformat()}",
         rows=lambda rep: len(rep.rows),
     )
 
 
-def _span(start: date | None, end: date | None) -> str:
-    return f"{start.isoformat() if start else '开业'}_{end.isoformat() if end else '至今'}"
+def _span(start: date | None, end: date | None, lang: str = ZH_CN) -> str:
+    lo = start.isoformat() if start else pick(lang, "开业", "opening")
+    return f"{lo}_{end.isoformat() if end else pick(lang, '至今', 'today')}"
 
 
-def points_spec(start: date | None, end: date | None) -> ReportSpec:
+def points_spec(start: date | None, end: date | None, lang: str = ZH_CN) -> ReportSpec:
     return ReportSpec(
         open=lambda db, actor: points_report.points_report(db, actor, start, end),
-        document=lambda rep, shop: points_report.points_document(rep, shop, rep.generated_at),
-        stem=lambda rep: f"积分报表_{_span(start, end)}",
+        document=lambda rep, shop: points_report.points_document(rep, shop, rep.generated_at,
+                                                                 lang),
+        stem=lambda rep: pick(lang, "积分报表", "points") + f"_{_span(start, end, lang)}",
         rows=lambda rep: rep.members,
     )
 
 
-def coupons_spec(start: date | None, end: date | None) -> ReportSpec:
+def coupons_spec(start: date | None, end: date | None, lang: str = ZH_CN) -> ReportSpec:
     return ReportSpec(
         open=lambda db, actor: nullcontext(coupon_report.coupon_report(db, actor, start, end)),
-        document=lambda rep, shop: coupon_report.coupon_document(rep, shop, rep.generated_at),
-        stem=lambda rep: f"优惠券报表_{_span(start, end)}",
+        document=lambda rep, shop: coupon_report.coupon_document(rep, shop, rep.generated_at,
+                                                                 lang),
+        stem=lambda rep: pick(lang, "优惠券报表", "coupons") + f"_{_span(start, end, lang)}",
         rows=lambda rep: len(rep.rows),
     )
 
 
-def sales_spec(start: date, end: date) -> ReportSpec:
+def sales_spec(start: date, end: date, lang: str = ZH_CN) -> ReportSpec:
     return ReportSpec(
         open=lambda db, actor: sales_detail.sales_detail(db, actor, start, end),
-        document=lambda rep, shop: sales_detail.sales_detail_document(rep, shop, rep.generated_at),
-        stem=lambda rep: f"销售明细_{_span(start, end)}",
+        document=lambda rep, shop: sales_detail.sales_detail_document(rep, shop, rep.generated_at,
+                                                                      lang),
+        stem=lambda rep: pick(lang, "销售明细", "sales") + f"_{_span(start, end, lang)}",
         rows=lambda rep: rep.line_count,
     )
 
 
-def statement_spec(member_no: str, start: date | None, end: date | None) -> ReportSpec:
+def statement_spec(member_no: str, start: date | None, end: date | None,
+                   lang: str = ZH_CN) -> ReportSpec:
     return ReportSpec(
         open=lambda db, actor: statement.member_statement(db, actor, member_no, start, end),
-        document=lambda rep, shop: statement.statement_document(rep, shop, rep.generated_at),
-        stem=lambda rep: f"会员对账单_{rep.member_no}_{_span(start, end)}",
+        document=lambda rep, shop: statement.statement_document(rep, shop, rep.generated_at,
+                                                                lang),
+        stem=lambda rep: pick(lang, "会员对账单", "statement")
+        + f"_{rep.member_no}_{_span(start, end, lang)}",
         rows=lambda rep: rep.sv_count + rep.points_count,
     )
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit, QGridLayout, QLabel, QLineEdit, QWidget
 
 from .. import fmt
-from ..dialogs.base import push_button
+from ..dialogs.base import current_language, push_button
 from ..i18n import QT_TRANSLATE_NOOP
 from ..tasks import TaskRunner
 from ..widgets import PickerBox
@@ -126,17 +126,18 @@ class ReportsPage(Page):
         start = cast(date, self.start.date().toPython())
         end = cast(date, self.end.date().toPython())
         key = self.key
+        lang = current_language()  # the files follow the screen's language
         if key == "shift":
             no = self.require_text(self.shift_no, lambda: self.tr("Type the shift number."))
-            return jobs.shift_spec(no) if no else None
+            return jobs.shift_spec(no, lang) if no else None
         if key == "statement":
             member = self.require_text(self.member_no, lambda: self.tr("Type the member number."))
-            return jobs.statement_spec(member, start, end) if member else None
+            return jobs.statement_spec(member, start, end, lang) if member else None
         makers: dict[str, Callable[[], jobs.ReportSpec]] = {
-            "sales": lambda: jobs.sales_spec(start, end),
-            "liability": lambda: jobs.liability_spec(None),
-            "points": lambda: jobs.points_spec(start, end),
-            "coupons": lambda: jobs.coupons_spec(start, end),
+            "sales": lambda: jobs.sales_spec(start, end, lang),
+            "liability": lambda: jobs.liability_spec(None, lang),
+            "points": lambda: jobs.points_spec(start, end, lang),
+            "coupons": lambda: jobs.coupons_spec(start, end, lang),
         }
         return makers[key]()
 

@@ -1,0 +1,87 @@
+"""The day's best sellers (products and categories), net of refunds.
+
+What was sold in the window minus what was refunded in it (quantities and amounts,
+whatever day the refunded sale was made), so a sale refunded the same day leaves
+nothing behind and a partial refund takes off just what came back. Rows that come
+to nothing are left out; the rest are ordered by net amount, largest first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import and_, case, func, select
+from sqlalchemy.orm import Session
+
+from memberdesk.models import Category, Product, Refund, RefundLine, Sale, SaleLine
+from memberdesk.money import Money
+
+from ..receipt_data import LEGACY_PLAIN_AMOUNT, PLAIN_AMOUNT
+from .window import Window
+
+TOP_N = 10
+UNCATEGORISED = "未分类"
+# Plain amounts stored under their old name count with the new ones (line_name).
+_NAME = case((and_(SaleLine.product_id.is_(None), SaleLine.description == LEGACY_PLAIN_AMOUNT),
+              PLAIN_AMOUNT), else_=SaleLine.description)
+
+
+def _fen(value: object) -> int:
+    if isinstance(value, Money):
+        return value.fen
+    return int(value) if isinstance(value, int) else 0
+
+
+def _merge(sold: Iterable[Any], refunded: Iterable[Any]) -> list[tuple[str, str, int, int]]:
+    """(key, code, name, qty, amount) rows of sales and of refunds -> net (code, name, qty, fen)."""
+    net: dict[Any, list[Any]] = {}
+    for rows, sign in ((sold, 1), (refunded, -1)):
+        for key, code, name, qty, amount in rows:
+            entry = net.setdefault(key, [code, name, 0, 0])
+            entry[2] += sign * int(qty or 0)
+            entry[3] += sign * _fen(amount)
+    kept = [(str(c), str(n), q, f) for c, n, q, f in net.values() if q or f]
+    kept.sort(key=lambda r: (-r[3], -r[2], r[0], r[1]))
+    return kept[:TOP_N]
+
+
+def top_sellers(s: Session, w: Window) -> tuple[list[tuple[str, str, int, int]],
+                                                 list[tuple[str, str, int, int]]]:
+    """(products, categories): each (code, name, qty, net fen), best first."""
+    product_key = (SaleLine.product_id, _NAME)
+    product_cols = (func.coalesce(Product.code, ""), _NAME)
+    sold = s.execute(
+        select(SaleLine.product_id, _NAME, *product_cols, func.sum(SaleLine.qty),
+               func.sum(SaleLine.net_amount))
+        .join(Sale, Sale.id == SaleLine.sale_id)
+        .outerjoin(Product, Product.id == SaleLine.product_id)
+        .where(w.sales()).group_by(*product_key))
+    back = s.execute(
+        select(SaleLine.product_id, _NAME, *product_cols, func.sum(RefundLine.qty),
+               func.sum(RefundLine.amount))
+        .select_from(RefundLine)
+        .join(Refund, Refund.id == RefundLine.refund_id)
+        .join(SaleLine, SaleLine.id == RefundLine.sale_line_id)
+        .outerjoin(Product, Product.id == SaleLine.product_id)
+        .where(w.refunds()).group_by(*product_key))
+    products = _merge(
+        [((pid, n), c, n2, q, a) for pid, n, c, n2, q, a in sold],
+        [((pid, n), c, n2, q, a) for pid, n, c, n2, q, a in back])
+    cat_cols = (Category.id, func.coalesce(Category.code, ""),
+                func.coalesce(Category.name, UNCATEGORISED))
+    cat_sold = s.execute(
+        select(*cat_cols, func.sum(SaleLine.qty), func.sum(SaleLine.net_amount))
+        .join(Sale, Sale.id == SaleLine.sale_id)
+        .outerjoin(Product, Product.id == SaleLine.product_id)
+        .outerjoin(Category, Category.id == Product.category_id)
+        .where(w.sales()).group_by(Category.id))
+    cat_back = s.execute(
+        select(*cat_cols, func.sum(RefundLine.qty), func.sum(RefundLine.amount))
+        .select_from(RefundLine)
+        .join(Refund, Refund.id == RefundLine.refund_id)
+        .join(SaleLine, SaleLine.id == RefundLine.sale_line_id)
+        .outerjoin(Product, Product.id == SaleLine.product_id)
+        .outerjoin(Category, Category.id == Product.category_id)
+        .where(w.refunds()).group_by(Category.id))
+    return products, _merge(list(cat_sold), list(cat_back))

@@ -14,17 +14,12 @@ import os
 import shutil
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy.orm import Session
-
-from memberdesk.db import make_engine
-from memberdesk.db.migrate import HEAD_REVISION, SQLITE_MAGIC, known_revisions
-
+from .backup_verify import Verification, verify_file
 from .errors import UserError
-from .integrity import check_session
 
 BACKUP_GLOB = "memberdesk-*.sqlite3"
 STALE_AFTER = timedelta(days=1)
@@ -54,17 +49,6 @@ class Manifest:
             return cls(**data)
         except (OSError, ValueError, TypeError, KeyError):
             return None
-
-
-@dataclass(frozen=True)
-class Verification:
-    ok: bool
-    code: str = ""  # restore_* error code when not ok
-    problem: str = ""
-    revision: str = ""
-    db_uuid: str = ""
-    shop_name: str = ""
-    problems: tuple[str, ...] = field(default_factory=tuple)
 
 
 def fsync_dir(path: Path) -> None:
@@ -110,62 +94,6 @@ def snapshot(source: Path, dest_tmp: Path) -> None:
     finally:
         src.close()
     fsync_file(dest_tmp)
-
-
-def verify_file(path: Path) -> Verification:
-    """Is ``path`` a sound MemberDesk database? Reads only; changes nothing."""
-    try:
-        with path.open("rb") as fh:
-            magic = fh.read(16)
-    except OSError as exc:
-        return Verification(False, "restore_not_a_file", exc.strerror or str(exc))
-    if magic != SQLITE_MAGIC:
-        return Verification(False, "restore_not_sqlite", "not an SQLite file")
-    try:
-        conn = sqlite3.connect(f"file:{path.resolve().as_posix()}?mode=ro", uri=True)
-        try:
-            quick = conn.execute("PRAGMA quick_check").fetchone()
-            if not quick or quick[0] != "ok":
-                return Verification(False, "restore_damaged", str(quick[0] if quick else "?"))
-            tables = {
-                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
-            }
-            if not {"alembic_version", "shop"} <= tables:
-                return Verification(False, "restore_foreign", "no MemberDesk tables")
-            rev_row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-            shop_row = conn.execute("SELECT name, db_uuid FROM shop WHERE id = 1").fetchone()
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        return Verification(False, "restore_damaged", str(exc))
-    revision = str(rev_row[0]) if rev_row else ""
-    if revision != HEAD_REVISION and revision not in known_revisions():
-        return Verification(False, "restore_newer", revision, revision=revision)
-    if shop_row is None:
-        return Verification(False, "restore_foreign", "no shop in the file")
-    shop_name, db_uuid = str(shop_row[0]), str(shop_row[1])
-    if revision != HEAD_REVISION:
-        # An older schema cannot be reconciled by today's checks; integrity is proven
-        # and the full check runs after the upgrade that opening it performs.
-        return Verification(True, revision=revision, db_uuid=db_uuid, shop_name=shop_name)
-    engine = make_engine(path, read_only=True)
-    try:
-        with Session(engine) as session:
-            problems = check_session(session)
-    except Exception as exc:  # a file this broken is refused, not crashed on
-        return Verification(False, "restore_damaged", str(exc))
-    finally:
-        engine.dispose()
-    if problems:
-        first = problems[0]
-        return Verification(
-            False,
-            "restore_damaged" if first.check == "integrity" else "restore_inconsistent",
-            f"{first.check}: {first.message}",
-            revision=revision,
-            problems=tuple(p.message for p in problems),
-        )
-    return Verification(True, revision=revision, db_uuid=db_uuid, shop_name=shop_name)
 
 
 def write_verified_copy(

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
-from memberdesk.models import APPEND_ONLY_TABLES
+from memberdesk.models import APPEND_ONLY_TABLES, Base
 
 from .audit import verify_chain
 
@@ -24,6 +25,31 @@ from .audit import verify_chain
 class Problem:
     check: str
     message: str
+
+
+# Findings that say the check could not be completed here, not that the shop is
+# damaged (e.g. the audit key lives on another computer).
+NOTICE_CHECKS = frozenset({"audit_key"})
+
+
+def schema_problems(session: Session) -> list[Problem]:
+    """Every table and column this build's schema needs. A file without them is not a
+    MemberDesk shop (whatever its ``alembic_version`` says); the other checks would
+    only fail on it with "no such table"."""
+    problems: list[Problem] = []
+    for table in Base.metadata.sorted_tables:
+        have = {
+            str(r[1]) for r in session.execute(text(f"PRAGMA table_info(\"{table.name}\")"))
+        }
+        if not have:
+            problems.append(Problem("schema", f"table {table.name} is missing"))
+            continue
+        missing = [c.name for c in table.columns if c.name not in have]
+        if missing:
+            problems.append(
+                Problem("schema", f"table {table.name} lacks {', '.join(missing)}")
+            )
+    return problems
 
 
 def _rows(session: Session, sql: str) -> list[tuple[object, ...]]:
@@ -131,11 +157,14 @@ CHECKS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-def check_session(session: Session) -> list[Problem]:
+def check_session(session: Session, *, key_dir: Path | None = None) -> list[Problem]:
     problems: list[Problem] = []
     for (row,) in session.execute(text("PRAGMA integrity_check")):
         if row != "ok":
             problems.append(Problem("integrity", str(row)))
+    missing = schema_problems(session)
+    if missing:  # the remaining checks need the tables
+        return problems + missing
     for row in session.execute(text("PRAGMA foreign_key_check")):
         problems.append(
             Problem("foreign_keys", f"{row[0]} row {row[1]} points to a missing {row[2]} row")

@@ -28,6 +28,7 @@ from .backup_files import (
     list_backups,
     os_error,
     plain_copy,
+    remove_leftovers,
     rotation_keep,
     sha256_of,
     write_manifest,
@@ -122,13 +123,14 @@ def create_backup(
                 second_copy = target / dest.name
                 write_verified_copy(dest, second_copy, copy=plain_copy)
                 write_manifest(second_copy, manifest)
+                remove_leftovers(db.paths.root, target)  # e.g. a copy killed half-way
             except UserError as exc:  # e.g. the drive was pulled out meanwhile
                 second_copy = None
                 second_missing = exc.code == "backup_destination_missing"
                 warnings.append(f"second copy failed: {exc.message('en')}")
     removed: list[str] = []
     if to is None:
-        removed = _rotate(folder, values)
+        removed = _rotate(folder, values) + remove_leftovers(db.paths.root, folder)
     _audit(db, actor, kind, dest, manifest, warnings)
     for w in warnings:
         log.warning(w)

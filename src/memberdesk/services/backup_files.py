@@ -13,6 +13,7 @@ import json
 import os
 import shutil
 import sqlite3
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -23,6 +24,9 @@ from .errors import UserError
 
 BACKUP_GLOB = "memberdesk-*.sqlite3"
 STALE_AFTER = timedelta(days=1)
+# A half-written file younger than this may belong to a backup or restore running
+# right now in another MemberDesk process; older ones are leftovers of a kill.
+LEFTOVER_AGE = timedelta(hours=1)
 
 
 @dataclass(frozen=True)
@@ -201,6 +205,40 @@ def rotation_keep(
     safety = [b for b in backups if b.kind not in ROTATED_KINDS][:KEEP_SAFETY]
     keep.update(b.file for b in safety)
     return keep
+
+
+def _leftovers_in(folder: Path) -> list[Path]:
+    found = [*folder.glob("memberdesk-*.partial*"), *folder.glob("pre-upgrade-*.tmp*")]
+    for f in folder.glob(BACKUP_GLOB):  # a backup renamed into place, its manifest never written
+        if not f.with_suffix(".json").exists():
+            found.append(f)
+    for m in folder.glob("memberdesk-*.json"):  # a manifest whose backup was removed
+        if not m.with_suffix(".sqlite3").exists():
+            found.append(m)
+    return found
+
+
+def remove_leftovers(root: Path, folder: Path | None = None) -> list[str]:
+    """Remove what interrupted backups and restores left behind (``.partial`` files
+    and their journals, manifests being written, backups without a manifest,
+    manifests without a backup, ``.restoring`` copies, pre-upgrade ``.tmp`` files)
+    in the data directory ``root`` and the backups ``folder``. Files younger than
+    :data:`LEFTOVER_AGE` are left alone: another process may be writing them. File
+    ages are the file system's (the computer's clock), not the shop's."""
+    folder = folder or root / "backups"
+    candidates = list(root.glob("*.restoring*"))
+    if folder.is_dir():
+        candidates += _leftovers_in(folder)
+    cutoff = time.time() - LEFTOVER_AGE.total_seconds()
+    removed: list[str] = []
+    for f in candidates:
+        try:
+            if f.is_file() and f.stat().st_mtime < cutoff:
+                f.unlink()
+                removed.append(f.name)
+        except OSError:
+            continue
+    return removed
 
 
 def delete_backup(folder: Path, name: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +56,11 @@ def cmd_restore(args: argparse.Namespace) -> int:
     print(("已恢复" if _zh() else "restored") + f": {source.name} -> {result.shop_name}")
     print(("恢复前的数据已备份到" if _zh() else "the data before the restore is saved in")
           + f": {result.pre_restore_backup}")
+    if result.notices:
+        print("警告：这份备份的审计记录由另一台电脑的审计密钥签名，无法完整核对；请把原电脑上的 "
+              "audit.key 复制到数据文件夹" if _zh() else "warning: this backup's audit log "
+              "was signed with another computer's audit key and could not be fully checked: "
+              "copy audit.key from that computer into the data folder", file=sys.stderr)
     return 0
 
 

@@ -23,6 +23,7 @@ from . import audit, settings
 from .backup_files import (
     STALE_AFTER,
     Manifest,
+    audit_tip_of,
     backup_name,
     delete_backup,
     list_backups,
@@ -97,7 +98,7 @@ def create_backup(
         except OSError as exc:
             raise os_error(exc, folder) from exc
     dest = folder / backup_name(at, kind)
-    result = write_verified_copy(db.paths.database, dest)
+    result = write_verified_copy(db.paths.database, dest, key_dir=db.paths.root)
     manifest = Manifest(
         file=dest.name,
         created_at=at,
@@ -107,6 +108,7 @@ def create_backup(
         shop_name=shop_name,
         size=dest.stat().st_size,
         sha256=sha256_of(dest),
+        audit_tip=audit_tip_of(dest),  # the chain's tip, anchored outside the file
     )
     write_manifest(dest, manifest)
     warnings: list[str] = []

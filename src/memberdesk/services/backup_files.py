@@ -39,6 +39,7 @@ class Manifest:
     shop_name: str
     size: int
     sha256: str
+    audit_tip: str = ""  # "id:hash" of the backup's newest audit row ("" in old manifests)
 
     def to_json(self) -> str:
         data = dict(self.__dict__)
@@ -101,7 +102,11 @@ def snapshot(source: Path, dest_tmp: Path) -> None:
 
 
 def write_verified_copy(
-    source: Path, dest: Path, *, copy: Callable[[Path, Path], None] = snapshot
+    source: Path,
+    dest: Path,
+    *,
+    copy: Callable[[Path, Path], None] = snapshot,
+    key_dir: Path | None = None,
 ) -> Verification:
     """Write ``source`` to ``dest`` via a temporary name, fsync, verify, rename.
 
@@ -113,7 +118,7 @@ def write_verified_copy(
         if not dest.parent.exists():
             raise UserError("backup_destination_missing", path=str(dest.parent))
         copy(source, tmp)
-        result = verify_file(tmp)
+        result = verify_file(tmp, key_dir=key_dir)
         if not result.ok:
             raise UserError("backup_failed_verification", problem=result.problem)
         tmp.replace(dest)
@@ -138,6 +143,16 @@ def _remove_quietly(path: Path) -> None:
 def plain_copy(source: Path, dest_tmp: Path) -> None:
     shutil.copyfile(source, dest_tmp)
     fsync_file(dest_tmp)
+
+
+def audit_tip_of(path: Path) -> str:
+    """"id:hash" of the newest audit row in the database file ``path``."""
+    conn = sqlite3.connect(f"file:{path.resolve().as_posix()}?mode=ro", uri=True)
+    try:
+        row = conn.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+    finally:
+        conn.close()
+    return f"{row[0]}:{row[1]}" if row else ""
 
 
 def write_manifest(backup: Path, manifest: Manifest) -> None:

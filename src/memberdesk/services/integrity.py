@@ -9,16 +9,17 @@ tenders add up to its payable amount, the append-only ledgers still refuse edits
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
+from memberdesk.db.audit_key import load_keyring
 from memberdesk.models import APPEND_ONLY_TABLES, Base
 
-from .audit import verify_chain
+from .audit import check_chain, check_seals, keyring_of
 
 
 @dataclass(frozen=True)
@@ -184,12 +185,27 @@ def check_session(session: Session, *, key_dir: Path | None = None) -> list[Prob
                 problems.append(
                     Problem("append_only", f"{table} accepts {verb.upper()}s: its guard is gone")
                 )
-    problems.extend(Problem("audit", p) for p in verify_chain(session))
+    if key_dir is not None:  # a candidate file: its own history, not the live shop's
+        loaded = load_keyring(key_dir)
+        ring = replace(loaded, shops={}) if loaded is not None else None
+    else:
+        ring = keyring_of(session)
+    chain_problems, absent = check_chain(session, ring)
+    problems.extend(Problem("audit", p) for p in chain_problems)
     for close_no, report_json, digest in session.execute(
         text("SELECT close_no, report_json, report_hash FROM day_closes ORDER BY close_no")
     ):
         if hashlib.sha256(str(report_json).encode("utf-8")).hexdigest() != digest:
             problems.append(Problem("day_close", f"day close No. {close_no} was altered"))
+    problems.extend(Problem("day_close", p) for p in check_seals(session, ring, absent))
+    for key_id, rows in sorted(absent.items()):
+        where = ring.path.parent if ring else key_dir
+        problems.append(Problem("audit_key", (
+            f"the audit key {key_id} is not on this computer: {rows} audit rows signed with "
+            f"it cannot be fully checked. This is not damage: copy audit.key from the "
+            f"shop's previous computer into {where or 'the data folder'} (see "
+            f"docs/AUDIT_KEY.md)"
+        )))
     return problems
 
 

@@ -153,6 +153,7 @@ def restore_backup(
                 "restored_by": actor.username,
             },
         )
+        audit.restart_switch_over(s)
         uow.commit()
     return RestoreResult(restored, pre.path, verified.shop_name, verified.revision,
                          verified.notices)
@@ -164,6 +165,8 @@ def _reopen_or_roll_back(paths: DataPaths, live: Path, pre: BackupResult) -> Dat
     restored: Database | None = None
     try:
         restored = Database.open(paths)
+        with restored.reader() as uow:  # the restored chain's history is the backup's
+            audit.restart_switch_over(uow.session)
         problems = [p for p in check_live(restored) if p.check not in NOTICE_CHECKS]
         if not problems:
             return restored
@@ -181,5 +184,12 @@ def _reopen_or_roll_back(paths: DataPaths, live: Path, pre: BackupResult) -> Dat
         fsync_dir(live.parent)
     finally:
         remove_with_companions(back)
+    with contextlib.suppress(Exception):  # the keyring follows the file put back
+        again = Database.open(paths)
+        try:
+            with again.reader() as uow:
+                audit.restart_switch_over(uow.session)
+        finally:
+            again.close()
     log.error("restore rolled back: the restored file failed its check: %s", problem)
     raise UserError("restore_rolled_back", problem=problem)

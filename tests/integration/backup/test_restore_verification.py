@@ -64,6 +64,17 @@ def _evil(path: Path) -> Path:
     return path
 
 
+# What revisions 0002 and 0003 added, taken out again (their triggers first: a column
+# of a table with triggers cannot be dropped while they name the table).
+_BACK_TO_0001 = (
+    "DROP TABLE member_search_keys;"
+    "ALTER TABLE audit_log DROP COLUMN key_id;"
+    "ALTER TABLE day_closes DROP COLUMN audit_tip;"
+    "ALTER TABLE day_closes DROP COLUMN seal;"
+    "UPDATE alembic_version SET version_num = '0001_baseline';"
+)
+
+
 def _old_and_edited(good: Path, dest: Path) -> Path:
     """A real backup with an edited ledger, stamped with the previous revision (the
     tables revision 0002 adds are dropped so the upgrade itself succeeds)."""
@@ -71,8 +82,7 @@ def _old_and_edited(good: Path, dest: Path) -> Path:
     c = sqlite3.connect(dest)
     c.executescript(
         "UPDATE members SET sv_principal = sv_principal + 500000 WHERE member_no = 'M000001';"
-        "DROP TABLE member_search_keys;"
-        "UPDATE alembic_version SET version_num = '0001_baseline';"
+        + _BACK_TO_0001
     )
     c.close()
     return dest
@@ -81,12 +91,32 @@ def _old_and_edited(good: Path, dest: Path) -> Path:
 def _old_and_sound(good: Path, dest: Path) -> Path:
     dest.write_bytes(good.read_bytes())
     c = sqlite3.connect(dest)
-    c.executescript(
-        "DROP TABLE member_search_keys;"
-        "UPDATE alembic_version SET version_num = '0001_baseline';"
-    )
+    _unkey(c)  # an old build wrote its chain unkeyed
+    c.executescript(_BACK_TO_0001)
     c.close()
     return dest
+
+
+def _unkey(c: sqlite3.Connection) -> None:
+    from datetime import datetime
+
+    from memberdesk.services.audit import GENESIS, _payload, _seal
+
+    c.executescript("DROP TRIGGER trg_audit_log_no_update;")
+    prev = GENESIS
+    for rid, at, staff_id, approver_id, action, entity, entity_id, detail in c.execute(
+        "SELECT id, at, staff_id, approver_id, action, entity, entity_id, detail "
+        "FROM audit_log ORDER BY id"
+    ).fetchall():
+        h = _seal(None, _payload(prev, rid, datetime.fromisoformat(at), staff_id, approver_id,
+                                 action, entity, entity_id, detail))
+        c.execute("UPDATE audit_log SET prev_hash = ?, hash = ?, key_id = NULL WHERE id = ?",
+                  (prev, h, rid))
+        prev = h
+    c.execute("UPDATE settings SET value = ? WHERE key = 'audit.tip'", (f'"{prev}"',))
+    c.executescript("CREATE TRIGGER trg_audit_log_no_update BEFORE UPDATE ON audit_log "
+                    "BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;")
+    c.commit()
 
 
 def test_a_foreign_file_posing_as_an_old_shop_is_refused(
@@ -138,7 +168,7 @@ def test_a_sound_old_backup_is_upgraded_checked_and_restored(
     try:
         assert _members(result.database) == 2
         assert check_database(result.database) == []
-        assert result.revision == "0002_member_search"
+        assert result.revision == "0003_keyed_audit"
     finally:
         result.database.close()
     assert old.read_bytes() == old_bytes
@@ -235,7 +265,7 @@ def test_cli_refuses_an_old_backup_with_an_edited_ledger(tmp_path: Path) -> None
     assert run("db", "check", "--data-dir", str(d)).returncode == 0
 
 
-@pytest.mark.parametrize("revision", ["0001_baseline", "0002_member_search"])
+@pytest.mark.parametrize("revision", ["0001_baseline", "0003_keyed_audit"])
 def test_a_look_alike_live_file_is_named_not_crashed_on(tmp_path: Path, revision: str) -> None:
     """Relative of the restore hole: the same look-alike as the live file (copied in by
     hand) is refused in one line at start-up, never upgraded into a traceback."""

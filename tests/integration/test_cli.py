@@ -79,7 +79,7 @@ def test_db_upgrade_reports_revision(tmp_path: Path) -> None:
 NEEDS_A_SHOP: list[tuple[str, ...]] = [
     ("db", "check"),
     ("db", "upgrade"),
-    ("backup",),
+    ("backup", "--user", "owner"),
     ("restore", "{backup}", "--user", "owner"),
     ("members", "find", "1234", "--user", "owner"),
     ("members", "import", "{xlsx}", "--user", "owner"),
@@ -95,7 +95,7 @@ NEEDS_A_SHOP: list[tuple[str, ...]] = [
 def test_a_data_dir_without_a_shop_is_refused_and_left_alone(tmp_path: Path, lang: str) -> None:
     shop = tmp_path / "shop"
     _init(shop)
-    assert run("backup", "--data-dir", str(shop)).returncode == 0
+    assert run("backup", "--data-dir", str(shop), stdin="s3cret-pw\n").returncode == 0
     backup = str(next((shop / "backups").glob("memberdesk-*-cli.sqlite3")))
     fill = {"backup": backup, "xlsx": str(tmp_path / "m.xlsx"), "out": str(tmp_path / "o.xlsx")}
     empty = tmp_path / "empty"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -15,14 +16,20 @@ def _zh() -> bool:
 
 @user_errors
 def cmd_backup(args: argparse.Namespace) -> int:
+    from memberdesk.services import staff
     from memberdesk.services.backup import create_backup
     from memberdesk.services.shop import is_initialised
 
     with opened_db(args) as db:
         if not is_initialised(db):
             raise CliError("门店尚未初始化" if _zh() else "the shop is not set up yet")
+        # A backup holds every member's data: a person taking one logs in as a manager
+        # or owner (checked and audited by the service). The app's own scheduled,
+        # day-close and pre-restore backups stay automatic.
+        password = read_password(f"{args.user} 的密码 / password: ")
+        actor = staff.login(db, args.user, password)
         to = Path(args.to).resolve() if args.to else None
-        result = create_backup(db, None, kind="cli", to=to)
+        result = create_backup(db, actor, kind="cli", to=to)
     size_mb = result.size / 1_000_000
     print(("备份完成并已校验" if _zh() else "backup written and verified")
           + f": {result.path} ({size_mb:.1f} MB)")
@@ -49,12 +56,20 @@ def cmd_restore(args: argparse.Namespace) -> int:
     print(("已恢复" if _zh() else "restored") + f": {source.name} -> {result.shop_name}")
     print(("恢复前的数据已备份到" if _zh() else "the data before the restore is saved in")
           + f": {result.pre_restore_backup}")
+    if result.notices:
+        print("警告：这份备份的审计记录由另一台电脑的审计密钥签名，无法完整核对；请把原电脑上的 "
+              "audit.key 复制到数据文件夹" if _zh() else "warning: this backup's audit log "
+              "was signed with another computer's audit key and could not be fully checked: "
+              "copy audit.key from that computer into the data folder", file=sys.stderr)
     return 0
 
 
 def register(sub: Any) -> None:
-    p = add_command(sub, "backup", "take a verified backup of the shop database now", cmd_backup)
+    p = add_command(sub, "backup", "take a verified backup of the shop database now "
+                    "(manager or owner)", cmd_backup)
     p.add_argument("--to", metavar="DIR", help="write the backup into DIR instead")
+    p.add_argument("--user", default="owner",
+                   help="a manager's or owner's user name (default: owner; password on stdin)")
     p = add_command(sub, "restore", "restore a backup file (owner only; verified first)",
                     cmd_restore)
     p.add_argument("file", metavar="FILE", help="the backup .sqlite3 file")

@@ -107,6 +107,9 @@ def opened_db(args: argparse.Namespace, *, create: bool = False) -> Iterator[Dat
         db = Database.open(paths)
     except DatabaseError as exc:
         raise CliError(db_error_message(exc), 2) from exc
+    from memberdesk.services.backup_files import remove_leftovers
+
+    remove_leftovers(paths.root)  # what killed backups and restores left behind
     try:
         yield db
     finally:

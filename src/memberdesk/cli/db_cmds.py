@@ -20,7 +20,7 @@ def cmd_upgrade(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from memberdesk.services.integrity import check_database
+    from memberdesk.services.integrity import NOTICE_CHECKS, check_database
 
     with opened_db(args) as db:
         problems = check_database(db)
@@ -29,8 +29,17 @@ def cmd_check(args: argparse.Namespace) -> int:
         return 0
     for p in problems:
         print(f"{p.check}: {p.message}", file=sys.stderr)
+    real = [p for p in problems if p.check not in NOTICE_CHECKS]
+    if not real:  # only the audit key is missing: not damage, but not fully proven
+        print("memberdesk: " + ("未发现问题，但审计密钥（audit.key）不在这台电脑上，审计记录无法完整核对；"
+                                "请从原来的电脑复制 audit.key 到数据文件夹" if lang() == "zh_CN"
+                                else "no problems found, but the audit key (audit.key) is not on "
+                                "this computer, so the audit log could not be fully checked: "
+                                "copy audit.key from the previous computer into the data folder"),
+              file=sys.stderr)
+        return 4
     head = "发现问题" if lang() == "zh_CN" else "problems found"
-    print(f"memberdesk: {head}: {len(problems)}", file=sys.stderr)
+    print(f"memberdesk: {head}: {len(real)}", file=sys.stderr)
     return 3
 
 

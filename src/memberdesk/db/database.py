@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from memberdesk.paths import DataPaths
 
+from .audit_key import Keyring, open_keyring
 from .engine import make_session_factory
 from .migrate import open_database
 from .uow import UnitOfWork
@@ -18,10 +19,14 @@ from .uow import UnitOfWork
 class Database:
     engine: Engine
     paths: DataPaths | None = None
+    # The audit key (outside the shop file); None: rows are chained unkeyed (tests on
+    # a bare engine, and the rows of shops made before the chain was keyed).
+    keyring: Keyring | None = None
     sessions: sessionmaker[Session] = field(init=False)
 
     def __post_init__(self) -> None:
         self.sessions = make_session_factory(self.engine)
+        self.sessions.configure(info={"audit_keyring": self.keyring})
 
     def uow(self) -> UnitOfWork:
         """A write unit of work (BEGIN IMMEDIATE), rolled back unless committed."""
@@ -37,4 +42,5 @@ class Database:
     @classmethod
     def open(cls, paths: DataPaths) -> Database:
         paths.ensure()
-        return cls(open_database(paths.database, paths.backups), paths)
+        engine = open_database(paths.database, paths.backups)
+        return cls(engine, paths, open_keyring(paths.root))

@@ -30,7 +30,7 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 
 # The newest schema revision this build knows. Checked against alembic's head by a
 # test, so opening an up-to-date shop never has to load alembic (start-up time).
-HEAD_REVISION = "0003_product_search"
+HEAD_REVISION = "0004_keyed_audit"
 
 
 class DatabaseError(Exception):
@@ -145,10 +145,40 @@ def open_database(path: Path, backup_dir: Path) -> Engine:
         backup_file(path, dest)
         log.info("backed up %s to %s before upgrading to %s", path, dest, head)
     engine = make_engine(path)
-    if info.revision != head:
-        upgrade(engine)
-        log.info("database %s now at revision %s", path, head)
+    try:
+        if info.revision != head:
+            try:
+                upgrade(engine)
+            except Exception as exc:  # e.g. "no such table": it only looked like a shop
+                if "disk is full" in str(exc):
+                    raise
+                raise DatabaseError("not_memberdesk", path, _first_line(exc)) from exc
+            log.info("database %s now at revision %s", path, head)
+        missing = missing_tables(engine)
+        if missing:
+            raise DatabaseError("not_memberdesk", path, "missing " + ", ".join(missing[:5]))
+    except BaseException:
+        engine.dispose()
+        raise
     return engine
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(getattr(exc, "orig", None) or exc)
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def missing_tables(engine: Engine) -> list[str]:
+    """Tables of this build's schema that the file lacks (a file that only looks like
+    a MemberDesk shop). Reads ``sqlite_master`` only: cheap enough for every start."""
+    from memberdesk.models import Base
+
+    with engine.connect() as conn:
+        have = {
+            str(r[0])
+            for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")
+        }
+    return sorted(set(Base.metadata.tables) - have)
 
 
 def current_revision(engine: Engine) -> str | None:

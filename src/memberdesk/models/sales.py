@@ -286,3 +286,7 @@ class DayClose(IdMixin, Base):
     last_recharge_id: Mapped[int] = mapped_column(default=0)
     report_json: Mapped[str] = mapped_column(Text)
     report_hash: Mapped[str] = mapped_column(String(64))
+    # "id:hash" of the audit chain's newest row at the close, and an HMAC over the close
+    # and that tip with the audit key (None on closes sealed before the chain was keyed).
+    audit_tip: Mapped[str | None] = mapped_column(String(96), default=None)
+    seal: Mapped[str | None] = mapped_column(String(64), default=None)

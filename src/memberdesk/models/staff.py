@@ -54,3 +54,6 @@ class AuditEntry(IdMixin, Base):
     detail: Mapped[str] = mapped_column(Text, default="{}")
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+    # The key of the row's HMAC (services/audit_key.py); None: a row written before the
+    # chain was keyed, whose hash is plain SHA-256.
+    key_id: Mapped[str | None] = mapped_column(String(16), default=None)

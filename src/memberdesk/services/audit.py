@@ -1,10 +1,15 @@
-"""The hash-chained audit log.
+"""The hash-chained audit log, keyed.
 
-Each row's hash is SHA-256 over the previous row's hash and this row's content, so
-editing or deleting any row breaks the chain from there on. The hash of the last
-row is also kept in the ``audit.tip`` setting, so deleting the newest rows shows.
-Rows are written inside the use case's own transaction (BEGIN IMMEDIATE holds the
-write lock, so the chain cannot fork).
+Each row's hash covers the previous row's hash and this row's content, so editing
+or deleting any row breaks the chain from there on. Since revision 0004 a row's hash
+is an HMAC-SHA256 with the audit key, which lives outside the shop file
+(``db/audit_key.py``); ``key_id`` names the key. Rows written before the switch-over
+keep their plain SHA-256 (``key_id`` NULL) and keep verifying. The chain tip (the
+``audit.tip`` setting) is an HMAC over the newest row, so deleting the newest rows
+and rewriting the tip, or recomputing the chain, cannot be done without the key; the
+keyring also records each shop's first keyed row, so a chain recomputed unkeyed
+shows. Day closes and backup manifests record the tip too. Rows are written inside
+the use case's own transaction (BEGIN IMMEDIATE holds the write lock).
 """
 
 from __future__ import annotations
@@ -14,17 +19,18 @@ import json
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from memberdesk.models import AuditEntry, Setting
+from memberdesk.db.audit_key import Keyring, mac
+from memberdesk.models import AuditEntry, Setting, Shop
 from memberdesk.models.base import utcnow
 
 GENESIS = "0" * 64
 TIP_KEY = "audit.tip"
 
 
-def _digest(
+def _payload(
     prev_hash: str,
     row_id: int,
     at: datetime,
@@ -50,7 +56,34 @@ def _digest(
         ensure_ascii=False,
         separators=(",", ":"),
     )
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    return payload
+
+
+def _seal(key: bytes | None, payload: str) -> str:
+    if key is None:
+        return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    return mac(key, payload)
+
+
+def keyring_of(session: Session) -> Keyring | None:
+    ring = session.info.get("audit_keyring")
+    return ring if isinstance(ring, Keyring) else None
+
+
+def tip_value(ring: Keyring | None, key_id: str | None, row_id: int, row_hash: str) -> str:
+    """What the ``audit.tip`` setting holds after row ``row_id``."""
+    if key_id is None or ring is None or key_id not in ring.keys:
+        return row_hash
+    return f"k:{row_id}:{mac(ring.keys[key_id], f'tip|{row_id}|{row_hash}')}"
+
+
+def chain_tip(session: Session) -> str:
+    """"id:hash" of the newest audit row ("0:" + genesis for none): what a day close
+    and a backup manifest record."""
+    last = session.execute(
+        select(AuditEntry.id, AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)
+    ).first()
+    return f"{last[0]}:{last[1]}" if last else f"0:{GENESIS}"
 
 
 def record(
@@ -72,9 +105,13 @@ def record(
     detail_text = json.dumps(detail or {}, ensure_ascii=False, sort_keys=True, default=str)
     row_id = prev_id + 1
     entity_id_text = "" if entity_id is None else str(entity_id)
-    digest = _digest(
-        prev_hash, row_id, at, staff_id, approver_id, action, entity, entity_id_text, detail_text
+    ring = keyring_of(session)
+    digest = _seal(
+        ring.key if ring else None,
+        _payload(prev_hash, row_id, at, staff_id, approver_id, action, entity, entity_id_text,
+                 detail_text),
     )
+    key_id = ring.current if ring else None
     entry = AuditEntry(
         id=row_id,
         at=at,
@@ -86,44 +123,143 @@ def record(
         detail=detail_text,
         prev_hash=prev_hash,
         hash=digest,
+        key_id=key_id,
     )
     session.add(entry)
+    tip_text = json.dumps(tip_value(ring, key_id, row_id, digest))
     tip = session.get(Setting, TIP_KEY)
     if tip is None:
-        session.add(Setting(key=TIP_KEY, value=json.dumps(digest)))
+        session.add(Setting(key=TIP_KEY, value=tip_text))
     else:
-        tip.value = json.dumps(digest)
+        tip.value = tip_text
+    if ring is not None:
+        db_uuid = session.scalar(select(Shop.db_uuid).where(Shop.id == 1))
+        if db_uuid and db_uuid not in ring.shops:  # the switch-over, outside the file
+            ring.note_switch_over(db_uuid, row_id)
     session.flush()
     return entry
 
 
-def verify_chain(session: Session) -> list[str]:
+def verify_chain(session: Session, ring: Keyring | None = None) -> list[str]:
     """Every problem found in the audit chain, as English sentences (empty = intact)."""
+    problems, _missing = check_chain(session, ring)
+    return problems
+
+
+def check_chain(session: Session, ring: Keyring | None) -> tuple[list[str], dict[str, int]]:
+    """(problems, keys not on this computer -> rows signed with them). Rows signed
+    with a missing key are checked for their links only: that is no proof of
+    damage, and is reported separately."""
     problems: list[str] = []
+    missing: dict[str, int] = {}
+    keys = ring.keys if ring else {}
     prev_hash = GENESIS
     expected_id = 1
+    keyed_from: int | None = None
+    last: AuditEntry | None = None
     for row in session.scalars(select(AuditEntry).order_by(AuditEntry.id)):
         if row.id != expected_id:
             problems.append(f"audit_log: rows {expected_id}..{row.id - 1} are missing")
         if row.prev_hash != prev_hash:
             problems.append(f"audit_log: row {row.id} does not follow the previous row")
-        digest = _digest(
-            row.prev_hash,
-            row.id,
-            row.at,
-            row.staff_id,
-            row.approver_id,
-            row.action,
-            row.entity,
-            row.entity_id,
-            row.detail,
-        )
-        if digest != row.hash:
-            problems.append(f"audit_log: row {row.id} ({row.action}) was altered")
+        payload = _payload(row.prev_hash, row.id, row.at, row.staff_id, row.approver_id,
+                           row.action, row.entity, row.entity_id, row.detail)
+        if row.key_id is None:
+            if keyed_from is not None:
+                problems.append(f"audit_log: row {row.id} ({row.action}) is unkeyed after "
+                                f"keyed rows: the chain was rewritten")
+            elif _seal(None, payload) != row.hash:
+                problems.append(f"audit_log: row {row.id} ({row.action}) was altered")
+        else:
+            keyed_from = row.id if keyed_from is None else keyed_from
+            key = keys.get(row.key_id)
+            if key is None:
+                missing[row.key_id] = missing.get(row.key_id, 0) + 1
+            elif mac(key, payload) != row.hash:
+                problems.append(f"audit_log: row {row.id} ({row.action}) was altered")
         prev_hash = row.hash
         expected_id = row.id + 1
+        last = row
     tip = session.get(Setting, TIP_KEY)
     recorded_tip = json.loads(tip.value) if tip else GENESIS
-    if recorded_tip != prev_hash:
+    if last is not None and last.key_id is not None and last.key_id not in keys:
+        pass  # the tip's HMAC needs the missing key: reported with it
+    elif recorded_tip != tip_value(ring, last.key_id if last else None,
+                                   last.id if last else 0, prev_hash):
         problems.append("audit_log: the newest rows were deleted (chain tip does not match)")
+    uuid = session.scalar(select(Shop.db_uuid).where(Shop.id == 1))
+    switched = ring.shops.get(uuid) if ring and uuid else None
+    if switched is not None:
+        if last is None or last.id < switched:
+            problems.append(f"audit_log: the chain ends before row {switched}, the first row "
+                            f"written with the audit key: the newest rows were deleted")
+        elif keyed_from is None or keyed_from > switched:
+            problems.append(f"audit_log: rows from {switched} on were rewritten without the "
+                            f"audit key")
+    return problems, missing
+
+
+def close_seal(ring: Keyring, key_id: str, close_no: int, report_hash: str, tip: str) -> str:
+    return mac(ring.keys[key_id], f"close|{close_no}|{report_hash}|{tip}")
+
+
+def seal_close(session: Session, close_no: int, report_hash: str) -> tuple[str, str | None]:
+    """(audit tip, seal) for a day close being written now, after its audit row."""
+    tip = chain_tip(session)
+    ring = keyring_of(session)
+    if ring is None:
+        return tip, None
+    return tip, close_seal(ring, ring.current, close_no, report_hash, tip)
+
+
+def check_seals(session: Session, ring: Keyring | None, missing: dict[str, int]) -> list[str]:
+    """Each sealed day close's recorded chain tip is still in the chain, with the same
+    hash, and its seal (an HMAC with that row's key) matches."""
+    problems: list[str] = []
+    rows = session.execute(text(
+        "SELECT d.close_no, d.report_hash, d.audit_tip, d.seal, a.key_id FROM day_closes d "
+        "LEFT JOIN audit_log a ON a.action = 'day.close' "
+        "AND a.entity_id = CAST(d.close_no AS TEXT) ORDER BY d.close_no"
+    ))
+    for close_no, report_hash, tip, seal, close_key in rows:
+        if tip is None:
+            if close_key is not None:  # written keyed, so it was sealed once
+                problems.append(f"day close No. {close_no} lost its seal")
+            continue
+        row_id, _, row_hash = str(tip).partition(":")
+        found = session.scalar(
+            select(AuditEntry.hash).where(AuditEntry.id == int(row_id or 0))
+        )
+        if found != row_hash:
+            problems.append(f"day close No. {close_no}: the audit chain was rewritten after "
+                            f"it was sealed (the chain no longer holds its tip)")
+        key_id = session.scalar(select(AuditEntry.key_id).where(AuditEntry.id == int(row_id)))
+        if key_id is None or seal is None:
+            if seal is None and key_id is not None:
+                problems.append(f"day close No. {close_no} lost its seal")
+            continue
+        if ring is None or key_id not in ring.keys:
+            missing.setdefault(key_id, 0)
+            continue
+        if close_seal(ring, key_id, close_no, report_hash, str(tip)) != seal:
+            problems.append(f"day close No. {close_no}: its seal does not match")
     return problems
+
+
+def restart_switch_over(session: Session) -> None:
+    """After a restore the chain is the backup's: the keyring's record of this shop's
+    first keyed row follows it."""
+    ring = keyring_of(session)
+    uuid = session.scalar(select(Shop.db_uuid).where(Shop.id == 1))
+    if ring is None or not uuid:
+        return
+    first = session.scalar(
+        select(AuditEntry.id).where(AuditEntry.key_id.is_not(None)).order_by(AuditEntry.id)
+    )
+    if ring.shops.get(uuid) == first:
+        return
+    if first is None:
+        ring.shops.pop(uuid, None)  # the next keyed row records the switch-over again
+    else:
+        ring.shops[uuid] = first
+    ring.save()

@@ -23,11 +23,13 @@ from . import audit, settings
 from .backup_files import (
     STALE_AFTER,
     Manifest,
+    audit_tip_of,
     backup_name,
     delete_backup,
     list_backups,
     os_error,
     plain_copy,
+    remove_leftovers,
     rotation_keep,
     sha256_of,
     write_manifest,
@@ -96,7 +98,7 @@ def create_backup(
         except OSError as exc:
             raise os_error(exc, folder) from exc
     dest = folder / backup_name(at, kind)
-    result = write_verified_copy(db.paths.database, dest)
+    result = write_verified_copy(db.paths.database, dest, key_dir=db.paths.root)
     manifest = Manifest(
         file=dest.name,
         created_at=at,
@@ -106,6 +108,7 @@ def create_backup(
         shop_name=shop_name,
         size=dest.stat().st_size,
         sha256=sha256_of(dest),
+        audit_tip=audit_tip_of(dest),  # the chain's tip, anchored outside the file
     )
     write_manifest(dest, manifest)
     warnings: list[str] = []
@@ -122,13 +125,14 @@ def create_backup(
                 second_copy = target / dest.name
                 write_verified_copy(dest, second_copy, copy=plain_copy)
                 write_manifest(second_copy, manifest)
+                remove_leftovers(db.paths.root, target)  # e.g. a copy killed half-way
             except UserError as exc:  # e.g. the drive was pulled out meanwhile
                 second_copy = None
                 second_missing = exc.code == "backup_destination_missing"
                 warnings.append(f"second copy failed: {exc.message('en')}")
     removed: list[str] = []
     if to is None:
-        removed = _rotate(folder, values)
+        removed = _rotate(folder, values) + remove_leftovers(db.paths.root, folder)
     _audit(db, actor, kind, dest, manifest, warnings)
     for w in warnings:
         log.warning(w)

@@ -13,21 +13,20 @@ import json
 import os
 import shutil
 import sqlite3
+import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy.orm import Session
-
-from memberdesk.db import make_engine
-from memberdesk.db.migrate import HEAD_REVISION, SQLITE_MAGIC, known_revisions
-
+from .backup_verify import Verification, verify_file
 from .errors import UserError
-from .integrity import check_session
 
 BACKUP_GLOB = "memberdesk-*.sqlite3"
 STALE_AFTER = timedelta(days=1)
+# A half-written file younger than this may belong to a backup or restore running
+# right now in another MemberDesk process; older ones are leftovers of a kill.
+LEFTOVER_AGE = timedelta(hours=1)
 
 
 @dataclass(frozen=True)
@@ -40,6 +39,7 @@ class Manifest:
     shop_name: str
     size: int
     sha256: str
+    audit_tip: str = ""  # "id:hash" of the backup's newest audit row ("" in old manifests)
 
     def to_json(self) -> str:
         data = dict(self.__dict__)
@@ -54,17 +54,6 @@ class Manifest:
             return cls(**data)
         except (OSError, ValueError, TypeError, KeyError):
             return None
-
-
-@dataclass(frozen=True)
-class Verification:
-    ok: bool
-    code: str = ""  # restore_* error code when not ok
-    problem: str = ""
-    revision: str = ""
-    db_uuid: str = ""
-    shop_name: str = ""
-    problems: tuple[str, ...] = field(default_factory=tuple)
 
 
 def fsync_dir(path: Path) -> None:
@@ -112,64 +101,12 @@ def snapshot(source: Path, dest_tmp: Path) -> None:
     fsync_file(dest_tmp)
 
 
-def verify_file(path: Path) -> Verification:
-    """Is ``path`` a sound MemberDesk database? Reads only; changes nothing."""
-    try:
-        with path.open("rb") as fh:
-            magic = fh.read(16)
-    except OSError as exc:
-        return Verification(False, "restore_not_a_file", exc.strerror or str(exc))
-    if magic != SQLITE_MAGIC:
-        return Verification(False, "restore_not_sqlite", "not an SQLite file")
-    try:
-        conn = sqlite3.connect(f"file:{path.resolve().as_posix()}?mode=ro", uri=True)
-        try:
-            quick = conn.execute("PRAGMA quick_check").fetchone()
-            if not quick or quick[0] != "ok":
-                return Verification(False, "restore_damaged", str(quick[0] if quick else "?"))
-            tables = {
-                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
-            }
-            if not {"alembic_version", "shop"} <= tables:
-                return Verification(False, "restore_foreign", "no MemberDesk tables")
-            rev_row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-            shop_row = conn.execute("SELECT name, db_uuid FROM shop WHERE id = 1").fetchone()
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        return Verification(False, "restore_damaged", str(exc))
-    revision = str(rev_row[0]) if rev_row else ""
-    if revision != HEAD_REVISION and revision not in known_revisions():
-        return Verification(False, "restore_newer", revision, revision=revision)
-    if shop_row is None:
-        return Verification(False, "restore_foreign", "no shop in the file")
-    shop_name, db_uuid = str(shop_row[0]), str(shop_row[1])
-    if revision != HEAD_REVISION:
-        # An older schema cannot be reconciled by today's checks; integrity is proven
-        # and the full check runs after the upgrade that opening it performs.
-        return Verification(True, revision=revision, db_uuid=db_uuid, shop_name=shop_name)
-    engine = make_engine(path, read_only=True)
-    try:
-        with Session(engine) as session:
-            problems = check_session(session)
-    except Exception as exc:  # a file this broken is refused, not crashed on
-        return Verification(False, "restore_damaged", str(exc))
-    finally:
-        engine.dispose()
-    if problems:
-        first = problems[0]
-        return Verification(
-            False,
-            "restore_damaged" if first.check == "integrity" else "restore_inconsistent",
-            f"{first.check}: {first.message}",
-            revision=revision,
-            problems=tuple(p.message for p in problems),
-        )
-    return Verification(True, revision=revision, db_uuid=db_uuid, shop_name=shop_name)
-
-
 def write_verified_copy(
-    source: Path, dest: Path, *, copy: Callable[[Path, Path], None] = snapshot
+    source: Path,
+    dest: Path,
+    *,
+    copy: Callable[[Path, Path], None] = snapshot,
+    key_dir: Path | None = None,
 ) -> Verification:
     """Write ``source`` to ``dest`` via a temporary name, fsync, verify, rename.
 
@@ -181,7 +118,7 @@ def write_verified_copy(
         if not dest.parent.exists():
             raise UserError("backup_destination_missing", path=str(dest.parent))
         copy(source, tmp)
-        result = verify_file(tmp)
+        result = verify_file(tmp, key_dir=key_dir)
         if not result.ok:
             raise UserError("backup_failed_verification", problem=result.problem)
         tmp.replace(dest)
@@ -206,6 +143,16 @@ def _remove_quietly(path: Path) -> None:
 def plain_copy(source: Path, dest_tmp: Path) -> None:
     shutil.copyfile(source, dest_tmp)
     fsync_file(dest_tmp)
+
+
+def audit_tip_of(path: Path) -> str:
+    """"id:hash" of the newest audit row in the database file ``path``."""
+    conn = sqlite3.connect(f"file:{path.resolve().as_posix()}?mode=ro", uri=True)
+    try:
+        row = conn.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+    finally:
+        conn.close()
+    return f"{row[0]}:{row[1]}" if row else ""
 
 
 def write_manifest(backup: Path, manifest: Manifest) -> None:
@@ -273,6 +220,40 @@ def rotation_keep(
     safety = [b for b in backups if b.kind not in ROTATED_KINDS][:KEEP_SAFETY]
     keep.update(b.file for b in safety)
     return keep
+
+
+def _leftovers_in(folder: Path) -> list[Path]:
+    found = [*folder.glob("memberdesk-*.partial*"), *folder.glob("pre-upgrade-*.tmp*")]
+    for f in folder.glob(BACKUP_GLOB):  # a backup renamed into place, its manifest never written
+        if not f.with_suffix(".json").exists():
+            found.append(f)
+    for m in folder.glob("memberdesk-*.json"):  # a manifest whose backup was removed
+        if not m.with_suffix(".sqlite3").exists():
+            found.append(m)
+    return found
+
+
+def remove_leftovers(root: Path, folder: Path | None = None) -> list[str]:
+    """Remove what interrupted backups and restores left behind (``.partial`` files
+    and their journals, manifests being written, backups without a manifest,
+    manifests without a backup, ``.restoring`` copies, pre-upgrade ``.tmp`` files)
+    in the data directory ``root`` and the backups ``folder``. Files younger than
+    :data:`LEFTOVER_AGE` are left alone: another process may be writing them. File
+    ages are the file system's (the computer's clock), not the shop's."""
+    folder = folder or root / "backups"
+    candidates = list(root.glob("*.restoring*"))
+    if folder.is_dir():
+        candidates += _leftovers_in(folder)
+    cutoff = time.time() - LEFTOVER_AGE.total_seconds()
+    removed: list[str] = []
+    for f in candidates:
+        try:
+            if f.is_file() and f.stat().st_mtime < cutoff:
+                f.unlink()
+                removed.append(f.name)
+        except OSError:
+            continue
+    return removed
 
 
 def delete_backup(folder: Path, name: str) -> None:

@@ -441,3 +441,7 @@ MESSAGES.update(
         ),
     }
 )
+
+from .messages_backup import BACKUP_MESSAGES  # noqa: E402  (texts kept in their own file)
+
+MESSAGES.update(BACKUP_MESSAGES)

@@ -9,21 +9,48 @@ tenders add up to its payable amount, the append-only ledgers still refuse edits
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
-from memberdesk.models import APPEND_ONLY_TABLES
+from memberdesk.db.audit_key import load_keyring
+from memberdesk.models import APPEND_ONLY_TABLES, Base
 
-from .audit import verify_chain
+from .audit import check_chain, check_seals, keyring_of
 
 
 @dataclass(frozen=True)
 class Problem:
     check: str
     message: str
+
+
+# Findings that say the check could not be completed here, not that the shop is
+# damaged (e.g. the audit key lives on another computer).
+NOTICE_CHECKS = frozenset({"audit_key"})
+
+
+def schema_problems(session: Session) -> list[Problem]:
+    """Every table and column this build's schema needs. A file without them is not a
+    MemberDesk shop (whatever its ``alembic_version`` says); the other checks would
+    only fail on it with "no such table"."""
+    problems: list[Problem] = []
+    for table in Base.metadata.sorted_tables:
+        have = {
+            str(r[1]) for r in session.execute(text(f"PRAGMA table_info(\"{table.name}\")"))
+        }
+        if not have:
+            problems.append(Problem("schema", f"table {table.name} is missing"))
+            continue
+        missing = [c.name for c in table.columns if c.name not in have]
+        if missing:
+            problems.append(
+                Problem("schema", f"table {table.name} lacks {', '.join(missing)}")
+            )
+    return problems
 
 
 def _rows(session: Session, sql: str) -> list[tuple[object, ...]]:
@@ -131,11 +158,14 @@ CHECKS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-def check_session(session: Session) -> list[Problem]:
+def check_session(session: Session, *, key_dir: Path | None = None) -> list[Problem]:
     problems: list[Problem] = []
     for (row,) in session.execute(text("PRAGMA integrity_check")):
         if row != "ok":
             problems.append(Problem("integrity", str(row)))
+    missing = schema_problems(session)
+    if missing:  # the remaining checks need the tables
+        return problems + missing
     for row in session.execute(text("PRAGMA foreign_key_check")):
         problems.append(
             Problem("foreign_keys", f"{row[0]} row {row[1]} points to a missing {row[2]} row")
@@ -155,12 +185,27 @@ def check_session(session: Session) -> list[Problem]:
                 problems.append(
                     Problem("append_only", f"{table} accepts {verb.upper()}s: its guard is gone")
                 )
-    problems.extend(Problem("audit", p) for p in verify_chain(session))
+    if key_dir is not None:  # a candidate file: its own history, not the live shop's
+        loaded = load_keyring(key_dir)
+        ring = replace(loaded, shops={}) if loaded is not None else None
+    else:
+        ring = keyring_of(session)
+    chain_problems, absent = check_chain(session, ring)
+    problems.extend(Problem("audit", p) for p in chain_problems)
     for close_no, report_json, digest in session.execute(
         text("SELECT close_no, report_json, report_hash FROM day_closes ORDER BY close_no")
     ):
         if hashlib.sha256(str(report_json).encode("utf-8")).hexdigest() != digest:
             problems.append(Problem("day_close", f"day close No. {close_no} was altered"))
+    problems.extend(Problem("day_close", p) for p in check_seals(session, ring, absent))
+    for key_id, rows in sorted(absent.items()):
+        where = ring.path.parent if ring else key_dir
+        problems.append(Problem("audit_key", (
+            f"the audit key {key_id} is not on this computer: {rows} audit rows signed with "
+            f"it cannot be fully checked. This is not damage: copy audit.key from the "
+            f"shop's previous computer into {where or 'the data folder'} (see "
+            f"docs/AUDIT_KEY.md)"
+        )))
     return problems
 
 

@@ -1,18 +1,21 @@
-"""Restore a backup over the live database — verified first, reversible, atomic.
+"""Restore a backup over the live database — verified completely, reversible, atomic.
 
-Order: permission (owner) -> verify the offered file (SQLite? MemberDesk? known
-schema? integrity? ledgers reconcile?) -> close the live database and make sure no
-other program holds it -> back up the live database -> copy the file beside the
-live one and verify the copy -> close the live database, make sure again that no
-other program holds it, remove its stale -wal/-shm -> atomic rename -> reopen
-(upgrading an older schema) -> audit in the restored database. Any refusal before
-the rename leaves the live file exactly as it was, and removes the pre-restore
-backup if one was written.
+Order: permission (owner) -> a cheap look at the offered file (SQLite? MemberDesk?
+a known revision?) -> make sure no other program holds the live database -> copy
+the file privately beside the live one, upgrade the copy to head and run the whole
+``db check`` on it (a file only looking like an older MemberDesk database, or an old
+backup whose ledger was edited, fails here) -> back up the live database -> close
+it, make sure again that no other program holds it, remove its stale -wal/-shm ->
+atomic rename -> reopen and check the live file again; if that fails the
+pre-restore file is put back automatically -> audit in the restored database. Any
+refusal before the rename leaves the live file exactly as it was and writes no
+pre-restore backup (or removes it again).
 """
 
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import sqlite3
 from dataclasses import dataclass
@@ -22,21 +25,19 @@ from sqlalchemy import select
 
 from memberdesk.db import Database
 from memberdesk.models import Staff
+from memberdesk.paths import DataPaths
 
 from . import audit
 from .backup import BackupResult, create_backup
-from .backup_files import (
-    delete_backup,
-    fsync_dir,
-    plain_copy,
-    sha256_of,
-    verify_file,
-    write_verified_copy,
-)
+from .backup_files import delete_backup, fsync_dir, plain_copy, sha256_of
+from .backup_verify import Verification, inspect_header, prepare_copy, remove_with_companions
 from .context import Actor
 from .errors import ConflictError, UserError
+from .integrity import NOTICE_CHECKS, Problem, check_database
 from .permissions import Permission, require
 from .staff import confirm_password
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -45,17 +46,29 @@ class RestoreResult:
     pre_restore_backup: Path
     shop_name: str
     revision: str
+    notices: tuple[str, ...] = ()  # English; e.g. the audit key is not on this computer
+
+
+def _refuse(source: Path, result: Verification) -> UserError:
+    return UserError(
+        result.code, path=source.name, problem=result.problem, revision=result.revision
+    )
 
 
 def check_restorable(source: Path) -> None:
-    """Raise the UserError that explains why ``source`` cannot be restored, if any."""
+    """Raise the UserError that explains why ``source`` cannot be restored, as far as
+    a quick look can tell (before asking for a password). The complete verification
+    runs on a private copy during the restore itself."""
     if not source.is_file():
         raise UserError("restore_not_a_file", path=str(source))
-    result = verify_file(source)
+    result = inspect_header(source)
     if not result.ok:
-        raise UserError(
-            result.code, path=source.name, problem=result.problem, revision=result.revision
-        )
+        raise _refuse(source, result)
+
+
+def check_live(db: Database) -> list[Problem]:
+    """The check of the live file right after the swap (a seam for tests)."""
+    return check_database(db)
 
 
 def _leave_wal_mode(path: Path) -> None:
@@ -97,29 +110,32 @@ def restore_backup(
     if source == live:
         raise UserError("restore_is_live")
     check_restorable(source)
-    # Can the file be swapped at all? Refuse a database another program holds before
-    # writing anything (no pre-restore backup for a restore that cannot happen).
-    db.close()
-    _leave_wal_mode(live)
-    pre = create_backup(db, actor, kind="pre-restore")
     incoming = live.with_name(live.name + ".restoring")
-    swapped = False
     try:
-        write_verified_copy(source, incoming, copy=plain_copy)
+        verified = prepare_copy(source, incoming, key_dir=paths.root)
+        if not verified.ok:
+            raise _refuse(source, verified)
+        # Can the file be swapped at all? Refuse a database another program holds
+        # before writing a pre-restore backup for a restore that cannot happen.
         db.close()
-        _leave_wal_mode(live)  # again: another program may have opened it meanwhile
-        for suffix in ("-wal", "-shm"):
-            Path(str(live) + suffix).unlink(missing_ok=True)
-        os.replace(incoming, live)
-        swapped = True
-        fsync_dir(live.parent)
-    except BaseException:
-        if not swapped:  # refused: the live file is as it was, its copy is not needed
-            _discard(pre)
-        raise
+        _leave_wal_mode(live)
+        pre = create_backup(db, actor, kind="pre-restore")
+        swapped = False
+        try:
+            db.close()
+            _leave_wal_mode(live)  # again: another program may have opened it meanwhile
+            for suffix in ("-wal", "-shm"):
+                Path(str(live) + suffix).unlink(missing_ok=True)
+            os.replace(incoming, live)
+            swapped = True
+            fsync_dir(live.parent)
+        except BaseException:
+            if not swapped:  # refused: the live file is as it was, its copy is not needed
+                _discard(pre)
+            raise
     finally:
-        incoming.unlink(missing_ok=True)
-    restored = Database.open(paths)
+        remove_with_companions(incoming)
+    restored = _reopen_or_roll_back(paths, live, pre)
     with restored.uow() as uow:
         s = uow.session
         same = s.scalar(select(Staff.id).where(Staff.username == actor.username))
@@ -131,11 +147,49 @@ def restore_backup(
             entity_id=source.name,
             detail={
                 "source": str(source),
-                "sha256": sha256_of(live),
+                "sha256": sha256_of(source),
+                "revision": verified.revision,
                 "pre_restore_backup": pre.path.name,
                 "restored_by": actor.username,
             },
         )
+        audit.restart_switch_over(s)
         uow.commit()
-    info = verify_file(live)
-    return RestoreResult(restored, pre.path, info.shop_name, info.revision)
+    return RestoreResult(restored, pre.path, verified.shop_name, verified.revision,
+                         verified.notices)
+
+
+def _reopen_or_roll_back(paths: DataPaths, live: Path, pre: BackupResult) -> Database:
+    """Open the swapped-in file and check it again; on any failure put the
+    pre-restore file back and say so."""
+    restored: Database | None = None
+    try:
+        restored = Database.open(paths)
+        with restored.reader() as uow:  # the restored chain's history is the backup's
+            audit.restart_switch_over(uow.session)
+        problems = [p for p in check_live(restored) if p.check not in NOTICE_CHECKS]
+        if not problems:
+            return restored
+        problem = f"{problems[0].check}: {problems[0].message}"
+    except Exception as exc:
+        problem = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    if restored is not None:
+        restored.close()
+    back = live.with_name(live.name + ".restoring")
+    try:
+        plain_copy(pre.path, back)
+        for suffix in ("-wal", "-shm"):
+            Path(str(live) + suffix).unlink(missing_ok=True)
+        os.replace(back, live)
+        fsync_dir(live.parent)
+    finally:
+        remove_with_companions(back)
+    with contextlib.suppress(Exception):  # the keyring follows the file put back
+        again = Database.open(paths)
+        try:
+            with again.reader() as uow:
+                audit.restart_switch_over(uow.session)
+        finally:
+            again.close()
+    log.error("restore rolled back: the restored file failed its check: %s", problem)
+    raise UserError("restore_rolled_back", problem=problem)

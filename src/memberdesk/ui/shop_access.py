@@ -30,13 +30,19 @@ def open_database(paths: DataPaths) -> Database | DatabaseError:
     damaged, newer, or refused by the operating system) is an expected outcome,
     returned rather than raised."""
     try:
-        return Database.open(paths)
+        db = Database.open(paths)
     except DatabaseError as exc:
         log.error("cannot open %s: %s", exc.path, exc)
         return exc
     except OSError as exc:
         log.error("cannot open %s: %s", paths.database, exc)
         return DatabaseError("unreadable", paths.database, str(exc))
+    from memberdesk.services.backup_files import remove_leftovers
+
+    removed = remove_leftovers(paths.root)  # what killed backups and restores left behind
+    if removed:
+        log.info("removed leftovers of interrupted backups/restores: %s", ", ".join(removed))
+    return db
 
 
 def load_login_info(db: Database) -> LoginInfo:

@@ -107,17 +107,18 @@ def close_day(db: Database, actor: Actor, business_date: date) -> DayCloseResult
         report = compute(s, window_for(s, business_date, at), close_no=close_no)
         text = codec.dumps(report)  # UTC instants, as every sealed close stores them
         report = in_shop_time(report, clock.local_offset(s))
+        audit.record(s, action="day.close", staff_id=actor.staff_id, entity="day_close",
+                     entity_id=close_no, detail={"date": business_date.isoformat(),
+                                                 "net": report.net.fen,
+                                                 "hash": report_hash(text)})
+        tip, seal = audit.seal_close(s, close_no, report_hash(text))  # the chain, sealed
         s.add(DayClose(
             close_no=close_no, business_date=business_date, staff_id=actor.staff_id,
             closed_at=at, last_sale_id=report.watermarks.sale,
             last_refund_id=report.watermarks.refund,
             last_recharge_id=report.watermarks.recharge,
-            report_json=text, report_hash=report_hash(text),
+            report_json=text, report_hash=report_hash(text), audit_tip=tip, seal=seal,
         ))
-        audit.record(s, action="day.close", staff_id=actor.staff_id, entity="day_close",
-                     entity_id=close_no, detail={"date": business_date.isoformat(),
-                                                 "net": report.net.fen,
-                                                 "hash": report_hash(text)})
         uow.commit()
     backup_path, warning = _backup_after_close(db)
     return DayCloseResult(report, False, backup_path, warning)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
 
+from memberdesk.domain.points import points_for_value
 from memberdesk.money import Money
 from memberdesk.services.errors import UserError, ValidationError
 
@@ -127,11 +128,6 @@ def split_totals(payable: Money, rows: list[TenderRow]) -> SplitTotals:
     return SplitTotals(payable, non_cash, cash)
 
 
-def points_needed(value: Money, points_per_yuan: int) -> int:
-    """Points that pay ``value`` (rounded up, as the tender service counts them)."""
-    return -(-value.fen * points_per_yuan // 100)
-
-
 def split_problem(payable: Money, rows: list[TenderRow]) -> UserError | None:
     """What the checkout service would refuse in this split, said before asking it
     (in the service's own words where it has them)."""
@@ -189,7 +185,7 @@ def _points_note(row: TenderRow, quote: PointsQuote | None) -> str:
         return QCoreApplication.translate("PaymentDialog", "not usable for this sale")
     if row.amount.fen:
         return QCoreApplication.translate("PaymentDialog", "uses {points} points").format(
-            points=fmt.number(points_needed(row.amount, quote.points_per_yuan))
+            points=fmt.number(points_for_value(row.amount, quote.points_per_yuan))
         )
     return QCoreApplication.translate("PaymentDialog", "up to {amount} ({points} points)").format(
         amount=fmt.money(quote.max_value), points=fmt.number(quote.max_points)

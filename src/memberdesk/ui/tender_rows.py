@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
 
 from memberdesk.domain.points import points_for_value
+from memberdesk.domain.tenders import split_problem as split_rule
 from memberdesk.money import Money
 from memberdesk.services.errors import UserError, ValidationError
 
@@ -130,7 +131,9 @@ def split_totals(payable: Money, rows: list[TenderRow]) -> SplitTotals:
 
 def split_problem(payable: Money, rows: list[TenderRow]) -> UserError | None:
     """What the checkout service would refuse in this split, said before asking it
-    (in the service's own words where it has them)."""
+    (in the service's own words where it has them): a field that is not an amount, a
+    method over what it can pay, then the split rule the service itself applies
+    (:func:`memberdesk.domain.tenders.split_problem`)."""
     from .counter_errors import CounterError
 
     if any(r.typed_badly for r in rows):
@@ -144,13 +147,8 @@ def split_problem(payable: Money, rows: list[TenderRow]) -> UserError | None:
                 "insufficient_stored_value", needed=row.amount.display(), available=row.cap.display()
             )
         return ValidationError("points_over_cap", max=row.cap.display())
-    if totals.non_cash > payable:
-        return ValidationError("overpaid_non_cash", excess=(totals.non_cash - payable).display())
-    if not totals.covered or (totals.change.fen and totals.change >= totals.cash):
-        return ValidationError(
-            "tenders_mismatch", tendered=totals.paid.display(), payable=payable.display()
-        )
-    return None
+    problem = split_rule(payable, totals.non_cash, totals.cash)
+    return None if problem is None else ValidationError(problem.code, **problem.params())
 
 
 def render_notes(

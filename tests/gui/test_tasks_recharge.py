@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
+from memberdesk.domain import shoptime
 from memberdesk.models import Recharge
 from memberdesk.money import Money
 from memberdesk.services.recharge import RechargeRuleDraft, create_recharge_rule
@@ -161,3 +164,28 @@ def test_english(counter: Counter) -> None:
     assert "Offer 充500送60: bonus ¥60.00" in dialog.preview.text()
     c.ui.i18n.set_language("zh_CN")  # the dialog follows (LanguageChange is an event)
     c.qtbot.waitUntil(lambda: "活动 充500送60：赠送 ¥60.00" in dialog.preview.text())
+
+
+def test_an_expired_offer_is_neither_offered_nor_previewed_and_the_recharge_agrees(
+    counter: Counter,
+) -> None:
+    c = counter
+    now = shoptime.utc_now()  # the shop clock, whatever it reads: the window is relative
+    create_recharge_rule(c.db, c.world.owner, RechargeRuleDraft(
+        "充100送20", yuan("100"), yuan("20"),
+        valid_from=now - timedelta(days=30), valid_to=now - timedelta(days=1)))
+    c.select_member("alice")
+    dialog = c.open(Qt.Key.Key_F3)
+    assert dialog.offer_buttons == []
+    assert dialog.offers_label.text() == "充值活动：无"
+    c.type(dialog.amount, "100")
+    assert "充100送20" not in dialog.preview.text()
+    assert "¥20.00" not in dialog.preview.text()
+    assert "没有适用的充值活动" in dialog.preview.text()
+    assert "卡内到账 ¥100.00，充值后余额 ¥100.00" in dialog.preview.text()  # bonus ¥0.00
+
+    with c.qtbot.waitSignal(dialog.recharged):
+        c.press(Qt.Key.Key_Return, dialog.amount)
+    c.settle()
+    assert dialog.outcome is not None and dialog.outcome.bonus == Money(0)
+    assert c.world.balances("alice") == (yuan("100"), Money(0), 0)

@@ -9,12 +9,13 @@ first result; the same id with a different payload is refused.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from sqlalchemy import Connection, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
+from memberdesk.domain.points import expires_on
 from memberdesk.models import (
     Member,
     Sale,
@@ -198,8 +199,7 @@ def _earn_and_count_visit(
     refs: Refs, policy: Policy, after: _Balances,
 ) -> None:
     if earned:
-        days = policy.int("points.validity_days")
-        expires = today + timedelta(days=days) if days else None
+        expires = expires_on(today, policy.int("points.validity_days"))
         entry = credit_points(s, member.id, PointsKind.EARN, earned, expires, refs)
         after.points = entry.balance_after
     s.connection().execute(_COUNT_VISIT, {"member_id": member.id, "spent": bd.payable, "at": at})

@@ -35,7 +35,7 @@ import pickle
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import IO
 
@@ -43,6 +43,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 
 from memberdesk.db import Database
+from memberdesk.domain.points import expires_on
 from memberdesk.models import Tier
 from memberdesk.money import Money
 
@@ -135,7 +136,7 @@ def _plan(db: Database, actor: Actor, approval_id: int | None, columns: dict[str
     return _Plan(
         RowContext(columns, tiers, cap),
         ledger.Refs(staff_id=actor.staff_id, note=f"导入 {name}"[:150]),
-        today + timedelta(days=days) if days else None,
+        expires_on(today, days),
         needs_approval,
     )
 

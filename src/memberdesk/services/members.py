@@ -265,9 +265,13 @@ def _detail(session: Session, member: Member, unmasked: bool) -> MemberDetail:
 def get_member(db: Database, actor: Actor, member_no: str) -> MemberDetail:
     """One member's details (any active staff member; phone masked per role)."""
     with db.reader() as uow:
-        s = uow.session
-        unmasked = may_unmask(s, actor)
-        return _detail(s, load_member(s, member_no), unmasked)
+        return member_detail_in(uow.session, actor, member_no)
+
+
+def member_detail_in(s: Session, actor: Actor, member_no: str) -> MemberDetail:
+    """:func:`get_member` inside the caller's transaction."""
+    unmasked = may_unmask(s, actor)
+    return _detail(s, load_member(s, member_no), unmasked)
 
 
 # -- use cases --------------------------------------------------------------------------

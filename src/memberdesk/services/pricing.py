@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from memberdesk.domain.points import points_for_value, value_of_points
 from memberdesk.models.enums import CouponKind, CouponScope, DiscountKind
 from memberdesk.money import Money, Rounding, allocate
 
@@ -126,16 +127,6 @@ class PriceBreakdown:
     tier_id: int | None = None
     tier_name: str = ""
     points: PointsQuote | None = None
-
-
-def points_for_value(value: Money, points_per_yuan: int) -> int:
-    """Points needed to pay ``value``, rounded up: a bill with fen can always be paid
-    in full with points (the last point covers the odd fen)."""
-    return -(-value.fen * points_per_yuan // 100)
-
-
-def value_of_points(points: int, points_per_yuan: int) -> Money:
-    return Money(points * 100 // points_per_yuan)
 
 
 def _scope_matches(rule: CouponRule, line: LineInput) -> bool:

@@ -10,12 +10,14 @@ returns its principal only (what is left of it) and forfeits its bonus.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
+from memberdesk.domain.offers import offer_for
+from memberdesk.domain.points import expires_on
 from memberdesk.models import (
     CouponEvent,
     CouponTemplate,
@@ -34,12 +36,13 @@ from memberdesk.models.enums import (
 )
 from memberdesk.money import Money
 
-from . import audit, clock, coupons
+from . import audit, clock, coupons, settings
 from .cart import load_member
 from .context import Actor
 from .documents import receipt_head
 from .errors import ConflictError, Localized, NotFoundError, ValidationError
 from .ledger import Refs, credit_points, post_stored_value
+from .members import MemberDetail, member_detail_in
 from .permissions import Permission, require
 from .policy import Policy
 from .receipt_data import ReceiptAmount, ReceiptData, from_json, to_json
@@ -73,6 +76,17 @@ class RechargeRuleInfo:
     coupon_template_id: int | None
     tier_id: int | None
     active: bool
+    valid_from: datetime | None = None
+    valid_to: datetime | None = None
+
+
+@dataclass(frozen=True)
+class RechargeQuote:
+    """What the recharge dialog shows before anything is confirmed."""
+
+    member: MemberDetail
+    rules: tuple[RechargeRuleInfo, ...]  # the active offers for the member's tier
+    cap: Money  # the most stored value a card may hold
 
 
 @dataclass(frozen=True)
@@ -139,27 +153,32 @@ def create_recharge_rule(db: Database, actor: Actor, draft: RechargeRuleDraft) -
 
 def _rule_info(r: RechargeRule) -> RechargeRuleInfo:
     return RechargeRuleInfo(r.id, r.name, r.threshold, r.bonus, r.bonus_points,
-                            r.coupon_template_id, r.tier_id, r.active)
+                            r.coupon_template_id, r.tier_id, r.active, r.valid_from, r.valid_to)
+
+
+def _active_rules(s: Session, tier_id: int | None = None) -> list[RechargeRuleInfo]:
+    """The switched-on rules (for ``tier_id`` and every tier, when given), by threshold;
+    whether one is in effect now is :func:`memberdesk.domain.offers.open_to`'s call."""
+    q = select(RechargeRule).where(RechargeRule.active.is_(True))
+    if tier_id is not None:
+        q = q.where(or_(RechargeRule.tier_id.is_(None), RechargeRule.tier_id == tier_id))
+    return [_rule_info(r) for r in s.scalars(q.order_by(RechargeRule.threshold, RechargeRule.id))]
 
 
 def list_recharge_rules(db: Database) -> list[RechargeRuleInfo]:
     with db.reader() as uow:
-        rows = uow.session.scalars(select(RechargeRule).where(RechargeRule.active.is_(True))
-                                   .order_by(RechargeRule.threshold))
-        return [_rule_info(r) for r in rows]
+        return _active_rules(uow.session)
 
 
-def best_rule(s: Session, amount: Money, tier_id: int, at: datetime) -> RechargeRule | None:
-    """The matching active rule with the highest threshold (then the highest bonus)."""
-    return s.scalar(
-        select(RechargeRule).where(
-            RechargeRule.active.is_(True), RechargeRule.threshold <= amount,
-            or_(RechargeRule.tier_id.is_(None), RechargeRule.tier_id == tier_id),
-            or_(RechargeRule.valid_from.is_(None), RechargeRule.valid_from <= at),
-            or_(RechargeRule.valid_to.is_(None), RechargeRule.valid_to > at),
-        ).order_by(RechargeRule.threshold.desc(), RechargeRule.bonus.desc(),
-                   RechargeRule.bonus_points.desc()).limit(1)
-    )
+def quote_recharge(db: Database, actor: Actor, member_no: str) -> RechargeQuote:
+    """The recharge dialog's read, in one transaction: the member, the offers for their
+    tier (the dialog picks the one that applies with :func:`memberdesk.domain.offers.offer_for`,
+    as :func:`recharge` does) and the balance cap."""
+    with db.reader() as uow:
+        s = uow.session
+        member = member_detail_in(s, actor, member_no)
+        rules = tuple(_active_rules(s, member.tier_id))
+        return RechargeQuote(member, rules, Money(settings.get_int(s, "stored_value.cap_fen")))
 
 
 COUPON_NOTE = "赠券 "
@@ -194,7 +213,8 @@ def recharge(db: Database, actor: Actor, request: RechargeRequest) -> RechargeRe
         member = load_member(s, request.member_id)
         at = clock.now()
         policy = Policy.load(s)
-        rule = best_rule(s, request.amount, member.tier_id, at) if request.apply_rules else None
+        rule = (offer_for(_active_rules(s, member.tier_id), request.amount, member.tier_id, at)
+                if request.apply_rules else None)
         bonus = rule.bonus if rule else ZERO
         after = member.sv_principal + member.sv_bonus + request.amount + bonus
         cap = Money(policy.int("stored_value.cap_fen"))
@@ -214,9 +234,8 @@ def recharge(db: Database, actor: Actor, request: RechargeRequest) -> RechargeRe
         refs = Refs(staff_id=actor.staff_id, recharge_id=r.id, note=r.recharge_no)
         post_stored_value(s, member.id, StoredValueKind.RECHARGE, request.amount, bonus, refs)
         if r.bonus_points:
-            days = policy.int("points.validity_days")
             credit_points(s, member.id, PointsKind.BONUS, r.bonus_points,
-                          today + timedelta(days=days) if days else None, refs)
+                          expires_on(today, policy.int("points.validity_days")), refs)
         notes: list[str] = []
         if rule is not None and rule.coupon_template_id is not None:
             template = s.get(CouponTemplate, rule.coupon_template_id)

@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
+from memberdesk.domain.points import value_of_points
 from memberdesk.models import (
     AuditEntry,
     Member,
@@ -91,9 +92,9 @@ def check_reason(reason: object) -> str:
 
 
 def points_value(points: int, s: Session) -> Money:
-    """What ``points`` are worth at the redemption rate, rounded up."""
-    rate = settings.get_int(s, "points.redeem_points_per_yuan")
-    return Money(-(-points * 100 // rate))
+    """What ``points`` are worth at the shop's redemption rate: what they could pay
+    at the counter, rounded down (:func:`memberdesk.domain.points.value_of_points`)."""
+    return value_of_points(points, settings.get_int(s, "points.redeem_points_per_yuan"))
 
 
 def replay_refund(s: Session, client_id: str, digest: str) -> RefundResult | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from memberdesk.domain.tenders import split_problem
 from memberdesk.models.enums import TenderKind
 from memberdesk.money import Money
 
@@ -99,20 +100,12 @@ def plan_tenders(
     for t in tenders:
         if t.kind in MEMBER_KINDS and not has_member:
             raise ValidationError("member_required", what=label(t.kind))
-    total = Money(sum(t.amount.fen for t in tenders))
     non_cash = Money(sum(t.amount.fen for t in tenders if t.kind is not TenderKind.CASH))
-    if non_cash > payable:
-        raise ValidationError("overpaid_non_cash", excess=(non_cash - payable).display())
-    if total < payable:
-        raise ValidationError(
-            "tenders_mismatch", tendered=total.display(), payable=payable.display()
-        )
-    change = total - payable
-    cash = next((t for t in tenders if t.kind is TenderKind.CASH), None)
-    if change and (cash is None or change >= cash.amount):
-        raise ValidationError(
-            "tenders_mismatch", tendered=total.display(), payable=payable.display()
-        )
+    cash = Money(sum(t.amount.fen for t in tenders if t.kind is TenderKind.CASH))
+    problem = split_problem(payable, non_cash, cash)
+    if problem is not None:
+        raise ValidationError(problem.code, **problem.params())
+    change = non_cash + cash - payable
     if change > max_change:
         raise ValidationError("change_too_large", change=change.display())
     planned: list[PlannedTender] = []

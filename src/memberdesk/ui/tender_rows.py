@@ -14,6 +14,8 @@ from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
 
+from memberdesk.domain.points import points_for_value
+from memberdesk.domain.tenders import split_problem as split_rule
 from memberdesk.money import Money
 from memberdesk.services.errors import UserError, ValidationError
 
@@ -127,14 +129,11 @@ def split_totals(payable: Money, rows: list[TenderRow]) -> SplitTotals:
     return SplitTotals(payable, non_cash, cash)
 
 
-def points_needed(value: Money, points_per_yuan: int) -> int:
-    """Points that pay ``value`` (rounded up, as the tender service counts them)."""
-    return -(-value.fen * points_per_yuan // 100)
-
-
 def split_problem(payable: Money, rows: list[TenderRow]) -> UserError | None:
     """What the checkout service would refuse in this split, said before asking it
-    (in the service's own words where it has them)."""
+    (in the service's own words where it has them): a field that is not an amount, a
+    method over what it can pay, then the split rule the service itself applies
+    (:func:`memberdesk.domain.tenders.split_problem`)."""
     from .counter_errors import CounterError
 
     if any(r.typed_badly for r in rows):
@@ -148,13 +147,8 @@ def split_problem(payable: Money, rows: list[TenderRow]) -> UserError | None:
                 "insufficient_stored_value", needed=row.amount.display(), available=row.cap.display()
             )
         return ValidationError("points_over_cap", max=row.cap.display())
-    if totals.non_cash > payable:
-        return ValidationError("overpaid_non_cash", excess=(totals.non_cash - payable).display())
-    if not totals.covered or (totals.change.fen and totals.change >= totals.cash):
-        return ValidationError(
-            "tenders_mismatch", tendered=totals.paid.display(), payable=payable.display()
-        )
-    return None
+    problem = split_rule(payable, totals.non_cash, totals.cash)
+    return None if problem is None else ValidationError(problem.code, **problem.params())
 
 
 def render_notes(
@@ -189,7 +183,7 @@ def _points_note(row: TenderRow, quote: PointsQuote | None) -> str:
         return QCoreApplication.translate("PaymentDialog", "not usable for this sale")
     if row.amount.fen:
         return QCoreApplication.translate("PaymentDialog", "uses {points} points").format(
-            points=fmt.number(points_needed(row.amount, quote.points_per_yuan))
+            points=fmt.number(points_for_value(row.amount, quote.points_per_yuan))
         )
     return QCoreApplication.translate("PaymentDialog", "up to {amount} ({points} points)").format(
         amount=fmt.money(quote.max_value), points=fmt.number(quote.max_points)

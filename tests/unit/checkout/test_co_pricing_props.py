@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from memberdesk.domain.points import points_for_value, value_of_points
 from memberdesk.models.enums import CouponKind, CouponScope, TenderKind
 from memberdesk.money import Money, allocate
 from memberdesk.services.earning import earn_base, earn_points
@@ -15,9 +16,7 @@ from memberdesk.services.pricing import (
     LineInput,
     PointsRule,
     TierRule,
-    points_for_value,
     price_cart,
-    value_of_points,
 )
 
 lines_st = st.lists(

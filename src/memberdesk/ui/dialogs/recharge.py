@@ -9,17 +9,23 @@ twice. Enter recharges; Esc closes.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
 
+from memberdesk.domain import shoptime
+from memberdesk.domain.offers import offer_for, open_to
 from memberdesk.models.enums import TenderKind
 from memberdesk.money import Money
-from memberdesk.services.members import MemberDetail
-from memberdesk.services.recharge import RechargeRequest, RechargeResult, RechargeRuleInfo
+from memberdesk.services.recharge import (
+    RechargeQuote,
+    RechargeRequest,
+    RechargeResult,
+    RechargeRuleInfo,
+)
 
 from .. import fmt
 from ..tasks import TaskRunner
@@ -31,31 +37,17 @@ OFFER_COLUMNS = 2  # offer buttons per row (rule names can be long: 充500送60�
 MAX_OFFERS = 8
 
 
-@dataclass(frozen=True)
-class RechargeSetup:
-    member: MemberDetail
-    rules: tuple[RechargeRuleInfo, ...]  # the offers open to this member's tier
-    cap: Money
+def load_setup(db: Any, actor: Any, member_no: str) -> RechargeQuote:
+    """Worker: the member, the offers for their tier and the balance cap, in one read."""
+    from memberdesk.services.recharge import quote_recharge
+
+    return quote_recharge(db, actor, member_no)
 
 
-def load_setup(db: Any, actor: Any, member_no: str) -> RechargeSetup:
-    """Worker: the member, the offers for their tier and the balance cap."""
-    from memberdesk.services.members import get_member
-    from memberdesk.services.recharge import list_recharge_rules
-    from memberdesk.services.settings import read_settings
-
-    member = get_member(db, actor, member_no)
-    rules = tuple(
-        r for r in list_recharge_rules(db) if r.tier_id is None or r.tier_id == member.tier_id
-    )
-    return RechargeSetup(member, rules, Money(int(read_settings(db)["stored_value.cap_fen"])))
-
-
-def rule_for(rules: tuple[RechargeRuleInfo, ...], amount: Money) -> RechargeRuleInfo | None:
-    """The offer the service will apply: the highest threshold reached, then the
-    highest bonus (``services.recharge.best_rule``, on the rules listed)."""
-    reached = [r for r in rules if r.threshold <= amount]
-    return max(reached, key=lambda r: (r.threshold, r.bonus, r.bonus_points), default=None)
+def rule_for(setup: RechargeQuote, amount: Money) -> RechargeRuleInfo | None:
+    """The offer the recharge will apply now: the service's own rule
+    (:func:`memberdesk.domain.offers.offer_for`) at the shop clock's now."""
+    return offer_for(setup.rules, amount, setup.member.tier_id, shoptime.utc_now())
 
 
 def do_recharge(db: Any, actor: Any, request: RechargeRequest) -> RechargeResult:
@@ -72,7 +64,7 @@ class RechargeDialog(TaskDialog):
     ) -> None:
         super().__init__(runner, actor, parent, name="rechargeDialog")
         self.member_no = member_no
-        self.setup: RechargeSetup | None = None
+        self.setup: RechargeQuote | None = None
         self.outcome: RechargeResult | None = None
         self.client_id = uuid.uuid4().hex  # one recharge, however many tries
 
@@ -118,9 +110,9 @@ class RechargeDialog(TaskDialog):
         self.call(load_setup, self.actor, member_no, on_done=self._loaded)
 
     # -- loading ------------------------------------------------------------------------
-    def _loaded(self, setup: RechargeSetup) -> None:
+    def _loaded(self, setup: RechargeQuote) -> None:
         self.setup = setup
-        for i, rule in enumerate(setup.rules[:MAX_OFFERS]):
+        for i, rule in enumerate(self._offers_now(setup)[:MAX_OFFERS]):
             button = push_button(partial(self._pick, rule))
             button.setProperty("offerButton", True)
             button.setText(rule.name)
@@ -130,6 +122,12 @@ class RechargeDialog(TaskDialog):
         self._set_enabled(True)
         self.amount.setFocus()
         self.retranslate()
+
+    @staticmethod
+    def _offers_now(setup: RechargeQuote) -> list[RechargeRuleInfo]:
+        """The offers in effect now (an expired or future offer gets no button)."""
+        now = shoptime.utc_now()
+        return [r for r in setup.rules if open_to(r, setup.member.tier_id, now)]
 
     def update_state(self) -> None:
         self.confirm_button.setEnabled(self.setup is not None)
@@ -161,7 +159,7 @@ class RechargeDialog(TaskDialog):
             return self.tr("Loading the member and the offers…")
         if amount is None or not amount:
             return self.tr("Type the amount the customer pays, or pick an offer.")
-        rule = rule_for(setup.rules, amount)
+        rule = rule_for(setup, amount)
         bonus = rule.bonus if rule else Money(0)
         after = setup.member.stored_value + amount + bonus
         parts = []
@@ -223,7 +221,7 @@ class RechargeDialog(TaskDialog):
         # The balances shown above are the new ones, not those before the recharge.
         self.fetch(load_setup, self.actor, self.member_no, on_done=self._member_reloaded)
 
-    def _member_reloaded(self, setup: RechargeSetup) -> None:
+    def _member_reloaded(self, setup: RechargeQuote) -> None:
         if self.setup is not None:
             self.setup = replace(self.setup, member=setup.member)
             self.retranslate()
@@ -265,7 +263,7 @@ class RechargeDialog(TaskDialog):
                 )
             )
         self.offers_label.setText(self.tr("Offers"))
-        if setup is not None and not setup.rules:
+        if setup is not None and not self.offer_buttons:
             self.offers_label.setText(self.tr("Offers: none"))
         self.amount_label.setText(self.tr("&Amount paid"))
         self.tender_label.setText(self.tr("&Paid by"))

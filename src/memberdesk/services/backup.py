@@ -97,7 +97,7 @@ def create_backup(
             folder.mkdir(parents=True, exist_ok=True)  # the shop's own backups/ only
         except OSError as exc:
             raise os_error(exc, folder) from exc
-    dest = folder / backup_name(at, kind)
+    dest = folder / backup_name(at, kind, int(str(values["shop.timezone_offset_minutes"])))
     result = write_verified_copy(db.paths.database, dest, key_dir=db.paths.root)
     manifest = Manifest(
         file=dest.name,

@@ -13,11 +13,12 @@ import json
 import os
 import shutil
 import sqlite3
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+
+from memberdesk.domain import shoptime
 
 from .backup_verify import Verification, verify_file
 from .errors import UserError
@@ -239,12 +240,15 @@ def remove_leftovers(root: Path, folder: Path | None = None) -> list[str]:
     manifests without a backup, ``.restoring`` copies, pre-upgrade ``.tmp`` files)
     in the data directory ``root`` and the backups ``folder``. Files younger than
     :data:`LEFTOVER_AGE` are left alone: another process may be writing them. File
-    ages are the file system's (the computer's clock), not the shop's."""
+    ages are measured on the file system's own clock (a probe file's mtime), the clock
+    that stamped them, not the shop's."""
     folder = folder or root / "backups"
     candidates = list(root.glob("*.restoring*"))
     if folder.is_dir():
         candidates += _leftovers_in(folder)
-    cutoff = time.time() - LEFTOVER_AGE.total_seconds()
+    if not candidates:
+        return []
+    cutoff = _file_system_now(candidates[0].parent) - LEFTOVER_AGE.total_seconds()
     removed: list[str] = []
     for f in candidates:
         try:
@@ -256,10 +260,29 @@ def remove_leftovers(root: Path, folder: Path | None = None) -> list[str]:
     return removed
 
 
+def _file_system_now(folder: Path) -> float:
+    """Now by the clock that stamps the files in ``folder``: the mtime of a probe file
+    written there (a file's age must not depend on a shifted or frozen shop clock)."""
+    probe = folder / f".memberdesk-clock-{os.getpid()}"
+    try:
+        probe.touch()
+        return probe.stat().st_mtime
+    except OSError:
+        return float("-inf")  # cannot tell: remove nothing (every file counts as fresh)
+    finally:
+        with contextlib.suppress(OSError):
+            probe.unlink(missing_ok=True)
+
+
 def delete_backup(folder: Path, name: str) -> None:
     (folder / name).unlink(missing_ok=True)
     (folder / name).with_suffix(".json").unlink(missing_ok=True)
 
 
-def backup_name(at: datetime, kind: str) -> str:
-    return f"memberdesk-{at.astimezone(UTC):%Y%m%d-%H%M%S-%f}-{kind}.sqlite3"
+def backup_name(at: datetime, kind: str, offset_minutes: int) -> str:
+    """``memberdesk-20261203-093000-000000+0800-manual.sqlite3``: the shop's wall-clock
+    time (as the screens show it), with its UTC offset so the name is unambiguous."""
+    local = shoptime.local_time(at, offset_minutes)
+    sign, minutes = ("+" if offset_minutes >= 0 else "-"), abs(offset_minutes)
+    return (f"memberdesk-{local:%Y%m%d-%H%M%S-%f}{sign}{minutes // 60:02d}{minutes % 60:02d}"
+            f"-{kind}.sqlite3")

@@ -26,8 +26,10 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from memberdesk.models.enums import Gender
 from memberdesk.money import Money, MoneyError, parse_yuan_decimal
+from memberdesk.reports.document import ExportError, atomic_output
+from memberdesk.reports.xlsx import save_workbook
 
-from .errors import MONEY_PROBLEMS
+from .errors import MONEY_PROBLEMS, UserError
 from .member_fields import field_error
 
 MEMBERS_SHEET = ("会员", "Members")
@@ -268,10 +270,19 @@ def write_template(path: Path, lang: str = "zh_CN") -> Path:
     )
     notes.column_dimensions["A"].width = 16
     notes.column_dimensions["C"].width = 60
-    tmp = path.with_name(path.name + ".tmp")
-    wb.save(tmp)
-    tmp.replace(path)
+    try:
+        with atomic_output(path) as fh:
+            save_workbook(wb, fh)
+    except ExportError as exc:
+        raise sheet_write_error(exc, path) from exc
     return path
+
+
+def sheet_write_error(exc: ExportError, path: Path) -> UserError:
+    """A workbook that could not be written, for the person: a full disk says so."""
+    if exc.code == "disk_full":
+        return UserError("disk_full", path=path.name)
+    return UserError("sheet_unwritable", file=path.name, detail=exc.detail)
 
 
 def sheet_for(workbook: Any) -> Any:

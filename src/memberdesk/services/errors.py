@@ -274,6 +274,10 @@ MONEY_PROBLEMS: dict[str, tuple[str, str]] = {
     "negative": ("不能为负数", "must not be negative"),
     "too_large": ("金额过大", "too large"),
     "zero": ("必须大于零", "must be more than zero"),
+    "foreign_digits": (
+        "只能用数字 0-9（全角数字也可以）",
+        "use the digits 0-9 (full-width digits are fine too)",
+    ),
 }
 
 

@@ -39,7 +39,7 @@ from .members import may_unmask, phone_for
 DEFAULT_LIMIT = 20
 MAX_QUERY = 64
 
-_DIGITS_RE = re.compile(r"^\d+$")
+_DIGITS_RE = re.compile(r"^[0-9]+$", re.ASCII)  # other scripts' digits are not a phone
 _PINYIN_QUERY_RE = re.compile(r"^[a-z0-9' ]+$")
 
 

@@ -18,7 +18,9 @@ from memberdesk.models.enums import Gender
 from .errors import ValidationError
 
 # Mainland China mobile numbers: 11 digits, 1 then 3-9.
-PHONE_RE = re.compile(r"^1[3-9]\d{9}$")
+# ASCII digits only: NFKC (in normalise_phone) folds full-width ones; Arabic-Indic or
+# other scripts' digits are refused, not stored as a "phone".
+PHONE_RE = re.compile(r"^1[3-9][0-9]{9}$", re.ASCII)
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 MEMBER_NO_RE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z_-]*$")
 

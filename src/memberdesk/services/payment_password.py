@@ -20,7 +20,7 @@ from .passwords import hash_password, verify_password
 from .permissions import Permission, require
 from .policy import Policy
 
-_PASSWORD_RE = re.compile(r"^\d{4,6}$")
+_PASSWORD_RE = re.compile(r"^[0-9]{4,6}$", re.ASCII)
 
 
 def set_payment_password(db: Database, actor: Actor, member_id: int, password: str | None) -> None:

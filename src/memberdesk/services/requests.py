@@ -11,7 +11,7 @@ from typing import Any
 
 from memberdesk.money import MAX_FEN, Money, MoneyError
 
-from .errors import ValidationError
+from .errors import MONEY_PROBLEMS, Localized, ValidationError
 
 _CLIENT_ID_RE = re.compile(r"^[A-Za-z0-9_.:\-]{8,64}$")
 
@@ -62,17 +62,21 @@ def payload_hash(payload: Any) -> str:
 
 
 def parse_amount(text: str, field: str = "金额") -> Money:
-    """Yuan text typed at the counter -> Money, or a clear :class:`ValidationError`."""
+    """Yuan text typed at the counter -> Money, or a clear :class:`ValidationError`
+    (whatever the text: thousands of digits, digits of another script, ...). Full-width
+    digits are read as digits; see :meth:`Money.parse`."""
     try:
         return Money.parse(text)
     except MoneyError as exc:
-        raise ValidationError("invalid_amount", text=text, problem=_problem(exc.code)) from exc
+        raise ValidationError(
+            "invalid_amount", text=text[:20], problem=_problem(exc.code)
+        ) from exc
 
 
-def _problem(code: str) -> str:
-    from .errors import MONEY_PROBLEMS
-
-    return MONEY_PROBLEMS.get(code, (code, code))[0]
+def _problem(code: str) -> Localized:
+    """The problem in the message's own language (a bare Chinese word in an English
+    message was the old behaviour)."""
+    return Localized(*MONEY_PROBLEMS.get(code, MONEY_PROBLEMS["not_a_number"]))
 
 
 def check_amount(value: object, *, allow_zero: bool = False, limit: int = MAX_FEN) -> Money:

@@ -26,6 +26,7 @@ class Permission(StrEnum):
     UNMASK_PHONE = "unmask_phone"
     REFUND = "refund"
     ADJUST_BALANCE = "adjust_balance"
+    RESET_PAYMENT_PASSWORD = "reset_payment_password"
     PRICE_OVERRIDE = "price_override"
     MANUAL_DISCOUNT = "manual_discount"
     EXPORT_MEMBERS = "export_members"
@@ -52,6 +53,9 @@ PERMISSION_NAMES: dict[Permission, tuple[str, str]] = {
     Permission.UNMASK_PHONE: ("查看完整手机号", "see full phone numbers"),
     Permission.REFUND: ("退款/反结账", "refund a sale"),
     Permission.ADJUST_BALANCE: ("调整余额或积分", "adjust a balance or points"),
+    Permission.RESET_PAYMENT_PASSWORD: (
+        "更改或清除会员的消费密码", "change or remove a member's payment password"
+    ),
     Permission.PRICE_OVERRIDE: ("改价", "override a price"),
     Permission.MANUAL_DISCOUNT: ("手工折扣", "give a manual discount"),
     Permission.EXPORT_MEMBERS: ("导出会员资料", "export member data"),
@@ -81,6 +85,7 @@ _MANAGER = _CASHIER | {
     Permission.UNMASK_PHONE,
     Permission.REFUND,
     Permission.ADJUST_BALANCE,
+    Permission.RESET_PAYMENT_PASSWORD,
     Permission.PRICE_OVERRIDE,
     Permission.MANUAL_DISCOUNT,
     Permission.EXPORT_MEMBERS,

@@ -70,3 +70,47 @@ def test_a_full_disk_during_a_recharge(qtbot, ui, db, staff, monkeypatch: pytest
         assert snapshot(c.db) == before
     finally:
         gen.close()
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("zh_CN", "磁盘已满，MemberDesk 无法打开门店数据。文件未作任何改动"),
+    ("en", "is full: MemberDesk cannot open the shop. Nothing was changed"),
+])
+def test_starting_on_a_full_disk_says_so_not_damaged(  # type: ignore[no-untyped-def]
+    qtbot, i18n, data_paths, monkeypatch: pytest.MonkeyPatch, lang: str, text: str
+) -> None:
+    """Before, the shared-memory file that could not grow read as "damaged"."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from memberdesk.db import migrate
+    from memberdesk.ui.controller import EXIT_DATABASE_ERROR, AppController
+    from memberdesk.ui.tasks import TaskRunner
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
+    real_connect = sqlite3.connect
+
+    class Full:
+        def __init__(self, conn: sqlite3.Connection) -> None:
+            self.conn = conn
+
+        def execute(self, *args: object) -> object:
+            err = sqlite3.OperationalError("disk I/O error")
+            err.sqlite_errorcode = 4874  # type: ignore[attr-defined]  # SQLITE_IOERR_SHMSIZE
+            raise err
+
+        def close(self) -> None:
+            self.conn.close()
+
+    monkeypatch.setattr(migrate.sqlite3, "connect", lambda *a, **k: Full(real_connect(*a, **k)))
+    controller = AppController(i18n, TaskRunner())
+    qtbot.addWidget(controller.login)
+    qtbot.addWidget(controller.main)
+    try:
+        controller.i18n.set_language(lang)
+        with qtbot.waitSignal(controller.exit_requested, timeout=10_000) as blocker:
+            controller.start(data_paths)
+        assert blocker.args == [EXIT_DATABASE_ERROR]
+        assert text in shown[0] and "damaged" not in shown[0] and "损坏" not in shown[0]
+    finally:
+        controller.runner.shutdown()

@@ -92,3 +92,22 @@ def test_a_recharge_of_99_999_999_99_is_over_the_cap(world: World) -> None:
     with pytest.raises(ValidationError) as err:
         world.recharge("alice", "99999999.99", actor=world.owner)
     assert err.value.code == "recharge_over_cap"
+
+
+def test_report_totals_past_the_input_cap_are_reported_not_a_money_error(world: World) -> None:
+    """A relative: sums over many members (a million cards at the 5,000-yuan cap is 5
+    billion yuan) pass the 100-million input cap and must still be reported."""
+    from memberdesk.models.enums import StoredValueKind
+    from memberdesk.services import clock, ledger
+    from memberdesk.services.prepaid import prepaid_position
+
+    with world.db.uow() as uow:
+        for key in ("alice", "bob", "carol"):
+            ledger.post_stored_value(uow.session, world.members[key], StoredValueKind.RECHARGE,
+                                     Money(MAX_FEN), Money(0), ledger.Refs())
+        uow.commit()
+    with world.db.reader() as uow:
+        today = clock.business_date(uow.session, clock.now())
+    position = prepaid_position(world.db, world.owner, today)
+    assert position.outstanding_principal == Money(3 * MAX_FEN)
+    assert position.outstanding_principal.display() == "¥300,000,000.00"

@@ -111,3 +111,12 @@ def test_report_totals_past_the_input_cap_are_reported_not_a_money_error(world: 
     position = prepaid_position(world.db, world.owner, today)
     assert position.outstanding_principal == Money(3 * MAX_FEN)
     assert position.outstanding_principal.display() == "¥300,000,000.00"
+
+
+def test_a_line_over_the_limit_names_its_real_amount(world: World) -> None:
+    from memberdesk.services.cart import CartLine
+
+    with pytest.raises(ValidationError) as err:  # 9,999 x 100 million: once shown as 100 million
+        world.sell([CartLine(amount=Money(MAX_FEN), qty=9999)], [(TenderKind.CASH, "1")])
+    assert err.value.code == "amount_too_large"
+    assert "¥999,900,000,000.00" in err.value.message("en")

@@ -2150,6 +2150,14 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <source>MemberDesk cannot start</source>
         <translation>MemberDesk cannot start</translation>
     </message>
+    <message>
+        <source>The disk holding {path} is full: MemberDesk cannot open the shop. Nothing was changed. Free some space and start MemberDesk again.</source>
+        <translation>The disk holding {path} is full: MemberDesk cannot open the shop. Nothing was changed. Free some space and start MemberDesk again.</translation>
+    </message>
+    <message>
+        <source>{path} is busy: another program is holding it. Nothing was changed. Close the other program (or wait a moment) and start MemberDesk again.</source>
+        <translation>{path} is busy: another program is holding it. Nothing was changed. Close the other program (or wait a moment) and start MemberDesk again.</translation>
+    </message>
 </context>
 <context>
     <name>StatusFields</name>

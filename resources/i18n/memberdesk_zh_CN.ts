@@ -2150,6 +2150,14 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <source>MemberDesk cannot start</source>
         <translation>MemberDesk 无法启动</translation>
     </message>
+    <message>
+        <source>The disk holding {path} is full: MemberDesk cannot open the shop. Nothing was changed. Free some space and start MemberDesk again.</source>
+        <translation>存放 {path} 的磁盘已满，MemberDesk 无法打开门店数据。文件未作任何改动。请清理磁盘空间后重新启动 MemberDesk。</translation>
+    </message>
+    <message>
+        <source>{path} is busy: another program is holding it. Nothing was changed. Close the other program (or wait a moment) and start MemberDesk again.</source>
+        <translation>{path} 正被另一个程序占用，文件未作任何改动。请关闭该程序（或稍等片刻）后重新启动 MemberDesk。</translation>
+    </message>
 </context>
 <context>
     <name>StatusFields</name>

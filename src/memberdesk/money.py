@@ -17,11 +17,44 @@ from functools import total_ordering
 from typing import Final
 
 FEN_PER_YUAN: Final = 100
-# Largest amount we accept anywhere: 100 million yuan. Keeps typos like an extra
-# row of zeros from being accepted and stays far from SQLite's 64-bit limit.
+# Largest amount a person or a file may give anywhere (parsed text, an amount in a
+# request): 100 million yuan. Keeps typos like an extra row of zeros out.
 MAX_FEN: Final = 100_000_000 * FEN_PER_YUAN
+# Largest value a Money may hold: sums of accepted amounts (a split payment, a
+# balance plus a recharge, a report's totals over a million members) may pass
+# MAX_FEN and must still be compared and shown, so the door refuses them with a
+# clear message instead of a bare MoneyError. 10^15 fen stays far below SQLite's
+# 64-bit limit and below 2^53 (exact in JSON readers that use doubles).
+LIMIT_FEN: Final = 10**15
 
-_YUAN_RE = re.compile(r"^(?P<sign>[-+]?)(?P<int>\d+)?(?:\.(?P<frac>\d*))?$")
+_YUAN_RE = re.compile(r"^(?P<sign>[-+]?)(?P<int>[0-9]+)?(?:\.(?P<frac>[0-9]*))?$", re.ASCII)
+# Longer texts are refused before any conversion (int() of thousands of digits is
+# slow and raises a bare ValueError past Python's digit limit).
+_MAX_TEXT = 40
+_FULL_WIDTH = str.maketrans(
+    {**{chr(0xFF10 + i): str(i) for i in range(10)}, "\uff0e": ".", "\uff0d": "-", "\uff0b": "+"}
+)
+
+
+def ascii_digits(text: str) -> str | None:
+    """``text`` with full-width digits ０-９ and the full-width point, minus and plus
+    made ASCII (what a Chinese input method types); ``None`` when any other
+    non-ASCII digit remains (Arabic-Indic ٣, Devanagari ३, superscript ², circled
+    ①, ...): those are refused rather than read silently as numbers.
+
+    This is the NFKC folding for digits only, decided on purpose: full NFKC would
+    also turn ² into 2 and ① into 1, which nobody types as an amount."""
+    folded = text.translate(_FULL_WIDTH)
+    if any(not ch.isascii() and (ch.isdigit() or ch.isnumeric()) for ch in folded):
+        return None
+    return folded
+
+
+def display_fen(fen: int) -> str:
+    """``"¥1,234.50"`` for any integer number of fen (even one no Money may hold)."""
+    sign = "-" if fen < 0 else ""
+    whole, frac = divmod(abs(fen), FEN_PER_YUAN)
+    return f"{sign}¥{whole:,}.{frac:02d}"
 
 
 class MoneyError(ValueError):
@@ -50,7 +83,7 @@ class Money:
     def __post_init__(self) -> None:
         if type(self.fen) is not int:  # bool and float are both refused
             raise TypeError(f"Money needs an int number of fen, got {type(self.fen).__name__}")
-        if abs(self.fen) > MAX_FEN:
+        if abs(self.fen) > LIMIT_FEN:
             raise MoneyError("too_large", str(self.fen))
 
     # -- construction ---------------------------------------------------------
@@ -66,10 +99,18 @@ class Money:
     def parse(cls, text: str, *, allow_negative: bool = False) -> Money:
         """Parse a yuan string typed by a person or read from a file.
 
-        Accepts ``"12"``, ``"12.5"``, ``"12.50"``, ``"¥1,234.56"``, ``" 0.01 "``.
-        Refuses more than two decimals (no silent rounding), letters, empty text.
+        Accepts ``"12"``, ``"12.5"``, ``"12.50"``, ``"¥1,234.56"``, ``" 0.01 "``, and
+        full-width digits ``"１２．５０"`` (made ASCII, see :func:`ascii_digits`).
+        Refuses more than two decimals (no silent rounding), letters, empty text,
+        digits of other scripts (``foreign_digits``), more than :data:`MAX_FEN`
+        (``too_large``, however many digits are typed).
         """
-        cleaned = text.strip().replace(",", "").replace("，", "")
+        if len(text) > _MAX_TEXT:
+            raise MoneyError("too_large" if text.strip().isdigit() else "not_a_number", text[:_MAX_TEXT])
+        folded = ascii_digits(text)
+        if folded is None:
+            raise MoneyError("foreign_digits", text)
+        cleaned = folded.strip().replace(",", "").replace("，", "")
         for symbol in ("¥", "￥", "元", "RMB"):
             cleaned = cleaned.replace(symbol, "")
         cleaned = cleaned.strip()
@@ -97,9 +138,7 @@ class Money:
 
     def display(self) -> str:
         """``"¥1,234.50"``: for people (the UI uses QLocale instead)."""
-        sign = "-" if self.fen < 0 else ""
-        whole, frac = divmod(abs(self.fen), FEN_PER_YUAN)
-        return f"{sign}¥{whole:,}.{frac:02d}"
+        return display_fen(self.fen)
 
     def to_decimal(self) -> Decimal:
         """Exact decimal yuan, for exporters (never a float)."""

@@ -45,6 +45,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _user_message(exc: BaseException) -> str | None:
+    from memberdesk.db.errors import storage_error
+    from memberdesk.services.errors import UserError
+
+    from .common import lang
+
+    mapped = exc if isinstance(exc, UserError) else storage_error(exc)
+    return None if mapped is None else mapped.message(lang())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(list(argv) if argv is not None else None)
@@ -57,6 +67,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CliError as exc:
         print(f"memberdesk: {exc}", file=sys.stderr)
         return exc.exit_code
+    except Exception as exc:
+        # A user error a command did not word itself, or a full disk / busy database
+        # met outside a unit of work: one line, never a traceback. Bugs still raise.
+        message = _user_message(exc)
+        if message is None:
+            raise
+        log.warning("%s: %s", getattr(args, "command", ""), exc)
+        print(f"memberdesk: {message}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("memberdesk: interrupted", file=sys.stderr)
         return 130

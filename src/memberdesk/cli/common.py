@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from typing import Any, NoReturn
 
 from memberdesk.db import Database
+from memberdesk.db.errors import BUSY, DISK_FULL, storage_error
 from memberdesk.db.migrate import DatabaseError
 from memberdesk.logsetup import setup_logging
 from memberdesk.paths import DataPaths, resolve_data_dir
@@ -50,6 +51,10 @@ DB_ERROR_TEXT = {
 
 
 def db_error_message(exc: DatabaseError) -> str:
+    from memberdesk.services.errors import MESSAGES, StorageError
+
+    if exc.code in MESSAGES:  # a full disk or a busy database: not the file's fault
+        return StorageError(exc.code).message(lang())
     zh, en = DB_ERROR_TEXT.get(exc.code, ("{path}: {detail}", "{path}: {detail}"))
     template = en if lang() == "en" else zh
     return template.format(path=exc.path, detail=exc.detail)
@@ -106,7 +111,13 @@ def opened_db(args: argparse.Namespace, *, create: bool = False) -> Iterator[Dat
     try:
         db = Database.open(paths)
     except DatabaseError as exc:
-        raise CliError(db_error_message(exc), 2) from exc
+        storage = exc.code in (DISK_FULL, BUSY)
+        raise CliError(db_error_message(exc), 1 if storage else 2) from exc
+    except Exception as exc:  # e.g. the upgrade could not write
+        mapped = storage_error(exc, paths.database)
+        if mapped is None:
+            raise
+        raise CliError(mapped.message(lang()), 1) from exc
     from memberdesk.services.backup_files import remove_leftovers
 
     remove_leftovers(paths.root)  # what killed backups and restores left behind

@@ -20,6 +20,7 @@ from memberdesk.domain import shoptime
 from memberdesk.paths import migrations_dir
 
 from .engine import make_engine
+from .errors import storage_problem
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -34,7 +35,9 @@ HEAD_REVISION = "0004_keyed_audit"
 
 
 class DatabaseError(Exception):
-    """A database file that cannot be opened as a MemberDesk shop. ``code`` says why."""
+    """A database file that cannot be opened as a MemberDesk shop. ``code`` says why:
+    not_sqlite, not_memberdesk, newer_version, corrupt, unreadable, or a storage
+    problem that is no fault of the file (``storage_full``, ``storage_busy``)."""
 
     def __init__(self, code: str, path: Path, detail: str = "") -> None:
         self.code = code
@@ -86,7 +89,7 @@ def inspect_file(path: Path) -> FileInfo:
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     except sqlite3.Error as exc:
-        raise DatabaseError("unreadable", path, str(exc)) from exc
+        raise DatabaseError(storage_problem(exc, path) or "unreadable", path, str(exc)) from exc
     try:
         tables = {
             r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
@@ -97,7 +100,9 @@ def inspect_file(path: Path) -> FileInfo:
             raise DatabaseError("not_memberdesk", path)
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.DatabaseError as exc:
-        raise DatabaseError("corrupt", path, str(exc)) from exc
+        # A full disk (the -shm file cannot grow) or a database held elsewhere is not
+        # damage: say so, and leave "corrupt" for a file that really is.
+        raise DatabaseError(storage_problem(exc, path) or "corrupt", path, str(exc)) from exc
     finally:
         conn.close()
     revision = row[0] if row else None

@@ -1,4 +1,10 @@
-"""Unit of work: one service use case, one transaction, rolled back unless committed."""
+"""Unit of work: one service use case, one transaction, rolled back unless committed.
+
+A full disk or a database held by another program, wherever it surfaces (the first
+statement, a flush, the commit), leaves the block as a
+:class:`~memberdesk.services.errors.StorageError` ("nothing was saved"), mapped in
+one place (:func:`.errors.storage_error`), never as a raw driver error.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +13,10 @@ from typing import Self
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from memberdesk.services.errors import StorageError
+
 from .engine import READ_ONLY_OPTION
+from .errors import storage_error
 
 
 class UnitOfWork:
@@ -29,18 +38,51 @@ class UnitOfWork:
             raise RuntimeError("UnitOfWork used outside its with-block")
         return self._session
 
+    def _database_path(self) -> str | None:
+        bind = self._factory.kw.get("bind")
+        url = getattr(bind, "url", None)
+        name = getattr(url, "database", None)
+        if not isinstance(name, str) or not name or name == ":memory:":
+            return None
+        return name.removeprefix("file:").split("?", 1)[0]
+
+    def _end(self) -> None:
+        session, self._session = self._session, None
+        if session is None:
+            return
+        try:
+            if not self._committed:
+                session.rollback()
+        except Exception:  # the storage error being reported matters more
+            pass
+        finally:
+            session.close()
+
     def __enter__(self) -> Self:
         self._session = self._factory()
-        self._session.begin()
-        if self._read_only:
-            self._session.connection(execution_options={READ_ONLY_OPTION: True})
         self._committed = False
+        try:
+            self._session.begin()
+            if self._read_only:
+                self._session.connection(execution_options={READ_ONLY_OPTION: True})
+        except Exception as exc:
+            mapped = storage_error(exc, self._database_path())
+            self._end()
+            if mapped is None:
+                raise
+            raise mapped from exc
         return self
 
     def commit(self) -> None:
         if self._read_only:
             raise RuntimeError("a read-only unit of work cannot commit")
-        self.session.commit()
+        try:
+            self.session.commit()
+        except Exception as exc:
+            mapped = storage_error(exc, self._database_path())
+            if mapped is None:
+                raise
+            raise mapped from exc
         self._committed = True
 
     def __exit__(
@@ -49,10 +91,18 @@ class UnitOfWork:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        session = self.session
-        try:
-            if not self._committed:
-                session.rollback()
-        finally:
-            session.close()
-            self._session = None
+        if isinstance(exc, StorageError):  # already mapped (by commit)
+            self._end()
+            return
+        mapped = storage_error(exc, self._database_path()) if exc is not None else None
+        if mapped is None:
+            session = self.session
+            try:
+                if not self._committed:
+                    session.rollback()
+            finally:
+                session.close()
+                self._session = None
+            return
+        self._end()
+        raise mapped from exc

@@ -12,12 +12,15 @@ import re
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
+from typing import BinaryIO
+from zipfile import ZIP_DEFLATED, ZipFile
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.writer.excel import ExcelWriter
 
 from memberdesk.money import Money
 
@@ -161,14 +164,26 @@ def write_xlsx(doc: Document, path: Path, progress: Progress | None = None) -> i
             _summary_sheet(wb, doc, used)
             for table in doc.tables:
                 _table_sheet(wb, table, used, progress, written)
-            wb.save(fh)
+            save_workbook(wb, fh)
     except BaseException:
-        _abandon(wb)
+        abandon_workbook(wb)
         raise
     return written[0]
 
 
-def _abandon(wb: Workbook) -> None:
+def save_workbook(wb: Workbook, fh: BinaryIO) -> None:
+    """``wb.save(fh)``, except that a failure (a full disk) leaves no zip archive for the
+    garbage collector to finish: its ``__del__`` would write the end record to the
+    closed handle and print an "Exception ignored" traceback."""
+    archive = ZipFile(fh, "w", ZIP_DEFLATED, allowZip64=True)
+    try:
+        ExcelWriter(wb, archive).save()
+    except BaseException:
+        archive.fp = None  # give the handle up: the caller discards the file
+        raise
+
+
+def abandon_workbook(wb: Workbook) -> None:
     """Close the half-written sheets' own temporary files now, quietly: left to the
     garbage collector they print "Exception ignored" tracebacks on stderr."""
     for ws in wb.worksheets:

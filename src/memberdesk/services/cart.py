@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from memberdesk.db import Database
 from memberdesk.models import Category, Member, MemberPrice, Product, Tier
 from memberdesk.models.enums import MemberStatus
-from memberdesk.money import Money
+from memberdesk.money import Money, display_fen
 
 from . import clock, coupons
 from .context import Actor
@@ -220,7 +220,7 @@ def _line_inputs(
         gross = li.unit_price.fen * li.qty
         if gross > max_line:
             raise ValidationError(
-                "amount_too_large", amount=Money(min(gross, 10**10)).display(),
+                "amount_too_large", amount=display_fen(gross),
                 max=Money(max_line).display(),
             )
         inputs.append(li)

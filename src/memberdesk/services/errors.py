@@ -259,6 +259,10 @@ MONEY_PROBLEMS: dict[str, tuple[str, str]] = {
     "negative": ("不能为负数", "must not be negative"),
     "too_large": ("金额过大", "too large"),
     "zero": ("必须大于零", "must be more than zero"),
+    "foreign_digits": (
+        "只能用数字 0-9（全角数字也可以）",
+        "use the digits 0-9 (full-width digits are fine too)",
+    ),
 }
 
 
@@ -441,6 +445,30 @@ MESSAGES.update(
         ),
     }
 )
+
+MESSAGES.update(
+    {
+        # The same words as the counter's own (ui/counter_errors.py).
+        "storage_full": (
+            "磁盘已满，本次操作没有保存任何内容。请清理磁盘空间后重试",
+            "The disk is full: nothing was saved. Free some space and try again",
+        ),
+        "storage_busy": (
+            "数据库正被另一个程序占用，本次操作没有保存任何内容。请关闭该程序（或稍等片刻）后重试",
+            "The shop database is busy: another program is holding it. Nothing was saved. "
+            "Close the other program (or wait a moment) and try again",
+        ),
+    }
+)
+
+
+class StorageError(UserError):
+    """The disk is full (``storage_full``) or the database is held by another program
+    (``storage_busy``): nothing was written. Raised by the unit of work (see
+    :mod:`memberdesk.db.errors`), never called damage."""
+
+    kind = "storage"
+
 
 from .messages_backup import BACKUP_MESSAGES  # noqa: E402  (texts kept in their own file)
 

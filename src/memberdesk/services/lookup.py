@@ -35,11 +35,12 @@ from .errors import MESSAGES
 from .member_fields import PHONE_RE
 from .member_search import prefix_upper_bound
 from .members import may_unmask, phone_for
+from .requests import strip_invisible
 
 DEFAULT_LIMIT = 20
 MAX_QUERY = 64
 
-_DIGITS_RE = re.compile(r"^\d+$")
+_DIGITS_RE = re.compile(r"^[0-9]+$", re.ASCII)  # other scripts' digits are not a phone
 _PINYIN_QUERY_RE = re.compile(r"^[a-z0-9' ]+$")
 
 
@@ -204,7 +205,7 @@ def _to_hit(row: Sequence[Any], unmasked: bool, match: MatchKind, exact: bool) -
 
 
 def _clean_query(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text or "")
+    text = strip_invisible(unicodedata.normalize("NFKC", text or ""))
     return " ".join(text.split())[:MAX_QUERY]
 
 

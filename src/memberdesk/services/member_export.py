@@ -6,14 +6,19 @@ unmask them. Text is written so Excel never runs it as a formula. The columns ar
 the import template's (plus status and registration date), so an unmasked export
 imports into another shop; the balance columns then become opening balances.
 
-The audit row is committed first, in its own short write transaction (who took
-the data is recorded even if the export then fails); the rows are then read in
-one read-only snapshot, keyset-paged, so the counter is never blocked and memory
-stays flat however many members there are. The file appears only when complete.
+The permission is checked first (a one-time approval is looked at, not used up);
+the rows are then read in one read-only snapshot, keyset-paged, so the counter is
+never blocked and memory stays flat however many members there are, into a
+temporary file that is written out and fsynced. Only then, in one short write
+transaction, is the approval consumed and the ``member.export`` audit row
+committed, and the file renamed into place: an audit row only for a file that was
+written, and no file without its audit row. A full disk (or any write failure)
+leaves neither, and no "Exception ignored" noise from half-closed zip files.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,13 +31,15 @@ from sqlalchemy.orm import Session
 from memberdesk.db import Database
 from memberdesk.models import Card, Member, Tier
 from memberdesk.models.enums import CardStatus, Gender, MemberStatus
+from memberdesk.reports.document import ExportError, atomic_output
+from memberdesk.reports.xlsx import abandon_workbook, save_workbook
 
 from . import audit, clock
 from .context import Actor
 from .errors import UserError
-from .member_sheet import COLUMNS, MEMBERS_SHEET, header_text, safe_row
+from .member_sheet import COLUMNS, MEMBERS_SHEET, header_text, safe_row, sheet_write_error
 from .members import may_unmask, phone_for
-from .permissions import Permission, require
+from .permissions import Permission, may, require
 
 PAGE = 2000
 
@@ -130,10 +137,48 @@ def export_members(
     True, the export stops and leaves no file behind."""
     path = Path(path)
     en = lang.startswith("en")
+    with db.reader() as check:
+        may(check.session, actor, Permission.EXPORT_MEMBERS, approval_id=approval_id)
+        unmasked = may_unmask(check.session, actor)
+    rows = 0
+    wb = Workbook(write_only=True)
+    try:
+        with atomic_output(path) as fh:
+            ws = wb.create_sheet(MEMBERS_SHEET[1] if en else MEMBERS_SHEET[0])
+            extra = ["Status", "Registered"] if en else ["状态", "注册日期"]
+            ws.append(safe_row(ws, [*(header_text(c, lang) for c in COLUMNS), *extra]))
+            with db.reader() as reader:
+                s = reader.session
+                total = s.scalar(select(func.count()).select_from(Member)) or 0
+                for values in _member_rows(s, unmasked, en):
+                    ws.append(safe_row(ws, values))
+                    rows += 1
+                    if rows % PAGE == 0:
+                        if progress is not None:
+                            progress(rows, total)
+                        if cancel is not None and cancel():
+                            raise UserError("export_cancelled")
+            save_workbook(wb, fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+            _record(db, actor, approval_id, path, unmasked)  # then renamed into place
+    except ExportError as exc:
+        abandon_workbook(wb)
+        raise sheet_write_error(exc, path) from exc
+    except BaseException:
+        abandon_workbook(wb)
+        raise
+    if progress is not None:
+        progress(rows, rows)
+    return ExportResult(path, rows, not unmasked)
+
+
+def _record(
+    db: Database, actor: Actor, approval_id: int | None, path: Path, unmasked: bool
+) -> None:
     with db.uow() as uow:
         s = uow.session
         approver = require(s, actor, Permission.EXPORT_MEMBERS, approval_id=approval_id)
-        unmasked = may_unmask(s, actor)
         audit.record(
             s,
             action="member.export",
@@ -144,34 +189,3 @@ def export_members(
             detail={"phones_masked": not unmasked},
         )
         uow.commit()
-    tmp = path.with_name(path.name + ".tmp")
-    rows = 0
-    try:
-        wb = Workbook(write_only=True)
-        ws = wb.create_sheet(MEMBERS_SHEET[1] if en else MEMBERS_SHEET[0])
-        extra = ["Status", "Registered"] if en else ["状态", "注册日期"]
-        ws.append(safe_row(ws, [*(header_text(c, lang) for c in COLUMNS), *extra]))
-        with db.reader() as reader:
-            s = reader.session
-            total = s.scalar(select(func.count()).select_from(Member)) or 0
-            for values in _member_rows(s, unmasked, en):
-                ws.append(safe_row(ws, values))
-                rows += 1
-                if rows % PAGE == 0:
-                    if progress is not None:
-                        progress(rows, total)
-                    if cancel is not None and cancel():
-                        raise UserError("export_cancelled")
-        wb.save(tmp)
-        tmp.replace(path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise UserError(
-            "sheet_unwritable", file=path.name, detail=exc.strerror or str(exc)
-        ) from exc
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    if progress is not None:
-        progress(rows, rows)
-    return ExportResult(path, rows, not unmasked)

@@ -17,9 +17,12 @@ from memberdesk.domain import shoptime
 from memberdesk.models.enums import Gender
 
 from .errors import ValidationError
+from .requests import strip_invisible
 
 # Mainland China mobile numbers: 11 digits, 1 then 3-9.
-PHONE_RE = re.compile(r"^1[3-9]\d{9}$")
+# ASCII digits only: NFKC (in normalise_phone) folds full-width ones; Arabic-Indic or
+# other scripts' digits are refused, not stored as a "phone".
+PHONE_RE = re.compile(r"^1[3-9][0-9]{9}$", re.ASCII)
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 MEMBER_NO_RE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z_-]*$")
 
@@ -71,8 +74,9 @@ def _bad_char(ch: str, *, multiline: bool) -> bool:
 def clean_text(
     value: str | None, field: str, max_len: int, *, required: bool = False, multiline: bool = False
 ) -> str:
-    """Trimmed text; single-line fields also get their inner whitespace collapsed."""
-    text = value or ""
+    """Trimmed text without invisible characters (:func:`.requests.strip_invisible`);
+    single-line fields also get their inner whitespace collapsed."""
+    text = strip_invisible(value or "")
     if multiline:
         text = "\n".join(line.rstrip() for line in text.strip().splitlines())
     else:

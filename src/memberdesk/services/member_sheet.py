@@ -25,9 +25,11 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from memberdesk.models.enums import Gender
-from memberdesk.money import Money, MoneyError, parse_yuan_decimal
+from memberdesk.money import Money, MoneyError, ascii_digits, parse_yuan_decimal
+from memberdesk.reports.document import ExportError, atomic_output
+from memberdesk.reports.xlsx import save_workbook
 
-from .errors import MONEY_PROBLEMS
+from .errors import MONEY_PROBLEMS, UserError
 from .member_fields import field_error
 
 MEMBERS_SHEET = ("会员", "Members")
@@ -117,7 +119,7 @@ _GENDERS = {
     Gender.FEMALE: {"女", "女性", "f", "female", "女士"},
     Gender.UNKNOWN: {"", "未知", "保密", "unknown", "-"},
 }
-_DATE_RE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+_DATE_RE = re.compile(r"^([0-9]{4})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})\s*日?$")
 
 
 def cell_text(value: object) -> str:
@@ -160,9 +162,8 @@ def read_date(value: object, field: str) -> date | None:
     if isinstance(value, date):
         return value
     text = cell_text(value).strip()
-    m = _DATE_RE.match(text) or (
-        re.match(r"^(\d{4})(\d{2})(\d{2})$", text) if text.isdigit() else None
-    )
+    digits = ascii_digits(text) or ""
+    m = _DATE_RE.match(digits) or re.match(r"^([0-9]{4})([0-9]{2})([0-9]{2})$", digits)
     try:
         if m:
             return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
@@ -201,9 +202,10 @@ def read_count(value: object, field: str) -> int:
     if value is None or (isinstance(value, str) and not value.strip()):
         return 0
     text = cell_text(value).strip()
-    if isinstance(value, bool) or not text.isdigit() or len(text) > 12:
+    digits = ascii_digits(text) or ""  # "２" is 2; "²" or "٢" is refused, not a ValueError
+    if isinstance(value, bool) or not (digits.isascii() and digits.isdigit()) or len(text) > 12:
         raise field_error("field_bad_count", field, text=text[:30])
-    return int(text)
+    return int(digits)
 
 
 # -- writing ------------------------------------------------------------------------------
@@ -268,10 +270,19 @@ def write_template(path: Path, lang: str = "zh_CN") -> Path:
     )
     notes.column_dimensions["A"].width = 16
     notes.column_dimensions["C"].width = 60
-    tmp = path.with_name(path.name + ".tmp")
-    wb.save(tmp)
-    tmp.replace(path)
+    try:
+        with atomic_output(path) as fh:
+            save_workbook(wb, fh)
+    except ExportError as exc:
+        raise sheet_write_error(exc, path) from exc
     return path
+
+
+def sheet_write_error(exc: ExportError, path: Path) -> UserError:
+    """A workbook that could not be written, for the person: a full disk says so."""
+    if exc.code == "disk_full":
+        return UserError("disk_full", path=path.name)
+    return UserError("sheet_unwritable", file=path.name, detail=exc.detail)
 
 
 def sheet_for(workbook: Any) -> Any:

@@ -47,6 +47,7 @@ from .member_rows import (
     load_member,
 )
 from .permissions import Permission, require, role_has
+from .requests import clean_text
 
 __all__ = [
     "PHONE_RE",
@@ -418,7 +419,7 @@ def set_member_active(
                 staff_id=actor.staff_id,
                 entity="member",
                 entity_id=member.member_no,
-                detail={"reason": reason.strip()[:200]},
+                detail={"reason": clean_text(reason, 200)},
             )
         result = summary(s, member)
         uow.commit()
@@ -434,7 +435,7 @@ def anonymise_member(
     password go; cards are voided; the member number, tier, points and every ledger
     entry stay. Refused while stored value remains (refund it first: the customer
     could not claim it afterwards)."""
-    reason = reason.strip()
+    reason = clean_text(reason, 200)
     if not reason:
         raise ValidationError("reason_required")
     with db.uow() as uow:

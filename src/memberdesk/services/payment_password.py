@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 
 from memberdesk.db import Database
 from memberdesk.models import Member
+from memberdesk.money import ascii_digits
 
 from . import audit, clock
 from .cart import load_member
@@ -20,23 +21,63 @@ from .passwords import hash_password, verify_password
 from .permissions import Permission, require
 from .policy import Policy
 
-_PASSWORD_RE = re.compile(r"^\d{4,6}$")
+_PASSWORD_RE = re.compile(r"^[0-9]{4,6}$", re.ASCII)
 
 
-def set_payment_password(db: Database, actor: Actor, member_id: int, password: str | None) -> None:
-    """Set (or with ``None`` remove) a member's payment password: 4–6 digits."""
-    if password is not None and not _PASSWORD_RE.match(password):
+def _clean(password: str) -> str:
+    """4–6 digits; full-width digits count as digits (an input method's ４５６７)."""
+    folded = ascii_digits(password)
+    if folded is None or not _PASSWORD_RE.match(folded):
         raise ValidationError("payment_password_invalid", min=4, max=6)
+    return folded
+
+
+def set_payment_password(
+    db: Database,
+    actor: Actor,
+    member_id: int,
+    password: str | None,
+    *,
+    current: str | None = None,
+    approval_id: int | None = None,
+) -> None:
+    """Set, change or (with ``password`` None) remove a member's payment password.
+
+    The password guards the member's stored value, so who may touch it is decided
+    here, not by the screen:
+
+    * a member without one sets a first password at the counter (they type it; the
+      cashier needs only the edit-member permission);
+    * an existing password is changed or removed by the member, who types the
+      ``current`` one (checked like a payment: wrong tries count and lock), or by a
+      manager or owner (``reset_payment_password``), or by a cashier with a manager's
+      one-time approval (``approval_id``). A cashier alone cannot.
+
+    Audited, with how it was authorised (never the password)."""
+    new = None if password is None else _clean(password)
     with db.uow() as uow:
         s = uow.session
         require(s, actor, Permission.EDIT_MEMBER)
         member = load_member(s, member_id)
-        member.payment_password_hash = None if password is None else hash_password(password)
+        approver: int | None = None
+        if member.payment_password_hash is None:
+            how = "first"
+        elif current is not None and approval_id is None:
+            problem = check_in(member, current, Policy.load(s))
+            if problem is not None:
+                uow.commit()  # only the failure count
+                raise problem
+            how = "member"
+        else:
+            approver = require(s, actor, Permission.RESET_PAYMENT_PASSWORD,
+                               approval_id=approval_id)
+            how = "manager"
+        member.payment_password_hash = None if new is None else hash_password(new)
         member.payment_password_failures = 0
         member.payment_password_locked_until = None
         audit.record(s, action="member.payment_password", staff_id=actor.staff_id,
-                     entity="member", entity_id=member.member_no,
-                     detail={"set": password is not None})
+                     approver_id=approver, entity="member", entity_id=member.member_no,
+                     detail={"set": new is not None, "by": how})
         uow.commit()
 
 
@@ -52,7 +93,7 @@ def check(member: Member, password: str | None, required_by_shop: bool, now: dat
         return AuthError("payment_password_locked", minutes=minutes)
     if not password:
         return AuthError("payment_password_required")
-    if verify_password(member.payment_password_hash, password):
+    if verify_password(member.payment_password_hash, ascii_digits(password) or password):
         if member.payment_password_failures:
             member.payment_password_failures = 0
             member.payment_password_locked_until = None

@@ -26,6 +26,7 @@ class Permission(StrEnum):
     UNMASK_PHONE = "unmask_phone"
     REFUND = "refund"
     ADJUST_BALANCE = "adjust_balance"
+    RESET_PAYMENT_PASSWORD = "reset_payment_password"
     PRICE_OVERRIDE = "price_override"
     MANUAL_DISCOUNT = "manual_discount"
     EXPORT_MEMBERS = "export_members"
@@ -52,6 +53,9 @@ PERMISSION_NAMES: dict[Permission, tuple[str, str]] = {
     Permission.UNMASK_PHONE: ("查看完整手机号", "see full phone numbers"),
     Permission.REFUND: ("退款/反结账", "refund a sale"),
     Permission.ADJUST_BALANCE: ("调整余额或积分", "adjust a balance or points"),
+    Permission.RESET_PAYMENT_PASSWORD: (
+        "更改或清除会员的消费密码", "change or remove a member's payment password"
+    ),
     Permission.PRICE_OVERRIDE: ("改价", "override a price"),
     Permission.MANUAL_DISCOUNT: ("手工折扣", "give a manual discount"),
     Permission.EXPORT_MEMBERS: ("导出会员资料", "export member data"),
@@ -81,6 +85,7 @@ _MANAGER = _CASHIER | {
     Permission.UNMASK_PHONE,
     Permission.REFUND,
     Permission.ADJUST_BALANCE,
+    Permission.RESET_PAYMENT_PASSWORD,
     Permission.PRICE_OVERRIDE,
     Permission.MANUAL_DISCOUNT,
     Permission.EXPORT_MEMBERS,
@@ -152,6 +157,49 @@ _STAFF = table(Staff)
 _ROLE = select(_STAFF.c.role, _STAFF.c.active).where(_STAFF.c.id == bindparam("staff_id"))
 
 
+def _valid_approval(
+    session: Session, actor: Actor, permission: Permission, approval_id: int, now: datetime
+) -> Approval:
+    approval = session.get(Approval, approval_id)
+    if (
+        approval is None
+        or approval.permission != permission.value
+        or approval.requested_by_id != actor.staff_id
+        or approval.used_at is not None
+        or approval.expires_at <= now
+    ):
+        raise PermissionDenied("approval_invalid")
+    approver = session.scalar(select(Staff).where(Staff.id == approval.approver_id))
+    if approver is None or not approver.active or not role_has(approver.role, permission):
+        raise PermissionDenied("approval_invalid")
+    return approval
+
+
+def _role_allows(session: Session, actor: Actor, permission: Permission) -> bool:
+    found = connection(session).execute(_ROLE, {"staff_id": actor.staff_id}).first()
+    if found is None or not found.active:
+        raise AuthError("account_inactive")
+    return role_has(found.role, permission)
+
+
+def may(
+    session: Session,
+    actor: Actor,
+    permission: Permission,
+    *,
+    approval_id: int | None = None,
+    now: datetime | None = None,
+) -> None:
+    """:func:`require` without consuming the approval: for a use case that checks
+    first (in a read-only snapshot), does its slow work, and then calls
+    :func:`require` in the short write transaction that records it."""
+    if _role_allows(session, actor, permission):
+        return
+    if approval_id is None:
+        raise permission_denied(permission)
+    _valid_approval(session, actor, permission, approval_id, now or utcnow())
+
+
 def require(
     session: Session,
     actor: Actor,
@@ -166,31 +214,17 @@ def require(
     A one-time approval is consumed here (used_at set), in the caller's transaction:
     if the use case rolls back, the approval stays unused.
     """
-    found = connection(session).execute(_ROLE, {"staff_id": actor.staff_id}).first()
-    if found is None or not found.active:
-        raise AuthError("account_inactive")
-    if role_has(found.role, permission):
+    if _role_allows(session, actor, permission):
         return None
     if approval_id is None:
         raise permission_denied(permission)
     now = now or utcnow()
-    approval = session.get(Approval, approval_id)
-    if (
-        approval is None
-        or approval.permission != permission.value
-        or approval.requested_by_id != actor.staff_id
-        or approval.used_at is not None
-        or approval.expires_at <= now
-    ):
-        raise PermissionDenied("approval_invalid")
+    approval = _valid_approval(session, actor, permission, approval_id, now)
     used = session.execute(
         update(Approval)
         .where(Approval.id == approval_id, Approval.used_at.is_(None))
         .values(used_at=now)
     )
     if used.rowcount != 1:  # type: ignore[attr-defined]
-        raise PermissionDenied("approval_invalid")
-    approver = session.scalar(select(Staff).where(Staff.id == approval.approver_id))
-    if approver is None or not approver.active or not role_has(approver.role, permission):
         raise PermissionDenied("approval_invalid")
     return approval.approver_id

@@ -40,7 +40,7 @@ from .context import Actor
 from .documents import receipt_head
 from .errors import ConflictError, NotFoundError, ValidationError
 from .ledger import Refs, post_stored_value, return_points_to_lots, take_back_points
-from .permissions import Permission, require
+from .permissions import Permission, load_actor_staff, may, require
 from .policy import Policy
 from .receipt_data import ReceiptAmount, ReceiptData, ReceiptLine, from_json, to_json
 from .requests import check_client_id, clean_text, payload_hash
@@ -97,12 +97,9 @@ def points_value(points: int, s: Session) -> Money:
     return value_of_points(points, settings.get_int(s, "points.redeem_points_per_yuan"))
 
 
-def replay_refund(s: Session, client_id: str, digest: str) -> RefundResult | None:
+def replay_refund(s: Session, prior: Refund, client_id: str, digest: str) -> RefundResult:
     """The stored result of an earlier refund with this client id (the receipt and the
     payload hash are kept in the refund's audit row)."""
-    prior = s.scalar(select(Refund).where(Refund.client_id == client_id))
-    if prior is None:
-        return None
     row = s.scalar(select(AuditEntry).where(
         AuditEntry.entity == "refund", AuditEntry.entity_id == prior.refund_no))
     detail = json.loads(row.detail) if row is not None else {}
@@ -119,12 +116,18 @@ def replay_refund(s: Session, client_id: str, digest: str) -> RefundResult | Non
 
 def authorise(s: Session, actor: Actor, client_id: str, digest: str,
               approval_id: int | None) -> tuple[RefundResult | None, int | None]:
-    """The stored result if this refund was already made, else the REFUND permission
-    check (consuming a one-time approval): ``(replay, approver_id)``."""
-    replay = replay_refund(s, client_id, digest)
-    if replay is not None:
-        return replay, None
-    return None, require(s, actor, Permission.REFUND, approval_id=approval_id)
+    """The REFUND permission first, then the stored result of a refund already made:
+    ``(replay, approver_id)``. A new refund consumes a one-time approval; a replay
+    consumes nothing and goes to a role holding REFUND (or with a valid approval) or
+    to whoever made that very refund. Anyone else resending its id is refused."""
+    prior = s.scalar(select(Refund).where(Refund.client_id == client_id))
+    if prior is None:
+        return None, require(s, actor, Permission.REFUND, approval_id=approval_id)
+    if prior.staff_id == actor.staff_id:
+        load_actor_staff(s, actor)  # a disabled account gets nothing back either
+    else:
+        may(s, actor, Permission.REFUND, approval_id=approval_id)
+    return replay_refund(s, prior, client_id, digest), None
 
 
 def take_back(s: Session, member_id: int, points: int, source_entry_id: int, refs: Refs,

@@ -21,6 +21,7 @@ from . import audit
 from .context import Actor
 from .errors import ValidationError
 from .permissions import Permission, require
+from .requests import strip_invisible
 from .tables import connection, table
 
 
@@ -172,6 +173,8 @@ def put(session: Session, key: str, value: Any) -> None:
 
 def change_settings_in(session: Session, actor: Actor, changes: Mapping[str, Any]) -> None:
     require(session, actor, Permission.MANAGE_SETTINGS)
+    # Text a person typed (the receipt footer) loses invisible characters here.
+    changes = {k: strip_invisible(v) if isinstance(v, str) else v for k, v in changes.items()}
     for key, value in changes.items():
         validate(key, value)
     before = {k: get(session, k) for k in changes}

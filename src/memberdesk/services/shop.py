@@ -15,6 +15,7 @@ from memberdesk.money import Money
 from . import audit
 from .context import Actor
 from .errors import ConflictError, Localized, NotFoundError, ValidationError
+from .requests import clean_text
 from .staff import add_staff_in
 
 # (code, name, rank, spend in the window to qualify, discount ‰, points multiplier ‰)
@@ -41,7 +42,7 @@ def init_shop(
     owner_password: str,
 ) -> Actor:
     """First-run set-up. Refuses a shop that is already set up."""
-    shop_name = shop_name.strip()
+    shop_name = clean_text(shop_name, 10_000)
     if not shop_name:
         raise ValidationError("required_field", field=Localized("店名", "shop name"))
     if len(shop_name) > 100:

@@ -34,6 +34,7 @@ from .permissions import (
     require,
     role_has,
 )
+from .requests import clean_text
 
 MIN_PASSWORD_LENGTH = 6
 _USERNAME_RE = re.compile(r"^[A-Za-z0-9_]{2,32}$")
@@ -80,7 +81,7 @@ def _validate_username(username: str) -> str:
 
 
 def _display_name(name: str) -> str:
-    name = name.strip()
+    name = clean_text(name, 10_000)
     if not name:
         raise ValidationError("required_field", field=Localized("姓名", "name"))
     if len(name) > 50:
@@ -310,7 +311,7 @@ def grant_approval(
     do one ``permission`` action once, within a few minutes. ``approver_username``
     may be the user name or the display name the login list shows."""
     now = now or utcnow()
-    reason = reason.strip()
+    reason = clean_text(reason, 200)
     if not reason:
         raise ValidationError("reason_required")
     with db.uow() as uow:

@@ -19,6 +19,7 @@ from . import audit, clock
 from .context import Actor
 from .errors import NotFoundError, ValidationError
 from .permissions import Permission, require
+from .requests import clean_text
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ def set_member_tier(
     db: Database, actor: Actor, member_no: str, tier_code: str, *, reason: str,
     locked_until: date | None = None,
 ) -> TierInfo:
-    reason = reason.strip()
+    reason = clean_text(reason, 200)
     if not reason:
         raise ValidationError("reason_required")
     with db.uow() as uow:

@@ -23,6 +23,7 @@ from typing import Any, ParamSpec, TypeVar
 from sqlalchemy.exc import OperationalError
 
 from memberdesk.db import Database
+from memberdesk.db.errors import BUSY, DISK_FULL, storage_problem
 from memberdesk.hardware.uid import uid_candidates
 from memberdesk.models.enums import TenderKind
 from memberdesk.services import (
@@ -61,13 +62,14 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 
+_COUNTER_CODES = {BUSY: "database_busy", DISK_FULL: "disk_full"}
+
+
 def _sqlite_problem(exc: BaseException) -> str | None:
-    text = str(getattr(exc, "orig", exc)).lower()
-    if "locked" in text or "busy" in text:
-        return "database_busy"
-    if "disk is full" in text or "database or disk is full" in text:
-        return "disk_full"
-    return None
+    """The counter's text for a storage problem met outside a unit of work (inside one
+    the unit of work already raised a ``StorageError``); one recogniser for both."""
+    problem = storage_problem(exc)
+    return None if problem is None else _COUNTER_CODES[problem]
 
 
 def user_facing(fn: Callable[P, R]) -> Callable[P, R]:
@@ -77,7 +79,7 @@ def user_facing(fn: Callable[P, R]) -> Callable[P, R]:
     def run(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return fn(*args, **kwargs)
-        except (OperationalError, sqlite3.OperationalError) as exc:
+        except (OperationalError, sqlite3.OperationalError, OSError) as exc:
             code = _sqlite_problem(exc)
             if code is None:
                 raise

@@ -8,6 +8,7 @@ import logging
 from dataclasses import dataclass
 
 from memberdesk.db import Database
+from memberdesk.db.errors import storage_problem
 from memberdesk.db.migrate import DatabaseError
 from memberdesk.paths import DataPaths
 from memberdesk.services import shop as shop_svc
@@ -34,9 +35,12 @@ def open_database(paths: DataPaths) -> Database | DatabaseError:
     except DatabaseError as exc:
         log.error("cannot open %s: %s", exc.path, exc)
         return exc
-    except OSError as exc:
+    except Exception as exc:  # the upgrade or the folders on a full disk, a held file
         log.error("cannot open %s: %s", paths.database, exc)
-        return DatabaseError("unreadable", paths.database, str(exc))
+        problem = storage_problem(exc, paths.database)
+        if problem is None and not isinstance(exc, OSError):
+            raise
+        return DatabaseError(problem or "unreadable", paths.database, str(exc))
     from memberdesk.services.backup_files import remove_leftovers
 
     removed = remove_leftovers(paths.root)  # what killed backups and restores left behind

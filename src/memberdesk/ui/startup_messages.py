@@ -31,6 +31,17 @@ DATABASE_ERRORS: dict[str, str] = {
         "Restore it from a backup with `memberdesk restore`.",
     ),
     "unreadable": QT_TRANSLATE_NOOP("Startup", "{path} cannot be read: {detail}"),
+    # A full disk or a database held elsewhere is no fault of the file: never "damaged".
+    "storage_full": QT_TRANSLATE_NOOP(
+        "Startup",
+        "The disk holding {path} is full: MemberDesk cannot open the shop. Nothing was "
+        "changed. Free some space and start MemberDesk again.",
+    ),
+    "storage_busy": QT_TRANSLATE_NOOP(
+        "Startup",
+        "{path} is busy: another program is holding it. Nothing was changed. Close the "
+        "other program (or wait a moment) and start MemberDesk again.",
+    ),
 }
 UNKNOWN_DATABASE_ERROR = QT_TRANSLATE_NOOP("Startup", "{path} cannot be opened: {detail}")
 

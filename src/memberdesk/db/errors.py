@@ -1,0 +1,90 @@
+"""Storage failures a person can act on, recognised in one place.
+
+A full disk (SQLite's ``SQLITE_FULL``, a shared-memory file that cannot grow, an
+``OSError`` with ``ENOSPC``/``EDQUOT``) and a database held by another program
+(``SQLITE_BUSY``/``SQLITE_LOCKED`` after the busy timeout) are not bugs and not
+damage: the transaction was rolled back and nothing was saved. :func:`storage_problem`
+names them; :func:`storage_error` turns them into the user error every layer shows
+(the unit of work raises it, the CLI prints it on one line, the counter shows it).
+Anything else is left alone (``None``) for the caller to treat as it did before.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import sqlite3
+from pathlib import Path
+from typing import Final
+
+from memberdesk.services.errors import StorageError
+
+DISK_FULL: Final = "storage_full"
+BUSY: Final = "storage_busy"
+
+_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_IOERR, _SQLITE_FULL = 5, 6, 10, 13
+_SQLITE_IOERR_SHMSIZE = 4874  # the -shm file could not grow: no space left
+_FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT})
+# A generic "disk I/O error" with less than this free beside the file is a full disk.
+LOW_SPACE_BYTES: Final = 1024 * 1024
+
+_FULL_TEXTS = ("database or disk is full", "no space left on device", "disk quota exceeded")
+_BUSY_TEXTS = ("database is locked", "database is busy", "database table is locked")
+
+
+def _free_bytes(path: Path | str) -> int | None:
+    here = Path(path)
+    for candidate in (here, *here.parents):
+        try:
+            st = os.statvfs(candidate)
+        except OSError:
+            continue
+        return st.f_bavail * st.f_frsize
+    return None
+
+
+def _causes(exc: BaseException) -> list[BaseException]:
+    """``exc`` and what it wraps (SQLAlchemy's ``orig``, ``__cause__``), outermost first."""
+    found: list[BaseException] = []
+    todo: list[BaseException | None] = [exc]
+    while todo and len(found) < 8:
+        e = todo.pop(0)
+        if e is None or any(e is f for f in found):
+            continue
+        found.append(e)
+        orig = getattr(e, "orig", None)
+        todo += [orig if isinstance(orig, BaseException) else None, e.__cause__]
+    return found
+
+
+def storage_problem(exc: BaseException, path: Path | str | None = None) -> str | None:
+    """:data:`DISK_FULL`, :data:`BUSY` or ``None`` (not a storage problem).
+
+    ``path`` (the database file or the file being written) lets a bare "disk I/O
+    error" count as a full disk when hardly any space is left beside it."""
+    for e in _causes(exc):
+        if isinstance(e, OSError) and e.errno in _FULL_ERRNOS:
+            return DISK_FULL
+        if isinstance(e, sqlite3.Error):
+            code = getattr(e, "sqlite_errorcode", None)
+            if isinstance(code, int):
+                if code & 0xFF == _SQLITE_FULL or code == _SQLITE_IOERR_SHMSIZE:
+                    return DISK_FULL
+                if code & 0xFF in (_SQLITE_BUSY, _SQLITE_LOCKED):
+                    return BUSY
+                if code & 0xFF == _SQLITE_IOERR and path is not None:
+                    free = _free_bytes(path)
+                    if free is not None and free < LOW_SPACE_BYTES:
+                        return DISK_FULL
+            text = str(e).lower()
+            if any(t in text for t in _FULL_TEXTS):
+                return DISK_FULL
+            if any(t in text for t in _BUSY_TEXTS):
+                return BUSY
+    return None
+
+
+def storage_error(exc: BaseException, path: Path | str | None = None) -> StorageError | None:
+    """The user error for ``exc`` when it is a storage problem, else ``None``."""
+    problem = storage_problem(exc, path)
+    return None if problem is None else StorageError(problem)

@@ -138,7 +138,7 @@ def clean_text(value: object, max_len: int) -> str:
     and control characters gone, whitespace collapsed, at most ``max_len`` long."""
     if not isinstance(value, str):
         return ""
-    text = " ".join(strip_invisible(value).split())
-    if not text.isprintable():
-        text = "".join(ch for ch in text if unicodedata.category(ch) != "Cc")
-    return text[:max_len]
+    text = strip_invisible(value)
+    if not text.isprintable():  # control characters go first, so spaces then collapse
+        text = "".join(ch for ch in text if ch.isspace() or unicodedata.category(ch) != "Cc")
+    return " ".join(text.split())[:max_len]

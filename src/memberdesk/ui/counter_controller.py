@@ -113,6 +113,9 @@ class CounterController(QObject):
             detector.max_interval_ms = info.settings.wedge_max_interval_ms
             detector.min_length = info.settings.wedge_min_length
         self.payment.paper_mm = info.settings.paper_mm
+        self.payment.printer = (info.settings.printer, info.settings.open_drawer)
+        self.window.status.set_printer_state(
+            "ready" if configured_printer(*self.payment.printer) else "none")
         self.cart.confirm_above = Money(info.settings.plain_amount_confirm_fen)
         self.state.set_shift(info.shift)
 

@@ -76,6 +76,7 @@ class PaymentFlow(QObject):
         self.dialog: PaymentDialog | None = None
         self.receipt: ReceiptDialog | None = None
         self.paper_mm = 58
+        self.printer: tuple[str, bool] = ("", False)  # printer.connection, printer.open_drawer
         self._starting = False
         self._start: PaymentStart | None = None
         self._tasks: dict[str, Task] = {}  # the flow's calls in flight, by purpose
@@ -110,6 +111,7 @@ class PaymentFlow(QObject):
     def _open(self, start: PaymentStart) -> None:
         self._starting = False
         self.paper_mm = start.settings.paper_mm
+        self.printer = (start.settings.printer, start.settings.open_drawer)
         self.state.set_shift(start.shift)
         if start.shift is None:
             self.window.banner.show_user_error(CounterError("no_open_shift"))
@@ -216,7 +218,7 @@ class PaymentFlow(QObject):
         if paid.view is not None:
             self.state.member_balances_changed.emit(paid.view.detail)
         self.paid.emit(result)
-        if configured_printer() is not None:
+        if configured_printer(*self.printer) is not None:
             self.print_receipt(receipt.receipt_text())
 
     def _receipt_closed(self, receipt: ReceiptDialog) -> None:
@@ -227,7 +229,7 @@ class PaymentFlow(QObject):
 
     def print_receipt(self, text: str) -> None:
         receipt = self.receipt
-        spec = configured_printer()
+        spec = configured_printer(*self.printer)
         if spec is None:
             if receipt is not None:
                 receipt.set_print_state("none")

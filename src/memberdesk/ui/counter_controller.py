@@ -97,6 +97,12 @@ class CounterController(QObject):
         self._backup_timer.start()
         self.cart.requote()
 
+    def reload_settings(self) -> None:
+        """The owner changed the settings: the wedge, the plain-amount line and the
+        printer follow at once."""
+        if self.state.actor is not None:
+            self.runner.call(job("session_info"), self.state.actor, on_done=self._session_loaded)
+
     def stop_timers(self) -> None:
         self._backup_timer.stop()
 

@@ -26,8 +26,15 @@ def settings_page(c: Counter):  # type: ignore[no-untyped-def]
     c.press(Qt.Key.Key_6, office, CTRL)
     page = office.page("settings")
     assert office.stack.currentWidget() is page
-    c.settle()
+    settle(c, page)
     return office, page
+
+
+def settle(c: Counter, page) -> None:  # type: ignore[no-untyped-def]
+    """Until the page's calls (the save, then the reload it starts) have come back."""
+    c.settle()
+    c.qtbot.waitUntil(lambda: not page.busy, timeout=10_000)
+    c.settle()
 
 
 def retype(c: Counter, editor, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -63,11 +70,12 @@ def test_the_owner_lowers_the_plain_amount_line_and_the_counter_follows(owner: C
 
     retype(c, plain, "300")
     c.press(Qt.Key.Key_S, plain, CTRL)
-    c.settle()
+    settle(c, page)
     assert page.message.text() == "已保存，修改了 1 项设置。"
     assert read_settings(c.db)[PLAIN] == 30_000
     assert audit_rows(c) == [{"before": {PLAIN: 50_000}, "after": {PLAIN: 30_000}}]
     c.enter(plain)  # nothing changed since: nothing saved again
+    settle(c, page)
     assert page.message.text() == "没有修改任何设置。"
     assert len(audit_rows(c)) == 1
 
@@ -90,6 +98,7 @@ def test_a_bad_value_says_which_and_nothing_is_saved(owner: Counter) -> None:
     retype(c, page.editors["points.validity_days"], "30")
     retype(c, page.editors["printer.connection"], "lpt1")
     c.enter(page.editors["printer.connection"])
+    settle(c, page)
     assert page.message.text().startswith("“小票打印机”（printer.connection）：不是可用的打印机写法")
     assert page.editors["printer.connection"].hasFocus()
     assert read_settings(c.db)["points.validity_days"] == 365 and audit_rows(c) == []
@@ -101,7 +110,7 @@ def test_a_bad_value_says_which_and_nothing_is_saved(owner: Counter) -> None:
     assert page.heading.text() == "Settings"
     retype(c, page.editors["printer.connection"], "network:192.168.1.87")
     c.press(Qt.Key.Key_S, page, CTRL)
-    c.settle()
+    settle(c, page)
     assert page.message.text() == "Saved. Settings changed: 2."
     values = read_settings(c.db)
     assert values["points.validity_days"] == 30

@@ -109,6 +109,7 @@ class SettingsPage(Page):
         self.scroller = QScrollArea()
         self.scroller.setObjectName("settingsScroll")
         self.scroller.setWidgetResizable(True)
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroller.setFrameShape(QFrame.Shape.NoFrame)
         self.scroller.setWidget(self.form)
         self.save_button = push_button(self.save, primary=True)
@@ -149,36 +150,34 @@ class SettingsPage(Page):
         self._render_texts()
 
     def _build(self, sheet: SettingsSheet) -> None:
-        grids: dict[str, QGridLayout] = {}
+        """One grid for every section, so labels and editors line up down the page."""
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(14)
+        grid.setVerticalSpacing(6)
+        grid.setColumnStretch(2, 1)
         for item in sheet.items:
             section = item.spec.section
-            if section not in grids:
+            if section not in self.section_heads:
                 head = QLabel()
                 head.setObjectName("sectionHeading")
                 head.setProperty("panelTitle", True)
                 self.section_heads[section] = head
-                grid = QGridLayout()
-                grid.setHorizontalSpacing(14)
-                grid.setVerticalSpacing(6)
-                grid.setColumnStretch(2, 1)
-                grids[section] = grid
-                if self.form_layout.count():
-                    self.form_layout.addSpacing(10)
-                self.form_layout.addWidget(head)
-                self.form_layout.addLayout(grid)
-            grid = grids[section]
+                grid.addWidget(head, grid.rowCount(), 0, 1, 3)
             row = grid.rowCount()
             label, editor, note = QLabel(), _editor(item.spec), QLabel()
             editor.setObjectName(f"setting:{item.key}")
-            editor.setMinimumWidth(200)
+            editor.setMinimumWidth(180)
+            editor.setMaximumWidth(260)
             label.setBuddy(editor)
             note.setWordWrap(True)
+            note.setMinimumWidth(200)
             note.setProperty("figureDetail", True)
             grid.addWidget(label, row, 0)
             grid.addWidget(editor, row, 1)
             grid.addWidget(note, row, 2)
             self.labels[item.key], self.editors[item.key], self.notes[item.key] = (
                 label, editor, note)
+        self.form_layout.addLayout(grid)
         self.form_layout.addStretch(1)
 
     # -- saving ---------------------------------------------------------------------------

@@ -91,6 +91,10 @@
         <translation>Members</translation>
     </message>
     <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
         <source>My shift</source>
         <translation>My shift</translation>
     </message>
@@ -384,8 +388,8 @@
         <translation>Open a shift before taking payments: press F5 and count the float.</translation>
     </message>
     <message>
-        <source>No receipt printer is set up (MEMBERDESK_PRINTER). The receipt is shown on screen only.</source>
-        <translation>No receipt printer is set up (MEMBERDESK_PRINTER). The receipt is shown on screen only.</translation>
+        <source>No receipt printer is set up (back office F8, Settings). The receipt is shown on screen only.</source>
+        <translation>No receipt printer is set up (back office F8, Settings). The receipt is shown on screen only.</translation>
     </message>
     <message>
         <source>The receipt printer did not answer: {detail}. The sale itself is saved.</source>
@@ -1735,6 +1739,41 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
     <message>
         <source>Cashier</source>
         <translation>Cashier</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Type an amount in yuan for “{label}”.</source>
+        <translation>Type an amount in yuan for “{label}”.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Saved. Settings changed: {count}.</source>
+        <translation>Saved. Settings changed: {count}.</translation>
+    </message>
+    <message>
+        <source>Default: {value}. {help}</source>
+        <translation>Default: {value}. {help}</translation>
+    </message>
+    <message>
+        <source>Default: {value}</source>
+        <translation>Default: {value}</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Only the owner can change the settings.</source>
+        <translation>Only the owner can change the settings.</translation>
     </message>
 </context>
 <context>

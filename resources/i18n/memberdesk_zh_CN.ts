@@ -91,6 +91,10 @@
         <translation>会员</translation>
     </message>
     <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
         <source>My shift</source>
         <translation>我的交班</translation>
     </message>
@@ -384,8 +388,8 @@
         <translation>请先开班再收银：按 F5，清点备用金。</translation>
     </message>
     <message>
-        <source>No receipt printer is set up (MEMBERDESK_PRINTER). The receipt is shown on screen only.</source>
-        <translation>未设置小票打印机（MEMBERDESK_PRINTER），小票只在屏幕上显示。</translation>
+        <source>No receipt printer is set up (back office F8, Settings). The receipt is shown on screen only.</source>
+        <translation>未设置小票打印机（在 F8 后台的“设置”中设置），小票只在屏幕上显示。</translation>
     </message>
     <message>
         <source>The receipt printer did not answer: {detail}. The sale itself is saved.</source>
@@ -1735,6 +1739,41 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
     <message>
         <source>Cashier</source>
         <translation>收银员</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Type an amount in yuan for “{label}”.</source>
+        <translation>请为“{label}”输入以元为单位的金额。</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>没有修改任何设置。</translation>
+    </message>
+    <message>
+        <source>Saved. Settings changed: {count}.</source>
+        <translation>已保存，修改了 {count} 项设置。</translation>
+    </message>
+    <message>
+        <source>Default: {value}. {help}</source>
+        <translation>默认：{value}。{help}</translation>
+    </message>
+    <message>
+        <source>Default: {value}</source>
+        <translation>默认：{value}</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>Only the owner can change the settings.</source>
+        <translation>只有老板可以修改设置。</translation>
     </message>
 </context>
 <context>

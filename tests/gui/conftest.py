@@ -86,6 +86,9 @@ def ui(qtbot, i18n: Translations, runner: TaskRunner, staff) -> Iterator[AppCont
     controller.backups.stop()  # tests of the scheduler drive it themselves
     yield controller
     controller.stop_background_work(timeout_ms=30_000)
+    from memberdesk.ui.printer_setup import set_shop_printer
+
+    set_shop_printer("", False)  # the next test's shop starts without this one's printer
 
 
 @pytest.fixture

@@ -82,3 +82,37 @@ def test_the_payment_and_the_receipt_in_english(till: Till) -> None:
     assert "SALES RECEIPT" in receipt.preview.toPlainText()
     till.ui.i18n.set_language("zh_CN")
     till.qtbot.waitUntil(lambda: "销售小票" in receipt.preview.toPlainText())  # re-laid out
+
+
+def test_the_printer_set_in_the_settings_prints(
+    qtbot, ui, db, staff, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+) -> None:
+    from memberdesk.services.settings import change_settings
+
+    monkeypatch.delenv("MEMBERDESK_PRINTER", raising=False)
+    path = tmp_path / "lp0"
+    change_settings(db, staff["owner"], {"printer.connection": f"file:{path}",
+                                         "printer.open_drawer": True})
+    till = make_till(qtbot, ui, db, staff)
+    till.qtbot.waitUntil(lambda: till.main.status.printer_label.text() == "打印机：就绪")
+    pay_cash(till)
+    receipt = till.receipt
+    till.qtbot.waitUntil(lambda: receipt.print_status.text() == "小票已打印。")
+    sent = path.read_bytes()
+    assert "可口可乐 330ml".encode("gb18030") in sent
+    assert b"\x1bp\x00" in sent  # the cash drawer kick (ESC p, pin 2)
+
+
+def test_the_environment_variable_wins_over_the_setting(
+    qtbot, ui, db, staff, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+) -> None:
+    from memberdesk.services.settings import change_settings
+
+    setting, env = tmp_path / "set-lp0", tmp_path / "env-lp0"
+    change_settings(db, staff["owner"], {"printer.connection": f"file:{setting}"})
+    monkeypatch.setenv("MEMBERDESK_PRINTER", f"file:{env}")
+    till = make_till(qtbot, ui, db, staff)
+    pay_cash(till)
+    receipt = till.receipt
+    till.qtbot.waitUntil(lambda: receipt.print_status.text() == "小票已打印。")
+    assert env.exists() and not setting.exists()

@@ -77,7 +77,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Not enough points: {needed} needed, {available} available",
     ),
     "unknown_setting": ("未知设置项 {key}", "Unknown setting {key}"),
-    "invalid_setting": ("设置项 {key} 的值无效：{problem}", "Setting {key}: {problem}"),
+    "invalid_setting": ("“{label}”（{key}）：{problem}", "{label} ({key}): {problem}"),
     "staff_not_found": ("找不到员工 {key}", "No staff member {key}"),
     "last_owner": ("不能停用最后一位老板账号", "The last owner account cannot be disabled"),
     "role_too_high": (

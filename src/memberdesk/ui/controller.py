@@ -114,6 +114,7 @@ class AppController(QObject):
         if tasks is not None:
             tasks.database_restored.connect(lambda _result: self._after_restore())
             tasks.backup_made.connect(lambda _result: self.counter.refresh_backup())
+            tasks.settings_changed.connect(lambda _values: self.counter.reload_settings())
             self.backups = BackupScheduler(tasks.long_jobs, self)
             self.backups.backup_made.connect(lambda _result: self.counter.refresh_backup())
             self.backups.backup_failed.connect(self.main.banner.show_user_error)

@@ -23,7 +23,7 @@ from .discount_labels import discount_label
 from .jobs import job
 from .lookup_controller import LookupController
 from .payment_flow import PaymentFlow
-from .printer_setup import configured_printer
+from .printer_setup import configured_printer, set_shop_printer
 from .wedge import WedgeDetector
 
 if TYPE_CHECKING:
@@ -97,6 +97,12 @@ class CounterController(QObject):
         self._backup_timer.start()
         self.cart.requote()
 
+    def reload_settings(self) -> None:
+        """The owner changed the settings: the wedge, the plain-amount line and the
+        printer follow at once."""
+        if self.state.actor is not None:
+            self.runner.call(job("session_info"), self.state.actor, on_done=self._session_loaded)
+
     def stop_timers(self) -> None:
         self._backup_timer.stop()
 
@@ -113,6 +119,8 @@ class CounterController(QObject):
             detector.max_interval_ms = info.settings.wedge_max_interval_ms
             detector.min_length = info.settings.wedge_min_length
         self.payment.paper_mm = info.settings.paper_mm
+        set_shop_printer(info.settings.printer, info.settings.open_drawer)
+        self.window.status.set_printer_state("ready" if configured_printer() else "none")
         self.cart.confirm_above = Money(info.settings.plain_amount_confirm_fen)
         self.state.set_shift(info.shift)
 

@@ -58,7 +58,8 @@ TEXTS: dict[str, str] = {
     ),
     "printer_not_set": QT_TRANSLATE_NOOP(
         "CounterMessages",
-        "No receipt printer is set up (MEMBERDESK_PRINTER). The receipt is shown on screen only.",
+        "No receipt printer is set up (back office F8, Settings). The receipt is shown on screen "
+        "only.",
     ),
     "print_failed": QT_TRANSLATE_NOOP(
         "CounterMessages", "The receipt printer did not answer: {detail}. The sale itself is saved."

@@ -100,6 +100,8 @@ class CounterSettings:
     require_payment_password: bool = False
     paper_mm: int = 58
     expiring_soon_days: int = 30
+    printer: str = ""  # printer.connection (MEMBERDESK_PRINTER overrides it)
+    open_drawer: bool = False
 
 
 @dataclass(frozen=True)
@@ -123,6 +125,8 @@ def _counter_settings(values: dict[str, Any]) -> CounterSettings:
         require_payment_password=bool(values["stored_value.require_password"]),
         paper_mm=int(values["receipt.paper_mm"]),
         expiring_soon_days=int(values["points.expiring_soon_days"]),
+        printer=str(values["printer.connection"]),
+        open_drawer=bool(values["printer.open_drawer"]),
     )
 
 

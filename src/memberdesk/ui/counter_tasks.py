@@ -92,6 +92,7 @@ class CounterTasks(QObject):
 
     database_restored = Signal(object)  # services.restore.RestoreResult
     backup_made = Signal(object)  # services.backup.BackupResult
+    settings_changed = Signal(object)  # dict: the settings after the back office changed them
 
     def __init__(self, window: MainWindow, runner: TaskRunner, state: CounterState) -> None:
         super().__init__(window)
@@ -284,6 +285,7 @@ class CounterTasks(QObject):
                             shift_no=self.last_shift_no)
         dialog.restored.connect(self._restored)
         dialog.backed_up.connect(self._backed_up)
+        dialog.settings_changed.connect(self.settings_changed)
         dialog.backup_status.connect(
             lambda status: self.window.status.set_last_backup(status.last_good_at))
         self._show(dialog)

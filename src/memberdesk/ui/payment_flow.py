@@ -24,6 +24,7 @@ from .cart_model import CartItem
 from .counter_errors import CounterError
 from .jobs import job
 from .payment_dialog import PaymentContext, PaymentDialog, PaymentInput
+from .printer_setup import set_shop_printer
 from .receipt_dialog import ReceiptDialog
 from .receipt_printing import ReceiptPrinter
 from .tasks import Task, TaskRunner
@@ -111,6 +112,7 @@ class PaymentFlow(QObject):
     def _open(self, start: PaymentStart) -> None:
         self._starting = False
         self.paper_mm = start.settings.paper_mm
+        set_shop_printer(start.settings.printer, start.settings.open_drawer)
         self.state.set_shift(start.shift)
         if start.shift is None:
             self.window.banner.show_user_error(CounterError("no_open_shift"))

@@ -1,5 +1,5 @@
-"""F8 后台 — the back office: day close, reports, backup and restore for the owner
-and managers; a cashier sees only their own shift report. Pages are picked on
+"""F8 后台 — the back office: day close, reports, members, staff, backup and
+restore, settings (read-only for a manager) for the owner and managers; a cashier sees only their own shift report. Pages are picked on
 the left (Ctrl+1…); Esc closes."""
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from .long_jobs import LongJobs
 from .members import MembersPage
 from .page import Page
 from .reports import ReportsPage
+from .settings import SettingsPage
 from .staff import StaffPage
 
 STAFF_ROLES = ("owner", "manager")
@@ -37,6 +38,7 @@ class BackOffice(Retranslating, QDialog):
     restored = Signal(object)  # RestoreResult
     backed_up = Signal(object)  # BackupResult
     backup_status = Signal(object)  # BackupStatus
+    settings_changed = Signal(object)  # dict: every setting after a change
 
     def __init__(self, runner: TaskRunner, long_jobs: LongJobs, actor: Any,
                  parent: QWidget | None = None, *, shift_no: str | None = None) -> None:
@@ -53,8 +55,11 @@ class BackOffice(Retranslating, QDialog):
             self.backup = BackupPage(runner, long_jobs, actor, may_restore=role == "owner")
             self.members = MembersPage(runner, long_jobs, actor)
             self.staff = StaffPage(runner, actor)
+            self.settings = SettingsPage(runner, actor)
             self.pages = {"day": self.day_close, "reports": self.reports,
-                          "members": self.members, "staff": self.staff, "backup": self.backup}
+                          "members": self.members, "staff": self.staff, "backup": self.backup,
+                          "settings": self.settings}
+            self.settings.saved.connect(self.settings_changed)
             self.backup.backed_up.connect(self.backed_up)
             self.backup.status_changed.connect(self.backup_status)
             self.backup.restored.connect(self._restored)
@@ -126,7 +131,7 @@ class BackOffice(Retranslating, QDialog):
         self.title.setText(self.tr("Back office — {name}").format(name=self.actor.display_name))
         names = {"day": self.tr("Day close"), "reports": self.tr("Reports"),
                  "members": self.tr("Members"), "staff": self.tr("Staff"),
-                 "backup": self.tr("Backups")}
+                 "backup": self.tr("Backups"), "settings": self.tr("Settings")}
         if list(self.pages) == ["reports"]:
             names["reports"] = self.tr("My shift")
         for row, key in enumerate(self.pages):

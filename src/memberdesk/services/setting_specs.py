@@ -1,0 +1,261 @@
+"""The catalogue of shop settings: for each key its default, its kind (what editor
+and what values), its allowed range or choices, the section of the settings page it
+belongs to, and its label and help in Chinese and English.
+
+One table, read by the storage (:mod:`.settings`), the settings page of the back
+office and ``memberdesk settings``. Amounts (kind ``money``) are stored in fen and
+shown and typed in yuan.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from memberdesk.hardware.printer_spec import EXAMPLES, PrinterSpecError, parse_printer
+from memberdesk.money import Money
+
+from .errors import Localized
+
+KINDS = ("int", "money", "bool", "choice", "text", "printer")
+
+# Sections in the order of the settings page: key -> (zh, en).
+SECTIONS: dict[str, tuple[str, str]] = {
+    "shop": ("门店", "Shop"),
+    "checkout": ("收银", "Checkout"),
+    "stored_value": ("储值", "Stored value"),
+    "points": ("积分与等级", "Points and tiers"),
+    "staff": ("员工与交班", "Staff and shifts"),
+    "reader": ("读卡器", "Card reader"),
+    "backup": ("备份", "Backups"),
+    "printer": ("打印机与小票", "Printer and receipt"),
+}
+
+Option = tuple[Any, str, str]  # (stored value, zh, en)
+
+
+@dataclass(frozen=True)
+class SettingSpec:
+    default: Any
+    kind: str
+    section: str
+    label: tuple[str, str]
+    help: tuple[str, str] = ("", "")
+    lo: int = 0
+    hi: int = 0
+    options: tuple[Option, ...] = ()
+    max_len: int = 0
+    unit: tuple[str, str] = ("", "")
+
+    def label_in(self, lang: str) -> str:
+        return self.label[1] if lang.startswith("en") else self.label[0]
+
+    def help_in(self, lang: str) -> str:
+        return self.help[1] if lang.startswith("en") else self.help[0]
+
+    def unit_in(self, lang: str) -> str:
+        return self.unit[1] if lang.startswith("en") else self.unit[0]
+
+    def problem(self, v: Any) -> Localized | None:
+        """What is wrong with the value ``v`` (in both languages), or None."""
+        if self.kind in ("int", "money"):
+            if type(v) is not int or not self.lo <= v <= self.hi:
+                if self.kind == "money":
+                    lo, hi = Money(self.lo).display(), Money(self.hi).display()
+                    return Localized(f"应在 {lo} 到 {hi} 之间", f"must be from {lo} to {hi}")
+                return Localized(f"应为 {self.lo} 到 {self.hi} 之间的整数",
+                                 f"must be a whole number from {self.lo} to {self.hi}")
+        elif self.kind == "bool":
+            if not isinstance(v, bool):
+                return Localized("应为“是”或“否”", "must be yes or no")
+        elif self.kind == "choice":
+            if not any(type(v) is type(o) and v == o for o, _, _ in self.options):
+                return Localized("应为以下之一：" + "、".join(zh for _, zh, _ in self.options),
+                                 "must be one of: " + ", ".join(en for _, _, en in self.options))
+        elif not isinstance(v, str) or len(v) > self.max_len:
+            return Localized(f"应为不超过 {self.max_len} 个字的文字",
+                             f"must be text of at most {self.max_len} characters")
+        elif self.kind == "printer":
+            try:
+                parse_printer(v)
+            except PrinterSpecError:
+                return Localized(f"不是可用的打印机写法，例如 {EXAMPLES}",
+                                 f"is not a printer address, e.g. {EXAMPLES}")
+        return None
+
+
+def _int(default: int, section: str, label: tuple[str, str], help_: tuple[str, str],
+         lo: int, hi: int, unit: tuple[str, str] = ("", "")) -> SettingSpec:
+    return SettingSpec(default, "int", section, label, help_, lo=lo, hi=hi, unit=unit)
+
+
+def _money(default: int, section: str, label: tuple[str, str], help_: tuple[str, str],
+           lo: int, hi: int) -> SettingSpec:
+    return SettingSpec(default, "money", section, label, help_, lo=lo, hi=hi)
+
+
+def _bool(default: bool, section: str, label: tuple[str, str],
+          help_: tuple[str, str]) -> SettingSpec:
+    return SettingSpec(default, "bool", section, label, help_)
+
+
+def _choice(default: Any, section: str, label: tuple[str, str], help_: tuple[str, str],
+            *options: Option) -> SettingSpec:
+    return SettingSpec(default, "choice", section, label, help_, options=options)
+
+
+def _text(default: str, section: str, label: tuple[str, str], help_: tuple[str, str],
+          max_len: int, kind: str = "text") -> SettingSpec:
+    return SettingSpec(default, kind, section, label, help_, max_len=max_len)
+
+
+DAYS, HOURS, MINUTES, MS = ("天", "days"), ("小时", "hours"), ("分钟", "minutes"), ("毫秒", "ms")
+YEARS, TIMES, CHARS = ("年", "years"), ("次", "times"), ("个字符", "characters")
+
+SPECS: dict[str, SettingSpec] = {
+    # -- shop --------------------------------------------------------------------------
+    "shop.language": _choice(
+        "zh_CN", "shop", ("界面语言", "Language"),
+        ("收银窗口启动时的语言（F12 可随时切换）", "The window's language at start (F12 switches)"),
+        ("zh_CN", "简体中文", "Chinese"), ("en", "English", "English")),
+    "shop.timezone_offset_minutes": _int(
+        480, "shop", ("时区（与 UTC 相差的分钟数）", "Time zone (minutes from UTC)"),
+        ("北京时间为 480；决定营业日、日结和积分到期按哪里的“今天”计算",
+         "480 is Beijing time; it decides the shop's “today” for day close and expiry"),
+        -720, 840, MINUTES),
+    # -- checkout ----------------------------------------------------------------------
+    "checkout.rounding": _choice(
+        "none", "checkout", ("抹零", "Rounding"),
+        ("应收金额如何抹零；抹去的部分记为一行折扣，从不向顾客多收",
+         "How the amount due is rounded; the difference is a discount line, never charged extra"),
+        ("none", "不抹零", "none"), ("drop_fen", "抹分", "drop the fen"),
+        ("drop_jiao", "抹角", "drop the jiao"), ("round_jiao", "四舍五入到角", "round to jiao")),
+    "checkout.plain_amount_confirm_fen": _money(
+        50_000, "checkout", ("直接收款确认金额", "Plain amount confirmation above"),
+        ("不选商品直接收款时，超过这个金额需要再按一次键确认（防止多打一个零）",
+         "A plain amount (no items) above this needs a confirming key (a typo guard)"),
+        0, 1_000_000_000),
+    "checkout.max_line_fen": _money(
+        10_000_000, "checkout", ("单行最大金额", "Largest line amount"),
+        ("一行商品超过这个金额会被拒绝（防止输错）", "A line above this is refused (a typo guard)"),
+        100, 1_000_000_000),
+    "checkout.max_change_fen": _money(
+        100_000, "checkout", ("最大找零", "Largest change"),
+        ("收现金时最多可以找给顾客的零钱", "The most change a cashier may give in cash"),
+        100, 10_000_000),
+    "checkout.restore_coupons_on_refund": _bool(
+        True, "checkout", ("退款时退回优惠券", "Refunds give coupons back"),
+        ("退款后，这单用掉的优惠券重新可用", "After a refund the sale's coupons can be used again")),
+    # -- stored value ------------------------------------------------------------------
+    "stored_value.cap_fen": _money(
+        500_000, "stored_value", ("每张卡储值上限", "Stored value cap per card"),
+        ("单用途预付卡规定：记名卡不超过 5000 元", "Prepaid card rules: at most ¥5,000 per "
+         "registered card"), 0, 10_000_000),
+    "stored_value.spend_order": _choice(
+        "bonus_first", "stored_value", ("储值扣款顺序", "Stored value spend order"),
+        ("消费时先扣赠送金额还是本金", "Whether a payment takes the bonus or the principal first"),
+        ("bonus_first", "先扣赠送", "bonus first"),
+        ("principal_first", "先扣本金", "principal first"),
+        ("proportional", "按比例", "proportionally")),
+    "stored_value.require_password": _bool(
+        False, "stored_value", ("储值消费需要密码", "Stored value needs a password"),
+        ("会员用储值付款时需输入支付密码", "Members type a payment password to pay from stored value")),
+    "stored_value.password_max_failures": _int(
+        5, "stored_value", ("支付密码错误次数上限", "Payment password tries"),
+        ("连续输错这么多次后锁定储值支付", "Wrong payment passwords before stored value is locked"),
+        1, 20, TIMES),
+    "stored_value.password_lock_minutes": _int(
+        30, "stored_value", ("支付密码锁定时长", "Payment password lock"),
+        ("输错次数过多后锁定多久", "How long stored value stays locked"), 1, 1440, MINUTES),
+    "stored_value.records_years": _int(
+        5, "stored_value", ("储值记录保存年限", "Keep stored value records"),
+        ("法规要求至少 5 年", "The rules ask for at least 5 years"), 5, 30, YEARS),
+    # -- points and tiers --------------------------------------------------------------
+    "points.earn_per_yuan": _int(
+        1, "points", ("每元积分", "Points per yuan"),
+        ("每消费 1 元获得的积分（0 = 不积分）", "Points earned per yuan spent (0 = none)"), 0, 100),
+    "points.earn_base": _choice(
+        "paid_excl_points", "points", ("积分计算基数", "Points are earned on"),
+        ("哪部分付款可以获得积分", "Which part of a payment earns points"),
+        ("paid_excl_points", "实付（不含积分抵扣）", "the amount paid, without points"),
+        ("external_only", "仅现金/刷卡/扫码（不含储值）", "cash, card and QR only (no stored value)"),
+        ("payable", "应收全额", "the whole amount due")),
+    "points.validity_days": _int(
+        365, "points", ("积分有效期", "Points validity"),
+        ("积分获得后多少天过期（0 = 永不过期）；只影响以后获得的积分",
+         "Days until earned points expire (0 = never); applies to points earned from now on"),
+        0, 3650, DAYS),
+    "points.redeem_points_per_yuan": _int(
+        100, "points", ("多少积分抵 1 元", "Points worth ¥1"),
+        ("积分抵现时的比例", "The rate when points pay part of a sale"), 1, 100_000),
+    "points.redeem_min_points": _int(
+        100, "points", ("积分抵现最低积分", "Fewest points to redeem"),
+        ("积分少于这个数时不能抵现", "Below this a member cannot pay with points"), 0, 1_000_000),
+    "points.redeem_max_percent": _int(
+        50, "points", ("积分抵现上限（%）", "Points pay at most (%)"),
+        ("一单最多有百分之几可以用积分支付", "The largest share of a sale points may pay"),
+        0, 100, ("%", "%")),
+    "points.expiring_soon_days": _int(
+        30, "points", ("积分即将过期提醒", "Points expiring soon"),
+        ("这么多天内到期的积分在收银台提示", "Points expiring within this many days are shown"),
+        1, 365, DAYS),
+    "tiers.window_days": _int(
+        400, "points", ("等级评定周期", "Tier window"),
+        ("按最近多少天的消费评定会员等级", "Tiers are judged on the spending of this many days"),
+        30, 3650, DAYS),
+    # -- staff and shifts --------------------------------------------------------------
+    "staff.max_failed_logins": _int(
+        5, "staff", ("登录错误次数上限", "Wrong passwords before a lock"),
+        ("连续输错这么多次密码后锁定账号", "Wrong passwords in a row before the account locks"),
+        3, 20, TIMES),
+    "staff.lock_minutes": _int(
+        15, "staff", ("账号锁定时长", "Account lock"),
+        ("输错次数过多后锁定多久", "How long a locked account stays locked"), 1, 1440, MINUTES),
+    "staff.approval_minutes": _int(
+        5, "staff", ("授权有效时间", "An approval lasts"),
+        ("店长授权后多久内有效", "How long a manager's approval can be used"), 1, 60, MINUTES),
+    "shift.blind_close": _bool(
+        False, "staff", ("盲交班", "Blind shift close"),
+        ("交班时收银员先数现金，看不到系统应有金额",
+         "Cashiers count the cash before they see what it should be")),
+    # -- card reader -------------------------------------------------------------------
+    "reader.wedge_min_length": _int(
+        8, "reader", ("刷卡最少位数", "Shortest card number"),
+        ("键盘式读卡器一次刷卡至少输入这么多字符", "A keyboard-wedge swipe has at least this "
+         "many characters"), 1, 64, CHARS),
+    "reader.wedge_max_interval_ms": _int(
+        30, "reader", ("刷卡按键间隔", "Swipe key interval"),
+        ("刷卡时两个字符之间最多相隔多少毫秒；比这更慢的是人在打字",
+         "The longest gap between two characters of a swipe; slower is a person typing"),
+        5, 500, MS),
+    # -- backups -----------------------------------------------------------------------
+    "backup.interval_hours": _int(
+        24, "backup", ("自动备份间隔", "Back up every"),
+        ("收银窗口开着时每隔多久自动备份一次", "How often the open window backs up by itself"),
+        1, 168, HOURS),
+    "backup.keep_daily": _int(7, "backup", ("保留每日备份", "Daily backups kept"),
+                              ("", ""), 1, 365),
+    "backup.keep_weekly": _int(4, "backup", ("保留每周备份", "Weekly backups kept"),
+                               ("", ""), 0, 104),
+    "backup.keep_monthly": _int(12, "backup", ("保留每月备份", "Monthly backups kept"),
+                                ("", ""), 0, 120),
+    "backup.second_destination": _text(
+        "", "backup", ("第二备份位置", "Second backup folder"),
+        ("每次备份再复制一份到这个文件夹（例如 U 盘）；留空则不复制",
+         "Each backup is also copied to this folder (a USB drive, say); empty: no copy"), 500),
+    # -- printer and receipt -----------------------------------------------------------
+    "printer.connection": _text(
+        "", "printer", ("小票打印机", "Receipt printer"),
+        (f"留空 = 不打印，只在屏幕显示小票。例如 {EXAMPLES}",
+         f"Empty: no printer, the receipt is shown on screen. E.g. {EXAMPLES}"),
+        200, kind="printer"),
+    "printer.open_drawer": _bool(
+        False, "printer", ("打印后弹出钱箱", "Open the cash drawer"),
+        ("打印小票后弹开接在打印机上的钱箱", "Kick the drawer connected to the printer after "
+         "printing")),
+    "receipt.paper_mm": _choice(58, "printer", ("小票纸宽", "Paper width"), ("", ""),
+                                (58, "58 毫米", "58 mm"), (80, "80 毫米", "80 mm")),
+    "shop.receipt_footer": _text(
+        "谢谢惠顾，欢迎再来！", "printer", ("小票结尾语", "Receipt footer"),
+        ("印在每张小票最后", "Printed at the end of every receipt"), 100),
+}

@@ -1,0 +1,256 @@
+"""设置 — the shop settings, section by section (门店, 收银, 储值, 积分, 员工, 读卡器,
+备份, 打印机), each with its label, an editor fitting its kind (yuan for amounts, a
+number box with the allowed range, a tick box, a pick list, a text field), its
+default and its help. Labels, help, ranges and choices come from the one catalogue
+(:mod:`memberdesk.services.setting_specs`), as ``memberdesk settings`` shows them.
+
+Save (Ctrl+S or Enter) sends only the values that differ from what was loaded, in
+one service call (one transaction, one audit row). Only the owner changes settings;
+a manager sees them read-only (the service checks again)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from memberdesk.money import Money
+from memberdesk.services.setting_specs import SECTIONS, SettingSpec
+from memberdesk.services.setting_text import display
+from memberdesk.services.settings import SettingsSheet, change_settings, list_settings
+
+from ..dialogs.base import ERROR, OK, current_language, push_button
+from ..money_input import MoneyEdit
+from ..tasks import TaskRunner
+from ..widgets import PickerBox
+from .page import Page
+
+Editor = MoneyEdit | QSpinBox | QCheckBox | PickerBox | QLineEdit
+
+
+def _editor(spec: SettingSpec) -> Editor:
+    if spec.kind == "money":
+        return MoneyEdit()
+    if spec.kind == "int":
+        box = QSpinBox()
+        box.setRange(spec.lo, spec.hi)
+        box.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return box
+    if spec.kind == "bool":
+        return QCheckBox()
+    if spec.kind == "choice":
+        picker = PickerBox()
+        for value, _zh, _en in spec.options:
+            picker.addItem("", value)
+        return picker
+    edit = QLineEdit()
+    edit.setMaxLength(spec.max_len)
+    return edit
+
+
+def _read(editor: Editor, spec: SettingSpec) -> Any:
+    """The value in ``editor`` as stored (an amount in fen; None: not an amount)."""
+    if isinstance(editor, MoneyEdit):
+        amount = editor.amount()
+        return None if amount is None else amount.fen
+    if isinstance(editor, QSpinBox):
+        return editor.value()
+    if isinstance(editor, QCheckBox):
+        return editor.isChecked()
+    if isinstance(editor, PickerBox):
+        return editor.currentData()
+    return editor.text().strip()
+
+
+def _write(editor: Editor, value: Any) -> None:
+    if isinstance(editor, MoneyEdit):
+        editor.set_amount(Money(int(value)))
+    elif isinstance(editor, QSpinBox):
+        editor.setValue(int(value))
+    elif isinstance(editor, QCheckBox):
+        editor.setChecked(bool(value))
+    elif isinstance(editor, PickerBox):
+        editor.setCurrentIndex(max(0, editor.findData(value)))
+    else:
+        editor.setText(str(value))
+
+
+class SettingsPage(Page):
+    saved = Signal(object)  # the settings after the change (dict)
+
+    def __init__(self, runner: TaskRunner, actor: Any, parent: QWidget | None = None) -> None:
+        super().__init__(runner, actor, "settingsPage", parent)
+        self.sheet: SettingsSheet | None = None
+        self.editors: dict[str, Editor] = {}
+        self.labels: dict[str, QLabel] = {}
+        self.notes: dict[str, QLabel] = {}
+        self.section_heads: dict[str, QLabel] = {}
+        self.read_only_note = QLabel()
+        self.read_only_note.setWordWrap(True)
+        self.read_only_note.hide()
+        self.form = QWidget()
+        self.form.setObjectName("settingsForm")
+        self.form_layout = QVBoxLayout(self.form)
+        self.form_layout.setContentsMargins(4, 0, 16, 8)
+        self.form_layout.setSpacing(6)
+        self.scroller = QScrollArea()
+        self.scroller.setObjectName("settingsScroll")
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setWidget(self.form)
+        self.save_button = push_button(self.save, primary=True)
+        self.save_button.setEnabled(False)
+        save_action = QAction(self)
+        save_action.setShortcut(QKeySequence("Ctrl+S"))
+        save_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save_action.triggered.connect(self.save)
+        self.addAction(save_action)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.read_only_note, 1)
+        buttons.addStretch(0)
+        buttons.addWidget(self.save_button)
+        self._busy_buttons.append(self.save_button)
+        self.body.addWidget(self.scroller, 1)
+        self.body.addLayout(buttons)
+        self.retranslate()
+
+    # -- loading -------------------------------------------------------------------------
+    def activated(self) -> None:
+        if not self.busy:
+            self.refresh()
+
+    def refresh(self) -> None:
+        self.call(list_settings, self.actor, on_done=self._show)
+
+    def _show(self, sheet: SettingsSheet) -> None:
+        if not self.editors:
+            self._build(sheet)
+        self.sheet = sheet
+        for item in sheet.items:
+            editor = self.editors[item.key]
+            _write(editor, item.value)
+            editor.setEnabled(sheet.may_change)
+        self.save_button.setVisible(sheet.may_change)
+        self.read_only_note.setVisible(not sheet.may_change)
+        self.update_state()
+        self._render_texts()
+
+    def _build(self, sheet: SettingsSheet) -> None:
+        """One grid for every section, so labels and editors line up down the page."""
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(14)
+        grid.setVerticalSpacing(6)
+        grid.setColumnStretch(2, 1)
+        for item in sheet.items:
+            section = item.spec.section
+            if section not in self.section_heads:
+                head = QLabel()
+                head.setObjectName("sectionHeading")
+                head.setProperty("panelTitle", True)
+                self.section_heads[section] = head
+                grid.addWidget(head, grid.rowCount(), 0, 1, 3)
+            row = grid.rowCount()
+            label, editor, note = QLabel(), _editor(item.spec), QLabel()
+            editor.setObjectName(f"setting:{item.key}")
+            editor.setMinimumWidth(180)
+            editor.setMaximumWidth(260)
+            label.setBuddy(editor)
+            note.setWordWrap(True)
+            note.setMinimumWidth(200)
+            note.setProperty("figureDetail", True)
+            grid.addWidget(label, row, 0)
+            grid.addWidget(editor, row, 1)
+            grid.addWidget(note, row, 2)
+            self.labels[item.key], self.editors[item.key], self.notes[item.key] = (
+                label, editor, note)
+        self.form_layout.addLayout(grid)
+        self.form_layout.addStretch(1)
+
+    # -- saving ---------------------------------------------------------------------------
+    def changes(self) -> dict[str, Any]:
+        """The values that differ from those loaded (an amount not yet typed: None)."""
+        if self.sheet is None:
+            return {}
+        found: dict[str, Any] = {}
+        for item in self.sheet.items:
+            value = _read(self.editors[item.key], item.spec)
+            if value != item.value or type(value) is not type(item.value):
+                found[item.key] = value
+        return found
+
+    def enter_pressed(self) -> None:
+        self.save()
+
+    def save(self) -> None:
+        if self.sheet is None or not self.sheet.may_change or self.busy:
+            return
+        changes = self.changes()
+        missing = [k for k, v in changes.items() if v is None]
+        if missing:
+            editor = self.editors[missing[0]]
+            editor.setFocus()
+            self.say(lambda: self.tr("Type an amount in yuan for “{label}”.").format(
+                label=self.sheet.item(missing[0]).spec.label_in(current_language())
+                if self.sheet else ""), ERROR)
+            return
+        if not changes:
+            self.say(lambda: self.tr("Nothing was changed."))
+            return
+        self.call(change_settings, self.actor, changes, on_done=lambda after: self._saved(
+            after, len(changes)), on_error=self._refused)
+
+    def _saved(self, after: dict[str, Any], count: int) -> None:
+        self.say(lambda: self.tr("Saved. Settings changed: {count}.").format(count=count), OK)
+        self.saved.emit(after)
+        self.refresh()
+
+    def _refused(self, error: Any) -> None:
+        key = error.params.get("key") if hasattr(error, "params") else None
+        if key in self.editors:
+            self.editors[key].setFocus()
+            self.scroller.ensureWidgetVisible(self.editors[key])
+
+    # -- texts ----------------------------------------------------------------------------
+    def _render_texts(self) -> None:
+        lang = current_language()
+        for section, head in self.section_heads.items():
+            zh, en = SECTIONS[section]
+            head.setText(en if lang.startswith("en") else zh)
+        if self.sheet is None:
+            return
+        for item in self.sheet.items:
+            spec = item.spec
+            self.labels[item.key].setText(spec.label_in(lang))
+            editor = self.editors[item.key]
+            editor.setToolTip(f"{item.key}\n{spec.help_in(lang)}".strip())
+            if isinstance(editor, QSpinBox):
+                unit = spec.unit_in(lang)
+                editor.setSuffix("" if not unit else unit if unit == "%" else f" {unit}")
+            elif isinstance(editor, PickerBox):
+                for i, (_value, zh, en) in enumerate(spec.options):
+                    editor.setItemText(i, en if lang.startswith("en") else zh)
+            value, help_text = display(spec, spec.default, lang), spec.help_in(lang)
+            self.notes[item.key].setText(
+                self.tr("Default: {value}. {help}").format(value=value, help=help_text)
+                if help_text else self.tr("Default: {value}").format(value=value))
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Settings"))
+        self.save_button.setText(self.tr("Save (Ctrl+S)"))
+        self.read_only_note.setText(self.tr("Only the owner can change the settings."))
+        self._render_texts()
+        super().retranslate()

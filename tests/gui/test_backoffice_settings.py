@@ -1,0 +1,136 @@
+"""F8 后台 → 设置: the owner changes settings by keys (only what changed is saved,
+in one audited step) and the counter follows at once; a manager sees them
+read-only; a bad value gets a clear message and nothing is saved."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QSpinBox
+from sqlalchemy import select
+
+from memberdesk.models import AuditEntry
+from memberdesk.services.settings import change_settings, read_settings
+from memberdesk.ui.money_input import MoneyEdit
+from memberdesk.ui.widgets import PickerBox
+
+from .tasks_support import Counter, counter_for
+
+PLAIN = "checkout.plain_amount_confirm_fen"
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def settings_page(c: Counter):  # type: ignore[no-untyped-def]
+    office = c.open(Qt.Key.Key_F8)
+    c.press(Qt.Key.Key_6, office, CTRL)
+    page = office.page("settings")
+    assert office.stack.currentWidget() is page
+    settle(c, page)
+    return office, page
+
+
+def settle(c: Counter, page) -> None:  # type: ignore[no-untyped-def]
+    """Until the page's calls (the save, then the reload it starts) have come back."""
+    c.settle()
+    c.qtbot.waitUntil(lambda: not page.busy, timeout=10_000)
+    c.settle()
+
+
+def retype(c: Counter, editor, text: str) -> None:  # type: ignore[no-untyped-def]
+    editor.setFocus()
+    c.qtbot.keyClick(editor, Qt.Key.Key_A, CTRL)
+    c.qtbot.keyClicks(editor, text)
+
+
+def audit_rows(c: Counter) -> list[dict[str, object]]:
+    with c.db.reader() as r:
+        rows = r.session.scalars(select(AuditEntry.detail).where(
+            AuditEntry.action == "settings.change")).all()
+    return [json.loads(d) for d in rows]
+
+
+def test_the_owner_lowers_the_plain_amount_line_and_the_counter_follows(owner: Counter) -> None:
+    c = owner
+    office, page = settings_page(c)
+    assert office.nav.item(5).text() == "设置"
+    assert page.heading.text() == "设置"
+    heads = [h.text() for h in page.section_heads.values()]
+    assert heads == ["门店", "收银", "储值", "积分与等级", "员工与交班", "读卡器", "备份", "打印机与小票"]
+    plain = page.editors[PLAIN]
+    assert isinstance(plain, MoneyEdit) and plain.text() == "500.00"
+    assert page.labels[PLAIN].text() == "直接收款确认金额"
+    assert page.notes[PLAIN].text().startswith("默认：¥500.00。")
+    assert isinstance(page.editors["points.validity_days"], QSpinBox)
+    assert page.editors["points.validity_days"].suffix() == " 天"
+    assert isinstance(page.editors["shift.blind_close"], QCheckBox)
+    rounding = page.editors["checkout.rounding"]
+    assert isinstance(rounding, PickerBox) and rounding.currentText() == "不抹零"
+    assert isinstance(page.editors["printer.connection"], QLineEdit)
+
+    retype(c, plain, "300")
+    c.press(Qt.Key.Key_S, plain, CTRL)
+    settle(c, page)
+    assert page.message.text() == "已保存，修改了 1 项设置。"
+    assert read_settings(c.db)[PLAIN] == 30_000
+    assert audit_rows(c) == [{"before": {PLAIN: 50_000}, "after": {PLAIN: 30_000}}]
+    c.enter(plain)  # nothing changed since: nothing saved again
+    settle(c, page)
+    assert page.message.text() == "没有修改任何设置。"
+    assert len(audit_rows(c)) == 1
+
+    c.press(Qt.Key.Key_Escape, office)
+    c.settle()
+    assert not office.isVisible()
+    amount = c.ui.main.cart_panel.amount_field
+    c.ui.main.focus_field(amount)
+    c.qtbot.keyClicks(amount, "350")
+    c.qtbot.keyClick(amount, Qt.Key.Key_Return)
+    c.qtbot.waitUntil(lambda: c.ui.counter.cart.plain_dialog is not None)
+    dialog = c.ui.counter.cart.plain_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.reason_label.text() == "超过直接收款确认线 ¥300.00，请核对金额。"
+
+
+def test_a_bad_value_says_which_and_nothing_is_saved(owner: Counter) -> None:
+    c = owner
+    _office, page = settings_page(c)
+    retype(c, page.editors["points.validity_days"], "30")
+    retype(c, page.editors["printer.connection"], "lpt1")
+    c.enter(page.editors["printer.connection"])
+    settle(c, page)
+    assert page.message.text().startswith("“小票打印机”（printer.connection）：不是可用的打印机写法")
+    assert page.editors["printer.connection"].hasFocus()
+    assert read_settings(c.db)["points.validity_days"] == 365 and audit_rows(c) == []
+    c.ui.i18n.set_language("en")
+    c.qtbot.waitUntil(lambda: page.heading.text() == "Settings")
+    assert page.message.text().startswith(
+        "Receipt printer (printer.connection): is not a printer address")
+    assert page.labels[PLAIN].text() == "Plain amount confirmation above"
+    assert page.heading.text() == "Settings"
+    retype(c, page.editors["printer.connection"], "network:192.168.1.87")
+    c.press(Qt.Key.Key_S, page, CTRL)
+    settle(c, page)
+    assert page.message.text() == "Saved. Settings changed: 2."
+    values = read_settings(c.db)
+    assert values["points.validity_days"] == 30
+    assert values["printer.connection"] == "network:192.168.1.87"
+
+
+def test_a_manager_sees_the_settings_but_cannot_change_them(manager: Counter) -> None:
+    c = manager
+    change_settings(c.db, c.world.owner, {PLAIN: 80_000})
+    _office, page = settings_page(c)
+    plain = page.editors[PLAIN]
+    assert plain.text() == "800.00" and not plain.isEnabled()
+    assert not page.save_button.isVisible()
+    assert page.read_only_note.text() == "只有老板可以修改设置。"
+    c.press(Qt.Key.Key_S, page, CTRL)
+    c.settle()
+    assert read_settings(c.db)[PLAIN] == 80_000 and len(audit_rows(c)) == 1
+
+
+def test_a_cashier_has_no_settings_page(qtbot, ui, db, staff) -> None:  # type: ignore[no-untyped-def]
+    for cashier in counter_for(qtbot, ui, db, staff, "cashier"):
+        office = cashier.open(Qt.Key.Key_F8)
+        assert list(office.pages) == ["reports"]

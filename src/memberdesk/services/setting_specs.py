@@ -116,7 +116,7 @@ SPECS: dict[str, SettingSpec] = {
     # -- shop --------------------------------------------------------------------------
     "shop.language": _choice(
         "zh_CN", "shop", ("界面语言", "Language"),
-        ("收银窗口启动时的语言（F12 可随时切换）", "The window's language at start (F12 switches)"),
+        ("收银窗口启动时的语言（Ctrl+Shift+L 可随时切换）", "The window's language at start (Ctrl+Shift+L switches)"),
         ("zh_CN", "简体中文", "Chinese"), ("en", "English", "English")),
     "shop.timezone_offset_minutes": _int(
         480, "shop", ("时区（与 UTC 相差的分钟数）", "Time zone (minutes from UTC)"),

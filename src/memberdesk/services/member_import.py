@@ -43,13 +43,14 @@ from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 
 from memberdesk.db import Database
+from memberdesk.db.errors import BUSY, DISK_FULL, storage_problem
 from memberdesk.domain.points import expires_on
 from memberdesk.models import Tier
 from memberdesk.money import Money
 
 from . import audit, clock, ledger, settings
 from .context import Actor
-from .errors import PermissionDenied, UserError
+from .errors import PermissionDenied, StorageError, UserError
 from .member_import_db import check_against_db, create_batch
 from .member_import_file import ErrorReport, default_error_report, open_sheet, read_header
 from .member_import_result import ImportProgress, ImportResult, RowProblem
@@ -209,8 +210,12 @@ def _write(db: Database, actor: Actor, approval_id: int | None, plan: _Plan, sha
                     )  # fmt: skip
                     uow.commit()
                     approval = None
-        except OperationalError as exc:
-            if "locked" not in str(exc) and "busy" not in str(exc):
+        except (OperationalError, StorageError) as exc:
+            # The batches before this one stay written: say how far the import got.
+            problem = exc.code if isinstance(exc, StorageError) else storage_problem(exc)
+            if problem == DISK_FULL:
+                raise UserError("import_disk_full", created=tally.created, row=last_row) from exc
+            if problem != BUSY:
                 raise
             raise UserError("import_busy", created=tally.created, row=last_row) from exc
         for r in rows:  # a phone registered, or a card taken, since the read phase

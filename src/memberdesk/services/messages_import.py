@@ -32,6 +32,11 @@ IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
         "Import stopped: {created} members were written (up to row {row}); importing the "
         "same file again skips them and carries on",
     ),
+    "import_disk_full": (
+        "磁盘已满，导入在第 {row} 行处停止，已写入 {created} 位会员；清理磁盘空间后再次导入同一文件即可继续",
+        "The disk is full: the import stopped at row {row} with {created} members written; "
+        "free some space and import the same file again to carry on",
+    ),
     "import_busy": (
         "数据库正忙，导入在第 {row} 行处停止，已写入 {created} 位会员；稍后再次导入同一文件即可继续",
         "The database is busy: the import stopped at row {row} with {created} members "

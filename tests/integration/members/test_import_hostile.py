@@ -377,3 +377,34 @@ def test_rows_are_counted_across_chunk_boundaries(tmp_path: Path) -> None:
     assert scan.cells["xl/worksheets/sheet1.xml"] == 60_000
     with zipfile.ZipFile(path) as zf:
         assert zf.getinfo("xl/worksheets/sheet1.xml").file_size > 3 << 20
+
+
+@pytest.mark.parametrize(("problem", "code", "start"), [
+    ("storage_busy", "import_busy", "The database is busy: the import stopped at row 201"),
+    ("storage_full", "import_disk_full", "The disk is full: the import stopped at row 201"),
+])
+def test_a_storage_problem_while_writing_says_how_far_the_import_got(
+    db: Database, staff: Staff, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    problem: str, code: str, start: str,
+) -> None:
+    """The unit of work turns a locked database or a full disk into a StorageError; the
+    import still says how many members its earlier batches wrote."""
+    from memberdesk.services import member_import
+    from memberdesk.services.errors import StorageError
+
+    real = member_import.create_batch
+    calls: list[int] = []
+
+    def fails_second_time(*args: Any) -> int:
+        calls.append(1)
+        if len(calls) == 2:
+            raise StorageError(problem)
+        return real(*args)
+
+    monkeypatch.setattr(member_import, "create_batch", fails_second_time)
+    with pytest.raises(UserError) as err:
+        import_members(db, staff["owner"], _sheet(tmp_path, 300))
+    assert err.value.code == code
+    assert err.value.message("en").startswith(start)
+    assert "200" in err.value.message("zh_CN")
+    assert _members(db) == 200

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -135,13 +136,17 @@ class CartPanel(Panel):
         self.amount_label = QLabel()
         self.amount_label.setObjectName("amountLabel")
         self.amount_label.setBuddy(self.amount_field)
-        entry = QHBoxLayout()
-        entry.setSpacing(8)
-        entry.addWidget(self.product_label)
-        entry.addWidget(self.product_field, 3)
-        entry.addSpacing(8)
-        entry.addWidget(self.amount_label)
-        entry.addWidget(self.amount_field, 2)
+        # Labels above their fields, so at 1024 wide the labels take no room from the
+        # fields; the scan field, typed in most, gets the larger share.
+        entry = QGridLayout()
+        entry.setHorizontalSpacing(12)
+        entry.setVerticalSpacing(2)
+        entry.addWidget(self.product_label, 0, 0)
+        entry.addWidget(self.amount_label, 0, 1)
+        entry.addWidget(self.product_field, 1, 0)
+        entry.addWidget(self.amount_field, 1, 1)
+        entry.setColumnStretch(0, 3)
+        entry.setColumnStretch(1, 2)
         self.body.addLayout(entry)
         self.retranslate()
 

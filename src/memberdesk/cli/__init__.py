@@ -25,6 +25,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "memberdesk.cli.members_cmds",  # members find, import, export, template
     "memberdesk.cli.staff_cmds",  # staff list, add, passwd, activate, deactivate
     "memberdesk.cli.reader_cmds",  # reader test
+    "memberdesk.cli.jobs_cmds",  # jobs run, jobs status
     "memberdesk.cli.gui_cmd",  # gui (also the default)
 )
 

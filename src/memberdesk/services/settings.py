@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
+from memberdesk.domain.points import reminder_setting_problem
 from memberdesk.models import Setting
 
 from . import audit
@@ -78,6 +79,8 @@ SPECS: dict[str, SettingSpec] = {
     "points.redeem_min_points": SettingSpec(100, _int_range(0, 1_000_000)),
     "points.redeem_max_percent": SettingSpec(50, _int_range(0, 100)),
     "points.expiring_soon_days": SettingSpec(30, _int_range(1, 365)),
+    # Days before a lot expires that the member is reminded (card, receipt, list).
+    "points.reminder_days": SettingSpec("7,3", reminder_setting_problem),
     # Checkout.
     "checkout.rounding": SettingSpec("none", _choice("none", "drop_fen", "drop_jiao", "round_jiao")),
     "checkout.restore_coupons_on_refund": SettingSpec(True, _bool),

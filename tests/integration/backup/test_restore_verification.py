@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import func, select
 
 from memberdesk.db import Database
+from memberdesk.db.migrate import HEAD_REVISION
 from memberdesk.models import Member
 from memberdesk.models.enums import StoredValueKind
 from memberdesk.money import Money
@@ -170,7 +171,7 @@ def test_a_sound_old_backup_is_upgraded_checked_and_restored(
     try:
         assert _members(result.database) == 2
         assert check_database(result.database) == []
-        assert result.revision == "0004_keyed_audit"
+        assert result.revision == HEAD_REVISION
     finally:
         result.database.close()
     assert old.read_bytes() == old_bytes

@@ -70,6 +70,21 @@ def member_expiry(session: Session, member_id: int, today: date) -> MemberExpiry
                         expiry_notice(lots, today, reminder_days(session)))
 
 
+_USABLE_DATED = (
+    select(_LOTS.c.remaining, _LOTS.c.expires_on)
+    .where(_LOTS.c.member_id == bindparam("member_id"), _LOTS.c.remaining > 0,
+           _LOTS.c.expires_on >= bindparam("today"))
+)
+
+
+def notice_for(session: Session, member_id: int, today: date, days_text: str) -> ExpiryNotice | None:
+    """The reminder alone (the receipt's line); ``days_text`` is the checkout's
+    already-loaded ``points.reminder_days``. One read."""
+    lots = [(int(r), d) for r, d in connection(session).execute(
+        _USABLE_DATED, {"member_id": member_id, "today": today})]
+    return expiry_notice(lots, today, parse_reminder_days(days_text))
+
+
 @dataclass(frozen=True)
 class ExpiryCounts:
     members: int = 0

@@ -859,6 +859,10 @@ Please send this file to your support contact.</translation>
         <translation>Birthday today!</translation>
     </message>
     <message>
+        <source>{points} points expire on {day}</source>
+        <translation>{points} points expire on {day}</translation>
+    </message>
+    <message>
         <source>Birthday soon: {day}</source>
         <translation>Birthday soon: {day}</translation>
     </message>

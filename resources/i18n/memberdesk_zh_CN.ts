@@ -859,6 +859,10 @@ Please send this file to your support contact.</source>
         <translation>今天生日！</translation>
     </message>
     <message>
+        <source>{points} points expire on {day}</source>
+        <translation>积分 {points} 将于 {day} 到期</translation>
+    </message>
+    <message>
         <source>Birthday soon: {day}</source>
         <translation>生日快到了：{day}</translation>
     </message>

@@ -26,6 +26,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "memberdesk.cli.staff_cmds",  # staff list, add, passwd, activate, deactivate
     "memberdesk.cli.reader_cmds",  # reader test
     "memberdesk.cli.settings_cmds",  # settings list, set
+    "memberdesk.cli.jobs_cmds",  # jobs run, jobs status
     "memberdesk.cli.gui_cmd",  # gui (also the default)
 )
 

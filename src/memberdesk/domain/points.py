@@ -16,6 +16,8 @@ customer is not charged a rounding fen the counter would not have given them.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from memberdesk.money import Money
@@ -36,3 +38,67 @@ def expires_on(earned_on: date, validity_days: int) -> date | None:
     ``validity_days`` later (the ``points.validity_days`` setting); ``None`` when
     the setting is 0 (points never expire)."""
     return earned_on + timedelta(days=validity_days) if validity_days else None
+
+
+# -- expiry reminders ----------------------------------------------------------------
+# A lot with ``expires_on = D`` can be spent on D and is written off by the daily job
+# of D + 1 (``expires_on < today``). "Expiring soon" and reminders count from there.
+
+
+def expiry_horizon(today: date, days: int) -> date:
+    """The last date of "within ``days`` days, today included" (the card's and the
+    points report's "expiring soon" window, ``points.expiring_soon_days``)."""
+    return today + timedelta(days=max(days, 1) - 1)
+
+
+def parse_reminder_days(text: str) -> tuple[int, ...]:
+    """``"7,3"`` -> ``(7, 3)``: the days before expiry a member is reminded, largest
+    first, no repeats. Raises ValueError on anything else (the setting's check)."""
+    parts = [p.strip() for p in str(text).replace("，", ",").split(",") if p.strip()]
+    days = sorted({int(p) for p in parts}, reverse=True)
+    if not days or any(d < 0 or d > 365 for d in days):
+        raise ValueError("reminder days must be whole numbers from 0 to 365")
+    return tuple(days)
+
+
+def reminder_setting_problem(value: object) -> str | None:
+    """The ``points.reminder_days`` setting's check."""
+    try:
+        if not isinstance(value, str):
+            raise ValueError
+        parse_reminder_days(value)
+    except ValueError:
+        return "must be days before expiry, like 7,3 (whole numbers from 0 to 365)"
+    return None
+
+
+@dataclass(frozen=True)
+class ExpiryNotice:
+    """``points`` of a member's points expire on ``expires_on`` (the soonest date)."""
+
+    points: int
+    expires_on: date
+
+
+def expiry_notice(
+    lots: Iterable[tuple[int, date | None]], today: date, reminder_days: Sequence[int]
+) -> ExpiryNotice | None:
+    """The reminder to show (card, receipt, list): the points of the soonest expiry
+    date that falls within the largest reminder window (``expires_on - today <=
+    max(reminder_days)``), or None. ``lots`` are (remaining, expires_on) of usable
+    lots; lots already past their date (``expires_on < today``) are ignored."""
+    if not reminder_days:
+        return None
+    lots = list(lots)
+    last = today + timedelta(days=max(reminder_days))
+    dates = [d for r, d in lots if r > 0 and d is not None and today <= d <= last]
+    if not dates:
+        return None
+    first = min(dates)
+    return ExpiryNotice(sum(r for r, d in lots if d == first and r > 0), first)
+
+
+def reminder_due(expires_on: date, today: date, reminder_days: Sequence[int]) -> bool:
+    """Whether ``today`` is one of the reminder days before ``expires_on`` (for the
+    notifications a later release sends: exactly N days before)."""
+    return (expires_on - today).days in reminder_days

@@ -10,6 +10,7 @@ from .count_cards import (
     ServicePackageItem,
 )
 from .coupons import Coupon, CouponEvent, CouponTemplate, CouponTemplateScope
+from .jobs import JobRun
 from .ledgers import PointsEntry, PointsLot, PointsLotMove, StoredValueEntry
 from .members import Card, Member, Tier
 from .sales import (
@@ -41,6 +42,7 @@ APPEND_ONLY_TABLES: tuple[str, ...] = (
     "audit_log",
     "shift_cash_moves",
     "day_closes",
+    "job_runs",
 )
 
 __all__ = [
@@ -57,6 +59,7 @@ __all__ = [
     "CouponTemplate",
     "CouponTemplateScope",
     "DayClose",
+    "JobRun",
     "Member",
     "MemberCountCard",
     "MemberPrice",

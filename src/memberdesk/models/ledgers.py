@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from memberdesk.money import Money
@@ -72,6 +72,9 @@ class PointsLot(IdMixin, Base):
         CheckConstraint("remaining >= 0 AND remaining <= points", name="remaining_range"),
         CheckConstraint("points > 0", name="points_pos"),
         Index("ix_points_lots_member_expiry", "member_id", "expires_on"),
+        # The daily expiry job's scan: only lots with points left, by date.
+        Index("ix_points_lots_due", "expires_on", "member_id",
+              sqlite_where=text("remaining > 0"), postgresql_where=text("remaining > 0")),
     )
 
     member_id: Mapped[int] = mapped_column(ForeignKey("members.id"))

@@ -35,6 +35,7 @@ from .earning import earn_base, earn_points
 from .errors import ConflictError, UserError, ValidationError
 from .ledger import Refs, credit_points, debit_points, post_stored_value, split_stored_value_spend
 from .permissions import Permission
+from .points_expiry import notice_for
 from .policy import Policy
 from .pricing import PriceBreakdown
 from .receipt_data import ReceiptAmount, ReceiptData, ReceiptLine, from_json, to_json
@@ -256,8 +257,10 @@ def checkout(db: Database, actor: Actor, request: CheckoutRequest) -> CheckoutRe
         for d in bd.discounts:
             if d.coupon_id is not None:
                 coupons.use_in(s, d.coupon_id, d.coupon_code or "", sale_id, actor.staff_id)
+        notice = None
         if member is not None:
             _earn_and_count_visit(s, member, bd, earned, today, at, refs, policy, after)
+            notice = notice_for(s, member.id, today, policy.text("points.reminder_days"))
         receipt = replace(
             receipt_head(s, "sale", sale_no, at, actor.staff_id, member, policy,
                          (till.shop_name, till.cashier)),
@@ -269,6 +272,8 @@ def checkout(db: Database, actor: Actor, request: CheckoutRequest) -> CheckoutRe
             cash_received=next((t.received for t in plan.tenders if t.received), None),
             change=plan.change, points_earned=earned, points_used=plan.points_used,
             sv_balance=after.stored_value, points_balance=after.points,
+            points_expiring=notice.points if notice else 0,
+            points_expiring_on=notice.expires_on.isoformat() if notice else "",
         )
         connection(s).execute(_STORE_RECEIPT, {"sale_id": sale_id, "receipt": to_json(receipt)})
         result = CheckoutResult(

@@ -473,3 +473,7 @@ class StorageError(UserError):
 from .messages_backup import BACKUP_MESSAGES  # noqa: E402  (texts kept in their own file)
 
 MESSAGES.update(BACKUP_MESSAGES)
+
+from .messages_jobs import JOBS_MESSAGES  # noqa: E402
+
+MESSAGES.update(JOBS_MESSAGES)

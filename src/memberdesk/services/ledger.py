@@ -84,7 +84,7 @@ USABLE_POINTS_OF_MEMBER = (
 )
 _LOTS_LEFT = select(_LOTS.c.id, _LOTS.c.remaining).where(*_MEMBER_LOTS_LEFT).order_by(*_SOONEST_FIRST)
 _EXPIRED_LOTS = select(_LOTS.c.id, _LOTS.c.remaining).where(
-    *_MEMBER_LOTS_LEFT, _LOTS.c.expires_on < bindparam("today"))
+    *_MEMBER_LOTS_LEFT, _LOTS.c.expires_on < bindparam("today")).order_by(_LOTS.c.id)
 _LOT_OF_ENTRY = select(_LOTS.c.id, _LOTS.c.remaining).where(_LOTS.c.entry_id == bindparam("entry_id"))
 _LOTS_BY_ID = select(_LOTS.c.id, _LOTS.c.member_id, _LOTS.c.points, _LOTS.c.remaining).where(
     _LOTS.c.id.in_(bindparam("ids", expanding=True)))
@@ -370,15 +370,14 @@ def take_back_points(
 
 
 def expire_points(session: Session, member_id: int, today: date, refs: Refs) -> int:
-    """Expire every lot of ``member_id`` whose date has passed; returns points expired."""
+    """Expire every lot of ``member_id`` whose date has passed (``expires_on < today``):
+    one EXPIRE entry per lot, never a deletion. Returns the points expired."""
     lots = connection(session).execute(
         _EXPIRED_LOTS, {"member_id": member_id, "today": today}).all()
-    total = int(sum(lot.remaining for lot in lots))
-    if total == 0:
-        return 0
-    after = _move_points_cache(session, member_id, -total)
-    if after is None:
-        raise ValueError("points cache out of step with lots")
-    entry = _points_entry(session, member_id, PointsKind.EXPIRE, -total, after, refs)
-    _take_from_lots(session, entry.id, lots, total)
-    return total
+    for lot in lots:
+        after = _move_points_cache(session, member_id, -lot.remaining)
+        if after is None:
+            raise ValueError("points cache out of step with lots")
+        entry = _points_entry(session, member_id, PointsKind.EXPIRE, -lot.remaining, after, refs)
+        _take_from_lots(session, entry.id, [lot], lot.remaining)
+    return int(sum(lot.remaining for lot in lots))

@@ -66,6 +66,9 @@ class ReceiptData:
     bonus_points: int = 0
     sv_balance: Money | None = None  # member's stored value after this
     points_balance: int | None = None  # member's points after this
+    # The expiry reminder (points.reminder_days): points expiring on a date (ISO).
+    points_expiring: int = 0
+    points_expiring_on: str = ""
     notes: tuple[str, ...] = ()
     footer: str = ""
 

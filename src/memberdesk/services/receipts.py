@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date
 
 from memberdesk.money import Money
 
@@ -146,6 +147,16 @@ def wrap(text: str, width: int) -> list[str]:
     return lines
 
 
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def expiry_line(points: int, on: date, lang: str = "zh_CN") -> str:
+    """The receipt's reminder: "积分 300 将于 12月31日 到期" / "300 points expire on Dec 31"."""
+    if lang.startswith("en"):
+        return f"{points} points expire on {_MONTHS[on.month - 1]} {on.day}"
+    return f"积分 {points} 将于 {on.month}月{on.day}日 到期"
+
+
 def render_text(data: ReceiptData, paper_mm: int = 58, lang: str = "zh_CN") -> str:
     """The receipt as plain text, one line per printed line, ending with a newline."""
     width = COLUMNS.get(paper_mm, 32 if paper_mm < 80 else 48)
@@ -211,6 +222,9 @@ def render_text(data: ReceiptData, paper_mm: int = 58, lang: str = "zh_CN") -> s
         out.append(row(t("sv_balance"), m(data.sv_balance), width))
     if data.points_balance is not None:
         out.append(row(t("points_balance"), str(data.points_balance), width))
+    if data.points_expiring and data.points_expiring_on:
+        out.extend(wrap(expiry_line(data.points_expiring,
+                                    date.fromisoformat(data.points_expiring_on), lang), width))
     for note in data.notes:
         out.extend(wrap(x(note), width))
     if data.footer:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from memberdesk.domain.points import reminder_setting_problem
 from memberdesk.hardware.printer_spec import EXAMPLES, PrinterSpecError, parse_printer
 from memberdesk.money import Money
 
@@ -75,6 +76,11 @@ class SettingSpec:
         elif not isinstance(v, str) or len(v) > self.max_len:
             return Localized(f"应为不超过 {self.max_len} 个字的文字",
                              f"must be text of at most {self.max_len} characters")
+        elif self.kind == "day_list":
+            if reminder_setting_problem(v) is not None:
+                return Localized("应为到期前的天数，例如 7,3（0 到 365 的整数，用逗号分开）",
+                                 "must be days before expiry, like 7,3 (whole numbers from 0 "
+                                 "to 365, separated by commas)")
         elif self.kind == "printer":
             try:
                 parse_printer(v)
@@ -199,6 +205,10 @@ SPECS: dict[str, SettingSpec] = {
         30, "points", ("积分即将过期提醒", "Points expiring soon"),
         ("这么多天内到期的积分在收银台提示", "Points expiring within this many days are shown"),
         1, 365, DAYS),
+    "points.reminder_days": _text(
+        "7,3", "points", ("积分到期提醒（提前天数）", "Points expiry reminders (days before)"),
+        ("到期前这些天在会员卡和小票上提醒，例如 7,3", "Days before a lot expires that the card "
+         "and the receipt remind the member, e.g. 7,3"), 40, kind="day_list"),
     "tiers.window_days": _int(
         400, "points", ("等级评定周期", "Tier window"),
         ("按最近多少天的消费评定会员等级", "Tiers are judged on the spending of this many days"),

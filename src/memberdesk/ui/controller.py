@@ -22,6 +22,7 @@ from .backup_scheduler import BackupScheduler
 from .counter_controller import CounterController
 from .counter_state import CounterState
 from .i18n import Translations
+from .jobs_scheduler import DailyJobsScheduler
 from .login import LoginScreen
 from .main_window import MainWindow
 from .reader_bridge import ReaderBridge
@@ -90,6 +91,7 @@ class AppController(QObject):
         self.data_dir: Path | None = None
         self.state = CounterState(self)
         self.backups: BackupScheduler | None = None
+        self.daily_jobs: DailyJobsScheduler | None = None
         self.reader = ReaderBridge(self)
         self.counter = CounterController(self.main, runner, self.state, self.reader, i18n, self)
         self._install_counter_tasks()
@@ -118,6 +120,8 @@ class AppController(QObject):
             self.backups = BackupScheduler(tasks.long_jobs, self)
             self.backups.backup_made.connect(lambda _result: self.counter.refresh_backup())
             self.backups.backup_failed.connect(self.main.banner.show_user_error)
+            self.daily_jobs = DailyJobsScheduler(tasks.long_jobs, self)
+            self.daily_jobs.jobs_failed.connect(self.main.banner.show_user_error)
 
     def _after_restore(self) -> None:
         """A backup was restored: the staff and shop may differ, so log out."""
@@ -162,6 +166,8 @@ class AppController(QObject):
         fmt.set_shop_offset(info.utc_offset_minutes)  # times as receipts and reports show them
         if self.backups is not None:
             self.backups.start()
+        if self.daily_jobs is not None:
+            self.daily_jobs.start()
         self.login.set_shop(info.shop_name)
         self.login.set_staff(info.staff, self._preselect)
         self.login.reset()
@@ -259,6 +265,8 @@ class AppController(QObject):
 
         if self.backups is not None and isValid(self.backups):
             self.backups.stop()
+        if self.daily_jobs is not None and isValid(self.daily_jobs):
+            self.daily_jobs.stop()
         self.counter.stop_timers()
         if not isValid(self.main):  # the window (and its jobs) already gone
             return

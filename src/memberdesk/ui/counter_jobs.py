@@ -17,13 +17,14 @@ import logging
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 from typing import Any, ParamSpec, TypeVar
 
 from sqlalchemy.exc import OperationalError
 
 from memberdesk.db import Database
 from memberdesk.db.errors import BUSY, DISK_FULL, storage_problem
+from memberdesk.domain.points import ExpiryNotice
 from memberdesk.hardware.uid import uid_candidates
 from memberdesk.models.enums import TenderKind
 from memberdesk.services import (
@@ -33,7 +34,6 @@ from memberdesk.services import (
     checkout,
     clock,
     coupons,
-    ledger,
     lookup,
     product_search,
 )
@@ -47,6 +47,7 @@ from memberdesk.services.coupons import CouponInfo
 from memberdesk.services.errors import NotFoundError
 from memberdesk.services.lookup import LookupOutcome, LookupResult
 from memberdesk.services.members import MemberDetail
+from memberdesk.services.points_expiry import MemberExpiry, member_expiry
 from memberdesk.services.pricing import PriceBreakdown
 from memberdesk.services.product_search import ProductSearch
 from memberdesk.services.shifts import ShiftSummary
@@ -164,36 +165,28 @@ class MemberView:
     expiring_days: int
     next_expiry: date | None
     today: date  # the shop's business date
+    expiry_notice: ExpiryNotice | None = None  # points.reminder_days before a lot expires
 
     @property
     def member_no(self) -> str:
         return self.detail.member_no
 
 
-def _expiring(db: Database, member_id: int) -> tuple[int, int, date | None, date]:
-    """Points expiring soon. A workaround until a service offers it (see the report):
-    the soonest-expiring usable lots, through the ledger's own query."""
+def _expiring(db: Database, member_id: int) -> tuple[MemberExpiry, date]:
+    """Points expiring soon and the reminder, by the rule the receipt and the points
+    report share (:mod:`memberdesk.services.points_expiry`)."""
     with db.reader() as uow:
         s = uow.session
-        days = settings_svc.get_int(s, "points.expiring_soon_days")
         today = clock.business_date(s, clock.now())
-        horizon = today + timedelta(days=days - 1)
-        soon = 0
-        first: date | None = None
-        for lot in ledger.usable_lots(s, member_id, today):
-            if lot.expires_on is None:
-                continue
-            first = lot.expires_on if first is None else min(first, lot.expires_on)
-            if lot.expires_on <= horizon:
-                soon += lot.remaining
-        return soon, days, first, today
+        return member_expiry(s, member_id, today), today
 
 
 def _member_view(db: Database, actor: Actor, member_no: str) -> MemberView:
     detail = members_svc.get_member(db, actor, member_no)
     usable = tuple(coupons.member_coupons(db, detail.id))
-    soon, days, first, today = _expiring(db, detail.id)
-    return MemberView(detail, usable, soon, days, first, today)
+    exp, today = _expiring(db, detail.id)
+    return MemberView(detail, usable, exp.expiring, exp.expiring_days, exp.next_expiry, today,
+                      exp.notice)
 
 
 member_view = user_facing(_member_view)

@@ -66,6 +66,7 @@ class MemberCard(Retranslating, QWidget):
         self.identity = _label("memberIdentity", wrap=True)
         self.birthday = self._flag("memberBirthday", "birthday", icons.ACCENT)
         self.warning = self._flag("memberWarning", "warning", icons.WARN)
+        self.expiry = self._flag("memberPointsExpiry", "points", icons.WARN)
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(8)
@@ -85,6 +86,7 @@ class MemberCard(Retranslating, QWidget):
         column.addWidget(self.identity)
         column.addWidget(self.birthday[0])
         column.addWidget(self.warning[0])
+        column.addWidget(self.expiry[0])
         column.addSpacing(4)
         column.addLayout(grid)
         column.addWidget(self.notes)
@@ -196,3 +198,9 @@ class MemberCard(Retranslating, QWidget):
         inactive = str(d.status) != "active"
         warning_text.setText(self.tr("This member is deactivated.") if inactive else "")
         warning_box.setVisible(inactive)
+        expiry_box, expiry_text = self.expiry
+        notice = view.expiry_notice
+        expiry_text.setText(self.tr("{points} points expire on {day}").format(
+            points=fmt.number(notice.points), day=self._month_day(notice.expires_on))
+            if notice else "")
+        expiry_box.setVisible(notice is not None)

@@ -3,7 +3,7 @@ soon, and the points issued, redeemed and expired in a range of local dates.
 
 Per-member figures are as of now: the cached balance, and from the member's lots the
 points expiring within ``points.expiring_soon_days`` and those already past their
-date (written off at the member's next visit). Member rows stream.
+date (written off by the daily job the day after). Member rows stream.
 """
 
 from __future__ import annotations
@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
+from memberdesk.domain.points import expiry_horizon
 from memberdesk.models import Member, PointsEntry, PointsLot
 from memberdesk.models.enums import PointsKind
 from memberdesk.reports.document import CellValue, Column, ColumnKind, Document, Table, static_rows
@@ -95,7 +96,7 @@ def points_report(
         unmasked = may_unmask(s, actor)
         days = expiring_days or settings.get_int(s, "points.expiring_soon_days")
         today = clock.business_date(s, clock.now())
-        horizon = today + timedelta(days=days - 1)
+        horizon = expiry_horizon(today, days)  # the card's rule (domain.points)
         moves = {k: int(v or 0) for k, v in s.execute(
             select(PointsEntry.kind, func.sum(PointsEntry.delta))
             .where(created_between(s, PointsEntry.created_at, period))
@@ -182,10 +183,10 @@ def points_document(rep: PointsReport, shop_name: str, generated_at: datetime,
                       rep.outstanding, rep.expiring, None, rep.overdue) if rep.members else None),
     )
     note = t("发放 = 期初导入 + 消费获得 + 赠送；退款退回、退款扣回与调整见“积分变动”。"
-             "会员积分为当前余额；已到期的积分在会员下次消费时清零。",
+             "会员积分为当前余额；到期积分在到期次日由每日任务清零。",
              "Issued = opening + earned + bonus; points returned or taken back on refunds and "
              "adjustments are under \"Points movements\". Member balances are as of now; "
-             "expired points are cleared at the member's next purchase.")
+             "expired points are written off by the daily job the day after they expire.")
     if not rep.movements:
         note = t("（无数据）该期间没有积分变动。", "(no data) No points moved in the period. ") + note
     return Document(t("积分报表", "Points report"), shop_name, rep.period.text(lang),

@@ -18,6 +18,7 @@ from memberdesk.services.reporting.day_report import DayReport
 from .. import fmt
 from ..dialogs.base import ERROR, OK, current_language, push_button
 from ..dialogs.labels import tender_name
+from ..jobs_scheduler import run_after
 from ..tasks import TaskRunner
 from . import jobs
 from .export_panel import ExportPanel
@@ -34,6 +35,7 @@ class DayClosePage(Page):
     def __init__(self, runner: TaskRunner, long_jobs: LongJobs, actor: Any,
                  parent: QWidget | None = None) -> None:
         super().__init__(runner, actor, "dayClosePage", parent)
+        self.long_jobs = long_jobs
         self.report: DayReport | None = None
         self.result: DayCloseResult | None = None
         self._armed: date | None = None
@@ -139,6 +141,7 @@ class DayClosePage(Page):
         self.result = result
         self.say(self._closed_text, ERROR if result.backup_warning else OK)
         self.closed.emit(result)
+        run_after(self.long_jobs)  # the daily jobs now due (a new business date may have begun)
         self.show_report()
 
     def _closed_text(self) -> str:

@@ -83,7 +83,9 @@ def ui(qtbot, i18n: Translations, runner: TaskRunner, staff) -> Iterator[AppCont
     with qtbot.waitSignal(controller.ready, timeout=10_000):
         controller.start()
     assert controller.backups is not None and controller.backups.timer.isActive()  # started
-    controller.backups.stop()  # tests of the scheduler drive it themselves
+    controller.backups.stop()  # tests of the schedulers drive them themselves
+    assert controller.daily_jobs is not None and controller.daily_jobs.timer.isActive()
+    controller.daily_jobs.stop()
     yield controller
     controller.stop_background_work(timeout_ms=30_000)
     from memberdesk.ui.printer_setup import set_shop_printer

@@ -115,3 +115,12 @@ def test_typed_values_are_read_as_stored() -> None:
     with pytest.raises(ValidationError) as err:
         setting_text.parse("no.such", "1")
     assert err.value.message("en") == "Unknown setting no.such"
+
+
+def test_the_reminder_days_are_checked_in_both_languages() -> None:
+    from memberdesk.services.setting_specs import SPECS as specs
+
+    spec = specs["points.reminder_days"]
+    assert spec.problem("7,3") is None and spec.problem("14") is None
+    problem = spec.problem("7,x")
+    assert problem is not None and "7,3" in problem.zh and "7,3" in problem.en

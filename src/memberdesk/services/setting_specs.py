@@ -18,7 +18,7 @@ from memberdesk.money import Money
 
 from .errors import Localized
 
-KINDS = ("int", "money", "bool", "choice", "text", "printer")
+KINDS = ("int", "money", "bool", "choice", "text", "printer", "day_list")
 
 # Sections in the order of the settings page: key -> (zh, en).
 SECTIONS: dict[str, tuple[str, str]] = {

@@ -26,6 +26,7 @@ from .day_close import DayClosePage
 from .long_jobs import LongJobs
 from .members import MembersPage
 from .page import Page
+from .products import ProductsPage
 from .reports import ReportsPage
 from .staff import StaffPage
 
@@ -53,8 +54,10 @@ class BackOffice(Retranslating, QDialog):
             self.backup = BackupPage(runner, long_jobs, actor, may_restore=role == "owner")
             self.members = MembersPage(runner, long_jobs, actor)
             self.staff = StaffPage(runner, actor)
+            self.products = ProductsPage(runner, actor)
             self.pages = {"day": self.day_close, "reports": self.reports,
-                          "members": self.members, "staff": self.staff, "backup": self.backup}
+                          "members": self.members, "staff": self.staff, "backup": self.backup,
+                          "products": self.products}
             self.backup.backed_up.connect(self.backed_up)
             self.backup.status_changed.connect(self.backup_status)
             self.backup.restored.connect(self._restored)
@@ -126,7 +129,7 @@ class BackOffice(Retranslating, QDialog):
         self.title.setText(self.tr("Back office — {name}").format(name=self.actor.display_name))
         names = {"day": self.tr("Day close"), "reports": self.tr("Reports"),
                  "members": self.tr("Members"), "staff": self.tr("Staff"),
-                 "backup": self.tr("Backups")}
+                 "backup": self.tr("Backups"), "products": self.tr("Products")}
         if list(self.pages) == ["reports"]:
             names["reports"] = self.tr("My shift")
         for row, key in enumerate(self.pages):

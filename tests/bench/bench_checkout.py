@@ -39,6 +39,7 @@ from memberdesk.services.tenders import TenderRequest
 WARMUP = 20
 RUNS = 300
 WRITES = ("INSERT", "UPDATE", "DELETE")
+BARCODES = ("6900000000007", "6900000000014", "6900000000021")  # valid EAN-13 check digits
 
 
 def _setup(db: Database) -> tuple[Any, int, list[str]]:
@@ -56,7 +57,7 @@ def _setup(db: Database) -> tuple[Any, int, list[str]]:
         uow.commit()
     for i, (price, member_price) in enumerate((("3.50", "3.00"), ("8.80", None), ("12.00", None))):
         p = catalog.create_product(db, owner, catalog.ProductDraft(
-            code=f"P{i}", name=f"商品{i}", price=Money.parse(price), barcode=f"69000000000{i}"))
+            code=f"P{i}", name=f"商品{i}", price=Money.parse(price), barcode=BARCODES[i]))
         if member_price:
             catalog.set_member_price(db, owner, p.id, gold_id, Money.parse(member_price))
     shifts.open_shift(db, owner, Money.parse("200"))
@@ -72,7 +73,7 @@ def _setup(db: Database) -> tuple[Any, int, list[str]]:
 
 
 def _request(member_id: int, code: str) -> CheckoutRequest:
-    cart = CartRequest((CartLine(product="P0", qty=2), CartLine(product="690000000001"),
+    cart = CartRequest((CartLine(product="P0", qty=2), CartLine(product=BARCODES[1]),
                         CartLine(product="P2", qty=1)), member_id, (code,))
     # payable: 6.00 + 8.36 + 11.40 - 1.00 = 24.76
     tenders = (TenderRequest(TenderKind.POINTS, Money(500)),

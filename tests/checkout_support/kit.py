@@ -131,10 +131,10 @@ def add_member(db: Database, phone: str, name: str, tier_id: int) -> int:
 
 PRODUCTS = (
     # code, barcode, name, price, category, ratio, discountable
-    ("COLA", "6901234567890", "可口可乐 330ml", "3.50", "drinks", 1000, True),
-    ("BEER", "6901234567891", "青岛啤酒 500ml", "6.00", "drinks", 1000, True),
-    ("CHIPS", "6901234567892", "乐事薯片 原味 70g", "8.80", "snacks", 1000, True),
-    ("CIG", "6901234567893", "中华香烟", "45.00", "tobacco", 0, False),
+    ("COLA", "6901234567892", "可口可乐 330ml", "3.50", "drinks", 1000, True),
+    ("BEER", "6901234567885", "青岛啤酒 500ml", "6.00", "drinks", 1000, True),
+    ("CHIPS", "6901234567878", "乐事薯片 原味 70g", "8.80", "snacks", 1000, True),
+    ("CIG", "6901234567861", "中华香烟", "45.00", "tobacco", 0, False),
     ("WASH", None, "精洗一次", "30.00", "services", 2000, True),
 )
 

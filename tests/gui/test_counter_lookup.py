@@ -128,12 +128,12 @@ def test_lost_and_unknown_cards_are_said_clearly(till: Till) -> None:
 
 
 def test_a_scanner_burst_is_a_product_but_slow_typing_is_a_search(till: Till) -> None:
-    till.burst(till.lookup, "6901234567890")  # a barcode scanned with the focus up here
+    till.burst(till.lookup, "6901234567892")  # a barcode scanned with the focus up here
     assert [i.name for i in till.counter.cart.items] == ["可口可乐 330ml"]
     assert till.product.hasFocus()
 
-    till.type(till.lookup, "6901234567890")  # typed by a person: the member lookup
-    assert till.main.banner.text == "找不到“6901234567890”"
+    till.type(till.lookup, "6901234567892")  # typed by a person: the member lookup
+    assert till.main.banner.text == "找不到“6901234567892”"
     assert len(till.counter.cart.items) == 1
 
 
@@ -146,7 +146,7 @@ def test_the_wedge_threshold_comes_from_the_settings(till: Till) -> None:
     till.settle()
     assert till.counter.lookup.wedge.max_interval_ms == 20
     till.clock.step = 30  # 30 ms a key: a fast typist, not a reader, at this shop
-    till.qtbot.keyClicks(till.lookup, "6901234567890")
+    till.qtbot.keyClicks(till.lookup, "6901234567892")
     till.press(Qt.Key.Key_Return, till.lookup)
     assert till.counter.cart.is_empty
     assert "找不到" in till.main.banner.text

@@ -17,8 +17,8 @@ from memberdesk.services import catalog
 from memberdesk.services.product_search import search_products
 
 PRODUCTS = (
-    ("COLA", "6901234567890", "可口可乐 330ml", "3.50"),
-    ("PEPSI", "6901234567894", "百事可乐 330ml", "3.00"),
+    ("COLA", "6901234567892", "可口可乐 330ml", "3.50"),
+    ("PEPSI", "6901234567908", "百事可乐 330ml", "3.00"),
     ("CHIPS", None, "乐事薯片 原味 70g", "8.80"),
     ("2003", None, "农夫山泉 550ml", "2.00"),
     ("20031", None, "农夫山泉 1.5L", "4.50"),
@@ -43,7 +43,7 @@ def names(db: Database, text: str) -> list[str]:
 def test_every_way_a_cashier_names_a_product(db: Database) -> None:
     exact = search_products(db, "2003")
     assert exact.exact and [p.name for p in exact.products] == ["农夫山泉 550ml"]
-    assert search_products(db, "6901234567894").exact
+    assert search_products(db, "6901234567908").exact
     assert search_products(db, "cola").exact  # codes are kept as typed: COLA
     assert names(db, "200") == ["农夫山泉 550ml", "农夫山泉 1.5L"]  # code prefix
     assert names(db, "农夫") == ["农夫山泉 1.5L", "农夫山泉 550ml"]  # name prefix
@@ -91,7 +91,7 @@ def captured(db: Database) -> Iterator[list[tuple[str, Any]]]:
 
 @pytest.mark.usefixtures("products")
 def test_no_search_scans_a_table(db: Database, captured: list[tuple[str, Any]]) -> None:
-    for text in ("2003", "cola", "200", "农夫", "可乐", "kl", "kkkl", "不存在", "6901234567894"):
+    for text in ("2003", "cola", "200", "农夫", "可乐", "kl", "kkkl", "不存在", "6901234567908"):
         search_products(db, text)
     assert db.paths is not None
     raw = sqlite3.connect(db.paths.database)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import cast
+from typing import Any, cast
 
 from pypinyin import Style, lazy_pinyin
 from sqlalchemy import Table, delete, insert, or_, select
@@ -14,10 +14,21 @@ from memberdesk.models import Category, MemberPrice, Product, ProductSearchKey, 
 from memberdesk.money import Money
 
 from . import audit
+from .catalog_rules import (
+    CATEGORY_CODE,
+    MEMBER_PRICE,
+    ProductFields,
+    check_category_name,
+    check_code,
+    check_fields,
+    check_price,
+)
+from .catalog_rules import (
+    ProductDraft as ProductDraft,
+)
 from .context import Actor
-from .errors import ConflictError, Localized, NotFoundError, ValidationError
+from .errors import ConflictError, NotFoundError, ValidationError
 from .permissions import Permission, require
-from .requests import check_amount, clean_text
 
 
 @dataclass(frozen=True)
@@ -26,19 +37,6 @@ class CategoryInfo:
     code: str
     name: str
     parent_id: int | None
-
-
-@dataclass(frozen=True)
-class ProductDraft:
-    code: str
-    name: str
-    price: Money
-    barcode: str | None = None
-    category_id: int | None = None
-    unit: str = "件"
-    points_ratio_permille: int = 1000
-    is_service: bool = False
-    discountable: bool = True
 
 
 @dataclass(frozen=True)
@@ -94,66 +92,44 @@ def product_info(p: Product) -> ProductInfo:
     )
 
 
-def _code(value: str, field: str) -> str:
-    code = clean_text(value, 40).replace(" ", "")
-    if not code:
-        raise ValidationError("required_field", field=field)
-    if len(code) > 20:
-        raise ValidationError("field_too_long", field=field, max=20)
-    return code
-
-
 def create_category(
     db: Database, actor: Actor, *, code: str, name: str, parent_id: int | None = None
 ) -> CategoryInfo:
-    code = _code(code, "分类编号")
-    name = clean_text(name, 40)
-    if not name:
-        raise ValidationError("required_field", field=Localized("分类名称", "category name"))
+    code = check_code(code, CATEGORY_CODE)
     with db.uow() as uow:
         s = uow.session
         require(s, actor, Permission.MANAGE_CATALOG)
-        if s.scalar(select(Category.id).where(Category.code == code)) is not None:
-            raise ConflictError("code_taken", value=code)
+        clean_name = check_category_name(s, name)
+        other = s.scalar(select(Category).where(Category.code == code))
+        if other is not None:
+            raise ConflictError("category_code_taken", item=code, name=other.name)
         if parent_id is not None and s.get(Category, parent_id) is None:
             raise NotFoundError("category_not_found", key=parent_id)
-        cat = Category(code=code, name=name, parent_id=parent_id)
+        cat = Category(code=code, name=clean_name, parent_id=parent_id)
         s.add(cat)
         s.flush()
+        audit.record(s, action="category.create", staff_id=actor.staff_id, entity="category",
+                     entity_id=cat.code, detail={"name": cat.name})
         info = CategoryInfo(cat.id, cat.code, cat.name, cat.parent_id)
         uow.commit()
     return info
 
 
-def _check_draft(s: Session, d: ProductDraft, product_id: int | None = None) -> ProductDraft:
-    code = _code(d.code, "商品编号")
-    name = clean_text(d.name, 60)
-    if not name:
-        raise ValidationError("required_field", field=Localized("商品名称", "product name"))
-    check_amount(d.price, allow_zero=True)
-    barcode = clean_text(d.barcode or "", 32).replace(" ", "") or None
-    if type(d.points_ratio_permille) is not int or not 0 <= d.points_ratio_permille <= 100_000:
-        raise ValidationError("invalid_field", field=Localized("积分比例", "points ratio"), problem="0–100000‰")
-    other = s.scalar(select(Product.id).where(Product.code == code))
-    if other is not None and other != product_id:
-        raise ConflictError("code_taken", value=code)
-    if barcode is not None:
-        owner = s.scalar(select(Product).where(Product.barcode == barcode))
-        if owner is not None and owner.id != product_id:
-            raise ConflictError("barcode_taken", barcode=barcode, product=owner.code)
-    if d.category_id is not None and s.get(Category, d.category_id) is None:
-        raise NotFoundError("category_not_found", key=d.category_id)
-    return ProductDraft(
-        code, name, d.price, barcode, d.category_id, clean_text(d.unit, 8) or "件",
-        d.points_ratio_permille, bool(d.is_service), bool(d.discountable),
-    )
+def write_member_prices(s: Session, product_id: int,
+                        prices: tuple[tuple[int, Money], ...]) -> dict[int, int]:
+    """Replace a product's member prices; returns the old ones (tier id -> fen)."""
+    old = {mp.tier_id: mp.price.fen for mp in s.scalars(
+        select(MemberPrice).where(MemberPrice.product_id == product_id))}
+    s.execute(delete(MemberPrice).where(MemberPrice.product_id == product_id))
+    s.add_all(MemberPrice(product_id=product_id, tier_id=t, price=p) for t, p in prices)
+    return old
 
 
 def create_product(db: Database, actor: Actor, draft: ProductDraft) -> ProductInfo:
     with db.uow() as uow:
         s = uow.session
         require(s, actor, Permission.MANAGE_CATALOG)
-        d = _check_draft(s, draft)
+        d = check_fields(s, draft)
         p = Product(
             code=d.code, barcode=d.barcode, name=d.name, name_initials=initials(d.name),
             category_id=d.category_id, price=d.price, unit=d.unit,
@@ -163,36 +139,64 @@ def create_product(db: Database, actor: Actor, draft: ProductDraft) -> ProductIn
         s.add(p)
         s.flush()
         write_search_keys(s, p)
+        if d.member_prices:
+            write_member_prices(s, p.id, d.member_prices)
         audit.record(s, action="product.create", staff_id=actor.staff_id, entity="product",
-                     entity_id=p.code, detail={"price": d.price.fen})
+                     entity_id=p.code, detail=_snapshot(d))
         info = product_info(p)
         uow.commit()
     return info
 
 
+def _snapshot(d: ProductFields) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "code": d.code, "name": d.name, "price": d.price.fen, "barcode": d.barcode,
+        "category_id": d.category_id, "unit": d.unit,
+        "points_ratio_permille": d.points_ratio_permille, "is_service": d.is_service,
+        "discountable": d.discountable,
+    }
+    if d.member_prices is not None:
+        out["member_prices"] = {str(t): p.fen for t, p in d.member_prices}
+    return out
+
+
+def apply_fields(s: Session, actor: Actor, p: Product, d: ProductFields,
+                 active: bool) -> ProductInfo:
+    """Write checked fields over ``p`` (search keys, member prices too) and audit
+    what changed, old and new: the caller's transaction."""
+    before = _snapshot(ProductFields(
+        p.code, p.name, p.price, p.barcode, p.category_id, p.unit, p.points_ratio_permille,
+        p.is_service, p.discountable, None))
+    before["active"] = p.active
+    p.code, p.barcode = d.code, d.barcode
+    if p.name != d.name or not p.name_initials:
+        p.name, p.name_initials = d.name, initials(d.name)
+        write_search_keys(s, p)
+    p.category_id, p.price, p.unit = d.category_id, d.price, d.unit
+    p.points_ratio_permille, p.is_service = d.points_ratio_permille, d.is_service
+    p.discountable, p.active = d.discountable, active
+    after = _snapshot(d)
+    after["active"] = active
+    if d.member_prices is not None:
+        before["member_prices"] = {str(t): f for t, f in
+                                   write_member_prices(s, p.id, d.member_prices).items()}
+    changes = {k: [before.get(k), v] for k, v in after.items() if before.get(k) != v}
+    audit.record(s, action="product.update", staff_id=actor.staff_id, entity="product",
+                 entity_id=p.code, detail=changes)
+    return product_info(p)
+
+
 def update_product(
     db: Database, actor: Actor, product_id: int, draft: ProductDraft, *, active: bool = True
 ) -> ProductInfo:
-    """Replace a product's fields with ``draft`` (a price change is audited)."""
+    """Replace a product's fields with ``draft``; what changed is audited."""
     with db.uow() as uow:
         s = uow.session
         require(s, actor, Permission.MANAGE_CATALOG)
         p = s.get(Product, product_id)
         if p is None:
             raise NotFoundError("product_not_found", key=product_id)
-        d = _check_draft(s, draft, product_id)
-        before = p.price
-        p.code, p.barcode = d.code, d.barcode
-        if p.name != d.name or not p.name_initials:
-            p.name, p.name_initials = d.name, initials(d.name)
-            write_search_keys(s, p)
-        p.category_id, p.price, p.unit = d.category_id, d.price, d.unit
-        p.points_ratio_permille, p.is_service = d.points_ratio_permille, d.is_service
-        p.discountable, p.active = d.discountable, active
-        audit.record(s, action="product.update", staff_id=actor.staff_id, entity="product",
-                     entity_id=p.code, detail={"price_before": before.fen, "price": d.price.fen,
-                                               "active": active})
-        info = product_info(p)
+        info = apply_fields(s, actor, p, check_fields(s, draft, p), active)
         uow.commit()
     return info
 
@@ -202,14 +206,19 @@ def set_member_price(
 ) -> None:
     """Set (or with ``None`` remove) the price of a product for one tier."""
     if price is not None:
-        check_amount(price, allow_zero=True)
+        check_price(price, MEMBER_PRICE)
     with db.uow() as uow:
         s = uow.session
         require(s, actor, Permission.MANAGE_CATALOG)
-        if s.get(Product, product_id) is None:
+        product = s.get(Product, product_id)
+        if product is None:
             raise NotFoundError("product_not_found", key=product_id)
-        if s.get(Tier, tier_id) is None:
+        tier = s.get(Tier, tier_id)
+        if tier is None:
             raise NotFoundError("tier_not_found", key=tier_id)
+        if price is not None and product.price < price:
+            raise ValidationError("member_price_above_price", tier=tier.name,
+                                  member_price=price.display(), price=product.price.display())
         s.execute(
             delete(MemberPrice).where(
                 MemberPrice.product_id == product_id, MemberPrice.tier_id == tier_id

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, ClassVar, Protocol, runtime_checkable
 
+from .messages_catalog import CATALOG_MESSAGES
 from .messages_import import IMPORT_MESSAGES
 
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -252,6 +253,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 MESSAGES.update(IMPORT_MESSAGES)
+MESSAGES.update(CATALOG_MESSAGES)
 
 MONEY_PROBLEMS: dict[str, tuple[str, str]] = {
     "not_a_number": ("不是数字", "not a number"),

@@ -45,13 +45,13 @@ class ProductSearch:
 
 # -- the statements --------------------------------------------------------------------------
 
-_EXACT = (
-    select(Product)
-    .where(or_(Product.code.in_(bindparam("codes", expanding=True)),
-               Product.barcode == bindparam("text")))
-    .where(Product.active.is_(True))
-    .limit(2)
-)
+def _exact_statement(active_only: bool) -> Any:
+    statement = select(Product).where(
+        or_(Product.code.in_(bindparam("codes", expanding=True)),
+            Product.barcode == bindparam("text")))
+    return (statement.where(Product.active.is_(True)) if active_only else statement).limit(2)
+
+
 _KEY_RANGE = (
     select(ProductSearchKey.product_id)
     .where(ProductSearchKey.key >= bindparam("lo"), ProductSearchKey.key < bindparam("hi"))
@@ -60,20 +60,31 @@ _KEY_RANGE = (
 )
 
 
-def _range_statement(column: InstrumentedAttribute[Any]) -> Any:
-    return (
-        select(Product.id)
-        .where(column >= bindparam("lo"), column < bindparam("hi"), Product.active.is_(True))
-        .order_by(column, Product.id)
-        .limit(bindparam("cap", type_=Integer))
+def _range_statement(column: InstrumentedAttribute[Any], active_only: bool) -> Any:
+    statement = select(Product.id).where(column >= bindparam("lo"), column < bindparam("hi"))
+    if active_only:
+        statement = statement.where(Product.active.is_(True))
+    return statement.order_by(column, Product.id).limit(bindparam("cap", type_=Integer))
+
+
+@dataclass(frozen=True)
+class _Statements:
+    exact: Any
+    code: Any
+    name: Any
+    initials: Any
+
+
+# The counter's (active products only) and the back office's (inactive ones too).
+_STATEMENTS = {
+    active_only: _Statements(
+        _exact_statement(active_only),
+        _range_statement(Product.code, active_only),
+        _range_statement(Product.name, active_only),
+        _range_statement(Product.name_initials, active_only),
     )
-
-
-_CODE, _NAME, _INITIALS = (
-    _range_statement(Product.code),
-    _range_statement(Product.name),
-    _range_statement(Product.name_initials),
-)
+    for active_only in (True, False)
+}
 _BY_IDS = select(Product).where(Product.id.in_(bindparam("ids", expanding=True)))
 
 
@@ -86,13 +97,17 @@ def _clean(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text or "").split())[:MAX_QUERY]
 
 
-def search_in(session: Session, text: str, *, limit: int = DEFAULT_LIMIT) -> ProductSearch:
-    """The search in the caller's transaction (see :func:`search_products`)."""
+def search_in(session: Session, text: str, *, limit: int = DEFAULT_LIMIT,
+              include_inactive: bool = False) -> ProductSearch:
+    """The search in the caller's transaction (see :func:`search_products`);
+    ``include_inactive`` for the back office, where a stopped product is found to
+    be sold again."""
+    st = _STATEMENTS[not include_inactive]
     query = _clean(text)
     if not query:
         return ProductSearch(query, ())
     codes = list(dict.fromkeys((query, query.upper())))  # codes are kept as typed: COLA
-    exact = list(session.scalars(_EXACT, {"text": query, "codes": codes}))
+    exact = list(session.scalars(st.exact, {"text": query, "codes": codes}))
     if exact:
         product = next((p for p in exact if p.barcode == query), exact[0])
         return ProductSearch(query, (product_info(product),), exact=True)
@@ -101,10 +116,10 @@ def search_in(session: Session, text: str, *, limit: int = DEFAULT_LIMIT) -> Pro
     folded = query.casefold()
     ranked: list[int] = []
     groups: Iterable[list[int]] = (
-        _ids(conn, _CODE, query, cap),
-        _ids(conn, _CODE, query.upper(), cap) if query.upper() != query else [],
-        _ids(conn, _NAME, query, cap),
-        _ids(conn, _INITIALS, folded.replace(" ", ""), cap) if query.isascii() else [],
+        _ids(conn, st.code, query, cap),
+        _ids(conn, st.code, query.upper(), cap) if query.upper() != query else [],
+        _ids(conn, st.name, query, cap),
+        _ids(conn, st.initials, folded.replace(" ", ""), cap) if query.isascii() else [],
         _ids(conn, _KEY_RANGE, folded, 2 * cap),
     )
     more = False
@@ -116,7 +131,8 @@ def search_in(session: Session, text: str, *, limit: int = DEFAULT_LIMIT) -> Pro
     if not chosen:
         return ProductSearch(query, ())
     rows = {p.id: p for p in session.scalars(_BY_IDS, {"ids": chosen})}
-    found = tuple(product_info(rows[i]) for i in chosen if i in rows and rows[i].active)
+    found = tuple(product_info(rows[i]) for i in chosen
+                  if i in rows and (include_inactive or rows[i].active))
     return ProductSearch(query, found, more=more)
 
 

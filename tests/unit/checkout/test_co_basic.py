@@ -8,7 +8,7 @@ from tests.checkout_support.kit import World, yuan
 
 
 def test_cash_sale_without_member_gives_change(world: World) -> None:
-    r = world.sell([("COLA", 2), ("6901234567892", 1)], [(TenderKind.CASH, "20")])
+    r = world.sell([("COLA", 2), ("6901234567878", 1)], [(TenderKind.CASH, "20")])
     assert r.payable == yuan("15.80")
     assert r.change == yuan("4.20")
     assert r.points_earned == 0

@@ -26,6 +26,7 @@ from .day_close import DayClosePage
 from .long_jobs import LongJobs
 from .members import MembersPage
 from .page import Page
+from .products import ProductsPage
 from .reports import ReportsPage
 from .settings import SettingsPage
 from .staff import StaffPage
@@ -55,10 +56,11 @@ class BackOffice(Retranslating, QDialog):
             self.backup = BackupPage(runner, long_jobs, actor, may_restore=role == "owner")
             self.members = MembersPage(runner, long_jobs, actor)
             self.staff = StaffPage(runner, actor)
+            self.products = ProductsPage(runner, actor)
             self.settings = SettingsPage(runner, actor)
             self.pages = {"day": self.day_close, "reports": self.reports,
                           "members": self.members, "staff": self.staff, "backup": self.backup,
-                          "settings": self.settings}
+                          "products": self.products, "settings": self.settings}
             self.settings.saved.connect(self.settings_changed)
             self.backup.backed_up.connect(self.backed_up)
             self.backup.status_changed.connect(self.backup_status)
@@ -131,7 +133,8 @@ class BackOffice(Retranslating, QDialog):
         self.title.setText(self.tr("Back office — {name}").format(name=self.actor.display_name))
         names = {"day": self.tr("Day close"), "reports": self.tr("Reports"),
                  "members": self.tr("Members"), "staff": self.tr("Staff"),
-                 "backup": self.tr("Backups"), "settings": self.tr("Settings")}
+                 "backup": self.tr("Backups"), "products": self.tr("Products"),
+                 "settings": self.tr("Settings")}
         if list(self.pages) == ["reports"]:
             names["reports"] = self.tr("My shift")
         for row, key in enumerate(self.pages):

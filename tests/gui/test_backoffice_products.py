@@ -1,0 +1,121 @@
+"""F8 后台 → 商品 (issue 11, item 1): the owner adds a product with a barcode by
+keys (Enter through the form) and the counter finds it by scanning; a wrong check
+digit is a clear message and nothing is saved; stop and resume selling; the list
+is lazy; a cashier has no products page."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import func, select
+
+from memberdesk.models import Product
+from memberdesk.money import Money
+from memberdesk.services import catalog
+
+from .tasks_support import Counter, counter_for
+
+PEANUTS = "6901939621608"  # a valid EAN-13
+
+
+@pytest.fixture
+def counter(qtbot, ui, db, staff):  # type: ignore[no-untyped-def]
+    yield from counter_for(qtbot, ui, db, staff)
+
+
+def products_page(c: Counter):  # type: ignore[no-untyped-def]
+    office = c.open(Qt.Key.Key_F8)
+    c.press(Qt.Key.Key_6, office, Qt.KeyboardModifier.ControlModifier)
+    page = office.page("products")
+    assert office.stack.currentWidget() is page
+    c.settle()
+    return office, page
+
+
+def count(c: Counter) -> int:
+    with c.db.reader() as uow:
+        return int(uow.session.scalar(select(func.count(Product.id))) or 0)
+
+
+def fill(c: Counter, page, code: str, barcode: str, name: str, price: str) -> None:  # type: ignore[no-untyped-def]
+    c.press(Qt.Key.Key_N, page, Qt.KeyboardModifier.ControlModifier)
+    assert page.focusWidget() is page.code
+    for text in (code, barcode, name, "包", price):
+        c.type(page.focusWidget(), text)
+        c.press(Qt.Key.Key_Return, page.focusWidget())  # Enter moves to the next field
+    assert page.focusWidget() is page.category
+    c.press(Qt.Key.Key_Return, page.category)
+
+
+def test_add_a_product_and_scan_it_at_the_counter(owner: Counter) -> None:
+    c = owner
+    office, page = products_page(c)
+    assert page.heading.text() == "商品"
+    before = count(c)
+    assert page.model.rowCount() == before  # the world's few products, one page
+    fill(c, page, "7001", "6901939621609", "花生", "5.50")
+    for widget in page._fields()[6:]:  # points, member prices: Enter to the last, saving
+        assert page.focusWidget() is widget
+        c.press(Qt.Key.Key_Return, widget)
+    c.settle()
+    assert page.message.text() == ("条码 6901939621609 的校验位不对（EAN-13 最后一位应为 8），"
+                                   "请核对后重新扫描或输入")
+    assert count(c) == before  # nothing saved
+    page.barcode.setText("")
+    c.type(page.barcode, PEANUTS)
+    page.save_button.click()
+    c.settle()
+    assert page.message.text() == "花生 (7001) 已添加，收银台现在可以找到它。"
+    assert count(c) == before + 1
+    c.settle()
+    c.type(page.search, "hs")  # pinyin initials, through product_search
+    c.press(Qt.Key.Key_Return, page.search)
+    c.settle()
+    assert [r.product.code for r in page.model.rows] == ["7001"]
+
+    c.press(Qt.Key.Key_Escape, office)
+    field = c.ui.main.cart_panel.product_field
+    c.type(field, PEANUTS)  # the scanner types the barcode and Enter
+    c.press(Qt.Key.Key_Return, field)
+    c.settle()
+    assert [i.name for i in c.ui.counter.cart.items] == ["花生"]
+
+
+def test_stop_selling_and_sell_again(owner: Counter) -> None:
+    c = owner
+    catalog.create_product(c.db, c.world.owner, catalog.ProductDraft(
+        code="7002", name="瓜子", price=Money(800)))
+    _office, page = products_page(c)
+    c.type(page.search, "7002")
+    c.press(Qt.Key.Key_Return, page.search)
+    c.settle()
+    page.table.selectRow(0)
+    c.settle()
+    assert page.form_heading.text() == "修改 瓜子 (7002)"
+    page.active_button.click()
+    c.settle()
+    assert page.message.text() == "瓜子 已停售，收银台将找不到它。"
+    assert page.model.rows[0].product.active is False
+    assert page.active_button.text() == "恢复销售"
+    page.active_button.click()
+    c.settle()
+    assert page.model.rows[0].product.active is True
+
+
+def test_the_list_is_fetched_page_by_page(owner: Counter) -> None:
+    c = owner
+    with c.db.uow() as uow:  # 450 products, fast
+        uow.session.add_all(Product(code=f"Z{i:04d}", name=f"商品{i}", name_initials="sp",
+                                    price=Money(100)) for i in range(450))
+        uow.commit()
+    _office, page = products_page(c)
+    assert page.model.rowCount() == 200 and page.model.canFetchMore()
+    page.table.scrollToBottom()
+    c.qtbot.waitUntil(lambda: page.model.rowCount() > 200, timeout=5000)
+    c.settle()
+    assert page.model.rowCount() in (400, 400 + count(c) - 450, count(c))
+
+
+def test_a_cashier_has_no_products_page(counter: Counter) -> None:
+    office = counter.open(Qt.Key.Key_F8)
+    assert "products" not in office.pages

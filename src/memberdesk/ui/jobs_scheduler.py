@@ -10,16 +10,15 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
-from shiboken6 import isValid
+from PySide6.QtCore import Signal
 
 from memberdesk.services.errors import UserError
 
 from .backoffice.long_jobs import LongJobs
+from .periodic_check import PeriodicCheck
 
 log = logging.getLogger(__name__)
 
-CHECK_EVERY_MS = 10 * 60 * 1000
 FIRST_CHECK_MS = 5 * 1000
 
 
@@ -30,50 +29,24 @@ def run_due_jobs(db: Any) -> Any:
     return run_jobs(db)
 
 
-class DailyJobsScheduler(QObject):
+class DailyJobsScheduler(PeriodicCheck):
     jobs_ran = Signal(object)  # RunResult, when something was due
     jobs_failed = Signal(object)  # UserError
 
-    def __init__(self, long_jobs: LongJobs, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.long_jobs = long_jobs
-        self._failed_before = False
-        self.timer = QTimer(self)
-        self.timer.setInterval(CHECK_EVERY_MS)
-        self.timer.timeout.connect(self.check)
-        long_jobs.destroyed.connect(self.stop)
+    name = "daily jobs"
+    first_check_ms = FIRST_CHECK_MS
 
-    def start(self, first_check_ms: int = FIRST_CHECK_MS) -> None:
-        if not self.timer.isActive():
-            self.timer.start()
-            QTimer.singleShot(first_check_ms, self, self._first_check)
+    @staticmethod
+    def job(db: Any) -> Any:
+        return run_due_jobs(db)
 
-    def stop(self) -> None:
-        self.timer.stop()
-
-    def _first_check(self) -> None:
-        if self.timer.isActive():
-            self.check()
-
-    def check(self) -> None:
-        if not isValid(self.long_jobs):
-            self.stop()
-            return
-        if self.long_jobs.held:  # a restore under way
-            return
-        run_after(self.long_jobs, self._done, self._failed)
-
-    def _done(self, result: Any) -> None:
-        self._failed_before = False
+    def done(self, result: Any) -> None:
         if result is not None and result.runs:
             log.info("daily jobs ran for %d date(s) up to %s", len(result.runs), result.until)
             self.jobs_ran.emit(result)
 
-    def _failed(self, error: UserError) -> None:
-        log.warning("daily jobs failed: %s", error.message("en"))
-        if not self._failed_before:
-            self._failed_before = True
-            self.jobs_failed.emit(error)
+    def failed(self, error: UserError) -> None:
+        self.jobs_failed.emit(error)
 
 
 def _logged(error: UserError) -> None:

@@ -17,7 +17,7 @@ import time
 import uuid
 from pathlib import Path
 
-from memberdesk.db import Database, make_engine
+from memberdesk.db import Database
 from memberdesk.models.enums import Role, TenderKind
 from memberdesk.money import Money
 from memberdesk.services.cart import CartLine, CartRequest
@@ -30,7 +30,7 @@ from memberdesk.services.tenders import TenderRequest
 
 
 def _db(path: str) -> Database:
-    return Database(make_engine(path))
+    return Database.of_file(Path(path))
 
 
 def spend(path: str, staff_id: int, member_id: int, n: int, fen: int, go: str) -> None:

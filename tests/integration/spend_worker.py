@@ -9,14 +9,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from memberdesk.db import Database, make_engine
+from memberdesk.db import Database
 from memberdesk.models import Member, StoredValueEntry
 from memberdesk.models.enums import StoredValueKind
 from memberdesk.money import Money
 
 
 def spend_many(db_path: str, member_id: int, times: int, amount_fen: int) -> tuple[int, int]:
-    db = Database(make_engine(Path(db_path)))
+    db = Database.of_file(Path(db_path))
     ok = refused = 0
     for _ in range(times):
         with db.uow() as uow:

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from memberdesk.paths import DataPaths
 
-from .audit_key import Keyring, open_keyring
-from .engine import make_session_factory
+from .audit_key import Keyring, load_keyring, open_keyring
+from .engine import make_engine, make_session_factory
 from .migrate import open_database
 from .uow import UnitOfWork
 
@@ -38,6 +39,13 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+
+    @classmethod
+    def of_file(cls, path: Path) -> Database:
+        """The shop file at ``path`` as it is (no back-up, no upgrade), with the audit key
+        of its folder when there is one: a second process writing beside the app (tests,
+        tools) chains its audit rows with the same key."""
+        return cls(make_engine(path), None, load_keyring(path.parent))
 
     @classmethod
     def open(cls, paths: DataPaths) -> Database:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from memberdesk.db import Database, make_engine
+from memberdesk.db import Database
 from memberdesk.services.integrity import check_database
 from tests.checkout_support.kit import World
 
@@ -66,7 +66,7 @@ def test_sigkill_during_checkouts_recharges_and_refunds(world: World) -> None:
         commits += out.count("+")
     assert commits > KILLS  # work really was going on when the kills came
 
-    db = Database(make_engine(path))
+    db = Database.of_file(Path(path))
     try:
         assert check_database(db) == []
         with db.reader() as uow:

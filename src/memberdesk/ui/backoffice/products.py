@@ -172,6 +172,10 @@ class ProductsPage(Page):
             self.member_prices.append(edit)
             self.grid.addWidget(label, 2, (i % 4) * 2)
             self.grid.addWidget(edit, 2, (i % 4) * 2 + 1)
+            # Shown now, not by the layout's queued show: Enter may move the cursor
+            # into them before the event loop gets round to it.
+            label.show()
+            edit.show()
         self.retranslate()
 
     def _show_categories(self, categories: list[catalog.CategoryInfo],

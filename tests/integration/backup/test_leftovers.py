@@ -4,7 +4,6 @@ them, and they are never listed as backups."""
 from __future__ import annotations
 
 import os
-import time
 from pathlib import Path
 
 from memberdesk.db import Database
@@ -16,8 +15,9 @@ OLD = LEFTOVER_AGE.total_seconds() + 60
 
 
 def _age(path: Path, seconds: float) -> Path:
-    """Files' ages are the file system's (the OS clock), not the shop's."""
-    t = time.time() - seconds
+    """Files' ages are the file system's (the clock that stamped the file just
+    written), not the shop's nor Python's, which tests may shift."""
+    t = path.stat().st_mtime - seconds
     os.utime(path, (t, t))
     return path
 

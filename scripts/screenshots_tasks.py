@@ -213,6 +213,10 @@ def shoot_tasks(cam: Camera, sizes: tuple[tuple[int, int], ...], langs: tuple[st
                     office.show_page("staff")
                     cam.idle()
                     cam.grab(office, "backoffice_staff")
+                if "products" in office.pages:
+                    office.show_page("products")
+                    cam.idle()
+                    cam.grab(office, "backoffice_products")
                 if "settings" in office.pages:
                     office.show_page("settings")
                     cam.idle()

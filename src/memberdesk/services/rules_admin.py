@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -243,3 +244,39 @@ def end_recharge_offer(db: Database, actor: Actor, rule_id: int) -> RechargeOffe
         row = _rows(s, [rule])[0]
         uow.commit()
     return row
+
+
+POINTS_KEYS = (
+    "points.earn_per_yuan", "points.earn_base", "points.expiry_policy", "points.validity_days",
+    "points.redeem_points_per_yuan", "points.redeem_min_points", "points.redeem_max_percent",
+    "points.reminder_days", "points.expiring_soon_days",
+)
+
+
+@dataclass(frozen=True)
+class LoyaltyRules:
+    """What the back office's rules page shows: every tier, offer and coupon template,
+    the categories a coupon may be for, and the points settings (whose one home is
+    the settings catalogue: the page shows them and links to the settings page)."""
+
+    tiers: tuple[Any, ...]  # tiers_admin.TierRow
+    offers: tuple[RechargeOfferRow, ...]
+    templates: tuple[Any, ...]  # coupons_admin.CouponTemplateRow
+    categories: tuple[tuple[str, str], ...]  # (code, name)
+    points: tuple[tuple[str, Any], ...]  # (setting key, value), POINTS_KEYS in order
+
+
+def loyalty_rules(db: Database) -> LoyaltyRules:
+    from memberdesk.models import Category
+
+    from .coupons_admin import list_coupon_templates
+    from .tiers_admin import list_tier_rows
+
+    with db.reader() as uow:
+        s = uow.session
+        values = settings.all_settings(s)
+        categories = tuple((str(c), str(n)) for c, n in s.execute(
+            select(Category.code, Category.name).order_by(Category.code)))
+    return LoyaltyRules(tuple(list_tier_rows(db)), tuple(list_recharge_offers(db)),
+                        tuple(list_coupon_templates(db)), categories,
+                        tuple((k, values[k]) for k in POINTS_KEYS))

@@ -2162,8 +2162,8 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>Share &amp;paid</translation>
     </message>
     <message>
-        <source>Points &amp;×</source>
-        <translation>Points &amp;×</translation>
+        <source>Poin&amp;ts ×</source>
+        <translation>Poin&amp;ts ×</translation>
     </message>
     <message>
         <source>&amp;Upgrade at</source>

@@ -2162,8 +2162,8 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>折扣(&amp;P)</translation>
     </message>
     <message>
-        <source>Points &amp;×</source>
-        <translation>积分倍数(&amp;×)</translation>
+        <source>Poin&amp;ts ×</source>
+        <translation>积分倍数(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Upgrade at</source>

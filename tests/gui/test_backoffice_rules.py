@@ -142,3 +142,36 @@ def test_a_manager_sees_the_rules_and_may_give_coupons(manager: Counter) -> None
     settle(c, page)
     bob = c.world.member("bob")
     assert [x.name for x in member_coupons(c.db, bob.id)] == ["满20减5"]
+
+
+def test_a_tier_held_by_members_is_refused_on_the_page(owner: Counter) -> None:
+    c = owner
+    _office, page = rules_page(c)
+    gold = next(i for i, t in enumerate(page.rules.tiers) if t.code == "gold")
+    page.tier_table.selectRow(gold)  # bob holds gold
+    assert page.tier_code.text() == "gold" and page.tier_active.text() == "停用"
+    page.tier_active.click()
+    settle(c, page)
+    assert page.message.text() == "还有 1 位会员属于“金卡会员”，不能停用：请先把他们调到其他等级"
+    assert any(t.code == "gold" for t in list_tiers(c.db))
+
+
+def test_scaled_spin_box_keeps_whole_thousandths(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from memberdesk.ui.backoffice.rules import ScaledSpinBox
+
+    share = ScaledSpinBox(10, 1, 1000, "%")
+    qtbot.addWidget(share)
+    share.setValue(985)
+    assert share.text() == "98.5%"
+    share.lineEdit().selectAll()
+    qtbot.keyClicks(share, "88")
+    share.interpretText()
+    assert share.value() == 880
+    times = ScaledSpinBox(1000, 0, 10_000, "×")
+    qtbot.addWidget(times)
+    times.setValue(1250)
+    assert times.text() == "1.25×"
+    times.lineEdit().selectAll()
+    qtbot.keyClicks(times, "1.5x")  # a letter is refused by the validator
+    times.interpretText()
+    assert times.value() == 1500

@@ -22,11 +22,10 @@ from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QDoubleSpinBox,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -151,6 +150,43 @@ def _count(lo: int, hi: int) -> QSpinBox:
     return box
 
 
+class ScaledSpinBox(QSpinBox):
+    """A whole number in thousandths (or tenths) shown as a decimal: 950‰ as "95%",
+    1500‰ as "1.5×". A spin box of whole numbers, so it looks like the others and no
+    float is ever stored."""
+
+    def __init__(self, scale: int, lo: int, hi: int, suffix: str) -> None:
+        super().__init__()
+        self.scale = scale
+        self.setRange(lo, hi)
+        self.setSuffix(suffix)
+        self.setSingleStep(max(1, scale // 10))
+
+    def textFromValue(self, value: int) -> str:
+        whole, part = divmod(value, self.scale)
+        digits = len(str(self.scale)) - 1
+        return f"{whole}.{part:0{digits}d}".rstrip("0").rstrip(".") if part else str(whole)
+
+    def valueFromText(self, text: str) -> int:
+        from decimal import Decimal, InvalidOperation
+
+        try:
+            number = Decimal(text.removesuffix(self.suffix()).strip() or "0")
+        except InvalidOperation:
+            return self.value()
+        return int((number * self.scale).to_integral_value())
+
+    def validate(self, text: str, pos: int) -> QValidator.State:  # type: ignore[override]
+        body = text.removesuffix(self.suffix()).strip()
+        whole, _, part = body.partition(".")
+        digits = len(str(self.scale)) - 1
+        if not all(p.isdigit() or p == "" for p in (whole, part)) or len(part) > digits:
+            return QValidator.State.Invalid
+        if not whole and not part:
+            return QValidator.State.Intermediate
+        return QValidator.State.Acceptable
+
+
 def _selected(table: QTableWidget) -> int | None:
     rows = table.selectionModel().selectedRows()
     return rows[0].row() if rows else None
@@ -204,17 +240,10 @@ class RulesPage(Page):
         self.tier_code = _line(16)
         self.tier_name = _line(30)
         self.tier_rank = _count(1, 99)
-        self.tier_discount = QDoubleSpinBox()
-        self.tier_discount.setRange(0.1, 100)
-        self.tier_discount.setDecimals(1)
-        self.tier_discount.setSuffix("%")
-        self.tier_discount.setValue(100)
-        self.tier_multiplier = QDoubleSpinBox()
-        self.tier_multiplier.setRange(0, 10)
-        self.tier_multiplier.setDecimals(2)
-        self.tier_multiplier.setSingleStep(0.1)
-        self.tier_multiplier.setSuffix("×")
-        self.tier_multiplier.setValue(1)
+        self.tier_discount = ScaledSpinBox(10, 1, 1000, "%")  # the share paid, in ‰
+        self.tier_discount.setValue(1000)
+        self.tier_multiplier = ScaledSpinBox(1000, 0, 10_000, "×")  # in ‰
+        self.tier_multiplier.setValue(1000)
         self.tier_threshold = MoneyEdit()
         self.tier_form: list[QWidget] = [self.tier_code, self.tier_name, self.tier_rank,
                                          self.tier_discount, self.tier_multiplier,
@@ -385,6 +414,8 @@ class RulesPage(Page):
         for i, t in enumerate(rules.tiers):
             if t.code == keep_tier:
                 self.tier_table.selectRow(i)
+        if self.editing_tier is None and not self.tier_code.text():
+            self.tier_rank.setValue(min(max((t.rank for t in rules.tiers), default=0) + 1, 99))
         _fill(self.offer_table, [self._offer_cells(r) for r in rules.offers])
         _fill(self.template_table, [self._template_cells(t) for t in rules.templates])
         self._fill_pickers()
@@ -537,8 +568,8 @@ class RulesPage(Page):
         self.tier_code.setText(t.code)
         self.tier_name.setText(t.name)
         self.tier_rank.setValue(t.rank)
-        self.tier_discount.setValue(t.discount_permille / 10)
-        self.tier_multiplier.setValue(t.points_multiplier_permille / 1000)
+        self.tier_discount.setValue(t.discount_permille)
+        self.tier_multiplier.setValue(t.points_multiplier_permille)
         self.tier_threshold.set_amount(t.upgrade_threshold)
         self.update_state()
 
@@ -559,8 +590,8 @@ class RulesPage(Page):
         self.tier_name.clear()
         ranks = [t.rank for t in self.rules.tiers] if self.rules else []
         self.tier_rank.setValue(min(max(ranks, default=0) + 1, 99))
-        self.tier_discount.setValue(100)
-        self.tier_multiplier.setValue(1)
+        self.tier_discount.setValue(1000)
+        self.tier_multiplier.setValue(1000)
         self.tier_threshold.clear()
         self.tier_code.setFocus()
         self.update_state()
@@ -568,8 +599,8 @@ class RulesPage(Page):
     def _tier_fields(self) -> dict[str, Any]:
         return {"code": self.tier_code.text(), "name": self.tier_name.text(),
                 "rank": self.tier_rank.value(),
-                "discount_permille": round(self.tier_discount.value() * 10),
-                "points_multiplier_permille": round(self.tier_multiplier.value() * 1000),
+                "discount_permille": self.tier_discount.value(),
+                "points_multiplier_permille": self.tier_multiplier.value(),
                 "upgrade_threshold": self.tier_threshold.amount() or ZERO}
 
     def save_tier(self) -> None:
@@ -785,7 +816,7 @@ class RulesPage(Page):
             self.tr("Points"), self.tr("Upgrade at"), self.tr("Members"), self.tr("State")])
         for label, text in zip(self.tier_labels, (
                 self.tr("&Code"), self.tr("&Name"), self.tr("&Order"), self.tr("Share &paid"),
-                self.tr("Points &×"), self.tr("&Upgrade at")), strict=True):
+                self.tr("Poin&ts ×"), self.tr("&Upgrade at")), strict=True):
             label.setText(text)
         self.tier_discount.setToolTip(self.tr("What a member of this tier pays when a product "
                                               "has no member price: 95% = 5% off (九五折)"))

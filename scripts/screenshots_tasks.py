@@ -221,6 +221,17 @@ def shoot_tasks(cam: Camera, sizes: tuple[tuple[int, int], ...], langs: tuple[st
                     office.show_page("settings")
                     cam.idle()
                     cam.grab(office, "backoffice_settings")
+                if "rules" in office.pages:
+                    rules = office.show_page("rules")
+                    cam.idle()
+                    for tab, name in enumerate(("tiers", "offers", "coupons", "points")):
+                        rules.tabs.setCurrentIndex(tab)
+                        cam.idle()
+                        cam.grab(office, f"backoffice_rules_{name}")
+                    rules.new_template()
+                    cam.idle()
+                    cam.grab(office, "backoffice_rules_new_coupon")
+                    rules.close_template_form()
                 _press(cam, office, Qt.Key.Key_Escape)
         ui.logout()
         cam.idle()

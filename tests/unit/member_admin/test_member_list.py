@@ -23,6 +23,7 @@ from memberdesk.services.member_search import name_keys
 from memberdesk.services.members import anonymise_member
 from tests.checkout_support.kit import World, add_member
 
+NO_FILTER = MemberFilter()
 NOON = datetime(2026, 11, 20, 4, 0, tzinfo=UTC)  # 12:00 in Beijing
 
 
@@ -54,7 +55,7 @@ def many(world: World) -> World:
     return world
 
 
-def _all_pages(world: World, sort: MemberSort, filters: MemberFilter = MemberFilter(),
+def _all_pages(world: World, sort: MemberSort, filters: MemberFilter = NO_FILTER,
                limit: int = 7) -> list[int]:
     ids: list[int] = []
     after = None

@@ -191,9 +191,9 @@ def _tier_names(s: Session) -> dict[int, str]:
 
 
 def _to_row(r: Any, tiers: dict[int, str], unmasked: bool) -> MemberListRow:
-    return MemberListRow(r.id, r.member_no, r.name, phone_for(r.phone, unmasked),
-                         tiers.get(r.tier_id, ""), r.sv_principal + r.sv_bonus,
-                         r.points_balance, r.last_visit_at, r.status, r.tags)
+    mid, member_no, name, phone, tier_id, principal, bonus, points, visit, status, tags, _ = r
+    return MemberListRow(mid, member_no, name, phone_for(phone, unmasked),
+                         tiers.get(tier_id, ""), principal + bonus, points, visit, status, tags)
 
 
 def _searched(s: Session, search: str, where: Sequence[ColumnElement[bool]], unmasked: bool,
@@ -229,16 +229,17 @@ def list_members(
         if search.strip():
             return _searched(s, search, where, unmasked, tiers)
         spec = _sort(sort)
+        conn = s.connection()  # Core rows: no ORM work per row
         got: list[Any] = []
         for conditions, tie in _ranges(spec, after):
             keys = [Member.id] if tie else [spec.expr, Member.id]
             order = [k.desc() if spec.descending else k.asc() for k in keys]
             statement = (select(*_COLUMNS).where(*where, *conditions).order_by(*order)
                          .limit(limit + 1 - len(got)))
-            got += s.execute(statement).all()
+            got += conn.execute(statement).all()
             if len(got) > limit:
                 break
         rows = got[:limit]
         more = len(got) > limit
-        cursor = Cursor(_sort_value(sort, rows[-1]), rows[-1].id) if more and rows else None
+        cursor = Cursor(_sort_value(sort, rows[-1]), rows[-1][0]) if more and rows else None
         return MemberListPage(tuple(_to_row(r, tiers, unmasked) for r in rows), cursor)

@@ -1294,8 +1294,12 @@ Please send this file to your support contact.</translation>
         <translation>Adjust points</translation>
     </message>
     <message>
-        <source>the member types 4–6 digits</source>
-        <translation>the member types 4–6 digits</translation>
+        <source>4–6 digits</source>
+        <translation>4–6 digits</translation>
+    </message>
+    <message>
+        <source>The member types the password; nobody else sees it.</source>
+        <translation>The member types the password; nobody else sees it.</translation>
     </message>
     <message>
         <source>Set password</source>

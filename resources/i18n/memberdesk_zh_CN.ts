@@ -1294,8 +1294,12 @@ Please send this file to your support contact.</source>
         <translation>调整积分</translation>
     </message>
     <message>
-        <source>the member types 4–6 digits</source>
-        <translation>由会员本人输入 4–6 位数字</translation>
+        <source>4–6 digits</source>
+        <translation>4–6 位数字</translation>
+    </message>
+    <message>
+        <source>The member types the password; nobody else sees it.</source>
+        <translation>由会员本人输入密码，他人看不到。</translation>
     </message>
     <message>
         <source>Set password</source>

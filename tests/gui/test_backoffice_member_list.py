@@ -109,6 +109,7 @@ def test_a_members_page_by_keys(manager: Counter) -> None:
     assert dialog is not None and dialog.isVisible()
     c.settle()
     assert dialog.heading.text().startswith("张三 · ")
+    assert dialog.tabs.tabText(3) == "消费记录"
     c.press(Qt.Key.Key_4, dialog, Qt.KeyboardModifier.ControlModifier)  # purchases
     top = dialog.sales_tree.topLevelItem(0)
     assert sale.sale_no in top.text(0)

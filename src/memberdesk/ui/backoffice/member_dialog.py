@@ -233,7 +233,7 @@ class MemberDialog(TaskDialog):
         self.reason_label.setBuddy(self.reason)
         self.sv_amount = AmountEdit()
         self.sv_amount.setObjectName("adjustAmount")
-        self.sv_amount.setPlaceholderText("+50.00 / -20.00")
+        self.sv_amount.setPlaceholderText("+50 / -20")
         self.sv_part = PickerBox()
         self.sv_part.addItem("", False)
         self.sv_part.addItem("", True)
@@ -615,7 +615,8 @@ class MemberDialog(TaskDialog):
         for i, text in enumerate((self.tr("Profile"), self.tr("Stored value"), self.tr("Points"),
                                   self.tr("Purchases"), self.tr("Tier"),
                                   self.tr("Cards and coupons"), self.tr("Actions"))):
-            self.tabs.setTabText(i, f"{text} (Ctrl+{i + 1})")
+            self.tabs.setTabText(i, text)
+            self.tabs.setTabToolTip(i, f"Ctrl+{i + 1}")
         for label, text in zip(self.profile_labels, (
                 self.tr("&Name"), self.tr("&Birthday"), self.tr("&Email"), self.tr("A&ddress"),
                 self.tr("&Tags"), self.tr("N&otes")), strict=True):
@@ -657,7 +658,8 @@ class MemberDialog(TaskDialog):
         self.sv_part.setItemText(1, self.tr("bonus part (赠送)"))
         self.sv_button.setText(self.tr("Adjust stored value"))
         self.points_button.setText(self.tr("Adjust points"))
-        self.password.setPlaceholderText(self.tr("the member types 4–6 digits"))
+        self.password.setPlaceholderText(self.tr("4–6 digits"))
+        self.password.setToolTip(self.tr("The member types the password; nobody else sees it."))
         self.password_button.setText(self.tr("Set password"))
         self.clear_password_button.setText(self.tr("Remove password"))
         self.anonymise_note.setText(self.tr(

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from memberdesk.models.enums import MemberStatus
 from memberdesk.money import Money
 from memberdesk.services.errors import UserError
-from memberdesk.services.member_list import MemberFilter, MemberListRow, MemberSort
+from memberdesk.services.member_list import MemberFilter, MemberSort
 from memberdesk.services.requests import parse_amount
 from memberdesk.services.tiers import TierInfo
 
@@ -55,7 +55,7 @@ class MemberTable(QTableView):
 
 class MemberListPanel(Retranslating, QWidget):
     def __init__(self, runner: TaskRunner, actor: Any, *, say_error: Callable[[str], None],
-                 open_member: Callable[[MemberListRow], object],
+                 open_member: Callable[[str], object],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("memberListPanel")
@@ -113,8 +113,7 @@ class MemberListPanel(Retranslating, QWidget):
         self.table.setTabKeyNavigation(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in enumerate((86, 110, 110, 70, 100, 70, 100, 64)):
-            header.resizeSection(col, width)
+        self._size_columns()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.opened.connect(self._open_row)
         self.table.doubleClicked.connect(lambda index: self._open_row(index.row()))
@@ -138,12 +137,17 @@ class MemberListPanel(Retranslating, QWidget):
         cells = (("tier", self.tier), ("status", self.status), ("tag", self.tag),
                  ("month", self.month), ("from", self.visited_from),
                  ("before", self.visited_before), ("balance", self.balance))
-        for i, (key, widget) in enumerate(cells):
-            grid.addWidget(self.labels[key], i // 4, (i % 4) * 2)
-            grid.addWidget(widget, i // 4, (i % 4) * 2 + 1)
-        grid.addWidget(self.clear_button, 1, 6, 1, 2)
-        for col in (1, 3, 5, 7):
+        for i, (key, widget) in enumerate(cells):  # labels above, four to a row: fits 1024
+            grid.addWidget(self.labels[key], (i // 4) * 2, i % 4)
+            grid.addWidget(widget, (i // 4) * 2 + 1, i % 4)
+        grid.addWidget(self.clear_button, 3, 3)
+        for col in range(4):
             grid.setColumnStretch(col, 1)
+        grid.setVerticalSpacing(2)
+        for combo, chars in ((self.sort, 12), (self.tier, 6), (self.status, 6), (self.month, 4)):
+            combo.setSizeAdjustPolicy(
+                PickerBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(chars)
         bottom = QHBoxLayout()
         bottom.addStretch(1)
         bottom.addWidget(self.count_label)
@@ -156,6 +160,18 @@ class MemberListPanel(Retranslating, QWidget):
         layout.addLayout(bottom)
         self.setTabOrder(self.search, self.sort)
         self.retranslate()
+
+    def _size_columns(self) -> None:
+        """Columns as wide as their widest value or title (in this language)."""
+        header = self.table.horizontalHeader()
+        cells, titles = self.table.fontMetrics(), header.fontMetrics()
+        for col, sample in enumerate(("M0000000", "", "13800000000", "普通会员",
+                                      "¥99,999.00", "99,999", "2026/12/31", "已停用")):
+            if col == 1:
+                continue
+            title = str(self.model.headerData(col, Qt.Orientation.Horizontal))
+            header.resizeSection(col, max(cells.horizontalAdvance(sample),
+                                          int(titles.horizontalAdvance(title) * 1.1)) + 12)
 
     # -- loading -------------------------------------------------------------------------------
     def show_tiers(self, tiers: list[TierInfo]) -> None:
@@ -222,7 +238,7 @@ class MemberListPanel(Retranslating, QWidget):
     def _open_row(self, row: int) -> None:
         found = self.model.row(row)
         if found is not None:
-            self.open_member(found)
+            self.open_member(found.member_no)
 
     # -- texts ---------------------------------------------------------------------------------
     def _render_count(self) -> None:
@@ -263,4 +279,5 @@ class MemberListPanel(Retranslating, QWidget):
         self.tag.setPlaceholderText(self.tr("e.g. VIP"))
         self.clear_button.setText(self.tr("Clear filters"))
         self.model.retranslate()
+        self._size_columns()
         self._render_count()

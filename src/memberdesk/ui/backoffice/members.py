@@ -36,7 +36,6 @@ from memberdesk.services.errors import UserError
 from memberdesk.services.member_export import ExportResult, export_members
 from memberdesk.services.member_import import import_members
 from memberdesk.services.member_import_result import ImportProgress, ImportResult
-from memberdesk.services.member_list import MemberListRow
 from memberdesk.services.member_sheet import write_template
 from memberdesk.services.tiers import list_tiers
 
@@ -204,8 +203,8 @@ class MembersPage(Page):
     def _list_error(self, text: str) -> None:
         self.say(lambda: text, ERROR)
 
-    def open_member(self, row: MemberListRow) -> MemberDialog:
-        dialog = MemberDialog(self.runner, self.actor, row.member_no, self.window())
+    def open_member(self, member_no: str) -> MemberDialog:
+        dialog = MemberDialog(self.runner, self.actor, member_no, self.window())
         dialog.changed.connect(self.list.apply)
         dialog.finished.connect(lambda _r: self.list.table.setFocus())
         self.member_dialog = dialog

@@ -173,3 +173,43 @@ def test_a_members_page_by_keys(manager: Counter) -> None:
         assert action in actions
     c.press(Qt.Key.Key_Escape, dialog)
     assert not dialog.isVisible()
+
+
+def _open(c: Counter, key: str):  # type: ignore[no-untyped-def]
+    _office, page = list_page(c)
+    dialog = page.open_member(c.world.member(key).member_no)
+    c.settle()
+    c.press(Qt.Key.Key_7, dialog, Qt.KeyboardModifier.ControlModifier)  # actions
+    return dialog
+
+
+def test_payment_password_deactivate_and_anonymise(owner: Counter) -> None:
+    c = owner
+    dialog = _open(c, "carol")
+    c.type(dialog.password, "4321")  # the member types it
+    c.press(Qt.Key.Key_Return, dialog.password)
+    c.settle()
+    assert dialog.message.text() == "消费密码已设置。"
+    assert dialog.password.text() == ""
+    assert c.world.member("carol").payment_password_hash is not None
+    assert dialog.clear_password_button.isEnabled()
+
+    dialog.active_button.click()  # no reason yet
+    assert dialog.message.text() == "请先填写原因：它会和操作一起记入审计日志。"
+    c.type(dialog.reason, "顾客要求暂停")
+    dialog.active_button.click()
+    c.settle()
+    assert dialog.message.text() == "会员已停用。"
+    assert str(c.world.member("carol").status) == "inactive"
+    assert dialog.active_button.text() == "恢复使用"
+
+    c.type(dialog.reason, "顾客要求注销")
+    dialog.anonymise_button.click()  # the first press only arms it
+    assert "再按一次" in dialog.message.text()
+    assert c.world.member("carol").name == "王五"
+    dialog.anonymise_button.click()
+    c.settle()
+    assert dialog.message.text().startswith("会员的个人信息已清除")
+    gone = c.world.member("carol")
+    assert (gone.name, gone.phone, gone.payment_password_hash) == ("已注销", None, None)
+    assert not dialog.sv_button.isEnabled()  # nothing more to correct

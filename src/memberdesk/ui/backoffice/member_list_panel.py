@@ -113,8 +113,8 @@ class MemberListPanel(Retranslating, QWidget):
         self.table.setTabKeyNavigation(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
         self._size_columns()
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.opened.connect(self._open_row)
         self.table.doubleClicked.connect(lambda index: self._open_row(index.row()))
         # layout: search and sort; two rows of filters; the table
@@ -165,10 +165,8 @@ class MemberListPanel(Retranslating, QWidget):
         """Columns as wide as their widest value or title (in this language)."""
         header = self.table.horizontalHeader()
         cells, titles = self.table.fontMetrics(), header.fontMetrics()
-        for col, sample in enumerate(("M0000000", "", "13800000000", "普通会员",
+        for col, sample in enumerate(("M0000000", "欧阳小明", "13800000000", "普通会员",
                                       "¥99,999.00", "99,999", "2026/12/31", "已停用")):
-            if col == 1:
-                continue
             title = str(self.model.headerData(col, Qt.Orientation.Horizontal))
             header.resizeSection(col, max(cells.horizontalAdvance(sample),
                                           int(titles.horizontalAdvance(title) * 1.1)) + 12)

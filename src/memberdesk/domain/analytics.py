@@ -39,6 +39,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from fractions import Fraction
+from typing import Self
 
 
 @dataclass(frozen=True)
@@ -173,7 +174,7 @@ class Labelled(enum.Enum):
         return str(self.value[2] if lang.startswith("en") else self.value[1])
 
     @classmethod
-    def of(cls, code: str) -> Labelled:
+    def of(cls, code: str) -> Self:
         for item in cls:
             if item.code == code:
                 return item

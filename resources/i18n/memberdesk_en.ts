@@ -859,6 +859,18 @@ Please send this file to your support contact.</translation>
         <translation>MMM d</translation>
     </message>
     <message>
+        <source>Grade {grade} · {stage}</source>
+        <translation>Grade {grade} · {stage}</translation>
+    </message>
+    <message>
+        <source>Member analytics as of {day}</source>
+        <translation>Member analytics as of {day}</translation>
+    </message>
+    <message>
+        <source>Churn warning: {reason}</source>
+        <translation>Churn warning: {reason}</translation>
+    </message>
+    <message>
         <source>Birthday today!</source>
         <translation>Birthday today!</translation>
     </message>

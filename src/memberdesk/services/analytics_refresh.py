@@ -21,9 +21,10 @@ The definitions live in ``domain/analytics.py``; this module only gathers the fi
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import bindparam, delete, insert, select, text
@@ -56,6 +57,7 @@ from .tables import connection, table
 log = logging.getLogger(__name__)
 
 BATCH_MEMBERS = 1000
+PAUSE_S = 0.01  # the least wait between two write batches (see refresh_scores)
 PREDICT_DAYS = 30
 MIN_MEMBERS_TO_FIT = 20  # fewer members with visits: no model, the figures stay empty
 
@@ -271,31 +273,68 @@ def member_page(session: Session, after: int, batch: int) -> list[Any]:
     return list(connection(session).execute(_MEMBER_PAGE, {"after": after, "batch": batch}))
 
 
+_COLUMNS = tuple(c.name for c in _SCORES.columns)
+# SQLite: rows go in through the driver's executemany (a few µs a row instead of the
+# ORM types' tens), so a batch holds the write lock for milliseconds.
+_INSERT_SQLITE = (f"INSERT INTO member_scores ({', '.join(_COLUMNS)}) "
+                  f"VALUES ({', '.join('?' for _ in _COLUMNS)})")
+
+
+def _driver_value(v: Any) -> Any:
+    """A value as SQLAlchemy stores it on SQLite (Money in fen, ISO dates, naive UTC)."""
+    if isinstance(v, Money):
+        return v.fen
+    if isinstance(v, datetime):
+        return v.astimezone(UTC).replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
+    if isinstance(v, date):
+        return v.isoformat()
+    return v
+
+
+def _write_batch(db: Database, low: int, high: int, rows: list[dict[str, Any]]) -> float:
+    """Replace the rows of members ``low < id <= high``; the seconds the write lock
+    was held."""
+    started = time.monotonic()
+    with db.uow() as uow:
+        conn = connection(uow.session)
+        conn.execute(delete(_SCORES).where(_SCORES.c.member_id > low,
+                                           _SCORES.c.member_id <= high))
+        if conn.dialect.name == "sqlite":
+            conn.exec_driver_sql(_INSERT_SQLITE, [tuple(_driver_value(r[c]) for c in _COLUMNS)
+                                                  for r in rows])
+        else:  # pragma: no cover - the network edition
+            conn.execute(insert(_SCORES), rows)
+        uow.commit()
+    return time.monotonic() - started
+
+
 def refresh_scores(db: Database, as_of: date | None = None, *, batch: int | None = None,
                    step: Step | None = None) -> RefreshResult:
     """Recompute every member's row of ``member_scores`` as of ``as_of`` (default:
     the shop's today). ``step(done, total)`` is told after each batch; when it returns
     False the refresh stops there (rows written so far stay, the rest keep their
-    previous figures) and the result says ``cancelled``."""
+    previous figures) and the result says ``cancelled``.
+
+    Each batch's rows are computed before its write transaction begins, and after each
+    commit the refresh waits as long as it held the lock (at least
+    :data:`PAUSE_S`): SQLite's lock is not fair, and a refresh that took it again at
+    once would starve a checkout polling for it."""
     batch = batch or BATCH_MEMBERS
     c = compute(db, as_of)
     total, g = c.last_member_id, c.gathered
     at = clock.now()
     after = written = 0
     while True:
-        with db.uow() as uow:
-            page = member_page(uow.session, after, batch)
-            if not page:
-                break
-            conn = connection(uow.session)
-            conn.execute(delete(_SCORES).where(_SCORES.c.member_id > after,
-                                               _SCORES.c.member_id <= page[-1][0]))
-            conn.execute(insert(_SCORES), c.rows(page, at))
-            uow.commit()
+        with db.reader() as r:
+            page = member_page(r.session, after, batch)
+        if not page:
+            break
+        held = _write_batch(db, after, page[-1][0], c.rows(page, at))
         written += len(page)
         after = page[-1][0]
         if step is not None and not step(min(after, total), max(total, after)):
             return RefreshResult(c.as_of, written, len(c.scores), len(g.churn), c.model, True)
+        time.sleep(max(held, PAUSE_S))
     return RefreshResult(c.as_of, written, len(c.scores), len(g.churn), c.model)
 
 

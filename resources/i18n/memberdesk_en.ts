@@ -859,14 +859,6 @@ Please send this file to your support contact.</translation>
         <translation>MMM d</translation>
     </message>
     <message>
-        <source>Grade {grade} · {stage}</source>
-        <translation>Grade {grade} · {stage}</translation>
-    </message>
-    <message>
-        <source>Member analytics as of {day}</source>
-        <translation>Member analytics as of {day}</translation>
-    </message>
-    <message>
         <source>Churn warning: {reason}</source>
         <translation>Churn warning: {reason}</translation>
     </message>
@@ -881,6 +873,14 @@ Please send this file to your support contact.</translation>
     <message>
         <source>Birthday soon: {day}</source>
         <translation>Birthday soon: {day}</translation>
+    </message>
+    <message>
+        <source>{grade} · {stage}</source>
+        <translation>{grade} · {stage}</translation>
+    </message>
+    <message>
+        <source>Grade {grade}, {stage}: member analytics as of {day}</source>
+        <translation>Grade {grade}, {stage}: member analytics as of {day}</translation>
     </message>
     <message>
         <source>Birthday this month: {day}</source>

@@ -859,14 +859,6 @@ Please send this file to your support contact.</source>
         <translation>M月d日</translation>
     </message>
     <message>
-        <source>Grade {grade} · {stage}</source>
-        <translation>{grade} 类会员 · {stage}</translation>
-    </message>
-    <message>
-        <source>Member analytics as of {day}</source>
-        <translation>会员分析截至 {day}</translation>
-    </message>
-    <message>
         <source>Churn warning: {reason}</source>
         <translation>流失预警：{reason}</translation>
     </message>
@@ -881,6 +873,14 @@ Please send this file to your support contact.</source>
     <message>
         <source>Birthday soon: {day}</source>
         <translation>生日快到了：{day}</translation>
+    </message>
+    <message>
+        <source>{grade} · {stage}</source>
+        <translation>{grade} 类 · {stage}</translation>
+    </message>
+    <message>
+        <source>Grade {grade}, {stage}: member analytics as of {day}</source>
+        <translation>{grade} 类会员，{stage}：会员分析截至 {day}</translation>
     </message>
     <message>
         <source>Birthday this month: {day}</source>

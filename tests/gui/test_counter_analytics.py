@@ -55,15 +55,16 @@ def test_the_card_shows_grade_lifecycle_and_a_churn_warning(till: Till, clock: M
 
     till.find("13800000001")
     assert card.analytics.isVisible()
-    assert card.analytics.text() == "A 类会员 · 活跃"  # R 26 <= 30: still active
+    assert card.analytics.text() == "A 类 · 活跃"  # R 26 <= 30: still active
+    assert card.analytics.toolTip().startswith("A 类会员，活跃：会员分析截至")
     assert card.churn[0].isVisible()
     assert card.churn[1].text() == "流失预警：平时约 7 天来一次，已 26 天未来"
 
     till.find("13800000002")  # bob: never bought
-    assert card.analytics.text() == "D 类会员 · 休眠" and not card.churn[0].isVisible()
+    assert card.analytics.text() == "D 类 · 休眠" and not card.churn[0].isVisible()
 
     till.ui.i18n.set_language("en")
     till.find("13800000001")
-    assert card.analytics.text() == "Grade A · Active"
+    assert card.analytics.text() == "A · Active"
     assert card.churn[1].text() == (
         "Churn warning: Usually comes every 7 days or so; not seen for 26 days")

@@ -233,7 +233,7 @@ def grade(s: Scores | None) -> Grade:
 class Lifecycle(Labelled):
     NEW = ("new", "新会员", "New")
     ACTIVE = ("active", "活跃", "Active")
-    LAPSED_RECENT = ("lapsed_recent", "近期流失", "Recently lapsed")
+    LAPSED_RECENT = ("lapsed_recent", "近期流失", "Lapsing")
     LAPSED_MID = ("lapsed_mid", "中期流失", "Lapsed")
     DORMANT = ("dormant", "休眠", "Dormant")
 

@@ -67,7 +67,11 @@ class MemberCard(Retranslating, QWidget):
         head.addWidget(self.name, 1)
         head.addWidget(self.tier, 0, Qt.AlignmentFlag.AlignTop)
         self.identity = _label("memberIdentity", wrap=True)
-        self.analytics = _label("memberAnalytics", wrap=True)
+        # Grade · lifecycle: one short line the member panel puts in its title row
+        # (beside 会员), where it takes no height from the card on a 1024x768 screen.
+        self.analytics = _label("memberAnalytics")
+        self.analytics.setParent(self)
+        self.analytics.hide()
         self.birthday = self._flag("memberBirthday", "birthday", icons.ACCENT)
         self.warning = self._flag("memberWarning", "warning", icons.WARN)
         self.expiry = self._flag("memberPointsExpiry", "points", icons.WARN)
@@ -89,7 +93,6 @@ class MemberCard(Retranslating, QWidget):
         column.setSpacing(6)
         column.addLayout(head)
         column.addWidget(self.identity)
-        column.addWidget(self.analytics)
         column.addWidget(self.birthday[0])
         column.addWidget(self.warning[0])
         column.addWidget(self.expiry[0])
@@ -148,6 +151,7 @@ class MemberCard(Retranslating, QWidget):
         self.coupon_caption.setText(self.tr("Coupons"))
         view = self._view
         if view is None:
+            self.analytics.hide()
             return
         d = view.detail
         self.name.setText(d.name)
@@ -198,10 +202,11 @@ class MemberCard(Retranslating, QWidget):
             churn_text.setText("")
             churn_box.setVisible(False)
             return
-        self.analytics.setText(self.tr("Grade {grade} · {stage}").format(
+        self.analytics.setText(self.tr("{grade} · {stage}").format(
             grade=a.grade.code, stage=a.lifecycle.label(lang)))
-        self.analytics.setToolTip(self.tr("Member analytics as of {day}").format(
-            day=fmt.date_text(a.as_of)))
+        self.analytics.setToolTip(self.tr("Grade {grade}, {stage}: member analytics as of {day}")
+                                  .format(grade=a.grade.code, stage=a.lifecycle.label(lang),
+                                          day=fmt.date_text(a.as_of)))
         self.analytics.setVisible(True)
         churn_text.setText(self.tr("Churn warning: {reason}").format(
             reason=churn_reason_text(a.churn, lang)) if a.churn else "")

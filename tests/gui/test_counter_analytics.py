@@ -67,4 +67,4 @@ def test_the_card_shows_grade_lifecycle_and_a_churn_warning(till: Till, clock: M
     till.find("13800000001")
     assert card.analytics.text() == "A · Active"
     assert card.churn[1].text() == (
-        "Churn warning: Usually comes every 7 days or so; not seen for 26 days")
+        "Churn warning: Usually every 7 days; not seen for 26 days")

@@ -321,13 +321,11 @@ def churn_reason_text(w: ChurnWarning, lang: str = "zh_CN") -> str:
     en = lang.startswith("en")
     if w.kind == "gap":
         if en:
-            return (f"Usually comes every {w.usual_gap_days} days or so; "
-                    f"not seen for {w.days_since} days")
+            return f"Usually every {w.usual_gap_days} days; not seen for {w.days_since} days"
         return f"平时约 {w.usual_gap_days} 天来一次，已 {w.days_since} 天未来"
     avg = _number(w.monthly_before)
     if en:
-        return (f"{w.recent_visits} visits in the last 30 days, against about {avg} "
-                f"a month before")
+        return f"{w.recent_visits} visits in 30 days; before, about {avg} a month"
     return f"近 30 天来了 {w.recent_visits} 次，此前平均每月约 {avg} 次"
 
 

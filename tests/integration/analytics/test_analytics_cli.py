@@ -69,7 +69,7 @@ def test_members_xlsx_has_the_issues_columns_in_order(history: World, tmp_path: 
     assert alice[1:4] == [26, 3, 52.8]  # 3 x 2 bags of chips; the refunded wash is not
     assert alice[4:7] == [3, 5, 5]
     assert alice[8:12] == ["A", "Active", "yes",
-                           "Usually comes every 7 days or so; not seen for 26 days"]
+                           "Usually every 7 days; not seen for 26 days"]
     carol = by_no[history.member("carol").member_no]
     assert carol[1:3] == ["", 0] and carol[8:12] == ["D", "Dormant", "no", ""]
     with history.db.reader() as rd:

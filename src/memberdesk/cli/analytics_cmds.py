@@ -37,6 +37,10 @@ def cmd_refresh(args: argparse.Namespace) -> int:
     else:
         print(f"member analytics refreshed as of {day}: {res.members} members, "
               f"{res.scored} scored, {res.churn} churn warnings")
+    if as_of is not None and res.members and res.as_of != res.today:
+        print("注意：收银台的会员卡现在显示这一天的分析，直到明天的每日任务或不带 --as-of 再运行一次"
+              if _zh() else "note: the counter's member cards now show this date's figures until "
+              "tomorrow's daily job or a refresh without --as-of")
     if res.model is not None:
         m = res.model
         print(f"BG/NBD: r={m.r:.3f} alpha={m.alpha:.2f} a={m.a:.3f} b={m.b:.3f} "

@@ -23,7 +23,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -126,6 +126,7 @@ class RefreshResult:
     churn: int  # members with a churn warning
     model: ModelFit | None
     cancelled: bool = False
+    today: date | None = None  # the shop's today, when the refresh was asked for by hand
 
 
 @dataclass
@@ -353,4 +354,5 @@ def refresh_member_scores(db: Database, actor: Actor, as_of: date | None = None)
     with db.reader() as r:
         may(r.session, actor, Permission.VIEW_REPORTS)
         day = check_as_of(r.session, as_of)
-    return refresh_scores(db, day)
+        today = clock.today(r.session)
+    return replace(refresh_scores(db, day), today=today)

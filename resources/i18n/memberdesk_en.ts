@@ -863,6 +863,18 @@ Please send this file to your support contact.</translation>
         <translation>MMM d</translation>
     </message>
     <message>
+        <source>{grade} · {stage}</source>
+        <translation>{grade} · {stage}</translation>
+    </message>
+    <message>
+        <source>Grade {grade}, {stage}: member analytics as of {day}</source>
+        <translation>Grade {grade}, {stage}: member analytics as of {day}</translation>
+    </message>
+    <message>
+        <source>Churn warning: {reason}</source>
+        <translation>Churn warning: {reason}</translation>
+    </message>
+    <message>
         <source>Birthday today!</source>
         <translation>Birthday today!</translation>
     </message>

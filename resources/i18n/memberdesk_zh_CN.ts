@@ -863,6 +863,18 @@ Please send this file to your support contact.</source>
         <translation>M月d日</translation>
     </message>
     <message>
+        <source>{grade} · {stage}</source>
+        <translation>{grade} 类 · {stage}</translation>
+    </message>
+    <message>
+        <source>Grade {grade}, {stage}: member analytics as of {day}</source>
+        <translation>{grade} 类会员，{stage}：会员分析截至 {day}</translation>
+    </message>
+    <message>
+        <source>Churn warning: {reason}</source>
+        <translation>流失预警：{reason}</translation>
+    </message>
+    <message>
         <source>Birthday today!</source>
         <translation>今天生日！</translation>
     </message>

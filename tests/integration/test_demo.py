@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 
 from memberdesk.db import Database
@@ -48,3 +50,31 @@ def test_demo_command_if_missing(tmp_path: Path) -> None:
     r = run("demo", "--data-dir", d)
     assert r.returncode == 1 and "空目录" in r.stderr
     assert run("db", "check", "--data-dir", d).returncode == 0
+
+
+@pytest.mark.slow
+def test_the_demo_has_regulars_whose_visits_really_stopped(db: Database) -> None:
+    """The default demo (200 members, three weeks of trading): the churn warning names
+    members who came every other day and then stopped (their last sale over two weeks
+    ago), and the scores are refreshed already, so the member card shows it at once.
+    (A smaller demo has too few: its random sales visit every member again.)"""
+    from datetime import timedelta
+
+    from memberdesk.domain.analytics import churn_reason_text
+    from memberdesk.models import MemberScore
+    from memberdesk.services.member_analytics import member_analytics
+
+    today = date(2026, 12, 3)
+    build_demo(db, today=today)
+    with db.reader() as r:
+        s = r.session
+        flagged = list(s.scalars(select(MemberScore.member_id).where(
+            MemberScore.churn_kind.is_not(None))))
+        assert flagged, "the demo's churn list is empty"
+        for member_id in flagged:
+            last = s.scalar(select(func.max(Sale.business_date))
+                            .where(Sale.member_id == member_id))
+            assert last is not None and last <= today - timedelta(days=15)
+        a = member_analytics(s, flagged[0])
+        assert a is not None and a.as_of == today and a.churn is not None
+        assert churn_reason_text(a.churn) == "平时约 2 天来一次，已 17 天未来"

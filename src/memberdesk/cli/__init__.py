@@ -29,6 +29,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "memberdesk.cli.reader_cmds",  # reader test
     "memberdesk.cli.settings_cmds",  # settings list, set
     "memberdesk.cli.jobs_cmds",  # jobs run, jobs status
+    "memberdesk.cli.analytics_cmds",  # analytics refresh, analytics members
     "memberdesk.cli.gui_cmd",  # gui (also the default)
 )
 

@@ -17,7 +17,8 @@ from typing import Any
 from .common import add_command, lang, opened_db, user_errors
 from .report_cmds import add_login, login_from_args, parse_date
 
-JOB_NAMES = {"points_expiry": ("积分过期", "points expiry")}
+JOB_NAMES = {"points_expiry": ("积分过期", "points expiry"),
+             "analytics_refresh": ("会员分析", "member analytics")}
 
 
 def _name(job: str) -> str:

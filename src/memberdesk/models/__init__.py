@@ -1,5 +1,6 @@
 """The data model. Importing this package registers every table on ``Base.metadata``."""
 
+from .analytics import MemberScore
 from .base import Base, MoneyType, UTCDateTime, utcnow
 from .catalog import Category, MemberPrice, Product, ProductSearchKey
 from .count_cards import (
@@ -63,6 +64,7 @@ __all__ = [
     "Member",
     "MemberCountCard",
     "MemberPrice",
+    "MemberScore",
     "MoneyType",
     "PointsEntry",
     "PointsLot",

@@ -8,6 +8,13 @@ recharges, sales paid every way, refunds and day closes — on a simulated clock
 The shop was set up months before the traded weeks: most members registered on
 days spread over those months (in order, so member numbers follow), a few sign up
 at the counter during the traded weeks; nobody buys or recharges before joining.
+
+With three weeks or more of trading, a few regulars buy their cigarettes every other
+day: some all along, and some only in the first week and then never again, so the
+churn warning (流失预警) has members whose visits really stopped. Their visits come
+from a random generator of their own and buy tobacco (no points, no discount) for
+cash at opening time, so the rest of the simulation is the same as without them
+(a stopped regular may still turn up among the random sales; most do not).
 """
 
 from __future__ import annotations
@@ -71,6 +78,9 @@ CATEGORIES = (
     ("drinks", "饮料"), ("snacks", "零食"), ("daily", "日用品"), ("grocery", "粮油调味"),
     ("tobacco", "烟酒"), ("carwash", "洗车服务"),
 )
+REGULARS_MIN_DAYS = 18  # trading days needed for regulars who stop to be overdue
+REGULAR_SHARE = 0.04  # of the members, regulars who stop; as many again keep coming
+STOPPED_VISIT_DAYS = (0, 2, 4)  # the stopped regulars' visits (days into the trading)
 DEMO_OFFSET_MINUTES = 480  # the demo shop keeps the default zone (Beijing)
 SETUP_DAYS = 180  # the shop started using MemberDesk this long before the traded weeks
 LATE_SHARE = 0.12  # members who sign up during the traded weeks
@@ -113,6 +123,7 @@ class _Sim:
         self.sales: list[str] = []
         self.n_sales = self.n_recharges = self.n_refunds = self.n_closed = self.n_cards = 0
         self.phones: set[str] = set()
+        self.regular_visits: dict[int, list[int]] = {}  # trading day -> regulars coming
 
     def uid(self) -> str:
         return f"{self.rng.getrandbits(32):08X}"
@@ -274,11 +285,36 @@ class _Sim:
             uuid.uuid4().hex, sale_no, reason, approval_id=grant.approval_id))
         self.n_refunds += 1
 
-    def trade_day(self, day: date, signups: int = 0) -> None:
+    def choose_regulars(self, rng: random.Random, days: int) -> None:
+        """Regular smokers: per trading day, who comes at opening time."""
+        count = max(1, round(len(self.member_ids) * REGULAR_SHARE))
+        if days < REGULARS_MIN_DAYS or len(self.member_ids) < 2 * count:
+            return
+        chosen = rng.sample(self.member_ids, k=2 * count)
+        for member_id in chosen[:count]:  # come every other day, then stop
+            for day in STOPPED_VISIT_DAYS:
+                self.regular_visits.setdefault(day, []).append(member_id)
+        for member_id in chosen[count:]:  # keep coming every two or three days
+            day = rng.randrange(3)
+            while day < days:
+                self.regular_visits.setdefault(day, []).append(member_id)
+                day += rng.choice((2, 3))
+
+    def regular_sale(self, member_id: int, code: str) -> None:
+        cart = CartRequest((CartLine(product=code, qty=1),), member_id)
+        payable = quote(self.db, self.cashier, cart).payable
+        checkout(self.db, self.cashier, CheckoutRequest(
+            uuid.uuid4().hex, cart, (TenderRequest(TenderKind.CASH, payable),)))
+        self.n_sales += 1
+
+    def trade_day(self, day: date, signups: int = 0, index: int = 0) -> None:
         rng = self.rng
         opening = datetime.combine(day, time(0, 30), tzinfo=UTC)  # 08:30 Beijing time
         with clock.simulated(opening):
             shifts.open_shift(self.db, self.cashier, Money.of_yuan(200))
+        for n, member_id in enumerate(self.regular_visits.get(index, ())):
+            with clock.simulated(opening + timedelta(minutes=1, seconds=5 * n)):
+                self.regular_sale(member_id, "5002" if member_id % 3 else "5001")
         minutes = sorted(rng.sample(range(10, 12 * 60), k=rng.randint(14, 26) + 4 + signups))
         events = ["recharge"] * rng.randint(0, 3) + ["refund"] * (rng.random() < 0.3)
         events += ["register"] * signups
@@ -319,7 +355,11 @@ def build_demo(db: Database, *, members: int = 200, days: int = 21, seed: int = 
     signups = [0] * days
     for _ in range(late):
         signups[rng.randrange(days)] += 1
+    sim.choose_regulars(random.Random(seed + 1), days)
     for i in range(days):
-        sim.trade_day(start + timedelta(days=i), signups[i])
+        sim.trade_day(start + timedelta(days=i), signups[i], i)
+    from .analytics_refresh import refresh_scores  # the member card shows them at once
+
+    refresh_scores(db, end)
     return DemoStats(len(sim.member_ids), sim.n_cards, sim.n_sales, sim.n_recharges,
                      sim.n_refunds, sim.n_closed)

@@ -487,3 +487,7 @@ MESSAGES.update(RULES_MESSAGES)
 from .messages_members import MEMBER_ADMIN_MESSAGES  # noqa: E402
 
 MESSAGES.update(MEMBER_ADMIN_MESSAGES)
+
+from .messages_analytics import ANALYTICS_MESSAGES  # noqa: E402
+
+MESSAGES.update(ANALYTICS_MESSAGES)

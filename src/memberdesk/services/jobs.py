@@ -13,7 +13,7 @@ caller passes ``bring_forward`` with an actor allowed to adjust points, and then
 audits it (``jobs.bring_forward``). That is how a demo or a test copy is brought
 forward through a year.
 
-Today's jobs: ``points_expiry``. Expiry reminders need no job (the card, the
+Today's jobs: ``points_expiry`` and ``analytics_refresh`` (member scores, issue 13). Expiry reminders need no job (the card, the
 receipt and the list compute them from the lots); the notification outbox and the
 loyalty jobs (tiers, birthdays, count cards) come with their own issues.
 """
@@ -50,7 +50,24 @@ def _points_expiry(db: Database, day: date, step: Step | None) -> tuple[dict[str
     return {"members": c.members, "lots": c.lots, "points": c.points}, c.cancelled
 
 
-JOBS: tuple[Job, ...] = (Job("points_expiry", _points_expiry),)
+def _analytics_refresh(db: Database, day: date,
+                       step: Step | None) -> tuple[dict[str, int], bool]:
+    """Member analytics as of ``day``. A catch-up over several days refreshes only the
+    last one (each refresh rewrites every row; earlier days would be overwritten)."""
+    with db.reader() as r:
+        today = clock.today(r.session)
+    if day < today:
+        return {"skipped": 1}, False
+    from .analytics_refresh import refresh_scores  # numpy/scipy only when it runs
+
+    res = refresh_scores(db, day, step=step)
+    return {"members": res.members, "scored": res.scored, "churn": res.churn}, res.cancelled
+
+
+JOBS: tuple[Job, ...] = (
+    Job("points_expiry", _points_expiry),
+    Job("analytics_refresh", _analytics_refresh),
+)
 
 
 @dataclass(frozen=True)

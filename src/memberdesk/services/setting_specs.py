@@ -30,6 +30,7 @@ SECTIONS: dict[str, tuple[str, str]] = {
     "reader": ("读卡器", "Card reader"),
     "backup": ("备份", "Backups"),
     "printer": ("打印机与小票", "Printer and receipt"),
+    "analytics": ("会员分析", "Member analytics"),
 }
 
 Option = tuple[Any, str, str]  # (stored value, zh, en)
@@ -277,4 +278,34 @@ SPECS: dict[str, SettingSpec] = {
     "shop.receipt_footer": _text(
         "谢谢惠顾，欢迎再来！", "printer", ("小票结尾语", "Receipt footer"),
         ("印在每张小票最后", "Printed at the end of every receipt"), 100),
+    # -- member analytics (definitions: domain/analytics.py) ----------------------------
+    "analytics.window_days": _int(
+        365, "analytics", ("分析周期", "Analysis window"),
+        ("R、F、M 按最近多少天的消费计算", "R, F and M count the sales of this many days"),
+        30, 3650, DAYS),
+    "analytics.new_days": _int(
+        30, "analytics", ("新会员天数", "New member for"),
+        ("注册这么多天内、消费不超过一次的会员算新会员",
+         "A member registered within this many days with at most one sale is new"),
+        1, 365, DAYS),
+    "analytics.active_days": _int(
+        30, "analytics", ("活跃：最近消费在几天内", "Active: last sale within"),
+        ("最近一次消费在这么多天内的会员为活跃", "Members whose last sale is this recent are active"),
+        1, 3650, DAYS),
+    "analytics.lapsed_recent_days": _int(
+        60, "analytics", ("近期流失：未消费至多", "Recently lapsed: away up to"),
+        ("超过“活跃”天数、至多这么多天未消费为近期流失",
+         "Past the active days and up to this many days away: recently lapsed"),
+        1, 3650, DAYS),
+    "analytics.lapsed_mid_days": _int(
+        90, "analytics", ("中期流失：未消费至多", "Lapsed: away up to"),
+        ("超过近期流失天数、至多这么多天未消费为中期流失；再久为休眠",
+         "Past recently lapsed and up to this many days away: lapsed; longer: dormant"),
+        1, 3650, DAYS),
+    "analytics.churn_gap_percent": _int(
+        250, "analytics", ("流失预警：平时间隔的倍数（%）", "Churn warning: times the usual gap (%)"),
+        ("未来店天数超过平时来店间隔的这么多（250% = 2.5 倍，且至少 14 天）时预警",
+         "Warn when a member has been away longer than this share of their usual gap "
+         "(250% = 2.5 times, and at least 14 days)"),
+        100, 1000, ("%", "%")),
 }

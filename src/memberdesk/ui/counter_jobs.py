@@ -46,6 +46,7 @@ from memberdesk.services.context import Actor
 from memberdesk.services.coupons import CouponInfo
 from memberdesk.services.errors import NotFoundError
 from memberdesk.services.lookup import LookupOutcome, LookupResult
+from memberdesk.services.member_analytics import MemberAnalytics, member_analytics
 from memberdesk.services.members import MemberDetail
 from memberdesk.services.points_expiry import MemberExpiry, member_expiry
 from memberdesk.services.pricing import PriceBreakdown
@@ -166,27 +167,30 @@ class MemberView:
     next_expiry: date | None
     today: date  # the shop's business date
     expiry_notice: ExpiryNotice | None = None  # points.reminder_days before a lot expires
+    analytics: MemberAnalytics | None = None  # grade, lifecycle, churn (None: never refreshed)
 
     @property
     def member_no(self) -> str:
         return self.detail.member_no
 
 
-def _expiring(db: Database, member_id: int) -> tuple[MemberExpiry, date]:
+def _expiring(db: Database, member_id: int
+              ) -> tuple[MemberExpiry, date, MemberAnalytics | None]:
     """Points expiring soon and the reminder, by the rule the receipt and the points
-    report share (:mod:`memberdesk.services.points_expiry`)."""
+    report share (:mod:`memberdesk.services.points_expiry`), and the member's analytics
+    (one primary-key read of ``member_scores`` in the same snapshot)."""
     with db.reader() as uow:
         s = uow.session
         today = clock.business_date(s, clock.now())
-        return member_expiry(s, member_id, today), today
+        return member_expiry(s, member_id, today), today, member_analytics(s, member_id)
 
 
 def _member_view(db: Database, actor: Actor, member_no: str) -> MemberView:
     detail = members_svc.get_member(db, actor, member_no)
     usable = tuple(coupons.member_coupons(db, detail.id))
-    exp, today = _expiring(db, detail.id)
+    exp, today, analytics = _expiring(db, detail.id)
     return MemberView(detail, usable, exp.expiring, exp.expiring_days, exp.next_expiry, today,
-                      exp.notice)
+                      exp.notice, analytics)
 
 
 member_view = user_facing(_member_view)

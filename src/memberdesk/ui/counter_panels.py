@@ -65,6 +65,13 @@ class MemberPanel(Panel):
         self.empty_state.setWordWrap(True)
         self.empty_state.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.card = MemberCard()
+        # The card's grade · lifecycle line sits at the right of the title row.
+        self.body.removeWidget(self.title)
+        heading = QHBoxLayout()
+        heading.addWidget(self.title)
+        heading.addStretch(1)
+        heading.addWidget(self.card.analytics, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.body.insertLayout(0, heading)
         # On a small screen a long note scrolls instead of squeezing the lines together.
         self.card_scroll = QScrollArea()
         self.card_scroll.setObjectName("memberScroll")

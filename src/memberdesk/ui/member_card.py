@@ -1,7 +1,8 @@
 """The member at the counter: who they are and what they can pay with.
 
-Name and tier first, then member number and (masked) phone, flags that need the
-cashier's attention (birthday, a deactivated member), stored value with its
+Name and tier first, then member number and (masked) phone, the analytics grade and
+lifecycle stage, flags that need the cashier's attention (birthday, a deactivated
+member, a churn warning with its reason), stored value with its
 principal and bonus, points with what expires soon, usable coupons, notes.
 A view only: :meth:`MemberCard.set_view` is the whole interface.
 """
@@ -14,8 +15,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from memberdesk.domain.analytics import churn_reason_text
+
 from . import fmt, icons
-from .i18n import Retranslating
+from .i18n import Retranslating, normalise
 
 if TYPE_CHECKING:
     from .counter_jobs import MemberView
@@ -64,9 +67,15 @@ class MemberCard(Retranslating, QWidget):
         head.addWidget(self.name, 1)
         head.addWidget(self.tier, 0, Qt.AlignmentFlag.AlignTop)
         self.identity = _label("memberIdentity", wrap=True)
+        # Grade · lifecycle: one short line the member panel puts in its title row
+        # (beside 会员), where it takes no height from the card on a 1024x768 screen.
+        self.analytics = _label("memberAnalytics")
+        self.analytics.setParent(self)
+        self.analytics.hide()
         self.birthday = self._flag("memberBirthday", "birthday", icons.ACCENT)
         self.warning = self._flag("memberWarning", "warning", icons.WARN)
         self.expiry = self._flag("memberPointsExpiry", "points", icons.WARN)
+        self.churn = self._flag("memberChurn", "warning", icons.WARN)
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(8)
@@ -87,6 +96,7 @@ class MemberCard(Retranslating, QWidget):
         column.addWidget(self.birthday[0])
         column.addWidget(self.warning[0])
         column.addWidget(self.expiry[0])
+        column.addWidget(self.churn[0])
         column.addSpacing(4)
         column.addLayout(grid)
         column.addWidget(self.notes)
@@ -141,12 +151,14 @@ class MemberCard(Retranslating, QWidget):
         self.coupon_caption.setText(self.tr("Coupons"))
         view = self._view
         if view is None:
+            self.analytics.hide()
             return
         d = view.detail
         self.name.setText(d.name)
         self.tier.setText(d.tier_name)
         self.identity.setText(f"{d.member_no} · {d.phone or '—'}")
         self.identity.setToolTip(self.tr("Member no. and phone"))
+        self._render_analytics(view)
         self._render_flags(view)
         self.sv_value.setText(fmt.money(d.stored_value))
         self.sv_detail.setText(
@@ -177,6 +189,28 @@ class MemberCard(Retranslating, QWidget):
     def _month_day(self, day: date) -> str:
         # A QLocale date format (translated): the month and the day, no year.
         return QLocale().toString(QDate(2000, day.month, day.day), self.tr("MMM d"))
+
+    def _render_analytics(self, view: MemberView) -> None:
+        """Grade and lifecycle from the member's scores row, and the churn warning with
+        its reason (definitions: memberdesk.domain.analytics)."""
+        a = view.analytics
+        lang = normalise(QLocale().name())
+        churn_box, churn_text = self.churn
+        if a is None:
+            self.analytics.setText("")
+            self.analytics.setVisible(False)
+            churn_text.setText("")
+            churn_box.setVisible(False)
+            return
+        self.analytics.setText(self.tr("{grade} · {stage}").format(
+            grade=a.grade.code, stage=a.lifecycle.label(lang)))
+        self.analytics.setToolTip(self.tr("Grade {grade}, {stage}: member analytics as of {day}")
+                                  .format(grade=a.grade.code, stage=a.lifecycle.label(lang),
+                                          day=fmt.date_text(a.as_of)))
+        self.analytics.setVisible(True)
+        churn_text.setText(self.tr("Churn warning: {reason}").format(
+            reason=churn_reason_text(a.churn, lang)) if a.churn else "")
+        churn_box.setVisible(a.churn is not None)
 
     def _render_flags(self, view: MemberView) -> None:
         d = view.detail

@@ -23,6 +23,15 @@ from tests.checkout_support.kit import World, add_member
 from .conftest import DAY, ShopClock
 
 
+@pytest.fixture(autouse=True)
+def _only_points_expiry(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests count the points-expiry runs; the analytics job has its own tests
+    (tests/integration/analytics/test_analytics_job.py)."""
+    from memberdesk.services import jobs
+
+    monkeypatch.setattr(jobs, "JOBS", tuple(j for j in jobs.JOBS if j.name == "points_expiry"))
+
+
 def _expire_entries(w: World) -> list[tuple[int, int]]:
     with w.db.reader() as r:
         return [(m, d) for m, d in r.session.execute(

@@ -1,0 +1,44 @@
+"""Member analytics (issue 13): one row of scores per member, rewritten by the refresh
+(``services/analytics_refresh.py``) so the counter reads one indexed row at lookup."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from memberdesk.money import Money
+
+from .base import Base, utcnow
+
+
+class MemberScore(Base):
+    """A member's R, F, M, scores, segment, grade, lifecycle, churn warning and the
+    BG/NBD figures, as of ``as_of`` (definitions: ``domain/analytics.py``).
+
+    The churn reason is kept as its figures (``churn_kind``, days since the last visit,
+    twice the median gap, visits in the last 30 days and in the 180 before) so it is
+    said in the reader's language."""
+
+    __tablename__ = "member_scores"
+
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), primary_key=True)
+    as_of: Mapped[date]
+    r_days: Mapped[int | None]
+    f: Mapped[int] = mapped_column(default=0)
+    m: Mapped[Money] = mapped_column(default=Money(0))
+    r_score: Mapped[int | None]
+    f_score: Mapped[int | None]
+    m_score: Mapped[int | None]
+    segment: Mapped[str | None] = mapped_column(String(20))
+    grade: Mapped[str] = mapped_column(String(1))
+    lifecycle: Mapped[str] = mapped_column(String(16))
+    churn_kind: Mapped[str | None] = mapped_column(String(10))
+    churn_days_since: Mapped[int | None]
+    churn_gap_x2: Mapped[int | None]
+    churn_recent: Mapped[int | None]
+    churn_before: Mapped[int | None]
+    p_alive: Mapped[float | None]  # a probability: a float is right here
+    expected_30d: Mapped[float | None]
+    refreshed_at: Mapped[datetime] = mapped_column(default=utcnow)

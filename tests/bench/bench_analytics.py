@@ -1,0 +1,84 @@
+"""The analytics refresh over a big shop (issue 13's scale), with checkouts going on.
+
+Prints ``analytics_refresh_s`` (named with the size it ran at: the budget is < 60 s for
+1,000,000 members and 10,000,000 sale lines) and the checkout latency meanwhile
+(``checkout_p99_during_analytics_ms``, budget < 50 ms), against the same checkouts on
+a quiet file. Sizes: ``MEMBERDESK_BENCH_ANALYTICS_LINES`` (default 10,000,000) and
+``MEMBERDESK_BENCH_ANALYTICS_MEMBERS`` (default 1,000,000); the data is the report
+benchmarks' generator (``report_data``), cached under ``build/bench/``.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import shutil
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from memberdesk.db import Database
+from memberdesk.paths import DataPaths
+from memberdesk.services.analytics_refresh import refresh_scores
+
+from . import report_data
+from .bench_reports import _checkouts, _median, _world
+from .stats import percentile
+
+LINES = int(os.environ.get("MEMBERDESK_BENCH_ANALYTICS_LINES", "10000000"))
+MEMBERS = int(os.environ.get("MEMBERDESK_BENCH_ANALYTICS_MEMBERS", "1000000"))
+
+
+def bench_refresh(path: Path) -> None:
+    with tempfile.TemporaryDirectory(prefix="md-bench-", dir=path.parent) as tmp:
+        paths = DataPaths(Path(tmp) / "data").ensure()
+        shutil.copyfile(path, paths.database)
+        db = Database.open(paths)
+        w, lines, tenders = _world(db)
+        _checkouts(w, lines, tenders, None, 20)  # warm up
+        quiet = _checkouts(w, lines, tenders, None, 100)
+        done = threading.Event()
+        result: dict[str, Any] = {}
+        batches: list[float] = []
+        last = [time.perf_counter()]
+
+        def step(done_: int, total: int) -> bool:
+            now = time.perf_counter()
+            batches.append(now - last[0])
+            last[0] = now
+            return True
+
+        def refresh() -> None:
+            t0 = time.perf_counter()
+            try:
+                result["refresh"] = refresh_scores(db, step=step)
+            finally:
+                result["s"] = time.perf_counter() - t0
+                done.set()
+
+        thread = threading.Thread(target=refresh)
+        thread.start()
+        busy = _checkouts(w, lines, tenders, done, 0)
+        thread.join()
+        db.close()
+    r = result["refresh"]
+    print(f"analytics_refresh_{MEMBERS}m_{LINES}l_s: {result['s']:.1f} s "
+          f"({r.members:,} members, {r.scored:,} scored, {r.churn:,} churn warnings, "
+          f"model {'fitted' if r.model else 'not fitted'})")
+    print(f"analytics_write_batches: {len(batches)}, longest {max(batches) * 1000:.0f} ms "
+          "(includes the scoring before the first batch)")
+    print(f"analytics_peak_rss_mb: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    print(f"checkout_quiet_p99_ms: {percentile(quiet, 99):.1f} ms")
+    print(f"checkout_during_analytics_count: {len(busy)} checkouts")
+    print(f"checkout_p50_during_analytics_ms: {_median(busy):.1f} ms")
+    print(f"checkout_p99_during_analytics_ms: {percentile(busy, 99):.1f} ms")
+
+
+def main() -> None:
+    bench_refresh(report_data.ensure(LINES, MEMBERS))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,39 @@
+"""The analytics refresh as a daily job: today's scores written by the runner; a
+catch-up of several days refreshes only the last one (each refresh rewrites every row)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from memberdesk.models import MemberScore
+from memberdesk.models.enums import TenderKind
+from memberdesk.services.jobs import run_jobs
+from tests.checkout_support.kit import World
+
+from .conftest import DAY, ShopClock
+
+
+def _as_of(w: World) -> set[object]:
+    with w.db.reader() as r:
+        return set(r.session.scalars(select(MemberScore.as_of)))
+
+
+def test_the_daily_jobs_refresh_the_scores_for_today_only(
+    world: World, shop_clock: ShopClock
+) -> None:
+    w = world
+    w.sell([("BEER", 1)], [(TenderKind.CASH, "6.00")], member="alice")
+    runs = [r for r in run_jobs(w.db).runs if r.job == "analytics_refresh"]
+    assert [(r.business_date, r.counts) for r in runs] == [
+        (DAY, {"members": 3, "scored": 1, "churn": 0})]
+    assert _as_of(w) == {DAY}
+    shop_clock.advance(5)
+    runs = [r for r in run_jobs(w.db).runs if r.job == "analytics_refresh"]
+    assert [r.counts for r in runs] == [{"skipped": 1}] * 4 + [
+        {"members": 3, "scored": 1, "churn": 0}]
+    assert _as_of(w) == {DAY + timedelta(days=5)}
+    with w.db.reader() as r:
+        alice = r.session.get(MemberScore, w.members["alice"])
+        assert alice is not None and alice.r_days == 5 and alice.lifecycle == "new"

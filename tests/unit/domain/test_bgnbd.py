@@ -1,0 +1,58 @@
+"""The BG/NBD model (memberdesk.domain.bgnbd) fitted to the CDNOW sample reproduces
+Fader, Hardie and Lee (2005): r = 0.243, alpha = 4.414, a = 0.793, b = 2.426, the
+log-likelihood -9582.4, and their worked example (customer 1: x = 2, t_x = 30.43,
+T = 38.86 weeks expects 1.226 purchases in the next 39 weeks).
+
+The data is the summary file shipped inside the ``lifetimes`` package, a test-only
+dependency installed without its own dependencies (pandas, autograd): the file is
+found with importlib.util.find_spec, which does not import the package."""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from memberdesk.domain import bgnbd
+
+PAPER = bgnbd.BgNbdParams(r=0.243, alpha=4.414, a=0.793, b=2.426)
+
+
+def cdnow() -> tuple[list[float], list[float], list[float]]:
+    spec = importlib.util.find_spec("lifetimes")
+    assert spec is not None and spec.origin, "the test-only package lifetimes is not installed"
+    path = Path(spec.origin).parent / "datasets" / "cdnow_customers_summary.csv"
+    with path.open(newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == 2357
+    return ([float(r["frequency"]) for r in rows], [float(r["recency"]) for r in rows],
+            [float(r["T"]) for r in rows])
+
+
+def test_the_fit_to_cdnow_reproduces_the_published_parameters_within_1_percent() -> None:
+    x, t_x, big_t = cdnow()
+    got = bgnbd.fit(x, t_x, big_t)
+    for name in ("r", "alpha", "a", "b"):
+        want = getattr(PAPER, name)
+        assert getattr(got, name) == pytest.approx(want, rel=0.01), name
+    assert float(np.sum(bgnbd.log_likelihood(got, x, t_x, big_t))) == pytest.approx(
+        -9582.4, abs=0.1)
+
+
+def test_grouped_customers_fit_as_the_same_customers_one_by_one() -> None:
+    x, t_x, big_t = cdnow()
+    keys, counts = np.unique(np.column_stack([x, t_x, big_t]), axis=0, return_counts=True)
+    got = bgnbd.fit(keys[:, 0], keys[:, 1], keys[:, 2], weights=counts)
+    assert got.r == pytest.approx(PAPER.r, rel=0.01)
+    assert got.b == pytest.approx(PAPER.b, rel=0.01)
+
+
+def test_expected_purchases_and_p_alive_of_the_papers_customer() -> None:
+    e = bgnbd.expected_purchases(PAPER, 39, [2], [30.43], [38.86])
+    assert float(e[0]) == pytest.approx(1.226, abs=0.001)
+    p = bgnbd.p_alive(PAPER, [2, 2, 0], [30.43, 5.0, 0.0], [38.86, 38.86, 38.86])
+    assert 0 < p[1] < p[0] < 1  # the same purchases, longer ago: less likely alive
+    assert p[2] == 1.0  # a one-time buyer always looks alive to the model

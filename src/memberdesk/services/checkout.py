@@ -27,7 +27,7 @@ from memberdesk.models import (
 from memberdesk.models.enums import PointsKind, StoredValueKind, TenderKind
 from memberdesk.money import Money
 
-from . import clock, coupons, payment_password
+from . import clock, coupons, payment_password, tier_moves
 from .cart import CartMember, CartRequest, check_cart_shape, load_cart, load_member
 from .context import Actor
 from .documents import receipt_head
@@ -260,6 +260,9 @@ def checkout(db: Database, actor: Actor, request: CheckoutRequest) -> CheckoutRe
         notice = None
         if member is not None:
             _earn_and_count_visit(s, member, bd, earned, today, at, refs, policy, after)
+            tier_moves.upgrade_at_checkout(s, member.id, today, at, sale_id=sale_id,
+                                           staff_id=actor.staff_id,
+                                           window_days=policy.int("tiers.window_days"))
             notice = notice_for(s, member.id, today, policy.text("points.reminder_days"))
         receipt = replace(
             receipt_head(s, "sale", sale_no, at, actor.staff_id, member, policy,

@@ -13,9 +13,10 @@ caller passes ``bring_forward`` with an actor allowed to adjust points, and then
 audits it (``jobs.bring_forward``). That is how a demo or a test copy is brought
 forward through a year.
 
-Today's jobs: ``points_expiry``. Expiry reminders need no job (the card, the
-receipt and the list compute them from the lots); the notification outbox and the
-loyalty jobs (tiers, birthdays, count cards) come with their own issues.
+Today's jobs, in this order each date: ``points_expiry``, ``tier_evaluation``
+(:mod:`.tier_moves`) and ``birthday_gifts`` (:mod:`.birthday`). Expiry reminders need
+no job (the card, the receipt and the list compute them from the lots); the
+notification outbox and count-card expiry come with their own issues.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from sqlalchemy.orm import Session
 from memberdesk.db import Database
 from memberdesk.models import JobRun
 
-from . import audit, clock, points_expiry
+from . import audit, birthday, clock, points_expiry, tier_moves
 from .context import Actor
 from .errors import ValidationError
 from .permissions import Permission, require
@@ -50,7 +51,21 @@ def _points_expiry(db: Database, day: date, step: Step | None) -> tuple[dict[str
     return {"members": c.members, "lots": c.lots, "points": c.points}, c.cancelled
 
 
-JOBS: tuple[Job, ...] = (Job("points_expiry", _points_expiry),)
+def _tier_evaluation(db: Database, day: date, step: Step | None) -> tuple[dict[str, int], bool]:
+    c = tier_moves.evaluate_tiers(db, day, step=step)
+    return c.as_dict(), c.cancelled
+
+
+def _birthday_gifts(db: Database, day: date, step: Step | None) -> tuple[dict[str, int], bool]:
+    c = birthday.give_birthday_gifts(db, day, step=step)
+    return c.as_dict(), c.cancelled
+
+
+JOBS: tuple[Job, ...] = (
+    Job("points_expiry", _points_expiry),
+    Job("tier_evaluation", _tier_evaluation),
+    Job("birthday_gifts", _birthday_gifts),
+)
 
 
 @dataclass(frozen=True)

@@ -867,6 +867,26 @@ Please send this file to your support contact.</translation>
         <translation>{points} points expire on {day}</translation>
     </message>
     <message>
+        <source>Upgraded to {tier} on {day}</source>
+        <translation>Upgraded to {tier} on {day}</translation>
+    </message>
+    <message>
+        <source>Moved down to {tier} on {day}</source>
+        <translation>Moved down to {tier} on {day}</translation>
+    </message>
+    <message>
+        <source>Birthday gift on {day}: {points} points and a coupon</source>
+        <translation>Birthday gift on {day}: {points} points and a coupon</translation>
+    </message>
+    <message>
+        <source>Birthday gift on {day}: {points} points</source>
+        <translation>Birthday gift on {day}: {points} points</translation>
+    </message>
+    <message>
+        <source>Birthday gift on {day}: a coupon</source>
+        <translation>Birthday gift on {day}: a coupon</translation>
+    </message>
+    <message>
         <source>Birthday soon: {day}</source>
         <translation>Birthday soon: {day}</translation>
     </message>

@@ -867,6 +867,26 @@ Please send this file to your support contact.</source>
         <translation>积分 {points} 将于 {day} 到期</translation>
     </message>
     <message>
+        <source>Upgraded to {tier} on {day}</source>
+        <translation>{day} 升级为{tier}</translation>
+    </message>
+    <message>
+        <source>Moved down to {tier} on {day}</source>
+        <translation>{day} 降级为{tier}</translation>
+    </message>
+    <message>
+        <source>Birthday gift on {day}: {points} points and a coupon</source>
+        <translation>{day} 已送生日礼：{points} 积分和一张优惠券</translation>
+    </message>
+    <message>
+        <source>Birthday gift on {day}: {points} points</source>
+        <translation>{day} 已送生日礼：{points} 积分</translation>
+    </message>
+    <message>
+        <source>Birthday gift on {day}: a coupon</source>
+        <translation>{day} 已送生日礼：一张优惠券</translation>
+    </message>
+    <message>
         <source>Birthday soon: {day}</source>
         <translation>生日快到了：{day}</translation>
     </message>

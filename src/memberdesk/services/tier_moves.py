@@ -158,6 +158,16 @@ def _apply(
                          "business_date": day.isoformat(), "sale_id": sale_id})
 
 
+def record_manual(session: Session, member_id: int, from_id: int, to_id: int, day: date,
+                  staff_id: int | None) -> None:
+    """A manager's change of a member's tier (``tiers.set_member_tier``, audited there)
+    in the tier history, in the caller's transaction."""
+    connection(session).execute(_ADD_CHANGE, {
+        "member_id": member_id, "from_tier_id": from_id, "to_tier_id": to_id,
+        "reason": TierReason.MANUAL.value, "spend": Money(0), "business_date": day,
+        "sale_id": None, "staff_id": staff_id, "created_at": clock.now()})
+
+
 _UPPER = _TIERS.alias("upper")
 _OWN = _TIERS.alias("own")
 # The checkout's one read: the member's tier and lock, the spend over the window (sales,

@@ -15,7 +15,7 @@ from memberdesk.db import Database
 from memberdesk.models import Member, Tier
 from memberdesk.money import Money
 
-from . import audit, clock
+from . import audit, clock, tier_moves
 from .context import Actor
 from .errors import NotFoundError, ValidationError
 from .permissions import Permission, require
@@ -63,6 +63,7 @@ def set_member_tier(
         member.tier_id = tier.id
         member.tier_evaluated_at = clock.now()
         member.tier_locked_until = locked_until
+        tier_moves.record_manual(s, member.id, before, tier.id, clock.today(s), actor.staff_id)
         audit.record(s, action="member.tier", staff_id=actor.staff_id, entity="member",
                      entity_id=member_no, detail={"from": before, "to": tier.id,
                                                   "reason": reason[:200]})

@@ -17,6 +17,7 @@ from memberdesk.services.checkout import CheckoutResult
 from memberdesk.services.integrity import check_database
 from memberdesk.services.jobs import run_jobs
 from memberdesk.services.tier_moves import recent_change
+from memberdesk.services.tiers import set_member_tier
 from tests.checkout_support.kit import World, yuan
 
 from .conftest import DAY, ShopClock
@@ -164,3 +165,17 @@ def test_days_the_computer_was_off_are_caught_up_and_reviewed_on_the_right_date(
         DAY + timedelta(days=30): 1}
     assert _history(w, "bob") == [("gold", "normal", "downgrade", DAY + timedelta(days=30))]
     assert run_jobs(w.db).runs == ()
+
+
+def test_a_manual_tier_is_in_the_history_and_its_lock_holds_past_the_review(
+    world: World, shop_clock: ShopClock
+) -> None:
+    w = world
+    w.set_settings(tiers__window_days=30)
+    set_member_tier(w.db, w.manager, w.member("alice").member_no, "gold", reason="老顾客",
+                    locked_until=DAY + timedelta(days=40))
+    assert _history(w, "alice") == [("normal", "gold", "manual", DAY)]
+    _forward(w, 40)  # the term ended on day 30, but the lock runs through day 40
+    assert _tier(w, "alice") == "gold"
+    _forward(w, 41)
+    assert _history(w, "alice")[-1] == ("gold", "normal", "downgrade", DAY + timedelta(days=41))

@@ -221,6 +221,10 @@ def shoot_tasks(cam: Camera, sizes: tuple[tuple[int, int], ...], langs: tuple[st
                     office.show_page("settings")
                     cam.idle()
                     cam.grab(office, "backoffice_settings")
+                if "jobs" in office.pages:
+                    office.show_page("jobs")
+                    cam.idle()
+                    cam.grab(office, "backoffice_daily_jobs")
                 _press(cam, office, Qt.Key.Key_Escape)
         ui.logout()
         cam.idle()

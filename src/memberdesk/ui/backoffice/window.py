@@ -1,6 +1,7 @@
 """F8 后台 — the back office: day close, reports, members, staff, backup and
-restore, settings (read-only for a manager) for the owner and managers; a cashier sees only their own shift report. Pages are picked on
-the left (Ctrl+1…); Esc closes."""
+restore, settings (read-only for a manager), the daily jobs (Ctrl+8) for the owner and
+managers; a cashier sees only their own shift report. Pages are picked on the left
+(Ctrl+1…); Esc closes."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from ..dialogs.base import push_button
 from ..i18n import Retranslating, add_language_key
 from ..tasks import TaskRunner
 from .backup import BackupPage
+from .daily_jobs import DailyJobsPage
 from .day_close import DayClosePage
 from .long_jobs import LongJobs
 from .members import MembersPage
@@ -58,9 +60,11 @@ class BackOffice(Retranslating, QDialog):
             self.staff = StaffPage(runner, actor)
             self.products = ProductsPage(runner, actor)
             self.settings = SettingsPage(runner, actor)
+            self.daily_jobs = DailyJobsPage(runner, long_jobs, actor)
             self.pages = {"day": self.day_close, "reports": self.reports,
                           "members": self.members, "staff": self.staff, "backup": self.backup,
-                          "products": self.products, "settings": self.settings}
+                          "products": self.products, "settings": self.settings,
+                          "jobs": self.daily_jobs}
             self.settings.saved.connect(self.settings_changed)
             self.backup.backed_up.connect(self.backed_up)
             self.backup.status_changed.connect(self.backup_status)
@@ -134,7 +138,7 @@ class BackOffice(Retranslating, QDialog):
         names = {"day": self.tr("Day close"), "reports": self.tr("Reports"),
                  "members": self.tr("Members"), "staff": self.tr("Staff"),
                  "backup": self.tr("Backups"), "products": self.tr("Products"),
-                 "settings": self.tr("Settings")}
+                 "settings": self.tr("Settings"), "jobs": self.tr("Daily jobs")}
         if list(self.pages) == ["reports"]:
             names["reports"] = self.tr("My shift")
         for row, key in enumerate(self.pages):

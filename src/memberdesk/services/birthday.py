@@ -8,7 +8,7 @@ Once a year is the ``birthday_gifts`` table (unique per member and year, append-
 running the job twice, or catching up days, finds the gift given and gives nothing.
 The points are a BONUS entry in the points ledger (a lot expiring by
 ``points.validity_days`` like earned points); the coupon is issued with its ISSUE
-event; each gift is audited (``birthday.gift``). Batches of members, each its own
+event; the gifts are audited, one row per batch naming each (``birthday.gifts``). Batches of members, each its own
 short unit of work, like the points expiry.
 """
 
@@ -31,12 +31,13 @@ from memberdesk.models import BirthdayGift, CouponTemplate, Member
 from memberdesk.models.enums import MemberStatus, PointsKind
 
 from . import audit, clock, coupons, settings
+from .job_batches import run_batches
 from .ledger import Refs, credit_points
 from .tables import connection, table
 
 log = logging.getLogger(__name__)
 
-BATCH_MEMBERS = 500
+PAGE = 5000  # members due read at a time (a read transaction: no write lock)
 NOTICE_DAYS = 30  # the member card shows the gift this many days (today included)
 
 _MEMBERS, _GIFTS = table(Member), table(BirthdayGift)
@@ -104,7 +105,7 @@ class BirthdayCounts:
         return {"members": self.members, "points": self.points, "coupons": self.coupons}
 
 
-def _give(session: Session, member_id: int, member_no: str, plan: BirthdayPlan, day: date,
+def _give(session: Session, member_id: int, plan: BirthdayPlan, day: date,
           offset: int) -> tuple[int, int]:
     """One member's gift of ``day.year`` in the caller's transaction: (points, coupons)."""
     if connection(session).execute(_GIVEN, {"member_id": member_id, "year": day.year}).first():
@@ -124,49 +125,54 @@ def _give(session: Session, member_id: int, member_no: str, plan: BirthdayPlan, 
         "member_id": member_id, "year": day.year, "business_date": day,
         "points": plan.points if entry_id else 0, "points_entry_id": entry_id,
         "coupon_id": coupon_id, "created_at": clock.now()})
-    audit.record(session, action="birthday.gift", staff_id=None, entity="member",
-                 entity_id=member_no, detail={"year": day.year, "points": plan.points,
-                                              "coupon_id": coupon_id,
-                                              "business_date": day.isoformat()})
     return (plan.points if entry_id else 0), (1 if coupon_id else 0)
+
+
+def _audit_gifts(session: Session, day: date, gifts: list[tuple[str, int, int]]) -> None:
+    """One audit row per batch (``birthday.gifts``), naming each gift: member number,
+    points, coupons."""
+    audit.record(session, action="birthday.gifts", staff_id=None, entity="birthday_gifts",
+                 entity_id=day.isoformat(), detail={"gifts": [list(g) for g in gifts]})
 
 
 def give_birthday_gifts(
     db: Database,
     day: date,
     *,
-    batch: int | None = None,
     step: Callable[[int, int], bool] | None = None,
 ) -> BirthdayCounts:
-    """The birthday gifts due on business date ``day``, ``batch`` members per unit of
-    work. Nothing to give (no points, no coupon template) gives nothing and scans
-    nothing. ``step(done, total)`` after each batch; False stops there."""
-    batch = batch or BATCH_MEMBERS
+    """The birthday gifts due on business date ``day``. Nothing to give (no points, no
+    coupon template) gives nothing and scans nothing. The members due are found in a
+    read transaction (pages of :data:`PAGE` by id), then given their gifts in short
+    write transactions (:mod:`.job_batches`). ``step(done, total)`` after each batch;
+    False stops there (what is given stays given)."""
     with db.reader() as r:
         s = r.session
         plan = load_plan(s)
         offset = clock.offset_minutes(s)
-    if not plan.gives_anything:
-        return BirthdayCounts()
-    statement = _due_members(plan.mode, day)
-    registered_by = shoptime.start_of_day(day + timedelta(days=1), offset)
-    members = points = issued = 0
-    after = 0
-    while True:
-        with db.uow() as uow:
-            s = uow.session
-            rows = connection(s).execute(statement, {
-                "after": after, "batch": batch, "registered_by": registered_by}).all()
-            for member_id, member_no in rows:
-                p, c = _give(s, member_id, member_no, plan, day, offset)
-                points, issued = points + p, issued + c
-            uow.commit()
-        if not rows:
-            return BirthdayCounts(members, points, issued)
-        members += len(rows)
-        after = rows[-1][0]
-        if step is not None and not step(members, members + batch):
-            return BirthdayCounts(members, points, issued, cancelled=True)
+        due: list[tuple[int, str]] = []
+        if plan.gives_anything:
+            statement = _due_members(plan.mode, day)
+            registered_by = shoptime.start_of_day(day + timedelta(days=1), offset)
+            after = 0
+            while True:
+                rows = [(int(i), str(no)) for i, no in connection(s).execute(statement, {
+                    "after": after, "batch": PAGE, "registered_by": registered_by})]
+                due += rows
+                if len(rows) < PAGE:
+                    break
+                after = rows[-1][0]
+    given = {"points": 0, "coupons": 0}
+
+    def work(session: Session, member: tuple[int, str]) -> tuple[str, int, int] | None:
+        p, c = _give(session, member[0], plan, day, offset)
+        given["points"] += p
+        given["coupons"] += c
+        return (member[1], p, c) if p or c else None
+
+    done, cancelled = run_batches(db, due, work, step=step,
+                                  audit_batch=lambda s, g: _audit_gifts(s, day, g))
+    return BirthdayCounts(done, given["points"], given["coupons"], cancelled)
 
 
 # -- the member card ----------------------------------------------------------------------

@@ -4,9 +4,9 @@ tier history and the member card's notice of a recent change.
 The rule itself is :mod:`memberdesk.domain.tiers` (spend over ``tiers.window_days``,
 upgrade at the threshold, review at the end of a term with ``tiers.keep_percent``,
 the lock). Every move is a row of the append-only ``tier_changes`` (old tier, new
-tier, reason, business date, the spend it was judged on) and an audit row
-(``tier.upgrade`` / ``tier.downgrade`` / ``tier.renew``), in the transaction that
-moves the member.
+tier, reason, business date, the spend it was judged on) and is audited in the
+transaction that moves the member: at checkout one row per change (``tier.upgrade``),
+in the daily evaluation one row per batch naming each move (``tier.evaluation``).
 
 The daily job (:func:`evaluate_tiers`) looks only at members that may move: those
 whose term has ended (a review) and those whose spend over the window reaches a
@@ -17,7 +17,7 @@ work, like the points expiry.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -41,9 +41,9 @@ from memberdesk.models.enums import MemberStatus, RefundKind
 from memberdesk.money import Money
 
 from . import audit, clock, settings
+from .job_batches import run_batches
 from .tables import connection, sync, table
 
-BATCH_MEMBERS = 500
 NOTICE_DAYS = 30  # the member card shows a tier change this many days (today included)
 
 _MEMBERS, _TIERS, _SALES = table(Member), table(Tier), table(Sale)
@@ -61,10 +61,6 @@ _REFUNDED = (
            _REFUNDS.c.business_date <= bindparam("day"))
 )
 _TIER_ROWS = select(_TIERS.c.id, _TIERS.c.rank, _TIERS.c.upgrade_threshold, _TIERS.c.active)
-_MEMBER_ROW = select(
-    _MEMBERS.c.id, _MEMBERS.c.member_no, _MEMBERS.c.tier_id, _MEMBERS.c.tier_locked_until,
-    func.coalesce(_MEMBERS.c.tier_evaluated_at, _MEMBERS.c.created_at), _MEMBERS.c.status,
-).where(_MEMBERS.c.id.in_(bindparam("ids", expanding=True))).order_by(_MEMBERS.c.id)
 _MOVE = update(_MEMBERS).where(_MEMBERS.c.id == bindparam("member_id")).values(
     tier_id=bindparam("to_tier_id"), tier_evaluated_at=bindparam("at"))
 _ADD_CHANGE = insert(_CHANGES)
@@ -142,8 +138,8 @@ def window_spend(session: Session, member_id: int, day: date, window_days: int) 
 
 
 def _apply(
-    session: Session, member_id: int, member_no: str, move: TierMove, spend: Money, day: date,
-    at: datetime, *, sale_id: int | None = None, staff_id: int | None = None,
+    session: Session, member_id: int, move: TierMove, spend: Money, day: date, at: datetime,
+    *, sale_id: int | None = None, staff_id: int | None = None,
 ) -> None:
     conn = connection(session)
     conn.execute(_MOVE, {"member_id": member_id, "to_tier_id": move.to_id, "at": at})
@@ -152,10 +148,6 @@ def _apply(
         "member_id": member_id, "from_tier_id": move.from_id, "to_tier_id": move.to_id,
         "reason": move.reason.value, "spend": spend, "business_date": day, "sale_id": sale_id,
         "staff_id": staff_id, "created_at": clock.now()})
-    audit.record(session, action=f"tier.{move.reason.value}", staff_id=staff_id,
-                 entity="member", entity_id=member_no,
-                 detail={"from": move.from_id, "to": move.to_id, "spend": spend.fen,
-                         "business_date": day.isoformat(), "sale_id": sale_id})
 
 
 def record_manual(session: Session, member_id: int, from_id: int, to_id: int, day: date,
@@ -205,8 +197,11 @@ def upgrade_at_checkout(
     move = upgrade(rules.for_member(row[0]), row[0], spend)
     if move is not None:
         member_no = conn.scalar(_MEMBER_NO, {"member_id": member_id})
-        _apply(session, member_id, str(member_no), move, spend, today, at,
-               sale_id=sale_id, staff_id=staff_id)
+        _apply(session, member_id, move, spend, today, at, sale_id=sale_id, staff_id=staff_id)
+        audit.record(session, action=f"tier.{move.reason.value}", staff_id=staff_id,
+                     entity="member", entity_id=member_no,
+                     detail={"from": move.from_id, "to": move.to_id, "spend": spend.fen,
+                             "business_date": today.isoformat(), "sale_id": sale_id})
     return move
 
 
@@ -240,59 +235,77 @@ def _candidates(session: Session, rules: TierRules, day: date, offset: int) -> l
     return sorted(ids)
 
 
-def _evaluate_batch(session: Session, ids: Sequence[int], rules: TierRules, day: date,
-                    offset: int) -> tuple[int, int, int]:
-    up = down = renewed = 0
-    at = shoptime.start_of_day(day, offset)
-    rows = connection(session).execute(_MEMBER_ROW, {"ids": list(ids)}).all()
-    for member_id, member_no, tier_id, locked_until, since, status in rows:
-        if status != MemberStatus.ACTIVE:
-            continue
-        spend = window_spend(session, member_id, day, rules.window_days)
-        move = evaluate(
-            rules.for_member(tier_id), tier_id, spend, keep_percent=rules.keep_percent,
-            due=review_due(shoptime.business_date(since, offset), rules.window_days, day),
-            locked=is_locked(locked_until, day))
-        if move is None:
-            continue
-        _apply(session, member_id, member_no, move, spend, day, at)
-        if move.reason is TierReason.UPGRADE:
-            up += 1
-        elif move.reason is TierReason.DOWNGRADE:
-            down += 1
-        else:
-            renewed += 1
-    return up, down, renewed
+_ONE_MEMBER = select(
+    _MEMBERS.c.member_no, _MEMBERS.c.tier_id, _MEMBERS.c.tier_locked_until,
+    func.coalesce(_MEMBERS.c.tier_evaluated_at, _MEMBERS.c.created_at), _MEMBERS.c.status,
+).where(_MEMBERS.c.id == bindparam("member_id"))
+
+
+@dataclass(frozen=True)
+class _Moved:
+    member_no: str
+    move: TierMove
+    spend: Money
+
+
+def _evaluate_one(session: Session, member_id: int, rules: TierRules, day: date,
+                  offset: int) -> _Moved | None:
+    row = connection(session).execute(_ONE_MEMBER, {"member_id": member_id}).first()
+    if row is None:
+        return None
+    member_no, tier_id, locked_until, since, status = row
+    if status != MemberStatus.ACTIVE:
+        return None
+    spend = window_spend(session, member_id, day, rules.window_days)
+    move = evaluate(
+        rules.for_member(tier_id), tier_id, spend, keep_percent=rules.keep_percent,
+        due=review_due(shoptime.business_date(since, offset), rules.window_days, day),
+        locked=is_locked(locked_until, day))
+    if move is None:
+        return None
+    _apply(session, member_id, move, spend, day, shoptime.start_of_day(day, offset))
+    return _Moved(member_no, move, spend)
+
+
+def _audit_moves(session: Session, day: date, moved: list[_Moved]) -> None:
+    """One audit row per batch of the evaluation (``tier.evaluation``), naming every
+    move: member number, from and to tier ids, reason, spend in fen."""
+    audit.record(session, action="tier.evaluation", staff_id=None, entity="tier_changes",
+                 entity_id=day.isoformat(), detail={"moves": [
+                     [m.member_no, m.move.from_id, m.move.to_id, m.move.reason.value,
+                      m.spend.fen] for m in moved]})
 
 
 def evaluate_tiers(
     db: Database,
     day: date,
     *,
-    batch: int | None = None,
     step: Callable[[int, int], bool] | None = None,
 ) -> TierCounts:
     """The tier evaluation of business date ``day``: upgrades the spend earns, and at
     the end of a member's term a renewal or a downgrade (see :mod:`memberdesk.domain.tiers`).
-    Locked members stay. Idempotent for a day: a member moved or renewed on ``day``
-    starts a new term and is not due again; an upgraded one no longer qualifies
-    for more. ``step(done, total)`` after each batch; False stops (what is done stays)."""
-    batch = batch or BATCH_MEMBERS
+    Locked members stay. The members that may move are found in a read transaction,
+    then handled in short write transactions (:mod:`.job_batches`). Idempotent for a
+    day: a member moved or renewed on ``day`` starts a new term and is not due again;
+    an upgraded one no longer qualifies for more. ``step(done, total)`` after each
+    batch; False stops (what is done stays)."""
     with db.reader() as r:
         s = r.session
         rules = load_rules(s)
         offset = clock.offset_minutes(s)
         ids = _candidates(s, rules, day, offset)
-    up = down = renewed = done = 0
-    for i in range(0, len(ids), batch):
-        chunk = ids[i:i + batch]
-        with db.uow() as uow:
-            u, d, n = _evaluate_batch(uow.session, chunk, rules, day, offset)
-            uow.commit()
-        up, down, renewed, done = up + u, down + d, renewed + n, done + len(chunk)
-        if step is not None and not step(done, len(ids)):
-            return TierCounts(done, up, down, renewed, cancelled=True)
-    return TierCounts(done, up, down, renewed)
+    moved: dict[TierReason, int] = {}
+
+    def work(session: Session, member_id: int) -> _Moved | None:
+        result = _evaluate_one(session, member_id, rules, day, offset)
+        if result is not None:
+            moved[result.move.reason] = moved.get(result.move.reason, 0) + 1
+        return result
+
+    done, cancelled = run_batches(db, ids, work, step=step,
+                                  audit_batch=lambda s, m: _audit_moves(s, day, m))
+    return TierCounts(done, moved.get(TierReason.UPGRADE, 0), moved.get(TierReason.DOWNGRADE, 0),
+                      moved.get(TierReason.RENEW, 0), cancelled)
 
 
 # -- the member card ----------------------------------------------------------------------

@@ -4,12 +4,16 @@ in the birthday month; running twice or catching up days gives each gift once.""
 
 from __future__ import annotations
 
+import json
+import sqlite3
 from datetime import date, timedelta
 
+import pytest
 from sqlalchemy import select, update
 
 from memberdesk.models import AuditEntry, BirthdayGift, Coupon, Member, PointsEntry
 from memberdesk.models.enums import CouponKind, PointsKind
+from memberdesk.services import job_batches
 from memberdesk.services.birthday import recent_gift
 from memberdesk.services.coupons import CouponTemplateDraft, create_coupon_template
 from memberdesk.services.integrity import check_database
@@ -74,9 +78,11 @@ def test_once_a_year_on_the_birthday_29_february_on_the_28th_in_common_years(
     with w.db.reader() as r:
         bonus = r.session.scalars(select(PointsEntry.delta).where(
             PointsEntry.kind == PointsKind.BONUS)).all()
-        audited = r.session.scalars(select(AuditEntry.entity_id).where(
-            AuditEntry.action == "birthday.gift")).all()
-    assert bonus == [200] * 6 and len(audited) == 6
+        audited = r.session.scalars(select(AuditEntry.detail).where(
+            AuditEntry.action == "birthday.gifts")).all()
+    named = sorted(g[0] for row in audited for g in json.loads(row)["gifts"])
+    assert bonus == [200] * 6
+    assert named == sorted([w.member(k).member_no for k in ("alice", "bob", "carol")] * 2)
     assert check_database(w.db) == []
 
 
@@ -108,3 +114,39 @@ def test_nothing_set_gives_nothing(world: World, shop_clock: ShopClock) -> None:
     run = [r for r in run_jobs(w.db).runs if r.job == "birthday_gifts"]
     assert run[0].counts == {"coupons": 0, "members": 0, "points": 0}
     assert _gifts(w) == []
+
+
+def test_gifts_go_in_short_batches_and_a_cancelled_run_finishes_next_time(
+    world: World, shop_clock: ShopClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Members due are found before the first write; each batch is its own short
+    transaction (here one member each): between batches another connection takes the
+    write lock at once. A run stopped half-way is not recorded; the next gives the rest,
+    once."""
+    w = world
+    w.set_settings(birthday__points=10)
+    day = shop_clock.day
+    _born(w, alice=day.replace(year=1990), bob=day.replace(year=1991),
+          carol=day.replace(year=1992))
+    monkeypatch.setattr(job_batches, "MAX_MEMBERS", 1)
+    path = w.db.paths.database if w.db.paths else None
+    assert path is not None
+    free: list[bool] = []
+
+    def between_batches(done: int, total: int) -> bool:
+        other = sqlite3.connect(path, timeout=0, isolation_level=None)
+        try:
+            other.execute("BEGIN IMMEDIATE")  # raises "database is locked" if held
+            free.append(True)
+            other.execute("ROLLBACK")
+        finally:
+            other.close()
+        return done < 2  # stop after the second batch
+
+    result = run_jobs(w.db, step=between_batches)
+    assert result.cancelled and free == [True, True]
+    assert len(_gifts(w)) == 2
+    again = [r for r in run_jobs(w.db).runs if r.job == "birthday_gifts"]
+    assert again[0].counts == {"coupons": 0, "members": 1, "points": 10}
+    assert [g[0] for g in _gifts(w)] == ["alice", "bob", "carol"]
+    assert check_database(w.db) == []

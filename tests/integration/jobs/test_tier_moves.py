@@ -6,6 +6,7 @@ counting against the spend); every move in the tier history and the audit log.""
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
 
 from sqlalchemy import select, update
@@ -46,6 +47,14 @@ def _audited(w: World, action: str) -> list[str]:
     with w.db.reader() as r:
         return list(r.session.scalars(select(AuditEntry.entity_id)
                                       .where(AuditEntry.action == action)))
+
+
+def _evaluation_audit(w: World) -> list[list[object]]:
+    """The moves the daily evaluation audited (one row per batch, each move named)."""
+    with w.db.reader() as r:
+        rows = r.session.scalars(select(AuditEntry.detail)
+                                 .where(AuditEntry.action == "tier.evaluation")).all()
+    return [move for row in rows for move in json.loads(row)["moves"]]
 
 
 def _lock(w: World, member: str, until: date) -> None:
@@ -124,7 +133,9 @@ def test_review_renews_at_the_keep_threshold_and_downgrades_below_it(
     assert _history(w, "bob") == [("gold", "gold", "renew", day30)]
     assert _history(w, "carol") == [("silver", "normal", "downgrade", day30)]
     assert _tier(w, "carol") == "normal"
-    assert _audited(w, "tier.downgrade") == [w.member("carol").member_no]
+    assert _evaluation_audit(w) == [
+        [w.member("bob").member_no, w.tiers["gold"], w.tiers["gold"], "renew", 408500],
+        [w.member("carol").member_no, w.tiers["silver"], w.tiers["normal"], "downgrade", 78400]]
     with w.db.reader() as r:
         notice = recent_change(r.session, w.members["carol"], day30)
     assert notice is not None and not notice.upgraded and notice.to_name == "普通会员"

@@ -13,8 +13,12 @@ One home for the rule the daily tier evaluation and the checkout both apply.
   or renewed it (or registered). When that term ends, the daily evaluation renews it
   if the spend reaches the tier's keep threshold (``tiers.keep_percent`` of its
   upgrade threshold), else moves the member down to the highest tier whose keep
-  threshold the spend still reaches. Downgrades happen only there, never in a checkout
-  or a refund. The lowest tier is never reviewed.
+  threshold the spend still reaches. Downgrades happen only at the daily evaluation,
+  never in a checkout or a refund. The lowest tier is never reviewed.
+* **Refunds** count against spend. The evaluation of the day after a refund looks at
+  the member again: if their spend is now below their tier's keep threshold they move
+  down at once (so a sale bought for the upgrade and refunded does not keep the tier
+  for a year); otherwise nothing changes (it is not a renewal).
 * **Lock**: a member whose ``tier_locked_until`` is today or later is never moved.
 """
 
@@ -106,20 +110,23 @@ def evaluate(
     keep_percent: int,
     due: bool,
     locked: bool,
+    refunded: bool = False,
 ) -> TierMove | None:
     """The daily evaluation of one member: an upgrade whenever the spend earns one; at
-    the end of the term (``due``) a renewal or a downgrade; nothing while ``locked``."""
+    the end of the term (``due``) a renewal or a downgrade; after a refund
+    (``refunded``) a downgrade if the spend fell below the keep threshold; nothing while
+    ``locked``."""
     if locked:
         return None
     up = upgrade(tiers, current_id, spend)
-    if up is not None or not due:
+    if up is not None or not (due or refunded):
         return up
     ordered = _ordered(tiers)
     current = next(t for t in ordered if t.id == current_id)
     if current.rank == ordered[0].rank:
         return None  # the lowest tier needs no keeping
     if spend >= keep_threshold(current, keep_percent):
-        return TierMove(current_id, current_id, TierReason.RENEW)
+        return TierMove(current_id, current_id, TierReason.RENEW) if due else None
     below = [t for t in ordered if t.rank < current.rank]
     target = below[0]
     for t in below:

@@ -9,9 +9,10 @@ transaction that moves the member: at checkout one row per change (``tier.upgrad
 in the daily evaluation one row per batch naming each move (``tier.evaluation``).
 
 The daily job (:func:`evaluate_tiers`) looks only at members that may move: those
-whose term has ended (a review) and those whose spend over the window reaches a
-threshold above the lowest tier (an upgrade the checkout did not make, e.g. after a
-threshold was lowered). It works in batches of members, each its own short unit of
+whose term has ended (a review), those with a sale refunded the day before (a drop
+below the keep threshold), and those whose spend over the window reaches a threshold
+above the lowest tier (an upgrade the checkout did not make, e.g. after a threshold
+was lowered). It works in batches of members, each its own short unit of
 work, like the points expiry.
 """
 
@@ -74,6 +75,10 @@ _REVIEWS = (
            or_(_MEMBERS.c.tier_locked_until.is_(None),
                _MEMBERS.c.tier_locked_until < bindparam("day")))
 )
+# Members with a sale refunded on the business date before the evaluation's.
+_REFUNDED_MEMBERS = select(_REFUNDS.c.member_id).distinct().where(
+    _REFUNDS.c.business_date == bindparam("yesterday"), _REFUNDS.c.kind == RefundKind.SALE,
+    _REFUNDS.c.member_id.is_not(None))
 # Members whose sales over the window reach the lowest threshold above the lowest tier.
 _UPGRADES = (
     select(_SALES.c.member_id)
@@ -221,18 +226,24 @@ class TierCounts:
                 "renewed": self.renewed}
 
 
-def _candidates(session: Session, rules: TierRules, day: date, offset: int) -> list[int]:
+def _candidates(session: Session, rules: TierRules, day: date,
+                offset: int) -> tuple[list[int], set[int]]:
+    """The members that may move on ``day`` and, of them, those with a refund the day
+    before."""
     if not rules.tiers:
-        return []
+        return [], set()
     lowest = rules.tiers[0].rank
     conn = connection(session)
     cutoff = shoptime.start_of_day(day - timedelta(days=rules.window_days - 1), offset)
     ids = set(conn.scalars(_REVIEWS, {"lowest": lowest, "cutoff": cutoff, "day": day}))
+    refunded = {int(m) for m in conn.scalars(
+        _REFUNDED_MEMBERS, {"yesterday": day - timedelta(days=1)})}
+    ids |= refunded
     above = [t.threshold for t in rules.tiers if t.rank > lowest]
     if above:
         ids.update(conn.scalars(_UPGRADES, {
             "start": window_start(day, rules.window_days), "day": day, "least": min(above)}))
-    return sorted(ids)
+    return sorted(ids), refunded
 
 
 _ONE_MEMBER = select(
@@ -249,7 +260,7 @@ class _Moved:
 
 
 def _evaluate_one(session: Session, member_id: int, rules: TierRules, day: date,
-                  offset: int) -> _Moved | None:
+                  offset: int, refunded: bool) -> _Moved | None:
     row = connection(session).execute(_ONE_MEMBER, {"member_id": member_id}).first()
     if row is None:
         return None
@@ -260,7 +271,7 @@ def _evaluate_one(session: Session, member_id: int, rules: TierRules, day: date,
     move = evaluate(
         rules.for_member(tier_id), tier_id, spend, keep_percent=rules.keep_percent,
         due=review_due(shoptime.business_date(since, offset), rules.window_days, day),
-        locked=is_locked(locked_until, day))
+        locked=is_locked(locked_until, day), refunded=refunded)
     if move is None:
         return None
     _apply(session, member_id, move, spend, day, shoptime.start_of_day(day, offset))
@@ -293,11 +304,11 @@ def evaluate_tiers(
         s = r.session
         rules = load_rules(s)
         offset = clock.offset_minutes(s)
-        ids = _candidates(s, rules, day, offset)
+        ids, refunded = _candidates(s, rules, day, offset)
     moved: dict[TierReason, int] = {}
 
     def work(session: Session, member_id: int) -> _Moved | None:
-        result = _evaluate_one(session, member_id, rules, day, offset)
+        result = _evaluate_one(session, member_id, rules, day, offset, member_id in refunded)
         if result is not None:
             moved[result.move.reason] = moved.get(result.move.reason, 0) + 1
         return result

@@ -147,20 +147,29 @@ def test_review_renews_at_the_keep_threshold_and_downgrades_below_it(
     assert check_database(w.db) == []
 
 
-def test_a_refund_that_drops_the_spend_below_the_keep_threshold_downgrades_at_the_review(
+def test_a_refund_that_drops_the_spend_below_the_keep_threshold_downgrades_the_next_day(
     world: World, shop_clock: ShopClock
 ) -> None:
+    """Refunds never move a tier in the refund itself; the next day's evaluation looks
+    at the member again and moves them down if the spend fell below the keep threshold
+    (a sale bought for the upgrade and refunded keeps nothing). A refund that leaves
+    enough changes nothing, and is no renewal."""
     w = world
-    w.set_settings(tiers__window_days=30)
-    sale = _spend(w, "alice", "1200.00")  # up to silver at once
+    w.set_settings(tiers__window_days=30, tiers__keep_percent=80)
+    sale = _spend(w, "alice", "1200.00")  # up to silver at once (silver keeps at ¥800)
+    _spend(w, "carol", "1500.00")
+    small = _spend(w, "carol", "10.00")
+    assert (_tier(w, "alice"), _tier(w, "carol")) == ("silver", "silver")
+    w.refund(sale.sale_no)
+    w.refund(small.sale_no)  # carol keeps ¥1,500 of spend
     assert _tier(w, "alice") == "silver"
-    w.refund(sale.sale_no)  # refunds count against spend, but never move a tier
-    assert _tier(w, "alice") == "silver"
-    _forward(w, 29)
-    assert _tier(w, "alice") == "silver"
-    _forward(w, 30)  # the review: spend ¥0 after the refund
+    _forward(w, 1)
     assert _history(w, "alice") == [("normal", "silver", "upgrade", DAY),
-                                    ("silver", "normal", "downgrade", DAY + timedelta(days=30))]
+                                    ("silver", "normal", "downgrade", DAY + timedelta(days=1))]
+    assert _history(w, "carol") == [("normal", "silver", "upgrade", DAY)]
+    _forward(w, 20)
+    assert len(_history(w, "alice")) == 2
+    assert check_database(w.db) == []
 
 
 def test_days_the_computer_was_off_are_caught_up_and_reviewed_on_the_right_date(

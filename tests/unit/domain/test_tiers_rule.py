@@ -66,6 +66,14 @@ def test_no_downgrade_before_the_term_ends_and_none_while_locked() -> None:
                     locked=False) == TierMove(1, 2, TierReason.UPGRADE)
 
 
+def test_a_refund_moves_down_only_below_the_keep_threshold_and_is_no_renewal() -> None:
+    ev = dict(keep_percent=80, due=False, locked=False, refunded=True)
+    assert evaluate(TIERS, SILVER.id, Money(80_000), **ev) is None
+    assert evaluate(TIERS, SILVER.id, Money(79_999), **ev) == TierMove(2, 1, TierReason.DOWNGRADE)
+    assert evaluate(TIERS, SILVER.id, Money(0), keep_percent=80, due=False, locked=True,
+                    refunded=True) is None
+
+
 def test_window_term_and_lock_dates() -> None:
     day = date(2026, 3, 10)
     assert window_start(day, 1) == day

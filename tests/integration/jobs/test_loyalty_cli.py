@@ -10,7 +10,7 @@ import os
 import subprocess
 import sys
 import time
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import update
@@ -23,11 +23,21 @@ from .conftest import DAY, ShopClock
 CLOCKSHIFT = Path(__file__).resolve().parents[2] / "clockshift"
 
 
+def _real_epoch() -> float:
+    """The computer's real time: under the shifted-clock run this process's own clock
+    is moved by the same hook, by MEMBERDESK_CLOCK_TARGET - MEMBERDESK_CLOCK_STARTED."""
+    target = os.environ.get("MEMBERDESK_CLOCK_TARGET")
+    started = os.environ.get("MEMBERDESK_CLOCK_STARTED")
+    shift = datetime.fromisoformat(target).timestamp() - float(started) if target and started \
+        else 0.0
+    return time.time() - shift
+
+
 def memberdesk(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     env = {
         **os.environ, "MEMBERDESK_LANG": "en",
         "MEMBERDESK_CLOCK_TARGET": f"{DAY.isoformat()}T02:00:00+00:00",
-        "MEMBERDESK_CLOCK_STARTED": repr(time.time()),
+        "MEMBERDESK_CLOCK_STARTED": repr(_real_epoch()),
         "PYTHONPATH": os.pathsep.join(filter(None, (str(CLOCKSHIFT),
                                                     os.environ.get("PYTHONPATH")))),
     }

@@ -1,7 +1,7 @@
 """Membership tiers (等级): list them, and move a member to another tier by hand.
 
-Automatic upgrade and downgrade over an evaluation window comes later; until then a
-manager sets a member's tier, with a reason, and it is audited.
+A manager sets a member's tier, with a reason (audited, and in the tier history).
+Automatic upgrade and downgrade over the evaluation window: :mod:`.tier_moves`.
 """
 
 from __future__ import annotations

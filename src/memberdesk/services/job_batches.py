@@ -5,7 +5,11 @@ closed after :data:`BUDGET_MS` of work or :data:`MAX_MEMBERS` members, whichever
 comes first, so a checkout waiting for the write lock waits at most about one
 budget. Each batch writes one audit row naming what it did (``audit_batch``): the
 audit row, with its chain and the tip setting, costs more than the member's own
-rows, so one per member would take most of the budget."""
+rows, so one per member would take most of the budget. Between batches the lock is
+left free for as long as the batch held it (at most :data:`PAUSE_MS`): without that
+pause a checkout waiting in SQLite's busy handler kept waking into the next batch
+(measured on the 100,000-member bench shop, a loaded 2-core machine: checkout p99
+623 ms, max 796 ms during the jobs; with it p99 82 ms, max 149 ms; alone p99 36 ms)."""
 
 from __future__ import annotations
 
@@ -22,6 +26,7 @@ R = TypeVar("R")
 
 BUDGET_MS = 10.0
 MAX_MEMBERS = 200
+PAUSE_MS = 100.0
 
 
 def _elapsed_ms(since: float) -> float:
@@ -61,6 +66,11 @@ def run_batches(
                 audit_batch(uow.session, results)
             uow.commit()
         done += n
+        if done < len(items):
+            # Leave the lock free as long as the batch held it (at most PAUSE_MS): a
+            # checkout waiting in SQLite's busy handler sleeps in growing steps and
+            # would otherwise find the next batch holding the lock each time it wakes.
+            time.sleep(min(_elapsed_ms(started), PAUSE_MS) / 1000)
         if step is not None and not step(done, len(items)):
             return done, True
     return done, False

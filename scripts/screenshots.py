@@ -26,6 +26,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "screenshots"
@@ -97,6 +98,32 @@ def make_shop(data_dir: Path) -> str:
         db.close()
 
 
+def loyalty_news(db: Any, cashier: Any, member_no: str) -> None:
+    """Today's birthday gift (100 points) and an upgrade at checkout for the member
+    shown, so the card shows both notices (through the real services)."""
+    import uuid
+
+    from sqlalchemy import select
+
+    from memberdesk.models import Member
+    from memberdesk.models.enums import TenderKind
+    from memberdesk.money import Money
+    from memberdesk.services import birthday, clock, settings
+    from memberdesk.services.cart import CartLine, CartRequest
+    from memberdesk.services.checkout import CheckoutRequest, checkout
+    from memberdesk.services.tenders import TenderRequest
+
+    with db.uow() as uow:
+        settings.put(uow.session, "birthday.points", 100)
+        today = clock.today(uow.session)
+        member_id = uow.session.scalar(select(Member.id).where(Member.member_no == member_no))
+        uow.commit()
+    birthday.give_birthday_gifts(db, today)
+    amount = Money.of_yuan(20_000)  # the top tier's threshold: an upgrade unless already there
+    checkout(db, cashier, CheckoutRequest(uuid.uuid4().hex, CartRequest(
+        (CartLine(amount=amount, qty=1),), member_id), (TenderRequest(TenderKind.CASH, amount),)))
+
+
 def prepare_sale(data_dir: Path, password: str) -> str | None:
     """An open shift for the cashier and a member worth showing (stored value,
     coupons, points, a birthday today and a note); returns the member's number
@@ -129,6 +156,7 @@ def prepare_sale(data_dir: Path, password: str) -> str | None:
             owner = staff.login(db, "owner", "owner123")
             members.edit_member(db, owner, member_no, notes="只喝无糖可乐，小票要打印",
                                 birthday=date.today().replace(year=1988))
+            loyalty_news(db, cashier, str(member_no))
         return str(member_no) if member_no else None
     finally:
         db.close()

@@ -255,6 +255,10 @@ def shoot_tasks(cam: Camera, sizes: tuple[tuple[int, int], ...], langs: tuple[st
                     cam.idle()
                     cam.grab(office, "backoffice_rules_new_coupon")
                     rules.close_template_form()
+                if "jobs" in office.pages:
+                    office.show_page("jobs")
+                    cam.idle()
+                    cam.grab(office, "backoffice_daily_jobs")
                 _press(cam, office, Qt.Key.Key_Escape)
         ui.logout()
         cam.idle()

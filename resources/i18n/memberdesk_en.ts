@@ -103,6 +103,10 @@
         <translation>Loyalty rules</translation>
     </message>
     <message>
+        <source>Daily jobs</source>
+        <translation>Daily jobs</translation>
+    </message>
+    <message>
         <source>My shift</source>
         <translation>My shift</translation>
     </message>
@@ -488,6 +492,81 @@ Please send this file to your support contact.</translation>
     <message>
         <source>Copied</source>
         <translation>Copied</translation>
+    </message>
+</context>
+<context>
+    <name>DailyJobsPage</name>
+    <message>
+        <source>Points expiry</source>
+        <translation>Points expiry</translation>
+    </message>
+    <message>
+        <source>Tier evaluation</source>
+        <translation>Tier evaluation</translation>
+    </message>
+    <message>
+        <source>Birthday gifts</source>
+        <translation>Birthday gifts</translation>
+    </message>
+    <message>
+        <source>Wait until the export or backup finishes.</source>
+        <translation>Wait until the export or backup finishes.</translation>
+    </message>
+    <message>
+        <source>Running the daily jobs due…</source>
+        <translation>Running the daily jobs due…</translation>
+    </message>
+    <message>
+        <source>Done: the jobs of {days} day(s) ran.</source>
+        <translation>Done: the jobs of {days} day(s) ran.</translation>
+    </message>
+    <message>
+        <source>Nothing was due.</source>
+        <translation>Nothing was due.</translation>
+    </message>
+    <message>
+        <source>{points} points of {members} members expired</source>
+        <translation>{points} points of {members} members expired</translation>
+    </message>
+    <message>
+        <source>{up} up, {down} down, {renewed} renewed</source>
+        <translation>{up} up, {down} down, {renewed} renewed</translation>
+    </message>
+    <message>
+        <source>{members} gifts: {points} points, {coupons} coupons</source>
+        <translation>{members} gifts: {points} points, {coupons} coupons</translation>
+    </message>
+    <message>
+        <source>Daily jobs</source>
+        <translation>Daily jobs</translation>
+    </message>
+    <message>
+        <source>Run due jobs now</source>
+        <translation>Run due jobs now</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <source>Last run for</source>
+        <translation>Last run for</translation>
+    </message>
+    <message>
+        <source>What it did</source>
+        <translation>What it did</translation>
+    </message>
+    <message>
+        <source>Days due</source>
+        <translation>Days due</translation>
+    </message>
+    <message>
+        <source>Shop today: {day}. The jobs run by themselves at start-up, every 10 minutes and after the day close; each runs once for each business date.</source>
+        <translation>Shop today: {day}. The jobs run by themselves at start-up, every 10 minutes and after the day close; each runs once for each business date.</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>never</translation>
     </message>
 </context>
 <context>
@@ -881,6 +960,26 @@ Please send this file to your support contact.</translation>
     <message>
         <source>{points} points expire on {day}</source>
         <translation>{points} points expire on {day}</translation>
+    </message>
+    <message>
+        <source>Upgraded to {tier} on {day}</source>
+        <translation>Upgraded to {tier} on {day}</translation>
+    </message>
+    <message>
+        <source>Moved down to {tier} on {day}</source>
+        <translation>Moved down to {tier} on {day}</translation>
+    </message>
+    <message>
+        <source>Birthday gift on {day}: {points} points and a coupon</source>
+        <translation>Birthday gift on {day}: {points} points and a coupon</translation>
+    </message>
+    <message>
+        <source>Birthday gift on {day}: {points} points</source>
+        <translation>Birthday gift on {day}: {points} points</translation>
+    </message>
+    <message>
+        <source>Birthday gift on {day}: a coupon</source>
+        <translation>Birthday gift on {day}: a coupon</translation>
     </message>
     <message>
         <source>Birthday soon: {day}</source>

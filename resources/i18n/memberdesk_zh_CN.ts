@@ -103,6 +103,10 @@
         <translation>规则</translation>
     </message>
     <message>
+        <source>Daily jobs</source>
+        <translation>每日任务</translation>
+    </message>
+    <message>
         <source>My shift</source>
         <translation>我的交班</translation>
     </message>
@@ -488,6 +492,81 @@ Please send this file to your support contact.</source>
     <message>
         <source>Copied</source>
         <translation>已复制</translation>
+    </message>
+</context>
+<context>
+    <name>DailyJobsPage</name>
+    <message>
+        <source>Points expiry</source>
+        <translation>积分过期</translation>
+    </message>
+    <message>
+        <source>Tier evaluation</source>
+        <translation>会员等级评定</translation>
+    </message>
+    <message>
+        <source>Birthday gifts</source>
+        <translation>生日礼</translation>
+    </message>
+    <message>
+        <source>Wait until the export or backup finishes.</source>
+        <translation>请等导出或备份完成后再操作。</translation>
+    </message>
+    <message>
+        <source>Running the daily jobs due…</source>
+        <translation>正在运行到期的每日任务…</translation>
+    </message>
+    <message>
+        <source>Done: the jobs of {days} day(s) ran.</source>
+        <translation>完成：已运行 {days} 天的任务。</translation>
+    </message>
+    <message>
+        <source>Nothing was due.</source>
+        <translation>没有到期的任务。</translation>
+    </message>
+    <message>
+        <source>{points} points of {members} members expired</source>
+        <translation>{members} 位会员的 {points} 积分过期</translation>
+    </message>
+    <message>
+        <source>{up} up, {down} down, {renewed} renewed</source>
+        <translation>升级 {up}，降级 {down}，保级 {renewed}</translation>
+    </message>
+    <message>
+        <source>{members} gifts: {points} points, {coupons} coupons</source>
+        <translation>{members} 份生日礼：{points} 积分，{coupons} 张券</translation>
+    </message>
+    <message>
+        <source>Daily jobs</source>
+        <translation>每日任务</translation>
+    </message>
+    <message>
+        <source>Run due jobs now</source>
+        <translation>立即运行到期任务</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Last run for</source>
+        <translation>最近运行至</translation>
+    </message>
+    <message>
+        <source>What it did</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Days due</source>
+        <translation>待运行天数</translation>
+    </message>
+    <message>
+        <source>Shop today: {day}. The jobs run by themselves at start-up, every 10 minutes and after the day close; each runs once for each business date.</source>
+        <translation>门店今天：{day}。每日任务在启动时、每 10 分钟和日结后自动运行，每个营业日只运行一次。</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未运行</translation>
     </message>
 </context>
 <context>
@@ -881,6 +960,26 @@ Please send this file to your support contact.</source>
     <message>
         <source>{points} points expire on {day}</source>
         <translation>积分 {points} 将于 {day} 到期</translation>
+    </message>
+    <message>
+        <source>Upgraded to {tier} on {day}</source>
+        <translation>{day} 升级为{tier}</translation>
+    </message>
+    <message>
+        <source>Moved down to {tier} on {day}</source>
+        <translation>{day} 降级为{tier}</translation>
+    </message>
+    <message>
+        <source>Birthday gift on {day}: {points} points and a coupon</source>
+        <translation>{day} 已送生日礼：{points} 积分和一张优惠券</translation>
+    </message>
+    <message>
+        <source>Birthday gift on {day}: {points} points</source>
+        <translation>{day} 已送生日礼：{points} 积分</translation>
+    </message>
+    <message>
+        <source>Birthday gift on {day}: a coupon</source>
+        <translation>{day} 已送生日礼：一张优惠券</translation>
     </message>
     <message>
         <source>Birthday soon: {day}</source>

@@ -17,8 +17,12 @@ from typing import Any
 from .common import add_command, lang, opened_db, user_errors
 from .report_cmds import add_login, login_from_args, parse_date
 
-JOB_NAMES = {"points_expiry": ("积分过期", "points expiry"),
-             "analytics_refresh": ("会员分析", "member analytics")}
+JOB_NAMES = {
+    "points_expiry": ("积分过期", "points expiry"),
+    "tier_evaluation": ("会员等级评定", "tier evaluation"),
+    "birthday_gifts": ("生日礼", "birthday gifts"),
+    "analytics_refresh": ("会员分析", "member analytics"),
+}
 
 
 def _name(job: str) -> str:
@@ -69,7 +73,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def register(sub: Any) -> None:
-    jobs = sub.add_parser("jobs", help="daily jobs: points expiry (run, status)")
+    jobs = sub.add_parser("jobs", help="daily jobs: points expiry, tier evaluation, birthday gifts (run, status)")
     jsub = jobs.add_subparsers(dest="jobs_command", metavar="ACTION", required=True)
     p = add_command(jsub, "run", "run the daily jobs due up to the shop's today", cmd_run)
     p.add_argument("--until", metavar="DATE",

@@ -13,6 +13,7 @@ from .count_cards import (
 from .coupons import Coupon, CouponEvent, CouponTemplate, CouponTemplateScope
 from .jobs import JobRun
 from .ledgers import PointsEntry, PointsLot, PointsLotMove, StoredValueEntry
+from .loyalty import BirthdayGift, TierChange
 from .members import Card, Member, Tier
 from .sales import (
     DayClose,
@@ -44,6 +45,8 @@ APPEND_ONLY_TABLES: tuple[str, ...] = (
     "shift_cash_moves",
     "day_closes",
     "job_runs",
+    "tier_changes",
+    "birthday_gifts",
 )
 
 __all__ = [
@@ -51,6 +54,7 @@ __all__ = [
     "Approval",
     "AuditEntry",
     "Base",
+    "BirthdayGift",
     "Card",
     "Category",
     "CountCardBalance",
@@ -91,6 +95,7 @@ __all__ = [
     "StoredValueEntry",
     "Tender",
     "Tier",
+    "TierChange",
     "UTCDateTime",
     "utcnow",
 ]

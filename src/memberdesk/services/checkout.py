@@ -15,7 +15,6 @@ from sqlalchemy import Connection, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
-from memberdesk.domain.points import expires_on
 from memberdesk.models import (
     Member,
     Sale,
@@ -27,7 +26,7 @@ from memberdesk.models import (
 from memberdesk.models.enums import PointsKind, StoredValueKind, TenderKind
 from memberdesk.money import Money
 
-from . import clock, coupons, payment_password
+from . import clock, coupons, payment_password, tier_moves
 from .cart import CartMember, CartRequest, check_cart_shape, load_cart, load_member
 from .context import Actor
 from .documents import receipt_head
@@ -200,8 +199,7 @@ def _earn_and_count_visit(
     refs: Refs, policy: Policy, after: _Balances,
 ) -> None:
     if earned:
-        expires = expires_on(today, policy.int("points.validity_days"),
-                             policy.text("points.expiry_policy"))
+        expires = policy.points_expire_on(today)
         entry = credit_points(s, member.id, PointsKind.EARN, earned, expires, refs)
         after.points = entry.balance_after
     s.connection().execute(_COUNT_VISIT, {"member_id": member.id, "spent": bd.payable, "at": at})
@@ -261,6 +259,9 @@ def checkout(db: Database, actor: Actor, request: CheckoutRequest) -> CheckoutRe
         notice = None
         if member is not None:
             _earn_and_count_visit(s, member, bd, earned, today, at, refs, policy, after)
+            tier_moves.upgrade_at_checkout(s, member.id, today, at, sale_id=sale_id,
+                                           staff_id=actor.staff_id,
+                                           window_days=policy.int("tiers.window_days"))
             notice = notice_for(s, member.id, today, policy.text("points.reminder_days"))
         receipt = replace(
             receipt_head(s, "sale", sale_no, at, actor.staff_id, member, policy,

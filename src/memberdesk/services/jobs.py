@@ -13,9 +13,11 @@ caller passes ``bring_forward`` with an actor allowed to adjust points, and then
 audits it (``jobs.bring_forward``). That is how a demo or a test copy is brought
 forward through a year.
 
-Today's jobs: ``points_expiry`` and ``analytics_refresh`` (member scores, issue 13). Expiry reminders need no job (the card, the
-receipt and the list compute them from the lots); the notification outbox and the
-loyalty jobs (tiers, birthdays, count cards) come with their own issues.
+Today's jobs, in this order each date: ``points_expiry``, ``tier_evaluation``
+(:mod:`.tier_moves`), ``birthday_gifts`` (:mod:`.birthday`) and ``analytics_refresh``
+(member scores, :mod:`.analytics_refresh`; last, so it sees the day's tier moves).
+Expiry reminders need no job (the card, the receipt and the list compute them from
+the lots); the notification outbox and count-card expiry come with their own issues.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from sqlalchemy.orm import Session
 from memberdesk.db import Database
 from memberdesk.models import JobRun
 
-from . import audit, clock, points_expiry
+from . import audit, birthday, clock, points_expiry, tier_moves
 from .context import Actor
 from .errors import ValidationError
 from .permissions import Permission, require
@@ -50,6 +52,16 @@ def _points_expiry(db: Database, day: date, step: Step | None) -> tuple[dict[str
     return {"members": c.members, "lots": c.lots, "points": c.points}, c.cancelled
 
 
+def _tier_evaluation(db: Database, day: date, step: Step | None) -> tuple[dict[str, int], bool]:
+    c = tier_moves.evaluate_tiers(db, day, step=step)
+    return c.as_dict(), c.cancelled
+
+
+def _birthday_gifts(db: Database, day: date, step: Step | None) -> tuple[dict[str, int], bool]:
+    c = birthday.give_birthday_gifts(db, day, step=step)
+    return c.as_dict(), c.cancelled
+
+
 def _analytics_refresh(db: Database, day: date,
                        step: Step | None) -> tuple[dict[str, int], bool]:
     """Member analytics as of ``day``. A catch-up over several days refreshes only the
@@ -66,6 +78,8 @@ def _analytics_refresh(db: Database, day: date,
 
 JOBS: tuple[Job, ...] = (
     Job("points_expiry", _points_expiry),
+    Job("tier_evaluation", _tier_evaluation),
+    Job("birthday_gifts", _birthday_gifts),
     Job("analytics_refresh", _analytics_refresh),
 )
 

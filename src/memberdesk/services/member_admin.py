@@ -25,7 +25,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
-from memberdesk.domain.points import expires_on
 from memberdesk.models import (
     AuditEntry,
     Coupon,
@@ -47,7 +46,7 @@ from memberdesk.models.enums import (
 )
 from memberdesk.money import Money
 
-from . import audit, clock, ledger
+from . import audit, clock, ledger, tier_moves
 from .context import Actor
 from .errors import ConflictError, NotFoundError, ValidationError
 from .member_rows import load_member
@@ -325,7 +324,7 @@ def adjust_points(db: Database, actor: Actor, member_no: str, points: int, *,
         if points > 0:
             posting = ledger.credit_points(
                 s, member.id, PointsKind.ADJUSTMENT, points,
-                expires_on(today, Policy.load(s).int("points.validity_days")), refs)
+                Policy.load(s).points_expire_on(today), refs)
         else:
             posting, _lots = ledger.debit_points(s, member.id, PointsKind.ADJUSTMENT, -points,
                                                  today, refs)
@@ -341,7 +340,8 @@ def adjust_points(db: Database, actor: Actor, member_no: str, points: int, *,
 def change_member_tier(db: Database, actor: Actor, member_no: str, tier_id: int, *,
                        reason: str, locked_until: date | None = None) -> MemberFile:
     """Move a member to another tier by hand, optionally locked until ``locked_until``
-    (a day after today; None: no lock). Audited as ``member.tier`` (the tier history)."""
+    (a day after today; None: no lock). Audited as ``member.tier`` and written to the
+    tier history (``tier_changes``)."""
     reason = _reason(reason)
     with db.uow() as uow:
         s = uow.session
@@ -350,20 +350,31 @@ def change_member_tier(db: Database, actor: Actor, member_no: str, tier_id: int,
         tier = s.get(Tier, tier_id)
         if tier is None or not tier.active:
             raise NotFoundError("tier_not_found", key=tier_id)
-        if locked_until is not None and locked_until <= clock.today(s):
-            raise ValidationError("tier_lock_past", day=locked_until.isoformat())
-        if tier.id == member.tier_id and locked_until == member.tier_locked_until:
-            raise ConflictError("tier_unchanged", member_no=member.member_no, tier=tier.name)
-        before = s.get(Tier, member.tier_id)
-        audit.record(s, action="member.tier", staff_id=actor.staff_id, entity="member",
-                     entity_id=member.member_no,
-                     detail={"from": member.tier_id, "to": tier.id,
-                             "from_name": before.name if before else "", "to_name": tier.name,
-                             "locked_until": locked_until.isoformat() if locked_until else None,
-                             "reason": reason})
-        member.tier_id = tier.id
-        member.tier_evaluated_at = clock.now()
-        member.tier_locked_until = locked_until
-        s.flush()
+        move_member_tier(s, actor, member, tier, reason=reason, locked_until=locked_until)
         uow.commit()
     return member_file(db, actor, member_no)
+
+
+def move_member_tier(s: Session, actor: Actor, member: Member, tier: Tier, *, reason: str,
+                     locked_until: date | None) -> None:
+    """The one rule for a tier set by hand, in the caller's transaction (the member
+    page and ``tiers.set_member_tier`` both use it): the lock must end after today,
+    a change must change something; the move is audited and written to the tier
+    history."""
+    if locked_until is not None and locked_until <= clock.today(s):
+        raise ValidationError("tier_lock_past", day=locked_until.isoformat())
+    if tier.id == member.tier_id and locked_until == member.tier_locked_until:
+        raise ConflictError("tier_unchanged", member_no=member.member_no, tier=tier.name)
+    before = s.get(Tier, member.tier_id)
+    audit.record(s, action="member.tier", staff_id=actor.staff_id, entity="member",
+                 entity_id=member.member_no,
+                 detail={"from": member.tier_id, "to": tier.id,
+                         "from_name": before.name if before else "", "to_name": tier.name,
+                         "locked_until": locked_until.isoformat() if locked_until else None,
+                         "reason": reason})
+    tier_moves.record_manual(s, member.id, member.tier_id, tier.id, clock.today(s),
+                             actor.staff_id)
+    member.tier_id = tier.id
+    member.tier_evaluated_at = clock.now()
+    member.tier_locked_until = locked_until
+    s.flush()

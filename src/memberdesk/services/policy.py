@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from memberdesk.domain import shoptime
+from memberdesk.domain import points, shoptime
 
 from . import settings
 
@@ -32,6 +32,13 @@ class Policy:
 
     def bool(self, key: str) -> bool:
         return bool(self.values[key])
+
+    def points_expire_on(self, earned_on: date) -> date | None:
+        """The expiry date of points earned or given on ``earned_on``, by the shop's
+        ``points.expiry_policy`` and ``points.validity_days`` (the one place that
+        reads them: checkout, recharge bonus, adjustments, birthday gifts)."""
+        return points.expires_on(earned_on, self.int("points.validity_days"),
+                                 self.text("points.expiry_policy"))
 
     def local_time(self, at: datetime) -> datetime:
         """``at`` as the shop's wall-clock time (naive)."""

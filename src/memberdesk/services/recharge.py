@@ -17,7 +17,6 @@ from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
 from memberdesk.domain.offers import offer_for
-from memberdesk.domain.points import expires_on
 from memberdesk.models import (
     CouponEvent,
     CouponTemplate,
@@ -235,8 +234,7 @@ def recharge(db: Database, actor: Actor, request: RechargeRequest) -> RechargeRe
         post_stored_value(s, member.id, StoredValueKind.RECHARGE, request.amount, bonus, refs)
         if r.bonus_points:
             credit_points(s, member.id, PointsKind.BONUS, r.bonus_points,
-                          expires_on(today, policy.int("points.validity_days"),
-                                     policy.text("points.expiry_policy")), refs)
+                          policy.points_expire_on(today), refs)
         notes: list[str] = []
         if rule is not None and rule.coupon_template_id is not None:
             template = s.get(CouponTemplate, rule.coupon_template_id)

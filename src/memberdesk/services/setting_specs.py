@@ -223,6 +223,25 @@ SPECS: dict[str, SettingSpec] = {
         400, "points", ("等级评定周期", "Tier window"),
         ("按最近多少天的消费评定会员等级", "Tiers are judged on the spending of this many days"),
         30, 3650, DAYS),
+    "tiers.keep_percent": _int(
+        100, "points", ("保级比例（%）", "Keep a tier at (%)"),
+        ("等级到期复评时，周期内消费达到该等级升级门槛的这个百分比即可保级，否则降级",
+         "At a tier's yearly review, spending this share of its upgrade threshold over the "
+         "window keeps it; less moves the member down"), 0, 100, ("%", "%")),
+    "birthday.mode": _choice(
+        "day", "points", ("生日礼发放时间", "Birthday gift on"),
+        ("生日当天或生日所在月份发放，每年一次（2 月 29 日生日在平年于 2 月 28 日发放）",
+         "The birthday itself or any day of its month, once a year (29 February birthdays "
+         "get it on 28 February in other years)"),
+        ("day", "生日当天", "the birthday"), ("month", "生日当月", "the birthday month")),
+    "birthday.points": _int(
+        0, "points", ("生日礼积分", "Birthday points"),
+        ("每年生日送的积分（0 = 不送）", "Points given once a year on the birthday (0 = none)"),
+        0, 1_000_000),
+    "birthday.coupon_template": _text(
+        "", "points", ("生日券（优惠券模板编号）", "Birthday coupon (template code)"),
+        ("每年生日送一张这个模板的优惠券；留空则不送",
+         "A coupon of this template is given once a year on the birthday; empty: none"), 20),
     # -- staff and shifts --------------------------------------------------------------
     "staff.max_failed_logins": _int(
         5, "staff", ("登录错误次数上限", "Wrong passwords before a lock"),

@@ -1,7 +1,7 @@
 """Membership tiers (等级): list them, and move a member to another tier by hand.
 
-Automatic upgrade and downgrade over an evaluation window comes later; until then a
-manager sets a member's tier, with a reason, and it is audited.
+A manager sets a member's tier, with a reason (audited, and in the tier history).
+Automatic upgrade and downgrade over the evaluation window: :mod:`.tier_moves`.
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from memberdesk.db import Database
 from memberdesk.models import Member, Tier
 from memberdesk.money import Money
 
-from . import audit, clock
 from .context import Actor
 from .errors import NotFoundError, ValidationError
+from .member_admin import move_member_tier
 from .permissions import Permission, require
 from .requests import clean_text
 
@@ -47,6 +47,8 @@ def set_member_tier(
     db: Database, actor: Actor, member_no: str, tier_code: str, *, reason: str,
     locked_until: date | None = None,
 ) -> TierInfo:
+    """A tier set by hand, by the tier's code (the command line, the demo): the member
+    page's rule (:func:`memberdesk.services.member_admin.move_member_tier`)."""
     reason = clean_text(reason, 200)
     if not reason:
         raise ValidationError("reason_required")
@@ -59,13 +61,7 @@ def set_member_tier(
         tier = s.scalar(select(Tier).where(Tier.code == tier_code, Tier.active.is_(True)))
         if tier is None:
             raise NotFoundError("tier_not_found", key=tier_code)
-        before = member.tier_id
-        member.tier_id = tier.id
-        member.tier_evaluated_at = clock.now()
-        member.tier_locked_until = locked_until
-        audit.record(s, action="member.tier", staff_id=actor.staff_id, entity="member",
-                     entity_id=member_no, detail={"from": before, "to": tier.id,
-                                                  "reason": reason[:200]})
+        move_member_tier(s, actor, member, tier, reason=reason, locked_until=locked_until)
         info = TierInfo(tier.id, tier.code, tier.name, tier.rank, tier.upgrade_threshold,
                         tier.discount_permille, tier.points_multiplier_permille)
         uow.commit()

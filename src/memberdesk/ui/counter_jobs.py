@@ -40,6 +40,7 @@ from memberdesk.services import (
 from memberdesk.services import members as members_svc
 from memberdesk.services import settings as settings_svc
 from memberdesk.services import shifts as shifts_svc
+from memberdesk.services.birthday import BirthdayNotice, recent_gift
 from memberdesk.services.catalog import ProductInfo
 from memberdesk.services.checkout import CheckoutRequest, CheckoutResult
 from memberdesk.services.context import Actor
@@ -53,6 +54,7 @@ from memberdesk.services.pricing import PriceBreakdown
 from memberdesk.services.product_search import ProductSearch
 from memberdesk.services.shifts import ShiftSummary
 from memberdesk.services.tenders import TenderRequest
+from memberdesk.services.tier_moves import TierNotice, recent_change
 
 from .cart_model import CartItem
 from .counter_errors import CounterError
@@ -168,29 +170,45 @@ class MemberView:
     today: date  # the shop's business date
     expiry_notice: ExpiryNotice | None = None  # points.reminder_days before a lot expires
     analytics: MemberAnalytics | None = None  # grade, lifecycle, churn (None: never refreshed)
+    tier_notice: TierNotice | None = None  # an upgrade or downgrade of the last 30 days
+    birthday_gift: BirthdayNotice | None = None  # the birthday gift, within 30 days
 
     @property
     def member_no(self) -> str:
         return self.detail.member_no
 
 
-def _expiring(db: Database, member_id: int
-              ) -> tuple[MemberExpiry, date, MemberAnalytics | None]:
+@dataclass(frozen=True)
+class _Notices:
+    expiry: MemberExpiry
+    today: date
+    tier: TierNotice | None
+    gift: BirthdayNotice | None
+    analytics: MemberAnalytics | None
+
+
+def _notices(db: Database, member_id: int) -> _Notices:
     """Points expiring soon and the reminder, by the rule the receipt and the points
-    report share (:mod:`memberdesk.services.points_expiry`), and the member's analytics
-    (one primary-key read of ``member_scores`` in the same snapshot)."""
+    report share (:mod:`memberdesk.services.points_expiry`); a recent tier change
+    (:mod:`memberdesk.services.tier_moves`) and birthday gift
+    (:mod:`memberdesk.services.birthday`); the member's analytics (one primary-key
+    read of ``member_scores``). One read transaction."""
     with db.reader() as uow:
         s = uow.session
         today = clock.business_date(s, clock.now())
-        return member_expiry(s, member_id, today), today, member_analytics(s, member_id)
+        return _Notices(member_expiry(s, member_id, today), today,
+                        recent_change(s, member_id, today), recent_gift(s, member_id, today),
+                        member_analytics(s, member_id))
 
 
 def _member_view(db: Database, actor: Actor, member_no: str) -> MemberView:
     detail = members_svc.get_member(db, actor, member_no)
     usable = tuple(coupons.member_coupons(db, detail.id))
-    exp, today, analytics = _expiring(db, detail.id)
-    return MemberView(detail, usable, exp.expiring, exp.expiring_days, exp.next_expiry, today,
-                      exp.notice, analytics)
+    n = _notices(db, detail.id)
+    exp = n.expiry
+    return MemberView(detail, usable, exp.expiring, exp.expiring_days, exp.next_expiry, n.today,
+                      exp.notice, analytics=n.analytics, tier_notice=n.tier,
+                      birthday_gift=n.gift)
 
 
 member_view = user_facing(_member_view)

@@ -3,7 +3,8 @@
 Name and tier first, then member number and (masked) phone, the analytics grade and
 lifecycle stage, flags that need the cashier's attention (birthday, a deactivated
 member, a churn warning with its reason), stored value with its
-principal and bonus, points with what expires soon, usable coupons, notes.
+principal and bonus, points with what expires soon, usable coupons, notes. Recent
+news the daily jobs or the checkout made: a tier change, a birthday gift (30 days).
 A view only: :meth:`MemberCard.set_view` is the whole interface.
 """
 
@@ -76,6 +77,8 @@ class MemberCard(Retranslating, QWidget):
         self.warning = self._flag("memberWarning", "warning", icons.WARN)
         self.expiry = self._flag("memberPointsExpiry", "points", icons.WARN)
         self.churn = self._flag("memberChurn", "warning", icons.WARN)
+        self.tier_news = self._flag("memberTierChange", "member", icons.ACCENT)
+        self.gift = self._flag("memberBirthdayGift", "birthday", icons.ACCENT)
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(8)
@@ -97,6 +100,8 @@ class MemberCard(Retranslating, QWidget):
         column.addWidget(self.warning[0])
         column.addWidget(self.expiry[0])
         column.addWidget(self.churn[0])
+        column.addWidget(self.tier_news[0])
+        column.addWidget(self.gift[0])
         column.addSpacing(4)
         column.addLayout(grid)
         column.addWidget(self.notes)
@@ -238,3 +243,32 @@ class MemberCard(Retranslating, QWidget):
             points=fmt.number(notice.points), day=self._month_day(notice.expires_on))
             if notice else "")
         expiry_box.setVisible(notice is not None)
+        self._render_news(view)
+
+    def _render_news(self, view: MemberView) -> None:
+        tier_box, tier_text = self.tier_news
+        change = view.tier_notice
+        if change is None:
+            text = ""
+        elif change.upgraded:
+            text = self.tr("Upgraded to {tier} on {day}").format(
+                tier=change.to_name, day=self._month_day(change.on))
+        else:
+            text = self.tr("Moved down to {tier} on {day}").format(
+                tier=change.to_name, day=self._month_day(change.on))
+        tier_text.setText(text)
+        tier_box.setVisible(bool(text))
+        gift_box, gift_text = self.gift
+        gift = view.birthday_gift
+        if gift is None:
+            text = ""
+        elif gift.points and gift.coupon:
+            text = self.tr("Birthday gift on {day}: {points} points and a coupon").format(
+                day=self._month_day(gift.on), points=fmt.number(gift.points))
+        elif gift.points:
+            text = self.tr("Birthday gift on {day}: {points} points").format(
+                day=self._month_day(gift.on), points=fmt.number(gift.points))
+        else:
+            text = self.tr("Birthday gift on {day}: a coupon").format(day=self._month_day(gift.on))
+        gift_text.setText(text)
+        gift_box.setVisible(bool(text))

@@ -65,11 +65,16 @@ def _evil(path: Path) -> Path:
     return path
 
 
-# What revisions 0002 to 0006 added, taken out again (their triggers first: a column
+# What revisions 0002 to 0008 added, taken out again (their triggers first: a column
 # of a table with triggers cannot be dropped while they name the table).
 _BACK_TO_0001 = (
     "DROP TABLE member_scores;"
+    "DROP TABLE tier_changes;"
+    "DROP TABLE birthday_gifts;"
     "DROP TABLE job_runs;"
+    "DROP INDEX ix_members_last_visit_at;"
+    "DROP INDEX ix_members_points_balance;"
+    "DROP INDEX ix_members_stored_value;"
     "DROP INDEX ix_points_lots_due;"
     "DROP TABLE member_search_keys;"
     "DROP TABLE product_search_keys;"

@@ -16,7 +16,7 @@ from memberdesk.models.enums import PointsKind
 from memberdesk.services import points_expiry
 from memberdesk.services.errors import PermissionDenied, ValidationError
 from memberdesk.services.integrity import check_database
-from memberdesk.services.jobs import jobs_status, run_jobs
+from memberdesk.services.jobs import JobRunInfo, jobs_status, run_jobs
 from memberdesk.services.reporting.points_report import points_report
 from tests.checkout_support.kit import World, add_member
 
@@ -24,12 +24,12 @@ from .conftest import DAY, ShopClock
 
 
 @pytest.fixture(autouse=True)
-def _only_points_expiry(monkeypatch: pytest.MonkeyPatch) -> None:
-    """These tests count the points-expiry runs; the analytics job has its own tests
-    (tests/integration/analytics/test_analytics_job.py)."""
+def _without_analytics(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests count the points-expiry, tier and birthday runs; the analytics job
+    has its own tests (tests/integration/analytics/test_analytics_job.py)."""
     from memberdesk.services import jobs
 
-    monkeypatch.setattr(jobs, "JOBS", tuple(j for j in jobs.JOBS if j.name == "points_expiry"))
+    monkeypatch.setattr(jobs, "JOBS", tuple(j for j in jobs.JOBS if j.name != "analytics_refresh"))
 
 
 def _expire_entries(w: World) -> list[tuple[int, int]]:
@@ -42,7 +42,13 @@ def _expire_entries(w: World) -> list[tuple[int, int]]:
 def _job_dates(w: World) -> list[str]:
     with w.db.reader() as r:
         return [d.isoformat() for d in r.session.scalars(
-            select(JobRun.business_date).order_by(JobRun.business_date))]
+            select(JobRun.business_date).where(JobRun.job == "points_expiry")
+            .order_by(JobRun.business_date))]
+
+
+def _expiry(runs: tuple[JobRunInfo, ...]) -> list[JobRunInfo]:
+    """The points expiry's runs (the tier and birthday jobs run beside it each date)."""
+    return [r for r in runs if r.job == "points_expiry"]
 
 
 def test_expiry_posts_an_entry_per_lot_and_the_balance_drops(
@@ -60,7 +66,8 @@ def test_expiry_posts_an_entry_per_lot_and_the_balance_drops(
     shop_clock.advance(1)
     result = run_jobs(w.db)
     assert [(r.job, r.business_date) for r in result.runs] == [
-        ("points_expiry", DAY + timedelta(days=3))]
+        (job, DAY + timedelta(days=3))
+        for job in ("points_expiry", "tier_evaluation", "birthday_gifts")]
     assert result.runs[0].counts == {"lots": 2, "members": 1, "points": 150}
     alice = w.members["alice"]
     assert _expire_entries(w) == [(alice, -100), (alice, -50)]  # one entry per lot
@@ -78,13 +85,13 @@ def test_running_twice_the_same_day_does_nothing_more(world: World, shop_clock: 
     w = world
     w.give_points("alice", 100, days=1)
     shop_clock.advance(2)
-    assert len(run_jobs(w.db).runs) == 1
+    assert len(_expiry(run_jobs(w.db).runs)) == 1
     w.give_points("bob", 20, days=-1)  # e.g. a refund gave back points to a stale lot
     assert run_jobs(w.db).runs == ()  # the day is done: the next run is tomorrow's
     assert _expire_entries(w) == [(w.members["alice"], -100)]
     assert _job_dates(w) == [(DAY + timedelta(days=2)).isoformat()]
     shop_clock.advance(1)
-    assert [r.counts["points"] for r in run_jobs(w.db).runs] == [20]
+    assert [r.counts["points"] for r in _expiry(run_jobs(w.db).runs)] == [20]
 
 
 def test_a_gap_of_ten_days_is_caught_up_once_per_day(world: World, shop_clock: ShopClock) -> None:
@@ -95,7 +102,7 @@ def test_a_gap_of_ten_days_is_caught_up_once_per_day(world: World, shop_clock: S
     w.give_points("carol", 30, days=12)  # still good after the gap
     shop_clock.advance(10)  # the computer was off for ten days
     assert jobs_status(w.db).jobs[0].due_days == 10
-    runs = run_jobs(w.db).runs
+    runs = _expiry(run_jobs(w.db).runs)
     assert [r.business_date for r in runs] == [DAY + timedelta(days=n) for n in range(1, 11)]
     by_day = {(r.business_date - DAY).days: r.counts["points"] for r in runs}
     assert by_day == {n: {3: 10, 7: 20}.get(n, 0) for n in range(1, 11)}
@@ -117,7 +124,7 @@ def test_a_date_after_today_is_refused_unless_brought_forward_and_audited(
     with pytest.raises(PermissionDenied):
         run_jobs(w.db, later, bring_forward=w.cashier)
     assert w.balances("alice")[2] == 100 and _job_dates(w) == []
-    runs = run_jobs(w.db, later, bring_forward=w.owner).runs
+    runs = _expiry(run_jobs(w.db, later, bring_forward=w.owner).runs)
     assert [r.business_date for r in runs] == [DAY + timedelta(days=n) for n in range(6)]
     assert w.balances("alice")[2] == 0
     with w.db.reader() as r:

@@ -1,7 +1,7 @@
 """F8 后台 — the back office: day close, reports, members, staff, backup and
-restore, products, settings and loyalty rules (both read-only for a manager) for
-the owner and managers; a cashier sees only their own shift report. Pages are picked on
-the left (Ctrl+1…); Esc closes."""
+restore, products, settings and loyalty rules (both read-only for a manager), the
+daily jobs, for the owner and managers; a cashier sees only their own shift report.
+Pages are picked on the left (Ctrl+1…); Esc closes."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from ..dialogs.base import push_button
 from ..i18n import Retranslating, add_language_key
 from ..tasks import TaskRunner
 from .backup import BackupPage
+from .daily_jobs import DailyJobsPage
 from .day_close import DayClosePage
 from .long_jobs import LongJobs
 from .members import MembersPage
@@ -61,10 +62,11 @@ class BackOffice(Retranslating, QDialog):
             self.products = ProductsPage(runner, actor)
             self.settings = SettingsPage(runner, actor)
             self.rules = RulesPage(runner, actor)
+            self.daily_jobs = DailyJobsPage(runner, long_jobs, actor)
             self.pages = {"day": self.day_close, "reports": self.reports,
                           "members": self.members, "staff": self.staff, "backup": self.backup,
                           "products": self.products, "settings": self.settings,
-                          "rules": self.rules}
+                          "rules": self.rules, "jobs": self.daily_jobs}
             self.rules.tiers_changed.connect(self.products.reload_tiers)
             self.rules.open_settings.connect(lambda: self.show_page("settings"))
             self.settings.saved.connect(self.settings_changed)
@@ -140,7 +142,8 @@ class BackOffice(Retranslating, QDialog):
         names = {"day": self.tr("Day close"), "reports": self.tr("Reports"),
                  "members": self.tr("Members"), "staff": self.tr("Staff"),
                  "backup": self.tr("Backups"), "products": self.tr("Products"),
-                 "settings": self.tr("Settings"), "rules": self.tr("Loyalty rules")}
+                 "settings": self.tr("Settings"), "rules": self.tr("Loyalty rules"),
+                 "jobs": self.tr("Daily jobs")}
         if list(self.pages) == ["reports"]:
             names["reports"] = self.tr("My shift")
         for row, key in enumerate(self.pages):

@@ -1,0 +1,53 @@
+"""F8 后台 → 每日任务 (Ctrl+8): each daily job (points expiry, tier evaluation, birthday
+gifts) with the last date it ran for, what it did and the days due; 立即运行 runs what
+is due on the long-job worker and the table shows the result."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from PySide6.QtCore import Qt
+from sqlalchemy import update
+
+from memberdesk.domain import shoptime
+from memberdesk.models import Member
+from memberdesk.ui import fmt
+
+from .tasks_support import Counter
+
+NOON = datetime(2026, 12, 24, 4, 0, tzinfo=UTC)  # 12:00 on 24 Dec in the shop (+08:00)
+
+
+def test_the_page_shows_the_three_jobs_and_runs_what_is_due(manager: Counter) -> None:
+    c = manager
+    w = c.world
+    with shoptime.frozen(NOON):
+        w.set_settings(birthday__points=50)
+        with w.db.uow() as uow:
+            uow.session.execute(update(Member).where(Member.id == w.members["alice"])
+                                .values(birthday=date(1990, 12, 24)))
+            uow.commit()
+        assert c.ui.daily_jobs is not None  # stopped for tests: nothing ran yet
+        office = c.open(Qt.Key.Key_F8)
+        c.press(Qt.Key.Key_8, office, Qt.KeyboardModifier.ControlModifier)
+        page = office.page("jobs")
+        assert office.stack.currentWidget() is page
+        c.settle()
+        table = page.table
+
+        def cells() -> list[list[str]]:
+            return [[table.item(r, k).text() for k in range(4)] for r in range(table.rowCount())]
+
+        assert [row[0] for row in cells()] == ["积分过期", "会员等级评定", "生日礼"]
+        assert [row[1:] for row in cells()] == [["从未运行", "", "1"]] * 3
+        assert fmt.date_text(date(2026, 12, 24)) in page.intro.text()
+        with c.qtbot.waitSignal(c.tasks.long_jobs.finished, timeout=20_000):
+            page.run_button.click()
+        c.settle()
+        day = fmt.date_text(date(2026, 12, 24))
+        assert cells() == [
+            ["积分过期", day, "0 位会员的 0 积分过期", "0"],
+            ["会员等级评定", day, "升级 0，降级 0，保级 0", "0"],
+            ["生日礼", day, "1 份生日礼：50 积分，0 张券", "0"],
+        ]
+        assert page.message.text() == "完成：已运行 1 天的任务。"

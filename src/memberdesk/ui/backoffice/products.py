@@ -4,10 +4,18 @@ box finds by code, barcode, name or pinyin initials (the counter's search, stopp
 products too). Pick a product to edit it in the form below, or New (Ctrl+N) for
 an empty form; Enter moves through the fields and saves in the last one. A
 barcode of 8, 12 or 13 digits must have its right check digit. Stop / resume
-selling the picked product. A category is added with its code and name."""
+selling the picked product. A category is added with its code and name.
+
+Excel (the member page's machinery, :mod:`.sheet_jobs`): 模板 saves the import
+template (a member price column per tier); 导入 (Ctrl+I) picks a file and checks
+it first (a dry run: what would be created or updated, every bad row, the error
+workbook beside the file), then Enter or 确认导入 imports it; 导出 (Ctrl+E) writes
+every product to one workbook that imports again. Both run on the long-job worker
+with a progress bar and Cancel."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QTimer
@@ -33,18 +41,47 @@ from memberdesk.services.catalog_admin import (
     product_detail,
     set_product_active,
 )
+from memberdesk.services.product_import import ProductImportResult, import_products
+from memberdesk.services.product_sheet import ProductExport, export_products, write_template
+from memberdesk.services.sheet_import import ImportProgress
 from memberdesk.services.tiers import TierInfo, list_tiers
 
-from ..dialogs.base import ERROR, OK, AmountEdit, push_button
+from .. import fmt
+from ..dialogs.base import ERROR, OK, AmountEdit, current_language, push_button
 from ..tasks import TaskRunner
 from ..widgets import PickerBox
+from .long_jobs import LongJobs, Progress
 from .page import Page
 from .product_model import ProductModel
+from .sheet_jobs import SheetJobs
+
+
+# -- worker side -------------------------------------------------------------------------
+def run_import(db: Any, actor: Any, path: Path, dry_run: bool, lang: str,
+               progress: Progress) -> ProductImportResult:  # fmt: skip
+    def step(p: ImportProgress) -> None:
+        progress.step(p.rows_done, p.rows_total or 0)
+
+    return import_products(db, actor, path, dry_run=dry_run, lang=lang, progress=step,
+                           cancel=lambda: progress.cancelled)
+
+
+def run_export(db: Any, actor: Any, path: Path, lang: str, progress: Progress) -> ProductExport:
+    return export_products(db, actor, path, lang=lang, progress=progress.step,
+                           cancel=lambda: progress.cancelled)
 
 
 class ProductsPage(Page):
-    def __init__(self, runner: TaskRunner, actor: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: TaskRunner, long_jobs: LongJobs, actor: Any,
+                 parent: QWidget | None = None) -> None:
         super().__init__(runner, actor, "productsPage", parent)
+        self.long_jobs = long_jobs
+        self.jobs = SheetJobs(self, long_jobs, "productJobProgress")
+        self.jobs.changed.connect(self.update_state)
+        self.checked: ProductImportResult | None = None  # the last dry run, ready to import
+        self.imported: ProductImportResult | None = None
+        self.exported: ProductExport | None = None
+        self._focus_import = False
         self.editing: ProductDetail | None = None
         self.tiers: list[TierInfo] = []
         self.search = QLineEdit()
@@ -77,6 +114,20 @@ class ProductsPage(Page):
         top.addWidget(self.search_label)
         top.addWidget(self.search, 1)
         top.addWidget(self.count_label)
+        # Excel
+        self.template_button = push_button(self.choose_template_file)
+        self.check_button = push_button(self.choose_import_file)
+        self.export_button = push_button(self.choose_export_file)
+        self.import_button = push_button(self.import_checked, primary=True)
+        self.import_button.setObjectName("productImportButton")
+        top.addSpacing(12)
+        for button in (self.template_button, self.check_button, self.export_button):
+            top.addWidget(button)
+        running = QHBoxLayout()
+        running.addWidget(self.jobs.bar, 1)
+        running.addWidget(self.jobs.cancel_button)
+        running.addWidget(self.import_button)
+        self.jobs.problems.setMaximumHeight(96)
         # the form
         self.form_heading = QLabel()
         self.form_heading.setObjectName("sectionHeading")
@@ -131,13 +182,17 @@ class ProductsPage(Page):
         cats.addWidget(self.category_button)
         self._busy_buttons += [self.save_button, self.active_button, self.category_button]
         self.body.addLayout(top)
+        self.body.addLayout(running)
+        self.body.addWidget(self.jobs.problems)
         self.body.addWidget(self.table, 1)
         self.body.addWidget(self.form_heading)
         self.body.addLayout(self.grid)
         self.body.addLayout(buttons)
         self.body.addLayout(cats)
-        shortcut = QShortcut(QKeySequence("Ctrl+N"), self)
-        shortcut.activated.connect(self.new_product)
+        for key, slot in (("Ctrl+N", self.new_product), ("Ctrl+I", self.choose_import_file),
+                          ("Ctrl+E", self.choose_export_file)):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.activated.connect(slot)
         self._loaded_once = False
         self.update_state()
         self.retranslate()
@@ -149,6 +204,7 @@ class ProductsPage(Page):
             self.fetch(list_tiers, on_done=self._show_tiers)
             self.fetch(list_categories, on_done=self._show_categories)
             self.model.reload()
+        self.jobs.fetch_folder()
         self.search.setFocus()
 
     def _search(self) -> None:
@@ -230,6 +286,9 @@ class ProductsPage(Page):
         """Enter moves through the form and saves in its last field; in the search
         box it searches now; in the category fields it adds the category."""
         focus = self.focusWidget()
+        if focus is self.import_button:
+            self.import_checked()
+            return
         if focus is self.search:
             self.search_timer.stop()
             self._search()
@@ -315,9 +374,107 @@ class ProductsPage(Page):
         self.say(lambda: self.tr("Category {name} is added.").format(name=info.name), OK)
         self.fetch(list_categories, on_done=lambda cats: self._show_categories(cats, info.id))
 
+    # -- Excel: template, import (a check first), export -------------------------------------
+    @property
+    def running(self) -> bool:
+        return self.jobs.running
+
+    def choose_template_file(self) -> None:
+        name = self.tr("product import template") + ".xlsx"
+        path = self.jobs.save_name(self.tr("Save the import template as"), name)
+        if path is not None:
+            self.save_template_to(path)
+
+    def save_template_to(self, path: Path) -> None:
+        self.call(write_template, path, current_language(),
+                  on_done=lambda written: self.say(lambda: self.tr(
+                      "Template saved: {path}\nFill in one product per row, then import it "
+                      "(it is checked first).").format(path=written), OK))
+
+    def choose_import_file(self) -> None:
+        if self.running:
+            return
+        path = self.jobs.open_name(self.tr("Import which product list?"))
+        if path is not None:
+            self.check_file(path)
+
+    def check_file(self, path: Path) -> None:
+        """The dry run: nothing is written except the error workbook."""
+        if self.running:
+            return
+        self.checked = None
+        self.jobs.clear_problems()
+        self.jobs.start(run_import, self.actor, path, True, current_language(),
+                        on_done=self._checked,
+                        text=lambda: self.tr("Checking {file}…").format(file=path.name))
+
+    def _checked(self, result: ProductImportResult) -> None:
+        self.checked = result
+        self.jobs.show_problems(result.problems, result.failed)
+        summary = result.summary(current_language()) + self.jobs.report_note(result.error_report)
+        if result.written:
+            self.say(lambda: summary + "\n" + self.tr(
+                "Nothing is written yet: press Enter or \"Import\" to import."), OK)
+        else:
+            self.say(lambda: summary + "\n" + self.tr("There is nothing to import."),
+                     ERROR if result.failed else OK)
+        self._focus_import = bool(result.written)  # once the job has ended
+
+    def import_checked(self) -> None:
+        result = self.checked
+        if result is None or self.running or not result.written:
+            return
+        self.imported = None
+        self.jobs.start(run_import, self.actor, result.file, False, current_language(),
+                        on_done=self._imported,
+                        text=lambda: self.tr("Importing {file}… the counter may wait a moment "
+                                             "between batches.").format(file=result.file.name))
+
+    def _imported(self, result: ProductImportResult) -> None:
+        self.imported = result
+        self.checked = None
+        self.jobs.show_problems(result.problems, result.failed)
+        summary = result.summary(current_language()) + self.jobs.report_note(result.error_report)
+        self.say(lambda: summary, OK)
+        self.model.reload(self.search.text())
+        self.fetch(list_categories, on_done=self._show_categories)
+        self.search.setFocus()
+
+    def choose_export_file(self) -> None:
+        if self.running:
+            return
+        name = self.tr("products {day}").format(day=fmt.shop_today().isoformat()) + ".xlsx"
+        path = self.jobs.save_name(self.tr("Export the products to"), name)
+        if path is not None:
+            self.export_to(path)
+
+    def export_to(self, path: Path) -> None:
+        if self.running:
+            return
+        self.exported = None
+        self.jobs.start(run_export, self.actor, path, current_language(),
+                        on_done=self._exported,
+                        text=lambda: self.tr("Exporting the products to {file}…").format(
+                            file=path.name))
+
+    def _exported(self, result: ProductExport) -> None:
+        self.exported = result
+        self.say(lambda: self.tr("Exported {count} products to {path}.").format(
+            count=result.rows, path=result.path), OK)
+
     # -- state and texts ---------------------------------------------------------------------
     def update_state(self) -> None:
         self.active_button.setEnabled(self.editing is not None and not self.busy)
+        idle = not self.running
+        for button in (self.template_button, self.check_button, self.export_button):
+            button.setEnabled(idle)
+        ready = idle and self.checked is not None and self.checked.written > 0
+        self.import_button.setEnabled(ready)
+        self.import_button.setVisible(ready)
+        if ready and self._focus_import:
+            self._focus_import = False
+            self.import_button.setFocus()  # Enter imports what was checked
+        self.jobs.update_state()
         self._render_form()
 
     def _render_form(self) -> None:
@@ -364,6 +521,15 @@ class ProductsPage(Page):
         self.category_code.setPlaceholderText(self.tr("code, e.g. drinks"))
         self.category_name.setPlaceholderText(self.tr("name, e.g. 饮料"))
         self.category_button.setText(self.tr("Add category"))
+        self.template_button.setText(self.tr("Template…"))
+        self.template_button.setToolTip(self.tr("Save the Excel import template"))
+        self.check_button.setText(self.tr("Import…"))
+        self.check_button.setToolTip(self.tr("Import products from Excel (Ctrl+I): the file is "
+                                             "checked first"))
+        self.export_button.setText(self.tr("Export…"))
+        self.export_button.setToolTip(self.tr("Export every product to Excel (Ctrl+E)"))
+        self.import_button.setText(self.tr("Import"))
+        self.jobs.retranslate()
         self.model.retranslate()
         self._render_form()
         self._render_count()

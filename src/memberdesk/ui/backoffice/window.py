@@ -56,7 +56,7 @@ class BackOffice(Retranslating, QDialog):
             self.backup = BackupPage(runner, long_jobs, actor, may_restore=role == "owner")
             self.members = MembersPage(runner, long_jobs, actor)
             self.staff = StaffPage(runner, actor)
-            self.products = ProductsPage(runner, actor)
+            self.products = ProductsPage(runner, long_jobs, actor)
             self.settings = SettingsPage(runner, actor)
             self.pages = {"day": self.day_close, "reports": self.reports,
                           "members": self.members, "staff": self.staff, "backup": self.backup,

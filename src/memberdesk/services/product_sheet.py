@@ -169,7 +169,7 @@ def _product_rows(s: Session, tiers: Sequence[TierColumn], en: bool,
 
 
 def export_products(db: Database, actor: Actor, path: Path | str, *,
-                    progress: Callable[[int, int], None] | None = None,
+                    progress: Callable[[int, int], object] | None = None,
                     cancel: Callable[[], bool] | None = None,
                     lang: str = "zh_CN") -> ProductExport:  # fmt: skip
     """Every product (stopped ones too) to the .xlsx at ``path``, streamed; its

@@ -264,7 +264,7 @@ def export_rows(
     *,
     page: int,
     total: Callable[[], int],
-    progress: Callable[[int, int], None] | None,
+    progress: Callable[[int, int], object] | None,
     cancel: Callable[[], bool] | None,
     cancelled: str,
     before_rename: Callable[[], None],

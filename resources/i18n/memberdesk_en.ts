@@ -1023,10 +1023,6 @@ Fill in one member per row, then check the file.</translation>
         <translation>Import which member list?</translation>
     </message>
     <message>
-        <source>Checking {file}…</source>
-        <translation>Checking {file}…</translation>
-    </message>
-    <message>
         <source>Nothing is written yet: press &quot;Import&quot; to create these members.</source>
         <translation>Nothing is written yet: press &quot;Import&quot; to create these members.</translation>
     </message>
@@ -1327,12 +1323,8 @@ Fill in one product per row, then import it (it is checked first).</translation>
         <translation>Import which product list?</translation>
     </message>
     <message>
-        <source>Checking {file}…</source>
-        <translation>Checking {file}…</translation>
-    </message>
-    <message>
         <source>Nothing is written yet: press Enter or &quot;Import&quot; to import.</source>
-        <translation>Nothing is written yet: press Enter or "Import" to import.</translation>
+        <translation>Nothing is written yet: press Enter or &quot;Import&quot; to import.</translation>
     </message>
     <message>
         <source>There is nothing to import.</source>
@@ -2033,6 +2025,10 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
     <message>
         <source>Cancelling…</source>
         <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>Checking {file}…</source>
+        <translation>Checking {file}…</translation>
     </message>
     <message>
         <source>Row {row}: {problem}</source>

@@ -1023,10 +1023,6 @@ Fill in one member per row, then check the file.</source>
         <translation>导入哪个会员名单？</translation>
     </message>
     <message>
-        <source>Checking {file}…</source>
-        <translation>正在检查 {file}…</translation>
-    </message>
-    <message>
         <source>Nothing is written yet: press &quot;Import&quot; to create these members.</source>
         <translation>尚未写入任何数据：按“导入”建立这些会员。</translation>
     </message>
@@ -1325,10 +1321,6 @@ Fill in one product per row, then import it (it is checked first).</source>
     <message>
         <source>Import which product list?</source>
         <translation>导入哪个商品表？</translation>
-    </message>
-    <message>
-        <source>Checking {file}…</source>
-        <translation>正在检查 {file}…</translation>
     </message>
     <message>
         <source>Nothing is written yet: press Enter or &quot;Import&quot; to import.</source>
@@ -2033,6 +2025,10 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
     <message>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Checking {file}…</source>
+        <translation>正在检查 {file}…</translation>
     </message>
     <message>
         <source>Row {row}: {problem}</source>

@@ -150,14 +150,11 @@ class MembersPage(Page):
         if self.running:
             return
         self.checked = None
-        self.jobs.clear_problems()
-        self.jobs.start(run_import, self.actor, path, True, current_language(),
-                    on_done=self._checked,
-                    text=lambda: self.tr("Checking {file}…").format(file=path.name))
+        self.jobs.check(run_import, self.actor, path, self._checked)
 
     def _checked(self, result: ImportResult) -> None:
         self.checked = result
-        self._show_problems(result)
+        self.jobs.show_problems(result)
         if result.created:
             self.say(lambda: self._summary(result) + "\n" + self.tr(
                 "Nothing is written yet: press \"Import\" to create these members."), OK)
@@ -171,21 +168,18 @@ class MembersPage(Page):
             return
         self.imported = None
         self.jobs.start(run_import, self.actor, result.file, False, current_language(),
-                    on_done=self._imported,
-                    text=lambda: self.tr("Importing {file}… payments at the counter wait until "
+                        on_done=self._imported,
+                        text=lambda: self.tr("Importing {file}… payments at the counter wait until "
                                          "it is done.").format(file=result.file.name))
 
     def _imported(self, result: ImportResult) -> None:
         self.imported = result
         self.checked = None
-        self._show_problems(result)
+        self.jobs.show_problems(result)
         self.say(lambda: self._summary(result), OK)
 
     def _summary(self, result: ImportResult) -> str:
-        return result.summary(current_language()) + self.jobs.report_note(result.error_report)
-
-    def _show_problems(self, result: ImportResult) -> None:
-        self.jobs.show_problems(result.problems, result.failed)
+        return self.jobs.summary(result)
 
     # -- export ------------------------------------------------------------------------------------
     def choose_export_file(self) -> None:
@@ -198,9 +192,10 @@ class MembersPage(Page):
         if self.running:
             return
         self.exported = None
-        self.jobs.start(run_export, self.actor, path, current_language(), on_done=self._exported,
-                    text=lambda: self.tr("Exporting the members to {file}…").format(
-                        file=path.name))
+        self.jobs.start(run_export, self.actor, path, current_language(),
+                        on_done=self._exported,
+                        text=lambda: self.tr("Exporting the members to {file}…").format(
+                            file=path.name))
 
     def _exported(self, result: ExportResult) -> None:
         self.exported = result

@@ -403,21 +403,17 @@ class ProductsPage(Page):
         if self.running:
             return
         self.checked = None
-        self.jobs.clear_problems()
-        self.jobs.start(run_import, self.actor, path, True, current_language(),
-                        on_done=self._checked,
-                        text=lambda: self.tr("Checking {file}…").format(file=path.name))
+        self.jobs.check(run_import, self.actor, path, self._checked)
 
     def _checked(self, result: ProductImportResult) -> None:
         self.checked = result
-        self.jobs.show_problems(result.problems, result.failed)
-        summary = result.summary(current_language()) + self.jobs.report_note(result.error_report)
+        self.jobs.show_problems(result)
         if result.written:
-            self.say(lambda: summary + "\n" + self.tr(
+            self.say(lambda: self.jobs.summary(result) + "\n" + self.tr(
                 "Nothing is written yet: press Enter or \"Import\" to import."), OK)
         else:
-            self.say(lambda: summary + "\n" + self.tr("There is nothing to import."),
-                     ERROR if result.failed else OK)
+            self.say(lambda: self.jobs.summary(result) + "\n" + self.tr(
+                "There is nothing to import."), ERROR if result.failed else OK)
         self._focus_import = bool(result.written)  # once the job has ended
 
     def import_checked(self) -> None:
@@ -433,9 +429,8 @@ class ProductsPage(Page):
     def _imported(self, result: ProductImportResult) -> None:
         self.imported = result
         self.checked = None
-        self.jobs.show_problems(result.problems, result.failed)
-        summary = result.summary(current_language()) + self.jobs.report_note(result.error_report)
-        self.say(lambda: summary, OK)
+        self.jobs.show_problems(result)
+        self.say(lambda: self.jobs.summary(result), OK)
         self.model.reload(self.search.text())
         self.fetch(list_categories, on_done=self._show_categories)
         self.search.setFocus()

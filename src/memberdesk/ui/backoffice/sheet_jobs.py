@@ -102,25 +102,35 @@ class SheetJobs(QObject):
                                                     XLSX_FILTER)  # fmt: skip
         return Path(path) if path else None
 
-    def show_problems(self, problems: Sequence[RowProblem], failed: int) -> None:
+    # -- an import: a check (dry run) first, then the import --------------------------------
+    def check(self, job: Callable[..., Any], actor: Any, path: Path,
+              on_done: Callable[[Any], None]) -> None:  # fmt: skip
+        """``job(db, actor, path, dry_run, lang, progress)`` as a dry run: nothing is
+        written except the error workbook."""
+        self.problems.clear()
+        self.update_state()
+        self.start(job, actor, path, True, current_language(), on_done=on_done,
+                   text=lambda: self.tr("Checking {file}…").format(file=path.name))
+
+    def show_problems(self, result: Any) -> None:
+        """The rows an import (or its check) refused, with their reasons."""
+        problems: Sequence[RowProblem] = result.problems
         lang = current_language()
         lines = [self.tr("Row {row}: {problem}").format(row=p.row, problem=p.text(lang))
                  for p in problems]
-        if failed > len(problems):
+        if result.failed > len(problems):
             lines.append(self.tr("… and more: see the error workbook."))
         self.problems.setPlainText("\n".join(lines))
         self.update_state()
 
-    def clear_problems(self) -> None:
-        self.problems.clear()
-        self.update_state()
-
-    def report_note(self, error_report: Path | None) -> str:
-        if error_report is None:
-            return ""
-        return "\n" + self.tr("The rows with problems, each with its reason, are in {path}: "
-                              "correct them there and import that file.").format(
-            path=error_report)
+    def summary(self, result: Any) -> str:
+        """An import's (or check's) summary and where its error workbook is."""
+        text: str = result.summary(current_language())
+        if result.error_report is not None:
+            text += "\n" + self.tr("The rows with problems, each with its reason, are in "
+                                   "{path}: correct them there and import that file.").format(
+                path=result.error_report)
+        return text
 
     def retranslate(self) -> None:
         self.cancel_button.setText(self.tr("Cancel"))

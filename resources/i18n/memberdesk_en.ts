@@ -1431,6 +1431,10 @@ Fill in one product per row, then import it (it is checked first).</translation>
         <translation>Points earned, in percent of normal: 0 earns none</translation>
     </message>
     <message>
+        <source>Tier discount</source>
+        <translation>Tier discount</translation>
+    </message>
+    <message>
         <source>Tier discount applies</source>
         <translation>Tier discount applies</translation>
     </message>
@@ -1493,6 +1497,14 @@ Fill in one product per row, then import it (it is checked first).</translation>
     <message>
         <source>Import</source>
         <translation>Import</translation>
+    </message>
+    <message>
+        <source>Import from Excel</source>
+        <translation>Import from Excel</translation>
+    </message>
+    <message>
+        <source>Back to the form</source>
+        <translation>Back to the form</translation>
     </message>
 </context>
 <context>

@@ -1431,6 +1431,10 @@ Fill in one product per row, then import it (it is checked first).</source>
         <translation>积分比例，正常为 100%，0 表示不积分</translation>
     </message>
     <message>
+        <source>Tier discount</source>
+        <translation>参与折扣</translation>
+    </message>
+    <message>
         <source>Tier discount applies</source>
         <translation>参与会员等级折扣</translation>
     </message>
@@ -1493,6 +1497,14 @@ Fill in one product per row, then import it (it is checked first).</source>
     <message>
         <source>Import</source>
         <translation>确认导入</translation>
+    </message>
+    <message>
+        <source>Import from Excel</source>
+        <translation>从 Excel 导入</translation>
+    </message>
+    <message>
+        <source>Back to the form</source>
+        <translation>返回商品表单</translation>
     </message>
 </context>
 <context>

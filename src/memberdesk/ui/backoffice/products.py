@@ -28,8 +28,11 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QSpinBox,
+    QStackedWidget,
     QTableView,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -82,6 +85,7 @@ class ProductsPage(Page):
         self.imported: ProductImportResult | None = None
         self.exported: ProductExport | None = None
         self._focus_import = False
+        self._back_to_form = False
         self.editing: ProductDetail | None = None
         self.tiers: list[TierInfo] = []
         self.search = QLineEdit()
@@ -120,14 +124,6 @@ class ProductsPage(Page):
         self.export_button = push_button(self.choose_export_file)
         self.import_button = push_button(self.import_checked, primary=True)
         self.import_button.setObjectName("productImportButton")
-        top.addSpacing(12)
-        for button in (self.template_button, self.check_button, self.export_button):
-            top.addWidget(button)
-        running = QHBoxLayout()
-        running.addWidget(self.jobs.bar, 1)
-        running.addWidget(self.jobs.cancel_button)
-        running.addWidget(self.import_button)
-        self.jobs.problems.setMaximumHeight(96)
         # the form
         self.form_heading = QLabel()
         self.form_heading.setObjectName("sectionHeading")
@@ -151,7 +147,7 @@ class ProductsPage(Page):
         self.member_labels: list[QLabel] = []
         self.labels = [QLabel() for _ in range(7)]
         self.grid = QGridLayout()
-        self.grid.setHorizontalSpacing(10)
+        self.grid.setHorizontalSpacing(8)
         self.grid.setVerticalSpacing(6)
         for i, (label, field) in enumerate(zip(self.labels, (
                 self.code, self.barcode, self.name, self.unit, self.price, self.category,
@@ -164,7 +160,9 @@ class ProductsPage(Page):
         self.save_button = push_button(self.save, primary=True)
         self.active_button = push_button(self.toggle_active)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.new_button)
+        for button in (self.new_button, self.template_button, self.check_button,
+                       self.export_button):
+            buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.active_button)
         buttons.addWidget(self.save_button)
@@ -175,20 +173,48 @@ class ProductsPage(Page):
         self.category_name = QLineEdit()
         self.category_name.setMaxLength(40)
         self.category_button = push_button(self.add_category)
-        cats = QHBoxLayout()
+        self.category_row = QWidget()
+        cats = QHBoxLayout(self.category_row)
+        cats.setContentsMargins(0, 0, 0, 0)
         cats.addWidget(self.category_heading)
         cats.addWidget(self.category_code)
         cats.addWidget(self.category_name, 1)
         cats.addWidget(self.category_button)
         self._busy_buttons += [self.save_button, self.active_button, self.category_button]
+        # Below the list: the form, or (while an import is checked, run or reported)
+        # the import's progress and refused rows in the form's place.
+        form = QWidget()
+        form_layout = QVBoxLayout(form)
+        form_layout.setContentsMargins(0, 0, 0, 0)
+        form_layout.addWidget(self.form_heading)
+        form_layout.addLayout(self.grid)
+        form_layout.addStretch(1)
+        self.import_heading = QLabel()
+        self.import_heading.setObjectName("sectionHeading")
+        self.back_button = push_button(self.show_form)
+        running = QHBoxLayout()
+        running.addWidget(self.jobs.bar, 1)
+        running.addWidget(self.jobs.cancel_button)
+        running.addWidget(self.import_button)
+        report = QWidget()
+        report_layout = QVBoxLayout(report)
+        report_layout.setContentsMargins(0, 0, 0, 0)
+        heading_row = QHBoxLayout()
+        heading_row.addWidget(self.import_heading, 1)
+        heading_row.addWidget(self.back_button)
+        report_layout.addLayout(heading_row)
+        report_layout.addWidget(self.jobs.problems, 1)
+        report_layout.addLayout(running)
+        # as tall as the form: the list above keeps its room while rows are reported
+        report.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        self.below = QStackedWidget()
+        self.below.addWidget(form)
+        self.below.addWidget(report)
         self.body.addLayout(top)
-        self.body.addLayout(running)
-        self.body.addWidget(self.jobs.problems)
         self.body.addWidget(self.table, 1)
-        self.body.addWidget(self.form_heading)
-        self.body.addLayout(self.grid)
+        self.body.addWidget(self.below)
         self.body.addLayout(buttons)
-        self.body.addLayout(cats)
+        self.body.addWidget(self.category_row)
         for key, slot in (("Ctrl+N", self.new_product), ("Ctrl+I", self.choose_import_file),
                           ("Ctrl+E", self.choose_export_file)):
             shortcut = QShortcut(QKeySequence(key), self)
@@ -223,6 +249,7 @@ class ProductsPage(Page):
         for i, t in enumerate(tiers):
             label, edit = QLabel(), AmountEdit()
             edit.setObjectName(f"memberPrice_{t.code}")
+            edit.setMinimumWidth(80)
             label.setBuddy(edit)
             self.member_labels.append(label)
             self.member_prices.append(edit)
@@ -252,6 +279,7 @@ class ProductsPage(Page):
 
     def _fill(self, detail: ProductDetail) -> None:
         self.editing = detail
+        self.show_form()
         p = detail.product
         self.code.setText(p.code)
         self.barcode.setText(p.barcode or "")
@@ -268,6 +296,7 @@ class ProductsPage(Page):
 
     def new_product(self) -> None:
         self.editing = None
+        self.show_form()
         self.table.clearSelection()
         for edit in (self.code, self.barcode, self.name, self.unit, self.price,
                      *self.member_prices):
@@ -379,6 +408,16 @@ class ProductsPage(Page):
     def running(self) -> bool:
         return self.jobs.running
 
+    def show_form(self) -> None:
+        if not self.running:
+            self.below.setCurrentIndex(0)
+            self.category_row.show()
+
+    def show_report(self) -> None:
+        """The import's rows in the form's place; the category row makes room too."""
+        self.below.setCurrentIndex(1)
+        self.category_row.hide()
+
     def choose_template_file(self) -> None:
         name = self.tr("product import template") + ".xlsx"
         path = self.jobs.save_name(self.tr("Save the import template as"), name)
@@ -403,6 +442,7 @@ class ProductsPage(Page):
         if self.running:
             return
         self.checked = None
+        self.show_report()
         self.jobs.check(run_import, self.actor, path, self._checked)
 
     def _checked(self, result: ProductImportResult) -> None:
@@ -421,6 +461,7 @@ class ProductsPage(Page):
         if result is None or self.running or not result.written:
             return
         self.imported = None
+        self.show_report()
         self.jobs.start(run_import, self.actor, result.file, False, current_language(),
                         on_done=self._imported,
                         text=lambda: self.tr("Importing {file}… the counter may wait a moment "
@@ -434,6 +475,7 @@ class ProductsPage(Page):
         self.model.reload(self.search.text())
         self.fetch(list_categories, on_done=self._show_categories)
         self.search.setFocus()
+        self._back_to_form = not result.failed
 
     def choose_export_file(self) -> None:
         if self.running:
@@ -447,6 +489,7 @@ class ProductsPage(Page):
         if self.running:
             return
         self.exported = None
+        self.show_report()
         self.jobs.start(run_export, self.actor, path, current_language(),
                         on_done=self._exported,
                         text=lambda: self.tr("Exporting the products to {file}…").format(
@@ -454,6 +497,7 @@ class ProductsPage(Page):
 
     def _exported(self, result: ProductExport) -> None:
         self.exported = result
+        self._back_to_form = True
         self.say(lambda: self.tr("Exported {count} products to {path}.").format(
             count=result.rows, path=result.path), OK)
 
@@ -466,6 +510,10 @@ class ProductsPage(Page):
         ready = idle and self.checked is not None and self.checked.written > 0
         self.import_button.setEnabled(ready)
         self.import_button.setVisible(ready)
+        self.back_button.setEnabled(idle)
+        if idle and self._back_to_form:
+            self._back_to_form = False
+            self.show_form()
         if ready and self._focus_import:
             self._focus_import = False
             self.import_button.setFocus()  # Enter imports what was checked
@@ -505,11 +553,13 @@ class ProductsPage(Page):
                 self.tr("&Price"), self.tr("Ca&tegory"), self.tr("P&oints")), strict=True):
             label.setText(text)
         self.points.setToolTip(self.tr("Points earned, in percent of normal: 0 earns none"))
-        self.discountable.setText(self.tr("Tier discount applies"))
+        self.discountable.setText(self.tr("Tier discount"))
+        self.discountable.setToolTip(self.tr("Tier discount applies"))
         self.barcode.setPlaceholderText(self.tr("scan or type"))
         self.unit.setPlaceholderText("件")
         for t, label in zip(self.tiers, self.member_labels, strict=True):
-            label.setText(self.tr("{tier} price").format(tier=t.name))
+            label.setText(t.name)  # in the row of member prices; 1024 pixels are few
+            label.setToolTip(self.tr("{tier} price").format(tier=t.name))
         self.new_button.setText(self.tr("New (Ctrl+N)"))
         self.save_button.setText(self.tr("Save"))
         self.category_heading.setText(self.tr("New category"))
@@ -524,6 +574,8 @@ class ProductsPage(Page):
         self.export_button.setText(self.tr("Export…"))
         self.export_button.setToolTip(self.tr("Export every product to Excel (Ctrl+E)"))
         self.import_button.setText(self.tr("Import"))
+        self.import_heading.setText(self.tr("Import from Excel"))
+        self.back_button.setText(self.tr("Back to the form"))
         self.jobs.retranslate()
         self.model.retranslate()
         self._render_form()

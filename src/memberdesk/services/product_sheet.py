@@ -39,6 +39,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "unit": ("单位", "unit"),
     "price": ("售价", "price"),
     "member_price": ("会员价", "member price"),
+    "tier": ("会员价", "member price"),
     "earns_points": ("积分", "earns points"),
     "discountable": ("参与折扣", "tier discount"),
     "active": ("在售", "on sale"),

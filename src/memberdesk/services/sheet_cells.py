@@ -89,7 +89,9 @@ _DATE_RE = re.compile(r"^([0-9]{4})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9
 
 
 def cell_error(code: str, field: str, labels: Labels, **params: object) -> ValidationError:
-    zh, en = labels[field]
+    """``field`` named from ``labels``; a field ``kind:name`` (a member price column,
+    ``tier:金卡``) by its kind's label."""
+    zh, en = labels.get(field) or labels[field.partition(":")[0]]
     return ValidationError(code, field=field, field_zh=zh, field_en=en, **params)
 
 

@@ -140,6 +140,15 @@ def test_a_dry_run_lists_every_bad_row_and_writes_the_error_workbook(
     assert (cell.data_type, cell.quotePrefix) == ("s", True)
 
 
+def test_a_formula_in_a_member_price_column_fails_its_row(db: Database, staff: Staff,
+                                                          tmp_path: Path) -> None:
+    rows = [row("3001", None, "可乐", None, None, "3", Formula("=2*1"))]
+    result = import_products(db, staff["owner"], write_sheet(tmp_path / "f.xlsx", rows, HEADER,
+                                                             "商品"), dry_run=True)  # fmt: skip
+    assert result.failed == 1
+    assert result.problems[0].zh == "会员价单元格是公式，请改为直接填写内容"
+
+
 def test_reimport_updates_by_code_without_duplicates(db: Database, staff: Staff,
                                                      tmp_path: Path) -> None:
     path = write_sheet(tmp_path / "products.xlsx", GOOD, HEADER, "商品")

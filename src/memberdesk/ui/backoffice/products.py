@@ -137,10 +137,12 @@ class ProductsPage(Page):
         self.unit.setMaxLength(8)
         self.price = AmountEdit()
         self.category = PickerBox()
+        self.category.setMinimumWidth(100)  # the form fits 1024 pixels with 4 tiers
         self.points = QSpinBox()
         self.points.setRange(0, 10000)
         self.points.setSuffix("%")
         self.points.setValue(100)
+        self.points.setMinimumWidth(80)
         self.discountable = QCheckBox()
         self.discountable.setChecked(True)
         self.member_prices: list[AmountEdit] = []

@@ -36,13 +36,18 @@ lint: venv
 typecheck: venv
 	$(BIN)/mypy
 
+# Unit and integration tests run on every core (pytest-xdist, a whole file per worker:
+# module fixtures such as the private pcscd stay in one process); the window tests
+# run one after another (one display, focus and timers are shared).
+PYTEST_WORKERS ?= auto
 pytest: venv translations
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile tests/unit tests/integration
+	$(BIN)/python -m pytest tests/gui
 
 # The unit and integration suites again under a shifted clock and a foreign time zone
 # (crossing the shop's midnight into 29 February): see scripts/shifted-clock-tests.sh.
 pytest-shifted: venv
-	PY=$(BIN)/python bash scripts/shifted-clock-tests.sh
+	PY=$(BIN)/python PYTEST_WORKERS=$(PYTEST_WORKERS) bash scripts/shifted-clock-tests.sh
 
 test: lint typecheck pytest pytest-shifted
 

@@ -129,13 +129,36 @@ def _sample_sheet(folder: Path) -> Path:
     return path
 
 
-def _members_page(cam: Camera, office: Any) -> None:
-    """The members page after checking a sample list (nothing is imported)."""
+def _members_page(cam: Camera, office: Any, member_no: str | None) -> None:
+    """The member list, a member's page (profile, purchases, actions), and the
+    import tab after checking a sample list (nothing is imported)."""
     import tempfile
 
     if "members" not in office.pages:
         return
     page = office.show_page("members")
+    page.tabs.setCurrentWidget(page.list)
+    cam.idle()
+    cam.grab(office, "backoffice_member_list")
+    from memberdesk.services.member_list import MemberSort
+
+    page.list.sort.setCurrentIndex(page.list.sort.findData(MemberSort.LAST_VISIT))
+    cam.idle()
+    recent = page.list.model.row(0)  # a member who has bought something
+    member_no = recent.member_no if recent is not None else member_no
+    if member_no:
+        dialog = page.open_member(member_no)
+        cam.idle()
+        cam.idle()
+        for tab, name in ((0, "member_page"), (3, "member_page_purchases"),
+                          (6, "member_page_actions")):
+            dialog.tabs.setCurrentIndex(tab)
+            cam.idle()
+            cam.grab(dialog, name)
+        dialog.reject()
+        cam.idle()
+    page.tabs.setCurrentWidget(page.files)
+    cam.idle()
     with tempfile.TemporaryDirectory() as folder:
         page.check_file(_sample_sheet(Path(folder)))
         while page.running:
@@ -208,7 +231,7 @@ def shoot_tasks(cam: Camera, sizes: tuple[tuple[int, int], ...], langs: tuple[st
                 office.resize(size[0] - 40, size[1] - 50)
                 cam.idle()
                 cam.grab(office, "backoffice_day_close")
-                _members_page(cam, office)
+                _members_page(cam, office, member_no)
                 if "staff" in office.pages:
                     office.show_page("staff")
                     cam.idle()
@@ -221,6 +244,17 @@ def shoot_tasks(cam: Camera, sizes: tuple[tuple[int, int], ...], langs: tuple[st
                     office.show_page("settings")
                     cam.idle()
                     cam.grab(office, "backoffice_settings")
+                if "rules" in office.pages:
+                    rules = office.show_page("rules")
+                    cam.idle()
+                    for tab, name in enumerate(("tiers", "offers", "coupons", "points")):
+                        rules.tabs.setCurrentIndex(tab)
+                        cam.idle()
+                        cam.grab(office, f"backoffice_rules_{name}")
+                    rules.new_template()
+                    cam.idle()
+                    cam.grab(office, "backoffice_rules_new_coupon")
+                    rules.close_template_form()
                 _press(cam, office, Qt.Key.Key_Escape)
         ui.logout()
         cam.idle()

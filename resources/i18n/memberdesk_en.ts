@@ -99,6 +99,10 @@
         <translation>Products</translation>
     </message>
     <message>
+        <source>Loyalty rules</source>
+        <translation>Loyalty rules</translation>
+    </message>
+    <message>
         <source>My shift</source>
         <translation>My shift</translation>
     </message>
@@ -880,6 +884,441 @@ Please send this file to your support contact.</translation>
     </message>
 </context>
 <context>
+    <name>MemberDialog</name>
+    <message>
+        <source> (refunded {n})</source>
+        <translation> (refunded {n})</translation>
+    </message>
+    <message>
+        <source>Type a day as 2026-01-31, or leave it empty.</source>
+        <translation>Type a day as 2026-01-31, or leave it empty.</translation>
+    </message>
+    <message>
+        <source>The profile is saved.</source>
+        <translation>The profile is saved.</translation>
+    </message>
+    <message>
+        <source>Type the reason first: it goes into the audit log with the action.</source>
+        <translation>Type the reason first: it goes into the audit log with the action.</translation>
+    </message>
+    <message>
+        <source>Type the amount to add (or -amount to take away).</source>
+        <translation>Type the amount to add (or -amount to take away).</translation>
+    </message>
+    <message>
+        <source>Stored value adjusted: the balance is now {amount}.</source>
+        <translation>Stored value adjusted: the balance is now {amount}.</translation>
+    </message>
+    <message>
+        <source>Type the points to give (or -points to take away).</source>
+        <translation>Type the points to give (or -points to take away).</translation>
+    </message>
+    <message>
+        <source>Points adjusted: the balance is now {points}.</source>
+        <translation>Points adjusted: the balance is now {points}.</translation>
+    </message>
+    <message>
+        <source>Type the reason for the change.</source>
+        <translation>Type the reason for the change.</translation>
+    </message>
+    <message>
+        <source>The tier is now {tier}.</source>
+        <translation>The tier is now {tier}.</translation>
+    </message>
+    <message>
+        <source>Let the member type the new payment password (4 to 6 digits).</source>
+        <translation>Let the member type the new payment password (4 to 6 digits).</translation>
+    </message>
+    <message>
+        <source>The payment password is set.</source>
+        <translation>The payment password is set.</translation>
+    </message>
+    <message>
+        <source>The payment password is removed.</source>
+        <translation>The payment password is removed.</translation>
+    </message>
+    <message>
+        <source>The member is active again.</source>
+        <translation>The member is active again.</translation>
+    </message>
+    <message>
+        <source>The member is deactivated.</source>
+        <translation>The member is deactivated.</translation>
+    </message>
+    <message>
+        <source>Press &quot;Anonymise&quot; again to wipe this member&apos;s personal data for good.</source>
+        <translation>Press &quot;Anonymise&quot; again to wipe this member&apos;s personal data for good.</translation>
+    </message>
+    <message>
+        <source>The member&apos;s personal data is wiped; the member number, ledgers and sales stay.</source>
+        <translation>The member&apos;s personal data is wiped; the member number, ledgers and sales stay.</translation>
+    </message>
+    <message>
+        <source>opening</source>
+        <translation>opening</translation>
+    </message>
+    <message>
+        <source>recharge</source>
+        <translation>recharge</translation>
+    </message>
+    <message>
+        <source>spent</source>
+        <translation>spent</translation>
+    </message>
+    <message>
+        <source>refund</source>
+        <translation>refund</translation>
+    </message>
+    <message>
+        <source>recharge refund</source>
+        <translation>recharge refund</translation>
+    </message>
+    <message>
+        <source>adjustment</source>
+        <translation>adjustment</translation>
+    </message>
+    <message>
+        <source>earned</source>
+        <translation>earned</translation>
+    </message>
+    <message>
+        <source>bonus</source>
+        <translation>bonus</translation>
+    </message>
+    <message>
+        <source>redeemed</source>
+        <translation>redeemed</translation>
+    </message>
+    <message>
+        <source>redeemed, returned</source>
+        <translation>redeemed, returned</translation>
+    </message>
+    <message>
+        <source>earned, reversed</source>
+        <translation>earned, reversed</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>expired</translation>
+    </message>
+    <message>
+        <source>in use</source>
+        <translation>in use</translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation>lost</translation>
+    </message>
+    <message>
+        <source>replaced</source>
+        <translation>replaced</translation>
+    </message>
+    <message>
+        <source>void</source>
+        <translation>void</translation>
+    </message>
+    <message>
+        <source>usable</source>
+        <translation>usable</translation>
+    </message>
+    <message>
+        <source>used</source>
+        <translation>used</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>completed</translation>
+    </message>
+    <message>
+        <source>refunded</source>
+        <translation>refunded</translation>
+    </message>
+    <message>
+        <source>partly refunded</source>
+        <translation>partly refunded</translation>
+    </message>
+    <message>
+        <source> (deactivated)</source>
+        <translation> (deactivated)</translation>
+    </message>
+    <message>
+        <source> (anonymised)</source>
+        <translation> (anonymised)</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>Phone {phone} · tier {tier} · stored value {sv} (paid {principal}, bonus {bonus}) · {points} points · {visits} visits, last {visit} · spent {spent}</source>
+        <translation>Phone {phone} · tier {tier} · stored value {sv} (paid {principal}, bonus {bonus}) · {points} points · {visits} visits, last {visit} · spent {spent}</translation>
+    </message>
+    <message>
+        <source>, locked until {day}</source>
+        <translation>, locked until {day}</translation>
+    </message>
+    <message>
+        <source>Tier now: {tier}{lock}.</source>
+        <translation>Tier now: {tier}{lock}.</translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation>Reactivate</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
+        <source>Anonymise — press again to confirm</source>
+        <translation>Anonymise — press again to confirm</translation>
+    </message>
+    <message>
+        <source>Anonymise…</source>
+        <translation>Anonymise…</translation>
+    </message>
+    <message>
+        <source>set</source>
+        <translation>set</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <source>Payment &amp;password ({state})</source>
+        <translation>Payment &amp;password ({state})</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <source>Stored value</source>
+        <translation>Stored value</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Purchases</source>
+        <translation>Purchases</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <source>Cards and coupons</source>
+        <translation>Cards and coupons</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Birthday</source>
+        <translation>&amp;Birthday</translation>
+    </message>
+    <message>
+        <source>&amp;Email</source>
+        <translation>&amp;Email</translation>
+    </message>
+    <message>
+        <source>A&amp;ddress</source>
+        <translation>A&amp;ddress</translation>
+    </message>
+    <message>
+        <source>&amp;Tags</source>
+        <translation>&amp;Tags</translation>
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation>N&amp;otes</translation>
+    </message>
+    <message>
+        <source>comma between tags: VIP,常客</source>
+        <translation>comma between tags: VIP,常客</translation>
+    </message>
+    <message>
+        <source>Enter moves to the next field and saves in the last one. Changes are written to the audit log.</source>
+        <translation>Enter moves to the next field and saves in the last one. Changes are written to the audit log.</translation>
+    </message>
+    <message>
+        <source>Save the profile</source>
+        <translation>Save the profile</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Paid part</source>
+        <translation>Paid part</translation>
+    </message>
+    <message>
+        <source>Bonus part</source>
+        <translation>Bonus part</translation>
+    </message>
+    <message>
+        <source>Balance after</source>
+        <translation>Balance after</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Sale / item</source>
+        <translation>Sale / item</translation>
+    </message>
+    <message>
+        <source>State / qty</source>
+        <translation>State / qty</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Unit price</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Older…</source>
+        <translation>Older…</translation>
+    </message>
+    <message>
+        <source>New tier</source>
+        <translation>New tier</translation>
+    </message>
+    <message>
+        <source>Locked until (optional)</source>
+        <translation>Locked until (optional)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Change the tier</source>
+        <translation>Change the tier</translation>
+    </message>
+    <message>
+        <source>Tier history</source>
+        <translation>Tier history</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Locked until</source>
+        <translation>Locked until</translation>
+    </message>
+    <message>
+        <source>Reason — by</source>
+        <translation>Reason — by</translation>
+    </message>
+    <message>
+        <source>Cards</source>
+        <translation>Cards</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Bound</source>
+        <translation>Bound</translation>
+    </message>
+    <message>
+        <source>Coupons</source>
+        <translation>Coupons</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>Coupon</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Reason</translation>
+    </message>
+    <message>
+        <source>required for every action below; written to the audit log</source>
+        <translation>required for every action below; written to the audit log</translation>
+    </message>
+    <message>
+        <source>&amp;Stored value</source>
+        <translation>&amp;Stored value</translation>
+    </message>
+    <message>
+        <source>P&amp;oints</source>
+        <translation>P&amp;oints</translation>
+    </message>
+    <message>
+        <source>paid part (本金)</source>
+        <translation>paid part (本金)</translation>
+    </message>
+    <message>
+        <source>bonus part (赠送)</source>
+        <translation>bonus part (赠送)</translation>
+    </message>
+    <message>
+        <source>Adjust stored value</source>
+        <translation>Adjust stored value</translation>
+    </message>
+    <message>
+        <source>Adjust points</source>
+        <translation>Adjust points</translation>
+    </message>
+    <message>
+        <source>4–6 digits</source>
+        <translation>4–6 digits</translation>
+    </message>
+    <message>
+        <source>The member types the password; nobody else sees it.</source>
+        <translation>The member types the password; nobody else sees it.</translation>
+    </message>
+    <message>
+        <source>Set password</source>
+        <translation>Set password</translation>
+    </message>
+    <message>
+        <source>Remove password</source>
+        <translation>Remove password</translation>
+    </message>
+    <message>
+        <source>Anonymising (owner only) wipes the name, phone, birthday, email, address, tags, notes and payment password and voids the cards. Kept: the member number, tier, points, every stored-value and points entry and every sale. Stored value must be refunded first.</source>
+        <translation>Anonymising (owner only) wipes the name, phone, birthday, email, address, tags, notes and payment password and voids the cards. Kept: the member number, tier, points, every stored-value and points entry and every sale. Stored value must be refunded first.</translation>
+    </message>
+</context>
+<context>
     <name>MemberEditDialog</name>
     <message>
         <source>Not given</source>
@@ -952,6 +1391,176 @@ Please send this file to your support contact.</translation>
     <message>
         <source>Save (Enter)</source>
         <translation>Save (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>MemberListPanel</name>
+    <message>
+        <source>any</source>
+        <translation>any</translation>
+    </message>
+    <message>
+        <source>Type a day as 2026-01-31, or leave it empty.</source>
+        <translation>Type a day as 2026-01-31, or leave it empty.</translation>
+    </message>
+    <message>
+        <source>{count} found</source>
+        <translation>{count} found</translation>
+    </message>
+    <message>
+        <source>Nothing found</source>
+        <translation>Nothing found</translation>
+    </message>
+    <message>
+        <source>{count} shown, scroll for more</source>
+        <translation>{count} shown, scroll for more</translation>
+    </message>
+    <message>
+        <source>{count} members</source>
+        <translation>{count} members</translation>
+    </message>
+    <message>
+        <source>No member matches</source>
+        <translation>No member matches</translation>
+    </message>
+    <message>
+        <source>Enter opens the member</source>
+        <translation>Enter opens the member</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Find</translation>
+    </message>
+    <message>
+        <source>S&amp;ort</source>
+        <translation>S&amp;ort</translation>
+    </message>
+    <message>
+        <source>&amp;Tier</source>
+        <translation>&amp;Tier</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>T&amp;ag</source>
+        <translation>T&amp;ag</translation>
+    </message>
+    <message>
+        <source>Birthday &amp;month</source>
+        <translation>Birthday &amp;month</translation>
+    </message>
+    <message>
+        <source>Visited &amp;from</source>
+        <translation>Visited &amp;from</translation>
+    </message>
+    <message>
+        <source>Not visited &amp;since</source>
+        <translation>Not visited &amp;since</translation>
+    </message>
+    <message>
+        <source>Stored value &amp;above</source>
+        <translation>Stored value &amp;above</translation>
+    </message>
+    <message>
+        <source>phone, last 4 digits, name, pinyin initials (zs), card or member no.</source>
+        <translation>phone, last 4 digits, name, pinyin initials (zs), card or member no.</translation>
+    </message>
+    <message>
+        <source>Member no.</source>
+        <translation>Member no.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Last visit, newest first</source>
+        <translation>Last visit, newest first</translation>
+    </message>
+    <message>
+        <source>Stored value, most first</source>
+        <translation>Stored value, most first</translation>
+    </message>
+    <message>
+        <source>Points, most first</source>
+        <translation>Points, most first</translation>
+    </message>
+    <message>
+        <source>not anonymised</source>
+        <translation>not anonymised</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>deactivated</source>
+        <translation>deactivated</translation>
+    </message>
+    <message>
+        <source>anonymised</source>
+        <translation>anonymised</translation>
+    </message>
+    <message>
+        <source>e.g. VIP</source>
+        <translation>e.g. VIP</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Clear filters</translation>
+    </message>
+</context>
+<context>
+    <name>MemberModel</name>
+    <message>
+        <source>Member no.</source>
+        <translation>Member no.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <source>Stored value</source>
+        <translation>Stored value</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation>Last visit</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>Deactivated</translation>
+    </message>
+    <message>
+        <source>Anonymised</source>
+        <translation>Anonymised</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>never</translation>
     </message>
 </context>
 <context>
@@ -1057,6 +1666,18 @@ Fill in one member per row, then check the file.</translation>
     <message>
         <source>Members: import and export</source>
         <translation>Members: import and export</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>Member &amp;list</source>
+        <translation>Member &amp;list</translation>
+    </message>
+    <message>
+        <source>&amp;Import and export</source>
+        <translation>&amp;Import and export</translation>
     </message>
     <message>
         <source>Bring a member list over from Excel: save the template, fill in one member per row (card, opening stored value and points are optional), check the file, then import it. Phones already registered are skipped, so importing a file twice adds nobody twice.</source>
@@ -1995,6 +2616,453 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
     <message>
         <source>Cashier</source>
         <translation>Cashier</translation>
+    </message>
+</context>
+<context>
+    <name>RulesPage</name>
+    <message>
+        <source>Amount off</source>
+        <translation>Amount off</translation>
+    </message>
+    <message>
+        <source>Percent off</source>
+        <translation>Percent off</translation>
+    </message>
+    <message>
+        <source>Item at a fixed price</source>
+        <translation>Item at a fixed price</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Running</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Scheduled</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Ended</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>every tier</source>
+        <translation>every tier</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>Deactivated</translation>
+    </message>
+    <message>
+        <source>no end</source>
+        <translation>no end</translation>
+    </message>
+    <message>
+        <source>{amount} off</source>
+        <translation>{amount} off</translation>
+    </message>
+    <message>
+        <source>pay {percent}</source>
+        <translation>pay {percent}</translation>
+    </message>
+    <message>
+        <source>, at most {amount} off</source>
+        <translation>, at most {amount} off</translation>
+    </message>
+    <message>
+        <source>at {amount}</source>
+        <translation>at {amount}</translation>
+    </message>
+    <message>
+        <source>{days} days from issue</source>
+        <translation>{days} days from issue</translation>
+    </message>
+    <message>
+        <source>everything</source>
+        <translation>everything</translation>
+    </message>
+    <message>
+        <source>Tier {name} is added; products have a price field for it now.</source>
+        <translation>Tier {name} is added; products have a price field for it now.</translation>
+    </message>
+    <message>
+        <source>Tier {name} is saved.</source>
+        <translation>Tier {name} is saved.</translation>
+    </message>
+    <message>
+        <source>Tier {name} is active again.</source>
+        <translation>Tier {name} is active again.</translation>
+    </message>
+    <message>
+        <source>Tier {name} is deactivated.</source>
+        <translation>Tier {name} is deactivated.</translation>
+    </message>
+    <message>
+        <source>{text} is not a date: write it as 2026-12-31.</source>
+        <translation>{text} is not a date: write it as 2026-12-31.</translation>
+    </message>
+    <message>
+        <source>Type the least recharge the offer is for.</source>
+        <translation>Type the least recharge the offer is for.</translation>
+    </message>
+    <message>
+        <source>Recharge {threshold} get {bonus}</source>
+        <translation>Recharge {threshold} get {bonus}</translation>
+    </message>
+    <message>
+        <source>The offer {name} is added; recharges at the counter get it now.</source>
+        <translation>The offer {name} is added; recharges at the counter get it now.</translation>
+    </message>
+    <message>
+        <source>The offer {name} has ended.</source>
+        <translation>The offer {name} has ended.</translation>
+    </message>
+    <message>
+        <source>Coupon {name} ({code}) is added: pick it in the list to give it to a member.</source>
+        <translation>Coupon {name} ({code}) is added: pick it in the list to give it to a member.</translation>
+    </message>
+    <message>
+        <source>Coupon {name} can be given again.</source>
+        <translation>Coupon {name} can be given again.</translation>
+    </message>
+    <message>
+        <source>Coupon {name} is deactivated: coupons already given can no longer be used.</source>
+        <translation>Coupon {name} is deactivated: coupons already given can no longer be used.</translation>
+    </message>
+    <message>
+        <source>Pick a coupon in the list first.</source>
+        <translation>Pick a coupon in the list first.</translation>
+    </message>
+    <message>
+        <source>Type the member&apos;s phone, card or member number.</source>
+        <translation>Type the member&apos;s phone, card or member number.</translation>
+    </message>
+    <message>
+        <source>{count} × {coupon} given to {name} ({member_no}).</source>
+        <translation>{count} × {coupon} given to {name} ({member_no}).</translation>
+    </message>
+    <message>
+        <source>New tier</source>
+        <translation>New tier</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
+        <source>Change {name}</source>
+        <translation>Change {name}</translation>
+    </message>
+    <message>
+        <source>Activate</source>
+        <translation>Activate</translation>
+    </message>
+    <message>
+        <source>Give a coupon: pick it in the list</source>
+        <translation>Give a coupon: pick it in the list</translation>
+    </message>
+    <message>
+        <source>Give {name} to a member</source>
+        <translation>Give {name} to a member</translation>
+    </message>
+    <message>
+        <source>Loyalty rules</source>
+        <translation>Loyalty rules</translation>
+    </message>
+    <message>
+        <source>Only the owner changes the rules; you can see them and give coupons to members.</source>
+        <translation>Only the owner changes the rules; you can see them and give coupons to members.</translation>
+    </message>
+    <message>
+        <source>Tiers</source>
+        <translation>Tiers</translation>
+    </message>
+    <message>
+        <source>Recharge offers</source>
+        <translation>Recharge offers</translation>
+    </message>
+    <message>
+        <source>Coupons</source>
+        <translation>Coupons</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Share paid</source>
+        <translation>Share paid</translation>
+    </message>
+    <message>
+        <source>Upgrade at</source>
+        <translation>Upgrade at</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation>&amp;Code</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Order</source>
+        <translation>&amp;Order</translation>
+    </message>
+    <message>
+        <source>Share &amp;paid</source>
+        <translation>Share &amp;paid</translation>
+    </message>
+    <message>
+        <source>Poin&amp;ts ×</source>
+        <translation>Poin&amp;ts ×</translation>
+    </message>
+    <message>
+        <source>&amp;Upgrade at</source>
+        <translation>&amp;Upgrade at</translation>
+    </message>
+    <message>
+        <source>What a member of this tier pays when a product has no member price: 95% = 5% off (九五折)</source>
+        <translation>What a member of this tier pays when a product has no member price: 95% = 5% off (九五折)</translation>
+    </message>
+    <message>
+        <source>spend to reach it</source>
+        <translation>spend to reach it</translation>
+    </message>
+    <message>
+        <source>e.g. gold</source>
+        <translation>e.g. gold</translation>
+    </message>
+    <message>
+        <source>New (Ctrl+N)</source>
+        <translation>New (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Recharge</source>
+        <translation>Recharge</translation>
+    </message>
+    <message>
+        <source>Bonus</source>
+        <translation>Bonus</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>Coupon</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <source>New offer: a recharge of at least the amount gets the bonus</source>
+        <translation>New offer: a recharge of at least the amount gets the bonus</translation>
+    </message>
+    <message>
+        <source>&amp;Recharge</source>
+        <translation>&amp;Recharge</translation>
+    </message>
+    <message>
+        <source>&amp;Bonus</source>
+        <translation>&amp;Bonus</translation>
+    </message>
+    <message>
+        <source>Bonus p&amp;oints</source>
+        <translation>Bonus p&amp;oints</translation>
+    </message>
+    <message>
+        <source>Co&amp;upon</source>
+        <translation>Co&amp;upon</translation>
+    </message>
+    <message>
+        <source>&amp;Tier</source>
+        <translation>&amp;Tier</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;From</translation>
+    </message>
+    <message>
+        <source>U&amp;ntil</source>
+        <translation>U&amp;ntil</translation>
+    </message>
+    <message>
+        <source>N&amp;ame</source>
+        <translation>N&amp;ame</translation>
+    </message>
+    <message>
+        <source>e.g. 充100送20 (made up if empty)</source>
+        <translation>e.g. 充100送20 (made up if empty)</translation>
+    </message>
+    <message>
+        <source>First day; empty: from today</source>
+        <translation>First day; empty: from today</translation>
+    </message>
+    <message>
+        <source>Last day, included; empty: until ended</source>
+        <translation>Last day, included; empty: until ended</translation>
+    </message>
+    <message>
+        <source>End the offer</source>
+        <translation>End the offer</translation>
+    </message>
+    <message>
+        <source>Add the offer</source>
+        <translation>Add the offer</translation>
+    </message>
+    <message>
+        <source>Offer</source>
+        <translation>Offer</translation>
+    </message>
+    <message>
+        <source>Min. spend</source>
+        <translation>Min. spend</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>For</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <source>Given / used</source>
+        <translation>Given / used</translation>
+    </message>
+    <message>
+        <source>New coupon</source>
+        <translation>New coupon</translation>
+    </message>
+    <message>
+        <source>&amp;Member</source>
+        <translation>&amp;Member</translation>
+    </message>
+    <message>
+        <source>Cou&amp;nt</source>
+        <translation>Cou&amp;nt</translation>
+    </message>
+    <message>
+        <source>whole phone number, card or member number</source>
+        <translation>whole phone number, card or member number</translation>
+    </message>
+    <message>
+        <source>Give</source>
+        <translation>Give</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Kind</translation>
+    </message>
+    <message>
+        <source>&amp;Amount</source>
+        <translation>&amp;Amount</translation>
+    </message>
+    <message>
+        <source>At most &amp;off</source>
+        <translation>At most &amp;off</translation>
+    </message>
+    <message>
+        <source>Min. &amp;spend</source>
+        <translation>Min. &amp;spend</translation>
+    </message>
+    <message>
+        <source>&amp;For</source>
+        <translation>&amp;For</translation>
+    </message>
+    <message>
+        <source>&amp;Days valid</source>
+        <translation>&amp;Days valid</translation>
+    </message>
+    <message>
+        <source>F&amp;rom</source>
+        <translation>F&amp;rom</translation>
+    </message>
+    <message>
+        <source>&amp;Hours</source>
+        <translation>&amp;Hours</translation>
+    </message>
+    <message>
+        <source>Per &amp;member</source>
+        <translation>Per &amp;member</translation>
+    </message>
+    <message>
+        <source>In a&amp;ll</source>
+        <translation>In a&amp;ll</translation>
+    </message>
+    <message>
+        <source>With other coupons</source>
+        <translation>With other coupons</translation>
+    </message>
+    <message>
+        <source>e.g. OFF5</source>
+        <translation>e.g. OFF5</translation>
+    </message>
+    <message>
+        <source>The amount off, or the item&apos;s fixed price</source>
+        <translation>The amount off, or the item&apos;s fixed price</translation>
+    </message>
+    <message>
+        <source>empty: everything; or category / product codes</source>
+        <translation>empty: everything; or category / product codes</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>no limit</translation>
+    </message>
+    <message>
+        <source>Add the coupon</source>
+        <translation>Add the coupon</translation>
+    </message>
+    <message>
+        <source>New coupon (Ctrl+N)</source>
+        <translation>New coupon (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Back to the list</source>
+        <translation>Back to the list</translation>
+    </message>
+    <message>
+        <source>The points rules are shop settings: they are changed on the settings page, and a change applies to points earned from then on (points already earned keep their dates).</source>
+        <translation>The points rules are shop settings: they are changed on the settings page, and a change applies to points earned from then on (points already earned keep their dates).</translation>
+    </message>
+    <message>
+        <source>Change them in Settings (Ctrl+7)</source>
+        <translation>Change them in Settings (Ctrl+7)</translation>
     </message>
 </context>
 <context>

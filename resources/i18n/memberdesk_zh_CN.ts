@@ -99,6 +99,10 @@
         <translation>商品</translation>
     </message>
     <message>
+        <source>Loyalty rules</source>
+        <translation>规则</translation>
+    </message>
+    <message>
         <source>My shift</source>
         <translation>我的交班</translation>
     </message>
@@ -880,6 +884,441 @@ Please send this file to your support contact.</source>
     </message>
 </context>
 <context>
+    <name>MemberDialog</name>
+    <message>
+        <source> (refunded {n})</source>
+        <translation>（已退 {n}）</translation>
+    </message>
+    <message>
+        <source>Type a day as 2026-01-31, or leave it empty.</source>
+        <translation>日期请按 2026-01-31 的格式填写，或留空。</translation>
+    </message>
+    <message>
+        <source>The profile is saved.</source>
+        <translation>资料已保存。</translation>
+    </message>
+    <message>
+        <source>Type the reason first: it goes into the audit log with the action.</source>
+        <translation>请先填写原因：它会和操作一起记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Type the amount to add (or -amount to take away).</source>
+        <translation>请输入要增加的金额（减少请在前面加 -）。</translation>
+    </message>
+    <message>
+        <source>Stored value adjusted: the balance is now {amount}.</source>
+        <translation>储值已调整，现在余额 {amount}。</translation>
+    </message>
+    <message>
+        <source>Type the points to give (or -points to take away).</source>
+        <translation>请输入要增加的积分（扣减请在前面加 -）。</translation>
+    </message>
+    <message>
+        <source>Points adjusted: the balance is now {points}.</source>
+        <translation>积分已调整，现在积分 {points}。</translation>
+    </message>
+    <message>
+        <source>Type the reason for the change.</source>
+        <translation>请填写调整等级的原因。</translation>
+    </message>
+    <message>
+        <source>The tier is now {tier}.</source>
+        <translation>会员等级已改为{tier}。</translation>
+    </message>
+    <message>
+        <source>Let the member type the new payment password (4 to 6 digits).</source>
+        <translation>请会员本人输入新的消费密码（4 到 6 位数字）。</translation>
+    </message>
+    <message>
+        <source>The payment password is set.</source>
+        <translation>消费密码已设置。</translation>
+    </message>
+    <message>
+        <source>The payment password is removed.</source>
+        <translation>消费密码已清除。</translation>
+    </message>
+    <message>
+        <source>The member is active again.</source>
+        <translation>会员已恢复使用。</translation>
+    </message>
+    <message>
+        <source>The member is deactivated.</source>
+        <translation>会员已停用。</translation>
+    </message>
+    <message>
+        <source>Press &quot;Anonymise&quot; again to wipe this member&apos;s personal data for good.</source>
+        <translation>再按一次“注销个人信息”，将永久清除该会员的个人信息。</translation>
+    </message>
+    <message>
+        <source>The member&apos;s personal data is wiped; the member number, ledgers and sales stay.</source>
+        <translation>会员的个人信息已清除；会员编号、储值积分流水和消费记录保留。</translation>
+    </message>
+    <message>
+        <source>opening</source>
+        <translation>期初</translation>
+    </message>
+    <message>
+        <source>recharge</source>
+        <translation>充值</translation>
+    </message>
+    <message>
+        <source>spent</source>
+        <translation>消费</translation>
+    </message>
+    <message>
+        <source>refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>recharge refund</source>
+        <translation>退充值</translation>
+    </message>
+    <message>
+        <source>adjustment</source>
+        <translation>手工调整</translation>
+    </message>
+    <message>
+        <source>earned</source>
+        <translation>消费得积分</translation>
+    </message>
+    <message>
+        <source>bonus</source>
+        <translation>赠送</translation>
+    </message>
+    <message>
+        <source>redeemed</source>
+        <translation>积分抵现</translation>
+    </message>
+    <message>
+        <source>redeemed, returned</source>
+        <translation>抵现退回</translation>
+    </message>
+    <message>
+        <source>earned, reversed</source>
+        <translation>积分冲回</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>in use</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation>已挂失</translation>
+    </message>
+    <message>
+        <source>replaced</source>
+        <translation>已补卡</translation>
+    </message>
+    <message>
+        <source>void</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <source>usable</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <source>used</source>
+        <translation>已使用</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <source>partly refunded</source>
+        <translation>部分退款</translation>
+    </message>
+    <message>
+        <source> (deactivated)</source>
+        <translation>（已停用）</translation>
+    </message>
+    <message>
+        <source> (anonymised)</source>
+        <translation>（已注销）</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>Phone {phone} · tier {tier} · stored value {sv} (paid {principal}, bonus {bonus}) · {points} points · {visits} visits, last {visit} · spent {spent}</source>
+        <translation>手机 {phone} · 等级 {tier} · 储值 {sv}（本金 {principal}，赠送 {bonus}）· 积分 {points} · 到店 {visits} 次，最近 {visit} · 累计消费 {spent}</translation>
+    </message>
+    <message>
+        <source>, locked until {day}</source>
+        <translation>，锁定到 {day}</translation>
+    </message>
+    <message>
+        <source>Tier now: {tier}{lock}.</source>
+        <translation>当前等级：{tier}{lock}。</translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation>恢复使用</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>停用会员</translation>
+    </message>
+    <message>
+        <source>Anonymise — press again to confirm</source>
+        <translation>注销个人信息 — 再按一次确认</translation>
+    </message>
+    <message>
+        <source>Anonymise…</source>
+        <translation>注销个人信息…</translation>
+    </message>
+    <message>
+        <source>set</source>
+        <translation>已设置</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>Payment &amp;password ({state})</source>
+        <translation>消费密码(&amp;P)（{state}）</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>资料</translation>
+    </message>
+    <message>
+        <source>Stored value</source>
+        <translation>储值</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Purchases</source>
+        <translation>消费记录</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Cards and coupons</source>
+        <translation>卡和优惠券</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Birthday</source>
+        <translation>生日(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Email</source>
+        <translation>邮箱(&amp;E)</translation>
+    </message>
+    <message>
+        <source>A&amp;ddress</source>
+        <translation>地址(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Tags</source>
+        <translation>标签(&amp;T)</translation>
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation>备注(&amp;O)</translation>
+    </message>
+    <message>
+        <source>comma between tags: VIP,常客</source>
+        <translation>多个标签用逗号隔开：VIP,常客</translation>
+    </message>
+    <message>
+        <source>Enter moves to the next field and saves in the last one. Changes are written to the audit log.</source>
+        <translation>回车跳到下一项，在最后一项回车即保存。修改会记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Save the profile</source>
+        <translation>保存资料</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Paid part</source>
+        <translation>本金</translation>
+    </message>
+    <message>
+        <source>Bonus part</source>
+        <translation>赠送</translation>
+    </message>
+    <message>
+        <source>Balance after</source>
+        <translation>变动后余额</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Sale / item</source>
+        <translation>单据 / 商品</translation>
+    </message>
+    <message>
+        <source>State / qty</source>
+        <translation>状态 / 数量</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Older…</source>
+        <translation>更早的…</translation>
+    </message>
+    <message>
+        <source>New tier</source>
+        <translation>新等级</translation>
+    </message>
+    <message>
+        <source>Locked until (optional)</source>
+        <translation>锁定到（可不填）</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Change the tier</source>
+        <translation>调整等级</translation>
+    </message>
+    <message>
+        <source>Tier history</source>
+        <translation>等级变动记录</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>原等级</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>新等级</translation>
+    </message>
+    <message>
+        <source>Locked until</source>
+        <translation>锁定到</translation>
+    </message>
+    <message>
+        <source>Reason — by</source>
+        <translation>原因 — 操作人</translation>
+    </message>
+    <message>
+        <source>Cards</source>
+        <translation>会员卡</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Bound</source>
+        <translation>绑定时间</translation>
+    </message>
+    <message>
+        <source>Coupons</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>券码</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>required for every action below; written to the audit log</source>
+        <translation>下面每项操作都必须填写，记入审计日志</translation>
+    </message>
+    <message>
+        <source>&amp;Stored value</source>
+        <translation>储值(&amp;S)</translation>
+    </message>
+    <message>
+        <source>P&amp;oints</source>
+        <translation>积分(&amp;O)</translation>
+    </message>
+    <message>
+        <source>paid part (本金)</source>
+        <translation>本金</translation>
+    </message>
+    <message>
+        <source>bonus part (赠送)</source>
+        <translation>赠送金额</translation>
+    </message>
+    <message>
+        <source>Adjust stored value</source>
+        <translation>调整储值</translation>
+    </message>
+    <message>
+        <source>Adjust points</source>
+        <translation>调整积分</translation>
+    </message>
+    <message>
+        <source>4–6 digits</source>
+        <translation>4–6 位数字</translation>
+    </message>
+    <message>
+        <source>The member types the password; nobody else sees it.</source>
+        <translation>由会员本人输入密码，他人看不到。</translation>
+    </message>
+    <message>
+        <source>Set password</source>
+        <translation>设置密码</translation>
+    </message>
+    <message>
+        <source>Remove password</source>
+        <translation>清除密码</translation>
+    </message>
+    <message>
+        <source>Anonymising (owner only) wipes the name, phone, birthday, email, address, tags, notes and payment password and voids the cards. Kept: the member number, tier, points, every stored-value and points entry and every sale. Stored value must be refunded first.</source>
+        <translation>注销个人信息（仅店主）会清除姓名、手机号、生日、邮箱、地址、标签、备注和消费密码，并作废会员卡。保留：会员编号、等级、积分、每一条储值和积分流水以及每一笔消费。储值余额须先退还。</translation>
+    </message>
+</context>
+<context>
     <name>MemberEditDialog</name>
     <message>
         <source>Not given</source>
@@ -952,6 +1391,176 @@ Please send this file to your support contact.</source>
     <message>
         <source>Save (Enter)</source>
         <translation>保存（回车）</translation>
+    </message>
+</context>
+<context>
+    <name>MemberListPanel</name>
+    <message>
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Type a day as 2026-01-31, or leave it empty.</source>
+        <translation>日期请按 2026-01-31 的格式填写，或留空。</translation>
+    </message>
+    <message>
+        <source>{count} found</source>
+        <translation>找到 {count} 位</translation>
+    </message>
+    <message>
+        <source>Nothing found</source>
+        <translation>没有找到</translation>
+    </message>
+    <message>
+        <source>{count} shown, scroll for more</source>
+        <translation>已显示 {count} 位，向下滚动加载更多</translation>
+    </message>
+    <message>
+        <source>{count} members</source>
+        <translation>共 {count} 位会员</translation>
+    </message>
+    <message>
+        <source>No member matches</source>
+        <translation>没有符合条件的会员</translation>
+    </message>
+    <message>
+        <source>Enter opens the member</source>
+        <translation>回车打开会员详情</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>S&amp;ort</source>
+        <translation>排序(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Tier</source>
+        <translation>等级(&amp;T)</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>T&amp;ag</source>
+        <translation>标签(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Birthday &amp;month</source>
+        <translation>生日月份(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Visited &amp;from</source>
+        <translation>到店起于(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Not visited &amp;since</source>
+        <translation>此后未到店(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Stored value &amp;above</source>
+        <translation>储值高于(&amp;A)</translation>
+    </message>
+    <message>
+        <source>phone, last 4 digits, name, pinyin initials (zs), card or member no.</source>
+        <translation>手机号、手机尾号 4 位、姓名、拼音首字母 (zs)、卡号或会员编号</translation>
+    </message>
+    <message>
+        <source>Member no.</source>
+        <translation>会员编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Last visit, newest first</source>
+        <translation>最近到店，近的在前</translation>
+    </message>
+    <message>
+        <source>Stored value, most first</source>
+        <translation>储值，多的在前</translation>
+    </message>
+    <message>
+        <source>Points, most first</source>
+        <translation>积分，多的在前</translation>
+    </message>
+    <message>
+        <source>not anonymised</source>
+        <translation>未注销</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>deactivated</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>anonymised</source>
+        <translation>已注销</translation>
+    </message>
+    <message>
+        <source>e.g. VIP</source>
+        <translation>如 VIP</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+</context>
+<context>
+    <name>MemberModel</name>
+    <message>
+        <source>Member no.</source>
+        <translation>会员编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Stored value</source>
+        <translation>储值</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation>最近到店</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Anonymised</source>
+        <translation>已注销</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
     </message>
 </context>
 <context>
@@ -1057,6 +1666,18 @@ Fill in one member per row, then check the file.</source>
     <message>
         <source>Members: import and export</source>
         <translation>会员导入导出</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Member &amp;list</source>
+        <translation>会员列表(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Import and export</source>
+        <translation>导入导出(&amp;I)</translation>
     </message>
     <message>
         <source>Bring a member list over from Excel: save the template, fill in one member per row (card, opening stored value and points are optional), check the file, then import it. Phones already registered are skipped, so importing a file twice adds nobody twice.</source>
@@ -1995,6 +2616,453 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
     <message>
         <source>Cashier</source>
         <translation>收银员</translation>
+    </message>
+</context>
+<context>
+    <name>RulesPage</name>
+    <message>
+        <source>Amount off</source>
+        <translation>满减券</translation>
+    </message>
+    <message>
+        <source>Percent off</source>
+        <translation>折扣券</translation>
+    </message>
+    <message>
+        <source>Item at a fixed price</source>
+        <translation>特价券</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>不送券</translation>
+    </message>
+    <message>
+        <source>every tier</source>
+        <translation>全部等级</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>no end</source>
+        <translation>长期</translation>
+    </message>
+    <message>
+        <source>{amount} off</source>
+        <translation>减 {amount}</translation>
+    </message>
+    <message>
+        <source>pay {percent}</source>
+        <translation>付 {percent}</translation>
+    </message>
+    <message>
+        <source>, at most {amount} off</source>
+        <translation>，最多减 {amount}</translation>
+    </message>
+    <message>
+        <source>at {amount}</source>
+        <translation>特价 {amount}</translation>
+    </message>
+    <message>
+        <source>{days} days from issue</source>
+        <translation>发出后 {days} 天</translation>
+    </message>
+    <message>
+        <source>everything</source>
+        <translation>全部商品</translation>
+    </message>
+    <message>
+        <source>Tier {name} is added; products have a price field for it now.</source>
+        <translation>已添加等级“{name}”，商品现在有它的会员价一栏。</translation>
+    </message>
+    <message>
+        <source>Tier {name} is saved.</source>
+        <translation>等级“{name}”已保存。</translation>
+    </message>
+    <message>
+        <source>Tier {name} is active again.</source>
+        <translation>等级“{name}”已重新启用。</translation>
+    </message>
+    <message>
+        <source>Tier {name} is deactivated.</source>
+        <translation>等级“{name}”已停用。</translation>
+    </message>
+    <message>
+        <source>{text} is not a date: write it as 2026-12-31.</source>
+        <translation>{text} 不是日期，请写成 2026-12-31 这样。</translation>
+    </message>
+    <message>
+        <source>Type the least recharge the offer is for.</source>
+        <translation>请填写充值满多少元参加活动。</translation>
+    </message>
+    <message>
+        <source>Recharge {threshold} get {bonus}</source>
+        <translation>充{threshold}送{bonus}</translation>
+    </message>
+    <message>
+        <source>The offer {name} is added; recharges at the counter get it now.</source>
+        <translation>充值活动“{name}”已添加，收银台充值现在就按它赠送。</translation>
+    </message>
+    <message>
+        <source>The offer {name} has ended.</source>
+        <translation>充值活动“{name}”已结束。</translation>
+    </message>
+    <message>
+        <source>Coupon {name} ({code}) is added: pick it in the list to give it to a member.</source>
+        <translation>优惠券“{name}”（{code}）已添加：在列表中选中它即可发给会员。</translation>
+    </message>
+    <message>
+        <source>Coupon {name} can be given again.</source>
+        <translation>优惠券“{name}”已重新启用，可以发放。</translation>
+    </message>
+    <message>
+        <source>Coupon {name} is deactivated: coupons already given can no longer be used.</source>
+        <translation>优惠券“{name}”已停用：已发出的券也不能再用。</translation>
+    </message>
+    <message>
+        <source>Pick a coupon in the list first.</source>
+        <translation>请先在列表中选中一种优惠券。</translation>
+    </message>
+    <message>
+        <source>Type the member&apos;s phone, card or member number.</source>
+        <translation>请输入会员的手机号、卡号或会员号。</translation>
+    </message>
+    <message>
+        <source>{count} × {coupon} given to {name} ({member_no}).</source>
+        <translation>已发给 {name}（{member_no}）：{coupon} × {count}。</translation>
+    </message>
+    <message>
+        <source>New tier</source>
+        <translation>新等级</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Change {name}</source>
+        <translation>修改 {name}</translation>
+    </message>
+    <message>
+        <source>Activate</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Give a coupon: pick it in the list</source>
+        <translation>发券：先在列表中选中一种券</translation>
+    </message>
+    <message>
+        <source>Give {name} to a member</source>
+        <translation>把“{name}”发给会员</translation>
+    </message>
+    <message>
+        <source>Loyalty rules</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Only the owner changes the rules; you can see them and give coupons to members.</source>
+        <translation>只有老板可以修改规则；你可以查看规则，也可以给会员发券。</translation>
+    </message>
+    <message>
+        <source>Tiers</source>
+        <translation>会员等级</translation>
+    </message>
+    <message>
+        <source>Recharge offers</source>
+        <translation>充值活动</translation>
+    </message>
+    <message>
+        <source>Coupons</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>顺序</translation>
+    </message>
+    <message>
+        <source>Share paid</source>
+        <translation>折扣（应付）</translation>
+    </message>
+    <message>
+        <source>Upgrade at</source>
+        <translation>升级门槛</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>会员数</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation>编号(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Order</source>
+        <translation>顺序(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Share &amp;paid</source>
+        <translation>折扣(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Poin&amp;ts ×</source>
+        <translation>积分倍数(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Upgrade at</source>
+        <translation>升级门槛(&amp;U)</translation>
+    </message>
+    <message>
+        <source>What a member of this tier pays when a product has no member price: 95% = 5% off (九五折)</source>
+        <translation>商品没有会员价时，这个等级的会员付原价的百分之几：95% = 九五折</translation>
+    </message>
+    <message>
+        <source>spend to reach it</source>
+        <translation>消费满多少升到这一级</translation>
+    </message>
+    <message>
+        <source>e.g. gold</source>
+        <translation>例如 gold</translation>
+    </message>
+    <message>
+        <source>New (Ctrl+N)</source>
+        <translation>新建 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Recharge</source>
+        <translation>充值满</translation>
+    </message>
+    <message>
+        <source>Bonus</source>
+        <translation>赠送金额</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>赠券</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>New offer: a recharge of at least the amount gets the bonus</source>
+        <translation>新充值活动：充值满这个金额就赠送</translation>
+    </message>
+    <message>
+        <source>&amp;Recharge</source>
+        <translation>充值满(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Bonus</source>
+        <translation>赠送金额(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Bonus p&amp;oints</source>
+        <translation>赠送积分(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Co&amp;upon</source>
+        <translation>赠券(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Tier</source>
+        <translation>等级(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>开始(&amp;F)</translation>
+    </message>
+    <message>
+        <source>U&amp;ntil</source>
+        <translation>结束(&amp;N)</translation>
+    </message>
+    <message>
+        <source>N&amp;ame</source>
+        <translation>名称(&amp;A)</translation>
+    </message>
+    <message>
+        <source>e.g. 充100送20 (made up if empty)</source>
+        <translation>例如 充100送20（留空自动生成）</translation>
+    </message>
+    <message>
+        <source>First day; empty: from today</source>
+        <translation>第一天；留空 = 从今天起</translation>
+    </message>
+    <message>
+        <source>Last day, included; empty: until ended</source>
+        <translation>最后一天（含）；留空 = 直到手动结束</translation>
+    </message>
+    <message>
+        <source>End the offer</source>
+        <translation>结束活动</translation>
+    </message>
+    <message>
+        <source>Add the offer</source>
+        <translation>添加活动</translation>
+    </message>
+    <message>
+        <source>Offer</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <source>Min. spend</source>
+        <translation>满</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>适用</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <source>Given / used</source>
+        <translation>已发 / 已用</translation>
+    </message>
+    <message>
+        <source>New coupon</source>
+        <translation>新优惠券</translation>
+    </message>
+    <message>
+        <source>&amp;Member</source>
+        <translation>会员(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Cou&amp;nt</source>
+        <translation>张数(&amp;N)</translation>
+    </message>
+    <message>
+        <source>whole phone number, card or member number</source>
+        <translation>完整手机号、卡号或会员号</translation>
+    </message>
+    <message>
+        <source>Give</source>
+        <translation>发券</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>类型(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Amount</source>
+        <translation>金额(&amp;A)</translation>
+    </message>
+    <message>
+        <source>At most &amp;off</source>
+        <translation>最多减(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Min. &amp;spend</source>
+        <translation>最低消费(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;For</source>
+        <translation>适用(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Days valid</source>
+        <translation>有效天数(&amp;D)</translation>
+    </message>
+    <message>
+        <source>F&amp;rom</source>
+        <translation>开始(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Hours</source>
+        <translation>时段(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Per &amp;member</source>
+        <translation>每人限用(&amp;M)</translation>
+    </message>
+    <message>
+        <source>In a&amp;ll</source>
+        <translation>总共限用(&amp;L)</translation>
+    </message>
+    <message>
+        <source>With other coupons</source>
+        <translation>可与其他券同用</translation>
+    </message>
+    <message>
+        <source>e.g. OFF5</source>
+        <translation>例如 OFF5</translation>
+    </message>
+    <message>
+        <source>The amount off, or the item&apos;s fixed price</source>
+        <translation>减免的金额，或特价商品的价格</translation>
+    </message>
+    <message>
+        <source>empty: everything; or category / product codes</source>
+        <translation>留空 = 全部商品；或填分类/商品编号，逗号分开</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Add the coupon</source>
+        <translation>添加优惠券</translation>
+    </message>
+    <message>
+        <source>New coupon (Ctrl+N)</source>
+        <translation>新建优惠券 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Back to the list</source>
+        <translation>返回列表</translation>
+    </message>
+    <message>
+        <source>The points rules are shop settings: they are changed on the settings page, and a change applies to points earned from then on (points already earned keep their dates).</source>
+        <translation>积分规则属于门店设置，在“设置”页修改；修改只影响以后获得的积分（已有积分保持原来的到期日）。</translation>
+    </message>
+    <message>
+        <source>Change them in Settings (Ctrl+7)</source>
+        <translation>去“设置”修改 (Ctrl+7)</translation>
     </message>
 </context>
 <context>

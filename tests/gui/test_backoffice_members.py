@@ -21,6 +21,8 @@ def members_page(c: Counter):  # type: ignore[no-untyped-def]
     c.press(Qt.Key.Key_3, office, Qt.KeyboardModifier.ControlModifier)
     page = office.page("members")
     assert office.stack.currentWidget() is page
+    assert page.heading.text() == "会员"  # the member list comes first
+    c.press(Qt.Key.Key_I, page, Qt.KeyboardModifier.AltModifier)  # the 导入导出 tab
     assert page.heading.text() == "会员导入导出"
     c.qtbot.waitUntil(lambda: page.folder == c.db.paths.exports)  # files offered there
     return page

@@ -33,10 +33,29 @@ def value_of_points(points: int, points_per_yuan: int) -> Money:
     return Money(points * 100 // points_per_yuan)
 
 
-def expires_on(earned_on: date, validity_days: int) -> date | None:
-    """The day a points lot earned (or given) on the business date ``earned_on`` expires:
-    ``validity_days`` later (the ``points.validity_days`` setting); ``None`` when
-    the setting is 0 (points never expire)."""
+EXPIRY_POLICIES = ("days", "month_end", "year_end", "never")
+
+
+def expires_on(earned_on: date, validity_days: int, policy: str = "days") -> date | None:
+    """The day a points lot earned (or given) on the business date ``earned_on`` expires,
+    by the ``points.expiry_policy`` setting:
+
+    * ``days``: ``validity_days`` later (the ``points.validity_days`` setting; 0 means
+      never, as before the policy existed);
+    * ``month_end``: the last day of the month it was earned in (月底清零);
+    * ``year_end``: 31 December of the year it was earned in (年底清零);
+    * ``never``: ``None``.
+
+    A lot's date is fixed when it is earned: a later change of policy never moves it."""
+    if policy == "never":
+        return None
+    if policy == "month_end":
+        first_of_next = (earned_on.replace(day=28) + timedelta(days=4)).replace(day=1)
+        return first_of_next - timedelta(days=1)
+    if policy == "year_end":
+        return date(earned_on.year, 12, 31)
+    if policy != "days":
+        raise ValueError(f"unknown points expiry policy {policy!r}")
     return earned_on + timedelta(days=validity_days) if validity_days else None
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from memberdesk.money import Money
@@ -43,6 +43,10 @@ class Member(IdMixin, Base):
         Index("ix_members_name", "name"),
         Index("ix_members_name_pinyin", "name_pinyin"),
         Index("ix_members_name_initials", "name_initials"),
+        # The back office's member list: keyset pages sorted by these (0006_members).
+        Index("ix_members_last_visit_at", "last_visit_at"),
+        Index("ix_members_points_balance", "points_balance"),
+        Index("ix_members_stored_value", text("(sv_principal + sv_bonus)")),
     )
 
     member_no: Mapped[str] = mapped_column(String(20), unique=True)

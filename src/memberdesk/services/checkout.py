@@ -200,7 +200,8 @@ def _earn_and_count_visit(
     refs: Refs, policy: Policy, after: _Balances,
 ) -> None:
     if earned:
-        expires = expires_on(today, policy.int("points.validity_days"))
+        expires = expires_on(today, policy.int("points.validity_days"),
+                             policy.text("points.expiry_policy"))
         entry = credit_points(s, member.id, PointsKind.EARN, earned, expires, refs)
         after.points = entry.balance_after
     s.connection().execute(_COUNT_VISIT, {"member_id": member.id, "spent": bd.payable, "at": at})

@@ -479,3 +479,11 @@ MESSAGES.update(BACKUP_MESSAGES)
 from .messages_jobs import JOBS_MESSAGES  # noqa: E402
 
 MESSAGES.update(JOBS_MESSAGES)
+
+from .messages_rules import RULES_MESSAGES  # noqa: E402
+
+MESSAGES.update(RULES_MESSAGES)
+
+from .messages_members import MEMBER_ADMIN_MESSAGES  # noqa: E402
+
+MESSAGES.update(MEMBER_ADMIN_MESSAGES)

@@ -79,6 +79,7 @@ def _plan(db: Database, actor: Actor, approval_id: int | None, columns: dict[str
                 tiers.setdefault("".join(key.split()).casefold(), tier_id)
         cap = Money(settings.get_int(s, "stored_value.cap_fen"))
         days = settings.get_int(s, "points.validity_days")
+        expiry_policy = settings.get_str(s, "points.expiry_policy")
         today = clock.business_date(s, clock.now())
     if needs_approval:
         with db.uow() as uow:  # checked, not used: rolled back
@@ -86,7 +87,7 @@ def _plan(db: Database, actor: Actor, approval_id: int | None, columns: dict[str
     return _Plan(
         RowContext(columns, tiers, cap),
         ledger.Refs(staff_id=actor.staff_id, note=f"导入 {name}"[:150]),
-        expires_on(today, days),
+        expires_on(today, days, expiry_policy),
         needs_approval,
     )
 

@@ -36,6 +36,7 @@ class Permission(StrEnum):
     MANAGE_PROMOTIONS = "manage_promotions"
     MANAGE_STAFF = "manage_staff"
     MANAGE_SETTINGS = "manage_settings"
+    MANAGE_LOYALTY_RULES = "manage_loyalty_rules"  # tiers, recharge rules, coupon templates
     VERIFY_SHIFT = "verify_shift"
     VIEW_REPORTS = "view_reports"
     CLOSE_DAY = "close_day"
@@ -65,6 +66,9 @@ PERMISSION_NAMES: dict[Permission, tuple[str, str]] = {
     Permission.MANAGE_PROMOTIONS: ("管理营销活动", "manage promotions"),
     Permission.MANAGE_STAFF: ("管理员工", "manage staff"),
     Permission.MANAGE_SETTINGS: ("修改设置", "change settings"),
+    Permission.MANAGE_LOYALTY_RULES: ("修改会员规则（等级、充值活动、优惠券）",
+                                      "change the loyalty rules (tiers, recharge offers, "
+                                      "coupons)"),
     Permission.VERIFY_SHIFT: ("审核交班", "verify a shift"),
     Permission.VIEW_REPORTS: ("查看报表", "view reports"),
     Permission.CLOSE_DAY: ("日结", "close the day"),

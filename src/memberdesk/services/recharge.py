@@ -235,7 +235,8 @@ def recharge(db: Database, actor: Actor, request: RechargeRequest) -> RechargeRe
         post_stored_value(s, member.id, StoredValueKind.RECHARGE, request.amount, bonus, refs)
         if r.bonus_points:
             credit_points(s, member.id, PointsKind.BONUS, r.bonus_points,
-                          expires_on(today, policy.int("points.validity_days")), refs)
+                          expires_on(today, policy.int("points.validity_days"),
+                                     policy.text("points.expiry_policy")), refs)
         notes: list[str] = []
         if rule is not None and rule.coupon_template_id is not None:
             template = s.get(CouponTemplate, rule.coupon_template_id)

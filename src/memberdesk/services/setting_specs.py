@@ -188,9 +188,18 @@ SPECS: dict[str, SettingSpec] = {
         ("payable", "应收全额", "the whole amount due")),
     "points.validity_days": _int(
         365, "points", ("积分有效期", "Points validity"),
-        ("积分获得后多少天过期（0 = 永不过期）；只影响以后获得的积分",
-         "Days until earned points expire (0 = never); applies to points earned from now on"),
+        ("过期方式为“按有效期天数”时，积分获得后多少天过期（0 = 永不过期）；只影响以后获得的积分",
+         "With “after the validity days”: days until earned points expire (0 = never); "
+         "applies to points earned from now on"),
         0, 3650, DAYS),
+    "points.expiry_policy": _choice(
+        "days", "points", ("积分过期方式", "Points expire"),
+        ("新获得的积分何时过期；已有积分保持原来的到期日",
+         "When newly earned points expire; points already earned keep their dates"),
+        ("days", "获得后按有效期天数", "after the validity days"),
+        ("month_end", "获得当月月底", "at the end of the month earned"),
+        ("year_end", "获得当年年底", "at the end of the year earned"),
+        ("never", "永不过期", "never")),
     "points.redeem_points_per_yuan": _int(
         100, "points", ("多少积分抵 1 元", "Points worth ¥1"),
         ("积分抵现时的比例", "The rate when points pay part of a sale"), 1, 100_000),

@@ -1,4 +1,7 @@
-"""会员导入导出 — bring a member list over from Excel and take it out again.
+"""会员 — the members page: two tabs. 会员列表 (:mod:`.member_list_panel`): the
+member list for a million members, searched, filtered and sorted, each member's
+page (:mod:`.member_dialog`) a key away. 导入导出: bring a member list over from
+Excel and take it out again.
 
 Import in three steps, the way a shop owner moving from another system does it:
 save the template, fill it in, *check* the file (a dry run: what would be
@@ -20,6 +23,8 @@ from typing import Any
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -27,11 +32,14 @@ from memberdesk.services.member_export import ExportResult, export_members
 from memberdesk.services.member_import import import_members
 from memberdesk.services.member_import_result import ImportProgress, ImportResult
 from memberdesk.services.member_sheet import write_template
+from memberdesk.services.tiers import list_tiers
 
 from .. import fmt
 from ..dialogs.base import ERROR, OK, current_language, push_button
 from ..tasks import TaskRunner
 from .long_jobs import LongJobs, Progress
+from .member_dialog import MemberDialog
+from .member_list_panel import MemberListPanel
 from .page import Page
 from .sheet_jobs import SheetJobs
 
@@ -92,14 +100,27 @@ class MembersPage(Page):
         export_row = QHBoxLayout()
         export_row.addWidget(self.export_button)
         export_row.addStretch(1)
-        self.body.addWidget(self.import_intro)
-        self.body.addLayout(steps)
-        self.body.addWidget(self.problems, 1)
-        self.body.addSpacing(12)
-        self.body.addWidget(self.export_intro)
-        self.body.addLayout(export_row)
-        self.body.addLayout(running)
-        self.body.addStretch(1)  # takes the room while the problems list is hidden
+        self.files = QWidget()
+        files = QVBoxLayout(self.files)
+        files.setContentsMargins(0, 8, 0, 0)
+        files.addWidget(self.import_intro)
+        files.addLayout(steps)
+        files.addWidget(self.problems, 1)
+        files.addSpacing(12)
+        files.addWidget(self.export_intro)
+        files.addLayout(export_row)
+        files.addLayout(running)
+        files.addStretch(1)  # takes the room while the problems list is hidden
+        self.list = MemberListPanel(runner, actor, say_error=self._list_error,
+                                    open_member=self.open_member)
+        self.member_dialog: MemberDialog | None = None
+        self._listed = False
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("memberTabs")
+        self.tabs.addTab(self.list, "")
+        self.tabs.addTab(self.files, "")
+        self.tabs.currentChanged.connect(lambda _i: self._tab_changed())
+        self.body.addWidget(self.tabs, 1)
         self.update_state()
         self.retranslate()
 
@@ -125,6 +146,30 @@ class MembersPage(Page):
 
     def activated(self) -> None:
         self.jobs.fetch_folder()
+        if not self._listed:
+            self._listed = True
+            self.fetch(list_tiers, on_done=self.list.show_tiers)
+            self.list.model.reload()
+        if self.tabs.currentWidget() is self.list:
+            self.list.search.setFocus()
+
+    # -- the list and a member's page ----------------------------------------------------------
+    def _tab_changed(self) -> None:
+        self.clear_message()
+        self.retranslate()
+        if self.tabs.currentWidget() is self.list:
+            self.list.search.setFocus()
+
+    def _list_error(self, text: str) -> None:
+        self.say(lambda: text, ERROR)
+
+    def open_member(self, member_no: str) -> MemberDialog:
+        dialog = MemberDialog(self.runner, self.actor, member_no, self.window())
+        dialog.changed.connect(self.list.apply)
+        dialog.finished.connect(lambda _r: self.list.table.setFocus())
+        self.member_dialog = dialog
+        dialog.open()
+        return dialog
 
     # -- the template -------------------------------------------------------------------------
     def choose_template_file(self) -> None:
@@ -208,7 +253,12 @@ class MembersPage(Page):
 
     # -- texts ---------------------------------------------------------------------------------------
     def retranslate(self) -> None:
-        self.heading.setText(self.tr("Members: import and export"))
+        if self.tabs.currentWidget() is self.files:
+            self.heading.setText(self.tr("Members: import and export"))
+        else:
+            self.heading.setText(self.tr("Members"))
+        self.tabs.setTabText(0, self.tr("Member &list"))
+        self.tabs.setTabText(1, self.tr("&Import and export"))
         self.import_intro.setText(self.tr(
             "Bring a member list over from Excel: save the template, fill in one member per "
             "row (card, opening stored value and points are optional), check the file, then "

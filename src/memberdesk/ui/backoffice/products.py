@@ -246,7 +246,18 @@ class ProductsPage(Page):
                     self.table.selectRow(i)
                     break
 
+    def reload_tiers(self) -> None:
+        """The tiers changed (the rules page): a member-price field per active tier."""
+        if self._loaded_once:
+            self.fetch(list_tiers, on_done=self._show_tiers)
+
     def _show_tiers(self, tiers: list[TierInfo]) -> None:
+        for label, edit in zip(self.member_labels, self.member_prices, strict=True):
+            self.grid.removeWidget(label)
+            self.grid.removeWidget(edit)
+            label.deleteLater()
+            edit.deleteLater()
+        self.member_labels, self.member_prices = [], []
         self.tiers = tiers
         for i, t in enumerate(tiers):
             label, edit = QLabel(), AmountEdit()
@@ -255,12 +266,14 @@ class ProductsPage(Page):
             label.setBuddy(edit)
             self.member_labels.append(label)
             self.member_prices.append(edit)
-            self.grid.addWidget(label, 2, (i % 4) * 2)
-            self.grid.addWidget(edit, 2, (i % 4) * 2 + 1)
+            self.grid.addWidget(label, 2 + i // 4, (i % 4) * 2)
+            self.grid.addWidget(edit, 2 + i // 4, (i % 4) * 2 + 1)
             # Shown now, not by the layout's queued show: Enter may move the cursor
             # into them before the event loop gets round to it.
             label.show()
             edit.show()
+        if self.editing is not None:
+            self._fill(self.editing)
         self.retranslate()
 
     def _show_categories(self, categories: list[catalog.CategoryInfo],

@@ -1,5 +1,6 @@
 """F8 后台 — the back office: day close, reports, members, staff, backup and
-restore, settings (read-only for a manager) for the owner and managers; a cashier sees only their own shift report. Pages are picked on
+restore, products, settings and loyalty rules (both read-only for a manager) for
+the owner and managers; a cashier sees only their own shift report. Pages are picked on
 the left (Ctrl+1…); Esc closes."""
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from .members import MembersPage
 from .page import Page
 from .products import ProductsPage
 from .reports import ReportsPage
+from .rules import RulesPage
 from .settings import SettingsPage
 from .staff import StaffPage
 
@@ -58,9 +60,13 @@ class BackOffice(Retranslating, QDialog):
             self.staff = StaffPage(runner, actor)
             self.products = ProductsPage(runner, long_jobs, actor)
             self.settings = SettingsPage(runner, actor)
+            self.rules = RulesPage(runner, actor)
             self.pages = {"day": self.day_close, "reports": self.reports,
                           "members": self.members, "staff": self.staff, "backup": self.backup,
-                          "products": self.products, "settings": self.settings}
+                          "products": self.products, "settings": self.settings,
+                          "rules": self.rules}
+            self.rules.tiers_changed.connect(self.products.reload_tiers)
+            self.rules.open_settings.connect(lambda: self.show_page("settings"))
             self.settings.saved.connect(self.settings_changed)
             self.backup.backed_up.connect(self.backed_up)
             self.backup.status_changed.connect(self.backup_status)
@@ -134,7 +140,7 @@ class BackOffice(Retranslating, QDialog):
         names = {"day": self.tr("Day close"), "reports": self.tr("Reports"),
                  "members": self.tr("Members"), "staff": self.tr("Staff"),
                  "backup": self.tr("Backups"), "products": self.tr("Products"),
-                 "settings": self.tr("Settings")}
+                 "settings": self.tr("Settings"), "rules": self.tr("Loyalty rules")}
         if list(self.pages) == ["reports"]:
             names["reports"] = self.tr("My shift")
         for row, key in enumerate(self.pages):

@@ -124,6 +124,9 @@ class ProductsPage(Page):
         self.export_button = push_button(self.choose_export_file)
         self.import_button = push_button(self.import_checked, primary=True)
         self.import_button.setObjectName("productImportButton")
+        top.addSpacing(8)
+        for button in (self.template_button, self.check_button, self.export_button):
+            top.addWidget(button)
         # the form
         self.form_heading = QLabel()
         self.form_heading.setObjectName("sectionHeading")
@@ -137,7 +140,11 @@ class ProductsPage(Page):
         self.unit.setMaxLength(8)
         self.price = AmountEdit()
         self.category = PickerBox()
-        self.category.setMinimumWidth(100)  # the form fits 1024 pixels with 4 tiers
+        # The form fits 1024 pixels with four tiers and the wide English labels.
+        self.category.setMinimumWidth(85)
+        for edit in (self.code, self.barcode, self.name, self.unit):
+            edit.setMinimumWidth(70)
+        self.price.setMinimumWidth(80)
         self.points = QSpinBox()
         self.points.setRange(0, 10000)
         self.points.setSuffix("%")
@@ -162,9 +169,7 @@ class ProductsPage(Page):
         self.save_button = push_button(self.save, primary=True)
         self.active_button = push_button(self.toggle_active)
         buttons = QHBoxLayout()
-        for button in (self.new_button, self.template_button, self.check_button,
-                       self.export_button):
-            buttons.addWidget(button)
+        buttons.addWidget(self.new_button)
         buttons.addStretch(1)
         buttons.addWidget(self.active_button)
         buttons.addWidget(self.save_button)

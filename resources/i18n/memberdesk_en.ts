@@ -1725,10 +1725,6 @@ Swipe a card or search in the box above.</translation>
 <context>
     <name>MembersPage</name>
     <message>
-        <source>Cancelling…</source>
-        <translation>Cancelling…</translation>
-    </message>
-    <message>
         <source>member import template</source>
         <translation>member import template</translation>
     </message>
@@ -1747,10 +1743,6 @@ Fill in one member per row, then check the file.</translation>
         <translation>Import which member list?</translation>
     </message>
     <message>
-        <source>Checking {file}…</source>
-        <translation>Checking {file}…</translation>
-    </message>
-    <message>
         <source>Nothing is written yet: press &quot;Import&quot; to create these members.</source>
         <translation>Nothing is written yet: press &quot;Import&quot; to create these members.</translation>
     </message>
@@ -1761,18 +1753,6 @@ Fill in one member per row, then check the file.</translation>
     <message>
         <source>Importing {file}… payments at the counter wait until it is done.</source>
         <translation>Importing {file}… payments at the counter wait until it is done.</translation>
-    </message>
-    <message>
-        <source>The rows with problems, each with its reason, are in {path}: correct them there and import that file.</source>
-        <translation>The rows with problems, each with its reason, are in {path}: correct them there and import that file.</translation>
-    </message>
-    <message>
-        <source>Row {row}: {problem}</source>
-        <translation>Row {row}: {problem}</translation>
-    </message>
-    <message>
-        <source>… and more: see the error workbook.</source>
-        <translation>… and more: see the error workbook.</translation>
     </message>
     <message>
         <source>members {day}</source>
@@ -1833,10 +1813,6 @@ Fill in one member per row, then check the file.</translation>
     <message>
         <source>Export all members…</source>
         <translation>Export all members…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -2061,6 +2037,52 @@ Fill in one member per row, then check the file.</translation>
         <translation>Category {name} is added.</translation>
     </message>
     <message>
+        <source>product import template</source>
+        <translation>product import template</translation>
+    </message>
+    <message>
+        <source>Save the import template as</source>
+        <translation>Save the import template as</translation>
+    </message>
+    <message>
+        <source>Template saved: {path}
+Fill in one product per row, then import it (it is checked first).</source>
+        <translation>Template saved: {path}
+Fill in one product per row, then import it (it is checked first).</translation>
+    </message>
+    <message>
+        <source>Import which product list?</source>
+        <translation>Import which product list?</translation>
+    </message>
+    <message>
+        <source>Nothing is written yet: press Enter or &quot;Import&quot; to import.</source>
+        <translation>Nothing is written yet: press Enter or &quot;Import&quot; to import.</translation>
+    </message>
+    <message>
+        <source>There is nothing to import.</source>
+        <translation>There is nothing to import.</translation>
+    </message>
+    <message>
+        <source>Importing {file}… the counter may wait a moment between batches.</source>
+        <translation>Importing {file}… the counter may wait a moment between batches.</translation>
+    </message>
+    <message>
+        <source>products {day}</source>
+        <translation>products {day}</translation>
+    </message>
+    <message>
+        <source>Export the products to</source>
+        <translation>Export the products to</translation>
+    </message>
+    <message>
+        <source>Exporting the products to {file}…</source>
+        <translation>Exporting the products to {file}…</translation>
+    </message>
+    <message>
+        <source>Exported {count} products to {path}.</source>
+        <translation>Exported {count} products to {path}.</translation>
+    </message>
+    <message>
         <source>New product</source>
         <translation>New product</translation>
     </message>
@@ -2141,6 +2163,10 @@ Fill in one member per row, then check the file.</translation>
         <translation>Points earned, in percent of normal: 0 earns none</translation>
     </message>
     <message>
+        <source>Tier discount</source>
+        <translation>Tier discount</translation>
+    </message>
+    <message>
         <source>Tier discount applies</source>
         <translation>Tier discount applies</translation>
     </message>
@@ -2175,6 +2201,42 @@ Fill in one member per row, then check the file.</translation>
     <message>
         <source>Add category</source>
         <translation>Add category</translation>
+    </message>
+    <message>
+        <source>Template…</source>
+        <translation>Template…</translation>
+    </message>
+    <message>
+        <source>Save the Excel import template</source>
+        <translation>Save the Excel import template</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <source>Import products from Excel (Ctrl+I): the file is checked first</source>
+        <translation>Import products from Excel (Ctrl+I): the file is checked first</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Export every product to Excel (Ctrl+E)</source>
+        <translation>Export every product to Excel (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Import from Excel</source>
+        <translation>Import from Excel</translation>
+    </message>
+    <message>
+        <source>Back to the form</source>
+        <translation>Back to the form</translation>
     </message>
 </context>
 <context>
@@ -3147,6 +3209,33 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
     <message>
         <source>Only the owner can change the settings.</source>
         <translation>Only the owner can change the settings.</translation>
+    </message>
+</context>
+<context>
+    <name>SheetJobs</name>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>Checking {file}…</source>
+        <translation>Checking {file}…</translation>
+    </message>
+    <message>
+        <source>Row {row}: {problem}</source>
+        <translation>Row {row}: {problem}</translation>
+    </message>
+    <message>
+        <source>… and more: see the error workbook.</source>
+        <translation>… and more: see the error workbook.</translation>
+    </message>
+    <message>
+        <source>The rows with problems, each with its reason, are in {path}: correct them there and import that file.</source>
+        <translation>The rows with problems, each with its reason, are in {path}: correct them there and import that file.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>

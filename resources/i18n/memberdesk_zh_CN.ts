@@ -1725,10 +1725,6 @@ Swipe a card or search in the box above.</source>
 <context>
     <name>MembersPage</name>
     <message>
-        <source>Cancelling…</source>
-        <translation>正在取消…</translation>
-    </message>
-    <message>
         <source>member import template</source>
         <translation>会员导入模板</translation>
     </message>
@@ -1747,10 +1743,6 @@ Fill in one member per row, then check the file.</source>
         <translation>导入哪个会员名单？</translation>
     </message>
     <message>
-        <source>Checking {file}…</source>
-        <translation>正在检查 {file}…</translation>
-    </message>
-    <message>
         <source>Nothing is written yet: press &quot;Import&quot; to create these members.</source>
         <translation>尚未写入任何数据：按“导入”建立这些会员。</translation>
     </message>
@@ -1761,18 +1753,6 @@ Fill in one member per row, then check the file.</source>
     <message>
         <source>Importing {file}… payments at the counter wait until it is done.</source>
         <translation>正在导入 {file}…导入完成前收银台暂不能收款。</translation>
-    </message>
-    <message>
-        <source>The rows with problems, each with its reason, are in {path}: correct them there and import that file.</source>
-        <translation>有问题的行及其原因已写入 {path}：在其中改正后导入该文件。</translation>
-    </message>
-    <message>
-        <source>Row {row}: {problem}</source>
-        <translation>第 {row} 行：{problem}</translation>
-    </message>
-    <message>
-        <source>… and more: see the error workbook.</source>
-        <translation>……还有更多，请看错误工作簿。</translation>
     </message>
     <message>
         <source>members {day}</source>
@@ -1833,10 +1813,6 @@ Fill in one member per row, then check the file.</source>
     <message>
         <source>Export all members…</source>
         <translation>导出全部会员…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -2061,6 +2037,52 @@ Fill in one member per row, then check the file.</source>
         <translation>已添加分类 {name}。</translation>
     </message>
     <message>
+        <source>product import template</source>
+        <translation>商品导入模板</translation>
+    </message>
+    <message>
+        <source>Save the import template as</source>
+        <translation>导入模板另存为</translation>
+    </message>
+    <message>
+        <source>Template saved: {path}
+Fill in one product per row, then import it (it is checked first).</source>
+        <translation>模板已保存：{path}
+每行填写一个商品，然后导入（导入前会先检查）。</translation>
+    </message>
+    <message>
+        <source>Import which product list?</source>
+        <translation>导入哪个商品表？</translation>
+    </message>
+    <message>
+        <source>Nothing is written yet: press Enter or &quot;Import&quot; to import.</source>
+        <translation>尚未写入任何数据：按回车或“确认导入”开始导入。</translation>
+    </message>
+    <message>
+        <source>There is nothing to import.</source>
+        <translation>没有可导入的商品。</translation>
+    </message>
+    <message>
+        <source>Importing {file}… the counter may wait a moment between batches.</source>
+        <translation>正在导入 {file}…收银台在批次之间可能稍等片刻。</translation>
+    </message>
+    <message>
+        <source>products {day}</source>
+        <translation>商品 {day}</translation>
+    </message>
+    <message>
+        <source>Export the products to</source>
+        <translation>商品导出到</translation>
+    </message>
+    <message>
+        <source>Exporting the products to {file}…</source>
+        <translation>正在导出商品到 {file}…</translation>
+    </message>
+    <message>
+        <source>Exported {count} products to {path}.</source>
+        <translation>已导出 {count} 个商品到 {path}。</translation>
+    </message>
+    <message>
         <source>New product</source>
         <translation>新商品</translation>
     </message>
@@ -2141,6 +2163,10 @@ Fill in one member per row, then check the file.</source>
         <translation>积分比例，正常为 100%，0 表示不积分</translation>
     </message>
     <message>
+        <source>Tier discount</source>
+        <translation>参与折扣</translation>
+    </message>
+    <message>
         <source>Tier discount applies</source>
         <translation>参与会员等级折扣</translation>
     </message>
@@ -2175,6 +2201,42 @@ Fill in one member per row, then check the file.</source>
     <message>
         <source>Add category</source>
         <translation>添加分类</translation>
+    </message>
+    <message>
+        <source>Template…</source>
+        <translation>模板…</translation>
+    </message>
+    <message>
+        <source>Save the Excel import template</source>
+        <translation>保存 Excel 导入模板</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Import products from Excel (Ctrl+I): the file is checked first</source>
+        <translation>从 Excel 导入商品（Ctrl+I）：先检查文件</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Export every product to Excel (Ctrl+E)</source>
+        <translation>把全部商品导出到 Excel（Ctrl+E）</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>确认导入</translation>
+    </message>
+    <message>
+        <source>Import from Excel</source>
+        <translation>从 Excel 导入</translation>
+    </message>
+    <message>
+        <source>Back to the form</source>
+        <translation>返回商品表单</translation>
     </message>
 </context>
 <context>
@@ -3147,6 +3209,33 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
     <message>
         <source>Only the owner can change the settings.</source>
         <translation>只有老板可以修改设置。</translation>
+    </message>
+</context>
+<context>
+    <name>SheetJobs</name>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Checking {file}…</source>
+        <translation>正在检查 {file}…</translation>
+    </message>
+    <message>
+        <source>Row {row}: {problem}</source>
+        <translation>第 {row} 行：{problem}</translation>
+    </message>
+    <message>
+        <source>… and more: see the error workbook.</source>
+        <translation>……还有更多，请看错误工作簿。</translation>
+    </message>
+    <message>
+        <source>The rows with problems, each with its reason, are in {path}: correct them there and import that file.</source>
+        <translation>有问题的行及其原因已写入 {path}：在其中改正后导入该文件。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>

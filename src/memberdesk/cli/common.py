@@ -163,3 +163,41 @@ def add_command(
     add_data_dir(p)
     p.set_defaults(func=func)
     return p
+
+
+class ImportProgressPrinter:
+    """Import progress on stderr, about every 5% (and at least every 10,000 rows):
+    first the rows read and checked, then the rows written (``zh``/``en``: what
+    they are, e.g. 位会员 / members)."""
+
+    def __init__(self, zh: str, en: str) -> None:
+        self.zh, self.en = zh, en
+        self.last = {False: 0, True: 0}
+
+    def __call__(self, p: Any) -> None:
+        step = min(10_000, max(1_000, (p.rows_total or 0) // 20))
+        final = p.rows_total is not None and p.rows_done >= p.rows_total
+        last = self.last[p.writing]
+        if p.rows_done - last < step and not final:
+            return
+        if final and p.rows_done == last:
+            return
+        self.last[p.writing] = p.rows_done
+        total = f"/{p.rows_total}" if p.rows_total else ""
+        if p.writing:
+            line = (
+                f"已写入 {p.rows_done}{total} {self.zh}"
+                if lang() == "zh_CN"
+                else f"written {p.rows_done}{total} {self.en}"
+            )
+        elif lang() == "zh_CN":
+            line = (
+                f"已处理 {p.rows_done}{total} 行（新建 {p.created}，跳过 {p.skipped}，"
+                f"错误 {p.failed}）"
+            )
+        else:
+            line = (
+                f"processed {p.rows_done}{total} rows ({p.created} new, {p.skipped} skipped, "
+                f"{p.failed} with errors)"
+            )
+        print(line, file=sys.stderr, flush=True)

@@ -8,11 +8,18 @@ as the cashier window; the services check permissions and write the audit log.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .common import CliError, add_command, lang, opened_db, read_password, user_errors
+from .common import (
+    CliError,
+    ImportProgressPrinter,
+    add_command,
+    lang,
+    opened_db,
+    read_password,
+    user_errors,
+)
 
 if TYPE_CHECKING:
     from memberdesk.db import Database
@@ -102,42 +109,6 @@ def cmd_find(args: argparse.Namespace) -> int:
     return print_lookup(result)
 
 
-class _ProgressPrinter:
-    """Import progress on stderr, about every 5% (and at least every 10,000 rows):
-    first the rows read and checked, then the members written."""
-
-    def __init__(self) -> None:
-        self.last = {False: 0, True: 0}
-
-    def __call__(self, p: Any) -> None:
-        step = min(10_000, max(1_000, (p.rows_total or 0) // 20))
-        final = p.rows_total is not None and p.rows_done >= p.rows_total
-        last = self.last[p.writing]
-        if p.rows_done - last < step and not final:
-            return
-        if final and p.rows_done == last:
-            return
-        self.last[p.writing] = p.rows_done
-        total = f"/{p.rows_total}" if p.rows_total else ""
-        if p.writing:
-            line = (
-                f"已写入 {p.rows_done}{total} 位会员"
-                if _zh()
-                else f"written {p.rows_done}{total} members"
-            )
-        elif _zh():
-            line = (
-                f"已处理 {p.rows_done}{total} 行（新建 {p.created}，跳过 {p.skipped}，"
-                f"错误 {p.failed}）"
-            )
-        else:
-            line = (
-                f"processed {p.rows_done}{total} rows ({p.created} new, {p.skipped} skipped, "
-                f"{p.failed} with errors)"
-            )
-        print(line, file=sys.stderr, flush=True)
-
-
 @user_errors
 def cmd_import(args: argparse.Namespace) -> int:
     from memberdesk.services.member_import import import_members
@@ -150,7 +121,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             Path(args.file),
             dry_run=args.dry_run,
             error_report=Path(args.errors) if args.errors else None,
-            progress=_ProgressPrinter(),
+            progress=ImportProgressPrinter("位会员", "members"),
             lang=lang(),
         )
     if args.dry_run:

@@ -1,4 +1,4 @@
-"""``memberdesk products list|add|edit|activate|deactivate`` and ``memberdesk
+"""``memberdesk products list|add|edit|activate|deactivate|import|export|template`` and ``memberdesk
 categories list|add|rename``: the catalogue without the GUI, for a shop's IT person
 setting a shop up by script. Changes log in as ``--user NAME`` (password from the
 terminal or stdin); the services check the role (manager or owner) and audit.
@@ -8,9 +8,18 @@ tier's code or name; ``TIER=`` removes it)."""
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .common import CliError, add_command, lang, opened_db, read_password, user_errors
+from .common import (
+    CliError,
+    ImportProgressPrinter,
+    add_command,
+    lang,
+    opened_db,
+    read_password,
+    user_errors,
+)
 
 if TYPE_CHECKING:
     from memberdesk.db import Database
@@ -204,6 +213,49 @@ def cmd_categories(args: argparse.Namespace) -> int:
     return 0
 
 
+@user_errors
+def cmd_import(args: argparse.Namespace) -> int:
+    from memberdesk.services.product_import import import_products
+
+    with opened_db(args) as db:
+        actor = _login(db, args)
+        result = import_products(db, actor, Path(args.file), dry_run=args.dry_run,
+                                 error_report=Path(args.errors) if args.errors else None,
+                                 progress=ImportProgressPrinter("个商品", "products"),
+                                 lang=lang())  # fmt: skip
+    if args.dry_run:
+        print(_t("试运行，未写入任何数据。", "dry run: nothing was written."))
+    print(result.summary(lang()))
+    if result.failed:
+        where = result.error_report or ""
+        raise CliError(_t(f"{result.failed} 行有错误，未导入；错误报告：{where}",
+                          f"{result.failed} rows have errors and were not imported; "
+                          f"error report: {where}"))  # fmt: skip
+    return 0
+
+
+@user_errors
+def cmd_export(args: argparse.Namespace) -> int:
+    from memberdesk.services.product_sheet import export_products
+
+    with opened_db(args) as db:
+        actor = _login(db, args)
+        result = export_products(db, actor, Path(args.file), lang=lang())
+    print(_t(f"已导出 {result.rows} 个商品到 {result.path}",
+             f"exported {result.rows} products to {result.path}"))
+    return 0
+
+
+@user_errors
+def cmd_template(args: argparse.Namespace) -> int:
+    from memberdesk.services.product_sheet import write_template
+
+    with opened_db(args) as db:
+        path = write_template(db, Path(args.file), lang())
+    print(_t(f"已生成导入模板：{path}", f"import template written: {path}"))
+    return 0
+
+
 def _user(p: argparse.ArgumentParser) -> None:
     p.add_argument("--user", required=True, metavar="NAME",
                    help="act as this staff member, a manager or the owner (password on stdin)")
@@ -231,7 +283,8 @@ def _fields(p: argparse.ArgumentParser) -> None:
 
 
 def register(sub: Any) -> None:
-    products = sub.add_parser("products", help="products: list, add, edit, (de)activate")
+    products = sub.add_parser("products",
+                              help="products: list, add, edit, (de)activate, import, export")
     psub = products.add_subparsers(dest="products_command", metavar="ACTION", required=True)
     p = add_command(psub, "list", "list products by code (or find them with --search)", cmd_list)
     p.add_argument("--search", metavar="TEXT",
@@ -254,6 +307,19 @@ def register(sub: Any) -> None:
         p.add_argument("code", metavar="CODE")
         _user(p)
         p.set_defaults(active=active)
+    p = add_command(psub, "import", "import products from an .xlsx (see `products template`); "
+                    "an existing item code is updated", cmd_import)
+    p.add_argument("file", help="the .xlsx to import")
+    p.add_argument("--dry-run", action="store_true", help="check everything, write nothing")
+    p.add_argument("--errors", metavar="FILE", help="error report (default: FILE.errors.xlsx)")
+    _user(p)
+    p = add_command(psub, "export", "export every product to an .xlsx (it imports again)",
+                    cmd_export)
+    p.add_argument("file", help="the .xlsx to write")
+    _user(p)
+    p = add_command(psub, "template", "write the import template .xlsx (a member price column "
+                    "per tier)", cmd_template)
+    p.add_argument("file", help="the .xlsx to write")
 
     categories = sub.add_parser("categories", help="product categories: list, add, rename")
     csub = categories.add_subparsers(dest="categories_command", metavar="ACTION", required=True)

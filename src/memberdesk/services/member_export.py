@@ -18,28 +18,24 @@ leaves neither, and no "Exception ignored" noise from half-closed zip files.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
 from memberdesk.models import Card, Member, Tier
 from memberdesk.models.enums import CardStatus, Gender, MemberStatus
-from memberdesk.reports.document import ExportError, atomic_output
-from memberdesk.reports.xlsx import abandon_workbook, save_workbook
 
 from . import audit, clock
 from .context import Actor
-from .errors import UserError
-from .member_sheet import COLUMNS, MEMBERS_SHEET, header_text, safe_row, sheet_write_error
+from .member_sheet import COLUMNS, MEMBERS_SHEET, header_text
 from .members import may_unmask, phone_for
 from .permissions import Permission, may, require
+from .sheet_cells import export_rows
 
 PAGE = 2000
 
@@ -140,37 +136,22 @@ def export_members(
     with db.reader() as check:
         may(check.session, actor, Permission.EXPORT_MEMBERS, approval_id=approval_id)
         unmasked = may_unmask(check.session, actor)
-    rows = 0
-    wb = Workbook(write_only=True)
-    try:
-        with atomic_output(path) as fh:
-            ws = wb.create_sheet(MEMBERS_SHEET[1] if en else MEMBERS_SHEET[0])
-            extra = ["Status", "Registered"] if en else ["状态", "注册日期"]
-            ws.append(safe_row(ws, [*(header_text(c, lang) for c in COLUMNS), *extra]))
-            with db.reader() as reader:
-                s = reader.session
-                total = s.scalar(select(func.count()).select_from(Member)) or 0
-                for values in _member_rows(s, unmasked, en):
-                    ws.append(safe_row(ws, values))
-                    rows += 1
-                    if rows % PAGE == 0:
-                        if progress is not None:
-                            progress(rows, total)
-                        if cancel is not None and cancel():
-                            raise UserError("export_cancelled")
-            save_workbook(wb, fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-            _record(db, actor, approval_id, path, unmasked)  # then renamed into place
-    except ExportError as exc:
-        abandon_workbook(wb)
-        raise sheet_write_error(exc, path) from exc
-    except BaseException:
-        abandon_workbook(wb)
-        raise
-    if progress is not None:
-        progress(rows, rows)
-    return ExportResult(path, rows, not unmasked)
+    extra = ["Status", "Registered"] if en else ["状态", "注册日期"]
+
+    def total() -> int:
+        with db.reader() as reader:
+            return reader.session.scalar(select(func.count()).select_from(Member)) or 0
+
+    def rows() -> Generator[list[object]]:
+        with db.reader() as reader:
+            yield from _member_rows(reader.session, unmasked, en)
+
+    written = export_rows(
+        path, MEMBERS_SHEET[1] if en else MEMBERS_SHEET[0],
+        [*(header_text(c, lang) for c in COLUMNS), *extra], rows, page=PAGE, total=total,
+        progress=progress, cancel=cancel, cancelled="export_cancelled",
+        before_rename=lambda: _record(db, actor, approval_id, path, unmasked))  # fmt: skip
+    return ExportResult(path, written, not unmasked)
 
 
 def _record(

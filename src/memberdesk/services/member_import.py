@@ -1,23 +1,15 @@
-"""Importing members from an Excel workbook: read and check everything first, then
-write in short transactions.
+"""Importing members from an Excel workbook, on the shared machinery of
+:mod:`.sheet_import` (read and check everything first, then write in short
+transactions; the file guarded, streamed, spilled; dry run, error report,
+progress and cancel).
 
-1. **Read and check**, holding no write lock: the file is copied privately (what is
-   checked is what is imported) and checked by :mod:`workbook_guard` before any XML
-   is parsed (size, unpacked size, shared strings, rows, cells, text length); then
-   the sheet is streamed row by row (openpyxl read-only, by the rows the XML really
-   has), every row validated, and each batch checked against the shop in a short
-   read-only transaction: a row whose phone is registered is skipped, a card or
-   member number already taken fails the row. Failed rows go, with an error
-   column, into an error report workbook, which can be corrected and imported
-   again. The rows to create are spilled to a private temporary file, so memory
-   does not grow with the sheet. A dry run stops here and writes nothing but the
-   error report.
-2. **Write**, :data:`WRITE_ROWS` rows a transaction (``BEGIN IMMEDIATE``; a few
-   tens of milliseconds): each batch is checked against the shop again (a member
-   registered at the counter meanwhile is skipped), then its members, cards and
-   opening ``opening`` ledger entries are written with one ``member.import`` audit
-   row saying what that batch wrote. Between batches the write lock is free, so a
-   checkout or a recharge during an import waits at most one batch.
+Read phase: each batch is checked against the shop in a short read-only
+transaction: a row whose phone is registered is skipped, a card or member number
+already taken fails the row. Write phase, :data:`.sheet_import.WRITE_ROWS` rows a
+transaction: each batch is checked against the shop again (a member registered at
+the counter meanwhile is skipped), then its members, cards and opening
+``opening`` ledger entries are written with one ``member.import`` audit row
+saying what that batch wrote.
 
 Re-importing is safe: a row whose phone is already registered is skipped, so the
 same file imported twice creates nothing twice.
@@ -31,75 +23,32 @@ up to which row; importing the same file again skips them and carries on.
 
 from __future__ import annotations
 
-import pickle
-import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import IO
+from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
-from memberdesk.db.errors import BUSY, DISK_FULL, storage_problem
 from memberdesk.domain.points import expires_on
 from memberdesk.models import Tier
 from memberdesk.money import Money
 
 from . import audit, clock, ledger, settings
 from .context import Actor
-from .errors import PermissionDenied, StorageError, UserError
+from .errors import PermissionDenied
 from .member_import_db import check_against_db, create_batch
-from .member_import_file import ErrorReport, default_error_report, open_sheet, read_header
-from .member_import_result import ImportProgress, ImportResult, RowProblem
-from .member_import_rows import ImportRow, RowContext, batches
+from .member_import_result import ImportProgress, ImportResult
+from .member_import_rows import ImportRow, RowContext, parse_row
+from .member_sheet import COLUMNS, MEMBERS_SHEET, map_header
 from .permissions import Permission, require
-from .workbook_guard import LIMITS, WorkbookLimits, private_copy
-
-BATCH_ROWS = 500  # rows read and checked at a time
-WRITE_ROWS = 200  # rows written in one transaction
-PROBLEMS_KEPT = 200
+from .sheet_import import ImportKind, StopCodes, run_import
+from .workbook_guard import LIMITS, WorkbookLimits
 
 ProgressCallback = Callable[[ImportProgress], None]
-
-
-@dataclass
-class _Tally:
-    rows: int = 0
-    created: int = 0  # written (a dry run: would be written)
-    planned: int = 0  # to be written, as the read phase found
-    skipped: int = 0
-    failed: int = 0
-    cards: int = 0
-    principal: Money = field(default_factory=Money.zero)
-    bonus: Money = field(default_factory=Money.zero)
-    points: int = 0
-    problems: list[RowProblem] = field(default_factory=list)
-
-    def fail(self, r: ImportRow, report: ErrorReport, lang: str) -> None:
-        self.failed += 1
-        texts = []
-        for fld, err in r.problems:
-            problem = RowProblem(r.number, fld, err.message("zh_CN"), err.message("en"))
-            texts.append(problem.text(lang))
-            if len(self.problems) < PROBLEMS_KEPT:
-                self.problems.append(problem)
-        report.add(r.number, r.values, texts)
-
-    def create(self, r: ImportRow) -> None:
-        self.created += 1
-        self.cards += len(r.cards)
-        self.principal += r.principal
-        self.bonus += r.bonus
-        self.points += r.points
-
-    def progress(self, total: int | None, writing: bool = False) -> ImportProgress:
-        if writing:
-            return ImportProgress(self.created, total, self.created, self.skipped, self.failed,
-                                  writing=True)  # fmt: skip
-        return ImportProgress(self.rows, total, self.planned, self.skipped, self.failed)
 
 
 @dataclass
@@ -143,91 +92,63 @@ def _plan(db: Database, actor: Actor, approval_id: int | None, columns: dict[str
     )
 
 
-def _read(db: Database, rows: Iterator[list[ImportRow]], tally: _Tally, report: ErrorReport,
-          lang: str, spill: IO[bytes] | None, tick: Callable[[], None]) -> None:  # fmt: skip
-    """Phase 1: check every batch against the shop in a short read transaction;
-    spill the rows to create, :data:`WRITE_ROWS` at a time (``spill`` None: a dry run)."""
-    pending: list[ImportRow] = []
-    for batch_rows in rows:
-        with db.reader() as uow:
-            to_create = check_against_db(uow.session, batch_rows).create
-        for r in batch_rows:
-            tally.rows += 1
-            if r.skipped_as is not None:
-                tally.skipped += 1
-            elif r.problems:
-                tally.fail(r, report, lang)
-        tally.planned += len(to_create)
-        if spill is None:
-            for r in to_create:
-                tally.create(r)
-        if spill is not None:
-            pending += to_create
-            while len(pending) >= WRITE_ROWS:
-                pickle.dump(pending[:WRITE_ROWS], spill)
-                del pending[:WRITE_ROWS]
-        tick()
-    if spill is not None and pending:
-        pickle.dump(pending, spill)
+@dataclass
+class _Members(ImportKind[ImportRow]):
+    """Members as :mod:`.sheet_import` imports them."""
 
+    actor: Actor
+    approval_id: int | None
+    cards: int = 0
+    principal: Money = field(default_factory=Money.zero)
+    bonus: Money = field(default_factory=Money.zero)
+    points: int = 0
+    sheet_names = MEMBERS_SHEET
+    columns = COLUMNS
+    stop_codes = StopCodes("import_stopped", "import_busy", "import_disk_full")
 
-def _spilled(spill: IO[bytes]) -> Iterator[list[ImportRow]]:
-    spill.seek(0)
-    while True:
-        try:
-            yield pickle.load(spill)  # our own file, written above
-        except EOFError:
-            return
+    def map_header(self, cells: Any) -> dict[str, int]:
+        return map_header(cells)
 
+    def plan(self, db: Database, columns: dict[str, int], header: tuple[Any, ...], name: str,
+             sha256: str) -> None:  # fmt: skip
+        self.p = _plan(db, self.actor, self.approval_id, columns, name)
+        self.name, self.sha256 = name, sha256
+        self.approval = self.approval_id if self.p.needs_approval else None
 
-def _write(db: Database, actor: Actor, approval_id: int | None, plan: _Plan, sha256: str,
-           name: str, spill: IO[bytes], tally: _Tally, report: ErrorReport, lang: str,
-           tick: Callable[[], None], cancel: Callable[[], bool] | None) -> None:  # fmt: skip
-    """Phase 2: one short write transaction per spilled batch."""
-    approval = approval_id if plan.needs_approval else None
-    last_row = 0
-    for rows in _spilled(spill):
-        if cancel is not None and cancel():
-            raise UserError("import_stopped", created=tally.created, row=last_row)
-        try:
-            with db.uow() as uow:
-                s = uow.session
-                approver = None
-                if approval is not None:
-                    approver = require(s, actor, Permission.IMPORT_MEMBERS, approval_id=approval)
-                batch = check_against_db(s, rows)
-                if batch.create:
-                    create_batch(s, batch, plan.refs, plan.expires)
-                    made = batch.create
-                    audit.record(
-                        s, action="member.import", staff_id=actor.staff_id,
-                        approver_id=approver, entity="file", entity_id=name[:40],
-                        detail={
-                            "sha256": sha256, "rows": f"{made[0].number}-{made[-1].number}",
-                            "created": len(made), "cards": sum(len(r.cards) for r in made),
-                            "opening_fen": sum(r.principal.fen + r.bonus.fen for r in made),
-                            "opening_points": sum(r.points for r in made),
-                        },
-                    )  # fmt: skip
-                    uow.commit()
-                    approval = None
-        except (OperationalError, StorageError) as exc:
-            # The batches before this one stay written: say how far the import got.
-            problem = exc.code if isinstance(exc, StorageError) else storage_problem(exc)
-            if problem == DISK_FULL:
-                raise UserError("import_disk_full", created=tally.created, row=last_row) from exc
-            if problem != BUSY:
-                raise
-            raise UserError("import_busy", created=tally.created, row=last_row) from exc
-        for r in rows:  # a phone registered, or a card taken, since the read phase
-            if r.skipped_as is not None:
-                tally.skipped += 1
-            elif r.problems:
-                tally.fail(r, report, lang)
-            else:
-                tally.create(r)
-        last_row = rows[-1].number
-        tick()
+    def parse(self, number: int, values: tuple[Any, ...]) -> ImportRow:
+        return parse_row(number, values, self.p.ctx)
+
+    def check(self, session: Session, rows: list[ImportRow]) -> list[ImportRow]:
+        return check_against_db(session, rows).create
+
+    def counted(self, r: ImportRow) -> None:
+        self.cards += len(r.cards)
+        self.principal += r.principal
+        self.bonus += r.bonus
+        self.points += r.points
+
+    def write(self, s: Session, rows: list[ImportRow]) -> bool:
+        approver = None
+        if self.approval is not None:
+            approver = require(s, self.actor, Permission.IMPORT_MEMBERS,
+                               approval_id=self.approval)  # fmt: skip
+        batch = check_against_db(s, rows)
+        if not batch.create:
+            return False
+        create_batch(s, batch, self.p.refs, self.p.expires)
+        made = batch.create
+        audit.record(
+            s, action="member.import", staff_id=self.actor.staff_id,
+            approver_id=approver, entity="file", entity_id=self.name[:40],
+            detail={
+                "sha256": self.sha256, "rows": f"{made[0].number}-{made[-1].number}",
+                "created": len(made), "cards": sum(len(r.cards) for r in made),
+                "opening_fen": sum(r.principal.fen + r.bonus.fen for r in made),
+                "opening_points": sum(r.points for r in made),
+            },
+        )  # fmt: skip
+        self.approval = None  # used by the batch now committed
+        return True
 
 
 def import_members(
@@ -252,50 +173,9 @@ def import_members(
     is the language of the error column. A cashier needs a manager's
     ``approval_id``. ``limits``: what a workbook may hold (tests pass small ones)."""
     path = Path(path)
-    with tempfile.TemporaryDirectory(prefix="memberdesk-import-") as tmp:
-        copy, sha256 = private_copy(path, Path(tmp), limits)
-        sheet = open_sheet(copy, path.name, limits)
-        report: ErrorReport | None = None
-        tally = _Tally()
-        try:
-            rows = sheet.rows_iter(path.name, limits)
-            header, columns = read_header(rows)
-            report = ErrorReport(
-                Path(error_report) if error_report else default_error_report(path), header, lang
-            )
-            plan = _plan(db, actor, approval_id, columns, path.name)
-            total = sheet.rows - 1 if sheet.rows else None
-
-            def read_tick() -> None:
-                if progress is not None:
-                    progress(tally.progress(total))
-                if cancel is not None and cancel():
-                    raise UserError("import_cancelled")
-
-            if cancel is not None and cancel():
-                raise UserError("import_cancelled")
-            with open(Path(tmp) / "rows.pickle", "w+b") as spill:
-                read = batches(rows, plan.ctx, BATCH_ROWS)
-                _read(db, read, tally, report, lang, None if dry_run else spill, read_tick)
-                sheet.close()
-                if not dry_run:
-                    to_write = tally.rows - tally.skipped - tally.failed
-
-                    def write_tick() -> None:
-                        if progress is not None:
-                            progress(tally.progress(to_write, writing=True))
-
-                    _write(db, actor, approval_id, plan, sha256, path.name, spill, tally,
-                           report, lang, write_tick, cancel)  # fmt: skip
-            report_path = report.close()
-        except BaseException:
-            if report is not None:
-                report.discard()
-            raise
-        finally:
-            sheet.close()
-    if progress is not None:
-        progress(ImportProgress(tally.rows, tally.rows, tally.created, tally.skipped, tally.failed))
+    kind = _Members(actor, approval_id)
+    tally = run_import(db, kind, path, dry_run=dry_run, error_report=error_report,
+                       progress=progress, cancel=cancel, lang=lang, limits=limits)
     return ImportResult(
         file=path,
         dry_run=dry_run,
@@ -303,10 +183,10 @@ def import_members(
         created=tally.created,
         skipped=tally.skipped,
         failed=tally.failed,
-        cards=tally.cards,
-        opening_principal=tally.principal,
-        opening_bonus=tally.bonus,
-        opening_points=tally.points,
+        cards=kind.cards,
+        opening_principal=kind.principal,
+        opening_bonus=kind.bonus,
+        opening_points=kind.points,
         problems=tuple(tally.problems),
-        error_report=report_path,
+        error_report=tally.error_report,
     )

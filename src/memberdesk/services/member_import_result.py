@@ -7,26 +7,9 @@ from pathlib import Path
 
 from memberdesk.money import Money
 
+from .sheet_import import ImportProgress, RowProblem
 
-@dataclass(frozen=True)
-class RowProblem:
-    row: int  # row number in the sheet (the header is row 1)
-    field: str | None
-    zh: str
-    en: str
-
-    def text(self, lang: str = "zh_CN") -> str:
-        return self.en if lang.startswith("en") else self.zh
-
-
-@dataclass(frozen=True)
-class ImportProgress:
-    rows_done: int
-    rows_total: int | None  # estimated from the file; None when unknown
-    created: int
-    skipped: int
-    failed: int
-    writing: bool = False  # rows_done/rows_total count members written, not rows read
+__all__ = ["ImportProgress", "ImportResult", "RowProblem"]
 
 
 @dataclass(frozen=True)

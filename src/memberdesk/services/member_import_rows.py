@@ -6,16 +6,17 @@ checks the rows against the shop."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from memberdesk.money import Money
 
 from .cards import card_candidates
-from .errors import UserError, ValidationError
+from .errors import ValidationError
 from .member_fields import (
     ADDRESS_MAX,
+    FIELD_LABELS,
     MemberInput,
     check_birthday,
     clean_email,
@@ -28,7 +29,6 @@ from .member_fields import (
     mask_phone,
     normalise_phone,
 )
-from .member_import_file import is_blank
 from .member_sheet import (
     cell_text,
     read_bool,
@@ -37,25 +37,20 @@ from .member_sheet import (
     read_gender,
     read_money,
 )
-from .workbook_guard import Formula
+from .sheet_import import Repeat, SheetRow, cell_reader, parse_cells, repeats
 
 _CARD_SPLIT_RE = re.compile(r"[;；,，\s]+")
 
 
 @dataclass
-class ImportRow:
-    number: int
-    values: tuple[Any, ...]
+class ImportRow(SheetRow):
+    """``skipped_as``: the member number of the registered phone."""
+
     member: MemberInput | None = None
     cards: list[list[str]] = field(default_factory=list)
     principal: Money = field(default_factory=Money.zero)
     bonus: Money = field(default_factory=Money.zero)
     points: int = 0
-    problems: list[tuple[str | None, UserError]] = field(default_factory=list)
-    skipped_as: str | None = None  # the member number of the registered phone
-
-    def fail(self, fld: str | None, error: UserError) -> None:
-        self.problems.append((fld, error))
 
 
 @dataclass
@@ -72,12 +67,7 @@ def parse_row(number: int, values: tuple[Any, ...], ctx: RowContext) -> ImportRo
     """Validate one row; every problem of the row is collected, not just the first."""
     row = ImportRow(number, values)
 
-    def cell(fld: str) -> Any:
-        i = ctx.columns.get(fld)
-        value = values[i] if i is not None and i < len(values) else None
-        if isinstance(value, Formula):
-            raise field_error("import_formula_cell", fld)
-        return value
+    cell = cell_reader(values, ctx.columns, FIELD_LABELS)
 
     def text(fld: str) -> str:
         return cell_text(cell(fld))
@@ -95,12 +85,7 @@ def parse_row(number: int, values: tuple[Any, ...], ctx: RowContext) -> ImportRo
         "member_no": lambda: clean_member_no(text("member_no")),
         "tier_id": lambda: _tier(ctx, text("tier")),
     }
-    fields: dict[str, Any] = {}
-    for fld, parse in parsers.items():
-        try:
-            fields[fld] = parse()
-        except ValidationError as exc:
-            row.fail(fld, exc)
+    fields = parse_cells(row, parsers)
     card_texts: list[str] = []
     try:
         card_texts = [u for u in _CARD_SPLIT_RE.split(text("card_uid")) if u]
@@ -145,35 +130,13 @@ def check_repeats(row: ImportRow, ctx: RowContext) -> None:
     member = row.member
     if member is None:
         return
-    checks: list[tuple[str, dict[str, int], str, str]] = [
+    checks: list[Repeat] = [
         ("phone", ctx.seen_phones, member.phone, mask_phone(member.phone))
     ]
     if member.member_no:
         checks.append(("member_no", ctx.seen_member_nos, member.member_no, member.member_no))
     for cands in row.cards:
         checks += [("card_uid", ctx.seen_cards, uid, cands[0]) for uid in cands]
-    clashes = [(fld, seen[key], shown) for fld, seen, key, shown in checks if key in seen]
-    for fld, first, shown in dict.fromkeys(clashes):
-        row.fail(fld, field_error("duplicate_in_file", fld, value=shown, row=first))
-    if clashes:
+    if repeats(row, checks, FIELD_LABELS):
         row.member = None
-        return
-    for _fld, seen, key, _shown in checks:
-        seen[key] = row.number
 
-
-def batches(
-    rows: Iterable[tuple[int, tuple[Any, ...]]], ctx: RowContext, size: int
-) -> Iterator[list[ImportRow]]:
-    """The sheet's non-blank rows, validated, ``size`` at a time; each keeps the row
-    number it has in the sheet."""
-    batch: list[ImportRow] = []
-    for number, values in rows:
-        if is_blank(values):
-            continue
-        batch.append(parse_row(number, values, ctx))
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch

@@ -87,4 +87,29 @@ IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "sheet_unwritable": ("无法写入 {file}：{detail}", "Cannot write {file}: {detail}"),
     "sheet_unreadable": ("无法读取 {file}：{detail}", "Cannot read {file}: {detail}"),
+    # products (services/product_import.py)
+    "product_import_stopped": (
+        "导入已停止：已写入 {created} 个商品（至第 {row} 行）；再次导入同一文件会按货号更新已导入的商品并继续",
+        "Import stopped: {created} products were written (up to row {row}); importing the "
+        "same file again updates them by item code and carries on",
+    ),
+    "product_import_disk_full": (
+        "磁盘已满，导入在第 {row} 行处停止，已写入 {created} 个商品；清理磁盘空间后再次导入同一文件即可继续",
+        "The disk is full: the import stopped at row {row} with {created} products written; "
+        "free some space and import the same file again to carry on",
+    ),
+    "product_import_busy": (
+        "数据库正忙，导入在第 {row} 行处停止，已写入 {created} 个商品；稍后再次导入同一文件即可继续",
+        "The database is busy: the import stopped at row {row} with {created} products "
+        "written; import the same file again later to carry on",
+    ),
+    "unknown_tier_column": (
+        "列“{column}”：没有名为“{tier}”的会员等级（现有：{tiers}）",
+        "Column “{column}”: there is no membership tier called “{tier}” (tiers: {tiers})",
+    ),
+    "kept_member_price_above_price": (
+        "售价 {price} 低于现有的“{tier}”会员价 {member_price}：请在“会员价:{tier}”列填写新的会员价",
+        "The price of {price} is below the current {tier} member price of {member_price}: "
+        "give a new one in the “Member price: {tier}” column",
+    ),
 }

@@ -17,22 +17,17 @@ carries on: registered phones are skipped).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
-from memberdesk.services.errors import UserError
 from memberdesk.services.member_export import ExportResult, export_members
 from memberdesk.services.member_import import import_members
 from memberdesk.services.member_import_result import ImportProgress, ImportResult
@@ -42,21 +37,14 @@ from memberdesk.services.tiers import list_tiers
 from .. import fmt
 from ..dialogs.base import ERROR, OK, current_language, push_button
 from ..tasks import TaskRunner
-from .long_jobs import JobBar, LongJobs, Progress
+from .long_jobs import LongJobs, Progress
 from .member_dialog import MemberDialog
 from .member_list_panel import MemberListPanel
 from .page import Page
-
-XLSX_FILTER = "Excel (*.xlsx)"
+from .sheet_jobs import SheetJobs
 
 
 # -- worker side -------------------------------------------------------------------------
-def exports_folder(db: Any) -> Path:
-    folder: Path = db.paths.exports
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
 def save_template(path: Path, lang: str) -> Path:
     return write_template(path, lang)
 
@@ -84,11 +72,11 @@ class MembersPage(Page):
                  parent: QWidget | None = None) -> None:
         super().__init__(runner, actor, "membersPage", parent)
         self.long_jobs = long_jobs
-        self.progress: Progress | None = None
+        self.jobs = SheetJobs(self, long_jobs, "memberJobProgress")
+        self.jobs.changed.connect(self.update_state)
         self.checked: ImportResult | None = None  # the last dry run, ready to import
         self.imported: ImportResult | None = None
         self.exported: ExportResult | None = None
-        self.folder: Path | None = None  # where files are offered to go: the shop's exports
         self.import_intro = QLabel()
         self.import_intro.setWordWrap(True)
         self.template_button = push_button(self.choose_template_file)
@@ -97,12 +85,8 @@ class MembersPage(Page):
         self.export_intro = QLabel()
         self.export_intro.setWordWrap(True)
         self.export_button = push_button(self.choose_export_file)
-        self.bar = JobBar()
-        self.bar.setObjectName("memberJobProgress")
-        self.cancel_button = push_button(self.cancel)
-        self.problems = QPlainTextEdit()
-        self.problems.setObjectName("importProblems")
-        self.problems.setReadOnly(True)
+        self.bar, self.cancel_button = self.jobs.bar, self.jobs.cancel_button
+        self.problems = self.jobs.problems
         self._busy_buttons += [self.template_button, self.check_button, self.import_button,
                                self.export_button]
         steps = QHBoxLayout()
@@ -143,7 +127,11 @@ class MembersPage(Page):
     # -- state -----------------------------------------------------------------------------
     @property
     def running(self) -> bool:
-        return self.progress is not None
+        return self.jobs.running
+
+    @property
+    def folder(self) -> Path | None:  # where files are offered to go: the shop's exports
+        return self.jobs.folder
 
     def update_state(self) -> None:
         idle = not self.running
@@ -151,41 +139,13 @@ class MembersPage(Page):
             button.setEnabled(idle)
         self.import_button.setEnabled(idle and self.checked is not None
                                       and self.checked.created > 0)
-        self.bar.setVisible(self.running)
-        self.cancel_button.setVisible(self.running)
-        self.problems.setVisible(bool(self.problems.toPlainText()))
-
-    def _start(self, job: Callable[..., Any], *args: Any, on_done: Callable[[Any], None],
-               text: Callable[[], str]) -> None:
-        def done(result: Any) -> None:
-            if isValid(self):
-                on_done(result)
-
-        def finish() -> None:  # after the result, a user error or a bug
-            if isValid(self) and self.progress is progress:
-                self.progress = None
-                self.update_state()
-
-        progress = self.long_jobs.call_with_progress(job, *args, on_done=done,
-                                                     on_user_error=self._failed,
-                                                     on_finally=finish)
-        self.progress = progress
-        self.bar.follow(progress)
-        self.say(text)
-        self.update_state()
+        self.jobs.update_state()
 
     def cancel(self) -> None:
-        if self.progress is not None:
-            self.progress.cancel()
-            self.say(lambda: self.tr("Cancelling…"))
-
-    def _failed(self, error: UserError) -> None:
-        if isValid(self):
-            self.show_error(error)
+        self.jobs.cancel()
 
     def activated(self) -> None:
-        if self.folder is None:
-            self.fetch(exports_folder, on_done=lambda folder: setattr(self, "folder", folder))
+        self.jobs.fetch_folder()
         if not self._listed:
             self._listed = True
             self.fetch(list_tiers, on_done=self.list.show_tiers)
@@ -211,17 +171,10 @@ class MembersPage(Page):
         dialog.open()
         return dialog
 
-    def _save_name(self, title: str, name: str) -> Path | None:
-        start = str(self.folder / name) if self.folder is not None else name
-        path, _filter = QFileDialog.getSaveFileName(self, title, start, XLSX_FILTER)
-        if not path:
-            return None
-        return Path(path if path.lower().endswith(".xlsx") else path + ".xlsx")
-
     # -- the template -------------------------------------------------------------------------
     def choose_template_file(self) -> None:
         name = self.tr("member import template") + ".xlsx"
-        path = self._save_name(self.tr("Save the import template as"), name)
+        path = self.jobs.save_name(self.tr("Save the import template as"), name)
         if path is not None:
             self.save_template_to(path)
 
@@ -233,24 +186,20 @@ class MembersPage(Page):
 
     # -- import ----------------------------------------------------------------------------------
     def choose_import_file(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Import which member list?"), str(Path.home()), XLSX_FILTER)
-        if path:
-            self.check_file(Path(path))
+        path = self.jobs.open_name(self.tr("Import which member list?"))
+        if path is not None:
+            self.check_file(path)
 
     def check_file(self, path: Path) -> None:
         """The dry run: nothing is written except the error workbook."""
         if self.running:
             return
         self.checked = None
-        self.problems.clear()
-        self._start(run_import, self.actor, path, True, current_language(),
-                    on_done=self._checked,
-                    text=lambda: self.tr("Checking {file}…").format(file=path.name))
+        self.jobs.check(run_import, self.actor, path, self._checked)
 
     def _checked(self, result: ImportResult) -> None:
         self.checked = result
-        self._show_problems(result)
+        self.jobs.show_problems(result)
         if result.created:
             self.say(lambda: self._summary(result) + "\n" + self.tr(
                 "Nothing is written yet: press \"Import\" to create these members."), OK)
@@ -263,37 +212,24 @@ class MembersPage(Page):
         if result is None or self.running:
             return
         self.imported = None
-        self._start(run_import, self.actor, result.file, False, current_language(),
-                    on_done=self._imported,
-                    text=lambda: self.tr("Importing {file}… payments at the counter wait until "
+        self.jobs.start(run_import, self.actor, result.file, False, current_language(),
+                        on_done=self._imported,
+                        text=lambda: self.tr("Importing {file}… payments at the counter wait until "
                                          "it is done.").format(file=result.file.name))
 
     def _imported(self, result: ImportResult) -> None:
         self.imported = result
         self.checked = None
-        self._show_problems(result)
+        self.jobs.show_problems(result)
         self.say(lambda: self._summary(result), OK)
 
     def _summary(self, result: ImportResult) -> str:
-        text = result.summary(current_language())
-        if result.error_report is not None:
-            text += "\n" + self.tr("The rows with problems, each with its reason, are in "
-                                   "{path}: correct them there and import that file.").format(
-                path=result.error_report)
-        return text
-
-    def _show_problems(self, result: ImportResult) -> None:
-        lang = current_language()
-        lines = [self.tr("Row {row}: {problem}").format(row=p.row, problem=p.text(lang))
-                 for p in result.problems]
-        if result.failed > len(result.problems):
-            lines.append(self.tr("… and more: see the error workbook."))
-        self.problems.setPlainText("\n".join(lines))
+        return self.jobs.summary(result)
 
     # -- export ------------------------------------------------------------------------------------
     def choose_export_file(self) -> None:
         name = self.tr("members {day}").format(day=fmt.shop_today().isoformat()) + ".xlsx"
-        path = self._save_name(self.tr("Export the members to"), name)
+        path = self.jobs.save_name(self.tr("Export the members to"), name)
         if path is not None:
             self.export_to(path)
 
@@ -301,9 +237,10 @@ class MembersPage(Page):
         if self.running:
             return
         self.exported = None
-        self._start(run_export, self.actor, path, current_language(), on_done=self._exported,
-                    text=lambda: self.tr("Exporting the members to {file}…").format(
-                        file=path.name))
+        self.jobs.start(run_export, self.actor, path, current_language(),
+                        on_done=self._exported,
+                        text=lambda: self.tr("Exporting the members to {file}…").format(
+                            file=path.name))
 
     def _exported(self, result: ExportResult) -> None:
         self.exported = result
@@ -334,5 +271,5 @@ class MembersPage(Page):
             "Export every member to one Excel workbook. Phone numbers are masked unless your "
             "role may see them."))
         self.export_button.setText(self.tr("Export all members…"))
-        self.cancel_button.setText(self.tr("Cancel"))
+        self.jobs.retranslate()
         super().retranslate()

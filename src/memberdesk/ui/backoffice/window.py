@@ -59,7 +59,7 @@ class BackOffice(Retranslating, QDialog):
             self.backup = BackupPage(runner, long_jobs, actor, may_restore=role == "owner")
             self.members = MembersPage(runner, long_jobs, actor)
             self.staff = StaffPage(runner, actor)
-            self.products = ProductsPage(runner, actor)
+            self.products = ProductsPage(runner, long_jobs, actor)
             self.settings = SettingsPage(runner, actor)
             self.rules = RulesPage(runner, actor)
             self.daily_jobs = DailyJobsPage(runner, long_jobs, actor)

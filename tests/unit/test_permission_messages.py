@@ -33,6 +33,7 @@ def test_a_localized_parameter_is_told_in_the_messages_language() -> None:
 def test_owner_only_permissions() -> None:
     assert {p for p in Permission if owner_only(p)} == {
         Permission.RESTORE, Permission.ANONYMISE_MEMBER, Permission.MANAGE_SETTINGS,
+        Permission.VIEW_AUDIT,
     }
 
 

@@ -479,3 +479,7 @@ MESSAGES.update(BACKUP_MESSAGES)
 from .messages_jobs import JOBS_MESSAGES  # noqa: E402
 
 MESSAGES.update(JOBS_MESSAGES)
+
+from .messages_audit import AUDIT_MESSAGES  # noqa: E402
+
+MESSAGES.update(AUDIT_MESSAGES)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from ..dialogs.base import push_button
 from ..i18n import Retranslating, add_language_key
 from ..tasks import TaskRunner
+from .audit import AuditPage
 from .backup import BackupPage
 from .day_close import DayClosePage
 from .long_jobs import LongJobs
@@ -61,6 +62,8 @@ class BackOffice(Retranslating, QDialog):
             self.pages = {"day": self.day_close, "reports": self.reports,
                           "members": self.members, "staff": self.staff, "backup": self.backup,
                           "products": self.products, "settings": self.settings}
+            self.audit = AuditPage(runner, long_jobs, actor, owner=role == "owner")
+            self.pages["audit"] = self.audit
             self.settings.saved.connect(self.settings_changed)
             self.backup.backed_up.connect(self.backed_up)
             self.backup.status_changed.connect(self.backup_status)
@@ -134,7 +137,7 @@ class BackOffice(Retranslating, QDialog):
         names = {"day": self.tr("Day close"), "reports": self.tr("Reports"),
                  "members": self.tr("Members"), "staff": self.tr("Staff"),
                  "backup": self.tr("Backups"), "products": self.tr("Products"),
-                 "settings": self.tr("Settings")}
+                 "settings": self.tr("Settings"), "audit": self.tr("Audit")}
         if list(self.pages) == ["reports"]:
             names["reports"] = self.tr("My shift")
         for row, key in enumerate(self.pages):

@@ -60,7 +60,7 @@ def test_pages_are_newest_first_and_never_overlap(db: Database, staff) -> None:
         seen += [r.id for r in page.rows]
         if not page.more:
             break
-        before = page.rows[-1].id
+        before = page.cursor
     assert len(seen) == 450 and seen == sorted(seen, reverse=True)
     assert len(list_audit(db, owner).rows) == 200
 

@@ -29,6 +29,9 @@ from memberdesk.models import AuditEntry, Setting, Shop
 from memberdesk.models.base import utcnow
 
 GENESIS = "0" * 64
+# json.dumps(..., ensure_ascii=False, separators=(",", ":")), built once (the chain check
+# encodes a payload per row)
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 TIP_KEY = "audit.tip"
 
 
@@ -43,7 +46,7 @@ def _payload(
     entity_id: str,
     detail: str,
 ) -> str:
-    payload = json.dumps(
+    payload = _ENCODE(
         [
             prev_hash,
             row_id,
@@ -55,8 +58,6 @@ def _payload(
             entity_id,
             detail,
         ],
-        ensure_ascii=False,
-        separators=(",", ":"),
     )
     return payload
 
@@ -204,8 +205,9 @@ def walk_chain(
     seen = 0
     total = int(session.scalar(select(func.count()).select_from(AuditEntry)) or 0) if step else 0
     while True:
-        rows = session.execute(select(*_CHAIN_COLUMNS).where(AuditEntry.id > last_id)
-                               .order_by(AuditEntry.id).limit(batch)).all()
+        rows = session.connection().execute(  # Core rows: no ORM work per row
+            select(*_CHAIN_COLUMNS).where(AuditEntry.id > last_id)
+            .order_by(AuditEntry.id).limit(batch)).all()
         for (row_id, at, staff_id, approver_id, action, entity, entity_id, detail, row_prev,
              row_hash, key_id) in rows:
             if row_id != expected_id:

@@ -1,5 +1,5 @@
 """The audit log as a lazy Qt model: the pages fetched so far (200 rows each, newest
-first, keyset on the row number) and the next one asked for when the view scrolls
+first, keyset on time and row number) and the next one asked for when the view scrolls
 near the end (``canFetchMore``/``fetchMore``), so a million rows never load at
 once. A new filter replaces the rows. Reads run on the worker
 (:class:`..tasks.TaskRunner`); the GUI thread never touches the database."""
@@ -17,7 +17,14 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from memberdesk.services.audit_view import AuditFilter, AuditPage, AuditRow, action_name, list_audit
+from memberdesk.services.audit_view import (
+    AuditFilter,
+    AuditPage,
+    AuditRow,
+    Cursor,
+    action_name,
+    list_audit,
+)
 from memberdesk.services.errors import UserError
 
 from ..dialogs.base import current_language
@@ -60,7 +67,7 @@ class AuditModel(QAbstractTableModel):
         self.loading = True
         self._ask(self._generation, before=None)
 
-    def _ask(self, generation: int, before: int | None) -> None:
+    def _ask(self, generation: int, before: Cursor | None) -> None:
         def done(page: AuditPage) -> None:
             self._arrived(generation, page, before is None)
 
@@ -96,7 +103,7 @@ class AuditModel(QAbstractTableModel):
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if self.canFetchMore(parent) and self.rows:
             self.loading = True
-            self._ask(self._generation, before=self.rows[-1].id)
+            self._ask(self._generation, before=self.rows[-1].cursor)
 
     # -- the table ------------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008

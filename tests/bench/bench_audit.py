@@ -102,7 +102,13 @@ def main() -> None:
         print(f"audit_build_s: {time.perf_counter() - started:.1f} s")
     db = Database.open(paths)
     owner = staff_svc.login(db, "owner", "owner-pass")
-    deep = ROWS // 2
+    with db.reader() as r:  # the cursor of a row half-way down the log
+        from sqlalchemy import select
+
+        from memberdesk.models import AuditEntry
+
+        middle = ROWS // 2
+        deep = (r.session.scalar(select(AuditEntry.at).where(AuditEntry.id == middle)), middle)
     cases = {
         "all": parse_filter(),
         "action": parse_filter("shift.verify"),

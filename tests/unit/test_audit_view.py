@@ -101,9 +101,13 @@ def test_the_detail_reads_as_words_not_json() -> None:
     product = '{"price": [550, 600], "name": ["花生", "瓜子"], "active": [true, false]}'
     assert [(d.field, d.old, d.new) for d in detail_lines(product, "en")] == [
         ("price", "¥5.50", "¥6.00"), ("name", "花生", "瓜子"), ("active", "yes", "no")]
-    close = '{"cash": {"counted": 20550, "expected": 20600}}'
-    assert [(d.field, d.new) for d in detail_lines(close)] == [
-        ("现金 · 实点", "¥205.50"), ("现金 · 应有", "¥206.00")]
+    close = ('{"alipay": {"counted": 0, "expected": 0}, "cash": {"counted": 20550, '
+             '"expected": 20600}, "wechat": {"counted": 350, "expected": 350}}')
+    assert [(d.field, d.new) for d in detail_lines(close)] == [  # unused methods left out
+        ("现金", "实点: ¥205.50, 应有: ¥206.00"), ("微信", "实点: ¥3.50, 应有: ¥3.50")]
+    verified = '{"note": "ok", "variance": {"cash": -100}}'
+    assert [(d.field, d.new) for d in detail_lines(verified, "en")] == [
+        ("note", "ok"), ("difference", "cash: -¥1.00")]
     assert [(d.field, d.new) for d in detail_lines('{"reason": "坏了"}')] == [("原因", "坏了")]
 
 

@@ -32,7 +32,7 @@ from . import audit, clock
 from .audit import ChainBreak, keyring_of, walk_chain
 from .context import Actor
 from .errors import UserError, ValidationError
-from .messages_audit import ACTION_NAMES, CHAIN_WORDS, FIELD_NAMES, MONEY_FIELDS
+from .messages_audit import ACTION_NAMES, CHAIN_WORDS, ENTITY_NAMES, FIELD_NAMES, MONEY_FIELDS
 from .permissions import Permission, require
 
 PAGE_SIZE = 200
@@ -47,6 +47,12 @@ def action_name(action: str, lang: str = "zh_CN") -> str:
     """An audit action as a person names it (unknown ones as stored)."""
     pair = ACTION_NAMES.get(action)
     return _pick(pair, lang) if pair else action
+
+
+def entity_name(entity: str, lang: str = "zh_CN") -> str:
+    """What a row is about (product, shift, ...) in words (unknown ones as stored)."""
+    pair = ENTITY_NAMES.get(entity)
+    return _pick(pair, lang) if pair else entity
 
 
 # -- the filter ----------------------------------------------------------------------------
@@ -194,6 +200,11 @@ def _field(key: str, lang: str) -> str:
     return _pick(pair, lang) if pair else key
 
 
+def _all_zero(value: Any) -> bool:
+    return isinstance(value, dict) and all(v == 0 and not isinstance(v, bool)
+                                           for v in value.values())
+
+
 def _value(value: Any, money: bool, lang: str) -> str:
     if value is None:
         return "—"
@@ -202,21 +213,25 @@ def _value(value: Any, money: bool, lang: str) -> str:
     if isinstance(value, int) and money:
         return Money(value).display()
     if isinstance(value, dict):
-        return ", ".join(f"{_field(str(k), lang)}: {_value(v, money, lang)}"
+        return ", ".join(f"{_field(str(k), lang)}: "
+                         f"{_value(v, money or str(k) in MONEY_FIELDS, lang)}"
                          for k, v in value.items())
     if isinstance(value, list):
         return ", ".join(_value(v, money, lang) for v in value)
     return str(value)
 
 
-def _flatten(detail: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, str, Any]]:
-    """(key path, the last key, value) of every leaf of nested dicts."""
+def _flatten(detail: dict[str, Any]) -> Iterator[tuple[str, str, Any]]:
+    """(key path, the last key, value): a dict of dicts (the counts of each payment
+    method) opens one level, so each inner dict reads as one line."""
     for key, value in detail.items():
-        path = f"{prefix}{key}"
-        if isinstance(value, dict) and value:
-            yield from _flatten(value, f"{path} · ")
-        else:
-            yield path, str(key), value
+        if isinstance(value, dict) and value and all(isinstance(v, dict)
+                                                     for v in value.values()):
+            for inner, v in value.items():
+                if not _all_zero(v):  # a payment method the shift never used
+                    yield f"{key} · {inner}", str(inner), v
+        elif not (value and _all_zero(value)):
+            yield str(key), str(key), value
 
 
 def detail_lines(detail: str, lang: str = "zh_CN") -> tuple[DetailLine, ...]:
@@ -375,7 +390,8 @@ def export_audit(db: Database, actor: Actor, flt: AuditFilter, folder: Path, lan
                 batch = list(_rows(s, s.execute(_query(s, flt, before, EXPORT_BATCH))))
                 for r in batch:
                     yield (r.id, r.at, action_name(r.action, lang), r.staff, r.approver,
-                           r.entity, r.entity_id, _lines_text(r.detail, lang))
+                           entity_name(r.entity, lang), r.entity_id,
+                           _lines_text(r.detail, lang))
                 if len(batch) < EXPORT_BATCH:
                     return
                 before = batch[-1].cursor

@@ -66,6 +66,24 @@ ACTION_NAMES: dict[str, tuple[str, str]] = {
     "staff.password_reset": ("重置密码", "password reset"),
 }
 
+# What a row is about (its entity), as a person names it; others as stored.
+ENTITY_NAMES: dict[str, tuple[str, str]] = {
+    "card": ("卡", "card"),
+    "category": ("分类", "category"),
+    "coupon_template": ("优惠券", "coupon"),
+    "day_close": ("日结", "day close"),
+    "file": ("文件", "file"),
+    "member": ("会员", "member"),
+    "product": ("商品", "product"),
+    "recharge": ("充值", "recharge"),
+    "recharge_rule": ("充值规则", "recharge rule"),
+    "refund": ("退款", "refund"),
+    "settings": ("设置", "settings"),
+    "shift": ("班次", "shift"),
+    "shop": ("门店", "shop"),
+    "staff": ("员工", "staff"),
+}
+
 # Detail fields as a person names them; others show as they are stored.
 FIELD_NAMES: dict[str, tuple[str, str]] = {
     "active": ("在售/启用", "active"),

@@ -66,7 +66,18 @@ def _date_edit(name: str) -> QDateEdit:
     edit = QDateEdit(fmt.shop_qdate())
     edit.setObjectName(name)
     edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setFixedWidth(edit.fontMetrics().horizontalAdvance("2026-12-31") + 34)
     return edit
+
+
+def _picker(name: str) -> PickerBox:
+    """A filter's picker that may be narrower than its longest entry (the page must
+    fit a 1024-wide screen)."""
+    box = PickerBox()
+    box.setObjectName(name)
+    box.setSizeAdjustPolicy(PickerBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(3)
+    return box
 
 
 def _check_chain(db: Any, actor: Any, progress: Progress) -> ChainVerdict:
@@ -89,10 +100,8 @@ class AuditLog(Page):
         self.verdict: ChainVerdict | None = None
         self.job: Progress | None = None
         self.job_kind = ""
-        self.action = PickerBox()
-        self.action.setObjectName("auditAction")
-        self.staff = PickerBox()
-        self.staff.setObjectName("auditStaff")
+        self.action = _picker("auditAction")
+        self.staff = _picker("auditStaff")
         self.dated = QCheckBox()
         self.dated.setObjectName("auditDated")
         self.start = _date_edit("auditStart")
@@ -111,14 +120,13 @@ class AuditLog(Page):
         for edit in (self.start, self.end):
             edit.dateChanged.connect(lambda _d: self._filter_changed())
         filters = QHBoxLayout()
-        filters.setSpacing(8)
+        filters.setSpacing(6)
         filters.addWidget(self.labels[0])
-        filters.addWidget(self.action, 2)
+        filters.addWidget(self.action, 3)
         filters.addWidget(self.labels[1])
-        filters.addWidget(self.staff, 1)
+        filters.addWidget(self.staff, 2)
         filters.addWidget(self.dated)
         filters.addWidget(self.start)
-        filters.addWidget(QLabel("–"))
         filters.addWidget(self.end)
         self.model = AuditModel(runner, actor, on_loaded=self._loaded, on_error=self.show_error)
         self.table = QTableView()
@@ -131,13 +139,14 @@ class AuditLog(Page):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in enumerate((70, 150, 150, 90, 90, 150)):
+        digits = self.table.fontMetrics().horizontalAdvance("2026-12-31 23:59:59")
+        for col, width in enumerate((64, digits + 20, 130, 90, 130, 150)):
             header.resizeSection(col, width)
         header.setStretchLastSection(True)
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _p: self._pick(cur.row()))
         self.detail = QTextBrowser()
         self.detail.setObjectName("auditDetail")
-        self.detail.setMaximumHeight(130)
+        self.detail.setMaximumHeight(104)
         self.detail.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.check_button = push_button(self.check_chain)
         self.check_button.setObjectName("auditCheck")
@@ -148,6 +157,7 @@ class AuditLog(Page):
         self.chain_label = QLabel()
         self.chain_label.setObjectName("dialogMessage")  # its tones (ok, error) from the theme
         self.chain_label.setWordWrap(True)
+        self.chain_label.setMinimumWidth(160)  # wraps rather than widening the window
         self.chain_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         jobs_row = QHBoxLayout()
         jobs_row.setSpacing(8)
@@ -155,15 +165,13 @@ class AuditLog(Page):
         jobs_row.addWidget(self.export_button)
         jobs_row.addWidget(self.bar, 1)
         jobs_row.addWidget(self.cancel_button)
-        jobs_row.addStretch(0)
-        top = QHBoxLayout()
-        top.addLayout(filters, 1)
-        self.body.addLayout(top)
-        self.body.addWidget(self.count_label)
+        jobs_row.addWidget(self.chain_label, 2)
+        self.count_label.setWordWrap(True)
+        self.body.addLayout(filters)
         self.body.addWidget(self.table, 1)
+        self.body.addWidget(self.count_label)
         self.body.addWidget(self.detail)
         self.body.addLayout(jobs_row)
-        self.body.addWidget(self.chain_label)
         for key, slot in (("Ctrl+K", self.check_chain), ("Ctrl+E", self.export)):
             action = QAction(self)
             action.setShortcut(QKeySequence(key))
@@ -314,8 +322,9 @@ class AuditLog(Page):
     # -- state and texts ---------------------------------------------------------------------
     def update_state(self) -> None:
         running = self.job is not None
-        self.check_button.setEnabled(not running)
-        self.export_button.setEnabled(not running)
+        # the bar and Stop take the buttons' place (the row must fit a 1024 screen)
+        self.check_button.setVisible(not running)
+        self.export_button.setVisible(not running)
         self.bar.setVisible(running)
         self.cancel_button.setVisible(running)
 

@@ -23,6 +23,7 @@ from memberdesk.services.audit_view import (
     AuditRow,
     Cursor,
     action_name,
+    entity_name,
     list_audit,
 )
 from memberdesk.services.errors import UserError
@@ -123,10 +124,10 @@ class AuditModel(QAbstractTableModel):
             return None
         r = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            target = f"{r.entity} {r.entity_id}".strip()
-            return (str(r.id), r.at.strftime("%Y-%m-%d %H:%M:%S"),
-                    action_name(r.action, current_language()), r.staff, r.approver,
-                    target)[index.column()]
+            lang = current_language()
+            target = f"{entity_name(r.entity, lang)} {r.entity_id}".strip()
+            return (str(r.id), r.at.strftime("%Y-%m-%d %H:%M:%S"), action_name(r.action, lang),
+                    r.staff, r.approver, target)[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -49,6 +49,7 @@ class ShiftChecks(Page):
         self.show_verified.setObjectName("shiftShowVerified")
         self.show_verified.toggled.connect(lambda _on: self.refresh())
         self.count_label = QLabel()
+        self.count_label.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(self.count_label, 1)
         top.addWidget(self.show_verified)
@@ -59,9 +60,7 @@ class ShiftChecks(Page):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in enumerate((130, 80, 130, 90, 90, 80, 90, 80)):
-            header.resizeSection(col, width)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.table.currentCellChanged.connect(lambda row, _c, _r, _p: self._render_picked())
         self.picked_label = QLabel()

@@ -190,3 +190,22 @@ def test_a_manager_verifies_a_cashiers_shift(manager: Counter) -> None:
 def test_a_cashier_has_no_audit_page(counter: Counter) -> None:
     office = counter.open(Qt.Key.Key_F8)
     assert "audit" not in office.pages
+
+
+def test_the_list_is_fetched_page_by_page(owner: Counter) -> None:
+    c = owner
+    from memberdesk.services import audit
+
+    with c.db.uow() as uow:  # 450 rows more, fast
+        for i in range(450):
+            audit.record(uow.session, action="test.event", staff_id=1, detail={"i": i})
+        uow.commit()
+    _office, page = audit_page(c)
+    log = page.tab("log")
+    assert log.model.rowCount() == 200 and log.model.canFetchMore()
+    assert log.count_label.text() == "显示最新的 200 条，向下滚动查看更多。"
+    log.table.scrollToBottom()
+    c.qtbot.waitUntil(lambda: log.model.rowCount() > 200, timeout=5000)
+    c.settle()
+    ids = [r.id for r in log.model.rows]
+    assert len(ids) == len(set(ids)) == 400 and ids == sorted(ids, reverse=True)

@@ -180,3 +180,20 @@ def test_the_shop_today_sets_the_choices(db: Database, staff) -> None:
     at = datetime(2027, 12, 31, 17, 0, tzinfo=UTC)  # 01:00 on 1 January 2028 in the shop
     with shoptime.frozen(at):
         assert audit_choices(db, staff["owner"]).today == date(2028, 1, 1)
+
+
+def test_pages_within_a_date_range_never_overlap(db: Database, staff) -> None:
+    owner = staff["owner"]
+    _add(db, 5, "x.before", 1, datetime(2027, 3, 1, 12, 0, tzinfo=UTC))
+    _add(db, 450, "x.inside", 1, datetime(2027, 3, 2, 3, 0, tzinfo=UTC))
+    _add(db, 5, "x.after", 1, datetime(2027, 3, 3, 3, 0, tzinfo=UTC))
+    flt = parse_filter("", None, date(2027, 3, 2), date(2027, 3, 2))
+    seen: list[int] = []
+    page = list_audit(db, owner, flt, limit=200)
+    while True:
+        seen += [r.id for r in page.rows]
+        assert {r.action for r in page.rows} == {"x.inside"}
+        if not page.more:
+            break
+        page = list_audit(db, owner, flt, before=page.cursor, limit=200)
+    assert len(seen) == len(set(seen)) == 450

@@ -74,7 +74,9 @@ def parse_filter(action: str = "", staff_id: int | None = None, start: date | No
     return AuditFilter((action or "").strip(), staff_id, start, end)
 
 
-def _where(s: Session, f: AuditFilter) -> ColumnElement[bool]:
+def _where(s: Session, f: AuditFilter, before: datetime | None = None) -> ColumnElement[bool]:
+    """``f`` as a condition; ``before`` (a page's cursor time) replaces the end date as
+    the upper bound when it is earlier, so the index range starts at the cursor."""
     cond: list[ColumnElement[bool]] = []
     if f.action:
         cond.append(AuditEntry.action == f.action)
@@ -83,8 +85,10 @@ def _where(s: Session, f: AuditFilter) -> ColumnElement[bool]:
     minutes = clock.offset_minutes(s)
     if f.start is not None:
         cond.append(AuditEntry.at >= shoptime.start_of_day(f.start, minutes))
-    if f.end is not None:
-        cond.append(AuditEntry.at < shoptime.start_of_day(f.end + timedelta(days=1), minutes))
+    end = (shoptime.start_of_day(f.end + timedelta(days=1), minutes)
+           if f.end is not None else None)
+    if end is not None and (before is None or before >= end):
+        cond.append(AuditEntry.at < end)
     return and_(true(), *cond)
 
 
@@ -128,7 +132,7 @@ def _query(s: Session, f: AuditFilter, before: Cursor | None,
     """Newest first by time (ties by row number): every filter has an index in that
     order (action, staff, time), so this is a range scan, never a sort."""
     stmt: Select[*tuple[Any, ...]] = (
-        select(*_COLUMNS).where(_where(s, f))
+        select(*_COLUMNS).where(_where(s, f, before[0] if before else None))
         .order_by(AuditEntry.at.desc(), AuditEntry.id.desc()).limit(limit))
     if before is not None:
         at, row_id = before

@@ -180,6 +180,8 @@ class AuditLog(Page):
             self.addAction(action)
         self._loaded_once = False
         self._filling = False
+        self.start.setEnabled(False)  # until Dates is ticked
+        self.end.setEnabled(False)
         self.update_state()
         self.retranslate()
 

@@ -30,7 +30,8 @@ def counter(qtbot, ui, db, staff):  # type: ignore[no-untyped-def]
 
 def audit_page(c: Counter):  # type: ignore[no-untyped-def]
     office = c.open(Qt.Key.Key_F8)
-    c.press(Qt.Key.Key_8, office, CTRL)
+    place = list(office.pages).index("audit")  # Ctrl+1… in the order of the page list
+    c.press(Qt.Key(Qt.Key.Key_1.value + place), office, CTRL)
     page = office.page("audit")
     assert office.stack.currentWidget() is page
     c.settle()

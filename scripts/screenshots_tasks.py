@@ -236,6 +236,8 @@ def shoot_tasks(cam: Camera, sizes: tuple[tuple[int, int], ...], langs: tuple[st
                     office.show_page("staff")
                     cam.idle()
                     cam.grab(office, "backoffice_staff")
+                if "audit" in office.pages:  # before products widens the window
+                    _audit_page(cam, office)
                 if "products" in office.pages:
                     office.show_page("products")
                     cam.idle()
@@ -262,3 +264,30 @@ def shoot_tasks(cam: Camera, sizes: tuple[tuple[int, int], ...], langs: tuple[st
                 _press(cam, office, Qt.Key.Key_Escape)
         ui.logout()
         cam.idle()
+
+
+def _audit_page(cam: Camera, office: Any) -> None:
+    """审计: the audit log with a row's detail and the chain checked, the shift checks
+    and the system log."""
+    page = office.show_page("audit")
+    screen = office.parentWidget().size() if office.parentWidget() else office.size()
+    office.resize(screen.width() - 40, screen.height() - 50)  # as opened (another page
+    log = page.show_tab("log")  # may have widened it; the minimum width still holds)
+    cam.idle()
+    rows = log.model.rows
+    pick = next((i for i, r in enumerate(rows) if r.action in ("settings.change",
+                                                                "product.update",
+                                                                "shift.close")), 0)
+    log.table.selectRow(pick)
+    log.check_chain()
+    while log.job is not None:
+        cam.settle(50)
+    cam.idle()
+    cam.grab(office, "backoffice_audit")
+    page.show_tab("shifts")
+    cam.idle()
+    cam.grab(office, "backoffice_audit_shifts")
+    page.show_tab("system")
+    cam.idle()
+    cam.grab(office, "backoffice_audit_syslog")
+    page.show_tab("log")

@@ -61,6 +61,123 @@
     </message>
 </context>
 <context>
+    <name>AuditLog</name>
+    <message>
+        <source>Row {no}</source>
+        <translation>Row {no}</translation>
+    </message>
+    <message>
+        <source>No details recorded.</source>
+        <translation>No details recorded.</translation>
+    </message>
+    <message>
+        <source>Exporting… you can keep working.</source>
+        <translation>Exporting… you can keep working.</translation>
+    </message>
+    <message>
+        <source>{rows} rows written to {path}</source>
+        <translation>{rows} rows written to {path}</translation>
+    </message>
+    <message>
+        <source>Checking the audit chain… you can keep working.</source>
+        <translation>Checking the audit chain… you can keep working.</translation>
+    </message>
+    <message>
+        <source>Ctrl+K checks that no row was altered or deleted.</source>
+        <translation>Ctrl+K checks that no row was altered or deleted.</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>All actions</translation>
+    </message>
+    <message>
+        <source>All staff</source>
+        <translation>All staff</translation>
+    </message>
+    <message>
+        <source>No rows match.</source>
+        <translation>No rows match.</translation>
+    </message>
+    <message>
+        <source>Newest {count} rows shown; scroll for more.</source>
+        <translation>Newest {count} rows shown; scroll for more.</translation>
+    </message>
+    <message>
+        <source>{count} rows.</source>
+        <translation>{count} rows.</translation>
+    </message>
+    <message>
+        <source>&amp;Action</source>
+        <translation>&amp;Action</translation>
+    </message>
+    <message>
+        <source>S&amp;taff</source>
+        <translation>S&amp;taff</translation>
+    </message>
+    <message>
+        <source>&amp;Dates</source>
+        <translation>&amp;Dates</translation>
+    </message>
+    <message>
+        <source>Check the chain (Ctrl+K)</source>
+        <translation>Check the chain (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Export to Excel (Ctrl+E)</source>
+        <translation>Export to Excel (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>Approved by</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>Object</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <source>Audit</source>
+        <translation>Audit</translation>
+    </message>
+    <message>
+        <source>Audit &amp;log</source>
+        <translation>Audit &amp;log</translation>
+    </message>
+    <message>
+        <source>&amp;Shift checks</source>
+        <translation>&amp;Shift checks</translation>
+    </message>
+    <message>
+        <source>S&amp;ystem log</source>
+        <translation>S&amp;ystem log</translation>
+    </message>
+</context>
+<context>
     <name>BackOffice</name>
     <message>
         <source>Back office</source>
@@ -105,6 +222,10 @@
     <message>
         <source>Daily jobs</source>
         <translation>Daily jobs</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Audit</translation>
     </message>
     <message>
         <source>My shift</source>
@@ -3239,6 +3360,93 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
     </message>
 </context>
 <context>
+    <name>ShiftChecks</name>
+    <message>
+        <source>Shift {no} ({name}) is verified.</source>
+        <translation>Shift {no} ({name}) is verified.</translation>
+    </message>
+    <message>
+        <source>{count} closed shifts wait for a check.</source>
+        <translation>{count} closed shifts wait for a check.</translation>
+    </message>
+    <message>
+        <source>No shift waits for a check.</source>
+        <translation>No shift waits for a check.</translation>
+    </message>
+    <message>
+        <source>cash short by {amount}</source>
+        <translation>cash short by {amount}</translation>
+    </message>
+    <message>
+        <source>cash over by {amount}</source>
+        <translation>cash over by {amount}</translation>
+    </message>
+    <message>
+        <source>cash right</source>
+        <translation>cash right</translation>
+    </message>
+    <message>
+        <source>{no}, {name}: counted {counted}, expected {expected}, {cash}.</source>
+        <translation>{no}, {name}: counted {counted}, expected {expected}, {cash}.</translation>
+    </message>
+    <message>
+        <source>Verified by {name}.</source>
+        <translation>Verified by {name}.</translation>
+    </message>
+    <message>
+        <source>Note: {note}</source>
+        <translation>Note: {note}</translation>
+    </message>
+    <message>
+        <source>Shift No.</source>
+        <translation>Shift No.</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Cashier</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Cash expected</source>
+        <translation>Cash expected</translation>
+    </message>
+    <message>
+        <source>Cash counted</source>
+        <translation>Cash counted</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <source>Other methods</source>
+        <translation>Other methods</translation>
+    </message>
+    <message>
+        <source>Verified by</source>
+        <translation>Verified by</translation>
+    </message>
+    <message>
+        <source>Show &amp;verified shifts too</source>
+        <translation>Show &amp;verified shifts too</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Note</translation>
+    </message>
+    <message>
+        <source>optional, e.g. short 5 jiao explained</source>
+        <translation>optional, e.g. short 5 jiao explained</translation>
+    </message>
+    <message>
+        <source>Verify (Enter)</source>
+        <translation>Verify (Enter)</translation>
+    </message>
+</context>
+<context>
     <name>ShiftCountView</name>
     <message>
         <source>Count the drawer without looking at the expected amounts (blind close). Cash must be counted; leave a method empty when it was checked against its statement.</source>
@@ -3741,6 +3949,53 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
     <message>
         <source>{count} days</source>
         <translation>{count} days</translation>
+    </message>
+</context>
+<context>
+    <name>SystemLog</name>
+    <message>
+        <source>The folder could not be opened: {folder}</source>
+        <translation>The folder could not be opened: {folder}</translation>
+    </message>
+    <message>
+        <source>Nothing at this level. The log is in {folder}</source>
+        <translation>Nothing at this level. The log is in {folder}</translation>
+    </message>
+    <message>
+        <source>The newest {count} records; older ones are in {folder}</source>
+        <translation>The newest {count} records; older ones are in {folder}</translation>
+    </message>
+    <message>
+        <source>{count} records, from {folder}</source>
+        <translation>{count} records, from {folder}</translation>
+    </message>
+    <message>
+        <source>&amp;Level</source>
+        <translation>&amp;Level</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Everything</translation>
+    </message>
+    <message>
+        <source>Information and above</source>
+        <translation>Information and above</translation>
+    </message>
+    <message>
+        <source>Warnings and errors</source>
+        <translation>Warnings and errors</translation>
+    </message>
+    <message>
+        <source>Errors only</source>
+        <translation>Errors only</translation>
+    </message>
+    <message>
+        <source>Read again (F5)</source>
+        <translation>Read again (F5)</translation>
+    </message>
+    <message>
+        <source>Open the log folder</source>
+        <translation>Open the log folder</translation>
     </message>
 </context>
 <context>

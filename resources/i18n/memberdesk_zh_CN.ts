@@ -61,6 +61,123 @@
     </message>
 </context>
 <context>
+    <name>AuditLog</name>
+    <message>
+        <source>Row {no}</source>
+        <translation>第 {no} 条</translation>
+    </message>
+    <message>
+        <source>No details recorded.</source>
+        <translation>没有记录详情。</translation>
+    </message>
+    <message>
+        <source>Exporting… you can keep working.</source>
+        <translation>正在导出……可以继续工作。</translation>
+    </message>
+    <message>
+        <source>{rows} rows written to {path}</source>
+        <translation>已导出 {rows} 条到 {path}</translation>
+    </message>
+    <message>
+        <source>Checking the audit chain… you can keep working.</source>
+        <translation>正在核对审计链……可以继续工作。</translation>
+    </message>
+    <message>
+        <source>Ctrl+K checks that no row was altered or deleted.</source>
+        <translation>按 Ctrl+K 核对审计记录有没有被修改或删除。</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <source>All staff</source>
+        <translation>全部员工</translation>
+    </message>
+    <message>
+        <source>No rows match.</source>
+        <translation>没有符合条件的记录。</translation>
+    </message>
+    <message>
+        <source>Newest {count} rows shown; scroll for more.</source>
+        <translation>显示最新的 {count} 条，向下滚动查看更多。</translation>
+    </message>
+    <message>
+        <source>{count} rows.</source>
+        <translation>共 {count} 条。</translation>
+    </message>
+    <message>
+        <source>&amp;Action</source>
+        <translation>操作(&amp;A)</translation>
+    </message>
+    <message>
+        <source>S&amp;taff</source>
+        <translation>员工(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Dates</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Check the chain (Ctrl+K)</source>
+        <translation>核对审计链 (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Export to Excel (Ctrl+E)</source>
+        <translation>导出 Excel (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>授权人</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>对象</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <source>Audit</source>
+        <translation>审计</translation>
+    </message>
+    <message>
+        <source>Audit &amp;log</source>
+        <translation>审计日志(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Shift checks</source>
+        <translation>交班审核(&amp;S)</translation>
+    </message>
+    <message>
+        <source>S&amp;ystem log</source>
+        <translation>系统日志(&amp;Y)</translation>
+    </message>
+</context>
+<context>
     <name>BackOffice</name>
     <message>
         <source>Back office</source>
@@ -105,6 +222,10 @@
     <message>
         <source>Daily jobs</source>
         <translation>每日任务</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>审计</translation>
     </message>
     <message>
         <source>My shift</source>
@@ -3239,6 +3360,93 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
     </message>
 </context>
 <context>
+    <name>ShiftChecks</name>
+    <message>
+        <source>Shift {no} ({name}) is verified.</source>
+        <translation>班次 {no}（{name}）已审核。</translation>
+    </message>
+    <message>
+        <source>{count} closed shifts wait for a check.</source>
+        <translation>有 {count} 个已交班的班次等待审核。</translation>
+    </message>
+    <message>
+        <source>No shift waits for a check.</source>
+        <translation>没有等待审核的班次。</translation>
+    </message>
+    <message>
+        <source>cash short by {amount}</source>
+        <translation>现金短款 {amount}</translation>
+    </message>
+    <message>
+        <source>cash over by {amount}</source>
+        <translation>现金长款 {amount}</translation>
+    </message>
+    <message>
+        <source>cash right</source>
+        <translation>现金无差额</translation>
+    </message>
+    <message>
+        <source>{no}, {name}: counted {counted}, expected {expected}, {cash}.</source>
+        <translation>{no}，{name}：实点 {counted}，应有 {expected}，{cash}。</translation>
+    </message>
+    <message>
+        <source>Verified by {name}.</source>
+        <translation>审核人：{name}。</translation>
+    </message>
+    <message>
+        <source>Note: {note}</source>
+        <translation>备注：{note}</translation>
+    </message>
+    <message>
+        <source>Shift No.</source>
+        <translation>班次号</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>收银员</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>交班时间</translation>
+    </message>
+    <message>
+        <source>Cash expected</source>
+        <translation>应有现金</translation>
+    </message>
+    <message>
+        <source>Cash counted</source>
+        <translation>实点现金</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差额</translation>
+    </message>
+    <message>
+        <source>Other methods</source>
+        <translation>其他方式差额</translation>
+    </message>
+    <message>
+        <source>Verified by</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <source>Show &amp;verified shifts too</source>
+        <translation>同时显示已审核的班次(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <source>optional, e.g. short 5 jiao explained</source>
+        <translation>可不填，例如：短款 5 角已说明</translation>
+    </message>
+    <message>
+        <source>Verify (Enter)</source>
+        <translation>审核 (Enter)</translation>
+    </message>
+</context>
+<context>
     <name>ShiftCountView</name>
     <message>
         <source>Count the drawer without looking at the expected amounts (blind close). Cash must be counted; leave a method empty when it was checked against its statement.</source>
@@ -3741,6 +3949,53 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
     <message>
         <source>{count} days</source>
         <translation>{count} 天</translation>
+    </message>
+</context>
+<context>
+    <name>SystemLog</name>
+    <message>
+        <source>The folder could not be opened: {folder}</source>
+        <translation>无法打开文件夹：{folder}</translation>
+    </message>
+    <message>
+        <source>Nothing at this level. The log is in {folder}</source>
+        <translation>这个级别没有记录。日志在 {folder}</translation>
+    </message>
+    <message>
+        <source>The newest {count} records; older ones are in {folder}</source>
+        <translation>最新的 {count} 条记录；更早的在 {folder}</translation>
+    </message>
+    <message>
+        <source>{count} records, from {folder}</source>
+        <translation>{count} 条记录，来自 {folder}</translation>
+    </message>
+    <message>
+        <source>&amp;Level</source>
+        <translation>级别(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Information and above</source>
+        <translation>信息及以上</translation>
+    </message>
+    <message>
+        <source>Warnings and errors</source>
+        <translation>警告和错误</translation>
+    </message>
+    <message>
+        <source>Errors only</source>
+        <translation>只看错误</translation>
+    </message>
+    <message>
+        <source>Read again (F5)</source>
+        <translation>重新读取 (F5)</translation>
+    </message>
+    <message>
+        <source>Open the log folder</source>
+        <translation>打开日志文件夹</translation>
     </message>
 </context>
 <context>

@@ -34,6 +34,7 @@ def test_owner_only_permissions() -> None:
     assert {p for p in Permission if owner_only(p)} == {
         Permission.RESTORE, Permission.ANONYMISE_MEMBER, Permission.MANAGE_SETTINGS,
         Permission.MANAGE_LOYALTY_RULES,
+        Permission.VIEW_AUDIT,
     }
 
 

@@ -43,7 +43,13 @@ class AuditEntry(IdMixin, Base):
     """Append-only; each row's hash covers its content and the previous hash."""
 
     __tablename__ = "audit_log"
-    __table_args__ = (Index("ix_audit_log_action_at", "action", "at"),)
+    # Newest first by time, filtered by action, staff or dates: each filter has an index
+    # that yields its rows in time order (the viewer's keyset pages, services/audit_view).
+    __table_args__ = (
+        Index("ix_audit_log_action_at", "action", "at"),
+        Index("ix_audit_log_at", "at"),
+        Index("ix_audit_log_staff_id_at", "staff_id", "at"),
+    )
 
     at: Mapped[datetime] = mapped_column(default=utcnow)
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))

@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from memberdesk.db.audit_key import Keyring, mac
@@ -27,6 +29,9 @@ from memberdesk.models import AuditEntry, Setting, Shop
 from memberdesk.models.base import utcnow
 
 GENESIS = "0" * 64
+# json.dumps(..., ensure_ascii=False, separators=(",", ":")), built once (the chain check
+# encodes a payload per row)
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 TIP_KEY = "audit.tip"
 
 
@@ -41,7 +46,7 @@ def _payload(
     entity_id: str,
     detail: str,
 ) -> str:
-    payload = json.dumps(
+    payload = _ENCODE(
         [
             prev_hash,
             row_id,
@@ -53,8 +58,6 @@ def _payload(
             entity_id,
             detail,
         ],
-        ensure_ascii=False,
-        separators=(",", ":"),
     )
     return payload
 
@@ -146,57 +149,122 @@ def verify_chain(session: Session, ring: Keyring | None = None) -> list[str]:
     return problems
 
 
+@dataclass(frozen=True)
+class ChainBreak:
+    """One place where the chain stops holding. ``kind``: missing (rows ``row`` ..
+    ``last`` are gone), link (``row`` does not follow its predecessor), altered,
+    unkeyed (an unkeyed row after keyed ones), tip (the newest rows after ``row``
+    were deleted), truncated (the chain ends before ``row``, the first keyed row),
+    rewritten (rows from ``row`` on were rewritten without the key)."""
+
+    kind: str
+    row: int
+    text: str  # the English sentence db check prints
+    last: int = 0
+    action: str = ""
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    rows: int  # rows read
+    breaks: tuple[ChainBreak, ...]
+    missing: dict[str, int]  # keys not on this computer -> rows signed with them
+    complete: bool = True  # False: stopped (cancelled) before the end
+
+
+_CHAIN_BATCH = 5000
+_CHAIN_COLUMNS = (AuditEntry.id, AuditEntry.at, AuditEntry.staff_id, AuditEntry.approver_id,
+                  AuditEntry.action, AuditEntry.entity, AuditEntry.entity_id, AuditEntry.detail,
+                  AuditEntry.prev_hash, AuditEntry.hash, AuditEntry.key_id)
+
+
 def check_chain(session: Session, ring: Keyring | None) -> tuple[list[str], dict[str, int]]:
     """(problems, keys not on this computer -> rows signed with them). Rows signed
     with a missing key are checked for their links only: that is no proof of
     damage, and is reported separately."""
-    problems: list[str] = []
+    report = walk_chain(session, ring)
+    return [b.text for b in report.breaks], report.missing
+
+
+def walk_chain(
+    session: Session,
+    ring: Keyring | None,
+    step: Callable[[int, int], bool] | None = None,
+    batch: int = _CHAIN_BATCH,
+) -> ChainReport:
+    """Check the whole chain, reading ``batch`` rows at a time (a million rows never
+    load at once). ``step(rows read, total)`` is called after each batch; when it
+    returns False the walk stops and the report says it is not complete."""
+    breaks: list[ChainBreak] = []
     missing: dict[str, int] = {}
     keys = ring.keys if ring else {}
     prev_hash = GENESIS
     expected_id = 1
     keyed_from: int | None = None
-    last: AuditEntry | None = None
-    for row in session.scalars(select(AuditEntry).order_by(AuditEntry.id)):
-        if row.id != expected_id:
-            problems.append(f"audit_log: rows {expected_id}..{row.id - 1} are missing")
-        if row.prev_hash != prev_hash:
-            problems.append(f"audit_log: row {row.id} does not follow the previous row")
-        payload = _payload(row.prev_hash, row.id, row.at, row.staff_id, row.approver_id,
-                           row.action, row.entity, row.entity_id, row.detail)
-        if row.key_id is None:
-            if keyed_from is not None:
-                problems.append(f"audit_log: row {row.id} ({row.action}) is unkeyed after "
-                                f"keyed rows: the chain was rewritten")
-            elif _seal(None, payload) != row.hash:
-                problems.append(f"audit_log: row {row.id} ({row.action}) was altered")
-        else:
-            keyed_from = row.id if keyed_from is None else keyed_from
-            key = keys.get(row.key_id)
-            if key is None:
-                missing[row.key_id] = missing.get(row.key_id, 0) + 1
-            elif mac(key, payload) != row.hash:
-                problems.append(f"audit_log: row {row.id} ({row.action}) was altered")
-        prev_hash = row.hash
-        expected_id = row.id + 1
-        last = row
+    last_id, last_key = 0, None
+    seen = 0
+    total = int(session.scalar(select(func.count()).select_from(AuditEntry)) or 0) if step else 0
+    while True:
+        rows = session.connection().execute(  # Core rows: no ORM work per row
+            select(*_CHAIN_COLUMNS).where(AuditEntry.id > last_id)
+            .order_by(AuditEntry.id).limit(batch)).all()
+        for (row_id, at, staff_id, approver_id, action, entity, entity_id, detail, row_prev,
+             row_hash, key_id) in rows:
+            if row_id != expected_id:
+                breaks.append(ChainBreak(
+                    "missing", expected_id,
+                    f"audit_log: rows {expected_id}..{row_id - 1} are missing", row_id - 1))
+            if row_prev != prev_hash:
+                breaks.append(ChainBreak(
+                    "link", row_id, f"audit_log: row {row_id} does not follow the previous row",
+                    action=action))
+            payload = _payload(row_prev, row_id, at, staff_id, approver_id, action, entity,
+                               entity_id, detail)
+            if key_id is None:
+                if keyed_from is not None:
+                    breaks.append(ChainBreak(
+                        "unkeyed", row_id, f"audit_log: row {row_id} ({action}) is unkeyed after "
+                        f"keyed rows: the chain was rewritten", action=action))
+                elif _seal(None, payload) != row_hash:
+                    breaks.append(ChainBreak(
+                        "altered", row_id, f"audit_log: row {row_id} ({action}) was altered",
+                        action=action))
+            else:
+                keyed_from = row_id if keyed_from is None else keyed_from
+                key = keys.get(key_id)
+                if key is None:
+                    missing[key_id] = missing.get(key_id, 0) + 1
+                elif mac(key, payload) != row_hash:
+                    breaks.append(ChainBreak(
+                        "altered", row_id, f"audit_log: row {row_id} ({action}) was altered",
+                        action=action))
+            prev_hash = row_hash
+            expected_id = row_id + 1
+            last_id, last_key = row_id, key_id
+        seen += len(rows)
+        if step is not None and not step(seen, max(total, seen)):
+            return ChainReport(seen, tuple(breaks), missing, complete=False)
+        if len(rows) < batch:
+            break
     tip = session.get(Setting, TIP_KEY)
     recorded_tip = json.loads(tip.value) if tip else GENESIS
-    if last is not None and last.key_id is not None and last.key_id not in keys:
+    if last_id and last_key is not None and last_key not in keys:
         pass  # the tip's HMAC needs the missing key: reported with it
-    elif recorded_tip != tip_value(ring, last.key_id if last else None,
-                                   last.id if last else 0, prev_hash):
-        problems.append("audit_log: the newest rows were deleted (chain tip does not match)")
+    elif recorded_tip != tip_value(ring, last_key if last_id else None, last_id, prev_hash):
+        breaks.append(ChainBreak(
+            "tip", last_id, "audit_log: the newest rows were deleted (chain tip does not match)"))
     uuid = session.scalar(select(Shop.db_uuid).where(Shop.id == 1))
     switched = ring.shops.get(uuid) if ring and uuid else None
     if switched is not None:
-        if last is None or last.id < switched:
-            problems.append(f"audit_log: the chain ends before row {switched}, the first row "
-                            f"written with the audit key: the newest rows were deleted")
+        if not last_id or last_id < switched:
+            breaks.append(ChainBreak(
+                "truncated", switched, f"audit_log: the chain ends before row {switched}, the "
+                f"first row written with the audit key: the newest rows were deleted"))
         elif keyed_from is None or keyed_from > switched:
-            problems.append(f"audit_log: rows from {switched} on were rewritten without the "
-                            f"audit key")
-    return problems, missing
+            breaks.append(ChainBreak(
+                "rewritten", switched, f"audit_log: rows from {switched} on were rewritten "
+                f"without the audit key"))
+    return ChainReport(seen, tuple(breaks), missing)
 
 
 def close_seal(ring: Keyring, key_id: str, close_no: int, report_hash: str, tip: str) -> str:

@@ -491,3 +491,7 @@ MESSAGES.update(MEMBER_ADMIN_MESSAGES)
 from .messages_analytics import ANALYTICS_MESSAGES  # noqa: E402
 
 MESSAGES.update(ANALYTICS_MESSAGES)
+
+from .messages_audit import AUDIT_MESSAGES  # noqa: E402
+
+MESSAGES.update(AUDIT_MESSAGES)

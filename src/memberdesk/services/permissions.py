@@ -42,6 +42,7 @@ class Permission(StrEnum):
     CLOSE_DAY = "close_day"
     BACKUP = "backup"
     RESTORE = "restore"
+    VIEW_AUDIT = "view_audit"
 
 
 # Human names of permissions for messages (zh, en).
@@ -74,6 +75,7 @@ PERMISSION_NAMES: dict[Permission, tuple[str, str]] = {
     Permission.CLOSE_DAY: ("日结", "close the day"),
     Permission.BACKUP: ("备份", "back up"),
     Permission.RESTORE: ("恢复数据", "restore a backup"),
+    Permission.VIEW_AUDIT: ("查看审计日志和系统日志", "see the audit and system logs"),
 }
 
 _CASHIER = frozenset(

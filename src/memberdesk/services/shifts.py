@@ -27,7 +27,7 @@ from memberdesk.models import (
     Staff,
     Tender,
 )
-from memberdesk.models.enums import CashMoveKind, ShiftStatus, TenderKind
+from memberdesk.models.enums import CashMoveKind, Role, ShiftStatus, TenderKind
 from memberdesk.money import Money
 
 from . import audit, clock, settings
@@ -302,21 +302,34 @@ def close_shift(
 
 
 def verify_shift(db: Database, actor: Actor, shift_id: int, note: str = "") -> ShiftSummary:
-    """A manager checks a closed shift (the counts and variances stay as counted)."""
+    """A manager or the owner checks a closed shift (the counts and variances stay as
+    counted). A manager cannot verify their own shift (the owner may: nobody is above
+    them); a shift is verified once. The audit row keeps what was verified."""
+    note = clean_text(note, 200)
     with db.uow() as uow:
         s = uow.session
         require(s, actor, Permission.VERIFY_SHIFT)
         shift = s.get(Shift, shift_id)
         if shift is None:
             raise NotFoundError("shift_not_found", key=shift_id)
+        if shift.status is ShiftStatus.VERIFIED:
+            by = s.get(Staff, shift.verified_by_id) if shift.verified_by_id else None
+            raise ValidationError("shift_already_verified", shift_no=shift.shift_no,
+                                  name=by.display_name if by else "?")
         if shift.status is not ShiftStatus.CLOSED:
             raise ValidationError("shift_not_closed", shift_no=shift.shift_no)
+        viewer = s.get(Staff, actor.staff_id)
+        if shift.staff_id == actor.staff_id and (viewer is None or viewer.role is not Role.OWNER):
+            raise ValidationError("shift_verify_own", shift_no=shift.shift_no)
         shift.status = ShiftStatus.VERIFIED
         shift.verified_by_id = actor.staff_id
         if note:
             shift.note = clean_text(f"{shift.note} {note}", 200)
+        variances = {c.tender_kind.value: c.variance.fen for c in s.scalars(
+            select(ShiftCount).where(ShiftCount.shift_id == shift.id)) if c.variance.fen}
         audit.record(s, action="shift.verify", staff_id=actor.staff_id, entity="shift",
-                     entity_id=shift.shift_no)
+                     entity_id=shift.shift_no,
+                     detail={"variance": variances, **({"note": note} if note else {})})
         s.flush()
         result = _summary(s, shift, actor)
         uow.commit()

@@ -71,6 +71,8 @@ _BACK_TO_0001 = (
     "DROP TABLE member_scores;"
     "DROP TABLE tier_changes;"
     "DROP TABLE birthday_gifts;"
+    "DROP INDEX ix_audit_log_at;"
+    "DROP INDEX ix_audit_log_staff_id_at;"
     "DROP TABLE job_runs;"
     "DROP INDEX ix_members_last_visit_at;"
     "DROP INDEX ix_members_points_balance;"

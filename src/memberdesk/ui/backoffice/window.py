@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from ..dialogs.base import push_button
 from ..i18n import Retranslating, add_language_key
 from ..tasks import TaskRunner
+from .audit import AuditPage
 from .backup import BackupPage
 from .daily_jobs import DailyJobsPage
 from .day_close import DayClosePage
@@ -69,6 +70,8 @@ class BackOffice(Retranslating, QDialog):
                           "rules": self.rules, "jobs": self.daily_jobs}
             self.rules.tiers_changed.connect(self.products.reload_tiers)
             self.rules.open_settings.connect(lambda: self.show_page("settings"))
+            self.audit = AuditPage(runner, long_jobs, actor, owner=role == "owner")
+            self.pages["audit"] = self.audit
             self.settings.saved.connect(self.settings_changed)
             self.backup.backed_up.connect(self.backed_up)
             self.backup.status_changed.connect(self.backup_status)
@@ -101,9 +104,9 @@ class BackOffice(Retranslating, QDialog):
         layout.setContentsMargins(24, 18, 24, 18)
         layout.addLayout(top)
         layout.addLayout(middle, 1)
-        for i in range(len(self.pages)):
+        for i in range(min(len(self.pages), 10)):  # Ctrl+1 … Ctrl+9, then Ctrl+0
             action = QAction(self)
-            action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+            action.setShortcut(QKeySequence(f"Ctrl+{(i + 1) % 10}"))
             action.triggered.connect(lambda _c=False, row=i: self.nav.setCurrentRow(row))
             self.addAction(action)
         if parent is not None:
@@ -143,7 +146,7 @@ class BackOffice(Retranslating, QDialog):
                  "members": self.tr("Members"), "staff": self.tr("Staff"),
                  "backup": self.tr("Backups"), "products": self.tr("Products"),
                  "settings": self.tr("Settings"), "rules": self.tr("Loyalty rules"),
-                 "jobs": self.tr("Daily jobs")}
+                 "jobs": self.tr("Daily jobs"), "audit": self.tr("Audit")}
         if list(self.pages) == ["reports"]:
             names["reports"] = self.tr("My shift")
         for row, key in enumerate(self.pages):

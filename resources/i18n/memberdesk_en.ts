@@ -630,6 +630,10 @@ Please send this file to your support contact.</translation>
         <translation>Birthday gifts</translation>
     </message>
     <message>
+        <source>Member analytics</source>
+        <translation>Member analytics</translation>
+    </message>
+    <message>
         <source>Wait until the export or backup finishes.</source>
         <translation>Wait until the export or backup finishes.</translation>
     </message>
@@ -656,6 +660,14 @@ Please send this file to your support contact.</translation>
     <message>
         <source>{members} gifts: {points} points, {coupons} coupons</source>
         <translation>{members} gifts: {points} points, {coupons} coupons</translation>
+    </message>
+    <message>
+        <source>not needed for a past day (only the last day is scored)</source>
+        <translation>not needed for a past day (only the last day is scored)</translation>
+    </message>
+    <message>
+        <source>{scored} of {members} members scored, {churn} churn warnings</source>
+        <translation>{scored} of {members} members scored, {churn} churn warnings</translation>
     </message>
     <message>
         <source>Daily jobs</source>

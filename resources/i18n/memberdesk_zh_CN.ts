@@ -630,6 +630,10 @@ Please send this file to your support contact.</source>
         <translation>生日礼</translation>
     </message>
     <message>
+        <source>Member analytics</source>
+        <translation>会员分析</translation>
+    </message>
+    <message>
         <source>Wait until the export or backup finishes.</source>
         <translation>请等导出或备份完成后再操作。</translation>
     </message>
@@ -656,6 +660,14 @@ Please send this file to your support contact.</source>
     <message>
         <source>{members} gifts: {points} points, {coupons} coupons</source>
         <translation>{members} 份生日礼：{points} 积分，{coupons} 张券</translation>
+    </message>
+    <message>
+        <source>not needed for a past day (only the last day is scored)</source>
+        <translation>过去的日子无需评分（只评最后一天）</translation>
+    </message>
+    <message>
+        <source>{scored} of {members} members scored, {churn} churn warnings</source>
+        <translation>{members} 位会员中 {scored} 位已评分，{churn} 条流失预警</translation>
     </message>
     <message>
         <source>Daily jobs</source>

@@ -32,6 +32,7 @@ JOB_NAMES = {
     "points_expiry": QT_TRANSLATE_NOOP("DailyJobsPage", "Points expiry"),
     "tier_evaluation": QT_TRANSLATE_NOOP("DailyJobsPage", "Tier evaluation"),
     "birthday_gifts": QT_TRANSLATE_NOOP("DailyJobsPage", "Birthday gifts"),
+    "analytics_refresh": QT_TRANSLATE_NOOP("DailyJobsPage", "Member analytics"),
 }
 
 
@@ -118,6 +119,12 @@ class DailyJobsPage(Page):
             return self.tr("{members} gifts: {points} points, {coupons} coupons").format(
                 members=c.get("members", "0"), points=c.get("points", "0"),
                 coupons=c.get("coupons", "0"))
+        if job == "analytics_refresh":
+            if counts.get("skipped"):
+                return self.tr("not needed for a past day (only the last day is scored)")
+            return self.tr("{scored} of {members} members scored, {churn} churn warnings").format(
+                scored=c.get("scored", "0"), members=c.get("members", "0"),
+                churn=c.get("churn", "0"))
         return ", ".join(f"{k}={v}" for k, v in sorted(c.items()))
 
     def retranslate(self) -> None:

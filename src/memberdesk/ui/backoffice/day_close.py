@@ -53,8 +53,7 @@ class DayClosePage(Page):
         self.show_button = push_button(self.show_report)
         self.close_button = push_button(self.close_the_day, primary=True)
         self._busy_buttons += [self.show_button, self.close_button]
-        row = QHBoxLayout()
-        row.addWidget(self.date_label)
+        row = QHBoxLayout()  # the label sits above it (the page fits a 1024-wide screen)
         row.addWidget(self.earlier)
         row.addWidget(self.date)
         row.addWidget(self.later)
@@ -77,6 +76,7 @@ class DayClosePage(Page):
         middle.setSpacing(12)
         middle.addWidget(figures_box, 2)
         middle.addWidget(self.preview, 3)
+        self.body.addWidget(self.date_label)
         self.body.addLayout(row)
         self.body.addLayout(middle, 1)
         self.body.addWidget(self.export_panel)

@@ -1,0 +1,31 @@
+"""The back office fits a 1024x768 screen in both languages, whichever page is open:
+the counter window is 1024 wide there and the back office opens 40 px narrower."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from .tasks_support import Counter
+
+SCREEN_WIDTH = 1024
+OFFICE_WIDTH = SCREEN_WIDTH - 40  # BackOffice: the parent's width less 40
+
+
+def test_every_page_fits_a_1024_screen_in_both_languages(owner: Counter) -> None:
+    c = owner
+    office = c.open(Qt.Key.Key_F8)
+    too_wide: list[tuple[str, str, int]] = []
+    for lang in ("zh_CN", "en"):
+        for key in office.pages:
+            office.show_page(key)
+            c.settle()
+            c.qtbot.wait(100)  # pages lay out what they loaded
+            c.settle()
+            width = office.minimumSizeHint().width()
+            if width > OFFICE_WIDTH:
+                too_wide.append((lang, key, width))
+        c.qtbot.keyClick(office, Qt.Key.Key_L,
+                         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+        c.qtbot.waitUntil(lambda lang=lang: office.windowTitle() == (
+            "Back office" if lang == "zh_CN" else "后台"), timeout=5_000)
+    assert too_wide == []

@@ -25,6 +25,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "memberdesk.cli.members_cmds",  # members find, import, export, template
     "memberdesk.cli.staff_cmds",  # staff list, add, passwd, activate, deactivate
     "memberdesk.cli.products_cmds",  # products list, add, edit, (de)activate; categories
+    "memberdesk.cli.stock_cmds",  # stock receive, count, threshold, list, report
     "memberdesk.cli.reader_cmds",  # reader test
     "memberdesk.cli.settings_cmds",  # settings list, set
     "memberdesk.cli.jobs_cmds",  # jobs run, jobs status

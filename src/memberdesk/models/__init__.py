@@ -31,6 +31,7 @@ from .sales import (
 )
 from .shop import Setting, Shop
 from .staff import Approval, AuditEntry, Staff
+from .stock import StockEntry, StockKind, StockLevel
 
 # Tables that may only ever grow: the database rejects UPDATE and DELETE on them.
 APPEND_ONLY_TABLES: tuple[str, ...] = (
@@ -43,6 +44,7 @@ APPEND_ONLY_TABLES: tuple[str, ...] = (
     "shift_cash_moves",
     "day_closes",
     "job_runs",
+    "stock_entries",
 )
 
 __all__ = [
@@ -86,6 +88,9 @@ __all__ = [
     "ShiftCount",
     "Shop",
     "Staff",
+    "StockEntry",
+    "StockKind",
+    "StockLevel",
     "StoredValueEntry",
     "Tender",
     "Tier",

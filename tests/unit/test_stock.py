@@ -1,0 +1,176 @@
+"""Light inventory (issue 11, item 2): the stock ledger and its cache, goods received
+and counts, the sale and refund movements posted inside checkout and refunds, the
+below-zero setting both ways, and ``db check`` catching a tampered cache."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from sqlalchemy import select, text
+
+from memberdesk.models import AuditEntry, StockEntry, StockKind, StockLevel
+from memberdesk.models.enums import TenderKind
+from memberdesk.services.errors import PermissionDenied, UserError
+from memberdesk.services.integrity import check_database
+from memberdesk.services.stock import (
+    count_stock,
+    receive_stock,
+    set_low_stock,
+    stock_of,
+    stop_tracking,
+)
+from tests.checkout_support.kit import World, build_world, snapshot
+
+
+@pytest.fixture
+def world(db, staff) -> World:  # type: ignore[no-untyped-def]
+    return build_world(db, staff)
+
+
+def entries(world: World, code: str) -> list[tuple[StockKind, int, int, str]]:
+    pid = world.products[code].id
+    with world.db.reader() as uow:
+        return [(e.kind, e.delta, e.on_hand_after, e.note) for e in uow.session.scalars(
+            select(StockEntry).where(StockEntry.product_id == pid).order_by(StockEntry.id))]
+
+
+def refused(fn: Any, *args: Any, **kw: Any) -> UserError:
+    with pytest.raises(UserError) as info:
+        fn(*args, **kw)
+    return info.value
+
+
+def test_receive_and_count_post_entries_and_keep_the_cache(world: World) -> None:
+    assert not stock_of(world.db, "COLA").tracked
+    info = receive_stock(world.db, world.manager, "COLA", 24, "康师傅配送 单号 A17")
+    assert (info.tracked, info.on_hand) == (True, 24)
+    info = receive_stock(world.db, world.manager, "COLA", 12)
+    assert info.on_hand == 36
+    info = count_stock(world.db, world.owner, "COLA", 33, "月末盘点 破损 3 瓶")
+    assert info.on_hand == 33
+    count_stock(world.db, world.owner, "COLA", 33, "复盘")  # no difference: still recorded
+    assert entries(world, "COLA") == [
+        (StockKind.RECEIVE, 24, 24, "康师傅配送 单号 A17"), (StockKind.RECEIVE, 12, 36, ""),
+        (StockKind.COUNT, -3, 33, "月末盘点 破损 3 瓶"), (StockKind.COUNT, 0, 33, "复盘")]
+    # the first count of an untracked product is its opening
+    count_stock(world.db, world.owner, "BEER", 10, "开始管库存")
+    assert entries(world, "BEER") == [(StockKind.OPENING, 10, 10, "开始管库存")]
+    with world.db.reader() as uow:
+        actions = [a for (a,) in uow.session.execute(
+            select(AuditEntry.action).where(AuditEntry.action.like("stock.%"))
+                .order_by(AuditEntry.id))]
+    assert actions == ["stock.receive", "stock.receive", "stock.count", "stock.count",
+                       "stock.count"]
+    assert check_database(world.db) == []
+
+
+def test_sales_and_refunds_move_stock_in_their_own_transaction(world: World) -> None:
+    receive_stock(world.db, world.owner, "COLA", 10)
+    receive_stock(world.db, world.owner, "CHIPS", 5)
+    sale = world.sell([("COLA", 2), ("CHIPS", 1), ("COLA", 3), ("BEER", 4)],
+                      [(TenderKind.CASH, "100")])
+    assert stock_of(world.db, "COLA").on_hand == 5  # two lines of one product: one entry
+    assert stock_of(world.db, "CHIPS").on_hand == 4
+    assert not stock_of(world.db, "BEER").tracked  # untracked: nothing moves
+    assert entries(world, "COLA")[-1] == (StockKind.SALE, -5, 5, sale.sale_no)
+    assert entries(world, "BEER") == []
+    world.refund(sale.sale_no, lines=((1, 1),))  # one cola back on the shelf
+    assert stock_of(world.db, "COLA").on_hand == 6
+    kind, delta, after, note = entries(world, "COLA")[-1]
+    assert (kind, delta, after) == (StockKind.REFUND, 1, 6) and sale.sale_no in note
+    world.refund(sale.sale_no)  # the rest
+    assert stock_of(world.db, "COLA").on_hand == 10
+    assert stock_of(world.db, "CHIPS").on_hand == 5
+    with world.db.reader() as uow:
+        refund_ids = set(uow.session.scalars(select(StockEntry.refund_id).where(
+            StockEntry.kind == StockKind.REFUND)))
+    assert len(refund_ids) == 2 and None not in refund_ids
+    assert check_database(world.db) == []
+
+
+def test_below_zero_is_allowed_by_default(world: World) -> None:
+    receive_stock(world.db, world.owner, "COLA", 1)
+    world.sell([("COLA", 3)], [(TenderKind.CASH, "20")])
+    assert stock_of(world.db, "COLA").on_hand == -2
+    assert stock_of(world.db, "COLA").low
+    assert entries(world, "COLA")[-1][:3] == (StockKind.SALE, -3, -2)
+    assert check_database(world.db) == []
+
+
+def test_below_zero_refused_when_the_setting_says_so(world: World) -> None:
+    world.set_settings(stock__allow_negative=False)
+    receive_stock(world.db, world.owner, "COLA", 2)
+    receive_stock(world.db, world.owner, "CHIPS", 9)
+    before = snapshot(world.db)
+    e = refused(world.sell, [("CHIPS", 1), ("COLA", 3)], [(TenderKind.CASH, "50")])
+    assert e.message() == "“可口可乐 330ml”库存不足：现有 2件，这单要 3件（设置不允许负库存销售）"
+    assert e.message("en") == ("Not enough “可口可乐 330ml” in stock: 2 on hand, this sale "
+                               "needs 3 (the settings do not allow selling below zero)")
+    assert snapshot(world.db) == before  # nothing of the sale, CHIPS untouched too
+    world.sell([("COLA", 2), ("BEER", 5)], [(TenderKind.CASH, "50")])  # exactly enough; BEER untracked
+    assert stock_of(world.db, "COLA").on_hand == 0
+
+
+def test_bad_requests_are_refused_with_one_clear_message(world: World) -> None:
+    for qty in (0, -1, 1_000_001, "3", 2.5, True):
+        e = refused(receive_stock, world.db, world.owner, "COLA", qty)
+        assert e.code == "stock_bad_quantity"
+    assert refused(receive_stock, world.db, world.owner, "COLA", 0).message() == (
+        "入库数量“0”应为 1 到 1,000,000 之间的整数")
+    assert refused(count_stock, world.db, world.owner, "COLA", -1, "x").message("en") == (
+        "The counted quantity “-1” must be a whole number from 0 to 1,000,000")
+    assert refused(count_stock, world.db, world.owner, "COLA", 5, "  \u200b ").code == (
+        "stock_count_reason")
+    assert refused(receive_stock, world.db, world.owner, "NOPE", 1).code == "product_not_found"
+    with pytest.raises(PermissionDenied):
+        receive_stock(world.db, world.cashier, "COLA", 1)
+    with pytest.raises(PermissionDenied):
+        count_stock(world.db, world.cashier, "COLA", 1, "x")
+    assert refused(stop_tracking, world.db, world.owner, "COLA").code == "stock_not_tracked"
+    with world.db.reader() as uow:
+        assert uow.session.scalar(select(StockEntry.id)) is None
+
+
+def test_services_have_no_stock(world: World) -> None:
+    from memberdesk.services.catalog_admin import edit_product
+
+    edit_product(world.db, world.owner, "WASH", is_service=True)
+    e = refused(receive_stock, world.db, world.owner, "WASH", 1)
+    assert e.message() == "“精洗一次”是服务项目，不管库存"
+    world.sell([("WASH", 1)], [(TenderKind.CASH, "30")])
+    assert entries(world, "WASH") == []
+
+
+def test_low_stock_threshold_and_stop_tracking(world: World) -> None:
+    receive_stock(world.db, world.owner, "COLA", 10)
+    info = set_low_stock(world.db, world.manager, "COLA", 10)
+    assert info.low_at == 10 and info.low
+    assert not set_low_stock(world.db, world.manager, "COLA", 9).low
+    assert set_low_stock(world.db, world.manager, "COLA", None).low_at is None
+    info = stop_tracking(world.db, world.owner, "COLA")
+    assert not info.tracked
+    world.sell([("COLA", 4)], [(TenderKind.CASH, "20")])
+    assert stock_of(world.db, "COLA").on_hand == 10  # frozen while not tracked
+    info = count_stock(world.db, world.owner, "COLA", 6, "重新开始管库存")
+    assert info.tracked and info.on_hand == 6
+    assert entries(world, "COLA")[-1] == (StockKind.OPENING, -4, 6, "重新开始管库存")
+    assert check_database(world.db) == []
+
+
+def test_db_check_catches_a_tampered_cache_and_the_ledger_refuses_edits(world: World) -> None:
+    receive_stock(world.db, world.owner, "COLA", 10)
+    world.sell([("COLA", 3)], [(TenderKind.CASH, "20")])
+    with world.db.uow() as uow:
+        uow.session.execute(text("UPDATE stock_levels SET on_hand = 70"))
+        uow.commit()
+    problems = check_database(world.db)
+    assert [(p.check, p.message) for p in problems] == [
+        ("stock", "product COLA (可口可乐 330ml): 70 on hand but its stock ledger sums to 7")]
+    with pytest.raises(Exception, match="append-only"), world.db.uow() as uow:
+        uow.session.execute(text("UPDATE stock_entries SET delta = 100"))
+    with pytest.raises(Exception, match="append-only"), world.db.uow() as uow:
+        uow.session.execute(text("DELETE FROM stock_entries"))
+    with world.db.reader() as uow:
+        level = uow.session.get(StockLevel, world.products["COLA"].id)
+        assert level is not None and level.on_hand == 70

@@ -174,3 +174,65 @@ def test_db_check_catches_a_tampered_cache_and_the_ledger_refuses_edits(world: W
     with world.db.reader() as uow:
         level = uow.session.get(StockLevel, world.products["COLA"].id)
         assert level is not None and level.on_hand == 70
+
+
+def test_the_report_flags_sales_below_zero_and_lists_low_stock(world: World) -> None:
+    from memberdesk.services.reporting.stock_report import stock_document, stock_report
+
+    receive_stock(world.db, world.owner, "COLA", 2)
+    receive_stock(world.db, world.owner, "CHIPS", 50)
+    set_low_stock(world.db, world.owner, "CHIPS", 5)
+    sale = world.sell([("COLA", 3), ("CHIPS", 1)], [(TenderKind.CASH, "30")])
+    rep = stock_report(world.db, world.manager)
+    assert [(ln.code, ln.on_hand, ln.low) for ln in rep.lines] == [("CHIPS", 49, False),
+                                                                   ("COLA", -1, True)]
+    assert (rep.tracked, rep.low) == (2, 1)
+    assert [(b.sale_no, b.code, b.qty, b.on_hand_after) for b in rep.below_zero] == [
+        (sale.sale_no, "COLA", 3, -1)]
+    assert rep.movements == ((StockKind.RECEIVE, 52, 2), (StockKind.SALE, -4, 2))
+    low = stock_report(world.db, world.owner, low_only=True)
+    assert [ln.code for ln in low.lines] == ["COLA"]
+    doc = stock_document(rep, "测试便利店", rep.generated_at, "en")
+    stock_rows = list(doc.tables[0].rows())
+    assert stock_rows[1][-1] == "Below zero" and doc.tables[0].title == "Stock on hand"
+    assert next(iter(doc.tables[2].rows()))[1] == sale.sale_no
+    zh = stock_document(low, "测试便利店", low.generated_at)
+    assert zh.title == "库存报表" and zh.tables[0].title == "低库存商品"
+    with pytest.raises(PermissionDenied):
+        stock_report(world.db, world.cashier)
+    tomorrow = world.today().replace(year=world.today().year + 1)
+    assert stock_report(world.db, world.owner, tomorrow, tomorrow).below_zero == ()
+
+
+def test_the_stock_list_pages_by_code_and_filters_low(world: World) -> None:
+    from memberdesk.services.stock_views import count_stock_rows, list_stock, product_movements
+
+    receive_stock(world.db, world.owner, "COLA", 5)
+    set_low_stock(world.db, world.owner, "COLA", 5)
+    receive_stock(world.db, world.owner, "BEER", 9)
+    first = list_stock(world.db, limit=2)
+    assert [r.code for r in first.rows] == ["BEER", "CHIPS"] and first.more
+    rest = list_stock(world.db, after="CHIPS", limit=10)
+    assert [r.code for r in rest.rows] == ["CIG", "COLA", "WASH"] and not rest.more
+    chips = first.rows[1]
+    assert (chips.tracked, chips.on_hand, chips.low) == (False, None, False)
+    assert [r.code for r in list_stock(world.db, low_only=True).rows] == ["COLA"]
+    assert [r.code for r in list_stock(world.db, search="kkkl").rows] == ["COLA"]
+    assert list_stock(world.db, search="qdpj", low_only=True).rows == ()
+    assert count_stock_rows(world.db) == (2, 1)
+    sale = world.sell([("COLA", 2)], [(TenderKind.CASH, "20")])
+    moves = product_movements(world.db, "COLA")
+    assert moves.row.on_hand == 3
+    assert [(m.kind, m.delta, m.on_hand_after, m.document, m.staff) for m in moves.movements] == [
+        (StockKind.SALE, -2, 3, sale.sale_no, "张收银"), (StockKind.RECEIVE, 5, 5, "", "王老板")]
+
+
+def test_typed_quantities_are_whole_numbers() -> None:
+    from memberdesk.domain.stock import parse_quantity
+
+    assert parse_quantity("12", allow_zero=False) == 12
+    assert parse_quantity(" １２ ", allow_zero=False) == 12
+    assert parse_quantity("1,200", allow_zero=False) == 1200
+    assert parse_quantity("0", allow_zero=True) == 0
+    for bad in ("0", "-1", "1.5", "1e3", "", "abc", "٣", "1000001", "²"):
+        assert parse_quantity(bad, allow_zero=False) is None, bad

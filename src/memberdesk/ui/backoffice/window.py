@@ -30,6 +30,7 @@ from .products import ProductsPage
 from .reports import ReportsPage
 from .settings import SettingsPage
 from .staff import StaffPage
+from .stock import StockPage
 
 STAFF_ROLES = ("owner", "manager")
 NAV_WIDTH = (140, 240)  # the page list is as wide as its longest name, within these
@@ -58,9 +59,11 @@ class BackOffice(Retranslating, QDialog):
             self.staff = StaffPage(runner, actor)
             self.products = ProductsPage(runner, actor)
             self.settings = SettingsPage(runner, actor)
+            self.stock = StockPage(runner, long_jobs, actor)
             self.pages = {"day": self.day_close, "reports": self.reports,
                           "members": self.members, "staff": self.staff, "backup": self.backup,
-                          "products": self.products, "settings": self.settings}
+                          "products": self.products, "settings": self.settings,
+                          "stock": self.stock}
             self.settings.saved.connect(self.settings_changed)
             self.backup.backed_up.connect(self.backed_up)
             self.backup.status_changed.connect(self.backup_status)
@@ -134,7 +137,7 @@ class BackOffice(Retranslating, QDialog):
         names = {"day": self.tr("Day close"), "reports": self.tr("Reports"),
                  "members": self.tr("Members"), "staff": self.tr("Staff"),
                  "backup": self.tr("Backups"), "products": self.tr("Products"),
-                 "settings": self.tr("Settings")}
+                 "settings": self.tr("Settings"), "stock": self.tr("Stock")}
         if list(self.pages) == ["reports"]:
             names["reports"] = self.tr("My shift")
         for row, key in enumerate(self.pages):

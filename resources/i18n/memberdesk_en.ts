@@ -2490,10 +2490,6 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>Name</translation>
     </message>
     <message>
-        <source>Unit</source>
-        <translation>Unit</translation>
-    </message>
-    <message>
         <source>On hand</source>
         <translation>On hand</translation>
     </message>
@@ -2617,28 +2613,12 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>After</translation>
     </message>
     <message>
-        <source>Sale / refund</source>
-        <translation>Sale / refund</translation>
+        <source>Note or document</source>
+        <translation>Note or document</translation>
     </message>
     <message>
         <source>Staff</source>
         <translation>Staff</translation>
-    </message>
-    <message>
-        <source>Note or reason</source>
-        <translation>Note or reason</translation>
-    </message>
-    <message>
-        <source>Movements</source>
-        <translation>Movements</translation>
-    </message>
-    <message>
-        <source>Movements of {name}</source>
-        <translation>Movements of {name}</translation>
-    </message>
-    <message>
-        <source> (latest {n})</source>
-        <translation> (latest {n})</translation>
     </message>
     <message>
         <source>Stock</source>
@@ -2685,8 +2665,8 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>supplier, delivery note (optional)</translation>
     </message>
     <message>
-        <source>on the shelf</source>
-        <translation>on the shelf</translation>
+        <source>counted</source>
+        <translation>counted</translation>
     </message>
     <message>
         <source>e.g. month-end count, broken, expired</source>

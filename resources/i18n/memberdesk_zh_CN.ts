@@ -2490,16 +2490,12 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>名称</translation>
     </message>
     <message>
-        <source>Unit</source>
-        <translation>单位</translation>
-    </message>
-    <message>
         <source>On hand</source>
         <translation>现有</translation>
     </message>
     <message>
         <source>Low at</source>
-        <translation>预警数量</translation>
+        <translation>预警</translation>
     </message>
     <message>
         <source>State</source>
@@ -2617,28 +2613,12 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>结存</translation>
     </message>
     <message>
-        <source>Sale / refund</source>
-        <translation>单号</translation>
+        <source>Note or document</source>
+        <translation>备注/单号</translation>
     </message>
     <message>
         <source>Staff</source>
         <translation>操作员</translation>
-    </message>
-    <message>
-        <source>Note or reason</source>
-        <translation>备注/原因</translation>
-    </message>
-    <message>
-        <source>Movements</source>
-        <translation>库存流水</translation>
-    </message>
-    <message>
-        <source>Movements of {name}</source>
-        <translation>{name} 的库存流水</translation>
-    </message>
-    <message>
-        <source> (latest {n})</source>
-        <translation>（最近 {n} 笔）</translation>
     </message>
     <message>
         <source>Stock</source>
@@ -2685,7 +2665,7 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>供应商、送货单号（可不填）</translation>
     </message>
     <message>
-        <source>on the shelf</source>
+        <source>counted</source>
         <translation>实际数量</translation>
     </message>
     <message>

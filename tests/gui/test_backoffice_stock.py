@@ -51,6 +51,8 @@ def test_receive_and_count_by_keys(manager: Counter) -> None:
     c = manager
     _office, page = stock_page(c)
     assert page.heading.text() == "库存"
+    # fits the back office at 1024x768: 984 wide, less the page list and margins
+    assert page.minimumSizeHint().width() <= 984 - 140 - 48 - 18
     find(c, page, "kkkl")  # 可口可乐 by its pinyin initials
     assert page.picked is not None and page.picked.code == "COLA"
     assert page.form_heading.text() == "可口可乐 330ml (COLA)：未管库存——入库或盘点后开始管理"
@@ -86,14 +88,15 @@ def test_receive_and_count_by_keys(manager: Counter) -> None:
     assert page.message.text() == "可口可乐 330ml：盘点为 21，差 -3。"
     assert entries(c, "COLA") == [(StockKind.RECEIVE, 24, 24, "康师傅配送"),
                                   (StockKind.COUNT, -3, 21, "月末盘点 破损 3 瓶")]
-    assert [page.moves.item(0, col).text() for col in (1, 2, 3, 5)] == ["盘点", "-3", "21", "李店长"]
+    assert [page.moves.item(0, col).text() for col in (1, 2, 3, 4, 5)] == [
+        "盘点", "-3", "21", "月末盘点 破损 3 瓶", "李店长"]
 
     page.low_at.setFocus()
     c.type(page.low_at, "30")
     c.press(Qt.Key.Key_Return, page.low_at)
     c.settle()
     assert page.message.text() == "可口可乐 330ml：不高于 30 时为低库存。"
-    assert page.model.data(page.model.index(0, 5)) == "低库存"
+    assert page.model.data(page.model.index(0, 4)) == "低库存"
     assert stock_of(c.db, "COLA").low_at == 30
     page.search.setFocus()  # (Alt+F) Find, then Tab: 只看低库存, Space ticks it
     c.press(Qt.Key.Key_Tab, page.search)

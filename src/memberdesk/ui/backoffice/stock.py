@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QTableView,
     QTableWidget,
     QTableWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -55,13 +56,14 @@ from memberdesk.services.stock_views import (
 )
 
 from ..dialogs.base import ERROR, OK, current_language, push_button
+from ..fmt import shop_today
 from ..tasks import TaskRunner
 from . import jobs
 from .long_jobs import LongJobs, Progress
 from .page import Page
-from .stock_model import StockModel
+from .stock_model import StockModel, states
 
-MOVEMENT_COLUMNS = 7
+MOVEMENT_COLUMNS = 6
 
 
 def export_stock(db: Any, actor: Any, low_only: bool, lang: str, progress: Progress
@@ -109,25 +111,45 @@ class StockPage(Page):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in enumerate((100, 260, 50, 80, 80, 90)):
-            header.resizeSection(col, width)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _p: self._pick(cur.row()))
         self.search_label = QLabel()
         self.search_label.setBuddy(self.search)
+        self.export_button = push_button(self.export)
         top = QHBoxLayout()
         top.addWidget(self.search_label)
         top.addWidget(self.search, 1)
         top.addWidget(self.low_only)
-        top.addWidget(self.count_label)
-        # the picked product
+        top.addWidget(self.export_button)
+        # the picked product: its stock and movements beside the list
         self.form_heading = QLabel()
         self.form_heading.setObjectName("sectionHeading")
+        self.form_heading.setWordWrap(True)
+        self.moves = QTableWidget(0, MOVEMENT_COLUMNS)
+        self.moves.setObjectName("stockMovements")
+        self.moves.verticalHeader().setVisible(False)
+        self.moves.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.moves.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.moves.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        mh = self.moves.horizontalHeader()
+        for col in range(MOVEMENT_COLUMNS - 1):  # at most 200 rows: sized to their text
+            mh.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        mh.setStretchLastSection(True)
+        left, right = QVBoxLayout(), QVBoxLayout()
+        left.addWidget(self.count_label)
+        left.addWidget(self.table, 1)
+        right.addWidget(self.form_heading)
+        right.addWidget(self.moves, 1)
+        middle = QHBoxLayout()
+        middle.setSpacing(14)
+        middle.addLayout(left, 5)
+        middle.addLayout(right, 3)
+        # receive, count, low-stock level
         self.receive_qty, self.count_qty, self.low_at = QLineEdit(), QLineEdit(), QLineEdit()
         self.note, self.reason = QLineEdit(), QLineEdit()
         for edit in (self.receive_qty, self.count_qty, self.low_at):
             edit.setMaxLength(12)
-            edit.setMaximumWidth(110)
+            edit.setMaximumWidth(120)
         self.note.setMaxLength(200)
         self.reason.setMaxLength(200)
         self.receive_qty.setObjectName("receiveQty")
@@ -157,30 +179,11 @@ class StockPage(Page):
         low_row.addWidget(self.untrack_button)
         grid.addLayout(low_row, 2, 2, 1, 3)
         grid.setColumnStretch(3, 1)
-        # movements
-        self.moves_heading = QLabel()
-        self.moves = QTableWidget(0, MOVEMENT_COLUMNS)
-        self.moves.setObjectName("stockMovements")
-        self.moves.verticalHeader().setVisible(False)
-        self.moves.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.moves.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.moves.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        mh = self.moves.horizontalHeader()
-        for col, width in enumerate((130, 80, 60, 60, 130, 80)):
-            mh.resizeSection(col, width)
-        mh.setStretchLastSection(True)
-        self.export_button = push_button(self.export)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.moves_heading, 1)
-        bottom.addWidget(self.export_button)
         self._busy_buttons += [self.receive_button, self.count_button, self.low_button,
                                self.untrack_button]
         self.body.addLayout(top)
-        self.body.addWidget(self.table, 3)
-        self.body.addWidget(self.form_heading)
+        self.body.addLayout(middle, 1)
         self.body.addLayout(grid)
-        self.body.addLayout(bottom)
-        self.body.addWidget(self.moves, 2)
         shortcut = QShortcut(QKeySequence("Ctrl+E"), self)
         shortcut.activated.connect(self.export)
         self._loaded_once = False
@@ -399,26 +402,38 @@ class StockPage(Page):
 
     def _render_movements(self) -> None:
         heads = (self.tr("Time"), self.tr("Kind"), self.tr("Change"), self.tr("After"),
-                 self.tr("Sale / refund"), self.tr("Staff"), self.tr("Note or reason"))
+                 self.tr("Note or document"), self.tr("Staff"))
         self.moves.setHorizontalHeaderLabels(list(heads))
         moves = self._movements.movements if self._movements is not None else ()
         self.moves.setRowCount(len(moves))
         lang = current_language()
+        year = shop_today().year
         for r, m in enumerate(moves):
-            cells = (format_cell(m.at), kind_word(m.kind, lang), f"{m.delta:+,}",
-                     f"{m.on_hand_after:,}", m.document, m.staff, m.note)
+            when = m.at.strftime("%m-%d %H:%M" if m.at.year == year else "%Y-%m-%d")
+            note = m.note if m.note or not m.document else m.document
+            cells = (when, kind_word(m.kind, lang), f"{m.delta:+,}", f"{m.on_hand_after:,}",
+                     note, m.staff)
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if c in (2, 3):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight
                                           | Qt.AlignmentFlag.AlignVCenter)
+                if c == 0:
+                    item.setToolTip(format_cell(m.at))
                 self.moves.setItem(r, c, item)
-        if self._movements is None:
-            self.moves_heading.setText(self.tr("Movements"))
-        else:
-            self.moves_heading.setText(self.tr("Movements of {name}").format(
-                name=self._movements.row.name) + (self.tr(" (latest {n})").format(n=len(moves))
-                                                  if self._movements.more else ""))
+
+    def _size_columns(self) -> None:
+        """The list's columns as wide as their heading or a long value, whichever is
+        wider (not sized to their rows: 100,000 of them may load)."""
+        metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        for col, sample in ((0, "000000"), (2, "-9,999 件件"), (3, "9,999"), (4, "")):
+            head = str(self.model.headerData(col, Qt.Orientation.Horizontal) or "")
+            widest = max(metrics.horizontalAdvance(head) + 28, metrics.horizontalAdvance(sample) + 16)
+            if col == 4:
+                widest = max([widest] + [metrics.horizontalAdvance(state) + 16 for state in
+                                         states()])
+            header.resizeSection(col, widest)
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Stock"))
@@ -431,7 +446,7 @@ class StockPage(Page):
             label.setText(text)
         self.receive_qty.setPlaceholderText(self.tr("quantity"))
         self.note.setPlaceholderText(self.tr("supplier, delivery note (optional)"))
-        self.count_qty.setPlaceholderText(self.tr("on the shelf"))
+        self.count_qty.setPlaceholderText(self.tr("counted"))
         self.reason.setPlaceholderText(self.tr("e.g. month-end count, broken, expired"))
         self.low_at.setPlaceholderText(self.tr("none"))
         self.receive_button.setText(self.tr("Receive goods"))
@@ -440,6 +455,7 @@ class StockPage(Page):
         self.untrack_button.setText(self.tr("Stop tracking"))
         self.export_button.setText(self.tr("Export stock report (Ctrl+E)"))
         self.model.retranslate()
+        self._size_columns()
         self._render_form()
         self._render_count()
         self._render_movements()

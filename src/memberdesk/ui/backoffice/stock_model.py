@@ -28,10 +28,10 @@ from ..tasks import TaskRunner
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = (
     QT_TRANSLATE_NOOP("StockModel", "Code"), QT_TRANSLATE_NOOP("StockModel", "Name"),
-    QT_TRANSLATE_NOOP("StockModel", "Unit"), QT_TRANSLATE_NOOP("StockModel", "On hand"),
-    QT_TRANSLATE_NOOP("StockModel", "Low at"), QT_TRANSLATE_NOOP("StockModel", "State"),
+    QT_TRANSLATE_NOOP("StockModel", "On hand"), QT_TRANSLATE_NOOP("StockModel", "Low at"),
+    QT_TRANSLATE_NOOP("StockModel", "State"),
 )  # fmt: skip
-NUMERIC = (3, 4)
+NUMERIC = (2, 3)
 LOW = QT_TRANSLATE_NOOP("StockModel", "Low")
 BELOW_ZERO = QT_TRANSLATE_NOOP("StockModel", "Below zero")
 NOT_TRACKED = QT_TRANSLATE_NOOP("StockModel", "Not tracked")
@@ -51,6 +51,11 @@ def state_text(row: StockRow) -> str:
     if row.on_hand is not None and row.on_hand < 0:
         return _tr(BELOW_ZERO)
     return _tr(LOW) if row.low else ""
+
+
+def states() -> tuple[str, ...]:
+    """Every state the list may show, in the current language (for its width)."""
+    return tuple(_tr(t) for t in (LOW, BELOW_ZERO, NOT_TRACKED, SERVICE))
 
 
 class StockModel(QAbstractTableModel):
@@ -138,9 +143,10 @@ class StockModel(QAbstractTableModel):
             return None
         row = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            on_hand = "" if row.on_hand is None or row.is_service else f"{row.on_hand:,}"
+            on_hand = ("" if row.on_hand is None or row.is_service
+                       else f"{row.on_hand:,} {row.unit}")
             low_at = "" if row.low_at is None else f"{row.low_at:,}"
-            return (row.code, row.name, row.unit, on_hand, low_at, state_text(row))[index.column()]
+            return (row.code, row.name, on_hand, low_at, state_text(row))[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole:

@@ -108,6 +108,25 @@ def test_receive_and_count_by_keys(manager: Counter) -> None:
     assert page.count_label.text().endswith("管库存 1 个，低库存 1 个")
 
 
+def test_ctrl_e_exports_the_stock_report(manager: Counter) -> None:
+    from python_calamine import CalamineWorkbook
+
+    from memberdesk.services.stock import receive_stock
+
+    c = manager
+    receive_stock(c.db, c.world.owner, "COLA", 5)
+    _office, page = stock_page(c)
+    c.press(Qt.Key.Key_E, page.search, Qt.KeyboardModifier.ControlModifier)
+    assert page.exporting
+    c.qtbot.waitUntil(lambda: not page.exporting, timeout=30_000)
+    written = sorted(c.db.paths.exports.glob("库存报表_*"))
+    assert [p.suffix for p in written] == [".pdf", ".xlsx"]
+    assert page.message.text().startswith("已导出：")
+    book = CalamineWorkbook.from_path(str(written[1]))
+    rows = book.get_sheet_by_name("现有库存").to_python()
+    assert rows[1][:4] == ["COLA", "可口可乐 330ml", "件", 5.0]
+
+
 def test_the_list_is_fetched_page_by_page(manager: Counter) -> None:
     c = manager
     with c.db.uow() as uow:  # 450 products, fast

@@ -33,6 +33,16 @@ KIND_WORDS: dict[StockKind, tuple[str, str]] = {
 }
 
 
+MOVED_WORDS: dict[StockKind, tuple[str, str]] = {
+    StockKind.OPENING: ("期内期初数量", "Opening stock in the period"),
+    StockKind.RECEIVE: ("期内入库", "Received in the period"),
+    StockKind.COUNT: ("期内盘点差异", "Count differences in the period"),
+    StockKind.SALE: ("期内销售", "Sold in the period"),
+    StockKind.REFUND: ("期内退货", "Returned in the period"),
+    StockKind.GIFT: ("期内积分兑换", "Gifts redeemed in the period"),
+}
+
+
 def kind_word(kind: StockKind, lang: str) -> str:
     return picker(lang)(*KIND_WORDS[kind])
 
@@ -119,8 +129,7 @@ def stock_document(rep: StockReport, shop_name: str, generated_at: datetime,
         (t("低库存商品", "Products low"), rep.low),
         (t("期内负库存销售", "Sales below zero in the period"), len(rep.below_zero)),
     ]
-    summary += [(t(f"期内{kind_word(k, ZH_CN)}", f"{kind_word(k, 'en')} in the period"), q)
-                for k, q, _n in rep.movements]
+    summary += [(t(*MOVED_WORDS[k]), q) for k, q, _n in rep.movements]
     tables = (
         Table(t("低库存商品", "Low stock") if rep.low_only else t("现有库存", "Stock on hand"),
               (Column(t("编码", "Code"), width=12), Column(t("商品", "Product"), width=26),

@@ -59,6 +59,7 @@ from ..dialogs.base import ERROR, OK, current_language, push_button
 from ..fmt import shop_today
 from ..tasks import TaskRunner
 from . import jobs
+from .export_panel import _KeepShortcuts as KeepShortcuts
 from .long_jobs import LongJobs, Progress
 from .page import Page
 from .stock_model import StockModel, states
@@ -186,6 +187,10 @@ class StockPage(Page):
         self.body.addLayout(grid)
         shortcut = QShortcut(QKeySequence("Ctrl+E"), self)
         shortcut.activated.connect(self.export)
+        self._keeper = KeepShortcuts(self)  # Ctrl+E exports from a text field too
+        for edit in (self.search, self.receive_qty, self.note, self.count_qty, self.reason,
+                     self.low_at):
+            edit.installEventFilter(self._keeper)
         self._loaded_once = False
         self._movements: ProductMovements | None = None
         self.update_state()

@@ -7,7 +7,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from sqlalchemy import select, text
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import func, select, text
 
 from memberdesk.models import AuditEntry, StockEntry, StockKind, StockLevel
 from memberdesk.models.enums import TenderKind
@@ -236,3 +238,47 @@ def test_typed_quantities_are_whole_numbers() -> None:
     assert parse_quantity("0", allow_zero=True) == 0
     for bad in ("0", "-1", "1.5", "1e3", "", "abc", "٣", "1000001", "²"):
         assert parse_quantity(bad, allow_zero=False) is None, bad
+
+
+_STEP = st.one_of(
+    st.tuples(st.just("receive"), st.sampled_from(["COLA", "BEER"]), st.integers(1, 30)),
+    st.tuples(st.just("count"), st.sampled_from(["COLA", "BEER"]), st.integers(0, 30)),
+    st.tuples(st.just("sell"), st.sampled_from(["COLA", "BEER", "CHIPS"]), st.integers(1, 5)),
+    st.tuples(st.just("refund"), st.just(""), st.integers(1, 3)),
+    st.tuples(st.just("untrack"), st.sampled_from(["COLA", "BEER"]), st.just(0)),
+)
+
+
+@settings(max_examples=12, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(steps=st.lists(_STEP, min_size=1, max_size=8), allow_negative=st.booleans())
+def test_any_sequence_keeps_on_hand_equal_to_its_ledger(
+        world: World, steps: list[tuple[str, str, int]], allow_negative: bool) -> None:
+    """Whatever happens in whatever order (refused sales included), every product's
+    on-hand is the sum of its entries, each entry's after is the running sum, and a
+    product never goes below zero when the setting forbids it."""
+    world.set_settings(stock__allow_negative=allow_negative)
+    with world.db.reader() as uow:  # the world lives on from one example to the next
+        first = (uow.session.scalar(select(func.max(StockEntry.id))) or 0) + 1
+    sold: list[str] = []
+    for op, code, n in steps:
+        try:
+            if op == "receive":
+                receive_stock(world.db, world.owner, code, n)
+            elif op == "count":
+                count_stock(world.db, world.owner, code, n, "抽查")
+            elif op == "sell":
+                sold.append(world.sell([(code, n)], [(TenderKind.CASH, "200")]).sale_no)
+            elif op == "refund" and sold:
+                world.refund(sold[-1], lines=((1, 1),))
+            elif op == "untrack":
+                stop_tracking(world.db, world.owner, code)
+        except UserError as exc:
+            assert exc.code in ("stock_short", "stock_not_tracked", "already_refunded",
+                                "refund_exceeds_sold"), exc.code
+    assert [p for p in check_database(world.db) if p.check.startswith("stock")] == []
+    if not allow_negative:
+        with world.db.reader() as uow:
+            lowest = uow.session.scalar(select(func.min(StockEntry.on_hand_after)).where(
+                StockEntry.kind == StockKind.SALE, StockEntry.id >= first))
+        assert lowest is None or lowest >= 0

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from memberdesk.models import Product, StockEntry, StockKind
 from memberdesk.money import Money
-from memberdesk.services.stock import stock_of
+from memberdesk.services.stock import receive_stock, stock_of
 
 from .tasks_support import Counter, counter_for
 
@@ -111,8 +111,6 @@ def test_receive_and_count_by_keys(manager: Counter) -> None:
 def test_ctrl_e_exports_the_stock_report(manager: Counter) -> None:
     from python_calamine import CalamineWorkbook
 
-    from memberdesk.services.stock import receive_stock
-
     c = manager
     receive_stock(c.db, c.world.owner, "COLA", 5)
     _office, page = stock_page(c)
@@ -145,3 +143,19 @@ def test_the_list_is_fetched_page_by_page(manager: Counter) -> None:
 def test_a_cashier_has_no_stock_page(counter: Counter) -> None:
     office = counter.open(Qt.Key.Key_F8)
     assert "stock" not in office.pages
+
+
+def test_the_counter_refuses_a_sale_below_zero_naming_the_product(
+        qtbot, ui, db, staff) -> None:  # type: ignore[no-untyped-def]
+    from .counter_support import make_till
+
+    till = make_till(qtbot, ui, db, staff)
+    w = till.world
+    w.set_settings(stock__allow_negative=False)
+    receive_stock(db, w.owner, "BEER", 1)
+    till.ring_up("BEER", "BEER")
+    dialog = till.pay_key()
+    till.press(Qt.Key.Key_Return, dialog)  # cash, as filled in
+    assert dialog.message.text() == (
+        "“青岛啤酒 500ml”库存不足：现有 1件，这单要 2件（设置不允许负库存销售）")
+    assert till.sale_count() == 0 and stock_of(db, "BEER").on_hand == 1

@@ -282,3 +282,12 @@ def test_any_sequence_keeps_on_hand_equal_to_its_ledger(
             lowest = uow.session.scalar(select(func.min(StockEntry.on_hand_after)).where(
                 StockEntry.kind == StockKind.SALE, StockEntry.id >= first))
         assert lowest is None or lowest >= 0
+
+
+def test_the_below_zero_setting_is_on_the_settings_page() -> None:
+    from memberdesk.services.setting_specs import SPECS
+
+    spec = SPECS["stock.allow_negative"]
+    assert (spec.default, spec.kind, spec.section) == (True, "bool", "checkout")
+    assert spec.label_in("zh_CN") == "允许负库存销售"
+    assert spec.label_in("en") == "Sell below zero stock"

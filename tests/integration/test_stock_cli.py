@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -86,6 +87,15 @@ def test_receive_count_threshold_list_and_report(shop: str, tmp_path: Path) -> N
         assert check_database(db) == []
     finally:
         db.close()
+    # someone "fixes" the number in the file by hand: db check names the product
+    raw = sqlite3.connect(Path(shop) / "memberdesk.sqlite3")
+    raw.execute("UPDATE stock_levels SET on_hand = 99")
+    raw.commit()
+    raw.close()
+    r = run("db", "check", "--data-dir", shop)
+    assert r.returncode == 3, (r.stdout, r.stderr)
+    assert "product 1001 (可口可乐 330ml): 99 on hand but its stock ledger sums to 21" in (
+        r.stdout + r.stderr)
 
 
 def test_mistakes_are_one_line_and_save_nothing(shop: str) -> None:

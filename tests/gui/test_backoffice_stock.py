@@ -23,7 +23,8 @@ def counter(qtbot, ui, db, staff):  # type: ignore[no-untyped-def]
 
 def stock_page(c: Counter):  # type: ignore[no-untyped-def]
     office = c.open(Qt.Key.Key_F8)
-    c.press(Qt.Key.Key_8, office, Qt.KeyboardModifier.ControlModifier)
+    row = list(office.pages).index("stock")  # Ctrl+1… in the order of the page list
+    c.press(Qt.Key(Qt.Key.Key_1.value + row), office, Qt.KeyboardModifier.ControlModifier)
     page = office.page("stock")
     assert office.stack.currentWidget() is page
     c.settle()

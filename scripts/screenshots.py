@@ -162,6 +162,35 @@ def prepare_sale(data_dir: Path, password: str) -> str | None:
         db.close()
 
 
+def prepare_stock(data_dir: Path) -> None:
+    """Stock for the 库存 page: goods received for a few products, a count, low-stock
+    levels (two products come out low)."""
+    from sqlalchemy import select
+
+    from memberdesk.db import Database
+    from memberdesk.models import Product
+    from memberdesk.paths import DataPaths
+    from memberdesk.services import staff
+    from memberdesk.services.stock import count_stock, receive_stock, set_low_stock
+
+    db = Database.open(DataPaths(data_dir))
+    try:
+        try:
+            owner = staff.login(db, "owner", "owner123")
+        except Exception:
+            owner = staff.login(db, "owner", "owner-pass")
+        with db.reader() as uow:
+            codes = list(uow.session.scalars(select(Product.code).where(
+                Product.is_service.is_(False)).order_by(Product.code).limit(8)))
+        for i, code in enumerate(codes):
+            receive_stock(db, owner, code, (24, 48, 12, 6, 100, 36, 20, 10)[i], "供应商配送")
+            set_low_stock(db, owner, code, (10, 12, 15, 8, 20, 10, 5, 3)[i])
+        if codes:
+            count_stock(db, owner, codes[0], 22, "月末盘点 破损 2 件")
+    finally:
+        db.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=OUT)
@@ -188,6 +217,7 @@ def shoot(data_dir: Path, out: Path) -> int:
     setup_logging(paths.logs)
     password = make_shop(data_dir)
     member_no = prepare_sale(data_dir, password)
+    prepare_stock(data_dir)
     app = create_application([])
     i18n = Translations(app)
     i18n.set_language("zh_CN")

@@ -246,6 +246,12 @@ def shoot_tasks(cam: Camera, sizes: tuple[tuple[int, int], ...], langs: tuple[st
                     office.show_page("settings")
                     cam.idle()
                     cam.grab(office, "backoffice_settings")
+                if "stock" in office.pages:
+                    page = office.show_page("stock")
+                    cam.idle()
+                    page.table.selectRow(0)  # a product picked: its movements below
+                    cam.idle()
+                    cam.grab(office, "backoffice_stock")
                 if "rules" in office.pages:
                     rules = office.show_page("rules")
                     cam.idle()

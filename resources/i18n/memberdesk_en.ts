@@ -228,6 +228,10 @@
         <translation>Audit</translation>
     </message>
     <message>
+        <source>Stock</source>
+        <translation>Stock</translation>
+    </message>
+    <message>
         <source>My shift</source>
         <translation>My shift</translation>
     </message>
@@ -3305,8 +3309,8 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>The points rules are shop settings: they are changed on the settings page, and a change applies to points earned from then on (points already earned keep their dates).</translation>
     </message>
     <message>
-        <source>Change them in Settings (Ctrl+7)</source>
-        <translation>Change them in Settings (Ctrl+7)</translation>
+        <source>Change them in Settings (Ctrl+8)</source>
+        <translation>Change them in Settings (Ctrl+8)</translation>
     </message>
 </context>
 <context>
@@ -3961,6 +3965,224 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
     <message>
         <source>{count} days</source>
         <translation>{count} days</translation>
+    </message>
+</context>
+<context>
+    <name>StockModel</name>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>On hand</translation>
+    </message>
+    <message>
+        <source>Low at</source>
+        <translation>Low at</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Low</translation>
+    </message>
+    <message>
+        <source>Below zero</source>
+        <translation>Below zero</translation>
+    </message>
+    <message>
+        <source>Not tracked</source>
+        <translation>Not tracked</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+</context>
+<context>
+    <name>StockPage</name>
+    <message>
+        <source>Type a whole number from {low} to {high}.</source>
+        <translation>Type a whole number from {low} to {high}.</translation>
+    </message>
+    <message>
+        <source>Type the reason for the count, e.g. month-end count.</source>
+        <translation>Type the reason for the count, e.g. month-end count.</translation>
+    </message>
+    <message>
+        <source>{name}: {qty} received, {on_hand} on hand.</source>
+        <translation>{name}: {qty} received, {on_hand} on hand.</translation>
+    </message>
+    <message>
+        <source>{name}: tracked from now on, {on_hand} on hand.</source>
+        <translation>{name}: tracked from now on, {on_hand} on hand.</translation>
+    </message>
+    <message>
+        <source>{name}: counted {on_hand}, difference {diff}.</source>
+        <translation>{name}: counted {on_hand}, difference {diff}.</translation>
+    </message>
+    <message>
+        <source>{name}: no low-stock level.</source>
+        <translation>{name}: no low-stock level.</translation>
+    </message>
+    <message>
+        <source>{name}: low at {low} or less.</source>
+        <translation>{name}: low at {low} or less.</translation>
+    </message>
+    <message>
+        <source>{name} is no longer tracked; its sales move no stock.</source>
+        <translation>{name} is no longer tracked; its sales move no stock.</translation>
+    </message>
+    <message>
+        <source>Exporting the stock report…</source>
+        <translation>Exporting the stock report…</translation>
+    </message>
+    <message>
+        <source>Written: {files}</source>
+        <translation>Written: {files}</translation>
+    </message>
+    <message>
+        <source>Pick a product in the list</source>
+        <translation>Pick a product in the list</translation>
+    </message>
+    <message>
+        <source>{name} ({code}) is a service: no stock</source>
+        <translation>{name} ({code}) is a service: no stock</translation>
+    </message>
+    <message>
+        <source>{name} ({code}): not tracked — receive goods or count it to start</source>
+        <translation>{name} ({code}): not tracked — receive goods or count it to start</translation>
+    </message>
+    <message>
+        <source>{name} ({code}): {on_hand} {unit} on hand</source>
+        <translation>{name} ({code}): {on_hand} {unit} on hand</translation>
+    </message>
+    <message>
+        <source>{count} found</source>
+        <translation>{count} found</translation>
+    </message>
+    <message>
+        <source>Nothing found</source>
+        <translation>Nothing found</translation>
+    </message>
+    <message>
+        <source>{count} shown, scroll for more</source>
+        <translation>{count} shown, scroll for more</translation>
+    </message>
+    <message>
+        <source>{count} products</source>
+        <translation>{count} products</translation>
+    </message>
+    <message>
+        <source>; {tracked} tracked, {low} low</source>
+        <translation>; {tracked} tracked, {low} low</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <source>Note or document</source>
+        <translation>Note or document</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>Stock</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Find</translation>
+    </message>
+    <message>
+        <source>code, barcode, name or pinyin initials</source>
+        <translation>code, barcode, name or pinyin initials</translation>
+    </message>
+    <message>
+        <source>&amp;Low stock only</source>
+        <translation>&amp;Low stock only</translation>
+    </message>
+    <message>
+        <source>&amp;Receive</source>
+        <translation>&amp;Receive</translation>
+    </message>
+    <message>
+        <source>N&amp;ote</source>
+        <translation>N&amp;ote</translation>
+    </message>
+    <message>
+        <source>&amp;Counted</source>
+        <translation>&amp;Counted</translation>
+    </message>
+    <message>
+        <source>Re&amp;ason</source>
+        <translation>Re&amp;ason</translation>
+    </message>
+    <message>
+        <source>Lo&amp;w at</source>
+        <translation>Lo&amp;w at</translation>
+    </message>
+    <message>
+        <source>quantity</source>
+        <translation>quantity</translation>
+    </message>
+    <message>
+        <source>supplier, delivery note (optional)</source>
+        <translation>supplier, delivery note (optional)</translation>
+    </message>
+    <message>
+        <source>counted</source>
+        <translation>counted</translation>
+    </message>
+    <message>
+        <source>e.g. month-end count, broken, expired</source>
+        <translation>e.g. month-end count, broken, expired</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Receive goods</source>
+        <translation>Receive goods</translation>
+    </message>
+    <message>
+        <source>Post count</source>
+        <translation>Post count</translation>
+    </message>
+    <message>
+        <source>Save low-stock level</source>
+        <translation>Save low-stock level</translation>
+    </message>
+    <message>
+        <source>Stop tracking</source>
+        <translation>Stop tracking</translation>
+    </message>
+    <message>
+        <source>Export stock report (Ctrl+E)</source>
+        <translation>Export stock report (Ctrl+E)</translation>
     </message>
 </context>
 <context>

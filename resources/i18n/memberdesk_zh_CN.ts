@@ -228,6 +228,10 @@
         <translation>审计</translation>
     </message>
     <message>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
         <source>My shift</source>
         <translation>我的交班</translation>
     </message>
@@ -3305,8 +3309,8 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>积分规则属于门店设置，在“设置”页修改；修改只影响以后获得的积分（已有积分保持原来的到期日）。</translation>
     </message>
     <message>
-        <source>Change them in Settings (Ctrl+7)</source>
-        <translation>去“设置”修改 (Ctrl+7)</translation>
+        <source>Change them in Settings (Ctrl+8)</source>
+        <translation>去“设置”修改 (Ctrl+8)</translation>
     </message>
 </context>
 <context>
@@ -3961,6 +3965,224 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
     <message>
         <source>{count} days</source>
         <translation>{count} 天</translation>
+    </message>
+</context>
+<context>
+    <name>StockModel</name>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>现有</translation>
+    </message>
+    <message>
+        <source>Low at</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低库存</translation>
+    </message>
+    <message>
+        <source>Below zero</source>
+        <translation>负库存</translation>
+    </message>
+    <message>
+        <source>Not tracked</source>
+        <translation>不管库存</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+</context>
+<context>
+    <name>StockPage</name>
+    <message>
+        <source>Type a whole number from {low} to {high}.</source>
+        <translation>请输入 {low} 到 {high} 之间的整数。</translation>
+    </message>
+    <message>
+        <source>Type the reason for the count, e.g. month-end count.</source>
+        <translation>请填写盘点原因，例如 月末盘点。</translation>
+    </message>
+    <message>
+        <source>{name}: {qty} received, {on_hand} on hand.</source>
+        <translation>{name}：已入库 {qty}，现有 {on_hand}。</translation>
+    </message>
+    <message>
+        <source>{name}: tracked from now on, {on_hand} on hand.</source>
+        <translation>{name}：从现在开始管库存，现有 {on_hand}。</translation>
+    </message>
+    <message>
+        <source>{name}: counted {on_hand}, difference {diff}.</source>
+        <translation>{name}：盘点为 {on_hand}，差 {diff}。</translation>
+    </message>
+    <message>
+        <source>{name}: no low-stock level.</source>
+        <translation>{name}：不设库存预警。</translation>
+    </message>
+    <message>
+        <source>{name}: low at {low} or less.</source>
+        <translation>{name}：不高于 {low} 时为低库存。</translation>
+    </message>
+    <message>
+        <source>{name} is no longer tracked; its sales move no stock.</source>
+        <translation>{name} 已不管库存，销售不再扣库存。</translation>
+    </message>
+    <message>
+        <source>Exporting the stock report…</source>
+        <translation>正在导出库存报表…</translation>
+    </message>
+    <message>
+        <source>Written: {files}</source>
+        <translation>已导出：{files}</translation>
+    </message>
+    <message>
+        <source>Pick a product in the list</source>
+        <translation>请在列表中选择商品</translation>
+    </message>
+    <message>
+        <source>{name} ({code}) is a service: no stock</source>
+        <translation>{name} ({code}) 是服务项目，不管库存</translation>
+    </message>
+    <message>
+        <source>{name} ({code}): not tracked — receive goods or count it to start</source>
+        <translation>{name} ({code})：未管库存——入库或盘点后开始管理</translation>
+    </message>
+    <message>
+        <source>{name} ({code}): {on_hand} {unit} on hand</source>
+        <translation>{name} ({code})：现有 {on_hand} {unit}</translation>
+    </message>
+    <message>
+        <source>{count} found</source>
+        <translation>找到 {count} 个</translation>
+    </message>
+    <message>
+        <source>Nothing found</source>
+        <translation>没有找到</translation>
+    </message>
+    <message>
+        <source>{count} shown, scroll for more</source>
+        <translation>已显示 {count} 个，向下滚动查看更多</translation>
+    </message>
+    <message>
+        <source>{count} products</source>
+        <translation>共 {count} 个商品</translation>
+    </message>
+    <message>
+        <source>; {tracked} tracked, {low} low</source>
+        <translation>；管库存 {tracked} 个，低库存 {low} 个</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变动</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>结存</translation>
+    </message>
+    <message>
+        <source>Note or document</source>
+        <translation>备注/单号</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>code, barcode, name or pinyin initials</source>
+        <translation>编码、条码、名称或拼音首字母</translation>
+    </message>
+    <message>
+        <source>&amp;Low stock only</source>
+        <translation>只看低库存(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Receive</source>
+        <translation>入库数量(&amp;R)</translation>
+    </message>
+    <message>
+        <source>N&amp;ote</source>
+        <translation>备注(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Counted</source>
+        <translation>盘点数量(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Re&amp;ason</source>
+        <translation>原因(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Lo&amp;w at</source>
+        <translation>预警数量(&amp;W)</translation>
+    </message>
+    <message>
+        <source>quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>supplier, delivery note (optional)</source>
+        <translation>供应商、送货单号（可不填）</translation>
+    </message>
+    <message>
+        <source>counted</source>
+        <translation>实际数量</translation>
+    </message>
+    <message>
+        <source>e.g. month-end count, broken, expired</source>
+        <translation>例如 月末盘点、破损、过期</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>不预警</translation>
+    </message>
+    <message>
+        <source>Receive goods</source>
+        <translation>入库</translation>
+    </message>
+    <message>
+        <source>Post count</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <source>Save low-stock level</source>
+        <translation>保存预警数量</translation>
+    </message>
+    <message>
+        <source>Stop tracking</source>
+        <translation>不管库存</translation>
+    </message>
+    <message>
+        <source>Export stock report (Ctrl+E)</source>
+        <translation>导出库存报表 (Ctrl+E)</translation>
     </message>
 </context>
 <context>

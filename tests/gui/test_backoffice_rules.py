@@ -19,7 +19,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 def rules_page(c: Counter):  # type: ignore[no-untyped-def]
     office = c.open(Qt.Key.Key_F8)
-    c.press(Qt.Key.Key_8, office, CTRL)
+    c.press(Qt.Key.Key_9, office, CTRL)
     page = office.page("rules")
     assert office.stack.currentWidget() is page
     settle(c, page)
@@ -51,7 +51,7 @@ def enter(c: Counter, page, text: str | None = None) -> QWidget:  # type: ignore
 def test_the_owner_sets_up_rules_by_keys(owner: Counter) -> None:
     c = owner
     office, page = rules_page(c)
-    assert office.nav.item(7).text() == "规则"
+    assert office.nav.item(8).text() == "规则"
     assert page.heading.text() == "规则"
     assert not page.note.isVisible()
     assert page.tier_table.rowCount() == 4

@@ -23,7 +23,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 def settings_page(c: Counter):  # type: ignore[no-untyped-def]
     office = c.open(Qt.Key.Key_F8)
-    c.press(Qt.Key.Key_7, office, CTRL)
+    c.press(Qt.Key.Key_8, office, CTRL)
     page = office.page("settings")
     assert office.stack.currentWidget() is page
     settle(c, page)
@@ -60,7 +60,7 @@ def audit_rows(c: Counter) -> list[dict[str, object]]:
 def test_the_owner_lowers_the_plain_amount_line_and_the_counter_follows(owner: Counter) -> None:
     c = owner
     office, page = settings_page(c)
-    assert office.nav.item(6).text() == "设置"
+    assert office.nav.item(7).text() == "设置"
     assert page.heading.text() == "设置"
     heads = [h.text() for h in page.section_heads.values()]
     assert heads == ["门店", "收银", "储值", "积分与等级", "员工与交班", "读卡器", "备份", "打印机与小票",

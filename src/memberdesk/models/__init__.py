@@ -33,6 +33,7 @@ from .sales import (
 )
 from .shop import Setting, Shop
 from .staff import Approval, AuditEntry, Staff
+from .stock import StockEntry, StockKind, StockLevel
 
 # Tables that may only ever grow: the database rejects UPDATE and DELETE on them.
 APPEND_ONLY_TABLES: tuple[str, ...] = (
@@ -47,6 +48,7 @@ APPEND_ONLY_TABLES: tuple[str, ...] = (
     "job_runs",
     "tier_changes",
     "birthday_gifts",
+    "stock_entries",
 )
 
 __all__ = [
@@ -92,6 +94,9 @@ __all__ = [
     "ShiftCount",
     "Shop",
     "Staff",
+    "StockEntry",
+    "StockKind",
+    "StockLevel",
     "StoredValueEntry",
     "Tender",
     "Tier",

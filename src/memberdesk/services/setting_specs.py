@@ -153,6 +153,11 @@ SPECS: dict[str, SettingSpec] = {
     "checkout.restore_coupons_on_refund": _bool(
         True, "checkout", ("退款时退回优惠券", "Refunds give coupons back"),
         ("退款后，这单用掉的优惠券重新可用", "After a refund the sale's coupons can be used again")),
+    "stock.allow_negative": _bool(
+        True, "checkout", ("允许负库存销售", "Sell below zero stock"),
+        ("库存不足时仍可结账（货架上有就能卖），这些销售在库存报表里标出；选“否”则拒绝结账并说明是哪件商品",
+         "A sale may take a product's stock below zero (what is on the shelf can be sold); "
+         "such sales are flagged in the stock report. No: checkout refuses, naming the product")),
     # -- stored value ------------------------------------------------------------------
     "stored_value.cap_fen": _money(
         500_000, "stored_value", ("每张卡储值上限", "Stored value cap per card"),

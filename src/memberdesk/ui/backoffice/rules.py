@@ -870,7 +870,7 @@ class RulesPage(Page):
                                          "the settings page, and a change applies to points "
                                          "earned from then on (points already earned keep their "
                                          "dates)."))
-        self.points_button.setText(self.tr("Change them in Settings (Ctrl+7)"))
+        self.points_button.setText(self.tr("Change them in Settings (Ctrl+8)"))
         if self.rules is not None:
             _fill(self.tier_table, [self._tier_cells(t) for t in self.rules.tiers])
             _fill(self.offer_table, [self._offer_cells(r) for r in self.rules.offers])

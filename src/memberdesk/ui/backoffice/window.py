@@ -34,6 +34,7 @@ from .reports import ReportsPage
 from .rules import RulesPage
 from .settings import SettingsPage
 from .staff import StaffPage
+from .stock import StockPage
 
 STAFF_ROLES = ("owner", "manager")
 NAV_WIDTH = (140, 240)  # the page list is as wide as its longest name, within these
@@ -62,16 +63,19 @@ class BackOffice(Retranslating, QDialog):
             self.staff = StaffPage(runner, actor)
             self.products = ProductsPage(runner, long_jobs, actor)
             self.settings = SettingsPage(runner, actor)
+            self.stock = StockPage(runner, long_jobs, actor)
             self.rules = RulesPage(runner, actor)
+            self.audit = AuditPage(runner, long_jobs, actor, owner=role == "owner")
             self.daily_jobs = DailyJobsPage(runner, long_jobs, actor)
+            # Ctrl+1 … Ctrl+9, Ctrl+0 in this order; the daily jobs (they run by
+            # themselves) are the last page, reached from the list.
             self.pages = {"day": self.day_close, "reports": self.reports,
                           "members": self.members, "staff": self.staff, "backup": self.backup,
-                          "products": self.products, "settings": self.settings,
-                          "rules": self.rules, "jobs": self.daily_jobs}
+                          "products": self.products, "stock": self.stock,
+                          "settings": self.settings, "rules": self.rules,
+                          "audit": self.audit, "jobs": self.daily_jobs}
             self.rules.tiers_changed.connect(self.products.reload_tiers)
             self.rules.open_settings.connect(lambda: self.show_page("settings"))
-            self.audit = AuditPage(runner, long_jobs, actor, owner=role == "owner")
-            self.pages["audit"] = self.audit
             self.settings.saved.connect(self.settings_changed)
             self.backup.backed_up.connect(self.backed_up)
             self.backup.status_changed.connect(self.backup_status)
@@ -146,7 +150,8 @@ class BackOffice(Retranslating, QDialog):
                  "members": self.tr("Members"), "staff": self.tr("Staff"),
                  "backup": self.tr("Backups"), "products": self.tr("Products"),
                  "settings": self.tr("Settings"), "rules": self.tr("Loyalty rules"),
-                 "jobs": self.tr("Daily jobs"), "audit": self.tr("Audit")}
+                 "jobs": self.tr("Daily jobs"), "audit": self.tr("Audit"),
+                 "stock": self.tr("Stock")}
         if list(self.pages) == ["reports"]:
             names["reports"] = self.tr("My shift")
         for row, key in enumerate(self.pages):

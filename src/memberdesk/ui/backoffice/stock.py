@@ -1,0 +1,467 @@
+"""库存 — light inventory for the owner and managers. The list (:mod:`.stock_model`,
+lazy, by code) shows every product's stock; Find searches as on the products page;
+"Low stock only" narrows it to the low-stock list. Pick a product, then: receive
+goods (quantity, Enter, an optional note, Enter), count it (the quantity on the
+shelf, Enter, the reason, Enter: the difference is posted), or set its low-stock
+level (Enter). A product is tracked from its first receipt or count; services are
+never tracked; "Stop tracking" for goods the shop does not count. Its latest
+movements are shown below. Ctrl+E exports the stock report (Excel and PDF) to the
+shop's exports folder."""
+
+from __future__ import annotations
+
+from contextlib import nullcontext
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from memberdesk.domain.stock import MAX_QTY, parse_quantity
+from memberdesk.reports.document import format_cell
+from memberdesk.services.errors import UserError
+from memberdesk.services.reporting.common import PDF_MAX_ROWS
+from memberdesk.services.reporting.stock_report import (
+    kind_word,
+    stock_document,
+    stock_report,
+)
+from memberdesk.services.reporting.words import pick
+from memberdesk.services.stock import (
+    StockInfo,
+    count_stock,
+    receive_stock,
+    set_low_stock,
+    stop_tracking,
+)
+from memberdesk.services.stock_views import (
+    ProductMovements,
+    StockRow,
+    count_stock_rows,
+    product_movements,
+)
+
+from ..dialogs.base import ERROR, OK, current_language, push_button
+from ..fmt import shop_today
+from ..tasks import TaskRunner
+from . import jobs
+from .export_panel import _KeepShortcuts as KeepShortcuts
+from .long_jobs import LongJobs, Progress
+from .page import Page
+from .stock_model import StockModel, states
+
+MOVEMENT_COLUMNS = 6
+
+
+def export_stock(db: Any, actor: Any, low_only: bool, lang: str, progress: Progress
+                 ) -> list[Path]:  # fmt: skip
+    """Worker side: the stock report to the shop's exports folder, Excel always, the
+    PDF too unless it would be too long to be of use."""
+    rep = stock_report(db, actor, low_only=low_only)
+    rows = len(rep.lines) + len(rep.below_zero)
+    spec = jobs.ReportSpec(
+        open=lambda _db, _actor: nullcontext(rep),
+        document=lambda r, shop: stock_document(r, shop, r.generated_at, lang),
+        stem=lambda r: (pick(lang, "低库存", "low-stock") if low_only
+                        else pick(lang, "库存报表", "stock")) + f"_{r.generated_at:%Y-%m-%d}",
+        rows=lambda _r: rows,
+    )
+    return jobs.export(db, actor, spec, None, True, rows <= PDF_MAX_ROWS, progress)
+
+
+class StockPage(Page):
+    def __init__(self, runner: TaskRunner, long_jobs: LongJobs, actor: Any,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(runner, actor, "stockPage", parent)
+        self.long_jobs = long_jobs
+        self.picked: StockRow | None = None
+        self.counts: tuple[int, int] | None = None
+        self.exporting = False
+        self.search = QLineEdit()
+        self.search.setObjectName("stockSearch")
+        self.search.setClearButtonEnabled(True)
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(250)
+        self.search_timer.timeout.connect(self._search)
+        self.search.textChanged.connect(lambda _t: self.search_timer.start())
+        self.low_only = QCheckBox()
+        self.low_only.toggled.connect(lambda _on: self._search())
+        self.count_label = QLabel()
+        self.model = StockModel(runner, on_loaded=self._loaded)
+        self.table = QTableView()
+        self.table.setObjectName("stockTable")
+        self.table.setModel(self.model)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().currentRowChanged.connect(lambda cur, _p: self._pick(cur.row()))
+        self.search_label = QLabel()
+        self.search_label.setBuddy(self.search)
+        self.export_button = push_button(self.export)
+        top = QHBoxLayout()
+        top.addWidget(self.search_label)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.low_only)
+        top.addWidget(self.export_button)
+        # the picked product: its stock and movements beside the list
+        self.form_heading = QLabel()
+        self.form_heading.setObjectName("sectionHeading")
+        self.form_heading.setWordWrap(True)
+        self.moves = QTableWidget(0, MOVEMENT_COLUMNS)
+        self.moves.setObjectName("stockMovements")
+        self.moves.verticalHeader().setVisible(False)
+        self.moves.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.moves.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.moves.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        mh = self.moves.horizontalHeader()
+        for col in range(MOVEMENT_COLUMNS - 1):  # at most 200 rows: sized to their text
+            mh.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        mh.setStretchLastSection(True)
+        left, right = QVBoxLayout(), QVBoxLayout()
+        left.addWidget(self.count_label)
+        left.addWidget(self.table, 1)
+        right.addWidget(self.form_heading)
+        right.addWidget(self.moves, 1)
+        middle = QHBoxLayout()
+        middle.setSpacing(14)
+        middle.addLayout(left, 5)
+        middle.addLayout(right, 3)
+        # receive, count, low-stock level
+        self.receive_qty, self.count_qty, self.low_at = QLineEdit(), QLineEdit(), QLineEdit()
+        self.note, self.reason = QLineEdit(), QLineEdit()
+        for edit in (self.receive_qty, self.count_qty, self.low_at):
+            edit.setMaxLength(12)
+            edit.setMaximumWidth(120)
+        self.note.setMaxLength(200)
+        self.reason.setMaxLength(200)
+        self.receive_qty.setObjectName("receiveQty")
+        self.count_qty.setObjectName("countQty")
+        self.low_at.setObjectName("lowAt")
+        self.labels = [QLabel() for _ in range(5)]
+        self.receive_button = push_button(self.receive, primary=True)
+        self.count_button = push_button(self.count)
+        self.low_button = push_button(self.save_low)
+        self.untrack_button = push_button(self.untrack)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(6)
+        rows = ((self.labels[0], self.receive_qty, self.labels[1], self.note, self.receive_button),
+                (self.labels[2], self.count_qty, self.labels[3], self.reason, self.count_button))
+        for r, (ql, qty, tl, text, button) in enumerate(rows):
+            ql.setBuddy(qty)
+            tl.setBuddy(text)
+            for c, w in enumerate((ql, qty, tl, text, button)):
+                grid.addWidget(w, r, c)
+        self.labels[4].setBuddy(self.low_at)
+        grid.addWidget(self.labels[4], 2, 0)
+        grid.addWidget(self.low_at, 2, 1)
+        low_row = QHBoxLayout()
+        low_row.addWidget(self.low_button)
+        low_row.addStretch(1)
+        low_row.addWidget(self.untrack_button)
+        grid.addLayout(low_row, 2, 2, 1, 3)
+        grid.setColumnStretch(3, 1)
+        self._busy_buttons += [self.receive_button, self.count_button, self.low_button,
+                               self.untrack_button]
+        self.body.addLayout(top)
+        self.body.addLayout(middle, 1)
+        self.body.addLayout(grid)
+        shortcut = QShortcut(QKeySequence("Ctrl+E"), self)
+        shortcut.activated.connect(self.export)
+        self._keeper = KeepShortcuts(self)  # Ctrl+E exports from a text field too
+        for edit in (self.search, self.receive_qty, self.note, self.count_qty, self.reason,
+                     self.low_at):
+            edit.installEventFilter(self._keeper)
+        self._loaded_once = False
+        self._movements: ProductMovements | None = None
+        self.update_state()
+        self.retranslate()
+
+    # -- loading ---------------------------------------------------------------------------
+    def activated(self) -> None:
+        if not self._loaded_once:
+            self._loaded_once = True
+            self._search()
+        self.search.setFocus()
+
+    def _search(self) -> None:
+        self.search_timer.stop()
+        self.model.reload(self.search.text(), self.low_only.isChecked())
+        self.fetch(count_stock_rows, on_done=self._counted)
+
+    def _counted(self, counts: tuple[int, int]) -> None:
+        self.counts = counts
+        self._render_count()
+
+    def _loaded(self) -> None:
+        self._render_count()
+        if self.picked is not None:
+            for i, row in enumerate(self.model.rows):
+                if row.code == self.picked.code:
+                    self.table.selectRow(i)
+                    break
+
+    def _pick(self, row: int) -> None:
+        found = self.model.row(row)
+        if found is None:
+            return
+        if self.picked is None or self.picked.code != found.code:
+            for edit in (self.receive_qty, self.note, self.count_qty, self.reason):
+                edit.clear()
+            self.low_at.setText("" if found.low_at is None else str(found.low_at))
+            self.clear_message()
+        self.picked = found
+        self.update_state()
+        self.fetch(product_movements, found.code, on_done=self._show_movements)
+
+    def _show_movements(self, moves: ProductMovements) -> None:
+        if self.picked is None or moves.row.code != self.picked.code:
+            return
+        self._movements = moves
+        self._render_movements()
+
+    # -- actions ------------------------------------------------------------------------------
+    def _qty(self, edit: QLineEdit, allow_zero: bool) -> int | None:
+        qty = parse_quantity(edit.text(), allow_zero=allow_zero)
+        if qty is None:
+            low = 0 if allow_zero else 1
+            self.say(lambda: self.tr("Type a whole number from {low} to {high}.").format(
+                low=low, high=f"{MAX_QTY:,}"), ERROR)
+            edit.setFocus()
+            edit.selectAll()
+        return qty
+
+    def receive(self) -> None:
+        if self.picked is None:
+            return
+        qty = self._qty(self.receive_qty, False)
+        if qty is not None:
+            self.call(receive_stock, self.actor, self.picked.code, qty, self.note.text(),
+                      on_done=lambda info: self._changed(info, "receive", qty))
+
+    def count(self) -> None:
+        if self.picked is None:
+            return
+        qty = self._qty(self.count_qty, True)
+        if qty is None:
+            return
+        if not self.reason.text().strip():
+            self.say(lambda: self.tr("Type the reason for the count, e.g. month-end count."),
+                     ERROR)
+            self.reason.setFocus()
+            return
+        before = self.picked.on_hand if self.picked.tracked else None
+        self.call(count_stock, self.actor, self.picked.code, qty, self.reason.text(),
+                  on_done=lambda info: self._changed(
+                      info, "count", None if before is None else info.on_hand - before))
+
+    def save_low(self) -> None:
+        if self.picked is None:
+            return
+        low: int | None = None
+        if self.low_at.text().strip():
+            low = self._qty(self.low_at, True)
+            if low is None:
+                return
+        self.call(set_low_stock, self.actor, self.picked.code, low,
+                  on_done=lambda info: self._changed(info, "low", None))
+
+    def untrack(self) -> None:
+        if self.picked is not None:
+            self.call(stop_tracking, self.actor, self.picked.code,
+                      on_done=lambda info: self._changed(info, "untrack", None))
+
+    def _changed(self, info: StockInfo, what: str, number: int | None) -> None:
+        row = self.model.changed(info)
+        if self.picked is not None and self.picked.code == info.code:
+            picked = self.model.row(row)
+            if picked is not None:
+                self.picked = picked
+        if what == "receive":
+            self.receive_qty.clear()
+            self.note.clear()
+            self.receive_qty.setFocus()
+            self.say(lambda: self.tr("{name}: {qty} received, {on_hand} on hand.").format(
+                name=info.name, qty=number, on_hand=info.on_hand), OK)
+        elif what == "count":
+            self.count_qty.clear()
+            self.reason.clear()
+            self.count_qty.setFocus()
+            if number is None:
+                self.say(lambda: self.tr("{name}: tracked from now on, {on_hand} on hand.")
+                         .format(name=info.name, on_hand=info.on_hand), OK)
+            else:
+                self.say(lambda: self.tr("{name}: counted {on_hand}, difference {diff}.").format(
+                    name=info.name, on_hand=info.on_hand, diff=f"{number:+d}"), OK)
+        elif what == "low":
+            self.say(lambda: (self.tr("{name}: no low-stock level.") if info.low_at is None
+                              else self.tr("{name}: low at {low} or less.")).format(
+                name=info.name, low=info.low_at), OK)
+        else:
+            self.say(lambda: self.tr("{name} is no longer tracked; its sales move no stock.")
+                     .format(name=info.name), OK)
+        self.fetch(count_stock_rows, on_done=self._counted)
+        self.fetch(product_movements, info.code, on_done=self._show_movements)
+        self.update_state()
+
+    def export(self) -> None:
+        if self.exporting:
+            return
+        self.exporting = True
+        self.update_state()
+        self.say(lambda: self.tr("Exporting the stock report…"))
+        self.long_jobs.call_with_progress(
+            export_stock, self.actor, self.low_only.isChecked(), current_language(),
+            on_done=self._exported, on_user_error=self._export_failed,
+            on_finally=self._export_over)
+
+    def _exported(self, written: list[Path]) -> None:
+        self.say(lambda: self.tr("Written: {files}").format(
+            files="\n".join(str(p) for p in written)), OK)
+
+    def _export_failed(self, error: UserError) -> None:
+        self.show_error(error)
+
+    def _export_over(self) -> None:
+        self.exporting = False
+        self.update_state()
+
+    def enter_pressed(self) -> None:
+        """Enter: in Find, search now; in a quantity, on to its note or reason; in the
+        note, receive; in the reason, count; in the low-stock level, save it."""
+        focus = self.focusWidget()
+        if focus is self.search:
+            self._search()
+        elif focus is self.receive_qty:
+            self.note.setFocus()
+        elif focus is self.note:
+            self.receive()
+        elif focus is self.count_qty:
+            self.reason.setFocus()
+        elif focus is self.reason:
+            self.count()
+        elif focus is self.low_at:
+            self.save_low()
+        elif focus is self.table and self.picked is not None:
+            self.receive_qty.setFocus()
+
+    # -- state and texts ---------------------------------------------------------------------
+    def update_state(self) -> None:
+        p = self.picked
+        usable = p is not None and not p.is_service and not self.busy
+        for w in (self.receive_qty, self.note, self.count_qty, self.reason, self.low_at,
+                  self.receive_button, self.count_button, self.low_button):
+            w.setEnabled(usable)
+        self.untrack_button.setEnabled(usable and p is not None and p.tracked)
+        self.export_button.setEnabled(not self.exporting)
+        self._render_form()
+
+    def _render_form(self) -> None:
+        p = self.picked
+        if p is None:
+            self.form_heading.setText(self.tr("Pick a product in the list"))
+        elif p.is_service:
+            self.form_heading.setText(self.tr("{name} ({code}) is a service: no stock")
+                                      .format(name=p.name, code=p.code))
+        elif not p.tracked:
+            self.form_heading.setText(self.tr("{name} ({code}): not tracked — receive goods "
+                                              "or count it to start").format(name=p.name,
+                                                                             code=p.code))
+        else:
+            self.form_heading.setText(self.tr("{name} ({code}): {on_hand} {unit} on hand")
+                                      .format(name=p.name, code=p.code, on_hand=p.on_hand,
+                                              unit=p.unit))
+
+    def _render_count(self) -> None:
+        shown = len(self.model.rows)
+        if self.model.search:
+            text = self.tr("{count} found").format(count=shown) if shown else self.tr(
+                "Nothing found")
+        elif self.model.more:
+            text = self.tr("{count} shown, scroll for more").format(count=shown)
+        else:
+            text = self.tr("{count} products").format(count=shown)
+        if self.counts is not None:
+            text += self.tr("; {tracked} tracked, {low} low").format(
+                tracked=self.counts[0], low=self.counts[1])
+        self.count_label.setText(text)
+
+    def _render_movements(self) -> None:
+        heads = (self.tr("Time"), self.tr("Kind"), self.tr("Change"), self.tr("After"),
+                 self.tr("Note or document"), self.tr("Staff"))
+        self.moves.setHorizontalHeaderLabels(list(heads))
+        moves = self._movements.movements if self._movements is not None else ()
+        self.moves.setRowCount(len(moves))
+        lang = current_language()
+        year = shop_today().year
+        for r, m in enumerate(moves):
+            when = m.at.strftime("%m-%d %H:%M" if m.at.year == year else "%Y-%m-%d")
+            note = m.note if m.note or not m.document else m.document
+            cells = (when, kind_word(m.kind, lang), f"{m.delta:+,}", f"{m.on_hand_after:,}",
+                     note, m.staff)
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if c in (2, 3):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
+                if c == 0:
+                    item.setToolTip(format_cell(m.at))
+                self.moves.setItem(r, c, item)
+
+    def _size_columns(self) -> None:
+        """The list's columns as wide as their heading or a long value, whichever is
+        wider (not sized to their rows: 100,000 of them may load)."""
+        metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        for col, sample in ((0, "000000"), (2, "-9,999 件件"), (3, "9,999"), (4, "")):
+            head = str(self.model.headerData(col, Qt.Orientation.Horizontal) or "")
+            widest = max(metrics.horizontalAdvance(head) + 28, metrics.horizontalAdvance(sample) + 16)
+            if col == 4:
+                widest = max([widest] + [metrics.horizontalAdvance(state) + 16 for state in
+                                         states()])
+            header.resizeSection(col, widest)
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Stock"))
+        self.search_label.setText(self.tr("&Find"))
+        self.search.setPlaceholderText(self.tr("code, barcode, name or pinyin initials"))
+        self.low_only.setText(self.tr("&Low stock only"))
+        for label, text in zip(self.labels, (
+                self.tr("&Receive"), self.tr("N&ote"), self.tr("&Counted"), self.tr("Re&ason"),
+                self.tr("Lo&w at")), strict=True):
+            label.setText(text)
+        self.receive_qty.setPlaceholderText(self.tr("quantity"))
+        self.note.setPlaceholderText(self.tr("supplier, delivery note (optional)"))
+        self.count_qty.setPlaceholderText(self.tr("counted"))
+        self.reason.setPlaceholderText(self.tr("e.g. month-end count, broken, expired"))
+        self.low_at.setPlaceholderText(self.tr("none"))
+        self.receive_button.setText(self.tr("Receive goods"))
+        self.count_button.setText(self.tr("Post count"))
+        self.low_button.setText(self.tr("Save low-stock level"))
+        self.untrack_button.setText(self.tr("Stop tracking"))
+        self.export_button.setText(self.tr("Export stock report (Ctrl+E)"))
+        self.model.retranslate()
+        self._size_columns()
+        self._render_form()
+        self._render_count()
+        self._render_movements()
+        super().retranslate()

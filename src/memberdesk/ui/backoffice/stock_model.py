@@ -1,0 +1,165 @@
+"""The stock list as a lazy Qt model, like :mod:`.product_model`: pages of 200
+products by code fetched as the view scrolls (100,000 products never load at once),
+or the matches of a search, optionally only the low ones. A receipt or a count
+changes its row in place. The reads run on the worker; the GUI thread never
+touches the database."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor
+
+from memberdesk.services.stock import StockInfo
+from memberdesk.services.stock_views import StockPage, StockRow, list_stock
+
+from ..i18n import QT_TRANSLATE_NOOP
+from ..tasks import TaskRunner
+
+Index = QModelIndex | QPersistentModelIndex
+COLUMNS = (
+    QT_TRANSLATE_NOOP("StockModel", "Code"), QT_TRANSLATE_NOOP("StockModel", "Name"),
+    QT_TRANSLATE_NOOP("StockModel", "On hand"), QT_TRANSLATE_NOOP("StockModel", "Low at"),
+    QT_TRANSLATE_NOOP("StockModel", "State"),
+)  # fmt: skip
+NUMERIC = (2, 3)
+LOW = QT_TRANSLATE_NOOP("StockModel", "Low")
+BELOW_ZERO = QT_TRANSLATE_NOOP("StockModel", "Below zero")
+NOT_TRACKED = QT_TRANSLATE_NOOP("StockModel", "Not tracked")
+SERVICE = QT_TRANSLATE_NOOP("StockModel", "Service")
+LOW_COLOUR, MUTED = QColor("#b3261e"), QColor("#8a8f98")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("StockModel", text)
+
+
+def state_text(row: StockRow) -> str:
+    if row.is_service:
+        return _tr(SERVICE)
+    if not row.tracked:
+        return _tr(NOT_TRACKED)
+    if row.on_hand is not None and row.on_hand < 0:
+        return _tr(BELOW_ZERO)
+    return _tr(LOW) if row.low else ""
+
+
+def states() -> tuple[str, ...]:
+    """Every state the list may show, in the current language (for its width)."""
+    return tuple(_tr(t) for t in (LOW, BELOW_ZERO, NOT_TRACKED, SERVICE))
+
+
+class StockModel(QAbstractTableModel):
+    def __init__(self, runner: TaskRunner, on_loaded: Callable[[], None] | None = None) -> None:
+        super().__init__()
+        self.runner = runner
+        self.rows: list[StockRow] = []
+        self.more = False
+        self.search = ""
+        self.low_only = False
+        self.loading = False
+        self._generation = 0  # a page for an older list or search is dropped
+        self._on_loaded = on_loaded
+
+    # -- loading ----------------------------------------------------------------------------
+    def reload(self, search: str = "", low_only: bool = False) -> None:
+        self._generation += 1
+        self.search = search.strip()
+        self.low_only = low_only
+        self.loading = True
+        self._ask(self._generation, after=None)
+
+    def _ask(self, generation: int, after: str | None) -> None:
+        def done(page: StockPage) -> None:
+            self._arrived(generation, page, after is None)
+
+        def failed(_error: Any) -> None:
+            if generation == self._generation:
+                self.loading = False
+
+        self.runner.call(list_stock, after=after, search=self.search, low_only=self.low_only,
+                         on_done=done, on_user_error=failed)
+
+    def _arrived(self, generation: int, page: StockPage, first: bool) -> None:
+        if generation != self._generation:
+            return
+        self.loading = False
+        if first:
+            self.beginResetModel()
+            self.rows = list(page.rows)
+            self.endResetModel()
+        elif page.rows:
+            start = len(self.rows)
+            self.beginInsertRows(QModelIndex(), start, start + len(page.rows) - 1)
+            self.rows += page.rows
+            self.endInsertRows()
+        self.more = page.more and not self.search
+        if self._on_loaded is not None:
+            self._on_loaded()
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self.more and not self.loading
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if self.canFetchMore(parent) and self.rows:
+            self.loading = True
+            self._ask(self._generation, after=self.rows[-1].code)
+
+    def changed(self, info: StockInfo) -> int:
+        """Show a product's new stock in its row (no reload: it may be on page 40);
+        its row number, or -1 when it is not in the list."""
+        for i, row in enumerate(self.rows):
+            if row.code == info.code:
+                self.rows[i] = dataclasses.replace(row, tracked=info.tracked,
+                                                   on_hand=info.on_hand, low_at=info.low_at)
+                self.dataChanged.emit(self.index(i, 0), self.index(i, len(COLUMNS) - 1))
+                return i
+        return -1
+
+    # -- the table ------------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _tr(COLUMNS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            on_hand = ("" if row.on_hand is None or row.is_service
+                       else f"{row.on_hand:,} {row.unit}")
+            low_at = "" if row.low_at is None else f"{row.low_at:,}"
+            return (row.code, row.name, on_hand, low_at, state_text(row))[index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in NUMERIC:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if row.low:
+                return LOW_COLOUR
+            if not row.tracked or not row.active:
+                return MUTED
+        return None
+
+    def row(self, i: int) -> StockRow | None:
+        return self.rows[i] if 0 <= i < len(self.rows) else None
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(COLUMNS) - 1))

@@ -105,7 +105,7 @@ class BackOffice(Retranslating, QDialog):
         middle.addWidget(self.nav)
         middle.addWidget(self.stack, 1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 18, 24, 18)
+        layout.setContentsMargins(18, 18, 18, 18)  # (1024-wide screens: every px counts)
         layout.addLayout(top)
         layout.addLayout(middle, 1)
         for i in range(min(len(self.pages), 10)):  # Ctrl+1 … Ctrl+9, then Ctrl+0

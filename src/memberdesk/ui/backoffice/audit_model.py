@@ -10,16 +10,12 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
 )
 
 from memberdesk.services.audit_view import (
     AuditFilter,
-    AuditPage,
     AuditRow,
     Cursor,
     action_name,
@@ -31,8 +27,8 @@ from memberdesk.services.errors import UserError
 from ..dialogs.base import current_language
 from ..i18n import QT_TRANSLATE_NOOP
 from ..tasks import TaskRunner
+from .paged_model import Index, PagedModel
 
-Index = QModelIndex | QPersistentModelIndex
 COLUMNS = (
     QT_TRANSLATE_NOOP("AuditModel", "No."), QT_TRANSLATE_NOOP("AuditModel", "Time"),
     QT_TRANSLATE_NOOP("AuditModel", "Action"), QT_TRANSLATE_NOOP("AuditModel", "Staff"),
@@ -44,80 +40,30 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("AuditModel", text)
 
 
-class AuditModel(QAbstractTableModel):
+class AuditModel(PagedModel[AuditRow]):
+    COLUMNS = COLUMNS
+    CONTEXT = "AuditModel"
+
     def __init__(self, runner: TaskRunner, actor: Any,
                  on_loaded: Callable[[], None] | None = None,
                  on_error: Callable[[UserError], None] | None = None) -> None:
-        super().__init__()
-        self.runner = runner
+        super().__init__(runner, on_loaded, on_error)
         self.actor = actor
-        self.rows: list[AuditRow] = []
         self.filter = AuditFilter()
-        self.more = False
-        self.loading = False
-        self._generation = 0  # a page for an older filter is dropped
-        self._on_loaded = on_loaded
-        self._on_error = on_error
 
-    # -- loading ----------------------------------------------------------------------------
     def reload(self, flt: AuditFilter | None = None) -> None:
         """The newest rows of ``flt`` (default: the filter shown now)."""
-        self._generation += 1
         if flt is not None:
             self.filter = flt
-        self.loading = True
-        self._ask(self._generation, before=None)
+        self._restart()
 
-    def _ask(self, generation: int, before: Cursor | None) -> None:
-        def done(page: AuditPage) -> None:
-            self._arrived(generation, page, before is None)
+    def _request(self, cursor: Cursor | None, on_done: Callable[[Any], None],
+                 on_error: Callable[[UserError], None]) -> None:
+        self.runner.call(list_audit, self.actor, self.filter, before=cursor, on_done=on_done,
+                         on_user_error=on_error)
 
-        def failed(error: UserError) -> None:
-            if generation == self._generation:
-                self.loading = False
-                if self._on_error is not None:
-                    self._on_error(error)
-
-        self.runner.call(list_audit, self.actor, self.filter, before=before, on_done=done,
-                         on_user_error=failed)
-
-    def _arrived(self, generation: int, page: AuditPage, first: bool) -> None:
-        if generation != self._generation:
-            return
-        self.loading = False
-        if first:
-            self.beginResetModel()
-            self.rows = list(page.rows)
-            self.endResetModel()
-        elif page.rows:
-            start = len(self.rows)
-            self.beginInsertRows(QModelIndex(), start, start + len(page.rows) - 1)
-            self.rows += page.rows
-            self.endInsertRows()
-        self.more = page.more
-        if self._on_loaded is not None:
-            self._on_loaded()
-
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self.more and not self.loading
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if self.canFetchMore(parent) and self.rows:
-            self.loading = True
-            self._ask(self._generation, before=self.rows[-1].cursor)
-
-    # -- the table ------------------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _tr(COLUMNS[section])
-        return None
+    def _cursor(self, last: AuditRow) -> Cursor:
+        return last.cursor
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self.rows):
@@ -131,12 +77,3 @@ class AuditModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
-
-    def row(self, i: int) -> AuditRow | None:
-        return self.rows[i] if 0 <= i < len(self.rows) else None
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
-        if self.rows:
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self.rows) - 1, len(COLUMNS) - 1))

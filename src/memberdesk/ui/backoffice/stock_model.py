@@ -11,21 +11,18 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QColor
 
 from memberdesk.services.stock import StockInfo
-from memberdesk.services.stock_views import StockPage, StockRow, list_stock
+from memberdesk.services.stock_views import StockRow, list_stock
 
 from ..i18n import QT_TRANSLATE_NOOP
 from ..tasks import TaskRunner
+from .paged_model import Index, PagedModel
 
-Index = QModelIndex | QPersistentModelIndex
 COLUMNS = (
     QT_TRANSLATE_NOOP("StockModel", "Code"), QT_TRANSLATE_NOOP("StockModel", "Name"),
     QT_TRANSLATE_NOOP("StockModel", "On hand"), QT_TRANSLATE_NOOP("StockModel", "Low at"),
@@ -58,61 +55,30 @@ def states() -> tuple[str, ...]:
     return tuple(_tr(t) for t in (LOW, BELOW_ZERO, NOT_TRACKED, SERVICE))
 
 
-class StockModel(QAbstractTableModel):
+class StockModel(PagedModel[StockRow]):
+    COLUMNS = COLUMNS
+    CONTEXT = "StockModel"
+
     def __init__(self, runner: TaskRunner, on_loaded: Callable[[], None] | None = None) -> None:
-        super().__init__()
-        self.runner = runner
-        self.rows: list[StockRow] = []
-        self.more = False
+        super().__init__(runner, on_loaded)
         self.search = ""
         self.low_only = False
-        self.loading = False
-        self._generation = 0  # a page for an older list or search is dropped
-        self._on_loaded = on_loaded
 
-    # -- loading ----------------------------------------------------------------------------
     def reload(self, search: str = "", low_only: bool = False) -> None:
-        self._generation += 1
         self.search = search.strip()
         self.low_only = low_only
-        self.loading = True
-        self._ask(self._generation, after=None)
+        self._restart()
 
-    def _ask(self, generation: int, after: str | None) -> None:
-        def done(page: StockPage) -> None:
-            self._arrived(generation, page, after is None)
+    def _request(self, cursor: Any, on_done: Callable[[Any], None],
+                 on_error: Callable[[Any], None]) -> None:
+        self.runner.call(list_stock, after=cursor, search=self.search, low_only=self.low_only,
+                         on_done=on_done, on_user_error=on_error)
 
-        def failed(_error: Any) -> None:
-            if generation == self._generation:
-                self.loading = False
+    def _cursor(self, last: StockRow) -> Any:
+        return last.code
 
-        self.runner.call(list_stock, after=after, search=self.search, low_only=self.low_only,
-                         on_done=done, on_user_error=failed)
-
-    def _arrived(self, generation: int, page: StockPage, first: bool) -> None:
-        if generation != self._generation:
-            return
-        self.loading = False
-        if first:
-            self.beginResetModel()
-            self.rows = list(page.rows)
-            self.endResetModel()
-        elif page.rows:
-            start = len(self.rows)
-            self.beginInsertRows(QModelIndex(), start, start + len(page.rows) - 1)
-            self.rows += page.rows
-            self.endInsertRows()
-        self.more = page.more and not self.search
-        if self._on_loaded is not None:
-            self._on_loaded()
-
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self.more and not self.loading
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if self.canFetchMore(parent) and self.rows:
-            self.loading = True
-            self._ask(self._generation, after=self.rows[-1].code)
+    def _more_after(self, page: Any) -> bool:
+        return bool(page.more) and not self.search  # a search shows its matches at once
 
     def changed(self, info: StockInfo) -> int:
         """Show a product's new stock in its row (no reload: it may be on page 40);
@@ -124,19 +90,6 @@ class StockModel(QAbstractTableModel):
                 self.dataChanged.emit(self.index(i, 0), self.index(i, len(COLUMNS) - 1))
                 return i
         return -1
-
-    # -- the table ------------------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _tr(COLUMNS[section])
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self.rows):
@@ -155,11 +108,3 @@ class StockModel(QAbstractTableModel):
             if not row.tracked or not row.active:
                 return MUTED
         return None
-
-    def row(self, i: int) -> StockRow | None:
-        return self.rows[i] if 0 <= i < len(self.rows) else None
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
-        if self.rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(COLUMNS) - 1))

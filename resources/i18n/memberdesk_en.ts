@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AnalysisPage</name>
+    <message>
+        <source>The scores have not been computed yet: press Refresh scores.</source>
+        <translation>The scores have not been computed yet: press Refresh scores.</translation>
+    </message>
+    <message>
+        <source>Segments, grades, lifecycle and the churn list are as of {scored} (the last refresh); press Refresh scores to compute them as of {day}.</source>
+        <translation>Segments, grades, lifecycle and the churn list are as of {scored} (the last refresh); press Refresh scores to compute them as of {day}.</translation>
+    </message>
+    <message>
+        <source>Scores as of {day}.</source>
+        <translation>Scores as of {day}.</translation>
+    </message>
+    <message>
+        <source>Refreshing the scores… you can keep working at the counter.</source>
+        <translation>Refreshing the scores… you can keep working at the counter.</translation>
+    </message>
+    <message>
+        <source>Scores refreshed as of {day}: {members} members, {churn} churn warnings.</source>
+        <translation>Scores refreshed as of {day}: {members} members, {churn} churn warnings.</translation>
+    </message>
+    <message>
+        <source>Member analysis</source>
+        <translation>Member analysis</translation>
+    </message>
+    <message>
+        <source>&amp;As of</source>
+        <translation>&amp;As of</translation>
+    </message>
+    <message>
+        <source>Show (Enter)</source>
+        <translation>Show (Enter)</translation>
+    </message>
+    <message>
+        <source>Refresh scores</source>
+        <translation>Refresh scores</translation>
+    </message>
+</context>
+<context>
     <name>ApprovalDialog</name>
     <message>
         <source>Type the approver&apos;s user name.</source>
@@ -230,6 +269,10 @@
     <message>
         <source>Stock</source>
         <translation>Stock</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>Analysis</translation>
     </message>
     <message>
         <source>My shift</source>

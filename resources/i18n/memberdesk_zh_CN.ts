@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AnalysisPage</name>
+    <message>
+        <source>The scores have not been computed yet: press Refresh scores.</source>
+        <translation>尚未计算会员评分：请按“更新评分”。</translation>
+    </message>
+    <message>
+        <source>Segments, grades, lifecycle and the churn list are as of {scored} (the last refresh); press Refresh scores to compute them as of {day}.</source>
+        <translation>分群、等级、生命周期和流失名单为 {scored} 的评分（上次更新）；按“更新评分”按 {day} 重新计算。</translation>
+    </message>
+    <message>
+        <source>Scores as of {day}.</source>
+        <translation>评分日期 {day}。</translation>
+    </message>
+    <message>
+        <source>Refreshing the scores… you can keep working at the counter.</source>
+        <translation>正在更新评分……收银台可以照常工作。</translation>
+    </message>
+    <message>
+        <source>Scores refreshed as of {day}: {members} members, {churn} churn warnings.</source>
+        <translation>评分已更新（截至 {day}）：{members} 位会员，{churn} 位流失预警。</translation>
+    </message>
+    <message>
+        <source>Member analysis</source>
+        <translation>会员分析</translation>
+    </message>
+    <message>
+        <source>&amp;As of</source>
+        <translation>截至日期(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Show (Enter)</source>
+        <translation>查看（回车）</translation>
+    </message>
+    <message>
+        <source>Refresh scores</source>
+        <translation>更新评分</translation>
+    </message>
+</context>
+<context>
     <name>ApprovalDialog</name>
     <message>
         <source>Type the approver&apos;s user name.</source>
@@ -230,6 +269,10 @@
     <message>
         <source>Stock</source>
         <translation>库存</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>分析</translation>
     </message>
     <message>
         <source>My shift</source>

@@ -1,4 +1,4 @@
-"""``memberdesk report shift|statement|liability|points|coupons|sales``.
+"""``memberdesk report shift|statement|liability|points|coupons|sales|analysis``.
 
 Each prints a short summary and writes ``--xlsx`` / ``--pdf`` when asked. Dates are
 ``YYYY-MM-DD``: an impossible date or a reversed range is refused before the
@@ -214,6 +214,27 @@ def _add_range(p: argparse.ArgumentParser, *, required: bool) -> None:
                    help="last local date, included" + ("" if required else " (default: today)"))
 
 
+@user_errors
+def cmd_analysis(args: argparse.Namespace) -> int:
+    from memberdesk.services.analytics_report import analysis_report
+    from memberdesk.services.reporting.analysis_doc import analysis_document, percent
+
+    as_of = parse_date(args.date) if args.date else None
+
+    def show(r: Any) -> None:
+        scored = r.scores_as_of.isoformat() if r.scores_as_of else "—"
+        _print(_say(f"会员分析 截至 {r.as_of.isoformat()}（评分日期 {scored}）",
+                    f"member analysis as of {r.as_of.isoformat()} (scores as of {scored})"), [
+            ("会员数", "members", r.members),
+            ("复购率", "repurchase rate", percent(r.repurchase_rate)),
+            ("客单价", "average ticket", r.average_ticket),
+            ("流失预警", "churn warnings", r.churn_count),
+        ], empty=r.members == 0)
+
+    return _run(args, lambda db, a: nullcontext(analysis_report(db, a, as_of)),
+                analysis_document, show)
+
+
 def register_more(rsub: Any) -> None:
     def command(name: str, help_text: str, fn: Callable[[argparse.Namespace], int]) -> Any:
         p = add_command(rsub, name, help_text, fn)
@@ -228,6 +249,8 @@ def register_more(rsub: Any) -> None:
     _add_range(p, required=False)
     p = command("liability", "stored-value liability (储值负债)", cmd_liability)
     p.add_argument("--date", metavar="YYYY-MM-DD", help="as of the end of this date (default: now)")
+    p = command("analysis", "member analysis with charts (会员分析)", cmd_analysis)
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="as of this business date (default: today)")
     p = command("points", "points outstanding, expiring and moved (积分报表)", cmd_points)
     _add_range(p, required=False)
     p = command("coupons", "coupon usage per template (优惠券报表)", cmd_coupons)

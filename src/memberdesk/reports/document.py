@@ -32,6 +32,23 @@ class Column:
     width: int | None = None  # characters; None = from the title and kind
 
 
+class ChartKind(StrEnum):
+    BAR = "bar"  # vertical columns
+    HBAR = "hbar"  # horizontal bars (a pyramid, a funnel)
+    LINE = "line"
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart of a (small, static) table: ``label`` is the column of the category
+    names, ``values`` the columns drawn, one series each (money and counts only).
+    Every exporter draws it beside its table, the value axis from 0."""
+
+    kind: ChartKind
+    values: tuple[int, ...]
+    label: int = 0
+
+
 @dataclass(frozen=True)
 class Table:
     title: str
@@ -40,6 +57,16 @@ class Table:
     # (the PDF and the workbook each read the rows once).
     rows: Callable[[], Iterable[tuple[CellValue, ...]]]
     totals: tuple[CellValue, ...] | None = None
+    chart: Chart | None = None
+
+
+def chart_number(value: CellValue) -> float:
+    """A cell as a chart draws it: money in yuan, counts as they are, else 0."""
+    if isinstance(value, Money):
+        return value.fen / 100
+    if isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    return 0.0
 
 
 @dataclass(frozen=True)

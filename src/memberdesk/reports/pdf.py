@@ -35,6 +35,7 @@ from .document import (
     format_cell,
 )
 from .fonts import cjk_font
+from .pdf_charts import chart_drawing
 
 HEADING_ROOM = 30 * mm
 CHUNK_ROWS = 400  # one LongTable per chunk keeps layout fast on long reports
@@ -134,6 +135,9 @@ def _table_flowables(
     # A heading never stands alone at a page foot: start a new page when less than
     # the heading and a few rows' room is left (a long table still starts mid-page).
     out: list[Any] = [CondPageBreak(HEADING_ROOM), Paragraph(_esc(table.title), styles["h2"])]
+    drawing = chart_drawing(table, font, usable)
+    if drawing is not None:  # a chart and its heading stay together
+        out[-1] = KeepTogether([out[-1], drawing])
     rows_iter = iter(table.rows())
     any_rows = False
     while True:

@@ -33,6 +33,7 @@ from .document import (
     Table,
     atomic_output,
 )
+from .xlsx_charts import add_chart
 
 MONEY_FORMAT = "#,##0.00"
 INT_FORMAT = "#,##0"
@@ -151,6 +152,7 @@ def _table_sheet(
             c.font = _BOLD
             cells.append(c)
         ws.append(cells)
+    add_chart(ws, table, count)
 
 
 def write_xlsx(doc: Document, path: Path, progress: Progress | None = None) -> int:

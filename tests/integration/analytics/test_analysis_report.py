@@ -182,3 +182,33 @@ def test_the_workbook_and_the_pdf_agree_with_the_document(shop: World, tmp_path:
         assert seg.chart is not None
         assert [chart_number(r[1]) for r in seg.rows()][:8] == [
             float(g) for g in (0, 0, 1, 0, 0, 1, 0, 0)]
+
+
+def _cli(w: World, *args: str, password: str = "manager-pass",
+         user: str = "manager") -> subprocess.CompletedProcess[str]:
+    import os
+    import sys
+
+    assert w.db.paths is not None
+    return subprocess.run(
+        [sys.executable, "-m", "memberdesk.cli", "report", "analysis",
+         "--data-dir", str(w.db.paths.root), "--user", user, *args],
+        input=password + "\n", capture_output=True, text=True, timeout=120,
+        env={**os.environ, "MEMBERDESK_LANG": "en"})
+
+
+def test_report_analysis_command(shop: World, tmp_path: Path) -> None:
+    xlsx, pdf = tmp_path / "a.xlsx", tmp_path / "a.pdf"
+    r = _cli(shop, "--date", AS_OF.isoformat(), "--xlsx", str(xlsx), "--pdf", str(pdf),
+             "--lang", "en")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.splitlines()[:5] == [
+        f"member analysis as of {AS_OF} (scores as of {AS_OF})", "  members: 3",
+        "  repurchase rate: 50.0%", "  average ticket: ¥16.05", "  churn warnings: 1"]
+    assert xlsx.is_file() and pdf.read_bytes().startswith(b"%PDF")
+    book = CalamineWorkbook.from_path(str(xlsx))
+    assert book.sheet_names[1] == "RFM segments_ members and sp"  # ":" is not allowed
+    bad = _cli(shop, "--date", "2026-02-30")
+    assert bad.returncode == 1 and bad.stderr.count("\n") == 1 and "Traceback" not in bad.stderr
+    cashier = _cli(shop, "--date", AS_OF.isoformat(), user="cashier", password="cashier-pass")
+    assert cashier.returncode == 1 and "Traceback" not in cashier.stderr

@@ -71,6 +71,7 @@ class AnalysisPage(Page):
         super().__init__(runner, actor, "analysisPage", parent)
         self.long_jobs = long_jobs
         self.loaded: analysis_data.AnalysisScreen | None = None
+        self.loaded_lang = ""
         self.tables: list[QTableWidget] = []
         self.charts: list[QWidget] = []
         self.progress: Progress | None = None
@@ -141,7 +142,7 @@ class AnalysisPage(Page):
     def _shown(self, s: analysis_data.AnalysisScreen, day: date, lang: str) -> None:
         from .bar_chart import BarChart  # only now: the start-up never loads it
 
-        self.loaded = s
+        self.loaded, self.loaded_lang = s, lang
         while self.sections.count():
             item = self.sections.takeAt(0)
             old = item.widget() if item is not None else None
@@ -226,12 +227,12 @@ class AnalysisPage(Page):
     def _refreshed(self, result: Any) -> None:
         if not isValid(self):
             return
+        self.loaded = None
+        self.show_figures()  # (clears the message line first)
         self.say(lambda: self.tr("Scores refreshed as of {day}: {members} members, {churn} "
                                  "churn warnings.").format(day=result.as_of.isoformat(),
                                                            members=result.members,
                                                            churn=result.churn))
-        self.loaded = None
-        self.show_figures()
 
     def _refresh_failed(self, error: UserError) -> None:
         if isValid(self):
@@ -243,6 +244,10 @@ class AnalysisPage(Page):
         self.show_button.setText(self.tr("Show (Enter)"))
         self.refresh_button.setText(self.tr("Refresh scores"))
         self._say_scores()
-        if self.loaded is not None and not self.busy:
-            self.show_figures()  # the figures' words follow the screen's language
+        if self.loaded is not None and self.loaded_lang != current_language():
+            # the figures' words follow the screen's language: now, or when next shown
+            if self.isVisible() and not self.busy:
+                self.show_figures()
+            else:
+                self.loaded = None
         super().retranslate()

@@ -12,10 +12,6 @@
         <translation>Segments, grades, lifecycle and the churn list are as of {scored} (the last refresh); press Refresh scores to compute them as of {day}.</translation>
     </message>
     <message>
-        <source>Scores as of {day}.</source>
-        <translation>Scores as of {day}.</translation>
-    </message>
-    <message>
         <source>Refreshing the scores… you can keep working at the counter.</source>
         <translation>Refreshing the scores… you can keep working at the counter.</translation>
     </message>

@@ -12,10 +12,6 @@
         <translation>分群、等级、生命周期和流失名单为 {scored} 的评分（上次更新）；按“更新评分”按 {day} 重新计算。</translation>
     </message>
     <message>
-        <source>Scores as of {day}.</source>
-        <translation>评分日期 {day}。</translation>
-    </message>
-    <message>
         <source>Refreshing the scores… you can keep working at the counter.</source>
         <translation>正在更新评分……收银台可以照常工作。</translation>
     </message>

@@ -13,12 +13,14 @@ from typing import Any, cast
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractScrollArea,
     QDateEdit,
     QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QScrollArea,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -39,6 +41,7 @@ from .page import Page
 from .preview import ReportPreview
 
 MAX_TABLE_ROWS = 12  # taller tables scroll inside themselves
+SIDE_COLUMNS = 3  # tables this narrow stand beside their chart
 
 
 def screen_table(t: ScreenTable, name: str) -> QTableWidget:
@@ -59,9 +62,14 @@ def screen_table(t: ScreenTable, name: str) -> QTableWidget:
     header = w.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setStretchLastSection(True)
-    w.resizeRowsToContents()
-    rows_h = sum(w.rowHeight(i) for i in range(min(len(t.rows), MAX_TABLE_ROWS)))
-    w.setFixedHeight(rows_h + header.sizeHint().height() + 2 * w.frameWidth() + 2)
+    w.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+    if len(t.rows) <= MAX_TABLE_ROWS:  # the whole table shows: no scroll bar of its own
+        w.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    else:
+        w.setMaximumHeight(header.sizeHint().height()
+                           + MAX_TABLE_ROWS * w.verticalHeader().defaultSectionSize())
+    w.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed
+                    if len(t.rows) <= MAX_TABLE_ROWS else QSizePolicy.Policy.Preferred)
     return w
 
 
@@ -97,6 +105,7 @@ class AnalysisPage(Page):
         top.addWidget(self.show_button)
         top.addWidget(self.refresh_button)
         top.addWidget(self.bar, 1)
+        top.addStretch(1)
         self.content = QWidget()
         self.sections = QVBoxLayout(self.content)
         self.sections.setContentsMargins(0, 0, 8, 0)
@@ -149,11 +158,15 @@ class AnalysisPage(Page):
             if old is not None:
                 old.deleteLater()
         self.tables, self.charts = [], []
-        summary = ScreenTable("", ("", ""), (False, True), s.screen.summary, False, None)
+        pairs = list(s.screen.summary)
+        if len(pairs) % 2:
+            pairs.append(("", ""))
+        half = len(pairs) // 2  # two label-value pairs a row: half the height
+        summary = ScreenTable("", ("", "", "", ""), (False, True, False, True),
+                              tuple((*a, *b) for a, b in zip(pairs[:half], pairs[half:],
+                                                              strict=True)), False, None)
         head = screen_table(summary, "analysisSummary")
         head.horizontalHeader().setVisible(False)
-        head.setFixedHeight(sum(head.rowHeight(i) for i in range(head.rowCount()))
-                            + 2 * head.frameWidth() + 2)
         self.tables.append(head)
         self.sections.addWidget(head)
         for i, (t, chart) in enumerate(zip(s.screen.tables, s.charts, strict=True)):
@@ -170,10 +183,17 @@ class AnalysisPage(Page):
             view.setObjectName(f"analysisChart{i}")
             view.set_data(chart)
             self.charts.append(view)
-            row = QHBoxLayout()
+            # a narrow table beside its chart; a wide one (category preference) below it
+            row = QHBoxLayout() if len(t.headers) <= SIDE_COLUMNS else QVBoxLayout()
             row.setSpacing(12)
-            row.addWidget(view, 3)
-            row.addWidget(table, 2, Qt.AlignmentFlag.AlignTop)
+            row.addWidget(view, 1)
+            if isinstance(row, QHBoxLayout):
+                table.horizontalHeader().setStretchLastSection(False)  # as wide as its columns
+                table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+                table.setSizePolicy(QSizePolicy.Policy.Fixed, table.sizePolicy().verticalPolicy())
+                row.addWidget(table, 0, Qt.AlignmentFlag.AlignTop)
+            else:
+                row.addWidget(table)
             box = QWidget()
             box.setLayout(row)
             row.setContentsMargins(0, 0, 0, 0)
@@ -200,8 +220,9 @@ class AnalysisPage(Page):
                            " {day}.").format(scored=scored.isoformat(),
                                              day=s.report.as_of.isoformat())
         else:
-            text = self.tr("Scores as of {day}.").format(day=scored.isoformat())
+            text = ""  # the summary says the date
         self.scores_note.setText(text)
+        self.scores_note.setVisible(bool(text))
 
     # -- refresh ---------------------------------------------------------------------------
     def refresh_scores(self) -> None:

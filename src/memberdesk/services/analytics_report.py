@@ -119,16 +119,13 @@ class AnalysisReport:
 
 # -- the queries: one a figure -----------------------------------------------------------
 
-_SCORES_AS_OF = text("SELECT MAX(as_of) FROM member_scores")
-_BY_SEGMENT = text("SELECT segment, COUNT(*), COALESCE(SUM(m), 0) FROM member_scores "
-                   "GROUP BY segment")
-_BY_GRADE = text("SELECT grade, COUNT(*), COALESCE(SUM(m), 0) FROM member_scores "
-                 "GROUP BY grade")
-_BY_STAGE = text("SELECT lifecycle, COUNT(*) FROM member_scores GROUP BY lifecycle")
-_BUYERS = text("""
-SELECT COUNT(*), COALESCE(SUM(f >= 2), 0), COALESCE(SUM(m), 0), COALESCE(SUM(f), 0),
-       (SELECT COUNT(*) FROM member_scores WHERE churn_kind IS NOT NULL)
-FROM member_scores WHERE f >= 1
+# Segments, grades, stages, buyers, repeaters, the buyers' M and F, churn warnings and
+# the scores' date: one pass over member_scores, grouped three ways at once.
+_SCORES = text("""
+SELECT segment, grade, lifecycle, COUNT(*), COALESCE(SUM(m), 0),
+       SUM(f >= 1), SUM(f >= 2), COALESCE(SUM(CASE WHEN f >= 1 THEN m END), 0),
+       COALESCE(SUM(f), 0), SUM(churn_kind IS NOT NULL), MAX(as_of)
+FROM member_scores GROUP BY segment, grade, lifecycle
 """)
 _CHURN = text("""
 SELECT mem.member_no, mem.name, s.m, s.churn_kind, s.churn_days_since, s.churn_gap_x2,
@@ -141,29 +138,20 @@ SELECT mem.member_no, mem.name, s.m, s.f, s.grade, s.segment
 FROM member_scores AS s JOIN members AS mem ON mem.id = s.member_id
 WHERE s.f >= 1 ORDER BY s.m DESC, s.member_id LIMIT :n
 """)
-_GROWTH = text("""
-SELECT strftime('%Y-%m', created_at, :shift) AS month, COUNT(*) FROM members
-WHERE created_at < :until GROUP BY month
-""")
-_TIERS = text("""
-SELECT t.name, COUNT(m.id) FROM tiers AS t
-LEFT JOIN members AS m ON m.tier_id = t.id AND m.created_at < :until
-GROUP BY t.id ORDER BY t.rank
-""")
-_GENDERS = text("SELECT gender, COUNT(*) FROM members WHERE created_at < :until "
-                "GROUP BY gender")
-_AGES = text("""
-SELECT CASE
+# Growth, tier, gender and age band: one pass over the members registered by D.
+_MEMBER_GROUPS = text("""
+SELECT month, tier_id, gender, CASE
     WHEN birthday IS NULL THEN 'unknown'
     WHEN age < 20 THEN '<20' WHEN age < 30 THEN '20-29' WHEN age < 40 THEN '30-39'
     WHEN age < 50 THEN '40-49' WHEN age < 60 THEN '50-59' ELSE '60+' END AS band,
     COUNT(*)
-FROM (SELECT birthday,
+FROM (SELECT strftime('%Y-%m', created_at, :shift) AS month, tier_id, gender, birthday,
              CAST(strftime('%Y', :day) AS INTEGER) - CAST(strftime('%Y', birthday) AS INTEGER)
              - (strftime('%m-%d', :day) < strftime('%m-%d', birthday)) AS age
       FROM members WHERE created_at < :until)
-GROUP BY band
+GROUP BY month, tier_id, gender, band
 """)
+_TIERS = text("SELECT id, name FROM tiers ORDER BY rank")
 _LIABILITIES = text("""
 SELECT 'p', strftime('%Y-%m', created_at, :shift) AS month, SUM(delta)
 FROM points_entries WHERE created_at < :until GROUP BY month
@@ -203,9 +191,8 @@ def _cumulative(per_month: dict[str, int], months: list[str]) -> list[int]:
     return out
 
 
-def _groups(rows: Any) -> tuple[Group, ...]:
-    return tuple(Group(str(k) if k is not None else "", int(n), Money(int(s)))
-                 for k, n, s in rows)
+def _groups(counts: dict[str, list[int]]) -> tuple[Group, ...]:
+    return tuple(Group(k, n, Money(m)) for k, (n, m) in counts.items())
 
 
 def build_report(session: Session, as_of: date) -> AnalysisReport:
@@ -215,38 +202,55 @@ def build_report(session: Session, as_of: date) -> AnalysisReport:
     until = _utc_text(datetime.combine(as_of + timedelta(days=1), time(), tzinfo=UTC)
                       - clock.local_offset(session))
     months = analysis.months_back(as_of)
-    raw = conn.execute(_SCORES_AS_OF).scalar()
-    scores_as_of = _date(raw) if raw is not None else None
-    buyers, repeaters, spend, visits, churn_count = conn.execute(_BUYERS).one()
+    segments: dict[str, list[int]] = {}
+    grades: dict[str, list[int]] = {}
+    stages: dict[str, list[int]] = {}
+    buyers = repeaters = spend = visits = churn_count = 0
+    latest: Any = None
+    for seg, grade, stage, n, m, b, rep, bm, f, ch, on in conn.execute(_SCORES):
+        for into, key in ((segments, seg or ""), (grades, grade), (stages, stage)):
+            into.setdefault(str(key), [0, 0])
+            into[str(key)][0] += int(n)
+            into[str(key)][1] += int(m)
+        buyers, repeaters, spend = buyers + int(b), repeaters + int(rep), spend + int(bm)
+        visits, churn_count = visits + int(f), churn_count + int(ch)
+        latest = on if latest is None or (on is not None and str(on) > str(latest)) else latest
+    scores_as_of = _date(latest) if latest is not None else None
     churn = tuple(
         ChurnRow(no, name, Money(int(m)), w, _date(on) - timedelta(days=w.days_since), alive)
         for no, name, m, kind, since, gap2, recent, before, alive, on
         in conn.execute(_CHURN, {"n": analysis.CHURN_ROWS})
         if (w := warning_of(kind, since, gap2, recent, before)) is not None)
-    new = {str(k): int(n) for k, n in conn.execute(_GROWTH, {"shift": shift, "until": until})}
+    new: dict[str, int] = {}
+    tiers: dict[int, int] = {}
+    genders: dict[str, int] = {}
+    ages: dict[str, int] = {}
+    for month, tier, gender, band, n in conn.execute(
+            _MEMBER_GROUPS, {"shift": shift, "until": until, "day": as_of.isoformat()}):
+        new[str(month)] = new.get(str(month), 0) + int(n)
+        genders[str(gender)] = genders.get(str(gender), 0) + int(n)
+        ages[str(band)] = ages.get(str(band), 0) + int(n)
+        tiers[int(tier)] = tiers.get(int(tier), 0) + int(n)
     totals = _cumulative(new, months)
     points: dict[str, int] = {}
     stored: dict[str, int] = {}
     for kind, month, amount in conn.execute(_LIABILITIES, {"shift": shift, "until": until}):
         (points if kind == "p" else stored)[str(month)] = int(amount or 0)
     first = as_of - timedelta(days=analysis.PREFERENCE_DAYS)
-    who = {"until": until}
     return AnalysisReport(
         as_of=as_of, scores_as_of=scores_as_of,
         generated_at=(clock.now().astimezone(UTC) + clock.local_offset(session)).replace(
             tzinfo=None),
         members=totals[-1],
-        segments=_groups(conn.execute(_BY_SEGMENT)),
-        grades=_groups(conn.execute(_BY_GRADE)),
-        lifecycle=tuple(Group(str(k), int(n)) for k, n in conn.execute(_BY_STAGE)),
-        churn=churn, churn_count=int(churn_count),
-        buyers=int(buyers), repeaters=int(repeaters), spend=Money(int(spend)),
-        visits=int(visits),
+        segments=_groups(segments), grades=_groups(grades),
+        lifecycle=_groups(stages),
+        churn=churn, churn_count=churn_count,
+        buyers=buyers, repeaters=repeaters, spend=Money(spend), visits=visits,
         growth=tuple(Month(m, new.get(m, 0), t) for m, t in zip(months, totals, strict=True)),
-        tiers=tuple(Group(str(k), int(n)) for k, n in conn.execute(_TIERS, who)),
-        genders=tuple(Group(str(k), int(n)) for k, n in conn.execute(_GENDERS, who)),
-        ages=tuple(Group(str(k), int(n)) for k, n in conn.execute(
-            _AGES, {**who, "day": as_of.isoformat()})),
+        tiers=tuple(Group(str(name), tiers.get(int(tid), 0))
+                    for tid, name in conn.execute(_TIERS)),
+        genders=tuple(Group(k, n) for k, n in genders.items()),
+        ages=tuple(Group(k, n) for k, n in ages.items()),
         liabilities=tuple(Liability(m, p, Money(s)) for m, p, s in zip(
             months, _cumulative(points, months), _cumulative(stored, months), strict=True)),
         top=tuple(TopMember(no, name, Money(int(m)), int(f), g, seg) for no, name, m, f, g, seg

@@ -78,3 +78,20 @@ def test_the_demo_has_regulars_whose_visits_really_stopped(db: Database) -> None
         a = member_analytics(s, flagged[0])
         assert a is not None and a.as_of == today and a.churn is not None
         assert churn_reason_text(a.churn) == "平时约 2 天来一次，已 17 天未来"
+    # the 分析 page's churn list names the same members, the largest value at risk first
+    from datetime import UTC, datetime, time
+
+    from memberdesk.domain import shoptime
+    from memberdesk.services.analytics_report import analysis_report
+
+    owner = login(db, "owner", DEMO_PASSWORDS["owner"])
+    with shoptime.frozen(datetime.combine(today, time(4, 0), tzinfo=UTC)):  # noon in Beijing
+        rep = analysis_report(db, owner)
+    with db.reader() as r:
+        numbers = set(r.session.scalars(select(Member.member_no).where(
+            Member.id.in_(flagged))))
+    assert rep.as_of == today and rep.churn_count == len(flagged)
+    assert {c.member_no for c in rep.churn} == numbers
+    assert all(c.last_visit <= today - timedelta(days=15) for c in rep.churn)
+    risk = [c.value_at_risk for c in rep.churn]
+    assert risk == sorted(risk, reverse=True)

@@ -212,3 +212,25 @@ def test_report_analysis_command(shop: World, tmp_path: Path) -> None:
     assert bad.returncode == 1 and bad.stderr.count("\n") == 1 and "Traceback" not in bad.stderr
     cashier = _cli(shop, "--date", AS_OF.isoformat(), user="cashier", password="cashier-pass")
     assert cashier.returncode == 1 and "Traceback" not in cashier.stderr
+
+
+def test_the_pdf_charts_start_from_zero_and_draw_the_tables_figures(shop: World) -> None:
+    from memberdesk.reports.fonts import cjk_font
+    from memberdesk.reports.pdf_charts import chart_drawing
+
+    rep = _report(shop)
+    doc = analysis_document(rep, "测试店", rep.generated_at)
+    font = cjk_font()
+    drawn = 0
+    for table in doc.tables:
+        d = chart_drawing(table, font, 500)
+        if table.chart is None:
+            assert d is None
+            continue
+        chart = d.contents[0]
+        assert chart.valueAxis.valueMin == 0
+        rows = list(table.rows())
+        assert chart.data == [tuple(chart_number(r[i]) for r in rows) for i in table.chart.values]
+        assert list(chart.categoryAxis.categoryNames) == [format_cell(r[0]) for r in rows]
+        drawn += 1
+    assert drawn == 10

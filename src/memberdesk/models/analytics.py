@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import ForeignKey, String
+from sqlalchemy import ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from memberdesk.money import Money
@@ -22,6 +22,13 @@ class MemberScore(Base):
     said in the reader's language."""
 
     __tablename__ = "member_scores"
+    __table_args__ = (
+        # the 分析 page (0011_analysis): its counts read this index, never sort the
+        # table; top members and the churn list walk M from the largest.
+        Index("ix_member_scores_groups", "segment", "grade", "lifecycle", "m", "f",
+              "churn_kind", "as_of"),
+        Index("ix_member_scores_m", "m", "member_id"),
+    )
 
     member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), primary_key=True)
     as_of: Mapped[date]

@@ -130,13 +130,15 @@ FROM member_scores GROUP BY segment, grade, lifecycle
 _CHURN = text("""
 SELECT mem.member_no, mem.name, s.m, s.churn_kind, s.churn_days_since, s.churn_gap_x2,
        s.churn_recent, s.churn_before, s.p_alive, s.as_of
-FROM member_scores AS s JOIN members AS mem ON mem.id = s.member_id
-WHERE s.churn_kind IS NOT NULL ORDER BY s.m DESC, s.member_id LIMIT :n
+FROM (SELECT * FROM member_scores WHERE churn_kind IS NOT NULL
+      ORDER BY m DESC, member_id LIMIT :n) AS s
+JOIN members AS mem ON mem.id = s.member_id ORDER BY s.m DESC, s.member_id
 """)
 _TOP = text("""
 SELECT mem.member_no, mem.name, s.m, s.f, s.grade, s.segment
-FROM member_scores AS s JOIN members AS mem ON mem.id = s.member_id
-WHERE s.f >= 1 ORDER BY s.m DESC, s.member_id LIMIT :n
+FROM (SELECT member_id, m, f, grade, segment FROM member_scores WHERE f >= 1
+      ORDER BY m DESC, member_id LIMIT :n) AS s
+JOIN members AS mem ON mem.id = s.member_id ORDER BY s.m DESC, s.member_id
 """)
 # Growth, tier, gender and age band: one pass over the members registered by D.
 _MEMBER_GROUPS = text("""

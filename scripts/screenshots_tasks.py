@@ -263,6 +263,10 @@ def shoot_tasks(cam: Camera, sizes: tuple[tuple[int, int], ...], langs: tuple[st
                     cam.idle()
                     cam.grab(office, "backoffice_rules_new_coupon")
                     rules.close_template_form()
+                if "analysis" in office.pages:
+                    office.show_page("analysis")  # the figures load on the worker
+                    cam.idle()
+                    cam.grab(office, "backoffice_analysis")
                 if "jobs" in office.pages:
                     office.show_page("jobs")
                     cam.idle()

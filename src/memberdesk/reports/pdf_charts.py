@@ -8,6 +8,7 @@ from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from .document import ChartKind, Table, chart_number, format_cell
 
@@ -26,9 +27,12 @@ def chart_drawing(table: Table, font: str, width: float) -> Drawing | None:
     labels = [format_cell(r[spec.label]) for r in rows]
     data = [tuple(chart_number(r[i]) for r in rows) for i in spec.values]
     legend = len(spec.values) > 1
-    height = HEIGHT + (14 * len(rows) if spec.kind is ChartKind.HBAR else 0)
+    longest = max(stringWidth(x, font, 7) for x in labels)
+    tilted = spec.kind is not ChartKind.HBAR and len(rows) > 6
+    bottom = 30.0 + (longest * 0.5 if tilted else 0.0)  # room for labels at 30 degrees
+    height = HEIGHT + bottom - 30 + (14 * len(rows) if spec.kind is ChartKind.HBAR else 0)
     d = Drawing(width, height)
-    left = 80.0 if spec.kind is ChartKind.HBAR else 50.0
+    left = min(longest + 12, width / 3) if spec.kind is ChartKind.HBAR else 50.0
     right = 110.0 if legend else 10.0
     chart: HorizontalBarChart | VerticalBarChart | HorizontalLineChart
     if spec.kind is ChartKind.HBAR:
@@ -37,8 +41,8 @@ def chart_drawing(table: Table, font: str, width: float) -> Drawing | None:
         chart = HorizontalLineChart()
     else:
         chart = VerticalBarChart()
-    chart.x, chart.y = left, 30
-    chart.width, chart.height = width - left - right, height - 45
+    chart.x, chart.y = left, bottom
+    chart.width, chart.height = width - left - right, height - bottom - 15
     chart.data = data
     chart.categoryAxis.categoryNames = labels
     chart.categoryAxis.labels.fontName = font
@@ -52,7 +56,7 @@ def chart_drawing(table: Table, font: str, width: float) -> Drawing | None:
     if spec.kind is ChartKind.HBAR:
         chart.categoryAxis.reverseDirection = 1  # the first row at the top
         chart.categoryAxis.labels.boxAnchor = "e"
-    elif len(rows) > 6:
+    elif tilted:
         chart.categoryAxis.labels.angle = 30
         chart.categoryAxis.labels.boxAnchor = "ne"
     for i in range(len(data)):

@@ -41,7 +41,7 @@ from memberdesk.models import Member, Refund, Sale, Tier, TierChange
 from memberdesk.models.enums import MemberStatus, RefundKind
 from memberdesk.money import Money
 
-from . import audit, clock, settings
+from . import audit, clock, notify_outbox, settings
 from .job_batches import run_batches
 from .tables import connection, sync, table
 
@@ -153,6 +153,9 @@ def _apply(
         "member_id": member_id, "from_tier_id": move.from_id, "to_tier_id": move.to_id,
         "reason": move.reason.value, "spend": spend, "business_date": day, "sale_id": sale_id,
         "staff_id": staff_id, "created_at": clock.now()})
+    if move.to_id != move.from_id:  # a renewal keeps the tier: no message
+        notify_outbox.enqueue(session, "tier", member_id, {},
+                              f"tier:{member_id}:{day.isoformat()}:{move.to_id}")
 
 
 def record_manual(session: Session, member_id: int, from_id: int, to_id: int, day: date,

@@ -2062,6 +2062,10 @@ Fill in one member per row, then check the file.</translation>
         <translation>Status</translation>
     </message>
     <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
         <source>Send due now</source>
         <translation>Send due now</translation>
     </message>
@@ -4377,16 +4381,12 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation> (promotional)</translation>
     </message>
     <message>
-        <source>e.g. SMS_123456</source>
-        <translation>e.g. SMS_123456</translation>
+        <source>Text (empty: the default in grey)</source>
+        <translation>Text (empty: the default in grey)</translation>
     </message>
     <message>
         <source>Template code</source>
         <translation>Template code</translation>
-    </message>
-    <message>
-        <source>Text (empty: the default shown in grey)</source>
-        <translation>Text (empty: the default shown in grey)</translation>
     </message>
     <message>
         <source>Placeholders: {list}. Promotional messages go only to members who agreed, from 08:00 to 21:00, and end with 拒收请回复R. The provider, keys and signature are on the Settings page (Text messages).</source>

@@ -2062,6 +2062,10 @@ Fill in one member per row, then check the file.</source>
         <translation>状态</translation>
     </message>
     <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
         <source>Send due now</source>
         <translation>立即发送</translation>
     </message>
@@ -4377,16 +4381,12 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>（营销）</translation>
     </message>
     <message>
-        <source>e.g. SMS_123456</source>
-        <translation>例如 SMS_123456</translation>
+        <source>Text (empty: the default in grey)</source>
+        <translation>内容（留空用灰色的默认内容）</translation>
     </message>
     <message>
         <source>Template code</source>
         <translation>模板编号</translation>
-    </message>
-    <message>
-        <source>Text (empty: the default shown in grey)</source>
-        <translation>内容（留空使用灰色显示的默认内容）</translation>
     </message>
     <message>
         <source>Placeholders: {list}. Promotional messages go only to members who agreed, from 08:00 to 21:00, and end with 拒收请回复R. The provider, keys and signature are on the Settings page (Text messages).</source>

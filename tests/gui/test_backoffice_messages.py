@@ -42,11 +42,11 @@ def test_the_log_shows_each_message_and_a_manager_resends(manager: Counter) -> N
         page = office.show_page("messages")
         c.settle()
         table = page.table
-        rows = [[table.item(r, k).text() for k in range(6)] for r in range(table.rowCount())]
-        assert [r[5] for r in rows] == ["结果未知 (timeout: no answer)",
-                                        "失败 (isv.MOBILE_NUMBER_ILLEGAL: refused)"]
+        rows = [[table.item(r, k).text() for k in range(7)] for r in range(table.rowCount())]
+        assert [r[4:6] for r in rows] == [["结果未知", "timeout: no answer"],
+                                          ["失败", "isv.MOBILE_NUMBER_ILLEGAL: refused"]]
         assert rows[1][3] == "13800000001"  # a manager may see full numbers
-        assert rows[0][1] == "储值变动" and "+¥10.00" in rows[0][4]
+        assert rows[0][1] == "储值变动" and "+¥10.00" in rows[0][6]
         assert "失败 1" in page.counts.text() and "结果未知 1" in page.counts.text()
         table.setCurrentCell(0, 0)  # the unknown one: a second press resends
         page.resend_button.click()
@@ -88,3 +88,26 @@ def test_the_templates_tab_refuses_an_unknown_placeholder(owner: Counter) -> Non
             values = all_settings(r.session)
         assert values["notify.balance.text"] == "{name} 您的余额 {balance}"
         assert values["notify.balance.on"] is True
+
+
+def test_the_settings_page_takes_a_secret_and_never_shows_it_again(owner: Counter) -> None:
+    c = owner
+    with shoptime.frozen(NOON):
+        office = c.open(Qt.Key.Key_F8)
+        page = office.show_page("settings")
+        c.settle()
+        secret = page.editors["sms.access_key_secret"]
+        assert secret.echoMode() == secret.EchoMode.Password and secret.text() == ""
+        secret.setText("typed-secret-123")
+        page.save()
+        c.settle()
+        assert page.message.text() == "已保存，修改了 1 项设置。"
+        assert secret.text() == "" and secret.placeholderText() == "••••••"
+        assert "typed-secret-123" not in repr(page.sheet)
+        page.save()  # nothing typed: the stored secret stays, nothing changes
+        c.settle()
+        assert page.message.text() == "没有修改任何设置。"
+        with c.world.db.reader() as r:
+            from memberdesk.services.settings import all_settings
+
+            assert all_settings(r.session)["sms.access_key_secret"] == "typed-secret-123"

@@ -379,16 +379,16 @@ SPECS: dict[str, SettingSpec] = {
 for _key, _event in EVENTS.items():
     _zh, _en = _event.label
     SPECS[f"notify.{_key}.on"] = _bool(
-        False, "sms", (f"发送“{_zh}”短信", f"Send “{_en}”"),
+        False, "sms", (f"发送“{_zh}”短信", f"{_en}: send"),
         ("营销类短信只发给同意接收营销信息的会员，且只在 8:00–21:00 发送"
          if _event.promotional else "通知类短信",
          "Promotional: only to members who agreed, only 08:00–21:00"
          if _event.promotional else "A service notice"))
     SPECS[f"notify.{_key}.code"] = _text(
-        "", "sms", (f"“{_zh}”模板编号", f"“{_en}” template code"),
+        "", "sms", (f"“{_zh}”模板编号", f"{_en}: template code"),
         ("服务商审核通过的模板编号（阿里云 TemplateCode，腾讯云 TemplateId）",
          "The provider's approved template (Alibaba TemplateCode, Tencent TemplateId)"), 40)
     SPECS[f"notify.{_key}.text"] = SettingSpec(
-        "", "template", "sms", (f"“{_zh}”内容", f"“{_en}” text"),
+        "", "template", "sms", (f"“{_zh}”内容", f"{_en}: text"),
         (f"留空使用默认内容。占位符：{PLACES}", f"Empty: the default text. Placeholders: {PLACES}"),
         max_len=300)

@@ -84,16 +84,20 @@ class MessagesPage(Page):
         self.status_filter.currentIndexChanged.connect(lambda _i: self.refresh())
         self.counts = QLabel()
         self.counts.setObjectName("messagesCounts")
-        self.table = QTableWidget(0, 6)
+        self.table = QTableWidget(0, 7)
         self.table.setObjectName("messagesTable")
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 5):  # type, member, reason: elided (tool tips), the text wide
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)  # the text
         self.table.itemSelectionChanged.connect(self.update_state)
         self.months = QLabel()
         self.months.setObjectName("messagesMonths")
@@ -149,17 +153,18 @@ class MessagesPage(Page):
         lang = current_language()
         for i, r in enumerate(rows):
             event = _pair(EVENTS[r.event].label) if r.event in EVENTS else self.tr("Test")
-            status = word(STATUS_WORDS, r.status, lang)
-            if r.reason:
-                status += f" ({word(REASON_WORDS, r.reason, lang)})"
             cells = (r.created_at.strftime("%m-%d %H:%M"), event,
-                     f"{r.member_no} {r.name}".strip(), r.phone, r.body, status)
+                     f"{r.member_no} {r.name}".strip(), r.phone,
+                     word(STATUS_WORDS, r.status, lang), word(REASON_WORDS, r.reason, lang),
+                     r.body)
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, r.id)
-                if c == 4:
+                if c in (1, 2, 5, 6):
                     item.setToolTip(text)
                 self.table.setItem(i, c, item)
+        for column, width in ((1, 100), (2, 104), (5, 120)):
+            self.table.setColumnWidth(column, width)
 
     def _selected(self) -> Any:
         if self.log is None:
@@ -242,7 +247,7 @@ class MessagesPage(Page):
             self.status_filter.setItemText(i, _pair(STATUS_WORDS[key]))
         self.table.setHorizontalHeaderLabels([
             self.tr("Time"), self.tr("Type"), self.tr("Member"), self.tr("Phone"),
-            self.tr("Text"), self.tr("Status")])
+            self.tr("Status"), self.tr("Reason"), self.tr("Text")])
         self.send_button.setText(self.tr("Send due now"))
         self.resend_button.setText(self.tr("Resend"))
         self.call_list_button.setText(self.tr("Today's call list (xlsx)"))

@@ -66,8 +66,9 @@ class TemplatesPanel(QWidget):
             code.setObjectName(f"notifyCode:{key}")
             text.setObjectName(f"notifyText:{key}")
             code.setMaxLength(40)
-            code.setFixedWidth(130)
+            code.setFixedWidth(140)
             text.setMaxLength(300)
+            text.setMinimumWidth(160)
             grid.addWidget(box, row, 0)
             grid.addWidget(code, row, 1)
             grid.addWidget(text, row, 2)
@@ -88,7 +89,8 @@ class TemplatesPanel(QWidget):
         page._busy_buttons += [self.save_button, self.test_button]
         save_row = QHBoxLayout()
         save_row.addWidget(self.save_button)
-        save_row.addWidget(self.read_only, 1)
+        save_row.addWidget(self.read_only)
+        save_row.addStretch(1)
         test_row = QHBoxLayout()
         test_row.addWidget(self.phone_label)
         test_row.addWidget(self.phone)
@@ -159,9 +161,9 @@ class TemplatesPanel(QWidget):
                 label += self.tr(" (promotional)")
             self.on[key].setText(label)
             self.texts[key].setPlaceholderText(default_template(key, lang))
-            self.codes[key].setPlaceholderText(self.tr("e.g. SMS_123456"))
+            self.codes[key].setPlaceholderText("SMS_1234")
         self.head_code.setText(self.tr("Template code"))
-        self.head_text.setText(self.tr("Text (empty: the default shown in grey)"))
+        self.head_text.setText(self.tr("Text (empty: the default in grey)"))
         self.places.setText(self.tr(
             "Placeholders: {list}. Promotional messages go only to members who agreed, from "
             "08:00 to 21:00, and end with 拒收请回复R. The provider, keys and signature are on "

@@ -88,7 +88,7 @@ def _write(editor: Editor, value: Any) -> None:
         editor.setCurrentIndex(max(0, editor.findData(value)))
     elif editor.echoMode() == QLineEdit.EchoMode.Password:
         editor.clear()  # a secret: empty means "keep the one stored"
-        editor.setPlaceholderText("••••••••" if value else "")
+        editor.setPlaceholderText("••••••" if value else "")
     else:
         editor.setText(str(value))
 

@@ -166,6 +166,10 @@ def record_manual(session: Session, member_id: int, from_id: int, to_id: int, da
         "member_id": member_id, "from_tier_id": from_id, "to_tier_id": to_id,
         "reason": TierReason.MANUAL.value, "spend": Money(0), "business_date": day,
         "sale_id": None, "staff_id": staff_id, "created_at": clock.now()})
+    if to_id != from_id:  # the member's row still holds the old tier: name the new one
+        tier = session.get(Tier, to_id)
+        notify_outbox.enqueue(session, "tier", member_id, {"tier": tier.name if tier else ""},
+                              f"tier:{member_id}:{day.isoformat()}:{to_id}")
 
 
 _UPPER = _TIERS.alias("upper")

@@ -103,3 +103,31 @@ def test_consent_withdrawn_while_waiting_drops_the_greeting(
     shop_clock.advance(hours=8)
     assert send_due(w.db).dropped == 1
     assert _rows(w)[0][3] is NotifyStatus.DROPPED and aliyun.received == []
+
+
+def _statements(w: World, **settings: object) -> tuple[int, int]:
+    from typing import Any
+
+    from sqlalchemy import event
+
+    w.set_settings(**settings)
+    sent: list[str] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        sent.append(statement.lstrip().upper())
+
+    event.listen(w.db.engine, "before_cursor_execute", record)
+    try:
+        w.sell([("WASH", 1)], [(TenderKind.STORED_VALUE, "30")], member="alice")
+    finally:
+        event.remove(w.db.engine, "before_cursor_execute", record)
+    return (sum(s.startswith("SELECT") for s in sent),
+            sum(s.startswith(("INSERT", "UPDATE", "DELETE")) for s in sent))
+
+
+def test_the_balance_message_costs_a_checkout_one_read_and_one_write(world: World) -> None:
+    w = world
+    w.recharge("alice", "100")
+    off = _statements(w)
+    on = _statements(w, notify__balance__on=True)
+    assert (on[0] - off[0], on[1] - off[1]) == (1, 1)

@@ -267,6 +267,14 @@ def shoot_tasks(cam: Camera, sizes: tuple[tuple[int, int], ...], langs: tuple[st
                     office.show_page("analysis")  # the figures load on the worker
                     cam.idle()
                     cam.grab(office, "backoffice_analysis")
+                if "messages" in office.pages:
+                    page = office.show_page("messages")
+                    cam.idle()
+                    cam.grab(office, "backoffice_messages")
+                    page.tabs.setCurrentIndex(1)
+                    cam.idle()
+                    cam.grab(office, "backoffice_message_templates")
+                    page.tabs.setCurrentIndex(0)
                 if "jobs" in office.pages:
                     office.show_page("jobs")
                     cam.idle()

@@ -271,6 +271,10 @@
         <translation>Analysis</translation>
     </message>
     <message>
+        <source>Messages</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
         <source>My shift</source>
         <translation>My shift</translation>
     </message>
@@ -677,6 +681,10 @@ Please send this file to your support contact.</translation>
         <translation>Member analytics</translation>
     </message>
     <message>
+        <source>Text messages</source>
+        <translation>Text messages</translation>
+    </message>
+    <message>
         <source>Wait until the export or backup finishes.</source>
         <translation>Wait until the export or backup finishes.</translation>
     </message>
@@ -711,6 +719,10 @@ Please send this file to your support contact.</translation>
     <message>
         <source>{scored} of {members} members scored, {churn} churn warnings</source>
         <translation>{scored} of {members} members scored, {churn} churn warnings</translation>
+    </message>
+    <message>
+        <source>{reminders} expiry reminders written, {sent} messages sent</source>
+        <translation>{reminders} expiry reminders written, {sent} messages sent</translation>
     </message>
     <message>
         <source>Daily jobs</source>
@@ -1996,6 +2008,113 @@ Fill in one member per row, then check the file.</translation>
     <message>
         <source>Dismiss</source>
         <translation>Dismiss</translation>
+    </message>
+</context>
+<context>
+    <name>MessagesPage</name>
+    <message>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>Sending the messages due…</source>
+        <translation>Sending the messages due…</translation>
+    </message>
+    <message>
+        <source>Sent {sent}, failed {failed}, unknown {unknown}, waiting {waiting}.</source>
+        <translation>Sent {sent}, failed {failed}, unknown {unknown}, waiting {waiting}.</translation>
+    </message>
+    <message>
+        <source>Stopped: {why}.</source>
+        <translation>Stopped: {why}.</translation>
+    </message>
+    <message>
+        <source>This message may have reached the member already. Press Resend again to send it anyway.</source>
+        <translation>This message may have reached the member already. Press Resend again to send it anyway.</translation>
+    </message>
+    <message>
+        <source>The message will be sent again.</source>
+        <translation>The message will be sent again.</translation>
+    </message>
+    <message>
+        <source>Call list written: {path}</source>
+        <translation>Call list written: {path}</translation>
+    </message>
+    <message>
+        <source>{month}: {sent} sent, {cost}</source>
+        <translation>{month}: {sent} sent, {cost}</translation>
+    </message>
+    <message>
+        <source>Per month: {months}</source>
+        <translation>Per month: {months}</translation>
+    </message>
+    <message>
+        <source>No message sent yet.</source>
+        <translation>No message sent yet.</translation>
+    </message>
+    <message>
+        <source>No SMS provider is set: export the call list and phone or text the members yourself.</source>
+        <translation>No SMS provider is set: export the call list and phone or text the members yourself.</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <source>Message log</source>
+        <translation>Message log</translation>
+    </message>
+    <message>
+        <source>Templates and SMS</source>
+        <translation>Templates and SMS</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Send due now</source>
+        <translation>Send due now</translation>
+    </message>
+    <message>
+        <source>Resend</source>
+        <translation>Resend</translation>
+    </message>
+    <message>
+        <source>Today&apos;s call list (xlsx)</source>
+        <translation>Today&apos;s call list (xlsx)</translation>
     </message>
 </context>
 <context>
@@ -4276,6 +4395,57 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
     <message>
         <source>Close (Esc)</source>
         <translation>Close (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesPanel</name>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Templates saved.</source>
+        <translation>Templates saved.</translation>
+    </message>
+    <message>
+        <source>Sending a test message…</source>
+        <translation>Sending a test message…</translation>
+    </message>
+    <message>
+        <source>The test message was sent to {phone}.</source>
+        <translation>The test message was sent to {phone}.</translation>
+    </message>
+    <message>
+        <source> (promotional)</source>
+        <translation> (promotional)</translation>
+    </message>
+    <message>
+        <source>Template code</source>
+        <translation>Template code</translation>
+    </message>
+    <message>
+        <source>Text (empty: the default in grey)</source>
+        <translation>Text (empty: the default in grey)</translation>
+    </message>
+    <message>
+        <source>Placeholders: {list}. Promotional messages go only to members who agreed, from 08:00 to 21:00, and end with 拒收请回复R. The provider, keys and signature are on the Settings page (Text messages).</source>
+        <translation>Placeholders: {list}. Promotional messages go only to members who agreed, from 08:00 to 21:00, and end with 拒收请回复R. The provider, keys and signature are on the Settings page (Text messages).</translation>
+    </message>
+    <message>
+        <source>Save templates</source>
+        <translation>Save templates</translation>
+    </message>
+    <message>
+        <source>Test to phone</source>
+        <translation>Test to phone</translation>
+    </message>
+    <message>
+        <source>Send a test message</source>
+        <translation>Send a test message</translation>
+    </message>
+    <message>
+        <source>Only the owner can change templates and send tests.</source>
+        <translation>Only the owner can change templates and send tests.</translation>
     </message>
 </context>
 <context>

@@ -271,6 +271,10 @@
         <translation>分析</translation>
     </message>
     <message>
+        <source>Messages</source>
+        <translation>消息</translation>
+    </message>
+    <message>
         <source>My shift</source>
         <translation>我的交班</translation>
     </message>
@@ -677,6 +681,10 @@ Please send this file to your support contact.</source>
         <translation>会员分析</translation>
     </message>
     <message>
+        <source>Text messages</source>
+        <translation>短信通知</translation>
+    </message>
+    <message>
         <source>Wait until the export or backup finishes.</source>
         <translation>请等导出或备份完成后再操作。</translation>
     </message>
@@ -711,6 +719,10 @@ Please send this file to your support contact.</source>
     <message>
         <source>{scored} of {members} members scored, {churn} churn warnings</source>
         <translation>{members} 位会员中 {scored} 位已评分，{churn} 条流失预警</translation>
+    </message>
+    <message>
+        <source>{reminders} expiry reminders written, {sent} messages sent</source>
+        <translation>写入 {reminders} 条积分到期提醒，发送 {sent} 条短信</translation>
     </message>
     <message>
         <source>Daily jobs</source>
@@ -1996,6 +2008,113 @@ Fill in one member per row, then check the file.</source>
     <message>
         <source>Dismiss</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>MessagesPage</name>
+    <message>
+        <source>Test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>Sending the messages due…</source>
+        <translation>正在发送到期的消息…</translation>
+    </message>
+    <message>
+        <source>Sent {sent}, failed {failed}, unknown {unknown}, waiting {waiting}.</source>
+        <translation>已发送 {sent}，失败 {failed}，结果未知 {unknown}，等待 {waiting}。</translation>
+    </message>
+    <message>
+        <source>Stopped: {why}.</source>
+        <translation>已停止：{why}。</translation>
+    </message>
+    <message>
+        <source>This message may have reached the member already. Press Resend again to send it anyway.</source>
+        <translation>这条消息可能已经送达会员。确定仍要发送，请再按一次“重发”。</translation>
+    </message>
+    <message>
+        <source>The message will be sent again.</source>
+        <translation>这条消息将重新发送。</translation>
+    </message>
+    <message>
+        <source>Call list written: {path}</source>
+        <translation>电话清单已导出：{path}</translation>
+    </message>
+    <message>
+        <source>{month}: {sent} sent, {cost}</source>
+        <translation>{month}：{sent} 条，{cost}</translation>
+    </message>
+    <message>
+        <source>Per month: {months}</source>
+        <translation>按月：{months}</translation>
+    </message>
+    <message>
+        <source>No message sent yet.</source>
+        <translation>还没有发出的消息。</translation>
+    </message>
+    <message>
+        <source>No SMS provider is set: export the call list and phone or text the members yourself.</source>
+        <translation>未设置短信服务商：请导出电话清单，自行致电或发短信给会员。</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Message log</source>
+        <translation>消息记录</translation>
+    </message>
+    <message>
+        <source>Templates and SMS</source>
+        <translation>模板与短信</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Send due now</source>
+        <translation>立即发送</translation>
+    </message>
+    <message>
+        <source>Resend</source>
+        <translation>重发</translation>
+    </message>
+    <message>
+        <source>Today&apos;s call list (xlsx)</source>
+        <translation>今日电话清单（xlsx）</translation>
     </message>
 </context>
 <context>
@@ -4276,6 +4395,57 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
     <message>
         <source>Close (Esc)</source>
         <translation>关闭（Esc）</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesPanel</name>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>没有改动。</translation>
+    </message>
+    <message>
+        <source>Templates saved.</source>
+        <translation>模板已保存。</translation>
+    </message>
+    <message>
+        <source>Sending a test message…</source>
+        <translation>正在发送测试短信…</translation>
+    </message>
+    <message>
+        <source>The test message was sent to {phone}.</source>
+        <translation>测试短信已发送到 {phone}。</translation>
+    </message>
+    <message>
+        <source> (promotional)</source>
+        <translation>（营销）</translation>
+    </message>
+    <message>
+        <source>Template code</source>
+        <translation>模板编号</translation>
+    </message>
+    <message>
+        <source>Text (empty: the default in grey)</source>
+        <translation>内容（留空用灰色的默认内容）</translation>
+    </message>
+    <message>
+        <source>Placeholders: {list}. Promotional messages go only to members who agreed, from 08:00 to 21:00, and end with 拒收请回复R. The provider, keys and signature are on the Settings page (Text messages).</source>
+        <translation>占位符：{list}。营销短信只发给同意接收的会员，只在 08:00–21:00 发送，结尾附“拒收请回复R”。服务商、密钥和签名在“设置”页的“短信”部分。</translation>
+    </message>
+    <message>
+        <source>Save templates</source>
+        <translation>保存模板</translation>
+    </message>
+    <message>
+        <source>Test to phone</source>
+        <translation>测试手机号</translation>
+    </message>
+    <message>
+        <source>Send a test message</source>
+        <translation>发送测试短信</translation>
+    </message>
+    <message>
+        <source>Only the owner can change templates and send tests.</source>
+        <translation>只有老板可以修改模板和发送测试短信。</translation>
     </message>
 </context>
 <context>

@@ -64,7 +64,7 @@ def test_the_owner_lowers_the_plain_amount_line_and_the_counter_follows(owner: C
     assert page.heading.text() == "设置"
     heads = [h.text() for h in page.section_heads.values()]
     assert heads == ["门店", "收银", "储值", "积分与等级", "员工与交班", "读卡器", "备份", "打印机与小票",
-                     "会员分析"]
+                     "会员分析", "短信"]
     plain = page.editors[PLAIN]
     assert isinstance(plain, MoneyEdit) and plain.text() == "500.00"
     assert page.labels[PLAIN].text() == "直接收款确认金额"

@@ -22,6 +22,7 @@ JOB_NAMES = {
     "tier_evaluation": ("会员等级评定", "tier evaluation"),
     "birthday_gifts": ("生日礼", "birthday gifts"),
     "analytics_refresh": ("会员分析", "member analytics"),
+    "notifications": ("短信通知", "text messages"),
 }
 
 

@@ -15,6 +15,7 @@ from .jobs import JobRun
 from .ledgers import PointsEntry, PointsLot, PointsLotMove, StoredValueEntry
 from .loyalty import BirthdayGift, TierChange
 from .members import Card, Member, Tier
+from .notify import Notification, NotifyStatus
 from .sales import (
     DayClose,
     Recharge,
@@ -72,6 +73,8 @@ __all__ = [
     "MemberPrice",
     "MemberScore",
     "MoneyType",
+    "Notification",
+    "NotifyStatus",
     "PointsEntry",
     "PointsLot",
     "PointsLotMove",

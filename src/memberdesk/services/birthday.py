@@ -29,7 +29,7 @@ from memberdesk.domain.tiers import BirthdayMode, month_days
 from memberdesk.models import BirthdayGift, CouponTemplate, Member
 from memberdesk.models.enums import MemberStatus, PointsKind
 
-from . import audit, clock, coupons, settings
+from . import audit, clock, coupons, notify_outbox, settings
 from .job_batches import run_batches
 from .ledger import Refs, credit_points
 from .policy import Policy
@@ -125,6 +125,10 @@ def _give(session: Session, member_id: int, plan: BirthdayPlan, day: date,
         "member_id": member_id, "year": day.year, "business_date": day,
         "points": plan.points if entry_id else 0, "points_entry_id": entry_id,
         "coupon_id": coupon_id, "created_at": clock.now()})
+    if entry_id or coupon_id:  # the greeting goes with the gift (promotional)
+        notify_outbox.enqueue(session, "birthday", member_id,
+                              {"points": plan.points if entry_id else 0, "date": day.isoformat()},
+                              f"birthday:{member_id}:{day.year}", policy=plan.expiry)
     return (plan.points if entry_id else 0), (1 if coupon_id else 0)
 
 

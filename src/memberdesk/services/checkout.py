@@ -26,13 +26,20 @@ from memberdesk.models import (
 from memberdesk.models.enums import PointsKind, StoredValueKind, TenderKind
 from memberdesk.money import Money
 
-from . import clock, coupons, payment_password, stock, tier_moves
+from . import clock, coupons, notify_outbox, payment_password, stock, tier_moves
 from .cart import CartMember, CartRequest, check_cart_shape, load_cart, load_member
 from .context import Actor
 from .documents import receipt_head
 from .earning import earn_base, earn_points
 from .errors import ConflictError, UserError, ValidationError
-from .ledger import Refs, credit_points, debit_points, post_stored_value, split_stored_value_spend
+from .ledger import (
+    Refs,
+    StoredValuePosting,
+    credit_points,
+    debit_points,
+    post_stored_value,
+    split_stored_value_spend,
+)
 from .permissions import Permission
 from .points_expiry import notice_for
 from .policy import Policy
@@ -139,6 +146,7 @@ class _Balances:
 
     stored_value: Money | None = None
     points: int | None = None
+    posting: StoredValuePosting | None = None  # the stored-value entry, for its message
 
 
 def _pay(
@@ -160,6 +168,7 @@ def _pay(
                 member.sv_principal, member.sv_bonus, t.amount, spend_order)
             sv = post_stored_value(s, member.id, StoredValueKind.SPEND, -principal, -bonus, refs)
             after.stored_value = sv.principal_after + sv.bonus_after
+            after.posting = sv
             note = f"本金 {principal.yuan()} + 赠送 {bonus.yuan()}" if bonus else ""
         elif t.kind is TenderKind.POINTS and member is not None:
             entry, _lots = debit_points(s, member.id, PointsKind.REDEEM, t.points, today, refs)
@@ -256,6 +265,8 @@ def checkout(db: Database, actor: Actor, request: CheckoutRequest) -> CheckoutRe
             after = _Balances(member.sv_principal + member.sv_bonus, member.points_balance)
         shown = _pay(s, sale_id, plan, member, refs, today,
                      policy.text("stored_value.spend_order"), after)
+        if after.posting is not None:
+            notify_outbox.balance_changed(s, after.posting, policy)
         for d in bd.discounts:
             if d.coupon_id is not None:
                 coupons.use_in(s, d.coupon_id, d.coupon_code or "", sale_id, actor.staff_id)

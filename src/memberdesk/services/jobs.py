@@ -15,9 +15,10 @@ forward through a year.
 
 Today's jobs, in this order each date: ``points_expiry``, ``tier_evaluation``
 (:mod:`.tier_moves`), ``birthday_gifts`` (:mod:`.birthday`) and ``analytics_refresh``
-(member scores, :mod:`.analytics_refresh`; last, so it sees the day's tier moves).
-Expiry reminders need no job (the card, the receipt and the list compute them from
-the lots); the notification outbox and count-card expiry come with their own issues.
+(member scores, :mod:`.analytics_refresh`; after the moves, so it sees the day's tier
+moves) and ``notifications`` (:mod:`.notify_jobs`: the day's points-expiry reminder
+messages, then the outbox's sender; last, so the day's tier and birthday messages go
+too). The card and the receipt compute their own expiry reminders from the lots.
 """
 
 from __future__ import annotations
@@ -76,11 +77,18 @@ def _analytics_refresh(db: Database, day: date,
     return {"members": res.members, "scored": res.scored, "churn": res.churn}, res.cancelled
 
 
+def _notifications(db: Database, day: date, step: Step | None) -> tuple[dict[str, int], bool]:
+    from .notify_jobs import notifications_job
+
+    return notifications_job(db, day, step)
+
+
 JOBS: tuple[Job, ...] = (
     Job("points_expiry", _points_expiry),
     Job("tier_evaluation", _tier_evaluation),
     Job("birthday_gifts", _birthday_gifts),
     Job("analytics_refresh", _analytics_refresh),
+    Job("notifications", _notifications),
 )
 
 

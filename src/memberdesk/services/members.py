@@ -21,7 +21,7 @@ from memberdesk.models.base import utcnow
 from memberdesk.models.enums import CardStatus, Gender, MemberStatus
 from memberdesk.money import Money
 
-from . import audit, member_search
+from . import audit, member_search, notify_outbox
 from .context import Actor
 from .errors import AuthError, ConflictError, ValidationError
 from .member_fields import (
@@ -454,6 +454,7 @@ def anonymise_member(
                 card.status, card.status_changed_at = CardStatus.VOID, now
                 voided += 1
         member_search.delete_keys(s, member.id)
+        notify_outbox.forget_member(s, member.id)  # waiting messages dropped, texts blanked
         member.name, member.name_pinyin, member.name_initials = ANONYMISED_NAME, "", ""
         member.phone = member.phone_last4 = None
         member.gender = Gender.UNKNOWN

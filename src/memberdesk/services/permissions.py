@@ -43,6 +43,7 @@ class Permission(StrEnum):
     BACKUP = "backup"
     RESTORE = "restore"
     VIEW_AUDIT = "view_audit"
+    MANAGE_MESSAGES = "manage_messages"  # the message log, resend, the call list
 
 
 # Human names of permissions for messages (zh, en).
@@ -76,6 +77,7 @@ PERMISSION_NAMES: dict[Permission, tuple[str, str]] = {
     Permission.BACKUP: ("备份", "back up"),
     Permission.RESTORE: ("恢复数据", "restore a backup"),
     Permission.VIEW_AUDIT: ("查看审计日志和系统日志", "see the audit and system logs"),
+    Permission.MANAGE_MESSAGES: ("管理短信通知", "manage text messages"),
 }
 
 _CASHIER = frozenset(
@@ -103,6 +105,7 @@ _MANAGER = _CASHIER | {
     Permission.VIEW_REPORTS,
     Permission.CLOSE_DAY,
     Permission.BACKUP,
+    Permission.MANAGE_MESSAGES,
 }
 _OWNER = frozenset(Permission)
 

@@ -35,7 +35,7 @@ from memberdesk.models.enums import (
 )
 from memberdesk.money import Money
 
-from . import audit, clock, coupons, settings
+from . import audit, clock, coupons, notify_outbox, settings
 from .cart import load_member
 from .context import Actor
 from .documents import receipt_head
@@ -231,7 +231,9 @@ def recharge(db: Database, actor: Actor, request: RechargeRequest) -> RechargeRe
         s.add(r)
         s.flush()
         refs = Refs(staff_id=actor.staff_id, recharge_id=r.id, note=r.recharge_no)
-        post_stored_value(s, member.id, StoredValueKind.RECHARGE, request.amount, bonus, refs)
+        posting = post_stored_value(s, member.id, StoredValueKind.RECHARGE, request.amount,
+                                    bonus, refs)
+        notify_outbox.balance_changed(s, posting, policy)
         if r.bonus_points:
             credit_points(s, member.id, PointsKind.BONUS, r.bonus_points,
                           policy.points_expire_on(today), refs)
@@ -285,7 +287,8 @@ def refund_recharge(db: Database, actor: Actor, request: RechargeRefundRequest) 
                             member.id, recharge_id=r.id)
         refs = Refs(staff_id=actor.staff_id, recharge_id=r.id, refund_id=refund.id,
                     note=f"{refund.refund_no} {r.recharge_no}")
-        post_stored_value(s, member.id, StoredValueKind.RECHARGE_REFUND, -principal, -forfeit, refs)
+        notify_outbox.balance_changed(s, post_stored_value(
+            s, member.id, StoredValueKind.RECHARGE_REFUND, -principal, -forfeit, refs))
         taken_back, deducted = 0, ZERO
         if r.bonus_points:
             source = s.scalar(select(PointsEntry.id).where(

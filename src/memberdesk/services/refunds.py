@@ -35,7 +35,7 @@ from memberdesk.models import (
 from memberdesk.models.enums import PointsKind, RefundKind, SaleStatus, StoredValueKind, TenderKind
 from memberdesk.money import Money, allocate
 
-from . import audit, clock, coupons, settings, stock
+from . import audit, clock, coupons, notify_outbox, settings, stock
 from .context import Actor
 from .documents import receipt_head
 from .errors import ConflictError, NotFoundError, ValidationError
@@ -354,7 +354,8 @@ def refund_sale(db: Database, actor: Actor, request: SaleRefundRequest) -> Refun
                 done = before.get(kind, (0, 0, 0, 0))
                 p, b = allocate(Money(v), [t.sv_principal.fen - done[1], t.sv_bonus.fen - done[2]])
                 principal, bonus = p.fen, b.fen
-                post_stored_value(s, member.id, StoredValueKind.SALE_REFUND, p, b, refs)
+                notify_outbox.balance_changed(s, post_stored_value(
+                    s, member.id, StoredValueKind.SALE_REFUND, p, b, refs))
                 note = f"本金 {p.yuan()} + 赠送 {b.yuan()}" if b else ""
             pts = points_returned if kind is TenderKind.POINTS else 0
             if pts:

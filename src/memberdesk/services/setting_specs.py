@@ -12,13 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from memberdesk.domain.notify import EVENTS, PLACEHOLDERS, template_problem
 from memberdesk.domain.points import reminder_setting_problem
 from memberdesk.hardware.printer_spec import EXAMPLES, PrinterSpecError, parse_printer
 from memberdesk.money import Money
 
 from .errors import Localized
 
-KINDS = ("int", "money", "bool", "choice", "text", "printer", "day_list")
+KINDS = ("int", "money", "bool", "choice", "text", "printer", "day_list", "template", "secret")
 
 # Sections in the order of the settings page: key -> (zh, en).
 SECTIONS: dict[str, tuple[str, str]] = {
@@ -31,6 +32,7 @@ SECTIONS: dict[str, tuple[str, str]] = {
     "backup": ("备份", "Backups"),
     "printer": ("打印机与小票", "Printer and receipt"),
     "analytics": ("会员分析", "Member analytics"),
+    "sms": ("短信", "Text messages"),
 }
 
 Option = tuple[Any, str, str]  # (stored value, zh, en)
@@ -82,6 +84,11 @@ class SettingSpec:
                 return Localized("应为到期前的天数，例如 7,3（0 到 365 的整数，用逗号分开）",
                                  "must be days before expiry, like 7,3 (whole numbers from 0 "
                                  "to 365, separated by commas)")
+        elif self.kind == "template":
+            bad = template_problem(v)
+            if bad is not None:
+                return Localized(f"含有未知的占位符 {bad}；可用：{PLACES}",
+                                 f"has an unknown placeholder {bad}; use {PLACES}")
         elif self.kind == "printer":
             try:
                 parse_printer(v)
@@ -89,6 +96,9 @@ class SettingSpec:
                 return Localized(f"不是可用的打印机写法，例如 {EXAMPLES}",
                                  f"is not a printer address, e.g. {EXAMPLES}")
         return None
+
+
+PLACES = " ".join("{" + p + "}" for p in PLACEHOLDERS)
 
 
 def _int(default: int, section: str, label: tuple[str, str], help_: tuple[str, str],
@@ -332,4 +342,53 @@ SPECS: dict[str, SettingSpec] = {
          "Warn when a member has been away longer than this share of their usual gap "
          "(250% = 2.5 times, and at least 14 days)"),
         100, 1000, ("%", "%")),
+    # -- text messages (the outbox: services/notify_*.py) ---------------------------------
+    "sms.provider": _choice(
+        "none", "sms", ("短信服务商", "SMS provider"),
+        ("无 = 不发短信，消息留在“消息”页，可导出为电话清单",
+         "None: no SMS; messages stay on the Messages page and export as a call list"),
+        ("none", "无", "none"), ("aliyun", "阿里云", "Alibaba Cloud"),
+        ("tencent", "腾讯云", "Tencent Cloud")),
+    "sms.endpoint": _text(
+        "", "sms", ("接口地址（可选）", "Endpoint (optional)"),
+        ("留空使用服务商的正式地址；填写则替换它（代理或测试用），例如 https://proxy.example",
+         "Empty: the provider's own address; else this URL replaces it (a proxy or a test)"),
+        200),
+    "sms.access_key_id": _text(
+        "", "sms", ("访问密钥 ID（AccessKey ID / SecretId）", "AccessKey ID / SecretId"),
+        ("服务商控制台的访问密钥 ID", "The access key ID from the provider's console"), 100),
+    "sms.access_key_secret": SettingSpec(
+        "", "secret", "sms", ("访问密钥（AccessKey Secret / SecretKey）",
+                                  "AccessKey Secret / SecretKey"),
+        ("保存后不再显示，也不写入日志；重新输入即替换", "Never shown again nor logged once "
+         "saved; type a new one to replace it"), max_len=200),
+    "sms.sign_name": _text(
+        "", "sms", ("短信签名", "SMS signature"),
+        ("服务商审核通过的签名，例如 门店名称", "The signature the provider approved, e.g. the "
+         "shop's name"), 30),
+    "sms.app_id": _text(
+        "", "sms", ("SdkAppId（腾讯云）", "SdkAppId (Tencent)"),
+        ("腾讯云短信应用的 SdkAppId；阿里云不用", "The Tencent SMS application's SdkAppId; "
+         "not used by Alibaba"), 40),
+    "sms.price_fen": _money(
+        5, "sms", ("每条短信价格", "Price per message"),
+        ("用于按月统计短信费用", "For the monthly cost of messages"), 0, 10_000),
 }
+
+# Per event: whether it sends, the provider's template code, the owner's text.
+for _key, _event in EVENTS.items():
+    _zh, _en = _event.label
+    SPECS[f"notify.{_key}.on"] = _bool(
+        False, "sms", (f"发送“{_zh}”短信", f"{_en}: send"),
+        ("营销类短信只发给同意接收营销信息的会员，且只在 8:00–21:00 发送"
+         if _event.promotional else "通知类短信",
+         "Promotional: only to members who agreed, only 08:00–21:00"
+         if _event.promotional else "A service notice"))
+    SPECS[f"notify.{_key}.code"] = _text(
+        "", "sms", (f"“{_zh}”模板编号", f"{_en}: template code"),
+        ("服务商审核通过的模板编号（阿里云 TemplateCode，腾讯云 TemplateId）",
+         "The provider's approved template (Alibaba TemplateCode, Tencent TemplateId)"), 40)
+    SPECS[f"notify.{_key}.text"] = SettingSpec(
+        "", "template", "sms", (f"“{_zh}”内容", f"{_en}: text"),
+        (f"留空使用默认内容。占位符：{PLACES}", f"Empty: the default text. Placeholders: {PLACES}"),
+        max_len=300)

@@ -30,9 +30,11 @@ def display(spec: SettingSpec, value: Any, lang: str = "zh_CN") -> str:
         for option, zh, english in spec.options:
             if option == value:
                 return english if en else zh
+    if spec.kind == "secret":  # never the value itself
+        return (("set" if value else "not set") if en else ("已设置" if value else "未设置"))
     if spec.kind == "printer" and not value:
         return "none (on screen only)" if en else "无（小票只在屏幕显示）"
-    if spec.kind == "text" and not value:
+    if spec.kind in ("text", "template") and not value:
         return "(empty)" if en else "（空）"
     unit = spec.unit_in(lang)
     if not unit:

@@ -105,22 +105,33 @@ def change_settings_in(session: Session, actor: Actor, changes: Mapping[str, Any
         action="settings.change",
         staff_id=actor.staff_id,
         entity="settings",
-        detail={"before": {k: before[k] for k in changed}, "after": changed},
+        detail={"before": {k: _shown(k, before[k]) for k in changed},
+                "after": {k: _shown(k, v) for k, v in changed.items()}},
     )
     return list(changed)
 
 
+SECRET_SET = "********"  # what a set secret looks like outside the storage
+
+
+def _shown(key: str, value: Any) -> Any:
+    """A value as the audit log and the settings list may show it: a secret only as
+    set or not (never the value)."""
+    return (SECRET_SET if value else "") if SPECS[key].kind == "secret" else value
+
+
 def read_settings(db: Database) -> dict[str, Any]:
-    """Every setting with its current value (defaults filled in)."""
+    """Every setting with its current value (defaults filled in; a secret only as set
+    or not: the services that need it read it themselves)."""
     with db.reader() as uow:
-        return all_settings(uow.session)
+        return {k: _shown(k, v) for k, v in all_settings(uow.session).items()}
 
 
 def change_settings(db: Database, actor: Actor, changes: Mapping[str, Any]) -> dict[str, Any]:
     """Change shop settings (the owner), audited; returns all settings after."""
     with db.uow() as uow:
         change_settings_in(uow.session, actor, changes)
-        result = all_settings(uow.session)
+        result = {k: _shown(k, v) for k, v in all_settings(uow.session).items()}
         uow.commit()
     return result
 
@@ -161,5 +172,5 @@ def list_settings(db: Database, actor: Actor | None) -> SettingsSheet:
         values = all_settings(uow.session)
     order = {s: i for i, s in enumerate(SECTIONS)}
     keys = sorted(SPECS, key=lambda k: order[SPECS[k].section])  # stable: catalogue order
-    items = tuple(SettingView(k, values[k], SPECS[k]) for k in keys)
+    items = tuple(SettingView(k, _shown(k, values[k]), SPECS[k]) for k in keys)
     return SettingsSheet(items, may_change)

@@ -41,7 +41,7 @@ from memberdesk.models import Member, Refund, Sale, Tier, TierChange
 from memberdesk.models.enums import MemberStatus, RefundKind
 from memberdesk.money import Money
 
-from . import audit, clock, settings
+from . import audit, clock, notify_outbox, settings
 from .job_batches import run_batches
 from .tables import connection, sync, table
 
@@ -153,6 +153,9 @@ def _apply(
         "member_id": member_id, "from_tier_id": move.from_id, "to_tier_id": move.to_id,
         "reason": move.reason.value, "spend": spend, "business_date": day, "sale_id": sale_id,
         "staff_id": staff_id, "created_at": clock.now()})
+    if move.to_id != move.from_id:  # a renewal keeps the tier: no message
+        notify_outbox.enqueue(session, "tier", member_id, {},
+                              f"tier:{member_id}:{day.isoformat()}:{move.to_id}")
 
 
 def record_manual(session: Session, member_id: int, from_id: int, to_id: int, day: date,
@@ -163,6 +166,10 @@ def record_manual(session: Session, member_id: int, from_id: int, to_id: int, da
         "member_id": member_id, "from_tier_id": from_id, "to_tier_id": to_id,
         "reason": TierReason.MANUAL.value, "spend": Money(0), "business_date": day,
         "sale_id": None, "staff_id": staff_id, "created_at": clock.now()})
+    if to_id != from_id:  # the member's row still holds the old tier: name the new one
+        tier = session.get(Tier, to_id)
+        notify_outbox.enqueue(session, "tier", member_id, {"tier": tier.name if tier else ""},
+                              f"tier:{member_id}:{day.isoformat()}:{to_id}")
 
 
 _UPPER = _TIERS.alias("upper")

@@ -23,10 +23,14 @@ FIRST_CHECK_MS = 5 * 1000
 
 
 def run_due_jobs(db: Any) -> Any:
-    """The RunResult of the jobs due up to the shop's today (never a later date)."""
+    """The RunResult of the jobs due up to the shop's today (never a later date); then
+    the text messages due (between the daily runs: a retry, 08:00, back online)."""
     from memberdesk.services.jobs import run_jobs
+    from memberdesk.services.notify_sender import send_due
 
-    return run_jobs(db)
+    result = run_jobs(db)
+    send_due(db)
+    return result
 
 
 class DailyJobsScheduler(PeriodicCheck):

@@ -33,6 +33,7 @@ JOB_NAMES = {
     "tier_evaluation": QT_TRANSLATE_NOOP("DailyJobsPage", "Tier evaluation"),
     "birthday_gifts": QT_TRANSLATE_NOOP("DailyJobsPage", "Birthday gifts"),
     "analytics_refresh": QT_TRANSLATE_NOOP("DailyJobsPage", "Member analytics"),
+    "notifications": QT_TRANSLATE_NOOP("DailyJobsPage", "Text messages"),
 }
 
 
@@ -125,6 +126,9 @@ class DailyJobsPage(Page):
             return self.tr("{scored} of {members} members scored, {churn} churn warnings").format(
                 scored=c.get("scored", "0"), members=c.get("members", "0"),
                 churn=c.get("churn", "0"))
+        if job == "notifications":
+            return self.tr("{reminders} expiry reminders written, {sent} messages sent").format(
+                reminders=c.get("reminders", "0"), sent=c.get("sent", "0"))
         return ", ".join(f"{k}={v}" for k, v in sorted(c.items()))
 
     def retranslate(self) -> None:

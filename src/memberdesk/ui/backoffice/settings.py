@@ -58,6 +58,8 @@ def _editor(spec: SettingSpec) -> Editor:
         return picker
     edit = QLineEdit()
     edit.setMaxLength(spec.max_len)
+    if spec.kind == "secret":  # typed, never shown: the service gives back only "set"
+        edit.setEchoMode(QLineEdit.EchoMode.Password)
     return edit
 
 
@@ -84,6 +86,9 @@ def _write(editor: Editor, value: Any) -> None:
         editor.setChecked(bool(value))
     elif isinstance(editor, PickerBox):
         editor.setCurrentIndex(max(0, editor.findData(value)))
+    elif editor.echoMode() == QLineEdit.EchoMode.Password:
+        editor.clear()  # a secret: empty means "keep the one stored"
+        editor.setPlaceholderText("••••••" if value else "")
     else:
         editor.setText(str(value))
 
@@ -188,6 +193,8 @@ class SettingsPage(Page):
         found: dict[str, Any] = {}
         for item in self.sheet.items:
             value = _read(self.editors[item.key], item.spec)
+            if item.spec.kind == "secret" and not value:
+                continue  # nothing typed: the stored secret stays
             if value != item.value or type(value) is not type(item.value):
                 found[item.key] = value
         return found

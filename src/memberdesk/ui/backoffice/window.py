@@ -29,6 +29,7 @@ from .daily_jobs import DailyJobsPage
 from .day_close import DayClosePage
 from .long_jobs import LongJobs
 from .members import MembersPage
+from .messages import MessagesPage
 from .page import Page
 from .products import ProductsPage
 from .reports import ReportsPage
@@ -68,6 +69,7 @@ class BackOffice(Retranslating, QDialog):
             self.rules = RulesPage(runner, actor)
             self.audit = AuditPage(runner, long_jobs, actor, owner=role == "owner")
             self.analysis = AnalysisPage(runner, long_jobs, actor)
+            self.messages = MessagesPage(runner, long_jobs, actor)
             self.daily_jobs = DailyJobsPage(runner, long_jobs, actor)
             # Ctrl+1 … Ctrl+9, Ctrl+0 in this order; the daily jobs (they run by
             # themselves) are the last page, reached from the list.
@@ -76,6 +78,7 @@ class BackOffice(Retranslating, QDialog):
                           "products": self.products, "stock": self.stock,
                           "settings": self.settings, "rules": self.rules,
                           "audit": self.audit, "analysis": self.analysis,
+                          "messages": self.messages,
                           "jobs": self.daily_jobs}
             self.rules.tiers_changed.connect(self.products.reload_tiers)
             self.rules.open_settings.connect(lambda: self.show_page("settings"))
@@ -154,7 +157,8 @@ class BackOffice(Retranslating, QDialog):
                  "backup": self.tr("Backups"), "products": self.tr("Products"),
                  "settings": self.tr("Settings"), "rules": self.tr("Loyalty rules"),
                  "jobs": self.tr("Daily jobs"), "audit": self.tr("Audit"),
-                 "stock": self.tr("Stock"), "analysis": self.tr("Analysis")}
+                 "stock": self.tr("Stock"), "analysis": self.tr("Analysis"),
+                 "messages": self.tr("Messages")}
         if list(self.pages) == ["reports"]:
             names["reports"] = self.tr("My shift")
         for row, key in enumerate(self.pages):

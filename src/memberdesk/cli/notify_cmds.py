@@ -1,0 +1,101 @@
+"""``memberdesk notifications send|log|call-list``: the SMS outbox without the GUI.
+
+``send`` delivers what is due (what the daily jobs and the back office's timer do;
+no log-in, like ``jobs run``). ``log`` shows the newest messages (a manager or the
+owner, ``--user NAME``, phones masked unless the role sees full numbers).
+``call-list`` writes the day's messages as a workbook for a shop without SMS."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from .common import CliError, add_command, lang, opened_db, user_errors
+from .report_cmds import login_from_args, parse_date
+
+
+def _t(zh: str, en: str) -> str:
+    return zh if lang() == "zh_CN" else en
+
+
+@user_errors
+def cmd_send(args: argparse.Namespace) -> int:
+    from memberdesk.services.messages_notify import REASON_WORDS, word
+    from memberdesk.services.notify_sender import send_due
+
+    with opened_db(args) as db:
+        counts = send_due(db, limit=args.limit)
+    c = counts.as_dict()
+    print(_t(f"已发送 {c['sent']}，失败 {c['failed']}，结果未知 {c['unknown']}，"
+             f"等待 {c['waiting']}，不发送 {c['dropped']}",
+             f"sent {c['sent']}, failed {c['failed']}, unknown {c['unknown']}, "
+             f"waiting {c['waiting']}, not sent {c['dropped']}"))
+    if counts.stopped:
+        why = word(REASON_WORDS, counts.stopped, lang())
+        detail = counts.reasons[-1] if counts.reasons else ""
+        print(_t("停止：", "stopped: ") + why + (f" ({detail})" if detail else ""))
+    return 0
+
+
+@user_errors
+def cmd_log(args: argparse.Namespace) -> int:
+    from memberdesk.domain.notify import EVENTS
+    from memberdesk.services.messages_notify import REASON_WORDS, STATUS_WORDS, word
+    from memberdesk.services.notify_admin import message_log
+
+    if args.status and args.status not in STATUS_WORDS:
+        raise CliError(_t(f"状态应为：{'、'.join(STATUS_WORDS)}",
+                          f"the status must be one of: {', '.join(STATUS_WORDS)}"))
+    with opened_db(args) as db:
+        log = message_log(db, login_from_args(db, args), args.status)
+    language = lang()
+    for r in log.rows[: args.limit]:
+        event = EVENTS[r.event].label if r.event in EVENTS else ("测试", "test")
+        name = event[1] if language == "en" else event[0]
+        reason = word(REASON_WORDS, r.reason, language)
+        print(f"{r.id:>6} {r.created_at:%Y-%m-%d %H:%M} {word(STATUS_WORDS, r.status, language)}"
+              f" {name} {r.member_no} {r.phone} {r.body}" + (f" [{reason}]" if reason else ""))
+    if not log.rows:
+        print(_t("还没有消息", "no messages yet"))
+    for m in log.months:
+        print(_t(f"{m.month} 发送 {m.sent} 条，约 {m.cost.display()}",
+                 f"{m.month}: {m.sent} sent, about {m.cost.display()}"))
+    return 0
+
+
+@user_errors
+def cmd_call_list(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from memberdesk.services import clock
+    from memberdesk.services.notify_admin import export_call_list
+
+    with opened_db(args) as db:
+        actor = login_from_args(db, args)
+        if args.date:
+            day = parse_date(args.date)
+        else:
+            with db.reader() as r:
+                day = clock.today(r.session)
+        path = export_call_list(db, actor, day, Path(args.folder), args.lang or lang())
+    print(_t("已导出", "written") + f": {path}")
+    return 0
+
+
+def register(sub: Any) -> None:
+    p0 = sub.add_parser("notifications", help="text messages (短信通知): send, log, call-list")
+    nsub = p0.add_subparsers(dest="notifications_command", metavar="ACTION", required=True)
+    p = add_command(nsub, "send", "deliver the messages that are due", cmd_send)
+    p.add_argument("--limit", type=int, default=50, help="at most this many (default 50)")
+    p = add_command(nsub, "log", "the newest messages and the monthly count and cost", cmd_log)
+    p.add_argument("--status", help="only: pending, sent, failed, unknown, dropped")
+    p.add_argument("--limit", type=int, default=50, help="show at most this many (default 50)")
+    p.add_argument("--user", required=True, metavar="NAME",
+                   help="a manager or the owner (password on stdin)")
+    p = add_command(nsub, "call-list", "the day's messages as a workbook to call by hand",
+                    cmd_call_list)
+    p.add_argument("--date", help="the shop's day, YYYY-MM-DD (default: today)")
+    p.add_argument("--folder", default=".", help="where to write it (default: here)")
+    p.add_argument("--lang", choices=("zh_CN", "en"), help="the workbook's language")
+    p.add_argument("--user", required=True, metavar="NAME",
+                   help="a manager or the owner (password on stdin)")

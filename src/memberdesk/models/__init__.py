@@ -14,6 +14,7 @@ from .coupons import Coupon, CouponEvent, CouponTemplate, CouponTemplateScope
 from .jobs import JobRun
 from .ledgers import PointsEntry, PointsLot, PointsLotMove, StoredValueEntry
 from .loyalty import BirthdayGift, TierChange
+from .mall import MallGift, MallRedemption
 from .members import Card, Member, Tier
 from .sales import (
     DayClose,
@@ -67,6 +68,8 @@ __all__ = [
     "CouponTemplateScope",
     "DayClose",
     "JobRun",
+    "MallGift",
+    "MallRedemption",
     "Member",
     "MemberCountCard",
     "MemberPrice",

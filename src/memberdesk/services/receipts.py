@@ -22,6 +22,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "recharge": ("充值凭证", "RECHARGE RECEIPT"),
     "refund": ("退款凭证", "REFUND RECEIPT"),
     "recharge_refund": ("充值退款凭证", "RECHARGE REFUND"),
+    "redeem": ("【兑】积分兑换凭证", "[GIFT] POINTS REDEMPTION"),
+    "redeem_reversal": ("【兑】兑换撤销凭证", "[GIFT] REDEMPTION REVERSED"),
     "number": ("单号", "No."),
     "time": ("时间", "Time"),
     "cashier": ("收银", "Cashier"),
@@ -71,6 +73,8 @@ _PATTERNS_EN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^赠券作废 (\d+) 张$", r"Gift coupons voided: \1"),
         (r"^赠券 (.+)$", r"Gift coupon \1"),
         (r"^充值活动：(.*)$", r"Offer: \1"),
+        (r"^兑 (.+) x (\d+) = (\d+) 积分$", r"Gift \1 x \2 = \3 points"),
+        (r"^原兑换单 (.+)$", r"Original redemption \1"),
     )
 )
 _TIER_DISCOUNT = re.compile(r"^(.+)折扣$")  # pricing names it after the tier: "金卡会员折扣"
@@ -195,7 +199,12 @@ def render_text(data: ReceiptData, paper_mm: int = 58, lang: str = "zh_CN") -> s
                            "-" + m(d.amount), width))
         if data.discount_total:
             out.append(row(t("discount_total"), "-" + m(data.discount_total), width))
-    out.append(row(t(f"total_{data.kind}"), m(data.total), width))
+    redemption = data.kind.startswith("redeem")
+    if redemption:  # paid in points, not money: the gift (兑 …) and the points, no total
+        for note in data.notes:
+            out.extend(wrap(x(note), width))
+    else:
+        out.append(row(t(f"total_{data.kind}"), m(data.total), width))
     for tender in data.tenders:
         out.append(row(x(tender.label), m(tender.amount), width))
         if tender.note:
@@ -225,7 +234,7 @@ def render_text(data: ReceiptData, paper_mm: int = 58, lang: str = "zh_CN") -> s
     if data.points_expiring and data.points_expiring_on:
         out.extend(wrap(expiry_line(data.points_expiring,
                                     date.fromisoformat(data.points_expiring_on), lang), width))
-    for note in data.notes:
+    for note in () if redemption else data.notes:
         out.extend(wrap(x(note), width))
     if data.footer:
         out.append(rule)

@@ -1,0 +1,76 @@
+"""F11 积分兑换 at the counter: the gifts on the shelf with their points and stock, a
+preview of the points, a refusal when the member is short, the redemption (points and
+stock taken, the slip marked 兑), and the back office's points mall page."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from memberdesk.services.mall import list_gifts, save_gift
+from memberdesk.services.stock import receive_stock, stock_of
+
+from .tasks_support import Counter, counter_for
+
+
+@pytest.fixture
+def counter(qtbot, ui, db, staff):  # type: ignore[no-untyped-def]
+    yield from counter_for(qtbot, ui, db, staff)
+
+
+def test_redeeming_a_gift_at_the_counter(counter: Counter) -> None:
+    c = counter
+    save_gift(c.db, c.world.owner, "CHIPS", 300)
+    save_gift(c.db, c.world.owner, "BEER", 1000)
+    receive_stock(c.db, c.world.owner, "CHIPS", 5)
+    receive_stock(c.db, c.world.owner, "BEER", 5)
+    c.world.give_points("alice", 700)
+    c.select_member("alice")
+    dialog = c.open(Qt.Key.Key_F11)
+    assert dialog.heading.text() == "积分兑换 — 张三（M000001）"
+    assert [dialog.table.item(r, 0).text() for r in range(2)] == [
+        "乐事薯片 原味 70g", "青岛啤酒 500ml"]
+    assert dialog.table.item(0, 2).text().startswith("5")
+    dialog.qty.setValue(3)
+    assert "= 900 积分" in dialog.preview.text() and "还差 200 积分" in dialog.preview.text()
+    c.enter(dialog.table)
+    assert "积分不足" in dialog.message.text() and "差 200" in dialog.message.text()
+    assert c.world.balances("alice")[2] == 700
+    dialog.qty.setValue(2)
+    with c.qtbot.waitSignal(dialog.redeemed):
+        c.press(Qt.Key.Key_Return, dialog.table)
+    c.settle()
+    assert c.world.balances("alice")[2] == 100
+    assert stock_of(c.db, "CHIPS").on_hand == 3
+    assert "剩余积分：100" in dialog.message.text()
+    c.qtbot.waitUntil(lambda: c.tasks.slip is not None and c.tasks.slip.isVisible())
+    slip = c.tasks.slip
+    assert "【兑】积分兑换凭证" in slip.receipt_text()
+    assert "600" in slip.change_value.text()
+
+
+def test_no_member_no_dialog_and_the_gifts_page(counter: Counter) -> None:
+    c = counter
+    c.press(Qt.Key.Key_F11)
+    assert c.tasks.dialog is None
+    assert "然后按 F11" in c.ui.main.banner.text
+    from memberdesk.ui.backoffice.mall import MallPage
+
+    page = MallPage(c.ui.runner, c.world.owner)
+    c.qtbot.addWidget(page)
+    page.activated()
+    c.settle()
+    assert page.table.rowCount() == 0
+    c.type(page.code, "COLA")
+    c.type(page.points, "150")
+    page.save_button.click()
+    c.settle()
+    c.settle()
+    assert [(g.code, g.points_price, g.on_shelf) for g in list_gifts(c.db)] == [
+        ("COLA", 150, True)]
+    c.qtbot.waitUntil(lambda: page.table.rowCount() == 1)
+    page.table.selectRow(0)
+    assert page.shelf_button.text() == "下架"
+    page.shelf_button.click()
+    c.settle()
+    assert list_gifts(c.db, on_shelf_only=True) == ()

@@ -187,6 +187,10 @@ def prepare_stock(data_dir: Path) -> None:
             set_low_stock(db, owner, code, (10, 12, 15, 8, 20, 10, 5, 3)[i])
         if codes:
             count_stock(db, owner, codes[0], 22, "月末盘点 破损 2 件")
+        from memberdesk.services.mall import save_gift
+
+        for code, points in zip(codes[:4], (200, 500, 800, 1500), strict=False):
+            save_gift(db, owner, code, points)  # the points mall's gifts (F11, 积分商城)
     finally:
         db.close()
 

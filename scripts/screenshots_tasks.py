@@ -200,6 +200,7 @@ def shoot_tasks(cam: Camera, sizes: tuple[tuple[int, int], ...], langs: tuple[st
                 cam.settle()
                 cam.grab(dialog, "recharge")
                 _press(cam, dialog, Qt.Key.Key_Escape)
+            _mall_at_the_counter(cam, tasks)
         before = tasks.dialog
         _press(cam, ui.main, Qt.Key.Key_F5)
         shift = tasks.dialog
@@ -263,6 +264,12 @@ def shoot_tasks(cam: Camera, sizes: tuple[tuple[int, int], ...], langs: tuple[st
                     cam.idle()
                     cam.grab(office, "backoffice_rules_new_coupon")
                     rules.close_template_form()
+                if "mall" in office.pages:
+                    mall = office.show_page("mall")
+                    cam.idle()
+                    mall.table.selectRow(0)
+                    cam.idle()
+                    cam.grab(office, "backoffice_mall")
                 if "jobs" in office.pages:
                     office.show_page("jobs")
                     cam.idle()
@@ -270,6 +277,28 @@ def shoot_tasks(cam: Camera, sizes: tuple[tuple[int, int], ...], langs: tuple[st
                 _press(cam, office, Qt.Key.Key_Escape)
         ui.logout()
         cam.idle()
+
+
+def _mall_at_the_counter(cam: Camera, tasks: Any) -> None:
+    """F11 积分兑换 for the member on screen: the gifts, then the slip marked 兑."""
+    from PySide6.QtCore import Qt
+
+    before = tasks.dialog
+    _press(cam, cam.ui.main, Qt.Key.Key_F11)
+    dialog = tasks.dialog
+    if dialog is before or dialog is None:
+        print(f"screenshots: no points mall dialog ({cam.ui.main.banner.text})")
+        return
+    cam.idle()
+    cam.grab(dialog, "mall_redeem")
+    _press(cam, dialog.table, Qt.Key.Key_Return)
+    cam.idle()
+    if tasks.slip is not None:
+        cam.grab(tasks.slip, "mall_slip")
+        _press(cam, tasks.slip, Qt.Key.Key_Return)
+    else:
+        cam.grab(dialog, "mall_refused")
+        _press(cam, dialog, Qt.Key.Key_Escape)
 
 
 def _audit_page(cam: Camera, office: Any) -> None:

@@ -1,6 +1,7 @@
 """the points mall: ``mall_gifts`` (a product's points price and whether it is on the
 shelf) and ``mall_redemptions`` (a member's gift for points; its points and stock
-movements are entries of the points and stock ledgers)
+movements are entries of the points and stock ledgers); ``sign_ins`` (a member's
+sign-in on a business date, once: unique; append-only)
 
 Frozen: never import application code here.
 
@@ -76,7 +77,40 @@ def upgrade() -> None:
                     unique=False)
 
 
+    op.create_table(
+        "sign_ins",
+        sa.Column("member_id", sa.Integer(), nullable=False),
+        sa.Column("business_date", sa.Date(), nullable=False),
+        sa.Column("streak", sa.Integer(), nullable=False),
+        sa.Column("points", sa.Integer(), nullable=False),
+        sa.Column("bonus", sa.Integer(), nullable=False),
+        sa.Column("points_entry_id", sa.Integer(), nullable=True),
+        sa.Column("staff_id", sa.Integer(), nullable=True),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(["member_id"], ["members.id"],
+                                name=op.f("fk_sign_ins_member_id_members")),
+        sa.ForeignKeyConstraint(["points_entry_id"], ["points_entries.id"],
+                                name=op.f("fk_sign_ins_points_entry_id_points_entries")),
+        sa.ForeignKeyConstraint(["staff_id"], ["staff.id"],
+                                name=op.f("fk_sign_ins_staff_id_staff")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_sign_ins")),
+        sa.UniqueConstraint("member_id", "business_date",
+                            name=op.f("uq_sign_ins_member_id_business_date")),
+    )
+    op.create_index("ix_sign_ins_business_date", "sign_ins", ["business_date"], unique=False)
+    for verb in ("UPDATE", "DELETE"):
+        op.execute(
+            f"CREATE TRIGGER trg_sign_ins_no_{verb.lower()} BEFORE {verb} ON sign_ins "
+            "BEGIN SELECT RAISE(ABORT, 'sign_ins is append-only'); END"
+        )
+
+
 def downgrade() -> None:
+    op.execute("DROP TRIGGER IF EXISTS trg_sign_ins_no_delete")
+    op.execute("DROP TRIGGER IF EXISTS trg_sign_ins_no_update")
+    op.drop_index("ix_sign_ins_business_date", table_name="sign_ins")
+    op.drop_table("sign_ins")
     op.drop_index("ix_mall_redemptions_member_id", table_name="mall_redemptions")
     op.drop_index("ix_mall_redemptions_business_date", table_name="mall_redemptions")
     op.drop_table("mall_redemptions")

@@ -584,6 +584,10 @@
         <translation>Gifts</translation>
     </message>
     <message>
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
         <source>Find the member first: swipe the card or search above, then press F3.</source>
         <translation>Find the member first: swipe the card or search above, then press F3.</translation>
     </message>
@@ -594,6 +598,10 @@
     <message>
         <source>Find the member first: swipe the card or search above, then press F11.</source>
         <translation>Find the member first: swipe the card or search above, then press F11.</translation>
+    </message>
+    <message>
+        <source>Find the member first: swipe the card or search above, then press F1.</source>
+        <translation>Find the member first: swipe the card or search above, then press F1.</translation>
     </message>
 </context>
 <context>
@@ -1240,6 +1248,10 @@ Please send this file to your support contact.</translation>
     <message>
         <source>Birthday gift on {day}: a coupon</source>
         <translation>Birthday gift on {day}: a coupon</translation>
+    </message>
+    <message>
+        <source>Signed in today</source>
+        <translation>Signed in today</translation>
     </message>
     <message>
         <source>Birthday soon: {day}</source>
@@ -3910,6 +3922,37 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
     <message>
         <source>The two passwords differ: type it again.</source>
         <translation>The two passwords differ: type it again.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Signed in: +{points} points.</source>
+        <translation>Signed in: +{points} points.</translation>
+    </message>
+    <message>
+        <source>Sign-in</source>
+        <translation>Sign-in</translation>
+    </message>
+    <message>
+        <source>Sign-in · {name} ({member_no})</source>
+        <translation>Sign-in · {name} ({member_no})</translation>
+    </message>
+    <message>
+        <source>Day {streak} in a row</source>
+        <translation>Day {streak} in a row</translation>
+    </message>
+    <message>
+        <source>Points given: {points}</source>
+        <translation>Points given: {points}</translation>
+    </message>
+    <message>
+        <source>Streak bonus: {bonus}</source>
+        <translation>Streak bonus: {bonus}</translation>
+    </message>
+    <message>
+        <source>Points now: {points}</source>
+        <translation>Points now: {points}</translation>
     </message>
 </context>
 <context>

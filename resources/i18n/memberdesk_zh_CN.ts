@@ -584,6 +584,10 @@
         <translation>积分兑换</translation>
     </message>
     <message>
+        <source>Sign in</source>
+        <translation>签到</translation>
+    </message>
+    <message>
         <source>Find the member first: swipe the card or search above, then press F3.</source>
         <translation>请先找到会员：刷卡或在上方搜索，然后按 F3。</translation>
     </message>
@@ -594,6 +598,10 @@
     <message>
         <source>Find the member first: swipe the card or search above, then press F11.</source>
         <translation>请先找到会员：刷卡或在上方搜索，然后按 F11。</translation>
+    </message>
+    <message>
+        <source>Find the member first: swipe the card or search above, then press F1.</source>
+        <translation>请先找到会员：刷卡或在上方搜索，然后按 F1。</translation>
     </message>
 </context>
 <context>
@@ -1240,6 +1248,10 @@ Please send this file to your support contact.</source>
     <message>
         <source>Birthday gift on {day}: a coupon</source>
         <translation>{day} 已送生日礼：一张优惠券</translation>
+    </message>
+    <message>
+        <source>Signed in today</source>
+        <translation>今日已签到</translation>
     </message>
     <message>
         <source>Birthday soon: {day}</source>
@@ -3910,6 +3922,37 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
     <message>
         <source>The two passwords differ: type it again.</source>
         <translation>两次输入的密码不一致，请重新输入。</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Signed in: +{points} points.</source>
+        <translation>签到成功：+{points} 积分。</translation>
+    </message>
+    <message>
+        <source>Sign-in</source>
+        <translation>签到</translation>
+    </message>
+    <message>
+        <source>Sign-in · {name} ({member_no})</source>
+        <translation>签到 · {name}（{member_no}）</translation>
+    </message>
+    <message>
+        <source>Day {streak} in a row</source>
+        <translation>连续签到第 {streak} 天</translation>
+    </message>
+    <message>
+        <source>Points given: {points}</source>
+        <translation>签到积分：{points}</translation>
+    </message>
+    <message>
+        <source>Streak bonus: {bonus}</source>
+        <translation>连续签到奖励：{bonus}</translation>
+    </message>
+    <message>
+        <source>Points now: {points}</source>
+        <translation>现有积分：{points}</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWidget
 
 from memberdesk.services.mall import list_gifts, save_gift
 from memberdesk.services.stock import receive_stock, stock_of
@@ -74,3 +75,23 @@ def test_no_member_no_dialog_and_the_gifts_page(counter: Counter) -> None:
     page.shelf_button.click()
     c.settle()
     assert list_gifts(c.db, on_shelf_only=True) == ()
+
+
+def test_signing_in_at_the_counter_once_a_day(counter: Counter) -> None:
+    c = counter
+    c.world.set_settings(signin__points=5)
+    c.ui.main.lookup_submitted.emit(c.world.member("alice").member_no)
+    c.settle()
+    card = c.ui.main.findChild(QWidget, "memberSignedIn")
+    assert card is not None and card.isHidden()
+    dialog = c.open(Qt.Key.Key_F1)
+    assert dialog.heading.text() == "签到 · 张三（M000001）"
+    assert "签到成功：+5 积分" in dialog.message.text()
+    assert "连续签到第 1 天" in dialog.figures.text()
+    assert c.world.balances("alice")[2] == 5
+    c.press(Qt.Key.Key_Return, dialog)
+    c.qtbot.waitUntil(lambda: card.isVisible(), timeout=10_000)
+    assert "今日已签到" in card.findChildren(QLabel)[-1].text()
+    again = c.open(Qt.Key.Key_F1)
+    assert "今日已签到" in again.message.text()
+    assert c.world.balances("alice")[2] == 5

@@ -59,6 +59,13 @@ def test_gift_redeem_refuse_reverse_and_report(shop: str, tmp_path: Path) -> Non
     cells = [c for name in sheets.sheet_names
              for row in sheets.get_sheet_by_name(name).to_python() for c in row]
     assert number in cells and "Reversed" in cells and "顾客不要了" in cells
+    assert "Sign-in is off" in refused(run("signin", "--data-dir", shop, member.member_no,
+                                           "--user", "boss"))
+    ok(run("settings", "set", "signin.points", "5", "--data-dir", shop, "--user", "boss"))
+    out = ok(run("signin", "--data-dir", shop, member.member_no, "--user", "boss"))
+    assert "+5 points, day 1 in a row, 505 points now" in out
+    assert "already signed in today" in refused(run("signin", "--data-dir", shop,
+                                                    member.member_no, "--user", "boss"))
     db = Database.open(DataPaths(Path(shop)))
     try:
         assert stock_of(db, "1001").on_hand == 3

@@ -1,5 +1,5 @@
 """``memberdesk mall gifts|gift|shelf|redeem|reverse|report``: the points mall (积分商城)
-without the GUI. Changes log in as ``--user NAME`` (password from the terminal or
+without the GUI; ``memberdesk signin MEMBER_NO``: a member's sign-in (签到). Changes log in as ``--user NAME`` (password from the terminal or
 stdin); the services check the role and audit."""
 
 from __future__ import annotations
@@ -132,12 +132,35 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+@user_errors
+def cmd_signin(args: argparse.Namespace) -> int:
+    from memberdesk.services.lookup import lookup
+    from memberdesk.services.signin import sign_in
+
+    with opened_db(args) as db:
+        actor = login_from_args(db, args)
+        member = lookup(db, actor, args.member).member
+        if member is None or member.member_no != args.member.strip():
+            raise CliError(_t(f"找不到会员号 {args.member}", f"no member number {args.member}"))
+        r = sign_in(db, actor, member.id)
+    bonus = _t(f"，连续奖励 {r.bonus:,}", f", streak bonus {r.bonus:,}") if r.bonus else ""
+    print(_t(f"{r.member_no} 已签到 {r.business_date}：+{r.points:,} 积分{bonus}，"
+             f"连续第 {r.streak} 天，积分余额 {r.points_balance:,}",
+             f"{r.member_no} signed in on {r.business_date}: +{r.points:,} points{bonus}, "
+             f"day {r.streak} in a row, {r.points_balance:,} points now"))
+    return 0
+
+
 def _user(p: argparse.ArgumentParser, who: str) -> None:
     p.add_argument("--user", required=True, metavar="NAME",
                    help=f"act as this staff member, {who} (password on stdin)")
 
 
 def register(sub: Any) -> None:
+    p = add_command(sub, "signin", "a member signs in (签到) for today: points once a day",
+                    cmd_signin)
+    p.add_argument("member", metavar="MEMBER_NO", help="the member's number")
+    _user(p, "any cashier")
     mall = sub.add_parser("mall", help="points mall (积分商城): gifts, redeem, reverse, report")
     msub = mall.add_subparsers(dest="mall_command", metavar="ACTION", required=True)
     p = add_command(msub, "gifts", "the gifts and their points prices", cmd_gifts)

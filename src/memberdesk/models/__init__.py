@@ -13,7 +13,7 @@ from .count_cards import (
 from .coupons import Coupon, CouponEvent, CouponTemplate, CouponTemplateScope
 from .jobs import JobRun
 from .ledgers import PointsEntry, PointsLot, PointsLotMove, StoredValueEntry
-from .loyalty import BirthdayGift, TierChange
+from .loyalty import BirthdayGift, SignIn, TierChange
 from .mall import MallGift, MallRedemption
 from .members import Card, Member, Tier
 from .sales import (
@@ -50,6 +50,7 @@ APPEND_ONLY_TABLES: tuple[str, ...] = (
     "tier_changes",
     "birthday_gifts",
     "stock_entries",
+    "sign_ins",
 )
 
 __all__ = [
@@ -96,6 +97,7 @@ __all__ = [
     "ShiftCashMove",
     "ShiftCount",
     "Shop",
+    "SignIn",
     "Staff",
     "StockEntry",
     "StockKind",

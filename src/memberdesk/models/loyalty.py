@@ -52,3 +52,23 @@ class BirthdayGift(IdMixin, Base):
     points_entry_id: Mapped[int | None] = mapped_column(ForeignKey("points_entries.id"))
     coupon_id: Mapped[int | None] = mapped_column(ForeignKey("coupons.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class SignIn(IdMixin, Base):
+    """A member's sign-in (签到) on a business date (once: unique), the streak of
+    consecutive days it makes, and the points entry that gave its points."""
+
+    __tablename__ = "sign_ins"
+    __table_args__ = (
+        UniqueConstraint("member_id", "business_date"),
+        Index("ix_sign_ins_business_date", "business_date"),
+    )
+
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
+    business_date: Mapped[date]
+    streak: Mapped[int]
+    points: Mapped[int]
+    bonus: Mapped[int] = mapped_column(default=0)
+    points_entry_id: Mapped[int | None] = mapped_column(ForeignKey("points_entries.id"))
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

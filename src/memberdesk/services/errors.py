@@ -498,6 +498,7 @@ from .messages_audit import AUDIT_MESSAGES  # noqa: E402
 
 MESSAGES.update(AUDIT_MESSAGES)
 
-from .messages_mall import MALL_MESSAGES  # noqa: E402
+from .messages_mall import MALL_MESSAGES, SIGNIN_MESSAGES  # noqa: E402
 
 MESSAGES.update(MALL_MESSAGES)
+MESSAGES.update(SIGNIN_MESSAGES)

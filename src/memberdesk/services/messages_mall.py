@@ -53,3 +53,14 @@ MALL_MESSAGES: dict[str, tuple[str, str]] = {
         "Give a reason for reversing the redemption",
     ),
 }
+
+SIGNIN_MESSAGES: dict[str, tuple[str, str]] = {
+    "signin_off": (
+        "没有开放签到：在设置里把“签到积分”设为大于 0",
+        "Sign-in is off: set “Sign-in points” above 0 in the settings",
+    ),
+    "signin_twice": (
+        "会员 {member_no} 今日已签到，明天再来",
+        "Member {member_no} has already signed in today: come back tomorrow",
+    ),
+}

@@ -233,6 +233,20 @@ SPECS: dict[str, SettingSpec] = {
         ("等级到期复评时，周期内消费达到该等级升级门槛的这个百分比即可保级，否则降级",
          "At a tier's yearly review, spending this share of its upgrade threshold over the "
          "window keeps it; less moves the member down"), 0, 100, ("%", "%")),
+    "signin.points": _int(
+        0, "points", ("签到积分", "Sign-in points"),
+        ("会员每个营业日在收银台签到一次获得的积分（0 = 不开放签到）",
+         "Points a member gets for signing in at the counter, once a business day "
+         "(0 = no sign-in)"), 0, 10_000),
+    "signin.streak_days": _int(
+        0, "points", ("连续签到奖励周期", "Sign-in streak"),
+        ("每连续签到这么多天多送一次奖励积分（0 = 没有连续奖励）",
+         "Every this many consecutive days of sign-in earn the streak bonus (0 = none)"),
+        0, 366, DAYS),
+    "signin.streak_bonus": _int(
+        0, "points", ("连续签到奖励积分", "Sign-in streak bonus"),
+        ("连续签到满周期那天多送的积分", "Extra points on the day a streak completes"),
+        0, 100_000),
     "birthday.mode": _choice(
         "day", "points", ("生日礼发放时间", "Birthday gift on"),
         ("生日当天或生日所在月份发放，每年一次（2 月 29 日生日在平年于 2 月 28 日发放）",

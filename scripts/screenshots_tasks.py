@@ -201,6 +201,7 @@ def shoot_tasks(cam: Camera, sizes: tuple[tuple[int, int], ...], langs: tuple[st
                 cam.grab(dialog, "recharge")
                 _press(cam, dialog, Qt.Key.Key_Escape)
             _mall_at_the_counter(cam, tasks)
+            _sign_in_at_the_counter(cam, tasks)
         before = tasks.dialog
         _press(cam, ui.main, Qt.Key.Key_F5)
         shift = tasks.dialog
@@ -299,6 +300,23 @@ def _mall_at_the_counter(cam: Camera, tasks: Any) -> None:
     else:
         cam.grab(dialog, "mall_refused")
         _press(cam, dialog, Qt.Key.Key_Escape)
+
+
+def _sign_in_at_the_counter(cam: Camera, tasks: Any) -> None:
+    """F1 签到 for the member on screen, then the counter with 今日已签到 on the card."""
+    from PySide6.QtCore import Qt
+
+    before = tasks.dialog
+    _press(cam, cam.ui.main, Qt.Key.Key_F1)
+    dialog = tasks.dialog
+    if dialog is before or dialog is None:
+        print(f"screenshots: no sign-in dialog ({cam.ui.main.banner.text})")
+        return
+    cam.idle()
+    cam.grab(dialog, "signin")
+    _press(cam, dialog, Qt.Key.Key_Return)
+    cam.idle()
+    cam.grab(cam.ui.main, "counter_signed_in")
 
 
 def _audit_page(cam: Camera, office: Any) -> None:

@@ -1,7 +1,8 @@
 """the points mall: ``mall_gifts`` (a product's points price and whether it is on the
 shelf) and ``mall_redemptions`` (a member's gift for points; its points and stock
 movements are entries of the points and stock ledgers); ``sign_ins`` (a member's
-sign-in on a business date, once: unique; append-only)
+sign-in on a business date, once: unique; append-only); ``referrals`` (who referred a
+member, and the reward of the member's first qualifying purchase)
 
 Frozen: never import application code here.
 
@@ -105,8 +106,45 @@ def upgrade() -> None:
             "BEGIN SELECT RAISE(ABORT, 'sign_ins is append-only'); END"
         )
 
+    op.create_table(
+        "referrals",
+        sa.Column("member_id", sa.Integer(), nullable=False),
+        sa.Column("referrer_id", sa.Integer(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("sale_id", sa.Integer(), nullable=True),
+        sa.Column("rewarded_at", sa.DateTime(), nullable=True),
+        sa.Column("member_entry_id", sa.Integer(), nullable=True),
+        sa.Column("referrer_entry_id", sa.Integer(), nullable=True),
+        sa.Column("member_coupon_id", sa.Integer(), nullable=True),
+        sa.Column("referrer_coupon_id", sa.Integer(), nullable=True),
+        sa.Column("refund_id", sa.Integer(), nullable=True),
+        sa.Column("taken_back_at", sa.DateTime(), nullable=True),
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(["member_coupon_id"], ["coupons.id"],
+                                name=op.f("fk_referrals_member_coupon_id_coupons")),
+        sa.ForeignKeyConstraint(["member_entry_id"], ["points_entries.id"],
+                                name=op.f("fk_referrals_member_entry_id_points_entries")),
+        sa.ForeignKeyConstraint(["member_id"], ["members.id"],
+                                name=op.f("fk_referrals_member_id_members")),
+        sa.ForeignKeyConstraint(["referrer_coupon_id"], ["coupons.id"],
+                                name=op.f("fk_referrals_referrer_coupon_id_coupons")),
+        sa.ForeignKeyConstraint(["referrer_entry_id"], ["points_entries.id"],
+                                name=op.f("fk_referrals_referrer_entry_id_points_entries")),
+        sa.ForeignKeyConstraint(["referrer_id"], ["members.id"],
+                                name=op.f("fk_referrals_referrer_id_members")),
+        sa.ForeignKeyConstraint(["refund_id"], ["refunds.id"],
+                                name=op.f("fk_referrals_refund_id_refunds")),
+        sa.ForeignKeyConstraint(["sale_id"], ["sales.id"],
+                                name=op.f("fk_referrals_sale_id_sales")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_referrals")),
+        sa.UniqueConstraint("member_id", name=op.f("uq_referrals_member_id")),
+    )
+    op.create_index("ix_referrals_referrer_id", "referrals", ["referrer_id"], unique=False)
+
 
 def downgrade() -> None:
+    op.drop_index("ix_referrals_referrer_id", table_name="referrals")
+    op.drop_table("referrals")
     op.execute("DROP TRIGGER IF EXISTS trg_sign_ins_no_delete")
     op.execute("DROP TRIGGER IF EXISTS trg_sign_ins_no_update")
     op.drop_index("ix_sign_ins_business_date", table_name="sign_ins")

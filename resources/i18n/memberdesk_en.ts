@@ -2963,6 +2963,14 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>Swipe the card now, or type its number (optional)</translation>
     </message>
     <message>
+        <source>Referred &amp;by</source>
+        <translation>Referred &amp;by</translation>
+    </message>
+    <message>
+        <source>The referrer&apos;s member no. (optional)</source>
+        <translation>The referrer&apos;s member no. (optional)</translation>
+    </message>
+    <message>
         <source>Done (Enter)</source>
         <translation>Done (Enter)</translation>
     </message>

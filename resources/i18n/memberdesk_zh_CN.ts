@@ -2963,6 +2963,14 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>现在刷卡，或输入卡号（可不填）</translation>
     </message>
     <message>
+        <source>Referred &amp;by</source>
+        <translation>推荐人(&amp;B)</translation>
+    </message>
+    <message>
+        <source>The referrer&apos;s member no. (optional)</source>
+        <translation>推荐人的会员号（可不填）</translation>
+    </message>
+    <message>
         <source>Done (Enter)</source>
         <translation>完成（回车）</translation>
     </message>

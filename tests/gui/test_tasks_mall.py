@@ -95,3 +95,27 @@ def test_signing_in_at_the_counter_once_a_day(counter: Counter) -> None:
     again = c.open(Qt.Key.Key_F1)
     assert "今日已签到" in again.message.text()
     assert c.world.balances("alice")[2] == 5
+
+
+def test_registering_with_a_referrer_and_an_unknown_one(counter: Counter) -> None:
+    from sqlalchemy import select
+
+    from memberdesk.models import Referral
+
+    c = counter
+    dialog = c.open(Qt.Key.Key_F6)
+    c.type(dialog.phone, "13912345678")
+    c.type(dialog.name, "赵六")
+    c.type(dialog.referrer, "M999999")
+    dialog.register_button.click()
+    c.settle()
+    assert "找不到推荐人会员号 M999999" in dialog.message.text()
+    assert dialog.focusWidget() is dialog.referrer
+    dialog.referrer.clear()
+    c.type(dialog.referrer, c.world.member("alice").member_no)
+    dialog.register_button.click()
+    c.settle()
+    assert dialog.member is not None
+    with c.db.reader() as uow:
+        r = uow.session.scalars(select(Referral)).one()
+        assert r.referrer_id == c.world.members["alice"]

@@ -13,7 +13,7 @@ from .count_cards import (
 from .coupons import Coupon, CouponEvent, CouponTemplate, CouponTemplateScope
 from .jobs import JobRun
 from .ledgers import PointsEntry, PointsLot, PointsLotMove, StoredValueEntry
-from .loyalty import BirthdayGift, SignIn, TierChange
+from .loyalty import BirthdayGift, Referral, SignIn, TierChange
 from .mall import MallGift, MallRedemption
 from .members import Card, Member, Tier
 from .sales import (
@@ -83,6 +83,7 @@ __all__ = [
     "ProductSearchKey",
     "Recharge",
     "RechargeRule",
+    "Referral",
     "Refund",
     "RefundLine",
     "RefundTender",

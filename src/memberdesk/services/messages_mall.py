@@ -55,6 +55,11 @@ MALL_MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 SIGNIN_MESSAGES: dict[str, tuple[str, str]] = {
+    "referrer_not_found": (
+        "找不到推荐人会员号 {member_no}（或该会员已停用）",
+        "No active member {member_no} to name as the referrer",
+    ),
+
     "signin_off": (
         "没有开放签到：在设置里把“签到积分”设为大于 0",
         "Sign-in is off: set “Sign-in points” above 0 in the settings",

@@ -83,6 +83,7 @@ class RedeemDialog(TaskDialog):
         self.qty = QSpinBox()
         self.qty.setObjectName("giftQty")
         self.qty.setRange(1, MAX_QTY)
+        self.qty.setMaximumWidth(120)
         self.qty.valueChanged.connect(self._preview)
         self.qty_label = QLabel()
         self.qty_label.setBuddy(self.qty)

@@ -8,7 +8,7 @@ import uuid
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from memberdesk.models import AuditEntry, MallRedemption, PointsEntry, StockEntry, StockKind
 from memberdesk.models.enums import PointsKind
@@ -69,7 +69,7 @@ def test_redeem_with_exactly_enough_points_takes_points_and_stock_in_one_go(worl
     assert "【兑】积分兑换凭证" in text and "兑 乐事薯片 原味 70g x 1 = 300 积分" in text
     assert "使用积分" in text and "应付" not in text
     english = render_text(result.receipt, 80, "en")
-    assert "[GIFT] POINTS REDEMPTION" in english and "x 1 = 300 points" in english
+    assert "[GIFT] POINTS REDEMPTION" in english and "x 1 = 300 pts" in english
     assert check_database(world.db) == []
 
 
@@ -137,3 +137,15 @@ def test_reversal_by_a_manager_gives_points_and_stock_back(world: World) -> None
             StockEntry.kind == StockKind.GIFT).order_by(StockEntry.id))]
         assert gifts == [-2, 2]
     assert check_database(world.db) == []
+
+
+def test_db_check_catches_a_redemption_without_its_points(world: World) -> None:
+    world.give_points("alice", 300)
+    result = redeem(world)
+    assert check_database(world.db) == []
+    with world.db.uow() as uow:
+        uow.session.execute(text("UPDATE mall_redemptions SET points = 200 WHERE "
+                                 "redemption_no = :n"), {"n": result.redemption_no})
+        uow.commit()
+    problems = check_database(world.db)
+    assert [p.check for p in problems] == ["mall"], problems

@@ -1107,6 +1107,14 @@ Please send this file to your support contact.</translation>
         <translation>Reversed {number}: {points} points back to {member}, {gift} back in stock.</translation>
     </message>
     <message>
+        <source>Exporting the redemption report…</source>
+        <translation>Exporting the redemption report…</translation>
+    </message>
+    <message>
+        <source>Written: {files}</source>
+        <translation>Written: {files}</translation>
+    </message>
+    <message>
         <source>Points mall</source>
         <translation>Points mall</translation>
     </message>
@@ -1145,6 +1153,10 @@ Please send this file to your support contact.</translation>
     <message>
         <source>Save gift</source>
         <translation>Save gift</translation>
+    </message>
+    <message>
+        <source>Export redemptions</source>
+        <translation>Export redemptions</translation>
     </message>
     <message>
         <source>Reverse a redemption (manager)</source>

@@ -1107,6 +1107,14 @@ Please send this file to your support contact.</source>
         <translation>已撤销 {number}：{points} 积分退回会员 {member}，{gift} 已回库存。</translation>
     </message>
     <message>
+        <source>Exporting the redemption report…</source>
+        <translation>正在导出积分兑换报表…</translation>
+    </message>
+    <message>
+        <source>Written: {files}</source>
+        <translation>已导出：{files}</translation>
+    </message>
+    <message>
         <source>Points mall</source>
         <translation>积分商城</translation>
     </message>
@@ -1145,6 +1153,10 @@ Please send this file to your support contact.</source>
     <message>
         <source>Save gift</source>
         <translation>保存礼品</translation>
+    </message>
+    <message>
+        <source>Export redemptions</source>
+        <translation>导出兑换报表</translation>
     </message>
     <message>
         <source>Reverse a redemption (manager)</source>

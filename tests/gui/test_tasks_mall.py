@@ -57,7 +57,7 @@ def test_no_member_no_dialog_and_the_gifts_page(counter: Counter) -> None:
     assert "然后按 F11" in c.ui.main.banner.text
     from memberdesk.ui.backoffice.mall import MallPage
 
-    page = MallPage(c.ui.runner, c.world.owner)
+    page = MallPage(c.ui.runner, c.tasks.long_jobs, c.world.owner)
     c.qtbot.addWidget(page)
     page.activated()
     c.settle()
@@ -75,6 +75,11 @@ def test_no_member_no_dialog_and_the_gifts_page(counter: Counter) -> None:
     page.shelf_button.click()
     c.settle()
     assert list_gifts(c.db, on_shelf_only=True) == ()
+    page.export_button.click()
+    c.qtbot.waitUntil(lambda: not page.exporting, timeout=20_000)
+    written = sorted(p.name for p in c.db.paths.exports.iterdir())
+    assert any(n.startswith("积分兑换报表_") and n.endswith(".xlsx") for n in written), written
+    assert page.message.text().startswith("已导出：")
 
 
 def test_signing_in_at_the_counter_once_a_day(counter: Counter) -> None:

@@ -9,6 +9,8 @@ required). The services check the roles and audit; this page only calls them."""
 
 from __future__ import annotations
 
+from contextlib import nullcontext
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -32,10 +34,15 @@ from memberdesk.services.mall import (
     save_gift,
     set_gift_shelf,
 )
+from memberdesk.services.reporting.common import PDF_MAX_ROWS
+from memberdesk.services.reporting.mall_report import mall_document, mall_report
+from memberdesk.services.reporting.words import pick
 
 from .. import fmt
-from ..dialogs.base import ERROR, OK, push_button
+from ..dialogs.base import ERROR, OK, current_language, push_button
 from ..tasks import TaskRunner
+from . import jobs
+from .long_jobs import LongJobs, Progress
 from .page import Page
 
 
@@ -43,9 +50,26 @@ def _load(db: Any) -> tuple[GiftInfo, ...]:
     return list_gifts(db)
 
 
+def export_redemptions(db: Any, actor: Any, lang: str, progress: Progress) -> list[Path]:
+    """Worker side: the redemption report, all dates, to the shop's exports folder
+    (Excel always, the PDF too unless it would be too long to be of use)."""
+    rep = mall_report(db, actor)
+    rows = len(rep.lines) + len(rep.gifts)
+    spec = jobs.ReportSpec(
+        open=lambda _db, _actor: nullcontext(rep),
+        document=lambda r, shop: mall_document(r, shop, r.generated_at, lang),
+        stem=lambda r: pick(lang, "积分兑换报表", "redemptions") + f"_{r.generated_at:%Y-%m-%d}",
+        rows=lambda _r: rows,
+    )
+    return jobs.export(db, actor, spec, None, True, rows <= PDF_MAX_ROWS, progress)
+
+
 class MallPage(Page):
-    def __init__(self, runner: TaskRunner, actor: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: TaskRunner, long_jobs: LongJobs, actor: Any,
+                 parent: QWidget | None = None) -> None:
         super().__init__(runner, actor, "mallPage", parent)
+        self.long_jobs = long_jobs
+        self.exporting = False
         self.gifts: tuple[GiftInfo, ...] = ()
         self.intro = QLabel()
         self.intro.setWordWrap(True)
@@ -80,6 +104,7 @@ class MallPage(Page):
         self.number_label.setBuddy(self.number)
         self.reason_label.setBuddy(self.reason)
         self.reverse_button = push_button(self.reverse)
+        self.export_button = push_button(self.export)
         self.reverse_heading = QLabel()
         self.reverse_heading.setObjectName("sectionHeading")
         self._busy_buttons = [self.save_button, self.shelf_button, self.reverse_button]
@@ -90,6 +115,7 @@ class MallPage(Page):
         form.addWidget(self.points_label, 0, 2)
         form.addWidget(self.points, 0, 3)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.export_button)
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.shelf_button)
@@ -204,6 +230,24 @@ class MallPage(Page):
             gift=r.gift), OK)
         self.refresh()
 
+    def export(self) -> None:
+        if self.exporting:
+            return
+        self.exporting = True
+        self.export_button.setEnabled(False)
+        self.say(lambda: self.tr("Exporting the redemption report…"))
+        self.long_jobs.call_with_progress(
+            export_redemptions, self.actor, current_language(), on_done=self._exported,
+            on_user_error=self.show_error, on_finally=self._export_over)
+
+    def _exported(self, written: list[Path]) -> None:
+        self.say(lambda: self.tr("Written: {files}").format(
+            files="\n".join(str(p) for p in written)), OK)
+
+    def _export_over(self) -> None:
+        self.exporting = False
+        self.export_button.setEnabled(True)
+
     # -- texts ------------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Points mall"))
@@ -218,6 +262,7 @@ class MallPage(Page):
         self.code_label.setText(self.tr("Product &code"))
         self.points_label.setText(self.tr("&Points price"))
         self.save_button.setText(self.tr("Save gift"))
+        self.export_button.setText(self.tr("Export redemptions"))
         self.reverse_heading.setText(self.tr("Reverse a redemption (manager)"))
         self.number_label.setText(self.tr("Redemption &No."))
         self.reason_label.setText(self.tr("&Reason"))

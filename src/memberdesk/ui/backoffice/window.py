@@ -67,7 +67,7 @@ class BackOffice(Retranslating, QDialog):
             self.stock = StockPage(runner, long_jobs, actor)
             self.rules = RulesPage(runner, actor)
             self.audit = AuditPage(runner, long_jobs, actor, owner=role == "owner")
-            self.mall = MallPage(runner, actor)
+            self.mall = MallPage(runner, long_jobs, actor)
             self.daily_jobs = DailyJobsPage(runner, long_jobs, actor)
             # Ctrl+1 … Ctrl+9, Ctrl+0 in this order; the daily jobs (they run by
             # themselves) are the last page, reached from the list.

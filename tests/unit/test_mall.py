@@ -22,7 +22,7 @@ from memberdesk.services.mall import (
     save_gift,
     set_gift_shelf,
 )
-from memberdesk.services.receipts import render_text
+from memberdesk.services.receipts import render_text, text_width
 from memberdesk.services.stock import receive_stock, stock_of
 from tests.checkout_support.kit import World, build_world, snapshot
 
@@ -66,10 +66,12 @@ def test_redeem_with_exactly_enough_points_takes_points_and_stock_in_one_go(worl
         assert s.scalar(select(AuditEntry.action).where(
             AuditEntry.entity_id == result.redemption_no)) == "mall.redeem"
     text = render_text(result.receipt, 80)
-    assert "【兑】积分兑换凭证" in text and "兑 乐事薯片 原味 70g x 1 = 300 积分" in text
+    assert "【兑】积分兑换凭证" in text and "兑 乐事薯片 原味 70g\n" in text
+    assert any(ln.startswith("  x 1") and ln.endswith("300 积分") for ln in text.splitlines())
     assert "使用积分" in text and "应付" not in text
     english = render_text(result.receipt, 80, "en")
-    assert "[GIFT] POINTS REDEMPTION" in english and "x 1 = 300 pts" in english
+    assert "[GIFT] POINTS REDEMPTION" in english and "Gift 乐事薯片 原味 70g\n" in english
+    assert all(text_width(ln) <= 32 for ln in render_text(result.receipt, 58, "en").splitlines())
     assert check_database(world.db) == []
 
 

@@ -80,6 +80,7 @@ _PATTERNS_EN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^推荐奖励扣回 (\d+) 积分$", r"Referral reward taken back: \1 points"),
     )
 )
+_GIFT_LINE = re.compile(r"^兑 (.+) x (\d+) = (\d+) 积分$")  # services.mall.gift_line
 _TIER_DISCOUNT = re.compile(r"^(.+)折扣$")  # pricing names it after the tier: "金卡会员折扣"
 
 
@@ -205,7 +206,13 @@ def render_text(data: ReceiptData, paper_mm: int = 58, lang: str = "zh_CN") -> s
     redemption = data.kind.startswith("redeem")
     if redemption:  # paid in points, not money: the gift (兑 …) and the points, no total
         for note in data.notes:
-            out.extend(wrap(x(note), width))
+            gift = _GIFT_LINE.match(note)
+            if gift is None:
+                out.extend(wrap(x(note), width))
+                continue
+            name, qty, points = gift.groups()  # like a sale line: the name, then the figures
+            out.extend(wrap(("Gift " if en else "兑 ") + name, width))
+            out.append(row(f"  x {qty}", f"{points} {'pts' if en else '积分'}", width))
     else:
         out.append(row(t(f"total_{data.kind}"), m(data.total), width))
     for tender in data.tenders:

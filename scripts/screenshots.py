@@ -187,8 +187,35 @@ def prepare_stock(data_dir: Path) -> None:
             set_low_stock(db, owner, code, (10, 12, 15, 8, 20, 10, 5, 3)[i])
         if codes:
             count_stock(db, owner, codes[0], 22, "月末盘点 破损 2 件")
+        from memberdesk.services.mall import save_gift
+
+        for code, points in zip(codes[:4], (200, 500, 800, 1500), strict=False):
+            save_gift(db, owner, code, points)  # the points mall's gifts (Shift+F2, 积分商城)
+        _points_for_the_counter(db, owner)
     finally:
         db.close()
+
+
+def _points_for_the_counter(db: Any, owner: Any) -> None:
+    """Points for the member the counter shots use (screenshots_tasks.richest_member),
+    so Shift+F2 redeems a gift, and sign-in on (F1, 5 points a day)."""
+    from sqlalchemy import select
+
+    from memberdesk.models import Member
+    from memberdesk.models.enums import PointsKind
+    from memberdesk.money import Money
+    from memberdesk.services import settings
+    from memberdesk.services.ledger import Refs, credit_points
+
+    with db.uow() as uow:
+        s = uow.session
+        member_id = s.scalar(select(Member.id).where(Member.sv_principal < Money(100_000))
+                             .order_by(Member.sv_principal.desc()))
+        if member_id is not None:
+            credit_points(s, member_id, PointsKind.ADJUSTMENT, 1000, None,
+                          Refs(staff_id=owner.staff_id, note="截图"))
+        settings.put(s, "signin.points", 5)
+        uow.commit()
 
 
 def main() -> int:

@@ -99,7 +99,7 @@ def _type(cam: Camera, widget: Any, text: str) -> None:
     cam.settle()
 
 
-def _press(cam: Camera, widget: Any, key: Any, text: str = "") -> None:
+def _press(cam: Camera, widget: Any, key: Any, modifier: Any = None, text: str = "") -> None:
     from PySide6.QtTest import QTest
 
     if widget is cam.ui.main:  # no window manager: give the counter the keys back
@@ -108,7 +108,10 @@ def _press(cam: Camera, widget: Any, key: Any, text: str = "") -> None:
     if text:
         widget.setFocus()
         QTest.keyClicks(widget, text)
-    QTest.keyClick(widget, key)
+    if modifier is None:
+        QTest.keyClick(widget, key)
+    else:
+        QTest.keyClick(widget, key, modifier)
     cam.idle()
 
 
@@ -200,6 +203,8 @@ def shoot_tasks(cam: Camera, sizes: tuple[tuple[int, int], ...], langs: tuple[st
                 cam.settle()
                 cam.grab(dialog, "recharge")
                 _press(cam, dialog, Qt.Key.Key_Escape)
+            _mall_at_the_counter(cam, tasks)
+            _sign_in_at_the_counter(cam, tasks)
         before = tasks.dialog
         _press(cam, ui.main, Qt.Key.Key_F5)
         shift = tasks.dialog
@@ -216,7 +221,7 @@ def shoot_tasks(cam: Camera, sizes: tuple[tuple[int, int], ...], langs: tuple[st
             _press(cam, ui.main, Qt.Key.Key_F5)  # open the shift again for the next shots
             reopen = tasks.dialog
             if reopen is not None:
-                _press(cam, reopen.float_amount, Qt.Key.Key_Return, "200")
+                _press(cam, reopen.float_amount, Qt.Key.Key_Return, text="200")
                 _press(cam, reopen, Qt.Key.Key_Escape)
         ui.logout()
         cam.idle()
@@ -275,6 +280,12 @@ def shoot_tasks(cam: Camera, sizes: tuple[tuple[int, int], ...], langs: tuple[st
                     cam.idle()
                     cam.grab(office, "backoffice_message_templates")
                     page.tabs.setCurrentIndex(0)
+                if "mall" in office.pages:
+                    mall = office.show_page("mall")
+                    cam.idle()
+                    mall.table.selectRow(0)
+                    cam.idle()
+                    cam.grab(office, "backoffice_mall")
                 if "jobs" in office.pages:
                     office.show_page("jobs")
                     cam.idle()
@@ -282,6 +293,45 @@ def shoot_tasks(cam: Camera, sizes: tuple[tuple[int, int], ...], langs: tuple[st
                 _press(cam, office, Qt.Key.Key_Escape)
         ui.logout()
         cam.idle()
+
+
+def _mall_at_the_counter(cam: Camera, tasks: Any) -> None:
+    """Shift+F2 积分兑换 for the member on screen: the gifts, then the slip marked 兑."""
+    from PySide6.QtCore import Qt
+
+    before = tasks.dialog
+    _press(cam, cam.ui.main, Qt.Key.Key_F2, Qt.KeyboardModifier.ShiftModifier)
+    dialog = tasks.dialog
+    if dialog is before or dialog is None:
+        print(f"screenshots: no points mall dialog ({cam.ui.main.banner.text})")
+        return
+    cam.idle()
+    cam.grab(dialog, "mall_redeem")
+    _press(cam, dialog.table, Qt.Key.Key_Return)
+    cam.idle()
+    if tasks.slip is not None:
+        cam.grab(tasks.slip, "mall_slip")
+        _press(cam, tasks.slip, Qt.Key.Key_Return)
+    else:
+        cam.grab(dialog, "mall_refused")
+        _press(cam, dialog, Qt.Key.Key_Escape)
+
+
+def _sign_in_at_the_counter(cam: Camera, tasks: Any) -> None:
+    """F1 签到 for the member on screen, then the counter with 今日已签到 on the card."""
+    from PySide6.QtCore import Qt
+
+    before = tasks.dialog
+    _press(cam, cam.ui.main, Qt.Key.Key_F1)
+    dialog = tasks.dialog
+    if dialog is before or dialog is None:
+        print(f"screenshots: no sign-in dialog ({cam.ui.main.banner.text})")
+        return
+    cam.idle()
+    cam.grab(dialog, "signin")
+    _press(cam, dialog, Qt.Key.Key_Return)
+    cam.idle()
+    cam.grab(cam.ui.main, "counter_signed_in")
 
 
 def _audit_page(cam: Camera, office: Any) -> None:

@@ -275,6 +275,10 @@
         <translation>Messages</translation>
     </message>
     <message>
+        <source>Gifts</source>
+        <translation>Gifts</translation>
+    </message>
+    <message>
         <source>My shift</source>
         <translation>My shift</translation>
     </message>
@@ -619,12 +623,28 @@
         <translation>Member details</translation>
     </message>
     <message>
+        <source>Gifts</source>
+        <translation>Gifts</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
         <source>Find the member first: swipe the card or search above, then press F3.</source>
         <translation>Find the member first: swipe the card or search above, then press F3.</translation>
     </message>
     <message>
         <source>Find the member first: swipe the card or search above, then press F10.</source>
         <translation>Find the member first: swipe the card or search above, then press F10.</translation>
+    </message>
+    <message>
+        <source>Find the member first: swipe the card or search above, then press Shift+F2.</source>
+        <translation>Find the member first: swipe the card or search above, then press Shift+F2.</translation>
+    </message>
+    <message>
+        <source>Find the member first: swipe the card or search above, then press F1.</source>
+        <translation>Find the member first: swipe the card or search above, then press F1.</translation>
     </message>
 </context>
 <context>
@@ -1084,6 +1104,129 @@ Please send this file to your support contact.</translation>
     </message>
 </context>
 <context>
+    <name>MallPage</name>
+    <message>
+        <source>not tracked</source>
+        <translation>not tracked</translation>
+    </message>
+    <message>
+        <source>On the shelf</source>
+        <translation>On the shelf</translation>
+    </message>
+    <message>
+        <source>Off the shelf</source>
+        <translation>Off the shelf</translation>
+    </message>
+    <message>
+        <source>Take off the shelf</source>
+        <translation>Take off the shelf</translation>
+    </message>
+    <message>
+        <source>Put on the shelf</source>
+        <translation>Put on the shelf</translation>
+    </message>
+    <message>
+        <source>Type the product&apos;s code.</source>
+        <translation>Type the product&apos;s code.</translation>
+    </message>
+    <message>
+        <source>Type the points price: a whole number above 0.</source>
+        <translation>Type the points price: a whole number above 0.</translation>
+    </message>
+    <message>
+        <source>Saved: {gift} for {points} points.</source>
+        <translation>Saved: {gift} for {points} points.</translation>
+    </message>
+    <message>
+        <source>{gift} is on the shelf.</source>
+        <translation>{gift} is on the shelf.</translation>
+    </message>
+    <message>
+        <source>{gift} is off the shelf.</source>
+        <translation>{gift} is off the shelf.</translation>
+    </message>
+    <message>
+        <source>Type the redemption&apos;s number.</source>
+        <translation>Type the redemption&apos;s number.</translation>
+    </message>
+    <message>
+        <source>Give the reason.</source>
+        <translation>Give the reason.</translation>
+    </message>
+    <message>
+        <source>Reversed {number}: {points} points back to {member}, {gift} back in stock.</source>
+        <translation>Reversed {number}: {points} points back to {member}, {gift} back in stock.</translation>
+    </message>
+    <message>
+        <source>Exporting the redemption report…</source>
+        <translation>Exporting the redemption report…</translation>
+    </message>
+    <message>
+        <source>Written: {files}</source>
+        <translation>Written: {files}</translation>
+    </message>
+    <message>
+        <source>Points mall</source>
+        <translation>Points mall</translation>
+    </message>
+    <message>
+        <source>A gift is a product with a points price. Receive and count gifts on the Stock page; the counter redeems them with Shift+F2.</source>
+        <translation>A gift is a product with a points price. Receive and count gifts on the Stock page; the counter redeems them with Shift+F2.</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Gift</source>
+        <translation>Gift</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Shelf</source>
+        <translation>Shelf</translation>
+    </message>
+    <message>
+        <source>In stock</source>
+        <translation>In stock</translation>
+    </message>
+    <message>
+        <source>Product &amp;code</source>
+        <translation>Product &amp;code</translation>
+    </message>
+    <message>
+        <source>&amp;Points price</source>
+        <translation>&amp;Points price</translation>
+    </message>
+    <message>
+        <source>Save gift</source>
+        <translation>Save gift</translation>
+    </message>
+    <message>
+        <source>Export redemptions</source>
+        <translation>Export redemptions</translation>
+    </message>
+    <message>
+        <source>Reverse a redemption (manager)</source>
+        <translation>Reverse a redemption (manager)</translation>
+    </message>
+    <message>
+        <source>Redemption &amp;No.</source>
+        <translation>Redemption &amp;No.</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Reason</translation>
+    </message>
+    <message>
+        <source>Reverse</source>
+        <translation>Reverse</translation>
+    </message>
+</context>
+<context>
     <name>MemberCard</name>
     <message>
         <source>Points</source>
@@ -1168,6 +1311,10 @@ Please send this file to your support contact.</translation>
     <message>
         <source>Birthday gift on {day}: a coupon</source>
         <translation>Birthday gift on {day}: a coupon</translation>
+    </message>
+    <message>
+        <source>Signed in today</source>
+        <translation>Signed in today</translation>
     </message>
     <message>
         <source>Birthday soon: {day}</source>
@@ -2561,6 +2708,18 @@ Fill in one product per row, then import it (it is checked first).</translation>
         <translation>Paid in</translation>
     </message>
     <message>
+        <source>Gift redeemed</source>
+        <translation>Gift redeemed</translation>
+    </message>
+    <message>
+        <source>Redemption slip (兑) · {number}</source>
+        <translation>Redemption slip (兑) · {number}</translation>
+    </message>
+    <message>
+        <source>Points used</source>
+        <translation>Points used</translation>
+    </message>
+    <message>
         <source>Refunded</source>
         <translation>Refunded</translation>
     </message>
@@ -2712,6 +2871,69 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
     <message>
         <source>Recharge (Enter)</source>
         <translation>Recharge (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>RedeemDialog</name>
+    <message>
+        <source>Loading the member and the gifts…</source>
+        <translation>Loading the member and the gifts…</translation>
+    </message>
+    <message>
+        <source>No gift is on the shelf: the back office&apos;s Points mall page puts gifts on it.</source>
+        <translation>No gift is on the shelf: the back office&apos;s Points mall page puts gifts on it.</translation>
+    </message>
+    <message>
+        <source>{qty} x {gift} = {points} points; the member has {have}.</source>
+        <translation>{qty} x {gift} = {points} points; the member has {have}.</translation>
+    </message>
+    <message>
+        <source>{short} points short.</source>
+        <translation>{short} points short.</translation>
+    </message>
+    <message>
+        <source>Pick a gift first.</source>
+        <translation>Pick a gift first.</translation>
+    </message>
+    <message>
+        <source>Redeemed {qty} x {gift} for {points} points (No. {number}). Points left: {left}.</source>
+        <translation>Redeemed {qty} x {gift} for {points} points (No. {number}). Points left: {left}.</translation>
+    </message>
+    <message>
+        <source>Points mall</source>
+        <translation>Points mall</translation>
+    </message>
+    <message>
+        <source>Gifts for {name} ({member_no})</source>
+        <translation>Gifts for {name} ({member_no})</translation>
+    </message>
+    <message>
+        <source>Points: {points}</source>
+        <translation>Points: {points}</translation>
+    </message>
+    <message>
+        <source>Gift</source>
+        <translation>Gift</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>In stock</source>
+        <translation>In stock</translation>
+    </message>
+    <message>
+        <source>&amp;Quantity</source>
+        <translation>&amp;Quantity</translation>
+    </message>
+    <message>
+        <source>Done (Enter)</source>
+        <translation>Done (Enter)</translation>
+    </message>
+    <message>
+        <source>Redeem (Enter)</source>
+        <translation>Redeem (Enter)</translation>
     </message>
 </context>
 <context>
@@ -2909,6 +3131,14 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
     <message>
         <source>Swipe the card now, or type its number (optional)</source>
         <translation>Swipe the card now, or type its number (optional)</translation>
+    </message>
+    <message>
+        <source>Referred &amp;by</source>
+        <translation>Referred &amp;by</translation>
+    </message>
+    <message>
+        <source>The referrer&apos;s member no. (optional)</source>
+        <translation>The referrer&apos;s member no. (optional)</translation>
     </message>
     <message>
         <source>Done (Enter)</source>
@@ -3870,6 +4100,37 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
     <message>
         <source>The two passwords differ: type it again.</source>
         <translation>The two passwords differ: type it again.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Signed in: +{points} points.</source>
+        <translation>Signed in: +{points} points.</translation>
+    </message>
+    <message>
+        <source>Sign-in</source>
+        <translation>Sign-in</translation>
+    </message>
+    <message>
+        <source>Sign-in · {name} ({member_no})</source>
+        <translation>Sign-in · {name} ({member_no})</translation>
+    </message>
+    <message>
+        <source>Day {streak} in a row</source>
+        <translation>Day {streak} in a row</translation>
+    </message>
+    <message>
+        <source>Points given: {points}</source>
+        <translation>Points given: {points}</translation>
+    </message>
+    <message>
+        <source>Streak bonus: {bonus}</source>
+        <translation>Streak bonus: {bonus}</translation>
+    </message>
+    <message>
+        <source>Points now: {points}</source>
+        <translation>Points now: {points}</translation>
     </message>
 </context>
 <context>

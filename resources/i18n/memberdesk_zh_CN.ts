@@ -275,6 +275,10 @@
         <translation>消息</translation>
     </message>
     <message>
+        <source>Gifts</source>
+        <translation>积分商城</translation>
+    </message>
+    <message>
         <source>My shift</source>
         <translation>我的交班</translation>
     </message>
@@ -619,12 +623,28 @@
         <translation>会员资料</translation>
     </message>
     <message>
+        <source>Gifts</source>
+        <translation>积分兑换</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>签到</translation>
+    </message>
+    <message>
         <source>Find the member first: swipe the card or search above, then press F3.</source>
         <translation>请先找到会员：刷卡或在上方搜索，然后按 F3。</translation>
     </message>
     <message>
         <source>Find the member first: swipe the card or search above, then press F10.</source>
         <translation>请先找到会员：刷卡或在上方搜索，然后按 F10。</translation>
+    </message>
+    <message>
+        <source>Find the member first: swipe the card or search above, then press Shift+F2.</source>
+        <translation>请先找到会员：刷卡或在上方搜索，然后按 Shift+F2。</translation>
+    </message>
+    <message>
+        <source>Find the member first: swipe the card or search above, then press F1.</source>
+        <translation>请先找到会员：刷卡或在上方搜索，然后按 F1。</translation>
     </message>
 </context>
 <context>
@@ -1084,6 +1104,129 @@ Please send this file to your support contact.</source>
     </message>
 </context>
 <context>
+    <name>MallPage</name>
+    <message>
+        <source>not tracked</source>
+        <translation>未管库存</translation>
+    </message>
+    <message>
+        <source>On the shelf</source>
+        <translation>上架</translation>
+    </message>
+    <message>
+        <source>Off the shelf</source>
+        <translation>已下架</translation>
+    </message>
+    <message>
+        <source>Take off the shelf</source>
+        <translation>下架</translation>
+    </message>
+    <message>
+        <source>Put on the shelf</source>
+        <translation>上架</translation>
+    </message>
+    <message>
+        <source>Type the product&apos;s code.</source>
+        <translation>请输入商品编码。</translation>
+    </message>
+    <message>
+        <source>Type the points price: a whole number above 0.</source>
+        <translation>请输入兑换积分：大于 0 的整数。</translation>
+    </message>
+    <message>
+        <source>Saved: {gift} for {points} points.</source>
+        <translation>已保存：{gift}，{points} 积分。</translation>
+    </message>
+    <message>
+        <source>{gift} is on the shelf.</source>
+        <translation>{gift} 已上架。</translation>
+    </message>
+    <message>
+        <source>{gift} is off the shelf.</source>
+        <translation>{gift} 已下架。</translation>
+    </message>
+    <message>
+        <source>Type the redemption&apos;s number.</source>
+        <translation>请输入兑换单号。</translation>
+    </message>
+    <message>
+        <source>Give the reason.</source>
+        <translation>请填写原因。</translation>
+    </message>
+    <message>
+        <source>Reversed {number}: {points} points back to {member}, {gift} back in stock.</source>
+        <translation>已撤销 {number}：{points} 积分退回会员 {member}，{gift} 已回库存。</translation>
+    </message>
+    <message>
+        <source>Exporting the redemption report…</source>
+        <translation>正在导出积分兑换报表…</translation>
+    </message>
+    <message>
+        <source>Written: {files}</source>
+        <translation>已导出：{files}</translation>
+    </message>
+    <message>
+        <source>Points mall</source>
+        <translation>积分商城</translation>
+    </message>
+    <message>
+        <source>A gift is a product with a points price. Receive and count gifts on the Stock page; the counter redeems them with Shift+F2.</source>
+        <translation>礼品就是设了兑换积分的商品。礼品的入库和盘点在“库存”页；收银台按 Shift+F2 兑换。</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Gift</source>
+        <translation>礼品</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Shelf</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>In stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>Product &amp;code</source>
+        <translation>商品编码(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Points price</source>
+        <translation>兑换积分(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Save gift</source>
+        <translation>保存礼品</translation>
+    </message>
+    <message>
+        <source>Export redemptions</source>
+        <translation>导出兑换报表</translation>
+    </message>
+    <message>
+        <source>Reverse a redemption (manager)</source>
+        <translation>撤销兑换（店长）</translation>
+    </message>
+    <message>
+        <source>Redemption &amp;No.</source>
+        <translation>兑换单号(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Reverse</source>
+        <translation>撤销兑换</translation>
+    </message>
+</context>
+<context>
     <name>MemberCard</name>
     <message>
         <source>Points</source>
@@ -1168,6 +1311,10 @@ Please send this file to your support contact.</source>
     <message>
         <source>Birthday gift on {day}: a coupon</source>
         <translation>{day} 已送生日礼：一张优惠券</translation>
+    </message>
+    <message>
+        <source>Signed in today</source>
+        <translation>今日已签到</translation>
     </message>
     <message>
         <source>Birthday soon: {day}</source>
@@ -2561,6 +2708,18 @@ Fill in one product per row, then import it (it is checked first).</source>
         <translation>充值金额</translation>
     </message>
     <message>
+        <source>Gift redeemed</source>
+        <translation>兑换完成</translation>
+    </message>
+    <message>
+        <source>Redemption slip (兑) · {number}</source>
+        <translation>【兑】积分兑换凭证 · {number}</translation>
+    </message>
+    <message>
+        <source>Points used</source>
+        <translation>使用积分</translation>
+    </message>
+    <message>
         <source>Refunded</source>
         <translation>退款完成</translation>
     </message>
@@ -2712,6 +2871,69 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
     <message>
         <source>Recharge (Enter)</source>
         <translation>充值（回车）</translation>
+    </message>
+</context>
+<context>
+    <name>RedeemDialog</name>
+    <message>
+        <source>Loading the member and the gifts…</source>
+        <translation>正在读取会员和礼品…</translation>
+    </message>
+    <message>
+        <source>No gift is on the shelf: the back office&apos;s Points mall page puts gifts on it.</source>
+        <translation>没有上架的礼品：请在后台“积分商城”页上架礼品。</translation>
+    </message>
+    <message>
+        <source>{qty} x {gift} = {points} points; the member has {have}.</source>
+        <translation>{gift} x {qty} = {points} 积分；会员现有 {have} 积分。</translation>
+    </message>
+    <message>
+        <source>{short} points short.</source>
+        <translation>还差 {short} 积分。</translation>
+    </message>
+    <message>
+        <source>Pick a gift first.</source>
+        <translation>请先选择礼品。</translation>
+    </message>
+    <message>
+        <source>Redeemed {qty} x {gift} for {points} points (No. {number}). Points left: {left}.</source>
+        <translation>已兑换 {gift} x {qty}，用 {points} 积分（单号 {number}）。剩余积分：{left}。</translation>
+    </message>
+    <message>
+        <source>Points mall</source>
+        <translation>积分商城</translation>
+    </message>
+    <message>
+        <source>Gifts for {name} ({member_no})</source>
+        <translation>积分兑换 — {name}（{member_no}）</translation>
+    </message>
+    <message>
+        <source>Points: {points}</source>
+        <translation>积分：{points}</translation>
+    </message>
+    <message>
+        <source>Gift</source>
+        <translation>礼品</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>In stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>&amp;Quantity</source>
+        <translation>数量(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Done (Enter)</source>
+        <translation>完成（回车）</translation>
+    </message>
+    <message>
+        <source>Redeem (Enter)</source>
+        <translation>兑换（回车）</translation>
     </message>
 </context>
 <context>
@@ -2909,6 +3131,14 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
     <message>
         <source>Swipe the card now, or type its number (optional)</source>
         <translation>现在刷卡，或输入卡号（可不填）</translation>
+    </message>
+    <message>
+        <source>Referred &amp;by</source>
+        <translation>推荐人(&amp;B)</translation>
+    </message>
+    <message>
+        <source>The referrer&apos;s member no. (optional)</source>
+        <translation>推荐人的会员号（可不填）</translation>
     </message>
     <message>
         <source>Done (Enter)</source>
@@ -3870,6 +4100,37 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
     <message>
         <source>The two passwords differ: type it again.</source>
         <translation>两次输入的密码不一致，请重新输入。</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Signed in: +{points} points.</source>
+        <translation>签到成功：+{points} 积分。</translation>
+    </message>
+    <message>
+        <source>Sign-in</source>
+        <translation>签到</translation>
+    </message>
+    <message>
+        <source>Sign-in · {name} ({member_no})</source>
+        <translation>签到 · {name}（{member_no}）</translation>
+    </message>
+    <message>
+        <source>Day {streak} in a row</source>
+        <translation>连续签到第 {streak} 天</translation>
+    </message>
+    <message>
+        <source>Points given: {points}</source>
+        <translation>签到积分：{points}</translation>
+    </message>
+    <message>
+        <source>Streak bonus: {bonus}</source>
+        <translation>连续签到奖励：{bonus}</translation>
+    </message>
+    <message>
+        <source>Points now: {points}</source>
+        <translation>现有积分：{points}</translation>
     </message>
 </context>
 <context>

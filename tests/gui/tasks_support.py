@@ -45,10 +45,11 @@ class Counter:
               modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
         self.qtbot.keyClick(widget if widget is not None else self.ui.main, key, modifier)
 
-    def open(self, key: Qt.Key) -> Any:
+    def open(self, key: Qt.Key,
+             modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> Any:
         """Press a task key on the counter; the dialog it opened, loaded."""
         before = self.tasks.dialog
-        self.press(key)
+        self.press(key, modifier=modifier)
         dialog = self.tasks.dialog
         assert dialog is not None and dialog is not before and dialog.isVisible()
         self.settle()

@@ -13,7 +13,8 @@ from .count_cards import (
 from .coupons import Coupon, CouponEvent, CouponTemplate, CouponTemplateScope
 from .jobs import JobRun
 from .ledgers import PointsEntry, PointsLot, PointsLotMove, StoredValueEntry
-from .loyalty import BirthdayGift, TierChange
+from .loyalty import BirthdayGift, Referral, SignIn, TierChange
+from .mall import MallGift, MallRedemption
 from .members import Card, Member, Tier
 from .notify import Notification, NotifyStatus
 from .sales import (
@@ -50,6 +51,7 @@ APPEND_ONLY_TABLES: tuple[str, ...] = (
     "tier_changes",
     "birthday_gifts",
     "stock_entries",
+    "sign_ins",
 )
 
 __all__ = [
@@ -68,6 +70,8 @@ __all__ = [
     "CouponTemplateScope",
     "DayClose",
     "JobRun",
+    "MallGift",
+    "MallRedemption",
     "Member",
     "MemberCountCard",
     "MemberPrice",
@@ -82,6 +86,7 @@ __all__ = [
     "ProductSearchKey",
     "Recharge",
     "RechargeRule",
+    "Referral",
     "Refund",
     "RefundLine",
     "RefundTender",
@@ -96,6 +101,7 @@ __all__ = [
     "ShiftCashMove",
     "ShiftCount",
     "Shop",
+    "SignIn",
     "Staff",
     "StockEntry",
     "StockKind",

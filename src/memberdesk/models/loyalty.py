@@ -52,3 +52,44 @@ class BirthdayGift(IdMixin, Base):
     points_entry_id: Mapped[int | None] = mapped_column(ForeignKey("points_entries.id"))
     coupon_id: Mapped[int | None] = mapped_column(ForeignKey("coupons.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class SignIn(IdMixin, Base):
+    """A member's sign-in (签到) on a business date (once: unique), the streak of
+    consecutive days it makes, and the points entry that gave its points."""
+
+    __tablename__ = "sign_ins"
+    __table_args__ = (
+        UniqueConstraint("member_id", "business_date"),
+        Index("ix_sign_ins_business_date", "business_date"),
+    )
+
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
+    business_date: Mapped[date]
+    streak: Mapped[int]
+    points: Mapped[int]
+    bonus: Mapped[int] = mapped_column(default=0)
+    points_entry_id: Mapped[int | None] = mapped_column(ForeignKey("points_entries.id"))
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Referral(IdMixin, Base):
+    """Who referred a member (推荐人), chosen at registration, and the reward both got
+    after the member's first qualifying purchase (``sale_id``): the points entries and
+    coupons it gave, and the refund that took them back (``refund_id``)."""
+
+    __tablename__ = "referrals"
+    __table_args__ = (Index("ix_referrals_referrer_id", "referrer_id"),)
+
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), unique=True)
+    referrer_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    sale_id: Mapped[int | None] = mapped_column(ForeignKey("sales.id"))
+    rewarded_at: Mapped[datetime | None]
+    member_entry_id: Mapped[int | None] = mapped_column(ForeignKey("points_entries.id"))
+    referrer_entry_id: Mapped[int | None] = mapped_column(ForeignKey("points_entries.id"))
+    member_coupon_id: Mapped[int | None] = mapped_column(ForeignKey("coupons.id"))
+    referrer_coupon_id: Mapped[int | None] = mapped_column(ForeignKey("coupons.id"))
+    refund_id: Mapped[int | None] = mapped_column(ForeignKey("refunds.id"))
+    taken_back_at: Mapped[datetime | None]

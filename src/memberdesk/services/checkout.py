@@ -26,7 +26,7 @@ from memberdesk.models import (
 from memberdesk.models.enums import PointsKind, StoredValueKind, TenderKind
 from memberdesk.money import Money
 
-from . import clock, coupons, notify_outbox, payment_password, stock, tier_moves
+from . import clock, coupons, notify_outbox, payment_password, referrals, stock, tier_moves
 from .cart import CartMember, CartRequest, check_cart_shape, load_cart, load_member
 from .context import Actor
 from .documents import receipt_head
@@ -271,12 +271,17 @@ def checkout(db: Database, actor: Actor, request: CheckoutRequest) -> CheckoutRe
             if d.coupon_id is not None:
                 coupons.use_in(s, d.coupon_id, d.coupon_code or "", sale_id, actor.staff_id)
         notice = None
+        referral: list[str] = []
         if member is not None:
             _earn_and_count_visit(s, member, bd, earned, today, at, refs, policy, after)
             tier_moves.upgrade_at_checkout(s, member.id, today, at, sale_id=sale_id,
                                            staff_id=actor.staff_id,
                                            window_days=policy.int("tiers.window_days"))
             notice = notice_for(s, member.id, today, policy.text("points.reminder_days"))
+            referral, balance = referrals.reward_at_checkout(
+                s, member.id, sale_id, bd.payable, today, at, actor.staff_id, policy)
+            if balance is not None:
+                after.points = balance
         receipt = replace(
             receipt_head(s, "sale", sale_no, at, actor.staff_id, member, policy,
                          (till.shop_name, till.cashier)),
@@ -290,6 +295,7 @@ def checkout(db: Database, actor: Actor, request: CheckoutRequest) -> CheckoutRe
             sv_balance=after.stored_value, points_balance=after.points,
             points_expiring=notice.points if notice else 0,
             points_expiring_on=notice.expires_on.isoformat() if notice else "",
+            notes=tuple(referral),
         )
         connection(s).execute(_STORE_RECEIPT, {"sale_id": sale_id, "receipt": to_json(receipt)})
         result = CheckoutResult(

@@ -501,3 +501,7 @@ MESSAGES.update(AUDIT_MESSAGES)
 from .messages_notify import NOTIFY_MESSAGES  # noqa: E402
 
 MESSAGES.update(NOTIFY_MESSAGES)
+from .messages_mall import MALL_MESSAGES, SIGNIN_MESSAGES  # noqa: E402
+
+MESSAGES.update(MALL_MESSAGES)
+MESSAGES.update(SIGNIN_MESSAGES)

@@ -21,7 +21,7 @@ from memberdesk.models.base import utcnow
 from memberdesk.models.enums import CardStatus, Gender, MemberStatus
 from memberdesk.money import Money
 
-from . import audit, member_search, notify_outbox
+from . import audit, clock, member_search, notify_outbox
 from .context import Actor
 from .errors import AuthError, ConflictError, ValidationError
 from .member_fields import (
@@ -292,13 +292,18 @@ def register_member(
     address: str | None = None,
     tags: str | Sequence[str] = (),
     card_uid: str | None = None,
+    referrer_no: str | None = None,
 ) -> MemberSummary:
-    """Register a member (and bind the card just swiped, if ``card_uid``)."""
+    """Register a member (and bind the card just swiped, if ``card_uid``); the member
+    who referred them (``referrer_no``) and the new-member coupon: see
+    :mod:`.referrals`."""
     from .cards import bind_card_in
+    from .referrals import on_registration, referrer_for
 
     with db.uow() as uow:
         s = uow.session
         require(s, actor, Permission.REGISTER_MEMBER)
+        referrer = referrer_for(s, referrer_no)
         member = add_member_in(
             s,
             phone=phone,
@@ -314,6 +319,7 @@ def register_member(
         detail: dict[str, Any] = {"phone": mask_phone(member.phone)}
         if card_uid is not None and card_uid.strip():
             detail["card"] = bind_card_in(s, member, card_uid).uid
+        detail.update(on_registration(s, member, referrer, actor.staff_id, clock.now()))
         audit.record(
             s,
             action="member.register",

@@ -22,6 +22,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "recharge": ("充值凭证", "RECHARGE RECEIPT"),
     "refund": ("退款凭证", "REFUND RECEIPT"),
     "recharge_refund": ("充值退款凭证", "RECHARGE REFUND"),
+    "redeem": ("【兑】积分兑换凭证", "[GIFT] POINTS REDEMPTION"),
+    "redeem_reversal": ("【兑】兑换撤销凭证", "[GIFT] REDEMPTION REVERSED"),
     "number": ("单号", "No."),
     "time": ("时间", "Time"),
     "cashier": ("收银", "Cashier"),
@@ -71,8 +73,14 @@ _PATTERNS_EN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^赠券作废 (\d+) 张$", r"Gift coupons voided: \1"),
         (r"^赠券 (.+)$", r"Gift coupon \1"),
         (r"^充值活动：(.*)$", r"Offer: \1"),
+        (r"^兑 (.+) x (\d+) = (\d+) 积分$", r"Gift \1 x \2 = \3 pts"),
+        (r"^原兑换单 (.+)$", r"Original redemption \1"),
+        (r"^推荐奖励 (\d+) 积分$", r"Referral reward: \1 points"),
+        (r"^推荐奖励券 (.+)$", r"Referral coupon \1"),
+        (r"^推荐奖励扣回 (\d+) 积分$", r"Referral reward taken back: \1 points"),
     )
 )
+_GIFT_LINE = re.compile(r"^兑 (.+) x (\d+) = (\d+) 积分$")  # services.mall.gift_line
 _TIER_DISCOUNT = re.compile(r"^(.+)折扣$")  # pricing names it after the tier: "金卡会员折扣"
 
 
@@ -195,7 +203,18 @@ def render_text(data: ReceiptData, paper_mm: int = 58, lang: str = "zh_CN") -> s
                            "-" + m(d.amount), width))
         if data.discount_total:
             out.append(row(t("discount_total"), "-" + m(data.discount_total), width))
-    out.append(row(t(f"total_{data.kind}"), m(data.total), width))
+    redemption = data.kind.startswith("redeem")
+    if redemption:  # paid in points, not money: the gift (兑 …) and the points, no total
+        for note in data.notes:
+            gift = _GIFT_LINE.match(note)
+            if gift is None:
+                out.extend(wrap(x(note), width))
+                continue
+            name, qty, points = gift.groups()  # like a sale line: the name, then the figures
+            out.extend(wrap(("Gift " if en else "兑 ") + name, width))
+            out.append(row(f"  x {qty}", f"{points} {'pts' if en else '积分'}", width))
+    else:
+        out.append(row(t(f"total_{data.kind}"), m(data.total), width))
     for tender in data.tenders:
         out.append(row(x(tender.label), m(tender.amount), width))
         if tender.note:
@@ -225,7 +244,7 @@ def render_text(data: ReceiptData, paper_mm: int = 58, lang: str = "zh_CN") -> s
     if data.points_expiring and data.points_expiring_on:
         out.extend(wrap(expiry_line(data.points_expiring,
                                     date.fromisoformat(data.points_expiring_on), lang), width))
-    for note in data.notes:
+    for note in () if redemption else data.notes:
         out.extend(wrap(x(note), width))
     if data.footer:
         out.append(rule)

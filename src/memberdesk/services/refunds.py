@@ -35,7 +35,7 @@ from memberdesk.models import (
 from memberdesk.models.enums import PointsKind, RefundKind, SaleStatus, StoredValueKind, TenderKind
 from memberdesk.money import Money, allocate
 
-from . import audit, clock, coupons, notify_outbox, settings, stock
+from . import audit, clock, coupons, notify_outbox, referrals, settings, stock
 from .context import Actor
 from .documents import receipt_head
 from .errors import ConflictError, NotFoundError, ValidationError
@@ -381,7 +381,8 @@ def refund_sale(db: Database, actor: Actor, request: SaleRefundRequest) -> Refun
             if all_done:
                 member.visit_count = max(member.visit_count - 1, 0)
 
-        notes = [f"原单 {sale.sale_no}", f"原因：{reason}"]
+        notes = [f"原单 {sale.sale_no}", f"原因：{reason}", *referrals.take_back_on_refund(
+            s, sale, refund.id, actor.staff_id, refund.created_at, policy)]
         if deducted:
             notes.append(f"已用积分扣回 {Money(deducted).display()}")
         receipt = replace(

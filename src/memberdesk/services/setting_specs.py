@@ -243,6 +243,44 @@ SPECS: dict[str, SettingSpec] = {
         ("等级到期复评时，周期内消费达到该等级升级门槛的这个百分比即可保级，否则降级",
          "At a tier's yearly review, spending this share of its upgrade threshold over the "
          "window keeps it; less moves the member down"), 0, 100, ("%", "%")),
+    "signin.points": _int(
+        0, "points", ("签到积分", "Sign-in points"),
+        ("会员每个营业日在收银台签到一次获得的积分（0 = 不开放签到）",
+         "Points a member gets for signing in at the counter, once a business day "
+         "(0 = no sign-in)"), 0, 10_000),
+    "signin.streak_days": _int(
+        0, "points", ("连续签到奖励周期", "Sign-in streak"),
+        ("每连续签到这么多天多送一次奖励积分（0 = 没有连续奖励）",
+         "Every this many consecutive days of sign-in earn the streak bonus (0 = none)"),
+        0, 366, DAYS),
+    "signin.streak_bonus": _int(
+        0, "points", ("连续签到奖励积分", "Sign-in streak bonus"),
+        ("连续签到满周期那天多送的积分", "Extra points on the day a streak completes"),
+        0, 100_000),
+    "referral.min_spend_fen": _money(
+        0, "points", ("推荐奖励的首单最低消费", "Referral: first purchase of at least"),
+        ("被推荐的新会员第一笔达到这个金额的消费后，双方得到推荐奖励（0 = 任何消费）",
+         "Both get the referral reward after the new member's first purchase of at least "
+         "this much (0 = any purchase)"), 0, 100_000_000),
+    "referral.referrer_points": _int(
+        0, "points", ("推荐人奖励积分", "Referral: points for the referrer"),
+        ("推荐人得到的积分（0 = 不送）", "Points the referrer gets (0 = none)"), 0, 1_000_000),
+    "referral.member_points": _int(
+        0, "points", ("被推荐人奖励积分", "Referral: points for the new member"),
+        ("被推荐的新会员得到的积分（0 = 不送）", "Points the new member gets (0 = none)"),
+        0, 1_000_000),
+    "referral.referrer_coupon": _text(
+        "", "points", ("推荐人奖励券（优惠券模板编号）", "Referral: coupon for the referrer"),
+        ("推荐人得到这个模板的一张优惠券；留空则不送",
+         "The referrer gets a coupon of this template; empty: none"), 20),
+    "referral.member_coupon": _text(
+        "", "points", ("被推荐人奖励券（优惠券模板编号）", "Referral: coupon for the new member"),
+        ("被推荐的新会员得到这个模板的一张优惠券；留空则不送",
+         "The new member gets a coupon of this template; empty: none"), 20),
+    "new_member.coupon": _text(
+        "", "points", ("新会员券（优惠券模板编号）", "New-member coupon (template code)"),
+        ("登记会员时送一张这个模板的优惠券；留空则不送",
+         "A coupon of this template is given on registration; empty: none"), 20),
     "birthday.mode": _choice(
         "day", "points", ("生日礼发放时间", "Birthday gift on"),
         ("生日当天或生日所在月份发放，每年一次（2 月 29 日生日在平年于 2 月 28 日发放）",

@@ -136,6 +136,24 @@ def post_refund(s: Session, refund_id: int, sale_id: int,
         conn.execute(_ADD_ENTRIES, rows)
 
 
+def post_gift(s: Session, pid: int, delta: int, *, staff_id: int | None, at: datetime,
+              note: str) -> int | None:
+    """A GIFT entry for a points-mall redemption (``delta`` < 0) or its reversal
+    (``delta`` > 0) of a tracked product. A gift is never handed over below zero
+    (whatever ``stock.allow_negative`` says of sales): None when the product is not
+    tracked or has too little, and nothing is written; else the quantity on hand after."""
+    conn = connection(s)
+    found = conn.execute(_TRACKED, {"ids": [pid]}).first()
+    if found is None:
+        return None
+    after = conn.execute(_TAKE if delta < 0 else _MOVE, {"pid": pid, "delta": delta}).scalar()
+    if after is None:
+        return None
+    conn.execute(_ADD_ENTRIES, [_entry(pid, StockKind.GIFT, delta, int(after), at, staff_id,
+                                       note=note)])
+    return int(after)
+
+
 # -- the owner's use cases ---------------------------------------------------------------
 def _product(s: Session, code: str) -> Product:
     p = s.scalar(select(Product).where(Product.code == str(code or "").strip()))

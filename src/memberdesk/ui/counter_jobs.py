@@ -53,6 +53,7 @@ from memberdesk.services.points_expiry import MemberExpiry, member_expiry
 from memberdesk.services.pricing import PriceBreakdown
 from memberdesk.services.product_search import ProductSearch
 from memberdesk.services.shifts import ShiftSummary
+from memberdesk.services.signin import signed_in_on
 from memberdesk.services.tenders import TenderRequest
 from memberdesk.services.tier_moves import TierNotice, recent_change
 
@@ -172,6 +173,7 @@ class MemberView:
     analytics: MemberAnalytics | None = None  # grade, lifecycle, churn (None: never refreshed)
     tier_notice: TierNotice | None = None  # an upgrade or downgrade of the last 30 days
     birthday_gift: BirthdayNotice | None = None  # the birthday gift, within 30 days
+    signed_in: bool = False  # signed in (签到) on today's business date
 
     @property
     def member_no(self) -> str:
@@ -185,6 +187,7 @@ class _Notices:
     tier: TierNotice | None
     gift: BirthdayNotice | None
     analytics: MemberAnalytics | None
+    signed_in: bool
 
 
 def _notices(db: Database, member_id: int) -> _Notices:
@@ -198,7 +201,7 @@ def _notices(db: Database, member_id: int) -> _Notices:
         today = clock.business_date(s, clock.now())
         return _Notices(member_expiry(s, member_id, today), today,
                         recent_change(s, member_id, today), recent_gift(s, member_id, today),
-                        member_analytics(s, member_id))
+                        member_analytics(s, member_id), signed_in_on(s, member_id, today))
 
 
 def _member_view(db: Database, actor: Actor, member_no: str) -> MemberView:
@@ -208,7 +211,7 @@ def _member_view(db: Database, actor: Actor, member_no: str) -> MemberView:
     exp = n.expiry
     return MemberView(detail, usable, exp.expiring, exp.expiring_days, exp.next_expiry, n.today,
                       exp.notice, analytics=n.analytics, tier_notice=n.tier,
-                      birthday_gift=n.gift)
+                      birthday_gift=n.gift, signed_in=n.signed_in)
 
 
 member_view = user_facing(_member_view)

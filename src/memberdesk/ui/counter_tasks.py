@@ -6,6 +6,7 @@ once with the counter window, the task runner and the shared
 
     F3 充值 recharge        F4 退款 refund          F5 交班 shift
     F6 登记会员 register     F7 挂失/补卡 cards       F8 后台 back office
+    F10 会员资料 details     Shift+F2 积分兑换 points mall   F1 签到 sign-in
 
 Each key opens a dialog (``ui/dialogs``, the back office in ``ui/backoffice``),
 imported on first use so start-up never loads the database stack for them.
@@ -57,6 +58,8 @@ KEYS: tuple[tuple[str, str, str], ...] = (
     ("cards", "F7", QT_TRANSLATE_NOOP("CounterTasks", "Lost card")),
     ("backoffice", "F8", QT_TRANSLATE_NOOP("CounterTasks", "Back office")),
     ("edit", "F10", QT_TRANSLATE_NOOP("CounterTasks", "Member details")),
+    ("mall", "Shift+F2", QT_TRANSLATE_NOOP("CounterTasks", "Gifts")),
+    ("signin", "F1", QT_TRANSLATE_NOOP("CounterTasks", "Sign in")),
 )
 
 
@@ -115,6 +118,8 @@ class CounterTasks(QObject):
             "cards": self.open_cards,
             "backoffice": self.open_back_office,
             "edit": self.open_member_details,
+            "mall": self.open_mall,
+            "signin": self.open_sign_in,
         }
         for name, key, _text in KEYS:
             action = QAction(window)
@@ -274,6 +279,37 @@ class CounterTasks(QObject):
 
         dialog = MemberEditDialog(self.runner, self.actor, member_no, self.window)
         dialog.saved.connect(self.state.set_member)
+        self._show(dialog)
+
+    def open_mall(self) -> None:
+        if self.actor is None:
+            return
+        member_no = self.member_no
+        if member_no is None:
+            self.window.banner.show_user_error(self.tr_notice(QT_TRANSLATE_NOOP(
+                "CounterTasks", "Find the member first: swipe the card or search above, then "
+                "press Shift+F2.")))
+            return
+        from .dialogs.redeem import RedeemDialog
+
+        dialog = RedeemDialog(self.runner, self.actor, member_no, self.window)
+        dialog.redeemed.connect(lambda _r: self.refresh_member(member_no))
+        dialog.redeemed.connect(lambda r: self.show_slip(r, dialog))
+        self._show(dialog)
+
+    def open_sign_in(self) -> None:
+        if self.actor is None:
+            return
+        member = self.state.member
+        if member is None:
+            self.window.banner.show_user_error(self.tr_notice(QT_TRANSLATE_NOOP(
+                "CounterTasks", "Find the member first: swipe the card or search above, then "
+                "press F1.")))
+            return
+        from .dialogs.signin import SignInDialog
+
+        dialog = SignInDialog(self.runner, self.actor, member, self.window)
+        dialog.signed_in.connect(lambda r: self.refresh_member(r.member_no))
         self._show(dialog)
 
     def open_back_office(self) -> None:

@@ -79,6 +79,7 @@ class MemberCard(Retranslating, QWidget):
         self.churn = self._flag("memberChurn", "warning", icons.WARN)
         self.tier_news = self._flag("memberTierChange", "member", icons.ACCENT)
         self.gift = self._flag("memberBirthdayGift", "birthday", icons.ACCENT)
+        self.signed_in = self._flag("memberSignedIn", "points", icons.ACCENT)
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(8)
@@ -102,6 +103,7 @@ class MemberCard(Retranslating, QWidget):
         column.addWidget(self.churn[0])
         column.addWidget(self.tier_news[0])
         column.addWidget(self.gift[0])
+        column.addWidget(self.signed_in[0])
         column.addSpacing(4)
         column.addLayout(grid)
         column.addWidget(self.notes)
@@ -272,3 +274,6 @@ class MemberCard(Retranslating, QWidget):
             text = self.tr("Birthday gift on {day}: a coupon").format(day=self._month_day(gift.on))
         gift_text.setText(text)
         gift_box.setVisible(bool(text))
+        signed_box, signed_text = self.signed_in
+        signed_text.setText(self.tr("Signed in today") if view.signed_in else "")
+        signed_box.setVisible(view.signed_in)

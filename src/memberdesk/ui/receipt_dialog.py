@@ -167,6 +167,11 @@ class ReceiptDialog(Retranslating, QDialog):
             self.heading.setText(self.tr("Recharge slip · {number}").format(number=number))
             self.change_caption.setText(self.tr("Paid in"))
             self.change_value.setText(fmt.money(r.receipt.total))
+        elif self.kind == "redeem":
+            self.setWindowTitle(self.tr("Gift redeemed"))
+            self.heading.setText(self.tr("Redemption slip (兑) · {number}").format(number=number))
+            self.change_caption.setText(self.tr("Points used"))
+            self.change_value.setText(fmt.number(r.receipt.points_used))
         else:
             self.setWindowTitle(self.tr("Refunded"))
             self.heading.setText(self.tr("Refund slip · {number}").format(number=number))

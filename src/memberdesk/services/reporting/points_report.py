@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
 from memberdesk.domain.points import expiry_horizon
-from memberdesk.models import Member, PointsEntry, PointsLot
+from memberdesk.models import MallRedemption, Member, PointsEntry, PointsLot, SignIn
 from memberdesk.models.enums import PointsKind
 from memberdesk.reports.document import CellValue, Column, ColumnKind, Document, Table, static_rows
 
@@ -71,6 +71,10 @@ class PointsReport:
     expiring: int
     overdue: int
     rows: RowStream[PointsMemberRow]
+    gifts: int = 0  # points-mall redemptions made in the range (reversed ones included)
+    gift_points: int = 0  # their points (part of the REDEEM movements)
+    sign_ins: int = 0  # sign-ins (签到) in the range
+    sign_in_points: int = 0  # their points, streak bonuses included (part of BONUS)
 
 
 def _lots_sum(cond: ColumnElement[bool]) -> ColumnElement[int]:
@@ -129,6 +133,13 @@ def points_report(
                 yield PointsMemberRow(no, name, phone_for(phone, unmasked), int(balance),
                                       int(exp or 0), nxt, int(over or 0))
 
+        gifts, gift_points = s.execute(
+            select(func.count(), func.coalesce(func.sum(MallRedemption.points), 0))
+            .where(created_between(s, MallRedemption.created_at, period))).one()
+        sign_ins, sign_in_points = s.execute(
+            select(func.count(), func.coalesce(func.sum(SignIn.points + SignIn.bonus), 0))
+            .where(created_between(s, SignIn.created_at, period))).one()
+
         yield PointsReport(
             period=period,
             today=today,
@@ -138,13 +149,15 @@ def points_report(
             closing=opening + sum(v for _, v in movements),
             movements=movements,
             issued=sum(int(moves.get(k) or 0) for k in ISSUED),
-            redeemed=-int(moves.get(PointsKind.REDEEM) or 0),
+            redeemed=-int(moves.get(PointsKind.REDEEM) or 0) - int(gift_points),
             expired=-int(moves.get(PointsKind.EXPIRE) or 0),
             outstanding=int(outstanding),
             members=int(members),
             expiring=int(expiring),
             overdue=int(overdue),
             rows=reading.stream(rows),
+            gifts=int(gifts), gift_points=int(gift_points), sign_ins=int(sign_ins),
+            sign_in_points=int(sign_in_points),
         )
 
 
@@ -156,6 +169,10 @@ def points_document(rep: PointsReport, shop_name: str, generated_at: datetime,
         (t("期初积分（账面）", "Points at start (ledger)"), rep.opening),
         (t("期内发放", "Issued in the period"), rep.issued),
         (t("期内抵现使用", "Redeemed in the period"), rep.redeemed),
+        (t("期内兑换礼品（笔/积分）", "Gifts redeemed in the period (count / points)"),
+         f"{rep.gifts:,} / {rep.gift_points:,}"),
+        (t("期内签到（次/积分）", "Sign-ins in the period (count / points)"),
+         f"{rep.sign_ins:,} / {rep.sign_in_points:,}"),
         (t("期内过期", "Expired in the period"), rep.expired),
         (t("期末积分（账面）", "Points at end (ledger)"), rep.closing),
         (t(f"当前未用积分（{rep.today.isoformat()}）",

@@ -28,6 +28,7 @@ from .backup import BackupPage
 from .daily_jobs import DailyJobsPage
 from .day_close import DayClosePage
 from .long_jobs import LongJobs
+from .mall import MallPage
 from .members import MembersPage
 from .messages import MessagesPage
 from .page import Page
@@ -70,6 +71,7 @@ class BackOffice(Retranslating, QDialog):
             self.audit = AuditPage(runner, long_jobs, actor, owner=role == "owner")
             self.analysis = AnalysisPage(runner, long_jobs, actor)
             self.messages = MessagesPage(runner, long_jobs, actor)
+            self.mall = MallPage(runner, long_jobs, actor)
             self.daily_jobs = DailyJobsPage(runner, long_jobs, actor)
             # Ctrl+1 … Ctrl+9, Ctrl+0 in this order; the daily jobs (they run by
             # themselves) are the last page, reached from the list.
@@ -78,7 +80,7 @@ class BackOffice(Retranslating, QDialog):
                           "products": self.products, "stock": self.stock,
                           "settings": self.settings, "rules": self.rules,
                           "audit": self.audit, "analysis": self.analysis,
-                          "messages": self.messages,
+                          "mall": self.mall, "messages": self.messages,
                           "jobs": self.daily_jobs}
             self.rules.tiers_changed.connect(self.products.reload_tiers)
             self.rules.open_settings.connect(lambda: self.show_page("settings"))
@@ -158,7 +160,7 @@ class BackOffice(Retranslating, QDialog):
                  "settings": self.tr("Settings"), "rules": self.tr("Loyalty rules"),
                  "jobs": self.tr("Daily jobs"), "audit": self.tr("Audit"),
                  "stock": self.tr("Stock"), "analysis": self.tr("Analysis"),
-                 "messages": self.tr("Messages")}
+                 "mall": self.tr("Gifts"), "messages": self.tr("Messages")}
         if list(self.pages) == ["reports"]:
             names["reports"] = self.tr("My shift")
         for row, key in enumerate(self.pages):

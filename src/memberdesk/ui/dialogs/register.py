@@ -21,12 +21,15 @@ from ..tasks import TaskRunner
 from .base import OK, TaskDialog
 
 
-def register(db: Any, actor: Any, phone: str, name: str, card_uid: str | None) -> tuple[MemberSummary, Any]:
-    """Worker: register (binding the card), then the member as a lookup finds them."""
+def register(db: Any, actor: Any, phone: str, name: str, card_uid: str | None,
+             referrer_no: str | None = None) -> tuple[MemberSummary, Any]:
+    """Worker: register (binding the card, naming the referrer), then the member as a
+    lookup finds them."""
     from memberdesk.services.lookup import lookup
     from memberdesk.services.members import register_member
 
-    summary = register_member(db, actor, phone=phone, name=name, card_uid=card_uid)
+    summary = register_member(db, actor, phone=phone, name=name, card_uid=card_uid,
+                              referrer_no=referrer_no)
     return summary, lookup(db, actor, summary.member_no).member
 
 
@@ -48,7 +51,12 @@ class RegisterDialog(TaskDialog):
         self.card = QLineEdit()
         self.card.setObjectName("registerCard")
         self.card.setMaxLength(64)
+        self.referrer = QLineEdit()
+        self.referrer.setObjectName("registerReferrer")
+        self.referrer.setMaxLength(32)
         self.phone_label, self.name_label, self.card_label = QLabel(), QLabel(), QLabel()
+        self.referrer_label = QLabel()
+        self.referrer_label.setBuddy(self.referrer)
         self.phone_label.setBuddy(self.phone)
         self.name_label.setBuddy(self.name)
         self.card_label.setBuddy(self.card)
@@ -58,6 +66,7 @@ class RegisterDialog(TaskDialog):
         form.addRow(self.phone_label, self.phone)
         form.addRow(self.name_label, self.name)
         form.addRow(self.card_label, self.card)
+        form.addRow(self.referrer_label, self.referrer)
         self.body.addWidget(self.intro)
         self.body.addLayout(form)
         self.body.addStretch(1)
@@ -97,13 +106,16 @@ class RegisterDialog(TaskDialog):
         if name is None:
             return
         card = self.card.text().strip() or None
-        self.call(register, self.actor, phone, name, card, on_done=self._done,
+        referrer = self.referrer.text().strip() or None
+        self.call(register, self.actor, phone, name, card, referrer, on_done=self._done,
                   on_error=self._refused)
 
     def _refused(self, error: UserError) -> None:
         """Put the cursor where the problem is."""
         if error.code.startswith("card") or error.code == "invalid_card":
             target = self.card
+        elif error.code == "referrer_not_found":
+            target = self.referrer
         elif error.code.startswith("field") or error.code == "required_field":
             target = self.name
         else:
@@ -114,7 +126,7 @@ class RegisterDialog(TaskDialog):
     def _done(self, result: tuple[MemberSummary, Any]) -> None:
         self.member, hit = result
         self.card_bound = self.card.text().strip()
-        for field in (self.phone, self.name, self.card):
+        for field in (self.phone, self.name, self.card, self.referrer):
             field.setEnabled(False)
         self.say(self._done_text, OK)
         self.retranslate()
@@ -141,6 +153,8 @@ class RegisterDialog(TaskDialog):
         self.name_label.setText(self.tr("&Name"))
         self.card_label.setText(self.tr("&Card"))
         self.card.setPlaceholderText(self.tr("Swipe the card now, or type its number (optional)"))
+        self.referrer_label.setText(self.tr("Referred &by"))
+        self.referrer.setPlaceholderText(self.tr("The referrer's member no. (optional)"))
         self.register_button.setText(
             self.tr("Done (Enter)") if self.member is not None else self.tr("Register (Enter)")
         )

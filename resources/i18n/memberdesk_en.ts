@@ -814,6 +814,88 @@ Please send this file to your support contact.</translation>
     </message>
 </context>
 <context>
+    <name>DiscountDialog</name>
+    <message>
+        <source>Type a new price, like 8.50.</source>
+        <translation>Type a new price, like 8.50.</translation>
+    </message>
+    <message>
+        <source>Type an amount (5 or 5.50) or a percent (10%).</source>
+        <translation>Type an amount (5 or 5.50) or a percent (10%).</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Discount</translation>
+    </message>
+    <message>
+        <source>Discount or new price</source>
+        <translation>Discount or new price</translation>
+    </message>
+    <message>
+        <source>Item discount (F1)</source>
+        <translation>Item discount (F1)</translation>
+    </message>
+    <message>
+        <source>Order discount (F2)</source>
+        <translation>Order discount (F2)</translation>
+    </message>
+    <message>
+        <source>New price (F3)</source>
+        <translation>New price (F3)</translation>
+    </message>
+    <message>
+        <source>The whole order</source>
+        <translation>The whole order</translation>
+    </message>
+    <message>
+        <source>{item}, price {price}</source>
+        <translation>{item}, price {price}</translation>
+    </message>
+    <message>
+        <source>New unit price</source>
+        <translation>New unit price</translation>
+    </message>
+    <message>
+        <source>5.00 or 10%</source>
+        <translation>5.00 or 10%</translation>
+    </message>
+    <message>
+        <source>Empty removes the new price. Above your limit a manager approves.</source>
+        <translation>Empty removes the new price. Above your limit a manager approves.</translation>
+    </message>
+    <message>
+        <source>Empty or 0 removes it. Above your limit a manager approves.</source>
+        <translation>Empty or 0 removes it. Above your limit a manager approves.</translation>
+    </message>
+    <message>
+        <source>Apply (Enter)</source>
+        <translation>Apply (Enter)</translation>
+    </message>
+    <message>
+        <source>Back (Esc)</source>
+        <translation>Back (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>DiscountKeys</name>
+    <message>
+        <source>Discount</source>
+        <translation>Discount</translation>
+    </message>
+    <message>
+        <source>Order discount</source>
+        <translation>Order discount</translation>
+    </message>
+    <message>
+        <source>New price</source>
+        <translation>New price</translation>
+    </message>
+    <message>
+        <source>Manual discount {amount}</source>
+        <translation>Manual discount {amount}</translation>
+    </message>
+</context>
+<context>
     <name>Discounts</name>
     <message>
         <source>Member price</source>

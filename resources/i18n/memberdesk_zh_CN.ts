@@ -814,6 +814,88 @@ Please send this file to your support contact.</source>
     </message>
 </context>
 <context>
+    <name>DiscountDialog</name>
+    <message>
+        <source>Type a new price, like 8.50.</source>
+        <translation>请输入新价格，例如 8.50。</translation>
+    </message>
+    <message>
+        <source>Type an amount (5 or 5.50) or a percent (10%).</source>
+        <translation>请输入金额（5 或 5.50）或百分比（10%）。</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <source>Discount or new price</source>
+        <translation>折扣或改价</translation>
+    </message>
+    <message>
+        <source>Item discount (F1)</source>
+        <translation>单品折扣 (F1)</translation>
+    </message>
+    <message>
+        <source>Order discount (F2)</source>
+        <translation>整单折扣 (F2)</translation>
+    </message>
+    <message>
+        <source>New price (F3)</source>
+        <translation>改价 (F3)</translation>
+    </message>
+    <message>
+        <source>The whole order</source>
+        <translation>整单</translation>
+    </message>
+    <message>
+        <source>{item}, price {price}</source>
+        <translation>{item}，原价 {price}</translation>
+    </message>
+    <message>
+        <source>New unit price</source>
+        <translation>新单价</translation>
+    </message>
+    <message>
+        <source>5.00 or 10%</source>
+        <translation>5.00 或 10%</translation>
+    </message>
+    <message>
+        <source>Empty removes the new price. Above your limit a manager approves.</source>
+        <translation>留空即取消改价。超过您的权限上限需店长授权。</translation>
+    </message>
+    <message>
+        <source>Empty or 0 removes it. Above your limit a manager approves.</source>
+        <translation>留空或 0 即取消折扣。超过您的权限上限需店长授权。</translation>
+    </message>
+    <message>
+        <source>Apply (Enter)</source>
+        <translation>确定 (Enter)</translation>
+    </message>
+    <message>
+        <source>Back (Esc)</source>
+        <translation>返回 (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>DiscountKeys</name>
+    <message>
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <source>Order discount</source>
+        <translation>整单折扣</translation>
+    </message>
+    <message>
+        <source>New price</source>
+        <translation>改价</translation>
+    </message>
+    <message>
+        <source>Manual discount {amount}</source>
+        <translation>手工优惠 {amount}</translation>
+    </message>
+</context>
+<context>
     <name>Discounts</name>
     <message>
         <source>Member price</source>

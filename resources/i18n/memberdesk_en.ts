@@ -576,12 +576,20 @@
         <translation>Member details</translation>
     </message>
     <message>
+        <source>Give coupon</source>
+        <translation>Give coupon</translation>
+    </message>
+    <message>
         <source>Find the member first: swipe the card or search above, then press F3.</source>
         <translation>Find the member first: swipe the card or search above, then press F3.</translation>
     </message>
     <message>
         <source>Find the member first: swipe the card or search above, then press F10.</source>
         <translation>Find the member first: swipe the card or search above, then press F10.</translation>
+    </message>
+    <message>
+        <source>Find the member first: swipe the card or search above, then press F1.</source>
+        <translation>Find the member first: swipe the card or search above, then press F1.</translation>
     </message>
 </context>
 <context>
@@ -971,6 +979,45 @@ Please send this file to your support contact.</translation>
     <message>
         <source>Cancel export</source>
         <translation>Cancel export</translation>
+    </message>
+</context>
+<context>
+    <name>IssueCouponDialog</name>
+    <message>
+        <source>There are no active coupons. The owner adds them on the rules page of the back office.</source>
+        <translation>There are no active coupons. The owner adds them on the rules page of the back office.</translation>
+    </message>
+    <message>
+        <source>Coupon {name} for {member}</source>
+        <translation>Coupon {name} for {member}</translation>
+    </message>
+    <message>
+        <source>{coupon} given to {member} (code {code}), valid until {day}.</source>
+        <translation>{coupon} given to {member} (code {code}), valid until {day}.</translation>
+    </message>
+    <message>
+        <source>Give a coupon</source>
+        <translation>Give a coupon</translation>
+    </message>
+    <message>
+        <source>Give a coupon to {name} ({member_no})</source>
+        <translation>Give a coupon to {name} ({member_no})</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>Coupon</translation>
+    </message>
+    <message>
+        <source>Gives</source>
+        <translation>Gives</translation>
+    </message>
+    <message>
+        <source>Min. spend</source>
+        <translation>Min. spend</translation>
+    </message>
+    <message>
+        <source>Give (Enter)</source>
+        <translation>Give (Enter)</translation>
     </message>
 </context>
 <context>

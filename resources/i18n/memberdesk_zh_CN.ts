@@ -576,12 +576,20 @@
         <translation>会员资料</translation>
     </message>
     <message>
+        <source>Give coupon</source>
+        <translation>发券</translation>
+    </message>
+    <message>
         <source>Find the member first: swipe the card or search above, then press F3.</source>
         <translation>请先找到会员：刷卡或在上方搜索，然后按 F3。</translation>
     </message>
     <message>
         <source>Find the member first: swipe the card or search above, then press F10.</source>
         <translation>请先找到会员：刷卡或在上方搜索，然后按 F10。</translation>
+    </message>
+    <message>
+        <source>Find the member first: swipe the card or search above, then press F1.</source>
+        <translation>请先找到会员：刷卡或在上方搜索，然后按 F1。</translation>
     </message>
 </context>
 <context>
@@ -971,6 +979,45 @@ Please send this file to your support contact.</source>
     <message>
         <source>Cancel export</source>
         <translation>取消导出</translation>
+    </message>
+</context>
+<context>
+    <name>IssueCouponDialog</name>
+    <message>
+        <source>There are no active coupons. The owner adds them on the rules page of the back office.</source>
+        <translation>没有可发放的优惠券。老板可在后台“规则”页添加。</translation>
+    </message>
+    <message>
+        <source>Coupon {name} for {member}</source>
+        <translation>给 {member} 发券：{name}</translation>
+    </message>
+    <message>
+        <source>{coupon} given to {member} (code {code}), valid until {day}.</source>
+        <translation>已给 {member} 发放 {coupon}（券号 {code}），有效期至 {day}。</translation>
+    </message>
+    <message>
+        <source>Give a coupon</source>
+        <translation>发券</translation>
+    </message>
+    <message>
+        <source>Give a coupon to {name} ({member_no})</source>
+        <translation>给 {name}（{member_no}）发券</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
+        <source>Gives</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <source>Min. spend</source>
+        <translation>最低消费</translation>
+    </message>
+    <message>
+        <source>Give (Enter)</source>
+        <translation>发放（回车）</translation>
     </message>
 </context>
 <context>

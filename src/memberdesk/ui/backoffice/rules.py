@@ -61,6 +61,7 @@ from memberdesk.services.setting_specs import SPECS
 from memberdesk.services.setting_text import display
 from memberdesk.services.tiers_admin import TierDraft, TierRow, add_tier, edit_tier, set_tier_active
 
+from ..coupon_words import offer_text
 from ..dialogs.base import ERROR, OK, current_language, push_button
 from ..i18n import QT_TRANSLATE_NOOP
 from ..money_input import MoneyEdit
@@ -474,16 +475,6 @@ class RulesPage(Page):
                 r.coupon_name, r.tier_name or self.tr("every tier"),
                 self._dates(r.first_day, r.last_day), self.tr(STATE_NAMES[r.state])]
 
-    def _offer_text(self, t: CouponTemplateRow) -> str:
-        if t.kind is CouponKind.AMOUNT_OFF:
-            return self.tr("{amount} off").format(amount=t.value.display())
-        if t.kind is CouponKind.PERCENT_OFF:
-            text = self.tr("pay {percent}").format(percent=f"{t.percent_paid / 10:g}%")
-            if t.max_discount is not None:
-                text += self.tr(", at most {amount} off").format(amount=t.max_discount.display())
-            return text
-        return self.tr("at {amount}").format(amount=t.value.display())
-
     def _template_cells(self, t: CouponTemplateRow) -> list[str]:
         valid = []
         if t.first_day or t.last_day:
@@ -492,7 +483,7 @@ class RulesPage(Page):
             valid.append(self.tr("{days} days from issue").format(days=t.valid_days))
         if t.hours:
             valid.append(t.hours)
-        return [t.code, t.name, self._offer_text(t),
+        return [t.code, t.name, offer_text(t),
                 t.min_spend.display() if t.min_spend else "",
                 "、".join(t.targets) or self.tr("everything"),
                 "; ".join(valid) or self.tr("no end"), f"{t.issued} / {t.used}",

@@ -138,7 +138,7 @@ class PriceBreakdown:
     approval_needed: str | None = None
 
 
-MANUAL_LABEL = "手工折扣"
+MANUAL_LABEL = "手工折扣"  # receipts.py prints it as "Manual discount" in English
 
 
 def _scope_matches(rule: CouponRule, line: LineInput) -> bool:

@@ -54,7 +54,7 @@ class DiscountController(QObject):
             action.triggered.connect(lambda _checked=False, m=mode: self.open(m))
             window.addAction(action)
             self.actions[mode] = action
-        window.key_bar.add_action(self.actions["line"])  # one button; Shift/Ctrl in the dialog
+        window.sale_keys.append(self.actions["line"])  # one button, by F12; Shift/Ctrl: no button
         cart.changed.connect(self._cart_changed)
         window.installEventFilter(self)
         self.retranslate()

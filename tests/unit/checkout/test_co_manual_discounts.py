@@ -15,6 +15,7 @@ from memberdesk.services.cart import CartLine, CartRequest, quote
 from memberdesk.services.checkout import checkout
 from memberdesk.services.errors import PermissionDenied, ValidationError
 from memberdesk.services.permissions import Permission
+from memberdesk.services.receipts import render_text
 from memberdesk.services.staff import grant_approval
 from tests.checkout_support.kit import World, snapshot, yuan
 
@@ -47,6 +48,8 @@ def test_a_discount_within_the_cashiers_cap_needs_no_approval(world: World) -> N
     assert r.receipt.lines[0].discount == yuan("0.88")
     row = _audit(world)
     assert row is not None and row.approver_id is None and row.staff_id == world.cashier.staff_id
+    assert "Manual discount" in render_text(r.receipt, 58, "en")
+    assert "手工折扣" in render_text(r.receipt, 58, "zh_CN")
 
 
 def test_over_the_cap_is_refused_without_approval_and_writes_nothing(world: World) -> None:

@@ -81,7 +81,7 @@ class IssueCouponDialog(TaskDialog):
             cells = (t.name, offer_text(t), fmt.money(t.min_spend) if t.min_spend else "")
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if column:
+                if column == 2:  # an amount
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, item)
         if templates:

@@ -2453,8 +2453,8 @@ Fill in one product per row, then import it (it is checked first).</translation>
         <translation>Save</translation>
     </message>
     <message>
-        <source>New category</source>
-        <translation>New category</translation>
+        <source>New cate&amp;gory</source>
+        <translation>New cate&amp;gory</translation>
     </message>
     <message>
         <source>code, e.g. drinks</source>

@@ -2453,8 +2453,8 @@ Fill in one product per row, then import it (it is checked first).</source>
         <translation>保存</translation>
     </message>
     <message>
-        <source>New category</source>
-        <translation>新分类</translation>
+        <source>New cate&amp;gory</source>
+        <translation>新分类(&amp;G)</translation>
     </message>
     <message>
         <source>code, e.g. drinks</source>

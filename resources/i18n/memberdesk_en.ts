@@ -479,6 +479,45 @@
     </message>
 </context>
 <context>
+    <name>CategoryPoints</name>
+    <message>
+        <source>shop&apos;s rate ({rate})</source>
+        <translation>shop&apos;s rate ({rate})</translation>
+    </message>
+    <message>
+        <source>{rate} per yuan</source>
+        <translation>{rate} per yuan</translation>
+    </message>
+    <message>
+        <source>Points per category</source>
+        <translation>Points per category</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Points earned</source>
+        <translation>Points earned</translation>
+    </message>
+    <message>
+        <source>&amp;Category</source>
+        <translation>&amp;Category</translation>
+    </message>
+    <message>
+        <source>Points per &amp;yuan</source>
+        <translation>Points per &amp;yuan</translation>
+    </message>
+    <message>
+        <source>empty: shop&apos;s</source>
+        <translation>empty: shop&apos;s</translation>
+    </message>
+    <message>
+        <source>Save rate</source>
+        <translation>Save rate</translation>
+    </message>
+</context>
+<context>
     <name>CounterMessages</name>
     <message>
         <source>The shop database is busy: another program is holding it. Nothing was saved. Close the other program (or wait a moment) and try again.</source>
@@ -3020,6 +3059,18 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
     <message>
         <source>Ended</source>
         <translation>Ended</translation>
+    </message>
+    <message>
+        <source>Category {code} earns the shop&apos;s rate again.</source>
+        <translation>Category {code} earns the shop&apos;s rate again.</translation>
+    </message>
+    <message>
+        <source>Category {code} now earns {rate} points per yuan.</source>
+        <translation>Category {code} now earns {rate} points per yuan.</translation>
+    </message>
+    <message>
+        <source>Type whole points per yuan, 0 to 100, or leave it empty.</source>
+        <translation>Type whole points per yuan, 0 to 100, or leave it empty.</translation>
     </message>
     <message>
         <source>none</source>

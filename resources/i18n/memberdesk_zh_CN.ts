@@ -479,6 +479,45 @@
     </message>
 </context>
 <context>
+    <name>CategoryPoints</name>
+    <message>
+        <source>shop&apos;s rate ({rate})</source>
+        <translation>全店规则（{rate}）</translation>
+    </message>
+    <message>
+        <source>{rate} per yuan</source>
+        <translation>每元 {rate} 分</translation>
+    </message>
+    <message>
+        <source>Points per category</source>
+        <translation>分类积分</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Points earned</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>&amp;Category</source>
+        <translation>分类(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Points per &amp;yuan</source>
+        <translation>每元积分(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>empty: shop&apos;s</source>
+        <translation>留空：按全店</translation>
+    </message>
+    <message>
+        <source>Save rate</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
     <name>CounterMessages</name>
     <message>
         <source>The shop database is busy: another program is holding it. Nothing was saved. Close the other program (or wait a moment) and try again.</source>
@@ -3020,6 +3059,18 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
     <message>
         <source>Ended</source>
         <translation>已结束</translation>
+    </message>
+    <message>
+        <source>Category {code} earns the shop&apos;s rate again.</source>
+        <translation>分类 {code} 恢复按全店规则积分。</translation>
+    </message>
+    <message>
+        <source>Category {code} now earns {rate} points per yuan.</source>
+        <translation>分类 {code} 现在每元积 {rate} 分。</translation>
+    </message>
+    <message>
+        <source>Type whole points per yuan, 0 to 100, or leave it empty.</source>
+        <translation>请输入每元积分，0 到 100 的整数，或留空。</translation>
     </message>
     <message>
         <source>none</source>

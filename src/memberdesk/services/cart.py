@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
 from memberdesk.domain.discounts import ManualDiscount
+from memberdesk.domain.points import earn_rate
 from memberdesk.models import Category, Member, MemberPrice, Product, Tier
 from memberdesk.models.enums import MemberStatus
 from memberdesk.money import Money, display_fen
@@ -114,7 +115,8 @@ _CART_PRODUCTS = (
     ))
 )
 _Product = Row[*tuple[Any, ...]]  # a row of _CART_PRODUCTS
-_PARENT = select(_CATEGORIES.c.parent_id).where(_CATEGORIES.c.id == bindparam("category_id"))
+_PARENT = select(_CATEGORIES.c.parent_id, _CATEGORIES.c.points_per_yuan).where(
+    _CATEGORIES.c.id == bindparam("category_id"))
 
 
 def check_cart_shape(cart: CartRequest) -> None:
@@ -148,8 +150,10 @@ def _check_manual(discount: ManualDiscount | None) -> None:
 
 
 def _category_path(
-    conn: Connection, category_id: int | None, cache: dict[int, tuple[int, ...]]
+    conn: Connection, category_id: int | None, cache: dict[int, tuple[int, ...]],
+    rates: dict[int, int],
 ) -> tuple[int, ...]:
+    """The category and its ancestors; each one's own points rate goes into ``rates``."""
     if category_id is None:
         return ()
     if category_id not in cache:
@@ -157,7 +161,10 @@ def _category_path(
         cid: int | None = category_id
         while cid is not None and cid not in path and len(path) < 16:
             path.append(cid)
-            cid = conn.scalar(_PARENT, {"category_id": cid})
+            row = conn.execute(_PARENT, {"category_id": cid}).first()
+            if row is not None and row.points_per_yuan is not None:
+                rates[cid] = row.points_per_yuan
+            cid = row.parent_id if row is not None else None
         cache[category_id] = tuple(path)
     return cache[category_id]
 
@@ -225,6 +232,7 @@ def _line_inputs(
     conn = connection(s)
     products = _find_products(conn, cart, tier_id)
     cats: dict[int, tuple[int, ...]] = {}
+    rates: dict[int, int] = {}  # categories with their own points rate
     inputs: list[LineInput] = []
     for ln, p in zip(cart.lines, products, strict=True):
         if p is None:
@@ -232,9 +240,10 @@ def _line_inputs(
             li = LineInput(None, "", desc, ln.qty, ln.amount or Money(0),
                            override=ln.override, manual=ln.discount)
         else:
+            path = _category_path(conn, p.category_id, cats, rates)
             li = LineInput(
-                p.id, p.code, p.name, ln.qty, p.price, _category_path(conn, p.category_id, cats),
-                p.discountable, p.member_price, p.points_ratio_permille, ln.override, ln.discount,
+                p.id, p.code, p.name, ln.qty, p.price, path, p.discountable, p.member_price,
+                p.points_ratio_permille, ln.override, ln.discount, earn_rate(path, rates, None),
             )
         gross = li.unit_price.fen * li.qty
         if gross > max_line:

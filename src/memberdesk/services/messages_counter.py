@@ -22,4 +22,8 @@ COUNTER_MESSAGES: dict[str, tuple[str, str]] = {
         "{name} may approve manual discounts up to {max_percent}% and {max_amount}; this sale's "
         "{amount} ({percent}%) needs the owner",
     ),
+    "category_points_range": (
+        "分类积分应为每元 0 到 {max} 分，或留空按全店规则",
+        "A category's points must be 0 to {max} per yuan, or empty for the shop's rate",
+    ),
 }

@@ -37,6 +37,7 @@ class LineInput:
     points_ratio_permille: int = 1000
     override: Money | None = None  # a price override at the counter (a lower unit price)
     manual: ManualDiscount | None = None  # a manual discount of this line at the counter
+    earn_per_yuan: int | None = None  # its category's points rate; None: the shop's
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,7 @@ class PricedLine:
     discount: Money
     net: Money
     points_ratio_permille: int
+    earn_per_yuan: int | None = None  # its category's points rate; None: the shop's
 
 
 @dataclass(frozen=True)
@@ -286,6 +288,7 @@ def price_cart(
         PricedLine(
             i + 1, ln.product_id, ln.code, ln.description, ln.qty, ln.unit_price, grosses[i],
             tuple(per_line[i]), grosses[i] - nets[i], nets[i], ln.points_ratio_permille,
+            ln.earn_per_yuan,
         )
         for i, ln in enumerate(lines)
     )

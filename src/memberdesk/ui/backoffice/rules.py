@@ -26,11 +26,13 @@ from PySide6.QtGui import QKeySequence, QShortcut, QValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QScrollArea,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -56,6 +58,7 @@ from memberdesk.services.rules_admin import (
     add_recharge_offer,
     end_recharge_offer,
     loyalty_rules,
+    set_category_points,
 )
 from memberdesk.services.setting_specs import SPECS
 from memberdesk.services.setting_text import display
@@ -67,6 +70,7 @@ from ..i18n import QT_TRANSLATE_NOOP
 from ..money_input import MoneyEdit
 from ..tasks import TaskRunner
 from ..widgets import PickerBox
+from .category_points import CategoryPoints
 from .page import Page
 
 ZERO = Money(0)
@@ -375,7 +379,13 @@ class RulesPage(Page):
         layout.addWidget(self.template_box, 1)
 
     def _build_points(self) -> None:
-        self.points_tab = QWidget()
+        # Scrolls on a short screen: the settings and the category table both keep their
+        # height (at 1024x768 they did not fit and the table shrank to one row).
+        self.points_tab = QScrollArea()
+        self.points_tab.setWidgetResizable(True)
+        self.points_tab.setFrameShape(QFrame.Shape.NoFrame)
+        points_body = QWidget()
+        self.points_tab.setWidget(points_body)
         self.points_note = QLabel()
         self.points_note.setWordWrap(True)
         self.points_grid = QGridLayout()
@@ -384,14 +394,32 @@ class RulesPage(Page):
         self.points_grid.setColumnStretch(1, 1)
         self.points_labels: dict[str, tuple[QLabel, QLabel]] = {}
         self.points_button = push_button(self.open_settings.emit)
-        layout = QVBoxLayout(self.points_tab)
+        layout = QVBoxLayout(points_body)
         layout.addWidget(self.points_note)
         layout.addLayout(self.points_grid)
         row = QHBoxLayout()
         row.addWidget(self.points_button)
         row.addStretch(1)
         layout.addLayout(row)
+        self.category_points = CategoryPoints(self._save_rate, self._rate_problem,
+                                              reveal=self.points_tab.ensureWidgetVisible)
+        self.category_points.setEnabled(self.may_edit)
+        layout.addWidget(self.category_points)
         layout.addStretch(1)
+
+    def _save_rate(self, code: str, rate: int | None) -> None:
+        self.call(set_category_points, self.actor, code, rate,
+                  on_done=lambda saved: self.refresh(lambda: self._rate_saved(saved)))
+
+    def _rate_saved(self, saved: tuple[str, int | None]) -> None:
+        code, rate = saved
+        self.say(lambda: (self.tr("Category {code} earns the shop's rate again.") if rate is None
+                          else self.tr("Category {code} now earns {rate} points per yuan."))
+                 .format(code=code, rate=rate), OK)
+
+    def _rate_problem(self) -> None:
+        self.say(lambda: self.tr("Type whole points per yuan, 0 to 100, or leave it empty."),
+                 ERROR)
 
     # -- loading ---------------------------------------------------------------------------
     def activated(self) -> None:
@@ -421,6 +449,8 @@ class RulesPage(Page):
         _fill(self.template_table, [self._template_cells(t) for t in rules.templates])
         self._fill_pickers()
         self._show_points()
+        self.category_points.show_rates(rules.category_rates,
+                                        dict(rules.points).get("points.earn_per_yuan", ""))
         self.update_state()
 
     def _fill_pickers(self) -> None:
@@ -540,6 +570,8 @@ class RulesPage(Page):
         """Enter moves to the next field of a form (skipping what is switched off) and,
         in its last one, does what the form is for."""
         focus = self.focusWidget()
+        if self.category_points.enter_pressed(focus):
+            return
         for fields, submit in self._forms():
             if focus in fields:
                 after = [w for w in fields[fields.index(focus) + 1:] if w.isEnabled()]
@@ -796,6 +828,7 @@ class RulesPage(Page):
                 name=template.name))
 
     def retranslate(self) -> None:
+        self.category_points.retranslate()
         self.heading.setText(self.tr("Loyalty rules"))
         self.note.setText(self.tr("Only the owner changes the rules; you can see them and give "
                                   "coupons to members."))

@@ -23,7 +23,7 @@ COUNTER_MESSAGES: dict[str, tuple[str, str]] = {
         "{amount} ({percent}%) needs the owner",
     ),
     "category_points_range": (
-        "分类积分应为每元 0 到 {max} 分，或留空按全店规则",
-        "A category's points must be 0 to {max} per yuan, or empty for the shop's rate",
+        "分类积分应为每元 0 到 {max} 分（或按全店规则）",
+        "A category's points must be 0 to {max} per yuan (or the shop's rate)",
     ),
 }

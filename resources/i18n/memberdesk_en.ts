@@ -572,6 +572,34 @@
         <translation>The receipt printer did not answer: {detail}. The sale itself is saved.</translation>
     </message>
     <message>
+        <source>The receipt printer is not connected: check its cable and power, then print again (P). The sale itself is saved.</source>
+        <translation>The receipt printer is not connected: check its cable and power, then print again (P). The sale itself is saved.</translation>
+    </message>
+    <message>
+        <source>The receipt printer is out of paper: put in a new roll, then print again (P). The sale itself is saved.</source>
+        <translation>The receipt printer is out of paper: put in a new roll, then print again (P). The sale itself is saved.</translation>
+    </message>
+    <message>
+        <source>The printer is not connected: check its cable, power and address ({detail}).</source>
+        <translation>The printer is not connected: check its cable, power and address ({detail}).</translation>
+    </message>
+    <message>
+        <source>The printer is out of paper: put in a new roll and try again.</source>
+        <translation>The printer is out of paper: put in a new roll and try again.</translation>
+    </message>
+    <message>
+        <source>The printer did not print: {detail}</source>
+        <translation>The printer did not print: {detail}</translation>
+    </message>
+    <message>
+        <source>Type the printer&apos;s address first, e.g. usb:0416:5011, network:192.168.1.87:9100, serial:/dev/ttyUSB0 or file:/dev/usb/lp0.</source>
+        <translation>Type the printer&apos;s address first, e.g. usb:0416:5011, network:192.168.1.87:9100, serial:/dev/ttyUSB0 or file:/dev/usb/lp0.</translation>
+    </message>
+    <message>
+        <source>That is not a printer address: {detail}</source>
+        <translation>That is not a printer address: {detail}</translation>
+    </message>
+    <message>
         <source>No member was picked.</source>
         <translation>No member was picked.</translation>
     </message>
@@ -3504,6 +3532,18 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>Nothing was changed.</translation>
     </message>
     <message>
+        <source>Printing a test page…</source>
+        <translation>Printing a test page…</translation>
+    </message>
+    <message>
+        <source>The test page was printed.</source>
+        <translation>The test page was printed.</translation>
+    </message>
+    <message>
+        <source>The cash drawer was opened.</source>
+        <translation>The cash drawer was opened.</translation>
+    </message>
+    <message>
         <source>Saved. Settings changed: {count}.</source>
         <translation>Saved. Settings changed: {count}.</translation>
     </message>
@@ -3522,6 +3562,10 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
     <message>
         <source>Save (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Test print (Ctrl+T)</source>
+        <translation>Test print (Ctrl+T)</translation>
     </message>
     <message>
         <source>Only the owner can change the settings.</source>

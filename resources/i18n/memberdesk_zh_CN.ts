@@ -572,6 +572,34 @@
         <translation>小票打印机没有响应：{detail}。本笔交易已保存。</translation>
     </message>
     <message>
+        <source>The receipt printer is not connected: check its cable and power, then print again (P). The sale itself is saved.</source>
+        <translation>小票打印机没有连接：请检查数据线和电源，然后按 P 重新打印。本笔交易已保存。</translation>
+    </message>
+    <message>
+        <source>The receipt printer is out of paper: put in a new roll, then print again (P). The sale itself is saved.</source>
+        <translation>小票打印机缺纸：请装上新纸卷，然后按 P 重新打印。本笔交易已保存。</translation>
+    </message>
+    <message>
+        <source>The printer is not connected: check its cable, power and address ({detail}).</source>
+        <translation>打印机没有连接：请检查数据线、电源和地址（{detail}）。</translation>
+    </message>
+    <message>
+        <source>The printer is out of paper: put in a new roll and try again.</source>
+        <translation>打印机缺纸：请装上新纸卷后再试。</translation>
+    </message>
+    <message>
+        <source>The printer did not print: {detail}</source>
+        <translation>打印机没有打印：{detail}</translation>
+    </message>
+    <message>
+        <source>Type the printer&apos;s address first, e.g. usb:0416:5011, network:192.168.1.87:9100, serial:/dev/ttyUSB0 or file:/dev/usb/lp0.</source>
+        <translation>请先填写打印机地址，例如 usb:0416:5011、network:192.168.1.87:9100、serial:/dev/ttyUSB0 或 file:/dev/usb/lp0。</translation>
+    </message>
+    <message>
+        <source>That is not a printer address: {detail}</source>
+        <translation>不是可用的打印机地址：{detail}</translation>
+    </message>
+    <message>
         <source>No member was picked.</source>
         <translation>未选择会员。</translation>
     </message>
@@ -3504,6 +3532,18 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>没有修改任何设置。</translation>
     </message>
     <message>
+        <source>Printing a test page…</source>
+        <translation>正在打印测试页…</translation>
+    </message>
+    <message>
+        <source>The test page was printed.</source>
+        <translation>测试页已打印。</translation>
+    </message>
+    <message>
+        <source>The cash drawer was opened.</source>
+        <translation>已打开钱箱。</translation>
+    </message>
+    <message>
         <source>Saved. Settings changed: {count}.</source>
         <translation>已保存，修改了 {count} 项设置。</translation>
     </message>
@@ -3522,6 +3562,10 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
     <message>
         <source>Save (Ctrl+S)</source>
         <translation>保存（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>Test print (Ctrl+T)</source>
+        <translation>打印测试页 (Ctrl+T)</translation>
     </message>
     <message>
         <source>Only the owner can change the settings.</source>

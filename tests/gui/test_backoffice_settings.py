@@ -142,3 +142,24 @@ def test_a_cashier_has_no_settings_page(qtbot, ui, db, staff) -> None:  # type: 
     for cashier in counter_for(qtbot, ui, db, staff, "cashier"):
         office = cashier.open(Qt.Key.Key_F8)
         assert list(office.pages) == ["reports"]
+
+
+def test_a_test_print_before_saving_the_printer(owner: Counter, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    c = owner
+    _office, page = settings_page(c)
+    connection = page.editors["printer.connection"]
+    page.scroller.ensureWidgetVisible(connection)
+    retype(c, connection, f"file:{tmp_path}/usb/lp0")  # a device node that is not there
+    c.press(Qt.Key.Key_T, connection, CTRL)
+    settle(c, page)
+    assert page.message.text().startswith("打印机没有连接")
+    capture = tmp_path / "lp0"
+    retype(c, connection, f"file:{capture}")
+    page.editors["printer.open_drawer"].setChecked(True)
+    c.press(Qt.Key.Key_T, connection, CTRL)
+    settle(c, page)
+    assert page.message.text() == "测试页已打印。已打开钱箱。"
+    sent = capture.read_bytes()
+    assert "打印测试".encode("gb18030") in sent and b"\x1bp\x00" in sent  # ESC p 0: the drawer
+    assert page.changes() == {"printer.connection": f"file:{capture}",
+                              "printer.open_drawer": True}  # tested, not yet saved

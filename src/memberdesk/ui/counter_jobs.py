@@ -364,6 +364,8 @@ def print_receipt(text: str, spec: dict[str, Any]) -> None:
     from memberdesk.hardware.printer import PrinterError, PrinterTarget, print_text
 
     try:
-        print_text(text, PrinterTarget(**spec))
+        print_text(text, PrinterTarget(**spec), check_paper=True)
     except PrinterError as exc:
+        if exc.code in ("unplugged", "no_paper"):
+            raise CounterError(f"receipt_{exc.code}") from exc
         raise CounterError("print_failed", detail=exc.detail or exc.code) from exc

@@ -2270,6 +2270,21 @@ Fill in one member per row, then check the file.</translation>
     </message>
 </context>
 <context>
+    <name>PrinterPickDialog</name>
+    <message>
+        <source>Printers</source>
+        <translation>Printers</translation>
+    </message>
+    <message>
+        <source>Printers connected to this computer</source>
+        <translation>Printers connected to this computer</translation>
+    </message>
+    <message>
+        <source>Enter picks the printer; then Ctrl+T prints a test page and Ctrl+S saves. A network printer is typed: network:192.168.1.87:9100.</source>
+        <translation>Enter picks the printer; then Ctrl+T prints a test page and Ctrl+S saves. A network printer is typed: network:192.168.1.87:9100.</translation>
+    </message>
+</context>
+<context>
     <name>ProductModel</name>
     <message>
         <source>Code</source>
@@ -3536,6 +3551,18 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>Printing a test page…</translation>
     </message>
     <message>
+        <source>Looking for printers…</source>
+        <translation>Looking for printers…</translation>
+    </message>
+    <message>
+        <source>No printer found: plug it in and switch it on, or type its address (network:192.168.1.87:9100).</source>
+        <translation>No printer found: plug it in and switch it on, or type its address (network:192.168.1.87:9100).</translation>
+    </message>
+    <message>
+        <source>Printer {address}: Ctrl+T prints a test page, Ctrl+S saves.</source>
+        <translation>Printer {address}: Ctrl+T prints a test page, Ctrl+S saves.</translation>
+    </message>
+    <message>
         <source>The test page was printed.</source>
         <translation>The test page was printed.</translation>
     </message>
@@ -3566,6 +3593,10 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
     <message>
         <source>Test print (Ctrl+T)</source>
         <translation>Test print (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>Find printers (Ctrl+L)</source>
+        <translation>Find printers (Ctrl+L)</translation>
     </message>
     <message>
         <source>Only the owner can change the settings.</source>

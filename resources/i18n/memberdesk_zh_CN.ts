@@ -2270,6 +2270,21 @@ Fill in one member per row, then check the file.</source>
     </message>
 </context>
 <context>
+    <name>PrinterPickDialog</name>
+    <message>
+        <source>Printers</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <source>Printers connected to this computer</source>
+        <translation>本机连接的打印机</translation>
+    </message>
+    <message>
+        <source>Enter picks the printer; then Ctrl+T prints a test page and Ctrl+S saves. A network printer is typed: network:192.168.1.87:9100.</source>
+        <translation>回车选用打印机，然后按 Ctrl+T 打印测试页、Ctrl+S 保存。网络打印机请直接输入地址，例如 network:192.168.1.87:9100。</translation>
+    </message>
+</context>
+<context>
     <name>ProductModel</name>
     <message>
         <source>Code</source>
@@ -3536,6 +3551,18 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>正在打印测试页…</translation>
     </message>
     <message>
+        <source>Looking for printers…</source>
+        <translation>正在查找打印机…</translation>
+    </message>
+    <message>
+        <source>No printer found: plug it in and switch it on, or type its address (network:192.168.1.87:9100).</source>
+        <translation>没有找到打印机：请插好并打开打印机，或直接输入地址（network:192.168.1.87:9100）。</translation>
+    </message>
+    <message>
+        <source>Printer {address}: Ctrl+T prints a test page, Ctrl+S saves.</source>
+        <translation>打印机 {address}：按 Ctrl+T 打印测试页，Ctrl+S 保存。</translation>
+    </message>
+    <message>
         <source>The test page was printed.</source>
         <translation>测试页已打印。</translation>
     </message>
@@ -3566,6 +3593,10 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
     <message>
         <source>Test print (Ctrl+T)</source>
         <translation>打印测试页 (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>Find printers (Ctrl+L)</source>
+        <translation>查找打印机 (Ctrl+L)</translation>
     </message>
     <message>
         <source>Only the owner can change the settings.</source>

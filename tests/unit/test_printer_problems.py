@@ -89,3 +89,37 @@ def test_the_test_print_says_what_is_wrong(monkeypatch: pytest.MonkeyPatch, qapp
     test_print("usb:0416:5011", True, 80)
     page = b"".join(device.sent).decode("gb18030", errors="replace")
     assert "打印测试" in page and "-" * 48 in page and device.drawer == [2]
+
+
+class FakeUsb:
+    """A USB device as pyusb gives it: configurations of interfaces."""
+
+    def __init__(self, vendor: int, product: int, classes: tuple[int, ...]) -> None:
+        self.idVendor, self.idProduct, self.bDeviceClass = vendor, product, 0
+        self.iManufacturer = self.iProduct = 0
+        self._configs = [[type("Interface", (), {"bInterfaceClass": c})() for c in classes]]
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self._configs)
+
+
+def test_the_printers_this_computer_sees() -> None:
+    from types import SimpleNamespace
+
+    from memberdesk.hardware.printer_devices import serial_ports, usb_printers, windows_printers
+
+    devices = [FakeUsb(0x0416, 0x5011, (7,)), FakeUsb(0x046D, 0xC52B, (3,))]  # a printer, a mouse
+    assert [(p.address, p.label) for p in usb_printers(lambda: devices)] == [
+        ("usb:0416:5011", "USB (0416:5011)")]
+
+    def no_backend() -> list[Any]:
+        raise RuntimeError("No backend available")  # pyusb without libusb
+
+    assert usb_printers(no_backend) == []
+    port = SimpleNamespace(device="/dev/ttyUSB0", description="USB-Serial")
+    assert [p.address for p in serial_ports(lambda: [port])] == ["serial:/dev/ttyUSB0"]
+    assert windows_printers() == [] or all(p.kind == "windows" for p in windows_printers())
+    found = windows_printers(lambda: ["POS-58"])
+    assert [(p.address, p.label) for p in found] == [("windows:POS-58", "POS-58")]
+    from memberdesk.hardware.printer_spec import parse_printer
+    assert parse_printer(found[0].address) == {"kind": "windows", "device": "POS-58"}

@@ -23,7 +23,7 @@ INIT = b"\x1b\x40"  # ESC @
 CHINESE_ON = b"\x1c\x26"  # FS &
 CHINESE_OFF = b"\x1c\x2e"  # FS .
 FEED_LINES = 4
-KINDS = ("usb", "serial", "network", "file", "dummy")
+KINDS = ("usb", "serial", "network", "file", "windows", "dummy")
 
 
 class PrinterError(Exception):
@@ -65,6 +65,8 @@ def _open(target: PrinterTarget) -> Any:
         return escpos_printer.Serial(target.device, baudrate=target.baudrate)
     if target.kind == "usb":
         return escpos_printer.Usb(target.usb_vendor, target.usb_product)
+    if target.kind == "windows":
+        return escpos_printer.Win32Raw(target.device)
     raise PrinterError("unknown_kind", target.kind)
 
 

@@ -127,10 +127,19 @@ class SettingsPage(Page):
         test_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         test_action.triggered.connect(self.test_print)
         self.addAction(test_action)
-        self._busy_buttons.append(self.test_print_button)
+        self.find_printers_button = push_button(self.find_printers)
+        self.find_printers_button.setObjectName("findPrintersButton")
+        find_action = QAction(self)
+        find_action.setShortcut(QKeySequence("Ctrl+L"))  # not Ctrl+D: a text field deletes with it
+        find_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find_action.triggered.connect(self.find_printers)
+        self.addAction(find_action)
+        self.printer_pick: QWidget | None = None
+        self._busy_buttons += [self.test_print_button, self.find_printers_button]
         buttons = QHBoxLayout()
         buttons.addWidget(self.read_only_note, 1)
         buttons.addStretch(0)
+        buttons.addWidget(self.find_printers_button)
         buttons.addWidget(self.test_print_button)
         buttons.addWidget(self.save_button)
         self._busy_buttons.append(self.save_button)
@@ -239,6 +248,37 @@ class SettingsPage(Page):
                   with_database=False, on_done=lambda _none: self.say(
                       lambda: self._printed(drawer), OK))
 
+    def find_printers(self) -> None:
+        """The printers this computer sees (USB, serial, Windows): Enter picks one."""
+        if self.sheet is None or self.busy:
+            return
+        from .printer_pick import find
+
+        self.say(lambda: self.tr("Looking for printers…"))
+        self.call(find, with_database=False, on_done=self._found_printers)
+
+    def _found_printers(self, printers: list[Any]) -> None:
+        from .printer_pick import PrinterPickDialog
+
+        if not printers:
+            self.say(lambda: self.tr("No printer found: plug it in and switch it on, or type "
+                                     "its address (network:192.168.1.87:9100)."), ERROR)
+            return
+        self.clear_message()
+        dialog = PrinterPickDialog(printers, self)
+        dialog.picked.connect(self._printer_picked)
+        self.printer_pick = dialog
+        dialog.open()
+
+    def _printer_picked(self, address: str) -> None:
+        editor = self.editors["printer.connection"]
+        assert isinstance(editor, QLineEdit)
+        editor.setText(address)
+        editor.setFocus()
+        self.scroller.ensureWidgetVisible(editor)
+        self.say(lambda: self.tr("Printer {address}: Ctrl+T prints a test page, Ctrl+S saves.")
+                 .format(address=address))
+
     def _printed(self, drawer: bool) -> str:
         space = " " if current_language().startswith("en") else ""  # no space between 句子
         return self.tr("The test page was printed.") + (
@@ -283,6 +323,7 @@ class SettingsPage(Page):
         self.heading.setText(self.tr("Settings"))
         self.save_button.setText(self.tr("Save (Ctrl+S)"))
         self.test_print_button.setText(self.tr("Test print (Ctrl+T)"))
+        self.find_printers_button.setText(self.tr("Find printers (Ctrl+L)"))
         self.read_only_note.setText(self.tr("Only the owner can change the settings."))
         self._render_texts()
         super().retranslate()

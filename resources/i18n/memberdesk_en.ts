@@ -39,12 +39,12 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <source>Type the approver&apos;s user name.</source>
-        <translation>Type the approver&apos;s user name.</translation>
+        <source>Type the approver's user name.</source>
+        <translation>Type the approver's user name.</translation>
     </message>
     <message>
-        <source>Type the approver&apos;s password.</source>
-        <translation>Type the approver&apos;s password.</translation>
+        <source>Type the approver's password.</source>
+        <translation>Type the approver's password.</translation>
     </message>
     <message>
         <source>Please give a reason.</source>
@@ -391,8 +391,8 @@
         <translation>Card {uid} is in use: member {member_no} {name}.</translation>
     </message>
     <message>
-        <source>Swipe the new card into &quot;New card&quot;.</source>
-        <translation>Swipe the new card into &quot;New card&quot;.</translation>
+        <source>Swipe the new card into "New card".</source>
+        <translation>Swipe the new card into "New card".</translation>
     </message>
     <message>
         <source>Voiding unbinds card {uid} from its member. Press Void again to confirm.</source>
@@ -415,8 +415,8 @@
         <translation>Lost, found, replaced and void cards</translation>
     </message>
     <message>
-        <source>Member&apos;s cards</source>
-        <translation>Member&apos;s cards</translation>
+        <source>Member's cards</source>
+        <translation>Member's cards</translation>
     </message>
     <message>
         <source>&amp;Card</source>
@@ -526,6 +526,45 @@
     </message>
 </context>
 <context>
+    <name>CategoryPoints</name>
+    <message>
+        <source>shop's rate ({rate})</source>
+        <translation>shop's rate ({rate})</translation>
+    </message>
+    <message>
+        <source>{rate} per yuan</source>
+        <translation>{rate} per yuan</translation>
+    </message>
+    <message>
+        <source>Points per category</source>
+        <translation>Points per category</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Points earned</source>
+        <translation>Points earned</translation>
+    </message>
+    <message>
+        <source>&amp;Category</source>
+        <translation>&amp;Category</translation>
+    </message>
+    <message>
+        <source>Points per &amp;yuan</source>
+        <translation>Points per &amp;yuan</translation>
+    </message>
+    <message>
+        <source>empty: shop's</source>
+        <translation>empty: shop's</translation>
+    </message>
+    <message>
+        <source>Save rate</source>
+        <translation>Save rate</translation>
+    </message>
+</context>
+<context>
     <name>CounterMessages</name>
     <message>
         <source>The shop database is busy: another program is holding it. Nothing was saved. Close the other program (or wait a moment) and try again.</source>
@@ -580,6 +619,34 @@
         <translation>The receipt printer did not answer: {detail}. The sale itself is saved.</translation>
     </message>
     <message>
+        <source>The receipt printer is not connected: check its cable and power, then print again (P). The sale itself is saved.</source>
+        <translation>The receipt printer is not connected: check its cable and power, then print again (P). The sale itself is saved.</translation>
+    </message>
+    <message>
+        <source>The receipt printer is out of paper: put in a new roll, then print again (P). The sale itself is saved.</source>
+        <translation>The receipt printer is out of paper: put in a new roll, then print again (P). The sale itself is saved.</translation>
+    </message>
+    <message>
+        <source>The printer is not connected: check its cable, power and address ({detail}).</source>
+        <translation>The printer is not connected: check its cable, power and address ({detail}).</translation>
+    </message>
+    <message>
+        <source>The printer is out of paper: put in a new roll and try again.</source>
+        <translation>The printer is out of paper: put in a new roll and try again.</translation>
+    </message>
+    <message>
+        <source>The printer did not print: {detail}</source>
+        <translation>The printer did not print: {detail}</translation>
+    </message>
+    <message>
+        <source>Type the printer's address first, e.g. usb:0416:5011, network:192.168.1.87:9100, serial:/dev/ttyUSB0 or file:/dev/usb/lp0.</source>
+        <translation>Type the printer's address first, e.g. usb:0416:5011, network:192.168.1.87:9100, serial:/dev/ttyUSB0 or file:/dev/usb/lp0.</translation>
+    </message>
+    <message>
+        <source>That is not a printer address: {detail}</source>
+        <translation>That is not a printer address: {detail}</translation>
+    </message>
+    <message>
         <source>No member was picked.</source>
         <translation>No member was picked.</translation>
     </message>
@@ -631,6 +698,10 @@
         <translation>Sign in</translation>
     </message>
     <message>
+        <source>Give coupon</source>
+        <translation>Give coupon</translation>
+    </message>
+    <message>
         <source>Find the member first: swipe the card or search above, then press F3.</source>
         <translation>Find the member first: swipe the card or search above, then press F3.</translation>
     </message>
@@ -641,6 +712,10 @@
     <message>
         <source>Find the member first: swipe the card or search above, then press Shift+F2.</source>
         <translation>Find the member first: swipe the card or search above, then press Shift+F2.</translation>
+    </message>
+    <message>
+        <source>Find the member first: swipe the card or search above, then press Shift+F1.</source>
+        <translation>Find the member first: swipe the card or search above, then press Shift+F1.</translation>
     </message>
     <message>
         <source>Find the member first: swipe the card or search above, then press F1.</source>
@@ -784,8 +859,8 @@ Please send this file to your support contact.</translation>
         <translation>{date} is closed already (report No. {number}).</translation>
     </message>
     <message>
-        <source>Closing seals {date}: its report gets a number and never changes; later corrections go into the next close. Press &quot;Close the day&quot; again to confirm.</source>
-        <translation>Closing seals {date}: its report gets a number and never changes; later corrections go into the next close. Press &quot;Close the day&quot; again to confirm.</translation>
+        <source>Closing seals {date}: its report gets a number and never changes; later corrections go into the next close. Press "Close the day" again to confirm.</source>
+        <translation>Closing seals {date}: its report gets a number and never changes; later corrections go into the next close. Press "Close the day" again to confirm.</translation>
     </message>
     <message>
         <source>{date} is closed: report No. {number}.</source>
@@ -885,6 +960,88 @@ Please send this file to your support contact.</translation>
     </message>
 </context>
 <context>
+    <name>DiscountDialog</name>
+    <message>
+        <source>Type a new price, like 8.50.</source>
+        <translation>Type a new price, like 8.50.</translation>
+    </message>
+    <message>
+        <source>Type an amount (5 or 5.50) or a percent (10%).</source>
+        <translation>Type an amount (5 or 5.50) or a percent (10%).</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Discount</translation>
+    </message>
+    <message>
+        <source>Discount or new price</source>
+        <translation>Discount or new price</translation>
+    </message>
+    <message>
+        <source>Item discount (F1)</source>
+        <translation>Item discount (F1)</translation>
+    </message>
+    <message>
+        <source>Order discount (F2)</source>
+        <translation>Order discount (F2)</translation>
+    </message>
+    <message>
+        <source>New price (F3)</source>
+        <translation>New price (F3)</translation>
+    </message>
+    <message>
+        <source>The whole order</source>
+        <translation>The whole order</translation>
+    </message>
+    <message>
+        <source>{item}, price {price}</source>
+        <translation>{item}, price {price}</translation>
+    </message>
+    <message>
+        <source>New unit price</source>
+        <translation>New unit price</translation>
+    </message>
+    <message>
+        <source>5.00 or 10%</source>
+        <translation>5.00 or 10%</translation>
+    </message>
+    <message>
+        <source>Empty removes the new price. Above your limit a manager approves.</source>
+        <translation>Empty removes the new price. Above your limit a manager approves.</translation>
+    </message>
+    <message>
+        <source>Empty or 0 removes it. Above your limit a manager approves.</source>
+        <translation>Empty or 0 removes it. Above your limit a manager approves.</translation>
+    </message>
+    <message>
+        <source>Apply (Enter)</source>
+        <translation>Apply (Enter)</translation>
+    </message>
+    <message>
+        <source>Back (Esc)</source>
+        <translation>Back (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>DiscountKeys</name>
+    <message>
+        <source>Discount</source>
+        <translation>Discount</translation>
+    </message>
+    <message>
+        <source>Order discount</source>
+        <translation>Order discount</translation>
+    </message>
+    <message>
+        <source>New price</source>
+        <translation>New price</translation>
+    </message>
+    <message>
+        <source>Manual discount {amount}</source>
+        <translation>Manual discount {amount}</translation>
+    </message>
+</context>
+<context>
     <name>Discounts</name>
     <message>
         <source>Member price</source>
@@ -914,8 +1071,8 @@ Please send this file to your support contact.</translation>
         <translation>Export to which folder?</translation>
     </message>
     <message>
-        <source>the shop&apos;s exports folder</source>
-        <translation>the shop&apos;s exports folder</translation>
+        <source>the shop's exports folder</source>
+        <translation>the shop's exports folder</translation>
     </message>
     <message>
         <source>Files go to {folder}.</source>
@@ -960,6 +1117,45 @@ Please send this file to your support contact.</translation>
     <message>
         <source>Cancel export</source>
         <translation>Cancel export</translation>
+    </message>
+</context>
+<context>
+    <name>IssueCouponDialog</name>
+    <message>
+        <source>There are no active coupons. The owner adds them on the rules page of the back office.</source>
+        <translation>There are no active coupons. The owner adds them on the rules page of the back office.</translation>
+    </message>
+    <message>
+        <source>Coupon {name} for {member}</source>
+        <translation>Coupon {name} for {member}</translation>
+    </message>
+    <message>
+        <source>{coupon} given to {member} (code {code}), valid until {day}.</source>
+        <translation>{coupon} given to {member} (code {code}), valid until {day}.</translation>
+    </message>
+    <message>
+        <source>Give a coupon</source>
+        <translation>Give a coupon</translation>
+    </message>
+    <message>
+        <source>Give a coupon to {name} ({member_no})</source>
+        <translation>Give a coupon to {name} ({member_no})</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>Coupon</translation>
+    </message>
+    <message>
+        <source>Gives</source>
+        <translation>Gives</translation>
+    </message>
+    <message>
+        <source>Min. spend</source>
+        <translation>Min. spend</translation>
+    </message>
+    <message>
+        <source>Give (Enter)</source>
+        <translation>Give (Enter)</translation>
     </message>
 </context>
 <context>
@@ -1126,8 +1322,8 @@ Please send this file to your support contact.</translation>
         <translation>Put on the shelf</translation>
     </message>
     <message>
-        <source>Type the product&apos;s code.</source>
-        <translation>Type the product&apos;s code.</translation>
+        <source>Type the product's code.</source>
+        <translation>Type the product's code.</translation>
     </message>
     <message>
         <source>Type the points price: a whole number above 0.</source>
@@ -1146,8 +1342,8 @@ Please send this file to your support contact.</translation>
         <translation>{gift} is off the shelf.</translation>
     </message>
     <message>
-        <source>Type the redemption&apos;s number.</source>
-        <translation>Type the redemption&apos;s number.</translation>
+        <source>Type the redemption's number.</source>
+        <translation>Type the redemption's number.</translation>
     </message>
     <message>
         <source>Give the reason.</source>
@@ -1392,12 +1588,12 @@ Please send this file to your support contact.</translation>
         <translation>The member is deactivated.</translation>
     </message>
     <message>
-        <source>Press &quot;Anonymise&quot; again to wipe this member&apos;s personal data for good.</source>
-        <translation>Press &quot;Anonymise&quot; again to wipe this member&apos;s personal data for good.</translation>
+        <source>Press "Anonymise" again to wipe this member's personal data for good.</source>
+        <translation>Press "Anonymise" again to wipe this member's personal data for good.</translation>
     </message>
     <message>
-        <source>The member&apos;s personal data is wiped; the member number, ledgers and sales stay.</source>
-        <translation>The member&apos;s personal data is wiped; the member number, ledgers and sales stay.</translation>
+        <source>The member's personal data is wiped; the member number, ledgers and sales stay.</source>
+        <translation>The member's personal data is wiped; the member number, ledgers and sales stay.</translation>
     </message>
     <message>
         <source>opening</source>
@@ -2078,8 +2274,8 @@ Fill in one member per row, then check the file.</translation>
         <translation>Import which member list?</translation>
     </message>
     <message>
-        <source>Nothing is written yet: press &quot;Import&quot; to create these members.</source>
-        <translation>Nothing is written yet: press &quot;Import&quot; to create these members.</translation>
+        <source>Nothing is written yet: press "Import" to create these members.</source>
+        <translation>Nothing is written yet: press "Import" to create these members.</translation>
     </message>
     <message>
         <source>There is nothing to import.</source>
@@ -2260,8 +2456,8 @@ Fill in one member per row, then check the file.</translation>
         <translation>Resend</translation>
     </message>
     <message>
-        <source>Today&apos;s call list (xlsx)</source>
-        <translation>Today&apos;s call list (xlsx)</translation>
+        <source>Today's call list (xlsx)</source>
+        <translation>Today's call list (xlsx)</translation>
     </message>
 </context>
 <context>
@@ -2287,8 +2483,8 @@ Fill in one member per row, then check the file.</translation>
         <translation>F7  Coupons (Space ticks one)</translation>
     </message>
     <message>
-        <source>Member&apos;s payment &amp;password</source>
-        <translation>Member&apos;s payment &amp;password</translation>
+        <source>Member's payment &amp;password</source>
+        <translation>Member's payment &amp;password</translation>
     </message>
     <message>
         <source>4–6 digits</source>
@@ -2376,6 +2572,21 @@ Fill in one member per row, then check the file.</translation>
     <message>
         <source>Back to correct it (Esc)</source>
         <translation>Back to correct it (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterPickDialog</name>
+    <message>
+        <source>Printers</source>
+        <translation>Printers</translation>
+    </message>
+    <message>
+        <source>Printers connected to this computer</source>
+        <translation>Printers connected to this computer</translation>
+    </message>
+    <message>
+        <source>Enter picks the printer; then Ctrl+T prints a test page and Ctrl+S saves. A network printer is typed: network:192.168.1.87:9100.</source>
+        <translation>Enter picks the printer; then Ctrl+T prints a test page and Ctrl+S saves. A network printer is typed: network:192.168.1.87:9100.</translation>
     </message>
 </context>
 <context>
@@ -2497,8 +2708,8 @@ Fill in one product per row, then import it (it is checked first).</translation>
         <translation>Import which product list?</translation>
     </message>
     <message>
-        <source>Nothing is written yet: press Enter or &quot;Import&quot; to import.</source>
-        <translation>Nothing is written yet: press Enter or &quot;Import&quot; to import.</translation>
+        <source>Nothing is written yet: press Enter or "Import" to import.</source>
+        <translation>Nothing is written yet: press Enter or "Import" to import.</translation>
     </message>
     <message>
         <source>There is nothing to import.</source>
@@ -2629,8 +2840,8 @@ Fill in one product per row, then import it (it is checked first).</translation>
         <translation>Save</translation>
     </message>
     <message>
-        <source>New category</source>
-        <translation>New category</translation>
+        <source>New cate&amp;gory</source>
+        <translation>New cate&amp;gory</translation>
     </message>
     <message>
         <source>code, e.g. drinks</source>
@@ -2807,8 +3018,8 @@ Fill in one product per row, then import it (it is checked first).</translation>
         <translation>Type the amount to recharge.</translation>
     </message>
     <message>
-        <source>Payment by &quot;Other&quot; needs a reference.</source>
-        <translation>Payment by &quot;Other&quot; needs a reference.</translation>
+        <source>Payment by "Other" needs a reference.</source>
+        <translation>Payment by "Other" needs a reference.</translation>
     </message>
     <message>
         <source>Recharged {amount} (No. {number}).</source>
@@ -2861,8 +3072,8 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>&amp;Reference</translation>
     </message>
     <message>
-        <source>Transaction no. (needed for &quot;Other&quot;)</source>
-        <translation>Transaction no. (needed for &quot;Other&quot;)</translation>
+        <source>Transaction no. (needed for "Other")</source>
+        <translation>Transaction no. (needed for "Other")</translation>
     </message>
     <message>
         <source>Done (Enter)</source>
@@ -2880,8 +3091,8 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>Loading the member and the gifts…</translation>
     </message>
     <message>
-        <source>No gift is on the shelf: the back office&apos;s Points mall page puts gifts on it.</source>
-        <translation>No gift is on the shelf: the back office&apos;s Points mall page puts gifts on it.</translation>
+        <source>No gift is on the shelf: the back office's Points mall page puts gifts on it.</source>
+        <translation>No gift is on the shelf: the back office's Points mall page puts gifts on it.</translation>
     </message>
     <message>
         <source>{qty} x {gift} = {points} points; the member has {have}.</source>
@@ -3085,8 +3296,8 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>Type the mobile number.</translation>
     </message>
     <message>
-        <source>Type the member&apos;s name.</source>
-        <translation>Type the member&apos;s name.</translation>
+        <source>Type the member's name.</source>
+        <translation>Type the member's name.</translation>
     </message>
     <message>
         <source>Member {member_no} {name} registered ({phone}).</source>
@@ -3137,8 +3348,8 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>Referred &amp;by</translation>
     </message>
     <message>
-        <source>The referrer&apos;s member no. (optional)</source>
-        <translation>The referrer&apos;s member no. (optional)</translation>
+        <source>The referrer's member no. (optional)</source>
+        <translation>The referrer's member no. (optional)</translation>
     </message>
     <message>
         <source>Done (Enter)</source>
@@ -3281,6 +3492,18 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>Ended</translation>
     </message>
     <message>
+        <source>Category {code} earns the shop's rate again.</source>
+        <translation>Category {code} earns the shop's rate again.</translation>
+    </message>
+    <message>
+        <source>Category {code} now earns {rate} points per yuan.</source>
+        <translation>Category {code} now earns {rate} points per yuan.</translation>
+    </message>
+    <message>
+        <source>Type whole points per yuan, 0 to 100, or leave it empty.</source>
+        <translation>Type whole points per yuan, 0 to 100, or leave it empty.</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>none</translation>
     </message>
@@ -3377,8 +3600,8 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>Pick a coupon in the list first.</translation>
     </message>
     <message>
-        <source>Type the member&apos;s phone, card or member number.</source>
-        <translation>Type the member&apos;s phone, card or member number.</translation>
+        <source>Type the member's phone, card or member number.</source>
+        <translation>Type the member's phone, card or member number.</translation>
     </message>
     <message>
         <source>{count} × {coupon} given to {name} ({member_no}).</source>
@@ -3669,8 +3892,8 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>e.g. OFF5</translation>
     </message>
     <message>
-        <source>The amount off, or the item&apos;s fixed price</source>
-        <translation>The amount off, or the item&apos;s fixed price</translation>
+        <source>The amount off, or the item's fixed price</source>
+        <translation>The amount off, or the item's fixed price</translation>
     </message>
     <message>
         <source>empty: everything; or category / product codes</source>
@@ -3712,6 +3935,30 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>Nothing was changed.</translation>
     </message>
     <message>
+        <source>Printing a test page…</source>
+        <translation>Printing a test page…</translation>
+    </message>
+    <message>
+        <source>Looking for printers…</source>
+        <translation>Looking for printers…</translation>
+    </message>
+    <message>
+        <source>No printer found: plug it in and switch it on, or type its address (network:192.168.1.87:9100).</source>
+        <translation>No printer found: plug it in and switch it on, or type its address (network:192.168.1.87:9100).</translation>
+    </message>
+    <message>
+        <source>Printer {address}: Ctrl+T prints a test page, Ctrl+S saves.</source>
+        <translation>Printer {address}: Ctrl+T prints a test page, Ctrl+S saves.</translation>
+    </message>
+    <message>
+        <source>The test page was printed.</source>
+        <translation>The test page was printed.</translation>
+    </message>
+    <message>
+        <source>The cash drawer was opened.</source>
+        <translation>The cash drawer was opened.</translation>
+    </message>
+    <message>
         <source>Saved. Settings changed: {count}.</source>
         <translation>Saved. Settings changed: {count}.</translation>
     </message>
@@ -3730,6 +3977,14 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
     <message>
         <source>Save (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Test print (Ctrl+T)</source>
+        <translation>Test print (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>Find printers (Ctrl+L)</source>
+        <translation>Find printers (Ctrl+L)</translation>
     </message>
     <message>
         <source>Only the owner can change the settings.</source>
@@ -4042,8 +4297,8 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>Welcome to MemberDesk</translation>
     </message>
     <message>
-        <source>Name your shop and create the owner&apos;s account. Staff accounts for cashiers come later.</source>
-        <translation>Name your shop and create the owner&apos;s account. Staff accounts for cashiers come later.</translation>
+        <source>Name your shop and create the owner's account. Staff accounts for cashiers come later.</source>
+        <translation>Name your shop and create the owner's account. Staff accounts for cashiers come later.</translation>
     </message>
     <message>
         <source>Shop &amp;name</source>
@@ -4082,16 +4337,16 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>Create the shop (Enter)</translation>
     </message>
     <message>
-        <source>The shop&apos;s data will be kept in {path}</source>
-        <translation>The shop&apos;s data will be kept in {path}</translation>
+        <source>The shop's data will be kept in {path}</source>
+        <translation>The shop's data will be kept in {path}</translation>
     </message>
     <message>
         <source>Quit (Ctrl+Q)</source>
         <translation>Quit (Ctrl+Q)</translation>
     </message>
     <message>
-        <source>Type the shop&apos;s name.</source>
-        <translation>Type the shop&apos;s name.</translation>
+        <source>Type the shop's name.</source>
+        <translation>Type the shop's name.</translation>
     </message>
     <message>
         <source>Choose a user name.</source>
@@ -4172,8 +4427,8 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>{name} can now log in as {username} ({role}).</translation>
     </message>
     <message>
-        <source>{name}&apos;s password is changed; they log in with the new one.</source>
-        <translation>{name}&apos;s password is changed; they log in with the new one.</translation>
+        <source>{name}'s password is changed; they log in with the new one.</source>
+        <translation>{name}'s password is changed; they log in with the new one.</translation>
     </message>
     <message>
         <source>{name} can log in again.</source>

@@ -39,11 +39,11 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <source>Type the approver&apos;s user name.</source>
+        <source>Type the approver's user name.</source>
         <translation>请输入授权人的用户名。</translation>
     </message>
     <message>
-        <source>Type the approver&apos;s password.</source>
+        <source>Type the approver's password.</source>
         <translation>请输入授权人的密码。</translation>
     </message>
     <message>
@@ -391,7 +391,7 @@
         <translation>卡 {uid} 正常使用中：会员 {member_no} {name}。</translation>
     </message>
     <message>
-        <source>Swipe the new card into &quot;New card&quot;.</source>
+        <source>Swipe the new card into "New card".</source>
         <translation>请在“新卡”栏刷新卡。</translation>
     </message>
     <message>
@@ -415,7 +415,7 @@
         <translation>挂失、解挂、补卡与作废</translation>
     </message>
     <message>
-        <source>Member&apos;s cards</source>
+        <source>Member's cards</source>
         <translation>会员的卡</translation>
     </message>
     <message>
@@ -526,6 +526,45 @@
     </message>
 </context>
 <context>
+    <name>CategoryPoints</name>
+    <message>
+        <source>shop's rate ({rate})</source>
+        <translation>全店规则（{rate}）</translation>
+    </message>
+    <message>
+        <source>{rate} per yuan</source>
+        <translation>每元 {rate} 分</translation>
+    </message>
+    <message>
+        <source>Points per category</source>
+        <translation>分类积分</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Points earned</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>&amp;Category</source>
+        <translation>分类(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Points per &amp;yuan</source>
+        <translation>每元积分(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>empty: shop's</source>
+        <translation>留空：按全店</translation>
+    </message>
+    <message>
+        <source>Save rate</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
     <name>CounterMessages</name>
     <message>
         <source>The shop database is busy: another program is holding it. Nothing was saved. Close the other program (or wait a moment) and try again.</source>
@@ -580,6 +619,34 @@
         <translation>小票打印机没有响应：{detail}。本笔交易已保存。</translation>
     </message>
     <message>
+        <source>The receipt printer is not connected: check its cable and power, then print again (P). The sale itself is saved.</source>
+        <translation>小票打印机没有连接：请检查数据线和电源，然后按 P 重新打印。本笔交易已保存。</translation>
+    </message>
+    <message>
+        <source>The receipt printer is out of paper: put in a new roll, then print again (P). The sale itself is saved.</source>
+        <translation>小票打印机缺纸：请装上新纸卷，然后按 P 重新打印。本笔交易已保存。</translation>
+    </message>
+    <message>
+        <source>The printer is not connected: check its cable, power and address ({detail}).</source>
+        <translation>打印机没有连接：请检查数据线、电源和地址（{detail}）。</translation>
+    </message>
+    <message>
+        <source>The printer is out of paper: put in a new roll and try again.</source>
+        <translation>打印机缺纸：请装上新纸卷后再试。</translation>
+    </message>
+    <message>
+        <source>The printer did not print: {detail}</source>
+        <translation>打印机没有打印：{detail}</translation>
+    </message>
+    <message>
+        <source>Type the printer's address first, e.g. usb:0416:5011, network:192.168.1.87:9100, serial:/dev/ttyUSB0 or file:/dev/usb/lp0.</source>
+        <translation>请先填写打印机地址，例如 usb:0416:5011、network:192.168.1.87:9100、serial:/dev/ttyUSB0 或 file:/dev/usb/lp0。</translation>
+    </message>
+    <message>
+        <source>That is not a printer address: {detail}</source>
+        <translation>不是可用的打印机地址：{detail}</translation>
+    </message>
+    <message>
         <source>No member was picked.</source>
         <translation>未选择会员。</translation>
     </message>
@@ -631,6 +698,10 @@
         <translation>签到</translation>
     </message>
     <message>
+        <source>Give coupon</source>
+        <translation>发券</translation>
+    </message>
+    <message>
         <source>Find the member first: swipe the card or search above, then press F3.</source>
         <translation>请先找到会员：刷卡或在上方搜索，然后按 F3。</translation>
     </message>
@@ -641,6 +712,10 @@
     <message>
         <source>Find the member first: swipe the card or search above, then press Shift+F2.</source>
         <translation>请先找到会员：刷卡或在上方搜索，然后按 Shift+F2。</translation>
+    </message>
+    <message>
+        <source>Find the member first: swipe the card or search above, then press Shift+F1.</source>
+        <translation>请先找到会员：刷卡或在上方搜索，然后按 Shift+F1。</translation>
     </message>
     <message>
         <source>Find the member first: swipe the card or search above, then press F1.</source>
@@ -784,7 +859,7 @@ Please send this file to your support contact.</source>
         <translation>{date} 已经日结（第 {number} 号报表）。</translation>
     </message>
     <message>
-        <source>Closing seals {date}: its report gets a number and never changes; later corrections go into the next close. Press &quot;Close the day&quot; again to confirm.</source>
+        <source>Closing seals {date}: its report gets a number and never changes; later corrections go into the next close. Press "Close the day" again to confirm.</source>
         <translation>日结将封存 {date}：报表编号后不再改变，之后的更正计入下一次日结。再按一次“日结”确认。</translation>
     </message>
     <message>
@@ -885,6 +960,88 @@ Please send this file to your support contact.</source>
     </message>
 </context>
 <context>
+    <name>DiscountDialog</name>
+    <message>
+        <source>Type a new price, like 8.50.</source>
+        <translation>请输入新价格，例如 8.50。</translation>
+    </message>
+    <message>
+        <source>Type an amount (5 or 5.50) or a percent (10%).</source>
+        <translation>请输入金额（5 或 5.50）或百分比（10%）。</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <source>Discount or new price</source>
+        <translation>折扣或改价</translation>
+    </message>
+    <message>
+        <source>Item discount (F1)</source>
+        <translation>单品折扣 (F1)</translation>
+    </message>
+    <message>
+        <source>Order discount (F2)</source>
+        <translation>整单折扣 (F2)</translation>
+    </message>
+    <message>
+        <source>New price (F3)</source>
+        <translation>改价 (F3)</translation>
+    </message>
+    <message>
+        <source>The whole order</source>
+        <translation>整单</translation>
+    </message>
+    <message>
+        <source>{item}, price {price}</source>
+        <translation>{item}，原价 {price}</translation>
+    </message>
+    <message>
+        <source>New unit price</source>
+        <translation>新单价</translation>
+    </message>
+    <message>
+        <source>5.00 or 10%</source>
+        <translation>5.00 或 10%</translation>
+    </message>
+    <message>
+        <source>Empty removes the new price. Above your limit a manager approves.</source>
+        <translation>留空即取消改价。超过您的权限上限需店长授权。</translation>
+    </message>
+    <message>
+        <source>Empty or 0 removes it. Above your limit a manager approves.</source>
+        <translation>留空或 0 即取消折扣。超过您的权限上限需店长授权。</translation>
+    </message>
+    <message>
+        <source>Apply (Enter)</source>
+        <translation>确定 (Enter)</translation>
+    </message>
+    <message>
+        <source>Back (Esc)</source>
+        <translation>返回 (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>DiscountKeys</name>
+    <message>
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <source>Order discount</source>
+        <translation>整单折扣</translation>
+    </message>
+    <message>
+        <source>New price</source>
+        <translation>改价</translation>
+    </message>
+    <message>
+        <source>Manual discount {amount}</source>
+        <translation>手工优惠 {amount}</translation>
+    </message>
+</context>
+<context>
     <name>Discounts</name>
     <message>
         <source>Member price</source>
@@ -914,7 +1071,7 @@ Please send this file to your support contact.</source>
         <translation>导出到哪个文件夹？</translation>
     </message>
     <message>
-        <source>the shop&apos;s exports folder</source>
+        <source>the shop's exports folder</source>
         <translation>门店的导出文件夹</translation>
     </message>
     <message>
@@ -960,6 +1117,45 @@ Please send this file to your support contact.</source>
     <message>
         <source>Cancel export</source>
         <translation>取消导出</translation>
+    </message>
+</context>
+<context>
+    <name>IssueCouponDialog</name>
+    <message>
+        <source>There are no active coupons. The owner adds them on the rules page of the back office.</source>
+        <translation>没有可发放的优惠券。老板可在后台“规则”页添加。</translation>
+    </message>
+    <message>
+        <source>Coupon {name} for {member}</source>
+        <translation>给 {member} 发券：{name}</translation>
+    </message>
+    <message>
+        <source>{coupon} given to {member} (code {code}), valid until {day}.</source>
+        <translation>已给 {member} 发放 {coupon}（券号 {code}），有效期至 {day}。</translation>
+    </message>
+    <message>
+        <source>Give a coupon</source>
+        <translation>发券</translation>
+    </message>
+    <message>
+        <source>Give a coupon to {name} ({member_no})</source>
+        <translation>给 {name}（{member_no}）发券</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
+        <source>Gives</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <source>Min. spend</source>
+        <translation>最低消费</translation>
+    </message>
+    <message>
+        <source>Give (Enter)</source>
+        <translation>发放（回车）</translation>
     </message>
 </context>
 <context>
@@ -1126,7 +1322,7 @@ Please send this file to your support contact.</source>
         <translation>上架</translation>
     </message>
     <message>
-        <source>Type the product&apos;s code.</source>
+        <source>Type the product's code.</source>
         <translation>请输入商品编码。</translation>
     </message>
     <message>
@@ -1146,7 +1342,7 @@ Please send this file to your support contact.</source>
         <translation>{gift} 已下架。</translation>
     </message>
     <message>
-        <source>Type the redemption&apos;s number.</source>
+        <source>Type the redemption's number.</source>
         <translation>请输入兑换单号。</translation>
     </message>
     <message>
@@ -1392,11 +1588,11 @@ Please send this file to your support contact.</source>
         <translation>会员已停用。</translation>
     </message>
     <message>
-        <source>Press &quot;Anonymise&quot; again to wipe this member&apos;s personal data for good.</source>
+        <source>Press "Anonymise" again to wipe this member's personal data for good.</source>
         <translation>再按一次“注销个人信息”，将永久清除该会员的个人信息。</translation>
     </message>
     <message>
-        <source>The member&apos;s personal data is wiped; the member number, ledgers and sales stay.</source>
+        <source>The member's personal data is wiped; the member number, ledgers and sales stay.</source>
         <translation>会员的个人信息已清除；会员编号、储值积分流水和消费记录保留。</translation>
     </message>
     <message>
@@ -2078,7 +2274,7 @@ Fill in one member per row, then check the file.</source>
         <translation>导入哪个会员名单？</translation>
     </message>
     <message>
-        <source>Nothing is written yet: press &quot;Import&quot; to create these members.</source>
+        <source>Nothing is written yet: press "Import" to create these members.</source>
         <translation>尚未写入任何数据：按“导入”建立这些会员。</translation>
     </message>
     <message>
@@ -2260,7 +2456,7 @@ Fill in one member per row, then check the file.</source>
         <translation>重发</translation>
     </message>
     <message>
-        <source>Today&apos;s call list (xlsx)</source>
+        <source>Today's call list (xlsx)</source>
         <translation>今日电话清单（xlsx）</translation>
     </message>
 </context>
@@ -2287,7 +2483,7 @@ Fill in one member per row, then check the file.</source>
         <translation>F7  优惠券（空格键勾选）</translation>
     </message>
     <message>
-        <source>Member&apos;s payment &amp;password</source>
+        <source>Member's payment &amp;password</source>
         <translation>会员消费密码(&amp;P)</translation>
     </message>
     <message>
@@ -2376,6 +2572,21 @@ Fill in one member per row, then check the file.</source>
     <message>
         <source>Back to correct it (Esc)</source>
         <translation>返回修改（Esc）</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterPickDialog</name>
+    <message>
+        <source>Printers</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <source>Printers connected to this computer</source>
+        <translation>本机连接的打印机</translation>
+    </message>
+    <message>
+        <source>Enter picks the printer; then Ctrl+T prints a test page and Ctrl+S saves. A network printer is typed: network:192.168.1.87:9100.</source>
+        <translation>回车选用打印机，然后按 Ctrl+T 打印测试页、Ctrl+S 保存。网络打印机请直接输入地址，例如 network:192.168.1.87:9100。</translation>
     </message>
 </context>
 <context>
@@ -2497,7 +2708,7 @@ Fill in one product per row, then import it (it is checked first).</source>
         <translation>导入哪个商品表？</translation>
     </message>
     <message>
-        <source>Nothing is written yet: press Enter or &quot;Import&quot; to import.</source>
+        <source>Nothing is written yet: press Enter or "Import" to import.</source>
         <translation>尚未写入任何数据：按回车或“确认导入”开始导入。</translation>
     </message>
     <message>
@@ -2629,8 +2840,8 @@ Fill in one product per row, then import it (it is checked first).</source>
         <translation>保存</translation>
     </message>
     <message>
-        <source>New category</source>
-        <translation>新分类</translation>
+        <source>New cate&amp;gory</source>
+        <translation>新分类(&amp;G)</translation>
     </message>
     <message>
         <source>code, e.g. drinks</source>
@@ -2807,7 +3018,7 @@ Fill in one product per row, then import it (it is checked first).</source>
         <translation>请输入充值金额。</translation>
     </message>
     <message>
-        <source>Payment by &quot;Other&quot; needs a reference.</source>
+        <source>Payment by "Other" needs a reference.</source>
         <translation>“其他”付款方式需要填写交易参考号。</translation>
     </message>
     <message>
@@ -2861,7 +3072,7 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>参考号(&amp;E)</translation>
     </message>
     <message>
-        <source>Transaction no. (needed for &quot;Other&quot;)</source>
+        <source>Transaction no. (needed for "Other")</source>
         <translation>交易参考号（“其他”方式必填）</translation>
     </message>
     <message>
@@ -2880,7 +3091,7 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>正在读取会员和礼品…</translation>
     </message>
     <message>
-        <source>No gift is on the shelf: the back office&apos;s Points mall page puts gifts on it.</source>
+        <source>No gift is on the shelf: the back office's Points mall page puts gifts on it.</source>
         <translation>没有上架的礼品：请在后台“积分商城”页上架礼品。</translation>
     </message>
     <message>
@@ -3085,7 +3296,7 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>请输入手机号。</translation>
     </message>
     <message>
-        <source>Type the member&apos;s name.</source>
+        <source>Type the member's name.</source>
         <translation>请输入会员姓名。</translation>
     </message>
     <message>
@@ -3137,7 +3348,7 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>推荐人(&amp;B)</translation>
     </message>
     <message>
-        <source>The referrer&apos;s member no. (optional)</source>
+        <source>The referrer's member no. (optional)</source>
         <translation>推荐人的会员号（可不填）</translation>
     </message>
     <message>
@@ -3281,6 +3492,18 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>已结束</translation>
     </message>
     <message>
+        <source>Category {code} earns the shop's rate again.</source>
+        <translation>分类 {code} 恢复按全店规则积分。</translation>
+    </message>
+    <message>
+        <source>Category {code} now earns {rate} points per yuan.</source>
+        <translation>分类 {code} 现在每元积 {rate} 分。</translation>
+    </message>
+    <message>
+        <source>Type whole points per yuan, 0 to 100, or leave it empty.</source>
+        <translation>请输入每元积分，0 到 100 的整数，或留空。</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>不送券</translation>
     </message>
@@ -3377,7 +3600,7 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>请先在列表中选中一种优惠券。</translation>
     </message>
     <message>
-        <source>Type the member&apos;s phone, card or member number.</source>
+        <source>Type the member's phone, card or member number.</source>
         <translation>请输入会员的手机号、卡号或会员号。</translation>
     </message>
     <message>
@@ -3669,7 +3892,7 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>例如 OFF5</translation>
     </message>
     <message>
-        <source>The amount off, or the item&apos;s fixed price</source>
+        <source>The amount off, or the item's fixed price</source>
         <translation>减免的金额，或特价商品的价格</translation>
     </message>
     <message>
@@ -3712,6 +3935,30 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>没有修改任何设置。</translation>
     </message>
     <message>
+        <source>Printing a test page…</source>
+        <translation>正在打印测试页…</translation>
+    </message>
+    <message>
+        <source>Looking for printers…</source>
+        <translation>正在查找打印机…</translation>
+    </message>
+    <message>
+        <source>No printer found: plug it in and switch it on, or type its address (network:192.168.1.87:9100).</source>
+        <translation>没有找到打印机：请插好并打开打印机，或直接输入地址（network:192.168.1.87:9100）。</translation>
+    </message>
+    <message>
+        <source>Printer {address}: Ctrl+T prints a test page, Ctrl+S saves.</source>
+        <translation>打印机 {address}：按 Ctrl+T 打印测试页，Ctrl+S 保存。</translation>
+    </message>
+    <message>
+        <source>The test page was printed.</source>
+        <translation>测试页已打印。</translation>
+    </message>
+    <message>
+        <source>The cash drawer was opened.</source>
+        <translation>已打开钱箱。</translation>
+    </message>
+    <message>
         <source>Saved. Settings changed: {count}.</source>
         <translation>已保存，修改了 {count} 项设置。</translation>
     </message>
@@ -3730,6 +3977,14 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
     <message>
         <source>Save (Ctrl+S)</source>
         <translation>保存（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>Test print (Ctrl+T)</source>
+        <translation>打印测试页 (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>Find printers (Ctrl+L)</source>
+        <translation>查找打印机 (Ctrl+L)</translation>
     </message>
     <message>
         <source>Only the owner can change the settings.</source>
@@ -3929,11 +4184,11 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
     </message>
     <message>
         <source>Refunds: {amount}    Recharges: {recharges}</source>
-        <translation>退款：{amount}&#x3000;&#x3000;充值：{recharges}</translation>
+        <translation>退款：{amount}　　充值：{recharges}</translation>
     </message>
     <message>
         <source>Cash in: {cash_in}    Cash out: {cash_out}</source>
-        <translation>存入：{cash_in}&#x3000;&#x3000;取出：{cash_out}</translation>
+        <translation>存入：{cash_in}　　取出：{cash_out}</translation>
     </message>
     <message>
         <source>Shift</source>
@@ -4042,7 +4297,7 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>欢迎使用 MemberDesk</translation>
     </message>
     <message>
-        <source>Name your shop and create the owner&apos;s account. Staff accounts for cashiers come later.</source>
+        <source>Name your shop and create the owner's account. Staff accounts for cashiers come later.</source>
         <translation>请填写店名并创建老板账号。收银员的账号稍后在后台添加。</translation>
     </message>
     <message>
@@ -4082,7 +4337,7 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>创建门店（回车）</translation>
     </message>
     <message>
-        <source>The shop&apos;s data will be kept in {path}</source>
+        <source>The shop's data will be kept in {path}</source>
         <translation>门店数据将保存在 {path}</translation>
     </message>
     <message>
@@ -4090,7 +4345,7 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>退出（Ctrl+Q）</translation>
     </message>
     <message>
-        <source>Type the shop&apos;s name.</source>
+        <source>Type the shop's name.</source>
         <translation>请填写店名。</translation>
     </message>
     <message>
@@ -4172,7 +4427,7 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>{name} 现在可以用 {username} 登录（{role}）。</translation>
     </message>
     <message>
-        <source>{name}&apos;s password is changed; they log in with the new one.</source>
+        <source>{name}'s password is changed; they log in with the new one.</source>
         <translation>已为 {name} 设置新密码，{name} 以后用新密码登录。</translation>
     </message>
     <message>

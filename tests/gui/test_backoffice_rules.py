@@ -175,3 +175,28 @@ def test_scaled_spin_box_keeps_whole_thousandths(qtbot) -> None:  # type: ignore
     qtbot.keyClicks(times, "1.5x")  # a letter is refused by the validator
     times.interpretText()
     assert times.value() == 1500
+
+
+def test_the_owner_sets_a_categorys_points_by_keys(owner: Counter) -> None:
+    from memberdesk.models.enums import TenderKind
+
+    c = owner
+    _office, page = rules_page(c)
+    for _ in range(3):
+        c.press(Qt.Key.Key_Tab, page.focusWidget() or page, CTRL)
+    assert page.tabs.currentIndex() == 3
+    panel = page.category_points
+    assert panel.table.rowCount() == 4 and panel.table.item(0, 1).text() == "全店规则（1）"
+    c.press(Qt.Key.Key_C, page, Qt.KeyboardModifier.AltModifier)
+    assert page.focusWidget() is panel.category and panel.category.currentData() == "drinks"
+    assert page.points_tab.verticalScrollBar().value() > 0 or not page.points_tab.verticalScrollBar().maximum()
+    enter(c, page)  # to the rate
+    assert page.focusWidget() is panel.rate
+    enter(c, page, "500")  # too many
+    assert page.message.text() == "请输入每元积分，0 到 100 的整数，或留空。"
+    enter(c, page, "5")
+    settle(c, page)
+    assert page.message.text() == "分类 drinks 现在每元积 5 分。"
+    assert panel.table.item(0, 1).text() == "每元 5 分"
+    sale = c.world.sell([("COLA", 2)], [(TenderKind.CASH, "10")], member="alice")
+    assert sale.points_earned == 35  # 7.00 x 5

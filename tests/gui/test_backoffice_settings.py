@@ -142,3 +142,50 @@ def test_a_cashier_has_no_settings_page(qtbot, ui, db, staff) -> None:  # type: 
     for cashier in counter_for(qtbot, ui, db, staff, "cashier"):
         office = cashier.open(Qt.Key.Key_F8)
         assert list(office.pages) == ["reports"]
+
+
+def test_a_test_print_before_saving_the_printer(owner: Counter, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    c = owner
+    _office, page = settings_page(c)
+    connection = page.editors["printer.connection"]
+    page.scroller.ensureWidgetVisible(connection)
+    retype(c, connection, f"file:{tmp_path}/usb/lp0")  # a device node that is not there
+    c.press(Qt.Key.Key_T, connection, CTRL)
+    settle(c, page)
+    assert page.message.text().startswith("打印机没有连接")
+    capture = tmp_path / "lp0"
+    retype(c, connection, f"file:{capture}")
+    page.editors["printer.open_drawer"].setChecked(True)
+    c.press(Qt.Key.Key_T, connection, CTRL)
+    settle(c, page)
+    assert page.message.text() == "测试页已打印。已打开钱箱。"
+    sent = capture.read_bytes()
+    assert "打印测试".encode("gb18030") in sent and b"\x1bp\x00" in sent  # ESC p 0: the drawer
+    assert page.changes() == {"printer.connection": f"file:{capture}",
+                              "printer.open_drawer": True}  # tested, not yet saved
+
+
+def test_find_printers_and_pick_one_by_keys(owner: Counter, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from memberdesk.hardware import printer_devices
+    from memberdesk.hardware.printer_devices import FoundPrinter
+
+    c = owner
+    _office, page = settings_page(c)
+    monkeypatch.setattr(printer_devices, "find_printers", lambda: [])
+    connection = page.editors["printer.connection"]
+    c.qtbot.waitUntil(lambda: connection.window().isActiveWindow(), timeout=5_000)
+    connection.setFocus()  # anywhere on the page: Ctrl+L
+    c.press(Qt.Key.Key_L, connection, CTRL)
+    settle(c, page)
+    assert page.message.text().startswith("没有找到打印机")
+    monkeypatch.setattr(printer_devices, "find_printers", lambda: [
+        FoundPrinter("usb", "usb:0416:5011", "POS-58 (0416:5011)"),
+        FoundPrinter("serial", "serial:/dev/ttyUSB0", "/dev/ttyUSB0")])
+    c.press(Qt.Key.Key_L, connection, CTRL)
+    settle(c, page)
+    dialog = page.printer_pick
+    assert dialog is not None and dialog.list.count() == 2
+    c.press(Qt.Key.Key_Down, dialog.list)
+    c.press(Qt.Key.Key_Return, dialog.list)
+    assert page.editors["printer.connection"].text() == "serial:/dev/ttyUSB0"
+    assert page.changes() == {"printer.connection": "serial:/dev/ttyUSB0"}

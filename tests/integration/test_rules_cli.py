@@ -105,3 +105,17 @@ def test_a_real_subprocess(shop: Shop, tmp_path: Path) -> None:  # noqa: F811
         [sys.executable, "-m", "memberdesk", "tiers", "list", "--data-dir", shop.root],
         capture_output=True, text=True, env=env, timeout=120)
     assert done.returncode == 0 and "金卡会员" in done.stdout
+
+
+def test_a_categorys_points_rate(shop: Shop) -> None:  # noqa: F811
+    shop.ok("categories", "add", "drinks", "饮料", "--user", "boss")
+    assert shop.ok("categories", "list") == "drinks  饮料  shop's rate\n"
+    assert shop.ok("categories", "points", "drinks", "5", "--user", "boss") == (
+        "category points: drinks 5\n")
+    assert shop.ok("categories", "list") == "drinks  饮料  5 per yuan\n"
+    assert shop.refused("categories", "points", "drinks", "101", "--user", "boss") == (
+        "A category's points must be 0 to 100 per yuan (or the shop's rate)")
+    assert shop.refused("categories", "points", "drinks", "lots", "--user", "boss") == (
+        "points per yuan must be a whole number 0-100 or shop, not lots")
+    assert shop.ok("categories", "points", "drinks", "shop", "--user", "boss") == (
+        "category points: drinks shop's rate\n")

@@ -282,6 +282,26 @@ def test_issue_a_coupon_to_a_member_by_phone_and_use_it(world: World) -> None:
         "permission_denied")
 
 
+def test_a_cashier_issues_a_coupon_with_a_managers_approval(world: World) -> None:
+    from memberdesk.services.permissions import Permission
+    from memberdesk.services.staff import grant_approval
+
+    w = world
+    add_coupon_template(w.db, w.owner, CouponTemplateRequest(
+        "OFF5", "满20减5", CouponKind.AMOUNT_OFF, value=yuan("5"), min_spend=yuan("20")))
+    grant = grant_approval(w.db, w.cashier, approver_username="manager",
+                           approver_password="manager-pass",
+                           permission=Permission.MANAGE_PROMOTIONS, reason="老顾客")
+    issued = issue_coupon(w.db, w.cashier, "OFF5", "13800000001", approval_id=grant.approval_id)
+    assert [c.code for c in member_coupons(w.db, w.members["alice"])] == list(issued.codes)
+    with w.db.reader() as uow:
+        row = uow.session.scalars(select(AuditEntry).where(AuditEntry.action == "coupon.issue")).one()
+        assert (row.staff_id, row.approver_id) == (w.cashier.staff_id, w.manager.staff_id)
+    # the approval counted once
+    assert refused(w, issue_coupon, w.db, w.cashier, "OFF5", "13800000001",
+                   approval_id=grant.approval_id).code == "approval_invalid"
+
+
 def test_a_deactivated_template_is_not_issued_and_its_coupons_not_taken(world: World) -> None:
     w = world
     add_coupon_template(w.db, w.owner, CouponTemplateRequest(

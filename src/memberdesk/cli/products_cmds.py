@@ -1,5 +1,5 @@
 """``memberdesk products list|add|edit|activate|deactivate|import|export|template`` and ``memberdesk
-categories list|add|rename``: the catalogue without the GUI, for a shop's IT person
+categories list|add|rename|points``: the catalogue without the GUI, for a shop's IT person
 setting a shop up by script. Changes log in as ``--user NAME`` (password from the
 terminal or stdin); the services check the role (manager or owner) and audit.
 Prices are in yuan (3.50); a member price is ``--member-price TIER=PRICE`` (the
@@ -196,15 +196,31 @@ def cmd_active(args: argparse.Namespace) -> int:
 @user_errors
 def cmd_categories(args: argparse.Namespace) -> int:
     from memberdesk.services import catalog
-    from memberdesk.services.catalog_admin import list_categories, rename_category
+    from memberdesk.services.catalog_admin import rename_category
 
     with opened_db(args) as db:
         if args.categories_command == "list":
-            for c in list_categories(db):
-                print(f"{c.code}  {c.name}")
+            from memberdesk.services.rules_admin import loyalty_rules
+
+            shop_rate = _t("全店规则", "shop's rate")
+            for code, name, rate in loyalty_rules(db).category_rates:
+                points = shop_rate if rate is None else _t(f"每元 {rate} 分", f"{rate} per yuan")
+                print(f"{code}  {name}  {points}")
             return 0
         actor = _login(db, args)
-        if args.categories_command == "add":
+        if args.categories_command == "points":
+            from memberdesk.services.rules_admin import set_category_points
+
+            text = args.points.strip().lower()
+            if text not in ("shop", "全店") and not text.isdigit():
+                raise CliError(_t(f"每元积分应为 0 到 100 的整数或 shop，不是 {args.points}",
+                                  f"points per yuan must be a whole number 0-100 or shop, "
+                                  f"not {args.points}"))
+            code, rate = set_category_points(db, actor, args.code,
+                                             int(text) if text.isdigit() else None)
+            print(_t("分类积分", "category points") + f": {code} "
+                  + (_t("全店规则", "shop's rate") if rate is None else str(rate)))
+        elif args.categories_command == "add":
             info = catalog.create_category(db, actor, code=args.code, name=args.name)
             print(_t("已添加分类", "category added") + f": {info.code} {info.name}")
         else:
@@ -329,3 +345,8 @@ def register(sub: Any) -> None:
         p.add_argument("code", metavar="CODE", help="category code, e.g. drinks")
         p.add_argument("name", metavar="NAME", help="category name, e.g. 饮料")
         _user(p)
+    p = add_command(csub, "points", "a category's own points per yuan (owner; 'shop': the "
+                    "shop's points.earn_per_yuan again)", cmd_categories)
+    p.add_argument("code", metavar="CODE", help="category code, e.g. drinks")
+    p.add_argument("points", metavar="N|shop", help="points per yuan paid, 0-100, or shop")
+    _user(p)

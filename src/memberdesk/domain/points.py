@@ -16,7 +16,7 @@ customer is not charged a rounding fen the counter would not have given them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -121,3 +121,17 @@ def reminder_due(expires_on: date, today: date, reminder_days: Sequence[int]) ->
     """Whether ``today`` is one of the reminder days before ``expires_on`` (for the
     notifications a later release sends: exactly N days before)."""
     return (expires_on - today).days in reminder_days
+
+
+MAX_EARN_PER_YUAN = 100
+
+
+def earn_rate(category_path: Sequence[int], overrides: Mapping[int, int],
+              shop_rate: int | None) -> int | None:
+    """Points per yuan a product earns: its category's own rate (``overrides``, by
+    category id), else the nearest parent category's (``category_path`` is the
+    product's category first, then its ancestors), else the shop's rate."""
+    for category_id in category_path:
+        if category_id in overrides:
+            return overrides[category_id]
+    return shop_rate

@@ -10,18 +10,20 @@ which is what Chinese 58/80 mm thermal printers expect.
 from __future__ import annotations
 
 import contextlib
+import socket
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from escpos import printer as escpos_printer
+from escpos.exceptions import DeviceNotFoundError
 from escpos.exceptions import Error as EscposError
 
 INIT = b"\x1b\x40"  # ESC @
 CHINESE_ON = b"\x1c\x26"  # FS &
 CHINESE_OFF = b"\x1c\x2e"  # FS .
 FEED_LINES = 4
-KINDS = ("usb", "serial", "network", "file", "dummy")
+KINDS = ("usb", "serial", "network", "file", "windows", "dummy")
 
 
 class PrinterError(Exception):
@@ -63,15 +65,45 @@ def _open(target: PrinterTarget) -> Any:
         return escpos_printer.Serial(target.device, baudrate=target.baudrate)
     if target.kind == "usb":
         return escpos_printer.Usb(target.usb_vendor, target.usb_product)
+    if target.kind == "windows":
+        return escpos_printer.Win32Raw(target.device)
     raise PrinterError("unknown_kind", target.kind)
 
 
-def print_text(text: str, target: PrinterTarget) -> bytes:
-    """Print ``text``; returns the bytes sent (for the dummy printer: all it got)."""
-    p = _open(target)
+# Errors that mean the printer is not there: unplugged, switched off, a wrong address.
+_ABSENT = (DeviceNotFoundError, FileNotFoundError, ConnectionRefusedError, TimeoutError,
+           socket.timeout, socket.gaierror)
+PAPER_OUT = 0  # Escpos.paper_status(): 0 no paper, 1 near the end, 2 enough
+
+
+def _paper_out(p: Any, target: PrinterTarget) -> bool:
+    """Whether a printer that answers status queries (USB, serial) says it has no
+    paper; a printer that does not answer counts as having paper."""
+    if target.kind not in ("usb", "serial"):
+        return False
+    try:
+        return bool(p.paper_status() == PAPER_OUT)
+    except (EscposError, OSError, NotImplementedError, AttributeError):
+        return False
+
+
+def print_text(text: str, target: PrinterTarget, *, check_paper: bool = False) -> bytes:
+    """Print ``text``; returns the bytes sent (for the dummy printer: all it got).
+    Raises :class:`PrinterError` ``unplugged`` (no such printer, or it does not
+    answer), ``no_paper`` (``check_paper``: it says it is out of paper; nothing is
+    printed) or ``print_failed``."""
+    try:
+        p = _open(target)
+    except _ABSENT as exc:
+        raise PrinterError("unplugged", str(exc)) from exc
     try:
         if target.kind != "dummy":
-            p.open()
+            try:
+                p.open()
+            except _ABSENT as exc:
+                raise PrinterError("unplugged", str(exc)) from exc
+        if check_paper and _paper_out(p, target):
+            raise PrinterError("no_paper")
         job = receipt_bytes(text, encoding=target.encoding)
         p._raw(job)
         if target.cut:
@@ -80,6 +112,8 @@ def print_text(text: str, target: PrinterTarget) -> bytes:
             p.cashdraw(2)
         sent: bytes = p.output if target.kind == "dummy" else job
         return sent
+    except _ABSENT as exc:
+        raise PrinterError("unplugged", str(exc)) from exc
     except (EscposError, OSError) as exc:
         raise PrinterError("print_failed", str(exc)) from exc
     finally:

@@ -5,6 +5,7 @@
     network:192.168.1.87[:9100]
     serial:/dev/ttyUSB0[:9600]
     usb:0416:5011              vendor and product id in hex
+    windows:POS-58             a printer installed in Windows, by its name
     dummy                      accept and discard (tests, demos)
 
 Empty: no printer. Parsing only (no python-escpos import, no device access).
@@ -30,8 +31,8 @@ def parse_printer(text: str) -> dict[str, Any] | None:
     kind = kind.strip().lower()
     if kind == "dummy":
         return {"kind": "dummy"}
-    if kind == "file" and rest:
-        return {"kind": "file", "device": rest}
+    if kind in ("file", "windows") and rest.strip():
+        return {"kind": kind, "device": rest.strip() if kind == "windows" else rest}
     if kind in ("network", "serial") and rest:
         device, _, number = rest.rpartition(":") if rest.count(":") == 1 else (rest, "", "")
         spec: dict[str, Any] = {"kind": kind, "device": device or rest}

@@ -16,6 +16,9 @@ class Category(IdMixin, Base):
     code: Mapped[str] = mapped_column(String(20), unique=True)
     name: Mapped[str] = mapped_column(String(40))
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("categories.id"))
+    # Points earned per yuan paid on this category's products (and its sub-categories'),
+    # instead of the shop's points.earn_per_yuan; None: the shop's rate.
+    points_per_yuan: Mapped[int | None] = mapped_column(default=None)
 
 
 class Product(IdMixin, Base):

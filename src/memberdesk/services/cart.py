@@ -8,7 +8,7 @@ member prices, the coupons' state.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -16,11 +16,13 @@ from sqlalchemy import Connection, Row, and_, bindparam, or_, select
 from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
+from memberdesk.domain.discounts import ManualDiscount
+from memberdesk.domain.points import earn_rate
 from memberdesk.models import Category, Member, MemberPrice, Product, Tier
 from memberdesk.models.enums import MemberStatus
 from memberdesk.money import Money, display_fen
 
-from . import clock, coupons
+from . import clock, coupons, manual_discounts
 from .context import Actor
 from .errors import NotFoundError, ValidationError
 from .ledger import USABLE_POINTS_OF_MEMBER
@@ -44,6 +46,8 @@ class CartLine:
     amount: Money | None = None  # the unit price of a line rung up without a product
     description: str = ""
     product_id: int | None = None
+    override: Money | None = None  # a price override (a lower unit price)
+    discount: ManualDiscount | None = None  # a manual discount of the line
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,7 @@ class CartRequest:
     lines: tuple[CartLine, ...]
     member_id: int | None = None
     coupon_codes: tuple[str, ...] = ()
+    order_discount: ManualDiscount | None = None  # a manual discount of the whole order
 
 
 @dataclass(frozen=True)
@@ -110,7 +115,8 @@ _CART_PRODUCTS = (
     ))
 )
 _Product = Row[*tuple[Any, ...]]  # a row of _CART_PRODUCTS
-_PARENT = select(_CATEGORIES.c.parent_id).where(_CATEGORIES.c.id == bindparam("category_id"))
+_PARENT = select(_CATEGORIES.c.parent_id, _CATEGORIES.c.points_per_yuan).where(
+    _CATEGORIES.c.id == bindparam("category_id"))
 
 
 def check_cart_shape(cart: CartRequest) -> None:
@@ -127,11 +133,27 @@ def check_cart_shape(cart: CartRequest) -> None:
             raise ValidationError("line_product_or_amount")
         if ln.amount is not None:
             check_amount(ln.amount)
+        if ln.override is not None and (not isinstance(ln.override, Money) or ln.override.fen < 0):
+            raise ValidationError("bad_manual_discount")
+        _check_manual(ln.discount)
+    _check_manual(cart.order_discount)
+
+
+def _check_manual(discount: ManualDiscount | None) -> None:
+    if discount is None:
+        return
+    amount, percent = discount.amount, discount.percent
+    if (amount is None) == (percent is None) or (
+            percent is not None and (type(percent) is not int or not 1 <= percent <= 100)) or (
+            amount is not None and (not isinstance(amount, Money) or amount.fen <= 0)):
+        raise ValidationError("bad_manual_discount")
 
 
 def _category_path(
-    conn: Connection, category_id: int | None, cache: dict[int, tuple[int, ...]]
+    conn: Connection, category_id: int | None, cache: dict[int, tuple[int, ...]],
+    rates: dict[int, int],
 ) -> tuple[int, ...]:
+    """The category and its ancestors; each one's own points rate goes into ``rates``."""
     if category_id is None:
         return ()
     if category_id not in cache:
@@ -139,7 +161,10 @@ def _category_path(
         cid: int | None = category_id
         while cid is not None and cid not in path and len(path) < 16:
             path.append(cid)
-            cid = conn.scalar(_PARENT, {"category_id": cid})
+            row = conn.execute(_PARENT, {"category_id": cid}).first()
+            if row is not None and row.points_per_yuan is not None:
+                rates[cid] = row.points_per_yuan
+            cid = row.parent_id if row is not None else None
         cache[category_id] = tuple(path)
     return cache[category_id]
 
@@ -207,15 +232,18 @@ def _line_inputs(
     conn = connection(s)
     products = _find_products(conn, cart, tier_id)
     cats: dict[int, tuple[int, ...]] = {}
+    rates: dict[int, int] = {}  # categories with their own points rate
     inputs: list[LineInput] = []
     for ln, p in zip(cart.lines, products, strict=True):
         if p is None:
             desc = clean_text(ln.description, 60) or PLAIN_AMOUNT
-            li = LineInput(None, "", desc, ln.qty, ln.amount or Money(0))
+            li = LineInput(None, "", desc, ln.qty, ln.amount or Money(0),
+                           override=ln.override, manual=ln.discount)
         else:
+            path = _category_path(conn, p.category_id, cats, rates)
             li = LineInput(
-                p.id, p.code, p.name, ln.qty, p.price, _category_path(conn, p.category_id, cats),
-                p.discountable, p.member_price, p.points_ratio_permille,
+                p.id, p.code, p.name, ln.qty, p.price, path, p.discountable, p.member_price,
+                p.points_ratio_permille, ln.override, ln.discount, earn_rate(path, rates, None),
             )
         gross = li.unit_price.fen * li.qty
         if gross > max_line:
@@ -255,13 +283,17 @@ def load_cart(s: Session, cart: CartRequest, at: datetime, policy: Policy) -> Lo
         rounding=policy.text("checkout.rounding"),
         points=points_rule(member, policy) if member is not None else None,
         member_id=member.id if member else None,
+        order_discount=cart.order_discount,
     )
     return LoadedCart(breakdown, member, tier)
 
 
 def quote(db: Database, actor: Actor, cart: CartRequest) -> PriceBreakdown:
-    """Price a cart without writing anything (live totals at the counter)."""
+    """Price a cart without writing anything (live totals at the counter), with the
+    approval its manual discount needs from this actor (``approval_needed``)."""
     with db.reader() as uow:
         require(uow.session, actor, Permission.SELL)
         s = uow.session
-        return load_cart(s, cart, clock.now(), Policy.load(s)).breakdown
+        policy = Policy.load(s)
+        bd = load_cart(s, cart, clock.now(), policy).breakdown
+        return replace(bd, approval_needed=manual_discounts.approval_needed(s, actor, bd, policy))

@@ -26,7 +26,16 @@ from memberdesk.models import (
 from memberdesk.models.enums import PointsKind, StoredValueKind, TenderKind
 from memberdesk.money import Money
 
-from . import clock, coupons, notify_outbox, payment_password, referrals, stock, tier_moves
+from . import (
+    clock,
+    coupons,
+    manual_discounts,
+    notify_outbox,
+    payment_password,
+    referrals,
+    stock,
+    tier_moves,
+)
 from .cart import CartMember, CartRequest, check_cart_shape, load_cart, load_member
 from .context import Actor
 from .documents import receipt_head
@@ -57,6 +66,7 @@ class CheckoutRequest:
     cart: CartRequest
     tenders: tuple[TenderRequest, ...]
     payment_password: str | None = field(default=None, repr=False, compare=False)
+    approval_id: int | None = None  # a manager's one-time approval of a manual discount
 
 
 @dataclass(frozen=True)
@@ -233,6 +243,7 @@ def checkout(db: Database, actor: Actor, request: CheckoutRequest) -> CheckoutRe
         shift_id = till.open_shift_id()
         loaded = load_cart(s, request.cart, at, policy)
         bd, member = loaded.breakdown, loaded.member
+        approver_id = manual_discounts.authorise(s, actor, bd, policy, request.approval_id, at)
         plan = plan_tenders(
             request.tenders, bd.payable, points=bd.points, has_member=member is not None,
             max_change=Money(policy.int("checkout.max_change_fen")),
@@ -257,6 +268,7 @@ def checkout(db: Database, actor: Actor, request: CheckoutRequest) -> CheckoutRe
         }).scalar_one()
         refs = Refs(staff_id=actor.staff_id, sale_id=sale_id, note=sale_no)
         _write_lines(conn, sale_id, bd, line_points)
+        manual_discounts.record(s, actor, bd, sale_id, sale_no, approver_id)
         stock.post_sale(s, sale_id, [(pl.product_id, pl.qty) for pl in bd.lines],
                         allow_negative=policy.bool(stock.ALLOW_NEGATIVE),
                         staff_id=actor.staff_id, at=at, note=sale_no)

@@ -346,15 +346,16 @@ def _member(s: Session, actor: Actor, text: str) -> Member:
     return member
 
 
-def issue_coupon(db: Database, actor: Actor, template: str, member: str, count: int = 1
-                 ) -> IssuedCoupons:  # fmt: skip
+def issue_coupon(db: Database, actor: Actor, template: str, member: str, count: int = 1,
+                 *, approval_id: int | None = None) -> IssuedCoupons:  # fmt: skip
     """Give ``count`` coupons of ``template`` (code or name) to the member ``member``
-    (their whole phone number, card or member number)."""
+    (their whole phone number, card or member number). A cashier needs a manager's
+    one-time approval (``approval_id``); the approver is written into the audit row."""
     if type(count) is not int or not 1 <= count <= MAX_ISSUE:
         raise ValidationError("invalid_qty", qty=count, max=MAX_ISSUE)
     with db.uow() as uow:
         s = uow.session
-        require(s, actor, Permission.MANAGE_PROMOTIONS)
+        approver_id = require(s, actor, Permission.MANAGE_PROMOTIONS, approval_id=approval_id)
         t = _template(s, template)
         if not t.active:
             raise ValidationError("template_inactive", name=t.name)
@@ -366,7 +367,7 @@ def issue_coupon(db: Database, actor: Actor, template: str, member: str, count: 
         m = _member(s, actor, member)
         issued = [coupons.issue_in(s, t, m.id, actor.staff_id, at) for _ in range(count)]
         s.flush()
-        audit.record(s, action="coupon.issue", staff_id=actor.staff_id,
+        audit.record(s, action="coupon.issue", staff_id=actor.staff_id, approver_id=approver_id,
                      entity="coupon_template", entity_id=t.code,
                      detail={"member": m.member_no, "count": count,
                              "coupons": [c.code for c in issued]})

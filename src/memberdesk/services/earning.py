@@ -35,12 +35,15 @@ def earn_base(payable: Money, tenders: Mapping[TenderKind, Money], mode: str) ->
 def earn_points(
     lines: Sequence[PricedLine], base: Money, earn_per_yuan: int, multiplier_permille: int
 ) -> tuple[int, ...]:
-    """Points earned per line; their sum is the sale's points."""
-    if not lines or base.fen <= 0 or earn_per_yuan <= 0 or multiplier_permille <= 0:
+    """Points earned per line; their sum is the sale's points. A line whose category
+    has its own rate (``PricedLine.earn_per_yuan``) earns at that rate instead of
+    the shop's ``earn_per_yuan``."""
+    if not lines or base.fen <= 0 or multiplier_permille <= 0:
         return tuple(0 for _ in lines)
     line_base = allocate(base, [max(ln.net.fen, 0) for ln in lines])
     exact = [
-        b.fen * earn_per_yuan * ln.points_ratio_permille * multiplier_permille
+        b.fen * max(earn_per_yuan if ln.earn_per_yuan is None else ln.earn_per_yuan, 0)
+        * ln.points_ratio_permille * multiplier_permille
         for b, ln in zip(line_base, lines, strict=True)
     ]
     total = sum(exact) // _SCALE

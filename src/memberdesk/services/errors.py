@@ -505,3 +505,6 @@ from .messages_mall import MALL_MESSAGES, SIGNIN_MESSAGES  # noqa: E402
 
 MESSAGES.update(MALL_MESSAGES)
 MESSAGES.update(SIGNIN_MESSAGES)
+from .messages_counter import COUNTER_MESSAGES  # noqa: E402
+
+MESSAGES.update(COUNTER_MESSAGES)

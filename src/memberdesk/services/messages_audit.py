@@ -53,6 +53,8 @@ ACTION_NAMES: dict[str, tuple[str, str]] = {
     "recharge_rule.create": ("新建充值规则", "recharge rule added"),
     "recharge.refund": ("退充值", "recharge refunded"),
     "sale.refund": ("退款/反结账", "sale refunded"),
+    "category.points": ("分类积分规则", "category points rate"),
+    "sale.manual_discount": ("手工折扣/改价", "manual discount or price override"),
     "settings.change": ("修改设置", "settings changed"),
     "shift.cash_in": ("存入备用金", "cash in"),
     "shift.cash_out": ("取出现金", "cash out"),

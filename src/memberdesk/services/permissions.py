@@ -227,7 +227,15 @@ def require(
         return None
     if approval_id is None:
         raise permission_denied(permission)
-    now = now or utcnow()
+    return consume_approval(session, actor, permission, approval_id, now or utcnow()).approver_id
+
+
+def consume_approval(
+    session: Session, actor: Actor, permission: Permission, approval_id: int, now: datetime
+) -> Approval:
+    """Use up ``actor``'s one-time approval for ``permission`` (refused when it is
+    another's, used, expired, or its approver lost the permission), whatever the
+    actor's own role; for a use case with limits of its own (manual discounts)."""
     approval = _valid_approval(session, actor, permission, approval_id, now)
     used = session.execute(
         update(Approval)
@@ -236,4 +244,4 @@ def require(
     )
     if used.rowcount != 1:  # type: ignore[attr-defined]
         raise PermissionDenied("approval_invalid")
-    return approval.approver_id
+    return approval

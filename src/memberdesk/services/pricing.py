@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from memberdesk.domain.discounts import ManualDiscount, ManualLine, manual_parts, override_off
 from memberdesk.domain.points import points_for_value, value_of_points
 from memberdesk.models.enums import CouponKind, CouponScope, DiscountKind
 from memberdesk.money import Money, Rounding, allocate
@@ -34,6 +35,9 @@ class LineInput:
     discountable: bool = True
     member_price: Money | None = None  # this member's tier price, if one is set
     points_ratio_permille: int = 1000
+    override: Money | None = None  # a price override at the counter (a lower unit price)
+    manual: ManualDiscount | None = None  # a manual discount of this line at the counter
+    earn_per_yuan: int | None = None  # its category's points rate; None: the shop's
 
 
 @dataclass(frozen=True)
@@ -89,6 +93,7 @@ class PricedLine:
     discount: Money
     net: Money
     points_ratio_permille: int
+    earn_per_yuan: int | None = None  # its category's points rate; None: the shop's
 
 
 @dataclass(frozen=True)
@@ -127,6 +132,15 @@ class PriceBreakdown:
     tier_id: int | None = None
     tier_name: str = ""
     points: PointsQuote | None = None
+    manual: Money = ZERO  # the manual discounts and price overrides together
+    manual_base: Money = ZERO  # what the lines came to before them (caps are a share of it)
+    has_override: bool = False
+    # Filled in by ``cart.quote`` for the actor at the counter: the permission a manager's
+    # approval must hold when the manual discount is over this actor's cap, else None.
+    approval_needed: str | None = None
+
+
+MANUAL_LABEL = "手工折扣"  # receipts.py prints it as "Manual discount" in English
 
 
 def _scope_matches(rule: CouponRule, line: LineInput) -> bool:
@@ -203,6 +217,7 @@ def price_cart(
     rounding: str = "none",
     points: PointsRule | None = None,
     member_id: int | None = None,
+    order_discount: ManualDiscount | None = None,
 ) -> PriceBreakdown:
     """Price a cart. Raises :class:`ValidationError` for a coupon that cannot apply."""
     if not lines:
@@ -227,14 +242,29 @@ def price_cart(
 
     member_parts = [Money(0)] * len(lines)
     tier_parts = [Money(0)] * len(lines)
+    for ln in lines:
+        if ln.override is not None and not Money(0) <= ln.override < ln.unit_price:
+            raise ValidationError("override_not_lower", item=ln.description,
+                                  price=ln.unit_price.display())
     if tier is not None:
         for i, ln in enumerate(lines):
+            if ln.override is not None:
+                continue  # the override is the price: no member price, no tier discount
             if ln.member_price is not None and ln.member_price < ln.unit_price:
                 member_parts[i] = (ln.unit_price - ln.member_price) * ln.qty
             elif ln.discountable and tier.discount_permille < 1000:
                 tier_parts[i] = grosses[i] - grosses[i].percent(tier.discount_permille)
         book(DiscountKind.MEMBER_PRICE, "会员价", member_parts)
         book(DiscountKind.TIER, f"{tier.name}折扣", tier_parts)
+
+    manual_base = Money(sum(n.fen for n in nets))
+    overrides = [override_off(ln.unit_price, ln.qty, ln.override) if ln.override is not None
+                 else Money(0) for ln in lines]
+    manual = manual_parts(
+        [ManualLine(nets[i] - overrides[i], ln.manual) for i, ln in enumerate(lines)],
+        order_discount)
+    book(DiscountKind.MANUAL, MANUAL_LABEL, [o + m for o, m in zip(overrides, manual, strict=True)])
+    manual_total = manual_base - Money(sum(n.fen for n in nets))
 
     if len(coupons) > 1:
         for rule in coupons:
@@ -258,6 +288,7 @@ def price_cart(
         PricedLine(
             i + 1, ln.product_id, ln.code, ln.description, ln.qty, ln.unit_price, grosses[i],
             tuple(per_line[i]), grosses[i] - nets[i], nets[i], ln.points_ratio_permille,
+            ln.earn_per_yuan,
         )
         for i, ln in enumerate(lines)
     )
@@ -267,4 +298,5 @@ def price_cart(
     return PriceBreakdown(
         priced, tuple(totals), gross, gross - payable, payable, member_id,
         tier.tier_id if tier else None, tier.name if tier else "", quote,
+        manual_total, manual_base, any(ln.override is not None for ln in lines),
     )

@@ -264,6 +264,8 @@ class LoyaltyRules:
     templates: tuple[Any, ...]  # coupons_admin.CouponTemplateRow
     categories: tuple[tuple[str, str], ...]  # (code, name)
     points: tuple[tuple[str, Any], ...]  # (setting key, value), POINTS_KEYS in order
+    # (code, name, points per yuan or None for the shop's rate), every category
+    category_rates: tuple[tuple[str, str, int | None], ...] = ()
 
 
 def loyalty_rules(db: Database) -> LoyaltyRules:
@@ -275,8 +277,36 @@ def loyalty_rules(db: Database) -> LoyaltyRules:
     with db.reader() as uow:
         s = uow.session
         values = settings.all_settings(s)
-        categories = tuple((str(c), str(n)) for c, n in s.execute(
-            select(Category.code, Category.name).order_by(Category.code)))
+        rates = tuple((str(c), str(n), r) for c, n, r in s.execute(
+            select(Category.code, Category.name, Category.points_per_yuan)
+            .order_by(Category.code)))
     return LoyaltyRules(tuple(list_tier_rows(db)), tuple(list_recharge_offers(db)),
-                        tuple(list_coupon_templates(db)), categories,
-                        tuple((k, values[k]) for k in POINTS_KEYS))
+                        tuple(list_coupon_templates(db)), tuple((c, n) for c, n, _ in rates),
+                        tuple((k, values[k]) for k in POINTS_KEYS), rates)
+
+
+def set_category_points(db: Database, actor: Actor, code: str, points_per_yuan: int | None
+                        ) -> tuple[str, int | None]:  # fmt: skip
+    """A category's own points earning rate (points per yuan paid on its products and
+    its sub-categories'), or None for the shop's ``points.earn_per_yuan``. Applies to
+    sales from now on (points already earned stay). Owner only; audited old -> new."""
+    from memberdesk.domain.points import MAX_EARN_PER_YUAN
+    from memberdesk.models import Category
+
+    if points_per_yuan is not None and (
+            type(points_per_yuan) is not int or not 0 <= points_per_yuan <= MAX_EARN_PER_YUAN):
+        raise ValidationError("category_points_range", max=MAX_EARN_PER_YUAN)
+    with db.uow() as uow:
+        s = uow.session
+        require(s, actor, Permission.MANAGE_LOYALTY_RULES)
+        cat = s.scalar(select(Category).where(Category.code == (code or "").strip()))
+        if cat is None:
+            raise NotFoundError("category_not_found", key=code)
+        if cat.points_per_yuan != points_per_yuan:
+            audit.record(s, action="category.points", staff_id=actor.staff_id,
+                         entity="category", entity_id=cat.code,
+                         detail={"points_per_yuan": [cat.points_per_yuan, points_per_yuan]})
+            cat.points_per_yuan = points_per_yuan
+        result = (cat.code, cat.points_per_yuan)
+        uow.commit()
+    return result

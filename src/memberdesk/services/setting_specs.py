@@ -163,6 +163,24 @@ SPECS: dict[str, SettingSpec] = {
     "checkout.restore_coupons_on_refund": _bool(
         True, "checkout", ("退款时退回优惠券", "Refunds give coupons back"),
         ("退款后，这单用掉的优惠券重新可用", "After a refund the sale's coupons can be used again")),
+    "discount.cashier_max_percent": _int(
+        10, "checkout", ("收银员手工优惠上限（%）", "Cashier's manual discount limit (%)"),
+        ("收银员不经授权可给的手工折扣、整单折扣和改价合计，占原价的百分比；超过需店长或老板授权",
+         "Manual and order discounts and price overrides a cashier may give without approval, "
+         "as a share of the sale; above it a manager or the owner approves"), 0, 100, ("%", "%")),
+    "discount.cashier_max_fen": _money(
+        2_000, "checkout", ("收银员手工优惠上限（金额）", "Cashier's manual discount limit (amount)"),
+        ("收银员每单不经授权可给的手工优惠金额", "The most a cashier may take off a sale by hand "
+         "without approval"), 0, 100_000_000),
+    "discount.manager_max_percent": _int(
+        50, "checkout", ("店长手工优惠上限（%）", "Manager's manual discount limit (%)"),
+        ("店长自己可给、也可为收银员批准的手工优惠上限；超过需老板授权（老板不限）",
+         "What a manager may give, or approve for a cashier; above it the owner approves (the "
+         "owner has no limit)"), 0, 100, ("%", "%")),
+    "discount.manager_max_fen": _money(
+        50_000, "checkout", ("店长手工优惠上限（金额）", "Manager's manual discount limit (amount)"),
+        ("店长每单可给或批准的手工优惠金额", "The most a manager may take off a sale by hand, or "
+         "approve"), 0, 100_000_000),
     "stock.allow_negative": _bool(
         True, "checkout", ("允许负库存销售", "Sell below zero stock"),
         ("库存不足时仍可结账（货架上有就能卖），这些销售在库存报表里标出；选“否”则拒绝结账并说明是哪件商品",

@@ -17,12 +17,14 @@ rounding. A change the service refuses is undone and the reason shown.
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit
 
+from memberdesk.domain.discounts import ManualDiscount
 from memberdesk.money import Money
 from memberdesk.services.errors import NotFoundError
 
@@ -67,8 +69,13 @@ class CartController(QObject):
         self.plain_dialog: PlainAmountDialog | None = None
         self.pick_dialog: ProductPickDialog | None = None
         self._checking_amount = False
+        self._undo_order: ManualDiscount | None = None  # the order discount an undo restores
         self._generation = 0
         self._sale_id = ""
+        # The manual order discount, and a manager's approval of the manual discounts
+        # (cleared whenever they change: an approval is for what the manager saw).
+        self.order_discount: ManualDiscount | None = None
+        self.approval_id: int | None = None
         panel = window.cart_panel
         panel.set_model(self.model)
         panel.table.setColumnHidden(DISCOUNT_COLUMN, True)
@@ -112,6 +119,7 @@ class CartController(QObject):
     def clear(self) -> None:
         """A new sale: no lines, a new client id."""
         self._sale_id = ""
+        self.order_discount, self.approval_id = None, None
         self.product_field.clear()
         self.amount_field.clear()
         self._apply([], None, undo=False)
@@ -121,8 +129,7 @@ class CartController(QObject):
         items = list(self.model.items)
         for row, item in enumerate(items):
             if item.product_id == product.id:
-                items[row] = CartItem(item.product_id, item.code, item.name, item.unit_price,
-                                      min(item.qty + 1, MAX_QTY))
+                items[row] = replace(item, qty=min(item.qty + 1, MAX_QTY))
                 self._apply(items, row)
                 return
         items.append(CartItem(product.id, product.code, product.name, product.price))
@@ -274,6 +281,7 @@ class CartController(QObject):
     # -- pricing ---------------------------------------------------------------------------------
     def _apply(self, items: list[CartItem], select_row: int | None, *, undo: bool = True) -> None:
         before = list(self.model.items)
+        self._undo_order = self.order_discount
         self.model.set_items(items)
         if select_row is not None:
             self.select(select_row)
@@ -291,7 +299,7 @@ class CartController(QObject):
         member_id = getattr(member, "id", None)
         self.changed.emit()
         self.runner.call(
-            job("quote"), actor, self.items, member_id,
+            job("quote"), actor, self.items, member_id, (), self.order_discount,
             on_done=lambda bd: self._quoted(generation, bd),
             on_user_error=lambda error: self._quote_refused(generation, error, undo),
         )
@@ -307,11 +315,22 @@ class CartController(QObject):
         )
         self.changed.emit()
 
+    def set_discounts(self, items: list[CartItem], order: ManualDiscount | None) -> None:
+        """New manual discounts or prices (the discount key): the approval is for the old ones."""
+        before, before_order = list(self.model.items), self.order_discount
+        self.order_discount, self.approval_id = order, None
+        row = self.selected_row()
+        self.model.set_items(items)
+        self.select(row)
+        self._undo_order = before_order
+        self.requote(before)
+
     def _quote_refused(self, generation: int, error: UserError, undo: list[CartItem] | None) -> None:
         if generation != self._generation:
             return
         self.window.banner.show_user_error(error)
         if undo is not None:
+            self.order_discount = self._undo_order
             row = self.selected_row()
             self.model.set_items(undo)
             self.select(min(row, len(undo) - 1))

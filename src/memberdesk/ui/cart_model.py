@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
+from memberdesk.domain.discounts import ManualDiscount
 from memberdesk.money import Money
 
 from . import fmt
@@ -36,6 +37,8 @@ class CartItem:
     name: str
     unit_price: Money
     qty: int = 1
+    override: Money | None = None  # a new unit price given at the counter
+    discount: ManualDiscount | None = None  # a manual discount of the line
 
     @property
     def is_amount(self) -> bool:

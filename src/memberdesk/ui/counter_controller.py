@@ -19,6 +19,7 @@ from memberdesk.money import Money
 
 from .cart_controller import CartController
 from .counter_errors import CounterError
+from .discount_controller import DiscountController
 from .discount_labels import discount_label
 from .jobs import job
 from .lookup_controller import LookupController
@@ -63,6 +64,8 @@ class CounterController(QObject):
         self.cart = CartController(window, runner, state, self)
         self.lookup.cart_is_empty = lambda: self.cart.is_empty
         self.payment = PaymentFlow(window, runner, state, self.cart, self.lookup, self)
+        self.discounts = DiscountController(window, runner, state, self.cart, self)
+        self.payment.approve_first = self.discounts.ask_approval
         self._backup_timer = QTimer(self)
         self._backup_timer.setInterval(BACKUP_CHECK_MS)
         self._backup_timer.timeout.connect(self.refresh_backup)

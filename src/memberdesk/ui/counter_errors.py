@@ -64,6 +64,31 @@ TEXTS: dict[str, str] = {
     "print_failed": QT_TRANSLATE_NOOP(
         "CounterMessages", "The receipt printer did not answer: {detail}. The sale itself is saved."
     ),
+    "receipt_unplugged": QT_TRANSLATE_NOOP(
+        "CounterMessages", "The receipt printer is not connected: check its cable and power, "
+        "then print again (P). The sale itself is saved."
+    ),
+    "receipt_no_paper": QT_TRANSLATE_NOOP(
+        "CounterMessages", "The receipt printer is out of paper: put in a new roll, then print "
+        "again (P). The sale itself is saved."
+    ),
+    "printer_unplugged": QT_TRANSLATE_NOOP(
+        "CounterMessages", "The printer is not connected: check its cable, power and address "
+        "({detail})."
+    ),
+    "printer_no_paper": QT_TRANSLATE_NOOP(
+        "CounterMessages", "The printer is out of paper: put in a new roll and try again."
+    ),
+    "printer_test_failed": QT_TRANSLATE_NOOP(
+        "CounterMessages", "The printer did not print: {detail}"
+    ),
+    "printer_none": QT_TRANSLATE_NOOP(
+        "CounterMessages", "Type the printer's address first, e.g. usb:0416:5011, "
+        "network:192.168.1.87:9100, serial:/dev/ttyUSB0 or file:/dev/usb/lp0."
+    ),
+    "printer_address_bad": QT_TRANSLATE_NOOP(
+        "CounterMessages", "That is not a printer address: {detail}"
+    ),
     "no_member_picked": QT_TRANSLATE_NOOP("CounterMessages", "No member was picked."),
     "member_detached": QT_TRANSLATE_NOOP(
         "CounterMessages", "Member {name} ({member_no}) is no longer at the counter."

@@ -24,6 +24,7 @@ from sqlalchemy.exc import OperationalError
 
 from memberdesk.db import Database
 from memberdesk.db.errors import BUSY, DISK_FULL, storage_problem
+from memberdesk.domain.discounts import ManualDiscount
 from memberdesk.domain.points import ExpiryNotice
 from memberdesk.hardware.uid import uid_candidates
 from memberdesk.models.enums import TenderKind
@@ -285,23 +286,26 @@ def product_with_code(db: Database, text: str) -> ProductInfo | None:
 
 
 def cart_request(
-    items: Sequence[CartItem], member_id: int | None, coupon_codes: Sequence[str] = ()
+    items: Sequence[CartItem], member_id: int | None, coupon_codes: Sequence[str] = (),
+    order_discount: ManualDiscount | None = None,
 ) -> cart.CartRequest:
     lines = tuple(
-        cart.CartLine(amount=item.unit_price, qty=item.qty)
+        cart.CartLine(amount=item.unit_price, qty=item.qty, override=item.override,
+                      discount=item.discount)
         if item.product_id is None
-        else cart.CartLine(product_id=item.product_id, qty=item.qty)
+        else cart.CartLine(product_id=item.product_id, qty=item.qty, override=item.override,
+                           discount=item.discount)
         for item in items
     )
-    return cart.CartRequest(lines, member_id, tuple(coupon_codes))
+    return cart.CartRequest(lines, member_id, tuple(coupon_codes), order_discount)
 
 
 @user_facing
 def quote(
     db: Database, actor: Actor, items: Sequence[CartItem], member_id: int | None,
-    coupon_codes: Sequence[str] = (),
+    coupon_codes: Sequence[str] = (), order_discount: ManualDiscount | None = None,
 ) -> PriceBreakdown:
-    return cart.quote(db, actor, cart_request(items, member_id, coupon_codes))
+    return cart.quote(db, actor, cart_request(items, member_id, coupon_codes, order_discount))
 
 
 @dataclass(frozen=True)
@@ -316,11 +320,12 @@ class PaymentStart:
 
 @user_facing
 def start_payment(
-    db: Database, actor: Actor, items: Sequence[CartItem], member_no: str | None
+    db: Database, actor: Actor, items: Sequence[CartItem], member_no: str | None,
+    order_discount: ManualDiscount | None = None,
 ) -> PaymentStart:
     view = _member_view(db, actor, member_no) if member_no else None
     member_id = view.detail.id if view is not None else None
-    breakdown = cart.quote(db, actor, cart_request(items, member_id))
+    breakdown = cart.quote(db, actor, cart_request(items, member_id, (), order_discount))
     settings = _counter_settings(settings_svc.read_settings(db))
     return PaymentStart(breakdown, view, shifts_svc.current_shift(db, actor), settings)
 
@@ -334,9 +339,10 @@ class Paid:
 def checkout_request(order: PaymentOrder) -> CheckoutRequest:
     return CheckoutRequest(
         order.client_id,
-        cart_request(order.items, order.member_id, order.coupon_codes),
+        cart_request(order.items, order.member_id, order.coupon_codes, order.order_discount),
         tuple(TenderRequest(TenderKind(kind), amount) for kind, amount in order.tenders),
         order.password,
+        order.approval_id,
     )
 
 
@@ -361,6 +367,8 @@ def print_receipt(text: str, spec: dict[str, Any]) -> None:
     from memberdesk.hardware.printer import PrinterError, PrinterTarget, print_text
 
     try:
-        print_text(text, PrinterTarget(**spec))
+        print_text(text, PrinterTarget(**spec), check_paper=True)
     except PrinterError as exc:
+        if exc.code in ("unplugged", "no_paper"):
+            raise CounterError(f"receipt_{exc.code}") from exc
         raise CounterError("print_failed", detail=exc.detail or exc.code) from exc

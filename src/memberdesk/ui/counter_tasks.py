@@ -6,7 +6,8 @@ once with the counter window, the task runner and the shared
 
     F3 充值 recharge        F4 退款 refund          F5 交班 shift
     F6 登记会员 register     F7 挂失/补卡 cards       F8 后台 back office
-    F10 会员资料 details     Shift+F2 积分兑换 points mall   F1 签到 sign-in
+    F10 会员资料 details     F1 签到 sign-in          Shift+F1 发券 give a coupon
+    Shift+F2 积分兑换 points mall
 
 Each key opens a dialog (``ui/dialogs``, the back office in ``ui/backoffice``),
 imported on first use so start-up never loads the database stack for them.
@@ -60,6 +61,7 @@ KEYS: tuple[tuple[str, str, str], ...] = (
     ("edit", "F10", QT_TRANSLATE_NOOP("CounterTasks", "Member details")),
     ("mall", "Shift+F2", QT_TRANSLATE_NOOP("CounterTasks", "Gifts")),
     ("signin", "F1", QT_TRANSLATE_NOOP("CounterTasks", "Sign in")),
+    ("coupon", "Shift+F1", QT_TRANSLATE_NOOP("CounterTasks", "Give coupon")),
 )
 
 
@@ -120,6 +122,7 @@ class CounterTasks(QObject):
             "edit": self.open_member_details,
             "mall": self.open_mall,
             "signin": self.open_sign_in,
+            "coupon": self.open_issue_coupon,
         }
         for name, key, _text in KEYS:
             action = QAction(window)
@@ -295,6 +298,22 @@ class CounterTasks(QObject):
         dialog = RedeemDialog(self.runner, self.actor, member_no, self.window)
         dialog.redeemed.connect(lambda _r: self.refresh_member(member_no))
         dialog.redeemed.connect(lambda r: self.show_slip(r, dialog))
+        self._show(dialog)
+
+    def open_issue_coupon(self) -> None:
+        member_no = self.member_no
+        if self.actor is None:
+            return
+        if member_no is None:
+            self.window.banner.show_user_error(self.tr_notice(QT_TRANSLATE_NOOP(
+                "CounterTasks", "Find the member first: swipe the card or search above, then "
+                "press Shift+F1.")))
+            return
+        from .dialogs.issue_coupon import IssueCouponDialog
+
+        name = str(getattr(self.state.member, "name", ""))
+        dialog = IssueCouponDialog(self.runner, self.actor, member_no, name, self.window)
+        dialog.issued.connect(lambda _r: self.refresh_member(member_no))
         self._show(dialog)
 
     def open_sign_in(self) -> None:

@@ -122,6 +122,7 @@ class MainWindow(Retranslating, QMainWindow):
             self.addAction(act)  # the key works with or without a visible button
             return act
 
+        self.sale_keys: list[QAction] = []  # buttons just before F12 (add_closing_keys)
         self.find_action = QAction(self)
         self.find_action.setShortcut(QKeySequence(FIND_SHORTCUT))
         self.find_action.triggered.connect(self.focus_lookup)
@@ -143,7 +144,10 @@ class MainWindow(Retranslating, QMainWindow):
             self.key_bar.add_action(act, at_end=True)
 
     def add_closing_keys(self) -> None:
-        """F12 Pay and Esc Clear, after the counter tasks' keys (F3–F8)."""
+        """The sale's own keys (``sale_keys``: F11 discount), F12 Pay and Esc Clear,
+        after the counter tasks' keys (F3–F10, F1)."""
+        for act in self.sale_keys:
+            self.key_bar.add_action(act)
         pay = self.key_bar.add_action(self.pay_action)
         pay.setProperty("primaryKey", True)
         pay.style().unpolish(pay)

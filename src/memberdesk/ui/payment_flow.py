@@ -12,11 +12,13 @@ receipt, printed on a runner of its own so a slow printer never holds the counte
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from memberdesk.domain.discounts import ManualDiscount
 from memberdesk.money import Money
 from memberdesk.services.errors import UserError
 
@@ -52,6 +54,8 @@ class PaymentOrder:
     coupon_codes: tuple[str, ...]
     tenders: tuple[tuple[str, Money], ...]  # (TenderKind value, amount handed over)
     password: str | None = None
+    order_discount: ManualDiscount | None = None
+    approval_id: int | None = None  # a manager's approval of the manual discounts
 
 
 class PaymentFlow(QObject):
@@ -81,6 +85,9 @@ class PaymentFlow(QObject):
         self._starting = False
         self._start: PaymentStart | None = None
         self._tasks: dict[str, Task] = {}  # the flow's calls in flight, by purpose
+        # Asks a manager to approve the cart's manual discounts, then calls its argument
+        # (set by the counter controller: the discount key's controller).
+        self.approve_first: Callable[[Callable[[], None]], None] | None = None
         runner.finished.connect(self._unstick)
 
     @property
@@ -98,11 +105,16 @@ class PaymentFlow(QObject):
             self.window.banner.show_user_error(CounterError("nothing_to_pay"))
             self.window.cart_panel.product_field.setFocus()
             return
+        bd = self.cart.breakdown
+        if bd is not None and bd.approval_needed and self.cart.approval_id is None \
+                and self.approve_first is not None:
+            self.approve_first(self.start)  # the manual discount needs a manager first
+            return
         self._starting = True
         view = self.lookup.view
         self._tasks["start"] = self.runner.call(
             job("start_payment"), actor, self.cart.items, view.member_no if view else None,
-            on_done=self._open, on_user_error=self._not_started,
+            self.cart.order_discount, on_done=self._open, on_user_error=self._not_started,
         )
 
     def _not_started(self, error: UserError) -> None:
@@ -168,7 +180,7 @@ class PaymentFlow(QObject):
                 dialog.reprice_failed(error, error.params.get("coupon"))
 
         self._tasks["reprice"] = self.runner.call(
-            job("quote"), actor, self.cart.items, member_id, codes,
+            job("quote"), actor, self.cart.items, member_id, codes, self.cart.order_discount,
             on_done=done, on_user_error=refused,
         )
 
@@ -179,7 +191,7 @@ class PaymentFlow(QObject):
         member_id, member_no = self._member()
         order = PaymentOrder(
             self.cart.sale_id, self.cart.items, member_id, member_no, choice.coupon_codes,
-            choice.tenders, choice.password,
+            choice.tenders, choice.password, self.cart.order_discount, self.cart.approval_id,
         )
         log.info("checkout %s: %s", order.client_id, [(k, a.yuan()) for k, a in order.tenders])
         self._tasks["pay"] = self.runner.call(

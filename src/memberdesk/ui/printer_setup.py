@@ -10,9 +10,11 @@ test print to another printer, a demo with ``dummy``). The text is read by
     network:192.168.1.87[:9100]
     serial:/dev/ttyUSB0[:9600]
     usb:0416:5011              vendor and product id in hex
+    windows:POS-58             a printer installed in Windows, by its name
     dummy                      accept and discard (tests, demos)
 
-Neither set: no printer; the receipt is shown on screen only. Parsing only:
+The settings page lists the printers it can see (Ctrl+L) and prints a test page
+(Ctrl+T). Neither set: no printer; the receipt is shown on screen only. Parsing only:
 nothing here talks to a device (that is :func:`.counter_jobs.print_receipt`, on
 the worker).
 """

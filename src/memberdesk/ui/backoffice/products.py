@@ -174,11 +174,12 @@ class ProductsPage(Page):
         buttons.addWidget(self.active_button)
         buttons.addWidget(self.save_button)
         # categories
-        self.category_heading = QLabel()
+        self.category_heading = QLabel()  # Alt+G: the keys' way to the category fields
         self.category_code = QLineEdit()
         self.category_code.setMaxLength(20)
         self.category_name = QLineEdit()
         self.category_name.setMaxLength(40)
+        self.category_heading.setBuddy(self.category_code)
         self.category_button = push_button(self.add_category)
         self.category_row = QWidget()
         cats = QHBoxLayout(self.category_row)
@@ -582,7 +583,7 @@ class ProductsPage(Page):
             label.setToolTip(self.tr("{tier} price").format(tier=t.name))
         self.new_button.setText(self.tr("New (Ctrl+N)"))
         self.save_button.setText(self.tr("Save"))
-        self.category_heading.setText(self.tr("New category"))
+        self.category_heading.setText(self.tr("New cate&gory"))
         self.category_code.setPlaceholderText(self.tr("code, e.g. drinks"))
         self.category_name.setPlaceholderText(self.tr("name, e.g. 饮料"))
         self.category_button.setText(self.tr("Add category"))

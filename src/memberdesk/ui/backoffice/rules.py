@@ -26,11 +26,13 @@ from PySide6.QtGui import QKeySequence, QShortcut, QValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QScrollArea,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -56,16 +58,19 @@ from memberdesk.services.rules_admin import (
     add_recharge_offer,
     end_recharge_offer,
     loyalty_rules,
+    set_category_points,
 )
 from memberdesk.services.setting_specs import SPECS
 from memberdesk.services.setting_text import display
 from memberdesk.services.tiers_admin import TierDraft, TierRow, add_tier, edit_tier, set_tier_active
 
+from ..coupon_words import offer_text
 from ..dialogs.base import ERROR, OK, current_language, push_button
 from ..i18n import QT_TRANSLATE_NOOP
 from ..money_input import MoneyEdit
 from ..tasks import TaskRunner
 from ..widgets import PickerBox
+from .category_points import CategoryPoints
 from .page import Page
 
 ZERO = Money(0)
@@ -374,7 +379,13 @@ class RulesPage(Page):
         layout.addWidget(self.template_box, 1)
 
     def _build_points(self) -> None:
-        self.points_tab = QWidget()
+        # Scrolls on a short screen: the settings and the category table both keep their
+        # height (at 1024x768 they did not fit and the table shrank to one row).
+        self.points_tab = QScrollArea()
+        self.points_tab.setWidgetResizable(True)
+        self.points_tab.setFrameShape(QFrame.Shape.NoFrame)
+        points_body = QWidget()
+        self.points_tab.setWidget(points_body)
         self.points_note = QLabel()
         self.points_note.setWordWrap(True)
         self.points_grid = QGridLayout()
@@ -383,14 +394,32 @@ class RulesPage(Page):
         self.points_grid.setColumnStretch(1, 1)
         self.points_labels: dict[str, tuple[QLabel, QLabel]] = {}
         self.points_button = push_button(self.open_settings.emit)
-        layout = QVBoxLayout(self.points_tab)
+        layout = QVBoxLayout(points_body)
         layout.addWidget(self.points_note)
         layout.addLayout(self.points_grid)
         row = QHBoxLayout()
         row.addWidget(self.points_button)
         row.addStretch(1)
         layout.addLayout(row)
+        self.category_points = CategoryPoints(self._save_rate, self._rate_problem,
+                                              reveal=self.points_tab.ensureWidgetVisible)
+        self.category_points.setEnabled(self.may_edit)
+        layout.addWidget(self.category_points)
         layout.addStretch(1)
+
+    def _save_rate(self, code: str, rate: int | None) -> None:
+        self.call(set_category_points, self.actor, code, rate,
+                  on_done=lambda saved: self.refresh(lambda: self._rate_saved(saved)))
+
+    def _rate_saved(self, saved: tuple[str, int | None]) -> None:
+        code, rate = saved
+        self.say(lambda: (self.tr("Category {code} earns the shop's rate again.") if rate is None
+                          else self.tr("Category {code} now earns {rate} points per yuan."))
+                 .format(code=code, rate=rate), OK)
+
+    def _rate_problem(self) -> None:
+        self.say(lambda: self.tr("Type whole points per yuan, 0 to 100, or leave it empty."),
+                 ERROR)
 
     # -- loading ---------------------------------------------------------------------------
     def activated(self) -> None:
@@ -420,6 +449,8 @@ class RulesPage(Page):
         _fill(self.template_table, [self._template_cells(t) for t in rules.templates])
         self._fill_pickers()
         self._show_points()
+        self.category_points.show_rates(rules.category_rates,
+                                        dict(rules.points).get("points.earn_per_yuan", ""))
         self.update_state()
 
     def _fill_pickers(self) -> None:
@@ -474,16 +505,6 @@ class RulesPage(Page):
                 r.coupon_name, r.tier_name or self.tr("every tier"),
                 self._dates(r.first_day, r.last_day), self.tr(STATE_NAMES[r.state])]
 
-    def _offer_text(self, t: CouponTemplateRow) -> str:
-        if t.kind is CouponKind.AMOUNT_OFF:
-            return self.tr("{amount} off").format(amount=t.value.display())
-        if t.kind is CouponKind.PERCENT_OFF:
-            text = self.tr("pay {percent}").format(percent=f"{t.percent_paid / 10:g}%")
-            if t.max_discount is not None:
-                text += self.tr(", at most {amount} off").format(amount=t.max_discount.display())
-            return text
-        return self.tr("at {amount}").format(amount=t.value.display())
-
     def _template_cells(self, t: CouponTemplateRow) -> list[str]:
         valid = []
         if t.first_day or t.last_day:
@@ -492,7 +513,7 @@ class RulesPage(Page):
             valid.append(self.tr("{days} days from issue").format(days=t.valid_days))
         if t.hours:
             valid.append(t.hours)
-        return [t.code, t.name, self._offer_text(t),
+        return [t.code, t.name, offer_text(t),
                 t.min_spend.display() if t.min_spend else "",
                 "、".join(t.targets) or self.tr("everything"),
                 "; ".join(valid) or self.tr("no end"), f"{t.issued} / {t.used}",
@@ -549,6 +570,8 @@ class RulesPage(Page):
         """Enter moves to the next field of a form (skipping what is switched off) and,
         in its last one, does what the form is for."""
         focus = self.focusWidget()
+        if self.category_points.enter_pressed(focus):
+            return
         for fields, submit in self._forms():
             if focus in fields:
                 after = [w for w in fields[fields.index(focus) + 1:] if w.isEnabled()]
@@ -805,6 +828,7 @@ class RulesPage(Page):
                 name=template.name))
 
     def retranslate(self) -> None:
+        self.category_points.retranslate()
         self.heading.setText(self.tr("Loyalty rules"))
         self.note.setText(self.tr("Only the owner changes the rules; you can see them and give "
                                   "coupons to members."))

@@ -124,9 +124,28 @@ class SettingsPage(Page):
         save_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         save_action.triggered.connect(self.save)
         self.addAction(save_action)
+        # Test print (Ctrl+T): the printer as typed here, before saving (ui/printer_jobs).
+        self.test_print_button = push_button(self.test_print)
+        self.test_print_button.setObjectName("testPrintButton")
+        test_action = QAction(self)
+        test_action.setShortcut(QKeySequence("Ctrl+T"))
+        test_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        test_action.triggered.connect(self.test_print)
+        self.addAction(test_action)
+        self.find_printers_button = push_button(self.find_printers)
+        self.find_printers_button.setObjectName("findPrintersButton")
+        find_action = QAction(self)
+        find_action.setShortcut(QKeySequence("Ctrl+L"))  # not Ctrl+D: a text field deletes with it
+        find_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find_action.triggered.connect(self.find_printers)
+        self.addAction(find_action)
+        self.printer_pick: QWidget | None = None
+        self._busy_buttons += [self.test_print_button, self.find_printers_button]
         buttons = QHBoxLayout()
         buttons.addWidget(self.read_only_note, 1)
         buttons.addStretch(0)
+        buttons.addWidget(self.find_printers_button)
+        buttons.addWidget(self.test_print_button)
         buttons.addWidget(self.save_button)
         self._busy_buttons.append(self.save_button)
         self.body.addWidget(self.scroller, 1)
@@ -220,6 +239,58 @@ class SettingsPage(Page):
         self.call(change_settings, self.actor, changes, on_done=lambda after: self._saved(
             after, len(changes)), on_error=self._refused)
 
+    def test_print(self) -> None:
+        """A test page (and the drawer kick, when ticked) on the printer as typed."""
+        if self.sheet is None or self.busy:
+            return
+        from ..printer_jobs import test_print
+
+        connection = _read(self.editors["printer.connection"], self.sheet.item(
+            "printer.connection").spec)
+        drawer = bool(_read(self.editors["printer.open_drawer"], self.sheet.item(
+            "printer.open_drawer").spec))
+        paper = _read(self.editors["receipt.paper_mm"], self.sheet.item("receipt.paper_mm").spec)
+        self.say(lambda: self.tr("Printing a test page…"))
+        self.call(test_print, str(connection or ""), drawer, int(paper or 58),
+                  with_database=False, on_done=lambda _none: self.say(
+                      lambda: self._printed(drawer), OK))
+
+    def find_printers(self) -> None:
+        """The printers this computer sees (USB, serial, Windows): Enter picks one."""
+        if self.sheet is None or self.busy:
+            return
+        from .printer_pick import find
+
+        self.say(lambda: self.tr("Looking for printers…"))
+        self.call(find, with_database=False, on_done=self._found_printers)
+
+    def _found_printers(self, printers: list[Any]) -> None:
+        from .printer_pick import PrinterPickDialog
+
+        if not printers:
+            self.say(lambda: self.tr("No printer found: plug it in and switch it on, or type "
+                                     "its address (network:192.168.1.87:9100)."), ERROR)
+            return
+        self.clear_message()
+        dialog = PrinterPickDialog(printers, self)
+        dialog.picked.connect(self._printer_picked)
+        self.printer_pick = dialog
+        dialog.open()
+
+    def _printer_picked(self, address: str) -> None:
+        editor = self.editors["printer.connection"]
+        assert isinstance(editor, QLineEdit)
+        editor.setText(address)
+        editor.setFocus()
+        self.scroller.ensureWidgetVisible(editor)
+        self.say(lambda: self.tr("Printer {address}: Ctrl+T prints a test page, Ctrl+S saves.")
+                 .format(address=address))
+
+    def _printed(self, drawer: bool) -> str:
+        space = " " if current_language().startswith("en") else ""  # no space between 句子
+        return self.tr("The test page was printed.") + (
+            space + self.tr("The cash drawer was opened.") if drawer else "")
+
     def _saved(self, after: dict[str, Any], count: int) -> None:
         self.say(lambda: self.tr("Saved. Settings changed: {count}.").format(count=count), OK)
         self.saved.emit(after)
@@ -258,6 +329,8 @@ class SettingsPage(Page):
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Settings"))
         self.save_button.setText(self.tr("Save (Ctrl+S)"))
+        self.test_print_button.setText(self.tr("Test print (Ctrl+T)"))
+        self.find_printers_button.setText(self.tr("Find printers (Ctrl+L)"))
         self.read_only_note.setText(self.tr("Only the owner can change the settings."))
         self._render_texts()
         super().retranslate()

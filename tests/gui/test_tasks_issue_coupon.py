@@ -1,0 +1,54 @@
+"""Shift+F1 发券: a coupon for the member at the counter, from the active templates; a
+cashier gets a manager's approval first."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from memberdesk.models.enums import CouponKind
+from memberdesk.money import Money
+from memberdesk.services.coupons import member_coupons
+from memberdesk.services.coupons_admin import (
+    CouponTemplateRequest,
+    add_coupon_template,
+    set_coupon_template_active,
+)
+
+from .tasks_support import Counter, counter_for
+
+
+@pytest.fixture
+def counter(qtbot, ui, db, staff):  # type: ignore[no-untyped-def]
+    yield from counter_for(qtbot, ui, db, staff)
+
+
+def test_without_a_member_f1_says_to_find_one(counter: Counter) -> None:
+    counter.press(Qt.Key.Key_F1, modifier=Qt.KeyboardModifier.ShiftModifier)
+    assert counter.tasks.dialog is None
+    assert "Shift+F1" in counter.ui.main.banner.text
+
+
+def test_a_cashier_gives_a_coupon_with_a_managers_approval(counter: Counter) -> None:
+    c, w = counter, counter.world
+    add_coupon_template(c.db, w.owner, CouponTemplateRequest(
+        "OFF5", "满20减5", CouponKind.AMOUNT_OFF, value=Money(500), min_spend=Money(2000),
+        valid_days=30))
+    add_coupon_template(c.db, w.owner, CouponTemplateRequest(
+        "OLD", "旧券", CouponKind.AMOUNT_OFF, value=Money(100)))
+    set_coupon_template_active(c.db, w.owner, "OLD", False)
+    c.select_member("alice")
+    dialog = c.open(Qt.Key.Key_F1, Qt.KeyboardModifier.ShiftModifier)
+    assert dialog.table.rowCount() == 1  # active templates only
+    assert [dialog.table.item(0, col).text() for col in range(3)] == ["满20减5", "减 ¥5.00", "¥20.00"]
+    c.enter(dialog.table)
+    approval = dialog.approval  # a cashier may not: the manager approves
+    assert approval is not None and approval.isVisible()
+    c.type(approval.username, "manager")
+    c.enter(approval.username)
+    c.type(approval.password, "manager-pass")
+    c.enter(approval.password)
+    c.qtbot.waitUntil(lambda: dialog.issued_coupons is not None, timeout=10_000)
+    assert "满20减5" in dialog.message.text() and "张三" in dialog.message.text()
+    assert [cp.code for cp in member_coupons(c.db, w.members["alice"])] == list(dialog.issued_coupons.codes)
+    assert not dialog.give_button.isEnabled()  # one coupon per Enter: no double issue

@@ -26,7 +26,7 @@ from memberdesk.models import (
 from memberdesk.models.enums import PointsKind, StoredValueKind, TenderKind
 from memberdesk.money import Money
 
-from . import clock, coupons, payment_password, stock, tier_moves
+from . import clock, count_cards, coupons, payment_password, stock, tier_moves
 from .cart import CartMember, CartRequest, check_cart_shape, load_cart, load_member
 from .context import Actor
 from .documents import receipt_head
@@ -251,6 +251,8 @@ def checkout(db: Database, actor: Actor, request: CheckoutRequest) -> CheckoutRe
         stock.post_sale(s, sale_id, [(pl.product_id, pl.qty) for pl in bd.lines],
                         allow_negative=policy.bool(stock.ALLOW_NEGATIVE),
                         staff_id=actor.staff_id, at=at, note=sale_no)
+        count_cards.issue_for_sale(s, sale_id, member.id if member else None, today=today,
+                                   at=at, staff_id=actor.staff_id, note=sale_no)
         after = _Balances()
         if member is not None:
             after = _Balances(member.sv_principal + member.sv_bonus, member.points_balance)

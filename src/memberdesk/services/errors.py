@@ -497,3 +497,7 @@ MESSAGES.update(ANALYTICS_MESSAGES)
 from .messages_audit import AUDIT_MESSAGES  # noqa: E402
 
 MESSAGES.update(AUDIT_MESSAGES)
+
+from .messages_count_cards import COUNT_CARD_MESSAGES  # noqa: E402
+
+MESSAGES.update(COUNT_CARD_MESSAGES)

@@ -35,7 +35,7 @@ from memberdesk.models import (
 from memberdesk.models.enums import PointsKind, RefundKind, SaleStatus, StoredValueKind, TenderKind
 from memberdesk.money import Money, allocate
 
-from . import audit, clock, coupons, settings, stock
+from . import audit, clock, count_cards, coupons, settings, stock
 from .context import Actor
 from .documents import receipt_head
 from .errors import ConflictError, NotFoundError, ValidationError
@@ -312,6 +312,8 @@ def refund_sale(db: Database, actor: Actor, request: SaleRefundRequest) -> Refun
             value += amount
         stock.post_refund(s, refund.id, sale.id, [(ln.product_id, qty) for ln, qty in picked],
                           staff_id=actor.staff_id, at=refund.created_at, note=refs.note)
+        count_cards.revoke_for_refund(s, refund.id, sale.id, [(ln.id, q) for ln, q in picked],
+                                      at=refund.created_at, staff_id=actor.staff_id, note=refs.note)
 
         tenders = {t.kind: t for t in s.scalars(select(Tender).where(Tender.sale_id == sale.id))}
         before = _refunded_so_far(s, sale.id)

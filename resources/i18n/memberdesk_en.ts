@@ -479,6 +479,61 @@
     </message>
 </context>
 <context>
+    <name>CountCardDialog</name>
+    <message>
+        <source>valid to {date}</source>
+        <translation>valid to {date}</translation>
+    </message>
+    <message>
+        <source>no expiry</source>
+        <translation>no expiry</translation>
+    </message>
+    <message>
+        <source>{card} · {service}    {left}/{total} left    {ends}</source>
+        <translation>{card} · {service}    {left}/{total} left    {ends}</translation>
+    </message>
+    <message>
+        <source>{card} {service} ×{uses}, {left} left</source>
+        <translation>{card} {service} ×{uses}, {left} left</translation>
+    </message>
+    <message>
+        <source>Used by mistake</source>
+        <translation>Used by mistake</translation>
+    </message>
+    <message>
+        <source>Use undone: {card} {service}, {left} left</source>
+        <translation>Use undone: {card} {service}, {left} left</translation>
+    </message>
+    <message>
+        <source>Count cards</source>
+        <translation>Count cards</translation>
+    </message>
+    <message>
+        <source>Count cards of {name} ({member_no})</source>
+        <translation>Count cards of {name} ({member_no})</translation>
+    </message>
+    <message>
+        <source>Card and service</source>
+        <translation>Card and service</translation>
+    </message>
+    <message>
+        <source>&amp;Uses</source>
+        <translation>&amp;Uses</translation>
+    </message>
+    <message>
+        <source>This member has no usable count card. Sell one like any product: ring up the card&apos;s code and take payment.</source>
+        <translation>This member has no usable count card. Sell one like any product: ring up the card&apos;s code and take payment.</translation>
+    </message>
+    <message>
+        <source>Use (Enter)</source>
+        <translation>Use (Enter)</translation>
+    </message>
+    <message>
+        <source>Undo last use (manager)</source>
+        <translation>Undo last use (manager)</translation>
+    </message>
+</context>
+<context>
     <name>CounterMessages</name>
     <message>
         <source>The shop database is busy: another program is holding it. Nothing was saved. Close the other program (or wait a moment) and try again.</source>
@@ -576,12 +631,20 @@
         <translation>Member details</translation>
     </message>
     <message>
+        <source>Count card</source>
+        <translation>Count card</translation>
+    </message>
+    <message>
         <source>Find the member first: swipe the card or search above, then press F3.</source>
         <translation>Find the member first: swipe the card or search above, then press F3.</translation>
     </message>
     <message>
         <source>Find the member first: swipe the card or search above, then press F10.</source>
         <translation>Find the member first: swipe the card or search above, then press F10.</translation>
+    </message>
+    <message>
+        <source>Find the member first: swipe the card or search above, then press F11.</source>
+        <translation>Find the member first: swipe the card or search above, then press F11.</translation>
     </message>
 </context>
 <context>

@@ -479,6 +479,61 @@
     </message>
 </context>
 <context>
+    <name>CountCardDialog</name>
+    <message>
+        <source>valid to {date}</source>
+        <translation>有效期至 {date}</translation>
+    </message>
+    <message>
+        <source>no expiry</source>
+        <translation>长期有效</translation>
+    </message>
+    <message>
+        <source>{card} · {service}    {left}/{total} left    {ends}</source>
+        <translation>{card} · {service}    剩余 {left}/{total} 次    {ends}</translation>
+    </message>
+    <message>
+        <source>{card} {service} ×{uses}, {left} left</source>
+        <translation>{card} {service} ×{uses}，剩余 {left} 次</translation>
+    </message>
+    <message>
+        <source>Used by mistake</source>
+        <translation>误操作撤销</translation>
+    </message>
+    <message>
+        <source>Use undone: {card} {service}, {left} left</source>
+        <translation>已撤销使用：{card} {service}，剩余 {left} 次</translation>
+    </message>
+    <message>
+        <source>Count cards</source>
+        <translation>计次卡</translation>
+    </message>
+    <message>
+        <source>Count cards of {name} ({member_no})</source>
+        <translation>{name}（{member_no}）的计次卡</translation>
+    </message>
+    <message>
+        <source>Card and service</source>
+        <translation>卡和服务</translation>
+    </message>
+    <message>
+        <source>&amp;Uses</source>
+        <translation>次数(&amp;U)</translation>
+    </message>
+    <message>
+        <source>This member has no usable count card. Sell one like any product: ring up the card&apos;s code and take payment.</source>
+        <translation>这位会员没有可用的计次卡。卖卡和卖商品一样：输入卡的编号，再结账。</translation>
+    </message>
+    <message>
+        <source>Use (Enter)</source>
+        <translation>使用（Enter）</translation>
+    </message>
+    <message>
+        <source>Undo last use (manager)</source>
+        <translation>撤销上一次（店长）</translation>
+    </message>
+</context>
+<context>
     <name>CounterMessages</name>
     <message>
         <source>The shop database is busy: another program is holding it. Nothing was saved. Close the other program (or wait a moment) and try again.</source>
@@ -576,12 +631,20 @@
         <translation>会员资料</translation>
     </message>
     <message>
+        <source>Count card</source>
+        <translation>计次卡</translation>
+    </message>
+    <message>
         <source>Find the member first: swipe the card or search above, then press F3.</source>
         <translation>请先找到会员：刷卡或在上方搜索，然后按 F3。</translation>
     </message>
     <message>
         <source>Find the member first: swipe the card or search above, then press F10.</source>
         <translation>请先找到会员：刷卡或在上方搜索，然后按 F10。</translation>
+    </message>
+    <message>
+        <source>Find the member first: swipe the card or search above, then press F11.</source>
+        <translation>请先找到会员：刷卡或在上方查找，再按 F11。</translation>
     </message>
 </context>
 <context>

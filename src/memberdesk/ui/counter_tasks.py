@@ -6,6 +6,7 @@ once with the counter window, the task runner and the shared
 
     F3 充值 recharge        F4 退款 refund          F5 交班 shift
     F6 登记会员 register     F7 挂失/补卡 cards       F8 后台 back office
+    F10 会员资料 details     F11 计次卡 count cards
 
 Each key opens a dialog (``ui/dialogs``, the back office in ``ui/backoffice``),
 imported on first use so start-up never loads the database stack for them.
@@ -57,6 +58,7 @@ KEYS: tuple[tuple[str, str, str], ...] = (
     ("cards", "F7", QT_TRANSLATE_NOOP("CounterTasks", "Lost card")),
     ("backoffice", "F8", QT_TRANSLATE_NOOP("CounterTasks", "Back office")),
     ("edit", "F10", QT_TRANSLATE_NOOP("CounterTasks", "Member details")),
+    ("count_card", "F11", QT_TRANSLATE_NOOP("CounterTasks", "Count card")),
 )
 
 
@@ -115,6 +117,7 @@ class CounterTasks(QObject):
             "cards": self.open_cards,
             "backoffice": self.open_back_office,
             "edit": self.open_member_details,
+            "count_card": self.open_count_card,
         }
         for name, key, _text in KEYS:
             action = QAction(window)
@@ -274,6 +277,21 @@ class CounterTasks(QObject):
 
         dialog = MemberEditDialog(self.runner, self.actor, member_no, self.window)
         dialog.saved.connect(self.state.set_member)
+        self._show(dialog)
+
+    def open_count_card(self) -> None:
+        if self.actor is None:
+            return
+        member = self.state.member
+        if member is None:
+            self.window.banner.show_user_error(self.tr_notice(QT_TRANSLATE_NOOP(
+                "CounterTasks", "Find the member first: swipe the card or search above, then "
+                "press F11.")))
+            return
+        from .dialogs.count_card import CountCardDialog
+
+        dialog = CountCardDialog(self.runner, self.actor, member.member_no,
+                                 getattr(member, "name", ""), self.window)
         self._show(dialog)
 
     def open_back_office(self) -> None:

@@ -232,6 +232,10 @@
         <translation>Stock</translation>
     </message>
     <message>
+        <source>Count cards</source>
+        <translation>Count cards</translation>
+    </message>
+    <message>
         <source>My shift</source>
         <translation>My shift</translation>
     </message>
@@ -489,8 +493,10 @@
         <translation>no expiry</translation>
     </message>
     <message>
-        <source>{card} · {service}    {left}/{total} left    {ends}</source>
-        <translation>{card} · {service}    {left}/{total} left    {ends}</translation>
+        <source>{card} · {service}
+{left}/{total} left    {ends}</source>
+        <translation>{card} · {service}
+{left}/{total} left    {ends}</translation>
     </message>
     <message>
         <source>{card} {service} ×{uses}, {left} left</source>
@@ -531,6 +537,185 @@
     <message>
         <source>Undo last use (manager)</source>
         <translation>Undo last use (manager)</translation>
+    </message>
+</context>
+<context>
+    <name>CountCardsPage</name>
+    <message>
+        <source>{service} ×{uses}</source>
+        <translation>{service} ×{uses}</translation>
+    </message>
+    <message>
+        <source>{days} days</source>
+        <translation>{days} days</translation>
+    </message>
+    <message>
+        <source>to {date}</source>
+        <translation>to {date}</translation>
+    </message>
+    <message>
+        <source>No expiry</source>
+        <translation>No expiry</translation>
+    </message>
+    <message>
+        <source>On sale</source>
+        <translation>On sale</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Stopped</translation>
+    </message>
+    <message>
+        <source>Resume selling</source>
+        <translation>Resume selling</translation>
+    </message>
+    <message>
+        <source>Stop selling</source>
+        <translation>Stop selling</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>Services: item code × uses, e.g. WASH×10, WAX×2</source>
+        <translation>Services: item code × uses, e.g. WASH×10, WAX×2</translation>
+    </message>
+    <message>
+        <source>Days: a whole number, or leave it empty</source>
+        <translation>Days: a whole number, or leave it empty</translation>
+    </message>
+    <message>
+        <source>End date: YYYY-MM-DD, or leave it empty</source>
+        <translation>End date: YYYY-MM-DD, or leave it empty</translation>
+    </message>
+    <message>
+        <source>Tier price</source>
+        <translation>Tier price</translation>
+    </message>
+    <message>
+        <source>Tier prices: tier code = price, e.g. gold=230</source>
+        <translation>Tier prices: tier code = price, e.g. gold=230</translation>
+    </message>
+    <message>
+        <source>{name} is on sale: ring up {code} at the counter.</source>
+        <translation>{name} is on sale: ring up {code} at the counter.</translation>
+    </message>
+    <message>
+        <source>{name} saved; cards already sold keep their uses and dates.</source>
+        <translation>{name} saved; cards already sold keep their uses and dates.</translation>
+    </message>
+    <message>
+        <source>{name} is on sale again.</source>
+        <translation>{name} is on sale again.</translation>
+    </message>
+    <message>
+        <source>{name} is no longer sold.</source>
+        <translation>{name} is no longer sold.</translation>
+    </message>
+    <message>
+        <source>Count card templates</source>
+        <translation>Count card templates</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>Sold</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Add a template, or pick one to change it</source>
+        <translation>Add a template, or pick one to change it</translation>
+    </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation>&amp;Code</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Price ¥</source>
+        <translation>&amp;Price ¥</translation>
+    </message>
+    <message>
+        <source>Ser&amp;vices</source>
+        <translation>Ser&amp;vices</translation>
+    </message>
+    <message>
+        <source>&amp;Days valid</source>
+        <translation>&amp;Days valid</translation>
+    </message>
+    <message>
+        <source>&amp;End date</source>
+        <translation>&amp;End date</translation>
+    </message>
+    <message>
+        <source>&amp;Tier prices</source>
+        <translation>&amp;Tier prices</translation>
+    </message>
+    <message>
+        <source>e.g. WASH10</source>
+        <translation>e.g. WASH10</translation>
+    </message>
+    <message>
+        <source>e.g. 洗车10次卡</source>
+        <translation>e.g. 洗车10次卡</translation>
+    </message>
+    <message>
+        <source>item code × uses, e.g. WASH×10, WAX×2</source>
+        <translation>item code × uses, e.g. WASH×10, WAX×2</translation>
+    </message>
+    <message>
+        <source>e.g. 365; empty: no limit</source>
+        <translation>e.g. 365; empty: no limit</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD; optional</source>
+        <translation>YYYY-MM-DD; optional</translation>
+    </message>
+    <message>
+        <source>optional, e.g. gold=230, silver=240</source>
+        <translation>optional, e.g. gold=230, silver=240</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>Save changes</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Sold by its code at the counter, to a member; F11 uses it.</source>
+        <translation>Sold by its code at the counter, to a member; F11 uses it.</translation>
+    </message>
+    <message>
+        <source>Refunds of the unused part follow the setting “Count card refund rule”.</source>
+        <translation>Refunds of the unused part follow the setting “Count card refund rule”.</translation>
     </message>
 </context>
 <context>

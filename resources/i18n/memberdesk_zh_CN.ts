@@ -232,6 +232,10 @@
         <translation>库存</translation>
     </message>
     <message>
+        <source>Count cards</source>
+        <translation>计次卡</translation>
+    </message>
+    <message>
         <source>My shift</source>
         <translation>我的交班</translation>
     </message>
@@ -489,8 +493,10 @@
         <translation>长期有效</translation>
     </message>
     <message>
-        <source>{card} · {service}    {left}/{total} left    {ends}</source>
-        <translation>{card} · {service}    剩余 {left}/{total} 次    {ends}</translation>
+        <source>{card} · {service}
+{left}/{total} left    {ends}</source>
+        <translation>{card} · {service}
+剩余 {left}/{total} 次    {ends}</translation>
     </message>
     <message>
         <source>{card} {service} ×{uses}, {left} left</source>
@@ -531,6 +537,185 @@
     <message>
         <source>Undo last use (manager)</source>
         <translation>撤销上一次（店长）</translation>
+    </message>
+</context>
+<context>
+    <name>CountCardsPage</name>
+    <message>
+        <source>{service} ×{uses}</source>
+        <translation>{service} {uses} 次</translation>
+    </message>
+    <message>
+        <source>{days} days</source>
+        <translation>{days} 天</translation>
+    </message>
+    <message>
+        <source>to {date}</source>
+        <translation>至 {date}</translation>
+    </message>
+    <message>
+        <source>No expiry</source>
+        <translation>长期有效</translation>
+    </message>
+    <message>
+        <source>On sale</source>
+        <translation>在售</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停售</translation>
+    </message>
+    <message>
+        <source>Resume selling</source>
+        <translation>恢复销售</translation>
+    </message>
+    <message>
+        <source>Stop selling</source>
+        <translation>停止销售</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Services: item code × uses, e.g. WASH×10, WAX×2</source>
+        <translation>服务项目：商品编号×次数，例如 WASH×10, WAX×2</translation>
+    </message>
+    <message>
+        <source>Days: a whole number, or leave it empty</source>
+        <translation>有效天数：填整数，或留空</translation>
+    </message>
+    <message>
+        <source>End date: YYYY-MM-DD, or leave it empty</source>
+        <translation>截止日期：年-月-日（如 2027-12-31），或留空</translation>
+    </message>
+    <message>
+        <source>Tier price</source>
+        <translation>等级价</translation>
+    </message>
+    <message>
+        <source>Tier prices: tier code = price, e.g. gold=230</source>
+        <translation>等级价：等级编号=价格，例如 gold=230</translation>
+    </message>
+    <message>
+        <source>{name} is on sale: ring up {code} at the counter.</source>
+        <translation>“{name}”已上架：收银时输入 {code} 即可卖出。</translation>
+    </message>
+    <message>
+        <source>{name} saved; cards already sold keep their uses and dates.</source>
+        <translation>“{name}”已保存；已售出的卡次数和有效期不变。</translation>
+    </message>
+    <message>
+        <source>{name} is on sale again.</source>
+        <translation>“{name}”已恢复销售。</translation>
+    </message>
+    <message>
+        <source>{name} is no longer sold.</source>
+        <translation>“{name}”已停售（已售出的卡照常使用）。</translation>
+    </message>
+    <message>
+        <source>Count card templates</source>
+        <translation>计次卡模板</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>服务项目</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>已售</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Add a template, or pick one to change it</source>
+        <translation>新增模板，或在上表中选一个修改</translation>
+    </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation>编号(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Price ¥</source>
+        <translation>价格 ¥(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Ser&amp;vices</source>
+        <translation>服务项目(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Days valid</source>
+        <translation>有效天数(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;End date</source>
+        <translation>截止日期(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Tier prices</source>
+        <translation>等级价(&amp;T)</translation>
+    </message>
+    <message>
+        <source>e.g. WASH10</source>
+        <translation>例如 WASH10</translation>
+    </message>
+    <message>
+        <source>e.g. 洗车10次卡</source>
+        <translation>例如 洗车10次卡</translation>
+    </message>
+    <message>
+        <source>item code × uses, e.g. WASH×10, WAX×2</source>
+        <translation>商品编号×次数，例如 WASH×10, WAX×2</translation>
+    </message>
+    <message>
+        <source>e.g. 365; empty: no limit</source>
+        <translation>例如 365；留空为不限</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD; optional</source>
+        <translation>年-月-日，可不填</translation>
+    </message>
+    <message>
+        <source>optional, e.g. gold=230, silver=240</source>
+        <translation>可不填，例如 gold=230, silver=240</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>保存修改</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>清空表单</translation>
+    </message>
+    <message>
+        <source>Sold by its code at the counter, to a member; F11 uses it.</source>
+        <translation>收银台按编号卖给会员；按 F11 使用。</translation>
+    </message>
+    <message>
+        <source>Refunds of the unused part follow the setting “Count card refund rule”.</source>
+        <translation>退未用部分按设置“计次卡退款规则”办理。</translation>
     </message>
 </context>
 <context>

@@ -28,3 +28,23 @@ def unused_value(price_paid_fen: int, remaining: int, total: int) -> int:
     if total <= 0 or remaining <= 0:
         return 0
     return price_paid_fen * min(remaining, total) // total
+
+
+def parse_pairs(text: str) -> list[tuple[str, str]] | None:
+    """``"WASH×10, CHIPS=2"`` (also ``x``, ``*``, ``:``; commas, 、 or spaces between
+    pairs) -> ``[("WASH", "10"), ("CHIPS", "2")]``; None when a pair lacks either side.
+    The back office's services and tier-price fields."""
+    out: list[tuple[str, str]] = []
+    normal = text.replace("，", ",").replace("、", ",").replace("；", ",").replace(";", ",")
+    for part in normal.split(","):
+        part = part.strip()
+        if not part:
+            continue
+        for sep in ("=", "×", "*", "：", ":", "x", "X"):
+            code, found, value = part.rpartition(sep)
+            if found and code.strip() and value.strip():
+                out.append((code.strip(), value.strip()))
+                break
+        else:
+            return None
+    return out

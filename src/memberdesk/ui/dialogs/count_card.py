@@ -54,7 +54,9 @@ class CountCardDialog(TaskDialog):
         self.list_label = QLabel()
         self.services = QListWidget()
         self.services.setObjectName("countCardServices")
-        self.services.setMinimumHeight(160)
+        self.services.setMinimumHeight(180)
+        self.services.setWordWrap(True)
+        self.services.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.uses_label = QLabel()
         self.uses = QSpinBox()
         self.uses.setObjectName("countCardUses")
@@ -92,7 +94,7 @@ class CountCardDialog(TaskDialog):
     def _line(self, card: CardView, sv: ServiceLeft) -> str:
         ends = (self.tr("valid to {date}").format(date=fmt.date_text(card.expires_on))
                 if card.expires_on else self.tr("no expiry"))
-        return self.tr("{card} · {service}    {left}/{total} left    {ends}").format(
+        return self.tr("{card} · {service}\n{left}/{total} left    {ends}").format(
             card=card.name, service=sv.product_name, left=sv.remaining, total=sv.total, ends=ends)
 
     def _fill(self) -> None:

@@ -507,6 +507,18 @@
         <translation>Used by mistake</translation>
     </message>
     <message>
+        <source>Refund the {left} unused uses of {card} by the shop&apos;s rule? Press “Refund unused” again to confirm.</source>
+        <translation>Refund the {left} unused uses of {card} by the shop&apos;s rule? Press “Refund unused” again to confirm.</translation>
+    </message>
+    <message>
+        <source>Customer returns the card</source>
+        <translation>Customer returns the card</translation>
+    </message>
+    <message>
+        <source>Refunded {amount} for the unused uses ({refund_no}).</source>
+        <translation>Refunded {amount} for the unused uses ({refund_no}).</translation>
+    </message>
+    <message>
         <source>Use undone: {card} {service}, {left} left</source>
         <translation>Use undone: {card} {service}, {left} left</translation>
     </message>
@@ -535,8 +547,12 @@
         <translation>Use (Enter)</translation>
     </message>
     <message>
-        <source>Undo last use (manager)</source>
-        <translation>Undo last use (manager)</translation>
+        <source>Undo last use</source>
+        <translation>Undo last use</translation>
+    </message>
+    <message>
+        <source>Refund unused</source>
+        <translation>Refund unused</translation>
     </message>
 </context>
 <context>

@@ -507,6 +507,18 @@
         <translation>误操作撤销</translation>
     </message>
     <message>
+        <source>Refund the {left} unused uses of {card} by the shop&apos;s rule? Press “Refund unused” again to confirm.</source>
+        <translation>按本店规则退“{card}”未用的 {left} 次？再按一次“退未用部分”确认。</translation>
+    </message>
+    <message>
+        <source>Customer returns the card</source>
+        <translation>顾客退卡</translation>
+    </message>
+    <message>
+        <source>Refunded {amount} for the unused uses ({refund_no}).</source>
+        <translation>已退 {amount}（未用次数，退款单 {refund_no}）。</translation>
+    </message>
+    <message>
         <source>Use undone: {card} {service}, {left} left</source>
         <translation>已撤销使用：{card} {service}，剩余 {left} 次</translation>
     </message>
@@ -535,8 +547,12 @@
         <translation>使用（Enter）</translation>
     </message>
     <message>
-        <source>Undo last use (manager)</source>
-        <translation>撤销上一次（店长）</translation>
+        <source>Undo last use</source>
+        <translation>撤销上一次</translation>
+    </message>
+    <message>
+        <source>Refund unused</source>
+        <translation>退未用部分</translation>
     </message>
 </context>
 <context>

@@ -68,3 +68,37 @@ def test_the_key_needs_a_member(till: Till) -> None:
     till.press(Qt.Key.Key_F11)
     assert tasks.dialog is None or not tasks.dialog.isVisible()
     assert "F11" in till.main.banner.text
+
+
+def test_the_unused_part_is_refunded_with_a_managers_approval(till: Till) -> None:
+    from memberdesk.models.enums import TenderKind
+
+    w = till.world
+    w.sell([("WASH10", 1)], [(TenderKind.CASH, "250")], member="alice")
+    (card,) = member_cards(w.db, w.cashier, w.members["alice"])
+    tasks = counter_tasks_of(till.main)
+    assert tasks is not None
+    till.find("13800000001")
+    till.press(Qt.Key.Key_F11)
+    cc = tasks.dialog
+    assert cc is not None
+    till.settle()
+    till.press(Qt.Key.Key_Return, cc.services)
+    till.press(Qt.Key.Key_Return, cc.services)  # two uses: 8 left
+    cc.refund_button.click()
+    assert "再按一次" in cc.message.text() and "8" in cc.message.text()
+    cc.refund_button.click()
+    till.settle()
+    approval = cc.approval
+    assert approval is not None and approval.isVisible()
+    approval.username.setFocus()
+    till.qtbot.keyClicks(approval.username, "manager")
+    till.press(Qt.Key.Key_Return, approval.username)
+    assert approval.focusWidget() is approval.password
+    till.qtbot.keyClicks(approval.password, "manager-pass")
+    with till.qtbot.waitSignal(cc.refunded, timeout=10_000):
+        till.press(Qt.Key.Key_Return, approval.password)
+    till.settle()
+    assert cc.message.text().startswith("已退 ¥200.00")  # 250 × 8 / 10
+    assert member_cards(w.db, w.cashier, w.members["alice"]) == []
+    assert card.card_id not in [c.card_id for c in member_cards(w.db, w.cashier, w.members["alice"])]

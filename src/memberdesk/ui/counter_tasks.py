@@ -292,6 +292,8 @@ class CounterTasks(QObject):
 
         dialog = CountCardDialog(self.runner, self.actor, member.member_no,
                                  getattr(member, "name", ""), self.window)
+        dialog.refunded.connect(lambda r: self.refresh_member(member.member_no))
+        dialog.refunded.connect(lambda r: self.show_slip(r, dialog))
         self._show(dialog)
 
     def open_back_office(self) -> None:

@@ -898,6 +898,10 @@ Please send this file to your support contact.</translation>
         <translation>Birthday gifts</translation>
     </message>
     <message>
+        <source>Count card expiry</source>
+        <translation>Count card expiry</translation>
+    </message>
+    <message>
         <source>Member analytics</source>
         <translation>Member analytics</translation>
     </message>
@@ -928,6 +932,10 @@ Please send this file to your support contact.</translation>
     <message>
         <source>{members} gifts: {points} points, {coupons} coupons</source>
         <translation>{members} gifts: {points} points, {coupons} coupons</translation>
+    </message>
+    <message>
+        <source>{cards} count cards expired, {uses} uses</source>
+        <translation>{cards} count cards expired, {uses} uses</translation>
     </message>
     <message>
         <source>not needed for a past day (only the last day is scored)</source>
@@ -1035,6 +1043,10 @@ Please send this file to your support contact.</translation>
     <message>
         <source>Points outstanding</source>
         <translation>Points outstanding</translation>
+    </message>
+    <message>
+        <source>Count card uses left · deferred value</source>
+        <translation>Count card uses left · deferred value</translation>
     </message>
     <message>
         <source>New members</source>
@@ -3065,6 +3077,10 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
     <message>
         <source>Coupons</source>
         <translation>Coupons</translation>
+    </message>
+    <message>
+        <source>Count cards</source>
+        <translation>Count cards</translation>
     </message>
     <message>
         <source>Member statement</source>

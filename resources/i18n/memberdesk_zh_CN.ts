@@ -898,6 +898,10 @@ Please send this file to your support contact.</source>
         <translation>生日礼</translation>
     </message>
     <message>
+        <source>Count card expiry</source>
+        <translation>计次卡过期</translation>
+    </message>
+    <message>
         <source>Member analytics</source>
         <translation>会员分析</translation>
     </message>
@@ -928,6 +932,10 @@ Please send this file to your support contact.</source>
     <message>
         <source>{members} gifts: {points} points, {coupons} coupons</source>
         <translation>{members} 份生日礼：{points} 积分，{coupons} 张券</translation>
+    </message>
+    <message>
+        <source>{cards} count cards expired, {uses} uses</source>
+        <translation>{cards} 张计次卡过期，共 {uses} 次</translation>
     </message>
     <message>
         <source>not needed for a past day (only the last day is scored)</source>
@@ -1035,6 +1043,10 @@ Please send this file to your support contact.</source>
     <message>
         <source>Points outstanding</source>
         <translation>未用积分</translation>
+    </message>
+    <message>
+        <source>Count card uses left · deferred value</source>
+        <translation>计次卡未使用次数 · 递延收入</translation>
     </message>
     <message>
         <source>New members</source>
@@ -3065,6 +3077,10 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
     <message>
         <source>Coupons</source>
         <translation>优惠券</translation>
+    </message>
+    <message>
+        <source>Count cards</source>
+        <translation>计次卡</translation>
     </message>
     <message>
         <source>Member statement</source>

@@ -1,6 +1,7 @@
-"""``memberdesk count-cards templates|add-template|list|use`` as real subprocesses: the
-owner adds a template, a card sold at the checkout is listed and used; mistakes are one
-line on stderr with exit code 1."""
+"""``memberdesk count-cards templates|add-template|list|use`` and ``memberdesk report
+count-cards`` as real subprocesses: the owner adds a template, a card sold at the
+checkout is listed and used, the report counts it; mistakes are one line on stderr
+with exit code 1."""
 
 from __future__ import annotations
 
@@ -66,6 +67,11 @@ def test_templates_list_and_use(shop: str) -> None:  # noqa: F811
         "the number of uses “x” must be a whole number")
     assert refused(cc(shop, "add-template", "W5", "五次", "100", "--service", "NOPE=5")) == (
         "No service NOPE (add it on the Products page first)")
+    report = ok(run("report", "count-cards", "--data-dir", shop, "--user", "boss",
+                    "--xlsx", str(Path(shop) / "cc.xlsx")))
+    assert "  cards sold: 1\n" in report and "  uses: 3\n" in report
+    assert "  uses outstanding (now): 7\n" in report and "  deferred value: ¥175.00\n" in report
+    assert (Path(shop) / "cc.xlsx").stat().st_size > 0
     db = Database.open(DataPaths(Path(shop)))
     try:
         assert check_database(db) == []

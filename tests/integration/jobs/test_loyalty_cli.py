@@ -61,7 +61,7 @@ def test_jobs_run_until_moves_tiers_and_gives_birthday_gifts_once(
                    "--user", "owner", stdin="owner-pass\n")
     assert r.returncode == 0, r.stderr
     out = r.stdout.splitlines()
-    assert len(out) == 36 * 4 + 1 and out[-1] == f"daily jobs done up to {until}"
+    assert len(out) == 36 * 5 + 1 and out[-1] == f"daily jobs done up to {until}"
     assert "2026-03-12 birthday gifts: coupons=0, members=1, points=100" in out
     assert "2026-04-09 tier evaluation: down=1, members=1, renewed=0, up=0" in out
     moved = [line for line in out if "tier evaluation" in line and "members=0" not in line]
@@ -80,5 +80,6 @@ def test_jobs_run_until_moves_tiers_and_gives_birthday_gifts_once(
         "  points expiry: 2026-04-14 (lots=0, members=0, points=0); 0 day(s) due",
         "  tier evaluation: 2026-04-14 (down=0, members=0, renewed=0, up=0); 0 day(s) due",
         "  birthday gifts: 2026-04-14 (coupons=0, members=0, points=0); 0 day(s) due",
+        "  count card expiry: 2026-04-14 (cards=0, uses=0); 0 day(s) due",
         "  member analytics: 2026-04-14 (churn=0, members=3, scored=0); 0 day(s) due",
     ]

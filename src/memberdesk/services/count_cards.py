@@ -56,19 +56,19 @@ def balances_of(s: Session, card_id: int) -> list[CountCardBalance]:
 
 
 def issue_for_sale(s: Session, sale_id: int, member_id: int | None, *, today: date, at: datetime,
-                   staff_id: int, note: str) -> int:
+                   staff_id: int, note: str) -> tuple[str, ...]:
     """The cards a sale's count-card lines sold (one card per unit), each with its
-    PURCHASE entries: the checkout's transaction. A card needs a member. Returns the
-    number of cards issued."""
+    PURCHASE entries: the checkout's transaction. A card needs a member. Returns a
+    receipt note per card issued (its number, uses and last day)."""
     rows = s.execute(
         select(SaleLine.id, SaleLine.qty, SaleLine.net_amount, ServicePackage)
         .join(ServicePackage, ServicePackage.product_id == SaleLine.product_id)
         .where(SaleLine.sale_id == sale_id).order_by(SaleLine.line_no)).all()
     if not rows:
-        return 0
+        return ()
     if member_id is None:
         raise ValidationError("count_card_needs_member", card=rows[0][3].name)
-    issued = 0
+    notes: list[str] = []
     for line_id, qty, net, pkg in rows:
         if pkg.valid_until is not None and pkg.valid_until < today:
             raise ValidationError("count_card_template_ended", card=pkg.name,
@@ -89,8 +89,10 @@ def issue_for_sale(s: Session, sale_id: int, member_id: int | None, *, today: da
                 s.flush()
                 post(s, bal, CountUseKind.PURCHASE, item.uses, at=at, staff_id=staff_id,
                      sale_id=sale_id, note=note)
-            issued += 1
-    return issued
+            until = f"有效期至 {expires.isoformat()}" if expires else "长期有效"
+            notes.append(f"计次卡 {pkg.name} No.{card.id}：共 {sum(i.uses for i in items)} 次，"
+                         f"{until}")
+    return tuple(notes)
 
 
 def revoke(s: Session, card: MemberCountCard, *, at: datetime, staff_id: int | None,

@@ -71,6 +71,10 @@ _PATTERNS_EN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^赠券作废 (\d+) 张$", r"Gift coupons voided: \1"),
         (r"^赠券 (.+)$", r"Gift coupon \1"),
         (r"^充值活动：(.*)$", r"Offer: \1"),
+        (r"^计次卡 (.+) No\.(\d+)：共 (\d+) 次，有效期至 (\S+)$",
+         r"Count card \1 No.\2: \3 uses, valid to \4"),
+        (r"^计次卡 (.+) No\.(\d+)：共 (\d+) 次，长期有效$", r"Count card \1 No.\2: \3 uses, no expiry"),
+        (r"^计次卡 No\. (\d+)$", r"Count card No. \1"),
     )
 )
 _TIER_DISCOUNT = re.compile(r"^(.+)折扣$")  # pricing names it after the tier: "金卡会员折扣"

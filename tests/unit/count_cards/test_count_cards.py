@@ -35,6 +35,7 @@ from memberdesk.services.errors import PermissionDenied, UserError
 from memberdesk.services.integrity import check_database
 from memberdesk.services.jobs import run_jobs
 from memberdesk.services.permissions import Permission
+from memberdesk.services.receipts import render_text
 from tests.checkout_support.kit import World, snapshot, yuan
 
 from .conftest import DAY, ShopClock
@@ -100,8 +101,12 @@ def test_templates_are_listed_edited_and_switched_off(world: World) -> None:
 def test_selling_a_card_issues_it_in_the_checkout_transaction(
         world: World, shop_clock: ShopClock) -> None:
     w = world
-    sell_card(w)
+    sale = w.sell([("WASH10", 1)], [(TenderKind.CASH, "250")], member="alice")
     (card,) = member_cards(w.db, w.cashier, w.members["alice"])
+    last = (DAY + timedelta(days=30)).isoformat()
+    assert sale.receipt.notes == (f"计次卡 洗车10次卡 No.{card.card_id}：共 10 次，有效期至 {last}",)
+    assert (f"Count card 洗车10次卡 No.{card.card_id}: 10 uses, valid to {last}"
+            in render_text(sale.receipt, 80, "en").replace("\n", ""))  # wrapped at 48
     assert (card.name, card.status, card.expires_on, card.remaining) == (
         "洗车10次卡", CountCardStatus.ACTIVE, DAY + timedelta(days=30), 10)
     assert ledger(w) == [(CountUseKind.PURCHASE, 10, 10)]

@@ -196,7 +196,9 @@ def _info(s: Session, pkg: ServicePackage) -> TemplateInfo:
         .where(MemberPrice.product_id == pkg.product_id).order_by(Tier.rank)))
     sold = len(list(s.scalars(select(MemberCountCard.id).where(
         MemberCountCard.package_id == pkg.id))))
-    return TemplateInfo(pkg.id, pkg.code, pkg.name, pkg.price, pkg.validity_days,
+    product = s.get(Product, pkg.product_id) if pkg.product_id else None
+    price = product.price if product is not None else pkg.price  # the price the counter charges
+    return TemplateInfo(pkg.id, pkg.code, pkg.name, price, pkg.validity_days,
                         pkg.valid_until, pkg.active, items, tiers, sold)
 
 

@@ -12,9 +12,10 @@ from typing import Any
 import pytest
 from sqlalchemy import select, text
 
-from memberdesk.models import AuditEntry, CountCardEntry, MemberCountCard
+from memberdesk.models import AuditEntry, CountCardEntry, MemberCountCard, Product
 from memberdesk.models.enums import CountCardStatus, CountUseKind, TenderKind
 from memberdesk.services import staff as staff_svc
+from memberdesk.services.catalog import ProductDraft, update_product
 from memberdesk.services.count_card_expiry import expire_cards
 from memberdesk.services.count_card_refund import UnusedRefundRequest, refund_unused
 from memberdesk.services.count_card_templates import (
@@ -39,6 +40,13 @@ from memberdesk.services.receipts import render_text
 from tests.checkout_support.kit import World, snapshot, yuan
 
 from .conftest import DAY, ShopClock
+
+
+def w_product_id(w: World, code: str) -> int:
+    with w.db.reader() as r:
+        pid = r.session.scalar(select(Product.id).where(Product.code == code))
+    assert pid is not None
+    return int(pid)
 
 
 def refused(fn: Any, *args: Any, **kw: Any) -> UserError:
@@ -92,6 +100,11 @@ def test_templates_are_listed_edited_and_switched_off(world: World) -> None:
         "WASH10", "洗车12次卡", yuan("280"), (("WASH", 12),), validity_days=365))
     assert (edited.name, edited.price, edited.items[0].uses, edited.tier_prices) == (
         "洗车12次卡", yuan("280"), 12, ())
+    # the price the counter charges is the product's: a change on the Products page shows here
+    update_product(w.db, w.owner, w_product_id(w, "WASH10"), ProductDraft(
+        code="WASH10", name="洗车12次卡", price=yuan("260"), unit="张", is_service=True,
+        discountable=False))
+    assert list_templates(w.db, w.cashier)[-1].price == yuan("260")
     off = set_template_active(w.db, w.owner, "WASH10", False)
     assert not off.active
     e = refused(w.sell, [("WASH10", 1)], [(TenderKind.CASH, "280")], member="alice")

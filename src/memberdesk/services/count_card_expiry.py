@@ -1,8 +1,8 @@
 """Count-card expiry (计次卡过期): the daily job of business date D writes off every
 active card whose last day (``expires_on``) is before D: an EXPIRE entry per service
 for the uses left (never a deletion) and the card EXPIRED. The cards due are found
-in a read transaction, then expired in short batches (:mod:`.job_batches`), one
-audit row a batch. Idempotent: an expired card is no longer due, and the runner
+in a read transaction, then expired in short batches (:mod:`.job_batches`) of chunks
+of :data:`CHUNK` cards, each chunk a few set-based statements, one audit row a batch. Idempotent: an expired card is no longer due, and the runner
 records the date (``job_runs``)."""
 
 from __future__ import annotations
@@ -11,15 +11,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
-from memberdesk.models import MemberCountCard
+from memberdesk.models import CountCardBalance, CountCardEntry, MemberCountCard
 from memberdesk.models.enums import CountCardStatus, CountUseKind
 
 from . import audit, clock
-from .count_cards import balances_of, post
 from .job_batches import run_batches
 
 
@@ -33,20 +32,38 @@ class ExpiryCounts:
         return {"cards": self.cards, "uses": self.uses}
 
 
-def _expire(s: Session, card_id: int, day: date) -> tuple[int, int] | None:
-    card = s.get(MemberCountCard, card_id)
-    if card is None or card.status is not CountCardStatus.ACTIVE or card.expires_on is None \
-            or card.expires_on >= day:
-        return None  # expired, used up or refunded meanwhile
+CHUNK = 100  # cards per unit of work, in set-based statements
+
+
+def _expire(s: Session, card_ids: list[int], day: date) -> list[tuple[int, int]]:
+    """The cards of ``card_ids`` still due on ``day``: an EXPIRE entry per service with
+    uses left (remaining after: 0) and the card EXPIRED, in a few set-based statements.
+    Cards expired, used up or refunded meanwhile are left alone. Returns (card, uses)."""
+    due = (MemberCountCard.id.in_(card_ids), MemberCountCard.status == CountCardStatus.ACTIVE,
+           MemberCountCard.expires_on < day)
+    cards = [int(c) for c in s.scalars(select(MemberCountCard.id).where(*due))]
+    if not cards:
+        return []
+    rows = s.execute(
+        select(CountCardBalance.id, CountCardBalance.count_card_id,
+               CountCardBalance.uses_remaining, MemberCountCard.expires_on)
+        .join(MemberCountCard, MemberCountCard.id == CountCardBalance.count_card_id)
+        .where(CountCardBalance.count_card_id.in_(cards), CountCardBalance.uses_remaining > 0)
+        .order_by(CountCardBalance.id)).all()
     at = clock.now()
-    uses = 0
-    for bal in balances_of(s, card.id):
-        if bal.uses_remaining:
-            uses += bal.uses_remaining
-            post(s, bal, CountUseKind.EXPIRE, -bal.uses_remaining, at=at, staff_id=None,
-                 note=f"到期 {card.expires_on.isoformat()}")
-    card.status = CountCardStatus.EXPIRED
-    return card.id, uses
+    if rows:
+        s.execute(insert(CountCardEntry), [
+            {"balance_id": b, "kind": CountUseKind.EXPIRE, "delta": -int(rem),
+             "remaining_after": 0, "note": f"到期 {ends}", "created_at": at}
+            for b, _c, rem, ends in rows])
+        s.execute(update(CountCardBalance).where(CountCardBalance.id.in_([r[0] for r in rows]))
+                  .values(uses_remaining=0))
+    s.execute(update(MemberCountCard).where(MemberCountCard.id.in_(cards))
+              .values(status=CountCardStatus.EXPIRED))
+    uses: dict[int, int] = dict.fromkeys(cards, 0)
+    for _b, c, rem, _e in rows:
+        uses[int(c)] += int(rem)
+    return sorted(uses.items())
 
 
 def expire_cards(db: Database, day: date, *,
@@ -61,12 +78,14 @@ def expire_cards(db: Database, day: date, *,
         return ExpiryCounts()
     totals = [0, 0]
 
-    def audit_batch(s: Session, done: list[tuple[int, int]]) -> None:
+    def audit_batch(s: Session, chunks: list[list[tuple[int, int]]]) -> None:
+        done = [d for chunk in chunks for d in chunk]
         totals[0] += len(done)
         totals[1] += sum(u for _, u in done)
         audit.record(s, action="count_card.expire", staff_id=None, entity="count_cards",
                      entity_id=day.isoformat(), detail={"cards": [list(d) for d in done]})
 
-    _, cancelled = run_batches(db, due, lambda s, cid: _expire(s, cid, day),
+    chunks = [due[i:i + CHUNK] for i in range(0, len(due), CHUNK)]
+    _, cancelled = run_batches(db, chunks, lambda s, ids: _expire(s, ids, day) or None,
                                audit_batch=audit_batch, step=step)
     return ExpiryCounts(totals[0], totals[1], cancelled)

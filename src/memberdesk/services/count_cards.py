@@ -22,6 +22,7 @@ from memberdesk.models import (
     CountCardBalance,
     CountCardEntry,
     MemberCountCard,
+    Refund,
     SaleLine,
     ServicePackage,
     ServicePackageItem,
@@ -114,8 +115,7 @@ def _pristine(card: MemberCountCard, bals: list[CountCardBalance]) -> bool:
         b.uses_remaining == b.uses_total for b in bals)
 
 
-def revoke_for_refund(s: Session, refund_id: int, sale_id: int,
-                      lines: list[tuple[int, int]], *, at: datetime, staff_id: int,
+def revoke_for_refund(s: Session, refund: Refund, lines: list[tuple[int, int]],
                       note: str) -> None:
     """A sale refund of ``(sale line id, qty)``: the cards those lines sold go back,
     in the refund's transaction. A card used, expired or already refunded cannot go
@@ -136,4 +136,5 @@ def revoke_for_refund(s: Session, refund_id: int, sale_id: int,
                 pkg = s.get(ServicePackage, card.package_id)
                 raise ValidationError("count_card_used", card=pkg.name if pkg else "",
                                       card_no=card.id)
-            revoke(s, card, at=at, staff_id=staff_id, refund_id=refund_id, note=note)
+            revoke(s, card, at=refund.created_at, staff_id=refund.staff_id, refund_id=refund.id,
+                   note=note)

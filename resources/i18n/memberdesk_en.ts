@@ -271,6 +271,10 @@
         <translation>Analysis</translation>
     </message>
     <message>
+        <source>Count cards</source>
+        <translation>Count cards</translation>
+    </message>
+    <message>
         <source>Messages</source>
         <translation>Messages</translation>
     </message>
@@ -565,6 +569,258 @@
     </message>
 </context>
 <context>
+    <name>CountCardDialog</name>
+    <message>
+        <source>valid to {date}</source>
+        <translation>valid to {date}</translation>
+    </message>
+    <message>
+        <source>no expiry</source>
+        <translation>no expiry</translation>
+    </message>
+    <message>
+        <source>{card} · {service}
+{left}/{total} left    {ends}</source>
+        <translation>{card} · {service}
+{left}/{total} left    {ends}</translation>
+    </message>
+    <message>
+        <source>{card} {service} ×{uses}, {left} left</source>
+        <translation>{card} {service} ×{uses}, {left} left</translation>
+    </message>
+    <message>
+        <source>Used by mistake</source>
+        <translation>Used by mistake</translation>
+    </message>
+    <message>
+        <source>Refund the {left} unused uses of {card} by the shop's rule? Press “Refund unused” again to confirm.</source>
+        <translation>Refund the {left} unused uses of {card} by the shop's rule? Press “Refund unused” again to confirm.</translation>
+    </message>
+    <message>
+        <source>Customer returns the card</source>
+        <translation>Customer returns the card</translation>
+    </message>
+    <message>
+        <source>Refunded {amount} for the unused uses ({refund_no}).</source>
+        <translation>Refunded {amount} for the unused uses ({refund_no}).</translation>
+    </message>
+    <message>
+        <source>Use undone: {card} {service}, {left} left</source>
+        <translation>Use undone: {card} {service}, {left} left</translation>
+    </message>
+    <message>
+        <source>Count cards</source>
+        <translation>Count cards</translation>
+    </message>
+    <message>
+        <source>Count cards of {name} ({member_no})</source>
+        <translation>Count cards of {name} ({member_no})</translation>
+    </message>
+    <message>
+        <source>Card and service</source>
+        <translation>Card and service</translation>
+    </message>
+    <message>
+        <source>&amp;Uses</source>
+        <translation>&amp;Uses</translation>
+    </message>
+    <message>
+        <source>This member has no usable count card. Sell one like any product: ring up the card's code and take payment.</source>
+        <translation>This member has no usable count card. Sell one like any product: ring up the card's code and take payment.</translation>
+    </message>
+    <message>
+        <source>Use (Enter)</source>
+        <translation>Use (Enter)</translation>
+    </message>
+    <message>
+        <source>Undo last use</source>
+        <translation>Undo last use</translation>
+    </message>
+    <message>
+        <source>Refund unused</source>
+        <translation>Refund unused</translation>
+    </message>
+</context>
+<context>
+    <name>CountCardsPage</name>
+    <message>
+        <source>{service} ×{uses}</source>
+        <translation>{service} ×{uses}</translation>
+    </message>
+    <message>
+        <source>{days} days</source>
+        <translation>{days} days</translation>
+    </message>
+    <message>
+        <source>to {date}</source>
+        <translation>to {date}</translation>
+    </message>
+    <message>
+        <source>No expiry</source>
+        <translation>No expiry</translation>
+    </message>
+    <message>
+        <source>On sale</source>
+        <translation>On sale</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Stopped</translation>
+    </message>
+    <message>
+        <source>Resume selling</source>
+        <translation>Resume selling</translation>
+    </message>
+    <message>
+        <source>Stop selling</source>
+        <translation>Stop selling</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>Services: item code × uses, e.g. WASH×10, WAX×2</source>
+        <translation>Services: item code × uses, e.g. WASH×10, WAX×2</translation>
+    </message>
+    <message>
+        <source>Days: a whole number, or leave it empty</source>
+        <translation>Days: a whole number, or leave it empty</translation>
+    </message>
+    <message>
+        <source>End date: YYYY-MM-DD, or leave it empty</source>
+        <translation>End date: YYYY-MM-DD, or leave it empty</translation>
+    </message>
+    <message>
+        <source>Tier price</source>
+        <translation>Tier price</translation>
+    </message>
+    <message>
+        <source>Tier prices: tier code = price, e.g. gold=230</source>
+        <translation>Tier prices: tier code = price, e.g. gold=230</translation>
+    </message>
+    <message>
+        <source>{name} is on sale: ring up {code} at the counter.</source>
+        <translation>{name} is on sale: ring up {code} at the counter.</translation>
+    </message>
+    <message>
+        <source>{name} saved; cards already sold keep their uses and dates.</source>
+        <translation>{name} saved; cards already sold keep their uses and dates.</translation>
+    </message>
+    <message>
+        <source>{name} is on sale again.</source>
+        <translation>{name} is on sale again.</translation>
+    </message>
+    <message>
+        <source>{name} is no longer sold.</source>
+        <translation>{name} is no longer sold.</translation>
+    </message>
+    <message>
+        <source>Count card templates</source>
+        <translation>Count card templates</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>Sold</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Add a template, or pick one to change it</source>
+        <translation>Add a template, or pick one to change it</translation>
+    </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation>&amp;Code</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Price ¥</source>
+        <translation>&amp;Price ¥</translation>
+    </message>
+    <message>
+        <source>Ser&amp;vices</source>
+        <translation>Ser&amp;vices</translation>
+    </message>
+    <message>
+        <source>&amp;Days valid</source>
+        <translation>&amp;Days valid</translation>
+    </message>
+    <message>
+        <source>&amp;End date</source>
+        <translation>&amp;End date</translation>
+    </message>
+    <message>
+        <source>&amp;Tier prices</source>
+        <translation>&amp;Tier prices</translation>
+    </message>
+    <message>
+        <source>e.g. WASH10</source>
+        <translation>e.g. WASH10</translation>
+    </message>
+    <message>
+        <source>e.g. 洗车10次卡</source>
+        <translation>e.g. 洗车10次卡</translation>
+    </message>
+    <message>
+        <source>item code × uses, e.g. WASH×10, WAX×2</source>
+        <translation>item code × uses, e.g. WASH×10, WAX×2</translation>
+    </message>
+    <message>
+        <source>e.g. 365; empty: no limit</source>
+        <translation>e.g. 365; empty: no limit</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD; optional</source>
+        <translation>YYYY-MM-DD; optional</translation>
+    </message>
+    <message>
+        <source>optional, e.g. gold=230, silver=240</source>
+        <translation>optional, e.g. gold=230, silver=240</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>Save changes</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Sold by its code at the counter, to a member; Shift+F3 uses it.</source>
+        <translation>Sold by its code at the counter, to a member; Shift+F3 uses it.</translation>
+    </message>
+    <message>
+        <source>Refunds of the unused part follow the setting “Count card refund rule”.</source>
+        <translation>Refunds of the unused part follow the setting “Count card refund rule”.</translation>
+    </message>
+</context>
+<context>
     <name>CounterMessages</name>
     <message>
         <source>The shop database is busy: another program is holding it. Nothing was saved. Close the other program (or wait a moment) and try again.</source>
@@ -702,6 +958,10 @@
         <translation>Give coupon</translation>
     </message>
     <message>
+        <source>Count card</source>
+        <translation>Count card</translation>
+    </message>
+    <message>
         <source>Find the member first: swipe the card or search above, then press F3.</source>
         <translation>Find the member first: swipe the card or search above, then press F3.</translation>
     </message>
@@ -720,6 +980,10 @@
     <message>
         <source>Find the member first: swipe the card or search above, then press F1.</source>
         <translation>Find the member first: swipe the card or search above, then press F1.</translation>
+    </message>
+    <message>
+        <source>Find the member first: swipe the card or search above, then press Shift+F3.</source>
+        <translation>Find the member first: swipe the card or search above, then press Shift+F3.</translation>
     </message>
 </context>
 <context>
@@ -772,6 +1036,10 @@ Please send this file to your support contact.</translation>
         <translation>Birthday gifts</translation>
     </message>
     <message>
+        <source>Count card expiry</source>
+        <translation>Count card expiry</translation>
+    </message>
+    <message>
         <source>Member analytics</source>
         <translation>Member analytics</translation>
     </message>
@@ -806,6 +1074,10 @@ Please send this file to your support contact.</translation>
     <message>
         <source>{members} gifts: {points} points, {coupons} coupons</source>
         <translation>{members} gifts: {points} points, {coupons} coupons</translation>
+    </message>
+    <message>
+        <source>{cards} count cards expired, {uses} uses</source>
+        <translation>{cards} count cards expired, {uses} uses</translation>
     </message>
     <message>
         <source>not needed for a past day (only the last day is scored)</source>
@@ -917,6 +1189,10 @@ Please send this file to your support contact.</translation>
     <message>
         <source>Points outstanding</source>
         <translation>Points outstanding</translation>
+    </message>
+    <message>
+        <source>Count card uses left · deferred value</source>
+        <translation>Count card uses left · deferred value</translation>
     </message>
     <message>
         <source>New members</source>
@@ -3400,6 +3676,10 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
     <message>
         <source>Coupons</source>
         <translation>Coupons</translation>
+    </message>
+    <message>
+        <source>Count cards</source>
+        <translation>Count cards</translation>
     </message>
     <message>
         <source>Member statement</source>

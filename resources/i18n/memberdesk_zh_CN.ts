@@ -271,6 +271,10 @@
         <translation>分析</translation>
     </message>
     <message>
+        <source>Count cards</source>
+        <translation>计次卡</translation>
+    </message>
+    <message>
         <source>Messages</source>
         <translation>消息</translation>
     </message>
@@ -565,6 +569,258 @@
     </message>
 </context>
 <context>
+    <name>CountCardDialog</name>
+    <message>
+        <source>valid to {date}</source>
+        <translation>有效期至 {date}</translation>
+    </message>
+    <message>
+        <source>no expiry</source>
+        <translation>长期有效</translation>
+    </message>
+    <message>
+        <source>{card} · {service}
+{left}/{total} left    {ends}</source>
+        <translation>{card} · {service}
+剩余 {left}/{total} 次    {ends}</translation>
+    </message>
+    <message>
+        <source>{card} {service} ×{uses}, {left} left</source>
+        <translation>{card} {service} ×{uses}，剩余 {left} 次</translation>
+    </message>
+    <message>
+        <source>Used by mistake</source>
+        <translation>误操作撤销</translation>
+    </message>
+    <message>
+        <source>Refund the {left} unused uses of {card} by the shop's rule? Press “Refund unused” again to confirm.</source>
+        <translation>按本店规则退“{card}”未用的 {left} 次？再按一次“退未用部分”确认。</translation>
+    </message>
+    <message>
+        <source>Customer returns the card</source>
+        <translation>顾客退卡</translation>
+    </message>
+    <message>
+        <source>Refunded {amount} for the unused uses ({refund_no}).</source>
+        <translation>已退 {amount}（未用次数，退款单 {refund_no}）。</translation>
+    </message>
+    <message>
+        <source>Use undone: {card} {service}, {left} left</source>
+        <translation>已撤销使用：{card} {service}，剩余 {left} 次</translation>
+    </message>
+    <message>
+        <source>Count cards</source>
+        <translation>计次卡</translation>
+    </message>
+    <message>
+        <source>Count cards of {name} ({member_no})</source>
+        <translation>{name}（{member_no}）的计次卡</translation>
+    </message>
+    <message>
+        <source>Card and service</source>
+        <translation>卡和服务</translation>
+    </message>
+    <message>
+        <source>&amp;Uses</source>
+        <translation>次数(&amp;U)</translation>
+    </message>
+    <message>
+        <source>This member has no usable count card. Sell one like any product: ring up the card's code and take payment.</source>
+        <translation>这位会员没有可用的计次卡。卖卡和卖商品一样：输入卡的编号，再结账。</translation>
+    </message>
+    <message>
+        <source>Use (Enter)</source>
+        <translation>使用（Enter）</translation>
+    </message>
+    <message>
+        <source>Undo last use</source>
+        <translation>撤销上一次</translation>
+    </message>
+    <message>
+        <source>Refund unused</source>
+        <translation>退未用部分</translation>
+    </message>
+</context>
+<context>
+    <name>CountCardsPage</name>
+    <message>
+        <source>{service} ×{uses}</source>
+        <translation>{service} {uses} 次</translation>
+    </message>
+    <message>
+        <source>{days} days</source>
+        <translation>{days} 天</translation>
+    </message>
+    <message>
+        <source>to {date}</source>
+        <translation>至 {date}</translation>
+    </message>
+    <message>
+        <source>No expiry</source>
+        <translation>长期有效</translation>
+    </message>
+    <message>
+        <source>On sale</source>
+        <translation>在售</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停售</translation>
+    </message>
+    <message>
+        <source>Resume selling</source>
+        <translation>恢复销售</translation>
+    </message>
+    <message>
+        <source>Stop selling</source>
+        <translation>停止销售</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Services: item code × uses, e.g. WASH×10, WAX×2</source>
+        <translation>服务项目：商品编号×次数，例如 WASH×10, WAX×2</translation>
+    </message>
+    <message>
+        <source>Days: a whole number, or leave it empty</source>
+        <translation>有效天数：填整数，或留空</translation>
+    </message>
+    <message>
+        <source>End date: YYYY-MM-DD, or leave it empty</source>
+        <translation>截止日期：年-月-日（如 2027-12-31），或留空</translation>
+    </message>
+    <message>
+        <source>Tier price</source>
+        <translation>等级价</translation>
+    </message>
+    <message>
+        <source>Tier prices: tier code = price, e.g. gold=230</source>
+        <translation>等级价：等级编号=价格，例如 gold=230</translation>
+    </message>
+    <message>
+        <source>{name} is on sale: ring up {code} at the counter.</source>
+        <translation>“{name}”已上架：收银时输入 {code} 即可卖出。</translation>
+    </message>
+    <message>
+        <source>{name} saved; cards already sold keep their uses and dates.</source>
+        <translation>“{name}”已保存；已售出的卡次数和有效期不变。</translation>
+    </message>
+    <message>
+        <source>{name} is on sale again.</source>
+        <translation>“{name}”已恢复销售。</translation>
+    </message>
+    <message>
+        <source>{name} is no longer sold.</source>
+        <translation>“{name}”已停售（已售出的卡照常使用）。</translation>
+    </message>
+    <message>
+        <source>Count card templates</source>
+        <translation>计次卡模板</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>服务项目</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>已售</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Add a template, or pick one to change it</source>
+        <translation>新增模板，或在上表中选一个修改</translation>
+    </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation>编号(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Price ¥</source>
+        <translation>价格 ¥(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Ser&amp;vices</source>
+        <translation>服务项目(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Days valid</source>
+        <translation>有效天数(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;End date</source>
+        <translation>截止日期(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Tier prices</source>
+        <translation>等级价(&amp;T)</translation>
+    </message>
+    <message>
+        <source>e.g. WASH10</source>
+        <translation>例如 WASH10</translation>
+    </message>
+    <message>
+        <source>e.g. 洗车10次卡</source>
+        <translation>例如 洗车10次卡</translation>
+    </message>
+    <message>
+        <source>item code × uses, e.g. WASH×10, WAX×2</source>
+        <translation>商品编号×次数，例如 WASH×10, WAX×2</translation>
+    </message>
+    <message>
+        <source>e.g. 365; empty: no limit</source>
+        <translation>例如 365；留空为不限</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD; optional</source>
+        <translation>年-月-日，可不填</translation>
+    </message>
+    <message>
+        <source>optional, e.g. gold=230, silver=240</source>
+        <translation>可不填，例如 gold=230, silver=240</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>保存修改</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>清空表单</translation>
+    </message>
+    <message>
+        <source>Sold by its code at the counter, to a member; Shift+F3 uses it.</source>
+        <translation>收银台按编号卖给会员；按 Shift+F3 使用。</translation>
+    </message>
+    <message>
+        <source>Refunds of the unused part follow the setting “Count card refund rule”.</source>
+        <translation>退未用部分按设置“计次卡退款规则”办理。</translation>
+    </message>
+</context>
+<context>
     <name>CounterMessages</name>
     <message>
         <source>The shop database is busy: another program is holding it. Nothing was saved. Close the other program (or wait a moment) and try again.</source>
@@ -702,6 +958,10 @@
         <translation>发券</translation>
     </message>
     <message>
+        <source>Count card</source>
+        <translation>计次卡</translation>
+    </message>
+    <message>
         <source>Find the member first: swipe the card or search above, then press F3.</source>
         <translation>请先找到会员：刷卡或在上方搜索，然后按 F3。</translation>
     </message>
@@ -720,6 +980,10 @@
     <message>
         <source>Find the member first: swipe the card or search above, then press F1.</source>
         <translation>请先找到会员：刷卡或在上方搜索，然后按 F1。</translation>
+    </message>
+    <message>
+        <source>Find the member first: swipe the card or search above, then press Shift+F3.</source>
+        <translation>请先找到会员：刷卡或在上方查找，再按 Shift+F3。</translation>
     </message>
 </context>
 <context>
@@ -772,6 +1036,10 @@ Please send this file to your support contact.</source>
         <translation>生日礼</translation>
     </message>
     <message>
+        <source>Count card expiry</source>
+        <translation>计次卡过期</translation>
+    </message>
+    <message>
         <source>Member analytics</source>
         <translation>会员分析</translation>
     </message>
@@ -806,6 +1074,10 @@ Please send this file to your support contact.</source>
     <message>
         <source>{members} gifts: {points} points, {coupons} coupons</source>
         <translation>{members} 份生日礼：{points} 积分，{coupons} 张券</translation>
+    </message>
+    <message>
+        <source>{cards} count cards expired, {uses} uses</source>
+        <translation>{cards} 张计次卡过期，共 {uses} 次</translation>
     </message>
     <message>
         <source>not needed for a past day (only the last day is scored)</source>
@@ -917,6 +1189,10 @@ Please send this file to your support contact.</source>
     <message>
         <source>Points outstanding</source>
         <translation>未用积分</translation>
+    </message>
+    <message>
+        <source>Count card uses left · deferred value</source>
+        <translation>计次卡未使用次数 · 递延收入</translation>
     </message>
     <message>
         <source>New members</source>
@@ -3400,6 +3676,10 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
     <message>
         <source>Coupons</source>
         <translation>优惠券</translation>
+    </message>
+    <message>
+        <source>Count cards</source>
+        <translation>计次卡</translation>
     </message>
     <message>
         <source>Member statement</source>

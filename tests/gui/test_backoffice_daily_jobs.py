@@ -39,9 +39,9 @@ def test_the_page_shows_the_jobs_and_runs_what_is_due(manager: Counter) -> None:
         def cells() -> list[list[str]]:
             return [[table.item(r, k).text() for k in range(4)] for r in range(table.rowCount())]
 
-        assert [row[0] for row in cells()] == ["积分过期", "会员等级评定", "生日礼", "会员分析",
-                                               "短信通知"]
-        assert [row[1:] for row in cells()] == [["从未运行", "", "1"]] * 5
+        assert [row[0] for row in cells()] == ["积分过期", "会员等级评定", "生日礼", "计次卡过期",
+                                               "会员分析", "短信通知"]
+        assert [row[1:] for row in cells()] == [["从未运行", "", "1"]] * 6
         assert fmt.date_text(date(2026, 12, 24)) in page.intro.text()
         with c.qtbot.waitSignal(c.tasks.long_jobs.finished, timeout=20_000):
             page.run_button.click()
@@ -51,6 +51,7 @@ def test_the_page_shows_the_jobs_and_runs_what_is_due(manager: Counter) -> None:
             ["积分过期", day, "0 位会员的 0 积分过期", "0"],
             ["会员等级评定", day, "升级 0，降级 0，保级 0", "0"],
             ["生日礼", day, "1 份生日礼：50 积分，0 张券", "0"],
+            ["计次卡过期", day, "0 张计次卡过期，共 0 次", "0"],
             ["会员分析", day, "3 位会员中 0 位已评分，0 条流失预警", "0"],
             ["短信通知", day, "写入 0 条积分到期提醒，发送 0 条短信", "0"],
         ]

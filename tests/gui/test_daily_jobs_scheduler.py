@@ -33,7 +33,7 @@ def test_the_first_check_expires_points_on_the_long_job_worker(till: Till) -> No
         scheduler.check()
     assert [(r.job, r.counts.get("points")) for r in ran.args[0].runs] == [
         ("points_expiry", 300), ("tier_evaluation", None), ("birthday_gifts", 0),
-        ("analytics_refresh", None), ("notifications", None)]
+        ("count_card_expiry", None), ("analytics_refresh", None), ("notifications", None)]
     assert w.balances("alice")[2] == 0
     with till.qtbot.waitSignal(scheduler.long_jobs.finished, timeout=20_000):
         scheduler.check()  # done for today: nothing more

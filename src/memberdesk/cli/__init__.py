@@ -28,6 +28,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "memberdesk.cli.rules_cmds",  # tiers list, set; coupons ...; recharge-rules list, add, end
     "memberdesk.cli.stock_cmds",  # stock receive, count, threshold, list, report
     "memberdesk.cli.mall_cmds",  # mall gifts, gift, shelf, redeem, reverse, report; signin
+    "memberdesk.cli.count_card_cmds",  # count-cards templates, add-template, list, use
     "memberdesk.cli.reader_cmds",  # reader test
     "memberdesk.cli.settings_cmds",  # settings list, set
     "memberdesk.cli.jobs_cmds",  # jobs run, jobs status

@@ -21,6 +21,7 @@ JOB_NAMES = {
     "points_expiry": ("积分过期", "points expiry"),
     "tier_evaluation": ("会员等级评定", "tier evaluation"),
     "birthday_gifts": ("生日礼", "birthday gifts"),
+    "count_card_expiry": ("计次卡过期", "count card expiry"),
     "analytics_refresh": ("会员分析", "member analytics"),
     "notifications": ("短信通知", "text messages"),
 }

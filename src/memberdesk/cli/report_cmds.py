@@ -69,6 +69,8 @@ def print_day(rep: Any) -> None:
         ("储值余额 本金/赠送" if zh else "stored value principal/bonus",
          f"{rep.sv_close_principal.display()} / {rep.sv_close_bonus.display()}"),
         ("积分余额" if zh else "points outstanding", f"{rep.points_close:,}"),
+        ("计次卡未使用次数/递延收入" if zh else "count card uses outstanding/deferred",
+         f"{rep.count_cards_outstanding:,} / {rep.count_cards_deferred.display()}"),
     ]
     for k, v in rep.takings_by_tender:
         rows.append(((f"收款 {label(k)}" if zh else f"takings {label(k, 'en')}"), v.display()))

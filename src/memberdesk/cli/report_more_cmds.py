@@ -1,4 +1,4 @@
-"""``memberdesk report shift|statement|liability|points|coupons|sales|analysis``.
+"""``memberdesk report shift|statement|liability|points|coupons|count-cards|sales|analysis``.
 
 Each prints a short summary and writes ``--xlsx`` / ``--pdf`` when asked. Dates are
 ``YYYY-MM-DD``: an impossible date or a reversed range is refused before the
@@ -183,6 +183,30 @@ def cmd_coupons(args: argparse.Namespace) -> int:
 
 
 @user_errors
+def cmd_count_cards(args: argparse.Namespace) -> int:
+    from memberdesk.services.reporting.count_card_report import (
+        count_card_document,
+        count_card_report,
+    )
+
+    start, end = _range(args)
+
+    def show(r: Any) -> None:
+        _print(_say("计次卡报表 ", "count cards ") + r.period.text(), [
+            ("售出张数", "cards sold", r.total("sold")),
+            ("售卡金额", "card sales", r.money("sold_value")),
+            ("使用次数", "uses", r.total("used")),
+            ("退卡次数", "uses refunded", r.total("refunded")),
+            ("过期次数", "uses expired", r.total("expired")),
+            ("未使用次数（现在）", "uses outstanding (now)", r.total("outstanding")),
+            ("递延收入", "deferred value", r.money("deferred")),
+        ], empty=not r.lines)
+
+    return _run(args, lambda db, a: nullcontext(count_card_report(db, a, start, end)),
+                count_card_document, show)
+
+
+@user_errors
 def cmd_sales(args: argparse.Namespace) -> int:
     from memberdesk.services.reporting.labels import label
     from memberdesk.services.reporting.sales_detail import sales_detail, sales_detail_document
@@ -255,5 +279,8 @@ def register_more(rsub: Any) -> None:
     _add_range(p, required=False)
     p = command("coupons", "coupon usage per template (优惠券报表)", cmd_coupons)
     _add_range(p, required=True)
+    p = command("count-cards", "count cards sold, used, expired, outstanding (计次卡报表)",
+                cmd_count_cards)
+    _add_range(p, required=False)
     p = command("sales", "sales detail, one row per sale line (销售明细)", cmd_sales)
     _add_range(p, required=True)

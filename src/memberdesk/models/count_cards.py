@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from memberdesk.money import Money
@@ -23,6 +23,9 @@ class ServicePackage(IdMixin, Base):
     price: Mapped[Money]
     validity_days: Mapped[int | None]
     active: Mapped[bool] = mapped_column(default=True)
+    # The product the counter sells the card as (its price and per-tier member prices).
+    product_id: Mapped[int | None] = mapped_column(ForeignKey("products.id"), unique=True)
+    valid_until: Mapped[date | None]  # a fixed last day of use instead of validity_days
 
 
 class ServicePackageItem(IdMixin, Base):
@@ -38,6 +41,10 @@ class MemberCountCard(IdMixin, Base):
     """One package a member bought."""
 
     __tablename__ = "member_count_cards"
+    __table_args__ = (
+        Index("ix_member_count_cards_due", "expires_on",
+              sqlite_where=text("status = 'active'"), postgresql_where=text("status = 'active'")),
+    )
 
     member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), index=True)
     package_id: Mapped[int] = mapped_column(ForeignKey("service_packages.id"))
@@ -47,6 +54,8 @@ class MemberCountCard(IdMixin, Base):
     )
     expires_on: Mapped[date | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    price_paid: Mapped[Money] = mapped_column(default=Money(0), server_default="0")
+    sale_line_id: Mapped[int | None] = mapped_column(ForeignKey("sale_lines.id"), index=True)
 
 
 class CountCardBalance(IdMixin, Base):
@@ -69,6 +78,9 @@ class CountCardEntry(IdMixin, Base):
     __table_args__ = (
         CheckConstraint("remaining_after >= 0", name="remaining_after_nonneg"),
         Index("ix_count_card_entries_balance_id", "balance_id", "id"),
+        Index("ix_count_card_entries_reverses_id", "reverses_id", unique=True,
+              sqlite_where=text("reverses_id IS NOT NULL"),
+              postgresql_where=text("reverses_id IS NOT NULL")),
     )
 
     balance_id: Mapped[int] = mapped_column(ForeignKey("count_card_balances.id"))
@@ -79,4 +91,5 @@ class CountCardEntry(IdMixin, Base):
     refund_id: Mapped[int | None] = mapped_column(ForeignKey("refunds.id"))
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     note: Mapped[str] = mapped_column(String(200), default="")
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    reverses_id: Mapped[int | None] = mapped_column(ForeignKey("count_card_entries.id"))

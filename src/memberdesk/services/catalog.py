@@ -129,23 +129,28 @@ def create_product(db: Database, actor: Actor, draft: ProductDraft) -> ProductIn
     with db.uow() as uow:
         s = uow.session
         require(s, actor, Permission.MANAGE_CATALOG)
-        d = check_fields(s, draft)
-        p = Product(
-            code=d.code, barcode=d.barcode, name=d.name, name_initials=initials(d.name),
-            category_id=d.category_id, price=d.price, unit=d.unit,
-            points_ratio_permille=d.points_ratio_permille, is_service=d.is_service,
-            discountable=d.discountable,
-        )
-        s.add(p)
-        s.flush()
-        write_search_keys(s, p)
-        if d.member_prices:
-            write_member_prices(s, p.id, d.member_prices)
-        audit.record(s, action="product.create", staff_id=actor.staff_id, entity="product",
-                     entity_id=p.code, detail=_snapshot(d))
-        info = product_info(p)
+        info = product_info(add_product_in(s, actor, check_fields(s, draft)))
         uow.commit()
     return info
+
+
+def add_product_in(s: Session, actor: Actor, d: ProductFields) -> Product:
+    """A checked product, its search keys and member prices, audited: the caller's
+    transaction."""
+    p = Product(
+        code=d.code, barcode=d.barcode, name=d.name, name_initials=initials(d.name),
+        category_id=d.category_id, price=d.price, unit=d.unit,
+        points_ratio_permille=d.points_ratio_permille, is_service=d.is_service,
+        discountable=d.discountable,
+    )
+    s.add(p)
+    s.flush()
+    write_search_keys(s, p)
+    if d.member_prices:
+        write_member_prices(s, p.id, d.member_prices)
+    audit.record(s, action="product.create", staff_id=actor.staff_id, entity="product",
+                 entity_id=p.code, detail=_snapshot(d))
+    return p
 
 
 def _snapshot(d: ProductFields) -> dict[str, Any]:

@@ -28,6 +28,7 @@ from memberdesk.money import Money
 
 from . import (
     clock,
+    count_cards,
     coupons,
     manual_discounts,
     notify_outbox,
@@ -272,6 +273,9 @@ def checkout(db: Database, actor: Actor, request: CheckoutRequest) -> CheckoutRe
         stock.post_sale(s, sale_id, [(pl.product_id, pl.qty) for pl in bd.lines],
                         allow_negative=policy.bool(stock.ALLOW_NEGATIVE),
                         staff_id=actor.staff_id, at=at, note=sale_no)
+        card_notes = count_cards.issue_for_sale(s, sale_id, member.id if member else None,
+                                                today=today, at=at, staff_id=actor.staff_id,
+                                                note=sale_no)
         after = _Balances()
         if member is not None:
             after = _Balances(member.sv_principal + member.sv_bonus, member.points_balance)
@@ -307,7 +311,7 @@ def checkout(db: Database, actor: Actor, request: CheckoutRequest) -> CheckoutRe
             sv_balance=after.stored_value, points_balance=after.points,
             points_expiring=notice.points if notice else 0,
             points_expiring_on=notice.expires_on.isoformat() if notice else "",
-            notes=tuple(referral),
+            notes=tuple(card_notes) + tuple(referral),
         )
         connection(s).execute(_STORE_RECEIPT, {"sale_id": sale_id, "receipt": to_json(receipt)})
         result = CheckoutResult(

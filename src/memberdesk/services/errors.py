@@ -508,3 +508,6 @@ MESSAGES.update(SIGNIN_MESSAGES)
 from .messages_counter import COUNTER_MESSAGES  # noqa: E402
 
 MESSAGES.update(COUNTER_MESSAGES)
+from .messages_count_cards import COUNT_CARD_MESSAGES  # noqa: E402
+
+MESSAGES.update(COUNT_CARD_MESSAGES)

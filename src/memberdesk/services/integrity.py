@@ -20,6 +20,7 @@ from memberdesk.db.audit_key import load_keyring
 from memberdesk.models import APPEND_ONLY_TABLES, Base
 
 from .audit import check_chain, check_seals, keyring_of
+from .count_card_checks import COUNT_CARD_CHECKS
 from .loyalty_checks import LOYALTY_CHECKS
 from .stock_checks import STOCK_CHECKS
 
@@ -172,7 +173,7 @@ def check_session(session: Session, *, key_dir: Path | None = None) -> list[Prob
         problems.append(
             Problem("foreign_keys", f"{row[0]} row {row[1]} points to a missing {row[2]} row")
         )
-    for name, sql, template in CHECKS + STOCK_CHECKS + LOYALTY_CHECKS:
+    for name, sql, template in CHECKS + STOCK_CHECKS + LOYALTY_CHECKS + COUNT_CARD_CHECKS:
         for r in _rows(session, sql):
             problems.append(Problem(name, template.format(*r)))
     triggers = {

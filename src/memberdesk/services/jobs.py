@@ -14,11 +14,12 @@ audits it (``jobs.bring_forward``). That is how a demo or a test copy is brought
 forward through a year.
 
 Today's jobs, in this order each date: ``points_expiry``, ``tier_evaluation``
-(:mod:`.tier_moves`), ``birthday_gifts`` (:mod:`.birthday`) and ``analytics_refresh``
-(member scores, :mod:`.analytics_refresh`; after the moves, so it sees the day's tier
-moves) and ``notifications`` (:mod:`.notify_jobs`: the day's points-expiry reminder
-messages, then the outbox's sender; last, so the day's tier and birthday messages go
-too). The card and the receipt compute their own expiry reminders from the lots.
+(:mod:`.tier_moves`), ``birthday_gifts`` (:mod:`.birthday`), ``count_card_expiry``
+(:mod:`.count_card_expiry`), ``analytics_refresh`` (member scores,
+:mod:`.analytics_refresh`; after the moves, so it sees the day's tier moves) and
+``notifications`` (:mod:`.notify_jobs`: the day's points-expiry reminder messages, then
+the outbox's sender; last, so the day's tier and birthday messages go too). The card and
+the receipt compute their own expiry reminders from the lots.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from sqlalchemy.orm import Session
 from memberdesk.db import Database
 from memberdesk.models import JobRun
 
-from . import audit, birthday, clock, points_expiry, tier_moves
+from . import audit, birthday, clock, count_card_expiry, points_expiry, tier_moves
 from .context import Actor
 from .errors import ValidationError
 from .permissions import Permission, require
@@ -63,6 +64,12 @@ def _birthday_gifts(db: Database, day: date, step: Step | None) -> tuple[dict[st
     return c.as_dict(), c.cancelled
 
 
+def _count_card_expiry(db: Database, day: date,
+                       step: Step | None) -> tuple[dict[str, int], bool]:
+    c = count_card_expiry.expire_cards(db, day, step=step)
+    return c.as_dict(), c.cancelled
+
+
 def _analytics_refresh(db: Database, day: date,
                        step: Step | None) -> tuple[dict[str, int], bool]:
     """Member analytics as of ``day``. A catch-up over several days refreshes only the
@@ -87,6 +94,7 @@ JOBS: tuple[Job, ...] = (
     Job("points_expiry", _points_expiry),
     Job("tier_evaluation", _tier_evaluation),
     Job("birthday_gifts", _birthday_gifts),
+    Job("count_card_expiry", _count_card_expiry),
     Job("analytics_refresh", _analytics_refresh),
     Job("notifications", _notifications),
 )

@@ -78,6 +78,10 @@ _PATTERNS_EN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^推荐奖励 (\d+) 积分$", r"Referral reward: \1 points"),
         (r"^推荐奖励券 (.+)$", r"Referral coupon \1"),
         (r"^推荐奖励扣回 (\d+) 积分$", r"Referral reward taken back: \1 points"),
+        (r"^计次卡 (.+) No\.(\d+)：共 (\d+) 次，有效期至 (\S+)$",
+         r"Count card \1 No.\2: \3 uses, valid to \4"),
+        (r"^计次卡 (.+) No\.(\d+)：共 (\d+) 次，长期有效$", r"Count card \1 No.\2: \3 uses, no expiry"),
+        (r"^计次卡 No\. (\d+)$", r"Count card No. \1"),
     )
 )
 _GIFT_LINE = re.compile(r"^兑 (.+) x (\d+) = (\d+) 积分$")  # services.mall.gift_line

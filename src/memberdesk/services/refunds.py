@@ -35,7 +35,7 @@ from memberdesk.models import (
 from memberdesk.models.enums import PointsKind, RefundKind, SaleStatus, StoredValueKind, TenderKind
 from memberdesk.money import Money, allocate
 
-from . import audit, clock, coupons, notify_outbox, referrals, settings, stock
+from . import audit, clock, count_cards, coupons, notify_outbox, referrals, settings, stock
 from .context import Actor
 from .documents import receipt_head
 from .errors import ConflictError, NotFoundError, ValidationError
@@ -227,9 +227,7 @@ def _refunded_so_far(s: Session, sale_id: int) -> dict[TenderKind, tuple[int, in
 
 
 def _fen(value: object) -> int:
-    if isinstance(value, Money):
-        return value.fen
-    return int(value) if isinstance(value, int) else 0
+    return value.fen if isinstance(value, Money) else value if isinstance(value, int) else 0
 
 
 def _redeemed_lots(s: Session, sale_id: int) -> list[tuple[int, int]]:
@@ -312,6 +310,7 @@ def refund_sale(db: Database, actor: Actor, request: SaleRefundRequest) -> Refun
             value += amount
         stock.post_refund(s, refund.id, sale.id, [(ln.product_id, qty) for ln, qty in picked],
                           staff_id=actor.staff_id, at=refund.created_at, note=refs.note)
+        count_cards.revoke_for_refund(s, refund, [(ln.id, q) for ln, q in picked], refs.note)
 
         tenders = {t.kind: t for t in s.scalars(select(Tender).where(Tender.sale_id == sale.id))}
         before = _refunded_so_far(s, sale.id)
@@ -396,8 +395,7 @@ def refund_sale(db: Database, actor: Actor, request: SaleRefundRequest) -> Refun
         result = RefundResult(
             refund.id, refund.refund_no, RefundKind.SALE, refund.amount, tuple(shown),
             points_returned, taken_back, tuple(restored), receipt.sv_balance,
-            receipt.points_balance, receipt,
-        )
+            receipt.points_balance, receipt)
         s.flush()
         record_refund(s, actor, approver_id, refund, digest, result, "sale.refund")
         uow.commit()

@@ -186,6 +186,12 @@ SPECS: dict[str, SettingSpec] = {
         ("库存不足时仍可结账（货架上有就能卖），这些销售在库存报表里标出；选“否”则拒绝结账并说明是哪件商品",
          "A sale may take a product's stock below zero (what is on the shelf can be sold); "
          "such sales are flagged in the stock report. No: checkout refuses, naming the product")),
+    "count_cards.refund_rule": _choice(
+        "pro_rata", "checkout", ("计次卡退款规则", "Count card refund rule"),
+        ("退计次卡未用部分时：按未用次数比例退款（需店长批准），或不退",
+         "Refunding the unused part of a count card: pro rata to the unused uses (a "
+         "manager approves), or no refund"),
+        ("pro_rata", "按比例退", "Pro rata"), ("none", "不退", "No refund")),
     # -- stored value ------------------------------------------------------------------
     "stored_value.cap_fen": _money(
         500_000, "stored_value", ("每张卡储值上限", "Stored value cap per card"),

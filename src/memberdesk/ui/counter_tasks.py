@@ -7,7 +7,7 @@ once with the counter window, the task runner and the shared
     F3 充值 recharge        F4 退款 refund          F5 交班 shift
     F6 登记会员 register     F7 挂失/补卡 cards       F8 后台 back office
     F10 会员资料 details     F1 签到 sign-in          Shift+F1 发券 give a coupon
-    Shift+F2 积分兑换 points mall
+    Shift+F2 积分兑换 points mall                  Shift+F3 计次卡 count cards
 
 Each key opens a dialog (``ui/dialogs``, the back office in ``ui/backoffice``),
 imported on first use so start-up never loads the database stack for them.
@@ -62,6 +62,7 @@ KEYS: tuple[tuple[str, str, str], ...] = (
     ("mall", "Shift+F2", QT_TRANSLATE_NOOP("CounterTasks", "Gifts")),
     ("signin", "F1", QT_TRANSLATE_NOOP("CounterTasks", "Sign in")),
     ("coupon", "Shift+F1", QT_TRANSLATE_NOOP("CounterTasks", "Give coupon")),
+    ("count_card", "Shift+F3", QT_TRANSLATE_NOOP("CounterTasks", "Count card")),
 )
 
 
@@ -123,6 +124,7 @@ class CounterTasks(QObject):
             "mall": self.open_mall,
             "signin": self.open_sign_in,
             "coupon": self.open_issue_coupon,
+            "count_card": self.open_count_card,
         }
         for name, key, _text in KEYS:
             action = QAction(window)
@@ -329,6 +331,23 @@ class CounterTasks(QObject):
 
         dialog = SignInDialog(self.runner, self.actor, member, self.window)
         dialog.signed_in.connect(lambda r: self.refresh_member(r.member_no))
+        self._show(dialog)
+
+    def open_count_card(self) -> None:
+        if self.actor is None:
+            return
+        member = self.state.member
+        if member is None:
+            self.window.banner.show_user_error(self.tr_notice(QT_TRANSLATE_NOOP(
+                "CounterTasks", "Find the member first: swipe the card or search above, then "
+                "press Shift+F3.")))
+            return
+        from .dialogs.count_card import CountCardDialog
+
+        dialog = CountCardDialog(self.runner, self.actor, member.member_no,
+                                 getattr(member, "name", ""), self.window)
+        dialog.refunded.connect(lambda r: self.refresh_member(member.member_no))
+        dialog.refunded.connect(lambda r: self.show_slip(r, dialog))
         self._show(dialog)
 
     def open_back_office(self) -> None:

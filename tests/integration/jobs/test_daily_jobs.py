@@ -67,7 +67,8 @@ def test_expiry_posts_an_entry_per_lot_and_the_balance_drops(
     result = run_jobs(w.db)
     assert [(r.job, r.business_date) for r in result.runs] == [
         (job, DAY + timedelta(days=3))
-        for job in ("points_expiry", "tier_evaluation", "birthday_gifts", "notifications")]
+        for job in ("points_expiry", "tier_evaluation", "birthday_gifts", "count_card_expiry",
+                    "notifications")]
     assert result.runs[0].counts == {"lots": 2, "members": 1, "points": 150}
     alice = w.members["alice"]
     assert _expire_entries(w) == [(alice, -100), (alice, -50)]  # one entry per lot

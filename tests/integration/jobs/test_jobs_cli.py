@@ -32,6 +32,7 @@ def test_jobs_run_and_status(
         "shop today 2026-03-10", "  points expiry: never run; 1 day(s) due",
         "  tier evaluation: never run; 1 day(s) due",
         "  birthday gifts: never run; 1 day(s) due",
+        "  count card expiry: never run; 1 day(s) due",
         "  member analytics: never run; 1 day(s) due",
         "  text messages: never run; 1 day(s) due"]
     assert main(jobs(w, "run")) == 0
@@ -41,21 +42,25 @@ def test_jobs_run_and_status(
     tiers = "tier evaluation: down=0, members=0, renewed=0, up=0"
     gifts = "birthday gifts: coupons=0, members=0, points=0"
     sms = "dropped=0, failed=0, reminders=0, sent=0, unknown=0, waiting=0"
+    cards = "count card expiry: cards=0, uses=0"
     assert out == [
         "2026-03-10 points expiry: lots=0, members=0, points=0",
         f"2026-03-10 {tiers}",
         f"2026-03-10 {gifts}",
+        f"2026-03-10 {cards}",
         "2026-03-10 member analytics: churn=0, members=3, scored=0",
         f"2026-03-10 text messages: {sms}",
         "daily jobs done up to 2026-03-10",
         "2026-03-11 points expiry: lots=0, members=0, points=0",
         f"2026-03-11 {tiers}",
         f"2026-03-11 {gifts}",
+        f"2026-03-11 {cards}",
         "2026-03-11 member analytics: skipped=1",  # a catch-up refreshes the last day only
         "2026-03-11 text messages: reminders=0",  # a past day: its reminders, no sending
         "2026-03-12 points expiry: lots=1, members=1, points=100",
         f"2026-03-12 {tiers}",
         f"2026-03-12 {gifts}",
+        f"2026-03-12 {cards}",
         "2026-03-12 member analytics: churn=0, members=3, scored=0",
         f"2026-03-12 text messages: {sms}",
         "daily jobs done up to 2026-03-12",

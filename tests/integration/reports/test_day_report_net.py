@@ -202,7 +202,8 @@ def test_the_english_day_report_has_the_same_figures(
     en, en_text = export(rep, tmp_path, "en", "en")
 
     assert list(en) == ["Summary", "Discounts", "Takings by method", "Refunds", "Shift counts",
-                        "Stored value movements", "Points movements", "Coupons", "Cashiers",
+                        "Stored value movements", "Points movements", "Coupons", "Count card movements",
+                        "Cashiers",
                         "Top products after refunds", "Categories after refunds"]
     assert [fen(v) if isinstance(v, float) else v for v in summary(en, "Summary").values()][4:] \
         == [fen(v) if isinstance(v, float) else v for v in summary(zh).values()][4:]

@@ -19,6 +19,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from memberdesk.models import (
+    CountCardEntry,
     CouponEvent,
     Member,
     PointsEntry,
@@ -34,6 +35,7 @@ from memberdesk.models import (
     Tender,
 )
 from memberdesk.models.enums import (
+    CountUseKind,
     CouponEventKind,
     DiscountKind,
     PointsKind,
@@ -44,6 +46,7 @@ from memberdesk.models.enums import (
 from memberdesk.money import Money
 
 from .. import clock
+from . import count_card_report
 from .common import shop_time
 from .top_sellers import top_sellers
 from .window import Watermarks, Window, last_close
@@ -136,6 +139,11 @@ class DayReport:
     # before that was so lack the field and read back False (their lists are before
     # refunds, and say so). Sealed JSON is never rewritten: its hash is over the text.
     top_after_refunds: bool = False
+    # Count cards (issue 12): uses moved in the window by kind (signed), and the uses left
+    # on active cards at the close with their deferred value. Older closes read back empty.
+    count_card_moves: tuple[tuple[CountUseKind, int], ...] = ()
+    count_cards_outstanding: int = 0
+    count_cards_deferred: Money = ZERO
 
     # ``net`` (a sealed field name) is what the day's sales came to before refunds:
     # gross less discounts. Net sales are that less the refunds of sales.
@@ -304,6 +312,7 @@ def compute(s: Session, w: Window, close_no: int | None = None) -> DayReport:
     new_members = int(s.scalar(select(func.count()).select_from(Member).where(
         w.between(Member.id, w.previous.member, w.current.member))) or 0)
     products, categories = top_sellers(s, w)
+    cards_left = count_card_report.outstanding(s)
     return DayReport(
         close_no=close_no,
         business_date=w.business_date,
@@ -346,6 +355,10 @@ def compute(s: Session, w: Window, close_no: int | None = None) -> DayReport:
         late_sales=late,
         watermarks=w.current,
         utc_offset_minutes=int(clock.local_offset(s) / timedelta(minutes=1)),
+        count_card_moves=count_card_report.movements(s, w.between(
+            CountCardEntry.id, w.previous.count_card_entry, w.current.count_card_entry)),
+        count_cards_outstanding=cards_left.uses,
+        count_cards_deferred=cards_left.deferred,
     )
 
 

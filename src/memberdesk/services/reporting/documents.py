@@ -15,6 +15,7 @@ from memberdesk.reports.document import (
 )
 
 from .common import shop_time, time_text
+from .count_card_report import kind_word as card_kind_word
 from .day_report import DayReport, in_shop_time
 from .labels import label
 from .top_sellers import UNCATEGORISED
@@ -62,6 +63,9 @@ def day_document(rep: DayReport, shop_name: str, generated_at: datetime,
         (t("储值余额（期末）赠送", "Stored value at end, bonus"), rep.sv_close_bonus),
         (t("积分余额（期初）", "Points at start"), rep.points_open),
         (t("积分余额（期末）", "Points at end"), rep.points_close),
+        (t("计次卡未使用次数（期末）", "Count card uses outstanding at end"),
+         rep.count_cards_outstanding),
+        (t("计次卡递延收入（期末）", "Count card deferred value at end"), rep.count_cards_deferred),
         (t("新增会员", "New members"), rep.new_members),
     ]
     if rep.late_sales:
@@ -106,6 +110,8 @@ def day_document(rep: DayReport, shop_name: str, generated_at: datetime,
                   [(label(k, lang), v) for k, v in rep.points_movements], I),
         _kv_table(t("优惠券", "Coupons"), (t("事件", "Event"), t("张数", "Coupons")),
                   [(label(k, lang), n) for k, n in rep.coupons], I),
+        _kv_table(t("计次卡变动", "Count card movements"), (t("类型", "Kind"), t("次数", "Uses")),
+                  [(card_kind_word(k, lang), n) for k, n in rep.count_card_moves], I),
         Table(t("收银员业绩", "Cashiers"),
               (Column(t("收银员", "Cashier")), Column(t("销售笔数", "Sales count"), I),
                Column(t("销售额（退款前）", "Sales before refunds"), M),

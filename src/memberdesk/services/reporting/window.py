@@ -20,6 +20,7 @@ from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from memberdesk.models import (
+    CountCardEntry,
     CouponEvent,
     DayClose,
     Member,
@@ -40,6 +41,7 @@ class Watermarks:
     points_entry: int = 0
     coupon_event: int = 0
     member: int = 0
+    count_card_entry: int = 0  # closes sealed before count cards read back 0
 
     def to_dict(self) -> dict[str, int]:
         return asdict(self)
@@ -100,6 +102,7 @@ def current_watermarks(s: Session) -> Watermarks:
         points_entry=top(PointsEntry.id),
         coupon_event=top(CouponEvent.id),
         member=top(Member.id),
+        count_card_entry=top(CountCardEntry.id),
     )
 
 

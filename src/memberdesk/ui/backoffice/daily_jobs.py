@@ -32,6 +32,7 @@ JOB_NAMES = {
     "points_expiry": QT_TRANSLATE_NOOP("DailyJobsPage", "Points expiry"),
     "tier_evaluation": QT_TRANSLATE_NOOP("DailyJobsPage", "Tier evaluation"),
     "birthday_gifts": QT_TRANSLATE_NOOP("DailyJobsPage", "Birthday gifts"),
+    "count_card_expiry": QT_TRANSLATE_NOOP("DailyJobsPage", "Count card expiry"),
     "analytics_refresh": QT_TRANSLATE_NOOP("DailyJobsPage", "Member analytics"),
     "notifications": QT_TRANSLATE_NOOP("DailyJobsPage", "Text messages"),
 }
@@ -120,6 +121,9 @@ class DailyJobsPage(Page):
             return self.tr("{members} gifts: {points} points, {coupons} coupons").format(
                 members=c.get("members", "0"), points=c.get("points", "0"),
                 coupons=c.get("coupons", "0"))
+        if job == "count_card_expiry":
+            return self.tr("{cards} count cards expired, {uses} uses").format(
+                cards=c.get("cards", "0"), uses=c.get("uses", "0"))
         if job == "analytics_refresh":
             if counts.get("skipped"):
                 return self.tr("not needed for a past day (only the last day is scored)")

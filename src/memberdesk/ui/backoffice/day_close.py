@@ -175,6 +175,8 @@ class DayClosePage(Page):
             (self.tr("Recharge refunds"), fmt.money(r.recharge_refunds_total)),
             (self.tr("Stored value owed"), fmt.money(r.sv_close_principal + r.sv_close_bonus)),
             (self.tr("Points outstanding"), fmt.number(r.points_close)),
+            (self.tr("Count card uses left · deferred value"),
+             f"{fmt.number(r.count_cards_outstanding)} · {fmt.money(r.count_cards_deferred)}"),
             (self.tr("New members"), fmt.number(r.new_members)),
         ]
         right = [(tender_name(k), fmt.money(v)) for k, v in r.takings_by_tender] or [

@@ -23,6 +23,7 @@ from memberdesk.reports.document import ColumnKind, Document, format_cell
 from memberdesk.services import clock, sales_history
 from memberdesk.services.backup import BackupResult, BackupStatus, backup_status, create_backup
 from memberdesk.services.reporting import (
+    count_card_report,
     coupon_report,
     liability,
     points_report,
@@ -222,6 +223,17 @@ def coupons_spec(start: date | None, end: date | None, lang: str = ZH_CN) -> Rep
                                                                  lang),
         stem=lambda rep: pick(lang, "优惠券报表", "coupons") + f"_{_span(start, end, lang)}",
         rows=lambda rep: len(rep.rows),
+    )
+
+
+def count_cards_spec(start: date | None, end: date | None, lang: str = ZH_CN) -> ReportSpec:
+    return ReportSpec(
+        open=lambda db, actor: nullcontext(count_card_report.count_card_report(db, actor, start,
+                                                                               end)),
+        document=lambda rep, shop: count_card_report.count_card_document(
+            rep, shop, rep.generated_at, lang),
+        stem=lambda rep: pick(lang, "计次卡报表", "count_cards") + f"_{_span(start, end, lang)}",
+        rows=lambda rep: len(rep.lines),
     )
 
 

@@ -30,6 +30,7 @@ REPORTS: tuple[tuple[str, str, frozenset[str]], ...] = (
     ("liability", QT_TRANSLATE_NOOP("ReportsPage", "Stored-value liability"), frozenset()),
     ("points", QT_TRANSLATE_NOOP("ReportsPage", "Points"), frozenset({"start", "end"})),
     ("coupons", QT_TRANSLATE_NOOP("ReportsPage", "Coupons"), frozenset({"start", "end"})),
+    ("count_cards", QT_TRANSLATE_NOOP("ReportsPage", "Count cards"), frozenset({"start", "end"})),
     ("statement", QT_TRANSLATE_NOOP("ReportsPage", "Member statement"),
      frozenset({"member", "start", "end"})),
 )
@@ -138,6 +139,7 @@ class ReportsPage(Page):
             "liability": lambda: jobs.liability_spec(None, lang),
             "points": lambda: jobs.points_spec(start, end, lang),
             "coupons": lambda: jobs.coupons_spec(start, end, lang),
+            "count_cards": lambda: jobs.count_cards_spec(start, end, lang),
         }
         return makers[key]()
 

@@ -2,6 +2,7 @@
 
 from .analytics import MemberScore
 from .base import Base, MoneyType, UTCDateTime, utcnow
+from .campaigns import Campaign, CampaignMember, Segment
 from .catalog import Category, MemberPrice, Product, ProductSearchKey
 from .count_cards import (
     CountCardBalance,
@@ -49,6 +50,7 @@ APPEND_ONLY_TABLES: tuple[str, ...] = (
     "tier_changes",
     "birthday_gifts",
     "stock_entries",
+    "campaign_members",
 )
 
 __all__ = [
@@ -57,6 +59,8 @@ __all__ = [
     "AuditEntry",
     "Base",
     "BirthdayGift",
+    "Campaign",
+    "CampaignMember",
     "Card",
     "Category",
     "CountCardBalance",
@@ -86,6 +90,7 @@ __all__ = [
     "SaleDiscount",
     "SaleLine",
     "SaleLineDiscount",
+    "Segment",
     "ServicePackage",
     "ServicePackageItem",
     "Setting",

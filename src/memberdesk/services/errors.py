@@ -497,3 +497,7 @@ MESSAGES.update(ANALYTICS_MESSAGES)
 from .messages_audit import AUDIT_MESSAGES  # noqa: E402
 
 MESSAGES.update(AUDIT_MESSAGES)
+
+from .messages_campaigns import CAMPAIGN_MESSAGES  # noqa: E402
+
+MESSAGES.update(CAMPAIGN_MESSAGES)

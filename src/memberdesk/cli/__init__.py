@@ -31,6 +31,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "memberdesk.cli.settings_cmds",  # settings list, set
     "memberdesk.cli.jobs_cmds",  # jobs run, jobs status
     "memberdesk.cli.analytics_cmds",  # analytics refresh, analytics members
+    "memberdesk.cli.campaign_cmds",  # segments list|count|export; campaigns list|run|report
     "memberdesk.cli.gui_cmd",  # gui (also the default)
 )
 

@@ -232,6 +232,10 @@
         <translation>Stock</translation>
     </message>
     <message>
+        <source>Marketing</source>
+        <translation>Marketing</translation>
+    </message>
+    <message>
         <source>My shift</source>
         <translation>My shift</translation>
     </message>
@@ -331,6 +335,137 @@
     <message>
         <source>Restore from a backup…</source>
         <translation>Restore from a backup…</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsPage</name>
+    <message>
+        <source>Type a hold-out share from 0 to {max} (%).</source>
+        <translation>Type a hold-out share from 0 to {max} (%).</translation>
+    </message>
+    <message>
+        <source>Type the days the result is measured over.</source>
+        <translation>Type the days the result is measured over.</translation>
+    </message>
+    <message>
+        <source>Save a segment and set up a coupon first.</source>
+        <translation>Save a segment and set up a coupon first.</translation>
+    </message>
+    <message>
+        <source>Campaign “{name}” created: run it to issue the coupons.</source>
+        <translation>Campaign “{name}” created: run it to issue the coupons.</translation>
+    </message>
+    <message>
+        <source>Issuing the coupons of “{name}”…</source>
+        <translation>Issuing the coupons of “{name}”…</translation>
+    </message>
+    <message>
+        <source>Stopped: {issued} coupons issued so far; run it again to go on.</source>
+        <translation>Stopped: {issued} coupons issued so far; run it again to go on.</translation>
+    </message>
+    <message>
+        <source>{issued} coupons issued, {held} members held out.</source>
+        <translation>{issued} coupons issued, {held} members held out.</translation>
+    </message>
+    <message>
+        <source>Writing the report of “{name}”…</source>
+        <translation>Writing the report of “{name}”…</translation>
+    </message>
+    <message>
+        <source>Written: {files}</source>
+        <translation>Written: {files}</translation>
+    </message>
+    <message>
+        <source>issued</source>
+        <translation>issued</translation>
+    </message>
+    <message>
+        <source>not run</source>
+        <translation>not run</translation>
+    </message>
+    <message>
+        <source>Marketing</source>
+        <translation>Marketing</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>Segments</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>Campaigns</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>Coupon</translation>
+    </message>
+    <message>
+        <source>Hold-out</source>
+        <translation>Hold-out</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>Reached</translation>
+    </message>
+    <message>
+        <source>Held out</source>
+        <translation>Held out</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>S&amp;egment</source>
+        <translation>S&amp;egment</translation>
+    </message>
+    <message>
+        <source>C&amp;oupon</source>
+        <translation>C&amp;oupon</translation>
+    </message>
+    <message>
+        <source>&amp;Hold-out %</source>
+        <translation>&amp;Hold-out %</translation>
+    </message>
+    <message>
+        <source>&amp;Days</source>
+        <translation>&amp;Days</translation>
+    </message>
+    <message>
+        <source>New campaign</source>
+        <translation>New campaign</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <source>Run (issue coupons)</source>
+        <translation>Run (issue coupons)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Report (Excel and PDF)</source>
+        <translation>Report (Excel and PDF)</translation>
     </message>
 </context>
 <context>
@@ -1642,15 +1777,126 @@ Please send this file to your support contact.</translation>
     </message>
 </context>
 <context>
-    <name>MemberListPanel</name>
+    <name>MemberFilterBox</name>
+    <message>
+        <source>Type a day as 2026-01-31, or leave it empty.</source>
+        <translation>Type a day as 2026-01-31, or leave it empty.</translation>
+    </message>
+    <message>
+        <source>Type a whole number from 1 to {high}, or leave it empty.</source>
+        <translation>Type a whole number from 1 to {high}, or leave it empty.</translation>
+    </message>
     <message>
         <source>any</source>
         <translation>any</translation>
     </message>
     <message>
-        <source>Type a day as 2026-01-31, or leave it empty.</source>
-        <translation>Type a day as 2026-01-31, or leave it empty.</translation>
+        <source>&amp;Tier</source>
+        <translation>&amp;Tier</translation>
     </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>T&amp;ag</source>
+        <translation>T&amp;ag</translation>
+    </message>
+    <message>
+        <source>Birthday &amp;month</source>
+        <translation>Birthday &amp;month</translation>
+    </message>
+    <message>
+        <source>Visited &amp;from</source>
+        <translation>Visited &amp;from</translation>
+    </message>
+    <message>
+        <source>Not visited &amp;since</source>
+        <translation>Not visited &amp;since</translation>
+    </message>
+    <message>
+        <source>Stored value &amp;above</source>
+        <translation>Stored value &amp;above</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>RFM segment</source>
+        <translation>RFM segment</translation>
+    </message>
+    <message>
+        <source>Lifecycle</source>
+        <translation>Lifecycle</translation>
+    </message>
+    <message>
+        <source>Churn warning</source>
+        <translation>Churn warning</translation>
+    </message>
+    <message>
+        <source>Joined from</source>
+        <translation>Joined from</translation>
+    </message>
+    <message>
+        <source>Joined before</source>
+        <translation>Joined before</translation>
+    </message>
+    <message>
+        <source>Window (days)</source>
+        <translation>Window (days)</translation>
+    </message>
+    <message>
+        <source>Stored value up to</source>
+        <translation>Stored value up to</translation>
+    </message>
+    <message>
+        <source>Points expire in (days)</source>
+        <translation>Points expire in (days)</translation>
+    </message>
+    <message>
+        <source>Visits at least</source>
+        <translation>Visits at least</translation>
+    </message>
+    <message>
+        <source>Spent at least</source>
+        <translation>Spent at least</translation>
+    </message>
+    <message>
+        <source>with a warning</source>
+        <translation>with a warning</translation>
+    </message>
+    <message>
+        <source>without</source>
+        <translation>without</translation>
+    </message>
+    <message>
+        <source>not anonymised</source>
+        <translation>not anonymised</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>deactivated</source>
+        <translation>deactivated</translation>
+    </message>
+    <message>
+        <source>anonymised</source>
+        <translation>anonymised</translation>
+    </message>
+    <message>
+        <source>e.g. VIP</source>
+        <translation>e.g. VIP</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Clear filters</translation>
+    </message>
+</context>
+<context>
+    <name>MemberListPanel</name>
     <message>
         <source>{count} found</source>
         <translation>{count} found</translation>
@@ -1684,34 +1930,6 @@ Please send this file to your support contact.</translation>
         <translation>S&amp;ort</translation>
     </message>
     <message>
-        <source>&amp;Tier</source>
-        <translation>&amp;Tier</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>State</translation>
-    </message>
-    <message>
-        <source>T&amp;ag</source>
-        <translation>T&amp;ag</translation>
-    </message>
-    <message>
-        <source>Birthday &amp;month</source>
-        <translation>Birthday &amp;month</translation>
-    </message>
-    <message>
-        <source>Visited &amp;from</source>
-        <translation>Visited &amp;from</translation>
-    </message>
-    <message>
-        <source>Not visited &amp;since</source>
-        <translation>Not visited &amp;since</translation>
-    </message>
-    <message>
-        <source>Stored value &amp;above</source>
-        <translation>Stored value &amp;above</translation>
-    </message>
-    <message>
         <source>phone, last 4 digits, name, pinyin initials (zs), card or member no.</source>
         <translation>phone, last 4 digits, name, pinyin initials (zs), card or member no.</translation>
     </message>
@@ -1734,30 +1952,6 @@ Please send this file to your support contact.</translation>
     <message>
         <source>Points, most first</source>
         <translation>Points, most first</translation>
-    </message>
-    <message>
-        <source>not anonymised</source>
-        <translation>not anonymised</translation>
-    </message>
-    <message>
-        <source>active</source>
-        <translation>active</translation>
-    </message>
-    <message>
-        <source>deactivated</source>
-        <translation>deactivated</translation>
-    </message>
-    <message>
-        <source>anonymised</source>
-        <translation>anonymised</translation>
-    </message>
-    <message>
-        <source>e.g. VIP</source>
-        <translation>e.g. VIP</translation>
-    </message>
-    <message>
-        <source>Clear filters</source>
-        <translation>Clear filters</translation>
     </message>
 </context>
 <context>
@@ -3311,6 +3505,65 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
     <message>
         <source>Change them in Settings (Ctrl+8)</source>
         <translation>Change them in Settings (Ctrl+8)</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentsTab</name>
+    <message>
+        <source>(new)</source>
+        <translation>(new)</translation>
+    </message>
+    <message>
+        <source>Segment “{name}” saved.</source>
+        <translation>Segment “{name}” saved.</translation>
+    </message>
+    <message>
+        <source>Segment “{name}” deleted.</source>
+        <translation>Segment “{name}” deleted.</translation>
+    </message>
+    <message>
+        <source>Save the segment first, then export it.</source>
+        <translation>Save the segment first, then export it.</translation>
+    </message>
+    <message>
+        <source>Exporting “{name}”…</source>
+        <translation>Exporting “{name}”…</translation>
+    </message>
+    <message>
+        <source>{rows} members written to {path}</source>
+        <translation>{rows} members written to {path}</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <source>{count} members match</source>
+        <translation>{count} members match</translation>
+    </message>
+    <message>
+        <source>&amp;Segment</source>
+        <translation>&amp;Segment</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>

@@ -232,6 +232,10 @@
         <translation>库存</translation>
     </message>
     <message>
+        <source>Marketing</source>
+        <translation>营销</translation>
+    </message>
+    <message>
         <source>My shift</source>
         <translation>我的交班</translation>
     </message>
@@ -331,6 +335,137 @@
     <message>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsPage</name>
+    <message>
+        <source>Type a hold-out share from 0 to {max} (%).</source>
+        <translation>对照组比例请填写 0 到 {max}（%）。</translation>
+    </message>
+    <message>
+        <source>Type the days the result is measured over.</source>
+        <translation>请填写统计效果的天数。</translation>
+    </message>
+    <message>
+        <source>Save a segment and set up a coupon first.</source>
+        <translation>请先保存一个会员分群，并设置好优惠券。</translation>
+    </message>
+    <message>
+        <source>Campaign “{name}” created: run it to issue the coupons.</source>
+        <translation>活动“{name}”已创建：点“运行”发券。</translation>
+    </message>
+    <message>
+        <source>Issuing the coupons of “{name}”…</source>
+        <translation>正在发放活动“{name}”的券…</translation>
+    </message>
+    <message>
+        <source>Stopped: {issued} coupons issued so far; run it again to go on.</source>
+        <translation>已停止：目前已发 {issued} 张券；再次运行会接着发。</translation>
+    </message>
+    <message>
+        <source>{issued} coupons issued, {held} members held out.</source>
+        <translation>已发券 {issued} 张，对照组 {held} 位会员。</translation>
+    </message>
+    <message>
+        <source>Writing the report of “{name}”…</source>
+        <translation>正在生成活动“{name}”的报表…</translation>
+    </message>
+    <message>
+        <source>Written: {files}</source>
+        <translation>已导出：{files}</translation>
+    </message>
+    <message>
+        <source>issued</source>
+        <translation>已发券</translation>
+    </message>
+    <message>
+        <source>not run</source>
+        <translation>未运行</translation>
+    </message>
+    <message>
+        <source>Marketing</source>
+        <translation>营销</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>会员分群</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>营销活动</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>分群</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
+        <source>Hold-out</source>
+        <translation>对照组</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>统计期间</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>已触达</translation>
+    </message>
+    <message>
+        <source>Held out</source>
+        <translation>对照组人数</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>S&amp;egment</source>
+        <translation>分群(&amp;E)</translation>
+    </message>
+    <message>
+        <source>C&amp;oupon</source>
+        <translation>优惠券(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Hold-out %</source>
+        <translation>对照组 %(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Days</source>
+        <translation>统计天数(&amp;D)</translation>
+    </message>
+    <message>
+        <source>New campaign</source>
+        <translation>新建活动</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>Run (issue coupons)</source>
+        <translation>运行（发券）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Report (Excel and PDF)</source>
+        <translation>报表（Excel 和 PDF）</translation>
     </message>
 </context>
 <context>
@@ -1642,15 +1777,126 @@ Please send this file to your support contact.</source>
     </message>
 </context>
 <context>
-    <name>MemberListPanel</name>
+    <name>MemberFilterBox</name>
+    <message>
+        <source>Type a day as 2026-01-31, or leave it empty.</source>
+        <translation>日期请按 2026-01-31 的格式填写，或留空。</translation>
+    </message>
+    <message>
+        <source>Type a whole number from 1 to {high}, or leave it empty.</source>
+        <translation>请填写 1 到 {high} 的整数，或留空。</translation>
+    </message>
     <message>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <source>Type a day as 2026-01-31, or leave it empty.</source>
-        <translation>日期请按 2026-01-31 的格式填写，或留空。</translation>
+        <source>&amp;Tier</source>
+        <translation>等级(&amp;T)</translation>
     </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>T&amp;ag</source>
+        <translation>标签(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Birthday &amp;month</source>
+        <translation>生日月份(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Visited &amp;from</source>
+        <translation>到店起于(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Not visited &amp;since</source>
+        <translation>此后未到店(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Stored value &amp;above</source>
+        <translation>储值高于(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>客户等级</translation>
+    </message>
+    <message>
+        <source>RFM segment</source>
+        <translation>RFM 分群</translation>
+    </message>
+    <message>
+        <source>Lifecycle</source>
+        <translation>生命周期</translation>
+    </message>
+    <message>
+        <source>Churn warning</source>
+        <translation>流失预警</translation>
+    </message>
+    <message>
+        <source>Joined from</source>
+        <translation>注册起于</translation>
+    </message>
+    <message>
+        <source>Joined before</source>
+        <translation>注册早于</translation>
+    </message>
+    <message>
+        <source>Window (days)</source>
+        <translation>统计近 N 天</translation>
+    </message>
+    <message>
+        <source>Stored value up to</source>
+        <translation>储值至多</translation>
+    </message>
+    <message>
+        <source>Points expire in (days)</source>
+        <translation>积分 N 天内到期</translation>
+    </message>
+    <message>
+        <source>Visits at least</source>
+        <translation>消费次数至少</translation>
+    </message>
+    <message>
+        <source>Spent at least</source>
+        <translation>消费金额至少</translation>
+    </message>
+    <message>
+        <source>with a warning</source>
+        <translation>有预警</translation>
+    </message>
+    <message>
+        <source>without</source>
+        <translation>无预警</translation>
+    </message>
+    <message>
+        <source>not anonymised</source>
+        <translation>未注销</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>deactivated</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>anonymised</source>
+        <translation>已注销</translation>
+    </message>
+    <message>
+        <source>e.g. VIP</source>
+        <translation>如 VIP</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+</context>
+<context>
+    <name>MemberListPanel</name>
     <message>
         <source>{count} found</source>
         <translation>找到 {count} 位</translation>
@@ -1684,34 +1930,6 @@ Please send this file to your support contact.</source>
         <translation>排序(&amp;O)</translation>
     </message>
     <message>
-        <source>&amp;Tier</source>
-        <translation>等级(&amp;T)</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>T&amp;ag</source>
-        <translation>标签(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Birthday &amp;month</source>
-        <translation>生日月份(&amp;M)</translation>
-    </message>
-    <message>
-        <source>Visited &amp;from</source>
-        <translation>到店起于(&amp;F)</translation>
-    </message>
-    <message>
-        <source>Not visited &amp;since</source>
-        <translation>此后未到店(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Stored value &amp;above</source>
-        <translation>储值高于(&amp;A)</translation>
-    </message>
-    <message>
         <source>phone, last 4 digits, name, pinyin initials (zs), card or member no.</source>
         <translation>手机号、手机尾号 4 位、姓名、拼音首字母 (zs)、卡号或会员编号</translation>
     </message>
@@ -1734,30 +1952,6 @@ Please send this file to your support contact.</source>
     <message>
         <source>Points, most first</source>
         <translation>积分，多的在前</translation>
-    </message>
-    <message>
-        <source>not anonymised</source>
-        <translation>未注销</translation>
-    </message>
-    <message>
-        <source>active</source>
-        <translation>正常</translation>
-    </message>
-    <message>
-        <source>deactivated</source>
-        <translation>已停用</translation>
-    </message>
-    <message>
-        <source>anonymised</source>
-        <translation>已注销</translation>
-    </message>
-    <message>
-        <source>e.g. VIP</source>
-        <translation>如 VIP</translation>
-    </message>
-    <message>
-        <source>Clear filters</source>
-        <translation>清除筛选</translation>
     </message>
 </context>
 <context>
@@ -3311,6 +3505,65 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
     <message>
         <source>Change them in Settings (Ctrl+8)</source>
         <translation>去“设置”修改 (Ctrl+8)</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentsTab</name>
+    <message>
+        <source>(new)</source>
+        <translation>（新建）</translation>
+    </message>
+    <message>
+        <source>Segment “{name}” saved.</source>
+        <translation>分群“{name}”已保存。</translation>
+    </message>
+    <message>
+        <source>Segment “{name}” deleted.</source>
+        <translation>分群“{name}”已删除。</translation>
+    </message>
+    <message>
+        <source>Save the segment first, then export it.</source>
+        <translation>请先保存分群，再导出。</translation>
+    </message>
+    <message>
+        <source>Exporting “{name}”…</source>
+        <translation>正在导出“{name}”…</translation>
+    </message>
+    <message>
+        <source>{rows} members written to {path}</source>
+        <translation>已导出 {rows} 位会员到 {path}</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在计数…</translation>
+    </message>
+    <message>
+        <source>{count} members match</source>
+        <translation>符合条件的会员：{count} 位</translation>
+    </message>
+    <message>
+        <source>&amp;Segment</source>
+        <translation>分群(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>

@@ -24,6 +24,7 @@ from ..i18n import Retranslating, add_language_key
 from ..tasks import TaskRunner
 from .audit import AuditPage
 from .backup import BackupPage
+from .campaigns import CampaignsPage
 from .daily_jobs import DailyJobsPage
 from .day_close import DayClosePage
 from .long_jobs import LongJobs
@@ -66,6 +67,7 @@ class BackOffice(Retranslating, QDialog):
             self.stock = StockPage(runner, long_jobs, actor)
             self.rules = RulesPage(runner, actor)
             self.audit = AuditPage(runner, long_jobs, actor, owner=role == "owner")
+            self.campaigns = CampaignsPage(runner, long_jobs, actor)
             self.daily_jobs = DailyJobsPage(runner, long_jobs, actor)
             # Ctrl+1 … Ctrl+9, Ctrl+0 in this order; the daily jobs (they run by
             # themselves) are the last page, reached from the list.
@@ -73,7 +75,8 @@ class BackOffice(Retranslating, QDialog):
                           "members": self.members, "staff": self.staff, "backup": self.backup,
                           "products": self.products, "stock": self.stock,
                           "settings": self.settings, "rules": self.rules,
-                          "audit": self.audit, "jobs": self.daily_jobs}
+                          "audit": self.audit, "campaigns": self.campaigns,
+                          "jobs": self.daily_jobs}
             self.rules.tiers_changed.connect(self.products.reload_tiers)
             self.rules.open_settings.connect(lambda: self.show_page("settings"))
             self.settings.saved.connect(self.settings_changed)
@@ -151,7 +154,7 @@ class BackOffice(Retranslating, QDialog):
                  "backup": self.tr("Backups"), "products": self.tr("Products"),
                  "settings": self.tr("Settings"), "rules": self.tr("Loyalty rules"),
                  "jobs": self.tr("Daily jobs"), "audit": self.tr("Audit"),
-                 "stock": self.tr("Stock")}
+                 "stock": self.tr("Stock"), "campaigns": self.tr("Marketing")}
         if list(self.pages) == ["reports"]:
             names["reports"] = self.tr("My shift")
         for row, key in enumerate(self.pages):

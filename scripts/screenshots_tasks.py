@@ -263,6 +263,7 @@ def shoot_tasks(cam: Camera, sizes: tuple[tuple[int, int], ...], langs: tuple[st
                     cam.idle()
                     cam.grab(office, "backoffice_rules_new_coupon")
                     rules.close_template_form()
+                _campaigns_page(cam, office)
                 if "jobs" in office.pages:
                     office.show_page("jobs")
                     cam.idle()
@@ -270,6 +271,32 @@ def shoot_tasks(cam: Camera, sizes: tuple[tuple[int, int], ...], langs: tuple[st
                 _press(cam, office, Qt.Key.Key_Escape)
         ui.logout()
         cam.idle()
+
+
+def _campaigns_page(cam: Camera, office: Any) -> None:
+    """营销: the demo's saved segment with its live count and preview, then the
+    campaigns after the demo campaign was run (its coupons issued)."""
+    if "campaigns" not in office.pages:
+        return
+    page = office.show_page("campaigns")
+    page.tabs.setCurrentIndex(0)
+    cam.idle()
+    seg = page.segments
+    if seg.saved.count() > 1:
+        seg.saved.setCurrentIndex(1)
+        seg.saved.activated.emit(1)
+        cam.idle()
+    cam.grab(office, "backoffice_segments")
+    page.tabs.setCurrentIndex(1)
+    cam.idle()
+    if page.rows and not page.rows[0].finished:
+        page.table.selectRow(0)
+        page.run()
+        while page.progress is not None:
+            cam.settle(50)
+        cam.idle()
+    cam.grab(office, "backoffice_campaigns")
+    page.tabs.setCurrentIndex(0)
 
 
 def _audit_page(cam: Camera, office: Any) -> None:

@@ -408,14 +408,6 @@
         <translation>Coupon</translation>
     </message>
     <message>
-        <source>Hold-out</source>
-        <translation>Hold-out</translation>
-    </message>
-    <message>
-        <source>Days</source>
-        <translation>Days</translation>
-    </message>
-    <message>
         <source>Reached</source>
         <translation>Reached</translation>
     </message>
@@ -426,6 +418,10 @@
     <message>
         <source>State</source>
         <translation>State</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
     </message>
     <message>
         <source>&amp;Name</source>

@@ -408,14 +408,6 @@
         <translation>优惠券</translation>
     </message>
     <message>
-        <source>Hold-out</source>
-        <translation>对照组</translation>
-    </message>
-    <message>
-        <source>Days</source>
-        <translation>统计期间</translation>
-    </message>
-    <message>
         <source>Reached</source>
         <translation>已触达</translation>
     </message>
@@ -426,6 +418,10 @@
     <message>
         <source>State</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>统计期间</translation>
     </message>
     <message>
         <source>&amp;Name</source>

@@ -63,14 +63,14 @@ def test_count_save_create_and_run_a_campaign(owner: Counter) -> None:
     c.qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
     c.settle()
     c.qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=10_000)
-    assert page.table.item(0, 7).text() == "未运行"
+    assert page.table.item(0, 6).text() == "未运行"
     page.table.selectRow(0)
     c.qtbot.mouseClick(page.run_button, Qt.MouseButton.LeftButton)
     c.qtbot.waitUntil(lambda: page.progress is None and bool(page.rows)
                       and page.rows[0].reached == 1, timeout=20_000)
     c.settle()
     assert page.message.text() == "已发券 1 张，对照组 0 位会员。"
-    assert page.table.item(0, 5).text() == "1" and page.table.item(0, 7).text() == "已发券"
+    assert page.table.item(0, 4).text() == "1" and page.table.item(0, 6).text() == "已发券"
     with c.db.reader() as uow:
         owners = list(uow.session.scalars(select(Coupon.member_id)))
     assert owners == [w.members["bob"]]

@@ -36,11 +36,7 @@ from memberdesk.services.campaigns import (
     run_campaign,
 )
 from memberdesk.services.coupons_admin import list_coupon_templates
-from memberdesk.services.reporting.campaign_report import (
-    campaign_document,
-    campaign_report,
-    percent_text,
-)
+from memberdesk.services.reporting.campaign_report import campaign_document, campaign_report
 from memberdesk.services.reporting.words import pick
 from memberdesk.services.segments import list_segments
 
@@ -52,7 +48,7 @@ from .long_jobs import JobBar, LongJobs, Progress
 from .page import Page
 from .segments_tab import SegmentsTab
 
-COLUMNS = 8
+COLUMNS = 7
 
 
 def run_job(db: Any, actor: Any, name: str, progress: Progress) -> Any:
@@ -179,9 +175,8 @@ class CampaignsPage(Page):
         self.rows = rows
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
-            values = (r.name, r.segment, r.template, percent_text(r.holdout_permille),
-                      f"{r.first_day:%Y-%m-%d} – {r.last_day:%m-%d}", f"{r.reached:,}",
-                      f"{r.held_out:,}", "")
+            values = (r.name, r.segment, r.template, f"{r.first_day:%m-%d}–{r.last_day:%m-%d}",
+                      f"{r.reached:,}", f"{r.held_out:,}", "")
             for col, text in enumerate(values):
                 self.table.setItem(i, col, QTableWidgetItem(text))
             if picked is not None and r.name == picked.name:
@@ -285,8 +280,7 @@ class CampaignsPage(Page):
         self.tabs.setTabText(0, self.tr("Segments"))
         self.tabs.setTabText(1, self.tr("Campaigns"))
         self.table.setHorizontalHeaderLabels([
-            self.tr("Campaign"), self.tr("Segment"), self.tr("Coupon"), self.tr("Hold-out"),
-            self.tr("Days"), self.tr("Reached"), self.tr("Held out"), self.tr("State")])
+            self.tr("Campaign"), self.tr("Segment"), self.tr("Coupon"), self.tr("Period"), self.tr("Reached"), self.tr("Held out"), self.tr("State")])
         for label, text in zip(self.form_labels, (
                 self.tr("&Name"), self.tr("S&egment"), self.tr("C&oupon"),
                 self.tr("&Hold-out %"), self.tr("&Days")), strict=True):

@@ -4,7 +4,7 @@ the 营销 page: tier, state, tag, birthday month, last visit from / not since, 
 value above, and from the analytics grade, RFM segment, lifecycle and churn warning;
 with ``segment_fields`` also registration from / before, visits and spend in the last
 N days, stored value at most and points expiring within N days. Labels above their
-fields, six to a row (fits 1024 px). Enter in a field, or picking in a list, asks for
+fields, six to a row (fits 1024 px; a segment's scroll). Enter in a field, or picking in a list, asks for
 the filter to be applied (:attr:`apply_requested`)."""
 
 from __future__ import annotations
@@ -28,7 +28,8 @@ from ..dialogs.base import AmountEdit, current_language, push_button
 from ..i18n import Retranslating
 from ..widgets import PickerBox
 
-COLUMNS = 6
+COLUMNS = 6  # the member list's eleven fields: two rows
+SEGMENT_COLUMNS = 6  # a segment's eighteen: four rows, in a scroll area
 DEFAULT_WINDOW = MemberFilter().window_days
 
 
@@ -91,6 +92,7 @@ class MemberFilterBox(Retranslating, QWidget):
                       ("spend", self.spend_min), ("balance_max", self.balance_max),
                       ("expiring", self.expiring)]
         self.labels = {key: QLabel() for key, _ in cells}
+        columns = SEGMENT_COLUMNS if segment_fields else COLUMNS
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(8)
@@ -98,12 +100,12 @@ class MemberFilterBox(Retranslating, QWidget):
         for i, (key, widget) in enumerate(cells):
             self.labels[key].setBuddy(widget)
             self.labels[key].setWordWrap(True)  # long English labels take two lines
-            grid.addWidget(self.labels[key], (i // COLUMNS) * 2, i % COLUMNS)
-            grid.addWidget(widget, (i // COLUMNS) * 2 + 1, i % COLUMNS)
+            grid.addWidget(self.labels[key], (i // columns) * 2, i % columns)
+            grid.addWidget(widget, (i // columns) * 2 + 1, i % columns)
             widget.setMinimumWidth(60)
         last = len(cells)
-        grid.addWidget(self.clear_button, (last // COLUMNS) * 2 + 1, last % COLUMNS)
-        for col in range(COLUMNS):
+        grid.addWidget(self.clear_button, (last // columns) * 2 + 1, last % columns)
+        for col in range(columns):
             grid.setColumnStretch(col, 1)
         self.combos = (self.tier, self.status, self.month, self.grade, self.rfm, self.lifecycle,
                        self.churn)

@@ -14,10 +14,12 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -106,23 +108,37 @@ class MemberListPanel(Retranslating, QWidget):
         top.addWidget(self.labels["sort"])
         top.addWidget(self.sort)
         self.opens = not segment_fields
-        if segment_fields:  # the segment is the filter alone: no search
+        self.top_row = top
+        if segment_fields:  # the segment is the filter alone: no search; the count up here
             self.labels["search"].hide()
             self.search.hide()
-            top.insertStretch(0, 1)
+            top.insertWidget(0, self.count_label, 1)
         self.sort.setSizeAdjustPolicy(
             PickerBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.sort.setMinimumContentsLength(12)
         bottom = QHBoxLayout()
-        bottom.addStretch(1)
-        bottom.addWidget(self.count_label)
+        if not segment_fields:
+            bottom.addStretch(1)
+            bottom.addWidget(self.count_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.setSpacing(8)
         layout.addLayout(top)
-        layout.addWidget(self.filter_box)
+        if segment_fields:  # eighteen fields: they scroll, the preview keeps its rows
+            area = QScrollArea()
+            area.setObjectName("segmentFilters")
+            area.setWidgetResizable(True)
+            area.setFrameShape(QFrame.Shape.NoFrame)
+            area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            area.setWidget(self.filter_box)
+            area.setMaximumHeight(self.fontMetrics().height() * 10)
+            area.setMinimumHeight(self.fontMetrics().height() * 7)
+            layout.addWidget(area)
+        else:
+            layout.addWidget(self.filter_box)
         layout.addWidget(self.table, 1)
-        layout.addLayout(bottom)
+        if not segment_fields:
+            layout.addLayout(bottom)
         self.setTabOrder(self.search, self.sort)
         self.retranslate()
 

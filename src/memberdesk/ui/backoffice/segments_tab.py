@@ -77,7 +77,7 @@ class SegmentsTab(Retranslating, QWidget):
         self.list.applied.connect(self._count)
         top = QHBoxLayout()
         top.addWidget(self.picker_label)
-        top.addWidget(self.saved)
+        top.addWidget(self.saved, 1)
         top.addWidget(self.name_label)
         top.addWidget(self.name, 1)
         for w in (self.save_button, self.delete_button, self.export_button, self.bar,
@@ -86,8 +86,8 @@ class SegmentsTab(Retranslating, QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addLayout(top)
-        layout.addWidget(self.count_label)
         layout.addWidget(self.list, 1)
+        self.list.top_row.insertWidget(0, self.count_label)  # the live count, then the shown
         self.retranslate()
 
     # -- loading ---------------------------------------------------------------------------

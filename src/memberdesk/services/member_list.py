@@ -176,7 +176,7 @@ def list_members(
         require(s, actor, Permission.EXPORT_MEMBERS)
         unmasked = may_unmask(s, actor)
         tiers = tier_names(s)
-        where = filter_conditions(s, filters)
+        where = filter_conditions(s, filters, paged=True)
         if search.strip():
             return _searched(s, search, where, unmasked, tiers)
         spec = _sort(sort)

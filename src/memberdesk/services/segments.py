@@ -122,7 +122,7 @@ def _rows(db: Database, filters: MemberFilter, unmasked: bool, en: bool
     with db.reader() as uow:
         s = uow.session
         tiers = tier_names(s)
-        where = conditions(s, filters)
+        where = conditions(s, filters, paged=True)
         after = 0
         while True:
             got = s.execute(select(*LIST_COLUMNS).where(*where, Member.id > after)

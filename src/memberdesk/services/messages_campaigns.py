@@ -15,10 +15,6 @@ CAMPAIGN_MESSAGES: dict[str, tuple[str, str]] = {
         "请填写分群名称（最多 40 个字）",
         "Give the segment a name (at most 40 characters)",
     ),
-    "segment_exists": (
-        "已有名为“{name}”的分群",
-        "A segment named “{name}” already exists",
-    ),
     "segment_not_found": (
         "找不到分群“{name}”",
         "No segment named “{name}”",
@@ -46,14 +42,5 @@ CAMPAIGN_MESSAGES: dict[str, tuple[str, str]] = {
     "campaign_bad_days": (
         "活动天数应为 1 到 {max} 天",
         "The campaign must last 1 to {max} days",
-    ),
-    "campaign_done": (
-        "活动“{name}”已发放完毕",
-        "The campaign “{name}” has already been run to the end",
-    ),
-    "campaign_cancelled": (
-        "已取消发放；已发的券保留，再次运行会接着发给其余会员",
-        "Issuing cancelled; the coupons given stay, and running it again goes on with "
-        "the other members",
     ),
 }

@@ -286,6 +286,7 @@ def shoot_tasks(cam: Camera, sizes: tuple[tuple[int, int], ...], langs: tuple[st
                     mall.table.selectRow(0)
                     cam.idle()
                     cam.grab(office, "backoffice_mall")
+                _campaigns_page(cam, office)
                 if "jobs" in office.pages:
                     office.show_page("jobs")
                     cam.idle()
@@ -332,6 +333,30 @@ def _sign_in_at_the_counter(cam: Camera, tasks: Any) -> None:
     _press(cam, dialog, Qt.Key.Key_Return)
     cam.idle()
     cam.grab(cam.ui.main, "counter_signed_in")
+def _campaigns_page(cam: Camera, office: Any) -> None:
+    """营销: the demo's saved segment with its live count and preview, then the
+    campaigns after the demo campaign was run (its coupons issued)."""
+    if "campaigns" not in office.pages:
+        return
+    page = office.show_page("campaigns")
+    page.tabs.setCurrentIndex(0)
+    cam.idle()
+    seg = page.segments
+    if seg.saved.count() > 1:
+        seg.saved.setCurrentIndex(1)
+        seg.saved.activated.emit(1)
+        cam.idle()
+    cam.grab(office, "backoffice_segments")
+    page.tabs.setCurrentIndex(1)
+    cam.idle()
+    if page.rows and not page.rows[0].finished:
+        page.table.selectRow(0)
+        page.run()
+        while page.progress is not None:
+            cam.settle(50)
+        cam.idle()
+    cam.grab(office, "backoffice_campaigns")
+    page.tabs.setCurrentIndex(0)
 
 
 def _audit_page(cam: Camera, office: Any) -> None:

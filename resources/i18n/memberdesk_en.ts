@@ -39,12 +39,12 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <source>Type the approver's user name.</source>
-        <translation>Type the approver's user name.</translation>
+        <source>Type the approver&apos;s user name.</source>
+        <translation>Type the approver&apos;s user name.</translation>
     </message>
     <message>
-        <source>Type the approver's password.</source>
-        <translation>Type the approver's password.</translation>
+        <source>Type the approver&apos;s password.</source>
+        <translation>Type the approver&apos;s password.</translation>
     </message>
     <message>
         <source>Please give a reason.</source>
@@ -275,6 +275,10 @@
         <translation>Count cards</translation>
     </message>
     <message>
+        <source>Marketing</source>
+        <translation>Marketing</translation>
+    </message>
+    <message>
         <source>Messages</source>
         <translation>Messages</translation>
     </message>
@@ -385,6 +389,133 @@
     </message>
 </context>
 <context>
+    <name>CampaignsPage</name>
+    <message>
+        <source>Type a hold-out share from 0 to {max} (%).</source>
+        <translation>Type a hold-out share from 0 to {max} (%).</translation>
+    </message>
+    <message>
+        <source>Type the days the result is measured over.</source>
+        <translation>Type the days the result is measured over.</translation>
+    </message>
+    <message>
+        <source>Save a segment and set up a coupon first.</source>
+        <translation>Save a segment and set up a coupon first.</translation>
+    </message>
+    <message>
+        <source>Campaign “{name}” created: run it to issue the coupons.</source>
+        <translation>Campaign “{name}” created: run it to issue the coupons.</translation>
+    </message>
+    <message>
+        <source>Issuing the coupons of “{name}”…</source>
+        <translation>Issuing the coupons of “{name}”…</translation>
+    </message>
+    <message>
+        <source>Stopped: {issued} coupons issued so far; run it again to go on.</source>
+        <translation>Stopped: {issued} coupons issued so far; run it again to go on.</translation>
+    </message>
+    <message>
+        <source>{issued} coupons issued, {held} members held out.</source>
+        <translation>{issued} coupons issued, {held} members held out.</translation>
+    </message>
+    <message>
+        <source>Writing the report of “{name}”…</source>
+        <translation>Writing the report of “{name}”…</translation>
+    </message>
+    <message>
+        <source>Written: {files}</source>
+        <translation>Written: {files}</translation>
+    </message>
+    <message>
+        <source>issued</source>
+        <translation>issued</translation>
+    </message>
+    <message>
+        <source>not run</source>
+        <translation>not run</translation>
+    </message>
+    <message>
+        <source>Marketing</source>
+        <translation>Marketing</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>Segments</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>Campaigns</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>Coupon</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>Reached</translation>
+    </message>
+    <message>
+        <source>Held out</source>
+        <translation>Held out</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>S&amp;egment</source>
+        <translation>S&amp;egment</translation>
+    </message>
+    <message>
+        <source>C&amp;oupon</source>
+        <translation>C&amp;oupon</translation>
+    </message>
+    <message>
+        <source>&amp;Hold-out %</source>
+        <translation>&amp;Hold-out %</translation>
+    </message>
+    <message>
+        <source>&amp;Days</source>
+        <translation>&amp;Days</translation>
+    </message>
+    <message>
+        <source>New campaign</source>
+        <translation>New campaign</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <source>Run (issue coupons)</source>
+        <translation>Run (issue coupons)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Report (Excel and PDF)</source>
+        <translation>Report (Excel and PDF)</translation>
+    </message>
+</context>
+<context>
     <name>CardsDialog</name>
     <message>
         <source>Swipe the card or type its number.</source>
@@ -395,8 +526,8 @@
         <translation>Card {uid} is in use: member {member_no} {name}.</translation>
     </message>
     <message>
-        <source>Swipe the new card into "New card".</source>
-        <translation>Swipe the new card into "New card".</translation>
+        <source>Swipe the new card into &quot;New card&quot;.</source>
+        <translation>Swipe the new card into &quot;New card&quot;.</translation>
     </message>
     <message>
         <source>Voiding unbinds card {uid} from its member. Press Void again to confirm.</source>
@@ -419,8 +550,8 @@
         <translation>Lost, found, replaced and void cards</translation>
     </message>
     <message>
-        <source>Member's cards</source>
-        <translation>Member's cards</translation>
+        <source>Member&apos;s cards</source>
+        <translation>Member&apos;s cards</translation>
     </message>
     <message>
         <source>&amp;Card</source>
@@ -532,8 +663,8 @@
 <context>
     <name>CategoryPoints</name>
     <message>
-        <source>shop's rate ({rate})</source>
-        <translation>shop's rate ({rate})</translation>
+        <source>shop&apos;s rate ({rate})</source>
+        <translation>shop&apos;s rate ({rate})</translation>
     </message>
     <message>
         <source>{rate} per yuan</source>
@@ -560,8 +691,8 @@
         <translation>Points per &amp;yuan</translation>
     </message>
     <message>
-        <source>empty: shop's</source>
-        <translation>empty: shop's</translation>
+        <source>empty: shop&apos;s</source>
+        <translation>empty: shop&apos;s</translation>
     </message>
     <message>
         <source>Save rate</source>
@@ -593,8 +724,8 @@
         <translation>Used by mistake</translation>
     </message>
     <message>
-        <source>Refund the {left} unused uses of {card} by the shop's rule? Press “Refund unused” again to confirm.</source>
-        <translation>Refund the {left} unused uses of {card} by the shop's rule? Press “Refund unused” again to confirm.</translation>
+        <source>Refund the {left} unused uses of {card} by the shop&apos;s rule? Press “Refund unused” again to confirm.</source>
+        <translation>Refund the {left} unused uses of {card} by the shop&apos;s rule? Press “Refund unused” again to confirm.</translation>
     </message>
     <message>
         <source>Customer returns the card</source>
@@ -625,8 +756,8 @@
         <translation>&amp;Uses</translation>
     </message>
     <message>
-        <source>This member has no usable count card. Sell one like any product: ring up the card's code and take payment.</source>
-        <translation>This member has no usable count card. Sell one like any product: ring up the card's code and take payment.</translation>
+        <source>This member has no usable count card. Sell one like any product: ring up the card&apos;s code and take payment.</source>
+        <translation>This member has no usable count card. Sell one like any product: ring up the card&apos;s code and take payment.</translation>
     </message>
     <message>
         <source>Use (Enter)</source>
@@ -895,8 +1026,8 @@
         <translation>The printer did not print: {detail}</translation>
     </message>
     <message>
-        <source>Type the printer's address first, e.g. usb:0416:5011, network:192.168.1.87:9100, serial:/dev/ttyUSB0 or file:/dev/usb/lp0.</source>
-        <translation>Type the printer's address first, e.g. usb:0416:5011, network:192.168.1.87:9100, serial:/dev/ttyUSB0 or file:/dev/usb/lp0.</translation>
+        <source>Type the printer&apos;s address first, e.g. usb:0416:5011, network:192.168.1.87:9100, serial:/dev/ttyUSB0 or file:/dev/usb/lp0.</source>
+        <translation>Type the printer&apos;s address first, e.g. usb:0416:5011, network:192.168.1.87:9100, serial:/dev/ttyUSB0 or file:/dev/usb/lp0.</translation>
     </message>
     <message>
         <source>That is not a printer address: {detail}</source>
@@ -1131,8 +1262,8 @@ Please send this file to your support contact.</translation>
         <translation>{date} is closed already (report No. {number}).</translation>
     </message>
     <message>
-        <source>Closing seals {date}: its report gets a number and never changes; later corrections go into the next close. Press "Close the day" again to confirm.</source>
-        <translation>Closing seals {date}: its report gets a number and never changes; later corrections go into the next close. Press "Close the day" again to confirm.</translation>
+        <source>Closing seals {date}: its report gets a number and never changes; later corrections go into the next close. Press &quot;Close the day&quot; again to confirm.</source>
+        <translation>Closing seals {date}: its report gets a number and never changes; later corrections go into the next close. Press &quot;Close the day&quot; again to confirm.</translation>
     </message>
     <message>
         <source>{date} is closed: report No. {number}.</source>
@@ -1347,8 +1478,8 @@ Please send this file to your support contact.</translation>
         <translation>Export to which folder?</translation>
     </message>
     <message>
-        <source>the shop's exports folder</source>
-        <translation>the shop's exports folder</translation>
+        <source>the shop&apos;s exports folder</source>
+        <translation>the shop&apos;s exports folder</translation>
     </message>
     <message>
         <source>Files go to {folder}.</source>
@@ -1598,8 +1729,8 @@ Please send this file to your support contact.</translation>
         <translation>Put on the shelf</translation>
     </message>
     <message>
-        <source>Type the product's code.</source>
-        <translation>Type the product's code.</translation>
+        <source>Type the product&apos;s code.</source>
+        <translation>Type the product&apos;s code.</translation>
     </message>
     <message>
         <source>Type the points price: a whole number above 0.</source>
@@ -1618,8 +1749,8 @@ Please send this file to your support contact.</translation>
         <translation>{gift} is off the shelf.</translation>
     </message>
     <message>
-        <source>Type the redemption's number.</source>
-        <translation>Type the redemption's number.</translation>
+        <source>Type the redemption&apos;s number.</source>
+        <translation>Type the redemption&apos;s number.</translation>
     </message>
     <message>
         <source>Give the reason.</source>
@@ -1864,12 +1995,12 @@ Please send this file to your support contact.</translation>
         <translation>The member is deactivated.</translation>
     </message>
     <message>
-        <source>Press "Anonymise" again to wipe this member's personal data for good.</source>
-        <translation>Press "Anonymise" again to wipe this member's personal data for good.</translation>
+        <source>Press &quot;Anonymise&quot; again to wipe this member&apos;s personal data for good.</source>
+        <translation>Press &quot;Anonymise&quot; again to wipe this member&apos;s personal data for good.</translation>
     </message>
     <message>
-        <source>The member's personal data is wiped; the member number, ledgers and sales stay.</source>
-        <translation>The member's personal data is wiped; the member number, ledgers and sales stay.</translation>
+        <source>The member&apos;s personal data is wiped; the member number, ledgers and sales stay.</source>
+        <translation>The member&apos;s personal data is wiped; the member number, ledgers and sales stay.</translation>
     </message>
     <message>
         <source>opening</source>
@@ -2312,15 +2443,126 @@ Please send this file to your support contact.</translation>
     </message>
 </context>
 <context>
-    <name>MemberListPanel</name>
+    <name>MemberFilterBox</name>
+    <message>
+        <source>Type a day as 2026-01-31, or leave it empty.</source>
+        <translation>Type a day as 2026-01-31, or leave it empty.</translation>
+    </message>
+    <message>
+        <source>Type a whole number from 1 to {high}, or leave it empty.</source>
+        <translation>Type a whole number from 1 to {high}, or leave it empty.</translation>
+    </message>
     <message>
         <source>any</source>
         <translation>any</translation>
     </message>
     <message>
-        <source>Type a day as 2026-01-31, or leave it empty.</source>
-        <translation>Type a day as 2026-01-31, or leave it empty.</translation>
+        <source>&amp;Tier</source>
+        <translation>&amp;Tier</translation>
     </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>T&amp;ag</source>
+        <translation>T&amp;ag</translation>
+    </message>
+    <message>
+        <source>Birthday &amp;month</source>
+        <translation>Birthday &amp;month</translation>
+    </message>
+    <message>
+        <source>Visited &amp;from</source>
+        <translation>Visited &amp;from</translation>
+    </message>
+    <message>
+        <source>Not visited &amp;since</source>
+        <translation>Not visited &amp;since</translation>
+    </message>
+    <message>
+        <source>Stored value &amp;above</source>
+        <translation>Stored value &amp;above</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>RFM segment</source>
+        <translation>RFM segment</translation>
+    </message>
+    <message>
+        <source>Lifecycle</source>
+        <translation>Lifecycle</translation>
+    </message>
+    <message>
+        <source>Churn warning</source>
+        <translation>Churn warning</translation>
+    </message>
+    <message>
+        <source>Joined from</source>
+        <translation>Joined from</translation>
+    </message>
+    <message>
+        <source>Joined before</source>
+        <translation>Joined before</translation>
+    </message>
+    <message>
+        <source>Window (days)</source>
+        <translation>Window (days)</translation>
+    </message>
+    <message>
+        <source>Visits at least</source>
+        <translation>Visits at least</translation>
+    </message>
+    <message>
+        <source>Spent at least</source>
+        <translation>Spent at least</translation>
+    </message>
+    <message>
+        <source>Stored value up to</source>
+        <translation>Stored value up to</translation>
+    </message>
+    <message>
+        <source>Points expire in (days)</source>
+        <translation>Points expire in (days)</translation>
+    </message>
+    <message>
+        <source>with a warning</source>
+        <translation>with a warning</translation>
+    </message>
+    <message>
+        <source>without</source>
+        <translation>without</translation>
+    </message>
+    <message>
+        <source>not anonymised</source>
+        <translation>not anonymised</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>deactivated</source>
+        <translation>deactivated</translation>
+    </message>
+    <message>
+        <source>anonymised</source>
+        <translation>anonymised</translation>
+    </message>
+    <message>
+        <source>e.g. VIP</source>
+        <translation>e.g. VIP</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Clear filters</translation>
+    </message>
+</context>
+<context>
+    <name>MemberListPanel</name>
     <message>
         <source>{count} found</source>
         <translation>{count} found</translation>
@@ -2354,34 +2596,6 @@ Please send this file to your support contact.</translation>
         <translation>S&amp;ort</translation>
     </message>
     <message>
-        <source>&amp;Tier</source>
-        <translation>&amp;Tier</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>State</translation>
-    </message>
-    <message>
-        <source>T&amp;ag</source>
-        <translation>T&amp;ag</translation>
-    </message>
-    <message>
-        <source>Birthday &amp;month</source>
-        <translation>Birthday &amp;month</translation>
-    </message>
-    <message>
-        <source>Visited &amp;from</source>
-        <translation>Visited &amp;from</translation>
-    </message>
-    <message>
-        <source>Not visited &amp;since</source>
-        <translation>Not visited &amp;since</translation>
-    </message>
-    <message>
-        <source>Stored value &amp;above</source>
-        <translation>Stored value &amp;above</translation>
-    </message>
-    <message>
         <source>phone, last 4 digits, name, pinyin initials (zs), card or member no.</source>
         <translation>phone, last 4 digits, name, pinyin initials (zs), card or member no.</translation>
     </message>
@@ -2404,30 +2618,6 @@ Please send this file to your support contact.</translation>
     <message>
         <source>Points, most first</source>
         <translation>Points, most first</translation>
-    </message>
-    <message>
-        <source>not anonymised</source>
-        <translation>not anonymised</translation>
-    </message>
-    <message>
-        <source>active</source>
-        <translation>active</translation>
-    </message>
-    <message>
-        <source>deactivated</source>
-        <translation>deactivated</translation>
-    </message>
-    <message>
-        <source>anonymised</source>
-        <translation>anonymised</translation>
-    </message>
-    <message>
-        <source>e.g. VIP</source>
-        <translation>e.g. VIP</translation>
-    </message>
-    <message>
-        <source>Clear filters</source>
-        <translation>Clear filters</translation>
     </message>
 </context>
 <context>
@@ -2550,8 +2740,8 @@ Fill in one member per row, then check the file.</translation>
         <translation>Import which member list?</translation>
     </message>
     <message>
-        <source>Nothing is written yet: press "Import" to create these members.</source>
-        <translation>Nothing is written yet: press "Import" to create these members.</translation>
+        <source>Nothing is written yet: press &quot;Import&quot; to create these members.</source>
+        <translation>Nothing is written yet: press &quot;Import&quot; to create these members.</translation>
     </message>
     <message>
         <source>There is nothing to import.</source>
@@ -2732,8 +2922,8 @@ Fill in one member per row, then check the file.</translation>
         <translation>Resend</translation>
     </message>
     <message>
-        <source>Today's call list (xlsx)</source>
-        <translation>Today's call list (xlsx)</translation>
+        <source>Today&apos;s call list (xlsx)</source>
+        <translation>Today&apos;s call list (xlsx)</translation>
     </message>
 </context>
 <context>
@@ -2759,8 +2949,8 @@ Fill in one member per row, then check the file.</translation>
         <translation>F7  Coupons (Space ticks one)</translation>
     </message>
     <message>
-        <source>Member's payment &amp;password</source>
-        <translation>Member's payment &amp;password</translation>
+        <source>Member&apos;s payment &amp;password</source>
+        <translation>Member&apos;s payment &amp;password</translation>
     </message>
     <message>
         <source>4–6 digits</source>
@@ -2984,8 +3174,8 @@ Fill in one product per row, then import it (it is checked first).</translation>
         <translation>Import which product list?</translation>
     </message>
     <message>
-        <source>Nothing is written yet: press Enter or "Import" to import.</source>
-        <translation>Nothing is written yet: press Enter or "Import" to import.</translation>
+        <source>Nothing is written yet: press Enter or &quot;Import&quot; to import.</source>
+        <translation>Nothing is written yet: press Enter or &quot;Import&quot; to import.</translation>
     </message>
     <message>
         <source>There is nothing to import.</source>
@@ -3294,8 +3484,8 @@ Fill in one product per row, then import it (it is checked first).</translation>
         <translation>Type the amount to recharge.</translation>
     </message>
     <message>
-        <source>Payment by "Other" needs a reference.</source>
-        <translation>Payment by "Other" needs a reference.</translation>
+        <source>Payment by &quot;Other&quot; needs a reference.</source>
+        <translation>Payment by &quot;Other&quot; needs a reference.</translation>
     </message>
     <message>
         <source>Recharged {amount} (No. {number}).</source>
@@ -3348,8 +3538,8 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>&amp;Reference</translation>
     </message>
     <message>
-        <source>Transaction no. (needed for "Other")</source>
-        <translation>Transaction no. (needed for "Other")</translation>
+        <source>Transaction no. (needed for &quot;Other&quot;)</source>
+        <translation>Transaction no. (needed for &quot;Other&quot;)</translation>
     </message>
     <message>
         <source>Done (Enter)</source>
@@ -3367,8 +3557,8 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>Loading the member and the gifts…</translation>
     </message>
     <message>
-        <source>No gift is on the shelf: the back office's Points mall page puts gifts on it.</source>
-        <translation>No gift is on the shelf: the back office's Points mall page puts gifts on it.</translation>
+        <source>No gift is on the shelf: the back office&apos;s Points mall page puts gifts on it.</source>
+        <translation>No gift is on the shelf: the back office&apos;s Points mall page puts gifts on it.</translation>
     </message>
     <message>
         <source>{qty} x {gift} = {points} points; the member has {have}.</source>
@@ -3572,8 +3762,8 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>Type the mobile number.</translation>
     </message>
     <message>
-        <source>Type the member's name.</source>
-        <translation>Type the member's name.</translation>
+        <source>Type the member&apos;s name.</source>
+        <translation>Type the member&apos;s name.</translation>
     </message>
     <message>
         <source>Member {member_no} {name} registered ({phone}).</source>
@@ -3624,8 +3814,8 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>Referred &amp;by</translation>
     </message>
     <message>
-        <source>The referrer's member no. (optional)</source>
-        <translation>The referrer's member no. (optional)</translation>
+        <source>The referrer&apos;s member no. (optional)</source>
+        <translation>The referrer&apos;s member no. (optional)</translation>
     </message>
     <message>
         <source>Done (Enter)</source>
@@ -3772,8 +3962,8 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>Ended</translation>
     </message>
     <message>
-        <source>Category {code} earns the shop's rate again.</source>
-        <translation>Category {code} earns the shop's rate again.</translation>
+        <source>Category {code} earns the shop&apos;s rate again.</source>
+        <translation>Category {code} earns the shop&apos;s rate again.</translation>
     </message>
     <message>
         <source>Category {code} now earns {rate} points per yuan.</source>
@@ -3880,8 +4070,8 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>Pick a coupon in the list first.</translation>
     </message>
     <message>
-        <source>Type the member's phone, card or member number.</source>
-        <translation>Type the member's phone, card or member number.</translation>
+        <source>Type the member&apos;s phone, card or member number.</source>
+        <translation>Type the member&apos;s phone, card or member number.</translation>
     </message>
     <message>
         <source>{count} × {coupon} given to {name} ({member_no}).</source>
@@ -4172,8 +4362,8 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>e.g. OFF5</translation>
     </message>
     <message>
-        <source>The amount off, or the item's fixed price</source>
-        <translation>The amount off, or the item's fixed price</translation>
+        <source>The amount off, or the item&apos;s fixed price</source>
+        <translation>The amount off, or the item&apos;s fixed price</translation>
     </message>
     <message>
         <source>empty: everything; or category / product codes</source>
@@ -4202,6 +4392,65 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
     <message>
         <source>Change them in Settings (Ctrl+8)</source>
         <translation>Change them in Settings (Ctrl+8)</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentsTab</name>
+    <message>
+        <source>(new)</source>
+        <translation>(new)</translation>
+    </message>
+    <message>
+        <source>Segment “{name}” saved.</source>
+        <translation>Segment “{name}” saved.</translation>
+    </message>
+    <message>
+        <source>Segment “{name}” deleted.</source>
+        <translation>Segment “{name}” deleted.</translation>
+    </message>
+    <message>
+        <source>Save the segment first, then export it.</source>
+        <translation>Save the segment first, then export it.</translation>
+    </message>
+    <message>
+        <source>Exporting “{name}”…</source>
+        <translation>Exporting “{name}”…</translation>
+    </message>
+    <message>
+        <source>{rows} members written to {path}</source>
+        <translation>{rows} members written to {path}</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <source>{count} members match</source>
+        <translation>{count} members match</translation>
+    </message>
+    <message>
+        <source>&amp;Segment</source>
+        <translation>&amp;Segment</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -4577,8 +4826,8 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>Welcome to MemberDesk</translation>
     </message>
     <message>
-        <source>Name your shop and create the owner's account. Staff accounts for cashiers come later.</source>
-        <translation>Name your shop and create the owner's account. Staff accounts for cashiers come later.</translation>
+        <source>Name your shop and create the owner&apos;s account. Staff accounts for cashiers come later.</source>
+        <translation>Name your shop and create the owner&apos;s account. Staff accounts for cashiers come later.</translation>
     </message>
     <message>
         <source>Shop &amp;name</source>
@@ -4617,16 +4866,16 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>Create the shop (Enter)</translation>
     </message>
     <message>
-        <source>The shop's data will be kept in {path}</source>
-        <translation>The shop's data will be kept in {path}</translation>
+        <source>The shop&apos;s data will be kept in {path}</source>
+        <translation>The shop&apos;s data will be kept in {path}</translation>
     </message>
     <message>
         <source>Quit (Ctrl+Q)</source>
         <translation>Quit (Ctrl+Q)</translation>
     </message>
     <message>
-        <source>Type the shop's name.</source>
-        <translation>Type the shop's name.</translation>
+        <source>Type the shop&apos;s name.</source>
+        <translation>Type the shop&apos;s name.</translation>
     </message>
     <message>
         <source>Choose a user name.</source>
@@ -4707,8 +4956,8 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>{name} can now log in as {username} ({role}).</translation>
     </message>
     <message>
-        <source>{name}'s password is changed; they log in with the new one.</source>
-        <translation>{name}'s password is changed; they log in with the new one.</translation>
+        <source>{name}&apos;s password is changed; they log in with the new one.</source>
+        <translation>{name}&apos;s password is changed; they log in with the new one.</translation>
     </message>
     <message>
         <source>{name} can log in again.</source>

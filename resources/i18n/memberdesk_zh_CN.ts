@@ -39,11 +39,11 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <source>Type the approver's user name.</source>
+        <source>Type the approver&apos;s user name.</source>
         <translation>请输入授权人的用户名。</translation>
     </message>
     <message>
-        <source>Type the approver's password.</source>
+        <source>Type the approver&apos;s password.</source>
         <translation>请输入授权人的密码。</translation>
     </message>
     <message>
@@ -275,6 +275,10 @@
         <translation>计次卡</translation>
     </message>
     <message>
+        <source>Marketing</source>
+        <translation>营销</translation>
+    </message>
+    <message>
         <source>Messages</source>
         <translation>消息</translation>
     </message>
@@ -385,6 +389,133 @@
     </message>
 </context>
 <context>
+    <name>CampaignsPage</name>
+    <message>
+        <source>Type a hold-out share from 0 to {max} (%).</source>
+        <translation>对照组比例请填写 0 到 {max}（%）。</translation>
+    </message>
+    <message>
+        <source>Type the days the result is measured over.</source>
+        <translation>请填写统计效果的天数。</translation>
+    </message>
+    <message>
+        <source>Save a segment and set up a coupon first.</source>
+        <translation>请先保存一个会员分群，并设置好优惠券。</translation>
+    </message>
+    <message>
+        <source>Campaign “{name}” created: run it to issue the coupons.</source>
+        <translation>活动“{name}”已创建：点“运行”发券。</translation>
+    </message>
+    <message>
+        <source>Issuing the coupons of “{name}”…</source>
+        <translation>正在发放活动“{name}”的券…</translation>
+    </message>
+    <message>
+        <source>Stopped: {issued} coupons issued so far; run it again to go on.</source>
+        <translation>已停止：目前已发 {issued} 张券；再次运行会接着发。</translation>
+    </message>
+    <message>
+        <source>{issued} coupons issued, {held} members held out.</source>
+        <translation>已发券 {issued} 张，对照组 {held} 位会员。</translation>
+    </message>
+    <message>
+        <source>Writing the report of “{name}”…</source>
+        <translation>正在生成活动“{name}”的报表…</translation>
+    </message>
+    <message>
+        <source>Written: {files}</source>
+        <translation>已导出：{files}</translation>
+    </message>
+    <message>
+        <source>issued</source>
+        <translation>已发券</translation>
+    </message>
+    <message>
+        <source>not run</source>
+        <translation>未运行</translation>
+    </message>
+    <message>
+        <source>Marketing</source>
+        <translation>营销</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>会员分群</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>营销活动</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>分群</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>统计期间</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>已触达</translation>
+    </message>
+    <message>
+        <source>Held out</source>
+        <translation>对照组人数</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>S&amp;egment</source>
+        <translation>分群(&amp;E)</translation>
+    </message>
+    <message>
+        <source>C&amp;oupon</source>
+        <translation>优惠券(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Hold-out %</source>
+        <translation>对照组 %(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Days</source>
+        <translation>统计天数(&amp;D)</translation>
+    </message>
+    <message>
+        <source>New campaign</source>
+        <translation>新建活动</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>Run (issue coupons)</source>
+        <translation>运行（发券）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Report (Excel and PDF)</source>
+        <translation>报表（Excel 和 PDF）</translation>
+    </message>
+</context>
+<context>
     <name>CardsDialog</name>
     <message>
         <source>Swipe the card or type its number.</source>
@@ -395,7 +526,7 @@
         <translation>卡 {uid} 正常使用中：会员 {member_no} {name}。</translation>
     </message>
     <message>
-        <source>Swipe the new card into "New card".</source>
+        <source>Swipe the new card into &quot;New card&quot;.</source>
         <translation>请在“新卡”栏刷新卡。</translation>
     </message>
     <message>
@@ -419,7 +550,7 @@
         <translation>挂失、解挂、补卡与作废</translation>
     </message>
     <message>
-        <source>Member's cards</source>
+        <source>Member&apos;s cards</source>
         <translation>会员的卡</translation>
     </message>
     <message>
@@ -532,7 +663,7 @@
 <context>
     <name>CategoryPoints</name>
     <message>
-        <source>shop's rate ({rate})</source>
+        <source>shop&apos;s rate ({rate})</source>
         <translation>全店规则（{rate}）</translation>
     </message>
     <message>
@@ -560,7 +691,7 @@
         <translation>每元积分(&amp;Y)</translation>
     </message>
     <message>
-        <source>empty: shop's</source>
+        <source>empty: shop&apos;s</source>
         <translation>留空：按全店</translation>
     </message>
     <message>
@@ -593,7 +724,7 @@
         <translation>误操作撤销</translation>
     </message>
     <message>
-        <source>Refund the {left} unused uses of {card} by the shop's rule? Press “Refund unused” again to confirm.</source>
+        <source>Refund the {left} unused uses of {card} by the shop&apos;s rule? Press “Refund unused” again to confirm.</source>
         <translation>按本店规则退“{card}”未用的 {left} 次？再按一次“退未用部分”确认。</translation>
     </message>
     <message>
@@ -625,7 +756,7 @@
         <translation>次数(&amp;U)</translation>
     </message>
     <message>
-        <source>This member has no usable count card. Sell one like any product: ring up the card's code and take payment.</source>
+        <source>This member has no usable count card. Sell one like any product: ring up the card&apos;s code and take payment.</source>
         <translation>这位会员没有可用的计次卡。卖卡和卖商品一样：输入卡的编号，再结账。</translation>
     </message>
     <message>
@@ -895,7 +1026,7 @@
         <translation>打印机没有打印：{detail}</translation>
     </message>
     <message>
-        <source>Type the printer's address first, e.g. usb:0416:5011, network:192.168.1.87:9100, serial:/dev/ttyUSB0 or file:/dev/usb/lp0.</source>
+        <source>Type the printer&apos;s address first, e.g. usb:0416:5011, network:192.168.1.87:9100, serial:/dev/ttyUSB0 or file:/dev/usb/lp0.</source>
         <translation>请先填写打印机地址，例如 usb:0416:5011、network:192.168.1.87:9100、serial:/dev/ttyUSB0 或 file:/dev/usb/lp0。</translation>
     </message>
     <message>
@@ -1131,7 +1262,7 @@ Please send this file to your support contact.</source>
         <translation>{date} 已经日结（第 {number} 号报表）。</translation>
     </message>
     <message>
-        <source>Closing seals {date}: its report gets a number and never changes; later corrections go into the next close. Press "Close the day" again to confirm.</source>
+        <source>Closing seals {date}: its report gets a number and never changes; later corrections go into the next close. Press &quot;Close the day&quot; again to confirm.</source>
         <translation>日结将封存 {date}：报表编号后不再改变，之后的更正计入下一次日结。再按一次“日结”确认。</translation>
     </message>
     <message>
@@ -1347,7 +1478,7 @@ Please send this file to your support contact.</source>
         <translation>导出到哪个文件夹？</translation>
     </message>
     <message>
-        <source>the shop's exports folder</source>
+        <source>the shop&apos;s exports folder</source>
         <translation>门店的导出文件夹</translation>
     </message>
     <message>
@@ -1598,7 +1729,7 @@ Please send this file to your support contact.</source>
         <translation>上架</translation>
     </message>
     <message>
-        <source>Type the product's code.</source>
+        <source>Type the product&apos;s code.</source>
         <translation>请输入商品编码。</translation>
     </message>
     <message>
@@ -1618,7 +1749,7 @@ Please send this file to your support contact.</source>
         <translation>{gift} 已下架。</translation>
     </message>
     <message>
-        <source>Type the redemption's number.</source>
+        <source>Type the redemption&apos;s number.</source>
         <translation>请输入兑换单号。</translation>
     </message>
     <message>
@@ -1864,11 +1995,11 @@ Please send this file to your support contact.</source>
         <translation>会员已停用。</translation>
     </message>
     <message>
-        <source>Press "Anonymise" again to wipe this member's personal data for good.</source>
+        <source>Press &quot;Anonymise&quot; again to wipe this member&apos;s personal data for good.</source>
         <translation>再按一次“注销个人信息”，将永久清除该会员的个人信息。</translation>
     </message>
     <message>
-        <source>The member's personal data is wiped; the member number, ledgers and sales stay.</source>
+        <source>The member&apos;s personal data is wiped; the member number, ledgers and sales stay.</source>
         <translation>会员的个人信息已清除；会员编号、储值积分流水和消费记录保留。</translation>
     </message>
     <message>
@@ -2312,15 +2443,126 @@ Please send this file to your support contact.</source>
     </message>
 </context>
 <context>
-    <name>MemberListPanel</name>
+    <name>MemberFilterBox</name>
+    <message>
+        <source>Type a day as 2026-01-31, or leave it empty.</source>
+        <translation>日期请按 2026-01-31 的格式填写，或留空。</translation>
+    </message>
+    <message>
+        <source>Type a whole number from 1 to {high}, or leave it empty.</source>
+        <translation>请填写 1 到 {high} 的整数，或留空。</translation>
+    </message>
     <message>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <source>Type a day as 2026-01-31, or leave it empty.</source>
-        <translation>日期请按 2026-01-31 的格式填写，或留空。</translation>
+        <source>&amp;Tier</source>
+        <translation>等级(&amp;T)</translation>
     </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>T&amp;ag</source>
+        <translation>标签(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Birthday &amp;month</source>
+        <translation>生日月份(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Visited &amp;from</source>
+        <translation>到店起于(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Not visited &amp;since</source>
+        <translation>此后未到店(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Stored value &amp;above</source>
+        <translation>储值高于(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>客户等级</translation>
+    </message>
+    <message>
+        <source>RFM segment</source>
+        <translation>RFM 分群</translation>
+    </message>
+    <message>
+        <source>Lifecycle</source>
+        <translation>生命周期</translation>
+    </message>
+    <message>
+        <source>Churn warning</source>
+        <translation>流失预警</translation>
+    </message>
+    <message>
+        <source>Joined from</source>
+        <translation>注册起于</translation>
+    </message>
+    <message>
+        <source>Joined before</source>
+        <translation>注册早于</translation>
+    </message>
+    <message>
+        <source>Window (days)</source>
+        <translation>统计近 N 天</translation>
+    </message>
+    <message>
+        <source>Visits at least</source>
+        <translation>消费次数至少</translation>
+    </message>
+    <message>
+        <source>Spent at least</source>
+        <translation>消费金额至少</translation>
+    </message>
+    <message>
+        <source>Stored value up to</source>
+        <translation>储值至多</translation>
+    </message>
+    <message>
+        <source>Points expire in (days)</source>
+        <translation>积分 N 天内到期</translation>
+    </message>
+    <message>
+        <source>with a warning</source>
+        <translation>有预警</translation>
+    </message>
+    <message>
+        <source>without</source>
+        <translation>无预警</translation>
+    </message>
+    <message>
+        <source>not anonymised</source>
+        <translation>未注销</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>deactivated</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>anonymised</source>
+        <translation>已注销</translation>
+    </message>
+    <message>
+        <source>e.g. VIP</source>
+        <translation>如 VIP</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+</context>
+<context>
+    <name>MemberListPanel</name>
     <message>
         <source>{count} found</source>
         <translation>找到 {count} 位</translation>
@@ -2354,34 +2596,6 @@ Please send this file to your support contact.</source>
         <translation>排序(&amp;O)</translation>
     </message>
     <message>
-        <source>&amp;Tier</source>
-        <translation>等级(&amp;T)</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>T&amp;ag</source>
-        <translation>标签(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Birthday &amp;month</source>
-        <translation>生日月份(&amp;M)</translation>
-    </message>
-    <message>
-        <source>Visited &amp;from</source>
-        <translation>到店起于(&amp;F)</translation>
-    </message>
-    <message>
-        <source>Not visited &amp;since</source>
-        <translation>此后未到店(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Stored value &amp;above</source>
-        <translation>储值高于(&amp;A)</translation>
-    </message>
-    <message>
         <source>phone, last 4 digits, name, pinyin initials (zs), card or member no.</source>
         <translation>手机号、手机尾号 4 位、姓名、拼音首字母 (zs)、卡号或会员编号</translation>
     </message>
@@ -2404,30 +2618,6 @@ Please send this file to your support contact.</source>
     <message>
         <source>Points, most first</source>
         <translation>积分，多的在前</translation>
-    </message>
-    <message>
-        <source>not anonymised</source>
-        <translation>未注销</translation>
-    </message>
-    <message>
-        <source>active</source>
-        <translation>正常</translation>
-    </message>
-    <message>
-        <source>deactivated</source>
-        <translation>已停用</translation>
-    </message>
-    <message>
-        <source>anonymised</source>
-        <translation>已注销</translation>
-    </message>
-    <message>
-        <source>e.g. VIP</source>
-        <translation>如 VIP</translation>
-    </message>
-    <message>
-        <source>Clear filters</source>
-        <translation>清除筛选</translation>
     </message>
 </context>
 <context>
@@ -2550,7 +2740,7 @@ Fill in one member per row, then check the file.</source>
         <translation>导入哪个会员名单？</translation>
     </message>
     <message>
-        <source>Nothing is written yet: press "Import" to create these members.</source>
+        <source>Nothing is written yet: press &quot;Import&quot; to create these members.</source>
         <translation>尚未写入任何数据：按“导入”建立这些会员。</translation>
     </message>
     <message>
@@ -2732,7 +2922,7 @@ Fill in one member per row, then check the file.</source>
         <translation>重发</translation>
     </message>
     <message>
-        <source>Today's call list (xlsx)</source>
+        <source>Today&apos;s call list (xlsx)</source>
         <translation>今日电话清单（xlsx）</translation>
     </message>
 </context>
@@ -2759,7 +2949,7 @@ Fill in one member per row, then check the file.</source>
         <translation>F7  优惠券（空格键勾选）</translation>
     </message>
     <message>
-        <source>Member's payment &amp;password</source>
+        <source>Member&apos;s payment &amp;password</source>
         <translation>会员消费密码(&amp;P)</translation>
     </message>
     <message>
@@ -2984,7 +3174,7 @@ Fill in one product per row, then import it (it is checked first).</source>
         <translation>导入哪个商品表？</translation>
     </message>
     <message>
-        <source>Nothing is written yet: press Enter or "Import" to import.</source>
+        <source>Nothing is written yet: press Enter or &quot;Import&quot; to import.</source>
         <translation>尚未写入任何数据：按回车或“确认导入”开始导入。</translation>
     </message>
     <message>
@@ -3294,7 +3484,7 @@ Fill in one product per row, then import it (it is checked first).</source>
         <translation>请输入充值金额。</translation>
     </message>
     <message>
-        <source>Payment by "Other" needs a reference.</source>
+        <source>Payment by &quot;Other&quot; needs a reference.</source>
         <translation>“其他”付款方式需要填写交易参考号。</translation>
     </message>
     <message>
@@ -3348,7 +3538,7 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>参考号(&amp;E)</translation>
     </message>
     <message>
-        <source>Transaction no. (needed for "Other")</source>
+        <source>Transaction no. (needed for &quot;Other&quot;)</source>
         <translation>交易参考号（“其他”方式必填）</translation>
     </message>
     <message>
@@ -3367,7 +3557,7 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>正在读取会员和礼品…</translation>
     </message>
     <message>
-        <source>No gift is on the shelf: the back office's Points mall page puts gifts on it.</source>
+        <source>No gift is on the shelf: the back office&apos;s Points mall page puts gifts on it.</source>
         <translation>没有上架的礼品：请在后台“积分商城”页上架礼品。</translation>
     </message>
     <message>
@@ -3572,7 +3762,7 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>请输入手机号。</translation>
     </message>
     <message>
-        <source>Type the member's name.</source>
+        <source>Type the member&apos;s name.</source>
         <translation>请输入会员姓名。</translation>
     </message>
     <message>
@@ -3624,7 +3814,7 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>推荐人(&amp;B)</translation>
     </message>
     <message>
-        <source>The referrer's member no. (optional)</source>
+        <source>The referrer&apos;s member no. (optional)</source>
         <translation>推荐人的会员号（可不填）</translation>
     </message>
     <message>
@@ -3772,7 +3962,7 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <source>Category {code} earns the shop's rate again.</source>
+        <source>Category {code} earns the shop&apos;s rate again.</source>
         <translation>分类 {code} 恢复按全店规则积分。</translation>
     </message>
     <message>
@@ -3880,7 +4070,7 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>请先在列表中选中一种优惠券。</translation>
     </message>
     <message>
-        <source>Type the member's phone, card or member number.</source>
+        <source>Type the member&apos;s phone, card or member number.</source>
         <translation>请输入会员的手机号、卡号或会员号。</translation>
     </message>
     <message>
@@ -4172,7 +4362,7 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>例如 OFF5</translation>
     </message>
     <message>
-        <source>The amount off, or the item's fixed price</source>
+        <source>The amount off, or the item&apos;s fixed price</source>
         <translation>减免的金额，或特价商品的价格</translation>
     </message>
     <message>
@@ -4202,6 +4392,65 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
     <message>
         <source>Change them in Settings (Ctrl+8)</source>
         <translation>去“设置”修改 (Ctrl+8)</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentsTab</name>
+    <message>
+        <source>(new)</source>
+        <translation>（新建）</translation>
+    </message>
+    <message>
+        <source>Segment “{name}” saved.</source>
+        <translation>分群“{name}”已保存。</translation>
+    </message>
+    <message>
+        <source>Segment “{name}” deleted.</source>
+        <translation>分群“{name}”已删除。</translation>
+    </message>
+    <message>
+        <source>Save the segment first, then export it.</source>
+        <translation>请先保存分群，再导出。</translation>
+    </message>
+    <message>
+        <source>Exporting “{name}”…</source>
+        <translation>正在导出“{name}”…</translation>
+    </message>
+    <message>
+        <source>{rows} members written to {path}</source>
+        <translation>已导出 {rows} 位会员到 {path}</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在计数…</translation>
+    </message>
+    <message>
+        <source>{count} members match</source>
+        <translation>符合条件的会员：{count} 位</translation>
+    </message>
+    <message>
+        <source>&amp;Segment</source>
+        <translation>分群(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -4464,11 +4713,11 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
     </message>
     <message>
         <source>Refunds: {amount}    Recharges: {recharges}</source>
-        <translation>退款：{amount}　　充值：{recharges}</translation>
+        <translation>退款：{amount}&#x3000;&#x3000;充值：{recharges}</translation>
     </message>
     <message>
         <source>Cash in: {cash_in}    Cash out: {cash_out}</source>
-        <translation>存入：{cash_in}　　取出：{cash_out}</translation>
+        <translation>存入：{cash_in}&#x3000;&#x3000;取出：{cash_out}</translation>
     </message>
     <message>
         <source>Shift</source>
@@ -4577,7 +4826,7 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>欢迎使用 MemberDesk</translation>
     </message>
     <message>
-        <source>Name your shop and create the owner's account. Staff accounts for cashiers come later.</source>
+        <source>Name your shop and create the owner&apos;s account. Staff accounts for cashiers come later.</source>
         <translation>请填写店名并创建老板账号。收银员的账号稍后在后台添加。</translation>
     </message>
     <message>
@@ -4617,7 +4866,7 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>创建门店（回车）</translation>
     </message>
     <message>
-        <source>The shop's data will be kept in {path}</source>
+        <source>The shop&apos;s data will be kept in {path}</source>
         <translation>门店数据将保存在 {path}</translation>
     </message>
     <message>
@@ -4625,7 +4874,7 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>退出（Ctrl+Q）</translation>
     </message>
     <message>
-        <source>Type the shop's name.</source>
+        <source>Type the shop&apos;s name.</source>
         <translation>请填写店名。</translation>
     </message>
     <message>
@@ -4707,7 +4956,7 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>{name} 现在可以用 {username} 登录（{role}）。</translation>
     </message>
     <message>
-        <source>{name}'s password is changed; they log in with the new one.</source>
+        <source>{name}&apos;s password is changed; they log in with the new one.</source>
         <translation>已为 {name} 设置新密码，{name} 以后用新密码登录。</translation>
     </message>
     <message>

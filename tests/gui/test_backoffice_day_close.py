@@ -52,7 +52,7 @@ def test_the_day_close_shows_figures_closes_and_exports_files_that_read_back(
     trade(c)
     close_all_shifts(c)
     office = c.open(Qt.Key.Key_F8)
-    assert [office.nav.item(i).text() for i in range(office.nav.count())] == ["日结", "报表", "会员", "员工", "备份与恢复", "商品", "库存", "设置", "规则", "审计", "分析", "计次卡", "积分商城", "消息", "每日任务"]
+    assert [office.nav.item(i).text() for i in range(office.nav.count())] == ["日结", "报表", "会员", "员工", "备份与恢复", "商品", "库存", "设置", "规则", "审计", "分析", "营销", "计次卡", "积分商城", "消息", "每日任务"]
     page = office.page("day")
     c.settle()
     assert page.report is not None and page.report.close_no is None

@@ -34,6 +34,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "memberdesk.cli.jobs_cmds",  # jobs run, jobs status
     "memberdesk.cli.analytics_cmds",  # analytics refresh, analytics members
     "memberdesk.cli.notify_cmds",  # notifications send, log, call-list
+    "memberdesk.cli.campaign_cmds",  # segments list|count|export; campaigns list|run|report
     "memberdesk.cli.gui_cmd",  # gui (also the default)
 )
 

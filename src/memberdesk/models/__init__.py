@@ -2,6 +2,7 @@
 
 from .analytics import MemberScore
 from .base import Base, MoneyType, UTCDateTime, utcnow
+from .campaigns import Campaign, CampaignMember, Segment
 from .catalog import Category, MemberPrice, Product, ProductSearchKey
 from .count_cards import (
     CountCardBalance,
@@ -52,6 +53,7 @@ APPEND_ONLY_TABLES: tuple[str, ...] = (
     "birthday_gifts",
     "stock_entries",
     "sign_ins",
+    "campaign_members",
 )
 
 __all__ = [
@@ -60,6 +62,8 @@ __all__ = [
     "AuditEntry",
     "Base",
     "BirthdayGift",
+    "Campaign",
+    "CampaignMember",
     "Card",
     "Category",
     "CountCardBalance",
@@ -94,6 +98,7 @@ __all__ = [
     "SaleDiscount",
     "SaleLine",
     "SaleLineDiscount",
+    "Segment",
     "ServicePackage",
     "ServicePackageItem",
     "Setting",

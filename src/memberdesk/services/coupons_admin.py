@@ -327,6 +327,20 @@ def set_coupon_template_active(db: Database, actor: Actor, key: str, active: boo
     return row
 
 
+def issuable_template(s: Session, key: str) -> CouponTemplate:
+    """The template ``key`` (code or name) if coupons of it may be given now: active
+    and not past its last day (issuing one by hand and a campaign's run)."""
+    t = _template(s, key)
+    if not t.active:
+        raise ValidationError("template_inactive", name=t.name)
+    at = clock.now()
+    if t.valid_to is not None and t.valid_to <= at:
+        last = shoptime.business_date(t.valid_to - timedelta(microseconds=1),
+                                      clock.offset_minutes(s))
+        raise ValidationError("template_expired", name=t.name, end=last.isoformat())
+    return t
+
+
 def _member(s: Session, actor: Actor, text: str) -> Member:
     found = lookup_in(s, text, unmasked=may_unmask(s, actor), limit=2)
     if found.outcome in (LookupOutcome.CARD_LOST, LookupOutcome.CARD_REPLACED,
@@ -356,14 +370,8 @@ def issue_coupon(db: Database, actor: Actor, template: str, member: str, count: 
     with db.uow() as uow:
         s = uow.session
         approver_id = require(s, actor, Permission.MANAGE_PROMOTIONS, approval_id=approval_id)
-        t = _template(s, template)
-        if not t.active:
-            raise ValidationError("template_inactive", name=t.name)
+        t = issuable_template(s, template)
         at = clock.now()
-        if t.valid_to is not None and t.valid_to <= at:
-            last = shoptime.business_date(t.valid_to - timedelta(microseconds=1),
-                                          clock.offset_minutes(s))
-            raise ValidationError("template_expired", name=t.name, end=last.isoformat())
         m = _member(s, actor, member)
         issued = [coupons.issue_in(s, t, m.id, actor.staff_id, at) for _ in range(count)]
         s.flush()

@@ -361,5 +361,17 @@ def build_demo(db: Database, *, members: int = 200, days: int = 21, seed: int = 
     from .analytics_refresh import refresh_scores  # the member card shows them at once
 
     refresh_scores(db, end)
+    _demo_campaign(db, owner)
     return DemoStats(len(sim.member_ids), sim.n_cards, sim.n_sales, sim.n_recharges,
                      sim.n_refunds, sim.n_closed)
+
+
+def _demo_campaign(db: Database, owner: Actor) -> None:
+    """A segment (members who came in the last 30 days) and a campaign giving them
+    满50减5 with a 10% hold-out, ready to run (营销 page or ``campaigns run``)."""
+    from .campaigns import CampaignRequest, create_campaign
+    from .member_filter import MemberFilter
+    from .segments import save_segment
+
+    save_segment(db, owner, "近30天到店会员", MemberFilter(window_days=30, visits_min=1))
+    create_campaign(db, owner, CampaignRequest("回店礼", "近30天到店会员", "MJ50-5"))

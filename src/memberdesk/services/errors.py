@@ -511,3 +511,6 @@ MESSAGES.update(COUNTER_MESSAGES)
 from .messages_count_cards import COUNT_CARD_MESSAGES  # noqa: E402
 
 MESSAGES.update(COUNT_CARD_MESSAGES)
+from .messages_campaigns import CAMPAIGN_MESSAGES  # noqa: E402
+
+MESSAGES.update(CAMPAIGN_MESSAGES)

@@ -9,37 +9,39 @@ direction, so the order is total and stable. The page after ``(v, id)`` is read 
 at most three index ranges: the rest of the tie (``value = v AND id beyond``), the
 values beyond ``v``, then, for last visit, the members who never came (NULL, last).
 
-Filters (tier, tag, birthday month, last visit on or after / before a day, stored
-value above) narrow each range; a search (the counter's lookup: phone, last 4,
-name, pinyin initials, card, member number) replaces the list with its best
-matches, filtered the same way. Anonymised members are left out unless asked for.
+Filters (:mod:`.member_filter`, shared with segments and campaigns: tier, tag,
+birthday month, registration, last visit, visits and spend in a window, stored value,
+points expiring, grade, RFM segment, lifecycle, churn) narrow each range; a search
+(the counter's lookup: phone, last 4, name, pinyin initials, card, member number)
+replaces the list with its best matches, filtered the same way. Anonymised members are left out unless asked for.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, extract, literal, select, type_coerce
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
-from memberdesk.domain import shoptime
 from memberdesk.models import Member, Tier
 from memberdesk.models.enums import MemberStatus
 from memberdesk.money import Money
 
-from . import clock
 from .context import Actor
-from .errors import ValidationError
 from .lookup import LookupOutcome, lookup_in
+from .member_filter import MemberFilter as MemberFilter  # re-exported: the list's filter
+from .member_filter import conditions as filter_conditions
+from .member_filter import stored_value
 from .members import may_unmask, phone_for
 from .permissions import Permission, require
 
 PAGE_SIZE = 100
+NO_FILTER = MemberFilter()
 SEARCH_LIMIT = 200
 
 
@@ -49,21 +51,6 @@ class MemberSort(StrEnum):
     LAST_VISIT = "last_visit"  # newest first, never visited last
     STORED_VALUE = "stored_value"  # most first
     POINTS = "points"  # most first
-
-
-@dataclass(frozen=True)
-class MemberFilter:
-    tier_id: int | None = None
-    tag: str = ""
-    birthday_month: int | None = None  # 1..12
-    visited_from: date | None = None  # last visit on or after this shop day
-    visited_before: date | None = None  # last visit before this shop day (never: left out)
-    stored_value_above: Money | None = None  # principal + bonus strictly above
-    status: MemberStatus | None = None  # None: active and deactivated, not anonymised
-
-    @property
-    def empty(self) -> bool:
-        return self == MemberFilter()
 
 
 @dataclass(frozen=True)
@@ -103,53 +90,17 @@ class _Sort:
     nullable: bool
 
 
-def _stored_value() -> ColumnElement[int]:
-    # The same expression as the index ix_members_stored_value.
-    return type_coerce(Member.sv_principal, Integer) + type_coerce(Member.sv_bonus, Integer)
-
-
 def _sort(sort: MemberSort) -> _Sort:
     return {
         MemberSort.MEMBER_NO: _Sort(Member.member_no, False, False),
         MemberSort.NAME: _Sort(Member.name_pinyin, False, False),
         MemberSort.LAST_VISIT: _Sort(Member.last_visit_at, True, True),
-        MemberSort.STORED_VALUE: _Sort(_stored_value(), True, False),
+        MemberSort.STORED_VALUE: _Sort(stored_value(), True, False),
         MemberSort.POINTS: _Sort(Member.points_balance, True, False),
     }[sort]
 
 
-def _like_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def _conditions(s: Session, f: MemberFilter) -> list[ColumnElement[bool]]:
-    where: list[ColumnElement[bool]] = []
-    if f.status is None:
-        where.append(Member.status != MemberStatus.ANONYMISED)
-    else:
-        where.append(Member.status == f.status)
-    if f.tier_id is not None:
-        where.append(Member.tier_id == f.tier_id)
-    tag = f.tag.strip()
-    if tag:
-        wrapped = literal(",") + Member.tags + literal(",")
-        where.append(wrapped.like(f"%,{_like_escape(tag)},%", escape="\\"))
-    if f.birthday_month is not None:
-        if not 1 <= f.birthday_month <= 12:
-            raise ValidationError("member_list_bad_month")
-        where.append(extract("month", Member.birthday) == f.birthday_month)
-    if f.visited_from is not None or f.visited_before is not None:
-        offset = clock.offset_minutes(s)
-        if f.visited_from is not None:
-            where.append(Member.last_visit_at >= shoptime.start_of_day(f.visited_from, offset))
-        if f.visited_before is not None:
-            where.append(Member.last_visit_at < shoptime.start_of_day(f.visited_before, offset))
-    if f.stored_value_above is not None:
-        where.append(_stored_value() > f.stored_value_above.fen)
-    return where
-
-
-_COLUMNS = (Member.id, Member.member_no, Member.name, Member.phone, Member.tier_id,
+LIST_COLUMNS = (Member.id, Member.member_no, Member.name, Member.phone, Member.tier_id,
             Member.sv_principal, Member.sv_bonus, Member.points_balance,
             Member.last_visit_at, Member.status, Member.tags, Member.name_pinyin)
 
@@ -186,11 +137,11 @@ def _ranges(spec: _Sort, after: Cursor | None) -> list[tuple[list[ColumnElement[
     return ranges
 
 
-def _tier_names(s: Session) -> dict[int, str]:
+def tier_names(s: Session) -> dict[int, str]:
     return {int(i): str(n) for i, n in s.execute(select(Tier.id, Tier.name))}
 
 
-def _to_row(r: Any, tiers: dict[int, str], unmasked: bool) -> MemberListRow:
+def list_row(r: Any, tiers: dict[int, str], unmasked: bool) -> MemberListRow:
     mid, member_no, name, phone, tier_id, principal, bonus, points, visit, status, tags, _ = r
     return MemberListRow(mid, member_no, name, phone_for(phone, unmasked),
                          tiers.get(tier_id, ""), principal + bonus, points, visit, status, tags)
@@ -202,8 +153,8 @@ def _searched(s: Session, search: str, where: Sequence[ColumnElement[bool]], unm
     if found.outcome not in (LookupOutcome.MEMBER, LookupOutcome.PICK):
         return MemberListPage((), None, searched=True)
     order = [h.id for h in found.members]
-    rows = {r.id: r for r in s.execute(select(*_COLUMNS).where(Member.id.in_(order), *where))}
-    return MemberListPage(tuple(_to_row(rows[i], tiers, unmasked) for i in order if i in rows),
+    rows = {r.id: r for r in s.execute(select(*LIST_COLUMNS).where(Member.id.in_(order), *where))}
+    return MemberListPage(tuple(list_row(rows[i], tiers, unmasked) for i in order if i in rows),
                           None, searched=True)
 
 
@@ -212,7 +163,7 @@ def list_members(
     actor: Actor,
     *,
     sort: MemberSort = MemberSort.MEMBER_NO,
-    filters: MemberFilter = MemberFilter(),
+    filters: MemberFilter = NO_FILTER,
     after: Cursor | None = None,
     search: str = "",
     limit: int = PAGE_SIZE,
@@ -224,8 +175,8 @@ def list_members(
         s = uow.session
         require(s, actor, Permission.EXPORT_MEMBERS)
         unmasked = may_unmask(s, actor)
-        tiers = _tier_names(s)
-        where = _conditions(s, filters)
+        tiers = tier_names(s)
+        where = filter_conditions(s, filters, paged=True)
         if search.strip():
             return _searched(s, search, where, unmasked, tiers)
         spec = _sort(sort)
@@ -234,7 +185,7 @@ def list_members(
         for conditions, tie in _ranges(spec, after):
             keys = [Member.id] if tie else [spec.expr, Member.id]
             order = [k.desc() if spec.descending else k.asc() for k in keys]
-            statement = (select(*_COLUMNS).where(*where, *conditions).order_by(*order)
+            statement = (select(*LIST_COLUMNS).where(*where, *conditions).order_by(*order)
                          .limit(limit + 1 - len(got)))
             got += conn.execute(statement).all()
             if len(got) > limit:
@@ -242,4 +193,4 @@ def list_members(
         rows = got[:limit]
         more = len(got) > limit
         cursor = Cursor(_sort_value(sort, rows[-1]), rows[-1][0]) if more and rows else None
-        return MemberListPage(tuple(_to_row(r, tiers, unmasked) for r in rows), cursor)
+        return MemberListPage(tuple(list_row(r, tiers, unmasked) for r in rows), cursor)

@@ -1,40 +1,38 @@
 """会员列表 — the members page's list: a search box (the counter's lookup: phone, last
-4 digits, name, pinyin initials, card, member number), a sort, filters (tier, tag,
-birthday month, last visit from / before a day, stored value above) and the lazy
+4 digits, name, pinyin initials, card, member number), a sort, filters
+(:mod:`.member_filters`: tier, tag, birthday month, last visit from / before a day,
+stored value above, grade, RFM segment, lifecycle, churn warning) and the lazy
 table (:mod:`.member_model`). Enter in the search box or a filter applies it now;
 Enter (or a double click) on a member opens the member's page."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QGridLayout,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from memberdesk.models.enums import MemberStatus
-from memberdesk.money import Money
-from memberdesk.services.errors import UserError
 from memberdesk.services.member_list import MemberFilter, MemberSort
-from memberdesk.services.requests import parse_amount
 from memberdesk.services.tiers import TierInfo
 
-from ..dialogs.base import AmountEdit, current_language, push_button
+from ..dialogs.base import current_language
 from ..i18n import Retranslating
 from ..tasks import TaskRunner
 from ..widgets import PickerBox
+from .member_filters import MemberFilterBox
 from .member_model import MemberModel
 
 SORTS = (MemberSort.MEMBER_NO, MemberSort.NAME, MemberSort.LAST_VISIT, MemberSort.STORED_VALUE,
@@ -54,8 +52,10 @@ class MemberTable(QTableView):
 
 
 class MemberListPanel(Retranslating, QWidget):
+    applied = Signal(object)  # the MemberFilter now shown
+
     def __init__(self, runner: TaskRunner, actor: Any, *, say_error: Callable[[str], None],
-                 open_member: Callable[[str], object],
+                 open_member: Callable[[str], object], segment_fields: bool = False,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("memberListPanel")
@@ -75,31 +75,12 @@ class MemberListPanel(Retranslating, QWidget):
         for s in SORTS:
             self.sort.addItem("", s)
         self.sort.currentIndexChanged.connect(lambda _i: self.apply_now())
-        self.tier = PickerBox()
-        self.tier.setObjectName("memberListTier")
-        self.tier.addItem("", None)
-        self.status = PickerBox()
-        for st in (None, MemberStatus.ACTIVE, MemberStatus.INACTIVE, MemberStatus.ANONYMISED):
-            self.status.addItem("", st)
-        self.tag = QLineEdit()
-        self.tag.setMaxLength(20)
-        self.month = PickerBox()
-        self.month.addItem("", None)
-        for m in range(1, 13):
-            self.month.addItem(str(m), m)
-        self.visited_from = QLineEdit()
-        self.visited_before = QLineEdit()
-        for edit in (self.visited_from, self.visited_before):
-            edit.setMaxLength(10)
-            edit.setPlaceholderText("2026-01-31")
-        self.balance = AmountEdit()
-        self.balance.setObjectName("memberListBalance")
-        self.balance.setPlaceholderText("")
-        for combo in (self.tier, self.status, self.month):
-            combo.activated.connect(lambda _i: self.apply_now())
-        for edit in (self.tag, self.visited_from, self.visited_before, self.balance):
-            edit.returnPressed.connect(self.apply_now)
-        self.clear_button = push_button(self.clear_filters)
+        self.filter_box = MemberFilterBox(say_error=say_error, segment_fields=segment_fields)
+        self.filter_box.apply_requested.connect(self.apply_now)
+        fb = self.filter_box  # the fields, also by their old names
+        self.tier, self.status, self.tag, self.month = fb.tier, fb.status, fb.tag, fb.month
+        self.balance, self.visited_from, self.visited_before = (
+            fb.balance, fb.visited_from, fb.visited_before)
         self.count_label = QLabel()
         self.count_label.setObjectName("memberListCount")
         self.model = MemberModel(runner, actor, on_loaded=self._loaded)
@@ -117,47 +98,47 @@ class MemberListPanel(Retranslating, QWidget):
         self._size_columns()
         self.table.opened.connect(self._open_row)
         self.table.doubleClicked.connect(lambda index: self._open_row(index.row()))
-        # layout: search and sort; two rows of filters; the table
-        self.labels = {k: QLabel() for k in (
-            "search", "sort", "tier", "status", "tag", "month", "from", "before", "balance")}
-        buddies = {"search": self.search, "sort": self.sort, "tier": self.tier,
-                   "status": self.status, "tag": self.tag, "month": self.month,
-                   "from": self.visited_from, "before": self.visited_before,
-                   "balance": self.balance}
-        for key, label in self.labels.items():
-            label.setBuddy(buddies[key])
+        # layout: search and sort; the filters; the table
+        self.labels = {"search": QLabel(), "sort": QLabel()}
+        self.labels["search"].setBuddy(self.search)
+        self.labels["sort"].setBuddy(self.sort)
         top = QHBoxLayout()
         top.addWidget(self.labels["search"])
         top.addWidget(self.search, 1)
         top.addWidget(self.labels["sort"])
         top.addWidget(self.sort)
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(8)
-        grid.setVerticalSpacing(6)
-        cells = (("tier", self.tier), ("status", self.status), ("tag", self.tag),
-                 ("month", self.month), ("from", self.visited_from),
-                 ("before", self.visited_before), ("balance", self.balance))
-        for i, (key, widget) in enumerate(cells):  # labels above, four to a row: fits 1024
-            grid.addWidget(self.labels[key], (i // 4) * 2, i % 4)
-            grid.addWidget(widget, (i // 4) * 2 + 1, i % 4)
-        grid.addWidget(self.clear_button, 3, 3)
-        for col in range(4):
-            grid.setColumnStretch(col, 1)
-        grid.setVerticalSpacing(2)
-        for combo, chars in ((self.sort, 12), (self.tier, 6), (self.status, 6), (self.month, 4)):
-            combo.setSizeAdjustPolicy(
-                PickerBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(chars)
+        self.opens = not segment_fields
+        self.top_row = top
+        if segment_fields:  # the segment is the filter alone: no search; the count up here
+            self.labels["search"].hide()
+            self.search.hide()
+            top.insertWidget(0, self.count_label, 1)
+        self.sort.setSizeAdjustPolicy(
+            PickerBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.sort.setMinimumContentsLength(12)
         bottom = QHBoxLayout()
-        bottom.addStretch(1)
-        bottom.addWidget(self.count_label)
+        if not segment_fields:
+            bottom.addStretch(1)
+            bottom.addWidget(self.count_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.setSpacing(8)
         layout.addLayout(top)
-        layout.addLayout(grid)
+        if segment_fields:  # eighteen fields: they scroll, the preview keeps its rows
+            area = QScrollArea()
+            area.setObjectName("segmentFilters")
+            area.setWidgetResizable(True)
+            area.setFrameShape(QFrame.Shape.NoFrame)
+            area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            area.setWidget(self.filter_box)
+            area.setMaximumHeight(self.fontMetrics().height() * 10)
+            area.setMinimumHeight(self.fontMetrics().height() * 7)
+            layout.addWidget(area)
+        else:
+            layout.addWidget(self.filter_box)
         layout.addWidget(self.table, 1)
-        layout.addLayout(bottom)
+        if not segment_fields:
+            layout.addLayout(bottom)
         self.setTabOrder(self.search, self.sort)
         self.retranslate()
 
@@ -173,43 +154,11 @@ class MemberListPanel(Retranslating, QWidget):
 
     # -- loading -------------------------------------------------------------------------------
     def show_tiers(self, tiers: list[TierInfo]) -> None:
-        keep = self.tier.currentData()
-        self.tier.clear()
-        self.tier.addItem(self.tr("any"), None)
-        for t in tiers:
-            self.tier.addItem(t.name, t.id)
-        self.tier.setCurrentIndex(max(0, self.tier.findData(keep)))
-
-    def _day(self, edit: QLineEdit) -> tuple[bool, date | None]:
-        text = edit.text().strip()
-        if not text:
-            return True, None
-        try:
-            return True, date.fromisoformat(text)
-        except ValueError:
-            self.say_error(self.tr("Type a day as 2026-01-31, or leave it empty."))
-            edit.setFocus()
-            edit.selectAll()
-            return False, None
+        self.filter_box.show_tiers(tiers)
 
     def filters(self) -> MemberFilter | None:
         """The filters typed, or None (a problem was shown)."""
-        ok_from, visited_from = self._day(self.visited_from)
-        ok_before, visited_before = self._day(self.visited_before)
-        if not (ok_from and ok_before):
-            return None
-        above: Money | None = None
-        if self.balance.text().strip():
-            try:
-                above = parse_amount(self.balance.text())
-            except UserError as exc:
-                self.say_error(exc.message(current_language()))
-                self.balance.setFocus()
-                return None
-        return MemberFilter(tier_id=self.tier.currentData(), tag=self.tag.text(),
-                            birthday_month=self.month.currentData(),
-                            visited_from=visited_from, visited_before=visited_before,
-                            stored_value_above=above, status=self.status.currentData())
+        return self.filter_box.filters()
 
     def apply_now(self) -> None:
         self.search_timer.stop()
@@ -220,13 +169,10 @@ class MemberListPanel(Retranslating, QWidget):
         if filters is not None:
             self.model.reload(sort=self.sort.currentData(), filters=filters,
                               search=self.search.text())
+            self.applied.emit(filters)
 
     def clear_filters(self) -> None:
-        for edit in (self.tag, self.visited_from, self.visited_before, self.balance):
-            edit.clear()
-        for combo in (self.tier, self.status, self.month):
-            combo.setCurrentIndex(0)
-        self.apply_now()
+        self.filter_box.clear()
 
     def _loaded(self) -> None:
         if self.model.failed is not None:
@@ -234,6 +180,8 @@ class MemberListPanel(Retranslating, QWidget):
         self._render_count()
 
     def _open_row(self, row: int) -> None:
+        if not self.opens:
+            return
         found = self.model.row(row)
         if found is not None:
             self.open_member(found.member_no)
@@ -250,13 +198,11 @@ class MemberListPanel(Retranslating, QWidget):
             text = self.tr("{count} members").format(count=shown)
         else:
             text = self.tr("No member matches")
-        self.count_label.setText(text + "  " + self.tr("Enter opens the member"))
+        self.count_label.setText(text + ("  " + self.tr("Enter opens the member")
+                                         if self.opens else ""))
 
     def retranslate(self) -> None:
-        texts = {"search": self.tr("&Find"), "sort": self.tr("S&ort"), "tier": self.tr("&Tier"),
-                 "status": self.tr("State"), "tag": self.tr("T&ag"),
-                 "month": self.tr("Birthday &month"), "from": self.tr("Visited &from"),
-                 "before": self.tr("Not visited &since"), "balance": self.tr("Stored value &above")}
+        texts = {"search": self.tr("&Find"), "sort": self.tr("S&ort")}
         for key, label in self.labels.items():
             label.setText(texts[key])
         self.search.setPlaceholderText(self.tr(
@@ -267,15 +213,6 @@ class MemberListPanel(Retranslating, QWidget):
                  MemberSort.POINTS: self.tr("Points, most first")}
         for i in range(self.sort.count()):
             self.sort.setItemText(i, sorts[self.sort.itemData(i)])
-        if self.tier.count():
-            self.tier.setItemText(0, self.tr("any"))
-        self.month.setItemText(0, self.tr("any"))
-        states = [self.tr("not anonymised"), self.tr("active"), self.tr("deactivated"),
-                  self.tr("anonymised")]
-        for i, text in enumerate(states):
-            self.status.setItemText(i, text)
-        self.tag.setPlaceholderText(self.tr("e.g. VIP"))
-        self.clear_button.setText(self.tr("Clear filters"))
         self.model.retranslate()
         self._size_columns()
         self._render_count()

@@ -25,6 +25,7 @@ from ..tasks import TaskRunner
 from .analysis import AnalysisPage
 from .audit import AuditPage
 from .backup import BackupPage
+from .campaigns import CampaignsPage
 from .count_cards import CountCardsPage
 from .daily_jobs import DailyJobsPage
 from .day_close import DayClosePage
@@ -74,6 +75,7 @@ class BackOffice(Retranslating, QDialog):
             self.messages = MessagesPage(runner, long_jobs, actor)
             self.mall = MallPage(runner, long_jobs, actor)
             self.count_cards = CountCardsPage(runner, actor)
+            self.campaigns = CampaignsPage(runner, long_jobs, actor)
             self.daily_jobs = DailyJobsPage(runner, long_jobs, actor)
             # Ctrl+1 … Ctrl+9, Ctrl+0 in this order; the daily jobs (they run by
             # themselves) are the last page, reached from the list.
@@ -82,8 +84,8 @@ class BackOffice(Retranslating, QDialog):
                           "products": self.products, "stock": self.stock,
                           "settings": self.settings, "rules": self.rules,
                           "audit": self.audit, "analysis": self.analysis,
-                          "count_cards": self.count_cards, "mall": self.mall,
-                          "messages": self.messages,
+                          "campaigns": self.campaigns, "count_cards": self.count_cards,
+                          "mall": self.mall, "messages": self.messages,
                           "jobs": self.daily_jobs}
             self.rules.tiers_changed.connect(self.products.reload_tiers)
             self.rules.open_settings.connect(lambda: self.show_page("settings"))
@@ -163,8 +165,8 @@ class BackOffice(Retranslating, QDialog):
                  "settings": self.tr("Settings"), "rules": self.tr("Loyalty rules"),
                  "jobs": self.tr("Daily jobs"), "audit": self.tr("Audit"),
                  "stock": self.tr("Stock"), "analysis": self.tr("Analysis"),
-                 "count_cards": self.tr("Count cards"), "mall": self.tr("Gifts"),
-                 "messages": self.tr("Messages")}
+                 "campaigns": self.tr("Marketing"), "count_cards": self.tr("Count cards"),
+                 "mall": self.tr("Gifts"), "messages": self.tr("Messages")}
         if list(self.pages) == ["reports"]:
             names["reports"] = self.tr("My shift")
         for row, key in enumerate(self.pages):

@@ -1,0 +1,64 @@
+"""Segments (saved member filters) and coupon campaigns (issue 14).
+
+``campaign_members`` is append-only: a member's row is written once, in the same
+transaction as their coupon (or as held out, with none), and its primary key
+(campaign, member) is what makes a rerun after a crash issue each coupon once."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from .base import Base, IdMixin, utcnow
+
+
+class Segment(IdMixin, Base):
+    """A saved member filter (分群); ``filter_json`` is ``services.member_filter``'s
+    :func:`to_json` of a ``MemberFilter``."""
+
+    __tablename__ = "segments"
+
+    name: Mapped[str] = mapped_column(String(40), unique=True)
+    filter_json: Mapped[str] = mapped_column(Text, default="{}")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class Campaign(IdMixin, Base):
+    """A coupon template issued to a segment, minus a random hold-out, measured over
+    ``first_day`` .. ``last_day`` (shop dates, both included)."""
+
+    __tablename__ = "campaigns"
+    __table_args__ = (
+        CheckConstraint("holdout_permille BETWEEN 0 AND 900", name="holdout_range"),
+        CheckConstraint("last_day >= first_day", name="window_order"),
+    )
+
+    name: Mapped[str] = mapped_column(String(40), unique=True)
+    segment_id: Mapped[int] = mapped_column(ForeignKey("segments.id"))
+    template_id: Mapped[int] = mapped_column(ForeignKey("coupon_templates.id"))
+    holdout_permille: Mapped[int] = mapped_column(default=100)
+    seed: Mapped[str] = mapped_column(String(32))
+    first_day: Mapped[date]
+    last_day: Mapped[date]
+    started_at: Mapped[datetime | None]
+    finished_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class CampaignMember(Base):
+    """One member of a campaign's audience: their coupon, or held out (none)."""
+
+    __tablename__ = "campaign_members"
+    __table_args__ = (
+        CheckConstraint("held_out = (coupon_id IS NULL)", name="coupon_or_held_out"),
+        Index("ix_campaign_members_member_id", "member_id"),
+    )
+
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id"), primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), primary_key=True)
+    held_out: Mapped[bool]
+    coupon_id: Mapped[int | None] = mapped_column(ForeignKey("coupons.id"), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

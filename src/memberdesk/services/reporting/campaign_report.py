@@ -1,0 +1,169 @@
+"""The campaign report (活动效果): what a coupon campaign did, measured against its
+hold-out (对照组).
+
+Over the campaign's window (its first to last day, business dates, both included):
+members reached (given a coupon) and held out, coupons issued and redeemed (used and
+not restored by a refund), the redemption rate, the coupon discount given, and for
+each group its buyers, its sales (payable of the group's sales in the window less
+what was refunded from them) and the sales per member; the difference is the reached
+members' sales per member less the hold-out's: what the campaign moved per member.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import Integer, and_, func, select, type_coerce
+from sqlalchemy.orm import Session
+
+from memberdesk.db import Database
+from memberdesk.domain.campaigns import rate_permille
+from memberdesk.models import (
+    CampaignMember,
+    Coupon,
+    CouponTemplate,
+    Refund,
+    Sale,
+    SaleDiscount,
+    Segment,
+)
+from memberdesk.models.enums import CouponStatus, DiscountKind
+from memberdesk.money import Money
+from memberdesk.reports.document import CellValue, Column, ColumnKind, Document, Table, static_rows
+
+from .. import clock
+from ..campaigns import find_campaign
+from ..context import Actor
+from ..permissions import Permission, require
+from .common import DateRange, as_money, local_clock
+from .words import ZH_CN, normalise, picker
+
+I = ColumnKind.INT  # noqa: E741
+M = ColumnKind.MONEY
+
+
+@dataclass(frozen=True)
+class GroupResult:
+    members: int
+    buyers: int  # members with a sale in the window
+    sales: Money  # net of refunds
+
+    @property
+    def per_member(self) -> Money:
+        if not self.members:
+            return Money(0)
+        return Money((self.sales.fen * 2 + self.members) // (2 * self.members))
+
+
+@dataclass(frozen=True)
+class CampaignReport:
+    name: str
+    segment: str
+    template: str
+    holdout_permille: int
+    first_day: date
+    last_day: date
+    issued: int
+    redeemed: int
+    discount: Money
+    reached: GroupResult
+    held_out: GroupResult
+    generated_at: datetime
+
+    @property
+    def redemption_permille(self) -> int | None:
+        return rate_permille(self.redeemed, self.issued)
+
+    @property
+    def difference(self) -> Money:
+        return self.reached.per_member - self.held_out.per_member
+
+    @property
+    def period(self) -> DateRange:
+        return DateRange(self.first_day, self.last_day)
+
+
+def _groups(s: Session, campaign_id: int, first: date, last: date) -> dict[bool, GroupResult]:
+    cm = CampaignMember
+    joined = and_(cm.member_id == Sale.member_id, cm.campaign_id == campaign_id)
+    window = Sale.business_date.between(first, last)
+    members = {bool(h): int(n) for h, n in s.execute(
+        select(cm.held_out, func.count()).where(cm.campaign_id == campaign_id)
+        .group_by(cm.held_out))}
+    sold = {bool(h): (int(b), int(v or 0)) for h, b, v in s.execute(
+        select(cm.held_out, func.count(func.distinct(Sale.member_id)),
+               func.sum(type_coerce(Sale.payable, Integer)))
+        .join(cm, joined).where(window).group_by(cm.held_out))}
+    refunded = {bool(h): int(v or 0) for h, v in s.execute(
+        select(cm.held_out, func.sum(type_coerce(Refund.amount, Integer)))
+        .join(Sale, Sale.id == Refund.sale_id).join(cm, joined).where(window)
+        .group_by(cm.held_out))}
+    return {h: GroupResult(int(members.get(h, 0)), sold.get(h, (0, 0))[0],
+                           Money(sold.get(h, (0, 0))[1] - refunded.get(h, 0)))
+            for h in (False, True)}
+
+
+def campaign_report(db: Database, actor: Actor, name: str) -> CampaignReport:
+    with db.reader() as uow:
+        s = uow.session
+        require(s, actor, Permission.VIEW_REPORTS)
+        c = find_campaign(s, name)
+        coupon_ids = select(CampaignMember.coupon_id).where(
+            CampaignMember.campaign_id == c.id, CampaignMember.coupon_id.is_not(None))
+        issued = int(s.scalar(select(func.count()).select_from(coupon_ids.subquery())) or 0)
+        redeemed = int(s.scalar(select(func.count()).select_from(Coupon).where(
+            Coupon.id.in_(coupon_ids), Coupon.status == CouponStatus.USED)) or 0)
+        discount = as_money(s.scalar(select(func.sum(SaleDiscount.amount)).where(
+            SaleDiscount.kind == DiscountKind.COUPON, SaleDiscount.coupon_id.in_(coupon_ids))))
+        groups = _groups(s, c.id, c.first_day, c.last_day)
+        return CampaignReport(
+            c.name, s.get_one(Segment, c.segment_id).name,
+            s.get_one(CouponTemplate, c.template_id).name, c.holdout_permille, c.first_day,
+            c.last_day, issued, redeemed, discount, groups[False], groups[True],
+            local_clock(s)(clock.now()))
+
+
+def percent_text(permille: int | None) -> str:
+    return "—" if permille is None else f"{permille // 10}.{permille % 10}%"
+
+
+def campaign_document(rep: CampaignReport, shop_name: str, generated_at: datetime,
+                      lang: str = ZH_CN) -> Document:
+    t = picker(lang)
+    summary: tuple[tuple[str, CellValue], ...] = (
+        (t("活动", "Campaign"), rep.name),
+        (t("会员分群", "Segment"), rep.segment),
+        (t("优惠券", "Coupon"), rep.template),
+        (t("对照组比例", "Hold-out share"), percent_text(rep.holdout_permille)),
+        (t("触达会员", "Members reached"), rep.reached.members),
+        (t("对照组会员", "Members held out"), rep.held_out.members),
+        (t("发券张数", "Coupons issued"), rep.issued),
+        (t("核销张数", "Coupons redeemed"), rep.redeemed),
+        (t("核销率", "Redemption rate"), percent_text(rep.redemption_permille)),
+        (t("优惠券抵扣金额", "Coupon discounts"), rep.discount),
+        (t("触达会员人均消费", "Sales per member reached"), rep.reached.per_member),
+        (t("对照组人均消费", "Sales per member held out"), rep.held_out.per_member),
+        (t("人均差异", "Difference per member"), rep.difference),
+    )
+
+    def group(label: str, g: GroupResult) -> tuple[CellValue, ...]:
+        return (label, g.members, g.buyers, percent_text(rate_permille(g.buyers, g.members)),
+                g.sales, g.per_member)
+
+    table = Table(
+        t("活动组与对照组", "Reached and held out"),
+        (Column(t("组", "Group"), width=14), Column(t("会员数", "Members"), I),
+         Column(t("消费会员", "Buyers"), I), Column(t("消费率", "Buying rate"), width=10),
+         Column(t("消费金额", "Sales"), M), Column(t("人均消费", "Per member"), M)),
+        static_rows([group(t("活动组（已发券）", "Reached (coupon)"), rep.reached),
+                     group(t("对照组（未发券）", "Held out (nothing)"), rep.held_out)]),
+        totals=(t("人均差异", "Difference"), "", "", "", "", rep.difference),
+    )
+    note = t("消费金额为活动期间（按营业日）该组会员的应付金额减去其退款；核销为已使用且未因退款恢复的券；"
+             "对照组按活动的随机种子抽取，不发券。",
+             "Sales are the group's payable amounts in the campaign's days (business dates) "
+             "less their refunds; redeemed coupons are used and not restored by a refund; "
+             "the hold-out is drawn from the campaign's random seed and gets nothing.")
+    return Document(t("营销活动报表", "Campaign report"), shop_name, rep.period.text(lang),
+                    generated_at, summary, (table,), note, normalise(lang))

@@ -1,0 +1,293 @@
+"""营销 — segments and coupon campaigns, for the owner and managers. Two tabs:
+分群 (:mod:`.segments_tab`) and 活动: the campaigns (name, segment, coupon, hold-out,
+measured days, members reached and held out, state); create one (a name, a saved
+segment, an active coupon template, the hold-out share, default 10%, and the days its
+result is measured over, default 30); run the picked one on the long-job worker with
+progress and Cancel (a rerun goes on where it stopped: each member's coupon once);
+and write its report (Excel and PDF) to the shop's exports folder."""
+
+from __future__ import annotations
+
+from contextlib import nullcontext
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from memberdesk.domain.campaigns import DEFAULT_HOLDOUT_PERMILLE, MAX_HOLDOUT_PERMILLE
+from memberdesk.domain.stock import parse_quantity
+from memberdesk.services.campaigns import (
+    DEFAULT_DAYS,
+    CampaignRequest,
+    CampaignRow,
+    create_campaign,
+    list_campaigns,
+    run_campaign,
+)
+from memberdesk.services.coupons_admin import list_coupon_templates
+from memberdesk.services.reporting.campaign_report import campaign_document, campaign_report
+from memberdesk.services.reporting.words import pick
+from memberdesk.services.segments import list_segments
+
+from ..dialogs.base import ERROR, OK, current_language, push_button
+from ..tasks import TaskRunner
+from ..widgets import PickerBox
+from . import jobs
+from .long_jobs import JobBar, LongJobs, Progress
+from .page import Page
+from .segments_tab import SegmentsTab
+
+COLUMNS = 7
+
+
+def run_job(db: Any, actor: Any, name: str, progress: Progress) -> Any:
+    return run_campaign(db, actor, name, step=progress.step)
+
+
+def report_job(db: Any, actor: Any, name: str, lang: str, progress: Progress) -> Any:
+    rep = campaign_report(db, actor, name)
+    spec = jobs.ReportSpec(
+        open=lambda _db, _actor: nullcontext(rep),
+        document=lambda r, shop: campaign_document(r, shop, r.generated_at, lang),
+        stem=lambda r: pick(lang, "营销活动", "campaign") + f"_{r.generated_at:%Y-%m-%d}",
+        rows=lambda _r: 2,
+    )
+    return jobs.export(db, actor, spec, None, True, True, progress)
+
+
+class CampaignsPage(Page):
+    def __init__(self, runner: TaskRunner, long_jobs: LongJobs, actor: Any,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(runner, actor, "campaignsPage", parent)
+        self.long_jobs = long_jobs
+        self.rows: list[CampaignRow] = []
+        self.progress: Progress | None = None
+        self.tabs = QTabWidget()
+        self.segments = SegmentsTab(self, long_jobs)
+        self.campaigns = QWidget()
+        self.tabs.addTab(self.segments, "")
+        self.tabs.addTab(self.campaigns, "")
+        self.tabs.currentChanged.connect(lambda _i: self.activated())
+        self.table = QTableWidget(0, COLUMNS)
+        self.table.setObjectName("campaignTable")
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self.update_state)
+        self.name = QLineEdit()
+        self.name.setObjectName("campaignName")
+        self.name.setMaxLength(40)
+        self.segment, self.template = PickerBox(), PickerBox()
+        self.segment.setObjectName("campaignSegment")
+        self.template.setObjectName("campaignTemplate")
+        for combo in (self.segment, self.template):
+            combo.setSizeAdjustPolicy(
+                PickerBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(5)
+        self.holdout = QLineEdit(str(DEFAULT_HOLDOUT_PERMILLE // 10))
+        self.days = QLineEdit(str(DEFAULT_DAYS))
+        for edit in (self.holdout, self.days):
+            edit.setMaxLength(3)
+            edit.setMaximumWidth(70)
+        self.create_button = push_button(self.create_campaign)
+        self.run_button = push_button(self.run, primary=True)
+        self.cancel_button = push_button(self.cancel)
+        self.report_button = push_button(self.report)
+        self.bar = JobBar()
+        self.bar.hide()
+        self.cancel_button.hide()
+        self.form_labels = [QLabel() for _ in range(5)]
+        form = QGridLayout()
+        form.setHorizontalSpacing(8)
+        form.setVerticalSpacing(2)
+        for col, (label, w) in enumerate(zip(self.form_labels, (
+                self.name, self.segment, self.template, self.holdout, self.days), strict=True)):
+            label.setBuddy(w)
+            form.addWidget(label, 0, col)
+            form.addWidget(w, 1, col)
+        form.addWidget(self.create_button, 1, 5)
+        form.setColumnStretch(0, 2)
+        form.setColumnStretch(1, 2)
+        form.setColumnStretch(2, 2)
+        self.form_heading = QLabel()
+        self.form_heading.setObjectName("sectionHeading")
+        actions = QHBoxLayout()
+        actions.addWidget(self.run_button)
+        actions.addWidget(self.bar, 1)
+        actions.addWidget(self.cancel_button)
+        actions.addStretch(1)
+        actions.addWidget(self.report_button)
+        box = QVBoxLayout(self.campaigns)
+        box.setContentsMargins(0, 8, 0, 0)
+        box.addWidget(self.table, 1)
+        box.addLayout(actions)
+        box.addWidget(self.form_heading)
+        box.addLayout(form)
+        self.body.addWidget(self.tabs, 1)
+        self._busy_buttons += [self.create_button]
+        self.update_state()
+        self.retranslate()
+
+    # -- loading ---------------------------------------------------------------------------
+    def activated(self) -> None:
+        if self.tabs.currentWidget() is self.segments:
+            self.segments.activated()
+            return
+        self.reload()
+        self.fetch(list_segments, self.actor, on_done=self._show_segments)
+        self.fetch(list_coupon_templates, on_done=self._show_templates)
+
+    def reload(self) -> None:
+        self.fetch(list_campaigns, self.actor, on_done=self._show)
+
+    def _show_segments(self, rows: list[Any]) -> None:
+        keep = self.segment.currentData()
+        self.segment.clear()
+        for r in rows:
+            self.segment.addItem(r.name, r.name)
+        self.segment.setCurrentIndex(max(0, self.segment.findData(keep)))
+
+    def _show_templates(self, rows: list[Any]) -> None:
+        keep = self.template.currentData()
+        self.template.clear()
+        for r in rows:
+            if r.active:
+                self.template.addItem(f"{r.name} ({r.code})", r.code)
+        self.template.setCurrentIndex(max(0, self.template.findData(keep)))
+
+    def _show(self, rows: list[CampaignRow]) -> None:
+        picked = self.picked()
+        self.rows = rows
+        self.table.setRowCount(len(rows))
+        for i, r in enumerate(rows):
+            values = (r.name, r.segment, r.template, f"{r.first_day:%m-%d}–{r.last_day:%m-%d}",
+                      f"{r.reached:,}", f"{r.held_out:,}", "")
+            for col, text in enumerate(values):
+                self.table.setItem(i, col, QTableWidgetItem(text))
+            if picked is not None and r.name == picked.name:
+                self.table.selectRow(i)
+        self._render_states()
+        if self.table.currentRow() < 0 and rows:
+            self.table.selectRow(0)
+        self.update_state()
+
+    def picked(self) -> CampaignRow | None:
+        row = self.table.currentRow()
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    # -- actions ---------------------------------------------------------------------------
+    def create_campaign(self) -> None:
+        share = parse_quantity(self.holdout.text(), allow_zero=True)
+        if share is None or share * 10 > MAX_HOLDOUT_PERMILLE:
+            self.say(lambda: self.tr("Type a hold-out share from 0 to {max} (%).").format(
+                max=MAX_HOLDOUT_PERMILLE // 10), ERROR)
+            self.holdout.setFocus()
+            return
+        days = parse_quantity(self.days.text(), allow_zero=False)
+        if days is None:
+            self.say(lambda: self.tr("Type the days the result is measured over."), ERROR)
+            self.days.setFocus()
+            return
+        if self.segment.currentData() is None or self.template.currentData() is None:
+            self.say(lambda: self.tr("Save a segment and set up a coupon first."), ERROR)
+            return
+        request = CampaignRequest(self.name.text(), self.segment.currentData(),
+                                  self.template.currentData(), share * 10, days)
+        self.call(create_campaign, self.actor, request, on_done=self._created)
+
+    def _created(self, row: CampaignRow) -> None:
+        self.name.clear()
+        self.say(lambda: self.tr("Campaign “{name}” created: run it to issue the coupons.")
+                 .format(name=row.name), OK)
+        self.reload()
+
+    def run(self) -> None:
+        row = self.picked()
+        if row is None or self.progress is not None:
+            return
+        self.say(lambda: self.tr("Issuing the coupons of “{name}”…").format(name=row.name))
+        self.progress = self.long_jobs.call_with_progress(
+            run_job, self.actor, row.name, on_done=self._ran, on_user_error=self.show_error,
+            on_finally=self._job_over)
+        self.bar.follow(self.progress)
+        self.bar.show()
+        self.cancel_button.show()
+        self.update_state()
+
+    def cancel(self) -> None:
+        if self.progress is not None:
+            self.progress.cancel()
+
+    def _ran(self, res: Any) -> None:
+        if res.cancelled:
+            self.say(lambda: self.tr("Stopped: {issued} coupons issued so far; run it again "
+                                     "to go on.").format(issued=f"{res.reached:,}"), ERROR)
+        else:
+            self.say(lambda: self.tr("{issued} coupons issued, {held} members held out.")
+                     .format(issued=f"{res.reached:,}", held=f"{res.held_out_total:,}"), OK)
+
+    def report(self) -> None:
+        row = self.picked()
+        if row is None or self.progress is not None:
+            return
+        self.say(lambda: self.tr("Writing the report of “{name}”…").format(name=row.name))
+        self.progress = self.long_jobs.call_with_progress(
+            report_job, self.actor, row.name, current_language(),
+            on_done=lambda written: self.say(lambda: self.tr("Written: {files}").format(
+                files="\n".join(str(p) for p in written)), OK),
+            on_user_error=self.show_error, on_finally=self._job_over)
+        self.bar.follow(self.progress)
+        self.bar.show()
+        self.update_state()
+
+    def _job_over(self) -> None:
+        self.progress = None
+        self.bar.hide()
+        self.cancel_button.hide()
+        self.reload()
+        self.update_state()
+
+    # -- state and texts -------------------------------------------------------------------
+    def update_state(self) -> None:
+        idle = self.progress is None
+        self.run_button.setEnabled(idle and self.picked() is not None)
+        self.report_button.setEnabled(idle and self.picked() is not None)
+
+    def _render_states(self) -> None:
+        for i, r in enumerate(self.rows):
+            item = self.table.item(i, COLUMNS - 1)
+            if item is not None:
+                item.setText(self.tr("issued") if r.finished else self.tr("not run"))
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.heading.setText(self.tr("Marketing"))
+        self.tabs.setTabText(0, self.tr("Segments"))
+        self.tabs.setTabText(1, self.tr("Campaigns"))
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Campaign"), self.tr("Segment"), self.tr("Coupon"), self.tr("Period"), self.tr("Reached"), self.tr("Held out"), self.tr("State")])
+        for label, text in zip(self.form_labels, (
+                self.tr("&Name"), self.tr("S&egment"), self.tr("C&oupon"),
+                self.tr("&Hold-out %"), self.tr("&Days")), strict=True):
+            label.setText(text)
+        self.form_heading.setText(self.tr("New campaign"))
+        self.create_button.setText(self.tr("Create"))
+        self.run_button.setText(self.tr("Run (issue coupons)"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.report_button.setText(self.tr("Report (Excel and PDF)"))
+        self._render_states()

@@ -53,6 +53,7 @@ pytest-shifted: venv
 test: lint typecheck pytest pytest-shifted
 
 bench: venv
+	$(BIN)/python -m pip install -q -r requirements-bench.lock
 	$(BIN)/python -m tests.bench
 
 screenshots: venv translations

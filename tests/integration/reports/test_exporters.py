@@ -144,3 +144,31 @@ def test_full_disk_during_export(tmp_path: Path) -> None:
             assert list(tiny.iterdir()) == []
     finally:
         subprocess.run(["umount", "-l", str(tiny)], check=True)
+
+
+def test_xlsx_awkward_values(tmp_path: Path) -> None:
+    """Values a report may hold that XML or Excel would refuse or change."""
+    rows = [
+        ("a&b<c>\"'", Money(-5), 7, date(2026, 2, 28), datetime(2026, 2, 28, 23, 59, 30)),
+        ("  两头空格  ", Money(123456789012), None, None, None),
+        ("bell\x07 and \x1b[0m", Money(0), -3, date(2000, 1, 1), datetime(2026, 1, 1, 0, 0)),
+        ("长" * 40_000, None, 0, None, None),
+        (12, "not money", "x", "y", "z"),  # the wrong types still make readable cells
+    ]
+    doc = Document("边角值", "店", "2026", datetime(2026, 2, 28, 9), tables=(Table(
+        "值", (Column("文字"), Column("金额", ColumnKind.MONEY), Column("数", ColumnKind.INT),
+               Column("日期", ColumnKind.DATE), Column("时间", ColumnKind.DATETIME)),
+        static_rows(rows)),))
+    path = tmp_path / "odd.xlsx"
+    assert write_xlsx(doc, path) == len(rows)
+    got = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("值").to_python()
+    assert got[1] == ["a&b<c>\"'", -0.05, 7, date(2026, 2, 28), datetime(2026, 2, 28, 23, 59, 30)]
+    assert got[2][:2] == ["  两头空格  ", 1234567890.12]
+    assert got[3][:4] == ["bell and [0m", 0, -3, date(2000, 1, 1)]
+    assert got[4][0] == "长" * 32_767  # Excel's most in one cell
+    assert got[5] == [12, "not money", "x", "y", "z"]
+    from openpyxl import load_workbook
+
+    ws = load_workbook(path, read_only=True)["值"]
+    formats = [c.number_format for c in next(ws.iter_rows(min_row=2, max_row=2))]
+    assert formats == ["General", "#,##0.00", "#,##0", "yyyy-mm-dd", "yyyy-mm-dd hh:mm"]

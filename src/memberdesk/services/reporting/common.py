@@ -26,6 +26,7 @@ from ..errors import ValidationError
 
 T = TypeVar("T")
 STREAM_BATCH = 2000  # rows fetched from SQLite at a time while streaming
+MONEY_MEMO = 50_000  # distinct amounts :func:`money_reader` keeps
 PDF_MAX_ROWS = 20_000  # about 500 pages: beyond that a PDF is no use, and slow to lay out
 
 
@@ -121,6 +122,33 @@ def local_clock(s: Session) -> Callable[[datetime], datetime]:
     """Aware UTC -> the shop's naive wall-clock time (what a report shows)."""
     offset = clock.local_offset(s)
     return lambda at: shop_time(at, offset)
+
+
+def stored_utc_clock(s: Session) -> Callable[[datetime], datetime]:
+    """A UTC time as stored (naive, read without its column type) -> the shop's naive
+    wall-clock time: :func:`shop_time` for streamed rows, without making each aware."""
+    offset = clock.local_offset(s)
+    return lambda at: at + offset
+
+
+def money_reader() -> Callable[[int], Money]:
+    """Integer fen as read from a money column -> Money, one object per distinct amount.
+
+    Streamed reports read their money columns as plain integers and convert them
+    here: prices and discounts repeat, so a million rows build a few thousand Money
+    values instead of millions (Money is immutable: sharing one is safe). The memo
+    is emptied past :data:`MONEY_MEMO` amounts, so memory stays bounded."""
+    memo: dict[int, Money] = {}
+
+    def money(fen: int) -> Money:
+        m = memo.get(fen)
+        if m is None:
+            if len(memo) >= MONEY_MEMO:
+                memo.clear()
+            m = memo[fen] = Money(fen)
+        return m
+
+    return money
 
 
 def staff_names(s: Session) -> dict[int, str]:

@@ -11,8 +11,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import NamedTuple
 
-from sqlalchemy import func, select
+from sqlalchemy import DateTime, Integer, func, select, type_coerce
 
 from memberdesk.db import Database
 from memberdesk.models import Member, Product, Refund, Sale, SaleLine, Tender
@@ -32,7 +33,9 @@ from .common import (
     check_range,
     dated_between,
     local_clock,
+    money_reader,
     staff_names,
+    stored_utc_clock,
     streaming_reader,
 )
 from .labels import label
@@ -42,8 +45,9 @@ M = ColumnKind.MONEY
 I = ColumnKind.INT  # noqa: E741
 
 
-@dataclass(frozen=True)
-class SaleLineRow:
+class SaleLineRow(NamedTuple):
+    """One sale line; its fields are the sales-detail sheet's columns, in order."""
+
     business_date: date
     sale_no: str
     at: datetime  # local time of the sale
@@ -102,11 +106,16 @@ def sales_detail(db: Database, actor: Actor, start: date, end: date) -> Iterator
         local = local_clock(s)
 
         def rows() -> Iterator[SaleLineRow]:
+            # Money and times are read as plain values and converted here, once per
+            # distinct amount (money_reader) and by one addition (stored_utc_clock):
+            # the column types' per-value work cost more than the query itself.
             stmt = (
-                select(Sale.business_date, Sale.sale_no, Sale.created_at, Sale.staff_id,
-                       Member.member_no, SaleLine.product_id, Product.code, SaleLine.description,
-                       SaleLine.qty,
-                       SaleLine.unit_price, SaleLine.discount, SaleLine.net_amount)
+                select(Sale.business_date, Sale.sale_no, type_coerce(Sale.created_at, DateTime),
+                       Sale.staff_id, Member.member_no, SaleLine.product_id, Product.code,
+                       SaleLine.description, SaleLine.qty,
+                       type_coerce(SaleLine.unit_price, Integer),
+                       type_coerce(SaleLine.discount, Integer),
+                       type_coerce(SaleLine.net_amount, Integer))
                 .select_from(Sale)
                 .join(SaleLine, SaleLine.sale_id == Sale.id)
                 .outerjoin(Member, Member.id == Sale.member_id)
@@ -115,10 +124,13 @@ def sales_detail(db: Database, actor: Actor, start: date, end: date) -> Iterator
                 .order_by(Sale.business_date, Sale.id, SaleLine.line_no)
                 .execution_options(yield_per=STREAM_BATCH)
             )
+            money, shop, new = money_reader(), stored_utc_clock(s), SaleLineRow
+            result = s.connection().execute(stmt)  # Core rows: no ORM loading per row
             for (bd, no, at, staff, member, product_id, code, desc, q, price, disc,
-                 amount) in s.execute(stmt):
-                yield SaleLineRow(bd, no, local(at), names.get(staff, ""), member or "",
-                                  code or "", stored_line_name(product_id, desc), q, price, disc, amount)
+                 amount) in result:
+                yield new(bd, no, shop(at), names.get(staff, ""), member or "", code or "",
+                          stored_line_name(product_id, desc), q, money(price), money(disc),
+                          money(amount))
 
         yield SalesDetail(
             period=period,
@@ -134,6 +146,13 @@ def sales_detail(db: Database, actor: Actor, start: date, end: date) -> Iterator
             refunds_total=as_money(refunded),
             lines=reading.stream(rows),
         )
+
+
+def _named(rows: Iterator[SaleLineRow], lang: str) -> Iterator[SaleLineRow]:
+    """The rows as the sheet shows them: a plain amount named in ``lang``."""
+    for r in rows:
+        name = line_name(r.name, lang)
+        yield r if name is r.name else r._replace(name=name)
 
 
 def sales_detail_document(rep: SalesDetail, shop_name: str, generated_at: datetime,
@@ -168,9 +187,7 @@ def sales_detail_document(rep: SalesDetail, shop_name: str, generated_at: dateti
                Column(t("商品名称", "Product"), width=20), Column(t("数量", "Qty"), I, width=6),
                Column(t("单价", "Unit price"), M), Column(t("优惠", "Discount"), M),
                Column(t("实收", "Amount"), M)),
-              lambda: ((r.business_date, r.sale_no, r.at, r.cashier, r.member_no, r.code,
-                        line_name(r.name, lang), r.qty, r.unit_price, r.discount, r.net)
-                       for r in detail()),
+              lambda: _named(detail(), lang),
               totals=(total, t(f"{rep.sales_count:,} 笔", f"{rep.sales_count:,} sales"), None,
                       "", "", "", "", rep.qty, None, rep.discount, rep.net)
               if rep.line_count else None),

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Engine
+from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from memberdesk.paths import DataPaths
@@ -48,7 +49,26 @@ class Database:
         return cls(make_engine(path), None, load_keyring(path.parent))
 
     @classmethod
-    def open(cls, paths: DataPaths) -> Database:
+    def of_url(cls, url: str, key_dir: Path | None = None) -> Database:
+        """The database at ``url`` as it is (no upgrade): a PostgreSQL server, or an
+        SQLite file (``sqlite:///path``), with the audit key of ``key_dir`` if any."""
+        from .postgres import is_postgres_url, make_pg_engine
+
+        if not is_postgres_url(url):
+            path = Path(make_url(url).database or ":memory:")
+            return cls.of_file(path) if key_dir is None else cls(
+                make_engine(path), None, load_keyring(key_dir))
+        return cls(make_pg_engine(url), None, load_keyring(key_dir) if key_dir else None)
+
+    @classmethod
+    def open(cls, paths: DataPaths, url: str | None = None) -> Database:
+        """The shop of the data directory ``paths``: its SQLite file, or with ``url``
+        (the network edition) the PostgreSQL database there; brought to this build's
+        schema. The audit key always lives in the data directory."""
         paths.ensure()
+        if url:
+            from .postgres import open_server_database
+
+            return cls(open_server_database(url), paths, open_keyring(paths.root))
         engine = open_database(paths.database, paths.backups)
         return cls(engine, paths, open_keyring(paths.root))

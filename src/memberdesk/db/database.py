@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Engine
-from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from memberdesk.paths import DataPaths
@@ -50,14 +49,10 @@ class Database:
 
     @classmethod
     def of_url(cls, url: str, key_dir: Path | None = None) -> Database:
-        """The database at ``url`` as it is (no upgrade): a PostgreSQL server, or an
-        SQLite file (``sqlite:///path``), with the audit key of ``key_dir`` if any."""
-        from .postgres import is_postgres_url, make_pg_engine
+        """The PostgreSQL database at ``url`` as it is (no upgrade), with the audit key
+        of ``key_dir`` if any: :meth:`of_file` for a shop on a server (tests, tools)."""
+        from .postgres import make_pg_engine
 
-        if not is_postgres_url(url):
-            path = Path(make_url(url).database or ":memory:")
-            return cls.of_file(path) if key_dir is None else cls(
-                make_engine(path), None, load_keyring(key_dir))
         return cls(make_pg_engine(url), None, load_keyring(key_dir) if key_dir else None)
 
     @classmethod

@@ -40,9 +40,12 @@ typecheck: venv
 # Unit and integration tests run on every core (pytest-xdist, a whole file per worker:
 # module fixtures such as the private pcscd stay in one process); the window tests
 # run one after another (one display, focus and timers are shared).
+# scripts/with-postgres.sh starts a throw-away PostgreSQL cluster for the run (and
+# removes it afterwards): the suites of tests/pg_engine.PG_SUITES run on both engines.
 PYTEST_WORKERS ?= auto
 pytest: venv translations
-	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile tests/unit tests/integration
+	bash scripts/with-postgres.sh $(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile \
+		tests/unit tests/integration tests/pg
 	$(BIN)/python -m pytest tests/gui
 
 # The unit and integration suites again under a shifted clock and a foreign time zone
@@ -54,7 +57,7 @@ test: lint typecheck pytest pytest-shifted
 
 bench: venv
 	$(BIN)/python -m pip install -q -r requirements-bench.lock
-	$(BIN)/python -m tests.bench
+	PG_DURABLE=1 bash scripts/with-postgres.sh $(BIN)/python -m tests.bench
 
 screenshots: venv translations
 	$(BIN)/python scripts/screenshots.py

@@ -8,6 +8,7 @@ PKGS=(
   libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-shape0
   libxcb-randr0 libegl1 libgl1 libfontconfig1 libdbus-1-3
   fonts-noto-cjk fonts-wqy-zenhei poppler-utils sqlite3 tzdata
+  postgresql-15
 )
 if ! command -v dpkg-query >/dev/null 2>&1; then
   echo "system-deps: not a Debian/Ubuntu system; install the equivalents of: ${PKGS[*]}" >&2

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from tests.pg_engine import URL_VARIABLE, PgDatabases, in_pg_suites, pg_url, wants_pg
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 # Property tests search at random on a developer's machine (new examples each run) and
@@ -86,14 +88,53 @@ def data_paths(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory):  # typ
     return paths
 
 
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """The ``db`` tests of the PostgreSQL suites run on both engines (tests/pg_engine.py)."""
+    if "db" not in metafunc.fixturenames or not in_pg_suites(Path(str(metafunc.definition.path))):
+        return
+    if not wants_pg() or metafunc.definition.get_closest_marker("sqlite_only"):
+        return
+    metafunc.parametrize("db_engine", ["sqlite", "postgresql"])
+
+
 @pytest.fixture
-def db(data_paths):  # type: ignore[no-untyped-def]
-    """An open, migrated, empty shop database on a real file."""
+def db_engine() -> str:
+    """The engine under the ``db`` fixture (parametrised for the PostgreSQL suites)."""
+    return "sqlite"
+
+
+@pytest.fixture(scope="session")
+def _pg_databases() -> Iterator[PgDatabases | None]:
+    url = pg_url()
+    if url is None:
+        yield None
+        return
+    dbs = PgDatabases(url)
+    yield dbs
+    dbs.close()
+
+
+@pytest.fixture
+def db(data_paths, db_engine, _pg_databases):  # type: ignore[no-untyped-def]
+    """An open, migrated, empty shop database on a real file, or (``[postgresql]``) on
+    a fresh database of the test PostgreSQL cluster (the audit key in the data dir)."""
     from memberdesk.db import Database
 
-    database = Database.open(data_paths)
-    yield database
-    database.close()
+    if db_engine != "postgresql":
+        database = Database.open(data_paths)
+        yield database
+        database.close()
+        return
+    if _pg_databases is None:
+        pytest.fail(f"CI=true: the PostgreSQL tests need {URL_VARIABLE} "
+                    "(run them through scripts/with-postgres.sh, as make test does)")
+    url = _pg_databases.fresh()
+    database = Database.open(data_paths, url)
+    try:
+        yield database
+    finally:
+        database.close()
+        _pg_databases.drop(url)
 
 
 @pytest.fixture(scope="session", autouse=True)

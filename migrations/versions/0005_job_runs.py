@@ -21,6 +21,21 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 
+def _append_only_sql(table: str, verb: str) -> str:
+    """The append-only guard of ``table`` for ``verb`` (UPDATE/DELETE) on this engine."""
+    if op.get_bind().dialect.name == "postgresql":
+        return (f"CREATE TRIGGER trg_{table}_no_{verb.lower()} BEFORE {verb} ON {table} "
+                "FOR EACH ROW EXECUTE FUNCTION memberdesk_append_only()")
+    return (f"CREATE TRIGGER trg_{table}_no_{verb.lower()} BEFORE {verb} ON {table} "
+            f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END")
+
+
+def _drop_append_only_sql(table: str, verb: str) -> str:
+    if op.get_bind().dialect.name == "postgresql":
+        return f"DROP TRIGGER IF EXISTS trg_{table}_no_{verb.lower()} ON {table}"
+    return f"DROP TRIGGER IF EXISTS trg_{table}_no_{verb.lower()}"
+
+
 def upgrade() -> None:
     op.create_table(
         "job_runs",
@@ -33,10 +48,7 @@ def upgrade() -> None:
         sa.UniqueConstraint("job", "business_date", name=op.f("uq_job_runs_job_business_date")),
     )
     for verb in ("UPDATE", "DELETE"):
-        op.execute(
-            f"CREATE TRIGGER trg_job_runs_no_{verb.lower()} BEFORE {verb} ON job_runs "
-            "BEGIN SELECT RAISE(ABORT, 'job_runs is append-only'); END"
-        )
+        op.execute(_append_only_sql("job_runs", verb))
     op.create_index(
         "ix_points_lots_due", "points_lots", ["expires_on", "member_id"], unique=False,
         sqlite_where=sa.text("remaining > 0"), postgresql_where=sa.text("remaining > 0"),
@@ -45,6 +57,6 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_index("ix_points_lots_due", table_name="points_lots")
-    op.execute("DROP TRIGGER IF EXISTS trg_job_runs_no_delete")
-    op.execute("DROP TRIGGER IF EXISTS trg_job_runs_no_update")
+    op.execute(_drop_append_only_sql("job_runs", "delete"))
+    op.execute(_drop_append_only_sql("job_runs", "update"))
     op.drop_table("job_runs")

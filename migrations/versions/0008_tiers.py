@@ -24,6 +24,21 @@ depends_on: str | Sequence[str] | None = None
 APPEND_ONLY = ("tier_changes", "birthday_gifts")
 
 
+def _append_only_sql(table: str, verb: str) -> str:
+    """The append-only guard of ``table`` for ``verb`` (UPDATE/DELETE) on this engine."""
+    if op.get_bind().dialect.name == "postgresql":
+        return (f"CREATE TRIGGER trg_{table}_no_{verb.lower()} BEFORE {verb} ON {table} "
+                "FOR EACH ROW EXECUTE FUNCTION memberdesk_append_only()")
+    return (f"CREATE TRIGGER trg_{table}_no_{verb.lower()} BEFORE {verb} ON {table} "
+            f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END")
+
+
+def _drop_append_only_sql(table: str, verb: str) -> str:
+    if op.get_bind().dialect.name == "postgresql":
+        return f"DROP TRIGGER IF EXISTS trg_{table}_no_{verb.lower()} ON {table}"
+    return f"DROP TRIGGER IF EXISTS trg_{table}_no_{verb.lower()}"
+
+
 def upgrade() -> None:
     op.create_table(
         "tier_changes",
@@ -73,16 +88,13 @@ def upgrade() -> None:
     op.create_index("ix_birthday_gifts_business_date", "birthday_gifts", ["business_date"])
     for table in APPEND_ONLY:
         for verb in ("UPDATE", "DELETE"):
-            op.execute(
-                f"CREATE TRIGGER trg_{table}_no_{verb.lower()} BEFORE {verb} ON {table} "
-                f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END"
-            )
+            op.execute(_append_only_sql(table, verb))
 
 
 def downgrade() -> None:
     for table in APPEND_ONLY:
         for verb in ("update", "delete"):
-            op.execute(f"DROP TRIGGER IF EXISTS trg_{table}_no_{verb}")
+            op.execute(_drop_append_only_sql(table, verb))
     op.drop_index("ix_birthday_gifts_business_date", table_name="birthday_gifts")
     op.drop_table("birthday_gifts")
     op.drop_index("ix_tier_changes_business_date", table_name="tier_changes")

@@ -21,6 +21,21 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 
+def _append_only_sql(table: str, verb: str) -> str:
+    """The append-only guard of ``table`` for ``verb`` (UPDATE/DELETE) on this engine."""
+    if op.get_bind().dialect.name == "postgresql":
+        return (f"CREATE TRIGGER trg_{table}_no_{verb.lower()} BEFORE {verb} ON {table} "
+                "FOR EACH ROW EXECUTE FUNCTION memberdesk_append_only()")
+    return (f"CREATE TRIGGER trg_{table}_no_{verb.lower()} BEFORE {verb} ON {table} "
+            f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END")
+
+
+def _drop_append_only_sql(table: str, verb: str) -> str:
+    if op.get_bind().dialect.name == "postgresql":
+        return f"DROP TRIGGER IF EXISTS trg_{table}_no_{verb.lower()} ON {table}"
+    return f"DROP TRIGGER IF EXISTS trg_{table}_no_{verb.lower()}"
+
+
 def upgrade() -> None:
     op.create_table(
         "stock_levels",
@@ -70,14 +85,11 @@ def upgrade() -> None:
                     unique=False)
     op.create_index("ix_stock_entries_sale_id", "stock_entries", ["sale_id"], unique=False)
     for verb in ("UPDATE", "DELETE"):
-        op.execute(
-            f"CREATE TRIGGER trg_stock_entries_no_{verb.lower()} BEFORE {verb} ON stock_entries "
-            "BEGIN SELECT RAISE(ABORT, 'stock_entries is append-only'); END"
-        )
+        op.execute(_append_only_sql("stock_entries", verb))
 
 
 def downgrade() -> None:
-    op.execute("DROP TRIGGER IF EXISTS trg_stock_entries_no_delete")
-    op.execute("DROP TRIGGER IF EXISTS trg_stock_entries_no_update")
+    op.execute(_drop_append_only_sql("stock_entries", "delete"))
+    op.execute(_drop_append_only_sql("stock_entries", "update"))
     op.drop_table("stock_entries")
     op.drop_table("stock_levels")

@@ -24,6 +24,21 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 
+def _append_only_sql(table: str, verb: str) -> str:
+    """The append-only guard of ``table`` for ``verb`` (UPDATE/DELETE) on this engine."""
+    if op.get_bind().dialect.name == "postgresql":
+        return (f"CREATE TRIGGER trg_{table}_no_{verb.lower()} BEFORE {verb} ON {table} "
+                "FOR EACH ROW EXECUTE FUNCTION memberdesk_append_only()")
+    return (f"CREATE TRIGGER trg_{table}_no_{verb.lower()} BEFORE {verb} ON {table} "
+            f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END")
+
+
+def _drop_append_only_sql(table: str, verb: str) -> str:
+    if op.get_bind().dialect.name == "postgresql":
+        return f"DROP TRIGGER IF EXISTS trg_{table}_no_{verb.lower()} ON {table}"
+    return f"DROP TRIGGER IF EXISTS trg_{table}_no_{verb.lower()}"
+
+
 def upgrade() -> None:
     op.create_table(
         "mall_gifts",
@@ -101,10 +116,7 @@ def upgrade() -> None:
     )
     op.create_index("ix_sign_ins_business_date", "sign_ins", ["business_date"], unique=False)
     for verb in ("UPDATE", "DELETE"):
-        op.execute(
-            f"CREATE TRIGGER trg_sign_ins_no_{verb.lower()} BEFORE {verb} ON sign_ins "
-            "BEGIN SELECT RAISE(ABORT, 'sign_ins is append-only'); END"
-        )
+        op.execute(_append_only_sql("sign_ins", verb))
 
     op.create_table(
         "referrals",
@@ -145,8 +157,8 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index("ix_referrals_referrer_id", table_name="referrals")
     op.drop_table("referrals")
-    op.execute("DROP TRIGGER IF EXISTS trg_sign_ins_no_delete")
-    op.execute("DROP TRIGGER IF EXISTS trg_sign_ins_no_update")
+    op.execute(_drop_append_only_sql("sign_ins", "DELETE"))
+    op.execute(_drop_append_only_sql("sign_ins", "UPDATE"))
     op.drop_index("ix_sign_ins_business_date", table_name="sign_ins")
     op.drop_table("sign_ins")
     op.drop_index("ix_mall_redemptions_member_id", table_name="mall_redemptions")

@@ -24,6 +24,21 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 
+def _append_only_sql(table: str, verb: str) -> str:
+    """The append-only guard of ``table`` for ``verb`` (UPDATE/DELETE) on this engine."""
+    if op.get_bind().dialect.name == "postgresql":
+        return (f"CREATE TRIGGER trg_{table}_no_{verb.lower()} BEFORE {verb} ON {table} "
+                "FOR EACH ROW EXECUTE FUNCTION memberdesk_append_only()")
+    return (f"CREATE TRIGGER trg_{table}_no_{verb.lower()} BEFORE {verb} ON {table} "
+            f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END")
+
+
+def _drop_append_only_sql(table: str, verb: str) -> str:
+    if op.get_bind().dialect.name == "postgresql":
+        return f"DROP TRIGGER IF EXISTS trg_{table}_no_{verb.lower()} ON {table}"
+    return f"DROP TRIGGER IF EXISTS trg_{table}_no_{verb.lower()}"
+
+
 def upgrade() -> None:
     with op.batch_alter_table("service_packages", schema=None) as batch_op:
         batch_op.add_column(sa.Column("product_id", sa.Integer(), nullable=True))
@@ -57,15 +72,12 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index("ix_count_card_entries_created_at", table_name="count_card_entries")
     op.drop_index("ix_count_card_entries_reverses_id", table_name="count_card_entries")
-    op.execute("DROP TRIGGER IF EXISTS trg_count_card_entries_no_delete")
-    op.execute("DROP TRIGGER IF EXISTS trg_count_card_entries_no_update")
+    op.execute(_drop_append_only_sql("count_card_entries", "DELETE"))
+    op.execute(_drop_append_only_sql("count_card_entries", "UPDATE"))
     with op.batch_alter_table("count_card_entries", schema=None) as batch_op:
         batch_op.drop_column("reverses_id")
     for verb in ("UPDATE", "DELETE"):
-        op.execute(
-            f"CREATE TRIGGER trg_count_card_entries_no_{verb.lower()} BEFORE {verb} ON "
-            "count_card_entries BEGIN SELECT RAISE(ABORT, 'count_card_entries is append-only'); END"
-        )
+        op.execute(_append_only_sql("count_card_entries", verb))
     op.drop_index("ix_member_count_cards_sale_line_id", table_name="member_count_cards")
     op.drop_index("ix_member_count_cards_due", table_name="member_count_cards")
     with op.batch_alter_table("member_count_cards", schema=None) as batch_op:

@@ -22,6 +22,21 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 
+def _append_only_sql(table: str, verb: str) -> str:
+    """The append-only guard of ``table`` for ``verb`` (UPDATE/DELETE) on this engine."""
+    if op.get_bind().dialect.name == "postgresql":
+        return (f"CREATE TRIGGER trg_{table}_no_{verb.lower()} BEFORE {verb} ON {table} "
+                "FOR EACH ROW EXECUTE FUNCTION memberdesk_append_only()")
+    return (f"CREATE TRIGGER trg_{table}_no_{verb.lower()} BEFORE {verb} ON {table} "
+            f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END")
+
+
+def _drop_append_only_sql(table: str, verb: str) -> str:
+    if op.get_bind().dialect.name == "postgresql":
+        return f"DROP TRIGGER IF EXISTS trg_{table}_no_{verb.lower()} ON {table}"
+    return f"DROP TRIGGER IF EXISTS trg_{table}_no_{verb.lower()}"
+
+
 def upgrade() -> None:
     op.create_table(
         "segments",
@@ -77,15 +92,12 @@ def upgrade() -> None:
     op.create_index("ix_campaign_members_member_id", "campaign_members", ["member_id"],
                     unique=False)
     for verb in ("UPDATE", "DELETE"):
-        op.execute(
-            f"CREATE TRIGGER trg_campaign_members_no_{verb.lower()} BEFORE {verb} "
-            "ON campaign_members BEGIN SELECT RAISE(ABORT, 'campaign_members is append-only'); END"
-        )
+        op.execute(_append_only_sql("campaign_members", verb))
 
 
 def downgrade() -> None:
-    op.execute("DROP TRIGGER IF EXISTS trg_campaign_members_no_delete")
-    op.execute("DROP TRIGGER IF EXISTS trg_campaign_members_no_update")
+    op.execute(_drop_append_only_sql("campaign_members", "DELETE"))
+    op.execute(_drop_append_only_sql("campaign_members", "UPDATE"))
     op.drop_index("ix_campaign_members_member_id", table_name="campaign_members")
     op.drop_table("campaign_members")
     op.drop_table("campaigns")

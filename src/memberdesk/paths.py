@@ -15,6 +15,9 @@ from platformdirs import user_data_path
 APP_NAME = "MemberDesk"
 DB_FILENAME = "memberdesk.sqlite3"
 ENV_HOME = "MEMBERDESK_HOME"
+# The network edition: the shop's database on a PostgreSQL server, by URL.
+ENV_DB_URL = "MEMBERDESK_DB_URL"
+DB_URL_FILENAME = "database.url"  # one line in the data directory: the till's setting
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,22 @@ def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> DataPath
     if env:
         return DataPaths(Path(env).expanduser().resolve())
     return DataPaths(user_data_path(APP_NAME, appauthor=False))
+
+
+def resolve_db_url(paths: DataPaths, explicit: str | None = None) -> str | None:
+    """The shop database's URL for the network edition, or None for the local SQLite
+    file: ``--db-url``, else ``$MEMBERDESK_DB_URL``, else the data directory's
+    ``database.url`` (one line)."""
+    if explicit and explicit.strip():
+        return explicit.strip()
+    env = os.environ.get(ENV_DB_URL, "").strip()
+    if env:
+        return env
+    try:
+        text = (paths.root / DB_URL_FILENAME).read_text(encoding="utf-8").strip()
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    return text or None
 
 
 def _source_root() -> Path:

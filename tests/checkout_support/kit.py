@@ -29,6 +29,14 @@ from memberdesk.services.refunds import (
 from memberdesk.services.tenders import TenderRequest
 
 
+def db_address(db: Database) -> str:
+    """What a worker process opens: the SQLite file's path, or the PostgreSQL URL
+    (the worker finds the audit key in $MEMBERDESK_HOME, the test's data dir)."""
+    if db.engine.dialect.name == "postgresql":
+        return db.engine.url.render_as_string(hide_password=False)
+    return str(db.engine.url.database)
+
+
 def yuan(text: str) -> Money:
     return Money.parse(text, allow_negative=True)
 
@@ -165,8 +173,11 @@ def snapshot(db: Database) -> dict[str, object]:
     out: dict[str, object] = {}
     with db.reader() as uow:
         conn = uow.session.connection()
-        names = [r[0] for r in conn.exec_driver_sql(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")]
+        catalogue = (
+            "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
+            if conn.dialect.name == "postgresql" else
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")
+        names = [r[0] for r in conn.exec_driver_sql(catalogue)]
         for name in names:
             out[name] = conn.exec_driver_sql(f'SELECT count(*) FROM "{name}"').scalar()
         out["balances"] = list(conn.exec_driver_sql(

@@ -1,4 +1,5 @@
-"""Child processes for the concurrency and crash tests.
+"""Child processes for the concurrency and crash tests. DB is a shop file's path or a
+PostgreSQL URL.
 
     python -m tests.checkout_support.worker spend DB STAFF_ID MEMBER_ID N FEN GO_FILE
         N checkouts of FEN each, paid from the member's stored value; prints a JSON
@@ -29,12 +30,17 @@ from memberdesk.services.refunds import RefundLineRequest, SaleRefundRequest, re
 from memberdesk.services.tenders import TenderRequest
 
 
-def _db(path: str) -> Database:
-    return Database.of_file(Path(path))
+def open_db(address: str) -> Database:
+    """A shop file's path, or a PostgreSQL URL (the network edition)."""
+    if "://" in address:
+        from memberdesk.paths import resolve_data_dir
+
+        return Database.of_url(address, resolve_data_dir().root)
+    return Database.of_file(Path(address))
 
 
 def spend(path: str, staff_id: int, member_id: int, n: int, fen: int, go: str) -> None:
-    db = _db(path)
+    db = open_db(path)
     actor = Actor(staff_id, "w", "w", Role.CASHIER)
     while not Path(go).exists():
         time.sleep(0.005)
@@ -56,7 +62,7 @@ def spend(path: str, staff_id: int, member_id: int, n: int, fen: int, go: str) -
 
 
 def chaos(path: str, cashier_id: int, manager_id: int, seed: int) -> None:
-    db = _db(path)
+    db = open_db(path)
     rnd = random.Random(seed)
     cashier = Actor(cashier_id, "c", "c", Role.CASHIER)
     manager = Actor(manager_id, "m", "m", Role.MANAGER)

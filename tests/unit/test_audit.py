@@ -29,6 +29,7 @@ def test_chain_intact(db: Database, shop) -> None:
         assert audit.verify_chain(r.session) == []
 
 
+@pytest.mark.sqlite_only  # on the file itself; PostgreSQL: tests/pg/test_pg_engine.py
 def test_database_rejects_update_and_delete(db: Database, shop) -> None:
     _add_rows(db, 2)
     conn = _raw(db)
@@ -47,6 +48,7 @@ def test_database_rejects_update_and_delete(db: Database, shop) -> None:
         ("DELETE FROM audit_log WHERE id = (SELECT MAX(id) FROM audit_log)", "newest rows"),
     ],
 )
+@pytest.mark.sqlite_only  # on the file itself; PostgreSQL: tests/pg/test_pg_engine.py
 def test_tampering_is_detected(db: Database, shop, tamper: str, expected: str) -> None:
     _add_rows(db, 5)
     conn = _raw(db)
@@ -61,10 +63,10 @@ def test_tampering_is_detected(db: Database, shop, tamper: str, expected: str) -
 def test_ledgers_are_append_only(db: Database, shop) -> None:
     from memberdesk.models import APPEND_ONLY_TABLES
 
+    postgres = db.engine.dialect.name == "postgresql"
+    query = text("SELECT pg_get_triggerdef(oid) FROM pg_trigger WHERE tgname = :n" if postgres
+                 else "SELECT sql FROM sqlite_master WHERE name = :n")
     with db.reader() as r:
         for table in APPEND_ONLY_TABLES:
-            sql = r.session.execute(
-                text("SELECT sql FROM sqlite_master WHERE name = :n"),
-                {"n": f"trg_{table}_no_update"},
-            ).scalar()
-            assert sql and "RAISE(ABORT" in sql
+            sql = r.session.execute(query, {"n": f"trg_{table}_no_update"}).scalar()
+            assert sql and ("memberdesk_append_only()" if postgres else "RAISE(ABORT") in sql

@@ -15,7 +15,7 @@ from memberdesk.db import Database
 from memberdesk.db.errors import BUSY, DISK_FULL, storage_error
 from memberdesk.db.migrate import DatabaseError
 from memberdesk.logsetup import setup_logging
-from memberdesk.paths import DataPaths, resolve_data_dir
+from memberdesk.paths import DataPaths, resolve_data_dir, resolve_db_url
 
 
 class CliError(Exception):
@@ -47,6 +47,8 @@ DB_ERROR_TEXT = {
     ),
     "corrupt": ("{path} 已损坏：{detail}", "{path} is damaged: {detail}"),
     "unreadable": ("无法读取 {path}：{detail}", "Cannot read {path}: {detail}"),
+    "server_unreachable": ("无法连接数据库服务器 {path}：{detail}",
+                           "Cannot reach the database server {path}: {detail}"),
 }
 
 
@@ -66,6 +68,14 @@ def add_data_dir(parser: argparse.ArgumentParser) -> None:
         metavar="DIR",
         default=argparse.SUPPRESS,
         help="shop data directory (default: $MEMBERDESK_HOME or the user data directory)",
+    )
+    parser.add_argument(
+        "--db-url",
+        metavar="URL",
+        default=argparse.SUPPRESS,
+        help="network edition: the shop database on a PostgreSQL server "
+        "(postgresql://user@host/db; default: $MEMBERDESK_DB_URL, else the data "
+        "directory's database.url, else the local SQLite file)",
     )
 
 
@@ -96,11 +106,17 @@ def data_paths(args: argparse.Namespace, *, create: bool = True) -> DataPaths:
     otherwise a directory without a shop database is refused before anything is
     written there (no folders, no database file, no log)."""
     paths = resolve_data_dir(getattr(args, "data_dir", None))
-    if not create and not has_shop(paths):
+    if not create and not has_shop(paths) and not db_url(args, paths):
         raise CliError(no_shop_message(paths), 1)
     paths.ensure()
     setup_logging(paths.logs)
     return paths
+
+
+def db_url(args: argparse.Namespace, paths: DataPaths) -> str | None:
+    """The network edition's database URL (``--db-url``, the environment, the data
+    directory's setting); None for the local SQLite file."""
+    return resolve_db_url(paths, getattr(args, "db_url", None))
 
 
 @contextmanager
@@ -109,7 +125,7 @@ def opened_db(args: argparse.Namespace, *, create: bool = False) -> Iterator[Dat
     holding no shop database is refused with one line and exit code 1."""
     paths = data_paths(args, create=create)
     try:
-        db = Database.open(paths)
+        db = Database.open(paths, db_url(args, paths))
     except DatabaseError as exc:
         storage = exc.code in (DISK_FULL, BUSY)
         raise CliError(db_error_message(exc), 1 if storage else 2) from exc

@@ -48,7 +48,22 @@ class Database:
         return cls(make_engine(path), None, load_keyring(path.parent))
 
     @classmethod
-    def open(cls, paths: DataPaths) -> Database:
+    def of_url(cls, url: str, key_dir: Path | None = None) -> Database:
+        """The PostgreSQL database at ``url`` as it is (no upgrade), with the audit key
+        of ``key_dir`` if any: :meth:`of_file` for a shop on a server (tests, tools)."""
+        from .postgres import make_pg_engine
+
+        return cls(make_pg_engine(url), None, load_keyring(key_dir) if key_dir else None)
+
+    @classmethod
+    def open(cls, paths: DataPaths, url: str | None = None) -> Database:
+        """The shop of the data directory ``paths``: its SQLite file, or with ``url``
+        (the network edition) the PostgreSQL database there; brought to this build's
+        schema. The audit key always lives in the data directory."""
         paths.ensure()
+        if url:
+            from .postgres import open_server_database
+
+            return cls(open_server_database(url), paths, open_keyring(paths.root))
         engine = open_database(paths.database, paths.backups)
         return cls(engine, paths, open_keyring(paths.root))

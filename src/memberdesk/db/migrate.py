@@ -31,7 +31,7 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 
 # The newest schema revision this build knows. Checked against alembic's head by a
 # test, so opening an up-to-date shop never has to load alembic (start-up time).
-HEAD_REVISION = "0016_campaigns"
+HEAD_REVISION = "0017_postgres"
 
 
 class DatabaseError(Exception):
@@ -39,7 +39,7 @@ class DatabaseError(Exception):
     not_sqlite, not_memberdesk, newer_version, corrupt, unreadable, or a storage
     problem that is no fault of the file (``storage_full``, ``storage_busy``)."""
 
-    def __init__(self, code: str, path: Path, detail: str = "") -> None:
+    def __init__(self, code: str, path: Path | str, detail: str = "") -> None:
         self.code = code
         self.path = path
         self.detail = detail
@@ -58,7 +58,8 @@ def alembic_config(engine: Engine | None = None) -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(migrations_dir()))
     if engine is not None:
-        cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+        url = engine.url.render_as_string(hide_password=False)
+        cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))  # configparser
     return cfg
 
 
@@ -175,14 +176,15 @@ def _first_line(exc: BaseException) -> str:
 
 def missing_tables(engine: Engine) -> list[str]:
     """Tables of this build's schema that the file lacks (a file that only looks like
-    a MemberDesk shop). Reads ``sqlite_master`` only: cheap enough for every start."""
+    a MemberDesk shop). Reads the catalogue only: cheap enough for every start."""
     from memberdesk.models import Base
 
     with engine.connect() as conn:
-        have = {
-            str(r[0])
-            for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")
-        }
+        if conn.dialect.name == "postgresql":
+            sql = "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
+        else:
+            sql = "SELECT name FROM sqlite_master WHERE type='table'"
+        have = {str(r[0]) for r in conn.exec_driver_sql(sql)}
     return sorted(set(Base.metadata.tables) - have)
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import DateTime, Integer, MetaData
+from sqlalchemy import BigInteger, DateTime, Integer, MetaData
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
-from sqlalchemy.types import TypeDecorator
+from sqlalchemy.types import TypeDecorator, TypeEngine
 
 from memberdesk.domain import shoptime
 from memberdesk.money import Money
@@ -27,6 +27,12 @@ class MoneyType(TypeDecorator[Money]):
 
     impl = Integer
     cache_ok = True
+
+    def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
+        # SQLite's INTEGER is 64-bit; PostgreSQL's is not (migration 0011 makes it BIGINT)
+        if dialect.name == "postgresql":
+            return dialect.type_descriptor(BigInteger())
+        return dialect.type_descriptor(Integer())
 
     def process_bind_param(self, value: Money | None, dialect: Dialect) -> int | None:
         if value is None:

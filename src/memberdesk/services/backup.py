@@ -86,6 +86,8 @@ def create_backup(
     """Back up the live database. ``actor`` None is the system (scheduler, start-up)."""
     if db.paths is None:
         raise RuntimeError("create_backup needs a database opened from DataPaths")
+    if db.engine.dialect.name != "sqlite":  # the network edition: the server's business
+        raise UserError("backup_on_server")
     values, shop_name, db_uuid = _settings(db, actor)
     if to is not None and not to.exists():
         # A USB drive that is not mounted must not silently become a local folder.
@@ -197,7 +199,10 @@ def backup_status(db: Database, *, now: datetime | None = None) -> BackupStatus:
 
 
 def backup_due(db: Database, *, now: datetime | None = None) -> bool:
-    """Whether the scheduled backup should run now (interval from the settings)."""
+    """Whether the scheduled backup should run now (interval from the settings); never
+    for a shop on a database server (backed up there, with pg_dump)."""
+    if db.engine.dialect.name != "sqlite":
+        return False
     status = backup_status(db, now=now)
     with db.reader() as uow:
         hours = settings.get_int(uow.session, "backup.interval_hours")

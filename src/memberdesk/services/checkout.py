@@ -50,6 +50,7 @@ from .ledger import (
     post_stored_value,
     split_stored_value_spend,
 )
+from .locks import lock_member, lock_numbering
 from .permissions import Permission
 from .points_expiry import notice_for
 from .policy import Policy
@@ -236,12 +237,14 @@ def checkout(db: Database, actor: Actor, request: CheckoutRequest) -> CheckoutRe
         at = clock.now()
         policy = Policy.load(s)
         today = policy.business_date(at)
+        lock_numbering(s, clock.number_range("S", today)[0])  # the sale number read next
         till = read_till(s, actor, Permission.SELL, client_id, today)
         if till.prior_sale_id is not None:
             replay = replay_or_none(s, client_id, digest)
             if replay is not None:
                 return replay
         shift_id = till.open_shift_id()
+        lock_member(s, request.cart.member_id)
         loaded = load_cart(s, request.cart, at, policy)
         bd, member = loaded.breakdown, loaded.member
         approver_id = manual_discounts.authorise(s, actor, bd, policy, request.approval_id, at)

@@ -13,6 +13,7 @@ from typing import Any, ClassVar, Protocol, runtime_checkable
 
 from .messages_catalog import CATALOG_MESSAGES
 from .messages_import import IMPORT_MESSAGES
+from .messages_network import NETWORK_MESSAGES
 from .messages_stock import STOCK_MESSAGES
 
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -256,6 +257,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
 MESSAGES.update(IMPORT_MESSAGES)
 MESSAGES.update(CATALOG_MESSAGES)
 MESSAGES.update(STOCK_MESSAGES)
+MESSAGES.update(NETWORK_MESSAGES)
 
 MONEY_PROBLEMS: dict[str, tuple[str, str]] = {
     "not_a_number": ("不是数字", "not a number"),

@@ -36,15 +36,52 @@ class Problem:
 NOTICE_CHECKS = frozenset({"audit_key"})
 
 
+_PG_COLUMNS = text("SELECT column_name FROM information_schema.columns "
+                   "WHERE table_schema = current_schema() AND table_name = :t")
+_PG_TRIGGERS = text("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal")
+
+
+def _postgres(session: Session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
+
+
+def _columns(session: Session, table: str) -> set[str]:
+    if _postgres(session):
+        return {str(r[0]) for r in session.execute(_PG_COLUMNS, {"t": table})}
+    return {str(r[1]) for r in session.execute(text(f"PRAGMA table_info(\"{table}\")"))}
+
+
+def _engine_problems(session: Session) -> list[Problem]:
+    """SQLite's own page and index check. PostgreSQL has none to ask per database
+    (its pages are checksummed by the server)."""
+    if _postgres(session):
+        return []
+    return [Problem("integrity", str(row))
+            for (row,) in session.execute(text("PRAGMA integrity_check")) if row != "ok"]
+
+
+def _foreign_key_problems(session: Session) -> list[Problem]:
+    """SQLite can hold rows that break a foreign key (it checks only when told to);
+    PostgreSQL refuses them always, so there is nothing to look for."""
+    if _postgres(session):
+        return []
+    return [Problem("foreign_keys", f"{row[0]} row {row[1]} points to a missing {row[2]} row")
+            for row in session.execute(text("PRAGMA foreign_key_check"))]
+
+
+def _trigger_names(session: Session) -> set[str]:
+    sql = _PG_TRIGGERS if _postgres(session) else text(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger'")
+    return {str(name) for (name,) in session.execute(sql)}
+
+
 def schema_problems(session: Session) -> list[Problem]:
     """Every table and column this build's schema needs. A file without them is not a
     MemberDesk shop (whatever its ``alembic_version`` says); the other checks would
     only fail on it with "no such table"."""
     problems: list[Problem] = []
     for table in Base.metadata.sorted_tables:
-        have = {
-            str(r[1]) for r in session.execute(text(f"PRAGMA table_info(\"{table.name}\")"))
-        }
+        have = _columns(session, table.name)
         if not have:
             problems.append(Problem("schema", f"table {table.name} is missing"))
             continue
@@ -109,7 +146,7 @@ CHECKS: tuple[tuple[str, str, str], ...] = (
         SELECT m.member_no, l.id, l.remaining, l.points + COALESCE(SUM(mv.delta), 0)
         FROM points_lots l JOIN members m ON m.id = l.member_id
         LEFT JOIN points_lot_moves mv ON mv.lot_id = l.id
-        GROUP BY l.id HAVING l.remaining <> l.points + COALESCE(SUM(mv.delta), 0)
+        GROUP BY l.id, m.id HAVING l.remaining <> l.points + COALESCE(SUM(mv.delta), 0)
         """,
         "member {0}: points lot {1} has {2} remaining but its moves leave {3}",
     ),
@@ -162,26 +199,15 @@ CHECKS: tuple[tuple[str, str, str], ...] = (
 
 
 def check_session(session: Session, *, key_dir: Path | None = None) -> list[Problem]:
-    problems: list[Problem] = []
-    for (row,) in session.execute(text("PRAGMA integrity_check")):
-        if row != "ok":
-            problems.append(Problem("integrity", str(row)))
+    problems = _engine_problems(session)
     missing = schema_problems(session)
     if missing:  # the remaining checks need the tables
         return problems + missing
-    for row in session.execute(text("PRAGMA foreign_key_check")):
-        problems.append(
-            Problem("foreign_keys", f"{row[0]} row {row[1]} points to a missing {row[2]} row")
-        )
+    problems += _foreign_key_problems(session)
     for name, sql, template in CHECKS + STOCK_CHECKS + LOYALTY_CHECKS + COUNT_CARD_CHECKS:
         for r in _rows(session, sql):
             problems.append(Problem(name, template.format(*r)))
-    triggers = {
-        str(name)
-        for (name,) in session.execute(
-            text("SELECT name FROM sqlite_master WHERE type = 'trigger'")
-        )
-    }
+    triggers = _trigger_names(session)
     for table in APPEND_ONLY_TABLES:
         for verb in ("update", "delete"):
             if f"trg_{table}_no_{verb}" not in triggers:

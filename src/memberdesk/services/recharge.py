@@ -41,6 +41,7 @@ from .context import Actor
 from .documents import receipt_head
 from .errors import ConflictError, Localized, NotFoundError, ValidationError
 from .ledger import Refs, credit_points, post_stored_value
+from .locks import lock_member
 from .members import MemberDetail, member_detail_in
 from .permissions import Permission, require
 from .policy import Policy
@@ -209,6 +210,7 @@ def recharge(db: Database, actor: Actor, request: RechargeRequest) -> RechargeRe
                 raise ConflictError("client_id_reused", client_id=client_id)
             return _recharge_result(prior, from_json(prior.receipt_json), True)
         shift_id = open_shift_id(s, actor.staff_id)
+        lock_member(s, request.member_id)
         member = load_member(s, request.member_id)
         at = clock.now()
         policy = Policy.load(s)
@@ -278,6 +280,7 @@ def refund_recharge(db: Database, actor: Actor, request: RechargeRefundRequest) 
             raise NotFoundError("recharge_not_found", key=request.recharge_no)
         if r.status is not RechargeStatus.COMPLETED:
             raise ValidationError("recharge_already_refunded", recharge_no=r.recharge_no)
+        lock_member(s, r.member_id)
         member = load_member(s, r.member_id)
         principal = min(r.amount, member.sv_principal)
         if not principal:

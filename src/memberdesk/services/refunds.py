@@ -40,6 +40,7 @@ from .context import Actor
 from .documents import receipt_head
 from .errors import ConflictError, NotFoundError, ValidationError
 from .ledger import Refs, post_stored_value, return_points_to_lots, take_back_points
+from .locks import lock_member
 from .permissions import Permission, load_actor_staff, may, require
 from .policy import Policy
 from .receipt_data import ReceiptAmount, ReceiptData, ReceiptLine, from_json, to_json
@@ -286,12 +287,16 @@ def refund_sale(db: Database, actor: Actor, request: SaleRefundRequest) -> Refun
         replay, approver_id = authorise(s, actor, client_id, digest, request.approval_id)
         if replay is not None:
             return replay
-        sale = s.scalar(select(Sale).where(Sale.sale_no == str(request.sale_no).strip()))
+        # FOR UPDATE: the lines already refunded are read next (PostgreSQL; SQLite
+        # renders nothing, its BEGIN IMMEDIATE already holds the write lock)
+        sale = s.scalar(select(Sale).where(Sale.sale_no == str(request.sale_no).strip())
+                        .with_for_update())
         if sale is None:
             raise NotFoundError("sale_not_found", key=request.sale_no)
         lines = list(s.scalars(select(SaleLine).where(SaleLine.sale_id == sale.id)
                                .order_by(SaleLine.line_no)))
         picked = _pick_lines(sale, lines, request.lines)
+        lock_member(s, sale.member_id)
         member = s.get(Member, sale.member_id) if sale.member_id is not None else None
         refund = new_refund(s, actor, RefundKind.SALE, client_id, reason, approver_id,
                             sale.member_id, sale_id=sale.id)

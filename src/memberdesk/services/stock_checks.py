@@ -12,7 +12,7 @@ STOCK_CHECKS: tuple[tuple[str, str, str], ...] = (
         SELECT p.code, p.name, l.on_hand, COALESCE(SUM(e.delta), 0)
         FROM stock_levels l JOIN products p ON p.id = l.product_id
         LEFT JOIN stock_entries e ON e.product_id = l.product_id
-        GROUP BY l.product_id HAVING l.on_hand <> COALESCE(SUM(e.delta), 0)
+        GROUP BY l.product_id, p.id HAVING l.on_hand <> COALESCE(SUM(e.delta), 0)
         """,
         "product {0} ({1}): {2} on hand but its stock ledger sums to {3}",
     ),
@@ -33,7 +33,7 @@ STOCK_CHECKS: tuple[tuple[str, str, str], ...] = (
         """
         SELECT p.code, COUNT(e.id) FROM stock_entries e JOIN products p ON p.id = e.product_id
         LEFT JOIN stock_levels l ON l.product_id = e.product_id
-        WHERE l.product_id IS NULL GROUP BY e.product_id
+        WHERE l.product_id IS NULL GROUP BY p.id
         """,
         "product {0}: {1} stock entries but no stock level",
     ),

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from memberdesk.money import Money
 from memberdesk.services.integrity import check_database
-from tests.checkout_support.kit import World
+from tests.checkout_support.kit import World, db_address
 
 ROOT = Path(__file__).resolve().parents[3]
 SPENDS_EACH = 250
@@ -22,7 +22,7 @@ FEN_EACH = 150  # 1.50 yuan
 def test_two_processes_spending_one_balance(world: World, tmp_path: Path) -> None:
     world.recharge("alice", "500")  # 50000 fen: enough for 333 of the 500 attempts
     start = world.member("alice").sv_principal
-    path = str(world.db.engine.url.database)
+    path = db_address(world.db)
     go = tmp_path / "go"
     procs = [
         subprocess.Popen(

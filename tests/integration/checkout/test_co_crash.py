@@ -13,9 +13,9 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from memberdesk.db import Database
 from memberdesk.services.integrity import check_database
-from tests.checkout_support.kit import World
+from tests.checkout_support.kit import World, db_address
+from tests.checkout_support.worker import open_db
 
 ROOT = Path(__file__).resolve().parents[3]
 KILLS = 14
@@ -46,7 +46,7 @@ HALF_WRITTEN = {
 
 def test_sigkill_during_checkouts_recharges_and_refunds(world: World) -> None:
     world.recharge("alice", "100")
-    path = str(world.db.engine.url.database)
+    path = db_address(world.db)
     world.db.close()
     rnd = random.Random(20261124)
     commits = 0
@@ -66,7 +66,7 @@ def test_sigkill_during_checkouts_recharges_and_refunds(world: World) -> None:
         commits += out.count("+")
     assert commits > KILLS  # work really was going on when the kills came
 
-    db = Database.of_file(Path(path))
+    db = open_db(path)
     try:
         assert check_database(db) == []
         with db.reader() as uow:

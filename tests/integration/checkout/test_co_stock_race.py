@@ -19,7 +19,8 @@ from pathlib import Path
 
 from memberdesk.services.integrity import check_database
 from memberdesk.services.stock import receive_stock, stock_of
-from tests.checkout_support.kit import World
+from tests.checkout_support.kit import World, db_address
+from tests.checkout_support.worker import open_db
 
 ROOT = Path(__file__).resolve().parents[3]
 ON_HAND = 200
@@ -29,7 +30,7 @@ TRIES_EACH = 150  # 300 tries for 200 units: both tills sell, and some are refus
 def test_two_tills_selling_the_last_units(world: World, tmp_path: Path) -> None:
     world.set_settings(stock__allow_negative=False)
     receive_stock(world.db, world.owner, "COLA", ON_HAND)
-    path = str(world.db.engine.url.database)
+    path = db_address(world.db)
     go = tmp_path / "go"
     procs = [
         subprocess.Popen(
@@ -56,7 +57,6 @@ def test_two_tills_selling_the_last_units(world: World, tmp_path: Path) -> None:
 
 
 def _sell(path: str, staff_id: int, go: str) -> None:
-    from memberdesk.db import Database
     from memberdesk.models.enums import Role, TenderKind
     from memberdesk.money import Money
     from memberdesk.services.cart import CartLine, CartRequest
@@ -65,7 +65,7 @@ def _sell(path: str, staff_id: int, go: str) -> None:
     from memberdesk.services.errors import UserError
     from memberdesk.services.tenders import TenderRequest
 
-    db = Database.of_file(Path(path))
+    db = open_db(path)
     actor = Actor(staff_id, "w", "w", Role.CASHIER)
     while not Path(go).exists():
         time.sleep(0.005)

@@ -178,6 +178,7 @@ def captured(db: Database) -> Iterator[list[tuple[str, Any]]]:
 
 
 @pytest.mark.usefixtures("people")
+@pytest.mark.sqlite_only  # SQLite's query plans
 def test_no_lookup_scans_a_table(
     db: Database, staff: Staff, captured: list[tuple[str, Any]]
 ) -> None:

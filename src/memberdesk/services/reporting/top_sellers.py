@@ -49,7 +49,9 @@ def _merge(sold: Iterable[Any], refunded: Iterable[Any]) -> list[tuple[str, str,
 def top_sellers(s: Session, w: Window) -> tuple[list[tuple[str, str, int, int]],
                                                  list[tuple[str, str, int, int]]]:
     """(products, categories): each (code, name, qty, net fen), best first."""
-    product_key = (SaleLine.product_id, _NAME)
+    # Product.id: PostgreSQL wants every selected column grouped or functionally
+    # dependent on what is (SQLite does not ask)
+    product_key = (SaleLine.product_id, _NAME, Product.id)
     product_cols = (func.coalesce(Product.code, ""), _NAME)
     sold = s.execute(
         select(SaleLine.product_id, _NAME, *product_cols, func.sum(SaleLine.qty),

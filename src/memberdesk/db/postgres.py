@@ -1,0 +1,115 @@
+"""The network edition's engine: PostgreSQL 15 through psycopg 3.
+
+The engine comes from a URL (``postgresql+psycopg://user@host/db``); without one the
+shop stays on its local SQLite file (:mod:`.engine`). What differs from SQLite:
+
+* Transactions run at READ COMMITTED. SQLite's ``BEGIN IMMEDIATE`` (one writer at a
+  time) has no counterpart, so where a read decides a write the services lock the row
+  (``with_for_update()``, ignored by SQLite, which already holds the write lock) or
+  write with a guarded ``UPDATE ... WHERE balance >= :amount``.
+* A read-only unit of work is ``SET TRANSACTION READ ONLY``.
+* The append-only tables are guarded by a plpgsql trigger function
+  (``memberdesk_append_only()``, created by the migrations) instead of
+  ``RAISE(ABORT)`` triggers.
+* Sessions run in UTC; timestamps are stored as UTC as on SQLite.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+
+from .engine import READ_ONLY_OPTION
+
+
+def is_postgres_url(url: str | None) -> bool:
+    return bool(url) and make_url(str(url)).get_backend_name() == "postgresql"
+
+
+def engine_url(url: str) -> str:
+    """``url`` naming psycopg 3 as its driver (a bare ``postgresql://`` means psycopg2
+    or psycopg 3 depending on the SQLAlchemy release)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "postgresql" and parsed.drivername != "postgresql+psycopg":
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed.render_as_string(hide_password=False)
+
+
+def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+    with dbapi_conn.cursor() as cur:
+        cur.execute("SET TIME ZONE 'UTC'")
+        cur.execute("SET lock_timeout = '10s'")
+    dbapi_conn.commit()
+
+
+def _on_begin(conn: Any) -> None:
+    if conn.get_execution_options().get(READ_ONLY_OPTION):
+        conn.exec_driver_sql("SET TRANSACTION READ ONLY")
+
+
+def make_pg_engine(url: str, *, echo: bool = False) -> Engine:
+    engine = create_engine(
+        engine_url(url),
+        echo=echo,
+        isolation_level="READ COMMITTED",
+        pool_pre_ping=True,
+        pool_size=5,
+        max_overflow=5,
+    )
+    event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", _on_begin)
+    return engine
+
+
+
+def display_url(url: str) -> str:
+    """``url`` without its password (for messages and logs)."""
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def server_revision(engine: Engine) -> str | None:
+    """The schema revision on the server; None for an empty database."""
+    with engine.connect() as conn:
+        if conn.exec_driver_sql("SELECT to_regclass('alembic_version')").scalar() is None:
+            return None
+        row = conn.exec_driver_sql("SELECT version_num FROM alembic_version").fetchone()
+        return str(row[0]) if row else None
+
+
+def open_server_database(url: str) -> Engine:
+    """The shop database on a PostgreSQL server, brought to this build's schema.
+
+    Refuses (:class:`~.migrate.DatabaseError`) a server it cannot reach
+    (``server_unreachable``), a database from a newer MemberDesk and one that lacks
+    tables after the upgrade. Backups of a server are pg_dump's business, not ours."""
+    from sqlalchemy.exc import OperationalError
+
+    from .migrate import (
+        HEAD_REVISION,
+        DatabaseError,
+        _first_line,
+        known_revisions,
+        missing_tables,
+        upgrade,
+    )
+
+    where = display_url(url)
+    engine = make_pg_engine(url)
+    try:
+        try:
+            revision = server_revision(engine)
+        except OperationalError as exc:
+            raise DatabaseError("server_unreachable", where, _first_line(exc)) from exc
+        if revision not in (None, HEAD_REVISION) and revision not in known_revisions():
+            raise DatabaseError("newer_version", where, revision)
+        if revision != HEAD_REVISION:
+            upgrade(engine)
+        missing = missing_tables(engine)
+        if missing:
+            raise DatabaseError("not_memberdesk", where, "missing " + ", ".join(missing[:5]))
+    except BaseException:
+        engine.dispose()
+        raise
+    return engine

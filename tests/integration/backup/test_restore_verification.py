@@ -90,10 +90,27 @@ _BACK_TO_0001 = (
 )
 
 
+def _down_to_stock(path: Path) -> None:
+    """Undo, with their own downgrades, the revisions after 0010_stock: what remains is
+    taken back to 0001 by hand (``_BACK_TO_0001``), keeping the file's rows."""
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from memberdesk.db.migrate import alembic_config
+
+    engine = create_engine(f"sqlite:///{path}")
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0010_stock")
+    engine.dispose()
+
+
 def _old_and_edited(good: Path, dest: Path) -> Path:
     """A real backup with an edited ledger, stamped with the previous revision (the
     tables revision 0002 adds are dropped so the upgrade itself succeeds)."""
     dest.write_bytes(good.read_bytes())
+    _down_to_stock(dest)
     c = sqlite3.connect(dest)
     c.executescript(
         "UPDATE members SET sv_principal = sv_principal + 500000 WHERE member_no = 'M000001';"
@@ -105,6 +122,7 @@ def _old_and_edited(good: Path, dest: Path) -> Path:
 
 def _old_and_sound(good: Path, dest: Path) -> Path:
     dest.write_bytes(good.read_bytes())
+    _down_to_stock(dest)
     c = sqlite3.connect(dest)
     _unkey(c)  # an old build wrote its chain unkeyed
     c.executescript(_BACK_TO_0001)

@@ -61,7 +61,7 @@ def test_jobs_run_until_moves_tiers_and_gives_birthday_gifts_once(
                    "--user", "owner", stdin="owner-pass\n")
     assert r.returncode == 0, r.stderr
     out = r.stdout.splitlines()
-    assert len(out) == 36 * 5 + 1 and out[-1] == f"daily jobs done up to {until}"
+    assert len(out) == 36 * 6 + 1 and out[-1] == f"daily jobs done up to {until}"
     assert "2026-03-12 birthday gifts: coupons=0, members=1, points=100" in out
     assert "2026-04-09 tier evaluation: down=1, members=1, renewed=0, up=0" in out
     moved = [line for line in out if "tier evaluation" in line and "members=0" not in line]

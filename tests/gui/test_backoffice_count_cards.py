@@ -30,7 +30,7 @@ def fill(c: Counter, page, values: list[str]) -> None:  # type: ignore[no-untype
 def test_the_owner_adds_changes_and_stops_a_template(owner: Counter) -> None:
     c = owner
     office, page = page_of(c)
-    assert list(office.pages)[-2:] == ["count_cards", "jobs"]
+    assert "count_cards" in office.pages and list(office.pages)[-1] == "jobs"
     assert page.heading.text() == "计次卡模板"
     fill(c, page, ["WASH10", "洗车10次卡", "250", "WASH x 10", "365", "", "gold=230"])
     assert page.message.text() == "“洗车10次卡”已上架：收银时输入 WASH10 即可卖出。"

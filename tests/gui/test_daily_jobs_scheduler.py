@@ -38,4 +38,4 @@ def test_the_first_check_expires_points_on_the_long_job_worker(till: Till) -> No
     with till.qtbot.waitSignal(scheduler.long_jobs.finished, timeout=20_000):
         scheduler.check()  # done for today: nothing more
     with w.db.reader() as r:
-        assert len(r.session.scalars(select(JobRun)).all()) == 5  # one per job, once
+        assert len(r.session.scalars(select(JobRun)).all()) == 6  # one per job, once

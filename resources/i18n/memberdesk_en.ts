@@ -39,12 +39,12 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <source>Type the approver&apos;s user name.</source>
-        <translation>Type the approver&apos;s user name.</translation>
+        <source>Type the approver's user name.</source>
+        <translation>Type the approver's user name.</translation>
     </message>
     <message>
-        <source>Type the approver&apos;s password.</source>
-        <translation>Type the approver&apos;s password.</translation>
+        <source>Type the approver's password.</source>
+        <translation>Type the approver's password.</translation>
     </message>
     <message>
         <source>Please give a reason.</source>
@@ -526,8 +526,8 @@
         <translation>Card {uid} is in use: member {member_no} {name}.</translation>
     </message>
     <message>
-        <source>Swipe the new card into &quot;New card&quot;.</source>
-        <translation>Swipe the new card into &quot;New card&quot;.</translation>
+        <source>Swipe the new card into "New card".</source>
+        <translation>Swipe the new card into "New card".</translation>
     </message>
     <message>
         <source>Voiding unbinds card {uid} from its member. Press Void again to confirm.</source>
@@ -550,8 +550,8 @@
         <translation>Lost, found, replaced and void cards</translation>
     </message>
     <message>
-        <source>Member&apos;s cards</source>
-        <translation>Member&apos;s cards</translation>
+        <source>Member's cards</source>
+        <translation>Member's cards</translation>
     </message>
     <message>
         <source>&amp;Card</source>
@@ -663,8 +663,8 @@
 <context>
     <name>CategoryPoints</name>
     <message>
-        <source>shop&apos;s rate ({rate})</source>
-        <translation>shop&apos;s rate ({rate})</translation>
+        <source>shop's rate ({rate})</source>
+        <translation>shop's rate ({rate})</translation>
     </message>
     <message>
         <source>{rate} per yuan</source>
@@ -691,8 +691,8 @@
         <translation>Points per &amp;yuan</translation>
     </message>
     <message>
-        <source>empty: shop&apos;s</source>
-        <translation>empty: shop&apos;s</translation>
+        <source>empty: shop's</source>
+        <translation>empty: shop's</translation>
     </message>
     <message>
         <source>Save rate</source>
@@ -724,8 +724,8 @@
         <translation>Used by mistake</translation>
     </message>
     <message>
-        <source>Refund the {left} unused uses of {card} by the shop&apos;s rule? Press “Refund unused” again to confirm.</source>
-        <translation>Refund the {left} unused uses of {card} by the shop&apos;s rule? Press “Refund unused” again to confirm.</translation>
+        <source>Refund the {left} unused uses of {card} by the shop's rule? Press “Refund unused” again to confirm.</source>
+        <translation>Refund the {left} unused uses of {card} by the shop's rule? Press “Refund unused” again to confirm.</translation>
     </message>
     <message>
         <source>Customer returns the card</source>
@@ -756,8 +756,8 @@
         <translation>&amp;Uses</translation>
     </message>
     <message>
-        <source>This member has no usable count card. Sell one like any product: ring up the card&apos;s code and take payment.</source>
-        <translation>This member has no usable count card. Sell one like any product: ring up the card&apos;s code and take payment.</translation>
+        <source>This member has no usable count card. Sell one like any product: ring up the card's code and take payment.</source>
+        <translation>This member has no usable count card. Sell one like any product: ring up the card's code and take payment.</translation>
     </message>
     <message>
         <source>Use (Enter)</source>
@@ -1026,8 +1026,8 @@
         <translation>The printer did not print: {detail}</translation>
     </message>
     <message>
-        <source>Type the printer&apos;s address first, e.g. usb:0416:5011, network:192.168.1.87:9100, serial:/dev/ttyUSB0 or file:/dev/usb/lp0.</source>
-        <translation>Type the printer&apos;s address first, e.g. usb:0416:5011, network:192.168.1.87:9100, serial:/dev/ttyUSB0 or file:/dev/usb/lp0.</translation>
+        <source>Type the printer's address first, e.g. usb:0416:5011, network:192.168.1.87:9100, serial:/dev/ttyUSB0 or file:/dev/usb/lp0.</source>
+        <translation>Type the printer's address first, e.g. usb:0416:5011, network:192.168.1.87:9100, serial:/dev/ttyUSB0 or file:/dev/usb/lp0.</translation>
     </message>
     <message>
         <source>That is not a printer address: {detail}</source>
@@ -1093,28 +1093,8 @@
         <translation>Count card</translation>
     </message>
     <message>
-        <source>Find the member first: swipe the card or search above, then press F3.</source>
-        <translation>Find the member first: swipe the card or search above, then press F3.</translation>
-    </message>
-    <message>
-        <source>Find the member first: swipe the card or search above, then press F10.</source>
-        <translation>Find the member first: swipe the card or search above, then press F10.</translation>
-    </message>
-    <message>
-        <source>Find the member first: swipe the card or search above, then press Shift+F2.</source>
-        <translation>Find the member first: swipe the card or search above, then press Shift+F2.</translation>
-    </message>
-    <message>
-        <source>Find the member first: swipe the card or search above, then press Shift+F1.</source>
-        <translation>Find the member first: swipe the card or search above, then press Shift+F1.</translation>
-    </message>
-    <message>
-        <source>Find the member first: swipe the card or search above, then press F1.</source>
-        <translation>Find the member first: swipe the card or search above, then press F1.</translation>
-    </message>
-    <message>
-        <source>Find the member first: swipe the card or search above, then press Shift+F3.</source>
-        <translation>Find the member first: swipe the card or search above, then press Shift+F3.</translation>
+        <source>Find the member first: swipe the card or search above, then press {key}.</source>
+        <translation>Find the member first: swipe the card or search above, then press {key}.</translation>
     </message>
 </context>
 <context>
@@ -1262,8 +1242,8 @@ Please send this file to your support contact.</translation>
         <translation>{date} is closed already (report No. {number}).</translation>
     </message>
     <message>
-        <source>Closing seals {date}: its report gets a number and never changes; later corrections go into the next close. Press &quot;Close the day&quot; again to confirm.</source>
-        <translation>Closing seals {date}: its report gets a number and never changes; later corrections go into the next close. Press &quot;Close the day&quot; again to confirm.</translation>
+        <source>Closing seals {date}: its report gets a number and never changes; later corrections go into the next close. Press "Close the day" again to confirm.</source>
+        <translation>Closing seals {date}: its report gets a number and never changes; later corrections go into the next close. Press "Close the day" again to confirm.</translation>
     </message>
     <message>
         <source>{date} is closed: report No. {number}.</source>
@@ -1478,8 +1458,8 @@ Please send this file to your support contact.</translation>
         <translation>Export to which folder?</translation>
     </message>
     <message>
-        <source>the shop&apos;s exports folder</source>
-        <translation>the shop&apos;s exports folder</translation>
+        <source>the shop's exports folder</source>
+        <translation>the shop's exports folder</translation>
     </message>
     <message>
         <source>Files go to {folder}.</source>
@@ -1729,8 +1709,8 @@ Please send this file to your support contact.</translation>
         <translation>Put on the shelf</translation>
     </message>
     <message>
-        <source>Type the product&apos;s code.</source>
-        <translation>Type the product&apos;s code.</translation>
+        <source>Type the product's code.</source>
+        <translation>Type the product's code.</translation>
     </message>
     <message>
         <source>Type the points price: a whole number above 0.</source>
@@ -1749,8 +1729,8 @@ Please send this file to your support contact.</translation>
         <translation>{gift} is off the shelf.</translation>
     </message>
     <message>
-        <source>Type the redemption&apos;s number.</source>
-        <translation>Type the redemption&apos;s number.</translation>
+        <source>Type the redemption's number.</source>
+        <translation>Type the redemption's number.</translation>
     </message>
     <message>
         <source>Give the reason.</source>
@@ -1995,12 +1975,12 @@ Please send this file to your support contact.</translation>
         <translation>The member is deactivated.</translation>
     </message>
     <message>
-        <source>Press &quot;Anonymise&quot; again to wipe this member&apos;s personal data for good.</source>
-        <translation>Press &quot;Anonymise&quot; again to wipe this member&apos;s personal data for good.</translation>
+        <source>Press "Anonymise" again to wipe this member's personal data for good.</source>
+        <translation>Press "Anonymise" again to wipe this member's personal data for good.</translation>
     </message>
     <message>
-        <source>The member&apos;s personal data is wiped; the member number, ledgers and sales stay.</source>
-        <translation>The member&apos;s personal data is wiped; the member number, ledgers and sales stay.</translation>
+        <source>The member's personal data is wiped; the member number, ledgers and sales stay.</source>
+        <translation>The member's personal data is wiped; the member number, ledgers and sales stay.</translation>
     </message>
     <message>
         <source>opening</source>
@@ -2740,8 +2720,8 @@ Fill in one member per row, then check the file.</translation>
         <translation>Import which member list?</translation>
     </message>
     <message>
-        <source>Nothing is written yet: press &quot;Import&quot; to create these members.</source>
-        <translation>Nothing is written yet: press &quot;Import&quot; to create these members.</translation>
+        <source>Nothing is written yet: press "Import" to create these members.</source>
+        <translation>Nothing is written yet: press "Import" to create these members.</translation>
     </message>
     <message>
         <source>There is nothing to import.</source>
@@ -2922,8 +2902,8 @@ Fill in one member per row, then check the file.</translation>
         <translation>Resend</translation>
     </message>
     <message>
-        <source>Today&apos;s call list (xlsx)</source>
-        <translation>Today&apos;s call list (xlsx)</translation>
+        <source>Today's call list (xlsx)</source>
+        <translation>Today's call list (xlsx)</translation>
     </message>
 </context>
 <context>
@@ -2949,8 +2929,8 @@ Fill in one member per row, then check the file.</translation>
         <translation>F7  Coupons (Space ticks one)</translation>
     </message>
     <message>
-        <source>Member&apos;s payment &amp;password</source>
-        <translation>Member&apos;s payment &amp;password</translation>
+        <source>Member's payment &amp;password</source>
+        <translation>Member's payment &amp;password</translation>
     </message>
     <message>
         <source>4–6 digits</source>
@@ -3174,8 +3154,8 @@ Fill in one product per row, then import it (it is checked first).</translation>
         <translation>Import which product list?</translation>
     </message>
     <message>
-        <source>Nothing is written yet: press Enter or &quot;Import&quot; to import.</source>
-        <translation>Nothing is written yet: press Enter or &quot;Import&quot; to import.</translation>
+        <source>Nothing is written yet: press Enter or "Import" to import.</source>
+        <translation>Nothing is written yet: press Enter or "Import" to import.</translation>
     </message>
     <message>
         <source>There is nothing to import.</source>
@@ -3484,8 +3464,8 @@ Fill in one product per row, then import it (it is checked first).</translation>
         <translation>Type the amount to recharge.</translation>
     </message>
     <message>
-        <source>Payment by &quot;Other&quot; needs a reference.</source>
-        <translation>Payment by &quot;Other&quot; needs a reference.</translation>
+        <source>Payment by "Other" needs a reference.</source>
+        <translation>Payment by "Other" needs a reference.</translation>
     </message>
     <message>
         <source>Recharged {amount} (No. {number}).</source>
@@ -3538,8 +3518,8 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>&amp;Reference</translation>
     </message>
     <message>
-        <source>Transaction no. (needed for &quot;Other&quot;)</source>
-        <translation>Transaction no. (needed for &quot;Other&quot;)</translation>
+        <source>Transaction no. (needed for "Other")</source>
+        <translation>Transaction no. (needed for "Other")</translation>
     </message>
     <message>
         <source>Done (Enter)</source>
@@ -3557,8 +3537,8 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>Loading the member and the gifts…</translation>
     </message>
     <message>
-        <source>No gift is on the shelf: the back office&apos;s Points mall page puts gifts on it.</source>
-        <translation>No gift is on the shelf: the back office&apos;s Points mall page puts gifts on it.</translation>
+        <source>No gift is on the shelf: the back office's Points mall page puts gifts on it.</source>
+        <translation>No gift is on the shelf: the back office's Points mall page puts gifts on it.</translation>
     </message>
     <message>
         <source>{qty} x {gift} = {points} points; the member has {have}.</source>
@@ -3762,8 +3742,8 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>Type the mobile number.</translation>
     </message>
     <message>
-        <source>Type the member&apos;s name.</source>
-        <translation>Type the member&apos;s name.</translation>
+        <source>Type the member's name.</source>
+        <translation>Type the member's name.</translation>
     </message>
     <message>
         <source>Member {member_no} {name} registered ({phone}).</source>
@@ -3814,8 +3794,8 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>Referred &amp;by</translation>
     </message>
     <message>
-        <source>The referrer&apos;s member no. (optional)</source>
-        <translation>The referrer&apos;s member no. (optional)</translation>
+        <source>The referrer's member no. (optional)</source>
+        <translation>The referrer's member no. (optional)</translation>
     </message>
     <message>
         <source>Done (Enter)</source>
@@ -3962,8 +3942,8 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>Ended</translation>
     </message>
     <message>
-        <source>Category {code} earns the shop&apos;s rate again.</source>
-        <translation>Category {code} earns the shop&apos;s rate again.</translation>
+        <source>Category {code} earns the shop's rate again.</source>
+        <translation>Category {code} earns the shop's rate again.</translation>
     </message>
     <message>
         <source>Category {code} now earns {rate} points per yuan.</source>
@@ -4070,8 +4050,8 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>Pick a coupon in the list first.</translation>
     </message>
     <message>
-        <source>Type the member&apos;s phone, card or member number.</source>
-        <translation>Type the member&apos;s phone, card or member number.</translation>
+        <source>Type the member's phone, card or member number.</source>
+        <translation>Type the member's phone, card or member number.</translation>
     </message>
     <message>
         <source>{count} × {coupon} given to {name} ({member_no}).</source>
@@ -4362,8 +4342,8 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>e.g. OFF5</translation>
     </message>
     <message>
-        <source>The amount off, or the item&apos;s fixed price</source>
-        <translation>The amount off, or the item&apos;s fixed price</translation>
+        <source>The amount off, or the item's fixed price</source>
+        <translation>The amount off, or the item's fixed price</translation>
     </message>
     <message>
         <source>empty: everything; or category / product codes</source>
@@ -4826,8 +4806,8 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>Welcome to MemberDesk</translation>
     </message>
     <message>
-        <source>Name your shop and create the owner&apos;s account. Staff accounts for cashiers come later.</source>
-        <translation>Name your shop and create the owner&apos;s account. Staff accounts for cashiers come later.</translation>
+        <source>Name your shop and create the owner's account. Staff accounts for cashiers come later.</source>
+        <translation>Name your shop and create the owner's account. Staff accounts for cashiers come later.</translation>
     </message>
     <message>
         <source>Shop &amp;name</source>
@@ -4866,16 +4846,16 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>Create the shop (Enter)</translation>
     </message>
     <message>
-        <source>The shop&apos;s data will be kept in {path}</source>
-        <translation>The shop&apos;s data will be kept in {path}</translation>
+        <source>The shop's data will be kept in {path}</source>
+        <translation>The shop's data will be kept in {path}</translation>
     </message>
     <message>
         <source>Quit (Ctrl+Q)</source>
         <translation>Quit (Ctrl+Q)</translation>
     </message>
     <message>
-        <source>Type the shop&apos;s name.</source>
-        <translation>Type the shop&apos;s name.</translation>
+        <source>Type the shop's name.</source>
+        <translation>Type the shop's name.</translation>
     </message>
     <message>
         <source>Choose a user name.</source>
@@ -4956,8 +4936,8 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>{name} can now log in as {username} ({role}).</translation>
     </message>
     <message>
-        <source>{name}&apos;s password is changed; they log in with the new one.</source>
-        <translation>{name}&apos;s password is changed; they log in with the new one.</translation>
+        <source>{name}'s password is changed; they log in with the new one.</source>
+        <translation>{name}'s password is changed; they log in with the new one.</translation>
     </message>
     <message>
         <source>{name} can log in again.</source>

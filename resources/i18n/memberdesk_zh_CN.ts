@@ -39,11 +39,11 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <source>Type the approver&apos;s user name.</source>
+        <source>Type the approver's user name.</source>
         <translation>请输入授权人的用户名。</translation>
     </message>
     <message>
-        <source>Type the approver&apos;s password.</source>
+        <source>Type the approver's password.</source>
         <translation>请输入授权人的密码。</translation>
     </message>
     <message>
@@ -526,7 +526,7 @@
         <translation>卡 {uid} 正常使用中：会员 {member_no} {name}。</translation>
     </message>
     <message>
-        <source>Swipe the new card into &quot;New card&quot;.</source>
+        <source>Swipe the new card into "New card".</source>
         <translation>请在“新卡”栏刷新卡。</translation>
     </message>
     <message>
@@ -550,7 +550,7 @@
         <translation>挂失、解挂、补卡与作废</translation>
     </message>
     <message>
-        <source>Member&apos;s cards</source>
+        <source>Member's cards</source>
         <translation>会员的卡</translation>
     </message>
     <message>
@@ -663,7 +663,7 @@
 <context>
     <name>CategoryPoints</name>
     <message>
-        <source>shop&apos;s rate ({rate})</source>
+        <source>shop's rate ({rate})</source>
         <translation>全店规则（{rate}）</translation>
     </message>
     <message>
@@ -691,7 +691,7 @@
         <translation>每元积分(&amp;Y)</translation>
     </message>
     <message>
-        <source>empty: shop&apos;s</source>
+        <source>empty: shop's</source>
         <translation>留空：按全店</translation>
     </message>
     <message>
@@ -724,7 +724,7 @@
         <translation>误操作撤销</translation>
     </message>
     <message>
-        <source>Refund the {left} unused uses of {card} by the shop&apos;s rule? Press “Refund unused” again to confirm.</source>
+        <source>Refund the {left} unused uses of {card} by the shop's rule? Press “Refund unused” again to confirm.</source>
         <translation>按本店规则退“{card}”未用的 {left} 次？再按一次“退未用部分”确认。</translation>
     </message>
     <message>
@@ -756,7 +756,7 @@
         <translation>次数(&amp;U)</translation>
     </message>
     <message>
-        <source>This member has no usable count card. Sell one like any product: ring up the card&apos;s code and take payment.</source>
+        <source>This member has no usable count card. Sell one like any product: ring up the card's code and take payment.</source>
         <translation>这位会员没有可用的计次卡。卖卡和卖商品一样：输入卡的编号，再结账。</translation>
     </message>
     <message>
@@ -1026,7 +1026,7 @@
         <translation>打印机没有打印：{detail}</translation>
     </message>
     <message>
-        <source>Type the printer&apos;s address first, e.g. usb:0416:5011, network:192.168.1.87:9100, serial:/dev/ttyUSB0 or file:/dev/usb/lp0.</source>
+        <source>Type the printer's address first, e.g. usb:0416:5011, network:192.168.1.87:9100, serial:/dev/ttyUSB0 or file:/dev/usb/lp0.</source>
         <translation>请先填写打印机地址，例如 usb:0416:5011、network:192.168.1.87:9100、serial:/dev/ttyUSB0 或 file:/dev/usb/lp0。</translation>
     </message>
     <message>
@@ -1093,28 +1093,8 @@
         <translation>计次卡</translation>
     </message>
     <message>
-        <source>Find the member first: swipe the card or search above, then press F3.</source>
-        <translation>请先找到会员：刷卡或在上方搜索，然后按 F3。</translation>
-    </message>
-    <message>
-        <source>Find the member first: swipe the card or search above, then press F10.</source>
-        <translation>请先找到会员：刷卡或在上方搜索，然后按 F10。</translation>
-    </message>
-    <message>
-        <source>Find the member first: swipe the card or search above, then press Shift+F2.</source>
-        <translation>请先找到会员：刷卡或在上方搜索，然后按 Shift+F2。</translation>
-    </message>
-    <message>
-        <source>Find the member first: swipe the card or search above, then press Shift+F1.</source>
-        <translation>请先找到会员：刷卡或在上方搜索，然后按 Shift+F1。</translation>
-    </message>
-    <message>
-        <source>Find the member first: swipe the card or search above, then press F1.</source>
-        <translation>请先找到会员：刷卡或在上方搜索，然后按 F1。</translation>
-    </message>
-    <message>
-        <source>Find the member first: swipe the card or search above, then press Shift+F3.</source>
-        <translation>请先找到会员：刷卡或在上方查找，再按 Shift+F3。</translation>
+        <source>Find the member first: swipe the card or search above, then press {key}.</source>
+        <translation>请先找到会员：刷卡或在上方搜索，然后按 {key}。</translation>
     </message>
 </context>
 <context>
@@ -1262,7 +1242,7 @@ Please send this file to your support contact.</source>
         <translation>{date} 已经日结（第 {number} 号报表）。</translation>
     </message>
     <message>
-        <source>Closing seals {date}: its report gets a number and never changes; later corrections go into the next close. Press &quot;Close the day&quot; again to confirm.</source>
+        <source>Closing seals {date}: its report gets a number and never changes; later corrections go into the next close. Press "Close the day" again to confirm.</source>
         <translation>日结将封存 {date}：报表编号后不再改变，之后的更正计入下一次日结。再按一次“日结”确认。</translation>
     </message>
     <message>
@@ -1478,7 +1458,7 @@ Please send this file to your support contact.</source>
         <translation>导出到哪个文件夹？</translation>
     </message>
     <message>
-        <source>the shop&apos;s exports folder</source>
+        <source>the shop's exports folder</source>
         <translation>门店的导出文件夹</translation>
     </message>
     <message>
@@ -1729,7 +1709,7 @@ Please send this file to your support contact.</source>
         <translation>上架</translation>
     </message>
     <message>
-        <source>Type the product&apos;s code.</source>
+        <source>Type the product's code.</source>
         <translation>请输入商品编码。</translation>
     </message>
     <message>
@@ -1749,7 +1729,7 @@ Please send this file to your support contact.</source>
         <translation>{gift} 已下架。</translation>
     </message>
     <message>
-        <source>Type the redemption&apos;s number.</source>
+        <source>Type the redemption's number.</source>
         <translation>请输入兑换单号。</translation>
     </message>
     <message>
@@ -1995,11 +1975,11 @@ Please send this file to your support contact.</source>
         <translation>会员已停用。</translation>
     </message>
     <message>
-        <source>Press &quot;Anonymise&quot; again to wipe this member&apos;s personal data for good.</source>
+        <source>Press "Anonymise" again to wipe this member's personal data for good.</source>
         <translation>再按一次“注销个人信息”，将永久清除该会员的个人信息。</translation>
     </message>
     <message>
-        <source>The member&apos;s personal data is wiped; the member number, ledgers and sales stay.</source>
+        <source>The member's personal data is wiped; the member number, ledgers and sales stay.</source>
         <translation>会员的个人信息已清除；会员编号、储值积分流水和消费记录保留。</translation>
     </message>
     <message>
@@ -2740,7 +2720,7 @@ Fill in one member per row, then check the file.</source>
         <translation>导入哪个会员名单？</translation>
     </message>
     <message>
-        <source>Nothing is written yet: press &quot;Import&quot; to create these members.</source>
+        <source>Nothing is written yet: press "Import" to create these members.</source>
         <translation>尚未写入任何数据：按“导入”建立这些会员。</translation>
     </message>
     <message>
@@ -2922,7 +2902,7 @@ Fill in one member per row, then check the file.</source>
         <translation>重发</translation>
     </message>
     <message>
-        <source>Today&apos;s call list (xlsx)</source>
+        <source>Today's call list (xlsx)</source>
         <translation>今日电话清单（xlsx）</translation>
     </message>
 </context>
@@ -2949,7 +2929,7 @@ Fill in one member per row, then check the file.</source>
         <translation>F7  优惠券（空格键勾选）</translation>
     </message>
     <message>
-        <source>Member&apos;s payment &amp;password</source>
+        <source>Member's payment &amp;password</source>
         <translation>会员消费密码(&amp;P)</translation>
     </message>
     <message>
@@ -3174,7 +3154,7 @@ Fill in one product per row, then import it (it is checked first).</source>
         <translation>导入哪个商品表？</translation>
     </message>
     <message>
-        <source>Nothing is written yet: press Enter or &quot;Import&quot; to import.</source>
+        <source>Nothing is written yet: press Enter or "Import" to import.</source>
         <translation>尚未写入任何数据：按回车或“确认导入”开始导入。</translation>
     </message>
     <message>
@@ -3484,7 +3464,7 @@ Fill in one product per row, then import it (it is checked first).</source>
         <translation>请输入充值金额。</translation>
     </message>
     <message>
-        <source>Payment by &quot;Other&quot; needs a reference.</source>
+        <source>Payment by "Other" needs a reference.</source>
         <translation>“其他”付款方式需要填写交易参考号。</translation>
     </message>
     <message>
@@ -3538,7 +3518,7 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>参考号(&amp;E)</translation>
     </message>
     <message>
-        <source>Transaction no. (needed for &quot;Other&quot;)</source>
+        <source>Transaction no. (needed for "Other")</source>
         <translation>交易参考号（“其他”方式必填）</translation>
     </message>
     <message>
@@ -3557,7 +3537,7 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>正在读取会员和礼品…</translation>
     </message>
     <message>
-        <source>No gift is on the shelf: the back office&apos;s Points mall page puts gifts on it.</source>
+        <source>No gift is on the shelf: the back office's Points mall page puts gifts on it.</source>
         <translation>没有上架的礼品：请在后台“积分商城”页上架礼品。</translation>
     </message>
     <message>
@@ -3762,7 +3742,7 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>请输入手机号。</translation>
     </message>
     <message>
-        <source>Type the member&apos;s name.</source>
+        <source>Type the member's name.</source>
         <translation>请输入会员姓名。</translation>
     </message>
     <message>
@@ -3814,7 +3794,7 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>推荐人(&amp;B)</translation>
     </message>
     <message>
-        <source>The referrer&apos;s member no. (optional)</source>
+        <source>The referrer's member no. (optional)</source>
         <translation>推荐人的会员号（可不填）</translation>
     </message>
     <message>
@@ -3962,7 +3942,7 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <source>Category {code} earns the shop&apos;s rate again.</source>
+        <source>Category {code} earns the shop's rate again.</source>
         <translation>分类 {code} 恢复按全店规则积分。</translation>
     </message>
     <message>
@@ -4070,7 +4050,7 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>请先在列表中选中一种优惠券。</translation>
     </message>
     <message>
-        <source>Type the member&apos;s phone, card or member number.</source>
+        <source>Type the member's phone, card or member number.</source>
         <translation>请输入会员的手机号、卡号或会员号。</translation>
     </message>
     <message>
@@ -4362,7 +4342,7 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>例如 OFF5</translation>
     </message>
     <message>
-        <source>The amount off, or the item&apos;s fixed price</source>
+        <source>The amount off, or the item's fixed price</source>
         <translation>减免的金额，或特价商品的价格</translation>
     </message>
     <message>
@@ -4713,11 +4693,11 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
     </message>
     <message>
         <source>Refunds: {amount}    Recharges: {recharges}</source>
-        <translation>退款：{amount}&#x3000;&#x3000;充值：{recharges}</translation>
+        <translation>退款：{amount}　　充值：{recharges}</translation>
     </message>
     <message>
         <source>Cash in: {cash_in}    Cash out: {cash_out}</source>
-        <translation>存入：{cash_in}&#x3000;&#x3000;取出：{cash_out}</translation>
+        <translation>存入：{cash_in}　　取出：{cash_out}</translation>
     </message>
     <message>
         <source>Shift</source>
@@ -4826,7 +4806,7 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>欢迎使用 MemberDesk</translation>
     </message>
     <message>
-        <source>Name your shop and create the owner&apos;s account. Staff accounts for cashiers come later.</source>
+        <source>Name your shop and create the owner's account. Staff accounts for cashiers come later.</source>
         <translation>请填写店名并创建老板账号。收银员的账号稍后在后台添加。</translation>
     </message>
     <message>
@@ -4866,7 +4846,7 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>创建门店（回车）</translation>
     </message>
     <message>
-        <source>The shop&apos;s data will be kept in {path}</source>
+        <source>The shop's data will be kept in {path}</source>
         <translation>门店数据将保存在 {path}</translation>
     </message>
     <message>
@@ -4874,7 +4854,7 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>退出（Ctrl+Q）</translation>
     </message>
     <message>
-        <source>Type the shop&apos;s name.</source>
+        <source>Type the shop's name.</source>
         <translation>请填写店名。</translation>
     </message>
     <message>
@@ -4956,7 +4936,7 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>{name} 现在可以用 {username} 登录（{role}）。</translation>
     </message>
     <message>
-        <source>{name}&apos;s password is changed; they log in with the new one.</source>
+        <source>{name}'s password is changed; they log in with the new one.</source>
         <translation>已为 {name} 设置新密码，{name} 以后用新密码登录。</translation>
     </message>
     <message>

@@ -64,6 +64,8 @@ KEYS: tuple[tuple[str, str, str], ...] = (
     ("coupon", "Shift+F1", QT_TRANSLATE_NOOP("CounterTasks", "Give coupon")),
     ("count_card", "Shift+F3", QT_TRANSLATE_NOOP("CounterTasks", "Count card")),
 )
+FIND_MEMBER_FIRST = QT_TRANSLATE_NOOP(
+    "CounterTasks", "Find the member first: swipe the card or search above, then press {key}.")
 
 
 class CounterNotice(UserError):
@@ -213,15 +215,20 @@ class CounterTasks(QObject):
         if over.isVisible():
             over.accept()
 
-    # -- the keys --------------------------------------------------------------------------------
-    def open_recharge(self) -> None:
+    def _find_member_first(self, task: str) -> None:
+        """The banner's word when a member's key is pressed with no member on screen
+        (nothing when nobody is logged in): find them, then press the same key."""
         if self.actor is None:
             return
+        key = next(k for name, k, _t in KEYS if name == task)
+        self.window.banner.show_user_error(CounterNotice(lambda: QCoreApplication.translate(
+            "CounterTasks", FIND_MEMBER_FIRST).format(key=key)))
+
+    # -- the keys --------------------------------------------------------------------------------
+    def open_recharge(self) -> None:
         member_no = self.member_no
-        if member_no is None:
-            self.window.banner.show_user_error(
-                self.tr_notice(QT_TRANSLATE_NOOP("CounterTasks", "Find the member first: swipe the card or search above, then press F3."))
-            )
+        if self.actor is None or member_no is None:
+            self._find_member_first("recharge")
             return
         from .dialogs.recharge import RechargeDialog
 
@@ -272,13 +279,9 @@ class CounterTasks(QObject):
         self._show(dialog)
 
     def open_member_details(self) -> None:
-        if self.actor is None:
-            return
         member_no = self.member_no
-        if member_no is None:
-            self.window.banner.show_user_error(self.tr_notice(QT_TRANSLATE_NOOP(
-                "CounterTasks", "Find the member first: swipe the card or search above, then "
-                "press F10.")))
+        if self.actor is None or member_no is None:
+            self._find_member_first("edit")
             return
         from .dialogs.member_edit import MemberEditDialog
 
@@ -287,13 +290,9 @@ class CounterTasks(QObject):
         self._show(dialog)
 
     def open_mall(self) -> None:
-        if self.actor is None:
-            return
         member_no = self.member_no
-        if member_no is None:
-            self.window.banner.show_user_error(self.tr_notice(QT_TRANSLATE_NOOP(
-                "CounterTasks", "Find the member first: swipe the card or search above, then "
-                "press Shift+F2.")))
+        if self.actor is None or member_no is None:
+            self._find_member_first("mall")
             return
         from .dialogs.redeem import RedeemDialog
 
@@ -304,12 +303,8 @@ class CounterTasks(QObject):
 
     def open_issue_coupon(self) -> None:
         member_no = self.member_no
-        if self.actor is None:
-            return
-        if member_no is None:
-            self.window.banner.show_user_error(self.tr_notice(QT_TRANSLATE_NOOP(
-                "CounterTasks", "Find the member first: swipe the card or search above, then "
-                "press Shift+F1.")))
+        if self.actor is None or member_no is None:
+            self._find_member_first("coupon")
             return
         from .dialogs.issue_coupon import IssueCouponDialog
 
@@ -319,13 +314,9 @@ class CounterTasks(QObject):
         self._show(dialog)
 
     def open_sign_in(self) -> None:
-        if self.actor is None:
-            return
         member = self.state.member
-        if member is None:
-            self.window.banner.show_user_error(self.tr_notice(QT_TRANSLATE_NOOP(
-                "CounterTasks", "Find the member first: swipe the card or search above, then "
-                "press F1.")))
+        if self.actor is None or member is None:
+            self._find_member_first("signin")
             return
         from .dialogs.signin import SignInDialog
 
@@ -334,13 +325,9 @@ class CounterTasks(QObject):
         self._show(dialog)
 
     def open_count_card(self) -> None:
-        if self.actor is None:
-            return
         member = self.state.member
-        if member is None:
-            self.window.banner.show_user_error(self.tr_notice(QT_TRANSLATE_NOOP(
-                "CounterTasks", "Find the member first: swipe the card or search above, then "
-                "press Shift+F3.")))
+        if self.actor is None or member is None:
+            self._find_member_first("count_card")
             return
         from .dialogs.count_card import CountCardDialog
 

@@ -7,7 +7,7 @@ DEMO_DIR ?= $(CURDIR)/demo-shop
 TS     := $(wildcard resources/i18n/*.ts)
 QM     := $(TS:.ts=.qm)
 
-.PHONY: run test lint typecheck pytest pytest-shifted bench sysdeps venv translations screenshots clean
+.PHONY: run test lint typecheck pytest pytest-pg pytest-gui pytest-shifted bench sysdeps venv translations screenshots clean
 
 sysdeps:
 	@bash scripts/system-deps.sh
@@ -48,12 +48,23 @@ pytest: venv translations
 		tests/unit tests/integration tests/pg
 	$(BIN)/python -m pytest tests/gui
 
-# The unit and integration suites again under a shifted clock and a foreign time zone
+# make test runs each test once per engine, not more: the PostgreSQL side of the
+# PostgreSQL suites and tests/pg (MEMBERDESK_TEST_ENGINES=postgresql), the window tests,
+# and the SQLite side of the unit and integration suites under the shifted clock
+# (pytest-shifted). `make pytest` is the plain run of everything at the real clock.
+pytest-pg: venv translations
+	MEMBERDESK_TEST_ENGINES=postgresql bash scripts/with-postgres.sh $(BIN)/python -m pytest \
+		-n $(PYTEST_WORKERS) --dist loadfile $$($(BIN)/python -m tests.pg_engine)
+
+pytest-gui: venv translations
+	$(BIN)/python -m pytest tests/gui
+
+# The unit and integration suites under a shifted clock and a foreign time zone
 # (crossing the shop's midnight into 29 February): see scripts/shifted-clock-tests.sh.
-pytest-shifted: venv
+pytest-shifted: venv translations
 	PY=$(BIN)/python PYTEST_WORKERS=$(PYTEST_WORKERS) bash scripts/shifted-clock-tests.sh
 
-test: lint typecheck pytest pytest-shifted
+test: lint typecheck pytest-pg pytest-gui pytest-shifted
 
 bench: venv
 	$(BIN)/python -m pip install -q -r requirements-bench.lock

@@ -13,8 +13,8 @@ MEMBERDESK_CLOCK_STARTED=$(date +%s.%N)
 export MEMBERDESK_CLOCK_STARTED
 export TZ=${SHIFTED_TZ:-America/Los_Angeles}
 export PYTHONPATH="$PWD/tests/clockshift${PYTHONPATH:+:$PYTHONPATH}"
-# The clock is this run's subject: the suites run on SQLite only (make test's first run
-# proves both engines; tests/pg_engine.py).
+# The suites run here on SQLite only: in make test this is the SQLite run of the unit
+# and integration suites (the PostgreSQL side runs in `make pytest-pg`; tests/pg_engine.py).
 export MEMBERDESK_TEST_ENGINES=sqlite
 now=$("$PY" -c 'from datetime import datetime, UTC; print(datetime.now(UTC).isoformat())')
 case "$now" in

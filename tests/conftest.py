@@ -11,7 +11,15 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from tests.pg_engine import URL_VARIABLE, PgDatabases, in_pg_suites, pg_url, wants_pg
+from tests.pg_engine import (
+    URL_VARIABLE,
+    PgDatabases,
+    in_pg_suites,
+    keep_in_postgresql_run,
+    pg_url,
+    postgresql_only_run,
+    wants_pg,
+)
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -26,7 +34,19 @@ _TEMPLATE: dict[str, Path] = {}
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    del config, items
+    """A PostgreSQL-only run (tests/pg_engine.postgresql_only_run) keeps the
+    ``[postgresql]`` tests and tests/pg; everything else runs in the SQLite run."""
+    if not postgresql_only_run():
+        return
+    keep: list[pytest.Item] = []
+    dropped: list[pytest.Item] = []
+    for item in items:
+        spec = getattr(item, "callspec", None)
+        engine = spec.params.get("db_engine") if spec is not None else None
+        (keep if keep_in_postgresql_run(Path(str(item.path)), engine) else dropped).append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = keep
 
 
 @pytest.hookimpl(hookwrapper=True)

@@ -42,9 +42,30 @@ def ci() -> bool:
 
 
 def sqlite_only_run() -> bool:
-    """MEMBERDESK_TEST_ENGINES=sqlite: this run is about something else (the shifted
-    clock run of scripts/shifted-clock-tests.sh), the engines are proven by make test."""
+    """MEMBERDESK_TEST_ENGINES=sqlite: the SQLite side only (the shifted-clock run of
+    scripts/shifted-clock-tests.sh, which is make test's SQLite run)."""
     return os.environ.get("MEMBERDESK_TEST_ENGINES", "").strip().lower() == "sqlite"
+
+
+def postgresql_only_run() -> bool:
+    """MEMBERDESK_TEST_ENGINES=postgresql: only the ``[postgresql]`` side of the
+    PostgreSQL suites and tests/pg run (make test's first run; the SQLite side runs in
+    the shifted-clock run, so the SQLite suites run once, not twice)."""
+    return os.environ.get("MEMBERDESK_TEST_ENGINES", "").strip().lower() == "postgresql"
+
+
+def pg_run_paths() -> list[str]:
+    """The paths a PostgreSQL-only run collects (relative to the project)."""
+    return [f"tests/{s}" for s in PG_SUITES]
+
+
+def keep_in_postgresql_run(path: Path, engine: object) -> bool:
+    """Whether a collected test belongs to a PostgreSQL-only run."""
+    try:
+        rel = path.resolve().relative_to(TESTS).as_posix()
+    except ValueError:
+        return False
+    return engine == "postgresql" or rel.startswith("pg/")
 
 
 def wants_pg() -> bool:
@@ -119,3 +140,7 @@ class PgDatabases:
             with self.admin.connect() as c:
                 c.execute(text(f'DROP DATABASE IF EXISTS "{self.template}" WITH (FORCE)'))
         self.admin.dispose()
+
+
+if __name__ == "__main__":  # the paths of a PostgreSQL-only run, for the Makefile
+    print(" ".join(pg_run_paths()))

@@ -53,3 +53,15 @@ def test_ci_demands_the_postgresql_run(monkeypatch: pytest.MonkeyPatch) -> None:
     assert pg_engine.wants_pg()
     assert pg_engine.in_pg_suites(pg_engine.TESTS / "unit" / "checkout" / "test_co_basic.py")
     assert not pg_engine.in_pg_suites(pg_engine.TESTS / "gui" / "test_counter.py")
+
+
+def test_a_postgresql_only_run_keeps_the_postgresql_side(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MEMBERDESK_TEST_ENGINES", "postgresql")
+    assert pg_engine.postgresql_only_run() and not pg_engine.sqlite_only_run()
+    checkout = pg_engine.TESTS / "unit" / "checkout" / "test_co_basic.py"
+    assert pg_engine.keep_in_postgresql_run(checkout, "postgresql")
+    assert not pg_engine.keep_in_postgresql_run(checkout, "sqlite")
+    assert not pg_engine.keep_in_postgresql_run(checkout, None)  # runs in the SQLite run
+    assert pg_engine.keep_in_postgresql_run(pg_engine.TESTS / "pg" / "test_x.py", None)
+    assert all(p.startswith("tests/") for p in pg_engine.pg_run_paths())
+    assert "tests/pg" in pg_engine.pg_run_paths()

@@ -325,6 +325,7 @@ def refresh_scores(db: Database, as_of: date | None = None, *, batch: int | None
     total, g = c.last_member_id, c.gathered
     at = clock.now()
     after = written = 0
+    forget_figures(db)  # the kept 分析 figures are of the rows about to be replaced
     while True:
         with db.reader() as r:
             page = member_page(r.session, after, batch)
@@ -336,7 +337,30 @@ def refresh_scores(db: Database, as_of: date | None = None, *, batch: int | None
         if step is not None and not step(min(after, total), max(total, after)):
             return RefreshResult(c.as_of, written, len(c.scores), len(g.churn), c.model, True)
         time.sleep(max(held, PAUSE_S))
+    keep_figures(db, c.as_of)
     return RefreshResult(c.as_of, written, len(c.scores), len(g.churn), c.model)
+
+
+def forget_figures(db: Database) -> None:
+    """Drop the kept 分析 figures (before ``member_scores`` changes)."""
+    from .analytics_snapshot import forget
+
+    with db.uow() as uow:
+        forget(uow.session)
+        uow.commit()
+
+
+def keep_figures(db: Database, as_of: date) -> None:
+    """Build the 分析 figures as of ``as_of`` from the rows just written (a read-only
+    snapshot) and keep them in ``analysis_snapshots`` (one short write)."""
+    from .analytics_report import build_report  # (that module imports this one)
+    from .analytics_snapshot import save
+
+    with db.reader() as r:
+        rep = build_report(r.session, as_of)
+    with db.uow() as uow:
+        save(uow.session, rep)
+        uow.commit()
 
 
 def check_as_of(session: Session, as_of: date | None) -> date:

@@ -264,11 +264,15 @@ def build_report(session: Session, as_of: date) -> AnalysisReport:
 
 def analysis_report(db: Database, actor: Actor, as_of: date | None = None) -> AnalysisReport:
     """The 分析 figures as of ``as_of`` (default the shop's today; a later date is
-    refused), for whoever may view reports."""
+    refused), for whoever may view reports: those the last refresh as of that date kept
+    (``services/analytics_snapshot``), else built now."""
     with db.reader() as r:
         s = r.session
         require(s, actor, Permission.VIEW_REPORTS)
-        return build_report(s, check_as_of(s, as_of))
+        day = check_as_of(s, as_of)
+        from .analytics_snapshot import load  # (it imports this module's figures)
+
+        return load(s, day) or build_report(s, day)
 
 
 def refresh_analysis(db: Database, actor: Actor, as_of: date | None = None,

@@ -29,7 +29,7 @@ from memberdesk.services.reporting.analysis_doc import analysis_document
 from memberdesk.services.reporting.export import export_document
 from tests.checkout_support.kit import World
 
-from .conftest import DAY, ShopClock
+from .conftest import DAY, ShopClock, cli_env
 
 AS_OF = DAY + timedelta(days=40)  # 2026-04-19
 
@@ -218,7 +218,6 @@ def test_the_workbook_and_the_pdf_agree_with_the_document(shop: World, tmp_path:
 
 def _cli(w: World, *args: str, password: str = "manager-pass",
          user: str = "manager") -> subprocess.CompletedProcess[str]:
-    import os
     import sys
 
     assert w.db.paths is not None
@@ -226,7 +225,7 @@ def _cli(w: World, *args: str, password: str = "manager-pass",
         [sys.executable, "-m", "memberdesk.cli", "report", "analysis",
          "--data-dir", str(w.db.paths.root), "--user", user, *args],
         input=password + "\n", capture_output=True, text=True, timeout=120,
-        env={**os.environ, "MEMBERDESK_LANG": "en"})
+        env=cli_env(w, "en"))
 
 
 def test_report_analysis_command(shop: World, tmp_path: Path) -> None:

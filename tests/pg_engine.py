@@ -21,7 +21,7 @@ URL_VARIABLE = "MEMBERDESK_TEST_PG_URL"
 TESTS = Path(__file__).resolve().parent
 
 # The service and integration tests that exercise SQL: ledgers, checkout, refunds,
-# recharge, lookup, reports, stock, integrity, migrations.
+# recharge, lookup, reports, stock, integrity, migrations, member analytics.
 PG_SUITES: tuple[str, ...] = (
     "unit/checkout",
     "unit/members",
@@ -29,6 +29,7 @@ PG_SUITES: tuple[str, ...] = (
     "unit/test_stock.py",
     "unit/test_audit.py",
     "integration/checkout",
+    "integration/analytics",
     "pg",
 )
 

@@ -127,6 +127,13 @@ def test_the_page_refreshes_shows_and_exports_what_it_shows(counter: Counter, cl
     c.qtbot.waitUntil(lambda: page.loaded_lang == "en", timeout=10_000)
     assert window_rows(page.tables[0])[0] == ["Members", "3", "Repurchase rate", "50.0%"]
     assert page.charts[1].data.labels == ("A", "B", "C", "D")
+    # the English summary fits a 1024-pixel screen: the labels share what the values
+    # leave (the whole label in the tool tip), no scroll bar of its own
+    office.resize(984, 718)
+    c.settle()
+    head = page.tables[0]
+    assert sum(head.columnWidth(k) for k in range(4)) <= head.viewport().width()
+    assert head.item(2, 0).toolTip() == head.item(2, 0).text() == "Members who bought (F ≥ 1)"
     office.reject()
 
 

@@ -1,6 +1,6 @@
 """The data model. Importing this package registers every table on ``Base.metadata``."""
 
-from .analytics import MemberScore
+from .analytics import AnalysisSnapshot, MemberScore
 from .base import Base, MoneyType, UTCDateTime, utcnow
 from .campaigns import Campaign, CampaignMember, Segment
 from .catalog import Category, MemberPrice, Product, ProductSearchKey
@@ -58,6 +58,7 @@ APPEND_ONLY_TABLES: tuple[str, ...] = (
 
 __all__ = [
     "APPEND_ONLY_TABLES",
+    "AnalysisSnapshot",
     "Approval",
     "AuditEntry",
     "Base",

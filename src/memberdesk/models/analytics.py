@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import ForeignKey, Index, String
+from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from memberdesk.money import Money
@@ -49,3 +49,17 @@ class MemberScore(Base):
     p_alive: Mapped[float | None]  # a probability: a float is right here
     expected_30d: Mapped[float | None]
     refreshed_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class AnalysisSnapshot(Base):
+    """The 分析 figures as of ``as_of``, built by the analytics refresh right after it
+    wrote ``member_scores`` (``services/analytics_snapshot.py``): the page and
+    ``memberdesk report analysis`` read this one row instead of aggregating the members,
+    the ledgers and the sale lines again. ``body`` is the report as JSON;
+    ``generated_at`` is when it was built (UTC)."""
+
+    __tablename__ = "analysis_snapshots"
+
+    as_of: Mapped[date] = mapped_column(primary_key=True)
+    generated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    body: Mapped[str] = mapped_column(Text)

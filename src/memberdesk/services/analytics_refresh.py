@@ -22,12 +22,12 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, delete, insert, select, text
+from sqlalchemy import bindparam, delete, select, text
 from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
@@ -38,17 +38,14 @@ from memberdesk.domain.analytics import (
     Rfm,
     Scores,
     churn_warning,
-    grade,
-    lifecycle,
     rfm_scores,
     score_means,
-    segment,
     window_start,
 )
 from memberdesk.models import Member, MemberScore
-from memberdesk.money import Money
 
 from . import clock, settings
+from .analytics_rows import COLUMNS, insert_sql, values
 from .context import Actor
 from .errors import ValidationError
 from .permissions import Permission, may
@@ -67,7 +64,7 @@ _MEMBERS = table(Member)
 # One row per member with a sale up to :as_of: the window's M, F and last sale date,
 # and the distinct visit days (sales with a net spend > 0) of the whole history.
 # ``net`` is the sale's payable less what its refunds returned by :as_of.
-_PER_MEMBER = text("""
+_PER_MEMBER = """
 WITH refunded AS (
     SELECT sale_id, SUM(amount) AS amount FROM refunds
     WHERE sale_id IS NOT NULL AND business_date <= :as_of
@@ -82,9 +79,14 @@ SELECT member_id,
        SUM(CASE WHEN day >= :first THEN net ELSE 0 END) AS m,
        SUM(CASE WHEN day >= :first AND net > 0 THEN 1 ELSE 0 END) AS f,
        MAX(CASE WHEN day >= :first AND net > 0 THEN day END) AS last_day,
-       GROUP_CONCAT(DISTINCT CASE WHEN net > 0 THEN day END) AS visit_days
+       {visit_days} AS visit_days
 FROM net GROUP BY member_id ORDER BY member_id
-""")
+"""
+# The distinct visit days as one text "YYYY-MM-DD,..." in each engine's words.
+_VISIT_DAYS = {
+    "sqlite": "GROUP_CONCAT(DISTINCT CASE WHEN net > 0 THEN day END)",
+    "postgresql": "string_agg(DISTINCT CASE WHEN net > 0 THEN CAST(day AS TEXT) END, ',')",
+}
 
 _MEMBER_PAGE = (
     select(_MEMBERS.c.id, _MEMBERS.c.created_at)
@@ -130,7 +132,7 @@ class RefreshResult:
 
 
 @dataclass
-class _Gathered:
+class Gathered:
     rfm: dict[int, Rfm]
     churn: dict[int, ChurnWarning]
     # BG/NBD inputs (days) of every member with a visit day.
@@ -146,10 +148,13 @@ def _parse_days(textual: str | None) -> list[date]:
     return sorted(date.fromisoformat(d) for d in textual.split(","))
 
 
-def _gather(session: Session, as_of: date, cfg: AnalyticsSettings) -> _Gathered:
+def _gather(session: Session, as_of: date, cfg: AnalyticsSettings) -> Gathered:
     first = window_start(as_of, cfg.window_days)
-    g = _Gathered({}, {}, [], [], [], [])
-    rows = connection(session).execute(_PER_MEMBER, {"as_of": as_of, "first": first})
+    g = Gathered({}, {}, [], [], [], [])
+    conn = connection(session)
+    sql = _PER_MEMBER.format(visit_days=_VISIT_DAYS.get(conn.dialect.name,
+                                                        _VISIT_DAYS["sqlite"]))
+    rows = conn.execute(text(sql), {"as_of": as_of, "first": first})
     for member_id, m, f, last_day, visits in rows:
         if f:
             last = last_day if isinstance(last_day, date) else date.fromisoformat(last_day)
@@ -167,7 +172,7 @@ def _gather(session: Session, as_of: date, cfg: AnalyticsSettings) -> _Gathered:
     return g
 
 
-def _fit_model(g: _Gathered) -> tuple[ModelFit | None, dict[int, tuple[float, float]]]:
+def _fit_model(g: Gathered) -> tuple[ModelFit | None, dict[int, tuple[float, float]]]:
     """Fit BG/NBD to the members with visits; per member (P(alive), expected purchases
     in the next 30 days). Nothing when there are too few members or no repeat visit."""
     n = len(g.bg_ids)
@@ -204,34 +209,6 @@ def _fit_model(g: _Gathered) -> tuple[ModelFit | None, dict[int, tuple[float, fl
     return ModelFit(days.r, days.alpha, days.a, days.b, n), out
 
 
-def _rows(page: list[Any], as_of: date, offset_minutes: int, cfg: AnalyticsSettings,
-          g: _Gathered, scores: dict[int, Scores], means: Any,
-          model: dict[int, tuple[float, float]], at: datetime) -> Iterator[dict[str, Any]]:
-    for member_id, created_at in page:
-        registered = shoptime.business_date(created_at, offset_minutes)
-        r = g.rfm.get(member_id)
-        s = scores.get(member_id)
-        w = g.churn.get(member_id)
-        alive, expected = model.get(member_id, (None, None))
-        yield {
-            "member_id": member_id, "as_of": as_of,
-            "r_days": r.r_days if r else None, "f": r.f if r else 0,
-            "m": Money(r.m_fen if r else 0),
-            "r_score": s.r if s else None, "f_score": s.f if s else None,
-            "m_score": s.m if s else None,
-            "segment": segment(s, means).code if s else None,
-            "grade": grade(s).code,
-            "lifecycle": lifecycle(registered, r.f if r else 0, r.r_days if r else None,
-                                   as_of, cfg).code,
-            "churn_kind": w.kind if w else None,
-            "churn_days_since": w.days_since if w else None,
-            "churn_gap_x2": int(w.usual_gap * 2) if w else None,
-            "churn_recent": w.recent_visits if w else None,
-            "churn_before": w.before_visits if w else None,
-            "p_alive": alive, "expected_30d": expected, "refreshed_at": at,
-        }
-
-
 @dataclass
 class Computed:
     """Everything needed to write (or export) the rows as of ``as_of``: computed once,
@@ -241,16 +218,32 @@ class Computed:
     cfg: AnalyticsSettings
     offset_minutes: int
     last_member_id: int
-    gathered: _Gathered
+    gathered: Gathered
     scores: dict[int, Scores]
     means: Any
     model: ModelFit | None
     predicted: dict[int, tuple[float, float]]
 
+    def values(self, page: list[Any], at: datetime, dialect: str) -> list[tuple[Any, ...]]:
+        """The member_scores rows of a page of (member id, created_at) as the driver of
+        ``dialect`` takes them (:data:`_COLUMNS` order)."""
+        offset = self.offset_minutes
+        # created before the start of (D - new_days - 1): registered too long ago to
+        # be new, whatever the time zone (a day's margin)
+        recent = shoptime.start_of_day(self.as_of - timedelta(days=self.cfg.new_days + 1),
+                                       offset)  # aware, as created_at is read
+        as_of_v: Any = self.as_of
+        at_v: Any = at.astimezone(UTC).replace(tzinfo=None)
+        if dialect == "sqlite":  # as SQLAlchemy keeps them there
+            as_of_v = self.as_of.isoformat()
+            at_v = at_v.strftime("%Y-%m-%d %H:%M:%S.%f")
+        return values(page, as_of_v, self.cfg, self.gathered, self.scores, self.means,
+                       self.predicted, recent,
+                       lambda c: shoptime.business_date(c, offset), self.as_of, at_v)
+
     def rows(self, page: list[Any], at: datetime) -> list[dict[str, Any]]:
-        """The member_scores rows of a page of (member id, created_at)."""
-        return list(_rows(page, self.as_of, self.offset_minutes, self.cfg, self.gathered,
-                          self.scores, self.means, self.predicted, at))
+        """The member_scores rows of a page of (member id, created_at), by column."""
+        return [dict(zip(COLUMNS, v, strict=True)) for v in self.values(page, at, "")]
 
 
 def compute(db: Database, as_of: date | None = None) -> Computed:
@@ -274,37 +267,16 @@ def member_page(session: Session, after: int, batch: int) -> list[Any]:
     return list(connection(session).execute(_MEMBER_PAGE, {"after": after, "batch": batch}))
 
 
-_COLUMNS = tuple(c.name for c in _SCORES.columns)
-# SQLite: rows go in through the driver's executemany (a few µs a row instead of the
-# ORM types' tens), so a batch holds the write lock for milliseconds.
-_INSERT_SQLITE = (f"INSERT INTO member_scores ({', '.join(_COLUMNS)}) "
-                  f"VALUES ({', '.join('?' for _ in _COLUMNS)})")
-
-
-def _driver_value(v: Any) -> Any:
-    """A value as SQLAlchemy stores it on SQLite (Money in fen, ISO dates, naive UTC)."""
-    if isinstance(v, Money):
-        return v.fen
-    if isinstance(v, datetime):
-        return v.astimezone(UTC).replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
-    if isinstance(v, date):
-        return v.isoformat()
-    return v
-
-
-def _write_batch(db: Database, low: int, high: int, rows: list[dict[str, Any]]) -> float:
-    """Replace the rows of members ``low < id <= high``; the seconds the write lock
-    was held."""
+def _write_batch(db: Database, low: int, high: int, rows: list[tuple[Any, ...]]) -> float:
+    """Replace the rows of members ``low < id <= high`` with ``rows`` (driver values,
+    made before the lock is taken: the driver's executemany, a few µs a row); the
+    seconds the write lock was held."""
     started = time.monotonic()
     with db.uow() as uow:
         conn = connection(uow.session)
         conn.execute(delete(_SCORES).where(_SCORES.c.member_id > low,
                                            _SCORES.c.member_id <= high))
-        if conn.dialect.name == "sqlite":
-            conn.exec_driver_sql(_INSERT_SQLITE, [tuple(_driver_value(r[c]) for c in _COLUMNS)
-                                                  for r in rows])
-        else:  # pragma: no cover - the network edition
-            conn.execute(insert(_SCORES), rows)
+        conn.exec_driver_sql(insert_sql(conn.dialect.paramstyle), rows)
         uow.commit()
     return time.monotonic() - started
 
@@ -325,18 +297,43 @@ def refresh_scores(db: Database, as_of: date | None = None, *, batch: int | None
     total, g = c.last_member_id, c.gathered
     at = clock.now()
     after = written = 0
+    dialect = db.engine.dialect.name
+    forget_figures(db)  # the kept 分析 figures are of the rows about to be replaced
     while True:
         with db.reader() as r:
             page = member_page(r.session, after, batch)
         if not page:
             break
-        held = _write_batch(db, after, page[-1][0], c.rows(page, at))
+        held = _write_batch(db, after, page[-1][0], c.values(page, at, dialect))
         written += len(page)
         after = page[-1][0]
         if step is not None and not step(min(after, total), max(total, after)):
             return RefreshResult(c.as_of, written, len(c.scores), len(g.churn), c.model, True)
         time.sleep(max(held, PAUSE_S))
+    keep_figures(db, c.as_of)
     return RefreshResult(c.as_of, written, len(c.scores), len(g.churn), c.model)
+
+
+def forget_figures(db: Database) -> None:
+    """Drop the kept 分析 figures (before ``member_scores`` changes)."""
+    from .analytics_snapshot import forget
+
+    with db.uow() as uow:
+        forget(uow.session)
+        uow.commit()
+
+
+def keep_figures(db: Database, as_of: date) -> None:
+    """Build the 分析 figures as of ``as_of`` from the rows just written (a read-only
+    snapshot) and keep them in ``analysis_snapshots`` (one short write)."""
+    from .analytics_report import build_report  # (that module imports this one)
+    from .analytics_snapshot import save
+
+    with db.reader() as r:
+        rep = build_report(r.session, as_of)
+    with db.uow() as uow:
+        save(uow.session, rep)
+        uow.commit()
 
 
 def check_as_of(session: Session, as_of: date | None) -> date:

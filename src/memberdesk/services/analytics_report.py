@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from fractions import Fraction
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import TextClause, text
 from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
@@ -123,8 +123,9 @@ class AnalysisReport:
 # the scores' date: one pass over member_scores, grouped three ways at once.
 _SCORES = text("""
 SELECT segment, grade, lifecycle, COUNT(*), COALESCE(SUM(m), 0),
-       SUM(f >= 1), SUM(f >= 2), COALESCE(SUM(CASE WHEN f >= 1 THEN m END), 0),
-       COALESCE(SUM(f), 0), SUM(churn_kind IS NOT NULL), MAX(as_of)
+       SUM(CASE WHEN f >= 1 THEN 1 ELSE 0 END), SUM(CASE WHEN f >= 2 THEN 1 ELSE 0 END),
+       COALESCE(SUM(CASE WHEN f >= 1 THEN m END), 0), COALESCE(SUM(f), 0),
+       SUM(CASE WHEN churn_kind IS NOT NULL THEN 1 ELSE 0 END), MAX(as_of)
 FROM member_scores GROUP BY segment, grade, lifecycle
 """)
 _CHURN = text("""
@@ -141,27 +142,43 @@ FROM (SELECT member_id, m, f, grade, segment FROM member_scores WHERE f >= 1
 JOIN members AS mem ON mem.id = s.member_id ORDER BY s.m DESC, s.member_id
 """)
 # Growth, tier, gender and age band: one pass over the members registered by D.
-_MEMBER_GROUPS = text("""
+# The month and the age on D in each engine's words ({month}, {age}, {until}).
+_MEMBER_GROUPS = """
 SELECT month, tier_id, gender, CASE
     WHEN birthday IS NULL THEN 'unknown'
     WHEN age < 20 THEN '<20' WHEN age < 30 THEN '20-29' WHEN age < 40 THEN '30-39'
     WHEN age < 50 THEN '40-49' WHEN age < 60 THEN '50-59' ELSE '60+' END AS band,
     COUNT(*)
-FROM (SELECT strftime('%Y-%m', created_at, :shift) AS month, tier_id, gender, birthday,
-             CAST(strftime('%Y', :day) AS INTEGER) - CAST(strftime('%Y', birthday) AS INTEGER)
-             - (strftime('%m-%d', :day) < strftime('%m-%d', birthday)) AS age
-      FROM members WHERE created_at < :until)
+FROM (SELECT {month} AS month, tier_id, gender, birthday, {age} AS age
+      FROM members WHERE created_at < {until}) AS m
 GROUP BY month, tier_id, gender, band
-""")
+"""
+_WORDS = {
+    "sqlite": {
+        "month": "strftime('%Y-%m', created_at, :shift)",
+        "age": "CAST(strftime('%Y', :day) AS INTEGER) - CAST(strftime('%Y', birthday) AS INTEGER)"
+               " - (strftime('%m-%d', :day) < strftime('%m-%d', birthday))",
+        "until": ":until",
+    },
+    "postgresql": {
+        "month": "to_char(created_at + CAST(:shift AS interval), 'YYYY-MM')",
+        "age": "CAST(date_part('year', age(CAST(:day AS date), birthday)) AS INTEGER)",
+        "until": "CAST(:until AS timestamp)",
+    },
+}
 _TIERS = text("SELECT id, name FROM tiers ORDER BY rank")
-_LIABILITIES = text("""
-SELECT 'p', strftime('%Y-%m', created_at, :shift) AS month, SUM(delta)
-FROM points_entries WHERE created_at < :until GROUP BY month
+_LIABILITIES = """
+SELECT 'p', {month} AS month, SUM(delta)
+FROM points_entries WHERE created_at < {until} GROUP BY {month}
 UNION ALL
-SELECT 's', strftime('%Y-%m', created_at, :shift) AS month,
-       SUM(principal_delta + bonus_delta)
-FROM stored_value_entries WHERE created_at < :until GROUP BY month
-""")
+SELECT 's', {month} AS month, SUM(principal_delta + bonus_delta)
+FROM stored_value_entries WHERE created_at < {until} GROUP BY {month}
+"""
+
+
+def _in_words(sql: str, dialect: str) -> TextClause:
+    """``sql`` with the month, age and time bound of ``dialect``."""
+    return text(sql.format(**_WORDS["postgresql" if dialect == "postgresql" else "sqlite"]))
 _PREFERENCES = text("""
 SELECT sc.segment, COALESCE(c.name, ''), SUM(l.net_amount)
 FROM sales AS s
@@ -227,8 +244,10 @@ def build_report(session: Session, as_of: date) -> AnalysisReport:
     tiers: dict[int, int] = {}
     genders: dict[str, int] = {}
     ages: dict[str, int] = {}
+    dialect = conn.dialect.name
     for month, tier, gender, band, n in conn.execute(
-            _MEMBER_GROUPS, {"shift": shift, "until": until, "day": as_of.isoformat()}):
+            _in_words(_MEMBER_GROUPS, dialect),
+            {"shift": shift, "until": until, "day": as_of.isoformat()}):
         new[str(month)] = new.get(str(month), 0) + int(n)
         genders[str(gender)] = genders.get(str(gender), 0) + int(n)
         ages[str(band)] = ages.get(str(band), 0) + int(n)
@@ -236,7 +255,8 @@ def build_report(session: Session, as_of: date) -> AnalysisReport:
     totals = _cumulative(new, months)
     points: dict[str, int] = {}
     stored: dict[str, int] = {}
-    for kind, month, amount in conn.execute(_LIABILITIES, {"shift": shift, "until": until}):
+    for kind, month, amount in conn.execute(_in_words(_LIABILITIES, dialect),
+                                            {"shift": shift, "until": until}):
         (points if kind == "p" else stored)[str(month)] = int(amount or 0)
     first = as_of - timedelta(days=analysis.PREFERENCE_DAYS)
     return AnalysisReport(
@@ -264,11 +284,15 @@ def build_report(session: Session, as_of: date) -> AnalysisReport:
 
 def analysis_report(db: Database, actor: Actor, as_of: date | None = None) -> AnalysisReport:
     """The 分析 figures as of ``as_of`` (default the shop's today; a later date is
-    refused), for whoever may view reports."""
+    refused), for whoever may view reports: those the last refresh as of that date kept
+    (``services/analytics_snapshot``), else built now."""
     with db.reader() as r:
         s = r.session
         require(s, actor, Permission.VIEW_REPORTS)
-        return build_report(s, check_as_of(s, as_of))
+        day = check_as_of(s, as_of)
+        from .analytics_snapshot import load  # (it imports this module's figures)
+
+        return load(s, day) or build_report(s, day)
 
 
 def refresh_analysis(db: Database, actor: Actor, as_of: date | None = None,

@@ -29,15 +29,16 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
 from memberdesk.domain.points import expires_on
-from memberdesk.models import Tier
+from memberdesk.models import Member, Tier
 from memberdesk.money import Money
 
 from . import audit, clock, ledger, settings
+from .analytics_import import score_imported
 from .context import Actor
 from .errors import PermissionDenied
 from .member_import_db import check_against_db, create_batch
@@ -174,8 +175,12 @@ def import_members(
     ``approval_id``. ``limits``: what a workbook may hold (tests pass small ones)."""
     path = Path(path)
     kind = _Members(actor, approval_id)
+    with db.reader() as r:
+        last_id = int(r.session.scalar(select(func.max(Member.id))) or 0)
     tally = run_import(db, kind, path, dry_run=dry_run, error_report=error_report,
                        progress=progress, cancel=cancel, lang=lang, limits=limits)
+    if tally.created and not dry_run:  # their analytics rows, before the next refresh
+        score_imported(db, last_id)
     return ImportResult(
         file=path,
         dry_run=dry_run,

@@ -3,6 +3,7 @@ and a small history: alice every 7 days then away, bob once, carol never."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -61,3 +62,12 @@ def history(world: World, shop_clock: ShopClock) -> World:
     return w
 
 
+
+
+def cli_env(w: World, lang: str) -> dict[str, str]:
+    """The environment of a ``memberdesk`` subprocess on the test's shop: its language,
+    and on PostgreSQL the server's URL (the data folder holds no database then)."""
+    env = {**os.environ, "MEMBERDESK_LANG": lang}
+    if w.db.engine.dialect.name == "postgresql":
+        env["MEMBERDESK_DB_URL"] = w.db.engine.url.render_as_string(hide_password=False)
+    return env

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from python_calamine import CalamineWorkbook
-from sqlalchemy import select, update
+from sqlalchemy import event, select, update
 
 from memberdesk.domain.analysis import age_band, average_ticket_fen, months_back
 from memberdesk.domain.analytics import churn_reason_text
@@ -21,14 +21,15 @@ from memberdesk.models import Member, Tier
 from memberdesk.models.enums import Gender
 from memberdesk.money import Money
 from memberdesk.reports.document import ColumnKind, chart_number, format_cell
+from memberdesk.services import analytics_snapshot as snapshot
 from memberdesk.services.analytics_refresh import refresh_scores
-from memberdesk.services.analytics_report import AnalysisReport, analysis_report
+from memberdesk.services.analytics_report import AnalysisReport, analysis_report, build_report
 from memberdesk.services.errors import UserError
 from memberdesk.services.reporting.analysis_doc import analysis_document
 from memberdesk.services.reporting.export import export_document
 from tests.checkout_support.kit import World
 
-from .conftest import DAY, ShopClock
+from .conftest import DAY, ShopClock, cli_env
 
 AS_OF = DAY + timedelta(days=40)  # 2026-04-19
 
@@ -114,6 +115,37 @@ def test_scores_of_another_day_are_said(shop: World) -> None:
     assert ("评分日期", (AS_OF - timedelta(days=20)).isoformat()) in doc.summary
 
 
+def test_the_page_reads_the_figures_the_refresh_kept(shop: World) -> None:
+    """The refresh keeps the report of its date (analysis_snapshots); the page reads
+    that one row, the same figures a fresh build gives, and never aggregates the
+    members, the ledgers or the sale lines itself."""
+    w = shop
+    statements: list[str] = []
+
+    def seen(conn, cursor, statement, params, context, many):  # type: ignore[no-untyped-def]
+        statements.append(statement)
+
+    event.listen(w.db.engine, "before_cursor_execute", seen)
+    try:
+        rep = _report(w)
+    finally:
+        event.remove(w.db.engine, "before_cursor_execute", seen)
+    with w.db.reader() as r:
+        fresh = build_report(r.session, AS_OF)
+    assert rep == fresh  # every figure, the churn warning's gap as a fraction included
+    assert rep.churn and rep.churn[0].warning.usual_gap == Fraction(7)
+    body = " ".join(statements).lower()
+    assert "analysis_snapshots" in body
+    for aggregated in ("sale_lines", "points_entries", "stored_value_entries",
+                       "from members", "member_scores"):
+        assert aggregated not in body, aggregated
+    # a refresh as of another day drops the kept figures; the page builds them then
+    refresh_scores(w.db, AS_OF - timedelta(days=1))
+    with w.db.reader() as r:
+        assert snapshot.load(r.session, AS_OF) is None
+        assert snapshot.load(r.session, AS_OF - timedelta(days=1)) is not None
+
+
 def test_a_future_date_and_a_cashier_are_refused(shop: World) -> None:
     with pytest.raises(UserError) as e:
         analysis_report(shop.db, shop.owner, AS_OF + timedelta(days=1))
@@ -186,7 +218,6 @@ def test_the_workbook_and_the_pdf_agree_with_the_document(shop: World, tmp_path:
 
 def _cli(w: World, *args: str, password: str = "manager-pass",
          user: str = "manager") -> subprocess.CompletedProcess[str]:
-    import os
     import sys
 
     assert w.db.paths is not None
@@ -194,7 +225,7 @@ def _cli(w: World, *args: str, password: str = "manager-pass",
         [sys.executable, "-m", "memberdesk.cli", "report", "analysis",
          "--data-dir", str(w.db.paths.root), "--user", user, *args],
         input=password + "\n", capture_output=True, text=True, timeout=120,
-        env={**os.environ, "MEMBERDESK_LANG": "en"})
+        env=cli_env(w, "en"))
 
 
 def test_report_analysis_command(shop: World, tmp_path: Path) -> None:

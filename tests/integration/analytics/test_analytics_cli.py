@@ -6,7 +6,6 @@ rows, the export audited, and every refusal one line on stderr with exit code 1.
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from datetime import timedelta
@@ -18,7 +17,7 @@ from sqlalchemy import select
 from memberdesk.models import AuditEntry, MemberScore
 from tests.checkout_support.kit import World
 
-from .conftest import DAY
+from .conftest import DAY, cli_env
 
 AS_OF = (DAY + timedelta(days=40)).isoformat()
 
@@ -30,7 +29,7 @@ def run(w: World, *args: str, user: str = "manager", password: str = "manager-pa
         [sys.executable, "-m", "memberdesk.cli", "analytics", args[0],
          "--data-dir", str(w.db.paths.root), "--user", user, *args[1:]],
         input=password + "\n", capture_output=True, text=True, timeout=120,
-        env={**os.environ, "MEMBERDESK_LANG": lang})
+        env=cli_env(w, lang))
 
 
 def refused(r: subprocess.CompletedProcess[str]) -> str:

@@ -167,6 +167,16 @@ class AnalysisPage(Page):
                                                               strict=True)), False, None)
         head = screen_table(summary, "analysisSummary")
         head.horizontalHeader().setVisible(False)
+        # the labels share what the values leave (elided, the whole label as a tool
+        # tip): an English summary fits a 1024-pixel screen without a scroll bar
+        for c in (0, 2):
+            head.horizontalHeader().setSectionResizeMode(c, QHeaderView.ResizeMode.Stretch)
+            for r in range(head.rowCount()):
+                cell = head.item(r, c)
+                if cell is not None:
+                    cell.setToolTip(cell.text())
+        head.horizontalHeader().setStretchLastSection(False)
+        head.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.tables.append(head)
         self.sections.addWidget(head)
         for i, (t, chart) in enumerate(zip(s.screen.tables, s.charts, strict=True)):

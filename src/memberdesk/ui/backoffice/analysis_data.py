@@ -10,7 +10,6 @@ from datetime import date
 from typing import Any
 
 from memberdesk.reports.document import ChartKind, Document, chart_number, format_cell
-from memberdesk.services import clock
 from memberdesk.services.analytics_refresh import RefreshResult
 from memberdesk.services.analytics_report import (
     AnalysisReport,
@@ -59,7 +58,7 @@ def charts_of(doc: Document) -> tuple[ChartData | None, ...]:
 
 def load(db: Any, actor: Any, as_of: date | None, lang: str) -> AnalysisScreen:
     rep = analysis_report(db, actor, as_of)
-    doc = analysis_document(rep, shop_info(db).name, clock.now(), lang)
+    doc = analysis_document(rep, shop_info(db).name, rep.generated_at, lang)
     return AnalysisScreen(rep, on_screen(doc), charts_of(doc))
 
 

@@ -11,12 +11,22 @@ from __future__ import annotations
 from types import TracebackType
 from typing import Self
 
+from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from memberdesk.services.errors import StorageError
 
 from .engine import READ_ONLY_OPTION
 from .errors import storage_error
+
+
+def database_path(bind: object) -> str | None:
+    """The SQLite file of an engine, for storage error messages (None: in memory or a server)."""
+    url = getattr(bind, "url", None)
+    name = getattr(url, "database", None)
+    if not isinstance(name, str) or not name or name == ":memory:":
+        return None
+    return name.removeprefix("file:").split("?", 1)[0]
 
 
 class UnitOfWork:
@@ -39,12 +49,7 @@ class UnitOfWork:
         return self._session
 
     def _database_path(self) -> str | None:
-        bind = self._factory.kw.get("bind")
-        url = getattr(bind, "url", None)
-        name = getattr(url, "database", None)
-        if not isinstance(name, str) or not name or name == ":memory:":
-            return None
-        return name.removeprefix("file:").split("?", 1)[0]
+        return database_path(self._factory.kw.get("bind"))
 
     def _end(self) -> None:
         session, self._session = self._session, None
@@ -106,3 +111,43 @@ class UnitOfWork:
             return
         self._end()
         raise mapped from exc
+
+
+class QuickRead:
+    """``with QuickRead(engine, path) as conn: ...``: a pooled Core connection for one
+    quick read at the counter (the member lookup), without a session. On SQLite no
+    BEGIN is sent (each statement reads a consistent snapshot of its own); on
+    PostgreSQL the transaction is READ ONLY. Nothing can be committed; a full disk or
+    a held file leaves the block as a StorageError, as in a unit of work."""
+
+    def __init__(self, engine: Engine, path: str | None) -> None:
+        self._engine = engine
+        self._path = path
+        self._conn: Connection | None = None
+
+    def __enter__(self) -> Connection:
+        try:
+            self._conn = self._engine.connect()
+        except Exception as exc:
+            mapped = storage_error(exc, self._path)
+            if mapped is None:
+                raise
+            raise mapped from exc
+        return self._conn
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        conn, self._conn = self._conn, None
+        if conn is not None:
+            try:
+                conn.close()  # rolls back: nothing of a quick read is ever kept
+            except Exception:  # the error being reported matters more
+                if exc is None:
+                    raise
+        mapped = storage_error(exc, self._path) if exc is not None else None
+        if mapped is not None:
+            raise mapped from exc

@@ -12,7 +12,7 @@ from sqlalchemy import event
 
 from memberdesk.db import Database
 from memberdesk.models import Card
-from memberdesk.models.enums import MemberStatus
+from memberdesk.models.enums import CardStatus, MemberStatus
 from memberdesk.money import Money
 from memberdesk.services.lookup import LookupOutcome, MatchKind, lookup
 from memberdesk.services.members import add_member_in, set_member_active
@@ -197,3 +197,50 @@ def test_no_lookup_scans_a_table(
             assert any(step.startswith("SEARCH") for step in plan), (statement, plan)
     finally:
         raw.close()
+
+
+# -- one read a swipe ---------------------------------------------------------------------
+
+
+@pytest.mark.usefixtures("people")
+def test_an_exact_lookup_is_one_statement(db: Database, staff: Staff) -> None:
+    """A card, a member number and a full phone each cost one SELECT (the staff
+    member's role comes with the member row), and nothing else is sent (no BEGIN)."""
+    sent: list[str] = []
+
+    def grab(conn: Any, cursor: Any, statement: str, *_: Any) -> None:
+        sent.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", grab)
+    try:
+        for text, masked in (("04A1B2C3", True), ("M000002", True), ("13800138000", True)):
+            sent.clear()
+            result = lookup(db, staff["cashier"], text)
+            assert result.outcome is LookupOutcome.MEMBER
+            assert result.members[0].phone_is_masked is masked
+            assert len(sent) == (1 if db.engine.dialect.name == "sqlite" else 2), sent
+        sent.clear()
+        manager = lookup(db, staff["manager"], "13800138000")
+        assert manager.members[0].phone == "13800138000"
+        assert not manager.members[0].phone_is_masked
+    finally:
+        event.remove(db.engine, "before_cursor_execute", grab)
+
+
+@pytest.mark.usefixtures("people")
+def test_a_disabled_account_finds_nobody(db: Database, staff: Staff) -> None:
+    """The role is read with the member (a hit), or on its own (a miss, a pick list):
+    a disabled cashier is refused either way, a blocked card included."""
+    from memberdesk.services.errors import AuthError
+    from memberdesk.services.staff import set_staff_active
+
+    with db.uow() as uow:
+        uow.session.add(Card(uid="0A0B0C0D", member_id=2, status=CardStatus.LOST))
+        uow.commit()
+    cashier = staff["cashier"]
+    assert lookup(db, cashier, "0A0B0C0D").outcome is LookupOutcome.CARD_LOST
+    set_staff_active(db, staff["owner"], cashier.username, False)
+    for text in ("04A1B2C3", "0A0B0C0D", "M000002", "13800138000", "13899999999", "张",
+                 "不存在", "zs"):
+        with pytest.raises(AuthError):
+            lookup(db, cashier, text)

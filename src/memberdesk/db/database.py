@@ -13,7 +13,7 @@ from memberdesk.paths import DataPaths
 from .audit_key import Keyring, load_keyring, open_keyring
 from .engine import QUICK_READ_OPTION, READ_ONLY_OPTION, make_engine, make_session_factory
 from .migrate import open_database
-from .uow import QuickRead, UnitOfWork, database_path
+from .uow import DriverConnection, QuickRead, UnitOfWork, database_path
 
 
 @dataclass
@@ -44,6 +44,11 @@ class Database:
         """A Core connection for one quick read (the lookup at the counter): no
         session, no BEGIN on SQLite. See :class:`.uow.QuickRead`."""
         return QuickRead(self._quick, database_path(self.engine))
+
+    def driver_read(self) -> DriverConnection:
+        """The driver's own connection for one read SQLAlchemy would cost several times
+        over (the exact lookups on SQLite). See :class:`.uow.DriverConnection`."""
+        return DriverConnection(self.engine, database_path(self.engine))
 
     def close(self) -> None:
         self.engine.dispose()

@@ -9,7 +9,7 @@ one place (:func:`.errors.storage_error`), never as a raw driver error.
 from __future__ import annotations
 
 from types import TracebackType
-from typing import Self
+from typing import Any, Self
 
 from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -148,6 +148,42 @@ class QuickRead:
             except Exception:  # the error being reported matters more
                 if exc is None:
                     raise
+        mapped = storage_error(exc, self._path) if exc is not None else None
+        if mapped is not None:
+            raise mapped from exc
+
+
+class DriverConnection:
+    """``with DriverConnection(engine, path) as dbapi_conn: ...``: the driver's own
+    connection from the engine's pool, for a read that SQLAlchemy's execution would
+    cost several times over (the exact lookups on SQLite; the connection is in
+    autocommit, so a SELECT is its own snapshot). Returned to the pool on leaving;
+    storage errors are mapped as in a unit of work."""
+
+    def __init__(self, engine: Engine, path: str | None) -> None:
+        self._engine = engine
+        self._path = path
+        self._fairy: Any = None
+
+    def __enter__(self) -> Any:
+        try:
+            self._fairy = self._engine.raw_connection()
+        except Exception as exc:
+            mapped = storage_error(exc, self._path)
+            if mapped is None:
+                raise
+            raise mapped from exc
+        return self._fairy.driver_connection
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        fairy, self._fairy = self._fairy, None
+        if fairy is not None:
+            fairy.close()
         mapped = storage_error(exc, self._path) if exc is not None else None
         if mapped is not None:
             raise mapped from exc

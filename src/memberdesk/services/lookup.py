@@ -31,7 +31,7 @@ from memberdesk.money import Money
 from . import lookup_sql
 from .context import Actor
 from .errors import MESSAGES
-from .lookup_sql import Viewer
+from .lookup_sql import Run, Viewer
 from .member_fields import PHONE_RE
 from .member_search import prefix_upper_bound
 from .members import phone_for
@@ -164,12 +164,12 @@ _BLOCKED = {
 }
 
 
-def _by_card(conn: Connection, query: str, viewer: Viewer) -> LookupResult | None:
+def _by_card(run: Run, query: str, viewer: Viewer) -> LookupResult | None:
     candidates = uid_candidates(query)
     if not candidates:
         return None
     params = {"staff_id": viewer.staff_id, **lookup_sql.uid_params(candidates)}
-    by_uid = {r[-2]: r for r in conn.execute(lookup_sql.BY_CARD, params)}
+    by_uid = {r[-2]: r for r in run(lookup_sql.BY_CARD, params)}
     row = next((by_uid[u] for u in candidates if u in by_uid), None)
     if row is None:
         return None
@@ -184,16 +184,17 @@ def _by_card(conn: Connection, query: str, viewer: Viewer) -> LookupResult | Non
 
 
 def _exact(
-    conn: Connection,
+    run: Run,
     query: str,
     statement: Select[*tuple[Any, ...]],
     params: dict[str, Any],
     kind: MatchKind,
     viewer: Viewer,
 ) -> LookupResult | None:
-    row = conn.execute(statement, {"staff_id": viewer.staff_id, **params}).first()
-    if row is None:
+    rows = run(statement, {"staff_id": viewer.staff_id, **params})
+    if not rows:
         return None
+    row = rows[0]
     return LookupResult(query, LookupOutcome.MEMBER, kind, (_to_hit(row, viewer, kind, True),))
 
 
@@ -291,21 +292,39 @@ def _not_found(query: str) -> LookupResult:
     return LookupResult(query, LookupOutcome.NOT_FOUND, None)
 
 
+def _identify(run: Run, query: str, viewer: Viewer) -> tuple[LookupResult | None, str | None]:
+    """The exact kinds, in order: a card, a full phone, a member number. Returns the
+    result (None: none of them) and the phone number the text is, if it is one."""
+    result = _by_card(run, query, viewer)
+    phone = _phone(query) if result is None else None
+    if phone is not None:  # a full phone number
+        result = _exact(run, query, lookup_sql.BY_PHONE, {"phone": phone}, MatchKind.PHONE,
+                        viewer)
+    if result is None:  # member numbers may be digits too (legacy systems)
+        nos = {"no": query, "no_upper": query.upper()}
+        result = _exact(run, query, lookup_sql.BY_MEMBER_NO, nos, MatchKind.MEMBER_NO, viewer)
+    return result, phone
+
+
+def _rest(
+    conn: Connection, query: str, phone: str | None, viewer: Viewer, limit: int
+) -> LookupResult:
+    """After the exact kinds found nothing: a phone that is nobody's, or the search."""
+    if phone is not None:
+        return LookupResult(query, LookupOutcome.NOT_FOUND, MatchKind.PHONE)
+    return _search(conn, query, max(1, limit), viewer)
+
+
+def _on(conn: Connection) -> Run:
+    return lambda statement, params: conn.execute(statement, params).all()
+
+
 def _lookup(conn: Connection, text: str, viewer: Viewer, limit: int) -> LookupResult:
     query = _clean_query(text)
     if not query:
         return _not_found(query)
-    result = _by_card(conn, query, viewer)
-    phone = _phone(query) if result is None else None
-    if phone is not None:  # a full phone number
-        result = _exact(conn, query, lookup_sql.BY_PHONE, {"phone": phone}, MatchKind.PHONE,
-                        viewer)
-    if result is None:  # member numbers may be digits too (legacy systems)
-        nos = {"no": query, "no_upper": query.upper()}
-        result = _exact(conn, query, lookup_sql.BY_MEMBER_NO, nos, MatchKind.MEMBER_NO, viewer)
-    if result is None and phone is not None:
-        return LookupResult(query, LookupOutcome.NOT_FOUND, MatchKind.PHONE)
-    return result or _search(conn, query, max(1, limit), viewer)
+    result, phone = _identify(_on(conn), query, viewer)
+    return result or _rest(conn, query, phone, viewer, limit)
 
 
 def lookup_in(
@@ -318,10 +337,23 @@ def lookup_in(
 def lookup(db: Database, actor: Actor, text: str, *, limit: int = DEFAULT_LIMIT) -> LookupResult:
     """Find the member(s) ``text`` denotes. Any active staff member may look up;
     phones in the result are masked unless the actor's role may unmask them (the
-    role is re-read with the member, in the same statement: one read a swipe)."""
+    role is re-read with the member, in the same statement: one read a swipe). On
+    SQLite the exact kinds run on the driver's connection (:class:`.DriverRead`)."""
+    query = _clean_query(text)
+    viewer = Viewer(actor.staff_id)
+    result, phone = (None, None)
+    if query and db.engine.dialect.name == "sqlite":
+        with db.driver_read() as driver:
+            result, phone = _identify(lookup_sql.driver_runner(driver), query, viewer)
+        if result is not None:
+            return result
     with db.quick_read() as conn:
-        viewer = Viewer(actor.staff_id)
-        result = _lookup(conn, text, viewer, limit)
+        if not query:
+            result = _not_found(query)
+        elif db.engine.dialect.name == "sqlite":
+            result = _rest(conn, query, phone, viewer, limit)
+        else:
+            result = _lookup(conn, query, viewer, limit)
         viewer.check(conn)  # a miss brought no row: the account is checked on its own
         return result
 
@@ -331,7 +363,7 @@ def identify_card(db: Database, uid_text: str) -> LookupResult:
     masked); no member is found by anything but the card."""
     with db.quick_read() as conn:
         query = _clean_query(uid_text)
-        result = _by_card(conn, query, Viewer(None, unmasked=False))
+        result = _by_card(_on(conn), query, Viewer(None, unmasked=False))
         return result or LookupResult(
             query, LookupOutcome.NOT_FOUND, MatchKind.CARD, card_uid=query
         )

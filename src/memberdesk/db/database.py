@@ -11,9 +11,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from memberdesk.paths import DataPaths
 
 from .audit_key import Keyring, load_keyring, open_keyring
-from .engine import make_engine, make_session_factory
+from .engine import QUICK_READ_OPTION, READ_ONLY_OPTION, make_engine, make_session_factory
 from .migrate import open_database
-from .uow import UnitOfWork
+from .uow import DriverConnection, QuickRead, UnitOfWork, database_path
 
 
 @dataclass
@@ -24,10 +24,13 @@ class Database:
     # a bare engine, and the rows of shops made before the chain was keyed).
     keyring: Keyring | None = None
     sessions: sessionmaker[Session] = field(init=False)
+    _quick: Engine = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.sessions = make_session_factory(self.engine)
         self.sessions.configure(info={"audit_keyring": self.keyring})
+        self._quick = self.engine.execution_options(
+            **{READ_ONLY_OPTION: True, QUICK_READ_OPTION: True})
 
     def uow(self) -> UnitOfWork:
         """A write unit of work (BEGIN IMMEDIATE), rolled back unless committed."""
@@ -36,6 +39,16 @@ class Database:
     def reader(self) -> UnitOfWork:
         """A read-only unit of work (plain BEGIN: takes no write lock)."""
         return UnitOfWork(self.sessions, read_only=True)
+
+    def quick_read(self) -> QuickRead:
+        """A Core connection for one quick read (the lookup at the counter): no
+        session, no BEGIN on SQLite. See :class:`.uow.QuickRead`."""
+        return QuickRead(self._quick, database_path(self.engine))
+
+    def driver_read(self) -> DriverConnection:
+        """The driver's own connection for one read SQLAlchemy would cost several times
+        over (the exact lookups on SQLite). See :class:`.uow.DriverConnection`."""
+        return DriverConnection(self.engine, database_path(self.engine))
 
     def close(self) -> None:
         self.engine.dispose()

@@ -9,14 +9,24 @@ one place (:func:`.errors.storage_error`), never as a raw driver error.
 from __future__ import annotations
 
 from types import TracebackType
-from typing import Self
+from typing import Any, Self
 
+from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from memberdesk.services.errors import StorageError
 
 from .engine import READ_ONLY_OPTION
 from .errors import storage_error
+
+
+def database_path(bind: object) -> str | None:
+    """The SQLite file of an engine, for storage error messages (None: in memory or a server)."""
+    url = getattr(bind, "url", None)
+    name = getattr(url, "database", None)
+    if not isinstance(name, str) or not name or name == ":memory:":
+        return None
+    return name.removeprefix("file:").split("?", 1)[0]
 
 
 class UnitOfWork:
@@ -39,12 +49,7 @@ class UnitOfWork:
         return self._session
 
     def _database_path(self) -> str | None:
-        bind = self._factory.kw.get("bind")
-        url = getattr(bind, "url", None)
-        name = getattr(url, "database", None)
-        if not isinstance(name, str) or not name or name == ":memory:":
-            return None
-        return name.removeprefix("file:").split("?", 1)[0]
+        return database_path(self._factory.kw.get("bind"))
 
     def _end(self) -> None:
         session, self._session = self._session, None
@@ -106,3 +111,79 @@ class UnitOfWork:
             return
         self._end()
         raise mapped from exc
+
+
+class QuickRead:
+    """``with QuickRead(engine, path) as conn: ...``: a pooled Core connection for one
+    quick read at the counter (the member lookup), without a session. On SQLite no
+    BEGIN is sent (each statement reads a consistent snapshot of its own); on
+    PostgreSQL the transaction is READ ONLY. Nothing can be committed; a full disk or
+    a held file leaves the block as a StorageError, as in a unit of work."""
+
+    def __init__(self, engine: Engine, path: str | None) -> None:
+        self._engine = engine
+        self._path = path
+        self._conn: Connection | None = None
+
+    def __enter__(self) -> Connection:
+        try:
+            self._conn = self._engine.connect()
+        except Exception as exc:
+            mapped = storage_error(exc, self._path)
+            if mapped is None:
+                raise
+            raise mapped from exc
+        return self._conn
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        conn, self._conn = self._conn, None
+        if conn is not None:
+            try:
+                conn.close()  # rolls back: nothing of a quick read is ever kept
+            except Exception:  # the error being reported matters more
+                if exc is None:
+                    raise
+        mapped = storage_error(exc, self._path) if exc is not None else None
+        if mapped is not None:
+            raise mapped from exc
+
+
+class DriverConnection:
+    """``with DriverConnection(engine, path) as dbapi_conn: ...``: the driver's own
+    connection from the engine's pool, for a read that SQLAlchemy's execution would
+    cost several times over (the exact lookups on SQLite; the connection is in
+    autocommit, so a SELECT is its own snapshot). Returned to the pool on leaving;
+    storage errors are mapped as in a unit of work."""
+
+    def __init__(self, engine: Engine, path: str | None) -> None:
+        self._engine = engine
+        self._path = path
+        self._fairy: Any = None
+
+    def __enter__(self) -> Any:
+        try:
+            self._fairy = self._engine.raw_connection()
+        except Exception as exc:
+            mapped = storage_error(exc, self._path)
+            if mapped is None:
+                raise
+            raise mapped from exc
+        return self._fairy.driver_connection
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        fairy, self._fairy = self._fairy, None
+        if fairy is not None:
+            fairy.close()
+        mapped = storage_error(exc, self._path) if exc is not None else None
+        if mapped is not None:
+            raise mapped from exc

@@ -2,12 +2,15 @@
 
 An embedded CJK TrueType font, the shop name, title and period on every page,
 tables that break across pages with the header row repeated, and "第 x 页 / 共 y 页".
+Streamed: a table's rows become flowables in chunks as the pages reach them, and
+each page is written out when finished (the page count is a form drawn at the end),
+so memory does not grow with the rows.
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -43,40 +46,74 @@ HEADER_BG = colors.HexColor("#2F5597")
 Progress = Callable[[int], bool]
 
 
-def _numbered_canvas(doc_info: Document, font: str) -> type[Canvas]:
-    class NumberedCanvas(Canvas):  # type: ignore[misc]
-        """Two passes: remember every page, then stamp 'page x of y' on each."""
+TOTAL_FORM = "md_page_total"  # the page count, drawn once at the end and shown on every page
+AHEAD = 4  # flowables laid out ahead of the page being drawn
 
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
+
+def _numbered_canvas(doc_info: Document, font: str) -> type[Canvas]:
+    template = doc_info.word("page")
+    before, _, after = template.partition("{pages}")
+
+    class NumberedCanvas(Canvas):  # type: ignore[misc]
+        """Stamps each page as it is finished: 'page x of' is drawn there and then, the
+        total is a form (an XObject) every page refers to and :meth:`save` draws once
+        the count is known. Nothing of a finished page is kept (bounded memory)."""
 
         def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
+            self._decorate()
+            super().showPage()
 
         def save(self) -> None:
-            total = len(self._pages)
-            for state in self._pages:
-                self.__dict__.update(state)
-                self._decorate(total)
-                super().showPage()
+            self.beginForm(TOTAL_FORM)
+            self.setFont(font, 9)
+            self.setFillColor(colors.grey)
+            self.drawString(0, 0, f"{self._pageNumber - 1}{after}")
+            self.endForm()
             super().save()
 
-        def _decorate(self, total: int) -> None:
+        def _decorate(self) -> None:
             width, height = self._pagesize
+            self.saveState()
             self.setFont(font, 9)
             self.setFillColor(colors.grey)
             self.drawString(15 * mm, height - 10 * mm, f"{doc_info.shop_name}  ·  {doc_info.title}")
             self.drawRightString(width - 15 * mm, height - 10 * mm, doc_info.period)
-            self.drawCentredString(
-                width / 2, 8 * mm, doc_info.word("page").format(page=self._pageNumber, pages=total)
-            )
+            head = before.format(page=self._pageNumber)
+            # centred as if the total had as many digits as this page's number
+            guess = self.stringWidth(f"{self._pageNumber}{after}", font, 9)
+            x = width / 2 + (self.stringWidth(head, font, 9) - guess) / 2
+            self.drawRightString(x, 8 * mm, head)
+            self.translate(x, 8 * mm)
+            self.doForm(TOTAL_FORM)
+            self.restoreState()
+            self.setFont(font, 9)
+            self.setFillColor(colors.grey)
             self.drawRightString(
                 width - 15 * mm, 8 * mm, doc_info.generated_at.strftime("%Y-%m-%d %H:%M")
             )
 
     return NumberedCanvas
+
+
+class _Story(list[Any]):
+    """The story as reportlab takes it (a list it pops from the front), filled from a
+    generator a few flowables ahead: a long table's chunks are made as the pages
+    reach them and dropped once drawn, never all held at once."""
+
+    def __init__(self, head: list[Any], more: Iterator[Any]) -> None:
+        super().__init__(head)
+        self._more: Iterator[Any] | None = more
+
+    def __len__(self) -> int:
+        n = super().__len__()
+        while n < AHEAD and self._more is not None:
+            nxt = next(self._more, None)
+            if nxt is None:
+                self._more = None
+                break
+            self.append(nxt)
+            n += 1
+        return n
 
 
 def _styles(font: str) -> dict[str, ParagraphStyle]:
@@ -128,16 +165,17 @@ def _col_widths(table: Table, usable: float) -> list[float]:
 def _table_flowables(
     table: Table, font: str, styles: dict[str, ParagraphStyle], usable: float,
     progress: Progress | None, written: list[int], no_data: str,
-) -> list[Any]:
+) -> Iterator[Any]:
     kinds = [c.kind for c in table.columns]
     header = [Paragraph(_esc(c.title), styles["cell"]) for c in table.columns]
     widths = _col_widths(table, usable)
     # A heading never stands alone at a page foot: start a new page when less than
     # the heading and a few rows' room is left (a long table still starts mid-page).
-    out: list[Any] = [CondPageBreak(HEADING_ROOM), Paragraph(_esc(table.title), styles["h2"])]
+    yield CondPageBreak(HEADING_ROOM)
+    heading = Paragraph(_esc(table.title), styles["h2"])
     drawing = chart_drawing(table, font, usable)
-    if drawing is not None:  # a chart and its heading stay together
-        out[-1] = KeepTogether([out[-1], drawing])
+    # a chart and its heading stay together
+    yield heading if drawing is None else KeepTogether([heading, drawing])
     rows_iter = iter(table.rows())
     any_rows = False
     while True:
@@ -163,10 +201,9 @@ def _table_flowables(
             data.append([no_data] + [""] * (len(kinds) - 1))
         t = LongTable(data, colWidths=widths, repeatRows=1)
         t.setStyle(_table_style(font, len(data), kinds, last and table.totals is not None))
-        out.append(t)
+        yield t
         if last:
             break
-    return out
 
 
 def write_pdf(doc: Document, path: Path, progress: Progress | None = None) -> int:
@@ -196,14 +233,13 @@ def write_pdf(doc: Document, path: Path, progress: Progress | None = None) -> in
         ]))
         story.append(KeepTogether([Paragraph(_esc(doc.word("summary")), styles["h2"]), t]))
     written = [0]
-    for table in doc.tables:
-        story.extend(_table_flowables(table, font, styles, usable, progress, written,
-                                     doc.word("no_data")))
-    if doc.note:
-        story += [Spacer(1, 8), Paragraph(_esc(doc.note), styles["note"])]
+    tables = (f for table in doc.tables for f in _table_flowables(
+        table, font, styles, usable, progress, written, doc.word("no_data")))
+    note = [Spacer(1, 8), Paragraph(_esc(doc.note), styles["note"])] if doc.note else []
     with atomic_output(path) as fh:
         template.filename = fh
-        template.build(story, canvasmaker=_numbered_canvas(doc, font))
+        template.build(_Story(story, itertools.chain(tables, note)),
+                       canvasmaker=_numbered_canvas(doc, font))
     return written[0]
 
 

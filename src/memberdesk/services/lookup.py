@@ -20,21 +20,21 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Connection, Integer, Select, bindparam, select
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy import Connection, Select
+from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
 from memberdesk.hardware.uid import uid_candidates
-from memberdesk.models import Card, Member, Tier
 from memberdesk.models.enums import CardStatus, MemberStatus
-from memberdesk.models.members import MemberSearchKey
 from memberdesk.money import Money
 
+from . import lookup_sql
 from .context import Actor
 from .errors import MESSAGES
+from .lookup_sql import Run, Viewer
 from .member_fields import PHONE_RE
 from .member_search import prefix_upper_bound
-from .members import may_unmask, phone_for
+from .members import phone_for
 from .requests import strip_invisible
 
 DEFAULT_LIMIT = 20
@@ -124,70 +124,16 @@ class LookupResult:
         )
 
 
-# -- the statements (built once: the lookup runs on every swipe) --------------------------
-
-_HIT_COLUMNS = (
-    Member.id,
-    Member.member_no,
-    Member.name,
-    Member.phone,
-    Tier.name,
-    Member.sv_principal,
-    Member.sv_bonus,
-    Member.points_balance,
-    Member.status,
-)
-_HITS = select(*_HIT_COLUMNS).join(Tier, Tier.id == Member.tier_id)
-_BY_CARD = (
-    _HITS.add_columns(Card.uid, Card.status)
-    .join(Card, Card.member_id == Member.id)
-    .where(Card.uid.in_(bindparam("uids", expanding=True)))
-)
-_BY_MEMBER_NO = _HITS.where(Member.member_no.in_(bindparam("nos", expanding=True))).limit(1)
-_BY_PHONE = _HITS.where(Member.phone == bindparam("phone"))
-_BY_IDS = _HITS.where(Member.id.in_(bindparam("ids", expanding=True)))
-_LAST4 = (
-    select(Member.id)
-    .where(Member.phone_last4 == bindparam("digits"))
-    .order_by(
-        (Member.status != MemberStatus.ACTIVE),
-        Member.last_visit_at.desc().nulls_last(),
-        Member.id,
-    )
-    .limit(bindparam("cap", type_=Integer))
-)
-_KEY_RANGE = (
-    select(MemberSearchKey.member_id)
-    .where(MemberSearchKey.key >= bindparam("lo"), MemberSearchKey.key < bindparam("hi"))
-    .order_by(MemberSearchKey.key, MemberSearchKey.member_id)
-    .limit(bindparam("cap", type_=Integer))
-)
-
-
-def _range_statement(column: InstrumentedAttribute[Any]) -> Select[int, Any]:
-    """Members whose ``column`` starts with a prefix, in index order, anonymised ones
-    left out: ``column >= :lo AND column < :hi`` on the column's index."""
-    return (
-        select(Member.id, column)
-        .where(
-            column >= bindparam("lo"),
-            column < bindparam("hi"),
-            Member.status != MemberStatus.ANONYMISED,
-        )
-        .order_by(column, Member.id)
-        .limit(bindparam("cap", type_=Integer))
-    )
-
-
 _RANGES = {
-    MatchKind.NAME: _range_statement(Member.name),
-    MatchKind.PINYIN: _range_statement(Member.name_pinyin),
-    MatchKind.INITIALS: _range_statement(Member.name_initials),
-    MatchKind.PHONE_PREFIX: _range_statement(Member.phone),
+    MatchKind.NAME: lookup_sql.RANGE_NAME,
+    MatchKind.PINYIN: lookup_sql.RANGE_PINYIN,
+    MatchKind.INITIALS: lookup_sql.RANGE_INITIALS,
+    MatchKind.PHONE_PREFIX: lookup_sql.RANGE_PHONE,
 }
 
 
-def _to_hit(row: Sequence[Any], unmasked: bool, match: MatchKind, exact: bool) -> MemberHit:
+def _to_hit(row: Sequence[Any], viewer: Viewer, match: MatchKind, exact: bool) -> MemberHit:
+    unmasked = viewer.of_row(row)
     return MemberHit(
         id=row[0],
         member_no=row[1],
@@ -218,35 +164,38 @@ _BLOCKED = {
 }
 
 
-def _by_card(conn: Connection, query: str, unmasked: bool) -> LookupResult | None:
+def _by_card(run: Run, query: str, viewer: Viewer) -> LookupResult | None:
     candidates = uid_candidates(query)
     if not candidates:
         return None
-    by_uid = {r[-2]: r for r in conn.execute(_BY_CARD, {"uids": candidates})}
+    params = {"staff_id": viewer.staff_id, **lookup_sql.uid_params(candidates)}
+    by_uid = {r[-2]: r for r in run(lookup_sql.BY_CARD, params)}
     row = next((by_uid[u] for u in candidates if u in by_uid), None)
     if row is None:
         return None
+    viewer.of_row(row)  # a disabled account learns nothing, not even a blocked card
     uid, status = row[-2], row[-1]
     common: dict[str, Any] = {"card_uid": uid, "card_status": status, "card_member_no": row[1]}
     blocked = _BLOCKED.get(status)
     if blocked is not None:
         return LookupResult(query, blocked, MatchKind.CARD, **common)
-    hit = _to_hit(row, unmasked, MatchKind.CARD, True)
+    hit = _to_hit(row, viewer, MatchKind.CARD, True)
     return LookupResult(query, LookupOutcome.MEMBER, MatchKind.CARD, (hit,), **common)
 
 
 def _exact(
-    conn: Connection,
+    run: Run,
     query: str,
     statement: Select[*tuple[Any, ...]],
     params: dict[str, Any],
     kind: MatchKind,
-    unmasked: bool,
+    viewer: Viewer,
 ) -> LookupResult | None:
-    row = conn.execute(statement, params).first()
-    if row is None:
+    rows = run(statement, {"staff_id": viewer.staff_id, **params})
+    if not rows:
         return None
-    return LookupResult(query, LookupOutcome.MEMBER, kind, (_to_hit(row, unmasked, kind, True),))
+    row = rows[0]
+    return LookupResult(query, LookupOutcome.MEMBER, kind, (_to_hit(row, viewer, kind, True),))
 
 
 def _phone(query: str) -> str | None:
@@ -281,15 +230,16 @@ class _Ranked:
             self.order.append((rank, len(self.order), member_id))
             self.kinds[member_id] = (kind, exact)
 
-    def hits(self, conn: Connection, unmasked: bool) -> tuple[tuple[MemberHit, ...], bool]:
+    def hits(self, conn: Connection, viewer: Viewer) -> tuple[tuple[MemberHit, ...], bool]:
         ranked = [mid for _, _, mid in sorted(self.order)]
         more = self.more or len(ranked) > self.limit
         chosen = ranked[: self.limit]
         if not chosen:
             return (), more
-        rows = {r[0]: r for r in conn.execute(_BY_IDS, {"ids": chosen})}
+        params = {"ids": chosen, "staff_id": viewer.staff_id}
+        rows = {r[0]: r for r in conn.execute(lookup_sql.BY_IDS, params)}
         return (
-            tuple(_to_hit(rows[mid], unmasked, *self.kinds[mid]) for mid in chosen if mid in rows),
+            tuple(_to_hit(rows[mid], viewer, *self.kinds[mid]) for mid in chosen if mid in rows),
             more,
         )
 
@@ -302,14 +252,15 @@ def _range(conn: Connection, kind: MatchKind, prefix: str, cap: int) -> list[tup
 
 def _key_range(conn: Connection, prefix: str, cap: int) -> list[tuple[int, bool]]:
     params = {"lo": prefix, "hi": prefix_upper_bound(prefix), "cap": cap + 1}
-    return [(r[0], False) for r in conn.execute(_KEY_RANGE, params)]
+    return [(r[0], False) for r in conn.execute(lookup_sql.KEY_RANGE, params)]
 
 
 def _last4(conn: Connection, digits: str, cap: int) -> list[tuple[int, bool]]:
-    return [(r[0], True) for r in conn.execute(_LAST4, {"digits": digits, "cap": cap + 1})]
+    params = {"digits": digits, "cap": cap + 1}
+    return [(r[0], True) for r in conn.execute(lookup_sql.LAST4, params)]
 
 
-def _search(conn: Connection, query: str, limit: int, unmasked: bool) -> LookupResult:
+def _search(conn: Connection, query: str, limit: int, viewer: Viewer) -> LookupResult:
     ranked = _Ranked(limit, [], {})
     cap = limit
     if _DIGITS_RE.match(query):
@@ -327,7 +278,7 @@ def _search(conn: Connection, query: str, limit: int, unmasked: bool) -> LookupR
     else:
         ranked.add(_range(conn, MatchKind.NAME, query, cap), MatchKind.NAME, 1, cap)
         ranked.add(_key_range(conn, query.casefold(), 2 * cap), MatchKind.NAME_PART, 2, 2 * cap)
-    hits, more = ranked.hits(conn, unmasked)
+    hits, more = ranked.hits(conn, viewer)
     if not hits:
         return _not_found(query)
     return LookupResult(query, LookupOutcome.PICK, hits[0].match, hits, more)
@@ -341,40 +292,78 @@ def _not_found(query: str) -> LookupResult:
     return LookupResult(query, LookupOutcome.NOT_FOUND, None)
 
 
+def _identify(run: Run, query: str, viewer: Viewer) -> tuple[LookupResult | None, str | None]:
+    """The exact kinds, in order: a card, a full phone, a member number. Returns the
+    result (None: none of them) and the phone number the text is, if it is one."""
+    result = _by_card(run, query, viewer)
+    phone = _phone(query) if result is None else None
+    if phone is not None:  # a full phone number
+        result = _exact(run, query, lookup_sql.BY_PHONE, {"phone": phone}, MatchKind.PHONE,
+                        viewer)
+    if result is None:  # member numbers may be digits too (legacy systems)
+        nos = {"no": query, "no_upper": query.upper()}
+        result = _exact(run, query, lookup_sql.BY_MEMBER_NO, nos, MatchKind.MEMBER_NO, viewer)
+    return result, phone
+
+
+def _rest(
+    conn: Connection, query: str, phone: str | None, viewer: Viewer, limit: int
+) -> LookupResult:
+    """After the exact kinds found nothing: a phone that is nobody's, or the search."""
+    if phone is not None:
+        return LookupResult(query, LookupOutcome.NOT_FOUND, MatchKind.PHONE)
+    return _search(conn, query, max(1, limit), viewer)
+
+
+def _on(conn: Connection) -> Run:
+    return lambda statement, params: conn.execute(statement, params).all()
+
+
+def _lookup(conn: Connection, text: str, viewer: Viewer, limit: int) -> LookupResult:
+    query = _clean_query(text)
+    if not query:
+        return _not_found(query)
+    result, phone = _identify(_on(conn), query, viewer)
+    return result or _rest(conn, query, phone, viewer, limit)
+
+
 def lookup_in(
     session: Session, text: str, *, unmasked: bool, limit: int = DEFAULT_LIMIT
 ) -> LookupResult:
     """The lookup in the caller's transaction (see :func:`lookup`)."""
-    conn = session.connection()
-    query = _clean_query(text)
-    if not query:
-        return _not_found(query)
-    result = _by_card(conn, query, unmasked)
-    phone = _phone(query) if result is None else None
-    if phone is not None:  # a full phone number
-        result = _exact(conn, query, _BY_PHONE, {"phone": phone}, MatchKind.PHONE, unmasked)
-    if result is None:  # member numbers may be digits too (legacy systems)
-        nos = list(dict.fromkeys((query, query.upper())))
-        result = _exact(conn, query, _BY_MEMBER_NO, {"nos": nos}, MatchKind.MEMBER_NO, unmasked)
-    if result is None and phone is not None:
-        return LookupResult(query, LookupOutcome.NOT_FOUND, MatchKind.PHONE)
-    return result or _search(conn, query, max(1, limit), unmasked)
+    return _lookup(session.connection(), text, Viewer(None, unmasked), limit)
 
 
 def lookup(db: Database, actor: Actor, text: str, *, limit: int = DEFAULT_LIMIT) -> LookupResult:
     """Find the member(s) ``text`` denotes. Any active staff member may look up;
-    phones in the result are masked unless the actor's role may unmask them."""
-    with db.reader() as uow:
-        s = uow.session
-        return lookup_in(s, text, unmasked=may_unmask(s, actor), limit=limit)
+    phones in the result are masked unless the actor's role may unmask them (the
+    role is re-read with the member, in the same statement: one read a swipe). On
+    SQLite the exact kinds run on the driver's connection (:class:`.DriverRead`)."""
+    query = _clean_query(text)
+    viewer = Viewer(actor.staff_id)
+    result, phone = (None, None)
+    if query and db.engine.dialect.name == "sqlite":
+        with db.driver_read() as driver:
+            result, phone = _identify(lookup_sql.driver_runner(driver), query, viewer)
+        if result is not None:
+            return result
+    with db.quick_read() as conn:
+        if not query:
+            result = _not_found(query)
+        elif db.engine.dialect.name == "sqlite":
+            result = _rest(conn, query, phone, viewer, limit)
+        else:
+            result = _lookup(conn, query, viewer, limit)
+        viewer.check(conn)  # a miss brought no row: the account is checked on its own
+        return result
 
 
 def identify_card(db: Database, uid_text: str) -> LookupResult:
     """Whose card this is, for the reader test: what any cashier would see (phone
     masked); no member is found by anything but the card."""
-    with db.reader() as uow:
+    with db.quick_read() as conn:
         query = _clean_query(uid_text)
-        result = _by_card(uow.session.connection(), query, unmasked=False)
+        result = _by_card(_on(conn), query, Viewer(None, unmasked=False))
         return result or LookupResult(
             query, LookupOutcome.NOT_FOUND, MatchKind.CARD, card_uid=query
         )

@@ -172,3 +172,38 @@ def test_xlsx_awkward_values(tmp_path: Path) -> None:
     ws = load_workbook(path, read_only=True)["值"]
     formats = [c.number_format for c in next(ws.iter_rows(min_row=2, max_row=2))]
     assert formats == ["General", "#,##0.00", "#,##0", "yyyy-mm-dd", "yyyy-mm-dd hh:mm"]
+
+
+def test_pdf_streams_pages_as_the_rows_come(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long table is laid out and its pages written while its rows are still being
+    read (bounded memory): by the time the 3,000th row is asked for, pages are out;
+    the page count is still right on every page."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    shown = [0]
+    original = Canvas.showPage
+
+    def counting(self: Canvas) -> None:
+        shown[0] += 1
+        original(self)
+
+    monkeypatch.setattr(Canvas, "showPage", counting)
+    seen_at: dict[int, int] = {}
+
+    def rows():  # type: ignore[no-untyped-def]
+        for n in range(3001):
+            if n in (0, 3000):
+                seen_at[n] = shown[0]
+            yield (date(2026, 11, 24), f"S{n:05d}", "张三", Money(100 + n), n)
+
+    doc = Document("日结报表", "好邻居便利店", "2026-11-24", datetime(2026, 11, 24, 22),
+                   tables=(Table("销售明细", (Column("日期", ColumnKind.DATE), Column("单号"),
+                                              Column("会员"), Column("金额", ColumnKind.MONEY),
+                                              Column("积分", ColumnKind.INT)), rows),))
+    path = tmp_path / "long.pdf"
+    assert write_pdf(doc, path) == 3001
+    assert seen_at[0] == 0 and seen_at[3000] > 20, seen_at
+    pages = [p for p in _pdftotext(path).split("\f") if p.strip()]
+    assert len(pages) == shown[0]
+    assert f"第 1 页 / 共 {len(pages)} 页" in pages[0]
+    assert f"第 {len(pages)} 页 / 共 {len(pages)} 页" in pages[-1]

@@ -12,7 +12,7 @@ from sqlalchemy import event
 
 from memberdesk.db import Database
 from memberdesk.models import Card
-from memberdesk.models.enums import MemberStatus
+from memberdesk.models.enums import CardStatus, MemberStatus
 from memberdesk.money import Money
 from memberdesk.services.lookup import LookupOutcome, MatchKind, lookup
 from memberdesk.services.members import add_member_in, set_member_active
@@ -163,25 +163,25 @@ LOOKUP_TEXTS = [
 
 
 @pytest.fixture
-def captured(db: Database) -> Iterator[list[tuple[str, Any]]]:
-    seen: list[tuple[str, Any]] = []
+def captured(db: Database) -> Iterator[list[str]]:
+    """Every SELECT the SQLite driver runs (with its values in), whether it came
+    through SQLAlchemy or straight from the driver (the exact lookups)."""
+    seen: list[str] = []
 
-    def grab(
-        conn: Any, cursor: Any, statement: str, parameters: Any, context: Any, many: bool
-    ) -> None:
-        if statement.lstrip().upper().startswith("SELECT"):
-            seen.append((statement, parameters))
+    def trace(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.set_trace_callback(
+            lambda sql: seen.append(sql) if sql.lstrip().upper().startswith("SELECT") else None)
 
-    event.listen(db.engine, "before_cursor_execute", grab)
+    db.engine.dispose()  # new connections, each with the trace
+    event.listen(db.engine, "connect", trace)
     yield seen
-    event.remove(db.engine, "before_cursor_execute", grab)
+    event.remove(db.engine, "connect", trace)
+    db.engine.dispose()
 
 
 @pytest.mark.usefixtures("people")
 @pytest.mark.sqlite_only  # SQLite's query plans
-def test_no_lookup_scans_a_table(
-    db: Database, staff: Staff, captured: list[tuple[str, Any]]
-) -> None:
+def test_no_lookup_scans_a_table(db: Database, staff: Staff, captured: list[str]) -> None:
     """Every SELECT a lookup runs is an index SEARCH on members, cards and the search
     keys (tiers and staff are looked up by primary key too)."""
     for text in LOOKUP_TEXTS:
@@ -190,10 +190,76 @@ def test_no_lookup_scans_a_table(
     assert db.paths is not None
     raw = sqlite3.connect(db.paths.database)
     try:
-        for statement, params in captured:
-            plan = [row[3] for row in raw.execute(f"EXPLAIN QUERY PLAN {statement}", params)]
+        for statement in captured:
+            plan = [row[3] for row in raw.execute(f"EXPLAIN QUERY PLAN {statement}")]
             for step in plan:
-                assert not step.startswith("SCAN"), (statement, params, plan)
+                assert not step.startswith("SCAN"), (statement, plan)
             assert any(step.startswith("SEARCH") for step in plan), (statement, plan)
     finally:
         raw.close()
+
+
+# -- one read a swipe ---------------------------------------------------------------------
+
+
+@pytest.mark.usefixtures("people")
+@pytest.mark.sqlite_only  # the driver's trace
+def test_an_exact_lookup_is_one_statement(db: Database, staff: Staff) -> None:
+    """A card, a member number and a full phone each cost the driver one SELECT (the
+    staff member's role comes with the member row) and nothing else, no BEGIN; the
+    rows read as SQLAlchemy would give them (Money, the status, the masking)."""
+    sent: list[str] = []
+
+    def trace(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.set_trace_callback(sent.append)
+
+    db.engine.dispose()
+    event.listen(db.engine, "connect", trace)
+    try:
+        for text in ("04A1B2C3", "M000002", "m000002", "13800138000"):
+            sent.clear()
+            result = lookup(db, staff["cashier"], text)
+            assert result.outcome is LookupOutcome.MEMBER
+            hit = result.members[0]
+            assert hit.phone_is_masked and "****" in hit.phone
+            assert isinstance(hit.sv_principal, Money) and hit.status is MemberStatus.ACTIVE
+            assert len(sent) == 1 and sent[0].startswith("SELECT"), sent
+        manager = lookup(db, staff["manager"], "13800138000")
+        assert manager.members[0].phone == "13800138000"
+        assert not manager.members[0].phone_is_masked
+        assert manager.members[0].tier_name
+    finally:
+        event.remove(db.engine, "connect", trace)
+        db.engine.dispose()
+
+
+@pytest.mark.usefixtures("people")
+def test_exact_lookups_give_what_the_session_lookup_gives(db: Database, staff: Staff) -> None:
+    """The exact kinds read on the driver (SQLite) and the same lookup in a session
+    (lookup_in, through SQLAlchemy) give equal results, masked alike."""
+    from memberdesk.services.lookup import lookup_in
+
+    for who, unmasked in (("cashier", False), ("manager", True)):
+        for text in ("04A1B2C3", "M000002", "13800138000", "13700135678", "5678", "zs"):
+            with db.reader() as uow:
+                expected = lookup_in(uow.session, text, unmasked=unmasked)
+            assert lookup(db, staff[who], text) == expected, (who, text)
+
+
+@pytest.mark.usefixtures("people")
+def test_a_disabled_account_finds_nobody(db: Database, staff: Staff) -> None:
+    """The role is read with the member (a hit), or on its own (a miss, a pick list):
+    a disabled cashier is refused either way, a blocked card included."""
+    from memberdesk.services.errors import AuthError
+    from memberdesk.services.staff import set_staff_active
+
+    with db.uow() as uow:
+        uow.session.add(Card(uid="0A0B0C0D", member_id=2, status=CardStatus.LOST))
+        uow.commit()
+    cashier = staff["cashier"]
+    assert lookup(db, cashier, "0A0B0C0D").outcome is LookupOutcome.CARD_LOST
+    set_staff_active(db, staff["owner"], cashier.username, False)
+    for text in ("04A1B2C3", "0A0B0C0D", "M000002", "13800138000", "13899999999", "张",
+                 "不存在", "zs"):
+        with pytest.raises(AuthError):
+            lookup(db, cashier, text)

@@ -28,6 +28,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+
+from memberdesk.money import ascii_digits
 
 from .campaigns import held_out
 
@@ -167,3 +170,28 @@ def multiplier_problem(permille: int) -> bool:
 
 def discount_problem(permille: int) -> bool:
     return type(permille) is not int or not MIN_DISCOUNT <= permille <= NO_DISCOUNT
+
+
+def parse_scaled(text: str, scale: int) -> int | None:
+    """A typed number (full-width digits fine) times ``scale`` when that is whole:
+    ``parse_scaled("90", 10)`` is 900 permille (pay 90%), ``parse_scaled("1.5", 1000)``
+    a 1.5x multiplier; None for anything else."""
+    folded = ascii_digits(str(text).strip())
+    if not folded:
+        return None
+    try:
+        value = Decimal(folded) * scale
+    except InvalidOperation:
+        return None
+    if not value.is_finite() or value != value.to_integral_value() or value < 0:
+        return None
+    return int(value)
+
+
+def parse_shop_time(text: str) -> datetime | None:
+    """``YYYY-MM-DD HH:MM`` (shop time, naive); None when it is not one."""
+    folded = ascii_digits(str(text).strip())
+    try:
+        return datetime.strptime(folded or "", "%Y-%m-%d %H:%M")
+    except ValueError:
+        return None

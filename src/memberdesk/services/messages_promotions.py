@@ -29,8 +29,8 @@ PROMOTION_MESSAGES: dict[str, tuple[str, str]] = {
         "Type the special price (not negative)",
     ),
     "promo_price_not_lower": (
-        "特价应低于原价 {price} 元",
-        "The special price must be below the price of {price} yuan",
+        "特价应低于原价 {price}",
+        "The special price must be below the price of {price}",
     ),
     "promo_bad_window": (
         "特价的结束时间应晚于开始时间",

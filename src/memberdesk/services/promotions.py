@@ -33,11 +33,11 @@ from memberdesk.domain.promotions import (
     multiplier_problem,
 )
 from memberdesk.domain.shoptime import utc_of_local
-from memberdesk.models import Campaign, Product, Tier
+from memberdesk.models import Campaign, Tier
 from memberdesk.money import Money
 
 from . import audit, clock
-from .campaigns import MAX_DAYS, find_campaign
+from .campaigns import MAX_DAYS, CampaignRow, campaign_row, find_campaign
 from .catalog import lookup_product
 from .context import Actor
 from .errors import ConflictError, NotFoundError, ValidationError
@@ -73,16 +73,6 @@ class SpecialRequest:
     holdout_permille: int = 0
 
 
-@dataclass(frozen=True)
-class PromotionRow:
-    name: str
-    kind: str
-    text: str  # what it gives, in both languages' numbers (a weekday number, prices)
-    first_day: date
-    last_day: date
-    ended: bool
-
-
 def _name(s: Session, raw: str) -> str:
     name = clean_text(raw or "", 41)
     if not name or len(name) > 40:
@@ -115,7 +105,7 @@ def _record(s: Session, actor: Actor, c: Campaign, detail: dict[str, object]) ->
                  entity_id=c.name, detail=detail)
 
 
-def add_member_day(db: Database, actor: Actor, r: MemberDayRequest) -> PromotionRow:
+def add_member_day(db: Database, actor: Actor, r: MemberDayRequest) -> CampaignRow:
     if (r.weekday is None) == (r.on_day is None) or (
             r.weekday is not None and (type(r.weekday) is not int or not 0 <= r.weekday <= 6)):
         raise ValidationError("promo_day_needed")
@@ -146,12 +136,12 @@ def add_member_day(db: Database, actor: Actor, r: MemberDayRequest) -> Promotion
                               "multiplier_permille": r.multiplier_permille,
                               "tiers": c.tier_ids, "holdout_permille": r.holdout_permille,
                               "first_day": first.isoformat(), "last_day": last.isoformat()})
-        row = promotion_row(c)
+        row = campaign_row(s, c)
         uow.commit()
     return row
 
 
-def add_special(db: Database, actor: Actor, r: SpecialRequest) -> PromotionRow:
+def add_special(db: Database, actor: Actor, r: SpecialRequest) -> CampaignRow:
     if not isinstance(r.price, Money) or r.price.fen < 0:
         raise ValidationError("promo_bad_price")
     if not r.starts < r.ends:
@@ -180,12 +170,12 @@ def add_special(db: Database, actor: Actor, r: SpecialRequest) -> PromotionRow:
                               "ends": f"{r.ends:%Y-%m-%d %H:%M}",
                               "members_only": r.members_only, "tiers": c.tier_ids,
                               "holdout_permille": r.holdout_permille})
-        row = promotion_row(c, product.name)
+        row = campaign_row(s, c)
         uow.commit()
     return row
 
 
-def end_campaign(db: Database, actor: Actor, name: str) -> PromotionRow:
+def end_campaign(db: Database, actor: Actor, name: str) -> CampaignRow:
     """End a member day or special price now: the counter stops giving it at once;
     its report keeps the days it ran."""
     with db.uow() as uow:
@@ -202,18 +192,9 @@ def end_campaign(db: Database, actor: Actor, name: str) -> PromotionRow:
         if c.ends_at is not None and c.starts_at is not None:
             c.ends_at = max(c.starts_at, min(c.ends_at, at))
         _record(s, actor, c, {"ended": True, "last_day": c.last_day.isoformat()})
-        row = promotion_row(c)
+        row = campaign_row(s, c)
         uow.commit()
     return row
-
-
-def promotion_row(c: Campaign, product: str = "") -> PromotionRow:
-    if c.kind == SPECIAL:
-        text = f"{product} {c.price.display() if c.price else ''}".strip()
-    else:
-        day = str(c.on_day) if c.on_day else f"weekday {c.weekday}"
-        text = f"{day} {c.discount_permille}‰ ×{c.multiplier_permille / 1000:g}"
-    return PromotionRow(c.name, c.kind, text, c.first_day, c.last_day, c.ended_at is not None)
 
 
 def _audience(c: Campaign) -> Audience:
@@ -237,8 +218,3 @@ def open_promotions(s: Session, today: date) -> tuple[list[MemberDay], list[Spec
             specials.append(Special(c.id, c.name, c.product_id, c.price.fen, c.starts_at,
                                     c.ends_at, c.members_only, _audience(c)))
     return days, specials
-
-
-def product_name(s: Session, product_id: int | None) -> str:
-    return (s.scalar(select(Product.name).where(Product.id == product_id)) or ""
-            if product_id is not None else "")

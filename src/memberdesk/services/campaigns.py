@@ -82,6 +82,7 @@ class CampaignRow:
     price: Money | None = None
     starts: datetime | None = None  # shop time
     ends: datetime | None = None
+    members_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -158,7 +159,7 @@ def _promotion_row(s: Session, c: Campaign) -> CampaignRow:
         c.ended_at is not None, c.kind, c.ended_at is not None, c.weekday, c.on_day,
         c.discount_permille, c.multiplier_permille, product, c.price,
         clock.local_time(s, c.starts_at) if c.starts_at else None,
-        clock.local_time(s, c.ends_at) if c.ends_at else None)
+        clock.local_time(s, c.ends_at) if c.ends_at else None, c.members_only)
 
 
 def list_campaigns(db: Database, actor: Actor) -> list[CampaignRow]:

@@ -483,6 +483,10 @@
         <translation>Campaign</translation>
     </message>
     <message>
+        <source>Offer</source>
+        <translation>Offer</translation>
+    </message>
+    <message>
         <source>Period</source>
         <translation>Period</translation>
     </message>
@@ -521,10 +525,6 @@
     <message>
         <source>Segment / kind</source>
         <translation>Segment / kind</translation>
-    </message>
-    <message>
-        <source>Coupon / offer</source>
-        <translation>Coupon / offer</translation>
     </message>
     <message>
         <source>&amp;Kind</source>
@@ -5070,12 +5070,12 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>Pro&amp;duct</translation>
     </message>
     <message>
-        <source>Special &amp;price</source>
-        <translation>Special &amp;price</translation>
-    </message>
-    <message>
         <source>&amp;From</source>
         <translation>&amp;From</translation>
+    </message>
+    <message>
+        <source>&amp;Price</source>
+        <translation>&amp;Price</translation>
     </message>
     <message>
         <source>&amp;To (not included)</source>

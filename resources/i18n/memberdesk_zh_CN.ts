@@ -483,6 +483,10 @@
         <translation>活动</translation>
     </message>
     <message>
+        <source>Offer</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
         <source>Period</source>
         <translation>统计期间</translation>
     </message>
@@ -521,10 +525,6 @@
     <message>
         <source>Segment / kind</source>
         <translation>分群 / 类型</translation>
-    </message>
-    <message>
-        <source>Coupon / offer</source>
-        <translation>优惠券 / 优惠</translation>
     </message>
     <message>
         <source>&amp;Kind</source>
@@ -5070,12 +5070,12 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>商品(&amp;D)</translation>
     </message>
     <message>
-        <source>Special &amp;price</source>
-        <translation>特价(&amp;P)</translation>
-    </message>
-    <message>
         <source>&amp;From</source>
         <translation>开始(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Price</source>
+        <translation>特价(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;To (not included)</source>

@@ -62,11 +62,19 @@ def _short(edit: QLineEdit, width: int, length: int) -> QLineEdit:
     return edit
 
 
+def _fits(edit: QLineEdit, sample: str) -> QLineEdit:
+    """Wide enough to show ``sample`` whole (a date, a time)."""
+    edit.ensurePolished()  # the stylesheet's font, not the default one
+    edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(sample) + 30)
+    edit.setMaximumWidth(edit.minimumWidth() + 20)
+    return edit
+
+
 def _tier_box(name: str) -> PickerBox:
     box = PickerBox()
     box.setObjectName(name)
     box.setSizeAdjustPolicy(PickerBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    box.setMinimumContentsLength(6)
+    box.setMinimumContentsLength(4)
     box.addItem("", "")
     return box
 
@@ -87,7 +95,7 @@ class MemberDayForm(Retranslating, QWidget):
         super().__init__(parent)
         self.day = PickerBox()
         self.day.setObjectName("memberDayDay")
-        self.on_date = _short(QLineEdit(), 110, 10)
+        self.on_date = _fits(_short(QLineEdit(), 200, 10), "2026-12-31")
         self.on_date.setObjectName("memberDayDate")
         self.pay = _short(QLineEdit("90"), 60, 5)
         self.pay.setObjectName("memberDayPay")
@@ -155,11 +163,11 @@ class SpecialForm(Retranslating, QWidget):
         self.price = _short(QLineEdit(), 80, 10)
         self.price.setObjectName("specialPrice")
         today = fmt.shop_today()
-        self.starts = _short(QLineEdit(datetime.combine(today, time(8)).strftime(TIME_FORMAT)),
-                             140, 16)
+        self.starts = _fits(_short(QLineEdit(datetime.combine(today, time(8)).strftime(
+            TIME_FORMAT)), 200, 16), "2026-12-31 00:00")
         self.starts.setObjectName("specialFrom")
-        self.ends = _short(QLineEdit(datetime.combine(today + timedelta(days=1), time(0))
-                                     .strftime(TIME_FORMAT)), 140, 16)
+        self.ends = _fits(_short(QLineEdit(datetime.combine(today + timedelta(days=1), time(0))
+                                           .strftime(TIME_FORMAT)), 200, 16), "2026-12-31 00:00")
         self.ends.setObjectName("specialTo")
         self.members_only = QCheckBox()
         self.members_only.setObjectName("specialMembersOnly")
@@ -167,8 +175,7 @@ class SpecialForm(Retranslating, QWidget):
         self.labels = [QLabel() for _ in range(5)]
         grid = _grid(self, self.labels, [self.product, self.price, self.starts, self.ends,
                                          self.tier])
-        grid.addWidget(self.members_only, 1, 5)
-        grid.setColumnStretch(6, 1)
+        grid.setColumnStretch(5, 1)  # members_only: the page places it (room at 1024)
         self.retranslate()
 
     def request(self, name: str, holdout_permille: int) -> SpecialRequest | Problem:
@@ -193,7 +200,7 @@ class SpecialForm(Retranslating, QWidget):
         self.tier.setItemText(0, self.tr("All tiers"))
         self.members_only.setText(self.tr("&Members only"))
         for label, text in zip(self.labels, (
-                self.tr("Pro&duct"), self.tr("Special &price"), self.tr("&From"),
+                self.tr("Pro&duct"), self.tr("&Price"), self.tr("&From"),
                 self.tr("&To (not included)"), self.tr("T&ier")), strict=True):
             label.setText(text)
 
@@ -205,8 +212,10 @@ def weekday_names() -> list[str]:
 def offer_text(r: CampaignRow) -> str:
     """What a member day or special price gives, in the interface language."""
     if r.kind == "special":
-        window = (f"{r.starts:%m-%d %H:%M}–{r.ends:%m-%d %H:%M}"
-                  if r.starts is not None and r.ends is not None else "")
+        window = ""
+        if r.starts is not None and r.ends is not None:
+            end = f"{r.ends:%H:%M}" if r.ends.date() == r.starts.date() else f"{r.ends:%m-%d %H:%M}"
+            window = f"{r.starts:%m-%d %H:%M}–{end}"
         price = fmt.money(r.price) if r.price is not None else ""
         text = _t(OFFER["special"]).format(product=r.product, price=price, window=window)
         return text + (_t(OFFER["members_only"]) if r.members_only else "")

@@ -13,6 +13,7 @@ from __future__ import annotations
 from contextlib import nullcontext
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -94,7 +95,8 @@ class CampaignsPage(Page):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # the offer: elided
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.itemSelectionChanged.connect(self.update_state)
         self.name = QLineEdit()
         self.name.setObjectName("campaignName")
@@ -114,6 +116,9 @@ class CampaignsPage(Page):
             edit.setMaximumWidth(70)
         self.kind = PickerBox()
         self.kind.setObjectName("campaignKind")
+        self.kind.setSizeAdjustPolicy(
+            PickerBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.kind.setMinimumContentsLength(9)
         self.create_button = push_button(self.create_campaign)
         self.run_button = push_button(self.run, primary=True)
         self.cancel_button = push_button(self.cancel)
@@ -150,6 +155,7 @@ class CampaignsPage(Page):
             label.setBuddy(w)
             form.addWidget(label, 0, col)
             form.addWidget(w, 1, col)
+        form.addWidget(self.special.members_only, 1, 3)
         form.addWidget(self.create_button, 1, 4)
         form.addWidget(self.forms, 2, 0, 1, 5)
         form.setColumnStretch(1, 2)
@@ -174,6 +180,7 @@ class CampaignsPage(Page):
         self._busy_buttons += [self.create_button]
         self.update_state()
         self.retranslate()
+        self.special.members_only.hide()  # shown with the special price's form
 
     # -- loading ---------------------------------------------------------------------------
     def activated(self) -> None:
@@ -191,6 +198,7 @@ class CampaignsPage(Page):
 
     def _kind_changed(self, index: int) -> None:
         self.forms.setCurrentIndex(max(index, 0))
+        self.special.members_only.setVisible(self.kind.currentData() == "special")
         holdout = 0 if self.kind.currentData() == "special" else DEFAULT_HOLDOUT_PERMILLE
         self.holdout.setText(str(holdout // 10))
     def reload(self) -> None:
@@ -223,7 +231,9 @@ class CampaignsPage(Page):
                       f"{r.reached:,}" if coupon else "", f"{r.held_out:,}" if coupon else "",
                       "")
             for col, text in enumerate(values):
-                self.table.setItem(i, col, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setToolTip(text if col == 2 else "")
+                self.table.setItem(i, col, item)
             if picked is not None and r.name == picked.name:
                 self.table.selectRow(i)
         self._render_states()
@@ -369,7 +379,7 @@ class CampaignsPage(Page):
         self.tabs.setTabText(0, self.tr("Segments"))
         self.tabs.setTabText(1, self.tr("Campaigns"))
         self.table.setHorizontalHeaderLabels([
-            self.tr("Campaign"), self.tr("Segment / kind"), self.tr("Coupon / offer"),
+            self.tr("Campaign"), self.tr("Segment / kind"), self.tr("Offer"),
             self.tr("Period"), self.tr("Reached"), self.tr("Held out"), self.tr("State")])
         keep = self.kind.currentIndex()
         self.kind.blockSignals(True)

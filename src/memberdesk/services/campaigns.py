@@ -188,6 +188,8 @@ def run_campaign(db: Database, actor: Actor, name: str, *,
         s = uow.session
         require(s, actor, Permission.MANAGE_PROMOTIONS)
         c = find_campaign(s, name)
+        if c.kind != "coupon" or c.template_id is None or c.segment_id is None:
+            raise ValidationError("promo_not_runnable", name=c.name)
         t = issuable_template(s, str(s.get_one(CouponTemplate, c.template_id).code))
         seg = s.get_one(Segment, c.segment_id)
         cid, tid, seed, share = c.id, t.id, c.seed, c.holdout_permille

@@ -40,6 +40,11 @@ PROMOTION_MESSAGES: dict[str, tuple[str, str]] = {
         "活动“{name}”是发券活动，不能提前结束",
         "“{name}” is a coupon campaign: it cannot be ended",
     ),
+    "promo_not_runnable": (
+        "活动“{name}”不发券：会员日和限时特价创建后即在收银台生效，无需运行",
+        "“{name}” issues no coupons: a member day or special price applies at the counter "
+        "from its creation, nothing to run",
+    ),
     "promo_already_ended": (
         "活动“{name}”已经结束",
         "“{name}” has already ended",

@@ -15,16 +15,20 @@ from memberdesk.domain.campaigns import held_out
 from memberdesk.models import Campaign
 from memberdesk.models.enums import TenderKind
 from memberdesk.money import Money
+from memberdesk.services.campaigns import CampaignRequest, create_campaign, run_campaign
 from memberdesk.services.errors import MESSAGES, UserError
+from memberdesk.services.member_filter import MemberFilter
 from memberdesk.services.messages_promotions import PROMOTION_MESSAGES
 from memberdesk.services.promotions import (
     MemberDayRequest,
     SpecialRequest,
     add_member_day,
     add_special,
+    end_campaign,
 )
 from memberdesk.services.reporting.campaign_report import campaign_document, campaign_report
 from memberdesk.services.reporting.export import export_document
+from memberdesk.services.segments import save_segment
 from tests.checkout_support.kit import World, yuan
 
 from .conftest import DAY, ShopClock, add_members
@@ -87,12 +91,21 @@ def test_special_price_report_counts_walk_ins_as_sales_only(world: World,
     rep = campaign_report(w.db, w.manager, "可乐特价")
     assert (rep.participants, rep.participant_sales, rep.discount) == (1, 2, Money(300))
     assert rep.held_out.members == 0 and rep.reached.sales == Money(250)
+    with pytest.raises(UserError) as e:
+        run_campaign(w.db, w.manager, "可乐特价")  # nothing to issue
+    assert e.value.code == "promo_not_runnable"
+    save_segment(w.db, w.manager, "全部", MemberFilter())
+    create_campaign(w.db, w.manager, CampaignRequest("回店礼", "全部", "BACK5"))
+    with pytest.raises(UserError) as e:
+        end_campaign(w.db, w.manager, "回店礼")  # a coupon campaign is not ended
+    assert e.value.code == "promo_not_endable"
 
 
 PARAMS: dict[str, dict[str, object]] = {
     "promo_tier_not_found": {"tier": "白金"},
     "promo_price_not_lower": {"price": "3.50"},
     "promo_not_endable": {"name": "回店礼"},
+    "promo_not_runnable": {"name": "周二会员日"},
     "promo_already_ended": {"name": "周二会员日"},
 }
 

@@ -56,6 +56,16 @@ def _grid(parent: QWidget, labels: list[QLabel], fields: list[QWidget]) -> QGrid
     return grid
 
 
+def coupon_form(labels: list[QLabel], fields: list[QWidget]) -> QWidget:
+    """The coupon campaign's fields (segment, coupon, days), labels above."""
+    form = QWidget()
+    grid = _grid(form, labels, fields)
+    grid.setColumnStretch(0, 2)
+    grid.setColumnStretch(1, 2)
+    grid.setColumnStretch(3, 1)
+    return form
+
+
 def _short(edit: QLineEdit, width: int, length: int) -> QLineEdit:
     edit.setMaxLength(length)
     edit.setMaximumWidth(width)

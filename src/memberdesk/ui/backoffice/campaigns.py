@@ -50,7 +50,7 @@ from ..dialogs.base import ERROR, OK, current_language, push_button
 from ..tasks import TaskRunner
 from ..widgets import PickerBox
 from . import jobs
-from .campaign_forms import MemberDayForm, SpecialForm, offer_text, show_tiers
+from .campaign_forms import MemberDayForm, SpecialForm, coupon_form, offer_text, show_tiers
 from .long_jobs import JobBar, LongJobs, Progress
 from .page import Page
 from .segments_tab import SegmentsTab
@@ -129,19 +129,7 @@ class CampaignsPage(Page):
         self.bar.hide()
         self.cancel_button.hide()
         self.form_labels = [QLabel() for _ in range(6)]
-        coupon = QWidget()
-        coupon_grid = QGridLayout(coupon)
-        coupon_grid.setContentsMargins(0, 0, 0, 0)
-        coupon_grid.setHorizontalSpacing(8)
-        coupon_grid.setVerticalSpacing(2)
-        for col, (label, w) in enumerate(zip(self.form_labels[3:], (
-                self.segment, self.template, self.days), strict=True)):
-            label.setBuddy(w)
-            coupon_grid.addWidget(label, 0, col)
-            coupon_grid.addWidget(w, 1, col)
-        coupon_grid.setColumnStretch(0, 2)
-        coupon_grid.setColumnStretch(1, 2)
-        coupon_grid.setColumnStretch(3, 1)
+        coupon = coupon_form(self.form_labels[3:], [self.segment, self.template, self.days])
         self.member_day = MemberDayForm()
         self.special = SpecialForm()
         self.forms = QStackedWidget()

@@ -19,6 +19,7 @@ from memberdesk.services import clock
 from memberdesk.services.cart import CartLine, CartRequest, quote
 from memberdesk.services.coupons import CouponTemplateDraft, create_coupon_template, issue_coupons
 from memberdesk.services.errors import UserError
+from memberdesk.services.integrity import check_database
 from memberdesk.services.pricing import PriceBreakdown
 from memberdesk.services.promotions import (
     MemberDayRequest,
@@ -183,6 +184,7 @@ def test_a_refund_reverses_the_special_price_and_the_member_day_exactly(world: W
     assert refund.amount == r.payable
     assert refund.points_taken_back == r.points_earned > 0
     assert world.balances("alice") == before
+    assert check_database(world.db) == []
 
 
 def test_ending_a_campaign_stops_it_at_once_and_is_audited(world: World) -> None:
@@ -225,3 +227,13 @@ def test_special_bad_input_and_a_cashier_may_not_create(world: World) -> None:
         add_member_day(world.db, world.cashier, MemberDayRequest(
             "x", weekday=0, discount_permille=900))
     assert e.value.kind == "permission"
+
+
+def test_a_price_override_replaces_the_special_price_on_its_line(world: World) -> None:
+    special(world, start=8, hours=12)  # COLA 2.00
+    cart = CartRequest((CartLine(product="COLA", qty=1, override=yuan("3.00")),
+                        CartLine(product="COLA", qty=1)))
+    with shoptime.frozen(at(world, DAY, 10)):
+        bd = quote(world.db, world.manager, cart)
+    assert [(ln.discounts[0].kind, ln.net) for ln in bd.lines] == [
+        (DiscountKind.MANUAL, yuan("3.00")), (DiscountKind.SPECIAL, yuan("2.00"))]

@@ -356,6 +356,11 @@ def _campaigns_page(cam: Camera, office: Any) -> None:
             cam.settle(50)
         cam.idle()
     cam.grab(office, "backoffice_campaigns")
+    for kind in ("member_day", "special"):  # the kind selector's forms
+        page.kind.setCurrentIndex(page.kind.findData(kind))
+        cam.idle()
+        cam.grab(office, f"backoffice_campaign_{kind}")
+    page.kind.setCurrentIndex(0)
     page.tabs.setCurrentIndex(0)
 
 

@@ -407,6 +407,18 @@
         <translation>Campaign “{name}” created: run it to issue the coupons.</translation>
     </message>
     <message>
+        <source>Campaign “{name}” created: the counter applies it from now on.</source>
+        <translation>Campaign “{name}” created: the counter applies it from now on.</translation>
+    </message>
+    <message>
+        <source>Press End again to end “{name}” now.</source>
+        <translation>Press End again to end “{name}” now.</translation>
+    </message>
+    <message>
+        <source>“{name}” ended.</source>
+        <translation>“{name}” ended.</translation>
+    </message>
+    <message>
         <source>Issuing the coupons of “{name}”…</source>
         <translation>Issuing the coupons of “{name}”…</translation>
     </message>
@@ -427,12 +439,32 @@
         <translation>Written: {files}</translation>
     </message>
     <message>
+        <source>ended</source>
+        <translation>ended</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>on</translation>
+    </message>
+    <message>
         <source>issued</source>
         <translation>issued</translation>
     </message>
     <message>
         <source>not run</source>
         <translation>not run</translation>
+    </message>
+    <message>
+        <source>Member day</source>
+        <translation>Member day</translation>
+    </message>
+    <message>
+        <source>Special price</source>
+        <translation>Special price</translation>
+    </message>
+    <message>
+        <source>Coupons</source>
+        <translation>Coupons</translation>
     </message>
     <message>
         <source>Marketing</source>
@@ -451,12 +483,8 @@
         <translation>Campaign</translation>
     </message>
     <message>
-        <source>Segment</source>
-        <translation>Segment</translation>
-    </message>
-    <message>
-        <source>Coupon</source>
-        <translation>Coupon</translation>
+        <source>Offer</source>
+        <translation>Offer</translation>
     </message>
     <message>
         <source>Period</source>
@@ -491,6 +519,18 @@
         <translation>&amp;Hold-out %</translation>
     </message>
     <message>
+        <source>All tiers</source>
+        <translation>All tiers</translation>
+    </message>
+    <message>
+        <source>Segment / kind</source>
+        <translation>Segment / kind</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Kind</translation>
+    </message>
+    <message>
         <source>&amp;Days</source>
         <translation>&amp;Days</translation>
     </message>
@@ -505,6 +545,10 @@
     <message>
         <source>Run (issue coupons)</source>
         <translation>Run (issue coupons)</translation>
+    </message>
+    <message>
+        <source>End now</source>
+        <translation>End now</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1910,6 +1954,57 @@ Please send this file to your support contact.</translation>
     <message>
         <source>This member is deactivated.</source>
         <translation>This member is deactivated.</translation>
+    </message>
+</context>
+<context>
+    <name>MemberDayForm</name>
+    <message>
+        <source>Type the date as YYYY-MM-DD.</source>
+        <translation>Type the date as YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <source>Type what members pay: 10 to 100 (% of the price).</source>
+        <translation>Type what members pay: 10 to 100 (% of the price).</translation>
+    </message>
+    <message>
+        <source>Type the points multiplier: 1 to 10.</source>
+        <translation>Type the points multiplier: 1 to 10.</translation>
+    </message>
+    <message>
+        <source>Type the days the result is measured over.</source>
+        <translation>Type the days the result is measured over.</translation>
+    </message>
+    <message>
+        <source>On a date</source>
+        <translation>On a date</translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation>All tiers</translation>
+    </message>
+    <message>
+        <source>Da&amp;y</source>
+        <translation>Da&amp;y</translation>
+    </message>
+    <message>
+        <source>Da&amp;te</source>
+        <translation>Da&amp;te</translation>
+    </message>
+    <message>
+        <source>&amp;Pay %</source>
+        <translation>&amp;Pay %</translation>
+    </message>
+    <message>
+        <source>Poin&amp;ts ×</source>
+        <translation>Poin&amp;ts ×</translation>
+    </message>
+    <message>
+        <source>T&amp;ier</source>
+        <translation>T&amp;ier</translation>
+    </message>
+    <message>
+        <source>&amp;Days</source>
+        <translation>&amp;Days</translation>
     </message>
 </context>
 <context>
@@ -3336,6 +3431,57 @@ Fill in one product per row, then import it (it is checked first).</translation>
     <message>
         <source>Back to the form</source>
         <translation>Back to the form</translation>
+    </message>
+</context>
+<context>
+    <name>Promotions</name>
+    <message>
+        <source>Mondays</source>
+        <translation>Mondays</translation>
+    </message>
+    <message>
+        <source>Tuesdays</source>
+        <translation>Tuesdays</translation>
+    </message>
+    <message>
+        <source>Wednesdays</source>
+        <translation>Wednesdays</translation>
+    </message>
+    <message>
+        <source>Thursdays</source>
+        <translation>Thursdays</translation>
+    </message>
+    <message>
+        <source>Fridays</source>
+        <translation>Fridays</translation>
+    </message>
+    <message>
+        <source>Saturdays</source>
+        <translation>Saturdays</translation>
+    </message>
+    <message>
+        <source>Sundays</source>
+        <translation>Sundays</translation>
+    </message>
+    <message>
+        <source>{product} at {price}, {window}</source>
+        <translation>{product} at {price}, {window}</translation>
+    </message>
+    <message>
+        <source>, members only</source>
+        <translation>, members only</translation>
+    </message>
+    <message>
+        <source>{day}, {percent}% of the price, points ×{times}</source>
+        <translation>{day}, {percent}% of the price, points ×{times}</translation>
+    </message>
+    <message>
+        <source>{day}, {percent}% of the price</source>
+        <translation>{day}, {percent}% of the price</translation>
+    </message>
+    <message>
+        <source>{day}, points ×{times}</source>
+        <translation>{day}, points ×{times}</translation>
     </message>
 </context>
 <context>
@@ -4895,6 +5041,49 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
     <message>
         <source>Points now: {points}</source>
         <translation>Points now: {points}</translation>
+    </message>
+</context>
+<context>
+    <name>SpecialForm</name>
+    <message>
+        <source>Type the product's code or barcode.</source>
+        <translation>Type the product's code or barcode.</translation>
+    </message>
+    <message>
+        <source>Type the special price in yuan, e.g. 2.50.</source>
+        <translation>Type the special price in yuan, e.g. 2.50.</translation>
+    </message>
+    <message>
+        <source>Type the time as YYYY-MM-DD HH:MM (shop time).</source>
+        <translation>Type the time as YYYY-MM-DD HH:MM (shop time).</translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation>All tiers</translation>
+    </message>
+    <message>
+        <source>&amp;Members only</source>
+        <translation>&amp;Members only</translation>
+    </message>
+    <message>
+        <source>Pro&amp;duct</source>
+        <translation>Pro&amp;duct</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;From</translation>
+    </message>
+    <message>
+        <source>&amp;Price</source>
+        <translation>&amp;Price</translation>
+    </message>
+    <message>
+        <source>&amp;To (not included)</source>
+        <translation>&amp;To (not included)</translation>
+    </message>
+    <message>
+        <source>T&amp;ier</source>
+        <translation>T&amp;ier</translation>
     </message>
 </context>
 <context>

@@ -407,6 +407,18 @@
         <translation>活动“{name}”已创建：点“运行”发券。</translation>
     </message>
     <message>
+        <source>Campaign “{name}” created: the counter applies it from now on.</source>
+        <translation>活动“{name}”已创建：收银台即刻生效。</translation>
+    </message>
+    <message>
+        <source>Press End again to end “{name}” now.</source>
+        <translation>再按一次“立即结束”，结束活动“{name}”。</translation>
+    </message>
+    <message>
+        <source>“{name}” ended.</source>
+        <translation>活动“{name}”已结束。</translation>
+    </message>
+    <message>
         <source>Issuing the coupons of “{name}”…</source>
         <translation>正在发放活动“{name}”的券…</translation>
     </message>
@@ -427,12 +439,32 @@
         <translation>已导出：{files}</translation>
     </message>
     <message>
+        <source>ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
         <source>issued</source>
         <translation>已发券</translation>
     </message>
     <message>
         <source>not run</source>
         <translation>未运行</translation>
+    </message>
+    <message>
+        <source>Member day</source>
+        <translation>会员日</translation>
+    </message>
+    <message>
+        <source>Special price</source>
+        <translation>限时特价</translation>
+    </message>
+    <message>
+        <source>Coupons</source>
+        <translation>发券</translation>
     </message>
     <message>
         <source>Marketing</source>
@@ -451,12 +483,8 @@
         <translation>活动</translation>
     </message>
     <message>
-        <source>Segment</source>
-        <translation>分群</translation>
-    </message>
-    <message>
-        <source>Coupon</source>
-        <translation>优惠券</translation>
+        <source>Offer</source>
+        <translation>优惠</translation>
     </message>
     <message>
         <source>Period</source>
@@ -491,6 +519,18 @@
         <translation>对照组 %(&amp;H)</translation>
     </message>
     <message>
+        <source>All tiers</source>
+        <translation>所有等级</translation>
+    </message>
+    <message>
+        <source>Segment / kind</source>
+        <translation>分群 / 类型</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>类型(&amp;K)</translation>
+    </message>
+    <message>
         <source>&amp;Days</source>
         <translation>统计天数(&amp;D)</translation>
     </message>
@@ -505,6 +545,10 @@
     <message>
         <source>Run (issue coupons)</source>
         <translation>运行（发券）</translation>
+    </message>
+    <message>
+        <source>End now</source>
+        <translation>立即结束</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1910,6 +1954,57 @@ Please send this file to your support contact.</source>
     <message>
         <source>This member is deactivated.</source>
         <translation>该会员已停用。</translation>
+    </message>
+</context>
+<context>
+    <name>MemberDayForm</name>
+    <message>
+        <source>Type the date as YYYY-MM-DD.</source>
+        <translation>日期请按 YYYY-MM-DD 填写。</translation>
+    </message>
+    <message>
+        <source>Type what members pay: 10 to 100 (% of the price).</source>
+        <translation>会员按原价的百分之几付款：请填写 10 到 100。</translation>
+    </message>
+    <message>
+        <source>Type the points multiplier: 1 to 10.</source>
+        <translation>积分倍数请填写 1 到 10。</translation>
+    </message>
+    <message>
+        <source>Type the days the result is measured over.</source>
+        <translation>请填写统计效果的天数。</translation>
+    </message>
+    <message>
+        <source>On a date</source>
+        <translation>指定日期</translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation>所有等级</translation>
+    </message>
+    <message>
+        <source>Da&amp;y</source>
+        <translation>会员日(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Da&amp;te</source>
+        <translation>日期(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Pay %</source>
+        <translation>付款 %(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Poin&amp;ts ×</source>
+        <translation>积分倍数(&amp;T)</translation>
+    </message>
+    <message>
+        <source>T&amp;ier</source>
+        <translation>等级(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Days</source>
+        <translation>统计天数(&amp;D)</translation>
     </message>
 </context>
 <context>
@@ -3336,6 +3431,57 @@ Fill in one product per row, then import it (it is checked first).</source>
     <message>
         <source>Back to the form</source>
         <translation>返回商品表单</translation>
+    </message>
+</context>
+<context>
+    <name>Promotions</name>
+    <message>
+        <source>Mondays</source>
+        <translation>每周一</translation>
+    </message>
+    <message>
+        <source>Tuesdays</source>
+        <translation>每周二</translation>
+    </message>
+    <message>
+        <source>Wednesdays</source>
+        <translation>每周三</translation>
+    </message>
+    <message>
+        <source>Thursdays</source>
+        <translation>每周四</translation>
+    </message>
+    <message>
+        <source>Fridays</source>
+        <translation>每周五</translation>
+    </message>
+    <message>
+        <source>Saturdays</source>
+        <translation>每周六</translation>
+    </message>
+    <message>
+        <source>Sundays</source>
+        <translation>每周日</translation>
+    </message>
+    <message>
+        <source>{product} at {price}, {window}</source>
+        <translation>{product} 特价 {price}，{window}</translation>
+    </message>
+    <message>
+        <source>, members only</source>
+        <translation>，仅限会员</translation>
+    </message>
+    <message>
+        <source>{day}, {percent}% of the price, points ×{times}</source>
+        <translation>{day}，按原价 {percent}% 收，积分 ×{times}</translation>
+    </message>
+    <message>
+        <source>{day}, {percent}% of the price</source>
+        <translation>{day}，按原价 {percent}% 收</translation>
+    </message>
+    <message>
+        <source>{day}, points ×{times}</source>
+        <translation>{day}，积分 ×{times}</translation>
     </message>
 </context>
 <context>
@@ -4895,6 +5041,49 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
     <message>
         <source>Points now: {points}</source>
         <translation>现有积分：{points}</translation>
+    </message>
+</context>
+<context>
+    <name>SpecialForm</name>
+    <message>
+        <source>Type the product's code or barcode.</source>
+        <translation>请填写商品编码或条码。</translation>
+    </message>
+    <message>
+        <source>Type the special price in yuan, e.g. 2.50.</source>
+        <translation>请填写特价（元），例如 2.50。</translation>
+    </message>
+    <message>
+        <source>Type the time as YYYY-MM-DD HH:MM (shop time).</source>
+        <translation>时间请按 YYYY-MM-DD HH:MM 填写（门店时间）。</translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation>所有等级</translation>
+    </message>
+    <message>
+        <source>&amp;Members only</source>
+        <translation>仅限会员(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Pro&amp;duct</source>
+        <translation>商品(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>开始(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Price</source>
+        <translation>特价(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;To (not included)</source>
+        <translation>结束（不含）(&amp;T)</translation>
+    </message>
+    <message>
+        <source>T&amp;ier</source>
+        <translation>等级(&amp;I)</translation>
     </message>
 </context>
 <context>

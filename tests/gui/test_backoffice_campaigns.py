@@ -5,7 +5,7 @@ the member list filters by the analytics' grade and churn warning (issue 13, 5).
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 from PySide6.QtCore import Qt
 from sqlalchemy import func, select
@@ -103,3 +103,68 @@ def test_the_member_list_filters_by_grade_and_churn(owner: Counter) -> None:
     assert [r.name for r in panel.model.rows] == ["李四"]
     with c.db.reader() as uow:
         assert uow.session.scalar(select(func.count()).select_from(MemberScore)) == 2
+
+
+def test_create_and_end_a_member_day_and_a_special_price(owner: Counter) -> None:
+    from memberdesk.domain import shoptime
+    from memberdesk.models import Campaign
+
+    c = owner
+    monday = datetime(2026, 3, 9, 2, 0, tzinfo=UTC)  # 10:00 in the shop (+08:00)
+    with shoptime.frozen(monday):
+        office = c.open(Qt.Key.Key_F8)
+        page = office.show_page("campaigns")
+        page.tabs.setCurrentIndex(1)
+        c.settle()
+        page.kind.setCurrentIndex(page.kind.findData("member_day"))
+        assert page.forms.currentWidget() is page.member_day and page.holdout.text() == "10"
+        form = page.member_day
+        c.type(page.name, "周一会员日")
+        form.pay.clear()
+        c.type(form.pay, "120")
+        c.qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
+        assert page.message.text() == "会员按原价的百分之几付款：请填写 10 到 100。"
+        form.pay.clear()
+        c.type(form.pay, "90")
+        form.times.clear()
+        c.type(form.times, "2")
+        form.tier.setCurrentIndex(form.tier.findData("gold"))
+        c.qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
+        c.settle()
+        c.qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=10_000)
+        assert page.message.text() == "活动“周一会员日”已创建：收银台即刻生效。"
+        assert [page.table.item(0, i).text() for i in (1, 2, 6)] == [
+            "会员日", "每周一，按原价 90% 收，积分 ×2", "进行中"]
+
+        page.kind.setCurrentIndex(page.kind.findData("special"))
+        assert page.holdout.text() == "0"
+        sp = page.special
+        c.type(page.name, "夜场可乐")
+        c.type(sp.product, "COLA")
+        c.type(sp.price, "2.00")
+        for edit, text in ((sp.starts, "2026-03-09 22:00"), (sp.ends, "2026-03-10 2点")):
+            edit.clear()
+            c.type(edit, text)
+        c.qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
+        assert page.message.text() == "时间请按 YYYY-MM-DD HH:MM 填写（门店时间）。"
+        assert sp.ends.hasFocus()
+        sp.ends.clear()
+        c.type(sp.ends, "2026-03-10 02:00")
+        sp.members_only.setChecked(True)
+        c.qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
+        c.settle()
+        c.qtbot.waitUntil(lambda: page.table.rowCount() == 2, timeout=10_000)
+        assert page.table.item(0, 2).text() == (
+            "可口可乐 330ml 特价 ¥2.00，03-09 22:00–03-10 02:00，仅限会员")
+        page.table.selectRow(0)
+        assert not page.run_button.isEnabled() and page.end_button.isEnabled()
+        c.qtbot.mouseClick(page.end_button, Qt.MouseButton.LeftButton)
+        assert page.message.text() == "再按一次“立即结束”，结束活动“夜场可乐”。"
+        c.qtbot.mouseClick(page.end_button, Qt.MouseButton.LeftButton)
+        c.settle()
+        c.qtbot.waitUntil(lambda: page.table.item(0, 6).text() == "已结束", timeout=10_000)
+        assert page.message.text() == "活动“夜场可乐”已结束。"
+    with c.db.reader() as uow:
+        rows = {n: (k, e is not None) for n, k, e in uow.session.execute(
+            select(Campaign.name, Campaign.kind, Campaign.ended_at))}
+    assert rows == {"周一会员日": ("member_day", False), "夜场可乐": ("special", True)}

@@ -1,5 +1,8 @@
 """``memberdesk segments list|count NAME|export NAME --xlsx F`` and
-``memberdesk campaigns list|run NAME|report NAME --xlsx F [--pdf F]``.
+``memberdesk campaigns list|run NAME|report NAME --xlsx F [--pdf F]``,
+``campaigns add-member-day NAME --weekday N|--date D [--pay-percent P] [--points-times X]``,
+``campaigns add-special NAME --product CODE --price Y --from T --to T`` and
+``campaigns end NAME`` (a member day or special price, at once).
 
 Each acts as a staff member (``--user``, password on stdin); the services check the
 permissions (segments and campaigns: ``manage_promotions``; the export: the member
@@ -12,10 +15,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from .common import add_command, lang, opened_db, user_errors
+from .common import CliError, add_command, lang, opened_db, user_errors
 from .report_cmds import add_outputs, login_from_args, report_lang
 
 
@@ -67,6 +71,12 @@ def cmd_campaigns_list(args: argparse.Namespace) -> int:
         actor = login_from_args(db, args)
         rows = list_campaigns(db, actor)
     for c in rows:
+        if c.kind != "coupon":
+            kind = {"member_day": ("会员日", "member day"), "special": ("限时特价", "special price")}
+            ended = ("已结束" if _zh() else "ended") if c.ended else ""
+            print(f"{c.name}\t{kind[c.kind][0 if _zh() else 1]}\t{c.product}\t"
+                  f"{c.first_day}..{c.last_day}\t{ended}".rstrip())
+            continue
         state = ("已完成" if _zh() else "done") if c.finished else (
             "未完成" if _zh() else "not finished")
         print(f"{c.name}\t{c.segment}\t{c.template}\t{c.first_day}..{c.last_day}\t"
@@ -122,6 +132,91 @@ def cmd_campaigns_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _tiers(text: str | None) -> tuple[str, ...]:
+    return tuple(t for t in (text or "").replace("，", ",").split(",") if t.strip())
+
+
+def _number(text: str | None, scale: int, default: int, zh: str, en: str) -> int:
+    from memberdesk.domain.promotions import parse_scaled
+
+    if text is None:
+        return default
+    value = parse_scaled(text, scale)
+    if value is None:
+        raise CliError(f"{zh}“{text}”不是数字" if _zh() else f"the {en} “{text}” is not a number")
+    return value
+
+
+def _when(text: str, zh: str, en: str) -> datetime:
+    from memberdesk.domain.promotions import parse_shop_time
+
+    value = parse_shop_time(text)
+    if value is None:
+        raise CliError(f"{zh}“{text}”应为 YYYY-MM-DD HH:MM" if _zh()
+                       else f"the {en} “{text}” should be YYYY-MM-DD HH:MM")
+    return value
+
+
+def _added(row: Any) -> None:
+    print(f"已创建活动“{row.name}”：{row.first_day} 至 {row.last_day}" if _zh()
+          else f"campaign “{row.name}” created: {row.first_day} to {row.last_day}")
+
+
+@user_errors
+def cmd_campaigns_add_member_day(args: argparse.Namespace) -> int:
+    from memberdesk.services.promotions import MemberDayRequest, add_member_day
+
+    weekday = None
+    if args.weekday is not None:
+        weekday = _number(args.weekday, 1, 0, "星期", "weekday") - 1
+    on_day = None
+    if args.date is not None:
+        try:
+            on_day = date.fromisoformat(args.date.strip())
+        except ValueError:
+            raise CliError(f"日期“{args.date}”应为 YYYY-MM-DD" if _zh()
+                           else f"the date “{args.date}” should be YYYY-MM-DD") from None
+    request = MemberDayRequest(
+        args.name, weekday, on_day,
+        discount_permille=_number(args.pay_percent, 10, 1000, "折扣", "price percent"),
+        multiplier_permille=_number(args.points_times, 1000, 1000, "积分倍数",
+                                    "points multiplier"),
+        tiers=_tiers(args.tiers),
+        holdout_permille=_number(args.holdout, 10, 100, "对照组比例", "hold-out share"),
+        days=_number(args.days, 1, 30, "天数", "days"))
+    with opened_db(args) as db:
+        actor = login_from_args(db, args)
+        _added(add_member_day(db, actor, request))
+    return 0
+
+
+@user_errors
+def cmd_campaigns_add_special(args: argparse.Namespace) -> int:
+    from memberdesk.services.promotions import SpecialRequest, add_special
+    from memberdesk.services.requests import parse_amount
+
+    request = SpecialRequest(
+        args.name, args.product, parse_amount(args.price, "特价" if _zh() else "special price"),
+        _when(args.starts, "开始时间", "start"), _when(args.ends, "结束时间", "end"),
+        members_only=args.members_only, tiers=_tiers(args.tiers),
+        holdout_permille=_number(args.holdout, 10, 0, "对照组比例", "hold-out share"))
+    with opened_db(args) as db:
+        actor = login_from_args(db, args)
+        _added(add_special(db, actor, request))
+    return 0
+
+
+@user_errors
+def cmd_campaigns_end(args: argparse.Namespace) -> int:
+    from memberdesk.services.promotions import end_campaign
+
+    with opened_db(args) as db:
+        actor = login_from_args(db, args)
+        row = end_campaign(db, actor, args.name)
+    print(f"活动“{row.name}”已结束" if _zh() else f"campaign “{row.name}” ended")
+    return 0
+
+
 def _user(p: argparse.ArgumentParser) -> None:
     p.add_argument("--user", required=True, metavar="NAME",
                    help="act as this staff member (password on stdin)")
@@ -140,11 +235,39 @@ def register(sub: Any) -> None:
     p.add_argument("--xlsx", required=True, metavar="FILE", help="the .xlsx to write")
     _user(p)
 
-    camp = sub.add_parser("campaigns", help="coupon campaigns: list, run, report")
+    camp = sub.add_parser("campaigns", help="campaigns: coupons, member days, special prices")
     csub = camp.add_subparsers(dest="campaigns_command", metavar="ACTION", required=True)
     _user(add_command(csub, "list", "list the campaigns", cmd_campaigns_list))
     p = add_command(csub, "run", "issue a campaign's coupons (resumes where it stopped)",
                     cmd_campaigns_run)
+    p.add_argument("name", metavar="NAME")
+    _user(p)
+    p = add_command(csub, "add-member-day", "add a member day (会员日): a weekday or a date "
+                    "with a discount and/or a points multiplier", cmd_campaigns_add_member_day)
+    p.add_argument("name", metavar="NAME")
+    day = p.add_mutually_exclusive_group(required=True)
+    day.add_argument("--weekday", metavar="N", help="1 Monday .. 7 Sunday")
+    day.add_argument("--date", metavar="YYYY-MM-DD", help="one date instead of a weekday")
+    p.add_argument("--pay-percent", metavar="P", help="members pay P%% of the price (e.g. 90)")
+    p.add_argument("--points-times", metavar="X", help="points multiplier (e.g. 2 or 1.5)")
+    p.add_argument("--tiers", metavar="CODES", help="only these tiers (comma list)")
+    p.add_argument("--holdout", metavar="PERCENT", help="hold-out share (default 10)")
+    p.add_argument("--days", metavar="N", help="days it runs from today (default 30)")
+    _user(p)
+    p = add_command(csub, "add-special", "add a special price (限时特价) for a time window",
+                    cmd_campaigns_add_special)
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("--product", required=True, metavar="CODE", help="barcode or code")
+    p.add_argument("--price", required=True, metavar="YUAN")
+    p.add_argument("--from", dest="starts", required=True, metavar="'YYYY-MM-DD HH:MM'",
+                   help="start, shop time (included)")
+    p.add_argument("--to", dest="ends", required=True, metavar="'YYYY-MM-DD HH:MM'",
+                   help="end, shop time (excluded)")
+    p.add_argument("--members-only", action="store_true", help="members only")
+    p.add_argument("--tiers", metavar="CODES", help="only these tiers (comma list)")
+    p.add_argument("--holdout", metavar="PERCENT", help="hold-out share (default 0)")
+    _user(p)
+    p = add_command(csub, "end", "end a member day or special price now", cmd_campaigns_end)
     p.add_argument("name", metavar="NAME")
     _user(p)
     p = add_command(csub, "report", "a campaign's result against its hold-out",

@@ -53,6 +53,11 @@ def local_time(at: datetime, offset_minutes: int) -> datetime:
     return (aware.astimezone(UTC) + offset(offset_minutes)).replace(tzinfo=None)
 
 
+def utc_of_local(local: datetime, offset_minutes: int) -> datetime:
+    """The UTC instant (aware) of the shop's wall-clock time ``local`` (naive)."""
+    return (local - offset(offset_minutes)).replace(tzinfo=UTC)
+
+
 def business_date(at: datetime, offset_minutes: int) -> date:
     """The shop's date at the instant ``at``."""
     return local_time(at, offset_minutes).date()

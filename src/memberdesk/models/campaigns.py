@@ -11,6 +11,8 @@ from datetime import date, datetime
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from memberdesk.money import Money
+
 from .base import Base, IdMixin, utcnow
 
 
@@ -27,18 +29,35 @@ class Segment(IdMixin, Base):
 
 
 class Campaign(IdMixin, Base):
-    """A coupon template issued to a segment, minus a random hold-out, measured over
-    ``first_day`` .. ``last_day`` (shop dates, both included)."""
+    """A campaign measured over ``first_day`` .. ``last_day`` (shop dates, both
+    included), of one kind: ``coupon`` (a coupon template issued to a segment, minus a
+    random hold-out), ``member_day`` (会员日: a weekday or a date with a discount and/or
+    a points multiplier) or ``special`` (限时特价: a product's price from ``starts_at``
+    to ``ends_at``). Member days and specials admit members of ``tier_ids`` (a comma
+    list; empty: every tier) who are not in the hold-out; ``ended_at`` ends one early."""
 
     __tablename__ = "campaigns"
     __table_args__ = (
         CheckConstraint("holdout_permille BETWEEN 0 AND 900", name="holdout_range"),
         CheckConstraint("last_day >= first_day", name="window_order"),
+        CheckConstraint("kind IN ('coupon', 'member_day', 'special')", name="kind"),
     )
 
     name: Mapped[str] = mapped_column(String(40), unique=True)
-    segment_id: Mapped[int] = mapped_column(ForeignKey("segments.id"))
-    template_id: Mapped[int] = mapped_column(ForeignKey("coupon_templates.id"))
+    kind: Mapped[str] = mapped_column(String(16), default="coupon")
+    segment_id: Mapped[int | None] = mapped_column(ForeignKey("segments.id"))
+    template_id: Mapped[int | None] = mapped_column(ForeignKey("coupon_templates.id"))
+    weekday: Mapped[int | None]  # member day: 0 Monday .. 6 Sunday
+    on_day: Mapped[date | None]  # member day: one date instead of a weekday
+    discount_permille: Mapped[int] = mapped_column(default=1000)
+    multiplier_permille: Mapped[int] = mapped_column(default=1000)
+    tier_ids: Mapped[str] = mapped_column(String(200), default="")
+    product_id: Mapped[int | None] = mapped_column(ForeignKey("products.id"))
+    price: Mapped[Money | None]
+    starts_at: Mapped[datetime | None]
+    ends_at: Mapped[datetime | None]
+    members_only: Mapped[bool] = mapped_column(default=False)
+    ended_at: Mapped[datetime | None]
     holdout_permille: Mapped[int] = mapped_column(default=100)
     seed: Mapped[str] = mapped_column(String(32))
     first_day: Mapped[date]

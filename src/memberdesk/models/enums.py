@@ -133,6 +133,8 @@ class DiscountKind(StrEnum):
     POINTS = "points"
     ROUNDING = "rounding"
     MANUAL = "manual"
+    SPECIAL = "special"  # 限时特价: a campaign's price for a time window
+    MEMBER_DAY = "member_day"  # 会员日: a campaign's discount on its day
 
 
 class TenderKind(StrEnum):

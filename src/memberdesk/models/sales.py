@@ -137,6 +137,8 @@ class SaleDiscount(IdMixin, Base):
     amount: Mapped[Money]
     coupon_id: Mapped[int | None] = mapped_column(ForeignKey("coupons.id"))
     description: Mapped[str] = mapped_column(String(60), default="")
+    # The campaign of a special price or a member day (the campaign report counts them).
+    campaign_id: Mapped[int | None] = mapped_column(ForeignKey("campaigns.id"), index=True)
 
 
 class SaleLineDiscount(IdMixin, Base):

@@ -20,14 +20,15 @@ from __future__ import annotations
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
 from memberdesk.domain.campaigns import DEFAULT_HOLDOUT_PERMILLE, MAX_HOLDOUT_PERMILLE, held_out
-from memberdesk.models import Campaign, CampaignMember, CouponTemplate, Member, Segment
+from memberdesk.models import Campaign, CampaignMember, CouponTemplate, Member, Product, Segment
+from memberdesk.money import Money
 
 from . import audit, clock, coupons
 from .context import Actor
@@ -71,6 +72,17 @@ class CampaignRow:
     reached: int  # members given a coupon
     held_out: int
     finished: bool
+    kind: str = "coupon"  # or member_day, special (services/promotions.py)
+    ended: bool = False  # a member day or special price ended early
+    weekday: int | None = None  # member day: 0 Monday .. 6 Sunday
+    on_day: date | None = None
+    discount_permille: int = 1000
+    multiplier_permille: int = 1000
+    product: str = ""  # special price: the product's name, its price and window
+    price: Money | None = None
+    starts: datetime | None = None  # shop time
+    ends: datetime | None = None
+    members_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -117,7 +129,7 @@ def create_campaign(db: Database, actor: Actor, r: CampaignRequest) -> CampaignR
                                              "holdout_permille": c.holdout_permille,
                                              "first_day": c.first_day.isoformat(),
                                              "last_day": c.last_day.isoformat()})
-        row = _row(s, c)
+        row = campaign_row(s, c)
         uow.commit()
     return row
 
@@ -129,7 +141,9 @@ def _counts(s: Session, campaign_id: int) -> tuple[int, int]:
     return int(got.get(False, 0)), int(got.get(True, 0))
 
 
-def _row(s: Session, c: Campaign) -> CampaignRow:
+def campaign_row(s: Session, c: Campaign) -> CampaignRow:
+    if c.kind != "coupon":
+        return _promotion_row(s, c)
     reached, held = _counts(s, c.id)
     seg = s.get_one(Segment, c.segment_id)
     t = s.get_one(CouponTemplate, c.template_id)
@@ -137,11 +151,22 @@ def _row(s: Session, c: Campaign) -> CampaignRow:
                        c.last_day, reached, held, c.finished_at is not None)
 
 
+def _promotion_row(s: Session, c: Campaign) -> CampaignRow:
+    product = (s.scalar(select(Product.name).where(Product.id == c.product_id)) or ""
+               if c.product_id is not None else "")
+    return CampaignRow(
+        c.id, c.name, "", "", c.holdout_permille, c.first_day, c.last_day, 0, 0,
+        c.ended_at is not None, c.kind, c.ended_at is not None, c.weekday, c.on_day,
+        c.discount_permille, c.multiplier_permille, product, c.price,
+        clock.local_time(s, c.starts_at) if c.starts_at else None,
+        clock.local_time(s, c.ends_at) if c.ends_at else None, c.members_only)
+
+
 def list_campaigns(db: Database, actor: Actor) -> list[CampaignRow]:
     with db.reader() as uow:
         s = uow.session
         require(s, actor, Permission.MANAGE_PROMOTIONS)
-        return [_row(s, c) for c in s.scalars(select(Campaign).order_by(Campaign.id.desc()))]
+        return [campaign_row(s, c) for c in s.scalars(select(Campaign).order_by(Campaign.id.desc()))]
 
 
 def _pending(db: Database, campaign_id: int, filter_json: str) -> list[int]:
@@ -163,6 +188,8 @@ def run_campaign(db: Database, actor: Actor, name: str, *,
         s = uow.session
         require(s, actor, Permission.MANAGE_PROMOTIONS)
         c = find_campaign(s, name)
+        if c.kind != "coupon" or c.template_id is None or c.segment_id is None:
+            raise ValidationError("promo_not_runnable", name=c.name)
         t = issuable_template(s, str(s.get_one(CouponTemplate, c.template_id).code))
         seg = s.get_one(Segment, c.segment_id)
         cid, tid, seed, share = c.id, t.id, c.seed, c.holdout_permille

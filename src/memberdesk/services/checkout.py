@@ -15,6 +15,7 @@ from sqlalchemy import Connection, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
+from memberdesk.domain.promotions import combined_multiplier
 from memberdesk.models import (
     Member,
     Sale,
@@ -96,7 +97,7 @@ _PRIOR = select(
 _ADD_SALE = insert(_SALES).returning(_SALES.c.id)
 _ADD_LINES = insert(_LINES).returning(_LINES.c.id, _LINES.c.line_no)
 _ADD_DISCOUNTS = insert(_DISCOUNTS).returning(
-    _DISCOUNTS.c.id, _DISCOUNTS.c.kind, _DISCOUNTS.c.coupon_id)
+    _DISCOUNTS.c.id, _DISCOUNTS.c.kind, _DISCOUNTS.c.coupon_id, _DISCOUNTS.c.campaign_id)
 _ADD_LINE_DISCOUNTS = insert(_LINE_DISCOUNTS)
 _ADD_TENDERS = insert(_TENDERS)
 _STORE_RECEIPT = update(_SALES).where(_SALES.c.id == bindparam("sale_id")).values(
@@ -135,16 +136,18 @@ def _write_lines(
     ])}
     if not bd.discounts:
         return
-    # Pricing books each kind of discount once, and a coupon once: (kind, coupon) names it.
-    discount_ids = {(kind, coupon_id): discount_id for discount_id, kind, coupon_id in conn.execute(
+    # Pricing books each kind of discount once, a coupon once and a campaign once:
+    # (kind, coupon, campaign) names it.
+    discount_ids = {(kind, coupon_id, campaign_id): discount_id
+                    for discount_id, kind, coupon_id, campaign_id in conn.execute(
         _ADD_DISCOUNTS,
         [{"sale_id": sale_id, "kind": d.kind, "amount": d.amount, "coupon_id": d.coupon_id,
-          "description": d.label[:60]} for d in bd.discounts],
+          "campaign_id": d.campaign_id, "description": d.label[:60]} for d in bd.discounts],
     )}
     if len(discount_ids) != len(bd.discounts):
         raise RuntimeError("two discounts of one kind for the same coupon")
     conn.execute(_ADD_LINE_DISCOUNTS, [
-        {"sale_discount_id": discount_ids[d.kind, d.coupon_id],
+        {"sale_discount_id": discount_ids[d.kind, d.coupon_id, d.campaign_id],
          "sale_line_id": line_ids[pl.line_no], "amount": part}
         for d in bd.discounts
         for pl, part in zip(bd.lines, d.per_line, strict=True)
@@ -257,7 +260,9 @@ def checkout(db: Database, actor: Actor, request: CheckoutRequest) -> CheckoutRe
             if problem is not None:
                 uow.commit()  # only the failure count; nothing of the sale
                 raise problem
-        multiplier = loaded.tier.points_multiplier_permille if loaded.tier else 1000
+        multiplier = combined_multiplier(
+            loaded.tier.points_multiplier_permille if loaded.tier else 1000,
+            bd.day_multiplier_permille)
         line_points = _earn(bd, plan, member, multiplier, policy)
         earned = sum(line_points)
         sale_no = till.sale_no

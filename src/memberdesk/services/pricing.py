@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from memberdesk.domain.discounts import ManualDiscount, ManualLine, manual_parts, override_off
 from memberdesk.domain.points import points_for_value, value_of_points
+from memberdesk.domain.promotions import NO_MULTIPLIER, MemberDay, Special, best_offer
 from memberdesk.models.enums import CouponKind, CouponScope, DiscountKind
 from memberdesk.money import Money, Rounding, allocate
 
@@ -38,6 +39,7 @@ class LineInput:
     override: Money | None = None  # a price override at the counter (a lower unit price)
     manual: ManualDiscount | None = None  # a manual discount of this line at the counter
     earn_per_yuan: int | None = None  # its category's points rate; None: the shop's
+    special: Special | None = None  # the product's open special price for this customer
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,7 @@ class DiscountTotal:
     per_line: tuple[Money, ...]  # one entry per line, summing to ``amount``
     coupon_id: int | None = None
     coupon_code: str | None = None
+    campaign_id: int | None = None  # a special price's or member day's campaign
 
 
 @dataclass(frozen=True)
@@ -138,6 +141,10 @@ class PriceBreakdown:
     # Filled in by ``cart.quote`` for the actor at the counter: the permission a manager's
     # approval must hold when the manual discount is over this actor's cap, else None.
     approval_needed: str | None = None
+    # The member day the member gets today (its discount is booked as MEMBER_DAY), whose
+    # points multiplier checkout multiplies the tier's by; "" and 1000 when none.
+    member_day: str = ""
+    day_multiplier_permille: int = NO_MULTIPLIER
 
 
 MANUAL_LABEL = "手工折扣"  # receipts.py prints it as "Manual discount" in English
@@ -218,6 +225,7 @@ def price_cart(
     points: PointsRule | None = None,
     member_id: int | None = None,
     order_discount: ManualDiscount | None = None,
+    member_day: MemberDay | None = None,
 ) -> PriceBreakdown:
     """Price a cart. Raises :class:`ValidationError` for a coupon that cannot apply."""
     if not lines:
@@ -228,13 +236,13 @@ def price_cart(
     per_line: list[list[LineDiscount]] = [[] for _ in lines]
 
     def book(kind: DiscountKind, label: str, parts: list[Money],
-             coupon: CouponRule | None = None) -> None:
+             coupon: CouponRule | None = None, campaign_id: int | None = None) -> None:
         amount = Money(sum(p.fen for p in parts))
         if not amount:
             return
         code = coupon.code if coupon else None
         totals.append(DiscountTotal(kind, label, amount, tuple(parts),
-                                    coupon.coupon_id if coupon else None, code))
+                                    coupon.coupon_id if coupon else None, code, campaign_id))
         for i, part in enumerate(parts):
             if part:
                 nets[i] = nets[i] - part
@@ -254,8 +262,32 @@ def price_cart(
                 member_parts[i] = (ln.unit_price - ln.member_price) * ln.qty
             elif ln.discountable and tier.discount_permille < 1000:
                 tier_parts[i] = grosses[i] - grosses[i].percent(tier.discount_permille)
+    specials: dict[int, tuple[str, list[Money]]] = {}
+    day_parts = [Money(0)] * len(lines)
+    day_permille = member_day.discount_permille if member_day is not None else None
+    for i, ln in enumerate(lines):
+        if ln.override is not None or (ln.special is None and day_permille is None):
+            continue
+        offer = best_offer(grosses[i].fen, ln.qty, ln.unit_price.fen,
+                           (member_parts[i] + tier_parts[i]).fen,
+                           ln.special.price_fen if ln.special else None, day_permille,
+                           ln.discountable)
+        if offer.source in ("special", "member_day"):
+            member_parts[i] = tier_parts[i] = Money(0)
+        if offer.source == "special" and ln.special is not None:
+            sp = ln.special
+            specials.setdefault(sp.campaign_id, (sp.name, [Money(0)] * len(lines)))[1][i] = \
+                Money(offer.off_fen)
+        elif offer.source == "member_day":
+            day_parts[i] = Money(offer.off_fen)
+    if tier is not None:
         book(DiscountKind.MEMBER_PRICE, "会员价", member_parts)
         book(DiscountKind.TIER, f"{tier.name}折扣", tier_parts)
+    for campaign_id, (name, parts) in sorted(specials.items()):
+        book(DiscountKind.SPECIAL, name, parts, campaign_id=campaign_id)
+    if member_day is not None:
+        book(DiscountKind.MEMBER_DAY, member_day.name, day_parts,
+             campaign_id=member_day.campaign_id)
 
     manual_base = Money(sum(n.fen for n in nets))
     overrides = [override_off(ln.unit_price, ln.qty, ln.override) if ln.override is not None
@@ -299,4 +331,7 @@ def price_cart(
         priced, tuple(totals), gross, gross - payable, payable, member_id,
         tier.tier_id if tier else None, tier.name if tier else "", quote,
         manual_total, manual_base, any(ln.override is not None for ln in lines),
+        member_day=member_day.name if member_day is not None else "",
+        day_multiplier_permille=(member_day.multiplier_permille if member_day is not None
+                                 else NO_MULTIPLIER),
     )

@@ -7,6 +7,12 @@ not restored by a refund), the redemption rate, the coupon discount given, and f
 each group its buyers, its sales (payable of the group's sales in the window less
 what was refunded from them) and the sales per member; the difference is the reached
 members' sales per member less the hold-out's: what the campaign moved per member.
+
+A member day or a special price (no coupons) counts its participants instead: the
+members and sales that got its discount, and the discount given. Its groups are the
+active members of its tiers (as they are now; every member when it names none), split
+by its hold-out draw (:func:`memberdesk.domain.campaigns.held_out`, the same the
+counter applies).
 """
 
 from __future__ import annotations
@@ -18,17 +24,19 @@ from sqlalchemy import Integer, and_, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
-from memberdesk.domain.campaigns import rate_permille
+from memberdesk.domain.campaigns import held_out, rate_permille
 from memberdesk.models import (
+    Campaign,
     CampaignMember,
     Coupon,
     CouponTemplate,
+    Member,
     Refund,
     Sale,
     SaleDiscount,
     Segment,
 )
-from memberdesk.models.enums import CouponStatus, DiscountKind
+from memberdesk.models.enums import CouponStatus, DiscountKind, MemberStatus
 from memberdesk.money import Money
 from memberdesk.reports.document import CellValue, Column, ColumnKind, Document, Table, static_rows
 
@@ -70,6 +78,13 @@ class CampaignReport:
     reached: GroupResult
     held_out: GroupResult
     generated_at: datetime
+    kind: str = "coupon"
+    participants: int = 0  # member days and specials: members who got the discount
+    participant_sales: int = 0  # and their sales that did
+
+    @property
+    def is_coupon(self) -> bool:
+        return self.kind == "coupon"
 
     @property
     def redemption_permille(self) -> int | None:
@@ -104,11 +119,51 @@ def _groups(s: Session, campaign_id: int, first: date, last: date) -> dict[bool,
             for h in (False, True)}
 
 
+def _promo_groups(s: Session, c: Campaign) -> dict[bool, GroupResult]:
+    """A member day's or special price's reached and held-out members (see the module
+    text) with their sales in the campaign's days, net of refunds."""
+    tiers = {int(t) for t in c.tier_ids.split(",") if t}
+    group: dict[int, bool] = {}
+    for mid, tid in s.execute(select(Member.id, Member.tier_id).where(
+            Member.status == MemberStatus.ACTIVE)):
+        if not tiers or tid in tiers:
+            group[int(mid)] = held_out(c.seed, int(mid), c.holdout_permille)
+    window = Sale.business_date.between(c.first_day, c.last_day)
+    sold = {int(m or 0): int(v or 0) for m, v in s.execute(
+        select(Sale.member_id, func.sum(type_coerce(Sale.payable, Integer)))
+        .where(window, Sale.member_id.is_not(None)).group_by(Sale.member_id))}
+    for m, v in s.execute(
+            select(Sale.member_id, func.sum(type_coerce(Refund.amount, Integer)))
+            .join(Sale, Sale.id == Refund.sale_id)
+            .where(window, Sale.member_id.is_not(None)).group_by(Sale.member_id)):
+        sold[int(m or 0)] = sold.get(int(m or 0), 0) - int(v or 0)
+    out = {}
+    for h in (False, True):
+        ids = [m for m, g in group.items() if g is h]
+        out[h] = GroupResult(len(ids), sum(1 for m in ids if m in sold),
+                             Money(sum(sold.get(m, 0) for m in ids)))
+    return out
+
+
+def _promo_report(s: Session, c: Campaign) -> CampaignReport:
+    mine = and_(SaleDiscount.campaign_id == c.id, Sale.id == SaleDiscount.sale_id)
+    members, sales, given = s.execute(
+        select(func.count(func.distinct(Sale.member_id)), func.count(func.distinct(Sale.id)),
+               func.sum(type_coerce(SaleDiscount.amount, Integer))).where(mine)).one()
+    groups = _promo_groups(s, c)
+    return CampaignReport(
+        c.name, "", "", c.holdout_permille, c.first_day, c.last_day, 0, 0,
+        Money(int(given or 0)), groups[False], groups[True], local_clock(s)(clock.now()),
+        c.kind, int(members or 0), int(sales or 0))
+
+
 def campaign_report(db: Database, actor: Actor, name: str) -> CampaignReport:
     with db.reader() as uow:
         s = uow.session
         require(s, actor, Permission.VIEW_REPORTS)
         c = find_campaign(s, name)
+        if c.kind != "coupon":
+            return _promo_report(s, c)
         coupon_ids = select(CampaignMember.coupon_id).where(
             CampaignMember.campaign_id == c.id, CampaignMember.coupon_id.is_not(None))
         issued = int(s.scalar(select(func.count()).select_from(coupon_ids.subquery())) or 0)
@@ -118,8 +173,9 @@ def campaign_report(db: Database, actor: Actor, name: str) -> CampaignReport:
             SaleDiscount.kind == DiscountKind.COUPON, SaleDiscount.coupon_id.in_(coupon_ids))))
         groups = _groups(s, c.id, c.first_day, c.last_day)
         return CampaignReport(
-            c.name, s.get_one(Segment, c.segment_id).name,
-            s.get_one(CouponTemplate, c.template_id).name, c.holdout_permille, c.first_day,
+            c.name, s.get_one(Segment, c.segment_id).name if c.segment_id else "",
+            s.get_one(CouponTemplate, c.template_id).name if c.template_id else "",
+            c.holdout_permille, c.first_day,
             c.last_day, issued, redeemed, discount, groups[False], groups[True],
             local_clock(s)(clock.now()))
 
@@ -131,6 +187,8 @@ def percent_text(permille: int | None) -> str:
 def campaign_document(rep: CampaignReport, shop_name: str, generated_at: datetime,
                       lang: str = ZH_CN) -> Document:
     t = picker(lang)
+    if not rep.is_coupon:
+        return _promo_document(rep, shop_name, generated_at, lang)
     summary: tuple[tuple[str, CellValue], ...] = (
         (t("活动", "Campaign"), rep.name),
         (t("会员分群", "Segment"), rep.segment),
@@ -165,5 +223,48 @@ def campaign_document(rep: CampaignReport, shop_name: str, generated_at: datetim
              "Sales are the group's payable amounts in the campaign's days (business dates) "
              "less their refunds; redeemed coupons are used and not restored by a refund; "
              "the hold-out is drawn from the campaign's random seed and gets nothing.")
+    return Document(t("营销活动报表", "Campaign report"), shop_name, rep.period.text(lang),
+                    generated_at, summary, (table,), note, normalise(lang))
+
+
+KIND_WORDS = {"member_day": ("会员日", "Member day"), "special": ("限时特价", "Special price")}
+
+
+def _promo_document(rep: CampaignReport, shop_name: str, generated_at: datetime,
+                    lang: str) -> Document:
+    t = picker(lang)
+    summary: tuple[tuple[str, CellValue], ...] = (
+        (t("活动", "Campaign"), rep.name),
+        (t("活动类型", "Kind"), t(*KIND_WORDS.get(rep.kind, (rep.kind, rep.kind)))),
+        (t("对照组比例", "Hold-out share"), percent_text(rep.holdout_permille)),
+        (t("参与会员", "Members taking part"), rep.participants),
+        (t("参与笔数", "Sales taking part"), rep.participant_sales),
+        (t("优惠金额", "Discounts given"), rep.discount),
+        (t("活动组会员", "Members reached"), rep.reached.members),
+        (t("对照组会员", "Members held out"), rep.held_out.members),
+        (t("活动组人均消费", "Sales per member reached"), rep.reached.per_member),
+        (t("对照组人均消费", "Sales per member held out"), rep.held_out.per_member),
+        (t("人均差异", "Difference per member"), rep.difference),
+    )
+
+    def group(label: str, g: GroupResult) -> tuple[CellValue, ...]:
+        return (label, g.members, g.buyers, percent_text(rate_permille(g.buyers, g.members)),
+                g.sales, g.per_member)
+
+    table = Table(
+        t("活动组与对照组", "Reached and held out"),
+        (Column(t("组", "Group"), width=14), Column(t("会员数", "Members"), I),
+         Column(t("消费会员", "Buyers"), I), Column(t("消费率", "Buying rate"), width=10),
+         Column(t("消费金额", "Sales"), M), Column(t("人均消费", "Per member"), M)),
+        static_rows([group(t("活动组", "Reached"), rep.reached),
+                     group(t("对照组（不享受）", "Held out (nothing)"), rep.held_out)]),
+        totals=(t("人均差异", "Difference"), "", "", "", "", rep.difference),
+    )
+    note = t("活动组为活动适用等级中、未被抽入对照组的现有会员；对照组按活动的随机种子抽取，不享受优惠。"
+             "消费金额为活动期间（按营业日）该组会员的应付金额减去其退款；参与为得到本活动优惠的会员与销售。",
+             "Reached: the active members of the campaign's tiers not drawn into the "
+             "hold-out, which the campaign's random seed draws and which gets nothing. "
+             "Sales are the group's payable amounts in the campaign's days (business dates) "
+             "less their refunds; taking part: members and sales that got its discount.")
     return Document(t("营销活动报表", "Campaign report"), shop_name, rep.period.text(lang),
                     generated_at, summary, (table,), note, normalise(lang))

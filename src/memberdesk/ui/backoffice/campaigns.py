@@ -1,16 +1,19 @@
-"""营销 — segments and coupon campaigns, for the owner and managers. Two tabs:
-分群 (:mod:`.segments_tab`) and 活动: the campaigns (name, segment, coupon, hold-out,
-measured days, members reached and held out, state); create one (a name, a saved
-segment, an active coupon template, the hold-out share, default 10%, and the days its
-result is measured over, default 30); run the picked one on the long-job worker with
-progress and Cancel (a rerun goes on where it stopped: each member's coupon once);
-and write its report (Excel and PDF) to the shop's exports folder."""
+"""营销 — segments and campaigns, for the owner and managers. Two tabs:
+分群 (:mod:`.segments_tab`) and 活动: the campaigns (name, segment or kind, coupon or
+offer, measured days, members reached and held out, state); create one of a kind
+(发券: a saved segment, an active coupon template and the days its result is measured
+over; 会员日 and 限时特价: the fields of :mod:`.campaign_forms`), each with a name and
+a hold-out share; run a coupon campaign on the long-job worker with progress and
+Cancel (a rerun goes on where it stopped: each member's coupon once); end a member
+day or special price (a second press confirms); and write a campaign's report (Excel
+and PDF) to the shop's exports folder."""
 
 from __future__ import annotations
 
 from contextlib import nullcontext
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -18,6 +21,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -36,19 +40,23 @@ from memberdesk.services.campaigns import (
     run_campaign,
 )
 from memberdesk.services.coupons_admin import list_coupon_templates
+from memberdesk.services.promotions import add_member_day, add_special, end_campaign
 from memberdesk.services.reporting.campaign_report import campaign_document, campaign_report
 from memberdesk.services.reporting.words import pick
 from memberdesk.services.segments import list_segments
+from memberdesk.services.tiers import list_tiers
 
 from ..dialogs.base import ERROR, OK, current_language, push_button
 from ..tasks import TaskRunner
 from ..widgets import PickerBox
 from . import jobs
+from .campaign_forms import MemberDayForm, SpecialForm, coupon_form, offer_text, show_tiers
 from .long_jobs import JobBar, LongJobs, Progress
 from .page import Page
 from .segments_tab import SegmentsTab
 
 COLUMNS = 7
+KINDS = ("coupon", "member_day", "special")  # the kind selector's items, in order
 
 
 def run_job(db: Any, actor: Any, name: str, progress: Progress) -> Any:
@@ -87,7 +95,8 @@ class CampaignsPage(Page):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # the offer: elided
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.itemSelectionChanged.connect(self.update_state)
         self.name = QLineEdit()
         self.name.setObjectName("campaignName")
@@ -100,30 +109,46 @@ class CampaignsPage(Page):
                 PickerBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(5)
         self.holdout = QLineEdit(str(DEFAULT_HOLDOUT_PERMILLE // 10))
+        self.holdout.setObjectName("campaignHoldout")
         self.days = QLineEdit(str(DEFAULT_DAYS))
         for edit in (self.holdout, self.days):
             edit.setMaxLength(3)
             edit.setMaximumWidth(70)
+        self.kind = PickerBox()
+        self.kind.setObjectName("campaignKind")
+        self.kind.setSizeAdjustPolicy(
+            PickerBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.kind.setMinimumContentsLength(9)
         self.create_button = push_button(self.create_campaign)
         self.run_button = push_button(self.run, primary=True)
         self.cancel_button = push_button(self.cancel)
+        self.end_button = push_button(self.end)
+        self.end_armed: str | None = None  # the campaign a first press of End named
         self.report_button = push_button(self.report)
         self.bar = JobBar()
         self.bar.hide()
         self.cancel_button.hide()
-        self.form_labels = [QLabel() for _ in range(5)]
+        self.form_labels = [QLabel() for _ in range(6)]
+        coupon = coupon_form(self.form_labels[3:], [self.segment, self.template, self.days])
+        self.member_day = MemberDayForm()
+        self.special = SpecialForm()
+        self.forms = QStackedWidget()
+        for w in (coupon, self.member_day, self.special):
+            self.forms.addWidget(w)
         form = QGridLayout()
         form.setHorizontalSpacing(8)
         form.setVerticalSpacing(2)
-        for col, (label, w) in enumerate(zip(self.form_labels, (
-                self.name, self.segment, self.template, self.holdout, self.days), strict=True)):
+        for col, (label, w) in enumerate(zip(self.form_labels[:3], (
+                self.kind, self.name, self.holdout), strict=True)):
             label.setBuddy(w)
             form.addWidget(label, 0, col)
             form.addWidget(w, 1, col)
-        form.addWidget(self.create_button, 1, 5)
-        form.setColumnStretch(0, 2)
+        form.addWidget(self.special.members_only, 1, 3)
+        form.addWidget(self.create_button, 1, 4)
+        form.addWidget(self.forms, 2, 0, 1, 5)
         form.setColumnStretch(1, 2)
-        form.setColumnStretch(2, 2)
+        form.setColumnStretch(3, 1)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
         self.form_heading = QLabel()
         self.form_heading.setObjectName("sectionHeading")
         actions = QHBoxLayout()
@@ -131,6 +156,7 @@ class CampaignsPage(Page):
         actions.addWidget(self.bar, 1)
         actions.addWidget(self.cancel_button)
         actions.addStretch(1)
+        actions.addWidget(self.end_button)
         actions.addWidget(self.report_button)
         box = QVBoxLayout(self.campaigns)
         box.setContentsMargins(0, 8, 0, 0)
@@ -142,6 +168,7 @@ class CampaignsPage(Page):
         self._busy_buttons += [self.create_button]
         self.update_state()
         self.retranslate()
+        self.special.members_only.hide()  # shown with the special price's form
 
     # -- loading ---------------------------------------------------------------------------
     def activated(self) -> None:
@@ -151,7 +178,17 @@ class CampaignsPage(Page):
         self.reload()
         self.fetch(list_segments, self.actor, on_done=self._show_segments)
         self.fetch(list_coupon_templates, on_done=self._show_templates)
+        self.fetch(list_tiers, on_done=self._show_tiers)
 
+    def _show_tiers(self, rows: list[Any]) -> None:
+        for box in (self.member_day.tier, self.special.tier):
+            show_tiers(box, rows, self.tr("All tiers"))
+
+    def _kind_changed(self, index: int) -> None:
+        self.forms.setCurrentIndex(max(index, 0))
+        self.special.members_only.setVisible(self.kind.currentData() == "special")
+        holdout = 0 if self.kind.currentData() == "special" else DEFAULT_HOLDOUT_PERMILLE
+        self.holdout.setText(str(holdout // 10))
     def reload(self) -> None:
         self.fetch(list_campaigns, self.actor, on_done=self._show)
 
@@ -175,10 +212,16 @@ class CampaignsPage(Page):
         self.rows = rows
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
-            values = (r.name, r.segment, r.template, f"{r.first_day:%m-%d}–{r.last_day:%m-%d}",
-                      f"{r.reached:,}", f"{r.held_out:,}", "")
+            coupon = r.kind == "coupon"
+            values = (r.name, r.segment if coupon else self._kind_word(r.kind),
+                      r.template if coupon else offer_text(r),
+                      f"{r.first_day:%m-%d}–{r.last_day:%m-%d}",
+                      f"{r.reached:,}" if coupon else "", f"{r.held_out:,}" if coupon else "",
+                      "")
             for col, text in enumerate(values):
-                self.table.setItem(i, col, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setToolTip(text if col == 2 else "")
+                self.table.setItem(i, col, item)
             if picked is not None and r.name == picked.name:
                 self.table.selectRow(i)
         self._render_states()
@@ -198,6 +241,17 @@ class CampaignsPage(Page):
                 max=MAX_HOLDOUT_PERMILLE // 10), ERROR)
             self.holdout.setFocus()
             return
+        if self.kind.currentData() != "coupon":
+            form = self.member_day if self.kind.currentData() == "member_day" else self.special
+            promo = form.request(self.name.text(), share * 10)
+            if isinstance(promo, tuple):
+                text, field = promo
+                self.say(text, ERROR)
+                field.setFocus()
+                return
+            fn: Any = add_member_day if self.kind.currentData() == "member_day" else add_special
+            self.call(fn, self.actor, promo, on_done=self._promotion_created)
+            return
         days = parse_quantity(self.days.text(), allow_zero=False)
         if days is None:
             self.say(lambda: self.tr("Type the days the result is measured over."), ERROR)
@@ -214,6 +268,28 @@ class CampaignsPage(Page):
         self.name.clear()
         self.say(lambda: self.tr("Campaign “{name}” created: run it to issue the coupons.")
                  .format(name=row.name), OK)
+        self.reload()
+
+    def _promotion_created(self, row: CampaignRow) -> None:
+        self.name.clear()
+        self.say(lambda: self.tr("Campaign “{name}” created: the counter applies it from "
+                                 "now on.").format(name=row.name), OK)
+        self.reload()
+
+    def end(self) -> None:
+        row = self.picked()
+        if row is None or row.kind == "coupon" or row.ended:
+            return
+        if self.end_armed != row.name:
+            self.end_armed = row.name
+            self.say(lambda: self.tr("Press End again to end “{name}” now.").format(
+                name=row.name), ERROR)
+            return
+        self.end_armed = None
+        self.call(end_campaign, self.actor, row.name, on_done=self._ended)
+
+    def _ended(self, row: CampaignRow) -> None:
+        self.say(lambda: self.tr("“{name}” ended.").format(name=row.name), OK)
         self.reload()
 
     def run(self) -> None:
@@ -265,14 +341,25 @@ class CampaignsPage(Page):
     # -- state and texts -------------------------------------------------------------------
     def update_state(self) -> None:
         idle = self.progress is None
-        self.run_button.setEnabled(idle and self.picked() is not None)
-        self.report_button.setEnabled(idle and self.picked() is not None)
+        row = self.picked()
+        if row is None or row.name != self.end_armed:
+            self.end_armed = None
+        self.run_button.setEnabled(idle and row is not None and row.kind == "coupon")
+        self.end_button.setEnabled(idle and row is not None and row.kind != "coupon"
+                                   and not row.ended)
+        self.report_button.setEnabled(idle and row is not None)
 
     def _render_states(self) -> None:
         for i, r in enumerate(self.rows):
             item = self.table.item(i, COLUMNS - 1)
-            if item is not None:
+            if item is not None and r.kind != "coupon":
+                item.setText(self.tr("ended") if r.ended else self.tr("on"))
+            elif item is not None:
                 item.setText(self.tr("issued") if r.finished else self.tr("not run"))
+
+    def _kind_word(self, kind: str) -> str:
+        return {"member_day": self.tr("Member day"), "special": self.tr("Special price")}.get(
+            kind, self.tr("Coupons"))
 
     def retranslate(self) -> None:
         super().retranslate()
@@ -280,14 +367,24 @@ class CampaignsPage(Page):
         self.tabs.setTabText(0, self.tr("Segments"))
         self.tabs.setTabText(1, self.tr("Campaigns"))
         self.table.setHorizontalHeaderLabels([
-            self.tr("Campaign"), self.tr("Segment"), self.tr("Coupon"), self.tr("Period"), self.tr("Reached"), self.tr("Held out"), self.tr("State")])
+            self.tr("Campaign"), self.tr("Segment / kind"), self.tr("Offer"),
+            self.tr("Period"), self.tr("Reached"), self.tr("Held out"), self.tr("State")])
+        keep = self.kind.currentIndex()
+        self.kind.blockSignals(True)
+        self.kind.clear()
+        for kind in KINDS:
+            self.kind.addItem(self._kind_word(kind), kind)
+        self.kind.setCurrentIndex(max(keep, 0))
+        self.kind.blockSignals(False)
         for label, text in zip(self.form_labels, (
-                self.tr("&Name"), self.tr("S&egment"), self.tr("C&oupon"),
-                self.tr("&Hold-out %"), self.tr("&Days")), strict=True):
+                self.tr("&Kind"), self.tr("&Name"), self.tr("&Hold-out %"),
+                self.tr("S&egment"), self.tr("C&oupon"), self.tr("&Days")), strict=True):
             label.setText(text)
         self.form_heading.setText(self.tr("New campaign"))
         self.create_button.setText(self.tr("Create"))
         self.run_button.setText(self.tr("Run (issue coupons)"))
+        self.end_button.setText(self.tr("End now"))
         self.cancel_button.setText(self.tr("Cancel"))
         self.report_button.setText(self.tr("Report (Excel and PDF)"))
-        self._render_states()
+        if self.rows:
+            self._show(self.rows)  # kinds and offers in the new language

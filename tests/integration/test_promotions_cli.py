@@ -1,0 +1,66 @@
+"""``memberdesk campaigns add-member-day|add-special|end`` as real subprocesses: the
+campaigns are created as typed (shop-time window, tiers, hold-out), listed, priced by
+the checkout, ended; a mistake is one line on stderr, exit 1, nothing saved."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import select
+
+from memberdesk.db import Database
+from memberdesk.models import Campaign, Tier
+from memberdesk.paths import DataPaths
+from tests.integration.test_stock_cli import ok, refused, run, shop  # noqa: F401
+
+
+def camp(root: str, *args: str, lang: str = "en") -> object:
+    return run("campaigns", args[0], "--data-dir", root, *args[1:], "--user", "boss", lang=lang)
+
+
+def test_add_list_and_end_from_the_command_line(shop: str) -> None:  # noqa: F811
+    out = ok(camp(shop, "add-special", "夜场可乐", "--product", "1001", "--price", "2.00",
+                  "--from", "2026-12-24 22:00", "--to", "2026-12-25 02:00", "--members-only"))
+    assert out == "campaign “夜场可乐” created: 2026-12-24 to 2026-12-25\n"
+    out = ok(camp(shop, "add-member-day", "周三会员日", "--weekday", "3", "--pay-percent",
+                  "95", "--points-times", "1.5", "--tiers", "gold,silver", "--holdout", "20",
+                  lang="zh_CN"))
+    assert out.startswith("已创建活动“周三会员日”")
+    listed = ok(camp(shop, "list"))
+    assert "夜场可乐" in listed and "周三会员日" in listed
+    db = Database.open(DataPaths(Path(shop)))
+    try:
+        with db.reader() as uow:
+            s = uow.session
+            sp = s.scalar(select(Campaign).where(Campaign.name == "夜场可乐"))
+            day = s.scalar(select(Campaign).where(Campaign.name == "周三会员日"))
+            tiers = {code: tid for code, tid in s.execute(select(Tier.code, Tier.id))}
+            assert sp is not None and day is not None
+            # the shop is at +08:00: 22:00 local is 14:00 UTC
+            assert sp.starts_at == datetime(2026, 12, 24, 14, tzinfo=UTC)
+            assert sp.ends_at == datetime(2026, 12, 24, 18, tzinfo=UTC)
+            assert (sp.kind, sp.price.fen if sp.price else None, sp.members_only) == (
+                "special", 200, True)
+            assert (day.weekday, day.discount_permille, day.multiplier_permille,
+                    day.holdout_permille) == (2, 950, 1500, 200)
+            assert day.tier_ids == ",".join(str(i) for i in sorted(
+                (tiers["gold"], tiers["silver"])))
+    finally:
+        db.close()
+    assert ok(camp(shop, "end", "周三会员日")) == "campaign “周三会员日” ended\n"
+    assert refused(camp(shop, "end", "周三会员日")) == "“周三会员日” has already ended"
+
+
+def test_mistakes_are_one_line_and_save_nothing(shop: str) -> None:  # noqa: F811
+    assert refused(camp(shop, "add-special", "x", "--product", "1001", "--price", "2",
+                        "--from", "2026-12-24 22", "--to", "2026-12-25 02:00")) == (
+        "the start “2026-12-24 22” should be YYYY-MM-DD HH:MM")
+    assert refused(camp(shop, "add-special", "x", "--product", "1001", "--price", "4",
+                        "--from", "2026-12-24 22:00", "--to", "2026-12-25 02:00")) == (
+        "The special price must be below the price of ¥3.50")
+    assert refused(camp(shop, "add-member-day", "x", "--weekday", "3", "--pay-percent",
+                        "九十")) == "the price percent “九十” is not a number"
+    assert refused(camp(shop, "add-member-day", "x", "--weekday", "3", "--tiers", "platinum",
+                        "--pay-percent", "90")) == "No tier “platinum”"
+    assert "x" not in ok(camp(shop, "list")).split()

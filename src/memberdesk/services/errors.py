@@ -469,8 +469,9 @@ MESSAGES.update(
 
 
 class StorageError(UserError):
-    """The disk is full (``storage_full``) or the database is held by another program
-    (``storage_busy``): nothing was written. Raised by the unit of work (see
+    """The disk is full (``storage_full``), the database is held by another program
+    (``storage_busy``): nothing was written; or the connection to the database server
+    was lost (``server_lost``): the transaction either committed or not at all. Raised by the unit of work (see
     :mod:`memberdesk.db.errors`), never called damage."""
 
     kind = "storage"
@@ -516,3 +517,6 @@ MESSAGES.update(COUNT_CARD_MESSAGES)
 from .messages_campaigns import CAMPAIGN_MESSAGES  # noqa: E402
 
 MESSAGES.update(CAMPAIGN_MESSAGES)
+from .messages_server import SERVER_MESSAGES  # noqa: E402
+
+MESSAGES.update(SERVER_MESSAGES)

@@ -49,7 +49,24 @@ def _on_begin(conn: Any) -> None:
         conn.exec_driver_sql("SET TRANSACTION READ ONLY")
 
 
+# A till must hear soon that the server is gone, not hang in the kernel's TCP
+# timeouts (minutes): give up connecting after 5 s, and let TCP keep-alives and an
+# unacknowledged send give up a dead network after ~20 s (libpq's parameters; no effect
+# on a Unix socket).
+CONNECT_ARGS: dict[str, int] = {
+    "connect_timeout": 5,
+    "keepalives": 1,
+    "keepalives_idle": 10,
+    "keepalives_interval": 3,
+    "keepalives_count": 3,
+    "tcp_user_timeout": 20_000,
+}
+
+
 def make_pg_engine(url: str, *, echo: bool = False) -> Engine:
+    """The server's engine. ``pool_pre_ping`` tests a pooled connection before a unit
+    of work uses it, so after a lost connection or a server restart the next call
+    reconnects by itself (the till needs no restart)."""
     engine = create_engine(
         engine_url(url),
         echo=echo,
@@ -57,6 +74,7 @@ def make_pg_engine(url: str, *, echo: bool = False) -> Engine:
         pool_pre_ping=True,
         pool_size=5,
         max_overflow=5,
+        connect_args=dict(CONNECT_ARGS),
     )
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)

@@ -7,7 +7,9 @@ shop stays on its local SQLite file (:mod:`.engine`). What differs from SQLite:
   time) has no counterpart, so where a read decides a write the services lock the row
   (``with_for_update()``, ignored by SQLite, which already holds the write lock) or
   write with a guarded ``UPDATE ... WHERE balance >= :amount``.
-* A read-only unit of work is ``SET TRANSACTION READ ONLY``.
+* A read-only unit of work is ``BEGIN ... READ ONLY`` (psycopg's ``read_only``, set by
+  the unit of work's ``postgresql_readonly``) and ends with COMMIT, not ROLLBACK (after
+  a ROLLBACK psycopg drops every prepared statement of the connection).
 * The append-only tables are guarded by a plpgsql trigger function
   (``memberdesk_append_only()``, created by the migrations) instead of
   ``RAISE(ABORT)`` triggers.
@@ -20,8 +22,6 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-
-from .engine import READ_ONLY_OPTION
 
 
 def is_postgres_url(url: str | None) -> bool:
@@ -42,11 +42,6 @@ def _on_connect(dbapi_conn: Any, _record: Any) -> None:
         cur.execute("SET TIME ZONE 'UTC'")
         cur.execute("SET lock_timeout = '10s'")
     dbapi_conn.commit()
-
-
-def _on_begin(conn: Any) -> None:
-    if conn.get_execution_options().get(READ_ONLY_OPTION):
-        conn.exec_driver_sql("SET TRANSACTION READ ONLY")
 
 
 # A till must hear soon that the server is gone, not hang in the kernel's TCP
@@ -77,7 +72,6 @@ def make_pg_engine(url: str, *, echo: bool = False) -> Engine:
         connect_args=dict(CONNECT_ARGS),
     )
     event.listen(engine, "connect", _on_connect)
-    event.listen(engine, "begin", _on_begin)
     return engine
 
 

@@ -31,7 +31,7 @@ def _lose_the_server(self: Session) -> None:
 
 
 def test_the_server_lost_during_a_payment(till: Till, monkeypatch: pytest.MonkeyPatch) -> None:
-    strip = till.window.server_strip
+    strip = till.main.server_strip
     assert strip.isHidden()
     till.ring_up("COLA")
     before = snapshot(till.db)
@@ -61,7 +61,7 @@ def test_the_server_lost_during_a_payment(till: Till, monkeypatch: pytest.Monkey
 
     monkeypatch.setattr(Session, "commit", real_commit)  # the server is back
     monkeypatch.setattr(Database, "ping", real_ping)
-    till.window.reconnect_action.trigger()  # Ctrl+R
+    till.main.reconnect_action.trigger()  # Ctrl+R
     till.qtbot.waitUntil(strip.isHidden)
     till.press(Qt.Key.Key_Return, dialog)  # the same sale, the same client id
     assert till.sale_count() == 1

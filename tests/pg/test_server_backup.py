@@ -10,7 +10,6 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,29 +19,22 @@ from sqlalchemy.engine import make_url
 from memberdesk.db import Database
 from memberdesk.db.migrate import HEAD_REVISION
 from memberdesk.models.enums import TenderKind
-from memberdesk.paths import DataPaths
 from memberdesk.services import server_backup as sb
 from memberdesk.services.errors import UserError
 from memberdesk.services.integrity import check_database
 from memberdesk.services.server_backup import server_backup
 from memberdesk.services.server_restore import server_restore
 from tests.checkout_support.kit import World
-from tests.pg.test_server_lost import _world
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def world(pg_fresh: str, tmp_path: Path) -> Iterator[World]:
-    db = Database.open(DataPaths(tmp_path / "data").ensure(), pg_fresh)
-    w = _world(db)
-    w.recharge("alice", "100")
-    w.sell([("COLA", 2)], [(TenderKind.STORED_VALUE, "7")], member="alice")
-    w.sell([("BEER", 1)], [(TenderKind.CASH, "10")])
-    try:
-        yield w
-    finally:
-        w.db.close()
+def world(pg_world: World) -> World:
+    pg_world.recharge("alice", "100")
+    pg_world.sell([("COLA", 2)], [(TenderKind.STORED_VALUE, "7")], member="alice")
+    pg_world.sell([("BEER", 1)], [(TenderKind.CASH, "10")])
+    return pg_world
 
 
 def _databases(url: str) -> set[str]:

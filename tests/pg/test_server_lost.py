@@ -18,38 +18,15 @@ from sqlalchemy import event, text
 from sqlalchemy.engine import make_url
 
 from memberdesk.db import Database
-from memberdesk.models.enums import Role, TenderKind
+from memberdesk.models.enums import TenderKind
 from memberdesk.paths import DataPaths
-from memberdesk.services import staff as staff_svc
 from memberdesk.services.checkout import checkout
 from memberdesk.services.errors import StorageError
 from memberdesk.services.integrity import check_database
 from memberdesk.services.recharge import RechargeRequest, recharge
-from memberdesk.services.shop import init_shop
-from tests.checkout_support.kit import World, build_world, cid, yuan
+from tests.checkout_support.kit import World, cid, yuan
 from tests.pg.cluster import PrivateCluster
-
-
-def _world(db: Database) -> World:
-    owner = init_shop(db, shop_name="网络店", owner_username="owner",
-                      owner_display_name="王老板", owner_password="owner-pass")
-    for name, role in (("manager", Role.MANAGER), ("cashier", Role.CASHIER)):
-        staff_svc.create_staff(db, owner, username=name, display_name=name, role=role,
-                               password=f"{name}-pass")
-    return build_world(db, {
-        "owner": owner,
-        "manager": staff_svc.login(db, "manager", "manager-pass"),
-        "cashier": staff_svc.login(db, "cashier", "cashier-pass"),
-    })
-
-
-@pytest.fixture
-def world(pg_fresh: str, tmp_path: Path) -> Iterator[World]:
-    db = Database.open(DataPaths(tmp_path / "data").ensure(), pg_fresh)
-    try:
-        yield _world(db)
-    finally:
-        db.close()
+from tests.pg.worlds import staffed_world
 
 
 def _admin(url: str) -> psycopg.Connection:
@@ -111,8 +88,9 @@ def _reply_lost(db: Database, url: str) -> Iterator[list[int]]:
 
 
 def test_connection_dropped_mid_checkout_saves_nothing_and_the_retry_books_it_once(
-    world: World, pg_fresh: str
+    pg_world: World, pg_fresh: str
 ) -> None:
+    world = pg_world
     req = world.request([("COLA", 2), ("CHIPS", 1)], [(TenderKind.CASH, "20")], member="alice")
     before_points = world.member("alice").points_balance
     def drop(c: Any) -> None:
@@ -138,8 +116,9 @@ def test_connection_dropped_mid_checkout_saves_nothing_and_the_retry_books_it_on
 
 
 def test_reply_lost_after_the_commit_the_retry_returns_the_first_sale(
-    world: World, pg_fresh: str
+    pg_world: World, pg_fresh: str
 ) -> None:
+    world = pg_world
     world.recharge("alice", "100")
     req = world.request([("COLA", 1)], [(TenderKind.STORED_VALUE, "3.5")], member="alice")
     sv = world.member("alice").sv_principal + world.member("alice").sv_bonus
@@ -159,8 +138,9 @@ def test_reply_lost_after_the_commit_the_retry_returns_the_first_sale(
 
 
 def test_reply_lost_after_a_recharge_the_retry_returns_the_first_recharge(
-    world: World, pg_fresh: str
+    pg_world: World, pg_fresh: str
 ) -> None:
+    world = pg_world
     req = RechargeRequest(cid(), world.members["bob"], yuan("50"), TenderKind.CASH)
     with _reply_lost(world.db, pg_fresh), pytest.raises(StorageError) as lost:
         recharge(world.db, world.cashier, req)
@@ -179,7 +159,7 @@ def test_a_server_that_is_down_is_server_lost_and_the_till_recovers_after_restar
     try:
         db = Database.open(DataPaths(tmp_path / "data").ensure(), cluster.url())
         try:
-            world = _world(db)
+            world = staffed_world(db)
             req = world.request([("BEER", 1)], [(TenderKind.CASH, "10")])
             # the server restarts while this checkout's transaction is open
             with _cut_before(db, "INSERT INTO sales", lambda _c: cluster.restart()), \
@@ -207,7 +187,7 @@ def test_server_restarts_during_a_run_of_checkouts_each_sale_once(tmp_path: Path
     try:
         db = Database.open(DataPaths(tmp_path / "data").ensure(), cluster.url())
         try:
-            world = _world(db)
+            world = staffed_world(db)
             world.recharge("alice", "500")
             done = threading.Event()
             restarts: list[float] = []

@@ -81,6 +81,7 @@ class ServerStrip(Retranslating, QFrame):
                 n=self._failed, s=RETRY_MS // 1000)
         else:
             state = self.tr("Trying again every {s} s.").format(s=RETRY_MS // 1000)
-        self.label.setText(self.tr(
+        head = self.tr(
             "The connection to the server was lost. Nothing is booked twice: once it is "
-            "back, pay the same sale again.") + " " + state)
+            "back, pay the same sale again.")
+        self.label.setText(head + ("" if head.endswith("。") else " ") + state)

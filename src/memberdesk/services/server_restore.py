@@ -95,7 +95,11 @@ def _swap(url: URL, fresh: str, kept: str) -> None:
                     if attempt == 19:
                         raise
                     time.sleep(0.1)
-            c.exec_driver_sql(f'ALTER DATABASE "{fresh}" RENAME TO "{url.database}"')
+            try:
+                c.exec_driver_sql(f'ALTER DATABASE "{fresh}" RENAME TO "{url.database}"')
+            except Exception:  # put the live database back under its name
+                c.exec_driver_sql(f'ALTER DATABASE "{kept}" RENAME TO "{url.database}"')
+                raise
     finally:
         admin.dispose()
 

@@ -3,9 +3,11 @@ checkout, 30 times), read from the server's own statement log on the throw-away
 cluster of ``make bench``. Unlike wall times these do not move with the load of the
 machine:
 
-    pg_lookup_round_trips            round trips of a card lookup (pool ping, BEGIN READ
-                                     ONLY, statements, COMMIT)
-    pg_checkout_round_trips          round trips of a checkout
+    pg_lookup_server_statements      what the server executes for a card lookup (the
+                                     pool's ping, BEGIN READ ONLY, statements, COMMIT):
+                                     each one a round trip
+    pg_checkout_server_statements    the same for a checkout (an executemany's rows each
+                                     count, though psycopg sends them in one pipeline)
     pg_checkout_parses_after_lookup  statements the server parses and plans again in a
                                      checkout that follows a lookup (0: all prepared)
     pg_checkout_server_ms            the server's time in a checkout's statements, the
@@ -95,8 +97,8 @@ def main() -> None:
     def med(rows: list[tuple[int, int, float, float]], i: int) -> float:
         return float(statistics.median(r[i] for r in rows))
 
-    print(f"pg_lookup_round_trips: {med(lookups, 0):.0f}")
-    print(f"pg_checkout_round_trips: {med(checkouts, 0):.0f}")
+    print(f"pg_lookup_server_statements: {med(lookups, 0):.0f}")
+    print(f"pg_checkout_server_statements: {med(checkouts, 0):.0f}")
     print(f"pg_checkout_parses_after_lookup: {med(checkouts, 1):.0f}")
     print(f"pg_checkout_server_ms: {med(checkouts, 2):.2f} ms")
     print(f"pg_checkout_commit_ms: {med(checkouts, 3):.2f} ms")

@@ -4580,6 +4580,29 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
     </message>
 </context>
 <context>
+    <name>ServerStrip</name>
+    <message>
+        <source>Reconnect ({key})</source>
+        <translation>Reconnect ({key})</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <source>No answer yet (tries: {n}); trying again every {s} s.</source>
+        <translation>No answer yet (tries: {n}); trying again every {s} s.</translation>
+    </message>
+    <message>
+        <source>Trying again every {s} s.</source>
+        <translation>Trying again every {s} s.</translation>
+    </message>
+    <message>
+        <source>The connection to the server was lost. Nothing is booked twice: once it is back, pay the same sale again.</source>
+        <translation>The connection to the server was lost. Nothing is booked twice: once it is back, pay the same sale again.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Type an amount in yuan for “{label}”.</source>

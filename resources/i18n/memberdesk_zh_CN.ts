@@ -4580,6 +4580,29 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
     </message>
 </context>
 <context>
+    <name>ServerStrip</name>
+    <message>
+        <source>Reconnect ({key})</source>
+        <translation>重新连接 ({key})</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>No answer yet (tries: {n}); trying again every {s} s.</source>
+        <translation>服务器仍无应答（已试 {n} 次），每 {s} 秒自动重试。</translation>
+    </message>
+    <message>
+        <source>Trying again every {s} s.</source>
+        <translation>每 {s} 秒自动重试。</translation>
+    </message>
+    <message>
+        <source>The connection to the server was lost. Nothing is booked twice: once it is back, pay the same sale again.</source>
+        <translation>与服务器的连接已断开。不会重复记账：连接恢复后，按原样再结一次这笔账即可。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Type an amount in yuan for “{label}”.</source>

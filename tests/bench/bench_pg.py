@@ -7,6 +7,10 @@ and a card lookup among MEMBERS members, each through the services.
     pg_lookup_card_p95_ms         a card lookup, 95th percentile
     pg_checkout_ratio_vs_sqlite   median checkout on PostgreSQL / on the SQLite file
                                   (the same run, the same process)
+    pg_checkout_cpu_p50_ms        the till's own CPU time in a checkout (process time):
+                                  what is left when the server and the disk are free
+    pg_checkout_statements        statements a checkout sends (each one round trip;
+                                  plus BEGIN, COMMIT and the pool's ping)
 
 Needs MEMBERDESK_TEST_PG_URL (make bench sets it); without it prints a note only.
 
@@ -20,7 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from memberdesk.db import Database
 from memberdesk.models import Card, Member, Tier
@@ -38,15 +42,29 @@ MEMBERS = 20_000
 LOOKUPS = 2_000
 
 
+CPU_MS: list[float] = []
+SENT = [0]
+
+
 def _checkouts(db: Database) -> list[float]:
     owner, member_id, codes = _setup(db)
     ms: list[float] = []
+    CPU_MS.clear()
+
+    def count(*_: object) -> None:
+        SENT[0] += 1
+
+    event.listen(db.engine, "before_cursor_execute", count)
     for i, code in enumerate(codes):
         req = _request(member_id, code)
-        t0 = time.perf_counter()
+        if i == WARMUP:
+            SENT[0] = 0
+        c0, t0 = time.process_time(), time.perf_counter()
         checkout(db, owner, req)
         if i >= WARMUP:
             ms.append((time.perf_counter() - t0) * 1000)
+            CPU_MS.append((time.process_time() - c0) * 1000)
+    event.remove(db.engine, "before_cursor_execute", count)
     assert len(ms) == RUNS
     return ms
 
@@ -106,6 +124,8 @@ def main() -> None:
     print(f"pg_checkout_p95_ms: {_pct(pg_ms, 0.95):.2f} ms")
     print(f"pg_lookup_card_p50_ms: {statistics.median(lookup_ms):.3f} ms")
     print(f"pg_lookup_card_p95_ms: {percentile(lookup_ms, 95):.3f} ms")
+    print(f"pg_checkout_cpu_p50_ms: {statistics.median(CPU_MS):.2f} ms")
+    print(f"pg_checkout_statements: {SENT[0] / RUNS:.1f}")
     print(f"sqlite_checkout_p50_ms: {statistics.median(sqlite_ms):.2f} ms (same run)")
     print(f"pg_checkout_ratio_vs_sqlite: "
           f"{statistics.median(pg_ms) / statistics.median(sqlite_ms):.2f} x (medians)")

@@ -5,9 +5,11 @@ fails in the fixtures instead of skipping); not in a MEMBERDESK_TEST_ENGINES=sql
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
+from tests.checkout_support.kit import World
 from tests.pg_engine import URL_VARIABLE, PgDatabases, wants_pg
 
 collect_ignore_glob = [] if wants_pg() else ["test_*.py"]
@@ -31,3 +33,19 @@ def pg_empty(_pg_databases: PgDatabases | None) -> Iterator[str]:
     url = _pg_databases.empty()
     yield url
     _pg_databases.drop(url)
+
+
+@pytest.fixture
+def pg_world(pg_fresh: str, tmp_path: Path) -> Iterator[World]:
+    """The checkout kit's shop with its staff on a fresh database of the cluster (the
+    audit key in the test's data folder, where a till process finds it)."""
+    from memberdesk.db import Database
+    from memberdesk.paths import DataPaths
+
+    from .worlds import staffed_world
+
+    db = Database.open(DataPaths(tmp_path / "data").ensure(), pg_fresh)
+    try:
+        yield staffed_world(db)
+    finally:
+        db.close()

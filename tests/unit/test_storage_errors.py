@@ -7,6 +7,7 @@ import errno
 import sqlite3
 from pathlib import Path
 
+import psycopg
 import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
@@ -34,6 +35,17 @@ def wrapped(text: str) -> OperationalError:
     (sqlite3.DatabaseError("database disk image is malformed"), None),
     (OSError(errno.EACCES, "Permission denied"), None),
     (ValueError("database or disk is full"), None),  # only driver and OS errors count
+    # the network edition: the server gone (no answer, shut down, restarting) or a row
+    # another till holds past lock_timeout; a refused statement is not a lost server
+    (psycopg.OperationalError("server closed the connection unexpectedly"), errors.SERVER_LOST),
+    (OperationalError("COMMIT", {}, psycopg.OperationalError("consuming input failed")),
+     errors.SERVER_LOST),
+    (psycopg.errors.AdminShutdown("terminating connection"), errors.SERVER_LOST),
+    (psycopg.errors.CannotConnectNow("the database system is starting up"), errors.SERVER_LOST),
+    (psycopg.errors.ConnectionFailure("connection failure"), errors.SERVER_LOST),
+    (psycopg.errors.LockNotAvailable("lock timeout"), errors.BUSY),
+    (psycopg.errors.UniqueViolation("duplicate key"), None),
+    (psycopg.errors.QueryCanceled("canceling statement"), None),
 ])
 def test_storage_problem(exc: BaseException, problem: str | None) -> None:
     assert errors.storage_problem(exc) == problem

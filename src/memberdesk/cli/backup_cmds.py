@@ -7,7 +7,16 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .common import CliError, add_command, lang, opened_db, read_password, user_errors
+from .common import (
+    CliError,
+    add_command,
+    data_paths,
+    db_url,
+    lang,
+    opened_db,
+    read_password,
+    user_errors,
+)
 
 
 def _zh() -> bool:
@@ -29,6 +38,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
         password = read_password(f"{args.user} 的密码 / password: ")
         actor = staff.login(db, args.user, password)
         to = Path(args.to).resolve() if args.to else None
+        if db.engine.dialect.name == "postgresql":
+            return _server_backup(db, actor, to)
         result = create_backup(db, actor, kind="cli", to=to)
     size_mb = result.size / 1_000_000
     print(("备份完成并已校验" if _zh() else "backup written and verified")
@@ -41,12 +52,44 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return 0
 
 
+def _server_backup(db: Any, actor: Any, to: Path | None) -> int:
+    """The network edition: pg_dump (custom format), restored into a scratch database
+    and checked before it counts."""
+    from memberdesk.services.server_backup import server_backup
+
+    result = server_backup(db, actor, to=to)
+    rows = sum(v for k, v in result.figures.items() if k.startswith("rows."))
+    print(("服务器备份完成并已校验" if _zh() else "server backup written and verified")
+          + f": {result.path} ({result.size / 1_000_000:.1f} MB, {rows} "
+          + ("行" if _zh() else "rows") + ")")
+    return 0
+
+
+def _server_restore(args: argparse.Namespace, source: Path) -> int:
+    from memberdesk.services import staff
+    from memberdesk.services.server_restore import check_server_dump, server_restore
+
+    check_server_dump(source)  # refuse a bad file before asking for a password
+    with opened_db(args) as db:
+        password = read_password(f"{args.user} 的密码 / password: ")
+        actor = staff.login(db, args.user, password)
+        result = server_restore(db, actor, source)
+        result.database.close()
+    print(("已恢复" if _zh() else "restored") + f": {source.name} -> {result.shop_name}")
+    print(("恢复前的数据库保留为" if _zh() else "the database before the restore is kept as")
+          + f": {result.kept_as}")
+    return 0
+
+
 @user_errors
 def cmd_restore(args: argparse.Namespace) -> int:
+    from memberdesk.db.postgres import is_postgres_url
     from memberdesk.services import staff
     from memberdesk.services.restore import check_restorable, restore_backup
 
     source = Path(args.file).resolve()
+    if is_postgres_url(db_url(args, data_paths(args, create=False))):
+        return _server_restore(args, source)
     check_restorable(source)  # refuse a bad file before asking for a password
     with opened_db(args) as db:
         password = read_password(f"{args.user} 的密码 / password: ")
@@ -66,11 +109,12 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 def register(sub: Any) -> None:
     p = add_command(sub, "backup", "take a verified backup of the shop database now "
-                    "(manager or owner)", cmd_backup)
+                    "(manager or owner; on a database server: pg_dump)", cmd_backup)
     p.add_argument("--to", metavar="DIR", help="write the backup into DIR instead")
     p.add_argument("--user", default="owner",
                    help="a manager's or owner's user name (default: owner; password on stdin)")
     p = add_command(sub, "restore", "restore a backup file (owner only; verified first)",
                     cmd_restore)
-    p.add_argument("file", metavar="FILE", help="the backup .sqlite3 file")
+    p.add_argument("file", metavar="FILE", help="the backup .sqlite3 file (on a database "
+                   "server: the .dump file of 'memberdesk backup')")
     p.add_argument("--user", default="owner", help="owner's user name (default: owner)")

@@ -53,6 +53,12 @@ class Database:
     def close(self) -> None:
         self.engine.dispose()
 
+    def ping(self) -> None:
+        """One round trip to the database (the till asking whether the server is back);
+        a lost server raises the unit of work's ``server_lost``."""
+        with self.reader() as uow:
+            uow.session.connection().exec_driver_sql("SELECT 1")
+
     @classmethod
     def of_file(cls, path: Path) -> Database:
         """The shop file at ``path`` as it is (no back-up, no upgrade), with the audit key

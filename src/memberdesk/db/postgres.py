@@ -7,7 +7,9 @@ shop stays on its local SQLite file (:mod:`.engine`). What differs from SQLite:
   time) has no counterpart, so where a read decides a write the services lock the row
   (``with_for_update()``, ignored by SQLite, which already holds the write lock) or
   write with a guarded ``UPDATE ... WHERE balance >= :amount``.
-* A read-only unit of work is ``SET TRANSACTION READ ONLY``.
+* A read-only unit of work is ``BEGIN ... READ ONLY`` (psycopg's ``read_only``, set by
+  the unit of work's ``postgresql_readonly``) and ends with COMMIT, not ROLLBACK (after
+  a ROLLBACK psycopg drops every prepared statement of the connection).
 * The append-only tables are guarded by a plpgsql trigger function
   (``memberdesk_append_only()``, created by the migrations) instead of
   ``RAISE(ABORT)`` triggers.
@@ -20,8 +22,6 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-
-from .engine import READ_ONLY_OPTION
 
 
 def is_postgres_url(url: str | None) -> bool:
@@ -44,12 +44,24 @@ def _on_connect(dbapi_conn: Any, _record: Any) -> None:
     dbapi_conn.commit()
 
 
-def _on_begin(conn: Any) -> None:
-    if conn.get_execution_options().get(READ_ONLY_OPTION):
-        conn.exec_driver_sql("SET TRANSACTION READ ONLY")
+# A till must hear soon that the server is gone, not hang in the kernel's TCP
+# timeouts (minutes): give up connecting after 5 s, and let TCP keep-alives and an
+# unacknowledged send give up a dead network after ~20 s (libpq's parameters; no effect
+# on a Unix socket).
+CONNECT_ARGS: dict[str, int] = {
+    "connect_timeout": 5,
+    "keepalives": 1,
+    "keepalives_idle": 10,
+    "keepalives_interval": 3,
+    "keepalives_count": 3,
+    "tcp_user_timeout": 20_000,
+}
 
 
 def make_pg_engine(url: str, *, echo: bool = False) -> Engine:
+    """The server's engine. ``pool_pre_ping`` tests a pooled connection before a unit
+    of work uses it, so after a lost connection or a server restart the next call
+    reconnects by itself (the till needs no restart)."""
     engine = create_engine(
         engine_url(url),
         echo=echo,
@@ -57,9 +69,9 @@ def make_pg_engine(url: str, *, echo: bool = False) -> Engine:
         pool_pre_ping=True,
         pool_size=5,
         max_overflow=5,
+        connect_args=dict(CONNECT_ARGS),
     )
     event.listen(engine, "connect", _on_connect)
-    event.listen(engine, "begin", _on_begin)
     return engine
 
 

@@ -19,6 +19,8 @@ from memberdesk.services.errors import StorageError
 from .engine import READ_ONLY_OPTION
 from .errors import storage_error
 
+READ_ONLY_OPTIONS = {READ_ONLY_OPTION: True, "postgresql_readonly": True}
+
 
 def database_path(bind: object) -> str | None:
     """The SQLite file of an engine, for storage error messages (None: in memory or a server)."""
@@ -51,6 +53,10 @@ class UnitOfWork:
     def _database_path(self) -> str | None:
         return database_path(self._factory.kw.get("bind"))
 
+    def _on_server(self) -> bool:
+        bind = self._factory.kw.get("bind")
+        return getattr(getattr(bind, "dialect", None), "name", "") == "postgresql"
+
     def _end(self) -> None:
         session, self._session = self._session, None
         if session is None:
@@ -69,7 +75,9 @@ class UnitOfWork:
         try:
             self._session.begin()
             if self._read_only:
-                self._session.connection(execution_options={READ_ONLY_OPTION: True})
+                # postgresql_readonly: psycopg sends BEGIN ... READ ONLY (one round trip;
+                # SQLAlchemy resets it when the connection goes back to the pool).
+                self._session.connection(execution_options=READ_ONLY_OPTIONS)
         except Exception as exc:
             mapped = storage_error(exc, self._database_path())
             self._end()
@@ -103,7 +111,14 @@ class UnitOfWork:
         if mapped is None:
             session = self.session
             try:
-                if not self._committed:
+                if exc is None and self._read_only and self._on_server():
+                    # A read-only transaction that went well ends with COMMIT (the same
+                    # as ROLLBACK: nothing to undo): psycopg answers every ROLLBACK with
+                    # DEALLOCATE ALL (a round trip, and every prepared statement of the
+                    # connection lost, so the next checkout parses and plans each of its
+                    # ~30 statements again).
+                    session.commit()
+                elif not self._committed:
                     session.rollback()
             finally:
                 session.close()

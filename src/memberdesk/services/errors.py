@@ -469,8 +469,9 @@ MESSAGES.update(
 
 
 class StorageError(UserError):
-    """The disk is full (``storage_full``) or the database is held by another program
-    (``storage_busy``): nothing was written. Raised by the unit of work (see
+    """The disk is full (``storage_full``), the database is held by another program
+    (``storage_busy``): nothing was written; or the connection to the database server
+    was lost (``server_lost``): the transaction either committed or not at all. Raised by the unit of work (see
     :mod:`memberdesk.db.errors`), never called damage."""
 
     kind = "storage"
@@ -519,3 +520,6 @@ MESSAGES.update(CAMPAIGN_MESSAGES)
 from .messages_promotions import PROMOTION_MESSAGES  # noqa: E402
 
 MESSAGES.update(PROMOTION_MESSAGES)
+from .messages_server import SERVER_MESSAGES  # noqa: E402
+
+MESSAGES.update(SERVER_MESSAGES)

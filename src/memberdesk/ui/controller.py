@@ -105,6 +105,8 @@ class AppController(QObject):
         self.main.quit_requested.connect(self.quit)
         self.main.language_toggle_requested.connect(i18n.toggle)
         runner.user_error.connect(self.main.banner.show_user_error)
+        runner.server_lost.connect(lambda _error: self.main.server_strip.show_lost())
+        self.main.server_strip.reconnect_requested.connect(self._reconnect)
 
     def _install_counter_tasks(self) -> None:
         """The counter tasks (recharge, refund, shifts, registration, cards, back
@@ -122,6 +124,15 @@ class AppController(QObject):
             self.backups.backup_failed.connect(self.main.banner.show_user_error)
             self.daily_jobs = DailyJobsScheduler(tasks.long_jobs, self)
             self.daily_jobs.jobs_failed.connect(self.main.banner.show_user_error)
+
+    def _reconnect(self) -> None:
+        """Ask the server whether it is back (the red strip's Reconnect and its timer)."""
+        if not self.runner.has_database:
+            self.main.server_strip.reconnect_done(False)
+            return
+        strip = self.main.server_strip
+        self.runner.call(_ping, on_done=lambda _r: strip.reconnect_done(True),
+                         on_user_error=lambda _e: strip.reconnect_done(False))
 
     def _after_restore(self) -> None:
         """A backup was restored: the staff and shop may differ, so log out."""
@@ -285,3 +296,7 @@ class AppController(QObject):
         show.raise_()
         show.activateWindow()
         hide.hide()
+
+
+def _ping(db: Any) -> None:
+    db.ping()

@@ -4,6 +4,7 @@ the status bar. A view: it emits signals and exposes its regions; controllers
 
 Layout, top to bottom::
 
+    [ ServerStrip: the database server is lost (red; hidden otherwise) ]
     [ Find member: ______________________________________________ ]
     [ MemberPanel ][ CartPanel (table)                ][ TotalsPanel ]
     [ KeyBar: F2 Find  (F3–F8 tasks)  F12 Pay  Esc Clear ...  F9 Lock ... ]
@@ -33,6 +34,7 @@ from .counter_panels import CartPanel, MemberPanel, TotalsPanel
 from .i18n import Retranslating, Translations
 from .key_bar import KeyBar
 from .login import LANGUAGE_SHORTCUT, QUIT_SHORTCUT, other_language_name
+from .server_strip import RECONNECT_SHORTCUT, ServerStrip
 from .status_bar import StatusFields
 
 if TYPE_CHECKING:
@@ -98,11 +100,13 @@ class MainWindow(Retranslating, QMainWindow):
 
         self.key_bar = KeyBar()
         self.banner = MessageBanner(i18n)
+        self.server_strip = ServerStrip()
         central = QWidget()
         central.setObjectName("counter")
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(12)
+        column.addWidget(self.server_strip)
         column.addWidget(lookup_bar)
         column.addLayout(middle, 1)
         column.addWidget(self.key_bar)
@@ -134,6 +138,10 @@ class MainWindow(Retranslating, QMainWindow):
         self.logout_action = action(LOGOUT_SHORTCUT, self.logout_requested)
         self.quit_action = action(QUIT_SHORTCUT, self.quit_requested)
         self.language_action = action(LANGUAGE_SHORTCUT, self.language_toggle_requested)
+        self.reconnect_action = QAction(self)
+        self.reconnect_action.setShortcut(QKeySequence(RECONNECT_SHORTCUT))
+        self.reconnect_action.triggered.connect(self.server_strip.reconnect_now)
+        self.addAction(self.reconnect_action)
         self.system_menu = self.menuBar().addMenu("")
         self.system_menu.addActions([self.lock_action, self.logout_action])
         self.system_menu.addSeparator()

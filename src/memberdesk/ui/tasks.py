@@ -7,7 +7,9 @@ thread; its outcome comes back on the GUI thread:
 * a result -> the ``on_done`` callback;
 * a :class:`~memberdesk.services.errors.UserError` -> the ``on_user_error``
   callback if one was given, else the :attr:`TaskRunner.user_error` signal (the
-  main window shows it as a non-blocking banner, in the current language);
+  main window shows it as a non-blocking banner, in the current language); a lost
+  database server (``server_lost``) is also announced on :attr:`TaskRunner.server_lost`
+  whoever handles the error (the counter's red strip);
 * any other exception -> ``sys.excepthook`` on the GUI thread, which the crash
   handler (:mod:`.crash`) turns into a log entry and a crash dialog.
 
@@ -30,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 
+from memberdesk.db.errors import SERVER_LOST
 from memberdesk.services.errors import UserError
 
 if TYPE_CHECKING:
@@ -82,6 +85,7 @@ class TaskRunner(QObject):
 
     finished = Signal(object)  # Task, after its callback ran
     user_error = Signal(object)  # UserError with no on_user_error callback
+    server_lost = Signal(object)  # a StorageError server_lost, whoever handles it
     busy_changed = Signal(bool)
     _completed = Signal(object)  # Task; emitted on the worker, received on the GUI thread
 
@@ -168,6 +172,8 @@ class TaskRunner(QObject):
                     task.on_done(task.result)
             elif isinstance(exc, UserError):
                 log.info("task %s: user error %s", task.name, exc.code)
+                if exc.code == SERVER_LOST:
+                    self.server_lost.emit(exc)
                 if task.on_user_error is not None:
                     task.on_user_error(exc)
                 else:

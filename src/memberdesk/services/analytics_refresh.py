@@ -13,7 +13,8 @@ How it keeps the counter moving:
    quick at a million members).
 3. **Write** in batches of members by id, each batch its own short unit of work
    (delete the batch's old rows, insert the new ones), so a checkout waits for at most
-   one batch.
+   one batch. A member the batch finds newly 休眠 gets the ``dormant`` message in the
+   same transaction (:func:`.notify_events.became_dormant`).
 
 The definitions live in ``domain/analytics.py``; this module only gathers the figures.
 """
@@ -48,10 +49,11 @@ from memberdesk.domain.analytics import (
 from memberdesk.models import Member, MemberScore
 from memberdesk.money import Money
 
-from . import clock, settings
+from . import clock, notify_events, settings
 from .context import Actor
 from .errors import ValidationError
 from .permissions import Permission, may
+from .policy import Policy
 from .tables import connection, table
 
 log = logging.getLogger(__name__)
@@ -292,12 +294,18 @@ def _driver_value(v: Any) -> Any:
     return v
 
 
-def _write_batch(db: Database, low: int, high: int, rows: list[dict[str, Any]]) -> float:
-    """Replace the rows of members ``low < id <= high``; the seconds the write lock
-    was held."""
+def _write_batch(db: Database, low: int, high: int, rows: list[dict[str, Any]],
+                 policy: Policy | None = None) -> float:
+    """Replace the rows of members ``low < id <= high`` (and write the dormant
+    wake-up messages when ``policy`` has them on); the seconds the write lock was
+    held."""
     started = time.monotonic()
     with db.uow() as uow:
         conn = connection(uow.session)
+        wake = policy is not None and policy.bool("notify.dormant.on")
+        before = {int(m): str(c) for m, c in conn.execute(
+            select(_SCORES.c.member_id, _SCORES.c.lifecycle).where(
+                _SCORES.c.member_id > low, _SCORES.c.member_id <= high))} if wake else {}
         conn.execute(delete(_SCORES).where(_SCORES.c.member_id > low,
                                            _SCORES.c.member_id <= high))
         if conn.dialect.name == "sqlite":
@@ -305,6 +313,8 @@ def _write_batch(db: Database, low: int, high: int, rows: list[dict[str, Any]]) 
                                                   for r in rows])
         else:  # pragma: no cover - the network edition
             conn.execute(insert(_SCORES), rows)
+        if wake and policy is not None:
+            notify_events.became_dormant(uow.session, rows, before, policy)
         uow.commit()
     return time.monotonic() - started
 
@@ -324,13 +334,15 @@ def refresh_scores(db: Database, as_of: date | None = None, *, batch: int | None
     c = compute(db, as_of)
     total, g = c.last_member_id, c.gathered
     at = clock.now()
+    with db.reader() as r:
+        policy = Policy.load(r.session)
     after = written = 0
     while True:
         with db.reader() as r:
             page = member_page(r.session, after, batch)
         if not page:
             break
-        held = _write_batch(db, after, page[-1][0], c.rows(page, at))
+        held = _write_batch(db, after, page[-1][0], c.rows(page, at), policy)
         written += len(page)
         after = page[-1][0]
         if step is not None and not step(min(after, total), max(total, after)):

@@ -25,7 +25,7 @@ import logging
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import bindparam, delete, insert, select, text
@@ -54,7 +54,7 @@ from .context import Actor
 from .errors import ValidationError
 from .permissions import Permission, may
 from .policy import Policy
-from .tables import connection, table
+from .tables import connection, driver_value, table
 
 log = logging.getLogger(__name__)
 
@@ -283,17 +283,6 @@ _INSERT_SQLITE = (f"INSERT INTO member_scores ({', '.join(_COLUMNS)}) "
                   f"VALUES ({', '.join('?' for _ in _COLUMNS)})")
 
 
-def _driver_value(v: Any) -> Any:
-    """A value as SQLAlchemy stores it on SQLite (Money in fen, ISO dates, naive UTC)."""
-    if isinstance(v, Money):
-        return v.fen
-    if isinstance(v, datetime):
-        return v.astimezone(UTC).replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
-    if isinstance(v, date):
-        return v.isoformat()
-    return v
-
-
 def _write_batch(db: Database, low: int, high: int, rows: list[dict[str, Any]],
                  policy: Policy | None = None) -> float:
     """Replace the rows of members ``low < id <= high`` (and write the dormant
@@ -309,7 +298,7 @@ def _write_batch(db: Database, low: int, high: int, rows: list[dict[str, Any]],
         conn.execute(delete(_SCORES).where(_SCORES.c.member_id > low,
                                            _SCORES.c.member_id <= high))
         if conn.dialect.name == "sqlite":
-            conn.exec_driver_sql(_INSERT_SQLITE, [tuple(_driver_value(r[c]) for c in _COLUMNS)
+            conn.exec_driver_sql(_INSERT_SQLITE, [tuple(driver_value(r[c]) for c in _COLUMNS)
                                                   for r in rows])
         else:  # pragma: no cover - the network edition
             conn.execute(insert(_SCORES), rows)

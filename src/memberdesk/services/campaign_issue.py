@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
@@ -29,7 +29,7 @@ from memberdesk.models.enums import CouponEventKind, CouponStatus
 from . import audit, coupons, notify_outbox
 from .job_batches import run_batches
 from .policy import Policy
-from .tables import connection, table
+from .tables import connection, insert_many, table
 
 _COUPONS, _EVENTS, _AUDIENCE = table(Coupon), table(CouponEvent), table(CampaignMember)
 
@@ -65,26 +65,29 @@ def issue_chunk(session: Session, job: Issue, member_ids: list[int],
     valid_from, valid_to = coupons.validity(template, job.at)
     if given:
         codes = coupons.new_codes(session, len(given))
-        ids = conn.execute(
-            insert(_COUPONS).returning(_COUPONS.c.id, sort_by_parameter_order=True),
-            [{"code": code, "template_id": job.template_id, "member_id": m,
-              "status": CouponStatus.ISSUED, "valid_from": valid_from, "valid_to": valid_to,
-              "issued_at": job.at} for code, m in zip(codes, given, strict=True)]).scalars().all()
-        coupon_of = dict(zip(given, (int(i) for i in ids), strict=True))
-        conn.execute(insert(_EVENTS), [
+        # A plain executemany, then the ids by the (unique) codes: SQLite sends an
+        # INSERT ... RETURNING of many rows one row at a time.
+        insert_many(conn, _COUPONS, [
+            {"code": code, "template_id": job.template_id, "member_id": m,
+             "status": CouponStatus.ISSUED, "valid_from": valid_from, "valid_to": valid_to,
+             "issued_at": job.at} for code, m in zip(codes, given, strict=True)])
+        coupon_of = {int(m): int(i) for i, m in conn.execute(
+            select(_COUPONS.c.id, _COUPONS.c.member_id).where(_COUPONS.c.code.in_(codes)))}
+        insert_many(conn, _EVENTS, [
             {"coupon_id": cid, "kind": CouponEventKind.ISSUE, "status_after": CouponStatus.ISSUED,
              "sale_id": None, "recharge_id": None, "refund_id": None, "staff_id": job.staff_id,
              "created_at": job.at} for cid in coupon_of.values()])
-    conn.execute(insert(_AUDIENCE), [
+    insert_many(conn, _AUDIENCE, [
         {"campaign_id": job.campaign_id, "member_id": m, "held_out": out[m],
          "coupon_id": coupon_of.get(m), "created_at": job.at} for m in todo])
     if given and policy.bool("notify.campaign.on"):
         who = notify_outbox.recipients(session, given)
         params = {"coupon": template.name,
                   "date": policy.local_time(valid_to).date().isoformat()}
+        draft = notify_outbox.Draft.of(policy, "campaign", job.at)
         notify_outbox.write(session, [row for m in given if (row := notify_outbox.message(
             policy, "campaign", m, who.get(m), params, f"campaign:{job.campaign_id}:{m}",
-            job.at)) is not None])
+            job.at, draft)) is not None])
     return len(given), len(todo) - len(given)
 
 

@@ -22,8 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, select, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from memberdesk.domain import notify
@@ -35,7 +34,7 @@ from .errors import ValidationError
 from .ledger import StoredValuePosting
 from .member_fields import normalise_phone
 from .policy import Policy
-from .tables import connection, table
+from .tables import connection, insert_many, table
 
 _MEMBERS, _TIERS, _SHOP, _OUTBOX = table(Member), table(Tier), table(Shop), table(Notification)
 _OPTED_OUT = table(SmsUnsubscribe)
@@ -48,18 +47,6 @@ _RECIPIENTS = (
     .select_from(_MEMBERS.outerjoin(_TIERS, _TIERS.c.id == _MEMBERS.c.tier_id))
 )
 _RECIPIENT = _RECIPIENTS.where(_MEMBERS.c.id == bindparam("member_id"))
-# One statement per engine: a second message with the same dedupe key is no error.
-_ADD = {"sqlite": sqlite.insert(_OUTBOX).on_conflict_do_nothing(index_elements=["dedupe_key"]),
-        "postgresql": postgresql.insert(_OUTBOX).on_conflict_do_nothing(
-            index_elements=["dedupe_key"])}
-
-
-def add_statement(conn: Connection) -> Any:
-    """The outbox's insert that skips a dedupe key already written, for ``conn``'s
-    engine."""
-    return _ADD[conn.dialect.name]
-
-
 @dataclass(frozen=True)
 class Recipient:
     name: str
@@ -113,6 +100,22 @@ def due_at(policy: Policy, promotional: bool, at: datetime) -> datetime:
     return at + (start - local)
 
 
+@dataclass(frozen=True)
+class Draft:
+    """What the messages of one event written at one moment share: the template, its
+    placeholders and when they may go out (worked out once for a campaign's chunk)."""
+
+    text: str
+    names: list[str]
+    next_at: datetime
+
+    @classmethod
+    def of(cls, policy: Policy, event: str, at: datetime) -> Draft:
+        text = template_for(policy, event)
+        return cls(text, notify.placeholders_in(text),
+                   due_at(policy, notify.EVENTS[event].promotional, at))
+
+
 def message(
     policy: Policy,
     event: str,
@@ -121,6 +124,7 @@ def message(
     params: dict[str, Any],
     dedupe_key: str,
     at: datetime,
+    draft: Draft | None = None,
 ) -> dict[str, Any] | None:
     """The outbox row of ``event`` for the member (see :func:`enqueue`), or None when
     nothing is to be written: the event is off, the member anonymised or deactivated."""
@@ -129,10 +133,10 @@ def message(
         return None
     if who is None or who.status is not MemberStatus.ACTIVE:
         return None
-    text = template_for(policy, event)
+    draft = draft or Draft.of(policy, event, at)
+    text, names = draft.text, draft.names
     values = {"name": who.name, "tier": who.tier, "shop": who.shop,
               **{k: str(v) for k, v in params.items()}}
-    names = notify.placeholders_in(text)
     phone = mainland_mobile(who.phone)
     status, reason = NotifyStatus.PENDING, ""
     if spec.promotional and not who.consent:
@@ -147,17 +151,14 @@ def message(
         "params": json.dumps([[n, values.get(n, "")] for n in names], ensure_ascii=False),
         "promotional": spec.promotional, "status": status, "reason": reason,
         "dedupe_key": dedupe_key[:80], "attempts": 0,
-        "next_at": due_at(policy, spec.promotional, at), "created_at": at, "sent_at": None,
+        "next_at": draft.next_at, "created_at": at, "sent_at": None,
         "provider": "", "provider_ref": ""}
 
 
 def write(session: Session, rows: list[dict[str, Any]]) -> int:
     """Write outbox rows (from :func:`message`) in the caller's transaction, in one
     statement; a dedupe key already written is skipped. Returns the rows written."""
-    if not rows:
-        return 0
-    conn = connection(session)
-    return max(0, int(conn.execute(add_statement(conn), rows).rowcount))
+    return insert_many(connection(session), _OUTBOX, rows, unless_taken="dedupe_key")
 
 
 def enqueue_new(session: Session, event: str, member_id: int, params: dict[str, Any],

@@ -23,6 +23,7 @@ dropped as stale.
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -41,6 +42,7 @@ from .policy import Policy
 from .sms_providers import Outcome, SmsConfig, send_sms
 from .tables import connection, table
 
+log = logging.getLogger(__name__)
 _OUTBOX, _MEMBERS, _OPTED_OUT = table(Notification), table(Member), table(SmsUnsubscribe)
 TEST_EVENT = "test"
 BATCH = 50  # messages looked at per run (the timer comes back for the rest)
@@ -197,4 +199,9 @@ def send_due(db: Database, *, limit: int = BATCH, only: int | None = None,
         if outcome.kind in ("config", "offline", "unknown"):
             counts.stopped = outcome.kind
             break
+    if counts.stopped or any(counts.as_dict().values()):
+        # The system log: counts and the provider's codes, never a key or a phone.
+        log.info("sms %s: %s%s", config.provider, counts.as_dict(),
+                 f"; stopped: {counts.stopped} ({counts.reasons[-1] if counts.reasons else ''})"
+                 if counts.stopped else "")
     return counts

@@ -8,6 +8,10 @@ checkout in), and a rerun (nothing left to issue).
 members (``build/bench/``, built once; ``MEMBERDESK_BENCH_MEMBERS`` for a smaller
 one), copied so every run starts with no campaign. 60% of the members agree to
 promotions, so the messages are a mix of waiting and not sent.
+
+Measured on the shared 2-core machine at a load average of about 13: 1,000,000
+members (900,381 coupons, 99,619 held out, a message each reached) in 704.5 s, 1,419
+members/s (member by member it was 59 members/s: about 4.7 hours); the rerun 4.2 s.
 """
 
 from __future__ import annotations

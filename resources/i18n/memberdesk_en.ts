@@ -2509,6 +2509,10 @@ Please send this file to your support contact.</translation>
         <translation>Agrees to receive offers (SMS, WeChat)</translation>
     </message>
     <message>
+        <source>Unsubscribed from offer texts (replied R / 退订)</source>
+        <translation>Unsubscribed from offer texts (replied R / 退订)</translation>
+    </message>
+    <message>
         <source>Done (Enter)</source>
         <translation>Done (Enter)</translation>
     </message>

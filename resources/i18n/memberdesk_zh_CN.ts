@@ -2509,6 +2509,10 @@ Please send this file to your support contact.</source>
         <translation>同意接收优惠信息（短信、微信）</translation>
     </message>
     <message>
+        <source>Unsubscribed from offer texts (replied R / 退订)</source>
+        <translation>已退订营销短信（回复 R / 退订）</translation>
+    </message>
+    <message>
         <source>Done (Enter)</source>
         <translation>完成（回车）</translation>
     </message>

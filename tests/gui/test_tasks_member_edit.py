@@ -74,3 +74,21 @@ def test_a_taken_phone_writes_nothing(counter: Counter) -> None:
     dialog.phone.clear()
     dialog.save_button.click()
     assert dialog.message.text() == "没有修改任何内容。"
+
+
+def test_the_unsubscribed_box_marks_and_clears_the_members_phone(counter: Counter) -> None:
+    c = counter
+    c.select_member("alice")
+    dialog = c.open(Qt.Key.Key_F10)
+    assert dialog.unsubscribed.text() == "已退订营销短信（回复 R / 退订）"
+    assert not dialog.unsubscribed.isChecked()
+    dialog.unsubscribed.setChecked(True)  # she replied R at the counter
+    c.enter(dialog.notes)
+    assert dialog.message.text() == "已保存。"
+    assert get_member(c.db, c.world.owner, "M000001").sms_unsubscribed
+    c.enter(dialog.notes)
+    again = c.open(Qt.Key.Key_F10)
+    assert again.unsubscribed.isChecked()
+    again.unsubscribed.setChecked(False)
+    c.enter(again.notes)
+    assert not get_member(c.db, c.world.owner, "M000001").sms_unsubscribed

@@ -1,9 +1,12 @@
-"""``memberdesk notifications send|log|call-list``: the SMS outbox without the GUI.
+"""``memberdesk notifications send|log|call-list|unsubscribe|import-replies``: the SMS
+outbox without the GUI.
 
 ``send`` delivers what is due (what the daily jobs and the back office's timer do;
 no log-in, like ``jobs run``). ``log`` shows the newest messages (a manager or the
 owner, ``--user NAME``, phones masked unless the role sees full numbers).
-``call-list`` writes the day's messages as a workbook for a shop without SMS."""
+``call-list`` writes the day's messages as a workbook for a shop without SMS.
+``unsubscribe PHONE...`` and ``import-replies FILE`` (a provider's reply report) mark
+phones that get no more promotional messages (a manager, audited)."""
 
 from __future__ import annotations
 
@@ -82,8 +85,40 @@ def cmd_call_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def _said(r: Any) -> None:
+    print(_t(f"新退订 {r.added}，此前已退订 {r.already}",
+             f"unsubscribed {r.added}, already unsubscribed {r.already}"))
+    if r.bad:
+        print(_t("不是中国大陆手机号：", "not a mainland mobile: ") + ", ".join(r.bad[:20]))
+
+
+@user_errors
+def cmd_unsubscribe(args: argparse.Namespace) -> int:
+    from memberdesk.services.notify_unsubscribe import unsubscribe
+
+    with opened_db(args) as db:
+        result = unsubscribe(db, login_from_args(db, args), args.phones)
+    _said(result)
+    return 0
+
+
+@user_errors
+def cmd_import_replies(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from memberdesk.services.notify_unsubscribe import import_replies
+
+    with opened_db(args) as db:
+        result = import_replies(db, login_from_args(db, args), Path(args.file))
+    print(_t(f"读取 {result.rows} 行，其他回复 {result.other_replies}",
+             f"{result.rows} rows read, {result.other_replies} other replies"))
+    _said(result)
+    return 0
+
+
 def register(sub: Any) -> None:
-    p0 = sub.add_parser("notifications", help="text messages (短信通知): send, log, call-list")
+    p0 = sub.add_parser("notifications", help="text messages (短信通知): send, log, call-list, "
+                        "unsubscribe, import-replies")
     nsub = p0.add_subparsers(dest="notifications_command", metavar="ACTION", required=True)
     p = add_command(nsub, "send", "deliver the messages that are due", cmd_send)
     p.add_argument("--limit", type=int, default=50, help="at most this many (default 50)")
@@ -97,5 +132,16 @@ def register(sub: Any) -> None:
     p.add_argument("--date", help="the shop's day, YYYY-MM-DD (default: today)")
     p.add_argument("--folder", default=".", help="where to write it (default: here)")
     p.add_argument("--lang", choices=("zh_CN", "en"), help="the workbook's language")
+    p.add_argument("--user", required=True, metavar="NAME",
+                   help="a manager or the owner (password on stdin)")
+    p = add_command(nsub, "unsubscribe", "no more promotional messages to these phones",
+                    cmd_unsubscribe)
+    p.add_argument("phones", nargs="+", metavar="PHONE", help="mainland mobiles")
+    p.add_argument("--user", required=True, metavar="NAME",
+                   help="a manager or the owner (password on stdin)")
+    p = add_command(nsub, "import-replies", "unsubscribe the phones that replied R, TD or "
+                    "退订 in a provider's reply report (CSV or xlsx: phone, reply)",
+                    cmd_import_replies)
+    p.add_argument("file", help="the reply report")
     p.add_argument("--user", required=True, metavar="NAME",
                    help="a manager or the owner (password on stdin)")

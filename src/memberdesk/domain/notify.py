@@ -3,7 +3,8 @@ placeholders, the hours promotional messages may go out, the unsubscribe text, a
 the retry backoff. Plain Python: the services and the back office share them.
 
 A template is the owner's text with placeholders in braces: ``{name}``, ``{points}``,
-``{amount}``, ``{balance}``, ``{date}``, ``{tier}``, ``{shop}``. Any other name in
+``{amount}``, ``{balance}``, ``{date}``, ``{tier}``, ``{shop}``, ``{card}`` (a count
+card), ``{uses}`` (its uses left), ``{coupon}`` (a coupon's name). Any other name in
 braces is refused when the template is saved (:func:`template_problem`).
 """
 
@@ -13,11 +14,14 @@ import string
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
-PLACEHOLDERS: tuple[str, ...] = ("name", "points", "amount", "balance", "date", "tier", "shop")
+PLACEHOLDERS: tuple[str, ...] = ("name", "points", "amount", "balance", "date", "tier", "shop",
+                                  "card", "uses", "coupon")
 
 # Required by the providers (and the rules on marketing SMS) at the end of every
 # promotional message.
 UNSUBSCRIBE = "拒收请回复R"
+# A reply (the provider's reply report) that unsubscribes: R, TD or 退订, any case.
+UNSUBSCRIBE_REPLIES = frozenset({"r", "td", "退订"})
 
 # Promotional messages go out only between these hours of the shop's day.
 PROMO_FROM, PROMO_UNTIL = time(8, 0), time(21, 0)
@@ -53,6 +57,22 @@ EVENTS: dict[str, Event] = {
         "expiry", False, ("积分到期提醒", "Points expiring"),
         ("{name}您好，您在{shop}有 {points} 积分将于 {date} 到期，请及时使用。",
          "Dear {name}, {points} of your points at {shop} expire on {date}: use them soon.")),
+    "card_low": Event(
+        "card_low", False, ("计次卡余次不足", "Count card low"),
+        ("{name}您好，您在{shop}的{card}仅剩 {uses} 次。",
+         "Dear {name}, your {card} at {shop} has {uses} uses left.")),
+    "card_expiry": Event(
+        "card_expiry", False, ("计次卡到期提醒", "Count card expiring"),
+        ("{name}您好，您在{shop}的{card}还有 {uses} 次，将于 {date} 到期，请及时使用。",
+         "Dear {name}, your {card} at {shop} with {uses} uses left expires on {date}.")),
+    "dormant": Event(
+        "dormant", True, ("休眠唤醒", "Dormant wake-up"),
+        ("{name}，好久不见！{shop}想念您，欢迎回来看看。",
+         "{name}, we miss you at {shop}: come and see us again.")),
+    "campaign": Event(
+        "campaign", True, ("活动赠券", "Campaign coupon"),
+        ("{name}您好，{shop}送您一张{coupon}，{date}前有效。",
+         "Dear {name}, {shop} has given you a coupon: {coupon}, valid until {date}.")),
 }
 
 
@@ -89,6 +109,12 @@ def render(text: str, params: dict[str, str], *, promotional: bool) -> str:
     and, for a promotional message, the unsubscribe text at the end."""
     body = text.format_map({n: params.get(n, "") for n in placeholders_in(text)})
     return f"{body}{UNSUBSCRIBE}" if promotional and UNSUBSCRIBE not in body else body
+
+
+def unsubscribes(reply: str) -> bool:
+    """Whether a member's reply (R, r, TD, 退订, spaces around) asks for no more
+    promotional messages."""
+    return reply.strip().lower() in UNSUBSCRIBE_REPLIES
 
 
 def promo_allowed(local: datetime) -> bool:

@@ -17,7 +17,7 @@ from .ledgers import PointsEntry, PointsLot, PointsLotMove, StoredValueEntry
 from .loyalty import BirthdayGift, Referral, SignIn, TierChange
 from .mall import MallGift, MallRedemption
 from .members import Card, Member, Tier
-from .notify import Notification, NotifyStatus
+from .notify import Notification, NotifyStatus, SmsUnsubscribe
 from .sales import (
     DayClose,
     Recharge,
@@ -108,6 +108,7 @@ __all__ = [
     "ShiftCount",
     "Shop",
     "SignIn",
+    "SmsUnsubscribe",
     "Staff",
     "StockEntry",
     "StockKind",

@@ -50,3 +50,15 @@ class Notification(IdMixin, Base):
     sent_at: Mapped[datetime | None]
     provider: Mapped[str] = mapped_column(String(10), default="")
     provider_ref: Mapped[str] = mapped_column(String(80), default="")
+
+
+class SmsUnsubscribe(Base):
+    """A phone that asked for no more promotional messages (replied R, or marked by
+    staff): promotional messages to it are dropped. Keyed by the phone, as a reply
+    comes from a phone; removing the row (staff, audited) subscribes it again."""
+
+    __tablename__ = "sms_unsubscribes"
+
+    phone: Mapped[str] = mapped_column(String(20), primary_key=True)
+    source: Mapped[str] = mapped_column(String(20))  # reply | staff | cli
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

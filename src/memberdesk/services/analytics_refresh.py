@@ -13,7 +13,8 @@ How it keeps the counter moving:
    quick at a million members).
 3. **Write** in batches of members by id, each batch its own short unit of work
    (delete the batch's old rows, insert the new ones), so a checkout waits for at most
-   one batch.
+   one batch. A member the batch finds newly 休眠 gets the ``dormant`` message in the
+   same transaction (:func:`.notify_events.became_dormant`).
 
 The definitions live in ``domain/analytics.py``; this module only gathers the figures.
 """
@@ -44,11 +45,12 @@ from memberdesk.domain.analytics import (
 )
 from memberdesk.models import Member, MemberScore
 
-from . import clock, settings
+from . import clock, notify_events, settings
 from .analytics_rows import COLUMNS, insert_sql, values
 from .context import Actor
 from .errors import ValidationError
 from .permissions import Permission, may
+from .policy import Policy
 from .tables import connection, table
 
 log = logging.getLogger(__name__)
@@ -267,16 +269,26 @@ def member_page(session: Session, after: int, batch: int) -> list[Any]:
     return list(connection(session).execute(_MEMBER_PAGE, {"after": after, "batch": batch}))
 
 
-def _write_batch(db: Database, low: int, high: int, rows: list[tuple[Any, ...]]) -> float:
+def _write_batch(db: Database, low: int, high: int, rows: list[tuple[Any, ...]],
+                 policy: Policy | None = None, as_of: date | None = None) -> float:
     """Replace the rows of members ``low < id <= high`` with ``rows`` (driver values,
-    made before the lock is taken: the driver's executemany, a few µs a row); the
-    seconds the write lock was held."""
+    made before the lock is taken: the driver's executemany, a few µs a row), and write
+    the dormant wake-up messages when ``policy`` has them on; the seconds the write
+    lock was held."""
     started = time.monotonic()
     with db.uow() as uow:
         conn = connection(uow.session)
+        wake = policy is not None and policy.bool("notify.dormant.on")
+        before = {int(m): str(c) for m, c in conn.execute(
+            select(_SCORES.c.member_id, _SCORES.c.lifecycle).where(
+                _SCORES.c.member_id > low, _SCORES.c.member_id <= high))} if wake else {}
         conn.execute(delete(_SCORES).where(_SCORES.c.member_id > low,
                                            _SCORES.c.member_id <= high))
         conn.exec_driver_sql(insert_sql(conn.dialect.paramstyle), rows)
+        if wake and policy is not None and as_of is not None:
+            notify_events.became_dormant(
+                uow.session, [{**dict(zip(COLUMNS, r, strict=True)), "as_of": as_of}
+                              for r in rows], before, policy)
         uow.commit()
     return time.monotonic() - started
 
@@ -296,6 +308,8 @@ def refresh_scores(db: Database, as_of: date | None = None, *, batch: int | None
     c = compute(db, as_of)
     total, g = c.last_member_id, c.gathered
     at = clock.now()
+    with db.reader() as r:
+        policy = Policy.load(r.session)
     after = written = 0
     dialect = db.engine.dialect.name
     forget_figures(db)  # the kept 分析 figures are of the rows about to be replaced
@@ -304,7 +318,8 @@ def refresh_scores(db: Database, as_of: date | None = None, *, batch: int | None
             page = member_page(r.session, after, batch)
         if not page:
             break
-        held = _write_batch(db, after, page[-1][0], c.values(page, at, dialect))
+        held = _write_batch(db, after, page[-1][0], c.values(page, at, dialect), policy,
+                            c.as_of)
         written += len(page)
         after = page[-1][0]
         if step is not None and not step(min(after, total), max(total, after)):

@@ -6,9 +6,10 @@ Creating a campaign fixes its segment, template, hold-out share and a random see
 every run) and the window its result is measured over (``first_day`` .. ``last_day``).
 
 A run finds the segment's members not yet in ``campaign_members`` (a read, no write
-lock), then works through them in short units of work (:func:`.job_batches.run_batches`,
-one audit row a batch): each member's row is written in the same transaction as their
-coupon, and the row's key (campaign, member) is unique, so a run that stops midway (a
+lock), then works through them a chunk of members per unit of work in set-based
+statements (:mod:`.campaign_issue`, one audit row a chunk; with the ``campaign``
+message when that event is on): each member's row is written in the same
+transaction as their coupon, and the row's key (campaign, member) is unique, so a run that stops midway (a
 crash, a cancel, a full disk) leaves whole members only and a rerun goes on with the
 rest: each member's coupon is issued exactly once. Members who joined the segment since
 are included by a rerun; members who left it keep what they were given. Needs
@@ -26,15 +27,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
-from memberdesk.domain.campaigns import DEFAULT_HOLDOUT_PERMILLE, MAX_HOLDOUT_PERMILLE, held_out
+from memberdesk.domain.campaigns import DEFAULT_HOLDOUT_PERMILLE, MAX_HOLDOUT_PERMILLE
 from memberdesk.models import Campaign, CampaignMember, CouponTemplate, Member, Product, Segment
 from memberdesk.money import Money
 
-from . import audit, clock, coupons
+from . import audit, campaign_issue, clock
 from .context import Actor
 from .coupons_admin import issuable_template
 from .errors import ConflictError, NotFoundError, ValidationError
-from .job_batches import run_batches
 from .member_filter import conditions, from_json
 from .permissions import Permission, require
 from .requests import clean_text
@@ -42,11 +42,8 @@ from .segments import find_segment
 
 MAX_DAYS = 366
 DEFAULT_DAYS = 30
-MAX_MEMBERS_PER_BATCH: int | None = 1000  # tests make it small
-# A batch's work before it commits. Larger than the daily jobs' 10 ms: a coupon costs
-# a few ms and each commit an fsync, so at 10 ms a batch held about two members
-# (measured: 26 members/s on the loaded 2-core machine); a checkout waits at most
-# about this long while a campaign runs.
+MAX_MEMBERS_PER_BATCH: int | None = 1000  # members a unit of work (tests make it small)
+# Kept from the member-by-member runs; a unit of work is now one chunk of members.
 BATCH_BUDGET_MS = 50.0
 
 
@@ -200,32 +197,9 @@ def run_campaign(db: Database, actor: Actor, name: str, *,
                      entity_id=label, detail={"segment": seg.name, "template": t.code})
         uow.commit()
     pending = _pending(db, cid, filter_json)
-    at = clock.now()
-    staff_id = actor.staff_id
-
-    def work(session: Session, member_id: int) -> bool:
-        template = session.get_one(CouponTemplate, tid)
-        out = held_out(seed, member_id, share)
-        coupon_id = None if out else coupons.issue_in(session, template, member_id,
-                                                      staff_id, at).id
-        session.add(CampaignMember(campaign_id=cid, member_id=member_id, held_out=out,
-                                   coupon_id=coupon_id, created_at=at))
-        return out
-
-    def audit_batch(session: Session, outs: list[bool]) -> None:
-        audit.record(session, action="campaign.issue", staff_id=staff_id, entity="campaign",
-                     entity_id=label, detail={"coupons": outs.count(False),
-                                              "held_out": outs.count(True)})
-
-    results: list[bool] = []
-
-    def counted(session: Session, member_id: int) -> bool:
-        out = work(session, member_id)
-        results.append(out)
-        return out
-
-    _, cancelled = run_batches(db, pending, counted, audit_batch=audit_batch, step=step,
-                               budget_ms=BATCH_BUDGET_MS, max_members=MAX_MEMBERS_PER_BATCH)
+    job = campaign_issue.Issue(cid, label, tid, seed, share, actor.staff_id, clock.now())
+    issued, held_now, cancelled = campaign_issue.issue(
+        db, job, pending, MAX_MEMBERS_PER_BATCH or 1000, budget_ms=BATCH_BUDGET_MS, step=step)
     with db.uow() as uow:
         s = uow.session
         c = s.get_one(Campaign, cid)
@@ -233,7 +207,4 @@ def run_campaign(db: Database, actor: Actor, name: str, *,
             c.finished_at = clock.now()
         reached, held = _counts(s, cid)
         uow.commit()
-    # ``results`` may hold members of a batch that rolled back only if run_batches
-    # raised, and then we never get here.
-    return CampaignRun(label, results.count(False), results.count(True), reached, held,
-                       cancelled)
+    return CampaignRun(label, issued, held_now, reached, held, cancelled)

@@ -22,7 +22,7 @@ from memberdesk.models import (
 )
 from memberdesk.models.enums import CountCardStatus, CountUseKind
 
-from . import audit, clock
+from . import audit, clock, notify_events
 from .context import Actor
 from .count_cards import balances_of, post
 from .errors import ConflictError, NotFoundError, ValidationError
@@ -140,6 +140,9 @@ def use_card(db: Database, actor: Actor, request: UseRequest) -> UseResult:
                      note=f"{view.name} {service.product_name}")
         if all(b.uses_remaining == 0 for b in balances_of(s, card.id)):
             card.status = CountCardStatus.EXHAUSTED
+        notify_events.card_used(s, card.member_id, view.name if len(view.services) == 1
+                                else f"{view.name} {service.product_name}", bal.id,
+                                bal.uses_remaining)
         member = s.get(Member, card.member_id)
         audit.record(s, action="count_card.use", staff_id=actor.staff_id, entity="count_card",
                      entity_id=card.id, detail={

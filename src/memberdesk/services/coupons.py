@@ -139,6 +139,29 @@ def _new_code(session: Session) -> str:
             return code
 
 
+def new_codes(session: Session, n: int) -> list[str]:
+    """``n`` coupon codes not yet used, checked in one statement per round (a
+    campaign's batch) instead of one per code."""
+    codes: set[str] = set()
+    while len(codes) < n:
+        fresh = {f"{secrets.randbelow(10**12):012d}" for _ in range(n - len(codes))} - codes
+        taken = set(session.scalars(select(Coupon.code).where(Coupon.code.in_(fresh))))
+        codes |= fresh - taken
+    return sorted(codes)
+
+
+def validity(template: CouponTemplate, at: datetime) -> tuple[datetime, datetime]:
+    """The first and last moment of a coupon of ``template`` issued at ``at``."""
+    valid_from = template.valid_from or at
+    if template.valid_days is not None:
+        valid_to = at + timedelta(days=template.valid_days)
+        if template.valid_to is not None:
+            valid_to = min(valid_to, template.valid_to)
+    else:
+        valid_to = template.valid_to or NO_END
+    return valid_from, valid_to
+
+
 def issue_in(
     session: Session,
     template: CouponTemplate,
@@ -149,13 +172,7 @@ def issue_in(
     recharge_id: int | None = None,
 ) -> Coupon:
     """Issue one coupon of ``template`` in the caller's transaction."""
-    valid_from = template.valid_from or at
-    if template.valid_days is not None:
-        valid_to = at + timedelta(days=template.valid_days)
-        if template.valid_to is not None:
-            valid_to = min(valid_to, template.valid_to)
-    else:
-        valid_to = template.valid_to or NO_END
+    valid_from, valid_to = validity(template, at)
     coupon = Coupon(code=_new_code(session), template_id=template.id, member_id=member_id,
                     valid_from=valid_from, valid_to=valid_to, issued_at=at)
     session.add(coupon)

@@ -523,3 +523,6 @@ MESSAGES.update(PROMOTION_MESSAGES)
 from .messages_server import SERVER_MESSAGES  # noqa: E402
 
 MESSAGES.update(SERVER_MESSAGES)
+from .messages_unsubscribe import UNSUBSCRIBE_MESSAGES  # noqa: E402
+
+MESSAGES.update(UNSUBSCRIBE_MESSAGES)

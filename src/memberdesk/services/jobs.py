@@ -66,8 +66,14 @@ def _birthday_gifts(db: Database, day: date, step: Step | None) -> tuple[dict[st
 
 def _count_card_expiry(db: Database, day: date,
                        step: Step | None) -> tuple[dict[str, int], bool]:
+    """The day's expired cards, then the reminders of the cards expiring soon."""
     c = count_card_expiry.expire_cards(db, day, step=step)
-    return c.as_dict(), c.cancelled
+    if c.cancelled:
+        return {**c.as_dict(), "reminders": 0}, True
+    from .notify_events import remind_cards_expiring
+
+    reminders, cancelled = remind_cards_expiring(db, day, step=step)
+    return {**c.as_dict(), "reminders": reminders}, cancelled
 
 
 def _analytics_refresh(db: Database, day: date,

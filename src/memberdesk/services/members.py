@@ -8,7 +8,7 @@ piece of personal data but keeps the member number and the ledgers.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any, Final
 
@@ -21,7 +21,7 @@ from memberdesk.models.base import utcnow
 from memberdesk.models.enums import CardStatus, Gender, MemberStatus
 from memberdesk.money import Money
 
-from . import audit, clock, member_search, notify_outbox
+from . import audit, clock, member_search, notify_outbox, notify_unsubscribe
 from .context import Actor
 from .errors import AuthError, ConflictError, ValidationError
 from .member_fields import (
@@ -137,6 +137,7 @@ class MemberDetail:
     last_visit_at: datetime | None
     created_at: datetime
     cards: tuple[CardSummary, ...]
+    sms_unsubscribed: bool = False  # the phone gets no promotional messages (退订)
 
     @property
     def stored_value(self) -> Money:
@@ -272,7 +273,9 @@ def get_member(db: Database, actor: Actor, member_no: str) -> MemberDetail:
 def member_detail_in(s: Session, actor: Actor, member_no: str) -> MemberDetail:
     """:func:`get_member` inside the caller's transaction."""
     unmasked = may_unmask(s, actor)
-    return _detail(s, load_member(s, member_no), unmasked)
+    member = load_member(s, member_no)
+    return replace(_detail(s, member, unmasked),
+                   sms_unsubscribed=notify_unsubscribe.unsubscribed_in(s, member.phone))
 
 
 # -- use cases --------------------------------------------------------------------------
@@ -347,8 +350,10 @@ def edit_member(
     tags: str | Sequence[str] | _Unset = UNSET,
     notes: str | _Unset = UNSET,
     marketing_consent: bool | _Unset = UNSET,
+    sms_unsubscribed: bool | _Unset = UNSET,
 ) -> MemberDetail:
-    """Change a member's personal data; arguments left at UNSET stay as they are.
+    """Change a member's personal data; arguments left at UNSET stay as they are
+    (``sms_unsubscribed``: the member's phone gets no more promotional messages).
     The audit row names the changed fields (and masked phones), not their values."""
     with db.uow() as uow:
         s = uow.session
@@ -391,6 +396,9 @@ def edit_member(
             if getattr(member, field) != value:
                 setattr(member, field, value)
                 changed[field] = True
+        if not isinstance(sms_unsubscribed, _Unset) and notify_unsubscribe.mark_in(
+                s, member.phone, bool(sms_unsubscribed), "staff"):
+            changed["sms_unsubscribed"] = bool(sms_unsubscribed)
         if changed:
             s.flush()
             audit.record(
@@ -401,7 +409,8 @@ def edit_member(
                 entity_id=member.member_no,
                 detail={"changed": changed},
             )
-        result = _detail(s, member, may_unmask(s, actor))
+        result = replace(_detail(s, member, may_unmask(s, actor)),
+                         sms_unsubscribed=notify_unsubscribe.unsubscribed_in(s, member.phone))
         uow.commit()
     return result
 

@@ -33,6 +33,7 @@ STATUS_WORDS: dict[str, tuple[str, str]] = {
 
 REASON_WORDS: dict[str, tuple[str, str]] = {
     "no_consent": ("会员未同意接收营销信息", "the member has not agreed to promotions"),
+    "unsubscribed": ("该手机号已退订营销短信", "the phone unsubscribed from promotions"),
     "not_mainland_mobile": ("不是中国大陆手机号", "not a mainland China mobile"),
     "anonymised": ("会员已注销", "the member was anonymised"),
     "member_inactive": ("会员已停用", "the member is deactivated"),

@@ -7,8 +7,9 @@ What is written: the owner's template for the event (``notify.<event>.text``, or
 default in the shop's language) with its placeholders filled, and for a promotional
 event the unsubscribe text. Nothing is written when the event is switched off
 (``notify.<event>.on``), for an anonymised or deactivated member, or twice. A
-promotional message to a member without marketing consent is logged ``dropped``; a
-phone that is not a mainland mobile is logged ``failed`` with the reason. A
+promotional message to a member without marketing consent, or to a phone that asked
+for no more (:mod:`.notify_unsubscribe`), is logged ``dropped``; a phone that is not a
+mainland mobile is logged ``failed`` with the reason. A
 promotional message enqueued outside 08:00–21:00 shop time waits for 08:00.
 
 The sender (:mod:`.notify_sender`) delivers what is due.
@@ -22,11 +23,10 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import bindparam, select, update
-from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
 from memberdesk.domain import notify
-from memberdesk.models import Member, Notification, NotifyStatus, Shop, Tier
+from memberdesk.models import Member, Notification, NotifyStatus, Shop, SmsUnsubscribe, Tier
 from memberdesk.models.enums import MemberStatus
 
 from . import clock
@@ -34,18 +34,19 @@ from .errors import ValidationError
 from .ledger import StoredValuePosting
 from .member_fields import normalise_phone
 from .policy import Policy
-from .tables import connection, table
+from .tables import connection, insert_many, table
 
 _MEMBERS, _TIERS, _SHOP, _OUTBOX = table(Member), table(Tier), table(Shop), table(Notification)
-_RECIPIENT = (
-    select(_MEMBERS.c.name, _MEMBERS.c.phone, _MEMBERS.c.marketing_consent, _MEMBERS.c.status,
-           _TIERS.c.name, select(_SHOP.c.name).where(_SHOP.c.id == 1).scalar_subquery())
+_OPTED_OUT = table(SmsUnsubscribe)
+_RECIPIENTS = (
+    select(_MEMBERS.c.id, _MEMBERS.c.name, _MEMBERS.c.phone, _MEMBERS.c.marketing_consent,
+           _MEMBERS.c.status, _TIERS.c.name,
+           select(_SHOP.c.name).where(_SHOP.c.id == 1).scalar_subquery(),
+           select(_OPTED_OUT.c.phone).where(_OPTED_OUT.c.phone == _MEMBERS.c.phone)
+           .exists())
     .select_from(_MEMBERS.outerjoin(_TIERS, _TIERS.c.id == _MEMBERS.c.tier_id))
-    .where(_MEMBERS.c.id == bindparam("member_id"))
 )
-_ADD = insert(_OUTBOX).on_conflict_do_nothing(index_elements=["dedupe_key"])
-
-
+_RECIPIENT = _RECIPIENTS.where(_MEMBERS.c.id == bindparam("member_id"))
 @dataclass(frozen=True)
 class Recipient:
     name: str
@@ -54,14 +55,24 @@ class Recipient:
     status: MemberStatus
     tier: str
     shop: str
+    unsubscribed: bool = False  # the phone asked for no more promotional messages
+
+
+def _as_recipient(row: Any) -> Recipient:
+    _id, name, phone, consent, status, tier, shop, opted_out = row
+    return Recipient(name, phone, bool(consent), MemberStatus(status), tier or "", shop or "",
+                     bool(opted_out))
 
 
 def _recipient(session: Session, member_id: int) -> Recipient | None:
     row = connection(session).execute(_RECIPIENT, {"member_id": member_id}).first()
-    if row is None:
-        return None
-    name, phone, consent, status, tier, shop = row
-    return Recipient(name, phone, bool(consent), MemberStatus(status), tier or "", shop or "")
+    return None if row is None else _as_recipient(row)
+
+
+def recipients(session: Session, member_ids: list[int]) -> dict[int, Recipient]:
+    """The recipients of many members in one statement (a campaign's batch)."""
+    rows = connection(session).execute(_RECIPIENTS.where(_MEMBERS.c.id.in_(member_ids)))
+    return {int(r[0]): _as_recipient(r) for r in rows}
 
 
 def template_for(policy: Policy, event: str) -> str:
@@ -89,6 +100,77 @@ def due_at(policy: Policy, promotional: bool, at: datetime) -> datetime:
     return at + (start - local)
 
 
+@dataclass(frozen=True)
+class Draft:
+    """What the messages of one event written at one moment share: the template, its
+    placeholders and when they may go out (worked out once for a campaign's chunk)."""
+
+    text: str
+    names: list[str]
+    next_at: datetime
+
+    @classmethod
+    def of(cls, policy: Policy, event: str, at: datetime) -> Draft:
+        text = template_for(policy, event)
+        return cls(text, notify.placeholders_in(text),
+                   due_at(policy, notify.EVENTS[event].promotional, at))
+
+
+def message(
+    policy: Policy,
+    event: str,
+    member_id: int,
+    who: Recipient | None,
+    params: dict[str, Any],
+    dedupe_key: str,
+    at: datetime,
+    draft: Draft | None = None,
+) -> dict[str, Any] | None:
+    """The outbox row of ``event`` for the member (see :func:`enqueue`), or None when
+    nothing is to be written: the event is off, the member anonymised or deactivated."""
+    spec = notify.EVENTS[event]
+    if not policy.bool(f"notify.{event}.on"):
+        return None
+    if who is None or who.status is not MemberStatus.ACTIVE:
+        return None
+    draft = draft or Draft.of(policy, event, at)
+    text, names = draft.text, draft.names
+    values = {"name": who.name, "tier": who.tier, "shop": who.shop,
+              **{k: str(v) for k, v in params.items()}}
+    phone = mainland_mobile(who.phone)
+    status, reason = NotifyStatus.PENDING, ""
+    if spec.promotional and not who.consent:
+        status, reason = NotifyStatus.DROPPED, "no_consent"
+    elif spec.promotional and who.unsubscribed:
+        status, reason = NotifyStatus.DROPPED, "unsubscribed"
+    elif phone is None:
+        status, reason = NotifyStatus.FAILED, "not_mainland_mobile"
+    return {
+        "event": event, "member_id": member_id, "phone": phone or (who.phone or "")[:20],
+        "body": notify.render(text, values, promotional=spec.promotional),
+        "params": json.dumps([[n, values.get(n, "")] for n in names], ensure_ascii=False),
+        "promotional": spec.promotional, "status": status, "reason": reason,
+        "dedupe_key": dedupe_key[:80], "attempts": 0,
+        "next_at": draft.next_at, "created_at": at, "sent_at": None,
+        "provider": "", "provider_ref": ""}
+
+
+def write(session: Session, rows: list[dict[str, Any]]) -> int:
+    """Write outbox rows (from :func:`message`) in the caller's transaction, in one
+    statement; a dedupe key already written is skipped. Returns the rows written."""
+    return insert_many(connection(session), _OUTBOX, rows, unless_taken="dedupe_key")
+
+
+def enqueue_new(session: Session, event: str, member_id: int, params: dict[str, Any],
+                dedupe_key: str, policy: Policy) -> bool:
+    """:func:`enqueue`, saying whether a message was written now (not before)."""
+    if not policy.bool(f"notify.{event}.on"):
+        return False
+    row = message(policy, event, member_id, _recipient(session, member_id), params,
+                  dedupe_key, clock.now())
+    return row is not None and write(session, [row]) == 1
+
+
 def enqueue(
     session: Session,
     event: str,
@@ -104,33 +186,15 @@ def enqueue(
     written (the event is off, the member is anonymised or deactivated). A second
     call with the same ``dedupe_key`` writes nothing (and returns the status it
     would have written)."""
-    spec = notify.EVENTS[event]
     policy = policy or Policy.load(session)
     if not policy.bool(f"notify.{event}.on"):
         return None
-    who = _recipient(session, member_id)
-    if who is None or who.status is not MemberStatus.ACTIVE:
+    row = message(policy, event, member_id, _recipient(session, member_id), params,
+                  dedupe_key, clock.now())
+    if row is None:
         return None
-    text = template_for(policy, event)
-    values = {"name": who.name, "tier": who.tier, "shop": who.shop,
-              **{k: str(v) for k, v in params.items()}}
-    names = notify.placeholders_in(text)
-    at = clock.now()
-    phone = mainland_mobile(who.phone)
-    status, reason = NotifyStatus.PENDING, ""
-    if spec.promotional and not who.consent:
-        status, reason = NotifyStatus.DROPPED, "no_consent"
-    elif phone is None:
-        status, reason = NotifyStatus.FAILED, "not_mainland_mobile"
-    connection(session).execute(_ADD, {
-        "event": event, "member_id": member_id, "phone": phone or (who.phone or "")[:20],
-        "body": notify.render(text, values, promotional=spec.promotional),
-        "params": json.dumps([[n, values.get(n, "")] for n in names], ensure_ascii=False),
-        "promotional": spec.promotional, "status": status, "reason": reason,
-        "dedupe_key": dedupe_key[:80], "attempts": 0,
-        "next_at": due_at(policy, spec.promotional, at), "created_at": at, "sent_at": None,
-        "provider": "", "provider_ref": ""})
-    return status
+    write(session, [row])
+    return NotifyStatus(row["status"])
 
 
 def forget_member(session: Session, member_id: int) -> None:

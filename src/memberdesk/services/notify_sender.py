@@ -14,7 +14,8 @@ the message waits, its tries untouched. A wrong key, no connection or an unknown
 answer stops the run: the next messages would meet the same.
 
 Before sending, a message is checked again: a member anonymised or deactivated
-since, or a promotional message whose member withdrew consent, is ``dropped``; a
+since, or a promotional message whose member withdrew consent or whose phone asked
+for no more (replied R, :mod:`.notify_unsubscribe`), is ``dropped``; a
 promotional one outside 08:00–21:00 waits for 08:00; one older than three days is
 dropped as stale.
 """
@@ -22,6 +23,7 @@ dropped as stale.
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -31,7 +33,7 @@ from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
 from memberdesk.domain import notify
-from memberdesk.models import Member, Notification, NotifyStatus
+from memberdesk.models import Member, Notification, NotifyStatus, SmsUnsubscribe
 from memberdesk.models.enums import MemberStatus
 
 from . import clock
@@ -40,7 +42,8 @@ from .policy import Policy
 from .sms_providers import Outcome, SmsConfig, send_sms
 from .tables import connection, table
 
-_OUTBOX, _MEMBERS = table(Notification), table(Member)
+log = logging.getLogger(__name__)
+_OUTBOX, _MEMBERS, _OPTED_OUT = table(Notification), table(Member), table(SmsUnsubscribe)
 TEST_EVENT = "test"
 BATCH = 50  # messages looked at per run (the timer comes back for the rest)
 
@@ -101,6 +104,9 @@ def _still_wanted(s: Session, m: _Due, policy: Policy, now: datetime) -> tuple[s
                 row[0]) is MemberStatus.ANONYMISED else "member_inactive"
         if m.promotional and not row[1]:
             return "dropped", "no_consent"
+    if m.promotional and connection(s).execute(
+            select(_OPTED_OUT.c.phone).where(_OPTED_OUT.c.phone == m.phone)).first():
+        return "dropped", "unsubscribed"
     if m.promotional and due_at(policy, True, now) > now:
         return "wait", ""
     return None
@@ -193,4 +199,9 @@ def send_due(db: Database, *, limit: int = BATCH, only: int | None = None,
         if outcome.kind in ("config", "offline", "unknown"):
             counts.stopped = outcome.kind
             break
+    if counts.stopped or any(counts.as_dict().values()):
+        # The system log: counts and the provider's codes, never a key or a phone.
+        log.info("sms %s: %s%s", config.provider, counts.as_dict(),
+                 f"; stopped: {counts.stopped} ({counts.reasons[-1] if counts.reasons else ''})"
+                 if counts.stopped else "")
     return counts

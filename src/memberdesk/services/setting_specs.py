@@ -454,3 +454,11 @@ for _key, _event in EVENTS.items():
         "", "template", "sms", (f"“{_zh}”内容", f"{_en}: text"),
         (f"留空使用默认内容。占位符：{PLACES}", f"Empty: the default text. Placeholders: {PLACES}"),
         max_len=300)
+SPECS["notify.card_low.uses"] = _int(
+    1, "sms", ("计次卡余次不足：剩余次数", "Count card low: uses left"),
+    ("一次核销后某项服务剩余次数不多于此数时发送提醒", "Remind when a use leaves a service "
+     "of a count card with this many uses or fewer"), 0, 99, TIMES)
+SPECS["notify.card_expiry.days"] = _int(
+    7, "sms", ("计次卡到期提醒：提前天数", "Count card expiring: days before"),
+    ("有剩余次数的计次卡在到期前这么多天提醒一次", "Remind once this many days before a count "
+     "card with uses left expires"), 1, 365, DAYS)

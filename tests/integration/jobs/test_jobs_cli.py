@@ -42,7 +42,7 @@ def test_jobs_run_and_status(
     tiers = "tier evaluation: down=0, members=0, renewed=0, up=0"
     gifts = "birthday gifts: coupons=0, members=0, points=0"
     sms = "dropped=0, failed=0, reminders=0, sent=0, unknown=0, waiting=0"
-    cards = "count card expiry: cards=0, uses=0"
+    cards = "count card expiry: cards=0, reminders=0, uses=0"
     assert out == [
         "2026-03-10 points expiry: lots=0, members=0, points=0",
         f"2026-03-10 {tiers}",

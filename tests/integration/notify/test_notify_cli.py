@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from memberdesk.cli import main
 from tests.checkout_support.kit import World
 
-from .conftest import configure
+from .conftest import ShopClock, configure
 from .fake_sms import FakeSms
 
 
@@ -58,3 +58,47 @@ def test_send_without_a_provider_says_why(world: World, capsys: pytest.CaptureFi
     monkeypatch.setenv("MEMBERDESK_LANG", "en")
     assert main(cli(world, "send")) == 0
     assert capsys.readouterr().out.splitlines()[1] == "stopped: no SMS provider chosen"
+
+
+def test_the_secret_is_never_printed_logged_or_audited_by_the_commands(
+        world: World, aliyun: FakeSms, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch, shop_clock: ShopClock) -> None:
+    """``settings set`` / ``settings list`` say only whether the secret is set; a send
+    that the provider refuses (a wrong secret) and one that goes through leave it out
+    of the output, the system log and the audit log."""
+    from sqlalchemy import select
+
+    from memberdesk.models import AuditEntry
+
+    w = world
+    secret = "Sx9-very-secret-value"
+    monkeypatch.setenv("MEMBERDESK_LANG", "en")
+    configure(w, aliyun, "balance", sms__access_key_secret="")
+    assert w.db.paths is not None
+    root = str(w.db.paths.root)
+    monkeypatch.setattr("sys.stdin", io.StringIO("owner-pass\n"))
+    code = main(["settings", "set", "sms.access_key_secret", secret, "--data-dir", root,
+                 "--user", "owner"])
+    out = capsys.readouterr()
+    assert code == 0 and out.out.strip() == "sms.access_key_secret: not set -> set"
+    assert main(["settings", "list", "--data-dir", root]) == 0
+    listed = capsys.readouterr().out
+    assert any(line.startswith("sms.access_key_secret") and " set " in line
+               for line in listed.splitlines())
+    aliyun.secret = "the provider expects another"  # a wrong secret: refused
+    w.recharge("alice", "20")
+    assert main(cli(w, "send")) == 0
+    assert not aliyun.signed
+    aliyun.secret = secret
+    shop_clock.advance(hours=1)  # the message waited; now the right secret
+    main(cli(w, "send"))
+    printed = capsys.readouterr()
+    assert aliyun.signed  # the right secret signed a request
+    logs = "".join(p.read_text(errors="replace") for p in w.db.paths.logs.rglob("*")
+                   if p.is_file())
+    assert "SignatureDoesNotMatch" in logs  # the refusal is in the system log
+    with w.db.reader() as r:
+        audit = " ".join(r.session.scalars(select(AuditEntry.detail)))
+    assert "sms.access_key_secret" in audit  # the change is audited, as set or not
+    for text in (out.out, out.err, listed, printed.out, printed.err, logs, audit):
+        assert secret not in text

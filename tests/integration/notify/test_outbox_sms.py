@@ -234,3 +234,43 @@ def test_an_anonymised_members_waiting_messages_are_dropped(
         NotifyStatus.DROPPED, "anonymised", "", "")
     send_due(w.db)
     assert aliyun.received == []
+
+
+def test_done_means_one_signed_request_each_never_twice_consent_and_anonymised(
+        world: World, shop_clock: ShopClock, aliyun: FakeSms) -> None:
+    """Issue 14's proof in one run: with ``sms.endpoint`` at the local server that
+    checks signatures, a birthday, a points-expiry reminder and a recharge each make
+    exactly one correctly signed request; the jobs twice send nothing twice; a member
+    without marketing consent gets no greeting; a member anonymised while a greeting
+    waits for 08:00 is dropped."""
+    w = world
+    configure(w, aliyun, "balance", "birthday", "expiry", birthday__points=100)
+    consent(w, "alice", "carol")  # bob has not agreed
+    for key in ("alice", "bob", "carol"):
+        _born_today(w, key, shop_clock.day)
+    shop_clock.hour = 7.0  # before 08:00: the greetings wait, the notices go
+    w.give_points("alice", 500, days=7)
+    w.recharge("alice", "100")
+    run_jobs(w.db)
+    assert sorted(r.params["TemplateCode"] for r in aliyun.received) == [
+        "SMS_BALANCE", "SMS_EXPIRY"]
+    anonymise_member(w.db, w.owner, w.member("carol").member_no, reason="本人申请注销")
+    shop_clock.advance(hours=1.5)  # 08:30
+    assert send_due(w.db).sent == 1
+    run_jobs(w.db)
+    assert send_due(w.db).sent == 0
+    shop_clock.advance(days=1)
+    run_jobs(w.db)
+    assert send_due(w.db).sent == 0
+    assert all(r.signed for r in aliyun.received) and len(aliyun.received) == 3
+    assert sorted((r.params["TemplateCode"], r.params["PhoneNumbers"])
+                  for r in aliyun.received) == [
+        ("SMS_BALANCE", "13800000001"), ("SMS_BIRTHDAY", "13800000001"),
+        ("SMS_EXPIRY", "13800000001")]
+    by_member = {(m.member_id, m.event): (m.status, m.reason) for m in _messages(w)}
+    assert by_member == {
+        (w.members["alice"], "balance"): (NotifyStatus.SENT, ""),
+        (w.members["alice"], "expiry"): (NotifyStatus.SENT, ""),
+        (w.members["alice"], "birthday"): (NotifyStatus.SENT, ""),
+        (w.members["bob"], "birthday"): (NotifyStatus.DROPPED, "no_consent"),
+        (w.members["carol"], "birthday"): (NotifyStatus.DROPPED, "anonymised")}

@@ -100,22 +100,23 @@ def test_a_crash_midway_then_a_rerun_issues_each_coupon_exactly_once(
         world: World, crowd: list[int], monkeypatch: pytest.MonkeyPatch) -> None:
     w = world
     monkeypatch.setattr(campaigns_svc, "MAX_MEMBERS_PER_BATCH", 4)
-    real = coupons.issue_in
+    real = coupons.new_codes
     calls = {"n": 0}
 
     def crashing(*args, **kwargs):  # type: ignore[no-untyped-def]
         calls["n"] += 1
-        if calls["n"] == 11:
+        if calls["n"] == 4:  # in the fourth chunk, after its codes were drawn
             raise RuntimeError("power cut")
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(coupons, "issue_in", crashing)
+    monkeypatch.setattr(coupons, "new_codes", crashing)
     with pytest.raises(RuntimeError):
         run_campaign(w.db, w.manager, "回店礼")
     partial = _coupons_per_member(w)
-    assert 0 < len(partial) < 11 and set(partial.values()) == {1}  # whole batches only
+    assert 0 < len(partial) <= 12 and set(partial.values()) == {1}  # whole chunks only
+    assert len(_audience(w)) % 4 == 0  # three whole chunks of 4, none of the fourth
     assert set(partial) == {m for m, (out, _) in _audience(w).items() if not out}
-    monkeypatch.setattr(coupons, "issue_in", real)
+    monkeypatch.setattr(coupons, "new_codes", real)
     run_campaign(w.db, w.manager, "回店礼")
     seed = _seed(w, "回店礼")
     segment = {*crowd, w.members["alice"], w.members["carol"]}

@@ -199,12 +199,13 @@ def test_the_expiry_job_is_idempotent_per_date(world: World, shop_clock: ShopClo
     again = expire_cards(w.db, day)
     assert (again.cards, again.uses) == (0, 0)
     runs = run_jobs(w.db).runs
-    assert [r.counts for r in runs if r.job == "count_card_expiry"] == [{"cards": 0, "uses": 0}]
+    assert [r.counts for r in runs if r.job == "count_card_expiry"] == [{"cards": 0, "uses": 0, "reminders": 0}]
     assert [r for r in run_jobs(w.db).runs if r.job == "count_card_expiry"] == []  # recorded
     assert [k for k, *_ in ledger(w)].count(CountUseKind.EXPIRE) == 2
     shop_clock.advance(5)
     runs = run_jobs(w.db).runs
-    assert [r.counts for r in runs if r.job == "count_card_expiry"][-1] == {"cards": 1, "uses": 10}
+    assert [r.counts for r in runs if r.job == "count_card_expiry"][-1] == {"cards": 1, "uses": 10,
+                                                                        "reminders": 0}
     assert check_database(w.db) == []
 
 

@@ -1,5 +1,6 @@
 """F10 会员资料: the counter's member's details — name, mobile, gender, birthday,
-notes, marketing consent — changed and saved in one go. Only what was changed is
+notes, marketing consent, unsubscribed from promotional texts (退订) — changed and
+saved in one go. Only what was changed is
 sent to the service (which checks and audits it); a masked phone left as it is
 stays as it was. Enter moves from field to field and saves in the last one.
 """
@@ -63,6 +64,7 @@ class MemberEditDialog(TaskDialog):
         self.notes = QLineEdit()
         self.notes.setMaxLength(500)
         self.consent = QCheckBox()
+        self.unsubscribed = QCheckBox()
         self.fields: list[QWidget] = [self.name, self.phone, self.gender, self.birthday,
                                       self.notes]
         self.labels = [QLabel() for _ in self.fields]
@@ -73,6 +75,7 @@ class MemberEditDialog(TaskDialog):
             label.setBuddy(field)
             form.addRow(label, field)
         form.addRow("", self.consent)
+        form.addRow("", self.unsubscribed)
         self.body.addLayout(form)
         self.body.addStretch(1)
         self.save_button = self.add_button(self.submit, primary=True)
@@ -82,7 +85,7 @@ class MemberEditDialog(TaskDialog):
         self.call(load_member, self.actor, member_no, on_done=self._loaded)
 
     def _set_enabled(self, enabled: bool) -> None:
-        for field in (*self.fields, self.consent):
+        for field in (*self.fields, self.consent, self.unsubscribed):
             field.setEnabled(enabled)
 
     def _loaded(self, member: MemberDetail) -> None:
@@ -93,6 +96,7 @@ class MemberEditDialog(TaskDialog):
         self.birthday.setText(member.birthday.isoformat() if member.birthday else "")
         self.notes.setText(member.notes)
         self.consent.setChecked(member.marketing_consent)
+        self.unsubscribed.setChecked(member.sms_unsubscribed)
         self._set_enabled(True)
         self.retranslate()
         self.name.setFocus()
@@ -137,9 +141,11 @@ class MemberEditDialog(TaskDialog):
             "birthday": birthday,
             "notes": self.notes.text().strip(),
             "marketing_consent": self.consent.isChecked(),
+            "sms_unsubscribed": self.unsubscribed.isChecked(),
         }
         current = {"name": m.name, "gender": m.gender, "birthday": m.birthday,
-                   "notes": m.notes, "marketing_consent": m.marketing_consent}
+                   "notes": m.notes, "marketing_consent": m.marketing_consent,
+                   "sms_unsubscribed": m.sms_unsubscribed}
         out = {k: v for k, v in wanted.items() if v != current[k]}
         if self.phone.text().strip():
             out["phone"] = self.phone.text().strip()
@@ -185,5 +191,6 @@ class MemberEditDialog(TaskDialog):
         for i, (_value, text) in enumerate(GENDERS):
             self.gender.setItemText(i, self.tr(text))
         self.consent.setText(self.tr("Agrees to receive offers (SMS, WeChat)"))
+        self.unsubscribed.setText(self.tr("Unsubscribed from offer texts (replied R / 退订)"))
         self.save_button.setText(self.tr("Done (Enter)") if self.is_saved else self.tr("Save (Enter)"))
         super().retranslate()

@@ -516,3 +516,6 @@ MESSAGES.update(COUNT_CARD_MESSAGES)
 from .messages_campaigns import CAMPAIGN_MESSAGES  # noqa: E402
 
 MESSAGES.update(CAMPAIGN_MESSAGES)
+from .messages_stores import STORE_MESSAGES  # noqa: E402
+
+MESSAGES.update(STORE_MESSAGES)

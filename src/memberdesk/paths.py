@@ -18,6 +18,8 @@ ENV_HOME = "MEMBERDESK_HOME"
 # The network edition: the shop's database on a PostgreSQL server, by URL.
 ENV_DB_URL = "MEMBERDESK_DB_URL"
 DB_URL_FILENAME = "database.url"  # one line in the data directory: the till's setting
+ENV_STORE = "MEMBERDESK_STORE"
+STORE_FILENAME = "store"  # beside database.url: the code of the store this till is in
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,20 @@ def resolve_db_url(paths: DataPaths, explicit: str | None = None) -> str | None:
     except (FileNotFoundError, NotADirectoryError):
         return None
     return text or None
+
+
+def resolve_store(paths: DataPaths, explicit: str | None = None) -> str | None:
+    """The code of the store this installation belongs to (the network edition):
+    ``--store``, else ``$MEMBERDESK_STORE``, else the data directory's ``store`` file
+    (one line, beside ``database.url``); None: the first store (a shop file's only one)."""
+    for value in (explicit, os.environ.get(ENV_STORE)):
+        if value and value.strip():
+            return value.strip().upper()
+    try:
+        text = (paths.root / STORE_FILENAME).read_text(encoding="utf-8").strip()
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    return text.upper() or None
 
 
 def _source_root() -> Path:

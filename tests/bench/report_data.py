@@ -136,7 +136,7 @@ class Generator:
         opened = datetime.combine(d, datetime.min.time()) + timedelta(hours=start)
         self.rows["shifts"].append((
             sid, f"B{d:%Y%m%d}-{staff:03d}", staff, "verified", 20000, 0, stamp(opened),
-            stamp(opened + timedelta(hours=end - start)), staff, 1, ""))
+            stamp(opened + timedelta(hours=end - start)), staff, 1, "", STORE))
         return sid
 
     def _sale(self, d: date, at: datetime, n: int, shift: int, k: int,
@@ -175,7 +175,7 @@ class Generator:
         self.rows["sales"].append((
             sid, f"S{d:%Y%m%d}-{n:04d}", f"b{sid:012d}", f"{sid:064x}", member_id, staff, shift,
             None, "completed", d.isoformat(), gross, disc, payable, 0, points, 0, "{}",
-            stamp(at)))
+            stamp(at), STORE))
         if disc:
             self.rows["sale_discounts"].append((self.ids.take("sale_discounts"), sid, "tier",
                                                 disc, None, "会员折扣"))
@@ -272,10 +272,12 @@ class Generator:
              if m.principal or m.bonus or m.points))
 
 
+STORE = 1  # the shop file's one store (migration 0018's default, the first row)
+
 COLUMNS = {
     "sales": "id, sale_no, client_id, payload_hash, member_id, staff_id, shift_id, tier_id, "
              "status, business_date, gross, discount_total, payable, change_given, "
-             "points_earned, points_redeemed, receipt_json, created_at",
+             "points_earned, points_redeemed, receipt_json, created_at, store_id",
     "sale_lines": "id, sale_id, line_no, product_id, description, qty, unit_price, gross, "
                   "discount, net_amount, points_earned, refunded_qty",
     "sale_discounts": "id, sale_id, kind, amount, coupon_id, description",
@@ -296,7 +298,7 @@ COLUMNS = {
     "refund_tenders": "id, refund_id, kind, amount, sv_principal, sv_bonus, points_returned, "
                       "reference",
     "shifts": "id, shift_no, staff_id, status, opening_float, blind, opened_at, closed_at, "
-              "closed_by_id, verified_by_id, note",
+              "closed_by_id, verified_by_id, note, store_id",
     "shift_counts": "id, shift_id, tender_kind, expected, counted, variance",
     "day_closes": "id, close_no, business_date, staff_id, closed_at, last_sale_id, "
                   "last_refund_id, last_recharge_id, report_json, report_hash",

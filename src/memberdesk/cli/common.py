@@ -15,7 +15,7 @@ from memberdesk.db import Database
 from memberdesk.db.errors import BUSY, DISK_FULL, storage_error
 from memberdesk.db.migrate import DatabaseError
 from memberdesk.logsetup import setup_logging
-from memberdesk.paths import DataPaths, resolve_data_dir, resolve_db_url
+from memberdesk.paths import DataPaths, resolve_data_dir, resolve_db_url, resolve_store
 
 
 class CliError(Exception):
@@ -77,6 +77,13 @@ def add_data_dir(parser: argparse.ArgumentParser) -> None:
         "(postgresql://user@host/db; default: $MEMBERDESK_DB_URL, else the data "
         "directory's database.url, else the local SQLite file)",
     )
+    parser.add_argument(
+        "--store",
+        metavar="CODE",
+        default=argparse.SUPPRESS,
+        help="network edition: the store this till is in (default: $MEMBERDESK_STORE, "
+        "else the data directory's store file, else the first store)",
+    )
 
 
 class Parser(argparse.ArgumentParser):
@@ -125,7 +132,8 @@ def opened_db(args: argparse.Namespace, *, create: bool = False) -> Iterator[Dat
     holding no shop database is refused with one line and exit code 1."""
     paths = data_paths(args, create=create)
     try:
-        db = Database.open(paths, db_url(args, paths))
+        db = Database.open(paths, db_url(args, paths),
+                           resolve_store(paths, getattr(args, "store", None)))
     except DatabaseError as exc:
         storage = exc.code in (DISK_FULL, BUSY)
         raise CliError(db_error_message(exc), 1 if storage else 2) from exc

@@ -13,6 +13,7 @@ from memberdesk.paths import DataPaths
 from .audit_key import Keyring, load_keyring, open_keyring
 from .engine import QUICK_READ_OPTION, READ_ONLY_OPTION, make_engine, make_session_factory
 from .migrate import open_database
+from .till_store import TILL_STORE, TillStore
 from .uow import DriverConnection, QuickRead, UnitOfWork, database_path
 
 
@@ -23,12 +24,15 @@ class Database:
     # The audit key (outside the shop file); None: rows are chained unkeyed (tests on
     # a bare engine, and the rows of shops made before the chain was keyed).
     keyring: Keyring | None = None
+    # The code of the store this till is in (network edition); None: the first store.
+    store: str | None = None
     sessions: sessionmaker[Session] = field(init=False)
     _quick: Engine = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.sessions = make_session_factory(self.engine)
-        self.sessions.configure(info={"audit_keyring": self.keyring})
+        self.sessions.configure(info={"audit_keyring": self.keyring,
+                                      TILL_STORE: TillStore(self.store)})
         self._quick = self.engine.execution_options(
             **{READ_ONLY_OPTION: True, QUICK_READ_OPTION: True})
 
@@ -75,7 +79,8 @@ class Database:
         return cls(make_pg_engine(url), None, load_keyring(key_dir) if key_dir else None)
 
     @classmethod
-    def open(cls, paths: DataPaths, url: str | None = None) -> Database:
+    def open(cls, paths: DataPaths, url: str | None = None,
+             store: str | None = None) -> Database:
         """The shop of the data directory ``paths``: its SQLite file, or with ``url``
         (the network edition) the PostgreSQL database there; brought to this build's
         schema. The audit key always lives in the data directory."""
@@ -83,6 +88,6 @@ class Database:
         if url:
             from .postgres import open_server_database
 
-            return cls(open_server_database(url), paths, open_keyring(paths.root))
+            return cls(open_server_database(url), paths, open_keyring(paths.root), store)
         engine = open_database(paths.database, paths.backups)
-        return cls(engine, paths, open_keyring(paths.root))
+        return cls(engine, paths, open_keyring(paths.root), store)

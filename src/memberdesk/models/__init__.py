@@ -37,6 +37,7 @@ from .sales import (
 from .shop import Setting, Shop
 from .staff import Approval, AuditEntry, Staff
 from .stock import StockEntry, StockKind, StockLevel
+from .stores import Store
 
 # Tables that may only ever grow: the database rejects UPDATE and DELETE on them.
 APPEND_ONLY_TABLES: tuple[str, ...] = (
@@ -113,6 +114,7 @@ __all__ = [
     "StockEntry",
     "StockKind",
     "StockLevel",
+    "Store",
     "StoredValueEntry",
     "Tender",
     "Tier",

@@ -29,10 +29,12 @@ class Shift(IdMixin, Base):
     __table_args__ = (
         CheckConstraint("opening_float >= 0", name="float_nonneg"),
         Index("ix_shifts_staff_status", "staff_id", "status"),
+        Index("ix_shifts_store_id", "store_id"),
     )
 
     shift_no: Mapped[str] = mapped_column(String(24), unique=True)
     staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    store_id: Mapped[int] = mapped_column(ForeignKey("stores.id"))
     status: Mapped[ShiftStatus] = mapped_column(
         enum_column(ShiftStatus, "shift_status"), default=ShiftStatus.OPEN
     )
@@ -80,6 +82,7 @@ class Sale(IdMixin, Base):
         Index("ix_sales_business_date", "business_date"),
         Index("ix_sales_member_id", "member_id", "id"),
         Index("ix_sales_shift_id", "shift_id"),
+        Index("ix_sales_store_date", "store_id", "business_date"),
     )
 
     sale_no: Mapped[str] = mapped_column(String(24), unique=True)
@@ -89,6 +92,7 @@ class Sale(IdMixin, Base):
     member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
     staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
     shift_id: Mapped[int] = mapped_column(ForeignKey("shifts.id"))
+    store_id: Mapped[int] = mapped_column(ForeignKey("stores.id"))
     tier_id: Mapped[int | None] = mapped_column(ForeignKey("tiers.id"))
     status: Mapped[SaleStatus] = mapped_column(
         enum_column(SaleStatus, "sale_status"), default=SaleStatus.COMPLETED

@@ -17,6 +17,8 @@ class Staff(IdMixin, Base):
     username: Mapped[str] = mapped_column(String(32), unique=True)
     display_name: Mapped[str] = mapped_column(String(50))
     role: Mapped[Role] = mapped_column(enum_column(Role, "role"))
+    # The store this person works in (a chain); None: every store (an owner, head office).
+    store_id: Mapped[int | None] = mapped_column(ForeignKey("stores.id"))
     password_hash: Mapped[str] = mapped_column(String(255))
     active: Mapped[bool] = mapped_column(default=True)
     failed_logins: Mapped[int] = mapped_column(default=0)

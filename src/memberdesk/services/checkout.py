@@ -36,6 +36,7 @@ from . import (
     payment_password,
     referrals,
     stock,
+    stores,
     tier_moves,
 )
 from .cart import CartMember, CartRequest, check_cart_shape, load_cart, load_member
@@ -240,8 +241,9 @@ def checkout(db: Database, actor: Actor, request: CheckoutRequest) -> CheckoutRe
         at = clock.now()
         policy = Policy.load(s)
         today = policy.business_date(at)
-        lock_numbering(s, clock.number_range("S", today)[0])  # the sale number read next
-        till = read_till(s, actor, Permission.SELL, client_id, today)
+        prefix = stores.number_prefix(s, "S")  # the store's code first on a server
+        lock_numbering(s, clock.number_range(prefix, today)[0])  # the sale number read next
+        till = read_till(s, actor, Permission.SELL, client_id, today, prefix)
         if till.prior_sale_id is not None:
             replay = replay_or_none(s, client_id, digest)
             if replay is not None:
@@ -270,7 +272,8 @@ def checkout(db: Database, actor: Actor, request: CheckoutRequest) -> CheckoutRe
         sale_id = conn.execute(_ADD_SALE, {
             "sale_no": sale_no, "client_id": client_id, "payload_hash": digest,
             "member_id": member.id if member else None, "staff_id": actor.staff_id,
-            "shift_id": shift_id, "tier_id": bd.tier_id, "business_date": today,
+            "shift_id": shift_id, "store_id": stores.current_store_id(s),
+            "tier_id": bd.tier_id, "business_date": today,
             "gross": bd.gross, "discount_total": bd.discount_total, "payable": bd.payable,
             "change_given": plan.change, "points_earned": earned,
             "points_redeemed": plan.points_used, "created_at": at,

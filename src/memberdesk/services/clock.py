@@ -58,13 +58,15 @@ def today(session: Session) -> date:
 def next_number(
     session: Session, column: InstrumentedAttribute[str], prefix: str, day: date, width: int = 4
 ) -> str:
-    """The next number ``{prefix}{yyyymmdd}-{n}`` for ``day``, counted on the unique
+    """The next number ``{prefix}{yyyymmdd}-{n}`` for ``day`` (on a server the store's
+    code leads: ``MAIN-S20261203-0001``, :func:`~.stores.number_prefix`), counted on the unique
     index of ``column`` (a range scan). Callers hold the write lock (BEGIN IMMEDIATE on
     SQLite, the stem's advisory lock on PostgreSQL), so two processes never draw the
     same number."""
     from .locks import lock_numbering
+    from .stores import number_prefix
 
-    lo, hi = number_range(prefix, day)
+    lo, hi = number_range(number_prefix(session, prefix), day)
     lock_numbering(session, lo)
     count = connection(session).scalar(count_between(column), {"lo": lo, "hi": hi})
     return number_after(lo, count or 0, width)

@@ -526,3 +526,6 @@ MESSAGES.update(SERVER_MESSAGES)
 from .messages_unsubscribe import UNSUBSCRIBE_MESSAGES  # noqa: E402
 
 MESSAGES.update(UNSUBSCRIBE_MESSAGES)
+from .messages_stores import STORE_MESSAGES  # noqa: E402
+
+MESSAGES.update(STORE_MESSAGES)

@@ -64,8 +64,8 @@ _PATTERNS_EN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^本金 (\S+) \+ 赠送 (\S+)$", r"principal \1 + bonus \2"),
         (r"^使用 (\d+) 积分$", r"\1 points used"),
         (r"^退回 (\d+) 积分$", r"\1 points returned"),
-        (r"^原单 (.+)$", r"Original sale \1"),
-        (r"^原充值单 (.+)$", r"Original recharge \1"),
+        (r"^原单 (.+)$", r"Sale no. \1"),  # fits 58 mm with a store code
+        (r"^原充值单 (.+)$", r"Recharge no. \1"),
         (r"^原因：(.*)$", r"Reason: \1"),
         (r"^已用积分扣回 (.+)$", r"Points already spent, charged back \1"),
         (r"^已用赠送积分扣回 (.+)$", r"Bonus points already spent, charged back \1"),

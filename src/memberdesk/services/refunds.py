@@ -46,6 +46,7 @@ from .policy import Policy
 from .receipt_data import ReceiptAmount, ReceiptData, ReceiptLine, from_json, to_json
 from .requests import check_client_id, clean_text, payload_hash
 from .shifts import open_shift_id
+from .stores import check_store_reach
 from .tenders import label
 
 # Where a deduction for already-spent earned points comes from, first to last.
@@ -293,6 +294,7 @@ def refund_sale(db: Database, actor: Actor, request: SaleRefundRequest) -> Refun
                         .with_for_update())
         if sale is None:
             raise NotFoundError("sale_not_found", key=request.sale_no)
+        check_store_reach(s, actor, sale.store_id)  # a sale of another store: not theirs
         lines = list(s.scalars(select(SaleLine).where(SaleLine.sale_id == sale.id)
                                .order_by(SaleLine.line_no)))
         picked = _pick_lines(sale, lines, request.lines)

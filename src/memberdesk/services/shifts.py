@@ -35,6 +35,7 @@ from .context import Actor
 from .errors import NotFoundError, ValidationError
 from .permissions import Permission, require, role_has
 from .requests import check_amount, clean_text
+from .stores import check_store_reach, current_store_id
 from .tables import connection
 from .tenders import EXTERNAL_KINDS, label
 
@@ -81,12 +82,15 @@ def open_shift_in(s: Session, staff_id: int) -> Shift:
 
 
 _OPEN_SHIFT = select(Shift.id).where(
-    Shift.staff_id == bindparam("staff_id"), Shift.status == ShiftStatus.OPEN)
+    Shift.staff_id == bindparam("staff_id"), Shift.status == ShiftStatus.OPEN,
+    Shift.store_id == bindparam("store_id"))
 
 
 def open_shift_id(s: Session, staff_id: int) -> int:
-    """The id of the staff member's open shift (:func:`open_shift_in` without loading it)."""
-    shift_id = connection(s).scalar(_OPEN_SHIFT, {"staff_id": staff_id})
+    """The id of the staff member's open shift at this till's store (:func:`open_shift_in`
+    without loading it): money taken in one store goes in that store's shift."""
+    shift_id = connection(s).scalar(_OPEN_SHIFT, {"staff_id": staff_id,
+                                                  "store_id": current_store_id(s)})
     if shift_id is None:
         raise ValidationError("no_open_shift")
     return shift_id
@@ -205,6 +209,7 @@ def open_shift(db: Database, actor: Actor, opening_float: Money) -> ShiftSummary
     with db.uow() as uow:
         s = uow.session
         require(s, actor, Permission.SELL)
+        check_store_reach(s, actor, current_store_id(s))  # staff of one store: its tills
         existing = s.scalar(select(Shift).where(Shift.staff_id == actor.staff_id,
                                                 Shift.status == ShiftStatus.OPEN))
         if existing is not None:
@@ -212,7 +217,7 @@ def open_shift(db: Database, actor: Actor, opening_float: Money) -> ShiftSummary
         at = clock.now()
         shift = Shift(
             shift_no=clock.next_number(s, Shift.shift_no, "B", clock.business_date(s, at), 3),
-            staff_id=actor.staff_id, opening_float=opening_float,
+            staff_id=actor.staff_id, store_id=current_store_id(s), opening_float=opening_float,
             blind=settings.get_bool(s, "shift.blind_close"), opened_at=at,
         )
         s.add(shift)

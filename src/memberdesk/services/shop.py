@@ -17,6 +17,7 @@ from .context import Actor
 from .errors import ConflictError, Localized, NotFoundError, ValidationError
 from .requests import clean_text
 from .staff import add_staff_in
+from .stores import name_first_store
 
 # (code, name, rank, spend in the window to qualify, discount ‰, points multiplier ‰)
 DEFAULT_TIERS: tuple[tuple[str, str, int, int, int, int], ...] = (
@@ -40,8 +41,10 @@ def init_shop(
     owner_username: str,
     owner_display_name: str,
     owner_password: str,
+    first_store: tuple[str, str] | None = None,
 ) -> Actor:
-    """First-run set-up. Refuses a shop that is already set up."""
+    """First-run set-up. Refuses a shop that is already set up. ``first_store``
+    (code, name): what the migration's default store is called (a new chain server)."""
     shop_name = clean_text(shop_name, 10_000)
     if not shop_name:
         raise ValidationError("required_field", field=Localized("店名", "shop name"))
@@ -52,6 +55,8 @@ def init_shop(
         if s.scalar(select(Shop.id)) is not None:
             raise ConflictError("already_initialised")
         s.add(Shop(id=1, name=shop_name, db_uuid=str(uuid.uuid4())))
+        if first_store is not None:
+            name_first_store(s, *first_store)
         for code, name, rank, threshold, discount, multiplier in DEFAULT_TIERS:
             s.add(
                 Tier(

@@ -25,6 +25,7 @@ from . import clock
 from .context import Actor
 from .errors import AuthError, ValidationError
 from .permissions import Permission, check_role
+from .stores import current_store_id, refuse_other_store
 from .tables import connection, table
 
 _STAFF, _SHOP, _SHIFTS, _SALES = table(Staff), table(Shop), table(Shift), table(Sale)
@@ -32,9 +33,11 @@ _TILL = select(
     _STAFF.c.role,
     _STAFF.c.active,
     _STAFF.c.display_name,
+    _STAFF.c.store_id,
     select(_SHOP.c.name).where(_SHOP.c.id == 1).scalar_subquery().label("shop_name"),
     select(_SHIFTS.c.id)
-    .where(_SHIFTS.c.staff_id == _STAFF.c.id, _SHIFTS.c.status == ShiftStatus.OPEN)
+    .where(_SHIFTS.c.staff_id == _STAFF.c.id, _SHIFTS.c.status == ShiftStatus.OPEN,
+           _SHIFTS.c.store_id == bindparam("store_id"))
     .limit(1).scalar_subquery().label("shift_id"),
     select(func.count()).select_from(_SALES)
     .where(_SALES.c.sale_no >= bindparam("lo"), _SALES.c.sale_no < bindparam("hi"))
@@ -48,7 +51,7 @@ _TILL = select(
 class Till:
     cashier: str  # the staff member's display name ("" if none)
     shop_name: str
-    shift_id: int | None  # the cashier's open shift
+    shift_id: int | None  # the cashier's open shift at this store's tills
     sale_no: str  # the number the next sale of the day takes
     prior_sale_id: int | None  # the sale already made with this client id
 
@@ -60,15 +63,20 @@ class Till:
 
 
 def read_till(
-    s: Session, actor: Actor, permission: Permission, client_id: str, today: date
+    s: Session, actor: Actor, permission: Permission, client_id: str, today: date,
+    prefix: str = "S",
 ) -> Till:
     """The till as the sale sees it; refuses an actor without ``permission`` (as
-    :func:`~.permissions.require` does, without approvals)."""
-    lo, hi = clock.number_range("S", today)
+    :func:`~.permissions.require` does, without approvals). ``prefix``: the sale
+    number's (:func:`~.stores.number_prefix`)."""
+    lo, hi = clock.number_range(prefix, today)
+    store_id = current_store_id(s)
     row = connection(s).execute(_TILL, {
-        "staff_id": actor.staff_id, "lo": lo, "hi": hi, "client_id": client_id}).first()
+        "staff_id": actor.staff_id, "lo": lo, "hi": hi, "client_id": client_id,
+        "store_id": store_id}).first()
     if row is None:
         raise AuthError("account_inactive")
     check_role(row.role, row.active, permission)
+    refuse_other_store(s, row.store_id, store_id)  # staff of one store: its tills only
     return Till(row.display_name or "", row.shop_name or "", row.shift_id,
                 clock.number_after(lo, row.sales_today or 0), row.prior_id)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from memberdesk.db import Database
 from memberdesk.db.errors import storage_problem
 from memberdesk.db.migrate import DatabaseError
-from memberdesk.paths import DataPaths, resolve_db_url
+from memberdesk.paths import DataPaths, resolve_db_url, resolve_store
 from memberdesk.services import shop as shop_svc
 from memberdesk.services import staff as staff_svc
 
@@ -31,7 +31,7 @@ def open_database(paths: DataPaths) -> Database | DatabaseError:
     damaged, newer, or refused by the operating system) is an expected outcome,
     returned rather than raised."""
     try:
-        db = Database.open(paths, resolve_db_url(paths))
+        db = Database.open(paths, resolve_db_url(paths), resolve_store(paths))
     except DatabaseError as exc:
         log.error("cannot open %s: %s", exc.path, exc)
         return exc

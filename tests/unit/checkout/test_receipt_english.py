@@ -72,7 +72,7 @@ def test_english_receipts_have_no_chinese_labels(world: World) -> None:
     principal_line = next(ln for ln in en.splitlines() if "principal" in ln)
     assert re.search(r"principal \d+\.\d\d \+ bonus \d+\.\d\d$", principal_line)
     refund_en = render_text(refund.receipt, 58, lang="en")
-    assert f"Original sale {sale.sale_no}" in refund_en and "Reason: 顾客退货" in refund_en
+    assert f"Sale no. {sale.sale_no}" in refund_en and "Reason: 顾客退货" in refund_en
     # Chinese receipts are as they were.
     zh = render_text(receipt, 58)
     for must in ("会员价", "储值", "本金 ", "直接收款"):
@@ -92,7 +92,7 @@ def test_english_recharge_refund(world: World) -> None:
                                  "办错了")
             assert left == [], text
     text = render_text(back.receipt, 80, lang="en")
-    assert "Bonus forfeited" in text and f"Original recharge {rc.recharge_no}" in text
+    assert "Bonus forfeited" in text and f"Recharge no. {rc.recharge_no}" in text
     assert "Offer: 充100送20" in render_text(rc.receipt, 80, lang="en")
 
 

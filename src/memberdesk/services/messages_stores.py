@@ -1,0 +1,35 @@
+"""Messages of the chain's stores and the server's set-up (网络版) (zh_CN, en): see
+:mod:`.errors`."""
+
+from __future__ import annotations
+
+STORE_MESSAGES: dict[str, tuple[str, str]] = {
+    "store_unknown": (
+        "找不到门店“{store}”",
+        "No store with the code “{store}”",
+    ),
+    "store_exists": (
+        "门店编号“{store}”已存在",
+        "A store with the code “{store}” already exists",
+    ),
+    "store_bad_code": (
+        "门店编号“{store}”无效：应为 1 到 8 个英文字母或数字",
+        "The store code “{store}” is not valid: use 1 to 8 letters or digits",
+    ),
+    "store_name_needed": (
+        "请填写门店名称（最多 40 个字）",
+        "Give the store a name (at most 40 characters)",
+    ),
+    "store_not_yours": (
+        "您不属于门店 {store}，不能在该门店办理",
+        "You do not work at store {store}, so you cannot do this for it",
+    ),
+    "server_not_empty": (
+        "数据库 {where} 不是空的（已有 {what}），不能初始化；请换一个空数据库",
+        "The database {where} is not empty (it holds {what}); initialise an empty one",
+    ),
+    "server_url_needed": (
+        "请用 --db-url 指定 PostgreSQL 数据库（postgresql://用户@服务器/数据库）",
+        "Name the PostgreSQL database with --db-url (postgresql://user@host/database)",
+    ),
+}

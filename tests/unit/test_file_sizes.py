@@ -14,7 +14,6 @@ LIMIT = 400
 
 # issue 10: still over the limit, each capped at its line count when the list was made.
 OVER_LIMIT = {
-    "memberdesk/services/audit_view.py": 428,
     "memberdesk/services/errors.py": 518,
     "memberdesk/services/members.py": 484,
     "memberdesk/services/product_import.py": 465,

@@ -30,14 +30,13 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from memberdesk.services.audit_export import AuditExport, export_audit
 from memberdesk.services.audit_view import (
     AuditChoices,
-    AuditExport,
     ChainVerdict,
     action_name,
     audit_choices,
     detail_lines,
-    export_audit,
     parse_filter,
     verify_audit_chain,
 )

@@ -20,7 +20,6 @@ OVER_LIMIT = {
     "memberdesk/services/refunds.py": 407,
     "memberdesk/services/setting_specs.py": 456,
     "memberdesk/services/staff.py": 404,
-    "memberdesk/ui/backoffice/audit.py": 438,
     "memberdesk/ui/backoffice/member_dialog.py": 671,
     "memberdesk/ui/backoffice/products.py": 604,
     "memberdesk/ui/backoffice/rules.py": 905,

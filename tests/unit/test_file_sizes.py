@@ -16,7 +16,6 @@ LIMIT = 400
 OVER_LIMIT = {
     "memberdesk/services/errors.py": 518,
     "memberdesk/services/members.py": 484,
-    "memberdesk/services/product_import.py": 465,
     "memberdesk/services/refunds.py": 407,
     "memberdesk/services/setting_specs.py": 456,
     "memberdesk/services/staff.py": 404,

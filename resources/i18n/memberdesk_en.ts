@@ -1098,6 +1098,193 @@
     </message>
 </context>
 <context>
+    <name>CouponsTab</name>
+    <message>
+        <source>{days} days from issue</source>
+        <translation>{days} days from issue</translation>
+    </message>
+    <message>
+        <source>everything</source>
+        <translation>everything</translation>
+    </message>
+    <message>
+        <source>no end</source>
+        <translation>no end</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>Deactivated</translation>
+    </message>
+    <message>
+        <source>Coupon {name} ({code}) is added: pick it in the list to give it to a member.</source>
+        <translation>Coupon {name} ({code}) is added: pick it in the list to give it to a member.</translation>
+    </message>
+    <message>
+        <source>Coupon {name} can be given again.</source>
+        <translation>Coupon {name} can be given again.</translation>
+    </message>
+    <message>
+        <source>Coupon {name} is deactivated: coupons already given can no longer be used.</source>
+        <translation>Coupon {name} is deactivated: coupons already given can no longer be used.</translation>
+    </message>
+    <message>
+        <source>Pick a coupon in the list first.</source>
+        <translation>Pick a coupon in the list first.</translation>
+    </message>
+    <message>
+        <source>Type the member's phone, card or member number.</source>
+        <translation>Type the member's phone, card or member number.</translation>
+    </message>
+    <message>
+        <source>{count} × {coupon} given to {name} ({member_no}).</source>
+        <translation>{count} × {coupon} given to {name} ({member_no}).</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Offer</source>
+        <translation>Offer</translation>
+    </message>
+    <message>
+        <source>Min. spend</source>
+        <translation>Min. spend</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>For</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <source>Given / used</source>
+        <translation>Given / used</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>New coupon</source>
+        <translation>New coupon</translation>
+    </message>
+    <message>
+        <source>&amp;Member</source>
+        <translation>&amp;Member</translation>
+    </message>
+    <message>
+        <source>Cou&amp;nt</source>
+        <translation>Cou&amp;nt</translation>
+    </message>
+    <message>
+        <source>whole phone number, card or member number</source>
+        <translation>whole phone number, card or member number</translation>
+    </message>
+    <message>
+        <source>Give</source>
+        <translation>Give</translation>
+    </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation>&amp;Code</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Kind</translation>
+    </message>
+    <message>
+        <source>&amp;Amount</source>
+        <translation>&amp;Amount</translation>
+    </message>
+    <message>
+        <source>Share &amp;paid</source>
+        <translation>Share &amp;paid</translation>
+    </message>
+    <message>
+        <source>At most &amp;off</source>
+        <translation>At most &amp;off</translation>
+    </message>
+    <message>
+        <source>Min. &amp;spend</source>
+        <translation>Min. &amp;spend</translation>
+    </message>
+    <message>
+        <source>&amp;For</source>
+        <translation>&amp;For</translation>
+    </message>
+    <message>
+        <source>&amp;Days valid</source>
+        <translation>&amp;Days valid</translation>
+    </message>
+    <message>
+        <source>F&amp;rom</source>
+        <translation>F&amp;rom</translation>
+    </message>
+    <message>
+        <source>U&amp;ntil</source>
+        <translation>U&amp;ntil</translation>
+    </message>
+    <message>
+        <source>&amp;Hours</source>
+        <translation>&amp;Hours</translation>
+    </message>
+    <message>
+        <source>Per &amp;member</source>
+        <translation>Per &amp;member</translation>
+    </message>
+    <message>
+        <source>In a&amp;ll</source>
+        <translation>In a&amp;ll</translation>
+    </message>
+    <message>
+        <source>With other coupons</source>
+        <translation>With other coupons</translation>
+    </message>
+    <message>
+        <source>e.g. OFF5</source>
+        <translation>e.g. OFF5</translation>
+    </message>
+    <message>
+        <source>The amount off, or the item's fixed price</source>
+        <translation>The amount off, or the item's fixed price</translation>
+    </message>
+    <message>
+        <source>empty: everything; or category / product codes</source>
+        <translation>empty: everything; or category / product codes</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>no limit</translation>
+    </message>
+    <message>
+        <source>Add the coupon</source>
+        <translation>Add the coupon</translation>
+    </message>
+    <message>
+        <source>New coupon (Ctrl+N)</source>
+        <translation>New coupon (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Back to the list</source>
+        <translation>Back to the list</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>MemberDesk: unexpected error</source>
@@ -3916,6 +4103,17 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
     </message>
 </context>
 <context>
+    <name>RulesBase</name>
+    <message>
+        <source>no end</source>
+        <translation>no end</translation>
+    </message>
+    <message>
+        <source>{text} is not a date: write it as 2026-12-31.</source>
+        <translation>{text} is not a date: write it as 2026-12-31.</translation>
+    </message>
+</context>
+<context>
     <name>RulesPage</name>
     <message>
         <source>Amount off</source>
@@ -3962,18 +4160,6 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>every tier</translation>
     </message>
     <message>
-        <source>Active</source>
-        <translation>Active</translation>
-    </message>
-    <message>
-        <source>Deactivated</source>
-        <translation>Deactivated</translation>
-    </message>
-    <message>
-        <source>no end</source>
-        <translation>no end</translation>
-    </message>
-    <message>
         <source>{amount} off</source>
         <translation>{amount} off</translation>
     </message>
@@ -3988,74 +4174,6 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
     <message>
         <source>at {amount}</source>
         <translation>at {amount}</translation>
-    </message>
-    <message>
-        <source>{days} days from issue</source>
-        <translation>{days} days from issue</translation>
-    </message>
-    <message>
-        <source>everything</source>
-        <translation>everything</translation>
-    </message>
-    <message>
-        <source>Tier {name} is added; products have a price field for it now.</source>
-        <translation>Tier {name} is added; products have a price field for it now.</translation>
-    </message>
-    <message>
-        <source>Tier {name} is saved.</source>
-        <translation>Tier {name} is saved.</translation>
-    </message>
-    <message>
-        <source>Tier {name} is active again.</source>
-        <translation>Tier {name} is active again.</translation>
-    </message>
-    <message>
-        <source>Tier {name} is deactivated.</source>
-        <translation>Tier {name} is deactivated.</translation>
-    </message>
-    <message>
-        <source>{text} is not a date: write it as 2026-12-31.</source>
-        <translation>{text} is not a date: write it as 2026-12-31.</translation>
-    </message>
-    <message>
-        <source>Type the least recharge the offer is for.</source>
-        <translation>Type the least recharge the offer is for.</translation>
-    </message>
-    <message>
-        <source>Recharge {threshold} get {bonus}</source>
-        <translation>Recharge {threshold} get {bonus}</translation>
-    </message>
-    <message>
-        <source>The offer {name} is added; recharges at the counter get it now.</source>
-        <translation>The offer {name} is added; recharges at the counter get it now.</translation>
-    </message>
-    <message>
-        <source>The offer {name} has ended.</source>
-        <translation>The offer {name} has ended.</translation>
-    </message>
-    <message>
-        <source>Coupon {name} ({code}) is added: pick it in the list to give it to a member.</source>
-        <translation>Coupon {name} ({code}) is added: pick it in the list to give it to a member.</translation>
-    </message>
-    <message>
-        <source>Coupon {name} can be given again.</source>
-        <translation>Coupon {name} can be given again.</translation>
-    </message>
-    <message>
-        <source>Coupon {name} is deactivated: coupons already given can no longer be used.</source>
-        <translation>Coupon {name} is deactivated: coupons already given can no longer be used.</translation>
-    </message>
-    <message>
-        <source>Pick a coupon in the list first.</source>
-        <translation>Pick a coupon in the list first.</translation>
-    </message>
-    <message>
-        <source>Type the member's phone, card or member number.</source>
-        <translation>Type the member's phone, card or member number.</translation>
-    </message>
-    <message>
-        <source>{count} × {coupon} given to {name} ({member_no}).</source>
-        <translation>{count} × {coupon} given to {name} ({member_no}).</translation>
     </message>
     <message>
         <source>New tier</source>
@@ -4104,266 +4222,6 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
     <message>
         <source>Points</source>
         <translation>Points</translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation>Code</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>Order</source>
-        <translation>Order</translation>
-    </message>
-    <message>
-        <source>Share paid</source>
-        <translation>Share paid</translation>
-    </message>
-    <message>
-        <source>Upgrade at</source>
-        <translation>Upgrade at</translation>
-    </message>
-    <message>
-        <source>Members</source>
-        <translation>Members</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>State</translation>
-    </message>
-    <message>
-        <source>&amp;Code</source>
-        <translation>&amp;Code</translation>
-    </message>
-    <message>
-        <source>&amp;Name</source>
-        <translation>&amp;Name</translation>
-    </message>
-    <message>
-        <source>&amp;Order</source>
-        <translation>&amp;Order</translation>
-    </message>
-    <message>
-        <source>Share &amp;paid</source>
-        <translation>Share &amp;paid</translation>
-    </message>
-    <message>
-        <source>Poin&amp;ts ×</source>
-        <translation>Poin&amp;ts ×</translation>
-    </message>
-    <message>
-        <source>&amp;Upgrade at</source>
-        <translation>&amp;Upgrade at</translation>
-    </message>
-    <message>
-        <source>What a member of this tier pays when a product has no member price: 95% = 5% off (九五折)</source>
-        <translation>What a member of this tier pays when a product has no member price: 95% = 5% off (九五折)</translation>
-    </message>
-    <message>
-        <source>spend to reach it</source>
-        <translation>spend to reach it</translation>
-    </message>
-    <message>
-        <source>e.g. gold</source>
-        <translation>e.g. gold</translation>
-    </message>
-    <message>
-        <source>New (Ctrl+N)</source>
-        <translation>New (Ctrl+N)</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <source>Recharge</source>
-        <translation>Recharge</translation>
-    </message>
-    <message>
-        <source>Bonus</source>
-        <translation>Bonus</translation>
-    </message>
-    <message>
-        <source>Coupon</source>
-        <translation>Coupon</translation>
-    </message>
-    <message>
-        <source>Tier</source>
-        <translation>Tier</translation>
-    </message>
-    <message>
-        <source>Dates</source>
-        <translation>Dates</translation>
-    </message>
-    <message>
-        <source>New offer: a recharge of at least the amount gets the bonus</source>
-        <translation>New offer: a recharge of at least the amount gets the bonus</translation>
-    </message>
-    <message>
-        <source>&amp;Recharge</source>
-        <translation>&amp;Recharge</translation>
-    </message>
-    <message>
-        <source>&amp;Bonus</source>
-        <translation>&amp;Bonus</translation>
-    </message>
-    <message>
-        <source>Bonus p&amp;oints</source>
-        <translation>Bonus p&amp;oints</translation>
-    </message>
-    <message>
-        <source>Co&amp;upon</source>
-        <translation>Co&amp;upon</translation>
-    </message>
-    <message>
-        <source>&amp;Tier</source>
-        <translation>&amp;Tier</translation>
-    </message>
-    <message>
-        <source>&amp;From</source>
-        <translation>&amp;From</translation>
-    </message>
-    <message>
-        <source>U&amp;ntil</source>
-        <translation>U&amp;ntil</translation>
-    </message>
-    <message>
-        <source>N&amp;ame</source>
-        <translation>N&amp;ame</translation>
-    </message>
-    <message>
-        <source>e.g. 充100送20 (made up if empty)</source>
-        <translation>e.g. 充100送20 (made up if empty)</translation>
-    </message>
-    <message>
-        <source>First day; empty: from today</source>
-        <translation>First day; empty: from today</translation>
-    </message>
-    <message>
-        <source>Last day, included; empty: until ended</source>
-        <translation>Last day, included; empty: until ended</translation>
-    </message>
-    <message>
-        <source>End the offer</source>
-        <translation>End the offer</translation>
-    </message>
-    <message>
-        <source>Add the offer</source>
-        <translation>Add the offer</translation>
-    </message>
-    <message>
-        <source>Offer</source>
-        <translation>Offer</translation>
-    </message>
-    <message>
-        <source>Min. spend</source>
-        <translation>Min. spend</translation>
-    </message>
-    <message>
-        <source>For</source>
-        <translation>For</translation>
-    </message>
-    <message>
-        <source>Valid</source>
-        <translation>Valid</translation>
-    </message>
-    <message>
-        <source>Given / used</source>
-        <translation>Given / used</translation>
-    </message>
-    <message>
-        <source>New coupon</source>
-        <translation>New coupon</translation>
-    </message>
-    <message>
-        <source>&amp;Member</source>
-        <translation>&amp;Member</translation>
-    </message>
-    <message>
-        <source>Cou&amp;nt</source>
-        <translation>Cou&amp;nt</translation>
-    </message>
-    <message>
-        <source>whole phone number, card or member number</source>
-        <translation>whole phone number, card or member number</translation>
-    </message>
-    <message>
-        <source>Give</source>
-        <translation>Give</translation>
-    </message>
-    <message>
-        <source>&amp;Kind</source>
-        <translation>&amp;Kind</translation>
-    </message>
-    <message>
-        <source>&amp;Amount</source>
-        <translation>&amp;Amount</translation>
-    </message>
-    <message>
-        <source>At most &amp;off</source>
-        <translation>At most &amp;off</translation>
-    </message>
-    <message>
-        <source>Min. &amp;spend</source>
-        <translation>Min. &amp;spend</translation>
-    </message>
-    <message>
-        <source>&amp;For</source>
-        <translation>&amp;For</translation>
-    </message>
-    <message>
-        <source>&amp;Days valid</source>
-        <translation>&amp;Days valid</translation>
-    </message>
-    <message>
-        <source>F&amp;rom</source>
-        <translation>F&amp;rom</translation>
-    </message>
-    <message>
-        <source>&amp;Hours</source>
-        <translation>&amp;Hours</translation>
-    </message>
-    <message>
-        <source>Per &amp;member</source>
-        <translation>Per &amp;member</translation>
-    </message>
-    <message>
-        <source>In a&amp;ll</source>
-        <translation>In a&amp;ll</translation>
-    </message>
-    <message>
-        <source>With other coupons</source>
-        <translation>With other coupons</translation>
-    </message>
-    <message>
-        <source>e.g. OFF5</source>
-        <translation>e.g. OFF5</translation>
-    </message>
-    <message>
-        <source>The amount off, or the item's fixed price</source>
-        <translation>The amount off, or the item's fixed price</translation>
-    </message>
-    <message>
-        <source>empty: everything; or category / product codes</source>
-        <translation>empty: everything; or category / product codes</translation>
-    </message>
-    <message>
-        <source>no limit</source>
-        <translation>no limit</translation>
-    </message>
-    <message>
-        <source>Add the coupon</source>
-        <translation>Add the coupon</translation>
-    </message>
-    <message>
-        <source>New coupon (Ctrl+N)</source>
-        <translation>New coupon (Ctrl+N)</translation>
-    </message>
-    <message>
-        <source>Back to the list</source>
-        <translation>Back to the list</translation>
     </message>
     <message>
         <source>The points rules are shop settings: they are changed on the settings page, and a change applies to points earned from then on (points already earned keep their dates).</source>
@@ -5498,6 +5356,205 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
     <message>
         <source>Alipay</source>
         <translation>Alipay</translation>
+    </message>
+</context>
+<context>
+    <name>TiersTab</name>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>Deactivated</translation>
+    </message>
+    <message>
+        <source>every tier</source>
+        <translation>every tier</translation>
+    </message>
+    <message>
+        <source>Tier {name} is added; products have a price field for it now.</source>
+        <translation>Tier {name} is added; products have a price field for it now.</translation>
+    </message>
+    <message>
+        <source>Tier {name} is saved.</source>
+        <translation>Tier {name} is saved.</translation>
+    </message>
+    <message>
+        <source>Tier {name} is active again.</source>
+        <translation>Tier {name} is active again.</translation>
+    </message>
+    <message>
+        <source>Tier {name} is deactivated.</source>
+        <translation>Tier {name} is deactivated.</translation>
+    </message>
+    <message>
+        <source>Type the least recharge the offer is for.</source>
+        <translation>Type the least recharge the offer is for.</translation>
+    </message>
+    <message>
+        <source>Recharge {threshold} get {bonus}</source>
+        <translation>Recharge {threshold} get {bonus}</translation>
+    </message>
+    <message>
+        <source>The offer {name} is added; recharges at the counter get it now.</source>
+        <translation>The offer {name} is added; recharges at the counter get it now.</translation>
+    </message>
+    <message>
+        <source>The offer {name} has ended.</source>
+        <translation>The offer {name} has ended.</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Share paid</source>
+        <translation>Share paid</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Upgrade at</source>
+        <translation>Upgrade at</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation>&amp;Code</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Order</source>
+        <translation>&amp;Order</translation>
+    </message>
+    <message>
+        <source>Share &amp;paid</source>
+        <translation>Share &amp;paid</translation>
+    </message>
+    <message>
+        <source>Poin&amp;ts ×</source>
+        <translation>Poin&amp;ts ×</translation>
+    </message>
+    <message>
+        <source>&amp;Upgrade at</source>
+        <translation>&amp;Upgrade at</translation>
+    </message>
+    <message>
+        <source>What a member of this tier pays when a product has no member price: 95% = 5% off (九五折)</source>
+        <translation>What a member of this tier pays when a product has no member price: 95% = 5% off (九五折)</translation>
+    </message>
+    <message>
+        <source>spend to reach it</source>
+        <translation>spend to reach it</translation>
+    </message>
+    <message>
+        <source>e.g. gold</source>
+        <translation>e.g. gold</translation>
+    </message>
+    <message>
+        <source>New (Ctrl+N)</source>
+        <translation>New (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Recharge</source>
+        <translation>Recharge</translation>
+    </message>
+    <message>
+        <source>Bonus</source>
+        <translation>Bonus</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>Coupon</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <source>New offer: a recharge of at least the amount gets the bonus</source>
+        <translation>New offer: a recharge of at least the amount gets the bonus</translation>
+    </message>
+    <message>
+        <source>&amp;Recharge</source>
+        <translation>&amp;Recharge</translation>
+    </message>
+    <message>
+        <source>&amp;Bonus</source>
+        <translation>&amp;Bonus</translation>
+    </message>
+    <message>
+        <source>Bonus p&amp;oints</source>
+        <translation>Bonus p&amp;oints</translation>
+    </message>
+    <message>
+        <source>Co&amp;upon</source>
+        <translation>Co&amp;upon</translation>
+    </message>
+    <message>
+        <source>&amp;Tier</source>
+        <translation>&amp;Tier</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;From</translation>
+    </message>
+    <message>
+        <source>U&amp;ntil</source>
+        <translation>U&amp;ntil</translation>
+    </message>
+    <message>
+        <source>N&amp;ame</source>
+        <translation>N&amp;ame</translation>
+    </message>
+    <message>
+        <source>e.g. 充100送20 (made up if empty)</source>
+        <translation>e.g. 充100送20 (made up if empty)</translation>
+    </message>
+    <message>
+        <source>First day; empty: from today</source>
+        <translation>First day; empty: from today</translation>
+    </message>
+    <message>
+        <source>Last day, included; empty: until ended</source>
+        <translation>Last day, included; empty: until ended</translation>
+    </message>
+    <message>
+        <source>End the offer</source>
+        <translation>End the offer</translation>
+    </message>
+    <message>
+        <source>Add the offer</source>
+        <translation>Add the offer</translation>
     </message>
 </context>
 <context>

@@ -1098,6 +1098,193 @@
     </message>
 </context>
 <context>
+    <name>CouponsTab</name>
+    <message>
+        <source>{days} days from issue</source>
+        <translation>发出后 {days} 天</translation>
+    </message>
+    <message>
+        <source>everything</source>
+        <translation>全部商品</translation>
+    </message>
+    <message>
+        <source>no end</source>
+        <translation>长期</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Coupon {name} ({code}) is added: pick it in the list to give it to a member.</source>
+        <translation>优惠券“{name}”（{code}）已添加：在列表中选中它即可发给会员。</translation>
+    </message>
+    <message>
+        <source>Coupon {name} can be given again.</source>
+        <translation>优惠券“{name}”已重新启用，可以发放。</translation>
+    </message>
+    <message>
+        <source>Coupon {name} is deactivated: coupons already given can no longer be used.</source>
+        <translation>优惠券“{name}”已停用：已发出的券也不能再用。</translation>
+    </message>
+    <message>
+        <source>Pick a coupon in the list first.</source>
+        <translation>请先在列表中选中一种优惠券。</translation>
+    </message>
+    <message>
+        <source>Type the member's phone, card or member number.</source>
+        <translation>请输入会员的手机号、卡号或会员号。</translation>
+    </message>
+    <message>
+        <source>{count} × {coupon} given to {name} ({member_no}).</source>
+        <translation>已发给 {name}（{member_no}）：{coupon} × {count}。</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Offer</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <source>Min. spend</source>
+        <translation>满</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>适用</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <source>Given / used</source>
+        <translation>已发 / 已用</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>New coupon</source>
+        <translation>新优惠券</translation>
+    </message>
+    <message>
+        <source>&amp;Member</source>
+        <translation>会员(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Cou&amp;nt</source>
+        <translation>张数(&amp;N)</translation>
+    </message>
+    <message>
+        <source>whole phone number, card or member number</source>
+        <translation>完整手机号、卡号或会员号</translation>
+    </message>
+    <message>
+        <source>Give</source>
+        <translation>发券</translation>
+    </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation>编号(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>类型(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Amount</source>
+        <translation>金额(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Share &amp;paid</source>
+        <translation>折扣(&amp;P)</translation>
+    </message>
+    <message>
+        <source>At most &amp;off</source>
+        <translation>最多减(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Min. &amp;spend</source>
+        <translation>最低消费(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;For</source>
+        <translation>适用(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Days valid</source>
+        <translation>有效天数(&amp;D)</translation>
+    </message>
+    <message>
+        <source>F&amp;rom</source>
+        <translation>开始(&amp;R)</translation>
+    </message>
+    <message>
+        <source>U&amp;ntil</source>
+        <translation>结束(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Hours</source>
+        <translation>时段(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Per &amp;member</source>
+        <translation>每人限用(&amp;M)</translation>
+    </message>
+    <message>
+        <source>In a&amp;ll</source>
+        <translation>总共限用(&amp;L)</translation>
+    </message>
+    <message>
+        <source>With other coupons</source>
+        <translation>可与其他券同用</translation>
+    </message>
+    <message>
+        <source>e.g. OFF5</source>
+        <translation>例如 OFF5</translation>
+    </message>
+    <message>
+        <source>The amount off, or the item's fixed price</source>
+        <translation>减免的金额，或特价商品的价格</translation>
+    </message>
+    <message>
+        <source>empty: everything; or category / product codes</source>
+        <translation>留空 = 全部商品；或填分类/商品编号，逗号分开</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Add the coupon</source>
+        <translation>添加优惠券</translation>
+    </message>
+    <message>
+        <source>New coupon (Ctrl+N)</source>
+        <translation>新建优惠券 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Back to the list</source>
+        <translation>返回列表</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>MemberDesk: unexpected error</source>
@@ -3916,6 +4103,17 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
     </message>
 </context>
 <context>
+    <name>RulesBase</name>
+    <message>
+        <source>no end</source>
+        <translation>长期</translation>
+    </message>
+    <message>
+        <source>{text} is not a date: write it as 2026-12-31.</source>
+        <translation>{text} 不是日期，请写成 2026-12-31 这样。</translation>
+    </message>
+</context>
+<context>
     <name>RulesPage</name>
     <message>
         <source>Amount off</source>
@@ -3962,18 +4160,6 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <source>Active</source>
-        <translation>启用</translation>
-    </message>
-    <message>
-        <source>Deactivated</source>
-        <translation>已停用</translation>
-    </message>
-    <message>
-        <source>no end</source>
-        <translation>长期</translation>
-    </message>
-    <message>
         <source>{amount} off</source>
         <translation>减 {amount}</translation>
     </message>
@@ -3988,74 +4174,6 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
     <message>
         <source>at {amount}</source>
         <translation>特价 {amount}</translation>
-    </message>
-    <message>
-        <source>{days} days from issue</source>
-        <translation>发出后 {days} 天</translation>
-    </message>
-    <message>
-        <source>everything</source>
-        <translation>全部商品</translation>
-    </message>
-    <message>
-        <source>Tier {name} is added; products have a price field for it now.</source>
-        <translation>已添加等级“{name}”，商品现在有它的会员价一栏。</translation>
-    </message>
-    <message>
-        <source>Tier {name} is saved.</source>
-        <translation>等级“{name}”已保存。</translation>
-    </message>
-    <message>
-        <source>Tier {name} is active again.</source>
-        <translation>等级“{name}”已重新启用。</translation>
-    </message>
-    <message>
-        <source>Tier {name} is deactivated.</source>
-        <translation>等级“{name}”已停用。</translation>
-    </message>
-    <message>
-        <source>{text} is not a date: write it as 2026-12-31.</source>
-        <translation>{text} 不是日期，请写成 2026-12-31 这样。</translation>
-    </message>
-    <message>
-        <source>Type the least recharge the offer is for.</source>
-        <translation>请填写充值满多少元参加活动。</translation>
-    </message>
-    <message>
-        <source>Recharge {threshold} get {bonus}</source>
-        <translation>充{threshold}送{bonus}</translation>
-    </message>
-    <message>
-        <source>The offer {name} is added; recharges at the counter get it now.</source>
-        <translation>充值活动“{name}”已添加，收银台充值现在就按它赠送。</translation>
-    </message>
-    <message>
-        <source>The offer {name} has ended.</source>
-        <translation>充值活动“{name}”已结束。</translation>
-    </message>
-    <message>
-        <source>Coupon {name} ({code}) is added: pick it in the list to give it to a member.</source>
-        <translation>优惠券“{name}”（{code}）已添加：在列表中选中它即可发给会员。</translation>
-    </message>
-    <message>
-        <source>Coupon {name} can be given again.</source>
-        <translation>优惠券“{name}”已重新启用，可以发放。</translation>
-    </message>
-    <message>
-        <source>Coupon {name} is deactivated: coupons already given can no longer be used.</source>
-        <translation>优惠券“{name}”已停用：已发出的券也不能再用。</translation>
-    </message>
-    <message>
-        <source>Pick a coupon in the list first.</source>
-        <translation>请先在列表中选中一种优惠券。</translation>
-    </message>
-    <message>
-        <source>Type the member's phone, card or member number.</source>
-        <translation>请输入会员的手机号、卡号或会员号。</translation>
-    </message>
-    <message>
-        <source>{count} × {coupon} given to {name} ({member_no}).</source>
-        <translation>已发给 {name}（{member_no}）：{coupon} × {count}。</translation>
     </message>
     <message>
         <source>New tier</source>
@@ -4104,266 +4222,6 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
     <message>
         <source>Points</source>
         <translation>积分</translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation>编号</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <source>Order</source>
-        <translation>顺序</translation>
-    </message>
-    <message>
-        <source>Share paid</source>
-        <translation>折扣（应付）</translation>
-    </message>
-    <message>
-        <source>Upgrade at</source>
-        <translation>升级门槛</translation>
-    </message>
-    <message>
-        <source>Members</source>
-        <translation>会员数</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>&amp;Code</source>
-        <translation>编号(&amp;C)</translation>
-    </message>
-    <message>
-        <source>&amp;Name</source>
-        <translation>名称(&amp;N)</translation>
-    </message>
-    <message>
-        <source>&amp;Order</source>
-        <translation>顺序(&amp;O)</translation>
-    </message>
-    <message>
-        <source>Share &amp;paid</source>
-        <translation>折扣(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Poin&amp;ts ×</source>
-        <translation>积分倍数(&amp;T)</translation>
-    </message>
-    <message>
-        <source>&amp;Upgrade at</source>
-        <translation>升级门槛(&amp;U)</translation>
-    </message>
-    <message>
-        <source>What a member of this tier pays when a product has no member price: 95% = 5% off (九五折)</source>
-        <translation>商品没有会员价时，这个等级的会员付原价的百分之几：95% = 九五折</translation>
-    </message>
-    <message>
-        <source>spend to reach it</source>
-        <translation>消费满多少升到这一级</translation>
-    </message>
-    <message>
-        <source>e.g. gold</source>
-        <translation>例如 gold</translation>
-    </message>
-    <message>
-        <source>New (Ctrl+N)</source>
-        <translation>新建 (Ctrl+N)</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <source>Recharge</source>
-        <translation>充值满</translation>
-    </message>
-    <message>
-        <source>Bonus</source>
-        <translation>赠送金额</translation>
-    </message>
-    <message>
-        <source>Coupon</source>
-        <translation>赠券</translation>
-    </message>
-    <message>
-        <source>Tier</source>
-        <translation>等级</translation>
-    </message>
-    <message>
-        <source>Dates</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <source>New offer: a recharge of at least the amount gets the bonus</source>
-        <translation>新充值活动：充值满这个金额就赠送</translation>
-    </message>
-    <message>
-        <source>&amp;Recharge</source>
-        <translation>充值满(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Bonus</source>
-        <translation>赠送金额(&amp;B)</translation>
-    </message>
-    <message>
-        <source>Bonus p&amp;oints</source>
-        <translation>赠送积分(&amp;O)</translation>
-    </message>
-    <message>
-        <source>Co&amp;upon</source>
-        <translation>赠券(&amp;U)</translation>
-    </message>
-    <message>
-        <source>&amp;Tier</source>
-        <translation>等级(&amp;T)</translation>
-    </message>
-    <message>
-        <source>&amp;From</source>
-        <translation>开始(&amp;F)</translation>
-    </message>
-    <message>
-        <source>U&amp;ntil</source>
-        <translation>结束(&amp;N)</translation>
-    </message>
-    <message>
-        <source>N&amp;ame</source>
-        <translation>名称(&amp;A)</translation>
-    </message>
-    <message>
-        <source>e.g. 充100送20 (made up if empty)</source>
-        <translation>例如 充100送20（留空自动生成）</translation>
-    </message>
-    <message>
-        <source>First day; empty: from today</source>
-        <translation>第一天；留空 = 从今天起</translation>
-    </message>
-    <message>
-        <source>Last day, included; empty: until ended</source>
-        <translation>最后一天（含）；留空 = 直到手动结束</translation>
-    </message>
-    <message>
-        <source>End the offer</source>
-        <translation>结束活动</translation>
-    </message>
-    <message>
-        <source>Add the offer</source>
-        <translation>添加活动</translation>
-    </message>
-    <message>
-        <source>Offer</source>
-        <translation>优惠</translation>
-    </message>
-    <message>
-        <source>Min. spend</source>
-        <translation>满</translation>
-    </message>
-    <message>
-        <source>For</source>
-        <translation>适用</translation>
-    </message>
-    <message>
-        <source>Valid</source>
-        <translation>有效期</translation>
-    </message>
-    <message>
-        <source>Given / used</source>
-        <translation>已发 / 已用</translation>
-    </message>
-    <message>
-        <source>New coupon</source>
-        <translation>新优惠券</translation>
-    </message>
-    <message>
-        <source>&amp;Member</source>
-        <translation>会员(&amp;M)</translation>
-    </message>
-    <message>
-        <source>Cou&amp;nt</source>
-        <translation>张数(&amp;N)</translation>
-    </message>
-    <message>
-        <source>whole phone number, card or member number</source>
-        <translation>完整手机号、卡号或会员号</translation>
-    </message>
-    <message>
-        <source>Give</source>
-        <translation>发券</translation>
-    </message>
-    <message>
-        <source>&amp;Kind</source>
-        <translation>类型(&amp;K)</translation>
-    </message>
-    <message>
-        <source>&amp;Amount</source>
-        <translation>金额(&amp;A)</translation>
-    </message>
-    <message>
-        <source>At most &amp;off</source>
-        <translation>最多减(&amp;O)</translation>
-    </message>
-    <message>
-        <source>Min. &amp;spend</source>
-        <translation>最低消费(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;For</source>
-        <translation>适用(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Days valid</source>
-        <translation>有效天数(&amp;D)</translation>
-    </message>
-    <message>
-        <source>F&amp;rom</source>
-        <translation>开始(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Hours</source>
-        <translation>时段(&amp;H)</translation>
-    </message>
-    <message>
-        <source>Per &amp;member</source>
-        <translation>每人限用(&amp;M)</translation>
-    </message>
-    <message>
-        <source>In a&amp;ll</source>
-        <translation>总共限用(&amp;L)</translation>
-    </message>
-    <message>
-        <source>With other coupons</source>
-        <translation>可与其他券同用</translation>
-    </message>
-    <message>
-        <source>e.g. OFF5</source>
-        <translation>例如 OFF5</translation>
-    </message>
-    <message>
-        <source>The amount off, or the item's fixed price</source>
-        <translation>减免的金额，或特价商品的价格</translation>
-    </message>
-    <message>
-        <source>empty: everything; or category / product codes</source>
-        <translation>留空 = 全部商品；或填分类/商品编号，逗号分开</translation>
-    </message>
-    <message>
-        <source>no limit</source>
-        <translation>不限</translation>
-    </message>
-    <message>
-        <source>Add the coupon</source>
-        <translation>添加优惠券</translation>
-    </message>
-    <message>
-        <source>New coupon (Ctrl+N)</source>
-        <translation>新建优惠券 (Ctrl+N)</translation>
-    </message>
-    <message>
-        <source>Back to the list</source>
-        <translation>返回列表</translation>
     </message>
     <message>
         <source>The points rules are shop settings: they are changed on the settings page, and a change applies to points earned from then on (points already earned keep their dates).</source>
@@ -4693,11 +4551,11 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
     </message>
     <message>
         <source>Refunds: {amount}    Recharges: {recharges}</source>
-        <translation>退款：{amount}　　充值：{recharges}</translation>
+        <translation>退款：{amount}&#x3000;&#x3000;充值：{recharges}</translation>
     </message>
     <message>
         <source>Cash in: {cash_in}    Cash out: {cash_out}</source>
-        <translation>存入：{cash_in}　　取出：{cash_out}</translation>
+        <translation>存入：{cash_in}&#x3000;&#x3000;取出：{cash_out}</translation>
     </message>
     <message>
         <source>Shift</source>
@@ -5498,6 +5356,205 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
     <message>
         <source>Alipay</source>
         <translation>支付宝</translation>
+    </message>
+</context>
+<context>
+    <name>TiersTab</name>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>every tier</source>
+        <translation>全部等级</translation>
+    </message>
+    <message>
+        <source>Tier {name} is added; products have a price field for it now.</source>
+        <translation>已添加等级“{name}”，商品现在有它的会员价一栏。</translation>
+    </message>
+    <message>
+        <source>Tier {name} is saved.</source>
+        <translation>等级“{name}”已保存。</translation>
+    </message>
+    <message>
+        <source>Tier {name} is active again.</source>
+        <translation>等级“{name}”已重新启用。</translation>
+    </message>
+    <message>
+        <source>Tier {name} is deactivated.</source>
+        <translation>等级“{name}”已停用。</translation>
+    </message>
+    <message>
+        <source>Type the least recharge the offer is for.</source>
+        <translation>请填写充值满多少元参加活动。</translation>
+    </message>
+    <message>
+        <source>Recharge {threshold} get {bonus}</source>
+        <translation>充{threshold}送{bonus}</translation>
+    </message>
+    <message>
+        <source>The offer {name} is added; recharges at the counter get it now.</source>
+        <translation>充值活动“{name}”已添加，收银台充值现在就按它赠送。</translation>
+    </message>
+    <message>
+        <source>The offer {name} has ended.</source>
+        <translation>充值活动“{name}”已结束。</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>顺序</translation>
+    </message>
+    <message>
+        <source>Share paid</source>
+        <translation>折扣（应付）</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Upgrade at</source>
+        <translation>升级门槛</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>会员数</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation>编号(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Order</source>
+        <translation>顺序(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Share &amp;paid</source>
+        <translation>折扣(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Poin&amp;ts ×</source>
+        <translation>积分倍数(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Upgrade at</source>
+        <translation>升级门槛(&amp;U)</translation>
+    </message>
+    <message>
+        <source>What a member of this tier pays when a product has no member price: 95% = 5% off (九五折)</source>
+        <translation>商品没有会员价时，这个等级的会员付原价的百分之几：95% = 九五折</translation>
+    </message>
+    <message>
+        <source>spend to reach it</source>
+        <translation>消费满多少升到这一级</translation>
+    </message>
+    <message>
+        <source>e.g. gold</source>
+        <translation>例如 gold</translation>
+    </message>
+    <message>
+        <source>New (Ctrl+N)</source>
+        <translation>新建 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Recharge</source>
+        <translation>充值满</translation>
+    </message>
+    <message>
+        <source>Bonus</source>
+        <translation>赠送金额</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>赠券</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>New offer: a recharge of at least the amount gets the bonus</source>
+        <translation>新充值活动：充值满这个金额就赠送</translation>
+    </message>
+    <message>
+        <source>&amp;Recharge</source>
+        <translation>充值满(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Bonus</source>
+        <translation>赠送金额(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Bonus p&amp;oints</source>
+        <translation>赠送积分(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Co&amp;upon</source>
+        <translation>赠券(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Tier</source>
+        <translation>等级(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>开始(&amp;F)</translation>
+    </message>
+    <message>
+        <source>U&amp;ntil</source>
+        <translation>结束(&amp;N)</translation>
+    </message>
+    <message>
+        <source>N&amp;ame</source>
+        <translation>名称(&amp;A)</translation>
+    </message>
+    <message>
+        <source>e.g. 充100送20 (made up if empty)</source>
+        <translation>例如 充100送20（留空自动生成）</translation>
+    </message>
+    <message>
+        <source>First day; empty: from today</source>
+        <translation>第一天；留空 = 从今天起</translation>
+    </message>
+    <message>
+        <source>Last day, included; empty: until ended</source>
+        <translation>最后一天（含）；留空 = 直到手动结束</translation>
+    </message>
+    <message>
+        <source>End the offer</source>
+        <translation>结束活动</translation>
+    </message>
+    <message>
+        <source>Add the offer</source>
+        <translation>添加活动</translation>
     </message>
 </context>
 <context>

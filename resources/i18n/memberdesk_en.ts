@@ -3223,6 +3223,105 @@ Fill in one member per row, then check the file.</translation>
     </message>
 </context>
 <context>
+    <name>ProductForm</name>
+    <message>
+        <source>Type the price.</source>
+        <translation>Type the price.</translation>
+    </message>
+    <message>
+        <source>{name} ({code}) is added; the counter finds it now.</source>
+        <translation>{name} ({code}) is added; the counter finds it now.</translation>
+    </message>
+    <message>
+        <source>{name} ({code}) is saved.</source>
+        <translation>{name} ({code}) is saved.</translation>
+    </message>
+    <message>
+        <source>{name} is on sale again.</source>
+        <translation>{name} is on sale again.</translation>
+    </message>
+    <message>
+        <source>{name} is no longer sold; the counter will not find it.</source>
+        <translation>{name} is no longer sold; the counter will not find it.</translation>
+    </message>
+    <message>
+        <source>New product</source>
+        <translation>New product</translation>
+    </message>
+    <message>
+        <source>Stop selling</source>
+        <translation>Stop selling</translation>
+    </message>
+    <message>
+        <source> (stopped)</source>
+        <translation> (stopped)</translation>
+    </message>
+    <message>
+        <source>Edit {name} ({code})</source>
+        <translation>Edit {name} ({code})</translation>
+    </message>
+    <message>
+        <source>Sell again</source>
+        <translation>Sell again</translation>
+    </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation>&amp;Code</translation>
+    </message>
+    <message>
+        <source>&amp;Barcode</source>
+        <translation>&amp;Barcode</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Unit</source>
+        <translation>&amp;Unit</translation>
+    </message>
+    <message>
+        <source>&amp;Price</source>
+        <translation>&amp;Price</translation>
+    </message>
+    <message>
+        <source>Ca&amp;tegory</source>
+        <translation>Ca&amp;tegory</translation>
+    </message>
+    <message>
+        <source>P&amp;oints</source>
+        <translation>P&amp;oints</translation>
+    </message>
+    <message>
+        <source>Points earned, in percent of normal: 0 earns none</source>
+        <translation>Points earned, in percent of normal: 0 earns none</translation>
+    </message>
+    <message>
+        <source>Tier discount</source>
+        <translation>Tier discount</translation>
+    </message>
+    <message>
+        <source>Tier discount applies</source>
+        <translation>Tier discount applies</translation>
+    </message>
+    <message>
+        <source>scan or type</source>
+        <translation>scan or type</translation>
+    </message>
+    <message>
+        <source>{tier} price</source>
+        <translation>{tier} price</translation>
+    </message>
+    <message>
+        <source>New (Ctrl+N)</source>
+        <translation>New (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+</context>
+<context>
     <name>ProductModel</name>
     <message>
         <source>Code</source>
@@ -3293,35 +3392,7 @@ Fill in one member per row, then check the file.</translation>
     </message>
 </context>
 <context>
-    <name>ProductsPage</name>
-    <message>
-        <source>Type the price.</source>
-        <translation>Type the price.</translation>
-    </message>
-    <message>
-        <source>{name} ({code}) is added; the counter finds it now.</source>
-        <translation>{name} ({code}) is added; the counter finds it now.</translation>
-    </message>
-    <message>
-        <source>{name} ({code}) is saved.</source>
-        <translation>{name} ({code}) is saved.</translation>
-    </message>
-    <message>
-        <source>{name} is on sale again.</source>
-        <translation>{name} is on sale again.</translation>
-    </message>
-    <message>
-        <source>{name} is no longer sold; the counter will not find it.</source>
-        <translation>{name} is no longer sold; the counter will not find it.</translation>
-    </message>
-    <message>
-        <source>Type a code for the category, e.g. drinks.</source>
-        <translation>Type a code for the category, e.g. drinks.</translation>
-    </message>
-    <message>
-        <source>Category {name} is added.</source>
-        <translation>Category {name} is added.</translation>
-    </message>
+    <name>ProductSheets</name>
     <message>
         <source>product import template</source>
         <translation>product import template</translation>
@@ -3369,126 +3440,6 @@ Fill in one product per row, then import it (it is checked first).</translation>
         <translation>Exported {count} products to {path}.</translation>
     </message>
     <message>
-        <source>New product</source>
-        <translation>New product</translation>
-    </message>
-    <message>
-        <source>Stop selling</source>
-        <translation>Stop selling</translation>
-    </message>
-    <message>
-        <source> (stopped)</source>
-        <translation> (stopped)</translation>
-    </message>
-    <message>
-        <source>Edit {name} ({code})</source>
-        <translation>Edit {name} ({code})</translation>
-    </message>
-    <message>
-        <source>Sell again</source>
-        <translation>Sell again</translation>
-    </message>
-    <message>
-        <source>{count} found</source>
-        <translation>{count} found</translation>
-    </message>
-    <message>
-        <source>Nothing found</source>
-        <translation>Nothing found</translation>
-    </message>
-    <message>
-        <source>{count} shown, scroll for more</source>
-        <translation>{count} shown, scroll for more</translation>
-    </message>
-    <message>
-        <source>{count} products</source>
-        <translation>{count} products</translation>
-    </message>
-    <message>
-        <source>Products</source>
-        <translation>Products</translation>
-    </message>
-    <message>
-        <source>&amp;Find</source>
-        <translation>&amp;Find</translation>
-    </message>
-    <message>
-        <source>code, barcode, name or pinyin initials (kkkl)</source>
-        <translation>code, barcode, name or pinyin initials (kkkl)</translation>
-    </message>
-    <message>
-        <source>&amp;Code</source>
-        <translation>&amp;Code</translation>
-    </message>
-    <message>
-        <source>&amp;Barcode</source>
-        <translation>&amp;Barcode</translation>
-    </message>
-    <message>
-        <source>&amp;Name</source>
-        <translation>&amp;Name</translation>
-    </message>
-    <message>
-        <source>&amp;Unit</source>
-        <translation>&amp;Unit</translation>
-    </message>
-    <message>
-        <source>&amp;Price</source>
-        <translation>&amp;Price</translation>
-    </message>
-    <message>
-        <source>Ca&amp;tegory</source>
-        <translation>Ca&amp;tegory</translation>
-    </message>
-    <message>
-        <source>P&amp;oints</source>
-        <translation>P&amp;oints</translation>
-    </message>
-    <message>
-        <source>Points earned, in percent of normal: 0 earns none</source>
-        <translation>Points earned, in percent of normal: 0 earns none</translation>
-    </message>
-    <message>
-        <source>Tier discount</source>
-        <translation>Tier discount</translation>
-    </message>
-    <message>
-        <source>Tier discount applies</source>
-        <translation>Tier discount applies</translation>
-    </message>
-    <message>
-        <source>scan or type</source>
-        <translation>scan or type</translation>
-    </message>
-    <message>
-        <source>{tier} price</source>
-        <translation>{tier} price</translation>
-    </message>
-    <message>
-        <source>New (Ctrl+N)</source>
-        <translation>New (Ctrl+N)</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <source>New cate&amp;gory</source>
-        <translation>New cate&amp;gory</translation>
-    </message>
-    <message>
-        <source>code, e.g. drinks</source>
-        <translation>code, e.g. drinks</translation>
-    </message>
-    <message>
-        <source>name, e.g. 饮料</source>
-        <translation>name, e.g. 饮料</translation>
-    </message>
-    <message>
-        <source>Add category</source>
-        <translation>Add category</translation>
-    </message>
-    <message>
         <source>Template…</source>
         <translation>Template…</translation>
     </message>
@@ -3523,6 +3474,61 @@ Fill in one product per row, then import it (it is checked first).</translation>
     <message>
         <source>Back to the form</source>
         <translation>Back to the form</translation>
+    </message>
+</context>
+<context>
+    <name>ProductsPage</name>
+    <message>
+        <source>Type a code for the category, e.g. drinks.</source>
+        <translation>Type a code for the category, e.g. drinks.</translation>
+    </message>
+    <message>
+        <source>Category {name} is added.</source>
+        <translation>Category {name} is added.</translation>
+    </message>
+    <message>
+        <source>{count} found</source>
+        <translation>{count} found</translation>
+    </message>
+    <message>
+        <source>Nothing found</source>
+        <translation>Nothing found</translation>
+    </message>
+    <message>
+        <source>{count} shown, scroll for more</source>
+        <translation>{count} shown, scroll for more</translation>
+    </message>
+    <message>
+        <source>{count} products</source>
+        <translation>{count} products</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>Products</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Find</translation>
+    </message>
+    <message>
+        <source>code, barcode, name or pinyin initials (kkkl)</source>
+        <translation>code, barcode, name or pinyin initials (kkkl)</translation>
+    </message>
+    <message>
+        <source>New cate&amp;gory</source>
+        <translation>New cate&amp;gory</translation>
+    </message>
+    <message>
+        <source>code, e.g. drinks</source>
+        <translation>code, e.g. drinks</translation>
+    </message>
+    <message>
+        <source>name, e.g. 饮料</source>
+        <translation>name, e.g. 饮料</translation>
+    </message>
+    <message>
+        <source>Add category</source>
+        <translation>Add category</translation>
     </message>
 </context>
 <context>

@@ -3223,6 +3223,105 @@ Fill in one member per row, then check the file.</source>
     </message>
 </context>
 <context>
+    <name>ProductForm</name>
+    <message>
+        <source>Type the price.</source>
+        <translation>请输入售价。</translation>
+    </message>
+    <message>
+        <source>{name} ({code}) is added; the counter finds it now.</source>
+        <translation>{name} ({code}) 已添加，收银台现在可以找到它。</translation>
+    </message>
+    <message>
+        <source>{name} ({code}) is saved.</source>
+        <translation>{name} ({code}) 已保存。</translation>
+    </message>
+    <message>
+        <source>{name} is on sale again.</source>
+        <translation>{name} 已恢复销售。</translation>
+    </message>
+    <message>
+        <source>{name} is no longer sold; the counter will not find it.</source>
+        <translation>{name} 已停售，收银台将找不到它。</translation>
+    </message>
+    <message>
+        <source>New product</source>
+        <translation>新商品</translation>
+    </message>
+    <message>
+        <source>Stop selling</source>
+        <translation>停售</translation>
+    </message>
+    <message>
+        <source> (stopped)</source>
+        <translation>（已停售）</translation>
+    </message>
+    <message>
+        <source>Edit {name} ({code})</source>
+        <translation>修改 {name} ({code})</translation>
+    </message>
+    <message>
+        <source>Sell again</source>
+        <translation>恢复销售</translation>
+    </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation>编号(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Barcode</source>
+        <translation>条码(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Unit</source>
+        <translation>单位(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Price</source>
+        <translation>售价(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Ca&amp;tegory</source>
+        <translation>分类(&amp;T)</translation>
+    </message>
+    <message>
+        <source>P&amp;oints</source>
+        <translation>积分(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Points earned, in percent of normal: 0 earns none</source>
+        <translation>积分比例，正常为 100%，0 表示不积分</translation>
+    </message>
+    <message>
+        <source>Tier discount</source>
+        <translation>参与折扣</translation>
+    </message>
+    <message>
+        <source>Tier discount applies</source>
+        <translation>参与会员等级折扣</translation>
+    </message>
+    <message>
+        <source>scan or type</source>
+        <translation>扫描或输入</translation>
+    </message>
+    <message>
+        <source>{tier} price</source>
+        <translation>{tier}价</translation>
+    </message>
+    <message>
+        <source>New (Ctrl+N)</source>
+        <translation>新建 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
     <name>ProductModel</name>
     <message>
         <source>Code</source>
@@ -3293,35 +3392,7 @@ Fill in one member per row, then check the file.</source>
     </message>
 </context>
 <context>
-    <name>ProductsPage</name>
-    <message>
-        <source>Type the price.</source>
-        <translation>请输入售价。</translation>
-    </message>
-    <message>
-        <source>{name} ({code}) is added; the counter finds it now.</source>
-        <translation>{name} ({code}) 已添加，收银台现在可以找到它。</translation>
-    </message>
-    <message>
-        <source>{name} ({code}) is saved.</source>
-        <translation>{name} ({code}) 已保存。</translation>
-    </message>
-    <message>
-        <source>{name} is on sale again.</source>
-        <translation>{name} 已恢复销售。</translation>
-    </message>
-    <message>
-        <source>{name} is no longer sold; the counter will not find it.</source>
-        <translation>{name} 已停售，收银台将找不到它。</translation>
-    </message>
-    <message>
-        <source>Type a code for the category, e.g. drinks.</source>
-        <translation>请输入分类编号，例如 drinks。</translation>
-    </message>
-    <message>
-        <source>Category {name} is added.</source>
-        <translation>已添加分类 {name}。</translation>
-    </message>
+    <name>ProductSheets</name>
     <message>
         <source>product import template</source>
         <translation>商品导入模板</translation>
@@ -3369,126 +3440,6 @@ Fill in one product per row, then import it (it is checked first).</source>
         <translation>已导出 {count} 个商品到 {path}。</translation>
     </message>
     <message>
-        <source>New product</source>
-        <translation>新商品</translation>
-    </message>
-    <message>
-        <source>Stop selling</source>
-        <translation>停售</translation>
-    </message>
-    <message>
-        <source> (stopped)</source>
-        <translation>（已停售）</translation>
-    </message>
-    <message>
-        <source>Edit {name} ({code})</source>
-        <translation>修改 {name} ({code})</translation>
-    </message>
-    <message>
-        <source>Sell again</source>
-        <translation>恢复销售</translation>
-    </message>
-    <message>
-        <source>{count} found</source>
-        <translation>找到 {count} 个</translation>
-    </message>
-    <message>
-        <source>Nothing found</source>
-        <translation>没有找到</translation>
-    </message>
-    <message>
-        <source>{count} shown, scroll for more</source>
-        <translation>已显示 {count} 个，向下滚动查看更多</translation>
-    </message>
-    <message>
-        <source>{count} products</source>
-        <translation>共 {count} 个商品</translation>
-    </message>
-    <message>
-        <source>Products</source>
-        <translation>商品</translation>
-    </message>
-    <message>
-        <source>&amp;Find</source>
-        <translation>查找(&amp;F)</translation>
-    </message>
-    <message>
-        <source>code, barcode, name or pinyin initials (kkkl)</source>
-        <translation>编号、条码、名称或拼音首字母（kkkl）</translation>
-    </message>
-    <message>
-        <source>&amp;Code</source>
-        <translation>编号(&amp;C)</translation>
-    </message>
-    <message>
-        <source>&amp;Barcode</source>
-        <translation>条码(&amp;B)</translation>
-    </message>
-    <message>
-        <source>&amp;Name</source>
-        <translation>名称(&amp;N)</translation>
-    </message>
-    <message>
-        <source>&amp;Unit</source>
-        <translation>单位(&amp;U)</translation>
-    </message>
-    <message>
-        <source>&amp;Price</source>
-        <translation>售价(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Ca&amp;tegory</source>
-        <translation>分类(&amp;T)</translation>
-    </message>
-    <message>
-        <source>P&amp;oints</source>
-        <translation>积分(&amp;O)</translation>
-    </message>
-    <message>
-        <source>Points earned, in percent of normal: 0 earns none</source>
-        <translation>积分比例，正常为 100%，0 表示不积分</translation>
-    </message>
-    <message>
-        <source>Tier discount</source>
-        <translation>参与折扣</translation>
-    </message>
-    <message>
-        <source>Tier discount applies</source>
-        <translation>参与会员等级折扣</translation>
-    </message>
-    <message>
-        <source>scan or type</source>
-        <translation>扫描或输入</translation>
-    </message>
-    <message>
-        <source>{tier} price</source>
-        <translation>{tier}价</translation>
-    </message>
-    <message>
-        <source>New (Ctrl+N)</source>
-        <translation>新建 (Ctrl+N)</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <source>New cate&amp;gory</source>
-        <translation>新分类(&amp;G)</translation>
-    </message>
-    <message>
-        <source>code, e.g. drinks</source>
-        <translation>编号，如 drinks</translation>
-    </message>
-    <message>
-        <source>name, e.g. 饮料</source>
-        <translation>名称，如 饮料</translation>
-    </message>
-    <message>
-        <source>Add category</source>
-        <translation>添加分类</translation>
-    </message>
-    <message>
         <source>Template…</source>
         <translation>模板…</translation>
     </message>
@@ -3523,6 +3474,61 @@ Fill in one product per row, then import it (it is checked first).</source>
     <message>
         <source>Back to the form</source>
         <translation>返回商品表单</translation>
+    </message>
+</context>
+<context>
+    <name>ProductsPage</name>
+    <message>
+        <source>Type a code for the category, e.g. drinks.</source>
+        <translation>请输入分类编号，例如 drinks。</translation>
+    </message>
+    <message>
+        <source>Category {name} is added.</source>
+        <translation>已添加分类 {name}。</translation>
+    </message>
+    <message>
+        <source>{count} found</source>
+        <translation>找到 {count} 个</translation>
+    </message>
+    <message>
+        <source>Nothing found</source>
+        <translation>没有找到</translation>
+    </message>
+    <message>
+        <source>{count} shown, scroll for more</source>
+        <translation>已显示 {count} 个，向下滚动查看更多</translation>
+    </message>
+    <message>
+        <source>{count} products</source>
+        <translation>共 {count} 个商品</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>code, barcode, name or pinyin initials (kkkl)</source>
+        <translation>编号、条码、名称或拼音首字母（kkkl）</translation>
+    </message>
+    <message>
+        <source>New cate&amp;gory</source>
+        <translation>新分类(&amp;G)</translation>
+    </message>
+    <message>
+        <source>code, e.g. drinks</source>
+        <translation>编号，如 drinks</translation>
+    </message>
+    <message>
+        <source>name, e.g. 饮料</source>
+        <translation>名称，如 饮料</translation>
+    </message>
+    <message>
+        <source>Add category</source>
+        <translation>添加分类</translation>
     </message>
 </context>
 <context>

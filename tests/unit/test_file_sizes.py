@@ -20,7 +20,6 @@ OVER_LIMIT = {
     "memberdesk/services/setting_specs.py": 456,
     "memberdesk/services/staff.py": 404,
     "memberdesk/ui/backoffice/member_dialog.py": 671,
-    "memberdesk/ui/backoffice/products.py": 604,
     "memberdesk/ui/backoffice/stock.py": 467,
     "memberdesk/ui/payment_dialog.py": 411,
 }

@@ -3229,6 +3229,10 @@ Fill in one member per row, then check the file.</translation>
         <translation>Type the price.</translation>
     </message>
     <message>
+        <source>The cost is above the price: each one sold loses money. It is saved as typed.</source>
+        <translation>The cost is above the price: each one sold loses money. It is saved as typed.</translation>
+    </message>
+    <message>
         <source>{name} ({code}) is added; the counter finds it now.</source>
         <translation>{name} ({code}) is added; the counter finds it now.</translation>
     </message>
@@ -3293,6 +3297,18 @@ Fill in one member per row, then check the file.</translation>
         <translation>P&amp;oints</translation>
     </message>
     <message>
+        <source>Co&amp;st</source>
+        <translation>Co&amp;st</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>What the shop pays for one (进价), for the gross margin in the reports; empty: not known</source>
+        <translation>What the shop pays for one (进价), for the gross margin in the reports; empty: not known</translation>
+    </message>
+    <message>
         <source>Points earned, in percent of normal: 0 earns none</source>
         <translation>Points earned, in percent of normal: 0 earns none</translation>
     </message>
@@ -3342,6 +3358,10 @@ Fill in one member per row, then check the file.</translation>
     <message>
         <source>Price</source>
         <translation>Price</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Cost</translation>
     </message>
     <message>
         <source>Category</source>

@@ -3229,6 +3229,10 @@ Fill in one member per row, then check the file.</source>
         <translation>请输入售价。</translation>
     </message>
     <message>
+        <source>The cost is above the price: each one sold loses money. It is saved as typed.</source>
+        <translation>进价高于售价：每卖一件都亏钱。仍按所填保存。</translation>
+    </message>
+    <message>
         <source>{name} ({code}) is added; the counter finds it now.</source>
         <translation>{name} ({code}) 已添加，收银台现在可以找到它。</translation>
     </message>
@@ -3293,6 +3297,18 @@ Fill in one member per row, then check the file.</source>
         <translation>积分(&amp;O)</translation>
     </message>
     <message>
+        <source>Co&amp;st</source>
+        <translation>进价(&amp;S)</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>可不填</translation>
+    </message>
+    <message>
+        <source>What the shop pays for one (进价), for the gross margin in the reports; empty: not known</source>
+        <translation>每件的进货成本，用于报表中的毛利；留空表示未知</translation>
+    </message>
+    <message>
         <source>Points earned, in percent of normal: 0 earns none</source>
         <translation>积分比例，正常为 100%，0 表示不积分</translation>
     </message>
@@ -3342,6 +3358,10 @@ Fill in one member per row, then check the file.</source>
     <message>
         <source>Price</source>
         <translation>售价</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>进价</translation>
     </message>
     <message>
         <source>Category</source>

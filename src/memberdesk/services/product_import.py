@@ -86,6 +86,7 @@ def _final(r: ProductRow, p: Product | None, category_id: int | None) -> dict[st
         "code": r.code, "name": f["name"], "price": f["price"],
         "barcode": f.get("barcode", p.barcode if p is not None else None),
         "unit": f.get("unit", p.unit if p is not None else "件"),
+        "cost": f.get("cost", p.cost if p is not None else None),  # a blank cell: None
         "category_id": category_id, "points_ratio_permille": ratio,
         "discountable": kept("discountable", True), "active": kept("active", True),
     }  # fmt: skip

@@ -27,6 +27,7 @@ from .catalog_rules import (
     UNIT_MAX,
     check_barcode,
     check_code,
+    check_cost,
     check_name,
     check_price,
 )
@@ -75,6 +76,11 @@ def _price(value: object) -> Money:
     return check_price(read_money(value, "price", LABELS), PRICE)
 
 
+def _cost(value: object) -> Money | None:
+    """A cost cell: blank removes the cost (unknown)."""
+    return None if is_blank(value) else check_cost(read_money(value, "cost", LABELS))
+
+
 def _unit(text: str) -> str:
     unit = clean_text(text, 40) or "件"
     if len(unit) > UNIT_MAX:
@@ -105,6 +111,7 @@ def parse_row(number: int, values: tuple[Any, ...], ctx: RowContext) -> ProductR
     optional: dict[str, Callable[[], Any]] = {
         "barcode": lambda: check_barcode(text("barcode")),
         "unit": lambda: _unit(text("unit")),
+        "cost": lambda: _cost(cell("cost")),
         "category": lambda: _category(text("category")),
         "earns_points": lambda: _yes_no(cell, "earns_points"),
         "discountable": lambda: _yes_no(cell, "discountable"),

@@ -81,7 +81,7 @@ class ProductsPage(ProductForm, ProductSheets):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for col, width in enumerate((90, 130, 260, 50, 80, 100, 70)):
+        for col, width in enumerate((90, 130, 260, 50, 80, 80, 100, 70)):
             header.resizeSection(col, width)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _p: self._pick(cur.row()))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from memberdesk.domain import margin
 from memberdesk.services import catalog
 from memberdesk.services.catalog_admin import (
     ProductDetail,
@@ -31,6 +32,8 @@ from ..dialogs.base import OK, AmountEdit, push_button
 from ..widgets import PickerBox
 from .page import Page
 from .product_model import ProductModel
+
+MEMBER_PRICE_ROW = 3  # the grid's rows: 0-1 the fields, 2 tier discount and the cost warning
 
 
 class ProductForm(Page):
@@ -59,12 +62,21 @@ class ProductForm(Page):
         self.unit = QLineEdit()
         self.unit.setMaxLength(8)
         self.price = AmountEdit()
+        self.cost = AmountEdit()
+        self.cost.setObjectName("productCost")
+        self.cost_warning = QLabel()  # a cost above the price: allowed, but said
+        self.cost_warning.setObjectName("costWarning")
+        self.cost_warning.setWordWrap(True)
+        self.cost_warning.hide()
+        self.price.textChanged.connect(self._check_cost)
+        self.cost.textChanged.connect(self._check_cost)
         self.category = PickerBox()
         # The form fits 1024 pixels with four tiers and the wide English labels.
         self.category.setMinimumWidth(85)
         for edit in (self.code, self.barcode, self.name, self.unit):
             edit.setMinimumWidth(70)
         self.price.setMinimumWidth(80)
+        self.cost.setMinimumWidth(80)
         self.points = QSpinBox()
         self.points.setRange(0, 10000)
         self.points.setSuffix("%")
@@ -74,17 +86,18 @@ class ProductForm(Page):
         self.discountable.setChecked(True)
         self.member_prices: list[AmountEdit] = []
         self.member_labels: list[QLabel] = []
-        self.labels = [QLabel() for _ in range(7)]
+        self.labels = [QLabel() for _ in range(8)]
         self.grid = QGridLayout()
         self.grid.setHorizontalSpacing(8)
         self.grid.setVerticalSpacing(6)
         for i, (label, field) in enumerate(zip(self.labels, (
-                self.code, self.barcode, self.name, self.unit, self.price, self.category,
-                self.points), strict=True)):
+                self.code, self.barcode, self.name, self.unit, self.price, self.cost,
+                self.category, self.points), strict=True)):
             label.setBuddy(field)
             self.grid.addWidget(label, i // 4, (i % 4) * 2)
             self.grid.addWidget(field, i // 4, (i % 4) * 2 + 1)
-        self.grid.addWidget(self.discountable, 1, 6, 1, 2)
+        self.grid.addWidget(self.discountable, 2, 0, 1, 2)
+        self.grid.addWidget(self.cost_warning, 2, 2, 1, 6)
         self.new_button = push_button(self.new_product)
         self.save_button = push_button(self.save, primary=True)
         self.active_button = push_button(self.toggle_active)
@@ -110,8 +123,8 @@ class ProductForm(Page):
             label.setBuddy(edit)
             self.member_labels.append(label)
             self.member_prices.append(edit)
-            self.grid.addWidget(label, 2 + i // 4, (i % 4) * 2)
-            self.grid.addWidget(edit, 2 + i // 4, (i % 4) * 2 + 1)
+            self.grid.addWidget(label, MEMBER_PRICE_ROW + i // 4, (i % 4) * 2)
+            self.grid.addWidget(edit, MEMBER_PRICE_ROW + i // 4, (i % 4) * 2 + 1)
             # Shown now, not by the layout's queued show: Enter may move the cursor
             # into them before the event loop gets round to it.
             label.show()
@@ -129,6 +142,7 @@ class ProductForm(Page):
         self.name.setText(p.name)
         self.unit.setText(p.unit)
         self.price.setText(p.price.yuan())
+        self.cost.setText(p.cost.yuan() if p.cost is not None else "")
         self.category.setCurrentIndex(max(0, self.category.findData(p.category_id)))
         self.points.setValue(p.points_ratio_permille // 10)
         self.discountable.setChecked(p.discountable)
@@ -141,7 +155,7 @@ class ProductForm(Page):
         self.editing = None
         self.show_form()
         self.table.clearSelection()
-        for edit in (self.code, self.barcode, self.name, self.unit, self.price,
+        for edit in (self.code, self.barcode, self.name, self.unit, self.price, self.cost,
                      *self.member_prices):
             edit.clear()
         self.category.setCurrentIndex(0)
@@ -151,13 +165,18 @@ class ProductForm(Page):
         self.update_state()
 
     def _fields(self) -> list[QWidget]:
-        return [self.code, self.barcode, self.name, self.unit, self.price, self.category,
-                self.points, *self.member_prices]
+        return [self.code, self.barcode, self.name, self.unit, self.price, self.cost,
+                self.category, self.points, *self.member_prices]
 
     def _draft(self) -> dict[str, Any] | None:
         price = self.read_amount(self.price, lambda: self.tr("Type the price."))
         if price is None:
             return None
+        cost = None
+        if self.cost.text().strip():  # optional: blank is "not known"
+            cost = self.read_amount(self.cost, lambda: "")
+            if cost is None:
+                return None
         member_prices = []
         for t, edit in zip(self.tiers, self.member_prices, strict=True):
             if edit.text().strip():
@@ -170,7 +189,17 @@ class ProductForm(Page):
                 "category_id": self.category.currentData(),
                 "points_ratio_permille": self.points.value() * 10,
                 "discountable": self.discountable.isChecked(),
-                "member_prices": tuple(member_prices)}
+                "member_prices": tuple(member_prices), "cost": cost}
+
+    def _check_cost(self) -> None:
+        """A cost above the price is allowed (a loss leader) but said at once."""
+        price, cost = self.price.amount_or_none(), self.cost.amount_or_none()
+        above = price is not None and margin.cost_above_price(
+            None if cost is None else cost.fen, price.fen)
+        self.cost_warning.setVisible(above)
+        if above:
+            self.cost_warning.setText(self.tr("The cost is above the price: each one sold "
+                                              "loses money. It is saved as typed."))
 
     def save(self) -> None:
         fields = self._draft()
@@ -222,8 +251,13 @@ class ProductForm(Page):
     def _retranslate_form(self) -> None:
         for label, text in zip(self.labels, (
                 self.tr("&Code"), self.tr("&Barcode"), self.tr("&Name"), self.tr("&Unit"),
-                self.tr("&Price"), self.tr("Ca&tegory"), self.tr("P&oints")), strict=True):
+                self.tr("&Price"), self.tr("Co&st"), self.tr("Ca&tegory"), self.tr("P&oints")),
+                strict=True):
             label.setText(text)
+        self.cost.setPlaceholderText(self.tr("optional"))
+        self.cost.setToolTip(self.tr("What the shop pays for one (进价), for the gross margin in "
+                                     "the reports; empty: not known"))
+        self._check_cost()
         self.points.setToolTip(self.tr("Points earned, in percent of normal: 0 earns none"))
         self.discountable.setText(self.tr("Tier discount"))
         self.discountable.setToolTip(self.tr("Tier discount applies"))

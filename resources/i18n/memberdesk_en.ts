@@ -3229,8 +3229,8 @@ Fill in one member per row, then check the file.</translation>
         <translation>Type the price.</translation>
     </message>
     <message>
-        <source>The cost is above the price: each one sold loses money. It is saved as typed.</source>
-        <translation>The cost is above the price: each one sold loses money. It is saved as typed.</translation>
+        <source>The cost is above the price: each one sold loses money.</source>
+        <translation>The cost is above the price: each one sold loses money.</translation>
     </message>
     <message>
         <source>{name} ({code}) is added; the counter finds it now.</source>

@@ -3229,8 +3229,8 @@ Fill in one member per row, then check the file.</source>
         <translation>请输入售价。</translation>
     </message>
     <message>
-        <source>The cost is above the price: each one sold loses money. It is saved as typed.</source>
-        <translation>进价高于售价：每卖一件都亏钱。仍按所填保存。</translation>
+        <source>The cost is above the price: each one sold loses money.</source>
+        <translation>进价高于售价：每卖一件都亏钱。</translation>
     </message>
     <message>
         <source>{name} ({code}) is added; the counter finds it now.</source>

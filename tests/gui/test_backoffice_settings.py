@@ -189,3 +189,23 @@ def test_find_printers_and_pick_one_by_keys(owner: Counter, monkeypatch) -> None
     c.press(Qt.Key.Key_Return, dialog.list)
     assert page.editors["printer.connection"].text() == "serial:/dev/ttyUSB0"
     assert page.changes() == {"printer.connection": "serial:/dev/ttyUSB0"}
+
+
+def test_every_help_text_is_inside_the_page_at_1024_in_english(owner: Counter) -> None:
+    """The help column wraps instead of running off the right edge (the scroller never
+    scrolls sideways): at 1024x768 in English it was cut off."""
+    c = owner
+    c.ui.main.resize(1024, 768)
+    office, page = settings_page(c)
+    office.resize(1024 - 40, 768 - 50)
+    c.qtbot.keyClick(office, Qt.Key.Key_L,
+                     Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    c.qtbot.waitUntil(lambda: office.windowTitle() == "Back office", timeout=5_000)
+    c.settle()
+    c.qtbot.wait(100)
+    viewport = page.scroller.viewport().width()
+    assert page.form.width() <= viewport
+    outside = [key for key, note in page.notes.items()
+               if note.mapTo(page.form, note.rect().topRight()).x() > viewport]
+    assert outside == []
+    assert all(page.notes[k].text().startswith("Default:") for k in page.notes)

@@ -122,7 +122,7 @@ class ProductsPage(ProductForm, ProductSheets):
         form = QWidget()
         form_layout = QVBoxLayout(form)
         form_layout.setContentsMargins(0, 0, 0, 0)
-        form_layout.addWidget(self.form_heading)
+        form_layout.addLayout(self.heading_row)
         form_layout.addLayout(self.grid)
         form_layout.addStretch(1)
         self.import_heading = QLabel()

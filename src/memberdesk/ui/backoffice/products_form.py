@@ -33,7 +33,7 @@ from ..widgets import PickerBox
 from .page import Page
 from .product_model import ProductModel
 
-MEMBER_PRICE_ROW = 3  # the grid's rows: 0-1 the fields, 2 tier discount and the cost warning
+MEMBER_PRICE_ROW = 2  # the grid's rows: 0-1 the fields, then the member prices
 
 
 class ProductForm(Page):
@@ -96,13 +96,18 @@ class ProductForm(Page):
             label.setBuddy(field)
             self.grid.addWidget(label, i // 4, (i % 4) * 2)
             self.grid.addWidget(field, i // 4, (i % 4) * 2 + 1)
-        self.grid.addWidget(self.discountable, 2, 0, 1, 2)
-        self.grid.addWidget(self.cost_warning, 2, 2, 1, 6)
+        # The form's heading shares its row with the cost warning, and the tier-discount
+        # box sits with the buttons: the list above keeps its rows at 768 pixels high.
+        self.heading_row = QHBoxLayout()
+        self.heading_row.addWidget(self.form_heading)
+        self.heading_row.addWidget(self.cost_warning, 1)
         self.new_button = push_button(self.new_product)
         self.save_button = push_button(self.save, primary=True)
         self.active_button = push_button(self.toggle_active)
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
+        buttons.addSpacing(12)
+        buttons.addWidget(self.discountable)
         buttons.addStretch(1)
         buttons.addWidget(self.active_button)
         buttons.addWidget(self.save_button)
@@ -199,7 +204,7 @@ class ProductForm(Page):
         self.cost_warning.setVisible(above)
         if above:
             self.cost_warning.setText(self.tr("The cost is above the price: each one sold "
-                                              "loses money. It is saved as typed."))
+                                              "loses money."))
 
     def save(self) -> None:
         fields = self._draft()

@@ -162,10 +162,10 @@ class AuditLog(Page):
         jobs_row.addWidget(self.cancel_button)
         jobs_row.addWidget(self.chain_label, 2)
         self.count_label.setWordWrap(True)
+        dates.addWidget(self.count_label)  # beside the dates: the list keeps a row more
         self.body.addLayout(filters)
         self.body.addLayout(dates)
         self.body.addWidget(self.table, 1)
-        self.body.addWidget(self.count_label)
         self.body.addWidget(self.detail)
         self.body.addLayout(jobs_row)
         for key, slot in (("Ctrl+K", self.check_chain), ("Ctrl+E", self.export)):

@@ -3329,6 +3329,10 @@ Fill in one member per row, then check the file.</translation>
         <translation>{tier} price</translation>
     </message>
     <message>
+        <source>tier discount</source>
+        <translation>tier discount</translation>
+    </message>
+    <message>
         <source>New (Ctrl+N)</source>
         <translation>New (Ctrl+N)</translation>
     </message>
@@ -3517,6 +3521,10 @@ Fill in one product per row, then import it (it is checked first).</translation>
     <message>
         <source>{count} shown, scroll for more</source>
         <translation>{count} shown, scroll for more</translation>
+    </message>
+    <message>
+        <source>No products yet: fill in the form below, or Import… from Excel</source>
+        <translation>No products yet: fill in the form below, or Import… from Excel</translation>
     </message>
     <message>
         <source>{count} products</source>

@@ -3329,6 +3329,10 @@ Fill in one member per row, then check the file.</source>
         <translation>{tier}价</translation>
     </message>
     <message>
+        <source>tier discount</source>
+        <translation>按等级折扣</translation>
+    </message>
+    <message>
         <source>New (Ctrl+N)</source>
         <translation>新建 (Ctrl+N)</translation>
     </message>
@@ -3517,6 +3521,10 @@ Fill in one product per row, then import it (it is checked first).</source>
     <message>
         <source>{count} shown, scroll for more</source>
         <translation>已显示 {count} 个，向下滚动查看更多</translation>
+    </message>
+    <message>
+        <source>No products yet: fill in the form below, or Import… from Excel</source>
+        <translation>还没有商品：在下方填写，或从 Excel 导入…</translation>
     </message>
     <message>
         <source>{count} products</source>

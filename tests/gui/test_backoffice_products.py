@@ -149,3 +149,16 @@ def test_a_cost_above_the_price_is_warned_and_saved(owner: Counter) -> None:
     assert (page.model.headerData(5, Qt.Orientation.Horizontal), row.data()) == ("进价", "10.50")
     page.new_product()
     assert page.cost.text() == "" and not page.cost_warning.isVisible()
+
+
+def test_a_new_shop_says_where_products_come_from(owner: Counter) -> None:
+    c = owner
+    with c.db.uow() as uow:  # the world's products gone: a shop just set up
+        from memberdesk.models import MemberPrice, ProductSearchKey
+        for model in (MemberPrice, ProductSearchKey):
+            uow.session.query(model).delete()
+        uow.session.query(Product).delete()
+        uow.commit()
+    _office, page = products_page(c)
+    assert page.count_label.text() == "还没有商品：在下方填写，或从 Excel 导入…"
+    assert all(e.placeholderText() == "按等级折扣" for e in page.member_prices)

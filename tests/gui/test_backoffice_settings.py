@@ -209,3 +209,16 @@ def test_every_help_text_is_inside_the_page_at_1024_in_english(owner: Counter) -
                if note.mapTo(page.form, note.rect().topRight()).x() > viewport]
     assert outside == []
     assert all(page.notes[k].text().startswith("Default:") for k in page.notes)
+
+
+def test_a_test_print_without_a_printer_shows_where_to_type_it(owner: Counter) -> None:
+    """A new shop has no printer: the test print says so and puts the cursor in the
+    printer field, far down the page."""
+    c = owner
+    _office, page = settings_page(c)
+    page.editors["printer.connection"].setText("")
+    page.editors["receipt.paper_mm"].setFocus()
+    page.test_print()
+    settle(c, page)
+    assert page.focusWidget() is page.editors["printer.connection"]
+    assert page.message.text().startswith("请先填写打印机地址")

@@ -264,6 +264,8 @@ class ProductsPage(ProductForm, ProductSheets):
                 text = self.tr("Nothing found")
         elif self.model.more:
             text = self.tr("{count} shown, scroll for more").format(count=shown)
+        elif not shown:  # a new shop: say where products come from
+            text = self.tr("No products yet: fill in the form below, or Import… from Excel")
         else:
             text = self.tr("{count} products").format(count=shown)
         self.count_label.setText(text)

@@ -271,5 +271,7 @@ class ProductForm(Page):
         for t, label in zip(self.tiers, self.member_labels, strict=True):
             label.setText(t.name)  # in the row of member prices; 1024 pixels are few
             label.setToolTip(self.tr("{tier} price").format(tier=t.name))
+        for edit in self.member_prices:  # not 0.00: an empty field is no member price
+            edit.setPlaceholderText(self.tr("tier discount"))
         self.new_button.setText(self.tr("New (Ctrl+N)"))
         self.save_button.setText(self.tr("Save"))

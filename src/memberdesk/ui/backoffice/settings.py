@@ -255,6 +255,10 @@ class SettingsPage(Page):
         drawer = bool(_read(self.editors["printer.open_drawer"], self.sheet.item(
             "printer.open_drawer").spec))
         paper = _read(self.editors["receipt.paper_mm"], self.sheet.item("receipt.paper_mm").spec)
+        if not connection:  # a new shop: the printer field is far down the page
+            field = self.editors["printer.connection"]
+            self.scroller.ensureWidgetVisible(field)
+            field.setFocus()
         self.say(lambda: self.tr("Printing a test page…"))
         self.call(test_print, str(connection or ""), drawer, int(paper or 58),
                   with_database=False, on_done=lambda _none: self.say(

@@ -3301,8 +3301,14 @@ Fill in one member per row, then check the file.</translation>
         <translation>Co&amp;st</translation>
     </message>
     <message>
-        <source>optional</source>
-        <translation>optional</translation>
+        <source>—</source>
+        <comment>cost: optional</comment>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <comment>member price: none, the tier discount applies</comment>
+        <translation>—</translation>
     </message>
     <message>
         <source>What the shop pays for one (进价), for the gross margin in the reports; empty: not known</source>
@@ -3327,10 +3333,6 @@ Fill in one member per row, then check the file.</translation>
     <message>
         <source>{tier} price</source>
         <translation>{tier} price</translation>
-    </message>
-    <message>
-        <source>tier discount</source>
-        <translation>tier discount</translation>
     </message>
     <message>
         <source>New (Ctrl+N)</source>
@@ -3523,8 +3525,8 @@ Fill in one product per row, then import it (it is checked first).</translation>
         <translation>{count} shown, scroll for more</translation>
     </message>
     <message>
-        <source>No products yet: fill in the form below, or Import… from Excel</source>
-        <translation>No products yet: fill in the form below, or Import… from Excel</translation>
+        <source>None yet: add below, or Import…</source>
+        <translation>None yet: add below, or Import…</translation>
     </message>
     <message>
         <source>{count} products</source>

@@ -3301,8 +3301,14 @@ Fill in one member per row, then check the file.</source>
         <translation>进价(&amp;S)</translation>
     </message>
     <message>
-        <source>optional</source>
+        <source>—</source>
+        <comment>cost: optional</comment>
         <translation>可不填</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <comment>member price: none, the tier discount applies</comment>
+        <translation>按折扣</translation>
     </message>
     <message>
         <source>What the shop pays for one (进价), for the gross margin in the reports; empty: not known</source>
@@ -3327,10 +3333,6 @@ Fill in one member per row, then check the file.</source>
     <message>
         <source>{tier} price</source>
         <translation>{tier}价</translation>
-    </message>
-    <message>
-        <source>tier discount</source>
-        <translation>按等级折扣</translation>
     </message>
     <message>
         <source>New (Ctrl+N)</source>
@@ -3523,8 +3525,8 @@ Fill in one product per row, then import it (it is checked first).</source>
         <translation>已显示 {count} 个，向下滚动查看更多</translation>
     </message>
     <message>
-        <source>No products yet: fill in the form below, or Import… from Excel</source>
-        <translation>还没有商品：在下方填写，或从 Excel 导入…</translation>
+        <source>None yet: add below, or Import…</source>
+        <translation>还没有商品：在下方添加，或导入…</translation>
     </message>
     <message>
         <source>{count} products</source>

@@ -160,5 +160,5 @@ def test_a_new_shop_says_where_products_come_from(owner: Counter) -> None:
         uow.session.query(Product).delete()
         uow.commit()
     _office, page = products_page(c)
-    assert page.count_label.text() == "还没有商品：在下方填写，或从 Excel 导入…"
-    assert all(e.placeholderText() == "按等级折扣" for e in page.member_prices)
+    assert page.count_label.text() == "还没有商品：在下方添加，或导入…"
+    assert all(e.placeholderText() == "按折扣" for e in page.member_prices)

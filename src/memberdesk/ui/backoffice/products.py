@@ -70,6 +70,7 @@ class ProductsPage(ProductForm, ProductSheets):
         self.search_timer.timeout.connect(self._search)
         self.search.textChanged.connect(lambda _t: self.search_timer.start())
         self.count_label = QLabel()
+        self.count_label.setWordWrap(True)  # the empty shop's hint must not widen the page
         self.model = ProductModel(runner, on_loaded=self._loaded)
         self.table = QTableView()
         self.table.setObjectName("productTable")
@@ -265,7 +266,7 @@ class ProductsPage(ProductForm, ProductSheets):
         elif self.model.more:
             text = self.tr("{count} shown, scroll for more").format(count=shown)
         elif not shown:  # a new shop: say where products come from
-            text = self.tr("No products yet: fill in the form below, or Import… from Excel")
+            text = self.tr("None yet: add below, or Import…")
         else:
             text = self.tr("{count} products").format(count=shown)
         self.count_label.setText(text)

@@ -259,7 +259,7 @@ class ProductForm(Page):
                 self.tr("&Price"), self.tr("Co&st"), self.tr("Ca&tegory"), self.tr("P&oints")),
                 strict=True):
             label.setText(text)
-        self.cost.setPlaceholderText(self.tr("optional"))
+        self.cost.setPlaceholderText(self.tr("—", "cost: optional"))
         self.cost.setToolTip(self.tr("What the shop pays for one (进价), for the gross margin in "
                                      "the reports; empty: not known"))
         self._check_cost()
@@ -272,6 +272,6 @@ class ProductForm(Page):
             label.setText(t.name)  # in the row of member prices; 1024 pixels are few
             label.setToolTip(self.tr("{tier} price").format(tier=t.name))
         for edit in self.member_prices:  # not 0.00: an empty field is no member price
-            edit.setPlaceholderText(self.tr("tier discount"))
+            edit.setPlaceholderText(self.tr("—", "member price: none, the tier discount applies"))
         self.new_button.setText(self.tr("New (Ctrl+N)"))
         self.save_button.setText(self.tr("Save"))

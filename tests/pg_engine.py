@@ -28,6 +28,7 @@ PG_SUITES: tuple[str, ...] = (
     "unit/reporting",
     "unit/test_stock.py",
     "unit/test_audit.py",
+    "unit/test_product_cost.py",
     "integration/checkout",
     "integration/analytics",
     "pg",

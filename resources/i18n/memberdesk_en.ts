@@ -39,12 +39,12 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <source>Type the approver's user name.</source>
-        <translation>Type the approver's user name.</translation>
+        <source>Type the approver&apos;s user name.</source>
+        <translation>Type the approver&apos;s user name.</translation>
     </message>
     <message>
-        <source>Type the approver's password.</source>
-        <translation>Type the approver's password.</translation>
+        <source>Type the approver&apos;s password.</source>
+        <translation>Type the approver&apos;s password.</translation>
     </message>
     <message>
         <source>Please give a reason.</source>
@@ -570,8 +570,8 @@
         <translation>Card {uid} is in use: member {member_no} {name}.</translation>
     </message>
     <message>
-        <source>Swipe the new card into "New card".</source>
-        <translation>Swipe the new card into "New card".</translation>
+        <source>Swipe the new card into &quot;New card&quot;.</source>
+        <translation>Swipe the new card into &quot;New card&quot;.</translation>
     </message>
     <message>
         <source>Voiding unbinds card {uid} from its member. Press Void again to confirm.</source>
@@ -594,8 +594,8 @@
         <translation>Lost, found, replaced and void cards</translation>
     </message>
     <message>
-        <source>Member's cards</source>
-        <translation>Member's cards</translation>
+        <source>Member&apos;s cards</source>
+        <translation>Member&apos;s cards</translation>
     </message>
     <message>
         <source>&amp;Card</source>
@@ -707,8 +707,8 @@
 <context>
     <name>CategoryPoints</name>
     <message>
-        <source>shop's rate ({rate})</source>
-        <translation>shop's rate ({rate})</translation>
+        <source>shop&apos;s rate ({rate})</source>
+        <translation>shop&apos;s rate ({rate})</translation>
     </message>
     <message>
         <source>{rate} per yuan</source>
@@ -735,8 +735,8 @@
         <translation>Points per &amp;yuan</translation>
     </message>
     <message>
-        <source>empty: shop's</source>
-        <translation>empty: shop's</translation>
+        <source>empty: shop&apos;s</source>
+        <translation>empty: shop&apos;s</translation>
     </message>
     <message>
         <source>Save rate</source>
@@ -768,8 +768,8 @@
         <translation>Used by mistake</translation>
     </message>
     <message>
-        <source>Refund the {left} unused uses of {card} by the shop's rule? Press “Refund unused” again to confirm.</source>
-        <translation>Refund the {left} unused uses of {card} by the shop's rule? Press “Refund unused” again to confirm.</translation>
+        <source>Refund the {left} unused uses of {card} by the shop&apos;s rule? Press “Refund unused” again to confirm.</source>
+        <translation>Refund the {left} unused uses of {card} by the shop&apos;s rule? Press “Refund unused” again to confirm.</translation>
     </message>
     <message>
         <source>Customer returns the card</source>
@@ -800,8 +800,8 @@
         <translation>&amp;Uses</translation>
     </message>
     <message>
-        <source>This member has no usable count card. Sell one like any product: ring up the card's code and take payment.</source>
-        <translation>This member has no usable count card. Sell one like any product: ring up the card's code and take payment.</translation>
+        <source>This member has no usable count card. Sell one like any product: ring up the card&apos;s code and take payment.</source>
+        <translation>This member has no usable count card. Sell one like any product: ring up the card&apos;s code and take payment.</translation>
     </message>
     <message>
         <source>Use (Enter)</source>
@@ -1070,8 +1070,8 @@
         <translation>The printer did not print: {detail}</translation>
     </message>
     <message>
-        <source>Type the printer's address first, e.g. usb:0416:5011, network:192.168.1.87:9100, serial:/dev/ttyUSB0 or file:/dev/usb/lp0.</source>
-        <translation>Type the printer's address first, e.g. usb:0416:5011, network:192.168.1.87:9100, serial:/dev/ttyUSB0 or file:/dev/usb/lp0.</translation>
+        <source>Type the printer&apos;s address first, e.g. usb:0416:5011, network:192.168.1.87:9100, serial:/dev/ttyUSB0 or file:/dev/usb/lp0.</source>
+        <translation>Type the printer&apos;s address first, e.g. usb:0416:5011, network:192.168.1.87:9100, serial:/dev/ttyUSB0 or file:/dev/usb/lp0.</translation>
     </message>
     <message>
         <source>That is not a printer address: {detail}</source>
@@ -1139,6 +1139,193 @@
     <message>
         <source>Find the member first: swipe the card or search above, then press {key}.</source>
         <translation>Find the member first: swipe the card or search above, then press {key}.</translation>
+    </message>
+</context>
+<context>
+    <name>CouponsTab</name>
+    <message>
+        <source>{days} days from issue</source>
+        <translation>{days} days from issue</translation>
+    </message>
+    <message>
+        <source>everything</source>
+        <translation>everything</translation>
+    </message>
+    <message>
+        <source>no end</source>
+        <translation>no end</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>Deactivated</translation>
+    </message>
+    <message>
+        <source>Coupon {name} ({code}) is added: pick it in the list to give it to a member.</source>
+        <translation>Coupon {name} ({code}) is added: pick it in the list to give it to a member.</translation>
+    </message>
+    <message>
+        <source>Coupon {name} can be given again.</source>
+        <translation>Coupon {name} can be given again.</translation>
+    </message>
+    <message>
+        <source>Coupon {name} is deactivated: coupons already given can no longer be used.</source>
+        <translation>Coupon {name} is deactivated: coupons already given can no longer be used.</translation>
+    </message>
+    <message>
+        <source>Pick a coupon in the list first.</source>
+        <translation>Pick a coupon in the list first.</translation>
+    </message>
+    <message>
+        <source>Type the member&apos;s phone, card or member number.</source>
+        <translation>Type the member&apos;s phone, card or member number.</translation>
+    </message>
+    <message>
+        <source>{count} × {coupon} given to {name} ({member_no}).</source>
+        <translation>{count} × {coupon} given to {name} ({member_no}).</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Offer</source>
+        <translation>Offer</translation>
+    </message>
+    <message>
+        <source>Min. spend</source>
+        <translation>Min. spend</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>For</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <source>Given / used</source>
+        <translation>Given / used</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>New coupon</source>
+        <translation>New coupon</translation>
+    </message>
+    <message>
+        <source>&amp;Member</source>
+        <translation>&amp;Member</translation>
+    </message>
+    <message>
+        <source>Cou&amp;nt</source>
+        <translation>Cou&amp;nt</translation>
+    </message>
+    <message>
+        <source>whole phone number, card or member number</source>
+        <translation>whole phone number, card or member number</translation>
+    </message>
+    <message>
+        <source>Give</source>
+        <translation>Give</translation>
+    </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation>&amp;Code</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Kind</translation>
+    </message>
+    <message>
+        <source>&amp;Amount</source>
+        <translation>&amp;Amount</translation>
+    </message>
+    <message>
+        <source>Share &amp;paid</source>
+        <translation>Share &amp;paid</translation>
+    </message>
+    <message>
+        <source>At most &amp;off</source>
+        <translation>At most &amp;off</translation>
+    </message>
+    <message>
+        <source>Min. &amp;spend</source>
+        <translation>Min. &amp;spend</translation>
+    </message>
+    <message>
+        <source>&amp;For</source>
+        <translation>&amp;For</translation>
+    </message>
+    <message>
+        <source>&amp;Days valid</source>
+        <translation>&amp;Days valid</translation>
+    </message>
+    <message>
+        <source>F&amp;rom</source>
+        <translation>F&amp;rom</translation>
+    </message>
+    <message>
+        <source>U&amp;ntil</source>
+        <translation>U&amp;ntil</translation>
+    </message>
+    <message>
+        <source>&amp;Hours</source>
+        <translation>&amp;Hours</translation>
+    </message>
+    <message>
+        <source>Per &amp;member</source>
+        <translation>Per &amp;member</translation>
+    </message>
+    <message>
+        <source>In a&amp;ll</source>
+        <translation>In a&amp;ll</translation>
+    </message>
+    <message>
+        <source>With other coupons</source>
+        <translation>With other coupons</translation>
+    </message>
+    <message>
+        <source>e.g. OFF5</source>
+        <translation>e.g. OFF5</translation>
+    </message>
+    <message>
+        <source>The amount off, or the item&apos;s fixed price</source>
+        <translation>The amount off, or the item&apos;s fixed price</translation>
+    </message>
+    <message>
+        <source>empty: everything; or category / product codes</source>
+        <translation>empty: everything; or category / product codes</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>no limit</translation>
+    </message>
+    <message>
+        <source>Add the coupon</source>
+        <translation>Add the coupon</translation>
+    </message>
+    <message>
+        <source>New coupon (Ctrl+N)</source>
+        <translation>New coupon (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Back to the list</source>
+        <translation>Back to the list</translation>
     </message>
 </context>
 <context>
@@ -1286,8 +1473,8 @@ Please send this file to your support contact.</translation>
         <translation>{date} is closed already (report No. {number}).</translation>
     </message>
     <message>
-        <source>Closing seals {date}: its report gets a number and never changes; later corrections go into the next close. Press "Close the day" again to confirm.</source>
-        <translation>Closing seals {date}: its report gets a number and never changes; later corrections go into the next close. Press "Close the day" again to confirm.</translation>
+        <source>Closing seals {date}: its report gets a number and never changes; later corrections go into the next close. Press &quot;Close the day&quot; again to confirm.</source>
+        <translation>Closing seals {date}: its report gets a number and never changes; later corrections go into the next close. Press &quot;Close the day&quot; again to confirm.</translation>
     </message>
     <message>
         <source>{date} is closed: report No. {number}.</source>
@@ -1502,8 +1689,8 @@ Please send this file to your support contact.</translation>
         <translation>Export to which folder?</translation>
     </message>
     <message>
-        <source>the shop's exports folder</source>
-        <translation>the shop's exports folder</translation>
+        <source>the shop&apos;s exports folder</source>
+        <translation>the shop&apos;s exports folder</translation>
     </message>
     <message>
         <source>Files go to {folder}.</source>
@@ -1753,8 +1940,8 @@ Please send this file to your support contact.</translation>
         <translation>Put on the shelf</translation>
     </message>
     <message>
-        <source>Type the product's code.</source>
-        <translation>Type the product's code.</translation>
+        <source>Type the product&apos;s code.</source>
+        <translation>Type the product&apos;s code.</translation>
     </message>
     <message>
         <source>Type the points price: a whole number above 0.</source>
@@ -1773,8 +1960,8 @@ Please send this file to your support contact.</translation>
         <translation>{gift} is off the shelf.</translation>
     </message>
     <message>
-        <source>Type the redemption's number.</source>
-        <translation>Type the redemption's number.</translation>
+        <source>Type the redemption&apos;s number.</source>
+        <translation>Type the redemption&apos;s number.</translation>
     </message>
     <message>
         <source>Give the reason.</source>
@@ -2070,12 +2257,12 @@ Please send this file to your support contact.</translation>
         <translation>The member is deactivated.</translation>
     </message>
     <message>
-        <source>Press "Anonymise" again to wipe this member's personal data for good.</source>
-        <translation>Press "Anonymise" again to wipe this member's personal data for good.</translation>
+        <source>Press &quot;Anonymise&quot; again to wipe this member&apos;s personal data for good.</source>
+        <translation>Press &quot;Anonymise&quot; again to wipe this member&apos;s personal data for good.</translation>
     </message>
     <message>
-        <source>The member's personal data is wiped; the member number, ledgers and sales stay.</source>
-        <translation>The member's personal data is wiped; the member number, ledgers and sales stay.</translation>
+        <source>The member&apos;s personal data is wiped; the member number, ledgers and sales stay.</source>
+        <translation>The member&apos;s personal data is wiped; the member number, ledgers and sales stay.</translation>
     </message>
     <message>
         <source>opening</source>
@@ -2819,8 +3006,8 @@ Fill in one member per row, then check the file.</translation>
         <translation>Import which member list?</translation>
     </message>
     <message>
-        <source>Nothing is written yet: press "Import" to create these members.</source>
-        <translation>Nothing is written yet: press "Import" to create these members.</translation>
+        <source>Nothing is written yet: press &quot;Import&quot; to create these members.</source>
+        <translation>Nothing is written yet: press &quot;Import&quot; to create these members.</translation>
     </message>
     <message>
         <source>There is nothing to import.</source>
@@ -3001,8 +3188,8 @@ Fill in one member per row, then check the file.</translation>
         <translation>Resend</translation>
     </message>
     <message>
-        <source>Today's call list (xlsx)</source>
-        <translation>Today's call list (xlsx)</translation>
+        <source>Today&apos;s call list (xlsx)</source>
+        <translation>Today&apos;s call list (xlsx)</translation>
     </message>
 </context>
 <context>
@@ -3028,8 +3215,8 @@ Fill in one member per row, then check the file.</translation>
         <translation>F7  Coupons (Space ticks one)</translation>
     </message>
     <message>
-        <source>Member's payment &amp;password</source>
-        <translation>Member's payment &amp;password</translation>
+        <source>Member&apos;s payment &amp;password</source>
+        <translation>Member&apos;s payment &amp;password</translation>
     </message>
     <message>
         <source>4–6 digits</source>
@@ -3135,6 +3322,127 @@ Fill in one member per row, then check the file.</translation>
     </message>
 </context>
 <context>
+    <name>ProductForm</name>
+    <message>
+        <source>Type the price.</source>
+        <translation>Type the price.</translation>
+    </message>
+    <message>
+        <source>The cost is above the price: each one sold loses money.</source>
+        <translation>The cost is above the price: each one sold loses money.</translation>
+    </message>
+    <message>
+        <source>{name} ({code}) is added; the counter finds it now.</source>
+        <translation>{name} ({code}) is added; the counter finds it now.</translation>
+    </message>
+    <message>
+        <source>{name} ({code}) is saved.</source>
+        <translation>{name} ({code}) is saved.</translation>
+    </message>
+    <message>
+        <source>{name} is on sale again.</source>
+        <translation>{name} is on sale again.</translation>
+    </message>
+    <message>
+        <source>{name} is no longer sold; the counter will not find it.</source>
+        <translation>{name} is no longer sold; the counter will not find it.</translation>
+    </message>
+    <message>
+        <source>New product</source>
+        <translation>New product</translation>
+    </message>
+    <message>
+        <source>Stop selling</source>
+        <translation>Stop selling</translation>
+    </message>
+    <message>
+        <source> (stopped)</source>
+        <translation> (stopped)</translation>
+    </message>
+    <message>
+        <source>Edit {name} ({code})</source>
+        <translation>Edit {name} ({code})</translation>
+    </message>
+    <message>
+        <source>Sell again</source>
+        <translation>Sell again</translation>
+    </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation>&amp;Code</translation>
+    </message>
+    <message>
+        <source>&amp;Barcode</source>
+        <translation>&amp;Barcode</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Unit</source>
+        <translation>&amp;Unit</translation>
+    </message>
+    <message>
+        <source>&amp;Price</source>
+        <translation>&amp;Price</translation>
+    </message>
+    <message>
+        <source>Co&amp;st</source>
+        <translation>Co&amp;st</translation>
+    </message>
+    <message>
+        <source>Ca&amp;tegory</source>
+        <translation>Ca&amp;tegory</translation>
+    </message>
+    <message>
+        <source>P&amp;oints</source>
+        <translation>P&amp;oints</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <comment>cost: optional</comment>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>What the shop pays for one (进价), for the gross margin in the reports; empty: not known</source>
+        <translation>What the shop pays for one (进价), for the gross margin in the reports; empty: not known</translation>
+    </message>
+    <message>
+        <source>Points earned, in percent of normal: 0 earns none</source>
+        <translation>Points earned, in percent of normal: 0 earns none</translation>
+    </message>
+    <message>
+        <source>Tier discount</source>
+        <translation>Tier discount</translation>
+    </message>
+    <message>
+        <source>Tier discount applies</source>
+        <translation>Tier discount applies</translation>
+    </message>
+    <message>
+        <source>scan or type</source>
+        <translation>scan or type</translation>
+    </message>
+    <message>
+        <source>{tier} price</source>
+        <translation>{tier} price</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <comment>member price: none, the tier discount applies</comment>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>New (Ctrl+N)</source>
+        <translation>New (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+</context>
+<context>
     <name>ProductModel</name>
     <message>
         <source>Code</source>
@@ -3155,6 +3463,10 @@ Fill in one member per row, then check the file.</translation>
     <message>
         <source>Price</source>
         <translation>Price</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Cost</translation>
     </message>
     <message>
         <source>Category</source>
@@ -3205,35 +3517,7 @@ Fill in one member per row, then check the file.</translation>
     </message>
 </context>
 <context>
-    <name>ProductsPage</name>
-    <message>
-        <source>Type the price.</source>
-        <translation>Type the price.</translation>
-    </message>
-    <message>
-        <source>{name} ({code}) is added; the counter finds it now.</source>
-        <translation>{name} ({code}) is added; the counter finds it now.</translation>
-    </message>
-    <message>
-        <source>{name} ({code}) is saved.</source>
-        <translation>{name} ({code}) is saved.</translation>
-    </message>
-    <message>
-        <source>{name} is on sale again.</source>
-        <translation>{name} is on sale again.</translation>
-    </message>
-    <message>
-        <source>{name} is no longer sold; the counter will not find it.</source>
-        <translation>{name} is no longer sold; the counter will not find it.</translation>
-    </message>
-    <message>
-        <source>Type a code for the category, e.g. drinks.</source>
-        <translation>Type a code for the category, e.g. drinks.</translation>
-    </message>
-    <message>
-        <source>Category {name} is added.</source>
-        <translation>Category {name} is added.</translation>
-    </message>
+    <name>ProductSheets</name>
     <message>
         <source>product import template</source>
         <translation>product import template</translation>
@@ -3253,8 +3537,8 @@ Fill in one product per row, then import it (it is checked first).</translation>
         <translation>Import which product list?</translation>
     </message>
     <message>
-        <source>Nothing is written yet: press Enter or "Import" to import.</source>
-        <translation>Nothing is written yet: press Enter or "Import" to import.</translation>
+        <source>Nothing is written yet: press Enter or &quot;Import&quot; to import.</source>
+        <translation>Nothing is written yet: press Enter or &quot;Import&quot; to import.</translation>
     </message>
     <message>
         <source>There is nothing to import.</source>
@@ -3279,126 +3563,6 @@ Fill in one product per row, then import it (it is checked first).</translation>
     <message>
         <source>Exported {count} products to {path}.</source>
         <translation>Exported {count} products to {path}.</translation>
-    </message>
-    <message>
-        <source>New product</source>
-        <translation>New product</translation>
-    </message>
-    <message>
-        <source>Stop selling</source>
-        <translation>Stop selling</translation>
-    </message>
-    <message>
-        <source> (stopped)</source>
-        <translation> (stopped)</translation>
-    </message>
-    <message>
-        <source>Edit {name} ({code})</source>
-        <translation>Edit {name} ({code})</translation>
-    </message>
-    <message>
-        <source>Sell again</source>
-        <translation>Sell again</translation>
-    </message>
-    <message>
-        <source>{count} found</source>
-        <translation>{count} found</translation>
-    </message>
-    <message>
-        <source>Nothing found</source>
-        <translation>Nothing found</translation>
-    </message>
-    <message>
-        <source>{count} shown, scroll for more</source>
-        <translation>{count} shown, scroll for more</translation>
-    </message>
-    <message>
-        <source>{count} products</source>
-        <translation>{count} products</translation>
-    </message>
-    <message>
-        <source>Products</source>
-        <translation>Products</translation>
-    </message>
-    <message>
-        <source>&amp;Find</source>
-        <translation>&amp;Find</translation>
-    </message>
-    <message>
-        <source>code, barcode, name or pinyin initials (kkkl)</source>
-        <translation>code, barcode, name or pinyin initials (kkkl)</translation>
-    </message>
-    <message>
-        <source>&amp;Code</source>
-        <translation>&amp;Code</translation>
-    </message>
-    <message>
-        <source>&amp;Barcode</source>
-        <translation>&amp;Barcode</translation>
-    </message>
-    <message>
-        <source>&amp;Name</source>
-        <translation>&amp;Name</translation>
-    </message>
-    <message>
-        <source>&amp;Unit</source>
-        <translation>&amp;Unit</translation>
-    </message>
-    <message>
-        <source>&amp;Price</source>
-        <translation>&amp;Price</translation>
-    </message>
-    <message>
-        <source>Ca&amp;tegory</source>
-        <translation>Ca&amp;tegory</translation>
-    </message>
-    <message>
-        <source>P&amp;oints</source>
-        <translation>P&amp;oints</translation>
-    </message>
-    <message>
-        <source>Points earned, in percent of normal: 0 earns none</source>
-        <translation>Points earned, in percent of normal: 0 earns none</translation>
-    </message>
-    <message>
-        <source>Tier discount</source>
-        <translation>Tier discount</translation>
-    </message>
-    <message>
-        <source>Tier discount applies</source>
-        <translation>Tier discount applies</translation>
-    </message>
-    <message>
-        <source>scan or type</source>
-        <translation>scan or type</translation>
-    </message>
-    <message>
-        <source>{tier} price</source>
-        <translation>{tier} price</translation>
-    </message>
-    <message>
-        <source>New (Ctrl+N)</source>
-        <translation>New (Ctrl+N)</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <source>New cate&amp;gory</source>
-        <translation>New cate&amp;gory</translation>
-    </message>
-    <message>
-        <source>code, e.g. drinks</source>
-        <translation>code, e.g. drinks</translation>
-    </message>
-    <message>
-        <source>name, e.g. 饮料</source>
-        <translation>name, e.g. 饮料</translation>
-    </message>
-    <message>
-        <source>Add category</source>
-        <translation>Add category</translation>
     </message>
     <message>
         <source>Template…</source>
@@ -3435,6 +3599,65 @@ Fill in one product per row, then import it (it is checked first).</translation>
     <message>
         <source>Back to the form</source>
         <translation>Back to the form</translation>
+    </message>
+</context>
+<context>
+    <name>ProductsPage</name>
+    <message>
+        <source>Type a code for the category, e.g. drinks.</source>
+        <translation>Type a code for the category, e.g. drinks.</translation>
+    </message>
+    <message>
+        <source>Category {name} is added.</source>
+        <translation>Category {name} is added.</translation>
+    </message>
+    <message>
+        <source>{count} found</source>
+        <translation>{count} found</translation>
+    </message>
+    <message>
+        <source>Nothing found</source>
+        <translation>Nothing found</translation>
+    </message>
+    <message>
+        <source>{count} shown, scroll for more</source>
+        <translation>{count} shown, scroll for more</translation>
+    </message>
+    <message>
+        <source>None yet: add below, or Import…</source>
+        <translation>None yet: add below, or Import…</translation>
+    </message>
+    <message>
+        <source>{count} products</source>
+        <translation>{count} products</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>Products</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Find</translation>
+    </message>
+    <message>
+        <source>code, barcode, name or pinyin initials (kkkl)</source>
+        <translation>code, barcode, name or pinyin initials (kkkl)</translation>
+    </message>
+    <message>
+        <source>New cate&amp;gory</source>
+        <translation>New cate&amp;gory</translation>
+    </message>
+    <message>
+        <source>code, e.g. drinks</source>
+        <translation>code, e.g. drinks</translation>
+    </message>
+    <message>
+        <source>name, e.g. 饮料</source>
+        <translation>name, e.g. 饮料</translation>
+    </message>
+    <message>
+        <source>Add category</source>
+        <translation>Add category</translation>
     </message>
 </context>
 <context>
@@ -3614,8 +3837,8 @@ Fill in one product per row, then import it (it is checked first).</translation>
         <translation>Type the amount to recharge.</translation>
     </message>
     <message>
-        <source>Payment by "Other" needs a reference.</source>
-        <translation>Payment by "Other" needs a reference.</translation>
+        <source>Payment by &quot;Other&quot; needs a reference.</source>
+        <translation>Payment by &quot;Other&quot; needs a reference.</translation>
     </message>
     <message>
         <source>Recharged {amount} (No. {number}).</source>
@@ -3668,8 +3891,8 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>&amp;Reference</translation>
     </message>
     <message>
-        <source>Transaction no. (needed for "Other")</source>
-        <translation>Transaction no. (needed for "Other")</translation>
+        <source>Transaction no. (needed for &quot;Other&quot;)</source>
+        <translation>Transaction no. (needed for &quot;Other&quot;)</translation>
     </message>
     <message>
         <source>Done (Enter)</source>
@@ -3687,8 +3910,8 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>Loading the member and the gifts…</translation>
     </message>
     <message>
-        <source>No gift is on the shelf: the back office's Points mall page puts gifts on it.</source>
-        <translation>No gift is on the shelf: the back office's Points mall page puts gifts on it.</translation>
+        <source>No gift is on the shelf: the back office&apos;s Points mall page puts gifts on it.</source>
+        <translation>No gift is on the shelf: the back office&apos;s Points mall page puts gifts on it.</translation>
     </message>
     <message>
         <source>{qty} x {gift} = {points} points; the member has {have}.</source>
@@ -3892,8 +4115,8 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>Type the mobile number.</translation>
     </message>
     <message>
-        <source>Type the member's name.</source>
-        <translation>Type the member's name.</translation>
+        <source>Type the member&apos;s name.</source>
+        <translation>Type the member&apos;s name.</translation>
     </message>
     <message>
         <source>Member {member_no} {name} registered ({phone}).</source>
@@ -3944,8 +4167,8 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>Referred &amp;by</translation>
     </message>
     <message>
-        <source>The referrer's member no. (optional)</source>
-        <translation>The referrer's member no. (optional)</translation>
+        <source>The referrer&apos;s member no. (optional)</source>
+        <translation>The referrer&apos;s member no. (optional)</translation>
     </message>
     <message>
         <source>Done (Enter)</source>
@@ -4066,6 +4289,17 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
     </message>
 </context>
 <context>
+    <name>RulesBase</name>
+    <message>
+        <source>no end</source>
+        <translation>no end</translation>
+    </message>
+    <message>
+        <source>{text} is not a date: write it as 2026-12-31.</source>
+        <translation>{text} is not a date: write it as 2026-12-31.</translation>
+    </message>
+</context>
+<context>
     <name>RulesPage</name>
     <message>
         <source>Amount off</source>
@@ -4092,8 +4326,8 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>Ended</translation>
     </message>
     <message>
-        <source>Category {code} earns the shop's rate again.</source>
-        <translation>Category {code} earns the shop's rate again.</translation>
+        <source>Category {code} earns the shop&apos;s rate again.</source>
+        <translation>Category {code} earns the shop&apos;s rate again.</translation>
     </message>
     <message>
         <source>Category {code} now earns {rate} points per yuan.</source>
@@ -4112,18 +4346,6 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>every tier</translation>
     </message>
     <message>
-        <source>Active</source>
-        <translation>Active</translation>
-    </message>
-    <message>
-        <source>Deactivated</source>
-        <translation>Deactivated</translation>
-    </message>
-    <message>
-        <source>no end</source>
-        <translation>no end</translation>
-    </message>
-    <message>
         <source>{amount} off</source>
         <translation>{amount} off</translation>
     </message>
@@ -4138,74 +4360,6 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
     <message>
         <source>at {amount}</source>
         <translation>at {amount}</translation>
-    </message>
-    <message>
-        <source>{days} days from issue</source>
-        <translation>{days} days from issue</translation>
-    </message>
-    <message>
-        <source>everything</source>
-        <translation>everything</translation>
-    </message>
-    <message>
-        <source>Tier {name} is added; products have a price field for it now.</source>
-        <translation>Tier {name} is added; products have a price field for it now.</translation>
-    </message>
-    <message>
-        <source>Tier {name} is saved.</source>
-        <translation>Tier {name} is saved.</translation>
-    </message>
-    <message>
-        <source>Tier {name} is active again.</source>
-        <translation>Tier {name} is active again.</translation>
-    </message>
-    <message>
-        <source>Tier {name} is deactivated.</source>
-        <translation>Tier {name} is deactivated.</translation>
-    </message>
-    <message>
-        <source>{text} is not a date: write it as 2026-12-31.</source>
-        <translation>{text} is not a date: write it as 2026-12-31.</translation>
-    </message>
-    <message>
-        <source>Type the least recharge the offer is for.</source>
-        <translation>Type the least recharge the offer is for.</translation>
-    </message>
-    <message>
-        <source>Recharge {threshold} get {bonus}</source>
-        <translation>Recharge {threshold} get {bonus}</translation>
-    </message>
-    <message>
-        <source>The offer {name} is added; recharges at the counter get it now.</source>
-        <translation>The offer {name} is added; recharges at the counter get it now.</translation>
-    </message>
-    <message>
-        <source>The offer {name} has ended.</source>
-        <translation>The offer {name} has ended.</translation>
-    </message>
-    <message>
-        <source>Coupon {name} ({code}) is added: pick it in the list to give it to a member.</source>
-        <translation>Coupon {name} ({code}) is added: pick it in the list to give it to a member.</translation>
-    </message>
-    <message>
-        <source>Coupon {name} can be given again.</source>
-        <translation>Coupon {name} can be given again.</translation>
-    </message>
-    <message>
-        <source>Coupon {name} is deactivated: coupons already given can no longer be used.</source>
-        <translation>Coupon {name} is deactivated: coupons already given can no longer be used.</translation>
-    </message>
-    <message>
-        <source>Pick a coupon in the list first.</source>
-        <translation>Pick a coupon in the list first.</translation>
-    </message>
-    <message>
-        <source>Type the member's phone, card or member number.</source>
-        <translation>Type the member's phone, card or member number.</translation>
-    </message>
-    <message>
-        <source>{count} × {coupon} given to {name} ({member_no}).</source>
-        <translation>{count} × {coupon} given to {name} ({member_no}).</translation>
     </message>
     <message>
         <source>New tier</source>
@@ -4254,266 +4408,6 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
     <message>
         <source>Points</source>
         <translation>Points</translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation>Code</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>Order</source>
-        <translation>Order</translation>
-    </message>
-    <message>
-        <source>Share paid</source>
-        <translation>Share paid</translation>
-    </message>
-    <message>
-        <source>Upgrade at</source>
-        <translation>Upgrade at</translation>
-    </message>
-    <message>
-        <source>Members</source>
-        <translation>Members</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>State</translation>
-    </message>
-    <message>
-        <source>&amp;Code</source>
-        <translation>&amp;Code</translation>
-    </message>
-    <message>
-        <source>&amp;Name</source>
-        <translation>&amp;Name</translation>
-    </message>
-    <message>
-        <source>&amp;Order</source>
-        <translation>&amp;Order</translation>
-    </message>
-    <message>
-        <source>Share &amp;paid</source>
-        <translation>Share &amp;paid</translation>
-    </message>
-    <message>
-        <source>Poin&amp;ts ×</source>
-        <translation>Poin&amp;ts ×</translation>
-    </message>
-    <message>
-        <source>&amp;Upgrade at</source>
-        <translation>&amp;Upgrade at</translation>
-    </message>
-    <message>
-        <source>What a member of this tier pays when a product has no member price: 95% = 5% off (九五折)</source>
-        <translation>What a member of this tier pays when a product has no member price: 95% = 5% off (九五折)</translation>
-    </message>
-    <message>
-        <source>spend to reach it</source>
-        <translation>spend to reach it</translation>
-    </message>
-    <message>
-        <source>e.g. gold</source>
-        <translation>e.g. gold</translation>
-    </message>
-    <message>
-        <source>New (Ctrl+N)</source>
-        <translation>New (Ctrl+N)</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <source>Recharge</source>
-        <translation>Recharge</translation>
-    </message>
-    <message>
-        <source>Bonus</source>
-        <translation>Bonus</translation>
-    </message>
-    <message>
-        <source>Coupon</source>
-        <translation>Coupon</translation>
-    </message>
-    <message>
-        <source>Tier</source>
-        <translation>Tier</translation>
-    </message>
-    <message>
-        <source>Dates</source>
-        <translation>Dates</translation>
-    </message>
-    <message>
-        <source>New offer: a recharge of at least the amount gets the bonus</source>
-        <translation>New offer: a recharge of at least the amount gets the bonus</translation>
-    </message>
-    <message>
-        <source>&amp;Recharge</source>
-        <translation>&amp;Recharge</translation>
-    </message>
-    <message>
-        <source>&amp;Bonus</source>
-        <translation>&amp;Bonus</translation>
-    </message>
-    <message>
-        <source>Bonus p&amp;oints</source>
-        <translation>Bonus p&amp;oints</translation>
-    </message>
-    <message>
-        <source>Co&amp;upon</source>
-        <translation>Co&amp;upon</translation>
-    </message>
-    <message>
-        <source>&amp;Tier</source>
-        <translation>&amp;Tier</translation>
-    </message>
-    <message>
-        <source>&amp;From</source>
-        <translation>&amp;From</translation>
-    </message>
-    <message>
-        <source>U&amp;ntil</source>
-        <translation>U&amp;ntil</translation>
-    </message>
-    <message>
-        <source>N&amp;ame</source>
-        <translation>N&amp;ame</translation>
-    </message>
-    <message>
-        <source>e.g. 充100送20 (made up if empty)</source>
-        <translation>e.g. 充100送20 (made up if empty)</translation>
-    </message>
-    <message>
-        <source>First day; empty: from today</source>
-        <translation>First day; empty: from today</translation>
-    </message>
-    <message>
-        <source>Last day, included; empty: until ended</source>
-        <translation>Last day, included; empty: until ended</translation>
-    </message>
-    <message>
-        <source>End the offer</source>
-        <translation>End the offer</translation>
-    </message>
-    <message>
-        <source>Add the offer</source>
-        <translation>Add the offer</translation>
-    </message>
-    <message>
-        <source>Offer</source>
-        <translation>Offer</translation>
-    </message>
-    <message>
-        <source>Min. spend</source>
-        <translation>Min. spend</translation>
-    </message>
-    <message>
-        <source>For</source>
-        <translation>For</translation>
-    </message>
-    <message>
-        <source>Valid</source>
-        <translation>Valid</translation>
-    </message>
-    <message>
-        <source>Given / used</source>
-        <translation>Given / used</translation>
-    </message>
-    <message>
-        <source>New coupon</source>
-        <translation>New coupon</translation>
-    </message>
-    <message>
-        <source>&amp;Member</source>
-        <translation>&amp;Member</translation>
-    </message>
-    <message>
-        <source>Cou&amp;nt</source>
-        <translation>Cou&amp;nt</translation>
-    </message>
-    <message>
-        <source>whole phone number, card or member number</source>
-        <translation>whole phone number, card or member number</translation>
-    </message>
-    <message>
-        <source>Give</source>
-        <translation>Give</translation>
-    </message>
-    <message>
-        <source>&amp;Kind</source>
-        <translation>&amp;Kind</translation>
-    </message>
-    <message>
-        <source>&amp;Amount</source>
-        <translation>&amp;Amount</translation>
-    </message>
-    <message>
-        <source>At most &amp;off</source>
-        <translation>At most &amp;off</translation>
-    </message>
-    <message>
-        <source>Min. &amp;spend</source>
-        <translation>Min. &amp;spend</translation>
-    </message>
-    <message>
-        <source>&amp;For</source>
-        <translation>&amp;For</translation>
-    </message>
-    <message>
-        <source>&amp;Days valid</source>
-        <translation>&amp;Days valid</translation>
-    </message>
-    <message>
-        <source>F&amp;rom</source>
-        <translation>F&amp;rom</translation>
-    </message>
-    <message>
-        <source>&amp;Hours</source>
-        <translation>&amp;Hours</translation>
-    </message>
-    <message>
-        <source>Per &amp;member</source>
-        <translation>Per &amp;member</translation>
-    </message>
-    <message>
-        <source>In a&amp;ll</source>
-        <translation>In a&amp;ll</translation>
-    </message>
-    <message>
-        <source>With other coupons</source>
-        <translation>With other coupons</translation>
-    </message>
-    <message>
-        <source>e.g. OFF5</source>
-        <translation>e.g. OFF5</translation>
-    </message>
-    <message>
-        <source>The amount off, or the item's fixed price</source>
-        <translation>The amount off, or the item's fixed price</translation>
-    </message>
-    <message>
-        <source>empty: everything; or category / product codes</source>
-        <translation>empty: everything; or category / product codes</translation>
-    </message>
-    <message>
-        <source>no limit</source>
-        <translation>no limit</translation>
-    </message>
-    <message>
-        <source>Add the coupon</source>
-        <translation>Add the coupon</translation>
-    </message>
-    <message>
-        <source>New coupon (Ctrl+N)</source>
-        <translation>New coupon (Ctrl+N)</translation>
-    </message>
-    <message>
-        <source>Back to the list</source>
-        <translation>Back to the list</translation>
     </message>
     <message>
         <source>The points rules are shop settings: they are changed on the settings page, and a change applies to points earned from then on (points already earned keep their dates).</source>
@@ -4979,8 +4873,8 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>Welcome to MemberDesk</translation>
     </message>
     <message>
-        <source>Name your shop and create the owner's account. Staff accounts for cashiers come later.</source>
-        <translation>Name your shop and create the owner's account. Staff accounts for cashiers come later.</translation>
+        <source>Name your shop and create the owner&apos;s account. Staff accounts for cashiers come later.</source>
+        <translation>Name your shop and create the owner&apos;s account. Staff accounts for cashiers come later.</translation>
     </message>
     <message>
         <source>Shop &amp;name</source>
@@ -5019,16 +4913,16 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>Create the shop (Enter)</translation>
     </message>
     <message>
-        <source>The shop's data will be kept in {path}</source>
-        <translation>The shop's data will be kept in {path}</translation>
+        <source>The shop&apos;s data will be kept in {path}</source>
+        <translation>The shop&apos;s data will be kept in {path}</translation>
     </message>
     <message>
         <source>Quit (Ctrl+Q)</source>
         <translation>Quit (Ctrl+Q)</translation>
     </message>
     <message>
-        <source>Type the shop's name.</source>
-        <translation>Type the shop's name.</translation>
+        <source>Type the shop&apos;s name.</source>
+        <translation>Type the shop&apos;s name.</translation>
     </message>
     <message>
         <source>Choose a user name.</source>
@@ -5073,8 +4967,8 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
 <context>
     <name>SpecialForm</name>
     <message>
-        <source>Type the product's code or barcode.</source>
-        <translation>Type the product's code or barcode.</translation>
+        <source>Type the product&apos;s code or barcode.</source>
+        <translation>Type the product&apos;s code or barcode.</translation>
     </message>
     <message>
         <source>Type the special price in yuan, e.g. 2.50.</source>
@@ -5152,8 +5046,8 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>{name} can now log in as {username} ({role}).</translation>
     </message>
     <message>
-        <source>{name}'s password is changed; they log in with the new one.</source>
-        <translation>{name}'s password is changed; they log in with the new one.</translation>
+        <source>{name}&apos;s password is changed; they log in with the new one.</source>
+        <translation>{name}&apos;s password is changed; they log in with the new one.</translation>
     </message>
     <message>
         <source>{name} can log in again.</source>
@@ -5714,6 +5608,205 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
     <message>
         <source>Alipay</source>
         <translation>Alipay</translation>
+    </message>
+</context>
+<context>
+    <name>TiersTab</name>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>Deactivated</translation>
+    </message>
+    <message>
+        <source>every tier</source>
+        <translation>every tier</translation>
+    </message>
+    <message>
+        <source>Tier {name} is added; products have a price field for it now.</source>
+        <translation>Tier {name} is added; products have a price field for it now.</translation>
+    </message>
+    <message>
+        <source>Tier {name} is saved.</source>
+        <translation>Tier {name} is saved.</translation>
+    </message>
+    <message>
+        <source>Tier {name} is active again.</source>
+        <translation>Tier {name} is active again.</translation>
+    </message>
+    <message>
+        <source>Tier {name} is deactivated.</source>
+        <translation>Tier {name} is deactivated.</translation>
+    </message>
+    <message>
+        <source>Type the least recharge the offer is for.</source>
+        <translation>Type the least recharge the offer is for.</translation>
+    </message>
+    <message>
+        <source>Recharge {threshold} get {bonus}</source>
+        <translation>Recharge {threshold} get {bonus}</translation>
+    </message>
+    <message>
+        <source>The offer {name} is added; recharges at the counter get it now.</source>
+        <translation>The offer {name} is added; recharges at the counter get it now.</translation>
+    </message>
+    <message>
+        <source>The offer {name} has ended.</source>
+        <translation>The offer {name} has ended.</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Share paid</source>
+        <translation>Share paid</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Upgrade at</source>
+        <translation>Upgrade at</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation>&amp;Code</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Order</source>
+        <translation>&amp;Order</translation>
+    </message>
+    <message>
+        <source>Share &amp;paid</source>
+        <translation>Share &amp;paid</translation>
+    </message>
+    <message>
+        <source>Poin&amp;ts ×</source>
+        <translation>Poin&amp;ts ×</translation>
+    </message>
+    <message>
+        <source>&amp;Upgrade at</source>
+        <translation>&amp;Upgrade at</translation>
+    </message>
+    <message>
+        <source>What a member of this tier pays when a product has no member price: 95% = 5% off (九五折)</source>
+        <translation>What a member of this tier pays when a product has no member price: 95% = 5% off (九五折)</translation>
+    </message>
+    <message>
+        <source>spend to reach it</source>
+        <translation>spend to reach it</translation>
+    </message>
+    <message>
+        <source>e.g. gold</source>
+        <translation>e.g. gold</translation>
+    </message>
+    <message>
+        <source>New (Ctrl+N)</source>
+        <translation>New (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Recharge</source>
+        <translation>Recharge</translation>
+    </message>
+    <message>
+        <source>Bonus</source>
+        <translation>Bonus</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>Coupon</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <source>New offer: a recharge of at least the amount gets the bonus</source>
+        <translation>New offer: a recharge of at least the amount gets the bonus</translation>
+    </message>
+    <message>
+        <source>&amp;Recharge</source>
+        <translation>&amp;Recharge</translation>
+    </message>
+    <message>
+        <source>&amp;Bonus</source>
+        <translation>&amp;Bonus</translation>
+    </message>
+    <message>
+        <source>Bonus p&amp;oints</source>
+        <translation>Bonus p&amp;oints</translation>
+    </message>
+    <message>
+        <source>Co&amp;upon</source>
+        <translation>Co&amp;upon</translation>
+    </message>
+    <message>
+        <source>&amp;Tier</source>
+        <translation>&amp;Tier</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;From</translation>
+    </message>
+    <message>
+        <source>U&amp;ntil</source>
+        <translation>U&amp;ntil</translation>
+    </message>
+    <message>
+        <source>N&amp;ame</source>
+        <translation>N&amp;ame</translation>
+    </message>
+    <message>
+        <source>e.g. 充100送20 (made up if empty)</source>
+        <translation>e.g. 充100送20 (made up if empty)</translation>
+    </message>
+    <message>
+        <source>First day; empty: from today</source>
+        <translation>First day; empty: from today</translation>
+    </message>
+    <message>
+        <source>Last day, included; empty: until ended</source>
+        <translation>Last day, included; empty: until ended</translation>
+    </message>
+    <message>
+        <source>End the offer</source>
+        <translation>End the offer</translation>
+    </message>
+    <message>
+        <source>Add the offer</source>
+        <translation>Add the offer</translation>
     </message>
 </context>
 <context>

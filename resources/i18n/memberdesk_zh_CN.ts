@@ -39,11 +39,11 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <source>Type the approver's user name.</source>
+        <source>Type the approver&apos;s user name.</source>
         <translation>请输入授权人的用户名。</translation>
     </message>
     <message>
-        <source>Type the approver's password.</source>
+        <source>Type the approver&apos;s password.</source>
         <translation>请输入授权人的密码。</translation>
     </message>
     <message>
@@ -570,7 +570,7 @@
         <translation>卡 {uid} 正常使用中：会员 {member_no} {name}。</translation>
     </message>
     <message>
-        <source>Swipe the new card into "New card".</source>
+        <source>Swipe the new card into &quot;New card&quot;.</source>
         <translation>请在“新卡”栏刷新卡。</translation>
     </message>
     <message>
@@ -594,7 +594,7 @@
         <translation>挂失、解挂、补卡与作废</translation>
     </message>
     <message>
-        <source>Member's cards</source>
+        <source>Member&apos;s cards</source>
         <translation>会员的卡</translation>
     </message>
     <message>
@@ -707,7 +707,7 @@
 <context>
     <name>CategoryPoints</name>
     <message>
-        <source>shop's rate ({rate})</source>
+        <source>shop&apos;s rate ({rate})</source>
         <translation>全店规则（{rate}）</translation>
     </message>
     <message>
@@ -735,7 +735,7 @@
         <translation>每元积分(&amp;Y)</translation>
     </message>
     <message>
-        <source>empty: shop's</source>
+        <source>empty: shop&apos;s</source>
         <translation>留空：按全店</translation>
     </message>
     <message>
@@ -768,7 +768,7 @@
         <translation>误操作撤销</translation>
     </message>
     <message>
-        <source>Refund the {left} unused uses of {card} by the shop's rule? Press “Refund unused” again to confirm.</source>
+        <source>Refund the {left} unused uses of {card} by the shop&apos;s rule? Press “Refund unused” again to confirm.</source>
         <translation>按本店规则退“{card}”未用的 {left} 次？再按一次“退未用部分”确认。</translation>
     </message>
     <message>
@@ -800,7 +800,7 @@
         <translation>次数(&amp;U)</translation>
     </message>
     <message>
-        <source>This member has no usable count card. Sell one like any product: ring up the card's code and take payment.</source>
+        <source>This member has no usable count card. Sell one like any product: ring up the card&apos;s code and take payment.</source>
         <translation>这位会员没有可用的计次卡。卖卡和卖商品一样：输入卡的编号，再结账。</translation>
     </message>
     <message>
@@ -1070,7 +1070,7 @@
         <translation>打印机没有打印：{detail}</translation>
     </message>
     <message>
-        <source>Type the printer's address first, e.g. usb:0416:5011, network:192.168.1.87:9100, serial:/dev/ttyUSB0 or file:/dev/usb/lp0.</source>
+        <source>Type the printer&apos;s address first, e.g. usb:0416:5011, network:192.168.1.87:9100, serial:/dev/ttyUSB0 or file:/dev/usb/lp0.</source>
         <translation>请先填写打印机地址，例如 usb:0416:5011、network:192.168.1.87:9100、serial:/dev/ttyUSB0 或 file:/dev/usb/lp0。</translation>
     </message>
     <message>
@@ -1139,6 +1139,193 @@
     <message>
         <source>Find the member first: swipe the card or search above, then press {key}.</source>
         <translation>请先找到会员：刷卡或在上方搜索，然后按 {key}。</translation>
+    </message>
+</context>
+<context>
+    <name>CouponsTab</name>
+    <message>
+        <source>{days} days from issue</source>
+        <translation>发出后 {days} 天</translation>
+    </message>
+    <message>
+        <source>everything</source>
+        <translation>全部商品</translation>
+    </message>
+    <message>
+        <source>no end</source>
+        <translation>长期</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Coupon {name} ({code}) is added: pick it in the list to give it to a member.</source>
+        <translation>优惠券“{name}”（{code}）已添加：在列表中选中它即可发给会员。</translation>
+    </message>
+    <message>
+        <source>Coupon {name} can be given again.</source>
+        <translation>优惠券“{name}”已重新启用，可以发放。</translation>
+    </message>
+    <message>
+        <source>Coupon {name} is deactivated: coupons already given can no longer be used.</source>
+        <translation>优惠券“{name}”已停用：已发出的券也不能再用。</translation>
+    </message>
+    <message>
+        <source>Pick a coupon in the list first.</source>
+        <translation>请先在列表中选中一种优惠券。</translation>
+    </message>
+    <message>
+        <source>Type the member&apos;s phone, card or member number.</source>
+        <translation>请输入会员的手机号、卡号或会员号。</translation>
+    </message>
+    <message>
+        <source>{count} × {coupon} given to {name} ({member_no}).</source>
+        <translation>已发给 {name}（{member_no}）：{coupon} × {count}。</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Offer</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <source>Min. spend</source>
+        <translation>满</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>适用</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <source>Given / used</source>
+        <translation>已发 / 已用</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>New coupon</source>
+        <translation>新优惠券</translation>
+    </message>
+    <message>
+        <source>&amp;Member</source>
+        <translation>会员(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Cou&amp;nt</source>
+        <translation>张数(&amp;N)</translation>
+    </message>
+    <message>
+        <source>whole phone number, card or member number</source>
+        <translation>完整手机号、卡号或会员号</translation>
+    </message>
+    <message>
+        <source>Give</source>
+        <translation>发券</translation>
+    </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation>编号(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>类型(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Amount</source>
+        <translation>金额(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Share &amp;paid</source>
+        <translation>折扣(&amp;P)</translation>
+    </message>
+    <message>
+        <source>At most &amp;off</source>
+        <translation>最多减(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Min. &amp;spend</source>
+        <translation>最低消费(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;For</source>
+        <translation>适用(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Days valid</source>
+        <translation>有效天数(&amp;D)</translation>
+    </message>
+    <message>
+        <source>F&amp;rom</source>
+        <translation>开始(&amp;R)</translation>
+    </message>
+    <message>
+        <source>U&amp;ntil</source>
+        <translation>结束(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Hours</source>
+        <translation>时段(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Per &amp;member</source>
+        <translation>每人限用(&amp;M)</translation>
+    </message>
+    <message>
+        <source>In a&amp;ll</source>
+        <translation>总共限用(&amp;L)</translation>
+    </message>
+    <message>
+        <source>With other coupons</source>
+        <translation>可与其他券同用</translation>
+    </message>
+    <message>
+        <source>e.g. OFF5</source>
+        <translation>例如 OFF5</translation>
+    </message>
+    <message>
+        <source>The amount off, or the item&apos;s fixed price</source>
+        <translation>减免的金额，或特价商品的价格</translation>
+    </message>
+    <message>
+        <source>empty: everything; or category / product codes</source>
+        <translation>留空 = 全部商品；或填分类/商品编号，逗号分开</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Add the coupon</source>
+        <translation>添加优惠券</translation>
+    </message>
+    <message>
+        <source>New coupon (Ctrl+N)</source>
+        <translation>新建优惠券 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Back to the list</source>
+        <translation>返回列表</translation>
     </message>
 </context>
 <context>
@@ -1286,7 +1473,7 @@ Please send this file to your support contact.</source>
         <translation>{date} 已经日结（第 {number} 号报表）。</translation>
     </message>
     <message>
-        <source>Closing seals {date}: its report gets a number and never changes; later corrections go into the next close. Press "Close the day" again to confirm.</source>
+        <source>Closing seals {date}: its report gets a number and never changes; later corrections go into the next close. Press &quot;Close the day&quot; again to confirm.</source>
         <translation>日结将封存 {date}：报表编号后不再改变，之后的更正计入下一次日结。再按一次“日结”确认。</translation>
     </message>
     <message>
@@ -1502,7 +1689,7 @@ Please send this file to your support contact.</source>
         <translation>导出到哪个文件夹？</translation>
     </message>
     <message>
-        <source>the shop's exports folder</source>
+        <source>the shop&apos;s exports folder</source>
         <translation>门店的导出文件夹</translation>
     </message>
     <message>
@@ -1753,7 +1940,7 @@ Please send this file to your support contact.</source>
         <translation>上架</translation>
     </message>
     <message>
-        <source>Type the product's code.</source>
+        <source>Type the product&apos;s code.</source>
         <translation>请输入商品编码。</translation>
     </message>
     <message>
@@ -1773,7 +1960,7 @@ Please send this file to your support contact.</source>
         <translation>{gift} 已下架。</translation>
     </message>
     <message>
-        <source>Type the redemption's number.</source>
+        <source>Type the redemption&apos;s number.</source>
         <translation>请输入兑换单号。</translation>
     </message>
     <message>
@@ -2070,11 +2257,11 @@ Please send this file to your support contact.</source>
         <translation>会员已停用。</translation>
     </message>
     <message>
-        <source>Press "Anonymise" again to wipe this member's personal data for good.</source>
+        <source>Press &quot;Anonymise&quot; again to wipe this member&apos;s personal data for good.</source>
         <translation>再按一次“注销个人信息”，将永久清除该会员的个人信息。</translation>
     </message>
     <message>
-        <source>The member's personal data is wiped; the member number, ledgers and sales stay.</source>
+        <source>The member&apos;s personal data is wiped; the member number, ledgers and sales stay.</source>
         <translation>会员的个人信息已清除；会员编号、储值积分流水和消费记录保留。</translation>
     </message>
     <message>
@@ -2819,7 +3006,7 @@ Fill in one member per row, then check the file.</source>
         <translation>导入哪个会员名单？</translation>
     </message>
     <message>
-        <source>Nothing is written yet: press "Import" to create these members.</source>
+        <source>Nothing is written yet: press &quot;Import&quot; to create these members.</source>
         <translation>尚未写入任何数据：按“导入”建立这些会员。</translation>
     </message>
     <message>
@@ -3001,7 +3188,7 @@ Fill in one member per row, then check the file.</source>
         <translation>重发</translation>
     </message>
     <message>
-        <source>Today's call list (xlsx)</source>
+        <source>Today&apos;s call list (xlsx)</source>
         <translation>今日电话清单（xlsx）</translation>
     </message>
 </context>
@@ -3028,7 +3215,7 @@ Fill in one member per row, then check the file.</source>
         <translation>F7  优惠券（空格键勾选）</translation>
     </message>
     <message>
-        <source>Member's payment &amp;password</source>
+        <source>Member&apos;s payment &amp;password</source>
         <translation>会员消费密码(&amp;P)</translation>
     </message>
     <message>
@@ -3135,6 +3322,127 @@ Fill in one member per row, then check the file.</source>
     </message>
 </context>
 <context>
+    <name>ProductForm</name>
+    <message>
+        <source>Type the price.</source>
+        <translation>请输入售价。</translation>
+    </message>
+    <message>
+        <source>The cost is above the price: each one sold loses money.</source>
+        <translation>进价高于售价：每卖一件都亏钱。</translation>
+    </message>
+    <message>
+        <source>{name} ({code}) is added; the counter finds it now.</source>
+        <translation>{name} ({code}) 已添加，收银台现在可以找到它。</translation>
+    </message>
+    <message>
+        <source>{name} ({code}) is saved.</source>
+        <translation>{name} ({code}) 已保存。</translation>
+    </message>
+    <message>
+        <source>{name} is on sale again.</source>
+        <translation>{name} 已恢复销售。</translation>
+    </message>
+    <message>
+        <source>{name} is no longer sold; the counter will not find it.</source>
+        <translation>{name} 已停售，收银台将找不到它。</translation>
+    </message>
+    <message>
+        <source>New product</source>
+        <translation>新商品</translation>
+    </message>
+    <message>
+        <source>Stop selling</source>
+        <translation>停售</translation>
+    </message>
+    <message>
+        <source> (stopped)</source>
+        <translation>（已停售）</translation>
+    </message>
+    <message>
+        <source>Edit {name} ({code})</source>
+        <translation>修改 {name} ({code})</translation>
+    </message>
+    <message>
+        <source>Sell again</source>
+        <translation>恢复销售</translation>
+    </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation>编号(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Barcode</source>
+        <translation>条码(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Unit</source>
+        <translation>单位(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Price</source>
+        <translation>售价(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Co&amp;st</source>
+        <translation>进价(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Ca&amp;tegory</source>
+        <translation>分类(&amp;T)</translation>
+    </message>
+    <message>
+        <source>P&amp;oints</source>
+        <translation>积分(&amp;O)</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <comment>cost: optional</comment>
+        <translation>按折扣</translation>
+    </message>
+    <message>
+        <source>What the shop pays for one (进价), for the gross margin in the reports; empty: not known</source>
+        <translation>每件的进货成本，用于报表中的毛利；留空表示未知</translation>
+    </message>
+    <message>
+        <source>Points earned, in percent of normal: 0 earns none</source>
+        <translation>积分比例，正常为 100%，0 表示不积分</translation>
+    </message>
+    <message>
+        <source>Tier discount</source>
+        <translation>参与折扣</translation>
+    </message>
+    <message>
+        <source>Tier discount applies</source>
+        <translation>参与会员等级折扣</translation>
+    </message>
+    <message>
+        <source>scan or type</source>
+        <translation>扫描或输入</translation>
+    </message>
+    <message>
+        <source>{tier} price</source>
+        <translation>{tier}价</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <comment>member price: none, the tier discount applies</comment>
+        <translation>按折扣</translation>
+    </message>
+    <message>
+        <source>New (Ctrl+N)</source>
+        <translation>新建 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
     <name>ProductModel</name>
     <message>
         <source>Code</source>
@@ -3155,6 +3463,10 @@ Fill in one member per row, then check the file.</source>
     <message>
         <source>Price</source>
         <translation>售价</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>进价</translation>
     </message>
     <message>
         <source>Category</source>
@@ -3205,35 +3517,7 @@ Fill in one member per row, then check the file.</source>
     </message>
 </context>
 <context>
-    <name>ProductsPage</name>
-    <message>
-        <source>Type the price.</source>
-        <translation>请输入售价。</translation>
-    </message>
-    <message>
-        <source>{name} ({code}) is added; the counter finds it now.</source>
-        <translation>{name} ({code}) 已添加，收银台现在可以找到它。</translation>
-    </message>
-    <message>
-        <source>{name} ({code}) is saved.</source>
-        <translation>{name} ({code}) 已保存。</translation>
-    </message>
-    <message>
-        <source>{name} is on sale again.</source>
-        <translation>{name} 已恢复销售。</translation>
-    </message>
-    <message>
-        <source>{name} is no longer sold; the counter will not find it.</source>
-        <translation>{name} 已停售，收银台将找不到它。</translation>
-    </message>
-    <message>
-        <source>Type a code for the category, e.g. drinks.</source>
-        <translation>请输入分类编号，例如 drinks。</translation>
-    </message>
-    <message>
-        <source>Category {name} is added.</source>
-        <translation>已添加分类 {name}。</translation>
-    </message>
+    <name>ProductSheets</name>
     <message>
         <source>product import template</source>
         <translation>商品导入模板</translation>
@@ -3253,7 +3537,7 @@ Fill in one product per row, then import it (it is checked first).</source>
         <translation>导入哪个商品表？</translation>
     </message>
     <message>
-        <source>Nothing is written yet: press Enter or "Import" to import.</source>
+        <source>Nothing is written yet: press Enter or &quot;Import&quot; to import.</source>
         <translation>尚未写入任何数据：按回车或“确认导入”开始导入。</translation>
     </message>
     <message>
@@ -3279,126 +3563,6 @@ Fill in one product per row, then import it (it is checked first).</source>
     <message>
         <source>Exported {count} products to {path}.</source>
         <translation>已导出 {count} 个商品到 {path}。</translation>
-    </message>
-    <message>
-        <source>New product</source>
-        <translation>新商品</translation>
-    </message>
-    <message>
-        <source>Stop selling</source>
-        <translation>停售</translation>
-    </message>
-    <message>
-        <source> (stopped)</source>
-        <translation>（已停售）</translation>
-    </message>
-    <message>
-        <source>Edit {name} ({code})</source>
-        <translation>修改 {name} ({code})</translation>
-    </message>
-    <message>
-        <source>Sell again</source>
-        <translation>恢复销售</translation>
-    </message>
-    <message>
-        <source>{count} found</source>
-        <translation>找到 {count} 个</translation>
-    </message>
-    <message>
-        <source>Nothing found</source>
-        <translation>没有找到</translation>
-    </message>
-    <message>
-        <source>{count} shown, scroll for more</source>
-        <translation>已显示 {count} 个，向下滚动查看更多</translation>
-    </message>
-    <message>
-        <source>{count} products</source>
-        <translation>共 {count} 个商品</translation>
-    </message>
-    <message>
-        <source>Products</source>
-        <translation>商品</translation>
-    </message>
-    <message>
-        <source>&amp;Find</source>
-        <translation>查找(&amp;F)</translation>
-    </message>
-    <message>
-        <source>code, barcode, name or pinyin initials (kkkl)</source>
-        <translation>编号、条码、名称或拼音首字母（kkkl）</translation>
-    </message>
-    <message>
-        <source>&amp;Code</source>
-        <translation>编号(&amp;C)</translation>
-    </message>
-    <message>
-        <source>&amp;Barcode</source>
-        <translation>条码(&amp;B)</translation>
-    </message>
-    <message>
-        <source>&amp;Name</source>
-        <translation>名称(&amp;N)</translation>
-    </message>
-    <message>
-        <source>&amp;Unit</source>
-        <translation>单位(&amp;U)</translation>
-    </message>
-    <message>
-        <source>&amp;Price</source>
-        <translation>售价(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Ca&amp;tegory</source>
-        <translation>分类(&amp;T)</translation>
-    </message>
-    <message>
-        <source>P&amp;oints</source>
-        <translation>积分(&amp;O)</translation>
-    </message>
-    <message>
-        <source>Points earned, in percent of normal: 0 earns none</source>
-        <translation>积分比例，正常为 100%，0 表示不积分</translation>
-    </message>
-    <message>
-        <source>Tier discount</source>
-        <translation>参与折扣</translation>
-    </message>
-    <message>
-        <source>Tier discount applies</source>
-        <translation>参与会员等级折扣</translation>
-    </message>
-    <message>
-        <source>scan or type</source>
-        <translation>扫描或输入</translation>
-    </message>
-    <message>
-        <source>{tier} price</source>
-        <translation>{tier}价</translation>
-    </message>
-    <message>
-        <source>New (Ctrl+N)</source>
-        <translation>新建 (Ctrl+N)</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <source>New cate&amp;gory</source>
-        <translation>新分类(&amp;G)</translation>
-    </message>
-    <message>
-        <source>code, e.g. drinks</source>
-        <translation>编号，如 drinks</translation>
-    </message>
-    <message>
-        <source>name, e.g. 饮料</source>
-        <translation>名称，如 饮料</translation>
-    </message>
-    <message>
-        <source>Add category</source>
-        <translation>添加分类</translation>
     </message>
     <message>
         <source>Template…</source>
@@ -3435,6 +3599,65 @@ Fill in one product per row, then import it (it is checked first).</source>
     <message>
         <source>Back to the form</source>
         <translation>返回商品表单</translation>
+    </message>
+</context>
+<context>
+    <name>ProductsPage</name>
+    <message>
+        <source>Type a code for the category, e.g. drinks.</source>
+        <translation>请输入分类编号，例如 drinks。</translation>
+    </message>
+    <message>
+        <source>Category {name} is added.</source>
+        <translation>已添加分类 {name}。</translation>
+    </message>
+    <message>
+        <source>{count} found</source>
+        <translation>找到 {count} 个</translation>
+    </message>
+    <message>
+        <source>Nothing found</source>
+        <translation>没有找到</translation>
+    </message>
+    <message>
+        <source>{count} shown, scroll for more</source>
+        <translation>已显示 {count} 个，向下滚动查看更多</translation>
+    </message>
+    <message>
+        <source>None yet: add below, or Import…</source>
+        <translation>还没有商品：在下方添加，或导入…</translation>
+    </message>
+    <message>
+        <source>{count} products</source>
+        <translation>共 {count} 个商品</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>code, barcode, name or pinyin initials (kkkl)</source>
+        <translation>编号、条码、名称或拼音首字母（kkkl）</translation>
+    </message>
+    <message>
+        <source>New cate&amp;gory</source>
+        <translation>新分类(&amp;G)</translation>
+    </message>
+    <message>
+        <source>code, e.g. drinks</source>
+        <translation>编号，如 drinks</translation>
+    </message>
+    <message>
+        <source>name, e.g. 饮料</source>
+        <translation>名称，如 饮料</translation>
+    </message>
+    <message>
+        <source>Add category</source>
+        <translation>添加分类</translation>
     </message>
 </context>
 <context>
@@ -3614,7 +3837,7 @@ Fill in one product per row, then import it (it is checked first).</source>
         <translation>请输入充值金额。</translation>
     </message>
     <message>
-        <source>Payment by "Other" needs a reference.</source>
+        <source>Payment by &quot;Other&quot; needs a reference.</source>
         <translation>“其他”付款方式需要填写交易参考号。</translation>
     </message>
     <message>
@@ -3668,7 +3891,7 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>参考号(&amp;E)</translation>
     </message>
     <message>
-        <source>Transaction no. (needed for "Other")</source>
+        <source>Transaction no. (needed for &quot;Other&quot;)</source>
         <translation>交易参考号（“其他”方式必填）</translation>
     </message>
     <message>
@@ -3687,7 +3910,7 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>正在读取会员和礼品…</translation>
     </message>
     <message>
-        <source>No gift is on the shelf: the back office's Points mall page puts gifts on it.</source>
+        <source>No gift is on the shelf: the back office&apos;s Points mall page puts gifts on it.</source>
         <translation>没有上架的礼品：请在后台“积分商城”页上架礼品。</translation>
     </message>
     <message>
@@ -3892,7 +4115,7 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>请输入手机号。</translation>
     </message>
     <message>
-        <source>Type the member's name.</source>
+        <source>Type the member&apos;s name.</source>
         <translation>请输入会员姓名。</translation>
     </message>
     <message>
@@ -3944,7 +4167,7 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>推荐人(&amp;B)</translation>
     </message>
     <message>
-        <source>The referrer's member no. (optional)</source>
+        <source>The referrer&apos;s member no. (optional)</source>
         <translation>推荐人的会员号（可不填）</translation>
     </message>
     <message>
@@ -4066,6 +4289,17 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
     </message>
 </context>
 <context>
+    <name>RulesBase</name>
+    <message>
+        <source>no end</source>
+        <translation>长期</translation>
+    </message>
+    <message>
+        <source>{text} is not a date: write it as 2026-12-31.</source>
+        <translation>{text} 不是日期，请写成 2026-12-31 这样。</translation>
+    </message>
+</context>
+<context>
     <name>RulesPage</name>
     <message>
         <source>Amount off</source>
@@ -4092,7 +4326,7 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <source>Category {code} earns the shop's rate again.</source>
+        <source>Category {code} earns the shop&apos;s rate again.</source>
         <translation>分类 {code} 恢复按全店规则积分。</translation>
     </message>
     <message>
@@ -4112,18 +4346,6 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <source>Active</source>
-        <translation>启用</translation>
-    </message>
-    <message>
-        <source>Deactivated</source>
-        <translation>已停用</translation>
-    </message>
-    <message>
-        <source>no end</source>
-        <translation>长期</translation>
-    </message>
-    <message>
         <source>{amount} off</source>
         <translation>减 {amount}</translation>
     </message>
@@ -4138,74 +4360,6 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
     <message>
         <source>at {amount}</source>
         <translation>特价 {amount}</translation>
-    </message>
-    <message>
-        <source>{days} days from issue</source>
-        <translation>发出后 {days} 天</translation>
-    </message>
-    <message>
-        <source>everything</source>
-        <translation>全部商品</translation>
-    </message>
-    <message>
-        <source>Tier {name} is added; products have a price field for it now.</source>
-        <translation>已添加等级“{name}”，商品现在有它的会员价一栏。</translation>
-    </message>
-    <message>
-        <source>Tier {name} is saved.</source>
-        <translation>等级“{name}”已保存。</translation>
-    </message>
-    <message>
-        <source>Tier {name} is active again.</source>
-        <translation>等级“{name}”已重新启用。</translation>
-    </message>
-    <message>
-        <source>Tier {name} is deactivated.</source>
-        <translation>等级“{name}”已停用。</translation>
-    </message>
-    <message>
-        <source>{text} is not a date: write it as 2026-12-31.</source>
-        <translation>{text} 不是日期，请写成 2026-12-31 这样。</translation>
-    </message>
-    <message>
-        <source>Type the least recharge the offer is for.</source>
-        <translation>请填写充值满多少元参加活动。</translation>
-    </message>
-    <message>
-        <source>Recharge {threshold} get {bonus}</source>
-        <translation>充{threshold}送{bonus}</translation>
-    </message>
-    <message>
-        <source>The offer {name} is added; recharges at the counter get it now.</source>
-        <translation>充值活动“{name}”已添加，收银台充值现在就按它赠送。</translation>
-    </message>
-    <message>
-        <source>The offer {name} has ended.</source>
-        <translation>充值活动“{name}”已结束。</translation>
-    </message>
-    <message>
-        <source>Coupon {name} ({code}) is added: pick it in the list to give it to a member.</source>
-        <translation>优惠券“{name}”（{code}）已添加：在列表中选中它即可发给会员。</translation>
-    </message>
-    <message>
-        <source>Coupon {name} can be given again.</source>
-        <translation>优惠券“{name}”已重新启用，可以发放。</translation>
-    </message>
-    <message>
-        <source>Coupon {name} is deactivated: coupons already given can no longer be used.</source>
-        <translation>优惠券“{name}”已停用：已发出的券也不能再用。</translation>
-    </message>
-    <message>
-        <source>Pick a coupon in the list first.</source>
-        <translation>请先在列表中选中一种优惠券。</translation>
-    </message>
-    <message>
-        <source>Type the member's phone, card or member number.</source>
-        <translation>请输入会员的手机号、卡号或会员号。</translation>
-    </message>
-    <message>
-        <source>{count} × {coupon} given to {name} ({member_no}).</source>
-        <translation>已发给 {name}（{member_no}）：{coupon} × {count}。</translation>
     </message>
     <message>
         <source>New tier</source>
@@ -4254,266 +4408,6 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
     <message>
         <source>Points</source>
         <translation>积分</translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation>编号</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <source>Order</source>
-        <translation>顺序</translation>
-    </message>
-    <message>
-        <source>Share paid</source>
-        <translation>折扣（应付）</translation>
-    </message>
-    <message>
-        <source>Upgrade at</source>
-        <translation>升级门槛</translation>
-    </message>
-    <message>
-        <source>Members</source>
-        <translation>会员数</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>&amp;Code</source>
-        <translation>编号(&amp;C)</translation>
-    </message>
-    <message>
-        <source>&amp;Name</source>
-        <translation>名称(&amp;N)</translation>
-    </message>
-    <message>
-        <source>&amp;Order</source>
-        <translation>顺序(&amp;O)</translation>
-    </message>
-    <message>
-        <source>Share &amp;paid</source>
-        <translation>折扣(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Poin&amp;ts ×</source>
-        <translation>积分倍数(&amp;T)</translation>
-    </message>
-    <message>
-        <source>&amp;Upgrade at</source>
-        <translation>升级门槛(&amp;U)</translation>
-    </message>
-    <message>
-        <source>What a member of this tier pays when a product has no member price: 95% = 5% off (九五折)</source>
-        <translation>商品没有会员价时，这个等级的会员付原价的百分之几：95% = 九五折</translation>
-    </message>
-    <message>
-        <source>spend to reach it</source>
-        <translation>消费满多少升到这一级</translation>
-    </message>
-    <message>
-        <source>e.g. gold</source>
-        <translation>例如 gold</translation>
-    </message>
-    <message>
-        <source>New (Ctrl+N)</source>
-        <translation>新建 (Ctrl+N)</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <source>Recharge</source>
-        <translation>充值满</translation>
-    </message>
-    <message>
-        <source>Bonus</source>
-        <translation>赠送金额</translation>
-    </message>
-    <message>
-        <source>Coupon</source>
-        <translation>赠券</translation>
-    </message>
-    <message>
-        <source>Tier</source>
-        <translation>等级</translation>
-    </message>
-    <message>
-        <source>Dates</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <source>New offer: a recharge of at least the amount gets the bonus</source>
-        <translation>新充值活动：充值满这个金额就赠送</translation>
-    </message>
-    <message>
-        <source>&amp;Recharge</source>
-        <translation>充值满(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Bonus</source>
-        <translation>赠送金额(&amp;B)</translation>
-    </message>
-    <message>
-        <source>Bonus p&amp;oints</source>
-        <translation>赠送积分(&amp;O)</translation>
-    </message>
-    <message>
-        <source>Co&amp;upon</source>
-        <translation>赠券(&amp;U)</translation>
-    </message>
-    <message>
-        <source>&amp;Tier</source>
-        <translation>等级(&amp;T)</translation>
-    </message>
-    <message>
-        <source>&amp;From</source>
-        <translation>开始(&amp;F)</translation>
-    </message>
-    <message>
-        <source>U&amp;ntil</source>
-        <translation>结束(&amp;N)</translation>
-    </message>
-    <message>
-        <source>N&amp;ame</source>
-        <translation>名称(&amp;A)</translation>
-    </message>
-    <message>
-        <source>e.g. 充100送20 (made up if empty)</source>
-        <translation>例如 充100送20（留空自动生成）</translation>
-    </message>
-    <message>
-        <source>First day; empty: from today</source>
-        <translation>第一天；留空 = 从今天起</translation>
-    </message>
-    <message>
-        <source>Last day, included; empty: until ended</source>
-        <translation>最后一天（含）；留空 = 直到手动结束</translation>
-    </message>
-    <message>
-        <source>End the offer</source>
-        <translation>结束活动</translation>
-    </message>
-    <message>
-        <source>Add the offer</source>
-        <translation>添加活动</translation>
-    </message>
-    <message>
-        <source>Offer</source>
-        <translation>优惠</translation>
-    </message>
-    <message>
-        <source>Min. spend</source>
-        <translation>满</translation>
-    </message>
-    <message>
-        <source>For</source>
-        <translation>适用</translation>
-    </message>
-    <message>
-        <source>Valid</source>
-        <translation>有效期</translation>
-    </message>
-    <message>
-        <source>Given / used</source>
-        <translation>已发 / 已用</translation>
-    </message>
-    <message>
-        <source>New coupon</source>
-        <translation>新优惠券</translation>
-    </message>
-    <message>
-        <source>&amp;Member</source>
-        <translation>会员(&amp;M)</translation>
-    </message>
-    <message>
-        <source>Cou&amp;nt</source>
-        <translation>张数(&amp;N)</translation>
-    </message>
-    <message>
-        <source>whole phone number, card or member number</source>
-        <translation>完整手机号、卡号或会员号</translation>
-    </message>
-    <message>
-        <source>Give</source>
-        <translation>发券</translation>
-    </message>
-    <message>
-        <source>&amp;Kind</source>
-        <translation>类型(&amp;K)</translation>
-    </message>
-    <message>
-        <source>&amp;Amount</source>
-        <translation>金额(&amp;A)</translation>
-    </message>
-    <message>
-        <source>At most &amp;off</source>
-        <translation>最多减(&amp;O)</translation>
-    </message>
-    <message>
-        <source>Min. &amp;spend</source>
-        <translation>最低消费(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;For</source>
-        <translation>适用(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Days valid</source>
-        <translation>有效天数(&amp;D)</translation>
-    </message>
-    <message>
-        <source>F&amp;rom</source>
-        <translation>开始(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Hours</source>
-        <translation>时段(&amp;H)</translation>
-    </message>
-    <message>
-        <source>Per &amp;member</source>
-        <translation>每人限用(&amp;M)</translation>
-    </message>
-    <message>
-        <source>In a&amp;ll</source>
-        <translation>总共限用(&amp;L)</translation>
-    </message>
-    <message>
-        <source>With other coupons</source>
-        <translation>可与其他券同用</translation>
-    </message>
-    <message>
-        <source>e.g. OFF5</source>
-        <translation>例如 OFF5</translation>
-    </message>
-    <message>
-        <source>The amount off, or the item's fixed price</source>
-        <translation>减免的金额，或特价商品的价格</translation>
-    </message>
-    <message>
-        <source>empty: everything; or category / product codes</source>
-        <translation>留空 = 全部商品；或填分类/商品编号，逗号分开</translation>
-    </message>
-    <message>
-        <source>no limit</source>
-        <translation>不限</translation>
-    </message>
-    <message>
-        <source>Add the coupon</source>
-        <translation>添加优惠券</translation>
-    </message>
-    <message>
-        <source>New coupon (Ctrl+N)</source>
-        <translation>新建优惠券 (Ctrl+N)</translation>
-    </message>
-    <message>
-        <source>Back to the list</source>
-        <translation>返回列表</translation>
     </message>
     <message>
         <source>The points rules are shop settings: they are changed on the settings page, and a change applies to points earned from then on (points already earned keep their dates).</source>
@@ -4866,11 +4760,11 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
     </message>
     <message>
         <source>Refunds: {amount}    Recharges: {recharges}</source>
-        <translation>退款：{amount}　　充值：{recharges}</translation>
+        <translation>退款：{amount}&#x3000;&#x3000;充值：{recharges}</translation>
     </message>
     <message>
         <source>Cash in: {cash_in}    Cash out: {cash_out}</source>
-        <translation>存入：{cash_in}　　取出：{cash_out}</translation>
+        <translation>存入：{cash_in}&#x3000;&#x3000;取出：{cash_out}</translation>
     </message>
     <message>
         <source>Shift</source>
@@ -4979,7 +4873,7 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>欢迎使用 MemberDesk</translation>
     </message>
     <message>
-        <source>Name your shop and create the owner's account. Staff accounts for cashiers come later.</source>
+        <source>Name your shop and create the owner&apos;s account. Staff accounts for cashiers come later.</source>
         <translation>请填写店名并创建老板账号。收银员的账号稍后在后台添加。</translation>
     </message>
     <message>
@@ -5019,7 +4913,7 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>创建门店（回车）</translation>
     </message>
     <message>
-        <source>The shop's data will be kept in {path}</source>
+        <source>The shop&apos;s data will be kept in {path}</source>
         <translation>门店数据将保存在 {path}</translation>
     </message>
     <message>
@@ -5027,7 +4921,7 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>退出（Ctrl+Q）</translation>
     </message>
     <message>
-        <source>Type the shop's name.</source>
+        <source>Type the shop&apos;s name.</source>
         <translation>请填写店名。</translation>
     </message>
     <message>
@@ -5073,7 +4967,7 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
 <context>
     <name>SpecialForm</name>
     <message>
-        <source>Type the product's code or barcode.</source>
+        <source>Type the product&apos;s code or barcode.</source>
         <translation>请填写商品编码或条码。</translation>
     </message>
     <message>
@@ -5152,7 +5046,7 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>{name} 现在可以用 {username} 登录（{role}）。</translation>
     </message>
     <message>
-        <source>{name}'s password is changed; they log in with the new one.</source>
+        <source>{name}&apos;s password is changed; they log in with the new one.</source>
         <translation>已为 {name} 设置新密码，{name} 以后用新密码登录。</translation>
     </message>
     <message>
@@ -5714,6 +5608,205 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
     <message>
         <source>Alipay</source>
         <translation>支付宝</translation>
+    </message>
+</context>
+<context>
+    <name>TiersTab</name>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>every tier</source>
+        <translation>全部等级</translation>
+    </message>
+    <message>
+        <source>Tier {name} is added; products have a price field for it now.</source>
+        <translation>已添加等级“{name}”，商品现在有它的会员价一栏。</translation>
+    </message>
+    <message>
+        <source>Tier {name} is saved.</source>
+        <translation>等级“{name}”已保存。</translation>
+    </message>
+    <message>
+        <source>Tier {name} is active again.</source>
+        <translation>等级“{name}”已重新启用。</translation>
+    </message>
+    <message>
+        <source>Tier {name} is deactivated.</source>
+        <translation>等级“{name}”已停用。</translation>
+    </message>
+    <message>
+        <source>Type the least recharge the offer is for.</source>
+        <translation>请填写充值满多少元参加活动。</translation>
+    </message>
+    <message>
+        <source>Recharge {threshold} get {bonus}</source>
+        <translation>充{threshold}送{bonus}</translation>
+    </message>
+    <message>
+        <source>The offer {name} is added; recharges at the counter get it now.</source>
+        <translation>充值活动“{name}”已添加，收银台充值现在就按它赠送。</translation>
+    </message>
+    <message>
+        <source>The offer {name} has ended.</source>
+        <translation>充值活动“{name}”已结束。</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>顺序</translation>
+    </message>
+    <message>
+        <source>Share paid</source>
+        <translation>折扣（应付）</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Upgrade at</source>
+        <translation>升级门槛</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>会员数</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation>编号(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Order</source>
+        <translation>顺序(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Share &amp;paid</source>
+        <translation>折扣(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Poin&amp;ts ×</source>
+        <translation>积分倍数(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Upgrade at</source>
+        <translation>升级门槛(&amp;U)</translation>
+    </message>
+    <message>
+        <source>What a member of this tier pays when a product has no member price: 95% = 5% off (九五折)</source>
+        <translation>商品没有会员价时，这个等级的会员付原价的百分之几：95% = 九五折</translation>
+    </message>
+    <message>
+        <source>spend to reach it</source>
+        <translation>消费满多少升到这一级</translation>
+    </message>
+    <message>
+        <source>e.g. gold</source>
+        <translation>例如 gold</translation>
+    </message>
+    <message>
+        <source>New (Ctrl+N)</source>
+        <translation>新建 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Recharge</source>
+        <translation>充值满</translation>
+    </message>
+    <message>
+        <source>Bonus</source>
+        <translation>赠送金额</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>赠券</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>New offer: a recharge of at least the amount gets the bonus</source>
+        <translation>新充值活动：充值满这个金额就赠送</translation>
+    </message>
+    <message>
+        <source>&amp;Recharge</source>
+        <translation>充值满(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Bonus</source>
+        <translation>赠送金额(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Bonus p&amp;oints</source>
+        <translation>赠送积分(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Co&amp;upon</source>
+        <translation>赠券(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Tier</source>
+        <translation>等级(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>开始(&amp;F)</translation>
+    </message>
+    <message>
+        <source>U&amp;ntil</source>
+        <translation>结束(&amp;N)</translation>
+    </message>
+    <message>
+        <source>N&amp;ame</source>
+        <translation>名称(&amp;A)</translation>
+    </message>
+    <message>
+        <source>e.g. 充100送20 (made up if empty)</source>
+        <translation>例如 充100送20（留空自动生成）</translation>
+    </message>
+    <message>
+        <source>First day; empty: from today</source>
+        <translation>第一天；留空 = 从今天起</translation>
+    </message>
+    <message>
+        <source>Last day, included; empty: until ended</source>
+        <translation>最后一天（含）；留空 = 直到手动结束</translation>
+    </message>
+    <message>
+        <source>End the offer</source>
+        <translation>结束活动</translation>
+    </message>
+    <message>
+        <source>Add the offer</source>
+        <translation>添加活动</translation>
     </message>
 </context>
 <context>

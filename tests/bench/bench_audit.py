@@ -25,9 +25,9 @@ from memberdesk.models.enums import Role
 from memberdesk.paths import DataPaths
 from memberdesk.services import audit
 from memberdesk.services import staff as staff_svc
+from memberdesk.services.audit_export import export_audit
 from memberdesk.services.audit_view import (
     audit_choices,
-    export_audit,
     list_audit,
     parse_filter,
     verify_audit_chain,

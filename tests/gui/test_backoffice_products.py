@@ -40,7 +40,7 @@ def count(c: Counter) -> int:
 def fill(c: Counter, page, code: str, barcode: str, name: str, price: str) -> None:  # type: ignore[no-untyped-def]
     c.press(Qt.Key.Key_N, page, Qt.KeyboardModifier.ControlModifier)
     assert page.focusWidget() is page.code
-    for text in (code, barcode, name, "包", price):
+    for text in (code, barcode, name, "包", price, ""):  # the cost is optional
         c.type(page.focusWidget(), text)
         c.press(Qt.Key.Key_Return, page.focusWidget())  # Enter moves to the next field
     assert page.focusWidget() is page.category
@@ -54,7 +54,7 @@ def test_add_a_product_and_scan_it_at_the_counter(owner: Counter) -> None:
     before = count(c)
     assert page.model.rowCount() == before  # the world's few products, one page
     fill(c, page, "7001", "6901939621609", "花生", "5.50")
-    for widget in page._fields()[6:]:  # points, member prices: Enter to the last, saving
+    for widget in page._fields()[7:]:  # points, member prices: Enter to the last, saving
         assert page.focusWidget() is widget
         c.press(Qt.Key.Key_Return, widget)
     c.settle()
@@ -119,3 +119,46 @@ def test_the_list_is_fetched_page_by_page(owner: Counter) -> None:
 def test_a_cashier_has_no_products_page(counter: Counter) -> None:
     office = counter.open(Qt.Key.Key_F8)
     assert "products" not in office.pages
+
+
+def test_a_cost_above_the_price_is_warned_and_saved(owner: Counter) -> None:
+    c = owner
+    _office, page = products_page(c)
+    c.press(Qt.Key.Key_N, page, Qt.KeyboardModifier.ControlModifier)
+    for text in ("7003", "", "特价鸡蛋", "盒", "9.90"):
+        c.type(page.focusWidget(), text)
+        c.press(Qt.Key.Key_Return, page.focusWidget())
+    assert page.focusWidget() is page.cost
+    c.type(page.cost, "10.50")
+    assert page.cost_warning.isVisible()
+    assert page.cost_warning.text() == "进价高于售价：每卖一件都亏钱。"
+    page.price.setText("12")
+    assert not page.cost_warning.isVisible()  # the warning follows the fields
+    page.price.setText("9.90")
+    assert page.cost_warning.isVisible()
+    page.save_button.click()
+    c.settle()
+    assert page.message.text() == "特价鸡蛋 (7003) 已添加，收银台现在可以找到它。"
+    with c.db.reader() as uow:
+        cost = uow.session.scalar(select(Product.cost).where(Product.code == "7003"))
+    assert cost == Money(1050)
+    c.type(page.search, "7003")
+    c.press(Qt.Key.Key_Return, page.search)
+    c.settle()
+    row = page.model.index(0, 5)
+    assert (page.model.headerData(5, Qt.Orientation.Horizontal), row.data()) == ("进价", "10.50")
+    page.new_product()
+    assert page.cost.text() == "" and not page.cost_warning.isVisible()
+
+
+def test_a_new_shop_says_where_products_come_from(owner: Counter) -> None:
+    c = owner
+    with c.db.uow() as uow:  # the world's products gone: a shop just set up
+        from memberdesk.models import MemberPrice, ProductSearchKey
+        for model in (MemberPrice, ProductSearchKey):
+            uow.session.query(model).delete()
+        uow.session.query(Product).delete()
+        uow.commit()
+    _office, page = products_page(c)
+    assert page.count_label.text() == "还没有商品：在下方添加，或导入…"
+    assert all(e.placeholderText() == "按折扣" for e in page.member_prices)

@@ -157,7 +157,7 @@ def test_a_tier_held_by_members_is_refused_on_the_page(owner: Counter) -> None:
 
 
 def test_scaled_spin_box_keeps_whole_thousandths(qtbot) -> None:  # type: ignore[no-untyped-def]
-    from memberdesk.ui.backoffice.rules import ScaledSpinBox
+    from memberdesk.ui.backoffice.rules_widgets import ScaledSpinBox
 
     share = ScaledSpinBox(10, 1, 1000, "%")
     qtbot.addWidget(share)

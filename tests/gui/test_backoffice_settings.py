@@ -189,3 +189,36 @@ def test_find_printers_and_pick_one_by_keys(owner: Counter, monkeypatch) -> None
     c.press(Qt.Key.Key_Return, dialog.list)
     assert page.editors["printer.connection"].text() == "serial:/dev/ttyUSB0"
     assert page.changes() == {"printer.connection": "serial:/dev/ttyUSB0"}
+
+
+def test_every_help_text_is_inside_the_page_at_1024_in_english(owner: Counter) -> None:
+    """The help column wraps instead of running off the right edge (the scroller never
+    scrolls sideways): at 1024x768 in English it was cut off."""
+    c = owner
+    c.ui.main.resize(1024, 768)
+    office, page = settings_page(c)
+    office.resize(1024 - 40, 768 - 50)
+    c.qtbot.keyClick(office, Qt.Key.Key_L,
+                     Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    c.qtbot.waitUntil(lambda: office.windowTitle() == "Back office", timeout=5_000)
+    c.settle()
+    c.qtbot.wait(100)
+    viewport = page.scroller.viewport().width()
+    assert page.form.width() <= viewport
+    outside = [key for key, note in page.notes.items()
+               if note.mapTo(page.form, note.rect().topRight()).x() > viewport]
+    assert outside == []
+    assert all(page.notes[k].text().startswith("Default:") for k in page.notes)
+
+
+def test_a_test_print_without_a_printer_shows_where_to_type_it(owner: Counter) -> None:
+    """A new shop has no printer: the test print says so and puts the cursor in the
+    printer field, far down the page."""
+    c = owner
+    _office, page = settings_page(c)
+    page.editors["printer.connection"].setText("")
+    page.editors["receipt.paper_mm"].setFocus()
+    page.test_print()
+    settle(c, page)
+    assert page.focusWidget() is page.editors["printer.connection"]
+    assert page.message.text().startswith("请先填写打印机地址")

@@ -137,7 +137,7 @@ def test_a_new_shop_sells_to_a_member_by_keys(qtbot, ui, db) -> None:  # type: i
     assert _count(db, Category) == 1
     k.press(Qt.Key.Key_N, CTRL, products)
     assert products.focusWidget() is products.code
-    for text in ("T01", "", "龙井 250g", "罐", "50"):
+    for text in ("T01", "", "龙井 250g", "罐", "50", "32"):  # ... price, cost (optional)
         k.enter(text)
     assert products.focusWidget() is products.category
     k.press(Qt.Key.Key_Down)  # "—" -> 茶叶

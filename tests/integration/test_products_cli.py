@@ -66,8 +66,8 @@ def test_set_up_a_shop_by_script(shop: Shop) -> None:
     shop.ok("products", "add", "5001", "--user", "boss", "--name", "中华香烟", "--price", "45",
             "--points-rate", "0", "--no-discount")
     lines = shop.ok("products", "list").splitlines()
-    assert lines[0].split() == ["code", "barcode", "name", "unit", "price", "category", "points",
-                                "state"]
+    assert lines[0].split() == ["code", "barcode", "name", "unit", "price", "cost", "category",
+                                "points", "state"]
     assert lines[1].split() == ["1001", "6901939621608", "可口可乐", "330ml", "瓶", "3.50", "饮料",
                                 "100%", "on", "sale"]
     assert lines[2].split() == ["5001", "中华香烟", "件", "45.00", "0%", "on", "sale"]
@@ -117,3 +117,27 @@ def test_a_cashier_is_refused(shop: Shop) -> None:
                                "--price", "3", password="kasse-pass-1")
     assert code == 1
     assert err == "memberdesk: Not allowed: manage products needs a manager's or owner's approval\n"
+
+
+def test_a_cost_by_add_and_set_never_negative(shop: Shop) -> None:
+    shop.ok("products", "add", "1001", "--user", "boss", "--name", "可乐", "--price", "3.50",
+            "--cost", "2.10")
+    assert shop.ok("products", "list").splitlines()[1].split()[:5] == [
+        "1001", "可乐", "件", "3.50", "2.10"]
+    shop.ok("products", "set", "1001", "--user", "boss", "--cost", "4")  # above: allowed
+    assert "negative" in shop.refused("products", "set", "1001", "--user", "boss",
+                                      "--cost", "-1")
+    assert "负" in shop.refused("products", "add", "1002", "--user", "boss", "--name", "雪碧",
+                               "--price", "3", "--cost", "-0.01", lang="zh_CN")
+    db = shop.db()
+    try:
+        assert product_detail(db, "1001").product.cost == Money(400)
+    finally:
+        db.close()
+    shop.ok("products", "edit", "1001", "--user", "boss", "--cost", "")
+    db = shop.db()
+    try:
+        assert product_detail(db, "1001").product.cost is None
+        assert search_products(db, "1002").products == ()
+    finally:
+        db.close()

@@ -15,11 +15,11 @@ from python_calamine import CalamineWorkbook
 from memberdesk.db import Database
 from memberdesk.domain import shoptime
 from memberdesk.services import audit
+from memberdesk.services.audit_export import export_audit
 from memberdesk.services.audit_view import (
     AuditFilter,
     audit_choices,
     detail_lines,
-    export_audit,
     list_audit,
     parse_filter,
     verify_audit_chain,

@@ -102,3 +102,18 @@ def test_no_search_scans_a_table(db: Database, captured: list[tuple[str, Any]]) 
                 assert not step.startswith("SCAN"), (statement, params, plan)
     finally:
         raw.close()
+
+
+@pytest.mark.usefixtures("products")
+def test_a_search_reads_few_statements_and_no_orm_objects(
+        db: Database, captured: list[tuple[str, Any]]) -> None:
+    """search_product_p95_ms: a scan is one statement; Chinese text skips the code
+    ranges (codes are ASCII)."""
+    assert search_products(db, "2003").exact
+    assert len(captured) == 1
+    captured.clear()
+    assert search_products(db, "可乐").products
+    assert len(captured) == 4  # exact, name prefix, name middle (keys), the rows
+    captured.clear()
+    assert search_products(db, "kl").products
+    assert len(captured) == 7  # exact, code, CODE, name, initials, keys, the rows

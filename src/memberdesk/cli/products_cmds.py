@@ -1,4 +1,4 @@
-"""``memberdesk products list|add|edit|activate|deactivate|import|export|template`` and ``memberdesk
+"""``memberdesk products list|add|edit (set)|activate|deactivate|import|export|template`` and ``memberdesk
 categories list|add|rename|points``: the catalogue without the GUI, for a shop's IT person
 setting a shop up by script. Changes log in as ``--user NAME`` (password from the
 terminal or stdin); the services check the role (manager or owner) and audit.
@@ -92,6 +92,8 @@ def _changes(db: Database, args: argparse.Namespace, current: Any = None) -> dic
         out["barcode"] = args.barcode or None
     if args.unit is not None:
         out["unit"] = args.unit
+    if args.cost is not None:
+        out["cost"] = _price(args.cost, "进价", "cost") if args.cost.strip() else None
     if args.category is not None:
         out["category_id"] = _category_id(db, args.category)
     if args.points_rate is not None:
@@ -109,10 +111,11 @@ def _print_rows(rows: tuple[ProductRow, ...] | list[ProductRow], header: bool) -
     from memberdesk.services.receipts import text_width
 
     head = [_t("编号", "code"), _t("条码", "barcode"), _t("名称", "name"), _t("单位", "unit"),
-            _t("售价", "price"), _t("分类", "category"), _t("积分", "points"),
-            _t("状态", "state")]  # fmt: skip
+            _t("售价", "price"), _t("进价", "cost"), _t("分类", "category"),
+            _t("积分", "points"), _t("状态", "state")]  # fmt: skip
     lines = [[r.product.code, r.product.barcode or "", r.product.name, r.product.unit,
-              r.product.price.yuan(), r.category, f"{r.product.points_ratio_permille / 10:g}%",
+              r.product.price.yuan(), r.product.cost.yuan() if r.product.cost is not None else "",
+              r.category, f"{r.product.points_ratio_permille / 10:g}%",
               _t("在售", "on sale") if r.product.active else _t("停售", "stopped")]
              for r in rows]  # fmt: skip
     table = [head, *lines] if header else lines
@@ -283,6 +286,8 @@ def _fields(p: argparse.ArgumentParser) -> None:
     p.add_argument("--barcode", help="EAN-13/EAN-8/UPC-A (check digit verified) or a shop "
                                      "code; an empty value removes it")
     p.add_argument("--unit", help="unit, e.g. 瓶 (default 件)")
+    p.add_argument("--cost", metavar="YUAN",
+                   help="what the shop pays for one (进价), for the gross margin; '' removes it")
     p.add_argument("--category", metavar="CODE", help="category code or name ('' for none)")
     p.add_argument("--points-rate", metavar="PERCENT",
                    help="points earned, in percent of normal: 100 normal, 0 none")
@@ -300,7 +305,7 @@ def _fields(p: argparse.ArgumentParser) -> None:
 
 def register(sub: Any) -> None:
     products = sub.add_parser("products",
-                              help="products: list, add, edit, (de)activate, import, export")
+                              help="products: list, add, edit/set, (de)activate, import, export")
     psub = products.add_subparsers(dest="products_command", metavar="ACTION", required=True)
     p = add_command(psub, "list", "list products by code (or find them with --search)", cmd_list)
     p.add_argument("--search", metavar="TEXT",
@@ -311,12 +316,13 @@ def register(sub: Any) -> None:
     _user(p)
     _fields(p)
     p.set_defaults(discountable=None, service=None)
-    p = add_command(psub, "edit", "change a product (only the options given)", cmd_edit)
-    p.add_argument("code", metavar="CODE", help="the product's item code")
-    p.add_argument("--code", dest="new_code", metavar="NEW", help="a new item code")
-    _user(p)
-    _fields(p)
-    p.set_defaults(discountable=None, service=None)
+    for name in ("edit", "set"):  # set: the issue's name for it, edit: the first one's
+        p = add_command(psub, name, "change a product (only the options given)", cmd_edit)
+        p.add_argument("code", metavar="CODE", help="the product's item code")
+        p.add_argument("--code", dest="new_code", metavar="NEW", help="a new item code")
+        _user(p)
+        _fields(p)
+        p.set_defaults(discountable=None, service=None)
     for name, active in (("deactivate", False), ("activate", True)):
         what = "stop selling a product (停售)" if not active else "sell a stopped product again"
         p = add_command(psub, name, what, cmd_active)

@@ -26,6 +26,7 @@ class Product(IdMixin, Base):
     __table_args__ = (
         CheckConstraint("price >= 0", name="price_nonneg"),
         CheckConstraint("points_ratio_permille >= 0", name="ratio_nonneg"),
+        CheckConstraint("cost IS NULL OR cost >= 0", name="cost_nonneg"),
     )
 
     code: Mapped[str] = mapped_column(String(20), unique=True)
@@ -34,6 +35,8 @@ class Product(IdMixin, Base):
     name_initials: Mapped[str] = mapped_column(String(60), default="", index=True)
     category_id: Mapped[int | None] = mapped_column(ForeignKey("categories.id"), index=True)
     price: Mapped[Money]
+    # What the shop pays for one (进价), for the gross margin; None: not known.
+    cost: Mapped[Money | None] = mapped_column(default=None)
     unit: Mapped[str] = mapped_column(String(8), default="件")
     # Points earned per yuan paid on this product, in thousandths (1000 = normal).
     points_ratio_permille: Mapped[int] = mapped_column(default=1000)

@@ -2,8 +2,8 @@
 (keyset paging on the time and row number, each filter served in time order by an
 index, so a page of a million rows is a range scan and nothing loads at once), filtered by
 action, staff member and the shop's dates; the detail of a row in readable words;
-the whole hash chain checked in batches with progress; the filtered rows exported
-to Excel (the export itself audited).
+the whole hash chain checked in batches with progress (the export of the filtered
+rows: :mod:`.audit_export`).
 
 Only the owner holds ``VIEW_AUDIT``: the audit log is how the owner checks what
 everyone, managers included, did.
@@ -15,44 +15,40 @@ import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select, text, true
+from sqlalchemy import ColumnElement, Select, and_, or_, select, text, true
 from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
 from memberdesk.domain import shoptime
 from memberdesk.models import AuditEntry, Staff
 from memberdesk.money import Money
-from memberdesk.reports.document import Column, ColumnKind, Document, ExportError, Table
-from memberdesk.reports.xlsx import write_xlsx
 
-from . import audit, clock
+from . import clock
 from .audit import ChainBreak, keyring_of, walk_chain
 from .context import Actor
-from .errors import UserError, ValidationError
+from .errors import ValidationError
 from .messages_audit import ACTION_NAMES, CHAIN_WORDS, ENTITY_NAMES, FIELD_NAMES, MONEY_FIELDS
 from .permissions import Permission, require
 
 PAGE_SIZE = 200
-EXPORT_BATCH = 2000
 
 
-def _pick(pair: tuple[str, str], lang: str) -> str:
+def in_language(pair: tuple[str, str], lang: str) -> str:
     return pair[1] if lang.startswith("en") else pair[0]
 
 
 def action_name(action: str, lang: str = "zh_CN") -> str:
     """An audit action as a person names it (unknown ones as stored)."""
     pair = ACTION_NAMES.get(action)
-    return _pick(pair, lang) if pair else action
+    return in_language(pair, lang) if pair else action
 
 
 def entity_name(entity: str, lang: str = "zh_CN") -> str:
     """What a row is about (product, shift, ...) in words (unknown ones as stored)."""
     pair = ENTITY_NAMES.get(entity)
-    return _pick(pair, lang) if pair else entity
+    return in_language(pair, lang) if pair else entity
 
 
 # -- the filter ----------------------------------------------------------------------------
@@ -74,7 +70,7 @@ def parse_filter(action: str = "", staff_id: int | None = None, start: date | No
     return AuditFilter((action or "").strip(), staff_id, start, end)
 
 
-def _where(s: Session, f: AuditFilter, before: datetime | None = None) -> ColumnElement[bool]:
+def filter_where(s: Session, f: AuditFilter, before: datetime | None = None) -> ColumnElement[bool]:
     """``f`` as a condition; ``before`` (a page's cursor time) replaces the end date as
     the upper bound when it is earlier, so the index range starts at the cursor."""
     cond: list[ColumnElement[bool]] = []
@@ -123,16 +119,16 @@ _COLUMNS = (AuditEntry.id, AuditEntry.at, AuditEntry.staff_id, AuditEntry.approv
             AuditEntry.action, AuditEntry.entity, AuditEntry.entity_id, AuditEntry.detail)
 
 
-def _names(s: Session) -> dict[int, str]:
+def staff_names(s: Session) -> dict[int, str]:
     return {int(i): str(n) for i, n in s.execute(select(Staff.id, Staff.display_name))}
 
 
-def _query(s: Session, f: AuditFilter, before: Cursor | None,
+def page_query(s: Session, f: AuditFilter, before: Cursor | None,
            limit: int) -> Select[*tuple[Any, ...]]:
     """Newest first by time (ties by row number): every filter has an index in that
     order (action, staff, time), so this is a range scan, never a sort."""
     stmt: Select[*tuple[Any, ...]] = (
-        select(*_COLUMNS).where(_where(s, f, before[0] if before else None))
+        select(*_COLUMNS).where(filter_where(s, f, before[0] if before else None))
         .order_by(AuditEntry.at.desc(), AuditEntry.id.desc()).limit(limit))
     if before is not None:
         at, row_id = before
@@ -141,8 +137,8 @@ def _query(s: Session, f: AuditFilter, before: Cursor | None,
     return stmt
 
 
-def _rows(s: Session, raw: Any) -> Iterator[AuditRow]:
-    names = _names(s)
+def audit_rows(s: Session, raw: Any) -> Iterator[AuditRow]:
+    names = staff_names(s)
     minutes = clock.offset_minutes(s)
     for row_id, at, staff_id, approver_id, action, entity, entity_id, detail in raw:
         yield AuditRow(int(row_id), shoptime.local_time(at, minutes),
@@ -160,7 +156,7 @@ def list_audit(db: Database, actor: Actor, flt: AuditFilter = AuditFilter(), *,
     with db.reader() as uow:
         s = uow.session
         require(s, actor, Permission.VIEW_AUDIT)
-        found = list(_rows(s, s.execute(_query(s, flt, before, limit + 1))))
+        found = list(audit_rows(s, s.execute(page_query(s, flt, before, limit + 1))))
         return AuditPage(tuple(found[:limit]), len(found) > limit)
 
 
@@ -201,7 +197,7 @@ class DetailLine:
 
 def _field(key: str, lang: str) -> str:
     pair = FIELD_NAMES.get(key)
-    return _pick(pair, lang) if pair else key
+    return in_language(pair, lang) if pair else key
 
 
 def _all_zero(value: Any) -> bool:
@@ -213,7 +209,7 @@ def _value(value: Any, money: bool, lang: str) -> str:
     if value is None:
         return "—"
     if isinstance(value, bool):
-        return _pick(("是", "yes"), lang) if value else _pick(("否", "no"), lang)
+        return in_language(("是", "yes"), lang) if value else in_language(("否", "no"), lang)
     if isinstance(value, int) and money:
         return Money(value).display()
     if isinstance(value, dict):
@@ -280,7 +276,7 @@ class ChainFinding:
     rows: int = 0
 
     def message(self, lang: str = "zh_CN") -> str:
-        template = _pick(CHAIN_WORDS[self.kind], lang)
+        template = in_language(CHAIN_WORDS[self.kind], lang)
         return template.format(row=self.row, last=self.last, rows=f"{self.rows:,}",
                                action=action_name(self.action, lang) if self.action else "")
 
@@ -326,103 +322,3 @@ def verify_audit_chain(db: Database, actor: Actor,
     if report.missing:
         findings.append(ChainFinding("key_missing", rows=sum(report.missing.values())))
     return ChainVerdict(report.rows, report.complete, tuple(findings))
-
-
-# -- the export -----------------------------------------------------------------------------
-@dataclass(frozen=True)
-class AuditExport:
-    path: Path
-    rows: int
-
-
-def _filter_text(s: Session, f: AuditFilter, lang: str) -> str:
-    parts = []
-    if f.action:
-        parts.append(action_name(f.action, lang))
-    if f.staff_id is not None:
-        parts.append(_names(s).get(f.staff_id, str(f.staff_id)))
-    if f.start or f.end:
-        lo = f.start.isoformat() if f.start else "…"
-        hi = f.end.isoformat() if f.end else "…"
-        parts.append(f"{lo} – {hi}")
-    return " / ".join(parts) or _pick(("全部", "all"), lang)
-
-
-def _lines_text(detail: str, lang: str) -> str:
-    out = []
-    for line in detail_lines(detail, lang):
-        head = f"{line.field}: " if line.field else ""
-        out.append(f"{head}{line.old} → {line.new}" if line.changed else f"{head}{line.new}")
-    return "; ".join(out)
-
-
-def _write(doc: Document, path: Path, progress: Callable[[int, int], bool] | None,
-           total: int) -> None:
-    def step(done: int) -> bool:
-        return True if progress is None else progress(done, max(total, done))
-
-    try:
-        write_xlsx(doc, path, step if progress is not None else None)
-    except ExportError as exc:
-        if exc.code == "disk_full":
-            raise UserError("disk_full", path=exc.path) from exc
-        if exc.code == "cancelled":
-            raise UserError("export_cancelled") from exc
-        raise UserError("path_not_writable", path=exc.path, problem=exc.detail) from exc
-
-
-def export_audit(db: Database, actor: Actor, flt: AuditFilter, folder: Path, lang: str,
-                 progress: Callable[[int, int], bool] | None = None) -> AuditExport:
-    """The rows matching ``flt``, newest first, to ``folder/审计日志_<today>.xlsx``
-    (streamed a batch at a time; written under a temporary name). The export is
-    audited (``audit.export``) once the file is in place."""
-    en = lang.startswith("en")
-    with db.reader() as uow:
-        s = uow.session
-        require(s, actor, Permission.VIEW_AUDIT)
-        total = int(s.scalar(select(func.count()).select_from(AuditEntry)
-                             .where(_where(s, flt))) or 0)
-        today = clock.today(s)
-        period = _filter_text(s, flt, lang)
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / (f"audit-log_{today.isoformat()}.xlsx" if en
-                         else f"审计日志_{today.isoformat()}.xlsx")
-
-        def rows() -> Iterator[tuple[Any, ...]]:
-            before: Cursor | None = None
-            while True:
-                batch = list(_rows(s, s.execute(_query(s, flt, before, EXPORT_BATCH))))
-                for r in batch:
-                    yield (r.id, r.at, action_name(r.action, lang), r.staff, r.approver,
-                           entity_name(r.entity, lang), r.entity_id,
-                           _lines_text(r.detail, lang))
-                if len(batch) < EXPORT_BATCH:
-                    return
-                before = batch[-1].cursor
-
-        def t(zh: str, en_text: str) -> str:
-            return en_text if en else zh
-
-        doc = Document(
-            t("审计日志", "Audit log"), "", period, shoptime.local_time(clock.now(),
-                                                                    clock.offset_minutes(s)),
-            ((t("记录数", "Rows"), total),),
-            (Table(t("审计日志", "Audit log"), (
-                Column(t("序号", "Row"), ColumnKind.INT, 9),
-                Column(t("时间", "Time"), ColumnKind.DATETIME),
-                Column(t("操作", "Action"), width=16),
-                Column(t("员工", "Staff"), width=10),
-                Column(t("授权人", "Approved by"), width=10),
-                Column(t("对象", "Object"), width=10),
-                Column(t("编号", "Key"), width=16),
-                Column(t("详情", "Detail"), width=60)), rows),),
-            lang="en" if en else "zh_CN",
-        )
-        _write(doc, path, progress, total)
-    with db.uow() as w:
-        require(w.session, actor, Permission.VIEW_AUDIT)
-        audit.record(w.session, action="audit.export", staff_id=actor.staff_id, entity="file",
-                     entity_id=path.name[:40],
-                     detail={"rows": total, "filter": period})
-        w.commit()
-    return AuditExport(path, total)

@@ -52,6 +52,7 @@ class ProductInfo:
     is_service: bool
     discountable: bool
     active: bool
+    cost: Money | None = None  # 进价; None: not known
 
 
 def initials(name: str) -> str:
@@ -88,7 +89,7 @@ def write_search_keys(session: Session, p: Product) -> None:
 def product_info(p: Product) -> ProductInfo:
     return ProductInfo(
         p.id, p.code, p.barcode, p.name, p.category_id, p.price, p.unit,
-        p.points_ratio_permille, p.is_service, p.discountable, p.active,
+        p.points_ratio_permille, p.is_service, p.discountable, p.active, p.cost,
     )
 
 
@@ -141,7 +142,7 @@ def add_product_in(s: Session, actor: Actor, d: ProductFields) -> Product:
         code=d.code, barcode=d.barcode, name=d.name, name_initials=initials(d.name),
         category_id=d.category_id, price=d.price, unit=d.unit,
         points_ratio_permille=d.points_ratio_permille, is_service=d.is_service,
-        discountable=d.discountable,
+        discountable=d.discountable, cost=d.cost,
     )
     s.add(p)
     s.flush()
@@ -158,7 +159,7 @@ def _snapshot(d: ProductFields) -> dict[str, Any]:
         "code": d.code, "name": d.name, "price": d.price.fen, "barcode": d.barcode,
         "category_id": d.category_id, "unit": d.unit,
         "points_ratio_permille": d.points_ratio_permille, "is_service": d.is_service,
-        "discountable": d.discountable,
+        "discountable": d.discountable, "cost": None if d.cost is None else d.cost.fen,
     }
     if d.member_prices is not None:
         out["member_prices"] = {str(t): p.fen for t, p in d.member_prices}
@@ -171,7 +172,7 @@ def apply_fields(s: Session, actor: Actor, p: Product, d: ProductFields,
     what changed, old and new: the caller's transaction."""
     before = _snapshot(ProductFields(
         p.code, p.name, p.price, p.barcode, p.category_id, p.unit, p.points_ratio_permille,
-        p.is_service, p.discountable, None))
+        p.is_service, p.discountable, None, p.cost))
     before["active"] = p.active
     p.code, p.barcode = d.code, d.barcode
     if p.name != d.name or not p.name_initials:
@@ -179,7 +180,7 @@ def apply_fields(s: Session, actor: Actor, p: Product, d: ProductFields,
         write_search_keys(s, p)
     p.category_id, p.price, p.unit = d.category_id, d.price, d.unit
     p.points_ratio_permille, p.is_service = d.points_ratio_permille, d.is_service
-    p.discountable, p.active = d.discountable, active
+    p.discountable, p.active, p.cost = d.discountable, active, d.cost
     after = _snapshot(d)
     after["active"] = active
     if d.member_prices is not None:

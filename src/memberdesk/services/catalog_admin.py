@@ -58,7 +58,7 @@ class ProductDetail:
         p = self.product
         return ProductDraft(p.code, p.name, p.price, p.barcode, p.category_id, p.unit,
                             p.points_ratio_permille, p.is_service, p.discountable,
-                            self.member_prices)
+                            self.member_prices, p.cost)
 
 
 def _category_names(s: Session, ids: set[int]) -> dict[int, str]:

@@ -29,6 +29,7 @@ CATEGORY_NAME = Localized("分类名称", "category name")
 UNIT = Localized("单位", "unit")
 PRICE = Localized("售价", "price")
 MEMBER_PRICE = Localized("会员价", "member price")
+COST = Localized("进价", "cost")
 
 
 def check_code(value: object, field: Localized) -> str:
@@ -93,6 +94,7 @@ class ProductFields:
     is_service: bool
     discountable: bool
     member_prices: tuple[tuple[int, Money], ...] | None
+    cost: Money | None = None
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,13 @@ class ProductDraft:
     is_service: bool = False
     discountable: bool = True
     member_prices: tuple[tuple[int, Money], ...] | None = None
+    cost: Money | None = None  # what the shop pays for one (进价); None: not known
+
+
+def check_cost(value: object) -> Money | None:
+    """An optional cost: None, or 0 to 1,000,000 (never negative). A cost above the
+    price is allowed (a loss leader); the form warns."""
+    return None if value is None else check_price(value, COST)
 
 
 def check_fields(s: Session, d: ProductDraft, product: Product | None = None) -> ProductFields:
@@ -148,7 +157,8 @@ def check_fields(s: Session, d: ProductDraft, product: Product | None = None) ->
         member_prices = tuple(sorted(
             (tier_id, _member_price(s, tier_id, mp, price)) for tier_id, mp in d.member_prices))
     return ProductFields(code, name, price, barcode, d.category_id, unit, ratio,
-                         bool(d.is_service), bool(d.discountable), member_prices)
+                         bool(d.is_service), bool(d.discountable), member_prices,
+                         check_cost(d.cost))
 
 
 def _member_price(s: Session, tier_id: int, value: object, price: Money) -> Money:

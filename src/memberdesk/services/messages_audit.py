@@ -101,6 +101,7 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
     "changed": ("修改的项目", "changed"),
     "code": ("编码", "code"),
     "count": ("数量", "count"),
+    "cost": ("进价", "cost"),
     "counted": ("实点", "counted"),
     "date": ("日期", "date"),
     "discountable": ("参与等级折扣", "tier discount"),
@@ -131,7 +132,7 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
 }
 
 # Fields holding money in fen (also the values inside them, e.g. member prices per tier).
-MONEY_FIELDS = frozenset({"amount", "bonus", "counted", "expected", "float", "member_prices",
+MONEY_FIELDS = frozenset({"amount", "bonus", "cost", "counted", "expected", "float", "member_prices",
                           "net", "price", "variance"})
 
 # A break in the chain, said to the owner; {row} is the first row that no longer holds.

@@ -8,12 +8,8 @@ the same file twice creates nothing twice. A column the sheet does not have
 leaves that field as it is; a blank barcode, category or member price cell
 removes it; a blank yes/no cell leaves it as it is (new products: yes).
 
-Each row is checked as the 商品 page checks a product: item code, name, barcode
-(EAN-13/EAN-8/UPC-A check digit), unit, a price from 0 to 1,000,000, member prices
-not above the price; a code or barcode repeated in the file fails the later row;
-a barcode that belongs to another product of the shop fails the row; a member
-price column whose tier the shop does not have fails the rows that fill it in; a
-formula cell fails its row.
+Each row is read and checked on its own in :mod:`.product_rows`; here a
+barcode that belongs to another product of the shop fails the row.
 
 **Categories**: a category the shop does not have (matched by name or code) is
 created with the import — an owner moving from another system should not have to
@@ -42,150 +38,25 @@ from memberdesk.money import Money
 
 from . import audit
 from .catalog import initials, search_keys, write_search_keys
-from .catalog_rules import (
-    CATEGORY_NAME,
-    CATEGORY_NAME_MAX,
-    MEMBER_PRICE,
-    NAME_MAX,
-    PRICE,
-    PRODUCT_CODE,
-    PRODUCT_NAME,
-    UNIT,
-    UNIT_MAX,
-    check_barcode,
-    check_code,
-    check_name,
-    check_price,
-)
 from .context import Actor
 from .errors import ConflictError, ValidationError
 from .permissions import Permission, require
+from .product_rows import NORMAL_POINTS, ProductRow, RowContext, parse_row
 from .product_sheet import (
     COLUMNS,
-    LABELS,
     PRODUCTS_SHEET,
-    TierColumn,
     map_header,
     tier_key,
     tiers_of,
 )
-from .requests import clean_text
-from .sheet_cells import cell_text, is_blank, read_bool, read_money
 from .sheet_import import (
     ImportKind,
     ImportProgress,
     RowProblem,
-    SheetRow,
     StopCodes,
-    cell_reader,
-    parse_cells,
-    repeats,
     run_import,
 )
 from .workbook_guard import LIMITS, WorkbookLimits
-
-NORMAL_POINTS = 1000  # ‰: a product that earns points earns the normal rate
-
-
-@dataclass
-class ProductRow(SheetRow):
-    """``fields``: the cells the sheet has, parsed; ``prices``: tier id -> member
-    price (None removes it). :meth:`_Products.check` sets what is written."""
-
-    code: str = ""
-    fields: dict[str, Any] = field(default_factory=dict)
-    prices: dict[int, Money | None] = field(default_factory=dict)
-    product_id: int | None = None  # the product updated; None: a new one
-    new_category: str | None = None
-    row: dict[str, Any] = field(default_factory=dict)  # the product's columns as written
-    member_prices: dict[int, Money] = field(default_factory=dict)  # as written
-    changes: dict[str, list[Any]] = field(default_factory=dict)
-
-
-@dataclass
-class _Context:
-    columns: dict[str, int]
-    tiers: dict[str, TierColumn]  # a member price column's field -> its tier
-    unknown_tiers: dict[str, str]  # a member price column's field -> its header
-    tier_names: str
-    seen_codes: dict[str, int] = field(default_factory=dict)
-    seen_barcodes: dict[str, int] = field(default_factory=dict)
-
-
-def _yes_no(cell: Callable[[str], Any], fld: str) -> bool | None:
-    value = cell(fld)
-    return None if is_blank(value) else read_bool(value, fld, LABELS)
-
-
-def _price(value: object) -> Money:
-    if is_blank(value):
-        raise ValidationError("required_field", field=PRICE)
-    return check_price(read_money(value, "price", LABELS), PRICE)
-
-
-def _unit(text: str) -> str:
-    unit = clean_text(text, 40) or "件"
-    if len(unit) > UNIT_MAX:
-        raise ValidationError("field_too_long", field=UNIT, max=UNIT_MAX)
-    return unit
-
-
-def _category(text: str) -> str:
-    name = clean_text(text, 10 * CATEGORY_NAME_MAX)
-    if len(name) > CATEGORY_NAME_MAX:
-        raise ValidationError("field_too_long", field=CATEGORY_NAME, max=CATEGORY_NAME_MAX)
-    return name
-
-
-def parse_row(number: int, values: tuple[Any, ...], ctx: _Context) -> ProductRow:
-    """One row, every problem of it collected; no database here."""
-    row = ProductRow(number, values)
-    cell = cell_reader(values, ctx.columns, LABELS)
-
-    def text(fld: str) -> str:
-        return cell_text(cell(fld))
-
-    parsers: dict[str, Callable[[], Any]] = {
-        "code": lambda: check_code(text("code"), PRODUCT_CODE),
-        "name": lambda: check_name(text("name"), PRODUCT_NAME, NAME_MAX),
-        "price": lambda: _price(cell("price")),
-    }
-    optional: dict[str, Callable[[], Any]] = {
-        "barcode": lambda: check_barcode(text("barcode")),
-        "unit": lambda: _unit(text("unit")),
-        "category": lambda: _category(text("category")),
-        "earns_points": lambda: _yes_no(cell, "earns_points"),
-        "discountable": lambda: _yes_no(cell, "discountable"),
-        "active": lambda: _yes_no(cell, "active"),
-    }
-    parsers.update({k: v for k, v in optional.items() if k in ctx.columns})
-    row.fields = parse_cells(row, parsers)
-    row.code = row.fields.pop("code", "")
-    price = row.fields.get("price")
-    for fld, tier in ctx.tiers.items():
-        try:
-            value = cell(fld)
-            mp = None if is_blank(value) else check_price(read_money(value, "member_price",
-                                                                     LABELS), MEMBER_PRICE)
-            if mp is not None and price is not None and price < mp:
-                raise ValidationError("member_price_above_price", tier=tier.name,
-                                      member_price=mp.display(), price=price.display())
-            row.prices[tier.id] = mp
-        except ValidationError as exc:
-            row.fail("member_price", exc)
-    for fld, header in ctx.unknown_tiers.items():
-        if not is_blank(values[ctx.columns[fld]] if ctx.columns[fld] < len(values) else None):
-            row.fail("member_price", ValidationError(
-                "unknown_tier_column", column=header, tier=fld.removeprefix("tier:"),
-                tiers=ctx.tier_names))
-    if not row.problems:
-        checks = [("code", ctx.seen_codes, row.code, row.code)]
-        if row.fields.get("barcode"):
-            barcode = row.fields["barcode"]
-            checks.append(("barcode", ctx.seen_barcodes, barcode, barcode))
-        repeats(row, checks, LABELS)
-    return row
-
 
 # -- against the shop -------------------------------------------------------------------------
 
@@ -215,6 +86,7 @@ def _final(r: ProductRow, p: Product | None, category_id: int | None) -> dict[st
         "code": r.code, "name": f["name"], "price": f["price"],
         "barcode": f.get("barcode", p.barcode if p is not None else None),
         "unit": f.get("unit", p.unit if p is not None else "件"),
+        "cost": f.get("cost", p.cost if p is not None else None),  # a blank cell: None
         "category_id": category_id, "points_ratio_permille": ratio,
         "discountable": kept("discountable", True), "active": kept("active", True),
     }  # fmt: skip
@@ -369,7 +241,7 @@ class _Products(ImportKind[ProductRow]):
         known = {f: by_key[f[5:]] for f in columns if f.startswith("tier:") and f[5:] in by_key}
         unknown = {f: str(header[i]) for f, i in columns.items()
                    if f.startswith("tier:") and f not in known}
-        self.ctx = _Context(columns, known, unknown, "、".join(t.name for t in tiers) or "—")
+        self.ctx = RowContext(columns, known, unknown, "、".join(t.name for t in tiers) or "—")
         self.name, self.sha256 = name, sha256
 
     def parse(self, number: int, values: tuple[Any, ...]) -> ProductRow:

@@ -12,7 +12,10 @@ every query is a b-tree range with a LIMIT (a test checks the query plans):
   product is created or renamed: :func:`.catalog.write_search_keys`).
 
 Results are ranked: exact code/barcode, then prefixes, then middle matches;
-inactive products are left out.
+inactive products are left out. Rows are read as plain columns (no ORM objects: their
+loading cost more than the index searches) and the exact match has no expanding
+parameter, so its compiled statement is reused as it is (``search_product_p95_ms`` in
+``tests/bench/bench_product_search.py``).
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 from memberdesk.db import Database
 from memberdesk.models import Product, ProductSearchKey
 
-from .catalog import ProductInfo, product_info
+from .catalog import ProductInfo
 from .member_search import prefix_upper_bound
 
 DEFAULT_LIMIT = 20
@@ -45,9 +48,19 @@ class ProductSearch:
 
 # -- the statements --------------------------------------------------------------------------
 
+_COLUMNS = (Product.id, Product.code, Product.barcode, Product.name, Product.category_id,
+            Product.price, Product.unit, Product.points_ratio_permille, Product.is_service,
+            Product.discountable, Product.active, Product.cost)  # ProductInfo's order
+
+
+def _info(row: Any) -> ProductInfo:
+    return ProductInfo(*row)
+
+
 def _exact_statement(active_only: bool) -> Any:
-    statement = select(Product).where(
-        or_(Product.code.in_(bindparam("codes", expanding=True)),
+    # codes are kept as typed (COLA): the text as typed and in capitals
+    statement = select(*_COLUMNS).where(
+        or_(Product.code == bindparam("text"), Product.code == bindparam("upper"),
             Product.barcode == bindparam("text")))
     return (statement.where(Product.active.is_(True)) if active_only else statement).limit(2)
 
@@ -85,7 +98,7 @@ _STATEMENTS = {
     )
     for active_only in (True, False)
 }
-_BY_IDS = select(Product).where(Product.id.in_(bindparam("ids", expanding=True)))
+_BY_IDS = select(*_COLUMNS).where(Product.id.in_(bindparam("ids", expanding=True)))
 
 
 def _ids(conn: Connection, statement: Any, prefix: str, cap: int) -> list[int]:
@@ -106,20 +119,20 @@ def search_in(session: Session, text: str, *, limit: int = DEFAULT_LIMIT,
     query = _clean(text)
     if not query:
         return ProductSearch(query, ())
-    codes = list(dict.fromkeys((query, query.upper())))  # codes are kept as typed: COLA
-    exact = list(session.scalars(st.exact, {"text": query, "codes": codes}))
+    conn = session.connection()
+    exact = [_info(r) for r in conn.execute(st.exact, {"text": query, "upper": query.upper()})]
     if exact:
         product = next((p for p in exact if p.barcode == query), exact[0])
-        return ProductSearch(query, (product_info(product),), exact=True)
-    conn = session.connection()
+        return ProductSearch(query, (product,), exact=True)
     cap = max(1, limit) + 1
     folded = query.casefold()
     ranked: list[int] = []
+    ascii_text = query.isascii()  # item codes are ASCII (catalog_rules.check_code)
     groups: Iterable[list[int]] = (
-        _ids(conn, st.code, query, cap),
-        _ids(conn, st.code, query.upper(), cap) if query.upper() != query else [],
+        _ids(conn, st.code, query, cap) if ascii_text else [],
+        _ids(conn, st.code, query.upper(), cap) if ascii_text and query.upper() != query else [],
         _ids(conn, st.name, query, cap),
-        _ids(conn, st.initials, folded.replace(" ", ""), cap) if query.isascii() else [],
+        _ids(conn, st.initials, folded.replace(" ", ""), cap) if ascii_text else [],
         _ids(conn, _KEY_RANGE, folded, 2 * cap),
     )
     more = False
@@ -130,9 +143,8 @@ def search_in(session: Session, text: str, *, limit: int = DEFAULT_LIMIT,
     chosen = ranked[: max(1, limit)]
     if not chosen:
         return ProductSearch(query, ())
-    rows = {p.id: p for p in session.scalars(_BY_IDS, {"ids": chosen})}
-    found = tuple(product_info(rows[i]) for i in chosen
-                  if i in rows and (include_inactive or rows[i].active))
+    rows = {r[0]: _info(r) for r in conn.execute(_BY_IDS, {"ids": chosen})}
+    found = tuple(rows[i] for i in chosen if i in rows and (include_inactive or rows[i].active))
     return ProductSearch(query, found, more=more)
 
 

@@ -2,7 +2,9 @@
 export, on :mod:`.sheet_cells`.
 
 Import, export and the template share one column list, so an export can be
-edited and imported again (it updates by item code). The member price columns are
+edited and imported again (it updates by item code). Every column but the item
+code, name and price is optional: a template from before the cost column (进价)
+imports as it did. The member price columns are
 one per tier, headed ``会员价:金卡`` / ``Member price: Gold`` (the tier's name or
 code after the colon). Text Excel could run as a formula (a name starting with
 ``=``) is written as quoted text (:func:`.sheet_cells.safe_value`).
@@ -39,6 +41,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "unit": ("单位", "unit"),
     "price": ("售价", "price"),
     "member_price": ("会员价", "member price"),
+    "cost": ("进价", "cost"),
     "tier": ("会员价", "member price"),
     "earns_points": ("积分", "earns points"),
     "discountable": ("参与折扣", "tier discount"),
@@ -61,6 +64,9 @@ COLUMNS: tuple[Column, ...] = (
            note_en="e.g. bottle; blank: 件"),
     Column("price", "售价", "Price", required=True, aliases=("零售价", "价格", "单价"), width=10,
            note_zh="元，如 3.50；最多 1,000,000", note_en="yuan, e.g. 3.50; at most 1,000,000"),
+    Column("cost", "进价", "Cost", aliases=("成本", "成本价", "进货价", "cost price"), width=10,
+           note_zh="元，可不填（用于毛利）；可高于售价；留空为未知",
+           note_en="yuan, optional (for the gross margin); may be above the price; blank: unknown"),
     Column("earns_points", "积分", "Earns points", aliases=("是否积分", "参与积分"), width=8,
            note_zh="是 / 否；留空不改", note_en="yes / no; blank: unchanged", choices="是,否"),
     Column("discountable", "参与折扣", "Tier discount", aliases=("会员折扣", "折扣"), width=8,
@@ -162,7 +168,7 @@ def _product_rows(s: Session, tiers: Sequence[TierColumn], en: bool,
                 select(MemberPrice).where(MemberPrice.product_id.in_([p.id for p in page])))}
         for p in page:
             yield [p.code, p.barcode, p.name, categories.get(p.category_id or 0, ""), p.unit,
-                   p.price, *(prices.get((p.id, t.id)) for t in tiers),
+                   p.price, *(prices.get((p.id, t.id)) for t in tiers), p.cost,
                    _yes(p.points_ratio_permille > 0, en), _yes(p.discountable, en),
                    _yes(p.active, en)]
         after = page[-1].id

@@ -118,7 +118,7 @@ def test_a_day_whose_only_sale_was_refunded_has_no_net_sales(
     got = summary(sheets)
     assert "实收（净销售额）" not in got
     assert fen(got[SALES]) == 2080 and fen(got[REFUNDS]) == 2080 and fen(got[NET]) == 0
-    assert sheets["畅销商品（扣除退款）"] == [["编码", "商品", "数量", "净销售额"]]
+    assert sheets["畅销商品（扣除退款）"] == [["编码", "商品", "数量", "净销售额", "毛利", "毛利率"]]
     assert sheets["品类销售（扣除退款）"] == [["编码", "品类", "数量", "净销售额"]]
     assert pdf_line(text, NET).endswith("¥0.00")
     assert pdf_line(text, SALES).endswith("¥20.80")
@@ -215,7 +215,8 @@ def test_the_english_day_report_has_the_same_figures(
                    for r in zh[sheet_zh][1:]]
         assert numbers == [[fen(c) if isinstance(c, float) else c for c in r
                             if not isinstance(c, str)] for r in en[sheet_en][1:]], sheet_en
-    assert en["Top products after refunds"][0] == ["Code", "Product", "Qty", "Net sales"]
+    assert en["Top products after refunds"][0] == ["Code", "Product", "Qty", "Net sales",
+                                                   "Gross profit", "Gross margin"]
     assert en["Top products after refunds"][1][:2] == ["CHIPS", "乐事薯片 原味 70g"]
     assert en["Takings by method"][1][0] == "cash" and en["Refunds"][1][1] == "sale refund"
     assert en["Refunds"][1][4] == "多拿了"  # the reason as typed

@@ -93,6 +93,9 @@ class ProductRow:
     name: str
     qty: int
     net: Money
+    # What the net quantity cost the shop (进价 x qty) when the report was made; None:
+    # the product has no cost (and categories, plain amounts, closes sealed before).
+    cost: Money | None = None
 
 
 @dataclass(frozen=True)
@@ -349,7 +352,8 @@ def compute(s: Session, w: Window, close_no: int | None = None) -> DayReport:
         coupons=tuple((CouponEventKind(k), int(n)) for k, n in coupons),
         new_members=new_members,
         cashiers=_cashiers(s, w, names),
-        top_products=tuple(ProductRow(c, n, q, Money(f)) for c, n, q, f in products),
+        top_products=tuple(ProductRow(c, n, q, Money(f), None if k is None else Money(k))
+                           for c, n, q, f, k in products),
         top_categories=tuple(ProductRow(c, n, q, Money(f)) for c, n, q, f in categories),
         top_after_refunds=True,
         late_sales=late,

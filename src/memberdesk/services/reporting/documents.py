@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from memberdesk.domain import margin
 from memberdesk.money import Money
 from memberdesk.reports.document import (
     CellValue,
@@ -16,7 +17,7 @@ from memberdesk.reports.document import (
 
 from .common import shop_time, time_text
 from .count_card_report import kind_word as card_kind_word
-from .day_report import DayReport, in_shop_time
+from .day_report import DayReport, ProductRow, in_shop_time
 from .labels import label
 from .top_sellers import UNCATEGORISED
 from .words import ZH_CN, line_name, normalise, pick, picker
@@ -119,8 +120,10 @@ def day_document(rep: DayReport, shop_name: str, generated_at: datetime,
               static_rows([(c.staff, c.sales_count, c.sales_net, c.refunds, c.recharges)
                            for c in rep.cashiers])),
         Table(tops[0], (Column(t("编码", "Code")), Column(t("商品", "Product"), width=24),
-                        Column(t("数量", "Qty"), I), Column(tops[2], M)),
-              static_rows([(p.code, line_name(p.name, lang), p.qty, p.net)
+                        Column(t("数量", "Qty"), I), Column(tops[2], M),
+                        Column(t("毛利", "Gross profit"), M),
+                        Column(t("毛利率", "Gross margin"), width=10)),
+              static_rows([(p.code, line_name(p.name, lang), p.qty, p.net, *_margin(p))
                            for p in rep.top_products])),
         Table(tops[1], (Column(t("编码", "Code")), Column(t("品类", "Category")),
                         Column(t("数量", "Qty"), I), Column(tops[2], M)),
@@ -156,3 +159,11 @@ def _takings_rows(rep: DayReport, lang: str) -> list[tuple[CellValue, ...]]:
          sales.get(k, zero) + recharges.get(k, zero) - refunds.get(k, zero))
         for k in kinds
     ]
+
+
+def _margin(p: ProductRow) -> tuple[Money | None, str]:
+    """A product row's gross profit and margin; blank where its cost is not known."""
+    if p.cost is None:
+        return None, ""
+    return (Money(p.net.fen - p.cost.fen),
+            margin.margin_text(margin.gross_margin_permille(p.net.fen, p.cost.fen)))

@@ -23,7 +23,8 @@ from .paged_model import Index, PagedModel
 COLUMNS = (
     QT_TRANSLATE_NOOP("ProductModel", "Code"), QT_TRANSLATE_NOOP("ProductModel", "Barcode"),
     QT_TRANSLATE_NOOP("ProductModel", "Name"), QT_TRANSLATE_NOOP("ProductModel", "Unit"),
-    QT_TRANSLATE_NOOP("ProductModel", "Price"), QT_TRANSLATE_NOOP("ProductModel", "Category"),
+    QT_TRANSLATE_NOOP("ProductModel", "Price"), QT_TRANSLATE_NOOP("ProductModel", "Cost"),
+    QT_TRANSLATE_NOOP("ProductModel", "Category"),
     QT_TRANSLATE_NOOP("ProductModel", "State"),
 )  # fmt: skip
 ON_SALE = QT_TRANSLATE_NOOP("ProductModel", "On sale")
@@ -64,9 +65,10 @@ class ProductModel(PagedModel[ProductRow]):
         row = self.rows[index.row()]
         p = row.product
         if role == Qt.ItemDataRole.DisplayRole:
-            return (p.code, p.barcode or "", p.name, p.unit, p.price.yuan(), row.category,
+            return (p.code, p.barcode or "", p.name, p.unit, p.price.yuan(),
+                    p.cost.yuan() if p.cost is not None else "", row.category,
                     _tr(ON_SALE if p.active else STOPPED))[index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 4:
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (4, 5):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and not p.active:
             from PySide6.QtGui import QColor

@@ -190,11 +190,16 @@ class SettingsPage(Page):
             row = grid.rowCount()
             label, editor, note = QLabel(), _editor(item.spec), QLabel()
             editor.setObjectName(f"setting:{item.key}")
-            editor.setMinimumWidth(180)
-            editor.setMaximumWidth(260)
+            editor.setMinimumWidth(150)
+            editor.setMaximumWidth(240)
             label.setBuddy(editor)
+            # Labels and help wrap, so the three columns fit the page's width (the
+            # scroller never scrolls sideways: at 1024 the English help was cut off).
+            label.setWordWrap(True)
+            label.setMaximumWidth(240)
+            label.setMinimumWidth(170)
             note.setWordWrap(True)
-            note.setMinimumWidth(200)
+            note.setMinimumWidth(180)
             note.setProperty("figureDetail", True)
             grid.addWidget(label, row, 0)
             grid.addWidget(editor, row, 1)
@@ -250,6 +255,10 @@ class SettingsPage(Page):
         drawer = bool(_read(self.editors["printer.open_drawer"], self.sheet.item(
             "printer.open_drawer").spec))
         paper = _read(self.editors["receipt.paper_mm"], self.sheet.item("receipt.paper_mm").spec)
+        if not connection:  # a new shop: the printer field is far down the page
+            field = self.editors["printer.connection"]
+            self.scroller.ensureWidgetVisible(field)
+            field.setFocus()
         self.say(lambda: self.tr("Printing a test page…"))
         self.call(test_print, str(connection or ""), drawer, int(paper or 58),
                   with_database=False, on_done=lambda _none: self.say(

@@ -1,0 +1,277 @@
+"""商品's product form (a mixin of :class:`.products.ProductsPage`): the fields of
+the picked product or a new one, a member price per tier, Enter through the fields,
+save, stop / resume selling."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QTableView,
+    QWidget,
+)
+
+from memberdesk.domain import margin
+from memberdesk.services import catalog
+from memberdesk.services.catalog_admin import (
+    ProductDetail,
+    edit_product,
+    product_detail,
+    set_product_active,
+)
+from memberdesk.services.tiers import TierInfo
+
+from ..dialogs.base import OK, AmountEdit, push_button
+from ..widgets import PickerBox
+from .page import Page
+from .product_model import ProductModel
+
+MEMBER_PRICE_ROW = 2  # the grid's rows: 0-1 the fields, then the member prices
+
+
+class ProductForm(Page):
+    """The form below the list; the page puts it together."""
+
+    editing: ProductDetail | None
+    tiers: list[TierInfo]
+    model: ProductModel
+    search: QLineEdit
+    table: QTableView
+    category: PickerBox
+
+    show_form: Callable[[], None]  # the Excel part's: the form back in place
+
+    def _build_form(self) -> QHBoxLayout:
+        """The product's fields in a grid (member prices follow in
+        :meth:`_show_tiers`) and the form's buttons, returned as a row."""
+        self.form_heading = QLabel()
+        self.form_heading.setObjectName("sectionHeading")
+        self.code = QLineEdit()
+        self.code.setMaxLength(20)
+        self.barcode = QLineEdit()
+        self.barcode.setMaxLength(40)
+        self.name = QLineEdit()
+        self.name.setMaxLength(80)
+        self.unit = QLineEdit()
+        self.unit.setMaxLength(8)
+        self.price = AmountEdit()
+        self.cost = AmountEdit()
+        self.cost.setObjectName("productCost")
+        self.cost_warning = QLabel()  # a cost above the price: allowed, but said
+        self.cost_warning.setObjectName("costWarning")
+        self.cost_warning.setWordWrap(True)
+        self.cost_warning.hide()
+        self.price.textChanged.connect(self._check_cost)
+        self.cost.textChanged.connect(self._check_cost)
+        self.category = PickerBox()
+        # The form fits 1024 pixels with four tiers and the wide English labels.
+        self.category.setMinimumWidth(85)
+        for edit in (self.code, self.barcode, self.name, self.unit):
+            edit.setMinimumWidth(70)
+        self.price.setMinimumWidth(80)
+        self.cost.setMinimumWidth(80)
+        self.points = QSpinBox()
+        self.points.setRange(0, 10000)
+        self.points.setSuffix("%")
+        self.points.setValue(100)
+        self.points.setMinimumWidth(80)
+        self.discountable = QCheckBox()
+        self.discountable.setChecked(True)
+        self.member_prices: list[AmountEdit] = []
+        self.member_labels: list[QLabel] = []
+        self.labels = [QLabel() for _ in range(8)]
+        self.grid = QGridLayout()
+        self.grid.setHorizontalSpacing(8)
+        self.grid.setVerticalSpacing(6)
+        for i, (label, field) in enumerate(zip(self.labels, (
+                self.code, self.barcode, self.name, self.unit, self.price, self.cost,
+                self.category, self.points), strict=True)):
+            label.setBuddy(field)
+            self.grid.addWidget(label, i // 4, (i % 4) * 2)
+            self.grid.addWidget(field, i // 4, (i % 4) * 2 + 1)
+        # The form's heading shares its row with the cost warning, and the tier-discount
+        # box sits with the buttons: the list above keeps its rows at 768 pixels high.
+        self.heading_row = QHBoxLayout()
+        self.heading_row.addWidget(self.form_heading)
+        self.heading_row.addWidget(self.cost_warning, 1)
+        self.new_button = push_button(self.new_product)
+        self.save_button = push_button(self.save, primary=True)
+        self.active_button = push_button(self.toggle_active)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addSpacing(12)
+        buttons.addWidget(self.discountable)
+        buttons.addStretch(1)
+        buttons.addWidget(self.active_button)
+        buttons.addWidget(self.save_button)
+        return buttons
+
+    def _show_tiers(self, tiers: list[TierInfo]) -> None:
+        for label, edit in zip(self.member_labels, self.member_prices, strict=True):
+            self.grid.removeWidget(label)
+            self.grid.removeWidget(edit)
+            label.deleteLater()
+            edit.deleteLater()
+        self.member_labels, self.member_prices = [], []
+        self.tiers = tiers
+        for i, t in enumerate(tiers):
+            label, edit = QLabel(), AmountEdit()
+            edit.setObjectName(f"memberPrice_{t.code}")
+            edit.setMinimumWidth(80)
+            label.setBuddy(edit)
+            self.member_labels.append(label)
+            self.member_prices.append(edit)
+            self.grid.addWidget(label, MEMBER_PRICE_ROW + i // 4, (i % 4) * 2)
+            self.grid.addWidget(edit, MEMBER_PRICE_ROW + i // 4, (i % 4) * 2 + 1)
+            # Shown now, not by the layout's queued show: Enter may move the cursor
+            # into them before the event loop gets round to it.
+            label.show()
+            edit.show()
+        if self.editing is not None:
+            self._fill(self.editing)
+        self.retranslate()
+
+    def _fill(self, detail: ProductDetail) -> None:
+        self.editing = detail
+        self.show_form()
+        p = detail.product
+        self.code.setText(p.code)
+        self.barcode.setText(p.barcode or "")
+        self.name.setText(p.name)
+        self.unit.setText(p.unit)
+        self.price.setText(p.price.yuan())
+        self.cost.setText(p.cost.yuan() if p.cost is not None else "")
+        self.category.setCurrentIndex(max(0, self.category.findData(p.category_id)))
+        self.points.setValue(p.points_ratio_permille // 10)
+        self.discountable.setChecked(p.discountable)
+        prices = dict(detail.member_prices)
+        for t, edit in zip(self.tiers, self.member_prices, strict=True):
+            edit.setText(prices[t.id].yuan() if t.id in prices else "")
+        self.update_state()
+
+    def new_product(self) -> None:
+        self.editing = None
+        self.show_form()
+        self.table.clearSelection()
+        for edit in (self.code, self.barcode, self.name, self.unit, self.price, self.cost,
+                     *self.member_prices):
+            edit.clear()
+        self.category.setCurrentIndex(0)
+        self.points.setValue(100)
+        self.discountable.setChecked(True)
+        self.code.setFocus()
+        self.update_state()
+
+    def _fields(self) -> list[QWidget]:
+        return [self.code, self.barcode, self.name, self.unit, self.price, self.cost,
+                self.category, self.points, *self.member_prices]
+
+    def _draft(self) -> dict[str, Any] | None:
+        price = self.read_amount(self.price, lambda: self.tr("Type the price."))
+        if price is None:
+            return None
+        cost = None
+        if self.cost.text().strip():  # optional: blank is "not known"
+            cost = self.read_amount(self.cost, lambda: "")
+            if cost is None:
+                return None
+        member_prices = []
+        for t, edit in zip(self.tiers, self.member_prices, strict=True):
+            if edit.text().strip():
+                amount = self.read_amount(edit, lambda: "")
+                if amount is None:
+                    return None
+                member_prices.append((t.id, amount))
+        return {"code": self.code.text(), "name": self.name.text(), "price": price,
+                "barcode": self.barcode.text() or None, "unit": self.unit.text() or "件",
+                "category_id": self.category.currentData(),
+                "points_ratio_permille": self.points.value() * 10,
+                "discountable": self.discountable.isChecked(),
+                "member_prices": tuple(member_prices), "cost": cost}
+
+    def _check_cost(self) -> None:
+        """A cost above the price is allowed (a loss leader) but said at once."""
+        price, cost = self.price.amount_or_none(), self.cost.amount_or_none()
+        above = price is not None and margin.cost_above_price(
+            None if cost is None else cost.fen, price.fen)
+        self.cost_warning.setVisible(above)
+        if above:
+            self.cost_warning.setText(self.tr("The cost is above the price: each one sold "
+                                              "loses money."))
+
+    def save(self) -> None:
+        fields = self._draft()
+        if fields is None:
+            return
+        if self.editing is None:
+            self.call(catalog.create_product, self.actor, catalog.ProductDraft(**fields),
+                      on_done=lambda info: self._saved(info.code, info.name, True))
+        else:
+            self.call(edit_product, self.actor, self.editing.product.code, **fields,
+                      on_done=lambda d: self._saved(d.product.code, d.product.name, False))
+
+    def _saved(self, code: str, name: str, added: bool) -> None:
+        if added:
+            self.say(lambda: self.tr("{name} ({code}) is added; the counter finds it now.")
+                     .format(name=name, code=code), OK)
+        else:
+            self.say(lambda: self.tr("{name} ({code}) is saved.").format(name=name, code=code), OK)
+        self.fetch(product_detail, code, on_done=self._fill)
+        self.model.reload(self.search.text())
+
+    def toggle_active(self) -> None:
+        if self.editing is not None:
+            p = self.editing.product
+            self.call(set_product_active, self.actor, p.code, not p.active,
+                      on_done=self._toggled)
+
+    def _toggled(self, info: catalog.ProductInfo) -> None:
+        if info.active:
+            self.say(lambda: self.tr("{name} is on sale again.").format(name=info.name), OK)
+        else:
+            self.say(lambda: self.tr("{name} is no longer sold; the counter will not find "
+                                     "it.").format(name=info.name), OK)
+        self.fetch(product_detail, info.code, on_done=self._fill)
+        self.model.reload(self.search.text())
+
+    def _render_form(self) -> None:
+        if self.editing is None:
+            self.form_heading.setText(self.tr("New product"))
+            self.active_button.setText(self.tr("Stop selling"))
+            return
+        p = self.editing.product
+        state = "" if p.active else self.tr(" (stopped)")
+        self.form_heading.setText(self.tr("Edit {name} ({code})").format(name=p.name, code=p.code)
+                                  + state)
+        self.active_button.setText(self.tr("Sell again") if not p.active
+                                   else self.tr("Stop selling"))
+
+    def _retranslate_form(self) -> None:
+        for label, text in zip(self.labels, (
+                self.tr("&Code"), self.tr("&Barcode"), self.tr("&Name"), self.tr("&Unit"),
+                self.tr("&Price"), self.tr("Co&st"), self.tr("Ca&tegory"), self.tr("P&oints")),
+                strict=True):
+            label.setText(text)
+        self.cost.setPlaceholderText(self.tr("—", "cost: optional"))
+        self.cost.setToolTip(self.tr("What the shop pays for one (进价), for the gross margin in "
+                                     "the reports; empty: not known"))
+        self._check_cost()
+        self.points.setToolTip(self.tr("Points earned, in percent of normal: 0 earns none"))
+        self.discountable.setText(self.tr("Tier discount"))
+        self.discountable.setToolTip(self.tr("Tier discount applies"))
+        self.barcode.setPlaceholderText(self.tr("scan or type"))
+        self.unit.setPlaceholderText("件")
+        for t, label in zip(self.tiers, self.member_labels, strict=True):
+            label.setText(t.name)  # in the row of member prices; 1024 pixels are few
+            label.setToolTip(self.tr("{tier} price").format(tier=t.name))
+        for edit in self.member_prices:  # not 0.00: an empty field is no member price
+            edit.setPlaceholderText(self.tr("—", "member price: none, the tier discount applies"))
+        self.new_button.setText(self.tr("New (Ctrl+N)"))
+        self.save_button.setText(self.tr("Save"))

@@ -32,7 +32,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 
-from memberdesk.db.errors import SERVER_LOST
 from memberdesk.services.errors import UserError
 
 if TYPE_CHECKING:
@@ -172,6 +171,11 @@ class TaskRunner(QObject):
                     task.on_done(task.result)
             elif isinstance(exc, UserError):
                 log.info("task %s: user error %s", task.name, exc.code)
+                # Imported here: the window shows before the database stack loads
+                # (memberdesk.db pulls in SQLAlchemy); a user error comes from a
+                # service, so it is loaded by now.
+                from memberdesk.db.errors import SERVER_LOST
+
                 if exc.code == SERVER_LOST:
                     self.server_lost.emit(exc)
                 if task.on_user_error is not None:

@@ -75,6 +75,7 @@ _PATTERNS_EN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^充值活动：(.*)$", r"Offer: \1"),
         (r"^兑 (.+) x (\d+) = (\d+) 积分$", r"Gift \1 x \2 = \3 pts"),
         (r"^原兑换单 (.+)$", r"Original redemption \1"),
+        (r"^生日积分 ×(\S+)$", r"Birthday points x\1"),
         (r"^推荐奖励 (\d+) 积分$", r"Referral reward: \1 points"),
         (r"^推荐奖励券 (.+)$", r"Referral coupon \1"),
         (r"^推荐奖励扣回 (\d+) 积分$", r"Referral reward taken back: \1 points"),

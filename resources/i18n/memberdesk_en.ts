@@ -1238,6 +1238,30 @@ Please send this file to your support contact.</translation>
 <context>
     <name>DayClosePage</name>
     <message>
+        <source>Sign-ins · points</source>
+        <translation>Sign-ins · points</translation>
+    </message>
+    <message>
+        <source>Gifts redeemed · points</source>
+        <translation>Gifts redeemed · points</translation>
+    </message>
+    <message>
+        <source>Referral points given · taken back</source>
+        <translation>Referral points given · taken back</translation>
+    </message>
+    <message>
+        <source>Points expired</source>
+        <translation>Points expired</translation>
+    </message>
+    <message>
+        <source>Tier changes</source>
+        <translation>Tier changes</translation>
+    </message>
+    <message>
+        <source>Loyalty</source>
+        <translation>Loyalty</translation>
+    </message>
+    <message>
         <source>{date} is closed already (report No. {number}).</source>
         <translation>{date} is closed already (report No. {number}).</translation>
     </message>

@@ -1238,6 +1238,30 @@ Please send this file to your support contact.</source>
 <context>
     <name>DayClosePage</name>
     <message>
+        <source>Sign-ins · points</source>
+        <translation>签到 · 积分</translation>
+    </message>
+    <message>
+        <source>Gifts redeemed · points</source>
+        <translation>兑换礼品 · 积分</translation>
+    </message>
+    <message>
+        <source>Referral points given · taken back</source>
+        <translation>推荐奖励积分 发放 · 扣回</translation>
+    </message>
+    <message>
+        <source>Points expired</source>
+        <translation>过期积分</translation>
+    </message>
+    <message>
+        <source>Tier changes</source>
+        <translation>会员等级变动</translation>
+    </message>
+    <message>
+        <source>Loyalty</source>
+        <translation>会员权益</translation>
+    </message>
+    <message>
         <source>{date} is closed already (report No. {number}).</source>
         <translation>{date} 已经日结（第 {number} 号报表）。</translation>
     </message>

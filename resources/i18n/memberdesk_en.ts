@@ -3365,6 +3365,22 @@ Fill in one product per row, then import it (it is checked first).</translation>
 <context>
     <name>ReceiptDialog</name>
     <message>
+        <source>Count card used</source>
+        <translation>Count card used</translation>
+    </message>
+    <message>
+        <source>Count card slip · {number}</source>
+        <translation>Count card slip · {number}</translation>
+    </message>
+    <message>
+        <source>{service}: uses taken</source>
+        <translation>{service}: uses taken</translation>
+    </message>
+    <message>
+        <source>{service}: uses given back</source>
+        <translation>{service}: uses given back</translation>
+    </message>
+    <message>
         <source>Paid</source>
         <translation>Paid</translation>
     </message>

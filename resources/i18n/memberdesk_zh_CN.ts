@@ -3365,6 +3365,22 @@ Fill in one product per row, then import it (it is checked first).</source>
 <context>
     <name>ReceiptDialog</name>
     <message>
+        <source>Count card used</source>
+        <translation>计次卡已核销</translation>
+    </message>
+    <message>
+        <source>Count card slip · {number}</source>
+        <translation>计次卡核销凭证 · {number}</translation>
+    </message>
+    <message>
+        <source>{service}: uses taken</source>
+        <translation>{service} 本次核销次数</translation>
+    </message>
+    <message>
+        <source>{service}: uses given back</source>
+        <translation>{service} 撤销核销次数</translation>
+    </message>
+    <message>
         <source>Paid</source>
         <translation>收款成功</translation>
     </message>

@@ -89,7 +89,7 @@ def _slip(s: Session, kind: str, entry: CountCardEntry, card: MemberCountCard, v
     service on the card and the card's last day (:mod:`.receipts` words them)."""
     fresh = {b.id: b.uses_remaining for b in balances_of(s, card.id)}
     verb = "核销" if kind == "count_card_use" else "撤销核销"
-    notes = [f"计次卡 {view.name} No.{card.id}", f"{verb} {service.product_name} x {uses}"]
+    notes = [f"计次卡 No.{card.id} {view.name}", f"{verb} {service.product_name} x {uses}"]
     notes += [f"剩余 {sv.product_name} {fresh.get(sv.balance_id, sv.remaining)} 次"
               for sv in view.services]
     notes.append(f"有效期至 {card.expires_on.isoformat()}" if card.expires_on else "长期有效")

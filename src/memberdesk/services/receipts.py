@@ -85,7 +85,7 @@ _PATTERNS_EN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"Count card \1 No.\2: \3 uses, valid to \4"),
         (r"^计次卡 (.+) No\.(\d+)：共 (\d+) 次，长期有效$", r"Count card \1 No.\2: \3 uses, no expiry"),
         (r"^计次卡 No\. (\d+)$", r"Count card No. \1"),
-        (r"^计次卡 (.+) No\.(\d+)$", r"Count card \1 No.\2"),
+        (r"^计次卡 No\.(\d+) (.+)$", r"Count card No.\1 \2"),
         (r"^核销 (.+) x (\d+)$", r"Used: \1 x \2"),
         (r"^撤销核销 (.+) x (\d+)$", r"Use given back: \1 x \2"),
         (r"^剩余 (.+) (\d+) 次$", r"\1: \2 left"),

@@ -62,6 +62,7 @@ class ReceiptDialog(Retranslating, QDialog):
 
         self.heading = QLabel()
         self.heading.setObjectName("dialogHeading")
+        self.heading.setWordWrap(True)  # "Redemption slip (兑) · D20261203-0002" at 1024
         self.change_caption = QLabel()
         self.change_value = QLabel()
         self.change_value.setObjectName("changeDue")

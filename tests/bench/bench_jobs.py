@@ -9,9 +9,10 @@ quiet file. Size: ``MEMBERDESK_BENCH_JOBS_MEMBERS`` (default 1,000,000).
 
 The shop: the report benchmarks' shop made through the services (staff, the kit's
 products and members, open shifts), then with raw sqlite3 inserts the members, each
-with birthday, two points lots earned in the past year (each expiring 365 days after
-it was earned: about 2/365 of the lots are due on any date), 10% of them on a higher
-tier with their term ending any day of the year (about 1/365 of those due for review).
+with a birthday (about 1/365 of them due a gift on any date), two points lots earned
+in the past year (each expiring 365 days after it was earned: about 2/366 of the lots
+are due on any date), 10% of them on a higher tier with their term ending any day of
+the 400-day window (about 1/400 of those due for review).
 Cached under ``build/bench/`` by size and schema revision.
 """
 
@@ -38,7 +39,7 @@ from .bench_reports import _checkouts, _median, _world
 from .stats import percentile
 
 MEMBERS = int(os.environ.get("MEMBERDESK_BENCH_JOBS_MEMBERS", "1000000"))
-GENERATOR = "v2"
+GENERATOR = "v3"
 CHUNK = 50_000
 
 
@@ -59,7 +60,8 @@ def _members(raw: sqlite3.Connection, n: int, today: date) -> None:
             mid = first + i
             joined = now - timedelta(days=400 + rng.randrange(400))
             upper = rng.random() < 0.10
-            evaluated = (now - timedelta(days=rng.randrange(1, 367))) if upper else None
+            # a term of tiers.window_days (400 by default): about 1/400 of them due a day
+            evaluated = (now - timedelta(days=rng.randrange(1, 401))) if upper else None
             balance = 0
             for _ in range(2):
                 earned = today - timedelta(days=1 + rng.randrange(366))  # a lot a day due
@@ -144,6 +146,7 @@ def bench_jobs(path: Path) -> None:
         result: dict[str, Any] = {}
 
         def jobs() -> None:
+            result["started"] = datetime.now(UTC)
             t0 = time.perf_counter()
             try:
                 result["run"] = run_jobs(db)
@@ -156,8 +159,11 @@ def bench_jobs(path: Path) -> None:
         busy = _checkouts(w, lines, tenders, done, 0)
         thread.join()
         db.close()
-    for info in result["run"].runs:
-        print(f"# {info.job}: {info.counts}")
+    last = result["started"]
+    for info in result["run"].runs:  # each job's time: from the one before it finished
+        at = info.finished_at if info.finished_at.tzinfo else info.finished_at.replace(tzinfo=UTC)
+        print(f"# {info.job}: {(at - last).total_seconds():.1f} s {info.counts}")
+        last = at
     print(f"jobs_daily_{MEMBERS}_s: {result['s']:.1f} s")
     print(f"checkout_quiet_p99_ms: {percentile(quiet, 99):.1f} ms")
     print(f"checkout_during_jobs_count: {len(busy)} checkouts")

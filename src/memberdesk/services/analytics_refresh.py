@@ -67,7 +67,7 @@ _MEMBERS = table(Member)
 # One row per member with a sale up to :as_of: the window's M, F and last sale date,
 # and the distinct visit days (sales with a net spend > 0) of the whole history.
 # ``net`` is the sale's payable less what its refunds returned by :as_of.
-_PER_MEMBER = text("""
+_PER_MEMBER_SQL = """
 WITH refunded AS (
     SELECT sale_id, SUM(amount) AS amount FROM refunds
     WHERE sale_id IS NOT NULL AND business_date <= :as_of
@@ -82,9 +82,17 @@ SELECT member_id,
        SUM(CASE WHEN day >= :first THEN net ELSE 0 END) AS m,
        SUM(CASE WHEN day >= :first AND net > 0 THEN 1 ELSE 0 END) AS f,
        MAX(CASE WHEN day >= :first AND net > 0 THEN day END) AS last_day,
-       GROUP_CONCAT(DISTINCT CASE WHEN net > 0 THEN day END) AS visit_days
+       {visit_days} AS visit_days
 FROM net GROUP BY member_id ORDER BY member_id
-""")
+"""
+# The distinct visit days as "YYYY-MM-DD,…": SQLite's GROUP_CONCAT, PostgreSQL's
+# STRING_AGG (which has no GROUP_CONCAT; a date cast to text is ISO there too).
+_PER_MEMBER = {
+    "sqlite": text(_PER_MEMBER_SQL.format(
+        visit_days="GROUP_CONCAT(DISTINCT CASE WHEN net > 0 THEN day END)")),
+    "postgresql": text(_PER_MEMBER_SQL.format(
+        visit_days="STRING_AGG(DISTINCT CASE WHEN net > 0 THEN CAST(day AS TEXT) END, ',')")),
+}
 
 _MEMBER_PAGE = (
     select(_MEMBERS.c.id, _MEMBERS.c.created_at)
@@ -149,7 +157,8 @@ def _parse_days(textual: str | None) -> list[date]:
 def _gather(session: Session, as_of: date, cfg: AnalyticsSettings) -> _Gathered:
     first = window_start(as_of, cfg.window_days)
     g = _Gathered({}, {}, [], [], [], [])
-    rows = connection(session).execute(_PER_MEMBER, {"as_of": as_of, "first": first})
+    conn = connection(session)
+    rows = conn.execute(_PER_MEMBER[conn.dialect.name], {"as_of": as_of, "first": first})
     for member_id, m, f, last_day, visits in rows:
         if f:
             last = last_day if isinstance(last_day, date) else date.fromisoformat(last_day)

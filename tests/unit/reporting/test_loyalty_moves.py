@@ -128,3 +128,23 @@ def test_the_points_report_has_the_same_figures(world: World, tmp_path: Path) ->
         sheet, text = _read_back(points_document(rep, "店", rep.generated_at), tmp_path, "pts")
     assert _by_row(sheet)["推荐奖励发放"] == (2, 50)
     assert "会员权益" in text.replace(" ", "")
+
+
+def test_the_daily_jobs_score_visits_on_both_engines(world: World, shop_clock: ShopClock) -> None:
+    """The analytics refresh, the last-but-one daily job, reads each member's distinct
+    visit days (PostgreSQL has no GROUP_CONCAT: it failed there, so no day's jobs could
+    be recorded on a network shop)."""
+    from sqlalchemy import select
+
+    from memberdesk.models import MemberScore
+
+    w = world
+    for _ in range(2):
+        w.sell([("WASH", 1)], [(TenderKind.CASH, "30")], member="alice")
+        shop_clock.advance(1)
+    w.sell([("WASH", 1)], [(TenderKind.CASH, "30")], member="alice")  # the same day twice
+    run_jobs(w.db)
+    with w.db.reader() as r:
+        f = r.session.scalar(select(MemberScore.f).where(
+            MemberScore.member_id == w.members["alice"]))
+    assert f == 3  # sales with a net spend in the window (two on the last day)

@@ -1469,6 +1469,30 @@ Please send this file to your support contact.</translation>
 <context>
     <name>DayClosePage</name>
     <message>
+        <source>Sign-ins · points</source>
+        <translation>Sign-ins · points</translation>
+    </message>
+    <message>
+        <source>Gifts redeemed · points</source>
+        <translation>Gifts redeemed · points</translation>
+    </message>
+    <message>
+        <source>Referral points given · taken back</source>
+        <translation>Referral points given · taken back</translation>
+    </message>
+    <message>
+        <source>Points expired</source>
+        <translation>Points expired</translation>
+    </message>
+    <message>
+        <source>Tier changes</source>
+        <translation>Tier changes</translation>
+    </message>
+    <message>
+        <source>Loyalty</source>
+        <translation>Loyalty</translation>
+    </message>
+    <message>
         <source>{date} is closed already (report No. {number}).</source>
         <translation>{date} is closed already (report No. {number}).</translation>
     </message>
@@ -3713,6 +3737,22 @@ Fill in one product per row, then import it (it is checked first).</translation>
 </context>
 <context>
     <name>ReceiptDialog</name>
+    <message>
+        <source>Count card used</source>
+        <translation>Count card used</translation>
+    </message>
+    <message>
+        <source>Count card slip · {number}</source>
+        <translation>Count card slip · {number}</translation>
+    </message>
+    <message>
+        <source>{service}: uses taken</source>
+        <translation>{service}: uses taken</translation>
+    </message>
+    <message>
+        <source>{service}: uses given back</source>
+        <translation>{service}: uses given back</translation>
+    </message>
     <message>
         <source>Paid</source>
         <translation>Paid</translation>

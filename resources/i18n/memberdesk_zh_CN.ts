@@ -1469,6 +1469,30 @@ Please send this file to your support contact.</source>
 <context>
     <name>DayClosePage</name>
     <message>
+        <source>Sign-ins · points</source>
+        <translation>签到 · 积分</translation>
+    </message>
+    <message>
+        <source>Gifts redeemed · points</source>
+        <translation>兑换礼品 · 积分</translation>
+    </message>
+    <message>
+        <source>Referral points given · taken back</source>
+        <translation>推荐奖励积分 发放 · 扣回</translation>
+    </message>
+    <message>
+        <source>Points expired</source>
+        <translation>过期积分</translation>
+    </message>
+    <message>
+        <source>Tier changes</source>
+        <translation>会员等级变动</translation>
+    </message>
+    <message>
+        <source>Loyalty</source>
+        <translation>会员权益</translation>
+    </message>
+    <message>
         <source>{date} is closed already (report No. {number}).</source>
         <translation>{date} 已经日结（第 {number} 号报表）。</translation>
     </message>
@@ -3713,6 +3737,22 @@ Fill in one product per row, then import it (it is checked first).</source>
 </context>
 <context>
     <name>ReceiptDialog</name>
+    <message>
+        <source>Count card used</source>
+        <translation>计次卡已核销</translation>
+    </message>
+    <message>
+        <source>Count card slip · {number}</source>
+        <translation>计次卡核销凭证 · {number}</translation>
+    </message>
+    <message>
+        <source>{service}: uses taken</source>
+        <translation>{service} 本次核销次数</translation>
+    </message>
+    <message>
+        <source>{service}: uses given back</source>
+        <translation>{service} 撤销核销次数</translation>
+    </message>
     <message>
         <source>Paid</source>
         <translation>收款成功</translation>

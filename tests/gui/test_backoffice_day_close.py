@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from memberdesk.models import DayClose
 from memberdesk.models.enums import TenderKind
 from memberdesk.services import shifts
+from memberdesk.services.signin import sign_in
 from tests.checkout_support.kit import yuan
 
 from .tasks_support import Counter, counter_for
@@ -28,6 +29,8 @@ def counter(qtbot, ui, db, staff):  # type: ignore[no-untyped-def]
 
 def trade(c: Counter) -> None:
     w = c.world
+    w.set_settings(signin__points=5)
+    sign_in(c.db, w.cashier, w.members["alice"])
     w.sell([("CHIPS", 2)], [(TenderKind.CASH, "17.60")], member="alice")
     w.sell([("BEER", 1)], [(TenderKind.WECHAT, "6.00")])
     w.recharge("bob", "100")
@@ -60,6 +63,8 @@ def test_the_day_close_shows_figures_closes_and_exports_files_that_read_back(
     assert "预览：当日尚未日结" in figures
     assert "¥23.60" in figures  # net sales 17.60 + 6.00
     assert "微信支付" in figures and "¥6.00" in figures
+    assert "会员权益" in figures and "签到 · 积分" in figures and "<b>1 · 5</b>" in figures
+    assert "会员权益" in page.preview.toPlainText()
     assert "日结报表（预览，未日结）" in page.preview.toPlainText()
 
     page.close_button.click()
@@ -130,6 +135,7 @@ def test_english_figures(counter: Counter) -> None:
     c.settle()
     assert "Preview: the day is not closed yet" in page.figures.text()
     assert "WeChat Pay" in page.figures.text()
+    assert "Sign-ins · points" in page.figures.text()
     assert page.close_button.text() == "Close the day"
 
 

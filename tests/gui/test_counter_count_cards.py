@@ -4,6 +4,8 @@ in the dialog; without a member the key says to find one first."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from PySide6.QtCore import Qt
 
@@ -48,11 +50,14 @@ def test_sell_a_card_then_use_it_by_keys(till: Till) -> None:
     till.press(Qt.Key.Key_Return, cc.services)  # one use
     assert cc.message.text() == "洗车10次卡 精洗一次 ×1，剩余 9 次"
     assert "剩余 9/10 次" in cc.services.item(0).text()
+    close_slip(till, tasks, "核销 精洗一次 x 1", "剩余 精洗一次 9 次")
+    assert cc.isVisible()  # the slip closes alone: the next use follows here
     cc.uses.setFocus()
     cc.uses.selectAll()
     till.qtbot.keyClicks(cc.uses, "3")
     till.press(Qt.Key.Key_Return, cc.uses)
     assert cc.message.text() == "洗车10次卡 精洗一次 ×3，剩余 6 次"
+    close_slip(till, tasks, "核销 精洗一次 x 3", "剩余 精洗一次 6 次")
     cc.uses.selectAll()
     till.qtbot.keyClicks(cc.uses, "7")
     till.press(Qt.Key.Key_Return, cc.uses)
@@ -60,6 +65,19 @@ def test_sell_a_card_then_use_it_by_keys(till: Till) -> None:
     assert member_cards(w.db, w.cashier, w.members["alice"])[0].remaining == 6
     till.press(Qt.Key.Key_Escape, cc)
     assert not cc.isVisible()
+
+
+def close_slip(till: Till, tasks: Any, *lines: str) -> None:
+    """The count-card slip on screen over the dialog, as it prints; Enter closes it."""
+    till.settle()
+    slip = tasks.slip
+    assert slip is not None and slip.isVisible()
+    assert slip.heading.text().startswith("计次卡核销凭证 · CC")
+    text = slip.preview.toPlainText()
+    assert "【计次】计次卡核销凭证" in text and all(line in text for line in lines)
+    till.press(Qt.Key.Key_Return, slip)
+    till.settle()
+    assert tasks.slip is None
 
 
 def test_the_key_needs_a_member(till: Till) -> None:
@@ -83,8 +101,9 @@ def test_the_unused_part_is_refunded_with_a_managers_approval(till: Till) -> Non
     cc = tasks.dialog
     assert cc is not None
     till.settle()
-    till.press(Qt.Key.Key_Return, cc.services)
-    till.press(Qt.Key.Key_Return, cc.services)  # two uses: 8 left
+    for left in (9, 8):  # two uses: 8 left
+        till.press(Qt.Key.Key_Return, cc.services)
+        close_slip(till, tasks, f"剩余 精洗一次 {left} 次")
     cc.refund_button.click()
     assert "再按一次" in cc.message.text() and "8" in cc.message.text()
     cc.refund_button.click()

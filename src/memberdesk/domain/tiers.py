@@ -170,3 +170,13 @@ def month_days(day: date, mode: BirthdayMode) -> tuple[tuple[int, int], ...]:
     if day.month == 2 and day.day == 28 and not calendar.isleap(day.year):
         dates.append((2, 29))
     return tuple(dates)
+
+
+def birthday_multiplier(tier_permille: int, birthday: date | None, day: date,
+                        mode: BirthdayMode, birthday_permille: int) -> int:
+    """The points multiplier (‰) a sale on ``day`` earns with: the tier's, times
+    ``birthday.points_multiplier_permille`` on the member's birthday (or in the birthday
+    month, by ``birthday.mode``; 29 February birthdays on 28 February in common years)."""
+    if birthday is None or birthday_permille == 1000 or not birthday_due(birthday, day, mode):
+        return tier_permille
+    return tier_permille * birthday_permille // 1000

@@ -39,6 +39,15 @@ log = logging.getLogger(__name__)
 
 PAGE = 5000  # members due read at a time (a read transaction: no write lock)
 NOTICE_DAYS = 30  # the member card shows the gift this many days (today included)
+# Points earned at a checkout on the birthday (or in the birthday month, by
+# ``birthday.mode``) are multiplied by this (‰, on top of the tier's multiplier): the
+# sale's EARN entry holds them, so a refund takes them back with the rest.
+BIRTHDAY_MULTIPLIER = "birthday.points_multiplier_permille"
+
+
+def birthday_points_note(permille: int) -> str:
+    """The sale receipt's note when the birthday multiplier applied: "生日积分 ×2"."""
+    return f"生日积分 ×{permille / 1000:g}"
 
 _MEMBERS, _GIFTS = table(Member), table(BirthdayGift)
 _ADD_GIFT = insert(_GIFTS)

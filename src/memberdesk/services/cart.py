@@ -75,6 +75,7 @@ class CartMember:
     has_payment_password: bool
     tier: TierRule | None  # None only if the tier row is missing
     tier_active: bool
+    birthday: date | None = None  # for the birthday points multiplier
 
 
 @dataclass
@@ -92,7 +93,7 @@ _CART_MEMBER = (
         _MEMBERS.c.points_balance, USABLE_POINTS_OF_MEMBER,
         _MEMBERS.c.payment_password_hash.is_not(None),
         _TIERS.c.id, _TIERS.c.name, _TIERS.c.discount_permille,
-        _TIERS.c.points_multiplier_permille, _TIERS.c.active,
+        _TIERS.c.points_multiplier_permille, _TIERS.c.active, _MEMBERS.c.birthday,
     )
     .select_from(_MEMBERS.outerjoin(_TIERS, _TIERS.c.id == _MEMBERS.c.tier_id))
     .where(_MEMBERS.c.id == bindparam("member_id"))
@@ -186,12 +187,12 @@ def load_cart_member(s: Session, member_id: int, today: date) -> CartMember:
     if row is None:
         raise NotFoundError("member_not_found", key=member_id)
     (mid, member_no, name, phone, status, principal, bonus, points, usable, has_password,
-     tier_id, tier_name, discount, multiplier, tier_active) = row
+     tier_id, tier_name, discount, multiplier, tier_active, birthday) = row
     if status is not MemberStatus.ACTIVE:
         raise ValidationError("member_inactive", member_no=member_no)
     tier = None if tier_id is None else TierRule(tier_id, tier_name, discount, multiplier)
     return CartMember(mid, member_no, name, phone, principal, bonus, points,
-                      min(int(usable), points), has_password, tier, bool(tier_active))
+                      min(int(usable), points), has_password, tier, bool(tier_active), birthday)
 
 
 def _find_products(conn: Connection, cart: CartRequest, tier_id: int | None) -> list[_Product | None]:

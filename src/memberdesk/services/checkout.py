@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
 from memberdesk.domain.promotions import combined_multiplier
+from memberdesk.domain.tiers import BirthdayMode, birthday_multiplier
 from memberdesk.models import (
     Member,
     Sale,
@@ -39,6 +40,7 @@ from . import (
     stores,
     tier_moves,
 )
+from .birthday import BIRTHDAY_MULTIPLIER, birthday_points_note
 from .cart import CartMember, CartRequest, check_cart_shape, load_cart, load_member
 from .context import Actor
 from .documents import receipt_head
@@ -262,11 +264,16 @@ def checkout(db: Database, actor: Actor, request: CheckoutRequest) -> CheckoutRe
             if problem is not None:
                 uow.commit()  # only the failure count; nothing of the sale
                 raise problem
-        multiplier = combined_multiplier(
+        tier_multiplier = combined_multiplier(
             loaded.tier.points_multiplier_permille if loaded.tier else 1000,
             bd.day_multiplier_permille)
+        multiplier = tier_multiplier if member is None else birthday_multiplier(
+            tier_multiplier, member.birthday, today, BirthdayMode(policy.text("birthday.mode")),
+            policy.int(BIRTHDAY_MULTIPLIER))
         line_points = _earn(bd, plan, member, multiplier, policy)
         earned = sum(line_points)
+        birthday_note = ([birthday_points_note(policy.int(BIRTHDAY_MULTIPLIER))]
+                         if earned and multiplier != tier_multiplier else [])
         sale_no = till.sale_no
         conn = s.connection()
         sale_id = conn.execute(_ADD_SALE, {
@@ -322,7 +329,7 @@ def checkout(db: Database, actor: Actor, request: CheckoutRequest) -> CheckoutRe
             sv_balance=after.stored_value, points_balance=after.points,
             points_expiring=notice.points if notice else 0,
             points_expiring_on=notice.expires_on.isoformat() if notice else "",
-            notes=tuple(card_notes) + tuple(referral),
+            notes=tuple(card_notes) + tuple(birthday_note) + tuple(referral),
         )
         connection(s).execute(_STORE_RECEIPT, {"sale_id": sale_id, "receipt": to_json(receipt)})
         result = CheckoutResult(

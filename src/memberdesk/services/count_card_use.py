@@ -4,8 +4,8 @@ permission-checked and audited."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -25,8 +25,10 @@ from memberdesk.models.enums import CountCardStatus, CountUseKind
 from . import audit, clock, notify_events
 from .context import Actor
 from .count_cards import balances_of, post
+from .documents import receipt_head
 from .errors import ConflictError, NotFoundError, ValidationError
 from .permissions import Permission, require
+from .receipt_data import ReceiptData
 from .requests import clean_text
 
 MAX_USES = 999
@@ -70,6 +72,30 @@ class UseResult:
     remaining: int  # of this service on this card, after the use
     expires_on: date | None
     at_text: str  # the shop's local time of the use, for the receipt line
+    receipt: ReceiptData | None = None  # the slip: what was used, what remains
+    sv_balance: None = None  # a slip with no balances (the receipt dialog reads these)
+    points_balance: None = None
+
+
+def use_number(entry_id: int) -> str:
+    """The slip's number: the use's entry in the count-card ledger."""
+    return f"CC{entry_id:06d}"
+
+
+def _slip(s: Session, kind: str, entry: CountCardEntry, card: MemberCountCard, view: CardView,
+          service: ServiceLeft, uses: int, staff_id: int, at: datetime) -> ReceiptData:
+    """A count-card use (or its reversal) slip, printed through the sales receipt path:
+    the card, the service and uses taken (given back), then what is left of each
+    service on the card and the card's last day (:mod:`.receipts` words them)."""
+    fresh = {b.id: b.uses_remaining for b in balances_of(s, card.id)}
+    verb = "核销" if kind == "count_card_use" else "撤销核销"
+    notes = [f"计次卡 No.{card.id} {view.name}", f"{verb} {service.product_name} x {uses}"]
+    notes += [f"剩余 {sv.product_name} {fresh.get(sv.balance_id, sv.remaining)} 次"
+              for sv in view.services]
+    notes.append(f"有效期至 {card.expires_on.isoformat()}" if card.expires_on else "长期有效")
+    member = s.get(Member, card.member_id)
+    return replace(receipt_head(s, kind, use_number(entry.id), at, staff_id, member),
+                   notes=tuple(notes))
 
 
 def _view(s: Session, card: MemberCountCard, today: date) -> CardView:
@@ -151,7 +177,9 @@ def use_card(db: Database, actor: Actor, request: UseRequest) -> UseResult:
                          "remaining": bal.uses_remaining, "entry_id": entry.id})
         local = at + clock.local_offset(s)
         result = UseResult(entry.id, view.name, service.product_name, uses, bal.uses_remaining,
-                           card.expires_on, local.strftime("%Y-%m-%d %H:%M"))
+                           card.expires_on, local.strftime("%Y-%m-%d %H:%M"),
+                           _slip(s, "count_card_use", entry, card, view, service, uses,
+                                 actor.staff_id, at))
         uow.commit()
     return result
 
@@ -196,7 +224,9 @@ def reverse_use(db: Database, actor: Actor, request: ReverseRequest) -> UseResul
                              "remaining": bal.uses_remaining})
         local = at + clock.local_offset(s)
         result = UseResult(entry.id, view.name, service.product_name, -use.delta,
-                           bal.uses_remaining, card.expires_on, local.strftime("%Y-%m-%d %H:%M"))
+                           bal.uses_remaining, card.expires_on, local.strftime("%Y-%m-%d %H:%M"),
+                           _slip(s, "count_card_use_reversed", entry, card, view, service,
+                                 -use.delta, actor.staff_id, at))
         uow.commit()
     return result
 

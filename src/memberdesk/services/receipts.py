@@ -24,6 +24,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "recharge_refund": ("充值退款凭证", "RECHARGE REFUND"),
     "redeem": ("【兑】积分兑换凭证", "[GIFT] POINTS REDEMPTION"),
     "redeem_reversal": ("【兑】兑换撤销凭证", "[GIFT] REDEMPTION REVERSED"),
+    "count_card_use": ("【计次】计次卡核销凭证", "[COUNT CARD] USE SLIP"),
+    "count_card_use_reversed": ("【计次】核销撤销凭证", "[COUNT CARD] USE REVERSED"),
     "number": ("单号", "No."),
     "time": ("时间", "Time"),
     "cashier": ("收银", "Cashier"),
@@ -75,6 +77,7 @@ _PATTERNS_EN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^充值活动：(.*)$", r"Offer: \1"),
         (r"^兑 (.+) x (\d+) = (\d+) 积分$", r"Gift \1 x \2 = \3 pts"),
         (r"^原兑换单 (.+)$", r"Original redemption \1"),
+        (r"^生日积分 ×(\S+)$", r"Birthday points x\1"),
         (r"^推荐奖励 (\d+) 积分$", r"Referral reward: \1 points"),
         (r"^推荐奖励券 (.+)$", r"Referral coupon \1"),
         (r"^推荐奖励扣回 (\d+) 积分$", r"Referral reward taken back: \1 points"),
@@ -82,6 +85,12 @@ _PATTERNS_EN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"Count card \1 No.\2: \3 uses, valid to \4"),
         (r"^计次卡 (.+) No\.(\d+)：共 (\d+) 次，长期有效$", r"Count card \1 No.\2: \3 uses, no expiry"),
         (r"^计次卡 No\. (\d+)$", r"Count card No. \1"),
+        (r"^计次卡 No\.(\d+) (.+)$", r"Count card No.\1 \2"),
+        (r"^核销 (.+) x (\d+)$", r"Used: \1 x \2"),
+        (r"^撤销核销 (.+) x (\d+)$", r"Use given back: \1 x \2"),
+        (r"^剩余 (.+) (\d+) 次$", r"\1: \2 left"),
+        (r"^有效期至 (\S+)$", r"Valid to \1"),
+        (r"^长期有效$", r"No expiry"),
     )
 )
 _GIFT_LINE = re.compile(r"^兑 (.+) x (\d+) = (\d+) 积分$")  # services.mall.gift_line
@@ -217,7 +226,7 @@ def render_text(data: ReceiptData, paper_mm: int = 58, lang: str = "zh_CN") -> s
             name, qty, points = gift.groups()  # like a sale line: the name, then the figures
             out.extend(wrap(("Gift " if en else "兑 ") + name, width))
             out.append(row(f"  x {qty}", f"{points} {'pts' if en else '积分'}", width))
-    else:
+    elif not data.kind.startswith("count_card"):  # a count-card slip has no money
         out.append(row(t(f"total_{data.kind}"), m(data.total), width))
     for tender in data.tenders:
         out.append(row(x(tender.label), m(tender.amount), width))

@@ -315,6 +315,12 @@ SPECS: dict[str, SettingSpec] = {
         0, "points", ("生日礼积分", "Birthday points"),
         ("每年生日送的积分（0 = 不送）", "Points given once a year on the birthday (0 = none)"),
         0, 1_000_000),
+    "birthday.points_multiplier_permille": _int(
+        1000, "points", ("生日积分倍数（‰）", "Birthday points multiplier (‰)"),
+        ("生日当天（或生日当月，按生日礼发放时间）消费所得积分的倍数，1000 = 不加倍，2000 = 双倍",
+         "Points earned by a sale on the birthday (or in the birthday month, as the gift) are "
+         "multiplied by this: 1000 = none, 2000 = double"),
+        1000, 10_000, ("‰", "‰")),
     "birthday.coupon_template": _text(
         "", "points", ("生日券（优惠券模板编号）", "Birthday coupon (template code)"),
         ("每年生日送一张这个模板的优惠券；留空则不送",

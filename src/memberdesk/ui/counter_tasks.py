@@ -186,13 +186,17 @@ class CounterTasks(QObject):
             self.runner.call(_fresh_hit, self.actor, member_no, on_done=fresh)
 
     # -- slips ---------------------------------------------------------------------------------
-    def show_slip(self, result: Any, over: QDialog) -> None:
+    def show_slip(self, result: Any, over: QDialog, *, close_over: bool = True) -> None:
         """After a recharge or refund: its slip on screen in front of ``over`` (the
         task's dialog), printed at once when a printer is set up, again with P; Enter
-        closes the slip and the task's dialog, like the receipt after a sale."""
-        self.runner.call(_paper_mm, on_done=lambda mm: self._open_slip(result, over, mm))
+        closes the slip and the task's dialog, like the receipt after a sale
+        (``close_over=False``: the slip only, as after a count-card use, so the next
+        use or its undo follows in the same dialog)."""
+        self.runner.call(_paper_mm, on_done=lambda mm: self._open_slip(
+            result, over, mm, close_over))
 
-    def _open_slip(self, result: Any, over: QDialog, paper_mm: int) -> None:
+    def _open_slip(self, result: Any, over: QDialog, paper_mm: int,
+                   close_over: bool = True) -> None:
         from .receipt_dialog import ReceiptDialog
 
         if not over.isVisible():
@@ -202,18 +206,21 @@ class CounterTasks(QObject):
         self.slip = slip
         slip.print_requested.connect(lambda text: self.printing.print_text(
             text, slip, lambda: self.slip is slip))
-        slip.finished.connect(lambda _code: self._slip_closed(slip, over))
+        slip.finished.connect(lambda _code: self._slip_closed(slip, over, close_over))
         slip.open()
         slip.activateWindow()  # the keys (Enter, P) go to the slip, not the dialog under it
         if self.printing.configured():
             self.printing.print_text(slip.receipt_text(), slip, lambda: self.slip is slip)
 
-    def _slip_closed(self, slip: QDialog, over: QDialog) -> None:
+    def _slip_closed(self, slip: QDialog, over: QDialog, close_over: bool = True) -> None:
         if self.slip is slip:
             self.slip = None
         slip.deleteLater()
         if over.isVisible():
-            over.accept()
+            if close_over:
+                over.accept()
+            else:
+                over.activateWindow()  # the keys go back to the task's dialog
 
     def _find_member_first(self, task: str) -> None:
         """The banner's word when a member's key is pressed with no member on screen
@@ -335,6 +342,8 @@ class CounterTasks(QObject):
                                  getattr(member, "name", ""), self.window)
         dialog.refunded.connect(lambda r: self.refresh_member(member.member_no))
         dialog.refunded.connect(lambda r: self.show_slip(r, dialog))
+        dialog.used.connect(lambda r: self.show_slip(r, dialog, close_over=False))
+        dialog.use_undone.connect(lambda r: self.show_slip(r, dialog, close_over=False))
         self._show(dialog)
 
     def open_back_office(self) -> None:

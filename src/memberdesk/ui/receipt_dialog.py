@@ -62,6 +62,7 @@ class ReceiptDialog(Retranslating, QDialog):
 
         self.heading = QLabel()
         self.heading.setObjectName("dialogHeading")
+        self.heading.setWordWrap(True)  # "Redemption slip (兑) · D20261203-0002" at 1024
         self.change_caption = QLabel()
         self.change_value = QLabel()
         self.change_value.setObjectName("changeDue")
@@ -172,6 +173,13 @@ class ReceiptDialog(Retranslating, QDialog):
             self.heading.setText(self.tr("Redemption slip (兑) · {number}").format(number=number))
             self.change_caption.setText(self.tr("Points used"))
             self.change_value.setText(fmt.number(r.receipt.points_used))
+        elif self.kind.startswith("count_card"):
+            self.setWindowTitle(self.tr("Count card used"))
+            self.heading.setText(self.tr("Count card slip · {number}").format(number=number))
+            caption = (self.tr("{service}: uses taken") if self.kind == "count_card_use"
+                       else self.tr("{service}: uses given back"))
+            self.change_caption.setText(caption.format(service=r.service))
+            self.change_value.setText(fmt.number(r.uses))
         else:
             self.setWindowTitle(self.tr("Refunded"))
             self.heading.setText(self.tr("Refund slip · {number}").format(number=number))

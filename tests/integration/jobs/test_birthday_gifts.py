@@ -150,3 +150,35 @@ def test_gifts_go_in_short_batches_and_a_cancelled_run_finishes_next_time(
     assert again[0].counts == {"coupons": 0, "members": 1, "points": 10}
     assert [g[0] for g in _gifts(w)] == ["alice", "bob", "carol"]
     assert check_database(w.db) == []
+
+
+def test_birthday_multiplier_doubles_the_points_of_a_birthday_sale_and_a_refund_takes_them_back(
+    world: World, shop_clock: ShopClock
+) -> None:
+    """birthday.points_multiplier_permille on the birthday only (day mode), in the
+    birthday month (month mode); on the receipt in both languages; the refund takes
+    back exactly what the sale earned, doubled points included."""
+    from memberdesk.models.enums import TenderKind
+    from memberdesk.services.receipts import render_text
+
+    w = world
+    w.set_settings(birthday__points_multiplier_permille=2000)
+    _born(w, alice=date(1990, 3, 12))
+    shop_clock.day = date(2026, 3, 11)
+    plain = w.sell([("WASH", 1)], [(TenderKind.CASH, "30")], member="alice")
+    shop_clock.day = date(2026, 3, 12)
+    double = w.sell([("WASH", 1)], [(TenderKind.CASH, "30")], member="alice")
+    assert plain.points_earned > 0 and double.points_earned == 2 * plain.points_earned
+    assert "生日积分 ×2" in render_text(double.receipt, 80)
+    assert "Birthday points x2" in render_text(double.receipt, 80, "en")
+    assert "生日积分" not in render_text(plain.receipt, 80)
+    before = w.balances("alice")[2]
+    w.refund(double.sale_no)
+    assert w.balances("alice")[2] == before - double.points_earned
+    w.set_settings(birthday__mode="month")
+    shop_clock.day = date(2026, 3, 30)
+    month = w.sell([("WASH", 1)], [(TenderKind.CASH, "30")], member="alice")
+    shop_clock.day = date(2026, 4, 1)
+    april = w.sell([("WASH", 1)], [(TenderKind.CASH, "30")], member="alice")
+    assert (month.points_earned, april.points_earned) == (double.points_earned, plain.points_earned)
+    assert check_database(w.db) == []

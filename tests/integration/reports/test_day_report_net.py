@@ -203,7 +203,7 @@ def test_the_english_day_report_has_the_same_figures(
 
     assert list(en) == ["Summary", "Discounts", "Takings by method", "Refunds", "Shift counts",
                         "Stored value movements", "Points movements", "Coupons", "Count card movements",
-                        "Cashiers",
+                        "Loyalty", "Cashiers",
                         "Top products after refunds", "Categories after refunds"]
     assert [fen(v) if isinstance(v, float) else v for v in summary(en, "Summary").values()][4:] \
         == [fen(v) if isinstance(v, float) else v for v in summary(zh).values()][4:]

@@ -305,3 +305,30 @@ def test_db_check_finds_a_tampered_card(world: World) -> None:
         uow.commit()
     assert [p.check for p in check_database(w.db)] == ["count_card_status"]
 
+
+
+def test_a_use_and_its_undo_print_a_slip_of_what_was_used_and_what_remains(world: World) -> None:
+    """The count-card slip goes through the sales receipt's renderer: 58 mm and 80 mm,
+    zh_CN and English, every line within the paper's columns."""
+    from memberdesk.services.receipts import COLUMNS, text_width
+
+    w = world
+    sell_card(w)
+    card_id, balance_id = the_card(w)
+    used = use_card(w.db, w.cashier, UseRequest(card_id, balance_id, 2))
+    assert used.receipt is not None and used.receipt.kind == "count_card_use"
+    zh = render_text(used.receipt, 58)
+    assert "【计次】计次卡核销凭证" in zh and f"CC{used.entry_id:06d}" in zh
+    assert "张三" in zh and "核销 精洗一次 x 2" in zh and "剩余 精洗一次 8 次" in zh
+    assert used.expires_on is not None and f"有效期至 {used.expires_on.isoformat()}" in zh
+    assert "应付" not in zh and "¥" not in zh  # no money on a count-card slip
+    en = render_text(used.receipt, 58, "en")
+    assert "[COUNT CARD] USE SLIP" in en and "Used: 精洗一次 x 2" in en
+    assert "精洗一次: 8 left" in en and "Valid to" in en
+    for slip, mm in ((zh, 58), (en, 58), (render_text(used.receipt, 80, "en"), 80)):
+        assert all(text_width(line) <= COLUMNS[mm] for line in slip.splitlines())
+    back = reverse_use(w.db, w.manager, ReverseRequest(used.entry_id, "用错了"))
+    assert back.receipt is not None
+    undo = render_text(back.receipt, 80)
+    assert "【计次】核销撤销凭证" in undo and "撤销核销 精洗一次 x 2" in undo
+    assert "剩余 精洗一次 10 次" in undo

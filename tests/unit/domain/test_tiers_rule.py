@@ -106,3 +106,13 @@ def test_birthday_days_and_months() -> None:
     assert month_days(date(2028, 2, 28), BirthdayMode.DAY) == ((2, 28),)
     assert month_days(date(2028, 2, 29), BirthdayMode.DAY) == ((2, 29),)
     assert month_days(date(2028, 5, 9), BirthdayMode.MONTH) == ((5, 0),)
+
+
+def test_birthday_multiplier_applies_on_the_birthday_on_top_of_the_tier() -> None:
+    from memberdesk.domain.tiers import birthday_multiplier
+
+    born = date(2000, 2, 29)
+    assert birthday_multiplier(1500, born, date(2027, 2, 28), BirthdayMode.DAY, 2000) == 3000
+    assert birthday_multiplier(1500, born, date(2027, 3, 1), BirthdayMode.DAY, 2000) == 1500
+    assert birthday_multiplier(1000, born, date(2027, 2, 3), BirthdayMode.MONTH, 3000) == 3000
+    assert birthday_multiplier(1000, None, date(2027, 2, 28), BirthdayMode.DAY, 2000) == 1000

@@ -29,7 +29,7 @@ def test_outstanding_expiring_and_movements(world: World) -> None:
     with points_report(w.db, w.manager) as rep:
         rows = {r.member_no: r for r in rep.rows()}
         doc = points_document(rep, "测试便利店", rep.generated_at)
-        assert len(list(doc.tables[1].rows())) == len(rows)
+        assert len(list(doc.tables[2].rows())) == len(rows)  # after movements and loyalty
     with w.db.reader() as r:
         cached = r.session.scalar(select(func.sum(Member.points_balance)))
         by_kind = {k: int(v) for k, v in r.session.execute(

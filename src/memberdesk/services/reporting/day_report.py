@@ -33,6 +33,7 @@ from memberdesk.models import (
     Staff,
     StoredValueEntry,
     Tender,
+    TierChange,
 )
 from memberdesk.models.enums import (
     CountUseKind,
@@ -48,6 +49,7 @@ from memberdesk.money import Money
 from .. import clock
 from . import count_card_report
 from .common import shop_time
+from .loyalty_moves import LoyaltyMoves, loyalty_moves
 from .top_sellers import top_sellers
 from .window import Watermarks, Window, last_close
 
@@ -147,6 +149,9 @@ class DayReport:
     count_card_moves: tuple[tuple[CountUseKind, int], ...] = ()
     count_cards_outstanding: int = 0
     count_cards_deferred: Money = ZERO
+    # The loyalty engine's moves in the window (sign-ins, gifts, referral rewards, points
+    # expired, tier changes). Older closes read back all zero.
+    loyalty: LoyaltyMoves = field(default_factory=LoyaltyMoves)
 
     # ``net`` (a sealed field name) is what the day's sales came to before refunds:
     # gross less discounts. Net sales are that less the refunds of sales.
@@ -363,6 +368,9 @@ def compute(s: Session, w: Window, close_no: int | None = None) -> DayReport:
             CountCardEntry.id, w.previous.count_card_entry, w.current.count_card_entry)),
         count_cards_outstanding=cards_left.uses,
         count_cards_deferred=cards_left.deferred,
+        loyalty=loyalty_moves(
+            s, w.between(PointsEntry.id, w.previous.points_entry, w.current.points_entry),
+            w.between(TierChange.id, w.previous.tier_change, w.current.tier_change)),
     )
 
 

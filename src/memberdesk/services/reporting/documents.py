@@ -19,6 +19,7 @@ from .common import shop_time, time_text
 from .count_card_report import kind_word as card_kind_word
 from .day_report import DayReport, ProductRow, in_shop_time
 from .labels import label
+from .loyalty_moves import loyalty_table
 from .top_sellers import UNCATEGORISED
 from .words import ZH_CN, line_name, normalise, pick, picker
 
@@ -113,6 +114,7 @@ def day_document(rep: DayReport, shop_name: str, generated_at: datetime,
                   [(label(k, lang), n) for k, n in rep.coupons], I),
         _kv_table(t("计次卡变动", "Count card movements"), (t("类型", "Kind"), t("次数", "Uses")),
                   [(card_kind_word(k, lang), n) for k, n in rep.count_card_moves], I),
+        loyalty_table(rep.loyalty, lang),
         Table(t("收银员业绩", "Cashiers"),
               (Column(t("收银员", "Cashier")), Column(t("销售笔数", "Sales count"), I),
                Column(t("销售额（退款前）", "Sales before refunds"), M),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sqlalchemy import ColumnElement, func, select
@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
 from memberdesk.domain.points import expiry_horizon
-from memberdesk.models import MallRedemption, Member, PointsEntry, PointsLot, SignIn
+from memberdesk.models import Member, PointsEntry, PointsLot, TierChange
 from memberdesk.models.enums import PointsKind
 from memberdesk.reports.document import CellValue, Column, ColumnKind, Document, Table, static_rows
 
@@ -37,6 +37,7 @@ from .common import (
     streaming_reader,
 )
 from .labels import label
+from .loyalty_moves import LoyaltyMoves, loyalty_moves, loyalty_table
 from .words import ZH_CN, normalise, picker
 
 I = ColumnKind.INT  # noqa: E741
@@ -75,6 +76,7 @@ class PointsReport:
     gift_points: int = 0  # their points (part of the REDEEM movements)
     sign_ins: int = 0  # sign-ins (签到) in the range
     sign_in_points: int = 0  # their points, streak bonuses included (part of BONUS)
+    loyalty: LoyaltyMoves = field(default_factory=LoyaltyMoves)  # sign-ins, gifts, referral, tiers
 
 
 def _lots_sum(cond: ColumnElement[bool]) -> ColumnElement[int]:
@@ -133,12 +135,9 @@ def points_report(
                 yield PointsMemberRow(no, name, phone_for(phone, unmasked), int(balance),
                                       int(exp or 0), nxt, int(over or 0))
 
-        gifts, gift_points = s.execute(
-            select(func.count(), func.coalesce(func.sum(MallRedemption.points), 0))
-            .where(created_between(s, MallRedemption.created_at, period))).one()
-        sign_ins, sign_in_points = s.execute(
-            select(func.count(), func.coalesce(func.sum(SignIn.points + SignIn.bonus), 0))
-            .where(created_between(s, SignIn.created_at, period))).one()
+        loyalty = loyalty_moves(s, created_between(s, PointsEntry.created_at, period),
+                                created_between(s, TierChange.created_at, period))
+        gift_points = loyalty.gift_points
 
         yield PointsReport(
             period=period,
@@ -156,8 +155,8 @@ def points_report(
             expiring=int(expiring),
             overdue=int(overdue),
             rows=reading.stream(rows),
-            gifts=int(gifts), gift_points=int(gift_points), sign_ins=int(sign_ins),
-            sign_in_points=int(sign_in_points),
+            gifts=loyalty.gifts, gift_points=loyalty.gift_points, sign_ins=loyalty.sign_ins,
+            sign_in_points=loyalty.sign_in_points, loyalty=loyalty,
         )
 
 
@@ -188,6 +187,7 @@ def points_document(rep: PointsReport, shop_name: str, generated_at: datetime,
                                                   Column(t("积分", "Points"), I)),
               static_rows([(label(k, lang), v) for k, v in rep.movements]),
               totals=(total, rep.closing - rep.opening) if rep.movements else None),
+        loyalty_table(rep.loyalty, lang),
         Table(t("会员积分", "Points by member"),
               (Column(t("会员编号", "Member No."), width=12), Column(t("姓名", "Name"), width=12),
                Column(t("手机号", "Mobile"), width=13), Column(t("积分余额", "Balance"), I),

@@ -29,6 +29,7 @@ from memberdesk.models import (
     Refund,
     Sale,
     StoredValueEntry,
+    TierChange,
 )
 
 
@@ -42,6 +43,7 @@ class Watermarks:
     coupon_event: int = 0
     member: int = 0
     count_card_entry: int = 0  # closes sealed before count cards read back 0
+    tier_change: int = 0  # likewise before tier changes were in the close
 
     def to_dict(self) -> dict[str, int]:
         return asdict(self)
@@ -103,6 +105,7 @@ def current_watermarks(s: Session) -> Watermarks:
         coupon_event=top(CouponEvent.id),
         member=top(Member.id),
         count_card_entry=top(CountCardEntry.id),
+        tier_change=top(TierChange.id),
     )
 
 

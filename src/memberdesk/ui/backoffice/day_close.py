@@ -179,6 +179,17 @@ class DayClosePage(Page):
              f"{fmt.number(r.count_cards_outstanding)} · {fmt.money(r.count_cards_deferred)}"),
             (self.tr("New members"), fmt.number(r.new_members)),
         ]
+        moves = r.loyalty
+        loyalty = [
+            (self.tr("Sign-ins · points"),
+             f"{fmt.number(moves.sign_ins)} · {fmt.number(moves.sign_in_points)}"),
+            (self.tr("Gifts redeemed · points"),
+             f"{fmt.number(moves.gifts)} · {fmt.number(moves.gift_points)}"),
+            (self.tr("Referral points given · taken back"),
+             f"{fmt.number(moves.referral_points)} · {fmt.number(moves.referral_taken_back)}"),
+            (self.tr("Points expired"), fmt.number(moves.points_expired)),
+            (self.tr("Tier changes"), fmt.number(sum(n for _r, n in moves.tier_changes))),
+        ]
         right = [(tender_name(k), fmt.money(v)) for k, v in r.takings_by_tender] or [
             (self.tr("Takings"), fmt.money(Money(0)))]
 
@@ -191,8 +202,10 @@ class DayClosePage(Page):
 
         day_head = self.tr("The day")
         takings_head = self.tr("Takings by method")
+        loyalty_head = self.tr("Loyalty")
         return (f"<p><b>{escape(r.business_date.isoformat())}</b><br>{escape(state)}</p>"
-                f"{table(left, day_head)}{table(right, takings_head)}")
+                f"{table(left, day_head)}{table(right, takings_head)}"
+                f"{table(loyalty, loyalty_head)}")
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Day close"))

@@ -56,7 +56,8 @@ def refund(db: Any, actor: Any, client_id: str, card_id: int, reason: str,
 
 
 class CountCardDialog(TaskDialog):
-    used = Signal(object)  # UseResult
+    used = Signal(object)  # UseResult (the counter shows its slip)
+    use_undone = Signal(object)  # UseResult of the reversal (its slip too)
     refunded = Signal(object)  # RefundResult of the unused part (the counter shows its slip)
 
     def __init__(self, runner: TaskRunner, actor: Any, member_no: str, member_name: str,
@@ -206,6 +207,7 @@ class CountCardDialog(TaskDialog):
         self.last, self.undone = None, result
         self.say(lambda: self.tr("Use undone: {card} {service}, {left} left").format(
             card=result.card_name, service=result.service, left=result.remaining), OK)
+        self.use_undone.emit(result)
         self.call(load_cards, self.actor, self.member_no, on_done=self._loaded)
 
     def retranslate(self) -> None:

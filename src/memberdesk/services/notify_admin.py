@@ -86,7 +86,12 @@ def _log_query(status: str | None, before: int | None) -> Any:
 
 def _months(s: Session, policy: Policy) -> tuple[MonthCost, ...]:
     offset = policy.int("shop.timezone_offset_minutes")
-    month = func.strftime("%Y-%m", func.datetime(_OUTBOX.c.sent_at, f"{offset:+d} minutes"))
+    # The shop's month of sending, in each engine's words (PostgreSQL has no strftime).
+    if s.get_bind().dialect.name == "postgresql":
+        month = func.to_char(_OUTBOX.c.sent_at + func.make_interval(0, 0, 0, 0, 0, offset),
+                             "YYYY-MM")
+    else:
+        month = func.strftime("%Y-%m", func.datetime(_OUTBOX.c.sent_at, f"{offset:+d} minutes"))
     rows = s.execute(select(month, func.count()).where(_OUTBOX.c.status == NotifyStatus.SENT)
                      .group_by(month).order_by(month.desc()).limit(12))
     price = policy.int("sms.price_fen")

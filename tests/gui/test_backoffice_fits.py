@@ -9,12 +9,15 @@ from .tasks_support import Counter
 
 SCREEN_WIDTH = 1024
 OFFICE_WIDTH = SCREEN_WIDTH - 40  # BackOffice: the parent's width less 40
+# A 768-high screen less a taskbar (40) and a title bar (30): the back office must fit it.
+OFFICE_HEIGHT = 768 - 40 - 30
 
 
 def test_every_page_fits_a_1024_screen_in_both_languages(owner: Counter) -> None:
     c = owner
     office = c.open(Qt.Key.Key_F8)
     too_wide: list[tuple[str, str, int]] = []
+    too_tall: list[tuple[str, str, int]] = []
     for lang in ("zh_CN", "en"):
         for key in office.pages:
             office.show_page(key)
@@ -24,8 +27,12 @@ def test_every_page_fits_a_1024_screen_in_both_languages(owner: Counter) -> None
             width = office.minimumSizeHint().width()
             if width > OFFICE_WIDTH:
                 too_wide.append((lang, key, width))
+            height = office.minimumSizeHint().height()
+            if height > OFFICE_HEIGHT:
+                too_tall.append((lang, key, height))
         c.qtbot.keyClick(office, Qt.Key.Key_L,
                          Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
         c.qtbot.waitUntil(lambda lang=lang: office.windowTitle() == (
             "Back office" if lang == "zh_CN" else "后台"), timeout=5_000)
     assert too_wide == []
+    assert too_tall == []

@@ -13,9 +13,11 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -125,7 +127,14 @@ class MessagesPage(Page):
         tab.addLayout(buttons)
         self.templates = TemplatesPanel(self)
         self.tabs.addTab(log_tab, "")
-        self.tabs.addTab(self.templates, "")
+        # Eight events' rows are taller than a 768-high screen leaves the page: they scroll.
+        scroller = QScrollArea()
+        scroller.setObjectName("messageTemplatesScroller")
+        scroller.setWidget(self.templates)
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tabs.addTab(scroller, "")
         self.tabs.currentChanged.connect(lambda i: self.templates.refresh() if i == 1 else None)
         self.body.addWidget(self.tabs, 1)
         self.retranslate()

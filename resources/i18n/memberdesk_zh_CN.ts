@@ -3426,7 +3426,7 @@ Fill in one member per row, then check the file.</source>
     <message>
         <source>—</source>
         <comment>cost: optional</comment>
-        <translation>按折扣</translation>
+        <translation>可不填</translation>
     </message>
     <message>
         <source>What the shop pays for one (进价), for the gross margin in the reports; empty: not known</source>
@@ -5237,7 +5237,7 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
     </message>
     <message>
         <source>Printer: none</source>
-        <translation>打印机：未连接</translation>
+        <translation>打印机：未设置</translation>
     </message>
     <message>
         <source>Printer: ready</source>

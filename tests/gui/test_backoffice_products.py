@@ -129,6 +129,7 @@ def test_a_cost_above_the_price_is_warned_and_saved(owner: Counter) -> None:
         c.type(page.focusWidget(), text)
         c.press(Qt.Key.Key_Return, page.focusWidget())
     assert page.focusWidget() is page.cost
+    assert page.cost.placeholderText() == "可不填"  # optional, not "by discount"
     c.type(page.cost, "10.50")
     assert page.cost_warning.isVisible()
     assert page.cost_warning.text() == "进价高于售价：每卖一件都亏钱。"

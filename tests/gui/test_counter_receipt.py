@@ -56,7 +56,7 @@ def test_a_printer_that_fails_does_not_undo_the_sale(
 
 
 def test_without_a_printer_the_receipt_is_on_screen(till: Till) -> None:
-    assert till.main.status.printer_label.text() == "打印机：未连接"
+    assert till.main.status.printer_label.text() == "打印机：未设置"
     pay_cash(till)
     receipt = till.receipt
     till.press(Qt.Key.Key_P, receipt)

@@ -33,7 +33,7 @@ def test_right_password_and_enter_open_the_counter(qtbot, ui: AppController) -> 
     assert status.staff_label.text() == "值班：张收银（收银员）"
     assert status.shop_label.text() == "门店：测试便利店"
     assert status.reader_label.text() == "读卡器：未连接"
-    assert status.printer_label.text() == "打印机：未连接"
+    assert status.printer_label.text() == "打印机：未设置"
     qtbot.waitUntil(lambda: not ui.runner.busy)  # the shift and the backup status are in
     assert status.shift_label.text() == "班次：未开班"
     assert status.backup_label.text() == "上次备份：从未备份"

@@ -102,4 +102,4 @@ def test_without_a_printer_the_refund_slip_is_on_screen(manager_counter: Counter
     assert "退款凭证" in slip.preview.toPlainText()
     c.press(Qt.Key.Key_P, slip)
     assert slip.print_status.text() == "未设置小票打印机，小票只在此显示。"
-    assert c.ui.main.status.printer_label.text() == "打印机：未连接"
+    assert c.ui.main.status.printer_label.text() == "打印机：未设置"

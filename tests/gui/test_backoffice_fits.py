@@ -36,3 +36,16 @@ def test_every_page_fits_a_1024_screen_in_both_languages(owner: Counter) -> None
             "Back office" if lang == "zh_CN" else "后台"), timeout=5_000)
     assert too_wide == []
     assert too_tall == []
+
+
+def test_no_page_name_is_cut_off_when_the_list_scrolls(owner: Counter) -> None:
+    """On a 768-high screen the page list scrolls: its scroll bar takes no letters."""
+    office = owner.open(Qt.Key.Key_F8)
+    office.resize(OFFICE_WIDTH, OFFICE_HEIGHT)
+    owner.settle()
+    nav = office.nav
+    assert nav.verticalScrollBar().isVisible()
+    widest = max(nav.fontMetrics().horizontalAdvance(nav.item(i).text())
+                 for i in range(nav.count()))
+    # the items' padding (style.qss) and a few px Qt keeps before it elides
+    assert nav.viewport().width() >= widest + 2 * 16 + 6

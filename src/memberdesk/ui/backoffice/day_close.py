@@ -26,7 +26,7 @@ from .long_jobs import LongJobs
 from .page import Page
 from .preview import ReportPreview
 
-FIGURES_WIDTH = (300, 400)  # the figures column (as wide as its text, within these)
+FIGURES_WIDTH = (300, 470)  # the figures column (as wide as its text, within these)
 
 
 class DayClosePage(Page):

@@ -42,7 +42,7 @@ from .staff import StaffPage
 from .stock import StockPage
 
 STAFF_ROLES = ("owner", "manager")
-NAV_WIDTH = (140, 240)  # the page list is as wide as its longest name, within these
+NAV_WIDTH = (140, 260)  # the page list is as wide as its longest name, within these
 
 
 class BackOffice(Retranslating, QDialog):
@@ -174,5 +174,7 @@ class BackOffice(Retranslating, QDialog):
             if item is not None:
                 item.setText(names[key])
         widest = max(self.nav.fontMetrics().horizontalAdvance(names[k]) for k in self.pages)
-        self.nav.setFixedWidth(min(max(widest + 48, NAV_WIDTH[0]), NAV_WIDTH[1]))
+        # Room for the list's scroll bar too: on a 768-high screen the pages outgrow it.
+        bar = self.nav.verticalScrollBar().sizeHint().width()
+        self.nav.setFixedWidth(min(max(widest + 40 + bar, NAV_WIDTH[0]), NAV_WIDTH[1]))
         self.close_button.setText(self.tr("Close (Esc)"))

@@ -17,7 +17,7 @@ OVER_LIMIT = {
     "memberdesk/services/errors.py": 531,
     "memberdesk/services/members.py": 493,
     "memberdesk/services/refunds.py": 409,
-    "memberdesk/services/setting_specs.py": 464,
+    "memberdesk/services/setting_specs.py": 470,
     "memberdesk/services/staff.py": 404,
     "memberdesk/ui/backoffice/member_dialog.py": 671,
     "memberdesk/ui/backoffice/stock.py": 467,

@@ -133,12 +133,33 @@ def backup_file(source: Path, dest: Path) -> Path:
 
 
 def upgrade(engine: Engine) -> None:
+    """Bring the database to :data:`HEAD_REVISION` in one transaction.
+
+    On SQLite an ALTER that SQLite cannot do is a table rebuild (alembic's batch
+    mode: copy, drop the old table, rename the copy). With foreign keys on, the drop
+    first deletes the old rows and fails as soon as another table points at one (a
+    shop with sales and discounts could not be upgraded). So foreign keys are off
+    while migrating — the switch only works outside a transaction — and every
+    reference is checked with ``PRAGMA foreign_key_check`` before the commit."""
     from alembic import command
 
     cfg = alembic_config(engine)
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+    with engine.connect() as conn:
+        sqlite = conn.dialect.name == "sqlite"
+        driver = conn.connection.driver_connection
+        if sqlite and driver is not None:
+            driver.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with conn.begin():
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+                if sqlite:
+                    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise RuntimeError(f"the upgrade left broken references: {broken[:3]}")
+        finally:
+            if sqlite and driver is not None:
+                driver.execute("PRAGMA foreign_keys = ON")
 
 
 def open_database(path: Path, backup_dir: Path) -> Engine:

@@ -95,8 +95,7 @@ class ProductRow:
     name: str
     qty: int
     net: Money
-    # What the net quantity cost the shop (进价 x qty) when the report was made; None:
-    # the product has no cost (and categories, plain amounts, closes sealed before).
+    # 进价 x net qty when the report was made; None: no cost known (or older closes).
     cost: Money | None = None
 
 
@@ -149,12 +148,10 @@ class DayReport:
     count_card_moves: tuple[tuple[CountUseKind, int], ...] = ()
     count_cards_outstanding: int = 0
     count_cards_deferred: Money = ZERO
-    # The loyalty engine's moves in the window (sign-ins, gifts, referral rewards, points
-    # expired, tier changes). Older closes read back all zero.
+    # Sign-ins, gifts, referral rewards, points expired, tier changes (older closes: 0).
     loyalty: LoyaltyMoves = field(default_factory=LoyaltyMoves)
 
-    # ``net`` (a sealed field name) is what the day's sales came to before refunds:
-    # gross less discounts. Net sales are that less the refunds of sales.
+    # ``net`` (a sealed name): the day's sales before refunds, gross less discounts.
     @property
     def discount_total(self) -> Money:
         return Money(sum(m.fen for _, m in self.discounts))

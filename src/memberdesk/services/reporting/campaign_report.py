@@ -204,20 +204,8 @@ def campaign_document(rep: CampaignReport, shop_name: str, generated_at: datetim
         (t("对照组人均消费", "Sales per member held out"), rep.held_out.per_member),
         (t("人均差异", "Difference per member"), rep.difference),
     )
-
-    def group(label: str, g: GroupResult) -> tuple[CellValue, ...]:
-        return (label, g.members, g.buyers, percent_text(rate_permille(g.buyers, g.members)),
-                g.sales, g.per_member)
-
-    table = Table(
-        t("活动组与对照组", "Reached and held out"),
-        (Column(t("组", "Group"), width=14), Column(t("会员数", "Members"), I),
-         Column(t("消费会员", "Buyers"), I), Column(t("消费率", "Buying rate"), width=10),
-         Column(t("消费金额", "Sales"), M), Column(t("人均消费", "Per member"), M)),
-        static_rows([group(t("活动组（已发券）", "Reached (coupon)"), rep.reached),
-                     group(t("对照组（未发券）", "Held out (nothing)"), rep.held_out)]),
-        totals=(t("人均差异", "Difference"), "", "", "", "", rep.difference),
-    )
+    table = _groups_table(rep, lang, t("活动组（已发券）", "Reached (coupon)"),
+                          t("对照组（未发券）", "Held out (nothing)"))
     note = t("消费金额为活动期间（按营业日）该组会员的应付金额减去其退款；核销为已使用且未因退款恢复的券；"
              "对照组按活动的随机种子抽取，不发券。",
              "Sales are the group's payable amounts in the campaign's days (business dates) "
@@ -225,6 +213,24 @@ def campaign_document(rep: CampaignReport, shop_name: str, generated_at: datetim
              "the hold-out is drawn from the campaign's random seed and gets nothing.")
     return Document(t("营销活动报表", "Campaign report"), shop_name, rep.period.text(lang),
                     generated_at, summary, (table,), note, normalise(lang))
+
+
+def _groups_table(rep: CampaignReport, lang: str, reached: str, held_out: str) -> Table:
+    """The reached and the held-out group side by side, and their difference."""
+    t = picker(lang)
+
+    def group(label: str, g: GroupResult) -> tuple[CellValue, ...]:
+        return (label, g.members, g.buyers, percent_text(rate_permille(g.buyers, g.members)),
+                g.sales, g.per_member)
+
+    return Table(
+        t("活动组与对照组", "Reached and held out"),
+        (Column(t("组", "Group"), width=14), Column(t("会员数", "Members"), I),
+         Column(t("消费会员", "Buyers"), I), Column(t("消费率", "Buying rate"), width=10),
+         Column(t("消费金额", "Sales"), M), Column(t("人均消费", "Per member"), M)),
+        static_rows([group(reached, rep.reached), group(held_out, rep.held_out)]),
+        totals=(t("人均差异", "Difference"), "", "", "", "", rep.difference),
+    )
 
 
 KIND_WORDS = {"member_day": ("会员日", "Member day"), "special": ("限时特价", "Special price")}
@@ -246,20 +252,8 @@ def _promo_document(rep: CampaignReport, shop_name: str, generated_at: datetime,
         (t("对照组人均消费", "Sales per member held out"), rep.held_out.per_member),
         (t("人均差异", "Difference per member"), rep.difference),
     )
-
-    def group(label: str, g: GroupResult) -> tuple[CellValue, ...]:
-        return (label, g.members, g.buyers, percent_text(rate_permille(g.buyers, g.members)),
-                g.sales, g.per_member)
-
-    table = Table(
-        t("活动组与对照组", "Reached and held out"),
-        (Column(t("组", "Group"), width=14), Column(t("会员数", "Members"), I),
-         Column(t("消费会员", "Buyers"), I), Column(t("消费率", "Buying rate"), width=10),
-         Column(t("消费金额", "Sales"), M), Column(t("人均消费", "Per member"), M)),
-        static_rows([group(t("活动组", "Reached"), rep.reached),
-                     group(t("对照组（不享受）", "Held out (nothing)"), rep.held_out)]),
-        totals=(t("人均差异", "Difference"), "", "", "", "", rep.difference),
-    )
+    table = _groups_table(rep, lang, t("活动组", "Reached"),
+                          t("对照组（不享受）", "Held out (nothing)"))
     note = t("活动组为活动适用等级中、未被抽入对照组的现有会员；对照组按活动的随机种子抽取，不享受优惠。"
              "消费金额为活动期间（按营业日）该组会员的应付金额减去其退款；参与为得到本活动优惠的会员与销售。",
              "Reached: the active members of the campaign's tiers not drawn into the "

@@ -38,10 +38,14 @@ def world(pg_world: World) -> World:
 
 
 def _databases(url: str) -> set[str]:
+    """The databases named after ``url``'s (it and its scratch copies): the other test
+    processes create and drop their own databases on the same cluster meanwhile."""
+    own = make_url(url).database or ""
     admin = sb.admin_engine(make_url(url))
     try:
         with admin.connect() as c:
-            return set(c.execute(text("SELECT datname FROM pg_database")).scalars())
+            return {name for name in c.execute(text("SELECT datname FROM pg_database")).scalars()
+                    if name == own or name.startswith(own + "_")}
     finally:
         admin.dispose()
 

@@ -1,6 +1,6 @@
 """Screenshots of the cashier client for people to look at.
 
-Builds a throw-away shop (the demo shop when ``memberdesk.services.demo`` is
+Builds a throw-away shop (the demo shop when ``memberdesk.demo`` is
 available, else a bare shop with an owner and a cashier), drives the real UI
 (login screen, wrong password, counter, a user-error banner, the counter with a
 member and a cart, the payment dialog with a split in progress, the receipt) in
@@ -71,13 +71,13 @@ def make_shop(data_dir: Path) -> str:
     from memberdesk.db import Database
     from memberdesk.models.enums import Role
     from memberdesk.paths import DataPaths
-    from memberdesk.services import staff
-    from memberdesk.services.shop import init_shop
+    from memberdesk.services.shop.setup import init_shop
+    from memberdesk.services.staff import accounts as staff
 
     db = Database.open(DataPaths(data_dir))
     try:
         try:
-            from memberdesk.services.demo import DEMO_PASSWORDS, build_demo
+            from memberdesk.demo import DEMO_PASSWORDS, build_demo
         except ImportError:
             owner = init_shop(
                 db,
@@ -108,10 +108,11 @@ def loyalty_news(db: Any, cashier: Any, member_no: str) -> None:
     from memberdesk.models import Member
     from memberdesk.models.enums import TenderKind
     from memberdesk.money import Money
-    from memberdesk.services import birthday, clock, settings
-    from memberdesk.services.cart import CartLine, CartRequest
-    from memberdesk.services.checkout import CheckoutRequest, checkout
-    from memberdesk.services.tenders import TenderRequest
+    from memberdesk.services.checkout.cart import CartLine, CartRequest
+    from memberdesk.services.checkout.sale import CheckoutRequest, checkout
+    from memberdesk.services.loyalty import birthday
+    from memberdesk.services.pricing.tenders import TenderRequest
+    from memberdesk.services.shared import clock, settings
 
     with db.uow() as uow:
         settings.put(uow.session, "birthday.points", 100)
@@ -136,7 +137,9 @@ def prepare_sale(data_dir: Path, password: str) -> str | None:
     from memberdesk.models import Coupon, Member
     from memberdesk.money import Money
     from memberdesk.paths import DataPaths
-    from memberdesk.services import members, shifts, staff
+    from memberdesk.services.members import profiles as members
+    from memberdesk.services.shifts import shift as shifts
+    from memberdesk.services.staff import accounts as staff
 
     db = Database.open(DataPaths(data_dir))
     try:
@@ -170,8 +173,8 @@ def prepare_stock(data_dir: Path) -> None:
     from memberdesk.db import Database
     from memberdesk.models import Product
     from memberdesk.paths import DataPaths
-    from memberdesk.services import staff
-    from memberdesk.services.stock import count_stock, receive_stock, set_low_stock
+    from memberdesk.services.staff import accounts as staff
+    from memberdesk.services.stock.ledger import count_stock, receive_stock, set_low_stock
 
     db = Database.open(DataPaths(data_dir))
     try:
@@ -187,7 +190,7 @@ def prepare_stock(data_dir: Path) -> None:
             set_low_stock(db, owner, code, (10, 12, 15, 8, 20, 10, 5, 3)[i])
         if codes:
             count_stock(db, owner, codes[0], 22, "月末盘点 破损 2 件")
-        from memberdesk.services.mall import save_gift
+        from memberdesk.services.loyalty.mall import save_gift
 
         for code, points in zip(codes[:4], (200, 500, 800, 1500), strict=False):
             save_gift(db, owner, code, points)  # the points mall's gifts (Shift+F2, 积分商城)
@@ -204,8 +207,8 @@ def _points_for_the_counter(db: Any, owner: Any) -> None:
     from memberdesk.models import Member
     from memberdesk.models.enums import PointsKind
     from memberdesk.money import Money
-    from memberdesk.services import settings
-    from memberdesk.services.ledger import Refs, credit_points
+    from memberdesk.services.shared import settings
+    from memberdesk.services.shared.ledger import Refs, credit_points
 
     with db.uow() as uow:
         s = uow.session
@@ -233,12 +236,12 @@ def shoot(data_dir: Path, out: Path) -> int:
 
     from memberdesk.logsetup import setup_logging
     from memberdesk.paths import DataPaths
-    from memberdesk.services import staff
-    from memberdesk.ui.app import create_application
-    from memberdesk.ui.controller import AppController
-    from memberdesk.ui.i18n import Translations
-    from memberdesk.ui.tasks import TaskRunner
-    from memberdesk.ui.theme import apply_theme
+    from memberdesk.services.staff import accounts as staff
+    from memberdesk.ui.shell.app import create_application
+    from memberdesk.ui.shell.i18n import Translations
+    from memberdesk.ui.shell.session import AppController
+    from memberdesk.ui.shell.tasks import TaskRunner
+    from memberdesk.ui.shell.theme import apply_theme
 
     paths = DataPaths(data_dir).ensure()
     setup_logging(paths.logs)

@@ -59,7 +59,7 @@ class Camera:
 
 def owner_password() -> str:
     try:
-        from memberdesk.services.demo import DEMO_PASSWORDS
+        from memberdesk.demo import DEMO_PASSWORDS
     except ImportError:
         return "owner-pass"  # screenshots.make_shop's bare shop
     return str(DEMO_PASSWORDS["owner"])
@@ -143,7 +143,7 @@ def _members_page(cam: Camera, office: Any, member_no: str | None) -> None:
     page.tabs.setCurrentWidget(page.list)
     cam.idle()
     cam.grab(office, "backoffice_member_list")
-    from memberdesk.services.member_list import MemberSort
+    from memberdesk.services.members.listing import MemberSort
 
     page.list.sort.setCurrentIndex(page.list.sort.findData(MemberSort.LAST_VISIT))
     cam.idle()
@@ -175,13 +175,13 @@ def shoot_tasks(cam: Camera, sizes: tuple[tuple[int, int], ...], langs: tuple[st
     from PySide6.QtCore import Qt
 
     from memberdesk.money import Money
-    from memberdesk.ui.counter_tasks import counter_tasks_of
+    from memberdesk.ui.counter.actions import counter_tasks_of
 
     ui = cam.ui
     tasks = counter_tasks_of(ui.main)
     if tasks is None:  # a controller that does not install them itself
-        from memberdesk.ui.counter_state import CounterState
-        from memberdesk.ui.counter_tasks import install_counter_tasks
+        from memberdesk.ui.counter.actions import install_counter_tasks
+        from memberdesk.ui.counter.state import CounterState
 
         install_counter_tasks(ui.main, ui.runner, CounterState(ui.main))
         tasks = counter_tasks_of(ui.main)

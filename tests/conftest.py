@@ -163,7 +163,7 @@ def _fast_password_hashing() -> Iterator[None]:
     except where they test the parameters themselves."""
     from argon2 import PasswordHasher
 
-    from memberdesk.services import passwords
+    from memberdesk.services.shared import passwords
 
     old = passwords.set_hasher(PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
     yield
@@ -173,7 +173,7 @@ def _fast_password_hashing() -> Iterator[None]:
 @pytest.fixture
 def shop(db):  # type: ignore[no-untyped-def]
     """A set-up shop: returns the owner's Actor."""
-    from memberdesk.services.shop import init_shop
+    from memberdesk.services.shop.setup import init_shop
 
     return init_shop(
         db,
@@ -188,7 +188,7 @@ def shop(db):  # type: ignore[no-untyped-def]
 def staff(db, shop):  # type: ignore[no-untyped-def]
     """Owner, manager and cashier Actors of the test shop."""
     from memberdesk.models.enums import Role
-    from memberdesk.services import staff as staff_svc
+    from memberdesk.services.staff import accounts as staff_svc
 
     staff_svc.create_staff(
         db, shop, username="manager", display_name="李店长", role=Role.MANAGER, password="manager-pass"

@@ -21,9 +21,9 @@ from sqlalchemy import event
 
 from memberdesk.db import Database
 from memberdesk.paths import DataPaths
-from memberdesk.services import analytics_report
-from memberdesk.services.analytics_refresh import refresh_scores
-from memberdesk.services.staff import login
+from memberdesk.services.analytics import report as analytics_report
+from memberdesk.services.analytics.refresh import refresh_scores
+from memberdesk.services.staff.accounts import login
 from memberdesk.ui.backoffice.analysis_data import load
 
 from . import report_data

@@ -21,7 +21,7 @@ from typing import Any
 
 from memberdesk.db import Database
 from memberdesk.paths import DataPaths
-from memberdesk.services.analytics_refresh import refresh_scores
+from memberdesk.services.analytics.refresh import refresh_scores
 
 from . import report_data
 from .bench_reports import _checkouts, _median, _world

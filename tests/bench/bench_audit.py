@@ -23,16 +23,16 @@ from memberdesk.db import Database
 from memberdesk.db.audit_key import mac
 from memberdesk.models.enums import Role
 from memberdesk.paths import DataPaths
-from memberdesk.services import audit
-from memberdesk.services import staff as staff_svc
-from memberdesk.services.audit_export import export_audit
-from memberdesk.services.audit_view import (
+from memberdesk.services.audit.export import export_audit
+from memberdesk.services.audit.view import (
     audit_choices,
     list_audit,
     parse_filter,
     verify_audit_chain,
 )
-from memberdesk.services.shop import init_shop
+from memberdesk.services.shared import audit
+from memberdesk.services.shop.setup import init_shop
+from memberdesk.services.staff import accounts as staff_svc
 
 ROOT = Path(__file__).resolve().parents[2] / "build" / "bench" / "audit"
 ROWS = 1_000_000

@@ -1,5 +1,5 @@
 """A coupon campaign to a segment of 1,000,000 members: the whole run through the
-service (:func:`memberdesk.services.campaigns.run_campaign`: the segment read, then a
+service (:func:`memberdesk.services.campaigns.coupon_campaigns.run_campaign`: the segment read, then a
 chunk of members per unit of work: coupons, their events, ``campaign_members``, the
 ``campaign`` messages, one audit row a chunk, the pause between chunks that lets a
 checkout in), and a rerun (nothing left to issue).
@@ -23,12 +23,16 @@ import time
 from memberdesk.db import Database, make_engine
 from memberdesk.models.enums import CouponKind
 from memberdesk.money import Money
-from memberdesk.services.campaigns import CampaignRequest, create_campaign, run_campaign
-from memberdesk.services.coupons_admin import CouponTemplateRequest, add_coupon_template
-from memberdesk.services.member_filter import MemberFilter
-from memberdesk.services.segments import save_segment
-from memberdesk.services.settings import change_settings
-from memberdesk.services.staff import login
+from memberdesk.services.campaigns.coupon_campaigns import (
+    CampaignRequest,
+    create_campaign,
+    run_campaign,
+)
+from memberdesk.services.campaigns.segments import save_segment
+from memberdesk.services.coupons.admin import CouponTemplateRequest, add_coupon_template
+from memberdesk.services.members.filter import MemberFilter
+from memberdesk.services.shared.settings import change_settings
+from memberdesk.services.staff.accounts import login
 
 from .bench_lookup import MEMBERS, build, cache_path
 

@@ -27,14 +27,19 @@ from memberdesk.models import Member, Tier
 from memberdesk.models.enums import CouponKind, PointsKind, TenderKind
 from memberdesk.money import Money
 from memberdesk.paths import DataPaths
-from memberdesk.services import catalog, shifts
-from memberdesk.services.cart import CartLine, CartRequest
-from memberdesk.services.checkout import CheckoutRequest, checkout
-from memberdesk.services.coupons import CouponTemplateDraft, create_coupon_template, issue_coupons
-from memberdesk.services.ledger import Refs, credit_points
-from memberdesk.services.recharge import RechargeRequest, recharge
-from memberdesk.services.shop import init_shop
-from memberdesk.services.tenders import TenderRequest
+from memberdesk.services.catalog import products as catalog
+from memberdesk.services.checkout.cart import CartLine, CartRequest
+from memberdesk.services.checkout.sale import CheckoutRequest, checkout
+from memberdesk.services.coupons.core import (
+    CouponTemplateDraft,
+    create_coupon_template,
+    issue_coupons,
+)
+from memberdesk.services.pricing.tenders import TenderRequest
+from memberdesk.services.shared.ledger import Refs, credit_points
+from memberdesk.services.shifts import shift as shifts
+from memberdesk.services.shop.setup import init_shop
+from memberdesk.services.stored_value.recharge import RechargeRequest, recharge
 
 WARMUP = 20
 RUNS = 300

@@ -32,7 +32,7 @@ from typing import Any
 from memberdesk.db import Database, make_engine
 from memberdesk.db.migrate import head_revision
 from memberdesk.paths import DataPaths
-from memberdesk.services import settings
+from memberdesk.services.shared import settings
 
 from . import report_data
 from .bench_reports import _checkouts, _median, _world
@@ -133,7 +133,7 @@ def ensure(members: int) -> Path:
 
 
 def bench_jobs(path: Path) -> None:
-    from memberdesk.services.jobs import run_jobs
+    from memberdesk.services.jobs.runner import run_jobs
 
     with tempfile.TemporaryDirectory(prefix="md-bench-", dir=path.parent) as tmp:
         paths = DataPaths(Path(tmp) / "data").ensure()

@@ -6,7 +6,7 @@ run builds a shop with 1,000,000 members, each with a card, under ``build/bench/
 members and their search keys bulk-inserted with the application's own pinyin
 code); later runs reuse it. ``MEMBERDESK_BENCH_MEMBERS`` makes a smaller one.
 
-Every lookup goes through the service (:func:`memberdesk.services.lookup.lookup`):
+Every lookup goes through the service (:func:`memberdesk.services.members.lookup.lookup`):
 its read-only unit of work, the staff role check and the phone masking included.
 The raw figure runs the same indexed SQL on a plain sqlite3 connection.
 """
@@ -26,11 +26,11 @@ from memberdesk.db import Database, make_engine
 from memberdesk.db.migrate import head_revision, open_database
 from memberdesk.hardware.uid import uid_candidates
 from memberdesk.models.enums import Role
-from memberdesk.services.context import Actor
-from memberdesk.services.lookup import LookupOutcome, lookup
-from memberdesk.services.member_search import name_keys
-from memberdesk.services.shop import init_shop
-from memberdesk.services.staff import create_staff, login
+from memberdesk.services.members.lookup import LookupOutcome, lookup
+from memberdesk.services.members.search_keys import name_keys
+from memberdesk.services.shared.context import Actor
+from memberdesk.services.shop.setup import init_shop
+from memberdesk.services.staff.accounts import create_staff, login
 
 from .stats import percentile, report, time_ms
 

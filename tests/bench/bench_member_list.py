@@ -6,7 +6,7 @@ queries.
 members with varied tiers, balances, points, last visits, birthdays and tags
 (``tests/bench/member_list_data.py``, built once under ``build/bench/``; no ANALYZE,
 as in a real shop). Every figure goes through the service
-(:func:`memberdesk.services.member_list.list_members`: its read-only unit of work,
+(:func:`memberdesk.services.members.listing.list_members`: its read-only unit of work,
 the role check, the tier names, the phone masking). The raw figure replays on a
 plain sqlite3 connection exactly the page SELECTs the service sent (captured from
 the engine), nothing else.
@@ -23,8 +23,8 @@ from sqlalchemy import event
 
 from memberdesk.db import Database, make_engine
 from memberdesk.money import Money
-from memberdesk.services.member_list import MemberFilter, MemberSort, list_members
-from memberdesk.services.staff import login
+from memberdesk.services.members.listing import MemberFilter, MemberSort, list_members
+from memberdesk.services.staff.accounts import login
 
 from .member_list_data import build_list_shop, list_cache_path
 from .stats import percentile, report, time_ms
@@ -39,7 +39,7 @@ def _cases(db: Database, actor: Any) -> dict[str, dict[str, Any]]:
     # a cursor half-way through the long tie of members with no stored value
     tie = list_members(db, actor, sort=MemberSort.STORED_VALUE).after
     assert tie is not None
-    from memberdesk.services.member_list import Cursor
+    from memberdesk.services.members.listing import Cursor
 
     return {
         "member_list_first_page": {},

@@ -30,9 +30,9 @@ from memberdesk.db import Database
 from memberdesk.models import Card, Member, Tier
 from memberdesk.models.enums import Role
 from memberdesk.paths import DataPaths
-from memberdesk.services.checkout import checkout
-from memberdesk.services.context import Actor
-from memberdesk.services.lookup import LookupOutcome, lookup
+from memberdesk.services.checkout.sale import checkout
+from memberdesk.services.members.lookup import LookupOutcome, lookup
+from memberdesk.services.shared.context import Actor
 from tests.pg_engine import PgDatabases, pg_url
 
 from .bench_checkout import RUNS, WARMUP, _pct, _request, _setup
@@ -112,7 +112,7 @@ def main() -> None:
             pg_db = Database.open(DataPaths(Path(tmp) / "pg").ensure(), pg_address)
             try:
                 pg_ms = _checkouts(pg_db)
-                from memberdesk.services.staff import login
+                from memberdesk.services.staff.accounts import login
 
                 lookup_ms = _card_lookups(pg_db, login(pg_db, "owner", "owner-pass"))
             finally:

@@ -30,8 +30,8 @@ from sqlalchemy.engine import make_url
 
 from memberdesk.db import Database
 from memberdesk.paths import DataPaths
-from memberdesk.services.checkout import checkout
-from memberdesk.services.lookup import lookup
+from memberdesk.services.checkout.sale import checkout
+from memberdesk.services.members.lookup import lookup
 from tests.pg_engine import PgDatabases, pg_url
 
 from .bench_checkout import _request, _setup

@@ -65,9 +65,9 @@ def main() -> None:
     from memberdesk.db import Database
     from memberdesk.db.migrate import open_database
     from memberdesk.paths import DataPaths
-    from memberdesk.services.catalog import initials, search_keys
-    from memberdesk.services.product_import import import_products
-    from memberdesk.services.shop import init_shop
+    from memberdesk.services.catalog.importer import import_products
+    from memberdesk.services.catalog.products import initials, search_keys
+    from memberdesk.services.shop.setup import init_shop
 
     with tempfile.TemporaryDirectory(prefix="memberdesk-bench-") as tmp:
         root = Path(tmp)

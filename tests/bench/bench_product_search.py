@@ -9,7 +9,7 @@ reuse it. Names are as a shop's: a brand, a kind and a size (可口可乐 330ml,
 5包), so a name or its initials are shared by hundreds of products and a search has
 far more matches than it shows.
 
-Every search goes through :func:`memberdesk.services.product_search.search_products`
+Every search goes through :func:`memberdesk.services.catalog.search.search_products`
 (its read-only unit of work, the ranking, the cut at 20). The budget is the member
 search's (DESIGN.md §8): an exact code or barcode as a card or phone lookup, p95 < 2 ms;
 a name or pinyin search as the member name/pinyin search, p95 < 20 ms.
@@ -27,9 +27,9 @@ from pathlib import Path
 from memberdesk.db import Database, make_engine
 from memberdesk.db.migrate import head_revision, open_database
 from memberdesk.domain.barcode import check_digit
-from memberdesk.services.catalog import initials, search_keys
-from memberdesk.services.product_search import search_products
-from memberdesk.services.shop import init_shop
+from memberdesk.services.catalog.products import initials, search_keys
+from memberdesk.services.catalog.search import search_products
+from memberdesk.services.shop.setup import init_shop
 
 from .stats import percentile, report, time_ms
 

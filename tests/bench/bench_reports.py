@@ -41,12 +41,12 @@ from memberdesk.models import DayClose, Member, Sale
 from memberdesk.models.enums import TenderKind
 from memberdesk.money import Money
 from memberdesk.paths import DataPaths
-from memberdesk.services.backup import create_backup
-from memberdesk.services.cart import CartLine, CartRequest, quote
-from memberdesk.services.reporting.day_close import day_report
+from memberdesk.services.backup.create import create_backup
+from memberdesk.services.checkout.cart import CartLine, CartRequest, quote
 from memberdesk.services.reporting.day_report import compute
 from memberdesk.services.reporting.window import Watermarks, Window
-from memberdesk.services.staff import login
+from memberdesk.services.shifts.day_close import day_report
+from memberdesk.services.staff.accounts import login
 from tests.checkout_support.kit import World
 
 from . import report_data

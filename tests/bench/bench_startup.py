@@ -30,11 +30,11 @@ import sys, time
 from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from memberdesk.paths import DataPaths
-from memberdesk.ui.app import create_application
-from memberdesk.ui.controller import AppController
-from memberdesk.ui.i18n import Translations, initial_language
-from memberdesk.ui.tasks import TaskRunner
-from memberdesk.ui.theme import apply_theme
+from memberdesk.ui.shell.app import create_application
+from memberdesk.ui.shell.session import AppController
+from memberdesk.ui.shell.i18n import Translations, initial_language
+from memberdesk.ui.shell.tasks import TaskRunner
+from memberdesk.ui.shell.theme import apply_theme
 
 app = create_application(["bench"])
 i18n = Translations(app)
@@ -55,8 +55,8 @@ sys.exit(code)
 
 def _demo(root: Path) -> None:
     from memberdesk.db import Database
+    from memberdesk.demo import build_demo
     from memberdesk.paths import DataPaths
-    from memberdesk.services.demo import build_demo
 
     db = Database.open(DataPaths(root).ensure())
     build_demo(db, members=200, days=3)

@@ -28,8 +28,8 @@ from pathlib import Path
 from memberdesk.db import Database, make_engine
 from memberdesk.db.migrate import head_revision, open_database
 from memberdesk.models.enums import Role
-from memberdesk.services import staff as staff_svc
-from memberdesk.services.shop import init_shop
+from memberdesk.services.shop.setup import init_shop
+from memberdesk.services.staff import accounts as staff_svc
 from tests.checkout_support.kit import build_world
 
 ROOT = Path(__file__).resolve().parents[2]

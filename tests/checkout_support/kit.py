@@ -14,19 +14,21 @@ from memberdesk.db import Database
 from memberdesk.models import Member, Tier
 from memberdesk.models.enums import PointsKind, TenderKind
 from memberdesk.money import Money
-from memberdesk.services import catalog, clock, settings, shifts
-from memberdesk.services.cart import CartLine, CartRequest
-from memberdesk.services.checkout import CheckoutRequest, CheckoutResult, checkout
-from memberdesk.services.context import Actor
-from memberdesk.services.ledger import Refs, credit_points
-from memberdesk.services.recharge import RechargeRequest, RechargeResult, recharge
-from memberdesk.services.refunds import (
+from memberdesk.services.catalog import products as catalog
+from memberdesk.services.checkout.cart import CartLine, CartRequest
+from memberdesk.services.checkout.sale import CheckoutRequest, CheckoutResult, checkout
+from memberdesk.services.pricing.tenders import TenderRequest
+from memberdesk.services.refunds.sales import (
     RefundLineRequest,
     RefundResult,
     SaleRefundRequest,
     refund_sale,
 )
-from memberdesk.services.tenders import TenderRequest
+from memberdesk.services.shared import clock, settings
+from memberdesk.services.shared.context import Actor
+from memberdesk.services.shared.ledger import Refs, credit_points
+from memberdesk.services.shifts import shift as shifts
+from memberdesk.services.stored_value.recharge import RechargeRequest, RechargeResult, recharge
 
 
 def db_address(db: Database) -> str:

@@ -21,13 +21,13 @@ from pathlib import Path
 from memberdesk.db import Database
 from memberdesk.models.enums import Role, TenderKind
 from memberdesk.money import Money
-from memberdesk.services.cart import CartLine, CartRequest
-from memberdesk.services.checkout import CheckoutRequest, checkout
-from memberdesk.services.context import Actor
-from memberdesk.services.errors import UserError
-from memberdesk.services.recharge import RechargeRequest, recharge
-from memberdesk.services.refunds import RefundLineRequest, SaleRefundRequest, refund_sale
-from memberdesk.services.tenders import TenderRequest
+from memberdesk.services.checkout.cart import CartLine, CartRequest
+from memberdesk.services.checkout.sale import CheckoutRequest, checkout
+from memberdesk.services.pricing.tenders import TenderRequest
+from memberdesk.services.refunds.sales import RefundLineRequest, SaleRefundRequest, refund_sale
+from memberdesk.services.shared.context import Actor
+from memberdesk.services.shared.errors import UserError
+from memberdesk.services.stored_value.recharge import RechargeRequest, recharge
 
 
 def open_db(address: str) -> Database:

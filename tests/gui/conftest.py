@@ -16,11 +16,11 @@ import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 
-from memberdesk.ui import i18n as i18n_module
-from memberdesk.ui.controller import AppController
-from memberdesk.ui.i18n import Translations
-from memberdesk.ui.tasks import TaskRunner
-from memberdesk.ui.theme import apply_theme
+from memberdesk.ui.shell import i18n as i18n_module
+from memberdesk.ui.shell.i18n import Translations
+from memberdesk.ui.shell.session import AppController
+from memberdesk.ui.shell.tasks import TaskRunner
+from memberdesk.ui.shell.theme import apply_theme
 
 ROOT = Path(__file__).resolve().parents[2]
 I18N_DIR = ROOT / "resources" / "i18n"
@@ -88,7 +88,7 @@ def ui(qtbot, i18n: Translations, runner: TaskRunner, staff) -> Iterator[AppCont
     controller.daily_jobs.stop()
     yield controller
     controller.stop_background_work(timeout_ms=30_000)
-    from memberdesk.ui.printer_setup import set_shop_printer
+    from memberdesk.ui.shell.printer_setup import set_shop_printer
 
     set_shop_printer("", False)  # the next test's shop starts without this one's printer
 

@@ -2,7 +2,7 @@
 (tests/checkout_support/kit.py), driven by keys the way a cashier drives it.
 
 Keyboard-wedge timing without sleeping: each lookup/product field's
-:class:`~memberdesk.ui.wedge.WedgeDetector` gets a clock that advances a fixed
+:class:`~memberdesk.ui.counter.wedge.WedgeDetector` gets a clock that advances a fixed
 step per key, so :meth:`Till.type` is a person (150 ms a key) and
 :meth:`Till.burst` a reader or scanner (5 ms a key).
 """
@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import func, select
 
 from memberdesk.models import Sale, Tender
-from memberdesk.ui.controller import AppController
-from memberdesk.ui.wedge import WedgeDetector
+from memberdesk.ui.counter.wedge import WedgeDetector
+from memberdesk.ui.shell.session import AppController
 from tests.checkout_support.kit import World, build_world
 
 from .helpers import log_in

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from memberdesk.ui.controller import AppController
+from memberdesk.ui.shell.session import AppController
 
 
 def type_password(qtbot, ui: AppController, username: str, password: str) -> None:  # type: ignore[no-untyped-def]

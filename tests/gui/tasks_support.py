@@ -10,10 +10,10 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from memberdesk.services.lookup import lookup
-from memberdesk.ui.controller import AppController
-from memberdesk.ui.counter_state import CounterState
-from memberdesk.ui.counter_tasks import CounterTasks, counter_tasks_of, install_counter_tasks
+from memberdesk.services.members.lookup import lookup
+from memberdesk.ui.counter.actions import CounterTasks, counter_tasks_of, install_counter_tasks
+from memberdesk.ui.counter.state import CounterState
+from memberdesk.ui.shell.session import AppController
 from tests.checkout_support.kit import World, build_world
 
 from .helpers import log_in

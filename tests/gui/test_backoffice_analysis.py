@@ -151,7 +151,7 @@ def test_a_cashier_has_no_analysis_page(cashier: Counter) -> None:
 def test_the_charts_load_only_when_the_page_shows_figures() -> None:
     import sys
 
-    code = ("import sys, memberdesk.ui.controller, memberdesk.ui.backoffice.window\n"
+    code = ("import sys, memberdesk.ui.shell.session, memberdesk.ui.backoffice.window\n"
             "print('memberdesk.ui.backoffice.bar_chart' in sys.modules)\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, timeout=60)

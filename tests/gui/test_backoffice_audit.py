@@ -16,7 +16,8 @@ from python_calamine import CalamineWorkbook
 
 from memberdesk.models.enums import TenderKind
 from memberdesk.money import Money
-from memberdesk.services import catalog, shifts
+from memberdesk.services.catalog import products as catalog
+from memberdesk.services.shifts import shift as shifts
 
 from .tasks_support import Counter, counter_for
 
@@ -195,7 +196,7 @@ def test_a_cashier_has_no_audit_page(counter: Counter) -> None:
 
 def test_the_list_is_fetched_page_by_page(owner: Counter) -> None:
     c = owner
-    from memberdesk.services import audit
+    from memberdesk.services.shared import audit
 
     with c.db.uow() as uow:  # 450 rows more, fast
         for i in range(450):

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from memberdesk.services.backup import create_backup
-from memberdesk.services.lookup import LookupOutcome, lookup
-from memberdesk.services.members import register_member
+from memberdesk.services.backup.create import create_backup
+from memberdesk.services.members.lookup import LookupOutcome, lookup
+from memberdesk.services.members.profiles import register_member
 
 from .tasks_support import Counter
 
@@ -49,7 +49,7 @@ def test_back_up_now_shows_the_verified_file_and_clears_the_warning(owner: Count
 def test_a_backup_older_than_a_day_is_a_warning(owner: Counter) -> None:
     from datetime import timedelta
 
-    from memberdesk.services import backup as backup_svc
+    from memberdesk.services.backup import create as backup_svc
 
     c = owner
     create_backup(c.db, c.world.owner, now=backup_svc.clock_now() - timedelta(hours=30))

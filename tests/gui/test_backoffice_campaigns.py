@@ -12,8 +12,8 @@ from sqlalchemy import func, select
 
 from memberdesk.models import Coupon, MemberScore
 from memberdesk.models.enums import CouponKind
-from memberdesk.services.coupons_admin import CouponTemplateRequest, add_coupon_template
-from memberdesk.services.segments import list_segments
+from memberdesk.services.campaigns.segments import list_segments
+from memberdesk.services.coupons.admin import CouponTemplateRequest, add_coupon_template
 from tests.checkout_support.kit import add_member, yuan
 
 from .tasks_support import Counter

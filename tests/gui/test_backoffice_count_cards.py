@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from memberdesk.services.count_card_templates import list_templates
+from memberdesk.services.count_cards.templates import list_templates
 from tests.checkout_support.kit import yuan
 
 from .tasks_support import Counter

@@ -11,7 +11,7 @@ from sqlalchemy import update
 
 from memberdesk.domain import shoptime
 from memberdesk.models import Member
-from memberdesk.ui import fmt
+from memberdesk.ui.common import fmt
 
 from .tasks_support import Counter
 

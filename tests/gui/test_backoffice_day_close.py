@@ -15,8 +15,8 @@ from sqlalchemy import func, select
 
 from memberdesk.models import DayClose
 from memberdesk.models.enums import TenderKind
-from memberdesk.services import shifts
-from memberdesk.services.signin import sign_in
+from memberdesk.services.loyalty.signin import sign_in
+from memberdesk.services.shifts import shift as shifts
 from tests.checkout_support.kit import yuan
 
 from .tasks_support import Counter, counter_for

@@ -14,8 +14,8 @@ from sqlalchemy import select, update
 from memberdesk.models import AuditEntry, Member
 from memberdesk.models.enums import TenderKind
 from memberdesk.money import Money
-from memberdesk.services.member_list import MemberSort
-from memberdesk.services.member_search import name_keys
+from memberdesk.services.members.listing import MemberSort
+from memberdesk.services.members.search_keys import name_keys
 from tests.checkout_support.kit import add_member
 
 from .tasks_support import Counter

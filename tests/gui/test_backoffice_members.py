@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from python_calamine import CalamineWorkbook
 
-from memberdesk.services.lookup import LookupOutcome, lookup
+from memberdesk.services.members.lookup import LookupOutcome, lookup
 from tests.integration.members.sheets import row, write_sheet
 
 from .tasks_support import Counter

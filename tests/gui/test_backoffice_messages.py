@@ -11,7 +11,7 @@ from sqlalchemy import select, update
 
 from memberdesk.domain import shoptime
 from memberdesk.models import AuditEntry, Notification, NotifyStatus
-from memberdesk.services.notify_outbox import enqueue
+from memberdesk.services.notifications.outbox import enqueue
 
 from .tasks_support import Counter
 
@@ -83,7 +83,7 @@ def test_the_templates_tab_refuses_an_unknown_placeholder(owner: Counter) -> Non
         c.settle()
         assert page.message.text() == "模板已保存。"
         with c.world.db.reader() as r:
-            from memberdesk.services.settings import all_settings
+            from memberdesk.services.shared.settings import all_settings
 
             values = all_settings(r.session)
         assert values["notify.balance.text"] == "{name} 您的余额 {balance}"
@@ -108,6 +108,6 @@ def test_the_settings_page_takes_a_secret_and_never_shows_it_again(owner: Counte
         c.settle()
         assert page.message.text() == "没有修改任何设置。"
         with c.world.db.reader() as r:
-            from memberdesk.services.settings import all_settings
+            from memberdesk.services.shared.settings import all_settings
 
             assert all_settings(r.session)["sms.access_key_secret"] == "typed-secret-123"

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from memberdesk.models import Product
 from memberdesk.money import Money
-from memberdesk.services import catalog
+from memberdesk.services.catalog import products as catalog
 
 from .tasks_support import Counter, counter_for
 

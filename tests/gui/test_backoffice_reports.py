@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from python_calamine import CalamineWorkbook
 
 from memberdesk.models.enums import TenderKind
-from memberdesk.services import shifts
+from memberdesk.services.shifts import shift as shifts
 
 from .tasks_support import Counter, counter_for
 

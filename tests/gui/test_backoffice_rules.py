@@ -8,9 +8,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from memberdesk.services.coupons import member_coupons
-from memberdesk.services.recharge import list_recharge_rules
-from memberdesk.services.tiers import list_tiers
+from memberdesk.services.coupons.core import member_coupons
+from memberdesk.services.loyalty.tiers import list_tiers
+from memberdesk.services.stored_value.recharge import list_recharge_rules
 
 from .tasks_support import Counter
 
@@ -125,7 +125,7 @@ def test_a_manager_sees_the_rules_and_may_give_coupons(manager: Counter) -> None
     c = manager
     from memberdesk.models.enums import CouponKind
     from memberdesk.money import Money
-    from memberdesk.services.coupons_admin import CouponTemplateRequest, add_coupon_template
+    from memberdesk.services.coupons.admin import CouponTemplateRequest, add_coupon_template
 
     add_coupon_template(c.db, c.world.owner, CouponTemplateRequest(
         "OFF5", "满20减5", CouponKind.AMOUNT_OFF, value=Money(500), min_spend=Money(2000)))

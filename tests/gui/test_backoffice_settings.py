@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QCheckBox, QLineEdit, QSpinBox
 from sqlalchemy import select
 
 from memberdesk.models import AuditEntry
-from memberdesk.services.settings import change_settings, read_settings
-from memberdesk.ui.money_input import MoneyEdit
-from memberdesk.ui.widgets import PickerBox
+from memberdesk.services.shared.settings import change_settings, read_settings
+from memberdesk.ui.common.money_input import MoneyEdit
+from memberdesk.ui.common.widgets import PickerBox
 
 from .tasks_support import Counter, counter_for
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from memberdesk.services import staff as staff_service
-from memberdesk.services.errors import AuthError
+from memberdesk.services.shared.errors import AuthError
+from memberdesk.services.staff import accounts as staff_service
 
 from .tasks_support import Counter
 

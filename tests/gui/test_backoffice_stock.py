@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from memberdesk.models import Product, StockEntry, StockKind
 from memberdesk.money import Money
-from memberdesk.services.stock import receive_stock, stock_of
+from memberdesk.services.stock.ledger import receive_stock, stock_of
 
 from .tasks_support import Counter, counter_for
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from memberdesk.services import backup as backup_service
-from memberdesk.services.backup_files import list_backups
-from memberdesk.services.errors import UserError
-from memberdesk.ui.controller import AppController
+from memberdesk.services.backup import create as backup_service
+from memberdesk.services.backup.files import list_backups
+from memberdesk.services.shared.errors import UserError
+from memberdesk.ui.shell.session import AppController
 
 from .helpers import log_in
 

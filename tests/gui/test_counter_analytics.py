@@ -11,7 +11,7 @@ import pytest
 
 from memberdesk.domain import shoptime
 from memberdesk.models.enums import TenderKind
-from memberdesk.services.analytics_refresh import refresh_scores
+from memberdesk.services.analytics.refresh import refresh_scores
 
 from .counter_support import Till, make_till
 

@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from memberdesk.services.count_card_templates import TemplateDraft, add_template
-from memberdesk.services.count_card_use import member_cards
-from memberdesk.ui.counter_tasks import counter_tasks_of
+from memberdesk.services.count_cards.templates import TemplateDraft, add_template
+from memberdesk.services.count_cards.use import member_cards
+from memberdesk.ui.counter.actions import counter_tasks_of
 from tests.checkout_support.kit import yuan
 
 from .counter_support import Till, make_till

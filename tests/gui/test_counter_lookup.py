@@ -8,8 +8,9 @@ from PySide6.QtCore import Qt
 
 from memberdesk.models.enums import CouponKind
 from memberdesk.money import Money
-from memberdesk.services import cards, coupons, members
-from memberdesk.services.coupons import CouponTemplateDraft
+from memberdesk.services.coupons import core as coupons
+from memberdesk.services.coupons.core import CouponTemplateDraft
+from memberdesk.services.members import cards, profiles as members
 
 from .counter_support import Till, make_till
 

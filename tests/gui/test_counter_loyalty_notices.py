@@ -13,8 +13,8 @@ from sqlalchemy import update
 from memberdesk.domain import shoptime
 from memberdesk.models import Member
 from memberdesk.models.enums import TenderKind
-from memberdesk.services.cart import CartLine
-from memberdesk.services.jobs import run_jobs
+from memberdesk.services.checkout.cart import CartLine
+from memberdesk.services.jobs.runner import run_jobs
 from tests.checkout_support.kit import yuan
 
 from .counter_support import Till, make_till

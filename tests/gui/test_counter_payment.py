@@ -11,9 +11,10 @@ from PySide6.QtCore import Qt
 
 from memberdesk.models.enums import CouponKind, TenderKind
 from memberdesk.money import Money
-from memberdesk.services import coupons, shifts
-from memberdesk.services.coupons import CouponTemplateDraft
-from memberdesk.services.payment_password import set_payment_password
+from memberdesk.services.coupons import core as coupons
+from memberdesk.services.coupons.core import CouponTemplateDraft
+from memberdesk.services.shifts import shift as shifts
+from memberdesk.services.stored_value.payment_password import set_payment_password
 from tests.checkout_support.kit import snapshot
 
 from .counter_support import Till, make_till
@@ -223,7 +224,7 @@ def test_a_bug_during_the_payment_reaches_the_crash_hook_and_frees_the_dialog(
 ) -> None:
     import sys
 
-    from memberdesk.ui import counter_jobs
+    from memberdesk.ui.counter import work as counter_jobs
 
     till.ring_up("COLA")
     dialog = till.pay_key()

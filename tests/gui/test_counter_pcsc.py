@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from memberdesk.money import Money
-from memberdesk.services import cards
+from memberdesk.services.members import cards
 from tests.support.pcscd import VPCD_READER, PcscdProcess, started_pcscd, wait_reader_empty
 from tests.support.vpcd_card import VirtualCard, virtual_cards
 

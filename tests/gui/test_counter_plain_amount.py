@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from memberdesk.money import Money
-from memberdesk.services import catalog
+from memberdesk.services.catalog import products as catalog
 
 from .counter_support import Till, make_till
 

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from memberdesk.domain import shoptime
-from memberdesk.services.promotions import (
+from memberdesk.services.campaigns.promotions import (
     MemberDayRequest,
     SpecialRequest,
     add_member_day,

@@ -21,7 +21,8 @@ from memberdesk.hardware.reader_events import (
     StatusChanged,
 )
 from memberdesk.money import Money
-from memberdesk.services import backup, cards
+from memberdesk.services.backup import create as backup
+from memberdesk.services.members import cards
 
 from .counter_support import Till, make_till
 

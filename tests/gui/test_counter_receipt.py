@@ -87,7 +87,7 @@ def test_the_payment_and_the_receipt_in_english(till: Till) -> None:
 def test_the_printer_set_in_the_settings_prints(
     qtbot, ui, db, staff, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
 ) -> None:
-    from memberdesk.services.settings import change_settings
+    from memberdesk.services.shared.settings import change_settings
 
     monkeypatch.delenv("MEMBERDESK_PRINTER", raising=False)
     path = tmp_path / "lp0"
@@ -106,7 +106,7 @@ def test_the_printer_set_in_the_settings_prints(
 def test_the_environment_variable_wins_over_the_setting(
     qtbot, ui, db, staff, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
 ) -> None:
-    from memberdesk.services.settings import change_settings
+    from memberdesk.services.shared.settings import change_settings
 
     setting, env = tmp_path / "set-lp0", tmp_path / "env-lp0"
     change_settings(db, staff["owner"], {"printer.connection": f"file:{setting}"})

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from memberdesk.services import members
+from memberdesk.services.members import profiles as members
 
 from .counter_support import PERSON_MS, Till, make_till
 

@@ -13,8 +13,8 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
-from memberdesk.services.errors import StorageError
-from memberdesk.ui import server_strip
+from memberdesk.services.shared.errors import StorageError
+from memberdesk.ui.counter import server_strip
 from tests.checkout_support.kit import snapshot
 
 from .counter_support import Till, make_till

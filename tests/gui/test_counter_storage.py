@@ -83,8 +83,8 @@ def test_starting_on_a_full_disk_says_so_not_damaged(  # type: ignore[no-untyped
     from PySide6.QtWidgets import QMessageBox
 
     from memberdesk.db import migrate
-    from memberdesk.ui.controller import EXIT_DATABASE_ERROR, AppController
-    from memberdesk.ui.tasks import TaskRunner
+    from memberdesk.ui.shell.session import EXIT_DATABASE_ERROR, AppController
+    from memberdesk.ui.shell.tasks import TaskRunner
 
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)

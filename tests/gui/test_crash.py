@@ -11,9 +11,9 @@ from PySide6.QtCore import QThread
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from memberdesk.ui.crash import CrashDialog, CrashHandler
-from memberdesk.ui.i18n import Translations
-from memberdesk.ui.tasks import TaskRunner
+from memberdesk.ui.shell.crash import CrashDialog, CrashHandler
+from memberdesk.ui.shell.i18n import Translations
+from memberdesk.ui.shell.tasks import TaskRunner
 
 
 @pytest.fixture

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import QLocale
 
 from memberdesk.money import MAX_FEN, Money
-from memberdesk.ui import fmt
-from memberdesk.ui.i18n import locale_for
+from memberdesk.ui.common import fmt
+from memberdesk.ui.shell.i18n import locale_for
 
 ZH = locale_for("zh_CN")
 EN = locale_for("en")
@@ -57,7 +57,7 @@ def test_times_are_shown_in_the_shops_time_zone() -> None:
 
     from PySide6.QtCore import QLocale
 
-    from memberdesk.ui import fmt
+    from memberdesk.ui.common import fmt
 
     moment = datetime(2026, 11, 24, 9, 24)  # UTC, as the services store it
     locale = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)

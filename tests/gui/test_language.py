@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from memberdesk.money import Money
-from memberdesk.services.errors import NotFoundError
-from memberdesk.ui.controller import AppController
+from memberdesk.services.shared.errors import NotFoundError
+from memberdesk.ui.shell.session import AppController
 
 from .helpers import log_in, press_wrong_password
 
@@ -86,7 +86,7 @@ def test_the_hidden_window_is_translated_too(qtbot, ui: AppController) -> None: 
 
 
 def test_ctrl_shift_l_works_inside_a_dialog(qtbot, ui: AppController) -> None:  # type: ignore[no-untyped-def]
-    from memberdesk.ui.counter_tasks import counter_tasks_of
+    from memberdesk.ui.counter.actions import counter_tasks_of
 
     log_in(qtbot, ui)
     qtbot.waitUntil(lambda: not ui.runner.busy)

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtGui import QFontMetrics
 
 from memberdesk.money import Money
-from memberdesk.ui.controller import AppController
+from memberdesk.ui.shell.session import AppController
 
 from .helpers import log_in
 

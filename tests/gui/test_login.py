@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from memberdesk.ui.controller import AppController
+from memberdesk.ui.shell.session import AppController
 
 from .helpers import log_in, press_wrong_password
 
@@ -146,7 +146,7 @@ def test_the_key_bar_shows_only_working_keys(qtbot, ui: AppController) -> None: 
 
 def test_accounts_added_while_the_counter_was_open_appear_after_locking(qtbot, ui: AppController, db, staff) -> None:  # type: ignore[no-untyped-def]
     from memberdesk.models.enums import Role
-    from memberdesk.services import staff as staff_svc
+    from memberdesk.services.staff import accounts as staff_svc
 
     log_in(qtbot, ui, "owner", "owner-pass")
     staff_svc.create_staff(

@@ -1,4 +1,4 @@
-"""``memberdesk.ui.app.run``: the whole start-up, as ``memberdesk`` calls it."""
+"""``memberdesk.ui.shell.app.run``: the whole start-up, as ``memberdesk`` calls it."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
 from memberdesk.paths import DataPaths
-from memberdesk.ui.app import run
-from memberdesk.ui.login import LoginScreen
+from memberdesk.ui.shell.app import run
+from memberdesk.ui.shell.login import LoginScreen
 
 
 @pytest.fixture(autouse=True)
@@ -64,7 +64,7 @@ def test_run_shows_the_login_screen_of_the_shop_and_quits_with_0(qapp, watchdog,
 
 
 def test_run_on_an_empty_folder_shows_the_shop_set_up(qapp, watchdog, data_paths: DataPaths) -> None:  # type: ignore[no-untyped-def]
-    from memberdesk.ui.shop_setup import ShopSetupScreen
+    from memberdesk.ui.shell.shop_setup import ShopSetupScreen
 
     seen: list[str] = []
 
@@ -88,7 +88,7 @@ def test_the_window_code_loads_without_the_database_stack() -> None:
     import subprocess
 
     code = (
-        "import sys, memberdesk.ui.app, memberdesk.ui.controller\n"
+        "import sys, memberdesk.ui.shell.app, memberdesk.ui.shell.session\n"
         "heavy = [m for m in ('sqlalchemy', 'alembic', 'memberdesk.models', 'memberdesk.db')"
         " if m in sys.modules]\n"
         "print(','.join(heavy))\n"

@@ -9,9 +9,9 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from memberdesk.paths import DataPaths
-from memberdesk.ui.controller import EXIT_DATABASE_ERROR, AppController
-from memberdesk.ui.i18n import Translations
-from memberdesk.ui.tasks import TaskRunner
+from memberdesk.ui.shell.i18n import Translations
+from memberdesk.ui.shell.session import EXIT_DATABASE_ERROR, AppController
+from memberdesk.ui.shell.tasks import TaskRunner
 
 
 @pytest.fixture

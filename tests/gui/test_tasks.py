@@ -9,9 +9,9 @@ import pytest
 from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication
 
-from memberdesk.services import shop as shop_svc
-from memberdesk.services.errors import NotFoundError, UserError
-from memberdesk.ui.tasks import Task, TaskRunner
+from memberdesk.services.shared.errors import NotFoundError, UserError
+from memberdesk.services.shop import setup as shop_svc
+from memberdesk.ui.shell.tasks import Task, TaskRunner
 
 
 def on_gui_thread() -> bool:

@@ -8,12 +8,12 @@ from PySide6.QtCore import Qt
 
 from memberdesk.models.enums import CouponKind
 from memberdesk.money import Money
-from memberdesk.services.coupons import member_coupons
-from memberdesk.services.coupons_admin import (
+from memberdesk.services.coupons.admin import (
     CouponTemplateRequest,
     add_coupon_template,
     set_coupon_template_active,
 )
+from memberdesk.services.coupons.core import member_coupons
 
 from .tasks_support import Counter, counter_for
 

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-from memberdesk.services.mall import list_gifts, save_gift
-from memberdesk.services.stock import receive_stock, stock_of
+from memberdesk.services.loyalty.mall import list_gifts, save_gift
+from memberdesk.services.stock.ledger import receive_stock, stock_of
 
 from .tasks_support import Counter, counter_for
 

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from memberdesk.domain import shoptime
 from memberdesk.models import Recharge
 from memberdesk.money import Money
-from memberdesk.services.recharge import RechargeRuleDraft, create_recharge_rule
+from memberdesk.services.stored_value.recharge import RechargeRuleDraft, create_recharge_rule
 from tests.checkout_support.kit import snapshot, yuan
 
 from .tasks_support import Counter, counter_for

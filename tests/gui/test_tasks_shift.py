@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from memberdesk.models import Shift, ShiftCashMove, ShiftCount
 from memberdesk.models.enums import ShiftStatus, TenderKind
-from memberdesk.services import shifts
+from memberdesk.services.shifts import shift as shifts
 from tests.checkout_support.kit import snapshot, yuan
 
 from .tasks_support import Counter, counter_for

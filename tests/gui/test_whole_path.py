@@ -24,9 +24,9 @@ from memberdesk.models import (
 )
 from memberdesk.models.enums import CouponStatus
 from memberdesk.money import Money
-from memberdesk.services.coupons import member_coupons
-from memberdesk.services.integrity import check_database
-from memberdesk.ui.counter_tasks import counter_tasks_of
+from memberdesk.services.backup.integrity import check_database
+from memberdesk.services.coupons.core import member_coupons
+from memberdesk.ui.counter.actions import counter_tasks_of
 
 from .helpers import log_in
 

@@ -17,12 +17,12 @@ from memberdesk.models import Campaign, CampaignMember, Coupon
 from memberdesk.models.enums import CouponStatus, TenderKind
 from memberdesk.money import Money
 from memberdesk.paths import DataPaths
-from memberdesk.services import shifts
-from memberdesk.services.cart import CartLine, CartRequest, quote
-from memberdesk.services.checkout import CheckoutRequest, checkout
-from memberdesk.services.member_filter import MemberFilter, count_matching, matching_ids
-from memberdesk.services.staff import login
-from memberdesk.services.tenders import TenderRequest
+from memberdesk.services.checkout.cart import CartLine, CartRequest, quote
+from memberdesk.services.checkout.sale import CheckoutRequest, checkout
+from memberdesk.services.members.filter import MemberFilter, count_matching, matching_ids
+from memberdesk.services.pricing.tenders import TenderRequest
+from memberdesk.services.shifts import shift as shifts
+from memberdesk.services.staff.accounts import login
 from tests.integration.test_cli import run
 
 OWNER = "owner123\n"

@@ -14,8 +14,8 @@ from memberdesk.db import Database
 from memberdesk.models.enums import PointsKind, StoredValueKind
 from memberdesk.money import Money
 from memberdesk.paths import DataPaths
-from memberdesk.services import ledger
-from memberdesk.services.members import add_member_in
+from memberdesk.services.members.profiles import add_member_in
+from memberdesk.services.shared import ledger
 
 
 def run(*args: str, stdin: str = "", env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

@@ -14,11 +14,12 @@ from memberdesk.models import Member
 from memberdesk.models.enums import TenderKind
 from memberdesk.money import Money
 from memberdesk.paths import DataPaths
-from memberdesk.services import shifts, staff
-from memberdesk.services.cart import CartLine, CartRequest
-from memberdesk.services.checkout import CheckoutRequest, checkout
-from memberdesk.services.integrity import check_database
-from memberdesk.services.tenders import TenderRequest
+from memberdesk.services.backup.integrity import check_database
+from memberdesk.services.checkout.cart import CartLine, CartRequest
+from memberdesk.services.checkout.sale import CheckoutRequest, checkout
+from memberdesk.services.pricing.tenders import TenderRequest
+from memberdesk.services.shifts import shift as shifts
+from memberdesk.services.staff import accounts as staff
 
 from .test_stock_cli import BOSS, ok, refused, run, shop  # noqa: F401  (the shop fixture)
 

@@ -15,9 +15,9 @@ from memberdesk.db import Database, make_engine
 from memberdesk.models import Member
 from memberdesk.models.enums import StoredValueKind
 from memberdesk.money import Money
-from memberdesk.services import ledger
-from memberdesk.services.integrity import check_database
-from memberdesk.services.members import add_member_in
+from memberdesk.services.backup.integrity import check_database
+from memberdesk.services.members.profiles import add_member_in
+from memberdesk.services.shared import ledger
 
 
 def test_pragmas_on_every_connection(db: Database) -> None:
@@ -68,7 +68,7 @@ def test_guarded_update_refuses_overdraft(db: Database, shop) -> None:
             uow.session, m.id, StoredValueKind.RECHARGE, Money(500), Money(0), ledger.Refs()
         )
         uow.commit()
-    from memberdesk.services.errors import ValidationError
+    from memberdesk.services.shared.errors import ValidationError
 
     with db.uow() as uow, pytest.raises(ValidationError) as err:
         ledger.post_stored_value(

@@ -9,10 +9,10 @@ import pytest
 from sqlalchemy import func, select
 
 from memberdesk.db import Database
+from memberdesk.demo import DEMO_PASSWORDS, build_demo
 from memberdesk.models import Card, DayClose, Member, Recharge, Refund, Sale, Tier
-from memberdesk.services.demo import DEMO_PASSWORDS, build_demo
-from memberdesk.services.integrity import check_database
-from memberdesk.services.staff import login
+from memberdesk.services.backup.integrity import check_database
+from memberdesk.services.staff.accounts import login
 from tests.integration.test_cli import run
 
 
@@ -62,7 +62,7 @@ def test_the_demo_has_regulars_whose_visits_really_stopped(db: Database) -> None
 
     from memberdesk.domain.analytics import churn_reason_text
     from memberdesk.models import MemberScore
-    from memberdesk.services.member_analytics import member_analytics
+    from memberdesk.services.analytics.member import member_analytics
 
     today = date(2026, 12, 3)
     build_demo(db, today=today)
@@ -82,7 +82,7 @@ def test_the_demo_has_regulars_whose_visits_really_stopped(db: Database) -> None
     from datetime import UTC, datetime, time
 
     from memberdesk.domain import shoptime
-    from memberdesk.services.analytics_report import analysis_report
+    from memberdesk.services.analytics.report import analysis_report
 
     owner = login(db, "owner", DEMO_PASSWORDS["owner"])
     with shoptime.frozen(datetime.combine(today, time(4, 0), tzinfo=UTC)):  # noon in Beijing

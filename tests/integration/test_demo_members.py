@@ -12,12 +12,12 @@ from sqlalchemy import func, select
 
 from memberdesk.db import Database
 from memberdesk.db.migrate import open_database
+from memberdesk.demo import SETUP_DAYS, build_demo
 from memberdesk.models import Card, Member, Recharge, Sale
 from memberdesk.paths import DataPaths
-from memberdesk.services.demo import SETUP_DAYS, build_demo
-from memberdesk.services.integrity import check_database
-from memberdesk.services.member_export import export_members
-from memberdesk.services.staff import login
+from memberdesk.services.backup.integrity import check_database
+from memberdesk.services.members.export import export_members
+from memberdesk.services.staff.accounts import login
 
 TODAY = date(2026, 11, 24)
 DAYS = 4

@@ -12,11 +12,11 @@ from python_calamine import CalamineWorkbook
 from memberdesk.db import Database
 from memberdesk.models.enums import PointsKind
 from memberdesk.paths import DataPaths
-from memberdesk.services.integrity import check_database
-from memberdesk.services.ledger import Refs, credit_points
-from memberdesk.services.members import register_member
-from memberdesk.services.staff import login
-from memberdesk.services.stock import stock_of
+from memberdesk.services.backup.integrity import check_database
+from memberdesk.services.members.profiles import register_member
+from memberdesk.services.shared.ledger import Refs, credit_points
+from memberdesk.services.staff.accounts import login
+from memberdesk.services.stock.ledger import stock_of
 from tests.integration.test_stock_cli import BOSS, ok, refused, run, shop  # noqa: F401
 
 

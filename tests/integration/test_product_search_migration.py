@@ -11,8 +11,8 @@ from sqlalchemy import create_engine
 
 from memberdesk.db import Database
 from memberdesk.db.migrate import alembic_config, open_database
-from memberdesk.services import integrity
-from memberdesk.services.product_search import search_products
+from memberdesk.services.backup import integrity
+from memberdesk.services.catalog.search import search_products
 
 
 def test_upgrade_fills_the_search_keys_of_existing_products(tmp_path: Path) -> None:

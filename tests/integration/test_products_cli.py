@@ -13,8 +13,8 @@ from memberdesk.cli import main
 from memberdesk.db import Database
 from memberdesk.money import Money
 from memberdesk.paths import DataPaths
-from memberdesk.services.catalog_admin import product_detail
-from memberdesk.services.product_search import search_products
+from memberdesk.services.catalog.admin import product_detail
+from memberdesk.services.catalog.search import search_products
 
 BOSS = "boss-pass-1"
 

@@ -11,9 +11,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from memberdesk.services.coupons import member_coupons
-from memberdesk.services.members import register_member
-from memberdesk.services.staff import login
+from memberdesk.services.coupons.core import member_coupons
+from memberdesk.services.members.profiles import register_member
+from memberdesk.services.staff.accounts import login
 from tests.integration.test_products_cli import BOSS, Shop, shop  # noqa: F401  (fixture)
 
 

@@ -11,8 +11,8 @@ import pytest
 
 from memberdesk.db import Database
 from memberdesk.paths import DataPaths
-from memberdesk.services.setting_specs import SPECS
-from memberdesk.services.settings import read_settings
+from memberdesk.services.shared.setting_specs import SPECS
+from memberdesk.services.shared.settings import read_settings
 
 from .test_staff_cli import BOSS, MGR, ok, refused, run, staff
 

@@ -12,9 +12,9 @@ import pytest
 
 from memberdesk.db import Database
 from memberdesk.paths import DataPaths
-from memberdesk.services.errors import AuthError
-from memberdesk.services.receipts import text_width
-from memberdesk.services.staff import login
+from memberdesk.services.receipts.text import text_width
+from memberdesk.services.shared.errors import AuthError
+from memberdesk.services.staff.accounts import login
 
 BOSS, MGR, KASSE = "boss-pass-1", "mgr-pass-1", "kasse-pass-1"
 

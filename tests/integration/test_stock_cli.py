@@ -17,8 +17,8 @@ from python_calamine import CalamineWorkbook
 
 from memberdesk.db import Database
 from memberdesk.paths import DataPaths
-from memberdesk.services.integrity import check_database
-from memberdesk.services.stock import stock_of
+from memberdesk.services.backup.integrity import check_database
+from memberdesk.services.stock.ledger import stock_of
 
 BOSS = "boss-pass-1"
 

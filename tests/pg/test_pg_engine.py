@@ -18,9 +18,9 @@ from memberdesk.db.migrate import HEAD_REVISION, DatabaseError, alembic_config, 
 from memberdesk.db.postgres import make_pg_engine, open_server_database, server_revision
 from memberdesk.models import APPEND_ONLY_TABLES
 from memberdesk.paths import DataPaths
-from memberdesk.services import audit
-from memberdesk.services.integrity import check_database
-from memberdesk.services.shop import init_shop
+from memberdesk.services.backup.integrity import check_database
+from memberdesk.services.shared import audit
+from memberdesk.services.shop.setup import init_shop
 
 
 def _raw(url: str) -> psycopg.Connection:
@@ -158,8 +158,8 @@ def test_cli_on_a_db_url_from_the_flag_the_environment_and_the_setting(
 
 
 def test_the_app_makes_no_backup_of_a_server(pg_fresh: str, tmp_path: Path) -> None:
-    from memberdesk.services.backup import backup_due, create_backup
-    from memberdesk.services.errors import UserError
+    from memberdesk.services.backup.create import backup_due, create_backup
+    from memberdesk.services.shared.errors import UserError
 
     db = _shop(pg_fresh, tmp_path / "data")
     try:

@@ -19,11 +19,11 @@ from sqlalchemy.engine import make_url
 from memberdesk.db import Database
 from memberdesk.db.migrate import HEAD_REVISION
 from memberdesk.models.enums import TenderKind
-from memberdesk.services import server_backup as sb
-from memberdesk.services.errors import UserError
-from memberdesk.services.integrity import check_database
-from memberdesk.services.server_backup import server_backup
-from memberdesk.services.server_restore import server_restore
+from memberdesk.services.backup import server_backup as sb
+from memberdesk.services.backup.integrity import check_database
+from memberdesk.services.backup.server_backup import server_backup
+from memberdesk.services.backup.server_restore import server_restore
+from memberdesk.services.shared.errors import UserError
 from tests.checkout_support.kit import World
 
 ROOT = Path(__file__).resolve().parents[2]

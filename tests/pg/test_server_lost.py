@@ -20,10 +20,10 @@ from sqlalchemy.engine import make_url
 from memberdesk.db import Database
 from memberdesk.models.enums import TenderKind
 from memberdesk.paths import DataPaths
-from memberdesk.services.checkout import checkout
-from memberdesk.services.errors import StorageError
-from memberdesk.services.integrity import check_database
-from memberdesk.services.recharge import RechargeRequest, recharge
+from memberdesk.services.backup.integrity import check_database
+from memberdesk.services.checkout.sale import checkout
+from memberdesk.services.shared.errors import StorageError
+from memberdesk.services.stored_value.recharge import RechargeRequest, recharge
 from tests.checkout_support.kit import World, cid, yuan
 from tests.pg.cluster import PrivateCluster
 from tests.pg.worlds import staffed_world

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from memberdesk.services.checkout import checkout
-from memberdesk.services.integrity import check_database
+from memberdesk.services.backup.integrity import check_database
+from memberdesk.services.checkout.sale import checkout
 from tests.checkout_support.kit import World, db_address, yuan
 from tests.integration.checkout.test_co_crash import HALF_WRITTEN
 from tests.pg.till_worker import PRICE, cashier, sale

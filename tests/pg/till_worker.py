@@ -12,10 +12,10 @@ import sys
 
 from memberdesk.models.enums import Role, TenderKind
 from memberdesk.money import Money
-from memberdesk.services.cart import CartLine, CartRequest
-from memberdesk.services.checkout import CheckoutRequest, checkout
-from memberdesk.services.context import Actor
-from memberdesk.services.tenders import TenderRequest
+from memberdesk.services.checkout.cart import CartLine, CartRequest
+from memberdesk.services.checkout.sale import CheckoutRequest, checkout
+from memberdesk.services.pricing.tenders import TenderRequest
+from memberdesk.services.shared.context import Actor
 from tests.checkout_support.worker import open_db
 
 PRICE = Money(350)  # COLA, 3.50 yuan

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from memberdesk.db import Database
 from memberdesk.models.enums import Role
-from memberdesk.services import staff as staff_svc
-from memberdesk.services.shop import init_shop
+from memberdesk.services.shop.setup import init_shop
+from memberdesk.services.staff import accounts as staff_svc
 from tests.checkout_support.kit import World, build_world
 
 

@@ -7,9 +7,9 @@ import pytest
 
 from memberdesk.db import Database
 from memberdesk.models.enums import Role
-from memberdesk.services import staff as staff_svc
-from memberdesk.services.errors import AuthError
-from memberdesk.services.permissions import Permission
+from memberdesk.services.shared.errors import AuthError
+from memberdesk.services.shared.permissions import Permission
+from memberdesk.services.staff import accounts as staff_svc
 
 
 def grant(db: Database, requester, name: str, password: str):  # type: ignore[no-untyped-def]

@@ -8,8 +8,8 @@ import pytest
 from sqlalchemy import text
 
 from memberdesk.db import Database
-from memberdesk.services import audit
-from memberdesk.services.integrity import check_database
+from memberdesk.services.backup.integrity import check_database
+from memberdesk.services.shared import audit
 
 
 def _raw(db: Database) -> sqlite3.Connection:

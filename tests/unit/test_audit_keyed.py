@@ -10,11 +10,11 @@ import stat
 
 from memberdesk.db import Database
 from memberdesk.db.audit_key import KEY_FILENAME, load_keyring
-from memberdesk.services import audit
-from memberdesk.services.audit import GENESIS, _payload, _seal
-from memberdesk.services.backup import create_backup
-from memberdesk.services.backup_files import Manifest
-from memberdesk.services.integrity import check_database
+from memberdesk.services.backup.create import create_backup
+from memberdesk.services.backup.files import Manifest
+from memberdesk.services.backup.integrity import check_database
+from memberdesk.services.shared import audit
+from memberdesk.services.shared.audit import GENESIS, _payload, _seal
 
 
 def _add(db: Database, n: int) -> None:
@@ -93,7 +93,7 @@ def test_recomputing_the_whole_chain_without_the_key_is_detected(db: Database, s
 def test_a_chain_made_before_the_key_keeps_verifying(data_paths) -> None:
     """Rows written unkeyed (a shop from before the switch-over) verify as they were
     written; the first keyed row continues the same chain."""
-    from memberdesk.services.shop import init_shop
+    from memberdesk.services.shop.setup import init_shop
 
     old = Database(Database.open(data_paths).engine, data_paths)  # no keyring: old build
     init_shop(old, shop_name="老店", owner_username="owner", owner_display_name="老板",
@@ -129,8 +129,8 @@ def test_a_missing_key_is_named_not_called_damage(db: Database, shop) -> None:
 
 
 def test_day_closes_and_backup_manifests_record_the_tip(db: Database, staff) -> None:
-    from memberdesk.services import clock
-    from memberdesk.services.reporting.day_close import close_day
+    from memberdesk.services.shared import clock
+    from memberdesk.services.shifts.day_close import close_day
 
     with db.reader() as r:
         today = clock.business_date(r.session, clock.now())

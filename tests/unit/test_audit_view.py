@@ -14,9 +14,8 @@ from python_calamine import CalamineWorkbook
 
 from memberdesk.db import Database
 from memberdesk.domain import shoptime
-from memberdesk.services import audit
-from memberdesk.services.audit_export import export_audit
-from memberdesk.services.audit_view import (
+from memberdesk.services.audit.export import export_audit
+from memberdesk.services.audit.view import (
     AuditFilter,
     audit_choices,
     detail_lines,
@@ -24,7 +23,8 @@ from memberdesk.services.audit_view import (
     parse_filter,
     verify_audit_chain,
 )
-from memberdesk.services.errors import PermissionDenied, ValidationError
+from memberdesk.services.shared import audit
+from memberdesk.services.shared.errors import PermissionDenied, ValidationError
 
 
 def _add(db: Database, n: int, action: str = "test.event", staff_id: int | None = 1,
@@ -114,8 +114,8 @@ def test_the_detail_reads_as_words_not_json() -> None:
 def test_an_intact_chain_is_checked_in_batches_with_progress(db: Database, staff) -> None:
     _add(db, 30)
     steps: list[tuple[int, int]] = []
-    from memberdesk.services import audit_view
-    from memberdesk.services.audit import walk_chain
+    from memberdesk.services.audit import view as audit_view
+    from memberdesk.services.shared.audit import walk_chain
 
     with db.reader() as r:
         report = walk_chain(r.session, audit.keyring_of(r.session),

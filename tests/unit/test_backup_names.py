@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from memberdesk.services.backup_files import backup_name
+from memberdesk.services.backup.files import backup_name
 
 
 def test_a_backup_is_named_in_the_shops_time_with_its_offset() -> None:

@@ -14,8 +14,8 @@ from memberdesk.db import Database
 from memberdesk.domain.barcode import barcode_problem, check_digit
 from memberdesk.models import AuditEntry, MemberPrice, Product, Tier
 from memberdesk.money import Money
-from memberdesk.services import catalog
-from memberdesk.services.catalog_admin import (
+from memberdesk.services.catalog import products as catalog
+from memberdesk.services.catalog.admin import (
     edit_product,
     list_categories,
     list_products,
@@ -23,8 +23,8 @@ from memberdesk.services.catalog_admin import (
     rename_category,
     set_product_active,
 )
-from memberdesk.services.errors import PermissionDenied, UserError
-from memberdesk.services.product_search import search_products
+from memberdesk.services.catalog.search import search_products
+from memberdesk.services.shared.errors import PermissionDenied, UserError
 
 COLA = "6901939621608"  # a real EAN-13 (可口可乐 330ml)
 

@@ -47,7 +47,7 @@ def test_models_do_not_import_services() -> None:
 
 def test_importing_the_back_end_loads_no_qt_and_does_no_work() -> None:
     code = (
-        "import sys, memberdesk.services.staff, memberdesk.services.integrity, "
+        "import sys, memberdesk.services.staff.accounts, memberdesk.services.backup.integrity, "
         "memberdesk.cli, memberdesk.db.migrate;"
         "bad=[m for m in sys.modules if m.startswith(('PySide6','memberdesk.ui'))];"
         "print(bad)"

@@ -17,8 +17,7 @@ from datetime import date
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, event, example, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, event, example, given, settings, strategies as st
 from sqlalchemy import func, or_, select, update
 
 from memberdesk.models import (
@@ -34,18 +33,23 @@ from memberdesk.models import (
 )
 from memberdesk.models.enums import CountCardStatus, CouponKind, TenderKind
 from memberdesk.money import Money
-from memberdesk.services import catalog
-from memberdesk.services.count_card_templates import add_template
-from memberdesk.services.count_card_use import UseRequest, member_cards, use_card
-from memberdesk.services.coupons import CouponTemplateDraft, create_coupon_template
-from memberdesk.services.errors import UserError
-from memberdesk.services.integrity import check_database
-from memberdesk.services.jobs import run_jobs
-from memberdesk.services.mall import RedeemRequest, redeem_gift, reverse_redemption, save_gift
-from memberdesk.services.members import register_member
-from memberdesk.services.signin import sign_in
-from memberdesk.services.stock import receive_stock
-from memberdesk.services.tiers import set_member_tier
+from memberdesk.services.backup.integrity import check_database
+from memberdesk.services.catalog import products as catalog
+from memberdesk.services.count_cards.templates import add_template
+from memberdesk.services.count_cards.use import UseRequest, member_cards, use_card
+from memberdesk.services.coupons.core import CouponTemplateDraft, create_coupon_template
+from memberdesk.services.jobs.runner import run_jobs
+from memberdesk.services.loyalty.mall import (
+    RedeemRequest,
+    redeem_gift,
+    reverse_redemption,
+    save_gift,
+)
+from memberdesk.services.loyalty.signin import sign_in
+from memberdesk.services.loyalty.tiers import set_member_tier
+from memberdesk.services.members.profiles import register_member
+from memberdesk.services.shared.errors import UserError
+from memberdesk.services.stock.ledger import receive_stock
 from tests.checkout_support.kit import World, build_world, cid, yuan
 from tests.integration.jobs.conftest import ShopClock
 from tests.unit.count_cards.conftest import WASH10
@@ -130,7 +134,7 @@ def _newcomer(w: World) -> None:
 def _sell(run: Run, member: str, goods: list[str], kind: TenderKind) -> None:
     w = run.world
     _p, _b, pts = w.balances(member)
-    from memberdesk.services.cart import CartLine, CartRequest, quote
+    from memberdesk.services.checkout.cart import CartLine, CartRequest, quote
 
     cart = CartRequest(tuple(CartLine(product=g, qty=1) for g in goods), w.members[member])
     bd = quote(w.db, w.cashier, cart)

@@ -16,9 +16,7 @@ from memberdesk.domain.points import expires_on
 from memberdesk.models import AuditEntry, PointsEntry, PointsLot
 from memberdesk.models.enums import CouponKind, CouponScope, PointsKind, TenderKind
 from memberdesk.money import Money
-from memberdesk.services import settings
-from memberdesk.services.coupons import member_coupons
-from memberdesk.services.coupons_admin import (
+from memberdesk.services.coupons.admin import (
     CouponTemplateRequest,
     add_coupon_template,
     issue_coupon,
@@ -26,20 +24,22 @@ from memberdesk.services.coupons_admin import (
     parse_hours,
     set_coupon_template_active,
 )
-from memberdesk.services.errors import PermissionDenied, UserError
-from memberdesk.services.rules_admin import (
-    RechargeOfferRequest,
-    add_recharge_offer,
-    end_recharge_offer,
-    list_recharge_offers,
-)
-from memberdesk.services.tiers import list_tiers
-from memberdesk.services.tiers_admin import (
+from memberdesk.services.coupons.core import member_coupons
+from memberdesk.services.loyalty.tiers import list_tiers
+from memberdesk.services.loyalty.tiers_admin import (
     TierDraft,
     add_tier,
     edit_tier,
     list_tier_rows,
     set_tier_active,
+)
+from memberdesk.services.shared import settings
+from memberdesk.services.shared.errors import PermissionDenied, UserError
+from memberdesk.services.stored_value.offers_admin import (
+    RechargeOfferRequest,
+    add_recharge_offer,
+    end_recharge_offer,
+    list_recharge_offers,
 )
 from tests.checkout_support.kit import World, build_world, snapshot, yuan
 
@@ -283,8 +283,8 @@ def test_issue_a_coupon_to_a_member_by_phone_and_use_it(world: World) -> None:
 
 
 def test_a_cashier_issues_a_coupon_with_a_managers_approval(world: World) -> None:
-    from memberdesk.services.permissions import Permission
-    from memberdesk.services.staff import grant_approval
+    from memberdesk.services.shared.permissions import Permission
+    from memberdesk.services.staff.accounts import grant_approval
 
     w = world
     add_coupon_template(w.db, w.owner, CouponTemplateRequest(
@@ -375,7 +375,7 @@ def test_recharge_bonus_points_follow_the_policy(world: World) -> None:
 
 
 def test_the_expiry_policy_setting_is_checked(world: World) -> None:
-    from memberdesk.services.settings import change_settings
+    from memberdesk.services.shared.settings import change_settings
 
     with pytest.raises(UserError) as err:
         change_settings(world.db, world.owner, {"points.expiry_policy": "weekly"})

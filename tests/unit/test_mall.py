@@ -12,9 +12,8 @@ from sqlalchemy import select, text
 
 from memberdesk.models import AuditEntry, MallRedemption, PointsEntry, StockEntry, StockKind
 from memberdesk.models.enums import PointsKind
-from memberdesk.services.errors import PermissionDenied, UserError
-from memberdesk.services.integrity import check_database
-from memberdesk.services.mall import (
+from memberdesk.services.backup.integrity import check_database
+from memberdesk.services.loyalty.mall import (
     RedeemRequest,
     list_gifts,
     redeem_gift,
@@ -22,8 +21,9 @@ from memberdesk.services.mall import (
     save_gift,
     set_gift_shelf,
 )
-from memberdesk.services.receipts import render_text, text_width
-from memberdesk.services.stock import receive_stock, stock_of
+from memberdesk.services.receipts.text import render_text, text_width
+from memberdesk.services.shared.errors import PermissionDenied, UserError
+from memberdesk.services.stock.ledger import receive_stock, stock_of
 from tests.checkout_support.kit import World, build_world, snapshot
 
 

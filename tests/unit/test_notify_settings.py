@@ -8,10 +8,10 @@ from sqlalchemy import select
 
 from memberdesk.db import Database
 from memberdesk.models import AuditEntry
-from memberdesk.services import setting_text
-from memberdesk.services.errors import ValidationError
-from memberdesk.services.setting_specs import SPECS
-from memberdesk.services.settings import change_settings, list_settings, read_settings
+from memberdesk.services.shared import setting_text
+from memberdesk.services.shared.errors import ValidationError
+from memberdesk.services.shared.setting_specs import SPECS
+from memberdesk.services.shared.settings import change_settings, list_settings, read_settings
 
 SECRET = "s3cret-value-xyz"
 
@@ -31,7 +31,7 @@ def test_the_secret_is_stored_but_never_shown_or_audited(db: Database, staff) ->
     with db.reader() as r:
         details = r.session.scalars(select(AuditEntry.detail)).all()
         assert not any(SECRET in d for d in details)
-        from memberdesk.services.settings import all_settings
+        from memberdesk.services.shared.settings import all_settings
 
         assert all_settings(r.session)["sms.access_key_secret"] == SECRET  # for the sender
     item = list_settings(db, staff["owner"]).item("sms.access_key_secret")

@@ -48,7 +48,7 @@ def test_nothing_but_the_shop_clock_reads_the_wall_clock() -> None:
         for path in sorted(SRC.rglob("*.py")) if path != HOME
         for line, call in clock_reads(path.read_text(encoding="utf-8"))
     ]
-    assert offenders == [], "use memberdesk.domain.shoptime (or services.clock):\n" + "\n".join(
+    assert offenders == [], "use memberdesk.domain.shoptime (or services.shared.clock):\n" + "\n".join(
         offenders)
 
 

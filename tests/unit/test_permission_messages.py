@@ -7,8 +7,13 @@ import re
 import pytest
 
 from memberdesk.models.enums import Role
-from memberdesk.services.errors import Localized, PermissionDenied, UserError, ValidationError
-from memberdesk.services.permissions import (
+from memberdesk.services.shared.errors import (
+    Localized,
+    PermissionDenied,
+    UserError,
+    ValidationError,
+)
+from memberdesk.services.shared.permissions import (
     Permission,
     check_role,
     owner_only,

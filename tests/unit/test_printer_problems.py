@@ -73,8 +73,8 @@ def test_a_missing_device_node_is_unplugged(tmp_path: Path) -> None:
 
 def test_the_test_print_says_what_is_wrong(monkeypatch: pytest.MonkeyPatch, qapp: Any,
                                            tmp_path: Path) -> None:
-    from memberdesk.ui.counter_errors import CounterError
-    from memberdesk.ui.printer_jobs import test_print
+    from memberdesk.ui.counter.errors import CounterError
+    from memberdesk.ui.shell.printer_jobs import test_print
 
     for connection, code in (("", "printer_none"), ("usb:xyz", "printer_address_bad"),
                              (f"file:{tmp_path}/gone/lp0", "printer_unplugged")):

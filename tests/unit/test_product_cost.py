@@ -12,10 +12,10 @@ from sqlalchemy import select
 from memberdesk.db import Database
 from memberdesk.models import AuditEntry
 from memberdesk.money import Money
-from memberdesk.services import catalog
-from memberdesk.services.audit_view import detail_lines
-from memberdesk.services.catalog_admin import edit_product, list_products, product_detail
-from memberdesk.services.errors import UserError
+from memberdesk.services.audit.view import detail_lines
+from memberdesk.services.catalog import products as catalog
+from memberdesk.services.catalog.admin import edit_product, list_products, product_detail
+from memberdesk.services.shared.errors import UserError
 
 
 def _draft(**kw: Any) -> catalog.ProductDraft:

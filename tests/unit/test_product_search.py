@@ -13,8 +13,8 @@ from sqlalchemy import event
 
 from memberdesk.db import Database
 from memberdesk.money import Money
-from memberdesk.services import catalog
-from memberdesk.services.product_search import search_products
+from memberdesk.services.catalog import products as catalog
+from memberdesk.services.catalog.search import search_products
 
 PRODUCTS = (
     ("COLA", "6901234567892", "可口可乐 330ml", "3.50"),

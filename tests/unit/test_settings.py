@@ -10,10 +10,10 @@ from sqlalchemy import select
 
 from memberdesk.db import Database
 from memberdesk.models import AuditEntry
-from memberdesk.services import setting_text
-from memberdesk.services.errors import PermissionDenied, ValidationError
-from memberdesk.services.setting_specs import KINDS, SECTIONS, SPECS
-from memberdesk.services.settings import change_settings, list_settings, read_settings
+from memberdesk.services.shared import setting_text
+from memberdesk.services.shared.errors import PermissionDenied, ValidationError
+from memberdesk.services.shared.setting_specs import KINDS, SECTIONS, SPECS
+from memberdesk.services.shared.settings import change_settings, list_settings, read_settings
 
 PLAIN = "checkout.plain_amount_confirm_fen"
 
@@ -118,7 +118,7 @@ def test_typed_values_are_read_as_stored() -> None:
 
 
 def test_the_reminder_days_are_checked_in_both_languages() -> None:
-    from memberdesk.services.setting_specs import SPECS as specs
+    from memberdesk.services.shared.setting_specs import SPECS as specs
 
     spec = specs["points.reminder_days"]
     assert spec.problem("7,3") is None and spec.problem("14") is None

@@ -11,9 +11,9 @@ from sqlalchemy import select
 
 from memberdesk.models import AuditEntry
 from memberdesk.models.enums import TenderKind
-from memberdesk.services import shifts
-from memberdesk.services.errors import PermissionDenied, ValidationError
-from memberdesk.services.shift_review import shifts_to_verify
+from memberdesk.services.shared.errors import PermissionDenied, ValidationError
+from memberdesk.services.shifts import shift as shifts
+from memberdesk.services.shifts.review import shifts_to_verify
 from tests.checkout_support.kit import World, build_world, yuan
 
 

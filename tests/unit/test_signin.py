@@ -14,10 +14,10 @@ from memberdesk.domain import shoptime
 from memberdesk.domain.signin import signin_points, streak_after
 from memberdesk.models import AuditEntry, PointsEntry, PointsLot, SignIn
 from memberdesk.models.enums import PointsKind
-from memberdesk.services import clock
-from memberdesk.services.errors import UserError
-from memberdesk.services.integrity import check_database
-from memberdesk.services.signin import SignInResult, sign_in, signed_in_on
+from memberdesk.services.backup.integrity import check_database
+from memberdesk.services.loyalty.signin import SignInResult, sign_in, signed_in_on
+from memberdesk.services.shared import clock
+from memberdesk.services.shared.errors import UserError
 from tests.checkout_support.kit import World, build_world
 
 DAY = date(2026, 3, 9)
@@ -104,9 +104,9 @@ def test_the_rules() -> None:
 def test_the_points_report_counts_sign_ins_and_gifts(world: World) -> None:
     import uuid
 
-    from memberdesk.services.mall import RedeemRequest, redeem_gift, save_gift
+    from memberdesk.services.loyalty.mall import RedeemRequest, redeem_gift, save_gift
     from memberdesk.services.reporting.points_report import points_document, points_report
-    from memberdesk.services.stock import receive_stock
+    from memberdesk.services.stock.ledger import receive_stock
 
     sign(world, shop_time(world, DAY, 9))
     sign(world, shop_time(world, DAY, 9), member="bob")

@@ -12,10 +12,10 @@ from memberdesk.db import Database
 from memberdesk.models import Approval, AuditEntry, Staff
 from memberdesk.models.base import utcnow
 from memberdesk.models.enums import Role
-from memberdesk.services import passwords
-from memberdesk.services import staff as staff_svc
-from memberdesk.services.errors import AuthError, PermissionDenied, ValidationError
-from memberdesk.services.permissions import Permission, require
+from memberdesk.services.shared import passwords
+from memberdesk.services.shared.errors import AuthError, PermissionDenied, ValidationError
+from memberdesk.services.shared.permissions import Permission, require
+from memberdesk.services.staff import accounts as staff_svc
 
 
 def _hash_of(db: Database, username: str) -> str:
@@ -191,7 +191,7 @@ def test_disabled_account_cannot_act(db: Database, staff) -> None:
 
 
 def test_last_owner_cannot_be_disabled(db: Database, staff) -> None:
-    from memberdesk.services.errors import ConflictError
+    from memberdesk.services.shared.errors import ConflictError
 
     with pytest.raises(ConflictError):
         staff_svc.set_staff_active(db, staff["owner"], "owner", False)

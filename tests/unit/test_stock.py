@@ -8,15 +8,14 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 from sqlalchemy import func, select, text
 
 from memberdesk.models import AuditEntry, StockEntry, StockKind, StockLevel
 from memberdesk.models.enums import TenderKind
-from memberdesk.services.errors import PermissionDenied, UserError
-from memberdesk.services.integrity import check_database
-from memberdesk.services.stock import (
+from memberdesk.services.backup.integrity import check_database
+from memberdesk.services.shared.errors import PermissionDenied, UserError
+from memberdesk.services.stock.ledger import (
     count_stock,
     receive_stock,
     set_low_stock,
@@ -136,7 +135,7 @@ def test_bad_requests_are_refused_with_one_clear_message(world: World) -> None:
 
 
 def test_services_have_no_stock(world: World) -> None:
-    from memberdesk.services.catalog_admin import edit_product
+    from memberdesk.services.catalog.admin import edit_product
 
     edit_product(world.db, world.owner, "WASH", is_service=True)
     e = refused(receive_stock, world.db, world.owner, "WASH", 1)
@@ -208,7 +207,7 @@ def test_the_report_flags_sales_below_zero_and_lists_low_stock(world: World) -> 
 
 
 def test_the_stock_list_pages_by_code_and_filters_low(world: World) -> None:
-    from memberdesk.services.stock_views import count_stock_rows, list_stock, product_movements
+    from memberdesk.services.stock.views import count_stock_rows, list_stock, product_movements
 
     receive_stock(world.db, world.owner, "COLA", 5)
     set_low_stock(world.db, world.owner, "COLA", 5)
@@ -286,7 +285,7 @@ def test_any_sequence_keeps_on_hand_equal_to_its_ledger(
 
 
 def test_the_below_zero_setting_is_on_the_settings_page() -> None:
-    from memberdesk.services.setting_specs import SPECS
+    from memberdesk.services.shared.setting_specs import SPECS
 
     spec = SPECS["stock.allow_negative"]
     assert (spec.default, spec.kind, spec.section) == (True, "bool", "checkout")

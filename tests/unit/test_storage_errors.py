@@ -17,7 +17,7 @@ from memberdesk.cli import main
 from memberdesk.db import Database, errors, migrate
 from memberdesk.db.engine import make_engine
 from memberdesk.paths import DataPaths
-from memberdesk.services.errors import StorageError
+from memberdesk.services.shared.errors import StorageError
 
 
 def wrapped(text: str) -> OperationalError:

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from memberdesk.services.errors import PermissionDenied
-from memberdesk.services.system_log import parse_records, read_log_folder, read_system_log
+from memberdesk.services.shared.errors import PermissionDenied
+from memberdesk.services.shop.system_log import parse_records, read_log_folder, read_system_log
 
 HEAD = "2026-12-03 08:00:0{n},123 {level} memberdesk.x [MainThread] {text}"
 

@@ -58,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _user_message(exc: BaseException) -> str | None:
     from memberdesk.db.errors import storage_error
-    from memberdesk.services.errors import UserError
+    from memberdesk.services.shared.errors import UserError
 
     from .common import lang
 

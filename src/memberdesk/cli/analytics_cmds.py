@@ -24,7 +24,7 @@ def _zh() -> bool:
 
 @user_errors
 def cmd_refresh(args: argparse.Namespace) -> int:
-    from memberdesk.services.analytics_refresh import refresh_member_scores
+    from memberdesk.services.analytics.refresh import refresh_member_scores
 
     as_of = parse_date(args.as_of) if args.as_of else None
     with opened_db(args) as db:
@@ -50,7 +50,7 @@ def cmd_refresh(args: argparse.Namespace) -> int:
 
 @user_errors
 def cmd_members(args: argparse.Namespace) -> int:
-    from memberdesk.services.analytics_export import export_member_analytics
+    from memberdesk.services.analytics.export import export_member_analytics
 
     as_of = parse_date(args.as_of) if args.as_of else None
     with opened_db(args) as db:

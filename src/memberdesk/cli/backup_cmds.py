@@ -25,9 +25,9 @@ def _zh() -> bool:
 
 @user_errors
 def cmd_backup(args: argparse.Namespace) -> int:
-    from memberdesk.services import staff
-    from memberdesk.services.backup import create_backup
-    from memberdesk.services.shop import is_initialised
+    from memberdesk.services.backup.create import create_backup
+    from memberdesk.services.shop.setup import is_initialised
+    from memberdesk.services.staff import accounts as staff
 
     with opened_db(args) as db:
         if not is_initialised(db):
@@ -55,7 +55,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def _server_backup(db: Any, actor: Any, to: Path | None) -> int:
     """The network edition: pg_dump (custom format), restored into a scratch database
     and checked before it counts."""
-    from memberdesk.services.server_backup import server_backup
+    from memberdesk.services.backup.server_backup import server_backup
 
     result = server_backup(db, actor, to=to)
     rows = sum(v for k, v in result.figures.items() if k.startswith("rows."))
@@ -66,8 +66,8 @@ def _server_backup(db: Any, actor: Any, to: Path | None) -> int:
 
 
 def _server_restore(args: argparse.Namespace, source: Path) -> int:
-    from memberdesk.services import staff
-    from memberdesk.services.server_restore import check_server_dump, server_restore
+    from memberdesk.services.backup.server_restore import check_server_dump, server_restore
+    from memberdesk.services.staff import accounts as staff
 
     check_server_dump(source)  # refuse a bad file before asking for a password
     with opened_db(args) as db:
@@ -84,8 +84,8 @@ def _server_restore(args: argparse.Namespace, source: Path) -> int:
 @user_errors
 def cmd_restore(args: argparse.Namespace) -> int:
     from memberdesk.db.postgres import is_postgres_url
-    from memberdesk.services import staff
-    from memberdesk.services.restore import check_restorable, restore_backup
+    from memberdesk.services.backup.restore import check_restorable, restore_backup
+    from memberdesk.services.staff import accounts as staff
 
     source = Path(args.file).resolve()
     if is_postgres_url(db_url(args, data_paths(args, create=False))):

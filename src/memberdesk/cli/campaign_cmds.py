@@ -29,7 +29,7 @@ def _zh() -> bool:
 
 @user_errors
 def cmd_segments_list(args: argparse.Namespace) -> int:
-    from memberdesk.services.segments import count_members, list_segments
+    from memberdesk.services.campaigns.segments import count_members, list_segments
 
     with opened_db(args) as db:
         actor = login_from_args(db, args)
@@ -41,7 +41,7 @@ def cmd_segments_list(args: argparse.Namespace) -> int:
 
 @user_errors
 def cmd_segments_count(args: argparse.Namespace) -> int:
-    from memberdesk.services.segments import count_members, segment_filter
+    from memberdesk.services.campaigns.segments import count_members, segment_filter
 
     with opened_db(args) as db:
         actor = login_from_args(db, args)
@@ -52,7 +52,7 @@ def cmd_segments_count(args: argparse.Namespace) -> int:
 
 @user_errors
 def cmd_segments_export(args: argparse.Namespace) -> int:
-    from memberdesk.services.segments import export_segment
+    from memberdesk.services.campaigns.segments import export_segment
 
     with opened_db(args) as db:
         actor = login_from_args(db, args)
@@ -65,7 +65,7 @@ def cmd_segments_export(args: argparse.Namespace) -> int:
 
 @user_errors
 def cmd_campaigns_list(args: argparse.Namespace) -> int:
-    from memberdesk.services.campaigns import list_campaigns
+    from memberdesk.services.campaigns.coupon_campaigns import list_campaigns
 
     with opened_db(args) as db:
         actor = login_from_args(db, args)
@@ -86,7 +86,7 @@ def cmd_campaigns_list(args: argparse.Namespace) -> int:
 
 @user_errors
 def cmd_campaigns_run(args: argparse.Namespace) -> int:
-    from memberdesk.services.campaigns import run_campaign
+    from memberdesk.services.campaigns.coupon_campaigns import run_campaign
 
     last = [0]
 
@@ -114,7 +114,7 @@ def cmd_campaigns_report(args: argparse.Namespace) -> int:
         percent_text,
     )
     from memberdesk.services.reporting.export import export_document
-    from memberdesk.services.shop import shop_info
+    from memberdesk.services.shop.setup import shop_info
 
     with opened_db(args) as db:
         actor = login_from_args(db, args)
@@ -164,7 +164,7 @@ def _added(row: Any) -> None:
 
 @user_errors
 def cmd_campaigns_add_member_day(args: argparse.Namespace) -> int:
-    from memberdesk.services.promotions import MemberDayRequest, add_member_day
+    from memberdesk.services.campaigns.promotions import MemberDayRequest, add_member_day
 
     weekday = None
     if args.weekday is not None:
@@ -192,8 +192,8 @@ def cmd_campaigns_add_member_day(args: argparse.Namespace) -> int:
 
 @user_errors
 def cmd_campaigns_add_special(args: argparse.Namespace) -> int:
-    from memberdesk.services.promotions import SpecialRequest, add_special
-    from memberdesk.services.requests import parse_amount
+    from memberdesk.services.campaigns.promotions import SpecialRequest, add_special
+    from memberdesk.services.shared.requests import parse_amount
 
     request = SpecialRequest(
         args.name, args.product, parse_amount(args.price, "特价" if _zh() else "special price"),
@@ -208,7 +208,7 @@ def cmd_campaigns_add_special(args: argparse.Namespace) -> int:
 
 @user_errors
 def cmd_campaigns_end(args: argparse.Namespace) -> int:
-    from memberdesk.services.promotions import end_campaign
+    from memberdesk.services.campaigns.promotions import end_campaign
 
     with opened_db(args) as db:
         actor = login_from_args(db, args)

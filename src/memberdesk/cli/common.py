@@ -53,7 +53,7 @@ DB_ERROR_TEXT = {
 
 
 def db_error_message(exc: DatabaseError) -> str:
-    from memberdesk.services.errors import MESSAGES, StorageError
+    from memberdesk.services.shared.errors import MESSAGES, StorageError
 
     if exc.code in MESSAGES:  # a full disk or a busy database: not the file's fault
         return StorageError(exc.code).message(lang())
@@ -103,7 +103,7 @@ def has_shop(paths: DataPaths) -> bool:
 
 
 def no_shop_message(paths: DataPaths) -> str:
-    from memberdesk.services.errors import UserError
+    from memberdesk.services.shared.errors import UserError
 
     return UserError("no_shop_here", path=str(paths.root)).message(lang())
 
@@ -142,7 +142,7 @@ def opened_db(args: argparse.Namespace, *, create: bool = False) -> Iterator[Dat
         if mapped is None:
             raise
         raise CliError(mapped.message(lang()), 1) from exc
-    from memberdesk.services.backup_files import remove_leftovers
+    from memberdesk.services.backup.files import remove_leftovers
 
     remove_leftovers(paths.root)  # what killed backups and restores left behind
     try:
@@ -155,7 +155,7 @@ def user_errors(fn: Callable[[argparse.Namespace], int]) -> Callable[[argparse.N
     """Turn a service's UserError into one line on stderr and exit code 1."""
 
     def wrapper(args: argparse.Namespace) -> int:
-        from memberdesk.services.errors import UserError
+        from memberdesk.services.shared.errors import UserError
 
         try:
             return fn(args)

@@ -45,7 +45,7 @@ def _card_line(c: Any) -> str:
 
 @user_errors
 def cmd_templates(args: argparse.Namespace) -> int:
-    from memberdesk.services.count_card_templates import list_templates
+    from memberdesk.services.count_cards.templates import list_templates
 
     with opened_db(args) as db:
         rows = list_templates(db, login_from_args(db, args))
@@ -65,8 +65,8 @@ def cmd_templates(args: argparse.Namespace) -> int:
 
 @user_errors
 def cmd_add_template(args: argparse.Namespace) -> int:
-    from memberdesk.services.count_card_templates import TemplateDraft, add_template
-    from memberdesk.services.requests import parse_amount
+    from memberdesk.services.count_cards.templates import TemplateDraft, add_template
+    from memberdesk.services.shared.requests import parse_amount
 
     items = tuple((code, _count(n, "次数", "number of uses"))
                   for code, n in _pairs(args.service, "服务", "service"))
@@ -84,7 +84,7 @@ def cmd_add_template(args: argparse.Namespace) -> int:
 
 @user_errors
 def cmd_list(args: argparse.Namespace) -> int:
-    from memberdesk.services.count_card_use import cards_by_member_no
+    from memberdesk.services.count_cards.use import cards_by_member_no
 
     with opened_db(args) as db:
         _, cards = cards_by_member_no(db, login_from_args(db, args), args.member,
@@ -98,7 +98,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 @user_errors
 def cmd_use(args: argparse.Namespace) -> int:
-    from memberdesk.services.count_card_use import UseRequest, cards_by_member_no, use_card
+    from memberdesk.services.count_cards.use import UseRequest, cards_by_member_no, use_card
 
     uses = _count(args.uses, "次数", "number of uses")
     with opened_db(args) as db:

@@ -20,7 +20,7 @@ def cmd_upgrade(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from memberdesk.services.integrity import NOTICE_CHECKS, check_database
+    from memberdesk.services.backup.integrity import NOTICE_CHECKS, check_database
 
     with opened_db(args) as db:
         problems = check_database(db)

@@ -9,7 +9,7 @@ from .common import add_command, data_paths
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    from memberdesk.ui.app import run
+    from memberdesk.ui.shell.app import run
 
     return int(run(data_paths(args)))
 

@@ -38,7 +38,7 @@ def _counts(counts: dict[str, int]) -> str:
 
 @user_errors
 def cmd_run(args: argparse.Namespace) -> int:
-    from memberdesk.services.jobs import run_jobs
+    from memberdesk.services.jobs.runner import run_jobs
 
     until = parse_date(args.until) if args.until else None
     with opened_db(args) as db:
@@ -58,7 +58,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 @user_errors
 def cmd_status(args: argparse.Namespace) -> int:
-    from memberdesk.services.jobs import jobs_status
+    from memberdesk.services.jobs.runner import jobs_status
 
     with opened_db(args) as db:
         status = jobs_status(db)

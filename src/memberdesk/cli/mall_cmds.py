@@ -35,7 +35,7 @@ def _gift_said(g: Any) -> str:
 
 @user_errors
 def cmd_gifts(args: argparse.Namespace) -> int:
-    from memberdesk.services.mall import list_gifts
+    from memberdesk.services.loyalty.mall import list_gifts
 
     with opened_db(args) as db:
         gifts = list_gifts(db, on_shelf_only=args.on_shelf)
@@ -49,7 +49,7 @@ def cmd_gifts(args: argparse.Namespace) -> int:
 
 @user_errors
 def cmd_gift(args: argparse.Namespace) -> int:
-    from memberdesk.services.mall import MAX_POINTS_PRICE, save_gift
+    from memberdesk.services.loyalty.mall import MAX_POINTS_PRICE, save_gift
 
     price = _whole(args.points, 1, MAX_POINTS_PRICE, "兑换积分", "points price")
     with opened_db(args) as db:
@@ -60,7 +60,7 @@ def cmd_gift(args: argparse.Namespace) -> int:
 
 @user_errors
 def cmd_shelf(args: argparse.Namespace) -> int:
-    from memberdesk.services.mall import set_gift_shelf
+    from memberdesk.services.loyalty.mall import set_gift_shelf
 
     with opened_db(args) as db:
         info = set_gift_shelf(db, login_from_args(db, args), args.code, args.state == "on")
@@ -70,8 +70,8 @@ def cmd_shelf(args: argparse.Namespace) -> int:
 
 @user_errors
 def cmd_redeem(args: argparse.Namespace) -> int:
-    from memberdesk.services.lookup import lookup
-    from memberdesk.services.mall import MAX_QTY, RedeemRequest, redeem_gift
+    from memberdesk.services.loyalty.mall import MAX_QTY, RedeemRequest, redeem_gift
+    from memberdesk.services.members.lookup import lookup
 
     qty = _whole(args.qty, 1, MAX_QTY, "兑换数量", "quantity")
     with opened_db(args) as db:
@@ -91,7 +91,7 @@ def cmd_redeem(args: argparse.Namespace) -> int:
 
 @user_errors
 def cmd_reverse(args: argparse.Namespace) -> int:
-    from memberdesk.services.mall import reverse_redemption
+    from memberdesk.services.loyalty.mall import reverse_redemption
 
     with opened_db(args) as db:
         result = reverse_redemption(db, login_from_args(db, args), args.number, args.reason)
@@ -109,7 +109,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     from memberdesk.services.reporting.common import check_pdf_rows, check_range
     from memberdesk.services.reporting.export import export_document
     from memberdesk.services.reporting.mall_report import mall_document, mall_report
-    from memberdesk.services.shop import shop_info
+    from memberdesk.services.shop.setup import shop_info
 
     start = parse_date(args.start) if args.start else None
     end = parse_date(args.end) if args.end else None
@@ -134,8 +134,8 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 @user_errors
 def cmd_signin(args: argparse.Namespace) -> int:
-    from memberdesk.services.lookup import lookup
-    from memberdesk.services.signin import sign_in
+    from memberdesk.services.loyalty.signin import sign_in
+    from memberdesk.services.members.lookup import lookup
 
     with opened_db(args) as db:
         actor = login_from_args(db, args)

@@ -23,8 +23,8 @@ from .common import (
 
 if TYPE_CHECKING:
     from memberdesk.db import Database
-    from memberdesk.services.context import Actor
-    from memberdesk.services.lookup import LookupResult, MemberHit
+    from memberdesk.services.members.lookup import LookupResult, MemberHit
+    from memberdesk.services.shared.context import Actor
 
 
 def _zh() -> bool:
@@ -32,7 +32,7 @@ def _zh() -> bool:
 
 
 def _login(db: Database, args: argparse.Namespace) -> Actor:
-    from memberdesk.services.staff import login
+    from memberdesk.services.staff.accounts import login
 
     password = read_password(f"{args.user} 的密码 / password: ")
     return login(db, args.user, password)
@@ -79,10 +79,10 @@ _MATCH_TEXT = {
 def print_lookup(result: LookupResult) -> int:
     """Print the members found (exit 0); a lookup that finds nobody usable — nothing
     found, a lost, replaced or void card — is one line on stderr and exit code 1."""
-    from memberdesk.services.lookup import LookupOutcome
+    from memberdesk.services.members.lookup import LookupOutcome
 
     if result.outcome not in (LookupOutcome.MEMBER, LookupOutcome.PICK) or not result.members:
-        from memberdesk.services.errors import UserError
+        from memberdesk.services.shared.errors import UserError
 
         nobody = UserError("lookup_not_found", text=result.query).message(lang())
         raise CliError(result.message(lang()) or nobody, 1)
@@ -101,7 +101,7 @@ def print_lookup(result: LookupResult) -> int:
 
 @user_errors
 def cmd_find(args: argparse.Namespace) -> int:
-    from memberdesk.services.lookup import lookup
+    from memberdesk.services.members.lookup import lookup
 
     with opened_db(args) as db:
         actor = _login(db, args)
@@ -111,7 +111,7 @@ def cmd_find(args: argparse.Namespace) -> int:
 
 @user_errors
 def cmd_import(args: argparse.Namespace) -> int:
-    from memberdesk.services.member_import import import_members
+    from memberdesk.services.members.importer import import_members
 
     with opened_db(args) as db:
         actor = _login(db, args)
@@ -140,7 +140,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 @user_errors
 def cmd_export(args: argparse.Namespace) -> int:
-    from memberdesk.services.member_export import export_members
+    from memberdesk.services.members.export import export_members
 
     with opened_db(args) as db:
         actor = _login(db, args)
@@ -156,7 +156,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 @user_errors
 def cmd_template(args: argparse.Namespace) -> int:
-    from memberdesk.services.member_sheet import write_template
+    from memberdesk.services.members.sheet import write_template
 
     path = write_template(Path(args.file), lang())
     print(f"已生成导入模板：{path}" if _zh() else f"import template written: {path}")

@@ -23,8 +23,8 @@ def _t(zh: str, en: str) -> str:
 
 @user_errors
 def cmd_send(args: argparse.Namespace) -> int:
-    from memberdesk.services.messages_notify import REASON_WORDS, word
-    from memberdesk.services.notify_sender import send_due
+    from memberdesk.services.notifications.sender import send_due
+    from memberdesk.services.shared.messages.notify import REASON_WORDS, word
 
     with opened_db(args) as db:
         counts = send_due(db, limit=args.limit)
@@ -43,8 +43,8 @@ def cmd_send(args: argparse.Namespace) -> int:
 @user_errors
 def cmd_log(args: argparse.Namespace) -> int:
     from memberdesk.domain.notify import EVENTS
-    from memberdesk.services.messages_notify import REASON_WORDS, STATUS_WORDS, word
-    from memberdesk.services.notify_admin import message_log
+    from memberdesk.services.notifications.admin import message_log
+    from memberdesk.services.shared.messages.notify import REASON_WORDS, STATUS_WORDS, word
 
     if args.status and args.status not in STATUS_WORDS:
         raise CliError(_t(f"状态应为：{'、'.join(STATUS_WORDS)}",
@@ -70,8 +70,8 @@ def cmd_log(args: argparse.Namespace) -> int:
 def cmd_call_list(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from memberdesk.services import clock
-    from memberdesk.services.notify_admin import export_call_list
+    from memberdesk.services.notifications.admin import export_call_list
+    from memberdesk.services.shared import clock
 
     with opened_db(args) as db:
         actor = login_from_args(db, args)
@@ -94,7 +94,7 @@ def _said(r: Any) -> None:
 
 @user_errors
 def cmd_unsubscribe(args: argparse.Namespace) -> int:
-    from memberdesk.services.notify_unsubscribe import unsubscribe
+    from memberdesk.services.notifications.unsubscribe import unsubscribe
 
     with opened_db(args) as db:
         result = unsubscribe(db, login_from_args(db, args), args.phones)
@@ -106,7 +106,7 @@ def cmd_unsubscribe(args: argparse.Namespace) -> int:
 def cmd_import_replies(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from memberdesk.services.notify_unsubscribe import import_replies
+    from memberdesk.services.notifications.unsubscribe import import_replies
 
     with opened_db(args) as db:
         result = import_replies(db, login_from_args(db, args), Path(args.file))

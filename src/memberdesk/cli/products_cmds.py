@@ -24,8 +24,8 @@ from .common import (
 if TYPE_CHECKING:
     from memberdesk.db import Database
     from memberdesk.money import Money
-    from memberdesk.services.catalog_admin import ProductRow
-    from memberdesk.services.context import Actor
+    from memberdesk.services.catalog.admin import ProductRow
+    from memberdesk.services.shared.context import Actor
 
 
 def _t(zh: str, en: str) -> str:
@@ -33,20 +33,20 @@ def _t(zh: str, en: str) -> str:
 
 
 def _login(db: Database, args: argparse.Namespace) -> Actor:
-    from memberdesk.services.staff import login
+    from memberdesk.services.staff.accounts import login
 
     return login(db, args.user, read_password(f"{args.user} 的密码 / password: "))
 
 
 def _price(text: str, zh: str, en: str) -> Money:
-    from memberdesk.services.requests import parse_amount
+    from memberdesk.services.shared.requests import parse_amount
 
     return parse_amount(text, _t(zh, en))
 
 
 def _category_id(db: Database, code: str) -> int | None:
-    from memberdesk.services.catalog_admin import list_categories
-    from memberdesk.services.errors import NotFoundError
+    from memberdesk.services.catalog.admin import list_categories
+    from memberdesk.services.shared.errors import NotFoundError
 
     if not code.strip():
         return None
@@ -58,7 +58,7 @@ def _category_id(db: Database, code: str) -> int | None:
 
 def _member_prices(db: Database, specs: list[str], current: tuple[tuple[int, Money], ...]
                    ) -> tuple[tuple[int, Money], ...]:  # fmt: skip
-    from memberdesk.services.tiers import list_tiers
+    from memberdesk.services.loyalty.tiers import list_tiers
 
     tiers = {key: t.id for t in list_tiers(db) for key in (t.code, t.name)}
     prices = dict(current)
@@ -108,7 +108,7 @@ def _changes(db: Database, args: argparse.Namespace, current: Any = None) -> dic
 
 
 def _print_rows(rows: tuple[ProductRow, ...] | list[ProductRow], header: bool) -> None:
-    from memberdesk.services.receipts import text_width
+    from memberdesk.services.receipts.text import text_width
 
     head = [_t("编号", "code"), _t("条码", "barcode"), _t("名称", "name"), _t("单位", "unit"),
             _t("售价", "price"), _t("进价", "cost"), _t("分类", "category"),
@@ -127,7 +127,7 @@ def _print_rows(rows: tuple[ProductRow, ...] | list[ProductRow], header: bool) -
 
 @user_errors
 def cmd_list(args: argparse.Namespace) -> int:
-    from memberdesk.services.catalog_admin import list_products
+    from memberdesk.services.catalog.admin import list_products
 
     with opened_db(args) as db:
         if args.search:
@@ -153,7 +153,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 @user_errors
 def cmd_add(args: argparse.Namespace) -> int:
-    from memberdesk.services import catalog
+    from memberdesk.services.catalog import products as catalog
 
     with opened_db(args) as db:
         actor = _login(db, args)
@@ -168,7 +168,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 @user_errors
 def cmd_edit(args: argparse.Namespace) -> int:
-    from memberdesk.services.catalog_admin import edit_product, product_detail
+    from memberdesk.services.catalog.admin import edit_product, product_detail
 
     with opened_db(args) as db:
         actor = _login(db, args)
@@ -186,7 +186,7 @@ def cmd_edit(args: argparse.Namespace) -> int:
 
 @user_errors
 def cmd_active(args: argparse.Namespace) -> int:
-    from memberdesk.services.catalog_admin import set_product_active
+    from memberdesk.services.catalog.admin import set_product_active
 
     with opened_db(args) as db:
         actor = _login(db, args)
@@ -198,12 +198,12 @@ def cmd_active(args: argparse.Namespace) -> int:
 
 @user_errors
 def cmd_categories(args: argparse.Namespace) -> int:
-    from memberdesk.services import catalog
-    from memberdesk.services.catalog_admin import rename_category
+    from memberdesk.services.catalog import products as catalog
+    from memberdesk.services.catalog.admin import rename_category
 
     with opened_db(args) as db:
         if args.categories_command == "list":
-            from memberdesk.services.rules_admin import loyalty_rules
+            from memberdesk.services.stored_value.offers_admin import loyalty_rules
 
             shop_rate = _t("全店规则", "shop's rate")
             for code, name, rate in loyalty_rules(db).category_rates:
@@ -212,7 +212,7 @@ def cmd_categories(args: argparse.Namespace) -> int:
             return 0
         actor = _login(db, args)
         if args.categories_command == "points":
-            from memberdesk.services.rules_admin import set_category_points
+            from memberdesk.services.stored_value.offers_admin import set_category_points
 
             text = args.points.strip().lower()
             if text not in ("shop", "全店") and not text.isdigit():
@@ -234,7 +234,7 @@ def cmd_categories(args: argparse.Namespace) -> int:
 
 @user_errors
 def cmd_import(args: argparse.Namespace) -> int:
-    from memberdesk.services.product_import import import_products
+    from memberdesk.services.catalog.importer import import_products
 
     with opened_db(args) as db:
         actor = _login(db, args)
@@ -255,7 +255,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 @user_errors
 def cmd_export(args: argparse.Namespace) -> int:
-    from memberdesk.services.product_sheet import export_products
+    from memberdesk.services.catalog.sheet import export_products
 
     with opened_db(args) as db:
         actor = _login(db, args)
@@ -267,7 +267,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 @user_errors
 def cmd_template(args: argparse.Namespace) -> int:
-    from memberdesk.services.product_sheet import write_template
+    from memberdesk.services.catalog.sheet import write_template
 
     with opened_db(args) as db:
         path = write_template(db, Path(args.file), lang())

@@ -17,7 +17,7 @@ from .common import CliError, add_command, lang, opened_db, user_errors
 
 if TYPE_CHECKING:
     from memberdesk.hardware.reader_events import ReaderEvent
-    from memberdesk.services.lookup import LookupResult
+    from memberdesk.services.members.lookup import LookupResult
 
 _TEXT = {
     "readers": ("读卡器：", "readers:"),
@@ -47,7 +47,7 @@ def _t(key: str, **params: object) -> str:
 
 def card_line(uid: str, result: LookupResult) -> str:
     """One line of output for a card that was read."""
-    from memberdesk.services.lookup import LookupOutcome
+    from memberdesk.services.members.lookup import LookupOutcome
 
     hit = result.member
     if hit is not None:
@@ -71,7 +71,7 @@ def _describe(event: ReaderEvent, initial: set[str], db: Any) -> tuple[str | Non
         ReaderStatus,
         StatusChanged,
     )
-    from memberdesk.services.lookup import identify_card
+    from memberdesk.services.members.lookup import identify_card
 
     if isinstance(event, CardInserted):
         return card_line(event.uid, identify_card(db, event.uid)), True

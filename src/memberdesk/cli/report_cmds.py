@@ -16,13 +16,13 @@ def parse_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError as exc:
-        from memberdesk.services.errors import ValidationError
+        from memberdesk.services.shared.errors import ValidationError
 
         raise ValidationError("invalid_date", text=text) from exc
 
 
 def login_from_args(db: Any, args: argparse.Namespace) -> Any:
-    from memberdesk.services import staff
+    from memberdesk.services.staff import accounts as staff
 
     password = read_password(f"{args.user} 的密码 / password: ")
     return staff.login(db, args.user, password)
@@ -43,7 +43,7 @@ def report_lang(db: Any, args: argparse.Namespace) -> str:
     """The files' language: ``--lang``, else the shop's ``shop.language`` setting."""
     if getattr(args, "lang", None):
         return str(args.lang)
-    from memberdesk.services.settings import read_settings
+    from memberdesk.services.shared.settings import read_settings
 
     return str(read_settings(db)["shop.language"])
 
@@ -80,10 +80,10 @@ def print_day(rep: Any) -> None:
 
 @user_errors
 def cmd_day(args: argparse.Namespace) -> int:
-    from memberdesk.services.reporting.day_close import close_day, day_report
     from memberdesk.services.reporting.documents import day_document
     from memberdesk.services.reporting.export import export_document
-    from memberdesk.services.shop import shop_info
+    from memberdesk.services.shifts.day_close import close_day, day_report
+    from memberdesk.services.shop.setup import shop_info
 
     day = parse_date(args.date)
     xlsx = Path(args.xlsx) if args.xlsx else None
@@ -97,7 +97,7 @@ def cmd_day(args: argparse.Namespace) -> int:
                 print(result.backup_warning)
         else:
             rep = day_report(db, actor, day)
-        from memberdesk.services import clock
+        from memberdesk.services.shared import clock
 
         doc = day_document(rep, shop_info(db).name, clock.now(), report_lang(db, args))
     print_day(rep)

@@ -46,7 +46,7 @@ def _print(head: str, rows: list[tuple[str, str, object]], empty: bool) -> None:
 
 @contextmanager
 def _session(args: argparse.Namespace) -> Iterator[tuple[Any, Any, str, str]]:
-    from memberdesk.services.shop import shop_info
+    from memberdesk.services.shop.setup import shop_info
 
     with opened_db(args) as db:
         actor = login_from_args(db, args)
@@ -240,7 +240,7 @@ def _add_range(p: argparse.ArgumentParser, *, required: bool) -> None:
 
 @user_errors
 def cmd_analysis(args: argparse.Namespace) -> int:
-    from memberdesk.services.analytics_report import analysis_report
+    from memberdesk.services.analytics.report import analysis_report
     from memberdesk.services.reporting.analysis_doc import analysis_document, percent
 
     as_of = parse_date(args.date) if args.date else None

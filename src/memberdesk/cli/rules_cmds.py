@@ -18,7 +18,7 @@ from .common import CliError, add_command, lang, opened_db, read_password, user_
 if TYPE_CHECKING:
     from memberdesk.db import Database
     from memberdesk.money import Money
-    from memberdesk.services.context import Actor
+    from memberdesk.services.shared.context import Actor
 
 
 def _t(zh: str, en: str) -> str:
@@ -26,13 +26,13 @@ def _t(zh: str, en: str) -> str:
 
 
 def _login(db: Database, args: argparse.Namespace) -> Actor:
-    from memberdesk.services.staff import login
+    from memberdesk.services.staff.accounts import login
 
     return login(db, args.user, read_password(f"{args.user} 的密码 / password: "))
 
 
 def _money(text: str, zh: str, en: str) -> Money:
-    from memberdesk.services.requests import parse_amount
+    from memberdesk.services.shared.requests import parse_amount
 
     return parse_amount(text, _t(zh, en))
 
@@ -63,7 +63,7 @@ def _int(text: str | None, zh: str, en: str) -> int | None:
 
 
 def _date(text: str | None) -> date | None:
-    from memberdesk.services.errors import ValidationError
+    from memberdesk.services.shared.errors import ValidationError
 
     if text is None or not text.strip():
         return None
@@ -74,7 +74,7 @@ def _date(text: str | None) -> date | None:
 
 
 def _table(head: list[str], lines: list[list[str]]) -> None:
-    from memberdesk.services.receipts import text_width
+    from memberdesk.services.receipts.text import text_width
 
     widths = [max(text_width(r[i]) for r in [head, *lines]) for i in range(len(head))]
     for r in [head, *lines]:
@@ -98,7 +98,7 @@ def _days(first: date | None, last: date | None) -> str:
 
 @user_errors
 def cmd_tiers(args: argparse.Namespace) -> int:
-    from memberdesk.services import tiers_admin as ta
+    from memberdesk.services.loyalty import tiers_admin as ta
 
     with opened_db(args) as db:
         if args.tiers_command == "list":
@@ -153,7 +153,7 @@ KINDS = {"amount": "amount_off", "percent": "percent_off", "item": "fixed_price_
 @user_errors
 def cmd_coupons(args: argparse.Namespace) -> int:
     from memberdesk.models.enums import CouponKind
-    from memberdesk.services import coupons_admin as ca
+    from memberdesk.services.coupons import admin as ca
 
     with opened_db(args) as db:
         if args.coupons_command == "templates":
@@ -238,7 +238,7 @@ STATES = {"running": ("进行中", "running"), "scheduled": ("未开始", "sched
 
 @user_errors
 def cmd_recharge_rules(args: argparse.Namespace) -> int:
-    from memberdesk.services import rules_admin as ra
+    from memberdesk.services.stored_value import offers_admin as ra
 
     with opened_db(args) as db:
         if args.rules_command == "list":

@@ -15,7 +15,7 @@ from .common import add_command, lang, opened_db, read_password, user_errors
 
 
 def _pad(text: str, width: int) -> str:
-    from memberdesk.services.receipts import text_width
+    from memberdesk.services.receipts.text import text_width
 
     return text + " " * max(0, width - text_width(text))
 
@@ -26,9 +26,9 @@ def _t(zh: str, en: str) -> str:
 
 @user_errors
 def cmd_list(args: argparse.Namespace) -> int:
-    from memberdesk.services.receipts import text_width
-    from memberdesk.services.setting_text import display
-    from memberdesk.services.settings import list_settings
+    from memberdesk.services.receipts.text import text_width
+    from memberdesk.services.shared.setting_text import display
+    from memberdesk.services.shared.settings import list_settings
 
     with opened_db(args) as db:
         sheet = list_settings(db, None)
@@ -45,9 +45,9 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 @user_errors
 def cmd_set(args: argparse.Namespace) -> int:
-    from memberdesk.services.setting_text import display, parse
-    from memberdesk.services.settings import change_settings, list_settings
-    from memberdesk.services.staff import login
+    from memberdesk.services.shared.setting_text import display, parse
+    from memberdesk.services.shared.settings import change_settings, list_settings
+    from memberdesk.services.staff.accounts import login
 
     value = parse(args.key, args.value)  # a typo is refused before the password is asked
     with opened_db(args) as db:

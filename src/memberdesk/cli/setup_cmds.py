@@ -10,7 +10,7 @@ from .common import CliError, add_command, lang, opened_db, read_password, user_
 
 @user_errors
 def cmd_init(args: argparse.Namespace) -> int:
-    from memberdesk.services.shop import init_shop, is_initialised
+    from memberdesk.services.shop.setup import init_shop, is_initialised
 
     with opened_db(args, create=True) as db:
         if is_initialised(db):
@@ -33,8 +33,8 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 @user_errors
 def cmd_demo(args: argparse.Namespace) -> int:
-    from memberdesk.services.demo import DEMO_PASSWORDS, build_demo
-    from memberdesk.services.shop import is_initialised
+    from memberdesk.demo import DEMO_PASSWORDS, build_demo
+    from memberdesk.services.shop.setup import is_initialised
 
     with opened_db(args, create=True) as db:
         if is_initialised(db):

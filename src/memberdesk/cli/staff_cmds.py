@@ -13,7 +13,7 @@ from .common import add_command, lang, opened_db, read_password, user_errors
 
 if TYPE_CHECKING:
     from memberdesk.db import Database
-    from memberdesk.services.context import Actor
+    from memberdesk.services.shared.context import Actor
 
 ROLE_TEXT = {"cashier": ("收银员", "cashier"), "manager": ("店长", "manager"),
              "owner": ("老板", "owner")}  # fmt: skip
@@ -24,15 +24,15 @@ def _t(zh: str, en: str) -> str:
 
 
 def _login(db: Database, args: argparse.Namespace) -> Actor:
-    from memberdesk.services.staff import login
+    from memberdesk.services.staff.accounts import login
 
     return login(db, args.user, read_password(f"{args.user} 的密码 / password: "))
 
 
 def _may_manage_staff(db: Database, actor: Actor) -> None:
     """Refuse a cashier before asking for a new password (the services check again)."""
-    from memberdesk.services.permissions import Permission
-    from memberdesk.services.staff import check_permission
+    from memberdesk.services.shared.permissions import Permission
+    from memberdesk.services.staff.accounts import check_permission
 
     check_permission(db, actor, Permission.MANAGE_STAFF)
 
@@ -42,16 +42,16 @@ def _new_password(username: str) -> str:
 
 
 def _pad(text: str, width: int) -> str:
-    from memberdesk.services.receipts import text_width
+    from memberdesk.services.receipts.text import text_width
 
     return text + " " * max(0, width - text_width(text))
 
 
 @user_errors
 def cmd_list(args: argparse.Namespace) -> int:
-    from memberdesk.services import clock
-    from memberdesk.services.receipts import text_width
-    from memberdesk.services.staff import list_staff
+    from memberdesk.services.receipts.text import text_width
+    from memberdesk.services.shared import clock
+    from memberdesk.services.staff.accounts import list_staff
 
     with opened_db(args) as db:
         actor = _login(db, args)
@@ -80,7 +80,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 @user_errors
 def cmd_add(args: argparse.Namespace) -> int:
     from memberdesk.models.enums import Role
-    from memberdesk.services.staff import create_staff
+    from memberdesk.services.staff.accounts import create_staff
 
     with opened_db(args) as db:
         actor = _login(db, args)
@@ -94,7 +94,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 @user_errors
 def cmd_passwd(args: argparse.Namespace) -> int:
-    from memberdesk.services.staff import change_password, login, reset_password
+    from memberdesk.services.staff.accounts import change_password, login, reset_password
 
     with opened_db(args) as db:
         if args.username is None or args.username.lower() == args.user.lower():
@@ -112,7 +112,7 @@ def cmd_passwd(args: argparse.Namespace) -> int:
 
 @user_errors
 def cmd_active(args: argparse.Namespace) -> int:
-    from memberdesk.services.staff import set_staff_active
+    from memberdesk.services.staff.accounts import set_staff_active
 
     with opened_db(args) as db:
         actor = _login(db, args)

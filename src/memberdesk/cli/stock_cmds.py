@@ -35,7 +35,7 @@ def _said(info: Any) -> str:
 
 @user_errors
 def cmd_receive(args: argparse.Namespace) -> int:
-    from memberdesk.services.stock import receive_stock
+    from memberdesk.services.stock.ledger import receive_stock
 
     qty = _qty(args.qty, allow_zero=False, zh="入库数量", en="quantity")
     with opened_db(args) as db:
@@ -46,7 +46,7 @@ def cmd_receive(args: argparse.Namespace) -> int:
 
 @user_errors
 def cmd_count(args: argparse.Namespace) -> int:
-    from memberdesk.services.stock import count_stock, stock_of
+    from memberdesk.services.stock.ledger import count_stock, stock_of
 
     counted = _qty(args.qty, allow_zero=True, zh="盘点数量", en="counted quantity")
     if not (args.reason or "").strip():
@@ -64,7 +64,7 @@ def cmd_count(args: argparse.Namespace) -> int:
 
 @user_errors
 def cmd_threshold(args: argparse.Namespace) -> int:
-    from memberdesk.services.stock import set_low_stock
+    from memberdesk.services.stock.ledger import set_low_stock
 
     text = args.qty.strip().lower()
     low = None if text in ("none", "无", "") else _qty(args.qty, allow_zero=True,
@@ -78,8 +78,8 @@ def cmd_threshold(args: argparse.Namespace) -> int:
 
 @user_errors
 def cmd_list(args: argparse.Namespace) -> int:
-    from memberdesk.services.receipts import text_width
-    from memberdesk.services.stock_views import list_stock
+    from memberdesk.services.receipts.text import text_width
+    from memberdesk.services.stock.views import list_stock
 
     head = [_t("编号", "code"), _t("名称", "name"), _t("现有", "on hand"),
             _t("预警", "low at"), _t("状态", "state")]
@@ -115,7 +115,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     from memberdesk.services.reporting.common import check_pdf_rows, check_range
     from memberdesk.services.reporting.export import export_document
     from memberdesk.services.reporting.stock_report import kind_word, stock_document, stock_report
-    from memberdesk.services.shop import shop_info
+    from memberdesk.services.shop.setup import shop_info
 
     start = parse_date(args.start) if args.start else None
     end = parse_date(args.end) if args.end else None

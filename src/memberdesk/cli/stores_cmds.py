@@ -36,10 +36,10 @@ def cmd_server_init(args: argparse.Namespace) -> int:
 
     from memberdesk.db.migrate import DatabaseError, _first_line
     from memberdesk.db.postgres import display_url
-    from memberdesk.services.server_setup import check_empty_server
-    from memberdesk.services.shop import init_shop
-    from memberdesk.services.staff import validate_new_password
-    from memberdesk.services.stores import parse_code, store_name
+    from memberdesk.services.shop.server_setup import check_empty_server
+    from memberdesk.services.shop.setup import init_shop
+    from memberdesk.services.shop.stores import parse_code, store_name
+    from memberdesk.services.staff.accounts import validate_new_password
 
     if not getattr(args, "store", None):
         raise CliError("请用 --store 指定第一家门店的编号" if _zh()
@@ -72,7 +72,7 @@ def _print_store(s: Any) -> None:
 
 @user_errors
 def cmd_stores_list(args: argparse.Namespace) -> int:
-    from memberdesk.services.stores import current_store, list_stores
+    from memberdesk.services.shop.stores import current_store, list_stores
 
     with opened_db(args) as db:
         with db.reader() as uow:
@@ -86,7 +86,7 @@ def cmd_stores_list(args: argparse.Namespace) -> int:
 
 @user_errors
 def cmd_stores_add(args: argparse.Namespace) -> int:
-    from memberdesk.services.stores import add_store
+    from memberdesk.services.shop.stores import add_store
 
     with opened_db(args) as db:
         actor = login_from_args(db, args)
@@ -97,7 +97,7 @@ def cmd_stores_add(args: argparse.Namespace) -> int:
 
 @user_errors
 def cmd_stores_set(args: argparse.Namespace) -> int:
-    from memberdesk.services.stores import set_store
+    from memberdesk.services.shop.stores import set_store
 
     active = None if args.active is None else args.active == "yes"
     with opened_db(args) as db:
@@ -109,7 +109,7 @@ def cmd_stores_set(args: argparse.Namespace) -> int:
 
 @user_errors
 def cmd_stores_assign(args: argparse.Namespace) -> int:
-    from memberdesk.services.stores import assign_staff
+    from memberdesk.services.shop.stores import assign_staff
 
     with opened_db(args) as db:
         actor = login_from_args(db, args)

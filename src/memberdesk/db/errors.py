@@ -20,7 +20,7 @@ import sqlite3
 from pathlib import Path
 from typing import Final
 
-from memberdesk.services.errors import StorageError
+from memberdesk.services.shared.errors import StorageError
 
 DISK_FULL: Final = "storage_full"
 BUSY: Final = "storage_busy"

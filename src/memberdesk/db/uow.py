@@ -2,7 +2,7 @@
 
 A full disk or a database held by another program, wherever it surfaces (the first
 statement, a flush, the commit), leaves the block as a
-:class:`~memberdesk.services.errors.StorageError` ("nothing was saved"), mapped in
+:class:`~memberdesk.services.shared.errors.StorageError` ("nothing was saved"), mapped in
 one place (:func:`.errors.storage_error`), never as a raw driver error.
 """
 
@@ -14,7 +14,7 @@ from typing import Any, Self
 from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from memberdesk.services.errors import StorageError
+from memberdesk.services.shared.errors import StorageError
 
 from .engine import READ_ONLY_OPTION
 from .errors import storage_error

@@ -2,7 +2,7 @@
 (which defines R, F, M, segments, grades, lifecycle and the churn warning):
 
 * **Age band** on the as-of date D: under 20, 20-29, 30-39, 40-49, 50-59, 60 and over,
-  unknown (no birthday). The SQL in ``services/analytics_report.py`` counts members in
+  unknown (no birthday). The SQL in ``services/analytics/report.py`` counts members in
   these bands; :func:`age_on` and :func:`age_band` are the reference it is tested
   against.
 * **Repurchase rate** (复购率) = members with F >= 2 / members with F >= 1 (F over the

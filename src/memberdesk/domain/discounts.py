@@ -2,7 +2,7 @@
 
 Used by the counter's discount dialog (:func:`parse_discount`), by pricing
 (``services.pricing.price_cart`` books them through :func:`manual_parts`) and by
-the checkout's cap check (``services.manual_discounts``, :func:`within_cap`), so
+the checkout's cap check (``services.checkout.manual_discounts``, :func:`within_cap`), so
 what the cashier sees is what is charged and what is checked.
 
 A manual discount is an amount (5.00) or a percent (10%) off a line or off the

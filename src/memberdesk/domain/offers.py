@@ -1,7 +1,7 @@
 """Recharge offers (充100送20): which one a recharge gets.
 
 The one rule, used by the recharge dialog's preview and by the recharge itself
-(``services.recharge.recharge``), so what the cashier is shown is what the member gets.
+(``services.stored_value.recharge.recharge``), so what the cashier is shown is what the member gets.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from memberdesk.money import Money
 
 
 class OfferTerms(Protocol):
-    """What :func:`offer_for` reads of a rule (``services.recharge.RechargeRuleInfo``)."""
+    """What :func:`offer_for` reads of a rule (``services.stored_value.recharge.RechargeRuleInfo``)."""
 
     @property
     def threshold(self) -> Money: ...

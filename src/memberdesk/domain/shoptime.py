@@ -5,7 +5,7 @@ shop's business date, :func:`business_date` of that instant in the shop's time z
 Nothing else in ``src/`` reads the wall clock for business purposes (a test scans
 for ``date.today()``, ``datetime.now()``, ``QDate.currentDate()`` and their kin).
 Tests and the demo move this clock with :func:`frozen` (or by monkeypatching
-``services.clock.now``, which reads it).
+``services.shared.clock.now``, which reads it).
 """
 
 from __future__ import annotations

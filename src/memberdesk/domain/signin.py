@@ -1,5 +1,5 @@
 """Sign-in (签到) rules: the streak of consecutive business days and the points a
-sign-in gives. Plain Python: the service (``services/signin.py``) and the counter share
+sign-in gives. Plain Python: the service (``services/loyalty/signin.py``) and the counter share
 them."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """How a payment may be split: the one rule the payment dialog checks as the cashier
-types and ``services.tenders.plan_tenders`` enforces when the sale is committed.
+types and ``services.pricing.tenders.plan_tenders`` enforces when the sale is committed.
 
 Only cash may exceed what is due (the excess is the change), so everything but cash
 together may not exceed it; all together must cover it; and the change must be less
@@ -15,7 +15,7 @@ from memberdesk.money import Money
 
 @dataclass(frozen=True)
 class SplitProblem:
-    """Why a split is refused: ``code`` is the message code (``services.errors``)."""
+    """Why a split is refused: ``code`` is the message code (``services.shared.errors``)."""
 
     code: str  # "overpaid_non_cash" or "tenders_mismatch"
     payable: Money

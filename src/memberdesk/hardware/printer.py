@@ -16,8 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from escpos import printer as escpos_printer
-from escpos.exceptions import DeviceNotFoundError
-from escpos.exceptions import Error as EscposError
+from escpos.exceptions import DeviceNotFoundError, Error as EscposError
 
 INIT = b"\x1b\x40"  # ESC @
 CHINESE_ON = b"\x1c\x26"  # FS &

@@ -1,5 +1,5 @@
 """Member analytics (issue 13): one row of scores per member, rewritten by the refresh
-(``services/analytics_refresh.py``) so the counter reads one indexed row at lookup."""
+(``services/analytics/refresh.py``) so the counter reads one indexed row at lookup."""
 
 from __future__ import annotations
 
@@ -53,7 +53,7 @@ class MemberScore(Base):
 
 class AnalysisSnapshot(Base):
     """The 分析 figures as of ``as_of``, built by the analytics refresh right after it
-    wrote ``member_scores`` (``services/analytics_snapshot.py``): the page and
+    wrote ``member_scores`` (``services/analytics/snapshot.py``): the page and
     ``memberdesk report analysis`` read this one row instead of aggregating the members,
     the ledgers and the sale lines again. ``body`` is the report as JSON;
     ``generated_at`` is when it was built (UTC)."""

@@ -17,7 +17,7 @@ from .base import Base, IdMixin, utcnow
 
 
 class Segment(IdMixin, Base):
-    """A saved member filter (分群); ``filter_json`` is ``services.member_filter``'s
+    """A saved member filter (分群); ``filter_json`` is ``services.members.filter``'s
     :func:`to_json` of a ``MemberFilter``."""
 
     __tablename__ = "segments"

@@ -51,7 +51,7 @@ class ProductSearchKey(Base):
     suffix of the name from its second character and of its pinyin initials from
     the second letter, so "contains" is a prefix range on this index. Prefixes of
     the whole name, code, barcode and initials use the indexes on ``products``.
-    Maintained by ``services.product_search``."""
+    Maintained by ``services.catalog.search``."""
 
     __tablename__ = "product_search_keys"
     __table_args__ = (

@@ -106,7 +106,7 @@ class MemberSearchKey(Base):
     syllables, later initials): a key is every suffix, so "contains" becomes a prefix
     range on this index. Prefixes of the whole name, pinyin and initials use the
     indexes on ``members``; this table holds only what starts after the first
-    character/syllable. Maintained by ``services.member_search``."""
+    character/syllable. Maintained by ``services.members.search_keys``."""
 
     __tablename__ = "member_search_keys"
     __table_args__ = (

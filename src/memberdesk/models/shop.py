@@ -22,7 +22,7 @@ class Shop(Base):
 
 
 class Setting(Base):
-    """A shop setting, its value JSON-encoded. Defaults live in services.settings."""
+    """A shop setting, its value JSON-encoded. Defaults live in services.shared.settings."""
 
     __tablename__ = "settings"
 

@@ -46,7 +46,7 @@ class AuditEntry(IdMixin, Base):
 
     __tablename__ = "audit_log"
     # Newest first by time, filtered by action, staff or dates: each filter has an index
-    # that yields its rows in time order (the viewer's keyset pages, services/audit_view).
+    # that yields its rows in time order (the viewer's keyset pages, services/audit/view).
     __table_args__ = (
         Index("ix_audit_log_action_at", "action", "at"),
         Index("ix_audit_log_at", "at"),

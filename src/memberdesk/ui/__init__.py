@@ -7,6 +7,6 @@ Importing the package applies :mod:`.qt_fixes` (a crash fix for PySide6 6.12
 on Python 3.11); it is the one thing done at import time, on purpose.
 """
 
-from . import qt_fixes
+from memberdesk.ui.shell import qt_fixes
 
 qt_fixes.apply()

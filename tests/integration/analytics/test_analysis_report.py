@@ -21,12 +21,12 @@ from memberdesk.models import Member, Tier
 from memberdesk.models.enums import Gender
 from memberdesk.money import Money
 from memberdesk.reports.document import ColumnKind, chart_number, format_cell
-from memberdesk.services import analytics_snapshot as snapshot
-from memberdesk.services.analytics_refresh import refresh_scores
-from memberdesk.services.analytics_report import AnalysisReport, analysis_report, build_report
-from memberdesk.services.errors import UserError
+from memberdesk.services.analytics import snapshot
+from memberdesk.services.analytics.refresh import refresh_scores
+from memberdesk.services.analytics.report import AnalysisReport, analysis_report, build_report
 from memberdesk.services.reporting.analysis_doc import analysis_document
 from memberdesk.services.reporting.export import export_document
+from memberdesk.services.shared.errors import UserError
 from tests.checkout_support.kit import World
 
 from .conftest import DAY, ShopClock, cli_env

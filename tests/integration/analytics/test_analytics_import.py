@@ -13,11 +13,11 @@ import pytest
 from sqlalchemy import select
 
 from memberdesk.models import Member, MemberScore
-from memberdesk.services import analytics_import
-from memberdesk.services.analytics_refresh import refresh_scores
-from memberdesk.services.analytics_report import analysis_report, build_report
-from memberdesk.services.member_analytics import member_analytics
-from memberdesk.services.member_import import import_members
+from memberdesk.services.analytics import after_import as analytics_import
+from memberdesk.services.analytics.member import member_analytics
+from memberdesk.services.analytics.refresh import refresh_scores
+from memberdesk.services.analytics.report import analysis_report, build_report
+from memberdesk.services.members.importer import import_members
 from tests.checkout_support.kit import World
 from tests.integration.members.sheets import row, write_sheet
 

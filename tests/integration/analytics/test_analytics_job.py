@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from memberdesk.models import MemberScore
 from memberdesk.models.enums import TenderKind
-from memberdesk.services.jobs import run_jobs
+from memberdesk.services.jobs.runner import run_jobs
 from tests.checkout_support.kit import World
 
 from .conftest import DAY, ShopClock

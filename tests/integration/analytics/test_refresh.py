@@ -15,9 +15,9 @@ from sqlalchemy import select
 from memberdesk.domain.analytics import SaleFact, rfm_of
 from memberdesk.models import MemberScore, Refund, Sale
 from memberdesk.money import Money
-from memberdesk.services import analytics_refresh
-from memberdesk.services.analytics_refresh import refresh_scores
-from memberdesk.services.integrity import check_database
+from memberdesk.services.analytics import refresh as analytics_refresh
+from memberdesk.services.analytics.refresh import refresh_scores
+from memberdesk.services.backup.integrity import check_database
 from tests.checkout_support.kit import World, add_member
 
 from .conftest import DAY, ShopClock, sell

@@ -18,14 +18,14 @@ from memberdesk.models import AuditEntry, Member
 from memberdesk.models.base import utcnow
 from memberdesk.models.enums import StoredValueKind
 from memberdesk.money import Money
-from memberdesk.services import ledger
-from memberdesk.services.backup import backup_status, create_backup
-from memberdesk.services.backup_files import list_backups
-from memberdesk.services.errors import ConflictError, PermissionDenied, UserError
-from memberdesk.services.integrity import check_database
-from memberdesk.services.members import add_member_in
-from memberdesk.services.restore import restore_backup
-from memberdesk.services.settings import change_settings_in
+from memberdesk.services.backup.create import backup_status, create_backup
+from memberdesk.services.backup.files import list_backups
+from memberdesk.services.backup.integrity import check_database
+from memberdesk.services.backup.restore import restore_backup
+from memberdesk.services.members.profiles import add_member_in
+from memberdesk.services.shared import ledger
+from memberdesk.services.shared.errors import ConflictError, PermissionDenied, UserError
+from memberdesk.services.shared.settings import change_settings_in
 
 
 def _add_member(db: Database, phone: str, name: str, fen: int = 10_000) -> int:
@@ -93,7 +93,7 @@ def test_backup_then_restore_round_trip(shop_db: Database, staff) -> None:
 
 
 def test_restore_checks_the_owners_password_when_given(shop_db: Database, staff) -> None:
-    from memberdesk.services.errors import AuthError
+    from memberdesk.services.shared.errors import AuthError
 
     backup = create_backup(shop_db, None)
     with pytest.raises(AuthError):
@@ -204,7 +204,7 @@ def test_restore_refused_late_removes_its_pre_restore_backup(
 ) -> None:
     """Another program opens the file after the first check: the swap is refused and
     the pre-restore backup written meanwhile is removed again."""
-    from memberdesk.services import restore as restore_mod
+    from memberdesk.services.backup import restore as restore_mod
 
     backup = create_backup(shop_db, None)
     real = restore_mod._leave_wal_mode

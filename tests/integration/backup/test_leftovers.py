@@ -7,8 +7,8 @@ import os
 from pathlib import Path
 
 from memberdesk.db import Database
-from memberdesk.services.backup import create_backup
-from memberdesk.services.backup_files import LEFTOVER_AGE, list_backups
+from memberdesk.services.backup.create import create_backup
+from memberdesk.services.backup.files import LEFTOVER_AGE, list_backups
 from tests.integration.test_cli import run
 
 OLD = LEFTOVER_AGE.total_seconds() + 60
@@ -76,7 +76,7 @@ def test_start_up_removes_leftovers(tmp_path: Path) -> None:
 def test_a_copy_killed_half_way_on_the_usb_drive_is_removed(
     db: Database, staff, tmp_path: Path
 ) -> None:
-    from memberdesk.services.settings import change_settings_in
+    from memberdesk.services.shared.settings import change_settings_in
 
     usb = tmp_path / "usb"
     usb.mkdir()

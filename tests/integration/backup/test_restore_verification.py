@@ -18,13 +18,13 @@ from memberdesk.db.migrate import HEAD_REVISION
 from memberdesk.models import Member
 from memberdesk.models.enums import StoredValueKind
 from memberdesk.money import Money
-from memberdesk.services import ledger
-from memberdesk.services.backup import create_backup
-from memberdesk.services.backup_files import verify_file
-from memberdesk.services.errors import UserError
-from memberdesk.services.integrity import check_database
-from memberdesk.services.members import add_member_in
-from memberdesk.services.restore import restore_backup
+from memberdesk.services.backup.create import create_backup
+from memberdesk.services.backup.files import verify_file
+from memberdesk.services.backup.integrity import check_database
+from memberdesk.services.backup.restore import restore_backup
+from memberdesk.services.members.profiles import add_member_in
+from memberdesk.services.shared import ledger
+from memberdesk.services.shared.errors import UserError
 from tests.integration.test_cli import run
 
 
@@ -133,7 +133,7 @@ def _old_and_sound(good: Path, dest: Path) -> Path:
 def _unkey(c: sqlite3.Connection) -> None:
     from datetime import datetime
 
-    from memberdesk.services.audit import GENESIS, _payload, _seal
+    from memberdesk.services.shared.audit import GENESIS, _payload, _seal
 
     c.executescript("DROP TRIGGER trg_audit_log_no_update;")
     prev = GENESIS
@@ -212,8 +212,8 @@ def test_a_failed_check_after_the_swap_puts_the_old_file_back(
 ) -> None:
     """Whatever goes wrong after the rename (here: the check of the live file fails),
     the pre-restore file is put back automatically."""
-    from memberdesk.services import restore as restore_mod
-    from memberdesk.services.integrity import Problem
+    from memberdesk.services.backup import restore as restore_mod
+    from memberdesk.services.backup.integrity import Problem
 
     (tmp_path / "out").mkdir()
     good = create_backup(shop_db, None, to=tmp_path / "out").path

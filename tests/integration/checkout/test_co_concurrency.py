@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from memberdesk.money import Money
-from memberdesk.services.integrity import check_database
+from memberdesk.services.backup.integrity import check_database
 from tests.checkout_support.kit import World, db_address
 
 ROOT = Path(__file__).resolve().parents[3]

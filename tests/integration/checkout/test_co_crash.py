@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from memberdesk.services.integrity import check_database
+from memberdesk.services.backup.integrity import check_database
 from tests.checkout_support.kit import World, db_address
 from tests.checkout_support.worker import open_db
 

@@ -17,8 +17,8 @@ import time
 import uuid
 from pathlib import Path
 
-from memberdesk.services.integrity import check_database
-from memberdesk.services.stock import receive_stock, stock_of
+from memberdesk.services.backup.integrity import check_database
+from memberdesk.services.stock.ledger import receive_stock, stock_of
 from tests.checkout_support.kit import World, db_address
 from tests.checkout_support.worker import open_db
 
@@ -59,11 +59,11 @@ def test_two_tills_selling_the_last_units(world: World, tmp_path: Path) -> None:
 def _sell(path: str, staff_id: int, go: str) -> None:
     from memberdesk.models.enums import Role, TenderKind
     from memberdesk.money import Money
-    from memberdesk.services.cart import CartLine, CartRequest
-    from memberdesk.services.checkout import CheckoutRequest, checkout
-    from memberdesk.services.context import Actor
-    from memberdesk.services.errors import UserError
-    from memberdesk.services.tenders import TenderRequest
+    from memberdesk.services.checkout.cart import CartLine, CartRequest
+    from memberdesk.services.checkout.sale import CheckoutRequest, checkout
+    from memberdesk.services.pricing.tenders import TenderRequest
+    from memberdesk.services.shared.context import Actor
+    from memberdesk.services.shared.errors import UserError
 
     db = open_db(path)
     actor = Actor(staff_id, "w", "w", Role.CASHIER)

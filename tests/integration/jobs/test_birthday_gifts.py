@@ -13,12 +13,12 @@ from sqlalchemy import select, update
 
 from memberdesk.models import AuditEntry, BirthdayGift, Coupon, Member, PointsEntry
 from memberdesk.models.enums import CouponKind, PointsKind
-from memberdesk.services import job_batches
-from memberdesk.services.birthday import recent_gift
-from memberdesk.services.coupons import CouponTemplateDraft, create_coupon_template
-from memberdesk.services.integrity import check_database
-from memberdesk.services.jobs import run_jobs
-from memberdesk.services.members import register_member
+from memberdesk.services.backup.integrity import check_database
+from memberdesk.services.coupons.core import CouponTemplateDraft, create_coupon_template
+from memberdesk.services.jobs.runner import run_jobs
+from memberdesk.services.loyalty.birthday import recent_gift
+from memberdesk.services.members.profiles import register_member
+from memberdesk.services.shared import batches as job_batches
 from tests.checkout_support.kit import World, yuan
 
 from .conftest import ShopClock
@@ -159,7 +159,7 @@ def test_birthday_multiplier_doubles_the_points_of_a_birthday_sale_and_a_refund_
     birthday month (month mode); on the receipt in both languages; the refund takes
     back exactly what the sale earned, doubled points included."""
     from memberdesk.models.enums import TenderKind
-    from memberdesk.services.receipts import render_text
+    from memberdesk.services.receipts.text import render_text
 
     w = world
     w.set_settings(birthday__points_multiplier_permille=2000)

@@ -13,11 +13,11 @@ from sqlalchemy import func, select
 
 from memberdesk.models import AuditEntry, JobRun, PointsEntry, PointsLot
 from memberdesk.models.enums import PointsKind
-from memberdesk.services import points_expiry
-from memberdesk.services.errors import PermissionDenied, ValidationError
-from memberdesk.services.integrity import check_database
-from memberdesk.services.jobs import JobRunInfo, jobs_status, run_jobs
+from memberdesk.services.backup.integrity import check_database
+from memberdesk.services.jobs.runner import JobRunInfo, jobs_status, run_jobs
+from memberdesk.services.points import expiry as points_expiry
 from memberdesk.services.reporting.points_report import points_report
+from memberdesk.services.shared.errors import PermissionDenied, ValidationError
 from tests.checkout_support.kit import World, add_member
 
 from .conftest import DAY, ShopClock
@@ -27,7 +27,7 @@ from .conftest import DAY, ShopClock
 def _without_analytics(monkeypatch: pytest.MonkeyPatch) -> None:
     """These tests count the points-expiry, tier and birthday runs; the analytics job
     has its own tests (tests/integration/analytics/test_analytics_job.py)."""
-    from memberdesk.services import jobs
+    from memberdesk.services.jobs import runner as jobs
 
     monkeypatch.setattr(jobs, "JOBS", tuple(j for j in jobs.JOBS if j.name != "analytics_refresh"))
 

@@ -13,12 +13,12 @@ from sqlalchemy import select, update
 
 from memberdesk.models import AuditEntry, Member, TierChange
 from memberdesk.models.enums import TenderKind
-from memberdesk.services.cart import CartLine
-from memberdesk.services.checkout import CheckoutResult
-from memberdesk.services.integrity import check_database
-from memberdesk.services.jobs import run_jobs
-from memberdesk.services.tier_moves import recent_change
-from memberdesk.services.tiers import set_member_tier
+from memberdesk.services.backup.integrity import check_database
+from memberdesk.services.checkout.cart import CartLine
+from memberdesk.services.checkout.sale import CheckoutResult
+from memberdesk.services.jobs.runner import run_jobs
+from memberdesk.services.loyalty.tier_moves import recent_change
+from memberdesk.services.loyalty.tiers import set_member_tier
 from tests.checkout_support.kit import World, yuan
 
 from .conftest import DAY, ShopClock

@@ -16,16 +16,16 @@ from memberdesk.models import AuditEntry, StoredValueEntry
 from memberdesk.models.enums import Gender, PointsKind, StoredValueKind
 from memberdesk.money import Money
 from memberdesk.paths import DataPaths
-from memberdesk.services import ledger
-from memberdesk.services.errors import PermissionDenied
-from memberdesk.services.integrity import check_database
-from memberdesk.services.lookup import lookup
-from memberdesk.services.member_export import export_members
-from memberdesk.services.member_import import import_members
-from memberdesk.services.members import add_member_in, anonymise_member, register_member
-from memberdesk.services.permissions import Permission
-from memberdesk.services.shop import init_shop
-from memberdesk.services.staff import grant_approval
+from memberdesk.services.backup.integrity import check_database
+from memberdesk.services.members.export import export_members
+from memberdesk.services.members.importer import import_members
+from memberdesk.services.members.lookup import lookup
+from memberdesk.services.members.profiles import add_member_in, anonymise_member, register_member
+from memberdesk.services.shared import ledger
+from memberdesk.services.shared.errors import PermissionDenied
+from memberdesk.services.shared.permissions import Permission
+from memberdesk.services.shop.setup import init_shop
+from memberdesk.services.staff.accounts import grant_approval
 
 from .sheets import HEADER, read_sheet
 
@@ -46,7 +46,7 @@ def members(db: Database, staff: Staff) -> None:
         for i, name in enumerate(DANGEROUS):
             add_member_in(s, phone=f"1390013900{i}", name=name)
         uow.commit()
-    from memberdesk.services.cards import bind_card
+    from memberdesk.services.members.cards import bind_card
 
     bind_card(db, staff["owner"], "M000001", "04A1B2C3")
 

@@ -17,11 +17,11 @@ from sqlalchemy import func, select
 
 from memberdesk.db import Database
 from memberdesk.models import AuditEntry
-from memberdesk.services.errors import UserError
-from memberdesk.services.member_export import export_members
-from memberdesk.services.members import add_member_in
-from memberdesk.services.permissions import Permission
-from memberdesk.services.staff import grant_approval
+from memberdesk.services.members.export import export_members
+from memberdesk.services.members.profiles import add_member_in
+from memberdesk.services.shared.errors import UserError
+from memberdesk.services.shared.permissions import Permission
+from memberdesk.services.staff.accounts import grant_approval
 from tests.integration.storage.test_disk_full import fill, tiny_fs  # noqa: F401
 
 Staff = dict[str, Any]
@@ -70,7 +70,7 @@ def test_a_failed_write_records_nothing_and_keeps_the_approval(
 def test_a_failed_audit_leaves_no_file(
     db: Database, staff: Staff, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from memberdesk.services import audit
+    from memberdesk.services.shared import audit
 
     def broken(*args: object, **kwargs: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
@@ -108,7 +108,7 @@ def test_export_to_a_full_drive_from_the_cli(
 
 
 def test_the_import_template_on_a_full_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from memberdesk.services.member_sheet import write_template
+    from memberdesk.services.members.sheet import write_template
 
     def full(self: object, *args: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")

@@ -22,14 +22,14 @@ from memberdesk.models import (
 )
 from memberdesk.models.enums import CardStatus, Gender, PointsKind, StoredValueKind
 from memberdesk.money import Money
-from memberdesk.services.errors import PermissionDenied, UserError
-from memberdesk.services.integrity import check_database
-from memberdesk.services.lookup import LookupOutcome, lookup
-from memberdesk.services.member_import import import_members
-from memberdesk.services.member_import_result import ImportProgress, ImportResult
-from memberdesk.services.member_sheet import write_template
-from memberdesk.services.members import register_member
-from memberdesk.services.sales_history import business_today as shop_today
+from memberdesk.services.backup.integrity import check_database
+from memberdesk.services.checkout.history import business_today as shop_today
+from memberdesk.services.members.import_result import ImportProgress, ImportResult
+from memberdesk.services.members.importer import import_members
+from memberdesk.services.members.lookup import LookupOutcome, lookup
+from memberdesk.services.members.profiles import register_member
+from memberdesk.services.members.sheet import write_template
+from memberdesk.services.shared.errors import PermissionDenied, UserError
 
 from .sheets import HEADER, Formula, read_sheet, row, write_sheet
 
@@ -307,7 +307,7 @@ def test_result_summary_texts(tmp_path: Path) -> None:
 
 
 def test_card_void_in_the_shop_can_be_imported(db: Database, staff: Staff, tmp_path: Path) -> None:
-    from memberdesk.services.cards import void_card
+    from memberdesk.services.members.cards import void_card
 
     register_member(db, staff["cashier"], phone="13600136000", name="老会员", card_uid="DEADBEEF")
     void_card(db, staff["cashier"], "DEADBEEF")

@@ -16,12 +16,12 @@ from sqlalchemy import func, select
 
 from memberdesk.db import Database
 from memberdesk.models import AuditEntry, Member
-from memberdesk.services import workbook_guard
-from memberdesk.services.errors import UserError
-from memberdesk.services.member_import import import_members
-from memberdesk.services.member_import_result import ImportProgress
-from memberdesk.services.members import register_member
-from memberdesk.services.workbook_guard import WorkbookLimits
+from memberdesk.services.members.import_result import ImportProgress
+from memberdesk.services.members.importer import import_members
+from memberdesk.services.members.profiles import register_member
+from memberdesk.services.shared.errors import UserError
+from memberdesk.services.sheets import workbook_guard
+from memberdesk.services.sheets.workbook_guard import WorkbookLimits
 
 from .hostile import WORKBOOK, members_sheet, row_xml, shared_strings, sheet_xml, workbook
 from .sheets import row, write_sheet
@@ -348,7 +348,7 @@ def test_a_busy_database_while_writing_is_a_clear_stop(
 ) -> None:
     from sqlalchemy.exc import OperationalError
 
-    from memberdesk.services import member_import
+    from memberdesk.services.members import importer as member_import
 
     real = member_import.create_batch
     calls: list[int] = []
@@ -389,8 +389,8 @@ def test_a_storage_problem_while_writing_says_how_far_the_import_got(
 ) -> None:
     """The unit of work turns a locked database or a full disk into a StorageError; the
     import still says how many members its earlier batches wrote."""
-    from memberdesk.services import member_import
-    from memberdesk.services.errors import StorageError
+    from memberdesk.services.members import importer as member_import
+    from memberdesk.services.shared.errors import StorageError
 
     real = member_import.create_batch
     calls: list[int] = []

@@ -42,7 +42,7 @@ def shop_dir(tmp_path: Path) -> str:
     from memberdesk.db import Database
     from memberdesk.models.enums import Role
     from memberdesk.paths import DataPaths
-    from memberdesk.services.staff import create_staff, login
+    from memberdesk.services.staff.accounts import create_staff, login
 
     db = Database.open(DataPaths(Path(d)))
     try:
@@ -114,9 +114,9 @@ def test_template_import_find_export(shop_dir: str, tmp_path: Path) -> None:
 def test_lost_card_at_the_command_line(shop_dir: str) -> None:
     from memberdesk.db import Database
     from memberdesk.paths import DataPaths
-    from memberdesk.services.cards import report_card_lost
-    from memberdesk.services.members import register_member
-    from memberdesk.services.staff import login
+    from memberdesk.services.members.cards import report_card_lost
+    from memberdesk.services.members.profiles import register_member
+    from memberdesk.services.staff.accounts import login
 
     db = Database.open(DataPaths(Path(shop_dir)))
     try:

@@ -11,9 +11,9 @@ from sqlalchemy import create_engine
 from memberdesk.db import Database
 from memberdesk.db.migrate import alembic_config, open_database
 from memberdesk.models.enums import Role
-from memberdesk.services.context import Actor
-from memberdesk.services.lookup import LookupOutcome, lookup
-from memberdesk.services.staff import add_staff_in
+from memberdesk.services.members.lookup import LookupOutcome, lookup
+from memberdesk.services.shared.context import Actor
+from memberdesk.services.staff.accounts import add_staff_in
 
 
 def test_upgrade_fills_the_search_keys_of_existing_members(tmp_path: Path) -> None:

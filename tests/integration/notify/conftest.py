@@ -11,7 +11,7 @@ from sqlalchemy import update
 
 from memberdesk.domain import shoptime
 from memberdesk.models import Member
-from memberdesk.services import sms_providers
+from memberdesk.services.notifications import sms_providers
 from tests.checkout_support.kit import World, build_world
 
 from .fake_sms import KEY_ID, SECRET, FakeSms, fake_sms

@@ -12,11 +12,11 @@ from sqlalchemy import select, update
 
 from memberdesk.models import Member, Notification, NotifyStatus
 from memberdesk.models.enums import TenderKind
-from memberdesk.services.errors import ValidationError
-from memberdesk.services.jobs import run_jobs
-from memberdesk.services.member_admin import change_member_tier
-from memberdesk.services.notify_admin import send_test
-from memberdesk.services.notify_sender import send_due
+from memberdesk.services.jobs.runner import run_jobs
+from memberdesk.services.members.admin import change_member_tier
+from memberdesk.services.notifications.admin import send_test
+from memberdesk.services.notifications.sender import send_due
+from memberdesk.services.shared.errors import ValidationError
 from tests.checkout_support.kit import World
 
 from .conftest import ShopClock, configure, consent

@@ -19,15 +19,15 @@ from sqlalchemy import select
 from memberdesk.cli import main
 from memberdesk.models import AuditEntry, Member, MemberCountCard, Notification, NotifyStatus
 from memberdesk.models.enums import TenderKind
-from memberdesk.services.analytics_refresh import refresh_scores
-from memberdesk.services.count_card_templates import TemplateDraft, add_template
-from memberdesk.services.count_card_use import UseRequest, member_cards, use_card
-from memberdesk.services.errors import PermissionDenied, ValidationError
-from memberdesk.services.members import edit_member, get_member
-from memberdesk.services.notify_events import remind_cards_expiring
-from memberdesk.services.notify_outbox import enqueue
-from memberdesk.services.notify_sender import send_due
-from memberdesk.services.notify_unsubscribe import import_replies, unsubscribe
+from memberdesk.services.analytics.refresh import refresh_scores
+from memberdesk.services.count_cards.templates import TemplateDraft, add_template
+from memberdesk.services.count_cards.use import UseRequest, member_cards, use_card
+from memberdesk.services.members.profiles import edit_member, get_member
+from memberdesk.services.notifications.events import remind_cards_expiring
+from memberdesk.services.notifications.outbox import enqueue
+from memberdesk.services.notifications.sender import send_due
+from memberdesk.services.notifications.unsubscribe import import_replies, unsubscribe
+from memberdesk.services.shared.errors import PermissionDenied, ValidationError
 from tests.checkout_support.kit import World, yuan
 
 from .conftest import ShopClock, configure, consent
@@ -86,7 +86,7 @@ def test_a_card_expiring_in_n_days_is_reminded_once_by_the_daily_job(
     assert m[5] == f"card_expiry:{card}:{ends.isoformat()}" and m[2] is NotifyStatus.PENDING
     assert f"还有 3 次，将于 {ends.isoformat()} 到期" in m[4]
     # From the daily jobs: the count-card job says how many reminders it wrote.
-    from memberdesk.services.jobs import run_jobs
+    from memberdesk.services.jobs.runner import run_jobs
 
     shop_clock.day = ends - timedelta(days=5)
     runs = run_jobs(w.db).runs

@@ -9,11 +9,11 @@ from datetime import date, timedelta
 from sqlalchemy import select, update
 
 from memberdesk.models import AuditEntry, Member, Notification, NotifyStatus
-from memberdesk.services.jobs import run_jobs
-from memberdesk.services.members import anonymise_member
-from memberdesk.services.notify_admin import resend
-from memberdesk.services.notify_outbox import enqueue
-from memberdesk.services.notify_sender import send_due
+from memberdesk.services.jobs.runner import run_jobs
+from memberdesk.services.members.profiles import anonymise_member
+from memberdesk.services.notifications.admin import resend
+from memberdesk.services.notifications.outbox import enqueue
+from memberdesk.services.notifications.sender import send_due
 from tests.checkout_support.kit import World
 
 from .conftest import ShopClock, configure, consent

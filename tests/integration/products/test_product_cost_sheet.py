@@ -9,10 +9,10 @@ from typing import Any
 
 from memberdesk.db import Database
 from memberdesk.money import Money
-from memberdesk.services import catalog
-from memberdesk.services.catalog_admin import product_detail
-from memberdesk.services.product_import import import_products
-from memberdesk.services.product_sheet import export_products, write_template
+from memberdesk.services.catalog import products as catalog
+from memberdesk.services.catalog.admin import product_detail
+from memberdesk.services.catalog.importer import import_products
+from memberdesk.services.catalog.sheet import export_products, write_template
 
 from ..members.sheets import read_sheet, write_sheet
 

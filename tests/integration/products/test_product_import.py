@@ -15,13 +15,13 @@ from sqlalchemy import func, select
 from memberdesk.db import Database
 from memberdesk.models import AuditEntry, Category, MemberPrice, Product, ProductSearchKey
 from memberdesk.money import Money
-from memberdesk.services import catalog
-from memberdesk.services.catalog_admin import list_products, product_detail
-from memberdesk.services.errors import PermissionDenied, UserError
-from memberdesk.services.integrity import check_database
-from memberdesk.services.product_import import import_products
-from memberdesk.services.product_sheet import export_products, write_template
-from memberdesk.services.sheet_import import ImportProgress
+from memberdesk.services.backup.integrity import check_database
+from memberdesk.services.catalog import products as catalog
+from memberdesk.services.catalog.admin import list_products, product_detail
+from memberdesk.services.catalog.importer import import_products
+from memberdesk.services.catalog.sheet import export_products, write_template
+from memberdesk.services.shared.errors import PermissionDenied, UserError
+from memberdesk.services.sheets.importer import ImportProgress
 
 from ..members.sheets import Formula, read_sheet, write_sheet
 

@@ -189,7 +189,7 @@ def test_a_pdf_too_long_is_refused_before_anything_is_written(
 def test_report_files_follow_lang_or_the_shop_language(shop: Shop, tmp_path: Path) -> None:
     """Issue 9: files in English with ``--lang en``, or when the shop's language is
     English; the figures are the same; names the shop typed stay as typed."""
-    from memberdesk.services.settings import change_settings
+    from memberdesk.services.shared.settings import change_settings
 
     today = shop.busy.today.isoformat()
     w = shop.busy.w

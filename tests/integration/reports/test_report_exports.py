@@ -14,7 +14,6 @@ from python_calamine import CalamineWorkbook
 from memberdesk.models.enums import TenderKind
 from memberdesk.money import Money
 from memberdesk.reports.document import Document
-from memberdesk.services import shifts
 from memberdesk.services.reporting.coupon_report import coupon_document, coupon_report
 from memberdesk.services.reporting.export import export_document
 from memberdesk.services.reporting.labels import label
@@ -23,6 +22,7 @@ from memberdesk.services.reporting.points_report import points_document, points_
 from memberdesk.services.reporting.sales_detail import sales_detail, sales_detail_document
 from memberdesk.services.reporting.shift_report import shift_document, shift_report
 from memberdesk.services.reporting.statement import member_statement, statement_document
+from memberdesk.services.shifts import shift as shifts
 from tests.checkout_support.kit import World, build_world, yuan
 from tests.unit.reporting.busy import Busy, busy_day, shift_no
 

@@ -23,10 +23,10 @@ from memberdesk.models import Member
 from memberdesk.models.enums import TenderKind
 from memberdesk.money import Money
 from memberdesk.paths import DataPaths
-from memberdesk.services import shifts
-from memberdesk.services.errors import StorageError
-from memberdesk.services.recharge import RechargeRequest, recharge
-from memberdesk.services.shop import init_shop
+from memberdesk.services.shared.errors import StorageError
+from memberdesk.services.shifts import shift as shifts
+from memberdesk.services.shop.setup import init_shop
+from memberdesk.services.stored_value.recharge import RechargeRequest, recharge
 from tests.checkout_support.kit import add_member
 
 

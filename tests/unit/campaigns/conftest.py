@@ -10,7 +10,7 @@ import pytest
 
 from memberdesk.domain import shoptime
 from memberdesk.models.enums import CouponKind
-from memberdesk.services.coupons_admin import CouponTemplateRequest, add_coupon_template
+from memberdesk.services.coupons.admin import CouponTemplateRequest, add_coupon_template
 from tests.checkout_support.kit import World, add_member, build_world, yuan
 
 DAY = date(2026, 5, 12)  # a Tuesday

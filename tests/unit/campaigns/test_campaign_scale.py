@@ -24,11 +24,15 @@ from memberdesk.models import (
     Notification,
     NotifyStatus,
 )
-from memberdesk.services.campaigns import CampaignRequest, create_campaign, run_campaign
-from memberdesk.services.integrity import check_database
-from memberdesk.services.member_filter import MemberFilter
-from memberdesk.services.notify_unsubscribe import unsubscribe
-from memberdesk.services.segments import save_segment
+from memberdesk.services.backup.integrity import check_database
+from memberdesk.services.campaigns.coupon_campaigns import (
+    CampaignRequest,
+    create_campaign,
+    run_campaign,
+)
+from memberdesk.services.campaigns.segments import save_segment
+from memberdesk.services.members.filter import MemberFilter
+from memberdesk.services.notifications.unsubscribe import unsubscribe
 from tests.checkout_support.kit import World
 
 from .conftest import DAY, add_members

@@ -15,19 +15,19 @@ from memberdesk.domain.campaigns import held_out, rate_permille
 from memberdesk.models import AuditEntry, CampaignMember, Coupon, CouponTemplate
 from memberdesk.models.enums import CouponStatus, TenderKind
 from memberdesk.money import Money
-from memberdesk.services import campaigns as campaigns_svc
-from memberdesk.services import coupons
-from memberdesk.services.campaigns import (
+from memberdesk.services.campaigns import coupon_campaigns as campaigns_svc
+from memberdesk.services.campaigns.coupon_campaigns import (
     CampaignRequest,
     create_campaign,
     list_campaigns,
     run_campaign,
 )
-from memberdesk.services.errors import ConflictError, PermissionDenied, ValidationError
-from memberdesk.services.member_filter import MemberFilter
+from memberdesk.services.campaigns.segments import save_segment
+from memberdesk.services.coupons import core as coupons
+from memberdesk.services.members.filter import MemberFilter
 from memberdesk.services.reporting.campaign_report import campaign_document, campaign_report
 from memberdesk.services.reporting.export import export_document
-from memberdesk.services.segments import save_segment
+from memberdesk.services.shared.errors import ConflictError, PermissionDenied, ValidationError
 from tests.checkout_support.kit import World
 
 from .conftest import DAY, ShopClock, add_members

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from memberdesk.services.errors import MESSAGES, UserError
-from memberdesk.services.messages_campaigns import CAMPAIGN_MESSAGES
+from memberdesk.services.shared.errors import MESSAGES, UserError
+from memberdesk.services.shared.messages.campaigns import CAMPAIGN_MESSAGES
 
 PARAMS: dict[str, dict[str, object]] = {
     "segment_bad_choice": {"value": "Z"},

@@ -15,20 +15,24 @@ from memberdesk.domain.campaigns import held_out
 from memberdesk.models import Campaign
 from memberdesk.models.enums import TenderKind
 from memberdesk.money import Money
-from memberdesk.services.campaigns import CampaignRequest, create_campaign, run_campaign
-from memberdesk.services.errors import MESSAGES, UserError
-from memberdesk.services.member_filter import MemberFilter
-from memberdesk.services.messages_promotions import PROMOTION_MESSAGES
-from memberdesk.services.promotions import (
+from memberdesk.services.campaigns.coupon_campaigns import (
+    CampaignRequest,
+    create_campaign,
+    run_campaign,
+)
+from memberdesk.services.campaigns.promotions import (
     MemberDayRequest,
     SpecialRequest,
     add_member_day,
     add_special,
     end_campaign,
 )
+from memberdesk.services.campaigns.segments import save_segment
+from memberdesk.services.members.filter import MemberFilter
 from memberdesk.services.reporting.campaign_report import campaign_document, campaign_report
 from memberdesk.services.reporting.export import export_document
-from memberdesk.services.segments import save_segment
+from memberdesk.services.shared.errors import MESSAGES, UserError
+from memberdesk.services.shared.messages.promotions import PROMOTION_MESSAGES
 from tests.checkout_support.kit import World, yuan
 
 from .conftest import DAY, ShopClock, add_members

@@ -15,11 +15,7 @@ from memberdesk.db import Database
 from memberdesk.models import AuditEntry, Member, MemberScore
 from memberdesk.models.enums import MemberStatus, TenderKind
 from memberdesk.money import Money
-from memberdesk.services.errors import ConflictError, PermissionDenied, ValidationError
-from memberdesk.services.member_filter import MemberFilter, from_json, to_json
-from memberdesk.services.member_list import list_members
-from memberdesk.services.permissions import Permission
-from memberdesk.services.segments import (
+from memberdesk.services.campaigns.segments import (
     count_members,
     delete_segment,
     export_segment,
@@ -27,7 +23,11 @@ from memberdesk.services.segments import (
     save_segment,
     segment_filter,
 )
-from memberdesk.services.staff import grant_approval
+from memberdesk.services.members.filter import MemberFilter, from_json, to_json
+from memberdesk.services.members.listing import list_members
+from memberdesk.services.shared.errors import ConflictError, PermissionDenied, ValidationError
+from memberdesk.services.shared.permissions import Permission
+from memberdesk.services.staff.accounts import grant_approval
 from tests.checkout_support.kit import World
 
 from .conftest import DAY, ShopClock, add_members
@@ -161,7 +161,7 @@ def test_save_list_replace_and_delete(world: World) -> None:
 
 
 def test_a_segment_used_by_a_campaign_cannot_be_deleted(world: World) -> None:
-    from memberdesk.services.campaigns import CampaignRequest, create_campaign
+    from memberdesk.services.campaigns.coupon_campaigns import CampaignRequest, create_campaign
 
     w = world
     save_segment(w.db, w.manager, "全部", MemberFilter())

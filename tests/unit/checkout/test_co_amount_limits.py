@@ -4,14 +4,13 @@ MoneyError or ValueError; full-width digits are read, other scripts' digits refu
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from memberdesk.models.enums import TenderKind
 from memberdesk.money import LIMIT_FEN, MAX_FEN, Money, MoneyError
-from memberdesk.services.errors import ValidationError
-from memberdesk.services.requests import parse_amount
-from memberdesk.services.tenders import TenderRequest, plan_tenders
+from memberdesk.services.pricing.tenders import TenderRequest, plan_tenders
+from memberdesk.services.shared.errors import ValidationError
+from memberdesk.services.shared.requests import parse_amount
 from tests.checkout_support.kit import World
 
 MAX_CHANGE = Money(100_000)
@@ -98,8 +97,8 @@ def test_report_totals_past_the_input_cap_are_reported_not_a_money_error(world: 
     """A relative: sums over many members (a million cards at the 5,000-yuan cap is 5
     billion yuan) pass the 100-million input cap and must still be reported."""
     from memberdesk.models.enums import StoredValueKind
-    from memberdesk.services import clock, ledger
-    from memberdesk.services.prepaid import prepaid_position
+    from memberdesk.services.shared import clock, ledger
+    from memberdesk.services.stored_value.prepaid import prepaid_position
 
     with world.db.uow() as uow:
         for key in ("alice", "bob", "carol"):
@@ -114,7 +113,7 @@ def test_report_totals_past_the_input_cap_are_reported_not_a_money_error(world: 
 
 
 def test_a_line_over_the_limit_names_its_real_amount(world: World) -> None:
-    from memberdesk.services.cart import CartLine
+    from memberdesk.services.checkout.cart import CartLine
 
     with pytest.raises(ValidationError) as err:  # 9,999 x 100 million: once shown as 100 million
         world.sell([CartLine(amount=Money(MAX_FEN), qty=9999)], [(TenderKind.CASH, "1")])

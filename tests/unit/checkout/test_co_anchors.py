@@ -13,13 +13,17 @@ from sqlalchemy.exc import DBAPIError
 from memberdesk.models import PointsEntry, PointsLot
 from memberdesk.models.enums import CouponKind, PointsKind, TenderKind
 from memberdesk.money import Money
-from memberdesk.services import shifts
-from memberdesk.services.cart import CartLine, CartRequest, quote
-from memberdesk.services.checkout import checkout
-from memberdesk.services.coupons import CouponTemplateDraft, create_coupon_template, issue_coupons
-from memberdesk.services.errors import ConflictError, ValidationError
-from memberdesk.services.integrity import check_database
-from memberdesk.services.prepaid import prepaid_position
+from memberdesk.services.backup.integrity import check_database
+from memberdesk.services.checkout.cart import CartLine, CartRequest, quote
+from memberdesk.services.checkout.sale import checkout
+from memberdesk.services.coupons.core import (
+    CouponTemplateDraft,
+    create_coupon_template,
+    issue_coupons,
+)
+from memberdesk.services.shared.errors import ConflictError, ValidationError
+from memberdesk.services.shifts import shift as shifts
+from memberdesk.services.stored_value.prepaid import prepaid_position
 from tests.checkout_support.kit import World, cid, snapshot, yuan
 
 
@@ -148,7 +152,7 @@ def test_8_prepaid_money_is_counted_once(world: World) -> None:
 
 
 def _today(world: World) -> date:
-    from memberdesk.services import clock
+    from memberdesk.services.shared import clock
 
     with world.db.reader() as uow:
         return clock.business_date(uow.session, clock.now())

@@ -8,14 +8,18 @@ import pytest
 
 from memberdesk.models.enums import CouponKind, TenderKind
 from memberdesk.money import Money
-from memberdesk.services.cart import CartLine
-from memberdesk.services.checkout import checkout
-from memberdesk.services.coupons import CouponTemplateDraft, create_coupon_template, issue_coupons
-from memberdesk.services.errors import UserError, ValidationError
-from memberdesk.services.payment_password import set_payment_password
-from memberdesk.services.recharge import RechargeRequest, recharge
-from memberdesk.services.requests import parse_amount
-from memberdesk.services.tenders import TenderRequest
+from memberdesk.services.checkout.cart import CartLine
+from memberdesk.services.checkout.sale import checkout
+from memberdesk.services.coupons.core import (
+    CouponTemplateDraft,
+    create_coupon_template,
+    issue_coupons,
+)
+from memberdesk.services.pricing.tenders import TenderRequest
+from memberdesk.services.shared.errors import UserError, ValidationError
+from memberdesk.services.shared.requests import parse_amount
+from memberdesk.services.stored_value.payment_password import set_payment_password
+from memberdesk.services.stored_value.recharge import RechargeRequest, recharge
 from tests.checkout_support.kit import World, cid, snapshot, yuan
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from memberdesk.models.enums import TenderKind
-from memberdesk.services.integrity import check_database
+from memberdesk.services.backup.integrity import check_database
 from tests.checkout_support.kit import World, yuan
 
 

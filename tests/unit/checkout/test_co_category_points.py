@@ -10,9 +10,9 @@ from sqlalchemy import select
 from memberdesk.domain.points import earn_rate
 from memberdesk.models import AuditEntry
 from memberdesk.models.enums import TenderKind
-from memberdesk.services import catalog
-from memberdesk.services.errors import PermissionDenied, ValidationError
-from memberdesk.services.rules_admin import loyalty_rules, set_category_points
+from memberdesk.services.catalog import products as catalog
+from memberdesk.services.shared.errors import PermissionDenied, ValidationError
+from memberdesk.services.stored_value.offers_admin import loyalty_rules, set_category_points
 from tests.checkout_support.kit import World, yuan
 
 

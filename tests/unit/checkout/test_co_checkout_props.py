@@ -6,19 +6,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from hypothesis import HealthCheck, event, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, event, given, settings, strategies as st
 from sqlalchemy import func, select
 
 from memberdesk.models import Member, SaleLine, Tender
 from memberdesk.models.enums import CouponKind, CouponScope, TenderKind
 from memberdesk.money import Money
-from memberdesk.services.cart import CartLine, CartRequest, quote
-from memberdesk.services.checkout import checkout
-from memberdesk.services.coupons import CouponTemplateDraft, create_coupon_template, issue_coupons
-from memberdesk.services.errors import UserError
-from memberdesk.services.integrity import check_database
-from memberdesk.services.tenders import TenderRequest
+from memberdesk.services.backup.integrity import check_database
+from memberdesk.services.checkout.cart import CartLine, CartRequest, quote
+from memberdesk.services.checkout.sale import checkout
+from memberdesk.services.coupons.core import (
+    CouponTemplateDraft,
+    create_coupon_template,
+    issue_coupons,
+)
+from memberdesk.services.pricing.tenders import TenderRequest
+from memberdesk.services.shared.errors import UserError
 from tests.checkout_support.kit import World, cid, snapshot
 
 PRODUCT_CODES = ("COLA", "BEER", "CHIPS", "CIG", "WASH")
@@ -141,6 +144,6 @@ def test_random_checkouts_and_refunds_keep_every_invariant(
 
 
 def type_request(cart: CartRequest, tenders: list[TenderRequest]):  # type: ignore[no-untyped-def]
-    from memberdesk.services.checkout import CheckoutRequest
+    from memberdesk.services.checkout.sale import CheckoutRequest
 
     return CheckoutRequest(cid(), cart, tuple(tenders))

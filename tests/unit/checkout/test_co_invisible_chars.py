@@ -8,18 +8,22 @@ import unicodedata
 from typing import Any
 
 import pytest
-from hypothesis import example, given
-from hypothesis import strategies as st
+from hypothesis import example, given, strategies as st
 from sqlalchemy import select
 
 from memberdesk.db import Database
 from memberdesk.models import CouponTemplate, Member
 from memberdesk.models.enums import CouponKind, Role, TenderKind
 from memberdesk.money import Money
-from memberdesk.services import catalog, coupons, lookup, members, settings, staff, tiers
-from memberdesk.services.recharge import RechargeRuleDraft, create_recharge_rule
-from memberdesk.services.requests import clean_text, strip_invisible
-from memberdesk.services.shop import init_shop, shop_info
+from memberdesk.services.catalog import products as catalog
+from memberdesk.services.coupons import core as coupons
+from memberdesk.services.loyalty import tiers
+from memberdesk.services.members import lookup, profiles as members
+from memberdesk.services.shared import settings
+from memberdesk.services.shared.requests import clean_text, strip_invisible
+from memberdesk.services.shop.setup import init_shop, shop_info
+from memberdesk.services.staff import accounts as staff
+from memberdesk.services.stored_value.recharge import RechargeRuleDraft, create_recharge_rule
 from tests.checkout_support.kit import World
 
 RLO, ZWSP, BOM = "\u202e", "\u200b", "\ufeff"

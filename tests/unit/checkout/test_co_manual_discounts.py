@@ -11,12 +11,12 @@ from sqlalchemy import select
 from memberdesk.domain.discounts import ManualDiscount
 from memberdesk.models import Approval, AuditEntry
 from memberdesk.models.enums import DiscountKind, TenderKind
-from memberdesk.services.cart import CartLine, CartRequest, quote
-from memberdesk.services.checkout import checkout
-from memberdesk.services.errors import PermissionDenied, ValidationError
-from memberdesk.services.permissions import Permission
-from memberdesk.services.receipts import render_text
-from memberdesk.services.staff import grant_approval
+from memberdesk.services.checkout.cart import CartLine, CartRequest, quote
+from memberdesk.services.checkout.sale import checkout
+from memberdesk.services.receipts.text import render_text
+from memberdesk.services.shared.errors import PermissionDenied, ValidationError
+from memberdesk.services.shared.permissions import Permission
+from memberdesk.services.staff.accounts import grant_approval
 from tests.checkout_support.kit import World, snapshot, yuan
 
 PASSWORDS = {"owner": "owner-pass", "manager": "manager-pass", "cashier": "cashier-pass"}

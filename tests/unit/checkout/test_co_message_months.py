@@ -1,5 +1,5 @@
 """The 消息 page's months and costs on both engines: a message sent late on 30
-November (UTC) is December's in a shop at UTC+8 (services/notify_admin._months)."""
+November (UTC) is December's in a shop at UTC+8 (services/notifications/admin._months)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from memberdesk.db import Database
 from memberdesk.models import Notification
 from memberdesk.models.notify import NotifyStatus
 from memberdesk.money import Money
-from memberdesk.services import settings
-from memberdesk.services.notify_admin import message_log
-from memberdesk.services.shop import init_shop
+from memberdesk.services.notifications.admin import message_log
+from memberdesk.services.shared import settings
+from memberdesk.services.shop.setup import init_shop
 
 
 def test_the_months_are_the_shops_on_either_engine(db: Database) -> None:

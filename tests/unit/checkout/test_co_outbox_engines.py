@@ -19,14 +19,14 @@ from memberdesk.models import (
     NotifyStatus,
 )
 from memberdesk.models.enums import CouponKind
-from memberdesk.services.campaign_issue import Issue, issue_chunk
-from memberdesk.services.campaigns import CampaignRequest, create_campaign
-from memberdesk.services.coupons_admin import CouponTemplateRequest, add_coupon_template
-from memberdesk.services.member_filter import MemberFilter
-from memberdesk.services.notify_outbox import enqueue
-from memberdesk.services.notify_unsubscribe import unsubscribe
-from memberdesk.services.policy import Policy
-from memberdesk.services.segments import save_segment
+from memberdesk.services.campaigns.coupon_campaigns import CampaignRequest, create_campaign
+from memberdesk.services.campaigns.issue import Issue, issue_chunk
+from memberdesk.services.campaigns.segments import save_segment
+from memberdesk.services.coupons.admin import CouponTemplateRequest, add_coupon_template
+from memberdesk.services.members.filter import MemberFilter
+from memberdesk.services.notifications.outbox import enqueue
+from memberdesk.services.notifications.unsubscribe import unsubscribe
+from memberdesk.services.shared.policy import Policy
 from tests.checkout_support.kit import World, yuan
 
 

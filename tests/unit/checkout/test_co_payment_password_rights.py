@@ -12,10 +12,10 @@ from sqlalchemy import select
 
 from memberdesk.models import AuditEntry
 from memberdesk.models.enums import TenderKind
-from memberdesk.services.errors import PermissionDenied, UserError
-from memberdesk.services.payment_password import set_payment_password
-from memberdesk.services.permissions import Permission
-from memberdesk.services.staff import grant_approval
+from memberdesk.services.shared.errors import PermissionDenied, UserError
+from memberdesk.services.shared.permissions import Permission
+from memberdesk.services.staff.accounts import grant_approval
+from memberdesk.services.stored_value.payment_password import set_payment_password
 from tests.checkout_support.kit import World, yuan
 
 

@@ -4,14 +4,13 @@ points gets back exactly the points it took, however it is refunded."""
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from memberdesk.domain.points import points_for_value, value_of_points
 from memberdesk.models.enums import TenderKind
 from memberdesk.money import Money
-from memberdesk.services.cart import quote
-from memberdesk.services.integrity import check_database
+from memberdesk.services.backup.integrity import check_database
+from memberdesk.services.checkout.cart import quote
 from tests.checkout_support.kit import World, yuan
 
 

@@ -10,16 +10,16 @@ import pytest
 
 from memberdesk.models.enums import CouponKind, CouponScope, DiscountKind, TenderKind
 from memberdesk.money import Money
-from memberdesk.services import clock
-from memberdesk.services.cart import CartLine, CartRequest, quote
-from memberdesk.services.coupons import (
+from memberdesk.services.checkout.cart import CartLine, CartRequest, quote
+from memberdesk.services.coupons.core import (
     CouponTemplateDraft,
     create_coupon_template,
     issue_coupons,
     member_coupons,
 )
-from memberdesk.services.errors import UserError
-from memberdesk.services.pricing import LineInput, price_cart
+from memberdesk.services.pricing.prices import LineInput, price_cart
+from memberdesk.services.shared import clock
+from memberdesk.services.shared.errors import UserError
 from tests.checkout_support.kit import World, yuan
 
 _CODES = count(1)

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from memberdesk.domain.points import points_for_value, value_of_points
 from memberdesk.models.enums import CouponKind, CouponScope, TenderKind
 from memberdesk.money import Money, allocate
-from memberdesk.services.earning import earn_base, earn_points
-from memberdesk.services.errors import ValidationError
-from memberdesk.services.pricing import (
+from memberdesk.services.points.earning import earn_base, earn_points
+from memberdesk.services.pricing.prices import (
     ROUNDING_MODES,
     CouponRule,
     LineInput,
@@ -18,6 +16,7 @@ from memberdesk.services.pricing import (
     TierRule,
     price_cart,
 )
+from memberdesk.services.shared.errors import ValidationError
 
 lines_st = st.lists(
     st.builds(

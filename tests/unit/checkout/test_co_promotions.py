@@ -15,19 +15,23 @@ from memberdesk.domain.campaigns import held_out
 from memberdesk.domain.discounts import ManualDiscount
 from memberdesk.models import AuditEntry, Campaign, SaleDiscount
 from memberdesk.models.enums import CouponKind, DiscountKind, TenderKind
-from memberdesk.services import clock
-from memberdesk.services.cart import CartLine, CartRequest, quote
-from memberdesk.services.coupons import CouponTemplateDraft, create_coupon_template, issue_coupons
-from memberdesk.services.errors import UserError
-from memberdesk.services.integrity import check_database
-from memberdesk.services.pricing import PriceBreakdown
-from memberdesk.services.promotions import (
+from memberdesk.services.backup.integrity import check_database
+from memberdesk.services.campaigns.promotions import (
     MemberDayRequest,
     SpecialRequest,
     add_member_day,
     add_special,
     end_campaign,
 )
+from memberdesk.services.checkout.cart import CartLine, CartRequest, quote
+from memberdesk.services.coupons.core import (
+    CouponTemplateDraft,
+    create_coupon_template,
+    issue_coupons,
+)
+from memberdesk.services.pricing.prices import PriceBreakdown
+from memberdesk.services.shared import clock
+from memberdesk.services.shared.errors import UserError
 from tests.checkout_support.kit import World, yuan
 
 DAY = date(2026, 3, 9)  # a Monday

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from memberdesk.hardware.printer import PrinterTarget, print_pdf, print_text, receipt_bytes
 from memberdesk.models.enums import TenderKind
-from memberdesk.services.documents import load_receipt
-from memberdesk.services.receipts import render_text, text_width
+from memberdesk.services.receipts.documents import load_receipt
+from memberdesk.services.receipts.text import render_text, text_width
 from tests.checkout_support.kit import World
 
 

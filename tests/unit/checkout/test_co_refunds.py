@@ -9,12 +9,16 @@ from sqlalchemy import select
 from memberdesk.models import AuditEntry, Coupon
 from memberdesk.models.enums import CouponKind, CouponStatus, SaleStatus, TenderKind
 from memberdesk.money import Money
-from memberdesk.services import staff as staff_svc
-from memberdesk.services.coupons import CouponTemplateDraft, create_coupon_template, issue_coupons
-from memberdesk.services.errors import UserError
-from memberdesk.services.integrity import check_database
-from memberdesk.services.permissions import Permission
-from memberdesk.services.recharge import (
+from memberdesk.services.backup.integrity import check_database
+from memberdesk.services.coupons.core import (
+    CouponTemplateDraft,
+    create_coupon_template,
+    issue_coupons,
+)
+from memberdesk.services.shared.errors import UserError
+from memberdesk.services.shared.permissions import Permission
+from memberdesk.services.staff import accounts as staff_svc
+from memberdesk.services.stored_value.recharge import (
     RechargeRefundRequest,
     RechargeRuleDraft,
     create_recharge_rule,
@@ -28,7 +32,7 @@ def test_refund_in_parts_returns_exactly_what_was_paid(world: World) -> None:
     world.recharge("alice", "100")
     with world.db.uow() as uow:  # give alice some bonus balance too
         from memberdesk.models.enums import StoredValueKind
-        from memberdesk.services.ledger import Refs, post_stored_value
+        from memberdesk.services.shared.ledger import Refs, post_stored_value
 
         post_stored_value(uow.session, world.members["alice"], StoredValueKind.ADJUSTMENT,
                           Money(0), yuan("30"), Refs(staff_id=world.owner.staff_id))

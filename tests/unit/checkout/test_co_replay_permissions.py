@@ -8,10 +8,10 @@ from __future__ import annotations
 import pytest
 
 from memberdesk.models.enums import TenderKind
-from memberdesk.services import staff as staff_svc
-from memberdesk.services.errors import AuthError, PermissionDenied
-from memberdesk.services.permissions import Permission
-from memberdesk.services.recharge import (
+from memberdesk.services.shared.errors import AuthError, PermissionDenied
+from memberdesk.services.shared.permissions import Permission
+from memberdesk.services.staff import accounts as staff_svc
+from memberdesk.services.stored_value.recharge import (
     RechargeRefundRequest,
     RechargeRequest,
     recharge,

@@ -8,7 +8,11 @@ from typing import Any
 from sqlalchemy import event
 
 from memberdesk.models.enums import CouponKind, TenderKind
-from memberdesk.services.coupons import CouponTemplateDraft, create_coupon_template, issue_coupons
+from memberdesk.services.coupons.core import (
+    CouponTemplateDraft,
+    create_coupon_template,
+    issue_coupons,
+)
 from tests.checkout_support.kit import World, yuan
 
 
@@ -41,7 +45,7 @@ def test_a_member_sale_reads_and_writes_within_budget(world: World) -> None:
     # the count-card templates among the sale's lines (issue 12); the open member days
     # and special prices (issue 14)
     # On PostgreSQL two more: the sale number's advisory lock and the member's row lock
-    # (services/locks.py); SQLite's BEGIN IMMEDIATE needs neither, and gets neither.
+    # (services/shared/locks.py); SQLite's BEGIN IMMEDIATE needs neither, and gets neither.
     locks = [s for s in reads if "PG_ADVISORY_XACT_LOCK" in s or s.endswith("FOR UPDATE")]
     postgres = world.db.engine.dialect.name == "postgresql"
     assert len(locks) == (2 if postgres else 0), locks

@@ -10,16 +10,17 @@ from sqlalchemy import func, select
 from memberdesk.db import Database
 from memberdesk.models import AuditEntry, Refund, Sale, Shift, Store
 from memberdesk.models.enums import Role, TenderKind
-from memberdesk.services import shifts, staff
-from memberdesk.services.checkout import checkout
-from memberdesk.services.context import Actor
-from memberdesk.services.errors import (
+from memberdesk.services.checkout.sale import checkout
+from memberdesk.services.shared.context import Actor
+from memberdesk.services.shared.errors import (
     ConflictError,
     NotFoundError,
     PermissionDenied,
     ValidationError,
 )
-from memberdesk.services.stores import add_store, assign_staff, list_stores, set_store
+from memberdesk.services.shifts import shift as shifts
+from memberdesk.services.shop.stores import add_store, assign_staff, list_stores, set_store
+from memberdesk.services.staff import accounts as staff
 from tests.checkout_support.kit import World, yuan
 
 

@@ -7,17 +7,17 @@ from __future__ import annotations
 import re
 
 from memberdesk.models.enums import TenderKind
-from memberdesk.services.cart import CartLine
-from memberdesk.services.documents import load_receipt
-from memberdesk.services.receipt_data import ReceiptAmount, ReceiptData, ReceiptLine, line_name
-from memberdesk.services.receipts import render_text, text_width
-from memberdesk.services.recharge import (
+from memberdesk.services.checkout.cart import CartLine
+from memberdesk.services.checkout.history import sale_for_refund
+from memberdesk.services.receipts.data import ReceiptAmount, ReceiptData, ReceiptLine, line_name
+from memberdesk.services.receipts.documents import load_receipt
+from memberdesk.services.receipts.text import render_text, text_width
+from memberdesk.services.stored_value.recharge import (
     RechargeRefundRequest,
     RechargeRuleDraft,
     create_recharge_rule,
     refund_recharge,
 )
-from memberdesk.services.sales_history import sale_for_refund
 from tests.checkout_support.kit import World, cid, yuan
 
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")

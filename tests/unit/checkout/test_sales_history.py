@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from memberdesk.models.enums import SaleStatus, TenderKind
-from memberdesk.services.errors import NotFoundError
-from memberdesk.services.sales_history import business_today, member_sales, sale_for_refund
+from memberdesk.services.checkout.history import business_today, member_sales, sale_for_refund
+from memberdesk.services.shared.errors import NotFoundError
 from tests.checkout_support.kit import World
 
 

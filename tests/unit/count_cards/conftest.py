@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 
 from memberdesk.domain import shoptime
-from memberdesk.services.count_card_templates import TemplateDraft, add_template
+from memberdesk.services.count_cards.templates import TemplateDraft, add_template
 from tests.checkout_support.kit import World, build_world, yuan
 from tests.integration.jobs.conftest import DAY, ShopClock
 

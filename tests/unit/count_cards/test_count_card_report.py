@@ -11,17 +11,17 @@ import pytest
 
 from memberdesk.models.enums import CountUseKind, TenderKind
 from memberdesk.money import Money
-from memberdesk.services import shifts
-from memberdesk.services.count_card_refund import UnusedRefundRequest, refund_unused
-from memberdesk.services.count_card_templates import TemplateDraft, add_template
-from memberdesk.services.count_card_use import UseRequest, member_cards, use_card
-from memberdesk.services.errors import PermissionDenied
-from memberdesk.services.jobs import run_jobs
+from memberdesk.services.count_cards.refund import UnusedRefundRequest, refund_unused
+from memberdesk.services.count_cards.templates import TemplateDraft, add_template
+from memberdesk.services.count_cards.use import UseRequest, member_cards, use_card
+from memberdesk.services.jobs.runner import run_jobs
 from memberdesk.services.reporting.count_card_report import (
     count_card_document,
     count_card_report,
 )
-from memberdesk.services.reporting.day_close import close_day, day_report
+from memberdesk.services.shared.errors import PermissionDenied
+from memberdesk.services.shifts import shift as shifts
+from memberdesk.services.shifts.day_close import close_day, day_report
 from tests.checkout_support.kit import World, yuan
 
 from .conftest import ShopClock

@@ -14,29 +14,29 @@ from sqlalchemy import select, text
 
 from memberdesk.models import AuditEntry, CountCardEntry, MemberCountCard, Product
 from memberdesk.models.enums import CountCardStatus, CountUseKind, TenderKind
-from memberdesk.services import staff as staff_svc
-from memberdesk.services.catalog import ProductDraft, update_product
-from memberdesk.services.count_card_expiry import expire_cards
-from memberdesk.services.count_card_refund import UnusedRefundRequest, refund_unused
-from memberdesk.services.count_card_templates import (
+from memberdesk.services.backup.integrity import check_database
+from memberdesk.services.catalog.products import ProductDraft, update_product
+from memberdesk.services.count_cards.expiry import expire_cards
+from memberdesk.services.count_cards.refund import UnusedRefundRequest, refund_unused
+from memberdesk.services.count_cards.templates import (
     TemplateDraft,
     add_template,
     edit_template,
     list_templates,
     set_template_active,
 )
-from memberdesk.services.count_card_use import (
+from memberdesk.services.count_cards.use import (
     ReverseRequest,
     UseRequest,
     member_cards,
     reverse_use,
     use_card,
 )
-from memberdesk.services.errors import PermissionDenied, UserError
-from memberdesk.services.integrity import check_database
-from memberdesk.services.jobs import run_jobs
-from memberdesk.services.permissions import Permission
-from memberdesk.services.receipts import render_text
+from memberdesk.services.jobs.runner import run_jobs
+from memberdesk.services.receipts.text import render_text
+from memberdesk.services.shared.errors import PermissionDenied, UserError
+from memberdesk.services.shared.permissions import Permission
+from memberdesk.services.staff import accounts as staff_svc
 from tests.checkout_support.kit import World, snapshot, yuan
 
 from .conftest import DAY, ShopClock
@@ -310,7 +310,7 @@ def test_db_check_finds_a_tampered_card(world: World) -> None:
 def test_a_use_and_its_undo_print_a_slip_of_what_was_used_and_what_remains(world: World) -> None:
     """The count-card slip goes through the sales receipt's renderer: 58 mm and 80 mm,
     zh_CN and English, every line within the paper's columns."""
-    from memberdesk.services.receipts import COLUMNS, text_width
+    from memberdesk.services.receipts.text import COLUMNS, text_width
 
     w = world
     sell_card(w)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from memberdesk.domain.margin import cost_above_price, cost_of, gross_margin_permille, margin_text
 

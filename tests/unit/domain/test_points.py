@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from memberdesk.domain.points import expires_on, points_for_value, value_of_points
 from memberdesk.money import Money

@@ -15,8 +15,8 @@ from memberdesk.domain.points import (
     reminder_due,
     reminder_setting_problem,
 )
-from memberdesk.services.receipt_data import ReceiptData, from_json, to_json
-from memberdesk.services.receipts import render_text
+from memberdesk.services.receipts.data import ReceiptData, from_json, to_json
+from memberdesk.services.receipts.text import render_text
 
 TODAY = date(2026, 12, 24)
 

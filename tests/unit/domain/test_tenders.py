@@ -4,14 +4,13 @@ check and the checkout service's refusal are one function, so they always agree.
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from memberdesk.domain.tenders import split_problem
 from memberdesk.models.enums import TenderKind
 from memberdesk.money import Money
-from memberdesk.services.errors import ValidationError
-from memberdesk.services.tenders import TenderRequest, plan_tenders
+from memberdesk.services.pricing.tenders import TenderRequest, plan_tenders
+from memberdesk.services.shared.errors import ValidationError
 
 
 def test_only_cash_gives_change_and_less_than_it_was() -> None:

@@ -14,13 +14,8 @@ from sqlalchemy import select
 from memberdesk.models import AuditEntry, PointsEntry, StoredValueEntry
 from memberdesk.models.enums import PointsKind, StoredValueKind, TenderKind
 from memberdesk.money import Money
-from memberdesk.services.errors import (
-    ConflictError,
-    PermissionDenied,
-    ValidationError,
-)
-from memberdesk.services.integrity import check_database
-from memberdesk.services.member_admin import (
+from memberdesk.services.backup.integrity import check_database
+from memberdesk.services.members.admin import (
     adjust_points,
     adjust_stored_value,
     change_member_tier,
@@ -29,7 +24,12 @@ from memberdesk.services.member_admin import (
     purchases,
     stored_value_lines,
 )
-from memberdesk.services.members import anonymise_member
+from memberdesk.services.members.profiles import anonymise_member
+from memberdesk.services.shared.errors import (
+    ConflictError,
+    PermissionDenied,
+    ValidationError,
+)
 from tests.checkout_support.kit import World
 
 

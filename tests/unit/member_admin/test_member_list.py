@@ -12,15 +12,15 @@ from memberdesk.db import Database
 from memberdesk.models import Member
 from memberdesk.models.enums import MemberStatus
 from memberdesk.money import Money
-from memberdesk.services.errors import PermissionDenied, ValidationError
-from memberdesk.services.member_list import (
+from memberdesk.services.members.listing import (
     MemberFilter,
     MemberListPage,
     MemberSort,
     list_members,
 )
-from memberdesk.services.member_search import name_keys
-from memberdesk.services.members import anonymise_member
+from memberdesk.services.members.profiles import anonymise_member
+from memberdesk.services.members.search_keys import name_keys
+from memberdesk.services.shared.errors import PermissionDenied, ValidationError
 from tests.checkout_support.kit import World, add_member
 
 NO_FILTER = MemberFilter()

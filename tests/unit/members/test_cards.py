@@ -11,17 +11,17 @@ from memberdesk.db import Database
 from memberdesk.models import AuditEntry, Card
 from memberdesk.models.enums import CardStatus, StoredValueKind
 from memberdesk.money import Money
-from memberdesk.services import ledger
-from memberdesk.services.cards import (
+from memberdesk.services.members.cards import (
     bind_card,
     cancel_card_lost,
     replace_card,
     report_card_lost,
     void_card,
 )
-from memberdesk.services.errors import ConflictError, NotFoundError, ValidationError
-from memberdesk.services.lookup import LookupOutcome, identify_card, lookup
-from memberdesk.services.members import register_member, set_member_active
+from memberdesk.services.members.lookup import LookupOutcome, identify_card, lookup
+from memberdesk.services.members.profiles import register_member, set_member_active
+from memberdesk.services.shared import ledger
+from memberdesk.services.shared.errors import ConflictError, NotFoundError, ValidationError
 
 Staff = dict[str, Any]
 UID = "04A1B2C3"

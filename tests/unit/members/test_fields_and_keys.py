@@ -6,12 +6,10 @@ import string
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from memberdesk.domain import shoptime
-from memberdesk.services.errors import MESSAGES, UserError, ValidationError
-from memberdesk.services.member_fields import (
+from memberdesk.services.members.fields import (
     check_birthday,
     clean_email,
     clean_name,
@@ -21,8 +19,9 @@ from memberdesk.services.member_fields import (
     normalise_phone,
     validate_member,
 )
-from memberdesk.services.member_search import name_keys, prefix_upper_bound
-from memberdesk.services.members import name_search_keys
+from memberdesk.services.members.profiles import name_search_keys
+from memberdesk.services.members.search_keys import name_keys, prefix_upper_bound
+from memberdesk.services.shared.errors import MESSAGES, UserError, ValidationError
 
 
 @pytest.mark.parametrize(

@@ -14,8 +14,8 @@ from memberdesk.db import Database
 from memberdesk.models import Card
 from memberdesk.models.enums import CardStatus, MemberStatus
 from memberdesk.money import Money
-from memberdesk.services.lookup import LookupOutcome, MatchKind, lookup
-from memberdesk.services.members import add_member_in, set_member_active
+from memberdesk.services.members.lookup import LookupOutcome, MatchKind, lookup
+from memberdesk.services.members.profiles import add_member_in, set_member_active
 
 Staff = dict[str, Any]
 
@@ -237,7 +237,7 @@ def test_an_exact_lookup_is_one_statement(db: Database, staff: Staff) -> None:
 def test_exact_lookups_give_what_the_session_lookup_gives(db: Database, staff: Staff) -> None:
     """The exact kinds read on the driver (SQLite) and the same lookup in a session
     (lookup_in, through SQLAlchemy) give equal results, masked alike."""
-    from memberdesk.services.lookup import lookup_in
+    from memberdesk.services.members.lookup import lookup_in
 
     for who, unmasked in (("cashier", False), ("manager", True)):
         for text in ("04A1B2C3", "M000002", "13800138000", "13700135678", "5678", "zs"):
@@ -250,8 +250,8 @@ def test_exact_lookups_give_what_the_session_lookup_gives(db: Database, staff: S
 def test_a_disabled_account_finds_nobody(db: Database, staff: Staff) -> None:
     """The role is read with the member (a hit), or on its own (a miss, a pick list):
     a disabled cashier is refused either way, a blocked card included."""
-    from memberdesk.services.errors import AuthError
-    from memberdesk.services.staff import set_staff_active
+    from memberdesk.services.shared.errors import AuthError
+    from memberdesk.services.staff.accounts import set_staff_active
 
     with db.uow() as uow:
         uow.session.add(Card(uid="0A0B0C0D", member_id=2, status=CardStatus.LOST))

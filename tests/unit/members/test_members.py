@@ -13,16 +13,9 @@ from memberdesk.models import AuditEntry, Card, Member, PointsEntry, StoredValue
 from memberdesk.models.enums import CardStatus, Gender, MemberStatus, PointsKind, StoredValueKind
 from memberdesk.models.members import MemberSearchKey
 from memberdesk.money import Money
-from memberdesk.services import ledger
-from memberdesk.services.errors import (
-    ConflictError,
-    NotFoundError,
-    PermissionDenied,
-    ValidationError,
-)
-from memberdesk.services.integrity import check_database
-from memberdesk.services.lookup import LookupOutcome, lookup
-from memberdesk.services.members import (
+from memberdesk.services.backup.integrity import check_database
+from memberdesk.services.members.lookup import LookupOutcome, lookup
+from memberdesk.services.members.profiles import (
     ANONYMISED_NAME,
     add_member_in,
     anonymise_member,
@@ -31,8 +24,15 @@ from memberdesk.services.members import (
     register_member,
     set_member_active,
 )
-from memberdesk.services.permissions import Permission
-from memberdesk.services.staff import grant_approval
+from memberdesk.services.shared import ledger
+from memberdesk.services.shared.errors import (
+    ConflictError,
+    NotFoundError,
+    PermissionDenied,
+    ValidationError,
+)
+from memberdesk.services.shared.permissions import Permission
+from memberdesk.services.staff.accounts import grant_approval
 
 Staff = dict[str, Any]
 

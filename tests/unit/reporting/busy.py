@@ -11,13 +11,22 @@ import pytest
 
 from memberdesk.models.enums import CashMoveKind, CouponKind, TenderKind
 from memberdesk.money import Money
-from memberdesk.services import clock, shifts
-from memberdesk.services.cart import CartLine, CartRequest, quote
-from memberdesk.services.checkout import CheckoutResult
-from memberdesk.services.context import Actor
-from memberdesk.services.coupons import CouponTemplateDraft, create_coupon_template, issue_coupons
-from memberdesk.services.recharge import RechargeResult, RechargeRuleDraft, create_recharge_rule
-from memberdesk.services.refunds import RefundResult
+from memberdesk.services.checkout.cart import CartLine, CartRequest, quote
+from memberdesk.services.checkout.sale import CheckoutResult
+from memberdesk.services.coupons.core import (
+    CouponTemplateDraft,
+    create_coupon_template,
+    issue_coupons,
+)
+from memberdesk.services.refunds.sales import RefundResult
+from memberdesk.services.shared import clock
+from memberdesk.services.shared.context import Actor
+from memberdesk.services.shifts import shift as shifts
+from memberdesk.services.stored_value.recharge import (
+    RechargeResult,
+    RechargeRuleDraft,
+    create_recharge_rule,
+)
 from tests.checkout_support.kit import World, yuan
 
 

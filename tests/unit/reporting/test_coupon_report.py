@@ -11,16 +11,16 @@ from sqlalchemy import select, update
 from memberdesk.models import Coupon, CouponEvent
 from memberdesk.models.enums import CouponEventKind, CouponKind, CouponStatus, TenderKind
 from memberdesk.money import Money
-from memberdesk.services import clock
-from memberdesk.services.coupons import CouponTemplateDraft, create_coupon_template
-from memberdesk.services.errors import PermissionDenied, ValidationError
-from memberdesk.services.recharge import (
+from memberdesk.services.coupons.core import CouponTemplateDraft, create_coupon_template
+from memberdesk.services.reporting.coupon_report import coupon_document, coupon_report
+from memberdesk.services.shared import clock
+from memberdesk.services.shared.errors import PermissionDenied, ValidationError
+from memberdesk.services.stored_value.recharge import (
     RechargeRefundRequest,
     RechargeRuleDraft,
     create_recharge_rule,
     refund_recharge,
 )
-from memberdesk.services.reporting.coupon_report import coupon_document, coupon_report
 from tests.checkout_support.kit import World, cid, yuan
 from tests.unit.reporting.busy import busy_day, pay
 

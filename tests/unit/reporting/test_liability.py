@@ -10,9 +10,9 @@ from sqlalchemy import func, select
 
 from memberdesk.models import Member
 from memberdesk.money import Money
-from memberdesk.services.errors import PermissionDenied, ValidationError
 from memberdesk.services.reporting.liability import liability_document, liability_report
 from memberdesk.services.reporting.statement import member_statement
+from memberdesk.services.shared.errors import PermissionDenied, ValidationError
 from tests.checkout_support.kit import World
 from tests.unit.reporting.busy import business_today, busy_day, three_days
 

@@ -17,18 +17,24 @@ from python_calamine import CalamineWorkbook
 
 from memberdesk.domain.tiers import TierReason
 from memberdesk.models.enums import TenderKind
-from memberdesk.services import catalog, shifts
-from memberdesk.services.jobs import run_jobs
-from memberdesk.services.mall import RedeemRequest, redeem_gift, reverse_redemption, save_gift
-from memberdesk.services.members import register_member
-from memberdesk.services.reporting.day_close import close_day, day_report
+from memberdesk.services.catalog import products as catalog
+from memberdesk.services.jobs.runner import run_jobs
+from memberdesk.services.loyalty.mall import (
+    RedeemRequest,
+    redeem_gift,
+    reverse_redemption,
+    save_gift,
+)
+from memberdesk.services.loyalty.signin import sign_in
+from memberdesk.services.loyalty.tiers import set_member_tier
+from memberdesk.services.members.profiles import register_member
 from memberdesk.services.reporting.documents import day_document
 from memberdesk.services.reporting.export import export_document
 from memberdesk.services.reporting.loyalty_moves import LoyaltyMoves
 from memberdesk.services.reporting.points_report import points_document, points_report
-from memberdesk.services.signin import sign_in
-from memberdesk.services.stock import receive_stock
-from memberdesk.services.tiers import set_member_tier
+from memberdesk.services.shifts import shift as shifts
+from memberdesk.services.shifts.day_close import close_day, day_report
+from memberdesk.services.stock.ledger import receive_stock
 from tests.checkout_support.kit import World, build_world, yuan
 from tests.integration.jobs.conftest import DAY, ShopClock
 

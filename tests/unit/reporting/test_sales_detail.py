@@ -9,8 +9,8 @@ import pytest
 
 from memberdesk.models.enums import TenderKind
 from memberdesk.money import Money
-from memberdesk.services.errors import PermissionDenied, ValidationError
 from memberdesk.services.reporting.sales_detail import sales_detail, sales_detail_document
+from memberdesk.services.shared.errors import PermissionDenied, ValidationError
 from tests.checkout_support.kit import World
 from tests.unit.reporting.busy import business_today, busy_day, three_days
 

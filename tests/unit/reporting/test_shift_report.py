@@ -7,9 +7,9 @@ import pytest
 
 from memberdesk.models.enums import CashMoveKind, ShiftStatus, TenderKind
 from memberdesk.money import Money
-from memberdesk.services import shifts
-from memberdesk.services.errors import NotFoundError, PermissionDenied
 from memberdesk.services.reporting.shift_report import shift_document, shift_report
+from memberdesk.services.shared.errors import NotFoundError, PermissionDenied
+from memberdesk.services.shifts import shift as shifts
 from tests.checkout_support.kit import World, yuan
 from tests.unit.reporting.busy import busy_day, pay, shift_no
 
@@ -107,7 +107,7 @@ def test_net_sales_are_sales_less_sale_refunds_only(world: World) -> None:
     lines; a recharge refund is not a sale refund."""
     from uuid import uuid4
 
-    from memberdesk.services.recharge import RechargeRefundRequest, refund_recharge
+    from memberdesk.services.stored_value.recharge import RechargeRefundRequest, refund_recharge
 
     w = world
     sale = w.sell([("COLA", 2), ("CHIPS", 1)], [(TenderKind.CASH, "20")], actor=w.manager)

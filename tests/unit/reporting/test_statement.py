@@ -11,8 +11,8 @@ from sqlalchemy import select
 from memberdesk.models import PointsEntry, StoredValueEntry
 from memberdesk.models.enums import PointsKind, StoredValueKind
 from memberdesk.money import Money
-from memberdesk.services.errors import NotFoundError, PermissionDenied, ValidationError
 from memberdesk.services.reporting.statement import member_statement, statement_document
+from memberdesk.services.shared.errors import NotFoundError, PermissionDenied, ValidationError
 from tests.checkout_support.kit import World
 from tests.unit.reporting.busy import business_today, three_days
 

@@ -1,5 +1,5 @@
 """The 分析 report as a Document (issue 13, section 2): every figure of
-:class:`~memberdesk.services.analytics_report.AnalysisReport` as a table, most with a
+:class:`~memberdesk.services.analytics.report.AnalysisReport` as a table, most with a
 chart. The window, the PDF and the workbook all show this one Document, so their
 figures agree."""
 
@@ -22,8 +22,8 @@ from memberdesk.reports.document import (
     Table,
     static_rows,
 )
+from memberdesk.services.analytics.report import AnalysisReport, Group
 
-from ..analytics_report import AnalysisReport, Group
 from .words import ZH_CN, normalise, picker
 
 M, N, D = ColumnKind.MONEY, ColumnKind.INT, ColumnKind.DATE

@@ -39,11 +39,11 @@ from memberdesk.models import (
 from memberdesk.models.enums import CouponStatus, DiscountKind, MemberStatus
 from memberdesk.money import Money
 from memberdesk.reports.document import CellValue, Column, ColumnKind, Document, Table, static_rows
+from memberdesk.services.campaigns.coupon_campaigns import find_campaign
+from memberdesk.services.shared import clock
+from memberdesk.services.shared.context import Actor
+from memberdesk.services.shared.permissions import Permission, require
 
-from .. import clock
-from ..campaigns import find_campaign
-from ..context import Actor
-from ..permissions import Permission, require
 from .common import DateRange, as_money, local_clock
 from .words import ZH_CN, normalise, picker
 

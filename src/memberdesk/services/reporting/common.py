@@ -20,9 +20,8 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 from memberdesk.db import Database
 from memberdesk.models import Staff
 from memberdesk.money import Money
-
-from .. import clock
-from ..errors import ValidationError
+from memberdesk.services.shared import clock
+from memberdesk.services.shared.errors import ValidationError
 
 T = TypeVar("T")
 STREAM_BATCH = 2000  # rows fetched from SQLite at a time while streaming

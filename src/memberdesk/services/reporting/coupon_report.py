@@ -17,10 +17,10 @@ from memberdesk.models import Coupon, CouponEvent, CouponTemplate, Sale, SaleDis
 from memberdesk.models.enums import CouponEventKind, CouponStatus, DiscountKind
 from memberdesk.money import Money
 from memberdesk.reports.document import CellValue, Column, ColumnKind, Document, Table, static_rows
+from memberdesk.services.shared import clock
+from memberdesk.services.shared.context import Actor
+from memberdesk.services.shared.permissions import Permission, require
 
-from .. import clock
-from ..context import Actor
-from ..permissions import Permission, require
 from .common import (
     DateRange,
     as_money,

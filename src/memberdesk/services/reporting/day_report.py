@@ -45,8 +45,8 @@ from memberdesk.models.enums import (
     TenderKind,
 )
 from memberdesk.money import Money
+from memberdesk.services.shared import clock
 
-from .. import clock
 from . import count_card_report
 from .common import shop_time
 from .loyalty_moves import LoyaltyMoves, loyalty_moves

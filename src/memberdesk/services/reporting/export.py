@@ -8,8 +8,7 @@ from pathlib import Path
 from memberdesk.reports.document import Document, ExportError
 from memberdesk.reports.pdf import write_pdf
 from memberdesk.reports.xlsx import write_xlsx
-
-from ..errors import UserError
+from memberdesk.services.shared.errors import UserError
 
 
 def _user_error(exc: ExportError) -> UserError:

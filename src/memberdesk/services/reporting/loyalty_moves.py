@@ -15,8 +15,8 @@ from memberdesk.domain.tiers import TierReason
 from memberdesk.models import MallRedemption, PointsEntry, SignIn, TierChange
 from memberdesk.models.enums import PointsKind
 from memberdesk.reports.document import CellValue, Column, ColumnKind, Table, static_rows
+from memberdesk.services.loyalty.referrals import NOTE as REFERRAL_NOTE
 
-from ..referrals import NOTE as REFERRAL_NOTE
 from .words import picker
 
 

@@ -21,11 +21,11 @@ from memberdesk.domain.points import expiry_horizon
 from memberdesk.models import Member, PointsEntry, PointsLot, TierChange
 from memberdesk.models.enums import PointsKind
 from memberdesk.reports.document import CellValue, Column, ColumnKind, Document, Table, static_rows
+from memberdesk.services.members.profiles import may_unmask, phone_for
+from memberdesk.services.shared import clock, settings
+from memberdesk.services.shared.context import Actor
+from memberdesk.services.shared.permissions import Permission, require
 
-from .. import clock, settings
-from ..context import Actor
-from ..members import may_unmask, phone_for
-from ..permissions import Permission, require
 from .common import (
     STREAM_BATCH,
     DateRange,

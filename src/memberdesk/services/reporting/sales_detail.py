@@ -20,11 +20,11 @@ from memberdesk.models import Member, Product, Refund, Sale, SaleLine, Tender
 from memberdesk.models.enums import TenderKind
 from memberdesk.money import Money
 from memberdesk.reports.document import CellValue, Column, ColumnKind, Document, Table, static_rows
+from memberdesk.services.receipts.data import line_name as stored_line_name
+from memberdesk.services.shared import clock
+from memberdesk.services.shared.context import Actor
+from memberdesk.services.shared.permissions import Permission, require
 
-from .. import clock
-from ..context import Actor
-from ..permissions import Permission, require
-from ..receipt_data import line_name as stored_line_name
 from .common import (
     STREAM_BATCH,
     DateRange,

@@ -22,11 +22,11 @@ from memberdesk.models import PointsEntry, Recharge, Refund, Sale, StoredValueEn
 from memberdesk.models.enums import MemberStatus, PointsKind, StoredValueKind
 from memberdesk.money import Money
 from memberdesk.reports.document import CellValue, Column, ColumnKind, Document, Table
+from memberdesk.services.members.profiles import may_unmask, member_by_no, phone_for
+from memberdesk.services.shared import clock
+from memberdesk.services.shared.context import Actor
+from memberdesk.services.shared.permissions import Permission, require
 
-from .. import clock
-from ..context import Actor
-from ..members import load_member, may_unmask, phone_for
-from ..permissions import Permission, require
 from .common import (
     STREAM_BATCH,
     DateRange,
@@ -130,7 +130,7 @@ def member_statement(
     with streaming_reader(db) as reading:
         s = reading.session
         require(s, actor, Permission.VIEW_REPORTS)
-        member = load_member(s, member_no)
+        member = member_by_no(s, member_no)
         phone = phone_for(member.phone, may_unmask(s, actor))
         tier = s.get(Tier, member.tier_id)
         sv, pe = StoredValueEntry, PointsEntry

@@ -13,11 +13,11 @@ from memberdesk.db import Database
 from memberdesk.domain.stock import is_low
 from memberdesk.models import Product, Sale, StockEntry, StockKind, StockLevel
 from memberdesk.reports.document import CellValue, Column, ColumnKind, Document, Table, static_rows
+from memberdesk.services.shared import clock
+from memberdesk.services.shared.context import Actor
+from memberdesk.services.shared.permissions import Permission, require
+from memberdesk.services.stock.views import low_condition
 
-from .. import clock
-from ..context import Actor
-from ..permissions import Permission, require
-from ..stock_views import low_condition
 from .common import DateRange, check_range, created_between, local_clock, time_text
 from .words import ZH_CN, normalise, picker
 

@@ -22,8 +22,8 @@ from sqlalchemy.orm import Session
 from memberdesk.domain import margin
 from memberdesk.models import Category, Product, Refund, RefundLine, Sale, SaleLine
 from memberdesk.money import Money
+from memberdesk.services.receipts.data import LEGACY_PLAIN_AMOUNT, PLAIN_AMOUNT
 
-from ..receipt_data import LEGACY_PLAIN_AMOUNT, PLAIN_AMOUNT
 from .window import Window
 
 TOP_N = 10

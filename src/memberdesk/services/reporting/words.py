@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..receipt_data import PLAIN_AMOUNT, PLAIN_AMOUNT_EN
+from memberdesk.services.receipts.data import PLAIN_AMOUNT, PLAIN_AMOUNT_EN
 
 ZH_CN = "zh_CN"
 EN = "en"

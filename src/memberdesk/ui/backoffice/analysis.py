@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from memberdesk.services.errors import UserError
+from memberdesk.services.shared.errors import UserError
+from memberdesk.ui.common import fmt
+from memberdesk.ui.shell.tasks import TaskRunner
 
-from .. import fmt
 from ..dialogs.base import current_language, push_button
-from ..tasks import TaskRunner
 from . import analysis_data
 from .export_panel import ExportPanel
 from .jobs import ScreenTable

@@ -10,15 +10,15 @@ from datetime import date
 from typing import Any
 
 from memberdesk.reports.document import ChartKind, Document, chart_number, format_cell
-from memberdesk.services.analytics_refresh import RefreshResult
-from memberdesk.services.analytics_report import (
+from memberdesk.services.analytics.refresh import RefreshResult
+from memberdesk.services.analytics.report import (
     AnalysisReport,
     analysis_report,
     refresh_analysis,
 )
 from memberdesk.services.reporting.analysis_doc import analysis_document
 from memberdesk.services.reporting.words import ZH_CN, pick
-from memberdesk.services.shop import shop_info
+from memberdesk.services.shop.setup import shop_info
 
 from .jobs import ReportSpec, ScreenDocument, on_screen, static_rows
 from .long_jobs import Progress

@@ -9,7 +9,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QTabWidget, QWidget
 
-from ..tasks import TaskRunner
+from memberdesk.ui.shell.tasks import TaskRunner
+
 from .audit_log import AuditLog
 from .audit_shifts import ShiftChecks
 from .audit_syslog import SystemLog

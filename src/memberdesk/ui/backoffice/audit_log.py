@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from memberdesk.services.audit_export import AuditExport, export_audit
-from memberdesk.services.audit_view import (
+from memberdesk.services.audit.export import AuditExport, export_audit
+from memberdesk.services.audit.view import (
     AuditChoices,
     ChainVerdict,
     action_name,
@@ -35,12 +35,12 @@ from memberdesk.services.audit_view import (
     parse_filter,
     verify_audit_chain,
 )
-from memberdesk.services.errors import UserError
+from memberdesk.services.shared.errors import UserError
+from memberdesk.ui.common import fmt
+from memberdesk.ui.common.widgets import PickerBox
+from memberdesk.ui.shell.tasks import TaskRunner
 
-from .. import fmt
 from ..dialogs.base import ERROR, OK, current_language, push_button, restyle
-from ..tasks import TaskRunner
-from ..widgets import PickerBox
 from .audit_model import AuditModel
 from .long_jobs import JobBar, LongJobs, Progress
 from .page import Page

@@ -14,7 +14,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from memberdesk.services.audit_view import (
+from memberdesk.services.audit.view import (
     AuditFilter,
     AuditRow,
     Cursor,
@@ -22,11 +22,11 @@ from memberdesk.services.audit_view import (
     entity_name,
     list_audit,
 )
-from memberdesk.services.errors import UserError
+from memberdesk.services.shared.errors import UserError
+from memberdesk.ui.shell.i18n import QT_TRANSLATE_NOOP
+from memberdesk.ui.shell.tasks import TaskRunner
 
 from ..dialogs.base import current_language
-from ..i18n import QT_TRANSLATE_NOOP
-from ..tasks import TaskRunner
 from .paged_model import Index, PagedModel
 
 COLUMNS = (

@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from memberdesk.money import Money
-from memberdesk.services import shifts
-from memberdesk.services.shift_review import ShiftToVerify, shifts_to_verify
+from memberdesk.services.shifts import shift as shifts
+from memberdesk.services.shifts.review import ShiftToVerify, shifts_to_verify
+from memberdesk.ui.common import fmt
+from memberdesk.ui.shell.tasks import TaskRunner
 
-from .. import fmt
 from ..dialogs.base import OK, push_button
-from ..tasks import TaskRunner
 from .page import Page
 
 SHORT = QColor("#b3261e")

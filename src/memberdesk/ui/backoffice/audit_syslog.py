@@ -10,11 +10,11 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QFontDatabase, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QWidget
 
-from memberdesk.services.system_log import LogTail, read_system_log
+from memberdesk.services.shop.system_log import LogTail, read_system_log
+from memberdesk.ui.common.widgets import PickerBox
+from memberdesk.ui.shell.tasks import TaskRunner
 
 from ..dialogs.base import ERROR, push_button
-from ..tasks import TaskRunner
-from ..widgets import PickerBox
 from .page import Page
 
 LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")

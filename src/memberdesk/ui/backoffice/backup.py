@@ -11,14 +11,14 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QWidget
 
-from memberdesk.services.backup import BackupStatus
-from memberdesk.services.permissions import Permission
-from memberdesk.services.restore import RestoreResult
+from memberdesk.services.backup.create import BackupStatus
+from memberdesk.services.backup.restore import RestoreResult
+from memberdesk.services.shared.permissions import Permission
+from memberdesk.ui.common import fmt
+from memberdesk.ui.shell.tasks import TaskRunner
 
-from .. import fmt
 from ..dialogs.approval import ApprovalDialog
 from ..dialogs.base import ERROR, OK, push_button, restyle
-from ..tasks import TaskRunner
 from . import jobs
 from .long_jobs import LongJobs
 from .page import Page

@@ -13,12 +13,11 @@ from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QLineEdit, QWidget
 
 from memberdesk.domain.promotions import parse_scaled, parse_shop_time
 from memberdesk.money import Money, MoneyError
-from memberdesk.services.campaigns import CampaignRow
-from memberdesk.services.promotions import MemberDayRequest, SpecialRequest
-
-from .. import fmt
-from ..i18n import QT_TRANSLATE_NOOP, Retranslating
-from ..widgets import PickerBox
+from memberdesk.services.campaigns.coupon_campaigns import CampaignRow
+from memberdesk.services.campaigns.promotions import MemberDayRequest, SpecialRequest
+from memberdesk.ui.common import fmt
+from memberdesk.ui.common.widgets import PickerBox
+from memberdesk.ui.shell.i18n import QT_TRANSLATE_NOOP, Retranslating
 
 # (the message, the field it is about); None when the form reads well
 Problem = tuple[Callable[[], str], QWidget]

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from memberdesk.domain.campaigns import DEFAULT_HOLDOUT_PERMILLE, MAX_HOLDOUT_PERMILLE
 from memberdesk.domain.stock import parse_quantity
-from memberdesk.services.campaigns import (
+from memberdesk.services.campaigns.coupon_campaigns import (
     DEFAULT_DAYS,
     CampaignRequest,
     CampaignRow,
@@ -39,16 +39,16 @@ from memberdesk.services.campaigns import (
     list_campaigns,
     run_campaign,
 )
-from memberdesk.services.coupons_admin import list_coupon_templates
-from memberdesk.services.promotions import add_member_day, add_special, end_campaign
+from memberdesk.services.campaigns.promotions import add_member_day, add_special, end_campaign
+from memberdesk.services.campaigns.segments import list_segments
+from memberdesk.services.coupons.admin import list_coupon_templates
+from memberdesk.services.loyalty.tiers import list_tiers
 from memberdesk.services.reporting.campaign_report import campaign_document, campaign_report
 from memberdesk.services.reporting.words import pick
-from memberdesk.services.segments import list_segments
-from memberdesk.services.tiers import list_tiers
+from memberdesk.ui.common.widgets import PickerBox
+from memberdesk.ui.shell.tasks import TaskRunner
 
 from ..dialogs.base import ERROR, OK, current_language, push_button
-from ..tasks import TaskRunner
-from ..widgets import PickerBox
 from . import jobs
 from .campaign_forms import MemberDayForm, SpecialForm, coupon_form, offer_text, show_tiers
 from .long_jobs import JobBar, LongJobs, Progress

@@ -1,7 +1,7 @@
 """Points per category, on the 规则 page's points tab: every category with its own
 points rate (or the shop's), and an editor: pick the category (Alt+C), type the
 points per yuan (empty: the shop's rate), Enter saves
-(``services.rules_admin.set_category_points``, owner only, audited). The rule
+(``services.stored_value.offers_admin.set_category_points``, owner only, audited). The rule
 itself is ``domain.points.earn_rate``."""
 
 from __future__ import annotations
@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from memberdesk.domain.points import MAX_EARN_PER_YUAN
+from memberdesk.ui.common.widgets import PickerBox
 
 from ..dialogs.base import push_button
-from ..widgets import PickerBox
 
 Rate = tuple[str, str, int | None]  # (code, name, points per yuan or None)
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from memberdesk.domain.count_cards import parse_pairs
 from memberdesk.money import ascii_digits
-from memberdesk.services.count_card_templates import (
+from memberdesk.services.count_cards.templates import (
     TemplateDraft,
     TemplateInfo,
     add_template,
@@ -32,12 +32,12 @@ from memberdesk.services.count_card_templates import (
     list_templates,
     set_template_active,
 )
-from memberdesk.services.errors import UserError
-from memberdesk.services.requests import parse_amount
+from memberdesk.services.shared.errors import UserError
+from memberdesk.services.shared.requests import parse_amount
+from memberdesk.ui.common import fmt
+from memberdesk.ui.shell.tasks import TaskRunner
 
-from .. import fmt
 from ..dialogs.base import ERROR, OK, current_language, push_button
-from ..tasks import TaskRunner
 from .page import Page
 
 COLUMNS = 7

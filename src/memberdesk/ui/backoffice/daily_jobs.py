@@ -2,7 +2,7 @@
 birthday gifts) the last business date it ran for, what it did then and how many
 dates are due; and a button that runs what is due now (up to the shop's today, never
 later) on the long-job worker. The jobs also run by themselves at start-up, every few
-minutes and after the day close (:mod:`memberdesk.ui.jobs_scheduler`)."""
+minutes and after the day close (:mod:`memberdesk.ui.shell.daily_jobs`)."""
 
 from __future__ import annotations
 
@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from memberdesk.services.errors import UserError
+from memberdesk.services.shared.errors import UserError
+from memberdesk.ui.common import fmt
+from memberdesk.ui.shell.daily_jobs import run_due_jobs
+from memberdesk.ui.shell.tasks import TaskRunner
 
-from .. import fmt
 from ..dialogs.base import ERROR, OK, push_button
-from ..jobs_scheduler import run_due_jobs
-from ..tasks import TaskRunner
 from .long_jobs import LongJobs
 from .page import Page
 
@@ -40,7 +40,7 @@ JOB_NAMES = {
 
 def jobs_status(db: Any) -> Any:
     """The JobsStatus (worker side)."""
-    from memberdesk.services.jobs import jobs_status as status
+    from memberdesk.services.jobs.runner import jobs_status as status
 
     return status(db)
 

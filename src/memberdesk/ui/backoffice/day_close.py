@@ -12,14 +12,14 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QScrollArea, QWidget
 
 from memberdesk.money import Money
-from memberdesk.services.reporting.day_close import DayCloseResult
 from memberdesk.services.reporting.day_report import DayReport
+from memberdesk.services.shifts.day_close import DayCloseResult
+from memberdesk.ui.common import fmt
+from memberdesk.ui.shell.daily_jobs import run_after
+from memberdesk.ui.shell.tasks import TaskRunner
 
-from .. import fmt
 from ..dialogs.base import ERROR, OK, current_language, push_button
 from ..dialogs.labels import tender_name
-from ..jobs_scheduler import run_after
-from ..tasks import TaskRunner
 from . import jobs
 from .export_panel import ExportPanel
 from .long_jobs import LongJobs

@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from memberdesk.services.errors import UserError
+from memberdesk.services.shared.errors import UserError
+from memberdesk.ui.shell.i18n import Retranslating
 
 from ..dialogs.base import ERROR, OK, current_language, push_button, restyle
-from ..i18n import Retranslating
 from . import jobs
 from .long_jobs import JobBar, LongJobs, Progress
 from .preview import ReportPreview

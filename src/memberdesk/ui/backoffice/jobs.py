@@ -20,8 +20,14 @@ from pathlib import Path
 from typing import Any
 
 from memberdesk.reports.document import ColumnKind, Document, format_cell
-from memberdesk.services import clock, sales_history
-from memberdesk.services.backup import BackupResult, BackupStatus, backup_status, create_backup
+from memberdesk.services.backup.create import (
+    BackupResult,
+    BackupStatus,
+    backup_status,
+    create_backup,
+)
+from memberdesk.services.backup.restore import RestoreResult, check_restorable, restore_backup
+from memberdesk.services.checkout import history as sales_history
 from memberdesk.services.reporting import (
     count_card_report,
     coupon_report,
@@ -31,12 +37,12 @@ from memberdesk.services.reporting import (
     shift_report,
     statement,
 )
-from memberdesk.services.reporting.day_close import DayCloseResult, close_day, day_report
 from memberdesk.services.reporting.documents import day_document
 from memberdesk.services.reporting.export import export_document
 from memberdesk.services.reporting.words import ZH_CN, pick, picker
-from memberdesk.services.restore import RestoreResult, check_restorable, restore_backup
-from memberdesk.services.shop import shop_info
+from memberdesk.services.shared import clock
+from memberdesk.services.shifts.day_close import DayCloseResult, close_day, day_report
+from memberdesk.services.shop.setup import shop_info
 
 from .long_jobs import Progress
 
@@ -260,7 +266,7 @@ def statement_spec(member_no: str, start: date | None, end: date | None,
 
 
 def my_shift_no(db: Any, actor: Any) -> str | None:
-    from memberdesk.services.shifts import current_shift
+    from memberdesk.services.shifts.shift import current_shift
 
     summary = current_shift(db, actor)
     return summary.shift_no if summary is not None else None

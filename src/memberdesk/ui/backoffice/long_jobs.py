@@ -20,9 +20,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QProgressBar
 
-from memberdesk.services.errors import UserError
-
-from ..tasks import TaskRunner
+from memberdesk.services.shared.errors import UserError
+from memberdesk.ui.shell.tasks import TaskRunner
 
 
 def _the_database(db: Any) -> Any:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from memberdesk.money import ascii_digits
-from memberdesk.services.mall import (
+from memberdesk.services.loyalty.mall import (
     GiftInfo,
     list_gifts,
     reverse_redemption,
@@ -37,10 +37,10 @@ from memberdesk.services.mall import (
 from memberdesk.services.reporting.common import PDF_MAX_ROWS
 from memberdesk.services.reporting.mall_report import mall_document, mall_report
 from memberdesk.services.reporting.words import pick
+from memberdesk.ui.common import fmt
+from memberdesk.ui.shell.tasks import TaskRunner
 
-from .. import fmt
 from ..dialogs.base import ERROR, OK, current_language, push_button
-from ..tasks import TaskRunner
 from . import jobs
 from .long_jobs import LongJobs, Progress
 from .page import Page

@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
 
 from memberdesk.models.enums import MemberStatus
 from memberdesk.money import Money
-from memberdesk.services.member_admin import (
+from memberdesk.services.loyalty.tiers import TierInfo, list_tiers
+from memberdesk.services.members.admin import (
     LinesPage,
     MemberFile,
     adjust_points,
@@ -44,14 +45,13 @@ from memberdesk.services.member_admin import (
     purchases,
     stored_value_lines,
 )
-from memberdesk.services.members import anonymise_member, edit_member, set_member_active
-from memberdesk.services.payment_password import set_payment_password
-from memberdesk.services.tiers import TierInfo, list_tiers
+from memberdesk.services.members.profiles import anonymise_member, edit_member, set_member_active
+from memberdesk.services.stored_value.payment_password import set_payment_password
+from memberdesk.ui.common import fmt
+from memberdesk.ui.common.widgets import PickerBox
+from memberdesk.ui.shell.tasks import TaskRunner
 
-from .. import fmt
 from ..dialogs.base import ERROR, OK, AmountEdit, TaskDialog, push_button
-from ..tasks import TaskRunner
-from ..widgets import PickerBox
 
 
 def _table(columns: int, name: str) -> QTableWidget:

@@ -1,4 +1,4 @@
-"""The member filter's fields (:class:`memberdesk.services.member_filter.MemberFilter`)
+"""The member filter's fields (:class:`memberdesk.services.members.filter.MemberFilter`)
 as the back office types them, shared by the member list (会员) and the segments of
 the 营销 page: tier, state, tag, birthday month, last visit from / not since, stored
 value above, and from the analytics grade, RFM segment, lifecycle and churn warning;
@@ -19,14 +19,14 @@ from memberdesk.domain.analytics import Grade, Lifecycle, Segment
 from memberdesk.domain.stock import parse_quantity
 from memberdesk.models.enums import MemberStatus
 from memberdesk.money import Money
-from memberdesk.services.errors import UserError
-from memberdesk.services.member_filter import MAX_WINDOW_DAYS, MemberFilter
-from memberdesk.services.requests import parse_amount
-from memberdesk.services.tiers import TierInfo
+from memberdesk.services.loyalty.tiers import TierInfo
+from memberdesk.services.members.filter import MAX_WINDOW_DAYS, MemberFilter
+from memberdesk.services.shared.errors import UserError
+from memberdesk.services.shared.requests import parse_amount
+from memberdesk.ui.common.widgets import PickerBox
+from memberdesk.ui.shell.i18n import Retranslating
 
 from ..dialogs.base import AmountEdit, current_language, push_button
-from ..i18n import Retranslating
-from ..widgets import PickerBox
 
 COLUMNS = 6  # the member list's eleven fields: two rows
 SEGMENT_COLUMNS = 6  # a segment's eighteen: four rows, in a scroll area

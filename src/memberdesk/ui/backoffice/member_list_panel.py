@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from memberdesk.services.member_list import MemberFilter, MemberSort
-from memberdesk.services.tiers import TierInfo
+from memberdesk.services.loyalty.tiers import TierInfo
+from memberdesk.services.members.listing import MemberFilter, MemberSort
+from memberdesk.ui.common.widgets import PickerBox
+from memberdesk.ui.shell.i18n import Retranslating
+from memberdesk.ui.shell.tasks import TaskRunner
 
 from ..dialogs.base import current_language
-from ..i18n import Retranslating
-from ..tasks import TaskRunner
-from ..widgets import PickerBox
 from .member_filters import MemberFilterBox
 from .member_model import MemberModel
 

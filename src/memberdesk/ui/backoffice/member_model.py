@@ -1,5 +1,5 @@
 """The member list as a lazy Qt model: it holds the pages fetched so far (100
-members each, cut by keyset in the chosen sort, :mod:`memberdesk.services.member_list`)
+members each, cut by keyset in the chosen sort, :mod:`memberdesk.services.members.listing`)
 and asks for the next one when the view scrolls near the end (``canFetchMore`` /
 ``fetchMore``), so a million members never load at once. A search replaces the
 rows with its matches. The reads run on the worker; a page for an older sort,
@@ -20,17 +20,16 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from memberdesk.models.enums import MemberStatus
-from memberdesk.services.member_list import (
+from memberdesk.services.members.listing import (
     MemberFilter,
     MemberListPage,
     MemberListRow,
     MemberSort,
     list_members,
 )
-
-from .. import fmt
-from ..i18n import QT_TRANSLATE_NOOP
-from ..tasks import TaskRunner
+from memberdesk.ui.common import fmt
+from memberdesk.ui.shell.i18n import QT_TRANSLATE_NOOP
+from memberdesk.ui.shell.tasks import TaskRunner
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = (

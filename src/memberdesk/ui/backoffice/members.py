@@ -28,15 +28,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from memberdesk.services.member_export import ExportResult, export_members
-from memberdesk.services.member_import import import_members
-from memberdesk.services.member_import_result import ImportProgress, ImportResult
-from memberdesk.services.member_sheet import write_template
-from memberdesk.services.tiers import list_tiers
+from memberdesk.services.loyalty.tiers import list_tiers
+from memberdesk.services.members.export import ExportResult, export_members
+from memberdesk.services.members.import_result import ImportProgress, ImportResult
+from memberdesk.services.members.importer import import_members
+from memberdesk.services.members.sheet import write_template
+from memberdesk.ui.common import fmt
+from memberdesk.ui.shell.tasks import TaskRunner
 
-from .. import fmt
 from ..dialogs.base import ERROR, OK, current_language, push_button
-from ..tasks import TaskRunner
 from .long_jobs import LongJobs, Progress
 from .member_dialog import MemberDialog
 from .member_list_panel import MemberListPanel

@@ -26,38 +26,38 @@ from PySide6.QtWidgets import (
 )
 
 from memberdesk.domain.notify import EVENTS
-from memberdesk.services.messages_notify import REASON_WORDS, STATUS_WORDS, word
+from memberdesk.services.shared.messages.notify import REASON_WORDS, STATUS_WORDS, word
+from memberdesk.ui.common.widgets import PickerBox
+from memberdesk.ui.shell.tasks import TaskRunner
 
 from ..dialogs.base import ERROR, OK, current_language, push_button
-from ..tasks import TaskRunner
-from ..widgets import PickerBox
 from .long_jobs import LongJobs
 from .messages_templates import TemplatesPanel
 from .page import Page
 
 
 def load_log(db: Any, actor: Any, status: str | None) -> Any:
-    from memberdesk.services.notify_admin import message_log
+    from memberdesk.services.notifications.admin import message_log
 
     return message_log(db, actor, status)
 
 
 def resend_message(db: Any, actor: Any, message_id: int) -> Any:
-    from memberdesk.services.notify_admin import resend
+    from memberdesk.services.notifications.admin import resend
 
     return resend(db, actor, message_id)
 
 
 def send_now(db: Any) -> Any:
-    from memberdesk.services.notify_sender import send_due
+    from memberdesk.services.notifications.sender import send_due
 
     return send_due(db)
 
 
 def call_list(db: Any, actor: Any, lang: str) -> Any:
     """The shop's today's call list, written to the shop's exports folder."""
-    from memberdesk.services import clock
-    from memberdesk.services.notify_admin import export_call_list
+    from memberdesk.services.notifications.admin import export_call_list
+    from memberdesk.services.shared import clock
 
     with db.reader() as r:
         today = clock.today(r.session)
@@ -73,7 +73,7 @@ class MessagesPage(Page):
                  parent: QWidget | None = None) -> None:
         super().__init__(runner, actor, "messagesPage", parent)
         self.long_jobs = long_jobs
-        self.log: Any = None  # services.notify_admin.MessageLog
+        self.log: Any = None  # services.notifications.admin.MessageLog
         self._armed: int | None = None  # an unknown message: the second press resends
         self.tabs = QTabWidget()
         self.tabs.setObjectName("messagesTabs")

@@ -27,19 +27,19 @@ if TYPE_CHECKING:
 
 
 def load_settings(db: Any, actor: Any) -> Any:
-    from memberdesk.services.settings import list_settings
+    from memberdesk.services.shared.settings import list_settings
 
     return list_settings(db, actor)
 
 
 def save_settings(db: Any, actor: Any, changes: dict[str, Any]) -> Any:
-    from memberdesk.services.settings import change_settings
+    from memberdesk.services.shared.settings import change_settings
 
     return change_settings(db, actor, changes)
 
 
 def test_message(db: Any, actor: Any, phone: str) -> Any:
-    from memberdesk.services.notify_admin import send_test
+    from memberdesk.services.notifications.admin import send_test
 
     return send_test(db, actor, phone)
 

@@ -6,9 +6,10 @@ from typing import Any
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from memberdesk.ui.shell.i18n import Retranslating
+from memberdesk.ui.shell.tasks import TaskRunner
+
 from ..dialogs.base import TaskCalls, message_label
-from ..i18n import Retranslating
-from ..tasks import TaskRunner
 
 
 class Page(Retranslating, TaskCalls, QWidget):

@@ -21,9 +21,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from memberdesk.services.errors import UserError
-
-from ..tasks import TaskRunner
+from memberdesk.services.shared.errors import UserError
+from memberdesk.ui.shell.tasks import TaskRunner
 
 Index = QModelIndex | QPersistentModelIndex
 Row = TypeVar("Row")

@@ -12,7 +12,8 @@ from html import escape
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QTextBrowser, QWidget
 
-from ..i18n import Retranslating
+from memberdesk.ui.shell.i18n import Retranslating
+
 from .jobs import ScreenDocument, ScreenTable
 
 _CSS = """

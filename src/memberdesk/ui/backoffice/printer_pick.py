@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from ..i18n import Retranslating, add_language_key
+from memberdesk.ui.shell.i18n import Retranslating, add_language_key
 
 KIND_WORDS = {"usb": "USB", "serial": "COM", "windows": "Windows"}
 

@@ -14,10 +14,10 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from memberdesk.services.catalog_admin import ProductRow, list_products
+from memberdesk.services.catalog.admin import ProductRow, list_products
+from memberdesk.ui.shell.i18n import QT_TRANSLATE_NOOP
+from memberdesk.ui.shell.tasks import TaskRunner
 
-from ..i18n import QT_TRANSLATE_NOOP
-from ..tasks import TaskRunner
 from .paged_model import Index, PagedModel
 
 COLUMNS = (

@@ -28,18 +28,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from memberdesk.services import catalog
-from memberdesk.services.catalog_admin import (
+from memberdesk.services.catalog import products as catalog
+from memberdesk.services.catalog.admin import (
     ProductDetail,
     list_categories,
     product_detail,
 )
-from memberdesk.services.product_import import ProductImportResult
-from memberdesk.services.product_sheet import ProductExport
-from memberdesk.services.tiers import TierInfo, list_tiers
+from memberdesk.services.catalog.importer import ProductImportResult
+from memberdesk.services.catalog.sheet import ProductExport
+from memberdesk.services.loyalty.tiers import TierInfo, list_tiers
+from memberdesk.ui.shell.tasks import TaskRunner
 
 from ..dialogs.base import ERROR, OK, push_button
-from ..tasks import TaskRunner
 from .long_jobs import LongJobs
 from .product_model import ProductModel
 from .products_excel import ProductSheets

@@ -19,14 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from memberdesk.services.catalog_admin import (
+from memberdesk.services.catalog.admin import (
     list_categories,
 )
-from memberdesk.services.product_import import ProductImportResult, import_products
-from memberdesk.services.product_sheet import ProductExport, export_products, write_template
-from memberdesk.services.sheet_import import ImportProgress
+from memberdesk.services.catalog.importer import ProductImportResult, import_products
+from memberdesk.services.catalog.sheet import ProductExport, export_products, write_template
+from memberdesk.services.sheets.importer import ImportProgress
+from memberdesk.ui.common import fmt
 
-from .. import fmt
 from ..dialogs.base import ERROR, OK, current_language
 from .long_jobs import Progress
 from .page import Page

@@ -19,17 +19,17 @@ from PySide6.QtWidgets import (
 )
 
 from memberdesk.domain import margin
-from memberdesk.services import catalog
-from memberdesk.services.catalog_admin import (
+from memberdesk.services.catalog import products as catalog
+from memberdesk.services.catalog.admin import (
     ProductDetail,
     edit_product,
     product_detail,
     set_product_active,
 )
-from memberdesk.services.tiers import TierInfo
+from memberdesk.services.loyalty.tiers import TierInfo
+from memberdesk.ui.common.widgets import PickerBox
 
 from ..dialogs.base import OK, AmountEdit, push_button
-from ..widgets import PickerBox
 from .page import Page
 from .product_model import ProductModel
 

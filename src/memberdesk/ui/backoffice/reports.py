@@ -12,11 +12,12 @@ from typing import Any, cast
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit, QGridLayout, QLabel, QLineEdit, QWidget
 
-from .. import fmt
+from memberdesk.ui.common import fmt
+from memberdesk.ui.common.widgets import PickerBox
+from memberdesk.ui.shell.i18n import QT_TRANSLATE_NOOP
+from memberdesk.ui.shell.tasks import TaskRunner
+
 from ..dialogs.base import current_language, push_button
-from ..i18n import QT_TRANSLATE_NOOP
-from ..tasks import TaskRunner
-from ..widgets import PickerBox
 from . import jobs
 from .export_panel import ExportPanel
 from .long_jobs import LongJobs

@@ -37,16 +37,16 @@ from PySide6.QtWidgets import (
 )
 
 from memberdesk.models.enums import CouponKind, Role
-from memberdesk.services.rules_admin import (
+from memberdesk.services.loyalty.tiers_admin import TierRow
+from memberdesk.services.shared.setting_specs import SPECS
+from memberdesk.services.shared.setting_text import display
+from memberdesk.services.stored_value.offers_admin import (
     LoyaltyRules,
     set_category_points,
 )
-from memberdesk.services.setting_specs import SPECS
-from memberdesk.services.setting_text import display
-from memberdesk.services.tiers_admin import TierRow
+from memberdesk.ui.shell.tasks import TaskRunner
 
 from ..dialogs.base import ERROR, OK, current_language, push_button
-from ..tasks import TaskRunner
 from .category_points import CategoryPoints
 from .rules_coupons import CouponsTab
 from .rules_tiers import TiersTab

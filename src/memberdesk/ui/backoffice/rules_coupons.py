@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from memberdesk.models.enums import CouponKind
-from memberdesk.services.coupons_admin import (
+from memberdesk.services.coupons.admin import (
     CouponTemplateRequest,
     CouponTemplateRow,
     IssuedCoupons,
@@ -21,10 +21,10 @@ from memberdesk.services.coupons_admin import (
     issue_coupon,
     set_coupon_template_active,
 )
+from memberdesk.ui.common.coupon_words import offer_text
+from memberdesk.ui.common.money_input import MoneyEdit
 
-from ..coupon_words import offer_text
 from ..dialogs.base import ERROR, OK, push_button
-from ..money_input import MoneyEdit
 from .rules_widgets import (
     KIND_NAMES,
     ZERO,

@@ -12,16 +12,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from memberdesk.services.rules_admin import (
+from memberdesk.services.loyalty.tiers_admin import (
+    TierDraft,
+    TierRow,
+    add_tier,
+    edit_tier,
+    set_tier_active,
+)
+from memberdesk.services.stored_value.offers_admin import (
     RechargeOfferRequest,
     RechargeOfferRow,
     add_recharge_offer,
     end_recharge_offer,
 )
-from memberdesk.services.tiers_admin import TierDraft, TierRow, add_tier, edit_tier, set_tier_active
+from memberdesk.ui.common.money_input import MoneyEdit
 
 from ..dialogs.base import ERROR, OK, push_button
-from ..money_input import MoneyEdit
 from .rules_widgets import (
     STATE_NAMES,
     ZERO,

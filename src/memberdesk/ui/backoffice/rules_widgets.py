@@ -25,15 +25,15 @@ from PySide6.QtWidgets import (
 
 from memberdesk.models.enums import CouponKind
 from memberdesk.money import Money
-from memberdesk.services.rules_admin import (
+from memberdesk.services.loyalty.tiers_admin import TierRow
+from memberdesk.services.stored_value.offers_admin import (
     LoyaltyRules,
     loyalty_rules,
 )
-from memberdesk.services.tiers_admin import TierRow
+from memberdesk.ui.common.widgets import PickerBox
+from memberdesk.ui.shell.i18n import QT_TRANSLATE_NOOP
 
 from ..dialogs.base import ERROR
-from ..i18n import QT_TRANSLATE_NOOP
-from ..widgets import PickerBox
 from .page import Page
 
 ZERO = Money(0)

@@ -11,8 +11,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from memberdesk.services.member_filter import MemberFilter
-from memberdesk.services.segments import (
+from memberdesk.services.campaigns.segments import (
     SegmentRow,
     count_members,
     delete_segment,
@@ -20,11 +19,12 @@ from memberdesk.services.segments import (
     list_segments,
     save_segment,
 )
-from memberdesk.services.tiers import list_tiers
+from memberdesk.services.loyalty.tiers import list_tiers
+from memberdesk.services.members.filter import MemberFilter
+from memberdesk.ui.common.widgets import PickerBox
+from memberdesk.ui.shell.i18n import Retranslating
 
 from ..dialogs.base import ERROR, OK, current_language, push_button
-from ..i18n import Retranslating
-from ..widgets import PickerBox
 from .jobs import business_today
 from .long_jobs import JobBar, LongJobs, Progress
 from .member_list_panel import MemberListPanel

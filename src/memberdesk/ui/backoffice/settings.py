@@ -2,7 +2,7 @@
 备份, 打印机), each with its label, an editor fitting its kind (yuan for amounts, a
 number box with the allowed range, a tick box, a pick list, a text field), its
 default and its help. Labels, help, ranges and choices come from the one catalogue
-(:mod:`memberdesk.services.setting_specs`), as ``memberdesk settings`` shows them.
+(:mod:`memberdesk.services.shared.setting_specs`), as ``memberdesk settings`` shows them.
 
 Save (Ctrl+S or Enter) sends only the values that differ from what was loaded, in
 one service call (one transaction, one audit row). Only the owner changes settings;
@@ -28,14 +28,14 @@ from PySide6.QtWidgets import (
 )
 
 from memberdesk.money import Money
-from memberdesk.services.setting_specs import SECTIONS, SettingSpec
-from memberdesk.services.setting_text import display
-from memberdesk.services.settings import SettingsSheet, change_settings, list_settings
+from memberdesk.services.shared.setting_specs import SECTIONS, SettingSpec
+from memberdesk.services.shared.setting_text import display
+from memberdesk.services.shared.settings import SettingsSheet, change_settings, list_settings
+from memberdesk.ui.common.money_input import MoneyEdit
+from memberdesk.ui.common.widgets import PickerBox
+from memberdesk.ui.shell.tasks import TaskRunner
 
 from ..dialogs.base import ERROR, OK, current_language, push_button
-from ..money_input import MoneyEdit
-from ..tasks import TaskRunner
-from ..widgets import PickerBox
 from .page import Page
 
 Editor = MoneyEdit | QSpinBox | QCheckBox | PickerBox | QLineEdit
@@ -248,7 +248,7 @@ class SettingsPage(Page):
         """A test page (and the drawer kick, when ticked) on the printer as typed."""
         if self.sheet is None or self.busy:
             return
-        from ..printer_jobs import test_print
+        from memberdesk.ui.shell.printer_jobs import test_print
 
         connection = _read(self.editors["printer.connection"], self.sheet.item(
             "printer.connection").spec)

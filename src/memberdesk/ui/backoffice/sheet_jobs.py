@@ -15,8 +15,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QPlainTextEdit
 from shiboken6 import isValid
 
-from memberdesk.services.errors import UserError
-from memberdesk.services.sheet_import import RowProblem
+from memberdesk.services.shared.errors import UserError
+from memberdesk.services.sheets.importer import RowProblem
 
 from ..dialogs.base import current_language, push_button
 from .long_jobs import JobBar, LongJobs, Progress

@@ -23,19 +23,19 @@ from PySide6.QtWidgets import (
 
 from memberdesk.domain import shoptime
 from memberdesk.models.enums import Role
-from memberdesk.services.staff import (
+from memberdesk.services.staff.accounts import (
     StaffInfo,
     create_staff,
     list_staff,
     reset_password,
     set_staff_active,
 )
+from memberdesk.ui.common import fmt
+from memberdesk.ui.common.widgets import PickerBox
+from memberdesk.ui.shell.i18n import QT_TRANSLATE_NOOP
+from memberdesk.ui.shell.tasks import TaskRunner
 
-from .. import fmt
 from ..dialogs.base import ERROR, OK, push_button
-from ..i18n import QT_TRANSLATE_NOOP
-from ..tasks import TaskRunner
-from ..widgets import PickerBox
 from .page import Page
 
 ROLE_NAMES = {

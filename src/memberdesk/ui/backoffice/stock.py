@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 
 from memberdesk.domain.stock import MAX_QTY, parse_quantity
 from memberdesk.reports.document import format_cell
-from memberdesk.services.errors import UserError
 from memberdesk.services.reporting.common import PDF_MAX_ROWS
 from memberdesk.services.reporting.stock_report import (
     kind_word,
@@ -41,23 +40,24 @@ from memberdesk.services.reporting.stock_report import (
     stock_report,
 )
 from memberdesk.services.reporting.words import pick
-from memberdesk.services.stock import (
+from memberdesk.services.shared.errors import UserError
+from memberdesk.services.stock.ledger import (
     StockInfo,
     count_stock,
     receive_stock,
     set_low_stock,
     stop_tracking,
 )
-from memberdesk.services.stock_views import (
+from memberdesk.services.stock.views import (
     ProductMovements,
     StockRow,
     count_stock_rows,
     product_movements,
 )
+from memberdesk.ui.common.fmt import shop_today
+from memberdesk.ui.shell.tasks import TaskRunner
 
 from ..dialogs.base import ERROR, OK, current_language, push_button
-from ..fmt import shop_today
-from ..tasks import TaskRunner
 from . import jobs
 from .export_panel import _KeepShortcuts as KeepShortcuts
 from .long_jobs import LongJobs, Progress

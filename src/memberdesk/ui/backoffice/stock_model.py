@@ -16,11 +16,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from memberdesk.services.stock import StockInfo
-from memberdesk.services.stock_views import StockRow, list_stock
+from memberdesk.services.stock.ledger import StockInfo
+from memberdesk.services.stock.views import StockRow, list_stock
+from memberdesk.ui.shell.i18n import QT_TRANSLATE_NOOP
+from memberdesk.ui.shell.tasks import TaskRunner
 
-from ..i18n import QT_TRANSLATE_NOOP
-from ..tasks import TaskRunner
 from .paged_model import Index, PagedModel
 
 COLUMNS = (

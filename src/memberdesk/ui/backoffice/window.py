@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from memberdesk.ui.shell.i18n import Retranslating, add_language_key
+from memberdesk.ui.shell.tasks import TaskRunner
+
 from ..dialogs.base import push_button
-from ..i18n import Retranslating, add_language_key
-from ..tasks import TaskRunner
 from .analysis import AnalysisPage
 from .audit import AuditPage
 from .backup import BackupPage

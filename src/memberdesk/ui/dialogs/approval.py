@@ -14,16 +14,16 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
-from memberdesk.services.permissions import Permission, permission_label
-from memberdesk.services.staff import ApprovalGrant
+from memberdesk.services.shared.permissions import Permission, permission_label
+from memberdesk.services.staff.accounts import ApprovalGrant
+from memberdesk.ui.shell.tasks import TaskRunner
 
-from ..tasks import TaskRunner
 from .base import TaskDialog, current_language
 
 
 def grant(db: Any, requester: Any, username: str, password: str, permission: Permission,
           reason: str) -> ApprovalGrant:
-    from memberdesk.services.staff import grant_approval
+    from memberdesk.services.staff.accounts import grant_approval
 
     return grant_approval(db, requester, approver_username=username,
                           approver_password=password, permission=permission, reason=reason)

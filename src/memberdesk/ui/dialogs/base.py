@@ -27,11 +27,10 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from memberdesk.money import Money
-from memberdesk.services.errors import UserError
-from memberdesk.services.requests import parse_amount
-
-from ..i18n import EN, ZH_CN, Retranslating, add_language_key
-from ..tasks import TaskRunner
+from memberdesk.services.shared.errors import UserError
+from memberdesk.services.shared.requests import parse_amount
+from memberdesk.ui.shell.i18n import EN, ZH_CN, Retranslating, add_language_key
+from memberdesk.ui.shell.tasks import TaskRunner
 
 ERROR, OK, INFO = "error", "ok", "info"
 

@@ -13,48 +13,48 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QWidget
 
-from memberdesk.services.cards import CardInfo
-from memberdesk.services.lookup import LookupResult
-from memberdesk.services.members import MemberDetail
+from memberdesk.services.members.cards import CardInfo
+from memberdesk.services.members.lookup import LookupResult
+from memberdesk.services.members.profiles import MemberDetail
+from memberdesk.ui.common import fmt
+from memberdesk.ui.shell.tasks import TaskRunner
 
-from .. import fmt
-from ..tasks import TaskRunner
 from .base import ERROR, OK, TaskDialog, current_language
 from .labels import card_state
 
 
 def member_cards(db: Any, actor: Any, member_no: str) -> MemberDetail:
-    from memberdesk.services.members import get_member
+    from memberdesk.services.members.profiles import get_member
 
     return get_member(db, actor, member_no)
 
 
 def check(db: Any, uid: str) -> LookupResult:
-    from memberdesk.services.lookup import identify_card
+    from memberdesk.services.members.lookup import identify_card
 
     return identify_card(db, uid)
 
 
 def lost(db: Any, actor: Any, uid: str) -> CardInfo:
-    from memberdesk.services.cards import report_card_lost
+    from memberdesk.services.members.cards import report_card_lost
 
     return report_card_lost(db, actor, uid)
 
 
 def found(db: Any, actor: Any, uid: str) -> CardInfo:
-    from memberdesk.services.cards import cancel_card_lost
+    from memberdesk.services.members.cards import cancel_card_lost
 
     return cancel_card_lost(db, actor, uid)
 
 
 def replace(db: Any, actor: Any, old: str, new: str) -> CardInfo:
-    from memberdesk.services.cards import replace_card
+    from memberdesk.services.members.cards import replace_card
 
     return replace_card(db, actor, old, new)
 
 
 def void(db: Any, actor: Any, uid: str) -> CardInfo:
-    from memberdesk.services.cards import void_card
+    from memberdesk.services.members.cards import void_card
 
     return void_card(db, actor, uid)
 

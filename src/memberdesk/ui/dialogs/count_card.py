@@ -18,12 +18,12 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QListWidget, QListWidgetItem, QSpinBox, QWidget
 
-from memberdesk.services.count_card_use import CardView, ServiceLeft, UseResult
-from memberdesk.services.errors import UserError
-from memberdesk.services.permissions import Permission
+from memberdesk.services.count_cards.use import CardView, ServiceLeft, UseResult
+from memberdesk.services.shared.errors import UserError
+from memberdesk.services.shared.permissions import Permission
+from memberdesk.ui.common import fmt
+from memberdesk.ui.shell.tasks import TaskRunner
 
-from .. import fmt
-from ..tasks import TaskRunner
 from .approval import ApprovalDialog
 from .base import ERROR, OK, TaskDialog
 
@@ -31,26 +31,26 @@ MAX_USES = 999
 
 
 def load_cards(db: Any, actor: Any, member_no: str) -> list[CardView]:
-    from memberdesk.services.count_card_use import cards_by_member_no
+    from memberdesk.services.count_cards.use import cards_by_member_no
 
     return cards_by_member_no(db, actor, member_no)[1]
 
 
 def use(db: Any, actor: Any, card_id: int, balance_id: int, uses: int) -> UseResult:
-    from memberdesk.services.count_card_use import UseRequest, use_card
+    from memberdesk.services.count_cards.use import UseRequest, use_card
 
     return use_card(db, actor, UseRequest(card_id, balance_id, uses))
 
 
 def undo(db: Any, actor: Any, entry_id: int, reason: str, approval_id: int | None) -> UseResult:
-    from memberdesk.services.count_card_use import ReverseRequest, reverse_use
+    from memberdesk.services.count_cards.use import ReverseRequest, reverse_use
 
     return reverse_use(db, actor, ReverseRequest(entry_id, reason, approval_id))
 
 
 def refund(db: Any, actor: Any, client_id: str, card_id: int, reason: str,
            approval_id: int | None) -> Any:
-    from memberdesk.services.count_card_refund import UnusedRefundRequest, refund_unused
+    from memberdesk.services.count_cards.refund import UnusedRefundRequest, refund_unused
 
     return refund_unused(db, actor, UnusedRefundRequest(client_id, card_id, reason, approval_id))
 

@@ -2,7 +2,7 @@
 
 Lists the active coupon templates (what each gives, its minimum spend); Up/Down
 pick one, Enter gives it to the member on screen
-(``services.coupons_admin.issue_coupon``: permission-checked, audited). A cashier
+(``services.coupons.admin.issue_coupon``: permission-checked, audited). A cashier
 without the permission gets the manager-approval dialog, and with the approval
 the same coupon is given (the approver is in the audit row).
 """
@@ -20,18 +20,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from memberdesk.services.coupons_admin import (
+from memberdesk.services.coupons.admin import (
     CouponTemplateRow,
     IssuedCoupons,
     issue_coupon,
     list_coupon_templates,
 )
-from memberdesk.services.errors import UserError
-from memberdesk.services.permissions import Permission
+from memberdesk.services.shared.errors import UserError
+from memberdesk.services.shared.permissions import Permission
+from memberdesk.ui.common import fmt
+from memberdesk.ui.common.coupon_words import offer_text
+from memberdesk.ui.shell.tasks import TaskRunner
 
-from .. import fmt
-from ..coupon_words import offer_text
-from ..tasks import TaskRunner
 from .approval import ApprovalDialog
 from .base import ERROR, OK, TaskDialog
 

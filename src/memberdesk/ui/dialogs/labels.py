@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from ..i18n import QT_TRANSLATE_NOOP
+from memberdesk.ui.shell.i18n import QT_TRANSLATE_NOOP
 
 TENDERS: dict[str, str] = {
     "cash": QT_TRANSLATE_NOOP("Labels", "Cash"),

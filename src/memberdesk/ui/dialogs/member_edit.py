@@ -14,11 +14,11 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from memberdesk.models.enums import Gender
-from memberdesk.services.members import MemberDetail
+from memberdesk.services.members.profiles import MemberDetail
+from memberdesk.ui.common.widgets import PickerBox
+from memberdesk.ui.shell.i18n import QT_TRANSLATE_NOOP
+from memberdesk.ui.shell.tasks import TaskRunner
 
-from ..i18n import QT_TRANSLATE_NOOP
-from ..tasks import TaskRunner
-from ..widgets import PickerBox
 from .base import ERROR, OK, TaskDialog
 
 GENDERS = (
@@ -29,22 +29,22 @@ GENDERS = (
 
 
 def load_member(db: Any, actor: Any, member_no: str) -> MemberDetail:
-    from memberdesk.services.members import get_member
+    from memberdesk.services.members.profiles import get_member
 
     return get_member(db, actor, member_no)
 
 
 def save_member(db: Any, actor: Any, member_no: str, changes: dict[str, Any]) -> Any:
     """Worker: save the changes, then the member as the counter's lookup shows them."""
-    from memberdesk.services.lookup import lookup
-    from memberdesk.services.members import edit_member
+    from memberdesk.services.members.lookup import lookup
+    from memberdesk.services.members.profiles import edit_member
 
     edit_member(db, actor, member_no, **changes)
     return lookup(db, actor, member_no).member
 
 
 class MemberEditDialog(TaskDialog):
-    saved = Signal(object)  # the member as services.lookup.MemberHit
+    saved = Signal(object)  # the member as services.members.lookup.MemberHit
 
     def __init__(self, runner: TaskRunner, actor: Any, member_no: str,
                  parent: QWidget | None = None) -> None:

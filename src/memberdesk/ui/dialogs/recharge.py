@@ -20,16 +20,16 @@ from memberdesk.domain import shoptime
 from memberdesk.domain.offers import offer_for, open_to
 from memberdesk.models.enums import TenderKind
 from memberdesk.money import Money
-from memberdesk.services.recharge import (
+from memberdesk.services.stored_value.recharge import (
     RechargeQuote,
     RechargeRequest,
     RechargeResult,
     RechargeRuleInfo,
 )
+from memberdesk.ui.common import fmt
+from memberdesk.ui.common.widgets import PickerBox
+from memberdesk.ui.shell.tasks import TaskRunner
 
-from .. import fmt
-from ..tasks import TaskRunner
-from ..widgets import PickerBox
 from .base import ERROR, OK, AmountEdit, TaskDialog, push_button
 from .labels import RECHARGE_TENDERS, tender_name
 
@@ -39,7 +39,7 @@ MAX_OFFERS = 8
 
 def load_setup(db: Any, actor: Any, member_no: str) -> RechargeQuote:
     """Worker: the member, the offers for their tier and the balance cap, in one read."""
-    from memberdesk.services.recharge import quote_recharge
+    from memberdesk.services.stored_value.recharge import quote_recharge
 
     return quote_recharge(db, actor, member_no)
 
@@ -51,7 +51,7 @@ def rule_for(setup: RechargeQuote, amount: Money) -> RechargeRuleInfo | None:
 
 
 def do_recharge(db: Any, actor: Any, request: RechargeRequest) -> RechargeResult:
-    from memberdesk.services.recharge import recharge
+    from memberdesk.services.stored_value.recharge import recharge
 
     return recharge(db, actor, request)
 

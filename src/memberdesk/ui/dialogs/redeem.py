@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from memberdesk.services.lookup import MemberHit
-from memberdesk.services.mall import MAX_QTY, GiftInfo, RedeemRequest, RedeemResult
+from memberdesk.services.loyalty.mall import MAX_QTY, GiftInfo, RedeemRequest, RedeemResult
+from memberdesk.services.members.lookup import MemberHit
+from memberdesk.ui.common import fmt
+from memberdesk.ui.shell.tasks import TaskRunner
 
-from .. import fmt
-from ..tasks import TaskRunner
 from .base import ERROR, OK, TaskDialog
 
 
@@ -41,8 +41,8 @@ class RedeemSetup:
 
 def load_setup(db: Any, actor: Any, member_no: str) -> RedeemSetup:
     """Worker: the member (fresh points) and the gifts on the shelf."""
-    from memberdesk.services.lookup import lookup
-    from memberdesk.services.mall import list_gifts
+    from memberdesk.services.loyalty.mall import list_gifts
+    from memberdesk.services.members.lookup import lookup
 
     hit = lookup(db, actor, member_no).member
     assert hit is not None
@@ -50,7 +50,7 @@ def load_setup(db: Any, actor: Any, member_no: str) -> RedeemSetup:
 
 
 def do_redeem(db: Any, actor: Any, request: RedeemRequest) -> RedeemResult:
-    from memberdesk.services.mall import redeem_gift
+    from memberdesk.services.loyalty.mall import redeem_gift
 
     return redeem_gift(db, actor, request)
 

@@ -25,14 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from memberdesk.services.errors import UserError
-from memberdesk.services.permissions import Permission
-from memberdesk.services.receipt_data import ReceiptData
-from memberdesk.services.recharge import RechargeRefundRequest
-from memberdesk.services.refunds import RefundResult, SaleRefundRequest
+from memberdesk.services.receipts.data import ReceiptData
+from memberdesk.services.refunds.sales import RefundResult, SaleRefundRequest
+from memberdesk.services.shared.errors import UserError
+from memberdesk.services.shared.permissions import Permission
+from memberdesk.services.stored_value.recharge import RechargeRefundRequest
+from memberdesk.ui.common import fmt
+from memberdesk.ui.shell.tasks import TaskRunner
 
-from .. import fmt
-from ..tasks import TaskRunner
 from .approval import ApprovalDialog
 from .base import ERROR, OK, TaskDialog, push_button
 from .refund_view import RefundView, tender_text
@@ -47,8 +47,8 @@ class Found:
 
 
 def fetch_receipt(db: Any, actor: Any, number: str) -> Found:
-    from memberdesk.services.documents import load_receipt
-    from memberdesk.services.sales_history import sale_for_refund
+    from memberdesk.services.checkout.history import sale_for_refund
+    from memberdesk.services.receipts.documents import load_receipt
 
     receipt = load_receipt(db, actor, number)
     if receipt.kind != "sale":
@@ -59,14 +59,14 @@ def fetch_receipt(db: Any, actor: Any, number: str) -> Found:
 
 def sales_history(db: Any, actor: Any, member_id: int | None) -> list[Any]:
     """Worker: the member's (or, without one, the shop's) latest sales."""
-    from memberdesk.services.sales_history import recent_sales
+    from memberdesk.services.checkout.history import recent_sales
 
     return recent_sales(db, actor, member_id, limit=HISTORY)
 
 
 def do_refund(db: Any, actor: Any, request: Any) -> RefundResult:
-    from memberdesk.services.recharge import refund_recharge
-    from memberdesk.services.refunds import refund_sale
+    from memberdesk.services.refunds.sales import refund_sale
+    from memberdesk.services.stored_value.recharge import refund_recharge
 
     if isinstance(request, RechargeRefundRequest):
         return refund_recharge(db, actor, request)
@@ -135,7 +135,7 @@ class RefundDialog(TaskDialog):
 
     # -- finding the sale -------------------------------------------------------------------
     def _fill_history(self, sales: list[Any]) -> None:
-        """``sales``: services.sales_history.SaleSummary, newest first (drawn again
+        """``sales``: services.checkout.history.SaleSummary, newest first (drawn again
         when the language changes: dates and "refunded" read differently)."""
         self._sales = list(sales)
         row = self.history.currentRow()

@@ -16,12 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from memberdesk.services.receipt_data import ReceiptData
-from memberdesk.services.refunds import RefundLineRequest
-from memberdesk.services.tenders import TENDER_LABELS
+from memberdesk.services.pricing.tenders import TENDER_LABELS
+from memberdesk.services.receipts.data import ReceiptData
+from memberdesk.services.refunds.sales import RefundLineRequest
+from memberdesk.ui.common import fmt
+from memberdesk.ui.shell.i18n import Retranslating
 
-from .. import fmt
-from ..i18n import Retranslating
 from .labels import tender_name
 
 # Receipts store the Chinese name of a payment method; show it in the UI's language.

@@ -13,11 +13,11 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
-from memberdesk.services.errors import UserError
-from memberdesk.services.members import MemberSummary
+from memberdesk.services.members.profiles import MemberSummary
+from memberdesk.services.shared.errors import UserError
+from memberdesk.ui.common import fmt
+from memberdesk.ui.shell.tasks import TaskRunner
 
-from .. import fmt
-from ..tasks import TaskRunner
 from .base import OK, TaskDialog
 
 
@@ -25,8 +25,8 @@ def register(db: Any, actor: Any, phone: str, name: str, card_uid: str | None,
              referrer_no: str | None = None) -> tuple[MemberSummary, Any]:
     """Worker: register (binding the card, naming the referrer), then the member as a
     lookup finds them."""
-    from memberdesk.services.lookup import lookup
-    from memberdesk.services.members import register_member
+    from memberdesk.services.members.lookup import lookup
+    from memberdesk.services.members.profiles import register_member
 
     summary = register_member(db, actor, phone=phone, name=name, card_uid=card_uid,
                               referrer_no=referrer_no)
@@ -34,7 +34,7 @@ def register(db: Any, actor: Any, phone: str, name: str, card_uid: str | None,
 
 
 class RegisterDialog(TaskDialog):
-    registered = Signal(object)  # the new member as services.lookup.MemberHit
+    registered = Signal(object)  # the new member as services.members.lookup.MemberHit
 
     def __init__(self, runner: TaskRunner, actor: Any, parent: QWidget | None = None) -> None:
         super().__init__(runner, actor, parent, name="registerDialog")

@@ -15,11 +15,11 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QStackedWidget, QWidget
 
 from memberdesk.models.enums import CashMoveKind
-from memberdesk.services.shifts import ShiftSummary
+from memberdesk.services.shifts.shift import ShiftSummary
+from memberdesk.ui.common import fmt
+from memberdesk.ui.common.widgets import PickerBox
+from memberdesk.ui.shell.tasks import TaskRunner
 
-from .. import fmt
-from ..tasks import TaskRunner
-from ..widgets import PickerBox
 from .base import ERROR, OK, AmountEdit, TaskDialog
 from .shift_close import ShiftCountView, ShiftResultView
 
@@ -27,25 +27,25 @@ OPEN, OVERVIEW, COUNT, RESULT = range(4)
 
 
 def current(db: Any, actor: Any) -> ShiftSummary | None:
-    from memberdesk.services.shifts import current_shift
+    from memberdesk.services.shifts.shift import current_shift
 
     return current_shift(db, actor)
 
 
 def open_it(db: Any, actor: Any, opening_float: Any) -> ShiftSummary:
-    from memberdesk.services.shifts import open_shift
+    from memberdesk.services.shifts.shift import open_shift
 
     return open_shift(db, actor, opening_float)
 
 
 def move(db: Any, actor: Any, kind: CashMoveKind, amount: Any, reason: str) -> ShiftSummary:
-    from memberdesk.services.shifts import cash_move
+    from memberdesk.services.shifts.shift import cash_move
 
     return cash_move(db, actor, kind, amount, reason)
 
 
 def close_it(db: Any, actor: Any, counted: Any, note: str) -> ShiftSummary:
-    from memberdesk.services.shifts import close_shift
+    from memberdesk.services.shifts.shift import close_shift
 
     return close_shift(db, actor, counted, note)
 

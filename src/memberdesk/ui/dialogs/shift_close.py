@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidg
 
 from memberdesk.models.enums import TenderKind
 from memberdesk.money import Money
-from memberdesk.services.shifts import COUNTED_KINDS, ShiftSummary
+from memberdesk.services.shifts.shift import COUNTED_KINDS, ShiftSummary
+from memberdesk.ui.common import fmt
+from memberdesk.ui.shell.i18n import Retranslating
 
-from .. import fmt
-from ..i18n import Retranslating
 from .base import AmountEdit, restyle
 from .labels import tender_name
 

@@ -11,15 +11,15 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
-from memberdesk.services.signin import SignInResult
+from memberdesk.services.loyalty.signin import SignInResult
+from memberdesk.ui.common import fmt
+from memberdesk.ui.shell.tasks import TaskRunner
 
-from .. import fmt
-from ..tasks import TaskRunner
 from .base import OK, TaskDialog
 
 
 def do_sign_in(db: Any, actor: Any, member_id: int) -> SignInResult:
-    from memberdesk.services.signin import sign_in
+    from memberdesk.services.loyalty.signin import sign_in
 
     return sign_in(db, actor, member_id)
 

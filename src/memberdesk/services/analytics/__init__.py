@@ -1,0 +1,2 @@
+"""Member analytics: RFM, grades, lifecycle, churn warning, their refresh, report and
+export."""

@@ -1,0 +1,370 @@
+"""The analytics refresh (issue 13): every member's R, F, M, scores, segment, grade,
+lifecycle, churn warning and BG/NBD figures into ``member_scores``, as of a business
+date. Run by the daily jobs and by ``memberdesk analytics refresh [--as-of DATE]``.
+
+How it keeps the counter moving:
+
+1. **Read** (a read-only snapshot: no write lock, WAL lets checkouts go on): one SQL
+   aggregate over the shop's sales, net of what was refunded by the as-of date, gives
+   per member the window's M, F and last sale date and the distinct visit days of the
+   whole history (for the churn rule and the model). No sale is loaded as a row.
+2. **Score** in memory: quintiles, means, segments (``domain/analytics.py``) and the
+   BG/NBD fit (``domain/bgnbd.py``, grouped by (x, t_x, T) in weeks so the fit stays
+   quick at a million members).
+3. **Write** in batches of members by id, each batch its own short unit of work
+   (delete the batch's old rows, insert the new ones), so a checkout waits for at most
+   one batch. A member the batch finds newly 休眠 gets the ``dormant`` message in the
+   same transaction (:func:`.notify_events.became_dormant`).
+
+The definitions live in ``domain/analytics.py``; this module only gathers the figures.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import bindparam, delete, select, text
+from sqlalchemy.orm import Session
+
+from memberdesk.db import Database
+from memberdesk.domain import shoptime
+from memberdesk.domain.analytics import (
+    AnalyticsSettings,
+    ChurnWarning,
+    Rfm,
+    Scores,
+    churn_warning,
+    rfm_scores,
+    score_means,
+    window_start,
+)
+from memberdesk.models import Member, MemberScore
+from memberdesk.services.analytics.rows import COLUMNS, insert_sql, values
+from memberdesk.services.notifications import events as notify_events
+from memberdesk.services.shared import clock, settings
+from memberdesk.services.shared.context import Actor
+from memberdesk.services.shared.errors import ValidationError
+from memberdesk.services.shared.permissions import Permission, may
+from memberdesk.services.shared.policy import Policy
+from memberdesk.services.shared.tables import connection, table
+
+log = logging.getLogger(__name__)
+
+BATCH_MEMBERS = 1000
+PAUSE_S = 0.01  # the least wait between two write batches (see refresh_scores)
+PREDICT_DAYS = 30
+MIN_MEMBERS_TO_FIT = 20  # fewer members with visits: no model, the figures stay empty
+
+_SCORES = table(MemberScore)
+_MEMBERS = table(Member)
+
+# One row per member with a sale up to :as_of: the window's M, F and last sale date,
+# and the distinct visit days (sales with a net spend > 0) of the whole history.
+# ``net`` is the sale's payable less what its refunds returned by :as_of.
+_PER_MEMBER = """
+WITH refunded AS (
+    SELECT sale_id, SUM(amount) AS amount FROM refunds
+    WHERE sale_id IS NOT NULL AND business_date <= :as_of
+    GROUP BY sale_id
+), net AS (
+    SELECT s.member_id AS member_id, s.business_date AS day,
+           s.payable - COALESCE(r.amount, 0) AS net
+    FROM sales AS s LEFT JOIN refunded AS r ON r.sale_id = s.id
+    WHERE s.member_id IS NOT NULL AND s.business_date <= :as_of
+)
+SELECT member_id,
+       SUM(CASE WHEN day >= :first THEN net ELSE 0 END) AS m,
+       SUM(CASE WHEN day >= :first AND net > 0 THEN 1 ELSE 0 END) AS f,
+       MAX(CASE WHEN day >= :first AND net > 0 THEN day END) AS last_day,
+       {visit_days} AS visit_days
+FROM net GROUP BY member_id ORDER BY member_id
+"""
+# The distinct visit days as one text "YYYY-MM-DD,..." in each engine's words.
+_VISIT_DAYS = {
+    "sqlite": "GROUP_CONCAT(DISTINCT CASE WHEN net > 0 THEN day END)",
+    "postgresql": "string_agg(DISTINCT CASE WHEN net > 0 THEN CAST(day AS TEXT) END, ',')",
+}
+
+_MEMBER_PAGE = (
+    select(_MEMBERS.c.id, _MEMBERS.c.created_at)
+    .where(_MEMBERS.c.id > bindparam("after"))
+    .order_by(_MEMBERS.c.id).limit(bindparam("batch"))
+)
+
+Step = Callable[[int, int], bool]
+
+
+def analytics_settings(session: Session) -> AnalyticsSettings:
+    g = settings.get_int
+    return AnalyticsSettings(
+        window_days=g(session, "analytics.window_days"),
+        new_days=g(session, "analytics.new_days"),
+        active_days=g(session, "analytics.active_days"),
+        lapsed_recent_days=g(session, "analytics.lapsed_recent_days"),
+        lapsed_mid_days=g(session, "analytics.lapsed_mid_days"),
+        churn_gap_percent=g(session, "analytics.churn_gap_percent"),
+    )
+
+
+@dataclass(frozen=True)
+class ModelFit:
+    """The BG/NBD parameters fitted to the shop (alpha in days)."""
+
+    r: float
+    alpha: float
+    a: float
+    b: float
+    members: int
+
+
+@dataclass(frozen=True)
+class RefreshResult:
+    as_of: date
+    members: int  # rows written
+    scored: int  # members with F > 0
+    churn: int  # members with a churn warning
+    model: ModelFit | None
+    cancelled: bool = False
+    today: date | None = None  # the shop's today, when the refresh was asked for by hand
+
+
+@dataclass
+class Gathered:
+    rfm: dict[int, Rfm]
+    churn: dict[int, ChurnWarning]
+    # BG/NBD inputs (days) of every member with a visit day.
+    bg_ids: list[int]
+    bg_x: list[int]
+    bg_tx: list[int]
+    bg_t: list[int]
+
+
+def _parse_days(textual: str | None) -> list[date]:
+    if not textual:
+        return []
+    return sorted(date.fromisoformat(d) for d in textual.split(","))
+
+
+def _gather(session: Session, as_of: date, cfg: AnalyticsSettings) -> Gathered:
+    first = window_start(as_of, cfg.window_days)
+    g = Gathered({}, {}, [], [], [], [])
+    conn = connection(session)
+    sql = _PER_MEMBER.format(visit_days=_VISIT_DAYS.get(conn.dialect.name,
+                                                        _VISIT_DAYS["sqlite"]))
+    rows = conn.execute(text(sql), {"as_of": as_of, "first": first})
+    for member_id, m, f, last_day, visits in rows:
+        if f:
+            last = last_day if isinstance(last_day, date) else date.fromisoformat(last_day)
+            g.rfm[member_id] = Rfm(member_id, (as_of - last).days, int(f), int(m))
+        days = _parse_days(visits)
+        if not days:
+            continue
+        w = churn_warning(days, as_of, cfg)
+        if w is not None:
+            g.churn[member_id] = w
+        g.bg_ids.append(member_id)
+        g.bg_x.append(len(days) - 1)
+        g.bg_tx.append((days[-1] - days[0]).days)
+        g.bg_t.append((as_of - days[0]).days)
+    return g
+
+
+def _fit_model(g: Gathered) -> tuple[ModelFit | None, dict[int, tuple[float, float]]]:
+    """Fit BG/NBD to the members with visits; per member (P(alive), expected purchases
+    in the next 30 days). Nothing when there are too few members or no repeat visit."""
+    n = len(g.bg_ids)
+    if n < MIN_MEMBERS_TO_FIT or not any(g.bg_x):
+        return None, {}
+    import numpy as np  # only here: scipy and numpy are never loaded at start-up
+
+    from memberdesk.domain import bgnbd
+
+    x = np.asarray(g.bg_x, dtype=np.float64)
+    tx = np.asarray(g.bg_tx, dtype=np.float64)
+    tt = np.asarray(g.bg_t, dtype=np.float64)
+    # Fit in weeks on customers grouped by (x, t_x, T) rounded to weeks: the same
+    # likelihood, far fewer distinct rows at a million members.
+    keys, counts = np.unique(np.column_stack([x, np.round(tx / 7), np.round(tt / 7)]),
+                             axis=0, return_counts=True)
+    try:
+        with np.errstate(all="ignore"):
+            p = bgnbd.fit(keys[:, 0], keys[:, 1], keys[:, 2], weights=counts)
+    except (ValueError, FloatingPointError, ArithmeticError):  # pragma: no cover - defensive
+        log.exception("BG/NBD fit failed")
+        return None, {}
+    if not all(np.isfinite(v) and v > 0 for v in (p.r, p.alpha, p.a, p.b)):
+        log.warning("BG/NBD fit gave unusable parameters: %s", p)
+        return None, {}
+    days = bgnbd.BgNbdParams(p.r, p.alpha * 7, p.a, p.b)
+    with np.errstate(all="ignore"):
+        alive = bgnbd.p_alive(days, x, tx, tt)
+        expect = bgnbd.expected_purchases(days, PREDICT_DAYS, x, tx, tt)
+    out = {}
+    for i, mid in enumerate(g.bg_ids):
+        a, e = float(alive[i]), float(expect[i])
+        out[mid] = (a if np.isfinite(a) else 0.0, e if np.isfinite(e) and e >= 0 else 0.0)
+    return ModelFit(days.r, days.alpha, days.a, days.b, n), out
+
+
+@dataclass
+class Computed:
+    """Everything needed to write (or export) the rows as of ``as_of``: computed once,
+    read-only, then turned into rows a page of members at a time."""
+
+    as_of: date
+    cfg: AnalyticsSettings
+    offset_minutes: int
+    last_member_id: int
+    gathered: Gathered
+    scores: dict[int, Scores]
+    means: Any
+    model: ModelFit | None
+    predicted: dict[int, tuple[float, float]]
+
+    def values(self, page: list[Any], at: datetime, dialect: str) -> list[tuple[Any, ...]]:
+        """The member_scores rows of a page of (member id, created_at) as the driver of
+        ``dialect`` takes them (:data:`_COLUMNS` order)."""
+        offset = self.offset_minutes
+        # created before the start of (D - new_days - 1): registered too long ago to
+        # be new, whatever the time zone (a day's margin)
+        recent = shoptime.start_of_day(self.as_of - timedelta(days=self.cfg.new_days + 1),
+                                       offset)  # aware, as created_at is read
+        as_of_v: Any = self.as_of
+        at_v: Any = at.astimezone(UTC).replace(tzinfo=None)
+        if dialect == "sqlite":  # as SQLAlchemy keeps them there
+            as_of_v = self.as_of.isoformat()
+            at_v = at_v.strftime("%Y-%m-%d %H:%M:%S.%f")
+        return values(page, as_of_v, self.cfg, self.gathered, self.scores, self.means,
+                       self.predicted, recent,
+                       lambda c: shoptime.business_date(c, offset), self.as_of, at_v)
+
+    def rows(self, page: list[Any], at: datetime) -> list[dict[str, Any]]:
+        """The member_scores rows of a page of (member id, created_at), by column."""
+        return [dict(zip(COLUMNS, v, strict=True)) for v in self.values(page, at, "")]
+
+
+def compute(db: Database, as_of: date | None = None) -> Computed:
+    """Gather and score (one read-only snapshot, then memory): nothing is written."""
+    with db.reader() as r:
+        s = r.session
+        day = as_of or clock.today(s)
+        cfg = analytics_settings(s)
+        offset = clock.offset_minutes(s)
+        last = int(s.scalar(select(_MEMBERS.c.id).order_by(_MEMBERS.c.id.desc()).limit(1))
+                   or 0)
+        gathered = _gather(s, day, cfg)
+    scores = rfm_scores(gathered.rfm.values())
+    model, predicted = _fit_model(gathered)
+    return Computed(day, cfg, offset, last, gathered, scores, score_means(scores.values()),
+                    model, predicted)
+
+
+def member_page(session: Session, after: int, batch: int) -> list[Any]:
+    """The next ``batch`` members after id ``after``: (id, created_at)."""
+    return list(connection(session).execute(_MEMBER_PAGE, {"after": after, "batch": batch}))
+
+
+def _write_batch(db: Database, low: int, high: int, rows: list[tuple[Any, ...]],
+                 policy: Policy | None = None, as_of: date | None = None) -> float:
+    """Replace the rows of members ``low < id <= high`` with ``rows`` (driver values,
+    made before the lock is taken: the driver's executemany, a few µs a row), and write
+    the dormant wake-up messages when ``policy`` has them on; the seconds the write
+    lock was held."""
+    started = time.monotonic()
+    with db.uow() as uow:
+        conn = connection(uow.session)
+        wake = policy is not None and policy.bool("notify.dormant.on")
+        before = {int(m): str(c) for m, c in conn.execute(
+            select(_SCORES.c.member_id, _SCORES.c.lifecycle).where(
+                _SCORES.c.member_id > low, _SCORES.c.member_id <= high))} if wake else {}
+        conn.execute(delete(_SCORES).where(_SCORES.c.member_id > low,
+                                           _SCORES.c.member_id <= high))
+        conn.exec_driver_sql(insert_sql(conn.dialect.paramstyle), rows)
+        if wake and policy is not None and as_of is not None:
+            notify_events.became_dormant(
+                uow.session, [{**dict(zip(COLUMNS, r, strict=True)), "as_of": as_of}
+                              for r in rows], before, policy)
+        uow.commit()
+    return time.monotonic() - started
+
+
+def refresh_scores(db: Database, as_of: date | None = None, *, batch: int | None = None,
+                   step: Step | None = None) -> RefreshResult:
+    """Recompute every member's row of ``member_scores`` as of ``as_of`` (default:
+    the shop's today). ``step(done, total)`` is told after each batch; when it returns
+    False the refresh stops there (rows written so far stay, the rest keep their
+    previous figures) and the result says ``cancelled``.
+
+    Each batch's rows are computed before its write transaction begins, and after each
+    commit the refresh waits as long as it held the lock (at least
+    :data:`PAUSE_S`): SQLite's lock is not fair, and a refresh that took it again at
+    once would starve a checkout polling for it."""
+    batch = batch or BATCH_MEMBERS
+    c = compute(db, as_of)
+    total, g = c.last_member_id, c.gathered
+    at = clock.now()
+    with db.reader() as r:
+        policy = Policy.load(r.session)
+    after = written = 0
+    dialect = db.engine.dialect.name
+    forget_figures(db)  # the kept 分析 figures are of the rows about to be replaced
+    while True:
+        with db.reader() as r:
+            page = member_page(r.session, after, batch)
+        if not page:
+            break
+        held = _write_batch(db, after, page[-1][0], c.values(page, at, dialect), policy,
+                            c.as_of)
+        written += len(page)
+        after = page[-1][0]
+        if step is not None and not step(min(after, total), max(total, after)):
+            return RefreshResult(c.as_of, written, len(c.scores), len(g.churn), c.model, True)
+        time.sleep(max(held, PAUSE_S))
+    keep_figures(db, c.as_of)
+    return RefreshResult(c.as_of, written, len(c.scores), len(g.churn), c.model)
+
+
+def forget_figures(db: Database) -> None:
+    """Drop the kept 分析 figures (before ``member_scores`` changes)."""
+    from memberdesk.services.analytics.snapshot import forget
+
+    with db.uow() as uow:
+        forget(uow.session)
+        uow.commit()
+
+
+def keep_figures(db: Database, as_of: date) -> None:
+    """Build the 分析 figures as of ``as_of`` from the rows just written (a read-only
+    snapshot) and keep them in ``analysis_snapshots`` (one short write)."""
+    from memberdesk.services.analytics.report import build_report  # (that module imports this one)
+    from memberdesk.services.analytics.snapshot import save
+
+    with db.reader() as r:
+        rep = build_report(r.session, as_of)
+    with db.uow() as uow:
+        save(uow.session, rep)
+        uow.commit()
+
+
+def check_as_of(session: Session, as_of: date | None) -> date:
+    """``as_of`` (default the shop's today); a date after today is refused."""
+    today = clock.today(session)
+    if as_of is not None and as_of > today:
+        raise ValidationError("analytics_future_date", as_of=as_of.isoformat(),
+                              today=today.isoformat())
+    return as_of or today
+
+
+def refresh_member_scores(db: Database, actor: Actor, as_of: date | None = None) -> RefreshResult:
+    """``memberdesk analytics refresh``: the refresh by hand, for a manager or the owner
+    (the reports permission); the daily job runs :func:`refresh_scores` itself."""
+    with db.reader() as r:
+        may(r.session, actor, Permission.VIEW_REPORTS)
+        day = check_as_of(r.session, as_of)
+        today = clock.today(r.session)
+    return replace(refresh_scores(db, day), today=today)

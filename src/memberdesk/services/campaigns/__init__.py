@@ -1,0 +1,1 @@
+"""Campaigns (营销): segments, coupon campaigns, member days and special prices."""

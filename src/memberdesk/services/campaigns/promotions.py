@@ -1,0 +1,224 @@
+"""Member days (会员日) and special prices (限时特价): created, ended and read for the
+cart (issue 14 §2). The rules are :mod:`memberdesk.domain.promotions`; this module
+stores them as campaigns (kinds ``member_day`` and ``special``) and hands the open
+ones to ``cart.load_cart`` in one read.
+
+A special price's window is typed in shop time and stored as UTC instants (start
+included, end excluded); a member day falls on a weekday or one date (business
+dates) between the campaign's first and last day. Both may be limited to tiers and
+keep a hold-out share (default 10% for a member day, none for a special price: the
+shelf shows the price) drawn from the campaign's seed, so the campaign report
+compares the members reached with those held out. Creating and ending need
+``manage_promotions`` and are audited.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from memberdesk.db import Database
+from memberdesk.domain.campaigns import DEFAULT_HOLDOUT_PERMILLE, MAX_HOLDOUT_PERMILLE
+from memberdesk.domain.promotions import (
+    NO_DISCOUNT,
+    NO_MULTIPLIER,
+    Audience,
+    MemberDay,
+    Special,
+    discount_problem,
+    multiplier_problem,
+)
+from memberdesk.domain.shoptime import utc_of_local
+from memberdesk.models import Campaign, Tier
+from memberdesk.money import Money
+from memberdesk.services.campaigns.coupon_campaigns import (
+    MAX_DAYS,
+    CampaignRow,
+    campaign_row,
+    find_campaign,
+)
+from memberdesk.services.catalog.products import lookup_product
+from memberdesk.services.shared import audit, clock
+from memberdesk.services.shared.context import Actor
+from memberdesk.services.shared.errors import ConflictError, NotFoundError, ValidationError
+from memberdesk.services.shared.permissions import Permission, require
+from memberdesk.services.shared.policy import Policy
+from memberdesk.services.shared.requests import clean_text
+
+MEMBER_DAY, SPECIAL = "member_day", "special"
+
+
+@dataclass(frozen=True)
+class MemberDayRequest:
+    name: str
+    weekday: int | None = None  # 0 Monday .. 6 Sunday
+    on_day: date | None = None  # or one date
+    discount_permille: int = NO_DISCOUNT  # 900: members pay 90%
+    multiplier_permille: int = NO_MULTIPLIER  # 2000: double points
+    tiers: tuple[str, ...] = ()  # tier codes or names; empty: every tier
+    holdout_permille: int = DEFAULT_HOLDOUT_PERMILLE
+    days: int = 30  # from the first day
+    first_day: date | None = None  # None: the shop's today
+
+
+@dataclass(frozen=True)
+class SpecialRequest:
+    name: str
+    product: str  # a barcode or code
+    price: Money
+    starts: datetime  # shop time (naive), included
+    ends: datetime  # shop time (naive), excluded
+    members_only: bool = False
+    tiers: tuple[str, ...] = ()
+    holdout_permille: int = 0
+
+
+def _name(s: Session, raw: str) -> str:
+    name = clean_text(raw or "", 41)
+    if not name or len(name) > 40:
+        raise ValidationError("campaign_name_needed")
+    if s.scalar(select(Campaign.id).where(Campaign.name == name)):
+        raise ConflictError("campaign_exists", name=name)
+    return name
+
+
+def _holdout(permille: int) -> None:
+    if type(permille) is not int or not 0 <= permille <= MAX_HOLDOUT_PERMILLE:
+        raise ValidationError("campaign_bad_holdout", max=MAX_HOLDOUT_PERMILLE // 10)
+
+
+def _tier_ids(s: Session, keys: tuple[str, ...]) -> str:
+    ids: list[int] = []
+    for key in keys:
+        key = key.strip()
+        if not key:
+            continue
+        tid = s.scalar(select(Tier.id).where((Tier.code == key) | (Tier.name == key)))
+        if tid is None:
+            raise NotFoundError("promo_tier_not_found", tier=key)
+        ids.append(int(tid))
+    return ",".join(str(i) for i in sorted(set(ids)))
+
+
+def _record(s: Session, actor: Actor, c: Campaign, detail: dict[str, object]) -> None:
+    audit.record(s, action=f"campaign.{c.kind}", staff_id=actor.staff_id, entity="campaign",
+                 entity_id=c.name, detail=detail)
+
+
+def add_member_day(db: Database, actor: Actor, r: MemberDayRequest) -> CampaignRow:
+    if (r.weekday is None) == (r.on_day is None) or (
+            r.weekday is not None and (type(r.weekday) is not int or not 0 <= r.weekday <= 6)):
+        raise ValidationError("promo_day_needed")
+    if discount_problem(r.discount_permille):
+        raise ValidationError("promo_bad_discount")
+    if multiplier_problem(r.multiplier_permille):
+        raise ValidationError("promo_bad_multiplier")
+    if r.discount_permille == NO_DISCOUNT and r.multiplier_permille == NO_MULTIPLIER:
+        raise ValidationError("promo_gives_nothing")
+    _holdout(r.holdout_permille)
+    if type(r.days) is not int or not 1 <= r.days <= MAX_DAYS:
+        raise ValidationError("campaign_bad_days", max=MAX_DAYS)
+    with db.uow() as uow:
+        s = uow.session
+        require(s, actor, Permission.MANAGE_PROMOTIONS)
+        name = _name(s, r.name)
+        first = r.on_day or r.first_day or clock.today(s)
+        last = r.on_day or first + timedelta(days=r.days - 1)
+        c = Campaign(name=name, kind=MEMBER_DAY, weekday=r.weekday, on_day=r.on_day,
+                     discount_permille=r.discount_permille,
+                     multiplier_permille=r.multiplier_permille, tier_ids=_tier_ids(s, r.tiers),
+                     holdout_permille=r.holdout_permille, seed=secrets.token_hex(16),
+                     first_day=first, last_day=last)
+        s.add(c)
+        s.flush()
+        _record(s, actor, c, {"weekday": r.weekday, "on_day": str(r.on_day or ""),
+                              "discount_permille": r.discount_permille,
+                              "multiplier_permille": r.multiplier_permille,
+                              "tiers": c.tier_ids, "holdout_permille": r.holdout_permille,
+                              "first_day": first.isoformat(), "last_day": last.isoformat()})
+        row = campaign_row(s, c)
+        uow.commit()
+    return row
+
+
+def add_special(db: Database, actor: Actor, r: SpecialRequest) -> CampaignRow:
+    if not isinstance(r.price, Money) or r.price.fen < 0:
+        raise ValidationError("promo_bad_price")
+    if not r.starts < r.ends:
+        raise ValidationError("promo_bad_window")
+    _holdout(r.holdout_permille)
+    with db.uow() as uow:
+        s = uow.session
+        require(s, actor, Permission.MANAGE_PROMOTIONS)
+        name = _name(s, r.name)
+        product = lookup_product(s, r.product)
+        if r.price >= product.price:
+            raise ValidationError("promo_price_not_lower", price=product.price.display())
+        offset = Policy.load(s).int("shop.timezone_offset_minutes")
+        last = (r.ends - timedelta(microseconds=1)).date()
+        if (last - r.starts.date()).days >= MAX_DAYS:
+            raise ValidationError("campaign_bad_days", max=MAX_DAYS)
+        c = Campaign(name=name, kind=SPECIAL, product_id=product.id, price=r.price,
+                     starts_at=utc_of_local(r.starts, offset),
+                     ends_at=utc_of_local(r.ends, offset), members_only=r.members_only,
+                     tier_ids=_tier_ids(s, r.tiers), holdout_permille=r.holdout_permille,
+                     seed=secrets.token_hex(16), first_day=r.starts.date(), last_day=last)
+        s.add(c)
+        s.flush()
+        _record(s, actor, c, {"product": product.code, "price": r.price.display(),
+                              "starts": f"{r.starts:%Y-%m-%d %H:%M}",
+                              "ends": f"{r.ends:%Y-%m-%d %H:%M}",
+                              "members_only": r.members_only, "tiers": c.tier_ids,
+                              "holdout_permille": r.holdout_permille})
+        row = campaign_row(s, c)
+        uow.commit()
+    return row
+
+
+def end_campaign(db: Database, actor: Actor, name: str) -> CampaignRow:
+    """End a member day or special price now: the counter stops giving it at once;
+    its report keeps the days it ran."""
+    with db.uow() as uow:
+        s = uow.session
+        require(s, actor, Permission.MANAGE_PROMOTIONS)
+        c = find_campaign(s, name)
+        if c.kind not in (MEMBER_DAY, SPECIAL):
+            raise ValidationError("promo_not_endable", name=c.name)
+        if c.ended_at is not None:
+            raise ConflictError("promo_already_ended", name=c.name)
+        at, today = clock.now(), clock.today(s)
+        c.ended_at = at
+        c.last_day = max(c.first_day, min(c.last_day, today))
+        if c.ends_at is not None and c.starts_at is not None:
+            c.ends_at = max(c.starts_at, min(c.ends_at, at))
+        _record(s, actor, c, {"ended": True, "last_day": c.last_day.isoformat()})
+        row = campaign_row(s, c)
+        uow.commit()
+    return row
+
+
+def _audience(c: Campaign) -> Audience:
+    tiers = frozenset(int(t) for t in c.tier_ids.split(",") if t)
+    return Audience(c.seed, c.holdout_permille, tiers)
+
+
+def open_promotions(s: Session, today: date) -> tuple[list[MemberDay], list[Special]]:
+    """The member days and special prices not ended whose days include ``today``
+    (one read); the domain's rules pick what applies."""
+    days: list[MemberDay] = []
+    specials: list[Special] = []
+    for c in s.scalars(select(Campaign).where(
+            Campaign.kind.in_((MEMBER_DAY, SPECIAL)), Campaign.ended_at.is_(None),
+            Campaign.first_day <= today, Campaign.last_day >= today)):
+        if c.kind == MEMBER_DAY:
+            days.append(MemberDay(c.id, c.name, c.weekday, c.on_day, c.discount_permille,
+                                  c.multiplier_permille, _audience(c), c.first_day,
+                                  c.last_day))
+        elif c.product_id is not None and c.price is not None and c.starts_at and c.ends_at:
+            specials.append(Special(c.id, c.name, c.product_id, c.price.fen, c.starts_at,
+                                    c.ends_at, c.members_only, _audience(c)))
+    return days, specials

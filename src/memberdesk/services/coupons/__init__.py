@@ -1,0 +1,1 @@
+"""Coupons (优惠券): templates, issuing, use and restoration at checkout."""

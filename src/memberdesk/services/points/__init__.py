@@ -1,0 +1,1 @@
+"""Points (积分): what a sale earns and the daily expiry of lots."""

@@ -1,0 +1,76 @@
+"""Receipts of sales, recharges and refunds: the shared header, and reprinting."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Protocol
+
+from sqlalchemy import bindparam, select
+from sqlalchemy.orm import Session
+
+from memberdesk.db import Database
+from memberdesk.models import AuditEntry, Recharge, Sale, Shop, Staff
+from memberdesk.services.members.profiles import mask_phone
+from memberdesk.services.receipts.data import ReceiptData, from_json
+from memberdesk.services.shared.context import Actor
+from memberdesk.services.shared.errors import NotFoundError
+from memberdesk.services.shared.permissions import Permission, require
+from memberdesk.services.shared.policy import Policy
+from memberdesk.services.shared.tables import connection
+
+
+class Holder(Protocol):
+    """What a receipt shows of a member (a :class:`Member` or a lighter row)."""
+
+    @property
+    def member_no(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def phone(self) -> str | None: ...
+
+
+# The shop's name and the cashier's, in one statement (either may be missing: "").
+_NAMES = select(
+    select(Shop.name).where(Shop.id == 1).scalar_subquery(),
+    select(Staff.display_name).where(Staff.id == bindparam("staff_id")).scalar_subquery(),
+)
+
+
+def receipt_head(
+    s: Session, kind: str, number: str, at: datetime, staff_id: int, member: Holder | None,
+    policy: Policy | None = None, names: tuple[str, str] | None = None,
+) -> ReceiptData:
+    """A receipt with its header filled in (shop, number, time, cashier, member).
+    ``names`` is the shop's name and the cashier's when the caller has read them."""
+    policy = policy or Policy.load(s)
+    shop_name, cashier = names or connection(s).execute(_NAMES, {"staff_id": staff_id}).one()
+    return ReceiptData(
+        kind=kind,
+        shop_name=shop_name or "",
+        number=number,
+        issued_at=policy.local_time(at).strftime("%Y-%m-%d %H:%M:%S"),
+        cashier=cashier or "",
+        member_no=member.member_no if member else "",
+        member_name=member.name if member else "",
+        member_phone=mask_phone(member.phone) if member else "",
+        footer=policy.text("shop.receipt_footer"),
+    )
+
+
+def load_receipt(db: Database, actor: Actor, number: str) -> ReceiptData:
+    """The stored receipt of a sale, recharge or refund, by its number (reprint)."""
+    number = number.strip()
+    with db.reader() as uow:
+        s = uow.session
+        require(s, actor, Permission.SELL)
+        for column, model in ((Sale.sale_no, Sale), (Recharge.recharge_no, Recharge)):
+            row = s.scalar(select(model.receipt_json).where(column == number))
+            if row:
+                return from_json(row)
+        detail = s.scalar(select(AuditEntry.detail).where(
+            AuditEntry.entity == "refund", AuditEntry.entity_id == number))
+        if detail:
+            return from_json(json.dumps(json.loads(detail)["result"]["receipt"]))
+    raise NotFoundError("sale_not_found", key=number)

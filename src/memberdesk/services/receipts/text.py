@@ -1,0 +1,269 @@
+"""Receipt text for 58 mm (32 columns) and 80 mm (48 columns) paper.
+
+Chinese characters are double width on a receipt printer, so widths are measured
+with :func:`unicodedata.east_asian_width` (W and F count two columns).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+from memberdesk.money import Money
+from memberdesk.services.pricing.tenders import TENDER_LABELS
+from memberdesk.services.receipts.data import (
+    LEGACY_PLAIN_AMOUNT,
+    PLAIN_AMOUNT,
+    PLAIN_AMOUNT_EN,
+    ReceiptData,
+)
+
+COLUMNS = {58: 32, 80: 48}
+
+_LABELS: dict[str, tuple[str, str]] = {
+    "sale": ("销售小票", "SALES RECEIPT"),
+    "recharge": ("充值凭证", "RECHARGE RECEIPT"),
+    "refund": ("退款凭证", "REFUND RECEIPT"),
+    "recharge_refund": ("充值退款凭证", "RECHARGE REFUND"),
+    "redeem": ("【兑】积分兑换凭证", "[GIFT] POINTS REDEMPTION"),
+    "redeem_reversal": ("【兑】兑换撤销凭证", "[GIFT] REDEMPTION REVERSED"),
+    "count_card_use": ("【计次】计次卡核销凭证", "[COUNT CARD] USE SLIP"),
+    "count_card_use_reversed": ("【计次】核销撤销凭证", "[COUNT CARD] USE REVERSED"),
+    "number": ("单号", "No."),
+    "time": ("时间", "Time"),
+    "cashier": ("收银", "Cashier"),
+    "member": ("会员", "Member"),
+    "gross": ("原价合计", "Subtotal"),
+    "discount_total": ("优惠合计", "Discounts"),
+    "total_sale": ("应付", "Total"),
+    "total_recharge": ("充值金额", "Recharged"),
+    "total_refund": ("退款金额", "Refunded"),
+    "total_recharge_refund": ("退还本金", "Principal returned"),
+    "received": ("实收现金", "Cash received"),
+    "change": ("找零", "Change"),
+    "bonus": ("赠送金额", "Bonus"),
+    "bonus_points": ("赠送积分", "Bonus points"),
+    "points_earned": ("本次积分", "Points earned"),
+    "points_used": ("使用积分", "Points used"),
+    "points_returned": ("退回积分", "Points returned"),
+    "points_taken_back": ("扣回积分", "Points taken back"),
+    "sv_balance": ("储值余额", "Stored value"),
+    "points_balance": ("积分余额", "Points balance"),
+    "qty_price": ("{qty} x {price}", "{qty} x {price}"),
+    "line_discount": ("  优惠", "  discount"),
+}
+
+
+# The fixed Chinese wording the services store in a receipt (tender and discount
+# labels, notes), and its English. A stored receipt keeps the shop's language, so an
+# English receipt translates these when it is printed; names the shop typed (products,
+# coupons, tiers, recharge offers, the footer) stay as they are.
+_FIXED_EN: dict[str, str] = {
+    **{zh: en for zh, en in TENDER_LABELS.values()},
+    "会员价": "Member price",
+    "抹零": "Rounding",
+    "手工折扣": "Manual discount",
+}
+_PATTERNS_EN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(zh), en) for zh, en in (
+        (r"^本金 (\S+) \+ 赠送 (\S+)$", r"principal \1 + bonus \2"),
+        (r"^使用 (\d+) 积分$", r"\1 points used"),
+        (r"^退回 (\d+) 积分$", r"\1 points returned"),
+        (r"^原单 (.+)$", r"Sale no. \1"),  # fits 58 mm with a store code
+        (r"^原充值单 (.+)$", r"Recharge no. \1"),
+        (r"^原因：(.*)$", r"Reason: \1"),
+        (r"^已用积分扣回 (.+)$", r"Points already spent, charged back \1"),
+        (r"^已用赠送积分扣回 (.+)$", r"Bonus points already spent, charged back \1"),
+        (r"^赠送金额作废 (.+)$", r"Bonus forfeited \1"),
+        (r"^赠券作废 (\d+) 张$", r"Gift coupons voided: \1"),
+        (r"^赠券 (.+)$", r"Gift coupon \1"),
+        (r"^充值活动：(.*)$", r"Offer: \1"),
+        (r"^兑 (.+) x (\d+) = (\d+) 积分$", r"Gift \1 x \2 = \3 pts"),
+        (r"^原兑换单 (.+)$", r"Original redemption \1"),
+        (r"^生日积分 ×(\S+)$", r"Birthday points x\1"),
+        (r"^推荐奖励 (\d+) 积分$", r"Referral reward: \1 points"),
+        (r"^推荐奖励券 (.+)$", r"Referral coupon \1"),
+        (r"^推荐奖励扣回 (\d+) 积分$", r"Referral reward taken back: \1 points"),
+        (r"^计次卡 (.+) No\.(\d+)：共 (\d+) 次，有效期至 (\S+)$",
+         r"Count card \1 No.\2: \3 uses, valid to \4"),
+        (r"^计次卡 (.+) No\.(\d+)：共 (\d+) 次，长期有效$", r"Count card \1 No.\2: \3 uses, no expiry"),
+        (r"^计次卡 No\. (\d+)$", r"Count card No. \1"),
+        (r"^计次卡 No\.(\d+) (.+)$", r"Count card No.\1 \2"),
+        (r"^核销 (.+) x (\d+)$", r"Used: \1 x \2"),
+        (r"^撤销核销 (.+) x (\d+)$", r"Use given back: \1 x \2"),
+        (r"^剩余 (.+) (\d+) 次$", r"\1: \2 left"),
+        (r"^有效期至 (\S+)$", r"Valid to \1"),
+        (r"^长期有效$", r"No expiry"),
+    )
+)
+_GIFT_LINE = re.compile(r"^兑 (.+) x (\d+) = (\d+) 积分$")  # services.loyalty.mall.gift_line
+_TIER_DISCOUNT = re.compile(r"^(.+)折扣$")  # pricing names it after the tier: "金卡会员折扣"
+
+
+def english(text: str) -> str:
+    """A fixed label or note of a receipt in English; anything else unchanged."""
+    if text in _FIXED_EN:
+        return _FIXED_EN[text]
+    for pattern, en in _PATTERNS_EN:
+        if pattern.match(text):
+            return pattern.sub(en, text)
+    return text
+
+
+def english_discount(text: str) -> str:
+    """A discount's label in English (a coupon keeps the name the shop gave it)."""
+    if text in _FIXED_EN:
+        return _FIXED_EN[text]
+    return _TIER_DISCOUNT.sub(r"\1 discount", text)
+
+
+def english_line(description: str) -> str:
+    """A sale line's name in English: products keep theirs; a plain amount is named."""
+    return PLAIN_AMOUNT_EN if description in (PLAIN_AMOUNT, LEGACY_PLAIN_AMOUNT) else description
+
+
+def char_width(ch: str) -> int:
+    if unicodedata.combining(ch):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def text_width(text: str) -> int:
+    return sum(char_width(c) for c in text)
+
+
+def truncate(text: str, width: int) -> str:
+    out, used = [], 0
+    for ch in text:
+        w = char_width(ch)
+        if used + w > width:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out)
+
+
+def row(left: str, right: str, width: int) -> str:
+    """``left`` and ``right`` on one line, ``left`` cut to leave room for ``right``."""
+    right = truncate(right, width)
+    left = truncate(left, max(width - text_width(right) - 1, 0))
+    gap = width - text_width(left) - text_width(right)
+    return left + " " * max(gap, 0) + right
+
+
+def center(text: str, width: int) -> str:
+    text = truncate(text, width)
+    pad = (width - text_width(text)) // 2
+    return " " * pad + text
+
+
+def wrap(text: str, width: int) -> list[str]:
+    lines, cur, used = [], "", 0
+    for ch in text:
+        w = char_width(ch)
+        if used + w > width:
+            lines.append(cur)
+            cur, used = "", 0
+        cur += ch
+        used += w
+    if cur or not lines:
+        lines.append(cur)
+    return lines
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def expiry_line(points: int, on: date, lang: str = "zh_CN") -> str:
+    """The receipt's reminder: "积分 300 将于 12月31日 到期" / "300 points expire on Dec 31"."""
+    if lang.startswith("en"):
+        return f"{points} points expire on {_MONTHS[on.month - 1]} {on.day}"
+    return f"积分 {points} 将于 {on.month}月{on.day}日 到期"
+
+
+def render_text(data: ReceiptData, paper_mm: int = 58, lang: str = "zh_CN") -> str:
+    """The receipt as plain text, one line per printed line, ending with a newline."""
+    width = COLUMNS.get(paper_mm, 32 if paper_mm < 80 else 48)
+    en = lang.startswith("en")
+
+    def t(key: str) -> str:
+        zh, e = _LABELS[key]
+        return e if en else zh
+
+    def x(text: str) -> str:  # a label or note stored with the receipt
+        return english(text) if en else text
+
+    def m(amount: Money) -> str:
+        return amount.yuan()
+
+    rule = "-" * width
+    out = [center(data.shop_name, width), center(t(data.kind), width)]
+    out.append(row(t("number"), data.number, width))
+    out.append(row(t("time"), data.issued_at, width))
+    out.append(row(t("cashier"), data.cashier, width))
+    if data.member_no:
+        out.append(row(t("member"), f"{data.member_no} {data.member_name} {data.member_phone}".strip(), width))
+    if data.lines:
+        out.append(rule)
+        for ln in data.lines:
+            out.extend(wrap(english_line(ln.description) if en else ln.description, width))
+            qp = t("qty_price").format(qty=ln.qty, price=m(ln.unit_price))
+            out.append(row("  " + qp, m(ln.gross), width))
+            if ln.discount:
+                out.append(row(t("line_discount"), "-" + m(ln.discount), width))
+    out.append(rule)
+    if data.lines and data.kind == "sale":
+        out.append(row(t("gross"), m(data.gross), width))
+        for d in data.discounts:
+            out.append(row("  " + (english_discount(d.label) if en else d.label),
+                           "-" + m(d.amount), width))
+        if data.discount_total:
+            out.append(row(t("discount_total"), "-" + m(data.discount_total), width))
+    redemption = data.kind.startswith("redeem")
+    if redemption:  # paid in points, not money: the gift (兑 …) and the points, no total
+        for note in data.notes:
+            gift = _GIFT_LINE.match(note)
+            if gift is None:
+                out.extend(wrap(x(note), width))
+                continue
+            name, qty, points = gift.groups()  # like a sale line: the name, then the figures
+            out.extend(wrap(("Gift " if en else "兑 ") + name, width))
+            out.append(row(f"  x {qty}", f"{points} {'pts' if en else '积分'}", width))
+    elif not data.kind.startswith("count_card"):  # a count-card slip has no money
+        out.append(row(t(f"total_{data.kind}"), m(data.total), width))
+    for tender in data.tenders:
+        out.append(row(x(tender.label), m(tender.amount), width))
+        if tender.note:
+            out.append(row("", x(tender.note), width))
+    if data.cash_received is not None:
+        out.append(row(t("received"), m(data.cash_received), width))
+    if data.change:
+        out.append(row(t("change"), m(data.change), width))
+    if data.bonus:
+        out.append(row(t("bonus"), m(data.bonus), width))
+    if data.bonus_points:
+        out.append(row(t("bonus_points"), str(data.bonus_points), width))
+    if data.points_used > 0:
+        out.append(row(t("points_used"), str(data.points_used), width))
+    elif data.points_used < 0:
+        out.append(row(t("points_returned"), str(-data.points_used), width))
+    if data.points_earned > 0:
+        out.append(row(t("points_earned"), f"+{data.points_earned}", width))
+    elif data.points_earned < 0:
+        out.append(row(t("points_taken_back"), str(-data.points_earned), width))
+    if data.sv_balance is not None or data.points_balance is not None:
+        out.append(rule)
+    if data.sv_balance is not None:
+        out.append(row(t("sv_balance"), m(data.sv_balance), width))
+    if data.points_balance is not None:
+        out.append(row(t("points_balance"), str(data.points_balance), width))
+    if data.points_expiring and data.points_expiring_on:
+        out.extend(wrap(expiry_line(data.points_expiring,
+                                    date.fromisoformat(data.points_expiring_on), lang), width))
+    for note in () if redemption else data.notes:
+        out.extend(wrap(x(note), width))
+    if data.footer:
+        out.append(rule)
+        out.extend(center(x, width) for x in wrap(data.footer, width))
+    return "\n".join(out) + "\n"

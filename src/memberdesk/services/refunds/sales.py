@@ -1,0 +1,424 @@
+"""Refunds and reversals (退款/反结账) of sales, whole or by line.
+
+One transaction reverses every member effect of what is refunded: stored value
+goes back to principal and bonus as it was spent, points paid are given back to
+the lots they came from, points earned are taken back, coupons are restored (a
+setting) once the whole sale is refunded, and money goes back through the
+tenders it came from. Amounts per line and per tender are cumulative, so a sale
+refunded in several parts returns exactly what it took, to the fen and point.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, replace
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from memberdesk.db import Database
+from memberdesk.domain.points import value_of_points
+from memberdesk.models import (
+    AuditEntry,
+    Member,
+    PointsEntry,
+    PointsLotMove,
+    Refund,
+    RefundLine,
+    RefundTender,
+    Sale,
+    SaleDiscount,
+    SaleLine,
+    Tender,
+)
+from memberdesk.models.enums import PointsKind, RefundKind, SaleStatus, StoredValueKind, TenderKind
+from memberdesk.money import Money, allocate
+from memberdesk.services.count_cards import ledger as count_cards
+from memberdesk.services.coupons import core as coupons
+from memberdesk.services.loyalty import referrals
+from memberdesk.services.notifications import outbox as notify_outbox
+from memberdesk.services.pricing.tenders import label
+from memberdesk.services.receipts.data import (
+    ReceiptAmount,
+    ReceiptData,
+    ReceiptLine,
+    from_json,
+    to_json,
+)
+from memberdesk.services.receipts.documents import receipt_head
+from memberdesk.services.shared import audit, clock, settings
+from memberdesk.services.shared.context import Actor
+from memberdesk.services.shared.errors import ConflictError, NotFoundError, ValidationError
+from memberdesk.services.shared.ledger import (
+    Refs,
+    post_stored_value,
+    return_points_to_lots,
+    take_back_points,
+)
+from memberdesk.services.shared.locks import lock_member
+from memberdesk.services.shared.permissions import Permission, load_actor_staff, may, require
+from memberdesk.services.shared.policy import Policy
+from memberdesk.services.shared.requests import check_client_id, clean_text, payload_hash
+from memberdesk.services.shifts.shift import open_shift_id
+from memberdesk.services.shop.stores import check_store_reach
+from memberdesk.services.stock import ledger as stock
+
+# Where a deduction for already-spent earned points comes from, first to last.
+DEDUCT_ORDER = (TenderKind.CASH, TenderKind.WECHAT, TenderKind.ALIPAY, TenderKind.BANK_CARD,
+                TenderKind.OTHER, TenderKind.COUPON, TenderKind.STORED_VALUE)
+
+
+@dataclass(frozen=True)
+class RefundLineRequest:
+    line_no: int
+    qty: int
+
+
+@dataclass(frozen=True)
+class SaleRefundRequest:
+    client_id: str
+    sale_no: str
+    reason: str
+    lines: tuple[RefundLineRequest, ...] | None = None  # None: all that is not yet refunded
+    approval_id: int | None = None  # a manager's one-time approval for a cashier
+    deduct_spent_points: bool = False  # earned points already spent: keep their value
+
+
+@dataclass(frozen=True)
+class RefundResult:
+    refund_id: int
+    refund_no: str
+    kind: RefundKind
+    amount: Money  # returned to the customer, all tenders
+    tenders: tuple[ReceiptAmount, ...]
+    points_returned: int  # points the sale was paid with, given back
+    points_taken_back: int  # points the sale earned, taken back
+    coupons_restored: tuple[str, ...]
+    sv_balance: Money | None
+    points_balance: int | None
+    receipt: ReceiptData
+    replayed: bool = False
+
+
+def check_reason(reason: object) -> str:
+    text = clean_text(reason, 200)
+    if not text:
+        raise ValidationError("reason_required")
+    return text
+
+
+def points_value(points: int, s: Session) -> Money:
+    """What ``points`` are worth at the shop's redemption rate: what they could pay
+    at the counter, rounded down (:func:`memberdesk.domain.points.value_of_points`)."""
+    return value_of_points(points, settings.get_int(s, "points.redeem_points_per_yuan"))
+
+
+def replay_refund(s: Session, prior: Refund, client_id: str, digest: str) -> RefundResult:
+    """The stored result of an earlier refund with this client id (the receipt and the
+    payload hash are kept in the refund's audit row)."""
+    row = s.scalar(select(AuditEntry).where(
+        AuditEntry.entity == "refund", AuditEntry.entity_id == prior.refund_no))
+    detail = json.loads(row.detail) if row is not None else {}
+    if detail.get("payload_hash") != digest:
+        raise ConflictError("client_id_reused", client_id=client_id)
+    res = detail["result"]
+    receipt = from_json(json.dumps(res["receipt"]))
+    return RefundResult(
+        prior.id, prior.refund_no, prior.kind, prior.amount, receipt.tenders,
+        res["points_returned"], res["points_taken_back"], tuple(res["coupons_restored"]),
+        receipt.sv_balance, receipt.points_balance, receipt, True,
+    )
+
+
+def authorise(s: Session, actor: Actor, client_id: str, digest: str,
+              approval_id: int | None) -> tuple[RefundResult | None, int | None]:
+    """The REFUND permission first, then the stored result of a refund already made:
+    ``(replay, approver_id)``. A new refund consumes a one-time approval; a replay
+    consumes nothing and goes to a role holding REFUND (or with a valid approval) or
+    to whoever made that very refund. Anyone else resending its id is refused."""
+    prior = s.scalar(select(Refund).where(Refund.client_id == client_id))
+    if prior is None:
+        return None, require(s, actor, Permission.REFUND, approval_id=approval_id)
+    if prior.staff_id == actor.staff_id:
+        load_actor_staff(s, actor)  # a disabled account gets nothing back either
+    else:
+        may(s, actor, Permission.REFUND, approval_id=approval_id)
+    return replay_refund(s, prior, client_id, digest), None
+
+
+def take_back(s: Session, member_id: int, points: int, source_entry_id: int, refs: Refs,
+              deduct_allowed: bool) -> tuple[int, Money]:
+    """Take back ``points`` a sale or recharge gave. Points the member has already
+    spent are owed at the redemption rate: refused unless ``deduct_allowed``, when
+    their value comes off the refund. Returns (points taken back, value owed)."""
+    _entry, shortfall = take_back_points(s, member_id, PointsKind.EARN_REVERSAL, points,
+                                         source_entry_id, refs)
+    if not shortfall:
+        return points, Money(0)
+    owed = points_value(shortfall, s)
+    if not deduct_allowed:
+        raise ValidationError("points_already_spent", points=shortfall, value=owed.display())
+    return points - shortfall, owed
+
+
+def record_refund(s: Session, actor: Actor, approver_id: int | None, refund: Refund,
+                  digest: str, result: RefundResult, action: str) -> None:
+    audit.record(
+        s, action=action, staff_id=actor.staff_id, approver_id=approver_id, entity="refund",
+        entity_id=refund.refund_no,
+        detail={
+            "payload_hash": digest, "reason": refund.reason, "amount": refund.amount.fen,
+            "result": {
+                "points_returned": result.points_returned,
+                "points_taken_back": result.points_taken_back,
+                "coupons_restored": list(result.coupons_restored),
+                "receipt": json.loads(to_json(result.receipt)),
+            },
+        },
+    )
+
+
+def new_refund(s: Session, actor: Actor, kind: RefundKind, client_id: str, reason: str,
+               approver_id: int | None, member_id: int | None, sale_id: int | None = None,
+               recharge_id: int | None = None) -> Refund:
+    shift_id = open_shift_id(s, actor.staff_id)
+    at = clock.now()
+    today = clock.business_date(s, at)
+    refund = Refund(
+        refund_no=clock.next_number(s, Refund.refund_no, "R", today), client_id=client_id,
+        kind=kind, sale_id=sale_id, recharge_id=recharge_id, member_id=member_id,
+        staff_id=actor.staff_id, approver_id=approver_id, shift_id=shift_id, reason=reason,
+        amount=Money(0), business_date=today, created_at=at,
+    )
+    s.add(refund)
+    s.flush()
+    return refund
+
+
+def _cumulative(total: int, done: int, more: int, of: int) -> int:
+    """The share of ``total`` for ``more`` of ``of`` units after ``done`` were taken."""
+    return total * (done + more) // of - total * done // of
+
+
+def _pick_lines(sale: Sale, lines: list[SaleLine],
+                wanted: tuple[RefundLineRequest, ...] | None) -> list[tuple[SaleLine, int]]:
+    by_no = {ln.line_no: ln for ln in lines}
+    if wanted is None:
+        picked = [(ln, ln.qty - ln.refunded_qty) for ln in lines if ln.qty > ln.refunded_qty]
+        if not picked:
+            raise ValidationError("already_refunded", sale_no=sale.sale_no)
+        return picked
+    if not wanted:
+        raise ValidationError("empty_cart")
+    seen: set[int] = set()
+    picked = []
+    for w in wanted:
+        ln = by_no.get(w.line_no) if isinstance(w.line_no, int) else None
+        if ln is None or w.line_no in seen:
+            raise ValidationError("sale_line_not_found", line_no=w.line_no)
+        seen.add(w.line_no)
+        left = ln.qty - ln.refunded_qty
+        if type(w.qty) is not int or w.qty <= 0:
+            raise ValidationError("invalid_qty", qty=w.qty, max=left)
+        if w.qty > left:
+            if left == 0 and all(x.qty == x.refunded_qty for x in lines):
+                raise ValidationError("already_refunded", sale_no=sale.sale_no)
+            raise ValidationError("refund_exceeds_sold", line_no=w.line_no, left=left)
+        picked.append((ln, w.qty))
+    return picked
+
+
+def _refunded_so_far(s: Session, sale_id: int) -> dict[TenderKind, tuple[int, int, int, int]]:
+    """Per tender kind: amount, principal, bonus and points already refunded."""
+    rows = s.execute(
+        select(RefundTender.kind, func.sum(RefundTender.amount), func.sum(RefundTender.sv_principal),
+               func.sum(RefundTender.sv_bonus), func.sum(RefundTender.points_returned))
+        .join(Refund, Refund.id == RefundTender.refund_id)
+        .where(Refund.sale_id == sale_id).group_by(RefundTender.kind)
+    )
+    out: dict[TenderKind, tuple[int, int, int, int]] = {}
+    for kind, amount, p, b, pts in rows:
+        out[kind] = (_fen(amount), _fen(p), _fen(b), int(pts or 0))
+    return out
+
+
+def _fen(value: object) -> int:
+    return value.fen if isinstance(value, Money) else value if isinstance(value, int) else 0
+
+
+def _redeemed_lots(s: Session, sale_id: int) -> list[tuple[int, int]]:
+    """(lot, points) the sale's redemption took and no refund has given back yet,
+    latest taken first."""
+    left: dict[int, int] = defaultdict(int)
+    order: list[int] = []
+    for lot_id, delta, kind in s.execute(
+        select(PointsLotMove.lot_id, PointsLotMove.delta, PointsEntry.kind)
+        .join(PointsEntry, PointsEntry.id == PointsLotMove.entry_id)
+        .where(PointsEntry.sale_id == sale_id,
+               PointsEntry.kind.in_([PointsKind.REDEEM, PointsKind.REDEEM_RETURN]))
+        .order_by(PointsLotMove.id)
+    ):
+        if kind is PointsKind.REDEEM:
+            order.append(lot_id)
+        left[lot_id] -= delta
+    return [(lot, left[lot]) for lot in reversed(order) if left[lot] > 0]
+
+
+def _give_back_points(s: Session, sale: Sale, points: int, refs: Refs) -> None:
+    plan: list[tuple[int, int]] = []
+    need = points
+    for lot_id, avail in _redeemed_lots(s, sale.id):
+        if need == 0:
+            break
+        take = min(avail, need)
+        plan.append((lot_id, take))
+        need -= take
+    if sale.member_id is not None and plan:
+        return_points_to_lots(s, sale.member_id, PointsKind.REDEEM_RETURN, plan, refs)
+
+
+def _deduct(parts: dict[TenderKind, int], amount: int) -> int:
+    """Take ``amount`` off the money parts in :data:`DEDUCT_ORDER`; returns what was taken."""
+    taken = 0
+    for kind in DEDUCT_ORDER:
+        if taken == amount:
+            break
+        cut = min(parts.get(kind, 0), amount - taken)
+        if cut:
+            parts[kind] -= cut
+            taken += cut
+    return taken
+
+
+def refund_sale(db: Database, actor: Actor, request: SaleRefundRequest) -> RefundResult:
+    """Refund a whole sale or some of its lines; needs the REFUND permission (or a
+    manager's one-time approval) and a reason; audited."""
+    client_id = check_client_id(request.client_id)
+    reason = check_reason(request.reason)
+    digest = payload_hash(("sale_refund", request.sale_no, request.lines, reason,
+                           request.deduct_spent_points))
+    with db.uow() as uow:
+        s = uow.session
+        replay, approver_id = authorise(s, actor, client_id, digest, request.approval_id)
+        if replay is not None:
+            return replay
+        # FOR UPDATE: the lines already refunded are read next (PostgreSQL; SQLite
+        # renders nothing, its BEGIN IMMEDIATE already holds the write lock)
+        sale = s.scalar(select(Sale).where(Sale.sale_no == str(request.sale_no).strip())
+                        .with_for_update())
+        if sale is None:
+            raise NotFoundError("sale_not_found", key=request.sale_no)
+        check_store_reach(s, actor, sale.store_id)  # a sale of another store: not theirs
+        lines = list(s.scalars(select(SaleLine).where(SaleLine.sale_id == sale.id)
+                               .order_by(SaleLine.line_no)))
+        picked = _pick_lines(sale, lines, request.lines)
+        lock_member(s, sale.member_id)
+        member = s.get(Member, sale.member_id) if sale.member_id is not None else None
+        refund = new_refund(s, actor, RefundKind.SALE, client_id, reason, approver_id,
+                            sale.member_id, sale_id=sale.id)
+        refs = Refs(staff_id=actor.staff_id, sale_id=sale.id, refund_id=refund.id,
+                    note=f"{refund.refund_no} {sale.sale_no}")
+
+        value = earned_back = 0
+        shown_lines = []
+        for ln, qty in picked:
+            amount = _cumulative(ln.net_amount.fen, ln.refunded_qty, qty, ln.qty)
+            earned_back += _cumulative(ln.points_earned, ln.refunded_qty, qty, ln.qty)
+            s.add(RefundLine(refund_id=refund.id, sale_line_id=ln.id, qty=qty, amount=Money(amount)))
+            shown_lines.append(ReceiptLine(ln.description, qty, ln.unit_price,
+                                           Money(amount), Money(0), Money(amount)))
+            ln.refunded_qty += qty
+            value += amount
+        stock.post_refund(s, refund.id, sale.id, [(ln.product_id, qty) for ln, qty in picked],
+                          staff_id=actor.staff_id, at=refund.created_at, note=refs.note)
+        count_cards.revoke_for_refund(s, refund, [(ln.id, q) for ln, q in picked], refs.note)
+
+        tenders = {t.kind: t for t in s.scalars(select(Tender).where(Tender.sale_id == sale.id))}
+        before = _refunded_so_far(s, sale.id)
+        kinds = list(tenders)
+        remaining = [tenders[k].amount.fen - before.get(k, (0, 0, 0, 0))[0] for k in kinds]
+        parts: dict[TenderKind, int] = {}
+        if value and kinds:
+            shares = allocate(Money(value), remaining)
+            parts = {k: sh.fen for k, sh in zip(kinds, shares, strict=True)}
+
+        points_returned = 0
+        if parts.get(TenderKind.POINTS):
+            t = tenders[TenderKind.POINTS]
+            done = before.get(TenderKind.POINTS, (0, 0, 0, 0))
+            left_value = t.amount.fen - done[0]
+            left_points = t.points_used - done[3]
+            v = parts[TenderKind.POINTS]
+            points_returned = left_points if v == left_value else left_points * v // left_value
+            if points_returned:
+                _give_back_points(s, sale, points_returned, refs)
+
+        taken_back, deducted = 0, 0
+        if earned_back and member is not None:
+            earn = s.scalar(select(PointsEntry.id).where(
+                PointsEntry.sale_id == sale.id, PointsEntry.kind == PointsKind.EARN))
+            taken_back, owed = take_back(s, member.id, earned_back, earn or 0, refs,
+                                         request.deduct_spent_points)
+            if owed:
+                deducted = _deduct(parts, owed.fen)
+
+        shown: list[ReceiptAmount] = []
+        for kind in kinds:
+            v = parts.get(kind, 0)
+            if v <= 0:
+                continue
+            t = tenders[kind]
+            principal = bonus = 0
+            note = t.reference
+            if kind is TenderKind.STORED_VALUE and member is not None:
+                done = before.get(kind, (0, 0, 0, 0))
+                p, b = allocate(Money(v), [t.sv_principal.fen - done[1], t.sv_bonus.fen - done[2]])
+                principal, bonus = p.fen, b.fen
+                notify_outbox.balance_changed(s, post_stored_value(
+                    s, member.id, StoredValueKind.SALE_REFUND, p, b, refs))
+                note = f"本金 {p.yuan()} + 赠送 {b.yuan()}" if b else ""
+            pts = points_returned if kind is TenderKind.POINTS else 0
+            if pts:
+                note = f"退回 {pts} 积分"
+            s.add(RefundTender(refund_id=refund.id, kind=kind, amount=Money(v),
+                               sv_principal=Money(principal), sv_bonus=Money(bonus),
+                               points_returned=pts, reference=t.reference))
+            shown.append(ReceiptAmount(label(kind), Money(v), note))
+        refund.amount = Money(sum(a.amount.fen for a in shown))
+
+        all_done = all(ln.refunded_qty == ln.qty for ln in lines)
+        sale.status = SaleStatus.REFUNDED if all_done else SaleStatus.PARTIALLY_REFUNDED
+        restored: list[str] = []
+        policy = Policy.load(s)
+        if all_done and policy.bool("checkout.restore_coupons_on_refund"):
+            for sd in s.scalars(select(SaleDiscount).where(
+                    SaleDiscount.sale_id == sale.id, SaleDiscount.coupon_id.is_not(None))):
+                if sd.coupon_id is not None and coupons.restore_in(
+                        s, sd.coupon_id, sale.id, refund.id, actor.staff_id):
+                    restored.append(sd.description)
+        if member is not None:
+            member.total_spent = Money(max(member.total_spent.fen - value, 0))
+            if all_done:
+                member.visit_count = max(member.visit_count - 1, 0)
+
+        notes = [f"原单 {sale.sale_no}", f"原因：{reason}", *referrals.take_back_on_refund(
+            s, sale, refund.id, actor.staff_id, refund.created_at, policy)]
+        if deducted:
+            notes.append(f"已用积分扣回 {Money(deducted).display()}")
+        receipt = replace(
+            receipt_head(s, "refund", refund.refund_no, refund.created_at, actor.staff_id, member,
+                         policy),
+            lines=tuple(shown_lines), gross=Money(value), total=refund.amount,
+            tenders=tuple(shown), points_earned=-taken_back, points_used=-points_returned,
+            sv_balance=member.sv_principal + member.sv_bonus if member else None,
+            points_balance=member.points_balance if member else None, notes=tuple(notes),
+        )
+        result = RefundResult(
+            refund.id, refund.refund_no, RefundKind.SALE, refund.amount, tuple(shown),
+            points_returned, taken_back, tuple(restored), receipt.sv_balance,
+            receipt.points_balance, receipt)
+        s.flush()
+        record_refund(s, actor, approver_id, refund, digest, result, "sale.refund")
+        uow.commit()
+    return result

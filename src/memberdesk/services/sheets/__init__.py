@@ -1,0 +1,2 @@
+"""Workbooks: reading an .xlsx someone else made, safely, and the import machinery
+members and products share."""

@@ -1,0 +1,200 @@
+"""The stores of a chain (网络版): which store a till is in, the stores the owner keeps,
+the store a staff member belongs to, and a staff member's reach over another store's
+documents.
+
+A shop file has one store, the default one the migration made (code MAIN); a till
+that names none is in the first store. On a server each till names its store
+(``paths.resolve_store``: ``--store``, ``$MEMBERDESK_STORE`` or the data directory's
+``store`` file) and the store's code leads every document number it draws
+(``MAIN-S20261203-0001``), so two stores never draw the same number nor wait for each
+other's numbering lock. On SQLite the numbers keep their old form.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from memberdesk.db import Database
+from memberdesk.db.till_store import TILL_STORE, TillStore
+from memberdesk.models import Staff, Store
+from memberdesk.services.shared.context import Actor
+from memberdesk.services.shared.errors import (
+    ConflictError,
+    NotFoundError,
+    PermissionDenied,
+    ValidationError,
+)
+from memberdesk.services.shared.permissions import Permission
+from memberdesk.services.staff.accounts import require_and_audit
+
+CODE_PATTERN = re.compile(r"[A-Z0-9]{1,8}")
+ALL_STORES = "ALL"  # a staff member of every store (an owner, head office)
+
+
+@dataclass(frozen=True)
+class StoreInfo:
+    id: int
+    code: str
+    name: str
+    address: str
+    phone: str
+    active: bool
+
+
+def _info(store: Store) -> StoreInfo:
+    return StoreInfo(store.id, store.code, store.name, store.address, store.phone, store.active)
+
+
+def _till_store(session: Session) -> TillStore:
+    found = session.info.get(TILL_STORE)
+    return found if isinstance(found, TillStore) else TillStore()
+
+
+def current_store(session: Session) -> tuple[int, str]:
+    """``(id, code)`` of the store this till is in; read once per database opened."""
+    till = _till_store(session)
+    if till.store_id is None or till.store_code is None:
+        query = select(Store.id, Store.code)
+        query = (query.where(Store.code == till.code) if till.code
+                 else query.order_by(Store.id).limit(1))
+        row = session.execute(query).first()
+        if row is None:
+            raise NotFoundError("store_unknown", store=till.code or "")
+        till.store_id, till.store_code = int(row.id), str(row.code)
+    return till.store_id, till.store_code
+
+
+def current_store_id(session: Session) -> int:
+    return current_store(session)[0]
+
+
+def number_prefix(session: Session, letter: str) -> str:
+    """A document number's prefix: ``letter`` on a shop file, the store's code and
+    ``letter`` on a server (``MAIN-S``): numbers are per store there."""
+    if session.get_bind().dialect.name != "postgresql":
+        return letter
+    return f"{current_store(session)[1]}-{letter}"
+
+
+def check_store_reach(session: Session, actor: Actor, store_id: int) -> None:
+    """Refuse ``actor`` a document or till of ``store_id`` when they belong to another
+    store (a manager of store A refunding a sale of store B, a cashier of A opening a
+    shift at B's till); staff of every store pass."""
+    own = session.scalar(select(Staff.store_id).where(Staff.id == actor.staff_id))
+    refuse_other_store(session, own, store_id)
+
+
+def refuse_other_store(session: Session, own: int | None, store_id: int) -> None:
+    """:func:`check_store_reach` for a staff member's store the caller read itself."""
+    if own is not None and own != store_id:
+        code = session.scalar(select(Store.code).where(Store.id == store_id)) or ""
+        raise PermissionDenied("store_not_yours", store=code)
+
+
+def parse_code(code: str) -> str:
+    value = code.strip().upper()
+    if not CODE_PATTERN.fullmatch(value):
+        raise ValidationError("store_bad_code", store=code.strip())
+    return value
+
+
+def store_name(name: str) -> str:
+    value = name.strip()
+    if not value or len(value) > 40:
+        raise ValidationError("store_name_needed")
+    return value
+
+
+def _find(session: Session, code: str) -> Store:
+    store = session.scalar(select(Store).where(Store.code == parse_code(code)))
+    if store is None:
+        raise NotFoundError("store_unknown", store=code.strip().upper())
+    return store
+
+
+def name_first_store(session: Session, code: str, name: str) -> Store:
+    """Give the first store (the migration's default) its code and name, in the
+    caller's transaction: a new server's set-up (no number was drawn with it yet)."""
+    value, title = parse_code(code), store_name(name)
+    store = session.scalars(select(Store).order_by(Store.id).limit(1)).one()
+    if session.scalar(select(Store.id).where(Store.code == value, Store.id != store.id)):
+        raise ConflictError("store_exists", store=value)
+    store.code, store.name = value, title
+    _till_store(session).store_id = None  # read again: the code changed
+    session.flush()
+    return store
+
+
+def list_stores(db: Database) -> list[StoreInfo]:
+    """Every store, oldest first (no permission: a till shows where it is)."""
+    with db.reader() as uow:
+        return [_info(s) for s in uow.session.scalars(select(Store).order_by(Store.id))]
+
+
+def add_store_in(session: Session, code: str, name: str, address: str = "",
+                 phone: str = "") -> Store:
+    """A new store in the caller's transaction (no permission check)."""
+    value = parse_code(code)
+    if session.scalar(select(Store.id).where(Store.code == value)) is not None:
+        raise ConflictError("store_exists", store=value)
+    store = Store(code=value, name=store_name(name), address=address.strip()[:100],
+                  phone=phone.strip()[:20], active=True)
+    session.add(store)
+    session.flush()
+    return store
+
+
+def add_store(db: Database, actor: Actor, code: str, name: str, address: str = "",
+              phone: str = "") -> StoreInfo:
+    """The owner opens a store (audited)."""
+    with db.uow() as uow:
+        s = uow.session
+        store = add_store_in(s, code, name, address, phone)
+        require_and_audit(s, actor, Permission.MANAGE_SETTINGS, action="store.add",
+                          entity="store", entity_id=store.code,
+                          detail={"name": store.name})
+        info = _info(store)
+        uow.commit()
+    return info
+
+
+def set_store(db: Database, actor: Actor, code: str, *, name: str | None = None,
+              address: str | None = None, phone: str | None = None,
+              active: bool | None = None) -> StoreInfo:
+    """The owner changes a store's name, address, phone or closes/reopens it (audited).
+    Its code never changes: it is in every number the store drew."""
+    with db.uow() as uow:
+        s = uow.session
+        store = _find(s, code)
+        changes: dict[str, object] = {}
+        if name is not None:
+            store.name = changes["name"] = store_name(name)
+        if address is not None:
+            store.address = changes["address"] = address.strip()[:100]
+        if phone is not None:
+            store.phone = changes["phone"] = phone.strip()[:20]
+        if active is not None:
+            store.active = changes["active"] = active
+        require_and_audit(s, actor, Permission.MANAGE_SETTINGS, action="store.set",
+                          entity="store", entity_id=store.code, detail=changes)
+        info = _info(store)
+        uow.commit()
+    return info
+
+
+def assign_staff(db: Database, actor: Actor, username: str, code: str) -> None:
+    """The owner puts a staff member in one store, or in every store (``ALL``)."""
+    with db.uow() as uow:
+        s = uow.session
+        staff = s.scalar(select(Staff).where(Staff.username == username.strip()))
+        if staff is None:
+            raise NotFoundError("staff_not_found", key=username.strip())
+        wanted = code.strip().upper()
+        staff.store_id = None if wanted == ALL_STORES else _find(s, wanted).id
+        require_and_audit(s, actor, Permission.MANAGE_SETTINGS, action="store.assign_staff",
+                          entity="staff", entity_id=staff.username, detail={"store": wanted})
+        uow.commit()

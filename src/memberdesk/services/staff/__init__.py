@@ -1,0 +1,1 @@
+"""Staff accounts: log-in with lockout, creating and changing accounts, passwords."""

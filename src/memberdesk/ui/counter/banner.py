@@ -1,0 +1,65 @@
+"""The non-blocking message strip at the bottom of the counter, above the status
+bar. User errors from services land here, in the current language; the strip
+hides itself after a while, or on a click."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+
+from memberdesk.services.shared.errors import UserError
+from memberdesk.ui.shell.i18n import Retranslating, Translations
+
+BANNER_MS = 12_000
+
+
+class MessageBanner(Retranslating, QFrame):
+    def __init__(self, i18n: Translations, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("banner")
+        self._i18n = i18n
+        self._error: UserError | None = None
+        self.label = QLabel()
+        self.label.setObjectName("bannerText")
+        self.label.setWordWrap(True)
+        self.close_button = QToolButton()
+        self.close_button.setObjectName("bannerClose")
+        self.close_button.setText("×")
+        self.close_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.close_button.clicked.connect(self.clear)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 6, 8, 6)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.close_button)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.clear)
+        self.hide()
+        self.retranslate()
+
+    def show_user_error(self, error: UserError) -> None:
+        """Show a service's user error in the current language, without blocking."""
+        self._error = error
+        self.retranslate()
+        self.show()
+        self._timer.start(BANNER_MS)
+
+    def clear(self) -> None:
+        self._error = None
+        self._timer.stop()
+        self.label.clear()
+        self.hide()
+
+    @property
+    def text(self) -> str:
+        return self.label.text()
+
+    def retranslate(self) -> None:
+        self.close_button.setToolTip(self.tr("Dismiss"))
+        if self._error is not None:
+            self.label.setText(self._error.message(self._i18n.language))
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.clear()
+        super().mousePressEvent(event)

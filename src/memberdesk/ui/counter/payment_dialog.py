@@ -1,0 +1,411 @@
+"""The payment dialog (收款): split tenders from the keyboard.
+
+F1 stored value, F2 points, F3 cash, F4 bank card, F5 WeChat, F6 Alipay put the
+focus in that method's field, filled with what is left to pay (capped by the
+balance); F7 goes to the member's coupons (Space ticks one, which re-prices the
+sale). What is left, or the change, is shown after every key. Enter confirms once
+the amount is covered; with the amount not covered, Enter in an empty field fills
+it with what is left. Esc cancels (nothing is written).
+
+When the member's stored value covers the sale, the dialog opens with "all from
+stored value" already filled in: F12 then Enter pays. A view: it emits
+:attr:`PaymentDialog.submitted` and the counter controller calls the checkout
+service and reports back with :meth:`payment_failed` (or closes it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from memberdesk.money import Money
+from memberdesk.services.shared.errors import UserError, ValidationError
+from memberdesk.ui.common import fmt
+from memberdesk.ui.counter import keys
+from memberdesk.ui.counter.tender_rows import (
+    MEMBER_ONLY,
+    TENDERS,
+    TenderRow,
+    render_notes,
+    split_problem,
+    split_totals,
+)
+from memberdesk.ui.shell.i18n import Retranslating, add_language_key, normalise
+
+if TYPE_CHECKING:
+    from memberdesk.services.coupons.core import CouponInfo
+    from memberdesk.services.pricing.prices import PointsQuote
+
+COUPON_KEY = keys.COUPON  # the key map: :mod:`memberdesk.ui.counter.keys`
+ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+@dataclass(frozen=True)
+class PaymentContext:
+    payable: Money
+    member_name: str | None = None  # None: a walk-in sale
+    sv_available: Money | None = None
+    points: PointsQuote | None = None
+    coupons: tuple[CouponInfo, ...] = ()
+    require_password: bool = False
+
+
+@dataclass(frozen=True)
+class PaymentInput:
+    tenders: tuple[tuple[str, Money], ...]  # (TenderKind value, amount handed over)
+    password: str | None = None
+    coupon_codes: tuple[str, ...] = field(default=())
+
+
+class PaymentDialog(Retranslating, QDialog):
+    submitted = Signal(object)  # PaymentInput
+    coupons_changed = Signal(object)  # tuple of coupon codes now ticked
+
+    def __init__(self, context: PaymentContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        add_language_key(self)
+        self.setObjectName("paymentDialog")
+        self.setModal(True)
+        self._context = context
+        self._payable = context.payable
+        self._points = context.points
+        self._busy = False
+        self._repricing = False
+        self._touched = False  # the cashier chose amounts (no more automatic fills)
+        self._auto: str | None = None  # the row filled automatically, until touched
+        self._message: UserError | None = None
+
+        self.due_caption = QLabel()
+        self.due_caption.setObjectName("paymentDueCaption")
+        self.due_value = QLabel()
+        self.due_value.setObjectName("paymentDue")
+        self.member_line = QLabel()
+        self.member_line.setObjectName("paymentMember")
+        self.member_line.setWordWrap(True)
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(6)
+        grid.setColumnStretch(2, 1)
+        self.rows: dict[str, TenderRow] = {}
+        for index, (kind, key) in enumerate(TENDERS):
+            row = TenderRow(kind, key, grid, index, self)
+            row.activated.connect(self.activate)
+            row.edited.connect(self._edited)
+            self.rows[kind] = row
+
+        self.coupon_caption = QLabel()
+        self.coupon_list = QListWidget()
+        self.coupon_list.setObjectName("couponList")
+        self.coupon_list.setMaximumHeight(84)
+        for coupon in context.coupons:
+            item = QListWidgetItem(coupon.name)
+            item.setData(Qt.ItemDataRole.UserRole, coupon.code)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.coupon_list.addItem(item)
+        self.coupon_list.itemChanged.connect(self._coupon_ticked)
+        self.coupon_action = QAction(self)
+        self.coupon_action.setShortcut(QKeySequence(COUPON_KEY))
+        self.coupon_action.triggered.connect(self._focus_coupons)
+        self.addAction(self.coupon_action)
+
+        self.password_caption = QLabel()
+        self.password = QLineEdit()
+        self.password.setObjectName("paymentPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setMaxLength(6)
+        self.password_caption.setBuddy(self.password)
+
+        self.summary = QLabel()
+        self.summary.setObjectName("paymentSummary")
+        self.summary.setWordWrap(True)
+        self.message = QLabel()
+        self.message.setObjectName("paymentMessage")
+        self.message.setWordWrap(True)
+        self.confirm_button = QPushButton()
+        self.confirm_button.setObjectName("primaryButton")
+        self.confirm_button.setAutoDefault(False)
+        self.confirm_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.confirm_button.clicked.connect(self.confirm)
+        self.cancel_button = QPushButton()
+        self.cancel_button.setAutoDefault(False)
+        self.cancel_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.cancel_button.clicked.connect(self.cancel)
+        self._lay_out(grid)
+        self._set_up_rows()
+        self.retranslate()
+        self._prefill()
+
+    def _lay_out(self, grid: QGridLayout) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.due_caption)
+        top.addStretch(1)
+        top.addWidget(self.due_value)
+        password_row = QHBoxLayout()
+        password_row.addWidget(self.password_caption)
+        password_row.addWidget(self.password, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.cancel_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.confirm_button)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(24, 14, 24, 14)
+        column.setSpacing(8)
+        column.addLayout(top)
+        column.addWidget(self.member_line)
+        column.addLayout(grid)
+        column.addWidget(self.coupon_caption)
+        column.addWidget(self.coupon_list)
+        column.addLayout(password_row)
+        column.addWidget(self.summary)
+        column.addWidget(self.message)
+        column.addLayout(buttons)
+        has_coupons = bool(self._context.coupons)
+        self.coupon_caption.setVisible(has_coupons)
+        self.coupon_list.setVisible(has_coupons)
+        self.coupon_action.setEnabled(has_coupons)
+        self._show_password(False)
+        self.setMinimumWidth(660)
+
+    def _set_up_rows(self) -> None:
+        walk_in = self._context.member_name is None
+        for kind in MEMBER_ONLY:
+            self.rows[kind].set_enabled(not walk_in)
+        self.rows["stored_value"].cap = self._context.sv_available
+        if not walk_in and not self._context.sv_available:
+            self.rows["stored_value"].set_enabled(False)
+        self._set_points_cap()
+
+    def _set_points_cap(self) -> None:
+        quote = self._points
+        row = self.rows["points"]
+        row.cap = quote.max_value if quote is not None else Money(0)
+        row.set_enabled(quote is not None and quote.max_value.fen > 0)
+
+    def _prefill(self) -> None:
+        """All from stored value when it covers the sale, else all in cash. The
+        filled row gives way as soon as the cashier picks another method."""
+        for row in self.rows.values():
+            row.field.clear()
+        sv = self._context.sv_available
+        self._auto = "stored_value" if sv is not None and sv >= self._payable else "cash"
+        if self._payable.fen == 0:
+            self._auto = None
+            self.rows["cash"].field.setFocus()
+        else:
+            self.rows[self._auto].fill(self._payable)
+        self._render()
+
+    # -- the controller's side ------------------------------------------------------------
+    @property
+    def payable(self) -> Money:
+        return self._payable
+
+    def coupon_codes(self) -> tuple[str, ...]:
+        codes = []
+        for i in range(self.coupon_list.count()):
+            item = self.coupon_list.item(i)
+            if item.checkState() == Qt.CheckState.Checked:
+                codes.append(str(item.data(Qt.ItemDataRole.UserRole)))
+        return tuple(codes)
+
+    def set_repriced(self, payable: Money, points: PointsQuote | None) -> None:
+        """The sale re-priced with the coupons now ticked."""
+        self._repricing = False
+        self._payable, self._points = payable, points
+        self._set_points_cap()
+        if self._touched:
+            self._render()
+        else:
+            self._prefill()
+
+    def reprice_failed(self, error: UserError | None, code: str | None) -> None:
+        """A ticked coupon cannot apply: untick it (all, without a code) and say why."""
+        self._repricing = False
+        for i in range(self.coupon_list.count()):
+            item = self.coupon_list.item(i)
+            if code is None or item.data(Qt.ItemDataRole.UserRole) == code:
+                self.coupon_list.blockSignals(True)
+                item.setCheckState(Qt.CheckState.Unchecked)
+                self.coupon_list.blockSignals(False)
+        self.show_message(error)
+
+    def set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        for widget in (self.confirm_button, self.cancel_button, self.coupon_list, self.password):
+            widget.setEnabled(not busy)
+        for row in self.rows.values():
+            row.field.setReadOnly(busy)
+        self._render()
+
+    def payment_failed(self, error: UserError) -> None:
+        self.set_busy(False)
+        self.show_message(error)
+        if error.code.startswith("payment_password"):
+            self._show_password(True)
+            self.password.setFocus()
+            self.password.selectAll()
+
+    def show_message(self, error: UserError | None) -> None:
+        """A non-blocking message inside the dialog (None clears it)."""
+        self._message = error
+        self._render_message()
+
+    # -- keys ----------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in ENTER_KEYS:
+            self._enter()
+            return
+        if event.key() == Qt.Key.Key_Escape:
+            self.cancel()
+            return
+        super().keyPressEvent(event)
+
+    def activate(self, kind: str) -> None:
+        """F1–F6 (or a touch on the method): this method pays what is left."""
+        if self._busy:
+            return
+        row = self.rows[kind]
+        if not row.field.isEnabled():
+            return
+        self._touched = True
+        if self._auto is not None and self._auto != kind:
+            self.rows[self._auto].field.clear()  # the automatic fill gives way
+        self._auto = None
+        if not row.field.text():
+            others = split_totals(self._payable, [r for r in self.rows.values() if r is not row])
+            row.fill(others.remaining)
+        else:
+            row.field.setFocus()
+            row.field.selectAll()
+        self._render()
+
+    def _enter(self) -> None:
+        if self._busy or self._repricing:
+            return
+        totals = split_totals(self._payable, list(self.rows.values()))
+        focused = next((r for r in self.rows.values() if r.field.hasFocus()), None)
+        if not totals.covered and focused is not None and not focused.field.text():
+            self.activate(focused.kind)
+            return
+        self.confirm()
+
+    def confirm(self) -> None:
+        if self._busy or self._repricing:
+            return
+        problem = split_problem(self._payable, list(self.rows.values()))
+        if problem is not None:
+            self.show_message(problem)
+            return
+        sv_used = self.rows["stored_value"].amount.fen > 0
+        if sv_used and self._context.require_password and not self.password.text():
+            self._show_password(True)
+            self.password.setFocus()
+            self.show_message(ValidationError("payment_password_required"))
+            return
+        tenders = tuple(
+            (kind, row.amount) for kind, row in self.rows.items() if row.amount.fen > 0
+        )
+        password = self.password.text() if self.password.isVisible() else None
+        self.show_message(None)
+        self.set_busy(True)
+        self.submitted.emit(PaymentInput(tenders, password or None, self.coupon_codes()))
+
+    def cancel(self) -> None:
+        if not self._busy:
+            self.reject()
+
+    # -- reacting --------------------------------------------------------------------------
+    def _edited(self, kind: str) -> None:
+        self._touched = True
+        if kind == self._auto:
+            self._auto = None
+        if self._message is not None and self._message.code != "card_during_payment":
+            self.show_message(None)
+        self._render()
+
+    def _focus_coupons(self) -> None:
+        if self.coupon_list.count() and not self._busy:
+            self.coupon_list.setFocus()
+            if self.coupon_list.currentRow() < 0:
+                self.coupon_list.setCurrentRow(0)
+
+    def _coupon_ticked(self, _item: QListWidgetItem) -> None:
+        self._repricing = True
+        self._render()
+        self.coupons_changed.emit(self.coupon_codes())
+
+    def _show_password(self, shown: bool) -> None:
+        self.password_caption.setVisible(shown)
+        self.password.setVisible(shown)
+
+    # -- texts --------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Payment"))
+        self.due_caption.setText(self.tr("Amount due"))
+        name = self._context.member_name
+        if name is None:
+            self.member_line.setText(self.tr("Walk-in sale (no member)"))
+        else:
+            self.member_line.setText(self.tr("Member: {name}").format(name=name))
+        for row in self.rows.values():
+            row.retranslate()
+        self.coupon_caption.setText(self.tr("F7  Coupons (Space ticks one)"))
+        self.password_caption.setText(self.tr("Member's payment &password"))
+        self.password.setPlaceholderText(self.tr("4–6 digits"))
+        self.confirm_button.setText(self.tr("Take payment (Enter)"))
+        self.cancel_button.setText(self.tr("Cancel (Esc)"))
+        self._render()
+
+    def _render(self) -> None:
+        self.due_value.setText(fmt.money(self._payable))
+        rows = list(self.rows.values())
+        totals = split_totals(self._payable, rows)
+        render_notes(self.rows, self._payable, self._context.member_name is None, self._points)
+        if self._busy:
+            text, state = self.tr("Taking the payment…"), "busy"
+        elif self._repricing:
+            text, state = self.tr("Applying the coupons…"), "busy"
+        elif totals.change.fen:
+            text = self.tr("Paid {paid} · Change {change}").format(
+                paid=fmt.money(totals.paid), change=fmt.money(totals.change)
+            )
+            state = "change"
+        elif totals.covered:
+            text, state = self.tr("Paid in full: press Enter"), "done"
+        else:
+            text = self.tr("Paid {paid} · Still to pay {left}").format(
+                paid=fmt.money(totals.paid), left=fmt.money(totals.remaining)
+            )
+            state = "due"
+        self.summary.setText(text)
+        self._set_state(self.summary, state)
+        self._render_message()
+
+    def _render_message(self) -> None:
+        lang = normalise(QLocale().name())
+        self.message.setText("" if self._message is None else self._message.message(lang))
+        self.message.setVisible(self._message is not None)
+
+    @staticmethod
+    def _set_state(widget: QWidget, state: Any) -> None:
+        if widget.property("state") != state:
+            widget.setProperty("state", state)
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)

@@ -1,0 +1,182 @@
+"""One row per way to pay in the payment dialog, and the arithmetic of a split.
+
+A :class:`TenderRow` is a touch button naming the method and its key (F1 stored
+value … F6 Alipay), an amount field and a note (what is available, the points it
+takes, the change). :func:`split_totals` adds up what has been entered.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
+
+from memberdesk.domain.points import points_for_value
+from memberdesk.domain.tenders import split_problem as split_rule
+from memberdesk.money import Money
+from memberdesk.services.shared.errors import UserError, ValidationError
+from memberdesk.ui.common import fmt, icons
+from memberdesk.ui.common.money_input import MoneyEdit
+from memberdesk.ui.counter import keys
+from memberdesk.ui.counter.discount_labels import tender_label
+
+if TYPE_CHECKING:
+    from memberdesk.services.pricing.prices import PointsQuote
+
+TENDERS = keys.TENDERS  # the key map: :mod:`memberdesk.ui.counter.keys`
+MEMBER_ONLY = frozenset({"stored_value", "points"})
+
+
+class TenderRow(QObject):
+    """The widgets of one payment method, placed on row ``row`` of ``grid``."""
+
+    activated = Signal(str)  # kind: the key or the button was pressed
+    edited = Signal(str)  # kind: the cashier typed in the field
+
+    def __init__(
+        self, kind: str, key: str, grid: QGridLayout, row: int, host: QWidget
+    ) -> None:
+        super().__init__(host)
+        self.kind = kind
+        self.key = key
+        self.cap: Money | None = None  # the most this method can pay (balance, points cap)
+        self.button = QPushButton()
+        self.button.setObjectName(f"tender_{kind}")
+        self.button.setProperty("tenderButton", True)
+        self.button.setIcon(icons.icon("stored_value" if kind == "stored_value" else kind))
+        self.button.setIconSize(QSize(22, 22))
+        self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.button.setAutoDefault(False)
+        self.button.clicked.connect(lambda: self.activated.emit(kind))
+        self.field = MoneyEdit()
+        self.field.setObjectName(f"amount_{kind}")
+        self.field.textEdited.connect(lambda _text: self.edited.emit(kind))
+        self.note = QLabel()
+        self.note.setProperty("tenderNote", True)
+        self.note.setWordWrap(True)
+        self.action = QAction(host)
+        self.action.setShortcut(QKeySequence(key))
+        self.action.triggered.connect(lambda: self.activated.emit(kind))
+        host.addAction(self.action)
+        grid.addWidget(self.button, row, 0)
+        grid.addWidget(self.field, row, 1)
+        grid.addWidget(self.note, row, 2)
+
+    def retranslate(self) -> None:
+        self.button.setText(f"{self.key}  {tender_label(self.kind)}")
+
+    @property
+    def amount(self) -> Money:
+        return self.field.amount() or Money(0)
+
+    @property
+    def typed_badly(self) -> bool:
+        """Text that is not an amount (only "." for instance)."""
+        return bool(self.field.text().strip()) and self.field.amount() is None
+
+    def set_enabled(self, enabled: bool) -> None:
+        for widget in (self.button, self.field):
+            widget.setEnabled(enabled)
+        self.action.setEnabled(enabled)
+
+    def fill(self, amount: Money) -> None:
+        """Put ``amount`` (capped by :attr:`cap`) in the field, selected for retyping."""
+        if self.cap is not None:
+            amount = min(amount, self.cap)
+        self.field.set_amount(amount if amount.fen > 0 else None)
+        self.field.setFocus()
+        self.field.selectAll()
+
+
+@dataclass(frozen=True)
+class SplitTotals:
+    payable: Money
+    non_cash: Money
+    cash: Money
+
+    @property
+    def paid(self) -> Money:
+        return self.non_cash + self.cash
+
+    @property
+    def remaining(self) -> Money:
+        """Still to pay (zero once covered)."""
+        return max(self.payable - self.paid, Money(0))
+
+    @property
+    def change(self) -> Money:
+        return max(self.paid - self.payable, Money(0))
+
+    @property
+    def covered(self) -> bool:
+        return self.paid >= self.payable
+
+
+def split_totals(payable: Money, rows: list[TenderRow]) -> SplitTotals:
+    non_cash = Money(sum(r.amount.fen for r in rows if r.kind != "cash"))
+    cash = Money(sum(r.amount.fen for r in rows if r.kind == "cash"))
+    return SplitTotals(payable, non_cash, cash)
+
+
+def split_problem(payable: Money, rows: list[TenderRow]) -> UserError | None:
+    """What the checkout service would refuse in this split, said before asking it
+    (in the service's own words where it has them): a field that is not an amount, a
+    method over what it can pay, then the split rule the service itself applies
+    (:func:`memberdesk.domain.tenders.split_problem`)."""
+    from memberdesk.ui.counter.errors import CounterError
+
+    if any(r.typed_badly for r in rows):
+        return CounterError("not_an_amount")
+    totals = split_totals(payable, rows)
+    for row in rows:
+        if row.cap is None or row.amount <= row.cap:
+            continue
+        if row.kind == "stored_value":
+            return ValidationError(
+                "insufficient_stored_value", needed=row.amount.display(), available=row.cap.display()
+            )
+        return ValidationError("points_over_cap", max=row.cap.display())
+    problem = split_rule(payable, totals.non_cash, totals.cash)
+    return None if problem is None else ValidationError(problem.code, **problem.params())
+
+
+def render_notes(
+    rows: dict[str, TenderRow], payable: Money, walk_in: bool, points: PointsQuote | None
+) -> None:
+    """Beside each method: what is available, the points it takes, the change."""
+    if walk_in:
+        for kind in MEMBER_ONLY:
+            rows[kind].note.setText(QCoreApplication.translate("PaymentDialog", "members only"))
+    else:
+        sv = rows["stored_value"]
+        sv.note.setText(
+            QCoreApplication.translate("PaymentDialog", "available {amount}").format(
+                amount=fmt.money(sv.cap or Money(0))
+            )
+        )
+        rows["points"].note.setText(_points_note(rows["points"], points))
+    cash = rows["cash"]
+    others = split_totals(payable, [r for r in rows.values() if r is not cash])
+    change = cash.amount - others.remaining
+    cash.note.setText(
+        QCoreApplication.translate("PaymentDialog", "change {amount}").format(
+            amount=fmt.money(change)
+        )
+        if cash.amount.fen and change.fen > 0
+        else ""
+    )
+
+
+def _points_note(row: TenderRow, quote: PointsQuote | None) -> str:
+    if quote is None or quote.max_value.fen == 0:
+        return QCoreApplication.translate("PaymentDialog", "not usable for this sale")
+    if row.amount.fen:
+        return QCoreApplication.translate("PaymentDialog", "uses {points} points").format(
+            points=fmt.number(points_for_value(row.amount, quote.points_per_yuan))
+        )
+    return QCoreApplication.translate("PaymentDialog", "up to {amount} ({points} points)").format(
+        amount=fmt.money(quote.max_value), points=fmt.number(quote.max_points)
+    )

@@ -1,0 +1,53 @@
+"""The scheduled backup: every few minutes, on the long-job worker, ask the
+backup service whether a backup is due (the ``backup.interval_hours`` setting,
+24 h by default, counted from the last good backup of any kind) and make one
+when it is. The counter keeps selling meanwhile (SQLite's online backup API
+reads beside the writes). A failure (a full disk, say) is reported once in the
+banner and tried again at the next check; the status bar's backup age shows
+the rest."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import Signal
+
+from memberdesk.services.shared.errors import UserError
+from memberdesk.ui.shell.periodic_check import PeriodicCheck
+
+log = logging.getLogger(__name__)
+
+FIRST_CHECK_MS = 60 * 1000  # not while the shop is still opening
+
+
+def backup_if_due(db: Any) -> Any:
+    """The BackupResult of the backup made, or None when none was due."""
+    from memberdesk.services.backup.create import backup_due, create_backup
+
+    if not backup_due(db):
+        return None
+    return create_backup(db, None, kind="scheduled")
+
+
+class BackupScheduler(PeriodicCheck):
+    backup_made = Signal(object)  # BackupResult
+    backup_failed = Signal(object)  # UserError
+
+    name = "scheduled backup"
+    first_check_ms = FIRST_CHECK_MS
+
+    def waits(self) -> bool:
+        return self.long_jobs.busy or self.long_jobs.held  # an export, a backup, a restore
+
+    @staticmethod
+    def job(db: Any) -> Any:
+        return backup_if_due(db)
+
+    def done(self, result: Any) -> None:
+        if result is not None:
+            log.info("scheduled backup written: %s", result.path)
+            self.backup_made.emit(result)
+
+    def failed(self, error: UserError) -> None:
+        self.backup_failed.emit(UserError("scheduled_backup_failed", problem=error))

@@ -1,0 +1,60 @@
+"""Worker-side jobs of the session controller. They run only on the task runner's
+thread, which also pays for importing the database stack (SQLAlchemy, alembic,
+the services): the login window is on screen before any of that is loaded."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from memberdesk.db import Database
+from memberdesk.db.errors import storage_problem
+from memberdesk.db.migrate import DatabaseError
+from memberdesk.paths import DataPaths, resolve_db_url, resolve_store
+from memberdesk.services.shop import setup as shop_svc
+from memberdesk.services.staff import accounts as staff_svc
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class LoginInfo:
+    """What the login screen needs, read in one go."""
+
+    shop_name: str | None  # None: the shop is not set up yet
+    staff: list[tuple[str, str]]
+    utc_offset_minutes: int = 480  # the shop's time zone (a setting)
+
+
+def open_database(paths: DataPaths) -> Database | DatabaseError:
+    """Open (back up, migrate) the shop file. A file we cannot open (foreign,
+    damaged, newer, or refused by the operating system) is an expected outcome,
+    returned rather than raised."""
+    try:
+        db = Database.open(paths, resolve_db_url(paths), resolve_store(paths))
+    except DatabaseError as exc:
+        log.error("cannot open %s: %s", exc.path, exc)
+        return exc
+    except Exception as exc:  # the upgrade or the folders on a full disk, a held file
+        log.error("cannot open %s: %s", paths.database, exc)
+        problem = storage_problem(exc, paths.database)
+        if problem is None and not isinstance(exc, OSError):
+            raise
+        return DatabaseError(problem or "unreadable", paths.database, str(exc))
+    from memberdesk.services.backup.files import remove_leftovers
+
+    removed = remove_leftovers(paths.root)  # what killed backups and restores left behind
+    if removed:
+        log.info("removed leftovers of interrupted backups/restores: %s", ", ".join(removed))
+    return db
+
+
+def load_login_info(db: Database) -> LoginInfo:
+    """The shop's name and who may log in."""
+    if not shop_svc.is_initialised(db):
+        return LoginInfo(None, [])
+    from memberdesk.services.shared.settings import read_settings
+
+    offset = int(read_settings(db)["shop.timezone_offset_minutes"])
+    return LoginInfo(shop_svc.shop_info(db).name, staff_svc.login_names(db), offset)
+

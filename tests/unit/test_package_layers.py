@@ -1,0 +1,155 @@
+"""The service packages import one way (issue 10): a package may import the packages
+below it; an import upwards is a mistake, except the few listed in BACK_EDGES (known
+debts, each to be removed, never added to). And no module of src/ imports itself back
+through a chain of module-level imports (an import cycle).
+
+The layers, lowest first (docs/ARCHITECTURE.md explains each):
+"""
+
+from __future__ import annotations
+
+import ast
+from collections import defaultdict
+from pathlib import Path
+
+SRC = Path(__file__).resolve().parents[2] / "src" / "memberdesk"
+
+LAYERS: list[set[str]] = [
+    {"shared"},  # context, clock, errors and messages, settings, audit chain, ledgers, batches
+    {"pricing", "staff", "sheets"},  # prices and tenders (near-pure rules), staff, workbooks
+    {"shop", "audit"},  # shop set-up, stores, system log; the owner's audit page
+    {"members"},  # profiles, phones, cards, lookup, the member sheet
+    {"catalog", "notifications", "receipts"},  # products; the outbox; receipt data and text
+    {"points", "coupons", "stock"},
+    {"loyalty", "count_cards", "stored_value", "campaigns"},
+    {"checkout"},  # cart, sale, till, history
+    {"refunds", "shifts"},  # shifts include the day close (it seals the day report)
+    {"jobs", "analytics", "backup"},
+    {"reporting"},  # read-only report builders
+]
+RANK = {pkg: i for i, layer in enumerate(LAYERS) for pkg in layer}
+
+# Imports upwards that exist today: (importer, imported) -> the module that does it.
+BACK_EDGES: dict[tuple[str, str], str] = {
+    ("shared", "shop"): "shared/clock.py: a document number's store prefix (lazy import)",
+    ("members", "analytics"): "members/importer.py: scores the imported members",
+    ("members", "loyalty"): "members/admin.py, members/profiles.py: tier moves, referral on registration",
+    ("members", "notifications"): "members/profiles.py: the balance message, unsubscribes",
+    ("members", "receipts"): "members/admin.py: a receipt line's name on the member's page",
+    ("notifications", "points"): "notifications/jobs.py: the expiry reminders",
+    ("count_cards", "refunds"): "count_cards/refund.py: the refund's shared checks",
+    ("stored_value", "loyalty"): "stored_value/offers_admin.py: the tiers an offer may name",
+    ("stored_value", "refunds"): "stored_value/recharge.py: the recharge refund's shared checks",
+    ("stored_value", "shifts"): "stored_value/recharge.py: the open shift",
+    ("refunds", "shifts"): "refunds/sales.py: the open shift",
+    ("shifts", "backup"): "shifts/day_close.py: a backup after the close",
+    ("shifts", "reporting"): "shifts/day_close.py: the sealed day report",
+    ("stock", "reporting"): "stock/views.py: the report clock",
+    ("jobs", "analytics"): "jobs/runner.py: the analytics refresh is a daily job",
+}
+
+
+def _module(path: Path) -> str:
+    parts = list(path.relative_to(SRC.parent).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _imports(path: Path, module: str, top_level_only: bool) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    nodes = tree.body if top_level_only else list(ast.walk(tree))
+    found: set[str] = set()
+    for node in nodes:
+        if isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = module.split(".") if path.name == "__init__.py" else module.split(".")[:-1]
+                base = base[: len(base) - (node.level - 1)]
+                name = ".".join(base + ([node.module] if node.module else []))
+            else:
+                name = node.module or ""
+            found.add(name)
+            found.update(f"{name}.{a.name}" for a in node.names)
+        elif isinstance(node, ast.Import):
+            found.update(a.name for a in node.names)
+    return found
+
+
+def _package_edges() -> dict[tuple[str, str], list[str]]:
+    edges: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for path in sorted((SRC / "services").rglob("*.py")):
+        module = _module(path)
+        parts = module.split(".")
+        if len(parts) < 4:
+            continue  # services/__init__.py
+        for name in _imports(path, module, top_level_only=False):
+            other = name.split(".")
+            if other[:2] == ["memberdesk", "services"] and len(other) > 2 and other[2] != parts[2]:
+                edges[(parts[2], other[2])].append(str(path.relative_to(SRC / "services")))
+    return edges
+
+
+def test_every_service_module_is_in_a_package_of_a_layer() -> None:
+    flat = [p.name for p in (SRC / "services").glob("*.py") if p.name != "__init__.py"]
+    packages = {p.name for p in (SRC / "services").iterdir() if (p / "__init__.py").exists()}
+    assert flat == []
+    assert packages == set(RANK)
+
+
+def test_service_packages_import_downwards() -> None:
+    upwards = {
+        edge: sorted(set(files))
+        for edge, files in _package_edges().items()
+        if RANK[edge[1]] >= RANK[edge[0]] and edge not in BACK_EDGES
+    }
+    assert upwards == {}
+
+
+def test_the_known_back_edges_still_exist() -> None:
+    """Once a debt is paid, strike it from BACK_EDGES so it cannot come back."""
+    edges = _package_edges()
+    assert sorted(e for e in BACK_EDGES if e not in edges) == []
+
+
+def test_nothing_imports_reporting_or_analytics_but_the_listed() -> None:
+    readers = {a for (a, b) in _package_edges() if b in ("reporting", "analytics")}
+    assert readers <= {"shifts", "stock", "jobs", "members", "reporting"}
+
+
+def test_no_import_cycle_in_src() -> None:
+    """Module-level imports only (an import inside a function runs later, and one under
+    ``if TYPE_CHECKING`` never runs)."""
+    modules = {_module(p): p for p in SRC.rglob("*.py")}
+    graph = {
+        m: {n for n in _imports(p, m, top_level_only=True) if n in modules and n != m}
+        for m, p in modules.items()
+    }
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    cycles: list[list[str]] = []
+
+    def visit(v: str) -> None:  # Tarjan's strongly connected components
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        on_stack.add(v)
+        for w in graph[v]:
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in on_stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            component = []
+            while True:
+                w = stack.pop()
+                on_stack.discard(w)
+                component.append(w)
+                if w == v:
+                    break
+            if len(component) > 1:
+                cycles.append(sorted(component))
+
+    for v in graph:
+        if v not in index:
+            visit(v)
+    assert cycles == []

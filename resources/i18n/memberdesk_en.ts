@@ -287,6 +287,10 @@
         <translation>Gifts</translation>
     </message>
     <message>
+        <source>Stores</source>
+        <translation>Stores</translation>
+    </message>
+    <message>
         <source>My shift</source>
         <translation>My shift</translation>
     </message>
@@ -5516,6 +5520,117 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
     <message>
         <source>Export stock report (Ctrl+E)</source>
         <translation>Export stock report (Ctrl+E)</translation>
+    </message>
+</context>
+<context>
+    <name>StoresPage</name>
+    <message>
+        <source>{name} (this computer)</source>
+        <translation>{name} (this computer)</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Store {code} is saved: {name}.</source>
+        <translation>Store {code} is saved: {name}.</translation>
+    </message>
+    <message>
+        <source>Store {code} ({name}) is closed.</source>
+        <translation>Store {code} ({name}) is closed.</translation>
+    </message>
+    <message>
+        <source>Store {code} ({name}) is open again.</source>
+        <translation>Store {code} ({name}) is open again.</translation>
+    </message>
+    <message>
+        <source>Store {code} ({name}) is open. Set up its tills with the store code {code}.</source>
+        <translation>Store {code} ({name}) is open. Set up its tills with the store code {code}.</translation>
+    </message>
+    <message>
+        <source>Network edition: members, balances and points are shared by every store; sales, shifts and day closes are each store&apos;s. A till&apos;s store is set when it is installed (its store code). Staff with no store work in every store.</source>
+        <translation>Network edition: members, balances and points are shared by every store; sales, shifts and day closes are each store&apos;s. A till&apos;s store is set when it is installed (its store code). Staff with no store work in every store.</translation>
+    </message>
+    <message>
+        <source>Single-machine edition: this shop has one store. More stores sharing their members need the network edition (网络版, data on a server).</source>
+        <translation>Single-machine edition: this shop has one store. More stores sharing their members need the network edition (网络版, data on a server).</translation>
+    </message>
+    <message>
+        <source>Pick a store in the list to change it</source>
+        <translation>Pick a store in the list to change it</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <source>Close the store</source>
+        <translation>Close the store</translation>
+    </message>
+    <message>
+        <source>Stores</source>
+        <translation>Stores</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Own staff</source>
+        <translation>Own staff</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>&amp;Address</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>&amp;Phone</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Open a new store</source>
+        <translation>Open a new store</translation>
+    </message>
+    <message>
+        <source>1 to 8 letters or digits, e.g. B02</source>
+        <translation>1 to 8 letters or digits, e.g. B02</translation>
+    </message>
+    <message>
+        <source>e.g. Renmin Road</source>
+        <translation>e.g. Renmin Road</translation>
+    </message>
+    <message>
+        <source>Open the store</source>
+        <translation>Open the store</translation>
     </message>
 </context>
 <context>

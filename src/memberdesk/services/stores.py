@@ -24,7 +24,7 @@ from memberdesk.models import Staff, Store
 
 from .context import Actor
 from .errors import ConflictError, NotFoundError, PermissionDenied, ValidationError
-from .permissions import Permission
+from .permissions import Permission, require
 from .staff import require_and_audit
 
 CODE_PATTERN = re.compile(r"[A-Z0-9]{1,8}")
@@ -125,6 +125,39 @@ def name_first_store(session: Session, code: str, name: str) -> Store:
     return store
 
 
+@dataclass(frozen=True)
+class StoreRow:
+    """A store on the 门店 page: the store, its own staff (names; staff of every store
+    are not listed), whether this till is in it."""
+
+    store: StoreInfo
+    staff: tuple[str, ...]
+    this_till: bool
+
+
+@dataclass(frozen=True)
+class StoresOverview:
+    rows: tuple[StoreRow, ...]
+    network: bool  # a chain server (网络版); False: a single-machine shop file (单机版)
+
+
+def stores_overview(db: Database, actor: Actor) -> StoresOverview:
+    """The chain's stores for the owner's 门店 page, oldest first."""
+    with db.reader() as uow:
+        s = uow.session
+        require(s, actor, Permission.MANAGE_SETTINGS)
+        here = current_store_id(s)
+        staff: dict[int, list[str]] = {}
+        for store_id, name in s.execute(
+                select(Staff.store_id, Staff.display_name)
+                .where(Staff.store_id.is_not(None), Staff.active.is_(True))
+                .order_by(Staff.display_name)):
+            staff.setdefault(int(store_id or 0), []).append(str(name))
+        rows = tuple(StoreRow(_info(st), tuple(staff.get(st.id, ())), st.id == here)
+                     for st in s.scalars(select(Store).order_by(Store.id)))
+        return StoresOverview(rows, s.get_bind().dialect.name == "postgresql")
+
+
 def list_stores(db: Database) -> list[StoreInfo]:
     """Every store, oldest first (no permission: a till shows where it is)."""
     with db.reader() as uow:
@@ -174,6 +207,8 @@ def set_store(db: Database, actor: Actor, code: str, *, name: str | None = None,
         if phone is not None:
             store.phone = changes["phone"] = phone.strip()[:20]
         if active is not None:
+            if not active and store.id == current_store_id(s):
+                raise ConflictError("store_is_this_till", store=store.code)
             store.active = changes["active"] = active
         require_and_audit(s, actor, Permission.MANAGE_SETTINGS, action="store.set",
                           entity="store", entity_id=store.code, detail=changes)

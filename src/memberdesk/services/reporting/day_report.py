@@ -198,8 +198,8 @@ def _staff_names(s: Session) -> dict[int, str]:
     return {i: n for i, n in s.execute(select(Staff.id, Staff.display_name))}
 
 
-def _opening(s: Session) -> tuple[Money, Money, int]:
-    prev = last_close(s)
+def _opening(s: Session, w: Window) -> tuple[Money, Money, int]:
+    prev = last_close(s, w.store_id) if w.store_id is not None else None
     if prev is None:
         return ZERO, ZERO, 0
     data = json.loads(prev.report_json)
@@ -240,7 +240,7 @@ def _refund_rows(s: Session, w: Window, names: dict[int, str]) -> tuple[RefundRo
 
 
 def _shifts(s: Session, w: Window, names: dict[int, str]) -> tuple[ShiftRow, ...]:
-    cond = [Shift.closed_at.is_not(None), Shift.closed_at <= w.until]
+    cond = [Shift.closed_at.is_not(None), Shift.closed_at <= w.until, w.shifts()]
     if w.since is not None:
         cond.append(Shift.closed_at > w.since)
     rows = s.execute(
@@ -298,7 +298,7 @@ def compute(s: Session, w: Window, close_no: int | None = None) -> DayReport:
         for k, m in rows:
             takings[k] = takings.get(k, 0) + sign * m.fen
     refunds = _refund_rows(s, w, names)
-    sv_open_p, sv_open_b, points_open = _opening(s)
+    sv_open_p, sv_open_b, points_open = _opening(s, w)
     sv_moves = s.execute(
         select(StoredValueEntry.kind, func.sum(StoredValueEntry.principal_delta),
                func.sum(StoredValueEntry.bonus_delta))

@@ -5553,8 +5553,8 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>Store {code} ({name}) is open. Set up its tills with the store code {code}.</translation>
     </message>
     <message>
-        <source>Network edition: members, balances and points are shared by every store; sales, shifts and day closes are each store&apos;s. A till&apos;s store is set when it is installed (its store code). Staff with no store work in every store.</source>
-        <translation>Network edition: members, balances and points are shared by every store; sales, shifts and day closes are each store&apos;s. A till&apos;s store is set when it is installed (its store code). Staff with no store work in every store.</translation>
+        <source>Network edition: members and their balances are shared by every store; sales, shifts and day closes are each store&apos;s. Staff with no store work in every store.</source>
+        <translation>Network edition: members and their balances are shared by every store; sales, shifts and day closes are each store&apos;s. Staff with no store work in every store.</translation>
     </message>
     <message>
         <source>Single-machine edition: this shop has one store. More stores sharing their members need the network edition (网络版, data on a server).</source>
@@ -5621,8 +5621,16 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>Open a new store</translation>
     </message>
     <message>
-        <source>1 to 8 letters or digits, e.g. B02</source>
-        <translation>1 to 8 letters or digits, e.g. B02</translation>
+        <source>Co&amp;de</source>
+        <translation>Co&amp;de</translation>
+    </message>
+    <message>
+        <source>Na&amp;me</source>
+        <translation>Na&amp;me</translation>
+    </message>
+    <message>
+        <source>e.g. B02</source>
+        <translation>e.g. B02</translation>
     </message>
     <message>
         <source>e.g. Renmin Road</source>

@@ -5553,8 +5553,8 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>门店 {code}（{name}）已开设。安装该店的收银机时填写门店编号 {code}。</translation>
     </message>
     <message>
-        <source>Network edition: members, balances and points are shared by every store; sales, shifts and day closes are each store&apos;s. A till&apos;s store is set when it is installed (its store code). Staff with no store work in every store.</source>
-        <translation>网络版：会员、余额和积分各门店共用；销售、交班和日结按门店分开。收银机属于哪家门店，在安装时设定（门店编号）。未指定门店的员工可在所有门店工作。</translation>
+        <source>Network edition: members and their balances are shared by every store; sales, shifts and day closes are each store&apos;s. Staff with no store work in every store.</source>
+        <translation>网络版：会员及其余额各门店共用；销售、交班和日结按门店分开。未指定门店的员工可在所有门店工作。</translation>
     </message>
     <message>
         <source>Single-machine edition: this shop has one store. More stores sharing their members need the network edition (网络版, data on a server).</source>
@@ -5621,8 +5621,16 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>开设新门店</translation>
     </message>
     <message>
-        <source>1 to 8 letters or digits, e.g. B02</source>
-        <translation>1 到 8 个英文字母或数字，如 B02</translation>
+        <source>Co&amp;de</source>
+        <translation>编号(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Na&amp;me</source>
+        <translation>名称(&amp;M)</translation>
+    </message>
+    <message>
+        <source>e.g. B02</source>
+        <translation>如 B02</translation>
     </message>
     <message>
         <source>e.g. Renmin Road</source>

@@ -39,7 +39,7 @@ def test_a_single_shop_shows_its_one_store_and_the_owner_renames_it(owner: Count
     [(code, name, _addr, _phone, _staff, state)] = rows(page)
     assert code == "MAIN" and name.endswith("（本机）") and state == "营业中"
     assert page.selected is not None and page.selected.code == "MAIN"
-    assert not page.active_button.isEnabled()  # this computer's store stays open
+    assert not page.active_button.isVisible()  # the one store is this computer's: open
     page.name_edit.setText("人民路店")
     page.address_edit.setText("人民路 8 号")
     c.enter(page.phone_edit)  # Enter in the last field saves
@@ -64,11 +64,12 @@ def test_on_a_chain_the_owner_opens_closes_and_reopens_a_store(owner: Counter) -
     assert page.overview is not None
     page._show(replace(page.overview, network=True))  # what a chain server's till shows
     assert page.add_box.isVisible() and "网络版" in page.edition_note.text()
+    assert page.active_button.isVisible() and not page.active_button.isEnabled()  # MAIN: here
     page.new_code.setText("b2")
     page.new_name.setText("解放路店")
     c.enter(page.new_code)
     assert page.focusWidget() is page.new_name  # Enter moves on through the form
-    c.enter(page.new_phone)
+    c.enter(page.new_name)
     assert page.message.text() == "门店 B2（解放路店）已开设。安装该店的收银机时填写门店编号 B2。"
     assert [r[0] for r in rows(page)] == ["MAIN", "B2"]
     assert page.selected is not None and page.selected.code == "B2"

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QTableWidget,
     QTableWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -56,10 +57,11 @@ class StoresPage(Page):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.itemSelectionChanged.connect(self._picked)
+        self.table.setMinimumHeight(150)  # the header and four stores at least
         header = self.table.horizontalHeader()
         for col in range(COLUMNS):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # the address
         # the store picked in the list
         self.selected_heading = QLabel()
         self.selected_heading.setObjectName("sectionHeading")
@@ -83,28 +85,27 @@ class StoresPage(Page):
         picked.addLayout(buttons, 1, 2, 1, 2)
         picked.setColumnStretch(1, 1)
         picked.setColumnStretch(3, 1)
-        # a new store (a chain server only)
+        # a new store (a chain server only): its code and name; address and phone are
+        # changed above once it is in the list
         self.add_box = QWidget()
         self.add_heading = QLabel()
         self.add_heading.setObjectName("sectionHeading")
         self.new_code, self.new_name = _edit(8), _edit(40)
-        self.new_address, self.new_phone = _edit(100), _edit(20)
+        self.new_code.setMaximumWidth(140)
         self.add_button = push_button(self.add)
-        self.add_labels = [QLabel() for _ in range(4)]
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(12)
-        grid.setVerticalSpacing(8)
-        for i, (label, field) in enumerate(zip(self.add_labels, self._add_form(), strict=True)):
+        self.add_labels = [QLabel() for _ in range(2)]
+        add_row = QHBoxLayout()
+        add_row.setSpacing(10)
+        for label, field in zip(self.add_labels, self._add_form(), strict=True):
             label.setBuddy(field)
-            grid.addWidget(label, i // 2, (i % 2) * 2)
-            grid.addWidget(field, i // 2, (i % 2) * 2 + 1)
-        grid.addWidget(self.add_button, 2, 3)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
-        add_layout = QGridLayout(self.add_box)
+            add_row.addWidget(label)
+            add_row.addWidget(field, 1 if field is self.new_name else 0)
+        add_row.addWidget(self.add_button)
+        add_layout = QVBoxLayout(self.add_box)
         add_layout.setContentsMargins(0, 8, 0, 0)
-        add_layout.addWidget(self.add_heading, 0, 0)
-        add_layout.addLayout(grid, 1, 0)
+        add_layout.setSpacing(8)
+        add_layout.addWidget(self.add_heading)
+        add_layout.addLayout(add_row)
         self.add_box.hide()
         self._busy_buttons += [self.save_button, self.active_button, self.add_button]
         self.body.addWidget(self.edition_note)
@@ -116,7 +117,7 @@ class StoresPage(Page):
         self.retranslate()
 
     def _add_form(self) -> tuple[QLineEdit, ...]:
-        return (self.new_code, self.new_name, self.new_address, self.new_phone)
+        return (self.new_code, self.new_name)
 
     # -- loading -------------------------------------------------------------------------
     def activated(self) -> None:
@@ -130,10 +131,13 @@ class StoresPage(Page):
         keep = select or (self.selected.code if self.selected else None)
         self.overview = overview
         self.add_box.setVisible(overview.network)
+        self.active_button.setVisible(overview.network)  # one store: this computer's
         self.table.setRowCount(len(overview.rows))
         for r, row in enumerate(overview.rows):
             for c, text in enumerate(self._cells(r)):
-                self.table.setItem(r, c, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)  # an address or the staff may be cut short
+                self.table.setItem(r, c, item)
             if row.store.code == keep or (keep is None and row.this_till):
                 self.table.selectRow(r)
         self._render_note()
@@ -207,7 +211,7 @@ class StoresPage(Page):
 
     def add(self) -> None:
         self.call(add_store, self.actor, self.new_code.text(), self.new_name.text(),
-                  self.new_address.text(), self.new_phone.text(), on_done=self._added)
+                  on_done=self._added)
 
     def _added(self, info: StoreInfo) -> None:
         for edit in self._add_form():
@@ -240,9 +244,9 @@ class StoresPage(Page):
             self.edition_note.setText("")
         elif self.overview.network:
             self.edition_note.setText(self.tr(
-                "Network edition: members, balances and points are shared by every store; "
-                "sales, shifts and day closes are each store's. A till's store is set when "
-                "it is installed (its store code). Staff with no store work in every store."))
+                "Network edition: members and their balances are shared by every store; sales, "
+                "shifts and day closes are each store's. Staff with no store work in every "
+                "store."))
         else:
             self.edition_note.setText(self.tr(
                 "Single-machine edition: this shop has one store. More stores sharing their "
@@ -272,11 +276,10 @@ class StoresPage(Page):
             label.setText(text)
         self.save_button.setText(self.tr("Save"))
         self.add_heading.setText(self.tr("Open a new store"))
-        for label, text in zip(self.add_labels, (
-                self.tr("Code"), self.tr("Name"), self.tr("Address"), self.tr("Phone")),
-                strict=True):
+        for label, text in zip(self.add_labels, (self.tr("Co&de"), self.tr("Na&me")),
+                               strict=True):
             label.setText(text)
-        self.new_code.setPlaceholderText(self.tr("1 to 8 letters or digits, e.g. B02"))
+        self.new_code.setPlaceholderText(self.tr("e.g. B02"))
         self.new_name.setPlaceholderText(self.tr("e.g. Renmin Road"))
         self.add_button.setText(self.tr("Open the store"))
         self._render_note()

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, func, select, true
 from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
@@ -89,6 +90,36 @@ def refuse_other_store(session: Session, own: int | None, store_id: int) -> None
     if own is not None and own != store_id:
         code = session.scalar(select(Store.code).where(Store.id == store_id)) or ""
         raise PermissionDenied("store_not_yours", store=code)
+
+
+@dataclass(frozen=True)
+class ReportStore:
+    """The store a report covers."""
+
+    store_id: int | None  # None: every store (head office)
+    code: str  # ALL for every store
+    name: str
+    chain: bool  # more than one store: the report says which it covers
+
+    def matches(self, column: Any) -> ColumnElement[bool]:
+        """``column`` (a store id) is this report's store (always true for every store)."""
+        return true() if self.store_id is None else column == self.store_id
+
+
+def report_store(session: Session, actor: Actor, wanted: str | None) -> ReportStore:
+    """Which store a report covers: ``None`` this till's store, a code that store,
+    ``ALL`` every store. Staff of one store see only their own (:func:`refuse_other_store`);
+    staff of every store (an owner, head office) see any store and all of them."""
+    own = session.scalar(select(Staff.store_id).where(Staff.id == actor.staff_id))
+    chain = int(session.scalar(select(func.count()).select_from(Store)) or 0) > 1
+    if wanted is not None and wanted.strip().upper() == ALL_STORES:
+        if own is not None:
+            raise PermissionDenied("store_all_head_office")
+        return ReportStore(None, ALL_STORES, "", chain)
+    store = (_find(session, wanted) if wanted and wanted.strip()
+             else session.get_one(Store, current_store_id(session)))
+    refuse_other_store(session, own, store.id)
+    return ReportStore(store.id, store.code, store.name, chain)
 
 
 def parse_code(code: str) -> str:

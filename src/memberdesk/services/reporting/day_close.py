@@ -24,7 +24,7 @@ from ..context import Actor
 from ..errors import ConflictError, UserError, ValidationError
 from ..locks import lock_numbering
 from ..permissions import Permission, require
-from ..stores import check_store_reach, current_store, current_store_id
+from ..stores import check_store_reach, current_store, current_store_id, report_store
 from . import codec
 from .day_report import DayReport, compute, in_shop_time
 from .window import last_close, window_for
@@ -87,11 +87,17 @@ def report_for_day(s: Session, business_date: date, store_id: int | None = None)
                         clock.local_offset(s))
 
 
-def day_report(db: Database, actor: Actor, business_date: date) -> DayReport:
+def day_report(db: Database, actor: Actor, business_date: date,
+               store: str | None = None) -> DayReport:
+    """The day report of ``store`` (None: this till's store; a code: head office, or
+    that store's own staff). Each store closes its own day: never ALL."""
     with db.reader() as uow:
         s = uow.session
         require(s, actor, Permission.VIEW_REPORTS)
-        return report_for_day(s, business_date)
+        scope = report_store(s, actor, store)
+        if scope.store_id is None:
+            raise ValidationError("day_report_one_store")
+        return report_for_day(s, business_date, scope.store_id)
 
 
 def close_day(db: Database, actor: Actor, business_date: date) -> DayCloseResult:

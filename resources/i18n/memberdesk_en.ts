@@ -4273,6 +4273,14 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>Member statement</translation>
     </message>
     <message>
+        <source>This store</source>
+        <translation>This store</translation>
+    </message>
+    <message>
+        <source>All stores</source>
+        <translation>All stores</translation>
+    </message>
+    <message>
         <source>Type the shift number.</source>
         <translation>Type the shift number.</translation>
     </message>
@@ -4307,6 +4315,10 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
     <message>
         <source>&amp;To</source>
         <translation>&amp;To</translation>
+    </message>
+    <message>
+        <source>St&amp;ore</source>
+        <translation>St&amp;ore</translation>
     </message>
     <message>
         <source>e.g. B20260301-001</source>

@@ -4273,6 +4273,14 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>会员对账单</translation>
     </message>
     <message>
+        <source>This store</source>
+        <translation>本店</translation>
+    </message>
+    <message>
+        <source>All stores</source>
+        <translation>全部门店</translation>
+    </message>
+    <message>
         <source>Type the shift number.</source>
         <translation>请输入班次号。</translation>
     </message>
@@ -4307,6 +4315,10 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
     <message>
         <source>&amp;To</source>
         <translation>到(&amp;T)</translation>
+    </message>
+    <message>
+        <source>St&amp;ore</source>
+        <translation>门店(&amp;O)</translation>
     </message>
     <message>
         <source>e.g. B20260301-001</source>

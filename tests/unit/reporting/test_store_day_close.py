@@ -124,3 +124,57 @@ def test_a_manager_of_one_store_cannot_close_another_stores_day(world: World) ->
     with w.db.reader() as r:
         assert r.session.scalar(select(DayClose.id)) is None
     assert close_day(_till(w, "B2"), manager_b, today).report.close_no == 1
+
+
+def _migrate(db: Database, revision: str, *, down: bool) -> None:
+    from alembic import command
+
+    from memberdesk.db.migrate import alembic_config
+
+    cfg = alembic_config(db.engine)
+    with db.engine.begin() as conn:
+        if conn.dialect.name == "sqlite":
+            conn.exec_driver_sql("PRAGMA foreign_keys = OFF")  # as db/migrate does
+        cfg.attributes["connection"] = conn
+        (command.downgrade if down else command.upgrade)(cfg, revision)
+
+
+def test_migration_0023_keeps_the_closes_and_their_guards_both_ways(world: World) -> None:
+    """Down to one close a day (refused while two stores closed one date) and up again:
+    the existing closes belong to the first store; UPDATE stays refused throughout."""
+    from sqlalchemy import text
+    from sqlalchemy.exc import DatabaseError
+
+    w = world
+    _close_shifts(w.db, w.cashier, w.manager, w.owner)
+    with w.db.reader() as r:
+        today = clock.business_date(r.session, clock.now())
+    close_day(w.db, w.owner, today)
+    add_store(w.db, w.owner, "B2", "人民路店")
+    w.db.engine.dispose()
+
+    def refuses_update() -> bool:
+        try:
+            with w.db.engine.begin() as conn:
+                conn.execute(text("UPDATE day_closes SET report_hash = 'x'"))
+        except DatabaseError as exc:
+            return "append-only" in str(exc)
+        return False
+
+    _migrate(w.db, "0022_product_cost", down=True)
+    with w.db.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM day_closes")).scalar() == 1
+    assert refuses_update()
+    _migrate(w.db, "head", down=False)
+    with w.db.engine.connect() as conn:
+        assert conn.execute(text(
+            "SELECT s.code FROM day_closes d JOIN stores s ON s.id = d.store_id")).all() == [
+            ("MAIN",)]
+    assert refuses_update()
+    w.db.engine.dispose()
+    till_b = _till(w, "B2")
+    assert close_day(till_b, w.owner, today).report.close_no == 2  # B2 closes the date too
+    w.db.engine.dispose()
+    with pytest.raises(RuntimeError, match="two stores closed"):
+        _migrate(w.db, "0022_product_cost", down=True)
+    assert check_database(w.db) == []

@@ -217,7 +217,7 @@ def cmd_count_cards(args: argparse.Namespace) -> int:
 def cmd_sales(args: argparse.Namespace) -> int:
     from memberdesk.services.reporting.labels import label
     from memberdesk.services.reporting.sales_detail import sales_detail, sales_detail_document
-    from memberdesk.services.reporting.sales_detail import store_text as sales_detail_store
+    from memberdesk.services.reporting.words import store_text as sales_detail_store
 
     start, end = _range(args)
     if start is None or end is None:  # argparse makes both required

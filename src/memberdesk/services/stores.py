@@ -99,7 +99,6 @@ class ReportStore:
     store_id: int | None  # None: every store (head office)
     code: str  # ALL for every store
     name: str
-    chain: bool  # more than one store: the report says which it covers
 
     def matches(self, column: Any) -> ColumnElement[bool]:
         """``column`` (a store id) is this report's store (always true for every store)."""
@@ -111,15 +110,25 @@ def report_store(session: Session, actor: Actor, wanted: str | None) -> ReportSt
     ``ALL`` every store. Staff of one store see only their own (:func:`refuse_other_store`);
     staff of every store (an owner, head office) see any store and all of them."""
     own = session.scalar(select(Staff.store_id).where(Staff.id == actor.staff_id))
-    chain = int(session.scalar(select(func.count()).select_from(Store)) or 0) > 1
     if wanted is not None and wanted.strip().upper() == ALL_STORES:
         if own is not None:
             raise PermissionDenied("store_all_head_office")
-        return ReportStore(None, ALL_STORES, "", chain)
+        return ReportStore(None, ALL_STORES, "")
     store = (_find(session, wanted) if wanted and wanted.strip()
              else session.get_one(Store, current_store_id(session)))
     refuse_other_store(session, own, store.id)
-    return ReportStore(store.id, store.code, store.name, chain)
+    return ReportStore(store.id, store.code, store.name)
+
+
+def store_label(session: Session, store_id: int | None) -> str:
+    """What a report says of the store it covers: "B2 人民路店", ALL for every store,
+    "" in a shop of one store (nothing to say, as before stores)."""
+    if int(session.scalar(select(func.count()).select_from(Store)) or 0) < 2:
+        return ""
+    if store_id is None:
+        return ALL_STORES
+    code, name = session.execute(select(Store.code, Store.name).where(Store.id == store_id)).one()
+    return f"{code} {name}"
 
 
 def parse_code(code: str) -> str:

@@ -65,7 +65,7 @@ def test_two_stores_close_the_same_date_each_over_its_own_takings(world: World) 
     # B closes while A's shifts are still open: A's open shifts are A's business
     _close_shifts(till_b, cashier_b, manager_b)
     b = close_day(till_b, manager_b, today).report
-    assert (b.close_no, b.sales_count) == (1, 2)
+    assert (b.close_no, b.sales_count, b.store) == (1, 2, "B2 人民路店")  # sealed with it
     assert b.net == sold_b.payable + kept_b.payable
     assert (b.recharges_count, b.recharges_principal) == (1, charged_b.amount)
     assert [r.refund_no for r in b.refunds] == [refund_b.refund_no]
@@ -79,6 +79,7 @@ def test_two_stores_close_the_same_date_each_over_its_own_takings(world: World) 
     _close_shifts(w.db, w.cashier, w.manager, w.owner)
     a = close_day(w.db, w.owner, today).report
     assert (a.close_no, a.sales_count, a.net) == (2, 1, sold_a.payable)
+    assert a.store.startswith("MAIN ")
     assert (a.recharges_count, a.recharges_principal, a.refunds) == (1, charged_a.amount, ())
     assert {sh.staff for sh in a.shifts}.isdisjoint({"cashier_b", "manager_b"})
 

@@ -91,6 +91,7 @@ def test_a_shop_of_one_store_reports_as_before(world: World) -> None:
     assert _sales(w.db, w.owner, day) == ([sold.sale_no], 0, "",
                                           day.isoformat())
     assert _sales(w.db, w.owner, day, "ALL")[:3] == ([sold.sale_no], 0, "")
+    assert day_report(w.db, w.owner, day).store == ""  # a one-store shop's close as before
 
 
 def _main(w: World) -> str:

@@ -47,6 +47,7 @@ from memberdesk.models.enums import (
 from memberdesk.money import Money
 
 from .. import clock
+from ..stores import store_label
 from . import count_card_report
 from .common import shop_time
 from .loyalty_moves import LoyaltyMoves, loyalty_moves
@@ -150,6 +151,7 @@ class DayReport:
     count_cards_deferred: Money = ZERO
     # Sign-ins, gifts, referral rewards, points expired, tier changes (older closes: 0).
     loyalty: LoyaltyMoves = field(default_factory=LoyaltyMoves)
+    store: str = ""  # the store closed, on a chain ("B2 人民路店"); "" in a one-store shop
 
     # ``net`` (a sealed name): the day's sales before refunds, gross less discounts.
     @property
@@ -368,6 +370,7 @@ def compute(s: Session, w: Window, close_no: int | None = None) -> DayReport:
         loyalty=loyalty_moves(
             s, w.between(PointsEntry.id, w.previous.points_entry, w.current.points_entry),
             w.between(TierChange.id, w.previous.tier_change, w.current.tier_change)),
+        store=store_label(s, w.store_id),
     )
 
 
@@ -394,7 +397,3 @@ def in_shop_time(rep: DayReport, offset: timedelta) -> DayReport:
         ),
         utc_offset_minutes=int(offset / timedelta(minutes=1)),
     )
-
-
-def now() -> datetime:
-    return clock.now()

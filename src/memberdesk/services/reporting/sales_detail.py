@@ -25,7 +25,7 @@ from .. import clock
 from ..context import Actor
 from ..permissions import Permission, require
 from ..receipt_data import line_name as stored_line_name
-from ..stores import ALL_STORES, report_store
+from ..stores import report_store, store_label
 from .common import (
     STREAM_BATCH,
     DateRange,
@@ -40,7 +40,7 @@ from .common import (
     streaming_reader,
 )
 from .labels import label
-from .words import ZH_CN, line_name, normalise, picker
+from .words import ZH_CN, line_name, normalise, picker, store_text
 
 M = ColumnKind.MONEY
 I = ColumnKind.INT  # noqa: E741
@@ -154,8 +154,7 @@ def sales_detail(db: Database, actor: Actor, start: date, end: date,
             refunds_count=int(refunds),
             refunds_total=as_money(refunded),
             lines=reading.stream(rows),
-            store=(scope.code if scope.store_id is None else f"{scope.code} {scope.name}")
-            if scope.chain else "",
+            store=store_label(s, scope.store_id),
         )
 
 
@@ -215,11 +214,3 @@ def sales_detail_document(rep: SalesDetail, shop_name: str, generated_at: dateti
                     rep.period.text(lang) + store_text(rep.store, lang),
                     generated_at, tuple(summary), tables, note, normalise(lang))
 
-
-def store_text(store: str, lang: str) -> str:
-    """The store a report covers, after its period ("" in a shop of one store)."""
-    if not store:
-        return ""
-    t = picker(lang)
-    return t("，全部门店", ", all stores") if store == ALL_STORES else t(f"，门店 {store}",
-                                                                         f", store {store}")

@@ -287,6 +287,10 @@ def shoot_tasks(cam: Camera, sizes: tuple[tuple[int, int], ...], langs: tuple[st
                     cam.idle()
                     cam.grab(office, "backoffice_mall")
                 _campaigns_page(cam, office)
+                if "stores" in office.pages:
+                    office.show_page("stores")
+                    cam.idle()
+                    cam.grab(office, "backoffice_stores")
                 if "jobs" in office.pages:
                     office.show_page("jobs")
                     cam.idle()

@@ -287,6 +287,10 @@
         <translation>Gifts</translation>
     </message>
     <message>
+        <source>Stores</source>
+        <translation>Stores</translation>
+    </message>
+    <message>
         <source>My shift</source>
         <translation>My shift</translation>
     </message>
@@ -4269,6 +4273,14 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>Member statement</translation>
     </message>
     <message>
+        <source>This store</source>
+        <translation>This store</translation>
+    </message>
+    <message>
+        <source>All stores</source>
+        <translation>All stores</translation>
+    </message>
+    <message>
         <source>Type the shift number.</source>
         <translation>Type the shift number.</translation>
     </message>
@@ -4303,6 +4315,10 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
     <message>
         <source>&amp;To</source>
         <translation>&amp;To</translation>
+    </message>
+    <message>
+        <source>St&amp;ore</source>
+        <translation>St&amp;ore</translation>
     </message>
     <message>
         <source>e.g. B20260301-001</source>
@@ -5516,6 +5532,125 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
     <message>
         <source>Export stock report (Ctrl+E)</source>
         <translation>Export stock report (Ctrl+E)</translation>
+    </message>
+</context>
+<context>
+    <name>StoresPage</name>
+    <message>
+        <source>{name} (this computer)</source>
+        <translation>{name} (this computer)</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Store {code} is saved: {name}.</source>
+        <translation>Store {code} is saved: {name}.</translation>
+    </message>
+    <message>
+        <source>Store {code} ({name}) is closed.</source>
+        <translation>Store {code} ({name}) is closed.</translation>
+    </message>
+    <message>
+        <source>Store {code} ({name}) is open again.</source>
+        <translation>Store {code} ({name}) is open again.</translation>
+    </message>
+    <message>
+        <source>Store {code} ({name}) is open. Set up its tills with the store code {code}.</source>
+        <translation>Store {code} ({name}) is open. Set up its tills with the store code {code}.</translation>
+    </message>
+    <message>
+        <source>Network edition: members and their balances are shared by every store; sales, shifts and day closes are each store&apos;s. Staff with no store work in every store.</source>
+        <translation>Network edition: members and their balances are shared by every store; sales, shifts and day closes are each store&apos;s. Staff with no store work in every store.</translation>
+    </message>
+    <message>
+        <source>Single-machine edition: this shop has one store. More stores sharing their members need the network edition (网络版, data on a server).</source>
+        <translation>Single-machine edition: this shop has one store. More stores sharing their members need the network edition (网络版, data on a server).</translation>
+    </message>
+    <message>
+        <source>Pick a store in the list to change it</source>
+        <translation>Pick a store in the list to change it</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <source>Close the store</source>
+        <translation>Close the store</translation>
+    </message>
+    <message>
+        <source>Stores</source>
+        <translation>Stores</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Own staff</source>
+        <translation>Own staff</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>&amp;Address</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>&amp;Phone</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Open a new store</source>
+        <translation>Open a new store</translation>
+    </message>
+    <message>
+        <source>Co&amp;de</source>
+        <translation>Co&amp;de</translation>
+    </message>
+    <message>
+        <source>Na&amp;me</source>
+        <translation>Na&amp;me</translation>
+    </message>
+    <message>
+        <source>e.g. B02</source>
+        <translation>e.g. B02</translation>
+    </message>
+    <message>
+        <source>e.g. Renmin Road</source>
+        <translation>e.g. Renmin Road</translation>
+    </message>
+    <message>
+        <source>Open the store</source>
+        <translation>Open the store</translation>
     </message>
 </context>
 <context>

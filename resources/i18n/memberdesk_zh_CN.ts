@@ -287,6 +287,10 @@
         <translation>积分商城</translation>
     </message>
     <message>
+        <source>Stores</source>
+        <translation>门店</translation>
+    </message>
+    <message>
         <source>My shift</source>
         <translation>我的交班</translation>
     </message>
@@ -4269,6 +4273,14 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>会员对账单</translation>
     </message>
     <message>
+        <source>This store</source>
+        <translation>本店</translation>
+    </message>
+    <message>
+        <source>All stores</source>
+        <translation>全部门店</translation>
+    </message>
+    <message>
         <source>Type the shift number.</source>
         <translation>请输入班次号。</translation>
     </message>
@@ -4303,6 +4315,10 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
     <message>
         <source>&amp;To</source>
         <translation>到(&amp;T)</translation>
+    </message>
+    <message>
+        <source>St&amp;ore</source>
+        <translation>门店(&amp;O)</translation>
     </message>
     <message>
         <source>e.g. B20260301-001</source>
@@ -5516,6 +5532,125 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
     <message>
         <source>Export stock report (Ctrl+E)</source>
         <translation>导出库存报表 (Ctrl+E)</translation>
+    </message>
+</context>
+<context>
+    <name>StoresPage</name>
+    <message>
+        <source>{name} (this computer)</source>
+        <translation>{name}（本机）</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>营业中</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已停业</translation>
+    </message>
+    <message>
+        <source>Store {code} is saved: {name}.</source>
+        <translation>门店 {code} 已保存：{name}。</translation>
+    </message>
+    <message>
+        <source>Store {code} ({name}) is closed.</source>
+        <translation>门店 {code}（{name}）已停业。</translation>
+    </message>
+    <message>
+        <source>Store {code} ({name}) is open again.</source>
+        <translation>门店 {code}（{name}）已恢复营业。</translation>
+    </message>
+    <message>
+        <source>Store {code} ({name}) is open. Set up its tills with the store code {code}.</source>
+        <translation>门店 {code}（{name}）已开设。安装该店的收银机时填写门店编号 {code}。</translation>
+    </message>
+    <message>
+        <source>Network edition: members and their balances are shared by every store; sales, shifts and day closes are each store&apos;s. Staff with no store work in every store.</source>
+        <translation>网络版：会员及其余额各门店共用；销售、交班和日结按门店分开。未指定门店的员工可在所有门店工作。</translation>
+    </message>
+    <message>
+        <source>Single-machine edition: this shop has one store. More stores sharing their members need the network edition (网络版, data on a server).</source>
+        <translation>单机版：本店只有一家门店。开设多家门店并共用会员，需要网络版（数据存放在服务器上）。</translation>
+    </message>
+    <message>
+        <source>Pick a store in the list to change it</source>
+        <translation>在列表中选择一家门店进行修改</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>恢复营业</translation>
+    </message>
+    <message>
+        <source>Close the store</source>
+        <translation>停业</translation>
+    </message>
+    <message>
+        <source>Stores</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Own staff</source>
+        <translation>本店员工</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>地址(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>电话(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Open a new store</source>
+        <translation>开设新门店</translation>
+    </message>
+    <message>
+        <source>Co&amp;de</source>
+        <translation>编号(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Na&amp;me</source>
+        <translation>名称(&amp;M)</translation>
+    </message>
+    <message>
+        <source>e.g. B02</source>
+        <translation>如 B02</translation>
+    </message>
+    <message>
+        <source>e.g. Renmin Road</source>
+        <translation>如：人民路店</translation>
+    </message>
+    <message>
+        <source>Open the store</source>
+        <translation>开设门店</translation>
     </message>
 </context>
 <context>

@@ -166,3 +166,18 @@ def test_an_english_screen_exports_english_files(counter: Counter, tmp_path: Pat
     text = pdf_text(pdf)
     assert "Day report (preview, not closed)" in text and "Page 1 of" in text
     assert "日结" not in text and "汇总" not in text
+
+
+def test_on_a_chain_the_day_close_names_its_store(counter: Counter) -> None:
+    """Issue 15 §2: each store closes its own day; the page and the files say which."""
+    from memberdesk.services.shop.stores import add_store, list_stores
+
+    c = counter
+    trade(c)
+    add_store(c.db, c.world.owner, "B2", "人民路店")
+    here = list_stores(c.db)[0]
+    office = c.open(Qt.Key.Key_F8)
+    page = office.page("day")
+    c.settle()
+    assert f"· {here.code} {here.name}" in page.figures.text()
+    assert f"，门店 {here.code} {here.name}" in page.preview.toPlainText()

@@ -54,8 +54,10 @@ def test_sales_detail_exports_with_progress(manager: Counter, tmp_path: Path) ->
     trade(c)
     office = c.open(Qt.Key.Key_F8)
     page = office.show_page("reports")
+    c.settle()
     page.select("sales")
     assert page.start.isVisible() and not page.shift_no.isVisible()
+    assert not page.store.isVisible()  # a shop of one store: no store to pick
     c.enter(page.start)
     assert "销售明细" in page.preview.toPlainText()
     panel = page.export_panel
@@ -125,3 +127,29 @@ def test_a_statement_needs_a_member_number(manager: Counter, tmp_path: Path) -> 
     page.member_no.setText("M999999")
     c.enter(page.member_no)
     assert page.message.text() == "找不到会员 M999999"
+
+
+def test_on_a_chain_the_sales_detail_takes_a_store(owner: Counter) -> None:
+    """Issue 15 §2: on a chain the sales detail covers this store, another or all."""
+    from memberdesk.services.shop.stores import add_store
+
+    c = owner
+    trade(c)
+    add_store(c.db, c.world.owner, "B2", "人民路店")
+    office = c.open(Qt.Key.Key_F8)
+    page = office.show_page("reports")
+    c.settle()
+    page.select("sales")
+    assert page.store.isVisible() and page.labels["store"].text() == "门店(&O)"
+    items = [page.store.itemText(i) for i in range(page.store.count())]
+    assert items[0] == "本店" and items[-1] == "全部门店" and "B2 人民路店" in items
+    page.store.setCurrentIndex(items.index("B2 人民路店"))
+    c.enter(page.start)
+    text = page.preview.toPlainText()
+    assert "门店 B2 人民路店" in text and "无数据" in text
+    page.store.setCurrentIndex(len(items) - 1)
+    c.enter(page.start)
+    assert "全部门店" in page.preview.toPlainText() and "¥47.40" in page.preview.toPlainText()
+    c.ui.i18n.set_language("en")
+    c.qtbot.waitUntil(lambda: page.store.itemText(0) == "This store", timeout=5_000)
+    assert page.store.itemText(page.store.count() - 1) == "All stores"

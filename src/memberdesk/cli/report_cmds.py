@@ -1,4 +1,5 @@
-"""``memberdesk report day --date YYYY-MM-DD [--close] [--xlsx FILE] [--pdf FILE]`` and
+"""``memberdesk report day --date YYYY-MM-DD [--close] [--for-store CODE] [--xlsx FILE]
+[--pdf FILE]`` and
 the other reports: ``shift``, ``statement``, ``liability``, ``points``, ``coupons``,
 ``sales`` (see :mod:`memberdesk.cli.report_more_cmds`)."""
 
@@ -48,6 +49,12 @@ def report_lang(db: Any, args: argparse.Namespace) -> str:
     return str(read_settings(db)["shop.language"])
 
 
+def add_for_store(p: argparse.ArgumentParser, *, every: bool) -> None:
+    p.add_argument("--for-store", metavar="CODE", default=None,
+                   help="network edition: the store reported (default: this till's)"
+                   + ("; ALL: every store (head office)" if every else ""))
+
+
 def print_day(rep: Any) -> None:
     from memberdesk.services.reporting.labels import label
 
@@ -86,6 +93,11 @@ def cmd_day(args: argparse.Namespace) -> int:
     from memberdesk.services.shop.setup import shop_info
 
     day = parse_date(args.date)
+    if args.close and args.for_store:
+        from .common import CliError
+
+        raise CliError("日结只能结本机所在门店的账，不能加 --for-store" if lang() == "zh_CN"
+                       else "a till closes its own store's day: --close takes no --for-store")
     xlsx = Path(args.xlsx) if args.xlsx else None
     pdf = Path(args.pdf) if args.pdf else None
     with opened_db(args) as db:
@@ -96,7 +108,7 @@ def cmd_day(args: argparse.Namespace) -> int:
             if result.backup_warning:
                 print(result.backup_warning)
         else:
-            rep = day_report(db, actor, day)
+            rep = day_report(db, actor, day, args.for_store)
         from memberdesk.services.shared import clock
 
         doc = day_document(rep, shop_info(db).name, clock.now(), report_lang(db, args))
@@ -112,6 +124,7 @@ def register(sub: Any) -> None:
     p = add_command(rsub, "day", "the day-close (日结) report of one business day", cmd_day)
     p.add_argument("--date", required=True, help="business date YYYY-MM-DD")
     p.add_argument("--close", action="store_true", help="seal the day (日结) before reporting")
+    add_for_store(p, every=False)
     add_login(p)
     add_outputs(p)
     from .report_more_cmds import register_more

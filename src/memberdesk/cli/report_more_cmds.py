@@ -16,7 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from .common import add_command, lang, opened_db, user_errors
-from .report_cmds import add_login, add_outputs, login_from_args, parse_date, report_lang
+from .report_cmds import (
+    add_for_store,
+    add_login,
+    add_outputs,
+    login_from_args,
+    parse_date,
+    report_lang,
+)
 
 NO_DATA = "（无数据）"
 
@@ -210,13 +217,15 @@ def cmd_count_cards(args: argparse.Namespace) -> int:
 def cmd_sales(args: argparse.Namespace) -> int:
     from memberdesk.services.reporting.labels import label
     from memberdesk.services.reporting.sales_detail import sales_detail, sales_detail_document
+    from memberdesk.services.reporting.words import store_text as sales_detail_store
 
     start, end = _range(args)
     if start is None or end is None:  # argparse makes both required
         raise SystemExit(2)
 
     def show(r: Any) -> None:
-        _print(_say("销售明细 ", "sales detail ") + r.period.text(), [
+        where = sales_detail_store(r.store, "zh_CN" if lang() == "zh_CN" else "en")
+        _print(_say("销售明细 ", "sales detail ") + r.period.text() + where, [
             ("销售笔数", "sales", r.sales_count),
             ("明细行数", "lines", r.line_count),
             ("原价合计", "gross", r.gross),
@@ -227,7 +236,7 @@ def cmd_sales(args: argparse.Namespace) -> int:
             *[(f"收款 {label(k)}", f"takings {label(k, 'en')}", m) for k, m in r.by_tender],
         ], empty=r.line_count == 0)
 
-    return _run(args, lambda db, a: sales_detail(db, a, start, end),
+    return _run(args, lambda db, a: sales_detail(db, a, start, end, args.for_store),
                 sales_detail_document, show, lambda r: r.line_count)
 
 
@@ -284,3 +293,4 @@ def register_more(rsub: Any) -> None:
     _add_range(p, required=False)
     p = command("sales", "sales detail, one row per sale line (销售明细)", cmd_sales)
     _add_range(p, required=True)
+    add_for_store(p, every=True)

@@ -278,12 +278,17 @@ class RefundTender(IdMixin, Base):
 
 
 class DayClose(IdMixin, Base):
-    """A numbered, sealed day-close (日结) report. Append-only."""
+    """A numbered, sealed day-close (日结) report of one store. Append-only.
+
+    Each store closes its own business dates; close numbers are one sequence over the
+    chain (the audit row and the seal name a close by its number)."""
 
     __tablename__ = "day_closes"
+    __table_args__ = (UniqueConstraint("store_id", "business_date"),)
 
     close_no: Mapped[int] = mapped_column(unique=True)
-    business_date: Mapped[date] = mapped_column(unique=True)
+    business_date: Mapped[date]
+    store_id: Mapped[int] = mapped_column(ForeignKey("stores.id"))
     staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
     closed_at: Mapped[datetime] = mapped_column(default=utcnow)
     # Highest ledger/sale ids included, so a later correction lands in the next report.

@@ -174,7 +174,7 @@ def test_a_close_sealed_before_the_change_still_verifies_and_reads(
         data["top_products"] = [{"code": "BEER", "name": "青岛啤酒 500ml", "qty": 2, "net": 1200}]
         old_text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
         uow.session.add(DayClose(
-            close_no=2, business_date=date(2026, 3, 11), staff_id=row.staff_id,
+            close_no=2, business_date=date(2026, 3, 11), staff_id=row.staff_id, store_id=row.store_id,
             closed_at=row.closed_at, last_sale_id=row.last_sale_id,
             last_refund_id=row.last_refund_id, last_recharge_id=row.last_recharge_id,
             report_json=old_text, report_hash=report_hash(old_text)))

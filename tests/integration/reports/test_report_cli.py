@@ -229,3 +229,28 @@ def test_report_files_follow_lang_or_the_shop_language(shop: Shop, tmp_path: Pat
         ]
 
     assert fixed(by_setting["Summary"]) == fixed(en["Summary"])
+
+
+def test_sales_and_day_reports_take_a_store(shop: Shop) -> None:
+    """Issue 15 §2: ``--for-store CODE|ALL``; the day close stays the till's store's."""
+    from memberdesk.services.shop.stores import add_store, assign_staff
+
+    w = shop.busy.w
+    add_store(w.db, w.owner, "B2", "人民路店")
+    today = shop.busy.today.isoformat()
+    every = shop.report("sales", "--from", today, "--to", today, "--for-store", "all")
+    assert every.returncode == 0, every.stderr
+    assert "，全部门店" in every.stdout and "¥138.60" in every.stdout
+    here = shop.report("sales", "--from", today, "--to", today)
+    assert "门店 MAIN" in here.stdout and "¥138.60" in here.stdout
+    b2 = shop.report("sales", "--from", today, "--to", today, "--for-store", "B2")
+    assert "门店 B2 人民路店" in b2.stdout and "无数据" in b2.stdout
+    _one_line_error(shop.report("sales", "--from", today, "--to", today, "--for-store", "NOPE"),
+                    "NOPE")
+    day_b2 = shop.report("day", "--date", today, "--for-store", "B2")
+    assert day_b2.returncode == 0 and "销售笔数: 0" in day_b2.stdout
+    _one_line_error(shop.report("day", "--date", today, "--close", "--for-store", "B2"),
+                    "--for-store")
+    assign_staff(w.db, w.owner, "manager", "B2")
+    _one_line_error(shop.report("sales", "--from", today, "--to", today, "--for-store", "ALL",
+                                user="manager", stdin="manager-pass\n"), "全部门店")

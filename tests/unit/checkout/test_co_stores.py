@@ -142,3 +142,21 @@ def test_staff_of_one_store_work_at_its_tills_only(world: World) -> None:
         stores_of_sales = list(uow.session.scalars(
             select(Store.code).join(Sale, Sale.store_id == Store.id)))
     assert stores_of_sales == ["B2"]
+
+
+def test_the_stores_overview_lists_own_staff_and_this_till(world: World) -> None:
+    from memberdesk.services.shop.stores import stores_overview
+
+    add_store(world.db, world.owner, "B2", "人民路店")
+    _cashier_of(world, "B2", "cashier_b")
+    with pytest.raises(PermissionDenied):
+        stores_overview(world.db, world.manager)
+    seen = stores_overview(_till(world, "B2"), world.owner)
+    assert seen.network is _postgres(world)
+    assert [(r.store.code, r.staff, r.this_till) for r in seen.rows] == [
+        ("MAIN", (), False), ("B2", ("cashier_b",), True)]
+    # a till does not close its own store (its next sale would be a closed store's)
+    with pytest.raises(ConflictError) as caught:
+        set_store(_till(world, "B2"), world.owner, "B2", active=False)
+    assert caught.value.code == "store_is_this_till"
+    assert set_store(world.db, world.owner, "B2", active=False).active is False

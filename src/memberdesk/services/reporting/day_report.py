@@ -46,6 +46,7 @@ from memberdesk.models.enums import (
 )
 from memberdesk.money import Money
 from memberdesk.services.shared import clock
+from memberdesk.services.shop.stores import store_label
 
 from . import count_card_report
 from .common import shop_time
@@ -150,6 +151,7 @@ class DayReport:
     count_cards_deferred: Money = ZERO
     # Sign-ins, gifts, referral rewards, points expired, tier changes (older closes: 0).
     loyalty: LoyaltyMoves = field(default_factory=LoyaltyMoves)
+    store: str = ""  # the store closed, on a chain ("B2 人民路店"); "" in a one-store shop
 
     # ``net`` (a sealed name): the day's sales before refunds, gross less discounts.
     @property
@@ -198,8 +200,8 @@ def _staff_names(s: Session) -> dict[int, str]:
     return {i: n for i, n in s.execute(select(Staff.id, Staff.display_name))}
 
 
-def _opening(s: Session) -> tuple[Money, Money, int]:
-    prev = last_close(s)
+def _opening(s: Session, w: Window) -> tuple[Money, Money, int]:
+    prev = last_close(s, w.store_id) if w.store_id is not None else None
     if prev is None:
         return ZERO, ZERO, 0
     data = json.loads(prev.report_json)
@@ -240,7 +242,7 @@ def _refund_rows(s: Session, w: Window, names: dict[int, str]) -> tuple[RefundRo
 
 
 def _shifts(s: Session, w: Window, names: dict[int, str]) -> tuple[ShiftRow, ...]:
-    cond = [Shift.closed_at.is_not(None), Shift.closed_at <= w.until]
+    cond = [Shift.closed_at.is_not(None), Shift.closed_at <= w.until, w.shifts()]
     if w.since is not None:
         cond.append(Shift.closed_at > w.since)
     rows = s.execute(
@@ -298,7 +300,7 @@ def compute(s: Session, w: Window, close_no: int | None = None) -> DayReport:
         for k, m in rows:
             takings[k] = takings.get(k, 0) + sign * m.fen
     refunds = _refund_rows(s, w, names)
-    sv_open_p, sv_open_b, points_open = _opening(s)
+    sv_open_p, sv_open_b, points_open = _opening(s, w)
     sv_moves = s.execute(
         select(StoredValueEntry.kind, func.sum(StoredValueEntry.principal_delta),
                func.sum(StoredValueEntry.bonus_delta))
@@ -368,6 +370,7 @@ def compute(s: Session, w: Window, close_no: int | None = None) -> DayReport:
         loyalty=loyalty_moves(
             s, w.between(PointsEntry.id, w.previous.points_entry, w.current.points_entry),
             w.between(TierChange.id, w.previous.tier_change, w.current.tier_change)),
+        store=store_label(s, w.store_id),
     )
 
 
@@ -394,7 +397,3 @@ def in_shop_time(rep: DayReport, offset: timedelta) -> DayReport:
         ),
         utc_offset_minutes=int(offset / timedelta(minutes=1)),
     )
-
-
-def now() -> datetime:
-    return clock.now()

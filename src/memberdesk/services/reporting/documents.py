@@ -21,7 +21,7 @@ from .day_report import DayReport, ProductRow, in_shop_time
 from .labels import label
 from .loyalty_moves import loyalty_table
 from .top_sellers import UNCATEGORISED
-from .words import ZH_CN, line_name, normalise, pick, picker
+from .words import ZH_CN, line_name, normalise, pick, picker, store_text
 
 M = ColumnKind.MONEY
 I = ColumnKind.INT  # noqa: E741
@@ -46,7 +46,7 @@ def day_document(rep: DayReport, shop_name: str, generated_at: datetime,
              if rep.close_no else t("日结报表（预览，未日结）", "Day report (preview, not closed)"))
     since = time_text(rep.since) if rep.since else t("开业", "opening")
     period = t(f"营业日 {rep.business_date.isoformat()}",
-               f"Business day {rep.business_date.isoformat()}")
+               f"Business day {rep.business_date.isoformat()}") + store_text(rep.store, lang)
     summary: list[tuple[str, CellValue]] = [
         (t("销售笔数", "Sales count"), rep.sales_count),
         (t("销售原价合计", "Sales at list prices"), rep.gross),

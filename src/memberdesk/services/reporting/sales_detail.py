@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import NamedTuple
 
-from sqlalchemy import DateTime, Integer, func, select, type_coerce
+from sqlalchemy import DateTime, Integer, and_, func, select, type_coerce
 
 from memberdesk.db import Database
 from memberdesk.models import Member, Product, Refund, Sale, SaleLine, Tender
@@ -24,6 +24,7 @@ from memberdesk.services.receipts.data import line_name as stored_line_name
 from memberdesk.services.shared import clock
 from memberdesk.services.shared.context import Actor
 from memberdesk.services.shared.permissions import Permission, require
+from memberdesk.services.shop.stores import report_store, store_label
 
 from .common import (
     STREAM_BATCH,
@@ -39,7 +40,7 @@ from .common import (
     streaming_reader,
 )
 from .labels import label
-from .words import ZH_CN, line_name, normalise, picker
+from .words import ZH_CN, line_name, normalise, picker, store_text
 
 M = ColumnKind.MONEY
 I = ColumnKind.INT  # noqa: E741
@@ -75,6 +76,9 @@ class SalesDetail:
     refunds_count: int  # refunds of sales with a business date in the range
     refunds_total: Money
     lines: RowStream[SaleLineRow]
+    # The store covered, on a chain ("B2 人民路店", ALL for every store); "" in a shop
+    # of one store (nothing to say).
+    store: str = ""
 
     @property
     def net_sales(self) -> Money:
@@ -83,13 +87,17 @@ class SalesDetail:
 
 
 @contextmanager
-def sales_detail(db: Database, actor: Actor, start: date, end: date) -> Iterator[SalesDetail]:
-    """The sales of ``start``..``end`` (business dates). Read ``lines`` inside the block."""
+def sales_detail(db: Database, actor: Actor, start: date, end: date,
+                 store: str | None = None) -> Iterator[SalesDetail]:
+    """The sales of ``start``..``end`` (business dates) of ``store`` (None: this till's
+    store; a code; ALL: every store). Read ``lines`` inside the block."""
     period = check_range(start, end)
     with streaming_reader(db) as reading:
         s = reading.session
         require(s, actor, Permission.VIEW_REPORTS)
-        in_range = dated_between(Sale.business_date, period)
+        scope = report_store(s, actor, store)
+        in_store = scope.matches(Sale.store_id)
+        in_range = and_(dated_between(Sale.business_date, period), in_store)
         count, gross, discount, net = s.execute(
             select(func.count(), func.sum(Sale.gross), func.sum(Sale.discount_total),
                    func.sum(Sale.payable)).where(in_range)).one()
@@ -100,8 +108,9 @@ def sales_detail(db: Database, actor: Actor, start: date, end: date) -> Iterator
             select(Tender.kind, func.sum(Tender.amount)).join(Sale, Sale.id == Tender.sale_id)
             .where(in_range).group_by(Tender.kind))}
         refunds, refunded = s.execute(
-            select(func.count(), func.sum(Refund.amount)).where(
-                Refund.sale_id.is_not(None), dated_between(Refund.business_date, period))).one()
+            select(func.count(), func.sum(Refund.amount)).select_from(Refund)
+            .join(Sale, Sale.id == Refund.sale_id)
+            .where(dated_between(Refund.business_date, period), in_store)).one()
         names = staff_names(s)
         local = local_clock(s)
 
@@ -145,6 +154,7 @@ def sales_detail(db: Database, actor: Actor, start: date, end: date) -> Iterator
             refunds_count=int(refunds),
             refunds_total=as_money(refunded),
             lines=reading.stream(rows),
+            store=store_label(s, scope.store_id),
         )
 
 
@@ -200,5 +210,7 @@ def sales_detail_document(rep: SalesDetail, shop_name: str, generated_at: dateti
              "coupons, points and rounding.")
     if not rep.line_count:
         note = t("（无数据）该期间没有销售。", "(no data) No sales in the period. ") + note
-    return Document(t("销售明细", "Sales detail"), shop_name, rep.period.text(lang),
+    return Document(t("销售明细", "Sales detail"), shop_name,
+                    rep.period.text(lang) + store_text(rep.store, lang),
                     generated_at, tuple(summary), tables, note, normalise(lang))
+

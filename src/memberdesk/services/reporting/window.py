@@ -7,6 +7,11 @@ watermarks); the next close takes the records past those watermarks, plus the
 ones it skipped last time because their business date was later (a sale rung up
 after midnight, before a late close). So closing twice never counts anything
 twice, and a correction made after a close lands in the next day's report.
+
+Each store closes its own days (网络版): a close takes its store's sales, and the
+refunds and recharges made in its store's shifts, past that store's previous close.
+The chain's ledgers (stored value, points, coupons, members, count cards) are the
+chain's: a store's close shows their moves since that store's previous close.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import ColumnElement, and_, func, or_, select, true
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from memberdesk.models import (
@@ -28,6 +33,7 @@ from memberdesk.models import (
     Recharge,
     Refund,
     Sale,
+    Shift,
     StoredValueEntry,
     TierChange,
 )
@@ -61,6 +67,7 @@ class Window:
     current: Watermarks
     since: datetime | None  # when the previous close was made
     until: datetime
+    store_id: int | None = None  # None: every store (a report over the chain)
 
     def dated(
         self, id_col: InstrumentedAttribute[int], date_col: InstrumentedAttribute[date],
@@ -74,18 +81,30 @@ class Window:
         )
         return and_(id_col <= current_id, date_col <= self.business_date, new_or_skipped)
 
+    def _in_store(self, cond: ColumnElement[bool],
+                  shift_col: InstrumentedAttribute[int]) -> ColumnElement[bool]:
+        """``cond`` and, for one store, made in one of its shifts."""
+        if self.store_id is None:
+            return cond
+        return and_(cond, shift_col.in_(select(Shift.id).where(Shift.store_id == self.store_id)))
+
     def sales(self) -> ColumnElement[bool]:
-        return self.dated(Sale.id, Sale.business_date, self.previous.sale, self.current.sale)
+        cond = self.dated(Sale.id, Sale.business_date, self.previous.sale, self.current.sale)
+        return cond if self.store_id is None else and_(cond, Sale.store_id == self.store_id)
 
     def refunds(self) -> ColumnElement[bool]:
-        return self.dated(
+        return self._in_store(self.dated(
             Refund.id, Refund.business_date, self.previous.refund, self.current.refund
-        )
+        ), Refund.shift_id)
 
     def recharges(self) -> ColumnElement[bool]:
-        return self.dated(
+        return self._in_store(self.dated(
             Recharge.id, Recharge.business_date, self.previous.recharge, self.current.recharge
-        )
+        ), Recharge.shift_id)
+
+    def shifts(self) -> ColumnElement[bool]:
+        """The shifts of the window's store (every shift for the chain)."""
+        return true() if self.store_id is None else Shift.store_id == self.store_id
 
     @staticmethod
     def between(col: InstrumentedAttribute[int], lo: int, hi: int) -> ColumnElement[bool]:
@@ -109,12 +128,15 @@ def current_watermarks(s: Session) -> Watermarks:
     )
 
 
-def last_close(s: Session) -> DayClose | None:
-    return s.scalars(select(DayClose).order_by(DayClose.close_no.desc()).limit(1)).first()
+def last_close(s: Session, store_id: int) -> DayClose | None:
+    """The newest close of ``store_id``."""
+    return s.scalars(select(DayClose).where(DayClose.store_id == store_id)
+                     .order_by(DayClose.close_no.desc()).limit(1)).first()
 
 
-def window_for(s: Session, business_date: date, until: datetime) -> Window:
-    prev = last_close(s)
+def window_for(s: Session, store_id: int, business_date: date, until: datetime) -> Window:
+    """What ``store_id``'s close of ``business_date`` made at ``until`` covers."""
+    prev = last_close(s, store_id)
     previous = (
         Watermarks.from_dict(json.loads(prev.report_json)["watermarks"]) if prev else Watermarks()
     )
@@ -125,4 +147,5 @@ def window_for(s: Session, business_date: date, until: datetime) -> Window:
         current=current_watermarks(s),
         since=prev.closed_at if prev else None,
         until=until,
+        store_id=store_id,
     )

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from memberdesk.services.receipts.data import PLAIN_AMOUNT, PLAIN_AMOUNT_EN
+from memberdesk.services.shop.stores import ALL_STORES
 
 ZH_CN = "zh_CN"
 EN = "en"
@@ -39,3 +40,12 @@ def picker(lang: str) -> Callable[[str, str], str]:
 def line_name(name: str, lang: str) -> str:
     """A sale line's name: products keep theirs; a plain amount is named in ``lang``."""
     return PLAIN_AMOUNT_EN if name == PLAIN_AMOUNT and is_english(lang) else name
+
+
+def store_text(store: str, lang: str) -> str:
+    """The store a report covers, after its period ("" in a shop of one store)."""
+    if not store:
+        return ""
+    t = picker(lang)
+    return t("，全部门店", ", all stores") if store == ALL_STORES else t(f"，门店 {store}",
+                                                                         f", store {store}")

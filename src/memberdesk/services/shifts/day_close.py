@@ -1,4 +1,9 @@
-"""Closing the day (日结): a numbered, sealed report, then an automatic backup."""
+"""Closing the day (日结): a numbered, sealed report, then an automatic backup.
+
+Each store closes its own days (the till's store, ``stores.current_store``): two
+stores close the same business date independently, each over its own sales, refunds,
+recharges and shifts. Close numbers are one sequence over the chain, drawn under a
+numbering lock on a server."""
 
 from __future__ import annotations
 
@@ -7,7 +12,7 @@ import logging
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
@@ -19,7 +24,14 @@ from memberdesk.services.reporting.window import last_close, window_for
 from memberdesk.services.shared import audit, clock
 from memberdesk.services.shared.context import Actor
 from memberdesk.services.shared.errors import ConflictError, UserError, ValidationError
+from memberdesk.services.shared.locks import lock_numbering
 from memberdesk.services.shared.permissions import Permission, require
+from memberdesk.services.shop.stores import (
+    check_store_reach,
+    current_store,
+    current_store_id,
+    report_store,
+)
 
 log = logging.getLogger(__name__)
 
@@ -47,47 +59,65 @@ def _check_date(s: Session, business_date: date) -> None:
         raise ValidationError("date_in_future", date=business_date.isoformat())
 
 
-def _folded_into(s: Session, business_date: date) -> DayClose | None:
-    """The close that took in a day which was never closed itself."""
+def _folded_into(s: Session, store_id: int, business_date: date) -> DayClose | None:
+    """The store's close that took in a day which was never closed itself."""
     return s.scalars(
-        select(DayClose).where(DayClose.business_date > business_date)
+        select(DayClose).where(DayClose.store_id == store_id,
+                               DayClose.business_date > business_date)
         .order_by(DayClose.close_no).limit(1)
     ).first()
 
 
-def report_for_day(s: Session, business_date: date) -> DayReport:
-    """The sealed report of a closed day, or a preview of the next day to close."""
-    closed = s.scalar(select(DayClose).where(DayClose.business_date == business_date))
+def _closed(s: Session, store_id: int, business_date: date) -> DayClose | None:
+    return s.scalar(select(DayClose).where(DayClose.store_id == store_id,
+                                           DayClose.business_date == business_date))
+
+
+def report_for_day(s: Session, business_date: date, store_id: int | None = None) -> DayReport:
+    """The sealed report of a closed day, or a preview of the next day to close, of
+    ``store_id`` (None: this till's store)."""
+    store = current_store_id(s) if store_id is None else store_id
+    closed = _closed(s, store, business_date)
     if closed is not None:
         return sealed(s, closed)
     _check_date(s, business_date)
-    later = _folded_into(s, business_date)
+    later = _folded_into(s, store, business_date)
     if later is not None:
         raise ConflictError(
             "day_folded", date=business_date.isoformat(),
             close_date=later.business_date.isoformat(), close_no=later.close_no,
         )
-    return in_shop_time(compute(s, window_for(s, business_date, clock.now())),
+    return in_shop_time(compute(s, window_for(s, store, business_date, clock.now())),
                         clock.local_offset(s))
 
 
-def day_report(db: Database, actor: Actor, business_date: date) -> DayReport:
+def day_report(db: Database, actor: Actor, business_date: date,
+               store: str | None = None) -> DayReport:
+    """The day report of ``store`` (None: this till's store; a code: head office, or
+    that store's own staff). Each store closes its own day: never ALL."""
     with db.reader() as uow:
         s = uow.session
         require(s, actor, Permission.VIEW_REPORTS)
-        return report_for_day(s, business_date)
+        scope = report_store(s, actor, store)
+        if scope.store_id is None:
+            raise ValidationError("day_report_one_store")
+        return report_for_day(s, business_date, scope.store_id)
 
 
 def close_day(db: Database, actor: Actor, business_date: date) -> DayCloseResult:
-    """Seal ``business_date``. Closing a closed day returns its sealed report."""
+    """Seal this till's store's ``business_date``. Closing a closed day returns its
+    sealed report."""
     with db.uow() as uow:
         s = uow.session
         require(s, actor, Permission.CLOSE_DAY)
-        existing = s.scalar(select(DayClose).where(DayClose.business_date == business_date))
+        store, store_code = current_store(s)
+        check_store_reach(s, actor, store)
+        lock_numbering(s, "day_close")  # one close at a time over the chain (a server)
+        existing = _closed(s, store, business_date)
         if existing is not None:
             return DayCloseResult(sealed(s, existing), True, None, None)
         _check_date(s, business_date)
-        prev = last_close(s)
+        prev = last_close(s, store)
         if prev is not None and business_date < prev.business_date:
             raise ConflictError(
                 "day_folded", date=business_date.isoformat(),
@@ -96,23 +126,25 @@ def close_day(db: Database, actor: Actor, business_date: date) -> DayCloseResult
         open_shifts = [
             f"{no}（{name}）" for no, name in s.execute(
                 select(Shift.shift_no, Staff.display_name).join(Staff, Staff.id == Shift.staff_id)
-                .where(Shift.status == ShiftStatus.OPEN)
+                .where(Shift.status == ShiftStatus.OPEN, Shift.store_id == store)
             )
         ]
         if open_shifts:
             raise ConflictError("shifts_still_open", shifts="、".join(open_shifts))
-        close_no = (prev.close_no if prev else 0) + 1
+        close_no = int(s.scalar(select(func.max(DayClose.close_no))) or 0) + 1
         at = clock.now()
-        report = compute(s, window_for(s, business_date, at), close_no=close_no)
+        report = compute(s, window_for(s, store, business_date, at), close_no=close_no)
         text = codec.dumps(report)  # UTC instants, as every sealed close stores them
         report = in_shop_time(report, clock.local_offset(s))
         audit.record(s, action="day.close", staff_id=actor.staff_id, entity="day_close",
                      entity_id=close_no, detail={"date": business_date.isoformat(),
+                                                 "store": store_code,
                                                  "net": report.net.fen,
                                                  "hash": report_hash(text)})
         tip, seal = audit.seal_close(s, close_no, report_hash(text))  # the chain, sealed
         s.add(DayClose(
-            close_no=close_no, business_date=business_date, staff_id=actor.staff_id,
+            close_no=close_no, business_date=business_date, store_id=store,
+            staff_id=actor.staff_id,
             closed_at=at, last_sale_id=report.watermarks.sale,
             last_refund_id=report.watermarks.refund,
             last_recharge_id=report.watermarks.recharge,

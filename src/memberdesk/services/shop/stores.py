@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, func, select, true
 from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
@@ -28,7 +29,7 @@ from memberdesk.services.shared.errors import (
     PermissionDenied,
     ValidationError,
 )
-from memberdesk.services.shared.permissions import Permission
+from memberdesk.services.shared.permissions import Permission, require
 from memberdesk.services.staff.accounts import require_and_audit
 
 CODE_PATTERN = re.compile(r"[A-Z0-9]{1,8}")
@@ -95,6 +96,45 @@ def refuse_other_store(session: Session, own: int | None, store_id: int) -> None
         raise PermissionDenied("store_not_yours", store=code)
 
 
+@dataclass(frozen=True)
+class ReportStore:
+    """The store a report covers."""
+
+    store_id: int | None  # None: every store (head office)
+    code: str  # ALL for every store
+    name: str
+
+    def matches(self, column: Any) -> ColumnElement[bool]:
+        """``column`` (a store id) is this report's store (always true for every store)."""
+        return true() if self.store_id is None else column == self.store_id
+
+
+def report_store(session: Session, actor: Actor, wanted: str | None) -> ReportStore:
+    """Which store a report covers: ``None`` this till's store, a code that store,
+    ``ALL`` every store. Staff of one store see only their own (:func:`refuse_other_store`);
+    staff of every store (an owner, head office) see any store and all of them."""
+    own = session.scalar(select(Staff.store_id).where(Staff.id == actor.staff_id))
+    if wanted is not None and wanted.strip().upper() == ALL_STORES:
+        if own is not None:
+            raise PermissionDenied("store_all_head_office")
+        return ReportStore(None, ALL_STORES, "")
+    store = (_find(session, wanted) if wanted and wanted.strip()
+             else session.get_one(Store, current_store_id(session)))
+    refuse_other_store(session, own, store.id)
+    return ReportStore(store.id, store.code, store.name)
+
+
+def store_label(session: Session, store_id: int | None) -> str:
+    """What a report says of the store it covers: "B2 人民路店", ALL for every store,
+    "" in a shop of one store (nothing to say, as before stores)."""
+    if int(session.scalar(select(func.count()).select_from(Store)) or 0) < 2:
+        return ""
+    if store_id is None:
+        return ALL_STORES
+    code, name = session.execute(select(Store.code, Store.name).where(Store.id == store_id)).one()
+    return f"{code} {name}"
+
+
 def parse_code(code: str) -> str:
     value = code.strip().upper()
     if not CODE_PATTERN.fullmatch(value):
@@ -127,6 +167,39 @@ def name_first_store(session: Session, code: str, name: str) -> Store:
     _till_store(session).store_id = None  # read again: the code changed
     session.flush()
     return store
+
+
+@dataclass(frozen=True)
+class StoreRow:
+    """A store on the 门店 page: the store, its own staff (names; staff of every store
+    are not listed), whether this till is in it."""
+
+    store: StoreInfo
+    staff: tuple[str, ...]
+    this_till: bool
+
+
+@dataclass(frozen=True)
+class StoresOverview:
+    rows: tuple[StoreRow, ...]
+    network: bool  # a chain server (网络版); False: a single-machine shop file (单机版)
+
+
+def stores_overview(db: Database, actor: Actor) -> StoresOverview:
+    """The chain's stores for the owner's 门店 page, oldest first."""
+    with db.reader() as uow:
+        s = uow.session
+        require(s, actor, Permission.MANAGE_SETTINGS)
+        here = current_store_id(s)
+        staff: dict[int, list[str]] = {}
+        for store_id, name in s.execute(
+                select(Staff.store_id, Staff.display_name)
+                .where(Staff.store_id.is_not(None), Staff.active.is_(True))
+                .order_by(Staff.display_name)):
+            staff.setdefault(int(store_id or 0), []).append(str(name))
+        rows = tuple(StoreRow(_info(st), tuple(staff.get(st.id, ())), st.id == here)
+                     for st in s.scalars(select(Store).order_by(Store.id)))
+        return StoresOverview(rows, s.get_bind().dialect.name == "postgresql")
 
 
 def list_stores(db: Database) -> list[StoreInfo]:
@@ -178,6 +251,8 @@ def set_store(db: Database, actor: Actor, code: str, *, name: str | None = None,
         if phone is not None:
             store.phone = changes["phone"] = phone.strip()[:20]
         if active is not None:
+            if not active and store.id == current_store_id(s):
+                raise ConflictError("store_is_this_till", store=store.code)
             store.active = changes["active"] = active
         require_and_audit(s, actor, Permission.MANAGE_SETTINGS, action="store.set",
                           entity="store", entity_id=store.code, detail=changes)

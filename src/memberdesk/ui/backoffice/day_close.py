@@ -203,7 +203,8 @@ class DayClosePage(Page):
         day_head = self.tr("The day")
         takings_head = self.tr("Takings by method")
         loyalty_head = self.tr("Loyalty")
-        return (f"<p><b>{escape(r.business_date.isoformat())}</b><br>{escape(state)}</p>"
+        day = r.business_date.isoformat() + (f" · {r.store}" if r.store else "")  # a chain's
+        return (f"<p><b>{escape(day)}</b><br>{escape(state)}</p>"
                 f"{table(left, day_head)}{table(right, takings_head)}"
                 f"{table(loyalty, loyalty_head)}")
 

@@ -243,12 +243,15 @@ def count_cards_spec(start: date | None, end: date | None, lang: str = ZH_CN) ->
     )
 
 
-def sales_spec(start: date, end: date, lang: str = ZH_CN) -> ReportSpec:
+def sales_spec(start: date, end: date, lang: str = ZH_CN, store: str | None = None
+               ) -> ReportSpec:
+    """``store``: None this till's store, a code, ALL every store."""
     return ReportSpec(
-        open=lambda db, actor: sales_detail.sales_detail(db, actor, start, end),
+        open=lambda db, actor: sales_detail.sales_detail(db, actor, start, end, store),
         document=lambda rep, shop: sales_detail.sales_detail_document(rep, shop, rep.generated_at,
                                                                       lang),
-        stem=lambda rep: pick(lang, "销售明细", "sales") + f"_{_span(start, end, lang)}",
+        stem=lambda rep: pick(lang, "销售明细", "sales") + f"_{_span(start, end, lang)}"
+        + (f"_{store}" if store else ""),
         rows=lambda rep: rep.line_count,
     )
 

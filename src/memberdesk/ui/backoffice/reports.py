@@ -12,6 +12,7 @@ from typing import Any, cast
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit, QGridLayout, QLabel, QLineEdit, QWidget
 
+from memberdesk.services.shop.stores import ALL_STORES, StoreInfo, list_stores
 from memberdesk.ui.common import fmt
 from memberdesk.ui.common.widgets import PickerBox
 from memberdesk.ui.shell.i18n import QT_TRANSLATE_NOOP
@@ -27,7 +28,8 @@ from .preview import ReportPreview
 # key, name, the inputs it needs
 REPORTS: tuple[tuple[str, str, frozenset[str]], ...] = (
     ("shift", QT_TRANSLATE_NOOP("ReportsPage", "Shift report"), frozenset({"shift"})),
-    ("sales", QT_TRANSLATE_NOOP("ReportsPage", "Sales detail"), frozenset({"start", "end"})),
+    ("sales", QT_TRANSLATE_NOOP("ReportsPage", "Sales detail"),
+     frozenset({"start", "end", "store"})),
     ("liability", QT_TRANSLATE_NOOP("ReportsPage", "Stored-value liability"), frozenset()),
     ("points", QT_TRANSLATE_NOOP("ReportsPage", "Points"), frozenset({"start", "end"})),
     ("coupons", QT_TRANSLATE_NOOP("ReportsPage", "Coupons"), frozenset({"start", "end"})),
@@ -66,14 +68,19 @@ class ReportsPage(Page):
         self.shift_no.setText(shift_no or "")
         self.member_no = QLineEdit()
         self.member_no.setObjectName("reportMemberNo")
-        self.labels = {k: QLabel() for k in ("report", "shift", "member", "start", "end")}
+        # which store (a chain only): this till's, another, every store (head office)
+        self.store = PickerBox()
+        self.store.setObjectName("reportStore")
+        self.stores: list[StoreInfo] = []
+        self.labels = {k: QLabel() for k in ("report", "shift", "member", "start", "end",
+                                             "store")}
         self.inputs: dict[str, QWidget] = {"report": self.picker, "shift": self.shift_no,
                                            "member": self.member_no, "start": self.start,
-                                           "end": self.end}
+                                           "end": self.end, "store": self.store}
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(8)
-        for i, key in enumerate(("report", "shift", "member", "start", "end")):
+        for i, key in enumerate(("report", "shift", "member", "start", "end", "store")):
             self.labels[key].setBuddy(self.inputs[key])
             row, col = (0, 0) if key == "report" else divmod(i - 1, 2)
             if key != "report":
@@ -102,19 +109,44 @@ class ReportsPage(Page):
         self.picker.setCurrentIndex(self.picker.findData(key))
 
     def _picked(self) -> None:
-        needs = dict((k, i) for k, _n, i in REPORTS)[self.key]
-        for name in ("shift", "member", "start", "end"):
-            self.labels[name].setVisible(name in needs)
-            self.inputs[name].setVisible(name in needs)
+        self._show_inputs()
         self.shown = None
         self.preview.show_document(None)
         self.export_panel.set_spec(None)
         self.clear_message()
 
+    def _show_inputs(self) -> None:
+        """The inputs the picked report needs (a store only on a chain)."""
+        needs = dict((k, i) for k, _n, i in REPORTS)[self.key]
+        if len(self.stores) < 2:  # one store: nothing to pick
+            needs = needs - {"store"}
+        for name in ("shift", "member", "start", "end", "store"):
+            self.labels[name].setVisible(name in needs)
+            self.inputs[name].setVisible(name in needs)
+
     def activated(self) -> None:
         if not self.loaded_shift and not self.busy:
             self.loaded_shift = True
             self.fetch(jobs.my_shift_no, self.actor, on_done=self._my_shift)
+            if not self.only_own_shift:
+                self.fetch(list_stores, on_done=self._show_stores)
+
+    def _show_stores(self, stores: list[StoreInfo]) -> None:
+        self.stores = stores
+        self.store.clear()
+        self.store.addItem("", None)  # this till's store
+        for info in stores:
+            self.store.addItem(f"{info.code} {info.name}", info.code)
+        self.store.addItem("", ALL_STORES)
+        self._store_texts()
+        self._show_inputs()  # what was shown and said stays
+
+    def _store_texts(self) -> None:
+        for i in range(self.store.count()):
+            if self.store.itemData(i) is None:
+                self.store.setItemText(i, self.tr("This store"))
+            elif self.store.itemData(i) == ALL_STORES:
+                self.store.setItemText(i, self.tr("All stores"))
 
     def _my_shift(self, shift_no: str | None) -> None:
         if shift_no:  # the open shift, else the one last seen at this counter
@@ -136,7 +168,7 @@ class ReportsPage(Page):
             member = self.require_text(self.member_no, lambda: self.tr("Type the member number."))
             return jobs.statement_spec(member, start, end, lang) if member else None
         makers: dict[str, Callable[[], jobs.ReportSpec]] = {
-            "sales": lambda: jobs.sales_spec(start, end, lang),
+            "sales": lambda: jobs.sales_spec(start, end, lang, self.store.currentData()),
             "liability": lambda: jobs.liability_spec(None, lang),
             "points": lambda: jobs.points_spec(start, end, lang),
             "coupons": lambda: jobs.coupons_spec(start, end, lang),
@@ -166,8 +198,9 @@ class ReportsPage(Page):
             self.picker.setItemText(i, self.tr(names[str(self.picker.itemData(i))]))
         for key, text in (("report", self.tr("&Report")), ("shift", self.tr("&Shift no.")),
                           ("member", self.tr("&Member no.")), ("start", self.tr("&From")),
-                          ("end", self.tr("&To"))):
+                          ("end", self.tr("&To")), ("store", self.tr("St&ore"))):
             self.labels[key].setText(text)
         self.shift_no.setPlaceholderText(self.tr("e.g. B20260301-001"))
+        self._store_texts()
         self.show_button.setText(self.tr("Show (Enter)"))
         super().retranslate()

@@ -1,6 +1,6 @@
 """F8 后台 — the back office: day close, reports, members, staff, backup and
 restore, products, settings and loyalty rules (both read-only for a manager), the
-daily jobs, for the owner and managers; a cashier sees only their own shift report.
+stores (the owner's), the daily jobs, for the owner and managers; a cashier sees only their own shift report.
 Pages are picked on the left (Ctrl+1…); Esc closes."""
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ from .rules import RulesPage
 from .settings import SettingsPage
 from .staff import StaffPage
 from .stock import StockPage
+from .stores import StoresPage
 
 STAFF_ROLES = ("owner", "manager")
 NAV_WIDTH = (140, 260)  # the page list is as wide as its longest name, within these
@@ -86,8 +87,10 @@ class BackOffice(Retranslating, QDialog):
                           "settings": self.settings, "rules": self.rules,
                           "audit": self.audit, "analysis": self.analysis,
                           "campaigns": self.campaigns, "count_cards": self.count_cards,
-                          "mall": self.mall, "messages": self.messages,
-                          "jobs": self.daily_jobs}
+                          "mall": self.mall, "messages": self.messages}
+            if role == "owner":  # the chain's stores: the owner's alone
+                self.pages["stores"] = StoresPage(runner, actor)
+            self.pages["jobs"] = self.daily_jobs
             self.rules.tiers_changed.connect(self.products.reload_tiers)
             self.rules.open_settings.connect(lambda: self.show_page("settings"))
             self.settings.saved.connect(self.settings_changed)
@@ -167,7 +170,8 @@ class BackOffice(Retranslating, QDialog):
                  "jobs": self.tr("Daily jobs"), "audit": self.tr("Audit"),
                  "stock": self.tr("Stock"), "analysis": self.tr("Analysis"),
                  "campaigns": self.tr("Marketing"), "count_cards": self.tr("Count cards"),
-                 "mall": self.tr("Gifts"), "messages": self.tr("Messages")}
+                 "mall": self.tr("Gifts"), "messages": self.tr("Messages"),
+                 "stores": self.tr("Stores")}
         if list(self.pages) == ["reports"]:
             names["reports"] = self.tr("My shift")
         for row, key in enumerate(self.pages):

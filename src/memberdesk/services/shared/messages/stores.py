@@ -24,6 +24,19 @@ STORE_MESSAGES: dict[str, tuple[str, str]] = {
         "您不属于门店 {store}，不能在该门店办理",
         "You do not work at store {store}, so you cannot do this for it",
     ),
+    "store_is_this_till": (
+        "本机就在门店 {store}，不能在这里停用它；请在其他门店的电脑上停用",
+        "This computer is in store {store}, so it cannot close that store; close it "
+        "from a till of another store",
+    ),
+    "store_all_head_office": (
+        "只有不限门店的员工（老板、总部）可以查看全部门店的报表",
+        "Only staff of every store (the owner, head office) see the reports of all stores",
+    ),
+    "day_report_one_store": (
+        "日结按门店进行：请选择一家门店",
+        "Each store closes its own day: pick one store",
+    ),
     "server_not_empty": (
         "数据库 {where} 不是空的（已有 {what}），不能初始化；请换一个空数据库",
         "The database {where} is not empty (it holds {what}); initialise an empty one",

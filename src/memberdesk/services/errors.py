@@ -529,3 +529,6 @@ MESSAGES.update(UNSUBSCRIBE_MESSAGES)
 from .messages_stores import STORE_MESSAGES  # noqa: E402
 
 MESSAGES.update(STORE_MESSAGES)
+from .messages_migrate import MIGRATE_MESSAGES  # noqa: E402
+
+MESSAGES.update(MIGRATE_MESSAGES)

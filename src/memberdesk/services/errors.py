@@ -526,9 +526,7 @@ MESSAGES.update(SERVER_MESSAGES)
 from .messages_unsubscribe import UNSUBSCRIBE_MESSAGES  # noqa: E402
 
 MESSAGES.update(UNSUBSCRIBE_MESSAGES)
+from .messages_migrate import MIGRATE_MESSAGES  # noqa: E402
 from .messages_stores import STORE_MESSAGES  # noqa: E402
 
-MESSAGES.update(STORE_MESSAGES)
-from .messages_migrate import MIGRATE_MESSAGES  # noqa: E402
-
-MESSAGES.update(MIGRATE_MESSAGES)
+MESSAGES.update(STORE_MESSAGES, **MIGRATE_MESSAGES)

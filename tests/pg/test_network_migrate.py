@@ -12,6 +12,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -250,4 +251,70 @@ def test_an_interrupted_migration_leaves_the_server_unchanged(
     # and the same migration, not interrupted, goes through afterwards
     result = migrate_shop(request, chunk=20)
     assert result.members == 40 and result.store_code == "A01"
+    assert result.store_name == "好邻居便利店"  # no --name: the shop's name
     assert _rows(url, "SELECT count(*) FROM members") == [(40,)]
+
+
+_KILLED_WORKER = """
+import sys, time
+from pathlib import Path
+from memberdesk.services.network_migrate import MigrateRequest, migrate_shop
+shop, url, marker = sys.argv[1:4]
+calls = []
+def progress(table, done, total):
+    calls.append(table)
+    if len(calls) == 12:
+        Path(marker).write_text(table)
+        time.sleep(600)  # killed here, between two batches
+migrate_shop(MigrateRequest(Path(shop), url, "A01", "owner", "owner123"), chunk=20,
+             progress=progress)
+"""
+
+
+def test_a_migration_killed_between_batches_leaves_the_server_unchanged(
+        demo: Path, pg_fresh: str, tmp_path: Path) -> None:
+    before = _server_figures(pg_fresh)
+    marker = tmp_path / "copying"
+    worker = subprocess.Popen([sys.executable, "-c", _KILLED_WORKER,
+                               str(demo / "memberdesk.sqlite3"), pg_fresh, str(marker)])
+    try:
+        for _ in range(1200):
+            if marker.exists() or worker.poll() is not None:
+                break
+            time.sleep(0.1)
+        assert marker.exists(), "the worker never reached its twelfth batch"
+    finally:
+        worker.kill()  # SIGKILL: no rollback from the client
+        worker.wait(timeout=60)
+    # the server ends the dead client's transaction; a new migration waits for its lock
+    result = migrate_shop(MigrateRequest(demo / "memberdesk.sqlite3", pg_fresh, "B02",
+                                         "owner", "owner123"))
+    assert result.store_code == "B02"
+    assert _rows(pg_fresh, "SELECT code FROM stores") == [("B02",)]
+    after = _server_figures(pg_fresh)
+    assert before["rows.members"] == 0 and after["rows.members"] == 40
+
+
+def test_an_older_shop_file_is_upgraded_in_a_private_copy(demo: Path, pg_empty: str) -> None:
+    from alembic import command
+
+    from memberdesk.db.engine import make_engine
+    from memberdesk.db.migrate import HEAD_REVISION, alembic_config, current_revision
+
+    shop_file = demo / "memberdesk.sqlite3"
+    engine = make_engine(shop_file)
+    try:
+        cfg = alembic_config()
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "-1")
+        older = current_revision(engine)
+    finally:
+        engine.dispose()
+    assert older != HEAD_REVISION
+    before = _digest(shop_file)
+    r = _migrate(demo, pg_empty, "A01")
+    assert r.returncode == 0, r.stderr
+    assert _digest(shop_file) == before  # upgraded in the copy, never in place
+    assert _rows(pg_empty, "SELECT version_num FROM alembic_version") == [(HEAD_REVISION,)]
+    assert _rows(pg_empty, "SELECT count(*) FROM members") == [(40,)]

@@ -87,6 +87,6 @@ def register(sub: Any) -> None:
                     "on a PostgreSQL server (--db-url), as store --store", cmd_network_migrate)
     p.add_argument("--from", dest="source", required=True, metavar="PATH",
                    help="the shop's memberdesk.sqlite3 (or its data folder); only read")
-    p.add_argument("--name", help="the store's name on the server (default: kept)")
+    p.add_argument("--name", help="the store's name on the server (default: the shop's name)")
     p.add_argument("--user", required=True, metavar="NAME",
                    help="the shop's owner (password on stdin)")

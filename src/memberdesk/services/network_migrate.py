@@ -80,7 +80,7 @@ class MigrateRequest:
     store: str  # the code the shop's store gets on the server
     username: str  # the shop's owner
     password: str
-    store_name: str | None = None  # None: the store keeps its name
+    store_name: str | None = None  # None: the shop's name
     key_home: Path | None = None  # where a key is made when the shop's folder has none
 
 
@@ -149,12 +149,16 @@ def _owner(source: sqlite3.Connection, username: str, password: str) -> Actor:
 
 
 def _store_of(source: sqlite3.Connection, code: str, title: str | None) -> tuple[int, str]:
-    """The id of the shop's store (its first) and the name it keeps or gets."""
+    """The id of the shop's store (its first) and its name on the server: ``title``,
+    else the shop's name."""
     stores = source.execute("SELECT id, code, name FROM stores ORDER BY id").fetchall()
     if any(str(c) == code for _i, c, _n in stores[1:]):
         raise ConflictError("migrate_store_taken", store=code)
-    first_id, _code, name = stores[0]
-    return int(first_id), title if title is not None else str(name)
+    if title is None:  # the shop's only store is the shop: its name (the file's store
+        # is 本店 when the shop was set up after migration 0021 made it)
+        shop = source.execute("SELECT name FROM shop ORDER BY id LIMIT 1").fetchone()
+        title = store_name(str(shop[0])[:40]) if shop else str(stores[0][2])
+    return int(stores[0][0]), title
 
 
 def _store_rewrite(source: sqlite3.Connection, first_id: int, code: str,

@@ -10,6 +10,7 @@ import hashlib
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 import time
@@ -224,6 +225,14 @@ def test_refusals_before_the_server_is_touched(demo: Path, pg_empty: str,
     assert r.returncode == 1 and r.stderr.count("\n") == 1 and "Traceback" not in r.stderr
     r = _migrate(demo, pg_empty, "A-1")
     assert r.returncode == 1 and "not valid" in r.stderr, r.stderr
+    # SQLite kept a name longer than its VARCHAR(40): the server would not take it
+    raw = sqlite3.connect(demo / "memberdesk.sqlite3")
+    with raw:
+        raw.execute("UPDATE members SET name = ? WHERE id = 1", ("张" * 45,))
+    raw.close()
+    r = _migrate(demo, pg_empty, "A01")
+    assert r.returncode == 1 and r.stderr.count("\n") == 1, r.stderr
+    assert "longer than the server's columns take (members.name (45/40)" in r.stderr
     assert _rows(pg_empty, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'") == []
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import select
 
 from memberdesk.db import Database
 from memberdesk.db.postgres import make_pg_engine
@@ -36,6 +36,7 @@ from memberdesk.services.reporting.points_report import points_report
 from memberdesk.services.reporting.window import Watermarks, Window
 from memberdesk.services.server_backup import figures
 from memberdesk.services.staff import login
+from tests.pg.test_server_init import _rows
 
 DEMO_TODAY = date(2026, 11, 20)
 BALANCES_NOW = ("sv_open_principal", "sv_open_bonus", "sv_close_principal", "sv_close_bonus",
@@ -81,15 +82,6 @@ def _server_figures(url: str) -> dict[str, int]:
                 return {"tables": len(c.exec_driver_sql(
                     "SELECT tablename FROM pg_tables WHERE schemaname = 'public'").all())}
             return figures(c)
-    finally:
-        engine.dispose()
-
-
-def _rows(url: str, sql: str) -> list[tuple[Any, ...]]:
-    engine = make_pg_engine(url)
-    try:
-        with engine.connect() as c:
-            return [tuple(r) for r in c.execute(text(sql))]
     finally:
         engine.dispose()
 

@@ -44,6 +44,7 @@ from memberdesk.db.audit_key import Keyring, load_keyring, open_keyring
 from memberdesk.db.migrate import HEAD_REVISION, DatabaseError, _first_line, alembic_config
 from memberdesk.db.postgres import display_url, is_postgres_url, make_pg_engine
 from memberdesk.db.till_store import TILL_STORE, TillStore
+from memberdesk.models import Store
 from memberdesk.models.enums import Role
 
 from .backup_verify import inspect_header, prepare_copy
@@ -53,6 +54,7 @@ from .integrity import NOTICE_CHECKS, check_session
 from .messages_migrate import CONFLICT_WORDS
 from .network_copy import (
     Progress,
+    RowRewrite,
     advance_sequences,
     copy_tables,
     empty_tables,
@@ -66,6 +68,7 @@ from .permissions import Permission, permission_denied, role_has
 from .server_backup import differences, figures
 from .staff import require_and_audit
 from .stores import parse_code, store_name
+from .tables import table
 
 _LOCK = text("SELECT pg_advisory_xact_lock(hashtext('memberdesk.network_migrate'))")
 _TABLES = text("SELECT table_name FROM information_schema.tables "
@@ -162,8 +165,9 @@ def _store_of(source: sqlite3.Connection, code: str, title: str | None) -> tuple
 
 
 def _store_rewrite(source: sqlite3.Connection, first_id: int, code: str,
-                   title: str) -> Any:
-    columns = source_columns(source, table_of("stores"))
+                   title: str) -> RowRewrite:
+    """The shop's store row, on its way to the server, with its new code and name."""
+    columns = source_columns(source, table(Store))
     at_id, at_code, at_name = (columns.index(c) for c in ("id", "code", "name"))
 
     def rewrite(row: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -174,10 +178,6 @@ def _store_rewrite(source: sqlite3.Connection, first_id: int, code: str,
         return tuple(out)
 
     return rewrite
-
-
-def table_of(name: str) -> Any:
-    return next(t for t in tables_in_order() if t.name == name)
 
 
 def _move(source: sqlite3.Connection, req: MigrateRequest, actor: Actor, code: str,

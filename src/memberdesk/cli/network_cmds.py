@@ -29,9 +29,15 @@ def _zh() -> bool:
 
 
 def next_commands(till_dir: Path, url: str, code: str) -> list[str]:
-    """The shell lines that point the till of ``till_dir`` at the server, then check."""
+    """The shell lines that point the till of ``till_dir`` at the server, then check.
+    A password in the URL is shown as *** (never printed): the owner types it there."""
+    from sqlalchemy.engine import make_url
+
+    from memberdesk.db.postgres import display_url
+
+    shown = url if make_url(url).password is None else display_url(url)
     folder = shlex.quote(str(till_dir))
-    return [f"printf '%s\\n' {shlex.quote(url)} > {shlex.quote(str(till_dir / 'database.url'))}",
+    return [f"printf '%s\\n' {shlex.quote(shown)} > {shlex.quote(str(till_dir / 'database.url'))}",
             f"printf '%s\\n' {code} > {shlex.quote(str(till_dir / 'store'))}",
             f"memberdesk --data-dir {folder} db check"]
 
@@ -63,18 +69,21 @@ def cmd_network_migrate(args: argparse.Namespace) -> int:
                          progress=progress)
     except DatabaseError as exc:
         raise CliError(db_error_message(exc), 2) from exc
+    hidden = "***" in next_commands(source.parent, url, r.store_code)[0]
+    note = ("（*** 处填服务器密码）", " (*** stands for the server's password)") if hidden \
+        else ("", "")
     if _zh():
         print(f"已迁入服务器 {r.where}：门店 {r.store_code} {r.store_name}，{r.members} 位会员，"
               f"{r.sales} 笔销售，共 {r.rows} 行，用时 {r.seconds:.1f} 秒；两边的 db check 均通过")
         print(f"原文件 {source} 未改动，今后不要再在它上面营业。请把 {r.key_dir / 'audit.key'} "
-              "复制到每台收银机的数据目录。让这台收银机连到服务器：")
+              f"复制到每台收银机的数据目录。让这台收银机连到服务器{note[0]}：")
     else:
         print(f"moved onto the server {r.where}: store {r.store_code} {r.store_name}, "
               f"{r.members} members, {r.sales} sales, {r.rows} rows in {r.seconds:.1f} s; "
               "db check passed on both sides")
         print(f"The file {source} is unchanged: do not trade on it any more. Copy "
               f"{r.key_dir / 'audit.key'} into every till's data folder. To point this "
-              "till at the server:")
+              f"till at the server{note[1]}:")
     for line in next_commands(source.parent, url, r.store_code):
         print("  " + line)
     return 0

@@ -58,10 +58,11 @@ def cmd_network_migrate(args: argparse.Namespace) -> int:
     password = read_password(f"{args.user} 的密码 / password: ")
     shown = {"at": 0}
 
-    def progress(table: str, done: int, total: int) -> None:
+    def progress(_table: str, done: int, total: int) -> None:
         if done - shown["at"] >= max(total // 20, 50_000) or done == total:
             shown["at"] = done
-            print(f"  {done}/{total} {table}", file=sys.stderr, flush=True)
+            print(f"  {done}/{total} " + ("行已复制" if _zh() else "rows copied"),
+                  file=sys.stderr, flush=True)
 
     try:
         r = migrate_shop(MigrateRequest(source, url, args.store, args.user, password,

@@ -9,6 +9,7 @@ from memberdesk.services.errors import MESSAGES, Localized, UserError
 from memberdesk.services.messages_migrate import MIGRATE_MESSAGES
 
 PARAMS: dict[str, dict[str, object]] = {
+    "migrate_source_bad": {"path": "/x/memberdesk.sqlite3", "problem": "not an SQLite file"},
     "migrate_chain_not_empty": {"what": "members, sales"},
     "migrate_store_has_data": {"store": "A01", "what": "sales 3"},
     "migrate_member_conflicts": {"count": 2, "conflicts": Localized("手机号 1", "phone 1")},

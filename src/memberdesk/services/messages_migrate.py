@@ -4,6 +4,11 @@ zh_CN, en): see :mod:`.errors` and :mod:`.network_migrate`."""
 from __future__ import annotations
 
 MIGRATE_MESSAGES: dict[str, tuple[str, str]] = {
+    "migrate_source_bad": (
+        "{path} 不是可以迁移的完好门店数据库（{problem}），没有写入任何数据",
+        "{path} is not a sound shop database that can be moved ({problem}); nothing "
+        "was written",
+    ),
     "migrate_chain_not_empty": (
         "服务器上的数据库已有连锁数据（{what}），没有写入任何数据：只能把第一家门店迁入空数据库"
         "（不要先运行 server init）；把另一家店合并进已有的连锁暂不支持",

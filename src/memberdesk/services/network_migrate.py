@@ -118,8 +118,8 @@ def migrate_shop(req: MigrateRequest, *, chunk: int = 5000,
         copy_path = Path(tmp) / "shop.sqlite3"
         verified = prepare_copy(req.source, copy_path, key_dir=req.source.parent)
         if not verified.ok:
-            raise UserError(verified.code, path=req.source.name, problem=verified.problem,
-                            revision=verified.revision)
+            raise UserError("migrate_source_bad", path=str(req.source),
+                            problem=verified.problem or verified.code)
         source = sqlite3.connect(f"file:{copy_path.as_posix()}?mode=ro", uri=True)
         try:
             actor = _owner(source, req.username, req.password)

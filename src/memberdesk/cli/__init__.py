@@ -36,6 +36,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "memberdesk.cli.notify_cmds",  # notifications send, log, call-list
     "memberdesk.cli.campaign_cmds",  # segments list|count|export; campaigns list|run|report
     "memberdesk.cli.stores_cmds",  # server init; stores list, add, set, assign
+    "memberdesk.cli.network_cmds",  # network migrate
     "memberdesk.cli.gui_cmd",  # gui (also the default)
 )
 

@@ -58,7 +58,9 @@ class AuditEntry(IdMixin, Base):
     approver_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     action: Mapped[str] = mapped_column(String(48))
     entity: Mapped[str] = mapped_column(String(32), default="")
-    entity_id: Mapped[str] = mapped_column(String(40), default="")
+    # TEXT on PostgreSQL (0023): shop files hold longer ones (backup file names)
+    entity_id: Mapped[str] = mapped_column(String(40).with_variant(Text(), "postgresql"),
+                                           default="")
     detail: Mapped[str] = mapped_column(Text, default="{}")
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)

@@ -43,7 +43,7 @@ MANIFEST_SUFFIX = ".json"
 
 # Ledger and balance sums compared between the live snapshot and the restored copy,
 # beside every table's row count.
-_SUMS = {
+LEDGER_SUMS = {
     "members.sv_principal": "SELECT COALESCE(SUM(sv_principal), 0) FROM members",
     "members.sv_bonus": "SELECT COALESCE(SUM(sv_bonus), 0) FROM members",
     "members.points_balance": "SELECT COALESCE(SUM(points_balance), 0) FROM members",
@@ -114,7 +114,7 @@ def figures(conn: Connection) -> dict[str, int]:
         "ORDER BY tablename")).scalars().all()
     found = {f"rows.{t}": int(conn.execute(text(f'SELECT count(*) FROM "{t}"')).scalar_one())
              for t in tables}
-    found.update({k: int(conn.execute(text(sql)).scalar_one()) for k, sql in _SUMS.items()})
+    found.update({k: int(conn.execute(text(sql)).scalar_one()) for k, sql in LEDGER_SUMS.items()})
     return found
 
 

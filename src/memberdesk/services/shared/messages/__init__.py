@@ -23,6 +23,7 @@ from memberdesk.services.shared.messages import (
     jobs,
     mall,
     members,
+    migrate,
     network,
     notify,
     promotions,
@@ -60,6 +61,7 @@ SECTIONS: dict[str, Section] = {
     "server": server.SERVER_MESSAGES,
     "unsubscribe": unsubscribe.UNSUBSCRIBE_MESSAGES,
     "stores": stores.STORE_MESSAGES,
+    "migrate": migrate.MIGRATE_MESSAGES,
 }
 
 MONEY_PROBLEMS: Section = files_reports.MONEY_PROBLEMS

@@ -359,8 +359,10 @@ def build_demo(db: Database, *, members: int = 200, days: int = 21, seed: int = 
     for i in range(days):
         sim.trade_day(start + timedelta(days=i), signups[i], i)
     from .analytics_refresh import refresh_scores  # the member card shows them at once
+    from .recommend_refresh import refresh_recommendations
 
     refresh_scores(db, end)
+    refresh_recommendations(db, end)
     _demo_campaign(db, owner)
     return DemoStats(len(sim.member_ids), sim.n_cards, sim.n_sales, sim.n_recharges,
                      sim.n_refunds, sim.n_closed)

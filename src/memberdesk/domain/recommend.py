@@ -29,6 +29,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
+from typing import Protocol, TypeVar
 
 from .analytics import gap_in_days, median_gap
 
@@ -78,6 +79,21 @@ def due_products(bought: Mapping[int, Iterable[date]], as_of: date,
     due.sort(key=lambda p: (-Fraction(p.days_since(as_of)) / p.gap, -p.days_bought,
                             p.product_id))
     return due[:limit]
+
+
+class _OfProduct(Protocol):
+    @property
+    def product_id(self) -> int: ...
+
+
+T = TypeVar("T", bound=_OfProduct)
+
+
+def not_in_cart(items: Iterable[T], in_cart: Iterable[int], limit: int = SHOWN) -> list[T]:
+    """The first ``limit`` of ``items`` (due products, in their order) whose product is
+    not in the cart already: what the counter shows."""
+    cart = set(in_cart)
+    return [i for i in items if i.product_id not in cart][:limit]
 
 
 def due_text(name: str, p: DueProduct, on: date, lang: str = "zh_CN") -> str:

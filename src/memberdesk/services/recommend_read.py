@@ -127,12 +127,6 @@ class CounterSuggestions:
     together: tuple[Suggestion, ...]  # often bought with the cart's products
 
 
-def shown_due(due: Sequence[Suggestion], in_cart: Sequence[int]) -> tuple[Suggestion, ...]:
-    """The due products the counter shows: the first SHOWN not already in the cart."""
-    cart = set(in_cart)
-    return tuple(d for d in due if d.product_id not in cart)[:recommend.SHOWN]
-
-
 def counter_suggestions(db: Database, actor: Actor, member_no: str,
                         cart_codes: Sequence[str] = ()) -> CounterSuggestions:
     """What the counter would show for the member with the products of ``cart_codes``
@@ -144,6 +138,6 @@ def counter_suggestions(db: Database, actor: Actor, member_no: str,
         member = member_detail_in(s, actor, member_no)
         cart = [lookup_product(s, code).id for code in cart_codes]
         on = recommendations_on(s)
-        due = shown_due(member_suggestions(s, member.id), cart)
+        due = tuple(recommend.not_in_cart(member_suggestions(s, member.id), cart))
         return CounterSuggestions(member.member_no, member.name, clock.today(s), on, due,
                                   cart_suggestions_in(s, cart))

@@ -25,6 +25,7 @@ from .jobs import job
 from .lookup_controller import LookupController
 from .payment_flow import PaymentFlow
 from .printer_setup import configured_printer, set_shop_printer
+from .suggestion_bar import SuggestionController
 from .wedge import WedgeDetector
 
 if TYPE_CHECKING:
@@ -66,6 +67,7 @@ class CounterController(QObject):
         self.payment = PaymentFlow(window, runner, state, self.cart, self.lookup, self)
         self.discounts = DiscountController(window, runner, state, self.cart, self)
         self.payment.approve_first = self.discounts.ask_approval
+        self.suggestions = SuggestionController(window, runner, self.lookup, self.cart, self)
         self._backup_timer = QTimer(self)
         self._backup_timer.setInterval(BACKUP_CHECK_MS)
         self._backup_timer.timeout.connect(self.refresh_backup)

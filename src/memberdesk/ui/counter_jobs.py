@@ -37,6 +37,7 @@ from memberdesk.services import (
     coupons,
     lookup,
     product_search,
+    recommend_read,
 )
 from memberdesk.services import members as members_svc
 from memberdesk.services import settings as settings_svc
@@ -53,6 +54,7 @@ from memberdesk.services.members import MemberDetail
 from memberdesk.services.points_expiry import MemberExpiry, member_expiry
 from memberdesk.services.pricing import PriceBreakdown
 from memberdesk.services.product_search import ProductSearch
+from memberdesk.services.recommend_read import Suggestion, member_suggestions
 from memberdesk.services.shifts import ShiftSummary
 from memberdesk.services.signin import signed_in_on
 from memberdesk.services.tenders import TenderRequest
@@ -175,6 +177,7 @@ class MemberView:
     tier_notice: TierNotice | None = None  # an upgrade or downgrade of the last 30 days
     birthday_gift: BirthdayNotice | None = None  # the birthday gift, within 30 days
     signed_in: bool = False  # signed in (签到) on today's business date
+    suggestions: tuple[Suggestion, ...] = ()  # regular products due (most overdue first)
 
     @property
     def member_no(self) -> str:
@@ -189,6 +192,7 @@ class _Notices:
     gift: BirthdayNotice | None
     analytics: MemberAnalytics | None
     signed_in: bool
+    suggestions: tuple[Suggestion, ...]
 
 
 def _notices(db: Database, member_id: int) -> _Notices:
@@ -196,13 +200,15 @@ def _notices(db: Database, member_id: int) -> _Notices:
     report share (:mod:`memberdesk.services.points_expiry`); a recent tier change
     (:mod:`memberdesk.services.tier_moves`) and birthday gift
     (:mod:`memberdesk.services.birthday`); the member's analytics (one primary-key
-    read of ``member_scores``). One read transaction."""
+    read of ``member_scores``) and due products (one read of their
+    ``member_recommendations`` rows). One read transaction."""
     with db.reader() as uow:
         s = uow.session
         today = clock.business_date(s, clock.now())
         return _Notices(member_expiry(s, member_id, today), today,
                         recent_change(s, member_id, today), recent_gift(s, member_id, today),
-                        member_analytics(s, member_id), signed_in_on(s, member_id, today))
+                        member_analytics(s, member_id), signed_in_on(s, member_id, today),
+                        member_suggestions(s, member_id))
 
 
 def _member_view(db: Database, actor: Actor, member_no: str) -> MemberView:
@@ -212,7 +218,7 @@ def _member_view(db: Database, actor: Actor, member_no: str) -> MemberView:
     exp = n.expiry
     return MemberView(detail, usable, exp.expiring, exp.expiring_days, exp.next_expiry, n.today,
                       exp.notice, analytics=n.analytics, tier_notice=n.tier,
-                      birthday_gift=n.gift, signed_in=n.signed_in)
+                      birthday_gift=n.gift, signed_in=n.signed_in, suggestions=n.suggestions)
 
 
 member_view = user_facing(_member_view)
@@ -270,6 +276,12 @@ def scan(db: Database, actor: Actor, text: str, *, product_first: bool) -> Found
 def search_products(db: Database, text: str) -> ProductSearch:
     """What was typed into the scan field: a code, a barcode, a name, initials."""
     return product_search.search_products(db, text)
+
+
+@user_facing
+def cart_suggestions(db: Database, product_ids: Sequence[int]) -> tuple[Suggestion, ...]:
+    """Products often bought with the cart's (:mod:`memberdesk.services.recommend_read`)."""
+    return recommend_read.cart_suggestions(db, product_ids)
 
 
 @user_facing

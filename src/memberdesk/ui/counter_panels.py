@@ -35,6 +35,7 @@ from . import fmt
 from .i18n import Retranslating
 from .member_card import MemberCard
 from .money_input import MoneyEdit
+from .suggestion_bar import SuggestionBar
 
 if TYPE_CHECKING:
     from .counter_jobs import MemberView
@@ -129,6 +130,8 @@ class CartPanel(Panel):
             header.addWidget(button)
         self.body.insertLayout(0, header)
         self.body.addWidget(self.table, 1)
+        self.suggestions = SuggestionBar()  # hidden until there is something to suggest
+        self.body.addWidget(self.suggestions)
 
         self.product_field = QLineEdit()
         self.product_field.setObjectName("productField")

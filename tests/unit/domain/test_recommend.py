@@ -22,6 +22,7 @@ from memberdesk.domain.recommend import (
     due_text,
     is_due,
     lift_permille,
+    not_in_cart,
     regular,
     top_pairs,
 )
@@ -70,6 +71,12 @@ def test_ranked_by_how_overdue_then_by_days_bought_then_id() -> None:
     }
     assert [p.product_id for p in due_products(bought, on)] == [11, 13, 10, 14, 12]
     assert [p.product_id for p in due_products(bought, on, limit=2)] == [11, 13]
+
+
+def test_the_counter_shows_three_not_in_the_cart() -> None:
+    due = [DueProduct(pid, 3, Fraction(7), D) for pid in (5, 4, 3, 2, 1)]
+    assert [p.product_id for p in not_in_cart(due, [4, 9])] == [5, 3, 2]
+    assert [p.product_id for p in not_in_cart(due, [])] == [5, 4, 3]
 
 
 def test_said_in_both_languages() -> None:

@@ -79,7 +79,7 @@ class Suggestion:
 
 
 def recommendations_on(session: Session) -> bool:
-    return settings.get_bool(session, SETTING)
+    return bool(settings.get_quick(session, SETTING))
 
 
 def member_suggestions(session: Session, member_id: int) -> tuple[Suggestion, ...]:

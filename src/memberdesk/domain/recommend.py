@@ -97,9 +97,9 @@ def not_in_cart(items: Iterable[T], in_cart: Iterable[int], limit: int = SHOWN) 
 
 
 def due_text(name: str, p: DueProduct, on: date, lang: str = "zh_CN") -> str:
-    """牛奶（约 7 天买一次，已 9 天） / Milk (about every 7 days; 9 days since)."""
+    """牛奶（约 7 天买一次，已 9 天） / Milk (every ~7 days; last 9 days ago)."""
     if lang.startswith("en"):
-        return f"{name} (about every {p.gap_days} days; {p.days_since(on)} days since)"
+        return f"{name} (every ~{p.gap_days} days; last {p.days_since(on)} days ago)"
     return f"{name}（约 {p.gap_days} 天买一次，已 {p.days_since(on)} 天）"
 
 

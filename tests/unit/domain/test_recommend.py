@@ -83,7 +83,7 @@ def test_said_in_both_languages() -> None:
     p = DueProduct(1, 3, Fraction(7), D)
     assert due_text("牛奶", p, D + timedelta(days=9)) == "牛奶（约 7 天买一次，已 9 天）"
     assert due_text("Milk", p, D + timedelta(days=9), "en") == \
-        "Milk (about every 7 days; 9 days since)"
+        "Milk (every ~7 days; last 9 days ago)"
 
 
 def test_pairs_by_lift_with_the_minimum_support() -> None:

@@ -5654,6 +5654,21 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
     </message>
 </context>
 <context>
+    <name>SuggestionBar</name>
+    <message>
+        <source>Due:</source>
+        <translation>Due:</translation>
+    </message>
+    <message>
+        <source>Often bought with these:</source>
+        <translation>Often bought with these:</translation>
+    </message>
+    <message>
+        <source>{name}: add to the cart ({key})</source>
+        <translation>{name}: add to the cart ({key})</translation>
+    </message>
+</context>
+<context>
     <name>SystemLog</name>
     <message>
         <source>The folder could not be opened: {folder}</source>

@@ -5654,6 +5654,21 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
     </message>
 </context>
 <context>
+    <name>SuggestionBar</name>
+    <message>
+        <source>Due:</source>
+        <translation>推荐：</translation>
+    </message>
+    <message>
+        <source>Often bought with these:</source>
+        <translation>常一起买：</translation>
+    </message>
+    <message>
+        <source>{name}: add to the cart ({key})</source>
+        <translation>{name}：加入购物清单（{key}）</translation>
+    </message>
+</context>
+<context>
     <name>SystemLog</name>
     <message>
         <source>The folder could not be opened: {folder}</source>

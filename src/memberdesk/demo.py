@@ -14,7 +14,8 @@ day: some all along, and some only in the first week and then never again, so th
 churn warning (流失预警) has members whose visits really stopped. Their visits come
 from a random generator of their own and buy tobacco (no points, no discount) for
 cash at opening time, so the rest of the simulation is the same as without them
-(a stopped regular may still turn up among the random sales; most do not).
+(a stopped regular may still turn up among the random sales; most do not). Households
+(a third generator) buy a pair every 4-7 days, half due today: the counter's 推荐, 常一起买.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy import select
 
 from memberdesk.db import Database
+from memberdesk.demo_households import household_visits
 from memberdesk.domain import shoptime
 from memberdesk.models import Tier
 from memberdesk.models.enums import CouponKind, Gender, Role, TenderKind
@@ -130,6 +132,7 @@ class _Sim:
         self.n_sales = self.n_recharges = self.n_refunds = self.n_closed = self.n_cards = 0
         self.phones: set[str] = set()
         self.regular_visits: dict[int, list[int]] = {}  # trading day -> regulars coming
+        self.household_visits: dict[int, list[tuple[int, tuple[str, ...]]]] = {}  # the same
 
     def uid(self) -> str:
         return f"{self.rng.getrandbits(32):08X}"
@@ -306,8 +309,8 @@ class _Sim:
                 self.regular_visits.setdefault(day, []).append(member_id)
                 day += rng.choice((2, 3))
 
-    def regular_sale(self, member_id: int, code: str) -> None:
-        cart = CartRequest((CartLine(product=code, qty=1),), member_id)
+    def regular_sale(self, member_id: int, *codes: str) -> None:
+        cart = CartRequest(tuple(CartLine(product=code, qty=1) for code in codes), member_id)
         payable = quote(self.db, self.cashier, cart).payable
         checkout(self.db, self.cashier, CheckoutRequest(
             uuid.uuid4().hex, cart, (TenderRequest(TenderKind.CASH, payable),)))
@@ -321,6 +324,9 @@ class _Sim:
         for n, member_id in enumerate(self.regular_visits.get(index, ())):
             with clock.simulated(opening + timedelta(minutes=1, seconds=5 * n)):
                 self.regular_sale(member_id, "5002" if member_id % 3 else "5001")
+        for n, (member_id, basket) in enumerate(self.household_visits.get(index, ())):
+            with clock.simulated(opening + timedelta(minutes=5, seconds=5 * n)):
+                self.regular_sale(member_id, *basket)
         minutes = sorted(rng.sample(range(10, 12 * 60), k=rng.randint(14, 26) + 4 + signups))
         events = ["recharge"] * rng.randint(0, 3) + ["refund"] * (rng.random() < 0.3)
         events += ["register"] * signups
@@ -362,13 +368,18 @@ def build_demo(db: Database, *, members: int = 200, days: int = 21, seed: int = 
     for _ in range(late):
         signups[rng.randrange(days)] += 1
     sim.choose_regulars(random.Random(seed + 1), days)
+    smokers = {m for ms in sim.regular_visits.values() for m in ms}
+    sim.household_visits = household_visits(sim.member_ids, smokers, random.Random(seed + 2),
+                                            days, REGULARS_MIN_DAYS)
     for i in range(days):
         sim.trade_day(start + timedelta(days=i), signups[i], i)
+    from memberdesk.services.analytics.recommend_refresh import refresh_recommendations
     from memberdesk.services.analytics.refresh import (
         refresh_scores,  # the member card shows them at once
     )
 
     refresh_scores(db, end)
+    refresh_recommendations(db, end)
     _demo_campaign(db, owner)
     return DemoStats(len(sim.member_ids), sim.n_cards, sim.n_sales, sim.n_recharges,
                      sim.n_refunds, sim.n_closed)

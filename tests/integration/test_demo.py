@@ -95,3 +95,21 @@ def test_the_demo_has_regulars_whose_visits_really_stopped(db: Database) -> None
     assert all(c.last_visit <= today - timedelta(days=15) for c in rep.churn)
     risk = [c.value_at_risk for c in rep.churn]
     assert risk == sorted(risk, reverse=True)
+    # the counter's suggestions (issue 13, item 3): households due for their pair, and
+    # their pairs the strongest companions
+    from memberdesk.demo_households import HOUSEHOLD_BASKETS
+    from memberdesk.models import MemberRecommendation, Product, ProductPair
+    from memberdesk.services.analytics.recommend_read import counter_suggestions
+
+    with db.reader() as r:
+        s = r.session
+        due = list(s.scalars(select(MemberRecommendation.member_id).distinct()))
+        codes = {i: c for i, c in s.execute(select(Product.id, Product.code))}
+        first = {(codes[p.product_id], codes[p.other_id])
+                 for p in s.scalars(select(ProductPair).where(ProductPair.rank == 1))}
+        member_no = s.scalar(select(Member.member_no).where(Member.id == due[0]))
+    assert len(due) >= 3
+    assert any(pair in first or pair[::-1] in first for pair in HOUSEHOLD_BASKETS)
+    with shoptime.frozen(datetime.combine(today, time(4, 0), tzinfo=UTC)):
+        shown = counter_suggestions(db, owner, str(member_no))
+    assert shown.due and "天买一次" in shown.due[0].text(today)

@@ -272,11 +272,16 @@ class ChurnWarning:
     @property
     def usual_gap_days(self) -> int:
         """The median gap rounded half up, as said to the cashier."""
-        return math.floor(self.usual_gap + Fraction(1, 2))
+        return gap_in_days(self.usual_gap)
 
     @property
     def monthly_before(self) -> Fraction:
         return Fraction(self.before_visits, 6)
+
+
+def gap_in_days(gap: Fraction) -> int:
+    """A median gap in whole days, rounded half up (7.5 -> 8), as said to the cashier."""
+    return math.floor(gap + Fraction(1, 2))
 
 
 def median_gap(visit_days: Sequence[date]) -> Fraction:

@@ -1,6 +1,6 @@
 """The data model. Importing this package registers every table on ``Base.metadata``."""
 
-from .analytics import AnalysisSnapshot, MemberScore
+from .analytics import AnalysisSnapshot, MemberRecommendation, MemberScore, ProductPair
 from .base import Base, MoneyType, UTCDateTime, utcnow
 from .campaigns import Campaign, CampaignMember, Segment
 from .catalog import Category, MemberPrice, Product, ProductSearchKey
@@ -81,6 +81,7 @@ __all__ = [
     "Member",
     "MemberCountCard",
     "MemberPrice",
+    "MemberRecommendation",
     "MemberScore",
     "MoneyType",
     "Notification",
@@ -89,6 +90,7 @@ __all__ = [
     "PointsLot",
     "PointsLotMove",
     "Product",
+    "ProductPair",
     "ProductSearchKey",
     "Recharge",
     "RechargeRule",

@@ -63,3 +63,37 @@ class AnalysisSnapshot(Base):
     as_of: Mapped[date] = mapped_column(primary_key=True)
     generated_at: Mapped[datetime] = mapped_column(default=utcnow)
     body: Mapped[str] = mapped_column(Text)
+
+
+class MemberRecommendation(Base):
+    """A product the member buys regularly and was due for as of ``as_of``
+    (``domain/recommend.py``), ranked from 1, written by the daily analytics job
+    (``services/analytics/recommend_refresh.py``); the counter reads a member's rows by the
+    primary key's prefix. ``gap_x2`` is twice the median gap (days); ``after_sale_id``
+    the newest sale the refresh saw: a later sale of the product hides the row."""
+
+    __tablename__ = "member_recommendations"
+
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), primary_key=True)
+    rank: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"))
+    as_of: Mapped[date]
+    days_bought: Mapped[int]
+    gap_x2: Mapped[int]
+    last_day: Mapped[date]
+    after_sale_id: Mapped[int]
+
+
+class ProductPair(Base):
+    """Product ``other_id`` often bought with ``product_id`` (``domain/recommend.py``:
+    by lift, support at least the minimum), ranked from 1, written by the daily
+    analytics job; the counter reads the cart's products' rows."""
+
+    __tablename__ = "product_pairs"
+
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), primary_key=True)
+    rank: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    other_id: Mapped[int] = mapped_column(ForeignKey("products.id"))
+    as_of: Mapped[date]
+    together: Mapped[int]
+    lift_permille: Mapped[int]

@@ -46,7 +46,9 @@ def test_refresh_writes_the_scores_and_says_what_it_did(history: World) -> None:
         # a past date: the counter shows it until tomorrow's job (the shop's today is
         # the real one in a subprocess)
         "note: the counter's member cards now show this date's figures until tomorrow's "
-        "daily job or a refresh without --as-of"]
+        "daily job or a refresh without --as-of",
+        # alice's chips (days 0, 7, 14) are due on day 40: the counter suggests them
+        "counter suggestions: 1 members with regular products due, 0 bought-together rows"]
     zh = run(history, "refresh", "--as-of", AS_OF, lang="zh_CN")
     assert zh.stdout.startswith(f"会员分析已更新（截至 {AS_OF}）：3 位会员")
     with history.db.reader() as rd:

@@ -26,13 +26,14 @@ def test_the_daily_jobs_refresh_the_scores_for_today_only(
     w = world
     w.sell([("BEER", 1)], [(TenderKind.CASH, "6.00")], member="alice")
     runs = [r for r in run_jobs(w.db).runs if r.job == "analytics_refresh"]
+    recs = {"recommend_members": 0, "recommend_rows": 0, "recommend_pairs": 0}
     assert [(r.business_date, r.counts) for r in runs] == [
-        (DAY, {"members": 3, "scored": 1, "churn": 0})]
+        (DAY, {"members": 3, "scored": 1, "churn": 0, **recs})]
     assert _as_of(w) == {DAY}
     shop_clock.advance(5)
     runs = [r for r in run_jobs(w.db).runs if r.job == "analytics_refresh"]
     assert [r.counts for r in runs] == [{"skipped": 1}] * 4 + [
-        {"members": 3, "scored": 1, "churn": 0}]
+        {"members": 3, "scored": 1, "churn": 0, **recs}]
     assert _as_of(w) == {DAY + timedelta(days=5)}
     with w.db.reader() as r:
         alice = r.session.get(MemberScore, w.members["alice"])

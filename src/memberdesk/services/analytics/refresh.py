@@ -131,6 +131,7 @@ class RefreshResult:
     model: ModelFit | None
     cancelled: bool = False
     today: date | None = None  # the shop's today, when the refresh was asked for by hand
+    recommend: Any = None  # by hand: the recommendations' RecommendResult
 
 
 @dataclass
@@ -367,4 +368,7 @@ def refresh_member_scores(db: Database, actor: Actor, as_of: date | None = None)
         may(r.session, actor, Permission.VIEW_REPORTS)
         day = check_as_of(r.session, as_of)
         today = clock.today(r.session)
-    return replace(refresh_scores(db, day), today=today)
+    from .recommend_refresh import refresh_recommendations
+
+    res = refresh_scores(db, day)
+    return replace(res, today=today, recommend=refresh_recommendations(db, day))

@@ -86,12 +86,17 @@ def _analytics_refresh(db: Database, day: date,
         today = clock.today(r.session)
     if day < today:
         return {"skipped": 1}, False
+    from memberdesk.services.analytics.recommend_refresh import refresh_recommendations
     from memberdesk.services.analytics.refresh import (
         refresh_scores,  # numpy/scipy only when it runs
     )
 
     res = refresh_scores(db, day, step=step)
-    return {"members": res.members, "scored": res.scored, "churn": res.churn}, res.cancelled
+    counts = {"members": res.members, "scored": res.scored, "churn": res.churn}
+    if res.cancelled:
+        return counts, True
+    rec = refresh_recommendations(db, day, step=step)  # the counter's suggestions
+    return {**counts, **{f"recommend_{k}": v for k, v in rec.as_dict().items()}}, rec.cancelled
 
 
 def _notifications(db: Database, day: date, step: Step | None) -> tuple[dict[str, int], bool]:

@@ -22,16 +22,11 @@ KINDS = ("int", "money", "bool", "choice", "text", "printer", "day_list", "templ
 
 # Sections in the order of the settings page: key -> (zh, en).
 SECTIONS: dict[str, tuple[str, str]] = {
-    "shop": ("门店", "Shop"),
-    "checkout": ("收银", "Checkout"),
-    "stored_value": ("储值", "Stored value"),
-    "points": ("积分与等级", "Points and tiers"),
-    "staff": ("员工与交班", "Staff and shifts"),
-    "reader": ("读卡器", "Card reader"),
-    "backup": ("备份", "Backups"),
-    "printer": ("打印机与小票", "Printer and receipt"),
-    "analytics": ("会员分析", "Member analytics"),
-    "sms": ("短信", "Text messages"),
+    "shop": ("门店", "Shop"), "checkout": ("收银", "Checkout"),
+    "stored_value": ("储值", "Stored value"), "points": ("积分与等级", "Points and tiers"),
+    "staff": ("员工与交班", "Staff and shifts"), "reader": ("读卡器", "Card reader"),
+    "backup": ("备份", "Backups"), "printer": ("打印机与小票", "Printer and receipt"),
+    "analytics": ("会员分析", "Member analytics"), "sms": ("短信", "Text messages"),
 }
 
 Option = tuple[Any, str, str]  # (stored value, zh, en)
@@ -409,6 +404,11 @@ SPECS: dict[str, SettingSpec] = {
          "Warn when a member has been away longer than this share of their usual gap "
          "(250% = 2.5 times, and at least 14 days)"),
         100, 1000, ("%", "%")),
+    "analytics.recommendations": _bool(
+        True, "analytics", ("收银台推荐商品", "Suggestions at the counter"),
+        ("会员该买的常购商品和常一起买的商品（每日任务计算）；否：不显示也不计算",
+         "A member's regular products due and products often bought together (the daily "
+         "job); no: neither shown nor computed")),
     # -- text messages (the outbox: services/notify_*.py) ---------------------------------
     "sms.provider": _choice(
         "none", "sms", ("短信服务商", "SMS provider"),

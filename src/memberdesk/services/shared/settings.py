@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
@@ -52,6 +52,17 @@ def get_bool(session: Session, key: str) -> bool:
 
 _SETTINGS = table(Setting)
 _STORED = select(_SETTINGS.c.key, _SETTINGS.c.value)  # only what the shop changed: a few rows
+
+
+_ONE = select(_SETTINGS.c.value).where(_SETTINGS.c.key == bindparam("key"))
+
+
+def get_quick(session: Session, key: str) -> Any:
+    """:func:`get` as one Core statement (no ORM identity lookup): for the reads of a
+    member lookup at the counter."""
+    spec = SPECS[key]
+    value = connection(session).execute(_ONE, {"key": key}).scalar()
+    return spec.default if value is None else json.loads(value)
 
 
 def all_settings(session: Session) -> dict[str, Any]:

@@ -22,6 +22,7 @@ from memberdesk.ui.counter.discount_labels import discount_label
 from memberdesk.ui.counter.errors import CounterError
 from memberdesk.ui.counter.lookup_controller import LookupController
 from memberdesk.ui.counter.payment_flow import PaymentFlow
+from memberdesk.ui.counter.suggestion_bar import SuggestionController
 from memberdesk.ui.counter.wedge import WedgeDetector
 from memberdesk.ui.counter.work_names import job
 from memberdesk.ui.shell.printer_setup import configured_printer, set_shop_printer
@@ -64,6 +65,7 @@ class CounterController(QObject):
         self.payment = PaymentFlow(window, runner, state, self.cart, self.lookup, self)
         self.discounts = DiscountController(window, runner, state, self.cart, self)
         self.payment.approve_first = self.discounts.ask_approval
+        self.suggestions = SuggestionController(window, runner, self.lookup, self.cart, self)
         self._backup_timer = QTimer(self)
         self._backup_timer.setInterval(BACKUP_CHECK_MS)
         self._backup_timer.timeout.connect(self.refresh_backup)

@@ -33,6 +33,7 @@ from memberdesk.money import Money
 from memberdesk.ui.common import fmt
 from memberdesk.ui.common.money_input import MoneyEdit
 from memberdesk.ui.counter.member_card import MemberCard
+from memberdesk.ui.counter.suggestion_bar import SuggestionBar
 from memberdesk.ui.shell.i18n import Retranslating
 
 if TYPE_CHECKING:
@@ -128,6 +129,8 @@ class CartPanel(Panel):
             header.addWidget(button)
         self.body.insertLayout(0, header)
         self.body.addWidget(self.table, 1)
+        self.suggestions = SuggestionBar()  # hidden until there is something to suggest
+        self.body.addWidget(self.suggestions)
 
         self.product_field = QLineEdit()
         self.product_field.setObjectName("productField")

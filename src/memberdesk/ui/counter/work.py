@@ -28,7 +28,9 @@ from memberdesk.domain.discounts import ManualDiscount
 from memberdesk.domain.points import ExpiryNotice
 from memberdesk.hardware.uid import uid_candidates
 from memberdesk.models.enums import TenderKind
+from memberdesk.services.analytics import recommend_read
 from memberdesk.services.analytics.member import MemberAnalytics, member_analytics
+from memberdesk.services.analytics.recommend_read import Suggestion, member_suggestions
 from memberdesk.services.backup import create as backup
 from memberdesk.services.catalog import products as catalog, search as product_search
 from memberdesk.services.catalog.products import ProductInfo
@@ -168,6 +170,7 @@ class MemberView:
     tier_notice: TierNotice | None = None  # an upgrade or downgrade of the last 30 days
     birthday_gift: BirthdayNotice | None = None  # the birthday gift, within 30 days
     signed_in: bool = False  # signed in (签到) on today's business date
+    suggestions: tuple[Suggestion, ...] = ()  # regular products due (most overdue first)
 
     @property
     def member_no(self) -> str:
@@ -182,6 +185,7 @@ class _Notices:
     gift: BirthdayNotice | None
     analytics: MemberAnalytics | None
     signed_in: bool
+    suggestions: tuple[Suggestion, ...]
 
 
 def _notices(db: Database, member_id: int) -> _Notices:
@@ -189,13 +193,15 @@ def _notices(db: Database, member_id: int) -> _Notices:
     report share (:mod:`memberdesk.services.points.expiry`); a recent tier change
     (:mod:`memberdesk.services.loyalty.tier_moves`) and birthday gift
     (:mod:`memberdesk.services.loyalty.birthday`); the member's analytics (one primary-key
-    read of ``member_scores``). One read transaction."""
+    read of ``member_scores``) and due products (one read of their
+    ``member_recommendations`` rows). One read transaction."""
     with db.reader() as uow:
         s = uow.session
         today = clock.business_date(s, clock.now())
         return _Notices(member_expiry(s, member_id, today), today,
                         recent_change(s, member_id, today), recent_gift(s, member_id, today),
-                        member_analytics(s, member_id), signed_in_on(s, member_id, today))
+                        member_analytics(s, member_id), signed_in_on(s, member_id, today),
+                        member_suggestions(s, member_id))
 
 
 def _member_view(db: Database, actor: Actor, member_no: str) -> MemberView:
@@ -205,7 +211,7 @@ def _member_view(db: Database, actor: Actor, member_no: str) -> MemberView:
     exp = n.expiry
     return MemberView(detail, usable, exp.expiring, exp.expiring_days, exp.next_expiry, n.today,
                       exp.notice, analytics=n.analytics, tier_notice=n.tier,
-                      birthday_gift=n.gift, signed_in=n.signed_in)
+                      birthday_gift=n.gift, signed_in=n.signed_in, suggestions=n.suggestions)
 
 
 member_view = user_facing(_member_view)
@@ -263,6 +269,12 @@ def scan(db: Database, actor: Actor, text: str, *, product_first: bool) -> Found
 def search_products(db: Database, text: str) -> ProductSearch:
     """What was typed into the scan field: a code, a barcode, a name, initials."""
     return product_search.search_products(db, text)
+
+
+@user_facing
+def cart_suggestions(db: Database, product_ids: Sequence[int]) -> tuple[Suggestion, ...]:
+    """Products often bought with the cart's (:mod:`memberdesk.services.analytics.recommend_read`)."""
+    return recommend_read.cart_suggestions(db, product_ids)
 
 
 @user_facing

@@ -14,7 +14,8 @@ from collections.abc import Callable
 from typing import Any, Literal, get_args
 
 WorkName = Literal[
-    "backup_info", "find_member", "member_view", "pay", "print_receipt", "product_with_code",
+    "backup_info", "cart_suggestions", "find_member", "member_view", "pay", "print_receipt",
+    "product_with_code",
     "quote", "scan", "search_products", "session_info", "start_payment",
 ]
 WORK_NAMES: frozenset[str] = frozenset(get_args(WorkName))

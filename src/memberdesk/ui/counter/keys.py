@@ -44,10 +44,15 @@ DISCOUNTS: tuple[tuple[str, str, str], ...] = (
 )
 
 
+# The suggestions under the cart (推荐, 常一起买): one key per button, left to right.
+SUGGESTIONS: tuple[str, ...] = tuple(f"Alt+{n}" for n in range(1, 7))
+
+
 def counter_window_keys() -> list[str]:
     """Every key of the counter window, once per action (a key listed twice is a clash)."""
     return ([FIND, PAY, CLEAR, LOCK, LOGOUT, RECONNECT, LANGUAGE, QUIT]
-            + [key for _, key, _ in TASKS] + [key for _, key, _ in DISCOUNTS])
+            + [key for _, key, _ in TASKS] + [key for _, key, _ in DISCOUNTS]
+            + list(SUGGESTIONS))
 
 
 # -- the payment dialog ------------------------------------------------------------

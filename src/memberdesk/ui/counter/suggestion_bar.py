@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from memberdesk.domain.recommend import SHOWN, not_in_cart
+from memberdesk.ui.counter.keys import SUGGESTIONS
 from memberdesk.ui.counter.work_names import job
 from memberdesk.ui.shell.i18n import Retranslating, normalise
 
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
     from memberdesk.ui.counter.work import MemberView
     from memberdesk.ui.shell.tasks import TaskRunner
 
-KEYS = tuple(f"Alt+{n}" for n in range(1, 2 * SHOWN + 1))
+KEYS = SUGGESTIONS[: 2 * SHOWN]  # the key map: :mod:`memberdesk.ui.counter.keys`
 SPACING = 6  # px between the row's caption and buttons
 
 

@@ -4567,6 +4567,14 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>Printer {address}: Ctrl+T prints a test page, Ctrl+S saves.</translation>
     </message>
     <message>
+        <source>Sent: check that the printer fed paper.</source>
+        <translation>Sent: check that the printer fed paper.</translation>
+    </message>
+    <message>
+        <source>Check that the cash drawer opened.</source>
+        <translation>Check that the cash drawer opened.</translation>
+    </message>
+    <message>
         <source>The test page was printed.</source>
         <translation>The test page was printed.</translation>
     </message>

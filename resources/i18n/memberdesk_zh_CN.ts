@@ -4567,6 +4567,14 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>打印机 {address}：按 Ctrl+T 打印测试页，Ctrl+S 保存。</translation>
     </message>
     <message>
+        <source>Sent: check that the printer fed paper.</source>
+        <translation>已发送，请查看打印机是否出纸。</translation>
+    </message>
+    <message>
+        <source>Check that the cash drawer opened.</source>
+        <translation>请查看钱箱是否弹开。</translation>
+    </message>
+    <message>
         <source>The test page was printed.</source>
         <translation>测试页已打印。</translation>
     </message>

@@ -3861,8 +3861,8 @@ Fill in one product per row, then import it (it is checked first).</translation>
         <translation>plus {points} points</translation>
     </message>
     <message>
-        <source>plus a coupon</source>
-        <translation>plus a coupon</translation>
+        <source>plus the coupon {coupon}</source>
+        <translation>plus the coupon {coupon}</translation>
     </message>
     <message>
         <source>The card gets {credit}; balance after: {after}.</source>
@@ -4384,22 +4384,6 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
     <message>
         <source>every tier</source>
         <translation>every tier</translation>
-    </message>
-    <message>
-        <source>{amount} off</source>
-        <translation>{amount} off</translation>
-    </message>
-    <message>
-        <source>pay {percent}</source>
-        <translation>pay {percent}</translation>
-    </message>
-    <message>
-        <source>, at most {amount} off</source>
-        <translation>, at most {amount} off</translation>
-    </message>
-    <message>
-        <source>at {amount}</source>
-        <translation>at {amount}</translation>
     </message>
     <message>
         <source>New tier</source>

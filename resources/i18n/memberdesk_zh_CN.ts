@@ -3861,8 +3861,8 @@ Fill in one product per row, then import it (it is checked first).</source>
         <translation>另送 {points} 积分</translation>
     </message>
     <message>
-        <source>plus a coupon</source>
-        <translation>另送优惠券</translation>
+        <source>plus the coupon {coupon}</source>
+        <translation>另送优惠券 {coupon}</translation>
     </message>
     <message>
         <source>The card gets {credit}; balance after: {after}.</source>
@@ -4384,22 +4384,6 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
     <message>
         <source>every tier</source>
         <translation>全部等级</translation>
-    </message>
-    <message>
-        <source>{amount} off</source>
-        <translation>减 {amount}</translation>
-    </message>
-    <message>
-        <source>pay {percent}</source>
-        <translation>付 {percent}</translation>
-    </message>
-    <message>
-        <source>, at most {amount} off</source>
-        <translation>，最多减 {amount}</translation>
-    </message>
-    <message>
-        <source>at {amount}</source>
-        <translation>特价 {amount}</translation>
     </message>
     <message>
         <source>New tier</source>

@@ -1142,6 +1142,17 @@
     </message>
 </context>
 <context>
+    <name>CouponList</name>
+    <message>
+        <source>{name}: not for this sale ({why})</source>
+        <translation>{name}: not for this sale ({why})</translation>
+    </message>
+    <message>
+        <source>{name}: saves {saving}</source>
+        <translation>{name}: saves {saving}</translation>
+    </message>
+</context>
+<context>
     <name>CouponsTab</name>
     <message>
         <source>{days} days from issue</source>
@@ -3235,8 +3246,8 @@ Fill in one member per row, then check the file.</translation>
         <translation>Member: {name}</translation>
     </message>
     <message>
-        <source>F7  Coupons (Space ticks one)</source>
-        <translation>F7  Coupons (Space ticks one)</translation>
+        <source>F7  Coupons, best first (Space ticks one; Shift+F7 uses the first)</source>
+        <translation>F7  Coupons, best first (Space ticks one; Shift+F7 uses the first)</translation>
     </message>
     <message>
         <source>Member&apos;s payment &amp;password</source>

@@ -21,7 +21,6 @@ OVER_LIMIT = {
     "memberdesk/services/staff.py": 404,
     "memberdesk/ui/backoffice/member_dialog.py": 671,
     "memberdesk/ui/backoffice/stock.py": 467,
-    "memberdesk/ui/payment_dialog.py": 411,
 }
 
 

@@ -45,6 +45,7 @@ from memberdesk.services.birthday import BirthdayNotice, recent_gift
 from memberdesk.services.catalog import ProductInfo
 from memberdesk.services.checkout import CheckoutRequest, CheckoutResult
 from memberdesk.services.context import Actor
+from memberdesk.services.coupon_choices import CouponChoice, coupon_choices
 from memberdesk.services.coupons import CouponInfo
 from memberdesk.services.errors import NotFoundError
 from memberdesk.services.lookup import LookupOutcome, LookupResult
@@ -316,6 +317,7 @@ class PaymentStart:
     view: MemberView | None
     shift: ShiftSummary | None
     settings: CounterSettings
+    coupons: tuple[CouponChoice, ...] = ()  # the member's, best for this cart first
 
 
 @user_facing
@@ -325,9 +327,11 @@ def start_payment(
 ) -> PaymentStart:
     view = _member_view(db, actor, member_no) if member_no else None
     member_id = view.detail.id if view is not None else None
-    breakdown = cart.quote(db, actor, cart_request(items, member_id, (), order_discount))
+    request = cart_request(items, member_id, (), order_discount)
+    breakdown = cart.quote(db, actor, request)
+    choices = coupon_choices(db, actor, request, view.coupons) if view is not None else ()
     settings = _counter_settings(settings_svc.read_settings(db))
-    return PaymentStart(breakdown, view, shifts_svc.current_shift(db, actor), settings)
+    return PaymentStart(breakdown, view, shifts_svc.current_shift(db, actor), settings, choices)
 
 
 @dataclass(frozen=True)

@@ -136,7 +136,7 @@ class PaymentFlow(QObject):
             member_name=view.detail.name if view else None,
             sv_available=view.detail.stored_value if view else None,
             points=bd.points,
-            coupons=view.coupons if view else (),
+            coupons=start.coupons,
             require_password=start.settings.require_payment_password,
         )
         self.window.banner.clear()

@@ -3290,8 +3290,20 @@ Fill in one member per row, then check the file.</translation>
         <translation>members only</translation>
     </message>
     <message>
-        <source>available {amount}</source>
-        <translation>available {amount}</translation>
+        <source>principal first, then bonus</source>
+        <translation>principal first, then bonus</translation>
+    </message>
+    <message>
+        <source>principal and bonus in proportion</source>
+        <translation>principal and bonus in proportion</translation>
+    </message>
+    <message>
+        <source>bonus first, then principal</source>
+        <translation>bonus first, then principal</translation>
+    </message>
+    <message>
+        <source>available {amount} ({order})</source>
+        <translation>available {amount} ({order})</translation>
     </message>
     <message>
         <source>change {amount}</source>

@@ -3290,8 +3290,20 @@ Fill in one member per row, then check the file.</source>
         <translation>仅限会员</translation>
     </message>
     <message>
-        <source>available {amount}</source>
-        <translation>可用 {amount}</translation>
+        <source>principal first, then bonus</source>
+        <translation>先扣本金，再扣赠送</translation>
+    </message>
+    <message>
+        <source>principal and bonus in proportion</source>
+        <translation>本金和赠送按比例扣</translation>
+    </message>
+    <message>
+        <source>bonus first, then principal</source>
+        <translation>先扣赠送，再扣本金</translation>
+    </message>
+    <message>
+        <source>available {amount} ({order})</source>
+        <translation>可用 {amount}（{order}）</translation>
     </message>
     <message>
         <source>change {amount}</source>

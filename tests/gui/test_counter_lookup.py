@@ -39,7 +39,7 @@ def test_a_typed_phone_shows_the_whole_member(till: Till) -> None:
     assert card.tier.text() == "普通会员"
     assert card.identity.text() == "M000001 · 138****0001"
     assert card.sv_value.text() == "¥100.00"
-    assert card.sv_detail.text() == "本金 ¥100.00\n赠送 ¥0.00"
+    assert card.sv_detail.text() == "本金 ¥100.00\n赠送 ¥0.00\n先扣赠送，再扣本金"
     assert card.points_value.text() == "500"
     assert card.points_detail.text() == "30 天内到期 300"
     assert card.coupon_value.text() == "可用 1 张"

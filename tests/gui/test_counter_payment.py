@@ -35,7 +35,7 @@ def test_a_split_of_stored_value_points_and_cash_with_change(till: Till) -> None
     rows = dialog.rows
     assert dialog.due_value.text() == "¥96.00"
     assert rows["cash"].field.text() == "96.00"  # stored value does not cover it: cash
-    assert rows["stored_value"].note.text() == "可用 ¥50.00"
+    assert rows["stored_value"].note.text() == "可用 ¥50.00（先扣赠送，再扣本金）"
 
     till.press(Qt.Key.Key_F1, dialog)  # stored value pays what it can
     assert rows["cash"].field.text() == ""
@@ -275,3 +275,38 @@ def test_a_bug_during_the_payment_reaches_the_crash_hook_and_frees_the_dialog(
     assert till.sale_count() == 0
     till.press(Qt.Key.Key_Escape, dialog)
     assert till.payment is None
+
+
+def test_the_card_and_the_dialog_say_which_stored_value_goes_first(till: Till) -> None:
+    """One line on the card and beside 储值 in the payment dialog says which part a
+    payment takes first: what the ledger then does (the shop's setting)."""
+    from memberdesk.services.recharge import RechargeRuleDraft, create_recharge_rule
+
+    w = till.world
+    create_recharge_rule(till.db, w.owner, RechargeRuleDraft("充100送20", Money.of_yuan(100),
+                                                             Money.of_yuan(20)))
+    w.recharge("alice", "100")
+    till.find("13800000001")
+    card = till.main.member_panel.card
+    assert card.sv_detail.text().endswith("\n先扣赠送，再扣本金")
+    till.ring_up("COLA")
+    dialog = till.pay_key()
+    assert dialog.rows["stored_value"].note.text() == "可用 ¥120.00（先扣赠送，再扣本金）"
+    till.press(Qt.Key.Key_Return, dialog)
+    assert w.balances("alice")[:2] == (Money.of_yuan(100), Money(1650))  # the bonus paid
+
+    w.set_settings(stored_value__spend_order="principal_first")
+    till.counter.reload_settings()
+    till.settle()
+    till.press(Qt.Key.Key_Return, till.receipt)
+    till.find("13800000001")  # the next sale: the member again
+    assert card.sv_detail.text() == "本金 ¥100.00\n赠送 ¥16.50\n先扣本金，再扣赠送"
+    till.ui.i18n.set_language("en")
+    till.qtbot.waitUntil(lambda: card.sv_detail.text().endswith(
+        "\nprincipal first, then bonus"), timeout=5_000)
+    till.ui.i18n.set_language("zh_CN")
+    till.ring_up("COLA")
+    dialog = till.pay_key()
+    assert dialog.rows["stored_value"].note.text() == "可用 ¥116.50（先扣本金，再扣赠送）"
+    till.press(Qt.Key.Key_Return, dialog)
+    assert w.balances("alice")[:2] == (Money(9650), Money(1650))  # now the principal

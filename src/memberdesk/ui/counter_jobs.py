@@ -109,6 +109,7 @@ class CounterSettings:
     expiring_soon_days: int = 30
     printer: str = ""  # printer.connection (MEMBERDESK_PRINTER overrides it)
     open_drawer: bool = False
+    spend_order: str = "bonus_first"  # stored_value.spend_order, as ledger splits a payment
 
 
 @dataclass(frozen=True)
@@ -134,6 +135,7 @@ def _counter_settings(values: dict[str, Any]) -> CounterSettings:
         expiring_soon_days=int(values["points.expiring_soon_days"]),
         printer=str(values["printer.connection"]),
         open_drawer=bool(values["printer.open_drawer"]),
+        spend_order=str(values["stored_value.spend_order"]),
     )
 
 

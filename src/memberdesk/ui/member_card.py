@@ -20,6 +20,7 @@ from memberdesk.domain.analytics import churn_reason_text
 
 from . import fmt, icons
 from .i18n import Retranslating, normalise
+from .tender_rows import spend_order_text
 
 if TYPE_CHECKING:
     from .counter_jobs import MemberView
@@ -59,6 +60,7 @@ class MemberCard(Retranslating, QWidget):
         super().__init__(parent)
         self.setObjectName("memberCard")
         self._view: MemberView | None = None
+        self._spend_order = "bonus_first"  # stored_value.spend_order, from the session
 
         self.name = _label("memberName", wrap=True)
         self.tier = _label("memberTier")
@@ -151,6 +153,11 @@ class MemberCard(Retranslating, QWidget):
         self._view = view
         self.retranslate()
 
+    def set_spend_order(self, order: str) -> None:
+        """The shop's stored-value spend order (read at login and after a settings save)."""
+        self._spend_order = order
+        self.retranslate()
+
     # -- texts -------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.sv_caption.setText(self.tr("Balance"))
@@ -172,6 +179,7 @@ class MemberCard(Retranslating, QWidget):
             self.tr("principal {principal}").format(principal=fmt.money(d.sv_principal))
             + "\n"
             + self.tr("bonus {bonus}").format(bonus=fmt.money(d.sv_bonus))
+            + "\n" + spend_order_text(self._spend_order)
         )
         self.points_value.setText(fmt.number(d.points))
         if view.points_expiring:

@@ -65,6 +65,7 @@ class PaymentContext:
     points: PointsQuote | None = None
     coupons: tuple[CouponChoice, ...] = ()  # best for this cart first
     require_password: bool = False
+    spend_order: str = "bonus_first"  # stored_value.spend_order
 
 
 @dataclass(frozen=True)
@@ -363,7 +364,8 @@ class PaymentDialog(Retranslating, QDialog):
         self.due_value.setText(fmt.money(self._payable))
         rows = list(self.rows.values())
         totals = split_totals(self._payable, rows)
-        render_notes(self.rows, self._payable, self._context.member_name is None, self._points)
+        render_notes(self.rows, self._payable, self._context.member_name is None, self._points,
+                     self._context.spend_order)
         if self._busy:
             text, state = self.tr("Taking the payment…"), "busy"
         elif self._repricing:

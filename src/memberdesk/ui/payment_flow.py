@@ -138,6 +138,7 @@ class PaymentFlow(QObject):
             points=bd.points,
             coupons=start.coupons,
             require_password=start.settings.require_payment_password,
+            spend_order=start.settings.spend_order,
         )
         self.window.banner.clear()
         dialog = PaymentDialog(context, self.window)

@@ -235,6 +235,8 @@ def _with_view(db: Database, actor: Actor, result: LookupResult) -> Found:
     hit = result.member
     if hit is None and result.outcome is LookupOutcome.PICK and len(result.members) == 1:
         hit = result.members[0]
+    if hit is None:  # zs: 张三 the one whose initials are zs (李张三's only end so)
+        hit = lookup.sole_leading_match(result)
     view = _member_view(db, actor, hit.member_no) if hit is not None else None
     return Found(result, view)
 

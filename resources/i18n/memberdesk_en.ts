@@ -2118,10 +2118,6 @@ Please send this file to your support contact.</translation>
         <translation>Notes: {notes}</translation>
     </message>
     <message>
-        <source>MMM d</source>
-        <translation>MMM d</translation>
-    </message>
-    <message>
         <source>{grade} · {stage}</source>
         <translation>{grade} · {stage}</translation>
     </message>
@@ -2790,12 +2786,12 @@ Please send this file to your support contact.</translation>
         <translation>Grade</translation>
     </message>
     <message>
-        <source>RFM segment</source>
-        <translation>RFM segment</translation>
-    </message>
-    <message>
         <source>Lifecycle</source>
         <translation>Lifecycle</translation>
+    </message>
+    <message>
+        <source>Customer group (RFM)</source>
+        <translation>Customer group (RFM)</translation>
     </message>
     <message>
         <source>Churn warning</source>
@@ -2828,6 +2824,10 @@ Please send this file to your support contact.</translation>
     <message>
         <source>Points expire in (days)</source>
         <translation>Points expire in (days)</translation>
+    </message>
+    <message>
+        <source>Members grouped by how recently (R), how often (F) and how much (M) they buy: loyal customers, new ones, ones to win back…</source>
+        <translation>Members grouped by how recently (R), how often (F) and how much (M) they buy: loyal customers, new ones, ones to win back…</translation>
     </message>
     <message>
         <source>with a warning</source>

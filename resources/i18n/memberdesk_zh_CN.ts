@@ -2118,10 +2118,6 @@ Please send this file to your support contact.</source>
         <translation>备注：{notes}</translation>
     </message>
     <message>
-        <source>MMM d</source>
-        <translation>M月d日</translation>
-    </message>
-    <message>
         <source>{grade} · {stage}</source>
         <translation>{grade} 类 · {stage}</translation>
     </message>
@@ -2790,12 +2786,12 @@ Please send this file to your support contact.</source>
         <translation>客户等级</translation>
     </message>
     <message>
-        <source>RFM segment</source>
-        <translation>RFM 分群</translation>
-    </message>
-    <message>
         <source>Lifecycle</source>
         <translation>生命周期</translation>
+    </message>
+    <message>
+        <source>Customer group (RFM)</source>
+        <translation>客户分群（RFM）</translation>
     </message>
     <message>
         <source>Churn warning</source>
@@ -2828,6 +2824,10 @@ Please send this file to your support contact.</source>
     <message>
         <source>Points expire in (days)</source>
         <translation>积分 N 天内到期</translation>
+    </message>
+    <message>
+        <source>Members grouped by how recently (R), how often (F) and how much (M) they buy: loyal customers, new ones, ones to win back…</source>
+        <translation>按最近一次消费（R）、消费次数（F）、消费金额（M）把会员分组：忠诚客户、新客户、需要挽回的客户……</translation>
     </message>
     <message>
         <source>with a warning</source>

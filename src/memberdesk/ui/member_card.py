@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from memberdesk.domain.analytics import churn_reason_text
@@ -202,8 +202,7 @@ class MemberCard(Retranslating, QWidget):
         self.notes.setVisible(bool(d.notes))
 
     def _month_day(self, day: date) -> str:
-        # A QLocale date format (translated): the month and the day, no year.
-        return QLocale().toString(QDate(2000, day.month, day.day), self.tr("MMM d"))
+        return fmt.month_day(day)  # a birthday: the month and the day, no year
 
     def _render_analytics(self, view: MemberView) -> None:
         """Grade and lifecycle from the member's scores row, and the churn warning with

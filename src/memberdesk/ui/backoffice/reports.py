@@ -39,7 +39,7 @@ REPORTS: tuple[tuple[str, str, frozenset[str]], ...] = (
 def _date_edit(name: str, day: QDate) -> QDateEdit:
     edit = QDateEdit(day)
     edit.setObjectName(name)
-    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDisplayFormat(fmt.DATE_FORMAT)
     return edit
 
 

@@ -22,6 +22,7 @@ from memberdesk.services.segments import (
 )
 from memberdesk.services.tiers import list_tiers
 
+from .. import fmt
 from ..dialogs.base import ERROR, OK, current_language, push_button
 from ..i18n import Retranslating
 from ..widgets import PickerBox
@@ -39,7 +40,7 @@ def export_job(db: Any, actor: Any, name: str, lang: str, progress: Progress) ->
     folder = db.paths.exports
     folder.mkdir(parents=True, exist_ok=True)
     safe = "".join(ch if ch.isalnum() else "_" for ch in name)
-    path = folder / f"{safe}_{business_today(db):%Y-%m-%d}.xlsx"
+    path = folder / f"{safe}_{fmt.date_text(business_today(db))}.xlsx"
     return export_segment(db, actor, name, path, progress=lambda d, t: _step(progress, d, t),
                           cancel=lambda: progress.cancelled, lang=lang)
 

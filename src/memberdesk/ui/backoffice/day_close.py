@@ -114,7 +114,8 @@ class DayClosePage(Page):
 
     def _shown(self, shown: jobs.Shown | None, spec: jobs.ReportSpec | None) -> None:
         self.report = shown.report if shown is not None else None
-        self.preview.show_document(shown.screen if shown is not None else None)
+        self.preview.show_document(shown.screen if shown is not None else None,
+                                   shown.pdf if shown is not None else None)
         self.export_panel.set_spec(spec)
         self.retranslate()
 

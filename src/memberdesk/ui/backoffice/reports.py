@@ -155,7 +155,7 @@ class ReportsPage(Page):
 
     def _shown(self, shown: jobs.Shown, spec: jobs.ReportSpec) -> None:
         self.shown = shown
-        self.preview.show_document(shown.screen)
+        self.preview.show_document(shown.screen, shown.pdf)
         self.export_panel.set_spec(spec)
 
     def retranslate(self) -> None:

@@ -174,6 +174,8 @@ def test_find_printers_and_pick_one_by_keys(owner: Counter, monkeypatch) -> None
     monkeypatch.setattr(printer_devices, "find_printers", lambda: [])
     connection = page.editors["printer.connection"]
     c.qtbot.waitUntil(lambda: connection.window().isActiveWindow(), timeout=5_000)
+    # the page ignores Ctrl+L until its settings are read (a loaded machine: not yet)
+    c.qtbot.waitUntil(lambda: page.sheet is not None and not page.busy, timeout=10_000)
     connection.setFocus()  # anywhere on the page: Ctrl+L
     c.press(Qt.Key.Key_L, connection, CTRL)
     settle(c, page)

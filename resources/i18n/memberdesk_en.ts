@@ -1146,6 +1146,17 @@
     </message>
 </context>
 <context>
+    <name>CouponList</name>
+    <message>
+        <source>{name}: not for this sale ({why})</source>
+        <translation>{name}: not for this sale ({why})</translation>
+    </message>
+    <message>
+        <source>{name}: saves {saving}</source>
+        <translation>{name}: saves {saving}</translation>
+    </message>
+</context>
+<context>
     <name>CouponsTab</name>
     <message>
         <source>{days} days from issue</source>
@@ -2111,10 +2122,6 @@ Please send this file to your support contact.</translation>
         <translation>Notes: {notes}</translation>
     </message>
     <message>
-        <source>MMM d</source>
-        <translation>MMM d</translation>
-    </message>
-    <message>
         <source>{grade} · {stage}</source>
         <translation>{grade} · {stage}</translation>
     </message>
@@ -2783,12 +2790,12 @@ Please send this file to your support contact.</translation>
         <translation>Grade</translation>
     </message>
     <message>
-        <source>RFM segment</source>
-        <translation>RFM segment</translation>
-    </message>
-    <message>
         <source>Lifecycle</source>
         <translation>Lifecycle</translation>
+    </message>
+    <message>
+        <source>Customer group (RFM)</source>
+        <translation>Customer group (RFM)</translation>
     </message>
     <message>
         <source>Churn warning</source>
@@ -2821,6 +2828,10 @@ Please send this file to your support contact.</translation>
     <message>
         <source>Points expire in (days)</source>
         <translation>Points expire in (days)</translation>
+    </message>
+    <message>
+        <source>Members grouped by how recently (R), how often (F) and how much (M) they buy: loyal customers, new ones, ones to win back…</source>
+        <translation>Members grouped by how recently (R), how often (F) and how much (M) they buy: loyal customers, new ones, ones to win back…</translation>
     </message>
     <message>
         <source>with a warning</source>
@@ -3239,8 +3250,8 @@ Fill in one member per row, then check the file.</translation>
         <translation>Member: {name}</translation>
     </message>
     <message>
-        <source>F7  Coupons (Space ticks one)</source>
-        <translation>F7  Coupons (Space ticks one)</translation>
+        <source>F7  Coupons, best first (Space ticks one; Shift+F7 uses the first)</source>
+        <translation>F7  Coupons, best first (Space ticks one; Shift+F7 uses the first)</translation>
     </message>
     <message>
         <source>Member&apos;s payment &amp;password</source>
@@ -3283,8 +3294,20 @@ Fill in one member per row, then check the file.</translation>
         <translation>members only</translation>
     </message>
     <message>
-        <source>available {amount}</source>
-        <translation>available {amount}</translation>
+        <source>principal first, then bonus</source>
+        <translation>principal first, then bonus</translation>
+    </message>
+    <message>
+        <source>principal and bonus in proportion</source>
+        <translation>principal and bonus in proportion</translation>
+    </message>
+    <message>
+        <source>bonus first, then principal</source>
+        <translation>bonus first, then principal</translation>
+    </message>
+    <message>
+        <source>available {amount} ({order})</source>
+        <translation>available {amount} ({order})</translation>
     </message>
     <message>
         <source>change {amount}</source>
@@ -3865,8 +3888,8 @@ Fill in one product per row, then import it (it is checked first).</translation>
         <translation>plus {points} points</translation>
     </message>
     <message>
-        <source>plus a coupon</source>
-        <translation>plus a coupon</translation>
+        <source>plus the coupon {coupon}</source>
+        <translation>plus the coupon {coupon}</translation>
     </message>
     <message>
         <source>The card gets {credit}; balance after: {after}.</source>
@@ -4402,22 +4425,6 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>every tier</translation>
     </message>
     <message>
-        <source>{amount} off</source>
-        <translation>{amount} off</translation>
-    </message>
-    <message>
-        <source>pay {percent}</source>
-        <translation>pay {percent}</translation>
-    </message>
-    <message>
-        <source>, at most {amount} off</source>
-        <translation>, at most {amount} off</translation>
-    </message>
-    <message>
-        <source>at {amount}</source>
-        <translation>at {amount}</translation>
-    </message>
-    <message>
         <source>New tier</source>
         <translation>New tier</translation>
     </message>
@@ -4581,6 +4588,14 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
     <message>
         <source>Printer {address}: Ctrl+T prints a test page, Ctrl+S saves.</source>
         <translation>Printer {address}: Ctrl+T prints a test page, Ctrl+S saves.</translation>
+    </message>
+    <message>
+        <source>Sent: check that the printer fed paper.</source>
+        <translation>Sent: check that the printer fed paper.</translation>
+    </message>
+    <message>
+        <source>Check that the cash drawer opened.</source>
+        <translation>Check that the cash drawer opened.</translation>
     </message>
     <message>
         <source>The test page was printed.</source>

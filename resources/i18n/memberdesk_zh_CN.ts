@@ -1146,6 +1146,17 @@
     </message>
 </context>
 <context>
+    <name>CouponList</name>
+    <message>
+        <source>{name}: not for this sale ({why})</source>
+        <translation>{name}：本单不可用（{why}）</translation>
+    </message>
+    <message>
+        <source>{name}: saves {saving}</source>
+        <translation>{name}：省 {saving}</translation>
+    </message>
+</context>
+<context>
     <name>CouponsTab</name>
     <message>
         <source>{days} days from issue</source>
@@ -2111,10 +2122,6 @@ Please send this file to your support contact.</source>
         <translation>备注：{notes}</translation>
     </message>
     <message>
-        <source>MMM d</source>
-        <translation>M月d日</translation>
-    </message>
-    <message>
         <source>{grade} · {stage}</source>
         <translation>{grade} 类 · {stage}</translation>
     </message>
@@ -2783,12 +2790,12 @@ Please send this file to your support contact.</source>
         <translation>客户等级</translation>
     </message>
     <message>
-        <source>RFM segment</source>
-        <translation>RFM 分群</translation>
-    </message>
-    <message>
         <source>Lifecycle</source>
         <translation>生命周期</translation>
+    </message>
+    <message>
+        <source>Customer group (RFM)</source>
+        <translation>客户分群（RFM）</translation>
     </message>
     <message>
         <source>Churn warning</source>
@@ -2821,6 +2828,10 @@ Please send this file to your support contact.</source>
     <message>
         <source>Points expire in (days)</source>
         <translation>积分 N 天内到期</translation>
+    </message>
+    <message>
+        <source>Members grouped by how recently (R), how often (F) and how much (M) they buy: loyal customers, new ones, ones to win back…</source>
+        <translation>按最近一次消费（R）、消费次数（F）、消费金额（M）把会员分组：忠诚客户、新客户、需要挽回的客户……</translation>
     </message>
     <message>
         <source>with a warning</source>
@@ -3239,8 +3250,8 @@ Fill in one member per row, then check the file.</source>
         <translation>会员：{name}</translation>
     </message>
     <message>
-        <source>F7  Coupons (Space ticks one)</source>
-        <translation>F7  优惠券（空格键勾选）</translation>
+        <source>F7  Coupons, best first (Space ticks one; Shift+F7 uses the first)</source>
+        <translation>F7  优惠券，最划算的在前（空格勾选；Shift+F7 直接用第一张）</translation>
     </message>
     <message>
         <source>Member&apos;s payment &amp;password</source>
@@ -3283,8 +3294,20 @@ Fill in one member per row, then check the file.</source>
         <translation>仅限会员</translation>
     </message>
     <message>
-        <source>available {amount}</source>
-        <translation>可用 {amount}</translation>
+        <source>principal first, then bonus</source>
+        <translation>先扣本金，再扣赠送</translation>
+    </message>
+    <message>
+        <source>principal and bonus in proportion</source>
+        <translation>本金和赠送按比例扣</translation>
+    </message>
+    <message>
+        <source>bonus first, then principal</source>
+        <translation>先扣赠送，再扣本金</translation>
+    </message>
+    <message>
+        <source>available {amount} ({order})</source>
+        <translation>可用 {amount}（{order}）</translation>
     </message>
     <message>
         <source>change {amount}</source>
@@ -3865,8 +3888,8 @@ Fill in one product per row, then import it (it is checked first).</source>
         <translation>另送 {points} 积分</translation>
     </message>
     <message>
-        <source>plus a coupon</source>
-        <translation>另送优惠券</translation>
+        <source>plus the coupon {coupon}</source>
+        <translation>另送优惠券 {coupon}</translation>
     </message>
     <message>
         <source>The card gets {credit}; balance after: {after}.</source>
@@ -4402,22 +4425,6 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <source>{amount} off</source>
-        <translation>减 {amount}</translation>
-    </message>
-    <message>
-        <source>pay {percent}</source>
-        <translation>付 {percent}</translation>
-    </message>
-    <message>
-        <source>, at most {amount} off</source>
-        <translation>，最多减 {amount}</translation>
-    </message>
-    <message>
-        <source>at {amount}</source>
-        <translation>特价 {amount}</translation>
-    </message>
-    <message>
         <source>New tier</source>
         <translation>新等级</translation>
     </message>
@@ -4581,6 +4588,14 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
     <message>
         <source>Printer {address}: Ctrl+T prints a test page, Ctrl+S saves.</source>
         <translation>打印机 {address}：按 Ctrl+T 打印测试页，Ctrl+S 保存。</translation>
+    </message>
+    <message>
+        <source>Sent: check that the printer fed paper.</source>
+        <translation>已发送，请查看打印机是否出纸。</translation>
+    </message>
+    <message>
+        <source>Check that the cash drawer opened.</source>
+        <translation>请查看钱箱是否弹开。</translation>
     </message>
     <message>
         <source>The test page was printed.</source>

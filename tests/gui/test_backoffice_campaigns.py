@@ -155,7 +155,7 @@ def test_create_and_end_a_member_day_and_a_special_price(owner: Counter) -> None
         c.settle()
         c.qtbot.waitUntil(lambda: page.table.rowCount() == 2, timeout=10_000)
         assert page.table.item(0, 2).text() == (
-            "可口可乐 330ml 特价 ¥2.00，03-09 22:00–03-10 02:00，仅限会员")
+            "可口可乐 330ml 特价 ¥2.00，2026-03-09 22:00–2026-03-10 02:00，仅限会员")
         page.table.selectRow(0)
         assert not page.run_button.isEnabled() and page.end_button.isEnabled()
         c.qtbot.mouseClick(page.end_button, Qt.MouseButton.LeftButton)

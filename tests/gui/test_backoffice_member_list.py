@@ -213,3 +213,15 @@ def test_payment_password_deactivate_and_anonymise(owner: Counter) -> None:
     gone = c.world.member("carol")
     assert (gone.name, gone.phone, gone.payment_password_hash) == ("已注销", None, None)
     assert not dialog.sv_button.isEnabled()  # nothing more to correct
+
+
+def test_the_rfm_filter_says_what_it_is(manager: Counter) -> None:
+    """"RFM 分群" was jargon: the label says customer groups, with a one-line help."""
+    c = manager
+    _office, page = list_page(c)
+    box = page.list.filter_box
+    assert box.labels["rfm"].text() == "客户分群（RFM）"
+    assert box.rfm.toolTip().startswith("按最近一次消费（R）、消费次数（F）、消费金额（M）")
+    c.ui.i18n.set_language("en")
+    c.qtbot.waitUntil(lambda: box.labels["rfm"].text() == "Customer group (RFM)", timeout=5_000)
+    assert box.labels["rfm"].toolTip().startswith("Members grouped by how recently (R)")

@@ -163,3 +163,30 @@ def test_a_new_shop_says_where_products_come_from(owner: Counter) -> None:
     _office, page = products_page(c)
     assert page.count_label.text() == "还没有商品：在下方添加，或导入…"
     assert all(e.placeholderText() == "按折扣" for e in page.member_prices)
+
+
+def test_a_new_product_starts_without_a_category(owner: Counter) -> None:
+    """A category added while a product was being edited became that product's
+    category (and so the one the form carried on with): now the edited product keeps
+    its own; a new product starts with none (the list has no category filter), and a
+    category added while typing a new product is chosen for it."""
+    c = owner
+    _office, page = products_page(c)
+    page.table.selectRow(0)  # a product of the kit, in a category
+    c.qtbot.waitUntil(lambda: page.editing is not None, timeout=5_000)
+    c.settle()
+    edited = page.editing.product
+    assert edited.category_id is not None
+    assert page.category.currentData() == edited.category_id
+    page.category_code.setText("gifts")
+    page.category_name.setText("礼品")
+    page.add_category()
+    c.settle()
+    assert page.category.currentData() == edited.category_id  # still the product's own
+    c.press(Qt.Key.Key_N, page, Qt.KeyboardModifier.ControlModifier)
+    assert page.category.currentData() is None and page.category.currentText() == "—"
+    page.category_code.setText("toys")
+    page.category_name.setText("玩具")
+    page.add_category()
+    c.settle()
+    assert page.category.currentText() == "玩具"  # added for the new product

@@ -153,3 +153,27 @@ def test_on_a_chain_the_sales_detail_takes_a_store(owner: Counter) -> None:
     c.ui.i18n.set_language("en")
     c.qtbot.waitUntil(lambda: page.store.itemText(0) == "This store", timeout=5_000)
     assert page.store.itemText(page.store.count() - 1) == "All stores"
+
+
+def test_printing_to_a_file_goes_to_the_exports_folder(manager: Counter, tmp_path: Path) -> None:
+    """The print dialog's PDF was /root/print.pdf: it is the shop's exports folder (or
+    the folder chosen for exports), named as the export, report and dates."""
+    from PySide6.QtWidgets import QLineEdit
+
+    c = manager
+    trade(c)
+    office = c.open(Qt.Key.Key_F8)
+    page = office.show_page("reports")
+    page.select("sales")
+    c.enter(page.start)
+    assert page.shown is not None
+    dialog, printer = page.preview.print_dialog()
+    exports = c.db.paths.exports
+    target = exports / f"{page.shown.stem}.pdf"
+    assert page.shown.stem.startswith("销售明细_") and exports.is_dir()
+    assert dialog.findChild(QLineEdit, "filename").text() == str(target)
+    assert printer.docName() == page.shown.stem
+    dialog.deleteLater()
+    dialog, _printer = page.preview.print_dialog(tmp_path)  # a folder chosen for exports
+    assert dialog.findChild(QLineEdit, "filename").text() == str(tmp_path / target.name)
+    dialog.deleteLater()

@@ -200,3 +200,26 @@ def test_the_owner_sets_a_categorys_points_by_keys(owner: Counter) -> None:
     assert panel.table.item(0, 1).text() == "每元 5 分"
     sale = c.world.sell([("COLA", 2)], [(TenderKind.CASH, "10")], member="alice")
     assert sale.points_earned == 35  # 7.00 x 5
+
+
+def test_after_saving_a_new_tier_the_form_edits_it(owner: Counter) -> None:
+    """The heading kept 新等级 after a new tier was saved (a second save would add it
+    again): it names the tier, which a second save changes."""
+    c = owner
+    _office, page = rules_page(c)
+    c.press(Qt.Key.Key_N, page, CTRL)
+    assert page.tier_heading.text() == "新等级"
+    for text in ("vip", "黑卡会员", None, "88", "2", "50000"):
+        enter(c, page, text)
+    settle(c, page)
+    assert page.tier_heading.text() == "修改 黑卡会员"
+    page.activated()  # back to the page (or any reload): the same tier stays in the form
+    settle(c, page)
+    assert page.tier_heading.text() == "修改 黑卡会员"
+    assert page.editing_tier is not None and page.editing_tier.code == "vip"
+    assert page.tier_table.selectedItems()[1].text() == "黑卡会员"
+    page.tier_name.setText("黑金会员")
+    page.save_tier()
+    settle(c, page)
+    assert [t.name for t in list_tiers(c.db) if t.code == "vip"] == ["黑金会员"]
+    assert page.tier_heading.text() == "修改 黑金会员"

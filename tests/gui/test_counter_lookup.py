@@ -40,7 +40,7 @@ def test_a_typed_phone_shows_the_whole_member(till: Till) -> None:
     assert card.tier.text() == "普通会员"
     assert card.identity.text() == "M000001 · 138****0001"
     assert card.sv_value.text() == "¥100.00"
-    assert card.sv_detail.text() == "本金 ¥100.00\n赠送 ¥0.00"
+    assert card.sv_detail.text() == "本金 ¥100.00\n赠送 ¥0.00\n先扣赠送，再扣本金"
     assert card.points_value.text() == "500"
     assert card.points_detail.text() == "30 天内到期 300"
     assert card.coupon_value.text() == "可用 1 张"
@@ -94,6 +94,22 @@ def test_pinyin_initials_and_a_name_find_the_member(till: Till) -> None:
     till.find("李四")
     assert till.main.member_panel.card.name.text() == "李四"
     assert till.main.member_panel.card.tier.text() == "金卡会员"
+
+
+def test_initials_of_one_member_open_that_member(till: Till) -> None:
+    """zs: 周顺's initials are zs, 李周山's only end so: 周顺 opens at once, as a phone
+    does (the pick list opened); a second zs (赵顺) brings the pick list back."""
+    for phone, name in (("13900200003", "李周山"), ("13900200005", "周顺")):
+        members.register_member(till.db, till.world.owner, phone=phone, name=name)
+    till.find("zs")
+    assert till.counter.lookup.pick_dialog is None
+    assert till.main.member_panel.card.name.text() == "周顺"
+    till.press(Qt.Key.Key_Escape, till.main)
+    members.register_member(till.db, till.world.owner, phone="13900200004", name="赵顺")
+    till.find("zs")
+    dialog = till.counter.lookup.pick_dialog
+    assert dialog is not None and dialog.table.rowCount() == 3
+    till.press(Qt.Key.Key_Escape, dialog.table)
 
 
 def test_nothing_found_says_so_and_keeps_the_text(till: Till) -> None:

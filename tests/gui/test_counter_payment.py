@@ -36,7 +36,7 @@ def test_a_split_of_stored_value_points_and_cash_with_change(till: Till) -> None
     rows = dialog.rows
     assert dialog.due_value.text() == "¥96.00"
     assert rows["cash"].field.text() == "96.00"  # stored value does not cover it: cash
-    assert rows["stored_value"].note.text() == "可用 ¥50.00"
+    assert rows["stored_value"].note.text() == "可用 ¥50.00（先扣赠送，再扣本金）"
 
     till.press(Qt.Key.Key_F1, dialog)  # stored value pays what it can
     assert rows["cash"].field.text() == ""
@@ -150,10 +150,13 @@ def test_a_coupon_ticked_in_the_dialog_reprices_the_sale(till: Till) -> None:
     till.find("13800000001")
     till.ring_up("CHIPS")  # ¥8.80: below the coupon's minimum spend
     dialog = till.pay_key()
+    # Listed with the pricing's reason, and cannot be ticked
+    assert dialog.coupon_list.item(0).text() == (
+        f"满20减5：本单不可用（优惠券 {coupon.code} 需要满 ¥20.00 才能使用）")
     till.press(Qt.Key.Key_F7, dialog)
     till.press(Qt.Key.Key_Space, dialog.coupon_list)
-    assert dialog.message.text() == f"优惠券 {coupon.code} 需要满 ¥20.00 才能使用"
-    assert dialog.coupon_codes() == ()
+    till.press(Qt.Key.Key_F7, dialog, Qt.KeyboardModifier.ShiftModifier)
+    assert dialog.coupon_codes() == () and dialog.due_value.text() == "¥8.80"
     till.press(Qt.Key.Key_Escape, dialog)
     assert till.sale_count() == 0
 
@@ -169,6 +172,38 @@ def test_a_coupon_ticked_in_the_dialog_reprices_the_sale(till: Till) -> None:
     assert sale.payable == Money(4880)
     assert coupons.member_coupons(till.db, w.members["alice"]) == []
     assert "满20减5" in till.receipt.preview.toPlainText()
+
+
+def test_the_member_coupons_best_first_and_shift_f7_uses_the_best(till: Till) -> None:
+    """The dialog lists the member's coupons by what the pricing says each saves on
+    this cart (one that cannot apply last, greyed); Shift+F7 ticks the best."""
+    w = till.world
+    member = w.members["alice"]
+
+    def give(code: str, name: str, off: int, min_spend: int) -> None:
+        template = coupons.create_coupon_template(till.db, w.owner, CouponTemplateDraft(
+            code, name, CouponKind.AMOUNT_OFF, Money.of_yuan(off),
+            min_spend=Money.of_yuan(min_spend)))
+        coupons.issue_coupons(till.db, w.owner, template, member)
+
+    give("C5", "满20减5", 5, 20)
+    give("C30", "满100减30", 30, 100)  # the cart is ¥53.80: cannot apply
+    give("C10", "满50减10", 10, 50)
+    till.find("13800000001")
+    till.ring_up("CHIPS")
+    till.ring_up("CIG")
+    dialog = till.pay_key()
+    texts = [dialog.coupon_list.item(i).text() for i in range(dialog.coupon_list.count())]
+    assert texts[:2] == ["满50减10：省 ¥10.00", "满20减5：省 ¥5.00"]
+    assert texts[2].startswith("满100减30：本单不可用（")
+    assert not dialog.coupon_list.item(2).flags() & Qt.ItemFlag.ItemIsEnabled
+    till.press(Qt.Key.Key_F7, dialog, Qt.KeyboardModifier.ShiftModifier)
+    till.qtbot.waitUntil(lambda: dialog.due_value.text() == "¥43.80", timeout=5_000)
+    assert len(dialog.coupon_codes()) == 1
+    till.press(Qt.Key.Key_Return, dialog)
+    [sale] = till.sales()
+    assert sale.payable == Money(4380)
+    assert "满50减10" in till.receipt.preview.toPlainText()
 
 
 def test_f12_on_an_empty_cart_or_without_an_open_shift(till: Till) -> None:
@@ -241,3 +276,38 @@ def test_a_bug_during_the_payment_reaches_the_crash_hook_and_frees_the_dialog(
     assert till.sale_count() == 0
     till.press(Qt.Key.Key_Escape, dialog)
     assert till.payment is None
+
+
+def test_the_card_and_the_dialog_say_which_stored_value_goes_first(till: Till) -> None:
+    """One line on the card and beside 储值 in the payment dialog says which part a
+    payment takes first: what the ledger then does (the shop's setting)."""
+    from memberdesk.services.stored_value.recharge import RechargeRuleDraft, create_recharge_rule
+
+    w = till.world
+    create_recharge_rule(till.db, w.owner, RechargeRuleDraft("充100送20", Money.of_yuan(100),
+                                                             Money.of_yuan(20)))
+    w.recharge("alice", "100")
+    till.find("13800000001")
+    card = till.main.member_panel.card
+    assert card.sv_detail.text().endswith("\n先扣赠送，再扣本金")
+    till.ring_up("COLA")
+    dialog = till.pay_key()
+    assert dialog.rows["stored_value"].note.text() == "可用 ¥120.00（先扣赠送，再扣本金）"
+    till.press(Qt.Key.Key_Return, dialog)
+    assert w.balances("alice")[:2] == (Money.of_yuan(100), Money(1650))  # the bonus paid
+
+    w.set_settings(stored_value__spend_order="principal_first")
+    till.counter.reload_settings()
+    till.settle()
+    till.press(Qt.Key.Key_Return, till.receipt)
+    till.find("13800000001")  # the next sale: the member again
+    assert card.sv_detail.text() == "本金 ¥100.00\n赠送 ¥16.50\n先扣本金，再扣赠送"
+    till.ui.i18n.set_language("en")
+    till.qtbot.waitUntil(lambda: card.sv_detail.text().endswith(
+        "\nprincipal first, then bonus"), timeout=5_000)
+    till.ui.i18n.set_language("zh_CN")
+    till.ring_up("COLA")
+    dialog = till.pay_key()
+    assert dialog.rows["stored_value"].note.text() == "可用 ¥116.50（先扣本金，再扣赠送）"
+    till.press(Qt.Key.Key_Return, dialog)
+    assert w.balances("alice")[:2] == (Money(9650), Money(1650))  # now the principal

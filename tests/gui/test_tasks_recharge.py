@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 
 from memberdesk.domain import shoptime
 from memberdesk.models import Recharge
+from memberdesk.models.enums import CouponKind
 from memberdesk.money import Money
 from memberdesk.services.stored_value.recharge import RechargeRuleDraft, create_recharge_rule
 from tests.checkout_support.kit import snapshot, yuan
@@ -189,3 +190,36 @@ def test_an_expired_offer_is_neither_offered_nor_previewed_and_the_recharge_agre
     c.settle()
     assert dialog.outcome is not None and dialog.outcome.bonus == Money(0)
     assert c.world.balances("alice") == (yuan("100"), Money(0), 0)
+
+
+def test_the_bonus_coupon_is_named_in_the_preview_and_on_the_slip(counter: Counter) -> None:
+    """The preview and the slip say which coupon the offer gives and what it is worth
+    (they said only 另送优惠券 / 赠券 {code}), in both languages."""
+    from memberdesk.services.coupons.core import CouponTemplateDraft, create_coupon_template
+    from memberdesk.services.receipts.text import render_text
+
+    c = counter
+    owner = c.world.owner
+    tid = create_coupon_template(c.db, owner, CouponTemplateDraft(
+        "NEXT20", "下次满100减20", CouponKind.AMOUNT_OFF, value=yuan("20"),
+        min_spend=yuan("100"), valid_days=30))
+    create_recharge_rule(c.db, owner, RechargeRuleDraft(
+        "充300送券", yuan("300"), yuan("0"), coupon_template_id=tid))
+    c.select_member("alice")
+    dialog = c.open(Qt.Key.Key_F3)
+    c.type(dialog.amount, "300")
+    assert "另送优惠券 下次满100减20（减 ¥20.00）" in dialog.preview.text()
+    c.ui.i18n.set_language("en")
+    c.qtbot.waitUntil(lambda: "plus the coupon 下次满100减20 (¥20.00 off)"
+                      in dialog.preview.text())
+    c.ui.i18n.set_language("zh_CN")
+    with c.qtbot.waitSignal(dialog.recharged):
+        c.press(Qt.Key.Key_Return, dialog.amount)
+    c.settle()
+    result = dialog.outcome
+    assert result is not None and len(result.coupon_codes) == 1
+    code = result.coupon_codes[0]
+    slip = render_text(result.receipt, 80)
+    assert f"赠券 {code}\n  下次满100减20（减 ¥20.00）\n" in slip
+    assert f"Gift coupon {code}\n  下次满100减20 (¥20.00 off)\n" in render_text(
+        result.receipt, 80, "en")

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from escpos import printer as escpos_printer
+from escpos.constants import RT_MASK_NOPAPER, RT_STATUS_PAPER
 from escpos.exceptions import DeviceNotFoundError, Error as EscposError
 
 INIT = b"\x1b\x40"  # ESC @
@@ -72,18 +73,18 @@ def _open(target: PrinterTarget) -> Any:
 # Errors that mean the printer is not there: unplugged, switched off, a wrong address.
 _ABSENT = (DeviceNotFoundError, FileNotFoundError, ConnectionRefusedError, TimeoutError,
            socket.timeout, socket.gaierror)
-PAPER_OUT = 0  # Escpos.paper_status(): 0 no paper, 1 near the end, 2 enough
 
 
-def _paper_out(p: Any, target: PrinterTarget) -> bool:
-    """Whether a printer that answers status queries (USB, serial) says it has no
-    paper; a printer that does not answer counts as having paper."""
+def _paper_answer(p: Any, target: PrinterTarget) -> bytes:
+    """The printer's answer to the paper-sensor query (DLE EOT 4), for the kinds that
+    can answer (USB, serial); empty when it says nothing: a serial port with nothing
+    on it, a device node, a network printer, a Windows queue."""
     if target.kind not in ("usb", "serial"):
-        return False
+        return b""
     try:
-        return bool(p.paper_status() == PAPER_OUT)
-    except (EscposError, OSError, NotImplementedError, AttributeError):
-        return False
+        return bytes(p.query_status(RT_STATUS_PAPER) or b"")
+    except (EscposError, OSError, NotImplementedError, AttributeError, ValueError):
+        return b""  # pyusb's timeout is a USBError (an OSError)
 
 
 def print_text(text: str, target: PrinterTarget, *, check_paper: bool = False) -> bytes:
@@ -91,6 +92,17 @@ def print_text(text: str, target: PrinterTarget, *, check_paper: bool = False) -
     Raises :class:`PrinterError` ``unplugged`` (no such printer, or it does not
     answer), ``no_paper`` (``check_paper``: it says it is out of paper; nothing is
     printed) or ``print_failed``."""
+    return _print(text, target, check_paper)[0]
+
+
+def print_confirmed(text: str, target: PrinterTarget) -> bool:
+    """Print ``text`` as :func:`print_text` with ``check_paper``; True when the printer
+    itself answered (it is there and has paper), False when the data was only sent
+    (nothing answered: whether paper came out is for a person to see)."""
+    return _print(text, target, True)[1]
+
+
+def _print(text: str, target: PrinterTarget, check_paper: bool) -> tuple[bytes, bool]:
     try:
         p = _open(target)
     except _ABSENT as exc:
@@ -101,7 +113,8 @@ def print_text(text: str, target: PrinterTarget, *, check_paper: bool = False) -
                 p.open()
             except _ABSENT as exc:
                 raise PrinterError("unplugged", str(exc)) from exc
-        if check_paper and _paper_out(p, target):
+        answer = _paper_answer(p, target) if check_paper else b""
+        if answer and answer[0] & RT_MASK_NOPAPER == RT_MASK_NOPAPER:
             raise PrinterError("no_paper")
         job = receipt_bytes(text, encoding=target.encoding)
         p._raw(job)
@@ -110,7 +123,7 @@ def print_text(text: str, target: PrinterTarget, *, check_paper: bool = False) -
         if target.open_drawer:
             p.cashdraw(2)
         sent: bytes = p.output if target.kind == "dummy" else job
-        return sent
+        return sent, bool(answer)
     except _ABSENT as exc:
         raise PrinterError("unplugged", str(exc)) from exc
     except (EscposError, OSError) as exc:

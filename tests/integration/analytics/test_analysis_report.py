@@ -238,7 +238,7 @@ def test_report_analysis_command(shop: World, tmp_path: Path) -> None:
         "  repurchase rate: 50.0%", "  average ticket: ¥16.05", "  churn warnings: 1"]
     assert xlsx.is_file() and pdf.read_bytes().startswith(b"%PDF")
     book = CalamineWorkbook.from_path(str(xlsx))
-    assert book.sheet_names[1] == "RFM segments_ members and sp"  # ":" is not allowed
+    assert book.sheet_names[1] == "Customer groups (RFM)_ membe"  # ":" is not allowed
     bad = _cli(shop, "--date", "2026-02-30")
     assert bad.returncode == 1 and bad.stderr.count("\n") == 1 and "Traceback" not in bad.stderr
     cashier = _cli(shop, "--date", AS_OF.isoformat(), user="cashier", password="cashier-pass")

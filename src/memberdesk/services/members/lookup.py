@@ -123,6 +123,22 @@ class LookupResult:
         )
 
 
+# What the text starts (the name, the pinyin initials, the full pinyin), as against a
+# later syllable or a part of the name (NAME_PART, PINYIN_PART).
+LEADING = frozenset({MatchKind.NAME, MatchKind.INITIALS, MatchKind.PINYIN})
+
+
+def sole_leading_match(result: LookupResult) -> MemberHit | None:
+    """The member of a pick list when exactly one member's name, pinyin initials or
+    pinyin starts with the text (the others matched only inside the name or at a
+    later syllable: 李张三 for "zs"): the counter opens that member at once, as it
+    does a phone or a card. None otherwise."""
+    if result.outcome is not LookupOutcome.PICK:
+        return None
+    leading = [hit for hit in result.members if hit.match in LEADING]
+    return leading[0] if len(leading) == 1 else None
+
+
 _RANGES = {
     MatchKind.NAME: lookup_sql.RANGE_NAME,
     MatchKind.PINYIN: lookup_sql.RANGE_PINYIN,

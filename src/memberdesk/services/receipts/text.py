@@ -10,6 +10,7 @@ import re
 import unicodedata
 from datetime import date
 
+from memberdesk.domain.coupon_value import english_of
 from memberdesk.money import Money
 from memberdesk.services.pricing.tenders import TENDER_LABELS
 from memberdesk.services.receipts.data import (
@@ -101,10 +102,17 @@ _GIFT_LINE = re.compile(r"^兑 (.+) x (\d+) = (\d+) 积分$")  # services.loyalt
 _TIER_DISCOUNT = re.compile(r"^(.+)折扣$")  # pricing names it after the tier: "金卡会员折扣"
 
 
+_GIFT_COUPON = re.compile(r"^  (.+)（(.+)）$")  # under 赠券 {code}: services.recharge.coupon_label
+
+
 def english(text: str) -> str:
     """A fixed label or note of a receipt in English; anything else unchanged."""
     if text in _FIXED_EN:
         return _FIXED_EN[text]
+    coupon = _GIFT_COUPON.match(text)
+    if coupon is not None:  # the name as the shop typed it; what it gives in English
+        name, words = coupon.groups()
+        return f"  {name} ({english_of(words)})"
     for pattern, en in _PATTERNS_EN:
         if pattern.match(text):
             return pattern.sub(en, text)

@@ -51,7 +51,7 @@ def _segments(rep: AnalysisReport, t: T, lang: str) -> Table:
         rows.append((seg.label(lang), g.members, g.spend))
     g = by.get("", Group("", 0))
     rows.append((t("未评分（无消费）", "Not scored (no sale)"), g.members, g.spend))
-    return Table(t("RFM 分群：人数与消费", "RFM segments: members and spend"),
+    return Table(t("客户分群（RFM）：人数与消费", "Customer groups (RFM): members and spend"),
                  (Column(t("分群", "Segment"), width=20), Column(t("人数", "Members"), N),
                   Column(t("消费金额 M", "Spend (M)"), M)),
                  static_rows(rows), chart=Chart(ChartKind.BAR, (1,)))

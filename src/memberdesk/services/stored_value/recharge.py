@@ -16,6 +16,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
+from memberdesk.domain.coupon_value import value_words
 from memberdesk.domain.offers import offer_for
 from memberdesk.models import (
     CouponEvent,
@@ -96,6 +97,29 @@ class RechargeRuleInfo:
     active: bool
     valid_from: datetime | None = None
     valid_to: datetime | None = None
+    coupon: RechargeCoupon | None = None  # the coupon it gives (the dialog's read only)
+
+
+@dataclass(frozen=True)
+class RechargeCoupon:
+    """The coupon template an offer gives, for the recharge dialog's preview."""
+
+    name: str
+    kind: str
+    value: Money
+    percent_paid: int  # permille
+    max_discount: Money | None
+
+    def words(self, english: bool) -> str:
+        """``满100减20（减 ¥20.00）``: its name and what it gives."""
+        return coupon_label(self.name, self.kind, self.value, self.percent_paid,
+                            self.max_discount, english)
+
+
+def coupon_label(name: str, kind: str, value: Money, percent_paid: int,
+                 max_discount: Money | None, english: bool) -> str:
+    words = value_words(kind, value, percent_paid, max_discount, english)
+    return f"{name} ({words})" if english else f"{name}（{words}）"
 
 
 @dataclass(frozen=True)
@@ -183,6 +207,19 @@ def _active_rules(s: Session, tier_id: int | None = None) -> list[RechargeRuleIn
     return [_rule_info(r) for r in s.scalars(q.order_by(RechargeRule.threshold, RechargeRule.id))]
 
 
+def _with_coupons(s: Session, rules: list[RechargeRuleInfo]) -> list[RechargeRuleInfo]:
+    """The rules with the coupon each gives (an inactive template gives none: the
+    recharge skips it), in one read."""
+    ids = {r.coupon_template_id for r in rules if r.coupon_template_id is not None}
+    if not ids:
+        return rules
+    templates = {t.id: RechargeCoupon(t.name, str(t.kind), t.value, t.percent_permille,
+                                      t.max_discount)
+                 for t in s.scalars(select(CouponTemplate).where(
+                     CouponTemplate.id.in_(ids), CouponTemplate.active.is_(True)))}
+    return [replace(r, coupon=templates.get(r.coupon_template_id or 0)) for r in rules]
+
+
 def list_recharge_rules(db: Database) -> list[RechargeRuleInfo]:
     with db.reader() as uow:
         return _active_rules(uow.session)
@@ -195,11 +232,11 @@ def quote_recharge(db: Database, actor: Actor, member_no: str) -> RechargeQuote:
     with db.reader() as uow:
         s = uow.session
         member = member_detail_in(s, actor, member_no)
-        rules = tuple(_active_rules(s, member.tier_id))
+        rules = tuple(_with_coupons(s, _active_rules(s, member.tier_id)))
         return RechargeQuote(member, rules, Money(settings.get_int(s, "stored_value.cap_fen")))
 
 
-COUPON_NOTE = "赠券 "
+COUPON_NOTE = "赠券 "  # "赠券 {code}", then "  {name}（{what it gives}）" (receipts.english)
 
 
 def _recharge_result(r: Recharge, receipt: ReceiptData, replayed: bool) -> RechargeResult:
@@ -262,7 +299,9 @@ def recharge(db: Database, actor: Actor, request: RechargeRequest) -> RechargeRe
             template = s.get(CouponTemplate, rule.coupon_template_id)
             if template is not None and template.active:
                 c = coupons.issue_in(s, template, member.id, actor.staff_id, at, recharge_id=r.id)
-                notes.append(f"{COUPON_NOTE}{c.code}")
+                notes += [f"{COUPON_NOTE}{c.code}", "  " + coupon_label(
+                    template.name, str(template.kind), template.value,
+                    template.percent_permille, template.max_discount, False)]
         if rule is not None:
             notes.insert(0, f"充值活动：{rule.name}")
         receipt = replace(

@@ -85,7 +85,7 @@ class AnalysisPage(Page):
         self.progress: Progress | None = None
         self.as_of = QDateEdit(fmt.shop_qdate())
         self.as_of.setObjectName("analysisAsOf")
-        self.as_of.setDisplayFormat("yyyy-MM-dd")
+        self.as_of.setDisplayFormat(fmt.DATE_FORMAT)
         self.as_of.setMaximumDate(fmt.shop_qdate())
         self.as_of_label = QLabel()
         self.as_of_label.setBuddy(self.as_of)

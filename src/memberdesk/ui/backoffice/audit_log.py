@@ -57,7 +57,7 @@ def _day(day: QDate) -> date:
 def _date_edit(name: str) -> QDateEdit:
     edit = QDateEdit(fmt.shop_qdate())
     edit.setObjectName(name)
-    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDisplayFormat(fmt.DATE_FORMAT)
     edit.setFixedWidth(edit.fontMetrics().horizontalAdvance("2026-12-31") + 34)
     return edit
 
@@ -247,7 +247,7 @@ class AuditLog(Page):
         lang = current_language()
         row_text = self.tr("Row {no}").format(no=found.id)
         head = (f"<p><b>{row_text}</b> · {_esc(action_name(found.action, lang))} · "
-                f"{found.at:%Y-%m-%d %H:%M:%S}</p>")
+                f"{fmt.local_text(found.at, seconds=True)}</p>")
         lines = detail_lines(found.detail, lang)
         if not lines:
             nothing = self.tr("No details recorded.")

@@ -23,6 +23,7 @@ from memberdesk.services.audit.view import (
     list_audit,
 )
 from memberdesk.services.shared.errors import UserError
+from memberdesk.ui.common import fmt
 from memberdesk.ui.shell.i18n import QT_TRANSLATE_NOOP
 from memberdesk.ui.shell.tasks import TaskRunner
 
@@ -72,7 +73,7 @@ class AuditModel(PagedModel[AuditRow]):
         if role == Qt.ItemDataRole.DisplayRole:
             lang = current_language()
             target = f"{entity_name(r.entity, lang)} {r.entity_id}".strip()
-            return (str(r.id), r.at.strftime("%Y-%m-%d %H:%M:%S"), action_name(r.action, lang),
+            return (str(r.id), fmt.local_text(r.at, seconds=True), action_name(r.action, lang),
                     r.staff, r.approver, target)[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

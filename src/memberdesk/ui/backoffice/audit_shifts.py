@@ -95,7 +95,7 @@ class ShiftChecks(Page):
         self.rows = rows
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
-            cells = (r.shift_no, r.cashier, r.closed_at.strftime("%Y-%m-%d %H:%M"),
+            cells = (r.shift_no, r.cashier, fmt.local_text(r.closed_at),
                      fmt.money(r.cash_expected), fmt.money(r.cash_counted),
                      fmt.money(r.cash_variance), fmt.money(r.other_variance), r.verified_by)
             for col, text in enumerate(cells):

@@ -22,7 +22,6 @@ from memberdesk.ui.shell.i18n import QT_TRANSLATE_NOOP, Retranslating
 # (the message, the field it is about); None when the form reads well
 Problem = tuple[Callable[[], str], QWidget]
 ON_A_DATE = -1
-TIME_FORMAT = "%Y-%m-%d %H:%M"
 CONTEXT = "Promotions"
 WEEKDAYS = (
     QT_TRANSLATE_NOOP("Promotions", "Mondays"), QT_TRANSLATE_NOOP("Promotions", "Tuesdays"),
@@ -172,11 +171,11 @@ class SpecialForm(Retranslating, QWidget):
         self.price = _short(QLineEdit(), 80, 10)
         self.price.setObjectName("specialPrice")
         today = fmt.shop_today()
-        self.starts = _fits(_short(QLineEdit(datetime.combine(today, time(8)).strftime(
-            TIME_FORMAT)), 200, 16), "2026-12-31 00:00")
+        self.starts = _fits(_short(QLineEdit(fmt.local_text(datetime.combine(today, time(8)))),
+                                   200, 16), "2026-12-31 00:00")
         self.starts.setObjectName("specialFrom")
-        self.ends = _fits(_short(QLineEdit(datetime.combine(today + timedelta(days=1), time(0))
-                                           .strftime(TIME_FORMAT)), 200, 16), "2026-12-31 00:00")
+        self.ends = _fits(_short(QLineEdit(fmt.local_text(datetime.combine(
+            today + timedelta(days=1), time(0)))), 200, 16), "2026-12-31 00:00")
         self.ends.setObjectName("specialTo")
         self.members_only = QCheckBox()
         self.members_only.setObjectName("specialMembersOnly")
@@ -223,8 +222,9 @@ def offer_text(r: CampaignRow) -> str:
     if r.kind == "special":
         window = ""
         if r.starts is not None and r.ends is not None:
-            end = f"{r.ends:%H:%M}" if r.ends.date() == r.starts.date() else f"{r.ends:%m-%d %H:%M}"
-            window = f"{r.starts:%m-%d %H:%M}–{end}"
+            same_day = r.ends.date() == r.starts.date()
+            end = fmt.time_text(r.ends) if same_day else fmt.local_text(r.ends)
+            window = f"{fmt.local_text(r.starts)}–{end}"
         price = fmt.money(r.price) if r.price is not None else ""
         text = _t(OFFER["special"]).format(product=r.product, price=price, window=window)
         return text + (_t(OFFER["members_only"]) if r.members_only else "")

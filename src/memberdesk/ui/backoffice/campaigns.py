@@ -45,6 +45,7 @@ from memberdesk.services.coupons.admin import list_coupon_templates
 from memberdesk.services.loyalty.tiers import list_tiers
 from memberdesk.services.reporting.campaign_report import campaign_document, campaign_report
 from memberdesk.services.reporting.words import pick
+from memberdesk.ui.common import fmt
 from memberdesk.ui.common.widgets import PickerBox
 from memberdesk.ui.shell.tasks import TaskRunner
 
@@ -68,7 +69,7 @@ def report_job(db: Any, actor: Any, name: str, lang: str, progress: Progress) ->
     spec = jobs.ReportSpec(
         open=lambda _db, _actor: nullcontext(rep),
         document=lambda r, shop: campaign_document(r, shop, r.generated_at, lang),
-        stem=lambda r: pick(lang, "营销活动", "campaign") + f"_{r.generated_at:%Y-%m-%d}",
+        stem=lambda r: pick(lang, "营销活动", "campaign") + "_" + fmt.date_text(r.generated_at),
         rows=lambda _r: 2,
     )
     return jobs.export(db, actor, spec, None, True, True, progress)
@@ -215,7 +216,7 @@ class CampaignsPage(Page):
             coupon = r.kind == "coupon"
             values = (r.name, r.segment if coupon else self._kind_word(r.kind),
                       r.template if coupon else offer_text(r),
-                      f"{r.first_day:%m-%d}–{r.last_day:%m-%d}",
+                      f"{fmt.date_text(r.first_day)}–{fmt.date_text(r.last_day)}",
                       f"{r.reached:,}" if coupon else "", f"{r.held_out:,}" if coupon else "",
                       "")
             for col, text in enumerate(values):

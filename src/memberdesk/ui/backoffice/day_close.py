@@ -42,7 +42,7 @@ class DayClosePage(Page):
         self.date_label = QLabel()
         self.date = QDateEdit(fmt.shop_qdate())
         self.date.setObjectName("dayCloseDate")
-        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.setDisplayFormat(fmt.DATE_FORMAT)
         self.earlier = push_button(lambda: self.date.setDate(self.date.date().addDays(-1)))
         self.later = push_button(lambda: self.date.setDate(self.date.date().addDays(1)))
         for step in (self.earlier, self.later):
@@ -114,7 +114,8 @@ class DayClosePage(Page):
 
     def _shown(self, shown: jobs.Shown | None, spec: jobs.ReportSpec | None) -> None:
         self.report = shown.report if shown is not None else None
-        self.preview.show_document(shown.screen if shown is not None else None)
+        self.preview.show_document(shown.screen if shown is not None else None,
+                                   shown.pdf if shown is not None else None)
         self.export_panel.set_spec(spec)
         self.retranslate()
 

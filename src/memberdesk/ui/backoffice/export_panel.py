@@ -189,7 +189,7 @@ class ExportPanel(Retranslating, QWidget):
     # -- printing ----------------------------------------------------------------------------
     def print_report(self) -> None:
         if self.preview.has_document and not self.running:
-            self.preview.print_with_dialog()
+            self.preview.print_with_dialog(self.folder)
 
     # -- texts ----------------------------------------------------------------------------------
     def _render_status(self) -> None:

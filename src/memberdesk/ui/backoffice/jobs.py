@@ -101,12 +101,18 @@ class Shown:
     report: Any  # the report DTO (a streamed one's rows are closed by now)
     screen: ScreenDocument
     stem: str
+    pdf: Path | None = None  # where printing to a file goes by default
 
 
 def show(db: Any, actor: Any, spec: ReportSpec) -> Shown:
+    """The report for the screen, and the PDF a print to a file would write: the
+    shop's exports folder, named as the export (report name and date)."""
     name = shop_info(db).name
     with spec.open(db, actor) as rep:
-        return Shown(rep, on_screen(spec.document(rep, name)), spec.stem(rep))
+        stem = spec.stem(rep)
+        exports: Path = db.paths.exports
+        exports.mkdir(parents=True, exist_ok=True)
+        return Shown(rep, on_screen(spec.document(rep, name)), stem, exports / f"{stem}.pdf")
 
 
 def _reporter(progress: Progress, total: int) -> Callable[[int], bool]:

@@ -58,7 +58,7 @@ def export_redemptions(db: Any, actor: Any, lang: str, progress: Progress) -> li
     spec = jobs.ReportSpec(
         open=lambda _db, _actor: nullcontext(rep),
         document=lambda r, shop: mall_document(r, shop, r.generated_at, lang),
-        stem=lambda r: pick(lang, "积分兑换报表", "redemptions") + f"_{r.generated_at:%Y-%m-%d}",
+        stem=lambda r: pick(lang, "积分兑换报表", "redemptions") + "_" + fmt.date_text(r.generated_at),
         rows=lambda _r: rows,
     )
     return jobs.export(db, actor, spec, None, True, rows <= PDF_MAX_ROWS, progress)

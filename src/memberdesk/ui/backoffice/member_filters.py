@@ -232,7 +232,7 @@ class MemberFilterBox(Retranslating, QWidget):
                  "month": self.tr("Birthday &month"), "from": self.tr("Visited &from"),
                  "before": self.tr("Not visited &since"),
                  "balance": self.tr("Stored value &above"), "grade": self.tr("Grade"),
-                 "rfm": self.tr("RFM segment"), "lifecycle": self.tr("Lifecycle"),
+                 "rfm": self.tr("Customer group (RFM)"), "lifecycle": self.tr("Lifecycle"),
                  "churn": self.tr("Churn warning"), "reg_from": self.tr("Joined from"),
                  "reg_before": self.tr("Joined before"), "window": self.tr("Window (days)"),
                  "visits": self.tr("Visits at least"), "spend": self.tr("Spent at least"),
@@ -240,6 +240,10 @@ class MemberFilterBox(Retranslating, QWidget):
                  "expiring": self.tr("Points expire in (days)")}
         for key, label in self.labels.items():
             label.setText(texts[key])
+        rfm_help = self.tr("Members grouped by how recently (R), how often (F) and how much (M) "
+                           "they buy: loyal customers, new ones, ones to win back…")
+        self.labels["rfm"].setToolTip(rfm_help)
+        self.rfm.setToolTip(rfm_help)
         lang = current_language()
         any_text = self.tr("any")
         for box in (self.tier, self.month, self.grade, self.rfm, self.lifecycle):

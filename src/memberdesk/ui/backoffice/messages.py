@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from memberdesk.domain.notify import EVENTS
 from memberdesk.services.shared.messages.notify import REASON_WORDS, STATUS_WORDS, word
+from memberdesk.ui.common import fmt
 from memberdesk.ui.common.widgets import PickerBox
 from memberdesk.ui.shell.tasks import TaskRunner
 
@@ -162,7 +163,7 @@ class MessagesPage(Page):
         lang = current_language()
         for i, r in enumerate(rows):
             event = _pair(EVENTS[r.event].label) if r.event in EVENTS else self.tr("Test")
-            cells = (r.created_at.strftime("%m-%d %H:%M"), event,
+            cells = (fmt.local_text(r.created_at), event,
                      f"{r.member_no} {r.name}".strip(), r.phone,
                      word(STATUS_WORDS, r.status, lang), word(REASON_WORDS, r.reason, lang),
                      r.body)

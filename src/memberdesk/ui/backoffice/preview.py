@@ -8,9 +8,10 @@ translated.
 from __future__ import annotations
 
 from html import escape
+from pathlib import Path
 
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QTextBrowser, QWidget
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
+from PySide6.QtWidgets import QDialog, QLineEdit, QTextBrowser, QWidget
 
 from memberdesk.ui.shell.i18n import Retranslating
 
@@ -68,10 +69,11 @@ class ReportPreview(Retranslating, QTextBrowser):
         self.setObjectName("reportPreview")
         self.setOpenLinks(False)
         self.current: ScreenDocument | None = None
+        self.pdf: Path | None = None  # a print to a file: the exports folder, report and date
         self.retranslate()
 
-    def show_document(self, screen: ScreenDocument | None) -> None:
-        self.current = screen
+    def show_document(self, screen: ScreenDocument | None, pdf: Path | None = None) -> None:
+        self.current, self.pdf = screen, pdf
         self.retranslate()
 
     @property
@@ -81,11 +83,26 @@ class ReportPreview(Retranslating, QTextBrowser):
     def print_to(self, printer: QPrinter) -> None:
         self.document().print_(printer)
 
-    def print_with_dialog(self) -> bool:
-        """Qt's print dialog (any printer, or "print to PDF"); True if printed."""
+    def print_dialog(self, folder: Path | None = None) -> tuple[QPrintDialog, QPrinter]:
+        """Qt's print dialog, its PDF file (print to a file) in the shop's exports folder
+        (or ``folder``, the one chosen for exports) named after the report and its date,
+        not the home folder's print.pdf."""
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        target = None if self.pdf is None else (folder or self.pdf.parent) / self.pdf.name
+        if target is not None:
+            printer.setDocName(target.stem)  # the print queue's name for the job
+            if not QPrinterInfo.availablePrinterNames():  # a file is all there is
+                printer.setOutputFileName(str(target))
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(self.tr("Print the report"))
+        file_field = dialog.findChild(QLineEdit, "filename")  # Qt's own dialog (not Windows')
+        if target is not None and file_field is not None:
+            file_field.setText(str(target))
+        return dialog, printer
+
+    def print_with_dialog(self, folder: Path | None = None) -> bool:
+        """Qt's print dialog (any printer, or "print to PDF"); True if printed."""
+        dialog, printer = self.print_dialog(folder)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         self.print_to(printer)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QListWidget, QListWidgetItem, QVB
 
 from memberdesk.ui.shell.i18n import Retranslating, add_language_key
 
-KIND_WORDS = {"usb": "USB", "serial": "COM", "windows": "Windows"}
+KIND_WORDS = {"usb": "USB", "file": "USB", "serial": "COM", "windows": "Windows"}
 
 
 def find(_db: Any = None) -> list[Any]:

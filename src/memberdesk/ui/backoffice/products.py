@@ -237,7 +237,9 @@ class ProductsPage(ProductForm, ProductSheets):
         self.category_code.clear()
         self.category_name.clear()
         self.say(lambda: self.tr("Category {name} is added.").format(name=info.name), OK)
-        self.fetch(list_categories, on_done=lambda cats: self._show_categories(cats, info.id))
+        # Chosen for a new product (added for it); a product being edited keeps its own.
+        chosen = info.id if self.editing is None else self.category.currentData()
+        self.fetch(list_categories, on_done=lambda cats: self._show_categories(cats, chosen))
 
     def update_state(self) -> None:
         self.active_button.setEnabled(self.editing is not None and not self.busy)

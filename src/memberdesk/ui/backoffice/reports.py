@@ -42,7 +42,7 @@ REPORTS: tuple[tuple[str, str, frozenset[str]], ...] = (
 def _date_edit(name: str, day: QDate) -> QDateEdit:
     edit = QDateEdit(day)
     edit.setObjectName(name)
-    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDisplayFormat(fmt.DATE_FORMAT)
     return edit
 
 
@@ -188,7 +188,7 @@ class ReportsPage(Page):
 
     def _shown(self, shown: jobs.Shown, spec: jobs.ReportSpec) -> None:
         self.shown = shown
-        self.preview.show_document(shown.screen)
+        self.preview.show_document(shown.screen, shown.pdf)
         self.export_panel.set_spec(spec)
 
     def retranslate(self) -> None:

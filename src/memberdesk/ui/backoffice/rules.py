@@ -141,7 +141,9 @@ class RulesPage(TiersTab, CouponsTab):
     def _show(self, rules: LoyaltyRules) -> None:
         self.rules = rules
         keep_tier = self.editing_tier.code if self.editing_tier else None
-        self.editing_tier = None
+        # The tier in the form stays there, as reloaded (a row already selected emits no
+        # selection change: the form kept 新等级 after a new tier was saved and reloaded).
+        self.editing_tier = next((t for t in rules.tiers if t.code == keep_tier), None)
         fill_table(self.tier_table, [self._tier_cells(t) for t in rules.tiers])
         for i, t in enumerate(rules.tiers):
             if t.code == keep_tier:

@@ -21,6 +21,7 @@ from memberdesk.services.campaigns.segments import (
 )
 from memberdesk.services.loyalty.tiers import list_tiers
 from memberdesk.services.members.filter import MemberFilter
+from memberdesk.ui.common import fmt
 from memberdesk.ui.common.widgets import PickerBox
 from memberdesk.ui.shell.i18n import Retranslating
 
@@ -39,7 +40,7 @@ def export_job(db: Any, actor: Any, name: str, lang: str, progress: Progress) ->
     folder = db.paths.exports
     folder.mkdir(parents=True, exist_ok=True)
     safe = "".join(ch if ch.isalnum() else "_" for ch in name)
-    path = folder / f"{safe}_{business_today(db):%Y-%m-%d}.xlsx"
+    path = folder / f"{safe}_{fmt.date_text(business_today(db))}.xlsx"
     return export_segment(db, actor, name, path, progress=lambda d, t: _step(progress, d, t),
                           cancel=lambda: progress.cancelled, lang=lang)
 

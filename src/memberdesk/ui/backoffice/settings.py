@@ -261,8 +261,8 @@ class SettingsPage(Page):
             field.setFocus()
         self.say(lambda: self.tr("Printing a test page…"))
         self.call(test_print, str(connection or ""), drawer, int(paper or 58),
-                  with_database=False, on_done=lambda _none: self.say(
-                      lambda: self._printed(drawer), OK))
+                  with_database=False, on_done=lambda confirmed: self.say(
+                      lambda: self._printed(drawer, bool(confirmed)), OK))
 
     def find_printers(self) -> None:
         """The printers this computer sees (USB, serial, Windows): Enter picks one."""
@@ -295,8 +295,14 @@ class SettingsPage(Page):
         self.say(lambda: self.tr("Printer {address}: Ctrl+T prints a test page, Ctrl+S saves.")
                  .format(address=address))
 
-    def _printed(self, drawer: bool) -> str:
+    def _printed(self, drawer: bool, confirmed: bool) -> str:
+        """``confirmed``: the printer answered; else the page was only sent (a device
+        node, a network or Windows printer, a serial port cannot say) and only the
+        person at the printer knows whether paper came out."""
         space = " " if current_language().startswith("en") else ""  # no space between 句子
+        if not confirmed:
+            return self.tr("Sent: check that the printer fed paper.") + (
+                space + self.tr("Check that the cash drawer opened.") if drawer else "")
         return self.tr("The test page was printed.") + (
             space + self.tr("The cash drawer was opened.") if drawer else "")
 

@@ -54,7 +54,7 @@ from memberdesk.services.stock.views import (
     count_stock_rows,
     product_movements,
 )
-from memberdesk.ui.common.fmt import shop_today
+from memberdesk.ui.common import fmt
 from memberdesk.ui.shell.tasks import TaskRunner
 
 from ..dialogs.base import ERROR, OK, current_language, push_button
@@ -77,7 +77,7 @@ def export_stock(db: Any, actor: Any, low_only: bool, lang: str, progress: Progr
         open=lambda _db, _actor: nullcontext(rep),
         document=lambda r, shop: stock_document(r, shop, r.generated_at, lang),
         stem=lambda r: (pick(lang, "低库存", "low-stock") if low_only
-                        else pick(lang, "库存报表", "stock")) + f"_{r.generated_at:%Y-%m-%d}",
+                        else pick(lang, "库存报表", "stock")) + "_" + fmt.date_text(r.generated_at),
         rows=lambda _r: rows,
     )
     return jobs.export(db, actor, spec, None, True, rows <= PDF_MAX_ROWS, progress)
@@ -412,9 +412,8 @@ class StockPage(Page):
         moves = self._movements.movements if self._movements is not None else ()
         self.moves.setRowCount(len(moves))
         lang = current_language()
-        year = shop_today().year
         for r, m in enumerate(moves):
-            when = m.at.strftime("%m-%d %H:%M" if m.at.year == year else "%Y-%m-%d")
+            when = fmt.local_text(m.at)
             note = m.note if m.note or not m.document else m.document
             cells = (when, kind_word(m.kind, lang), f"{m.delta:+,}", f"{m.on_hand_after:,}",
                      note, m.staff)

@@ -1,10 +1,17 @@
-"""Money, dates and numbers for people, through QLocale (``¥1,234.50`` in zh_CN)."""
+"""Money, dates and numbers for people, through QLocale (``¥1,234.50`` in zh_CN).
+
+Dates have one form in the whole window, in both languages: ``2026-12-03`` (what
+the date fields take and the reports and file names use), with the time
+``2026-12-03 14:05``. Nothing else in ``ui/`` formats a date
+(``tests/gui/test_fmt.py`` scans for it); a birthday, which has no year, is
+:func:`month_day`.
+"""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta, timezone
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, QTimeZone
+from PySide6.QtCore import QDate, QLocale
 
 from memberdesk.domain import shoptime
 from memberdesk.money import Money
@@ -29,9 +36,31 @@ def number(value: int, locale: QLocale | None = None) -> str:
     return (locale or QLocale()).toString(value)
 
 
-def date_text(day: date, locale: QLocale | None = None) -> str:
-    loc = locale or QLocale()
-    return loc.toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
+DATE_FORMAT = "yyyy-MM-dd"  # the same, for Qt's date fields (setDisplayFormat)
+_DATE = "%Y-%m-%d"
+
+
+def date_text(day: date) -> str:
+    """``2026-12-03``, in every language."""
+    return day.strftime(_DATE)
+
+
+def local_text(moment: datetime, *, seconds: bool = False) -> str:
+    """A shop wall-clock time (already in the shop's time, as the services give
+    report rows): ``2026-12-03 14:05`` (``:09`` with ``seconds``)."""
+    return moment.strftime(_DATE + (" %H:%M:%S" if seconds else " %H:%M"))
+
+
+def time_text(moment: datetime) -> str:
+    """The time of day alone (``14:05``), beside a date already shown."""
+    return moment.strftime("%H:%M")
+
+
+def month_day(day: date) -> str:
+    """A birthday's day (no year): ``12月3日`` / ``Dec 3``, the locale's month name."""
+    chinese = QLocale().language() == QLocale.Language.Chinese
+    return f"{day.month}月{day.day}日" if chinese else QLocale().toString(
+        QDate(2000, day.month, day.day), "MMM d")
 
 
 DEFAULT_OFFSET_MINUTES = 480  # the setting's default (Beijing), until a shop is open
@@ -66,14 +95,12 @@ def shop_qdate() -> QDate:
     return QDate(today.year, today.month, today.day)
 
 
-def datetime_text(moment: datetime, locale: QLocale | None = None) -> str:
-    """Date and time in the shop's time zone. Naive values are UTC, the way the
-    services store them."""
-    loc = locale or QLocale()
+def datetime_text(moment: datetime, *, seconds: bool = False) -> str:
+    """Date and time in the shop's time zone (``2026-12-03 14:05``). Naive values
+    are UTC, the way the services store them."""
     aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
-    stamp = QDateTime.fromMSecsSinceEpoch(round(aware.timestamp() * 1000), QTimeZone.utc())
-    shop = stamp.toTimeZone(QTimeZone(_shop_offset_minutes * 60))
-    return loc.toString(shop, QLocale.FormatType.ShortFormat)
+    shop = aware.astimezone(timezone(timedelta(minutes=_shop_offset_minutes)))
+    return local_text(shop, seconds=seconds)
 
 
 def sentences(*parts: str) -> str:

@@ -125,6 +125,7 @@ class CounterController(QObject):
         set_shop_printer(info.settings.printer, info.settings.open_drawer)
         self.window.status.set_printer_state("ready" if configured_printer() else "none")
         self.cart.confirm_above = Money(info.settings.plain_amount_confirm_fen)
+        self.window.member_panel.card.set_spend_order(info.settings.spend_order)
         self.state.set_shift(info.shift)
 
     def refresh_backup(self) -> None:

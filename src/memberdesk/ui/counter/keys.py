@@ -66,8 +66,9 @@ TENDERS: tuple[tuple[str, str], ...] = (
     ("alipay", "F6"),
 )
 COUPON = "F7"  # the coupon list
+BEST_COUPON = "Shift+F7"  # tick the coupon that saves the most
 
 
 def payment_dialog_keys() -> list[str]:
     """Every key of the payment dialog, once per action."""
-    return [key for _, key in TENDERS] + [COUPON]
+    return [key for _, key in TENDERS] + [COUPON, BEST_COUPON]

@@ -13,11 +13,12 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from memberdesk.domain.analytics import churn_reason_text
 from memberdesk.ui.common import fmt, icons
+from memberdesk.ui.counter.tender_rows import spend_order_text
 from memberdesk.ui.shell.i18n import Retranslating, normalise
 
 if TYPE_CHECKING:
@@ -58,6 +59,7 @@ class MemberCard(Retranslating, QWidget):
         super().__init__(parent)
         self.setObjectName("memberCard")
         self._view: MemberView | None = None
+        self._spend_order = "bonus_first"  # stored_value.spend_order, from the session
 
         self.name = _label("memberName", wrap=True)
         self.tier = _label("memberTier")
@@ -150,6 +152,11 @@ class MemberCard(Retranslating, QWidget):
         self._view = view
         self.retranslate()
 
+    def set_spend_order(self, order: str) -> None:
+        """The shop's stored-value spend order (read at login and after a settings save)."""
+        self._spend_order = order
+        self.retranslate()
+
     # -- texts -------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.sv_caption.setText(self.tr("Balance"))
@@ -171,6 +178,7 @@ class MemberCard(Retranslating, QWidget):
             self.tr("principal {principal}").format(principal=fmt.money(d.sv_principal))
             + "\n"
             + self.tr("bonus {bonus}").format(bonus=fmt.money(d.sv_bonus))
+            + "\n" + spend_order_text(self._spend_order)
         )
         self.points_value.setText(fmt.number(d.points))
         if view.points_expiring:
@@ -193,8 +201,7 @@ class MemberCard(Retranslating, QWidget):
         self.notes.setVisible(bool(d.notes))
 
     def _month_day(self, day: date) -> str:
-        # A QLocale date format (translated): the month and the day, no year.
-        return QLocale().toString(QDate(2000, day.month, day.day), self.tr("MMM d"))
+        return fmt.month_day(day)  # a birthday: the month and the day, no year
 
     def _render_analytics(self, view: MemberView) -> None:
         """Grade and lifecycle from the member's scores row, and the churn warning with

@@ -2,10 +2,11 @@
 
 F1 stored value, F2 points, F3 cash, F4 bank card, F5 WeChat, F6 Alipay put the
 focus in that method's field, filled with what is left to pay (capped by the
-balance); F7 goes to the member's coupons (Space ticks one, which re-prices the
-sale). What is left, or the change, is shown after every key. Enter confirms once
-the amount is covered; with the amount not covered, Enter in an empty field fills
-it with what is left. Esc cancels (nothing is written).
+balance); F7 goes to the member's coupons, best first (Space ticks one, which
+re-prices the sale; Shift+F7 ticks the best: :mod:`.payment_coupons`). What is left,
+or the change, is shown after every key. Enter confirms once the amount is covered;
+with the amount not covered, Enter in an empty field fills it with what is left.
+Esc cancels (nothing is written).
 
 When the member's stored value covers the sale, the dialog opens with "all from
 stored value" already filled in: F12 then Enter pays. A view: it emits
@@ -19,14 +20,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLocale, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
     QVBoxLayout,
@@ -37,6 +37,7 @@ from memberdesk.money import Money
 from memberdesk.services.shared.errors import UserError, ValidationError
 from memberdesk.ui.common import fmt
 from memberdesk.ui.counter import keys
+from memberdesk.ui.counter.payment_coupons import CouponList, key_action
 from memberdesk.ui.counter.tender_rows import (
     MEMBER_ONLY,
     TENDERS,
@@ -48,10 +49,11 @@ from memberdesk.ui.counter.tender_rows import (
 from memberdesk.ui.shell.i18n import Retranslating, add_language_key, normalise
 
 if TYPE_CHECKING:
-    from memberdesk.services.coupons.core import CouponInfo
+    from memberdesk.services.checkout.coupon_choices import CouponChoice
     from memberdesk.services.pricing.prices import PointsQuote
 
 COUPON_KEY = keys.COUPON  # the key map: :mod:`memberdesk.ui.counter.keys`
+BEST_COUPON_KEY = keys.BEST_COUPON
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
@@ -61,8 +63,9 @@ class PaymentContext:
     member_name: str | None = None  # None: a walk-in sale
     sv_available: Money | None = None
     points: PointsQuote | None = None
-    coupons: tuple[CouponInfo, ...] = ()
+    coupons: tuple[CouponChoice, ...] = ()  # best for this cart first
     require_password: bool = False
+    spend_order: str = "bonus_first"  # stored_value.spend_order
 
 
 @dataclass(frozen=True)
@@ -110,20 +113,10 @@ class PaymentDialog(Retranslating, QDialog):
             self.rows[kind] = row
 
         self.coupon_caption = QLabel()
-        self.coupon_list = QListWidget()
-        self.coupon_list.setObjectName("couponList")
-        self.coupon_list.setMaximumHeight(84)
-        for coupon in context.coupons:
-            item = QListWidgetItem(coupon.name)
-            item.setData(Qt.ItemDataRole.UserRole, coupon.code)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self.coupon_list.addItem(item)
+        self.coupon_list = CouponList(context.coupons)
         self.coupon_list.itemChanged.connect(self._coupon_ticked)
-        self.coupon_action = QAction(self)
-        self.coupon_action.setShortcut(QKeySequence(COUPON_KEY))
-        self.coupon_action.triggered.connect(self._focus_coupons)
-        self.addAction(self.coupon_action)
+        self.coupon_action = key_action(self, COUPON_KEY, self._focus_coupons)
+        self.best_coupon_action = key_action(self, BEST_COUPON_KEY, self._tick_best_coupon)
 
         self.password_caption = QLabel()
         self.password = QLineEdit()
@@ -180,6 +173,7 @@ class PaymentDialog(Retranslating, QDialog):
         self.coupon_caption.setVisible(has_coupons)
         self.coupon_list.setVisible(has_coupons)
         self.coupon_action.setEnabled(has_coupons)
+        self.best_coupon_action.setEnabled(self.coupon_list.best is not None)
         self._show_password(False)
         self.setMinimumWidth(660)
 
@@ -218,12 +212,7 @@ class PaymentDialog(Retranslating, QDialog):
         return self._payable
 
     def coupon_codes(self) -> tuple[str, ...]:
-        codes = []
-        for i in range(self.coupon_list.count()):
-            item = self.coupon_list.item(i)
-            if item.checkState() == Qt.CheckState.Checked:
-                codes.append(str(item.data(Qt.ItemDataRole.UserRole)))
-        return tuple(codes)
+        return self.coupon_list.codes()
 
     def set_repriced(self, payable: Money, points: PointsQuote | None) -> None:
         """The sale re-priced with the coupons now ticked."""
@@ -238,12 +227,7 @@ class PaymentDialog(Retranslating, QDialog):
     def reprice_failed(self, error: UserError | None, code: str | None) -> None:
         """A ticked coupon cannot apply: untick it (all, without a code) and say why."""
         self._repricing = False
-        for i in range(self.coupon_list.count()):
-            item = self.coupon_list.item(i)
-            if code is None or item.data(Qt.ItemDataRole.UserRole) == code:
-                self.coupon_list.blockSignals(True)
-                item.setCheckState(Qt.CheckState.Unchecked)
-                self.coupon_list.blockSignals(False)
+        self.coupon_list.untick(code)
         self.show_message(error)
 
     def set_busy(self, busy: bool) -> None:
@@ -341,10 +325,12 @@ class PaymentDialog(Retranslating, QDialog):
         self._render()
 
     def _focus_coupons(self) -> None:
-        if self.coupon_list.count() and not self._busy:
-            self.coupon_list.setFocus()
-            if self.coupon_list.currentRow() < 0:
-                self.coupon_list.setCurrentRow(0)
+        if not self._busy:
+            self.coupon_list.go_to()
+
+    def _tick_best_coupon(self) -> None:
+        if not self._busy:
+            self.coupon_list.tick_best()
 
     def _coupon_ticked(self, _item: QListWidgetItem) -> None:
         self._repricing = True
@@ -366,7 +352,8 @@ class PaymentDialog(Retranslating, QDialog):
             self.member_line.setText(self.tr("Member: {name}").format(name=name))
         for row in self.rows.values():
             row.retranslate()
-        self.coupon_caption.setText(self.tr("F7  Coupons (Space ticks one)"))
+        self.coupon_caption.setText(self.tr(
+            "F7  Coupons, best first (Space ticks one; Shift+F7 uses the first)"))
         self.password_caption.setText(self.tr("Member's payment &password"))
         self.password.setPlaceholderText(self.tr("4–6 digits"))
         self.confirm_button.setText(self.tr("Take payment (Enter)"))
@@ -377,7 +364,8 @@ class PaymentDialog(Retranslating, QDialog):
         self.due_value.setText(fmt.money(self._payable))
         rows = list(self.rows.values())
         totals = split_totals(self._payable, rows)
-        render_notes(self.rows, self._payable, self._context.member_name is None, self._points)
+        render_notes(self.rows, self._payable, self._context.member_name is None, self._points,
+                     self._context.spend_order)
         if self._busy:
             text, state = self.tr("Taking the payment…"), "busy"
         elif self._repricing:

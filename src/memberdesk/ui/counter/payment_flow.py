@@ -134,8 +134,9 @@ class PaymentFlow(QObject):
             member_name=view.detail.name if view else None,
             sv_available=view.detail.stored_value if view else None,
             points=bd.points,
-            coupons=view.coupons if view else (),
+            coupons=start.coupons,
             require_password=start.settings.require_payment_password,
+            spend_order=start.settings.spend_order,
         )
         self.window.banner.clear()
         dialog = PaymentDialog(context, self.window)

@@ -143,18 +143,31 @@ def split_problem(payable: Money, rows: list[TenderRow]) -> UserError | None:
     return None if problem is None else ValidationError(problem.code, **problem.params())
 
 
+def spend_order_text(order: str) -> str:
+    """Which part of the stored value a payment takes first: the shop's
+    ``stored_value.spend_order``, the order ``ledger.split_stored_value_spend`` takes."""
+    translate = QCoreApplication.translate
+    if order == "principal_first":
+        return translate("PaymentDialog", "principal first, then bonus")
+    if order == "proportional":
+        return translate("PaymentDialog", "principal and bonus in proportion")
+    return translate("PaymentDialog", "bonus first, then principal")
+
+
 def render_notes(
-    rows: dict[str, TenderRow], payable: Money, walk_in: bool, points: PointsQuote | None
+    rows: dict[str, TenderRow], payable: Money, walk_in: bool, points: PointsQuote | None,
+    spend_order: str = "bonus_first",
 ) -> None:
-    """Beside each method: what is available, the points it takes, the change."""
+    """Beside each method: what is available (stored value: which part goes first),
+    the points it takes, the change."""
     if walk_in:
         for kind in MEMBER_ONLY:
             rows[kind].note.setText(QCoreApplication.translate("PaymentDialog", "members only"))
     else:
         sv = rows["stored_value"]
         sv.note.setText(
-            QCoreApplication.translate("PaymentDialog", "available {amount}").format(
-                amount=fmt.money(sv.cap or Money(0))
+            QCoreApplication.translate("PaymentDialog", "available {amount} ({order})").format(
+                amount=fmt.money(sv.cap or Money(0)), order=spend_order_text(spend_order)
             )
         )
         rows["points"].note.setText(_points_note(rows["points"], points))

@@ -36,6 +36,7 @@ from memberdesk.services.catalog import products as catalog, search as product_s
 from memberdesk.services.catalog.products import ProductInfo
 from memberdesk.services.catalog.search import ProductSearch
 from memberdesk.services.checkout import cart, sale as checkout
+from memberdesk.services.checkout.coupon_choices import CouponChoice, coupon_choices
 from memberdesk.services.checkout.sale import CheckoutRequest, CheckoutResult
 from memberdesk.services.coupons import core as coupons
 from memberdesk.services.coupons.core import CouponInfo
@@ -103,6 +104,7 @@ class CounterSettings:
     expiring_soon_days: int = 30
     printer: str = ""  # printer.connection (MEMBERDESK_PRINTER overrides it)
     open_drawer: bool = False
+    spend_order: str = "bonus_first"  # stored_value.spend_order, as ledger splits a payment
 
 
 @dataclass(frozen=True)
@@ -128,6 +130,7 @@ def _counter_settings(values: dict[str, Any]) -> CounterSettings:
         expiring_soon_days=int(values["points.expiring_soon_days"]),
         printer=str(values["printer.connection"]),
         open_drawer=bool(values["printer.open_drawer"]),
+        spend_order=str(values["stored_value.spend_order"]),
     )
 
 
@@ -231,6 +234,8 @@ def _with_view(db: Database, actor: Actor, result: LookupResult) -> Found:
     hit = result.member
     if hit is None and result.outcome is LookupOutcome.PICK and len(result.members) == 1:
         hit = result.members[0]
+    if hit is None:  # zs: 张三 the one whose initials are zs (李张三's only end so)
+        hit = lookup.sole_leading_match(result)
     view = _member_view(db, actor, hit.member_no) if hit is not None else None
     return Found(result, view)
 
@@ -321,6 +326,7 @@ class PaymentStart:
     view: MemberView | None
     shift: ShiftSummary | None
     settings: CounterSettings
+    coupons: tuple[CouponChoice, ...] = ()  # the member's, best for this cart first
 
 
 @user_facing
@@ -330,9 +336,11 @@ def start_payment(
 ) -> PaymentStart:
     view = _member_view(db, actor, member_no) if member_no else None
     member_id = view.detail.id if view is not None else None
-    breakdown = cart.quote(db, actor, cart_request(items, member_id, (), order_discount))
+    request = cart_request(items, member_id, (), order_discount)
+    breakdown = cart.quote(db, actor, request)
+    choices = coupon_choices(db, actor, request, view.coupons) if view is not None else ()
     settings = _counter_settings(settings_svc.read_settings(db))
-    return PaymentStart(breakdown, view, shifts_svc.current_shift(db, actor), settings)
+    return PaymentStart(breakdown, view, shifts_svc.current_shift(db, actor), settings, choices)
 
 
 @dataclass(frozen=True)

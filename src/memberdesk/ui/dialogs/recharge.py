@@ -30,7 +30,7 @@ from memberdesk.ui.common import fmt
 from memberdesk.ui.common.widgets import PickerBox
 from memberdesk.ui.shell.tasks import TaskRunner
 
-from .base import ERROR, OK, AmountEdit, TaskDialog, push_button
+from .base import ERROR, OK, AmountEdit, TaskDialog, current_language, push_button
 from .labels import RECHARGE_TENDERS, tender_name
 
 OFFER_COLUMNS = 2  # offer buttons per row (rule names can be long: 充500送60再送500积分)
@@ -173,8 +173,9 @@ class RechargeDialog(TaskDialog):
             )
             if rule.bonus_points:
                 parts.append(self.tr("plus {points} points").format(points=rule.bonus_points))
-            if rule.coupon_template_id is not None:
-                parts.append(self.tr("plus a coupon"))
+            if rule.coupon is not None:
+                parts.append(self.tr("plus the coupon {coupon}").format(
+                    coupon=rule.coupon.words(current_language().startswith("en"))))
         parts.append(
             self.tr("The card gets {credit}; balance after: {after}.").format(
                 credit=fmt.money(amount + bonus), after=fmt.money(after)

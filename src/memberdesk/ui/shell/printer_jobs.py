@@ -24,8 +24,11 @@ def test_page(paper_mm: int) -> str:
     ]) + "\n"
 
 
-def test_print(connection: str, open_drawer: bool, paper_mm: int) -> None:
-    from memberdesk.hardware.printer import PrinterError, PrinterTarget, print_text
+def test_print(connection: str, open_drawer: bool, paper_mm: int) -> bool:
+    """True when the printer answered (it is there, with paper); False when the page
+    was only sent (a device node, a network or Windows printer, a serial port: none
+    of them says whether anything is listening)."""
+    from memberdesk.hardware.printer import PrinterError, PrinterTarget, print_confirmed
     from memberdesk.hardware.printer_spec import PrinterSpecError, parse_printer
 
     try:
@@ -35,8 +38,8 @@ def test_print(connection: str, open_drawer: bool, paper_mm: int) -> None:
     if spec is None:
         raise CounterError("printer_none")
     try:
-        print_text(test_page(paper_mm), PrinterTarget(**spec, open_drawer=open_drawer),
-                   check_paper=True)
+        return print_confirmed(test_page(paper_mm),
+                               PrinterTarget(**spec, open_drawer=open_drawer))
     except PrinterError as exc:
         if exc.code == "unplugged":
             raise CounterError("printer_unplugged", detail=connection.strip()) from exc

@@ -1,0 +1,101 @@
+"""The payment dialog's coupon list: the member's coupons for this cart, best first
+(:func:`memberdesk.services.checkout.coupon_choices.coupon_choices`, priced by the pricing's
+own rule), each with what it saves; one that cannot apply is shown greyed with the
+pricing's reason. F7 goes to the list (Space ticks one); Shift+F7 ticks the best
+one straight away."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+
+from memberdesk.ui.common import fmt
+from memberdesk.ui.shell.i18n import Retranslating, normalise
+
+if TYPE_CHECKING:
+    from memberdesk.services.checkout.coupon_choices import CouponChoice
+
+CODE = Qt.ItemDataRole.UserRole
+
+
+def key_action(widget: QWidget, key: str, slot: Callable[[], None]) -> QAction:
+    """A shortcut of ``widget`` (and its children) calling ``slot``."""
+    action = QAction(widget)
+    action.setShortcut(QKeySequence(key))
+    action.triggered.connect(slot)
+    widget.addAction(action)
+    return action
+
+
+class CouponList(Retranslating, QListWidget):
+    def __init__(self, choices: Sequence[CouponChoice], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("couponList")
+        self.setMaximumHeight(84)
+        self.choices = tuple(choices)
+        for choice in self.choices:
+            item = QListWidgetItem()
+            item.setData(CODE, choice.code)
+            if choice.saving is None:  # cannot apply: shown with why, not tickable
+                item.setFlags(item.flags() & ~(Qt.ItemFlag.ItemIsUserCheckable
+                                               | Qt.ItemFlag.ItemIsEnabled))
+            else:
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Unchecked)
+            self.addItem(item)
+        self.retranslate()
+
+    @property
+    def best(self) -> QListWidgetItem | None:
+        """The coupon that saves most (the first listed), when any applies."""
+        if self.choices and self.choices[0].saving is not None:
+            return self.item(0)
+        return None
+
+    def go_to(self) -> None:
+        """F7: the focus in the list, on the best coupon unless one is current."""
+        if self.count():
+            self.setFocus()
+            if self.currentRow() < 0:
+                self.setCurrentRow(0)
+
+    def tick_best(self) -> None:
+        """Shift+F7: the coupon that saves most on this cart, ticked (once); the
+        tick re-prices the sale (``itemChanged``)."""
+        best = self.best
+        if best is not None and best.checkState() != Qt.CheckState.Checked:
+            self.setCurrentItem(best)
+            best.setCheckState(Qt.CheckState.Checked)
+
+    def codes(self) -> tuple[str, ...]:
+        """The ticked coupons' codes."""
+        return tuple(str(self.item(i).data(CODE)) for i in range(self.count())
+                     if self.item(i).checkState() == Qt.CheckState.Checked)
+
+    def untick(self, code: str | None) -> None:
+        """Untick ``code`` (all, when None) without a re-price."""
+        self.blockSignals(True)
+        for i in range(self.count()):
+            item = self.item(i)
+            tickable = item.flags() & Qt.ItemFlag.ItemIsUserCheckable
+            if tickable and (code is None or item.data(CODE) == code):
+                item.setCheckState(Qt.CheckState.Unchecked)
+        self.blockSignals(False)
+
+    def retranslate(self) -> None:
+        lang = normalise(QLocale().name())
+        self.blockSignals(True)  # a text change is no tick
+        for i, choice in enumerate(self.choices):
+            if choice.saving is None:
+                why = choice.problem.message(lang) if choice.problem is not None else ""
+                text = self.tr("{name}: not for this sale ({why})").format(
+                    name=choice.name, why=why)
+            else:
+                text = self.tr("{name}: saves {saving}").format(
+                    name=choice.name, saving=fmt.money(choice.saving))
+            self.item(i).setText(text)
+        self.blockSignals(False)

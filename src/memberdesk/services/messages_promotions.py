@@ -50,3 +50,7 @@ PROMOTION_MESSAGES: dict[str, tuple[str, str]] = {
         "“{name}” has already ended",
     ),
 }
+
+from .messages_gifts import GIFT_MESSAGES  # noqa: E402  (满赠: its own file)
+
+PROMOTION_MESSAGES.update(GIFT_MESSAGES)

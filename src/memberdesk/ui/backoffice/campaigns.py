@@ -2,10 +2,10 @@
 分群 (:mod:`.segments_tab`) and 活动: the campaigns (name, segment or kind, coupon or
 offer, measured days, members reached and held out, state); create one of a kind
 (发券: a saved segment, an active coupon template and the days its result is measured
-over; 会员日 and 限时特价: the fields of :mod:`.campaign_forms`), each with a name and
+over; 会员日, 限时特价 and 满赠: the fields of :mod:`.campaign_forms`), each with a name and
 a hold-out share; run a coupon campaign on the long-job worker with progress and
 Cancel (a rerun goes on where it stopped: each member's coupon once); end a member
-day or special price (a second press confirms); and write a campaign's report (Excel
+day, special price or gift (a second press confirms); and write a campaign's report (Excel
 and PDF) to the shop's exports folder."""
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ from memberdesk.services.campaigns import (
     run_campaign,
 )
 from memberdesk.services.coupons_admin import list_coupon_templates
+from memberdesk.services.gifts import add_gift
 from memberdesk.services.promotions import add_member_day, add_special, end_campaign
 from memberdesk.services.reporting.campaign_report import campaign_document, campaign_report
 from memberdesk.services.reporting.words import pick
@@ -49,14 +50,14 @@ from memberdesk.services.tiers import list_tiers
 from ..dialogs.base import ERROR, OK, current_language, push_button
 from ..tasks import TaskRunner
 from ..widgets import PickerBox
-from . import jobs
-from .campaign_forms import MemberDayForm, SpecialForm, coupon_form, offer_text, show_tiers
+from . import campaign_forms, jobs
+from .campaign_forms import GiftForm, MemberDayForm, SpecialForm, coupon_form, offer_text
 from .long_jobs import JobBar, LongJobs, Progress
 from .page import Page
 from .segments_tab import SegmentsTab
 
 COLUMNS = 7
-KINDS = ("coupon", "member_day", "special")  # the kind selector's items, in order
+KINDS = ("coupon", "member_day", "special", "gift")  # the kind selector's items, in order
 
 
 def run_job(db: Any, actor: Any, name: str, progress: Progress) -> Any:
@@ -132,8 +133,12 @@ class CampaignsPage(Page):
         coupon = coupon_form(self.form_labels[3:], [self.segment, self.template, self.days])
         self.member_day = MemberDayForm()
         self.special = SpecialForm()
+        self.gift = GiftForm(self.special.members_only)
+        self.promos: dict[str, tuple[Any, Any]] = {
+            "member_day": (self.member_day, add_member_day),
+            "special": (self.special, add_special), "gift": (self.gift, add_gift)}
         self.forms = QStackedWidget()
-        for w in (coupon, self.member_day, self.special):
+        for w in (coupon, self.member_day, self.special, self.gift):
             self.forms.addWidget(w)
         form = QGridLayout()
         form.setHorizontalSpacing(8)
@@ -181,12 +186,12 @@ class CampaignsPage(Page):
         self.fetch(list_tiers, on_done=self._show_tiers)
 
     def _show_tiers(self, rows: list[Any]) -> None:
-        for box in (self.member_day.tier, self.special.tier):
-            show_tiers(box, rows, self.tr("All tiers"))
+        for box in (self.member_day.tier, self.special.tier, self.gift.tier):
+            campaign_forms.show_tiers(box, rows, self.tr("All tiers"))
 
     def _kind_changed(self, index: int) -> None:
         self.forms.setCurrentIndex(max(index, 0))
-        self.special.members_only.setVisible(self.kind.currentData() == "special")
+        self.special.members_only.setVisible(self.kind.currentData() in ("special", "gift"))
         holdout = 0 if self.kind.currentData() == "special" else DEFAULT_HOLDOUT_PERMILLE
         self.holdout.setText(str(holdout // 10))
     def reload(self) -> None:
@@ -241,15 +246,14 @@ class CampaignsPage(Page):
                 max=MAX_HOLDOUT_PERMILLE // 10), ERROR)
             self.holdout.setFocus()
             return
-        if self.kind.currentData() != "coupon":
-            form = self.member_day if self.kind.currentData() == "member_day" else self.special
+        if self.kind.currentData() in self.promos:
+            form, fn = self.promos[self.kind.currentData()]
             promo = form.request(self.name.text(), share * 10)
             if isinstance(promo, tuple):
                 text, field = promo
                 self.say(text, ERROR)
                 field.setFocus()
                 return
-            fn: Any = add_member_day if self.kind.currentData() == "member_day" else add_special
             self.call(fn, self.actor, promo, on_done=self._promotion_created)
             return
         days = parse_quantity(self.days.text(), allow_zero=False)
@@ -358,8 +362,8 @@ class CampaignsPage(Page):
                 item.setText(self.tr("issued") if r.finished else self.tr("not run"))
 
     def _kind_word(self, kind: str) -> str:
-        return {"member_day": self.tr("Member day"), "special": self.tr("Special price")}.get(
-            kind, self.tr("Coupons"))
+        return {"member_day": self.tr("Member day"), "special": self.tr("Special price"),
+                "gift": self.tr("Gift with purchase")}.get(kind, self.tr("Coupons"))
 
     def retranslate(self) -> None:
         super().retranslate()

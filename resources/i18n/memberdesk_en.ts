@@ -467,6 +467,10 @@
         <translation>Coupons</translation>
     </message>
     <message>
+        <source>Gift with purchase</source>
+        <translation>Gift with purchase</translation>
+    </message>
+    <message>
         <source>Marketing</source>
         <translation>Marketing</translation>
     </message>
@@ -651,6 +655,14 @@
     <message>
         <source>Amount</source>
         <translation>Amount</translation>
+    </message>
+    <message>
+        <source>[Gift] {name}</source>
+        <translation>[Gift] {name}</translation>
+    </message>
+    <message>
+        <source>A gift with this purchase: added by itself while the sale reaches the amount, at no charge.</source>
+        <translation>A gift with this purchase: added by itself while the sale reaches the amount, at no charge.</translation>
     </message>
     <message>
         <source>Plain amount</source>
@@ -1759,6 +1771,53 @@ Please send this file to your support contact.</translation>
     <message>
         <source>Cancel export</source>
         <translation>Cancel export</translation>
+    </message>
+</context>
+<context>
+    <name>GiftForm</name>
+    <message>
+        <source>Type the amount a sale must reach in yuan, e.g. 100.</source>
+        <translation>Type the amount a sale must reach in yuan, e.g. 100.</translation>
+    </message>
+    <message>
+        <source>Type the gift&apos;s code or barcode.</source>
+        <translation>Type the gift&apos;s code or barcode.</translation>
+    </message>
+    <message>
+        <source>Type how many the customer gets: 1 or more.</source>
+        <translation>Type how many the customer gets: 1 or more.</translation>
+    </message>
+    <message>
+        <source>Type the time as YYYY-MM-DD HH:MM (shop time).</source>
+        <translation>Type the time as YYYY-MM-DD HH:MM (shop time).</translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation>All tiers</translation>
+    </message>
+    <message>
+        <source>&amp;Spend at least</source>
+        <translation>&amp;Spend at least</translation>
+    </message>
+    <message>
+        <source>&amp;Gift (code)</source>
+        <translation>&amp;Gift (code)</translation>
+    </message>
+    <message>
+        <source>&amp;Qty</source>
+        <translation>&amp;Qty</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;From</translation>
+    </message>
+    <message>
+        <source>&amp;To (not included)</source>
+        <translation>&amp;To (not included)</translation>
+    </message>
+    <message>
+        <source>T&amp;ier</source>
+        <translation>T&amp;ier</translation>
     </message>
 </context>
 <context>
@@ -3721,6 +3780,10 @@ Fill in one product per row, then import it (it is checked first).</translation>
     <message>
         <source>, members only</source>
         <translation>, members only</translation>
+    </message>
+    <message>
+        <source>spend {amount}, get {product} ×{qty}, {window}</source>
+        <translation>spend {amount}, get {product} ×{qty}, {window}</translation>
     </message>
     <message>
         <source>{day}, {percent}% of the price, points ×{times}</source>

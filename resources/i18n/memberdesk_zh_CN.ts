@@ -467,6 +467,10 @@
         <translation>发券</translation>
     </message>
     <message>
+        <source>Gift with purchase</source>
+        <translation>满赠</translation>
+    </message>
+    <message>
         <source>Marketing</source>
         <translation>营销</translation>
     </message>
@@ -651,6 +655,14 @@
     <message>
         <source>Amount</source>
         <translation>金额</translation>
+    </message>
+    <message>
+        <source>[Gift] {name}</source>
+        <translation>【赠品】{name}</translation>
+    </message>
+    <message>
+        <source>A gift with this purchase: added by itself while the sale reaches the amount, at no charge.</source>
+        <translation>满赠赠品：本单金额达到门槛时自动加入，不收费。</translation>
     </message>
     <message>
         <source>Plain amount</source>
@@ -1759,6 +1771,53 @@ Please send this file to your support contact.</source>
     <message>
         <source>Cancel export</source>
         <translation>取消导出</translation>
+    </message>
+</context>
+<context>
+    <name>GiftForm</name>
+    <message>
+        <source>Type the amount a sale must reach in yuan, e.g. 100.</source>
+        <translation>请填写满赠门槛（元），例如 100。</translation>
+    </message>
+    <message>
+        <source>Type the gift&apos;s code or barcode.</source>
+        <translation>请填写赠品的商品编码或条码。</translation>
+    </message>
+    <message>
+        <source>Type how many the customer gets: 1 or more.</source>
+        <translation>请填写赠品数量：1 或以上。</translation>
+    </message>
+    <message>
+        <source>Type the time as YYYY-MM-DD HH:MM (shop time).</source>
+        <translation>时间请按 YYYY-MM-DD HH:MM 填写（门店时间）。</translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation>所有等级</translation>
+    </message>
+    <message>
+        <source>&amp;Spend at least</source>
+        <translation>消费满(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Gift (code)</source>
+        <translation>赠品编码(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Qty</source>
+        <translation>数量(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>开始(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;To (not included)</source>
+        <translation>结束（不含）(&amp;T)</translation>
+    </message>
+    <message>
+        <source>T&amp;ier</source>
+        <translation>等级(&amp;I)</translation>
     </message>
 </context>
 <context>
@@ -3721,6 +3780,10 @@ Fill in one product per row, then import it (it is checked first).</source>
     <message>
         <source>, members only</source>
         <translation>，仅限会员</translation>
+    </message>
+    <message>
+        <source>spend {amount}, get {product} ×{qty}, {window}</source>
+        <translation>满 {amount} 赠 {product} ×{qty}，{window}</translation>
     </message>
     <message>
         <source>{day}, {percent}% of the price, points ×{times}</source>

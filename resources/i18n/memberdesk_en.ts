@@ -467,10 +467,6 @@
         <translation>Coupons</translation>
     </message>
     <message>
-        <source>Gift with purchase</source>
-        <translation>Gift with purchase</translation>
-    </message>
-    <message>
         <source>Marketing</source>
         <translation>Marketing</translation>
     </message>
@@ -525,6 +521,10 @@
     <message>
         <source>All tiers</source>
         <translation>All tiers</translation>
+    </message>
+    <message>
+        <source>Free gift</source>
+        <translation>Free gift</translation>
     </message>
     <message>
         <source>Segment / kind</source>

@@ -467,10 +467,6 @@
         <translation>发券</translation>
     </message>
     <message>
-        <source>Gift with purchase</source>
-        <translation>满赠</translation>
-    </message>
-    <message>
         <source>Marketing</source>
         <translation>营销</translation>
     </message>
@@ -525,6 +521,10 @@
     <message>
         <source>All tiers</source>
         <translation>所有等级</translation>
+    </message>
+    <message>
+        <source>Free gift</source>
+        <translation>满赠</translation>
     </message>
     <message>
         <source>Segment / kind</source>

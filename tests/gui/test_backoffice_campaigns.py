@@ -204,6 +204,14 @@ def test_create_a_gift_with_purchase(owner: Counter) -> None:
         assert page.message.text() == "活动“满30送可乐”已创建：收银台即刻生效。"
         assert [page.table.item(0, i).text() for i in (1, 2, 6)] == [
             "满赠", "满 ¥30.00 赠 可口可乐 330ml ×2，03-09 10:00–03-16 00:00", "进行中"]
+        # the gift's two rows of fields take room from the table only while it is shown
+        office.resize(984, 698)
+        c.settle()
+        c.qtbot.wait(100)
+        with_gift = page.table.height()
+        page.kind.setCurrentIndex(page.kind.findData("coupon"))
+        c.qtbot.wait(100)
+        assert page.table.height() > with_gift
     with c.db.reader() as uow:
         row = uow.session.execute(select(Campaign.kind, Campaign.min_spend, Campaign.gift_qty,
                                          Campaign.holdout_permille)).one()

@@ -238,10 +238,17 @@ class GiftForm(Retranslating, QWidget):
                                            .strftime(TIME_FORMAT)), 200, 16), "2026-12-31 00:00")
         self.ends.setObjectName("giftTo")
         self.tier = _tier_box("giftTier")
+        self.tier.setMinimumContentsLength(7)  # 所有等级 / All tiers, whole
         self.labels = [QLabel() for _ in range(6)]
-        grid = _grid(self, self.labels, [self.min_spend, self.product, self.qty, self.starts,
-                                         self.ends, self.tier])
-        grid.setColumnStretch(6, 1)
+        # two rows (amount, gift, qty; from, to, tier): six fields in one row are wider
+        # than the back office at 1024
+        grid = _grid(self, self.labels[:3], [self.min_spend, self.product, self.qty])
+        for col, (label, w) in enumerate(zip(self.labels[3:], (self.starts, self.ends,
+                                                               self.tier), strict=True)):
+            label.setBuddy(w)
+            grid.addWidget(label, 2, col)
+            grid.addWidget(w, 3, col)
+        grid.setColumnStretch(3, 1)
         self.retranslate()
 
     def request(self, name: str, holdout_permille: int) -> GiftRequest | Problem:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
@@ -57,6 +58,8 @@ from .page import Page
 from .segments_tab import SegmentsTab
 
 COLUMNS = 7
+_SHOWN = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+_HIDDEN = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
 KINDS = ("coupon", "member_day", "special", "gift")  # the kind selector's items, in order
 
 
@@ -173,7 +176,7 @@ class CampaignsPage(Page):
         self._busy_buttons += [self.create_button]
         self.update_state()
         self.retranslate()
-        self.special.members_only.hide()  # shown with the special price's form
+        self._kind_changed(0)  # the coupon form; members only with a special price, gift
 
     # -- loading ---------------------------------------------------------------------------
     def activated(self) -> None:
@@ -191,6 +194,8 @@ class CampaignsPage(Page):
 
     def _kind_changed(self, index: int) -> None:
         self.forms.setCurrentIndex(max(index, 0))
+        for form in self.forms.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            form.setSizePolicy(_SHOWN if form is self.forms.currentWidget() else _HIDDEN)
         self.special.members_only.setVisible(self.kind.currentData() in ("special", "gift"))
         holdout = 0 if self.kind.currentData() == "special" else DEFAULT_HOLDOUT_PERMILLE
         self.holdout.setText(str(holdout // 10))
@@ -363,7 +368,7 @@ class CampaignsPage(Page):
 
     def _kind_word(self, kind: str) -> str:
         return {"member_day": self.tr("Member day"), "special": self.tr("Special price"),
-                "gift": self.tr("Gift with purchase")}.get(kind, self.tr("Coupons"))
+                "gift": self.tr("Free gift")}.get(kind, self.tr("Coupons"))
 
     def retranslate(self) -> None:
         super().retranslate()

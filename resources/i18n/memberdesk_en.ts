@@ -3199,6 +3199,26 @@ Fill in one member per row, then check the file.</translation>
         <translation>Call list written: {path}</translation>
     </message>
     <message>
+        <source>Import which reply report?</source>
+        <translation>Import which reply report?</translation>
+    </message>
+    <message>
+        <source>Reply reports (*.csv *.xlsx);;All files (*)</source>
+        <translation>Reply reports (*.csv *.xlsx);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Reading the reply report…</source>
+        <translation>Reading the reply report…</translation>
+    </message>
+    <message>
+        <source>{rows} rows read: {added} unsubscribed, {already} were already, {other} other replies.</source>
+        <translation>{rows} rows read: {added} unsubscribed, {already} were already, {other} other replies.</translation>
+    </message>
+    <message>
+        <source>Not a mainland mobile: {phones}</source>
+        <translation>Not a mainland mobile: {phones}</translation>
+    </message>
+    <message>
         <source>{month}: {sent} sent, {cost}</source>
         <translation>{month}: {sent} sent, {cost}</translation>
     </message>
@@ -3273,6 +3293,14 @@ Fill in one member per row, then check the file.</translation>
     <message>
         <source>Today&apos;s call list (xlsx)</source>
         <translation>Today&apos;s call list (xlsx)</translation>
+    </message>
+    <message>
+        <source>Import replies…</source>
+        <translation>Import replies…</translation>
+    </message>
+    <message>
+        <source>A reply report from the SMS provider (CSV or Excel): the phones that replied R, TD or 退订 get no more promotional messages.</source>
+        <translation>A reply report from the SMS provider (CSV or Excel): the phones that replied R, TD or 退订 get no more promotional messages.</translation>
     </message>
 </context>
 <context>

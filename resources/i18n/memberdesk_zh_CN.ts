@@ -3199,6 +3199,26 @@ Fill in one member per row, then check the file.</source>
         <translation>电话清单已导出：{path}</translation>
     </message>
     <message>
+        <source>Import which reply report?</source>
+        <translation>导入哪个回复报告？</translation>
+    </message>
+    <message>
+        <source>Reply reports (*.csv *.xlsx);;All files (*)</source>
+        <translation>回复报告 (*.csv *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Reading the reply report…</source>
+        <translation>正在读取回复报告…</translation>
+    </message>
+    <message>
+        <source>{rows} rows read: {added} unsubscribed, {already} were already, {other} other replies.</source>
+        <translation>读取 {rows} 行：新退订 {added} 个，此前已退订 {already} 个，其他回复 {other} 条。</translation>
+    </message>
+    <message>
+        <source>Not a mainland mobile: {phones}</source>
+        <translation>不是中国大陆手机号：{phones}</translation>
+    </message>
+    <message>
         <source>{month}: {sent} sent, {cost}</source>
         <translation>{month}：{sent} 条，{cost}</translation>
     </message>
@@ -3273,6 +3293,14 @@ Fill in one member per row, then check the file.</source>
     <message>
         <source>Today&apos;s call list (xlsx)</source>
         <translation>今日电话清单（xlsx）</translation>
+    </message>
+    <message>
+        <source>Import replies…</source>
+        <translation>导入回复（退订）…</translation>
+    </message>
+    <message>
+        <source>A reply report from the SMS provider (CSV or Excel): the phones that replied R, TD or 退订 get no more promotional messages.</source>
+        <translation>短信服务商的回复报告（CSV 或 Excel）：回复 R、TD 或“退订”的手机号不再收到营销短信。</translation>
     </message>
 </context>
 <context>

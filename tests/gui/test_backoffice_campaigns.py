@@ -216,3 +216,19 @@ def test_create_a_gift_with_purchase(owner: Counter) -> None:
         row = uow.session.execute(select(Campaign.kind, Campaign.min_spend, Campaign.gift_qty,
                                          Campaign.holdout_permille)).one()
     assert tuple(row) == ("gift", yuan("30"), 2, 100)
+
+
+def test_the_segment_state_box_shows_its_choice_whole_at_1024(owner: Counter) -> None:
+    c = owner
+    office = c.open(Qt.Key.Key_F8)
+    page = office.show_page("campaigns")
+    for title in ("Back office", "后台"):  # English, then Chinese again
+        c.qtbot.keyClick(office, Qt.Key.Key_L,
+                         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+        c.qtbot.waitUntil(lambda t=title: office.windowTitle() == t, timeout=5_000)
+        office.resize(984, 698)
+        c.settle()
+        c.qtbot.wait(100)
+        box = page.segments.list.filter_box.status
+        assert box.currentText() in ("not anonymised", "未注销")
+        assert box.width() >= box.sizeHint().width()  # AdjustToContents: the longest whole

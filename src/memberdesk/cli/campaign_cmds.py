@@ -236,6 +236,19 @@ def cmd_campaigns_end(args: argparse.Namespace) -> int:
     return 0
 
 
+def _window_args(p: argparse.ArgumentParser, holdout_default: int) -> None:
+    """A special price's or gift's window (shop time), who it is for, and --user."""
+    p.add_argument("--from", dest="starts", required=True, metavar="'YYYY-MM-DD HH:MM'",
+                   help="start, shop time (included)")
+    p.add_argument("--to", dest="ends", required=True, metavar="'YYYY-MM-DD HH:MM'",
+                   help="end, shop time (excluded)")
+    p.add_argument("--members-only", action="store_true", help="members only")
+    p.add_argument("--tiers", metavar="CODES", help="only these tiers (comma list)")
+    p.add_argument("--holdout", metavar="PERCENT",
+                   help=f"hold-out share (default {holdout_default})")
+    _user(p)
+
+
 def _user(p: argparse.ArgumentParser) -> None:
     p.add_argument("--user", required=True, metavar="NAME",
                    help="act as this staff member (password on stdin)")
@@ -279,14 +292,7 @@ def register(sub: Any) -> None:
     p.add_argument("name", metavar="NAME")
     p.add_argument("--product", required=True, metavar="CODE", help="barcode or code")
     p.add_argument("--price", required=True, metavar="YUAN")
-    p.add_argument("--from", dest="starts", required=True, metavar="'YYYY-MM-DD HH:MM'",
-                   help="start, shop time (included)")
-    p.add_argument("--to", dest="ends", required=True, metavar="'YYYY-MM-DD HH:MM'",
-                   help="end, shop time (excluded)")
-    p.add_argument("--members-only", action="store_true", help="members only")
-    p.add_argument("--tiers", metavar="CODES", help="only these tiers (comma list)")
-    p.add_argument("--holdout", metavar="PERCENT", help="hold-out share (default 0)")
-    _user(p)
+    _window_args(p, holdout_default=0)
     p = add_command(csub, "add-gift", "add a gift with a purchase (满赠): a sale of at least "
                     "an amount gets a product free", cmd_campaigns_add_gift)
     p.add_argument("name", metavar="NAME")
@@ -294,14 +300,7 @@ def register(sub: Any) -> None:
                    help="what a sale must come to, after discounts")
     p.add_argument("--gift", required=True, metavar="CODE", help="the gift: barcode or code")
     p.add_argument("--qty", metavar="N", help="how many (default 1)")
-    p.add_argument("--from", dest="starts", required=True, metavar="'YYYY-MM-DD HH:MM'",
-                   help="start, shop time (included)")
-    p.add_argument("--to", dest="ends", required=True, metavar="'YYYY-MM-DD HH:MM'",
-                   help="end, shop time (excluded)")
-    p.add_argument("--members-only", action="store_true", help="members only")
-    p.add_argument("--tiers", metavar="CODES", help="only these tiers (comma list)")
-    p.add_argument("--holdout", metavar="PERCENT", help="hold-out share (default 10)")
-    _user(p)
+    _window_args(p, holdout_default=10)
     p = add_command(csub, "end", "end a member day, special price or gift now",
                     cmd_campaigns_end)
     p.add_argument("name", metavar="NAME")

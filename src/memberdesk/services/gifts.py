@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -29,18 +29,16 @@ from sqlalchemy.orm import Session
 from memberdesk.db import Database
 from memberdesk.domain.campaigns import DEFAULT_HOLDOUT_PERMILLE
 from memberdesk.domain.gifts import MAX_GIFT_QTY, Gift, kept_after, still_qualifies
-from memberdesk.domain.shoptime import utc_of_local
 from memberdesk.models import Campaign, Product, SaleLine
 from memberdesk.money import Money
 
-from .campaigns import MAX_DAYS, CampaignRow, campaign_row
+from .campaigns import CampaignRow, campaign_row
 from .catalog import lookup_product
 from .context import Actor
 from .errors import ValidationError
 from .permissions import Permission, require
-from .policy import Policy
 from .pricing import ZERO, PriceBreakdown, PricedLine
-from .promotions import GIFT, check_holdout, new_name, record, tier_ids
+from .promotions import GIFT, check_holdout, new_name, record, shop_window, tier_ids
 
 GIFT_MARK = "赠品"  # receipts.py prints it as "Gift" in English
 
@@ -73,15 +71,10 @@ def add_gift(db: Database, actor: Actor, r: GiftRequest) -> CampaignRow:
         product = lookup_product(s, r.product)
         if not product.active:
             raise ValidationError("product_inactive", product=product.code)
-        offset = Policy.load(s).int("shop.timezone_offset_minutes")
-        last = (r.ends - timedelta(microseconds=1)).date()
-        if (last - r.starts.date()).days >= MAX_DAYS:
-            raise ValidationError("campaign_bad_days", max=MAX_DAYS)
         c = Campaign(name=name, kind=GIFT, product_id=product.id, min_spend=r.min_spend,
-                     gift_qty=r.qty, starts_at=utc_of_local(r.starts, offset),
-                     ends_at=utc_of_local(r.ends, offset), members_only=r.members_only,
-                     tier_ids=tier_ids(s, r.tiers), holdout_permille=r.holdout_permille,
-                     seed=secrets.token_hex(16), first_day=r.starts.date(), last_day=last)
+                     gift_qty=r.qty, members_only=r.members_only, tier_ids=tier_ids(s, r.tiers),
+                     holdout_permille=r.holdout_permille, seed=secrets.token_hex(16),
+                     **shop_window(s, r.starts, r.ends))
         s.add(c)
         s.flush()
         record(s, actor, c, {"product": product.code, "qty": r.qty,

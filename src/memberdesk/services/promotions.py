@@ -106,6 +106,17 @@ def record(s: Session, actor: Actor, c: Campaign, detail: dict[str, object]) -> 
                  entity_id=c.name, detail=detail)
 
 
+def shop_window(s: Session, starts: datetime, ends: datetime) -> dict[str, object]:
+    """A special price's or gift's window typed in shop time (start included, end
+    excluded) as the campaign's columns: UTC instants and its first and last day."""
+    offset = Policy.load(s).int("shop.timezone_offset_minutes")
+    last = (ends - timedelta(microseconds=1)).date()
+    if (last - starts.date()).days >= MAX_DAYS:
+        raise ValidationError("campaign_bad_days", max=MAX_DAYS)
+    return {"starts_at": utc_of_local(starts, offset), "ends_at": utc_of_local(ends, offset),
+            "first_day": starts.date(), "last_day": last}
+
+
 def add_member_day(db: Database, actor: Actor, r: MemberDayRequest) -> CampaignRow:
     if (r.weekday is None) == (r.on_day is None) or (
             r.weekday is not None and (type(r.weekday) is not int or not 0 <= r.weekday <= 6)):
@@ -155,15 +166,10 @@ def add_special(db: Database, actor: Actor, r: SpecialRequest) -> CampaignRow:
         product = lookup_product(s, r.product)
         if r.price >= product.price:
             raise ValidationError("promo_price_not_lower", price=product.price.display())
-        offset = Policy.load(s).int("shop.timezone_offset_minutes")
-        last = (r.ends - timedelta(microseconds=1)).date()
-        if (last - r.starts.date()).days >= MAX_DAYS:
-            raise ValidationError("campaign_bad_days", max=MAX_DAYS)
         c = Campaign(name=name, kind=SPECIAL, product_id=product.id, price=r.price,
-                     starts_at=utc_of_local(r.starts, offset),
-                     ends_at=utc_of_local(r.ends, offset), members_only=r.members_only,
-                     tier_ids=tier_ids(s, r.tiers), holdout_permille=r.holdout_permille,
-                     seed=secrets.token_hex(16), first_day=r.starts.date(), last_day=last)
+                     members_only=r.members_only, tier_ids=tier_ids(s, r.tiers),
+                     holdout_permille=r.holdout_permille, seed=secrets.token_hex(16),
+                     **shop_window(s, r.starts, r.ends))
         s.add(c)
         s.flush()
         record(s, actor, c, {"product": product.code, "price": r.price.display(),

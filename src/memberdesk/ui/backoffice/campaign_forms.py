@@ -82,6 +82,16 @@ def _fits(edit: QLineEdit, sample: str) -> QLineEdit:
     return edit
 
 
+def _window_edits(name: str, starts: datetime, ends: datetime) -> tuple[QLineEdit, QLineEdit]:
+    """From and to (shop time) as typed, named ``<name>From`` and ``<name>To``."""
+    edits = []
+    for suffix, value in (("From", starts), ("To", ends)):
+        edit = _fits(_short(QLineEdit(value.strftime(TIME_FORMAT)), 200, 16), "2026-12-31 00:00")
+        edit.setObjectName(f"{name}{suffix}")
+        edits.append(edit)
+    return edits[0], edits[1]
+
+
 def _tier_box(name: str) -> PickerBox:
     box = PickerBox()
     box.setObjectName(name)
@@ -175,12 +185,8 @@ class SpecialForm(Retranslating, QWidget):
         self.price = _short(QLineEdit(), 80, 10)
         self.price.setObjectName("specialPrice")
         today = fmt.shop_today()
-        self.starts = _fits(_short(QLineEdit(datetime.combine(today, time(8)).strftime(
-            TIME_FORMAT)), 200, 16), "2026-12-31 00:00")
-        self.starts.setObjectName("specialFrom")
-        self.ends = _fits(_short(QLineEdit(datetime.combine(today + timedelta(days=1), time(0))
-                                           .strftime(TIME_FORMAT)), 200, 16), "2026-12-31 00:00")
-        self.ends.setObjectName("specialTo")
+        self.starts, self.ends = _window_edits("special", datetime.combine(today, time(8)),
+                                               datetime.combine(today, time(0)) + timedelta(days=1))
         self.members_only = QCheckBox()
         self.members_only.setObjectName("specialMembersOnly")
         self.tier = _tier_box("specialTier")
@@ -230,13 +236,8 @@ class GiftForm(Retranslating, QWidget):
         self.min_spend.setObjectName("giftMinSpend")
         self.qty = _short(QLineEdit("1"), 50, 2)
         self.qty.setObjectName("giftQty")
-        today = fmt.shop_today()
-        self.starts = _fits(_short(QLineEdit(datetime.combine(today, time(0)).strftime(
-            TIME_FORMAT)), 200, 16), "2026-12-31 00:00")
-        self.starts.setObjectName("giftFrom")
-        self.ends = _fits(_short(QLineEdit(datetime.combine(today + timedelta(days=7), time(0))
-                                           .strftime(TIME_FORMAT)), 200, 16), "2026-12-31 00:00")
-        self.ends.setObjectName("giftTo")
+        today = datetime.combine(fmt.shop_today(), time(0))
+        self.starts, self.ends = _window_edits("gift", today, today + timedelta(days=7))
         self.tier = _tier_box("giftTier")
         self.tier.setMinimumContentsLength(7)  # 所有等级 / All tiers, whole
         self.labels = [QLabel() for _ in range(6)]

@@ -115,8 +115,9 @@ class MemberFilterBox(Retranslating, QWidget):
                 PickerBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(4)
             combo.activated.connect(lambda _i: self.apply_requested.emit())
-        # the state box shows its longest choice whole (not anonymised, 未注销)
-        self.status.setSizeAdjustPolicy(PickerBox.SizeAdjustPolicy.AdjustToContents)
+        if segment_fields:  # its state box shows its longest choice whole (未注销, not
+            # anonymised); the member list's six columns at 1024 have no room for it
+            self.status.setSizeAdjustPolicy(PickerBox.SizeAdjustPolicy.AdjustToContents)
         self.edits: tuple[QLineEdit, ...] = (
             self.tag, self.visited_from, self.visited_before, self.balance,
             self.registered_from, self.registered_before, self.window_days, self.visits_min,
@@ -257,6 +258,7 @@ class MemberFilterBox(Retranslating, QWidget):
                   self.tr("anonymised")]
         for i, text in enumerate(states):
             self.status.setItemText(i, text)
-        self.status.setMinimumWidth(self.status.sizeHint().width())  # its longest, whole
+        if self.segment_fields:
+            self.status.setMinimumWidth(self.status.sizeHint().width())  # its longest, whole
         self.tag.setPlaceholderText(self.tr("e.g. VIP"))
         self.clear_button.setText(self.tr("Clear filters"))

@@ -527,6 +527,10 @@
         <translation>All tiers</translation>
     </message>
     <message>
+        <source>Free gift</source>
+        <translation>Free gift</translation>
+    </message>
+    <message>
         <source>Segment / kind</source>
         <translation>Segment / kind</translation>
     </message>
@@ -655,6 +659,14 @@
     <message>
         <source>Amount</source>
         <translation>Amount</translation>
+    </message>
+    <message>
+        <source>[Gift] {name}</source>
+        <translation>[Gift] {name}</translation>
+    </message>
+    <message>
+        <source>A gift with this purchase: added by itself while the sale reaches the amount, at no charge.</source>
+        <translation>A gift with this purchase: added by itself while the sale reaches the amount, at no charge.</translation>
     </message>
     <message>
         <source>Plain amount</source>
@@ -1774,6 +1786,53 @@ Please send this file to your support contact.</translation>
     <message>
         <source>Cancel export</source>
         <translation>Cancel export</translation>
+    </message>
+</context>
+<context>
+    <name>GiftForm</name>
+    <message>
+        <source>Type the amount a sale must reach in yuan, e.g. 100.</source>
+        <translation>Type the amount a sale must reach in yuan, e.g. 100.</translation>
+    </message>
+    <message>
+        <source>Type the gift&apos;s code or barcode.</source>
+        <translation>Type the gift&apos;s code or barcode.</translation>
+    </message>
+    <message>
+        <source>Type how many the customer gets: 1 or more.</source>
+        <translation>Type how many the customer gets: 1 or more.</translation>
+    </message>
+    <message>
+        <source>Type the time as YYYY-MM-DD HH:MM (shop time).</source>
+        <translation>Type the time as YYYY-MM-DD HH:MM (shop time).</translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation>All tiers</translation>
+    </message>
+    <message>
+        <source>&amp;Spend at least</source>
+        <translation>&amp;Spend at least</translation>
+    </message>
+    <message>
+        <source>&amp;Gift (code)</source>
+        <translation>&amp;Gift (code)</translation>
+    </message>
+    <message>
+        <source>&amp;Qty</source>
+        <translation>&amp;Qty</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;From</translation>
+    </message>
+    <message>
+        <source>&amp;To (not included)</source>
+        <translation>&amp;To (not included)</translation>
+    </message>
+    <message>
+        <source>T&amp;ier</source>
+        <translation>T&amp;ier</translation>
     </message>
 </context>
 <context>
@@ -3155,6 +3214,26 @@ Fill in one member per row, then check the file.</translation>
         <translation>Call list written: {path}</translation>
     </message>
     <message>
+        <source>Import which reply report?</source>
+        <translation>Import which reply report?</translation>
+    </message>
+    <message>
+        <source>Reply reports (*.csv *.xlsx);;All files (*)</source>
+        <translation>Reply reports (*.csv *.xlsx);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Reading the reply report…</source>
+        <translation>Reading the reply report…</translation>
+    </message>
+    <message>
+        <source>{rows} rows read: {added} unsubscribed, {already} were already, {other} other replies.</source>
+        <translation>{rows} rows read: {added} unsubscribed, {already} were already, {other} other replies.</translation>
+    </message>
+    <message>
+        <source>Not a mainland mobile: {phones}</source>
+        <translation>Not a mainland mobile: {phones}</translation>
+    </message>
+    <message>
         <source>{month}: {sent} sent, {cost}</source>
         <translation>{month}: {sent} sent, {cost}</translation>
     </message>
@@ -3229,6 +3308,14 @@ Fill in one member per row, then check the file.</translation>
     <message>
         <source>Today&apos;s call list (xlsx)</source>
         <translation>Today&apos;s call list (xlsx)</translation>
+    </message>
+    <message>
+        <source>Import replies…</source>
+        <translation>Import replies…</translation>
+    </message>
+    <message>
+        <source>A reply report from the SMS provider (CSV or Excel): the phones that replied R, TD or 退订 get no more promotional messages.</source>
+        <translation>A reply report from the SMS provider (CSV or Excel): the phones that replied R, TD or 退订 get no more promotional messages.</translation>
     </message>
 </context>
 <context>
@@ -3748,6 +3835,10 @@ Fill in one product per row, then import it (it is checked first).</translation>
     <message>
         <source>, members only</source>
         <translation>, members only</translation>
+    </message>
+    <message>
+        <source>spend {amount}, get {product} ×{qty}, {window}</source>
+        <translation>spend {amount}, get {product} ×{qty}, {window}</translation>
     </message>
     <message>
         <source>{day}, {percent}% of the price, points ×{times}</source>

@@ -527,6 +527,10 @@
         <translation>所有等级</translation>
     </message>
     <message>
+        <source>Free gift</source>
+        <translation>满赠</translation>
+    </message>
+    <message>
         <source>Segment / kind</source>
         <translation>分群 / 类型</translation>
     </message>
@@ -655,6 +659,14 @@
     <message>
         <source>Amount</source>
         <translation>金额</translation>
+    </message>
+    <message>
+        <source>[Gift] {name}</source>
+        <translation>【赠品】{name}</translation>
+    </message>
+    <message>
+        <source>A gift with this purchase: added by itself while the sale reaches the amount, at no charge.</source>
+        <translation>满赠赠品：本单金额达到门槛时自动加入，不收费。</translation>
     </message>
     <message>
         <source>Plain amount</source>
@@ -1774,6 +1786,53 @@ Please send this file to your support contact.</source>
     <message>
         <source>Cancel export</source>
         <translation>取消导出</translation>
+    </message>
+</context>
+<context>
+    <name>GiftForm</name>
+    <message>
+        <source>Type the amount a sale must reach in yuan, e.g. 100.</source>
+        <translation>请填写满赠门槛（元），例如 100。</translation>
+    </message>
+    <message>
+        <source>Type the gift&apos;s code or barcode.</source>
+        <translation>请填写赠品的商品编码或条码。</translation>
+    </message>
+    <message>
+        <source>Type how many the customer gets: 1 or more.</source>
+        <translation>请填写赠品数量：1 或以上。</translation>
+    </message>
+    <message>
+        <source>Type the time as YYYY-MM-DD HH:MM (shop time).</source>
+        <translation>时间请按 YYYY-MM-DD HH:MM 填写（门店时间）。</translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation>所有等级</translation>
+    </message>
+    <message>
+        <source>&amp;Spend at least</source>
+        <translation>消费满(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Gift (code)</source>
+        <translation>赠品编码(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Qty</source>
+        <translation>数量(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>开始(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;To (not included)</source>
+        <translation>结束（不含）(&amp;T)</translation>
+    </message>
+    <message>
+        <source>T&amp;ier</source>
+        <translation>等级(&amp;I)</translation>
     </message>
 </context>
 <context>
@@ -3155,6 +3214,26 @@ Fill in one member per row, then check the file.</source>
         <translation>电话清单已导出：{path}</translation>
     </message>
     <message>
+        <source>Import which reply report?</source>
+        <translation>导入哪个回复报告？</translation>
+    </message>
+    <message>
+        <source>Reply reports (*.csv *.xlsx);;All files (*)</source>
+        <translation>回复报告 (*.csv *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Reading the reply report…</source>
+        <translation>正在读取回复报告…</translation>
+    </message>
+    <message>
+        <source>{rows} rows read: {added} unsubscribed, {already} were already, {other} other replies.</source>
+        <translation>读取 {rows} 行：新退订 {added} 个，此前已退订 {already} 个，其他回复 {other} 条。</translation>
+    </message>
+    <message>
+        <source>Not a mainland mobile: {phones}</source>
+        <translation>不是中国大陆手机号：{phones}</translation>
+    </message>
+    <message>
         <source>{month}: {sent} sent, {cost}</source>
         <translation>{month}：{sent} 条，{cost}</translation>
     </message>
@@ -3229,6 +3308,14 @@ Fill in one member per row, then check the file.</source>
     <message>
         <source>Today&apos;s call list (xlsx)</source>
         <translation>今日电话清单（xlsx）</translation>
+    </message>
+    <message>
+        <source>Import replies…</source>
+        <translation>导入回复（退订）…</translation>
+    </message>
+    <message>
+        <source>A reply report from the SMS provider (CSV or Excel): the phones that replied R, TD or 退订 get no more promotional messages.</source>
+        <translation>短信服务商的回复报告（CSV 或 Excel）：回复 R、TD 或“退订”的手机号不再收到营销短信。</translation>
     </message>
 </context>
 <context>
@@ -3748,6 +3835,10 @@ Fill in one product per row, then import it (it is checked first).</source>
     <message>
         <source>, members only</source>
         <translation>，仅限会员</translation>
+    </message>
+    <message>
+        <source>spend {amount}, get {product} ×{qty}, {window}</source>
+        <translation>满 {amount} 赠 {product} ×{qty}，{window}</translation>
     </message>
     <message>
         <source>{day}, {percent}% of the price, points ×{times}</source>

@@ -168,3 +168,67 @@ def test_create_and_end_a_member_day_and_a_special_price(owner: Counter) -> None
         rows = {n: (k, e is not None) for n, k, e in uow.session.execute(
             select(Campaign.name, Campaign.kind, Campaign.ended_at))}
     assert rows == {"周一会员日": ("member_day", False), "夜场可乐": ("special", True)}
+
+
+def test_create_a_gift_with_purchase(owner: Counter) -> None:
+    from memberdesk.domain import shoptime
+    from memberdesk.models import Campaign
+
+    c = owner
+    monday = datetime(2026, 3, 9, 2, 0, tzinfo=UTC)  # 10:00 in the shop (+08:00)
+    with shoptime.frozen(monday):
+        office = c.open(Qt.Key.Key_F8)
+        page = office.show_page("campaigns")
+        page.tabs.setCurrentIndex(1)
+        c.settle()
+        page.kind.setCurrentIndex(page.kind.findData("gift"))
+        assert page.forms.currentWidget() is page.gift and page.holdout.text() == "10"
+        assert not page.special.members_only.isHidden()
+        g = page.gift
+        c.type(page.name, "满30送可乐")
+        c.type(g.min_spend, "三十")
+        c.qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
+        assert page.message.text() == "请填写满赠门槛（元），例如 100。"
+        assert g.min_spend.hasFocus()
+        g.min_spend.clear()
+        c.type(g.min_spend, "30")
+        c.type(g.product, "COLA")
+        g.qty.clear()
+        c.type(g.qty, "2")
+        for edit, text in ((g.starts, "2026-03-09 10:00"), (g.ends, "2026-03-16 00:00")):
+            edit.clear()
+            c.type(edit, text)
+        c.qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
+        c.settle()
+        c.qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=10_000)
+        assert page.message.text() == "活动“满30送可乐”已创建：收银台即刻生效。"
+        assert [page.table.item(0, i).text() for i in (1, 2, 6)] == [
+            "满赠", "满 ¥30.00 赠 可口可乐 330ml ×2，2026-03-09 10:00–2026-03-16 00:00", "进行中"]
+        # the gift's two rows of fields take room from the table only while it is shown
+        office.resize(984, 698)
+        c.settle()
+        c.qtbot.wait(100)
+        with_gift = page.table.height()
+        page.kind.setCurrentIndex(page.kind.findData("coupon"))
+        c.qtbot.wait(100)
+        assert page.table.height() > with_gift
+    with c.db.reader() as uow:
+        row = uow.session.execute(select(Campaign.kind, Campaign.min_spend, Campaign.gift_qty,
+                                         Campaign.holdout_permille)).one()
+    assert tuple(row) == ("gift", yuan("30"), 2, 100)
+
+
+def test_the_segment_state_box_shows_its_choice_whole_at_1024(owner: Counter) -> None:
+    c = owner
+    office = c.open(Qt.Key.Key_F8)
+    page = office.show_page("campaigns")
+    for title in ("Back office", "后台"):  # English, then Chinese again
+        c.qtbot.keyClick(office, Qt.Key.Key_L,
+                         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+        c.qtbot.waitUntil(lambda t=title: office.windowTitle() == t, timeout=5_000)
+        office.resize(984, 698)
+        c.settle()
+        c.qtbot.wait(100)
+        box = page.segments.list.filter_box.status
+        assert box.currentText() in ("not anonymised", "未注销")
+        assert box.width() >= box.sizeHint().width()  # AdjustToContents: the longest whole

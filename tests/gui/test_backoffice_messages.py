@@ -111,3 +111,39 @@ def test_the_settings_page_takes_a_secret_and_never_shows_it_again(owner: Counte
             from memberdesk.services.shared.settings import all_settings
 
             assert all_settings(r.session)["sms.access_key_secret"] == "typed-secret-123"
+
+
+def test_the_reply_report_button_unsubscribes_and_the_text_keeps_its_room(
+        manager: Counter, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QFileDialog
+
+    from memberdesk.models import SmsUnsubscribe
+
+    c = manager
+    report = tmp_path / "replies.csv"
+    report.write_text("手机号,内容\n13800000001,退订\n13800000002,谢谢\n12345,R\n",
+                      encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(report), ""))
+    with shoptime.frozen(NOON):
+        _messages(c)
+        office = c.open(Qt.Key.Key_F8)
+        page = office.show_page("messages")
+        c.settle()
+        page.replies_button.click()
+        c.settle()
+        assert page.message.text() == (
+            "读取 3 行：新退订 1 个，此前已退订 0 个，其他回复 1 条。 不是中国大陆手机号：12345")
+        # English at 1024: the type, member and reason columns give way to the text
+        c.qtbot.keyClick(office, Qt.Key.Key_L,
+                         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+        c.qtbot.waitUntil(lambda: office.windowTitle() == "Back office", timeout=5_000)
+        office.resize(984, 698)
+        c.settle()
+        c.qtbot.wait(100)
+        table = page.table
+        # (it was 90 of 752 px: the three gave nothing; now they go down to 56 px each)
+        assert table.columnWidth(6) >= table.viewport().width() // 4
+    with c.world.db.reader() as r:
+        phones = r.session.scalars(select(SmsUnsubscribe.phone)).all()
+        audited = r.session.scalars(select(AuditEntry.action)).all()
+    assert phones == ["13800000001"] and "notify.import_replies" in audited

@@ -1,5 +1,6 @@
 """The counter's cart shows a special price (限时特价) and a member day's discount
-(会员日) named by their campaigns before paying, exactly what the checkout charges."""
+(会员日) named by their campaigns before paying, exactly what the checkout charges; a
+gift with a purchase (满赠) is a 赠品 line at zero price while the cart reaches it."""
 
 from __future__ import annotations
 
@@ -54,3 +55,42 @@ def test_the_cart_shows_the_special_and_the_member_day_before_paying(till: Till)
     till.settle()
     [sale] = till.sales()
     assert sale.payable == yuan("7.40") and sale.discount_total == yuan("2.10")
+
+
+def test_the_gift_line_comes_and_goes_with_the_cart_and_is_sold_at_zero(till: Till) -> None:
+    from sqlalchemy import select
+
+    from memberdesk.models import SaleLine
+    from memberdesk.services.campaigns.gifts import GiftRequest, add_gift
+
+    w = till.world
+    add_gift(w.db, w.owner, GiftRequest(
+        "满15送薯片", "CHIPS", yuan("15"), datetime(2026, 3, 9, 8), datetime(2026, 3, 9, 20),
+        holdout_permille=0))
+    till.ring_up("BEER", "BEER")  # 12.00: below 15
+    assert cells(till) == [["青岛啤酒 500ml", "2", "¥6.00", "", "¥12.00"]]
+    till.ring_up("BEER")  # 18.00: the gift comes
+    assert cells(till) == [["青岛啤酒 500ml", "3", "¥6.00", "", "¥18.00"],
+                           ["【赠品】乐事薯片 原味 70g", "1", "¥0.00", "", "¥0.00"]]
+    assert totals(till) == ("3", "¥18.00", "¥0.00", "¥18.00")
+    till.counter.cart.select(1)  # the gift line is not the cashier's to change
+    assert till.counter.cart.selected_row() == -1
+    till.press(Qt.Key.Key_Plus, till.product)
+    assert cells(till)[0][1] == "3"
+    till.counter.cart.select(0)
+    till.press(Qt.Key.Key_Minus, till.product)  # 12.00 again: the gift goes
+    assert [row[0] for row in cells(till)] == ["青岛啤酒 500ml"]
+    till.press(Qt.Key.Key_Plus, till.product)
+    assert cells(till)[-1][0] == "【赠品】乐事薯片 原味 70g"
+    dialog = till.pay_key()
+    assert dialog.due_value.text() == "¥18.00"
+    till.press(Qt.Key.Key_Return, dialog)
+    till.settle()
+    [sale] = till.sales()
+    with w.db.reader() as uow:
+        lines = uow.session.execute(select(SaleLine.description, SaleLine.net_amount,
+                                           SaleLine.gift_campaign_id.is_not(None))
+                                    .where(SaleLine.sale_id == sale.id)
+                                    .order_by(SaleLine.line_no)).all()
+    assert [tuple(x) for x in lines] == [("青岛啤酒 500ml", yuan("18.00"), False),
+                                         ("乐事薯片 原味 70g", yuan("0.00"), True)]

@@ -1,4 +1,4 @@
-"""``memberdesk campaigns add-member-day|add-special|end`` as real subprocesses: the
+"""``memberdesk campaigns add-member-day|add-special|add-gift|end`` as real subprocesses: the
 campaigns are created as typed (shop-time window, tiers, hold-out), listed, priced by
 the checkout, ended; a mistake is one line on stderr, exit 1, nothing saved."""
 
@@ -63,4 +63,32 @@ def test_mistakes_are_one_line_and_save_nothing(shop: str) -> None:  # noqa: F81
                         "九十")) == "the price percent “九十” is not a number"
     assert refused(camp(shop, "add-member-day", "x", "--weekday", "3", "--tiers", "platinum",
                         "--pay-percent", "90")) == "No tier “platinum”"
+    assert "x" not in ok(camp(shop, "list")).split()
+
+
+def test_a_gift_with_purchase_from_the_command_line(shop: str) -> None:  # noqa: F811
+    out = ok(camp(shop, "add-gift", "满100送可乐", "--min-spend", "100", "--gift", "1001",
+                  "--qty", "2", "--from", "2026-12-24 00:00", "--to", "2026-12-31 00:00",
+                  "--tiers", "gold", lang="zh_CN"))
+    assert out == "已创建活动“满100送可乐”：2026-12-24 至 2026-12-30\n"
+    assert "满100送可乐\tgift with purchase\t可口可乐 330ml" in ok(camp(shop, "list"))
+    db = Database.open(DataPaths(Path(shop)))
+    try:
+        with db.reader() as uow:
+            s = uow.session
+            c = s.scalar(select(Campaign).where(Campaign.name == "满100送可乐"))
+            gold = s.scalar(select(Tier.id).where(Tier.code == "gold"))
+            assert c is not None
+            assert (c.kind, c.min_spend.fen if c.min_spend else None, c.gift_qty,
+                    c.holdout_permille, c.tier_ids) == ("gift", 10000, 2, 100, str(gold))
+            assert c.starts_at == datetime(2026, 12, 23, 16, tzinfo=UTC)
+    finally:
+        db.close()
+    assert refused(camp(shop, "add-gift", "x", "--min-spend", "0", "--gift", "1001",
+                        "--from", "2026-12-24 00:00", "--to", "2026-12-25 00:00")) == (
+        "Type the amount a sale must reach for the gift (more than 0)")
+    assert refused(camp(shop, "add-gift", "x", "--min-spend", "50", "--gift", "1001",
+                        "--qty", "两", "--from", "2026-12-24 00:00", "--to",
+                        "2026-12-25 00:00")) == "the gift quantity “两” is not a number"
+    assert ok(camp(shop, "end", "满100送可乐")) == "campaign “满100送可乐” ended\n"
     assert "x" not in ok(camp(shop, "list")).split()

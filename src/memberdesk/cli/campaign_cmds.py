@@ -1,8 +1,9 @@
 """``memberdesk segments list|count NAME|export NAME --xlsx F`` and
 ``memberdesk campaigns list|run NAME|report NAME --xlsx F [--pdf F]``,
 ``campaigns add-member-day NAME --weekday N|--date D [--pay-percent P] [--points-times X]``,
-``campaigns add-special NAME --product CODE --price Y --from T --to T`` and
-``campaigns end NAME`` (a member day or special price, at once).
+``campaigns add-special NAME --product CODE --price Y --from T --to T``,
+``campaigns add-gift NAME --min-spend Y --gift CODE [--qty N] --from T --to T`` (满赠) and
+``campaigns end NAME`` (a member day, special price or gift, at once).
 
 Each acts as a staff member (``--user``, password on stdin); the services check the
 permissions (segments and campaigns: ``manage_promotions``; the export: the member
@@ -72,7 +73,8 @@ def cmd_campaigns_list(args: argparse.Namespace) -> int:
         rows = list_campaigns(db, actor)
     for c in rows:
         if c.kind != "coupon":
-            kind = {"member_day": ("会员日", "member day"), "special": ("限时特价", "special price")}
+            kind = {"member_day": ("会员日", "member day"), "special": ("限时特价", "special price"),
+                    "gift": ("满赠", "gift with purchase")}
             ended = ("已结束" if _zh() else "ended") if c.ended else ""
             print(f"{c.name}\t{kind[c.kind][0 if _zh() else 1]}\t{c.product}\t"
                   f"{c.first_day}..{c.last_day}\t{ended}".rstrip())
@@ -207,6 +209,23 @@ def cmd_campaigns_add_special(args: argparse.Namespace) -> int:
 
 
 @user_errors
+def cmd_campaigns_add_gift(args: argparse.Namespace) -> int:
+    from memberdesk.services.campaigns.gifts import GiftRequest, add_gift
+    from memberdesk.services.shared.requests import parse_amount
+
+    request = GiftRequest(
+        args.name, args.gift, parse_amount(args.min_spend, "满赠门槛" if _zh() else "minimum spend"),
+        _when(args.starts, "开始时间", "start"), _when(args.ends, "结束时间", "end"),
+        qty=_number(args.qty, 1, 1, "赠品数量", "gift quantity"),
+        members_only=args.members_only, tiers=_tiers(args.tiers),
+        holdout_permille=_number(args.holdout, 10, 100, "对照组比例", "hold-out share"))
+    with opened_db(args) as db:
+        actor = login_from_args(db, args)
+        _added(add_gift(db, actor, request))
+    return 0
+
+
+@user_errors
 def cmd_campaigns_end(args: argparse.Namespace) -> int:
     from memberdesk.services.campaigns.promotions import end_campaign
 
@@ -215,6 +234,19 @@ def cmd_campaigns_end(args: argparse.Namespace) -> int:
         row = end_campaign(db, actor, args.name)
     print(f"活动“{row.name}”已结束" if _zh() else f"campaign “{row.name}” ended")
     return 0
+
+
+def _window_args(p: argparse.ArgumentParser, holdout_default: int) -> None:
+    """A special price's or gift's window (shop time), who it is for, and --user."""
+    p.add_argument("--from", dest="starts", required=True, metavar="'YYYY-MM-DD HH:MM'",
+                   help="start, shop time (included)")
+    p.add_argument("--to", dest="ends", required=True, metavar="'YYYY-MM-DD HH:MM'",
+                   help="end, shop time (excluded)")
+    p.add_argument("--members-only", action="store_true", help="members only")
+    p.add_argument("--tiers", metavar="CODES", help="only these tiers (comma list)")
+    p.add_argument("--holdout", metavar="PERCENT",
+                   help=f"hold-out share (default {holdout_default})")
+    _user(p)
 
 
 def _user(p: argparse.ArgumentParser) -> None:
@@ -235,7 +267,8 @@ def register(sub: Any) -> None:
     p.add_argument("--xlsx", required=True, metavar="FILE", help="the .xlsx to write")
     _user(p)
 
-    camp = sub.add_parser("campaigns", help="campaigns: coupons, member days, special prices")
+    camp = sub.add_parser("campaigns",
+                          help="campaigns: coupons, member days, special prices, gifts")
     csub = camp.add_subparsers(dest="campaigns_command", metavar="ACTION", required=True)
     _user(add_command(csub, "list", "list the campaigns", cmd_campaigns_list))
     p = add_command(csub, "run", "issue a campaign's coupons (resumes where it stopped)",
@@ -259,15 +292,17 @@ def register(sub: Any) -> None:
     p.add_argument("name", metavar="NAME")
     p.add_argument("--product", required=True, metavar="CODE", help="barcode or code")
     p.add_argument("--price", required=True, metavar="YUAN")
-    p.add_argument("--from", dest="starts", required=True, metavar="'YYYY-MM-DD HH:MM'",
-                   help="start, shop time (included)")
-    p.add_argument("--to", dest="ends", required=True, metavar="'YYYY-MM-DD HH:MM'",
-                   help="end, shop time (excluded)")
-    p.add_argument("--members-only", action="store_true", help="members only")
-    p.add_argument("--tiers", metavar="CODES", help="only these tiers (comma list)")
-    p.add_argument("--holdout", metavar="PERCENT", help="hold-out share (default 0)")
-    _user(p)
-    p = add_command(csub, "end", "end a member day or special price now", cmd_campaigns_end)
+    _window_args(p, holdout_default=0)
+    p = add_command(csub, "add-gift", "add a gift with a purchase (满赠): a sale of at least "
+                    "an amount gets a product free", cmd_campaigns_add_gift)
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("--min-spend", required=True, metavar="YUAN",
+                   help="what a sale must come to, after discounts")
+    p.add_argument("--gift", required=True, metavar="CODE", help="the gift: barcode or code")
+    p.add_argument("--qty", metavar="N", help="how many (default 1)")
+    _window_args(p, holdout_default=10)
+    p = add_command(csub, "end", "end a member day, special price or gift now",
+                    cmd_campaigns_end)
     p.add_argument("name", metavar="NAME")
     _user(p)
     p = add_command(csub, "report", "a campaign's result against its hold-out",

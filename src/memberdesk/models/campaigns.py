@@ -32,15 +32,17 @@ class Campaign(IdMixin, Base):
     """A campaign measured over ``first_day`` .. ``last_day`` (shop dates, both
     included), of one kind: ``coupon`` (a coupon template issued to a segment, minus a
     random hold-out), ``member_day`` (会员日: a weekday or a date with a discount and/or
-    a points multiplier) or ``special`` (限时特价: a product's price from ``starts_at``
-    to ``ends_at``). Member days and specials admit members of ``tier_ids`` (a comma
+    a points multiplier), ``special`` (限时特价: a product's price from ``starts_at``
+    to ``ends_at``) or ``gift`` (满赠: a sale of ``min_spend`` or more from ``starts_at``
+    to ``ends_at`` gets ``gift_qty`` of ``product_id`` at zero price). Member days,
+    specials and gifts admit members of ``tier_ids`` (a comma
     list; empty: every tier) who are not in the hold-out; ``ended_at`` ends one early."""
 
     __tablename__ = "campaigns"
     __table_args__ = (
         CheckConstraint("holdout_permille BETWEEN 0 AND 900", name="holdout_range"),
         CheckConstraint("last_day >= first_day", name="window_order"),
-        CheckConstraint("kind IN ('coupon', 'member_day', 'special')", name="kind"),
+        CheckConstraint("kind IN ('coupon', 'member_day', 'special', 'gift')", name="kind"),
     )
 
     name: Mapped[str] = mapped_column(String(40), unique=True)
@@ -57,6 +59,8 @@ class Campaign(IdMixin, Base):
     starts_at: Mapped[datetime | None]
     ends_at: Mapped[datetime | None]
     members_only: Mapped[bool] = mapped_column(default=False)
+    min_spend: Mapped[Money | None]  # gift: the payable a sale must reach
+    gift_qty: Mapped[int | None]  # gift: how many of product_id
     ended_at: Mapped[datetime | None]
     holdout_permille: Mapped[int] = mapped_column(default=100)
     seed: Mapped[str] = mapped_column(String(32))

@@ -116,6 +116,7 @@ class SaleLine(IdMixin, Base):
         CheckConstraint("net_amount >= 0", name="net_nonneg"),
         CheckConstraint("refunded_qty >= 0 AND refunded_qty <= qty", name="refunded_range"),
         Index("ix_sale_lines_product_id", "product_id"),
+        Index("ix_sale_lines_gift_campaign_id", "gift_campaign_id"),
     )
 
     sale_id: Mapped[int] = mapped_column(ForeignKey("sales.id"))
@@ -129,6 +130,8 @@ class SaleLine(IdMixin, Base):
     net_amount: Mapped[Money]  # gross - discount
     points_earned: Mapped[int] = mapped_column(default=0)
     refunded_qty: Mapped[int] = mapped_column(default=0)
+    # 满赠: the campaign that gave this line at zero price; None for a line bought
+    gift_campaign_id: Mapped[int | None] = mapped_column(ForeignKey("campaigns.id"))
 
 
 class SaleDiscount(IdMixin, Base):

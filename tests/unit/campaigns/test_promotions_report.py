@@ -111,6 +111,7 @@ PARAMS: dict[str, dict[str, object]] = {
     "promo_not_endable": {"name": "回店礼"},
     "promo_not_runnable": {"name": "周二会员日"},
     "promo_already_ended": {"name": "周二会员日"},
+    "gift_bad_qty": {"max": 99},  # messages_gifts.py, taken in by the promotions' catalogue
 }
 
 

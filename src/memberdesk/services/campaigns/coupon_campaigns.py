@@ -69,7 +69,7 @@ class CampaignRow:
     reached: int  # members given a coupon
     held_out: int
     finished: bool
-    kind: str = "coupon"  # or member_day, special (services/campaigns/promotions.py)
+    kind: str = "coupon"  # or member_day, special, gift (campaigns/promotions.py, campaigns/gifts.py)
     ended: bool = False  # a member day or special price ended early
     weekday: int | None = None  # member day: 0 Monday .. 6 Sunday
     on_day: date | None = None
@@ -80,6 +80,8 @@ class CampaignRow:
     starts: datetime | None = None  # shop time
     ends: datetime | None = None
     members_only: bool = False
+    min_spend: Money | None = None  # gift (满赠): the threshold, the gift is ``product``
+    gift_qty: int = 0
 
 
 @dataclass(frozen=True)
@@ -156,7 +158,8 @@ def _promotion_row(s: Session, c: Campaign) -> CampaignRow:
         c.ended_at is not None, c.kind, c.ended_at is not None, c.weekday, c.on_day,
         c.discount_permille, c.multiplier_permille, product, c.price,
         clock.local_time(s, c.starts_at) if c.starts_at else None,
-        clock.local_time(s, c.ends_at) if c.ends_at else None, c.members_only)
+        clock.local_time(s, c.ends_at) if c.ends_at else None, c.members_only, c.min_spend,
+        c.gift_qty or 0)
 
 
 def list_campaigns(db: Database, actor: Actor) -> list[CampaignRow]:

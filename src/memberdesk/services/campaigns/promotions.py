@@ -1,5 +1,5 @@
 """Member days (会员日) and special prices (限时特价): created, ended and read for the
-cart (issue 14 §2). The rules are :mod:`memberdesk.domain.promotions`; this module
+cart (issue 14 §2); gifts (满赠, :mod:`.gifts`) are read and ended here too. The rules are :mod:`memberdesk.domain.promotions`; this module
 stores them as campaigns (kinds ``member_day`` and ``special``) and hands the open
 ones to ``cart.load_cart`` in one read.
 
@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
 from memberdesk.domain.campaigns import DEFAULT_HOLDOUT_PERMILLE, MAX_HOLDOUT_PERMILLE
+from memberdesk.domain.gifts import Gift
 from memberdesk.domain.promotions import (
     NO_DISCOUNT,
     NO_MULTIPLIER,
@@ -49,7 +50,7 @@ from memberdesk.services.shared.permissions import Permission, require
 from memberdesk.services.shared.policy import Policy
 from memberdesk.services.shared.requests import clean_text
 
-MEMBER_DAY, SPECIAL = "member_day", "special"
+MEMBER_DAY, SPECIAL, GIFT = "member_day", "special", "gift"
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,7 @@ class SpecialRequest:
     holdout_permille: int = 0
 
 
-def _name(s: Session, raw: str) -> str:
+def new_name(s: Session, raw: str) -> str:
     name = clean_text(raw or "", 41)
     if not name or len(name) > 40:
         raise ValidationError("campaign_name_needed")
@@ -86,12 +87,12 @@ def _name(s: Session, raw: str) -> str:
     return name
 
 
-def _holdout(permille: int) -> None:
+def check_holdout(permille: int) -> None:
     if type(permille) is not int or not 0 <= permille <= MAX_HOLDOUT_PERMILLE:
         raise ValidationError("campaign_bad_holdout", max=MAX_HOLDOUT_PERMILLE // 10)
 
 
-def _tier_ids(s: Session, keys: tuple[str, ...]) -> str:
+def tier_ids(s: Session, keys: tuple[str, ...]) -> str:
     ids: list[int] = []
     for key in keys:
         key = key.strip()
@@ -104,9 +105,20 @@ def _tier_ids(s: Session, keys: tuple[str, ...]) -> str:
     return ",".join(str(i) for i in sorted(set(ids)))
 
 
-def _record(s: Session, actor: Actor, c: Campaign, detail: dict[str, object]) -> None:
+def record(s: Session, actor: Actor, c: Campaign, detail: dict[str, object]) -> None:
     audit.record(s, action=f"campaign.{c.kind}", staff_id=actor.staff_id, entity="campaign",
                  entity_id=c.name, detail=detail)
+
+
+def shop_window(s: Session, starts: datetime, ends: datetime) -> dict[str, object]:
+    """A special price's or gift's window typed in shop time (start included, end
+    excluded) as the campaign's columns: UTC instants and its first and last day."""
+    offset = Policy.load(s).int("shop.timezone_offset_minutes")
+    last = (ends - timedelta(microseconds=1)).date()
+    if (last - starts.date()).days >= MAX_DAYS:
+        raise ValidationError("campaign_bad_days", max=MAX_DAYS)
+    return {"starts_at": utc_of_local(starts, offset), "ends_at": utc_of_local(ends, offset),
+            "first_day": starts.date(), "last_day": last}
 
 
 def add_member_day(db: Database, actor: Actor, r: MemberDayRequest) -> CampaignRow:
@@ -119,23 +131,23 @@ def add_member_day(db: Database, actor: Actor, r: MemberDayRequest) -> CampaignR
         raise ValidationError("promo_bad_multiplier")
     if r.discount_permille == NO_DISCOUNT and r.multiplier_permille == NO_MULTIPLIER:
         raise ValidationError("promo_gives_nothing")
-    _holdout(r.holdout_permille)
+    check_holdout(r.holdout_permille)
     if type(r.days) is not int or not 1 <= r.days <= MAX_DAYS:
         raise ValidationError("campaign_bad_days", max=MAX_DAYS)
     with db.uow() as uow:
         s = uow.session
         require(s, actor, Permission.MANAGE_PROMOTIONS)
-        name = _name(s, r.name)
+        name = new_name(s, r.name)
         first = r.on_day or r.first_day or clock.today(s)
         last = r.on_day or first + timedelta(days=r.days - 1)
         c = Campaign(name=name, kind=MEMBER_DAY, weekday=r.weekday, on_day=r.on_day,
                      discount_permille=r.discount_permille,
-                     multiplier_permille=r.multiplier_permille, tier_ids=_tier_ids(s, r.tiers),
+                     multiplier_permille=r.multiplier_permille, tier_ids=tier_ids(s, r.tiers),
                      holdout_permille=r.holdout_permille, seed=secrets.token_hex(16),
                      first_day=first, last_day=last)
         s.add(c)
         s.flush()
-        _record(s, actor, c, {"weekday": r.weekday, "on_day": str(r.on_day or ""),
+        record(s, actor, c, {"weekday": r.weekday, "on_day": str(r.on_day or ""),
                               "discount_permille": r.discount_permille,
                               "multiplier_permille": r.multiplier_permille,
                               "tiers": c.tier_ids, "holdout_permille": r.holdout_permille,
@@ -150,26 +162,21 @@ def add_special(db: Database, actor: Actor, r: SpecialRequest) -> CampaignRow:
         raise ValidationError("promo_bad_price")
     if not r.starts < r.ends:
         raise ValidationError("promo_bad_window")
-    _holdout(r.holdout_permille)
+    check_holdout(r.holdout_permille)
     with db.uow() as uow:
         s = uow.session
         require(s, actor, Permission.MANAGE_PROMOTIONS)
-        name = _name(s, r.name)
+        name = new_name(s, r.name)
         product = lookup_product(s, r.product)
         if r.price >= product.price:
             raise ValidationError("promo_price_not_lower", price=product.price.display())
-        offset = Policy.load(s).int("shop.timezone_offset_minutes")
-        last = (r.ends - timedelta(microseconds=1)).date()
-        if (last - r.starts.date()).days >= MAX_DAYS:
-            raise ValidationError("campaign_bad_days", max=MAX_DAYS)
         c = Campaign(name=name, kind=SPECIAL, product_id=product.id, price=r.price,
-                     starts_at=utc_of_local(r.starts, offset),
-                     ends_at=utc_of_local(r.ends, offset), members_only=r.members_only,
-                     tier_ids=_tier_ids(s, r.tiers), holdout_permille=r.holdout_permille,
-                     seed=secrets.token_hex(16), first_day=r.starts.date(), last_day=last)
+                     members_only=r.members_only, tier_ids=tier_ids(s, r.tiers),
+                     holdout_permille=r.holdout_permille, seed=secrets.token_hex(16),
+                     **shop_window(s, r.starts, r.ends))
         s.add(c)
         s.flush()
-        _record(s, actor, c, {"product": product.code, "price": r.price.display(),
+        record(s, actor, c, {"product": product.code, "price": r.price.display(),
                               "starts": f"{r.starts:%Y-%m-%d %H:%M}",
                               "ends": f"{r.ends:%Y-%m-%d %H:%M}",
                               "members_only": r.members_only, "tiers": c.tier_ids,
@@ -180,13 +187,13 @@ def add_special(db: Database, actor: Actor, r: SpecialRequest) -> CampaignRow:
 
 
 def end_campaign(db: Database, actor: Actor, name: str) -> CampaignRow:
-    """End a member day or special price now: the counter stops giving it at once;
+    """End a member day, special price or gift (满赠) now: the counter stops giving it at once;
     its report keeps the days it ran."""
     with db.uow() as uow:
         s = uow.session
         require(s, actor, Permission.MANAGE_PROMOTIONS)
         c = find_campaign(s, name)
-        if c.kind not in (MEMBER_DAY, SPECIAL):
+        if c.kind not in (MEMBER_DAY, SPECIAL, GIFT):
             raise ValidationError("promo_not_endable", name=c.name)
         if c.ended_at is not None:
             raise ConflictError("promo_already_ended", name=c.name)
@@ -195,30 +202,45 @@ def end_campaign(db: Database, actor: Actor, name: str) -> CampaignRow:
         c.last_day = max(c.first_day, min(c.last_day, today))
         if c.ends_at is not None and c.starts_at is not None:
             c.ends_at = max(c.starts_at, min(c.ends_at, at))
-        _record(s, actor, c, {"ended": True, "last_day": c.last_day.isoformat()})
+        record(s, actor, c, {"ended": True, "last_day": c.last_day.isoformat()})
         row = campaign_row(s, c)
         uow.commit()
     return row
 
 
-def _audience(c: Campaign) -> Audience:
+def audience_of(c: Campaign) -> Audience:
     tiers = frozenset(int(t) for t in c.tier_ids.split(",") if t)
     return Audience(c.seed, c.holdout_permille, tiers)
 
 
-def open_promotions(s: Session, today: date) -> tuple[list[MemberDay], list[Special]]:
-    """The member days and special prices not ended whose days include ``today``
-    (one read); the domain's rules pick what applies."""
+def open_promotions(s: Session, today: date
+                    ) -> tuple[list[MemberDay], list[Special], list[Gift]]:
+    """The member days, special prices and gifts (满赠) not ended whose days include
+    ``today`` (one read); the domain's rules pick what applies."""
     days: list[MemberDay] = []
     specials: list[Special] = []
+    gifts: list[Gift] = []
     for c in s.scalars(select(Campaign).where(
-            Campaign.kind.in_((MEMBER_DAY, SPECIAL)), Campaign.ended_at.is_(None),
+            Campaign.kind.in_((MEMBER_DAY, SPECIAL, GIFT)), Campaign.ended_at.is_(None),
             Campaign.first_day <= today, Campaign.last_day >= today)):
         if c.kind == MEMBER_DAY:
             days.append(MemberDay(c.id, c.name, c.weekday, c.on_day, c.discount_permille,
-                                  c.multiplier_permille, _audience(c), c.first_day,
+                                  c.multiplier_permille, audience_of(c), c.first_day,
                                   c.last_day))
+        elif c.kind == GIFT:
+            gift = gift_of(c)
+            if gift is not None:
+                gifts.append(gift)
         elif c.product_id is not None and c.price is not None and c.starts_at and c.ends_at:
             specials.append(Special(c.id, c.name, c.product_id, c.price.fen, c.starts_at,
-                                    c.ends_at, c.members_only, _audience(c)))
-    return days, specials
+                                    c.ends_at, c.members_only, audience_of(c)))
+    return days, specials, gifts
+
+
+def gift_of(c: Campaign) -> Gift | None:
+    """The rule of a gift campaign row (None when a field is missing)."""
+    if (c.product_id is None or c.min_spend is None or not c.gift_qty or c.starts_at is None
+            or c.ends_at is None):
+        return None
+    return Gift(c.id, c.name, c.min_spend.fen, c.product_id, c.gift_qty, c.starts_at,
+                c.ends_at, c.members_only, audience_of(c))

@@ -17,12 +17,13 @@ from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
 from memberdesk.domain.discounts import ManualDiscount
+from memberdesk.domain.gifts import gift_for
 from memberdesk.domain.points import earn_rate
 from memberdesk.domain.promotions import member_day_for, specials_for
 from memberdesk.models import Category, Member, MemberPrice, Product, Tier
 from memberdesk.models.enums import MemberStatus
 from memberdesk.money import Money, display_fen
-from memberdesk.services.campaigns import promotions
+from memberdesk.services.campaigns import gifts, promotions
 from memberdesk.services.checkout import manual_discounts
 from memberdesk.services.coupons import core as coupons
 from memberdesk.services.pricing.prices import (
@@ -278,7 +279,7 @@ def load_cart(s: Session, cart: CartRequest, at: datetime, policy: Policy) -> Lo
         s, cart.coupon_codes, member.id if member else None, at, local.hour * 60 + local.minute
     )
     member_id, tier_id = (member.id if member else None), (tier.tier_id if tier else None)
-    days, specials = promotions.open_promotions(s, local.date())
+    days, specials, gift_rules = promotions.open_promotions(s, local.date())
     special = specials_for(specials, at, member_id, tier_id)
     if special:
         inputs = [replace(li, special=special.get(li.product_id or 0)) for li in inputs]
@@ -292,7 +293,8 @@ def load_cart(s: Session, cart: CartRequest, at: datetime, policy: Policy) -> Lo
         order_discount=cart.order_discount,
         member_day=member_day_for(days, local.date(), member_id, tier_id),
     )
-    return LoadedCart(breakdown, member, tier)
+    gift = gift_for(gift_rules, at, member_id, tier_id, breakdown.payable.fen)
+    return LoadedCart(gifts.with_gift(s, breakdown, gift), member, tier)
 
 
 def quote(db: Database, actor: Actor, cart: CartRequest) -> PriceBreakdown:

@@ -148,7 +148,7 @@ def _write_lines(
         {"sale_id": sale_id, "line_no": pl.line_no, "product_id": pl.product_id,
          "description": pl.description[:60], "qty": pl.qty, "unit_price": pl.unit_price,
          "gross": pl.gross, "discount": pl.discount, "net_amount": pl.net,
-         "points_earned": pts, "refunded_qty": 0}
+         "points_earned": pts, "refunded_qty": 0, "gift_campaign_id": pl.gift_campaign_id}
         for pl, pts in zip(bd.lines, points, strict=True)
     ])}
     if not bd.discounts:
@@ -334,7 +334,8 @@ def checkout(db: Database, actor: Actor, request: CheckoutRequest) -> CheckoutRe
             receipt_head(s, "sale", sale_no, at, actor.staff_id, member, policy,
                          (till.shop_name, till.cashier)),
             lines=tuple(ReceiptLine(pl.description, pl.qty, pl.unit_price, pl.gross,
-                                    pl.discount, pl.net) for pl in bd.lines),
+                                    pl.discount, pl.net, pl.gift_campaign_id is not None)
+                        for pl in bd.lines),
             discounts=tuple(ReceiptAmount(d.label, d.amount) for d in bd.discounts),
             gross=bd.gross, discount_total=bd.discount_total, total=bd.payable,
             tenders=tuple(shown),

@@ -95,6 +95,7 @@ class PricedLine:
     net: Money
     points_ratio_permille: int
     earn_per_yuan: int | None = None  # its category's points rate; None: the shop's
+    gift_campaign_id: int | None = None  # 满赠: a zero-price gift line (services/campaigns/gifts.py)
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ class ReceiptLine:
     gross: Money
     discount: Money
     net: Money
+    gift: bool = False  # 满赠: given at zero price (printed as 赠品)
 
 
 @dataclass(frozen=True)

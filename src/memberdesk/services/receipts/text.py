@@ -96,6 +96,7 @@ _PATTERNS_EN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^剩余 (.+) (\d+) 次$", r"\1: \2 left"),
         (r"^有效期至 (\S+)$", r"Valid to \1"),
         (r"^长期有效$", r"No expiry"),
+        (r"^赠品退回：(.+) ×(\d+)（(.+)）$", r"Gift returned: \1 x\2 (\3)"),
     )
 )
 _GIFT_LINE = re.compile(r"^兑 (.+) x (\d+) = (\d+) 积分$")  # services.loyalty.mall.gift_line
@@ -215,7 +216,10 @@ def render_text(data: ReceiptData, paper_mm: int = 58, lang: str = "zh_CN") -> s
     if data.lines:
         out.append(rule)
         for ln in data.lines:
-            out.extend(wrap(english_line(ln.description) if en else ln.description, width))
+            name = english_line(ln.description) if en else ln.description
+            if ln.gift:  # 满赠: given at zero price, never mistaken for a line bought
+                name = ("[Gift] " if en else "【赠品】") + name
+            out.extend(wrap(name, width))
             qp = t("qty_price").format(qty=ln.qty, price=m(ln.unit_price))
             out.append(row("  " + qp, m(ln.gross), width))
             if ln.discount:

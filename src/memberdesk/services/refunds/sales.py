@@ -34,6 +34,7 @@ from memberdesk.models import (
 )
 from memberdesk.models.enums import PointsKind, RefundKind, SaleStatus, StoredValueKind, TenderKind
 from memberdesk.money import Money, allocate
+from memberdesk.services.campaigns import gifts
 from memberdesk.services.count_cards import ledger as count_cards
 from memberdesk.services.coupons import core as coupons
 from memberdesk.services.loyalty import referrals
@@ -312,7 +313,7 @@ def refund_sale(db: Database, actor: Actor, request: SaleRefundRequest) -> Refun
         check_store_reach(s, actor, sale.store_id)  # a sale of another store: not theirs
         lines = list(s.scalars(select(SaleLine).where(SaleLine.sale_id == sale.id)
                                .order_by(SaleLine.line_no)))
-        picked = _pick_lines(sale, lines, request.lines)
+        picked, gift_notes = gifts.gift_returns(s, lines, _pick_lines(sale, lines, request.lines))
         lock_member(s, sale.member_id)
         member = s.get(Member, sale.member_id) if sale.member_id is not None else None
         refund = new_refund(s, actor, RefundKind.SALE, client_id, reason, approver_id,
@@ -402,7 +403,7 @@ def refund_sale(db: Database, actor: Actor, request: SaleRefundRequest) -> Refun
             if all_done:
                 member.visit_count = max(member.visit_count - 1, 0)
 
-        notes = [f"原单 {sale.sale_no}", f"原因：{reason}", *referrals.take_back_on_refund(
+        notes = [f"原单 {sale.sale_no}", f"原因：{reason}", *gift_notes, *referrals.take_back_on_refund(
             s, sale, refund.id, actor.staff_id, refund.created_at, policy)]
         if deducted:
             notes.append(f"已用积分扣回 {Money(deducted).display()}")

@@ -9,7 +9,9 @@ what was refunded from them) and the sales per member; the difference is the rea
 members' sales per member less the hold-out's: what the campaign moved per member.
 
 A member day or a special price (no coupons) counts its participants instead: the
-members and sales that got its discount, and the discount given. Its groups are the
+members and sales that got its discount, and the discount given; a gift with a
+purchase (满赠) the members and sales that got its gift line, the gifts given and
+those given back by refunds. Its groups are the
 active members of its tiers (as they are now; every member when it names none), split
 by its hold-out draw (:func:`memberdesk.domain.campaigns.held_out`, the same the
 counter applies).
@@ -34,12 +36,14 @@ from memberdesk.models import (
     Refund,
     Sale,
     SaleDiscount,
+    SaleLine,
     Segment,
 )
 from memberdesk.models.enums import CouponStatus, DiscountKind, MemberStatus
 from memberdesk.money import Money
 from memberdesk.reports.document import CellValue, Column, ColumnKind, Document, Table, static_rows
 from memberdesk.services.campaigns.coupon_campaigns import find_campaign
+from memberdesk.services.campaigns.gifts import gift_line_count
 from memberdesk.services.shared import clock
 from memberdesk.services.shared.context import Actor
 from memberdesk.services.shared.permissions import Permission, require
@@ -81,6 +85,8 @@ class CampaignReport:
     kind: str = "coupon"
     participants: int = 0  # member days and specials: members who got the discount
     participant_sales: int = 0  # and their sales that did
+    gifts_given: int = 0  # gift (满赠): units given
+    gifts_returned: int = 0  # and given back by refunds
 
     @property
     def is_coupon(self) -> bool:
@@ -146,15 +152,23 @@ def _promo_groups(s: Session, c: Campaign) -> dict[bool, GroupResult]:
 
 
 def _promo_report(s: Session, c: Campaign) -> CampaignReport:
-    mine = and_(SaleDiscount.campaign_id == c.id, Sale.id == SaleDiscount.sale_id)
-    members, sales, given = s.execute(
-        select(func.count(func.distinct(Sale.member_id)), func.count(func.distinct(Sale.id)),
-               func.sum(type_coerce(SaleDiscount.amount, Integer))).where(mine)).one()
+    if c.kind == "gift":  # its sales are those with its gift line
+        members, sales = s.execute(select(
+            func.count(func.distinct(Sale.member_id)), func.count(func.distinct(Sale.id)))
+            .where(SaleLine.gift_campaign_id == c.id, Sale.id == SaleLine.sale_id)).one()
+        given, returned = gift_line_count(s, c.id)
+        discount = 0
+    else:
+        mine = and_(SaleDiscount.campaign_id == c.id, Sale.id == SaleDiscount.sale_id)
+        members, sales, discount = s.execute(
+            select(func.count(func.distinct(Sale.member_id)), func.count(func.distinct(Sale.id)),
+                   func.sum(type_coerce(SaleDiscount.amount, Integer))).where(mine)).one()
+        given = returned = 0
     groups = _promo_groups(s, c)
     return CampaignReport(
         c.name, "", "", c.holdout_permille, c.first_day, c.last_day, 0, 0,
-        Money(int(given or 0)), groups[False], groups[True], local_clock(s)(clock.now()),
-        c.kind, int(members or 0), int(sales or 0))
+        Money(int(discount or 0)), groups[False], groups[True], local_clock(s)(clock.now()),
+        c.kind, int(members or 0), int(sales or 0), given, returned)
 
 
 def campaign_report(db: Database, actor: Actor, name: str) -> CampaignReport:
@@ -233,7 +247,8 @@ def _groups_table(rep: CampaignReport, lang: str, reached: str, held_out: str) -
     )
 
 
-KIND_WORDS = {"member_day": ("会员日", "Member day"), "special": ("限时特价", "Special price")}
+KIND_WORDS = {"member_day": ("会员日", "Member day"), "special": ("限时特价", "Special price"),
+              "gift": ("满赠", "Gift with purchase")}
 
 
 def _promo_document(rep: CampaignReport, shop_name: str, generated_at: datetime,
@@ -245,7 +260,9 @@ def _promo_document(rep: CampaignReport, shop_name: str, generated_at: datetime,
         (t("对照组比例", "Hold-out share"), percent_text(rep.holdout_permille)),
         (t("参与会员", "Members taking part"), rep.participants),
         (t("参与笔数", "Sales taking part"), rep.participant_sales),
-        (t("优惠金额", "Discounts given"), rep.discount),
+        *(((t("赠品数量", "Gifts given"), rep.gifts_given),
+           (t("退回赠品", "Gifts given back"), rep.gifts_returned)) if rep.kind == "gift"
+          else ((t("优惠金额", "Discounts given"), rep.discount),)),
         (t("活动组会员", "Members reached"), rep.reached.members),
         (t("对照组会员", "Members held out"), rep.held_out.members),
         (t("活动组人均消费", "Sales per member reached"), rep.reached.per_member),
@@ -255,10 +272,11 @@ def _promo_document(rep: CampaignReport, shop_name: str, generated_at: datetime,
     table = _groups_table(rep, lang, t("活动组", "Reached"),
                           t("对照组（不享受）", "Held out (nothing)"))
     note = t("活动组为活动适用等级中、未被抽入对照组的现有会员；对照组按活动的随机种子抽取，不享受优惠。"
-             "消费金额为活动期间（按营业日）该组会员的应付金额减去其退款；参与为得到本活动优惠的会员与销售。",
+             "消费金额为活动期间（按营业日）该组会员的应付金额减去其退款；参与为得到本活动优惠（满赠：赠品）的会员与销售。",
              "Reached: the active members of the campaign's tiers not drawn into the "
              "hold-out, which the campaign's random seed draws and which gets nothing. "
              "Sales are the group's payable amounts in the campaign's days (business dates) "
-             "less their refunds; taking part: members and sales that got its discount.")
+             "less their refunds; taking part: members and sales that got its discount (a "
+             "gift with purchase: its gift).")
     return Document(t("营销活动报表", "Campaign report"), shop_name, rep.period.text(lang),
                     generated_at, summary, (table,), note, normalise(lang))

@@ -1,5 +1,5 @@
-"""The 营销 page's forms for a member day (会员日) and a special price (限时特价): the
-fields each kind needs, read into the service's request (a typed mistake is a message
+"""The 营销 page's forms for a member day (会员日), a special price (限时特价) and a
+gift with a purchase (满赠): the fields each kind needs, read into the service's request (a typed mistake is a message
 and the field it is about), and the words a campaign's offer is shown with."""
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QLineEdit, QWidget
 from memberdesk.domain.promotions import parse_scaled, parse_shop_time
 from memberdesk.money import Money, MoneyError
 from memberdesk.services.campaigns.coupon_campaigns import CampaignRow
+from memberdesk.services.campaigns.gifts import GiftRequest
 from memberdesk.services.campaigns.promotions import MemberDayRequest, SpecialRequest
 from memberdesk.ui.common import fmt
 from memberdesk.ui.common.widgets import PickerBox
@@ -32,6 +33,7 @@ WEEKDAYS = (
 OFFER = {
     "special": QT_TRANSLATE_NOOP("Promotions", "{product} at {price}, {window}"),
     "members_only": QT_TRANSLATE_NOOP("Promotions", ", members only"),
+    "gift": QT_TRANSLATE_NOOP("Promotions", "spend {amount}, get {product} ×{qty}, {window}"),
     "both": QT_TRANSLATE_NOOP("Promotions", "{day}, {percent}% of the price, points ×{times}"),
     "percent": QT_TRANSLATE_NOOP("Promotions", "{day}, {percent}% of the price"),
     "times": QT_TRANSLATE_NOOP("Promotions", "{day}, points ×{times}"),
@@ -76,6 +78,16 @@ def _fits(edit: QLineEdit, sample: str) -> QLineEdit:
     edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(sample) + 30)
     edit.setMaximumWidth(edit.minimumWidth() + 20)
     return edit
+
+
+def _window_edits(name: str, starts: datetime, ends: datetime) -> tuple[QLineEdit, QLineEdit]:
+    """From and to (shop time) as typed, named ``<name>From`` and ``<name>To``."""
+    edits = []
+    for suffix, value in (("From", starts), ("To", ends)):
+        edit = _fits(_short(QLineEdit(fmt.local_text(value)), 200, 16), "2026-12-31 00:00")
+        edit.setObjectName(f"{name}{suffix}")
+        edits.append(edit)
+    return edits[0], edits[1]
 
 
 def _tier_box(name: str) -> PickerBox:
@@ -171,12 +183,8 @@ class SpecialForm(Retranslating, QWidget):
         self.price = _short(QLineEdit(), 80, 10)
         self.price.setObjectName("specialPrice")
         today = fmt.shop_today()
-        self.starts = _fits(_short(QLineEdit(fmt.local_text(datetime.combine(today, time(8)))),
-                                   200, 16), "2026-12-31 00:00")
-        self.starts.setObjectName("specialFrom")
-        self.ends = _fits(_short(QLineEdit(fmt.local_text(datetime.combine(
-            today + timedelta(days=1), time(0)))), 200, 16), "2026-12-31 00:00")
-        self.ends.setObjectName("specialTo")
+        self.starts, self.ends = _window_edits("special", datetime.combine(today, time(8)),
+                                               datetime.combine(today, time(0)) + timedelta(days=1))
         self.members_only = QCheckBox()
         self.members_only.setObjectName("specialMembersOnly")
         self.tier = _tier_box("specialTier")
@@ -213,20 +221,85 @@ class SpecialForm(Retranslating, QWidget):
             label.setText(text)
 
 
+class GiftForm(Retranslating, QWidget):
+    """满赠: the gift product and its quantity, the amount a sale must reach, from and
+    to (shop time), tier; members only is the page's box shared with the special price."""
+
+    def __init__(self, members_only: QCheckBox, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.members_only = members_only
+        self.product = _short(QLineEdit(), 140, 32)
+        self.product.setObjectName("giftProduct")
+        self.min_spend = _short(QLineEdit(), 80, 10)
+        self.min_spend.setObjectName("giftMinSpend")
+        self.qty = _short(QLineEdit("1"), 50, 2)
+        self.qty.setObjectName("giftQty")
+        today = datetime.combine(fmt.shop_today(), time(0))
+        self.starts, self.ends = _window_edits("gift", today, today + timedelta(days=7))
+        self.tier = _tier_box("giftTier")
+        self.tier.setMinimumContentsLength(7)  # 所有等级 / All tiers, whole
+        self.labels = [QLabel() for _ in range(6)]
+        # two rows (amount, gift, qty; from, to, tier): six fields in one row are wider
+        # than the back office at 1024
+        grid = _grid(self, self.labels[:3], [self.min_spend, self.product, self.qty])
+        for col, (label, w) in enumerate(zip(self.labels[3:], (self.starts, self.ends,
+                                                               self.tier), strict=True)):
+            label.setBuddy(w)
+            grid.addWidget(label, 2, col)
+            grid.addWidget(w, 3, col)
+        grid.setColumnStretch(3, 1)
+        self.retranslate()
+
+    def request(self, name: str, holdout_permille: int) -> GiftRequest | Problem:
+        try:
+            min_spend = Money.parse(self.min_spend.text())
+        except MoneyError:
+            return (lambda: self.tr("Type the amount a sale must reach in yuan, e.g. 100."),
+                    self.min_spend)
+        if not self.product.text().strip():
+            return (lambda: self.tr("Type the gift's code or barcode."), self.product)
+        qty = parse_scaled(self.qty.text(), 1)
+        if qty is None or qty < 1:
+            return (lambda: self.tr("Type how many the customer gets: 1 or more."), self.qty)
+        starts, ends = parse_shop_time(self.starts.text()), parse_shop_time(self.ends.text())
+        for value, edit in ((starts, self.starts), (ends, self.ends)):
+            if value is None:
+                return (lambda: self.tr("Type the time as YYYY-MM-DD HH:MM (shop time)."),
+                        edit)
+        assert starts is not None and ends is not None
+        tier = self.tier.currentData()
+        return GiftRequest(name, self.product.text().strip(), min_spend, starts, ends, qty,
+                           self.members_only.isChecked(), (tier,) if tier else (),
+                           holdout_permille)
+
+    def retranslate(self) -> None:
+        self.tier.setItemText(0, self.tr("All tiers"))
+        for label, text in zip(self.labels, (
+                self.tr("&Spend at least"), self.tr("&Gift (code)"), self.tr("&Qty"),
+                self.tr("&From"), self.tr("&To (not included)"), self.tr("T&ier")),
+                strict=True):
+            label.setText(text)
+
+
 def weekday_names() -> list[str]:
     return [_t(day) for day in WEEKDAYS]
 
 
 def offer_text(r: CampaignRow) -> str:
     """What a member day or special price gives, in the interface language."""
-    if r.kind == "special":
+    if r.kind in ("special", "gift"):
         window = ""
         if r.starts is not None and r.ends is not None:
             same_day = r.ends.date() == r.starts.date()
             end = fmt.time_text(r.ends) if same_day else fmt.local_text(r.ends)
             window = f"{fmt.local_text(r.starts)}–{end}"
-        price = fmt.money(r.price) if r.price is not None else ""
-        text = _t(OFFER["special"]).format(product=r.product, price=price, window=window)
+        if r.kind == "gift":
+            amount = fmt.money(r.min_spend) if r.min_spend is not None else ""
+            text = _t(OFFER["gift"]).format(amount=amount, product=r.product, qty=r.gift_qty,
+                                            window=window)
+        else:
+            price = fmt.money(r.price) if r.price is not None else ""
+            text = _t(OFFER["special"]).format(product=r.product, price=price, window=window)
         return text + (_t(OFFER["members_only"]) if r.members_only else "")
     day = str(r.on_day) if r.on_day is not None else weekday_names()[r.weekday or 0]
     key = ("both" if r.discount_permille < 1000 and r.multiplier_permille > 1000

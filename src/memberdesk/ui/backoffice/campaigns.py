@@ -2,15 +2,14 @@
 分群 (:mod:`.segments_tab`) and 活动: the campaigns (name, segment or kind, coupon or
 offer, measured days, members reached and held out, state); create one of a kind
 (发券: a saved segment, an active coupon template and the days its result is measured
-over; 会员日 and 限时特价: the fields of :mod:`.campaign_forms`), each with a name and
+over; 会员日, 限时特价 and 满赠: the fields of :mod:`.campaign_forms`), each with a name and
 a hold-out share; run a coupon campaign on the long-job worker with progress and
 Cancel (a rerun goes on where it stopped: each member's coupon once); end a member
-day or special price (a second press confirms); and write a campaign's report (Excel
+day, special price or gift (a second press confirms); and write a campaign's report (Excel
 and PDF) to the shop's exports folder."""
 
 from __future__ import annotations
 
-from contextlib import nullcontext
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
@@ -37,42 +37,34 @@ from memberdesk.services.campaigns.coupon_campaigns import (
     CampaignRow,
     create_campaign,
     list_campaigns,
-    run_campaign,
 )
+from memberdesk.services.campaigns.gifts import add_gift
 from memberdesk.services.campaigns.promotions import add_member_day, add_special, end_campaign
 from memberdesk.services.campaigns.segments import list_segments
 from memberdesk.services.coupons.admin import list_coupon_templates
 from memberdesk.services.loyalty.tiers import list_tiers
-from memberdesk.services.reporting.campaign_report import campaign_document, campaign_report
-from memberdesk.services.reporting.words import pick
 from memberdesk.ui.common import fmt
 from memberdesk.ui.common.widgets import PickerBox
 from memberdesk.ui.shell.tasks import TaskRunner
 
 from ..dialogs.base import ERROR, OK, current_language, push_button
-from . import jobs
-from .campaign_forms import MemberDayForm, SpecialForm, coupon_form, offer_text, show_tiers
+from . import campaign_forms
+from .campaign_forms import (
+    GiftForm,
+    MemberDayForm,
+    SpecialForm,
+    coupon_form,
+    offer_text,
+)
+from .campaign_work import report_job, run_job
 from .long_jobs import JobBar, LongJobs, Progress
 from .page import Page
 from .segments_tab import SegmentsTab
 
 COLUMNS = 7
-KINDS = ("coupon", "member_day", "special")  # the kind selector's items, in order
-
-
-def run_job(db: Any, actor: Any, name: str, progress: Progress) -> Any:
-    return run_campaign(db, actor, name, step=progress.step)
-
-
-def report_job(db: Any, actor: Any, name: str, lang: str, progress: Progress) -> Any:
-    rep = campaign_report(db, actor, name)
-    spec = jobs.ReportSpec(
-        open=lambda _db, _actor: nullcontext(rep),
-        document=lambda r, shop: campaign_document(r, shop, r.generated_at, lang),
-        stem=lambda r: pick(lang, "营销活动", "campaign") + "_" + fmt.date_text(r.generated_at),
-        rows=lambda _r: 2,
-    )
-    return jobs.export(db, actor, spec, None, True, True, progress)
+_SHOWN = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+_HIDDEN = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+KINDS = ("coupon", "member_day", "special", "gift")  # the kind selector's items, in order
 
 
 class CampaignsPage(Page):
@@ -133,8 +125,12 @@ class CampaignsPage(Page):
         coupon = coupon_form(self.form_labels[3:], [self.segment, self.template, self.days])
         self.member_day = MemberDayForm()
         self.special = SpecialForm()
+        self.gift = GiftForm(self.special.members_only)
+        self.promos: dict[str, tuple[Any, Any]] = {
+            "member_day": (self.member_day, add_member_day),
+            "special": (self.special, add_special), "gift": (self.gift, add_gift)}
         self.forms = QStackedWidget()
-        for w in (coupon, self.member_day, self.special):
+        for w in (coupon, self.member_day, self.special, self.gift):
             self.forms.addWidget(w)
         form = QGridLayout()
         form.setHorizontalSpacing(8)
@@ -169,7 +165,7 @@ class CampaignsPage(Page):
         self._busy_buttons += [self.create_button]
         self.update_state()
         self.retranslate()
-        self.special.members_only.hide()  # shown with the special price's form
+        self._kind_changed(0)  # the coupon form; members only with a special price, gift
 
     # -- loading ---------------------------------------------------------------------------
     def activated(self) -> None:
@@ -182,12 +178,14 @@ class CampaignsPage(Page):
         self.fetch(list_tiers, on_done=self._show_tiers)
 
     def _show_tiers(self, rows: list[Any]) -> None:
-        for box in (self.member_day.tier, self.special.tier):
-            show_tiers(box, rows, self.tr("All tiers"))
+        for box in (self.member_day.tier, self.special.tier, self.gift.tier):
+            campaign_forms.show_tiers(box, rows, self.tr("All tiers"))
 
     def _kind_changed(self, index: int) -> None:
         self.forms.setCurrentIndex(max(index, 0))
-        self.special.members_only.setVisible(self.kind.currentData() == "special")
+        for form in self.forms.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            form.setSizePolicy(_SHOWN if form is self.forms.currentWidget() else _HIDDEN)
+        self.special.members_only.setVisible(self.kind.currentData() in ("special", "gift"))
         holdout = 0 if self.kind.currentData() == "special" else DEFAULT_HOLDOUT_PERMILLE
         self.holdout.setText(str(holdout // 10))
     def reload(self) -> None:
@@ -242,15 +240,14 @@ class CampaignsPage(Page):
                 max=MAX_HOLDOUT_PERMILLE // 10), ERROR)
             self.holdout.setFocus()
             return
-        if self.kind.currentData() != "coupon":
-            form = self.member_day if self.kind.currentData() == "member_day" else self.special
+        if self.kind.currentData() in self.promos:
+            form, fn = self.promos[self.kind.currentData()]
             promo = form.request(self.name.text(), share * 10)
             if isinstance(promo, tuple):
                 text, field = promo
                 self.say(text, ERROR)
                 field.setFocus()
                 return
-            fn: Any = add_member_day if self.kind.currentData() == "member_day" else add_special
             self.call(fn, self.actor, promo, on_done=self._promotion_created)
             return
         days = parse_quantity(self.days.text(), allow_zero=False)
@@ -359,8 +356,8 @@ class CampaignsPage(Page):
                 item.setText(self.tr("issued") if r.finished else self.tr("not run"))
 
     def _kind_word(self, kind: str) -> str:
-        return {"member_day": self.tr("Member day"), "special": self.tr("Special price")}.get(
-            kind, self.tr("Coupons"))
+        return {"member_day": self.tr("Member day"), "special": self.tr("Special price"),
+                "gift": self.tr("Free gift")}.get(kind, self.tr("Coupons"))
 
     def retranslate(self) -> None:
         super().retranslate()

@@ -29,7 +29,8 @@ from memberdesk.ui.shell.i18n import Retranslating
 from ..dialogs.base import AmountEdit, current_language, push_button
 
 COLUMNS = 6  # the member list's eleven fields: two rows
-SEGMENT_COLUMNS = 6  # a segment's eighteen: four rows, in a scroll area
+SEGMENT_COLUMNS = 5  # a segment's eighteen: four rows, in a scroll area (six: too
+# narrow at 1024 for the state box's 未注销 / not anonymised)
 DEFAULT_WINDOW = MemberFilter().window_days
 
 
@@ -114,6 +115,9 @@ class MemberFilterBox(Retranslating, QWidget):
                 PickerBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(4)
             combo.activated.connect(lambda _i: self.apply_requested.emit())
+        if segment_fields:  # its state box shows its longest choice whole (未注销, not
+            # anonymised); the member list's six columns at 1024 have no room for it
+            self.status.setSizeAdjustPolicy(PickerBox.SizeAdjustPolicy.AdjustToContents)
         self.edits: tuple[QLineEdit, ...] = (
             self.tag, self.visited_from, self.visited_before, self.balance,
             self.registered_from, self.registered_before, self.window_days, self.visits_min,
@@ -258,5 +262,7 @@ class MemberFilterBox(Retranslating, QWidget):
                   self.tr("anonymised")]
         for i, text in enumerate(states):
             self.status.setItemText(i, text)
+        if self.segment_fields:
+            self.status.setMinimumWidth(self.status.sizeHint().width())  # its longest, whole
         self.tag.setPlaceholderText(self.tr("e.g. VIP"))
         self.clear_button.setText(self.tr("Clear filters"))

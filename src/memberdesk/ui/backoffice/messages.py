@@ -4,15 +4,21 @@ an unknown one may have reached the member, so it takes a second press), sending
 what is due now, the count and cost per month, the day's messages as a call list
 (xlsx, in the shop's exports folder) for a shop without SMS; and on the second tab
 the templates, the events switched on and a test message
-(:mod:`.messages_templates`)."""
+(:mod:`.messages_templates`). 导入回复 reads a provider's reply report (CSV or xlsx):
+the phones that replied R, TD or 退订 are unsubscribed (``notifications import-replies``).
+The message text is given a third of the table's width where the type, member and
+reason columns can give way (:func:`fit_columns`: elided, down to 56 px each, their
+tool tips whole)."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -65,6 +71,30 @@ def call_list(db: Any, actor: Any, lang: str) -> Any:
     return export_call_list(db, actor, today, db.paths.exports, lang)
 
 
+def import_reply_report(db: Any, actor: Any, path: str) -> Any:
+    from memberdesk.services.notifications.unsubscribe import import_replies
+
+    return import_replies(db, actor, Path(path))
+
+
+# The type, member and reason columns at their preferred widths, and at the least.
+PREFERRED = {1: 100, 2: 104, 5: 120}
+NARROWEST = 56
+TEXT_SHARE = 3  # the message text is given 1/3 of the table's width (when it can)
+
+
+def fit_columns(table: QTableWidget) -> None:
+    """The type, member and reason columns as wide as they like while the text keeps
+    a third of the width; narrower (down to NARROWEST each) when it would not."""
+    width = table.viewport().width()
+    fixed = sum(table.columnWidth(c) for c in range(table.columnCount() - 1)
+                if c not in PREFERRED)
+    room = max(width - fixed - width // TEXT_SHARE, NARROWEST * len(PREFERRED))
+    scale = min(1.0, room / sum(PREFERRED.values()))
+    for column, preferred in PREFERRED.items():
+        table.setColumnWidth(column, max(NARROWEST, int(preferred * scale)))
+
+
 def _pair(pair: tuple[str, str]) -> str:
     return pair[1] if current_language().startswith("en") else pair[0]
 
@@ -101,14 +131,19 @@ class MessagesPage(Page):
         for column in (1, 2, 5):  # type, member, reason: elided (tool tips), the text wide
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)  # the text
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)  # a narrowed column's title
         self.table.itemSelectionChanged.connect(self.update_state)
+        self.table.viewport().installEventFilter(self)
         self.months = QLabel()
         self.months.setObjectName("messagesMonths")
         self.months.setWordWrap(True)
         self.send_button = push_button(self.send_due, primary=True)
         self.resend_button = push_button(self.resend)
         self.call_list_button = push_button(self.export_call_list)
-        self._busy_buttons += [self.send_button, self.resend_button, self.call_list_button]
+        self.replies_button = push_button(self.import_replies)
+        self.replies_button.setObjectName("messagesImportReplies")
+        self._busy_buttons += [self.send_button, self.resend_button, self.call_list_button,
+                               self.replies_button]
         self.filter_label = QLabel()
         self.filter_label.setBuddy(self.status_filter)
         top = QHBoxLayout()
@@ -120,6 +155,7 @@ class MessagesPage(Page):
         buttons.addWidget(self.resend_button)
         buttons.addWidget(self.call_list_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.replies_button)
         tab = QVBoxLayout(log_tab)
         tab.setContentsMargins(0, 8, 0, 0)
         tab.addLayout(top)
@@ -173,8 +209,12 @@ class MessagesPage(Page):
                 if c in (1, 2, 5, 6):
                     item.setToolTip(text)
                 self.table.setItem(i, c, item)
-        for column, width in ((1, 100), (2, 104), (5, 120)):
-            self.table.setColumnWidth(column, width)
+        fit_columns(self.table)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            fit_columns(self.table)
+        return super().eventFilter(watched, event)
 
     def _selected(self) -> Any:
         if self.log is None:
@@ -228,6 +268,25 @@ class MessagesPage(Page):
             self.call(call_list, self.actor, current_language(), on_done=lambda path: self.say(
                 lambda: self.tr("Call list written: {path}").format(path=path), OK))
 
+    def import_replies(self) -> None:
+        if self.busy:
+            return
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Import which reply report?"), str(Path.home()),
+            self.tr("Reply reports (*.csv *.xlsx);;All files (*)"))
+        if path:
+            self.say(lambda: self.tr("Reading the reply report…"))
+            self.call(import_reply_report, self.actor, path, on_done=self._replies_read)
+
+    def _replies_read(self, r: Any) -> None:
+        bad = ", ".join(r.bad[:5])
+        self.say(lambda: self.tr("{rows} rows read: {added} unsubscribed, {already} were "
+                                 "already, {other} other replies.").format(
+            rows=r.rows, added=r.added, already=r.already, other=r.other_replies)
+            + (" " + self.tr("Not a mainland mobile: {phones}").format(phones=bad)
+               if bad else ""), OK)
+        self.refresh()
+
     # -- texts ---------------------------------------------------------------------------
     def _render_texts(self) -> None:
         log = self.log
@@ -261,6 +320,10 @@ class MessagesPage(Page):
         self.send_button.setText(self.tr("Send due now"))
         self.resend_button.setText(self.tr("Resend"))
         self.call_list_button.setText(self.tr("Today's call list (xlsx)"))
+        self.replies_button.setText(self.tr("Import replies…"))
+        self.replies_button.setToolTip(self.tr(
+            "A reply report from the SMS provider (CSV or Excel): the phones that replied R, "
+            "TD or 退订 get no more promotional messages."))
         self._fill()
         self._render_texts()
         self.templates.retranslate()

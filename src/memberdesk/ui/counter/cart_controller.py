@@ -219,8 +219,9 @@ class CartController(QObject):
 
     # -- the selected line ----------------------------------------------------------------------
     def selected_row(self) -> int:
+        """The cashier's line selected (-1: none, or a gift line, which is not theirs)."""
         rows = self.window.cart_panel.table.selectionModel().selectedRows()
-        return rows[0].row() if rows else -1
+        return rows[0].row() if rows and rows[0].row() < len(self.model.items) else -1
 
     def select(self, row: int) -> None:
         table = self.window.cart_panel.table

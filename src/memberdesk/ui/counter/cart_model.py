@@ -2,8 +2,11 @@
 
 The model holds what the cashier entered (:class:`CartItem`: a product or a plain
 amount, and a quantity) and, once the pricing service has answered, the priced
-lines (member price, tier discount, coupons, rounding per line). Until then the
-entered price is shown. The priced lines are replaced whenever the cart changes,
+lines (member price, tier discount, coupons, rounding per line) and the gift lines
+the service added (满赠, ``PricedLine.gift_campaign_id``): rows after the cashier's,
+shown as 赠品 at zero price, gone as soon as the cart changes until the service
+answers again (a cart that no longer qualifies gets none). Until then the entered
+price is shown. The priced lines are replaced whenever the cart changes,
 so what is on screen is always what the service computed for this cart.
 """
 
@@ -13,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont
 
 from memberdesk.domain.discounts import ManualDiscount
 from memberdesk.money import Money
@@ -27,6 +30,7 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 COLUMNS = ("item", "qty", "price", "discount", "amount")
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+GIFT_COLOUR = "#b3261e"  # a gift line (满赠) stands out from the lines sold
 
 
 @dataclass(frozen=True)
@@ -49,21 +53,32 @@ class CartModel(QAbstractTableModel):
         super().__init__(parent)
         self.items: list[CartItem] = []
         self._priced: tuple[PricedLine, ...] = ()
+        self._gifts: tuple[PricedLine, ...] = ()  # 满赠 lines, after the items
         self._tier_name = ""
 
     # -- changing --------------------------------------------------------------------
     def set_items(self, items: list[CartItem]) -> None:
         self.beginResetModel()
         self.items = list(items)
-        self._priced = ()
+        self._priced = self._gifts = ()
         self.endResetModel()
 
     def set_priced(self, lines: tuple[PricedLine, ...], tier_name: str = "") -> None:
-        """The service's priced lines for exactly the current items."""
-        if len(lines) != len(self.items):
+        """The service's priced lines for exactly the current items, then its gifts."""
+        n = len(self.items)
+        gifts = tuple(ln for ln in lines[n:] if ln.gift_campaign_id is not None)
+        if len(lines) != n + len(gifts):
             return
-        self._priced = lines
+        if self._gifts:
+            self.beginRemoveRows(QModelIndex(), n, n + len(self._gifts) - 1)
+            self._gifts = ()
+            self.endRemoveRows()
+        self._priced = lines[:n]
         self._tier_name = tier_name
+        if gifts:
+            self.beginInsertRows(QModelIndex(), n, n + len(gifts) - 1)
+            self._gifts = gifts
+            self.endInsertRows()
         if self.items:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.items) - 1, len(COLUMNS) - 1))
 
@@ -76,12 +91,16 @@ class CartModel(QAbstractTableModel):
         return self._priced[row] if row < len(self._priced) else None
 
     @property
+    def gifts(self) -> tuple[PricedLine, ...]:
+        return self._gifts
+
+    @property
     def item_count(self) -> int:
         return sum(item.qty for item in self.items)
 
     # -- Qt model ---------------------------------------------------------------------
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's default
-        return 0 if parent.isValid() else len(self.items)
+        return 0 if parent.isValid() else len(self.items) + len(self._gifts)
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
@@ -101,8 +120,11 @@ class CartModel(QAbstractTableModel):
         return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self.items):
+        if not index.isValid() or index.row() >= self.rowCount():
             return None
+        if index.row() >= len(self.items):
+            return self._gift_data(self._gifts[index.row() - len(self.items)],
+                                   COLUMNS[index.column()], role)
         item = self.items[index.row()]
         priced = self.priced(index.row())
         column = COLUMNS[index.column()]
@@ -122,6 +144,23 @@ class CartModel(QAbstractTableModel):
                     for d in priced.discounts
                 ]
             return "\n".join(lines) or None
+        return None
+
+    def _gift_data(self, line: PricedLine, column: str, role: int) -> Any:
+        """A gift line (满赠): 赠品 and its name, the quantity, zero price and amount."""
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == "item":
+                return self.tr("[Gift] {name}").format(name=line.description)
+            if column == "qty":
+                return fmt.number(line.qty)
+            return "" if column == "discount" else fmt.money(line.net)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _LEFT if column == "item" else _RIGHT
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QColor(GIFT_COLOUR)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tr("A gift with this purchase: added by itself while the sale "
+                           "reaches the amount, at no charge.")
         return None
 
     def _text(self, item: CartItem, priced: PricedLine | None, column: str) -> str:

@@ -19,6 +19,7 @@ from memberdesk.services.shared.messages import (
     count_cards,
     counter,
     files_reports,
+    gifts,
     imports,
     jobs,
     mall,
@@ -62,6 +63,7 @@ SECTIONS: dict[str, Section] = {
     "unsubscribe": unsubscribe.UNSUBSCRIBE_MESSAGES,
     "stores": stores.STORE_MESSAGES,
     "migrate": migrate.MIGRATE_MESSAGES,
+    "gifts": gifts.GIFT_MESSAGES,
 }
 
 MONEY_PROBLEMS: Section = files_reports.MONEY_PROBLEMS

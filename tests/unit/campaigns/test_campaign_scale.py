@@ -92,7 +92,8 @@ _KILLED_RUN = textwrap.dedent("""
     from pathlib import Path
     from memberdesk.cli import main
     from memberdesk.domain import shoptime
-    from memberdesk.services import campaigns, coupons
+    from memberdesk.services.campaigns import coupon_campaigns as campaigns
+    from memberdesk.services.coupons import core as coupons
     campaigns.MAX_MEMBERS_PER_BATCH = 7
     real, calls = coupons.new_codes, [0]
     def killing(*args, **kwargs):

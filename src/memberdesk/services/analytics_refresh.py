@@ -13,9 +13,10 @@ How it keeps the counter moving:
    the likelihood is a sum, so the grouping is exact); the churn rule and the quintiles
    over arrays (``domain/analytics_arrays.py``, tested equal to the member-by-member
    definitions).
-3. **Write** in batches of members by id, each batch its own short unit of work
-   (one upsert per row: the new row replaces the old one in place), so a checkout waits
-   for at most one batch. A member the batch finds newly 休眠 gets the ``dormant`` message in the
+3. **Write** in batches of members by id, each batch its own short unit of work, so a
+   checkout waits for at most one batch: one statement moves the batch's rows to the
+   new date, and only the rows whose figures changed are written whole (an upsert;
+   ``analytics_rows.write_batch``). A member the batch finds newly 休眠 gets the ``dormant`` message in the
    same transaction (:func:`.notify_events.became_dormant`).
 
 The definitions live in ``domain/analytics.py``; this module only gathers the figures.
@@ -45,8 +46,8 @@ from memberdesk.domain.analytics import (
 )
 from memberdesk.models import Member, MemberScore
 
-from . import clock, notify_events, settings
-from .analytics_rows import COLUMNS, upsert_sql, values
+from . import clock, settings
+from .analytics_rows import COLUMNS, kept_figures, values, write_batch
 from .context import Actor
 from .errors import ValidationError
 from .permissions import Permission, may
@@ -312,28 +313,6 @@ def member_page(session: Session, after: int, batch: int,
         _RECENT_PAGE, {"after": after, "batch": batch, "recent": recent}))
 
 
-def _write_batch(db: Database, low: int, high: int, rows: list[tuple[Any, ...]],
-                 policy: Policy | None = None, as_of: date | None = None) -> float:
-    """Write the rows of members ``low < id <= high`` (``rows``: driver values, made
-    before the lock is taken), each replacing the member's previous row in place (one
-    upsert: no delete, no second index entry), and the dormant wake-up messages when
-    ``policy`` has them on; the seconds the write lock was held."""
-    started = time.monotonic()
-    with db.uow() as uow:
-        conn = connection(uow.session)
-        wake = policy is not None and policy.bool("notify.dormant.on")
-        before = {int(m): str(c) for m, c in conn.execute(
-            select(_SCORES.c.member_id, _SCORES.c.lifecycle).where(
-                _SCORES.c.member_id > low, _SCORES.c.member_id <= high))} if wake else {}
-        conn.exec_driver_sql(upsert_sql(conn.dialect.paramstyle), rows)
-        if wake and policy is not None and as_of is not None:
-            notify_events.became_dormant(
-                uow.session, [{**dict(zip(COLUMNS, r, strict=True)), "as_of": as_of}
-                              for r in rows], before, policy)
-        uow.commit()
-    return time.monotonic() - started
-
-
 def refresh_scores(db: Database, as_of: date | None = None, *, batch: int | None = None,
                    step: Step | None = None) -> RefreshResult:
     """Recompute every member's row of ``member_scores`` as of ``as_of`` (default:
@@ -360,11 +339,12 @@ def refresh_scores(db: Database, as_of: date | None = None, *, batch: int | None
     while True:
         with db.reader() as r:
             page = member_page(r.session, after, batch, recent)
-        if not page:
-            break
+            if not page:
+                break
+            kept = kept_figures(connection(r.session), after, page[-1][0])
         rows = c.values(page, at, dialect)
         time.sleep(max(0.0, free_until - time.monotonic()))
-        held = _write_batch(db, after, page[-1][0], rows, policy, c.as_of)
+        held = write_batch(db, after, page[-1][0], rows, kept, policy, c.as_of)
         free_until = time.monotonic() + max(held, PAUSE_S)
         written += len(page)
         after = page[-1][0]

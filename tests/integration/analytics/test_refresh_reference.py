@@ -96,8 +96,12 @@ def _random_history(w: World, clock: ShopClock, as_of: date) -> list[SaleFact]:
     return facts
 
 
+@pytest.mark.parametrize("earlier", [None, 5])
 def test_the_refresh_equals_the_member_by_member_definitions(
-        world: World, shop_clock: ShopClock, monkeypatch: pytest.MonkeyPatch) -> None:
+        world: World, shop_clock: ShopClock, monkeypatch: pytest.MonkeyPatch,
+        earlier: int | None) -> None:
+    """``earlier``: the rows were refreshed that many days before, so this refresh
+    moves the date of the rows whose figures stay and rewrites the others."""
     w = world
     monkeypatch.setattr(analytics_refresh, "PAUSE_S", 0.0)
     shop_clock.day = DAY + timedelta(days=700)
@@ -111,8 +115,10 @@ def test_the_refresh_equals_the_member_by_member_definitions(
                 Refund.sale_id == sale.id, Refund.business_date <= as_of)))
             assert sale.member_id is not None
             facts.append(SaleFact(sale.member_id, sale.business_date, sale.payable.fen, back))
+    if earlier is not None:
+        refresh_scores(w.db, as_of - timedelta(days=earlier), batch=37)
     result = refresh_scores(w.db, batch=37)
-    assert result.model is not None
+    assert result.model is not None and result.as_of == as_of
 
     rfm = rfm_of(facts, as_of)
     scores = rfm_scores(rfm.values())
@@ -126,6 +132,8 @@ def test_the_refresh_equals_the_member_by_member_definitions(
         rows = {row.member_id: row for row in r.session.scalars(select(MemberScore))}
         registered = {m: c for m, c in r.session.execute(select(Member.id, Member.created_at))}
         assert len(rows) == MEMBERS + 3
+        assert {row.as_of for row in rows.values()} == {as_of}
+        assert len({row.refreshed_at for row in rows.values()}) == 1
         warned = 0
         for mid, row in rows.items():
             x = rfm.get(mid)

@@ -124,11 +124,12 @@ def write_batch(db: Database, low: int, high: int, rows: list[tuple[Any, ...]],
     member's row in place (an upsert). Most members' figures stay as they were from
     one day to the next (no sale: the same grade and stage), and moving a row's date is
     a third of the work of rewriting it. The dormant wake-up messages are written when
-    ``policy`` has them on. Returns the seconds the write lock was held."""
-    started = time.monotonic()
+    ``policy`` has them on. Returns the seconds the write lock was held (not counting
+    any wait for it: a checkout that held it meanwhile needs no pause for that)."""
     changed = [v for v in rows if kept.get(v[0]) != v[2:-1]]
     with db.uow() as uow:
-        conn = connection(uow.session)
+        conn = connection(uow.session)  # BEGIN IMMEDIATE: any wait for the lock is here
+        started = time.monotonic()  # what the caller's pause matches: the lock held
         mark = _mark(conn.dialect.paramstyle)
         wake = policy is not None and policy.bool("notify.dormant.on")
         before = {int(m): str(c) for m, c in conn.execute(

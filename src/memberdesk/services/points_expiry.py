@@ -176,9 +176,10 @@ def expire_due(
     members = lots = points = 0
     refs = Refs(note=f"expired {day.isoformat()}")
     while True:
-        started = time.monotonic()
         with db.uow() as uow:
             s = uow.session
+            s.connection()  # BEGIN IMMEDIATE: any wait for the lock is here
+            started = time.monotonic()  # the pause below counts the lock held
             ids = list(connection(s).scalars(_DUE_MEMBERS, {"day": day, "batch": batch}))
             done = expire_lots(s, ids, day, refs)
             uow.commit()

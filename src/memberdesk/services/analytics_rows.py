@@ -10,7 +10,6 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from datetime import date, datetime
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, select
@@ -18,7 +17,6 @@ from sqlalchemy import Connection, select
 from memberdesk.db import Database
 from memberdesk.domain.analytics import (
     AnalyticsSettings,
-    ScoreMeans,
     Scores,
     grade,
     lifecycle,
@@ -42,19 +40,6 @@ FIGURES = COLUMNS[2:-1]
 assert COLUMNS[:2] == ("member_id", "as_of") and COLUMNS[-1] == "refreshed_at"
 
 
-@lru_cache(maxsize=1024)
-def _scored_codes(s: Scores | None, means: ScoreMeans) -> tuple[str | None, str]:
-    """(segment, grade) codes of a score triple: 125 of them, worked out once each."""
-    return (segment(s, means).code if s else None), grade(s).code
-
-
-@lru_cache(maxsize=4096)
-def _stage_code(f: int, r_days: int | None, as_of: date, cfg: AnalyticsSettings) -> str:
-    """The lifecycle code of a member registered too long ago to be new (it then
-    depends on F and R alone)."""
-    return lifecycle(date.min, f, r_days, as_of, cfg).code
-
-
 def values(page: list[Any], as_of_v: Any, cfg: AnalyticsSettings, g: Gathered,
             scores: dict[int, Scores], means: Any, model: dict[int, tuple[float, float]],
             recent: datetime, registered: Callable[[datetime], date], as_of: date,
@@ -67,6 +52,10 @@ def values(page: list[Any], as_of_v: Any, cfg: AnalyticsSettings, g: Gathered,
     alone, and it and the segment and grade are looked up once per distinct value (a
     few µs a member saved at a million members)."""
     out = []
+    # (segment, grade) per score triple and the stage of a member too long registered
+    # to be new per (F, R): a handful of each, worked out once a page
+    codes: dict[Scores | None, tuple[str | None, str]] = {}
+    stages: dict[tuple[int, int | None], str] = {}
     for member_id, created_at in page:
         r = g.rfm.get(member_id)
         s = scores.get(member_id)
@@ -74,13 +63,18 @@ def values(page: list[Any], as_of_v: Any, cfg: AnalyticsSettings, g: Gathered,
         alive, expected = model.get(member_id, (None, None))
         f = r.f if r else 0
         r_days = r.r_days if r else None
-        stage = (lifecycle(registered(created_at), f, r_days, as_of, cfg).code
-                 if created_at is not None and created_at >= recent
-                 else _stage_code(f, r_days, as_of, cfg))
+        if created_at is not None and created_at >= recent:
+            stage = lifecycle(registered(created_at), f, r_days, as_of, cfg).code
+        elif (stage_ := stages.get((f, r_days))) is not None:
+            stage = stage_
+        else:
+            stage = stages[(f, r_days)] = lifecycle(date.min, f, r_days, as_of, cfg).code
+        if (sg := codes.get(s)) is None:
+            sg = codes[s] = (segment(s, means).code if s else None), grade(s).code
         out.append((
             member_id, as_of_v, r_days, f, r.m_fen if r else 0,
             s.r if s else None, s.f if s else None, s.m if s else None,
-            *_scored_codes(s, means), stage,
+            *sg, stage,
             w.kind if w else None, w.days_since if w else None,
             int(w.usual_gap * 2) if w else None,
             w.recent_visits if w else None, w.before_visits if w else None,

@@ -56,3 +56,29 @@ def test_expected_purchases_and_p_alive_of_the_papers_customer() -> None:
     p = bgnbd.p_alive(PAPER, [2, 2, 0], [30.43, 5.0, 0.0], [38.86, 38.86, 38.86])
     assert 0 < p[1] < p[0] < 1  # the same purchases, longer ago: less likely alive
     assert p[2] == 1.0  # a one-time buyer always looks alive to the model
+
+
+def test_the_fits_summed_likelihood_is_the_sum_of_each_customers() -> None:
+    x, t_x, big_t = cdnow()
+    xs, tx, tt = (np.asarray(v) for v in (x, t_x, big_t))
+    w = np.arange(len(xs)) % 3 + 1.0
+    for p in (PAPER, bgnbd.BgNbdParams(2.0, 10.0, 0.5, 0.7)):  # b < 1 too
+        want = float(np.sum(w * bgnbd.log_likelihood(p, xs, tx, tt)))
+        got = bgnbd._Sums(xs, tx, tt, w).total(p.r, p.alpha, p.a, p.b)
+        assert got == pytest.approx(want, rel=1e-12)
+
+
+def test_a_fit_on_grouped_customers_equals_the_fit_one_by_one_to_1e_6() -> None:
+    """Grouping by (x, t_x, T) is exact: the likelihood is a sum. Whole days in a
+    shop's history collide often; here every CDNOW customer comes three times, once
+    with T a day (1/7 week) longer."""
+    x, t_x, big_t = cdnow()
+    xs = np.concatenate([x, x, x])
+    tx = np.concatenate([t_x, t_x, t_x])
+    tt = np.concatenate([big_t, big_t, np.asarray(big_t) + 1 / 7])
+    one_by_one = bgnbd.fit(xs, tx, tt)
+    keys, counts = np.unique(np.column_stack([xs, tx, tt]), axis=0, return_counts=True)
+    assert len(keys) < len(xs) / 2
+    grouped = bgnbd.fit(keys[:, 0], keys[:, 1], keys[:, 2], weights=counts)
+    for name in ("r", "alpha", "a", "b"):
+        assert getattr(grouped, name) == pytest.approx(getattr(one_by_one, name), rel=1e-6)

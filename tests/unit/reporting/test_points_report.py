@@ -10,9 +10,10 @@ from sqlalchemy import func, select
 
 from memberdesk.models import Member, PointsEntry
 from memberdesk.models.enums import PointsKind
+from memberdesk.services.points.expiry import expire_points
 from memberdesk.services.reporting.points_report import points_document, points_report
 from memberdesk.services.shared.errors import PermissionDenied, ValidationError
-from memberdesk.services.shared.ledger import Refs, expire_points
+from memberdesk.services.shared.ledger import Refs
 from tests.checkout_support.kit import World
 from tests.unit.reporting.busy import business_today, busy_day
 

@@ -9,11 +9,14 @@ How it keeps the counter moving:
    per member the window's M, F and last sale date and the distinct visit days of the
    whole history (for the churn rule and the model). No sale is loaded as a row.
 2. **Score** in memory: quintiles, means, segments (``domain/analytics.py``) and the
-   BG/NBD fit (``domain/bgnbd.py``, grouped by (x, t_x, T) in weeks so the fit stays
-   quick at a million members).
-3. **Write** in batches of members by id, each batch its own short unit of work
-   (delete the batch's old rows, insert the new ones), so a checkout waits for at most
-   one batch. A member the batch finds newly 休眠 gets the ``dormant`` message in the
+   BG/NBD fit (``domain/bgnbd.py``, on the members grouped by (x, t_x, T) in days:
+   the likelihood is a sum, so the grouping is exact); the churn rule and the quintiles
+   over arrays (``domain/analytics_arrays.py``, tested equal to the member-by-member
+   definitions).
+3. **Write** in batches of members by id, each batch its own short unit of work, so a
+   checkout waits for at most one batch: one statement moves the batch's rows to the
+   new date, and only the rows whose figures changed are written whole (an upsert;
+   ``analytics_rows.write_batch``). A member the batch finds newly 休眠 gets the ``dormant`` message in the
    same transaction (:func:`.notify_events.became_dormant`).
 
 The definitions live in ``domain/analytics.py``; this module only gathers the figures.
@@ -28,7 +31,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, delete, select, text
+from sqlalchemy import bindparam, case, select, text
 from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
@@ -38,14 +41,11 @@ from memberdesk.domain.analytics import (
     ChurnWarning,
     Rfm,
     Scores,
-    churn_warning,
-    rfm_scores,
     score_means,
     window_start,
 )
 from memberdesk.models import Member, MemberScore
-from memberdesk.services.analytics.rows import COLUMNS, insert_sql, values
-from memberdesk.services.notifications import events as notify_events
+from memberdesk.services.analytics.rows import COLUMNS, kept_figures, values, write_batch
 from memberdesk.services.shared import clock, settings
 from memberdesk.services.shared.context import Actor
 from memberdesk.services.shared.errors import ValidationError
@@ -92,6 +92,15 @@ _VISIT_DAYS = {
 
 _MEMBER_PAGE = (
     select(_MEMBERS.c.id, _MEMBERS.c.created_at)
+    .where(_MEMBERS.c.id > bindparam("after"))
+    .order_by(_MEMBERS.c.id).limit(bindparam("batch"))
+)
+# The same page with created_at only where it may still make the member new (the rest:
+# None, read without converting a date a member).
+_RECENT_PAGE = (
+    select(_MEMBERS.c.id,
+           case((_MEMBERS.c.created_at >= bindparam("recent", type_=_MEMBERS.c.created_at.type),
+                 _MEMBERS.c.created_at), else_=None))
     .where(_MEMBERS.c.id > bindparam("after"))
     .order_by(_MEMBERS.c.id).limit(bindparam("batch"))
 )
@@ -145,34 +154,57 @@ class Gathered:
     bg_t: list[int]
 
 
-def _parse_days(textual: str | None) -> list[date]:
-    if not textual:
-        return []
-    return sorted(date.fromisoformat(d) for d in textual.split(","))
-
-
 def _gather(session: Session, as_of: date, cfg: AnalyticsSettings) -> Gathered:
+    """The SQL's one row per member, then the churn rule and the BG/NBD inputs for all
+    members with visit days at once (``domain/analytics_arrays``: the rule of
+    :func:`.analytics.churn_warning` over arrays, tested equal to it)."""
+    from memberdesk.domain.analytics_arrays import churn_arrays, parse_visit_days
+
     first = window_start(as_of, cfg.window_days)
     g = Gathered({}, {}, [], [], [], [])
     conn = connection(session)
     sql = _PER_MEMBER.format(visit_days=_VISIT_DAYS.get(conn.dialect.name,
                                                         _VISIT_DAYS["sqlite"]))
     rows = conn.execute(text(sql), {"as_of": as_of, "first": first})
+    ids: list[int] = []
+    texts: list[str] = []
     for member_id, m, f, last_day, visits in rows:
         if f:
             last = last_day if isinstance(last_day, date) else date.fromisoformat(last_day)
             g.rfm[member_id] = Rfm(member_id, (as_of - last).days, int(f), int(m))
-        days = _parse_days(visits)
-        if not days:
-            continue
-        w = churn_warning(days, as_of, cfg)
+        if visits:
+            ids.append(member_id)
+            texts.append(visits)
+    counts, days = parse_visit_days(texts)
+    c = churn_arrays(counts, days, as_of, cfg)
+    for i in c.kind.nonzero()[0].tolist():
+        w = c.warning(i)
         if w is not None:
-            g.churn[member_id] = w
-        g.bg_ids.append(member_id)
-        g.bg_x.append(len(days) - 1)
-        g.bg_tx.append((days[-1] - days[0]).days)
-        g.bg_t.append((as_of - days[0]).days)
+            g.churn[ids[i]] = w
+    g.bg_ids = ids
+    g.bg_x, g.bg_tx, g.bg_t = c.x.tolist(), c.t_x.tolist(), c.big_t.tolist()
     return g
+
+
+def rfm_score_table(rfm: dict[int, Rfm]) -> dict[int, Scores]:
+    """:func:`.analytics.rfm_scores` of the gathered members, over arrays
+    (:func:`.analytics_arrays.quintile_arrays`, tested equal to the member-by-member
+    quintiles)."""
+    if not rfm:
+        return {}
+    import numpy as np
+
+    from memberdesk.domain.analytics_arrays import quintile_arrays
+
+    rows = list(rfm.values())
+    ids = np.fromiter((x.member_id for x in rows), dtype=np.int64, count=len(rows))
+    r = quintile_arrays(ids, -np.fromiter((x.r_days for x in rows), dtype=np.int64,
+                                          count=len(rows)))
+    f = quintile_arrays(ids, np.fromiter((x.f for x in rows), dtype=np.int64, count=len(rows)))
+    m = quintile_arrays(ids, np.fromiter((x.m_fen for x in rows), dtype=np.int64,
+                                         count=len(rows)))
+    return {mid: Scores(a, b, c) for mid, a, b, c
+            in zip(ids.tolist(), r.tolist(), f.tolist(), m.tolist(), strict=True)}
 
 
 def _fit_model(g: Gathered) -> tuple[ModelFit | None, dict[int, tuple[float, float]]]:
@@ -188,27 +220,29 @@ def _fit_model(g: Gathered) -> tuple[ModelFit | None, dict[int, tuple[float, flo
     x = np.asarray(g.bg_x, dtype=np.float64)
     tx = np.asarray(g.bg_tx, dtype=np.float64)
     tt = np.asarray(g.bg_t, dtype=np.float64)
-    # Fit in weeks on customers grouped by (x, t_x, T) rounded to weeks: the same
-    # likelihood, far fewer distinct rows at a million members.
-    keys, counts = np.unique(np.column_stack([x, np.round(tx / 7), np.round(tt / 7)]),
-                             axis=0, return_counts=True)
+    # Members with the same (x, t_x, T) in days are one weighted term of the likelihood
+    # (a sum: exact), and have the same P(alive) and expectation: each is worked out
+    # once per group and handed to its members.
+    keys, inverse, counts = np.unique(np.column_stack([x, tx, tt]), axis=0,
+                                      return_inverse=True, return_counts=True)
+    inverse = inverse.reshape(-1)
     try:
         with np.errstate(all="ignore"):
-            p = bgnbd.fit(keys[:, 0], keys[:, 1], keys[:, 2], weights=counts)
+            days = bgnbd.fit(keys[:, 0], keys[:, 1], keys[:, 2], weights=counts)
     except (ValueError, FloatingPointError, ArithmeticError):  # pragma: no cover - defensive
         log.exception("BG/NBD fit failed")
         return None, {}
-    if not all(np.isfinite(v) and v > 0 for v in (p.r, p.alpha, p.a, p.b)):
-        log.warning("BG/NBD fit gave unusable parameters: %s", p)
+    if not all(np.isfinite(v) and v > 0 for v in (days.r, days.alpha, days.a, days.b)):
+        log.warning("BG/NBD fit gave unusable parameters: %s", days)
         return None, {}
-    days = bgnbd.BgNbdParams(p.r, p.alpha * 7, p.a, p.b)
     with np.errstate(all="ignore"):
-        alive = bgnbd.p_alive(days, x, tx, tt)
-        expect = bgnbd.expected_purchases(days, PREDICT_DAYS, x, tx, tt)
-    out = {}
-    for i, mid in enumerate(g.bg_ids):
-        a, e = float(alive[i]), float(expect[i])
-        out[mid] = (a if np.isfinite(a) else 0.0, e if np.isfinite(e) and e >= 0 else 0.0)
+        alive = bgnbd.p_alive(days, keys[:, 0], keys[:, 1], keys[:, 2])
+        expect = bgnbd.expected_purchases(days, PREDICT_DAYS, keys[:, 0], keys[:, 1],
+                                          keys[:, 2])
+    alive = np.where(np.isfinite(alive), alive, 0.0)
+    expect = np.where(np.isfinite(expect) & (expect >= 0), expect, 0.0)
+    out = dict(zip(g.bg_ids, zip(alive[inverse].tolist(), expect[inverse].tolist(),
+                                  strict=True), strict=True))
     return ModelFit(days.r, days.alpha, days.a, days.b, n), out
 
 
@@ -227,14 +261,18 @@ class Computed:
     model: ModelFit | None
     predicted: dict[int, tuple[float, float]]
 
+    def recent(self) -> datetime:
+        """Members created before this instant (the start of D - new_days - 1) were
+        registered too long ago to be new, whatever the time zone (a day's margin)."""
+        return shoptime.start_of_day(self.as_of - timedelta(days=self.cfg.new_days + 1),
+                                     self.offset_minutes)  # aware, as created_at is read
+
     def values(self, page: list[Any], at: datetime, dialect: str) -> list[tuple[Any, ...]]:
         """The member_scores rows of a page of (member id, created_at) as the driver of
-        ``dialect`` takes them (:data:`_COLUMNS` order)."""
+        ``dialect`` takes them (:data:`_COLUMNS` order); a created_at of None is a
+        member registered before :meth:`recent` (:func:`member_page` with ``recent``)."""
         offset = self.offset_minutes
-        # created before the start of (D - new_days - 1): registered too long ago to
-        # be new, whatever the time zone (a day's margin)
-        recent = shoptime.start_of_day(self.as_of - timedelta(days=self.cfg.new_days + 1),
-                                       offset)  # aware, as created_at is read
+        recent = self.recent()
         as_of_v: Any = self.as_of
         at_v: Any = at.astimezone(UTC).replace(tzinfo=None)
         if dialect == "sqlite":  # as SQLAlchemy keeps them there
@@ -259,39 +297,20 @@ def compute(db: Database, as_of: date | None = None) -> Computed:
         last = int(s.scalar(select(_MEMBERS.c.id).order_by(_MEMBERS.c.id.desc()).limit(1))
                    or 0)
         gathered = _gather(s, day, cfg)
-    scores = rfm_scores(gathered.rfm.values())
+    scores = rfm_score_table(gathered.rfm)
     model, predicted = _fit_model(gathered)
     return Computed(day, cfg, offset, last, gathered, scores, score_means(scores.values()),
                     model, predicted)
 
 
-def member_page(session: Session, after: int, batch: int) -> list[Any]:
-    """The next ``batch`` members after id ``after``: (id, created_at)."""
-    return list(connection(session).execute(_MEMBER_PAGE, {"after": after, "batch": batch}))
-
-
-def _write_batch(db: Database, low: int, high: int, rows: list[tuple[Any, ...]],
-                 policy: Policy | None = None, as_of: date | None = None) -> float:
-    """Replace the rows of members ``low < id <= high`` with ``rows`` (driver values,
-    made before the lock is taken: the driver's executemany, a few µs a row), and write
-    the dormant wake-up messages when ``policy`` has them on; the seconds the write
-    lock was held."""
-    started = time.monotonic()
-    with db.uow() as uow:
-        conn = connection(uow.session)
-        wake = policy is not None and policy.bool("notify.dormant.on")
-        before = {int(m): str(c) for m, c in conn.execute(
-            select(_SCORES.c.member_id, _SCORES.c.lifecycle).where(
-                _SCORES.c.member_id > low, _SCORES.c.member_id <= high))} if wake else {}
-        conn.execute(delete(_SCORES).where(_SCORES.c.member_id > low,
-                                           _SCORES.c.member_id <= high))
-        conn.exec_driver_sql(insert_sql(conn.dialect.paramstyle), rows)
-        if wake and policy is not None and as_of is not None:
-            notify_events.became_dormant(
-                uow.session, [{**dict(zip(COLUMNS, r, strict=True)), "as_of": as_of}
-                              for r in rows], before, policy)
-        uow.commit()
-    return time.monotonic() - started
+def member_page(session: Session, after: int, batch: int,
+                recent: datetime | None = None) -> list[Any]:
+    """The next ``batch`` members after id ``after``: (id, created_at); with ``recent``,
+    created_at is None for the members created before it (cheaper to read)."""
+    if recent is None:
+        return list(connection(session).execute(_MEMBER_PAGE, {"after": after, "batch": batch}))
+    return list(connection(session).execute(
+        _RECENT_PAGE, {"after": after, "batch": batch, "recent": recent}))
 
 
 def refresh_scores(db: Database, as_of: date | None = None, *, batch: int | None = None,
@@ -302,30 +321,35 @@ def refresh_scores(db: Database, as_of: date | None = None, *, batch: int | None
     previous figures) and the result says ``cancelled``.
 
     Each batch's rows are computed before its write transaction begins, and after each
-    commit the refresh waits as long as it held the lock (at least
+    commit the refresh leaves the lock free as long as it held it (at least
     :data:`PAUSE_S`): SQLite's lock is not fair, and a refresh that took it again at
-    once would starve a checkout polling for it."""
+    once would starve a checkout polling for it. The next batch's members are read and
+    its rows made during that pause (neither needs the write lock)."""
     batch = batch or BATCH_MEMBERS
     c = compute(db, as_of)
     total, g = c.last_member_id, c.gathered
     at = clock.now()
+    recent = c.recent()
     with db.reader() as r:
         policy = Policy.load(r.session)
     after = written = 0
     dialect = db.engine.dialect.name
     forget_figures(db)  # the kept 分析 figures are of the rows about to be replaced
+    free_until = 0.0
     while True:
         with db.reader() as r:
-            page = member_page(r.session, after, batch)
-        if not page:
-            break
-        held = _write_batch(db, after, page[-1][0], c.values(page, at, dialect), policy,
-                            c.as_of)
+            page = member_page(r.session, after, batch, recent)
+            if not page:
+                break
+            kept = kept_figures(connection(r.session), after, page[-1][0])
+        rows = c.values(page, at, dialect)
+        time.sleep(max(0.0, free_until - time.monotonic()))
+        held = write_batch(db, after, page[-1][0], rows, kept, policy, c.as_of)
+        free_until = time.monotonic() + max(held, PAUSE_S)
         written += len(page)
         after = page[-1][0]
         if step is not None and not step(min(after, total), max(total, after)):
             return RefreshResult(c.as_of, written, len(c.scores), len(g.churn), c.model, True)
-        time.sleep(max(held, PAUSE_S))
     keep_figures(db, c.as_of)
     return RefreshResult(c.as_of, written, len(c.scores), len(g.churn), c.model)
 
@@ -368,7 +392,7 @@ def refresh_member_scores(db: Database, actor: Actor, as_of: date | None = None)
         may(r.session, actor, Permission.VIEW_REPORTS)
         day = check_as_of(r.session, as_of)
         today = clock.today(r.session)
-    from .recommend_refresh import refresh_recommendations
+    from memberdesk.services.analytics.recommend_refresh import refresh_recommendations
 
     res = refresh_scores(db, day)
     return replace(res, today=today, recommend=refresh_recommendations(db, day))

@@ -10,11 +10,12 @@ so a checkout waits at most one batch for the write lock.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
@@ -24,12 +25,14 @@ from memberdesk.domain.points import (
     expiry_notice,
     parse_reminder_days,
 )
-from memberdesk.models import PointsLot
+from memberdesk.models import Member, PointsEntry, PointsLot, PointsLotMove
+from memberdesk.models.enums import PointsKind
 from memberdesk.services.shared import settings
-from memberdesk.services.shared.ledger import Refs, expire_points, usable_lots
-from memberdesk.services.shared.tables import connection, table
+from memberdesk.services.shared.ledger import Refs, ref_values, usable_lots
+from memberdesk.services.shared.tables import connection, sync, table
 
 _LOTS = table(PointsLot)
+_MEMBERS, _ENTRIES, _MOVES = table(Member), table(PointsEntry), table(PointsLotMove)
 # The members with a lot due (``ix_points_lots_due``: lots with points left, by date).
 _DUE_MEMBERS = (
     select(_LOTS.c.member_id).distinct()
@@ -39,7 +42,24 @@ _DUE_MEMBERS = (
 _DUE_TOTAL = select(func.count(func.distinct(_LOTS.c.member_id))).where(
     _LOTS.c.remaining > 0, _LOTS.c.expires_on < bindparam("day"))
 
-BATCH_MEMBERS = 500
+BATCH_MEMBERS = 200
+PAUSE_S = 0.1  # the longest pause between two batches (see expire_due)
+
+# A batch's lots past their date, member by member, each member's by id (the order
+# their entries are posted in), and the members' balances, locked for the batch.
+_DUE_LOTS_OF_MEMBERS = (
+    select(_LOTS.c.id, _LOTS.c.member_id, _LOTS.c.remaining)
+    .where(_LOTS.c.member_id.in_(bindparam("ids", expanding=True)), _LOTS.c.remaining > 0,
+           _LOTS.c.expires_on < bindparam("day"))
+    .order_by(_LOTS.c.member_id, _LOTS.c.id)
+)
+_BALANCES = (select(_MEMBERS.c.id, _MEMBERS.c.points_balance)
+             .where(_MEMBERS.c.id.in_(bindparam("ids", expanding=True))).with_for_update())
+_ADD_ENTRIES = insert(_ENTRIES).returning(_ENTRIES.c.id, sort_by_parameter_order=True)
+_EMPTY_LOT = update(_LOTS).where(_LOTS.c.id == bindparam("lot_id")).values(
+    remaining=_LOTS.c.remaining - bindparam("taken"))
+_SET_BALANCE = update(_MEMBERS).where(_MEMBERS.c.id == bindparam("member_id")).values(
+    points_balance=bindparam("after"))
 
 
 @dataclass(frozen=True)
@@ -85,6 +105,48 @@ def notice_for(session: Session, member_id: int, today: date, days_text: str) ->
 
 
 @dataclass(frozen=True)
+class Expired:
+    members: int  # members with a lot expired
+    lots: int
+    points: int
+
+
+def expire_lots(session: Session, member_ids: Sequence[int], today: date, refs: Refs) -> Expired:
+    """Expire every lot of ``member_ids`` whose date has passed (``expires_on <
+    today``): one EXPIRE entry per lot (never a deletion), the lot emptied and the move
+    recorded, the balance lowered, as :func:`expire_points` does for one member,
+    in a handful of statements for the whole set (the daily job's batch)."""
+    if not member_ids:
+        return Expired(0, 0, 0)
+    conn = connection(session)
+    ids = sorted(set(member_ids))
+    lots = conn.execute(_DUE_LOTS_OF_MEMBERS, {"ids": ids, "day": today}).all()
+    if not lots:
+        return Expired(0, 0, 0)
+    balance = {int(m): int(b) for m, b in conn.execute(
+        _BALANCES, {"ids": sorted({int(lot.member_id) for lot in lots})})}
+    base = ref_values(refs)
+    entries = []
+    for lot in lots:
+        after = balance[lot.member_id] - lot.remaining
+        if after < 0:
+            raise ValueError("points cache out of step with lots")
+        balance[lot.member_id] = after
+        entries.append({**base, "member_id": lot.member_id, "kind": PointsKind.EXPIRE,
+                        "delta": -lot.remaining, "balance_after": after})
+    entry_ids = list(conn.execute(_ADD_ENTRIES, entries).scalars())
+    conn.execute(_EMPTY_LOT, [{"lot_id": lot.id, "taken": lot.remaining} for lot in lots])
+    conn.execute(insert(_MOVES), [{"entry_id": e, "lot_id": lot.id, "delta": -lot.remaining}
+                                  for e, lot in zip(entry_ids, lots, strict=True)])
+    conn.execute(_SET_BALANCE, [{"member_id": m, "after": b} for m, b in balance.items()])
+    for lot in lots:
+        sync(session, PointsLot, lot.id, remaining=0)
+    for m, b in balance.items():
+        sync(session, Member, m, points_balance=b)
+    return Expired(len(balance), len(lots), sum(int(lot.remaining) for lot in lots))
+
+
+@dataclass(frozen=True)
 class ExpiryCounts:
     members: int = 0
     lots: int = 0
@@ -100,10 +162,13 @@ def expire_due(
     step: Callable[[int, int], bool] | None = None,
 ) -> ExpiryCounts:
     """Write off every lot past its date on business date ``day`` (``expires_on <
-    day``), ``batch`` members per unit of work. Idempotent: a written-off lot has
-    nothing left, so running again finds nothing. ``step(done, total)`` is told after
-    each batch (the write lock is free then); when it returns False the job stops
-    there (what was done stays done) and the counts say ``cancelled``."""
+    day``), ``batch`` members per unit of work (:func:`expire_lots`: a few statements a
+    batch), leaving the write lock free after each for as long as the batch held it
+    (at most :data:`PAUSE_S`, as :mod:`.job_batches` explains). Idempotent: a
+    written-off lot has nothing left, so running again finds nothing. ``step(done,
+    total)`` is told after each batch (the write lock is free then); when it returns
+    False the job stops there (what was done stays done) and the counts say
+    ``cancelled``."""
     batch = batch or BATCH_MEMBERS
     with db.reader() as r:
         total = int(connection(r.session).scalar(_DUE_TOTAL, {"day": day}) or 0)
@@ -112,24 +177,23 @@ def expire_due(
     while True:
         with db.uow() as uow:
             s = uow.session
+            s.connection()  # BEGIN IMMEDIATE: any wait for the lock is here
+            started = time.monotonic()  # the pause below counts the lock held
             ids = list(connection(s).scalars(_DUE_MEMBERS, {"day": day, "batch": batch}))
-            for member_id in ids:
-                before = _due_lot_count(s, member_id, day)
-                points += expire_points(s, member_id, day, refs)
-                lots += before
+            done = expire_lots(s, ids, day, refs)
             uow.commit()
         members += len(ids)
+        lots += done.lots
+        points += done.points
         if not ids:
             return ExpiryCounts(members, lots, points)
         if step is not None and not step(members, max(total, members)):
             return ExpiryCounts(members, lots, points, cancelled=True)
+        time.sleep(min(time.monotonic() - started, PAUSE_S))
 
 
-_DUE_LOTS_OF = select(func.count()).where(
-    _LOTS.c.member_id == bindparam("member_id"), _LOTS.c.remaining > 0,
-    _LOTS.c.expires_on < bindparam("day"))
-
-
-def _due_lot_count(session: Session, member_id: int, day: date) -> int:
-    return int(connection(session).scalar(
-        _DUE_LOTS_OF, {"member_id": member_id, "day": day}) or 0)
+def expire_points(session: Session, member_id: int, today: date, refs: Refs) -> int:
+    """Expire every lot of ``member_id`` whose date has passed (``expires_on < today``):
+    one EXPIRE entry per lot, never a deletion. Returns the points expired (the one-member
+    form of :func:`expire_lots`, which the daily job runs for a batch)."""
+    return expire_lots(session, [member_id], today, refs).points

@@ -52,7 +52,8 @@ def run_batches(
     done = 0
     while done < len(items):
         with db.uow() as uow:
-            started = time.monotonic()
+            uow.session.connection()  # BEGIN IMMEDIATE: any wait for the lock is here
+            started = time.monotonic()  # the budget and the pause count the lock held
             n = 0
             results: list[R] = []
             while done + n < len(items):

@@ -82,8 +82,6 @@ USABLE_POINTS_OF_MEMBER = (
     .scalar_subquery()
 )
 _LOTS_LEFT = select(_LOTS.c.id, _LOTS.c.remaining).where(*_MEMBER_LOTS_LEFT).order_by(*_SOONEST_FIRST)
-_EXPIRED_LOTS = select(_LOTS.c.id, _LOTS.c.remaining).where(
-    *_MEMBER_LOTS_LEFT, _LOTS.c.expires_on < bindparam("today")).order_by(_LOTS.c.id)
 _LOT_OF_ENTRY = select(_LOTS.c.id, _LOTS.c.remaining).where(_LOTS.c.entry_id == bindparam("entry_id"))
 _LOTS_BY_ID = select(_LOTS.c.id, _LOTS.c.member_id, _LOTS.c.points, _LOTS.c.remaining).where(
     _LOTS.c.id.in_(bindparam("ids", expanding=True)))
@@ -125,7 +123,8 @@ class PointsPosting:
     balance_after: int
 
 
-def _ref_values(refs: Refs) -> dict[str, Any]:
+def ref_values(refs: Refs) -> dict[str, Any]:
+    """A points or stored-value entry's reference columns (and its time)."""
     return {"sale_id": refs.sale_id, "recharge_id": refs.recharge_id,
             "refund_id": refs.refund_id, "staff_id": refs.staff_id,
             "note": refs.note[:200], "created_at": clock.now()}
@@ -174,7 +173,7 @@ def post_stored_value(
     sync(session, Member, member_id, sv_principal=principal_after, sv_bonus=bonus_after)
     values = {"member_id": member_id, "kind": kind, "principal_delta": principal_delta,
               "bonus_delta": bonus_delta, "principal_after": principal_after,
-              "bonus_after": bonus_after, **_ref_values(refs)}
+              "bonus_after": bonus_after, **ref_values(refs)}
     entry_id = conn.execute(_ADD_SV_ENTRY, values).scalar_one()
     return StoredValuePosting(entry_id, member_id, kind, principal_delta, bonus_delta,
                               principal_after, bonus_after)
@@ -206,7 +205,7 @@ def _points_entry(
     session: Session, member_id: int, kind: PointsKind, delta: int, after: int, refs: Refs
 ) -> PointsPosting:
     values = {"member_id": member_id, "kind": kind, "delta": delta, "balance_after": after,
-              **_ref_values(refs)}
+              **ref_values(refs)}
     entry_id = session.connection().execute(_ADD_POINTS_ENTRY, values).scalar_one()
     return PointsPosting(entry_id, member_id, kind, delta, after)
 
@@ -366,17 +365,3 @@ def take_back_points(
                 if lot is None or x.id != lot.id]
     _take_from_lots(session, entry.id, ordered, wanted)
     return entry, shortfall
-
-
-def expire_points(session: Session, member_id: int, today: date, refs: Refs) -> int:
-    """Expire every lot of ``member_id`` whose date has passed (``expires_on < today``):
-    one EXPIRE entry per lot, never a deletion. Returns the points expired."""
-    lots = connection(session).execute(
-        _EXPIRED_LOTS, {"member_id": member_id, "today": today}).all()
-    for lot in lots:
-        after = _move_points_cache(session, member_id, -lot.remaining)
-        if after is None:
-            raise ValueError("points cache out of step with lots")
-        entry = _points_entry(session, member_id, PointsKind.EXPIRE, -lot.remaining, after, refs)
-        _take_from_lots(session, entry.id, [lot], lot.remaining)
-    return int(sum(lot.remaining for lot in lots))

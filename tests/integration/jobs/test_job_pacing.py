@@ -1,0 +1,70 @@
+"""The daily jobs pace themselves by the time they hold the write lock, not by the time
+they waited for it: a batch that had to wait for a checkout's transaction still does a
+full batch's work, and the pause after it matches the lock held. Simulated without a
+wall clock: the jobs' duration clock is replaced by one that only the wait for BEGIN
+IMMEDIATE moves (a second each time)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from sqlalchemy import event
+
+from memberdesk.services.analytics import rows as analytics_rows
+from memberdesk.services.analytics.rows import write_batch
+from memberdesk.services.points import expiry as points_expiry
+from memberdesk.services.shared import batches as job_batches
+from memberdesk.services.shared.batches import run_batches
+from tests.checkout_support.kit import World
+
+from .conftest import ShopClock
+
+
+class WaitingClock:
+    """``time.monotonic`` for the jobs: moves one second at each BEGIN (the wait for the
+    write lock), never otherwise; records the pauses asked for."""
+
+    def __init__(self) -> None:
+        self.now = 100.0
+        self.pauses: list[float] = []
+
+    def monotonic(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.pauses.append(seconds)
+
+    def waited(self, *_: Any) -> None:
+        self.now += 1.0
+
+
+@pytest.fixture
+def waiting(world: World, monkeypatch: pytest.MonkeyPatch) -> Iterator[WaitingClock]:
+    c = WaitingClock()
+    for module in (job_batches, points_expiry, analytics_rows):
+        monkeypatch.setattr(module.time, "monotonic", c.monotonic)
+    monkeypatch.setattr(job_batches.time, "sleep", c.sleep)
+    event.listen(world.db.engine, "begin", c.waited)
+    yield c
+    event.remove(world.db.engine, "begin", c.waited)
+
+
+def test_a_batch_that_waited_for_the_lock_still_does_a_full_batch(
+        world: World, waiting: WaitingClock) -> None:
+    steps: list[int] = []
+
+    def work(session: Any, item: int) -> None:
+        session.connection().exec_driver_sql("SELECT 1")  # a member's reads and writes
+
+    done, cancelled = run_batches(world.db, list(range(5)), work,
+                                  step=lambda d, t: steps.append(d) is None)
+    assert (done, cancelled) == (5, False)
+    assert steps == [5]  # one batch: the second spent waiting was not its budget
+    assert waiting.pauses == []  # the last batch is not followed by a pause
+
+
+def test_the_refresh_counts_the_lock_held_not_the_wait(world: World, waiting: WaitingClock,
+                                                       shop_clock: ShopClock) -> None:
+    assert write_batch(world.db, 0, 0, [], {}) == 0.0  # it waited a second: held nothing

@@ -310,7 +310,8 @@ def test_an_older_shop_file_is_upgraded_in_a_private_copy(demo: Path, pg_empty: 
         with engine.connect() as conn:
             # as db/migrate.upgrade does: a batch rebuild of a table others point at
             # (0026 rebuilds sale_lines) needs foreign keys off, set outside the transaction
-            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            conn.connection.driver_connection.execute(
+                "PRAGMA foreign_keys = OFF")
             with conn.begin():
                 cfg.attributes["connection"] = conn
                 command.downgrade(cfg, "-1")

@@ -79,7 +79,7 @@ def import_reply_report(db: Any, actor: Any, path: str) -> Any:
 
 # The type, member and reason columns at their preferred widths, and at the least.
 PREFERRED = {1: 100, 2: 104, 5: 120}
-NARROWEST = 56
+NARROWEST = 44  # titles elide (tool tips say them); the full date-time column took 12 px more
 TEXT_SHARE = 3  # the message text is given 1/3 of the table's width (when it can)
 
 
@@ -132,6 +132,7 @@ class MessagesPage(Page):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)  # the text
         header.setTextElideMode(Qt.TextElideMode.ElideRight)  # a narrowed column's title
+        header.setMinimumSectionSize(NARROWEST)  # (Qt's own least was 64 px)
         self.table.itemSelectionChanged.connect(self.update_state)
         self.table.viewport().installEventFilter(self)
         self.months = QLabel()

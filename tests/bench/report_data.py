@@ -245,7 +245,7 @@ class Generator:
         closed = datetime.combine(d, datetime.min.time()) + timedelta(hours=22, minutes=30)
         self.rows["day_closes"].append((
             cid, cid, d.isoformat(), 1, stamp(closed), marks["sale"], marks["refund"],
-            marks["recharge"], text, hashlib.sha256(text.encode()).hexdigest()))
+            marks["recharge"], text, hashlib.sha256(text.encode()).hexdigest(), STORE))
 
     # -- writing -------------------------------------------------------------
     def flush(self) -> None:
@@ -301,7 +301,7 @@ COLUMNS = {
               "closed_by_id, verified_by_id, note, store_id",
     "shift_counts": "id, shift_id, tender_kind, expected, counted, variance",
     "day_closes": "id, close_no, business_date, staff_id, closed_at, last_sale_id, "
-                  "last_refund_id, last_recharge_id, report_json, report_hash",
+                  "last_refund_id, last_recharge_id, report_json, report_hash, store_id",
 }
 
 

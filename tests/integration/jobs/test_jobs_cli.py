@@ -48,7 +48,8 @@ def test_jobs_run_and_status(
         f"2026-03-10 {tiers}",
         f"2026-03-10 {gifts}",
         f"2026-03-10 {cards}",
-        "2026-03-10 member analytics: churn=0, members=3, scored=0",
+        "2026-03-10 member analytics: churn=0, members=3, recommend_members=0, "
+        "recommend_pairs=0, recommend_rows=0, scored=0",
         f"2026-03-10 text messages: {sms}",
         "daily jobs done up to 2026-03-10",
         "2026-03-11 points expiry: lots=0, members=0, points=0",
@@ -61,7 +62,8 @@ def test_jobs_run_and_status(
         f"2026-03-12 {tiers}",
         f"2026-03-12 {gifts}",
         f"2026-03-12 {cards}",
-        "2026-03-12 member analytics: churn=0, members=3, scored=0",
+        "2026-03-12 member analytics: churn=0, members=3, recommend_members=0, "
+        "recommend_pairs=0, recommend_rows=0, scored=0",
         f"2026-03-12 text messages: {sms}",
         "daily jobs done up to 2026-03-12",
     ]

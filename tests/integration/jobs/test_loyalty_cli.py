@@ -81,7 +81,8 @@ def test_jobs_run_until_moves_tiers_and_gives_birthday_gifts_once(
         "  tier evaluation: 2026-04-14 (down=0, members=0, renewed=0, up=0); 0 day(s) due",
         "  birthday gifts: 2026-04-14 (coupons=0, members=0, points=0); 0 day(s) due",
         "  count card expiry: 2026-04-14 (cards=0, reminders=0, uses=0); 0 day(s) due",
-        "  member analytics: 2026-04-14 (churn=0, members=3, scored=0); 0 day(s) due",
+        "  member analytics: 2026-04-14 (churn=0, members=3, recommend_members=0, "
+        "recommend_pairs=0, recommend_rows=0, scored=0); 0 day(s) due",
         "  text messages: 2026-04-14 (dropped=0, failed=0, reminders=0, sent=0, unknown=0, "
         "waiting=0); 0 day(s) due",
     ]

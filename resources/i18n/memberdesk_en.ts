@@ -2139,6 +2139,141 @@ Please send this file to your support contact.</translation>
     </message>
 </context>
 <context>
+    <name>MemberActions</name>
+    <message>
+        <source>Type a day as 2026-01-31, or leave it empty.</source>
+        <translation>Type a day as 2026-01-31, or leave it empty.</translation>
+    </message>
+    <message>
+        <source>Type the reason first: it goes into the audit log with the action.</source>
+        <translation>Type the reason first: it goes into the audit log with the action.</translation>
+    </message>
+    <message>
+        <source>Type the amount to add (or -amount to take away).</source>
+        <translation>Type the amount to add (or -amount to take away).</translation>
+    </message>
+    <message>
+        <source>Stored value adjusted: the balance is now {amount}.</source>
+        <translation>Stored value adjusted: the balance is now {amount}.</translation>
+    </message>
+    <message>
+        <source>Type the points to give (or -points to take away).</source>
+        <translation>Type the points to give (or -points to take away).</translation>
+    </message>
+    <message>
+        <source>Points adjusted: the balance is now {points}.</source>
+        <translation>Points adjusted: the balance is now {points}.</translation>
+    </message>
+    <message>
+        <source>Let the member type the new payment password (4 to 6 digits).</source>
+        <translation>Let the member type the new payment password (4 to 6 digits).</translation>
+    </message>
+    <message>
+        <source>The payment password is set.</source>
+        <translation>The payment password is set.</translation>
+    </message>
+    <message>
+        <source>The payment password is removed.</source>
+        <translation>The payment password is removed.</translation>
+    </message>
+    <message>
+        <source>The member is active again.</source>
+        <translation>The member is active again.</translation>
+    </message>
+    <message>
+        <source>The member is deactivated.</source>
+        <translation>The member is deactivated.</translation>
+    </message>
+    <message>
+        <source>Press &quot;Anonymise&quot; again to wipe this member&apos;s personal data for good.</source>
+        <translation>Press &quot;Anonymise&quot; again to wipe this member&apos;s personal data for good.</translation>
+    </message>
+    <message>
+        <source>The member&apos;s personal data is wiped; the member number, ledgers and sales stay.</source>
+        <translation>The member&apos;s personal data is wiped; the member number, ledgers and sales stay.</translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation>Reactivate</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
+        <source>Anonymise — press again to confirm</source>
+        <translation>Anonymise — press again to confirm</translation>
+    </message>
+    <message>
+        <source>Anonymise…</source>
+        <translation>Anonymise…</translation>
+    </message>
+    <message>
+        <source>set</source>
+        <translation>set</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <source>Payment &amp;password ({state})</source>
+        <translation>Payment &amp;password ({state})</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Reason</translation>
+    </message>
+    <message>
+        <source>required for every action below; written to the audit log</source>
+        <translation>required for every action below; written to the audit log</translation>
+    </message>
+    <message>
+        <source>&amp;Stored value</source>
+        <translation>&amp;Stored value</translation>
+    </message>
+    <message>
+        <source>P&amp;oints</source>
+        <translation>P&amp;oints</translation>
+    </message>
+    <message>
+        <source>paid part (本金)</source>
+        <translation>paid part (本金)</translation>
+    </message>
+    <message>
+        <source>bonus part (赠送)</source>
+        <translation>bonus part (赠送)</translation>
+    </message>
+    <message>
+        <source>Adjust stored value</source>
+        <translation>Adjust stored value</translation>
+    </message>
+    <message>
+        <source>Adjust points</source>
+        <translation>Adjust points</translation>
+    </message>
+    <message>
+        <source>4–6 digits</source>
+        <translation>4–6 digits</translation>
+    </message>
+    <message>
+        <source>The member types the password; nobody else sees it.</source>
+        <translation>The member types the password; nobody else sees it.</translation>
+    </message>
+    <message>
+        <source>Set password</source>
+        <translation>Set password</translation>
+    </message>
+    <message>
+        <source>Remove password</source>
+        <translation>Remove password</translation>
+    </message>
+    <message>
+        <source>Anonymising (owner only) wipes the name, phone, birthday, email, address, tags, notes and payment password and voids the cards. Kept: the member number, tier, points, every stored-value and points entry and every sale. Stored value must be refunded first.</source>
+        <translation>Anonymising (owner only) wipes the name, phone, birthday, email, address, tags, notes and payment password and voids the cards. Kept: the member number, tier, points, every stored-value and points entry and every sale. Stored value must be refunded first.</translation>
+    </message>
+</context>
+<context>
     <name>MemberCard</name>
     <message>
         <source>Points</source>
@@ -2291,36 +2426,8 @@ Please send this file to your support contact.</translation>
 <context>
     <name>MemberDialog</name>
     <message>
-        <source> (refunded {n})</source>
-        <translation> (refunded {n})</translation>
-    </message>
-    <message>
-        <source>Type a day as 2026-01-31, or leave it empty.</source>
-        <translation>Type a day as 2026-01-31, or leave it empty.</translation>
-    </message>
-    <message>
         <source>The profile is saved.</source>
         <translation>The profile is saved.</translation>
-    </message>
-    <message>
-        <source>Type the reason first: it goes into the audit log with the action.</source>
-        <translation>Type the reason first: it goes into the audit log with the action.</translation>
-    </message>
-    <message>
-        <source>Type the amount to add (or -amount to take away).</source>
-        <translation>Type the amount to add (or -amount to take away).</translation>
-    </message>
-    <message>
-        <source>Stored value adjusted: the balance is now {amount}.</source>
-        <translation>Stored value adjusted: the balance is now {amount}.</translation>
-    </message>
-    <message>
-        <source>Type the points to give (or -points to take away).</source>
-        <translation>Type the points to give (or -points to take away).</translation>
-    </message>
-    <message>
-        <source>Points adjusted: the balance is now {points}.</source>
-        <translation>Points adjusted: the balance is now {points}.</translation>
     </message>
     <message>
         <source>Type the reason for the change.</source>
@@ -2329,78 +2436,6 @@ Please send this file to your support contact.</translation>
     <message>
         <source>The tier is now {tier}.</source>
         <translation>The tier is now {tier}.</translation>
-    </message>
-    <message>
-        <source>Let the member type the new payment password (4 to 6 digits).</source>
-        <translation>Let the member type the new payment password (4 to 6 digits).</translation>
-    </message>
-    <message>
-        <source>The payment password is set.</source>
-        <translation>The payment password is set.</translation>
-    </message>
-    <message>
-        <source>The payment password is removed.</source>
-        <translation>The payment password is removed.</translation>
-    </message>
-    <message>
-        <source>The member is active again.</source>
-        <translation>The member is active again.</translation>
-    </message>
-    <message>
-        <source>The member is deactivated.</source>
-        <translation>The member is deactivated.</translation>
-    </message>
-    <message>
-        <source>Press &quot;Anonymise&quot; again to wipe this member&apos;s personal data for good.</source>
-        <translation>Press &quot;Anonymise&quot; again to wipe this member&apos;s personal data for good.</translation>
-    </message>
-    <message>
-        <source>The member&apos;s personal data is wiped; the member number, ledgers and sales stay.</source>
-        <translation>The member&apos;s personal data is wiped; the member number, ledgers and sales stay.</translation>
-    </message>
-    <message>
-        <source>opening</source>
-        <translation>opening</translation>
-    </message>
-    <message>
-        <source>recharge</source>
-        <translation>recharge</translation>
-    </message>
-    <message>
-        <source>spent</source>
-        <translation>spent</translation>
-    </message>
-    <message>
-        <source>refund</source>
-        <translation>refund</translation>
-    </message>
-    <message>
-        <source>recharge refund</source>
-        <translation>recharge refund</translation>
-    </message>
-    <message>
-        <source>adjustment</source>
-        <translation>adjustment</translation>
-    </message>
-    <message>
-        <source>earned</source>
-        <translation>earned</translation>
-    </message>
-    <message>
-        <source>bonus</source>
-        <translation>bonus</translation>
-    </message>
-    <message>
-        <source>redeemed</source>
-        <translation>redeemed</translation>
-    </message>
-    <message>
-        <source>redeemed, returned</source>
-        <translation>redeemed, returned</translation>
-    </message>
-    <message>
-        <source>earned, reversed</source>
-        <translation>earned, reversed</translation>
     </message>
     <message>
         <source>expired</source>
@@ -2431,18 +2466,6 @@ Please send this file to your support contact.</translation>
         <translation>used</translation>
     </message>
     <message>
-        <source>completed</source>
-        <translation>completed</translation>
-    </message>
-    <message>
-        <source>refunded</source>
-        <translation>refunded</translation>
-    </message>
-    <message>
-        <source>partly refunded</source>
-        <translation>partly refunded</translation>
-    </message>
-    <message>
         <source> (deactivated)</source>
         <translation> (deactivated)</translation>
     </message>
@@ -2465,34 +2488,6 @@ Please send this file to your support contact.</translation>
     <message>
         <source>Tier now: {tier}{lock}.</source>
         <translation>Tier now: {tier}{lock}.</translation>
-    </message>
-    <message>
-        <source>Reactivate</source>
-        <translation>Reactivate</translation>
-    </message>
-    <message>
-        <source>Deactivate</source>
-        <translation>Deactivate</translation>
-    </message>
-    <message>
-        <source>Anonymise — press again to confirm</source>
-        <translation>Anonymise — press again to confirm</translation>
-    </message>
-    <message>
-        <source>Anonymise…</source>
-        <translation>Anonymise…</translation>
-    </message>
-    <message>
-        <source>set</source>
-        <translation>set</translation>
-    </message>
-    <message>
-        <source>not set</source>
-        <translation>not set</translation>
-    </message>
-    <message>
-        <source>Payment &amp;password ({state})</source>
-        <translation>Payment &amp;password ({state})</translation>
     </message>
     <message>
         <source>Profile</source>
@@ -2563,46 +2558,6 @@ Please send this file to your support contact.</translation>
         <translation>Time</translation>
     </message>
     <message>
-        <source>Kind</source>
-        <translation>Kind</translation>
-    </message>
-    <message>
-        <source>Paid part</source>
-        <translation>Paid part</translation>
-    </message>
-    <message>
-        <source>Bonus part</source>
-        <translation>Bonus part</translation>
-    </message>
-    <message>
-        <source>Balance after</source>
-        <translation>Balance after</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <source>Sale / item</source>
-        <translation>Sale / item</translation>
-    </message>
-    <message>
-        <source>State / qty</source>
-        <translation>State / qty</translation>
-    </message>
-    <message>
-        <source>Unit price</source>
-        <translation>Unit price</translation>
-    </message>
-    <message>
-        <source>Amount</source>
-        <translation>Amount</translation>
-    </message>
-    <message>
-        <source>Older…</source>
-        <translation>Older…</translation>
-    </message>
-    <message>
         <source>New tier</source>
         <translation>New tier</translation>
     </message>
@@ -2669,58 +2624,6 @@ Please send this file to your support contact.</translation>
     <message>
         <source>Valid until</source>
         <translation>Valid until</translation>
-    </message>
-    <message>
-        <source>&amp;Reason</source>
-        <translation>&amp;Reason</translation>
-    </message>
-    <message>
-        <source>required for every action below; written to the audit log</source>
-        <translation>required for every action below; written to the audit log</translation>
-    </message>
-    <message>
-        <source>&amp;Stored value</source>
-        <translation>&amp;Stored value</translation>
-    </message>
-    <message>
-        <source>P&amp;oints</source>
-        <translation>P&amp;oints</translation>
-    </message>
-    <message>
-        <source>paid part (本金)</source>
-        <translation>paid part (本金)</translation>
-    </message>
-    <message>
-        <source>bonus part (赠送)</source>
-        <translation>bonus part (赠送)</translation>
-    </message>
-    <message>
-        <source>Adjust stored value</source>
-        <translation>Adjust stored value</translation>
-    </message>
-    <message>
-        <source>Adjust points</source>
-        <translation>Adjust points</translation>
-    </message>
-    <message>
-        <source>4–6 digits</source>
-        <translation>4–6 digits</translation>
-    </message>
-    <message>
-        <source>The member types the password; nobody else sees it.</source>
-        <translation>The member types the password; nobody else sees it.</translation>
-    </message>
-    <message>
-        <source>Set password</source>
-        <translation>Set password</translation>
-    </message>
-    <message>
-        <source>Remove password</source>
-        <translation>Remove password</translation>
-    </message>
-    <message>
-        <source>Anonymising (owner only) wipes the name, phone, birthday, email, address, tags, notes and payment password and voids the cards. Kept: the member number, tier, points, every stored-value and points entry and every sale. Stored value must be refunded first.</source>
-        <translation>Anonymising (owner only) wipes the name, phone, birthday, email, address, tags, notes and payment password and voids the cards. Kept: the member number, tier, points, every stored-value and points entry and every sale. Stored value must be refunded first.</translation>
     </message>
 </context>
 <context>
@@ -2923,6 +2826,121 @@ Please send this file to your support contact.</translation>
     <message>
         <source>Clear filters</source>
         <translation>Clear filters</translation>
+    </message>
+</context>
+<context>
+    <name>MemberHistory</name>
+    <message>
+        <source> (refunded {n})</source>
+        <translation> (refunded {n})</translation>
+    </message>
+    <message>
+        <source>opening</source>
+        <translation>opening</translation>
+    </message>
+    <message>
+        <source>recharge</source>
+        <translation>recharge</translation>
+    </message>
+    <message>
+        <source>spent</source>
+        <translation>spent</translation>
+    </message>
+    <message>
+        <source>refund</source>
+        <translation>refund</translation>
+    </message>
+    <message>
+        <source>recharge refund</source>
+        <translation>recharge refund</translation>
+    </message>
+    <message>
+        <source>adjustment</source>
+        <translation>adjustment</translation>
+    </message>
+    <message>
+        <source>earned</source>
+        <translation>earned</translation>
+    </message>
+    <message>
+        <source>bonus</source>
+        <translation>bonus</translation>
+    </message>
+    <message>
+        <source>redeemed</source>
+        <translation>redeemed</translation>
+    </message>
+    <message>
+        <source>redeemed, returned</source>
+        <translation>redeemed, returned</translation>
+    </message>
+    <message>
+        <source>earned, reversed</source>
+        <translation>earned, reversed</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>expired</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>completed</translation>
+    </message>
+    <message>
+        <source>refunded</source>
+        <translation>refunded</translation>
+    </message>
+    <message>
+        <source>partly refunded</source>
+        <translation>partly refunded</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Paid part</source>
+        <translation>Paid part</translation>
+    </message>
+    <message>
+        <source>Bonus part</source>
+        <translation>Bonus part</translation>
+    </message>
+    <message>
+        <source>Balance after</source>
+        <translation>Balance after</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Sale / item</source>
+        <translation>Sale / item</translation>
+    </message>
+    <message>
+        <source>State / qty</source>
+        <translation>State / qty</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Unit price</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Older…</source>
+        <translation>Older…</translation>
     </message>
 </context>
 <context>

@@ -2139,6 +2139,141 @@ Please send this file to your support contact.</source>
     </message>
 </context>
 <context>
+    <name>MemberActions</name>
+    <message>
+        <source>Type a day as 2026-01-31, or leave it empty.</source>
+        <translation>日期请按 2026-01-31 的格式填写，或留空。</translation>
+    </message>
+    <message>
+        <source>Type the reason first: it goes into the audit log with the action.</source>
+        <translation>请先填写原因：它会和操作一起记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Type the amount to add (or -amount to take away).</source>
+        <translation>请输入要增加的金额（减少请在前面加 -）。</translation>
+    </message>
+    <message>
+        <source>Stored value adjusted: the balance is now {amount}.</source>
+        <translation>储值已调整，现在余额 {amount}。</translation>
+    </message>
+    <message>
+        <source>Type the points to give (or -points to take away).</source>
+        <translation>请输入要增加的积分（扣减请在前面加 -）。</translation>
+    </message>
+    <message>
+        <source>Points adjusted: the balance is now {points}.</source>
+        <translation>积分已调整，现在积分 {points}。</translation>
+    </message>
+    <message>
+        <source>Let the member type the new payment password (4 to 6 digits).</source>
+        <translation>请会员本人输入新的消费密码（4 到 6 位数字）。</translation>
+    </message>
+    <message>
+        <source>The payment password is set.</source>
+        <translation>消费密码已设置。</translation>
+    </message>
+    <message>
+        <source>The payment password is removed.</source>
+        <translation>消费密码已清除。</translation>
+    </message>
+    <message>
+        <source>The member is active again.</source>
+        <translation>会员已恢复使用。</translation>
+    </message>
+    <message>
+        <source>The member is deactivated.</source>
+        <translation>会员已停用。</translation>
+    </message>
+    <message>
+        <source>Press &quot;Anonymise&quot; again to wipe this member&apos;s personal data for good.</source>
+        <translation>再按一次“注销个人信息”，将永久清除该会员的个人信息。</translation>
+    </message>
+    <message>
+        <source>The member&apos;s personal data is wiped; the member number, ledgers and sales stay.</source>
+        <translation>会员的个人信息已清除；会员编号、储值积分流水和消费记录保留。</translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation>恢复使用</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>停用会员</translation>
+    </message>
+    <message>
+        <source>Anonymise — press again to confirm</source>
+        <translation>注销个人信息 — 再按一次确认</translation>
+    </message>
+    <message>
+        <source>Anonymise…</source>
+        <translation>注销个人信息…</translation>
+    </message>
+    <message>
+        <source>set</source>
+        <translation>已设置</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>Payment &amp;password ({state})</source>
+        <translation>消费密码(&amp;P)（{state}）</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>required for every action below; written to the audit log</source>
+        <translation>下面每项操作都必须填写，记入审计日志</translation>
+    </message>
+    <message>
+        <source>&amp;Stored value</source>
+        <translation>储值(&amp;S)</translation>
+    </message>
+    <message>
+        <source>P&amp;oints</source>
+        <translation>积分(&amp;O)</translation>
+    </message>
+    <message>
+        <source>paid part (本金)</source>
+        <translation>本金</translation>
+    </message>
+    <message>
+        <source>bonus part (赠送)</source>
+        <translation>赠送金额</translation>
+    </message>
+    <message>
+        <source>Adjust stored value</source>
+        <translation>调整储值</translation>
+    </message>
+    <message>
+        <source>Adjust points</source>
+        <translation>调整积分</translation>
+    </message>
+    <message>
+        <source>4–6 digits</source>
+        <translation>4–6 位数字</translation>
+    </message>
+    <message>
+        <source>The member types the password; nobody else sees it.</source>
+        <translation>由会员本人输入密码，他人看不到。</translation>
+    </message>
+    <message>
+        <source>Set password</source>
+        <translation>设置密码</translation>
+    </message>
+    <message>
+        <source>Remove password</source>
+        <translation>清除密码</translation>
+    </message>
+    <message>
+        <source>Anonymising (owner only) wipes the name, phone, birthday, email, address, tags, notes and payment password and voids the cards. Kept: the member number, tier, points, every stored-value and points entry and every sale. Stored value must be refunded first.</source>
+        <translation>注销个人信息（仅店主）会清除姓名、手机号、生日、邮箱、地址、标签、备注和消费密码，并作废会员卡。保留：会员编号、等级、积分、每一条储值和积分流水以及每一笔消费。储值余额须先退还。</translation>
+    </message>
+</context>
+<context>
     <name>MemberCard</name>
     <message>
         <source>Points</source>
@@ -2291,36 +2426,8 @@ Please send this file to your support contact.</source>
 <context>
     <name>MemberDialog</name>
     <message>
-        <source> (refunded {n})</source>
-        <translation>（已退 {n}）</translation>
-    </message>
-    <message>
-        <source>Type a day as 2026-01-31, or leave it empty.</source>
-        <translation>日期请按 2026-01-31 的格式填写，或留空。</translation>
-    </message>
-    <message>
         <source>The profile is saved.</source>
         <translation>资料已保存。</translation>
-    </message>
-    <message>
-        <source>Type the reason first: it goes into the audit log with the action.</source>
-        <translation>请先填写原因：它会和操作一起记入审计日志。</translation>
-    </message>
-    <message>
-        <source>Type the amount to add (or -amount to take away).</source>
-        <translation>请输入要增加的金额（减少请在前面加 -）。</translation>
-    </message>
-    <message>
-        <source>Stored value adjusted: the balance is now {amount}.</source>
-        <translation>储值已调整，现在余额 {amount}。</translation>
-    </message>
-    <message>
-        <source>Type the points to give (or -points to take away).</source>
-        <translation>请输入要增加的积分（扣减请在前面加 -）。</translation>
-    </message>
-    <message>
-        <source>Points adjusted: the balance is now {points}.</source>
-        <translation>积分已调整，现在积分 {points}。</translation>
     </message>
     <message>
         <source>Type the reason for the change.</source>
@@ -2329,78 +2436,6 @@ Please send this file to your support contact.</source>
     <message>
         <source>The tier is now {tier}.</source>
         <translation>会员等级已改为{tier}。</translation>
-    </message>
-    <message>
-        <source>Let the member type the new payment password (4 to 6 digits).</source>
-        <translation>请会员本人输入新的消费密码（4 到 6 位数字）。</translation>
-    </message>
-    <message>
-        <source>The payment password is set.</source>
-        <translation>消费密码已设置。</translation>
-    </message>
-    <message>
-        <source>The payment password is removed.</source>
-        <translation>消费密码已清除。</translation>
-    </message>
-    <message>
-        <source>The member is active again.</source>
-        <translation>会员已恢复使用。</translation>
-    </message>
-    <message>
-        <source>The member is deactivated.</source>
-        <translation>会员已停用。</translation>
-    </message>
-    <message>
-        <source>Press &quot;Anonymise&quot; again to wipe this member&apos;s personal data for good.</source>
-        <translation>再按一次“注销个人信息”，将永久清除该会员的个人信息。</translation>
-    </message>
-    <message>
-        <source>The member&apos;s personal data is wiped; the member number, ledgers and sales stay.</source>
-        <translation>会员的个人信息已清除；会员编号、储值积分流水和消费记录保留。</translation>
-    </message>
-    <message>
-        <source>opening</source>
-        <translation>期初</translation>
-    </message>
-    <message>
-        <source>recharge</source>
-        <translation>充值</translation>
-    </message>
-    <message>
-        <source>spent</source>
-        <translation>消费</translation>
-    </message>
-    <message>
-        <source>refund</source>
-        <translation>退款</translation>
-    </message>
-    <message>
-        <source>recharge refund</source>
-        <translation>退充值</translation>
-    </message>
-    <message>
-        <source>adjustment</source>
-        <translation>手工调整</translation>
-    </message>
-    <message>
-        <source>earned</source>
-        <translation>消费得积分</translation>
-    </message>
-    <message>
-        <source>bonus</source>
-        <translation>赠送</translation>
-    </message>
-    <message>
-        <source>redeemed</source>
-        <translation>积分抵现</translation>
-    </message>
-    <message>
-        <source>redeemed, returned</source>
-        <translation>抵现退回</translation>
-    </message>
-    <message>
-        <source>earned, reversed</source>
-        <translation>积分冲回</translation>
     </message>
     <message>
         <source>expired</source>
@@ -2431,18 +2466,6 @@ Please send this file to your support contact.</source>
         <translation>已使用</translation>
     </message>
     <message>
-        <source>completed</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <source>refunded</source>
-        <translation>已退款</translation>
-    </message>
-    <message>
-        <source>partly refunded</source>
-        <translation>部分退款</translation>
-    </message>
-    <message>
         <source> (deactivated)</source>
         <translation>（已停用）</translation>
     </message>
@@ -2465,34 +2488,6 @@ Please send this file to your support contact.</source>
     <message>
         <source>Tier now: {tier}{lock}.</source>
         <translation>当前等级：{tier}{lock}。</translation>
-    </message>
-    <message>
-        <source>Reactivate</source>
-        <translation>恢复使用</translation>
-    </message>
-    <message>
-        <source>Deactivate</source>
-        <translation>停用会员</translation>
-    </message>
-    <message>
-        <source>Anonymise — press again to confirm</source>
-        <translation>注销个人信息 — 再按一次确认</translation>
-    </message>
-    <message>
-        <source>Anonymise…</source>
-        <translation>注销个人信息…</translation>
-    </message>
-    <message>
-        <source>set</source>
-        <translation>已设置</translation>
-    </message>
-    <message>
-        <source>not set</source>
-        <translation>未设置</translation>
-    </message>
-    <message>
-        <source>Payment &amp;password ({state})</source>
-        <translation>消费密码(&amp;P)（{state}）</translation>
     </message>
     <message>
         <source>Profile</source>
@@ -2563,46 +2558,6 @@ Please send this file to your support contact.</source>
         <translation>时间</translation>
     </message>
     <message>
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>Paid part</source>
-        <translation>本金</translation>
-    </message>
-    <message>
-        <source>Bonus part</source>
-        <translation>赠送</translation>
-    </message>
-    <message>
-        <source>Balance after</source>
-        <translation>变动后余额</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <source>Sale / item</source>
-        <translation>单据 / 商品</translation>
-    </message>
-    <message>
-        <source>State / qty</source>
-        <translation>状态 / 数量</translation>
-    </message>
-    <message>
-        <source>Unit price</source>
-        <translation>单价</translation>
-    </message>
-    <message>
-        <source>Amount</source>
-        <translation>金额</translation>
-    </message>
-    <message>
-        <source>Older…</source>
-        <translation>更早的…</translation>
-    </message>
-    <message>
         <source>New tier</source>
         <translation>新等级</translation>
     </message>
@@ -2669,58 +2624,6 @@ Please send this file to your support contact.</source>
     <message>
         <source>Valid until</source>
         <translation>有效期至</translation>
-    </message>
-    <message>
-        <source>&amp;Reason</source>
-        <translation>原因(&amp;R)</translation>
-    </message>
-    <message>
-        <source>required for every action below; written to the audit log</source>
-        <translation>下面每项操作都必须填写，记入审计日志</translation>
-    </message>
-    <message>
-        <source>&amp;Stored value</source>
-        <translation>储值(&amp;S)</translation>
-    </message>
-    <message>
-        <source>P&amp;oints</source>
-        <translation>积分(&amp;O)</translation>
-    </message>
-    <message>
-        <source>paid part (本金)</source>
-        <translation>本金</translation>
-    </message>
-    <message>
-        <source>bonus part (赠送)</source>
-        <translation>赠送金额</translation>
-    </message>
-    <message>
-        <source>Adjust stored value</source>
-        <translation>调整储值</translation>
-    </message>
-    <message>
-        <source>Adjust points</source>
-        <translation>调整积分</translation>
-    </message>
-    <message>
-        <source>4–6 digits</source>
-        <translation>4–6 位数字</translation>
-    </message>
-    <message>
-        <source>The member types the password; nobody else sees it.</source>
-        <translation>由会员本人输入密码，他人看不到。</translation>
-    </message>
-    <message>
-        <source>Set password</source>
-        <translation>设置密码</translation>
-    </message>
-    <message>
-        <source>Remove password</source>
-        <translation>清除密码</translation>
-    </message>
-    <message>
-        <source>Anonymising (owner only) wipes the name, phone, birthday, email, address, tags, notes and payment password and voids the cards. Kept: the member number, tier, points, every stored-value and points entry and every sale. Stored value must be refunded first.</source>
-        <translation>注销个人信息（仅店主）会清除姓名、手机号、生日、邮箱、地址、标签、备注和消费密码，并作废会员卡。保留：会员编号、等级、积分、每一条储值和积分流水以及每一笔消费。储值余额须先退还。</translation>
     </message>
 </context>
 <context>
@@ -2923,6 +2826,121 @@ Please send this file to your support contact.</source>
     <message>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
+    </message>
+</context>
+<context>
+    <name>MemberHistory</name>
+    <message>
+        <source> (refunded {n})</source>
+        <translation>（已退 {n}）</translation>
+    </message>
+    <message>
+        <source>opening</source>
+        <translation>期初</translation>
+    </message>
+    <message>
+        <source>recharge</source>
+        <translation>充值</translation>
+    </message>
+    <message>
+        <source>spent</source>
+        <translation>消费</translation>
+    </message>
+    <message>
+        <source>refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>recharge refund</source>
+        <translation>退充值</translation>
+    </message>
+    <message>
+        <source>adjustment</source>
+        <translation>手工调整</translation>
+    </message>
+    <message>
+        <source>earned</source>
+        <translation>消费得积分</translation>
+    </message>
+    <message>
+        <source>bonus</source>
+        <translation>赠送</translation>
+    </message>
+    <message>
+        <source>redeemed</source>
+        <translation>积分抵现</translation>
+    </message>
+    <message>
+        <source>redeemed, returned</source>
+        <translation>抵现退回</translation>
+    </message>
+    <message>
+        <source>earned, reversed</source>
+        <translation>积分冲回</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <source>partly refunded</source>
+        <translation>部分退款</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Paid part</source>
+        <translation>本金</translation>
+    </message>
+    <message>
+        <source>Bonus part</source>
+        <translation>赠送</translation>
+    </message>
+    <message>
+        <source>Balance after</source>
+        <translation>变动后余额</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Sale / item</source>
+        <translation>单据 / 商品</translation>
+    </message>
+    <message>
+        <source>State / qty</source>
+        <translation>状态 / 数量</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Older…</source>
+        <translation>更早的…</translation>
     </message>
 </context>
 <context>

@@ -36,9 +36,10 @@ from memberdesk.money import Money
 from memberdesk.services.catalog import products as catalog
 from memberdesk.services.checkout.cart import CartLine, CartRequest, quote
 from memberdesk.services.checkout.sale import CheckoutRequest, checkout
+from memberdesk.services.closing.day_close import close_day
 from memberdesk.services.coupons import core as coupons
-from memberdesk.services.loyalty import tiers
-from memberdesk.services.members import profiles as members
+from memberdesk.services.loyalty import enrol, tiers
+from memberdesk.services.members import details as member_details
 from memberdesk.services.pricing.tenders import TenderRequest
 from memberdesk.services.refunds.sales import SaleRefundRequest, refund_sale
 from memberdesk.services.shared import clock
@@ -46,9 +47,8 @@ from memberdesk.services.shared.context import Actor
 from memberdesk.services.shared.errors import UserError
 from memberdesk.services.shared.permissions import Permission
 from memberdesk.services.shifts import shift as shifts
-from memberdesk.services.shifts.day_close import close_day
 from memberdesk.services.shop.setup import init_shop
-from memberdesk.services.staff import accounts as staff
+from memberdesk.services.staff import accounts as staff, approvals
 from memberdesk.services.stored_value import recharge
 
 DEMO_SHOP = "好邻居便利店"
@@ -191,7 +191,7 @@ class _Sim:
         birthday = date(self.rng.randint(1955, 2006), self.rng.randint(1, 12),
                         self.rng.randint(1, 28))
         uid = self.uid() if self.rng.random() < 0.7 else None
-        m = members.register_member(
+        m = enrol.register_member(
             self.db, self.cashier, phone=self.phone(self.phones), name=self.name(),
             gender=self.rng.choice([Gender.MALE, Gender.FEMALE, Gender.UNKNOWN]),
             birthday=birthday, marketing_consent=self.rng.random() < 0.6,
@@ -253,7 +253,7 @@ class _Sim:
         tenders: list[TenderRequest] = []
         left = payable
         if member_id is not None:
-            m = members.get_member(self.db, self.cashier, self.member_nos[member_id])
+            m = member_details.get_member(self.db, self.cashier, self.member_nos[member_id])
             balance = m.sv_principal + m.sv_bonus
             if bd.points and bd.points.max_value and self.rng.random() < 0.15:
                 value = min(bd.points.max_value, left)
@@ -286,7 +286,7 @@ class _Sim:
         sale_no = self.sales.pop(self.rng.randrange(len(self.sales)))
         reason = self.rng.choice(("顾客退货", "商品质量问题", "收银员录错"))
         # The cashier refunds with the manager's one-time approval at the counter.
-        grant = staff.grant_approval(
+        grant = approvals.grant_approval(
             self.db, self.cashier, approver_username="manager",
             approver_password=DEMO_PASSWORDS["manager"], permission=Permission.REFUND,
             reason=reason)

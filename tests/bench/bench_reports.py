@@ -43,9 +43,9 @@ from memberdesk.money import Money
 from memberdesk.paths import DataPaths
 from memberdesk.services.backup.create import create_backup
 from memberdesk.services.checkout.cart import CartLine, CartRequest, quote
+from memberdesk.services.closing.day_close import day_report
 from memberdesk.services.reporting.day_report import compute
 from memberdesk.services.reporting.window import Watermarks, Window
-from memberdesk.services.shifts.day_close import day_report
 from memberdesk.services.staff.accounts import login
 from tests.checkout_support.kit import World
 

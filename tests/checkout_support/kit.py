@@ -18,12 +18,8 @@ from memberdesk.services.catalog import products as catalog
 from memberdesk.services.checkout.cart import CartLine, CartRequest
 from memberdesk.services.checkout.sale import CheckoutRequest, CheckoutResult, checkout
 from memberdesk.services.pricing.tenders import TenderRequest
-from memberdesk.services.refunds.sales import (
-    RefundLineRequest,
-    RefundResult,
-    SaleRefundRequest,
-    refund_sale,
-)
+from memberdesk.services.refund_core.steps import RefundResult
+from memberdesk.services.refunds.sales import RefundLineRequest, SaleRefundRequest, refund_sale
 from memberdesk.services.shared import clock, settings
 from memberdesk.services.shared.context import Actor
 from memberdesk.services.shared.ledger import Refs, credit_points

@@ -10,8 +10,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from memberdesk.services.backup.create import create_backup
+from memberdesk.services.loyalty.enrol import register_member
 from memberdesk.services.members.lookup import LookupOutcome, lookup
-from memberdesk.services.members.profiles import register_member
 
 from .tasks_support import Counter
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from memberdesk.services.members import profiles as members
+from memberdesk.services.loyalty import enrol
 
 from .counter_support import PERSON_MS, Till, make_till
 
@@ -101,7 +101,7 @@ def test_an_unknown_card_detaches_the_member_too(till: Till) -> None:
 
 
 def test_a_pick_list_closed_without_a_choice_detaches_the_member(till: Till) -> None:
-    members.register_member(till.db, till.world.owner, phone="13900100001", name="赵六")
+    enrol.register_member(till.db, till.world.owner, phone="13900100001", name="赵六")
     till.find("13800000002")
     till.find("0001")  # 张三 or 赵六: the pick list
     till.press(Qt.Key.Key_Escape, till.counter.lookup.pick_dialog.table)

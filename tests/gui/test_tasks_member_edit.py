@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 
+from memberdesk.services.members.details import get_member
 from memberdesk.services.members.lookup import lookup
-from memberdesk.services.members.profiles import get_member
 from tests.checkout_support.kit import snapshot
 
 from .tasks_support import Counter, counter_for

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
+from memberdesk.services.loyalty.enrol import register_member
 from memberdesk.services.members.lookup import LookupOutcome, lookup
-from memberdesk.services.members.profiles import register_member
 from tests.checkout_support.kit import snapshot
 
 from .helpers import assert_laid_out

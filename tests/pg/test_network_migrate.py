@@ -29,12 +29,12 @@ from memberdesk.models import DayClose
 from memberdesk.paths import DataPaths
 from memberdesk.services.backup.network_migrate import MigrateRequest, migrate_shop
 from memberdesk.services.backup.server_backup import figures
+from memberdesk.services.closing.day_close import day_report
 from memberdesk.services.reporting import codec
 from memberdesk.services.reporting.day_report import DayReport, compute
 from memberdesk.services.reporting.liability import liability_report
 from memberdesk.services.reporting.points_report import points_report
 from memberdesk.services.reporting.window import Watermarks, Window
-from memberdesk.services.shifts.day_close import day_report
 from memberdesk.services.staff.accounts import login
 from tests.pg.test_server_init import _rows
 

@@ -14,11 +14,6 @@ LIMIT = 400
 
 # issue 10: still over the limit, each capped at its line count when the list was made.
 OVER_LIMIT = {
-    "memberdesk/services/members/profiles.py": 497,  # +4: absolute imports (issue 10 move)
-    "memberdesk/services/refunds/sales.py": 425,  # +15: absolute imports (issue 10 move), +1 the gift
-    "memberdesk/services/shared/setting_specs.py": 470,
-    "memberdesk/services/staff/accounts.py": 404,
-    "memberdesk/ui/backoffice/member_dialog.py": 671,
     "memberdesk/ui/backoffice/stock.py": 467,
 }
 

@@ -111,11 +111,11 @@ def cmd_find(args: argparse.Namespace) -> int:
 
 @user_errors
 def cmd_import(args: argparse.Namespace) -> int:
-    from memberdesk.services.members.importer import import_members
+    from memberdesk.services.analytics.after_import import import_and_score
 
     with opened_db(args) as db:
         actor = _login(db, args)
-        result = import_members(
+        result = import_and_score(
             db,
             actor,
             Path(args.file),

@@ -87,9 +87,9 @@ def print_day(rep: Any) -> None:
 
 @user_errors
 def cmd_day(args: argparse.Namespace) -> int:
+    from memberdesk.services.closing.day_close import close_day, day_report
     from memberdesk.services.reporting.documents import day_document
     from memberdesk.services.reporting.export import export_document
-    from memberdesk.services.shifts.day_close import close_day, day_report
     from memberdesk.services.shop.setup import shop_info
 
     day = parse_date(args.date)

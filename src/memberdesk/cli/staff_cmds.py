@@ -32,7 +32,7 @@ def _login(db: Database, args: argparse.Namespace) -> Actor:
 def _may_manage_staff(db: Database, actor: Actor) -> None:
     """Refuse a cashier before asking for a new password (the services check again)."""
     from memberdesk.services.shared.permissions import Permission
-    from memberdesk.services.staff.accounts import check_permission
+    from memberdesk.services.staff.approvals import check_permission
 
     check_permission(db, actor, Permission.MANAGE_STAFF)
 

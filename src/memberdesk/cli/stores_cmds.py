@@ -72,7 +72,8 @@ def _print_store(s: Any) -> None:
 
 @user_errors
 def cmd_stores_list(args: argparse.Namespace) -> int:
-    from memberdesk.services.shop.stores import current_store, list_stores
+    from memberdesk.services.shared.this_store import current_store
+    from memberdesk.services.shop.stores import list_stores
 
     with opened_db(args) as db:
         with db.reader() as uow:

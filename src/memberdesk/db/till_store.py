@@ -11,7 +11,7 @@ TILL_STORE = "till_store"  # the key of :class:`TillStore` in every session's ``
 class TillStore:
     """The store code this installation is configured for (None: the first store) and,
     once read, its row id and code: shared by every session of one :class:`Database`
-    (``services/shop/stores.current_store`` fills it in)."""
+    (``services/shared/this_store.current_store`` fills it in)."""
 
     code: str | None = None
     store_id: int | None = None

@@ -6,7 +6,7 @@ One place decides which promotion a cart gets; the counter's live preview
 exactly what checkout charges.
 
 How they combine with the other prices of a line (decided here, tested in
-``tests/unit/domain/test_promotions.py`` and ``tests/unit/test_promotions_checkout.py``):
+``tests/unit/domain/test_promotions.py`` and ``tests/unit/checkout/test_co_promotions.py``):
 
 * a line's *member price* is what it was before (the tier's member price, else the
   tier's discount on a discountable product); a special price and a member-day

@@ -77,3 +77,14 @@ def age_seconds(at: datetime) -> float:
     """Seconds since ``at`` (naive values are UTC), never negative."""
     aware = at if at.tzinfo is not None else at.replace(tzinfo=UTC)
     return max(0.0, (utc_now() - aware).total_seconds())
+
+
+def shop_time(at: datetime, offset: timedelta) -> datetime:
+    """``at`` as the shop's naive wall-clock time, ``offset`` ahead of UTC.
+
+    The one conversion every report goes through. An aware time is converted; a
+    naive one is taken as already local and returned as it is, so converting twice
+    is harmless."""
+    if at.tzinfo is None:
+        return at
+    return (at.astimezone(UTC) + offset).replace(tzinfo=None)

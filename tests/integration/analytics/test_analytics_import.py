@@ -17,7 +17,6 @@ from memberdesk.services.analytics import after_import as analytics_import
 from memberdesk.services.analytics.member import member_analytics
 from memberdesk.services.analytics.refresh import refresh_scores
 from memberdesk.services.analytics.report import analysis_report, build_report
-from memberdesk.services.members.importer import import_members
 from tests.checkout_support.kit import World
 from tests.integration.members.sheets import row, write_sheet
 
@@ -48,7 +47,7 @@ def test_imported_members_are_scored_at_once(history: World, tmp_path: Path,
     before = _scores(w)
     monkeypatch.setattr(analytics_import, "BATCH_MEMBERS", 2)  # two batches for three
     monkeypatch.setattr(analytics_import, "PAUSE_S", 0.0)
-    res = import_members(w.db, w.owner, write_sheet(tmp_path / "m.xlsx", NEW))
+    res = analytics_import.import_and_score(w.db, w.owner, write_sheet(tmp_path / "m.xlsx", NEW))
     assert res.created == 3
     after = _scores(w)
     new = _ids(w, ["13700000001", "13700000002", "13700000003"])
@@ -70,7 +69,7 @@ def test_imported_members_are_scored_at_once(history: World, tmp_path: Path,
 
 def test_nothing_is_written_before_the_first_refresh(history: World, tmp_path: Path) -> None:
     w = history
-    assert import_members(w.db, w.owner, write_sheet(tmp_path / "m.xlsx", NEW)).created == 3
+    assert analytics_import.import_and_score(w.db, w.owner, write_sheet(tmp_path / "m.xlsx", NEW)).created == 3
     assert _scores(w) == {}
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from tests.integration.test_cli import run
+from tests.integration.cli.test_cli import run
 
 
 def _init(d: Path) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 from memberdesk.db import Database
 from memberdesk.services.backup.create import create_backup
 from memberdesk.services.backup.files import LEFTOVER_AGE, list_backups
-from tests.integration.test_cli import run
+from tests.integration.cli.test_cli import run
 
 OLD = LEFTOVER_AGE.total_seconds() + 60
 

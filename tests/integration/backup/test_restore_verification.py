@@ -25,7 +25,7 @@ from memberdesk.services.backup.restore import restore_backup
 from memberdesk.services.members.profiles import add_member_in
 from memberdesk.services.shared import ledger
 from memberdesk.services.shared.errors import UserError
-from tests.integration.test_cli import run
+from tests.integration.cli.test_cli import run
 
 
 def _add_member(db: Database, phone: str, name: str, fen: int = 10_000) -> None:

@@ -17,7 +17,7 @@ from memberdesk.services.backup.integrity import check_database
 from memberdesk.services.coupons.core import CouponTemplateDraft, create_coupon_template
 from memberdesk.services.jobs.runner import run_jobs
 from memberdesk.services.loyalty.birthday import recent_gift
-from memberdesk.services.members.profiles import register_member
+from memberdesk.services.loyalty.enrol import register_member
 from memberdesk.services.shared import batches as job_batches
 from tests.checkout_support.kit import World, yuan
 

@@ -17,15 +17,17 @@ from memberdesk.models.enums import Gender, PointsKind, StoredValueKind
 from memberdesk.money import Money
 from memberdesk.paths import DataPaths
 from memberdesk.services.backup.integrity import check_database
+from memberdesk.services.loyalty.enrol import register_member
+from memberdesk.services.members.closing import anonymise_member
 from memberdesk.services.members.export import export_members
 from memberdesk.services.members.importer import import_members
 from memberdesk.services.members.lookup import lookup
-from memberdesk.services.members.profiles import add_member_in, anonymise_member, register_member
+from memberdesk.services.members.profiles import add_member_in
 from memberdesk.services.shared import ledger
 from memberdesk.services.shared.errors import PermissionDenied
 from memberdesk.services.shared.permissions import Permission
 from memberdesk.services.shop.setup import init_shop
-from memberdesk.services.staff.accounts import grant_approval
+from memberdesk.services.staff.approvals import grant_approval
 
 from .sheets import HEADER, read_sheet
 

@@ -21,7 +21,7 @@ from memberdesk.services.members.export import export_members
 from memberdesk.services.members.profiles import add_member_in
 from memberdesk.services.shared.errors import UserError
 from memberdesk.services.shared.permissions import Permission
-from memberdesk.services.staff.accounts import grant_approval
+from memberdesk.services.staff.approvals import grant_approval
 from tests.integration.storage.test_disk_full import fill, tiny_fs  # noqa: F401
 
 Staff = dict[str, Any]

@@ -24,10 +24,10 @@ from memberdesk.models.enums import CardStatus, Gender, PointsKind, StoredValueK
 from memberdesk.money import Money
 from memberdesk.services.backup.integrity import check_database
 from memberdesk.services.checkout.history import business_today as shop_today
+from memberdesk.services.loyalty.enrol import register_member
 from memberdesk.services.members.import_result import ImportProgress, ImportResult
 from memberdesk.services.members.importer import import_members
 from memberdesk.services.members.lookup import LookupOutcome, lookup
-from memberdesk.services.members.profiles import register_member
 from memberdesk.services.members.sheet import write_template
 from memberdesk.services.shared.errors import PermissionDenied, UserError
 

@@ -16,9 +16,9 @@ from sqlalchemy import func, select
 
 from memberdesk.db import Database
 from memberdesk.models import AuditEntry, Member
+from memberdesk.services.loyalty.enrol import register_member
 from memberdesk.services.members.import_result import ImportProgress
 from memberdesk.services.members.importer import import_members
-from memberdesk.services.members.profiles import register_member
 from memberdesk.services.shared.errors import UserError
 from memberdesk.services.sheets import workbook_guard
 from memberdesk.services.sheets.workbook_guard import WorkbookLimits

@@ -114,8 +114,8 @@ def test_template_import_find_export(shop_dir: str, tmp_path: Path) -> None:
 def test_lost_card_at_the_command_line(shop_dir: str) -> None:
     from memberdesk.db import Database
     from memberdesk.paths import DataPaths
+    from memberdesk.services.loyalty.enrol import register_member
     from memberdesk.services.members.cards import report_card_lost
-    from memberdesk.services.members.profiles import register_member
     from memberdesk.services.staff.accounts import login
 
     db = Database.open(DataPaths(Path(shop_dir)))

@@ -38,8 +38,8 @@ def shop(tmp_path: Path) -> str:
     """A shop with a member whose card works, one whose card is lost, one voided."""
     from memberdesk.db import Database
     from memberdesk.paths import DataPaths
+    from memberdesk.services.loyalty.enrol import register_member
     from memberdesk.services.members.cards import report_card_lost, void_card
-    from memberdesk.services.members.profiles import register_member
     from memberdesk.services.shop.setup import init_shop
 
     d = tmp_path / "shop"

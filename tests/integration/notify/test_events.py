@@ -13,7 +13,7 @@ from sqlalchemy import select, update
 from memberdesk.models import Member, Notification, NotifyStatus
 from memberdesk.models.enums import TenderKind
 from memberdesk.services.jobs.runner import run_jobs
-from memberdesk.services.members.admin import change_member_tier
+from memberdesk.services.loyalty.tiers import change_member_tier
 from memberdesk.services.notifications.admin import send_test
 from memberdesk.services.notifications.sender import send_due
 from memberdesk.services.shared.errors import ValidationError

@@ -22,7 +22,8 @@ from memberdesk.models.enums import TenderKind
 from memberdesk.services.analytics.refresh import refresh_scores
 from memberdesk.services.count_cards.templates import TemplateDraft, add_template
 from memberdesk.services.count_cards.use import UseRequest, member_cards, use_card
-from memberdesk.services.members.profiles import edit_member, get_member
+from memberdesk.services.members.details import get_member
+from memberdesk.services.members.profiles import edit_member
 from memberdesk.services.notifications.events import remind_cards_expiring
 from memberdesk.services.notifications.outbox import enqueue
 from memberdesk.services.notifications.sender import send_due

@@ -10,7 +10,7 @@ from sqlalchemy import select, update
 
 from memberdesk.models import AuditEntry, Member, Notification, NotifyStatus
 from memberdesk.services.jobs.runner import run_jobs
-from memberdesk.services.members.profiles import anonymise_member
+from memberdesk.services.members.closing import anonymise_member
 from memberdesk.services.notifications.admin import resend
 from memberdesk.services.notifications.outbox import enqueue
 from memberdesk.services.notifications.sender import send_due

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from memberdesk.models.enums import TenderKind
 from memberdesk.services.catalog.admin import edit_product
-from memberdesk.services.shifts.day_close import day_report
+from memberdesk.services.closing.day_close import day_report
 from tests.checkout_support.kit import World, yuan
 
 from .test_day_report_net import (  # noqa: F401 (shop_clock and world: fixtures)

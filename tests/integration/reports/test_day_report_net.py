@@ -20,12 +20,12 @@ from memberdesk.models import DayClose
 from memberdesk.models.enums import TenderKind
 from memberdesk.money import Money
 from memberdesk.services.backup.integrity import check_database
+from memberdesk.services.closing.day_close import close_day, day_report, report_hash
 from memberdesk.services.reporting.day_report import DayReport
 from memberdesk.services.reporting.documents import day_document
 from memberdesk.services.reporting.export import export_document
 from memberdesk.services.shared import clock
 from memberdesk.services.shifts import shift as shifts
-from memberdesk.services.shifts.day_close import close_day, day_report, report_hash
 from tests.checkout_support.kit import World, build_world, yuan
 
 SHOP = "好邻居便利店"

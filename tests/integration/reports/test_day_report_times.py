@@ -23,6 +23,7 @@ from memberdesk.money import Money
 from memberdesk.reports.document import Document
 from memberdesk.services.backup.integrity import check_database
 from memberdesk.services.checkout.cart import CartLine
+from memberdesk.services.closing.day_close import close_day, day_report
 from memberdesk.services.reporting import codec
 from memberdesk.services.reporting.day_report import DayReport, in_shop_time
 from memberdesk.services.reporting.documents import day_document
@@ -31,7 +32,6 @@ from memberdesk.services.reporting.sales_detail import sales_detail, sales_detai
 from memberdesk.services.reporting.shift_report import shift_document, shift_report
 from memberdesk.services.shared import clock
 from memberdesk.services.shifts import shift as shifts
-from memberdesk.services.shifts.day_close import close_day, day_report
 from tests.checkout_support.kit import World, build_world, yuan
 
 SHOP = "好邻居便利店"

@@ -17,7 +17,7 @@ from memberdesk.cli import main
 from memberdesk.paths import DataPaths
 from memberdesk.services.reporting import common
 from tests.checkout_support.kit import build_world
-from tests.integration.test_cli import run
+from tests.integration.cli.test_cli import run
 from tests.unit.reporting.busy import Busy, busy_day, shift_no
 
 OWNER = "owner-pass\n"

@@ -27,7 +27,7 @@ from memberdesk.services.members.filter import MemberFilter, from_json, to_json
 from memberdesk.services.members.listing import list_members
 from memberdesk.services.shared.errors import ConflictError, PermissionDenied, ValidationError
 from memberdesk.services.shared.permissions import Permission
-from memberdesk.services.staff.accounts import grant_approval
+from memberdesk.services.staff.approvals import grant_approval
 from tests.checkout_support.kit import World
 
 from .conftest import DAY, ShopClock, add_members

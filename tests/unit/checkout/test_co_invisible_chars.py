@@ -17,8 +17,8 @@ from memberdesk.models.enums import CouponKind, Role, TenderKind
 from memberdesk.money import Money
 from memberdesk.services.catalog import products as catalog
 from memberdesk.services.coupons import core as coupons
-from memberdesk.services.loyalty import tiers
-from memberdesk.services.members import lookup, profiles as members
+from memberdesk.services.loyalty import enrol, tiers
+from memberdesk.services.members import details as member_details, lookup, profiles as members
 from memberdesk.services.shared import settings
 from memberdesk.services.shared.requests import clean_text, strip_invisible
 from memberdesk.services.shop.setup import init_shop, shop_info
@@ -61,7 +61,7 @@ def test_nothing_invisible_is_left_and_cleaning_twice_changes_nothing(text: str)
 
 def test_member_fields_from_registration_and_the_f10_edit(db: Database, staff: dict[str, Any]) -> None:
     owner = staff["owner"]
-    m = members.register_member(db, owner, phone="13800138000", name=f"张{RLO}三",
+    m = enrol.register_member(db, owner, phone="13800138000", name=f"张{RLO}三",
                                 notes=f"备注{ZWSP}\n第二行{BOM}", tags=f"VIP{ZWSP},常客{RLO}",
                                 address=f"北京{RLO}路")
     with db.reader() as uow:
@@ -69,7 +69,7 @@ def test_member_fields_from_registration_and_the_f10_edit(db: Database, staff: d
         assert row is not None
         assert (row.name, row.notes, row.tags, row.address) == ("张三", "备注\n第二行", "VIP,常客", "北京路")
     members.edit_member(db, owner, m.member_no, name=f"李{ZWSP}四", notes=f"{RLO}abc")
-    detail = members.get_member(db, owner, m.member_no)
+    detail = member_details.get_member(db, owner, m.member_no)
     assert detail.name == "李四"
     found = lookup.lookup(db, owner, f"李{ZWSP}四")  # a pasted query finds the member too
     assert found.member is not None or [h.member_no for h in found.members] == [m.member_no]
@@ -103,7 +103,7 @@ def test_the_shop_name_and_tier_reason(db: Database) -> None:
     owner = init_shop(db, shop_name=f"好邻居{RLO}便利店", owner_username="owner",
                       owner_display_name=f"王{ZWSP}老板", owner_password="owner-pass")
     assert shop_info(db).name == "好邻居便利店"
-    m = members.register_member(db, owner, phone="13800138001", name="张三")
+    m = enrol.register_member(db, owner, phone="13800138001", name="张三")
     with pytest.raises(Exception) as err:  # a reason of nothing but invisible characters is none
         tiers.set_member_tier(db, owner, m.member_no, "gold", reason=f"{RLO}{ZWSP}")
     assert getattr(err.value, "code", "") == "reason_required"

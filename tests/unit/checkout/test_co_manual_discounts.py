@@ -16,7 +16,7 @@ from memberdesk.services.checkout.sale import checkout
 from memberdesk.services.receipts.text import render_text
 from memberdesk.services.shared.errors import PermissionDenied, ValidationError
 from memberdesk.services.shared.permissions import Permission
-from memberdesk.services.staff.accounts import grant_approval
+from memberdesk.services.staff.approvals import grant_approval
 from tests.checkout_support.kit import World, snapshot, yuan
 
 PASSWORDS = {"owner": "owner-pass", "manager": "manager-pass", "cashier": "cashier-pass"}

@@ -14,7 +14,7 @@ from memberdesk.models import AuditEntry
 from memberdesk.models.enums import TenderKind
 from memberdesk.services.shared.errors import PermissionDenied, UserError
 from memberdesk.services.shared.permissions import Permission
-from memberdesk.services.staff.accounts import grant_approval
+from memberdesk.services.staff.approvals import grant_approval
 from memberdesk.services.stored_value.payment_password import set_payment_password
 from tests.checkout_support.kit import World, yuan
 

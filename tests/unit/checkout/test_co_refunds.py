@@ -17,7 +17,7 @@ from memberdesk.services.coupons.core import (
 )
 from memberdesk.services.shared.errors import UserError
 from memberdesk.services.shared.permissions import Permission
-from memberdesk.services.staff import accounts as staff_svc
+from memberdesk.services.staff import approvals
 from memberdesk.services.stored_value.recharge import (
     RechargeRefundRequest,
     RechargeRuleDraft,
@@ -60,7 +60,7 @@ def test_refund_in_parts_returns_exactly_what_was_paid(world: World) -> None:
 
 def test_cashier_refund_needs_a_one_time_manager_approval(world: World) -> None:
     sale = world.sell([("BEER", 2)], [(TenderKind.CASH, "12")])
-    grant = staff_svc.grant_approval(world.db, world.cashier, approver_username="manager",
+    grant = approvals.grant_approval(world.db, world.cashier, approver_username="manager",
                                      approver_password="manager-pass", permission=Permission.REFUND,
                                      reason="顾客退货")
     r = world.refund(sale.sale_no, lines=((1, 1),), actor=world.cashier,

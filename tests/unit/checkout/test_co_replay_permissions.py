@@ -10,7 +10,7 @@ import pytest
 from memberdesk.models.enums import TenderKind
 from memberdesk.services.shared.errors import AuthError, PermissionDenied
 from memberdesk.services.shared.permissions import Permission
-from memberdesk.services.staff import accounts as staff_svc
+from memberdesk.services.staff import accounts as staff_svc, approvals
 from memberdesk.services.stored_value.recharge import (
     RechargeRefundRequest,
     RechargeRequest,
@@ -21,7 +21,7 @@ from tests.checkout_support.kit import World, cid, yuan
 
 
 def refund_grant(world: World) -> int:
-    return staff_svc.grant_approval(world.db, world.cashier, approver_username="manager",
+    return approvals.grant_approval(world.db, world.cashier, approver_username="manager",
                                     approver_password="manager-pass", permission=Permission.REFUND,
                                     reason="顾客退货").approval_id
 

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import re
 
+from memberdesk.domain.line_names import line_name
 from memberdesk.models.enums import TenderKind
 from memberdesk.services.checkout.cart import CartLine
 from memberdesk.services.checkout.history import sale_for_refund
-from memberdesk.services.receipts.data import ReceiptAmount, ReceiptData, ReceiptLine, line_name
+from memberdesk.services.receipts.data import ReceiptAmount, ReceiptData, ReceiptLine
 from memberdesk.services.receipts.documents import load_receipt
 from memberdesk.services.receipts.text import render_text, text_width
 from memberdesk.services.stored_value.recharge import (

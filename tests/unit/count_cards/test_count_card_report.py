@@ -11,6 +11,7 @@ import pytest
 
 from memberdesk.models.enums import CountUseKind, TenderKind
 from memberdesk.money import Money
+from memberdesk.services.closing.day_close import close_day, day_report
 from memberdesk.services.count_cards.refund import UnusedRefundRequest, refund_unused
 from memberdesk.services.count_cards.templates import TemplateDraft, add_template
 from memberdesk.services.count_cards.use import UseRequest, member_cards, use_card
@@ -21,7 +22,6 @@ from memberdesk.services.reporting.count_card_report import (
 )
 from memberdesk.services.shared.errors import PermissionDenied
 from memberdesk.services.shifts import shift as shifts
-from memberdesk.services.shifts.day_close import close_day, day_report
 from tests.checkout_support.kit import World, yuan
 
 from .conftest import ShopClock

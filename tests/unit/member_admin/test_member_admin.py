@@ -15,16 +15,16 @@ from memberdesk.models import AuditEntry, PointsEntry, StoredValueEntry
 from memberdesk.models.enums import PointsKind, StoredValueKind, TenderKind
 from memberdesk.money import Money
 from memberdesk.services.backup.integrity import check_database
+from memberdesk.services.loyalty.tiers import change_member_tier
 from memberdesk.services.members.admin import (
     adjust_points,
     adjust_stored_value,
-    change_member_tier,
     member_file,
     points_lines,
     purchases,
     stored_value_lines,
 )
-from memberdesk.services.members.profiles import anonymise_member
+from memberdesk.services.members.closing import anonymise_member
 from memberdesk.services.shared.errors import (
     ConflictError,
     PermissionDenied,

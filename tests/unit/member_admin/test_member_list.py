@@ -12,13 +12,13 @@ from memberdesk.db import Database
 from memberdesk.models import Member
 from memberdesk.models.enums import MemberStatus
 from memberdesk.money import Money
+from memberdesk.services.members.closing import anonymise_member
 from memberdesk.services.members.listing import (
     MemberFilter,
     MemberListPage,
     MemberSort,
     list_members,
 )
-from memberdesk.services.members.profiles import anonymise_member
 from memberdesk.services.members.search_keys import name_keys
 from memberdesk.services.shared.errors import PermissionDenied, ValidationError
 from tests.checkout_support.kit import World, add_member

@@ -11,6 +11,7 @@ from memberdesk.db import Database
 from memberdesk.models import AuditEntry, Card
 from memberdesk.models.enums import CardStatus, StoredValueKind
 from memberdesk.money import Money
+from memberdesk.services.loyalty.enrol import register_member
 from memberdesk.services.members.cards import (
     bind_card,
     cancel_card_lost,
@@ -18,8 +19,8 @@ from memberdesk.services.members.cards import (
     report_card_lost,
     void_card,
 )
+from memberdesk.services.members.closing import set_member_active
 from memberdesk.services.members.lookup import LookupOutcome, identify_card, lookup
-from memberdesk.services.members.profiles import register_member, set_member_active
 from memberdesk.services.shared import ledger
 from memberdesk.services.shared.errors import ConflictError, NotFoundError, ValidationError
 

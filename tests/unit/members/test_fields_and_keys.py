@@ -15,13 +15,12 @@ from memberdesk.services.members.fields import (
     clean_name,
     clean_notes,
     clean_tags,
-    mask_phone,
-    normalise_phone,
     validate_member,
 )
 from memberdesk.services.members.profiles import name_search_keys
 from memberdesk.services.members.search_keys import name_keys, prefix_upper_bound
 from memberdesk.services.shared.errors import MESSAGES, UserError, ValidationError
+from memberdesk.services.shared.phones import mask_phone, normalise_phone
 
 
 @pytest.mark.parametrize(

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from memberdesk.services.members.fields import normalise_phone
 from memberdesk.services.members.sheet import read_count, read_date
 from memberdesk.services.shared.errors import ValidationError
+from memberdesk.services.shared.phones import normalise_phone
 
 
 def test_a_phone_in_full_width_digits_is_read_one_in_arabic_indic_is_refused() -> None:

@@ -14,8 +14,9 @@ from memberdesk.db import Database
 from memberdesk.models import Card
 from memberdesk.models.enums import CardStatus, MemberStatus
 from memberdesk.money import Money
+from memberdesk.services.members.closing import set_member_active
 from memberdesk.services.members.lookup import LookupOutcome, MatchKind, lookup
-from memberdesk.services.members.profiles import add_member_in, set_member_active
+from memberdesk.services.members.profiles import add_member_in
 
 Staff = dict[str, Any]
 

@@ -14,16 +14,11 @@ from memberdesk.models.enums import CardStatus, Gender, MemberStatus, PointsKind
 from memberdesk.models.members import MemberSearchKey
 from memberdesk.money import Money
 from memberdesk.services.backup.integrity import check_database
+from memberdesk.services.loyalty.enrol import register_member
+from memberdesk.services.members.closing import ANONYMISED_NAME, anonymise_member, set_member_active
+from memberdesk.services.members.details import get_member
 from memberdesk.services.members.lookup import LookupOutcome, lookup
-from memberdesk.services.members.profiles import (
-    ANONYMISED_NAME,
-    add_member_in,
-    anonymise_member,
-    edit_member,
-    get_member,
-    register_member,
-    set_member_active,
-)
+from memberdesk.services.members.profiles import add_member_in, edit_member
 from memberdesk.services.shared import ledger
 from memberdesk.services.shared.errors import (
     ConflictError,
@@ -32,7 +27,7 @@ from memberdesk.services.shared.errors import (
     ValidationError,
 )
 from memberdesk.services.shared.permissions import Permission
-from memberdesk.services.staff.accounts import grant_approval
+from memberdesk.services.staff.approvals import grant_approval
 
 Staff = dict[str, Any]
 

@@ -18,7 +18,7 @@ from memberdesk.services.coupons.core import (
     create_coupon_template,
     issue_coupons,
 )
-from memberdesk.services.refunds.sales import RefundResult
+from memberdesk.services.refund_core.steps import RefundResult
 from memberdesk.services.shared import clock
 from memberdesk.services.shared.context import Actor
 from memberdesk.services.shifts import shift as shifts

@@ -12,10 +12,10 @@ from memberdesk.models import DayClose, Member, Sale
 from memberdesk.models.enums import DiscountKind, RefundKind, TenderKind
 from memberdesk.money import Money
 from memberdesk.services.backup.integrity import check_database
+from memberdesk.services.closing.day_close import close_day, day_report
 from memberdesk.services.shared import clock
 from memberdesk.services.shared.errors import ConflictError, PermissionDenied, ValidationError
 from memberdesk.services.shifts import shift as shifts
-from memberdesk.services.shifts.day_close import close_day, day_report
 from tests.checkout_support.kit import World, yuan
 
 

@@ -18,7 +18,9 @@ from python_calamine import CalamineWorkbook
 from memberdesk.domain.tiers import TierReason
 from memberdesk.models.enums import TenderKind
 from memberdesk.services.catalog import products as catalog
+from memberdesk.services.closing.day_close import close_day, day_report
 from memberdesk.services.jobs.runner import run_jobs
+from memberdesk.services.loyalty.enrol import register_member
 from memberdesk.services.loyalty.mall import (
     RedeemRequest,
     redeem_gift,
@@ -27,13 +29,11 @@ from memberdesk.services.loyalty.mall import (
 )
 from memberdesk.services.loyalty.signin import sign_in
 from memberdesk.services.loyalty.tiers import set_member_tier
-from memberdesk.services.members.profiles import register_member
 from memberdesk.services.reporting.documents import day_document
 from memberdesk.services.reporting.export import export_document
 from memberdesk.services.reporting.loyalty_moves import LoyaltyMoves
 from memberdesk.services.reporting.points_report import points_document, points_report
 from memberdesk.services.shifts import shift as shifts
-from memberdesk.services.shifts.day_close import close_day, day_report
 from memberdesk.services.stock.ledger import receive_stock
 from tests.checkout_support.kit import World, build_world, yuan
 from tests.integration.jobs.conftest import DAY, ShopClock

@@ -14,12 +14,12 @@ from memberdesk.models.enums import Role, TenderKind
 from memberdesk.money import Money
 from memberdesk.services.backup.integrity import check_database
 from memberdesk.services.checkout.sale import checkout
+from memberdesk.services.closing.day_close import close_day, day_report
 from memberdesk.services.refunds.sales import SaleRefundRequest, refund_sale
 from memberdesk.services.shared import clock
 from memberdesk.services.shared.context import Actor
 from memberdesk.services.shared.errors import ConflictError, PermissionDenied
 from memberdesk.services.shifts import shift as shifts
-from memberdesk.services.shifts.day_close import close_day, day_report
 from memberdesk.services.shop.stores import add_store, assign_staff
 from memberdesk.services.staff import accounts as staff
 from memberdesk.services.stored_value.recharge import RechargeRequest, recharge

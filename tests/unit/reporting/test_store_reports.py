@@ -11,13 +11,13 @@ import pytest
 from memberdesk.db import Database
 from memberdesk.models.enums import Role, TenderKind
 from memberdesk.services.checkout.sale import checkout
+from memberdesk.services.closing.day_close import day_report
 from memberdesk.services.refunds.sales import SaleRefundRequest, refund_sale
 from memberdesk.services.reporting.sales_detail import sales_detail, sales_detail_document
 from memberdesk.services.shared import clock
 from memberdesk.services.shared.context import Actor
 from memberdesk.services.shared.errors import PermissionDenied, ValidationError
 from memberdesk.services.shifts import shift as shifts
-from memberdesk.services.shifts.day_close import day_report
 from memberdesk.services.shop.stores import add_store, assign_staff
 from memberdesk.services.staff import accounts as staff
 from tests.checkout_support.kit import World, cid, yuan

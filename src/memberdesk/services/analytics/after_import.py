@@ -11,19 +11,24 @@ there, and written in batches of :data:`analytics_refresh.BATCH_MEMBERS`, each i
 short transaction with a pause after it, so a checkout waits for at most one batch. A
 member that has a row by then (a refresh ran meanwhile) keeps it. The kept 分析
 figures are built again from the new rows. Nothing is written before the first
-refresh (the page says so then)."""
+refresh (the page says so then).
+
+:func:`import_and_score` is the member import the window and ``memberdesk members
+import`` run: :func:`members.importer.import_members`, then this."""
 
 from __future__ import annotations
 
 import time
 from datetime import date
+from pathlib import Path
+from typing import Any
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
 from memberdesk.domain.analytics import score_means
-from memberdesk.models import AnalysisSnapshot, MemberScore
+from memberdesk.models import AnalysisSnapshot, Member, MemberScore
 from memberdesk.services.analytics.refresh import (
     BATCH_MEMBERS,
     PAUSE_S,
@@ -34,7 +39,10 @@ from memberdesk.services.analytics.refresh import (
     member_page,
 )
 from memberdesk.services.analytics.rows import insert_sql
+from memberdesk.services.members.import_result import ImportResult
+from memberdesk.services.members.importer import import_members
 from memberdesk.services.shared import clock
+from memberdesk.services.shared.context import Actor
 from memberdesk.services.shared.tables import connection, table
 
 _SCORES = table(MemberScore)
@@ -85,3 +93,15 @@ def score_imported(db: Database, after_id: int) -> int:
     if written and kept is not None:
         keep_figures(db, kept if isinstance(kept, date) else date.fromisoformat(str(kept)))
     return written
+
+
+def import_and_score(db: Database, actor: Actor, path: str | Path, **options: Any) -> ImportResult:
+    """Import the members of a workbook (:func:`~memberdesk.services.members.importer.import_members`,
+    same ``options``) and give the new ones their analytics rows at once, before the
+    next refresh."""
+    with db.reader() as r:
+        last_id = int(r.session.scalar(select(func.max(Member.id))) or 0)
+    result = import_members(db, actor, path, **options)
+    if result.created and not result.dry_run:
+        score_imported(db, last_id)
+    return result

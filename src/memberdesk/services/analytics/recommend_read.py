@@ -30,7 +30,7 @@ from memberdesk.domain.recommend import DueProduct, Pair
 from memberdesk.models import MemberRecommendation, Product, ProductPair, Sale, SaleLine
 from memberdesk.money import Money
 from memberdesk.services.analytics.recommend_refresh import SETTING
-from memberdesk.services.members.profiles import member_detail_in
+from memberdesk.services.members.details import member_detail_in
 from memberdesk.services.shared import clock, settings
 from memberdesk.services.shared.context import Actor
 from memberdesk.services.shared.tables import connection, table

@@ -73,7 +73,7 @@ from memberdesk.services.shared.passwords import hash_password, verify_password
 from memberdesk.services.shared.permissions import Permission, permission_denied, role_has
 from memberdesk.services.shared.tables import table
 from memberdesk.services.shop.stores import parse_code, store_name
-from memberdesk.services.staff.accounts import require_and_audit
+from memberdesk.services.staff.approvals import require_and_audit
 
 _LOCK = text("SELECT pg_advisory_xact_lock(hashtext('memberdesk.network_migrate'))")
 _TABLES = text("SELECT table_name FROM information_schema.tables "

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
 from memberdesk.models import Campaign, Member, Segment
+from memberdesk.services.members.details import may_unmask
 from memberdesk.services.members.filter import (
     MemberFilter,
     conditions,
@@ -27,7 +28,6 @@ from memberdesk.services.members.filter import (
     to_json,
 )
 from memberdesk.services.members.listing import LIST_COLUMNS, list_row, tier_names
-from memberdesk.services.members.profiles import may_unmask
 from memberdesk.services.shared import audit
 from memberdesk.services.shared.context import Actor
 from memberdesk.services.shared.errors import ConflictError, NotFoundError, ValidationError

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from memberdesk.db import Database
 from memberdesk.domain.discounts import ManualDiscount
 from memberdesk.domain.gifts import gift_for
+from memberdesk.domain.line_names import PLAIN_AMOUNT
 from memberdesk.domain.points import earn_rate
 from memberdesk.domain.promotions import member_day_for, specials_for
 from memberdesk.models import Category, Member, MemberPrice, Product, Tier
@@ -33,7 +34,6 @@ from memberdesk.services.pricing.prices import (
     TierRule,
     price_cart,
 )
-from memberdesk.services.receipts.data import PLAIN_AMOUNT
 from memberdesk.services.shared import clock
 from memberdesk.services.shared.context import Actor
 from memberdesk.services.shared.errors import NotFoundError, ValidationError

@@ -9,10 +9,10 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 
 from memberdesk.db import Database
+from memberdesk.domain.line_names import line_name
 from memberdesk.models import Member, Sale, SaleLine, Staff
 from memberdesk.models.enums import SaleStatus
 from memberdesk.money import Money
-from memberdesk.services.receipts.data import line_name
 from memberdesk.services.shared import clock
 from memberdesk.services.shared.context import Actor
 from memberdesk.services.shared.errors import NotFoundError

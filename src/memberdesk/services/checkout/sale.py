@@ -59,7 +59,7 @@ from memberdesk.services.receipts.data import (
     to_json,
 )
 from memberdesk.services.receipts.documents import receipt_head
-from memberdesk.services.shared import clock
+from memberdesk.services.shared import clock, this_store
 from memberdesk.services.shared.context import Actor
 from memberdesk.services.shared.errors import ConflictError, UserError, ValidationError
 from memberdesk.services.shared.ledger import (
@@ -75,7 +75,6 @@ from memberdesk.services.shared.permissions import Permission
 from memberdesk.services.shared.policy import Policy
 from memberdesk.services.shared.requests import check_client_id, payload_hash
 from memberdesk.services.shared.tables import connection, table
-from memberdesk.services.shop import stores
 from memberdesk.services.stock import ledger as stock
 from memberdesk.services.stored_value import payment_password
 
@@ -257,7 +256,7 @@ def checkout(db: Database, actor: Actor, request: CheckoutRequest) -> CheckoutRe
         at = clock.now()
         policy = Policy.load(s)
         today = policy.business_date(at)
-        prefix = stores.number_prefix(s, "S")  # the store's code first on a server
+        prefix = this_store.number_prefix(s, "S")  # the store's code first on a server
         lock_numbering(s, clock.number_range(prefix, today)[0])  # the sale number read next
         till = read_till(s, actor, Permission.SELL, client_id, today, prefix)
         if till.prior_sale_id is not None:
@@ -293,7 +292,7 @@ def checkout(db: Database, actor: Actor, request: CheckoutRequest) -> CheckoutRe
         sale_id = conn.execute(_ADD_SALE, {
             "sale_no": sale_no, "client_id": client_id, "payload_hash": digest,
             "member_id": member.id if member else None, "staff_id": actor.staff_id,
-            "shift_id": shift_id, "store_id": stores.current_store_id(s),
+            "shift_id": shift_id, "store_id": this_store.current_store_id(s),
             "tier_id": bd.tier_id, "business_date": today,
             "gross": bd.gross, "discount_total": bd.discount_total, "payable": bd.payable,
             "change_given": plan.change, "points_earned": earned,

@@ -25,7 +25,8 @@ from memberdesk.services.shared.context import Actor
 from memberdesk.services.shared.errors import AuthError, ValidationError
 from memberdesk.services.shared.permissions import Permission, check_role
 from memberdesk.services.shared.tables import connection, table
-from memberdesk.services.shop.stores import current_store_id, refuse_other_store
+from memberdesk.services.shared.this_store import current_store_id
+from memberdesk.services.shop.stores import refuse_other_store
 
 _STAFF, _SHOP, _SHIFTS, _SALES = table(Staff), table(Shop), table(Shift), table(Sale)
 _TILL = select(
@@ -67,7 +68,7 @@ def read_till(
 ) -> Till:
     """The till as the sale sees it; refuses an actor without ``permission`` (as
     :func:`~.permissions.require` does, without approvals). ``prefix``: the sale
-    number's (:func:`~.stores.number_prefix`)."""
+    number's (:func:`~.this_store.number_prefix`)."""
     lo, hi = clock.number_range(prefix, today)
     store_id = current_store_id(s)
     row = connection(s).execute(_TILL, {

@@ -21,13 +21,13 @@ from memberdesk.services.count_cards.ledger import REFUND_RULE, balances_of, rev
 from memberdesk.services.pricing.tenders import label
 from memberdesk.services.receipts.data import ReceiptAmount, ReceiptLine
 from memberdesk.services.receipts.documents import receipt_head
-from memberdesk.services.refunds.sales import (
+from memberdesk.services.refund_core.steps import (
     RefundResult,
-    _refunded_so_far,
     authorise,
     check_reason,
     new_refund,
     record_refund,
+    refunded_so_far,
 )
 from memberdesk.services.shared import clock, settings
 from memberdesk.services.shared.context import Actor
@@ -78,7 +78,7 @@ def refund_unused(db: Database, actor: Actor, request: UnusedRefundRequest) -> R
                     note=f"{refund.refund_no} {name}")
         tenders = [t for t in s.scalars(select(Tender).where(Tender.sale_id == card.sale_id)
                                         .order_by(Tender.id)) if t.kind in MONEY_KINDS]
-        before = _refunded_so_far(s, card.sale_id)
+        before = refunded_so_far(s, card.sale_id)
         room = [max(t.amount.fen - before.get(t.kind, (0, 0, 0, 0))[0], 0) for t in tenders]
         value = min(unused_value(card.price_paid.fen, left, total), sum(room))
         shown: list[ReceiptAmount] = []

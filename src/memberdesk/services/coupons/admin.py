@@ -38,8 +38,8 @@ from memberdesk.models import (
 from memberdesk.models.enums import CouponKind, CouponScope, CouponStatus, MemberStatus
 from memberdesk.money import Money
 from memberdesk.services.coupons import core as coupons
+from memberdesk.services.members.details import may_unmask
 from memberdesk.services.members.lookup import LookupOutcome, MatchKind, lookup_in
-from memberdesk.services.members.profiles import may_unmask
 from memberdesk.services.shared import audit, clock
 from memberdesk.services.shared.context import Actor
 from memberdesk.services.shared.errors import Localized, NotFoundError, ValidationError

@@ -17,7 +17,7 @@ Today's jobs, in this order each date: ``points_expiry``, ``tier_evaluation``
 (:mod:`.tier_moves`), ``birthday_gifts`` (:mod:`.birthday`), ``count_card_expiry``
 (:mod:`.count_card_expiry`), ``analytics_refresh`` (member scores,
 :mod:`.analytics_refresh`; after the moves, so it sees the day's tier moves) and
-``notifications`` (:mod:`.notify_jobs`: the day's points-expiry reminder messages, then
+``notifications`` (:mod:`~memberdesk.services.points.reminders`: the day's points-expiry reminder messages, then
 the outbox's sender; last, so the day's tier and birthday messages go too). The card and
 the receipt compute their own expiry reminders from the lots.
 """
@@ -100,9 +100,17 @@ def _analytics_refresh(db: Database, day: date,
 
 
 def _notifications(db: Database, day: date, step: Step | None) -> tuple[dict[str, int], bool]:
-    from memberdesk.services.notifications.jobs import notifications_job
+    """The day's points-expiry reminders, then (for today) what is due is sent."""
+    from memberdesk.services.notifications import sender as notify_sender
+    from memberdesk.services.points.reminders import remind_expiring
 
-    return notifications_job(db, day, step)
+    reminders, cancelled = remind_expiring(db, day, step=step)
+    counts = {"reminders": reminders}
+    with db.reader() as r:
+        today = clock.today(r.session)
+    if not cancelled and day >= today:
+        counts.update(notify_sender.send_due(db).as_dict())
+    return counts, cancelled
 
 
 JOBS: tuple[Job, ...] = (

@@ -25,6 +25,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
+from memberdesk.domain.line_names import line_name
 from memberdesk.models import (
     AuditEntry,
     Coupon,
@@ -45,13 +46,11 @@ from memberdesk.models.enums import (
     StoredValueKind,
 )
 from memberdesk.money import Money
-from memberdesk.services.loyalty import tier_moves
-from memberdesk.services.members.profiles import MemberDetail, member_detail_in
+from memberdesk.services.members.details import MemberDetail, member_detail_in
 from memberdesk.services.members.rows import member_by_no
-from memberdesk.services.receipts.data import line_name
 from memberdesk.services.shared import audit, clock, ledger
 from memberdesk.services.shared.context import Actor
-from memberdesk.services.shared.errors import ConflictError, NotFoundError, ValidationError
+from memberdesk.services.shared.errors import ConflictError, ValidationError
 from memberdesk.services.shared.permissions import Permission, require
 from memberdesk.services.shared.policy import Policy
 from memberdesk.services.shared.requests import clean_text
@@ -263,14 +262,14 @@ def purchases(db: Database, actor: Actor, member_id: int, *, before: int | None 
 # -- corrections -------------------------------------------------------------------------------
 
 
-def _reason(reason: str) -> str:
+def correction_reason(reason: str) -> str:
     text = clean_text(reason, 200)
     if not text:
         raise ValidationError("reason_required")
     return text
 
 
-def _correctable(s: Session, member_no: str) -> Member:
+def correctable_member(s: Session, member_no: str) -> Member:
     member = member_by_no(s, member_no)
     if member.status is MemberStatus.ANONYMISED:
         raise ConflictError("member_anonymised", member_no=member.member_no)
@@ -282,7 +281,7 @@ def adjust_stored_value(db: Database, actor: Actor, member_no: str, amount: Mone
     """Add (``amount`` > 0) or take away stored value as one ``adjustment`` entry, on
     the principal (本金: money the customer paid) or, with ``bonus``, the bonus (赠送).
     Taking away more than that part holds is refused (the ledger's guard)."""
-    reason = _reason(reason)
+    reason = correction_reason(reason)
     if not amount:
         raise ValidationError("adjust_nothing")
     if abs(amount.fen) > MAX_ADJUST.fen:
@@ -290,7 +289,7 @@ def adjust_stored_value(db: Database, actor: Actor, member_no: str, amount: Mone
     with db.uow() as uow:
         s = uow.session
         require(s, actor, Permission.ADJUST_BALANCE)
-        member = _correctable(s, member_no)
+        member = correctable_member(s, member_no)
         zero = Money(0)
         posting = ledger.post_stored_value(
             s, member.id, StoredValueKind.ADJUSTMENT,
@@ -310,7 +309,7 @@ def adjust_points(db: Database, actor: Actor, member_no: str, points: int, *,
                   reason: str) -> Adjusted:
     """Give (``points`` > 0: a new lot, expiring like earned points) or take away points
     (from the soonest-expiring usable lots) as one ``adjustment`` entry."""
-    reason = _reason(reason)
+    reason = correction_reason(reason)
     if not points:
         raise ValidationError("adjust_nothing")
     if abs(points) > MAX_ADJUST_POINTS:
@@ -318,7 +317,7 @@ def adjust_points(db: Database, actor: Actor, member_no: str, points: int, *,
     with db.uow() as uow:
         s = uow.session
         require(s, actor, Permission.ADJUST_BALANCE)
-        member = _correctable(s, member_no)
+        member = correctable_member(s, member_no)
         refs = ledger.Refs(staff_id=actor.staff_id, note=reason)
         today = clock.today(s)
         if points > 0:
@@ -337,44 +336,3 @@ def adjust_points(db: Database, actor: Actor, member_no: str, points: int, *,
     return result
 
 
-def change_member_tier(db: Database, actor: Actor, member_no: str, tier_id: int, *,
-                       reason: str, locked_until: date | None = None) -> MemberFile:
-    """Move a member to another tier by hand, optionally locked until ``locked_until``
-    (a day after today; None: no lock). Audited as ``member.tier`` and written to the
-    tier history (``tier_changes``)."""
-    reason = _reason(reason)
-    with db.uow() as uow:
-        s = uow.session
-        require(s, actor, Permission.MANAGE_PROMOTIONS)
-        member = _correctable(s, member_no)
-        tier = s.get(Tier, tier_id)
-        if tier is None or not tier.active:
-            raise NotFoundError("tier_not_found", key=tier_id)
-        move_member_tier(s, actor, member, tier, reason=reason, locked_until=locked_until)
-        uow.commit()
-    return member_file(db, actor, member_no)
-
-
-def move_member_tier(s: Session, actor: Actor, member: Member, tier: Tier, *, reason: str,
-                     locked_until: date | None) -> None:
-    """The one rule for a tier set by hand, in the caller's transaction (the member
-    page and ``tiers.set_member_tier`` both use it): the lock must end after today,
-    a change must change something; the move is audited and written to the tier
-    history."""
-    if locked_until is not None and locked_until <= clock.today(s):
-        raise ValidationError("tier_lock_past", day=locked_until.isoformat())
-    if tier.id == member.tier_id and locked_until == member.tier_locked_until:
-        raise ConflictError("tier_unchanged", member_no=member.member_no, tier=tier.name)
-    before = s.get(Tier, member.tier_id)
-    audit.record(s, action="member.tier", staff_id=actor.staff_id, entity="member",
-                 entity_id=member.member_no,
-                 detail={"from": member.tier_id, "to": tier.id,
-                         "from_name": before.name if before else "", "to_name": tier.name,
-                         "locked_until": locked_until.isoformat() if locked_until else None,
-                         "reason": reason})
-    tier_moves.record_manual(s, member.id, member.tier_id, tier.id, clock.today(s),
-                             actor.staff_id)
-    member.tier_id = tier.id
-    member.tier_evaluated_at = clock.now()
-    member.tier_locked_until = locked_until
-    s.flush()

@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 from memberdesk.db import Database
 from memberdesk.models import Card, Member, Tier
 from memberdesk.models.enums import CardStatus, Gender, MemberStatus
-from memberdesk.services.members.profiles import may_unmask, phone_for
+from memberdesk.services.members.details import may_unmask, phone_for
 from memberdesk.services.members.sheet import COLUMNS, MEMBERS_SHEET, header_text
 from memberdesk.services.shared import audit, clock
 from memberdesk.services.shared.context import Actor

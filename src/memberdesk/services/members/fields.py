@@ -16,12 +16,9 @@ from datetime import date
 from memberdesk.domain import shoptime
 from memberdesk.models.enums import Gender
 from memberdesk.services.shared.errors import ValidationError
+from memberdesk.services.shared.phones import normalise_phone
 from memberdesk.services.shared.requests import strip_invisible
 
-# Mainland China mobile numbers: 11 digits, 1 then 3-9.
-# ASCII digits only: NFKC (in normalise_phone) folds full-width ones; Arabic-Indic or
-# other scripts' digits are refused, not stored as a "phone".
-PHONE_RE = re.compile(r"^1[3-9][0-9]{9}$", re.ASCII)
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 MEMBER_NO_RE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z_-]*$")
 
@@ -131,23 +128,6 @@ def join_tags(tags: Sequence[str]) -> str:
 
 def split_tags(stored: str) -> tuple[str, ...]:
     return tuple(t for t in stored.split(",") if t)
-
-
-def normalise_phone(text: str) -> str:
-    digits = re.sub(r"[\s\-()]", "", unicodedata.normalize("NFKC", text or "").strip())
-    if digits.startswith("+86"):
-        digits = digits[3:]
-    elif digits.startswith("0086"):
-        digits = digits[4:]
-    if not PHONE_RE.match(digits):
-        raise ValidationError("invalid_phone", phone=(text or "").strip()[:40])
-    return digits
-
-
-def mask_phone(phone: str | None) -> str:
-    if not phone:
-        return ""
-    return phone[:3] + "****" + phone[-4:] if len(phone) >= 7 else "****"
 
 
 def check_birthday(value: date | None, today: date | None = None) -> date | None:

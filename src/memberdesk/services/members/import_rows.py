@@ -24,8 +24,6 @@ from memberdesk.services.members.fields import (
     clean_optional,
     clean_tags,
     field_error,
-    mask_phone,
-    normalise_phone,
 )
 from memberdesk.services.members.sheet import (
     cell_text,
@@ -36,6 +34,7 @@ from memberdesk.services.members.sheet import (
     read_money,
 )
 from memberdesk.services.shared.errors import ValidationError
+from memberdesk.services.shared.phones import mask_phone, normalise_phone
 from memberdesk.services.sheets.importer import Repeat, SheetRow, cell_reader, parse_cells, repeats
 
 _CARD_SPLIT_RE = re.compile(r"[;；,，\s]+")

@@ -29,14 +29,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
 from memberdesk.domain.points import expires_on
-from memberdesk.models import Member, Tier
+from memberdesk.models import Tier
 from memberdesk.money import Money
-from memberdesk.services.analytics.after_import import score_imported
 from memberdesk.services.members.import_db import check_against_db, create_batch
 from memberdesk.services.members.import_result import ImportProgress, ImportResult
 from memberdesk.services.members.import_rows import ImportRow, RowContext, parse_row
@@ -174,12 +173,8 @@ def import_members(
     ``approval_id``. ``limits``: what a workbook may hold (tests pass small ones)."""
     path = Path(path)
     kind = _Members(actor, approval_id)
-    with db.reader() as r:
-        last_id = int(r.session.scalar(select(func.max(Member.id))) or 0)
     tally = run_import(db, kind, path, dry_run=dry_run, error_report=error_report,
                        progress=progress, cancel=cancel, lang=lang, limits=limits)
-    if tally.created and not dry_run:  # their analytics rows, before the next refresh
-        score_imported(db, last_id)
     return ImportResult(
         file=path,
         dry_run=dry_run,

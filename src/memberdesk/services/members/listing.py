@@ -31,13 +31,13 @@ from memberdesk.db import Database
 from memberdesk.models import Member, Tier
 from memberdesk.models.enums import MemberStatus
 from memberdesk.money import Money
+from memberdesk.services.members.details import may_unmask, phone_for
 from memberdesk.services.members.filter import (
     MemberFilter as MemberFilter,  # re-exported: the list's filter
     conditions as filter_conditions,
     stored_value,
 )
 from memberdesk.services.members.lookup import LookupOutcome, lookup_in
-from memberdesk.services.members.profiles import may_unmask, phone_for
 from memberdesk.services.shared.context import Actor
 from memberdesk.services.shared.permissions import Permission, require
 

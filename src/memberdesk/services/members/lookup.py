@@ -28,12 +28,12 @@ from memberdesk.hardware.uid import uid_candidates
 from memberdesk.models.enums import CardStatus, MemberStatus
 from memberdesk.money import Money
 from memberdesk.services.members import lookup_sql
-from memberdesk.services.members.fields import PHONE_RE
+from memberdesk.services.members.details import phone_for
 from memberdesk.services.members.lookup_sql import Run, Viewer
-from memberdesk.services.members.profiles import phone_for
 from memberdesk.services.members.search_keys import prefix_upper_bound
 from memberdesk.services.shared.context import Actor
 from memberdesk.services.shared.errors import MESSAGES
+from memberdesk.services.shared.phones import PHONE_RE
 from memberdesk.services.shared.requests import strip_invisible
 
 DEFAULT_LIMIT = 20

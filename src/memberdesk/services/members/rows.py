@@ -14,9 +14,10 @@ from sqlalchemy.orm import Session
 from memberdesk.models import Member, Tier
 from memberdesk.models.enums import MemberStatus
 from memberdesk.services.members import search_keys as member_search
-from memberdesk.services.members.fields import MemberInput, join_tags, mask_phone
+from memberdesk.services.members.fields import MemberInput, join_tags
 from memberdesk.services.shared import clock
 from memberdesk.services.shared.errors import ConflictError, NotFoundError, ValidationError
+from memberdesk.services.shared.phones import mask_phone
 
 
 def default_tier_id(session: Session) -> int:

@@ -25,7 +25,6 @@ from memberdesk.models.enums import MemberStatus
 from memberdesk.money import Money
 from memberdesk.reports.document import Column, ColumnKind, Document, Table
 from memberdesk.reports.xlsx import write_xlsx
-from memberdesk.services.members.fields import mask_phone, normalise_phone
 from memberdesk.services.notifications.outbox import mainland_mobile, template_for
 from memberdesk.services.notifications.sender import TEST_EVENT, Sender, send_due
 from memberdesk.services.notifications.sms_providers import SmsConfig
@@ -39,6 +38,7 @@ from memberdesk.services.shared.errors import (
 )
 from memberdesk.services.shared.messages.notify import REASON_WORDS, STATUS_WORDS, word
 from memberdesk.services.shared.permissions import Permission, load_actor_staff, require, role_has
+from memberdesk.services.shared.phones import mask_phone, normalise_phone
 from memberdesk.services.shared.policy import Policy
 from memberdesk.services.shared.tables import table
 

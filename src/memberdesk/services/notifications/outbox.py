@@ -28,10 +28,10 @@ from sqlalchemy.orm import Session
 from memberdesk.domain import notify
 from memberdesk.models import Member, Notification, NotifyStatus, Shop, SmsUnsubscribe, Tier
 from memberdesk.models.enums import MemberStatus
-from memberdesk.services.members.fields import normalise_phone
 from memberdesk.services.shared import clock
 from memberdesk.services.shared.errors import ValidationError
 from memberdesk.services.shared.ledger import StoredValuePosting
+from memberdesk.services.shared.phones import normalise_phone
 from memberdesk.services.shared.policy import Policy
 from memberdesk.services.shared.tables import connection, insert_many, table
 

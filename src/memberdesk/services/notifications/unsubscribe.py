@@ -25,12 +25,12 @@ from sqlalchemy.orm import Session
 from memberdesk.db import Database
 from memberdesk.domain import notify
 from memberdesk.models import SmsUnsubscribe
-from memberdesk.services.members.fields import mask_phone
 from memberdesk.services.notifications.outbox import mainland_mobile
 from memberdesk.services.shared import audit, clock
 from memberdesk.services.shared.context import Actor
 from memberdesk.services.shared.errors import UserError, ValidationError
 from memberdesk.services.shared.permissions import Permission, require
+from memberdesk.services.shared.phones import mask_phone
 from memberdesk.services.sheets.workbook_guard import check_workbook, open_workbook, sheet_rows
 
 MAX_PHONES = 100_000  # a reply report's rows (a month of a busy shop's replies)

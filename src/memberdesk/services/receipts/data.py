@@ -10,19 +10,6 @@ from typing import Any
 from memberdesk.money import Money
 
 ZERO = Money(0)
-# What a sale line without a product (a plain amount rung up at the counter) is
-# called: the counter's name for it. LEGACY_PLAIN_AMOUNT is what such lines were
-# stored as before; reports read both as PLAIN_AMOUNT.
-PLAIN_AMOUNT = "直接收款"
-PLAIN_AMOUNT_EN = "Plain amount"
-LEGACY_PLAIN_AMOUNT = "金额"
-
-
-def line_name(product_id: int | None, description: str) -> str:
-    """The name a sale line is shown with (a plain amount's old name made current)."""
-    if product_id is None and description == LEGACY_PLAIN_AMOUNT:
-        return PLAIN_AMOUNT
-    return description
 
 
 @dataclass(frozen=True)

@@ -11,14 +11,10 @@ import unicodedata
 from datetime import date
 
 from memberdesk.domain.coupon_value import english_of
+from memberdesk.domain.line_names import LEGACY_PLAIN_AMOUNT, PLAIN_AMOUNT, PLAIN_AMOUNT_EN
 from memberdesk.money import Money
 from memberdesk.services.pricing.tenders import TENDER_LABELS
-from memberdesk.services.receipts.data import (
-    LEGACY_PLAIN_AMOUNT,
-    PLAIN_AMOUNT,
-    PLAIN_AMOUNT_EN,
-    ReceiptData,
-)
+from memberdesk.services.receipts.data import ReceiptData
 
 COLUMNS = {58: 32, 80: 48}
 

@@ -45,10 +45,11 @@ from memberdesk.reports.document import CellValue, Column, ColumnKind, Document,
 from memberdesk.services.campaigns.coupon_campaigns import find_campaign
 from memberdesk.services.campaigns.gifts import gift_line_count
 from memberdesk.services.shared import clock
+from memberdesk.services.shared.clock import local_clock
 from memberdesk.services.shared.context import Actor
 from memberdesk.services.shared.permissions import Permission, require
 
-from .common import DateRange, as_money, local_clock
+from .common import DateRange, as_money
 from .words import ZH_CN, normalise, picker
 
 I = ColumnKind.INT  # noqa: E741

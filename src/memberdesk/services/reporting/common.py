@@ -101,33 +101,9 @@ def dated_between(col: InstrumentedAttribute[date], rng: DateRange) -> ColumnEle
 TIME_FORMAT = "%Y-%m-%d %H:%M"  # how every report shows a time (the exporters' DATETIME too)
 
 
-def shop_time(at: datetime, offset: timedelta) -> datetime:
-    """``at`` as the shop's naive wall-clock time, ``offset`` ahead of UTC.
-
-    The one conversion every report goes through. An aware time is converted; a
-    naive one is taken as already local and returned as it is, so converting twice
-    is harmless."""
-    if at.tzinfo is None:
-        return at
-    return (at.astimezone(UTC) + offset).replace(tzinfo=None)
-
-
 def time_text(at: datetime) -> str:
     """A shop-local time as a report prints it (convert with :func:`shop_time` first)."""
     return at.strftime(TIME_FORMAT)
-
-
-def local_clock(s: Session) -> Callable[[datetime], datetime]:
-    """Aware UTC -> the shop's naive wall-clock time (what a report shows)."""
-    offset = clock.local_offset(s)
-    return lambda at: shop_time(at, offset)
-
-
-def stored_utc_clock(s: Session) -> Callable[[datetime], datetime]:
-    """A UTC time as stored (naive, read without its column type) -> the shop's naive
-    wall-clock time: :func:`shop_time` for streamed rows, without making each aware."""
-    offset = clock.local_offset(s)
-    return lambda at: at + offset
 
 
 def money_reader() -> Callable[[int], Money]:

@@ -20,10 +20,11 @@ from memberdesk.models.enums import CountCardStatus, CountUseKind
 from memberdesk.money import Money
 from memberdesk.reports.document import CellValue, Column, ColumnKind, Document, Table, static_rows
 from memberdesk.services.shared import clock
+from memberdesk.services.shared.clock import local_clock
 from memberdesk.services.shared.context import Actor
 from memberdesk.services.shared.permissions import Permission, require
 
-from .common import DateRange, as_money, check_range, created_between, local_clock, time_text
+from .common import DateRange, as_money, check_range, created_between, time_text
 from .words import ZH_CN, normalise, picker
 
 I, M = ColumnKind.INT, ColumnKind.MONEY  # noqa: E741

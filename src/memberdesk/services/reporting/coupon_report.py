@@ -18,17 +18,11 @@ from memberdesk.models.enums import CouponEventKind, CouponStatus, DiscountKind
 from memberdesk.money import Money
 from memberdesk.reports.document import CellValue, Column, ColumnKind, Document, Table, static_rows
 from memberdesk.services.shared import clock
+from memberdesk.services.shared.clock import local_clock
 from memberdesk.services.shared.context import Actor
 from memberdesk.services.shared.permissions import Permission, require
 
-from .common import (
-    DateRange,
-    as_money,
-    check_range,
-    created_between,
-    dated_between,
-    local_clock,
-)
+from .common import DateRange, as_money, check_range, created_between, dated_between
 from .words import ZH_CN, normalise, picker
 
 I = ColumnKind.INT  # noqa: E741

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
+from memberdesk.domain.shoptime import shop_time
 from memberdesk.models import (
     CountCardEntry,
     CouponEvent,
@@ -49,7 +50,6 @@ from memberdesk.services.shared import clock
 from memberdesk.services.shop.stores import store_label
 
 from . import count_card_report
-from .common import shop_time
 from .loyalty_moves import LoyaltyMoves, loyalty_moves
 from .top_sellers import top_sellers
 from .window import Watermarks, Window, last_close

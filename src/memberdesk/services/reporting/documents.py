@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from memberdesk.domain import margin
+from memberdesk.domain.shoptime import shop_time
 from memberdesk.money import Money
 from memberdesk.reports.document import (
     CellValue,
@@ -15,7 +16,7 @@ from memberdesk.reports.document import (
     static_rows,
 )
 
-from .common import shop_time, time_text
+from .common import time_text
 from .count_card_report import kind_word as card_kind_word
 from .day_report import DayReport, ProductRow, in_shop_time
 from .labels import label

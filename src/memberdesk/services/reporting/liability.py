@@ -17,12 +17,13 @@ from memberdesk.db import Database
 from memberdesk.models import Member, StoredValueEntry
 from memberdesk.money import Money
 from memberdesk.reports.document import CellValue, Column, ColumnKind, Document, Table, static_rows
-from memberdesk.services.members.profiles import may_unmask, phone_for
+from memberdesk.services.members.details import may_unmask, phone_for
 from memberdesk.services.shared import clock
+from memberdesk.services.shared.clock import local_clock
 from memberdesk.services.shared.context import Actor
 from memberdesk.services.shared.permissions import Permission, require
 
-from .common import as_money, check_not_future, local_clock, local_midnight_utc, time_text
+from .common import as_money, check_not_future, local_midnight_utc, time_text
 from .words import ZH_CN, normalise, picker
 
 M = ColumnKind.MONEY

@@ -12,10 +12,11 @@ from memberdesk.db import Database
 from memberdesk.models import MallRedemption, Member, Product, Staff
 from memberdesk.reports.document import CellValue, Column, ColumnKind, Document, Table, static_rows
 from memberdesk.services.shared import clock
+from memberdesk.services.shared.clock import local_clock
 from memberdesk.services.shared.context import Actor
 from memberdesk.services.shared.permissions import Permission, require
 
-from .common import DateRange, check_range, dated_between, local_clock, time_text
+from .common import DateRange, check_range, dated_between, time_text
 from .words import ZH_CN, normalise, picker
 
 I = ColumnKind.INT  # noqa: E741

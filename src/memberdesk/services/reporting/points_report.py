@@ -21,8 +21,9 @@ from memberdesk.domain.points import expiry_horizon
 from memberdesk.models import Member, PointsEntry, PointsLot, TierChange
 from memberdesk.models.enums import PointsKind
 from memberdesk.reports.document import CellValue, Column, ColumnKind, Document, Table, static_rows
-from memberdesk.services.members.profiles import may_unmask, phone_for
+from memberdesk.services.members.details import may_unmask, phone_for
 from memberdesk.services.shared import clock, settings
+from memberdesk.services.shared.clock import local_clock
 from memberdesk.services.shared.context import Actor
 from memberdesk.services.shared.permissions import Permission, require
 
@@ -32,7 +33,6 @@ from .common import (
     RowStream,
     check_range,
     created_between,
-    local_clock,
     local_midnight_utc,
     streaming_reader,
 )

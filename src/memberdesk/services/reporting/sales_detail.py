@@ -16,12 +16,13 @@ from typing import NamedTuple
 from sqlalchemy import DateTime, Integer, and_, func, select, type_coerce
 
 from memberdesk.db import Database
+from memberdesk.domain.line_names import line_name as stored_line_name
 from memberdesk.models import Member, Product, Refund, Sale, SaleLine, Tender
 from memberdesk.models.enums import TenderKind
 from memberdesk.money import Money
 from memberdesk.reports.document import CellValue, Column, ColumnKind, Document, Table, static_rows
-from memberdesk.services.receipts.data import line_name as stored_line_name
 from memberdesk.services.shared import clock
+from memberdesk.services.shared.clock import local_clock, stored_utc_clock
 from memberdesk.services.shared.context import Actor
 from memberdesk.services.shared.permissions import Permission, require
 from memberdesk.services.shop.stores import report_store, store_label
@@ -33,10 +34,8 @@ from .common import (
     as_money,
     check_range,
     dated_between,
-    local_clock,
     money_reader,
     staff_names,
-    stored_utc_clock,
     streaming_reader,
 )
 from .labels import label

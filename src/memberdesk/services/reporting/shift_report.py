@@ -26,12 +26,13 @@ from memberdesk.reports.document import (
     static_rows,
 )
 from memberdesk.services.shared import clock
+from memberdesk.services.shared.clock import local_clock
 from memberdesk.services.shared.context import Actor
 from memberdesk.services.shared.errors import NotFoundError
 from memberdesk.services.shared.permissions import Permission, load_actor_staff, require
 from memberdesk.services.shifts.shift import ShiftSummary, summary_in, tender_flows_in
 
-from .common import as_money, local_clock, staff_names, time_text
+from .common import as_money, staff_names, time_text
 from .labels import label
 from .words import ZH_CN, normalise, picker
 

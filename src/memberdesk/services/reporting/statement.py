@@ -22,8 +22,10 @@ from memberdesk.models import PointsEntry, Recharge, Refund, Sale, StoredValueEn
 from memberdesk.models.enums import MemberStatus, PointsKind, StoredValueKind
 from memberdesk.money import Money
 from memberdesk.reports.document import CellValue, Column, ColumnKind, Document, Table
-from memberdesk.services.members.profiles import may_unmask, member_by_no, phone_for
+from memberdesk.services.members.details import may_unmask, phone_for
+from memberdesk.services.members.profiles import member_by_no
 from memberdesk.services.shared import clock
+from memberdesk.services.shared.clock import local_clock
 from memberdesk.services.shared.context import Actor
 from memberdesk.services.shared.permissions import Permission, require
 
@@ -34,7 +36,6 @@ from .common import (
     as_money,
     check_range,
     created_between,
-    local_clock,
     local_midnight_utc,
     staff_names,
     streaming_reader,

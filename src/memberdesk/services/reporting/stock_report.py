@@ -14,11 +14,12 @@ from memberdesk.domain.stock import is_low
 from memberdesk.models import Product, Sale, StockEntry, StockKind, StockLevel
 from memberdesk.reports.document import CellValue, Column, ColumnKind, Document, Table, static_rows
 from memberdesk.services.shared import clock
+from memberdesk.services.shared.clock import local_clock
 from memberdesk.services.shared.context import Actor
 from memberdesk.services.shared.permissions import Permission, require
 from memberdesk.services.stock.views import low_condition
 
-from .common import DateRange, check_range, created_between, local_clock, time_text
+from .common import DateRange, check_range, created_between, time_text
 from .words import ZH_CN, normalise, picker
 
 I = ColumnKind.INT  # noqa: E741

@@ -20,9 +20,9 @@ from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session
 
 from memberdesk.domain import margin
+from memberdesk.domain.line_names import LEGACY_PLAIN_AMOUNT, PLAIN_AMOUNT
 from memberdesk.models import Category, Product, Refund, RefundLine, Sale, SaleLine
 from memberdesk.money import Money
-from memberdesk.services.receipts.data import LEGACY_PLAIN_AMOUNT, PLAIN_AMOUNT
 
 from .window import Window
 

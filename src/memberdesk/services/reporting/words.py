@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from memberdesk.services.receipts.data import PLAIN_AMOUNT, PLAIN_AMOUNT_EN
+from memberdesk.domain.line_names import PLAIN_AMOUNT, PLAIN_AMOUNT_EN
 from memberdesk.services.shop.stores import ALL_STORES
 
 ZH_CN = "zh_CN"

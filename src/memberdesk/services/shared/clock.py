@@ -7,7 +7,7 @@ move the clock with ``monkeypatch.setattr(clock, "now", ...)``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from functools import cache
@@ -58,12 +58,12 @@ def next_number(
     session: Session, column: InstrumentedAttribute[str], prefix: str, day: date, width: int = 4
 ) -> str:
     """The next number ``{prefix}{yyyymmdd}-{n}`` for ``day`` (on a server the store's
-    code leads: ``MAIN-S20261203-0001``, :func:`~.stores.number_prefix`), counted on the unique
+    code leads: ``MAIN-S20261203-0001``, :func:`~.this_store.number_prefix`), counted on the unique
     index of ``column`` (a range scan). Callers hold the write lock (BEGIN IMMEDIATE on
     SQLite, the stem's advisory lock on PostgreSQL), so two processes never draw the
     same number."""
     from memberdesk.services.shared.locks import lock_numbering
-    from memberdesk.services.shop.stores import number_prefix
+    from memberdesk.services.shared.this_store import number_prefix
 
     lo, hi = number_range(number_prefix(session, prefix), day)
     lock_numbering(session, lo)
@@ -86,3 +86,16 @@ def number_after(stem: str, count: int, width: int = 4) -> str:
 def count_between(column: InstrumentedAttribute[str]) -> Select[int]:
     """``lo <= column < hi``, counted (bind parameters ``lo``, ``hi``); built once per column."""
     return select(func.count()).where(column >= bindparam("lo"), column < bindparam("hi"))
+
+
+def local_clock(s: Session) -> Callable[[datetime], datetime]:
+    """Aware UTC -> the shop's naive wall-clock time (what a report shows)."""
+    offset = local_offset(s)
+    return lambda at: shoptime.shop_time(at, offset)
+
+
+def stored_utc_clock(s: Session) -> Callable[[datetime], datetime]:
+    """A UTC time as stored (naive, read without its column type) -> the shop's naive
+    wall-clock time: :func:`~memberdesk.domain.shoptime.shop_time` for streamed rows, without making each aware."""
+    offset = local_offset(s)
+    return lambda at: at + offset

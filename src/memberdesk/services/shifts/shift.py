@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Select, bindparam, func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
@@ -35,8 +35,8 @@ from memberdesk.services.shared.context import Actor
 from memberdesk.services.shared.errors import NotFoundError, ValidationError
 from memberdesk.services.shared.permissions import Permission, require, role_has
 from memberdesk.services.shared.requests import check_amount, clean_text
-from memberdesk.services.shared.tables import connection
-from memberdesk.services.shop.stores import check_store_reach, current_store_id
+from memberdesk.services.shared.this_store import current_store_id
+from memberdesk.services.shop.stores import check_store_reach
 
 COUNTED_KINDS = (*sorted(EXTERNAL_KINDS, key=list(TenderKind).index), TenderKind.COUPON)
 
@@ -78,21 +78,6 @@ def open_shift_in(s: Session, staff_id: int) -> Shift:
     if shift is None:
         raise ValidationError("no_open_shift")
     return shift
-
-
-_OPEN_SHIFT = select(Shift.id).where(
-    Shift.staff_id == bindparam("staff_id"), Shift.status == ShiftStatus.OPEN,
-    Shift.store_id == bindparam("store_id"))
-
-
-def open_shift_id(s: Session, staff_id: int) -> int:
-    """The id of the staff member's open shift at this till's store (:func:`open_shift_in`
-    without loading it): money taken in one store goes in that store's shift."""
-    shift_id = connection(s).scalar(_OPEN_SHIFT, {"staff_id": staff_id,
-                                                  "store_id": current_store_id(s)})
-    if shift_id is None:
-        raise ValidationError("no_open_shift")
-    return shift_id
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,6 @@ from sqlalchemy import ColumnElement, func, select, true
 from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
-from memberdesk.db.till_store import TILL_STORE, TillStore
 from memberdesk.models import Staff, Store
 from memberdesk.services.shared.context import Actor
 from memberdesk.services.shared.errors import (
@@ -30,7 +29,11 @@ from memberdesk.services.shared.errors import (
     ValidationError,
 )
 from memberdesk.services.shared.permissions import Permission, require
-from memberdesk.services.staff.accounts import require_and_audit
+from memberdesk.services.shared.this_store import (  # re-exported: the till's store
+    current_store_id,
+    till_store,
+)
+from memberdesk.services.staff.approvals import require_and_audit
 
 CODE_PATTERN = re.compile(r"[A-Z0-9]{1,8}")
 ALL_STORES = "ALL"  # a staff member of every store (an owner, head office)
@@ -48,37 +51,6 @@ class StoreInfo:
 
 def _info(store: Store) -> StoreInfo:
     return StoreInfo(store.id, store.code, store.name, store.address, store.phone, store.active)
-
-
-def _till_store(session: Session) -> TillStore:
-    found = session.info.get(TILL_STORE)
-    return found if isinstance(found, TillStore) else TillStore()
-
-
-def current_store(session: Session) -> tuple[int, str]:
-    """``(id, code)`` of the store this till is in; read once per database opened."""
-    till = _till_store(session)
-    if till.store_id is None or till.store_code is None:
-        query = select(Store.id, Store.code)
-        query = (query.where(Store.code == till.code) if till.code
-                 else query.order_by(Store.id).limit(1))
-        row = session.execute(query).first()
-        if row is None:
-            raise NotFoundError("store_unknown", store=till.code or "")
-        till.store_id, till.store_code = int(row.id), str(row.code)
-    return till.store_id, till.store_code
-
-
-def current_store_id(session: Session) -> int:
-    return current_store(session)[0]
-
-
-def number_prefix(session: Session, letter: str) -> str:
-    """A document number's prefix: ``letter`` on a shop file, the store's code and
-    ``letter`` on a server (``MAIN-S``): numbers are per store there."""
-    if session.get_bind().dialect.name != "postgresql":
-        return letter
-    return f"{current_store(session)[1]}-{letter}"
 
 
 def check_store_reach(session: Session, actor: Actor, store_id: int) -> None:
@@ -164,7 +136,7 @@ def name_first_store(session: Session, code: str, name: str) -> Store:
     if session.scalar(select(Store.id).where(Store.code == value, Store.id != store.id)):
         raise ConflictError("store_exists", store=value)
     store.code, store.name = value, title
-    _till_store(session).store_id = None  # read again: the code changed
+    till_store(session).store_id = None  # read again: the code changed
     session.flush()
     return store
 

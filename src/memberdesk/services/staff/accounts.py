@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
-from memberdesk.models import Approval, Staff
+from memberdesk.models import Staff
 from memberdesk.models.base import utcnow
 from memberdesk.models.enums import Role
 from memberdesk.services.shared import audit, settings
@@ -28,10 +28,7 @@ from memberdesk.services.shared.passwords import hash_password, needs_rehash, ve
 from memberdesk.services.shared.permissions import (
     ROLE_RANK,
     Permission,
-    permission_denied,
-    permission_name,
     require,
-    role_has,
 )
 from memberdesk.services.shared.requests import clean_text
 
@@ -47,14 +44,6 @@ class StaffInfo:
     role: Role
     active: bool
     locked_until: datetime | None
-
-
-@dataclass(frozen=True)
-class ApprovalGrant:
-    approval_id: int
-    permission: Permission
-    approver: str
-    expires_at: datetime
 
 
 def _actor(staff: Staff) -> Actor:
@@ -117,7 +106,7 @@ def _by_display_name(session: Session, name: str) -> Staff | None:
     return found[0] if found else None
 
 
-def _verify_credentials(
+def verify_credentials(
     session: Session, username: str, password: str, now: datetime, *, display_name: bool = False
 ) -> Staff:
     """Check a user name and password, counting failures and locking the account.
@@ -165,7 +154,7 @@ def login(db: Database, username: str, password: str, *, now: datetime | None = 
     now = now or utcnow()
     with db.uow() as uow:
         try:
-            staff = _verify_credentials(uow.session, username, password, now)
+            staff = verify_credentials(uow.session, username, password, now)
         except AuthError:
             uow.commit()  # keep the failure count / lock
             raise
@@ -226,7 +215,7 @@ def change_password(db: Database, actor: Actor, old_password: str, new_password:
     with db.uow() as uow:
         s = uow.session
         try:
-            staff = _verify_credentials(s, actor.username, old_password, now)
+            staff = verify_credentials(s, actor.username, old_password, now)
         except AuthError:
             uow.commit()
             raise
@@ -296,107 +285,13 @@ def set_staff_active(db: Database, actor: Actor, username: str, active: bool) ->
     return info
 
 
-def grant_approval(
-    db: Database,
-    requester: Actor,
-    *,
-    approver_username: str,
-    approver_password: str,
-    permission: Permission,
-    reason: str,
-    now: datetime | None = None,
-) -> ApprovalGrant:
-    """A manager or owner types their password at the counter to let ``requester``
-    do one ``permission`` action once, within a few minutes. ``approver_username``
-    may be the user name or the display name the login list shows."""
-    now = now or utcnow()
-    reason = clean_text(reason, 200)
-    if not reason:
-        raise ValidationError("reason_required")
-    with db.uow() as uow:
-        s = uow.session
-        try:
-            approver = _verify_credentials(
-                s, approver_username, approver_password, now, display_name=True
-            )
-        except AuthError:
-            uow.commit()
-            raise
-        if not role_has(approver.role, permission):
-            raise PermissionDenied(
-                "approver_lacks_permission",
-                name=approver.display_name,
-                action=permission_name(permission),
-            )
-        minutes = settings.get_int(s, "staff.approval_minutes")
-        approval = Approval(
-            approver_id=approver.id,
-            requested_by_id=requester.staff_id,
-            permission=permission.value,
-            reason=reason[:200],
-            created_at=now,
-            expires_at=now + timedelta(minutes=minutes),
-        )
-        s.add(approval)
-        s.flush()
-        audit.record(
-            s,
-            action="approval.grant",
-            staff_id=requester.staff_id,
-            approver_id=approver.id,
-            entity="approval",
-            entity_id=approval.id,
-            detail={"permission": permission.value, "reason": approval.reason},
-        )
-        grant = ApprovalGrant(approval.id, permission, approver.display_name, approval.expires_at)
-        uow.commit()
-    return grant
-
-
-def check_permission(
-    db: Database, actor: Actor, permission: Permission, *, approval_id: int | None = None
-) -> None:
-    """Raise PermissionDenied unless ``actor`` may do ``permission`` (consumes nothing)."""
-    with db.reader() as uow:
-        staff = uow.session.get(Staff, actor.staff_id)
-        if staff is None or not staff.active:
-            raise AuthError("account_inactive")
-        if not role_has(staff.role, permission) and approval_id is None:
-            raise permission_denied(permission)
-
-
-def require_and_audit(
-    session: Session,
-    actor: Actor,
-    permission: Permission,
-    *,
-    action: str,
-    approval_id: int | None = None,
-    entity: str = "",
-    entity_id: object = "",
-    detail: dict[str, object] | None = None,
-) -> int | None:
-    """The usual pair for a sensitive use case: check permission, then audit it."""
-    approver_id = require(session, actor, permission, approval_id=approval_id)
-    audit.record(
-        session,
-        action=action,
-        staff_id=actor.staff_id,
-        approver_id=approver_id,
-        entity=entity,
-        entity_id=entity_id,
-        detail=dict(detail or {}),
-    )
-    return approver_id
-
-
 def confirm_password(db: Database, actor: Actor, password: str) -> None:
     """The logged-in staff member types their password again to confirm a drastic
     action (a restore). Wrong passwords count towards the lock like a login."""
     now = utcnow()
     with db.uow() as uow:
         try:
-            _verify_credentials(uow.session, actor.username, password, now)
+            verify_credentials(uow.session, actor.username, password, now)
         except AuthError:
             uow.commit()  # keep the failure count / lock
             raise

@@ -15,7 +15,7 @@ from memberdesk.db import Database
 from memberdesk.domain.stock import is_low
 from memberdesk.models import Product, Refund, Sale, Staff, StockEntry, StockKind, StockLevel
 from memberdesk.services.catalog.search import search_in
-from memberdesk.services.reporting.common import local_clock
+from memberdesk.services.shared.clock import local_clock
 from memberdesk.services.shared.errors import NotFoundError
 
 PAGE_SIZE = 200

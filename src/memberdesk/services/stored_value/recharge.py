@@ -36,13 +36,13 @@ from memberdesk.models.enums import (
 )
 from memberdesk.money import Money
 from memberdesk.services.coupons import core as coupons
-from memberdesk.services.members.profiles import MemberDetail, member_detail_in
+from memberdesk.services.members.details import MemberDetail, member_detail_in
 from memberdesk.services.members.rows import active_member
 from memberdesk.services.notifications import outbox as notify_outbox
 from memberdesk.services.pricing.tenders import EXTERNAL_KINDS, label
 from memberdesk.services.receipts.data import ReceiptAmount, ReceiptData, from_json, to_json
 from memberdesk.services.receipts.documents import receipt_head
-from memberdesk.services.refunds.sales import (
+from memberdesk.services.refund_core.steps import (
     RefundResult,
     authorise,
     check_reason,
@@ -60,6 +60,7 @@ from memberdesk.services.shared.errors import (
 )
 from memberdesk.services.shared.ledger import Refs, credit_points, post_stored_value
 from memberdesk.services.shared.locks import lock_member
+from memberdesk.services.shared.open_shift import open_shift_id
 from memberdesk.services.shared.permissions import Permission, require
 from memberdesk.services.shared.policy import Policy
 from memberdesk.services.shared.requests import (
@@ -68,7 +69,6 @@ from memberdesk.services.shared.requests import (
     clean_text,
     payload_hash,
 )
-from memberdesk.services.shifts.shift import open_shift_id
 
 ZERO = Money(0)
 

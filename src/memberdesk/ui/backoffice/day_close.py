@@ -12,8 +12,8 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QScrollArea, QWidget
 
 from memberdesk.money import Money
+from memberdesk.services.closing.day_close import DayCloseResult
 from memberdesk.services.reporting.day_report import DayReport
-from memberdesk.services.shifts.day_close import DayCloseResult
 from memberdesk.ui.common import fmt
 from memberdesk.ui.shell.daily_jobs import run_after
 from memberdesk.ui.shell.tasks import TaskRunner

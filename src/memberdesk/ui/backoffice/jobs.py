@@ -28,6 +28,7 @@ from memberdesk.services.backup.create import (
 )
 from memberdesk.services.backup.restore import RestoreResult, check_restorable, restore_backup
 from memberdesk.services.checkout import history as sales_history
+from memberdesk.services.closing.day_close import DayCloseResult, close_day, day_report
 from memberdesk.services.reporting import (
     count_card_report,
     coupon_report,
@@ -41,7 +42,6 @@ from memberdesk.services.reporting.documents import day_document
 from memberdesk.services.reporting.export import export_document
 from memberdesk.services.reporting.words import ZH_CN, pick, picker
 from memberdesk.services.shared import clock
-from memberdesk.services.shifts.day_close import DayCloseResult, close_day, day_report
 from memberdesk.services.shop.setup import shop_info
 
 from .long_jobs import Progress

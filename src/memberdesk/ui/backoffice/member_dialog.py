@@ -9,75 +9,33 @@ for the owner, anonymise. Ctrl+1…7 pick the tabs; Esc closes."""
 
 from __future__ import annotations
 
-from datetime import date
-from functools import partial
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from memberdesk.models.enums import MemberStatus
-from memberdesk.money import Money
-from memberdesk.services.loyalty.tiers import TierInfo, list_tiers
-from memberdesk.services.members.admin import (
-    LinesPage,
-    MemberFile,
-    adjust_points,
-    adjust_stored_value,
-    change_member_tier,
-    member_file,
-    points_lines,
-    purchases,
-    stored_value_lines,
-)
-from memberdesk.services.members.profiles import anonymise_member, edit_member, set_member_active
-from memberdesk.services.stored_value.payment_password import set_payment_password
+from memberdesk.services.loyalty.tiers import TierInfo, change_member_tier, list_tiers
+from memberdesk.services.members.admin import MemberFile, member_file
+from memberdesk.services.members.profiles import edit_member
 from memberdesk.ui.common import fmt
 from memberdesk.ui.common.widgets import PickerBox
 from memberdesk.ui.shell.tasks import TaskRunner
 
-from ..dialogs.base import ERROR, OK, AmountEdit, TaskDialog, push_button
+from ..dialogs.base import push_button
+from .member_actions import MemberActions
+from .member_history import MemberHistory, add_row, history_table
 
 
-def _table(columns: int, name: str) -> QTableWidget:
-    table = QTableWidget(0, columns)
-    table.setObjectName(name)
-    table.verticalHeader().setVisible(False)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    return table
-
-
-def _item(text: str, right: bool = False) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    if right:
-        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    return item
-
-
-def _signed(amount: Money) -> str:
-    return ("+" if amount.fen > 0 else "") + fmt.money(amount) if amount.fen else ""
-
-
-class MemberDialog(TaskDialog):
-    changed = Signal()  # something about the member was saved
+class MemberDialog(MemberActions):
 
     def __init__(self, runner: TaskRunner, actor: Any, member_no: str,
                  parent: QWidget | None = None) -> None:
@@ -85,10 +43,6 @@ class MemberDialog(TaskDialog):
         self.member_no = member_no
         self.file: MemberFile | None = None
         self.tiers: list[TierInfo] = []
-        self.sv_before: int | None = None
-        self.points_before: int | None = None
-        self.sales_before: int | None = None
-        self.anonymise_armed = False
         self.summary = QLabel()
         self.summary.setObjectName("memberSummary")
         self.summary.setWordWrap(True)
@@ -97,8 +51,9 @@ class MemberDialog(TaskDialog):
         self.body.addWidget(self.summary)
         self.body.addWidget(self.tabs, 1)
         self._build_profile()
-        self._build_ledgers()
-        self._build_purchases()
+        self.history = MemberHistory(self._tab, self.fetch, actor, self)
+        self.sv_table, self.points_table = self.history.sv_table, self.history.points_table
+        self.sales_tree = self.history.sales_tree
         self._build_tier()
         self._build_cards()
         self._build_actions()
@@ -158,28 +113,6 @@ class MemberDialog(TaskDialog):
         layout.addLayout(save_row)
         layout.addStretch(1)
 
-    def _build_ledgers(self) -> None:
-        layout = self._tab()
-        self.sv_table = _table(6, "storedValueLedger")
-        self.sv_more = push_button(self.more_stored_value)
-        layout.addWidget(self.sv_table, 1)
-        layout.addWidget(self.sv_more, 0, Qt.AlignmentFlag.AlignRight)
-        layout = self._tab()
-        self.points_table = _table(5, "pointsLedger")
-        self.points_more = push_button(self.more_points)
-        layout.addWidget(self.points_table, 1)
-        layout.addWidget(self.points_more, 0, Qt.AlignmentFlag.AlignRight)
-
-    def _build_purchases(self) -> None:
-        layout = self._tab()
-        self.sales_tree = QTreeWidget()
-        self.sales_tree.setObjectName("purchases")
-        self.sales_tree.setColumnCount(4)
-        self.sales_tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.sales_more = push_button(self.more_purchases)
-        layout.addWidget(self.sales_tree, 1)
-        layout.addWidget(self.sales_more, 0, Qt.AlignmentFlag.AlignRight)
-
     def _build_tier(self) -> None:
         layout = self._tab()
         self.tier_now = QLabel()
@@ -203,7 +136,7 @@ class MemberDialog(TaskDialog):
             grid.addWidget(widget, 1, col)
         grid.addWidget(self.tier_button, 1, 3)
         grid.setColumnStretch(2, 1)
-        self.tier_history = _table(5, "tierHistory")
+        self.tier_history = history_table(5, "tierHistory")
         self.history_label = QLabel()
         self.history_label.setObjectName("sectionHeading")
         layout.addWidget(self.tier_now)
@@ -215,77 +148,14 @@ class MemberDialog(TaskDialog):
         layout = self._tab()
         self.cards_label = QLabel()
         self.cards_label.setObjectName("sectionHeading")
-        self.cards_table = _table(3, "memberCards")
+        self.cards_table = history_table(3, "memberCards")
         self.coupons_label = QLabel()
         self.coupons_label.setObjectName("sectionHeading")
-        self.coupons_table = _table(4, "memberCoupons")
+        self.coupons_table = history_table(4, "memberCoupons")
         layout.addWidget(self.cards_label)
         layout.addWidget(self.cards_table, 1)
         layout.addWidget(self.coupons_label)
         layout.addWidget(self.coupons_table, 2)
-
-    def _build_actions(self) -> None:
-        layout = self._tab()
-        self.reason = QLineEdit()
-        self.reason.setObjectName("actionReason")
-        self.reason.setMaxLength(200)
-        self.reason_label = QLabel()
-        self.reason_label.setBuddy(self.reason)
-        self.sv_amount = AmountEdit()
-        self.sv_amount.setObjectName("adjustAmount")
-        self.sv_amount.setPlaceholderText("+50 / -20")
-        self.sv_part = PickerBox()
-        self.sv_part.addItem("", False)
-        self.sv_part.addItem("", True)
-        self.sv_button = push_button(self.adjust_stored_value)
-        self.points_amount = QLineEdit()
-        self.points_amount.setObjectName("adjustPoints")
-        self.points_amount.setMaxLength(8)
-        self.points_amount.setPlaceholderText("+100 / -50")
-        self.points_button = push_button(self.adjust_points)
-        self.password = QLineEdit()
-        self.password.setObjectName("paymentPassword")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setMaxLength(6)
-        self.password_button = push_button(self.set_password)
-        self.clear_password_button = push_button(self.clear_password)
-        self.active_button = push_button(self.toggle_active)
-        self.anonymise_button = push_button(self.anonymise)
-        self.anonymise_button.setObjectName("anonymiseButton")
-        self.anonymise_note = QLabel()
-        self.anonymise_note.setWordWrap(True)
-        self._busy_buttons += [self.sv_button, self.points_button, self.password_button,
-                               self.clear_password_button, self.active_button,
-                               self.anonymise_button]
-        self.action_labels = [QLabel(), QLabel(), QLabel()]
-        grid = QGridLayout()
-        grid.setVerticalSpacing(8)
-        grid.addWidget(self.reason_label, 0, 0)
-        grid.addWidget(self.reason, 0, 1, 1, 3)
-        grid.addWidget(self.action_labels[0], 1, 0)
-        grid.addWidget(self.sv_amount, 1, 1)
-        grid.addWidget(self.sv_part, 1, 2)
-        grid.addWidget(self.sv_button, 1, 3)
-        grid.addWidget(self.action_labels[1], 2, 0)
-        grid.addWidget(self.points_amount, 2, 1)
-        grid.addWidget(self.points_button, 2, 3)
-        grid.addWidget(self.action_labels[2], 3, 0)
-        grid.addWidget(self.password, 3, 1)
-        grid.addWidget(self.clear_password_button, 3, 2)
-        grid.addWidget(self.password_button, 3, 3)
-        self.action_labels[0].setBuddy(self.sv_amount)
-        self.action_labels[1].setBuddy(self.points_amount)
-        self.action_labels[2].setBuddy(self.password)
-        grid.setColumnStretch(1, 1)
-        end = QHBoxLayout()
-        end.addWidget(self.active_button)
-        end.addStretch(1)
-        end.addWidget(self.anonymise_button)
-        layout.addLayout(grid)
-        layout.addSpacing(10)
-        layout.addLayout(end)
-        layout.addWidget(self.anonymise_note)
-        layout.addStretch(1)
 
     # -- loading ---------------------------------------------------------------------------------
     def reload(self) -> None:
@@ -312,82 +182,21 @@ class MemberDialog(TaskDialog):
         self.lock_until.setText(f.tier_locked_until.isoformat() if f.tier_locked_until else "")
         self.tier_history.setRowCount(0)
         for h in f.tier_history:
-            self._add_row(self.tier_history, fmt.datetime_text(h.at), h.from_name, h.to_name,
+            add_row(self.tier_history, fmt.datetime_text(h.at), h.from_name, h.to_name,
                           h.locked_until.isoformat() if h.locked_until else "",
                           f"{h.reason} — {h.staff}")
         self.cards_table.setRowCount(0)
         for c in d.cards:
-            self._add_row(self.cards_table, c.uid, self._card_state(c.status.value),
+            add_row(self.cards_table, c.uid, self._card_state(c.status.value),
                           fmt.datetime_text(c.bound_at))
         self.coupons_table.setRowCount(0)
         for cp in f.coupons:
-            self._add_row(self.coupons_table, cp.name, cp.code, self._coupon_state(cp.status.value),
+            add_row(self.coupons_table, cp.name, cp.code, self._coupon_state(cp.status.value),
                           fmt.date_text(fmt.shop_date(cp.valid_to)))
         self._render_file()
         if first:
-            self.sv_table.setRowCount(0)
-            self.points_table.setRowCount(0)
-            self.sales_tree.clear()
-            self.more_stored_value(True)
-            self.more_points(True)
-            self.more_purchases(True)
+            self.history.show_member(d.id)
         self.update_state()
-
-    def _add_row(self, table: QTableWidget, *cells: str, right: tuple[int, ...] = ()) -> None:
-        row = table.rowCount()
-        table.insertRow(row)
-        for col, text in enumerate(cells):
-            table.setItem(row, col, _item(text, col in right))
-
-    def more_stored_value(self, first: bool = False) -> None:
-        if self.file is None or (not first and self.sv_before is None):
-            return
-        self.fetch(partial(stored_value_lines, before=None if first else self.sv_before),
-                   self.actor, self.file.detail.id, on_done=self._sv_page)
-
-    def _sv_page(self, page: LinesPage) -> None:
-        for ln in page.lines:
-            self._add_row(self.sv_table, fmt.datetime_text(ln.at), self._kind(ln.kind),
-                          _signed(ln.principal_delta), _signed(ln.bonus_delta),
-                          fmt.money(ln.balance_after), " — ".join(x for x in (ln.note, ln.staff) if x),
-                          right=(2, 3, 4))
-        self.sv_before = page.before
-        self.sv_more.setEnabled(page.before is not None)
-
-    def more_points(self, first: bool = False) -> None:
-        if self.file is None or (not first and self.points_before is None):
-            return
-        self.fetch(partial(points_lines, before=None if first else self.points_before),
-                   self.actor, self.file.detail.id, on_done=self._points_page)
-
-    def _points_page(self, page: LinesPage) -> None:
-        for ln in page.lines:
-            self._add_row(self.points_table, fmt.datetime_text(ln.at), self._kind(ln.kind),
-                          f"{ln.delta:+d}", fmt.number(ln.balance_after),
-                          " — ".join(x for x in (ln.note, ln.staff) if x), right=(2, 3))
-        self.points_before = page.before
-        self.points_more.setEnabled(page.before is not None)
-
-    def more_purchases(self, first: bool = False) -> None:
-        if self.file is None or (not first and self.sales_before is None):
-            return
-        self.fetch(partial(purchases, before=None if first else self.sales_before),
-                   self.actor, self.file.detail.id, on_done=self._sales_page)
-
-    def _sales_page(self, page: LinesPage) -> None:
-        for sale in page.lines:
-            top = QTreeWidgetItem([f"{fmt.datetime_text(sale.at)}  {sale.sale_no}",
-                                   self._sale_state(sale.status.value), "",
-                                   fmt.money(sale.payable)])
-            for ln in sale.lines:
-                refunded = self.tr(" (refunded {n})").format(n=ln.refunded_qty) \
-                    if ln.refunded_qty else ""
-                top.addChild(QTreeWidgetItem([ln.description + refunded, f"× {ln.qty}",
-                                              fmt.money(ln.unit_price), fmt.money(ln.net_amount)]))
-            self.sales_tree.addTopLevelItem(top)
-            top.setExpanded(True)
-        self.sales_before = page.before
-        self.sales_more.setEnabled(page.before is not None)
 
     # -- saving ------------------------------------------------------------------------------------
     def enter_pressed(self) -> None:
@@ -407,23 +216,6 @@ class MemberDialog(TaskDialog):
         elif focus in (self.lock_until, self.tier_reason):
             self.change_tier()
 
-    def _day(self, edit: QLineEdit) -> tuple[bool, date | None]:
-        text = edit.text().strip()
-        if not text:
-            return True, None
-        try:
-            return True, date.fromisoformat(text)
-        except ValueError:
-            self.say(lambda: self.tr("Type a day as 2026-01-31, or leave it empty."), ERROR)
-            edit.setFocus()
-            return False, None
-
-    def _done(self, text: Any) -> None:
-        self.say(text, OK)
-        self.changed.emit()
-        self.file = None  # reload everything, the ledgers too
-        self.reload()
-
     def save_profile(self) -> None:
         ok, birthday = self._day(self.birthday)
         if not ok:
@@ -433,57 +225,6 @@ class MemberDialog(TaskDialog):
                   address=self.address.text() or None, tags=self.tags.text(),
                   notes=self.notes.text(),
                   on_done=lambda _d: self._done(lambda: self.tr("The profile is saved.")))
-
-    def _reason(self) -> str | None:
-        return self.require_text(self.reason, lambda: self.tr(
-            "Type the reason first: it goes into the audit log with the action."))
-
-    def adjust_stored_value(self) -> None:
-        reason = self._reason()
-        if reason is None:
-            return
-        amount = self.read_signed_amount()
-        if amount is None:
-            return
-        self.call(adjust_stored_value, self.actor, self.member_no, amount,
-                  bonus=bool(self.sv_part.currentData()), reason=reason,
-                  on_done=lambda r: self._adjusted(r.stored_value))
-
-    def read_signed_amount(self) -> Money | None:
-        text = self.sv_amount.text().strip().replace("＋", "+").replace("－", "-")
-        sign = -1 if text.startswith("-") else 1
-        self.sv_amount.setText(text.lstrip("+-").strip())
-        amount = self.read_amount(self.sv_amount, lambda: self.tr(
-            "Type the amount to add (or -amount to take away)."))
-        self.sv_amount.setText(text)
-        return None if amount is None else Money(sign * amount.fen)
-
-    def _adjusted(self, balance: Money) -> None:
-        self.sv_amount.clear()
-        self.reason.clear()
-        self._done(lambda: self.tr("Stored value adjusted: the balance is now {amount}.")
-                   .format(amount=fmt.money(balance)))
-
-    def adjust_points(self) -> None:
-        reason = self._reason()
-        if reason is None:
-            return
-        text = self.points_amount.text().strip().replace("＋", "+").replace("－", "-")
-        try:
-            points = int(text)
-        except ValueError:
-            self.say(lambda: self.tr("Type the points to give (or -points to take away)."),
-                     ERROR)
-            self.points_amount.setFocus()
-            return
-        self.call(adjust_points, self.actor, self.member_no, points, reason=reason,
-                  on_done=self._points_adjusted)
-
-    def _points_adjusted(self, result: Any) -> None:
-        self.points_amount.clear()
-        self.reason.clear()
-        self._done(lambda: self.tr("Points adjusted: the balance is now {points}.")
-                   .format(points=fmt.number(result.points)))
 
     def change_tier(self) -> None:
         reason = self.require_text(self.tier_reason, lambda: self.tr(
@@ -500,55 +241,6 @@ class MemberDialog(TaskDialog):
         self.tier_reason.clear()
         self._done(lambda: self.tr("The tier is now {tier}.").format(tier=f.detail.tier_name))
 
-    def set_password(self) -> None:
-        if not self.password.text():
-            self.say(lambda: self.tr("Let the member type the new payment password (4 to 6 "
-                                     "digits)."), ERROR)
-            self.password.setFocus()
-            return
-        if self.file is None:
-            return
-        password = self.password.text()
-        self.password.clear()
-        self.call(set_payment_password, self.actor, self.file.detail.id, password,
-                  on_done=lambda _r: self._done(lambda: self.tr(
-                      "The payment password is set.")))
-
-    def clear_password(self) -> None:
-        if self.file is None:
-            return
-        self.call(set_payment_password, self.actor, self.file.detail.id, None,
-                  on_done=lambda _r: self._done(lambda: self.tr(
-                      "The payment password is removed.")))
-
-    def toggle_active(self) -> None:
-        if self.file is None:
-            return
-        active = self.file.detail.status is not MemberStatus.ACTIVE
-        reason = self._reason()
-        if reason is None:
-            return
-        self.call(set_member_active, self.actor, self.member_no, active=active, reason=reason,
-                  on_done=lambda _r: self._done(
-                      (lambda: self.tr("The member is active again.")) if active
-                      else (lambda: self.tr("The member is deactivated."))))
-
-    def anonymise(self) -> None:
-        reason = self._reason()
-        if reason is None:
-            return
-        if not self.anonymise_armed:
-            self.anonymise_armed = True
-            self._render_file()
-            self.say(lambda: self.tr("Press \"Anonymise\" again to wipe this member's personal "
-                                     "data for good."), ERROR)
-            return
-        self.anonymise_armed = False
-        self.call(anonymise_member, self.actor, self.member_no, reason=reason,
-                  on_done=lambda _r: self._done(lambda: self.tr(
-                      "The member's personal data is wiped; the member number, ledgers and "
-                      "sales stay.")))
-
     # -- state and texts -------------------------------------------------------------------------
     def update_state(self) -> None:
         f = self.file
@@ -560,16 +252,6 @@ class MemberDialog(TaskDialog):
         self.clear_password_button.setEnabled(editable and not self.busy and f is not None
                                               and f.has_payment_password)
 
-    def _kind(self, kind: str) -> str:
-        return {"opening": self.tr("opening"), "recharge": self.tr("recharge"),
-                "spend": self.tr("spent"), "sale_refund": self.tr("refund"),
-                "recharge_refund": self.tr("recharge refund"),
-                "adjustment": self.tr("adjustment"), "earn": self.tr("earned"),
-                "bonus": self.tr("bonus"), "redeem": self.tr("redeemed"),
-                "redeem_return": self.tr("redeemed, returned"),
-                "earn_reversal": self.tr("earned, reversed"),
-                "expire": self.tr("expired")}.get(kind, kind)
-
     def _card_state(self, state: str) -> str:
         return {"active": self.tr("in use"), "lost": self.tr("lost"),
                 "replaced": self.tr("replaced"), "void": self.tr("void")}.get(state, state)
@@ -577,10 +259,6 @@ class MemberDialog(TaskDialog):
     def _coupon_state(self, state: str) -> str:
         return {"issued": self.tr("usable"), "used": self.tr("used"),
                 "expired": self.tr("expired"), "void": self.tr("void")}.get(state, state)
-
-    def _sale_state(self, state: str) -> str:
-        return {"completed": self.tr("completed"), "refunded": self.tr("refunded"),
-                "partially_refunded": self.tr("partly refunded")}.get(state, state)
 
     def _render_file(self) -> None:
         f = self.file
@@ -603,13 +281,7 @@ class MemberDialog(TaskDialog):
                 if f.tier_locked_until else "")
         self.tier_now.setText(self.tr("Tier now: {tier}{lock}.").format(tier=d.tier_name,
                                                                         lock=lock))
-        self.active_button.setText(self.tr("Reactivate") if d.status is MemberStatus.INACTIVE
-                                   else self.tr("Deactivate"))
-        self.anonymise_button.setText(self.tr("Anonymise — press again to confirm")
-                                      if self.anonymise_armed else self.tr("Anonymise…"))
-        password = self.tr("set") if f.has_payment_password else self.tr("not set")
-        self.action_labels[2].setText(self.tr("Payment &password ({state})").format(
-            state=password))
+        self.render_actions(f)
 
     def retranslate(self) -> None:
         for i, text in enumerate((self.tr("Profile"), self.tr("Stored value"), self.tr("Points"),
@@ -625,16 +297,7 @@ class MemberDialog(TaskDialog):
         self.profile_note.setText(self.tr("Enter moves to the next field and saves in the "
                                           "last one. Changes are written to the audit log."))
         self.save_button.setText(self.tr("Save the profile"))
-        self.sv_table.setHorizontalHeaderLabels([
-            self.tr("Time"), self.tr("Kind"), self.tr("Paid part"), self.tr("Bonus part"),
-            self.tr("Balance after"), self.tr("Note")])
-        self.points_table.setHorizontalHeaderLabels([
-            self.tr("Time"), self.tr("Kind"), self.tr("Points"), self.tr("Balance after"),
-            self.tr("Note")])
-        self.sales_tree.setHeaderLabels([self.tr("Sale / item"), self.tr("State / qty"),
-                                         self.tr("Unit price"), self.tr("Amount")])
-        for button in (self.sv_more, self.points_more, self.sales_more):
-            button.setText(self.tr("Older…"))
+        self.history.retranslate()
         for label, text in zip(self.tier_labels, (self.tr("New tier"), self.tr(
                 "Locked until (optional)"), self.tr("Reason")), strict=True):
             label.setText(text)
@@ -649,23 +312,6 @@ class MemberDialog(TaskDialog):
         self.coupons_label.setText(self.tr("Coupons"))
         self.coupons_table.setHorizontalHeaderLabels([self.tr("Coupon"), self.tr("Code"),
                                                       self.tr("State"), self.tr("Valid until")])
-        self.reason_label.setText(self.tr("&Reason"))
-        self.reason.setPlaceholderText(self.tr("required for every action below; written to "
-                                               "the audit log"))
-        self.action_labels[0].setText(self.tr("&Stored value"))
-        self.action_labels[1].setText(self.tr("P&oints"))
-        self.sv_part.setItemText(0, self.tr("paid part (本金)"))
-        self.sv_part.setItemText(1, self.tr("bonus part (赠送)"))
-        self.sv_button.setText(self.tr("Adjust stored value"))
-        self.points_button.setText(self.tr("Adjust points"))
-        self.password.setPlaceholderText(self.tr("4–6 digits"))
-        self.password.setToolTip(self.tr("The member types the password; nobody else sees it."))
-        self.password_button.setText(self.tr("Set password"))
-        self.clear_password_button.setText(self.tr("Remove password"))
-        self.anonymise_note.setText(self.tr(
-            "Anonymising (owner only) wipes the name, phone, birthday, email, address, tags, "
-            "notes and payment password and voids the cards. Kept: the member number, tier, "
-            "points, every stored-value and points entry and every sale. Stored value must be "
-            "refunded first."))
+        self.retranslate_actions()
         self._render_file()
         super().retranslate()

@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from memberdesk.services.analytics.after_import import import_and_score
 from memberdesk.services.loyalty.tiers import list_tiers
 from memberdesk.services.members.export import ExportResult, export_members
 from memberdesk.services.members.import_result import ImportProgress, ImportResult
-from memberdesk.services.members.importer import import_members
 from memberdesk.services.members.sheet import write_template
 from memberdesk.ui.common import fmt
 from memberdesk.ui.shell.tasks import TaskRunner
@@ -54,8 +54,8 @@ def run_import(db: Any, actor: Any, path: Path, dry_run: bool, lang: str,
     def step(p: ImportProgress) -> None:
         progress.step(p.rows_done, p.rows_total or 0)
 
-    return import_members(db, actor, path, dry_run=dry_run, lang=lang, progress=step,
-                          cancel=lambda: progress.cancelled)
+    return import_and_score(db, actor, path, dry_run=dry_run, lang=lang, progress=step,
+                            cancel=lambda: progress.cancelled)
 
 
 def run_export(db: Any, actor: Any, path: Path, lang: str, progress: Progress) -> ExportResult:
@@ -63,7 +63,7 @@ def run_export(db: Any, actor: Any, path: Path, lang: str, progress: Progress) -
         progress.step(done, total)
 
     return export_members(db, actor, path, lang=lang, progress=step,
-                          cancel=lambda: progress.cancelled)
+                            cancel=lambda: progress.cancelled)
 
 
 # -- the page ----------------------------------------------------------------------------

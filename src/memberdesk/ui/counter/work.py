@@ -43,9 +43,9 @@ from memberdesk.services.coupons.core import CouponInfo
 from memberdesk.services.loyalty.birthday import BirthdayNotice, recent_gift
 from memberdesk.services.loyalty.signin import signed_in_on
 from memberdesk.services.loyalty.tier_moves import TierNotice, recent_change
-from memberdesk.services.members import lookup, profiles as members_svc
+from memberdesk.services.members import details as member_details, lookup
+from memberdesk.services.members.details import MemberDetail
 from memberdesk.services.members.lookup import LookupOutcome, LookupResult
-from memberdesk.services.members.profiles import MemberDetail
 from memberdesk.services.points.expiry import MemberExpiry, member_expiry
 from memberdesk.services.pricing.prices import PriceBreakdown
 from memberdesk.services.pricing.tenders import TenderRequest
@@ -208,7 +208,7 @@ def _notices(db: Database, member_id: int) -> _Notices:
 
 
 def _member_view(db: Database, actor: Actor, member_no: str) -> MemberView:
-    detail = members_svc.get_member(db, actor, member_no)
+    detail = member_details.get_member(db, actor, member_no)
     usable = tuple(coupons.member_coupons(db, detail.id))
     n = _notices(db, detail.id)
     exp = n.expiry

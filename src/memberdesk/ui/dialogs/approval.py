@@ -2,7 +2,7 @@
 
 A cashier lacks a permission (say, refunds): a manager or the owner types their
 user name (or the display name the login list shows) and password here, with the reason, and the service grants a one-time
-approval for this cashier (``services.staff.grant_approval``). A wrong password
+approval for this cashier (``services.staff.approvals.grant_approval``). A wrong password
 counts towards the approver's lockout like a login. The owner confirming a
 restore uses the same dialog with the user name fixed to their own.
 """
@@ -15,7 +15,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
 from memberdesk.services.shared.permissions import Permission, permission_label
-from memberdesk.services.staff.accounts import ApprovalGrant
+from memberdesk.services.staff.approvals import ApprovalGrant
 from memberdesk.ui.shell.tasks import TaskRunner
 
 from .base import TaskDialog, current_language
@@ -23,7 +23,7 @@ from .base import TaskDialog, current_language
 
 def grant(db: Any, requester: Any, username: str, password: str, permission: Permission,
           reason: str) -> ApprovalGrant:
-    from memberdesk.services.staff.accounts import grant_approval
+    from memberdesk.services.staff.approvals import grant_approval
 
     return grant_approval(db, requester, approver_username=username,
                           approver_password=password, permission=permission, reason=reason)

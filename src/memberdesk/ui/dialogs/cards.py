@@ -14,8 +14,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QWidget
 
 from memberdesk.services.members.cards import CardInfo
+from memberdesk.services.members.details import MemberDetail
 from memberdesk.services.members.lookup import LookupResult
-from memberdesk.services.members.profiles import MemberDetail
 from memberdesk.ui.common import fmt
 from memberdesk.ui.shell.tasks import TaskRunner
 
@@ -24,7 +24,7 @@ from .labels import card_state
 
 
 def member_cards(db: Any, actor: Any, member_no: str) -> MemberDetail:
-    from memberdesk.services.members.profiles import get_member
+    from memberdesk.services.members.details import get_member
 
     return get_member(db, actor, member_no)
 

@@ -14,7 +14,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from memberdesk.models.enums import Gender
-from memberdesk.services.members.profiles import MemberDetail
+from memberdesk.services.members.details import MemberDetail
 from memberdesk.ui.common.widgets import PickerBox
 from memberdesk.ui.shell.i18n import QT_TRANSLATE_NOOP
 from memberdesk.ui.shell.tasks import TaskRunner
@@ -29,7 +29,7 @@ GENDERS = (
 
 
 def load_member(db: Any, actor: Any, member_no: str) -> MemberDetail:
-    from memberdesk.services.members.profiles import get_member
+    from memberdesk.services.members.details import get_member
 
     return get_member(db, actor, member_no)
 

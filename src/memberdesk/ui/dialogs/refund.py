@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from memberdesk.services.receipts.data import ReceiptData
-from memberdesk.services.refunds.sales import RefundResult, SaleRefundRequest
+from memberdesk.services.refund_core.steps import RefundResult
+from memberdesk.services.refunds.sales import SaleRefundRequest
 from memberdesk.services.shared.errors import UserError
 from memberdesk.services.shared.permissions import Permission
 from memberdesk.services.stored_value.recharge import RechargeRefundRequest

@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
-from memberdesk.services.members.profiles import MemberSummary
+from memberdesk.services.members.details import MemberSummary
 from memberdesk.services.shared.errors import UserError
 from memberdesk.ui.common import fmt
 from memberdesk.ui.shell.tasks import TaskRunner
@@ -25,8 +25,8 @@ def register(db: Any, actor: Any, phone: str, name: str, card_uid: str | None,
              referrer_no: str | None = None) -> tuple[MemberSummary, Any]:
     """Worker: register (binding the card, naming the referrer), then the member as a
     lookup finds them."""
+    from memberdesk.services.loyalty.enrol import register_member
     from memberdesk.services.members.lookup import lookup
-    from memberdesk.services.members.profiles import register_member
 
     summary = register_member(db, actor, phone=phone, name=name, card_uid=card_uid,
                               referrer_no=referrer_no)

@@ -13,7 +13,7 @@ from memberdesk.demo import DEMO_PASSWORDS, build_demo
 from memberdesk.models import Card, DayClose, Member, Recharge, Refund, Sale, Tier
 from memberdesk.services.backup.integrity import check_database
 from memberdesk.services.staff.accounts import login
-from tests.integration.test_cli import run
+from tests.integration.cli.test_cli import run
 
 
 def test_demo_shop(db: Database) -> None:

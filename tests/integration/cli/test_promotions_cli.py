@@ -12,7 +12,7 @@ from sqlalchemy import select
 from memberdesk.db import Database
 from memberdesk.models import Campaign, Tier
 from memberdesk.paths import DataPaths
-from tests.integration.test_stock_cli import ok, refused, run, shop  # noqa: F401
+from tests.integration.cli.test_stock_cli import ok, refused, run, shop  # noqa: F401
 
 
 def camp(root: str, *args: str, lang: str = "en") -> object:

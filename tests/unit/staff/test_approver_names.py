@@ -9,11 +9,11 @@ from memberdesk.db import Database
 from memberdesk.models.enums import Role
 from memberdesk.services.shared.errors import AuthError
 from memberdesk.services.shared.permissions import Permission
-from memberdesk.services.staff import accounts as staff_svc
+from memberdesk.services.staff import accounts as staff_svc, approvals
 
 
 def grant(db: Database, requester, name: str, password: str):  # type: ignore[no-untyped-def]
-    return staff_svc.grant_approval(db, requester, approver_username=name,
+    return approvals.grant_approval(db, requester, approver_username=name,
                                     approver_password=password,
                                     permission=Permission.REFUND, reason="退货")
 

@@ -12,7 +12,7 @@ from memberdesk.models import Coupon, CouponTemplate, PointsEntry, Referral
 from memberdesk.models.enums import CouponKind, CouponStatus, PointsKind, TenderKind
 from memberdesk.services.backup.integrity import check_database
 from memberdesk.services.coupons.core import CouponTemplateDraft, create_coupon_template
-from memberdesk.services.members.profiles import register_member
+from memberdesk.services.loyalty.enrol import register_member
 from memberdesk.services.receipts.text import render_text
 from memberdesk.services.shared.errors import UserError
 from tests.checkout_support.kit import World, build_world, yuan

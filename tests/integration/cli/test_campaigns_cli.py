@@ -23,7 +23,7 @@ from memberdesk.services.members.filter import MemberFilter, count_matching, mat
 from memberdesk.services.pricing.tenders import TenderRequest
 from memberdesk.services.shifts import shift as shifts
 from memberdesk.services.staff.accounts import login
-from tests.integration.test_cli import run
+from tests.integration.cli.test_cli import run
 
 OWNER = "owner123\n"
 

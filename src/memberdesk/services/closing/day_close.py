@@ -1,6 +1,6 @@
 """Closing the day (日结): a numbered, sealed report, then an automatic backup.
 
-Each store closes its own days (the till's store, ``stores.current_store``): two
+Each store closes its own days (the till's store, ``this_store.current_store``): two
 stores close the same business date independently, each over its own sales, refunds,
 recharges and shifts. Close numbers are one sequence over the chain, drawn under a
 numbering lock on a server."""
@@ -26,12 +26,8 @@ from memberdesk.services.shared.context import Actor
 from memberdesk.services.shared.errors import ConflictError, UserError, ValidationError
 from memberdesk.services.shared.locks import lock_numbering
 from memberdesk.services.shared.permissions import Permission, require
-from memberdesk.services.shop.stores import (
-    check_store_reach,
-    current_store,
-    current_store_id,
-    report_store,
-)
+from memberdesk.services.shared.this_store import current_store, current_store_id
+from memberdesk.services.shop.stores import check_store_reach, report_store
 
 log = logging.getLogger(__name__)
 

@@ -284,7 +284,7 @@ def test_issue_a_coupon_to_a_member_by_phone_and_use_it(world: World) -> None:
 
 def test_a_cashier_issues_a_coupon_with_a_managers_approval(world: World) -> None:
     from memberdesk.services.shared.permissions import Permission
-    from memberdesk.services.staff.accounts import grant_approval
+    from memberdesk.services.staff.approvals import grant_approval
 
     w = world
     add_coupon_template(w.db, w.owner, CouponTemplateRequest(

@@ -15,7 +15,7 @@ from memberdesk.models.enums import Role
 from memberdesk.services.shared import passwords
 from memberdesk.services.shared.errors import AuthError, PermissionDenied, ValidationError
 from memberdesk.services.shared.permissions import Permission, require
-from memberdesk.services.staff import accounts as staff_svc
+from memberdesk.services.staff import accounts as staff_svc, approvals
 
 
 def _hash_of(db: Database, username: str) -> str:
@@ -120,7 +120,7 @@ def test_staff_validation(db: Database, shop, username: str, password: str, code
 
 def test_one_time_manager_approval(db: Database, staff) -> None:
     cashier = staff["cashier"]
-    grant = staff_svc.grant_approval(
+    grant = approvals.grant_approval(
         db, cashier, approver_username="manager", approver_password="manager-pass",
         permission=Permission.REFUND, reason="顾客退货",
     )
@@ -138,7 +138,7 @@ def test_one_time_manager_approval(db: Database, staff) -> None:
 
 def test_approval_is_for_one_permission_one_cashier_and_expires(db: Database, staff) -> None:
     cashier = staff["cashier"]
-    grant = staff_svc.grant_approval(
+    grant = approvals.grant_approval(
         db, cashier, approver_username="manager", approver_password="manager-pass",
         permission=Permission.REFUND, reason="退货",
     )
@@ -165,18 +165,18 @@ def test_approval_is_for_one_permission_one_cashier_and_expires(db: Database, st
 
 def test_approval_needs_a_manager_with_the_permission(db: Database, staff) -> None:
     with pytest.raises(PermissionDenied) as err:
-        staff_svc.grant_approval(
+        approvals.grant_approval(
             db, staff["cashier"], approver_username="cashier", approver_password="cashier-pass",
             permission=Permission.REFUND, reason="x",
         )
     assert err.value.code == "approver_lacks_permission"
     with pytest.raises(AuthError):
-        staff_svc.grant_approval(
+        approvals.grant_approval(
             db, staff["cashier"], approver_username="manager", approver_password="wrong",
             permission=Permission.REFUND, reason="x",
         )
     with pytest.raises(ValidationError):
-        staff_svc.grant_approval(
+        approvals.grant_approval(
             db, staff["cashier"], approver_username="manager", approver_password="manager-pass",
             permission=Permission.REFUND, reason="  ",
         )

@@ -129,8 +129,8 @@ def test_a_missing_key_is_named_not_called_damage(db: Database, shop) -> None:
 
 
 def test_day_closes_and_backup_manifests_record_the_tip(db: Database, staff) -> None:
+    from memberdesk.services.closing.day_close import close_day
     from memberdesk.services.shared import clock
-    from memberdesk.services.shifts.day_close import close_day
 
     with db.reader() as r:
         today = clock.business_date(r.session, clock.now())
@@ -153,7 +153,7 @@ def test_day_closes_and_backup_manifests_record_the_tip(db: Database, staff) -> 
 
 
 def test_db_check_on_another_computer_says_the_key_is_missing(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from tests.integration.test_cli import run
+    from tests.integration.cli.test_cli import run
 
     d = tmp_path / "shop"
     r = run("init", "--data-dir", str(d), "--shop-name", "搬家店", stdin="owner-pass\n")

@@ -13,11 +13,11 @@ from memberdesk.db import Database
 from memberdesk.models.enums import PointsKind
 from memberdesk.paths import DataPaths
 from memberdesk.services.backup.integrity import check_database
-from memberdesk.services.members.profiles import register_member
+from memberdesk.services.loyalty.enrol import register_member
 from memberdesk.services.shared.ledger import Refs, credit_points
 from memberdesk.services.staff.accounts import login
 from memberdesk.services.stock.ledger import stock_of
-from tests.integration.test_stock_cli import BOSS, ok, refused, run, shop  # noqa: F401
+from tests.integration.cli.test_stock_cli import BOSS, ok, refused, run, shop  # noqa: F401
 
 
 def mall(root: str, *args: str, lang: str = "en") -> object:

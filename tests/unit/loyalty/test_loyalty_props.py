@@ -39,6 +39,7 @@ from memberdesk.services.count_cards.templates import add_template
 from memberdesk.services.count_cards.use import UseRequest, member_cards, use_card
 from memberdesk.services.coupons.core import CouponTemplateDraft, create_coupon_template
 from memberdesk.services.jobs.runner import run_jobs
+from memberdesk.services.loyalty.enrol import register_member
 from memberdesk.services.loyalty.mall import (
     RedeemRequest,
     redeem_gift,
@@ -47,7 +48,6 @@ from memberdesk.services.loyalty.mall import (
 )
 from memberdesk.services.loyalty.signin import sign_in
 from memberdesk.services.loyalty.tiers import set_member_tier
-from memberdesk.services.members.profiles import register_member
 from memberdesk.services.shared.errors import UserError
 from memberdesk.services.stock.ledger import receive_stock
 from tests.checkout_support.kit import World, build_world, cid, yuan

@@ -1,6 +1,7 @@
-"""The notifications' daily job: the points-expiry reminders of the day (a member
-whose points expire ``points.reminder_days`` days from the business date gets one
-message per lot date and reminder day), then, on today's run, the sender.
+"""The points-expiry reminders of a business date: a member whose points expire
+``points.reminder_days`` days from that date gets one message per lot date and
+reminder day. The daily job ``notifications`` (:mod:`memberdesk.services.jobs.runner`)
+writes them, then, on today's run, sends what is due.
 
 The reminders go through :func:`.notify_outbox.enqueue` (dedupe key per member,
 expiry date and reminder day: a second run writes nothing), in short batches
@@ -18,9 +19,8 @@ from sqlalchemy.orm import Session
 from memberdesk.db import Database
 from memberdesk.models import Member, PointsLot
 from memberdesk.models.enums import MemberStatus
-from memberdesk.services.notifications import outbox as notify_outbox, sender as notify_sender
+from memberdesk.services.notifications import outbox as notify_outbox
 from memberdesk.services.points import expiry as points_expiry
-from memberdesk.services.shared import clock
 from memberdesk.services.shared.batches import run_batches
 from memberdesk.services.shared.policy import Policy
 from memberdesk.services.shared.tables import connection, table
@@ -65,16 +65,3 @@ def remind_expiring(db: Database, day: date, *,
 
     _done, cancelled = run_batches(db, due, work, step=step)
     return written, cancelled
-
-
-def notifications_job(db: Database, day: date,
-                      step: Callable[[int, int], bool] | None = None
-                      ) -> tuple[dict[str, int], bool]:
-    """The daily job: the day's reminders, then (for today) what is due is sent."""
-    reminders, cancelled = remind_expiring(db, day, step=step)
-    counts = {"reminders": reminders}
-    with db.reader() as r:
-        today = clock.today(r.session)
-    if not cancelled and day >= today:
-        counts.update(notify_sender.send_due(db).as_dict())
-    return counts, cancelled

@@ -12,9 +12,9 @@ import sys
 from pathlib import Path
 
 from memberdesk.services.coupons.core import member_coupons
-from memberdesk.services.members.profiles import register_member
+from memberdesk.services.loyalty.enrol import register_member
 from memberdesk.services.staff.accounts import login
-from tests.integration.test_products_cli import BOSS, Shop, shop  # noqa: F401  (fixture)
+from tests.integration.cli.test_products_cli import BOSS, Shop, shop  # noqa: F401  (fixture)
 
 
 def test_tiers_list_and_set(shop: Shop) -> None:  # noqa: F811

@@ -24,7 +24,7 @@ LAYERS: list[set[str]] = [
     {"loyalty", "count_cards", "stored_value", "campaigns"},
     {"checkout"},  # cart, sale, till, history
     {"refunds", "shifts"},  # shifts include the day close (it seals the day report)
-    {"jobs", "analytics", "backup"},
+    {"jobs", "analytics", "backup", "offline"},  # offline: cash sales while the server is gone
     {"reporting"},  # read-only report builders
 ]
 RANK = {pkg: i for i, layer in enumerate(LAYERS) for pkg in layer}

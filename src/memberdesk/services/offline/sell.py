@@ -56,6 +56,9 @@ class OfflineSaleResult:
     breakdown: PriceBreakdown
     change: Money
     receipt: ReceiptData
+    sv_balance: None = None  # as a checkout result without a member (the receipt dialog)
+    points_balance: None = None
+    points_earned: int = 0
 
 
 MEMBERS = Localized("会员、储值、积分", "members, stored value and points")

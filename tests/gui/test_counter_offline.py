@@ -1,0 +1,121 @@
+"""Cash sales while the server is gone (网络版), at the counter: the red strip and the
+offline bar appear together, Ctrl+Shift+F12 opens the offline cash sale, the sale is
+priced from the till's copy of the catalogue and queued, its receipt says offline with
+the local number, the bar counts the waiting sale; when the server answers again the
+sale is sent through the checkout (once) and the bar goes. The window tests run on the
+SQLite file: the offline services are told it is a server (``enabled``), the loss is
+the psycopg error the unit of work maps, as in test_counter_server_lost.py."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import psycopg
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+
+from memberdesk.db import Database
+from memberdesk.services.offline import catalogue, send
+from memberdesk.services.offline.files import CATALOGUE_FILE
+from memberdesk.services.shared.errors import StorageError
+
+from .counter_support import Till, make_till
+
+SHOTS = Path("/tmp/memberdesk-offline-shots")
+
+
+@pytest.fixture
+def till(qtbot, ui, db, staff, monkeypatch) -> Till:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(catalogue, "enabled", lambda _db: True)
+    monkeypatch.setattr(send, "enabled", lambda _db: True)
+    return make_till(qtbot, ui, db, staff)
+
+
+def _lose_the_server(self: Session) -> None:
+    raise OperationalError(
+        "COMMIT", {}, psycopg.OperationalError("server closed the connection unexpectedly")
+    )
+
+
+def _shot(widget: object, name: str) -> None:
+    if SHOTS.exists():
+        widget.grab().save(str(SHOTS / name))  # type: ignore[attr-defined]
+
+
+def test_an_offline_cash_sale_is_queued_counted_and_sent_when_the_server_is_back(
+    till: Till, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bar, strip = till.main.offline_bar, till.main.server_strip
+    folder = till.db.paths.root
+    till.qtbot.waitUntil(lambda: (folder / CATALOGUE_FILE).exists(), timeout=10_000)
+    assert bar.isHidden()  # online, nothing waiting
+    till.main.offline_sale_action.trigger()  # online: the key does nothing
+    assert till.ui.offline.dialog is None
+
+    real_commit, real_ping = Session.commit, Database.ping
+    monkeypatch.setattr(Session, "commit", _lose_the_server)
+
+    def ping_down(self: Database) -> None:
+        raise StorageError("server_lost")
+
+    monkeypatch.setattr(Database, "ping", ping_down)
+    till.ring_up("COLA")
+    dialog = till.pay_key()
+    till.qtbot.keyClicks(dialog.rows["cash"].field, "10")
+    till.press(Qt.Key.Key_Return, dialog)
+    assert strip.isVisible() and bar.isVisible()
+    assert bar.sell_button.isVisible() and bar.sell_button.text() == "离线收银 Ctrl+Shift+F12"
+    assert "只收散客现金" in bar.label.text() and "退款" in bar.label.text()
+    dialog.reject()
+    till.settle()
+
+    till.main.offline_sale_action.trigger()  # Ctrl+Shift+F12
+    sale = till.ui.offline.dialog
+    assert sale is not None and sale.isVisible()
+    till.qtbot.keyClicks(sale.product_field, "6901234567892")  # COLA's barcode
+    till.qtbot.keyClick(sale.product_field, Qt.Key.Key_Return)
+    till.qtbot.waitUntil(lambda: sale.total_value.text() == "¥3.50")
+    till.qtbot.keyClicks(sale.product_field, "CHIPS")
+    till.qtbot.keyClick(sale.product_field, Qt.Key.Key_Return)
+    till.qtbot.waitUntil(lambda: sale.table.rowCount() == 2)
+    till.qtbot.waitUntil(lambda: sale.total_value.text() == "¥12.30")
+    _shot(sale, "offline-sale-dialog.png")
+    till.qtbot.keyClicks(sale.cash_field, "20")
+    till.qtbot.keyClick(sale.cash_field, Qt.Key.Key_Return)
+    till.qtbot.waitUntil(lambda: till.ui.offline.receipt is not None)
+    receipt = till.ui.offline.receipt
+    assert receipt is not None and receipt.isVisible()
+    assert receipt.change_value.text() == "¥7.70"
+    text = receipt.preview.toPlainText()
+    assert "离线销售" in text and "L" in receipt.heading.text()
+    till.qtbot.waitUntil(lambda: bar.waiting == 1)
+    assert bar.count_label.text() == "待发送：1 笔" and bar.queue_button.isVisible()
+    _shot(till.main, "offline-counter.png")
+    receipt.accept()
+    assert till.sale_count() == 0  # nothing on the "server" yet
+
+    monkeypatch.setattr(Session, "commit", real_commit)  # the server is back
+    monkeypatch.setattr(Database, "ping", real_ping)
+    till.main.reconnect_action.trigger()
+    till.qtbot.waitUntil(strip.isHidden)
+    till.qtbot.waitUntil(bar.isHidden, timeout=10_000)  # sent, nothing waits
+    assert till.sale_count() == 1
+    assert [s.payable.fen for s in till.sales()] == [1230]
+    assert bar.waiting == 0 and bar.refused == 0
+
+
+def test_the_offline_bar_speaks_english_and_counts_refused_sales(till: Till) -> None:
+    bar = till.main.offline_bar
+    till.ui.i18n.toggle()  # English
+    bar.set_counts(2, 1)
+    assert bar.isVisible() and not bar.sell_button.isVisible()
+    assert bar.count_label.text() == "waiting: 2 · refused: 1"
+    assert "a manager must look at them" in bar.label.text()
+    bar.set_offline(True)
+    assert bar.sell_button.text() == "Offline cash sale (Ctrl+Shift+F12)"
+    assert "walk-in customers only" in bar.label.text()
+    bar.set_offline(False)
+    bar.set_counts(0, 0)
+    assert bar.isHidden()

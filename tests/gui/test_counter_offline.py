@@ -70,6 +70,17 @@ def test_an_offline_cash_sale_is_queued_counted_and_sent_when_the_server_is_back
     assert "只收散客现金" in bar.label.text() and "退款" in bar.label.text()
     dialog.reject()
     till.settle()
+    # the server's work is refused at once, in the screen's language: a member lookup,
+    # the counter's own payment (F12)
+    till.find("13800000001")
+    assert "离线时只能用离线收银给散客收现金" in till.main.banner.label.text()
+    assert "会员、储值、积分、优惠券、充值、退款" in till.main.banner.label.text()
+    _shot(till.main, "offline-member-refused.png")
+    till.main.banner.label.clear()
+    till.press(Qt.Key.Key_F12)  # the cart's COLA through the counter's payment
+    assert "离线时只能用离线收银" in till.main.banner.label.text()
+    assert till.payment is None or not till.payment.isVisible()
+    assert till.ui.offline.dialog is None
 
     till.main.offline_sale_action.trigger()  # Ctrl+Shift+F12
     sale = till.ui.offline.dialog

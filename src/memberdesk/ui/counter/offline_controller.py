@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 
-from memberdesk.services.shared.errors import UserError
+from memberdesk.services.shared.errors import Localized, UserError, ValidationError
 from memberdesk.ui.counter import offline_work
 from memberdesk.ui.counter.offline_queue_dialog import OfflineQueueDialog
 from memberdesk.ui.counter.offline_sale_dialog import OfflineSaleDialog
@@ -29,6 +29,15 @@ from memberdesk.ui.shell.tasks import TaskRunner
 if TYPE_CHECKING:
     from memberdesk.ui.backoffice.long_jobs import LongJobs
     from memberdesk.ui.counter.main_window import MainWindow
+
+
+# The work a till still does while the server is lost: asking whether it is back, and
+# the long-job worker's turn (the long job itself then meets the server or not).
+PASSES = frozenset({"_ping", "_the_database"})
+SERVER_WORK = Localized(
+    "会员、储值、积分、优惠券、充值、退款和联网收银",
+    "members, stored value, points, coupons, recharges, refunds and the counter's own sales",
+)
 
 
 class OfflineController(QObject):
@@ -54,6 +63,14 @@ class OfflineController(QObject):
         self.queue_dialog: OfflineQueueDialog | None = None
         self.bar.sell_requested.connect(self.open_sale)
         self.bar.queue_requested.connect(self.open_queue)
+        runner.gate = self._gate
+
+    def _gate(self, name: str) -> UserError | None:
+        """While the server is lost, the server's work is refused at once with the
+        offline message (not after the connection's time-out)."""
+        if self.bar.offline and name not in PASSES:
+            return ValidationError("offline_refused", what=SERVER_WORK)
+        return None
 
     # -- the session and the server ---------------------------------------------------
     def start_session(self, actor: Any) -> None:

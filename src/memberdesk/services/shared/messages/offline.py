@@ -5,9 +5,11 @@ from __future__ import annotations
 
 OFFLINE_MESSAGES: dict[str, tuple[str, str]] = {
     "offline_refused": (
-        "与服务器的连接已断开：离线时只能给散客收现金，{what}要等连接恢复后再办",
+        "与服务器的连接已断开：离线时只能用离线收银给散客收现金，"
+        "{what}要等连接恢复后再办",
         "The connection to the server is lost: offline the till takes cash from walk-in "
-        "customers only; {what} must wait until the server is back",
+        "customers only (the offline cash sale); {what} must wait until the "
+        "server is back",
     ),
     "offline_cash_only": (
         "离线时只收现金，不能用{kind}",

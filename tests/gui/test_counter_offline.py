@@ -13,15 +13,19 @@ from pathlib import Path
 import psycopg
 import pytest
 from PySide6.QtCore import Qt
+from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
 from memberdesk.services.offline import catalogue, send
-from memberdesk.services.offline.files import CATALOGUE_FILE
+from memberdesk.services.offline.files import CATALOGUE_FILE, QUEUE_FILE
+from memberdesk.services.offline.queue import OfflineQueue
 from memberdesk.services.shared.errors import StorageError
+from tests.checkout_support.kit import build_world
 
 from .counter_support import Till, make_till
+from .helpers import log_in
 
 SHOTS = Path("/tmp/memberdesk-offline-shots")
 
@@ -130,3 +134,43 @@ def test_the_offline_bar_speaks_english_and_counts_refused_sales(till: Till) -> 
     bar.set_offline(False)
     bar.set_counts(0, 0)
     assert bar.isHidden()
+
+
+def test_sales_left_waiting_by_a_stopped_till_are_sent_at_the_next_log_in(
+    qtbot,
+    ui,
+    db,
+    staff,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+) -> None:
+    monkeypatch.setattr(catalogue, "enabled", lambda _db: True)
+    monkeypatch.setattr(send, "enabled", lambda _db: True)
+    world = build_world(db, staff)
+    cashier = world.cashier
+    cola = world.products["COLA"].id
+    with OfflineQueue(db.paths.root / QUEUE_FILE) as q:  # as a till killed while sending left it
+        for n in (1, 2):
+            q.add(
+                f"offline-restart-{n:04d}",
+                (cashier.staff_id, cashier.username, cashier.display_name, cashier.role.value),
+                "2026-12-03T10:00:00+00:00",
+                "20261203",
+                "",
+                {"lines": [{"product_id": cola, "qty": n}], "tenders": [1000]},
+                350 * n,
+                1000,
+            )
+    log_in(qtbot, ui, "cashier", "cashier-pass")
+
+    def states() -> list[str]:
+        with OfflineQueue(db.paths.root / QUEUE_FILE) as q:
+            return [r.state for r in q.rows()]
+
+    qtbot.waitUntil(lambda: states() == ["sent", "sent"], timeout=10_000)
+    qtbot.waitUntil(lambda: not ui.offline.bar.sending and ui.offline.bar.isHidden())
+    with db.reader() as uow:
+        got = uow.session.execute(text("SELECT client_id, payable FROM sales ORDER BY id")).all()
+    assert [(c, p) for c, p in got] == [
+        ("offline-restart-0001", 350),
+        ("offline-restart-0002", 700),
+    ]

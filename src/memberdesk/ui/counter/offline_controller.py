@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 
 from memberdesk.services.shared.errors import Localized, UserError, ValidationError
 from memberdesk.ui.counter import offline_work
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 # The work a till still does while the server is lost: asking whether it is back, and
 # the long-job worker's turn (the long job itself then meets the server or not).
 PASSES = frozenset({"_ping", "_the_database"})
+REFRESH_MS = 10 * 60_000  # the catalogue copied again (and any waiting sale sent) while online
 SERVER_WORK = Localized(
     "会员、储值、积分、优惠券、充值、退款和联网收银",
     "members, stored value, points, coupons, recharges, refunds and the counter's own sales",
@@ -64,6 +65,9 @@ class OfflineController(QObject):
         self.bar.sell_requested.connect(self.open_sale)
         self.bar.queue_requested.connect(self.open_queue)
         runner.gate = self._gate
+        self.timer = QTimer(self)
+        self.timer.setInterval(REFRESH_MS)
+        self.timer.timeout.connect(self._refresh)
 
     def _gate(self, name: str) -> UserError | None:
         """While the server is lost, the server's work is refused at once with the
@@ -74,8 +78,13 @@ class OfflineController(QObject):
 
     # -- the session and the server ---------------------------------------------------
     def start_session(self, actor: Any) -> None:
+        """Copy the catalogue and send what waits (a till stopped while sending)."""
         self.actor = actor
-        if self.long_jobs is None or not self.runner.has_database:
+        self.timer.start()
+        self._refresh()
+
+    def _refresh(self) -> None:
+        if self.long_jobs is None or not self.runner.has_database or self.bar.offline:
             return
         self.long_jobs.call(
             offline_work.refresh, on_done=self._refreshed, on_user_error=lambda _e: None
@@ -83,6 +92,7 @@ class OfflineController(QObject):
 
     def end_session(self) -> None:
         self.actor = None
+        self.timer.stop()
 
     def _refreshed(self, counts: Any) -> None:
         self._show_counts(counts)

@@ -299,6 +299,7 @@ class AppController(QObject):
         if self.daily_jobs is not None and isValid(self.daily_jobs):
             self.daily_jobs.stop()
         self.counter.stop_timers()
+        self.offline.timer.stop()
         if not isValid(self.main):  # the window (and its jobs) already gone
             return
         tasks = counter_tasks_of(self.main)

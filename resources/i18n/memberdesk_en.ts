@@ -3400,6 +3400,10 @@ Fill in one member per row, then check the file.</translation>
         <translation>State</translation>
     </message>
     <message>
+        <source>Send again (manager)</source>
+        <translation>Send again (manager)</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Close</translation>
     </message>

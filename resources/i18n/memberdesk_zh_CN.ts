@@ -3400,6 +3400,10 @@ Fill in one member per row, then check the file.</source>
         <translation>状态</translation>
     </message>
     <message>
+        <source>Send again (manager)</source>
+        <translation>重新发送（店长）</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>关闭</translation>
     </message>

@@ -174,3 +174,47 @@ def test_sales_left_waiting_by_a_stopped_till_are_sent_at_the_next_log_in(
         ("offline-restart-0001", 350),
         ("offline-restart-0002", 700),
     ]
+
+
+def test_a_refused_offline_sale_is_shown_with_its_reason_and_only_a_manager_resends(
+    qtbot,
+    ui,
+    db,
+    staff,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+) -> None:
+    monkeypatch.setattr(catalogue, "enabled", lambda _db: True)
+    monkeypatch.setattr(send, "enabled", lambda _db: True)
+    world = build_world(db, staff)
+    cashier = world.cashier
+    with OfflineQueue(db.paths.root / QUEUE_FILE) as q:  # a product deleted meanwhile
+        q.add(
+            "offline-gone-0001",
+            (cashier.staff_id, cashier.username, cashier.display_name, cashier.role.value),
+            "2026-12-03T10:00:00+00:00",
+            "20261203",
+            "",
+            {"lines": [{"product_id": 99999, "qty": 1}], "tenders": [1000]},
+            1000,
+            1000,
+        )
+    log_in(qtbot, ui, "cashier", "cashier-pass")
+    bar = ui.offline.bar
+    qtbot.waitUntil(lambda: bar.refused == 1, timeout=10_000)
+    assert bar.isVisible() and bar.count_label.text() == "待发送：0 笔 · 被拒：1 笔"
+    assert "请店长处理" in bar.label.text()
+    bar.queue_button.click()
+    qtbot.waitUntil(lambda: ui.offline.queue_dialog is not None)
+    dialog = ui.offline.queue_dialog
+    assert dialog is not None and dialog.isVisible()
+    state = dialog.table.item(0, 5).text()
+    assert state.startswith("被拒：") and "99999" in state
+    assert dialog.table.item(0, 0).text() == "L20261203-0001"
+    _shot(dialog, "offline-queue.png")
+    dialog.table.selectRow(0)
+    assert dialog.retry_button.isEnabled()
+    dialog.retry_button.click()  # a cashier: refused, the sale stays refused
+    qtbot.waitUntil(lambda: bool(ui.main.banner.label.text()), timeout=10_000)
+    assert "权限" in ui.main.banner.label.text() or "无权" in ui.main.banner.label.text()
+    with OfflineQueue(db.paths.root / QUEUE_FILE) as q:
+        assert [r.state for r in q.rows()] == ["refused"]

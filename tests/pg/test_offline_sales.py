@@ -27,9 +27,19 @@ from memberdesk.services.offline import send as sender
 from memberdesk.services.offline.catalogue import refresh_catalogue
 from memberdesk.services.offline.queue import OfflineQueue, queue_path
 from memberdesk.services.offline.sell import OfflineLine, OfflineSaleRequest, sell_offline
-from memberdesk.services.offline.send import close_shift_at_till, queue_counts, send_queue
+from memberdesk.services.offline.send import (
+    close_shift_at_till,
+    queue_counts,
+    retry_refused,
+    send_queue,
+)
 from memberdesk.services.pricing.tenders import TenderRequest
-from memberdesk.services.shared.errors import StorageError, ValidationError
+from memberdesk.services.shared.errors import (
+    NotFoundError,
+    PermissionDenied,
+    StorageError,
+    ValidationError,
+)
 from memberdesk.services.shifts.day_close import report_for_day
 from memberdesk.services.stock.ledger import receive_stock, stock_of
 from tests.checkout_support.kit import World, db_address, snapshot, yuan
@@ -241,7 +251,10 @@ def test_a_sale_the_server_refuses_stays_in_the_queue_with_its_reason(
     with world.db.uow() as uow:
         uow.session.execute(text("UPDATE products SET active = true WHERE code = 'CHIPS'"))
         uow.commit()
-    with OfflineQueue(queue_path(world.db)) as q:
-        q.retry(rows[0].seq)
+    with pytest.raises(PermissionDenied):  # a cashier may not
+        retry_refused(world.db, world.cashier, rows[0].seq)
+    assert retry_refused(world.db, world.manager, rows[0].seq).waiting == 1
+    with pytest.raises(NotFoundError):  # sent ones are not refused
+        retry_refused(world.db, world.manager, rows[1].seq)
     assert send_queue(world.db).sent == 1
     assert queue_counts(world.db).refused == 1

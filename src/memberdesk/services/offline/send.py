@@ -38,9 +38,15 @@ from memberdesk.services.offline.queue import (
     queue_path,
 )
 from memberdesk.services.pricing.tenders import TenderRequest
-from memberdesk.services.shared import clock
+from memberdesk.services.shared import audit, clock
 from memberdesk.services.shared.context import Actor
-from memberdesk.services.shared.errors import StorageError, UserError, ValidationError
+from memberdesk.services.shared.errors import (
+    NotFoundError,
+    StorageError,
+    UserError,
+    ValidationError,
+)
+from memberdesk.services.shared.permissions import Permission, require
 from memberdesk.services.shifts.shift import ShiftSummary, close_shift
 
 
@@ -130,3 +136,28 @@ def close_shift_at_till(
     if waiting:
         raise ValidationError("offline_sales_waiting", n=waiting)
     return close_shift(db, actor, counted, note)
+
+
+def retry_refused(db: Database, actor: Actor, seq: int) -> QueueCounts:
+    """A manager puts a sale the server refused back in line (say, once the product is
+    on sale again); audited on the server. The next send sends it."""
+    if not enabled(db):
+        return QueueCounts()
+    with OfflineQueue(queue_path(db)) as queue:
+        rows = [r for r in queue.rows(REFUSED) if r.seq == seq]
+        if not rows:
+            raise NotFoundError("offline_sale_not_refused", seq=seq)
+        row = rows[0]
+        with db.uow() as uow:
+            require(uow.session, actor, Permission.VERIFY_SHIFT)
+            audit.record(
+                uow.session,
+                action="offline.retry",
+                staff_id=actor.staff_id,
+                entity="offline_sale",
+                entity_id=row.local_no,
+                detail={"client_id": row.client_id, "reason": row.reason_code},
+            )
+            uow.commit()
+        queue.retry(seq)
+        return queue.counts()

@@ -173,4 +173,21 @@ class OfflineController(QObject):
 
     def _show_queue(self, rows: Any) -> None:
         self.queue_dialog = OfflineQueueDialog(rows, self.main)
+        self.queue_dialog.retry_requested.connect(self.retry)
         self.queue_dialog.open()
+
+    def retry(self, seq: int) -> None:
+        """A refused sale back in line (a manager; audited), then sent."""
+        if self.long_jobs is None or self.actor is None or self.bar.offline:
+            return
+        self.long_jobs.call(
+            offline_work.retry,
+            self.actor,
+            seq,
+            on_done=self._retried,
+            on_user_error=self.main.banner.show_user_error,
+        )
+
+    def _retried(self, counts: Any) -> None:
+        self._show_counts(counts)
+        self.send()

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -30,6 +30,8 @@ from memberdesk.ui.shell.i18n import Retranslating, add_language_key, normalise
 
 
 class OfflineQueueDialog(Retranslating, QDialog):
+    retry_requested = Signal(int)  # the seq of a refused sale to send again
+
     def __init__(self, rows: Sequence[Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         add_language_key(self)
@@ -42,9 +44,15 @@ class OfflineQueueDialog(Retranslating, QDialog):
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.itemSelectionChanged.connect(self._selected)
+        self.retry_button = QPushButton()
+        self.retry_button.setEnabled(False)
+        self.retry_button.clicked.connect(self._retry)
         self.close_button = QPushButton()
         self.close_button.clicked.connect(self.accept)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.retry_button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
         column = QVBoxLayout(self)
@@ -53,6 +61,20 @@ class OfflineQueueDialog(Retranslating, QDialog):
         column.addLayout(buttons)
         self.resize(900, 420)
         self.retranslate()
+
+    def _chosen(self) -> Any:
+        i = self.table.currentRow()
+        return self.rows[i] if 0 <= i < len(self.rows) else None
+
+    def _selected(self) -> None:
+        row = self._chosen()
+        self.retry_button.setEnabled(row is not None and row.state == "refused")
+
+    def _retry(self) -> None:
+        row = self._chosen()
+        if row is not None and row.state == "refused":
+            self.retry_requested.emit(row.seq)
+            self.accept()
 
     def _state(self, row: Any, lang: str) -> str:
         if row.state == "sent":
@@ -99,4 +121,5 @@ class OfflineQueueDialog(Retranslating, QDialog):
                     )
                 self.table.setItem(i, col, item)
         self.table.resizeColumnsToContents()
+        self.retry_button.setText(self.tr("Send again (manager)"))
         self.close_button.setText(self.tr("Close"))

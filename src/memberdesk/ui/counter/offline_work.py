@@ -80,3 +80,9 @@ def sell(folder: Path, actor: Any, client_id: str, lines: list[tuple[int, int]],
             (TenderRequest(TenderKind.CASH, cash),),
         ),
     )
+
+
+def retry(db: Any, actor: Any, seq: int) -> Any:
+    from memberdesk.services.offline.send import retry_refused
+
+    return retry_refused(db, actor, seq)

@@ -20,6 +20,10 @@ OFFLINE_MESSAGES: dict[str, tuple[str, str]] = {
         "This till has no copy of the catalogue yet (it needs the server once): it "
         "cannot sell offline",
     ),
+    "offline_sale_not_refused": (
+        "这笔离线销售（第 {seq} 笔）不在被拒收的销售里",
+        "Offline sale {seq} is not among the sales the server refused",
+    ),
     "offline_sales_waiting": (
         "这台收银机还有 {n} 笔离线销售没有发到服务器：连接恢复并发送完后才能交班",
         "This till still has {n} offline sales not yet sent to the server: the shift can "

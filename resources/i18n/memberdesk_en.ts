@@ -3337,6 +3337,143 @@ Fill in one member per row, then check the file.</translation>
     </message>
 </context>
 <context>
+    <name>OfflineBar</name>
+    <message>
+        <source>Offline cash sale ({key})</source>
+        <translation>Offline cash sale ({key})</translation>
+    </message>
+    <message>
+        <source>Offline sales…</source>
+        <translation>Offline sales…</translation>
+    </message>
+    <message>
+        <source>Offline: cash from walk-in customers only. Members, stored value, points, coupons, recharges and refunds wait until the server is back.</source>
+        <translation>Offline: cash from walk-in customers only. Members, stored value, points, coupons, recharges and refunds wait until the server is back.</translation>
+    </message>
+    <message>
+        <source>The server is back: sending the offline sales in order…</source>
+        <translation>The server is back: sending the offline sales in order…</translation>
+    </message>
+    <message>
+        <source>The server refused some offline sales: a manager must look at them (the cash is in the drawer, the sale is not booked).</source>
+        <translation>The server refused some offline sales: a manager must look at them (the cash is in the drawer, the sale is not booked).</translation>
+    </message>
+    <message>
+        <source>Offline sales wait to be sent to the server.</source>
+        <translation>Offline sales wait to be sent to the server.</translation>
+    </message>
+    <message>
+        <source>waiting: {n}</source>
+        <translation>waiting: {n}</translation>
+    </message>
+    <message>
+        <source>refused: {n}</source>
+        <translation>refused: {n}</translation>
+    </message>
+</context>
+<context>
+    <name>OfflineQueueDialog</name>
+    <message>
+        <source>sent: {sale_no}</source>
+        <translation>sent: {sale_no}</translation>
+    </message>
+    <message>
+        <source>refused: {reason}</source>
+        <translation>refused: {reason}</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <source>Offline sales</source>
+        <translation>Offline sales</translation>
+    </message>
+    <message>
+        <source>Sales made on this till while the server was gone: {waiting} waiting, {refused} refused by the server.</source>
+        <translation>Sales made on this till while the server was gone: {waiting} waiting, {refused} refused by the server.</translation>
+    </message>
+    <message>
+        <source>Local number</source>
+        <translation>Local number</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Cashier</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Send again (manager)</source>
+        <translation>Send again (manager)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>OfflineSaleDialog</name>
+    <message>
+        <source>Offline cash sale</source>
+        <translation>Offline cash sale</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Cash from walk-in customers only: the sale is kept on this till and sent to the server, in order, once it is back.</source>
+        <translation>The server cannot be reached. Cash from walk-in customers only: the sale is kept on this till and sent to the server, in order, once it is back.</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Barcode or code</source>
+        <translation>Barcode or code</translation>
+    </message>
+    <message>
+        <source>To pay</source>
+        <translation>To pay</translation>
+    </message>
+    <message>
+        <source>Cash received</source>
+        <translation>Cash received</translation>
+    </message>
+    <message>
+        <source>Take cash (Enter)</source>
+        <translation>Take cash (Enter)</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+</context>
+<context>
     <name>PaymentDialog</name>
     <message>
         <source>Payment</source>

@@ -3337,6 +3337,143 @@ Fill in one member per row, then check the file.</source>
     </message>
 </context>
 <context>
+    <name>OfflineBar</name>
+    <message>
+        <source>Offline cash sale ({key})</source>
+        <translation>离线收银 {key}</translation>
+    </message>
+    <message>
+        <source>Offline sales…</source>
+        <translation>离线销售…</translation>
+    </message>
+    <message>
+        <source>Offline: cash from walk-in customers only. Members, stored value, points, coupons, recharges and refunds wait until the server is back.</source>
+        <translation>离线中：只收散客现金。会员、储值、积分、优惠券、充值、退款等恢复后再办。</translation>
+    </message>
+    <message>
+        <source>The server is back: sending the offline sales in order…</source>
+        <translation>服务器已恢复：正在按顺序发送离线销售…</translation>
+    </message>
+    <message>
+        <source>The server refused some offline sales: a manager must look at them (the cash is in the drawer, the sale is not booked).</source>
+        <translation>服务器拒收了部分离线销售，请店长处理（现金在钱箱里，但这几笔没有入账）。</translation>
+    </message>
+    <message>
+        <source>Offline sales wait to be sent to the server.</source>
+        <translation>有离线销售等待发送到服务器。</translation>
+    </message>
+    <message>
+        <source>waiting: {n}</source>
+        <translation>待发送：{n} 笔</translation>
+    </message>
+    <message>
+        <source>refused: {n}</source>
+        <translation>被拒：{n} 笔</translation>
+    </message>
+</context>
+<context>
+    <name>OfflineQueueDialog</name>
+    <message>
+        <source>sent: {sale_no}</source>
+        <translation>已发送：{sale_no}</translation>
+    </message>
+    <message>
+        <source>refused: {reason}</source>
+        <translation>被拒：{reason}</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>待发送</translation>
+    </message>
+    <message>
+        <source>Offline sales</source>
+        <translation>离线销售</translation>
+    </message>
+    <message>
+        <source>Sales made on this till while the server was gone: {waiting} waiting, {refused} refused by the server.</source>
+        <translation>这台收银机在服务器断开时做的销售：{waiting} 笔待发送，{refused} 笔被服务器拒收。</translation>
+    </message>
+    <message>
+        <source>Local number</source>
+        <translation>本机单号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>收银员</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Send again (manager)</source>
+        <translation>重新发送（店长）</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>OfflineSaleDialog</name>
+    <message>
+        <source>Offline cash sale</source>
+        <translation>离线收银</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Cash from walk-in customers only: the sale is kept on this till and sent to the server, in order, once it is back.</source>
+        <translation>连不上服务器。只能给散客收现金：这笔销售先存在本机，服务器恢复后按顺序发送。</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Barcode or code</source>
+        <translation>条码或编码</translation>
+    </message>
+    <message>
+        <source>To pay</source>
+        <translation>应收</translation>
+    </message>
+    <message>
+        <source>Cash received</source>
+        <translation>实收现金</translation>
+    </message>
+    <message>
+        <source>Take cash (Enter)</source>
+        <translation>收现金（Enter）</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭（Esc）</translation>
+    </message>
+</context>
+<context>
     <name>PaymentDialog</name>
     <message>
         <source>Payment</source>

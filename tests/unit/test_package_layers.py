@@ -26,7 +26,7 @@ LAYERS: list[set[str]] = [
     {"stored_value"},  # recharge offers may name tiers
     {"checkout"},  # cart, sale, till, history
     {"refunds", "shifts"},
-    {"analytics", "backup"},
+    {"analytics", "backup", "offline"},  # offline: cash sales while the server is gone
     {"reporting"},  # read-only report builders
     {"closing", "jobs"},  # the day close seals a day report; the daily jobs run analytics
 ]

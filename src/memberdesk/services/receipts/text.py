@@ -56,8 +56,11 @@ _LABELS: dict[str, tuple[str, str]] = {
 # labels, notes), and its English. A stored receipt keeps the shop's language, so an
 # English receipt translates these when it is printed; names the shop typed (products,
 # coupons, tiers, recharge offers, the footer) stay as they are.
+# The note of a sale made while the server was gone (services/offline/sell.py).
+OFFLINE_NOTE = "离线销售：服务器恢复后补登"
 _FIXED_EN: dict[str, str] = {
     **{zh: en for zh, en in TENDER_LABELS.values()},
+    OFFLINE_NOTE: "Offline sale: booked when the server is back",
     "会员价": "Member price",
     "抹零": "Rounding",
     "手工折扣": "Manual discount",

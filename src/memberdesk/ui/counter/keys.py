@@ -19,6 +19,7 @@ CLEAR = "Esc"
 LOCK = "F9"
 LOGOUT = "Shift+F9"
 RECONNECT = "Ctrl+R"  # only while the database server cannot be reached
+OFFLINE_SALE = "Ctrl+Shift+F12"  # a walk-in cash sale while the server cannot be reached
 # LANGUAGE (Ctrl+Shift+L) and QUIT (Ctrl+Q) work on every screen: ui/shell/login.py.
 
 # The tasks: (name, key, label) in the key bar's order.
@@ -50,7 +51,7 @@ SUGGESTIONS: tuple[str, ...] = tuple(f"Alt+{n}" for n in range(1, 7))
 
 def counter_window_keys() -> list[str]:
     """Every key of the counter window, once per action (a key listed twice is a clash)."""
-    return ([FIND, PAY, CLEAR, LOCK, LOGOUT, RECONNECT, LANGUAGE, QUIT]
+    return ([FIND, PAY, CLEAR, LOCK, LOGOUT, RECONNECT, OFFLINE_SALE, LANGUAGE, QUIT]
             + [key for _, key, _ in TASKS] + [key for _, key, _ in DISCOUNTS]
             + list(SUGGESTIONS))
 

@@ -5,6 +5,7 @@ the status bar. A view: it emits signals and exposes its regions; controllers
 Layout, top to bottom::
 
     [ ServerStrip: the database server is lost (red; hidden otherwise) ]
+    [ OfflineBar: offline cash sales, the sales waiting to be sent (hidden otherwise) ]
     [ Find member: ______________________________________________ ]
     [ MemberPanel ][ CartPanel (table)                ][ TotalsPanel ]
     [ KeyBar: F2 Find  (F3–F8 tasks)  F12 Pay  Esc Clear ...  F9 Lock ... ]
@@ -32,6 +33,7 @@ from memberdesk.ui.common import icons
 from memberdesk.ui.counter import keys
 from memberdesk.ui.counter.banner import MessageBanner
 from memberdesk.ui.counter.key_bar import KeyBar
+from memberdesk.ui.counter.offline_bar import OfflineBar
 from memberdesk.ui.counter.panels import CartPanel, MemberPanel, TotalsPanel
 from memberdesk.ui.counter.server_strip import RECONNECT_SHORTCUT, ServerStrip
 from memberdesk.ui.counter.status_bar import StatusFields
@@ -103,12 +105,14 @@ class MainWindow(Retranslating, QMainWindow):
         self.key_bar = KeyBar()
         self.banner = MessageBanner(i18n)
         self.server_strip = ServerStrip()
+        self.offline_bar = OfflineBar()
         central = QWidget()
         central.setObjectName("counter")
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(12)
         column.addWidget(self.server_strip)
+        column.addWidget(self.offline_bar)
         column.addWidget(lookup_bar)
         column.addLayout(middle, 1)
         column.addWidget(self.key_bar)
@@ -144,6 +148,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.reconnect_action.setShortcut(QKeySequence(RECONNECT_SHORTCUT))
         self.reconnect_action.triggered.connect(self.server_strip.reconnect_now)
         self.addAction(self.reconnect_action)
+        # only while the server is lost (ui/counter/offline_controller.py)
+        self.offline_sale_action = action(keys.OFFLINE_SALE, self.offline_bar.sell_requested)
         self.system_menu = self.menuBar().addMenu("")
         self.system_menu.addActions([self.lock_action, self.logout_action])
         self.system_menu.addSeparator()

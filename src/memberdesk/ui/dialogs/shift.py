@@ -45,9 +45,10 @@ def move(db: Any, actor: Any, kind: CashMoveKind, amount: Any, reason: str) -> S
 
 
 def close_it(db: Any, actor: Any, counted: Any, note: str) -> ShiftSummary:
-    from memberdesk.services.shifts.shift import close_shift
+    """Refused while this till has offline sales not yet sent (网络版)."""
+    from memberdesk.services.offline.send import close_shift_at_till
 
-    return close_shift(db, actor, counted, note)
+    return close_shift_at_till(db, actor, counted, note)
 
 
 def _form() -> QFormLayout:

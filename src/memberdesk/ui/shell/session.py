@@ -31,6 +31,7 @@ from memberdesk.ui.shell.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from memberdesk.services.shared.context import Actor
+    from memberdesk.ui.counter.offline_controller import OfflineController
     from memberdesk.ui.shell.shop_access import LoginInfo
 
 log = logging.getLogger(__name__)
@@ -93,6 +94,7 @@ class AppController(QObject):
         self.reader = ReaderBridge(self)
         self.counter = CounterController(self.main, runner, self.state, self.reader, i18n, self)
         self._install_counter_tasks()
+        self.offline = self._offline_selling()
         self.main.add_closing_keys()
 
         self.login.login_requested.connect(self._request_login)
@@ -103,7 +105,7 @@ class AppController(QObject):
         self.main.quit_requested.connect(self.quit)
         self.main.language_toggle_requested.connect(i18n.toggle)
         runner.user_error.connect(self.main.banner.show_user_error)
-        runner.server_lost.connect(lambda _error: self.main.server_strip.show_lost())
+        runner.server_lost.connect(lambda _error: self._server_lost())
         self.main.server_strip.reconnect_requested.connect(self._reconnect)
 
     def _install_counter_tasks(self) -> None:
@@ -123,13 +125,31 @@ class AppController(QObject):
             self.daily_jobs = DailyJobsScheduler(tasks.long_jobs, self)
             self.daily_jobs.jobs_failed.connect(self.main.banner.show_user_error)
 
+    def _offline_selling(self) -> OfflineController:
+        """Cash sales while the server is gone (网络版): the offline bar's controller."""
+        from memberdesk.ui.counter.actions import counter_tasks_of
+        from memberdesk.ui.counter.offline_controller import OfflineController
+
+        tasks = counter_tasks_of(self.main)
+        return OfflineController(self.main, self.runner,
+                                 tasks.long_jobs if tasks is not None else None,
+                                 lambda: self.counter.payment.paper_mm, self)
+
+    def _server_lost(self) -> None:
+        self.main.server_strip.show_lost()
+        self.offline.server_lost()
+
+    def _server_back(self) -> None:
+        self.main.server_strip.reconnect_done(True)
+        self.offline.server_back()
+
     def _reconnect(self) -> None:
         """Ask the server whether it is back (the red strip's Reconnect and its timer)."""
         if not self.runner.has_database:
             self.main.server_strip.reconnect_done(False)
             return
         strip = self.main.server_strip
-        self.runner.call(_ping, on_done=lambda _r: strip.reconnect_done(True),
+        self.runner.call(_ping, on_done=lambda _r: self._server_back(),
                          on_user_error=lambda _e: strip.reconnect_done(False))
 
     def _after_restore(self) -> None:
@@ -241,6 +261,7 @@ class AppController(QObject):
         log.info("%s logged in", actor.username)
         self.main.start_session(actor, self.shop_name)
         self.counter.start_session(actor)
+        self.offline.start_session(actor)
         self._switch(self.main, self.login)
         self.login.reset()
         self.logged_in.emit(actor)
@@ -259,6 +280,7 @@ class AppController(QObject):
         actor = self.main.actor
         log.info("%s logged out", actor.username if actor else "?")
         self.counter.end_session()
+        self.offline.end_session()
         self.main.end_session()
         self.login.reset(actor.username if actor else None)
         self._switch(self.login, self.main)
@@ -277,6 +299,7 @@ class AppController(QObject):
         if self.daily_jobs is not None and isValid(self.daily_jobs):
             self.daily_jobs.stop()
         self.counter.stop_timers()
+        self.offline.timer.stop()
         if not isValid(self.main):  # the window (and its jobs) already gone
             return
         tasks = counter_tasks_of(self.main)

@@ -27,6 +27,7 @@ from memberdesk.services.shared.messages import (
     migrate,
     network,
     notify,
+    offline,
     promotions,
     rules,
     server,
@@ -64,6 +65,7 @@ SECTIONS: dict[str, Section] = {
     "stores": stores.STORE_MESSAGES,
     "migrate": migrate.MIGRATE_MESSAGES,
     "gifts": gifts.GIFT_MESSAGES,
+    "offline": offline.OFFLINE_MESSAGES,
 }
 
 MONEY_PROBLEMS: Section = files_reports.MONEY_PROBLEMS

@@ -27,6 +27,7 @@ PG_SUITES: tuple[str, ...] = (
     "unit/members",
     "unit/reporting",
     "unit/test_stock.py",
+    "unit/test_store_stock.py",
     "unit/test_audit.py",
     "unit/test_product_cost.py",
     "integration/checkout",

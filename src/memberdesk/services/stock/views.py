@@ -30,8 +30,9 @@ from memberdesk.models import (
 )
 from memberdesk.services.catalog.search import search_in
 from memberdesk.services.reporting.common import local_clock
+from memberdesk.services.shared.context import Actor
 from memberdesk.services.shared.errors import NotFoundError
-from memberdesk.services.shop.stores import ALL_STORES, current_store_id, find_store
+from memberdesk.services.shop.stores import ALL_STORES, current_store, current_store_id, find_store
 
 PAGE_SIZE = 200
 MOVEMENTS_SHOWN = 200
@@ -200,3 +201,23 @@ def product_movements(db: Database, code: str, limit: int = MOVEMENTS_SHOWN,
                                "" if peer is None else stores.get(int(peer), ""))
                       for at, kind, d, after, note, staff, doc, st, peer in found[:limit])
         return ProductMovements(row, moves, len(found) > limit)
+
+
+@dataclass(frozen=True)
+class StockStores:
+    """What the stock page offers: the stores (code, name) of the chain, oldest first,
+    this till's store, and whether the actor may look at any store and the sum of all
+    (staff of every store: the owner, head office) or only at this till's."""
+
+    stores: tuple[tuple[str, str], ...]
+    here: str
+    pick: bool
+
+
+def stock_stores(db: Database, actor: Actor) -> StockStores:
+    with db.reader() as uow:
+        s = uow.session
+        own = s.scalar(select(Staff.store_id).where(Staff.id == actor.staff_id))
+        stores = tuple((str(c), str(n)) for c, n in s.execute(
+            select(Store.code, Store.name).where(Store.active.is_(True)).order_by(Store.id)))
+        return StockStores(stores, current_store(s)[1], own is None)

@@ -3337,6 +3337,25 @@ Fill in one member per row, then check the file.</translation>
     </message>
 </context>
 <context>
+    <name>MovementsTable</name>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Note or document</source>
+        <translation>Note or document</translation>
+    </message>
+</context>
+<context>
     <name>OfflineBar</name>
     <message>
         <source>Offline cash sale ({key})</source>
@@ -5627,6 +5646,10 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>Type the reason for the count, e.g. month-end count.</translation>
     </message>
     <message>
+        <source>{name}: {qty} sent to {store}; {on_hand} left here.</source>
+        <translation>{name}: {qty} sent to {store}; {on_hand} left here.</translation>
+    </message>
+    <message>
         <source>{name}: {qty} received, {on_hand} on hand.</source>
         <translation>{name}: {qty} received, {on_hand} on hand.</translation>
     </message>
@@ -5693,30 +5716,6 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
     <message>
         <source>; {tracked} tracked, {low} low</source>
         <translation>; {tracked} tracked, {low} low</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>Time</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>Kind</translation>
-    </message>
-    <message>
-        <source>Change</source>
-        <translation>Change</translation>
-    </message>
-    <message>
-        <source>After</source>
-        <translation>After</translation>
-    </message>
-    <message>
-        <source>Note or document</source>
-        <translation>Note or document</translation>
-    </message>
-    <message>
-        <source>Staff</source>
-        <translation>Staff</translation>
     </message>
     <message>
         <source>Stock</source>
@@ -5793,6 +5792,17 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
     <message>
         <source>Export stock report (Ctrl+E)</source>
         <translation>Export stock report (Ctrl+E)</translation>
+    </message>
+</context>
+<context>
+    <name>StoreBar</name>
+    <message>
+        <source>All stores (read only)</source>
+        <translation>All stores (read only)</translation>
+    </message>
+    <message>
+        <source>&amp;Store</source>
+        <translation>&amp;Store</translation>
     </message>
 </context>
 <context>
@@ -6281,6 +6291,25 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
     <message>
         <source>Amount due</source>
         <translation>Amount due</translation>
+    </message>
+</context>
+<context>
+    <name>TransferRow</name>
+    <message>
+        <source>&amp;Transfer</source>
+        <translation>&amp;Transfer</translation>
+    </message>
+    <message>
+        <source>to stor&amp;e</source>
+        <translation>to stor&amp;e</translation>
+    </message>
+    <message>
+        <source>quantity</source>
+        <translation>quantity</translation>
+    </message>
+    <message>
+        <source>Send to store</source>
+        <translation>Send to store</translation>
     </message>
 </context>
 </TS>

@@ -3337,6 +3337,25 @@ Fill in one member per row, then check the file.</source>
     </message>
 </context>
 <context>
+    <name>MovementsTable</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变动</translation>
+    </message>
+    <message>
+        <source>Note or document</source>
+        <translation>备注/单号</translation>
+    </message>
+</context>
+<context>
     <name>OfflineBar</name>
     <message>
         <source>Offline cash sale ({key})</source>
@@ -5627,6 +5646,10 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>请填写盘点原因，例如 月末盘点。</translation>
     </message>
     <message>
+        <source>{name}: {qty} sent to {store}; {on_hand} left here.</source>
+        <translation>{name}：已调拨 {qty} 到 {store}，本店现有 {on_hand}。</translation>
+    </message>
+    <message>
         <source>{name}: {qty} received, {on_hand} on hand.</source>
         <translation>{name}：已入库 {qty}，现有 {on_hand}。</translation>
     </message>
@@ -5693,30 +5716,6 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
     <message>
         <source>; {tracked} tracked, {low} low</source>
         <translation>；管库存 {tracked} 个，低库存 {low} 个</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>Change</source>
-        <translation>变动</translation>
-    </message>
-    <message>
-        <source>After</source>
-        <translation>结存</translation>
-    </message>
-    <message>
-        <source>Note or document</source>
-        <translation>备注/单号</translation>
-    </message>
-    <message>
-        <source>Staff</source>
-        <translation>操作员</translation>
     </message>
     <message>
         <source>Stock</source>
@@ -5793,6 +5792,17 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
     <message>
         <source>Export stock report (Ctrl+E)</source>
         <translation>导出库存报表 (Ctrl+E)</translation>
+    </message>
+</context>
+<context>
+    <name>StoreBar</name>
+    <message>
+        <source>All stores (read only)</source>
+        <translation>全部门店（只读）</translation>
+    </message>
+    <message>
+        <source>&amp;Store</source>
+        <translation>门店(&amp;S)</translation>
     </message>
 </context>
 <context>
@@ -6281,6 +6291,25 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
     <message>
         <source>Amount due</source>
         <translation>应收金额</translation>
+    </message>
+</context>
+<context>
+    <name>TransferRow</name>
+    <message>
+        <source>&amp;Transfer</source>
+        <translation>调拨数量(&amp;T)</translation>
+    </message>
+    <message>
+        <source>to stor&amp;e</source>
+        <translation>调入门店(&amp;E)</translation>
+    </message>
+    <message>
+        <source>quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Send to store</source>
+        <translation>调拨</translation>
     </message>
 </context>
 </TS>

@@ -89,8 +89,9 @@ def test_receive_and_count_by_keys(manager: Counter) -> None:
     assert page.message.text() == "可口可乐 330ml：盘点为 21，差 -3。"
     assert entries(c, "COLA") == [(StockKind.RECEIVE, 24, 24, "康师傅配送"),
                                   (StockKind.COUNT, -3, 21, "月末盘点 破损 3 瓶")]
-    assert [page.moves.item(0, col).text() for col in (1, 2, 3, 4, 5)] == [
-        "盘点", "-3", "21", "月末盘点 破损 3 瓶", "李店长"]
+    assert [page.moves.item(0, col).text() for col in (1, 2, 3)] == [
+        "盘点", "-3 → 21", "月末盘点 破损 3 瓶"]
+    assert page.moves.item(0, 3).toolTip() == "月末盘点 破损 3 瓶\n李店长"  # who: in the tooltip
 
     page.low_at.setFocus()
     c.type(page.low_at, "30")

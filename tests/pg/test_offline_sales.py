@@ -15,6 +15,7 @@ import uuid
 from pathlib import Path
 
 import pytest
+from memberdesk.services.shifts.day_close import report_for_day
 from sqlalchemy import text
 
 from memberdesk.db import Database
@@ -40,7 +41,6 @@ from memberdesk.services.shared.errors import (
     StorageError,
     ValidationError,
 )
-from memberdesk.services.shifts.day_close import report_for_day
 from memberdesk.services.stock.ledger import receive_stock, stock_of
 from tests.checkout_support.kit import World, db_address, snapshot, yuan
 from tests.pg.cluster import PrivateCluster

@@ -1,7 +1,11 @@
-"""``memberdesk stock receive|count|threshold|list|report``: the light inventory (库存)
-without the GUI. Changes log in as ``--user NAME`` (password from the terminal or
-stdin); the services check the role (manager or owner) and audit. Quantities are
-whole units of the product's unit."""
+"""``memberdesk stock receive|count|threshold|transfer|list|report``: the light
+inventory (库存) without the GUI. Changes log in as ``--user NAME`` (password from the
+terminal or stdin); the services check the role (manager or owner) and audit.
+Quantities are whole units of the product's unit.
+
+Stock is per store (网络版): a change acts in the till's store, ``--store CODE`` (as
+every command takes it); ``transfer`` sends goods from it to ``--to CODE`` (调拨);
+``list`` and ``report`` show the till's store, ``--for-store CODE``, or ``ALL``."""
 
 from __future__ import annotations
 
@@ -9,7 +13,14 @@ import argparse
 from typing import Any
 
 from .common import CliError, add_command, lang, opened_db, user_errors
-from .report_cmds import add_login, add_outputs, login_from_args, parse_date, report_lang
+from .report_cmds import (
+    add_for_store,
+    add_login,
+    add_outputs,
+    login_from_args,
+    parse_date,
+    report_lang,
+)
 
 
 def _t(zh: str, en: str) -> str:
@@ -31,6 +42,20 @@ def _said(info: Any) -> str:
     low = _t("（低库存）", " (low)") if info.low else ""
     return f"{info.code} {info.name}: " + _t(f"现有 {info.on_hand}{info.unit}",
                                               f"{info.on_hand} on hand") + low
+
+
+@user_errors
+def cmd_transfer(args: argparse.Namespace) -> int:
+    from memberdesk.services.stock.transfer import transfer_stock
+
+    qty = _qty(args.qty, allow_zero=False, zh="调拨数量", en="quantity")
+    with opened_db(args) as db:
+        moved = transfer_stock(db, login_from_args(db, args), args.code, qty, args.to,
+                               note=args.note or "")
+    print(_t("已调拨", "transferred") + f" {qty}: {moved.sent.store} → {moved.received.store}")
+    for info in (moved.sent, moved.received):
+        print(f"  {info.store}  " + _said(info))
+    return 0
 
 
 @user_errors
@@ -87,7 +112,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         after: str | None = None
         shown = 0
         while True:  # page by page: 100,000 products never sit in memory at once
-            page = list_stock(db, after=after, limit=1000, low_only=args.low)
+            page = list_stock(db, after=after, limit=1000, low_only=args.low,
+                              store=args.for_store)
             rows = [[r.code, r.name, f"{r.on_hand}{r.unit}", "" if r.low_at is None
                      else str(r.low_at), (_t("负库存", "below zero") if (r.on_hand or 0) < 0
                                           else _t("低库存", "low") if r.low else "")]
@@ -122,9 +148,11 @@ def cmd_report(args: argparse.Namespace) -> int:
     check_range(start, end)
     with opened_db(args) as db:
         actor = login_from_args(db, args)
-        rep = stock_report(db, actor, start, end, low_only=args.low)
+        rep = stock_report(db, actor, start, end, low_only=args.low, store=args.for_store)
         shop, files_lang = shop_info(db).name, report_lang(db, args)
-    print(_t("库存报表 ", "stock report ") + rep.period.text(lang()))
+    where = (_t("，全部门店", ", all stores") if rep.store == "ALL"
+             else _t(f"，门店 {rep.store}", f", store {rep.store}") if rep.store else "")
+    print(_t("库存报表 ", "stock report ") + rep.period.text(lang()) + where)
     for zh, en, value in (("管库存的商品", "products tracked", rep.tracked),
                           ("低库存商品", "products low", rep.low),
                           ("负库存销售", "sales below zero", len(rep.below_zero))):
@@ -146,7 +174,8 @@ def _user(p: argparse.ArgumentParser) -> None:
 
 
 def register(sub: Any) -> None:
-    stock = sub.add_parser("stock", help="stock (库存): receive, count, threshold, list, report")
+    stock = sub.add_parser("stock", help="stock (库存): receive, count, threshold, transfer, "
+                                         "list, report")
     ssub = stock.add_subparsers(dest="stock_command", metavar="ACTION", required=True)
     p = add_command(ssub, "receive", "goods received (入库): more on hand", cmd_receive)
     p.add_argument("code", metavar="CODE", help="the product's item code")
@@ -162,8 +191,16 @@ def register(sub: Any) -> None:
     p.add_argument("code", metavar="CODE", help="the product's item code")
     p.add_argument("qty", metavar="QTY", help="low at or below this; 'none' removes it")
     _user(p)
+    p = add_command(ssub, "transfer", "send goods to another store (调拨)", cmd_transfer)
+    p.add_argument("code", metavar="CODE", help="the product's item code")
+    p.add_argument("qty", metavar="QTY", help="how many, in the product's unit")
+    p.add_argument("--to", required=True, metavar="STORE",
+                   help="the receiving store's code (sent from this till's store, --store)")
+    p.add_argument("--note", help="a delivery note number, why (optional)")
+    _user(p)
     p = add_command(ssub, "list", "tracked products and their stock", cmd_list)
     p.add_argument("--low", action="store_true", help="only the low ones (低库存)")
+    add_for_store(p, every=True)
     p = add_command(ssub, "report", "the stock report (库存报表) as .xlsx / .pdf", cmd_report)
     add_login(p)
     add_outputs(p)
@@ -172,3 +209,4 @@ def register(sub: Any) -> None:
     p.add_argument("--to", dest="end", metavar="YYYY-MM-DD",
                    help="movements up to this local date, included (default: today)")
     p.add_argument("--low", action="store_true", help="only the low-stock products")
+    add_for_store(p, every=True)

@@ -1,6 +1,7 @@
 """Two processes sell the last units of one product at the same time on a real file,
 with selling below zero forbidden: together they sell exactly what was on hand,
-never one more, and the stock ledger still adds up.
+never one more, and the stock ledger still adds up. Stock is per store: another
+store of the chain holds the same product, and its stock does not move.
 
 This module is also the child process:
 ``python -m tests.integration.checkout.test_co_stock_race DB STAFF_ID GO_FILE``
@@ -18,6 +19,7 @@ import uuid
 from pathlib import Path
 
 from memberdesk.services.backup.integrity import check_database
+from memberdesk.services.shop.stores import add_store
 from memberdesk.services.stock.ledger import receive_stock, stock_of
 from tests.checkout_support.kit import World, db_address
 from tests.checkout_support.worker import open_db
@@ -30,6 +32,8 @@ TRIES_EACH = 150  # 300 tries for 200 units: both tills sell, and some are refus
 def test_two_tills_selling_the_last_units(world: World, tmp_path: Path) -> None:
     world.set_settings(stock__allow_negative=False)
     receive_stock(world.db, world.owner, "COLA", ON_HAND)
+    add_store(world.db, world.owner, "B2", "人民路店")
+    receive_stock(world.db, world.owner, "COLA", 50, store="B2")
     path = db_address(world.db)
     go = tmp_path / "go"
     procs = [
@@ -53,6 +57,7 @@ def test_two_tills_selling_the_last_units(world: World, tmp_path: Path) -> None:
     assert all(n > 0 for n in sold), sold  # both really sold
     assert sum(sold) == ON_HAND and refused == 2 * TRIES_EACH - ON_HAND, (sold, refused)
     assert stock_of(world.db, "COLA").on_hand == 0
+    assert stock_of(world.db, "COLA", "B2").on_hand == 50  # the other store's stays
     assert check_database(world.db) == []
 
 

@@ -116,3 +116,41 @@ def test_mistakes_are_one_line_and_save_nothing(shop: str) -> None:
         assert not stock_of(db, "1001").tracked
     finally:
         db.close()
+
+
+def test_stock_per_store_with_store_and_for_store(shop: str, tmp_path: Path) -> None:
+    """A chain's stores (issue 15 §2): --store acts in a store, transfer sends goods
+    to another (调拨), list and report take --for-store (ALL: every store)."""
+    from memberdesk.services.shop.stores import add_store
+    from memberdesk.services.staff.accounts import login
+
+    db = Database.open(DataPaths(Path(shop)))
+    try:
+        add_store(db, login(db, "boss", BOSS), "B2", "人民路店")
+    finally:
+        db.close()
+    ok(stock(shop, "receive", "1001", "10", "--user", "boss"))  # the first store: MAIN
+    out = ok(stock(shop, "transfer", "1001", "4", "--to", "b2", "--note", "T1", "--user", "boss"))
+    assert out.splitlines() == ["transferred 4: MAIN → B2",
+                                "  MAIN  1001 可口可乐 330ml: 6 on hand",
+                                "  B2  1001 可口可乐 330ml: 4 on hand"]
+    ok(stock(shop, "count", "1001", "3", "--reason", "破损 1", "--store", "B2", "--user", "boss"))
+    for args, on_hand in ((("--for-store", "B2"), "3瓶"), ((), "6瓶"),  # no option: MAIN
+                          (("--for-store", "all"), "9瓶")):
+        line = ok(stock(shop, "list", *args)).splitlines()[1].split()
+        assert (line[0], line[3]) == ("1001", on_hand), args
+    assert refused(stock(shop, "transfer", "1001", "7", "--to", "B2", "--user", "boss")) == (
+        "Not enough “可口可乐 330ml” in store MAIN: 6 on hand, 7 to send")
+    xlsx = tmp_path / "all.xlsx"
+    out = ok(stock(shop, "report", "--for-store", "ALL", "--xlsx", str(xlsx), "--user", "boss"))
+    assert out.startswith("stock report ") and ", all stores" in out.splitlines()[0]
+    rows = CalamineWorkbook.from_path(str(xlsx)).get_sheet_by_index(1).to_python()
+    assert rows[0][:2] == ["门店", "编码"]  # the workbook in the shop's language
+    stores = [r[0] for r in rows if len(r) > 1 and r[1] == "1001"]
+    assert stores == ["B2", "MAIN"]
+    db = Database.open(DataPaths(Path(shop)))
+    try:
+        assert (stock_of(db, "1001").on_hand, stock_of(db, "1001", "B2").on_hand) == (6, 3)
+        assert check_database(db) == []
+    finally:
+        db.close()

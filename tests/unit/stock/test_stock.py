@@ -174,7 +174,8 @@ def test_db_check_catches_a_tampered_cache_and_the_ledger_refuses_edits(world: W
     with pytest.raises(Exception, match="append-only"), world.db.uow() as uow:
         uow.session.execute(text("DELETE FROM stock_entries"))
     with world.db.reader() as uow:
-        level = uow.session.get(StockLevel, world.products["COLA"].id)
+        level = uow.session.scalar(select(StockLevel).where(  # the shop's one store's
+            StockLevel.product_id == world.products["COLA"].id))
         assert level is not None and level.on_hand == 70
 
 

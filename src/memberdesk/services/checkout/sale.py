@@ -302,6 +302,7 @@ def checkout(db: Database, actor: Actor, request: CheckoutRequest) -> CheckoutRe
         _write_lines(conn, sale_id, bd, line_points)
         manual_discounts.record(s, actor, bd, sale_id, sale_no, approver_id)
         stock.post_sale(s, sale_id, [(pl.product_id, pl.qty) for pl in bd.lines],
+                        store_id=this_store.current_store_id(s),
                         allow_negative=policy.bool(stock.ALLOW_NEGATIVE),
                         staff_id=actor.staff_id, at=at, note=sale_no)
         card_notes = count_cards.issue_for_sale(s, sale_id, member.id if member else None,

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from sqlalchemy import select
+from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
@@ -25,6 +25,8 @@ from memberdesk.models import (
     Member,
     PointsLotMove,
     Product,
+    StockEntry,
+    StockKind,
     StockLevel,
 )
 from memberdesk.models.enums import PointsKind
@@ -43,6 +45,7 @@ from memberdesk.services.shared.ledger import (
 from memberdesk.services.shared.permissions import Permission, require
 from memberdesk.services.shared.policy import Policy
 from memberdesk.services.shared.requests import check_client_id, clean_text, payload_hash
+from memberdesk.services.shared.this_store import current_store_id
 from memberdesk.services.stock.ledger import post_gift
 
 MAX_POINTS_PRICE = 10_000_000
@@ -94,7 +97,7 @@ def _product(s: Session, code: str) -> Product:
 
 
 def _info(s: Session, p: Product, gift: MallGift) -> GiftInfo:
-    level = s.get(StockLevel, p.id)
+    level = s.get(StockLevel, (p.id, current_store_id(s)))  # this till's store's stock
     tracked = level is not None and level.tracked
     return GiftInfo(p.code, p.name, p.unit, gift.points_price, gift.on_shelf, tracked,
                     level.on_hand if level is not None and tracked else 0)
@@ -150,12 +153,15 @@ def _gift(s: Session, code: str) -> tuple[Product, MallGift]:
 
 
 def list_gifts(db: Database, *, on_shelf_only: bool = False) -> tuple[GiftInfo, ...]:
-    """The gifts by points price then code (the counter shows only those on the shelf)."""
+    """The gifts by points price then code (the counter shows only those on the shelf),
+    with this till's store's stock."""
     with db.reader() as uow:
+        store_id = current_store_id(uow.session)
         stmt = (select(Product.code, Product.name, Product.unit, MallGift.points_price,
                        MallGift.on_shelf, StockLevel.tracked, StockLevel.on_hand)
                 .join(MallGift, MallGift.product_id == Product.id)
-                .outerjoin(StockLevel, StockLevel.product_id == Product.id)
+                .outerjoin(StockLevel, and_(StockLevel.product_id == Product.id,
+                                            StockLevel.store_id == store_id))
                 .order_by(MallGift.points_price, Product.code))
         if on_shelf_only:
             stmt = stmt.where(MallGift.on_shelf.is_(True), Product.active.is_(True))
@@ -191,7 +197,7 @@ def redeem_gift(db: Database, actor: Actor, request: RedeemRequest) -> RedeemRes
             if payload_hash(("mall.redeem", prior.member_id, _code_of(s, prior), prior.qty)) \
                     != digest:
                 raise ConflictError("client_id_reused", client_id=client_id)
-            level = s.get(StockLevel, prior.product_id)
+            level = s.get(StockLevel, (prior.product_id, current_store_id(s)))
             return _result(prior, from_json(prior.receipt_json), True, prior.points,
                            level.on_hand if level else 0, _name_of(s, prior))
         member = active_member(s, request.member_id)
@@ -207,9 +213,11 @@ def redeem_gift(db: Database, actor: Actor, request: RedeemRequest) -> RedeemRes
             raise ValidationError("mall_points_short", gift=p.name, qty=qty, needed=points,
                                   available=available, short=points - available)
         number = clock.next_number(s, MallRedemption.redemption_no, "D", today)
-        on_hand = post_gift(s, p.id, -qty, staff_id=actor.staff_id, at=at, note=number)
+        store_id = current_store_id(s)  # the gift leaves this till's store
+        on_hand = post_gift(s, p.id, -qty, store_id=store_id, staff_id=actor.staff_id, at=at,
+                            note=number)
         if on_hand is None:
-            level = s.get(StockLevel, p.id)
+            level = s.get(StockLevel, (p.id, store_id))
             if level is None or not level.tracked:
                 raise ValidationError("mall_not_tracked", gift=p.name)
             raise ValidationError("mall_stock_short", gift=p.name, on_hand=level.on_hand,
@@ -268,8 +276,12 @@ def reverse_redemption(db: Database, actor: Actor, number: str, reason: str, *,
             .where(PointsLotMove.entry_id == r.points_entry_id).order_by(PointsLotMove.id))]
         entry = return_points_to_lots(s, member.id, PointsKind.REDEEM_RETURN, lots, Refs(
             staff_id=actor.staff_id, note=f"撤销兑换 {r.redemption_no}"))
-        on_hand = post_gift(s, r.product_id, r.qty, staff_id=actor.staff_id, at=at,
-                            note=f"撤销 {r.redemption_no}")
+        gave = s.scalar(select(StockEntry.store_id).where(  # back to the store it left
+            StockEntry.product_id == r.product_id, StockEntry.kind == StockKind.GIFT,
+            StockEntry.note == r.redemption_no).limit(1))
+        on_hand = post_gift(s, r.product_id, r.qty,
+                            store_id=current_store_id(s) if gave is None else int(gave),
+                            staff_id=actor.staff_id, at=at, note=f"撤销 {r.redemption_no}")
         r.reversed_at, r.reversed_by = at, actor.staff_id
         r.reversal_reason, r.reversal_entry_id = reason, entry.id
         name = _name_of(s, r)

@@ -20,10 +20,9 @@ from memberdesk.db import Database
 from memberdesk.models import Product, Shop
 from memberdesk.money import Money
 from memberdesk.services.offline.files import CATALOGUE_FILE, connect, data_dir, enabled
-from memberdesk.services.shared import clock
+from memberdesk.services.shared import clock, this_store
 from memberdesk.services.shared.errors import NotFoundError, ValidationError
 from memberdesk.services.shared.policy import Policy
-from memberdesk.services.shop import stores
 
 _SCHEMA = """
 CREATE TABLE products (id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE, barcode TEXT,
@@ -85,7 +84,7 @@ def refresh_catalogue(db: Database) -> CatalogueInfo | None:
             for key in SETTINGS
         }
         settings["shop_name"] = s.scalar(select(Shop.name).where(Shop.id == 1)) or ""
-        settings["number_prefix"] = stores.number_prefix(s, "")
+        settings["number_prefix"] = this_store.number_prefix(s, "")
         refreshed = clock.now().isoformat()
     settings["refreshed_at"] = refreshed
     final = catalogue_path(db)

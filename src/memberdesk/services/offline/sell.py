@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from memberdesk.domain import shoptime
+from memberdesk.domain.line_names import PLAIN_AMOUNT
 from memberdesk.models.enums import TenderKind
 from memberdesk.money import Money, display_fen
 from memberdesk.services.offline.catalogue import LocalCatalogue
@@ -20,7 +21,7 @@ from memberdesk.services.offline.files import CATALOGUE_FILE, QUEUE_FILE
 from memberdesk.services.offline.queue import OfflineQueue, QueuedSale
 from memberdesk.services.pricing.prices import LineInput, PriceBreakdown, price_cart
 from memberdesk.services.pricing.tenders import TenderRequest, label, plan_tenders
-from memberdesk.services.receipts.data import PLAIN_AMOUNT, ReceiptAmount, ReceiptData, ReceiptLine
+from memberdesk.services.receipts.data import ReceiptAmount, ReceiptData, ReceiptLine
 from memberdesk.services.receipts.text import OFFLINE_NOTE
 from memberdesk.services.shared import clock
 from memberdesk.services.shared.context import Actor

@@ -29,10 +29,7 @@ from memberdesk.services.shared.errors import (
     ValidationError,
 )
 from memberdesk.services.shared.permissions import Permission, require
-from memberdesk.services.shared.this_store import (  # re-exported: the till's store
-    current_store_id,
-    till_store,
-)
+from memberdesk.services.shared.this_store import current_store, current_store_id, till_store
 from memberdesk.services.staff.approvals import require_and_audit
 
 CODE_PATTERN = re.compile(r"[A-Z0-9]{1,8}")
@@ -94,6 +91,25 @@ def report_store(session: Session, actor: Actor, wanted: str | None) -> ReportSt
              else session.get_one(Store, current_store_id(session)))
     refuse_other_store(session, own, store.id)
     return ReportStore(store.id, store.code, store.name)
+
+
+def acting_store(session: Session, actor: Actor, wanted: str | None) -> tuple[int, str]:
+    """``(id, code)`` of the store a change acts in (a stock count, goods received):
+    ``None`` this till's store, a code that store; refused to staff of another store."""
+    if wanted is None or not wanted.strip():
+        store_id, code = current_store(session)
+    else:
+        store = _find(session, wanted)
+        store_id, code = store.id, store.code
+    own = session.scalar(select(Staff.store_id).where(Staff.id == actor.staff_id))
+    refuse_other_store(session, own, store_id)
+    return store_id, code
+
+
+def find_store(session: Session, code: str) -> tuple[int, str]:
+    """``(id, code)`` of the store with ``code`` (any case); NotFoundError when none."""
+    store = _find(session, code)
+    return store.id, store.code
 
 
 def store_label(session: Session, store_id: int | None) -> str:

@@ -6,15 +6,16 @@ shelf, Enter, the reason, Enter: the difference is posted), or set its low-stock
 level (Enter). A product is tracked from its first receipt or count; services are
 never tracked; "Stop tracking" for goods the shop does not count. Its latest
 movements are shown below. Ctrl+E exports the stock report (Excel and PDF) to the
-shop's exports folder."""
+shop's exports folder. In a chain (网络版) the page shows the till's store; the owner
+may pick another store or all of them (read-only), and a transfer row sends the
+picked product to another store (:mod:`.stock_stores`)."""
 
 from __future__ import annotations
 
-from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,22 +26,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QTableView,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from memberdesk.domain.stock import MAX_QTY, parse_quantity
-from memberdesk.reports.document import format_cell
-from memberdesk.services.reporting.common import PDF_MAX_ROWS
-from memberdesk.services.reporting.stock_report import (
-    kind_word,
-    stock_document,
-    stock_report,
-)
-from memberdesk.services.reporting.words import pick
 from memberdesk.services.shared.errors import UserError
+from memberdesk.services.shop.stores import ALL_STORES
 from memberdesk.services.stock.ledger import (
     StockInfo,
     count_stock,
@@ -48,39 +40,24 @@ from memberdesk.services.stock.ledger import (
     set_low_stock,
     stop_tracking,
 )
+from memberdesk.services.stock.transfer import Transfer, transfer_stock
 from memberdesk.services.stock.views import (
+    MOVEMENTS_SHOWN,
     ProductMovements,
     StockRow,
+    StockStores,
     count_stock_rows,
     product_movements,
+    stock_stores,
 )
-from memberdesk.ui.common import fmt
 from memberdesk.ui.shell.tasks import TaskRunner
 
 from ..dialogs.base import ERROR, OK, current_language, push_button
-from . import jobs
 from .export_panel import _KeepShortcuts as KeepShortcuts
-from .long_jobs import LongJobs, Progress
+from .long_jobs import LongJobs
 from .page import Page
-from .stock_model import StockModel, states
-
-MOVEMENT_COLUMNS = 6
-
-
-def export_stock(db: Any, actor: Any, low_only: bool, lang: str, progress: Progress
-                 ) -> list[Path]:  # fmt: skip
-    """Worker side: the stock report to the shop's exports folder, Excel always, the
-    PDF too unless it would be too long to be of use."""
-    rep = stock_report(db, actor, low_only=low_only)
-    rows = len(rep.lines) + len(rep.below_zero)
-    spec = jobs.ReportSpec(
-        open=lambda _db, _actor: nullcontext(rep),
-        document=lambda r, shop: stock_document(r, shop, r.generated_at, lang),
-        stem=lambda r: (pick(lang, "低库存", "low-stock") if low_only
-                        else pick(lang, "库存报表", "stock")) + "_" + fmt.date_text(r.generated_at),
-        rows=lambda _r: rows,
-    )
-    return jobs.export(db, actor, spec, None, True, rows <= PDF_MAX_ROWS, progress)
+from .stock_model import StockModel, size_columns
+from .stock_stores import MovementsTable, StoreBar, TransferRow, export_stock
 
 
 class StockPage(Page):
@@ -91,6 +68,12 @@ class StockPage(Page):
         self.picked: StockRow | None = None
         self.counts: tuple[int, int] | None = None
         self.exporting = False
+        self.store: str | None = None  # the store shown (None: the till's, until known)
+        self.stores: StockStores | None = None
+        self.store_bar = StoreBar()
+        self.store_bar.changed.connect(self._store_picked)
+        self.transfer = TransferRow(self)
+        self.transfer.button.clicked.connect(self.send)
         self.search = QLineEdit()
         self.search.setObjectName("stockSearch")
         self.search.setClearButtonEnabled(True)
@@ -113,6 +96,7 @@ class StockPage(Page):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(40)  # the name gives way before the list scrolls sideways
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _p: self._pick(cur.row()))
         self.search_label = QLabel()
         self.search_label.setBuddy(self.search)
@@ -126,16 +110,7 @@ class StockPage(Page):
         self.form_heading = QLabel()
         self.form_heading.setObjectName("sectionHeading")
         self.form_heading.setWordWrap(True)
-        self.moves = QTableWidget(0, MOVEMENT_COLUMNS)
-        self.moves.setObjectName("stockMovements")
-        self.moves.verticalHeader().setVisible(False)
-        self.moves.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.moves.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.moves.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        mh = self.moves.horizontalHeader()
-        for col in range(MOVEMENT_COLUMNS - 1):  # at most 200 rows: sized to their text
-            mh.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        mh.setStretchLastSection(True)
+        self.moves = MovementsTable()
         left, right = QVBoxLayout(), QVBoxLayout()
         left.addWidget(self.count_label)
         left.addWidget(self.table, 1)
@@ -179,9 +154,19 @@ class StockPage(Page):
         low_row.addStretch(1)
         low_row.addWidget(self.untrack_button)
         grid.addLayout(low_row, 2, 2, 1, 3)
+        for c, w in enumerate(self.transfer.widgets):
+            grid.addWidget(w, 3, c)
+            w.setVisible(False)
         grid.setColumnStretch(3, 1)
         self._busy_buttons += [self.receive_button, self.count_button, self.low_button,
-                               self.untrack_button]
+                               self.untrack_button, self.transfer.button]
+        heading_row, outer = QHBoxLayout(), self.layout()  # the store beside the heading
+        assert isinstance(outer, QVBoxLayout)
+        outer.removeWidget(self.heading)
+        heading_row.addWidget(self.heading)
+        heading_row.addSpacing(24)
+        heading_row.addWidget(self.store_bar, 1)
+        outer.insertLayout(0, heading_row)
         self.body.addLayout(top)
         self.body.addLayout(middle, 1)
         self.body.addLayout(grid)
@@ -189,7 +174,7 @@ class StockPage(Page):
         shortcut.activated.connect(self.export)
         self._keeper = KeepShortcuts(self)  # Ctrl+E exports from a text field too
         for edit in (self.search, self.receive_qty, self.note, self.count_qty, self.reason,
-                     self.low_at):
+                     self.low_at, self.transfer.qty):
             edit.installEventFilter(self._keeper)
         self._loaded_once = False
         self._movements: ProductMovements | None = None
@@ -200,13 +185,29 @@ class StockPage(Page):
     def activated(self) -> None:
         if not self._loaded_once:
             self._loaded_once = True
+            self.fetch(stock_stores, self.actor, on_done=self._stores_loaded)
             self._search()
         self.search.setFocus()
 
     def _search(self) -> None:
         self.search_timer.stop()
-        self.model.reload(self.search.text(), self.low_only.isChecked())
-        self.fetch(count_stock_rows, on_done=self._counted)
+        self.model.reload(self.search.text(), self.low_only.isChecked(), self.store)
+        self.fetch(count_stock_rows, self.store, on_done=self._counted)
+
+    def _stores_loaded(self, stores: StockStores) -> None:
+        self.stores = stores
+        self.store_bar.set_stores(stores)
+        self._store_picked(self.store_bar.code() or stores.here, reload=False)
+
+    def _store_picked(self, code: str, *, reload: bool = True) -> None:
+        self.store = code
+        if self.stores is not None:
+            self.transfer.set_stores(self.stores, code)
+        if reload:
+            self.picked, self._movements = None, None
+            self._render_movements()
+            self._search()
+        self.update_state()
 
     def _counted(self, counts: tuple[int, int]) -> None:
         self.counts = counts
@@ -231,7 +232,8 @@ class StockPage(Page):
             self.clear_message()
         self.picked = found
         self.update_state()
-        self.fetch(product_movements, found.code, on_done=self._show_movements)
+        self.fetch(product_movements, found.code, MOVEMENTS_SHOWN, self.store,
+                   on_done=self._show_movements)
 
     def _show_movements(self, moves: ProductMovements) -> None:
         if self.picked is None or moves.row.code != self.picked.code:
@@ -256,7 +258,7 @@ class StockPage(Page):
         qty = self._qty(self.receive_qty, False)
         if qty is not None:
             self.call(receive_stock, self.actor, self.picked.code, qty, self.note.text(),
-                      on_done=lambda info: self._changed(info, "receive", qty))
+                      store=self.store, on_done=lambda info: self._changed(info, "receive", qty))
 
     def count(self) -> None:
         if self.picked is None:
@@ -271,7 +273,7 @@ class StockPage(Page):
             return
         before = self.picked.on_hand if self.picked.tracked else None
         self.call(count_stock, self.actor, self.picked.code, qty, self.reason.text(),
-                  on_done=lambda info: self._changed(
+                  store=self.store, on_done=lambda info: self._changed(
                       info, "count", None if before is None else info.on_hand - before))
 
     def save_low(self) -> None:
@@ -282,13 +284,28 @@ class StockPage(Page):
             low = self._qty(self.low_at, True)
             if low is None:
                 return
-        self.call(set_low_stock, self.actor, self.picked.code, low,
+        self.call(set_low_stock, self.actor, self.picked.code, low, store=self.store,
                   on_done=lambda info: self._changed(info, "low", None))
 
     def untrack(self) -> None:
         if self.picked is not None:
-            self.call(stop_tracking, self.actor, self.picked.code,
+            self.call(stop_tracking, self.actor, self.picked.code, store=self.store,
                       on_done=lambda info: self._changed(info, "untrack", None))
+
+    def send(self) -> None:
+        """调拨: the quantity of the picked product to the store chosen."""
+        to = str(self.transfer.to.currentData() or "")
+        qty = None if self.picked is None or not to else self._qty(self.transfer.qty, False)
+        if qty is not None and self.picked is not None:
+            self.call(transfer_stock, self.actor, self.picked.code, qty, to,
+                      from_store=self.store, on_done=self._sent)
+
+    def _sent(self, moved: Transfer) -> None:
+        self.transfer.qty.clear()
+        self._changed(moved.sent, "transfer", moved.qty)
+        self.say(lambda: self.tr("{name}: {qty} sent to {store}; {on_hand} left here.").format(
+            name=moved.sent.name, qty=moved.qty, store=moved.received.store,
+            on_hand=moved.sent.on_hand), OK)
 
     def _changed(self, info: StockInfo, what: str, number: int | None) -> None:
         row = self.model.changed(info)
@@ -316,11 +333,12 @@ class StockPage(Page):
             self.say(lambda: (self.tr("{name}: no low-stock level.") if info.low_at is None
                               else self.tr("{name}: low at {low} or less.")).format(
                 name=info.name, low=info.low_at), OK)
-        else:
+        elif what == "untrack":
             self.say(lambda: self.tr("{name} is no longer tracked; its sales move no stock.")
                      .format(name=info.name), OK)
-        self.fetch(count_stock_rows, on_done=self._counted)
-        self.fetch(product_movements, info.code, on_done=self._show_movements)
+        self.fetch(count_stock_rows, self.store, on_done=self._counted)
+        self.fetch(product_movements, info.code, MOVEMENTS_SHOWN, self.store,
+                   on_done=self._show_movements)
         self.update_state()
 
     def export(self) -> None:
@@ -331,7 +349,7 @@ class StockPage(Page):
         self.say(lambda: self.tr("Exporting the stock report…"))
         self.long_jobs.call_with_progress(
             export_stock, self.actor, self.low_only.isChecked(), current_language(),
-            on_done=self._exported, on_user_error=self._export_failed,
+            self.store, on_done=self._exported, on_user_error=self._export_failed,
             on_finally=self._export_over)
 
     def _exported(self, written: list[Path]) -> None:
@@ -361,17 +379,22 @@ class StockPage(Page):
             self.count()
         elif focus is self.low_at:
             self.save_low()
+        elif focus is self.transfer.qty:
+            self.send()
         elif focus is self.table and self.picked is not None:
             self.receive_qty.setFocus()
 
     # -- state and texts ---------------------------------------------------------------------
     def update_state(self) -> None:
         p = self.picked
-        usable = p is not None and not p.is_service and not self.busy
+        usable = (p is not None and not p.is_service and not self.busy
+                  and self.store != ALL_STORES)  # the sum of every store: read-only
         for w in (self.receive_qty, self.note, self.count_qty, self.reason, self.low_at,
                   self.receive_button, self.count_button, self.low_button):
             w.setEnabled(usable)
         self.untrack_button.setEnabled(usable and p is not None and p.tracked)
+        for part in self.transfer.widgets:
+            part.setEnabled(usable and p is not None and p.tracked and self.transfer.to.count() > 0)
         self.export_button.setEnabled(not self.exporting)
         self._render_form()
 
@@ -406,38 +429,8 @@ class StockPage(Page):
         self.count_label.setText(text)
 
     def _render_movements(self) -> None:
-        heads = (self.tr("Time"), self.tr("Kind"), self.tr("Change"), self.tr("After"),
-                 self.tr("Note or document"), self.tr("Staff"))
-        self.moves.setHorizontalHeaderLabels(list(heads))
         moves = self._movements.movements if self._movements is not None else ()
-        self.moves.setRowCount(len(moves))
-        lang = current_language()
-        for r, m in enumerate(moves):
-            when = fmt.local_text(m.at)
-            note = m.note if m.note or not m.document else m.document
-            cells = (when, kind_word(m.kind, lang), f"{m.delta:+,}", f"{m.on_hand_after:,}",
-                     note, m.staff)
-            for c, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if c in (2, 3):
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
-                                          | Qt.AlignmentFlag.AlignVCenter)
-                if c == 0:
-                    item.setToolTip(format_cell(m.at))
-                self.moves.setItem(r, c, item)
-
-    def _size_columns(self) -> None:
-        """The list's columns as wide as their heading or a long value, whichever is
-        wider (not sized to their rows: 100,000 of them may load)."""
-        metrics = self.table.fontMetrics()
-        header = self.table.horizontalHeader()
-        for col, sample in ((0, "000000"), (2, "-9,999 件件"), (3, "9,999"), (4, "")):
-            head = str(self.model.headerData(col, Qt.Orientation.Horizontal) or "")
-            widest = max(metrics.horizontalAdvance(head) + 28, metrics.horizontalAdvance(sample) + 16)
-            if col == 4:
-                widest = max([widest] + [metrics.horizontalAdvance(state) + 16 for state in
-                                         states()])
-            header.resizeSection(col, widest)
+        self.moves.show_moves(moves, every=self.store == ALL_STORES)
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Stock"))
@@ -459,7 +452,8 @@ class StockPage(Page):
         self.untrack_button.setText(self.tr("Stop tracking"))
         self.export_button.setText(self.tr("Export stock report (Ctrl+E)"))
         self.model.retranslate()
-        self._size_columns()
+        size_columns(self.table, self.model)
+        self.transfer.retranslate()
         self._render_form()
         self._render_count()
         self._render_movements()

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QTableView
 
 from memberdesk.services.stock.ledger import StockInfo
 from memberdesk.services.stock.views import StockRow, list_stock
@@ -63,16 +64,18 @@ class StockModel(PagedModel[StockRow]):
         super().__init__(runner, on_loaded)
         self.search = ""
         self.low_only = False
+        self.store: str | None = None  # a store's code, ALL, None: the till's
 
-    def reload(self, search: str = "", low_only: bool = False) -> None:
+    def reload(self, search: str = "", low_only: bool = False, store: str | None = None) -> None:
         self.search = search.strip()
         self.low_only = low_only
+        self.store = store
         self._restart()
 
     def _request(self, cursor: Any, on_done: Callable[[Any], None],
                  on_error: Callable[[Any], None]) -> None:
         self.runner.call(list_stock, after=cursor, search=self.search, low_only=self.low_only,
-                         on_done=on_done, on_user_error=on_error)
+                         store=self.store, on_done=on_done, on_user_error=on_error)
 
     def _cursor(self, last: StockRow) -> Any:
         return last.code
@@ -108,3 +111,16 @@ class StockModel(PagedModel[StockRow]):
             if not row.tracked or not row.active:
                 return MUTED
         return None
+
+
+def size_columns(table: QTableView, model: StockModel) -> None:
+    """The list's columns as wide as their heading or a long value, whichever is
+    wider (not sized to their rows: 100,000 of them may load)."""
+    metrics = table.fontMetrics()
+    header = table.horizontalHeader()
+    for col, sample in ((0, "000000"), (2, "-9,999 件件"), (3, "9,999"), (4, "")):
+        head = str(model.headerData(col, Qt.Orientation.Horizontal) or "")
+        widest = max(metrics.horizontalAdvance(head) + 28, metrics.horizontalAdvance(sample) + 16)
+        if col == 4:
+            widest = max([widest] + [metrics.horizontalAdvance(state) + 16 for state in states()])
+        header.resizeSection(col, widest)

@@ -24,4 +24,12 @@ STOCK_MESSAGES: dict[str, tuple[str, str]] = {
         "盘点请填写原因（例如 月末盘点、破损、过期）",
         "Give a reason for the count (e.g. month-end count, broken, expired)",
     ),
+    "stock_transfer_same_store": (
+        "调出和调入是同一个门店（{store}）：请选另一个门店",
+        "The goods would leave and enter the same store ({store}): choose another store",
+    ),
+    "stock_transfer_short": (
+        "“{product}”在 {store} 库存不足：现有 {on_hand}{unit}，要调出 {qty}{unit}",
+        "Not enough “{product}” in store {store}: {on_hand} on hand, {qty} to send",
+    ),
 }

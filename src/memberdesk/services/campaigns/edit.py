@@ -78,7 +78,6 @@ def edit_campaign(db: Database, actor: Actor, name: str, r: AnyRequest) -> Campa
     """Change the campaign ``name`` to what ``r`` (a request of its kind, its new name
     included) says; refused once it has started (see the module's text)."""
     kind, rules = _KINDS[type(r)]
-    rules.check(r)
     with db.uow() as uow:
         s = uow.session
         require(s, actor, Permission.MANAGE_PROMOTIONS)
@@ -90,6 +89,7 @@ def edit_campaign(db: Database, actor: Actor, name: str, r: AnyRequest) -> Campa
             raise ConflictError(
                 "campaign_over" if state == ENDED else "campaign_started", name=c.name
             )
+        rules.check(r)
         old_name, new = c.name, clean_text(r.name or "", 41)
         if new != old_name:
             new = new_name(s, r.name)

@@ -451,6 +451,10 @@
         <translation>on</translation>
     </message>
     <message>
+        <source>not started</source>
+        <translation>not started</translation>
+    </message>
+    <message>
         <source>issued</source>
         <translation>issued</translation>
     </message>
@@ -519,12 +523,20 @@
         <translation>C&amp;oupon</translation>
     </message>
     <message>
+        <source>Se&amp;gment</source>
+        <translation>Se&amp;gment</translation>
+    </message>
+    <message>
         <source>&amp;Hold-out %</source>
         <translation>&amp;Hold-out %</translation>
     </message>
     <message>
         <source>All tiers</source>
         <translation>All tiers</translation>
+    </message>
+    <message>
+        <source>All members</source>
+        <translation>All members</translation>
     </message>
     <message>
         <source>Free gift</source>
@@ -543,6 +555,10 @@
         <translation>&amp;Days</translation>
     </message>
     <message>
+        <source>“{name}” saved.</source>
+        <translation>“{name}” saved.</translation>
+    </message>
+    <message>
         <source>New campaign</source>
         <translation>New campaign</translation>
     </message>
@@ -551,12 +567,24 @@
         <translation>Create</translation>
     </message>
     <message>
+        <source>Change “{name}” (before it starts)</source>
+        <translation>Change “{name}” (before it starts)</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>Save changes</translation>
+    </message>
+    <message>
         <source>Run (issue coupons)</source>
         <translation>Run (issue coupons)</translation>
     </message>
     <message>
         <source>End now</source>
         <translation>End now</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Change…</translation>
     </message>
     <message>
         <source>Cancel</source>

@@ -451,6 +451,10 @@
         <translation>进行中</translation>
     </message>
     <message>
+        <source>not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
         <source>issued</source>
         <translation>已发券</translation>
     </message>
@@ -519,12 +523,20 @@
         <translation>优惠券(&amp;O)</translation>
     </message>
     <message>
+        <source>Se&amp;gment</source>
+        <translation>分群(&amp;G)</translation>
+    </message>
+    <message>
         <source>&amp;Hold-out %</source>
         <translation>对照组 %(&amp;H)</translation>
     </message>
     <message>
         <source>All tiers</source>
         <translation>所有等级</translation>
+    </message>
+    <message>
+        <source>All members</source>
+        <translation>所有会员</translation>
     </message>
     <message>
         <source>Free gift</source>
@@ -543,6 +555,10 @@
         <translation>统计天数(&amp;D)</translation>
     </message>
     <message>
+        <source>“{name}” saved.</source>
+        <translation>“{name}”已保存。</translation>
+    </message>
+    <message>
         <source>New campaign</source>
         <translation>新建活动</translation>
     </message>
@@ -551,12 +567,24 @@
         <translation>创建</translation>
     </message>
     <message>
+        <source>Change “{name}” (before it starts)</source>
+        <translation>修改“{name}”（开始前）</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>保存修改</translation>
+    </message>
+    <message>
         <source>Run (issue coupons)</source>
         <translation>运行（发券）</translation>
     </message>
     <message>
         <source>End now</source>
         <translation>立即结束</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>修改…</translation>
     </message>
     <message>
         <source>Cancel</source>

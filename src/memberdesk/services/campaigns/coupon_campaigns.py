@@ -83,6 +83,7 @@ class CampaignRow:
     members_only: bool = False
     min_spend: Money | None = None  # gift (满赠): the threshold, the gift is ``product``
     gift_qty: int = 0
+    state: str = "pending"  # pending, running or ended (state_of): what may change
 
 
 @dataclass(frozen=True)
@@ -142,6 +143,28 @@ def create_campaign(db: Database, actor: Actor, r: CampaignRequest) -> CampaignR
     return row
 
 
+PENDING, RUNNING, ENDED = "pending", "running", "ended"
+
+
+def state_of(s: Session, c: Campaign) -> str:
+    """Where a campaign is: ``pending`` (not started: every field may change),
+    ``running`` (it may only be ended early) or ``ended`` (read only). A coupon
+    campaign starts with its first run (its coupons and hold-out drawn) and is over
+    after its last day; a special price or gift runs from ``starts_at`` to
+    ``ends_at``; a member day over its days."""
+    if c.ended_at is not None:
+        return ENDED
+    today = clock.today(s)
+    if c.kind == "coupon":
+        if c.started_at is None:
+            return PENDING
+        return RUNNING if today <= c.last_day else ENDED
+    if c.starts_at is not None and c.ends_at is not None:
+        now = clock.now()
+        return PENDING if now < c.starts_at else RUNNING if now < c.ends_at else ENDED
+    return PENDING if today < c.first_day else RUNNING if today <= c.last_day else ENDED
+
+
 def _counts(s: Session, campaign_id: int) -> tuple[int, int]:
     got = {bool(h): int(n) for h, n in s.execute(
         select(CampaignMember.held_out, func.count())
@@ -157,7 +180,7 @@ def campaign_row(s: Session, c: Campaign) -> CampaignRow:
     t = s.get_one(CouponTemplate, c.template_id)
     return CampaignRow(c.id, c.name, seg.name, t.name, c.holdout_permille, c.first_day,
                        c.last_day, reached, held, c.finished_at is not None,
-                       ended=c.ended_at is not None)
+                       ended=c.ended_at is not None, state=state_of(s, c))
 
 
 def _promotion_row(s: Session, c: Campaign) -> CampaignRow:
@@ -173,7 +196,7 @@ def _promotion_row(s: Session, c: Campaign) -> CampaignRow:
         c.discount_permille, c.multiplier_permille, product, c.price,
         clock.local_time(s, c.starts_at) if c.starts_at else None,
         clock.local_time(s, c.ends_at) if c.ends_at else None, c.members_only, c.min_spend,
-        c.gift_qty or 0)
+        c.gift_qty or 0, state_of(s, c))
 
 
 def list_campaigns(db: Database, actor: Actor) -> list[CampaignRow]:

@@ -1,7 +1,7 @@
 """Correcting a campaign (issue 14): before it starts every field may change (name,
 window, rule values, tiers, segment, hold-out share, coupon template); once it runs it
 may only be ended early (:func:`.promotions.end_campaign`); once over it is read only
-(:func:`.promotions.state_of` says which).
+(:func:`.coupon_campaigns.state_of` says which).
 
 What was given never changes: a coupon campaign starts with its first run, so no
 coupon and no hold-out draw exists while it may be edited; a promotion's segment
@@ -27,19 +27,20 @@ from memberdesk.db import Database
 from memberdesk.models import CouponTemplate, Product, Segment, Tier
 from memberdesk.services.campaigns import audience
 from memberdesk.services.campaigns.coupon_campaigns import (
+    ENDED,
+    PENDING,
     CampaignRequest,
     CampaignRow,
     campaign_row,
     check_coupon,
     coupon_fields,
     find_campaign,
+    state_of,
 )
 from memberdesk.services.campaigns.gifts import GiftRequest, check_gift, gift_fields
 from memberdesk.services.campaigns.promotions import (
-    ENDED,
     GIFT,
     MEMBER_DAY,
-    PENDING,
     SPECIAL,
     MemberDayRequest,
     SpecialRequest,
@@ -49,7 +50,6 @@ from memberdesk.services.campaigns.promotions import (
     member_day_fields,
     new_name,
     special_fields,
-    state_of,
 )
 from memberdesk.services.shared import audit, clock
 from memberdesk.services.shared.context import Actor

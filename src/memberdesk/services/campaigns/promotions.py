@@ -39,10 +39,12 @@ from memberdesk.models import Campaign, Tier
 from memberdesk.money import Money
 from memberdesk.services.campaigns import audience
 from memberdesk.services.campaigns.coupon_campaigns import (
+    ENDED,
     MAX_DAYS,
     CampaignRow,
     campaign_row,
     find_campaign,
+    state_of,
 )
 from memberdesk.services.campaigns.segments import find_segment
 from memberdesk.services.catalog.products import lookup_product
@@ -217,28 +219,6 @@ def add_special(db: Database, actor: Actor, r: SpecialRequest) -> CampaignRow:
         row = create(s, actor, r.name, SPECIAL, special_fields(s, r))
         uow.commit()
     return row
-
-
-PENDING, RUNNING, ENDED = "pending", "running", "ended"
-
-
-def state_of(s: Session, c: Campaign) -> str:
-    """Where a campaign is: ``pending`` (not started: every field may change),
-    ``running`` (it may only be ended early) or ``ended`` (read only). A coupon
-    campaign starts with its first run (its coupons and hold-out drawn) and is over
-    after its last day; a special price or gift runs from ``starts_at`` to
-    ``ends_at``; a member day over its days."""
-    if c.ended_at is not None:
-        return ENDED
-    today = clock.today(s)
-    if c.kind == "coupon":
-        if c.started_at is None:
-            return PENDING
-        return RUNNING if today <= c.last_day else ENDED
-    if c.starts_at is not None and c.ends_at is not None:
-        now = clock.now()
-        return PENDING if now < c.starts_at else RUNNING if now < c.ends_at else ENDED
-    return PENDING if today < c.first_day else RUNNING if today <= c.last_day else ENDED
 
 
 def end_campaign(db: Database, actor: Actor, name: str) -> CampaignRow:

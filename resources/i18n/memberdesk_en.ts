@@ -443,6 +443,14 @@
         <translation>Written: {files}</translation>
     </message>
     <message>
+        <source>Everyone</source>
+        <translation>Everyone</translation>
+    </message>
+    <message>
+        <source>Members only</source>
+        <translation>Members only</translation>
+    </message>
+    <message>
         <source>ended</source>
         <translation>ended</translation>
     </message>
@@ -523,8 +531,8 @@
         <translation>C&amp;oupon</translation>
     </message>
     <message>
-        <source>Se&amp;gment</source>
-        <translation>Se&amp;gment</translation>
+        <source>&amp;Who</source>
+        <translation>&amp;Who</translation>
     </message>
     <message>
         <source>&amp;Hold-out %</source>
@@ -533,10 +541,6 @@
     <message>
         <source>All tiers</source>
         <translation>All tiers</translation>
-    </message>
-    <message>
-        <source>All members</source>
-        <translation>All members</translation>
     </message>
     <message>
         <source>Free gift</source>

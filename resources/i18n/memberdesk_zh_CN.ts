@@ -443,6 +443,14 @@
         <translation>已导出：{files}</translation>
     </message>
     <message>
+        <source>Everyone</source>
+        <translation>所有顾客</translation>
+    </message>
+    <message>
+        <source>Members only</source>
+        <translation>仅限会员</translation>
+    </message>
+    <message>
         <source>ended</source>
         <translation>已结束</translation>
     </message>
@@ -523,8 +531,8 @@
         <translation>优惠券(&amp;O)</translation>
     </message>
     <message>
-        <source>Se&amp;gment</source>
-        <translation>分群(&amp;G)</translation>
+        <source>&amp;Who</source>
+        <translation>适用对象(&amp;W)</translation>
     </message>
     <message>
         <source>&amp;Hold-out %</source>
@@ -533,10 +541,6 @@
     <message>
         <source>All tiers</source>
         <translation>所有等级</translation>
-    </message>
-    <message>
-        <source>All members</source>
-        <translation>所有会员</translation>
     </message>
     <message>
         <source>Free gift</source>

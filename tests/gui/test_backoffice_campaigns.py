@@ -14,6 +14,7 @@ from memberdesk.models import Coupon, MemberScore
 from memberdesk.models.enums import CouponKind
 from memberdesk.services.campaigns.segments import list_segments
 from memberdesk.services.coupons.admin import CouponTemplateRequest, add_coupon_template
+from memberdesk.ui.backoffice.campaign_edit import MEMBERS
 from tests.checkout_support.kit import add_member, yuan
 
 from .tasks_support import Counter
@@ -150,7 +151,7 @@ def test_create_and_end_a_member_day_and_a_special_price(owner: Counter) -> None
         assert sp.ends.hasFocus()
         sp.ends.clear()
         c.type(sp.ends, "2026-03-10 02:00")
-        sp.members_only.setChecked(True)
+        page.promo_segment.setCurrentIndex(page.promo_segment.findData(MEMBERS))
         c.qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
         c.settle()
         c.qtbot.waitUntil(lambda: page.table.rowCount() == 2, timeout=10_000)
@@ -183,7 +184,7 @@ def test_create_a_gift_with_purchase(owner: Counter) -> None:
         c.settle()
         page.kind.setCurrentIndex(page.kind.findData("gift"))
         assert page.forms.currentWidget() is page.gift and page.holdout.text() == "10"
-        assert not page.special.members_only.isHidden()
+        assert not page.promo_segment.isHidden()
         g = page.gift
         c.type(page.name, "满30送可乐")
         c.type(g.min_spend, "三十")
@@ -268,7 +269,7 @@ def test_change_a_campaign_before_it_starts_and_only_end_it_after(owner: Counter
         c.qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
         c.settle()
         c.qtbot.waitUntil(lambda: page.message.text() == "“夜场可乐”已保存。", timeout=10_000)
-        c.qtbot.waitUntil(lambda: page.table.item(0, 1).text() == "限时特价 · 金卡会员",
+        c.qtbot.waitUntil(lambda: page.table.item(0, 1).text() == "金卡会员",
                           timeout=10_000)
         assert page.create_button.text() == "创建" and page.kind.isEnabled()
         assert page.table.item(0, 4).text() == "1"  # bob, the segment's one member

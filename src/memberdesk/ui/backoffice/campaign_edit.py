@@ -17,6 +17,8 @@ from memberdesk.services.campaigns.edit import edit_campaign, request_of
 
 from ..dialogs.base import OK
 
+MEMBERS = "\x00members"  # the who box's "members only" (a segment name is never this)
+
 
 class CampaignEditing:
     """Mixed into the page: its form, picker and buttons are the page's."""
@@ -40,7 +42,8 @@ class CampaignEditing:
             self.template.setCurrentIndex(max(0, self.template.findData(r.template)))
             self.days.setText(str(r.days))
         else:
-            self.promo_segment.setCurrentIndex(max(0, self.promo_segment.findData(r.segment)))
+            who = r.segment or (MEMBERS if getattr(r, "members_only", False) else "")
+            self.promo_segment.setCurrentIndex(max(0, self.promo_segment.findData(who)))
             self.promos[kind][0].fill(r)
         self.editing = r
         self.kind.setEnabled(False)
@@ -71,6 +74,7 @@ class CampaignEditing:
         self.editing = None
         self.kind.setEnabled(True)
         self.name.clear()
+        self.promo_segment.setCurrentIndex(0)
         self.edit_state()
 
     def edit_state(self: Any) -> None:

@@ -50,7 +50,7 @@ from memberdesk.ui.shell.tasks import TaskRunner
 
 from ..dialogs.base import ERROR, OK, push_button
 from . import campaign_forms
-from .campaign_edit import CampaignEditing
+from .campaign_edit import MEMBERS, CampaignEditing
 from .campaign_forms import (
     GiftForm,
     MemberDayForm,
@@ -125,11 +125,13 @@ class CampaignsPage(CampaignEditing, CampaignJobs, Page):
         self.bar.hide()
         self.cancel_button.hide()
         self.form_labels = [QLabel() for _ in range(7)]
-        self.promo_segment = PickerBox()  # a promotion's segment; first: every member
+        # who a promotion is for: everyone, members only or a saved segment's members (one
+        # box, so the form's first row fits the back office at 1024)
+        self.promo_segment = PickerBox()
         self.promo_segment.setObjectName("promoSegment")
         self.promo_segment.setSizeAdjustPolicy(
             PickerBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.promo_segment.setMinimumContentsLength(6)
+        self.promo_segment.setMinimumContentsLength(5)
         coupon = coupon_form(self.form_labels[3:6], [self.segment, self.template, self.days])
         self.member_day = MemberDayForm()
         self.special = SpecialForm()
@@ -148,11 +150,10 @@ class CampaignsPage(CampaignEditing, CampaignJobs, Page):
             label.setBuddy(w)
             form.addWidget(label, 0, col)
             form.addWidget(w, 1, col)
-        form.addWidget(self.special.members_only, 1, 4)
-        form.addWidget(self.create_button, 1, 5)
-        form.addWidget(self.forms, 2, 0, 1, 6)
+        self.special.members_only.hide()  # the box above says it (MEMBERS)
+        form.addWidget(self.create_button, 1, 4)
+        form.addWidget(self.forms, 2, 0, 1, 5)
         form.setColumnStretch(1, 2)
-        form.setColumnStretch(4, 1)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.form_heading = QLabel()
         self.form_heading.setObjectName("sectionHeading")
@@ -194,7 +195,6 @@ class CampaignsPage(CampaignEditing, CampaignJobs, Page):
         self.forms.setCurrentIndex(max(index, 0))
         for form in self.forms.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
             form.setSizePolicy(_SHOWN if form is self.forms.currentWidget() else _HIDDEN)
-        self.special.members_only.setVisible(self.kind.currentData() in ("special", "gift"))
         for w in (self.promo_segment, self.form_labels[6]):
             w.setVisible(self.kind.currentData() != "coupon")
         holdout = 0 if self.kind.currentData() == "special" else DEFAULT_HOLDOUT_PERMILLE
@@ -210,7 +210,8 @@ class CampaignsPage(CampaignEditing, CampaignJobs, Page):
         self.segment.setCurrentIndex(max(0, self.segment.findData(keep)))
         keep = self.promo_segment.currentData()
         self.promo_segment.clear()
-        self.promo_segment.addItem(self.tr("All members"), "")
+        self.promo_segment.addItem(self.tr("Everyone"), "")
+        self.promo_segment.addItem(self.tr("Members only"), MEMBERS)
         for r in rows:
             self.promo_segment.addItem(r.name, r.name)
         self.promo_segment.setCurrentIndex(max(0, self.promo_segment.findData(keep)))
@@ -229,8 +230,7 @@ class CampaignsPage(CampaignEditing, CampaignJobs, Page):
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
             coupon = r.kind == "coupon"
-            kind = self._kind_word(r.kind) + (f" · {r.segment}" if r.segment else "")
-            values = (r.name, r.segment if coupon else kind,
+            values = (r.name, r.segment if coupon or r.segment else self._kind_word(r.kind),
                       r.template if coupon else offer_text(r),
                       f"{fmt.date_text(r.first_day)}–{fmt.date_text(r.last_day)}",
                       f"{r.reached:,}" if coupon or r.segment else "",
@@ -267,7 +267,10 @@ class CampaignsPage(CampaignEditing, CampaignJobs, Page):
                 self.say(text, ERROR)
                 field.setFocus()
                 return
-            promo = replace(promo, segment=self.promo_segment.currentData() or "")
+            who = self.promo_segment.currentData() or ""
+            promo = replace(promo, segment="" if who == MEMBERS else who)
+            if hasattr(promo, "members_only"):  # a special price, a gift
+                promo = replace(promo, members_only=who == MEMBERS)
             if self.editing is not None:
                 self.save_edit(promo)
                 return
@@ -364,7 +367,7 @@ class CampaignsPage(CampaignEditing, CampaignJobs, Page):
         for label, text in zip(self.form_labels, (
                 self.tr("&Kind"), self.tr("&Name"), self.tr("&Hold-out %"),
                 self.tr("S&egment"), self.tr("C&oupon"), self.tr("&Days"),
-                self.tr("Se&gment")), strict=True):
+                self.tr("&Who")), strict=True):
             label.setText(text)
         self.edit_state()
         self.run_button.setText(self.tr("Run (issue coupons)"))

@@ -173,7 +173,6 @@ def shoot_tasks(cam: Camera, sizes: tuple[tuple[int, int], ...], langs: tuple[st
                 cashier: tuple[str, str], owner: tuple[str, str], member_no: str | None) -> None:
     """Log in as the cashier (recharge, shift), then as the owner (back office)."""
     from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QScrollArea
 
     from memberdesk.money import Money
     from memberdesk.ui.counter.actions import counter_tasks_of
@@ -249,16 +248,9 @@ def shoot_tasks(cam: Camera, sizes: tuple[tuple[int, int], ...], langs: tuple[st
                     cam.idle()
                     cam.grab(office, "backoffice_products")
                 if "settings" in office.pages:
-                    settings_page = office.show_page("settings")
+                    office.show_page("settings")
                     cam.idle()
                     cam.grab(office, "backoffice_settings")
-                    head = settings_page.section_heads.get("sms")
-                    scroll = settings_page.findChild(QScrollArea)
-                    if head is not None and scroll is not None:  # 短信: the SMS settings
-                        scroll.verticalScrollBar().setValue(head.y())
-                        cam.idle()
-                        cam.grab(office, "backoffice_settings_sms")
-                        scroll.verticalScrollBar().setValue(0)
                 if "stock" in office.pages:
                     page = office.show_page("stock")
                     cam.idle()
@@ -368,22 +360,11 @@ def _campaigns_page(cam: Camera, office: Any) -> None:
             cam.settle(50)
         cam.idle()
     cam.grab(office, "backoffice_campaigns")
-    for kind in ("member_day", "special", "gift"):  # the kind selector's forms
+    for kind in ("member_day", "special"):  # the kind selector's forms
         page.kind.setCurrentIndex(page.kind.findData(kind))
         cam.idle()
         cam.grab(office, f"backoffice_campaign_{kind}")
     page.kind.setCurrentIndex(0)
-    if page.template.count() and not any(r.state == "pending" for r in page.rows):
-        page.name.setText("五一回店礼")  # a coupon campaign not run yet: it may change
-        page.create_campaign()
-        cam.idle()
-    pending = next((i for i, r in enumerate(page.rows) if r.state == "pending"), None)
-    if pending is not None:  # 修改…: a campaign not started yet, in the form
-        page.table.selectRow(pending)
-        page.edit()
-        cam.idle()
-        cam.grab(office, "backoffice_campaign_edit")
-        page.stop_edit()
     page.tabs.setCurrentIndex(0)
 
 

@@ -443,12 +443,24 @@
         <translation>Written: {files}</translation>
     </message>
     <message>
+        <source>Everyone</source>
+        <translation>Everyone</translation>
+    </message>
+    <message>
+        <source>Members only</source>
+        <translation>Members only</translation>
+    </message>
+    <message>
         <source>ended</source>
         <translation>ended</translation>
     </message>
     <message>
         <source>on</source>
         <translation>on</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>not started</translation>
     </message>
     <message>
         <source>issued</source>
@@ -519,6 +531,10 @@
         <translation>C&amp;oupon</translation>
     </message>
     <message>
+        <source>&amp;Who</source>
+        <translation>&amp;Who</translation>
+    </message>
+    <message>
         <source>&amp;Hold-out %</source>
         <translation>&amp;Hold-out %</translation>
     </message>
@@ -543,6 +559,10 @@
         <translation>&amp;Days</translation>
     </message>
     <message>
+        <source>“{name}” saved.</source>
+        <translation>“{name}” saved.</translation>
+    </message>
+    <message>
         <source>New campaign</source>
         <translation>New campaign</translation>
     </message>
@@ -551,12 +571,24 @@
         <translation>Create</translation>
     </message>
     <message>
+        <source>Change “{name}” (before it starts)</source>
+        <translation>Change “{name}” (before it starts)</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>Save changes</translation>
+    </message>
+    <message>
         <source>Run (issue coupons)</source>
         <translation>Run (issue coupons)</translation>
     </message>
     <message>
         <source>End now</source>
         <translation>End now</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Change…</translation>
     </message>
     <message>
         <source>Cancel</source>

@@ -443,12 +443,24 @@
         <translation>已导出：{files}</translation>
     </message>
     <message>
+        <source>Everyone</source>
+        <translation>所有顾客</translation>
+    </message>
+    <message>
+        <source>Members only</source>
+        <translation>仅限会员</translation>
+    </message>
+    <message>
         <source>ended</source>
         <translation>已结束</translation>
     </message>
     <message>
         <source>on</source>
         <translation>进行中</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>未开始</translation>
     </message>
     <message>
         <source>issued</source>
@@ -519,6 +531,10 @@
         <translation>优惠券(&amp;O)</translation>
     </message>
     <message>
+        <source>&amp;Who</source>
+        <translation>适用对象(&amp;W)</translation>
+    </message>
+    <message>
         <source>&amp;Hold-out %</source>
         <translation>对照组 %(&amp;H)</translation>
     </message>
@@ -543,6 +559,10 @@
         <translation>统计天数(&amp;D)</translation>
     </message>
     <message>
+        <source>“{name}” saved.</source>
+        <translation>“{name}”已保存。</translation>
+    </message>
+    <message>
         <source>New campaign</source>
         <translation>新建活动</translation>
     </message>
@@ -551,12 +571,24 @@
         <translation>创建</translation>
     </message>
     <message>
+        <source>Change “{name}” (before it starts)</source>
+        <translation>修改“{name}”（开始前）</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>保存修改</translation>
+    </message>
+    <message>
         <source>Run (issue coupons)</source>
         <translation>运行（发券）</translation>
     </message>
     <message>
         <source>End now</source>
         <translation>立即结束</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>修改…</translation>
     </message>
     <message>
         <source>Cancel</source>

@@ -14,6 +14,7 @@ from memberdesk.models import Coupon, MemberScore
 from memberdesk.models.enums import CouponKind
 from memberdesk.services.campaigns.segments import list_segments
 from memberdesk.services.coupons.admin import CouponTemplateRequest, add_coupon_template
+from memberdesk.ui.backoffice.campaign_edit import MEMBERS
 from tests.checkout_support.kit import add_member, yuan
 
 from .tasks_support import Counter
@@ -150,7 +151,7 @@ def test_create_and_end_a_member_day_and_a_special_price(owner: Counter) -> None
         assert sp.ends.hasFocus()
         sp.ends.clear()
         c.type(sp.ends, "2026-03-10 02:00")
-        sp.members_only.setChecked(True)
+        page.promo_segment.setCurrentIndex(page.promo_segment.findData(MEMBERS))
         c.qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
         c.settle()
         c.qtbot.waitUntil(lambda: page.table.rowCount() == 2, timeout=10_000)
@@ -183,7 +184,7 @@ def test_create_a_gift_with_purchase(owner: Counter) -> None:
         c.settle()
         page.kind.setCurrentIndex(page.kind.findData("gift"))
         assert page.forms.currentWidget() is page.gift and page.holdout.text() == "10"
-        assert not page.special.members_only.isHidden()
+        assert not page.promo_segment.isHidden()
         g = page.gift
         c.type(page.name, "满30送可乐")
         c.type(g.min_spend, "三十")
@@ -232,3 +233,54 @@ def test_the_segment_state_box_shows_its_choice_whole_at_1024(owner: Counter) ->
         box = page.segments.list.filter_box.status
         assert box.currentText() in ("not anonymised", "未注销")
         assert box.width() >= box.sizeHint().width()  # AdjustToContents: the longest whole
+
+
+def test_change_a_campaign_before_it_starts_and_only_end_it_after(owner: Counter) -> None:
+    from memberdesk.domain import shoptime
+    from memberdesk.models import Campaign, Segment
+    from memberdesk.services.campaigns.promotions import SpecialRequest, add_special
+    from memberdesk.services.campaigns.segments import save_segment
+    from memberdesk.services.members.filter import MemberFilter
+
+    c = owner
+    w = c.world
+    monday = datetime(2026, 3, 9, 2, 0, tzinfo=UTC)  # 10:00 in the shop (+08:00)
+    with shoptime.frozen(monday):
+        save_segment(c.db, w.owner, "金卡会员", MemberFilter(tier_id=w.tiers["gold"]))
+        add_special(c.db, w.owner, SpecialRequest(
+            "夜场可乐", "COLA", yuan("2.00"), datetime(2026, 3, 9, 22), datetime(2026, 3, 10, 2)))
+        office = c.open(Qt.Key.Key_F8)
+        page = office.show_page("campaigns")
+        page.tabs.setCurrentIndex(1)
+        c.settle()
+        c.qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=10_000)
+        page.table.selectRow(0)
+        assert page.table.item(0, 6).text() == "未开始" and page.edit_button.isEnabled()
+        c.qtbot.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)
+        c.qtbot.waitUntil(lambda: page.editing is not None, timeout=10_000)
+        assert page.form_heading.text() == "修改“夜场可乐”（开始前）"
+        assert page.create_button.text() == "保存修改" and not page.kind.isEnabled()
+        assert page.kind.currentData() == "special" and page.name.text() == "夜场可乐"
+        assert (page.special.product.text(), page.special.price.text()) == ("COLA", "2.00")
+        assert page.special.starts.text() == "2026-03-09 22:00"
+        page.special.price.clear()
+        c.type(page.special.price, "2.50")
+        page.promo_segment.setCurrentIndex(page.promo_segment.findData("金卡会员"))
+        c.qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
+        c.settle()
+        c.qtbot.waitUntil(lambda: page.message.text() == "“夜场可乐”已保存。", timeout=10_000)
+        c.qtbot.waitUntil(lambda: page.table.item(0, 1).text() == "金卡会员",
+                          timeout=10_000)
+        assert page.create_button.text() == "创建" and page.kind.isEnabled()
+        assert page.table.item(0, 4).text() == "1"  # bob, the segment's one member
+    with c.db.reader() as uow:
+        s = uow.session
+        sp = s.scalars(select(Campaign)).one()
+        assert sp.price == yuan("2.50") and sp.segment_id == s.scalar(select(Segment.id))
+    late = datetime(2026, 3, 9, 14, 30, tzinfo=UTC)  # 22:30: it has started
+    with shoptime.frozen(late):
+        page.reload()
+        c.settle()
+        c.qtbot.waitUntil(lambda: page.table.item(0, 6).text() == "进行中", timeout=10_000)
+        page.table.selectRow(0)
+        assert not page.edit_button.isEnabled() and page.end_button.isEnabled()

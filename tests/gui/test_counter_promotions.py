@@ -94,3 +94,24 @@ def test_the_gift_line_comes_and_goes_with_the_cart_and_is_sold_at_zero(till: Ti
                                     .order_by(SaleLine.line_no)).all()
     assert [tuple(x) for x in lines] == [("青岛啤酒 500ml", yuan("18.00"), False),
                                          ("乐事薯片 原味 70g", yuan("0.00"), True)]
+
+
+def test_a_gift_out_of_stock_is_left_out_and_the_counter_says_why(till: Till) -> None:
+    from memberdesk.services.campaigns.gifts import GiftRequest, add_gift
+    from memberdesk.services.stock.ledger import receive_stock
+
+    w = till.world
+    w.set_settings(stock__allow_negative=False)
+    receive_stock(w.db, w.manager, "BEER", 10)
+    receive_stock(w.db, w.manager, "CHIPS", 1)
+    add_gift(w.db, w.owner, GiftRequest(
+        "满15送两包薯片", "CHIPS", yuan("15"), datetime(2026, 3, 9, 8),
+        datetime(2026, 3, 9, 20), qty=2, holdout_permille=0))
+    till.ring_up("BEER", "BEER", "BEER")  # 18.00: reaches the gift, one bag on the shelf
+    assert [row[0] for row in cells(till)] == ["青岛啤酒 500ml"]
+    assert till.main.banner.text == "满赠“满15送两包薯片”的赠品“乐事薯片 原味 70g”库存不足：本单不送赠品"
+    dialog = till.pay_key()
+    assert dialog.due_value.text() == "¥18.00"
+    till.press(Qt.Key.Key_Return, dialog)
+    till.settle()
+    assert len(till.sales()) == 1  # the sale went through, without the gift

@@ -3,7 +3,9 @@
 ``campaigns add-member-day NAME --weekday N|--date D [--pay-percent P] [--points-times X]``,
 ``campaigns add-special NAME --product CODE --price Y --from T --to T``,
 ``campaigns add-gift NAME --min-spend Y --gift CODE [--qty N] --from T --to T`` (满赠) and
-``campaigns end NAME`` (a member day, special price or gift, at once).
+``campaigns end NAME`` (now: a promotion stops at the counter, a coupon campaign
+issues no more) and ``campaigns edit NAME [options]`` (before it starts:
+:mod:`.campaign_edit_cmds`). ``--segment NAME`` limits a promotion to a saved segment.
 
 Each acts as a staff member (``--user``, password on stdin); the services check the
 permissions (segments and campaigns: ``manage_promotions``; the export: the member
@@ -20,6 +22,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from .campaign_edit_cmds import add_edit
 from .common import CliError, add_command, lang, opened_db, user_errors
 from .report_cmds import add_outputs, login_from_args, report_lang
 
@@ -77,10 +80,12 @@ def cmd_campaigns_list(args: argparse.Namespace) -> int:
                     "gift": ("满赠", "gift with purchase")}
             ended = ("已结束" if _zh() else "ended") if c.ended else ""
             print(f"{c.name}\t{kind[c.kind][0 if _zh() else 1]}\t{c.product}\t"
-                  f"{c.first_day}..{c.last_day}\t{ended}".rstrip())
+                  f"{c.first_day}..{c.last_day}\t{c.segment}\t{ended}".rstrip())
             continue
         state = ("已完成" if _zh() else "done") if c.finished else (
             "未完成" if _zh() else "not finished")
+        if c.ended:
+            state = "已结束" if _zh() else "ended"
         print(f"{c.name}\t{c.segment}\t{c.template}\t{c.first_day}..{c.last_day}\t"
               f"{c.reached}\t{c.held_out}\t{state}")
     return 0
@@ -185,7 +190,7 @@ def cmd_campaigns_add_member_day(args: argparse.Namespace) -> int:
                                     "points multiplier"),
         tiers=_tiers(args.tiers),
         holdout_permille=_number(args.holdout, 10, 100, "对照组比例", "hold-out share"),
-        days=_number(args.days, 1, 30, "天数", "days"))
+        days=_number(args.days, 1, 30, "天数", "days"), segment=args.segment or "")
     with opened_db(args) as db:
         actor = login_from_args(db, args)
         _added(add_member_day(db, actor, request))
@@ -201,7 +206,8 @@ def cmd_campaigns_add_special(args: argparse.Namespace) -> int:
         args.name, args.product, parse_amount(args.price, "特价" if _zh() else "special price"),
         _when(args.starts, "开始时间", "start"), _when(args.ends, "结束时间", "end"),
         members_only=args.members_only, tiers=_tiers(args.tiers),
-        holdout_permille=_number(args.holdout, 10, 0, "对照组比例", "hold-out share"))
+        holdout_permille=_number(args.holdout, 10, 0, "对照组比例", "hold-out share"),
+        segment=args.segment or "")
     with opened_db(args) as db:
         actor = login_from_args(db, args)
         _added(add_special(db, actor, request))
@@ -218,7 +224,8 @@ def cmd_campaigns_add_gift(args: argparse.Namespace) -> int:
         _when(args.starts, "开始时间", "start"), _when(args.ends, "结束时间", "end"),
         qty=_number(args.qty, 1, 1, "赠品数量", "gift quantity"),
         members_only=args.members_only, tiers=_tiers(args.tiers),
-        holdout_permille=_number(args.holdout, 10, 100, "对照组比例", "hold-out share"))
+        holdout_permille=_number(args.holdout, 10, 100, "对照组比例", "hold-out share"),
+        segment=args.segment or "")
     with opened_db(args) as db:
         actor = login_from_args(db, args)
         _added(add_gift(db, actor, request))
@@ -244,6 +251,7 @@ def _window_args(p: argparse.ArgumentParser, holdout_default: int) -> None:
                    help="end, shop time (excluded)")
     p.add_argument("--members-only", action="store_true", help="members only")
     p.add_argument("--tiers", metavar="CODES", help="only these tiers (comma list)")
+    p.add_argument("--segment", metavar="NAME", help="only the members of this segment")
     p.add_argument("--holdout", metavar="PERCENT",
                    help=f"hold-out share (default {holdout_default})")
     _user(p)
@@ -286,6 +294,7 @@ def register(sub: Any) -> None:
     p.add_argument("--tiers", metavar="CODES", help="only these tiers (comma list)")
     p.add_argument("--holdout", metavar="PERCENT", help="hold-out share (default 10)")
     p.add_argument("--days", metavar="N", help="days it runs from today (default 30)")
+    p.add_argument("--segment", metavar="NAME", help="only the members of this segment")
     _user(p)
     p = add_command(csub, "add-special", "add a special price (限时特价) for a time window",
                     cmd_campaigns_add_special)
@@ -301,10 +310,11 @@ def register(sub: Any) -> None:
     p.add_argument("--gift", required=True, metavar="CODE", help="the gift: barcode or code")
     p.add_argument("--qty", metavar="N", help="how many (default 1)")
     _window_args(p, holdout_default=10)
-    p = add_command(csub, "end", "end a member day, special price or gift now",
+    p = add_command(csub, "end", "end a campaign now (a coupon campaign issues no more)",
                     cmd_campaigns_end)
     p.add_argument("name", metavar="NAME")
     _user(p)
+    add_edit(csub, _user)
     p = add_command(csub, "report", "a campaign's result against its hold-out",
                     cmd_campaigns_report)
     p.add_argument("name", metavar="NAME")

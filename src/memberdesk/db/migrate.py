@@ -31,7 +31,7 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 
 # The newest schema revision this build knows. Checked against alembic's head by a
 # test, so opening an up-to-date shop never has to load alembic (start-up time).
-HEAD_REVISION = "0027_store_stock"
+HEAD_REVISION = "0028_campaign_audience"
 
 
 class DatabaseError(Exception):

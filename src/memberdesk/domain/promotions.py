@@ -42,19 +42,28 @@ MIN_DISCOUNT = 100  # 10% of the price at least (一折)
 
 @dataclass(frozen=True)
 class Audience:
-    """Who a campaign is for: tiers (empty: every tier) and its hold-out."""
+    """Who a campaign is for: tiers (empty: every tier) and its hold-out; a campaign
+    limited to a saved segment (``segment``) admits only the members of the audience
+    it saved, not held out (``in_segment``: the cart's member is, as looked up for the
+    cart by ``services.campaigns.audience.admitted``; the hold-out was drawn when the
+    audience was saved)."""
 
     seed: str
     holdout_permille: int = 0
     tier_ids: frozenset[int] = frozenset()
+    segment: bool = False
+    in_segment: bool = False
 
     def admits(self, member_id: int | None, tier_id: int | None) -> bool:
         """A member of an allowed tier and not held out (a non-member: only when no
-        tier is required; the caller decides whether non-members may take part)."""
+        tier and no segment is required; the caller decides whether non-members may
+        take part)."""
         if member_id is None:
-            return not self.tier_ids
+            return not self.tier_ids and not self.segment
         if self.tier_ids and tier_id not in self.tier_ids:
             return False
+        if self.segment:
+            return self.in_segment
         return not held_out(self.seed, member_id, self.holdout_permille)
 
 

@@ -2,7 +2,7 @@
 
 from .analytics import AnalysisSnapshot, MemberRecommendation, MemberScore, ProductPair
 from .base import Base, MoneyType, UTCDateTime, utcnow
-from .campaigns import Campaign, CampaignMember, Segment
+from .campaigns import Campaign, CampaignAudience, CampaignMember, Segment
 from .catalog import Category, MemberPrice, Product, ProductSearchKey
 from .count_cards import (
     CountCardBalance,
@@ -65,6 +65,7 @@ __all__ = [
     "Base",
     "BirthdayGift",
     "Campaign",
+    "CampaignAudience",
     "CampaignMember",
     "Card",
     "Category",

@@ -85,3 +85,15 @@ class CampaignMember(Base):
     held_out: Mapped[bool]
     coupon_id: Mapped[int | None] = mapped_column(ForeignKey("coupons.id"), unique=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class CampaignAudience(Base):
+    """A member of a promotion limited to a segment (会员日, 限时特价, 满赠), as the
+    segment was when the campaign was saved, with the hold-out drawn then; frozen from
+    the campaign's start (``services.campaigns.audience``)."""
+
+    __tablename__ = "campaign_audience"
+
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id"), primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), primary_key=True)
+    held_out: Mapped[bool]

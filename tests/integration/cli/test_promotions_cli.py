@@ -52,6 +52,31 @@ def test_add_list_and_end_from_the_command_line(shop: str) -> None:  # noqa: F81
     assert refused(camp(shop, "end", "周三会员日")) == "“周三会员日” has already ended"
 
 
+def test_edit_before_the_start_changes_only_what_is_given(shop: str) -> None:  # noqa: F811
+    ok(camp(shop, "add-special", "圣诞可乐", "--product", "1001", "--price", "2.00",
+            "--from", "2026-12-24 22:00", "--to", "2026-12-25 02:00"))
+    out = ok(camp(shop, "edit", "圣诞可乐", "--name", "平安夜可乐", "--price", "2.50",
+                  "--members-only", "yes"))
+    assert out == "campaign “平安夜可乐” changed: 2026-12-24 to 2026-12-25\n"
+    assert refused(camp(shop, "edit", "平安夜可乐", "--gift", "1001", "--min-spend", "9")) == (
+        "--gift does not apply to “平安夜可乐”")
+    assert refused(camp(shop, "edit", "平安夜可乐")) == "nothing to change"
+    assert refused(camp(shop, "edit", "平安夜可乐", "--price", "9")) == (
+        "The special price must be below the price of ¥3.50")
+    db = Database.open(DataPaths(Path(shop)))
+    try:
+        with db.reader() as uow:
+            sp = uow.session.scalar(select(Campaign).where(Campaign.name == "平安夜可乐"))
+            assert sp is not None
+            assert (sp.price.fen if sp.price else None, sp.members_only) == (250, True)
+            assert sp.starts_at == datetime(2026, 12, 24, 14, tzinfo=UTC)  # as it was
+    finally:
+        db.close()
+    assert ok(camp(shop, "end", "平安夜可乐")) == "campaign “平安夜可乐” ended\n"
+    assert refused(camp(shop, "edit", "平安夜可乐", "--price", "2")) == (
+        "“平安夜可乐” is over: it can only be read")
+
+
 def test_mistakes_are_one_line_and_save_nothing(shop: str) -> None:  # noqa: F811
     assert refused(camp(shop, "add-special", "x", "--product", "1001", "--price", "2",
                         "--from", "2026-12-24 22", "--to", "2026-12-25 02:00")) == (

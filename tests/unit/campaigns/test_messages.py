@@ -17,6 +17,9 @@ PARAMS: dict[str, dict[str, object]] = {
     "campaign_not_found": {"name": "回店礼"},
     "campaign_bad_holdout": {"max": 90},
     "campaign_bad_days": {"max": 366},
+    "campaign_started": {"name": "回店礼"},
+    "campaign_over": {"name": "回店礼"},
+    "campaign_edit_kind": {"name": "回店礼"},
 }
 
 

@@ -100,15 +100,15 @@ def test_special_price_report_counts_walk_ins_as_sales_only(world: World,
     assert e.value.code == "promo_not_runnable"
     save_segment(w.db, w.manager, "全部", MemberFilter())
     create_campaign(w.db, w.manager, CampaignRequest("回店礼", "全部", "BACK5"))
+    end_campaign(w.db, w.manager, "回店礼")  # a coupon campaign ends too (not run yet)
     with pytest.raises(UserError) as e:
-        end_campaign(w.db, w.manager, "回店礼")  # a coupon campaign is not ended
-    assert e.value.code == "promo_not_endable"
+        run_campaign(w.db, w.manager, "回店礼")  # an ended campaign issues nothing
+    assert e.value.code == "promo_already_ended"
 
 
 PARAMS: dict[str, dict[str, object]] = {
     "promo_tier_not_found": {"tier": "白金"},
     "promo_price_not_lower": {"price": "3.50"},
-    "promo_not_endable": {"name": "回店礼"},
     "promo_not_runnable": {"name": "周二会员日"},
     "promo_already_ended": {"name": "周二会员日"},
     "gift_bad_qty": {"max": 99},  # messages_gifts.py, taken in by the promotions' catalogue

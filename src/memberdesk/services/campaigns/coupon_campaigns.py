@@ -22,6 +22,7 @@ import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -30,7 +31,7 @@ from memberdesk.db import Database
 from memberdesk.domain.campaigns import DEFAULT_HOLDOUT_PERMILLE, MAX_HOLDOUT_PERMILLE
 from memberdesk.models import Campaign, CampaignMember, CouponTemplate, Member, Product, Segment
 from memberdesk.money import Money
-from memberdesk.services.campaigns import issue as campaign_issue
+from memberdesk.services.campaigns import audience, issue as campaign_issue
 from memberdesk.services.campaigns.segments import find_segment
 from memberdesk.services.coupons.admin import issuable_template
 from memberdesk.services.members.filter import conditions, from_json
@@ -70,7 +71,7 @@ class CampaignRow:
     held_out: int
     finished: bool
     kind: str = "coupon"  # or member_day, special, gift (campaigns/promotions.py, campaigns/gifts.py)
-    ended: bool = False  # a member day or special price ended early
+    ended: bool = False  # ended early (any kind: promotions.end_campaign)
     weekday: int | None = None  # member day: 0 Monday .. 6 Sunday
     on_day: date | None = None
     discount_permille: int = 1000
@@ -82,6 +83,7 @@ class CampaignRow:
     members_only: bool = False
     min_spend: Money | None = None  # gift (满赠): the threshold, the gift is ``product``
     gift_qty: int = 0
+    state: str = "pending"  # pending, running or ended (state_of): what may change
 
 
 @dataclass(frozen=True)
@@ -101,36 +103,66 @@ def find_campaign(s: Session, name: str) -> Campaign:
     return c
 
 
-def create_campaign(db: Database, actor: Actor, r: CampaignRequest) -> CampaignRow:
-    name = clean_text(r.name or "", 41)
-    if not name or len(name) > 40:
-        raise ValidationError("campaign_name_needed")
+def check_coupon(r: CampaignRequest) -> None:
     if type(r.holdout_permille) is not int or not (
             0 <= r.holdout_permille <= MAX_HOLDOUT_PERMILLE):
         raise ValidationError("campaign_bad_holdout", max=MAX_HOLDOUT_PERMILLE // 10)
     if type(r.days) is not int or not 1 <= r.days <= MAX_DAYS:
         raise ValidationError("campaign_bad_days", max=MAX_DAYS)
+
+
+def coupon_fields(s: Session, r: CampaignRequest) -> dict[str, Any]:
+    """A checked coupon campaign's columns (the one rule for creating and editing)."""
+    seg = find_segment(s, r.segment)
+    t = issuable_template(s, r.template)
+    first = r.first_day or clock.today(s)
+    return {"segment_id": seg.id, "template_id": t.id, "holdout_permille": r.holdout_permille,
+            "first_day": first, "last_day": first + timedelta(days=r.days - 1)}
+
+
+def create_campaign(db: Database, actor: Actor, r: CampaignRequest) -> CampaignRow:
+    name = clean_text(r.name or "", 41)
+    if not name or len(name) > 40:
+        raise ValidationError("campaign_name_needed")
+    check_coupon(r)
     with db.uow() as uow:
         s = uow.session
         require(s, actor, Permission.MANAGE_PROMOTIONS)
         if s.scalar(select(Campaign.id).where(Campaign.name == name)):
             raise ConflictError("campaign_exists", name=name)
-        seg = find_segment(s, r.segment)
-        t = issuable_template(s, r.template)
-        first = r.first_day or clock.today(s)
-        c = Campaign(name=name, segment_id=seg.id, template_id=t.id,
-                     holdout_permille=r.holdout_permille, seed=secrets.token_hex(16),
-                     first_day=first, last_day=first + timedelta(days=r.days - 1))
+        c = Campaign(name=name, seed=secrets.token_hex(16), **coupon_fields(s, r))
         s.add(c)
         s.flush()
         audit.record(s, action="campaign.create", staff_id=actor.staff_id, entity="campaign",
-                     entity_id=name, detail={"segment": seg.name, "template": t.code,
+                     entity_id=name, detail={"segment": r.segment, "template": r.template,
                                              "holdout_permille": c.holdout_permille,
                                              "first_day": c.first_day.isoformat(),
                                              "last_day": c.last_day.isoformat()})
         row = campaign_row(s, c)
         uow.commit()
     return row
+
+
+PENDING, RUNNING, ENDED = "pending", "running", "ended"
+
+
+def state_of(s: Session, c: Campaign) -> str:
+    """Where a campaign is: ``pending`` (not started: every field may change),
+    ``running`` (it may only be ended early) or ``ended`` (read only). A coupon
+    campaign starts with its first run (its coupons and hold-out drawn) and is over
+    after its last day; a special price or gift runs from ``starts_at`` to
+    ``ends_at``; a member day over its days."""
+    if c.ended_at is not None:
+        return ENDED
+    today = clock.today(s)
+    if c.kind == "coupon":
+        if c.started_at is None:
+            return PENDING
+        return RUNNING if today <= c.last_day else ENDED
+    if c.starts_at is not None and c.ends_at is not None:
+        now = clock.now()
+        return PENDING if now < c.starts_at else RUNNING if now < c.ends_at else ENDED
+    return PENDING if today < c.first_day else RUNNING if today <= c.last_day else ENDED
 
 
 def _counts(s: Session, campaign_id: int) -> tuple[int, int]:
@@ -147,19 +179,24 @@ def campaign_row(s: Session, c: Campaign) -> CampaignRow:
     seg = s.get_one(Segment, c.segment_id)
     t = s.get_one(CouponTemplate, c.template_id)
     return CampaignRow(c.id, c.name, seg.name, t.name, c.holdout_permille, c.first_day,
-                       c.last_day, reached, held, c.finished_at is not None)
+                       c.last_day, reached, held, c.finished_at is not None,
+                       ended=c.ended_at is not None, state=state_of(s, c))
 
 
 def _promotion_row(s: Session, c: Campaign) -> CampaignRow:
     product = (s.scalar(select(Product.name).where(Product.id == c.product_id)) or ""
                if c.product_id is not None else "")
+    segment, reached, held = "", 0, 0
+    if c.segment_id is not None:  # its audience, saved (services/campaigns/audience.py)
+        segment = s.get_one(Segment, c.segment_id).name
+        reached, held = audience.counts(s, c.id)
     return CampaignRow(
-        c.id, c.name, "", "", c.holdout_permille, c.first_day, c.last_day, 0, 0,
+        c.id, c.name, segment, "", c.holdout_permille, c.first_day, c.last_day, reached, held,
         c.ended_at is not None, c.kind, c.ended_at is not None, c.weekday, c.on_day,
         c.discount_permille, c.multiplier_permille, product, c.price,
         clock.local_time(s, c.starts_at) if c.starts_at else None,
         clock.local_time(s, c.ends_at) if c.ends_at else None, c.members_only, c.min_spend,
-        c.gift_qty or 0)
+        c.gift_qty or 0, state_of(s, c))
 
 
 def list_campaigns(db: Database, actor: Actor) -> list[CampaignRow]:
@@ -190,6 +227,8 @@ def run_campaign(db: Database, actor: Actor, name: str, *,
         c = find_campaign(s, name)
         if c.kind != "coupon" or c.template_id is None or c.segment_id is None:
             raise ValidationError("promo_not_runnable", name=c.name)
+        if c.ended_at is not None:
+            raise ConflictError("promo_already_ended", name=c.name)
         t = issuable_template(s, str(s.get_one(CouponTemplate, c.template_id).code))
         seg = s.get_one(Segment, c.segment_id)
         cid, tid, seed, share = c.id, t.id, c.seed, c.holdout_permille

@@ -10,8 +10,11 @@ is zero), and a refund puts it back on the shelf with a REFUND entry. A refund t
 leaves the goods kept below the campaign's threshold refunds the gift line too (the
 customer hands the gift back; the refund slip says so) — see :func:`gift_returns`.
 When stock may not go below zero (``stock.allow_negative`` off) and the gift is out
-of stock, the checkout is refused with the stock message naming the gift, as for
-any line: end the campaign or receive the goods.
+of stock, the sale is not refused: it goes through without that gift (or with the
+next gift the cart reaches that is in stock) and the counter says why
+(:func:`pick_gift`, read by the quote and the checkout alike). A till that takes
+the last unit between this read and its own stock write still refuses with the
+stock message (the guarded write is the last word).
 
 Creating needs ``manage_promotions`` and is audited (``campaign.gift``); ending is
 :func:`.promotions.end_campaign`.
@@ -19,24 +22,24 @@ Creating needs ``manage_promotions`` and is audited (``campaign.gift``); ending 
 
 from __future__ import annotations
 
-import secrets
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
 from memberdesk.domain.campaigns import DEFAULT_HOLDOUT_PERMILLE
-from memberdesk.domain.gifts import MAX_GIFT_QTY, Gift, kept_after, still_qualifies
-from memberdesk.models import Campaign, Product, SaleLine
+from memberdesk.domain.gifts import MAX_GIFT_QTY, Gift, gift_for, kept_after, still_qualifies
+from memberdesk.models import Campaign, Product, SaleLine, StockLevel
 from memberdesk.money import Money
-from memberdesk.services.campaigns.coupon_campaigns import CampaignRow, campaign_row
+from memberdesk.services.campaigns.coupon_campaigns import CampaignRow
 from memberdesk.services.campaigns.promotions import (
     GIFT,
     check_holdout,
-    new_name,
-    record,
+    create,
+    segment_id,
     shop_window,
     tier_ids,
 )
@@ -60,9 +63,10 @@ class GiftRequest:
     members_only: bool = False
     tiers: tuple[str, ...] = ()
     holdout_permille: int = DEFAULT_HOLDOUT_PERMILLE
+    segment: str = ""  # a saved segment's name: only its members (see .audience)
 
 
-def add_gift(db: Database, actor: Actor, r: GiftRequest) -> CampaignRow:
+def check_gift(r: GiftRequest) -> None:
     if not isinstance(r.min_spend, Money) or r.min_spend.fen <= 0:
         raise ValidationError("gift_bad_min_spend")
     if type(r.qty) is not int or not 1 <= r.qty <= MAX_GIFT_QTY:
@@ -70,28 +74,58 @@ def add_gift(db: Database, actor: Actor, r: GiftRequest) -> CampaignRow:
     if not r.starts < r.ends:
         raise ValidationError("promo_bad_window")
     check_holdout(r.holdout_permille)
+
+
+def gift_fields(s: Session, r: GiftRequest) -> dict[str, Any]:
+    """A checked gift campaign's columns (the one rule for creating and editing)."""
+    product = lookup_product(s, r.product)
+    if not product.active:
+        raise ValidationError("product_inactive", product=product.code)
+    return {"product_id": product.id, "min_spend": r.min_spend, "gift_qty": r.qty,
+            "members_only": r.members_only, "tier_ids": tier_ids(s, r.tiers),
+            "segment_id": segment_id(s, r.segment), "holdout_permille": r.holdout_permille,
+            **shop_window(s, r.starts, r.ends)}
+
+
+def add_gift(db: Database, actor: Actor, r: GiftRequest) -> CampaignRow:
+    check_gift(r)
     with db.uow() as uow:
         s = uow.session
         require(s, actor, Permission.MANAGE_PROMOTIONS)
-        name = new_name(s, r.name)
-        product = lookup_product(s, r.product)
-        if not product.active:
-            raise ValidationError("product_inactive", product=product.code)
-        c = Campaign(name=name, kind=GIFT, product_id=product.id, min_spend=r.min_spend,
-                     gift_qty=r.qty, members_only=r.members_only, tier_ids=tier_ids(s, r.tiers),
-                     holdout_permille=r.holdout_permille, seed=secrets.token_hex(16),
-                     **shop_window(s, r.starts, r.ends))
-        s.add(c)
-        s.flush()
-        record(s, actor, c, {"product": product.code, "qty": r.qty,
-                             "min_spend": r.min_spend.display(),
-                             "starts": f"{r.starts:%Y-%m-%d %H:%M}",
-                             "ends": f"{r.ends:%Y-%m-%d %H:%M}",
-                             "members_only": r.members_only, "tiers": c.tier_ids,
-                             "holdout_permille": r.holdout_permille})
-        row = campaign_row(s, c)
+        row = create(s, actor, r.name, GIFT, gift_fields(s, r))
         uow.commit()
     return row
+
+
+def pick_gift(s: Session, rules: list[Gift], at: datetime, member_id: int | None,
+              tier_id: int | None, payable_fen: int, sold: dict[int, int],
+              allow_negative: bool) -> tuple[Gift | None, Gift | None]:
+    """The gift a cart gets (:func:`memberdesk.domain.gifts.gift_for`) and the gift it
+    would have got but for the stock: when stock may not go below zero
+    (``stock.allow_negative`` off) a gift whose tracked product has fewer on hand than
+    the gift and the cart's own units of it (``sold``: units by product id) is passed
+    over for the next one the cart reaches, if any. The sale goes through; the
+    counter says why there is no gift (``PriceBreakdown.gift_short_*``)."""
+    short: Gift | None = None
+    left = list(rules)
+    while True:
+        gift = gift_for(left, at, member_id, tier_id, payable_fen)
+        if gift is None or allow_negative:
+            return gift, short
+        on_hand = s.scalar(select(StockLevel.on_hand).where(
+            StockLevel.product_id == gift.product_id, StockLevel.tracked.is_(True)))
+        if on_hand is None or on_hand >= gift.qty + sold.get(gift.product_id, 0):
+            return gift, short
+        short = short or gift
+        left = [g for g in left if g.campaign_id != gift.campaign_id]
+
+
+def with_short(s: Session, bd: PriceBreakdown, gift: Gift | None) -> PriceBreakdown:
+    """``bd`` naming the campaign and product of a gift passed over for its stock."""
+    if gift is None:
+        return bd
+    name = s.scalar(select(Product.name).where(Product.id == gift.product_id)) or ""
+    return replace(bd, gift_short_campaign=gift.name, gift_short_product=name)
 
 
 def with_gift(s: Session, bd: PriceBreakdown, gift: Gift | None) -> PriceBreakdown:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -36,12 +37,16 @@ from memberdesk.domain.promotions import (
 from memberdesk.domain.shoptime import utc_of_local
 from memberdesk.models import Campaign, Tier
 from memberdesk.money import Money
+from memberdesk.services.campaigns import audience
 from memberdesk.services.campaigns.coupon_campaigns import (
+    ENDED,
     MAX_DAYS,
     CampaignRow,
     campaign_row,
     find_campaign,
+    state_of,
 )
+from memberdesk.services.campaigns.segments import find_segment
 from memberdesk.services.catalog.products import lookup_product
 from memberdesk.services.shared import audit, clock
 from memberdesk.services.shared.context import Actor
@@ -64,6 +69,7 @@ class MemberDayRequest:
     holdout_permille: int = DEFAULT_HOLDOUT_PERMILLE
     days: int = 30  # from the first day
     first_day: date | None = None  # None: the shop's today
+    segment: str = ""  # a saved segment's name: only its members (see .audience)
 
 
 @dataclass(frozen=True)
@@ -76,6 +82,7 @@ class SpecialRequest:
     members_only: bool = False
     tiers: tuple[str, ...] = ()
     holdout_permille: int = 0
+    segment: str = ""  # a saved segment's name: only its members (see .audience)
 
 
 def new_name(s: Session, raw: str) -> str:
@@ -121,7 +128,12 @@ def shop_window(s: Session, starts: datetime, ends: datetime) -> dict[str, objec
             "first_day": starts.date(), "last_day": last}
 
 
-def add_member_day(db: Database, actor: Actor, r: MemberDayRequest) -> CampaignRow:
+def segment_id(s: Session, name: str) -> int | None:
+    """A saved segment's id by name; None for no segment (an empty name)."""
+    return find_segment(s, name).id if (name or "").strip() else None
+
+
+def check_member_day(r: MemberDayRequest) -> None:
     if (r.weekday is None) == (r.on_day is None) or (
             r.weekday is not None and (type(r.weekday) is not int or not 0 <= r.weekday <= 6)):
         raise ValidationError("promo_day_needed")
@@ -134,68 +146,91 @@ def add_member_day(db: Database, actor: Actor, r: MemberDayRequest) -> CampaignR
     check_holdout(r.holdout_permille)
     if type(r.days) is not int or not 1 <= r.days <= MAX_DAYS:
         raise ValidationError("campaign_bad_days", max=MAX_DAYS)
-    with db.uow() as uow:
-        s = uow.session
-        require(s, actor, Permission.MANAGE_PROMOTIONS)
-        name = new_name(s, r.name)
-        first = r.on_day or r.first_day or clock.today(s)
-        last = r.on_day or first + timedelta(days=r.days - 1)
-        c = Campaign(name=name, kind=MEMBER_DAY, weekday=r.weekday, on_day=r.on_day,
-                     discount_permille=r.discount_permille,
-                     multiplier_permille=r.multiplier_permille, tier_ids=tier_ids(s, r.tiers),
-                     holdout_permille=r.holdout_permille, seed=secrets.token_hex(16),
-                     first_day=first, last_day=last)
-        s.add(c)
-        s.flush()
-        record(s, actor, c, {"weekday": r.weekday, "on_day": str(r.on_day or ""),
-                              "discount_permille": r.discount_permille,
-                              "multiplier_permille": r.multiplier_permille,
-                              "tiers": c.tier_ids, "holdout_permille": r.holdout_permille,
-                              "first_day": first.isoformat(), "last_day": last.isoformat()})
-        row = campaign_row(s, c)
-        uow.commit()
-    return row
 
 
-def add_special(db: Database, actor: Actor, r: SpecialRequest) -> CampaignRow:
+def member_day_fields(s: Session, r: MemberDayRequest) -> dict[str, Any]:
+    """A checked member day's columns (the one rule for creating and editing)."""
+    first = r.on_day or r.first_day or clock.today(s)
+    last = r.on_day or first + timedelta(days=r.days - 1)
+    return {"weekday": r.weekday, "on_day": r.on_day, "discount_permille": r.discount_permille,
+            "multiplier_permille": r.multiplier_permille, "tier_ids": tier_ids(s, r.tiers),
+            "segment_id": segment_id(s, r.segment), "holdout_permille": r.holdout_permille,
+            "first_day": first, "last_day": last}
+
+
+def check_special(r: SpecialRequest) -> None:
     if not isinstance(r.price, Money) or r.price.fen < 0:
         raise ValidationError("promo_bad_price")
     if not r.starts < r.ends:
         raise ValidationError("promo_bad_window")
     check_holdout(r.holdout_permille)
+
+
+def special_fields(s: Session, r: SpecialRequest) -> dict[str, Any]:
+    """A checked special price's columns (the one rule for creating and editing)."""
+    product = lookup_product(s, r.product)
+    if r.price >= product.price:
+        raise ValidationError("promo_price_not_lower", price=product.price.display())
+    return {"product_id": product.id, "price": r.price, "members_only": r.members_only,
+            "tier_ids": tier_ids(s, r.tiers), "segment_id": segment_id(s, r.segment),
+            "holdout_permille": r.holdout_permille, **shop_window(s, r.starts, r.ends)}
+
+
+def audit_detail(fields: dict[str, Any]) -> dict[str, object]:
+    """A campaign's columns as the audit log's detail (dates and times as text, money
+    in yuan)."""
+    out: dict[str, object] = {}
+    for key, v in fields.items():
+        if isinstance(v, Money):
+            out[key] = v.display()
+        elif isinstance(v, date | datetime):
+            out[key] = v.isoformat()
+        else:
+            out[key] = v
+    return out
+
+
+def create(s: Session, actor: Actor, name: str, kind: str, fields: dict[str, Any]) -> CampaignRow:
+    """A promotion of ``kind`` with checked ``fields``, its segment's audience saved
+    and the creation audited, in the caller's transaction."""
+    c = Campaign(name=new_name(s, name), kind=kind, seed=secrets.token_hex(16), **fields)
+    s.add(c)
+    s.flush()
+    audience.take(s, c)
+    record(s, actor, c, audit_detail(fields))
+    return campaign_row(s, c)
+
+
+def add_member_day(db: Database, actor: Actor, r: MemberDayRequest) -> CampaignRow:
+    check_member_day(r)
     with db.uow() as uow:
         s = uow.session
         require(s, actor, Permission.MANAGE_PROMOTIONS)
-        name = new_name(s, r.name)
-        product = lookup_product(s, r.product)
-        if r.price >= product.price:
-            raise ValidationError("promo_price_not_lower", price=product.price.display())
-        c = Campaign(name=name, kind=SPECIAL, product_id=product.id, price=r.price,
-                     members_only=r.members_only, tier_ids=tier_ids(s, r.tiers),
-                     holdout_permille=r.holdout_permille, seed=secrets.token_hex(16),
-                     **shop_window(s, r.starts, r.ends))
-        s.add(c)
-        s.flush()
-        record(s, actor, c, {"product": product.code, "price": r.price.display(),
-                              "starts": f"{r.starts:%Y-%m-%d %H:%M}",
-                              "ends": f"{r.ends:%Y-%m-%d %H:%M}",
-                              "members_only": r.members_only, "tiers": c.tier_ids,
-                              "holdout_permille": r.holdout_permille})
-        row = campaign_row(s, c)
+        row = create(s, actor, r.name, MEMBER_DAY, member_day_fields(s, r))
+        uow.commit()
+    return row
+
+
+def add_special(db: Database, actor: Actor, r: SpecialRequest) -> CampaignRow:
+    check_special(r)
+    with db.uow() as uow:
+        s = uow.session
+        require(s, actor, Permission.MANAGE_PROMOTIONS)
+        row = create(s, actor, r.name, SPECIAL, special_fields(s, r))
         uow.commit()
     return row
 
 
 def end_campaign(db: Database, actor: Actor, name: str) -> CampaignRow:
-    """End a member day, special price or gift (满赠) now: the counter stops giving it at once;
-    its report keeps the days it ran."""
+    """End a campaign now: a member day, special price or gift (满赠) stops at the
+    counter at once, a coupon campaign issues no more (a run refuses it; the coupons
+    it issued stay as issued); its report keeps the days it ran. Before its start this
+    cancels it."""
     with db.uow() as uow:
         s = uow.session
         require(s, actor, Permission.MANAGE_PROMOTIONS)
         c = find_campaign(s, name)
-        if c.kind not in (MEMBER_DAY, SPECIAL, GIFT):
-            raise ValidationError("promo_not_endable", name=c.name)
-        if c.ended_at is not None:
+        if state_of(s, c) == ENDED:
             raise ConflictError("promo_already_ended", name=c.name)
         at, today = clock.now(), clock.today(s)
         c.ended_at = at
@@ -208,39 +243,46 @@ def end_campaign(db: Database, actor: Actor, name: str) -> CampaignRow:
     return row
 
 
-def audience_of(c: Campaign) -> Audience:
+def audience_of(c: Campaign, admitted: frozenset[int] = frozenset()) -> Audience:
+    """Who ``c`` is for; ``admitted``: the segment campaigns the cart's member is in
+    (:func:`.audience.admitted`)."""
     tiers = frozenset(int(t) for t in c.tier_ids.split(",") if t)
-    return Audience(c.seed, c.holdout_permille, tiers)
+    return Audience(c.seed, c.holdout_permille, tiers, c.segment_id is not None,
+                    c.id in admitted)
 
 
-def open_promotions(s: Session, today: date
+def open_promotions(s: Session, today: date, member_id: int | None = None
                     ) -> tuple[list[MemberDay], list[Special], list[Gift]]:
     """The member days, special prices and gifts (满赠) not ended whose days include
-    ``today`` (one read); the domain's rules pick what applies."""
+    ``today`` (one read, and one primary-key probe for those limited to a segment),
+    as the cart of ``member_id`` sees them; the domain's rules pick what applies."""
     days: list[MemberDay] = []
     specials: list[Special] = []
     gifts: list[Gift] = []
-    for c in s.scalars(select(Campaign).where(
-            Campaign.kind.in_((MEMBER_DAY, SPECIAL, GIFT)), Campaign.ended_at.is_(None),
-            Campaign.first_day <= today, Campaign.last_day >= today)):
+    rows = list(s.scalars(select(Campaign).where(
+        Campaign.kind.in_((MEMBER_DAY, SPECIAL, GIFT)), Campaign.ended_at.is_(None),
+        Campaign.first_day <= today, Campaign.last_day >= today)))
+    admitted = audience.admitted(s, (c.id for c in rows if c.segment_id is not None),
+                                 member_id)
+    for c in rows:
         if c.kind == MEMBER_DAY:
             days.append(MemberDay(c.id, c.name, c.weekday, c.on_day, c.discount_permille,
-                                  c.multiplier_permille, audience_of(c), c.first_day,
+                                  c.multiplier_permille, audience_of(c, admitted), c.first_day,
                                   c.last_day))
         elif c.kind == GIFT:
-            gift = gift_of(c)
+            gift = gift_of(c, admitted)
             if gift is not None:
                 gifts.append(gift)
         elif c.product_id is not None and c.price is not None and c.starts_at and c.ends_at:
             specials.append(Special(c.id, c.name, c.product_id, c.price.fen, c.starts_at,
-                                    c.ends_at, c.members_only, audience_of(c)))
+                                    c.ends_at, c.members_only, audience_of(c, admitted)))
     return days, specials, gifts
 
 
-def gift_of(c: Campaign) -> Gift | None:
+def gift_of(c: Campaign, admitted: frozenset[int] = frozenset()) -> Gift | None:
     """The rule of a gift campaign row (None when a field is missing)."""
     if (c.product_id is None or c.min_spend is None or not c.gift_qty or c.starts_at is None
             or c.ends_at is None):
         return None
     return Gift(c.id, c.name, c.min_spend.fen, c.product_id, c.gift_qty, c.starts_at,
-                c.ends_at, c.members_only, audience_of(c))
+                c.ends_at, c.members_only, audience_of(c, admitted))

@@ -17,7 +17,6 @@ from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
 from memberdesk.domain.discounts import ManualDiscount
-from memberdesk.domain.gifts import gift_for
 from memberdesk.domain.line_names import PLAIN_AMOUNT
 from memberdesk.domain.points import earn_rate
 from memberdesk.domain.promotions import member_day_for, specials_for
@@ -42,6 +41,7 @@ from memberdesk.services.shared.permissions import Permission, require
 from memberdesk.services.shared.policy import Policy
 from memberdesk.services.shared.requests import check_amount, clean_text
 from memberdesk.services.shared.tables import connection, table
+from memberdesk.services.stock.ledger import ALLOW_NEGATIVE
 
 MAX_LINES = 200
 MAX_QTY = 9999
@@ -279,7 +279,7 @@ def load_cart(s: Session, cart: CartRequest, at: datetime, policy: Policy) -> Lo
         s, cart.coupon_codes, member.id if member else None, at, local.hour * 60 + local.minute
     )
     member_id, tier_id = (member.id if member else None), (tier.tier_id if tier else None)
-    days, specials, gift_rules = promotions.open_promotions(s, local.date())
+    days, specials, gift_rules = promotions.open_promotions(s, local.date(), member_id)
     special = specials_for(specials, at, member_id, tier_id)
     if special:
         inputs = [replace(li, special=special.get(li.product_id or 0)) for li in inputs]
@@ -293,8 +293,14 @@ def load_cart(s: Session, cart: CartRequest, at: datetime, policy: Policy) -> Lo
         order_discount=cart.order_discount,
         member_day=member_day_for(days, local.date(), member_id, tier_id),
     )
-    gift = gift_for(gift_rules, at, member_id, tier_id, breakdown.payable.fen)
-    return LoadedCart(gifts.with_gift(s, breakdown, gift), member, tier)
+    sold: dict[int, int] = {}
+    for li in inputs:
+        if li.product_id is not None:
+            sold[li.product_id] = sold.get(li.product_id, 0) + li.qty
+    gift, short = gifts.pick_gift(s, gift_rules, at, member_id, tier_id,
+                                  breakdown.payable.fen, sold, policy.bool(ALLOW_NEGATIVE))
+    breakdown = gifts.with_short(s, gifts.with_gift(s, breakdown, gift), short)
+    return LoadedCart(breakdown, member, tier)
 
 
 def quote(db: Database, actor: Actor, cart: CartRequest) -> PriceBreakdown:

@@ -145,6 +145,10 @@ class PriceBreakdown:
     # points multiplier checkout multiplies the tier's by; "" and 1000 when none.
     member_day: str = ""
     day_multiplier_permille: int = NO_MULTIPLIER
+    # A 满赠 gift the cart reached but did not get, its product short of stock (the
+    # campaign's and the product's names; "" when none): the counter says why.
+    gift_short_campaign: str = ""
+    gift_short_product: str = ""
 
 
 MANUAL_LABEL = "手工折扣"  # receipts.py prints it as "Manual discount" in English

@@ -14,7 +14,8 @@ purchase (满赠) the members and sales that got its gift line, the gifts given 
 those given back by refunds. Its groups are the
 active members of its tiers (as they are now; every member when it names none), split
 by its hold-out draw (:func:`memberdesk.domain.campaigns.held_out`, the same the
-counter applies).
+counter applies); for one limited to a saved segment, the audience saved before its
+start with the hold-out drawn then (``campaign_audience``).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from memberdesk.db import Database
 from memberdesk.domain.campaigns import held_out, rate_permille
 from memberdesk.models import (
     Campaign,
+    CampaignAudience,
     CampaignMember,
     Coupon,
     CouponTemplate,
@@ -131,10 +133,15 @@ def _promo_groups(s: Session, c: Campaign) -> dict[bool, GroupResult]:
     text) with their sales in the campaign's days, net of refunds."""
     tiers = {int(t) for t in c.tier_ids.split(",") if t}
     group: dict[int, bool] = {}
-    for mid, tid in s.execute(select(Member.id, Member.tier_id).where(
-            Member.status == MemberStatus.ACTIVE)):
-        if not tiers or tid in tiers:
-            group[int(mid)] = held_out(c.seed, int(mid), c.holdout_permille)
+    if c.segment_id is not None:  # the audience saved before the start, as drawn then
+        group = {int(m): bool(h) for m, h in s.execute(
+            select(CampaignAudience.member_id, CampaignAudience.held_out)
+            .where(CampaignAudience.campaign_id == c.id))}
+    else:
+        for mid, tid in s.execute(select(Member.id, Member.tier_id).where(
+                Member.status == MemberStatus.ACTIVE)):
+            if not tiers or tid in tiers:
+                group[int(mid)] = held_out(c.seed, int(mid), c.holdout_permille)
     window = Sale.business_date.between(c.first_day, c.last_day)
     sold = {int(m or 0): int(v or 0) for m, v in s.execute(
         select(Sale.member_id, func.sum(type_coerce(Sale.payable, Integer)))

@@ -99,6 +99,14 @@ def _tier_box(name: str) -> PickerBox:
     return box
 
 
+def _yuan(amount: Money) -> str:
+    return str(amount.to_decimal())
+
+
+def _pick(box: PickerBox, tiers: tuple[str, ...]) -> None:
+    box.setCurrentIndex(max(0, box.findData(tiers[0] if tiers else "")))
+
+
 def show_tiers(box: PickerBox, tiers: list[Any], everyone: str) -> None:
     keep = box.currentData()
     box.clear()
@@ -154,6 +162,15 @@ class MemberDayForm(Retranslating, QWidget):
         tier = self.tier.currentData()
         return MemberDayRequest(name, weekday, on_day, pay, times, (tier,) if tier else (),
                                 holdout_permille, days)
+
+    def fill(self, r: MemberDayRequest) -> None:
+        """Show a member day's values (to correct it before it starts)."""
+        self.day.setCurrentIndex(self.day.findData(ON_A_DATE if r.on_day else r.weekday))
+        self.on_date.setText(r.on_day.isoformat() if r.on_day else "")
+        self.pay.setText(f"{r.discount_permille / 10:g}")
+        self.times.setText(f"{r.multiplier_permille / 1000:g}")
+        _pick(self.tier, r.tiers)
+        self.days.setText(str(r.days))
 
     def retranslate(self) -> None:
         keep = self.day.currentData()
@@ -211,6 +228,15 @@ class SpecialForm(Retranslating, QWidget):
         return SpecialRequest(name, self.product.text().strip(), price, starts, ends,
                               self.members_only.isChecked(), (tier,) if tier else (),
                               holdout_permille)
+
+    def fill(self, r: SpecialRequest) -> None:
+        """Show a special price's values (to correct it before it starts)."""
+        self.product.setText(r.product)
+        self.price.setText(_yuan(r.price))
+        self.starts.setText(fmt.local_text(r.starts))
+        self.ends.setText(fmt.local_text(r.ends))
+        self.members_only.setChecked(r.members_only)
+        _pick(self.tier, r.tiers)
 
     def retranslate(self) -> None:
         self.tier.setItemText(0, self.tr("All tiers"))
@@ -271,6 +297,16 @@ class GiftForm(Retranslating, QWidget):
         return GiftRequest(name, self.product.text().strip(), min_spend, starts, ends, qty,
                            self.members_only.isChecked(), (tier,) if tier else (),
                            holdout_permille)
+
+    def fill(self, r: GiftRequest) -> None:
+        """Show a gift campaign's values (to correct it before it starts)."""
+        self.min_spend.setText(_yuan(r.min_spend))
+        self.product.setText(r.product)
+        self.qty.setText(str(r.qty))
+        self.starts.setText(fmt.local_text(r.starts))
+        self.ends.setText(fmt.local_text(r.ends))
+        self.members_only.setChecked(r.members_only)
+        _pick(self.tier, r.tiers)
 
     def retranslate(self) -> None:
         self.tier.setItemText(0, self.tr("All tiers"))

@@ -1,10 +1,13 @@
 """The 营销 page's work on the long-job worker: running a campaign and exporting its
-report (the page itself is :mod:`memberdesk.ui.backoffice.campaigns`)."""
+report, with the page's buttons for them (:class:`CampaignJobs`, mixed into the page
+:mod:`memberdesk.ui.backoffice.campaigns`)."""
 
 from __future__ import annotations
 
 from contextlib import nullcontext
 from typing import Any
+
+from PySide6.QtCore import QCoreApplication
 
 from memberdesk.services.campaigns.coupon_campaigns import run_campaign
 from memberdesk.services.reporting.campaign_report import campaign_document, campaign_report
@@ -12,6 +15,8 @@ from memberdesk.services.reporting.words import pick
 from memberdesk.ui.backoffice import jobs
 from memberdesk.ui.backoffice.long_jobs import Progress
 from memberdesk.ui.common import fmt
+
+from ..dialogs.base import ERROR, OK, current_language
 
 
 def run_job(db: Any, actor: Any, name: str, progress: Progress) -> Any:
@@ -27,3 +32,55 @@ def report_job(db: Any, actor: Any, name: str, lang: str, progress: Progress) ->
         rows=lambda _r: 2,
     )
     return jobs.export(db, actor, spec, None, True, True, progress)
+
+
+class CampaignJobs:
+    """Mixed into the page: run a coupon campaign (progress, Cancel) and write a
+    campaign's report; the page's bar, buttons and ``progress`` are used."""
+
+    def run(self: Any) -> None:
+        row = self.picked()
+        if row is None or self.progress is not None:
+            return
+        self.say(lambda: QCoreApplication.translate("CampaignsPage", "Issuing the coupons of “{name}”…").format(name=row.name))
+        self.progress = self.long_jobs.call_with_progress(
+            run_job, self.actor, row.name, on_done=self._ran, on_user_error=self.show_error,
+            on_finally=self._job_over)
+        self.bar.follow(self.progress)
+        self.bar.show()
+        self.cancel_button.show()
+        self.update_state()
+
+    def cancel(self: Any) -> None:
+        if self.progress is not None:
+            self.progress.cancel()
+
+    def _ran(self: Any, res: Any) -> None:
+        if res.cancelled:
+            self.say(lambda: QCoreApplication.translate("CampaignsPage", "Stopped: {issued} coupons issued so far; run it again "
+                                     "to go on.").format(issued=f"{res.reached:,}"), ERROR)
+        else:
+            self.say(lambda: QCoreApplication.translate("CampaignsPage", "{issued} coupons issued, {held} members held out.")
+                     .format(issued=f"{res.reached:,}", held=f"{res.held_out_total:,}"), OK)
+
+    def report(self: Any) -> None:
+        row = self.picked()
+        if row is None or self.progress is not None:
+            return
+        self.say(lambda: QCoreApplication.translate("CampaignsPage", "Writing the report of “{name}”…").format(name=row.name))
+        self.progress = self.long_jobs.call_with_progress(
+            report_job, self.actor, row.name, current_language(),
+            on_done=lambda written: self.say(lambda: QCoreApplication.translate("CampaignsPage", "Written: {files}").format(
+                files="\n".join(str(p) for p in written)), OK),
+            on_user_error=self.show_error, on_finally=self._job_over)
+        self.bar.follow(self.progress)
+        self.bar.show()
+        self.update_state()
+
+    def _job_over(self: Any) -> None:
+        self.progress = None
+        self.bar.hide()
+        self.cancel_button.hide()
+        self.reload()
+        self.update_state()
+

@@ -10,6 +10,7 @@ and PDF) to the shop's exports folder."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -47,8 +48,9 @@ from memberdesk.ui.common import fmt
 from memberdesk.ui.common.widgets import PickerBox
 from memberdesk.ui.shell.tasks import TaskRunner
 
-from ..dialogs.base import ERROR, OK, current_language, push_button
+from ..dialogs.base import ERROR, OK, push_button
 from . import campaign_forms
+from .campaign_edit import MEMBERS, CampaignEditing
 from .campaign_forms import (
     GiftForm,
     MemberDayForm,
@@ -56,7 +58,7 @@ from .campaign_forms import (
     coupon_form,
     offer_text,
 )
-from .campaign_work import report_job, run_job
+from .campaign_work import CampaignJobs
 from .long_jobs import JobBar, LongJobs, Progress
 from .page import Page
 from .segments_tab import SegmentsTab
@@ -67,7 +69,7 @@ _HIDDEN = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
 KINDS = ("coupon", "member_day", "special", "gift")  # the kind selector's items, in order
 
 
-class CampaignsPage(Page):
+class CampaignsPage(CampaignEditing, CampaignJobs, Page):
     def __init__(self, runner: TaskRunner, long_jobs: LongJobs, actor: Any,
                  parent: QWidget | None = None) -> None:
         super().__init__(runner, actor, "campaignsPage", parent)
@@ -116,13 +118,21 @@ class CampaignsPage(Page):
         self.run_button = push_button(self.run, primary=True)
         self.cancel_button = push_button(self.cancel)
         self.end_button = push_button(self.end)
+        self.edit_button = push_button(self.edit)
         self.end_armed: str | None = None  # the campaign a first press of End named
         self.report_button = push_button(self.report)
         self.bar = JobBar()
         self.bar.hide()
         self.cancel_button.hide()
-        self.form_labels = [QLabel() for _ in range(6)]
-        coupon = coupon_form(self.form_labels[3:], [self.segment, self.template, self.days])
+        self.form_labels = [QLabel() for _ in range(7)]
+        # who a promotion is for: everyone, members only or a saved segment's members (one
+        # box, so the form's first row fits the back office at 1024)
+        self.promo_segment = PickerBox()
+        self.promo_segment.setObjectName("promoSegment")
+        self.promo_segment.setSizeAdjustPolicy(
+            PickerBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.promo_segment.setMinimumContentsLength(5)
+        coupon = coupon_form(self.form_labels[3:6], [self.segment, self.template, self.days])
         self.member_day = MemberDayForm()
         self.special = SpecialForm()
         self.gift = GiftForm(self.special.members_only)
@@ -135,16 +145,15 @@ class CampaignsPage(Page):
         form = QGridLayout()
         form.setHorizontalSpacing(8)
         form.setVerticalSpacing(2)
-        for col, (label, w) in enumerate(zip(self.form_labels[:3], (
-                self.kind, self.name, self.holdout), strict=True)):
+        for col, (label, w) in enumerate(zip(self.form_labels[:3] + self.form_labels[6:], (
+                self.kind, self.name, self.holdout, self.promo_segment), strict=True)):
             label.setBuddy(w)
             form.addWidget(label, 0, col)
             form.addWidget(w, 1, col)
-        form.addWidget(self.special.members_only, 1, 3)
+        self.special.members_only.hide()  # the box above says it (MEMBERS)
         form.addWidget(self.create_button, 1, 4)
         form.addWidget(self.forms, 2, 0, 1, 5)
         form.setColumnStretch(1, 2)
-        form.setColumnStretch(3, 1)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.form_heading = QLabel()
         self.form_heading.setObjectName("sectionHeading")
@@ -153,6 +162,7 @@ class CampaignsPage(Page):
         actions.addWidget(self.bar, 1)
         actions.addWidget(self.cancel_button)
         actions.addStretch(1)
+        actions.addWidget(self.edit_button)
         actions.addWidget(self.end_button)
         actions.addWidget(self.report_button)
         box = QVBoxLayout(self.campaigns)
@@ -185,7 +195,8 @@ class CampaignsPage(Page):
         self.forms.setCurrentIndex(max(index, 0))
         for form in self.forms.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
             form.setSizePolicy(_SHOWN if form is self.forms.currentWidget() else _HIDDEN)
-        self.special.members_only.setVisible(self.kind.currentData() in ("special", "gift"))
+        for w in (self.promo_segment, self.form_labels[6]):
+            w.setVisible(self.kind.currentData() != "coupon")
         holdout = 0 if self.kind.currentData() == "special" else DEFAULT_HOLDOUT_PERMILLE
         self.holdout.setText(str(holdout // 10))
     def reload(self) -> None:
@@ -197,6 +208,13 @@ class CampaignsPage(Page):
         for r in rows:
             self.segment.addItem(r.name, r.name)
         self.segment.setCurrentIndex(max(0, self.segment.findData(keep)))
+        keep = self.promo_segment.currentData()
+        self.promo_segment.clear()
+        self.promo_segment.addItem(self.tr("Everyone"), "")
+        self.promo_segment.addItem(self.tr("Members only"), MEMBERS)
+        for r in rows:
+            self.promo_segment.addItem(r.name, r.name)
+        self.promo_segment.setCurrentIndex(max(0, self.promo_segment.findData(keep)))
 
     def _show_templates(self, rows: list[Any]) -> None:
         keep = self.template.currentData()
@@ -212,10 +230,11 @@ class CampaignsPage(Page):
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
             coupon = r.kind == "coupon"
-            values = (r.name, r.segment if coupon else self._kind_word(r.kind),
+            values = (r.name, r.segment if coupon or r.segment else self._kind_word(r.kind),
                       r.template if coupon else offer_text(r),
                       f"{fmt.date_text(r.first_day)}–{fmt.date_text(r.last_day)}",
-                      f"{r.reached:,}" if coupon else "", f"{r.held_out:,}" if coupon else "",
+                      f"{r.reached:,}" if coupon or r.segment else "",
+                      f"{r.held_out:,}" if coupon or r.segment else "",
                       "")
             for col, text in enumerate(values):
                 item = QTableWidgetItem(text)
@@ -248,6 +267,13 @@ class CampaignsPage(Page):
                 self.say(text, ERROR)
                 field.setFocus()
                 return
+            who = self.promo_segment.currentData() or ""
+            promo = replace(promo, segment="" if who == MEMBERS else who)
+            if hasattr(promo, "members_only"):  # a special price, a gift
+                promo = replace(promo, members_only=who == MEMBERS)
+            if self.editing is not None:
+                self.save_edit(promo)
+                return
             self.call(fn, self.actor, promo, on_done=self._promotion_created)
             return
         days = parse_quantity(self.days.text(), allow_zero=False)
@@ -260,6 +286,9 @@ class CampaignsPage(Page):
             return
         request = CampaignRequest(self.name.text(), self.segment.currentData(),
                                   self.template.currentData(), share * 10, days)
+        if self.editing is not None:
+            self.save_edit(request)
+            return
         self.call(create_campaign, self.actor, request, on_done=self._created)
 
     def _created(self, row: CampaignRow) -> None:
@@ -276,7 +305,7 @@ class CampaignsPage(Page):
 
     def end(self) -> None:
         row = self.picked()
-        if row is None or row.kind == "coupon" or row.ended:
+        if row is None or row.state == "ended":
             return
         if self.end_armed != row.name:
             self.end_armed = row.name
@@ -290,69 +319,30 @@ class CampaignsPage(Page):
         self.say(lambda: self.tr("“{name}” ended.").format(name=row.name), OK)
         self.reload()
 
-    def run(self) -> None:
-        row = self.picked()
-        if row is None or self.progress is not None:
-            return
-        self.say(lambda: self.tr("Issuing the coupons of “{name}”…").format(name=row.name))
-        self.progress = self.long_jobs.call_with_progress(
-            run_job, self.actor, row.name, on_done=self._ran, on_user_error=self.show_error,
-            on_finally=self._job_over)
-        self.bar.follow(self.progress)
-        self.bar.show()
-        self.cancel_button.show()
-        self.update_state()
-
-    def cancel(self) -> None:
-        if self.progress is not None:
-            self.progress.cancel()
-
-    def _ran(self, res: Any) -> None:
-        if res.cancelled:
-            self.say(lambda: self.tr("Stopped: {issued} coupons issued so far; run it again "
-                                     "to go on.").format(issued=f"{res.reached:,}"), ERROR)
-        else:
-            self.say(lambda: self.tr("{issued} coupons issued, {held} members held out.")
-                     .format(issued=f"{res.reached:,}", held=f"{res.held_out_total:,}"), OK)
-
-    def report(self) -> None:
-        row = self.picked()
-        if row is None or self.progress is not None:
-            return
-        self.say(lambda: self.tr("Writing the report of “{name}”…").format(name=row.name))
-        self.progress = self.long_jobs.call_with_progress(
-            report_job, self.actor, row.name, current_language(),
-            on_done=lambda written: self.say(lambda: self.tr("Written: {files}").format(
-                files="\n".join(str(p) for p in written)), OK),
-            on_user_error=self.show_error, on_finally=self._job_over)
-        self.bar.follow(self.progress)
-        self.bar.show()
-        self.update_state()
-
-    def _job_over(self) -> None:
-        self.progress = None
-        self.bar.hide()
-        self.cancel_button.hide()
-        self.reload()
-        self.update_state()
-
     # -- state and texts -------------------------------------------------------------------
     def update_state(self) -> None:
         idle = self.progress is None
         row = self.picked()
         if row is None or row.name != self.end_armed:
             self.end_armed = None
-        self.run_button.setEnabled(idle and row is not None and row.kind == "coupon")
-        self.end_button.setEnabled(idle and row is not None and row.kind != "coupon"
-                                   and not row.ended)
+        if self.editing is not None and (row is None or row.name != self.editing.name):
+            self.stop_edit()  # another row picked: the correction is left unsaved
+        self.run_button.setEnabled(idle and row is not None and row.kind == "coupon"
+                                   and row.state != "ended")
+        self.end_button.setEnabled(idle and row is not None and row.state != "ended")
+        self.edit_button.setEnabled(idle and row is not None and row.state == "pending")
         self.report_button.setEnabled(idle and row is not None)
 
     def _render_states(self) -> None:
         for i, r in enumerate(self.rows):
             item = self.table.item(i, COLUMNS - 1)
-            if item is not None and r.kind != "coupon":
-                item.setText(self.tr("ended") if r.ended else self.tr("on"))
-            elif item is not None:
+            if item is None:
+                continue
+            if r.state == "ended":
+                item.setText(self.tr("ended"))
+            elif r.kind != "coupon":
+                item.setText(self.tr("on") if r.state == "running" else self.tr("not started"))
+            else:
                 item.setText(self.tr("issued") if r.finished else self.tr("not run"))
 
     def _kind_word(self, kind: str) -> str:
@@ -376,12 +366,13 @@ class CampaignsPage(Page):
         self.kind.blockSignals(False)
         for label, text in zip(self.form_labels, (
                 self.tr("&Kind"), self.tr("&Name"), self.tr("&Hold-out %"),
-                self.tr("S&egment"), self.tr("C&oupon"), self.tr("&Days")), strict=True):
+                self.tr("S&egment"), self.tr("C&oupon"), self.tr("&Days"),
+                self.tr("&Who")), strict=True):
             label.setText(text)
-        self.form_heading.setText(self.tr("New campaign"))
-        self.create_button.setText(self.tr("Create"))
+        self.edit_state()
         self.run_button.setText(self.tr("Run (issue coupons)"))
         self.end_button.setText(self.tr("End now"))
+        self.edit_button.setText(self.tr("Change…"))
         self.cancel_button.setText(self.tr("Cancel"))
         self.report_button.setText(self.tr("Report (Excel and PDF)"))
         if self.rows:

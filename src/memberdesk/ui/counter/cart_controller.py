@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QLineEdit
 
 from memberdesk.domain.discounts import ManualDiscount
 from memberdesk.money import Money
-from memberdesk.services.shared.errors import NotFoundError
+from memberdesk.services.shared.errors import NotFoundError, UserError
 from memberdesk.ui.counter.cart_model import COLUMNS, CartItem, CartModel
 from memberdesk.ui.counter.errors import CounterError
 from memberdesk.ui.counter.pick_list import ProductPickDialog
@@ -38,7 +38,6 @@ if TYPE_CHECKING:
     from memberdesk.services.catalog.products import ProductInfo
     from memberdesk.services.catalog.search import ProductSearch
     from memberdesk.services.pricing.prices import PriceBreakdown
-    from memberdesk.services.shared.errors import UserError
     from memberdesk.ui.counter.main_window import MainWindow
     from memberdesk.ui.counter.state import CounterState
     from memberdesk.ui.shell.tasks import TaskRunner
@@ -312,6 +311,10 @@ class CartController(QObject):
         self.window.cart_panel.table.setColumnHidden(
             DISCOUNT_COLUMN, not any(line.discount for line in breakdown.lines)
         )
+        if breakdown.gift_short_product:  # 满赠 reached, its gift out of stock: say why
+            self.window.banner.show_user_error(UserError(
+                "gift_out_of_stock", campaign=breakdown.gift_short_campaign,
+                product=breakdown.gift_short_product))
         self.changed.emit()
 
     def set_discounts(self, items: list[CartItem], order: ManualDiscount | None) -> None:

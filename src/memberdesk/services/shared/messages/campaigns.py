@@ -43,4 +43,16 @@ CAMPAIGN_MESSAGES: dict[str, tuple[str, str]] = {
         "活动天数应为 1 到 {max} 天",
         "The campaign must last 1 to {max} days",
     ),
+    "campaign_started": (
+        "活动“{name}”已经开始：不能再修改，只能提前结束",
+        "“{name}” has started: it can no longer be changed, only ended early",
+    ),
+    "campaign_over": (
+        "活动“{name}”已经结束：只能查看",
+        "“{name}” is over: it can only be read",
+    ),
+    "campaign_edit_kind": (
+        "活动“{name}”的类型不能修改",
+        "The kind of “{name}” cannot be changed",
+    ),
 }

@@ -13,4 +13,8 @@ GIFT_MESSAGES: dict[str, tuple[str, str]] = {
         "赠品数量应为 1 到 {max}",
         "The gift's quantity must be 1 to {max}",
     ),
+    "gift_out_of_stock": (
+        "满赠“{campaign}”的赠品“{product}”库存不足：本单不送赠品",
+        "“{campaign}”: the gift {product} is out of stock, so this sale gets no gift",
+    ),
 }

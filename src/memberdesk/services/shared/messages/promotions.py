@@ -36,10 +36,6 @@ PROMOTION_MESSAGES: dict[str, tuple[str, str]] = {
         "特价的结束时间应晚于开始时间",
         "The special price must end after it starts",
     ),
-    "promo_not_endable": (
-        "活动“{name}”是发券活动，不能提前结束",
-        "“{name}” is a coupon campaign: it cannot be ended",
-    ),
     "promo_not_runnable": (
         "活动“{name}”不发券：会员日和限时特价创建后即在收银台生效，无需运行",
         "“{name}” issues no coupons: a member day or special price applies at the counter "

@@ -248,6 +248,10 @@ def shoot(data_dir: Path, out: Path) -> int:
     password = make_shop(data_dir)
     member_no = prepare_sale(data_dir, password)
     prepare_stock(data_dir)
+    from screenshots_counter import prepare_count_card
+    from screenshots_tasks import richest_member
+
+    prepare_count_card(data_dir, richest_member(data_dir), (CASHIER[0], password))
     app = create_application([])
     i18n = Translations(app)
     i18n.set_language("zh_CN")

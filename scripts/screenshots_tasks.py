@@ -205,6 +205,9 @@ def shoot_tasks(cam: Camera, sizes: tuple[tuple[int, int], ...], langs: tuple[st
                 _press(cam, dialog, Qt.Key.Key_Escape)
             _mall_at_the_counter(cam, tasks)
             _sign_in_at_the_counter(cam, tasks)
+        from screenshots_counter import shoot_counter_dialogs
+
+        shoot_counter_dialogs(cam, tasks, member_no)
         before = tasks.dialog
         _press(cam, ui.main, Qt.Key.Key_F5)
         shift = tasks.dialog
@@ -236,6 +239,9 @@ def shoot_tasks(cam: Camera, sizes: tuple[tuple[int, int], ...], langs: tuple[st
                 office.resize(size[0] - 40, size[1] - 50)
                 cam.idle()
                 cam.grab(office, "backoffice_day_close")
+                from screenshots_office import shoot_office_pages
+
+                shoot_office_pages(cam, office, member_no)
                 _members_page(cam, office, member_no)
                 if "staff" in office.pages:
                     office.show_page("staff")
@@ -337,6 +343,8 @@ def _sign_in_at_the_counter(cam: Camera, tasks: Any) -> None:
     _press(cam, dialog, Qt.Key.Key_Return)
     cam.idle()
     cam.grab(cam.ui.main, "counter_signed_in")
+
+
 def _campaigns_page(cam: Camera, office: Any) -> None:
     """营销: the demo's saved segment with its live count and preview, then the
     campaigns after the demo campaign was run (its coupons issued)."""

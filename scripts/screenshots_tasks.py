@@ -275,9 +275,14 @@ def shoot_tasks(cam: Camera, sizes: tuple[tuple[int, int], ...], langs: tuple[st
                     cam.grab(office, "backoffice_rules_new_coupon")
                     rules.close_template_form()
                 if "analysis" in office.pages:
-                    office.show_page("analysis")  # the figures load on the worker
+                    analysis = office.show_page("analysis")  # the figures load on the worker
                     cam.idle()
                     cam.grab(office, "backoffice_analysis")
+                    if len(analysis.charts) > 1:  # the grade pyramid and lifecycle charts
+                        analysis.scroller.ensureWidgetVisible(analysis.charts[1], 0, 0)
+                        cam.idle()
+                        cam.grab(office, "backoffice_analysis_charts")
+                        analysis.scroller.verticalScrollBar().setValue(0)
                 if "messages" in office.pages:
                     page = office.show_page("messages")
                     cam.idle()
@@ -368,7 +373,7 @@ def _campaigns_page(cam: Camera, office: Any) -> None:
             cam.settle(50)
         cam.idle()
     cam.grab(office, "backoffice_campaigns")
-    for kind in ("member_day", "special"):  # the kind selector's forms
+    for kind in ("member_day", "special", "gift"):  # the kind selector's forms
         page.kind.setCurrentIndex(page.kind.findData(kind))
         cam.idle()
         cam.grab(office, f"backoffice_campaign_{kind}")

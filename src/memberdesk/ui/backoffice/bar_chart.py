@@ -112,8 +112,8 @@ class BarChart(QWidget):
                                QColor(SERIES[s % len(SERIES)]))
             if i % step == 0:
                 p.setPen(text)
-                p.drawText(QRectF(x0 - slot * (step - 1) / 2, plot.bottom() + 3,
-                                  slot * step, fm.height()),
+                p.drawText(label_box(x0 - slot * (step - 1) / 2, slot * step, area,
+                                     plot.bottom() + 3, fm.height()),
                            Qt.AlignmentFlag.AlignHCenter,
                            fm.elidedText(label, Qt.TextElideMode.ElideRight, int(slot * step)))
         for s, pts in enumerate(points):
@@ -149,3 +149,11 @@ class BarChart(QWidget):
                 w = plot.width() * series[i] / top
                 p.fillRect(QRectF(plot.left(), y0 + slot * 0.15 + s * bar, w, bar),
                            QColor(SERIES[s % len(SERIES)]))
+
+
+def label_box(left: float, width: float, area: QRectF, top: float, height: float) -> QRectF:
+    """Where a category's label goes: centred under its bars but kept inside the chart
+    (the first and last labels of a wide step were cut at the edges: "portant value")."""
+    width = min(width, area.width())
+    left = max(area.left(), min(left, area.right() - width))
+    return QRectF(left, top, width, height)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 PICK_NAME = ["王"]  # a name that several members share (prepare_count_card finds one)
+OTHER_MEMBER: list[str] = []  # signs in in the second language (once a day each)
 
 
 def prepare_count_card(data_dir: Any, member_no: str | None, cashier: tuple[str, str]) -> None:
@@ -45,6 +46,9 @@ def prepare_count_card(data_dir: Any, member_no: str | None, cashier: tuple[str,
         with db.reader() as uow:
             member_id = uow.session.scalar(select(Member.id).where(Member.member_no == member_no))
             names = [str(n) for n in uow.session.scalars(select(Member.name)) if n]
+            OTHER_MEMBER[:] = [str(n) for n in uow.session.scalars(
+                select(Member.member_no).where(Member.member_no != member_no)
+                .order_by(Member.member_no).limit(1))]
         firsts = [n[0] for n in names]
         PICK_NAME[0] = max(firsts, key=firsts.count, default="王")
         checkout(db, staff.login(db, *cashier), CheckoutRequest(uuid.uuid4().hex, CartRequest(

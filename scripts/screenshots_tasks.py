@@ -336,7 +336,11 @@ def _mall_at_the_counter(cam: Camera, tasks: Any) -> None:
 def _sign_in_at_the_counter(cam: Camera, tasks: Any) -> None:
     """F1 签到 for the member on screen, then the counter with 今日已签到 on the card."""
     from PySide6.QtCore import Qt
+    from screenshots_counter import OTHER_MEMBER
 
+    if cam.i18n.language != "zh_CN" and OTHER_MEMBER:  # the first has signed in today
+        cam.ui.main.lookup_submitted.emit(OTHER_MEMBER[0])
+        cam.idle()
     before = tasks.dialog
     _press(cam, cam.ui.main, Qt.Key.Key_F1)
     dialog = tasks.dialog

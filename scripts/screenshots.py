@@ -92,7 +92,8 @@ def make_shop(data_dir: Path) -> str:
                 password=password,
             )
             return password
-        build_demo(db, members=50, days=3, seed=1)
+        build_demo(db, members=50, days=21, seed=1)  # three weeks: the suggestions have
+        # regular buyers to go on
         return str(DEMO_PASSWORDS["cashier"])
     finally:
         db.close()
@@ -108,7 +109,7 @@ def loyalty_news(db: Any, cashier: Any, member_no: str) -> None:
     from memberdesk.models import Member
     from memberdesk.models.enums import TenderKind
     from memberdesk.money import Money
-    from memberdesk.services.checkout.cart import CartLine, CartRequest
+    from memberdesk.services.checkout.cart import CartLine, CartRequest, quote
     from memberdesk.services.checkout.sale import CheckoutRequest, checkout
     from memberdesk.services.loyalty import birthday
     from memberdesk.services.pricing.tenders import TenderRequest
@@ -121,15 +122,16 @@ def loyalty_news(db: Any, cashier: Any, member_no: str) -> None:
         uow.commit()
     birthday.give_birthday_gifts(db, today)
     amount = Money.of_yuan(20_000)  # the top tier's threshold: an upgrade unless already there
-    checkout(db, cashier, CheckoutRequest(uuid.uuid4().hex, CartRequest(
-        (CartLine(amount=amount, qty=1),), member_id), (TenderRequest(TenderKind.CASH, amount),)))
+    cart = CartRequest((CartLine(amount=amount, qty=1),), member_id)
+    due = quote(db, cashier, cart).payable  # less the tier's discount, if any
+    checkout(db, cashier, CheckoutRequest(uuid.uuid4().hex, cart,
+                                          (TenderRequest(TenderKind.CASH, due),)))
 
 
 def prepare_sale(data_dir: Path, password: str) -> str | None:
     """An open shift for the cashier and a member worth showing (stored value,
     coupons, points, a birthday today and a note); returns the member's number
     (None without the demo)."""
-    from datetime import date
 
     from sqlalchemy import select
 
@@ -151,14 +153,18 @@ def prepare_sale(data_dir: Path, password: str) -> str | None:
             with_coupon = select(Coupon.member_id).where(Coupon.status == "issued")
             member_no = s.scalar(
                 select(Member.member_no)
-                .where(Member.sv_principal + Member.sv_bonus >= Money.of_yuan(50),
+                .where(Member.sv_principal + Member.sv_bonus >= Money.of_yuan(150),  # 30 a run
                        Member.id.in_(with_coupon))
                 .order_by(Member.points_balance.desc())
             ) or s.scalar(select(Member.member_no).order_by(Member.sv_principal.desc()))
         if member_no:
             owner = staff.login(db, "owner", "owner123")
+            from memberdesk.services.shared import clock
+
+            with db.reader() as uow:
+                today = clock.today(uow.session)  # the shop's date, not the computer's
             members.edit_member(db, owner, member_no, notes="只喝无糖可乐，小票要打印",
-                                birthday=date.today().replace(year=1988))
+                                birthday=today.replace(year=1988))
             loyalty_news(db, cashier, str(member_no))
         return str(member_no) if member_no else None
     finally:
@@ -248,6 +254,10 @@ def shoot(data_dir: Path, out: Path) -> int:
     password = make_shop(data_dir)
     member_no = prepare_sale(data_dir, password)
     prepare_stock(data_dir)
+    from screenshots_counter import prepare_count_card
+    from screenshots_tasks import richest_member
+
+    prepare_count_card(data_dir, richest_member(data_dir), (CASHIER[0], password))
     app = create_application([])
     i18n = Translations(app)
     i18n.set_language("zh_CN")

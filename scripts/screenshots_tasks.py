@@ -205,6 +205,9 @@ def shoot_tasks(cam: Camera, sizes: tuple[tuple[int, int], ...], langs: tuple[st
                 _press(cam, dialog, Qt.Key.Key_Escape)
             _mall_at_the_counter(cam, tasks)
             _sign_in_at_the_counter(cam, tasks)
+        from screenshots_counter import shoot_counter_dialogs
+
+        shoot_counter_dialogs(cam, tasks, member_no)
         before = tasks.dialog
         _press(cam, ui.main, Qt.Key.Key_F5)
         shift = tasks.dialog
@@ -236,6 +239,9 @@ def shoot_tasks(cam: Camera, sizes: tuple[tuple[int, int], ...], langs: tuple[st
                 office.resize(size[0] - 40, size[1] - 50)
                 cam.idle()
                 cam.grab(office, "backoffice_day_close")
+                from screenshots_office import shoot_office_pages
+
+                shoot_office_pages(cam, office, member_no)
                 _members_page(cam, office, member_no)
                 if "staff" in office.pages:
                     office.show_page("staff")
@@ -269,9 +275,14 @@ def shoot_tasks(cam: Camera, sizes: tuple[tuple[int, int], ...], langs: tuple[st
                     cam.grab(office, "backoffice_rules_new_coupon")
                     rules.close_template_form()
                 if "analysis" in office.pages:
-                    office.show_page("analysis")  # the figures load on the worker
+                    analysis = office.show_page("analysis")  # the figures load on the worker
                     cam.idle()
                     cam.grab(office, "backoffice_analysis")
+                    if len(analysis.charts) > 1:  # the grade pyramid and lifecycle charts
+                        analysis.scroller.ensureWidgetVisible(analysis.charts[1], 0, 0)
+                        cam.idle()
+                        cam.grab(office, "backoffice_analysis_charts")
+                        analysis.scroller.verticalScrollBar().setValue(0)
                 if "messages" in office.pages:
                     page = office.show_page("messages")
                     cam.idle()
@@ -325,7 +336,11 @@ def _mall_at_the_counter(cam: Camera, tasks: Any) -> None:
 def _sign_in_at_the_counter(cam: Camera, tasks: Any) -> None:
     """F1 签到 for the member on screen, then the counter with 今日已签到 on the card."""
     from PySide6.QtCore import Qt
+    from screenshots_counter import OTHER_MEMBER
 
+    if cam.i18n.language != "zh_CN" and OTHER_MEMBER:  # the first has signed in today
+        cam.ui.main.lookup_submitted.emit(OTHER_MEMBER[0])
+        cam.idle()
     before = tasks.dialog
     _press(cam, cam.ui.main, Qt.Key.Key_F1)
     dialog = tasks.dialog
@@ -337,6 +352,8 @@ def _sign_in_at_the_counter(cam: Camera, tasks: Any) -> None:
     _press(cam, dialog, Qt.Key.Key_Return)
     cam.idle()
     cam.grab(cam.ui.main, "counter_signed_in")
+
+
 def _campaigns_page(cam: Camera, office: Any) -> None:
     """营销: the demo's saved segment with its live count and preview, then the
     campaigns after the demo campaign was run (its coupons issued)."""
@@ -360,7 +377,7 @@ def _campaigns_page(cam: Camera, office: Any) -> None:
             cam.settle(50)
         cam.idle()
     cam.grab(office, "backoffice_campaigns")
-    for kind in ("member_day", "special"):  # the kind selector's forms
+    for kind in ("member_day", "special", "gift"):  # the kind selector's forms
         page.kind.setCurrentIndex(page.kind.findData(kind))
         cam.idle()
         cam.grab(office, f"backoffice_campaign_{kind}")

@@ -685,8 +685,8 @@
         <translation>Price</translation>
     </message>
     <message>
-        <source>Discount</source>
-        <translation>Discount</translation>
+        <source>Disc.</source>
+        <translation>Disc.</translation>
     </message>
     <message>
         <source>Amount</source>

@@ -685,7 +685,7 @@
         <translation>单价</translation>
     </message>
     <message>
-        <source>Discount</source>
+        <source>Disc.</source>
         <translation>优惠</translation>
     </message>
     <message>

@@ -133,7 +133,15 @@ def test_the_page_refreshes_shows_and_exports_what_it_shows(counter: Counter, cl
     c.settle()
     head = page.tables[0]
     assert sum(head.columnWidth(k) for k in range(4)) <= head.viewport().width()
-    assert head.item(2, 0).toolTip() == head.item(2, 0).text() == "Members who bought (F ≥ 1)"
+    assert head.item(2, 0).toolTip() == head.item(2, 0).text() == "Buyers (F ≥ 1)"
+    # ...and no English label is cut at 984 (the screenshots showed "Members who bought
+    # (F …" and "Members with a churn wa…")
+    metrics = head.fontMetrics()
+    for r in range(head.rowCount()):
+        for k in (0, 2):
+            cell = head.item(r, k)
+            if cell is not None and cell.text():
+                assert metrics.horizontalAdvance(cell.text()) + 8 <= head.columnWidth(k), cell.text()
     office.reject()
 
 

@@ -181,3 +181,29 @@ def test_on_a_chain_the_day_close_names_its_store(counter: Counter) -> None:
     c.settle()
     assert f"· {here.code} {here.name}" in page.figures.text()
     assert f"，门店 {here.code} {here.name}" in page.preview.toPlainText()
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_the_figures_never_scroll_sideways(counter: Counter, lang: str) -> None:
+    """At 1024 (the back office 984 wide) in English the figures and the preview were
+    both cut, each with a sideways scroll bar: now the figures keep their width and
+    the preview beside them is left out where it would be narrower than 360 px."""
+    c = counter
+    trade(c)
+    c.ui.i18n.set_language(lang)
+    office = c.open(Qt.Key.Key_F8)
+    page = office.show_page("day")
+    for width in (1326, 984):
+        office.resize(width, 718)
+        c.settle()
+        c.qtbot.wait(100)
+        box = page.figures_box
+        assert not box.horizontalScrollBar().isVisible(), (width, box.width())
+        assert box.width() >= page.figures.sizeHint().width()
+        if page.preview.isVisible():
+            assert page.preview.width() >= 360
+    office.resize(1326, 718)
+    c.settle()
+    c.qtbot.wait(100)
+    assert page.preview.isVisible()
+    office.reject()

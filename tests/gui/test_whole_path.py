@@ -1,9 +1,10 @@
 """Issue 11, "done means": from a shop just set up (``memberdesk init``: no products,
 categories, coupons or recharge rules), the owner, by keys only, opens a shift,
 adds a category and a product with a member price, a tier, a coupon and a recharge
-offer, registers a member, gives them the coupon at the counter and sells to them:
-the member price, the coupon and the points rules are on the receipt and in the
-ledgers."""
+offer, sets up the receipt printer (found, picked, a test print, saved), registers a
+member, gives them the coupon at the counter and sells to them: the member price, the
+coupon and the points rules are on the receipt, which comes out of the printer, and in
+the ledgers."""
 
 from __future__ import annotations
 
@@ -80,7 +81,13 @@ def _count(db: Any, model: Any) -> int:
         return int(uow.session.scalar(select(func.count(model.id))) or 0)
 
 
-def test_a_new_shop_sells_to_a_member_by_keys(qtbot, ui, db) -> None:  # type: ignore[no-untyped-def]
+def test_a_new_shop_sells_to_a_member_by_keys(qtbot, ui, db, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from memberdesk.hardware import printer_devices
+    from memberdesk.hardware.printer_devices import FoundPrinter
+
+    printer = tmp_path / "lp0"  # the receipt printer, as a file that captures what it gets
+    monkeypatch.setattr(printer_devices, "find_printers", lambda: [
+        FoundPrinter("usb", f"file:{printer}", "POS-58 (0416:5011)")])
     for model in (Product, Category, CouponTemplate, RechargeRule):
         assert _count(db, model) == 0
     log_in(qtbot, ui, "owner", "owner-pass")
@@ -155,6 +162,25 @@ def test_a_new_shop_sells_to_a_member_by_keys(qtbot, ui, db) -> None:  # type: i
     k.settle()
     assert "龙井 250g" in products.message.text()
     assert _count(db, Product) == 1
+
+    # Ctrl+8 settings: Ctrl+L finds the printer, Enter picks it, Ctrl+T test print, Ctrl+S
+    k.press(Qt.Key.Key_8, CTRL, office)
+    settings = office.page("settings")
+    qtbot.waitUntil(lambda: settings.sheet is not None and not settings.busy, timeout=10_000)
+    connection = settings.editors["printer.connection"]
+    k.press(Qt.Key.Key_L, CTRL, connection)
+    pick = settings.printer_pick
+    assert pick is not None and pick.list.count() == 1
+    k.press(Qt.Key.Key_Return, widget=pick.list)
+    assert connection.text() == f"file:{printer}"
+    office.activateWindow()  # the list closed: the window manager's part (offscreen has none)
+    qtbot.waitUntil(office.isActiveWindow, timeout=5_000)
+    k.press(Qt.Key.Key_T, CTRL, connection)
+    qtbot.waitUntil(lambda: printer.exists() and not settings.busy, timeout=10_000)
+    assert "打印测试".encode("gb18030") in printer.read_bytes()
+    printer.unlink()
+    k.press(Qt.Key.Key_S, CTRL, connection)
+    qtbot.waitUntil(lambda: not settings.busy and settings.changes() == {}, timeout=10_000)
     k.press(Qt.Key.Key_Escape, widget=office)
     k.back_to_the_counter()
 
@@ -205,6 +231,8 @@ def test_a_new_shop_sells_to_a_member_by_keys(qtbot, ui, db) -> None:  # type: i
     text = receipt.receipt_text()
     for words in ("龙井 250g", "会员价", "满10减3", "42.00"):
         assert words in text, words
+    qtbot.waitUntil(printer.exists, timeout=10_000)  # printed as it was shown
+    assert "龙井 250g".encode("gb18030") in printer.read_bytes()
 
     with db.reader() as uow:
         sale = uow.session.execute(select(

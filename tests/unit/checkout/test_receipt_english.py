@@ -137,3 +137,21 @@ def test_recharge_and_refund_slips_have_the_same_figures_in_both_languages(world
             assert _chinese_left(en, *_typed(world), world.member("alice").name) == []
     assert "100.00" in render_text(rc.receipt, 58, lang="en")
     assert "17.60" in render_text(back.receipt, 58, lang="en")
+
+
+def test_the_member_label_is_never_cut_on_58_mm() -> None:
+    """A member number, a three-character name and a masked phone leave "Member" five
+    columns at 58 mm: it printed "Membe". The value goes to the next line instead."""
+    data = ReceiptData("sale", "店", "S1", "2026-11-24 16:11:00", "收银",
+                       member_no="M000021", member_name="孙丽泽", member_phone="136****0577",
+                       lines=(ReceiptLine("金额", 1, yuan("3"), yuan("3"), yuan("0"), yuan("3")),),
+                       total=yuan("3"), tenders=(ReceiptAmount("现金", yuan("3")),))
+    for lang, label in (("en", "Member"), ("zh_CN", "会员")):
+        for paper in (58, 80):
+            lines = render_text(data, paper, lang=lang).splitlines()
+            [at] = [i for i, line in enumerate(lines) if "M000021" in line]
+            assert lines[at].startswith(label) or lines[at - 1] == label, (lang, paper)
+            assert lines[at].rstrip().endswith("136****0577")
+            assert all(text_width(line) <= (32 if paper == 58 else 48) for line in lines)
+    assert any(line.startswith("Member ") and "M000021" in line
+               for line in render_text(data, 80, lang="en").splitlines())  # room: one line

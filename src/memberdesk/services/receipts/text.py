@@ -160,6 +160,14 @@ def row(left: str, right: str, width: int) -> str:
     return left + " " * max(gap, 0) + right
 
 
+def label_row(label: str, value: str, width: int) -> list[str]:
+    """A label and its value on one line, or the value on the next line (to the right)
+    where both do not fit: the label is never cut (58 mm in English printed "Membe")."""
+    if text_width(label) + 1 + text_width(value) <= width:
+        return [row(label, value, width)]
+    return [label, row("", value, width)]
+
+
 def center(text: str, width: int) -> str:
     text = truncate(text, width)
     pad = (width - text_width(text)) // 2
@@ -211,7 +219,8 @@ def render_text(data: ReceiptData, paper_mm: int = 58, lang: str = "zh_CN") -> s
     out.append(row(t("time"), data.issued_at, width))
     out.append(row(t("cashier"), data.cashier, width))
     if data.member_no:
-        out.append(row(t("member"), f"{data.member_no} {data.member_name} {data.member_phone}".strip(), width))
+        out.extend(label_row(t("member"), f"{data.member_no} {data.member_name} {data.member_phone}".strip(),
+                             width))
     if data.lines:
         out.append(rule)
         for ln in data.lines:

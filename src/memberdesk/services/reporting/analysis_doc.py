@@ -183,11 +183,11 @@ def analysis_document(rep: AnalysisReport, shop_name: str, generated_at: datetim
     summary: list[tuple[str, CellValue]] = [
         (t("会员数", "Members"), rep.members),
         (t("评分日期", "Scores as of"), scored),
-        (t("有消费的会员（F ≥ 1）", "Members who bought (F ≥ 1)"), rep.buyers),
+        (t("有消费的会员（F ≥ 1）", "Buyers (F ≥ 1)"), rep.buyers),
         (t("复购会员（F ≥ 2）", "Repeat buyers (F ≥ 2)"), rep.repeaters),
         (t("复购率", "Repurchase rate"), percent(rep.repurchase_rate)),
         (t("客单价（M ÷ F）", "Average ticket (M ÷ F)"), rep.average_ticket),
-        (t("流失预警人数", "Members with a churn warning"), rep.churn_count),
+        (t("流失预警人数", "Churn warnings"), rep.churn_count),
     ]
     sv, pts = _liabilities(rep, t)
     tables = (

@@ -98,6 +98,7 @@ class BarChart(QWidget):
         slot = plot.width() / n
         step = max(1, math.ceil(max(fm.horizontalAdvance(x) for x in d.labels) / slot - 0.05))
         points: list[list[QPointF]] = [[] for _ in d.values]
+        last_right = -math.inf  # where the last label drawn ends
         for i, label in enumerate(d.labels):
             x0 = plot.left() + i * slot
             if d.kind.value == "line":
@@ -111,11 +112,15 @@ class BarChart(QWidget):
                     p.fillRect(QRectF(x0 + slot * 0.15 + s * bar, plot.bottom() - h, bar, h),
                                QColor(SERIES[s % len(SERIES)]))
             if i % step == 0:
+                shown = fm.elidedText(label, Qt.TextElideMode.ElideRight, int(slot * step))
+                box = label_box(x0 - slot * (step - 1) / 2, slot * step, area,
+                                plot.bottom() + 3, fm.height())
+                half = fm.horizontalAdvance(shown) / 2
+                if box.center().x() - half < last_right + 6:
+                    continue  # moved inside, it would run into the label before it
+                last_right = box.center().x() + half
                 p.setPen(text)
-                p.drawText(QRectF(x0 - slot * (step - 1) / 2, plot.bottom() + 3,
-                                  slot * step, fm.height()),
-                           Qt.AlignmentFlag.AlignHCenter,
-                           fm.elidedText(label, Qt.TextElideMode.ElideRight, int(slot * step)))
+                p.drawText(box, Qt.AlignmentFlag.AlignHCenter, shown)
         for s, pts in enumerate(points):
             p.setPen(QPen(QColor(SERIES[s % len(SERIES)]), 2))
             for a, b in itertools.pairwise(pts):
@@ -149,3 +154,11 @@ class BarChart(QWidget):
                 w = plot.width() * series[i] / top
                 p.fillRect(QRectF(plot.left(), y0 + slot * 0.15 + s * bar, w, bar),
                            QColor(SERIES[s % len(SERIES)]))
+
+
+def label_box(left: float, width: float, area: QRectF, top: float, height: float) -> QRectF:
+    """Where a category's label goes: centred under its bars but kept inside the chart
+    (the first and last labels of a wide step were cut at the edges: "portant value")."""
+    width = min(width, area.width())
+    left = max(area.left(), min(left, area.right() - width))
+    return QRectF(left, top, width, height)

@@ -9,6 +9,7 @@ from html import escape
 from typing import Any, cast
 
 from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QScrollArea, QWidget
 
 from memberdesk.money import Money
@@ -26,7 +27,9 @@ from .long_jobs import LongJobs
 from .page import Page
 from .preview import ReportPreview
 
-FIGURES_WIDTH = (300, 470)  # the figures column (as wide as its text, within these)
+FIGURES_WIDTH = (300, 600)  # the figures column (as wide as its text, within these)
+PREVIEW_LEAST = 360  # narrower than this the report's preview is left out (1024 in
+# English): the figures keep their width, the report is still exported or printed
 
 
 class DayClosePage(Page):
@@ -221,4 +224,16 @@ class DayClosePage(Page):
         self.figures.setText(self._figures_html())
         wanted = self.figures.sizeHint().width() + self.figures_box.verticalScrollBar().sizeHint().width() + 4
         self.figures_box.setMinimumWidth(min(max(wanted, FIGURES_WIDTH[0]), FIGURES_WIDTH[1]))
+        self._fit_preview(self.width())
         super().retranslate()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_preview(event.size().width())
+
+    def _fit_preview(self, width: int) -> None:
+        """The preview beside the figures only where both fit: the figures never
+        scroll sideways."""
+        m = self.body.contentsMargins()
+        room = width - m.left() - m.right() - self.figures_box.minimumWidth() - 12
+        self.preview.setVisible(room >= PREVIEW_LEAST)

@@ -112,7 +112,7 @@ class CartModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return (
-                self.tr("Item"), self.tr("Qty"), self.tr("Price"), self.tr("Discount"),
+                self.tr("Item"), self.tr("Qty"), self.tr("Price"), self.tr("Disc."),
                 self.tr("Amount"),
             )[section]
         if role == Qt.ItemDataRole.TextAlignmentRole:

@@ -13,8 +13,16 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QLocale, QSize, Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from memberdesk.domain.analytics import churn_reason_text
 from memberdesk.ui.common import fmt, icons
@@ -52,6 +60,42 @@ def _label(name: str = "", *, wrap: bool = False) -> QLabel:
     label.setWordWrap(wrap)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
     return label
+
+
+class FigureLine(QWidget):
+    """A caption and its figure on one line ("Balance  ¥94.12"); the figure goes under
+    the caption when the line is narrower than both (English on a 1024 screen, or a
+    large balance), so the card never grows wider than its panel and cuts them off."""
+
+    GAP = 8
+
+    def __init__(self, caption: QLabel, value: QLabel) -> None:
+        super().__init__()
+        self.caption, self.value = caption, value
+        self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.box.setContentsMargins(0, 0, 0, 0)
+        self.box.setSpacing(0)
+        self.box.addWidget(caption, 1)
+        self.box.addWidget(value, 0, Qt.AlignmentFlag.AlignRight)
+
+    def one_line_width(self) -> int:
+        return self.caption.sizeHint().width() + self.GAP + self.value.sizeHint().width()
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(max(self.caption.minimumSizeHint().width(),
+                         self.value.minimumSizeHint().width()),
+                     super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit(event.size().width())
+
+    def fit(self, width: int) -> None:
+        direction = (QBoxLayout.Direction.LeftToRight if width >= self.one_line_width()
+                     else QBoxLayout.Direction.TopToBottom)
+        if self.box.direction() != direction:
+            self.box.setDirection(direction)
+            self.updateGeometry()
 
 
 class MemberCard(Retranslating, QWidget):
@@ -135,11 +179,12 @@ class MemberCard(Retranslating, QWidget):
         value = _label()
         value.setProperty("figureValue", True)
         value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        detail = _label()  # short lines, broken by hand: a wrapped label mis-sizes in a grid
+        # Short lines, broken by hand; a line longer than a narrow panel (English at
+        # 1024) wraps rather than widening the card past its scroll area.
+        detail = _label(wrap=True)
         detail.setProperty("figureDetail", True)
-        grid.addWidget(picture, row, 0)
-        grid.addWidget(caption, row, 1)
-        grid.addWidget(value, row, 2)
+        grid.addWidget(picture, row, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(FigureLine(caption, value), row, 1, 1, 2)
         grid.addWidget(detail, row + 1, 1, 1, 2)
         return caption, value, detail
 

@@ -172,6 +172,9 @@ class CartPanel(Panel):
         self.table.setModel(model)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # Qt's least section width (64 px here) made "Qty" as wide as "Price": the
+        # item names lost that room at 1024 in English.
+        header.setMinimumSectionSize(32)
         for col in range(1, model.columnCount()):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
         for signal in (model.headerDataChanged, model.dataChanged, model.rowsInserted,

@@ -164,7 +164,7 @@ class AppController(QObject):
         worker unless the runner already has one, then fill the screen in."""
         self.login.set_loading()
         if maximized:
-            self.login.showMaximized()
+            fill_screen(self.login)
         else:
             self.login.show()
         if self.runner.has_database:
@@ -309,14 +309,23 @@ class AppController(QObject):
     @staticmethod
     def _switch(show: QWidget, hide: QWidget) -> None:
         # Show first: hiding the only visible window could end the application.
+        # The geometry too when maximised: without a window manager (a bare X server)
+        # the state alone leaves the window at its own size (fill_screen).
+        show.setGeometry(hide.geometry())
         if hide.isMaximized() or hide.isFullScreen():
             show.setWindowState(hide.windowState())
-        else:
-            show.setGeometry(hide.geometry())
         show.show()
         show.raise_()
         show.activateWindow()
         hide.hide()
+
+
+def fill_screen(window: QWidget) -> None:
+    """Maximised, on a real desktop and without a window manager: there nobody
+    resizes a window asked to be maximised, so it first takes the screen's
+    available area itself (which a window manager then maximises as usual)."""
+    window.setGeometry(window.screen().availableGeometry())
+    window.showMaximized()
 
 
 def _ping(db: Any) -> None:

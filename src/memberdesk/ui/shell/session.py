@@ -167,16 +167,17 @@ class AppController(QObject):
         else:
             self.data_dir = paths.root
             self._peeked = False
-            self.runner.run(_peek_login, paths, on_done=self._peek_done)
-            self.runner.run(_open_database, paths, on_done=self._opened)
+            self.runner.run(_peek_login, paths, on_done=lambda info: self._peek_done(info, paths))
 
-    def _peek_done(self, info: LoginInfo | None) -> None:
+    def _peek_done(self, info: LoginInfo | None, paths: DataPaths) -> None:
         """The shop file's login facts, read before the database stack loaded: the
-        login screen is usable now; a log-in asked for meanwhile waits for the open."""
-        if info is None or self.runner.has_database:
-            return
-        self._peeked = True
-        self._fill_login(info)
+        login screen is usable now; a log-in asked for meanwhile waits for the open.
+        The open (and its imports) starts after the screen is filled in, so the
+        worker does not hold the interpreter while the GUI thread does that."""
+        if info is not None:
+            self._peeked = True
+            self._fill_login(info)
+        self.runner.run(_open_database, paths, on_done=self._opened)
 
     def _opened(self, result: Any) -> None:
         from memberdesk.db.migrate import DatabaseError  # loaded by the worker by now

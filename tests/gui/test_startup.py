@@ -39,9 +39,42 @@ def fresh_ui(qtbot, i18n: Translations) -> Iterator[AppController]:  # type: ign
 def test_the_app_opens_the_shop_on_the_worker(qtbot, fresh_ui: AppController, data_paths: DataPaths, staff) -> None:  # type: ignore[no-untyped-def]
     with qtbot.waitSignal(fresh_ui.ready, timeout=10_000):
         fresh_ui.start(data_paths)
-    assert fresh_ui.runner.has_database
     assert fresh_ui.login.shop_label.text() == "测试便利店"
     assert fresh_ui.login.staff_picker.count() == 3
+    qtbot.waitUntil(lambda: fresh_ui.runner.has_database, timeout=10_000)
+
+
+def test_the_login_screen_is_ready_before_the_database_opens_and_a_login_waits(qtbot, fresh_ui: AppController, data_paths: DataPaths, staff, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """The login screen is filled in from the file (memberdesk.db.peek) while the database
+    stack still loads; a password typed meanwhile logs in once the database is open."""
+    import threading
+
+    from memberdesk.ui.shell import session
+
+    gate = threading.Event()
+    real_open = session._open_database
+
+    def slow_open(paths: DataPaths) -> object:
+        assert gate.wait(10)
+        return real_open(paths)
+
+    monkeypatch.setattr(session, "_open_database", slow_open)
+    with qtbot.waitSignal(fresh_ui.ready, timeout=10_000):
+        fresh_ui.start(data_paths)
+    assert not fresh_ui.runner.has_database
+    assert fresh_ui.login.shop_label.text() == "测试便利店"
+    assert fresh_ui.daily_jobs is not None and fresh_ui.backups is not None
+    assert not fresh_ui.daily_jobs.timer.isActive()  # no job before the database is open
+    assert not fresh_ui.backups.timer.isActive()
+    fresh_ui.login.staff_picker.setCurrentIndex(
+        fresh_ui.login.staff_picker.findData("cashier"))
+    fresh_ui.login.password.setText("cashier-pass")
+    fresh_ui.login.submit()
+    assert not fresh_ui.login.password.isEnabled()  # busy until the database is open
+    with qtbot.waitSignal(fresh_ui.logged_in, timeout=10_000) as blocker:
+        gate.set()
+    assert blocker.args[0].username == "cashier"
+    assert fresh_ui.daily_jobs.timer.isActive() and fresh_ui.backups.timer.isActive()
 
 
 def test_a_file_that_is_not_a_database_is_refused_in_chinese(qtbot, fresh_ui: AppController, tmp_path: Path, messages: list[str]) -> None:  # type: ignore[no-untyped-def]

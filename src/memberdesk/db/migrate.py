@@ -14,16 +14,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
-
 from memberdesk.domain import shoptime
 from memberdesk.paths import migrations_dir
 
-from .engine import make_engine
 from .errors import storage_problem
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy import Engine
 
 log = logging.getLogger(__name__)
 
@@ -164,6 +162,8 @@ def upgrade(engine: Engine) -> None:
 
 def open_database(path: Path, backup_dir: Path) -> Engine:
     """Recognise, back up and upgrade the shop file at ``path``; return its engine."""
+    from .engine import make_engine  # SQLAlchemy: not needed by .peek at start-up
+
     info = inspect_file(path)
     head = HEAD_REVISION
     if info.exists and info.revision is not None and info.revision != head:

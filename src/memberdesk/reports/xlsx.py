@@ -23,7 +23,8 @@ from openpyxl.writer.excel import ExcelWriter
 from memberdesk.money import Money
 
 from .document import Column, ColumnKind, Document, ExportError, Table, atomic_output
-from .xlsx_stream import Style, XlsxPackage, column_letter, encoder
+from .xlsx_rows import row_encoder
+from .xlsx_stream import Style, XlsxPackage, column_letter
 
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 
@@ -78,7 +79,7 @@ def _table_sheet(pkg: XlsxPackage, table: Table, used: set[str], progress: Progr
         if progress is not None and not progress(written[0]):
             raise ExportError("cancelled", "")
 
-    count = ws.stream(table.rows(), [encoder(i, k) for i, k in enumerate(kinds)], every)
+    count = ws.stream(table.rows(), row_encoder(kinds), every)
     written[0] = before + count
     if progress is not None and not progress(written[0]):
         raise ExportError("cancelled", "")

@@ -2,9 +2,9 @@
 
 Rows go straight from the report's iterator into the sheet's deflated zip entry, a
 batch of text at a time, so a million-row sheet needs no more memory than a batch.
-Each column gets one cell encoder, chosen once from the column's kind (styles by
-column, not by cell); a value of another type than its column expects still gets
-the right cell through :func:`_any_cell`.
+A table's rows are encoded by one function compiled from its column kinds
+(:mod:`.xlsx_rows`: styles by column, not by cell); a value of another type than its
+column expects still gets the right cell through :func:`_any_cell`.
 
 What a cell becomes:
 
@@ -25,7 +25,7 @@ from __future__ import annotations
 import contextlib
 import io
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from typing import BinaryIO
 from xml.sax.saxutils import quoteattr
@@ -152,58 +152,7 @@ def _any_cell(ref: str, value: CellValue, kind: ColumnKind, bold: bool) -> str:
     return _text_cell(ref, str(value), b)
 
 
-Encoder = Callable[[str, CellValue], str]  # (row number, value) -> cell XML
-
-
-def encoder(index: int, kind: ColumnKind) -> Encoder:
-    """The cell encoder of column ``index`` of ``kind``: a fast path for the type the
-    kind expects, :func:`_any_cell` for anything else."""
-    letter = column_letter(index)
-    head = f'<c r="{letter}'
-    if kind is ColumnKind.MONEY:
-        mid = f'" s="{Style.MONEY}"><v>'
-
-        def money(n: str, v: CellValue) -> str:
-            if type(v) is Money:
-                return f"{head}{n}{mid}{money_text(v.fen)}</v></c>"
-            return _any_cell(letter + n, v, kind, False)
-
-        return money
-    if kind is ColumnKind.INT:
-        mid = f'" s="{Style.INT}"><v>'
-
-        def integer(n: str, v: CellValue) -> str:
-            if type(v) is int:
-                return f"{head}{n}{mid}{v}</v></c>"
-            return _any_cell(letter + n, v, kind, False)
-
-        return integer
-    if kind is ColumnKind.DATE:
-        mid = f'" s="{Style.DATE}"><v>'
-
-        def day(n: str, v: CellValue) -> str:
-            if type(v) is date:
-                return f"{head}{n}{mid}{v.toordinal() - _EXCEL_EPOCH}</v></c>"
-            return _any_cell(letter + n, v, kind, False)
-
-        return day
-    if kind is ColumnKind.DATETIME:
-        mid = f'" s="{Style.DATETIME}"><v>'
-
-        def moment(n: str, v: CellValue) -> str:
-            if type(v) is datetime and v.tzinfo is None:
-                return f"{head}{n}{mid}{datetime_serial(v)}</v></c>"
-            return _any_cell(letter + n, v, kind, False)
-
-        return moment
-    mid = '" t="inlineStr"><is><t>'
-
-    def text(n: str, v: CellValue) -> str:
-        if type(v) is str and v and _SPECIAL.search(v) is None and len(v) <= MAX_TEXT:
-            return f"{head}{n}{mid}{v}</t></is></c>"
-        return _any_cell(letter + n, v, kind, False)
-
-    return text
+RowEncoder = Callable[[str, Sequence[CellValue]], str]  # (row number, values) -> row XML
 
 
 class SheetWriter:
@@ -247,15 +196,14 @@ class SheetWriter:
         self.row += 1
         self._out.write(f'<row r="{self.row}">{"".join(cells)}</row>')
 
-    def stream(self, rows: Iterable[Iterable[CellValue]], encoders: list[Encoder],
+    def stream(self, rows: Iterable[Sequence[CellValue]], encode: RowEncoder,
                every: Callable[[int], None]) -> int:
-        """Write ``rows`` through ``encoders``; ``every(count)`` after each batch."""
+        """Write ``rows`` through ``encode`` (:func:`.xlsx_rows.row_encoder`);
+        ``every(count)`` after each batch."""
         write, batch, count, n = self._out.write, [], 0, self.row
         for row in rows:
             n += 1
-            r = str(n)
-            cells = "".join([e(r, v) for e, v in zip(encoders, row, strict=True)])
-            batch.append(f'<row r="{r}">{cells}</row>')
+            batch.append(encode(str(n), row))
             if len(batch) == BATCH_ROWS:
                 write("".join(batch))
                 batch.clear()

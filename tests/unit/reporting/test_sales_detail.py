@@ -3,10 +3,13 @@ fen, business dates decide the range, rows stream only while the report is open.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
+from sqlalchemy import select, update
 
+from memberdesk.domain.line_names import LEGACY_PLAIN_AMOUNT, PLAIN_AMOUNT
+from memberdesk.models import SaleLine, Staff
 from memberdesk.models.enums import TenderKind
 from memberdesk.money import Money
 from memberdesk.services.reporting.sales_detail import sales_detail, sales_detail_document
@@ -90,3 +93,53 @@ def test_net_sales_line_takes_off_the_refunds(world: World) -> None:
     assert "实收合计" not in doc and doc["销售额（退款前）"] == sale.payable
     assert doc["同期销售退款"] == back.amount
     assert doc["净销售额（销售额 - 同期退款）"] == sale.payable - back.amount
+
+
+def _rows_through_the_column_types(w: World, start: date, end: date) -> list[tuple[object, ...]]:
+    """The sales detail's lines read the way the report read them before issue 16: every
+    value through SQLAlchemy's column types, then one row object per line. The report
+    now reads the driver's plain values; both must give the same rows."""
+    from memberdesk.domain.line_names import line_name
+    from memberdesk.models import Member, Product, Sale, SaleLine
+    from memberdesk.services.shared import clock
+
+    with w.db.reader() as uow:
+        s = uow.session
+        names = {i: n for i, n in s.execute(select(Staff.id, Staff.display_name))}
+        local = clock.local_offset(s)
+        stmt = (select(Sale.business_date, Sale.sale_no, Sale.created_at, Sale.staff_id,
+                       Member.member_no, SaleLine.product_id, Product.code,
+                       SaleLine.description, SaleLine.qty, SaleLine.unit_price,
+                       SaleLine.discount, SaleLine.net_amount)
+                .select_from(Sale).join(SaleLine, SaleLine.sale_id == Sale.id)
+                .outerjoin(Member, Member.id == Sale.member_id)
+                .outerjoin(Product, Product.id == SaleLine.product_id)
+                .where(Sale.business_date >= start, Sale.business_date <= end)
+                .order_by(Sale.business_date, Sale.id, SaleLine.line_no))  # fmt: skip
+        return [(bd, no, at.replace(tzinfo=None) + local, names.get(staff, ""), member or "",
+                 code or "", line_name(pid, desc), q, price, disc, net)
+                for bd, no, at, staff, member, pid, code, desc, q, price, disc, net
+                in s.execute(stmt)]  # fmt: skip
+
+
+def test_the_lines_are_what_the_column_types_read(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 16: the plain-value read gives the very rows (types included) the typed read
+    gave, over days, walk-ins, members, refunds and a plain amount of the old name."""
+    w = world
+    three_days(w, monkeypatch)
+    b = busy_day(w)
+    with w.db.uow() as uow:  # a plain amount written under its old name (before 0019)
+        line = uow.session.scalars(select(SaleLine).order_by(SaleLine.id.desc()).limit(1)).one()
+        uow.session.execute(update(SaleLine).where(SaleLine.id == line.id)
+                            .values(product_id=None, description=LEGACY_PLAIN_AMOUNT))
+        uow.commit()
+    start = b.today - timedelta(days=3)
+    want = _rows_through_the_column_types(w, start, b.today)
+    with sales_detail(w.db, w.owner, start, b.today) as rep:
+        got = [tuple(r) for r in rep.lines()]
+    assert len(got) == len(want) > 10
+    assert got == want
+    assert [tuple(map(type, r)) for r in got] == [tuple(map(type, r)) for r in want]
+    assert any(r[6] == PLAIN_AMOUNT for r in got) and any(r[4] == "" for r in got)

@@ -16,12 +16,7 @@ from memberdesk.models import (
 )
 from memberdesk.models.enums import PointsKind, RefundKind, TenderKind
 from memberdesk.money import Money
-from memberdesk.services.receipts.data import (
-    ReceiptAmount,
-    ReceiptData,
-    from_json,
-    to_json,
-)
+from memberdesk.services.receipts.data import ReceiptAmount, ReceiptData, from_json, to_json
 from memberdesk.services.shared import audit, clock, settings
 from memberdesk.services.shared.context import Actor
 from memberdesk.services.shared.errors import ConflictError, ValidationError

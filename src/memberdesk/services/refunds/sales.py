@@ -36,10 +36,7 @@ from memberdesk.services.coupons import core as coupons
 from memberdesk.services.loyalty import referrals
 from memberdesk.services.notifications import outbox as notify_outbox
 from memberdesk.services.pricing.tenders import label
-from memberdesk.services.receipts.data import (
-    ReceiptAmount,
-    ReceiptLine,
-)
+from memberdesk.services.receipts.data import ReceiptAmount, ReceiptLine
 from memberdesk.services.receipts.documents import receipt_head
 from memberdesk.services.refund_core.steps import (
     RefundResult,

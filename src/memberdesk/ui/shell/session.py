@@ -30,9 +30,9 @@ from memberdesk.ui.shell.startup_messages import database_error_text, startup_ti
 from memberdesk.ui.shell.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from memberdesk.db.peek import LoginInfo
     from memberdesk.services.shared.context import Actor
     from memberdesk.ui.counter.offline_controller import OfflineController
-    from memberdesk.ui.shell.shop_access import LoginInfo
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +41,17 @@ EXIT_DATABASE_ERROR = 2
 
 # The jobs import .shop_access (and with it the whole database stack) on the
 # worker thread, so the first window shows without waiting for those imports.
+# Before them, the login screen is filled in from a plain sqlite3 read of an
+# up-to-date shop file (memberdesk.db.peek): ready without SQLAlchemy at all.
+def _peek_login(paths: DataPaths) -> LoginInfo | None:
+    from memberdesk.db.peek import peek_login
+    from memberdesk.paths import resolve_db_url
+
+    if resolve_db_url(paths):  # a shop on a server: the full path
+        return None
+    return peek_login(paths.database)
+
+
 def _open_database(paths: DataPaths) -> Any:
     from memberdesk.ui.shell.shop_access import open_database
 
@@ -86,6 +97,8 @@ class AppController(QObject):
         self.main = MainWindow(i18n)
         self.setup: ShopSetupScreen | None = None  # made on a first run only
         self._preselect: str | None = None  # the staff member to choose on the login screen
+        self._peeked = False  # the login screen was filled in before the database opened
+        self._waiting_login: tuple[str, str] | None = None  # asked before it opened
         self.shop_name = ""
         self.data_dir: Path | None = None
         self.state = CounterState(self)
@@ -173,7 +186,18 @@ class AppController(QObject):
             raise ValueError("no database and no data directory to open")
         else:
             self.data_dir = paths.root
-            self.runner.run(_open_database, paths, on_done=self._opened)
+            self._peeked = False
+            self.runner.run(_peek_login, paths, on_done=lambda info: self._peek_done(info, paths))
+
+    def _peek_done(self, info: LoginInfo | None, paths: DataPaths) -> None:
+        """The shop file's login facts, read before the database stack loaded: the
+        login screen is usable now; a log-in asked for meanwhile waits for the open.
+        The open (and its imports) starts after the screen is filled in, so the
+        worker does not hold the interpreter while the GUI thread does that."""
+        if info is not None:
+            self._peeked = True
+            self._fill_login(info)
+        self.runner.run(_open_database, paths, on_done=self._opened)
 
     def _opened(self, result: Any) -> None:
         from memberdesk.db.migrate import DatabaseError  # loaded by the worker by now
@@ -182,7 +206,14 @@ class AppController(QObject):
             self._fatal(database_error_text(result), EXIT_DATABASE_ERROR)
             return
         self.runner.attach(result)
-        self._load()
+        if not self._peeked:
+            self._load()
+            return
+        self._start_schedulers()
+        if self._waiting_login is not None:
+            username, password = self._waiting_login
+            self._waiting_login = None
+            self._request_login(username, password)
 
     def _load(self) -> None:
         self.runner.call(_load_login_info, on_done=self._show_login)
@@ -191,12 +222,19 @@ class AppController(QObject):
         if info.shop_name is None:
             self._show_setup()
             return
-        self.shop_name = info.shop_name
-        fmt.set_shop_offset(info.utc_offset_minutes)  # times as receipts and reports show them
+        self._start_schedulers()
+        self._fill_login(info)
+
+    def _start_schedulers(self) -> None:
         if self.backups is not None:
             self.backups.start()
         if self.daily_jobs is not None:
             self.daily_jobs.start()
+
+    def _fill_login(self, info: LoginInfo) -> None:
+        assert info.shop_name is not None
+        self.shop_name = info.shop_name
+        fmt.set_shop_offset(info.utc_offset_minutes)  # times as receipts and reports show them
         self.login.set_shop(info.shop_name)
         self.login.set_staff(info.staff, self._preselect)
         self.login.reset()
@@ -245,6 +283,9 @@ class AppController(QObject):
 
     # -- logging in and out -----------------------------------------------------------
     def _request_login(self, username: str, password: str) -> None:
+        if not self.runner.has_database:  # typed while the database was still opening
+            self._waiting_login = (username, password)
+            return
         self.runner.call(
             _log_in,
             username,

@@ -5,11 +5,11 @@ the services): the login window is on screen before any of that is loaded."""
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 
 from memberdesk.db import Database
 from memberdesk.db.errors import storage_problem
 from memberdesk.db.migrate import DatabaseError
+from memberdesk.db.peek import LoginInfo
 from memberdesk.paths import DataPaths, resolve_db_url, resolve_store
 from memberdesk.services.shop import setup as shop_svc
 from memberdesk.services.staff import accounts as staff_svc
@@ -17,13 +17,7 @@ from memberdesk.services.staff import accounts as staff_svc
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
-class LoginInfo:
-    """What the login screen needs, read in one go."""
-
-    shop_name: str | None  # None: the shop is not set up yet
-    staff: list[tuple[str, str]]
-    utc_offset_minutes: int = 480  # the shop's time zone (a setting)
+__all__ = ["LoginInfo", "load_login_info", "open_database"]
 
 
 def open_database(paths: DataPaths) -> Database | DatabaseError:

@@ -1,0 +1,69 @@
+"""What the login screen shows, read straight from an up-to-date shop file.
+
+Start-up shows a filled-in login screen before SQLAlchemy, the models and the
+services are imported (they take seconds on a busy till; the person types a password
+meanwhile). This module uses only :mod:`sqlite3` and reads four small things by their
+keys: the schema revision, the shop's name, the active staff, the time zone setting.
+Anything unusual — no file, not SQLite, an older or newer schema, a shop not set up,
+a network shop, an error — answers ``None``, and start-up takes the full path
+(recognise, back up, migrate, then read through the services) as before.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from .migrate import HEAD_REVISION, SQLITE_MAGIC
+
+# The default of the ``shop.timezone_offset_minutes`` setting (services/shared/
+# setting_specs.py; a test keeps the two equal).
+DEFAULT_UTC_OFFSET_MINUTES = 480
+TIMEZONE_KEY = "shop.timezone_offset_minutes"
+
+# Every statement the peek sends: each reads one row by its key, or the staff table
+# (a few dozen rows in any shop). tests/unit/test_startup_reads.py checks their plans.
+REVISION_SQL = "SELECT version_num FROM alembic_version"
+SHOP_SQL = "SELECT name FROM shop WHERE id = 1"
+STAFF_SQL = "SELECT username, display_name FROM staff WHERE active = 1 ORDER BY id"
+SETTING_SQL = "SELECT value FROM settings WHERE key = ?"
+
+
+@dataclass(frozen=True)
+class LoginInfo:
+    """What the login screen needs, read in one go."""
+
+    shop_name: str | None  # None: the shop is not set up yet
+    staff: list[tuple[str, str]]
+    utc_offset_minutes: int = DEFAULT_UTC_OFFSET_MINUTES  # the shop's time zone
+
+
+def peek_login(path: Path) -> LoginInfo | None:
+    """The login screen's facts of the SQLite shop file at ``path`` if it is set up and
+    at this build's schema revision; otherwise ``None`` (the caller opens it fully)."""
+    try:
+        if not path.is_file():
+            return None
+        with path.open("rb") as fh:
+            if fh.read(16) != SQLITE_MAGIC:
+                return None
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except (OSError, sqlite3.Error):
+        return None
+    try:
+        revision = conn.execute(REVISION_SQL).fetchone()
+        if revision is None or revision[0] != HEAD_REVISION:
+            return None
+        shop = conn.execute(SHOP_SQL).fetchone()
+        if shop is None:
+            return None
+        staff = [(str(u), str(d)) for u, d in conn.execute(STAFF_SQL)]
+        stored = conn.execute(SETTING_SQL, (TIMEZONE_KEY,)).fetchone()
+        offset = DEFAULT_UTC_OFFSET_MINUTES if stored is None else int(json.loads(stored[0]))
+        return LoginInfo(str(shop[0]), staff, offset)
+    except (sqlite3.Error, ValueError, TypeError):
+        return None
+    finally:
+        conn.close()

@@ -51,7 +51,13 @@ from memberdesk.services.pricing.tenders import (
     label,
     plan_tenders,
 )
-from memberdesk.services.receipts.data import ReceiptAmount, ReceiptData, ReceiptLine, from_json, to_json
+from memberdesk.services.receipts.data import (
+    ReceiptAmount,
+    ReceiptData,
+    ReceiptLine,
+    from_json,
+    to_json,
+)
 from memberdesk.services.receipts.documents import receipt_head
 from memberdesk.services.shared import clock, this_store
 from memberdesk.services.shared.context import Actor

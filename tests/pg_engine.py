@@ -31,6 +31,7 @@ PG_SUITES: tuple[str, ...] = (
     "unit/catalog/test_product_cost.py",
     "integration/checkout",
     "integration/analytics",
+    "integration/jobs/test_birthday_batch.py",
     "pg",
 )
 

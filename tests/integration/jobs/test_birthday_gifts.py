@@ -16,9 +16,9 @@ from memberdesk.models.enums import CouponKind, PointsKind
 from memberdesk.services.backup.integrity import check_database
 from memberdesk.services.coupons.core import CouponTemplateDraft, create_coupon_template
 from memberdesk.services.jobs.runner import run_jobs
+from memberdesk.services.loyalty import birthday
 from memberdesk.services.loyalty.birthday import recent_gift
 from memberdesk.services.loyalty.enrol import register_member
-from memberdesk.services.shared import batches as job_batches
 from tests.checkout_support.kit import World, yuan
 
 from .conftest import ShopClock
@@ -128,7 +128,7 @@ def test_gifts_go_in_short_batches_and_a_cancelled_run_finishes_next_time(
     day = shop_clock.day
     _born(w, alice=day.replace(year=1990), bob=day.replace(year=1991),
           carol=day.replace(year=1992))
-    monkeypatch.setattr(job_batches, "MAX_MEMBERS", 1)
+    monkeypatch.setattr(birthday, "BATCH_MEMBERS", 1)
     path = w.db.paths.database if w.db.paths else None
     assert path is not None
     free: list[bool] = []

@@ -46,3 +46,25 @@ def test_a_batch_expires_each_due_lot_with_its_own_entry(world: World) -> None:
     with w.db.uow() as uow:  # again: nothing left to expire
         assert expire_lots(uow.session, ids, today, Refs()) == Expired(0, 0, 0)
     assert check_database(w.db) == []
+
+
+def test_the_job_finds_the_members_due_once_and_expires_them_in_batches(world: World) -> None:
+    """expire_due: the members with a lot due read once (a row a lot: alice's two lots
+    make her one member), then ``batch`` members a unit of work; a second run finds
+    nothing left."""
+    from memberdesk.services.points.expiry import ExpiryCounts, expire_due
+
+    w = world
+    w.give_points("alice", 100, days=-2)
+    w.give_points("alice", 40, days=-1)
+    w.give_points("bob", 70, days=-1)
+    w.give_points("carol", 9, days=3)
+    steps: list[tuple[int, int]] = []
+    with w.db.reader() as r:
+        today = clock.today(r.session)
+    got = expire_due(w.db, today, batch=1, step=lambda d, t: steps.append((d, t)) is None)
+    assert got == ExpiryCounts(members=2, lots=3, points=210)
+    assert steps == [(1, 2), (2, 2)]
+    assert expire_due(w.db, today) == ExpiryCounts()
+    assert w.balances("carol")[2] == 9
+    assert check_database(w.db) == []

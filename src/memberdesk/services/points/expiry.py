@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
@@ -33,13 +33,11 @@ from memberdesk.services.shared.tables import connection, sync, table
 
 _LOTS = table(PointsLot)
 _MEMBERS, _ENTRIES, _MOVES = table(Member), table(PointsEntry), table(PointsLotMove)
-# The members with a lot due (``ix_points_lots_due``: lots with points left, by date).
-_DUE_MEMBERS = (
-    select(_LOTS.c.member_id).distinct()
-    .where(_LOTS.c.remaining > 0, _LOTS.c.expires_on < bindparam("day"))
-    .limit(bindparam("batch"))
-)
-_DUE_TOTAL = select(func.count(func.distinct(_LOTS.c.member_id))).where(
+# The members with a lot due, a row a lot (``ix_points_lots_due``: lots with points
+# left, by date). Not DISTINCT nor LIMIT: SQLite then scans ix_points_lots_member_expiry
+# from the first member, and each batch of a run scanned again past the members
+# already done (1,000,000 members: 0.3 s a batch, inside the write lock).
+_DUE_LOTS = select(_LOTS.c.member_id).where(
     _LOTS.c.remaining > 0, _LOTS.c.expires_on < bindparam("day"))
 
 BATCH_MEMBERS = 200
@@ -170,26 +168,27 @@ def expire_due(
     False the job stops there (what was done stays done) and the counts say
     ``cancelled``."""
     batch = batch or BATCH_MEMBERS
-    with db.reader() as r:
-        total = int(connection(r.session).scalar(_DUE_TOTAL, {"day": day}) or 0)
+    with db.reader() as r:  # the members due, found once without the write lock
+        due = sorted({int(m) for m in connection(r.session).scalars(_DUE_LOTS, {"day": day})})
+    total = len(due)
     members = lots = points = 0
     refs = Refs(note=f"expired {day.isoformat()}")
-    while True:
+    for first in range(0, total, batch):
+        ids = due[first:first + batch]
         with db.uow() as uow:
             s = uow.session
             s.connection()  # BEGIN IMMEDIATE: any wait for the lock is here
             started = time.monotonic()  # the pause below counts the lock held
-            ids = list(connection(s).scalars(_DUE_MEMBERS, {"day": day, "batch": batch}))
-            done = expire_lots(s, ids, day, refs)
+            done = expire_lots(s, ids, day, refs)  # a lot expired meanwhile: nothing left
             uow.commit()
         members += len(ids)
         lots += done.lots
         points += done.points
-        if not ids:
-            return ExpiryCounts(members, lots, points)
-        if step is not None and not step(members, max(total, members)):
+        if step is not None and not step(members, total):
             return ExpiryCounts(members, lots, points, cancelled=True)
-        time.sleep(min(time.monotonic() - started, PAUSE_S))
+        if members < total:
+            time.sleep(min(time.monotonic() - started, PAUSE_S))
+    return ExpiryCounts(members, lots, points)
 
 
 def expire_points(session: Session, member_id: int, today: date, refs: Refs) -> int:

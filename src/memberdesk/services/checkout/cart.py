@@ -36,6 +36,7 @@ from memberdesk.services.pricing.prices import (
 from memberdesk.services.receipts.data import PLAIN_AMOUNT
 from memberdesk.services.shared import clock
 from memberdesk.services.shared.context import Actor
+from memberdesk.services.shared.driver import run
 from memberdesk.services.shared.errors import NotFoundError, ValidationError
 from memberdesk.services.shared.ledger import USABLE_POINTS_OF_MEMBER
 from memberdesk.services.shared.permissions import Permission, require
@@ -172,7 +173,7 @@ def _category_path(
         cid: int | None = category_id
         while cid is not None and cid not in path and len(path) < 16:
             path.append(cid)
-            row = conn.execute(_PARENT, {"category_id": cid}).first()
+            row = run(conn, _PARENT, {"category_id": cid}).first()
             if row is not None and row.points_per_yuan is not None:
                 rates[cid] = row.points_per_yuan
             cid = row.parent_id if row is not None else None
@@ -183,7 +184,7 @@ def _category_path(
 def load_cart_member(s: Session, member_id: int, today: date) -> CartMember:
     """The member, their tier and their usable points on ``today`` in one read; refuses
     an unknown or inactive member (as :func:`~memberdesk.services.members.rows.active_member` does)."""
-    row = connection(s).execute(_CART_MEMBER, {"member_id": member_id, "today": today}).first()
+    row = run(connection(s), _CART_MEMBER, {"member_id": member_id, "today": today}).first()
     if row is None:
         raise NotFoundError("member_not_found", key=member_id)
     (mid, member_no, name, phone, status, principal, bonus, points, usable, has_password,

@@ -29,6 +29,7 @@ from memberdesk.domain.stock import MAX_QTY, is_low
 from memberdesk.models import Product, StockEntry, StockKind, StockLevel
 from memberdesk.services.shared import audit, clock
 from memberdesk.services.shared.context import Actor
+from memberdesk.services.shared.driver import run, run_many
 from memberdesk.services.shared.errors import NotFoundError, ValidationError
 from memberdesk.services.shared.permissions import Permission, require
 from memberdesk.services.shared.requests import clean_text
@@ -107,13 +108,13 @@ def post_sale(s: Session, sale_id: int, lines: Iterable[tuple[int | None, int]],
     rows = []
     for pid in sorted(tracked):  # a fixed order: two tills never lock in opposite orders
         qty = wanted[pid]
-        after = conn.execute(_MOVE if allow_negative else _TAKE,
-                             {"pid": pid, "delta": -qty}).scalar()
+        after = run(conn, _MOVE if allow_negative else _TAKE,
+                    {"pid": pid, "delta": -qty}).scalar()
         if after is None:
             raise _short(s, pid, tracked[pid], qty)
         rows.append(_entry(pid, StockKind.SALE, -qty, int(after), at, staff_id,
                            sale_id=sale_id, note=note))
-    conn.execute(_ADD_ENTRIES, rows)
+    run_many(conn, _ADD_ENTRIES, rows)
 
 
 def post_refund(s: Session, refund_id: int, sale_id: int,
@@ -132,7 +133,7 @@ def post_refund(s: Session, refund_id: int, sale_id: int,
         rows.append(_entry(pid, StockKind.REFUND, back[pid], int(after), at, staff_id,
                            sale_id=sale_id, refund_id=refund_id, note=note))
     if rows:
-        conn.execute(_ADD_ENTRIES, rows)
+        run_many(conn, _ADD_ENTRIES, rows)
 
 
 def post_gift(s: Session, pid: int, delta: int, *, staff_id: int | None, at: datetime,

@@ -93,3 +93,19 @@ def test_the_connections_events_see_each_statement(world: World) -> None:
         event.remove(world.db.engine, "before_cursor_execute", record)
     updates = [s for s in seen if s[0].startswith("UPDATE members")]
     assert len(updates) == 1 and not updates[0][2]
+
+
+def test_in_lists_give_what_core_gives(world: World) -> None:
+    from memberdesk.services.checkout.cart import _CART_PRODUCTS
+
+    cola = world.products["COLA"]
+    with world.db.uow() as uow:
+        conn = connection(uow.session)
+        for params in ({"ids": [cola.id], "keys": [], "tier_id": None},
+                       {"ids": [], "keys": ["COLA", "BEER", "nothing"], "tier_id": None},
+                       {"ids": [], "keys": [], "tier_id": None}):
+            ours = sorted(tuple(r) for r in run(conn, _CART_PRODUCTS, params))
+            core = sorted(tuple(r) for r in conn.execute(_CART_PRODUCTS, params))
+            assert ours == core, params
+        assert len(run(conn, _CART_PRODUCTS, {"ids": [], "keys": ["COLA", "BEER"],
+                                              "tier_id": None})) == 2

@@ -207,7 +207,7 @@ def _find_products(conn: Connection, cart: CartRequest, tier_id: int | None) -> 
     by_code: dict[str, _Product] = {}
     by_barcode: dict[str, _Product] = {}
     if ids or keys:
-        for row in conn.execute(_CART_PRODUCTS, {"ids": ids, "keys": keys, "tier_id": tier_id}):
+        for row in run(conn, _CART_PRODUCTS, {"ids": ids, "keys": keys, "tier_id": tier_id}):
             by_id[row.id] = by_code[row.code] = row
             if row.barcode is not None:
                 by_barcode[row.barcode] = row

@@ -81,12 +81,16 @@ class _Plan:
             dialect=dialect, column_keys=list(keys) if is_dml else None
         )
         sql = compiled.string
-        self.direct = "POSTCOMPILE" not in sql and not any(
-            b.expanding for b in compiled.binds.values()
-        )
-        self.sql = sql
+        self.sql: str = sql
         self.positional = bool(dialect.positional)
         named = {name: b for b, name in compiled.bind_names.items()}
+        # IN lists (expanding parameters): one ``?`` per value, on SQLite only.
+        self.expanding = frozenset(n for n, b in named.items() if b.expanding)
+        rest = sql
+        for n in self.expanding:
+            rest = rest.replace(f"__[POSTCOMPILE_{n}]", "")
+        self.direct = "POSTCOMPILE" not in rest and (self.positional or not self.expanding)
+        self._sized: dict[tuple[int, ...], str] = {}
         self.names: tuple[str, ...] = tuple(
             compiled.positiontup or () if self.positional else named
         )
@@ -106,6 +110,7 @@ class _Plan:
         self.bind: dict[str, Callable[[Any], Any] | None] = {
             name: b.type.dialect_impl(dialect).bind_processor(dialect) for name, b in named.items()
         }
+        self.pairs = [(n, self.bind.get(n)) for n in self.names]
         returns = not is_dml or bool(compiled.effective_returning)
         columns = list(statement.exported_columns) if returns else []  # type: ignore[attr-defined]
         self.result = [
@@ -117,23 +122,45 @@ class _Plan:
         self.returns = returns
 
     def values(self, params: dict[str, Any]) -> Any:
-        merged = {**self.fixed, **params}
-        for key, default in self.prefetch:
-            merged[key] = _default_value(default)
-        bind = self.bind
-        if self.positional:
-            out = []
-            for n in self.names:
-                v = merged[n]
-                p = bind.get(n)
-                out.append(v if p is None or v is None else p(v))
+        """The driver's parameters: a tuple (SQLite) or a dict (psycopg)."""
+        if self.fixed or self.prefetch:
+            params = {**self.fixed, **params}
+            for key, default in self.prefetch:
+                params[key] = _default_value(default)
+        if self.expanding:
+            out: list[Any] = []
+            for n, p in self.pairs:
+                v = params[n]
+                vs = v if n in self.expanding else (v,)
+                out += [x if p is None or x is None else p(x) for x in vs]
             return tuple(out)
-        done = {}
-        for n in self.names:
-            v = merged.get(n)
-            p = bind.get(n)
-            done[n] = v if p is None or v is None else p(v)
-        return done
+        if self.positional:
+            return tuple(
+                [
+                    v if p is None or v is None else p(v)
+                    for v, p in [(params[n], p) for n, p in self.pairs]
+                ]
+            )
+        return {
+            n: v if p is None or v is None else p(v)
+            for n, p, v in [(n, p, params.get(n)) for n, p in self.pairs]
+        }
+
+    def sql_for(self, params: dict[str, Any]) -> str:
+        """The SQL with each IN list's ``?`` (an empty list: SQLAlchemy's empty set)."""
+        if not self.expanding:
+            return self.sql
+        sizes = tuple(
+            len(params[n] if n in params else self.fixed[n]) for n in sorted(self.expanding)
+        )
+        sql = self._sized.get(sizes)
+        if sql is None:
+            sql = self.sql
+            for n, size in zip(sorted(self.expanding), sizes, strict=True):
+                marks = ", ".join("?" * size) if size else "SELECT 1 FROM (SELECT 1) WHERE 1!=1"
+                sql = sql.replace(f"__[POSTCOMPILE_{n}]", marks)
+            self._sized[sizes] = sql
+        return sql
 
     def rows(self, raw: list[Any]) -> Rows:
         make = self.row
@@ -189,9 +216,9 @@ def _fail(conn: Connection, e: Exception, sql: str, params: Any, cursor: Any) ->
     )
 
 
-def _send(conn: Connection, plan: _Plan, params: Any, many: bool) -> Any:
+def _send(conn: Connection, plan: _Plan, params: Any, many: bool, sql: str | None = None) -> Any:
     cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-    sql = plan.sql
+    sql = sql or plan.sql
     before, after = conn.dispatch.before_cursor_execute, conn.dispatch.after_cursor_execute
     if before:
         before(conn, cursor, sql, params, None, many)
@@ -215,12 +242,13 @@ def run(conn: Connection, statement: ClauseElement, params: dict[str, Any] | Non
     plan = _plan(conn, statement, tuple(params))
     if not plan.direct:
         return conn.execute(statement, params)  # type: ignore[call-overload]
-    cursor = _send(conn, plan, plan.values(params), False)
+    sql = plan.sql_for(params)
+    cursor = _send(conn, plan, plan.values(params), False, sql)
     try:
         out = plan.rows(cursor.fetchall()) if plan.returns else Rows()
         out.rowcount = cursor.rowcount
     except Exception as e:
-        raise _fail(conn, e, plan.sql, None, cursor) from e
+        raise _fail(conn, e, sql, None, cursor) from e
     finally:
         cursor.close()
     return out
@@ -232,7 +260,7 @@ def run_many(conn: Connection, statement: ClauseElement, rows: Sequence[dict[str
     if not rows:
         return 0
     plan = _plan(conn, statement, tuple(rows[0]))
-    if not plan.direct or plan.returns:
+    if not plan.direct or plan.returns or plan.expanding:
         return int(conn.execute(statement, list(rows)).rowcount)  # type: ignore[call-overload]
     cursor = _send(conn, plan, [plan.values(r) for r in rows], True)
     count = cursor.rowcount
@@ -264,7 +292,7 @@ def insert_returning(
     if not rows:
         return iter(())
     plan = _plan(conn, statement, tuple(rows[0]))
-    if not plan.direct:
+    if not plan.direct or plan.expanding:
         return iter(conn.execute(statement, list(rows)))
     values = [plan.values(r) for r in rows]
     if plan.positional:

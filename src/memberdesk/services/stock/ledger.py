@@ -101,8 +101,8 @@ def post_sale(s: Session, sale_id: int, lines: Iterable[tuple[int | None, int]],
     if not wanted:
         return
     conn = connection(s)
-    tracked = {int(pid): int(on_hand) for pid, on_hand in conn.execute(
-        _TRACKED, {"ids": sorted(wanted)})}
+    tracked = {int(pid): int(on_hand) for pid, on_hand in run(
+        conn, _TRACKED, {"ids": sorted(wanted)})}
     if not tracked:
         return
     rows = []

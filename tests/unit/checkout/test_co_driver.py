@@ -107,5 +107,5 @@ def test_in_lists_give_what_core_gives(world: World) -> None:
             ours = sorted(tuple(r) for r in run(conn, _CART_PRODUCTS, params))
             core = sorted(tuple(r) for r in conn.execute(_CART_PRODUCTS, params))
             assert ours == core, params
-        assert len(run(conn, _CART_PRODUCTS, {"ids": [], "keys": ["COLA", "BEER"],
-                                              "tier_id": None})) == 2
+        assert len(list(run(conn, _CART_PRODUCTS, {"ids": [], "keys": ["COLA", "BEER"],
+                                                   "tier_id": None}))) == 2

@@ -40,3 +40,24 @@ def test_a_reader_is_read_only_in_its_begin_and_keeps_prepared_statements(
             uow.commit()
     finally:
         db.close()
+
+
+def test_a_quick_read_keeps_the_connections_prepared_statements(
+    pg_fresh: str, tmp_path: Path
+) -> None:
+    """The lookup at the counter (Database.quick_read) ends with COMMIT on the server:
+    before, the pool's ROLLBACK made psycopg send DEALLOCATE ALL, and the checkout after
+    each lookup parsed and planned its ~30 statements again (bench_pg_trips)."""
+    db = Database.open(DataPaths(tmp_path / "data").ensure(), pg_fresh)
+    sent: list[str] = []
+    event.listen(db.engine, "before_cursor_execute",
+                 lambda _c, _cur, sql, *_a: sent.append(sql.strip().upper()))
+    try:
+        for _ in range(8):  # psycopg prepares a statement on its 5th execution
+            with db.quick_read() as conn:
+                assert conn.execute(text("SELECT count(*) FROM staff")).scalar() == 0
+        with db.quick_read() as conn:
+            prepared = conn.execute(text("SELECT count(*) FROM pg_prepared_statements")).scalar()
+        assert prepared and prepared >= 1
+    finally:
+        db.close()

@@ -159,6 +159,11 @@ class QuickRead:
         conn, self._conn = self._conn, None
         if conn is not None:
             try:
+                if exc is None and conn.in_transaction() and conn.dialect.name != "sqlite":
+                    # COMMIT, not the pool's ROLLBACK: psycopg answers a ROLLBACK with
+                    # DEALLOCATE ALL, so the checkout after a lookup parsed and planned
+                    # each of its statements again (bench_pg_trips).
+                    conn.commit()
                 conn.close()  # rolls back: nothing of a quick read is ever kept
             except Exception:  # the error being reported matters more
                 if exc is None:

@@ -49,9 +49,14 @@ def test_a_member_sale_reads_and_writes_within_budget(world: World) -> None:
     locks = [s for s in reads if "PG_ADVISORY_XACT_LOCK" in s or s.endswith("FOR UPDATE")]
     postgres = world.db.engine.dialect.name == "postgresql"
     assert len(locks) == (2 if postgres else 0), locks
-    assert len(reads) - len(locks) <= 13, reads
+    # Pinned, not a ceiling: a statement more fails here (issue 16: each costs the
+    # checkout a round trip on a server and ~10-50 µs of Python on the shop's file).
+    # The statements run on the driver (services/shared/driver.py) fire the
+    # connection's events, so they are counted here like any other.
+    assert len(reads) - len(locks) == 13, reads
     # sale, lines, discounts, line discounts, tenders; points out (member, entry, lot,
     # move) and in (member, entry, lot); stored value (member, entry); coupon (status,
     # event); visit; receipt
-    assert len(writes) <= 18, writes
+    assert len(writes) == 18, writes
+    assert sum(s.startswith("BEGIN") for s in sent) <= 1  # one transaction
     assert not any(s.startswith("SELECT MEMBERS.MEMBER_NO") for s in reads), "an ORM Member load"

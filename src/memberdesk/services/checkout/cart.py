@@ -35,6 +35,7 @@ from memberdesk.services.pricing.prices import (
 )
 from memberdesk.services.shared import clock
 from memberdesk.services.shared.context import Actor
+from memberdesk.services.shared.driver import run
 from memberdesk.services.shared.errors import NotFoundError, ValidationError
 from memberdesk.services.shared.ledger import USABLE_POINTS_OF_MEMBER
 from memberdesk.services.shared.permissions import Permission, require
@@ -172,7 +173,7 @@ def _category_path(
         cid: int | None = category_id
         while cid is not None and cid not in path and len(path) < 16:
             path.append(cid)
-            row = conn.execute(_PARENT, {"category_id": cid}).first()
+            row = run(conn, _PARENT, {"category_id": cid}).first()
             if row is not None and row.points_per_yuan is not None:
                 rates[cid] = row.points_per_yuan
             cid = row.parent_id if row is not None else None
@@ -183,7 +184,7 @@ def _category_path(
 def load_cart_member(s: Session, member_id: int, today: date) -> CartMember:
     """The member, their tier and their usable points on ``today`` in one read; refuses
     an unknown or inactive member (as :func:`~memberdesk.services.members.rows.active_member` does)."""
-    row = connection(s).execute(_CART_MEMBER, {"member_id": member_id, "today": today}).first()
+    row = run(connection(s), _CART_MEMBER, {"member_id": member_id, "today": today}).first()
     if row is None:
         raise NotFoundError("member_not_found", key=member_id)
     (mid, member_no, name, phone, status, principal, bonus, points, usable, has_password,
@@ -206,7 +207,7 @@ def _find_products(conn: Connection, cart: CartRequest, tier_id: int | None) -> 
     by_code: dict[str, _Product] = {}
     by_barcode: dict[str, _Product] = {}
     if ids or keys:
-        for row in conn.execute(_CART_PRODUCTS, {"ids": ids, "keys": keys, "tier_id": tier_id}):
+        for row in run(conn, _CART_PRODUCTS, {"ids": ids, "keys": keys, "tier_id": tier_id}):
             by_id[row.id] = by_code[row.code] = row
             if row.barcode is not None:
                 by_barcode[row.barcode] = row

@@ -61,6 +61,7 @@ from memberdesk.services.receipts.data import (
 from memberdesk.services.receipts.documents import receipt_head
 from memberdesk.services.shared import clock, this_store
 from memberdesk.services.shared.context import Actor
+from memberdesk.services.shared.driver import insert_returning, run, run_many
 from memberdesk.services.shared.errors import ConflictError, UserError, ValidationError
 from memberdesk.services.shared.ledger import (
     Refs,
@@ -126,7 +127,7 @@ _COUNT_VISIT = update(_MEMBERS).where(_MEMBERS.c.id == bindparam("member_id")).v
 
 
 def replay_or_none(s: Session, client_id: str, digest: str) -> CheckoutResult | None:
-    prior = connection(s).execute(_PRIOR, {"client_id": client_id}).first()
+    prior = run(connection(s), _PRIOR, {"client_id": client_id}).first()
     if prior is None:
         return None
     if prior.payload_hash != digest:
@@ -143,7 +144,7 @@ def _write_lines(
     conn: Connection, sale_id: int, bd: PriceBreakdown, points: tuple[int, ...]
 ) -> None:
     """Lines, discounts and their spread over lines: three multi-row INSERTs."""
-    line_ids = {line_no: line_id for line_id, line_no in conn.execute(_ADD_LINES, [
+    line_ids = {line_no: line_id for line_id, line_no in insert_returning(conn, _ADD_LINES, [
         {"sale_id": sale_id, "line_no": pl.line_no, "product_id": pl.product_id,
          "description": pl.description[:60], "qty": pl.qty, "unit_price": pl.unit_price,
          "gross": pl.gross, "discount": pl.discount, "net_amount": pl.net,
@@ -155,14 +156,14 @@ def _write_lines(
     # Pricing books each kind of discount once, a coupon once and a campaign once:
     # (kind, coupon, campaign) names it.
     discount_ids = {(kind, coupon_id, campaign_id): discount_id
-                    for discount_id, kind, coupon_id, campaign_id in conn.execute(
-        _ADD_DISCOUNTS,
+                    for discount_id, kind, coupon_id, campaign_id in insert_returning(
+        conn, _ADD_DISCOUNTS,
         [{"sale_id": sale_id, "kind": d.kind, "amount": d.amount, "coupon_id": d.coupon_id,
           "campaign_id": d.campaign_id, "description": d.label[:60]} for d in bd.discounts],
     )}
     if len(discount_ids) != len(bd.discounts):
         raise RuntimeError("two discounts of one kind for the same coupon")
-    conn.execute(_ADD_LINE_DISCOUNTS, [
+    run_many(conn, _ADD_LINE_DISCOUNTS, [
         {"sale_discount_id": discount_ids[d.kind, d.coupon_id, d.campaign_id],
          "sale_line_id": line_ids[pl.line_no], "amount": part}
         for d in bd.discounts
@@ -210,7 +211,7 @@ def _pay(
                      "sv_bonus": bonus, "points_used": t.points, "coupon_id": None})
         shown.append(ReceiptAmount(label(t.kind), t.amount, note))
     if rows:
-        s.connection().execute(_ADD_TENDERS, rows)
+        run_many(s.connection(), _ADD_TENDERS, rows)
     return shown
 
 
@@ -242,7 +243,8 @@ def _earn_and_count_visit(
         expires = policy.points_expire_on(today)
         entry = credit_points(s, member.id, PointsKind.EARN, earned, expires, refs)
         after.points = entry.balance_after
-    s.connection().execute(_COUNT_VISIT, {"member_id": member.id, "spent": bd.payable, "at": at})
+    run(s.connection(), _COUNT_VISIT,
+        {"member_id": member.id, "spent": bd.payable, "at": at})
 
 
 def checkout(db: Database, actor: Actor, request: CheckoutRequest) -> CheckoutResult:
@@ -289,7 +291,7 @@ def checkout(db: Database, actor: Actor, request: CheckoutRequest) -> CheckoutRe
                          if earned and multiplier != tier_multiplier else [])
         sale_no = till.sale_no
         conn = s.connection()
-        sale_id = conn.execute(_ADD_SALE, {
+        sale_id = run(conn, _ADD_SALE, {
             "sale_no": sale_no, "client_id": client_id, "payload_hash": digest,
             "member_id": member.id if member else None, "staff_id": actor.staff_id,
             "shift_id": shift_id, "store_id": this_store.current_store_id(s),
@@ -346,7 +348,7 @@ def checkout(db: Database, actor: Actor, request: CheckoutRequest) -> CheckoutRe
             points_expiring_on=notice.expires_on.isoformat() if notice else "",
             notes=tuple(card_notes) + tuple(birthday_note) + tuple(referral),
         )
-        connection(s).execute(_STORE_RECEIPT, {"sale_id": sale_id, "receipt": to_json(receipt)})
+        run(connection(s), _STORE_RECEIPT, {"sale_id": sale_id, "receipt": to_json(receipt)})
         result = CheckoutResult(
             sale_id, sale_no, today, bd.payable, plan.change, earned, plan.points_used,
             receipt.sv_balance, receipt.points_balance, receipt, False,

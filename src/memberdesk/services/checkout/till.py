@@ -22,6 +22,7 @@ from memberdesk.models import Sale, Shift, Shop, Staff
 from memberdesk.models.enums import ShiftStatus
 from memberdesk.services.shared import clock
 from memberdesk.services.shared.context import Actor
+from memberdesk.services.shared.driver import run
 from memberdesk.services.shared.errors import AuthError, ValidationError
 from memberdesk.services.shared.permissions import Permission, check_role
 from memberdesk.services.shared.tables import connection, table
@@ -71,7 +72,7 @@ def read_till(
     number's (:func:`~.this_store.number_prefix`)."""
     lo, hi = clock.number_range(prefix, today)
     store_id = current_store_id(s)
-    row = connection(s).execute(_TILL, {
+    row = run(connection(s), _TILL, {
         "staff_id": actor.staff_id, "lo": lo, "hi": hi, "client_id": client_id,
         "store_id": store_id}).first()
     if row is None:

@@ -29,6 +29,7 @@ from memberdesk.models import (
 )
 from memberdesk.models.enums import CountCardStatus, CountUseKind
 from memberdesk.money import Money, allocate
+from memberdesk.services.shared.driver import run
 from memberdesk.services.shared.errors import ValidationError
 from memberdesk.services.shared.tables import connection
 
@@ -71,7 +72,7 @@ def issue_for_sale(s: Session, sale_id: int, member_id: int | None, *, today: da
     PURCHASE entries: the checkout's transaction. A card needs a member. Returns a
     receipt note per card issued (its number, uses and last day)."""
     # Every checkout asks; a prepared Core read (the ORM's would cost a sale ~1 ms).
-    rows = connection(s).execute(_SOLD_PACKAGES, {"sale_id": sale_id}).all()
+    rows = run(connection(s), _SOLD_PACKAGES, {"sale_id": sale_id}).all()
     if not rows:
         return ()
     if member_id is None:

@@ -23,6 +23,7 @@ from memberdesk.money import Money
 from memberdesk.services.pricing.prices import CouponRule
 from memberdesk.services.shared import audit, clock
 from memberdesk.services.shared.context import Actor
+from memberdesk.services.shared.driver import run
 from memberdesk.services.shared.errors import NotFoundError, ValidationError
 from memberdesk.services.shared.permissions import Permission, require
 from memberdesk.services.shared.requests import check_amount, clean_text
@@ -298,8 +299,7 @@ def _rule(conn: Connection, c: _Scanned) -> CouponRule:
     products: set[int] = set()
     categories: set[int] = set()
     if c.scope is not CouponScope.ALL:  # a coupon for everything ignores its targets
-        for product_id, category_id in conn.execute(
-                _SCOPE_TARGETS, {"template_id": c.template_id}):
+        for product_id, category_id in run(conn, _SCOPE_TARGETS, {"template_id": c.template_id}):
             if product_id is not None:
                 products.add(product_id)
             if category_id is not None:
@@ -322,7 +322,7 @@ def load_rules(
         if code in seen:
             raise ValidationError("coupon_duplicate", coupon=code)
         seen.add(code)
-        row = conn.execute(_SCANNED, {"code": code}).first()
+        row = run(conn, _SCANNED, {"code": code}).first()
         if row is None:
             raise NotFoundError("coupon_not_found", coupon=code or raw)
         scanned = _Scanned(**row._mapping)
@@ -332,15 +332,14 @@ def load_rules(
 
 
 def _move(s: Session, coupon_id: int, frm: CouponStatus, to: CouponStatus) -> bool:
-    done = connection(s).execute(
-        _MOVE, {"coupon_id": coupon_id, "from_status": frm, "to_status": to})
-    return done.rowcount == 1
+    done = run(connection(s), _MOVE, {"coupon_id": coupon_id, "from_status": frm, "to_status": to})
+    return bool(done.rowcount == 1)
 
 
 def _event(s: Session, coupon_id: int, kind: CouponEventKind, after: CouponStatus,
            staff_id: int, at: datetime, *, sale_id: int | None = None,
            refund_id: int | None = None) -> None:
-    s.connection().execute(_ADD_EVENT, {
+    run(s.connection(), _ADD_EVENT, {
         "coupon_id": coupon_id, "kind": kind, "status_after": after, "sale_id": sale_id,
         "recharge_id": None, "refund_id": refund_id, "staff_id": staff_id, "created_at": at})
 

@@ -43,6 +43,7 @@ from memberdesk.money import Money
 from memberdesk.services.notifications import outbox as notify_outbox
 from memberdesk.services.shared import audit, clock, settings
 from memberdesk.services.shared.batches import run_batches
+from memberdesk.services.shared.driver import run
 from memberdesk.services.shared.tables import connection, sync, table
 
 NOTICE_DAYS = 30  # the member card shows a tier change this many days (today included)
@@ -197,7 +198,7 @@ def upgrade_at_checkout(
     once if their spend over the window now reaches a higher tier (never down; never a
     locked member). One read when nothing moves. Returns the move, or None."""
     conn = connection(session)
-    row = conn.execute(_CHECKOUT_VIEW, {
+    row = run(conn, _CHECKOUT_VIEW, {
         "member_id": member_id, "start": window_start(today, window_days), "day": today,
     }).first()
     if row is None or is_locked(row[1], today) or row[4] is None:

@@ -28,6 +28,7 @@ from memberdesk.domain.points import (
 from memberdesk.models import Member, PointsEntry, PointsLot, PointsLotMove
 from memberdesk.models.enums import PointsKind
 from memberdesk.services.shared import settings
+from memberdesk.services.shared.driver import run
 from memberdesk.services.shared.ledger import Refs, ref_values, usable_lots
 from memberdesk.services.shared.tables import connection, sync, table
 
@@ -97,7 +98,7 @@ _USABLE_DATED = (
 def notice_for(session: Session, member_id: int, today: date, days_text: str) -> ExpiryNotice | None:
     """The reminder alone (the receipt's line); ``days_text`` is the checkout's
     already-loaded ``points.reminder_days``. One read."""
-    lots = [(int(r), d) for r, d in connection(session).execute(
+    lots = [(int(r), d) for r, d in run(connection(session),
         _USABLE_DATED, {"member_id": member_id, "today": today})]
     return expiry_notice(lots, today, parse_reminder_days(days_text))
 

@@ -14,6 +14,7 @@ from memberdesk.models import AuditEntry, Recharge, Sale, Shop, Staff
 from memberdesk.services.members.profiles import mask_phone
 from memberdesk.services.receipts.data import ReceiptData, from_json
 from memberdesk.services.shared.context import Actor
+from memberdesk.services.shared.driver import run
 from memberdesk.services.shared.errors import NotFoundError
 from memberdesk.services.shared.permissions import Permission, require
 from memberdesk.services.shared.policy import Policy
@@ -45,7 +46,7 @@ def receipt_head(
     """A receipt with its header filled in (shop, number, time, cashier, member).
     ``names`` is the shop's name and the cashier's when the caller has read them."""
     policy = policy or Policy.load(s)
-    shop_name, cashier = names or connection(s).execute(_NAMES, {"staff_id": staff_id}).one()
+    shop_name, cashier = names or run(connection(s), _NAMES, {"staff_id": staff_id}).one()
     return ReceiptData(
         kind=kind,
         shop_name=shop_name or "",

@@ -24,6 +24,7 @@ from memberdesk.models import Member, PointsEntry, PointsLot, PointsLotMove, Sto
 from memberdesk.models.enums import PointsKind, StoredValueKind
 from memberdesk.money import Money, allocate
 from memberdesk.services.shared import clock
+from memberdesk.services.shared.driver import run, run_many
 from memberdesk.services.shared.errors import NotFoundError, ValidationError
 from memberdesk.services.shared.tables import connection, sync, table
 
@@ -165,7 +166,7 @@ def post_stored_value(
     if not principal_delta and not bonus_delta:
         raise ValueError("a stored-value entry must move something")
     conn = connection(session)
-    after = conn.execute(_MOVE_STORED_VALUE, {
+    after = run(conn, _MOVE_STORED_VALUE, {
         "member_id": member_id, "principal": principal_delta, "bonus": bonus_delta}).first()
     if after is None:
         raise _stored_value_refused(session, conn, member_id, principal_delta + bonus_delta)
@@ -174,7 +175,7 @@ def post_stored_value(
     values = {"member_id": member_id, "kind": kind, "principal_delta": principal_delta,
               "bonus_delta": bonus_delta, "principal_after": principal_after,
               "bonus_after": bonus_after, **ref_values(refs)}
-    entry_id = conn.execute(_ADD_SV_ENTRY, values).scalar_one()
+    entry_id = run(conn, _ADD_SV_ENTRY, values).scalar_one()
     return StoredValuePosting(entry_id, member_id, kind, principal_delta, bonus_delta,
                               principal_after, bonus_after)
 
@@ -182,7 +183,7 @@ def post_stored_value(
 def _stored_value_refused(
     session: Session, conn: Connection, member_id: int, delta: Money
 ) -> ValidationError | NotFoundError:
-    now = conn.execute(_STORED_VALUE, {"member_id": member_id}).first()
+    now = run(conn, _STORED_VALUE, {"member_id": member_id}).first()
     if now is None:
         return NotFoundError("member_not_found", key=member_id)
     principal, bonus = now
@@ -192,8 +193,7 @@ def _stored_value_refused(
 
 
 def _move_points_cache(session: Session, member_id: int, delta: int) -> int | None:
-    row = connection(session).execute(
-        _MOVE_POINTS, {"member_id": member_id, "delta": delta}).first()
+    row = run(connection(session), _MOVE_POINTS, {"member_id": member_id, "delta": delta}).first()
     if row is None:
         return None
     after = int(row[0])
@@ -206,7 +206,7 @@ def _points_entry(
 ) -> PointsPosting:
     values = {"member_id": member_id, "kind": kind, "delta": delta, "balance_after": after,
               **ref_values(refs)}
-    entry_id = session.connection().execute(_ADD_POINTS_ENTRY, values).scalar_one()
+    entry_id = run(session.connection(), _ADD_POINTS_ENTRY, values).scalar_one()
     return PointsPosting(entry_id, member_id, kind, delta, after)
 
 
@@ -215,8 +215,8 @@ def _move_lots(session: Session, entry_id: int, moves: Sequence[tuple[int, int, 
     if not moves:
         return
     conn = session.connection()
-    conn.execute(_MOVE_LOT, [{"lot_id": lot_id, "delta": delta} for lot_id, _, delta in moves])
-    conn.execute(_ADD_MOVES, [{"entry_id": entry_id, "lot_id": lot_id, "delta": delta}
+    run_many(conn, _MOVE_LOT, [{"lot_id": lot_id, "delta": delta} for lot_id, _, delta in moves])
+    run_many(conn, _ADD_MOVES, [{"entry_id": entry_id, "lot_id": lot_id, "delta": delta}
                               for lot_id, _, delta in moves])
     for lot_id, before, delta in moves:
         sync(session, PointsLot, lot_id, remaining=before + delta)
@@ -255,7 +255,7 @@ def credit_points(
     if after is None:
         raise NotFoundError("member_not_found", key=member_id)
     entry = _points_entry(session, member_id, kind, points, after, refs)
-    session.connection().execute(_ADD_LOT, {
+    run(session.connection(), _ADD_LOT, {
         "member_id": member_id, "entry_id": entry.id, "points": points, "remaining": points,
         "expires_on": expires_on})
     return entry
@@ -291,8 +291,7 @@ def debit_points(
     to give the points back to the lots they came from."""
     if points <= 0:
         raise ValueError("debit_points needs a positive number of points")
-    lots = connection(session).execute(
-        _USABLE_LOTS, {"member_id": member_id, "today": today}).all()
+    lots = run(connection(session), _USABLE_LOTS, {"member_id": member_id, "today": today}).all()
     available = sum(lot.remaining for lot in lots)
     if available < points:
         raise ValidationError("insufficient_points", needed=points, available=available)
@@ -316,8 +315,7 @@ def return_points_to_lots(
     total = sum(p for _, p in lots_points)
     if total <= 0:
         raise ValueError("nothing to return")
-    found = {lot.id: lot for lot in connection(session).execute(
-        _LOTS_BY_ID, {"ids": [lot_id for lot_id, _ in lots_points]})}
+    found = {lot.id: lot for lot in run(connection(session), _LOTS_BY_ID, {"ids": [lot_id for lot_id, _ in lots_points]})}
     remaining = {lot_id: lot.remaining for lot_id, lot in found.items()}
     moves: list[tuple[int, int, int]] = []
     for lot_id, pts in lots_points:
@@ -348,8 +346,8 @@ def take_back_points(
     already spent them, takes what there is and returns the shortfall, which the
     caller must settle (for example by deducting its value from the refund)."""
     conn = connection(session)
-    lot = conn.execute(_LOT_OF_ENTRY, {"entry_id": source_entry_id}).first()
-    balance = conn.execute(_POINTS_BALANCE, {"member_id": member_id}).scalar()
+    lot = run(conn, _LOT_OF_ENTRY, {"entry_id": source_entry_id}).first()
+    balance = run(conn, _POINTS_BALANCE, {"member_id": member_id}).scalar()
     if balance is None:
         raise NotFoundError("member_not_found", key=member_id)
     wanted = min(points, balance)
@@ -361,7 +359,7 @@ def take_back_points(
         raise ValidationError("insufficient_points", needed=wanted, available=0)
     entry = _points_entry(session, member_id, kind, -wanted, after, refs)
     ordered = [lot] if lot is not None and lot.remaining > 0 else []
-    ordered += [x for x in conn.execute(_LOTS_LEFT, {"member_id": member_id})
+    ordered += [x for x in run(conn, _LOTS_LEFT, {"member_id": member_id})
                 if lot is None or x.id != lot.id]
     _take_from_lots(session, entry.id, ordered, wanted)
     return entry, shortfall

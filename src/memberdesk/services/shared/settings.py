@@ -20,6 +20,7 @@ from memberdesk.db import Database
 from memberdesk.models import Setting
 from memberdesk.services.shared import audit
 from memberdesk.services.shared.context import Actor
+from memberdesk.services.shared.driver import run
 from memberdesk.services.shared.errors import Localized, ValidationError
 from memberdesk.services.shared.permissions import Permission, load_actor_staff, require, role_has
 from memberdesk.services.shared.requests import strip_invisible
@@ -67,7 +68,7 @@ def get_quick(session: Session, key: str) -> Any:
 
 def all_settings(session: Session) -> dict[str, Any]:
     values = {k: s.default for k, s in SPECS.items()}
-    for key, value in connection(session).execute(_STORED):
+    for key, value in run(connection(session), _STORED):
         if key in SPECS:
             values[key] = json.loads(value)
     return values

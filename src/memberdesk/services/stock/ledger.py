@@ -34,6 +34,7 @@ from memberdesk.domain.stock import MAX_QTY, is_low
 from memberdesk.models import Product, Sale, StockEntry, StockKind, StockLevel
 from memberdesk.services.shared import audit, clock
 from memberdesk.services.shared.context import Actor
+from memberdesk.services.shared.driver import run, run_many
 from memberdesk.services.shared.errors import NotFoundError, ValidationError
 from memberdesk.services.shared.permissions import Permission, require
 from memberdesk.services.shared.requests import clean_text
@@ -114,20 +115,20 @@ def post_sale(s: Session, sale_id: int, lines: Iterable[tuple[int | None, int]],
     if not wanted:
         return
     conn = connection(s)
-    tracked = {int(pid): int(on_hand) for pid, on_hand in conn.execute(
-        _TRACKED, {"ids": sorted(wanted), "store": store_id})}
+    tracked = {int(pid): int(on_hand) for pid, on_hand in run(
+        conn, _TRACKED, {"ids": sorted(wanted), "store": store_id})}
     if not tracked:
         return
     rows = []
     for pid in sorted(tracked):  # a fixed order: two tills never lock in opposite orders
         qty = wanted[pid]
-        after = conn.execute(MOVE if allow_negative else TAKE,
-                             {"pid": pid, "store": store_id, "delta": -qty}).scalar()
+        after = run(conn, MOVE if allow_negative else TAKE,
+                    {"pid": pid, "store": store_id, "delta": -qty}).scalar()
         if after is None:
             raise _short(s, pid, tracked[pid], qty)
         rows.append(entry(pid, store_id, StockKind.SALE, -qty, int(after), at, staff_id,
                           sale_id=sale_id, note=note))
-    conn.execute(ADD_ENTRIES, rows)
+    run_many(conn, ADD_ENTRIES, rows)
 
 
 def post_refund(s: Session, refund_id: int, sale_id: int,
@@ -150,7 +151,7 @@ def post_refund(s: Session, refund_id: int, sale_id: int,
         rows.append(entry(pid, store_id, StockKind.REFUND, back[pid], int(after), at,
                           staff_id, sale_id=sale_id, refund_id=refund_id, note=note))
     if rows:
-        conn.execute(ADD_ENTRIES, rows)
+        run_many(conn, ADD_ENTRIES, rows)
 
 
 def post_gift(s: Session, pid: int, delta: int, *, store_id: int, staff_id: int | None,

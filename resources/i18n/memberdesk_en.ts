@@ -5629,6 +5629,45 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
     </message>
 </context>
 <context>
+    <name>StockActions</name>
+    <message>
+        <source>Type a whole number from {low} to {high}.</source>
+        <translation>Type a whole number from {low} to {high}.</translation>
+    </message>
+    <message>
+        <source>Type the reason for the count, e.g. month-end count.</source>
+        <translation>Type the reason for the count, e.g. month-end count.</translation>
+    </message>
+    <message>
+        <source>{name}: {qty} sent to {store}; {on_hand} left here.</source>
+        <translation>{name}: {qty} sent to {store}; {on_hand} left here.</translation>
+    </message>
+    <message>
+        <source>{name}: {qty} received, {on_hand} on hand.</source>
+        <translation>{name}: {qty} received, {on_hand} on hand.</translation>
+    </message>
+    <message>
+        <source>{name}: tracked from now on, {on_hand} on hand.</source>
+        <translation>{name}: tracked from now on, {on_hand} on hand.</translation>
+    </message>
+    <message>
+        <source>{name}: counted {on_hand}, difference {diff}.</source>
+        <translation>{name}: counted {on_hand}, difference {diff}.</translation>
+    </message>
+    <message>
+        <source>{name}: no low-stock level.</source>
+        <translation>{name}: no low-stock level.</translation>
+    </message>
+    <message>
+        <source>{name}: low at {low} or less.</source>
+        <translation>{name}: low at {low} or less.</translation>
+    </message>
+    <message>
+        <source>{name} is no longer tracked; its sales move no stock.</source>
+        <translation>{name} is no longer tracked; its sales move no stock.</translation>
+    </message>
+</context>
+<context>
     <name>StockModel</name>
     <message>
         <source>Code</source>
@@ -5669,42 +5708,6 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
 </context>
 <context>
     <name>StockPage</name>
-    <message>
-        <source>Type a whole number from {low} to {high}.</source>
-        <translation>Type a whole number from {low} to {high}.</translation>
-    </message>
-    <message>
-        <source>Type the reason for the count, e.g. month-end count.</source>
-        <translation>Type the reason for the count, e.g. month-end count.</translation>
-    </message>
-    <message>
-        <source>{name}: {qty} sent to {store}; {on_hand} left here.</source>
-        <translation>{name}: {qty} sent to {store}; {on_hand} left here.</translation>
-    </message>
-    <message>
-        <source>{name}: {qty} received, {on_hand} on hand.</source>
-        <translation>{name}: {qty} received, {on_hand} on hand.</translation>
-    </message>
-    <message>
-        <source>{name}: tracked from now on, {on_hand} on hand.</source>
-        <translation>{name}: tracked from now on, {on_hand} on hand.</translation>
-    </message>
-    <message>
-        <source>{name}: counted {on_hand}, difference {diff}.</source>
-        <translation>{name}: counted {on_hand}, difference {diff}.</translation>
-    </message>
-    <message>
-        <source>{name}: no low-stock level.</source>
-        <translation>{name}: no low-stock level.</translation>
-    </message>
-    <message>
-        <source>{name}: low at {low} or less.</source>
-        <translation>{name}: low at {low} or less.</translation>
-    </message>
-    <message>
-        <source>{name} is no longer tracked; its sales move no stock.</source>
-        <translation>{name} is no longer tracked; its sales move no stock.</translation>
-    </message>
     <message>
         <source>Exporting the stock report…</source>
         <translation>Exporting the stock report…</translation>

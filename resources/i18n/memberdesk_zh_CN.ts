@@ -5629,6 +5629,45 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
     </message>
 </context>
 <context>
+    <name>StockActions</name>
+    <message>
+        <source>Type a whole number from {low} to {high}.</source>
+        <translation>请输入 {low} 到 {high} 之间的整数。</translation>
+    </message>
+    <message>
+        <source>Type the reason for the count, e.g. month-end count.</source>
+        <translation>请填写盘点原因，例如 月末盘点。</translation>
+    </message>
+    <message>
+        <source>{name}: {qty} sent to {store}; {on_hand} left here.</source>
+        <translation>{name}：已调拨 {qty} 到 {store}，本店现有 {on_hand}。</translation>
+    </message>
+    <message>
+        <source>{name}: {qty} received, {on_hand} on hand.</source>
+        <translation>{name}：已入库 {qty}，现有 {on_hand}。</translation>
+    </message>
+    <message>
+        <source>{name}: tracked from now on, {on_hand} on hand.</source>
+        <translation>{name}：从现在开始管库存，现有 {on_hand}。</translation>
+    </message>
+    <message>
+        <source>{name}: counted {on_hand}, difference {diff}.</source>
+        <translation>{name}：盘点为 {on_hand}，差 {diff}。</translation>
+    </message>
+    <message>
+        <source>{name}: no low-stock level.</source>
+        <translation>{name}：不设库存预警。</translation>
+    </message>
+    <message>
+        <source>{name}: low at {low} or less.</source>
+        <translation>{name}：不高于 {low} 时为低库存。</translation>
+    </message>
+    <message>
+        <source>{name} is no longer tracked; its sales move no stock.</source>
+        <translation>{name} 已不管库存，销售不再扣库存。</translation>
+    </message>
+</context>
+<context>
     <name>StockModel</name>
     <message>
         <source>Code</source>
@@ -5669,42 +5708,6 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
 </context>
 <context>
     <name>StockPage</name>
-    <message>
-        <source>Type a whole number from {low} to {high}.</source>
-        <translation>请输入 {low} 到 {high} 之间的整数。</translation>
-    </message>
-    <message>
-        <source>Type the reason for the count, e.g. month-end count.</source>
-        <translation>请填写盘点原因，例如 月末盘点。</translation>
-    </message>
-    <message>
-        <source>{name}: {qty} sent to {store}; {on_hand} left here.</source>
-        <translation>{name}：已调拨 {qty} 到 {store}，本店现有 {on_hand}。</translation>
-    </message>
-    <message>
-        <source>{name}: {qty} received, {on_hand} on hand.</source>
-        <translation>{name}：已入库 {qty}，现有 {on_hand}。</translation>
-    </message>
-    <message>
-        <source>{name}: tracked from now on, {on_hand} on hand.</source>
-        <translation>{name}：从现在开始管库存，现有 {on_hand}。</translation>
-    </message>
-    <message>
-        <source>{name}: counted {on_hand}, difference {diff}.</source>
-        <translation>{name}：盘点为 {on_hand}，差 {diff}。</translation>
-    </message>
-    <message>
-        <source>{name}: no low-stock level.</source>
-        <translation>{name}：不设库存预警。</translation>
-    </message>
-    <message>
-        <source>{name}: low at {low} or less.</source>
-        <translation>{name}：不高于 {low} 时为低库存。</translation>
-    </message>
-    <message>
-        <source>{name} is no longer tracked; its sales move no stock.</source>
-        <translation>{name} 已不管库存，销售不再扣库存。</translation>
-    </message>
     <message>
         <source>Exporting the stock report…</source>
         <translation>正在导出库存报表…</translation>

@@ -15,7 +15,7 @@ import uuid
 from pathlib import Path
 
 import pytest
-from memberdesk.services.shifts.day_close import report_for_day
+from memberdesk.services.closing.day_close import report_for_day
 from sqlalchemy import text
 
 from memberdesk.db import Database

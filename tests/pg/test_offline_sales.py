@@ -15,7 +15,6 @@ import uuid
 from pathlib import Path
 
 import pytest
-from memberdesk.services.closing.day_close import report_for_day
 from sqlalchemy import text
 
 from memberdesk.db import Database
@@ -24,6 +23,7 @@ from memberdesk.money import Money
 from memberdesk.paths import DataPaths
 from memberdesk.services.backup.integrity import check_database
 from memberdesk.services.checkout.sale import checkout
+from memberdesk.services.closing.day_close import report_for_day
 from memberdesk.services.offline import send as sender
 from memberdesk.services.offline.catalogue import refresh_catalogue
 from memberdesk.services.offline.queue import OfflineQueue, queue_path

@@ -36,7 +36,7 @@ from memberdesk.services.jobs.runner import run_jobs
 from memberdesk.services.receipts.text import render_text
 from memberdesk.services.shared.errors import PermissionDenied, UserError
 from memberdesk.services.shared.permissions import Permission
-from memberdesk.services.staff import accounts as staff_svc
+from memberdesk.services.staff import approvals
 from tests.checkout_support.kit import World, snapshot, yuan
 
 from .conftest import DAY, ShopClock
@@ -235,7 +235,7 @@ def test_refund_of_the_unused_part_pro_rata_needs_a_manager(world: World) -> Non
     use_card(w.db, w.cashier, UseRequest(card_id, bal, 3))
     req = UnusedRefundRequest(uuid.uuid4().hex, card_id, "顾客搬家")
     assert isinstance(refused(refund_unused, w.db, w.cashier, req), PermissionDenied)
-    grant = staff_svc.grant_approval(w.db, w.cashier, approver_username="manager",
+    grant = approvals.grant_approval(w.db, w.cashier, approver_username="manager",
                                      approver_password="manager-pass",
                                      permission=Permission.REFUND, reason="退卡")
     sv_before = w.balances("alice")[0] + w.balances("alice")[1]

@@ -23,6 +23,9 @@ def backups(db) -> list[str]:  # type: ignore[no-untyped-def]
 def check(qtbot, ui: AppController) -> None:  # type: ignore[no-untyped-def]
     scheduler = ui.backups
     assert scheduler is not None
+    # the daily jobs may hold the long-job worker after the log-in (a check then
+    # waits for its next turn): check once it is free
+    qtbot.waitUntil(lambda: not scheduler.waits(), timeout=30_000)
     with qtbot.waitSignal(scheduler.long_jobs.finished, timeout=20_000):
         scheduler.check()
 
@@ -32,6 +35,8 @@ def test_a_due_backup_is_made_once(qtbot, ui: AppController, db) -> None:  # typ
     qtbot.waitUntil(lambda: not ui.runner.busy)
     assert ui.main.status.backup_is_stale  # nothing backed up yet
     assert ui.backups is not None
+    # as in check(): once the daily jobs have let go of the long-job worker
+    qtbot.waitUntil(lambda: not ui.backups.waits(), timeout=30_000)
     with qtbot.waitSignal(ui.backups.backup_made, timeout=20_000) as made:
         ui.backups.check()
     path = made.args[0].path

@@ -9,6 +9,7 @@ arrives as :attr:`MemberPickDialog.picked`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -53,20 +54,26 @@ class PickTable(QTableWidget):
         super().keyPressEvent(event)
 
 
-class MemberPickDialog(Retranslating, QDialog):
-    picked = Signal(str)  # member number
+class _PickDialog(Retranslating, QDialog):
+    """What both pick lists share: a heading, the numbered table (Enter, a double
+    click or the row's number key chooses), a "more match" line and the key hint.
+    The subclass names the rows and says what a choice emits and how it reads."""
 
-    def __init__(self, result: LookupResult, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        rows: Sequence[tuple[str, ...]],
+        columns: int,
+        right: tuple[int, ...],
+        size: tuple[int, int, int],
+        parent: QWidget | None,
+    ) -> None:
         super().__init__(parent)
         add_language_key(self)
-        self.setObjectName("pickDialog")
         self.setModal(True)
-        self._result = result
-        self.hits: tuple[MemberHit, ...] = result.members
         self.heading = QLabel()
         self.heading.setObjectName("dialogHeading")
         self.heading.setWordWrap(True)
-        self.table = PickTable(len(self.hits), 5)
+        self.table = PickTable(len(rows), columns)
         self.table.setObjectName("pickTable")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -89,34 +96,46 @@ class MemberPickDialog(Retranslating, QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.more)
         layout.addWidget(self.hint)
-        self._fill()
+        for row, values in enumerate(rows):
+            cells = (f"{row + 1}" if row < 9 else "", *values)
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if col == 0 or col in right:
+                    item.setTextAlignment(_RIGHT)
+                self.table.setItem(row, col, item)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.setCurrentCell(0, 0)
         self.table.setFocus()
-        self.resize(760, min(560, 200 + 48 * len(self.hits)))
-        self.retranslate()
-
-    def _fill(self) -> None:
-        for row, hit in enumerate(self.hits):
-            cells = (
-                f"{row + 1}" if row < 9 else "",
-                hit.name,
-                hit.phone or "—",
-                hit.member_no,
-                fmt.money(hit.stored_value),
-            )
-            for col, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if col in (0, 4):
-                    item.setTextAlignment(_RIGHT)
-                self.table.setItem(row, col, item)
+        width, base, per_row = size
+        self.resize(width, min(560, base + per_row * len(rows)))
 
     def _choose(self, row: int) -> None:
-        if 0 <= row < len(self.hits):
-            self.picked.emit(self.hits[row].member_no)
+        if 0 <= row < self.table.rowCount():
+            self._emit(row)
             self.accept()
+
+    def _emit(self, row: int) -> None:
+        raise NotImplementedError
+
+
+class MemberPickDialog(_PickDialog):
+    picked = Signal(str)  # member number
+
+    def __init__(self, result: LookupResult, parent: QWidget | None = None) -> None:
+        rows = [
+            (hit.name, hit.phone or "—", hit.member_no, fmt.money(hit.stored_value))
+            for hit in result.members
+        ]
+        super().__init__(rows, 5, (4,), (760, 200, 48), parent)
+        self._result = result
+        self.hits: tuple[MemberHit, ...] = result.members
+        self.setObjectName("pickDialog")
+        self.retranslate()
+
+    def _emit(self, row: int) -> None:
+        self.picked.emit(self.hits[row].member_no)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Choose the member"))
@@ -137,65 +156,22 @@ class MemberPickDialog(Retranslating, QDialog):
         self.hint.setText(self.tr("↑/↓ and Enter, or the number key, to choose · Esc to cancel"))
 
 
-class ProductPickDialog(Retranslating, QDialog):
+class ProductPickDialog(_PickDialog):
     """The pick list when what was typed in the scan field names several products
     (or one, by a part of its name): the same keys as the member pick list."""
 
     picked = Signal(object)  # services.catalog.ProductInfo
 
     def __init__(self, result: ProductSearch, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        add_language_key(self)
-        self.setObjectName("productPickDialog")
-        self.setModal(True)
+        rows = [(p.name, p.code, fmt.money(p.price)) for p in result.products]
+        super().__init__(rows, 4, (3,), (720, 160, 40), parent)
         self._result = result
         self.products: tuple[ProductInfo, ...] = result.products
-        self.heading = QLabel()
-        self.heading.setObjectName("dialogHeading")
-        self.heading.setWordWrap(True)
-        self.table = PickTable(len(self.products), 4)
-        self.table.setObjectName("pickTable")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.chosen.connect(self._choose)
-        self.table.cellDoubleClicked.connect(lambda row, _col: self._choose(row))
-        self.more = QLabel()
-        self.more.setObjectName("pickMore")
-        self.more.setWordWrap(True)
-        self.hint = QLabel()
-        self.hint.setObjectName("dialogHint")
-        self.hint.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.setSpacing(10)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.more)
-        layout.addWidget(self.hint)
-        for row, product in enumerate(self.products):
-            cells = (f"{row + 1}" if row < 9 else "", product.name, product.code,
-                     fmt.money(product.price))
-            for col, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if col in (0, 3):
-                    item.setTextAlignment(_RIGHT)
-                self.table.setItem(row, col, item)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.setCurrentCell(0, 0)
-        self.table.setFocus()
-        self.resize(720, min(560, 160 + 40 * len(self.products)))
+        self.setObjectName("productPickDialog")
         self.retranslate()
 
-    def _choose(self, row: int) -> None:
-        if 0 <= row < len(self.products):
-            self.picked.emit(self.products[row])
-            self.accept()
+    def _emit(self, row: int) -> None:
+        self.picked.emit(self.products[row])
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Choose the item"))

@@ -102,6 +102,28 @@ def test_stop_selling_and_sell_again(owner: Counter) -> None:
     assert page.model.rows[0].product.active is True
 
 
+def test_change_a_products_price(owner: Counter) -> None:
+    """Saving the form of an existing product (the whole form, its code included)
+    changes it: the first owner to try it hit a TypeError."""
+    c = owner
+    catalog.create_product(c.db, c.world.owner, catalog.ProductDraft(
+        code="7004", name="可乐", price=Money(300)))
+    _office, page = products_page(c)
+    c.type(page.search, "7004")
+    c.press(Qt.Key.Key_Return, page.search)
+    c.settle()
+    page.table.selectRow(0)
+    c.settle()
+    assert page.form_heading.text() == "修改 可乐 (7004)"
+    page.price.setText("3.50")
+    page.save_button.click()
+    c.settle()
+    assert page.message.text() == "可乐 (7004) 已保存。"
+    with c.db.reader() as uow:
+        price = uow.session.scalar(select(Product.price).where(Product.code == "7004"))
+    assert price == Money(350)
+
+
 def test_the_list_is_fetched_page_by_page(owner: Counter) -> None:
     c = owner
     with c.db.uow() as uow:  # 450 products, fast

@@ -122,9 +122,13 @@ def product_detail(db: Database, code: str) -> ProductDetail:
         return _detail(uow.session, _product(uow.session, code))
 
 
-def edit_product(db: Database, actor: Actor, code: str, **changes: Any) -> ProductDetail:
-    """Change some fields of product ``code`` (names as in :class:`ProductDraft`),
-    the rest kept: read and written in one transaction."""
+def edit_product(
+    db: Database, actor: Actor, code: str, /, **changes: Any
+) -> ProductDetail:
+    """Change some fields of product ``code`` (names as in :class:`ProductDraft`,
+    ``code`` among them: a product's code can change), the rest kept: read and
+    written in one transaction. ``code`` is positional-only so that the window can
+    pass the whole form's fields, the code included."""
     unknown = set(changes) - {f.name for f in dataclasses.fields(ProductDraft)}
     if unknown:
         raise TypeError(f"unknown product fields: {sorted(unknown)}")

@@ -32,6 +32,7 @@ COLUMNS = 6  # the member list's eleven fields: two rows
 SEGMENT_COLUMNS = 5  # a segment's eighteen: four rows, in a scroll area (six: too
 # narrow at 1024 for the state box's 未注销 / not anonymised)
 DEFAULT_WINDOW = MemberFilter().window_days
+DAY_PADDING = 28  # a line edit's padding (style.qss: 10 px a side), borders, 2 px margins
 
 
 class MemberFilterBox(Retranslating, QWidget):
@@ -96,7 +97,7 @@ class MemberFilterBox(Retranslating, QWidget):
         columns = SEGMENT_COLUMNS if segment_fields else COLUMNS
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(8)
+        grid.setHorizontalSpacing(6)
         grid.setVerticalSpacing(2)
         for i, (key, widget) in enumerate(cells):
             self.labels[key].setBuddy(widget)
@@ -115,9 +116,13 @@ class MemberFilterBox(Retranslating, QWidget):
                 PickerBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(4)
             combo.activated.connect(lambda _i: self.apply_requested.emit())
-        if segment_fields:  # its state box shows its longest choice whole (未注销, not
-            # anonymised); the member list's six columns at 1024 have no room for it
-            self.status.setSizeAdjustPolicy(PickerBox.SizeAdjustPolicy.AdjustToContents)
+        # the state box shows its longest choice whole (未注销, not anonymised) and a day
+        # is typed whole (2026-01-31): the tag and the lists with "any" first give way
+        self.status.setSizeAdjustPolicy(PickerBox.SizeAdjustPolicy.AdjustToContents)
+        day_width = self.fontMetrics().horizontalAdvance("2026-01-31") + DAY_PADDING
+        for edit in (self.visited_from, self.visited_before, self.registered_from,
+                     self.registered_before):
+            edit.setMinimumWidth(day_width)
         self.edits: tuple[QLineEdit, ...] = (
             self.tag, self.visited_from, self.visited_before, self.balance,
             self.registered_from, self.registered_before, self.window_days, self.visits_min,
@@ -262,7 +267,6 @@ class MemberFilterBox(Retranslating, QWidget):
                   self.tr("anonymised")]
         for i, text in enumerate(states):
             self.status.setItemText(i, text)
-        if self.segment_fields:
-            self.status.setMinimumWidth(self.status.sizeHint().width())  # its longest, whole
+        self.status.setMinimumWidth(self.status.sizeHint().width())  # its longest, whole
         self.tag.setPlaceholderText(self.tr("e.g. VIP"))
         self.clear_button.setText(self.tr("Clear filters"))

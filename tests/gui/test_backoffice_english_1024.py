@@ -216,3 +216,25 @@ def test_message_templates_fit_the_page_width(owner: Counter, lang: str) -> None
     scroller = page.tabs.currentWidget()
     assert page.templates.minimumSizeHint().width() <= scroller.viewport().width()
     assert page.templates.width() <= scroller.viewport().width()
+
+
+def test_running_a_campaign_keeps_the_window_on_a_1024_screen(owner: Counter) -> None:
+    """While the coupons go out, the bar and its cancel button take the place of the
+    row's other buttons (together they widened the window to 1202 px)."""
+    c, w = owner, owner.world
+    add_coupon_template(c.db, w.owner, CouponTemplateRequest(
+        "BACK5", "回店满30减5", CouponKind.AMOUNT_OFF, value=Money(500), valid_days=30))
+    save_segment(c.db, w.owner, "全部会员", MemberFilter())
+    create_campaign(c.db, w.owner, CampaignRequest("回店礼", "全部会员", "BACK5"))
+    office = open_office(c, "en")
+    page = show(c, office, "campaigns")
+    page.tabs.setCurrentIndex(1)
+    settle(c)
+    page.table.selectRow(0)
+    page.run()
+    assert page.bar.isVisible() and page.cancel_button.isVisible()
+    assert office.minimumSizeHint().width() <= OFFICE[0]
+    c.qtbot.waitUntil(lambda: page.progress is None, timeout=10_000)
+    settle(c)
+    assert page.report_button.isVisible() and not page.bar.isVisible()
+    assert office.width() == OFFICE[0]

@@ -16,10 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QBoxLayout,
     QCheckBox,
     QGridLayout,
     QHBoxLayout,
@@ -50,8 +49,6 @@ from .long_jobs import LongJobs
 from .stock_actions import StockActions
 from .stock_model import StockModel
 from .stock_stores import MovementsTable, StoreBar, TransferRow, export_stock
-
-SIDE_BY_SIDE_PX = 1000  # a page this wide shows the movements beside the list
 
 
 class StockPage(StockActions):
@@ -107,13 +104,10 @@ class StockPage(StockActions):
         left.addWidget(self.table, 1)
         right.addWidget(self.form_heading)
         right.addWidget(self.moves, 1)
-        # the list and the picked product's movements side by side on a wide screen;
-        # at 1024 the movements go below the list, so both show their columns whole
-        middle = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        middle = QHBoxLayout()
         middle.setSpacing(14)
-        middle.addLayout(left, 5)
-        middle.addLayout(right, 3)
-        self.middle = middle
+        middle.addLayout(left, 2)  # the list: its names whole at 1024 (the movements'
+        middle.addLayout(right, 1)  # kind and note elide, their tool tips say them whole)
         # receive, count, low-stock level
         self.receive_qty, self.count_qty, self.low_at = QLineEdit(), QLineEdit(), QLineEdit()
         self.note, self.reason = QLineEdit(), QLineEdit()
@@ -176,16 +170,6 @@ class StockPage(StockActions):
         self.retranslate()
 
     # -- loading ---------------------------------------------------------------------------
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        stacked = self.width() < SIDE_BY_SIDE_PX
-        direction = (QBoxLayout.Direction.TopToBottom if stacked
-                     else QBoxLayout.Direction.LeftToRight)
-        if self.middle.direction() != direction:
-            self.middle.setDirection(direction)
-            self.middle.setStretch(0, 3 if stacked else 5)
-            self.middle.setStretch(1, 2 if stacked else 3)
-
     def activated(self) -> None:
         if not self._loaded_once:
             self._loaded_once = True

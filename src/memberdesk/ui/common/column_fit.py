@@ -101,12 +101,14 @@ def _give_way(widths: list[int], bounds: Sequence[int], over: int) -> None:
 
 class ColumnFit(QObject):
     def __init__(self, view: QTableView, elastic: Sequence[int],
-                 samples: Mapping[int, str] | None = None, least: int = LEAST) -> None:
+                 samples: Mapping[int, str] | None = None, least: int = LEAST,
+                 elastic_floor: int = ELASTIC_FLOOR) -> None:
         super().__init__(view)
         self.view = view
         self.elastic = tuple(elastic)
         self.samples = dict(samples or {})
         self.least = least
+        self.elastic_floor = elastic_floor
         header = view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
@@ -150,7 +152,7 @@ class ColumnFit(QObject):
         natural = [max(header.sectionSizeHint(c), w) for c, w in zip(columns, content,
                                                                      strict=True)]
         elastic = [i for i, c in enumerate(columns) if c in self.elastic]
-        floors = [min(n, max(self.least, ELASTIC_FLOOR if i in elastic else w))
+        floors = [min(n, max(self.least, self.elastic_floor if i in elastic else w))
                   for i, (n, w) in enumerate(zip(natural, content, strict=True))]
         widths = share(natural, elastic, view.viewport().width(), floors, content)
         for column, width in zip(columns, widths, strict=True):
@@ -183,8 +185,9 @@ class ColumnFit(QObject):
 
 
 def fit_columns(view: QTableView, elastic: Sequence[int] = (),
-                samples: Mapping[int, str] | None = None, least: int = LEAST) -> ColumnFit:
+                samples: Mapping[int, str] | None = None, least: int = LEAST,
+                elastic_floor: int = ELASTIC_FLOOR) -> ColumnFit:
     """The view's columns share its width from now on (see the module's words)."""
-    fit = ColumnFit(view, elastic, samples, least)
+    fit = ColumnFit(view, elastic, samples, least, elastic_floor)
     view.setProperty("columnFit", True)
     return fit

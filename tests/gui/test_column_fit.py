@@ -22,8 +22,8 @@ def test_the_elastic_columns_give_way_first_then_all_in_proportion() -> None:
 
 def test_titles_wider_than_their_values_give_way_before_the_names() -> None:
     # a name (elastic) and an "On hand" title over values of 30 px: the title goes first
-    assert share([150, 100], [0], 200, [80, 40], values=[150, 30]) == [136, 64]
-    assert share([150, 100], [0], 170, [80, 40], values=[150, 30]) == [106, 64]
+    assert share([150, 100], [0], 200, [80, 40], values=[150, 30]) == [120, 80]
+    assert share([150, 100], [0], 170, [80, 40], values=[150, 30]) == [90, 80]
 
 
 def test_a_narrow_table_elides_and_the_tool_tip_says_it_whole(qtbot) -> None:  # type: ignore[no-untyped-def]

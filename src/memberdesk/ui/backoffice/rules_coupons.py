@@ -42,7 +42,7 @@ from .rules_widgets import (
 class CouponsTab(RulesBase):
     def _build_coupons(self) -> None:
         self.coupon_tab = QWidget()
-        self.template_table = make_table(8, "couponTable", elastic=(1, 2, 4),
+        self.template_table = make_table(8, "couponTable", elastic=(2, 4),
                                          numeric=(3, 6))
         self.template_table.itemSelectionChanged.connect(self.update_state)
         self.template_table.setMinimumHeight(150)

@@ -84,7 +84,8 @@ class StockPage(StockActions):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.fit = fit_columns(self.table, elastic=(1,))  # the name gives way, elided
+        # the titles over short values (On hand, Low at) give way before the names
+        self.fit = fit_columns(self.table, elastic=(1,), title_floor=60)
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _p: self._pick(cur.row()))
         self.search_label = QLabel()
         self.search_label.setBuddy(self.search)

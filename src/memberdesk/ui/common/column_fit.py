@@ -23,7 +23,7 @@ from shiboken6 import isValid
 
 CELL_PADDING = 8  # a cell's text margins and the grid line (as sizeHintForColumn adds)
 ELASTIC_FLOOR = 80  # an elastic column keeps this much (a few characters) before others shrink
-TITLE_FLOOR = 64  # a title wider than its values keeps this much (its first word or so)
+TITLE_FLOOR = 80  # a title wider than its values keeps this much (four characters or so)
 LEAST = 40  # no column narrower than this (its title elides; the tool tip says it)
 
 
@@ -57,10 +57,11 @@ def title_tip(header: QHeaderView, column: int) -> str | None:
 
 
 def share(natural: Sequence[int], elastic: Sequence[int], avail: int,
-          floors: Sequence[int], values: Sequence[int] | None = None) -> list[int]:
+          floors: Sequence[int], values: Sequence[int] | None = None,
+          title_floor: int = TITLE_FLOOR) -> list[int]:
     """Widths for columns of ``natural`` widths (their values' or their titles',
     whichever is wider) in ``avail`` pixels. When they do not fit, first the titles
-    wider than their ``values`` give way (down to the values, keeping TITLE_FLOOR),
+    wider than their ``values`` give way (down to the values, keeping ``title_floor``),
     then the elastic columns (down to their floors), then any column still above its
     floor, each step in proportion to the room each has. Spare room goes to the
     elastic columns (else to the last column)."""
@@ -73,7 +74,7 @@ def share(natural: Sequence[int], elastic: Sequence[int], avail: int,
             widths[col] += extra // len(takers) + (1 if i < extra % len(takers) else 0)
         return widths
     shown = list(values) if values is not None else list(natural)
-    titles = [min(n, max(v, f, TITLE_FLOOR)) for n, v, f in zip(natural, shown, floors,
+    titles = [min(n, max(v, f, title_floor)) for n, v, f in zip(natural, shown, floors,
                                                                 strict=True)]
     names = [floors[c] if c in elastic else titles[c] for c in range(len(widths))]
     for bounds in (titles, names, floors):
@@ -102,13 +103,14 @@ def _give_way(widths: list[int], bounds: Sequence[int], over: int) -> None:
 class ColumnFit(QObject):
     def __init__(self, view: QTableView, elastic: Sequence[int],
                  samples: Mapping[int, str] | None = None, least: int = LEAST,
-                 elastic_floor: int = ELASTIC_FLOOR) -> None:
+                 elastic_floor: int = ELASTIC_FLOOR, title_floor: int = TITLE_FLOOR) -> None:
         super().__init__(view)
         self.view = view
         self.elastic = tuple(elastic)
         self.samples = dict(samples or {})
         self.least = least
         self.elastic_floor = elastic_floor
+        self.title_floor = title_floor
         header = view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
@@ -154,7 +156,8 @@ class ColumnFit(QObject):
         elastic = [i for i, c in enumerate(columns) if c in self.elastic]
         floors = [min(n, max(self.least, self.elastic_floor if i in elastic else w))
                   for i, (n, w) in enumerate(zip(natural, content, strict=True))]
-        widths = share(natural, elastic, view.viewport().width(), floors, content)
+        widths = share(natural, elastic, view.viewport().width(), floors, content,
+                       self.title_floor)
         for column, width in zip(columns, widths, strict=True):
             if header.sectionSize(column) != width:
                 header.resizeSection(column, width)
@@ -186,8 +189,8 @@ class ColumnFit(QObject):
 
 def fit_columns(view: QTableView, elastic: Sequence[int] = (),
                 samples: Mapping[int, str] | None = None, least: int = LEAST,
-                elastic_floor: int = ELASTIC_FLOOR) -> ColumnFit:
+                elastic_floor: int = ELASTIC_FLOOR, title_floor: int = TITLE_FLOOR) -> ColumnFit:
     """The view's columns share its width from now on (see the module's words)."""
-    fit = ColumnFit(view, elastic, samples, least, elastic_floor)
+    fit = ColumnFit(view, elastic, samples, least, elastic_floor, title_floor)
     view.setProperty("columnFit", True)
     return fit

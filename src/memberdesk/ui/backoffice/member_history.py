@@ -85,7 +85,10 @@ class MemberHistory(QObject):
         self.sales_tree = QTreeWidget()
         self.sales_tree.setObjectName("purchases")
         self.sales_tree.setColumnCount(4)
-        self.sales_tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = self.sales_tree.header()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)  # the amount beside the unit price, not far right
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the sale, the item
         self.sales_more = push_button(self.more_purchases)
         layout.addWidget(self.sales_tree, 1)
         layout.addWidget(self.sales_more, 0, Qt.AlignmentFlag.AlignRight)

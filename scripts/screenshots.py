@@ -11,6 +11,7 @@ Needs a real X server so fonts render as on a shop PC. Without ``DISPLAY`` the
 script starts ``Xvfb`` itself (and stops it afterwards)::
 
     .venv/bin/python scripts/screenshots.py            # or: make screenshots
+    .venv/bin/python scripts/screenshots.py --lang en --size 1024x768 --out /tmp/shots
     Xvfb :99 -screen 0 1366x768x24 & DISPLAY=:99 .venv/bin/python scripts/screenshots.py
 """
 
@@ -228,9 +229,18 @@ def _points_for_the_counter(db: Any, owner: Any) -> None:
 
 
 def main() -> int:
+    global SIZES, LANGS  # the one run's choice, read by shoot
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--lang", action="append", choices=LANGS,
+                        help="only this language (may be given twice); default both")
+    parser.add_argument("--size", action="append", choices=[f"{w}x{h}" for w, h in SIZES],
+                        help="only this window size (may be given twice); default both")
     args = parser.parse_args()
+    if args.lang:
+        LANGS = tuple(lang for lang in LANGS if lang in args.lang)
+    if args.size:
+        SIZES = tuple((w, h) for w, h in SIZES if f"{w}x{h}" in args.size)
     with x_server(), tempfile.TemporaryDirectory(prefix="memberdesk-shots-") as tmp:
         return shoot(Path(tmp), args.out)
 

@@ -1201,6 +1201,13 @@
     </message>
 </context>
 <context>
+    <name>CouponWords</name>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+</context>
+<context>
     <name>CouponsTab</name>
     <message>
         <source>{days} days from issue</source>
@@ -3202,8 +3209,8 @@ Fill in one member per row, then check the file.</translation>
         <translation>&amp;Import and export</translation>
     </message>
     <message>
-        <source>Bring a member list over from Excel: save the template, fill in one member per row (card, opening stored value and points are optional), check the file, then import it. Phones already registered are skipped, so importing a file twice adds nobody twice.</source>
-        <translation>Bring a member list over from Excel: save the template, fill in one member per row (card, opening stored value and points are optional), check the file, then import it. Phones already registered are skipped, so importing a file twice adds nobody twice.</translation>
+        <source>Members from Excel: save the template, fill in a member a row (card, opening stored value and points optional), check the file, import it. Phones already registered are skipped: a file imported twice adds nobody twice.</source>
+        <translation>Members from Excel: save the template, fill in a member a row (card, opening stored value and points optional), check the file, import it. Phones already registered are skipped: a file imported twice adds nobody twice.</translation>
     </message>
     <message>
         <source>Save the template…</source>
@@ -5013,24 +5020,24 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>Closed</translation>
     </message>
     <message>
-        <source>Cash expected</source>
-        <translation>Cash expected</translation>
+        <source>Expected</source>
+        <translation>Expected</translation>
     </message>
     <message>
-        <source>Cash counted</source>
-        <translation>Cash counted</translation>
+        <source>Counted</source>
+        <translation>Counted</translation>
     </message>
     <message>
         <source>Difference</source>
         <translation>Difference</translation>
     </message>
     <message>
-        <source>Other methods</source>
-        <translation>Other methods</translation>
-    </message>
-    <message>
         <source>Verified by</source>
         <translation>Verified by</translation>
+    </message>
+    <message>
+        <source>Other diff.</source>
+        <translation>Other diff.</translation>
     </message>
     <message>
         <source>Show &amp;verified shifts too</source>

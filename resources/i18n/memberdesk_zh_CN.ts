@@ -1201,6 +1201,13 @@
     </message>
 </context>
 <context>
+    <name>CouponWords</name>
+    <message>
+        <source>none</source>
+        <translation>无门槛</translation>
+    </message>
+</context>
+<context>
     <name>CouponsTab</name>
     <message>
         <source>{days} days from issue</source>
@@ -3202,7 +3209,7 @@ Fill in one member per row, then check the file.</source>
         <translation>导入导出(&amp;I)</translation>
     </message>
     <message>
-        <source>Bring a member list over from Excel: save the template, fill in one member per row (card, opening stored value and points are optional), check the file, then import it. Phones already registered are skipped, so importing a file twice adds nobody twice.</source>
+        <source>Members from Excel: save the template, fill in a member a row (card, opening stored value and points optional), check the file, import it. Phones already registered are skipped: a file imported twice adds nobody twice.</source>
         <translation>从 Excel 导入会员名单：先保存模板，每行填一位会员（卡号、期初储值和积分可不填），检查文件，然后导入。已登记的手机号会跳过，同一文件导入两次也不会重复建会员。</translation>
     </message>
     <message>
@@ -5013,11 +5020,11 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>交班时间</translation>
     </message>
     <message>
-        <source>Cash expected</source>
+        <source>Expected</source>
         <translation>应有现金</translation>
     </message>
     <message>
-        <source>Cash counted</source>
+        <source>Counted</source>
         <translation>实点现金</translation>
     </message>
     <message>
@@ -5025,12 +5032,12 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>差额</translation>
     </message>
     <message>
-        <source>Other methods</source>
-        <translation>其他方式差额</translation>
-    </message>
-    <message>
         <source>Verified by</source>
         <translation>审核人</translation>
+    </message>
+    <message>
+        <source>Other diff.</source>
+        <translation>其他方式差额</translation>
     </message>
     <message>
         <source>Show &amp;verified shifts too</source>

@@ -115,6 +115,8 @@ def test_a_members_page_by_keys(manager: Counter) -> None:
     assert sale.sale_no in top.text(0)
     assert [top.child(i).text(0) for i in range(top.childCount())] == [
         "可口可乐 330ml", "乐事薯片 原味 70g"]
+    right = Qt.AlignmentFlag.AlignRight  # prices and amounts, as money is everywhere
+    assert top.textAlignment(3) & right and top.child(0).textAlignment(2) & right
 
     c.press(Qt.Key.Key_7, dialog, Qt.KeyboardModifier.ControlModifier)  # actions
     c.type(dialog.sv_amount, "50")

@@ -52,3 +52,15 @@ def test_a_cashier_gives_a_coupon_with_a_managers_approval(counter: Counter) -> 
     assert "满20减5" in dialog.message.text() and "张三" in dialog.message.text()
     assert [cp.code for cp in member_coupons(c.db, w.members["alice"])] == list(dialog.issued_coupons.codes)
     assert not dialog.give_button.isEnabled()  # one coupon per Enter: no double issue
+
+
+@pytest.mark.parametrize(("lang", "none"), [("zh_CN", "无门槛"), ("en", "none")])
+def test_a_coupon_without_a_minimum_says_so(counter: Counter, lang: str, none: str) -> None:
+    c, w = counter, counter.world
+    add_coupon_template(c.db, w.owner, CouponTemplateRequest(
+        "P90", "全场9折券", CouponKind.PERCENT_OFF, percent_paid=900, max_discount=Money(2000),
+        valid_days=30))
+    c.ui.i18n.set_language(lang)
+    c.select_member("alice")
+    dialog = c.open(Qt.Key.Key_F1, Qt.KeyboardModifier.ShiftModifier)
+    assert dialog.table.item(0, 2).text() == none  # not a blank cell

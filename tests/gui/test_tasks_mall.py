@@ -124,3 +124,22 @@ def test_registering_with_a_referrer_and_an_unknown_one(counter: Counter) -> Non
     with c.db.reader() as uow:
         r = uow.session.scalars(select(Referral)).one()
         assert r.referrer_id == c.world.members["alice"]
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_the_slip_groups_the_points_by_thousands(counter: Counter, lang: str) -> None:
+    """The printed slip says 1,300 as the window does (not 1300)."""
+    c = counter
+    save_gift(c.db, c.world.owner, "BEER", 1200)
+    receive_stock(c.db, c.world.owner, "BEER", 5)
+    c.world.give_points("alice", 2500)
+    c.ui.i18n.set_language(lang)
+    c.select_member("alice")
+    dialog = c.open(Qt.Key.Key_F2, Qt.KeyboardModifier.ShiftModifier)
+    with c.qtbot.waitSignal(dialog.redeemed):
+        c.press(Qt.Key.Key_Return, dialog.table)
+    c.settle()
+    c.qtbot.waitUntil(lambda: c.tasks.slip is not None and c.tasks.slip.isVisible())
+    text = c.tasks.slip.receipt_text()
+    assert "1,200" in text and "1,300" in text  # the points used and left
+    assert "1200" not in text and "1300" not in text

@@ -191,11 +191,16 @@ def wrap(text: str, width: int) -> list[str]:
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
+def pts(points: int) -> str:
+    """Points as the window shows them: ``1,104`` (a thousands separator, both languages)."""
+    return f"{points:,}"
+
+
 def expiry_line(points: int, on: date, lang: str = "zh_CN") -> str:
     """The receipt's reminder: "积分 300 将于 12月31日 到期" / "300 points expire on Dec 31"."""
     if lang.startswith("en"):
-        return f"{points} points expire on {_MONTHS[on.month - 1]} {on.day}"
-    return f"积分 {points} 将于 {on.month}月{on.day}日 到期"
+        return f"{pts(points)} points expire on {_MONTHS[on.month - 1]} {on.day}"
+    return f"积分 {pts(points)} 将于 {on.month}月{on.day}日 到期"
 
 
 def render_text(data: ReceiptData, paper_mm: int = 58, lang: str = "zh_CN") -> str:
@@ -249,7 +254,7 @@ def render_text(data: ReceiptData, paper_mm: int = 58, lang: str = "zh_CN") -> s
                 continue
             name, qty, points = gift.groups()  # like a sale line: the name, then the figures
             out.extend(wrap(("Gift " if en else "兑 ") + name, width))
-            out.append(row(f"  x {qty}", f"{points} {'pts' if en else '积分'}", width))
+            out.append(row(f"  x {qty}", f"{pts(int(points))} {'pts' if en else '积分'}", width))
     elif not data.kind.startswith("count_card"):  # a count-card slip has no money
         out.append(row(t(f"total_{data.kind}"), m(data.total), width))
     for tender in data.tenders:
@@ -263,21 +268,21 @@ def render_text(data: ReceiptData, paper_mm: int = 58, lang: str = "zh_CN") -> s
     if data.bonus:
         out.append(row(t("bonus"), m(data.bonus), width))
     if data.bonus_points:
-        out.append(row(t("bonus_points"), str(data.bonus_points), width))
+        out.append(row(t("bonus_points"), pts(data.bonus_points), width))
     if data.points_used > 0:
-        out.append(row(t("points_used"), str(data.points_used), width))
+        out.append(row(t("points_used"), pts(data.points_used), width))
     elif data.points_used < 0:
-        out.append(row(t("points_returned"), str(-data.points_used), width))
+        out.append(row(t("points_returned"), pts(-data.points_used), width))
     if data.points_earned > 0:
-        out.append(row(t("points_earned"), f"+{data.points_earned}", width))
+        out.append(row(t("points_earned"), "+" + pts(data.points_earned), width))
     elif data.points_earned < 0:
-        out.append(row(t("points_taken_back"), str(-data.points_earned), width))
+        out.append(row(t("points_taken_back"), pts(-data.points_earned), width))
     if data.sv_balance is not None or data.points_balance is not None:
         out.append(rule)
     if data.sv_balance is not None:
         out.append(row(t("sv_balance"), m(data.sv_balance), width))
     if data.points_balance is not None:
-        out.append(row(t("points_balance"), str(data.points_balance), width))
+        out.append(row(t("points_balance"), pts(data.points_balance), width))
     if data.points_expiring and data.points_expiring_on:
         out.extend(wrap(expiry_line(data.points_expiring,
                                     date.fromisoformat(data.points_expiring_on), lang), width))

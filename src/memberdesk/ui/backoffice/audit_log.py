@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QTableView,
     QTextBrowser,
@@ -37,6 +36,7 @@ from memberdesk.services.audit.view import (
 )
 from memberdesk.services.shared.errors import UserError
 from memberdesk.ui.common import fmt
+from memberdesk.ui.common.column_fit import fit_columns
 from memberdesk.ui.common.widgets import PickerBox
 from memberdesk.ui.shell.tasks import TaskRunner
 
@@ -132,12 +132,9 @@ class AuditLog(Page):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        digits = self.table.fontMetrics().horizontalAdvance("2026-12-31 23:59:59")
-        for col, width in enumerate((64, digits + 20, 130, 90, 130, 150)):
-            header.resizeSection(col, width)
-        header.setStretchLastSection(True)
+        # the action, the approver and the object give way (elided, whole in the tool tip)
+        fit_columns(self.table, elastic=(2, 4, 5), samples={
+            0: "99999", 1: "2026-12-31 23:59:59", 2: "shift opened", 3: "欧阳小明"})
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _p: self._pick(cur.row()))
         self.detail = QTextBrowser()
         self.detail.setObjectName("auditDetail")

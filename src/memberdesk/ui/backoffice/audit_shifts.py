@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QTableWidget,
@@ -26,6 +25,7 @@ from memberdesk.money import Money
 from memberdesk.services.shifts import shift as shifts
 from memberdesk.services.shifts.review import ShiftToVerify, shifts_to_verify
 from memberdesk.ui.common import fmt
+from memberdesk.ui.common.column_fit import fit_columns
 from memberdesk.ui.shell.tasks import TaskRunner
 
 from ..dialogs.base import OK, push_button
@@ -59,9 +59,8 @@ class ShiftChecks(Page):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        # the cashier and the verifier give way; the amounts and times stay whole
+        fit_columns(self.table, elastic=(1, 7))
         self.table.currentCellChanged.connect(lambda row, _c, _r, _p: self._render_picked())
         self.picked_label = QLabel()
         self.picked_label.setWordWrap(True)
@@ -93,6 +92,7 @@ class ShiftChecks(Page):
 
     def _show(self, rows: tuple[ShiftToVerify, ...], keep: int | None = None) -> None:
         self.rows = rows
+        self.table.setColumnHidden(7, not self.show_verified.isChecked())  # verified by
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
             cells = (r.shift_no, r.cashier, fmt.local_text(r.closed_at),
@@ -175,8 +175,8 @@ class ShiftChecks(Page):
     def retranslate(self) -> None:
         self.table.setHorizontalHeaderLabels([
             self.tr("Shift No."), self.tr("Cashier"), self.tr("Closed"),
-            self.tr("Cash expected"), self.tr("Cash counted"), self.tr("Difference"),
-            self.tr("Other methods"), self.tr("Verified by")])
+            self.tr("Expected"), self.tr("Counted"), self.tr("Difference"),
+            self.tr("Other diff."), self.tr("Verified by")])
         self.show_verified.setText(self.tr("Show &verified shifts too"))
         self.note_label.setText(self.tr("&Note"))
         self.note.setPlaceholderText(self.tr("optional, e.g. short 5 jiao explained"))

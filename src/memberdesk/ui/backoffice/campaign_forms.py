@@ -93,8 +93,8 @@ def _window_edits(name: str, starts: datetime, ends: datetime) -> tuple[QLineEdi
 def _tier_box(name: str) -> PickerBox:
     box = PickerBox()
     box.setObjectName(name)
-    box.setSizeAdjustPolicy(PickerBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    box.setMinimumContentsLength(4)
+    box.setSizeAdjustPolicy(PickerBox.SizeAdjustPolicy.AdjustToContents)  # 全部等级, All
+    # tiers, 钻石会员: each whole
     box.addItem("", "")
     return box
 

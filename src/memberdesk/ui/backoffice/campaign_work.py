@@ -47,8 +47,7 @@ class CampaignJobs:
             run_job, self.actor, row.name, on_done=self._ran, on_user_error=self.show_error,
             on_finally=self._job_over)
         self.bar.follow(self.progress)
-        self.bar.show()
-        self.cancel_button.show()
+        _show_bar(self, cancel=True)
         self.update_state()
 
     def cancel(self: Any) -> None:
@@ -74,13 +73,23 @@ class CampaignJobs:
                 files="\n".join(str(p) for p in written)), OK),
             on_user_error=self.show_error, on_finally=self._job_over)
         self.bar.follow(self.progress)
-        self.bar.show()
+        _show_bar(self, cancel=False)
         self.update_state()
 
     def _job_over(self: Any) -> None:
         self.progress = None
         self.bar.hide()
         self.cancel_button.hide()
+        for button in (self.edit_button, self.end_button, self.report_button):
+            button.show()
         self.reload()
         self.update_state()
 
+
+def _show_bar(page: Any, *, cancel: bool) -> None:
+    """The job's bar (and its cancel button) in the place of the row's other buttons,
+    which wait anyway: together they would widen the window past a 1024 screen."""
+    for button in (page.edit_button, page.end_button, page.report_button):
+        button.hide()
+    page.bar.show()
+    page.cancel_button.setVisible(cancel)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QSizePolicy,
@@ -45,6 +44,7 @@ from memberdesk.services.campaigns.segments import list_segments
 from memberdesk.services.coupons.admin import list_coupon_templates
 from memberdesk.services.loyalty.tiers import list_tiers
 from memberdesk.ui.common import fmt
+from memberdesk.ui.common.column_fit import fit_columns
 from memberdesk.ui.common.widgets import PickerBox
 from memberdesk.ui.shell.tasks import TaskRunner
 
@@ -66,6 +66,7 @@ from .segments_tab import SegmentsTab
 COLUMNS = 7
 _SHOWN = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
 _HIDDEN = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+PICKER_PADDING = 64  # a picker's padding (style.qss: 10 px a side), border and 40 px arrow
 KINDS = ("coupon", "member_day", "special", "gift")  # the kind selector's items, in order
 
 
@@ -88,10 +89,8 @@ class CampaignsPage(CampaignEditing, CampaignJobs, Page):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # the offer: elided
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # the name, segment and offer give way (elided, whole in the tool tip)
+        fit_columns(self.table, elastic=(0, 1, 2))
         self.table.itemSelectionChanged.connect(self.update_state)
         self.name = QLineEdit()
         self.name.setObjectName("campaignName")
@@ -212,6 +211,9 @@ class CampaignsPage(CampaignEditing, CampaignJobs, Page):
         self.promo_segment.clear()
         self.promo_segment.addItem(self.tr("Everyone"), "")
         self.promo_segment.addItem(self.tr("Members only"), MEMBERS)
+        widest = max(self.promo_segment.fontMetrics().horizontalAdvance(self.promo_segment.itemText(i))
+                     for i in range(2))
+        self.promo_segment.setMinimumWidth(widest + PICKER_PADDING)  # these two whole
         for r in rows:
             self.promo_segment.addItem(r.name, r.name)
         self.promo_segment.setCurrentIndex(max(0, self.promo_segment.findData(keep)))
@@ -238,7 +240,9 @@ class CampaignsPage(CampaignEditing, CampaignJobs, Page):
                       "")
             for col, text in enumerate(values):
                 item = QTableWidgetItem(text)
-                item.setToolTip(text if col == 2 else "")
+                if col in (4, 5):  # reached, held out: counts
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(i, col, item)
             if picked is not None and r.name == picked.name:
                 self.table.selectRow(i)

@@ -10,11 +10,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QTableWidget,
@@ -35,12 +35,14 @@ from memberdesk.services.count_cards.templates import (
 from memberdesk.services.shared.errors import UserError
 from memberdesk.services.shared.requests import parse_amount
 from memberdesk.ui.common import fmt
+from memberdesk.ui.common.column_fit import fit_columns
 from memberdesk.ui.shell.tasks import TaskRunner
 
 from ..dialogs.base import ERROR, OK, current_language, push_button
 from .page import Page
 
 COLUMNS = 7
+NUMERIC = (2, 5)  # price, sold
 
 
 class CountCardsPage(Page):
@@ -56,11 +58,7 @@ class CountCardsPage(Page):
         self.table.setWordWrap(True)
         self.table.setMinimumHeight(220)
         self.table.itemSelectionChanged.connect(self._picked)
-        header = self.table.horizontalHeader()
-        for col in range(COLUMNS):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.table, elastic=(1, 3))  # the name and the services give way
         self.form_heading = QLabel()
         self.form_heading.setObjectName("sectionHeading")
         self.code, self.name, self.price = QLineEdit(), QLineEdit(), QLineEdit()
@@ -118,7 +116,11 @@ class CountCardsPage(Page):
         self.table.setRowCount(len(rows))
         for r, t in enumerate(rows):
             for c, text in enumerate(self._cells(t)):
-                self.table.setItem(r, c, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                if c in NUMERIC:  # the price and the number sold, as amounts are
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(r, c, item)
             if t.code == keep:
                 self.table.selectRow(r)
         self.table.resizeRowsToContents()
@@ -135,7 +137,7 @@ class CountCardsPage(Page):
         tiers = "  ".join(f"{name} {price.display()}" for _, name, price in t.tier_prices)
         price = t.price.display() + (f"\n{tiers}" if tiers else "")
         return (t.code, t.name, price, items, "\n".join(validity) or self.tr("No expiry"),
-                str(t.sold), self.tr("On sale") if t.active else self.tr("Stopped"))
+                fmt.number(t.sold), self.tr("On sale") if t.active else self.tr("Stopped"))
 
     @property
     def selected(self) -> TemplateInfo | None:

@@ -13,7 +13,14 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from memberdesk.domain.analytics import Grade, Lifecycle, Segment
 from memberdesk.domain.stock import parse_quantity
@@ -32,6 +39,7 @@ COLUMNS = 6  # the member list's eleven fields: two rows
 SEGMENT_COLUMNS = 5  # a segment's eighteen: four rows, in a scroll area (six: too
 # narrow at 1024 for the state box's 未注销 / not anonymised)
 DEFAULT_WINDOW = MemberFilter().window_days
+DAY_PADDING = 28  # a line edit's padding (style.qss: 10 px a side), borders, 2 px margins
 
 
 class MemberFilterBox(Retranslating, QWidget):
@@ -94,30 +102,48 @@ class MemberFilterBox(Retranslating, QWidget):
                       ("expiring", self.expiring)]
         self.labels = {key: QLabel() for key, _ in cells}
         columns = SEGMENT_COLUMNS if segment_fields else COLUMNS
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(8)
-        grid.setVerticalSpacing(2)
-        for i, (key, widget) in enumerate(cells):
+        # rows of cells, a label above its field; each row shares its own width (a wide
+        # state box does not widen the grade box below it)
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.setSpacing(4)
+        placed: list[tuple[QLabel, QWidget]] = []
+        for key, widget in cells:
             self.labels[key].setBuddy(widget)
             self.labels[key].setWordWrap(True)  # long English labels take two lines
-            grid.addWidget(self.labels[key], (i // columns) * 2, i % columns)
-            grid.addWidget(widget, (i // columns) * 2 + 1, i % columns)
-            widget.setMinimumWidth(60)
-        last = len(cells)
-        grid.addWidget(self.clear_button, (last // columns) * 2 + 1, last % columns)
-        for col in range(columns):
-            grid.setColumnStretch(col, 1)
+            placed.append((self.labels[key], widget))
+            if isinstance(widget, QLineEdit):
+                widget.setMinimumWidth(60)
+        placed.append((QLabel(), self.clear_button))
+        for start in range(0, len(placed), columns):
+            row = QHBoxLayout()
+            row.setSpacing(5)
+            for label, widget in placed[start:start + columns]:
+                cell = QVBoxLayout()
+                cell.setSpacing(2)
+                cell.addStretch(1)  # the labels sit on their fields, the fields in line
+                cell.addWidget(label)
+                cell.addWidget(widget)
+                row.addLayout(cell, 1)
+            if len(placed) - start < columns:
+                row.addStretch(columns - (len(placed) - start))
+            rows.addLayout(row)
         self.combos = (self.tier, self.status, self.month, self.grade, self.rfm, self.lifecycle,
                        self.churn)
         for combo in self.combos:
             combo.setSizeAdjustPolicy(
                 PickerBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(4)
+            combo.setProperty("compact", True)  # style.qss: six to a row at 1024 px
             combo.activated.connect(lambda _i: self.apply_requested.emit())
-        if segment_fields:  # its state box shows its longest choice whole (未注销, not
-            # anonymised); the member list's six columns at 1024 have no room for it
-            self.status.setSizeAdjustPolicy(PickerBox.SizeAdjustPolicy.AdjustToContents)
+        self.month.setMinimumContentsLength(3)  # any, 12
+        # the state box shows its longest choice whole (未注销, not anonymised) and a day
+        # is typed whole (2026-01-31): the tag and the lists with "any" first give way
+        self.status.setSizeAdjustPolicy(PickerBox.SizeAdjustPolicy.AdjustToContents)
+        day_width = self.fontMetrics().horizontalAdvance("2026-01-31") + DAY_PADDING
+        for edit in (self.visited_from, self.visited_before, self.registered_from,
+                     self.registered_before):
+            edit.setMinimumWidth(day_width)
         self.edits: tuple[QLineEdit, ...] = (
             self.tag, self.visited_from, self.visited_before, self.balance,
             self.registered_from, self.registered_before, self.window_days, self.visits_min,
@@ -262,7 +288,7 @@ class MemberFilterBox(Retranslating, QWidget):
                   self.tr("anonymised")]
         for i, text in enumerate(states):
             self.status.setItemText(i, text)
-        if self.segment_fields:
-            self.status.setMinimumWidth(self.status.sizeHint().width())  # its longest, whole
+        self.status.ensurePolished()  # (its compact style, not the default one)
+        self.status.setMinimumWidth(self.status.sizeHint().width())  # its longest, whole
         self.tag.setPlaceholderText(self.tr("e.g. VIP"))
         self.clear_button.setText(self.tr("Clear filters"))

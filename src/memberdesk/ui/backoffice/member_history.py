@@ -40,6 +40,9 @@ def history_table(columns: int, name: str) -> QTableWidget:
     return table
 
 
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
 def add_row(table: QTableWidget, *cells: str, right: tuple[int, ...] = ()) -> None:
     row = table.rowCount()
     table.insertRow(row)
@@ -82,7 +85,10 @@ class MemberHistory(QObject):
         self.sales_tree = QTreeWidget()
         self.sales_tree.setObjectName("purchases")
         self.sales_tree.setColumnCount(4)
-        self.sales_tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = self.sales_tree.header()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)  # the amount beside the unit price, not far right
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the sale, the item
         self.sales_more = push_button(self.more_purchases)
         layout.addWidget(self.sales_tree, 1)
         layout.addWidget(self.sales_more, 0, Qt.AlignmentFlag.AlignRight)
@@ -135,11 +141,16 @@ class MemberHistory(QObject):
             top = QTreeWidgetItem([f"{fmt.datetime_text(sale.at)}  {sale.sale_no}",
                                    self._sale_state(sale.status.value), "",
                                    fmt.money(sale.payable)])
+            items = [top]
             for ln in sale.lines:
                 refunded = self.tr(" (refunded {n})").format(n=ln.refunded_qty) \
                     if ln.refunded_qty else ""
-                top.addChild(QTreeWidgetItem([ln.description + refunded, f"× {ln.qty}",
+                items.append(QTreeWidgetItem([ln.description + refunded, f"× {ln.qty}",
                                               fmt.money(ln.unit_price), fmt.money(ln.net_amount)]))
+                top.addChild(items[-1])
+            for item in items:
+                for col in (2, 3):  # the unit price and the amount, as money is everywhere
+                    item.setTextAlignment(col, RIGHT)
             self.sales_tree.addTopLevelItem(top)
             top.setExpanded(True)
         self.sales_before = page.before

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QScrollArea,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from memberdesk.services.loyalty.tiers import TierInfo
 from memberdesk.services.members.listing import MemberFilter, MemberSort
+from memberdesk.ui.common.column_fit import fit_columns
 from memberdesk.ui.common.widgets import PickerBox
 from memberdesk.ui.shell.i18n import Retranslating
 from memberdesk.ui.shell.tasks import TaskRunner
@@ -92,10 +92,11 @@ class MemberListPanel(Retranslating, QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        self._size_columns()
+        # as wide as the widest value or title (a number, a phone, a day: as wide as any
+        # to come, so the columns keep still as pages load); the name and the tier give
+        # way first
+        self.fit = fit_columns(self.table, elastic=(1, 3), samples={
+            0: "M000000", 2: "13800000000", 6: "2026-12-31", 7: "已停用"})
         self.table.opened.connect(self._open_row)
         self.table.doubleClicked.connect(lambda index: self._open_row(index.row()))
         # layout: search and sort; the filters; the table
@@ -141,16 +142,6 @@ class MemberListPanel(Retranslating, QWidget):
             layout.addLayout(bottom)
         self.setTabOrder(self.search, self.sort)
         self.retranslate()
-
-    def _size_columns(self) -> None:
-        """Columns as wide as their widest value or title (in this language)."""
-        header = self.table.horizontalHeader()
-        cells, titles = self.table.fontMetrics(), header.fontMetrics()
-        for col, sample in enumerate(("M0000000", "欧阳小明", "13800000000", "普通会员",
-                                      "¥99,999.00", "99,999", "2026/12/31", "已停用")):
-            title = str(self.model.headerData(col, Qt.Orientation.Horizontal))
-            header.resizeSection(col, max(cells.horizontalAdvance(sample),
-                                          int(titles.horizontalAdvance(title) * 1.1)) + 12)
 
     # -- loading -------------------------------------------------------------------------------
     def show_tiers(self, tiers: list[TierInfo]) -> None:
@@ -214,5 +205,5 @@ class MemberListPanel(Retranslating, QWidget):
         for i in range(self.sort.count()):
             self.sort.setItemText(i, sorts[self.sort.itemData(i)])
         self.model.retranslate()
-        self._size_columns()
+        self.fit.schedule()  # the titles' widths in this language
         self._render_count()

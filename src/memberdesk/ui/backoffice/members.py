@@ -260,10 +260,9 @@ class MembersPage(Page):
         self.tabs.setTabText(0, self.tr("Member &list"))
         self.tabs.setTabText(1, self.tr("&Import and export"))
         self.import_intro.setText(self.tr(
-            "Bring a member list over from Excel: save the template, fill in one member per "
-            "row (card, opening stored value and points are optional), check the file, then "
-            "import it. Phones already registered are skipped, so importing a file twice "
-            "adds nobody twice."))
+            "Members from Excel: save the template, fill in a member a row (card, opening "
+            "stored value and points optional), check the file, import it. Phones already "
+            "registered are skipped: a file imported twice adds nobody twice."))
         self.template_button.setText(self.tr("Save the template…"))
         self.check_button.setText(self.tr("Check a file…"))
         self.import_button.setText(self.tr("Import"))

@@ -58,6 +58,8 @@ class TemplatesPanel(QWidget):
         grid.setHorizontalSpacing(10)
         grid.setColumnStretch(2, 1)
         self.head_code, self.head_text = QLabel(), QLabel()
+        self.head_text.setWordWrap(True)  # a long English title takes two lines, not the
+        # text fields' room (they would run past the page at 1024)
         grid.addWidget(self.head_code, 0, 1)
         grid.addWidget(self.head_text, 0, 2)
         for row, key in enumerate(EVENTS, start=1):

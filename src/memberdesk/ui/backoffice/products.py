@@ -18,7 +18,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QSizePolicy,
@@ -37,6 +36,7 @@ from memberdesk.services.catalog.admin import (
 from memberdesk.services.catalog.importer import ProductImportResult
 from memberdesk.services.catalog.sheet import ProductExport
 from memberdesk.services.loyalty.tiers import TierInfo, list_tiers
+from memberdesk.ui.common.column_fit import fit_columns
 from memberdesk.ui.shell.tasks import TaskRunner
 
 from ..dialogs.base import ERROR, OK, push_button
@@ -79,12 +79,10 @@ class ProductsPage(ProductForm, ProductSheets):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        for col, width in enumerate((90, 130, 260, 50, 80, 80, 100, 70)):
-            header.resizeSection(col, width)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # the name and the category give way (elided, whole in the tool tip); a barcode,
+        # a price are never cut (the samples keep the widths as more rows load)
+        self.fit = fit_columns(self.table, elastic=(2, 6), samples={
+            0: "000000", 1: "6901234567892", 3: "件", 4: "9,999.00", 5: "9,999.00"})
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _p: self._pick(cur.row()))
         top = QHBoxLayout()
         self.search_label = QLabel()

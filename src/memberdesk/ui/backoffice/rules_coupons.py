@@ -21,7 +21,7 @@ from memberdesk.services.coupons.admin import (
     issue_coupon,
     set_coupon_template_active,
 )
-from memberdesk.ui.common.coupon_words import offer_text
+from memberdesk.ui.common.coupon_words import min_spend_text, offer_text
 from memberdesk.ui.common.money_input import MoneyEdit
 
 from ..dialogs.base import ERROR, OK, push_button
@@ -42,7 +42,8 @@ from .rules_widgets import (
 class CouponsTab(RulesBase):
     def _build_coupons(self) -> None:
         self.coupon_tab = QWidget()
-        self.template_table = make_table(8, "couponTable")
+        self.template_table = make_table(8, "couponTable", elastic=(2, 4),
+                                         numeric=(3, 6))
         self.template_table.itemSelectionChanged.connect(self.update_state)
         self.template_table.setMinimumHeight(150)
         self.issue_heading = heading_label()
@@ -127,7 +128,7 @@ class CouponsTab(RulesBase):
         if t.hours:
             valid.append(t.hours)
         return [t.code, t.name, offer_text(t),
-                t.min_spend.display() if t.min_spend else "",
+                min_spend_text(t),
                 "、".join(t.targets) or self.tr("everything"),
                 "; ".join(valid) or self.tr("no end"), f"{t.issued} / {t.used}",
                 self.tr("Active") if t.active else self.tr("Deactivated")]

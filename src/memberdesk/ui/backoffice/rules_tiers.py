@@ -46,7 +46,7 @@ from .rules_widgets import (
 class TiersTab(RulesBase):
     def _build_tiers(self) -> None:
         self.tier_tab = QWidget()
-        self.tier_table = make_table(8, "tierTable")
+        self.tier_table = make_table(8, "tierTable", elastic=(1,), numeric=(2, 3, 4, 5, 6))
         self.tier_table.itemSelectionChanged.connect(self._pick_tier)
         self.tier_table.setMinimumHeight(150)
         self.tier_heading = heading_label()
@@ -79,7 +79,8 @@ class TiersTab(RulesBase):
 
     def _build_offers(self) -> None:
         self.offer_tab = QWidget()
-        self.offer_table = make_table(8, "offerTable")
+        self.offer_table = make_table(8, "offerTable", elastic=(0, 4, 5, 6),
+                                      numeric=(1, 2, 3))
         self.offer_table.itemSelectionChanged.connect(self.update_state)
         self.offer_table.setMinimumHeight(150)
         self.offer_heading = heading_label()

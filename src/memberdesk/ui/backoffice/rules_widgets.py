@@ -8,12 +8,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QSpinBox,
@@ -30,6 +29,7 @@ from memberdesk.services.stored_value.offers_admin import (
     LoyaltyRules,
     loyalty_rules,
 )
+from memberdesk.ui.common.column_fit import fit_columns
 from memberdesk.ui.common.widgets import PickerBox
 from memberdesk.ui.shell.i18n import QT_TRANSLATE_NOOP
 
@@ -49,24 +49,33 @@ STATE_NAMES = {
 }
 
 
-def make_table(columns: int, name: str) -> QTableWidget:
+def make_table(columns: int, name: str, *, elastic: tuple[int, ...] = (),
+               numeric: tuple[int, ...] = ()) -> QTableWidget:
+    """A list of rules: its columns share the width (the ``elastic`` ones, names and
+    words, give way first: :mod:`memberdesk.ui.common.column_fit`); the ``numeric``
+    ones (amounts, counts) are right-aligned."""
     table = QTableWidget(0, columns)
     table.setObjectName(name)
     table.verticalHeader().setVisible(False)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
+    table.setWordWrap(False)
+    table.setProperty("numericColumns", list(numeric))
+    fit_columns(table, elastic=elastic)
     return table
 
 
 def fill_table(table: QTableWidget, rows: list[list[str]]) -> None:
+    numeric = set(table.property("numericColumns") or ())
+    right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
     table.setRowCount(len(rows))
     for r, cells in enumerate(rows):
         for c, text in enumerate(cells):
-            table.setItem(r, c, QTableWidgetItem(text))
+            item = QTableWidgetItem(text)
+            if c in numeric:
+                item.setTextAlignment(right)
+            table.setItem(r, c, item)
 
 
 def form_grid(pairs: list[tuple[QLabel, QWidget]], per_row: int, *,

@@ -78,9 +78,9 @@ class SegmentsTab(Retranslating, QWidget):
         self.list.applied.connect(self._count)
         top = QHBoxLayout()
         top.addWidget(self.picker_label)
-        top.addWidget(self.saved, 1)
+        top.addWidget(self.saved, 3)  # a saved name whole (近30天到店会员)
         top.addWidget(self.name_label)
-        top.addWidget(self.name, 1)
+        top.addWidget(self.name, 2)
         for w in (self.save_button, self.delete_button, self.export_button, self.bar,
                   self.cancel_button):
             top.addWidget(w)

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QTableView,
@@ -41,13 +40,14 @@ from memberdesk.services.stock.views import (
     product_movements,
     stock_stores,
 )
+from memberdesk.ui.common.column_fit import fit_columns
 from memberdesk.ui.shell.tasks import TaskRunner
 
 from ..dialogs.base import OK, current_language, push_button
 from .export_panel import _KeepShortcuts as KeepShortcuts
 from .long_jobs import LongJobs
 from .stock_actions import StockActions
-from .stock_model import StockModel, size_columns
+from .stock_model import StockModel
 from .stock_stores import MovementsTable, StoreBar, TransferRow, export_stock
 
 
@@ -84,10 +84,8 @@ class StockPage(StockActions):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(40)  # the name gives way before the list scrolls sideways
+        # the titles over short values (On hand, Low at) give way before the names
+        self.fit = fit_columns(self.table, elastic=(1,), title_floor=60)
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _p: self._pick(cur.row()))
         self.search_label = QLabel()
         self.search_label.setBuddy(self.search)
@@ -109,8 +107,8 @@ class StockPage(StockActions):
         right.addWidget(self.moves, 1)
         middle = QHBoxLayout()
         middle.setSpacing(14)
-        middle.addLayout(left, 5)
-        middle.addLayout(right, 3)
+        middle.addLayout(left, 2)  # the list: its names whole at 1024 (the movements'
+        middle.addLayout(right, 1)  # kind and note elide, their tool tips say them whole)
         # receive, count, low-stock level
         self.receive_qty, self.count_qty, self.low_at = QLineEdit(), QLineEdit(), QLineEdit()
         self.note, self.reason = QLineEdit(), QLineEdit()
@@ -343,7 +341,7 @@ class StockPage(StockActions):
         self.untrack_button.setText(self.tr("Stop tracking"))
         self.export_button.setText(self.tr("Export stock report (Ctrl+E)"))
         self.model.retranslate()
-        size_columns(self.table, self.model)
+        self.fit.schedule()  # the titles in this language
         self.transfer.retranslate()
         self._render_form()
         self._render_count()

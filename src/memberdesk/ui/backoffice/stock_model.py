@@ -15,7 +15,6 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QTableView
 
 from memberdesk.services.stock.ledger import StockInfo
 from memberdesk.services.stock.views import StockRow, list_stock
@@ -49,11 +48,6 @@ def state_text(row: StockRow) -> str:
     if row.on_hand is not None and row.on_hand < 0:
         return _tr(BELOW_ZERO)
     return _tr(LOW) if row.low else ""
-
-
-def states() -> tuple[str, ...]:
-    """Every state the list may show, in the current language (for its width)."""
-    return tuple(_tr(t) for t in (LOW, BELOW_ZERO, NOT_TRACKED, SERVICE))
 
 
 class StockModel(PagedModel[StockRow]):
@@ -111,16 +105,3 @@ class StockModel(PagedModel[StockRow]):
             if not row.tracked or not row.active:
                 return MUTED
         return None
-
-
-def size_columns(table: QTableView, model: StockModel) -> None:
-    """The list's columns as wide as their heading or a long value, whichever is
-    wider (not sized to their rows: 100,000 of them may load)."""
-    metrics = table.fontMetrics()
-    header = table.horizontalHeader()
-    for col, sample in ((0, "000000"), (2, "-9,999 件件"), (3, "9,999"), (4, "")):
-        head = str(model.headerData(col, Qt.Orientation.Horizontal) or "")
-        widest = max(metrics.horizontalAdvance(head) + 28, metrics.horizontalAdvance(sample) + 16)
-        if col == 4:
-            widest = max([widest] + [metrics.horizontalAdvance(state) + 16 for state in states()])
-        header.resizeSection(col, widest)

@@ -12,12 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QTableWidget,
@@ -32,6 +30,7 @@ from memberdesk.services.reporting.words import pick
 from memberdesk.services.shop.stores import ALL_STORES
 from memberdesk.services.stock.views import Movement, StockStores
 from memberdesk.ui.common import fmt
+from memberdesk.ui.common.column_fit import LEAST, fit_columns
 from memberdesk.ui.shell.i18n import Retranslating
 
 from ..dialogs.base import current_language, push_button
@@ -60,13 +59,13 @@ def export_stock(db: Any, actor: Any, low_only: bool, lang: str, store: str | No
 
 class MovementsTable(QTableWidget):
     """A product's latest movements, newest first (at most 200 rows), in four
-    columns sharing the pane's width (no sideways scrolling beside the stock list at
-    1024 pixels): the time (the newest day's by the clock, older ones by the date), the kind,
-    the change and what was on hand after it, the note or document. A long text is
-    elided; each cell's tooltip has it whole, with who did it."""
+    columns sharing the pane's width (:mod:`memberdesk.ui.common.column_fit`; no
+    sideways scrolling beside the stock list at 1024 pixels): the time (the newest
+    day's by the clock, older ones by the date), the kind, the change and what was on
+    hand after it, the note or document. The kind and the note give way (elided);
+    each cell's tooltip has it whole, with who did it."""
 
     COLUMNS = 4
-    SHARES = (21, 21, 28, 30)  # per cent of the width
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, self.COLUMNS, parent)
@@ -75,18 +74,8 @@ class MovementsTable(QTableWidget):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.horizontalHeader().setMinimumSectionSize(24)
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        width = self.viewport().width()
-        header = self.horizontalHeader()
-        for col, share in enumerate(self.SHARES[:-1]):
-            header.resizeSection(col, width * share // 100)
-        header.resizeSection(self.COLUMNS - 1, width - sum(
-            header.sectionSize(c) for c in range(self.COLUMNS - 1)))
+        self.setWordWrap(False)
+        fit_columns(self, elastic=(1, 3), elastic_floor=LEAST)  # a narrow pane at 1024
 
     def show_moves(self, moves: tuple[Movement, ...], *, every: bool) -> None:
         """Show ``moves``; ``every``: of every store (each names its store)."""

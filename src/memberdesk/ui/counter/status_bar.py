@@ -1,15 +1,19 @@
 """The counter's status bar: staff on duty, shift, shop, card reader, printer,
 last good backup (in a warning colour when it is too old). (User errors go to the
-banner just above it: :mod:`.banner`.)"""
+banner just above it: :mod:`.banner`.)
+
+When the window is too narrow for every field whole (English at 1024 px), the least
+important field gives way first (:data:`GIVE_WAY`), ending in "…" with the whole text
+in its tool tip; a field in its warning colour gives way last."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QPainter, QPaintEvent, QPalette
-from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QHelpEvent, QPainter, QPaintEvent, QPalette, QResizeEvent
+from PySide6.QtWidgets import QLabel, QStatusBar, QToolTip, QWidget
 
 from memberdesk.domain import shoptime
 from memberdesk.ui.common import fmt
@@ -19,7 +23,14 @@ if TYPE_CHECKING:
     from memberdesk.services.shared.context import Actor
 
 SHOP_FIELD_MAX_PX = 240  # long shop names are elided; the tooltip has it all
-SHOP_FIELD_MIN_PX = 60
+LEAST_FIELD_PX = 48  # a field that gives way keeps its first word or so
+# The fields in the order they give way: the devices' states (the settings page and
+# the tool tip say them whole), then the shift's number (a reference; "Shift:" and its
+# first characters still say that one is open), who is on duty, the shop, the backup.
+GIVE_WAY = ("reader", "printer", "shift", "staff", "shop", "backup")
+BAR_ENDS_PX = 4  # QStatusBar's own 2 px at either end
+FIELD_GAP_PX = 6  # and between its fields
+NO_LIMIT = 16_777_215  # QWIDGETSIZE_MAX
 
 # Keys are the values of memberdesk.models.enums.Role (a StrEnum, so a Role
 # looks itself up here); plain strings keep SQLAlchemy out of the start-up path.
@@ -50,7 +61,18 @@ def role_name(role: str) -> str:
 
 
 class ElidedLabel(QLabel):
-    """A one-line label that ends in "…" when its text is wider than it may be."""
+    """A one-line label that ends in "…" when its text is wider than it may be (its
+    tool tip, unless it has one of its own, then says it whole)."""
+
+    def elided(self) -> bool:
+        return self.fontMetrics().horizontalAdvance(self.text()) > self.contentsRect().width()
+
+    def event(self, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent)
+                and not self.toolTip() and self.elided()):
+            QToolTip.showText(event.globalPos(), self.text(), self)
+            return True
+        return super().event(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         rect = self.contentsRect()
@@ -85,12 +107,31 @@ class StatusFields(Retranslating, QStatusBar):
         self.reader_label = self._field("statusReader")
         self.printer_label = self._field("statusPrinter")
         self.backup_label = self._field("statusBackup")
-        self.shop_label.setMaximumWidth(SHOP_FIELD_MAX_PX)
-        # The shop's name is also in the title bar: its field gives way first.
-        self.shop_label.setMinimumWidth(SHOP_FIELD_MIN_PX)
+        self.fields = {"staff": self.staff_label, "shift": self.shift_label,
+                       "shop": self.shop_label, "reader": self.reader_label,
+                       "printer": self.printer_label, "backup": self.backup_label}
+        for label in self.fields.values():
+            label.setMinimumWidth(LEAST_FIELD_PX)  # the bar never grows past the window
         self.retranslate()
 
-    def _field(self, name: str) -> QLabel:
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._share_width()
+
+    def _share_width(self) -> None:
+        """Each field whole if they all fit; else the least important give way first."""
+        natural = {key: label.sizeHint().width() for key, label in self.fields.items()}
+        natural["shop"] = min(natural["shop"], SHOP_FIELD_MAX_PX)
+        room = self.width() - 2 * BAR_ENDS_PX - FIELD_GAP_PX * len(self.fields)
+        over = sum(natural.values()) - room
+        warned = [key for key in GIVE_WAY if self.fields[key].property("warning")]
+        for key in [k for k in GIVE_WAY if k not in warned] + warned:
+            cut = max(0, min(over, natural[key] - LEAST_FIELD_PX))
+            over -= cut
+            self.fields[key].setMaximumWidth(natural[key] - cut if cut or key == "shop"
+                                             else NO_LIMIT)
+
+    def _field(self, name: str) -> ElidedLabel:
         label = ElidedLabel()
         label.setObjectName(name)
         label.setProperty("statusField", True)
@@ -182,6 +223,11 @@ class StatusFields(Retranslating, QStatusBar):
         self._render_backup()
 
     def _render_backup(self) -> None:
+        self._render_backup_text()
+        if hasattr(self, "fields"):
+            self._share_width()
+
+    def _render_backup_text(self) -> None:
         when = fmt.datetime_text(self._last_backup) if self._last_backup else "—"
         self.backup_label.setToolTip(when)
         if self._backup_known and self._last_backup is None:

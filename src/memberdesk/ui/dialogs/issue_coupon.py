@@ -29,7 +29,7 @@ from memberdesk.services.coupons.admin import (
 from memberdesk.services.shared.errors import UserError
 from memberdesk.services.shared.permissions import Permission
 from memberdesk.ui.common import fmt
-from memberdesk.ui.common.coupon_words import offer_text
+from memberdesk.ui.common.coupon_words import min_spend_text, offer_text
 from memberdesk.ui.shell.tasks import TaskRunner
 
 from .approval import ApprovalDialog
@@ -78,7 +78,7 @@ class IssueCouponDialog(TaskDialog):
         self.templates = templates
         self.table.setRowCount(len(templates))
         for row, t in enumerate(templates):
-            cells = (t.name, offer_text(t), fmt.money(t.min_spend) if t.min_spend else "")
+            cells = (t.name, offer_text(t), min_spend_text(t))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column == 2:  # an amount

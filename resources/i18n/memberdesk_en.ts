@@ -2003,6 +2003,10 @@ Please send this file to your support contact.</translation>
         <translation>Quit (Ctrl+Q)</translation>
     </message>
     <message>
+        <source>The server cannot be reached: offline log-in (staff who logged in on this till before), walk-in cash sales only.</source>
+        <translation>The server cannot be reached: offline log-in (staff who logged in on this till before), walk-in cash sales only.</translation>
+    </message>
+    <message>
         <source>Choose a staff member</source>
         <translation>Choose a staff member</translation>
     </message>
@@ -3432,12 +3436,20 @@ Fill in one member per row, then check the file.</translation>
 <context>
     <name>OfflineQueueDialog</name>
     <message>
+        <source>Type why the sale is written off.</source>
+        <translation>Type why the sale is written off.</translation>
+    </message>
+    <message>
         <source>sent: {sale_no}</source>
         <translation>sent: {sale_no}</translation>
     </message>
     <message>
         <source>refused: {reason}</source>
         <translation>refused: {reason}</translation>
+    </message>
+    <message>
+        <source>written off by {name}: {reason}</source>
+        <translation>written off by {name}: {reason}</translation>
     </message>
     <message>
         <source>waiting</source>
@@ -3480,6 +3492,14 @@ Fill in one member per row, then check the file.</translation>
         <translation>Send again (manager)</translation>
     </message>
     <message>
+        <source>Reason for the write-off</source>
+        <translation>Reason for the write-off</translation>
+    </message>
+    <message>
+        <source>Write off (manager)</source>
+        <translation>Write off (manager)</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Close</translation>
     </message>
@@ -3491,10 +3511,6 @@ Fill in one member per row, then check the file.</translation>
         <translation>Offline cash sale</translation>
     </message>
     <message>
-        <source>The server cannot be reached. Cash from walk-in customers only: the sale is kept on this till and sent to the server, in order, once it is back.</source>
-        <translation>The server cannot be reached. Cash from walk-in customers only: the sale is kept on this till and sent to the server, in order, once it is back.</translation>
-    </message>
-    <message>
         <source>Product</source>
         <translation>Product</translation>
     </message>
@@ -3503,16 +3519,28 @@ Fill in one member per row, then check the file.</translation>
         <translation>Qty</translation>
     </message>
     <message>
-        <source>Price</source>
-        <translation>Price</translation>
+        <source>Plain amount</source>
+        <translation>Plain amount</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Cash from walk-in customers only, at list prices (no member prices or promotions offline): the sale is kept on this till and sent to the server, in order, once it is back.</source>
+        <translation>The server cannot be reached. Cash from walk-in customers only, at list prices (no member prices or promotions offline): the sale is kept on this till and sent to the server, in order, once it is back.</translation>
     </message>
     <message>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
+        <source>List price</source>
+        <translation>List price</translation>
+    </message>
+    <message>
         <source>Barcode or code</source>
         <translation>Barcode or code</translation>
+    </message>
+    <message>
+        <source>Plain amount ¥</source>
+        <translation>Plain amount ¥</translation>
     </message>
     <message>
         <source>To pay</source>
@@ -4861,6 +4889,10 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
     <message>
         <source>Trying again every {s} s.</source>
         <translation>Trying again every {s} s.</translation>
+    </message>
+    <message>
+        <source>Logged in offline: the server cannot be reached. Once it answers, the log-in is checked there.</source>
+        <translation>Logged in offline: the server cannot be reached. Once it answers, the log-in is checked there.</translation>
     </message>
     <message>
         <source>The connection to the server was lost. Nothing is booked twice: once it is back, pay the same sale again.</source>

@@ -2003,6 +2003,10 @@ Please send this file to your support contact.</source>
         <translation>退出（Ctrl+Q）</translation>
     </message>
     <message>
+        <source>The server cannot be reached: offline log-in (staff who logged in on this till before), walk-in cash sales only.</source>
+        <translation>连不上服务器：离线登录（只限在本机联网登录过的员工），只能给散客收现金。</translation>
+    </message>
+    <message>
         <source>Choose a staff member</source>
         <translation>请选择员工</translation>
     </message>
@@ -3432,12 +3436,20 @@ Fill in one member per row, then check the file.</source>
 <context>
     <name>OfflineQueueDialog</name>
     <message>
+        <source>Type why the sale is written off.</source>
+        <translation>请填写核销这笔销售的原因。</translation>
+    </message>
+    <message>
         <source>sent: {sale_no}</source>
         <translation>已发送：{sale_no}</translation>
     </message>
     <message>
         <source>refused: {reason}</source>
         <translation>被拒：{reason}</translation>
+    </message>
+    <message>
+        <source>written off by {name}: {reason}</source>
+        <translation>已由 {name} 核销：{reason}</translation>
     </message>
     <message>
         <source>waiting</source>
@@ -3480,6 +3492,14 @@ Fill in one member per row, then check the file.</source>
         <translation>重新发送（店长）</translation>
     </message>
     <message>
+        <source>Reason for the write-off</source>
+        <translation>核销原因</translation>
+    </message>
+    <message>
+        <source>Write off (manager)</source>
+        <translation>核销（店长）</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -3491,10 +3511,6 @@ Fill in one member per row, then check the file.</source>
         <translation>离线收银</translation>
     </message>
     <message>
-        <source>The server cannot be reached. Cash from walk-in customers only: the sale is kept on this till and sent to the server, in order, once it is back.</source>
-        <translation>连不上服务器。只能给散客收现金：这笔销售先存在本机，服务器恢复后按顺序发送。</translation>
-    </message>
-    <message>
         <source>Product</source>
         <translation>商品</translation>
     </message>
@@ -3503,16 +3519,28 @@ Fill in one member per row, then check the file.</source>
         <translation>数量</translation>
     </message>
     <message>
-        <source>Price</source>
-        <translation>单价</translation>
+        <source>Plain amount</source>
+        <translation>直接收款</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Cash from walk-in customers only, at list prices (no member prices or promotions offline): the sale is kept on this till and sent to the server, in order, once it is back.</source>
+        <translation>连不上服务器。只给散客收现金，按标价收款（离线不享会员价和活动价）：这笔销售先存在本机，服务器恢复后按顺序补登。</translation>
     </message>
     <message>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
+        <source>List price</source>
+        <translation>标价</translation>
+    </message>
+    <message>
         <source>Barcode or code</source>
         <translation>条码或编码</translation>
+    </message>
+    <message>
+        <source>Plain amount ¥</source>
+        <translation>直接收款 ¥</translation>
     </message>
     <message>
         <source>To pay</source>
@@ -4861,6 +4889,10 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
     <message>
         <source>Trying again every {s} s.</source>
         <translation>每 {s} 秒自动重试。</translation>
+    </message>
+    <message>
+        <source>Logged in offline: the server cannot be reached. Once it answers, the log-in is checked there.</source>
+        <translation>离线登录：连不上服务器。服务器恢复后会在服务器上核对这次登录。</translation>
     </message>
     <message>
         <source>The connection to the server was lost. Nothing is booked twice: once it is back, pay the same sale again.</source>

@@ -18,7 +18,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
-from memberdesk.services.offline import catalogue, send
+from memberdesk.services.offline import catalogue, login, refused, send
 from memberdesk.services.offline.files import CATALOGUE_FILE, QUEUE_FILE
 from memberdesk.services.offline.queue import OfflineQueue
 from memberdesk.services.shared.errors import StorageError
@@ -218,3 +218,218 @@ def test_a_refused_offline_sale_is_shown_with_its_reason_and_only_a_manager_rese
     assert "权限" in ui.main.banner.label.text() or "无权" in ui.main.banner.label.text()
     with OfflineQueue(db.paths.root / QUEUE_FILE) as q:
         assert [r.state for r in q.rows()] == ["refused"]
+
+
+# -- logging in while the server is away, plain amounts, writing off -----------------------
+
+
+def _network_till(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The SQLite test shop taken for a till of a server (as the fixture above)."""
+    for module in (catalogue, send, login, refused):
+        monkeypatch.setattr(module, "enabled", lambda _db: True)
+
+
+def _ping_down(self: Database) -> None:
+    raise StorageError("server_lost")
+
+
+def _offline_sale(qtbot, ui, *, amount: str = "", cash: str = "") -> None:  # type: ignore[no-untyped-def]
+    """COLA (and a plain amount) through the offline sale dialog, the receipt closed."""
+    ui.main.offline_sale_action.trigger()
+    sale = ui.offline.dialog
+    assert sale is not None and sale.isVisible()
+    qtbot.keyClicks(sale.product_field, "6901234567892")
+    qtbot.keyClick(sale.product_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: sale.table.rowCount() == 1)
+    if amount:
+        qtbot.keyClicks(sale.amount_field, amount)
+        qtbot.keyClick(sale.amount_field, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: sale.table.rowCount() == 2)
+    qtbot.keyClicks(sale.cash_field, cash)
+    qtbot.keyClick(sale.cash_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: ui.offline.receipt is not None and ui.offline.receipt.isVisible())
+
+
+def test_a_cashier_logs_in_offline_sells_a_plain_amount_and_the_session_is_confirmed(
+    qtbot, ui, db, staff, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+) -> None:
+    _network_till(monkeypatch)
+    world = build_world(db, staff)
+    assert not login.log_in_at_till(db, "cashier", "cashier-pass").offline  # here before
+    catalogue.refresh_catalogue(db)
+    real_commit, real_ping = Session.commit, Database.ping
+    monkeypatch.setattr(Session, "commit", _lose_the_server)  # the server goes away
+    monkeypatch.setattr(Database, "ping", _ping_down)
+    log_in(qtbot, ui, "cashier", "cashier-pass")
+    main, bar, strip = ui.main, ui.offline.bar, ui.main.server_strip
+    assert ui.offline.unconfirmed and main.isVisible()
+    assert strip.isVisible() and bar.isVisible() and bar.sell_button.isVisible()
+    till = Till(qtbot, ui, world)
+    till.settle()
+    till.find("13800000001")  # the server's work: refused at once, in the screen's language
+    assert "离线时只能用离线收银" in main.banner.label.text()
+    _shot(main, "offline-login-counter.png")
+
+    main.offline_sale_action.trigger()
+    sale = ui.offline.dialog
+    assert sale is not None
+    assert "按标价" in sale.heading.text()
+    assert sale.table.horizontalHeaderItem(2).text() == "标价"
+    qtbot.keyClicks(sale.product_field, "6901234567892")
+    qtbot.keyClick(sale.product_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: sale.total_value.text() == "¥3.50")
+    qtbot.keyClicks(sale.amount_field, "6.6")  # a plain amount, as at the counter
+    qtbot.keyClick(sale.amount_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: sale.total_value.text() == "¥10.10")
+    assert sale.table.item(1, 0).text() == "直接收款" and sale.amount_field.text() == ""
+    qtbot.keyClicks(sale.amount_field, "600")  # above the shop's ¥500 line: confirm it
+    qtbot.keyClick(sale.amount_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: sale.plain_dialog is not None)
+    assert sale.plain_dialog is not None and sale.plain_dialog.over_limit
+    qtbot.keyClick(sale.plain_dialog, Qt.Key.Key_Escape)  # back to correct it
+    qtbot.waitUntil(lambda: sale.plain_dialog is None)
+    assert sale.table.rowCount() == 2
+    sale.amount_field.clear()
+    qtbot.keyClicks(sale.amount_field, "200000")  # above the line limit (¥100,000)
+    qtbot.keyClick(sale.amount_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: sale.plain_dialog is not None)
+    assert sale.plain_dialog is not None
+    qtbot.keyClick(sale.plain_dialog, Qt.Key.Key_F1)  # taken: the pricing refuses, undone
+    qtbot.waitUntil(lambda: "超出上限" in sale.error.text())
+    qtbot.waitUntil(lambda: sale.total_value.text() == "¥10.10")
+    assert sale.table.rowCount() == 2 and len(sale.lines) == 2
+    _shot(sale, "offline-sale-plain-amount.png")
+    qtbot.keyClicks(sale.cash_field, "20")
+    qtbot.keyClick(sale.cash_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: ui.offline.receipt is not None)
+    receipt = ui.offline.receipt
+    assert "按标价" in receipt.preview.toPlainText()
+    assert "直接收款" in receipt.preview.toPlainText()
+    receipt.accept()
+
+    monkeypatch.setattr(Session, "commit", real_commit)  # the server is back
+    monkeypatch.setattr(Database, "ping", real_ping)
+    main.reconnect_action.trigger()
+    qtbot.waitUntil(lambda: not ui.offline.unconfirmed, timeout=10_000)
+    qtbot.waitUntil(bar.isHidden, timeout=10_000)
+    assert main.isVisible() and ui.offline.actor == world.cashier
+    assert [s.payable.fen for s in till.sales()] == [1010]
+    with db.reader() as uow:
+        lines = uow.session.execute(text(
+            "SELECT product_id, net_amount FROM sale_lines ORDER BY id")).all()
+        logins = uow.session.execute(text(
+            "SELECT detail FROM audit_log WHERE action = 'staff.login' ORDER BY id")).all()
+    assert [(p, n) for p, n in lines] == [(world.products["COLA"].id, 350), (None, 660)]
+    assert "offline_at" in logins[-1][0]
+
+
+def test_a_refused_offline_session_logs_out_and_a_manager_writes_off_its_sale(
+    qtbot, ui, db, staff, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+) -> None:
+    from memberdesk.services.staff.accounts import set_staff_active
+
+    _network_till(monkeypatch)
+    world = build_world(db, staff)
+    login.log_in_at_till(db, "cashier", "cashier-pass")
+    catalogue.refresh_catalogue(db)
+    real_commit, real_ping = Session.commit, Database.ping
+    monkeypatch.setattr(Session, "commit", _lose_the_server)
+    monkeypatch.setattr(Database, "ping", _ping_down)
+    log_in(qtbot, ui, "cashier", "cashier-pass")
+    _offline_sale(qtbot, ui, cash="5")
+    ui.offline.receipt.accept()
+    monkeypatch.setattr(Session, "commit", real_commit)
+    monkeypatch.setattr(Database, "ping", real_ping)
+    set_staff_active(db, world.owner, "cashier", False)  # stopped on the server meanwhile
+    ui.main.reconnect_action.trigger()
+    qtbot.waitUntil(ui.login.isVisible, timeout=10_000)  # logged out, and why
+    assert "该账号已停用" in ui.login.error_label.text()
+    bar = ui.offline.bar
+    qtbot.waitUntil(lambda: bar.refused == 1, timeout=10_000)  # still sent: the server refused it
+
+    log_in(qtbot, ui, "manager", "manager-pass")
+    qtbot.waitUntil(lambda: bar.isVisible() and bar.refused == 1, timeout=10_000)
+    bar.queue_button.click()
+    qtbot.waitUntil(lambda: ui.offline.queue_dialog is not None)
+    dialog = ui.offline.queue_dialog
+    assert dialog is not None
+    assert dialog.table.item(0, 5).text().startswith("被拒：该账号已停用")
+    dialog.table.selectRow(0)
+    assert dialog.write_off_button.isEnabled() and dialog.reason_field.isEnabled()
+    dialog.write_off_button.click()  # no reason: refused here
+    assert dialog.isVisible() and dialog.error.text()
+    dialog.reason_field.insert("收银员已离职，现金在钱箱")  # typed (an input method)
+    _shot(dialog, "offline-refused-list-zh.png")
+    ui.i18n.toggle()
+    qtbot.waitUntil(lambda: dialog.write_off_button.text() == "Write off (manager)")
+    assert dialog.table.item(0, 5).text().startswith("refused: This account is disabled")
+    _shot(dialog, "offline-refused-list-en.png")
+    ui.i18n.toggle()
+    qtbot.waitUntil(lambda: dialog.write_off_button.text() == "核销（店长）")
+    dialog.write_off_button.click()
+    qtbot.waitUntil(lambda: bar.refused == 0, timeout=10_000)
+    assert bar.isHidden()
+    with OfflineQueue(db.paths.root / QUEUE_FILE) as q:
+        assert [r.state for r in q.rows()] == ["written_off"]
+    with db.reader() as uow:
+        detail = uow.session.scalar(text(
+            "SELECT detail FROM audit_log WHERE action = 'offline.write_off'"))
+    assert "收银员已离职" in detail and '"amount": 350' in detail
+
+
+def test_a_till_started_with_its_server_away_logs_in_offline(
+    qtbot, i18n, db, staff, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+) -> None:
+    import shutil
+
+    from memberdesk.paths import DataPaths
+    from memberdesk.services.offline.staff_copy import STAFF_FILE, remember
+    from memberdesk.ui.shell.session import AppController
+    from memberdesk.ui.shell.tasks import TaskRunner
+
+    world = build_world(db, staff)
+    monkeypatch.setattr(catalogue, "enabled", lambda _db: True)
+    catalogue.refresh_catalogue(db)  # the copies an earlier online day left on the till
+    with db.reader() as uow:
+        remember(uow.session, db.paths.root, world.cashier.staff_id, "2026-12-03T08:00:00+00:00")
+    folder = tmp_path / "till"
+    paths = DataPaths(folder).ensure()
+    for name in (CATALOGUE_FILE, STAFF_FILE):
+        shutil.copy2(db.paths.root / name, folder / name)
+    # a server nobody answers at (a closed port: refused at once)
+    (folder / "database.url").write_text("postgresql+psycopg://memberdesk@127.0.0.1:9/shop\n")
+    monkeypatch.delenv("MEMBERDESK_DB_URL", raising=False)
+    monkeypatch.delenv("MEMBERDESK_STORE", raising=False)
+    runner = TaskRunner()
+    app = AppController(i18n, runner)
+    qtbot.addWidget(app.login)
+    qtbot.addWidget(app.main)
+    try:
+        with qtbot.waitSignal(app.ready, timeout=30_000):
+            app.start(paths)
+        for scheduler in (app.backups, app.daily_jobs):
+            assert scheduler is not None
+            scheduler.stop()
+        screen = app.login
+        assert screen.offline and screen.offline_label.isVisible()
+        assert "连不上服务器" in screen.offline_label.text()
+        assert [screen.staff_picker.itemData(i) for i in range(screen.staff_picker.count())] == [
+            "cashier"]
+        screen.resize(900, 760)
+        _shot(screen, "offline-login-zh.png")
+        i18n.toggle()
+        qtbot.waitUntil(lambda: "cannot be reached" in screen.offline_label.text())
+        _shot(screen, "offline-login-en.png")
+        i18n.toggle()
+        qtbot.waitUntil(lambda: "连不上服务器" in screen.offline_label.text())
+        log_in(qtbot, app, "cashier", "cashier-pass")
+        assert app.offline.unconfirmed
+        assert app.main.server_strip.isVisible() and app.offline.bar.isVisible()
+        _offline_sale(qtbot, app, cash="5")
+        with OfflineQueue(folder / QUEUE_FILE) as q:
+            assert [(r.username, r.payable, r.state) for r in q.rows()] == [
+                ("cashier", 350, "waiting")]
+        app.offline.receipt.accept()
+    finally:
+        app.stop_background_work(timeout_ms=30_000)
+        runner.shutdown()

@@ -38,6 +38,8 @@ class LoginInfo:
     shop_name: str | None  # None: the shop is not set up yet
     staff: list[tuple[str, str]]
     utc_offset_minutes: int = DEFAULT_UTC_OFFSET_MINUTES  # the shop's time zone
+    # 网络版: the server cannot be reached; the staff are the till's copy (offline log-in)
+    offline: bool = False
 
 
 def peek_login(path: Path) -> LoginInfo | None:

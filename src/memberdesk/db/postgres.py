@@ -96,6 +96,18 @@ def open_server_database(url: str) -> Engine:
     Refuses (:class:`~.migrate.DatabaseError`) a server it cannot reach
     (``server_unreachable``), a database from a newer MemberDesk and one that lacks
     tables after the upgrade. Backups of a server are pg_dump's business, not ours."""
+    engine = make_pg_engine(url)
+    try:
+        check_server(engine, url)
+    except BaseException:
+        engine.dispose()
+        raise
+    return engine
+
+
+def check_server(engine: Engine, url: str) -> None:
+    """:func:`open_server_database`'s checks and upgrade on an engine made already (a
+    till started while the server was away runs them when it first answers)."""
     from sqlalchemy.exc import OperationalError
 
     from .migrate import (
@@ -108,20 +120,14 @@ def open_server_database(url: str) -> Engine:
     )
 
     where = display_url(url)
-    engine = make_pg_engine(url)
     try:
-        try:
-            revision = server_revision(engine)
-        except OperationalError as exc:
-            raise DatabaseError("server_unreachable", where, _first_line(exc)) from exc
-        if revision not in (None, HEAD_REVISION) and revision not in known_revisions():
-            raise DatabaseError("newer_version", where, revision)
-        if revision != HEAD_REVISION:
-            upgrade(engine)
-        missing = missing_tables(engine)
-        if missing:
-            raise DatabaseError("not_memberdesk", where, "missing " + ", ".join(missing[:5]))
-    except BaseException:
-        engine.dispose()
-        raise
-    return engine
+        revision = server_revision(engine)
+    except OperationalError as exc:
+        raise DatabaseError("server_unreachable", where, _first_line(exc)) from exc
+    if revision not in (None, HEAD_REVISION) and revision not in known_revisions():
+        raise DatabaseError("newer_version", where, revision)
+    if revision != HEAD_REVISION:
+        upgrade(engine)
+    missing = missing_tables(engine)
+    if missing:
+        raise DatabaseError("not_memberdesk", where, "missing " + ", ".join(missing[:5]))

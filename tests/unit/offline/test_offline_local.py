@@ -124,3 +124,66 @@ def test_no_catalogue_copy_no_offline_sale(world: World, tmp_path: Path) -> None
         )
     assert none.value.code == "offline_no_catalogue"
     assert not (tmp_path / QUEUE_FILE).exists()
+
+
+def test_a_plain_amount_sells_offline_and_the_receipt_says_list_prices(
+    world: World, tmp_path: Path
+) -> None:
+    _catalogue(tmp_path)
+    lines = (OfflineLine(product_id=1), OfflineLine(amount=yuan("6.60"), description=""))
+    result = sell_offline(
+        tmp_path,
+        world.cashier,
+        OfflineSaleRequest(uuid.uuid4().hex, lines, (TenderRequest(TenderKind.CASH, yuan("20")),)),
+    )
+    # 3.50 + 6.60 = 10.10, the jiao dropped: 10.00
+    assert result.breakdown.payable == Money(1000)
+    assert [pl.description for pl in result.breakdown.lines][1] == "直接收款"
+    cart = result.queued.cart
+    assert cart["lines"][1] == {"amount": 660, "qty": 1, "description": ""}
+    assert [p["name"] for p in cart["priced"]] == ["可口可乐 330ml", "直接收款"]
+    assert "按标价" in render_text(result.receipt)
+    assert "List prices" in render_text(result.receipt, lang="en")
+    with LocalCatalogue(tmp_path / CATALOGUE_FILE) as cat:  # a copy made before the setting
+        assert cat.setting_int("checkout.plain_amount_confirm_fen") == 50_000
+
+
+def test_a_queue_file_of_the_first_version_is_rebuilt_with_its_rows(tmp_path: Path) -> None:
+    path = tmp_path / QUEUE_FILE
+    conn = sqlite3.connect(path)
+    conn.executescript("""
+        CREATE TABLE queue (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT, client_id TEXT NOT NULL UNIQUE,
+            local_no TEXT NOT NULL UNIQUE, staff_id INTEGER NOT NULL, username TEXT NOT NULL,
+            display_name TEXT NOT NULL, role TEXT NOT NULL, created_at TEXT NOT NULL,
+            request TEXT NOT NULL, payable INTEGER NOT NULL, received INTEGER NOT NULL,
+            state TEXT NOT NULL DEFAULT 'waiting' CHECK (state IN ('waiting', 'sent', 'refused')),
+            reason_code TEXT, reason_zh TEXT, reason_en TEXT, sale_no TEXT,
+            server_payable INTEGER, sent_at TEXT);
+        INSERT INTO queue (client_id, local_no, staff_id, username, display_name, role,
+            created_at, request, payable, received, state, reason_code)
+            VALUES ('c-1', 'L20261203-0001', 3, 'cashier', '张收银', 'cashier',
+            '2026-12-03T10:00:00+00:00', '{"lines": [], "tenders": [500]}', 500, 500,
+            'refused', 'product_inactive');
+    """)
+    conn.commit()
+    conn.close()
+    with OfflineQueue(path) as q:
+        (row,) = q.rows()
+        assert (row.client_id, row.state, row.reason_code) == ("c-1", "refused", "product_inactive")
+        q.mark_written_off(row.seq, "bag torn", "李店长", "2026-12-03T11:00:00+00:00")
+        assert q.counts().written_off == 1 and q.counts().refused == 0
+        assert q.conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    with OfflineQueue(path) as q:  # opened again: as it is
+        assert q.get(row.seq).write_off_reason == "bag torn"
+
+
+def test_the_staff_copy_is_for_the_till_user_only(world: World, tmp_path: Path) -> None:
+    from memberdesk.services.offline.staff_copy import known, remember, staff_path
+
+    with world.db.reader() as uow:
+        remember(uow.session, tmp_path, world.cashier.staff_id, "2026-12-03T10:00:00+00:00")
+    assert oct(staff_path(tmp_path).stat().st_mode & 0o777) == "0o600"
+    copy = known(tmp_path, "CASHIER")
+    assert copy is not None and copy.password_hash.startswith("$argon2id$")
+    assert "cashier-pass" not in staff_path(tmp_path).read_text(encoding="utf-8")

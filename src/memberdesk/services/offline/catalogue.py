@@ -35,8 +35,11 @@ SETTINGS = (
     "checkout.rounding",
     "checkout.max_change_fen",
     "checkout.max_line_fen",
+    "checkout.plain_amount_confirm_fen",
     "shop.timezone_offset_minutes",
 )
+# A copy made before a setting was copied: the setting's default.
+DEFAULTS = {"checkout.plain_amount_confirm_fen": "50000"}
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,7 @@ def refresh_catalogue(db: Database) -> CatalogueInfo | None:
         }
         settings["shop_name"] = s.scalar(select(Shop.name).where(Shop.id == 1)) or ""
         settings["number_prefix"] = this_store.number_prefix(s, "")
+        settings["store_id"] = str(this_store.current_store_id(s))
         refreshed = clock.now().isoformat()
     settings["refreshed_at"] = refreshed
     final = catalogue_path(db)
@@ -140,7 +144,7 @@ class LocalCatalogue:
         self.close()
 
     def setting_int(self, key: str) -> int:
-        return int(self.settings[key])
+        return int(self.settings.get(key, DEFAULTS.get(key, "")))
 
     def _product(self, row: tuple[int, str, str | None, str, int, int, int]) -> LocalProduct:
         pid, code, barcode, name, price, discountable, ratio = row

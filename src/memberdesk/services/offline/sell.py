@@ -1,7 +1,9 @@
 """A walk-in cash sale while the server is gone: priced from the local catalogue by the
 same pricing rules as the checkout (:func:`~memberdesk.services.pricing.prices.price_cart`
 and :func:`~memberdesk.services.pricing.tenders.plan_tenders`, with no member, no
-coupon, no campaign), stored in the queue file before its receipt is made.
+coupon, no campaign: list prices, which the receipt says), stored in the queue file
+before its receipt is made. A line is a product of the copy or a plain amount
+(直接收款, a line without a product, as at the counter), sent the same way.
 
 Members, stored value, points and coupons are refused here with their own message:
 nothing of a member is ever spent offline.
@@ -22,7 +24,7 @@ from memberdesk.services.offline.queue import OfflineQueue, QueuedSale
 from memberdesk.services.pricing.prices import LineInput, PriceBreakdown, price_cart
 from memberdesk.services.pricing.tenders import TenderRequest, label, plan_tenders
 from memberdesk.services.receipts.data import ReceiptAmount, ReceiptData, ReceiptLine
-from memberdesk.services.receipts.text import OFFLINE_NOTE
+from memberdesk.services.receipts.text import OFFLINE_NOTE, OFFLINE_PRICE_NOTE
 from memberdesk.services.shared import clock
 from memberdesk.services.shared.context import Actor
 from memberdesk.services.shared.errors import Localized, ValidationError
@@ -138,6 +140,19 @@ def _cart_json(lines: tuple[OfflineLine, ...]) -> list[dict[str, object]]:
     ]
 
 
+def _priced_json(bd: PriceBreakdown) -> list[dict[str, object]]:
+    return [
+        {
+            "code": pl.code,
+            "name": pl.description,
+            "qty": pl.qty,
+            "unit_price": pl.unit_price.fen,
+            "net": pl.net.fen,
+        }
+        for pl in bd.lines
+    ]
+
+
 def sell_offline(folder: Path, actor: Actor, request: OfflineSaleRequest) -> OfflineSaleResult:
     """Price, check the cash, queue the sale (on the disk when this returns) and make
     its receipt, marked offline with the local number. ``folder``: the data folder."""
@@ -158,6 +173,7 @@ def sell_offline(folder: Path, actor: Actor, request: OfflineSaleRequest) -> Off
     request_json = {
         "lines": _cart_json(request.lines),
         "tenders": [t.amount.fen for t in request.tenders],
+        "priced": _priced_json(bd),  # what the cashier saw (a write-off records it)
     }
     with OfflineQueue(folder / QUEUE_FILE) as queue:
         queued = queue.add(
@@ -188,6 +204,6 @@ def sell_offline(folder: Path, actor: Actor, request: OfflineSaleRequest) -> Off
         tenders=tuple(ReceiptAmount(label(t.kind), t.amount) for t in plan.tenders),
         cash_received=cash,
         change=plan.change,
-        notes=(OFFLINE_NOTE,),
+        notes=(OFFLINE_NOTE, OFFLINE_PRICE_NOTE),
     )
     return OfflineSaleResult(queued, bd, plan.change, receipt)

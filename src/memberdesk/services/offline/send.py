@@ -12,6 +12,15 @@ the run: the rest wait for the next.
 The request is rebuilt from the row with no member and cash tenders only, whatever
 the file says: nothing of a member can be spent by an offline sale.
 
+The cashier and the shift: each sale is sent as the cashier who made it (the staff id
+in the row; the checkout re-checks that account on the server, so a sale of an
+account stopped meanwhile is refused and waits for a manager). It goes into that
+cashier's open shift at this store. A cashier who logged in offline may have no shift
+open on the server yet: the first of their sales then opens one for them (float 0,
+audited ``offline.shift_open`` with the sale's client id) and the rest follow into it;
+the cashier closes it as any shift (the float they put in the drawer shows as over
+unless they record it as cash in).
+
 Books: an offline sale enters the server's books when the server takes it (that
 business date, the cashier's open shift then). So :func:`close_shift_at_till` refuses
 to close a shift at a till whose queue still has waiting sales, and the day close,
@@ -27,11 +36,12 @@ from memberdesk.db import Database
 from memberdesk.models.enums import Role, TenderKind
 from memberdesk.money import Money
 from memberdesk.services.checkout.cart import CartLine, CartRequest
-from memberdesk.services.checkout.sale import CheckoutRequest, checkout
+from memberdesk.services.checkout.sale import CheckoutRequest, CheckoutResult, checkout
 from memberdesk.services.offline.files import enabled
 from memberdesk.services.offline.queue import (
     REFUSED,
     WAITING,
+    WRITTEN_OFF,
     OfflineQueue,
     QueueCounts,
     QueuedSale,
@@ -47,7 +57,7 @@ from memberdesk.services.shared.errors import (
     ValidationError,
 )
 from memberdesk.services.shared.permissions import Permission, require
-from memberdesk.services.shifts.shift import ShiftSummary, close_shift
+from memberdesk.services.shifts.shift import ShiftSummary, close_shift, open_shift
 
 
 @dataclass(frozen=True)
@@ -92,7 +102,7 @@ def send_queue(db: Database, progress: Callable[[int, int], bool] | None = None)
             if progress is not None and not progress(i, len(rows)):
                 break
             try:
-                result = checkout(db, actor_of(row), checkout_request_of(row))
+                result = _checkout_in_shift(db, row)
             except StorageError:
                 raise  # the server lost again (or full, or held): the rest wait
             except UserError as exc:
@@ -107,6 +117,24 @@ def send_queue(db: Database, progress: Callable[[int, int], bool] | None = None)
         return SendReport(sent, refused, replayed, queue.counts())
 
 
+def _checkout_in_shift(db: Database, row: QueuedSale) -> CheckoutResult:
+    """The sale through the checkout; a cashier with no open shift gets one first."""
+    actor, request = actor_of(row), checkout_request_of(row)
+    try:
+        return checkout(db, actor, request)
+    except ValidationError as exc:
+        if exc.code != "no_open_shift":
+            raise
+    open_shift(
+        db,
+        actor,
+        Money(0),
+        action="offline.shift_open",
+        detail={"client_id": row.client_id, "local_no": row.local_no},
+    )
+    return checkout(db, actor, request)
+
+
 def queue_counts(db: Database) -> QueueCounts:
     """How many sales wait, were refused, were sent (nothing on a shop file)."""
     if not enabled(db):
@@ -116,13 +144,14 @@ def queue_counts(db: Database) -> QueueCounts:
 
 
 def queue_rows(db: Database, limit: int = 500) -> list[QueuedSale]:
-    """The waiting and refused sales, in order, then the last sent ones."""
+    """The waiting and refused sales, in order, then the last sent and written-off ones."""
     if not enabled(db):
         return []
     with OfflineQueue(queue_path(db)) as queue:
         return (
             queue.rows(WAITING, limit)
             + queue.rows(REFUSED, limit)
+            + queue.rows(WRITTEN_OFF, limit)[-50:]
             + queue.rows("sent", limit)[-50:]
         )
 

@@ -58,9 +58,12 @@ _LABELS: dict[str, tuple[str, str]] = {
 # coupons, tiers, recharge offers, the footer) stay as they are.
 # The note of a sale made while the server was gone (services/offline/sell.py).
 OFFLINE_NOTE = "离线销售：服务器恢复后补登"
+# ... and its prices: list prices, nobody is a member offline.
+OFFLINE_PRICE_NOTE = "按标价收款：离线不享会员价和活动价"
 _FIXED_EN: dict[str, str] = {
     **{zh: en for zh, en in TENDER_LABELS.values()},
     OFFLINE_NOTE: "Offline sale: booked when the server is back",
+    OFFLINE_PRICE_NOTE: "List prices: no member or promotion prices offline",
     "会员价": "Member price",
     "抹零": "Rounding",
     "手工折扣": "Manual discount",

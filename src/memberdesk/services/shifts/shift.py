@@ -188,7 +188,16 @@ def summary_in(s: Session, shift: Shift, actor: Actor) -> ShiftSummary:
     return _summary(s, shift, actor)
 
 
-def open_shift(db: Database, actor: Actor, opening_float: Money) -> ShiftSummary:
+def open_shift(
+    db: Database,
+    actor: Actor,
+    opening_float: Money,
+    *,
+    action: str = "shift.open",
+    detail: dict[str, object] | None = None,
+) -> ShiftSummary:
+    """Open ``actor``'s shift at this store's tills. ``action`` and ``detail``: the audit
+    row's, for a shift opened on the cashier's behalf (the offline sales' sending)."""
     check_amount(opening_float, allow_zero=True)
     with db.uow() as uow:
         s = uow.session
@@ -206,8 +215,8 @@ def open_shift(db: Database, actor: Actor, opening_float: Money) -> ShiftSummary
         )
         s.add(shift)
         s.flush()
-        audit.record(s, action="shift.open", staff_id=actor.staff_id, entity="shift",
-                     entity_id=shift.shift_no, detail={"float": opening_float.fen})
+        audit.record(s, action=action, staff_id=actor.staff_id, entity="shift",
+                     entity_id=shift.shift_no, detail={"float": opening_float.fen, **(detail or {})})
         result = _summary(s, shift, actor)
         uow.commit()
     return result

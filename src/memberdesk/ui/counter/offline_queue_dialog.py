@@ -1,9 +1,10 @@
 """The till's offline sales for the manager: each sale made while the server was gone,
 in order, with its local number, time, cashier and amount, and where it stands: waiting
-to be sent, sent (the server's sale number), or refused (the server's reason, in the
-screen's language). Nothing is deleted here: a refused sale's cash is in the drawer and
-the manager settles it (puts the product back on sale and sends again, or books it by
-hand)."""
+to be sent, sent (the server's sale number), refused (the server's reason, in the
+screen's language) or written off (the manager's reason). Nothing is deleted here: a
+refused sale's cash is in the drawer and the manager settles it: puts the product
+back on sale and sends it again, or writes it off with a reason typed beside the
+button (audited on the server; the cash then shows as over at the shift's close)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -31,12 +33,14 @@ from memberdesk.ui.shell.i18n import Retranslating, add_language_key, normalise
 
 class OfflineQueueDialog(Retranslating, QDialog):
     retry_requested = Signal(int)  # the seq of a refused sale to send again
+    write_off_requested = Signal(int, str)  # the seq of a refused sale, the reason
 
     def __init__(self, rows: Sequence[Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         add_language_key(self)
         self.setObjectName("offlineQueueDialog")
         self.rows = list(rows)
+        self._no_reason = False  # a write-off asked for without a reason
         self.heading = QLabel()
         self.heading.setObjectName("dialogHeading")
         self.heading.setWordWrap(True)
@@ -49,17 +53,32 @@ class OfflineQueueDialog(Retranslating, QDialog):
         self.retry_button = QPushButton()
         self.retry_button.setEnabled(False)
         self.retry_button.clicked.connect(self._retry)
+        self.reason_field = QLineEdit()
+        self.reason_field.setObjectName("writeOffReason")
+        self.reason_field.setMaxLength(200)
+        self.reason_field.setMinimumWidth(320)
+        self.reason_field.setEnabled(False)
+        self.reason_field.returnPressed.connect(self._write_off)
+        self.write_off_button = QPushButton()
+        self.write_off_button.setEnabled(False)
+        self.write_off_button.clicked.connect(self._write_off)
+        self.error = QLabel()
+        self.error.setObjectName("dialogError")
         self.close_button = QPushButton()
         self.close_button.clicked.connect(self.accept)
         buttons = QHBoxLayout()
         buttons.addWidget(self.retry_button)
+        buttons.addSpacing(24)
+        buttons.addWidget(self.reason_field, 1)
+        buttons.addWidget(self.write_off_button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
         column = QVBoxLayout(self)
         column.addWidget(self.heading)
         column.addWidget(self.table, 1)
+        column.addWidget(self.error)
         column.addLayout(buttons)
-        self.resize(900, 420)
+        self.resize(1040, 480)
         self.retranslate()
 
     def _chosen(self) -> Any:
@@ -68,7 +87,9 @@ class OfflineQueueDialog(Retranslating, QDialog):
 
     def _selected(self) -> None:
         row = self._chosen()
-        self.retry_button.setEnabled(row is not None and row.state == "refused")
+        refused = row is not None and row.state == "refused"
+        for widget in (self.retry_button, self.reason_field, self.write_off_button):
+            widget.setEnabled(refused)
 
     def _retry(self) -> None:
         row = self._chosen()
@@ -76,11 +97,28 @@ class OfflineQueueDialog(Retranslating, QDialog):
             self.retry_requested.emit(row.seq)
             self.accept()
 
+    def _write_off(self) -> None:
+        row = self._chosen()
+        if row is None or row.state != "refused":
+            return
+        reason = self.reason_field.text().strip()
+        if not reason:
+            self._no_reason = True
+            self.retranslate()
+            self.reason_field.setFocus()
+            return
+        self.write_off_requested.emit(row.seq, reason)
+        self.accept()
+
     def _state(self, row: Any, lang: str) -> str:
         if row.state == "sent":
             return self.tr("sent: {sale_no}").format(sale_no=row.sale_no)
         if row.state == "refused":
             return self.tr("refused: {reason}").format(reason=row.reason(lang))
+        if row.state == "written_off":
+            return self.tr("written off by {name}: {reason}").format(
+                name=row.written_off_by or "", reason=row.write_off_reason or ""
+            )
         return self.tr("waiting")
 
     def retranslate(self) -> None:
@@ -122,4 +160,7 @@ class OfflineQueueDialog(Retranslating, QDialog):
                 self.table.setItem(i, col, item)
         self.table.resizeColumnsToContents()
         self.retry_button.setText(self.tr("Send again (manager)"))
+        self.reason_field.setPlaceholderText(self.tr("Reason for the write-off"))
+        self.write_off_button.setText(self.tr("Write off (manager)"))
+        self.error.setText(self.tr("Type why the sale is written off.") if self._no_reason else "")
         self.close_button.setText(self.tr("Close"))

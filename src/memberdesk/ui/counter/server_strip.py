@@ -24,6 +24,7 @@ class ServerStrip(Retranslating, QFrame):
         self.setObjectName("serverStrip")
         self._trying = False
         self._failed = 0
+        self._at_login = False  # logged in offline: no sale was cut short
         self.label = QLabel()
         self.label.setObjectName("serverStripText")
         self.label.setWordWrap(True)
@@ -45,10 +46,12 @@ class ServerStrip(Retranslating, QFrame):
     def lost(self) -> bool:
         return not self.isHidden()
 
-    def show_lost(self) -> None:
-        """A call found the server gone: show the strip, keep trying."""
+    def show_lost(self, *, at_login: bool = False) -> None:
+        """A call found the server gone (``at_login``: the log-in did, and the session
+        is offline from its start): show the strip, keep trying."""
         if not self.lost:
             self._failed = 0
+            self._at_login = at_login
         self.show()
         self.retranslate()
         if not self._timer.isActive():
@@ -68,6 +71,7 @@ class ServerStrip(Retranslating, QFrame):
         self.reconnect_button.setEnabled(True)
         if ok:
             self._timer.stop()
+            self._at_login = False
             self.hide()
             return
         self._failed += 1
@@ -83,6 +87,8 @@ class ServerStrip(Retranslating, QFrame):
         else:
             state = self.tr("Trying again every {s} s.").format(s=RETRY_MS // 1000)
         head = self.tr(
+            "Logged in offline: the server cannot be reached. Once it answers, the "
+            "log-in is checked there.") if self._at_login else self.tr(
             "The connection to the server was lost. Nothing is booked twice: once it is "
             "back, pay the same sale again.")
         self.label.setText(head + ("" if head.endswith("。") else " ") + state)

@@ -107,6 +107,7 @@ class LoginScreen(Retranslating, QWidget):
         self._error: UserError | None = None
         self._problem = ""  # a check made here (e.g. empty password), source text
         self._loading = True
+        self._offline = False
         self._names: list[tuple[str, str]] = []
 
         self.shop_label = QLabel()
@@ -116,6 +117,13 @@ class LoginScreen(Retranslating, QWidget):
         self.subtitle = QLabel()
         self.subtitle.setObjectName("loginSubtitle")
         self.subtitle.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # 网络版, the server away: the log-in is against the till's copy (offline)
+        self.offline_label = QLabel()
+        self.offline_label.setObjectName("loginOffline")
+        self.offline_label.setWordWrap(True)
+        self.offline_label.setMargin(6)  # (a stylesheet padding breaks the wrapped height)
+        self.offline_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.offline_label.hide()
         self.staff_label = QLabel()
         self.staff_picker = PickerBox()
         self.staff_picker.setObjectName("staffPicker")
@@ -143,6 +151,7 @@ class LoginScreen(Retranslating, QWidget):
         form.setSpacing(10)
         form.addWidget(self.shop_label)
         form.addWidget(self.subtitle)
+        form.addWidget(self.offline_label)
         form.addSpacing(16)
         form.addWidget(self.staff_label)
         form.addWidget(self.staff_picker)
@@ -171,6 +180,11 @@ class LoginScreen(Retranslating, QWidget):
         self.language_button.setText(other_language_name(self._i18n.language))
         self.language_button.setToolTip(self.tr("Switch language (Ctrl+Shift+L)"))
         self.quit_button.setText(self.tr("Quit (Ctrl+Q)"))
+        self.offline_label.setText(self.tr(
+            "The server cannot be reached: offline log-in (staff who logged in on this "
+            "till before), walk-in cash sales only."))
+        # three lines whatever the layout makes of a wrapped label's height
+        self.offline_label.setMinimumHeight(3 * self.offline_label.fontMetrics().lineSpacing() + 16)
         self._render_error()
 
     def _render_error(self) -> None:
@@ -193,6 +207,15 @@ class LoginScreen(Retranslating, QWidget):
         self._loading = False
         self._set_inputs_enabled(True)
         self.retranslate()
+
+    def set_offline(self, offline: bool) -> None:
+        """Say that the log-in is offline (the server away) or not."""
+        self._offline = offline
+        self.offline_label.setVisible(offline)
+
+    @property
+    def offline(self) -> bool:
+        return self._offline
 
     def set_staff(self, names: list[tuple[str, str]], preselect: str | None = None) -> None:
         """``names`` are (username, display name) pairs from ``staff.login_names``."""

@@ -31,6 +31,7 @@ from memberdesk.ui.shell.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from memberdesk.db.peek import LoginInfo
+    from memberdesk.services.offline.login import TillLogin
     from memberdesk.services.shared.context import Actor
     from memberdesk.ui.counter.offline_controller import OfflineController
 
@@ -71,10 +72,11 @@ def _set_up_shop(db: Any, shop_name: str, owner_name: str, username: str, passwo
                      owner_display_name=owner_name, owner_password=password)
 
 
-def _log_in(db: Any, username: str, password: str) -> Actor:
-    from memberdesk.services.staff.accounts import login
+def _log_in(db: Any, username: str, password: str) -> TillLogin:
+    """On the server; a till of a server that is away: against its staff copy."""
+    from memberdesk.services.offline.login import log_in_at_till
 
-    return login(db, username, password)
+    return log_in_at_till(db, username, password)
 
 
 class AppController(QObject):
@@ -108,6 +110,8 @@ class AppController(QObject):
         self.counter = CounterController(self.main, runner, self.state, self.reader, i18n, self)
         self._install_counter_tasks()
         self.offline = self._offline_selling()
+        self.offline.session_confirmed.connect(self._start_counter)
+        self.offline.session_refused.connect(self._offline_session_refused)
         self.main.add_closing_keys()
 
         self.login.login_requested.connect(self._request_login)
@@ -236,6 +240,7 @@ class AppController(QObject):
         self.shop_name = info.shop_name
         fmt.set_shop_offset(info.utc_offset_minutes)  # times as receipts and reports show them
         self.login.set_shop(info.shop_name)
+        self.login.set_offline(info.offline)
         self.login.set_staff(info.staff, self._preselect)
         self.login.reset()
         if self.setup is not None and self.setup.isVisible():
@@ -298,14 +303,25 @@ class AppController(QObject):
         self.login.set_busy(False)
         self.login.show_error(error)
 
-    def _logged_in(self, actor: Actor) -> None:
-        log.info("%s logged in", actor.username)
-        self.main.start_session(actor, self.shop_name)
-        self.counter.start_session(actor)
-        self.offline.start_session(actor)
+    def _logged_in(self, session: TillLogin) -> None:
+        actor = session.actor
+        log.info("%s logged in%s", actor.username, " offline" if session.offline else "")
+        self.offline.start_session(actor, session)  # offline: the gate first
+        self._start_counter(actor)
         self._switch(self.main, self.login)
         self.login.reset()
         self.logged_in.emit(actor)
+
+    def _start_counter(self, actor: Actor) -> None:
+        """The counter for ``actor`` (again when an offline session was confirmed)."""
+        self.main.start_session(actor, self.shop_name)
+        self.counter.start_session(actor)
+
+    def _offline_session_refused(self, error: UserError) -> None:
+        """The server refused the session logged in offline: log out and say why."""
+        if self.main.isVisible():
+            self.logout()
+        self.login.show_error(error)
 
     def lock(self) -> None:
         """Back to the login screen; the counter keeps its state for whoever

@@ -29,4 +29,23 @@ OFFLINE_MESSAGES: dict[str, tuple[str, str]] = {
         "This till still has {n} offline sales not yet sent to the server: the shift can "
         "close once the server is back and they are sent",
     ),
+    "offline_sale_on_server": (
+        "服务器上已经有离线销售 {local_no}，不能核销",
+        "The server has offline sale {local_no} after all: it cannot be written off",
+    ),
+    "offline_login_unknown": (
+        "连不上服务器：只有在这台收银机上联网登录过的员工才能离线登录（{username} 不在其中）",
+        "The server cannot be reached: only staff who logged in on this till while it "
+        "was online can log in offline ({username} has not)",
+    ),
+    "offline_login_other_store": (
+        "连不上服务器：这个账号属于别的门店，不能在这台收银机离线登录",
+        "The server cannot be reached: this account belongs to another store and "
+        "cannot log in offline on this till",
+    ),
+    "offline_login_stale": (
+        "服务器已恢复，但这个账号的密码在服务器上改过了：请重新登录",
+        "The server is back, but this account's password was changed on the server: "
+        "please log in again",
+    ),
 }

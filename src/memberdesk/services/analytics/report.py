@@ -26,7 +26,9 @@ from memberdesk.db import Database
 from memberdesk.domain import analysis
 from memberdesk.domain.analytics import ChurnWarning
 from memberdesk.money import Money
-from memberdesk.services.analytics.member import warning_of
+from memberdesk.services.analytics.aggregates import scores_date
+from memberdesk.services.analytics.member import days_later, warning_of
+from memberdesk.services.analytics.months import month_sums
 from memberdesk.services.analytics.refresh import RefreshResult, Step, check_as_of, refresh_scores
 from memberdesk.services.shared import clock
 from memberdesk.services.shared.context import Actor
@@ -233,12 +235,14 @@ def build_report(session: Session, as_of: date) -> AnalysisReport:
         buyers, repeaters, spend = buyers + int(b), repeaters + int(rep), spend + int(bm)
         visits, churn_count = visits + int(f), churn_count + int(ch)
         latest = on if latest is None or (on is not None and str(on) > str(latest)) else latest
-    scores_as_of = _date(latest) if latest is not None else None
+    # the scores' date (a row's own as_of is when its figures last changed)
+    scores_as_of = scores_date(session) or (_date(latest) if latest is not None else None)
     churn = tuple(
-        ChurnRow(no, name, Money(int(m)), w, _date(on) - timedelta(days=w.days_since), alive)
+        ChurnRow(no, name, Money(int(m)), w, _date(on) - timedelta(days=since or 0), alive)
         for no, name, m, kind, since, gap2, recent, before, alive, on
         in conn.execute(_CHURN, {"n": analysis.CHURN_ROWS})
-        if (w := warning_of(kind, since, gap2, recent, before)) is not None)
+        if (w := warning_of(kind, since, gap2, recent, before,
+                            days_later(_date(on), scores_as_of))) is not None)
     new: dict[str, int] = {}
     tiers: dict[int, int] = {}
     genders: dict[str, int] = {}
@@ -254,8 +258,11 @@ def build_report(session: Session, as_of: date) -> AnalysisReport:
     totals = _cumulative(new, months)
     points: dict[str, int] = {}
     stored: dict[str, int] = {}
-    for kind, month, amount in conn.execute(_in_words(_LIABILITIES, dialect),
-                                            {"shift": shift, "until": until}):
+    kept = month_sums(session, as_of)  # the closed months kept, the open one summed
+    for kind, month, amount in (
+            ((k, m, v) for (k, m), v in kept.items()) if kept is not None
+            else conn.execute(_in_words(_LIABILITIES, dialect),
+                              {"shift": shift, "until": until})):
         (points if kind == "p" else stored)[str(month)] = int(amount or 0)
     first = as_of - timedelta(days=analysis.PREFERENCE_DAYS)
     return AnalysisReport(

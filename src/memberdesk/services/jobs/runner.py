@@ -81,7 +81,8 @@ def _count_card_expiry(db: Database, day: date,
 def _analytics_refresh(db: Database, day: date,
                        step: Step | None) -> tuple[dict[str, int], bool]:
     """Member analytics as of ``day``. A catch-up over several days refreshes only the
-    last one (each refresh rewrites every row; earlier days would be overwritten)."""
+    last one (the scores of earlier days would be replaced at once; the purchase
+    aggregates fold in every day's sales at that one refresh all the same)."""
     with db.reader() as r:
         today = clock.today(r.session)
     if day < today:

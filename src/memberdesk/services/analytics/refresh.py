@@ -59,10 +59,12 @@ from memberdesk.services.analytics.rows import (
     COLUMNS,
     KEPT_DIGITS,
     kept_figures,
+    unchanged,
     values,
     write_batch,
 )
 from memberdesk.services.shared import clock, settings
+from memberdesk.services.shared.batches import sharing_the_interpreter
 from memberdesk.services.shared.context import Actor
 from memberdesk.services.shared.errors import ValidationError
 from memberdesk.services.shared.permissions import Permission, may
@@ -71,7 +73,8 @@ from memberdesk.services.shared.tables import connection, table
 
 log = logging.getLogger(__name__)
 
-BATCH_MEMBERS = 1000
+BATCH_MEMBERS = 1000  # rows written a transaction at most
+READ_MEMBERS = 5000  # members read, made and compared at a time (no lock)
 PAUSE_S = 0.01  # the least wait between two write batches (see refresh_scores)
 
 _SCORES = table(MemberScore)
@@ -260,13 +263,22 @@ def member_page(session: Session, after: int, batch: int,
     """The next ``batch`` members after id ``after``: (id, created_at); with ``recent``,
     created_at is None for the members created before it (cheaper to read)."""
     if recent is None:
-        return list(connection(session).execute(_MEMBER_PAGE, {"after": after, "batch": batch}))
+        return list(connection(session).execute(
+            _MEMBER_PAGE, {"after": after, "batch": batch}).fetchall())
     return list(connection(session).execute(
-        _RECENT_PAGE, {"after": after, "batch": batch, "recent": recent}))
+        _RECENT_PAGE, {"after": after, "batch": batch, "recent": recent}).fetchall())
 
 
 def refresh_scores(db: Database, as_of: date | None = None, *, batch: int | None = None,
                    step: Step | None = None) -> RefreshResult:
+    """:func:`_refresh_scores`, the interpreter shared finely with the counter's thread
+    (:func:`.batches.sharing_the_interpreter`)."""
+    with sharing_the_interpreter():
+        return _refresh_scores(db, as_of, batch=batch, step=step)
+
+
+def _refresh_scores(db: Database, as_of: date | None = None, *, batch: int | None = None,
+                    step: Step | None = None) -> RefreshResult:
     """Recompute every member's row of ``member_scores`` as of ``as_of`` (default:
     the shop's today). ``step(done, total)`` is told after each batch; when it returns
     False the refresh stops there (rows written so far stay, the rest keep their
@@ -277,6 +289,7 @@ def refresh_scores(db: Database, as_of: date | None = None, *, batch: int | None
     :data:`PAUSE_S`): SQLite's lock is not fair, and a refresh that took it again at
     once would starve a checkout polling for it. The next batch's members are read and
     its rows made during that pause (neither needs the write lock)."""
+    size = batch or READ_MEMBERS
     batch = batch or BATCH_MEMBERS
     with db.reader() as r:
         day = as_of or clock.today(r.session)
@@ -294,16 +307,19 @@ def refresh_scores(db: Database, as_of: date | None = None, *, batch: int | None
     free_until = 0.0
     while True:
         with db.reader() as r:
-            page = member_page(r.session, after, batch, recent)
+            page = member_page(r.session, after, size, recent)
             if not page:
                 break
             kept = kept_figures(connection(r.session), after, page[-1][0])
-        rows = c.values(page, at, dialect)
-        time.sleep(max(0.0, free_until - time.monotonic()))
-        held, n = write_batch(db, after, page[-1][0], rows, kept, policy, c.as_of)
-        free_until = time.monotonic() + max(held, PAUSE_S)
+        rows = [v for v in c.values(page, at, dialect)
+                if not unchanged(kept.get(v[0]), v, c.as_of)]
+        for i in range(0, len(rows), batch):
+            time.sleep(max(0.0, free_until - time.monotonic()))
+            held, n = write_batch(db, after, page[-1][0], rows[i:i + batch], kept, policy,
+                                  c.as_of)
+            free_until = time.monotonic() + max(held, PAUSE_S)
+            changed += n
         written += len(page)
-        changed += n
         after = page[-1][0]
         if step is not None and not step(min(after, total), max(total, after)):
             return RefreshResult(c.as_of, written, len(c.scores), len(g.churn), c.model, True,

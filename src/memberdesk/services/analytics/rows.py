@@ -117,7 +117,7 @@ def kept_figures(conn: Connection, low: int, high: int) -> dict[int, tuple[Any, 
     mark = _mark(conn.dialect.paramstyle)
     sql = (f"SELECT member_id, as_of, {', '.join(FIGURES)} FROM member_scores "
            f"WHERE member_id > {mark} AND member_id <= {mark}")
-    return {int(r[0]): tuple(r[1:]) for r in conn.exec_driver_sql(sql, (low, high))}
+    return {int(r[0]): tuple(r[1:]) for r in conn.exec_driver_sql(sql, (low, high)).fetchall()}
 
 
 def unchanged(kept: tuple[Any, ...] | None, row: tuple[Any, ...], as_of: date) -> bool:

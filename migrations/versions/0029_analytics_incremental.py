@@ -51,6 +51,11 @@ def upgrade() -> None:
         sa.Column("window_days", _INT, nullable=False),
         sa.Column("sale_mark", _INT, nullable=False),
         sa.Column("refund_mark", _INT, nullable=False),
+        sa.Column("model_r", sa.Double(), nullable=True),
+        sa.Column("model_alpha", sa.Double(), nullable=True),
+        sa.Column("model_a", sa.Double(), nullable=True),
+        sa.Column("model_b", sa.Double(), nullable=True),
+        sa.Column("model_on", sa.Date(), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_analytics_state")),
     )
     op.create_table(

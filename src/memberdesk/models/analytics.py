@@ -130,6 +130,13 @@ class AnalyticsState(Base):
     window_days: Mapped[int] = mapped_column(default=0)
     sale_mark: Mapped[int] = mapped_column(default=0)
     refund_mark: Mapped[int] = mapped_column(default=0)
+    # the BG/NBD parameters (alpha in days) fitted as of model_on: the refreshes until
+    # MODEL_DAYS later work out P(alive) and the expectation with them
+    model_r: Mapped[float | None]
+    model_alpha: Mapped[float | None]
+    model_a: Mapped[float | None]
+    model_b: Mapped[float | None]
+    model_on: Mapped[date | None]
 
 
 class AnalyticsGap(Base):

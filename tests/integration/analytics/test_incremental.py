@@ -12,7 +12,8 @@ points and new members; after each refresh:
   the kept months and the open one) are a fresh build's, and the liabilities those
   summed over every entry.
 
-The window is 30 days, so sales leave it during the run. At the end the aggregates
+The window is 30 days, so sales leave it during the run; the BG/NBD parameters are
+fitted on the first day and kept for the next six (both sides use the same). At the end the aggregates
 are thrown away and rebuilt: nothing in ``member_scores`` changes. A sale committed
 with an id below the watermark (a PostgreSQL transaction still open when the fold
 ran) is folded by the next refresh.
@@ -33,7 +34,7 @@ from memberdesk.models import Member, Refund, Sale
 from memberdesk.models.enums import TenderKind
 from memberdesk.money import Money
 from memberdesk.services.analytics import aggregates, refresh as analytics_refresh
-from memberdesk.services.analytics.aggregates import agg_row, per_member_sql
+from memberdesk.services.analytics.aggregates import agg_row, last_model, per_member_sql
 from memberdesk.services.analytics.refresh import compute, member_page, refresh_scores
 from memberdesk.services.analytics.report import build_report
 from memberdesk.services.analytics.rows import FIGURES
@@ -136,7 +137,7 @@ def _stored(w: World) -> dict[int, tuple[Any, ...]]:
 
 def _from_sales(w: World, day: date) -> dict[int, tuple[Any, ...]]:
     """The rows a refresh straight from the sales gives as of ``day``."""
-    c = compute(w.db, day)
+    c = compute(w.db, day, model=last_model(w.db, day))  # the parameters the refresh used
     with w.db.reader() as r:
         page = member_page(r.session, 0, 1_000_000)
     return {int(v[0]): tuple(v[2:-1])
@@ -169,6 +170,7 @@ def test_the_incremental_refresh_equals_a_rebuild(
     _history(w, shop_clock, start, rng)
     sold: list[str] = []
     folded = []
+    fits: list[bool] = []  # whether the day's refresh fitted the model (else: kept)
     steps = (0, 1, 1, 2, 1, 5, 1, 3, 1, 1, 40, 1, 1)
     for n, step in enumerate(steps):
         shop_clock.day += timedelta(days=step)
@@ -179,6 +181,9 @@ def test_the_incremental_refresh_equals_a_rebuild(
         assert res.rebuilt == (n == 0), n  # after the first: folded, not rebuilt
         if n:
             folded.append(res.folded)
+        with w.db.reader() as r:
+            fits.append(r.session.connection().exec_driver_sql(
+                "SELECT model_on FROM analytics_state").scalar() in (day, day.isoformat()))
         kept, full = _aggregates(w, day)
         assert kept == full, day
         assert _stored(w) == _from_sales(w, day), day
@@ -199,6 +204,8 @@ def test_the_incremental_refresh_equals_a_rebuild(
         kept_months = r.session.connection().exec_driver_sql(
             "SELECT COUNT(*) FROM liability_months").scalar()
     assert kept_months and int(kept_months) > 2  # closed months were kept
+    # fitted on the first day, kept for the next six, fitted again after
+    assert fits[:4] == [True, False, False, False] and fits.count(True) >= 3, fits
     # a day's fold works out the members touched, not everyone
     assert min(folded) < members_with_sales / 2, (folded, members_with_sales)
 

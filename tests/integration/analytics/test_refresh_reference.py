@@ -30,7 +30,7 @@ from memberdesk.domain.analytics import (
 from memberdesk.models import Member, MemberScore, Refund, Sale
 from memberdesk.models.enums import TenderKind
 from memberdesk.money import Money
-from memberdesk.services.analytics import refresh as analytics_refresh
+from memberdesk.services.analytics import model_fit, refresh as analytics_refresh
 from memberdesk.services.analytics.aggregates import scores_date
 from memberdesk.services.analytics.model_fit import PREDICT_DAYS
 from memberdesk.services.analytics.refresh import refresh_scores
@@ -106,6 +106,7 @@ def test_the_refresh_equals_the_member_by_member_definitions(
     leaves the rows whose figures only aged (R counted on) and rewrites the others."""
     w = world
     monkeypatch.setattr(analytics_refresh, "PAUSE_S", 0.0)
+    monkeypatch.setattr(model_fit, "MODEL_DAYS", 0)  # fitted at each refresh
     shop_clock.day = DAY + timedelta(days=700)
     as_of = shop_clock.day
     facts = _random_history(w, shop_clock, as_of)

@@ -138,17 +138,41 @@ def read_state(session: Session) -> State | None:
 def _save_state(conn: Connection, **values: Any) -> None:
     if conn.execute(select(_STATE.c.id).where(_STATE.c.id == 1)).first() is None:
         base = {"id": 1, "scores_as_of": None, "agg_as_of": None, "window_days": 0,
-                "sale_mark": 0, "refund_mark": 0}
+                "sale_mark": 0, "refund_mark": 0, "model_r": None, "model_alpha": None,
+                "model_a": None, "model_b": None, "model_on": None}
         conn.execute(_STATE.insert(), {**base, **values})
     else:
         conn.execute(_STATE.update().where(_STATE.c.id == 1), values)
 
 
-def set_scores_date(db: Database, as_of: date) -> None:
-    """Record the date of the scores just written (one short write)."""
+def set_scores_date(db: Database, as_of: date, model: Any = None,
+                    fitted: bool = False) -> None:
+    """Record the date of the scores just written and, when ``fitted``, the model
+    fitted for them (a :class:`.model_fit.ModelFit`), one short write."""
+    fit = {} if model is None or not fitted else {
+        "model_r": model.r, "model_alpha": model.alpha, "model_a": model.a,
+        "model_b": model.b, "model_on": as_of}
     with db.uow() as uow:
-        _save_state(connection(uow.session), scores_as_of=as_of)
+        _save_state(connection(uow.session), scores_as_of=as_of, **fit)
         uow.commit()
+
+
+def last_model(db: Database, day: date) -> Any:
+    """The parameters kept (a :class:`.model_fit.ModelFit`) if they were fitted less
+    than :data:`.model_fit.MODEL_DAYS` days before ``day`` (and not after it), else None:
+    the refresh fits again."""
+    from memberdesk.services.analytics import model_fit
+
+    with db.reader() as r:
+        row = connection(r.session).execute(
+            select(_STATE.c.model_r, _STATE.c.model_alpha, _STATE.c.model_a,
+                   _STATE.c.model_b, _STATE.c.model_on).where(_STATE.c.id == 1)).first()
+    if row is None or any(v is None for v in row):
+        return None
+    on = _day(row[4])
+    if on is None or not on <= day < on + timedelta(days=model_fit.MODEL_DAYS):
+        return None
+    return model_fit.ModelFit(float(row[0]), float(row[1]), float(row[2]), float(row[3]), 0)
 
 
 def scores_date(session: Session) -> date | None:

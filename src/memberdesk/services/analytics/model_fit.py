@@ -11,6 +11,7 @@ log = logging.getLogger(__name__)
 
 PREDICT_DAYS = 30
 MIN_MEMBERS_TO_FIT = 20  # fewer members with visits: no model, the figures stay empty
+MODEL_DAYS = 7  # the parameters fitted on a day serve the refreshes of the next 6 days
 
 
 @dataclass(frozen=True)
@@ -26,9 +27,13 @@ class ModelFit:
 
 
 def fit_model(ids: list[int], xs: list[int], txs: list[int], ts: list[int],
+              kept: ModelFit | None = None,
               ) -> tuple[ModelFit | None, dict[int, tuple[float, float]]]:
     """Fit BG/NBD to the members with visits; per member (P(alive), expected purchases
-    in the next 30 days). Nothing when there are too few members or no repeat visit."""
+    in the next 30 days). Nothing when there are too few members or no repeat visit.
+    ``kept``: parameters fitted on an earlier day, used as they are (no fit: the fit is
+    most of a refresh's cost at a million members, and a shop's parameters move little
+    from one day to the next; :data:`MODEL_DAYS`)."""
     n = len(ids)
     if n < MIN_MEMBERS_TO_FIT or not any(xs):
         return None, {}
@@ -47,7 +52,8 @@ def fit_model(ids: list[int], xs: list[int], txs: list[int], ts: list[int],
     inverse = inverse.reshape(-1)
     try:
         with np.errstate(all="ignore"):
-            days = bgnbd.fit(keys[:, 0], keys[:, 1], keys[:, 2], weights=counts)
+            days = (bgnbd.fit(keys[:, 0], keys[:, 1], keys[:, 2], weights=counts)
+                    if kept is None else bgnbd.BgNbdParams(kept.r, kept.alpha, kept.a, kept.b))
     except (ValueError, FloatingPointError, ArithmeticError):  # pragma: no cover - defensive
         log.exception("BG/NBD fit failed")
         return None, {}

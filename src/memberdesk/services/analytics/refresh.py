@@ -51,6 +51,7 @@ from memberdesk.domain.analytics import (
 from memberdesk.models import Member, MemberScore
 from memberdesk.services.analytics.aggregates import (
     bring_up_to_date,
+    last_model,
     per_member_sql,
     set_scores_date,
 )
@@ -240,7 +241,8 @@ class Computed:
         return [dict(zip(COLUMNS, v, strict=True)) for v in self.values(page, at, "")]
 
 
-def compute(db: Database, as_of: date | None = None, *, kept: bool = False) -> Computed:
+def compute(db: Database, as_of: date | None = None, *, kept: bool = False,
+            model: ModelFit | None = None) -> Computed:
     """Gather and score (one read-only snapshot, then memory): nothing is written.
     ``kept``: from ``member_aggregates`` (as of ``as_of`` already), else from the sales."""
     with db.reader() as r:
@@ -253,7 +255,7 @@ def compute(db: Database, as_of: date | None = None, *, kept: bool = False) -> C
         gathered = _gather(s, day, cfg, kept)
     scores = rfm_score_table(gathered.rfm)
     model, predicted = fit_model(gathered.bg_ids, gathered.bg_x, gathered.bg_tx,
-                                 gathered.bg_t)
+                                 gathered.bg_t, model)
     return Computed(day, cfg, offset, last, gathered, scores, score_means(scores.values()),
                     model, predicted)
 
@@ -295,7 +297,8 @@ def _refresh_scores(db: Database, as_of: date | None = None, *, batch: int | Non
         day = as_of or clock.today(r.session)
         window = settings.get_int(r.session, "analytics.window_days")
     fold = bring_up_to_date(db, day, window)
-    c = compute(db, day, kept=fold is not None)
+    model = last_model(db, day)  # fitted in the last MODEL_DAYS days: not fitted again
+    c = compute(db, day, kept=fold is not None, model=model)
     total, g = c.last_member_id, c.gathered
     at = clock.now()
     recent = c.recent()
@@ -324,7 +327,7 @@ def _refresh_scores(db: Database, as_of: date | None = None, *, batch: int | Non
         if step is not None and not step(min(after, total), max(total, after)):
             return RefreshResult(c.as_of, written, len(c.scores), len(g.churn), c.model, True,
                                  changed=changed)
-    set_scores_date(db, c.as_of)
+    set_scores_date(db, c.as_of, c.model, fitted=model is None)
     keep_figures(db, c.as_of)
     return RefreshResult(c.as_of, written, len(c.scores), len(g.churn), c.model,
                          changed=changed, folded=None if fold is None else fold.members,

@@ -3,7 +3,9 @@
 Prints ``analytics_refresh_s`` (named with the size it ran at: the budget is < 60 s for
 1,000,000 members and 10,000,000 sale lines) and the checkout latency meanwhile
 (``checkout_p99_during_analytics_ms``, budget < 50 ms), against the same checkouts on
-a quiet file. Sizes: ``MEMBERDESK_BENCH_ANALYTICS_LINES`` (default 10,000,000) and
+a quiet file: the file's first refresh (the purchase aggregates built from every
+sale, every row written), then the next day's (``analytics_daily_*``: the sales since
+folded in, only the rows that changed written). Sizes: ``MEMBERDESK_BENCH_ANALYTICS_LINES`` (default 10,000,000) and
 ``MEMBERDESK_BENCH_ANALYTICS_MEMBERS`` (default 1,000,000); the data is the report
 benchmarks' generator (``report_data``), cached under ``build/bench/``.
 """
@@ -16,6 +18,7 @@ import shutil
 import tempfile
 import threading
 import time
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +34,56 @@ LINES = int(os.environ.get("MEMBERDESK_BENCH_ANALYTICS_LINES", "10000000"))
 MEMBERS = int(os.environ.get("MEMBERDESK_BENCH_ANALYTICS_MEMBERS", "1000000"))
 
 
+def _run(db: Database, w: Any, lines: Any, tenders: Any, **kw: Any) -> dict[str, Any]:
+    """One refresh in a thread, checkouts going on meanwhile."""
+    done = threading.Event()
+    result: dict[str, Any] = {"batches": []}
+    last = [time.perf_counter()]
+
+    def step(done_: int, total: int) -> bool:
+        now = time.perf_counter()
+        result["batches"].append(now - last[0])
+        last[0] = now
+        return True
+
+    def refresh() -> None:
+        t0, cpu0 = time.perf_counter(), time.thread_time()
+        try:
+            result["refresh"] = refresh_scores(db, step=step, **kw)
+        finally:
+            result["s"] = time.perf_counter() - t0
+            result["cpu"] = time.thread_time() - cpu0
+            done.set()
+
+    thread = threading.Thread(target=refresh)
+    thread.start()
+    result["busy"] = _checkouts(w, lines, tenders, done, 0)
+    thread.join()
+    return result
+
+
+def _print(name: str, res: dict[str, Any], during: str) -> None:
+    r = res["refresh"]
+    how = ("aggregates rebuilt" if r.rebuilt else "read from the sales" if r.folded is None
+           else f"{r.folded:,} members folded")
+    print(f"{name}_s: {res['s']:.1f} s "
+          f"({r.members:,} members, {r.scored:,} scored, {r.churn:,} churn warnings, "
+          f"model {'fitted' if r.model else 'not fitted'}, {how}, {r.changed:,} rows written)")
+    # the refresh thread's own CPU time: its cost, whatever else the machine runs
+    print(f"{name}_cpu_s: {res['cpu']:.1f} s")
+    batches = res["batches"]
+    print(f"{name}_write_batches: {len(batches)}, longest {max(batches, default=0) * 1000:.0f} ms "
+          "(includes the scoring before the first batch)")
+    busy = res["busy"]
+    print(f"checkout_during_{during}_count: {len(busy)} checkouts")
+    print(f"checkout_p50_during_{during}_ms: {_median(busy):.1f} ms")
+    print(f"checkout_p99_during_{during}_ms: {percentile(busy, 99):.1f} ms")
+
+
 def bench_refresh(path: Path) -> None:
+    """The first refresh of the file (the aggregates built from every sale, every row
+    written), then the next day's (what changed folded in, the rows that changed
+    written): ``analytics_refresh_*`` and ``analytics_daily_*``."""
     with tempfile.TemporaryDirectory(prefix="md-bench-", dir=path.parent) as tmp:
         paths = DataPaths(Path(tmp) / "data").ensure()
         shutil.copyfile(path, paths.database)
@@ -39,44 +91,14 @@ def bench_refresh(path: Path) -> None:
         w, lines, tenders = _world(db)
         _checkouts(w, lines, tenders, None, 20)  # warm up
         quiet = _checkouts(w, lines, tenders, None, 100)
-        done = threading.Event()
-        result: dict[str, Any] = {}
-        batches: list[float] = []
-        last = [time.perf_counter()]
-
-        def step(done_: int, total: int) -> bool:
-            now = time.perf_counter()
-            batches.append(now - last[0])
-            last[0] = now
-            return True
-
-        def refresh() -> None:
-            t0, cpu0 = time.perf_counter(), time.thread_time()
-            try:
-                result["refresh"] = refresh_scores(db, step=step)
-            finally:
-                result["s"] = time.perf_counter() - t0
-                result["cpu"] = time.thread_time() - cpu0
-                done.set()
-
-        thread = threading.Thread(target=refresh)
-        thread.start()
-        busy = _checkouts(w, lines, tenders, done, 0)
-        thread.join()
+        first = _run(db, w, lines, tenders)
+        day = first["refresh"].as_of + timedelta(days=1)
+        daily = _run(db, w, lines, tenders, as_of=day)
         db.close()
-    r = result["refresh"]
-    print(f"analytics_refresh_{MEMBERS}m_{LINES}l_s: {result['s']:.1f} s "
-          f"({r.members:,} members, {r.scored:,} scored, {r.churn:,} churn warnings, "
-          f"model {'fitted' if r.model else 'not fitted'})")
-    # the refresh thread's own CPU time: its cost, whatever else the machine runs
-    print(f"analytics_refresh_{MEMBERS}m_{LINES}l_cpu_s: {result['cpu']:.1f} s")
-    print(f"analytics_write_batches: {len(batches)}, longest {max(batches) * 1000:.0f} ms "
-          "(includes the scoring before the first batch)")
-    print(f"analytics_peak_rss_mb: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
     print(f"checkout_quiet_p99_ms: {percentile(quiet, 99):.1f} ms")
-    print(f"checkout_during_analytics_count: {len(busy)} checkouts")
-    print(f"checkout_p50_during_analytics_ms: {_median(busy):.1f} ms")
-    print(f"checkout_p99_during_analytics_ms: {percentile(busy, 99):.1f} ms")
+    _print(f"analytics_refresh_{MEMBERS}m_{LINES}l", first, "analytics")
+    _print(f"analytics_daily_{MEMBERS}m_{LINES}l", daily, "daily_analytics")
+    print(f"analytics_peak_rss_mb: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 
 
 def main() -> None:

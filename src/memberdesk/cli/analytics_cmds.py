@@ -1,9 +1,9 @@
-"""``memberdesk analytics refresh [--as-of DATE] --user NAME`` and
+"""``memberdesk analytics refresh [--as-of DATE] [--rebuild] --user NAME`` and
 ``memberdesk analytics members --xlsx FILE [--as-of DATE] --user NAME`` and
 ``memberdesk analytics recommendations MEMBER_NO [--cart CODE ...] --user NAME``.
 
 ``refresh`` recomputes every member's scores (what the daily jobs do each day) as of
-the date; ``members`` writes one row per member in the issue's columns. Both act as a
+the date (``--rebuild``: the purchase figures from all the sales, not only what changed); ``members`` writes one row per member in the issue's columns. Both act as a
 staff member (password on stdin); the services check the permissions (the reports for
 a refresh, the member export for the workbook) and audit the export. A date after the
 shop's today is refused. ``recommendations`` prints what the counter suggests for the
@@ -32,7 +32,7 @@ def cmd_refresh(args: argparse.Namespace) -> int:
     as_of = parse_date(args.as_of) if args.as_of else None
     with opened_db(args) as db:
         actor = login_from_args(db, args)
-        res = refresh_member_scores(db, actor, as_of)
+        res = refresh_member_scores(db, actor, as_of, rebuild=args.rebuild)
     day = res.as_of.isoformat()
     if _zh():
         print(f"会员分析已更新（截至 {day}）：{res.members} 位会员，{res.scored} 位有消费评分，"
@@ -109,6 +109,9 @@ def register(sub: Any) -> None:
     p = add_command(asub, "refresh", "recompute every member's RFM, grade, lifecycle and "
                     "churn warning", cmd_refresh)
     _add(p)
+    p.add_argument("--rebuild", action="store_true",
+                   help="work out every member's purchase figures again from all the sales "
+                        "(the daily refresh folds in only what changed since the last)")
     p = add_command(asub, "members", "write every member's analytics to an .xlsx", cmd_members)
     p.add_argument("--xlsx", required=True, metavar="FILE", help="the .xlsx to write")
     _add(p)

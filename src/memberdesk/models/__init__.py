@@ -1,6 +1,15 @@
 """The data model. Importing this package registers every table on ``Base.metadata``."""
 
-from .analytics import AnalysisSnapshot, MemberRecommendation, MemberScore, ProductPair
+from .analytics import (
+    AnalysisSnapshot,
+    AnalyticsGap,
+    AnalyticsState,
+    LiabilityMonth,
+    MemberAggregate,
+    MemberRecommendation,
+    MemberScore,
+    ProductPair,
+)
 from .base import Base, MoneyType, UTCDateTime, utcnow
 from .campaigns import Campaign, CampaignAudience, CampaignMember, Segment
 from .catalog import Category, MemberPrice, Product, ProductSearchKey
@@ -60,6 +69,8 @@ APPEND_ONLY_TABLES: tuple[str, ...] = (
 __all__ = [
     "APPEND_ONLY_TABLES",
     "AnalysisSnapshot",
+    "AnalyticsGap",
+    "AnalyticsState",
     "Approval",
     "AuditEntry",
     "Base",
@@ -77,9 +88,11 @@ __all__ = [
     "CouponTemplateScope",
     "DayClose",
     "JobRun",
+    "LiabilityMonth",
     "MallGift",
     "MallRedemption",
     "Member",
+    "MemberAggregate",
     "MemberCountCard",
     "MemberPrice",
     "MemberRecommendation",

@@ -97,3 +97,68 @@ class ProductPair(Base):
     as_of: Mapped[date]
     together: Mapped[int]
     lift_permille: Mapped[int]
+
+
+class MemberAggregate(Base):
+    """A member's purchase figures as the analytics refresh needs them, kept up to date
+    from the sales and refunds folded in since the watermark in ``analytics_state``
+    (``services/analytics/aggregates.py``): the window's net spend ``m``, the sales with
+    a net spend > 0 ``f``, the last such sale's date ``last_day`` (all as of
+    ``analytics_state.agg_as_of``) and every visit day of the history (``visit_days``,
+    "YYYY-MM-DD,..." ascending, NULL with none). A member without a sale has no row."""
+
+    __tablename__ = "member_aggregates"
+
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), primary_key=True)
+    m: Mapped[int] = mapped_column(default=0)  # fen: read and written as the driver's
+    f: Mapped[int] = mapped_column(default=0)
+    last_day: Mapped[date | None]
+    visit_days: Mapped[str | None] = mapped_column(Text)
+
+
+class AnalyticsState(Base):
+    """The one row (id 1) of the incremental analytics refresh: the date of the scores
+    in ``member_scores`` (``scores_as_of``; a row's own ``as_of`` is when its figures
+    last changed), the date and window the aggregates are as of, and the watermarks:
+    the newest sale and refund id folded into ``member_aggregates``."""
+
+    __tablename__ = "analytics_state"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    scores_as_of: Mapped[date | None]
+    agg_as_of: Mapped[date | None]
+    window_days: Mapped[int] = mapped_column(default=0)
+    sale_mark: Mapped[int] = mapped_column(default=0)
+    refund_mark: Mapped[int] = mapped_column(default=0)
+    # the BG/NBD parameters (alpha in days) fitted as of model_on: the refreshes until
+    # MODEL_DAYS later work out P(alive) and the expectation with them
+    model_r: Mapped[float | None]
+    model_alpha: Mapped[float | None]
+    model_a: Mapped[float | None]
+    model_b: Mapped[float | None]
+    model_on: Mapped[date | None]
+
+
+class AnalyticsGap(Base):
+    """An id below a watermark that was not there when the mark moved past it (a
+    transaction still open on PostgreSQL, or rolled back): looked for again by the next
+    folds, dropped a few days after ``noted_on``."""
+
+    __tablename__ = "analytics_gaps"
+
+    kind: Mapped[str] = mapped_column(String(8), primary_key=True)  # "sale" / "refund"
+    row_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    noted_on: Mapped[date]
+
+
+class LiabilityMonth(Base):
+    """A closed month's sum of ledger entries (``kind`` "p" points, "s" stored value),
+    by the shop's local month of ``created_at``: the 分析 figures' liabilities add the
+    closed months kept here to the open month's entries (``services/analytics/months.py``)."""
+
+    __tablename__ = "liability_months"
+
+    kind: Mapped[str] = mapped_column(String(1), primary_key=True)
+    month: Mapped[str] = mapped_column(String(7), primary_key=True)
+    shift_minutes: Mapped[int]  # the shop's UTC offset the months were cut with
+    amount: Mapped[int]

@@ -47,6 +47,9 @@ class Member(IdMixin, Base):
         Index("ix_members_last_visit_at", "last_visit_at"),
         Index("ix_members_points_balance", "points_balance"),
         Index("ix_members_stored_value", text("(sv_principal + sv_bonus)")),
+        # The 分析 figures' growth, tier, gender and age band: read from this index
+        # alone, not from the members' rows (0029_analytics_incremental).
+        Index("ix_members_groups", "created_at", "tier_id", "gender", "birthday"),
     )
 
     member_no: Mapped[str] = mapped_column(String(20), unique=True)

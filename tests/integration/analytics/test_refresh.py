@@ -103,6 +103,7 @@ def test_the_write_lock_is_free_between_batches(
     for n in range(4):
         add_member(w.db, f"1390002000{n}", f"会员{n}", w.tiers["normal"])
     monkeypatch.setattr(analytics_refresh, "BATCH_MEMBERS", 2)
+    monkeypatch.setattr(analytics_refresh, "READ_MEMBERS", 2)
     path = w.db.paths.database if w.db.paths else None
     assert path is not None
     took: list[bool] = []
@@ -124,5 +125,6 @@ def test_the_write_lock_is_free_between_batches(
 
 def test_a_cancel_stops_after_a_batch(history: World, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(analytics_refresh, "BATCH_MEMBERS", 2)
+    monkeypatch.setattr(analytics_refresh, "READ_MEMBERS", 2)
     result = refresh_scores(history.db, step=lambda done, total: False)
     assert result.cancelled and result.members == 2

@@ -67,7 +67,21 @@ def test_a_batch_that_waited_for_the_lock_still_does_a_full_batch(
 
 def test_the_refresh_counts_the_lock_held_not_the_wait(world: World, waiting: WaitingClock,
                                                        shop_clock: ShopClock) -> None:
-    assert write_batch(world.db, 0, 0, [], {}) == 0.0  # it waited a second: held nothing
+    """A batch with a row to write waits a second for the lock (the clock above) and
+    holds it for no time; a batch with nothing changed takes no lock at all."""
+    from datetime import date, datetime
+
+    from memberdesk.services.analytics.rows import COLUMNS
+
+    sqlite = world.db.engine.dialect.name == "sqlite"
+    day: Any = date(2026, 3, 10).isoformat() if sqlite else date(2026, 3, 10)
+    at: Any = "2026-03-10 02:00:00.000000" if sqlite else datetime(2026, 3, 10, 2)
+    figures = {"f": 0, "m": 0, "grade": "D", "lifecycle": "dormant"}
+    row = tuple(figures.get(c) for c in COLUMNS)
+    row = (world.members["carol"], day, *row[2:-1], at)
+    assert write_batch(world.db, 0, row[0], [row], {}) == (0.0, 1)  # waited: held nothing
+    kept = {row[0]: (day, *row[2:-1])}
+    assert write_batch(world.db, 0, row[0], [row], kept) == (0.0, 0)  # nothing to write
 
 
 def test_the_points_expiry_finds_its_members_through_the_due_index(world: World) -> None:

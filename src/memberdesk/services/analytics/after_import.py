@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 from memberdesk.db import Database
 from memberdesk.domain.analytics import score_means
 from memberdesk.models import AnalysisSnapshot, Member, MemberScore
+from memberdesk.services.analytics import aggregates
 from memberdesk.services.analytics.refresh import (
     BATCH_MEMBERS,
     PAUSE_S,
@@ -53,7 +54,11 @@ _SCORED_IN = (select(_SCORES.c.member_id)
 
 
 def scores_date(session: Session) -> date | None:
-    """The date of the scores in ``member_scores`` (None: never refreshed)."""
+    """The date of the scores in ``member_scores`` (None: never refreshed): the last
+    refresh's (``analytics_state``), else (scores written before it was kept) a row's."""
+    kept = aggregates.scores_date(session)
+    if kept is not None:
+        return kept
     v = connection(session).execute(
         select(_SCORES.c.as_of).order_by(_SCORES.c.member_id.desc()).limit(1)).scalar()
     return None if v is None else v if isinstance(v, date) else date.fromisoformat(str(v))

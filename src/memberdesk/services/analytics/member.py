@@ -13,24 +13,37 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from memberdesk.domain.analytics import ChurnWarning, Grade, Lifecycle, Segment
-from memberdesk.models import MemberScore
+from memberdesk.models import AnalyticsState, MemberScore
 from memberdesk.services.shared.tables import connection, table
 
 _SCORES = table(MemberScore)
+_STATE = table(AnalyticsState)
+# The row and the scores' date in one statement (a row's own as_of is when its figures
+# last changed; the days since the last visit are counted on to the scores' date).
 _ONE = select(
     _SCORES.c.as_of, _SCORES.c.grade, _SCORES.c.lifecycle, _SCORES.c.segment,
     _SCORES.c.churn_kind, _SCORES.c.churn_days_since, _SCORES.c.churn_gap_x2,
     _SCORES.c.churn_recent, _SCORES.c.churn_before, _SCORES.c.p_alive,
+    select(_STATE.c.scores_as_of).where(_STATE.c.id == 1).scalar_subquery().label("scored"),
 ).where(_SCORES.c.member_id == bindparam("member_id"))
 
 
+def days_later(kept_as_of: date | None, scores_as_of: date | None) -> int:
+    """Days to add to a row's R and days since the last visit: from the row's own
+    ``as_of`` (when its figures last changed) to the scores' date."""
+    if kept_as_of is None or scores_as_of is None:
+        return 0
+    return (scores_as_of - kept_as_of).days
+
+
 def warning_of(kind: str | None, days_since: int | None, gap_x2: int | None,
-               recent: int | None, before: int | None) -> ChurnWarning | None:
-    """The churn warning kept as figures in a row, back as the domain's value."""
+               recent: int | None, before: int | None, later: int = 0) -> ChurnWarning | None:
+    """The churn warning kept as figures in a row, back as the domain's value
+    (``later``: days from the row's as_of to the scores' date, :func:`days_later`)."""
     if kind is None:
         return None
-    return ChurnWarning(kind, days_since or 0, Fraction(gap_x2 or 0, 2), recent or 0,
-                        before or 0)
+    return ChurnWarning(kind, (days_since or 0) + later, Fraction(gap_x2 or 0, 2),
+                        recent or 0, before or 0)
 
 
 @dataclass(frozen=True)
@@ -46,11 +59,13 @@ class MemberAnalytics:
 
 
 def _of(row: Any) -> MemberAnalytics:
+    scored = row.scored or row.as_of
+    later = days_later(row.as_of, scored)
     return MemberAnalytics(
-        row.as_of, Grade.of(row.grade), Lifecycle.of(row.lifecycle),
+        scored, Grade.of(row.grade), Lifecycle.of(row.lifecycle),
         Segment.of(row.segment) if row.segment else None,
         warning_of(row.churn_kind, row.churn_days_since, row.churn_gap_x2,
-                   row.churn_recent, row.churn_before),
+                   row.churn_recent, row.churn_before, later),
         row.p_alive)
 
 

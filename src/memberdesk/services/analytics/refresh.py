@@ -2,22 +2,26 @@
 lifecycle, churn warning and BG/NBD figures into ``member_scores``, as of a business
 date. Run by the daily jobs and by ``memberdesk analytics refresh [--as-of DATE]``.
 
-How it keeps the counter moving:
+Its cost follows what changed, not the history:
 
-1. **Read** (a read-only snapshot: no write lock, WAL lets checkouts go on): one SQL
-   aggregate over the shop's sales, net of what was refunded by the as-of date, gives
-   per member the window's M, F and last sale date and the distinct visit days of the
-   whole history (for the churn rule and the model). No sale is loaded as a row.
+1. **Fold** (``services/analytics/aggregates.py``): each member's purchase figures
+   (the window's M, F and last sale date, the visit days of the whole history) are
+   kept in ``member_aggregates``; only the members with a sale or refund since the
+   watermark, or a sale that left the window, are worked out again, a batch at a time.
+   The first refresh (or ``--rebuild``) builds them from every sale; a past date that
+   later sales exist for is read from the sales directly.
 2. **Score** in memory: quintiles, means, segments (``domain/analytics.py``) and the
-   BG/NBD fit (``domain/bgnbd.py``, on the members grouped by (x, t_x, T) in days:
-   the likelihood is a sum, so the grouping is exact); the churn rule and the quintiles
-   over arrays (``domain/analytics_arrays.py``, tested equal to the member-by-member
-   definitions).
-3. **Write** in batches of members by id, each batch its own short unit of work, so a
-   checkout waits for at most one batch: one statement moves the batch's rows to the
-   new date, and only the rows whose figures changed are written whole (an upsert;
-   ``analytics_rows.write_batch``). A member the batch finds newly 休眠 gets the ``dormant`` message in the
-   same transaction (:func:`.notify_events.became_dormant`).
+   BG/NBD fit (``services/analytics/model_fit.py``, on the members grouped by (x, t_x,
+   T) in days: the likelihood is a sum, so the grouping is exact); the churn rule and
+   the quintiles over arrays (``domain/analytics_arrays.py``, tested equal to the
+   member-by-member definitions).
+3. **Write** in batches of members by id, each its own short unit of work, only the
+   rows whose figures changed (``rows.write_batch``): a row keeps the date its figures
+   last changed, R and the days since the last visit are counted on from it to the
+   scores' date (``analytics_state.scores_as_of``), so a member who only aged a day is
+   not written, and a batch with nothing changed takes no lock. A member the batch
+   finds newly 休眠 gets the ``dormant`` message in the same transaction
+   (:func:`.notify_events.became_dormant`).
 
 The definitions live in ``domain/analytics.py``; this module only gathers the figures.
 """
@@ -31,7 +35,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, case, select, text
+from sqlalchemy import bindparam, case, select
 from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
@@ -45,8 +49,23 @@ from memberdesk.domain.analytics import (
     window_start,
 )
 from memberdesk.models import Member, MemberScore
-from memberdesk.services.analytics.rows import COLUMNS, kept_figures, values, write_batch
+from memberdesk.services.analytics.aggregates import (
+    bring_up_to_date,
+    last_model,
+    per_member_sql,
+    set_scores_date,
+)
+from memberdesk.services.analytics.model_fit import ModelFit, fit_model
+from memberdesk.services.analytics.rows import (
+    COLUMNS,
+    KEPT_DIGITS,
+    kept_figures,
+    unchanged,
+    values,
+    write_batch,
+)
 from memberdesk.services.shared import clock, settings
+from memberdesk.services.shared.batches import sharing_the_interpreter
 from memberdesk.services.shared.context import Actor
 from memberdesk.services.shared.errors import ValidationError
 from memberdesk.services.shared.permissions import Permission, may
@@ -55,40 +74,12 @@ from memberdesk.services.shared.tables import connection, table
 
 log = logging.getLogger(__name__)
 
-BATCH_MEMBERS = 1000
+BATCH_MEMBERS = 1000  # rows written a transaction at most
+READ_MEMBERS = 5000  # members read, made and compared at a time (no lock)
 PAUSE_S = 0.01  # the least wait between two write batches (see refresh_scores)
-PREDICT_DAYS = 30
-MIN_MEMBERS_TO_FIT = 20  # fewer members with visits: no model, the figures stay empty
 
 _SCORES = table(MemberScore)
 _MEMBERS = table(Member)
-
-# One row per member with a sale up to :as_of: the window's M, F and last sale date,
-# and the distinct visit days (sales with a net spend > 0) of the whole history.
-# ``net`` is the sale's payable less what its refunds returned by :as_of.
-_PER_MEMBER = """
-WITH refunded AS (
-    SELECT sale_id, SUM(amount) AS amount FROM refunds
-    WHERE sale_id IS NOT NULL AND business_date <= :as_of
-    GROUP BY sale_id
-), net AS (
-    SELECT s.member_id AS member_id, s.business_date AS day,
-           s.payable - COALESCE(r.amount, 0) AS net
-    FROM sales AS s LEFT JOIN refunded AS r ON r.sale_id = s.id
-    WHERE s.member_id IS NOT NULL AND s.business_date <= :as_of
-)
-SELECT member_id,
-       SUM(CASE WHEN day >= :first THEN net ELSE 0 END) AS m,
-       SUM(CASE WHEN day >= :first AND net > 0 THEN 1 ELSE 0 END) AS f,
-       MAX(CASE WHEN day >= :first AND net > 0 THEN day END) AS last_day,
-       {visit_days} AS visit_days
-FROM net GROUP BY member_id ORDER BY member_id
-"""
-# The distinct visit days as one text "YYYY-MM-DD,..." in each engine's words.
-_VISIT_DAYS = {
-    "sqlite": "GROUP_CONCAT(DISTINCT CASE WHEN net > 0 THEN day END)",
-    "postgresql": "string_agg(DISTINCT CASE WHEN net > 0 THEN CAST(day AS TEXT) END, ',')",
-}
 
 _MEMBER_PAGE = (
     select(_MEMBERS.c.id, _MEMBERS.c.created_at)
@@ -121,17 +112,6 @@ def analytics_settings(session: Session) -> AnalyticsSettings:
 
 
 @dataclass(frozen=True)
-class ModelFit:
-    """The BG/NBD parameters fitted to the shop (alpha in days)."""
-
-    r: float
-    alpha: float
-    a: float
-    b: float
-    members: int
-
-
-@dataclass(frozen=True)
 class RefreshResult:
     as_of: date
     members: int  # rows written
@@ -141,6 +121,10 @@ class RefreshResult:
     cancelled: bool = False
     today: date | None = None  # the shop's today, when the refresh was asked for by hand
     recommend: Any = None  # by hand: the recommendations' RecommendResult
+    changed: int = 0  # rows written because a figure changed (or new)
+    folded: int | None = None  # members whose aggregates were worked out again (None: read
+    # from the sales, a date that later sales exist for)
+    rebuilt: bool = False  # the aggregates were rebuilt in full
 
 
 @dataclass
@@ -154,18 +138,25 @@ class Gathered:
     bg_t: list[int]
 
 
-def _gather(session: Session, as_of: date, cfg: AnalyticsSettings) -> Gathered:
-    """The SQL's one row per member, then the churn rule and the BG/NBD inputs for all
-    members with visit days at once (``domain/analytics_arrays``: the rule of
+def _gather(session: Session, as_of: date, cfg: AnalyticsSettings,
+            kept: bool = False) -> Gathered:
+    """The per-member figures (``kept``: the aggregates of ``member_aggregates``, brought
+    up to ``as_of`` by :func:`.aggregates.bring_up_to_date`; else the same aggregate
+    over the sales), then the churn rule and the BG/NBD inputs for all members with
+    visit days at once (``domain/analytics_arrays``: the rule of
     :func:`.analytics.churn_warning` over arrays, tested equal to it)."""
     from memberdesk.domain.analytics_arrays import churn_arrays, parse_visit_days
 
     first = window_start(as_of, cfg.window_days)
     g = Gathered({}, {}, [], [], [], [])
     conn = connection(session)
-    sql = _PER_MEMBER.format(visit_days=_VISIT_DAYS.get(conn.dialect.name,
-                                                        _VISIT_DAYS["sqlite"]))
-    rows = conn.execute(text(sql), {"as_of": as_of, "first": first})
+    if kept:
+        rows: Any = conn.exec_driver_sql(
+            "SELECT member_id, m, f, last_day, visit_days FROM member_aggregates "
+            "ORDER BY member_id")
+    else:
+        rows = conn.execute(per_member_sql(conn.dialect.name, False),
+                            {"as_of": as_of, "first": first})
     ids: list[int] = []
     texts: list[str] = []
     for member_id, m, f, last_day, visits in rows:
@@ -207,45 +198,6 @@ def rfm_score_table(rfm: dict[int, Rfm]) -> dict[int, Scores]:
             in zip(ids.tolist(), r.tolist(), f.tolist(), m.tolist(), strict=True)}
 
 
-def _fit_model(g: Gathered) -> tuple[ModelFit | None, dict[int, tuple[float, float]]]:
-    """Fit BG/NBD to the members with visits; per member (P(alive), expected purchases
-    in the next 30 days). Nothing when there are too few members or no repeat visit."""
-    n = len(g.bg_ids)
-    if n < MIN_MEMBERS_TO_FIT or not any(g.bg_x):
-        return None, {}
-    import numpy as np  # only here: scipy and numpy are never loaded at start-up
-
-    from memberdesk.domain import bgnbd
-
-    x = np.asarray(g.bg_x, dtype=np.float64)
-    tx = np.asarray(g.bg_tx, dtype=np.float64)
-    tt = np.asarray(g.bg_t, dtype=np.float64)
-    # Members with the same (x, t_x, T) in days are one weighted term of the likelihood
-    # (a sum: exact), and have the same P(alive) and expectation: each is worked out
-    # once per group and handed to its members.
-    keys, inverse, counts = np.unique(np.column_stack([x, tx, tt]), axis=0,
-                                      return_inverse=True, return_counts=True)
-    inverse = inverse.reshape(-1)
-    try:
-        with np.errstate(all="ignore"):
-            days = bgnbd.fit(keys[:, 0], keys[:, 1], keys[:, 2], weights=counts)
-    except (ValueError, FloatingPointError, ArithmeticError):  # pragma: no cover - defensive
-        log.exception("BG/NBD fit failed")
-        return None, {}
-    if not all(np.isfinite(v) and v > 0 for v in (days.r, days.alpha, days.a, days.b)):
-        log.warning("BG/NBD fit gave unusable parameters: %s", days)
-        return None, {}
-    with np.errstate(all="ignore"):
-        alive = bgnbd.p_alive(days, keys[:, 0], keys[:, 1], keys[:, 2])
-        expect = bgnbd.expected_purchases(days, PREDICT_DAYS, keys[:, 0], keys[:, 1],
-                                          keys[:, 2])
-    alive = np.where(np.isfinite(alive), alive, 0.0)
-    expect = np.where(np.isfinite(expect) & (expect >= 0), expect, 0.0)
-    out = dict(zip(g.bg_ids, zip(alive[inverse].tolist(), expect[inverse].tolist(),
-                                  strict=True), strict=True))
-    return ModelFit(days.r, days.alpha, days.a, days.b, n), out
-
-
 @dataclass
 class Computed:
     """Everything needed to write (or export) the rows as of ``as_of``: computed once,
@@ -269,7 +221,8 @@ class Computed:
 
     def values(self, page: list[Any], at: datetime, dialect: str) -> list[tuple[Any, ...]]:
         """The member_scores rows of a page of (member id, created_at) as the driver of
-        ``dialect`` takes them (:data:`_COLUMNS` order); a created_at of None is a
+        ``dialect`` takes them (:data:`_COLUMNS` order), P(alive) and the expected
+        purchases as kept (:data:`.rows.KEPT_DIGITS`); a created_at of None is a
         member registered before :meth:`recent` (:func:`member_page` with ``recent``)."""
         offset = self.offset_minutes
         recent = self.recent()
@@ -280,15 +233,18 @@ class Computed:
             at_v = at_v.strftime("%Y-%m-%d %H:%M:%S.%f")
         return values(page, as_of_v, self.cfg, self.gathered, self.scores, self.means,
                        self.predicted, recent,
-                       lambda c: shoptime.business_date(c, offset), self.as_of, at_v)
+                       lambda c: shoptime.business_date(c, offset), self.as_of, at_v,
+                       KEPT_DIGITS)
 
     def rows(self, page: list[Any], at: datetime) -> list[dict[str, Any]]:
         """The member_scores rows of a page of (member id, created_at), by column."""
         return [dict(zip(COLUMNS, v, strict=True)) for v in self.values(page, at, "")]
 
 
-def compute(db: Database, as_of: date | None = None) -> Computed:
-    """Gather and score (one read-only snapshot, then memory): nothing is written."""
+def compute(db: Database, as_of: date | None = None, *, kept: bool = False,
+            model: ModelFit | None = None) -> Computed:
+    """Gather and score (one read-only snapshot, then memory): nothing is written.
+    ``kept``: from ``member_aggregates`` (as of ``as_of`` already), else from the sales."""
     with db.reader() as r:
         s = r.session
         day = as_of or clock.today(s)
@@ -296,9 +252,10 @@ def compute(db: Database, as_of: date | None = None) -> Computed:
         offset = clock.offset_minutes(s)
         last = int(s.scalar(select(_MEMBERS.c.id).order_by(_MEMBERS.c.id.desc()).limit(1))
                    or 0)
-        gathered = _gather(s, day, cfg)
+        gathered = _gather(s, day, cfg, kept)
     scores = rfm_score_table(gathered.rfm)
-    model, predicted = _fit_model(gathered)
+    model, predicted = fit_model(gathered.bg_ids, gathered.bg_x, gathered.bg_tx,
+                                 gathered.bg_t, model)
     return Computed(day, cfg, offset, last, gathered, scores, score_means(scores.values()),
                     model, predicted)
 
@@ -308,13 +265,22 @@ def member_page(session: Session, after: int, batch: int,
     """The next ``batch`` members after id ``after``: (id, created_at); with ``recent``,
     created_at is None for the members created before it (cheaper to read)."""
     if recent is None:
-        return list(connection(session).execute(_MEMBER_PAGE, {"after": after, "batch": batch}))
+        return list(connection(session).execute(
+            _MEMBER_PAGE, {"after": after, "batch": batch}).fetchall())
     return list(connection(session).execute(
-        _RECENT_PAGE, {"after": after, "batch": batch, "recent": recent}))
+        _RECENT_PAGE, {"after": after, "batch": batch, "recent": recent}).fetchall())
 
 
 def refresh_scores(db: Database, as_of: date | None = None, *, batch: int | None = None,
                    step: Step | None = None) -> RefreshResult:
+    """:func:`_refresh_scores`, the interpreter shared finely with the counter's thread
+    (:func:`.batches.sharing_the_interpreter`)."""
+    with sharing_the_interpreter():
+        return _refresh_scores(db, as_of, batch=batch, step=step)
+
+
+def _refresh_scores(db: Database, as_of: date | None = None, *, batch: int | None = None,
+                    step: Step | None = None) -> RefreshResult:
     """Recompute every member's row of ``member_scores`` as of ``as_of`` (default:
     the shop's today). ``step(done, total)`` is told after each batch; when it returns
     False the refresh stops there (rows written so far stay, the rest keep their
@@ -325,33 +291,47 @@ def refresh_scores(db: Database, as_of: date | None = None, *, batch: int | None
     :data:`PAUSE_S`): SQLite's lock is not fair, and a refresh that took it again at
     once would starve a checkout polling for it. The next batch's members are read and
     its rows made during that pause (neither needs the write lock)."""
+    size = batch or READ_MEMBERS
     batch = batch or BATCH_MEMBERS
-    c = compute(db, as_of)
+    with db.reader() as r:
+        day = as_of or clock.today(r.session)
+        window = settings.get_int(r.session, "analytics.window_days")
+    fold = bring_up_to_date(db, day, window)
+    model = last_model(db, day)  # fitted in the last MODEL_DAYS days: not fitted again
+    c = compute(db, day, kept=fold is not None, model=model)
     total, g = c.last_member_id, c.gathered
     at = clock.now()
     recent = c.recent()
     with db.reader() as r:
         policy = Policy.load(r.session)
-    after = written = 0
+    after = written = changed = 0
     dialect = db.engine.dialect.name
     forget_figures(db)  # the kept 分析 figures are of the rows about to be replaced
     free_until = 0.0
     while True:
         with db.reader() as r:
-            page = member_page(r.session, after, batch, recent)
+            page = member_page(r.session, after, size, recent)
             if not page:
                 break
             kept = kept_figures(connection(r.session), after, page[-1][0])
-        rows = c.values(page, at, dialect)
-        time.sleep(max(0.0, free_until - time.monotonic()))
-        held = write_batch(db, after, page[-1][0], rows, kept, policy, c.as_of)
-        free_until = time.monotonic() + max(held, PAUSE_S)
+        rows = [v for v in c.values(page, at, dialect)
+                if not unchanged(kept.get(v[0]), v, c.as_of)]
+        for i in range(0, len(rows), batch):
+            time.sleep(max(0.0, free_until - time.monotonic()))
+            held, n = write_batch(db, after, page[-1][0], rows[i:i + batch], kept, policy,
+                                  c.as_of)
+            free_until = time.monotonic() + max(held, PAUSE_S)
+            changed += n
         written += len(page)
         after = page[-1][0]
         if step is not None and not step(min(after, total), max(total, after)):
-            return RefreshResult(c.as_of, written, len(c.scores), len(g.churn), c.model, True)
+            return RefreshResult(c.as_of, written, len(c.scores), len(g.churn), c.model, True,
+                                 changed=changed)
+    set_scores_date(db, c.as_of, c.model, fitted=model is None)
     keep_figures(db, c.as_of)
-    return RefreshResult(c.as_of, written, len(c.scores), len(g.churn), c.model)
+    return RefreshResult(c.as_of, written, len(c.scores), len(g.churn), c.model,
+                         changed=changed, folded=None if fold is None else fold.members,
+                         rebuilt=fold is not None and fold.rebuilt)
 
 
 def forget_figures(db: Database) -> None:
@@ -366,9 +346,13 @@ def forget_figures(db: Database) -> None:
 def keep_figures(db: Database, as_of: date) -> None:
     """Build the 分析 figures as of ``as_of`` from the rows just written (a read-only
     snapshot) and keep them in ``analysis_snapshots`` (one short write)."""
+    from memberdesk.services.analytics.months import keep_closed_months
     from memberdesk.services.analytics.report import build_report  # (that module imports this one)
     from memberdesk.services.analytics.snapshot import save
 
+    with db.uow() as uow:  # the months now closed: summed once (a month a month)
+        keep_closed_months(uow.session, as_of)
+        uow.commit()
     with db.reader() as r:
         rep = build_report(r.session, as_of)
     with db.uow() as uow:
@@ -385,13 +369,19 @@ def check_as_of(session: Session, as_of: date | None) -> date:
     return as_of or today
 
 
-def refresh_member_scores(db: Database, actor: Actor, as_of: date | None = None) -> RefreshResult:
-    """``memberdesk analytics refresh``: the refresh by hand, for a manager or the owner
-    (the reports permission); the daily job runs :func:`refresh_scores` itself."""
+def refresh_member_scores(db: Database, actor: Actor, as_of: date | None = None, *,
+                          rebuild: bool = False) -> RefreshResult:
+    """``memberdesk analytics refresh [--rebuild]``: the refresh by hand, for a manager
+    or the owner (the reports permission); the daily job runs :func:`refresh_scores`
+    itself. ``rebuild``: the aggregates are worked out again from every sale."""
     with db.reader() as r:
         may(r.session, actor, Permission.VIEW_REPORTS)
         day = check_as_of(r.session, as_of)
         today = clock.today(r.session)
+    if rebuild:
+        from memberdesk.services.analytics.aggregates import forget
+
+        forget(db)
     from memberdesk.services.analytics.recommend_refresh import refresh_recommendations
 
     res = refresh_scores(db, day)

@@ -26,7 +26,9 @@ from memberdesk.db import Database
 from memberdesk.domain import analysis
 from memberdesk.domain.analytics import ChurnWarning
 from memberdesk.money import Money
-from memberdesk.services.analytics.member import warning_of
+from memberdesk.services.analytics.aggregates import scores_date
+from memberdesk.services.analytics.member import days_later, warning_of
+from memberdesk.services.analytics.months import month_sums
 from memberdesk.services.analytics.refresh import RefreshResult, Step, check_as_of, refresh_scores
 from memberdesk.services.shared import clock
 from memberdesk.services.shared.context import Actor
@@ -165,6 +167,33 @@ _WORDS = {
         "until": "CAST(:until AS timestamp)",
     },
 }
+# The same from ix_members_groups alone, each member's figures worked out once per
+# distinct value in Python (a shop in a whole-hour time zone): members per registration
+# hour (UTC), and per tier, gender and birthday.
+_HOURS = {
+    "sqlite": text("SELECT substr(created_at, 1, 13), COUNT(*) FROM members "
+                   "WHERE created_at < :until GROUP BY 1"),
+    "postgresql": text("SELECT to_char(date_trunc('hour', created_at), 'YYYY-MM-DD HH24'), "
+                       "COUNT(*) FROM members WHERE created_at < CAST(:until AS timestamp) "
+                       "GROUP BY 1"),
+}
+_PEOPLE = {
+    d: text("SELECT tier_id, gender, birthday, COUNT(*) FROM members "
+            f"WHERE created_at < {until} GROUP BY tier_id, gender, birthday")
+    for d, until in (("sqlite", ":until"), ("postgresql", "CAST(:until AS timestamp)"))}
+
+
+def _joined_months(conn: Any, until: str, minutes: int) -> list[tuple[str, int]]:
+    """(local month, members registered) per registration hour, ``minutes`` a whole
+    number of hours."""
+    sql = _HOURS["postgresql" if conn.dialect.name == "postgresql" else "sqlite"]
+    out = []
+    for hour, n in conn.execute(sql, {"until": until}):
+        at = datetime.strptime(str(hour), "%Y-%m-%d %H") + timedelta(minutes=minutes)
+        out.append((f"{at.year:04d}-{at.month:02d}", int(n)))
+    return out
+
+
 _TIERS = text("SELECT id, name FROM tiers ORDER BY rank")
 _LIABILITIES = """
 SELECT 'p', {month} AS month, SUM(delta)
@@ -233,29 +262,45 @@ def build_report(session: Session, as_of: date) -> AnalysisReport:
         buyers, repeaters, spend = buyers + int(b), repeaters + int(rep), spend + int(bm)
         visits, churn_count = visits + int(f), churn_count + int(ch)
         latest = on if latest is None or (on is not None and str(on) > str(latest)) else latest
-    scores_as_of = _date(latest) if latest is not None else None
+    # the scores' date (a row's own as_of is when its figures last changed)
+    scores_as_of = scores_date(session) or (_date(latest) if latest is not None else None)
     churn = tuple(
-        ChurnRow(no, name, Money(int(m)), w, _date(on) - timedelta(days=w.days_since), alive)
+        ChurnRow(no, name, Money(int(m)), w, _date(on) - timedelta(days=since or 0), alive)
         for no, name, m, kind, since, gap2, recent, before, alive, on
         in conn.execute(_CHURN, {"n": analysis.CHURN_ROWS})
-        if (w := warning_of(kind, since, gap2, recent, before)) is not None)
+        if (w := warning_of(kind, since, gap2, recent, before,
+                            days_later(_date(on), scores_as_of))) is not None)
     new: dict[str, int] = {}
     tiers: dict[int, int] = {}
     genders: dict[str, int] = {}
     ages: dict[str, int] = {}
     dialect = conn.dialect.name
-    for month, tier, gender, band, n in conn.execute(
-            _in_words(_MEMBER_GROUPS, dialect),
-            {"shift": shift, "until": until, "day": as_of.isoformat()}):
-        new[str(month)] = new.get(str(month), 0) + int(n)
-        genders[str(gender)] = genders.get(str(gender), 0) + int(n)
-        ages[str(band)] = ages.get(str(band), 0) + int(n)
-        tiers[int(tier)] = tiers.get(int(tier), 0) + int(n)
+    minutes = clock.offset_minutes(session)
+    if minutes % 60 == 0:  # by the registration hour and by the person: few rows each
+        for month, n in _joined_months(conn, until, minutes):
+            new[month] = new.get(month, 0) + n
+        people = _PEOPLE["postgresql" if dialect == "postgresql" else "sqlite"]
+        for tier, gender, birthday, n in conn.execute(people, {"until": until}):
+            band = analysis.age_band(None if birthday is None else _date(birthday), as_of)
+            genders[str(gender)] = genders.get(str(gender), 0) + int(n)
+            ages[band] = ages.get(band, 0) + int(n)
+            tiers[int(tier)] = tiers.get(int(tier), 0) + int(n)
+    else:
+        for month, tier, gender, band, n in conn.execute(
+                _in_words(_MEMBER_GROUPS, dialect),
+                {"shift": shift, "until": until, "day": as_of.isoformat()}):
+            new[str(month)] = new.get(str(month), 0) + int(n)
+            genders[str(gender)] = genders.get(str(gender), 0) + int(n)
+            ages[str(band)] = ages.get(str(band), 0) + int(n)
+            tiers[int(tier)] = tiers.get(int(tier), 0) + int(n)
     totals = _cumulative(new, months)
     points: dict[str, int] = {}
     stored: dict[str, int] = {}
-    for kind, month, amount in conn.execute(_in_words(_LIABILITIES, dialect),
-                                            {"shift": shift, "until": until}):
+    kept = month_sums(session, as_of)  # the closed months kept, the open one summed
+    for kind, month, amount in (
+            ((k, m, v) for (k, m), v in kept.items()) if kept is not None
+            else conn.execute(_in_words(_LIABILITIES, dialect),
+                              {"shift": shift, "until": until})):
         (points if kind == "p" else stored)[str(month)] = int(amount or 0)
     first = as_of - timedelta(days=analysis.PREFERENCE_DAYS)
     return AnalysisReport(

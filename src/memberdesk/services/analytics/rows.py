@@ -37,12 +37,19 @@ COLUMNS = tuple(c.name for c in _SCORES.columns)
 # What a refresh works out besides the date (as_of) and the time (refreshed_at).
 FIGURES = COLUMNS[2:-1]
 assert COLUMNS[:2] == ("member_id", "as_of") and COLUMNS[-1] == "refreshed_at"
+# The two figures counted in days to the row's as_of: a row whose other figures stay
+# is not written again just because a day passed (:func:`write_batch`); a reader adds
+# the days from the row's as_of to the scores' date (:func:`.member.days_later`).
+_DRIFTING = tuple(FIGURES.index(c) for c in ("r_days", "churn_days_since"))
+# P(alive) and the expected purchases are kept to the hundredth the screens show, so a
+# row is written again when they change there, not at every refit of the model.
+KEPT_DIGITS = 2
 
 
 def values(page: list[Any], as_of_v: Any, cfg: AnalyticsSettings, g: Gathered,
             scores: dict[int, Scores], means: Any, model: dict[int, tuple[float, float]],
             recent: datetime, registered: Callable[[datetime], date], as_of: date,
-            at_v: Any) -> list[tuple[Any, ...]]:
+            at_v: Any, digits: int | None = None) -> list[tuple[Any, ...]]:
     """The member_scores rows of a page of (member id, created_at), as driver values in
     :data:`COLUMNS` order (M in fen, the two dates as the engine takes them).
 
@@ -60,6 +67,8 @@ def values(page: list[Any], as_of_v: Any, cfg: AnalyticsSettings, g: Gathered,
         s = scores.get(member_id)
         w = g.churn.get(member_id)
         alive, expected = model.get(member_id, (None, None))
+        if digits is not None and alive is not None and expected is not None:
+            alive, expected = round(alive, digits), round(expected, digits)
         f = r.f if r else 0
         r_days = r.r_days if r else None
         if created_at is not None and created_at >= recent:
@@ -98,46 +107,66 @@ def _mark(paramstyle: str) -> str:
     return "?" if paramstyle == "qmark" else "%s"
 
 
+def _date(v: Any) -> date:
+    return v if isinstance(v, date) else date.fromisoformat(str(v))
+
+
 def kept_figures(conn: Connection, low: int, high: int) -> dict[int, tuple[Any, ...]]:
-    """The figures (:data:`FIGURES`, driver values) of the rows of members ``low < id <=
-    high`` as they are now."""
+    """The as_of and figures (:data:`FIGURES`, driver values) of the rows of members
+    ``low < id <= high`` as they are now."""
     mark = _mark(conn.dialect.paramstyle)
-    sql = (f"SELECT member_id, {', '.join(FIGURES)} FROM member_scores "
+    sql = (f"SELECT member_id, as_of, {', '.join(FIGURES)} FROM member_scores "
            f"WHERE member_id > {mark} AND member_id <= {mark}")
-    return {int(r[0]): tuple(r[1:]) for r in conn.exec_driver_sql(sql, (low, high))}
+    return {int(r[0]): tuple(r[1:]) for r in conn.exec_driver_sql(sql, (low, high)).fetchall()}
+
+
+def unchanged(kept: tuple[Any, ...] | None, row: tuple[Any, ...], as_of: date) -> bool:
+    """Whether ``row`` (as of ``as_of``) says what the kept row (its as_of, then its
+    figures) says: the same figures, R and the days since the last visit counted on
+    from the kept row's date."""
+    if kept is None:
+        return False
+    new = row[2:-1]
+    old = kept[1:]
+    if old == new:
+        return True
+    later = (as_of - _date(kept[0])).days
+    moved = list(old)
+    for i in _DRIFTING:
+        if moved[i] is not None:
+            moved[i] += later
+    return tuple(moved) == new
 
 
 def write_batch(db: Database, low: int, high: int, rows: list[tuple[Any, ...]],
                 kept: dict[int, tuple[Any, ...]], policy: Policy | None = None,
-                as_of: date | None = None) -> float:
+                as_of: date | None = None) -> tuple[float, int]:
     """Write the rows of members ``low < id <= high`` (``rows``: driver values made
-    before the lock is taken; ``kept``: :func:`kept_figures` read then): one statement
-    gives every row of the range the new date and time, and only the rows whose figures
-    differ from ``kept`` (or that are new) are written whole, each replacing the
-    member's row in place (an upsert). Most members' figures stay as they were from
-    one day to the next (no sale: the same grade and stage), and moving a row's date is
-    a third of the work of rewriting it. The dormant wake-up messages are written when
-    ``policy`` has them on. Returns the seconds the write lock was held (not counting
-    any wait for it: a checkout that held it meanwhile needs no pause for that)."""
-    changed = [v for v in rows if kept.get(v[0]) != v[2:-1]]
+    before the lock is taken; ``kept``: :func:`kept_figures` read then) whose figures
+    differ from the kept row's (:func:`unchanged`) or that are new, each replacing the
+    member's row in place (an upsert). The others keep their row, date and all: most
+    members' figures stay as they were from one day to the next (no sale: the same
+    grade and stage), and a batch with nothing to write takes no lock at all. The
+    dormant wake-up messages are written when ``policy`` has them on. Returns the
+    seconds the write lock was held (not counting any wait for it: a checkout that held
+    it meanwhile needs no pause for that) and the rows written."""
+    if not rows:
+        return 0.0, 0
+    day = _date(rows[0][1])
+    changed = [v for v in rows if not unchanged(kept.get(v[0]), v, day)]
+    if not changed:
+        return 0.0, 0
     with db.uow() as uow:
         conn = connection(uow.session)  # BEGIN IMMEDIATE: any wait for the lock is here
         started = time.monotonic()  # what the caller's pause matches: the lock held
-        mark = _mark(conn.dialect.paramstyle)
         wake = policy is not None and policy.bool("notify.dormant.on")
         before = {int(m): str(c) for m, c in conn.execute(
             select(_SCORES.c.member_id, _SCORES.c.lifecycle).where(
-                _SCORES.c.member_id > low, _SCORES.c.member_id <= high))} if wake else {}
-        if rows:
-            conn.exec_driver_sql(
-                f"UPDATE member_scores SET as_of = {mark}, refreshed_at = {mark} "
-                f"WHERE member_id > {mark} AND member_id <= {mark}",
-                (rows[0][1], rows[0][-1], low, high))
-        if changed:
-            conn.exec_driver_sql(upsert_sql(conn.dialect.paramstyle), changed)
+                _SCORES.c.member_id.in_([v[0] for v in changed])))} if wake else {}
+        conn.exec_driver_sql(upsert_sql(conn.dialect.paramstyle), changed)
         if wake and policy is not None and as_of is not None:
             notify_events.became_dormant(
                 uow.session, [{**dict(zip(COLUMNS, r, strict=True)), "as_of": as_of}
                               for r in changed], before, policy)
         uow.commit()
-    return time.monotonic() - started
+    return time.monotonic() - started, len(changed)

@@ -38,6 +38,7 @@ from memberdesk.services.count_cards import expiry as count_card_expiry
 from memberdesk.services.loyalty import birthday, tier_moves
 from memberdesk.services.points import expiry as points_expiry
 from memberdesk.services.shared import audit, clock
+from memberdesk.services.shared.batches import sharing_the_interpreter
 from memberdesk.services.shared.context import Actor
 from memberdesk.services.shared.errors import ValidationError
 from memberdesk.services.shared.permissions import Permission, require
@@ -81,7 +82,8 @@ def _count_card_expiry(db: Database, day: date,
 def _analytics_refresh(db: Database, day: date,
                        step: Step | None) -> tuple[dict[str, int], bool]:
     """Member analytics as of ``day``. A catch-up over several days refreshes only the
-    last one (each refresh rewrites every row; earlier days would be overwritten)."""
+    last one (the scores of earlier days would be replaced at once; the purchase
+    aggregates fold in every day's sales at that one refresh all the same)."""
     with db.reader() as r:
         today = clock.today(r.session)
     if day < today:
@@ -205,6 +207,12 @@ def run_jobs(
     with db.reader() as r:
         starts = {job.name: _first_due(_last_run(r.session, job.name), min(today, end))
                   for job in JOBS}
+    with sharing_the_interpreter():  # the counter's thread goes on meanwhile
+        return _run_days(db, starts, end, step)
+
+
+def _run_days(db: Database, starts: dict[str, date], end: date,
+              step: Step | None) -> RunResult:
     runs: list[JobRunInfo] = []
     day = min(starts.values(), default=end)
     while day <= end:

@@ -13,8 +13,10 @@ pause a checkout waiting in SQLite's busy handler kept waking into the next batc
 
 from __future__ import annotations
 
+import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import TypeVar
 
 from sqlalchemy.orm import Session
@@ -75,3 +77,21 @@ def run_batches(
         if step is not None and not step(done, len(items)):
             return done, True
     return done, False
+
+
+SWITCH_S = 0.0005  # how long a job's thread may keep the interpreter (default 5 ms)
+
+
+@contextmanager
+def sharing_the_interpreter() -> Iterator[None]:
+    """While a long job runs beside the counter in one process (the long-job worker,
+    the benches' threads), let the interpreter switch threads every :data:`SWITCH_S`
+    instead of every 5 ms: a checkout waiting to go on after each database call would
+    otherwise wait up to 5 ms a time for the job's Python loops (the tail of its
+    latency). The old interval comes back at the end."""
+    before = sys.getswitchinterval()
+    sys.setswitchinterval(min(before, SWITCH_S))
+    try:
+        yield
+    finally:
+        sys.setswitchinterval(before)

@@ -18,6 +18,8 @@ import time
 import uuid
 from pathlib import Path
 
+from sqlalchemy import text
+
 from memberdesk.db import Database
 from memberdesk.models.enums import Role, TenderKind
 from memberdesk.money import Money
@@ -61,13 +63,22 @@ def spend(path: str, staff_id: int, member_id: int, n: int, fen: int, go: str) -
     print(json.dumps({"ok": ok, "sales": sales, "refused": refused}), flush=True)
 
 
+def _earlier_sales(db: Database) -> list[tuple[str, int]]:
+    """The sales earlier children committed (number, lines), newest 50."""
+    with db.reader() as r:
+        rows = r.session.connection().execute(text(
+            "SELECT s.sale_no, count(l.id) FROM sales s JOIN sale_lines l ON l.sale_id = s.id"
+            " GROUP BY s.id, s.sale_no ORDER BY s.id DESC LIMIT 50")).all()
+    return [(str(no), int(n)) for no, n in rows]
+
+
 def chaos(path: str, cashier_id: int, manager_id: int, seed: int) -> None:
     db = open_db(path)
     rnd = random.Random(seed)
     cashier = Actor(cashier_id, "c", "c", Role.CASHIER)
     manager = Actor(manager_id, "m", "m", Role.MANAGER)
     members = [1, 2, 3]
-    sales: list[tuple[str, int]] = []
+    sales = _earlier_sales(db)  # a short-lived child may refund from its first step
     print("ready", flush=True)
     while True:
         op = rnd.random()

@@ -239,7 +239,7 @@ def _cumulative(per_month: dict[str, int], months: list[str]) -> list[int]:
 
 
 def _groups(counts: dict[str, list[int]]) -> tuple[Group, ...]:
-    return tuple(Group(k, n, Money(m)) for k, (n, m) in counts.items())
+    return tuple(Group(k, n, Money(m)) for k, (n, m) in sorted(counts.items()))
 
 
 def build_report(session: Session, as_of: date) -> AnalysisReport:
@@ -315,14 +315,17 @@ def build_report(session: Session, as_of: date) -> AnalysisReport:
         growth=tuple(Month(m, new.get(m, 0), t) for m, t in zip(months, totals, strict=True)),
         tiers=tuple(Group(str(name), tiers.get(int(tid), 0))
                     for tid, name in conn.execute(_TIERS)),
-        genders=tuple(Group(k, n) for k, n in genders.items()),
-        ages=tuple(Group(k, n) for k, n in ages.items()),
+        genders=tuple(Group(k, n) for k, n in sorted(genders.items())),
+        ages=tuple(Group(k, n) for k, n in sorted(ages.items())),
         liabilities=tuple(Liability(m, p, Money(s)) for m, p, s in zip(
             months, _cumulative(points, months), _cumulative(stored, months), strict=True)),
         top=tuple(TopMember(no, name, Money(int(m)), int(f), g, seg) for no, name, m, f, g, seg
                   in conn.execute(_TOP, {"n": analysis.TOP_MEMBERS})),
-        preferences=tuple(Preference(seg, str(cat), Money(int(v))) for seg, cat, v
-                          in conn.execute(_PREFERENCES, {"first": first, "day": as_of})),
+        # in one order on both engines (GROUP BY returns rows in no set order)
+        preferences=tuple(sorted(
+            (Preference(seg, str(cat), Money(int(v))) for seg, cat, v
+             in conn.execute(_PREFERENCES, {"first": first, "day": as_of})),
+            key=lambda p: (p.segment is None, p.segment or "", p.category))),
     )
 
 

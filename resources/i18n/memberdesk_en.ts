@@ -3555,8 +3555,8 @@ Fill in one member per row, then check the file.</translation>
         <translation>Take cash (Enter)</translation>
     </message>
     <message>
-        <source>Close (Esc)</source>
-        <translation>Close (Esc)</translation>
+        <source>Cancel (Esc)</source>
+        <translation>Cancel (Esc)</translation>
     </message>
 </context>
 <context>
@@ -6063,8 +6063,12 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
 <context>
     <name>TaskDialog</name>
     <message>
-        <source>Close (Esc)</source>
-        <translation>Close (Esc)</translation>
+        <source>Done (Esc)</source>
+        <translation>Done (Esc)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Cancel (Esc)</translation>
     </message>
 </context>
 <context>

@@ -3555,8 +3555,8 @@ Fill in one member per row, then check the file.</source>
         <translation>收现金（Enter）</translation>
     </message>
     <message>
-        <source>Close (Esc)</source>
-        <translation>关闭（Esc）</translation>
+        <source>Cancel (Esc)</source>
+        <translation>取消（Esc）</translation>
     </message>
 </context>
 <context>
@@ -6063,8 +6063,12 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
 <context>
     <name>TaskDialog</name>
     <message>
-        <source>Close (Esc)</source>
-        <translation>关闭（Esc）</translation>
+        <source>Done (Esc)</source>
+        <translation>完成（Esc）</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>取消（Esc）</translation>
     </message>
 </context>
 <context>

@@ -236,6 +236,7 @@ class RefundDialog(TaskDialog):
 
     def _done(self, result: RefundResult) -> None:
         self.outcome = result
+        self.work_done(own_done_button=True)
         for w in (self.number, self.find_button, self.history, self.view, self.reason, self.deduct):
             w.setEnabled(False)
         self.say(self._done_text, OK)

@@ -1595,6 +1595,10 @@ Please send this file to your support contact.</translation>
         <translation>Sales before refunds</translation>
     </message>
     <message>
+        <source>{date} is sealed: report No. {number}, closed at {when}. The next business day can be closed once it has begun.</source>
+        <translation>{date} is sealed: report No. {number}, closed at {when}. The next business day can be closed once it has begun.</translation>
+    </message>
+    <message>
         <source>Sale refunds</source>
         <translation>Sale refunds</translation>
     </message>

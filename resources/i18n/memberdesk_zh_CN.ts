@@ -1595,6 +1595,10 @@ Please send this file to your support contact.</source>
         <translation>销售额（退款前）</translation>
     </message>
     <message>
+        <source>{date} is sealed: report No. {number}, closed at {when}. The next business day can be closed once it has begun.</source>
+        <translation>{date} 已日结封存：第 {number} 号报表，{when} 日结。下一个营业日开始后才能再日结。</translation>
+    </message>
+    <message>
         <source>Sale refunds</source>
         <translation>销售退款</translation>
     </message>

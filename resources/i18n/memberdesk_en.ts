@@ -1201,6 +1201,17 @@
     </message>
 </context>
 <context>
+    <name>CouponNotice</name>
+    <message>
+        <source>The member has a coupon for this sale, not used yet: {name} saves {saving} — {key} uses it</source>
+        <translation>The member has a coupon for this sale, not used yet: {name} saves {saving} — {key} uses it</translation>
+    </message>
+    <message>
+        <source>The member has {count} coupons for this sale, none used yet; the best: {name} saves {saving} — {key} uses it</source>
+        <translation>The member has {count} coupons for this sale, none used yet; the best: {name} saves {saving} — {key} uses it</translation>
+    </message>
+</context>
+<context>
     <name>CouponWords</name>
     <message>
         <source>none</source>

@@ -1201,6 +1201,17 @@
     </message>
 </context>
 <context>
+    <name>CouponNotice</name>
+    <message>
+        <source>The member has a coupon for this sale, not used yet: {name} saves {saving} — {key} uses it</source>
+        <translation>会员有 1 张本单可用的券还没用：{name}，省 {saving} — 按 {key} 使用</translation>
+    </message>
+    <message>
+        <source>The member has {count} coupons for this sale, none used yet; the best: {name} saves {saving} — {key} uses it</source>
+        <translation>会员有 {count} 张本单可用的券还没用，最省的：{name}，省 {saving} — 按 {key} 使用</translation>
+    </message>
+</context>
+<context>
     <name>CouponWords</name>
     <message>
         <source>none</source>

@@ -1203,12 +1203,12 @@
 <context>
     <name>CouponNotice</name>
     <message>
-        <source>The member has a coupon for this sale, not used yet: {name} saves {saving} — {key} uses it</source>
-        <translation>The member has a coupon for this sale, not used yet: {name} saves {saving} — {key} uses it</translation>
+        <source>Coupon not used: {name} saves {saving} — {key}</source>
+        <translation>Coupon not used: {name} saves {saving} — {key}</translation>
     </message>
     <message>
-        <source>The member has {count} coupons for this sale, none used yet; the best: {name} saves {saving} — {key} uses it</source>
-        <translation>The member has {count} coupons for this sale, none used yet; the best: {name} saves {saving} — {key} uses it</translation>
+        <source>{count} coupons not used; best: {name} saves {saving} — {key}</source>
+        <translation>{count} coupons not used; best: {name} saves {saving} — {key}</translation>
     </message>
 </context>
 <context>
@@ -4431,16 +4431,16 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>Refund</translation>
     </message>
     <message>
-        <source>Refund a sale or a recharge</source>
-        <translation>Refund a sale or a recharge</translation>
+        <source>Refund a sale</source>
+        <translation>Refund a sale</translation>
+    </message>
+    <message>
+        <source>Scan or type the number on the receipt (a sale&apos;s or a recharge&apos;s)</source>
+        <translation>Scan or type the number on the receipt (a sale&apos;s or a recharge&apos;s)</translation>
     </message>
     <message>
         <source>Receipt &amp;no.</source>
         <translation>Receipt &amp;no.</translation>
-    </message>
-    <message>
-        <source>Scan or type the number on the receipt</source>
-        <translation>Scan or type the number on the receipt</translation>
     </message>
     <message>
         <source>Find</source>
@@ -4477,6 +4477,22 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
 </context>
 <context>
     <name>RefundView</name>
+    <message>
+        <source> ({points} points back)</source>
+        <translation> ({points} points back)</translation>
+    </message>
+    <message>
+        <source>Money back {amount}: {parts}.</source>
+        <translation>Money back {amount}: {parts}.</translation>
+    </message>
+    <message>
+        <source>Coupons usable again: {names}.</source>
+        <translation>Coupons usable again: {names}.</translation>
+    </message>
+    <message>
+        <source>Points this sale earned, taken back: {points}.</source>
+        <translation>Points this sale earned, taken back: {points}.</translation>
+    </message>
     <message>
         <source>Type or scan the receipt number, or pick a sale.</source>
         <translation>Type or scan the receipt number, or pick a sale.</translation>

@@ -1203,12 +1203,12 @@
 <context>
     <name>CouponNotice</name>
     <message>
-        <source>The member has a coupon for this sale, not used yet: {name} saves {saving} — {key} uses it</source>
-        <translation>会员有 1 张本单可用的券还没用：{name}，省 {saving} — 按 {key} 使用</translation>
+        <source>Coupon not used: {name} saves {saving} — {key}</source>
+        <translation>有券没用：{name} 省 {saving} — 按 {key} 使用</translation>
     </message>
     <message>
-        <source>The member has {count} coupons for this sale, none used yet; the best: {name} saves {saving} — {key} uses it</source>
-        <translation>会员有 {count} 张本单可用的券还没用，最省的：{name}，省 {saving} — 按 {key} 使用</translation>
+        <source>{count} coupons not used; best: {name} saves {saving} — {key}</source>
+        <translation>有 {count} 张券没用，最省：{name} 省 {saving} — 按 {key} 使用</translation>
     </message>
 </context>
 <context>
@@ -4431,16 +4431,16 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>退款</translation>
     </message>
     <message>
-        <source>Refund a sale or a recharge</source>
-        <translation>销售退款或充值退款</translation>
+        <source>Refund a sale</source>
+        <translation>销售退款</translation>
+    </message>
+    <message>
+        <source>Scan or type the number on the receipt (a sale&apos;s or a recharge&apos;s)</source>
+        <translation>扫描或输入小票上的单号（销售单或充值单）</translation>
     </message>
     <message>
         <source>Receipt &amp;no.</source>
         <translation>小票单号(&amp;N)</translation>
-    </message>
-    <message>
-        <source>Scan or type the number on the receipt</source>
-        <translation>扫描或输入小票上的单号</translation>
     </message>
     <message>
         <source>Find</source>
@@ -4477,6 +4477,22 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
 </context>
 <context>
     <name>RefundView</name>
+    <message>
+        <source> ({points} points back)</source>
+        <translation>（退回 {points} 积分）</translation>
+    </message>
+    <message>
+        <source>Money back {amount}: {parts}.</source>
+        <translation>退款 {amount}：{parts}。</translation>
+    </message>
+    <message>
+        <source>Coupons usable again: {names}.</source>
+        <translation>优惠券退回可再用：{names}。</translation>
+    </message>
+    <message>
+        <source>Points this sale earned, taken back: {points}.</source>
+        <translation>扣回本单所得积分：{points}。</translation>
+    </message>
     <message>
         <source>Type or scan the receipt number, or pick a sale.</source>
         <translation>请输入或扫描小票单号，或从列表中选择一笔销售。</translation>

@@ -108,8 +108,8 @@ class CouponList(Retranslating, QListWidget):
 
 
 class CouponNotice(Retranslating, QLabel):
-    """"The member has 2 coupons for this sale: 满50减10 saves ¥10.00 — Shift+F7 uses
-    it", while none is ticked; hidden once one is (or when none applies)."""
+    """"2 coupons not used; best: 满50减10 saves ¥10.00 — Shift+F7" while the member
+    has a coupon for this sale and none is ticked; hidden once one is (or none applies)."""
 
     def __init__(self, coupons: CouponList, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -123,11 +123,9 @@ class CouponNotice(Retranslating, QLabel):
         shown = best is not None and not self.coupons.codes()
         self.setVisible(shown)
         if best is not None:
-            text = self.tr(
-                "The member has a coupon for this sale, not used yet: {name} saves {saving} "
-                "— {key} uses it") if len(usable) == 1 else self.tr(
-                "The member has {count} coupons for this sale, none used yet; the best: "
-                "{name} saves {saving} — {key} uses it")
+            text = self.tr(  # one line: the dialog fits a 768-high screen
+                "Coupon not used: {name} saves {saving} — {key}") if len(usable) == 1 else self.tr(
+                "{count} coupons not used; best: {name} saves {saving} — {key}")
             self.setText(text.format(count=len(usable), name=best.name,
                                      saving=fmt.money(best.saving or Money(0)),
                                      key=keys.BEST_COUPON))

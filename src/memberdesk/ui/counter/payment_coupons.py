@@ -18,7 +18,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QWidget
 
 from memberdesk.money import Money
-from memberdesk.services.checkout.coupon_choices import applicable, best_choice
 from memberdesk.ui.common import fmt
 from memberdesk.ui.counter import keys
 from memberdesk.ui.shell.i18n import Retranslating, normalise
@@ -59,6 +58,8 @@ class CouponList(Retranslating, QListWidget):
     @property
     def best(self) -> QListWidgetItem | None:
         """The coupon that saves most, when any applies."""
+        from memberdesk.services.checkout.coupon_choices import best_choice  # (not at start-up)
+
         best = best_choice(self.choices)
         return None if best is None else self.item(self.choices.index(best))
 
@@ -119,6 +120,8 @@ class CouponNotice(Retranslating, QLabel):
         self.retranslate()
 
     def retranslate(self) -> None:
+        from memberdesk.services.checkout.coupon_choices import applicable, best_choice
+
         usable, best = applicable(self.coupons.choices), best_choice(self.coupons.choices)
         shown = best is not None and not self.coupons.codes()
         self.setVisible(shown)

@@ -176,7 +176,7 @@ class PaymentDialog(Retranslating, QDialog):
         self.coupon_action.setEnabled(bool(self._context.coupons))
         self.best_coupon_action.setEnabled(self.coupon_list.best is not None)
         self._show_password(False)
-        self.setMinimumWidth(660)
+        self.setMinimumWidth(720)  # the notes beside the fields in two lines at most (English)
 
     def _set_up_rows(self) -> None:
         walk_in = self._context.member_name is None

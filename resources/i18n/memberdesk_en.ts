@@ -1201,6 +1201,17 @@
     </message>
 </context>
 <context>
+    <name>CouponNotice</name>
+    <message>
+        <source>Coupon not used: {name} saves {saving} — {key}</source>
+        <translation>Coupon not used: {name} saves {saving} — {key}</translation>
+    </message>
+    <message>
+        <source>{count} coupons not used; best: {name} saves {saving} — {key}</source>
+        <translation>{count} coupons not used; best: {name} saves {saving} — {key}</translation>
+    </message>
+</context>
+<context>
     <name>CouponWords</name>
     <message>
         <source>none</source>
@@ -1593,6 +1604,10 @@ Please send this file to your support contact.</translation>
     <message>
         <source>Sales before refunds</source>
         <translation>Sales before refunds</translation>
+    </message>
+    <message>
+        <source>{date} is sealed: report No. {number}, closed at {when}. The next business day can be closed once it has begun.</source>
+        <translation>{date} is sealed: report No. {number}, closed at {when}. The next business day can be closed once it has begun.</translation>
     </message>
     <message>
         <source>Sale refunds</source>
@@ -3555,8 +3570,8 @@ Fill in one member per row, then check the file.</translation>
         <translation>Take cash (Enter)</translation>
     </message>
     <message>
-        <source>Close (Esc)</source>
-        <translation>Close (Esc)</translation>
+        <source>Cancel (Esc)</source>
+        <translation>Cancel (Esc)</translation>
     </message>
 </context>
 <context>
@@ -4416,16 +4431,16 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>Refund</translation>
     </message>
     <message>
-        <source>Refund a sale or a recharge</source>
-        <translation>Refund a sale or a recharge</translation>
+        <source>Refund a sale</source>
+        <translation>Refund a sale</translation>
+    </message>
+    <message>
+        <source>Scan or type the number on the receipt (a sale&apos;s or a recharge&apos;s)</source>
+        <translation>Scan or type the number on the receipt (a sale&apos;s or a recharge&apos;s)</translation>
     </message>
     <message>
         <source>Receipt &amp;no.</source>
         <translation>Receipt &amp;no.</translation>
-    </message>
-    <message>
-        <source>Scan or type the number on the receipt</source>
-        <translation>Scan or type the number on the receipt</translation>
     </message>
     <message>
         <source>Find</source>
@@ -4462,6 +4477,22 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
 </context>
 <context>
     <name>RefundView</name>
+    <message>
+        <source> ({points} points back)</source>
+        <translation> ({points} points back)</translation>
+    </message>
+    <message>
+        <source>Money back {amount}: {parts}.</source>
+        <translation>Money back {amount}: {parts}.</translation>
+    </message>
+    <message>
+        <source>Coupons usable again: {names}.</source>
+        <translation>Coupons usable again: {names}.</translation>
+    </message>
+    <message>
+        <source>Points this sale earned, taken back: {points}.</source>
+        <translation>Points this sale earned, taken back: {points}.</translation>
+    </message>
     <message>
         <source>Type or scan the receipt number, or pick a sale.</source>
         <translation>Type or scan the receipt number, or pick a sale.</translation>
@@ -6063,8 +6094,12 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
 <context>
     <name>TaskDialog</name>
     <message>
-        <source>Close (Esc)</source>
-        <translation>Close (Esc)</translation>
+        <source>Done (Esc)</source>
+        <translation>Done (Esc)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Cancel (Esc)</translation>
     </message>
 </context>
 <context>

@@ -1201,6 +1201,17 @@
     </message>
 </context>
 <context>
+    <name>CouponNotice</name>
+    <message>
+        <source>Coupon not used: {name} saves {saving} — {key}</source>
+        <translation>有券没用：{name} 省 {saving} — 按 {key} 使用</translation>
+    </message>
+    <message>
+        <source>{count} coupons not used; best: {name} saves {saving} — {key}</source>
+        <translation>有 {count} 张券没用，最省：{name} 省 {saving} — 按 {key} 使用</translation>
+    </message>
+</context>
+<context>
     <name>CouponWords</name>
     <message>
         <source>none</source>
@@ -1593,6 +1604,10 @@ Please send this file to your support contact.</source>
     <message>
         <source>Sales before refunds</source>
         <translation>销售额（退款前）</translation>
+    </message>
+    <message>
+        <source>{date} is sealed: report No. {number}, closed at {when}. The next business day can be closed once it has begun.</source>
+        <translation>{date} 已日结封存：第 {number} 号报表，{when} 日结。下一个营业日开始后才能再日结。</translation>
     </message>
     <message>
         <source>Sale refunds</source>
@@ -3555,8 +3570,8 @@ Fill in one member per row, then check the file.</source>
         <translation>收现金（Enter）</translation>
     </message>
     <message>
-        <source>Close (Esc)</source>
-        <translation>关闭（Esc）</translation>
+        <source>Cancel (Esc)</source>
+        <translation>取消（Esc）</translation>
     </message>
 </context>
 <context>
@@ -4416,16 +4431,16 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>退款</translation>
     </message>
     <message>
-        <source>Refund a sale or a recharge</source>
-        <translation>销售退款或充值退款</translation>
+        <source>Refund a sale</source>
+        <translation>销售退款</translation>
+    </message>
+    <message>
+        <source>Scan or type the number on the receipt (a sale&apos;s or a recharge&apos;s)</source>
+        <translation>扫描或输入小票上的单号（销售单或充值单）</translation>
     </message>
     <message>
         <source>Receipt &amp;no.</source>
         <translation>小票单号(&amp;N)</translation>
-    </message>
-    <message>
-        <source>Scan or type the number on the receipt</source>
-        <translation>扫描或输入小票上的单号</translation>
     </message>
     <message>
         <source>Find</source>
@@ -4462,6 +4477,22 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
 </context>
 <context>
     <name>RefundView</name>
+    <message>
+        <source> ({points} points back)</source>
+        <translation>（退回 {points} 积分）</translation>
+    </message>
+    <message>
+        <source>Money back {amount}: {parts}.</source>
+        <translation>退款 {amount}：{parts}。</translation>
+    </message>
+    <message>
+        <source>Coupons usable again: {names}.</source>
+        <translation>优惠券退回可再用：{names}。</translation>
+    </message>
+    <message>
+        <source>Points this sale earned, taken back: {points}.</source>
+        <translation>扣回本单所得积分：{points}。</translation>
+    </message>
     <message>
         <source>Type or scan the receipt number, or pick a sale.</source>
         <translation>请输入或扫描小票单号，或从列表中选择一笔销售。</translation>
@@ -6063,8 +6094,12 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
 <context>
     <name>TaskDialog</name>
     <message>
-        <source>Close (Esc)</source>
-        <translation>关闭（Esc）</translation>
+        <source>Done (Esc)</source>
+        <translation>完成（Esc）</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>取消（Esc）</translation>
     </message>
 </context>
 <context>

@@ -5,18 +5,21 @@ from __future__ import annotations
 
 import subprocess
 import unicodedata
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtPrintSupport import QPrinter
 from python_calamine import CalamineWorkbook
 from sqlalchemy import func, select
 
+from memberdesk.domain import shoptime
 from memberdesk.models import DayClose
 from memberdesk.models.enums import TenderKind
 from memberdesk.services.loyalty.signin import sign_in
 from memberdesk.services.shifts import shift as shifts
+from memberdesk.ui.common import fmt
 from tests.checkout_support.kit import yuan
 
 from .tasks_support import Counter, counter_for
@@ -207,3 +210,49 @@ def test_the_figures_never_scroll_sideways(counter: Counter, lang: str) -> None:
     c.qtbot.wait(100)
     assert page.preview.isVisible()
     office.reject()
+
+
+def test_a_sealed_day_turns_the_close_button_off_until_the_next_business_day(
+        counter: Counter) -> None:
+    """Issue 11: the button stayed on after the day was sealed (a second press only
+    said so). Off while the sealed day is shown, with when it was sealed; on again for
+    the next business day, when the page comes back."""
+    c = counter
+    trade(c)
+    close_all_shifts(c)
+    office = c.open(Qt.Key.Key_F8)
+    page = office.page("day")
+    c.settle()
+    assert page.close_button.isEnabled() and page.close_button.toolTip() == ""
+    page.close_button.click()
+    page.close_button.click()
+    c.settle()
+    report = page.report
+    assert report is not None and report.close_no == 1
+    day = report.business_date
+    assert not page.close_button.isEnabled()
+    tip = page.close_button.toolTip()
+    assert tip.startswith(f"{day.isoformat()} 已日结封存：第 1 号报表，")
+    assert fmt.local_text(report.until) in tip
+    page.earlier.click()  # another day (open) may be closed
+    assert page.close_button.isEnabled() and page.close_button.toolTip() == ""
+    page.later.click()
+    page.show_report()
+    c.settle()
+    assert not page.close_button.isEnabled()
+    page.activated()  # the page shown again the same day: still sealed
+    c.settle()
+    assert page.day == day and not page.close_button.isEnabled()
+
+    with shoptime.frozen(shoptime.utc_now() + timedelta(days=1)):
+        page.activated()  # the next business day
+        c.settle()
+        assert page.day == day + timedelta(days=1)
+        assert page.report is not None and page.report.close_no is None
+        assert page.close_button.isEnabled() and page.close_button.toolTip() == ""
+    c.ui.i18n.set_language("en")
+    page.date.setDate(QDate(day.year, day.month, day.day))
+    page.show_report()
+    c.settle()
+    assert page.close_button.toolTip().startswith(
+        f"{day.isoformat()} is sealed: report No. 1, closed at ")

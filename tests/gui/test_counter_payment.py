@@ -206,6 +206,68 @@ def test_the_member_coupons_best_first_and_shift_f7_uses_the_best(till: Till) ->
     assert "满50减10" in till.receipt.preview.toPlainText()
 
 
+def give_coupon(till: Till, code: str, name: str, off: int, min_spend: int) -> None:
+    w = till.world
+    template = coupons.create_coupon_template(till.db, w.owner, CouponTemplateDraft(
+        code, name, CouponKind.AMOUNT_OFF, Money.of_yuan(off), min_spend=Money.of_yuan(min_spend)))
+    coupons.issue_coupons(till.db, w.owner, template, w.members["alice"])
+
+
+def test_a_coupon_for_the_sale_left_unticked_is_said_above_the_amounts(till: Till) -> None:
+    """Issue 11: with the coupon unticked the dialog said "Paid in full" and the
+    cashier never saw the list. A line above the amounts names the best coupon and
+    its key until one is ticked; none when no coupon applies."""
+    till.world.recharge("alice", "100")
+    give_coupon(till, "C5", "满20减5", 5, 20)
+    give_coupon(till, "C10", "满50减10", 10, 50)
+    till.find("13800000001")
+    till.ring_up("CHIPS")  # ¥8.80: neither applies
+    dialog = till.pay_key()
+    assert dialog.coupon_list.count() == 2 and dialog.coupon_notice.isHidden()
+    till.press(Qt.Key.Key_Escape, dialog)
+
+    till.ring_up("CHIPS", "CHIPS")  # ¥26.40: only 满20减5
+    dialog = till.pay_key()
+    assert dialog.summary.text() == "已收齐，按回车确认"  # stored value covers it, but:
+    assert dialog.coupon_notice.isVisible()
+    assert dialog.coupon_notice.text() == "有券没用：满20减5 省 ¥5.00 — 按 Shift+F7 使用"
+    till.press(Qt.Key.Key_F7, dialog, Qt.KeyboardModifier.ShiftModifier)
+    till.qtbot.waitUntil(lambda: dialog.due_value.text() == "¥21.40", timeout=5_000)
+    assert dialog.coupon_notice.isHidden()  # used: nothing more to say
+    till.press(Qt.Key.Key_F7, dialog)
+    till.press(Qt.Key.Key_Space, dialog.coupon_list)  # unticked again: said again
+    till.qtbot.waitUntil(lambda: dialog.due_value.text() == "¥26.40", timeout=5_000)
+    assert dialog.coupon_notice.isVisible()
+    till.press(Qt.Key.Key_Escape, dialog)
+
+    till.ring_up("CIG")  # ¥80.40: both apply, 满50减10 saves most
+    till.ui.i18n.set_language("en")
+    dialog = till.pay_key()
+    assert dialog.coupon_notice.text() == (
+        "2 coupons not used; best: 满50减10 saves ¥10.00 — Shift+F7")
+
+
+def test_the_shop_may_have_the_best_coupon_ticked_as_the_payment_opens(till: Till) -> None:
+    """checkout.tick_best_coupon: the coupon that saves most is ticked when the dialog
+    opens (the same one Shift+F7 takes); the cashier may untick it."""
+    w = till.world
+    w.set_settings(checkout__tick_best_coupon=True)
+    w.recharge("alice", "100")
+    give_coupon(till, "C5", "满20减5", 5, 20)
+    give_coupon(till, "C10", "满50减10", 10, 50)
+    till.find("13800000001")
+    till.ring_up("CHIPS", "CIG")  # ¥53.80
+    dialog = till.pay_key()
+    till.qtbot.waitUntil(lambda: dialog.due_value.text() == "¥43.80", timeout=5_000)
+    till.settle()
+    assert len(dialog.coupon_codes()) == 1 and dialog.coupon_notice.isHidden()
+    assert dialog.rows["stored_value"].field.text() == "43.80"
+    till.press(Qt.Key.Key_Return, dialog)
+    [sale] = till.sales()
+    assert sale.payable == Money(4380)
+    assert "满50减10" in till.receipt.preview.toPlainText()
+
+
 def test_f12_on_an_empty_cart_or_without_an_open_shift(till: Till) -> None:
     till.press(Qt.Key.Key_F12)
     assert till.payment is None

@@ -99,6 +99,6 @@ def test_ctrl_shift_l_works_inside_a_dialog(qtbot, ui: AppController) -> None:  
     before = dialog.close_button.text()
     qtbot.keyClick(dialog, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     qtbot.waitUntil(lambda: ui.i18n.language == "en")
-    assert before == "关闭（Esc）"
-    qtbot.waitUntil(lambda: dialog.close_button.text() == "Close (Esc)")
+    assert before == "取消（Esc）"
+    qtbot.waitUntil(lambda: dialog.close_button.text() == "Cancel (Esc)")
     assert ui.main.status.shop_label.text() == "Shop: 测试便利店"  # the counter behind too

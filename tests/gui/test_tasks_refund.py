@@ -8,6 +8,8 @@ from sqlalchemy import select
 
 from memberdesk.models import Approval, Refund
 from memberdesk.models.enums import TenderKind
+from memberdesk.ui.common import fmt
+from memberdesk.ui.dialogs.refund_view import tender_text
 from tests.checkout_support.kit import snapshot, yuan
 
 from .tasks_support import Counter, counter_for
@@ -191,6 +193,7 @@ def test_the_dialog_fits_a_1024_by_768_screen(manager_counter: Counter) -> None:
     table = dialog.view.table
     assert table.height() >= table.horizontalHeader().height() + 2 * table.rowHeight(0)
     assert not dialog.history.isVisible()  # the sale is picked: its lines get the room
+    assert dialog.view.split.isVisible()  # and how the money goes back
 
 
 def test_the_approval_box_takes_the_display_name_too(counter: Counter) -> None:
@@ -209,3 +212,60 @@ def test_the_approval_box_takes_the_display_name_too(counter: Counter) -> None:
     c.settle()
     [refund] = refunds(c)
     assert refund.approver_id == c.world.manager.staff_id
+
+
+def test_one_click_on_a_sale_shows_its_lines_and_how_the_money_goes_back(
+        manager_counter: Counter) -> None:
+    """Issue 11: a single click did nothing (only a double click), the heading promised
+    recharges the list never offered, and the split of the money was only told after
+    the refund. One click shows the sale; before Enter the dialog says what goes back
+    through each tender, from the refund's own split (the refund then gives exactly
+    that back)."""
+    c = manager_counter
+    w = c.world
+    w.recharge("alice", "100")
+    w.give_points("alice", 1000)
+    cola = w.sell([("COLA", 1)], [(TenderKind.CASH, "3.50")], member="alice")
+    sale = w.sell([("COLA", 3), ("CHIPS", 2), ("BEER", 1)],
+                  [(TenderKind.STORED_VALUE, "13.33"), (TenderKind.POINTS, "5"),
+                   (TenderKind.CASH, "20")], member="alice")
+    c.select_member("alice")
+    dialog = c.open(Qt.Key.Key_F4)
+    assert dialog.heading.text() == "销售退款"
+    assert "充值单" in dialog.number.placeholderText()  # a recharge: by its number
+
+    def click(row: int) -> None:
+        rect = dialog.history.visualItemRect(dialog.history.item(row))
+        c.qtbot.mouseClick(dialog.history.viewport(), Qt.MouseButton.LeftButton,
+                           pos=rect.center())
+        c.settle()
+
+    click(1)
+    assert dialog.view.receipt is not None and dialog.view.receipt.number == cola.sale_no
+    c.qtbot.waitUntil(lambda: dialog.view.split.text() == "退款 ¥3.50：现金 ¥3.50。扣回本单所得积分：3。")
+    dialog.reject()
+    dialog = c.open(Qt.Key.Key_F4)
+    click(0)
+    assert dialog.view.receipt is not None and dialog.view.receipt.number == sale.sale_no
+    assert dialog.view.table.rowCount() == 3
+    c.qtbot.waitUntil(lambda: dialog.view.split.text().startswith(
+        f"退款 {fmt.money(sale.payable)}："))
+    assert "储值 ¥13.33 · 积分 ¥5.00（退回 500 积分） · 现金 ¥15.77" in dialog.view.split.text()
+
+    dialog.view.whole.setChecked(False)  # one beer only
+    for spin, qty in zip(dialog.view.spins, (0, 0, 1), strict=True):
+        spin.setValue(qty)
+    c.qtbot.waitUntil(lambda: dialog.view.split.text().startswith("退款 ¥6.00："))
+    shown = dialog.view.split.text()
+    c.ui.i18n.set_language("en")
+    c.qtbot.waitUntil(lambda: dialog.view.split.text().startswith("Money back ¥6.00: "))
+    c.ui.i18n.set_language("zh_CN")
+    c.type(dialog.reason, "啤酒退一瓶")
+    with c.qtbot.waitSignal(dialog.refunded):
+        c.press(Qt.Key.Key_Return, dialog.reason)
+    c.settle()
+    outcome = dialog.outcome
+    assert outcome is not None
+    assert shown.startswith(f"退款 {fmt.money(outcome.amount)}：")
+    for t in outcome.tenders:  # each tender's amount, as previewed
+        assert f"{tender_text(t.label)} {fmt.money(t.amount)}" in shown

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 from sqlalchemy import select
 
 from memberdesk.models import Shift, ShiftCashMove, ShiftCount
@@ -40,7 +41,12 @@ def test_closing_with_counted_cash_shows_and_records_the_difference(counter: Cou
     assert "开班备用金：¥200.00" in dialog.figures.text()
     assert "销售：2 笔，¥21.10" in dialog.figures.text()
 
+    # The button that leaves without closing the shift says so (it read "Close (Esc)"
+    # beside "Close shift (Enter)", and a new owner took it for closing the shift)
+    assert dialog.close_button.text() == "取消（Esc）"
     c.press(Qt.Key.Key_F5, dialog)  # F5 again: count and close
+    assert sorted(b.text() for b in dialog.findChildren(QPushButton) if b.isVisible()) == [
+        "交班（回车）", "取消（Esc）"]
     view = dialog.count_view
     assert view.expected_labels[TenderKind.CASH].text() == "¥217.60"
     assert view.expected_labels[TenderKind.WECHAT].text() == "¥3.50"
@@ -57,6 +63,7 @@ def test_closing_with_counted_cash_shows_and_records_the_difference(counter: Cou
     row = cash_count(c, dialog.summary.shift_no)
     assert (row.expected, row.counted, row.variance) == (yuan("217.60"), yuan("215"), yuan("-2.60"))
     assert seen[-1] is None and c.state.shift is None
+    assert dialog.close_button.text() == "完成（Esc）"  # nothing left to cancel
     c.press(Qt.Key.Key_Return, dialog)
     assert not dialog.isVisible()
 

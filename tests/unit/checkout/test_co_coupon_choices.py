@@ -7,7 +7,12 @@ from __future__ import annotations
 from memberdesk.models.enums import CouponKind, TenderKind
 from memberdesk.money import Money
 from memberdesk.services.checkout.cart import CartLine, CartRequest
-from memberdesk.services.checkout.coupon_choices import coupon_choices
+from memberdesk.services.checkout.coupon_choices import (
+    CouponChoice,
+    applicable,
+    best_choice,
+    coupon_choices,
+)
 from memberdesk.services.coupons.core import (
     CouponTemplateDraft,
     create_coupon_template,
@@ -31,7 +36,17 @@ def test_best_first_then_the_ones_that_cannot_apply(world: World) -> None:
     assert [(c.name, c.saving) for c in choices] == [
         ("满20减5", yuan("5")), ("九折券", Money(264)), ("满100减30", None)]
     assert choices[2].problem is not None and choices[2].problem.code == "coupon_min_spend"
+    assert best_choice(choices) is choices[0] and applicable(choices) == choices[:2]
     best = choices[0].code
     sale = world.sell([("CHIPS", 3)], [(TenderKind.CASH, "21.40")], member="alice",
                       coupons=(best,))
     assert sale.payable == yuan("26.40") - choices[0].saving  # what was suggested
+
+
+def test_the_best_choice_is_none_when_no_coupon_applies() -> None:
+    """The one rule the payment dialog's notice, Shift+F7 and checkout.tick_best_coupon
+    share: the first that applies (the list is best first), none when none does."""
+    nothing = CouponChoice("C30", "满100减30", None)
+    assert best_choice(()) is None and best_choice((nothing,)) is None
+    five = CouponChoice("C5", "满20减5", yuan("5"))
+    assert best_choice((five, nothing)) is five

@@ -52,3 +52,17 @@ def coupon_choices(db: Database, actor: Actor, cart: CartRequest,
             usable.append(CouponChoice(c.code, c.name, saving))
     usable.sort(key=lambda choice: -(choice.saving or Money(0)).fen)
     return tuple(usable + unusable)
+
+
+def applicable(choices: Sequence[CouponChoice]) -> tuple[CouponChoice, ...]:
+    """The choices that apply to the cart, best first."""
+    return tuple(c for c in choices if c.saving is not None)
+
+
+def best_choice(choices: Sequence[CouponChoice]) -> CouponChoice | None:
+    """The coupon to suggest (and to tick, when ``checkout.tick_best_coupon`` says
+    so): the one that saves most on this cart, the soonest to expire among equals;
+    None when none applies. The one rule for "best": the payment dialog's notice,
+    Shift+F7 and the shop's setting all take it from here."""
+    found = applicable(choices)
+    return found[0] if found else None

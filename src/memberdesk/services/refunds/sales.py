@@ -47,6 +47,12 @@ from memberdesk.services.refund_core.steps import (
     refunded_so_far,
     take_back,
 )
+from memberdesk.services.refunds.split import (
+    LineTaken,
+    TenderLeft,
+    line_amount,
+    split_refund,
+)
 from memberdesk.services.shared.context import Actor
 from memberdesk.services.shared.errors import NotFoundError, ValidationError
 from memberdesk.services.shared.ledger import (
@@ -81,12 +87,7 @@ class SaleRefundRequest:
     deduct_spent_points: bool = False  # earned points already spent: keep their value
 
 
-def _cumulative(total: int, done: int, more: int, of: int) -> int:
-    """The share of ``total`` for ``more`` of ``of`` units after ``done`` were taken."""
-    return total * (done + more) // of - total * done // of
-
-
-def _pick_lines(sale: Sale, lines: list[SaleLine],
+def pick_lines(sale: Sale, lines: list[SaleLine],
                 wanted: tuple[RefundLineRequest, ...] | None) -> list[tuple[SaleLine, int]]:
     by_no = {ln.line_no: ln for ln in lines}
     if wanted is None:
@@ -112,6 +113,20 @@ def _pick_lines(sale: Sale, lines: list[SaleLine],
             raise ValidationError("refund_exceeds_sold", line_no=w.line_no, left=left)
         picked.append((ln, w.qty))
     return picked
+
+
+def lines_taken(picked: list[tuple[SaleLine, int]]) -> list[LineTaken]:
+    """The lines picked, as the split rule takes them (before they are marked refunded)."""
+    return [LineTaken(ln.net_amount.fen, ln.qty, ln.refunded_qty, qty, ln.points_earned)
+            for ln, qty in picked]
+
+
+def tenders_left(tenders: list[Tender],
+                 before: dict[TenderKind, tuple[int, int, int, int]]) -> list[TenderLeft]:
+    """The sale's tenders and what each has not given back yet (``refunded_so_far``)."""
+    none = (0, 0, 0, 0)
+    return [TenderLeft(t.kind, t.amount.fen - before.get(t.kind, none)[0],
+                       t.points_used - before.get(t.kind, none)[3]) for t in tenders]
 
 
 def _redeemed_lots(s: Session, sale_id: int) -> list[tuple[int, int]]:
@@ -179,7 +194,7 @@ def refund_sale(db: Database, actor: Actor, request: SaleRefundRequest) -> Refun
         check_store_reach(s, actor, sale.store_id)  # a sale of another store: not theirs
         lines = list(s.scalars(select(SaleLine).where(SaleLine.sale_id == sale.id)
                                .order_by(SaleLine.line_no)))
-        picked, gift_notes = gifts.gift_returns(s, lines, _pick_lines(sale, lines, request.lines))
+        picked, gift_notes = gifts.gift_returns(s, lines, pick_lines(sale, lines, request.lines))
         lock_member(s, sale.member_id)
         member = s.get(Member, sale.member_id) if sale.member_id is not None else None
         refund = new_refund(s, actor, RefundKind.SALE, client_id, reason, approver_id,
@@ -187,16 +202,14 @@ def refund_sale(db: Database, actor: Actor, request: SaleRefundRequest) -> Refun
         refs = Refs(staff_id=actor.staff_id, sale_id=sale.id, refund_id=refund.id,
                     note=f"{refund.refund_no} {sale.sale_no}")
 
-        value = earned_back = 0
+        taken = lines_taken(picked)
         shown_lines = []
-        for ln, qty in picked:
-            amount = _cumulative(ln.net_amount.fen, ln.refunded_qty, qty, ln.qty)
-            earned_back += _cumulative(ln.points_earned, ln.refunded_qty, qty, ln.qty)
+        for (ln, qty), line in zip(picked, taken, strict=True):
+            amount = line_amount(line)
             s.add(RefundLine(refund_id=refund.id, sale_line_id=ln.id, qty=qty, amount=Money(amount)))
             shown_lines.append(ReceiptLine(ln.description, qty, ln.unit_price,
                                            Money(amount), Money(0), Money(amount)))
             ln.refunded_qty += qty
-            value += amount
         stock.post_refund(s, refund.id, sale.id, [(ln.product_id, qty) for ln, qty in picked],
                           staff_id=actor.staff_id, at=refund.created_at, note=refs.note)
         count_cards.revoke_for_refund(s, refund, [(ln.id, q) for ln, q in picked], refs.note)
@@ -204,22 +217,12 @@ def refund_sale(db: Database, actor: Actor, request: SaleRefundRequest) -> Refun
         tenders = {t.kind: t for t in s.scalars(select(Tender).where(Tender.sale_id == sale.id))}
         before = refunded_so_far(s, sale.id)
         kinds = list(tenders)
-        remaining = [tenders[k].amount.fen - before.get(k, (0, 0, 0, 0))[0] for k in kinds]
-        parts: dict[TenderKind, int] = {}
-        if value and kinds:
-            shares = allocate(Money(value), remaining)
-            parts = {k: sh.fen for k, sh in zip(kinds, shares, strict=True)}
-
-        points_returned = 0
-        if parts.get(TenderKind.POINTS):
-            t = tenders[TenderKind.POINTS]
-            done = before.get(TenderKind.POINTS, (0, 0, 0, 0))
-            left_value = t.amount.fen - done[0]
-            left_points = t.points_used - done[3]
-            v = parts[TenderKind.POINTS]
-            points_returned = left_points if v == left_value else left_points * v // left_value
-            if points_returned:
-                _give_back_points(s, sale, points_returned, refs)
+        split = split_refund(taken, tenders_left(list(tenders.values()), before))
+        value, earned_back = split.value, split.earned_back
+        parts = split.by_kind()
+        points_returned = split.points_returned
+        if points_returned:
+            _give_back_points(s, sale, points_returned, refs)
 
         taken_back, deducted = 0, 0
         if earned_back and member is not None:

@@ -62,6 +62,11 @@ SPECS: dict[str, SettingSpec] = {
         100_000, "checkout", ("最大找零", "Largest change"),
         ("收现金时最多可以找给顾客的零钱", "The most change a cashier may give in cash"),
         100, 10_000_000),
+    "checkout.tick_best_coupon": bool_setting(
+        False, "checkout", ("收款时自动用最省的券", "Use the best coupon when paying"),
+        ("会员有本单可用的优惠券时，收款窗口打开就勾选最省钱的一张（收银员可以取消）",
+         "When the member has a coupon for the sale, the payment opens with the one that "
+         "saves most ticked (the cashier can untick it)")),
     "checkout.restore_coupons_on_refund": bool_setting(
         True, "checkout", ("退款时退回优惠券", "Refunds give coupons back"),
         ("退款后，这单用掉的优惠券重新可用", "After a refund the sale's coupons can be used again")),

@@ -1,6 +1,8 @@
 """日结 — the day close: the day's figures on screen (a preview until the day is
 closed), closing it (a second press confirms: a closed day is sealed), then the
-sealed, numbered report; export and print below it."""
+sealed, numbered report; export and print below it. While a sealed day is shown the
+close button is off, its tool tip saying when the day was sealed; the page comes back
+on the next business day with that day (issue 11)."""
 
 from __future__ import annotations
 
@@ -42,6 +44,7 @@ class DayClosePage(Page):
         self.report: DayReport | None = None
         self.result: DayCloseResult | None = None
         self._armed: date | None = None
+        self._today: date | None = None  # the business day the page last heard of
         self.date_label = QLabel()
         self.date = QDateEdit(fmt.shop_qdate())
         self.date.setObjectName("dayCloseDate")
@@ -91,10 +94,13 @@ class DayClosePage(Page):
         return cast(date, self.date.date().toPython())
 
     def activated(self) -> None:
-        if self.report is None and not self.busy:
-            self.call(jobs.business_today, on_done=self._today)
+        if not self.busy:  # every time: a new business day may have begun
+            self.call(jobs.business_today, on_done=self._new_day)
 
-    def _today(self, today: date) -> None:
+    def _new_day(self, today: date) -> None:
+        if self.report is not None and today == self._today:
+            return  # the same day: the page stays as the manager left it
+        self._today = today
         self.date.setMaximumDate(QDate(today.year, today.month, today.day))
         self.date.setDate(QDate(today.year, today.month, today.day))
         self.show_report()
@@ -105,6 +111,22 @@ class DayClosePage(Page):
     def _disarm(self) -> None:
         self._armed = None
         self.clear_message()
+        self.update_state()
+
+    def _sealed(self) -> DayReport | None:
+        """The sealed report of the day shown (None: the day is open)."""
+        r = self.report
+        return r if r is not None and r.close_no and r.business_date == self.day else None
+
+    def update_state(self) -> None:
+        """A sealed day cannot be closed again: the button is off and says why."""
+        sealed = self._sealed()
+        self.close_button.setEnabled(not self.busy and sealed is None)
+        self.close_button.setToolTip("" if sealed is None else self.tr(
+            "{date} is sealed: report No. {number}, closed at {when}. The next business "
+            "day can be closed once it has begun.").format(
+                date=sealed.business_date.isoformat(), number=sealed.close_no,
+                when=fmt.local_text(sealed.until)))
 
     # -- showing ----------------------------------------------------------------------------
     def show_report(self) -> None:
@@ -121,6 +143,7 @@ class DayClosePage(Page):
                                    shown.pdf if shown is not None else None)
         self.export_panel.set_spec(spec)
         self.retranslate()
+        self.update_state()
 
     # -- closing ----------------------------------------------------------------------------
     def close_the_day(self) -> None:
@@ -221,6 +244,7 @@ class DayClosePage(Page):
         self.later.setToolTip(self.tr("The day after"))
         self.show_button.setText(self.tr("Show (Enter)"))
         self.close_button.setText(self.tr("Close the day"))
+        self.update_state()
         self.figures.setText(self._figures_html())
         wanted = self.figures.sizeHint().width() + self.figures_box.verticalScrollBar().sizeHint().width() + 4
         self.figures_box.setMinimumWidth(min(max(wanted, FIGURES_WIDTH[0]), FIGURES_WIDTH[1]))

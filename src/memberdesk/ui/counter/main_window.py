@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from memberdesk.ui.common import icons
 from memberdesk.ui.counter import keys
 from memberdesk.ui.counter.banner import MessageBanner
+from memberdesk.ui.counter.dialog_focus import DialogFocus
 from memberdesk.ui.counter.key_bar import KeyBar
 from memberdesk.ui.counter.offline_bar import OfflineBar
 from memberdesk.ui.counter.panels import CartPanel, MemberPanel, TotalsPanel
@@ -122,6 +123,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.status = StatusFields()
         self.setStatusBar(self.status)
         self._create_actions()
+        self.dialog_focus = DialogFocus(self, lambda: self.lookup)  # no window manager
         self.retranslate()
 
     def _create_actions(self) -> None:

@@ -290,4 +290,4 @@ class OfflineSaleDialog(Retranslating, QDialog):
         self.total_value.setText(fmt.money(self.payable) if self.payable is not None else "—")
         self.cash_caption.setText(self.tr("Cash received"))
         self.pay_button.setText(self.tr("Take cash (Enter)"))
-        self.close_button.setText(self.tr("Close (Esc)"))
+        self.close_button.setText(self.tr("Cancel (Esc)"))

@@ -2,7 +2,11 @@
 (:func:`memberdesk.services.checkout.coupon_choices.coupon_choices`, priced by the pricing's
 own rule), each with what it saves; one that cannot apply is shown greyed with the
 pricing's reason. F7 goes to the list (Space ticks one); Shift+F7 ticks the best
-one straight away."""
+one straight away (:func:`~memberdesk.services.checkout.coupon_choices.best_choice`).
+
+:class:`CouponNotice` says, above the amounts, that the member has a coupon for this
+sale and none is ticked: the cashier read "Paid in full" and never saw the list
+(issue 11)."""
 
 from __future__ import annotations
 
@@ -11,9 +15,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QWidget
 
+from memberdesk.money import Money
 from memberdesk.ui.common import fmt
+from memberdesk.ui.counter import keys
 from memberdesk.ui.shell.i18n import Retranslating, normalise
 
 if TYPE_CHECKING:
@@ -51,10 +57,11 @@ class CouponList(Retranslating, QListWidget):
 
     @property
     def best(self) -> QListWidgetItem | None:
-        """The coupon that saves most (the first listed), when any applies."""
-        if self.choices and self.choices[0].saving is not None:
-            return self.item(0)
-        return None
+        """The coupon that saves most, when any applies."""
+        from memberdesk.services.checkout.coupon_choices import best_choice  # (not at start-up)
+
+        best = best_choice(self.choices)
+        return None if best is None else self.item(self.choices.index(best))
 
     def go_to(self) -> None:
         """F7: the focus in the list, on the best coupon unless one is current."""
@@ -99,3 +106,29 @@ class CouponList(Retranslating, QListWidget):
                     name=choice.name, saving=fmt.money(choice.saving))
             self.item(i).setText(text)
         self.blockSignals(False)
+
+
+class CouponNotice(Retranslating, QLabel):
+    """"2 coupons not used; best: 满50减10 saves ¥10.00 — Shift+F7" while the member
+    has a coupon for this sale and none is ticked; hidden once one is (or none applies)."""
+
+    def __init__(self, coupons: CouponList, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("paymentCouponNotice")
+        self.setWordWrap(True)
+        self.coupons = coupons
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        from memberdesk.services.checkout.coupon_choices import applicable, best_choice
+
+        usable, best = applicable(self.coupons.choices), best_choice(self.coupons.choices)
+        shown = best is not None and not self.coupons.codes()
+        self.setVisible(shown)
+        if best is not None:
+            text = self.tr(  # one line: the dialog fits a 768-high screen
+                "Coupon not used: {name} saves {saving} — {key}") if len(usable) == 1 else self.tr(
+                "{count} coupons not used; best: {name} saves {saving} — {key}")
+            self.setText(text.format(count=len(usable), name=best.name,
+                                     saving=fmt.money(best.saving or Money(0)),
+                                     key=keys.BEST_COUPON))

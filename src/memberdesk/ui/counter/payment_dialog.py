@@ -2,22 +2,20 @@
 
 F1 stored value, F2 points, F3 cash, F4 bank card, F5 WeChat, F6 Alipay put the
 focus in that method's field, filled with what is left to pay (capped by the
-balance); F7 goes to the member's coupons, best first (Space ticks one, which
-re-prices the sale; Shift+F7 ticks the best: :mod:`.payment_coupons`). What is left,
-or the change, is shown after every key. Enter confirms once the amount is covered;
-with the amount not covered, Enter in an empty field fills it with what is left.
-Esc cancels (nothing is written).
+balance); F7 goes to the member's coupons (:mod:`.payment_coupons`: Space ticks one and
+re-prices, Shift+F7 ticks the best; one for this sale left unticked is said above the
+amounts). What is left, or the change, is shown after every key. Enter confirms once
+it is covered; else Enter in an empty field fills it with what is left. Esc cancels.
 
-When the member's stored value covers the sale, the dialog opens with "all from
-stored value" already filled in: F12 then Enter pays. A view: it emits
-:attr:`PaymentDialog.submitted` and the counter controller calls the checkout
-service and reports back with :meth:`payment_failed` (or closes it).
+When the member's stored value covers the sale, it opens with "all from stored value"
+filled in: F12 then Enter pays. A view: it emits :attr:`PaymentDialog.submitted`; the
+controller calls the checkout and reports back with :meth:`payment_failed` (or closes it).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -37,7 +35,7 @@ from memberdesk.money import Money
 from memberdesk.services.shared.errors import UserError, ValidationError
 from memberdesk.ui.common import fmt
 from memberdesk.ui.counter import keys
-from memberdesk.ui.counter.payment_coupons import CouponList, key_action
+from memberdesk.ui.counter.payment_coupons import CouponList, CouponNotice, key_action
 from memberdesk.ui.counter.tender_rows import (
     MEMBER_ONLY,
     TENDERS,
@@ -46,6 +44,7 @@ from memberdesk.ui.counter.tender_rows import (
     split_problem,
     split_totals,
 )
+from memberdesk.ui.dialogs.base import restyle
 from memberdesk.ui.shell.i18n import Retranslating, add_language_key, normalise
 
 if TYPE_CHECKING:
@@ -66,6 +65,7 @@ class PaymentContext:
     coupons: tuple[CouponChoice, ...] = ()  # best for this cart first
     require_password: bool = False
     spend_order: str = "bonus_first"  # stored_value.spend_order
+    tick_best_coupon: bool = False  # checkout.tick_best_coupon
 
 
 @dataclass(frozen=True)
@@ -115,6 +115,7 @@ class PaymentDialog(Retranslating, QDialog):
         self.coupon_caption = QLabel()
         self.coupon_list = CouponList(context.coupons)
         self.coupon_list.itemChanged.connect(self._coupon_ticked)
+        self.coupon_notice = CouponNotice(self.coupon_list)
         self.coupon_action = key_action(self, COUPON_KEY, self._focus_coupons)
         self.best_coupon_action = key_action(self, BEST_COUPON_KEY, self._tick_best_coupon)
 
@@ -166,16 +167,16 @@ class PaymentDialog(Retranslating, QDialog):
         column.addWidget(self.coupon_caption)
         column.addWidget(self.coupon_list)
         column.addLayout(password_row)
+        column.addWidget(self.coupon_notice)
         column.addWidget(self.summary)
         column.addWidget(self.message)
         column.addLayout(buttons)
-        has_coupons = bool(self._context.coupons)
-        self.coupon_caption.setVisible(has_coupons)
-        self.coupon_list.setVisible(has_coupons)
-        self.coupon_action.setEnabled(has_coupons)
+        self.coupon_caption.setVisible(bool(self._context.coupons))
+        self.coupon_list.setVisible(bool(self._context.coupons))
+        self.coupon_action.setEnabled(bool(self._context.coupons))
         self.best_coupon_action.setEnabled(self.coupon_list.best is not None)
         self._show_password(False)
-        self.setMinimumWidth(660)
+        self.setMinimumWidth(720)  # the notes beside the fields in two lines at most (English)
 
     def _set_up_rows(self) -> None:
         walk_in = self._context.member_name is None
@@ -213,6 +214,10 @@ class PaymentDialog(Retranslating, QDialog):
 
     def coupon_codes(self) -> tuple[str, ...]:
         return self.coupon_list.codes()
+
+    def use_shop_rule(self) -> None:  # checkout.tick_best_coupon, once the flow listens
+        if self._context.tick_best_coupon:
+            self._tick_best_coupon()
 
     def set_repriced(self, payable: Money, points: PointsQuote | None) -> None:
         """The sale re-priced with the coupons now ticked."""
@@ -383,17 +388,13 @@ class PaymentDialog(Retranslating, QDialog):
             )
             state = "due"
         self.summary.setText(text)
-        self._set_state(self.summary, state)
+        if self.summary.property("state") != state:
+            self.summary.setProperty("state", state)
+            restyle(self.summary)
+        self.coupon_notice.retranslate()  # shown while a coupon for the sale is unticked
         self._render_message()
 
     def _render_message(self) -> None:
         lang = normalise(QLocale().name())
         self.message.setText("" if self._message is None else self._message.message(lang))
         self.message.setVisible(self._message is not None)
-
-    @staticmethod
-    def _set_state(widget: QWidget, state: Any) -> None:
-        if widget.property("state") != state:
-            widget.setProperty("state", state)
-            widget.style().unpolish(widget)
-            widget.style().polish(widget)

@@ -137,6 +137,7 @@ class PaymentFlow(QObject):
             coupons=start.coupons,
             require_password=start.settings.require_payment_password,
             spend_order=start.settings.spend_order,
+            tick_best_coupon=start.settings.tick_best_coupon,
         )
         self.window.banner.clear()
         dialog = PaymentDialog(context, self.window)
@@ -145,6 +146,7 @@ class PaymentFlow(QObject):
         dialog.finished.connect(lambda _code: self._closed(dialog))
         self.dialog = dialog
         dialog.open()
+        dialog.use_shop_rule()
 
     def _closed(self, dialog: PaymentDialog) -> None:
         if self.dialog is dialog:

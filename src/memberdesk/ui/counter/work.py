@@ -105,6 +105,7 @@ class CounterSettings:
     printer: str = ""  # printer.connection (MEMBERDESK_PRINTER overrides it)
     open_drawer: bool = False
     spend_order: str = "bonus_first"  # stored_value.spend_order, as ledger splits a payment
+    tick_best_coupon: bool = False  # checkout.tick_best_coupon
 
 
 @dataclass(frozen=True)
@@ -131,6 +132,7 @@ def _counter_settings(values: dict[str, Any]) -> CounterSettings:
         printer=str(values["printer.connection"]),
         open_drawer=bool(values["printer.open_drawer"]),
         spend_order=str(values["stored_value.spend_order"]),
+        tick_best_coupon=bool(values["checkout.tick_best_coupon"]),
     )
 
 

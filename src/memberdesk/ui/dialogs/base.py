@@ -273,6 +273,7 @@ class TaskDialog(Retranslating, TaskCalls, QDialog):
         self.runner = runner
         self.actor = actor
         self._busy_buttons = []
+        self._work_done = False  # the task was done: Esc no longer cancels anything
 
         self.heading = QLabel()
         self.heading.setObjectName("dialogHeading")
@@ -283,7 +284,8 @@ class TaskDialog(Retranslating, TaskCalls, QDialog):
         self.buttons = QHBoxLayout()
         self.buttons.setSpacing(10)
         self.buttons.addStretch(1)
-        self.close_button = push_button(self.reject)
+        self.close_button = push_button(self.reject)  # Cancel (Esc), never "Close"
+        self.close_button.setObjectName("dismissButton")
         self.buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 22, 28, 22)
@@ -303,6 +305,17 @@ class TaskDialog(Retranslating, TaskCalls, QDialog):
             self._busy_buttons.append(button)
         return button
 
+    def work_done(self, *, own_done_button: bool = False) -> None:
+        """The task was done: the Esc button no longer reads "Cancel" (it cancels
+        nothing now). ``own_done_button``: the dialog's own button reads "Done
+        (Enter)", so the Esc button goes (Esc still closes)."""
+        self._work_done = True
+        self.close_button.setVisible(not own_done_button)
+        self.retranslate()
+
     def retranslate(self) -> None:
-        self.close_button.setText(self.tr("Close (Esc)"))
+        # "Close" beside "Close shift" or "Close the day" was read as closing them: the
+        # button that leaves without doing anything says Cancel (issue 11).
+        self.close_button.setText(self.tr("Done (Esc)") if self._work_done
+                                  else self.tr("Cancel (Esc)"))
         self._render_message()

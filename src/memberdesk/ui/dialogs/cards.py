@@ -198,6 +198,7 @@ class CardsDialog(TaskDialog):
         self._act(void)
 
     def _acted(self, info: CardInfo) -> None:
+        self.work_done()
         self.info, self.checked = info, None
         self.say(self._info_text, OK)
         self.state.setText(self._info_text())

@@ -151,6 +151,7 @@ class CountCardDialog(TaskDialog):
         self.say(self._used_text, OK)
         self.uses.setValue(1)
         self.used.emit(result)
+        self.work_done()
         self.call(load_cards, self.actor, self.member_no, on_done=self._loaded)
 
     def _used_text(self) -> str:

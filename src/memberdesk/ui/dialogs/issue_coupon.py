@@ -126,6 +126,7 @@ class IssueCouponDialog(TaskDialog):
                  .format(coupon=result.template_name, member=result.member_name,
                          code=", ".join(result.codes), day=fmt.datetime_text(result.valid_to)), OK)
         self.issued.emit(result)
+        self.work_done()
         self.update_state()
 
     def retranslate(self) -> None:

@@ -167,6 +167,7 @@ class MemberEditDialog(TaskDialog):
 
     def _saved(self, hit: Any) -> None:
         self.is_saved = True
+        self.work_done(own_done_button=True)
         self._set_enabled(False)
         self.say(lambda: self.tr("Saved."), OK)
         self.retranslate()

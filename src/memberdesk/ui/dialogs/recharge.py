@@ -212,6 +212,7 @@ class RechargeDialog(TaskDialog):
 
     def _done(self, result: RechargeResult) -> None:
         self.outcome = result
+        self.work_done(own_done_button=True)
         self._set_enabled(False)
         self.confirm_button.setEnabled(True)
         for button in self.offer_buttons:

@@ -175,6 +175,7 @@ class RedeemDialog(TaskDialog):
 
     def _done(self, result: RedeemResult) -> None:
         self.outcome = result
+        self.work_done(own_done_button=True)
         self.table.setEnabled(False)
         self.qty.setEnabled(False)
         self.say(self._done_text, OK)

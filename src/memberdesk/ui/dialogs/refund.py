@@ -1,6 +1,8 @@
 """F4 退款: refund a sale (whole or some lines) or a recharge, found by its
 receipt number or picked from the recent sales (the member's, or without a
-member the shop's).
+member the shop's): one click on a sale shows its lines, and how the money would
+go back per tender (the refund's own split) before Enter refunds it. Recharges are
+not listed: one is refunded by typing or scanning its number.
 
 A reason is required. A cashier without the refund permission gets the
 manager-approval dialog (the service refuses first, nothing written); with the
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QWidget,
 )
+from shiboken6 import isValid
 
 from memberdesk.services.receipts.data import ReceiptData
 from memberdesk.services.refund_core.steps import RefundResult
@@ -63,6 +66,13 @@ def sales_history(db: Any, actor: Any, member_id: int | None) -> list[Any]:
     from memberdesk.services.checkout.history import recent_sales
 
     return recent_sales(db, actor, member_id, limit=HISTORY)
+
+
+def preview_refund(db: Any, actor: Any, sale_no: str, wanted: Any) -> Any:
+    """Worker: how the money of this refund would go back (RefundPreview)."""
+    from memberdesk.services.refunds.preview import preview_sale_refund
+
+    return preview_sale_refund(db, actor, sale_no, wanted)
 
 
 def do_refund(db: Any, actor: Any, request: Any) -> RefundResult:
@@ -105,8 +115,11 @@ class RefundDialog(TaskDialog):
         self.history = QListWidget()
         self.history.setObjectName("refundHistory")
         self.history.setMaximumHeight(112)  # three sales, then it scrolls
-        self.history.itemActivated.connect(lambda item: self._load(item.data(Qt.ItemDataRole.UserRole)))
+        for signal in (self.history.itemClicked, self.history.itemActivated):  # one click
+            signal.connect(lambda item: self._load(item.data(Qt.ItemDataRole.UserRole)))
         self.view = RefundView()
+        self.view.wanted_changed.connect(self._preview)
+        self._previews = 0  # the latest preview asked for (older answers are dropped)
         self.reason = QLineEdit()
         self.reason.setObjectName("refundReason")
         self.reason.setMaxLength(200)
@@ -179,7 +192,24 @@ class RefundDialog(TaskDialog):
         self.history_label.hide()
         self.history.hide()
         self.view.show_receipt(receipt, found.left)
+        self._preview()
         self.reason.setFocus()
+
+    def _preview(self) -> None:
+        receipt, wanted = self.view.receipt, self.view.wanted()
+        self.view.show_preview(None)
+        if receipt is None or receipt.kind != "sale" or wanted == () or self.outcome is not None:
+            return
+        self._previews += 1
+        mine = self._previews
+
+        def shown(preview: Any) -> None:
+            if isValid(self) and mine == self._previews:
+                self.view.show_preview(preview)
+                self.grow_to_fit()  # the preview's lines never squeeze the table
+
+        self.runner.call(preview_refund, self.actor, receipt.number, wanted, on_done=shown,
+                         on_user_error=lambda _e: None)  # the refund says it, if asked
 
     # -- refunding ----------------------------------------------------------------------------
     def enter_pressed(self) -> None:
@@ -236,6 +266,7 @@ class RefundDialog(TaskDialog):
 
     def _done(self, result: RefundResult) -> None:
         self.outcome = result
+        self.work_done(own_done_button=True)
         for w in (self.number, self.find_button, self.history, self.view, self.reason, self.deduct):
             w.setEnabled(False)
         self.say(self._done_text, OK)
@@ -259,9 +290,10 @@ class RefundDialog(TaskDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Refund"))
-        self.heading.setText(self.tr("Refund a sale or a recharge"))
+        self.heading.setText(self.tr("Refund a sale"))  # what the list offers
         self.number_label.setText(self.tr("Receipt &no."))
-        self.number.setPlaceholderText(self.tr("Scan or type the number on the receipt"))
+        self.number.setPlaceholderText(
+            self.tr("Scan or type the number on the receipt (a sale's or a recharge's)"))
         self.find_button.setText(self.tr("Find"))
         self.history_label.setText(
             self.tr("Sales of {name}").format(name=self.member_name) if self.member_no

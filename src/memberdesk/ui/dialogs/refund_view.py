@@ -1,9 +1,13 @@
 """What the refund dialog shows of the sale (or recharge) being refunded: its
-lines with the quantity to refund, what was paid and how, and the member."""
+lines with the quantity to refund, what was paid and how, the member, and, for a
+sale, how the money would go back per tender before the refund is confirmed (the
+service's own split: :func:`memberdesk.services.refunds.preview.preview_sale_refund`)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -24,6 +28,9 @@ from memberdesk.ui.shell.i18n import Retranslating
 
 from .labels import tender_name
 
+if TYPE_CHECKING:
+    from memberdesk.services.refunds.preview import RefundPreview
+
 # Receipts store the Chinese name of a payment method; show it in the UI's language.
 _KIND_OF_LABEL = {zh: kind for kind, (zh, _en) in TENDER_LABELS.items()}
 
@@ -40,9 +47,15 @@ class RefundView(Retranslating, QWidget):
     """Receipt lines in order (line 1 is the receipt's first line); "whole sale"
     refunds whatever is not refunded yet, else the quantities typed per line."""
 
+    wanted_changed = Signal()  # "whole sale" or a quantity changed: preview again
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.receipt: ReceiptData | None = None
+        self.preview: RefundPreview | None = None
+        self.split = QLabel()
+        self.split.setObjectName("refundPreview")
+        self.split.setWordWrap(True)
         self.summary = QLabel()
         self.summary.setObjectName("refundSummary")
         self.summary.setWordWrap(True)
@@ -65,6 +78,7 @@ class RefundView(Retranslating, QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.whole)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.split)
         self.retranslate()
         self.show_receipt(None)
 
@@ -86,12 +100,14 @@ class RefundView(Retranslating, QWidget):
             spin.setRange(0, can)  # a line refunded before offers only what is left
             spin.setValue(can)
             spin.setEnabled(not self.whole.isChecked() and can > 0)
+            spin.valueChanged.connect(lambda _n: self.wanted_changed.emit())
             self.table.setCellWidget(row, 3, spin)
             self.spins.append(spin)
         if self.spins:
             self._fit_spins(self.spins[0])
         self.whole.setVisible(bool(lines))
         self.table.setVisible(bool(lines))
+        self.show_preview(None)
         self._render_summary()
 
     def _fit_spins(self, spin: QSpinBox) -> None:
@@ -113,6 +129,34 @@ class RefundView(Retranslating, QWidget):
     def _whole_toggled(self, whole: bool) -> None:
         for spin in self.spins:
             spin.setEnabled(not whole and spin.maximum() > 0)
+        self.wanted_changed.emit()
+
+    def show_preview(self, preview: RefundPreview | None) -> None:
+        """How the money goes back (None: nothing to show, e.g. a recharge)."""
+        self.preview = preview
+        self._render_preview()
+
+    def _render_preview(self) -> None:
+        p = self.preview
+        self.split.setVisible(p is not None)
+        if p is None:
+            self.split.setText("")
+            return
+        parts = []
+        for kind, amount in p.tenders:
+            part = f"{tender_name(kind)} {fmt.money(amount)}"
+            if kind.value == "points" and p.points_returned:
+                part += self.tr(" ({points} points back)").format(points=fmt.number(p.points_returned))
+            parts.append(part)
+        lines = [self.tr("Money back {amount}: {parts}.").format(
+            amount=fmt.money(p.amount), parts=" · ".join(parts) or "—")]
+        if p.coupons_restored:
+            lines.append(self.tr("Coupons usable again: {names}.").format(
+                names="、".join(p.coupons_restored)))
+        if p.points_taken_back:
+            lines.append(self.tr("Points this sale earned, taken back: {points}.").format(
+                points=fmt.number(p.points_taken_back)))
+        self.split.setText(fmt.sentences(*lines))  # one paragraph: it fits 1024x768
 
     def wanted(self) -> tuple[RefundLineRequest, ...] | None:
         """None: the whole sale (what is left of it); else the lines typed."""
@@ -137,9 +181,9 @@ class RefundView(Retranslating, QWidget):
         ).format(number=r.number, when=r.issued_at, cashier=r.cashier)
         lines = [head, self.tr("Total {total}; paid: {paid}").format(
             total=fmt.money(r.total), paid=paid)]
-        if r.member_no:
-            lines.append(self.tr("Member {name} ({member_no})").format(
-                name=r.member_name, member_no=r.member_no))
+        if r.member_no:  # on the totals' line: the preview below needs the room (1024x768)
+            lines[-1] += "    " + self.tr("Member {name} ({member_no})").format(
+                name=r.member_name, member_no=r.member_no)
         if r.kind == "recharge":
             lines.append(self.tr("A recharge refund pays back what is left of its principal; "
                                  "its bonus is forfeited."))
@@ -151,3 +195,4 @@ class RefundView(Retranslating, QWidget):
             [self.tr("Item"), self.tr("Sold"), self.tr("Amount"), self.tr("Refund qty")]
         )
         self._render_summary()
+        self._render_preview()

@@ -128,6 +128,7 @@ class RegisterDialog(TaskDialog):
         self.card_bound = self.card.text().strip()
         for field in (self.phone, self.name, self.card, self.referrer):
             field.setEnabled(False)
+        self.work_done(own_done_button=True)
         self.say(self._done_text, OK)
         self.retranslate()
         if hit is not None:

@@ -222,6 +222,7 @@ class ShiftDialog(TaskDialog):
     def _closed(self, summary: ShiftSummary) -> None:
         self._set_summary(summary)
         self.result_view.set_summary(summary)
+        self.work_done()  # the shift is closed: the Esc button reads Done
         self.clear_message()
         self._show_page(RESULT)
         self.shift_changed.emit(None)

@@ -43,6 +43,7 @@ class SignInDialog(TaskDialog):
 
     def _done(self, result: SignInResult) -> None:
         self.outcome = result
+        self.work_done()  # signed in on opening: nothing to cancel
         self.say(lambda: self.tr("Signed in: +{points} points.").format(
             points=fmt.number(result.points + result.bonus)), OK)
         self.retranslate()

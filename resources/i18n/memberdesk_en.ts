@@ -3727,8 +3727,20 @@ Fill in one member per row, then check the file.</translation>
         <translation>{name} is no longer sold; the counter will not find it.</translation>
     </message>
     <message>
+        <source>Hide the form (F2)</source>
+        <translation>Hide the form (F2)</translation>
+    </message>
+    <message>
+        <source>Show the form (F2)</source>
+        <translation>Show the form (F2)</translation>
+    </message>
+    <message>
         <source>New product</source>
         <translation>New product</translation>
+    </message>
+    <message>
+        <source>Choose a product in the list, or New.</source>
+        <translation>Choose a product in the list, or New.</translation>
     </message>
     <message>
         <source>Stop selling</source>
@@ -3808,9 +3820,14 @@ Fill in one member per row, then check the file.</translation>
         <translation>{tier} price</translation>
     </message>
     <message>
-        <source>—</source>
+        <source>tier discount</source>
         <comment>member price: none, the tier discount applies</comment>
-        <translation>—</translation>
+        <translation>tier discount</translation>
+    </message>
+    <message>
+        <source>list price</source>
+        <comment>member price: none, the list price</comment>
+        <translation>list price</translation>
     </message>
     <message>
         <source>New (Ctrl+N)</source>

@@ -3727,8 +3727,20 @@ Fill in one member per row, then check the file.</source>
         <translation>{name} 已停售，收银台将找不到它。</translation>
     </message>
     <message>
+        <source>Hide the form (F2)</source>
+        <translation>收起表单 (F2)</translation>
+    </message>
+    <message>
+        <source>Show the form (F2)</source>
+        <translation>展开表单 (F2)</translation>
+    </message>
+    <message>
         <source>New product</source>
         <translation>新商品</translation>
+    </message>
+    <message>
+        <source>Choose a product in the list, or New.</source>
+        <translation>请在列表中选择商品，或点“新建”。</translation>
     </message>
     <message>
         <source>Stop selling</source>
@@ -3808,9 +3820,14 @@ Fill in one member per row, then check the file.</source>
         <translation>{tier}价</translation>
     </message>
     <message>
-        <source>—</source>
+        <source>tier discount</source>
         <comment>member price: none, the tier discount applies</comment>
         <translation>按折扣</translation>
+    </message>
+    <message>
+        <source>list price</source>
+        <comment>member price: none, the list price</comment>
+        <translation>按原价</translation>
     </message>
     <message>
         <source>New (Ctrl+N)</source>

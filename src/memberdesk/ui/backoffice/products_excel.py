@@ -69,6 +69,7 @@ class ProductSheets(Page):
     _focus_import: bool
     _back_to_form: bool
     _show_categories: Callable[..., None]  # the page's: the category picker
+    set_form_open: Callable[[bool], None]  # the form's: its fields shown or hidden
 
     @property
     def running(self) -> bool:
@@ -80,7 +81,8 @@ class ProductSheets(Page):
             self.category_row.show()
 
     def show_report(self) -> None:
-        """The import's rows in the form's place; the category row makes room too."""
+        """The import's rows in the form's place (as tall as the open form)."""
+        self.set_form_open(True)
         self.below.setCurrentIndex(1)
         self.category_row.hide()
 

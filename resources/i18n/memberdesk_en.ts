@@ -110,10 +110,6 @@
         <translation>Exporting… you can keep working.</translation>
     </message>
     <message>
-        <source>{rows} rows written to {path}</source>
-        <translation>{rows} rows written to {path}</translation>
-    </message>
-    <message>
         <source>Checking the audit chain… you can keep working.</source>
         <translation>Checking the audit chain… you can keep working.</translation>
     </message>
@@ -133,13 +129,26 @@
         <source>No rows match.</source>
         <translation>No rows match.</translation>
     </message>
-    <message>
-        <source>Newest {count} rows shown; scroll for more.</source>
-        <translation>Newest {count} rows shown; scroll for more.</translation>
+    <message numerus="yes">
+        <source>%Ln row(s) written to {path}</source>
+        <translation>
+            <numerusform>%Ln row written to {path}</numerusform>
+            <numerusform>%Ln rows written to {path}</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{count} rows.</source>
-        <translation>{count} rows.</translation>
+    <message numerus="yes">
+        <source>Newest %Ln row(s) shown; scroll for more.</source>
+        <translation>
+            <numerusform>Newest %Ln row shown; scroll for more.</numerusform>
+            <numerusform>Newest %Ln rows shown; scroll for more.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s).</source>
+        <translation>
+            <numerusform>%Ln row.</numerusform>
+            <numerusform>%Ln rows.</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Action</source>
@@ -870,9 +879,12 @@
         <source>{service} ×{uses}</source>
         <translation>{service} ×{uses}</translation>
     </message>
-    <message>
-        <source>{days} days</source>
-        <translation>{days} days</translation>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
     </message>
     <message>
         <source>to {date}</source>
@@ -1209,10 +1221,6 @@
 </context>
 <context>
     <name>CouponsTab</name>
-    <message>
-        <source>{days} days from issue</source>
-        <translation>{days} days from issue</translation>
-    </message>
     <message>
         <source>everything</source>
         <translation>everything</translation>
@@ -2088,9 +2096,12 @@ Please send this file to your support contact.</translation>
         <source>Type the points price: a whole number above 0.</source>
         <translation>Type the points price: a whole number above 0.</translation>
     </message>
-    <message>
-        <source>Saved: {gift} for {points} points.</source>
-        <translation>Saved: {gift} for {points} points.</translation>
+    <message numerus="yes">
+        <source>Saved: {gift} for %Ln point(s).</source>
+        <translation>
+            <numerusform>Saved: {gift} for %Ln point.</numerusform>
+            <numerusform>Saved: {gift} for %Ln points.</numerusform>
+        </translation>
     </message>
     <message>
         <source>{gift} is on the shelf.</source>
@@ -3000,9 +3011,12 @@ Please send this file to your support contact.</translation>
         <source>{count} shown, scroll for more</source>
         <translation>{count} shown, scroll for more</translation>
     </message>
-    <message>
-        <source>{count} members</source>
-        <translation>{count} members</translation>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n member</numerusform>
+            <numerusform>%n members</numerusform>
+        </translation>
     </message>
     <message>
         <source>No member matches</source>
@@ -3188,13 +3202,19 @@ Fill in one member per row, then check the file.</translation>
         <source>Exporting the members to {file}…</source>
         <translation>Exporting the members to {file}…</translation>
     </message>
-    <message>
-        <source>Exported {count} members to {path} (phone numbers masked).</source>
-        <translation>Exported {count} members to {path} (phone numbers masked).</translation>
+    <message numerus="yes">
+        <source>Exported %n member(s) to {path} (phone numbers masked).</source>
+        <translation>
+            <numerusform>Exported %n member to {path} (phone numbers masked).</numerusform>
+            <numerusform>Exported %n members to {path} (phone numbers masked).</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Exported {count} members to {path}.</source>
-        <translation>Exported {count} members to {path}.</translation>
+    <message numerus="yes">
+        <source>Exported %n member(s) to {path}.</source>
+        <translation>
+            <numerusform>Exported %n member to {path}.</numerusform>
+            <numerusform>Exported %n members to {path}.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Members: import and export</source>
@@ -3686,6 +3706,23 @@ Fill in one member per row, then check the file.</translation>
     </message>
 </context>
 <context>
+    <name>Plurals</name>
+    <message numerus="yes">
+        <source>Exported %n product(s) to {path}.</source>
+        <translation>
+            <numerusform>Exported %n product to {path}.</numerusform>
+            <numerusform>Exported %n products to {path}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) from issue</source>
+        <translation>
+            <numerusform>%n day from issue</numerusform>
+            <numerusform>%n days from issue</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PrinterPickDialog</name>
     <message>
         <source>Printers</source>
@@ -3957,10 +3994,6 @@ Fill in one product per row, then import it (it is checked first).</translation>
         <translation>Exporting the products to {file}…</translation>
     </message>
     <message>
-        <source>Exported {count} products to {path}.</source>
-        <translation>Exported {count} products to {path}.</translation>
-    </message>
-    <message>
         <source>Template…</source>
         <translation>Template…</translation>
     </message>
@@ -4023,9 +4056,12 @@ Fill in one product per row, then import it (it is checked first).</translation>
         <source>None yet: add below, or Import…</source>
         <translation>None yet: add below, or Import…</translation>
     </message>
-    <message>
-        <source>{count} products</source>
-        <translation>{count} products</translation>
+    <message numerus="yes">
+        <source>%n product(s)</source>
+        <translation>
+            <numerusform>%n product</numerusform>
+            <numerusform>%n products</numerusform>
+        </translation>
     </message>
     <message>
         <source>Products</source>
@@ -4853,16 +4889,22 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>Exporting “{name}”…</translation>
     </message>
     <message>
-        <source>{rows} members written to {path}</source>
-        <translation>{rows} members written to {path}</translation>
-    </message>
-    <message>
         <source>Counting…</source>
         <translation>Counting…</translation>
     </message>
-    <message>
-        <source>{count} members match</source>
-        <translation>{count} members match</translation>
+    <message numerus="yes">
+        <source>%n member(s) written to {path}</source>
+        <translation>
+            <numerusform>%n member written to {path}</numerusform>
+            <numerusform>%n members written to {path}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln member(s) match</source>
+        <translation>
+            <numerusform>%Ln member matches</numerusform>
+            <numerusform>%Ln members match</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Segment</source>
@@ -5024,9 +5066,12 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <source>Shift {no} ({name}) is verified.</source>
         <translation>Shift {no} ({name}) is verified.</translation>
     </message>
-    <message>
-        <source>{count} closed shifts wait for a check.</source>
-        <translation>{count} closed shifts wait for a check.</translation>
+    <message numerus="yes">
+        <source>%n closed shift(s) wait for a check.</source>
+        <translation>
+            <numerusform>%n closed shift waits for a check.</numerusform>
+            <numerusform>%n closed shifts wait for a check.</numerusform>
+        </translation>
     </message>
     <message>
         <source>No shift waits for a check.</source>
@@ -5800,9 +5845,12 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <source>{count} shown, scroll for more</source>
         <translation>{count} shown, scroll for more</translation>
     </message>
-    <message>
-        <source>{count} products</source>
-        <translation>{count} products</translation>
+    <message numerus="yes">
+        <source>%n product(s)</source>
+        <translation>
+            <numerusform>%n product</numerusform>
+            <numerusform>%n products</numerusform>
+        </translation>
     </message>
     <message>
         <source>; {tracked} tracked, {low} low</source>
@@ -6040,13 +6088,19 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <source>Nothing at this level. The log is in {folder}</source>
         <translation>Nothing at this level. The log is in {folder}</translation>
     </message>
-    <message>
-        <source>The newest {count} records; older ones are in {folder}</source>
-        <translation>The newest {count} records; older ones are in {folder}</translation>
+    <message numerus="yes">
+        <source>The newest %n record(s); older ones are in {folder}</source>
+        <translation>
+            <numerusform>The newest %n record; older ones are in {folder}</numerusform>
+            <numerusform>The newest %n records; older ones are in {folder}</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{count} records, from {folder}</source>
-        <translation>{count} records, from {folder}</translation>
+    <message numerus="yes">
+        <source>%n record(s), from {folder}</source>
+        <translation>
+            <numerusform>%n record, from {folder}</numerusform>
+            <numerusform>%n records, from {folder}</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Level</source>

@@ -110,10 +110,6 @@
         <translation>正在导出……可以继续工作。</translation>
     </message>
     <message>
-        <source>{rows} rows written to {path}</source>
-        <translation>已导出 {rows} 条到 {path}</translation>
-    </message>
-    <message>
         <source>Checking the audit chain… you can keep working.</source>
         <translation>正在核对审计链……可以继续工作。</translation>
     </message>
@@ -133,13 +129,23 @@
         <source>No rows match.</source>
         <translation>没有符合条件的记录。</translation>
     </message>
-    <message>
-        <source>Newest {count} rows shown; scroll for more.</source>
-        <translation>显示最新的 {count} 条，向下滚动查看更多。</translation>
+    <message numerus="yes">
+        <source>%Ln row(s) written to {path}</source>
+        <translation>
+            <numerusform>已导出 %Ln 条到 {path}</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{count} rows.</source>
-        <translation>共 {count} 条。</translation>
+    <message numerus="yes">
+        <source>Newest %Ln row(s) shown; scroll for more.</source>
+        <translation>
+            <numerusform>显示最新的 %Ln 条，向下滚动查看更多。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s).</source>
+        <translation>
+            <numerusform>共 %Ln 条。</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Action</source>
@@ -870,9 +876,11 @@
         <source>{service} ×{uses}</source>
         <translation>{service} {uses} 次</translation>
     </message>
-    <message>
-        <source>{days} days</source>
-        <translation>{days} 天</translation>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
     </message>
     <message>
         <source>to {date}</source>
@@ -1209,10 +1217,6 @@
 </context>
 <context>
     <name>CouponsTab</name>
-    <message>
-        <source>{days} days from issue</source>
-        <translation>发出后 {days} 天</translation>
-    </message>
     <message>
         <source>everything</source>
         <translation>全部商品</translation>
@@ -2088,9 +2092,11 @@ Please send this file to your support contact.</source>
         <source>Type the points price: a whole number above 0.</source>
         <translation>请输入兑换积分：大于 0 的整数。</translation>
     </message>
-    <message>
-        <source>Saved: {gift} for {points} points.</source>
-        <translation>已保存：{gift}，{points} 积分。</translation>
+    <message numerus="yes">
+        <source>Saved: {gift} for %Ln point(s).</source>
+        <translation>
+            <numerusform>已保存：{gift}，%Ln 积分。</numerusform>
+        </translation>
     </message>
     <message>
         <source>{gift} is on the shelf.</source>
@@ -3000,9 +3006,11 @@ Please send this file to your support contact.</source>
         <source>{count} shown, scroll for more</source>
         <translation>已显示 {count} 位，向下滚动加载更多</translation>
     </message>
-    <message>
-        <source>{count} members</source>
-        <translation>共 {count} 位会员</translation>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>共 %n 位会员</numerusform>
+        </translation>
     </message>
     <message>
         <source>No member matches</source>
@@ -3188,13 +3196,17 @@ Fill in one member per row, then check the file.</source>
         <source>Exporting the members to {file}…</source>
         <translation>正在导出会员到 {file}…</translation>
     </message>
-    <message>
-        <source>Exported {count} members to {path} (phone numbers masked).</source>
-        <translation>已导出 {count} 位会员到 {path}（手机号已隐藏中间四位）。</translation>
+    <message numerus="yes">
+        <source>Exported %n member(s) to {path} (phone numbers masked).</source>
+        <translation>
+            <numerusform>已导出 %n 位会员到 {path}（手机号已隐藏中间四位）。</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Exported {count} members to {path}.</source>
-        <translation>已导出 {count} 位会员到 {path}。</translation>
+    <message numerus="yes">
+        <source>Exported %n member(s) to {path}.</source>
+        <translation>
+            <numerusform>已导出 %n 位会员到 {path}。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Members: import and export</source>
@@ -3686,6 +3698,21 @@ Fill in one member per row, then check the file.</source>
     </message>
 </context>
 <context>
+    <name>Plurals</name>
+    <message numerus="yes">
+        <source>Exported %n product(s) to {path}.</source>
+        <translation>
+            <numerusform>已导出 %n 个商品到 {path}。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) from issue</source>
+        <translation>
+            <numerusform>发出后 %n 天</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PrinterPickDialog</name>
     <message>
         <source>Printers</source>
@@ -3957,10 +3984,6 @@ Fill in one product per row, then import it (it is checked first).</source>
         <translation>正在导出商品到 {file}…</translation>
     </message>
     <message>
-        <source>Exported {count} products to {path}.</source>
-        <translation>已导出 {count} 个商品到 {path}。</translation>
-    </message>
-    <message>
         <source>Template…</source>
         <translation>模板…</translation>
     </message>
@@ -4023,9 +4046,11 @@ Fill in one product per row, then import it (it is checked first).</source>
         <source>None yet: add below, or Import…</source>
         <translation>还没有商品：在下方添加，或导入…</translation>
     </message>
-    <message>
-        <source>{count} products</source>
-        <translation>共 {count} 个商品</translation>
+    <message numerus="yes">
+        <source>%n product(s)</source>
+        <translation>
+            <numerusform>共 %n 个商品</numerusform>
+        </translation>
     </message>
     <message>
         <source>Products</source>
@@ -4853,16 +4878,20 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>正在导出“{name}”…</translation>
     </message>
     <message>
-        <source>{rows} members written to {path}</source>
-        <translation>已导出 {rows} 位会员到 {path}</translation>
-    </message>
-    <message>
         <source>Counting…</source>
         <translation>正在计数…</translation>
     </message>
-    <message>
-        <source>{count} members match</source>
-        <translation>符合条件的会员：{count} 位</translation>
+    <message numerus="yes">
+        <source>%n member(s) written to {path}</source>
+        <translation>
+            <numerusform>已导出 %n 位会员到 {path}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln member(s) match</source>
+        <translation>
+            <numerusform>符合条件的会员：%Ln 位</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Segment</source>
@@ -5024,9 +5053,11 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <source>Shift {no} ({name}) is verified.</source>
         <translation>班次 {no}（{name}）已审核。</translation>
     </message>
-    <message>
-        <source>{count} closed shifts wait for a check.</source>
-        <translation>有 {count} 个已交班的班次等待审核。</translation>
+    <message numerus="yes">
+        <source>%n closed shift(s) wait for a check.</source>
+        <translation>
+            <numerusform>有 %n 个已交班的班次等待审核。</numerusform>
+        </translation>
     </message>
     <message>
         <source>No shift waits for a check.</source>
@@ -5800,9 +5831,11 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <source>{count} shown, scroll for more</source>
         <translation>已显示 {count} 个，向下滚动查看更多</translation>
     </message>
-    <message>
-        <source>{count} products</source>
-        <translation>共 {count} 个商品</translation>
+    <message numerus="yes">
+        <source>%n product(s)</source>
+        <translation>
+            <numerusform>共 %n 个商品</numerusform>
+        </translation>
     </message>
     <message>
         <source>; {tracked} tracked, {low} low</source>
@@ -6040,13 +6073,17 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <source>Nothing at this level. The log is in {folder}</source>
         <translation>这个级别没有记录。日志在 {folder}</translation>
     </message>
-    <message>
-        <source>The newest {count} records; older ones are in {folder}</source>
-        <translation>最新的 {count} 条记录；更早的在 {folder}</translation>
+    <message numerus="yes">
+        <source>The newest %n record(s); older ones are in {folder}</source>
+        <translation>
+            <numerusform>最新的 %n 条记录；更早的在 {folder}</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{count} records, from {folder}</source>
-        <translation>{count} 条记录，来自 {folder}</translation>
+    <message numerus="yes">
+        <source>%n record(s), from {folder}</source>
+        <translation>
+            <numerusform>%n 条记录，来自 {folder}</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Level</source>

@@ -312,3 +312,26 @@ def test_the_form_follows_the_list_after_a_search(owner: Counter) -> None:
     c.press(Qt.Key.Key_N, page, Qt.KeyboardModifier.ControlModifier)  # New still works
     assert page.form_heading.text() == "新商品" and page.code.isEnabled()
     assert page.save_button.isEnabled()
+
+
+def test_the_count_says_1_product_in_english(owner: Counter) -> None:
+    c = owner
+    with c.db.uow() as uow:
+        from memberdesk.models import MemberPrice, ProductSearchKey
+        for model in (MemberPrice, ProductSearchKey):
+            uow.session.query(model).delete()
+        uow.session.query(Product).delete()
+        uow.commit()
+    catalog.create_product(c.db, c.world.owner, catalog.ProductDraft(
+        code="7301", name="瓜子", price=Money(800)))
+    office, page = products_page(c)
+    assert page.count_label.text() == "共 1 个商品"
+    c.qtbot.keyClick(office, Qt.Key.Key_L,
+                     Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    c.qtbot.waitUntil(lambda: page.heading.text() == "Products", timeout=5_000)
+    assert page.count_label.text() == "1 product"
+    catalog.create_product(c.db, c.world.owner, catalog.ProductDraft(
+        code="7302", name="花生", price=Money(800)))
+    page.model.reload()
+    c.settle()
+    assert page.count_label.text() == "2 products"

@@ -131,7 +131,7 @@ class CountCardsPage(Page):
                          for i in t.items)
         validity = []
         if t.validity_days:
-            validity.append(self.tr("{days} days").format(days=t.validity_days))
+            validity.append(self.tr("%n day(s)", "", t.validity_days))
         if t.valid_until:
             validity.append(self.tr("to {date}").format(date=fmt.date_text(t.valid_until)))
         tiers = "  ".join(f"{name} {price.display()}" for _, name, price in t.tier_prices)

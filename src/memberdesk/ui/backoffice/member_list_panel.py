@@ -186,7 +186,7 @@ class MemberListPanel(Retranslating, QWidget):
         elif self.model.more:
             text = self.tr("{count} shown, scroll for more").format(count=shown)
         elif shown:
-            text = self.tr("{count} members").format(count=shown)
+            text = self.tr("%n member(s)", "", shown)
         else:
             text = self.tr("No member matches")
         self.count_label.setText(text + ("  " + self.tr("Enter opens the member")

@@ -313,7 +313,7 @@ class ProductsPage(ProductForm, ProductSheets):
         elif not shown:  # a new shop: say where products come from
             text = self.tr("None yet: add below, or Import…")
         else:
-            text = self.tr("{count} products").format(count=shown)
+            text = self.tr("%n product(s)", "", shown)
         self.count_label.setText(text)
 
     def retranslate(self) -> None:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -47,6 +48,14 @@ def run_import(db: Any, actor: Any, path: Path, dry_run: bool, lang: str,
 def run_export(db: Any, actor: Any, path: Path, lang: str, progress: Progress) -> ProductExport:
     return export_products(db, actor, path, lang=lang, progress=progress.step,
                            cancel=lambda: progress.cancelled)
+
+
+class Plurals(QObject):
+    """A count's words for the mixin below: a mixin's ``self.tr`` looks a plural up
+    in the page's context (Qt answers it there, untranslated)."""
+
+    def exported(self, rows: int) -> str:
+        return self.tr("Exported %n product(s) to {path}.", "", rows)
 
 
 class ProductSheets(Page):
@@ -166,8 +175,7 @@ class ProductSheets(Page):
     def _exported(self, result: ProductExport) -> None:
         self.exported = result
         self._back_to_form = True
-        self.say(lambda: self.tr("Exported {count} products to {path}.").format(
-            count=result.rows, path=result.path), OK)
+        self.say(lambda: Plurals().exported(result.rows).format(path=result.path), OK)
 
     def _retranslate_excel(self) -> None:
         self.template_button.setText(self.tr("Template…"))

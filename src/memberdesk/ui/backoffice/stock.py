@@ -311,7 +311,7 @@ class StockPage(StockActions):
         elif self.model.more:
             text = self.tr("{count} shown, scroll for more").format(count=shown)
         else:
-            text = self.tr("{count} products").format(count=shown)
+            text = self.tr("%n product(s)", "", shown)
         if self.counts is not None:
             text += self.tr("; {tracked} tracked, {low} low").format(
                 tracked=self.counts[0], low=self.counts[1])

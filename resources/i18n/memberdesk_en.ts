@@ -1019,6 +1019,10 @@
         <translation>e.g. 洗车10次卡</translation>
     </message>
     <message>
+        <source>e.g. WASH×10, WAX×2</source>
+        <translation>e.g. WASH×10, WAX×2</translation>
+    </message>
+    <message>
         <source>item code × uses, e.g. WASH×10, WAX×2</source>
         <translation>item code × uses, e.g. WASH×10, WAX×2</translation>
     </message>
@@ -3035,6 +3039,10 @@ Please send this file to your support contact.</translation>
         <translation>S&amp;ort</translation>
     </message>
     <message>
+        <source>phone, last 4, name, card or member no.</source>
+        <translation>phone, last 4, name, card or member no.</translation>
+    </message>
+    <message>
         <source>phone, last 4 digits, name, pinyin initials (zs), card or member no.</source>
         <translation>phone, last 4 digits, name, pinyin initials (zs), card or member no.</translation>
     </message>
@@ -3849,22 +3857,34 @@ Fill in one member per row, then check the file.</translation>
         <translation>Tier discount applies</translation>
     </message>
     <message>
-        <source>scan or type</source>
-        <translation>scan or type</translation>
+        <source>scan</source>
+        <translation>scan</translation>
+    </message>
+    <message>
+        <source>Scan the barcode or type it</source>
+        <translation>Scan the barcode or type it</translation>
+    </message>
+    <message>
+        <source>tier</source>
+        <comment>member price: none, the tier discount applies (short: 1024 px)</comment>
+        <translation>tier</translation>
+    </message>
+    <message>
+        <source>list</source>
+        <comment>member price: none, the list price (short)</comment>
+        <translation>list</translation>
+    </message>
+    <message>
+        <source>{tier} price. Empty: the {tier} discount on the price</source>
+        <translation>{tier} price. Empty: the {tier} discount on the price</translation>
+    </message>
+    <message>
+        <source>{tier} price. Empty: the price, no discount</source>
+        <translation>{tier} price. Empty: the price, no discount</translation>
     </message>
     <message>
         <source>{tier} price</source>
         <translation>{tier} price</translation>
-    </message>
-    <message>
-        <source>tier discount</source>
-        <comment>member price: none, the tier discount applies</comment>
-        <translation>tier discount</translation>
-    </message>
-    <message>
-        <source>list price</source>
-        <comment>member price: none, the list price</comment>
-        <translation>list price</translation>
     </message>
     <message>
         <source>New (Ctrl+N)</source>
@@ -4072,8 +4092,12 @@ Fill in one product per row, then import it (it is checked first).</translation>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <source>code, barcode, name or pinyin initials (kkkl)</source>
-        <translation>code, barcode, name or pinyin initials (kkkl)</translation>
+        <source>code, barcode, name…</source>
+        <translation>code, barcode, name…</translation>
+    </message>
+    <message>
+        <source>Finds by code, barcode, name or pinyin initials (kkkl for 康师傅矿泉水), stopped products too</source>
+        <translation>Finds by code, barcode, name or pinyin initials (kkkl for 康师傅矿泉水), stopped products too</translation>
     </message>
     <message>
         <source>New cate&amp;gory</source>
@@ -5865,6 +5889,10 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>&amp;Find</translation>
     </message>
     <message>
+        <source>code or name</source>
+        <translation>code or name</translation>
+    </message>
+    <message>
         <source>code, barcode, name or pinyin initials</source>
         <translation>code, barcode, name or pinyin initials</translation>
     </message>
@@ -5897,12 +5925,20 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>quantity</translation>
     </message>
     <message>
+        <source>supplier, delivery note</source>
+        <translation>supplier, delivery note</translation>
+    </message>
+    <message>
         <source>supplier, delivery note (optional)</source>
         <translation>supplier, delivery note (optional)</translation>
     </message>
     <message>
         <source>counted</source>
         <translation>counted</translation>
+    </message>
+    <message>
+        <source>e.g. month-end count</source>
+        <translation>e.g. month-end count</translation>
     </message>
     <message>
         <source>e.g. month-end count, broken, expired</source>

@@ -1015,6 +1015,10 @@
         <translation>例如 洗车10次卡</translation>
     </message>
     <message>
+        <source>e.g. WASH×10, WAX×2</source>
+        <translation>如 WASH×10, WAX×2</translation>
+    </message>
+    <message>
         <source>item code × uses, e.g. WASH×10, WAX×2</source>
         <translation>商品编号×次数，例如 WASH×10, WAX×2</translation>
     </message>
@@ -3029,6 +3033,10 @@ Please send this file to your support contact.</source>
         <translation>排序(&amp;O)</translation>
     </message>
     <message>
+        <source>phone, last 4, name, card or member no.</source>
+        <translation>手机号、尾号、姓名、卡号或编号</translation>
+    </message>
+    <message>
         <source>phone, last 4 digits, name, pinyin initials (zs), card or member no.</source>
         <translation>手机号、手机尾号 4 位、姓名、拼音首字母 (zs)、卡号或会员编号</translation>
     </message>
@@ -3839,22 +3847,34 @@ Fill in one member per row, then check the file.</source>
         <translation>参与会员等级折扣</translation>
     </message>
     <message>
-        <source>scan or type</source>
-        <translation>扫描或输入</translation>
+        <source>scan</source>
+        <translation>扫码</translation>
+    </message>
+    <message>
+        <source>Scan the barcode or type it</source>
+        <translation>扫描条码或手动输入</translation>
+    </message>
+    <message>
+        <source>tier</source>
+        <comment>member price: none, the tier discount applies (short: 1024 px)</comment>
+        <translation>按折扣</translation>
+    </message>
+    <message>
+        <source>list</source>
+        <comment>member price: none, the list price (short)</comment>
+        <translation>按原价</translation>
+    </message>
+    <message>
+        <source>{tier} price. Empty: the {tier} discount on the price</source>
+        <translation>{tier}价。不填：售价按{tier}折扣计</translation>
+    </message>
+    <message>
+        <source>{tier} price. Empty: the price, no discount</source>
+        <translation>{tier}价。不填：按原价，不打折</translation>
     </message>
     <message>
         <source>{tier} price</source>
         <translation>{tier}价</translation>
-    </message>
-    <message>
-        <source>tier discount</source>
-        <comment>member price: none, the tier discount applies</comment>
-        <translation>按折扣</translation>
-    </message>
-    <message>
-        <source>list price</source>
-        <comment>member price: none, the list price</comment>
-        <translation>按原价</translation>
     </message>
     <message>
         <source>New (Ctrl+N)</source>
@@ -4061,8 +4081,12 @@ Fill in one product per row, then import it (it is checked first).</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <source>code, barcode, name or pinyin initials (kkkl)</source>
-        <translation>编号、条码、名称或拼音首字母（kkkl）</translation>
+        <source>code, barcode, name…</source>
+        <translation>编号、条码、名称、拼音</translation>
+    </message>
+    <message>
+        <source>Finds by code, barcode, name or pinyin initials (kkkl for 康师傅矿泉水), stopped products too</source>
+        <translation>按编号、条码、名称或拼音首字母查找（如 kkkl 即康师傅矿泉水），停售的商品也能找到</translation>
     </message>
     <message>
         <source>New cate&amp;gory</source>
@@ -5850,6 +5874,10 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
+        <source>code or name</source>
+        <translation>编码、条码、名称、拼音</translation>
+    </message>
+    <message>
         <source>code, barcode, name or pinyin initials</source>
         <translation>编码、条码、名称或拼音首字母</translation>
     </message>
@@ -5882,12 +5910,20 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>数量</translation>
     </message>
     <message>
+        <source>supplier, delivery note</source>
+        <translation>供应商、送货单号</translation>
+    </message>
+    <message>
         <source>supplier, delivery note (optional)</source>
         <translation>供应商、送货单号（可不填）</translation>
     </message>
     <message>
         <source>counted</source>
         <translation>实际数量</translation>
+    </message>
+    <message>
+        <source>e.g. month-end count</source>
+        <translation>例如 月末盘点</translation>
     </message>
     <message>
         <source>e.g. month-end count, broken, expired</source>
@@ -6307,7 +6343,7 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
     </message>
     <message>
         <source>spend to reach it</source>
-        <translation>消费满多少升到这一级</translation>
+        <translation>消费满多少升级</translation>
     </message>
     <message>
         <source>e.g. gold</source>

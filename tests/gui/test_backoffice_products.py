@@ -217,7 +217,8 @@ def test_a_new_product_starts_without_a_category(owner: Counter) -> None:
 
 def test_an_empty_member_price_says_what_applies_instead(owner: Counter) -> None:
     """Not "—": the tier's discount on the list price, or the list price itself (a
-    tier without a discount, or a product outside the tier discount)."""
+    tier without a discount, or a product outside the tier discount); the tool tip
+    says it in a sentence."""
     c = owner
     office, page = products_page(c)
     by_tier = {t.code: e for t, e in zip(page.tiers, page.member_prices, strict=True)}
@@ -229,8 +230,9 @@ def test_an_empty_member_price_says_what_applies_instead(owner: Counter) -> None
     c.qtbot.keyClick(office, Qt.Key.Key_L,
                      Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     c.qtbot.waitUntil(lambda: page.heading.text() == "Products", timeout=5_000)
-    assert by_tier["normal"].placeholderText() == "list price"
-    assert by_tier["gold"].placeholderText() == "tier discount"
+    assert by_tier["normal"].placeholderText() == "list"  # short: 1024 pixels
+    assert by_tier["gold"].placeholderText() == "tier"
+    assert by_tier["gold"].toolTip() == "金卡会员 price. Empty: the 金卡会员 discount on the price"
 
 
 def test_the_list_gets_the_room_of_a_1024x768_screen(owner: Counter) -> None:

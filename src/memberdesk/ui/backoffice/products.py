@@ -72,7 +72,6 @@ class ProductsPage(ProductForm, ProductSheets):
         self.search_timer.timeout.connect(self._search)
         self.search.textChanged.connect(lambda _t: self.search_timer.start())
         self.count_label = QLabel()
-        self.count_label.setWordWrap(True)  # the empty shop's hint must not widen the page
         self.model = ProductModel(runner, on_loaded=self._loaded)
         self.table = QTableView()
         self.table.setObjectName("productTable")
@@ -92,7 +91,9 @@ class ProductsPage(ProductForm, ProductSheets):
         self.search_label.setBuddy(self.search)
         top.addWidget(self.search_label)
         top.addWidget(self.search, 1)
-        top.addWidget(self.count_label)
+        # the count beside the page's heading: the search box keeps its room at 1024
+        self.count_label.setObjectName("productCount")
+        self.heading_row.addWidget(self.count_label)
         # Excel
         self.template_button = push_button(self.choose_template_file)
         self.check_button = push_button(self.choose_import_file)
@@ -319,7 +320,9 @@ class ProductsPage(ProductForm, ProductSheets):
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Products"))
         self.search_label.setText(self.tr("&Find"))
-        self.search.setPlaceholderText(self.tr("code, barcode, name or pinyin initials (kkkl)"))
+        self.search.setPlaceholderText(self.tr("code, barcode, name…"))
+        self.search.setToolTip(self.tr("Finds by code, barcode, name or pinyin initials (kkkl for "
+                                       "康师傅矿泉水), stopped products too"))
         self._retranslate_form()
         self.category_heading.setText(self.tr("New cate&gory"))
         self.category_code.setPlaceholderText(self.tr("code, e.g. drinks"))

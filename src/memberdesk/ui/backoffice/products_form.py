@@ -323,7 +323,8 @@ class ProductForm(Page):
         self.points.setToolTip(self.tr("Points earned, in percent of normal: 0 earns none"))
         self.discountable.setText(self.tr("Tier discount"))
         self.discountable.setToolTip(self.tr("Tier discount applies"))
-        self.barcode.setPlaceholderText(self.tr("scan or type"))
+        self.barcode.setPlaceholderText(self.tr("scan"))
+        self.barcode.setToolTip(self.tr("Scan the barcode or type it"))
         self.unit.setPlaceholderText("件")
         for t, label in zip(self.tiers, self.member_labels, strict=True):
             label.setText(t.name)  # in the row of member prices; 1024 pixels are few
@@ -339,5 +340,9 @@ class ProductForm(Page):
         for t, edit in zip(self.tiers, self.member_prices, strict=True):
             discounted = self.discountable.isChecked() and t.discount_permille < 1000
             edit.setPlaceholderText(
-                self.tr("tier discount", "member price: none, the tier discount applies")
-                if discounted else self.tr("list price", "member price: none, the list price"))
+                self.tr("tier", "member price: none, the tier discount applies (short: 1024 px)")
+                if discounted else self.tr("list", "member price: none, the list price (short)"))
+            edit.setToolTip(
+                self.tr("{tier} price. Empty: the {tier} discount on the price").format(tier=t.name)
+                if discounted else
+                self.tr("{tier} price. Empty: the price, no discount").format(tier=t.name))

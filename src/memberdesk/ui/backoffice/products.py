@@ -1,8 +1,11 @@
 """商品 — products and categories for the owner and managers. The list is lazy
 (:mod:`.product_model`: pages of 200 by code, fetched as it scrolls); the search
 box finds by code, barcode, name or pinyin initials (the counter's search, stopped
-products too). Pick a product to edit it in the form below, or New (Ctrl+N) for
-an empty form; Enter moves through the fields and saves in the last one. A
+products too). The form below follows the list's current row (after a search its
+first match; nothing found: no product, "choose one"); its fields hide so the list
+has the page's height (a dozen rows at 1024x768) and show with F2, Enter or a double
+click on a row, or New (Ctrl+N) for an empty form; the product count sits beside the
+page's heading. Enter moves through the fields and saves in the last one. A
 barcode of 8, 12 or 13 digits must have its right check digit. Stop / resume
 selling the picked product. A category is added with its code and name.
 

@@ -110,10 +110,6 @@
         <translation>Exporting… you can keep working.</translation>
     </message>
     <message>
-        <source>{rows} rows written to {path}</source>
-        <translation>{rows} rows written to {path}</translation>
-    </message>
-    <message>
         <source>Checking the audit chain… you can keep working.</source>
         <translation>Checking the audit chain… you can keep working.</translation>
     </message>
@@ -133,13 +129,26 @@
         <source>No rows match.</source>
         <translation>No rows match.</translation>
     </message>
-    <message>
-        <source>Newest {count} rows shown; scroll for more.</source>
-        <translation>Newest {count} rows shown; scroll for more.</translation>
+    <message numerus="yes">
+        <source>%Ln row(s) written to {path}</source>
+        <translation>
+            <numerusform>%Ln row written to {path}</numerusform>
+            <numerusform>%Ln rows written to {path}</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{count} rows.</source>
-        <translation>{count} rows.</translation>
+    <message numerus="yes">
+        <source>Newest %Ln row(s) shown; scroll for more.</source>
+        <translation>
+            <numerusform>Newest %Ln row shown; scroll for more.</numerusform>
+            <numerusform>Newest %Ln rows shown; scroll for more.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s).</source>
+        <translation>
+            <numerusform>%Ln row.</numerusform>
+            <numerusform>%Ln rows.</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Action</source>
@@ -870,9 +879,12 @@
         <source>{service} ×{uses}</source>
         <translation>{service} ×{uses}</translation>
     </message>
-    <message>
-        <source>{days} days</source>
-        <translation>{days} days</translation>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
     </message>
     <message>
         <source>to {date}</source>
@@ -1005,6 +1017,10 @@
     <message>
         <source>e.g. 洗车10次卡</source>
         <translation>e.g. 洗车10次卡</translation>
+    </message>
+    <message>
+        <source>e.g. WASH×10, WAX×2</source>
+        <translation>e.g. WASH×10, WAX×2</translation>
     </message>
     <message>
         <source>item code × uses, e.g. WASH×10, WAX×2</source>
@@ -1220,10 +1236,6 @@
 </context>
 <context>
     <name>CouponsTab</name>
-    <message>
-        <source>{days} days from issue</source>
-        <translation>{days} days from issue</translation>
-    </message>
     <message>
         <source>everything</source>
         <translation>everything</translation>
@@ -2103,9 +2115,12 @@ Please send this file to your support contact.</translation>
         <source>Type the points price: a whole number above 0.</source>
         <translation>Type the points price: a whole number above 0.</translation>
     </message>
-    <message>
-        <source>Saved: {gift} for {points} points.</source>
-        <translation>Saved: {gift} for {points} points.</translation>
+    <message numerus="yes">
+        <source>Saved: {gift} for %Ln point(s).</source>
+        <translation>
+            <numerusform>Saved: {gift} for %Ln point.</numerusform>
+            <numerusform>Saved: {gift} for %Ln points.</numerusform>
+        </translation>
     </message>
     <message>
         <source>{gift} is on the shelf.</source>
@@ -3015,9 +3030,12 @@ Please send this file to your support contact.</translation>
         <source>{count} shown, scroll for more</source>
         <translation>{count} shown, scroll for more</translation>
     </message>
-    <message>
-        <source>{count} members</source>
-        <translation>{count} members</translation>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n member</numerusform>
+            <numerusform>%n members</numerusform>
+        </translation>
     </message>
     <message>
         <source>No member matches</source>
@@ -3034,6 +3052,10 @@ Please send this file to your support contact.</translation>
     <message>
         <source>S&amp;ort</source>
         <translation>S&amp;ort</translation>
+    </message>
+    <message>
+        <source>phone, last 4, name, card or member no.</source>
+        <translation>phone, last 4, name, card or member no.</translation>
     </message>
     <message>
         <source>phone, last 4 digits, name, pinyin initials (zs), card or member no.</source>
@@ -3203,13 +3225,19 @@ Fill in one member per row, then check the file.</translation>
         <source>Exporting the members to {file}…</source>
         <translation>Exporting the members to {file}…</translation>
     </message>
-    <message>
-        <source>Exported {count} members to {path} (phone numbers masked).</source>
-        <translation>Exported {count} members to {path} (phone numbers masked).</translation>
+    <message numerus="yes">
+        <source>Exported %n member(s) to {path} (phone numbers masked).</source>
+        <translation>
+            <numerusform>Exported %n member to {path} (phone numbers masked).</numerusform>
+            <numerusform>Exported %n members to {path} (phone numbers masked).</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Exported {count} members to {path}.</source>
-        <translation>Exported {count} members to {path}.</translation>
+    <message numerus="yes">
+        <source>Exported %n member(s) to {path}.</source>
+        <translation>
+            <numerusform>Exported %n member to {path}.</numerusform>
+            <numerusform>Exported %n members to {path}.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Members: import and export</source>
@@ -3701,6 +3729,23 @@ Fill in one member per row, then check the file.</translation>
     </message>
 </context>
 <context>
+    <name>Plurals</name>
+    <message numerus="yes">
+        <source>Exported %n product(s) to {path}.</source>
+        <translation>
+            <numerusform>Exported %n product to {path}.</numerusform>
+            <numerusform>Exported %n products to {path}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) from issue</source>
+        <translation>
+            <numerusform>%n day from issue</numerusform>
+            <numerusform>%n days from issue</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PrinterPickDialog</name>
     <message>
         <source>Printers</source>
@@ -3742,8 +3787,20 @@ Fill in one member per row, then check the file.</translation>
         <translation>{name} is no longer sold; the counter will not find it.</translation>
     </message>
     <message>
+        <source>Hide the form (F2)</source>
+        <translation>Hide the form (F2)</translation>
+    </message>
+    <message>
+        <source>Show the form (F2)</source>
+        <translation>Show the form (F2)</translation>
+    </message>
+    <message>
         <source>New product</source>
         <translation>New product</translation>
+    </message>
+    <message>
+        <source>Choose a product in the list, or New.</source>
+        <translation>Choose a product in the list, or New.</translation>
     </message>
     <message>
         <source>Stop selling</source>
@@ -3815,17 +3872,34 @@ Fill in one member per row, then check the file.</translation>
         <translation>Tier discount applies</translation>
     </message>
     <message>
-        <source>scan or type</source>
-        <translation>scan or type</translation>
+        <source>scan</source>
+        <translation>scan</translation>
+    </message>
+    <message>
+        <source>Scan the barcode or type it</source>
+        <translation>Scan the barcode or type it</translation>
+    </message>
+    <message>
+        <source>tier</source>
+        <comment>member price: none, the tier discount applies (short: 1024 px)</comment>
+        <translation>tier</translation>
+    </message>
+    <message>
+        <source>list</source>
+        <comment>member price: none, the list price (short)</comment>
+        <translation>list</translation>
+    </message>
+    <message>
+        <source>{tier} price. Empty: the {tier} discount on the price</source>
+        <translation>{tier} price. Empty: the {tier} discount on the price</translation>
+    </message>
+    <message>
+        <source>{tier} price. Empty: the price, no discount</source>
+        <translation>{tier} price. Empty: the price, no discount</translation>
     </message>
     <message>
         <source>{tier} price</source>
         <translation>{tier} price</translation>
-    </message>
-    <message>
-        <source>—</source>
-        <comment>member price: none, the tier discount applies</comment>
-        <translation>—</translation>
     </message>
     <message>
         <source>New (Ctrl+N)</source>
@@ -3955,10 +4029,6 @@ Fill in one product per row, then import it (it is checked first).</translation>
         <translation>Exporting the products to {file}…</translation>
     </message>
     <message>
-        <source>Exported {count} products to {path}.</source>
-        <translation>Exported {count} products to {path}.</translation>
-    </message>
-    <message>
         <source>Template…</source>
         <translation>Template…</translation>
     </message>
@@ -4021,9 +4091,12 @@ Fill in one product per row, then import it (it is checked first).</translation>
         <source>None yet: add below, or Import…</source>
         <translation>None yet: add below, or Import…</translation>
     </message>
-    <message>
-        <source>{count} products</source>
-        <translation>{count} products</translation>
+    <message numerus="yes">
+        <source>%n product(s)</source>
+        <translation>
+            <numerusform>%n product</numerusform>
+            <numerusform>%n products</numerusform>
+        </translation>
     </message>
     <message>
         <source>Products</source>
@@ -4034,8 +4107,12 @@ Fill in one product per row, then import it (it is checked first).</translation>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <source>code, barcode, name or pinyin initials (kkkl)</source>
-        <translation>code, barcode, name or pinyin initials (kkkl)</translation>
+        <source>code, barcode, name…</source>
+        <translation>code, barcode, name…</translation>
+    </message>
+    <message>
+        <source>Finds by code, barcode, name or pinyin initials (kkkl for 康师傅矿泉水), stopped products too</source>
+        <translation>Finds by code, barcode, name or pinyin initials (kkkl for 康师傅矿泉水), stopped products too</translation>
     </message>
     <message>
         <source>New cate&amp;gory</source>
@@ -4867,16 +4944,22 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>Exporting “{name}”…</translation>
     </message>
     <message>
-        <source>{rows} members written to {path}</source>
-        <translation>{rows} members written to {path}</translation>
-    </message>
-    <message>
         <source>Counting…</source>
         <translation>Counting…</translation>
     </message>
-    <message>
-        <source>{count} members match</source>
-        <translation>{count} members match</translation>
+    <message numerus="yes">
+        <source>%n member(s) written to {path}</source>
+        <translation>
+            <numerusform>%n member written to {path}</numerusform>
+            <numerusform>%n members written to {path}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln member(s) match</source>
+        <translation>
+            <numerusform>%Ln member matches</numerusform>
+            <numerusform>%Ln members match</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Segment</source>
@@ -5038,9 +5121,12 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <source>Shift {no} ({name}) is verified.</source>
         <translation>Shift {no} ({name}) is verified.</translation>
     </message>
-    <message>
-        <source>{count} closed shifts wait for a check.</source>
-        <translation>{count} closed shifts wait for a check.</translation>
+    <message numerus="yes">
+        <source>%n closed shift(s) wait for a check.</source>
+        <translation>
+            <numerusform>%n closed shift waits for a check.</numerusform>
+            <numerusform>%n closed shifts wait for a check.</numerusform>
+        </translation>
     </message>
     <message>
         <source>No shift waits for a check.</source>
@@ -5814,9 +5900,12 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <source>{count} shown, scroll for more</source>
         <translation>{count} shown, scroll for more</translation>
     </message>
-    <message>
-        <source>{count} products</source>
-        <translation>{count} products</translation>
+    <message numerus="yes">
+        <source>%n product(s)</source>
+        <translation>
+            <numerusform>%n product</numerusform>
+            <numerusform>%n products</numerusform>
+        </translation>
     </message>
     <message>
         <source>; {tracked} tracked, {low} low</source>
@@ -5829,6 +5918,10 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
     <message>
         <source>&amp;Find</source>
         <translation>&amp;Find</translation>
+    </message>
+    <message>
+        <source>code or name</source>
+        <translation>code or name</translation>
     </message>
     <message>
         <source>code, barcode, name or pinyin initials</source>
@@ -5863,12 +5956,20 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>quantity</translation>
     </message>
     <message>
+        <source>supplier, delivery note</source>
+        <translation>supplier, delivery note</translation>
+    </message>
+    <message>
         <source>supplier, delivery note (optional)</source>
         <translation>supplier, delivery note (optional)</translation>
     </message>
     <message>
         <source>counted</source>
         <translation>counted</translation>
+    </message>
+    <message>
+        <source>e.g. month-end count</source>
+        <translation>e.g. month-end count</translation>
     </message>
     <message>
         <source>e.g. month-end count, broken, expired</source>
@@ -6054,13 +6155,19 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <source>Nothing at this level. The log is in {folder}</source>
         <translation>Nothing at this level. The log is in {folder}</translation>
     </message>
-    <message>
-        <source>The newest {count} records; older ones are in {folder}</source>
-        <translation>The newest {count} records; older ones are in {folder}</translation>
+    <message numerus="yes">
+        <source>The newest %n record(s); older ones are in {folder}</source>
+        <translation>
+            <numerusform>The newest %n record; older ones are in {folder}</numerusform>
+            <numerusform>The newest %n records; older ones are in {folder}</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{count} records, from {folder}</source>
-        <translation>{count} records, from {folder}</translation>
+    <message numerus="yes">
+        <source>%n record(s), from {folder}</source>
+        <translation>
+            <numerusform>%n record, from {folder}</numerusform>
+            <numerusform>%n records, from {folder}</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Level</source>

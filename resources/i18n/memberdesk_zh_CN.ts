@@ -110,10 +110,6 @@
         <translation>正在导出……可以继续工作。</translation>
     </message>
     <message>
-        <source>{rows} rows written to {path}</source>
-        <translation>已导出 {rows} 条到 {path}</translation>
-    </message>
-    <message>
         <source>Checking the audit chain… you can keep working.</source>
         <translation>正在核对审计链……可以继续工作。</translation>
     </message>
@@ -133,13 +129,23 @@
         <source>No rows match.</source>
         <translation>没有符合条件的记录。</translation>
     </message>
-    <message>
-        <source>Newest {count} rows shown; scroll for more.</source>
-        <translation>显示最新的 {count} 条，向下滚动查看更多。</translation>
+    <message numerus="yes">
+        <source>%Ln row(s) written to {path}</source>
+        <translation>
+            <numerusform>已导出 %Ln 条到 {path}</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{count} rows.</source>
-        <translation>共 {count} 条。</translation>
+    <message numerus="yes">
+        <source>Newest %Ln row(s) shown; scroll for more.</source>
+        <translation>
+            <numerusform>显示最新的 %Ln 条，向下滚动查看更多。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s).</source>
+        <translation>
+            <numerusform>共 %Ln 条。</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Action</source>
@@ -870,9 +876,11 @@
         <source>{service} ×{uses}</source>
         <translation>{service} {uses} 次</translation>
     </message>
-    <message>
-        <source>{days} days</source>
-        <translation>{days} 天</translation>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
     </message>
     <message>
         <source>to {date}</source>
@@ -1005,6 +1013,10 @@
     <message>
         <source>e.g. 洗车10次卡</source>
         <translation>例如 洗车10次卡</translation>
+    </message>
+    <message>
+        <source>e.g. WASH×10, WAX×2</source>
+        <translation>如 WASH×10, WAX×2</translation>
     </message>
     <message>
         <source>item code × uses, e.g. WASH×10, WAX×2</source>
@@ -1220,10 +1232,6 @@
 </context>
 <context>
     <name>CouponsTab</name>
-    <message>
-        <source>{days} days from issue</source>
-        <translation>发出后 {days} 天</translation>
-    </message>
     <message>
         <source>everything</source>
         <translation>全部商品</translation>
@@ -2103,9 +2111,11 @@ Please send this file to your support contact.</source>
         <source>Type the points price: a whole number above 0.</source>
         <translation>请输入兑换积分：大于 0 的整数。</translation>
     </message>
-    <message>
-        <source>Saved: {gift} for {points} points.</source>
-        <translation>已保存：{gift}，{points} 积分。</translation>
+    <message numerus="yes">
+        <source>Saved: {gift} for %Ln point(s).</source>
+        <translation>
+            <numerusform>已保存：{gift}，%Ln 积分。</numerusform>
+        </translation>
     </message>
     <message>
         <source>{gift} is on the shelf.</source>
@@ -3015,9 +3025,11 @@ Please send this file to your support contact.</source>
         <source>{count} shown, scroll for more</source>
         <translation>已显示 {count} 位，向下滚动加载更多</translation>
     </message>
-    <message>
-        <source>{count} members</source>
-        <translation>共 {count} 位会员</translation>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>共 %n 位会员</numerusform>
+        </translation>
     </message>
     <message>
         <source>No member matches</source>
@@ -3034,6 +3046,10 @@ Please send this file to your support contact.</source>
     <message>
         <source>S&amp;ort</source>
         <translation>排序(&amp;O)</translation>
+    </message>
+    <message>
+        <source>phone, last 4, name, card or member no.</source>
+        <translation>手机号、尾号、姓名、卡号或编号</translation>
     </message>
     <message>
         <source>phone, last 4 digits, name, pinyin initials (zs), card or member no.</source>
@@ -3203,13 +3219,17 @@ Fill in one member per row, then check the file.</source>
         <source>Exporting the members to {file}…</source>
         <translation>正在导出会员到 {file}…</translation>
     </message>
-    <message>
-        <source>Exported {count} members to {path} (phone numbers masked).</source>
-        <translation>已导出 {count} 位会员到 {path}（手机号已隐藏中间四位）。</translation>
+    <message numerus="yes">
+        <source>Exported %n member(s) to {path} (phone numbers masked).</source>
+        <translation>
+            <numerusform>已导出 %n 位会员到 {path}（手机号已隐藏中间四位）。</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Exported {count} members to {path}.</source>
-        <translation>已导出 {count} 位会员到 {path}。</translation>
+    <message numerus="yes">
+        <source>Exported %n member(s) to {path}.</source>
+        <translation>
+            <numerusform>已导出 %n 位会员到 {path}。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Members: import and export</source>
@@ -3701,6 +3721,21 @@ Fill in one member per row, then check the file.</source>
     </message>
 </context>
 <context>
+    <name>Plurals</name>
+    <message numerus="yes">
+        <source>Exported %n product(s) to {path}.</source>
+        <translation>
+            <numerusform>已导出 %n 个商品到 {path}。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) from issue</source>
+        <translation>
+            <numerusform>发出后 %n 天</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PrinterPickDialog</name>
     <message>
         <source>Printers</source>
@@ -3742,8 +3777,20 @@ Fill in one member per row, then check the file.</source>
         <translation>{name} 已停售，收银台将找不到它。</translation>
     </message>
     <message>
+        <source>Hide the form (F2)</source>
+        <translation>收起表单 (F2)</translation>
+    </message>
+    <message>
+        <source>Show the form (F2)</source>
+        <translation>展开表单 (F2)</translation>
+    </message>
+    <message>
         <source>New product</source>
         <translation>新商品</translation>
+    </message>
+    <message>
+        <source>Choose a product in the list, or New.</source>
+        <translation>请在列表中选择商品，或点“新建”。</translation>
     </message>
     <message>
         <source>Stop selling</source>
@@ -3815,17 +3862,34 @@ Fill in one member per row, then check the file.</source>
         <translation>参与会员等级折扣</translation>
     </message>
     <message>
-        <source>scan or type</source>
-        <translation>扫描或输入</translation>
+        <source>scan</source>
+        <translation>扫码</translation>
+    </message>
+    <message>
+        <source>Scan the barcode or type it</source>
+        <translation>扫描条码或手动输入</translation>
+    </message>
+    <message>
+        <source>tier</source>
+        <comment>member price: none, the tier discount applies (short: 1024 px)</comment>
+        <translation>按折扣</translation>
+    </message>
+    <message>
+        <source>list</source>
+        <comment>member price: none, the list price (short)</comment>
+        <translation>按原价</translation>
+    </message>
+    <message>
+        <source>{tier} price. Empty: the {tier} discount on the price</source>
+        <translation>{tier}价。不填：售价按{tier}折扣计</translation>
+    </message>
+    <message>
+        <source>{tier} price. Empty: the price, no discount</source>
+        <translation>{tier}价。不填：按原价，不打折</translation>
     </message>
     <message>
         <source>{tier} price</source>
         <translation>{tier}价</translation>
-    </message>
-    <message>
-        <source>—</source>
-        <comment>member price: none, the tier discount applies</comment>
-        <translation>按折扣</translation>
     </message>
     <message>
         <source>New (Ctrl+N)</source>
@@ -3955,10 +4019,6 @@ Fill in one product per row, then import it (it is checked first).</source>
         <translation>正在导出商品到 {file}…</translation>
     </message>
     <message>
-        <source>Exported {count} products to {path}.</source>
-        <translation>已导出 {count} 个商品到 {path}。</translation>
-    </message>
-    <message>
         <source>Template…</source>
         <translation>模板…</translation>
     </message>
@@ -4021,9 +4081,11 @@ Fill in one product per row, then import it (it is checked first).</source>
         <source>None yet: add below, or Import…</source>
         <translation>还没有商品：在下方添加，或导入…</translation>
     </message>
-    <message>
-        <source>{count} products</source>
-        <translation>共 {count} 个商品</translation>
+    <message numerus="yes">
+        <source>%n product(s)</source>
+        <translation>
+            <numerusform>共 %n 个商品</numerusform>
+        </translation>
     </message>
     <message>
         <source>Products</source>
@@ -4034,8 +4096,12 @@ Fill in one product per row, then import it (it is checked first).</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <source>code, barcode, name or pinyin initials (kkkl)</source>
-        <translation>编号、条码、名称或拼音首字母（kkkl）</translation>
+        <source>code, barcode, name…</source>
+        <translation>编号、条码、名称、拼音</translation>
+    </message>
+    <message>
+        <source>Finds by code, barcode, name or pinyin initials (kkkl for 康师傅矿泉水), stopped products too</source>
+        <translation>按编号、条码、名称或拼音首字母查找（如 kkkl 即康师傅矿泉水），停售的商品也能找到</translation>
     </message>
     <message>
         <source>New cate&amp;gory</source>
@@ -4867,16 +4933,20 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>正在导出“{name}”…</translation>
     </message>
     <message>
-        <source>{rows} members written to {path}</source>
-        <translation>已导出 {rows} 位会员到 {path}</translation>
-    </message>
-    <message>
         <source>Counting…</source>
         <translation>正在计数…</translation>
     </message>
-    <message>
-        <source>{count} members match</source>
-        <translation>符合条件的会员：{count} 位</translation>
+    <message numerus="yes">
+        <source>%n member(s) written to {path}</source>
+        <translation>
+            <numerusform>已导出 %n 位会员到 {path}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln member(s) match</source>
+        <translation>
+            <numerusform>符合条件的会员：%Ln 位</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Segment</source>
@@ -5038,9 +5108,11 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <source>Shift {no} ({name}) is verified.</source>
         <translation>班次 {no}（{name}）已审核。</translation>
     </message>
-    <message>
-        <source>{count} closed shifts wait for a check.</source>
-        <translation>有 {count} 个已交班的班次等待审核。</translation>
+    <message numerus="yes">
+        <source>%n closed shift(s) wait for a check.</source>
+        <translation>
+            <numerusform>有 %n 个已交班的班次等待审核。</numerusform>
+        </translation>
     </message>
     <message>
         <source>No shift waits for a check.</source>
@@ -5814,9 +5886,11 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <source>{count} shown, scroll for more</source>
         <translation>已显示 {count} 个，向下滚动查看更多</translation>
     </message>
-    <message>
-        <source>{count} products</source>
-        <translation>共 {count} 个商品</translation>
+    <message numerus="yes">
+        <source>%n product(s)</source>
+        <translation>
+            <numerusform>共 %n 个商品</numerusform>
+        </translation>
     </message>
     <message>
         <source>; {tracked} tracked, {low} low</source>
@@ -5829,6 +5903,10 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
     <message>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>code or name</source>
+        <translation>编码、条码、名称、拼音</translation>
     </message>
     <message>
         <source>code, barcode, name or pinyin initials</source>
@@ -5863,12 +5941,20 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>数量</translation>
     </message>
     <message>
+        <source>supplier, delivery note</source>
+        <translation>供应商、送货单号</translation>
+    </message>
+    <message>
         <source>supplier, delivery note (optional)</source>
         <translation>供应商、送货单号（可不填）</translation>
     </message>
     <message>
         <source>counted</source>
         <translation>实际数量</translation>
+    </message>
+    <message>
+        <source>e.g. month-end count</source>
+        <translation>例如 月末盘点</translation>
     </message>
     <message>
         <source>e.g. month-end count, broken, expired</source>
@@ -6054,13 +6140,17 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <source>Nothing at this level. The log is in {folder}</source>
         <translation>这个级别没有记录。日志在 {folder}</translation>
     </message>
-    <message>
-        <source>The newest {count} records; older ones are in {folder}</source>
-        <translation>最新的 {count} 条记录；更早的在 {folder}</translation>
+    <message numerus="yes">
+        <source>The newest %n record(s); older ones are in {folder}</source>
+        <translation>
+            <numerusform>最新的 %n 条记录；更早的在 {folder}</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{count} records, from {folder}</source>
-        <translation>{count} 条记录，来自 {folder}</translation>
+    <message numerus="yes">
+        <source>%n record(s), from {folder}</source>
+        <translation>
+            <numerusform>%n 条记录，来自 {folder}</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Level</source>
@@ -6288,7 +6378,7 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
     </message>
     <message>
         <source>spend to reach it</source>
-        <translation>消费满多少升到这一级</translation>
+        <translation>消费满多少升级</translation>
     </message>
     <message>
         <source>e.g. gold</source>

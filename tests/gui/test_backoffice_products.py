@@ -184,7 +184,8 @@ def test_a_new_shop_says_where_products_come_from(owner: Counter) -> None:
         uow.commit()
     _office, page = products_page(c)
     assert page.count_label.text() == "还没有商品：在下方添加，或导入…"
-    assert all(e.placeholderText() == "按折扣" for e in page.member_prices)
+    assert page.form_open and page.form_heading.text() == "新商品"  # where products come from
+    assert page.save_button.isEnabled() and page.code.isEnabled()
 
 
 def test_a_new_product_starts_without_a_category(owner: Counter) -> None:
@@ -212,3 +213,127 @@ def test_a_new_product_starts_without_a_category(owner: Counter) -> None:
     page.add_category()
     c.settle()
     assert page.category.currentText() == "玩具"  # added for the new product
+
+
+def test_an_empty_member_price_says_what_applies_instead(owner: Counter) -> None:
+    """Not "—": the tier's discount on the list price, or the list price itself (a
+    tier without a discount, or a product outside the tier discount); the tool tip
+    says it in a sentence."""
+    c = owner
+    office, page = products_page(c)
+    by_tier = {t.code: e for t, e in zip(page.tiers, page.member_prices, strict=True)}
+    assert by_tier["normal"].placeholderText() == "按原价"  # 普通会员: no discount
+    assert by_tier["gold"].placeholderText() == "按折扣"
+    page.discountable.setChecked(False)
+    assert {e.placeholderText() for e in page.member_prices} == {"按原价"}
+    page.discountable.setChecked(True)
+    c.qtbot.keyClick(office, Qt.Key.Key_L,
+                     Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    c.qtbot.waitUntil(lambda: page.heading.text() == "Products", timeout=5_000)
+    assert by_tier["normal"].placeholderText() == "list"  # short: 1024 pixels
+    assert by_tier["gold"].placeholderText() == "tier"
+    assert by_tier["gold"].toolTip() == "金卡会员 price. Empty: the 金卡会员 discount on the price"
+
+
+def test_the_list_gets_the_room_of_a_1024x768_screen(owner: Counter) -> None:
+    """The owner of the trial saw 2 to 4 rows at 718 pixels high: the form took the
+    room. Now its fields hide (F2 shows them) and a dozen rows show, in both languages."""
+    c = owner
+    with c.db.uow() as uow:
+        uow.session.add_all(Product(code=f"Z{i:04d}", name=f"商品{i}", name_initials="sp",
+                                    price=Money(100)) for i in range(30))
+        uow.commit()
+    office, page = products_page(c)
+    office.resize(984, 718)  # a 1024x768 screen's counter less 40 x 50
+    c.settle()
+    c.qtbot.wait(50)
+
+    def rows_shown() -> int:
+        return page.table.viewport().height() // page.table.rowHeight(0)
+
+    assert not page.form_open and not page.price.isVisible()
+    c.qtbot.waitUntil(lambda: rows_shown() >= 12, timeout=2_000)
+    assert page.form_toggle.text() == "展开表单 (F2)"
+    c.press(Qt.Key.Key_F2, page.table)  # the form, for the picked product
+    assert page.form_open and page.price.isVisible()
+    assert page.form_toggle.text() == "收起表单 (F2)"
+    c.press(Qt.Key.Key_F2, page.focusWidget())  # from the form's field
+    assert not page.form_open
+    c.qtbot.waitUntil(lambda: rows_shown() >= 12, timeout=2_000)  # once laid out
+    c.qtbot.keyClick(office, Qt.Key.Key_L,
+                     Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    c.qtbot.waitUntil(lambda: page.heading.text() == "Products", timeout=5_000)
+    c.qtbot.waitUntil(lambda: rows_shown() >= 12, timeout=2_000)
+    assert page.form_toggle.text() == "Show the form (F2)"
+    page.table.setFocus()
+    c.press(Qt.Key.Key_Return, page.table)  # Enter on a row: its form, to edit
+    assert page.form_open and page.focusWidget() is page.name
+    c.press(Qt.Key.Key_N, page, Qt.KeyboardModifier.ControlModifier)
+    assert page.form_open and page.focusWidget() is page.code
+
+
+def test_the_form_follows_the_list_after_a_search(owner: Counter) -> None:
+    """A search showed other rows while the form kept the product picked before: now
+    the first match is picked and in the form; nothing found, no product's fields."""
+    c = owner
+    for code, name in (("7101", "瓜子"), ("7102", "瓜子仁"), ("7201", "花生")):
+        catalog.create_product(c.db, c.world.owner, catalog.ProductDraft(
+            code=code, name=name, price=Money(800)))
+    _office, page = products_page(c)
+    first = page.model.rows[0].product
+    c.qtbot.waitUntil(lambda: page.editing is not None, timeout=5_000)
+    assert page.editing.product.code == first.code  # the list's first row, in the form
+    assert page.table.currentIndex().row() == 0
+
+    c.type(page.search, "7201")
+    c.press(Qt.Key.Key_Return, page.search)
+    c.settle()
+    c.qtbot.waitUntil(lambda: page.editing is not None
+                      and page.editing.product.code == "7201", timeout=5_000)
+    assert page.name.text() == "花生" and page.form_heading.text() == "修改 花生 (7201)"
+    assert page.table.currentIndex().row() == 0
+
+    page.search.clear()
+    c.type(page.search, "71")
+    c.press(Qt.Key.Key_Return, page.search)
+    c.settle()
+    c.qtbot.waitUntil(lambda: page.editing is not None
+                      and page.editing.product.code == "7101", timeout=5_000)
+    page.table.selectRow(1)  # the form follows the picked row
+    c.qtbot.waitUntil(lambda: page.editing.product.code == "7102", timeout=5_000)
+    assert page.name.text() == "瓜子仁"
+
+    page.search.clear()
+    c.type(page.search, "no-such-thing")
+    c.press(Qt.Key.Key_Return, page.search)
+    c.settle()
+    assert page.count_label.text() == "没有找到"
+    assert page.editing is None and page.name.text() == "" and not page.name.isEnabled()
+    assert page.form_heading.text() == "请在列表中选择商品，或点“新建”。"
+    assert not page.save_button.isEnabled() and not page.active_button.isEnabled()
+    c.press(Qt.Key.Key_N, page, Qt.KeyboardModifier.ControlModifier)  # New still works
+    assert page.form_heading.text() == "新商品" and page.code.isEnabled()
+    assert page.save_button.isEnabled()
+
+
+def test_the_count_says_1_product_in_english(owner: Counter) -> None:
+    c = owner
+    with c.db.uow() as uow:
+        from memberdesk.models import MemberPrice, ProductSearchKey
+        for model in (MemberPrice, ProductSearchKey):
+            uow.session.query(model).delete()
+        uow.session.query(Product).delete()
+        uow.commit()
+    catalog.create_product(c.db, c.world.owner, catalog.ProductDraft(
+        code="7301", name="瓜子", price=Money(800)))
+    office, page = products_page(c)
+    assert page.count_label.text() == "共 1 个商品"
+    c.qtbot.keyClick(office, Qt.Key.Key_L,
+                     Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    c.qtbot.waitUntil(lambda: page.heading.text() == "Products", timeout=5_000)
+    assert page.count_label.text() == "1 product"
+    catalog.create_product(c.db, c.world.owner, catalog.ProductDraft(
+        code="7302", name="花生", price=Money(800)))
+    page.model.reload()
+    c.settle()
+    assert page.count_label.text() == "2 products"

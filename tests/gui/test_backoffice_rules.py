@@ -223,3 +223,26 @@ def test_after_saving_a_new_tier_the_form_edits_it(owner: Counter) -> None:
     settle(c, page)
     assert [t.name for t in list_tiers(c.db) if t.code == "vip"] == ["黑金会员"]
     assert page.tier_heading.text() == "修改 黑金会员"
+
+
+def test_a_coupons_days_read_1_day_30_days_in_english(owner: Counter) -> None:
+    """Counts through Qt's plural forms (issue 11): not "1 days"; Chinese unchanged."""
+    c = owner
+    from memberdesk.models.enums import CouponKind
+    from memberdesk.money import Money
+    from memberdesk.services.coupons.admin import CouponTemplateRequest, add_coupon_template
+
+    for code, days in (("D1", 1), ("D30", 30)):
+        add_coupon_template(c.db, c.world.owner, CouponTemplateRequest(
+            code, f"减1元{code}", CouponKind.AMOUNT_OFF, value=Money(100), valid_days=days))
+    office, page = rules_page(c)
+
+    def validity() -> dict[str, str]:
+        table = page.template_table
+        return {table.item(r, 0).text(): table.item(r, 5).text() for r in range(table.rowCount())}
+
+    assert validity()["D1"] == "发出后 1 天" and validity()["D30"] == "发出后 30 天"
+    c.qtbot.keyClick(office, Qt.Key.Key_L,
+                     Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    c.qtbot.waitUntil(lambda: validity()["D1"] == "1 day from issue", timeout=5_000)
+    assert validity()["D30"] == "30 days from issue"

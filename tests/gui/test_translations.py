@@ -68,6 +68,9 @@ def test_every_message_is_translated_and_finished(lang: str) -> None:
         translation = message.find("translation")
         assert translation is not None
         text = translation.text or ""
+        if message.get("numerus") == "yes":
+            problems += numerus_problems(lang, context, source, translation)
+            continue
         if translation.get("type") is not None:
             problems.append(f"{context}: {source!r} is {translation.get('type')}")
         elif not text.strip():
@@ -81,6 +84,54 @@ def test_every_message_is_translated_and_finished(lang: str) -> None:
         if "&" in source and "&" not in text:
             problems.append(f"{context}: {source!r} -> {text!r} loses its shortcut key")
     assert not problems, "\n".join(problems)
+
+
+COUNT = re.compile(r"%L?n")
+FORMS = {"zh_CN": 1, "en": 2}  # Chinese has one form; English one and many
+
+
+def numerus_problems(lang: str, context: str, source: str, translation: ET.Element) -> list[str]:
+    """A count's message (``tr("%n product(s)", "", n)``): a form per plural of the
+    language, each with the count and the source's placeholders."""
+    forms = [f.text or "" for f in translation.iter("numerusform")]
+    where = f"{context}: {source!r}"
+    if translation.get("type") is not None:
+        return [f"{where} is {translation.get('type')}"]
+    if len(forms) != FORMS[lang] or not all(f.strip() for f in forms):
+        return [f"{where} needs {FORMS[lang]} plural form(s) in {lang}, has {forms}"]
+    problems = []
+    for form in forms:
+        if COUNT.findall(form) != COUNT.findall(source):
+            problems.append(f"{where} -> {form!r} loses the count")
+        if set(PLACEHOLDER.findall(form)) != set(PLACEHOLDER.findall(source)):
+            problems.append(f"{where} -> {form!r} changes the placeholders")
+        if lang == "zh_CN" and not CJK.search(form):
+            problems.append(f"{where} -> {form!r} is not Chinese")
+        if "(s)" in form:
+            problems.append(f"{where} -> {form!r}: pick the singular or the plural")
+    if lang == "en" and forms[0] == forms[1]:
+        problems.append(f"{where}: the singular and the plural are the same")
+    return problems
+
+
+def test_a_count_reads_one_product_two_products_in_english(qapp) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    translator = QTranslator()
+    assert translator.load(str(I18N_DIR / "memberdesk_en.qm"))
+    QCoreApplication.installTranslator(translator)
+    try:
+        def tr(context: str, text: str, n: int) -> str:
+            return QCoreApplication.translate(context, text, "", n)
+
+        assert tr("ProductsPage", "%n product(s)", 1) == "1 product"
+        assert tr("ProductsPage", "%n product(s)", 2) == "2 products"
+        assert tr("MemberListPanel", "%n member(s)", 1) == "1 member"
+        assert tr("ShiftChecks", "%n closed shift(s) wait for a check.", 1) == (
+            "1 closed shift waits for a check.")
+        assert tr("Plurals", "%n day(s) from issue", 30) == "30 days from issue"
+    finally:
+        QCoreApplication.removeTranslator(translator)
 
 
 def test_the_catalogues_declare_their_languages() -> None:

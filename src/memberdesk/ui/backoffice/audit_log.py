@@ -306,8 +306,8 @@ class AuditLog(Page):
             self._render_chain()
             return
         written: AuditExport = result
-        self.say(lambda: self.tr("{rows} rows written to {path}").format(
-            rows=fmt.number(written.rows), path=str(written.path)), OK)
+        self.say(lambda: self.tr("%Ln row(s) written to {path}", "", written.rows).format(
+            path=str(written.path)), OK)
         self.model.reload()  # the export is in the log now
 
     def cancel_job(self) -> None:
@@ -354,10 +354,9 @@ class AuditLog(Page):
         if not shown:
             text = self.tr("No rows match.")
         elif self.model.more:
-            text = self.tr("Newest {count} rows shown; scroll for more.").format(
-                count=fmt.number(shown))
+            text = self.tr("Newest %Ln row(s) shown; scroll for more.", "", shown)
         else:
-            text = self.tr("{count} rows.").format(count=fmt.number(shown))
+            text = self.tr("%Ln row(s).", "", shown)
         self.count_label.setText(text)
 
     def retranslate(self) -> None:

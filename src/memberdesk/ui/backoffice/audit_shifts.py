@@ -147,7 +147,7 @@ class ShiftChecks(Page):
     def _render_count(self) -> None:
         waiting = sum(1 for r in self.rows if not r.verified)
         self.count_label.setText(
-            self.tr("{count} closed shifts wait for a check.").format(count=waiting) if waiting
+            self.tr("%n closed shift(s) wait for a check.", "", waiting) if waiting
             else self.tr("No shift waits for a check."))
 
     def _render_picked(self) -> None:

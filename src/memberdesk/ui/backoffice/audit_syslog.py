@@ -93,10 +93,10 @@ class SystemLog(Page):
         if not shown:
             text = self.tr("Nothing at this level. The log is in {folder}")
         elif self.tail.more:
-            text = self.tr("The newest {count} records; older ones are in {folder}")
+            text = self.tr("The newest %n record(s); older ones are in {folder}", "", shown)
         else:
-            text = self.tr("{count} records, from {folder}")
-        self.folder_label.setText(text.format(count=shown, folder=str(self.tail.folder)))
+            text = self.tr("%n record(s), from {folder}", "", shown)
+        self.folder_label.setText(text.format(folder=str(self.tail.folder)))
 
     def retranslate(self) -> None:
         self.level_label.setText(self.tr("&Level"))

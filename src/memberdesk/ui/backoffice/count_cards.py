@@ -131,7 +131,7 @@ class CountCardsPage(Page):
                          for i in t.items)
         validity = []
         if t.validity_days:
-            validity.append(self.tr("{days} days").format(days=t.validity_days))
+            validity.append(self.tr("%n day(s)", "", t.validity_days))
         if t.valid_until:
             validity.append(self.tr("to {date}").format(date=fmt.date_text(t.valid_until)))
         tiers = "  ".join(f"{name} {price.display()}" for _, name, price in t.tier_prices)
@@ -275,7 +275,8 @@ class CountCardsPage(Page):
             label.setText(text)
         self.code.setPlaceholderText(self.tr("e.g. WASH10"))
         self.name.setPlaceholderText(self.tr("e.g. 洗车10次卡"))
-        self.items.setPlaceholderText(self.tr("item code × uses, e.g. WASH×10, WAX×2"))
+        self.items.setPlaceholderText(self.tr("e.g. WASH×10, WAX×2"))
+        self.items.setToolTip(self.tr("item code × uses, e.g. WASH×10, WAX×2"))
         self.days.setPlaceholderText(self.tr("e.g. 365; empty: no limit"))
         self.until.setPlaceholderText(self.tr("YYYY-MM-DD; optional"))
         self.tiers.setPlaceholderText(self.tr("optional, e.g. gold=230, silver=240"))

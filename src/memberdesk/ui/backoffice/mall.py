@@ -197,8 +197,8 @@ class MallPage(Page):
         self.call(save_gift, self.actor, code, int(digits), shelf, on_done=self._saved)
 
     def _saved(self, g: GiftInfo) -> None:
-        self.say(lambda: self.tr("Saved: {gift} for {points} points.").format(
-            gift=g.name, points=fmt.number(g.points_price)), OK)
+        self.say(lambda: self.tr("Saved: {gift} for %Ln point(s).", "", g.points_price).format(
+            gift=g.name), OK)
         self.refresh()
 
     def toggle_shelf(self) -> None:

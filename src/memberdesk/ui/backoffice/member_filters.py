@@ -290,5 +290,6 @@ class MemberFilterBox(Retranslating, QWidget):
             self.status.setItemText(i, text)
         self.status.ensurePolished()  # (its compact style, not the default one)
         self.status.setMinimumWidth(self.status.sizeHint().width())  # its longest, whole
-        self.tag.setPlaceholderText(self.tr("e.g. VIP"))
+        self.tag.setPlaceholderText("VIP")  # an example (the field is narrow at 1024)
+        self.tag.setToolTip(self.tr("e.g. VIP"))
         self.clear_button.setText(self.tr("Clear filters"))

@@ -186,7 +186,7 @@ class MemberListPanel(Retranslating, QWidget):
         elif self.model.more:
             text = self.tr("{count} shown, scroll for more").format(count=shown)
         elif shown:
-            text = self.tr("{count} members").format(count=shown)
+            text = self.tr("%n member(s)", "", shown)
         else:
             text = self.tr("No member matches")
         self.count_label.setText(text + ("  " + self.tr("Enter opens the member")
@@ -196,7 +196,8 @@ class MemberListPanel(Retranslating, QWidget):
         texts = {"search": self.tr("&Find"), "sort": self.tr("S&ort")}
         for key, label in self.labels.items():
             label.setText(texts[key])
-        self.search.setPlaceholderText(self.tr(
+        self.search.setPlaceholderText(self.tr("phone, last 4, name, card or member no."))
+        self.search.setToolTip(self.tr(
             "phone, last 4 digits, name, pinyin initials (zs), card or member no."))
         sorts = {MemberSort.MEMBER_NO: self.tr("Member no."), MemberSort.NAME: self.tr("Name"),
                  MemberSort.LAST_VISIT: self.tr("Last visit, newest first"),

@@ -245,11 +245,11 @@ class MembersPage(Page):
     def _exported(self, result: ExportResult) -> None:
         self.exported = result
         if result.phones_masked:
-            self.say(lambda: self.tr("Exported {count} members to {path} (phone numbers "
-                                     "masked).").format(count=result.rows, path=result.path), OK)
+            self.say(lambda: self.tr("Exported %n member(s) to {path} (phone numbers "
+                                     "masked).", "", result.rows).format(path=result.path), OK)
         else:
-            self.say(lambda: self.tr("Exported {count} members to {path}.").format(
-                count=result.rows, path=result.path), OK)
+            self.say(lambda: self.tr("Exported %n member(s) to {path}.", "", result.rows).format(
+                path=result.path), OK)
 
     # -- texts ---------------------------------------------------------------------------------------
     def retranslate(self) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from memberdesk.ui.shell.i18n import Retranslating
 from memberdesk.ui.shell.tasks import TaskRunner
@@ -28,7 +28,10 @@ class Page(Retranslating, TaskCalls, QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)
-        layout.addWidget(self.heading)
+        # the heading's row: a page may add what it counts at its right
+        self.heading_row = QHBoxLayout()
+        self.heading_row.addWidget(self.heading, 1)
+        layout.addLayout(self.heading_row)
         layout.addLayout(self.body, 1)
         layout.addWidget(self.message)
 

@@ -1,8 +1,11 @@
 """商品 — products and categories for the owner and managers. The list is lazy
 (:mod:`.product_model`: pages of 200 by code, fetched as it scrolls); the search
 box finds by code, barcode, name or pinyin initials (the counter's search, stopped
-products too). Pick a product to edit it in the form below, or New (Ctrl+N) for
-an empty form; Enter moves through the fields and saves in the last one. A
+products too). The form below follows the list's current row (after a search its
+first match; nothing found: no product, "choose one"); its fields hide so the list
+has the page's height (a dozen rows at 1024x768) and show with F2, Enter or a double
+click on a row, or New (Ctrl+N) for an empty form; the product count sits beside the
+page's heading. Enter moves through the fields and saves in the last one. A
 barcode of 8, 12 or 13 digits must have its right check digit. Stop / resume
 selling the picked product. A category is added with its code and name.
 
@@ -60,6 +63,8 @@ class ProductsPage(ProductForm, ProductSheets):
         self._focus_import = False
         self._back_to_form = False
         self.editing: ProductDetail | None = None
+        self.creating = True  # until the list has loaded: a new shop's first product
+        self.form_open = True
         self.tiers: list[TierInfo] = []
         self.search = QLineEdit()
         self.search.setObjectName("productSearch")
@@ -70,7 +75,6 @@ class ProductsPage(ProductForm, ProductSheets):
         self.search_timer.timeout.connect(self._search)
         self.search.textChanged.connect(lambda _t: self.search_timer.start())
         self.count_label = QLabel()
-        self.count_label.setWordWrap(True)  # the empty shop's hint must not widen the page
         self.model = ProductModel(runner, on_loaded=self._loaded)
         self.table = QTableView()
         self.table.setObjectName("productTable")
@@ -84,12 +88,15 @@ class ProductsPage(ProductForm, ProductSheets):
         self.fit = fit_columns(self.table, elastic=(2, 6), samples={
             0: "000000", 1: "6901234567892", 3: "件", 4: "9,999.00", 5: "9,999.00"})
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _p: self._pick(cur.row()))
+        self.table.doubleClicked.connect(lambda _i: self.edit_picked())
         top = QHBoxLayout()
         self.search_label = QLabel()
         self.search_label.setBuddy(self.search)
         top.addWidget(self.search_label)
         top.addWidget(self.search, 1)
-        top.addWidget(self.count_label)
+        # the count beside the page's heading: the search box keeps its room at 1024
+        self.count_label.setObjectName("productCount")
+        self.heading_row.addWidget(self.count_label)
         # Excel
         self.template_button = push_button(self.choose_template_file)
         self.check_button = push_button(self.choose_import_file)
@@ -117,12 +124,21 @@ class ProductsPage(ProductForm, ProductSheets):
         cats.addWidget(self.category_button)
         self._busy_buttons += [self.save_button, self.active_button, self.category_button]
         # Below the list: the form, or (while an import is checked, run or reported)
-        # the import's progress and refused rows in the form's place.
+        # the import's progress and refused rows in the form's place. The form's fields,
+        # buttons and the category row hide (F2) and the list takes their room.
+        self.form_fields = QWidget()
+        fields_layout = QVBoxLayout(self.form_fields)
+        fields_layout.setContentsMargins(0, 0, 0, 0)
+        fields_layout.setSpacing(10)
+        fields_layout.addLayout(self.grid)
+        fields_layout.addLayout(buttons)
+        fields_layout.addWidget(self.category_row)
         form = QWidget()
         form_layout = QVBoxLayout(form)
         form_layout.setContentsMargins(0, 0, 0, 0)
+        form_layout.setSpacing(10)
         form_layout.addLayout(self.heading_row)
-        form_layout.addLayout(self.grid)
+        form_layout.addWidget(self.form_fields)
         form_layout.addStretch(1)
         self.import_heading = QLabel()
         self.import_heading.setObjectName("sectionHeading")
@@ -148,19 +164,20 @@ class ProductsPage(ProductForm, ProductSheets):
         self.body.addLayout(top)
         self.body.addWidget(self.table, 1)
         self.body.addWidget(self.below)
-        self.body.addLayout(buttons)
-        self.body.addWidget(self.category_row)
         for key, slot in (("Ctrl+N", self.new_product), ("Ctrl+I", self.choose_import_file),
-                          ("Ctrl+E", self.choose_export_file)):
+                          ("Ctrl+E", self.choose_export_file), ("F2", self.toggle_form)):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.activated.connect(slot)
         self._loaded_once = False
+        self._loaded_rows = False  # the first list: the form hides when it has rows
         self.update_state()
         self.retranslate()
 
     def activated(self) -> None:
         if not self._loaded_once:
             self._loaded_once = True
+            self.creating = False  # the list's first row, once it is there
+            self.set_form_open(False)  # the list first; a new shop's empty list opens it
             self.fetch(list_tiers, on_done=self._show_tiers)
             self.fetch(list_categories, on_done=self._show_categories)
             self.model.reload()
@@ -171,12 +188,41 @@ class ProductsPage(ProductForm, ProductSheets):
         self.model.reload(self.search.text())
 
     def _loaded(self) -> None:
+        """A page of the list came: after a new list (a search, a reload) the form
+        follows it: the product being edited if it is there, else the first row, else
+        (nothing found) no product; a new product being typed stays."""
+        first = not self._loaded_rows
+        self._loaded_rows = True
         self._render_count()
-        if self.editing is not None:
-            for i, row in enumerate(self.model.rows):
-                if row.product.code == self.editing.product.code:
-                    self.table.selectRow(i)
-                    break
+        if first and not self.model.rows and not self.model.search:
+            self.set_form_open(True)  # a new shop: the form is where products come from
+        if self.table.currentIndex().isValid():
+            return  # the next page of the same list
+        if self._select_editing() or self.creating:
+            return
+        if self.model.rows:
+            self.table.selectRow(0)
+        elif self.model.search:
+            self.choose_nothing()
+        else:
+            self._new_form()  # a new shop: its first product
+
+    def _select_editing(self) -> bool:
+        """The edited product's row selected, if the list shows it."""
+        if self.editing is None:
+            return False
+        for i, row in enumerate(self.model.rows):
+            if row.product.code == self.editing.product.code:
+                self.table.selectRow(i)
+                return True
+        return False
+
+    def edit_picked(self) -> None:
+        """Enter or a double click in the list: the picked product's form, open."""
+        if self.model.row(self.table.currentIndex().row()) is not None and not self.running:
+            self.set_form_open(True)
+            if self.name.isEnabled():
+                self.name.setFocus()
 
     def reload_tiers(self) -> None:
         """The tiers changed (the rules page): a member-price field per active tier."""
@@ -202,6 +248,9 @@ class ProductsPage(ProductForm, ProductSheets):
         """Enter moves through the form and saves in its last field; in the search
         box it searches now; in the category fields it adds the category."""
         focus = self.focusWidget()
+        if focus is self.table:
+            self.edit_picked()
+            return
         if focus is self.import_button:
             self.import_checked()
             return
@@ -268,13 +317,15 @@ class ProductsPage(ProductForm, ProductSheets):
         elif not shown:  # a new shop: say where products come from
             text = self.tr("None yet: add below, or Import…")
         else:
-            text = self.tr("{count} products").format(count=shown)
+            text = self.tr("%n product(s)", "", shown)
         self.count_label.setText(text)
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Products"))
         self.search_label.setText(self.tr("&Find"))
-        self.search.setPlaceholderText(self.tr("code, barcode, name or pinyin initials (kkkl)"))
+        self.search.setPlaceholderText(self.tr("code, barcode, name…"))
+        self.search.setToolTip(self.tr("Finds by code, barcode, name or pinyin initials (kkkl for "
+                                       "康师傅矿泉水), stopped products too"))
         self._retranslate_form()
         self.category_heading.setText(self.tr("New cate&gory"))
         self.category_code.setPlaceholderText(self.tr("code, e.g. drinks"))

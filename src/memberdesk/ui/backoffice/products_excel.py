@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -49,6 +50,14 @@ def run_export(db: Any, actor: Any, path: Path, lang: str, progress: Progress) -
                            cancel=lambda: progress.cancelled)
 
 
+class Plurals(QObject):
+    """A count's words for the mixin below: a mixin's ``self.tr`` looks a plural up
+    in the page's context (Qt answers it there, untranslated)."""
+
+    def exported(self, rows: int) -> str:
+        return self.tr("Exported %n product(s) to {path}.", "", rows)
+
+
 class ProductSheets(Page):
     """The page's Excel buttons and the import's report in the form's place."""
 
@@ -69,6 +78,7 @@ class ProductSheets(Page):
     _focus_import: bool
     _back_to_form: bool
     _show_categories: Callable[..., None]  # the page's: the category picker
+    set_form_open: Callable[[bool], None]  # the form's: its fields shown or hidden
 
     @property
     def running(self) -> bool:
@@ -80,7 +90,8 @@ class ProductSheets(Page):
             self.category_row.show()
 
     def show_report(self) -> None:
-        """The import's rows in the form's place; the category row makes room too."""
+        """The import's rows in the form's place (as tall as the open form)."""
+        self.set_form_open(True)
         self.below.setCurrentIndex(1)
         self.category_row.hide()
 
@@ -164,8 +175,7 @@ class ProductSheets(Page):
     def _exported(self, result: ProductExport) -> None:
         self.exported = result
         self._back_to_form = True
-        self.say(lambda: self.tr("Exported {count} products to {path}.").format(
-            count=result.rows, path=result.path), OK)
+        self.say(lambda: Plurals().exported(result.rows).format(path=result.path), OK)
 
     def _retranslate_excel(self) -> None:
         self.template_button.setText(self.tr("Template…"))

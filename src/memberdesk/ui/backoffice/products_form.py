@@ -40,6 +40,10 @@ class ProductForm(Page):
     """The form below the list; the page puts it together."""
 
     editing: ProductDetail | None
+    creating: bool  # a new product's form (editing is None), not "choose a product"
+    form_open: bool
+    form_fields: QWidget  # the page's: the fields and buttons F2 shows or hides
+    running: bool
     tiers: list[TierInfo]
     model: ProductModel
     search: QLineEdit
@@ -96,17 +100,22 @@ class ProductForm(Page):
             label.setBuddy(field)
             self.grid.addWidget(label, i // 4, (i % 4) * 2)
             self.grid.addWidget(field, i // 4, (i % 4) * 2 + 1)
-        # The form's heading shares its row with the cost warning, and the tier-discount
-        # box sits with the buttons: the list above keeps its rows at 768 pixels high.
+        self.discountable.toggled.connect(lambda _on: self._member_price_hints())
+        # The form's heading shares its row with the cost warning, New and the button
+        # that shows or hides the fields (F2): while they are hidden the list above has
+        # the page's height (a dozen rows at 768 pixels high).
+        self.new_button = push_button(self.new_product)
+        self.form_toggle = push_button(self.toggle_form)
+        self.form_toggle.setObjectName("productFormToggle")
         self.heading_row = QHBoxLayout()
         self.heading_row.addWidget(self.form_heading)
         self.heading_row.addWidget(self.cost_warning, 1)
-        self.new_button = push_button(self.new_product)
+        self.heading_row.addStretch(1)
+        self.heading_row.addWidget(self.new_button)
+        self.heading_row.addWidget(self.form_toggle)
         self.save_button = push_button(self.save, primary=True)
         self.active_button = push_button(self.toggle_active)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.new_button)
-        buttons.addSpacing(12)
         buttons.addWidget(self.discountable)
         buttons.addStretch(1)
         buttons.addWidget(self.active_button)
@@ -140,7 +149,9 @@ class ProductForm(Page):
 
     def _fill(self, detail: ProductDetail) -> None:
         self.editing = detail
+        self.creating = False
         self.show_form()
+        self._enable_fields(True)
         p = detail.product
         self.code.setText(p.code)
         self.barcode.setText(p.barcode or "")
@@ -157,17 +168,55 @@ class ProductForm(Page):
         self.update_state()
 
     def new_product(self) -> None:
+        """New (Ctrl+N): an empty form, open, the cursor in the code."""
+        self._new_form()
+        self.set_form_open(True)
+        self.code.setFocus()
+
+    def _new_form(self) -> None:
         self.editing = None
+        self.creating = True
         self.show_form()
         self.table.clearSelection()
+        self._clear_fields()
+        self._enable_fields(True)
+        self.update_state()
+
+    def choose_nothing(self) -> None:
+        """No product picked (a search that found none): the fields empty and off,
+        the heading says to choose one, so no other product's fields are left on show."""
+        self.editing = None
+        self.creating = False
+        self._clear_fields()
+        self._enable_fields(False)
+        self.update_state()
+
+    def _clear_fields(self) -> None:
         for edit in (self.code, self.barcode, self.name, self.unit, self.price, self.cost,
                      *self.member_prices):
             edit.clear()
         self.category.setCurrentIndex(0)
         self.points.setValue(100)
         self.discountable.setChecked(True)
-        self.code.setFocus()
-        self.update_state()
+
+    def _enable_fields(self, on: bool) -> None:
+        for field in (*self._fields(), self.discountable):
+            field.setEnabled(on)
+
+    def set_form_open(self, on: bool) -> None:
+        """Show the form's fields below the list, or hide them (the list gets the room)."""
+        self.form_open = on
+        self.form_fields.setVisible(on)
+        self._render_toggle()
+
+    def toggle_form(self) -> None:
+        """F2 or the button: the fields shown (the cursor in the first) or hidden."""
+        if not self.running:
+            self.set_form_open(not self.form_open)
+            if self.form_open and self.code.isEnabled():
+                (self.code if self.creating else self.name).setFocus()
+            elif not self.form_open:
+                self.table.setFocus()
 
     def _fields(self) -> list[QWidget]:
         return [self.code, self.barcode, self.name, self.unit, self.price, self.cost,
@@ -210,6 +259,8 @@ class ProductForm(Page):
         fields = self._draft()
         if fields is None:
             return
+        if self.editing is None and not self.creating:
+            return
         if self.editing is None:
             self.call(catalog.create_product, self.actor, catalog.ProductDraft(**fields),
                       on_done=lambda info: self._saved(info.code, info.name, True))
@@ -241,9 +292,15 @@ class ProductForm(Page):
         self.fetch(product_detail, info.code, on_done=self._fill)
         self.model.reload(self.search.text())
 
+    def _render_toggle(self) -> None:
+        self.form_toggle.setText(self.tr("Hide the form (F2)") if self.form_open
+                                 else self.tr("Show the form (F2)"))
+
     def _render_form(self) -> None:
+        self.save_button.setEnabled(not self.busy and (self.editing is not None or self.creating))
         if self.editing is None:
-            self.form_heading.setText(self.tr("New product"))
+            self.form_heading.setText(self.tr("New product") if self.creating else
+                                      self.tr("Choose a product in the list, or New."))
             self.active_button.setText(self.tr("Stop selling"))
             return
         p = self.editing.product
@@ -266,12 +323,26 @@ class ProductForm(Page):
         self.points.setToolTip(self.tr("Points earned, in percent of normal: 0 earns none"))
         self.discountable.setText(self.tr("Tier discount"))
         self.discountable.setToolTip(self.tr("Tier discount applies"))
-        self.barcode.setPlaceholderText(self.tr("scan or type"))
+        self.barcode.setPlaceholderText(self.tr("scan"))
+        self.barcode.setToolTip(self.tr("Scan the barcode or type it"))
         self.unit.setPlaceholderText("件")
         for t, label in zip(self.tiers, self.member_labels, strict=True):
             label.setText(t.name)  # in the row of member prices; 1024 pixels are few
             label.setToolTip(self.tr("{tier} price").format(tier=t.name))
-        for edit in self.member_prices:  # not 0.00: an empty field is no member price
-            edit.setPlaceholderText(self.tr("—", "member price: none, the tier discount applies"))
+        self._member_price_hints()
         self.new_button.setText(self.tr("New (Ctrl+N)"))
         self.save_button.setText(self.tr("Save"))
+        self._render_toggle()
+
+    def _member_price_hints(self) -> None:
+        """An empty member price (not 0.00) is no member price: the tier's discount
+        applies to the list price, or the list price itself when there is none."""
+        for t, edit in zip(self.tiers, self.member_prices, strict=True):
+            discounted = self.discountable.isChecked() and t.discount_permille < 1000
+            edit.setPlaceholderText(
+                self.tr("tier", "member price: none, the tier discount applies (short: 1024 px)")
+                if discounted else self.tr("list", "member price: none, the list price (short)"))
+            edit.setToolTip(
+                self.tr("{tier} price. Empty: the {tier} discount on the price").format(tier=t.name)
+                if discounted else
+                self.tr("{tier} price. Empty: the price, no discount").format(tier=t.name))

@@ -4,6 +4,7 @@ giving the one picked to a member."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -37,6 +38,14 @@ from .rules_widgets import (
     picker_box,
     selected_row,
 )
+
+
+class Plurals(QObject):
+    """A count's words for the mixin below: a mixin's ``self.tr`` looks a plural up
+    in the page's context (Qt answers it there, untranslated)."""
+
+    def days_from_issue(self, days: int) -> str:
+        return self.tr("%n day(s) from issue", "", days)
 
 
 class CouponsTab(RulesBase):
@@ -124,7 +133,7 @@ class CouponsTab(RulesBase):
         if t.first_day or t.last_day:
             valid.append(self._dates(t.first_day, t.last_day))
         if t.valid_days:
-            valid.append(self.tr("{days} days from issue").format(days=t.valid_days))
+            valid.append(Plurals().days_from_issue(t.valid_days))
         if t.hours:
             valid.append(t.hours)
         return [t.code, t.name, offer_text(t),

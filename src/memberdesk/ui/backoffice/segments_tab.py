@@ -172,8 +172,8 @@ class SegmentsTab(Retranslating, QWidget):
 
     def _exported(self, res: Any) -> None:
         path: Path = res.path
-        self.page.say(lambda: self.tr("{rows} members written to {path}").format(
-            rows=res.rows, path=path), OK)
+        self.page.say(lambda: self.tr("%n member(s) written to {path}", "", res.rows).format(
+            path=path), OK)
 
     def _export_over(self) -> None:
         self.progress = None
@@ -184,7 +184,7 @@ class SegmentsTab(Retranslating, QWidget):
     # -- texts -----------------------------------------------------------------------------
     def _render_count(self) -> None:
         self.count_label.setText(self.tr("Counting…") if self.count is None else
-                                 self.tr("{count} members match").format(count=f"{self.count:,}"))
+                                 self.tr("%Ln member(s) match", "", self.count))
 
     def retranslate(self) -> None:
         self.picker_label.setText(self.tr("&Segment"))

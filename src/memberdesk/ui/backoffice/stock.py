@@ -311,7 +311,7 @@ class StockPage(StockActions):
         elif self.model.more:
             text = self.tr("{count} shown, scroll for more").format(count=shown)
         else:
-            text = self.tr("{count} products").format(count=shown)
+            text = self.tr("%n product(s)", "", shown)
         if self.counts is not None:
             text += self.tr("; {tracked} tracked, {low} low").format(
                 tracked=self.counts[0], low=self.counts[1])
@@ -324,16 +324,19 @@ class StockPage(StockActions):
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Stock"))
         self.search_label.setText(self.tr("&Find"))
-        self.search.setPlaceholderText(self.tr("code, barcode, name or pinyin initials"))
+        self.search.setPlaceholderText(self.tr("code or name"))
+        self.search.setToolTip(self.tr("code, barcode, name or pinyin initials"))
         self.low_only.setText(self.tr("&Low stock only"))
         for label, text in zip(self.labels, (
                 self.tr("&Receive"), self.tr("N&ote"), self.tr("&Counted"), self.tr("Re&ason"),
                 self.tr("Lo&w at")), strict=True):
             label.setText(text)
         self.receive_qty.setPlaceholderText(self.tr("quantity"))
-        self.note.setPlaceholderText(self.tr("supplier, delivery note (optional)"))
+        self.note.setPlaceholderText(self.tr("supplier, delivery note"))
+        self.note.setToolTip(self.tr("supplier, delivery note (optional)"))
         self.count_qty.setPlaceholderText(self.tr("counted"))
-        self.reason.setPlaceholderText(self.tr("e.g. month-end count, broken, expired"))
+        self.reason.setPlaceholderText(self.tr("e.g. month-end count"))
+        self.reason.setToolTip(self.tr("e.g. month-end count, broken, expired"))
         self.low_at.setPlaceholderText(self.tr("none"))
         self.receive_button.setText(self.tr("Receive goods"))
         self.count_button.setText(self.tr("Post count"))

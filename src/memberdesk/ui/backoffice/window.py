@@ -152,7 +152,15 @@ class BackOffice(Retranslating, QDialog):
             page.activated()
 
     def _restored(self, result: Any) -> None:
+        """The app logs out and opens on the restored data: this window (and any
+        window it opened) goes, or without a window manager it stays on screen
+        behind the login and the next back office. Hidden, not deleted: the counter
+        deletes its last dialog when it opens the next one."""
         self.restored.emit(result)
+        for window in self.findChildren(QWidget):
+            if window.isWindow() and window.isVisible():
+                window.close()
+        self.reject()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

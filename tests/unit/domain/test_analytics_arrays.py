@@ -11,6 +11,7 @@ from datetime import date, timedelta
 import numpy as np
 import pytest
 
+from memberdesk.domain import analytics_arrays
 from memberdesk.domain.analytics import (
     AnalyticsSettings,
     churn_warning,
@@ -71,6 +72,21 @@ def test_parse_reads_any_date_text_and_sorts_each_members_days() -> None:
     assert days2.tolist() == [day_number(date(2023, 12, 31)), day_number(date(2024, 2, 29))]
     assert counts2.tolist() == [2]
 
+
+
+def test_parse_in_chunks_reads_what_one_piece_reads(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The texts are read a chunk of members at a time (each chunk its own join, and
+    its own way: a chunk with a text out of the fixed width reads it the slow way);
+    the result is what reading them all at once gives."""
+    hist = _histories(5, 97)
+    texts = [",".join(d.isoformat() for d in random.Random(i).sample(h, len(h)))
+             for i, h in enumerate(hist)]
+    texts[40] = texts[40].replace(",", ", ")  # one chunk goes the slow way
+    whole = parse_visit_days(texts)
+    monkeypatch.setattr(analytics_arrays, "PARSE_CHUNK", 7)
+    parts = parse_visit_days(texts)
+    assert parts[0].tolist() == whole[0].tolist() == [len(h) for h in hist]
+    assert parts[1].tolist() == whole[1].tolist() == [day_number(d) for h in hist for d in h]
 
 def test_quintile_arrays_equal_quintile_scores_with_ties() -> None:
     rng = random.Random(7)

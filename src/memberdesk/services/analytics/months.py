@@ -14,6 +14,7 @@ from the entries as before (:func:`month_sums` says None).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
@@ -73,31 +74,59 @@ def _end_of(as_of: date, offset: timedelta) -> datetime:
     return datetime.combine(as_of + timedelta(days=1), time(), tzinfo=UTC) - offset
 
 
-def keep_closed_months(session: Session, as_of: date) -> None:
-    """Keep the sums of the months that ended :data:`MARGIN` before the end of
-    ``as_of`` (or before now, if earlier: a shop brought forward still writes entries
-    at today's time) and are not kept yet (inside the caller's write unit of work)."""
+@dataclass(frozen=True)
+class ClosedMonths:
+    """The sums of the months newly closed (:func:`closed_months`), to be kept by
+    :func:`save_months`: read before the write lock is taken."""
+
+    marker: tuple[str, int] | None  # the marker row read (month, shift_minutes)
+    reset: bool  # the kept rows were cut with another offset: thrown away
+    minutes: int
+    cut: str
+    sums: dict[tuple[str, str], int]
+
+
+def _marker(conn: Connection) -> tuple[str, int] | None:
+    row = conn.execute(select(_MONTHS.c.month, _MONTHS.c.shift_minutes).where(
+        _MONTHS.c.kind == _MARK)).first()
+    return None if row is None else (str(row[0]), int(row[1]))
+
+
+def closed_months(session: Session, as_of: date) -> ClosedMonths | None:
+    """The sums of the months that ended :data:`MARGIN` before the end of ``as_of``
+    (or before now, if earlier: a shop brought forward still writes entries at today's
+    time) and are not kept yet; None when there are none. Only reads: on a shop's
+    first refresh that is every ledger entry, which a write transaction would have
+    held the counter's lock for."""
     conn = connection(session)
     minutes = clock.offset_minutes(session)
     offset = clock.local_offset(session)
     end = min(_end_of(as_of, offset), clock.now())
     cut = _month_of((end + offset - MARGIN).astimezone(UTC).date())
-    marker = conn.execute(select(_MONTHS.c.month, _MONTHS.c.shift_minutes).where(
-        _MONTHS.c.kind == _MARK)).first()
-    if marker is not None and int(marker[1]) != minutes:
-        conn.execute(delete(_MONTHS))
-        marker = None
-    start = str(marker[0]) if marker is not None else None
+    marker = _marker(conn)
+    reset = marker is not None and marker[1] != minutes
+    start = marker[0] if marker is not None and not reset else None
     if start is not None and start >= cut:
-        return
+        return None
     since = _month_start(start, offset) if start else datetime(1970, 1, 1, tzinfo=UTC)
-    sums = _sums(conn, minutes, since, _month_start(cut, offset))
+    return ClosedMonths(marker, reset, minutes, cut,
+                        _sums(conn, minutes, since, _month_start(cut, offset)))
+
+
+def save_months(session: Session, plan: ClosedMonths) -> None:
+    """Keep ``plan``'s sums (inside the caller's write unit of work): a few rows. Left
+    alone when the marker moved since it was read (another refresh kept them)."""
+    conn = connection(session)
+    if _marker(conn) != plan.marker:
+        return
+    if plan.reset:
+        conn.execute(delete(_MONTHS))
     insert_many(conn, _MONTHS, [
-        {"kind": k, "month": m, "shift_minutes": minutes, "amount": v}
-        for (k, m), v in sorted(sums.items())])
+        {"kind": k, "month": m, "shift_minutes": plan.minutes, "amount": v}
+        for (k, m), v in sorted(plan.sums.items())])
     conn.execute(delete(_MONTHS).where(_MONTHS.c.kind == _MARK))
-    conn.execute(_MONTHS.insert(), {"kind": _MARK, "month": cut, "shift_minutes": minutes,
-                                    "amount": 0})
+    conn.execute(_MONTHS.insert(), {"kind": _MARK, "month": plan.cut,
+                                    "shift_minutes": plan.minutes, "amount": 0})
 
 
 def month_sums(session: Session, as_of: date) -> dict[tuple[str, str], int] | None:

@@ -346,13 +346,16 @@ def forget_figures(db: Database) -> None:
 def keep_figures(db: Database, as_of: date) -> None:
     """Build the 分析 figures as of ``as_of`` from the rows just written (a read-only
     snapshot) and keep them in ``analysis_snapshots`` (one short write)."""
-    from memberdesk.services.analytics.months import keep_closed_months
+    from memberdesk.services.analytics.months import closed_months, save_months
     from memberdesk.services.analytics.report import build_report  # (that module imports this one)
     from memberdesk.services.analytics.snapshot import save
 
-    with db.uow() as uow:  # the months now closed: summed once (a month a month)
-        keep_closed_months(uow.session, as_of)
-        uow.commit()
+    with db.reader() as r:  # the months now closed: summed once, without the lock
+        months = closed_months(r.session, as_of)
+    if months is not None:
+        with db.uow() as uow:
+            save_months(uow.session, months)
+            uow.commit()
     with db.reader() as r:
         rep = build_report(r.session, as_of)
     with db.uow() as uow:

@@ -113,6 +113,9 @@ class AppController(QObject):
         self.offline.session_confirmed.connect(self._start_counter)
         self.offline.session_refused.connect(self._offline_session_refused)
         self.main.add_closing_keys()
+        # No Chinese catalogue and none could be built: said, never silent English.
+        i18n.problem_changed.connect(self._language_problem)
+        self._language_problem(i18n.problem)
 
         self.login.login_requested.connect(self._request_login)
         self.login.language_toggle_requested.connect(i18n.toggle)
@@ -141,6 +144,12 @@ class AppController(QObject):
             self.backups.backup_failed.connect(self.main.banner.show_user_error)
             self.daily_jobs = DailyJobsScheduler(tasks.long_jobs, self)
             self.daily_jobs.jobs_failed.connect(self.main.banner.show_user_error)
+
+    def _language_problem(self, text: str) -> None:
+        if text:
+            self.main.status.showMessage(text)
+        else:
+            self.main.status.clearMessage()
 
     def _offline_selling(self) -> OfflineController:
         """Cash sales while the server is gone (网络版): the offline bar's controller."""

@@ -4910,6 +4910,10 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>Nothing was changed.</translation>
     </message>
     <message>
+        <source>Saved: the shop&apos;s name, address and phone.</source>
+        <translation>Saved: the shop&apos;s name, address and phone.</translation>
+    </message>
+    <message>
         <source>Printing a test page…</source>
         <translation>Printing a test page…</translation>
     </message>
@@ -5267,6 +5271,33 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
     <message>
         <source>Difference</source>
         <translation>Difference</translation>
+    </message>
+</context>
+<context>
+    <name>ShopDetailsBox</name>
+    <message>
+        <source>Next receipt ({mm} mm)</source>
+        <translation>Next receipt ({mm} mm)</translation>
+    </message>
+    <message>
+        <source>Shop name, address and phone (on receipts)</source>
+        <translation>Shop name, address and phone (on receipts)</translation>
+    </message>
+    <message>
+        <source>Shop &amp;name</source>
+        <translation>Shop &amp;name</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>&amp;Address</translation>
+    </message>
+    <message>
+        <source>P&amp;hone</source>
+        <translation>P&amp;hone</translation>
+    </message>
+    <message>
+        <source>Printed at the top of every receipt, centred; an empty address or phone is left out. Ctrl+S saves them with the settings.</source>
+        <translation>Printed at the top of every receipt, centred; an empty address or phone is left out. Ctrl+S saves them with the settings.</translation>
     </message>
 </context>
 <context>

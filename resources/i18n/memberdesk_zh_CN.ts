@@ -4910,6 +4910,10 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>没有修改任何设置。</translation>
     </message>
     <message>
+        <source>Saved: the shop&apos;s name, address and phone.</source>
+        <translation>已保存店名、地址和电话。</translation>
+    </message>
+    <message>
         <source>Printing a test page…</source>
         <translation>正在打印测试页…</translation>
     </message>
@@ -5267,6 +5271,33 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
     <message>
         <source>Difference</source>
         <translation>差额</translation>
+    </message>
+</context>
+<context>
+    <name>ShopDetailsBox</name>
+    <message>
+        <source>Next receipt ({mm} mm)</source>
+        <translation>下一张小票预览（{mm} 毫米）</translation>
+    </message>
+    <message>
+        <source>Shop name, address and phone (on receipts)</source>
+        <translation>店名、地址、电话（打印在小票上）</translation>
+    </message>
+    <message>
+        <source>Shop &amp;name</source>
+        <translation>店名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>地址(&amp;A)</translation>
+    </message>
+    <message>
+        <source>P&amp;hone</source>
+        <translation>电话(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Printed at the top of every receipt, centred; an empty address or phone is left out. Ctrl+S saves them with the settings.</source>
+        <translation>居中打印在每张小票顶部；地址或电话留空则不打印。按 Ctrl+S 与设置一起保存。</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import datetime
 from typing import Protocol
 
@@ -11,9 +12,11 @@ from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
 from memberdesk.models import AuditEntry, Recharge, Sale, Staff
+from memberdesk.money import Money
 from memberdesk.services.members.profiles import mask_phone
-from memberdesk.services.receipts.data import ReceiptData, from_json
+from memberdesk.services.receipts.data import ReceiptAmount, ReceiptData, ReceiptLine, from_json
 from memberdesk.services.receipts.header import ShopHeader, header_columns, header_of
+from memberdesk.services.shared import clock
 from memberdesk.services.shared.context import Actor
 from memberdesk.services.shared.driver import run
 from memberdesk.services.shared.errors import NotFoundError
@@ -86,3 +89,15 @@ def load_receipt(db: Database, actor: Actor, number: str) -> ReceiptData:
         if detail:
             return from_json(json.dumps(json.loads(detail)["result"]["receipt"]))
     raise NotFoundError("sale_not_found", key=number)
+
+
+def receipt_preview(db: Database, actor: Actor) -> ReceiptData:
+    """A made-up sale as this till's next receipt would print it (its header and
+    footer as they are now): Settings → Shop shows it beside the shop's details."""
+    with db.reader() as uow:
+        s = uow.session
+        require(s, actor, Permission.SELL)
+        head = receipt_head(s, "sale", "S00000000-0001", clock.now(), actor.staff_id, None)
+    price = Money(1000)
+    return replace(head, lines=(ReceiptLine("示例商品", 1, price, price, Money(0), price),),
+                   gross=price, total=price, tenders=(ReceiptAmount("现金", price),))

@@ -300,6 +300,65 @@
     </message>
 </context>
 <context>
+    <name>BackupList</name>
+    <message>
+        <source>by hand</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>scheduled</source>
+        <translation>定时</translation>
+    </message>
+    <message>
+        <source>day close</source>
+        <translation>日结</translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <source>before an upgrade</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <source>second copy: {folder}</source>
+        <translation>第二备份位置：{folder}</translation>
+    </message>
+    <message>
+        <source>this computer: {folder}</source>
+        <translation>本机：{folder}</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>已校验</translation>
+    </message>
+    <message>
+        <source>not verified</source>
+        <translation>未校验</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+</context>
+<context>
     <name>BackupPage</name>
     <message>
         <source>Backing up and verifying the copy…</source>
@@ -308,6 +367,10 @@
     <message>
         <source>Backed up and verified: {path}</source>
         <translation>备份完成并已校验：{path}</translation>
+    </message>
+    <message>
+        <source>Choose a backup in the list first.</source>
+        <translation>请先在列表中选择一份备份。</translation>
     </message>
     <message>
         <source>Restore which backup?</source>
@@ -380,6 +443,14 @@
         <translation>立即备份</translation>
     </message>
     <message>
+        <source>&amp;Backups found: {count} (newest first)</source>
+        <translation>找到的备份(&amp;B)：{count} 份（最新的在前）</translation>
+    </message>
+    <message>
+        <source>Restore the chosen backup (Enter)</source>
+        <translation>恢复选中的备份（回车）</translation>
+    </message>
+    <message>
         <source>Restore replaces all current data with a backup. The file is checked first and the current data is backed up before it is replaced.</source>
         <translation>恢复会用备份替换当前全部数据。恢复前会先检查备份文件，并先备份当前数据。</translation>
     </message>
@@ -388,8 +459,8 @@
         <translation>只有老板可以恢复备份。</translation>
     </message>
     <message>
-        <source>Restore from a backup…</source>
-        <translation>从备份恢复…</translation>
+        <source>Restore from another file…</source>
+        <translation>从其他文件恢复…</translation>
     </message>
 </context>
 <context>

@@ -10,13 +10,14 @@ it checks it in full first either way (:func:`.restore.check_restorable`).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from memberdesk.db import Database
 from memberdesk.services.backup.files import BACKUP_GLOB, Manifest
 from memberdesk.services.shared import settings
 
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)  # a file's time is seconds from it (no clock read)
 HERE, SECOND = "local", "second"  # where a backup is: the shop's folder, the second one
 
 
@@ -46,7 +47,7 @@ def _in(folder: Path, where: str) -> list[BackupFile]:
             found.append(BackupFile(path, manifest.created_at, stat.st_size, manifest.kind,
                                     manifest.size == stat.st_size, where))
         else:
-            when = datetime.fromtimestamp(stat.st_mtime, UTC)
+            when = _EPOCH + timedelta(seconds=stat.st_mtime)
             found.append(BackupFile(path, when, stat.st_size, "", False, where))
     return found
 

@@ -51,6 +51,8 @@ def test_the_owner_renames_the_shop_and_the_next_receipt_preview_shows_it(owner:
     assert shop_info(c.db).name == "好邻居便利店"
     c.qtbot.waitUntil(lambda: _preview_head(page)[0] == "好邻居便利店", timeout=10_000)
     assert _preview_head(page) == ["好邻居便利店", "文三路 100 号", "电话 0571-88886666"]
+    c.qtbot.waitUntil(lambda: "好邻居便利店" in c.ui.main.status.shop_label.text(), timeout=10_000)
+    assert c.ui.main.windowTitle().startswith("好邻居便利店")
     sale = c.world.sell([("COLA", 1)], [(TenderKind.CASH, "10")])  # the next real one
     assert render_text(sale.receipt, 58).splitlines()[:3] == (
         page.shop_box.preview.toPlainText().splitlines()[:3])

@@ -265,6 +265,8 @@ class SettingsPage(Page):
             self._save_settings(changes)
             return
         self.say(lambda: self.tr("Saved: the shop's name, address and phone."), OK)
+        if self.sheet is not None:  # the window's title follows the name (no setting changed)
+            self.saved.emit({item.key: item.value for item in self.sheet.items})
         self.refresh()
 
     def _save_settings(self, changes: dict[str, Any]) -> None:

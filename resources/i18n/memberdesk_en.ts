@@ -309,6 +309,65 @@
     </message>
 </context>
 <context>
+    <name>BackupList</name>
+    <message>
+        <source>by hand</source>
+        <translation>by hand</translation>
+    </message>
+    <message>
+        <source>scheduled</source>
+        <translation>scheduled</translation>
+    </message>
+    <message>
+        <source>day close</source>
+        <translation>day close</translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation>before a restore</translation>
+    </message>
+    <message>
+        <source>before an upgrade</source>
+        <translation>before an upgrade</translation>
+    </message>
+    <message>
+        <source>second copy: {folder}</source>
+        <translation>second copy: {folder}</translation>
+    </message>
+    <message>
+        <source>this computer: {folder}</source>
+        <translation>this computer: {folder}</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>verified</translation>
+    </message>
+    <message>
+        <source>not verified</source>
+        <translation>not verified</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Made</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Where</translation>
+    </message>
+</context>
+<context>
     <name>BackupPage</name>
     <message>
         <source>Backing up and verifying the copy…</source>
@@ -317,6 +376,10 @@
     <message>
         <source>Backed up and verified: {path}</source>
         <translation>Backed up and verified: {path}</translation>
+    </message>
+    <message>
+        <source>Choose a backup in the list first.</source>
+        <translation>Choose a backup in the list first.</translation>
     </message>
     <message>
         <source>Restore which backup?</source>
@@ -389,6 +452,14 @@
         <translation>Back up now</translation>
     </message>
     <message>
+        <source>&amp;Backups found: {count} (newest first)</source>
+        <translation>&amp;Backups found: {count} (newest first)</translation>
+    </message>
+    <message>
+        <source>Restore the chosen backup (Enter)</source>
+        <translation>Restore the chosen backup (Enter)</translation>
+    </message>
+    <message>
         <source>Restore replaces all current data with a backup. The file is checked first and the current data is backed up before it is replaced.</source>
         <translation>Restore replaces all current data with a backup. The file is checked first and the current data is backed up before it is replaced.</translation>
     </message>
@@ -397,8 +468,8 @@
         <translation>Only the owner can restore a backup.</translation>
     </message>
     <message>
-        <source>Restore from a backup…</source>
-        <translation>Restore from a backup…</translation>
+        <source>Restore from another file…</source>
+        <translation>Restore from another file…</translation>
     </message>
 </context>
 <context>
@@ -5024,6 +5095,10 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>Nothing was changed.</translation>
     </message>
     <message>
+        <source>Saved: the shop&apos;s name, address and phone.</source>
+        <translation>Saved: the shop&apos;s name, address and phone.</translation>
+    </message>
+    <message>
         <source>Printing a test page…</source>
         <translation>Printing a test page…</translation>
     </message>
@@ -5384,6 +5459,33 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
     <message>
         <source>Difference</source>
         <translation>Difference</translation>
+    </message>
+</context>
+<context>
+    <name>ShopDetailsBox</name>
+    <message>
+        <source>Next receipt ({mm} mm)</source>
+        <translation>Next receipt ({mm} mm)</translation>
+    </message>
+    <message>
+        <source>Shop name, address and phone (on receipts)</source>
+        <translation>Shop name, address and phone (on receipts)</translation>
+    </message>
+    <message>
+        <source>Shop &amp;name</source>
+        <translation>Shop &amp;name</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>&amp;Address</translation>
+    </message>
+    <message>
+        <source>P&amp;hone</source>
+        <translation>P&amp;hone</translation>
+    </message>
+    <message>
+        <source>Printed at the top of every receipt, centred; an empty address or phone is left out. Ctrl+S saves them with the settings.</source>
+        <translation>Printed at the top of every receipt, centred; an empty address or phone is left out. Ctrl+S saves them with the settings.</translation>
     </message>
 </context>
 <context>

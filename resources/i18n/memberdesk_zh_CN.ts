@@ -306,6 +306,65 @@
     </message>
 </context>
 <context>
+    <name>BackupList</name>
+    <message>
+        <source>by hand</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>scheduled</source>
+        <translation>定时</translation>
+    </message>
+    <message>
+        <source>day close</source>
+        <translation>日结</translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <source>before an upgrade</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <source>second copy: {folder}</source>
+        <translation>第二备份位置：{folder}</translation>
+    </message>
+    <message>
+        <source>this computer: {folder}</source>
+        <translation>本机：{folder}</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>已校验</translation>
+    </message>
+    <message>
+        <source>not verified</source>
+        <translation>未校验</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+</context>
+<context>
     <name>BackupPage</name>
     <message>
         <source>Backing up and verifying the copy…</source>
@@ -314,6 +373,10 @@
     <message>
         <source>Backed up and verified: {path}</source>
         <translation>备份完成并已校验：{path}</translation>
+    </message>
+    <message>
+        <source>Choose a backup in the list first.</source>
+        <translation>请先在列表中选择一份备份。</translation>
     </message>
     <message>
         <source>Restore which backup?</source>
@@ -386,6 +449,14 @@
         <translation>立即备份</translation>
     </message>
     <message>
+        <source>&amp;Backups found: {count} (newest first)</source>
+        <translation>找到的备份(&amp;B)：{count} 份（最新的在前）</translation>
+    </message>
+    <message>
+        <source>Restore the chosen backup (Enter)</source>
+        <translation>恢复选中的备份（回车）</translation>
+    </message>
+    <message>
         <source>Restore replaces all current data with a backup. The file is checked first and the current data is backed up before it is replaced.</source>
         <translation>恢复会用备份替换当前全部数据。恢复前会先检查备份文件，并先备份当前数据。</translation>
     </message>
@@ -394,8 +465,8 @@
         <translation>只有老板可以恢复备份。</translation>
     </message>
     <message>
-        <source>Restore from a backup…</source>
-        <translation>从备份恢复…</translation>
+        <source>Restore from another file…</source>
+        <translation>从其他文件恢复…</translation>
     </message>
 </context>
 <context>
@@ -5011,6 +5082,10 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>没有修改任何设置。</translation>
     </message>
     <message>
+        <source>Saved: the shop&apos;s name, address and phone.</source>
+        <translation>已保存店名、地址和电话。</translation>
+    </message>
+    <message>
         <source>Printing a test page…</source>
         <translation>正在打印测试页…</translation>
     </message>
@@ -5370,6 +5445,33 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
     <message>
         <source>Difference</source>
         <translation>差额</translation>
+    </message>
+</context>
+<context>
+    <name>ShopDetailsBox</name>
+    <message>
+        <source>Next receipt ({mm} mm)</source>
+        <translation>下一张小票预览（{mm} 毫米）</translation>
+    </message>
+    <message>
+        <source>Shop name, address and phone (on receipts)</source>
+        <translation>店名、地址、电话（打印在小票上）</translation>
+    </message>
+    <message>
+        <source>Shop &amp;name</source>
+        <translation>店名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>地址(&amp;A)</translation>
+    </message>
+    <message>
+        <source>P&amp;hone</source>
+        <translation>电话(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Printed at the top of every receipt, centred; an empty address or phone is left out. Ctrl+S saves them with the settings.</source>
+        <translation>居中打印在每张小票顶部；地址或电话留空则不打印。按 Ctrl+S 与设置一起保存。</translation>
     </message>
 </context>
 <context>

@@ -137,3 +137,62 @@ def test_a_manager_may_back_up_but_not_restore(manager: Counter, tmp_path: Path)
     assert page.restore_intro.text() == "只有老板可以恢复备份。"
     page.restore_from(tmp_path / "whatever.sqlite3")
     assert page.confirm is None
+
+
+def test_every_backup_is_listed_and_the_chosen_one_is_restored(owner: Counter) -> None:
+    """Three backups a day apart, a member added after each: three rows, newest
+    first; Enter on the second-newest restores that one (the password asked first)."""
+    from datetime import timedelta
+
+    from memberdesk.services.backup import create as backup_svc
+
+    c = owner
+    c.world.set_settings(backup__second_destination="")
+    now = backup_svc.clock_now()
+    made, members = [], []
+    for i, days in enumerate((2, 1, 0)):
+        made.append(create_backup(c.db, c.world.owner, now=now - timedelta(days=days)).path)
+        members.append(register_member(c.db, c.world.owner, phone=f"1360000001{i}",
+                                       name=f"会员{i}").member_no)
+    page = backup_page(c)
+    c.qtbot.waitUntil(lambda: page.list.rowCount() == 3, timeout=10_000)
+    assert [f.path for f in page.list.files] == made[::-1]  # newest first
+    assert page.list_label.text() == "找到的备份(&B)：3 份（最新的在前）"
+    row = [page.list.item(1, col).text() for col in range(5)]
+    assert row[2:4] == ["已校验", "手动"]
+    assert row[4] == f"本机：{c.db.paths.backups}"
+    assert row[1].endswith(" KB") or row[1].endswith(" MB")
+
+    restored: list[object] = []
+    c.tasks.database_restored.connect(restored.append)
+    page.list.setFocus()
+    page.list.selectRow(1)
+    c.enter(page.list)
+    c.settle()
+    confirm = page.confirm
+    assert confirm is not None and confirm.isVisible()
+    assert page.restore_file == made[1]
+    c.type(confirm.password, "owner-pass")
+    with c.qtbot.waitSignal(c.tasks.database_restored, timeout=20_000):
+        c.enter(confirm.password)
+    c.settle()
+    result = restored[0]
+    try:
+        assert made[1].name in page.message.text()
+        # the second-newest backup: made after the first member, before the second
+        found = [lookup(result.database, c.world.owner, no).outcome for no in members]
+        assert found[0] is not LookupOutcome.NOT_FOUND
+        assert found[1:] == [LookupOutcome.NOT_FOUND, LookupOutcome.NOT_FOUND]
+    finally:
+        c.ui.runner.wait()
+        result.database.close()
+
+
+def test_restore_chosen_without_a_backup_says_choose_one(owner: Counter) -> None:
+    c = owner
+    page = backup_page(c)
+    assert page.list.rowCount() == 0
+    page.restore_chosen_button.click()
+    c.settle()
+    assert page.message.text() == "请先在列表中选择一份备份。"
+    assert page.confirm is None

@@ -332,3 +332,18 @@ def test_a_use_and_its_undo_print_a_slip_of_what_was_used_and_what_remains(world
     undo = render_text(back.receipt, 80)
     assert "【计次】核销撤销凭证" in undo and "撤销核销 精洗一次 x 2" in undo
     assert "剩余 精洗一次 10 次" in undo
+
+
+def test_a_count_card_slip_prints_the_shops_address_and_phone(world: World) -> None:
+    """The slip's header is every receipt's (receipts.header): name, address, phone."""
+    from memberdesk.services.shop.details import change_shop_details
+
+    w = world
+    change_shop_details(w.db, w.owner, "好邻居洗车", "文三路 100 号", "0571-88886666")
+    sell_card(w)
+    card_id, balance_id = the_card(w)
+    used = use_card(w.db, w.cashier, UseRequest(card_id, balance_id, 1))
+    assert used.receipt is not None
+    for mm in (58, 80):
+        head = [ln.strip() for ln in render_text(used.receipt, mm).splitlines()[:4]]
+        assert head == ["好邻居洗车", "文三路 100 号", "电话 0571-88886666", "【计次】计次卡核销凭证"]

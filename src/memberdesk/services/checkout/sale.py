@@ -334,7 +334,7 @@ def checkout(db: Database, actor: Actor, request: CheckoutRequest) -> CheckoutRe
                 after.points = balance
         receipt = replace(
             receipt_head(s, "sale", sale_no, at, actor.staff_id, member, policy,
-                         (till.shop_name, till.cashier)),
+                         (till.header, till.cashier)),
             lines=tuple(ReceiptLine(pl.description, pl.qty, pl.unit_price, pl.gross,
                                     pl.discount, pl.net, pl.gift_campaign_id is not None)
                         for pl in bd.lines),

@@ -14,12 +14,13 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from memberdesk.db import Database
-from memberdesk.models import Product, Shop
+from memberdesk.models import Product
 from memberdesk.money import Money
 from memberdesk.services.offline.files import CATALOGUE_FILE, connect, data_dir, enabled
+from memberdesk.services.receipts.header import header_columns, header_of
 from memberdesk.services.shared import clock, this_store
 from memberdesk.services.shared.errors import NotFoundError, ValidationError
 from memberdesk.services.shared.policy import Policy
@@ -86,7 +87,10 @@ def refresh_catalogue(db: Database) -> CatalogueInfo | None:
             key: str(policy.int(key)) if key != "checkout.rounding" else policy.text(key)
             for key in SETTINGS
         }
-        settings["shop_name"] = s.scalar(select(Shop.name).where(Shop.id == 1)) or ""
+        header = header_of(s.execute(select(*header_columns(bindparam("store_id"))),
+                                     {"store_id": this_store.current_store_id(s)}).one())
+        settings["shop_name"] = header.name  # the receipt's header (receipts.header)
+        settings["shop_address"], settings["shop_phone"] = header.address, header.phone
         settings["number_prefix"] = this_store.number_prefix(s, "")
         settings["store_id"] = str(this_store.current_store_id(s))
         refreshed = clock.now().isoformat()

@@ -168,6 +168,8 @@ def sell_offline(folder: Path, actor: Actor, request: OfflineSaleRequest) -> Off
         )
         offset = cat.setting_int("shop.timezone_offset_minutes")
         shop_name, prefix = cat.settings["shop_name"], cat.settings["number_prefix"]
+        # the header's address and phone (a copy made before they were kept: none)
+        address, phone = cat.settings.get("shop_address", ""), cat.settings.get("shop_phone", "")
     at = clock.now()
     day = shoptime.business_date(at, offset)
     request_json = {
@@ -190,6 +192,8 @@ def sell_offline(folder: Path, actor: Actor, request: OfflineSaleRequest) -> Off
     receipt = ReceiptData(
         kind="sale",
         shop_name=shop_name,
+        shop_address=address,
+        shop_phone=phone,
         number=queued.local_no,
         issued_at=f"{local:%Y-%m-%d %H:%M:%S}",
         cashier=actor.display_name,

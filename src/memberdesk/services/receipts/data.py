@@ -59,6 +59,9 @@ class ReceiptData:
     points_expiring_on: str = ""
     notes: tuple[str, ...] = ()
     footer: str = ""
+    # Under the name (receipts.header); "" on receipts stored before they were printed.
+    shop_address: str = ""
+    shop_phone: str = ""
 
 
 _MONEY = {"unit_price", "gross", "discount", "net", "amount", "discount_total", "total",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import datetime
 from typing import Protocol
 
@@ -10,15 +11,19 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
-from memberdesk.models import AuditEntry, Recharge, Sale, Shop, Staff
+from memberdesk.models import AuditEntry, Recharge, Sale, Staff
+from memberdesk.money import Money
 from memberdesk.services.members.profiles import mask_phone
-from memberdesk.services.receipts.data import ReceiptData, from_json
+from memberdesk.services.receipts.data import ReceiptAmount, ReceiptData, ReceiptLine, from_json
+from memberdesk.services.receipts.header import ShopHeader, header_columns, header_of
+from memberdesk.services.shared import clock
 from memberdesk.services.shared.context import Actor
 from memberdesk.services.shared.driver import run
 from memberdesk.services.shared.errors import NotFoundError
 from memberdesk.services.shared.permissions import Permission, require
 from memberdesk.services.shared.policy import Policy
 from memberdesk.services.shared.tables import connection
+from memberdesk.services.shared.this_store import current_store_id
 
 
 class Holder(Protocol):
@@ -32,24 +37,33 @@ class Holder(Protocol):
     def phone(self) -> str | None: ...
 
 
-# The shop's name and the cashier's, in one statement (either may be missing: "").
+# The header (shop name, address, phone) and the cashier's name, in one statement
+# (any may be missing: "").
 _NAMES = select(
-    select(Shop.name).where(Shop.id == 1).scalar_subquery(),
-    select(Staff.display_name).where(Staff.id == bindparam("staff_id")).scalar_subquery(),
+    *header_columns(bindparam("store_id")),
+    select(Staff.display_name).where(Staff.id == bindparam("staff_id"))
+    .scalar_subquery().label("cashier"),
 )
 
 
 def receipt_head(
     s: Session, kind: str, number: str, at: datetime, staff_id: int, member: Holder | None,
-    policy: Policy | None = None, names: tuple[str, str] | None = None,
+    policy: Policy | None = None, names: tuple[ShopHeader, str] | None = None,
 ) -> ReceiptData:
-    """A receipt with its header filled in (shop, number, time, cashier, member).
-    ``names`` is the shop's name and the cashier's when the caller has read them."""
+    """A receipt with its header filled in (shop name, address and phone, number,
+    time, cashier, member). ``names`` is the header and the cashier's name when the
+    caller has read them (:mod:`.header`)."""
     policy = policy or Policy.load(s)
-    shop_name, cashier = names or run(connection(s), _NAMES, {"staff_id": staff_id}).one()
+    if names is None:
+        row = run(connection(s), _NAMES,
+                  {"staff_id": staff_id, "store_id": current_store_id(s)}).one()
+        names = header_of(row), row.cashier or ""
+    header, cashier = names
     return ReceiptData(
         kind=kind,
-        shop_name=shop_name or "",
+        shop_name=header.name,
+        shop_address=header.address,
+        shop_phone=header.phone,
         number=number,
         issued_at=policy.local_time(at).strftime("%Y-%m-%d %H:%M:%S"),
         cashier=cashier or "",
@@ -75,3 +89,15 @@ def load_receipt(db: Database, actor: Actor, number: str) -> ReceiptData:
         if detail:
             return from_json(json.dumps(json.loads(detail)["result"]["receipt"]))
     raise NotFoundError("sale_not_found", key=number)
+
+
+def receipt_preview(db: Database, actor: Actor) -> ReceiptData:
+    """A made-up sale as this till's next receipt would print it (its header and
+    footer as they are now): Settings → Shop shows it beside the shop's details."""
+    with db.reader() as uow:
+        s = uow.session
+        require(s, actor, Permission.SELL)
+        head = receipt_head(s, "sale", "S00000000-0001", clock.now(), actor.staff_id, None)
+    price = Money(1000)
+    return replace(head, lines=(ReceiptLine("示例商品", 1, price, price, Money(0), price),),
+                   gross=price, total=price, tenders=(ReceiptAmount("现金", price),))

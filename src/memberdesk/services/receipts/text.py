@@ -27,6 +27,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "redeem_reversal": ("【兑】兑换撤销凭证", "[GIFT] REDEMPTION REVERSED"),
     "count_card_use": ("【计次】计次卡核销凭证", "[COUNT CARD] USE SLIP"),
     "count_card_use_reversed": ("【计次】核销撤销凭证", "[COUNT CARD] USE REVERSED"),
+    "phone": ("电话", "Tel."),
     "number": ("单号", "No."),
     "time": ("时间", "Time"),
     "cashier": ("收银", "Cashier"),
@@ -206,6 +207,15 @@ def expiry_line(points: int, on: date, lang: str = "zh_CN") -> str:
     return f"积分 {pts(points)} 将于 {on.month}月{on.day}日 到期"
 
 
+def header_lines(data: ReceiptData, width: int, lang: str = "zh_CN") -> list[str]:
+    """The receipt's head, every kind alike: the shop's name, then its address and
+    phone when it has them, each centred and cut to the paper's ``width``."""
+    zh, en = _LABELS["phone"]
+    lines = [data.shop_name, data.shop_address,
+             f"{en if lang.startswith('en') else zh} {data.shop_phone}" if data.shop_phone else ""]
+    return [center(text, width) for i, text in enumerate(lines) if text.strip() or i == 0]
+
+
 def render_text(data: ReceiptData, paper_mm: int = 58, lang: str = "zh_CN") -> str:
     """The receipt as plain text, one line per printed line, ending with a newline."""
     width = COLUMNS.get(paper_mm, 32 if paper_mm < 80 else 48)
@@ -222,7 +232,7 @@ def render_text(data: ReceiptData, paper_mm: int = 58, lang: str = "zh_CN") -> s
         return amount.yuan()
 
     rule = "-" * width
-    out = [center(data.shop_name, width), center(t(data.kind), width)]
+    out = [*header_lines(data, width, lang), center(t(data.kind), width)]
     out.append(row(t("number"), data.number, width))
     out.append(row(t("time"), data.issued_at, width))
     out.append(row(t("cashier"), data.cashier, width))

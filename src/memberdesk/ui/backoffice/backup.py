@@ -1,7 +1,9 @@
 """备份与恢复 — back up now (shows the verified file), how old the last good backup
 is (a warning when it is more than a day old or the second destination, a USB
-drive say, is missing), and restore (owner only): pick a file, it is verified
-first, the owner confirms with their password, then the app switches to it."""
+drive say, is missing), every backup found in the backup folder and the second
+destination (newest first: when, size, verified or not, what made it, where), and
+restore (owner only): choose one in the list (Enter) or pick any file, it is
+verified first, the owner confirms with their password, then the app switches to it."""
 
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ from memberdesk.ui.shell.tasks import TaskRunner
 from ..dialogs.approval import ApprovalDialog
 from ..dialogs.base import ERROR, OK, push_button, restyle
 from . import jobs
+from .backup_list import BackupList
 from .long_jobs import LongJobs
 from .page import Page
 
@@ -47,22 +50,32 @@ class BackupPage(Page):
         self.backup_button = push_button(self.back_up_now, primary=True)
         self.restore_intro = QLabel()
         self.restore_intro.setWordWrap(True)
+        self.list_label = QLabel()
+        self.list = BackupList()
+        self.list.chosen_for_restore.connect(lambda f: self.restore_from(f.path))
+        self.list_label.setBuddy(self.list)
+        self.restore_chosen_button = push_button(self.restore_chosen, primary=True)
+        self.restore_chosen_button.setObjectName("restoreChosenButton")
         self.restore_button = push_button(self.choose_restore_file)
-        self._busy_buttons += [self.backup_button, self.restore_button]
+        self._busy_buttons += [self.backup_button, self.restore_button,
+                               self.restore_chosen_button]
         row = QHBoxLayout()
         row.addWidget(self.backup_button)
         row.addStretch(1)
         restore_row = QHBoxLayout()
+        restore_row.addWidget(self.restore_chosen_button)
         restore_row.addWidget(self.restore_button)
         restore_row.addStretch(1)
         self.body.addWidget(self.status_label)
         self.body.addWidget(self.warning)
         self.body.addLayout(row)
-        self.body.addSpacing(24)
+        self.body.addSpacing(12)
+        self.body.addWidget(self.list_label)
+        self.body.addWidget(self.list, 1)
         self.body.addWidget(self.restore_intro)
         self.body.addLayout(restore_row)
-        self.body.addStretch(1)
         self.restore_button.setVisible(may_restore)
+        self.restore_chosen_button.setVisible(may_restore)
         self.retranslate()
 
     def activated(self) -> None:
@@ -74,6 +87,7 @@ class BackupPage(Page):
 
     def _status(self, state: jobs.BackupState) -> None:
         self.state = state
+        self.list.show_files(state.files)
         self.retranslate()
         self.status_changed.emit(state.status)
 
@@ -89,6 +103,7 @@ class BackupPage(Page):
     def _backed_up(self, state: jobs.BackupState) -> None:
         self._set_busy(False)
         self.state = state
+        self.list.show_files(state.files)
         made = state.made
         if made is not None:
             self.say(lambda: self.tr("Backed up and verified: {path}").format(path=made.path), OK)
@@ -101,6 +116,15 @@ class BackupPage(Page):
         self.show_error(error)
 
     # -- restoring ---------------------------------------------------------------------------
+    def restore_chosen(self) -> None:
+        """The backup chosen in the list (Enter there does the same)."""
+        chosen = self.list.chosen()
+        if chosen is None:
+            self.say(lambda: self.tr("Choose a backup in the list first."), ERROR)
+            self.list.setFocus()
+            return
+        self.restore_from(chosen.path)
+
     def choose_restore_file(self) -> None:
         start = str(self.state.status.last_good_path.parent) if self.state and self.state.status.last_good_path else ""
         path, _filter = QFileDialog.getOpenFileName(
@@ -177,9 +201,13 @@ class BackupPage(Page):
         self.warning.setProperty("tone", ERROR)
         restyle(self.warning)
         self.backup_button.setText(self.tr("Back up now"))
+        count = len(self.state.files) if self.state else 0
+        self.list_label.setText(self.tr("&Backups found: {count} (newest first)").format(
+            count=count))
+        self.restore_chosen_button.setText(self.tr("Restore the chosen backup (Enter)"))
         self.restore_intro.setText(
             self.tr("Restore replaces all current data with a backup. The file is checked first "
                     "and the current data is backed up before it is replaced.")
             if self.may_restore else self.tr("Only the owner can restore a backup."))
-        self.restore_button.setText(self.tr("Restore from a backup…"))
+        self.restore_button.setText(self.tr("Restore from another file…"))
         super().retranslate()

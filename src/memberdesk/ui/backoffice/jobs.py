@@ -26,6 +26,7 @@ from memberdesk.services.backup.create import (
     backup_status,
     create_backup,
 )
+from memberdesk.services.backup.listing import BackupFile, list_backup_files
 from memberdesk.services.backup.restore import RestoreResult, check_restorable, restore_backup
 from memberdesk.services.checkout import history as sales_history
 from memberdesk.services.closing.day_close import DayCloseResult, close_day, day_report
@@ -286,15 +287,16 @@ def my_shift_no(db: Any, actor: Any) -> str | None:
 class BackupState:
     status: BackupStatus
     made: BackupResult | None = None
+    files: tuple[BackupFile, ...] = ()  # every backup found, newest first
 
 
 def status(db: Any) -> BackupState:
-    return BackupState(backup_status(db))
+    return BackupState(backup_status(db), None, tuple(list_backup_files(db)))
 
 
 def back_up(db: Any, actor: Any) -> BackupState:
     made = create_backup(db, actor)
-    return BackupState(backup_status(db), made)
+    return BackupState(backup_status(db), made, tuple(list_backup_files(db)))
 
 
 def check_file(path: Path) -> Path:

@@ -4,8 +4,12 @@ number box with the allowed range, a tick box, a pick list, a text field), its
 default and its help. Labels, help, ranges and choices come from the one catalogue
 (:mod:`memberdesk.services.shared.setting_specs`), as ``memberdesk settings`` shows them.
 
+The 门店 section starts with the shop's name, address and phone as the receipts print
+them, beside a preview of the next receipt (:mod:`.shop_details`).
+
 Save (Ctrl+S or Enter) sends only the values that differ from what was loaded, in
-one service call (one transaction, one audit row). Only the owner changes settings;
+one service call (one transaction, one audit row; the shop's details, when changed,
+in one before). Only the owner changes settings;
 a manager sees them read-only (the service checks again)."""
 
 from __future__ import annotations
@@ -31,12 +35,14 @@ from memberdesk.money import Money
 from memberdesk.services.shared.setting_specs import SECTIONS, SettingSpec
 from memberdesk.services.shared.setting_text import display
 from memberdesk.services.shared.settings import SettingsSheet, change_settings, list_settings
+from memberdesk.services.shop.details import change_shop_details
 from memberdesk.ui.common.money_input import MoneyEdit
 from memberdesk.ui.common.widgets import PickerBox
 from memberdesk.ui.shell.tasks import TaskRunner
 
 from ..dialogs.base import ERROR, OK, current_language, push_button
 from .page import Page
+from .shop_details import ShopDetailsBox
 
 Editor = MoneyEdit | QSpinBox | QCheckBox | PickerBox | QLineEdit
 
@@ -111,6 +117,7 @@ class SettingsPage(Page):
         self.form_layout = QVBoxLayout(self.form)
         self.form_layout.setContentsMargins(4, 0, 16, 8)
         self.form_layout.setSpacing(6)
+        self.shop_box = ShopDetailsBox()  # under the 门店 heading (_build)
         self.scroller = QScrollArea()
         self.scroller.setObjectName("settingsScroll")
         self.scroller.setWidgetResizable(True)
@@ -172,6 +179,8 @@ class SettingsPage(Page):
         self.read_only_note.setVisible(not sheet.may_change)
         self.update_state()
         self._render_texts()
+        self.shop_box.set_paper(sheet.item("receipt.paper_mm").value)
+        self.call(ShopDetailsBox.load, self.actor, on_done=self.shop_box.show_details)
 
     def _build(self, sheet: SettingsSheet) -> None:
         """One grid for every section, so labels and editors line up down the page."""
@@ -187,6 +196,8 @@ class SettingsPage(Page):
                 head.setProperty("panelTitle", True)
                 self.section_heads[section] = head
                 grid.addWidget(head, grid.rowCount(), 0, 1, 3)
+                if section == "shop":
+                    grid.addWidget(self.shop_box, grid.rowCount(), 0, 1, 3)
             row = grid.rowCount()
             label, editor, note = QLabel(), _editor(item.spec), QLabel()
             editor.setObjectName(f"setting:{item.key}")
@@ -230,6 +241,7 @@ class SettingsPage(Page):
         if self.sheet is None or not self.sheet.may_change or self.busy:
             return
         changes = self.changes()
+        details = self.shop_box.changes()
         missing = [k for k, v in changes.items() if v is None]
         if missing:
             editor = self.editors[missing[0]]
@@ -238,9 +250,26 @@ class SettingsPage(Page):
                 label=self.sheet.item(missing[0]).spec.label_in(current_language())
                 if self.sheet else ""), ERROR)
             return
+        if details is not None:  # the shop's details first, then any settings
+            self.call(change_shop_details, self.actor, *details,
+                      on_done=lambda _d: self._details_saved(changes),
+                      on_error=self._refused)
+            return
         if not changes:
             self.say(lambda: self.tr("Nothing was changed."))
             return
+        self._save_settings(changes)
+
+    def _details_saved(self, changes: dict[str, Any]) -> None:
+        if changes:
+            self._save_settings(changes)
+            return
+        self.say(lambda: self.tr("Saved: the shop's name, address and phone."), OK)
+        if self.sheet is not None:  # the window's title follows the name (no setting changed)
+            self.saved.emit({item.key: item.value for item in self.sheet.items})
+        self.refresh()
+
+    def _save_settings(self, changes: dict[str, Any]) -> None:
         self.call(change_settings, self.actor, changes, on_done=lambda after: self._saved(
             after, len(changes)), on_error=self._refused)
 
@@ -312,6 +341,9 @@ class SettingsPage(Page):
         self.refresh()
 
     def _refused(self, error: Any) -> None:
+        if self.shop_box.refused(error):
+            self.scroller.ensureWidgetVisible(self.shop_box)
+            return
         key = error.params.get("key") if hasattr(error, "params") else None
         if key in self.editors:
             self.editors[key].setFocus()

@@ -203,6 +203,12 @@ class MainWindow(Retranslating, QMainWindow):
         self.retranslate()
         self.lookup.setFocus()
 
+    def set_shop_name(self, name: str) -> None:
+        """The owner renamed the shop (Settings → Shop): the title and status bar say it."""
+        self._shop_name = name
+        self.status.set_shop(name)
+        self.retranslate()
+
     def end_session(self) -> None:
         """Forget the staff member and everything on screen (log out)."""
         self._actor = None

@@ -21,6 +21,9 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +33,7 @@ from PySide6.QtCore import (
     QLibraryInfo,
     QLocale,
     QObject,
+    QStandardPaths,
     QTranslator,
     Signal,
 )
@@ -77,6 +81,87 @@ def translations_dir() -> Path:
     return resources_dir() / "i18n"
 
 
+def cache_dir() -> Path:
+    """Where catalogues built at start-up go when the resources folder is read-only."""
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
+    return (Path(base) if base else Path.home() / ".cache" / "memberdesk") / "i18n"
+
+
+def lrelease_command() -> list[str] | None:
+    """PySide6's lrelease: the venv's ``pyside6-lrelease`` (beside this Python), else
+    the binary inside the PySide6 package, else one on PATH; None when there is none."""
+    here = Path(sys.executable).parent
+    candidates = [here / "pyside6-lrelease", here / "pyside6-lrelease.exe"]
+    try:
+        import PySide6
+
+        package = Path(PySide6.__file__).parent
+        candidates += [package / name for name in (
+            "lrelease", "lrelease.exe", "Qt/libexec/lrelease", "Qt/bin/lrelease")]
+    except ImportError:  # pragma: no cover - PySide6 is what runs this
+        pass
+    for candidate in candidates:
+        if candidate.is_file() and os.access(candidate, os.X_OK):
+            return [str(candidate)]
+    found = shutil.which("pyside6-lrelease") or shutil.which("lrelease")
+    return [found] if found else None
+
+
+def _fresh(qm: Path, ts: Path) -> bool:
+    """``qm`` exists and is not older than its source ``ts`` (no source: any ``qm``)."""
+    if not qm.is_file():
+        return False
+    return not ts.is_file() or qm.stat().st_mtime >= ts.stat().st_mtime
+
+
+def _build(ts: Path, qm: Path) -> str:
+    """Compile ``ts`` into ``qm``; "" when done, else why not."""
+    command = lrelease_command()
+    if command is None:
+        return "lrelease not found (install PySide6 in this environment)"
+    try:
+        qm.parent.mkdir(parents=True, exist_ok=True)
+        done = subprocess.run([*command, "-silent", str(ts), "-qm", str(qm)],
+                              capture_output=True, text=True, timeout=120, check=False)
+    except (OSError, subprocess.SubprocessError) as exc:
+        return f"{command[0]}: {exc}"
+    if done.returncode != 0 or not _fresh(qm, ts):
+        detail = (done.stderr or done.stdout or "").strip().splitlines()
+        return f"{command[0]} failed ({done.returncode}) {detail[-1] if detail else ''}".strip()
+    return ""
+
+
+def compiled_catalogue(lang: str) -> tuple[Path | None, str]:
+    """The compiled catalogue of ``lang`` up to date with its ``.ts``, built now when
+    it is missing or older (next to the source, else in :func:`cache_dir`), and ""; or
+    the best one there is (an older one, or None) and what went wrong."""
+    base = translations_dir()
+    ts, qm = base / f"memberdesk_{lang}.ts", base / f"memberdesk_{lang}.qm"
+    if _fresh(qm, ts):
+        return qm, ""
+    if not ts.is_file():
+        return None, f"neither {qm.name} nor {ts.name} in {base}"
+    cached = cache_dir() / qm.name
+    if _fresh(cached, ts):
+        return cached, ""
+    problems = []
+    for target in (qm, cached):
+        problem = _build(ts, target)
+        if not problem:
+            log.info("built the %s translations: %s", lang, target)
+            return target, ""
+        problems.append(f"{target}: {problem}")
+    return (qm if qm.is_file() else None), "; ".join(problems)
+
+
+def missing_text(lang: str) -> str:
+    """The warning when a language's catalogue cannot be loaded: in both languages,
+    as the one it is about cannot be shown."""
+    del lang
+    return ("中文界面文件缺失，无法生成（请运行 make translations）· "
+            "Chinese translations missing and could not be built: run `make translations`")
+
+
 def locale_for(lang: str) -> QLocale:
     language, territory = _LOCALES[normalise(lang)]
     return QLocale(language, territory)
@@ -88,12 +173,14 @@ class Translations(QObject):
     re-applies its texts in ``changeEvent`` (see ``retranslate`` methods)."""
 
     language_changed = Signal(str)
+    problem_changed = Signal(str)  # "" once the catalogue loads again
 
     def __init__(self, app: QCoreApplication, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._app = app
         self._installed: list[QTranslator] = []
         self._language = ZH_CN
+        self.problem = ""  # why the language's catalogue could not be loaded ("": it was)
 
     @property
     def language(self) -> str:
@@ -109,16 +196,24 @@ class Translations(QObject):
         self._installed.clear()
         locale = locale_for(lang)
         QLocale.setDefault(locale)
-        ours = translations_dir() / f"memberdesk_{lang}.qm"
+        # Source strings are English, so English works without a catalogue.
+        ours, problem = compiled_catalogue(lang) if lang != EN else (
+            translations_dir() / f"memberdesk_{lang}.qm", "")
         qt_dir = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
         for path, required in ((qt_dir / f"qtbase_{lang}.qm", False), (ours, True)):
             translator = QTranslator(self)
-            if path.is_file() and translator.load(str(path)):
+            if path is not None and path.is_file() and translator.load(str(path)):
                 self._app.installTranslator(translator)
                 self._installed.append(translator)
             elif required and lang != EN:
-                # Source strings are English, so English works without a catalogue.
-                log.warning("no translations for %s at %s (run `make translations`)", lang, path)
+                problem = problem or f"{path} cannot be loaded"
+                ours = None
+        if problem:
+            log.warning("translations for %s: %s (run `make translations`)", lang, problem)
+        shown = missing_text(lang) if problem and ours is None else ""
+        if shown != self.problem:
+            self.problem = shown
+            self.problem_changed.emit(shown)
         changed = lang != self._language
         self._language = lang
         log.info("interface language: %s", lang)

@@ -23,6 +23,7 @@ from memberdesk.ui.counter.reader_bridge import ReaderBridge
 from memberdesk.ui.counter.state import CounterState
 from memberdesk.ui.shell.backup_scheduler import BackupScheduler
 from memberdesk.ui.shell.daily_jobs import DailyJobsScheduler
+from memberdesk.ui.shell.follow import follow_language_problem, follow_shop_name
 from memberdesk.ui.shell.i18n import Translations
 from memberdesk.ui.shell.login import LoginScreen
 from memberdesk.ui.shell.shop_setup import ShopSetupScreen
@@ -113,6 +114,7 @@ class AppController(QObject):
         self.offline.session_confirmed.connect(self._start_counter)
         self.offline.session_refused.connect(self._offline_session_refused)
         self.main.add_closing_keys()
+        follow_language_problem(i18n, self.main.status)
 
         self.login.login_requested.connect(self._request_login)
         self.login.language_toggle_requested.connect(i18n.toggle)
@@ -136,6 +138,7 @@ class AppController(QObject):
             tasks.database_restored.connect(lambda _result: self._after_restore())
             tasks.backup_made.connect(lambda _result: self.counter.refresh_backup())
             tasks.settings_changed.connect(lambda _values: self.counter.reload_settings())
+            follow_shop_name(self, tasks.settings_changed)
             self.backups = BackupScheduler(tasks.long_jobs, self)
             self.backups.backup_made.connect(lambda _result: self.counter.refresh_backup())
             self.backups.backup_failed.connect(self.main.banner.show_user_error)

@@ -62,6 +62,7 @@ ACTION_NAMES: dict[str, tuple[str, str]] = {
     "shift.open": ("开班", "shift opened"),
     "shift.verify": ("审核交班", "shift verified"),
     "shop.init": ("开店设置", "shop set up"),
+    "shop.details": ("修改店名、地址、电话", "shop name, address, phone changed"),
     "staff.activate": ("启用员工", "staff enabled"),
     "staff.create": ("新建员工", "staff added"),
     "staff.deactivate": ("停用员工", "staff disabled"),

@@ -38,7 +38,12 @@ def test_a_till_killed_mid_checkout_retries_its_sale_once(pg_world: World) -> No
     alice = world.members["alice"]
     rnd = random.Random(20261203)
     in_flight = 0
+    recharged = yuan("1000")
     for k in range(KILLS):
+        # a round can sell a few hundred ¥3.50 sales: keep ¥2,000 at least (cap ¥5,000)
+        if world.member("alice").sv_principal < yuan("2000"):
+            world.recharge("alice", "2000")
+            recharged += yuan("2000")
         proc = subprocess.Popen(
             [sys.executable, "-m", "tests.pg.till_worker", db_address(world.db),
              str(world.cashier.staff_id), str(alice), f"till-{k:02d}"],
@@ -79,6 +84,6 @@ def test_a_till_killed_mid_checkout_retries_its_sale_once(pg_world: World) -> No
             assert list(conn.execute(text(sql))) == [], what
         sales = int(conn.execute(text(
             "SELECT count(*) FROM sales WHERE member_id = :m"), {"m": alice}).scalar_one())
-    assert world.member("alice").sv_principal == start - PRICE * sales
+    assert world.member("alice").sv_principal == start - PRICE * sales + recharged - yuan("1000")
     assert start == yuan("1000")
     assert check_database(world.db) == []

@@ -20,7 +20,6 @@ import os
 import resource
 import shutil
 import tempfile
-import threading
 import time
 from datetime import timedelta
 from pathlib import Path
@@ -32,40 +31,29 @@ from memberdesk.services.analytics.aggregates import scores_date
 from memberdesk.services.analytics.refresh import refresh_scores
 
 from . import report_data
-from .bench_reports import _checkouts, _median, _world
+from .bench_reports import _median
 from .stats import percentile
+from .till import Till, till_on_copy
 
 LINES = int(os.environ.get("MEMBERDESK_BENCH_ANALYTICS_LINES", "10000000"))
 MEMBERS = int(os.environ.get("MEMBERDESK_BENCH_ANALYTICS_MEMBERS", "1000000"))
 DAILY_ONLY = os.environ.get("MEMBERDESK_BENCH_ANALYTICS_DAILY_ONLY") == "1"
 
 
-def _run(db: Database, w: Any, lines: Any, tenders: Any, **kw: Any) -> dict[str, Any]:
-    """One refresh in a thread, checkouts going on meanwhile."""
-    done = threading.Event()
-    result: dict[str, Any] = {"batches": []}
+def _run(till: Till, **kw: Any) -> dict[str, Any]:
+    """One refresh beside the till, each write batch's time noted."""
+    batches: list[float] = []
     last = [time.perf_counter()]
 
     def step(done_: int, total: int) -> bool:
         now = time.perf_counter()
-        result["batches"].append(now - last[0])
+        batches.append(now - last[0])
         last[0] = now
         return True
 
-    def refresh() -> None:
-        t0, cpu0 = time.perf_counter(), time.thread_time()
-        try:
-            result["refresh"] = refresh_scores(db, step=step, **kw)
-        finally:
-            result["s"] = time.perf_counter() - t0
-            result["cpu"] = time.thread_time() - cpu0
-            done.set()
-
-    thread = threading.Thread(target=refresh)
-    thread.start()
-    result["busy"] = _checkouts(w, lines, tenders, done, 0)
-    thread.join()
-    return result
+    run = till.during(lambda: refresh_scores(till.db, step=step, **kw))
+    return {"refresh": run.result, "s": run.s, "cpu": run.cpu, "busy": run.busy,
+            "batches": batches}
 
 
 def _print(name: str, res: dict[str, Any], during: str) -> None:
@@ -91,17 +79,10 @@ def bench_refresh(path: Path) -> None:
     """The first refresh of the file (the aggregates built from every sale, every row
     written), then the next day's (what changed folded in, the rows that changed
     written): ``analytics_refresh_*`` and ``analytics_daily_*``."""
-    with tempfile.TemporaryDirectory(prefix="md-bench-", dir=path.parent) as tmp:
-        paths = DataPaths(Path(tmp) / "data").ensure()
-        shutil.copyfile(path, paths.database)
-        db = Database.open(paths)
-        w, lines, tenders = _world(db)
-        _checkouts(w, lines, tenders, None, 20)  # warm up
-        quiet = _checkouts(w, lines, tenders, None, 100)
-        first = _run(db, w, lines, tenders)
-        day = first["refresh"].as_of + timedelta(days=1)
-        daily = _run(db, w, lines, tenders, as_of=day)
-        db.close()
+    with till_on_copy(path) as till:
+        first = _run(till)
+        daily = _run(till, as_of=first["refresh"].as_of + timedelta(days=1))
+        quiet = till.quiet
     print(f"checkout_quiet_p99_ms: {percentile(quiet, 99):.1f} ms")
     _print(f"analytics_refresh_{MEMBERS}m_{LINES}l", first, "analytics")
     _print(f"analytics_daily_{MEMBERS}m_{LINES}l", daily, "daily_analytics")
@@ -126,18 +107,12 @@ def refreshed(path: Path) -> Path:
 
 def bench_daily(path: Path) -> None:
     """The next day's refresh only (``analytics_daily_*``), on :func:`refreshed`."""
-    with tempfile.TemporaryDirectory(prefix="md-bench-", dir=path.parent) as tmp:
-        paths = DataPaths(Path(tmp) / "data").ensure()
-        shutil.copyfile(path, paths.database)
-        db = Database.open(paths)
-        w, lines, tenders = _world(db)
-        _checkouts(w, lines, tenders, None, 20)  # warm up
-        quiet = _checkouts(w, lines, tenders, None, 100)
-        with db.reader() as r:
+    with till_on_copy(path) as till:
+        with till.db.reader() as r:
             day = scores_date(r.session)
         assert day is not None
-        daily = _run(db, w, lines, tenders, as_of=day + timedelta(days=1))
-        db.close()
+        daily = _run(till, as_of=day + timedelta(days=1))
+        quiet = till.quiet
     print(f"checkout_quiet_p99_ms: {percentile(quiet, 99):.1f} ms")
     _print(f"analytics_daily_{MEMBERS}m_{LINES}l", daily, "daily_analytics")
 

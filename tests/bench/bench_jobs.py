@@ -20,10 +20,7 @@ from __future__ import annotations
 
 import os
 import random
-import shutil
 import sqlite3
-import tempfile
-import threading
 import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -31,12 +28,12 @@ from typing import Any
 
 from memberdesk.db import Database, make_engine
 from memberdesk.db.migrate import head_revision
-from memberdesk.paths import DataPaths
 from memberdesk.services.shared import settings
 
 from . import report_data
-from .bench_reports import _checkouts, _median, _world
+from .bench_reports import _median
 from .stats import percentile
+from .till import till_on_copy
 
 MEMBERS = int(os.environ.get("MEMBERDESK_BENCH_JOBS_MEMBERS", "1000000"))
 GENERATOR = "v4"  # v4: member_scores as a refresh the day before left them
@@ -143,31 +140,11 @@ def ensure(members: int) -> Path:
 def bench_jobs(path: Path) -> None:
     from memberdesk.services.jobs.runner import run_jobs
 
-    with tempfile.TemporaryDirectory(prefix="md-bench-", dir=path.parent) as tmp:
-        paths = DataPaths(Path(tmp) / "data").ensure()
-        shutil.copyfile(path, paths.database)
-        db = Database.open(paths)
-        w, lines, tenders = _world(db)
-        _checkouts(w, lines, tenders, None, 20)  # warm up
-        quiet = _checkouts(w, lines, tenders, None, 100)
-        done = threading.Event()
-        result: dict[str, Any] = {}
-
-        def jobs() -> None:
-            result["started"] = datetime.now(UTC)
-            t0, cpu0 = time.perf_counter(), time.thread_time()
-            try:
-                result["run"] = run_jobs(db)
-            finally:
-                result["s"] = time.perf_counter() - t0
-                result["cpu"] = time.thread_time() - cpu0
-                done.set()
-
-        thread = threading.Thread(target=jobs)
-        thread.start()
-        busy = _checkouts(w, lines, tenders, done, 0)
-        thread.join()
-        db.close()
+    with till_on_copy(path) as till:
+        started = datetime.now(UTC)
+        run = till.during(lambda: run_jobs(till.db))
+        quiet, busy = till.quiet, run.busy
+    result: dict[str, Any] = {"started": started, "run": run.result, "s": run.s, "cpu": run.cpu}
     last = result["started"]
     for info in result["run"].runs:  # each job's time: from the one before it finished
         at = info.finished_at if info.finished_at.tzinfo else info.finished_at.replace(tzinfo=UTC)

@@ -21,13 +21,11 @@ from __future__ import annotations
 import json
 import os
 import resource
-import shutil
 import sqlite3
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -37,20 +35,16 @@ from typing import Any
 from sqlalchemy import event, func, select
 
 from memberdesk.db import Database, make_engine
-from memberdesk.models import DayClose, Member, Sale
-from memberdesk.models.enums import TenderKind
-from memberdesk.money import Money
-from memberdesk.paths import DataPaths
+from memberdesk.models import DayClose, Sale
 from memberdesk.services.backup.create import create_backup
-from memberdesk.services.checkout.cart import CartLine, CartRequest, quote
 from memberdesk.services.closing.day_close import day_report
 from memberdesk.services.reporting.day_report import compute
 from memberdesk.services.reporting.window import Watermarks, Window
 from memberdesk.services.staff.accounts import login
-from tests.checkout_support.kit import World
 
 from . import report_data
 from .stats import percentile
+from .till import till_on_copy
 
 LINES = int(os.environ.get("MEMBERDESK_BENCH_LINES", "10000000"))
 MEMBERS = int(os.environ.get("MEMBERDESK_BENCH_REPORT_MEMBERS", "200000"))
@@ -316,53 +310,11 @@ def _bench_stream(path: Path, start: date, end: date) -> None:
 
 
 # -- checkout while a backup runs -------------------------------------------------------
-def _world(db: Database) -> tuple[World, list[CartLine], list[tuple[TenderKind, str]]]:
-    actors = {u: login(db, u, p) for u, p in report_data.PASSWORDS.items()}
-    w = World(db, actors["owner"], actors["manager"], actors["cashier"])
-    with db.reader() as uow:
-        w.members = {k: int(uow.session.scalar(select(Member.id).where(Member.phone == p)) or 0)
-                     for k, p in (("alice", "13800000001"), ("bob", "13800000002"))}
-    lines = [CartLine(product="COLA", qty=2), CartLine(product="CHIPS"), CartLine(product="BEER")]
-    payable = quote(db, w.cashier, CartRequest(tuple(lines), w.members["bob"])).payable
-    cash = payable - Money.parse("10.00")
-    return w, lines, [(TenderKind.WECHAT, "10.00"), (TenderKind.CASH, cash.yuan())]
-
-
-def _checkouts(w: World, lines: list[CartLine], tenders: list[tuple[TenderKind, str]],
-               until: threading.Event | None, count: int) -> list[float]:
-    out: list[float] = []
-    while (until is None and len(out) < count) or (until is not None and not until.is_set()):
-        t0 = time.perf_counter()
-        w.sell(lines, tenders, member="bob")
-        out.append((time.perf_counter() - t0) * 1000)
-        time.sleep(0.05)
-    return out
-
-
 def bench_checkout_during_backup(path: Path) -> None:
-    with tempfile.TemporaryDirectory(prefix="md-bench-", dir=path.parent) as tmp:
-        paths = DataPaths(Path(tmp) / "data").ensure()
-        shutil.copyfile(path, paths.database)
-        db = Database.open(paths)
-        w, lines, tenders = _world(db)
-        _checkouts(w, lines, tenders, None, 20)  # warm up
-        quiet = _checkouts(w, lines, tenders, None, 200)
-        done = threading.Event()
-        result: dict[str, Any] = {}
-
-        def backup() -> None:
-            t0 = time.perf_counter()
-            try:
-                result["backup"] = create_backup(db, None, kind="bench")
-            finally:
-                result["s"] = time.perf_counter() - t0
-                done.set()
-
-        thread = threading.Thread(target=backup)
-        thread.start()
-        busy = _checkouts(w, lines, tenders, done, 0)
-        thread.join()
-        db.close()
+    with till_on_copy(path, quiet=200) as till:
+        quiet = till.quiet
+        run = till.during(lambda: create_backup(till.db, None, kind="bench"))
+    busy, result = run.busy, {"s": run.s, "backup": run.result}
     size = path.stat().st_size / 1e9
     print(f"backup_db_gb: {size:.2f} GB; backup took {result['s']:.1f} s "
           f"({result['backup'].size / 1e9:.2f} GB written and verified)")

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from memberdesk.services.members.lookup import lookup
 from memberdesk.ui.counter.actions import CounterTasks, counter_tasks_of, install_counter_tasks
@@ -49,11 +49,25 @@ class Counter:
              modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> Any:
         """Press a task key on the counter; the dialog it opened, loaded."""
         before = self.tasks.dialog
+        self._counter_active()
         self.press(key, modifier=modifier)
         dialog = self.tasks.dialog
         assert dialog is not None and dialog is not before and dialog.isVisible()
         self.settle()
         return dialog
+
+    def _counter_active(self) -> None:
+        """As a cashier would: the next key once the counter has the keys again (a
+        dialog just closed gives them back on the next turn of the event loop; the
+        window's F-key shortcuts wait for it). Two seconds at most: a test that keeps
+        a dialog open over the counter presses at once."""
+        if QApplication.activeModalWidget() is not None:
+            return
+        window = self.ui.main.window()
+        for _ in range(200):
+            if QApplication.activeWindow() is window:
+                return
+            self.qtbot.wait(10)
 
     def settle(self) -> None:
         """Until every service call submitted so far has come back."""

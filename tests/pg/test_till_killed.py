@@ -11,12 +11,14 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import timedelta
 from pathlib import Path
 
 from sqlalchemy import text
 
 from memberdesk.services.backup.integrity import check_database
 from memberdesk.services.checkout.sale import checkout
+from memberdesk.services.loyalty.tiers import set_member_tier
 from tests.checkout_support.kit import World, db_address, yuan
 from tests.integration.checkout.test_co_crash import HALF_WRITTEN
 from tests.pg.till_worker import PRICE, cashier, sale
@@ -34,6 +36,10 @@ def _count(world: World, client_id: str) -> int:
 def test_a_till_killed_mid_checkout_retries_its_sale_once(pg_world: World) -> None:
     world = pg_world
     world.recharge("alice", "1000")
+    # the tier stays: hundreds of sales would move her up, and a tier discount would
+    # change the price of the sale the test sends again (fixed at ¥3.50)
+    set_member_tier(world.db, world.owner, world.member("alice").member_no, "normal",
+                    reason="kill -9 test", locked_until=world.today() + timedelta(days=3650))
     start = world.member("alice").sv_principal
     alice = world.members["alice"]
     rnd = random.Random(20261203)
@@ -86,4 +92,5 @@ def test_a_till_killed_mid_checkout_retries_its_sale_once(pg_world: World) -> No
             "SELECT count(*) FROM sales WHERE member_id = :m"), {"m": alice}).scalar_one())
     assert world.member("alice").sv_principal == start - PRICE * sales + recharged - yuan("1000")
     assert start == yuan("1000")
+    assert world.member("alice").tier_id == world.tiers["normal"]
     assert check_database(world.db) == []

@@ -3951,6 +3951,10 @@ Fill in one member per row, then check the file.</translation>
         <translation>Scan the barcode or type it</translation>
     </message>
     <message>
+        <source>New category (Alt+G)</source>
+        <translation>New category (Alt+G)</translation>
+    </message>
+    <message>
         <source>tier</source>
         <comment>member price: none, the tier discount applies (short: 1024 px)</comment>
         <translation>tier</translation>
@@ -4186,8 +4190,8 @@ Fill in one product per row, then import it (it is checked first).</translation>
         <translation>Finds by code, barcode, name or pinyin initials (kkkl for 康师傅矿泉水), stopped products too</translation>
     </message>
     <message>
-        <source>New cate&amp;gory</source>
-        <translation>New cate&amp;gory</translation>
+        <source>New category</source>
+        <translation>New category</translation>
     </message>
     <message>
         <source>code, e.g. drinks</source>

@@ -3941,6 +3941,10 @@ Fill in one member per row, then check the file.</source>
         <translation>扫描条码或手动输入</translation>
     </message>
     <message>
+        <source>New category (Alt+G)</source>
+        <translation>新分类 (Alt+G)</translation>
+    </message>
+    <message>
         <source>tier</source>
         <comment>member price: none, the tier discount applies (short: 1024 px)</comment>
         <translation>按折扣</translation>
@@ -4175,8 +4179,8 @@ Fill in one product per row, then import it (it is checked first).</source>
         <translation>按编号、条码、名称或拼音首字母查找（如 kkkl 即康师傅矿泉水），停售的商品也能找到</translation>
     </message>
     <message>
-        <source>New cate&amp;gory</source>
-        <translation>新分类(&amp;G)</translation>
+        <source>New category</source>
+        <translation>新分类</translation>
     </message>
     <message>
         <source>code, e.g. drinks</source>

@@ -17,21 +17,19 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QSizePolicy,
-    QStackedWidget,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from memberdesk.services.catalog import products as catalog
 from memberdesk.services.catalog.admin import (
+    PAGE_SIZE,
     ProductDetail,
     list_categories,
     product_detail,
@@ -47,7 +45,10 @@ from .long_jobs import LongJobs
 from .product_model import ProductModel
 from .products_excel import ProductSheets
 from .products_form import ProductForm
+from .products_layout import arrange, build_below
 from .sheet_jobs import SheetJobs
+
+FIND_PAGES = 10  # a search cleared: pages fetched to find the product being edited
 
 
 class ProductsPage(ProductForm, ProductSheets):
@@ -83,10 +84,11 @@ class ProductsPage(ProductForm, ProductSheets):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        # the name and the category give way (elided, whole in the tool tip); a barcode,
-        # a price are never cut (the samples keep the widths as more rows load)
-        self.fit = fit_columns(self.table, elastic=(2, 6), samples={
-            0: "000000", 1: "6901234567892", 3: "件", 4: "9,999.00", 5: "9,999.00"})
+        # the name and the category give way (elided, whole in the tool tip), the name
+        # takes the room left; a barcode, a price are never cut (the samples keep the
+        # widths as more rows load: a 13-digit barcode, a price to 999.99)
+        self.fit = fit_columns(self.table, elastic=(2, 6), spare=(2,), samples={
+            0: "000000", 1: "6901234567892", 3: "件", 4: "999.00", 5: "999.00"})
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _p: self._pick(cur.row()))
         self.table.doubleClicked.connect(lambda _i: self.edit_picked())
         top = QHBoxLayout()
@@ -108,12 +110,11 @@ class ProductsPage(ProductForm, ProductSheets):
             top.addWidget(button)
         buttons = self._build_form()
         # categories
-        self.category_heading = QLabel()  # Alt+G: the keys' way to the category fields
+        self.category_heading = QLabel()  # Alt+G (a shortcut: the row may be hidden)
         self.category_code = QLineEdit()
         self.category_code.setMaxLength(20)
         self.category_name = QLineEdit()
         self.category_name.setMaxLength(40)
-        self.category_heading.setBuddy(self.category_code)
         self.category_button = push_button(self.add_category)
         self.category_row = QWidget()
         cats = QHBoxLayout(self.category_row)
@@ -126,46 +127,14 @@ class ProductsPage(ProductForm, ProductSheets):
         # Below the list: the form, or (while an import is checked, run or reported)
         # the import's progress and refused rows in the form's place. The form's fields,
         # buttons and the category row hide (F2) and the list takes their room.
-        self.form_fields = QWidget()
-        fields_layout = QVBoxLayout(self.form_fields)
-        fields_layout.setContentsMargins(0, 0, 0, 0)
-        fields_layout.setSpacing(10)
-        fields_layout.addLayout(self.grid)
-        fields_layout.addLayout(buttons)
-        fields_layout.addWidget(self.category_row)
-        form = QWidget()
-        form_layout = QVBoxLayout(form)
-        form_layout.setContentsMargins(0, 0, 0, 0)
-        form_layout.setSpacing(10)
-        form_layout.addLayout(self.heading_row)
-        form_layout.addWidget(self.form_fields)
-        form_layout.addStretch(1)
-        self.import_heading = QLabel()
-        self.import_heading.setObjectName("sectionHeading")
         self.back_button = push_button(self.show_form)
-        running = QHBoxLayout()
-        running.addWidget(self.jobs.bar, 1)
-        running.addWidget(self.jobs.cancel_button)
-        running.addWidget(self.import_button)
-        report = QWidget()
-        report_layout = QVBoxLayout(report)
-        report_layout.setContentsMargins(0, 0, 0, 0)
-        heading_row = QHBoxLayout()
-        heading_row.addWidget(self.import_heading, 1)
-        heading_row.addWidget(self.back_button)
-        report_layout.addLayout(heading_row)
-        report_layout.addWidget(self.jobs.problems, 1)
-        report_layout.addLayout(running)
-        # as tall as the form: the list above keeps its room while rows are reported
-        report.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
-        self.below = QStackedWidget()
-        self.below.addWidget(form)
-        self.below.addWidget(report)
+        self.below = build_below(self, buttons)
         self.body.addLayout(top)
         self.body.addWidget(self.table, 1)
         self.body.addWidget(self.below)
         for key, slot in (("Ctrl+N", self.new_product), ("Ctrl+I", self.choose_import_file),
-                          ("Ctrl+E", self.choose_export_file), ("F2", self.toggle_form)):
+                          ("Ctrl+E", self.choose_export_file), ("F2", self.toggle_form),
+                          ("Alt+G", self.open_category_row)):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.activated.connect(slot)
         self._loaded_once = False
@@ -188,9 +157,10 @@ class ProductsPage(ProductForm, ProductSheets):
         self.model.reload(self.search.text())
 
     def _loaded(self) -> None:
-        """A page of the list came: after a new list (a search, a reload) the form
-        follows it: the product being edited if it is there, else the first row, else
-        (nothing found) no product; a new product being typed stays."""
+        """A page of the list came: after a new list (a search, a reload, a search
+        cleared) the form follows it: the product being edited if it is there (pages
+        fetched until it is, up to FIND_PAGES; selected and scrolled into view), else
+        the first row, else (nothing found) no product; a new product being typed stays."""
         first = not self._loaded_rows
         self._loaded_rows = True
         self._render_count()
@@ -200,6 +170,10 @@ class ProductsPage(ProductForm, ProductSheets):
             return  # the next page of the same list
         if self._select_editing() or self.creating:
             return
+        if (self.editing is not None and self.model.canFetchMore()
+                and len(self.model.rows) < FIND_PAGES * PAGE_SIZE):
+            self.model.fetchMore()  # the edited product may be on a later page
+            return
         if self.model.rows:
             self.table.selectRow(0)
         elif self.model.search:
@@ -208,12 +182,14 @@ class ProductsPage(ProductForm, ProductSheets):
             self._new_form()  # a new shop: its first product
 
     def _select_editing(self) -> bool:
-        """The edited product's row selected, if the list shows it."""
+        """The edited product's row selected and in view, if the list has it."""
         if self.editing is None:
             return False
         for i, row in enumerate(self.model.rows):
             if row.product.code == self.editing.product.code:
                 self.table.selectRow(i)
+                self.table.scrollTo(self.model.index(i, 0),
+                                    QAbstractItemView.ScrollHint.PositionAtCenter)
                 return True
         return False
 
@@ -242,7 +218,14 @@ class ProductsPage(ProductForm, ProductSheets):
         found = self.model.row(row)
         if found is not None and (self.editing is None
                                   or self.editing.product.code != found.product.code):
-            self.fetch(product_detail, found.product.code, on_done=self._fill)
+            self.fetch(product_detail, found.product.code, on_done=self._picked)
+
+    def _picked(self, detail: ProductDetail) -> None:
+        """A picked row's product, in the form if its row is still the list's current
+        one (a search cleared meanwhile may have picked another)."""
+        current = self.model.row(self.table.currentIndex().row())
+        if current is not None and current.product.code == detail.product.code:
+            self._fill(detail)
 
     def enter_pressed(self) -> None:
         """Enter moves through the form and saves in its last field; in the search
@@ -272,6 +255,26 @@ class ProductsPage(ProductForm, ProductSheets):
             else:
                 self.save()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        arrange(self)
+        super().resizeEvent(event)
+
+    def toggle_category_row(self) -> None:
+        """"+" beside the category: the row that adds one, shown or hidden."""
+        if self.category_row.isVisible():
+            self.category_row.hide()
+            self.category.setFocus()
+        else:
+            self.open_category_row()
+
+    def open_category_row(self) -> None:
+        """Alt+G: the form and the row that adds a category, the cursor in its code."""
+        if self.running:
+            return
+        self.set_form_open(True)
+        self.category_row.show()
+        self.category_code.setFocus()
+
     def add_category(self) -> None:
         if not self.category_code.text().strip():
             self.category_code.setFocus()
@@ -283,6 +286,9 @@ class ProductsPage(ProductForm, ProductSheets):
     def _category_added(self, info: catalog.CategoryInfo) -> None:
         self.category_code.clear()
         self.category_name.clear()
+        if self.category_row.isVisible():  # added: the row goes, the picker has it
+            self.category_row.hide()
+            self.category.setFocus()
         self.say(lambda: self.tr("Category {name} is added.").format(name=info.name), OK)
         # Chosen for a new product (added for it); a product being edited keeps its own.
         chosen = info.id if self.editing is None else self.category.currentData()
@@ -327,7 +333,7 @@ class ProductsPage(ProductForm, ProductSheets):
         self.search.setToolTip(self.tr("Finds by code, barcode, name or pinyin initials (kkkl for "
                                        "康师傅矿泉水), stopped products too"))
         self._retranslate_form()
-        self.category_heading.setText(self.tr("New cate&gory"))
+        self.category_heading.setText(self.tr("New category"))
         self.category_code.setPlaceholderText(self.tr("code, e.g. drinks"))
         self.category_name.setPlaceholderText(self.tr("name, e.g. 饮料"))
         self.category_button.setText(self.tr("Add category"))

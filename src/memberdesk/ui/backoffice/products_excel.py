@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QStackedWidget,
-    QWidget,
 )
 
 from memberdesk.services.catalog.admin import (
@@ -65,7 +64,6 @@ class ProductSheets(Page):
     model: ProductModel
     search: QLineEdit
     below: QStackedWidget
-    category_row: QWidget
     checked: ProductImportResult | None
     imported: ProductImportResult | None
     exported: ProductExport | None
@@ -87,13 +85,11 @@ class ProductSheets(Page):
     def show_form(self) -> None:
         if not self.running:
             self.below.setCurrentIndex(0)
-            self.category_row.show()
 
     def show_report(self) -> None:
         """The import's rows in the form's place (as tall as the open form)."""
         self.set_form_open(True)
         self.below.setCurrentIndex(1)
-        self.category_row.hide()
 
     def choose_template_file(self) -> None:
         name = self.tr("product import template") + ".xlsx"

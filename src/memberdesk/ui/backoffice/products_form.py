@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QSpinBox,
     QTableView,
+    QToolButton,
     QWidget,
 )
 
@@ -51,6 +53,7 @@ class ProductForm(Page):
     category: PickerBox
 
     show_form: Callable[[], None]  # the Excel part's: the form back in place
+    toggle_category_row: Callable[[], None]  # the page's: the new category's row
 
     def _build_form(self) -> QHBoxLayout:
         """The product's fields in a grid (member prices follow in
@@ -99,28 +102,50 @@ class ProductForm(Page):
                 self.category, self.points), strict=True)):
             label.setBuddy(field)
             self.grid.addWidget(label, i // 4, (i % 4) * 2)
-            self.grid.addWidget(field, i // 4, (i % 4) * 2 + 1)
+            self.grid.addWidget(field if field is not self.category else self._category_cell(),
+                                i // 4, (i % 4) * 2 + 1)
         self.discountable.toggled.connect(lambda _on: self._member_price_hints())
-        # The form's heading shares its row with the cost warning, New and the button
-        # that shows or hides the fields (F2): while they are hidden the list above has
-        # the page's height (a dozen rows at 768 pixels high).
+        # The form's heading shares its row with New and the button that shows or hides
+        # the fields (F2): while they are hidden the list above has the page's height (a
+        # dozen rows at 768 pixels high).
         self.new_button = push_button(self.new_product)
         self.form_toggle = push_button(self.toggle_form)
         self.form_toggle.setObjectName("productFormToggle")
         self.heading_row = QHBoxLayout()
         self.heading_row.addWidget(self.form_heading)
-        self.heading_row.addWidget(self.cost_warning, 1)
         self.heading_row.addStretch(1)
         self.heading_row.addWidget(self.new_button)
         self.heading_row.addWidget(self.form_toggle)
+        # The form's actions: in a row below the fields, or (a wide page: 1366 pixels)
+        # in the heading's row, so the list above keeps 8 rows (products_layout).
         self.save_button = push_button(self.save, primary=True)
         self.active_button = push_button(self.toggle_active)
+        self.form_actions = QWidget()
+        actions = QHBoxLayout(self.form_actions)
+        actions.setContentsMargins(0, 0, 0, 0)
+        actions.addWidget(self.discountable)
+        actions.addStretch(1)
+        actions.addWidget(self.active_button)
+        actions.addWidget(self.save_button)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.discountable)
-        buttons.addStretch(1)
-        buttons.addWidget(self.active_button)
-        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.form_actions)
         return buttons
+
+    def _category_cell(self) -> QWidget:
+        """The category picker and "+" beside it: the row that adds a category
+        (Alt+G) shows only when asked for, so the list keeps its rows."""
+        cell = QWidget()
+        row = QHBoxLayout(cell)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(4)
+        row.addWidget(self.category, 1)
+        self.category_more = QToolButton()
+        self.category_more.setObjectName("newCategoryButton")
+        self.category_more.setText("+")
+        self.category_more.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Enter, Tab: the fields; keys: Alt+G
+        self.category_more.clicked.connect(self.toggle_category_row)
+        row.addWidget(self.category_more)
+        return cell
 
     def _show_tiers(self, tiers: list[TierInfo]) -> None:
         for label, edit in zip(self.member_labels, self.member_prices, strict=True):
@@ -207,6 +232,7 @@ class ProductForm(Page):
         """Show the form's fields below the list, or hide them (the list gets the room)."""
         self.form_open = on
         self.form_fields.setVisible(on)
+        self.form_actions.setVisible(on)  # in the heading's row on a wide page
         self._render_toggle()
 
     def toggle_form(self) -> None:
@@ -330,6 +356,7 @@ class ProductForm(Page):
             label.setText(t.name)  # in the row of member prices; 1024 pixels are few
             label.setToolTip(self.tr("{tier} price").format(tier=t.name))
         self._member_price_hints()
+        self.category_more.setToolTip(self.tr("New category (Alt+G)"))
         self.new_button.setText(self.tr("New (Ctrl+N)"))
         self.save_button.setText(self.tr("Save"))
         self._render_toggle()

@@ -14,22 +14,28 @@ table's size and its rows from then on.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
-from PySide6.QtGui import QHelpEvent
+from PySide6.QtGui import QFontMetricsF, QHelpEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QToolTip
 from shiboken6 import isValid
 
 CELL_PADDING = 8  # a cell's text margins and the grid line (as sizeHintForColumn adds)
+# Room over a value's measured width. Qt rounds a text's width to whole pixels for its
+# size hint but elides by its exact width: with fractional glyph advances (Windows,
+# a scaled screen) a 13-digit barcode sized by its hint came out "690123456789…".
+CELL_SLACK = 3
 ELASTIC_FLOOR = 80  # an elastic column keeps this much (a few characters) before others shrink
 TITLE_FLOOR = 80  # a title wider than its values keeps this much (four characters or so)
 LEAST = 40  # no column narrower than this (its title elides; the tool tip says it)
 
 
 def _text_width(view: QAbstractItemView, text: str) -> int:
-    metrics = view.fontMetrics()
-    return max((metrics.horizontalAdvance(line) for line in text.split("\n")), default=0)
+    metrics = QFontMetricsF(view.font())
+    return max((math.ceil(metrics.horizontalAdvance(line)) for line in text.split("\n")),
+               default=0)
 
 
 def cell_tip(view: QAbstractItemView, index: QModelIndex) -> str | None:
@@ -58,17 +64,17 @@ def title_tip(header: QHeaderView, column: int) -> str | None:
 
 def share(natural: Sequence[int], elastic: Sequence[int], avail: int,
           floors: Sequence[int], values: Sequence[int] | None = None,
-          title_floor: int = TITLE_FLOOR) -> list[int]:
+          title_floor: int = TITLE_FLOOR, spare: Sequence[int] | None = None) -> list[int]:
     """Widths for columns of ``natural`` widths (their values' or their titles',
     whichever is wider) in ``avail`` pixels. When they do not fit, first the titles
     wider than their ``values`` give way (down to the values, keeping ``title_floor``),
     then the elastic columns (down to their floors), then any column still above its
     floor, each step in proportion to the room each has. Spare room goes to the
-    elastic columns (else to the last column)."""
+    elastic columns, or to the ``spare`` ones when given (else to the last column)."""
     widths = list(natural)
     total = sum(widths)
     if total <= avail:
-        takers = list(elastic) or [len(widths) - 1]
+        takers = list(elastic if spare is None else spare) or [len(widths) - 1]
         extra = avail - total
         for i, col in enumerate(takers):
             widths[col] += extra // len(takers) + (1 if i < extra % len(takers) else 0)
@@ -103,8 +109,10 @@ def _give_way(widths: list[int], bounds: Sequence[int], over: int) -> None:
 class ColumnFit(QObject):
     def __init__(self, view: QTableView, elastic: Sequence[int],
                  samples: Mapping[int, str] | None = None, least: int = LEAST,
-                 elastic_floor: int = ELASTIC_FLOOR, title_floor: int = TITLE_FLOOR) -> None:
+                 elastic_floor: int = ELASTIC_FLOOR, title_floor: int = TITLE_FLOOR,
+                 spare: Sequence[int] | None = None) -> None:
         super().__init__(view)
+        self.spare = None if spare is None else tuple(spare)
         self.view = view
         self.elastic = tuple(elastic)
         self.samples = dict(samples or {})
@@ -141,7 +149,7 @@ class ColumnFit(QObject):
         sample = self.samples.get(column)
         if sample:
             width = max(width, _text_width(view, sample) + CELL_PADDING)
-        return width
+        return width + CELL_SLACK if width > 0 else width
 
     def refit(self) -> None:
         if not isValid(self.view):
@@ -156,8 +164,10 @@ class ColumnFit(QObject):
         elastic = [i for i, c in enumerate(columns) if c in self.elastic]
         floors = [min(n, max(self.least, self.elastic_floor if i in elastic else w))
                   for i, (n, w) in enumerate(zip(natural, content, strict=True))]
+        spare = None if self.spare is None else [i for i, c in enumerate(columns)
+                                                 if c in self.spare]
         widths = share(natural, elastic, view.viewport().width(), floors, content,
-                       self.title_floor)
+                       self.title_floor, spare)
         for column, width in zip(columns, widths, strict=True):
             if header.sectionSize(column) != width:
                 header.resizeSection(column, width)
@@ -189,8 +199,10 @@ class ColumnFit(QObject):
 
 def fit_columns(view: QTableView, elastic: Sequence[int] = (),
                 samples: Mapping[int, str] | None = None, least: int = LEAST,
-                elastic_floor: int = ELASTIC_FLOOR, title_floor: int = TITLE_FLOOR) -> ColumnFit:
-    """The view's columns share its width from now on (see the module's words)."""
-    fit = ColumnFit(view, elastic, samples, least, elastic_floor, title_floor)
+                elastic_floor: int = ELASTIC_FLOOR, title_floor: int = TITLE_FLOOR,
+                spare: Sequence[int] | None = None) -> ColumnFit:
+    """The view's columns share its width from now on (see the module's words);
+    ``spare``: the columns that take the room left over (default: the elastic ones)."""
+    fit = ColumnFit(view, elastic, samples, least, elastic_floor, title_floor, spare)
     view.setProperty("columnFit", True)
     return fit

@@ -1,5 +1,6 @@
 """Screenshots of the back-office pages not photographed in ``screenshots_tasks.py``:
-报表 (each report shown), 备份与恢复 and 计次卡 (a template picked)."""
+报表 (each report shown), 备份与恢复, 计次卡 (a template picked) and 商品 (the
+first product's form open under the list)."""
 
 from __future__ import annotations
 
@@ -34,3 +35,15 @@ def shoot_office_pages(cam: Any, office: Any, member_no: str | None) -> None:
             page.table.selectRow(0)
             cam.idle()
         cam.grab(office, "backoffice_count_cards")
+
+
+def shoot_products(cam: Any, office: Any) -> None:
+    """商品 with the picked product's form open (F2): the list and the form both."""
+    if "products" not in office.pages:
+        return
+    page = office.show_page("products")
+    cam.idle()
+    page.set_form_open(True)
+    cam.idle()
+    cam.grab(office, "backoffice_products")
+    page.set_form_open(False)  # as the owner finds it next time

@@ -239,7 +239,7 @@ def shoot_tasks(cam: Camera, sizes: tuple[tuple[int, int], ...], langs: tuple[st
                 office.resize(size[0] - 40, size[1] - 50)
                 cam.idle()
                 cam.grab(office, "backoffice_day_close")
-                from screenshots_office import shoot_office_pages
+                from screenshots_office import shoot_office_pages, shoot_products
 
                 shoot_office_pages(cam, office, member_no)
                 _members_page(cam, office, member_no)
@@ -249,10 +249,7 @@ def shoot_tasks(cam: Camera, sizes: tuple[tuple[int, int], ...], langs: tuple[st
                     cam.grab(office, "backoffice_staff")
                 if "audit" in office.pages:  # before products widens the window
                     _audit_page(cam, office)
-                if "products" in office.pages:
-                    office.show_page("products")
-                    cam.idle()
-                    cam.grab(office, "backoffice_products")
+                shoot_products(cam, office)
                 if "settings" in office.pages:
                     office.show_page("settings")
                     cam.idle()

@@ -83,7 +83,7 @@ def test_a_13_digit_barcode_shows_whole_and_the_name_takes_the_rest(
         owner: Counter, lang: str, screen: tuple[int, int]) -> None:
     c = owner
     catalog.create_product(c.db, c.world.owner, catalog.ProductDraft(
-        code="0001", name="青岛啤酒 500ml", barcode="6901939621608", price=Money(650)))
+        code="0001", name="统一冰红茶 500ml", barcode="6901939621608", price=Money(650)))
     _office, page = open_products(c, lang, screen)
     page.set_form_open(True)
     table = page.table
@@ -93,7 +93,7 @@ def test_a_13_digit_barcode_shows_whole_and_the_name_takes_the_rest(
     c.qtbot.waitUntil(lambda: not table.horizontalScrollBar().isVisible(), timeout=3_000)
     assert table.columnWidth(1) >= needed(table, "6901939621608")
     assert cell_tip(table, page.model.index(row, 1)) is None
-    assert table.columnWidth(2) >= needed(table, "青岛啤酒 500ml")  # the name: the rest
+    assert table.columnWidth(2) >= needed(table, "统一冰红茶 500ml")  # the name: the rest
     assert cell_tip(table, page.model.index(row, 2)) is None
     category = table.horizontalHeader().sectionSizeHint(6)
     assert table.columnWidth(6) <= max(category, 80 + 3)  # the category takes no more

@@ -85,10 +85,11 @@ class ProductsPage(ProductForm, ProductSheets):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         # the name and the category give way (elided, whole in the tool tip), the name
-        # takes the room left; a barcode, a price are never cut (the samples keep the
-        # widths as more rows load: a 13-digit barcode, a price to 999.99)
+        # takes the room left; a code, a barcode, a price are never cut (the samples keep
+        # the widths as more rows load: a 13-digit barcode, a price to 999.99; a cost is
+        # below its price: its title's width holds it, and gives the name 12 px at 1024)
         self.fit = fit_columns(self.table, elastic=(2, 6), spare=(2,), samples={
-            0: "000000", 1: "6901234567892", 3: "件", 4: "999.00", 5: "999.00"})
+            0: "00000", 1: "6901234567892", 3: "件", 4: "999.00"})
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _p: self._pick(cur.row()))
         self.table.doubleClicked.connect(lambda _i: self.edit_picked())
         top = QHBoxLayout()

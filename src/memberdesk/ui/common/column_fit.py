@@ -26,7 +26,8 @@ CELL_PADDING = 8  # a cell's text margins and the grid line (as sizeHintForColum
 # Room over a value's measured width. Qt rounds a text's width to whole pixels for its
 # size hint but elides by its exact width: with fractional glyph advances (Windows,
 # a scaled screen) a 13-digit barcode sized by its hint came out "690123456789…".
-CELL_SLACK = 3
+# Where the table has no room for it, it goes before the table scrolls sideways.
+CELL_SLACK = 2
 ELASTIC_FLOOR = 80  # an elastic column keeps this much (a few characters) before others shrink
 TITLE_FLOOR = 80  # a title wider than its values keeps this much (four characters or so)
 LEAST = 40  # no column narrower than this (its title elides; the tool tip says it)
@@ -162,7 +163,9 @@ class ColumnFit(QObject):
         natural = [max(header.sectionSizeHint(c), w) for c, w in zip(columns, content,
                                                                      strict=True)]
         elastic = [i for i, c in enumerate(columns) if c in self.elastic]
-        floors = [min(n, max(self.least, self.elastic_floor if i in elastic else w))
+        # the slack is the last thing a value gives way, before the table scrolls
+        floors = [min(n, max(self.least, self.elastic_floor if i in elastic
+                             else w - CELL_SLACK if w > 0 else w))
                   for i, (n, w) in enumerate(zip(natural, content, strict=True))]
         spare = None if self.spare is None else [i for i, c in enumerate(columns)
                                                  if c in self.spare]

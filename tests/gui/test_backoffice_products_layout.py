@@ -71,9 +71,10 @@ def test_the_list_keeps_its_rows_with_the_form_open(owner: Counter, lang: str,
         bottom = widget.mapTo(office, widget.rect().bottomRight())
         assert office.rect().contains(bottom), widget  # the whole form on screen
     assert office.width() == screen[0] - 40  # nothing widened the window
-    page.open_category_row()  # Alt+G: the row that adds a category, asked for
+    assert not page.category_row.isVisible()  # asked for: "+" or Alt+G
+    c.press(Qt.Key.Key_G, page.focusWidget(), Qt.KeyboardModifier.AltModifier)
     assert page.category_row.isVisible() and page.focusWidget() is page.category_code
-    page.toggle_category_row()
+    page.category_more.click()  # "+" again: the row goes
     assert not page.category_row.isVisible()
 
 

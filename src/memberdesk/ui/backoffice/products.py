@@ -2,15 +2,18 @@
 (:mod:`.product_model`: pages of 200 by code, fetched as it scrolls); the search
 box finds by code, barcode, name or pinyin initials (the counter's search, stopped
 products too). The form below follows the list's current row (after a search its
-first match; nothing found: no product, "choose one"); its fields hide so the list
+first match; nothing found: no product, "choose one"; a search cleared: the product
+being edited, selected and in view); its fields hide so the list
 has the page's height (a dozen rows at 1024x768) and show with F2, Enter or a double
 click on a row, or New (Ctrl+N) for an empty form; the product count sits beside the
 page's heading. Enter moves through the fields and saves in the last one. A
 barcode of 8, 12 or 13 digits must have its right check digit. Stop / resume
-selling the picked product. A category is added with its code and name.
+selling the picked product. A category is added with its code and name ("+" beside
+the category, or Alt+G, shows the row that adds one).
 
-The form: :mod:`.products_form`; Excel (template, import, export):
-:mod:`.products_excel`."""
+The form: :mod:`.products_form`; its place under the list (8 rows of the list at
+1366x768 with it open, 5 at 1024x768): :mod:`.products_layout`; Excel (template,
+import, export): :mod:`.products_excel`."""
 
 from __future__ import annotations
 

@@ -1224,6 +1224,10 @@
         <source>Member {name} ({member_no}) is no longer at the counter: this sale is a walk-in sale.</source>
         <translation>Member {name} ({member_no}) is no longer at the counter: this sale is a walk-in sale.</translation>
     </message>
+    <message>
+        <source>Member {name} ({member_no}) stays on this sale (Esc takes the member off).</source>
+        <translation>Member {name} ({member_no}) stays on this sale (Esc takes the member off).</translation>
+    </message>
 </context>
 <context>
     <name>CounterTasks</name>

@@ -1220,6 +1220,10 @@
         <source>Member {name} ({member_no}) is no longer at the counter: this sale is a walk-in sale.</source>
         <translation>已取消会员 {name}（{member_no}），本单按非会员结算。</translation>
     </message>
+    <message>
+        <source>Member {name} ({member_no}) stays on this sale (Esc takes the member off).</source>
+        <translation>会员 {name}（{member_no}）仍在本单上（按 Esc 取消会员）。</translation>
+    </message>
 </context>
 <context>
     <name>CounterTasks</name>

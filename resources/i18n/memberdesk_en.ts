@@ -5326,8 +5326,8 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>Type the opening float (0 for none).</translation>
     </message>
     <message>
-        <source>Shift {number} is open.</source>
-        <translation>Shift {number} is open.</translation>
+        <source>Shift {number} started, float {amount}. Ready to sell.</source>
+        <translation>Shift {number} started, float {amount}. Ready to sell.</translation>
     </message>
     <message>
         <source>Type the amount of cash.</source>

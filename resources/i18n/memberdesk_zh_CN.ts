@@ -5312,8 +5312,8 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>请输入开班备用金（没有则填 0）。</translation>
     </message>
     <message>
-        <source>Shift {number} is open.</source>
-        <translation>班次 {number} 已开班。</translation>
+        <source>Shift {number} started, float {amount}. Ready to sell.</source>
+        <translation>班次 {number} 已开始，备用金 {amount}，可以收银了。</translation>
     </message>
     <message>
         <source>Type the amount of cash.</source>

@@ -1,6 +1,8 @@
 """F5 交班: open a shift with a float, put cash in or take it out, count and close.
 
-Pages: no shift -> "open" (float, Enter); an open shift -> "overview" (figures,
+Pages: no shift -> "open" (float, Enter: the shift opens and the dialog closes, so
+what the cashier types next, the next customer's phone, reaches the counter, which
+says the shift started in its status bar); an open shift -> "overview" (figures,
 cash in/out with a reason, Enter records it; F5 again goes to counting) ->
 "count" (Enter closes) -> "result" (the difference, as far as this staff member
 may see it: a blind close hides the expected amounts from a cashier).
@@ -60,6 +62,7 @@ def _form() -> QFormLayout:
 
 class ShiftDialog(TaskDialog):
     shift_changed = Signal(object)  # ShiftSummary | None
+    opened = Signal(str)  # the shift was opened (and the dialog closed): what to say
 
     def __init__(self, runner: TaskRunner, actor: Any, parent: QWidget | None = None) -> None:
         super().__init__(runner, actor, parent, name="shiftDialog")
@@ -179,10 +182,12 @@ class ShiftDialog(TaskDialog):
             self.call(open_it, self.actor, amount, on_done=self._opened)
 
     def _opened(self, summary: ShiftSummary) -> None:
+        """The shift is open: nothing more to do here, the counter takes the keys."""
         self._set_summary(summary)
-        self._show_page(OVERVIEW)
-        self.say(lambda: self.tr("Shift {number} is open.").format(number=summary.shift_no), OK)
         self.shift_changed.emit(summary)
+        self.opened.emit(self.tr("Shift {number} started, float {amount}. Ready to sell.").format(
+            number=summary.shift_no, amount=fmt.money(summary.opening_float)))
+        self.accept()
 
     def submit_move(self) -> None:
         if self.busy or self.summary is None:

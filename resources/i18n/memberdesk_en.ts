@@ -4262,6 +4262,29 @@ Fill in one product per row, then import it (it is checked first).</translation>
     </message>
 </context>
 <context>
+    <name>QuitGuard</name>
+    <message>
+        <source>Shift {number} is still open</source>
+        <translation>Shift {number} is still open</translation>
+    </message>
+    <message>
+        <source>Shift {number} has not been closed. If you quit now it stays open, and nothing is lost: next time, carry on with it or close it with F5 (count the cash).
+
+To close the shift now, stay and press F5.</source>
+        <translation>Shift {number} has not been closed. If you quit now it stays open, and nothing is lost: next time, carry on with it or close it with F5 (count the cash).
+
+To close the shift now, stay and press F5.</translation>
+    </message>
+    <message>
+        <source>Stay (Enter)</source>
+        <translation>Stay (Enter)</translation>
+    </message>
+    <message>
+        <source>Quit, shift stays open</source>
+        <translation>Quit, shift stays open</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptDialog</name>
     <message>
         <source>Count card used</source>

@@ -4251,6 +4251,29 @@ Fill in one product per row, then import it (it is checked first).</source>
     </message>
 </context>
 <context>
+    <name>QuitGuard</name>
+    <message>
+        <source>Shift {number} is still open</source>
+        <translation>班次 {number} 还没有交班</translation>
+    </message>
+    <message>
+        <source>Shift {number} has not been closed. If you quit now it stays open, and nothing is lost: next time, carry on with it or close it with F5 (count the cash).
+
+To close the shift now, stay and press F5.</source>
+        <translation>班次 {number} 还没有交班。现在退出的话，班次仍然开着，什么都不会丢失：下次打开后可以继续用它，或按 F5 清点现金后交班。
+
+要现在交班，请留下并按 F5。</translation>
+    </message>
+    <message>
+        <source>Stay (Enter)</source>
+        <translation>留下（回车）</translation>
+    </message>
+    <message>
+        <source>Quit, shift stays open</source>
+        <translation>退出，班次保持开着</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptDialog</name>
     <message>
         <source>Count card used</source>

@@ -3764,6 +3764,30 @@ Fill in one member per row, then check the file.</translation>
         <translation>not usable for this sale</translation>
     </message>
     <message>
+        <source>the shop&apos;s rule lets points pay nothing</source>
+        <translation>the shop's rule lets points pay nothing</translation>
+    </message>
+    <message>
+        <source>the member has no points</source>
+        <translation>the member has no points</translation>
+    </message>
+    <message>
+        <source>{balance} points, at least {minimum} are needed</source>
+        <translation>{balance} points, at least {minimum} are needed</translation>
+    </message>
+    <message>
+        <source>nothing left to pay</source>
+        <translation>nothing left to pay</translation>
+    </message>
+    <message>
+        <source>{percent}% of this sale is less than {minimum} points</source>
+        <translation>{percent}% of this sale is less than {minimum} points</translation>
+    </message>
+    <message>
+        <source>not usable for this sale: {why}</source>
+        <translation>not usable for this sale: {why}</translation>
+    </message>
+    <message>
         <source>uses {points} points</source>
         <translation>uses {points} points</translation>
     </message>

@@ -3756,6 +3756,30 @@ Fill in one member per row, then check the file.</source>
         <translation>本单不可用</translation>
     </message>
     <message>
+        <source>the shop&apos;s rule lets points pay nothing</source>
+        <translation>本店规则不允许积分抵现</translation>
+    </message>
+    <message>
+        <source>the member has no points</source>
+        <translation>会员没有积分</translation>
+    </message>
+    <message>
+        <source>{balance} points, at least {minimum} are needed</source>
+        <translation>现有 {balance} 积分，至少需要 {minimum} 积分</translation>
+    </message>
+    <message>
+        <source>nothing left to pay</source>
+        <translation>已无需支付</translation>
+    </message>
+    <message>
+        <source>{percent}% of this sale is less than {minimum} points</source>
+        <translation>本单的 {percent}% 不足 {minimum} 积分</translation>
+    </message>
+    <message>
+        <source>not usable for this sale: {why}</source>
+        <translation>本单不可用：{why}</translation>
+    </message>
+    <message>
         <source>uses {points} points</source>
         <translation>使用 {points} 积分</translation>
     </message>

@@ -3765,7 +3765,7 @@ Fill in one member per row, then check the file.</translation>
     </message>
     <message>
         <source>the shop&apos;s rule lets points pay nothing</source>
-        <translation>the shop's rule lets points pay nothing</translation>
+        <translation>the shop&apos;s rule lets points pay nothing</translation>
     </message>
     <message>
         <source>the member has no points</source>

@@ -43,7 +43,8 @@ def test_opening_a_shift_closes_the_dialog_and_the_next_typing_finds_a_member(
     assert till.ui.state.shift is not None and till.ui.state.shift.opening_float == yuan("300")
     till.qtbot.waitUntil(lambda: not dialog.isVisible())
     shift_no = till.ui.state.shift.shift_no
-    assert till.main.status.currentMessage() == (
+    assert till.main.banner.tone == "ok"
+    assert till.main.banner.text == (
         f"班次 {shift_no} 已开始，备用金 ¥300.00，可以收银了。" if lang == "zh_CN"
         else f"Shift {shift_no} started, float ¥300.00. Ready to sell.")
     _counter_has_the_keys(till)

@@ -52,7 +52,6 @@ from memberdesk.ui.shell.i18n import QT_TRANSLATE_NOOP
 from memberdesk.ui.shell.tasks import TaskRunner
 
 KEYS = TASKS  # the key map: :mod:`memberdesk.ui.counter.keys`
-OPENED_MS = 15_000  # how long the status bar says a shift was opened
 FIND_MEMBER_FIRST = QT_TRANSLATE_NOOP(
     "CounterTasks", "Find the member first: swipe the card or search above, then press {key}.")
 
@@ -249,11 +248,11 @@ class CounterTasks(QObject):
     def open_shift(self) -> None:
         if self.actor is None:
             return
-        from memberdesk.ui.dialogs.shift import ShiftDialog
+        from memberdesk.ui.dialogs.shift import ShiftDialog, opened_text
 
         dialog = ShiftDialog(self.runner, self.actor, self.window)
         dialog.shift_changed.connect(self.state.set_shift)
-        dialog.opened.connect(lambda text: self.window.status.showMessage(text, OPENED_MS))
+        dialog.opened.connect(lambda s: self.window.banner.show_notice(lambda: opened_text(s)))
         self._show(dialog)
 
     def open_register(self) -> None:

@@ -2,7 +2,7 @@
 
 Pages: no shift -> "open" (float, Enter: the shift opens and the dialog closes, so
 what the cashier types next, the next customer's phone, reaches the counter, which
-says the shift started in its status bar); an open shift -> "overview" (figures,
+says the shift started in its message strip); an open shift -> "overview" (figures,
 cash in/out with a reason, Enter records it; F5 again goes to counting) ->
 "count" (Enter closes) -> "result" (the difference, as far as this staff member
 may see it: a blind close hides the expected amounts from a cashier).
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QStackedWidget, QWidget
 
@@ -20,12 +20,20 @@ from memberdesk.models.enums import CashMoveKind
 from memberdesk.services.shifts.shift import ShiftSummary
 from memberdesk.ui.common import fmt
 from memberdesk.ui.common.widgets import PickerBox
+from memberdesk.ui.shell.i18n import QT_TRANSLATE_NOOP
 from memberdesk.ui.shell.tasks import TaskRunner
 
 from .base import ERROR, OK, AmountEdit, TaskDialog
 from .shift_close import ShiftCountView, ShiftResultView
 
 OPEN, OVERVIEW, COUNT, RESULT = range(4)
+OPENED = QT_TRANSLATE_NOOP("ShiftDialog", "Shift {number} started, float {amount}. Ready to sell.")
+
+
+def opened_text(summary: ShiftSummary) -> str:
+    """What the counter says once a shift is open, in the current language."""
+    return QCoreApplication.translate("ShiftDialog", OPENED).format(
+        number=summary.shift_no, amount=fmt.money(summary.opening_float))
 
 
 def current(db: Any, actor: Any) -> ShiftSummary | None:
@@ -62,7 +70,7 @@ def _form() -> QFormLayout:
 
 class ShiftDialog(TaskDialog):
     shift_changed = Signal(object)  # ShiftSummary | None
-    opened = Signal(str)  # the shift was opened (and the dialog closed): what to say
+    opened = Signal(object)  # ShiftSummary: the shift was opened (and the dialog closed)
 
     def __init__(self, runner: TaskRunner, actor: Any, parent: QWidget | None = None) -> None:
         super().__init__(runner, actor, parent, name="shiftDialog")
@@ -185,8 +193,7 @@ class ShiftDialog(TaskDialog):
         """The shift is open: nothing more to do here, the counter takes the keys."""
         self._set_summary(summary)
         self.shift_changed.emit(summary)
-        self.opened.emit(self.tr("Shift {number} started, float {amount}. Ready to sell.").format(
-            number=summary.shift_no, amount=fmt.money(summary.opening_float)))
+        self.opened.emit(summary)
         self.accept()
 
     def submit_move(self) -> None:

@@ -1875,6 +1875,41 @@ Please send this file to your support contact.</translation>
     </message>
 </context>
 <context>
+    <name>EarnText</name>
+    <message>
+        <source>category rates</source>
+        <translation>category rates</translation>
+    </message>
+    <message>
+        <source>{n} per yuan</source>
+        <translation>{n} per yuan</translation>
+    </message>
+    <message>
+        <source>{m}</source>
+        <translation>{m}</translation>
+    </message>
+    <message>
+        <source>birthday</source>
+        <translation>birthday</translation>
+    </message>
+    <message>
+        <source>{figures}: {sources}</source>
+        <translation>{figures}: {sources}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>{figures}; some items earn less</source>
+        <translation>{figures}; some items earn less</translation>
+    </message>
+    <message>
+        <source>Points +{points} ({why})</source>
+        <translation>Points +{points} ({why})</translation>
+    </message>
+</context>
+<context>
     <name>ExportPanel</name>
     <message>
         <source>Export to which folder?</source>

@@ -1871,6 +1871,41 @@ Please send this file to your support contact.</source>
     </message>
 </context>
 <context>
+    <name>EarnText</name>
+    <message>
+        <source>category rates</source>
+        <translation>按分类积分规则</translation>
+    </message>
+    <message>
+        <source>{n} per yuan</source>
+        <translation>每元 {n} 分</translation>
+    </message>
+    <message>
+        <source>{m}</source>
+        <translation>{m} 倍</translation>
+    </message>
+    <message>
+        <source>birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>{figures}: {sources}</source>
+        <translation>{figures}：{sources}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>{figures}; some items earn less</source>
+        <translation>{figures}；部分商品少积分或不积分</translation>
+    </message>
+    <message>
+        <source>Points +{points} ({why})</source>
+        <translation>积分 +{points}（{why}）</translation>
+    </message>
+</context>
+<context>
     <name>ExportPanel</name>
     <message>
         <source>Export to which folder?</source>

@@ -1893,12 +1893,8 @@ Please send this file to your support contact.</translation>
         <translation>birthday</translation>
     </message>
     <message>
-        <source>{figures}: {sources}</source>
-        <translation>{figures}: {sources}</translation>
-    </message>
-    <message>
-        <source>, </source>
-        <translation>, </translation>
+        <source>{figures}, for {sources}</source>
+        <translation>{figures}, for {sources}</translation>
     </message>
     <message>
         <source>{figures}; some items earn less</source>

@@ -1889,12 +1889,8 @@ Please send this file to your support contact.</source>
         <translation>生日</translation>
     </message>
     <message>
-        <source>{figures}: {sources}</source>
-        <translation>{figures}：{sources}</translation>
-    </message>
-    <message>
-        <source>, </source>
-        <translation>、</translation>
+        <source>{figures}, for {sources}</source>
+        <translation>{figures}，因{sources}</translation>
     </message>
     <message>
         <source>{figures}; some items earn less</source>

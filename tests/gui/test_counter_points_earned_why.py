@@ -29,8 +29,8 @@ def test_a_gold_member_is_told_why_the_sale_earned_its_points(till: Till, lang: 
     assert receipt is not None and sale.points_earned == 9  # ¥6.00 × 1 × 1.5
     assert receipt.earned_why.isVisible()
     assert receipt.earned_why.text() == (
-        "积分 +9（¥6.00 × 每元 1 分 × 1.5 倍：金卡会员）" if lang == "zh_CN"
-        else "Points +9 (¥6.00 × 1 per yuan × 1.5: 金卡会员)")
+        "积分 +9（¥6.00 × 每元 1 分 × 1.5 倍，因金卡会员）" if lang == "zh_CN"
+        else "Points +9 (¥6.00 × 1 per yuan × 1.5, for 金卡会员)")
 
 
 def test_a_walk_in_sale_says_nothing_about_points(till: Till) -> None:

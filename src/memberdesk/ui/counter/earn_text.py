@@ -1,6 +1,6 @@
 """Why a sale earned its points, said after the sale (receipt dialog), from the
 checkout's :class:`~memberdesk.services.points.earning.EarnWhy`:
-"积分 +12（¥12.00 × 每元 1 分 × 1.5 倍：金卡）"."""
+"积分 +12（¥12.00 × 每元 1 分 × 1.5 倍，因金卡）"."""
 
 from __future__ import annotations
 
@@ -15,8 +15,7 @@ CATEGORY_RATES = QT_TRANSLATE_NOOP("EarnText", "category rates")
 PER_YUAN = QT_TRANSLATE_NOOP("EarnText", "{n} per yuan")
 TIMES = QT_TRANSLATE_NOOP("EarnText", "{m}")
 BIRTHDAY = QT_TRANSLATE_NOOP("EarnText", "birthday")
-SOURCES = QT_TRANSLATE_NOOP("EarnText", "{figures}: {sources}")
-JOIN = QT_TRANSLATE_NOOP("EarnText", ", ")
+SOURCES = QT_TRANSLATE_NOOP("EarnText", "{figures}, for {sources}")
 REDUCED = QT_TRANSLATE_NOOP("EarnText", "{figures}; some items earn less")
 EARNED = QT_TRANSLATE_NOOP("EarnText", "Points +{points} ({why})")
 
@@ -26,7 +25,7 @@ def _t(text: str) -> str:
 
 
 def earned_text(earned: int, why: Any) -> str:
-    """``Points +12 (¥12.00 × 1 per yuan × 1.5: Gold)``; "" without an explanation."""
+    """``Points +12 (¥12.00 × 1 per yuan × 1.5, for Gold)``; "" without an explanation."""
     if why is None or earned <= 0:
         return ""
     rate = _t(CATEGORY_RATES) if why.category_rates else _t(PER_YUAN).format(
@@ -39,7 +38,7 @@ def earned_text(earned: int, why: Any) -> str:
         sources.append(_t(BIRTHDAY))
     explained = " × ".join(parts)
     if sources:
-        explained = _t(SOURCES).format(figures=explained, sources=_t(JOIN).join(sources))
+        explained = _t(SOURCES).format(figures=explained, sources=" + ".join(sources))
     if why.reduced:
         explained = _t(REDUCED).format(figures=explained)
     return _t(EARNED).format(points=fmt.number(earned), why=explained)

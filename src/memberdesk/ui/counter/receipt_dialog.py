@@ -83,7 +83,7 @@ class ReceiptDialog(Retranslating, QDialog):
         figures.addWidget(self.points_value, 2, 1)
         figures.addWidget(self.earned_caption, 3, 0)
         figures.addWidget(self.earned_value, 3, 1)
-        self.earned_why = QLabel()  # why: "Points +12 (¥12.00 × 1 per yuan × 1.5: Gold)"
+        self.earned_why = QLabel()  # why: "Points +12 (¥12.00 × 1 per yuan × 1.5, for Gold)"
         self.earned_why.setObjectName("earnedWhy")
         self.earned_why.setWordWrap(True)
         figures.addWidget(self.earned_why, 4, 0, 1, 2)

@@ -1224,6 +1224,10 @@
         <source>Member {name} ({member_no}) is no longer at the counter: this sale is a walk-in sale.</source>
         <translation>Member {name} ({member_no}) is no longer at the counter: this sale is a walk-in sale.</translation>
     </message>
+    <message>
+        <source>Member {name} ({member_no}) stays on this sale (Esc takes the member off).</source>
+        <translation>Member {name} ({member_no}) stays on this sale (Esc takes the member off).</translation>
+    </message>
 </context>
 <context>
     <name>CounterTasks</name>
@@ -1868,6 +1872,37 @@ Please send this file to your support contact.</translation>
     <message>
         <source>Manual discount</source>
         <translation>Manual discount</translation>
+    </message>
+</context>
+<context>
+    <name>EarnText</name>
+    <message>
+        <source>category rates</source>
+        <translation>category rates</translation>
+    </message>
+    <message>
+        <source>{n} per yuan</source>
+        <translation>{n} per yuan</translation>
+    </message>
+    <message>
+        <source>{m}</source>
+        <translation>{m}</translation>
+    </message>
+    <message>
+        <source>birthday</source>
+        <translation>birthday</translation>
+    </message>
+    <message>
+        <source>{figures}, for {sources}</source>
+        <translation>{figures}, for {sources}</translation>
+    </message>
+    <message>
+        <source>{figures}; some items earn less</source>
+        <translation>{figures}; some items earn less</translation>
+    </message>
+    <message>
+        <source>Points +{points} ({why})</source>
+        <translation>Points +{points} ({why})</translation>
     </message>
 </context>
 <context>
@@ -3760,6 +3795,30 @@ Fill in one member per row, then check the file.</translation>
         <translation>not usable for this sale</translation>
     </message>
     <message>
+        <source>the shop&apos;s rule lets points pay nothing</source>
+        <translation>the shop&apos;s rule lets points pay nothing</translation>
+    </message>
+    <message>
+        <source>the member has no points</source>
+        <translation>the member has no points</translation>
+    </message>
+    <message>
+        <source>{balance} points, at least {minimum} are needed</source>
+        <translation>{balance} points, at least {minimum} are needed</translation>
+    </message>
+    <message>
+        <source>nothing left to pay</source>
+        <translation>nothing left to pay</translation>
+    </message>
+    <message>
+        <source>{percent}% of this sale is less than {minimum} points</source>
+        <translation>{percent}% of this sale is less than {minimum} points</translation>
+    </message>
+    <message>
+        <source>not usable for this sale: {why}</source>
+        <translation>not usable for this sale: {why}</translation>
+    </message>
+    <message>
         <source>uses {points} points</source>
         <translation>uses {points} points</translation>
     </message>
@@ -4259,6 +4318,29 @@ Fill in one product per row, then import it (it is checked first).</translation>
     <message>
         <source>{day}, points ×{times}</source>
         <translation>{day}, points ×{times}</translation>
+    </message>
+</context>
+<context>
+    <name>QuitGuard</name>
+    <message>
+        <source>Shift {number} is still open</source>
+        <translation>Shift {number} is still open</translation>
+    </message>
+    <message>
+        <source>Shift {number} has not been closed. If you quit now it stays open, and nothing is lost: next time, carry on with it or close it with F5 (count the cash).
+
+To close the shift now, stay and press F5.</source>
+        <translation>Shift {number} has not been closed. If you quit now it stays open, and nothing is lost: next time, carry on with it or close it with F5 (count the cash).
+
+To close the shift now, stay and press F5.</translation>
+    </message>
+    <message>
+        <source>Stay (Enter)</source>
+        <translation>Stay (Enter)</translation>
+    </message>
+    <message>
+        <source>Quit, shift stays open</source>
+        <translation>Quit, shift stays open</translation>
     </message>
 </context>
 <context>
@@ -5326,8 +5408,8 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>Type the opening float (0 for none).</translation>
     </message>
     <message>
-        <source>Shift {number} is open.</source>
-        <translation>Shift {number} is open.</translation>
+        <source>Shift {number} started, float {amount}. Ready to sell.</source>
+        <translation>Shift {number} started, float {amount}. Ready to sell.</translation>
     </message>
     <message>
         <source>Type the amount of cash.</source>

@@ -1220,6 +1220,10 @@
         <source>Member {name} ({member_no}) is no longer at the counter: this sale is a walk-in sale.</source>
         <translation>已取消会员 {name}（{member_no}），本单按非会员结算。</translation>
     </message>
+    <message>
+        <source>Member {name} ({member_no}) stays on this sale (Esc takes the member off).</source>
+        <translation>会员 {name}（{member_no}）仍在本单上（按 Esc 取消会员）。</translation>
+    </message>
 </context>
 <context>
     <name>CounterTasks</name>
@@ -1864,6 +1868,37 @@ Please send this file to your support contact.</source>
     <message>
         <source>Manual discount</source>
         <translation>手工优惠</translation>
+    </message>
+</context>
+<context>
+    <name>EarnText</name>
+    <message>
+        <source>category rates</source>
+        <translation>按分类积分规则</translation>
+    </message>
+    <message>
+        <source>{n} per yuan</source>
+        <translation>每元 {n} 分</translation>
+    </message>
+    <message>
+        <source>{m}</source>
+        <translation>{m} 倍</translation>
+    </message>
+    <message>
+        <source>birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>{figures}, for {sources}</source>
+        <translation>{figures}，因{sources}</translation>
+    </message>
+    <message>
+        <source>{figures}; some items earn less</source>
+        <translation>{figures}；部分商品少积分或不积分</translation>
+    </message>
+    <message>
+        <source>Points +{points} ({why})</source>
+        <translation>积分 +{points}（{why}）</translation>
     </message>
 </context>
 <context>
@@ -3752,6 +3787,30 @@ Fill in one member per row, then check the file.</source>
         <translation>本单不可用</translation>
     </message>
     <message>
+        <source>the shop&apos;s rule lets points pay nothing</source>
+        <translation>本店规则不允许积分抵现</translation>
+    </message>
+    <message>
+        <source>the member has no points</source>
+        <translation>会员没有积分</translation>
+    </message>
+    <message>
+        <source>{balance} points, at least {minimum} are needed</source>
+        <translation>现有 {balance} 积分，至少需要 {minimum} 积分</translation>
+    </message>
+    <message>
+        <source>nothing left to pay</source>
+        <translation>已无需支付</translation>
+    </message>
+    <message>
+        <source>{percent}% of this sale is less than {minimum} points</source>
+        <translation>本单的 {percent}% 不足 {minimum} 积分</translation>
+    </message>
+    <message>
+        <source>not usable for this sale: {why}</source>
+        <translation>本单不可用：{why}</translation>
+    </message>
+    <message>
         <source>uses {points} points</source>
         <translation>使用 {points} 积分</translation>
     </message>
@@ -4248,6 +4307,29 @@ Fill in one product per row, then import it (it is checked first).</source>
     <message>
         <source>{day}, points ×{times}</source>
         <translation>{day}，积分 ×{times}</translation>
+    </message>
+</context>
+<context>
+    <name>QuitGuard</name>
+    <message>
+        <source>Shift {number} is still open</source>
+        <translation>班次 {number} 还没有交班</translation>
+    </message>
+    <message>
+        <source>Shift {number} has not been closed. If you quit now it stays open, and nothing is lost: next time, carry on with it or close it with F5 (count the cash).
+
+To close the shift now, stay and press F5.</source>
+        <translation>班次 {number} 还没有交班。现在退出的话，班次仍然开着，什么都不会丢失：下次打开后可以继续用它，或按 F5 清点现金后交班。
+
+要现在交班，请留下并按 F5。</translation>
+    </message>
+    <message>
+        <source>Stay (Enter)</source>
+        <translation>留下（回车）</translation>
+    </message>
+    <message>
+        <source>Quit, shift stays open</source>
+        <translation>退出，班次保持开着</translation>
     </message>
 </context>
 <context>
@@ -5312,8 +5394,8 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>请输入开班备用金（没有则填 0）。</translation>
     </message>
     <message>
-        <source>Shift {number} is open.</source>
-        <translation>班次 {number} 已开班。</translation>
+        <source>Shift {number} started, float {amount}. Ready to sell.</source>
+        <translation>班次 {number} 已开始，备用金 {amount}，可以收银了。</translation>
     </message>
     <message>
         <source>Type the amount of cash.</source>

@@ -71,6 +71,7 @@ def test_the_day_close_shows_figures_closes_and_exports_files_that_read_back(
     assert "日结报表（预览，未日结）" in page.preview.toPlainText()
 
     page.close_button.click()
+    c.settle()  # the service checks first (open shifts would be said now)
     assert "再按一次" in page.message.text()
     with c.db.reader() as uow:
         assert uow.session.scalar(select(func.count()).select_from(DayClose)) == 0
@@ -105,11 +106,17 @@ def test_closing_with_open_shifts_is_refused_clearly(counter: Counter) -> None:
     office = c.open(Qt.Key.Key_F8)
     page = office.page("day")
     c.settle()
-    page.close_button.click()
-    page.close_button.click()
+    page.close_button.click()  # the first press says it (it took a second press)
     c.settle()
     assert page.message.text().startswith("还有未交班的班次：")
     assert "张收银" in page.message.text()
+    page.close_button.click()  # and a second press does not close either
+    c.settle()
+    assert page.message.text().startswith("还有未交班的班次：")
+    close_all_shifts(c)
+    page.close_button.click()  # the shifts are closed: now the confirmation
+    c.settle()
+    assert "再按一次" in page.message.text() or "again" in page.message.text()
     with c.db.reader() as uow:
         assert uow.session.scalar(select(func.count()).select_from(DayClose)) == 0
 
@@ -225,6 +232,7 @@ def test_a_sealed_day_turns_the_close_button_off_until_the_next_business_day(
     c.settle()
     assert page.close_button.isEnabled() and page.close_button.toolTip() == ""
     page.close_button.click()
+    c.settle()
     page.close_button.click()
     c.settle()
     report = page.report

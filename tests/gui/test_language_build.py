@@ -109,3 +109,38 @@ def test_no_lrelease_is_said_in_the_log_and_the_status_bar(
     finally:
         translations.uninstall()
         QLocale.setDefault(QLocale.c())
+
+
+def test_a_stale_english_catalogue_is_built_again_too(
+        qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = _sources_only(tmp_path, monkeypatch)
+    stale = folder / "memberdesk_en.qm"
+    stale.write_bytes(b"not a catalogue")
+    ts = folder / "memberdesk_en.ts"
+    os.utime(stale, (ts.stat().st_mtime - 60, ts.stat().st_mtime - 60))
+    missing = folder / "memberdesk_zh_CN.qm"
+    translations = Translations(qapp)
+    try:
+        translations.set_language("en")
+        assert stale.stat().st_mtime >= ts.stat().st_mtime
+        assert stale.read_bytes() != b"not a catalogue"
+        assert not missing.exists()  # only the language asked for is built
+        assert QCoreApplication.translate("LoginScreen", "Log in (Enter)") == "Log in (Enter)"
+        assert translations.problem == ""
+    finally:
+        translations.uninstall()
+        QLocale.setDefault(QLocale.c())
+
+
+def test_english_without_lrelease_still_starts_in_english_without_a_warning(
+        qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _sources_only(tmp_path, monkeypatch)
+    monkeypatch.setattr(i18n_module, "lrelease_command", lambda: None)
+    translations = Translations(qapp)
+    try:
+        translations.set_language("en")
+        assert translations.problem == ""
+        assert QCoreApplication.translate("LoginScreen", "Log in (Enter)") == "Log in (Enter)"
+    finally:
+        translations.uninstall()
+        QLocale.setDefault(QLocale.c())

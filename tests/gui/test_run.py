@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import faulthandler
 import logging
 import sys
 import threading
@@ -26,6 +27,7 @@ def _restore_logging_and_hooks() -> Iterator[None]:
         if getattr(handler, "_memberdesk", False):
             root.removeHandler(handler)
             handler.close()
+    faulthandler.enable(sys.__stderr__, all_threads=True)  # pytest's, not the shop's file
 
 
 @pytest.fixture
@@ -61,6 +63,8 @@ def test_run_shows_the_login_screen_of_the_shop_and_quits_with_0(qapp, watchdog,
     assert run(data_paths) == 0
     assert seen == ["测试便利店"]
     assert (data_paths.logs / "memberdesk.log").exists()
+    assert faulthandler.is_enabled()  # a segfault leaves every thread's traceback here
+    assert "fault log armed" in (data_paths.logs / "faults.log").read_text(encoding="utf-8")
 
 
 def test_run_on_an_empty_folder_shows_the_shop_set_up(qapp, watchdog, data_paths: DataPaths) -> None:  # type: ignore[no-untyped-def]

@@ -14,6 +14,7 @@ from .common import (
     db_url,
     lang,
     opened_db,
+    passwords_on_stdin,
     read_password,
     user_errors,
 )
@@ -117,4 +118,6 @@ def register(sub: Any) -> None:
                     cmd_restore)
     p.add_argument("file", metavar="FILE", help="the backup .sqlite3 file (on a database "
                    "server: the .dump file of 'memberdesk backup')")
-    p.add_argument("--user", default="owner", help="owner's user name (default: owner)")
+    p.add_argument("--user", default="owner",
+                   help="owner's user name (default: owner; password on stdin)")
+    passwords_on_stdin(p, "the owner's password")

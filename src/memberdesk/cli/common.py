@@ -180,6 +180,16 @@ def read_password(prompt: str, *, confirm: bool = False) -> str:
     return line.rstrip("\r\n")
 
 
+def passwords_on_stdin(parser: argparse.ArgumentParser, *whose: str, example: str = "") -> None:
+    """Say in ``parser``'s help how the command reads its password(s): a hidden prompt
+    on a terminal, else one line each from standard input, in the order of ``whose``."""
+    lines = " then ".join(whose)
+    text = (f"Password{'s' if len(whose) > 1 else ''}: read from standard input. On a "
+            "terminal a hidden prompt asks (a new password twice); otherwise give "
+            f"{'one line each' if len(whose) > 1 else 'one line'}: {lines}.")
+    parser.epilog = f"{text} Example: {example}" if example else text
+
+
 def add_command(
     sub: Any, name: str, help_text: str, func: Callable[[argparse.Namespace], int]
 ) -> argparse.ArgumentParser:

@@ -5,7 +5,15 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from .common import CliError, add_command, lang, opened_db, read_password, user_errors
+from .common import (
+    CliError,
+    add_command,
+    lang,
+    opened_db,
+    passwords_on_stdin,
+    read_password,
+    user_errors,
+)
 
 
 @user_errors
@@ -53,7 +61,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def register(sub: Any) -> None:
-    p = add_command(sub, "init", "set up a new shop and its owner account", cmd_init)
+    p = add_command(sub, "init", "set up a new shop and its owner account (its password "
+                    "on standard input)", cmd_init)
+    passwords_on_stdin(p, "the owner's new password",
+                       example="printf '%s\\n' \"$PW\" | memberdesk init --shop-name 好邻居便利店")
     p.add_argument("--shop-name", required=True, help="shop name, e.g. 好邻居便利店")
     p.add_argument("--owner", default="owner", help="owner's user name (default: owner)")
     p.add_argument("--owner-name", default="", help="owner's display name")

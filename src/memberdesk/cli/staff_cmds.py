@@ -9,7 +9,14 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from .common import add_command, lang, opened_db, read_password, user_errors
+from .common import (
+    add_command,
+    lang,
+    opened_db,
+    passwords_on_stdin,
+    read_password,
+    user_errors,
+)
 
 if TYPE_CHECKING:
     from memberdesk.db import Database
@@ -138,9 +145,12 @@ def register(sub: Any) -> None:
     p.add_argument("username", metavar="USERNAME", help="the new user name (letters, digits, _)")
     p.add_argument("--name", required=True, help="display name, e.g. 王小明")
     p.add_argument("--role", required=True, choices=["cashier", "manager"], help="the new role")
+    passwords_on_stdin(p, "the --user's password", "the new account's password")
     p = command("passwd", "reset USERNAME's password; without USERNAME change your own",
                 cmd_passwd)  # fmt: skip
     p.add_argument("username", metavar="USERNAME", nargs="?", help="whose password to reset")
+    passwords_on_stdin(p, "the --user's password (your current one when you change your own)",
+                       "the new password")
     for name, active in (("activate", True), ("deactivate", False)):
         p = command(name, f"{name} an account", cmd_active)
         p.add_argument("username", metavar="USERNAME")

@@ -20,6 +20,7 @@ from .common import (
     db_url,
     lang,
     opened_db,
+    passwords_on_stdin,
     read_password,
     user_errors,
 )
@@ -134,6 +135,7 @@ def register(sub: Any) -> None:
     p.add_argument("--shop-name", default="", help="the chain's name (default: the store's)")
     p.add_argument("--owner", default="owner", help="owner's user name (default: owner)")
     p.add_argument("--owner-name", default="", help="owner's display name")
+    passwords_on_stdin(p, "the new owner's password")
 
     stores = sub.add_parser("stores", help="network edition: the chain's stores")
     tsub = stores.add_subparsers(dest="stores_command", metavar="ACTION", required=True)

@@ -1,5 +1,6 @@
 """English receipts say every fixed label in English (58 and 80 mm); only what the shop
-typed (shop, product, tier, member and cashier names, the footer) stays as it was.
+typed (shop, product, tier, member and cashier names) stays as it was; the footer
+follows the receipt's language (the shop's English footer setting).
 A plain amount is called 直接收款 / Plain amount everywhere the services name it."""
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from memberdesk.services.checkout.history import sale_for_refund
 from memberdesk.services.receipts.data import ReceiptAmount, ReceiptData, ReceiptLine
 from memberdesk.services.receipts.documents import load_receipt
 from memberdesk.services.receipts.text import render_text, text_width
+from memberdesk.services.shared import settings
 from memberdesk.services.stored_value.recharge import (
     RechargeRefundRequest,
     RechargeRuleDraft,
@@ -37,7 +39,7 @@ def _chinese_left(text: str, *typed: str) -> list[str]:
 
 def _typed(world: World) -> tuple[str, ...]:
     bob = world.member("bob")
-    return ("测试便利店", "谢谢惠顾，欢迎再来！", "可口可乐", "乐事薯片", "原味", "精洗一次", "金卡会员",
+    return ("测试便利店", "可口可乐", "乐事薯片", "原味", "精洗一次", "金卡会员",
             "张收银", "李店长", bob.name, "顾客退货")
 
 
@@ -155,3 +157,27 @@ def test_the_member_label_is_never_cut_on_58_mm() -> None:
             assert all(text_width(line) <= (32 if paper == 58 else 48) for line in lines)
     assert any(line.startswith("Member ") and "M000021" in line
                for line in render_text(data, 80, lang="en").splitlines())  # room: one line
+
+
+def test_the_footer_follows_the_receipts_language(world: World) -> None:
+    receipt = world.sell([CartLine(product="COLA", qty=1)], [(TenderKind.CASH, "10")]).receipt
+    for mm in (58, 80):
+        english, chinese = render_text(receipt, mm, "en"), render_text(receipt, mm, "zh_CN")
+        assert "Thank you, please come again!" in english
+        assert "谢谢惠顾" not in english
+        assert "谢谢惠顾，欢迎再来！" in chinese
+        assert "Thank you" not in chinese
+    settings.change_settings(world.db, world.owner, {"shop.receipt_footer": "多谢光临",
+                                                     "shop.receipt_footer_en": "Thanks, see you!"})
+    receipt = world.sell([CartLine(product="COLA", qty=1)], [(TenderKind.CASH, "10")]).receipt
+    assert "Thanks, see you!" in render_text(receipt, 58, "en")
+    assert "多谢光临" in render_text(receipt, 58, "zh_CN")
+    assert "多谢光临" not in render_text(receipt, 58, "en")
+
+
+def test_a_receipt_stored_before_the_english_footer_prints_the_default_in_english() -> None:
+    old = ReceiptData(kind="sale", shop_name="测试便利店", shop_address="", shop_phone="",
+                      number="S1", issued_at="", cashier="", member_no="", member_name="",
+                      member_phone="", footer="谢谢惠顾，欢迎再来！")
+    assert "Thank you, please come again!" in render_text(old, 58, "en")
+    assert "谢谢惠顾" not in render_text(old, 58, "en")

@@ -12,7 +12,7 @@ from memberdesk.models import DayClose, Member, Sale
 from memberdesk.models.enums import DiscountKind, RefundKind, TenderKind
 from memberdesk.money import Money
 from memberdesk.services.backup.integrity import check_database
-from memberdesk.services.closing.day_close import close_day, day_report
+from memberdesk.services.closing.day_close import check_day_close, close_day, day_report
 from memberdesk.services.shared import clock
 from memberdesk.services.shared.errors import ConflictError, PermissionDenied, ValidationError
 from memberdesk.services.shifts import shift as shifts
@@ -162,3 +162,23 @@ def test_empty_day(world: World) -> None:
     _close_all_shifts(w)
     rep = day_report(w.db, w.owner, _today(w))
     assert rep.sales_count == 0 and rep.net == Money(0) and rep.refunds == ()
+
+
+def test_the_check_before_the_confirmation_refuses_as_the_close_would(world: World) -> None:
+    """日结's first press asks check_day_close: open shifts are said then, not only
+    after the confirming press; it writes nothing."""
+    w = world
+    today = _today(w)
+    with pytest.raises(ConflictError) as err:
+        check_day_close(w.db, w.owner, today)  # the kit leaves shifts open
+    assert err.value.code == "shifts_still_open" and "张收银" in err.value.message()
+    with pytest.raises(ValidationError):
+        check_day_close(w.db, w.owner, today + timedelta(days=1))
+    with pytest.raises(PermissionDenied):
+        check_day_close(w.db, w.cashier, today)
+    _close_all_shifts(w)
+    assert check_day_close(w.db, w.owner, today) is True
+    with w.db.reader() as r:
+        assert r.session.scalar(select(func.count()).select_from(DayClose)) == 0
+    close_day(w.db, w.owner, today)
+    assert check_day_close(w.db, w.owner, today) is False  # closed already

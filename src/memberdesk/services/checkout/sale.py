@@ -41,7 +41,7 @@ from memberdesk.services.loyalty import referrals, tier_moves
 from memberdesk.services.loyalty.birthday import BIRTHDAY_MULTIPLIER, birthday_points_note
 from memberdesk.services.members.rows import active_member
 from memberdesk.services.notifications import outbox as notify_outbox
-from memberdesk.services.points.earning import earn_base, earn_points
+from memberdesk.services.points.earning import EarnWhy, earn_base, earn_points, earn_why
 from memberdesk.services.points.expiry import notice_for
 from memberdesk.services.pricing.prices import PriceBreakdown
 from memberdesk.services.pricing.tenders import (
@@ -102,6 +102,7 @@ class CheckoutResult:
     points_balance: int | None
     receipt: ReceiptData
     replayed: bool = False  # True when this is the stored result of an earlier submission
+    earn_why: EarnWhy | None = None  # why it earned its points (not on a replay)
 
 
 _SALES, _LINES, _MEMBERS = table(Sale), table(SaleLine), table(Member)
@@ -287,6 +288,12 @@ def checkout(db: Database, actor: Actor, request: CheckoutRequest) -> CheckoutRe
             policy.int(BIRTHDAY_MULTIPLIER))
         line_points = _earn(bd, plan, member, multiplier, policy)
         earned = sum(line_points)
+        why = earn_why(
+            bd.lines, earn_base(bd.payable, plan.by_kind(), policy.text("points.earn_base")),
+            policy.int("points.earn_per_yuan"), multiplier,
+            tier=(bd.tier_name, loaded.tier.points_multiplier_permille if loaded.tier else 1000),
+            member_day=(bd.member_day, bd.day_multiplier_permille),
+            birthday=multiplier != tier_multiplier) if earned else None
         birthday_note = ([birthday_points_note(policy.int(BIRTHDAY_MULTIPLIER))]
                          if earned and multiplier != tier_multiplier else [])
         sale_no = till.sale_no
@@ -351,7 +358,7 @@ def checkout(db: Database, actor: Actor, request: CheckoutRequest) -> CheckoutRe
         run(connection(s), _STORE_RECEIPT, {"sale_id": sale_id, "receipt": to_json(receipt)})
         result = CheckoutResult(
             sale_id, sale_no, today, bd.payable, plan.change, earned, plan.points_used,
-            receipt.sv_balance, receipt.points_balance, receipt, False,
+            receipt.sv_balance, receipt.points_balance, receipt, False, why,
         )
         uow.commit()
     return result

@@ -100,6 +100,42 @@ def day_report(db: Database, actor: Actor, business_date: date,
         return report_for_day(s, business_date, scope.store_id)
 
 
+def _refuse_close(s: Session, store: int, business_date: date) -> None:
+    """Why ``business_date`` of ``store`` cannot be closed now (raised), the one home
+    of these checks: :func:`check_day_close` asks them before the confirmation,
+    :func:`close_day` again under its lock."""
+    _check_date(s, business_date)
+    prev = last_close(s, store)
+    if prev is not None and business_date < prev.business_date:
+        raise ConflictError(
+            "day_folded", date=business_date.isoformat(),
+            close_date=prev.business_date.isoformat(), close_no=prev.close_no,
+        )
+    open_shifts = [
+        f"{no}（{name}）" for no, name in s.execute(
+            select(Shift.shift_no, Staff.display_name).join(Staff, Staff.id == Shift.staff_id)
+            .where(Shift.status == ShiftStatus.OPEN, Shift.store_id == store)
+        )
+    ]
+    if open_shifts:
+        raise ConflictError("shifts_still_open", shifts="、".join(open_shifts))
+
+
+def check_day_close(db: Database, actor: Actor, business_date: date) -> bool:
+    """Could ``business_date`` be closed now? Raises what :func:`close_day` would
+    refuse with (shifts still open, a folded day, a date not begun), so the first press
+    of 日结 says it, not only the confirming one. False: the day is closed already."""
+    with db.reader() as uow:
+        s = uow.session
+        require(s, actor, Permission.CLOSE_DAY)
+        store, _code = current_store(s)
+        check_store_reach(s, actor, store)
+        if _closed(s, store, business_date) is not None:
+            return False
+        _refuse_close(s, store, business_date)
+        return True
+
+
 def close_day(db: Database, actor: Actor, business_date: date) -> DayCloseResult:
     """Seal this till's store's ``business_date``. Closing a closed day returns its
     sealed report."""
@@ -112,21 +148,7 @@ def close_day(db: Database, actor: Actor, business_date: date) -> DayCloseResult
         existing = _closed(s, store, business_date)
         if existing is not None:
             return DayCloseResult(sealed(s, existing), True, None, None)
-        _check_date(s, business_date)
-        prev = last_close(s, store)
-        if prev is not None and business_date < prev.business_date:
-            raise ConflictError(
-                "day_folded", date=business_date.isoformat(),
-                close_date=prev.business_date.isoformat(), close_no=prev.close_no,
-            )
-        open_shifts = [
-            f"{no}（{name}）" for no, name in s.execute(
-                select(Shift.shift_no, Staff.display_name).join(Staff, Staff.id == Shift.staff_id)
-                .where(Shift.status == ShiftStatus.OPEN, Shift.store_id == store)
-            )
-        ]
-        if open_shifts:
-            raise ConflictError("shifts_still_open", shifts="、".join(open_shifts))
+        _refuse_close(s, store, business_date)
         close_no = int(s.scalar(select(func.max(DayClose.close_no))) or 0) + 1
         at = clock.now()
         report = compute(s, window_for(s, store, business_date, at), close_no=close_no)

@@ -11,6 +11,7 @@ sale's points and a refund of a line takes back exactly what the line earned.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from memberdesk.models.enums import TenderKind
 from memberdesk.money import Money, allocate
@@ -49,3 +50,36 @@ def earn_points(
     if total == 0:
         return tuple(0 for _ in lines)
     return tuple(p.fen for p in allocate(Money(total), exact))
+
+
+@dataclass(frozen=True)
+class EarnWhy:
+    """Why a sale earned its points, from the same inputs as :func:`earn_points`: the
+    amount that earned, the shop's rate, the multiplier and where it comes from."""
+
+    base: Money  # the part of the sale that earned (earn_base)
+    per_yuan: int  # the shop's points per yuan
+    multiplier_permille: int  # tier × member day × birthday, 1000 = ×1
+    category_rates: bool = False  # a line earned at its category's own rate
+    reduced: bool = False  # a line's product earns less (or nothing)
+    tier_name: str = ""  # when the tier multiplies (≠ ×1)
+    member_day: str = ""  # when a member day multiplies
+    birthday: bool = False  # when the birthday multiplies
+
+
+def earn_why(
+    lines: Sequence[PricedLine], base: Money, earn_per_yuan: int, multiplier_permille: int,
+    *, tier: tuple[str, int] = ("", 1000), member_day: tuple[str, int] = ("", 1000),
+    birthday: bool = False,
+) -> EarnWhy:
+    """The explanation of :func:`earn_points` for the same arguments; ``tier`` and
+    ``member_day`` are (name, multiplier ‰): named only when they multiply."""
+    return EarnWhy(
+        base, earn_per_yuan, multiplier_permille,
+        category_rates=any(ln.earn_per_yuan is not None and ln.earn_per_yuan != earn_per_yuan
+                           for ln in lines),
+        reduced=any(ln.points_ratio_permille < 1000 for ln in lines),
+        tier_name=tier[0] if tier[1] != 1000 else "",
+        member_day=member_day[0] if member_day[1] != 1000 else "",
+        birthday=birthday,
+    )

@@ -116,6 +116,8 @@ class PointsQuote:
     min_points: int
     max_points: int  # most points this sale can take
     max_value: Money  # what they pay
+    unusable: str = ""  # why points cannot pay this sale ("": they can), see points_quote
+    max_percent: int = 100  # the rule's share of the payable amount points may pay
 
     def points_for(self, value: Money) -> int:
         return points_for_value(value, self.points_per_yuan)
@@ -208,7 +210,17 @@ def _rounded(subtotal: Money, mode: str) -> Money:
     return subtotal
 
 
+# Why points cannot pay a sale (PointsQuote.unusable), the first that applies:
+POINTS_OFF = "rule_off"  # the shop lets points pay 0 % of a sale (or no rate is set)
+NO_POINTS = "no_points"  # the member has no usable points
+BELOW_MINIMUM = "below_minimum"  # fewer points than the least that may be used at once
+NOTHING_TO_PAY = "nothing_to_pay"
+SALE_TOO_SMALL = "sale_too_small"  # the share of this sale points may pay is under the minimum
+
+
 def points_quote(rule: PointsRule, payable: Money) -> PointsQuote:
+    """How much of ``payable`` the member's points may pay, and when nothing, why
+    (the one place that decides it: the payment dialog says this reason)."""
     rate = rule.points_per_yuan
     cap = Money(payable.fen * rule.max_percent // 100)
     max_value = min(cap, value_of_points(rule.balance, rate))
@@ -217,7 +229,15 @@ def points_quote(rule: PointsRule, payable: Money) -> PointsQuote:
     max_points = points_for_value(max_value, rate)
     if max_points and max_points < rule.min_points:
         max_value, max_points = Money(0), 0
-    return PointsQuote(rule.balance, rate, rule.min_points, max_points, max_value)
+    why = ""
+    if not max_points:
+        why = (POINTS_OFF if rule.max_percent <= 0 or rate <= 0
+               else NO_POINTS if rule.balance <= 0
+               else BELOW_MINIMUM if rule.balance < rule.min_points
+               else NOTHING_TO_PAY if payable.fen <= 0
+               else SALE_TOO_SMALL)
+    return PointsQuote(rule.balance, rate, rule.min_points, max_points, max_value, why,
+                       rule.max_percent)
 
 
 def price_cart(

@@ -59,6 +59,7 @@ class ReceiptData:
     points_expiring_on: str = ""
     notes: tuple[str, ...] = ()
     footer: str = ""
+    footer_en: str = ""  # the English receipt's ("" on receipts stored before it)
     # Under the name (receipts.header); "" on receipts stored before they were printed.
     shop_address: str = ""
     shop_phone: str = ""

@@ -71,6 +71,7 @@ def receipt_head(
         member_name=member.name if member else "",
         member_phone=mask_phone(member.phone) if member else "",
         footer=policy.text("shop.receipt_footer"),
+        footer_en=policy.text("shop.receipt_footer_en"),
     )
 
 

@@ -61,11 +61,14 @@ _LABELS: dict[str, tuple[str, str]] = {
 OFFLINE_NOTE = "离线销售：服务器恢复后补登"
 # ... and its prices: list prices, nobody is a member offline.
 OFFLINE_PRICE_NOTE = "按标价收款：离线不享会员价和活动价"
+# The footer's default (setting_specs "shop.receipt_footer").
+DEFAULT_FOOTER = "谢谢惠顾，欢迎再来！"
 _FIXED_EN: dict[str, str] = {
     **{zh: en for zh, en in TENDER_LABELS.values()},
     OFFLINE_NOTE: "Offline sale: booked when the server is back",
     OFFLINE_PRICE_NOTE: "List prices: no member or promotion prices offline",
     "会员价": "Member price",
+    DEFAULT_FOOTER: "Thank you, please come again!",  # receipts stored before footer_en
     "抹零": "Rounding",
     "手工折扣": "Manual discount",
 }
@@ -301,7 +304,8 @@ def render_text(data: ReceiptData, paper_mm: int = 58, lang: str = "zh_CN") -> s
                                     date.fromisoformat(data.points_expiring_on), lang), width))
     for note in () if redemption else data.notes:
         out.extend(wrap(x(note), width))
-    if data.footer:
+    footer = (data.footer_en or english(data.footer)) if en else data.footer
+    if footer:
         out.append(rule)
-        out.extend(center(x, width) for x in wrap(data.footer, width))
+        out.extend(center(x, width) for x in wrap(footer, width))
     return "\n".join(out) + "\n"

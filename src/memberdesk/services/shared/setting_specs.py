@@ -178,5 +178,8 @@ SPECS: dict[str, SettingSpec] = {
     "shop.receipt_footer": text_setting(
         "谢谢惠顾，欢迎再来！", "printer", ("小票结尾语", "Receipt footer"),
         ("印在每张小票最后", "Printed at the end of every receipt"), 100),
+    "shop.receipt_footer_en": text_setting(
+        "Thank you, please come again!", "printer", ("英文小票结尾语", "Receipt footer (English)"),
+        ("印在英文小票最后", "Printed at the end of every receipt in English"), 100),
     **LOYALTY_SPECS,
 }

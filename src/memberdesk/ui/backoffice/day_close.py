@@ -154,15 +154,21 @@ class DayClosePage(Page):
             self.say(lambda: self.tr("{date} is closed already (report No. {number}).").format(
                 date=day.isoformat(), number=self.report.close_no if self.report else ""), OK)
             return
-        if self._armed != day:
-            self._armed = day
-            self.say(lambda: self.tr("Closing seals {date}: its report gets a number and never "
-                                     "changes; later corrections go into the next close. Press "
-                                     "\"Close the day\" again to confirm.").format(date=day.isoformat()),
-                     ERROR)
+        if self._armed != day:  # first ask the service: open shifts are said now
+            self.call(jobs.check_close, self.actor, day, on_done=lambda ok: self._arm(day, ok))
             return
         self._armed = None
         self.call(jobs.close, self.actor, day, on_done=self._closed)
+
+    def _arm(self, day: date, closable: bool) -> None:
+        if not closable or day != self.day:
+            self.show_report()  # closed meanwhile (another till), or another day chosen
+            return
+        self._armed = day
+        self.say(lambda: self.tr("Closing seals {date}: its report gets a number and never "
+                                 "changes; later corrections go into the next close. Press "
+                                 "\"Close the day\" again to confirm.").format(date=day.isoformat()),
+                 ERROR)
 
     def _closed(self, result: DayCloseResult) -> None:
         self.result = result

@@ -29,7 +29,12 @@ from memberdesk.services.backup.create import (
 from memberdesk.services.backup.listing import BackupFile, list_backup_files
 from memberdesk.services.backup.restore import RestoreResult, check_restorable, restore_backup
 from memberdesk.services.checkout import history as sales_history
-from memberdesk.services.closing.day_close import DayCloseResult, close_day, day_report
+from memberdesk.services.closing.day_close import (
+    DayCloseResult,
+    check_day_close,
+    close_day,
+    day_report,
+)
 from memberdesk.services.reporting import (
     count_card_report,
     coupon_report,
@@ -192,6 +197,10 @@ def business_today(db: Any) -> date:
 
 def close(db: Any, actor: Any, day: date) -> DayCloseResult:
     return close_day(db, actor, day)
+
+
+def check_close(db: Any, actor: Any, day: date) -> bool:
+    return check_day_close(db, actor, day)
 
 
 def shift_spec(shift_no: str, lang: str = ZH_CN) -> ReportSpec:

@@ -248,10 +248,11 @@ class CounterTasks(QObject):
     def open_shift(self) -> None:
         if self.actor is None:
             return
-        from memberdesk.ui.dialogs.shift import ShiftDialog
+        from memberdesk.ui.dialogs.shift import ShiftDialog, opened_text
 
         dialog = ShiftDialog(self.runner, self.actor, self.window)
         dialog.shift_changed.connect(self.state.set_shift)
+        dialog.opened.connect(lambda s: self.window.banner.show_notice(lambda: opened_text(s)))
         self._show(dialog)
 
     def open_register(self) -> None:

@@ -1,8 +1,11 @@
 """The non-blocking message strip at the bottom of the counter, above the status
-bar. User errors from services land here, in the current language; the strip
-hides itself after a while, or on a click."""
+bar. User errors from services land here, in the current language; so does good
+news (:meth:`MessageBanner.show_notice`: a shift opened), in green. The strip hides
+itself after a while, or on a click."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QMouseEvent
@@ -20,6 +23,7 @@ class MessageBanner(Retranslating, QFrame):
         self.setObjectName("banner")
         self._i18n = i18n
         self._error: UserError | None = None
+        self._notice: Callable[[], str] | None = None
         self.label = QLabel()
         self.label.setObjectName("bannerText")
         self.label.setWordWrap(True)
@@ -40,13 +44,32 @@ class MessageBanner(Retranslating, QFrame):
 
     def show_user_error(self, error: UserError) -> None:
         """Show a service's user error in the current language, without blocking."""
-        self._error = error
+        self._error, self._notice = error, None
+        self._set_tone("")
         self.retranslate()
         self.show()
         self._timer.start(BANNER_MS)
 
+    def show_notice(self, text: Callable[[], str]) -> None:
+        """Good news, ``text()`` in the current language (called again on a switch)."""
+        self._error, self._notice = None, text
+        self._set_tone("ok")
+        self.retranslate()
+        self.show()
+        self._timer.start(BANNER_MS)
+
+    @property
+    def tone(self) -> str:
+        return str(self.property("tone") or "")
+
+    def _set_tone(self, tone: str) -> None:
+        for widget in (self, self.label):
+            widget.setProperty("tone", tone)
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
+
     def clear(self) -> None:
-        self._error = None
+        self._error, self._notice = None, None
         self._timer.stop()
         self.label.clear()
         self.hide()
@@ -59,6 +82,8 @@ class MessageBanner(Retranslating, QFrame):
         self.close_button.setToolTip(self.tr("Dismiss"))
         if self._error is not None:
             self.label.setText(self._error.message(self._i18n.language))
+        elif self._notice is not None:
+            self.label.setText(self._notice())
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self.clear()

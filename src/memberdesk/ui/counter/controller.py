@@ -195,14 +195,15 @@ class CounterController(QObject):
             self.payment.receipt.accept()  # the next customer: the receipt is done
         if QApplication.activeModalWidget() is not None:
             return  # a dialog (a counter task, the receipt) has the counter
-        self.lookup.scan(uid, product_first=False)
+        self.lookup.scan(uid, product_first=False, keep_member=True)
 
     def _read_failed(self, reason: str) -> None:
+        """A card that could not be read: said; the member on the sale stays."""
         error = CounterError("card_pulled" if reason == "card_removed" else "card_read_failed")
         if self.payment.is_open:
             self.payment.card_presented(error)
         else:
-            self.window.banner.show_user_error(error)
+            self.lookup.kept_notice(error)
 
     def _reader_status(self, status: str) -> None:
         previous = self.window.status.reader_state
@@ -210,4 +211,4 @@ class CounterController(QObject):
         if status in UNPLUGGED and previous in ("ready", "card_present"):
             code = "reader_unplugged" if status == "no_reader" else "reader_service_down"
             log.warning("card reader: %s", status)
-            self.window.banner.show_user_error(CounterError(code))
+            self.lookup.kept_notice(CounterError(code))

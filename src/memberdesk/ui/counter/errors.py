@@ -96,6 +96,10 @@ TEXTS: dict[str, str] = {
         "CounterMessages",
         "Member {name} ({member_no}) is no longer at the counter: this sale is a walk-in sale.",
     ),
+    "member_kept": QT_TRANSLATE_NOOP(
+        "CounterMessages",
+        "Member {name} ({member_no}) stays on this sale (Esc takes the member off).",
+    ),
 }
 
 
@@ -116,8 +120,9 @@ class LookupNotice(UserError):
 
 
 class DetachedNotice(UserError):
-    """Why a lookup found nobody, and that the member who was at the counter has
-    been taken off (so the next sale is never credited to them by mistake)."""
+    """Why a lookup found nobody, and what became of the member who was at the
+    counter: taken off after a typed lookup (so the next sale is never credited to
+    them by mistake), or kept after a card reader's miss or failure."""
 
     kind = "lookup"
 

@@ -7,9 +7,14 @@ is no card but a product barcode goes to the cart instead. Several matches open
 the pick list; a lost, replaced, void or unknown card is said in the banner.
 Every lookup runs on the task runner.
 
-The member at the counter is whoever the last lookup found: a lookup that finds
-nobody (no match, a blocked or unknown card, a pick list closed without a choice,
-an error) takes the previous member off the counter and says so in the banner.
+The member at the counter is whoever the last lookup found: a typed lookup or a
+wedge burst that finds nobody (no match, a blocked or unknown card, a pick list
+closed without a choice, an error) takes the previous member off the counter and
+says so in the banner. A card on the PC/SC reader is different: a flapping reader
+(pcscd restarting, a card read while it is pulled away, a phone's random UID) must
+never drop the member mid-sale, so a reader card that finds nobody, or whose lookup
+fails, keeps the member and says so (``keep_member``); Esc or the end of the sale
+takes the member off.
 The cart stays; with items in it the sale goes on as a walk-in sale, at the
 prices the pricing service gives without a member, so it can never be credited
 to the wrong person.
@@ -70,14 +75,16 @@ class LookupController(QObject):
             job("find_member"), actor, text, on_done=self._found, on_user_error=self._missed
         )
 
-    def scan(self, text: str, *, product_first: bool) -> None:
-        """A card (PC/SC or wedge) or a barcode burst."""
+    def scan(self, text: str, *, product_first: bool, keep_member: bool = False) -> None:
+        """A card (PC/SC or wedge) or a barcode burst. ``keep_member``: a miss keeps
+        the member who is on the sale (the PC/SC reader's cards)."""
         actor = self.state.actor
         if actor is None or not text.strip():
             return
+        missed = self.kept_notice if keep_member else self._missed
         self.runner.call(
             job("scan"), actor, text, product_first=product_first,
-            on_done=self._found, on_user_error=self._missed,
+            on_done=lambda found: self._found(found, missed), on_user_error=missed,
         )
 
     def load(self, member_no: str) -> None:
@@ -90,7 +97,7 @@ class LookupController(QObject):
         )
 
     # -- results (GUI thread) -----------------------------------------------------------
-    def _found(self, found: Found) -> None:
+    def _found(self, found: Found, missed: Callable[[UserError], None] | None = None) -> None:
         if found.product is not None:
             self.product_scanned.emit(found.product)
             return
@@ -102,7 +109,7 @@ class LookupController(QObject):
             self._pick(result)
             return
         if result is not None:
-            self._missed(LookupNotice(result))
+            (missed or self._missed)(LookupNotice(result))
             return
         self.window.lookup.selectAll()
         self.lookup_failed.emit()
@@ -123,6 +130,16 @@ class LookupController(QObject):
             error = DetachedNotice(error, CounterError(sale, name=name, member_no=member_no))
         self.window.lookup.selectAll()
         self._failed(error)
+
+    def kept_notice(self, error: UserError) -> None:
+        """A card reader's miss or failure: said, and the member stays on the sale."""
+        view, member = self.view, self.state.member
+        if view is not None or member is not None:
+            name = view.detail.name if view is not None else getattr(member, "name", "")
+            member_no = view.member_no if view is not None else getattr(member, "member_no", "")
+            error = DetachedNotice(error, CounterError("member_kept", name=name,
+                                                       member_no=member_no))
+        self.window.banner.show_user_error(error)
 
     def _pick(self, result: object) -> None:
         dialog = MemberPickDialog(result, self.window)  # type: ignore[arg-type]

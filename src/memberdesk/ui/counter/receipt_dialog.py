@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from memberdesk.ui.common import fmt, icons
+from memberdesk.ui.counter.earn_text import earned_text
 from memberdesk.ui.shell.i18n import Retranslating, add_language_key, normalise
 
 # Monospaced fonts whose Chinese characters are exactly two columns wide, as on
@@ -82,6 +83,10 @@ class ReceiptDialog(Retranslating, QDialog):
         figures.addWidget(self.points_value, 2, 1)
         figures.addWidget(self.earned_caption, 3, 0)
         figures.addWidget(self.earned_value, 3, 1)
+        self.earned_why = QLabel()  # why: "Points +12 (¥12.00 × 1 per yuan × 1.5, for Gold)"
+        self.earned_why.setObjectName("earnedWhy")
+        self.earned_why.setWordWrap(True)
+        figures.addWidget(self.earned_why, 4, 0, 1, 2)
         figures.setColumnStretch(1, 1)
 
         self.preview = QPlainTextEdit()
@@ -197,6 +202,9 @@ class ReceiptDialog(Retranslating, QDialog):
             widget.setVisible(member)
         for widget in (self.earned_caption, self.earned_value):
             widget.setVisible(member and self.kind == "sale")
+        why = earned_text(earned, getattr(r, "earn_why", None)) if self.kind == "sale" else ""
+        self.earned_why.setText(why)
+        self.earned_why.setVisible(member and bool(why))
         self.print_button.setText(self.tr("Print (P)"))
         self.done_button.setText(self.tr("Done (Enter)"))
         self.preview.setPlainText(self.receipt_text())

@@ -183,9 +183,33 @@ def render_notes(
     )
 
 
+def points_unusable_text(quote: PointsQuote | None) -> str:
+    """Why points cannot pay this sale, as the pricing service decided it
+    (``PointsQuote.unusable``)."""
+    translate = QCoreApplication.translate
+    why = quote.unusable if quote is not None else ""
+    if quote is None or not why:
+        return translate("PaymentDialog", "not usable for this sale")
+    if why == "rule_off":
+        reason = translate("PaymentDialog", "the shop's rule lets points pay nothing")
+    elif why == "no_points":
+        reason = translate("PaymentDialog", "the member has no points")
+    elif why == "below_minimum":
+        reason = translate("PaymentDialog", "{balance} points, at least {minimum} are needed")
+    elif why == "nothing_to_pay":
+        reason = translate("PaymentDialog", "nothing left to pay")
+    elif why == "sale_too_small":
+        reason = translate("PaymentDialog", "{percent}% of this sale is less than {minimum} points")
+    else:
+        return translate("PaymentDialog", "not usable for this sale")
+    reason = reason.format(balance=fmt.number(quote.balance), percent=quote.max_percent,
+                           minimum=fmt.number(quote.min_points))
+    return translate("PaymentDialog", "not usable for this sale: {why}").format(why=reason)
+
+
 def _points_note(row: TenderRow, quote: PointsQuote | None) -> str:
     if quote is None or quote.max_value.fen == 0:
-        return QCoreApplication.translate("PaymentDialog", "not usable for this sale")
+        return points_unusable_text(quote)
     if row.amount.fen:
         return QCoreApplication.translate("PaymentDialog", "uses {points} points").format(
             points=fmt.number(points_for_value(row.amount, quote.points_per_yuan))

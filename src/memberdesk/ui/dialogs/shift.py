@@ -1,6 +1,8 @@
 """F5 交班: open a shift with a float, put cash in or take it out, count and close.
 
-Pages: no shift -> "open" (float, Enter); an open shift -> "overview" (figures,
+Pages: no shift -> "open" (float, Enter: the shift opens and the dialog closes, so
+what the cashier types next, the next customer's phone, reaches the counter, which
+says the shift started in its message strip); an open shift -> "overview" (figures,
 cash in/out with a reason, Enter records it; F5 again goes to counting) ->
 "count" (Enter closes) -> "result" (the difference, as far as this staff member
 may see it: a blind close hides the expected amounts from a cashier).
@@ -10,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QStackedWidget, QWidget
 
@@ -18,12 +20,20 @@ from memberdesk.models.enums import CashMoveKind
 from memberdesk.services.shifts.shift import ShiftSummary
 from memberdesk.ui.common import fmt
 from memberdesk.ui.common.widgets import PickerBox
+from memberdesk.ui.shell.i18n import QT_TRANSLATE_NOOP
 from memberdesk.ui.shell.tasks import TaskRunner
 
 from .base import ERROR, OK, AmountEdit, TaskDialog
 from .shift_close import ShiftCountView, ShiftResultView
 
 OPEN, OVERVIEW, COUNT, RESULT = range(4)
+OPENED = QT_TRANSLATE_NOOP("ShiftDialog", "Shift {number} started, float {amount}. Ready to sell.")
+
+
+def opened_text(summary: ShiftSummary) -> str:
+    """What the counter says once a shift is open, in the current language."""
+    return QCoreApplication.translate("ShiftDialog", OPENED).format(
+        number=summary.shift_no, amount=fmt.money(summary.opening_float))
 
 
 def current(db: Any, actor: Any) -> ShiftSummary | None:
@@ -60,6 +70,7 @@ def _form() -> QFormLayout:
 
 class ShiftDialog(TaskDialog):
     shift_changed = Signal(object)  # ShiftSummary | None
+    opened = Signal(object)  # ShiftSummary: the shift was opened (and the dialog closed)
 
     def __init__(self, runner: TaskRunner, actor: Any, parent: QWidget | None = None) -> None:
         super().__init__(runner, actor, parent, name="shiftDialog")
@@ -179,10 +190,11 @@ class ShiftDialog(TaskDialog):
             self.call(open_it, self.actor, amount, on_done=self._opened)
 
     def _opened(self, summary: ShiftSummary) -> None:
+        """The shift is open: nothing more to do here, the counter takes the keys."""
         self._set_summary(summary)
-        self._show_page(OVERVIEW)
-        self.say(lambda: self.tr("Shift {number} is open.").format(number=summary.shift_no), OK)
         self.shift_changed.emit(summary)
+        self.opened.emit(summary)
+        self.accept()
 
     def submit_move(self) -> None:
         if self.busy or self.summary is None:

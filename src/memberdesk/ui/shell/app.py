@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from memberdesk import __version__
-from memberdesk.logsetup import setup_logging
+from memberdesk.logsetup import enable_fault_log, setup_logging
 from memberdesk.paths import APP_NAME, DataPaths
 from memberdesk.ui.shell.crash import CrashHandler
 from memberdesk.ui.shell.i18n import Translations, initial_language
@@ -38,6 +38,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 def run(paths: DataPaths) -> int:
     """Run the cashier window until it closes; return the process exit code."""
     log_file = setup_logging(paths.ensure().logs)
+    log.info("a hard crash leaves its traceback in %s", enable_fault_log(paths.logs))
     app = create_application()
     crash = CrashHandler(log_file)
     crash.install()

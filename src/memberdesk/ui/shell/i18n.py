@@ -196,9 +196,9 @@ class Translations(QObject):
         self._installed.clear()
         locale = locale_for(lang)
         QLocale.setDefault(locale)
-        # Source strings are English, so English works without a catalogue.
-        ours, problem = compiled_catalogue(lang) if lang != EN else (
-            translations_dir() / f"memberdesk_{lang}.qm", "")
+        # Both catalogues are built when missing or stale. Source strings are
+        # English, so English still works (with the source wording) without one.
+        ours, problem = compiled_catalogue(lang)
         qt_dir = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
         for path, required in ((qt_dir / f"qtbase_{lang}.qm", False), (ours, True)):
             translator = QTranslator(self)
@@ -210,7 +210,7 @@ class Translations(QObject):
                 ours = None
         if problem:
             log.warning("translations for %s: %s (run `make translations`)", lang, problem)
-        shown = missing_text(lang) if problem and ours is None else ""
+        shown = missing_text(lang) if problem and ours is None and lang != EN else ""
         if shown != self.problem:
             self.problem = shown
             self.problem_changed.emit(shown)

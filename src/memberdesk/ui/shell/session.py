@@ -347,7 +347,15 @@ class AppController(QObject):
         self._refresh_staff()
 
     def quit(self) -> None:
-        self.exit_requested.emit(0)
+        """Ctrl+Q: with the staff member's shift still open, asked once (Enter stays)."""
+        from memberdesk.ui.shell.quit_guard import confirm_quit
+
+        shift = self.state.shift
+        parent = self.main if self.main.isVisible() else self.login
+        if confirm_quit(parent, shift.shift_no if shift is not None else None):
+            if shift is not None:
+                log.info("quit with shift %s still open", shift.shift_no)
+            self.exit_requested.emit(0)
 
     def stop_background_work(self, timeout_ms: int = 60_000) -> None:
         """At shutdown, before the database closes: no new scheduled backup, and

@@ -1,0 +1,87 @@
+"""Ctrl+Q with a shift still open asks once: Enter (or Esc) stays at the counter,
+the other button quits and the shift stays open for next time."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from sqlalchemy import select
+
+from memberdesk.models import Shift
+from memberdesk.models.enums import ShiftStatus, TenderKind
+from memberdesk.services.shifts import shift as shifts
+from tests.checkout_support.kit import yuan
+
+from .counter_support import Till, make_till
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture
+def till(qtbot, ui, db, staff) -> Till:  # type: ignore[no-untyped-def]
+    return make_till(qtbot, ui, db, staff)
+
+
+def _quit_keys(till: Till, answer: Callable[[QMessageBox], None]) -> tuple[list[int], list[str]]:
+    """Ctrl+Q on the counter; ``answer`` handles the question if one is asked."""
+    exits: list[int] = []
+    seen: list[str] = []
+    till.ui.exit_requested.connect(exits.append)
+
+    def act() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append(box.windowTitle() + "\n" + box.text())
+            answer(box)
+
+    QTimer.singleShot(0, act)
+    till.qtbot.keyClick(till.main, Qt.Key.Key_Q, CTRL)
+    till.qtbot.wait(50)
+    till.ui.exit_requested.disconnect(exits.append)
+    return exits, seen
+
+
+def _open_shifts(till: Till) -> list[str]:
+    with till.db.reader() as uow:
+        return list(uow.session.scalars(select(Shift.shift_no).where(
+            Shift.status == ShiftStatus.OPEN, Shift.staff_id == till.world.cashier.staff_id)))
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Escape])
+def test_enter_or_esc_stays_and_nothing_is_lost(till: Till, key: Qt.Key) -> None:
+    till.find("13800000001")
+    till.ring_up("COLA")
+    shift_no = till.ui.state.shift.shift_no
+    exits, seen = _quit_keys(till, lambda box: till.qtbot.keyClick(box, key))
+    assert exits == []
+    assert len(seen) == 1  # one question
+    assert seen[0].startswith(f"班次 {shift_no} 还没有交班")
+    assert "班次仍然开着" in seen[0] and "F5" in seen[0]
+    assert till.main.isVisible()
+    assert till.main.member_panel.card.name.text() == "张三"  # the sale is still there
+    assert till.counter.cart.model.item_count == 1
+
+
+def test_quit_anyway_leaves_the_shift_open(till: Till) -> None:
+    till.ui.i18n.set_language("en")
+    shift_no = till.ui.state.shift.shift_no
+
+    def leave(box: QMessageBox) -> None:
+        labels = [b.text() for b in box.findChildren(QPushButton)]
+        assert sorted(labels) == ["Quit, shift stays open", "Stay (Enter)"]
+        box.findChild(QPushButton, "quitAnyway").click()
+
+    exits, seen = _quit_keys(till, leave)
+    assert exits == [0]
+    assert seen[0].startswith(f"Shift {shift_no} is still open")
+    assert _open_shifts(till) == [shift_no]  # closed next time, with F5
+
+
+def test_without_an_open_shift_ctrl_q_quits_at_once(till: Till) -> None:
+    shifts.close_shift(till.db, till.world.cashier, {TenderKind.CASH: yuan("200")})
+    till.ui.state.set_shift(None)
+    exits, seen = _quit_keys(till, lambda box: box.reject())
+    assert exits == [0] and seen == []

@@ -4969,6 +4969,10 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>Restored from {file}.</translation>
     </message>
     <message>
+        <source>The data from before the restore was saved in the backup folder as {backup}: restore that file to get it back.</source>
+        <translation>The data from before the restore was saved in the backup folder as {backup}: restore that file to get it back.</translation>
+    </message>
+    <message>
         <source>The data from before the restore was saved as {backup}: to get it back, restore that file (back office, Backups).</source>
         <translation>The data from before the restore was saved as {backup}: to get it back, restore that file (back office, Backups).</translation>
     </message>

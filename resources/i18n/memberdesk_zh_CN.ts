@@ -4943,11 +4943,15 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
     <name>RestoredNotice</name>
     <message>
         <source>Restored from {file}, made {when} (shop time).</source>
-        <translation>已从 {file} 恢复（备份制作于 {when}，门店时间）。</translation>
+        <translation>已恢复备份 {file}（制作于 {when}，门店时间）。</translation>
     </message>
     <message>
         <source>Restored from {file}.</source>
-        <translation>已从 {file} 恢复。</translation>
+        <translation>已恢复备份 {file}。</translation>
+    </message>
+    <message>
+        <source>The data from before the restore was saved in the backup folder as {backup}: restore that file to get it back.</source>
+        <translation>恢复前的数据已另存到备份文件夹：{backup}，恢复这个文件即可找回。</translation>
     </message>
     <message>
         <source>The data from before the restore was saved as {backup}: to get it back, restore that file (back office, Backups).</source>

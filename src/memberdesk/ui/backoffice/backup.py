@@ -107,9 +107,9 @@ class BackupPage(Page):
         self.list.show_files(state.files)
         made = state.made
         if made is not None:
-            self.say(lambda: fmt.sentences(
+            self.say(lambda: "\n".join(t for t in (
                 self.tr("Backed up and verified: {path}").format(path=made.path),
-                removed_text(made.removed)), OK)
+                removed_text(made.removed)) if t), OK)
             self.backed_up.emit(made)
         self.retranslate()
         self.status_changed.emit(state.status)

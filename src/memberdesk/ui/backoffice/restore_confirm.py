@@ -11,6 +11,7 @@ from datetime import timedelta
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from memberdesk.services.backup.loss import RestoreLoss
@@ -41,8 +42,32 @@ class RestoreConfirm(ApprovalDialog):
             label.setWordWrap(True)
             label.setMargin(8 if label is self.loss_label else 0)
             self.body.insertWidget(i, label)
-        self.setMinimumWidth(620)
+        # the reason is given ("Restore <file>"): its row would only push the password
+        # down on a 768-pixel-high screen
+        self.reason.hide()
+        self.reason_label.hide()
+        self.setMinimumWidth(640)
+        self.resize(640, self.height())
         self.retranslate()
+
+    # -- size -----------------------------------------------------------------------------
+    def _fit_labels(self) -> None:
+        """Each wrapped text as tall as its lines at the dialog's width (a top-level
+        layout does not ask a wrapping label for its height at a width), then the
+        dialog grows to hold them, within the screen."""
+        width = self.width() - 56  # the dialog's side margins
+        for label in (self.made_label, self.loss_label, self.keep_label):
+            label.setMinimumHeight(label.heightForWidth(width))
+        self.grow_to_fit()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_labels()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if hasattr(self, "keep_label"):
+            self._fit_labels()
 
     # -- texts ----------------------------------------------------------------------------
     def age_text(self, age: timedelta) -> str:
@@ -114,5 +139,6 @@ class RestoreConfirm(ApprovalDialog):
         self.loss_label.setProperty("tone", OK if self.loss.nothing_lost else ERROR)
         restyle(self.loss_label)
         self.keep_label.setText(self.keep_text())
+        self._fit_labels()
         self.explanation.setText(self.tr("To restore it, type your password again."))
         self.approve_button.setText(self.tr("Restore (Enter)"))

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -196,7 +196,10 @@ class LoginScreen(Retranslating, QWidget):
         # three lines whatever the layout makes of a wrapped label's height
         self.offline_label.setMinimumHeight(3 * self.offline_label.fontMetrics().lineSpacing() + 16)
         self.restored_label.setText(
-            restored_text(self._restored) if self._restored is not None else "")
+            restored_text(self._restored, narrow=True) if self._restored is not None else "")
+        self.restored_label.setToolTip(
+            str(self._restored.pre_restore_backup) if self._restored is not None else "")
+        self._fit_restored()
         self._render_error()
 
     def _render_error(self) -> None:
@@ -224,6 +227,16 @@ class LoginScreen(Retranslating, QWidget):
         """Say that the log-in is offline (the server away) or not."""
         self._offline = offline
         self.offline_label.setVisible(offline)
+
+    def _fit_restored(self) -> None:
+        """As tall as its lines (a wrapped label in the card is not asked for its height)."""
+        label = self.restored_label
+        label.setMinimumHeight(label.heightForWidth(max(label.width(), 360)) if label.text()
+                               else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self._fit_restored)  # once the card has laid the label out
 
     def set_restored(self, result: Any) -> None:
         """Say (until the next log-in) what a restore put in place; None: say nothing."""

@@ -5,6 +5,7 @@ shifts and sealed day closes recorded since the backup are counted exactly."""
 from __future__ import annotations
 
 import dataclasses
+import re
 from datetime import UTC, timedelta
 
 import pytest
@@ -95,3 +96,27 @@ def test_only_the_owner_sees_it_and_a_missing_file_is_said(world: World, tmp_pat
     with pytest.raises(UserError) as err:
         restore_loss(world.db, world.owner, tmp_path / "gone.sqlite3")
     assert err.value.code == "restore_not_a_file"
+
+
+def test_memberdesk_restore_prints_what_it_takes_back(world: World) -> None:
+    """The command line says it too, after the password (piped here: that confirms, as
+    before; a terminal would ask for 'yes' unless --yes)."""
+    from tests.integration.cli.test_cli import run
+
+    w = world
+    before = create_backup(w.db, w.owner)
+    sale = w.sell([("CHIPS", 1)], [(TenderKind.CASH, "8.80")])
+    paths = w.db.paths
+    assert paths is not None
+    w.db.close()
+    r = run("restore", str(before.path), "--data-dir", str(paths.root), "--yes",
+            stdin="owner-pass\n", env={"MEMBERDESK_LANG": "en"})
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert lines[0].startswith(f"backup {before.path.name}: made ")
+    assert re.search(r"\(shop time, \d+ min ago\)$", lines[0]), lines[0]
+    assert lines[1] == "the restore takes back what was recorded since this backup:"
+    assert lines[2] == f"  1 sale(s), ¥{sale.payable.fen / 100:,.2f}"
+    assert str(paths.backups) in lines[3]
+    assert lines[4].startswith("restored: ")
+    assert "to get it back, restore that file" in lines[5]

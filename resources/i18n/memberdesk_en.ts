@@ -398,20 +398,12 @@
         <translation>Checking {file}…</translation>
     </message>
     <message>
-        <source>{file} is a good backup. Confirm with your password to restore it: the current data is backed up first.</source>
-        <translation>{file} is a good backup. Confirm with your password to restore it: the current data is backed up first.</translation>
-    </message>
-    <message>
-        <source>Restore {file}</source>
-        <translation>Restore {file}</translation>
-    </message>
-    <message>
         <source>Restoring {file}…</source>
         <translation>Restoring {file}…</translation>
     </message>
     <message>
-        <source>Restored {file} (shop {shop}). The data before the restore was backed up to {backup}. Log in again.</source>
-        <translation>Restored {file} (shop {shop}). The data before the restore was backed up to {backup}. Log in again.</translation>
+        <source>{file} is a good backup. Read what the restore takes back, then confirm with your password.</source>
+        <translation>{file} is a good backup. Read what the restore takes back, then confirm with your password.</translation>
     </message>
     <message>
         <source>Reading the backup state…</source>
@@ -4947,6 +4939,138 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
     <message>
         <source>Show (Enter)</source>
         <translation>Show (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreConfirm</name>
+    <message>
+        <source>just now</source>
+        <translation>just now</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>%n minute ago</numerusform>
+            <numerusform>%n minutes ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) ago</source>
+        <translation>
+            <numerusform>%n hour ago</numerusform>
+            <numerusform>%n hours ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n day ago</numerusform>
+            <numerusform>%n days ago</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Made {when} (shop time), {age}.</source>
+        <translation>Made {when} (shop time), {age}.</translation>
+    </message>
+    <message>
+        <source>Made {when} (shop time, the file&apos;s own time: it has no manifest), {age}.</source>
+        <translation>Made {when} (shop time, the file&apos;s own time: it has no manifest), {age}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sale(s), {total}</source>
+        <translation>
+            <numerusform>%n sale, {total}</numerusform>
+            <numerusform>%n sales, {total}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refund(s), {total}</source>
+        <translation>
+            <numerusform>%n refund, {total}</numerusform>
+            <numerusform>%n refunds, {total}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recharge(s), {total}</source>
+        <translation>
+            <numerusform>%n recharge, {total}</numerusform>
+            <numerusform>%n recharges, {total}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shift(s)</source>
+        <translation>
+            <numerusform>%n shift</numerusform>
+            <numerusform>%n shifts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{date} (No. {number})</source>
+        <translation>{date} (No. {number})</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sealed day close(s): {dates}</source>
+        <translation>
+            <numerusform>%n sealed day close: {dates}</numerusform>
+            <numerusform>%n sealed day closes: {dates}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing is lost: no sales, refunds, recharges, shifts or day closes were recorded here since this backup.</source>
+        <translation>Nothing is lost: no sales, refunds, recharges, shifts or day closes were recorded here since this backup.</translation>
+    </message>
+    <message>
+        <source>Recorded here since this backup and lost by the restore:</source>
+        <translation>Recorded here since this backup and lost by the restore:</translation>
+    </message>
+    <message>
+        <source>Members, products, stock and settings also go back to the backup. First the current data is saved as a new backup (&quot;before a restore&quot;) in {folder}: to undo the restore, restore that file.</source>
+        <translation>Members, products, stock and settings also go back to the backup. First the current data is saved as a new backup (&quot;before a restore&quot;) in {folder}: to undo the restore, restore that file.</translation>
+    </message>
+    <message>
+        <source>Restore {file}</source>
+        <translation>Restore {file}</translation>
+    </message>
+    <message>
+        <source>Restore this backup?</source>
+        <translation>Restore this backup?</translation>
+    </message>
+    <message>
+        <source>To restore it, type your password again.</source>
+        <translation>To restore it, type your password again.</translation>
+    </message>
+    <message>
+        <source>Restore (Enter)</source>
+        <translation>Restore (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>RestoredNotice</name>
+    <message>
+        <source>Restored from {file}, made {when} (shop time).</source>
+        <translation>Restored from {file}, made {when} (shop time).</translation>
+    </message>
+    <message>
+        <source>Restored from {file}.</source>
+        <translation>Restored from {file}.</translation>
+    </message>
+    <message>
+        <source>The data from before the restore was saved in the backup folder as {backup}: restore that file to get it back.</source>
+        <translation>The data from before the restore was saved in the backup folder as {backup}: restore that file to get it back.</translation>
+    </message>
+    <message>
+        <source>The data from before the restore was saved as {backup}: to get it back, restore that file (back office, Backups).</source>
+        <translation>The data from before the restore was saved as {backup}: to get it back, restore that file (back office, Backups).</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionWords</name>
+    <message numerus="yes">
+        <source>Removed %n older backup(s) by the retention rule: {files}.</source>
+        <translation>
+            <numerusform>Removed %n older backup by the retention rule: {files}.</numerusform>
+            <numerusform>Removed %n older backups by the retention rule: {files}.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -395,20 +395,12 @@
         <translation>正在检查 {file}…</translation>
     </message>
     <message>
-        <source>{file} is a good backup. Confirm with your password to restore it: the current data is backed up first.</source>
-        <translation>{file} 是完好的备份。请输入密码确认恢复：恢复前会先备份当前数据。</translation>
-    </message>
-    <message>
-        <source>Restore {file}</source>
-        <translation>恢复 {file}</translation>
-    </message>
-    <message>
         <source>Restoring {file}…</source>
         <translation>正在恢复 {file}…</translation>
     </message>
     <message>
-        <source>Restored {file} (shop {shop}). The data before the restore was backed up to {backup}. Log in again.</source>
-        <translation>已恢复 {file}（门店：{shop}）。恢复前的数据已备份到 {backup}。请重新登录。</translation>
+        <source>{file} is a good backup. Read what the restore takes back, then confirm with your password.</source>
+        <translation>{file} 是完好的备份。请先看清恢复会撤销哪些数据，再输入密码确认。</translation>
     </message>
     <message>
         <source>Reading the backup state…</source>
@@ -4936,6 +4928,129 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
     <message>
         <source>Show (Enter)</source>
         <translation>查看（回车）</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreConfirm</name>
+    <message>
+        <source>just now</source>
+        <translation>刚刚</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>%n 分钟前</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) ago</source>
+        <translation>
+            <numerusform>%n 小时前</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n 天前</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Made {when} (shop time), {age}.</source>
+        <translation>制作于 {when}（门店时间），{age}。</translation>
+    </message>
+    <message>
+        <source>Made {when} (shop time, the file&apos;s own time: it has no manifest), {age}.</source>
+        <translation>制作于 {when}（门店时间；这份备份没有清单，按文件本身的时间），{age}。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sale(s), {total}</source>
+        <translation>
+            <numerusform>%n 笔销售，{total}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refund(s), {total}</source>
+        <translation>
+            <numerusform>%n 笔退款，{total}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recharge(s), {total}</source>
+        <translation>
+            <numerusform>%n 笔充值，{total}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shift(s)</source>
+        <translation>
+            <numerusform>%n 个班次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{date} (No. {number})</source>
+        <translation>{date}（第 {number} 号）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sealed day close(s): {dates}</source>
+        <translation>
+            <numerusform>%n 个已封存的日结：{dates}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing is lost: no sales, refunds, recharges, shifts or day closes were recorded here since this backup.</source>
+        <translation>不会丢失记录：这份备份之后，这里没有新的销售、退款、充值、班次或日结。</translation>
+    </message>
+    <message>
+        <source>Recorded here since this backup and lost by the restore:</source>
+        <translation>这份备份之后在这里记录、恢复后将丢失的数据：</translation>
+    </message>
+    <message>
+        <source>Members, products, stock and settings also go back to the backup. First the current data is saved as a new backup (&quot;before a restore&quot;) in {folder}: to undo the restore, restore that file.</source>
+        <translation>会员、商品、库存和设置也会回到备份时的样子。恢复前会先把当前数据另存为一份新备份（类型“恢复前”），放在 {folder}：要撤销这次恢复，恢复那份文件即可。</translation>
+    </message>
+    <message>
+        <source>Restore {file}</source>
+        <translation>恢复 {file}</translation>
+    </message>
+    <message>
+        <source>Restore this backup?</source>
+        <translation>恢复这份备份吗？</translation>
+    </message>
+    <message>
+        <source>To restore it, type your password again.</source>
+        <translation>要恢复，请再次输入你的密码。</translation>
+    </message>
+    <message>
+        <source>Restore (Enter)</source>
+        <translation>恢复（回车）</translation>
+    </message>
+</context>
+<context>
+    <name>RestoredNotice</name>
+    <message>
+        <source>Restored from {file}, made {when} (shop time).</source>
+        <translation>已恢复备份 {file}（制作于 {when}，门店时间）。</translation>
+    </message>
+    <message>
+        <source>Restored from {file}.</source>
+        <translation>已恢复备份 {file}。</translation>
+    </message>
+    <message>
+        <source>The data from before the restore was saved in the backup folder as {backup}: restore that file to get it back.</source>
+        <translation>恢复前的数据已另存到备份文件夹：{backup}，恢复这个文件即可找回。</translation>
+    </message>
+    <message>
+        <source>The data from before the restore was saved as {backup}: to get it back, restore that file (back office, Backups).</source>
+        <translation>恢复前的数据已保存为 {backup}：要找回这些数据，请恢复这个文件（后台 → 备份与恢复）。</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionWords</name>
+    <message numerus="yes">
+        <source>Removed %n older backup(s) by the retention rule: {files}.</source>
+        <translation>
+            <numerusform>按保留规则删除了 %n 份较早的备份：{files}。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -50,7 +50,16 @@ def cmd_backup(args: argparse.Namespace) -> int:
     if result.second_destination_missing:
         print("警告：第二备份位置（如U盘）不可用" if _zh()
               else "warning: the second backup destination (e.g. a USB drive) is not available")
+    print_removed(result.removed)
     return 0
+
+
+def print_removed(removed: tuple[str, ...]) -> None:
+    """The older backups a backup's rotation removed, by name (nothing when none)."""
+    if removed:
+        print((f"按保留规则删除了 {len(removed)} 份较早的备份" if _zh()
+               else f"removed {len(removed)} older backup(s) by the retention rule")
+              + ": " + ", ".join(removed))
 
 
 def _server_backup(db: Any, actor: Any, to: Path | None) -> int:
@@ -85,8 +94,11 @@ def _server_restore(args: argparse.Namespace, source: Path) -> int:
 @user_errors
 def cmd_restore(args: argparse.Namespace) -> int:
     from memberdesk.db.postgres import is_postgres_url
+    from memberdesk.services.backup.loss import restore_loss
     from memberdesk.services.backup.restore import check_restorable, restore_backup
     from memberdesk.services.staff import accounts as staff
+
+    from .restore_text import confirmed, loss_text
 
     source = Path(args.file).resolve()
     if is_postgres_url(db_url(args, data_paths(args, create=False))):
@@ -95,11 +107,15 @@ def cmd_restore(args: argparse.Namespace) -> int:
     with opened_db(args) as db:
         password = read_password(f"{args.user} 的密码 / password: ")
         actor = staff.login(db, args.user, password)
+        print(loss_text(restore_loss(db, actor, source), zh=_zh()))
+        if not (args.yes or confirmed()):
+            raise CliError("未恢复，什么都没有改变" if _zh() else "not restored: nothing was changed")
         result = restore_backup(db, actor, source)
         result.database.close()
     print(("已恢复" if _zh() else "restored") + f": {source.name} -> {result.shop_name}")
     print(("恢复前的数据已备份到" if _zh() else "the data before the restore is saved in")
-          + f": {result.pre_restore_backup}")
+          + f": {result.pre_restore_backup}"
+          + ("（要找回，就恢复这个文件）" if _zh() else " (to get it back, restore that file)"))
     if result.notices:
         print("警告：这份备份的审计记录由另一台电脑的审计密钥签名，无法完整核对；请把原电脑上的 "
               "audit.key 复制到数据文件夹" if _zh() else "warning: this backup's audit log "
@@ -121,3 +137,6 @@ def register(sub: Any) -> None:
     p.add_argument("--user", default="owner",
                    help="owner's user name (default: owner; password on stdin)")
     passwords_on_stdin(p, "the owner's password")
+    p.add_argument("--yes", action="store_true", help="restore without asking again after "
+                   "showing what the restore takes back (on a terminal it asks; with the "
+                   "password on standard input the password confirms, as before)")

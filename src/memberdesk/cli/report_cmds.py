@@ -107,6 +107,9 @@ def cmd_day(args: argparse.Namespace) -> int:
             rep = result.report
             if result.backup_warning:
                 print(result.backup_warning)
+            from .backup_cmds import print_removed
+
+            print_removed(result.backup_removed)
         else:
             rep = day_report(db, actor, day, args.for_store)
         from memberdesk.services.shared import clock

@@ -49,7 +49,7 @@ class BackupResult:
     second_copy: Path | None
     warnings: tuple[str, ...] = field(default_factory=tuple)  # English, for the log
     second_destination_missing: bool = False
-    removed: tuple[str, ...] = field(default_factory=tuple)
+    removed: tuple[str, ...] = field(default_factory=tuple)  # older backups rotated away
 
 
 @dataclass(frozen=True)
@@ -133,10 +133,16 @@ def create_backup(
                 warnings.append(f"second copy failed: {exc.message('en')}")
     removed: list[str] = []
     if to is None:
-        removed = _rotate(folder, values) + remove_leftovers(db.paths.root, folder)
-    _audit(db, actor, kind, dest, manifest, warnings)
+        removed = _rotate(folder, values)
+        leftovers = remove_leftovers(db.paths.root, folder)
+        if leftovers:
+            log.info("removed what interrupted backups left: %s", ", ".join(leftovers))
+    _audit(db, actor, kind, dest, manifest, warnings, removed)
     for w in warnings:
         log.warning(w)
+    if removed:
+        log.info("backup rotation removed %d older backup(s): %s", len(removed),
+                 ", ".join(removed))
     return BackupResult(
         dest, manifest.size, at, second_copy, tuple(warnings), second_missing, tuple(removed)
     )
@@ -164,6 +170,7 @@ def _audit(
     dest: Path,
     manifest: Manifest,
     warnings: list[str],
+    removed: list[str],
 ) -> None:
     with db.uow() as uow:
         audit.record(
@@ -173,7 +180,7 @@ def _audit(
             entity="backup",
             entity_id=dest.name,
             detail={"kind": kind, "size": manifest.size, "sha256": manifest.sha256,
-                    "warnings": warnings},
+                    "warnings": warnings, "removed": removed},
         )
         uow.commit()
 

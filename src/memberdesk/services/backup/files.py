@@ -181,6 +181,8 @@ def list_backups(folder: Path) -> list[Manifest]:
 
 
 ROTATED_KINDS = frozenset({"manual", "scheduled", "day-close", "cli"})
+BY_HAND = frozenset({"manual", "cli"})  # the back office's "Back up now", `memberdesk backup`
+KEPT_FOR_THE_DAILY_WINDOW = BY_HAND | {"day-close"}
 KEEP_SAFETY = 10  # pre-upgrade / pre-restore copies kept
 
 
@@ -190,9 +192,11 @@ def rotation_keep(
     """Which backups to keep: the newest of each of the last ``daily`` days, ``weekly``
     ISO weeks and ``monthly`` months (shop local time), plus recent safety copies.
 
-    A day-close backup is also kept for as long as its day is one of the last
-    ``daily`` days, even when a later backup of the same day is the newest: a manual
-    backup after the day close must not remove the copy of the closed day."""
+    Every backup made by hand (:data:`BY_HAND`) and every day-close backup is also
+    kept for as long as its day is one of the last ``daily`` days, even when a later
+    backup of the same day is the newest: a second backup by hand, a day close or a
+    scheduled backup later that day must not remove what the owner made or the copy
+    of the closed day. What is removed is reported (``BackupResult.removed``)."""
     keep: set[str] = set()
     rotated = [b for b in backups if b.kind in ROTATED_KINDS]
 
@@ -216,7 +220,8 @@ def rotation_keep(
             keep.add(b.file)
         windows.append(seen)
     daily_days = windows[0]
-    keep.update(b.file for b in rotated if b.kind == "day-close" and local(b).date() in daily_days)
+    keep.update(b.file for b in rotated
+                if b.kind in KEPT_FOR_THE_DAILY_WINDOW and local(b).date() in daily_days)
     safety = [b for b in backups if b.kind not in ROTATED_KINDS][:KEEP_SAFETY]
     keep.update(b.file for b in safety)
     return keep

@@ -31,6 +31,16 @@ class BackupFile:
     where: str  # HERE | SECOND
 
 
+def backup_made_at(path: Path) -> tuple[datetime, bool, str]:
+    """When the backup ``path`` was made (aware UTC), whether its manifest says so
+    (else it is the file's modification time) and its kind ("" without a manifest)."""
+    manifest = Manifest.load(path.with_suffix(".json"))
+    if manifest is not None and manifest.file == path.name:
+        made = manifest.created_at
+        return (made if made.tzinfo else made.replace(tzinfo=UTC)), True, manifest.kind
+    return _EPOCH + timedelta(seconds=path.stat().st_mtime), False, ""
+
+
 def _in(folder: Path, where: str) -> list[BackupFile]:
     if not folder.is_dir():
         return []

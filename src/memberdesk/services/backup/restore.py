@@ -19,6 +19,7 @@ import logging
 import os
 import sqlite3
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import select
@@ -29,6 +30,7 @@ from memberdesk.paths import DataPaths
 from memberdesk.services.backup.create import BackupResult, create_backup
 from memberdesk.services.backup.files import delete_backup, fsync_dir, plain_copy, sha256_of
 from memberdesk.services.backup.integrity import NOTICE_CHECKS, Problem, check_database
+from memberdesk.services.backup.listing import backup_made_at
 from memberdesk.services.backup.verify import (
     Verification,
     inspect_header,
@@ -51,6 +53,8 @@ class RestoreResult:
     shop_name: str
     revision: str
     notices: tuple[str, ...] = ()  # English; e.g. the audit key is not on this computer
+    source: Path | None = None  # the backup now live
+    source_made_at: datetime | None = None  # when it was made (aware UTC; see backup_made_at)
 
 
 def _refuse(source: Path, result: Verification) -> UserError:
@@ -114,6 +118,7 @@ def restore_backup(
     if source == live:
         raise UserError("restore_is_live")
     check_restorable(source)
+    made_at = backup_made_at(source)[0]
     incoming = live.with_name(live.name + ".restoring")
     try:
         verified = prepare_copy(source, incoming, key_dir=paths.root)
@@ -160,7 +165,7 @@ def restore_backup(
         audit.restart_switch_over(s)
         uow.commit()
     return RestoreResult(restored, pre.path, verified.shop_name, verified.revision,
-                         verified.notices)
+                         verified.notices, source, made_at)
 
 
 def _reopen_or_roll_back(paths: DataPaths, live: Path, pre: BackupResult) -> Database:

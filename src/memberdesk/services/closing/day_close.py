@@ -38,6 +38,7 @@ class DayCloseResult:
     replayed: bool  # True: the day was already closed; this is the sealed report
     backup_path: str | None
     backup_warning: str | None  # in the user's language, when the automatic backup failed
+    backup_removed: tuple[str, ...] = ()  # older backups the automatic backup rotated away
 
 
 def report_hash(text: str) -> str:
@@ -169,18 +170,18 @@ def close_day(db: Database, actor: Actor, business_date: date) -> DayCloseResult
             report_json=text, report_hash=report_hash(text), audit_tip=tip, seal=seal,
         ))
         uow.commit()
-    backup_path, warning = _backup_after_close(db)
-    return DayCloseResult(report, False, backup_path, warning)
+    backup_path, warning, removed = _backup_after_close(db)
+    return DayCloseResult(report, False, backup_path, warning, removed)
 
 
-def _backup_after_close(db: Database) -> tuple[str | None, str | None]:
+def _backup_after_close(db: Database) -> tuple[str | None, str | None, tuple[str, ...]]:
     from memberdesk.services.backup.create import create_backup
 
     if db.paths is None:
-        return None, None
+        return None, None, ()
     try:
         result = create_backup(db, None, kind="day-close")
     except UserError as exc:
         log.error("automatic backup after day close failed: %s", exc.message("en"))
-        return None, exc.message()
-    return str(result.path), None
+        return None, exc.message(), ()
+    return str(result.path), None, result.removed

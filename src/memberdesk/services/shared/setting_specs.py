@@ -154,11 +154,18 @@ SPECS: dict[str, SettingSpec] = {
         ("收银窗口开着时每隔多久自动备份一次", "How often the open window backs up by itself"),
         1, 168, HOURS),
     "backup.keep_daily": int_setting(7, "backup", ("保留每日备份", "Daily backups kept"),
-                              ("", ""), 1, 365),
+                              ("最近这么多天每天保留最新的一份；这些天里手动备份和日结备份全部保留。"
+                               "删除了哪些备份，备份完成时会列出",
+                               "The newest backup of each of these last days; every backup made "
+                               "by hand or by a day close in these days is kept too. A backup "
+                               "lists the older ones it removed"), 1, 365),
     "backup.keep_weekly": int_setting(4, "backup", ("保留每周备份", "Weekly backups kept"),
-                               ("", ""), 0, 104),
+                               ("此外，最近这么多周每周保留最新的一份",
+                                "Besides, the newest backup of each of these last weeks"), 0, 104),
     "backup.keep_monthly": int_setting(12, "backup", ("保留每月备份", "Monthly backups kept"),
-                                ("", ""), 0, 120),
+                                ("此外，最近这么多个月每月保留最新的一份",
+                                 "Besides, the newest backup of each of these last months"),
+                                0, 120),
     "backup.second_destination": text_setting(
         "", "backup", ("第二备份位置", "Second backup folder"),
         ("每次备份再复制一份到这个文件夹（例如 U 盘）；留空则不复制",

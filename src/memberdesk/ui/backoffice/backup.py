@@ -14,17 +14,18 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QWidget
 
 from memberdesk.services.backup.create import BackupStatus
+from memberdesk.services.backup.loss import RestoreLoss
 from memberdesk.services.backup.restore import RestoreResult
-from memberdesk.services.shared.permissions import Permission
 from memberdesk.ui.common import fmt
+from memberdesk.ui.shell.restored_notice import restored_text
 from memberdesk.ui.shell.tasks import TaskRunner
 
-from ..dialogs.approval import ApprovalDialog
 from ..dialogs.base import ERROR, OK, push_button, restyle
 from . import jobs
-from .backup_list import BackupList
+from .backup_list import BackupList, removed_text
 from .long_jobs import LongJobs
 from .page import Page
+from .restore_confirm import RestoreConfirm
 
 
 class BackupPage(Page):
@@ -40,7 +41,7 @@ class BackupPage(Page):
         self.state: jobs.BackupState | None = None
         self.restore_file: Path | None = None
         self.restored_result: RestoreResult | None = None
-        self.confirm: ApprovalDialog | None = None
+        self.confirm: RestoreConfirm | None = None
         self.status_label = QLabel()
         self.status_label.setObjectName("backupStatus")
         self.status_label.setWordWrap(True)
@@ -106,7 +107,9 @@ class BackupPage(Page):
         self.list.show_files(state.files)
         made = state.made
         if made is not None:
-            self.say(lambda: self.tr("Backed up and verified: {path}").format(path=made.path), OK)
+            self.say(lambda: "\n".join(t for t in (
+                self.tr("Backed up and verified: {path}").format(path=made.path),
+                removed_text(made.removed)) if t), OK)
             self.backed_up.emit(made)
         self.retranslate()
         self.status_changed.emit(state.status)
@@ -142,14 +145,13 @@ class BackupPage(Page):
             return
         self.restore_file = path
         self.say(lambda: self.tr("Checking {file}…").format(file=path.name))
-        self.call(jobs.check_file, path, with_database=False, on_done=self._checked)
+        self.call(jobs.restore_preview, self.actor, path, on_done=self._checked)
 
-    def _checked(self, path: Path) -> None:
-        self.say(lambda: self.tr("{file} is a good backup. Confirm with your password to restore "
-                                 "it: the current data is backed up first.").format(file=path.name), OK)
-        self.confirm = ApprovalDialog(
-            self.runner, self.actor, Permission.RESTORE,
-            self.tr("Restore {file}").format(file=path.name), self, approver=self.actor.username)
+    def _checked(self, loss: RestoreLoss) -> None:
+        path = loss.source
+        self.say(lambda: self.tr("{file} is a good backup. Read what the restore takes back, then "
+                                 "confirm with your password.").format(file=path.name), OK)
+        self.confirm = RestoreConfirm(self.runner, self.actor, loss, self)
         self.confirm.approved.connect(lambda _grant: self._restore(path))
         self.confirm.open()
 
@@ -164,10 +166,7 @@ class BackupPage(Page):
 
     def _restored(self, result: RestoreResult) -> None:
         self.restored_result = result
-        self.say(lambda: self.tr("Restored {file} (shop {shop}). The data before the restore was "
-                                 "backed up to {backup}. Log in again.").format(
-            file=self.restore_file.name if self.restore_file else "", shop=result.shop_name,
-            backup=result.pre_restore_backup), OK)
+        self.say(lambda: restored_text(result), OK)
         self.restored.emit(result)
 
     # -- texts ----------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ what made it and where it is. Enter (or a double click) restores the chosen one.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem, QWidget
 
@@ -29,6 +29,23 @@ def size_text(size: int) -> str:
     if size >= 1_000_000:
         return f"{size / 1_000_000:,.1f} MB"
     return f"{max(1, round(size / 1000)):,} KB"
+
+
+class RetentionWords(QObject):
+    """What a backup's rotation removed, for the Backups and Day close pages (a QObject:
+    lupdate takes a count's plural forms only from ``self.tr``)."""
+
+    def removed(self, removed: tuple[str, ...]) -> str:
+        count = len(removed)
+        if not count:
+            return ""
+        return self.tr("Removed %n older backup(s) by the retention rule: {files}.", "",
+                       count).format(files=", ".join(removed))
+
+
+def removed_text(removed: tuple[str, ...]) -> str:
+    """The older backups a backup run removed, by file name; "" if none."""
+    return RetentionWords().removed(removed)
 
 
 class BackupList(Retranslating, QTableWidget):

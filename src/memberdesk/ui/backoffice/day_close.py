@@ -24,6 +24,7 @@ from memberdesk.ui.shell.tasks import TaskRunner
 from ..dialogs.base import ERROR, OK, current_language, push_button
 from ..dialogs.labels import tender_name
 from . import jobs
+from .backup_list import removed_text
 from .export_panel import ExportPanel
 from .long_jobs import LongJobs
 from .page import Page
@@ -184,7 +185,8 @@ class DayClosePage(Page):
         text = self.tr("{date} is closed: report No. {number}.").format(
             date=r.report.business_date.isoformat(), number=r.report.close_no)
         if r.backup_path:
-            text = fmt.sentences(text, self.tr("Backed up to {path}.").format(path=r.backup_path))
+            text = fmt.sentences(text, self.tr("Backed up to {path}.").format(path=r.backup_path),
+                                 removed_text(r.backup_removed))
         if r.backup_warning:
             text = fmt.sentences(text, self.tr("The automatic backup failed: {problem}").format(problem=r.backup_warning))
         return text

@@ -27,6 +27,7 @@ from memberdesk.services.backup.create import (
     create_backup,
 )
 from memberdesk.services.backup.listing import BackupFile, list_backup_files
+from memberdesk.services.backup.loss import RestoreLoss, restore_loss
 from memberdesk.services.backup.restore import RestoreResult, check_restorable, restore_backup
 from memberdesk.services.checkout import history as sales_history
 from memberdesk.services.closing.day_close import (
@@ -308,9 +309,10 @@ def back_up(db: Any, actor: Any) -> BackupState:
     return BackupState(backup_status(db), made, tuple(list_backup_files(db)))
 
 
-def check_file(path: Path) -> Path:
+def restore_preview(db: Any, actor: Any, path: Path) -> RestoreLoss:
+    """The quick look at ``path``, then what restoring it would take back."""
     check_restorable(path)
-    return path
+    return restore_loss(db, actor, path)
 
 
 def restore(db: Any, actor: Any, path: Path) -> RestoreResult:

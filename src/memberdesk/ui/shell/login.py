@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from memberdesk.services.shared.errors import UserError
 from memberdesk.ui.common.widgets import PickerBox
 from memberdesk.ui.shell.i18n import EN, QT_TRANSLATE_NOOP, Retranslating, Translations
+from memberdesk.ui.shell.restored_notice import restored_text
 
 # Portable key texts (QKeySequence objects are made only once the app exists).
 LANGUAGE_SHORTCUT = "Ctrl+Shift+L"
@@ -124,6 +125,14 @@ class LoginScreen(Retranslating, QWidget):
         self.offline_label.setMargin(6)  # (a stylesheet padding breaks the wrapped height)
         self.offline_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.offline_label.hide()
+        # after a restore: which backup is live now, where the data before it was saved
+        self.restored_label = QLabel()
+        self.restored_label.setObjectName("loginRestored")
+        self.restored_label.setWordWrap(True)
+        self.restored_label.setMargin(6)
+        self.restored_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.restored_label.hide()
+        self._restored: Any = None  # a RestoreResult
         self.staff_label = QLabel()
         self.staff_picker = PickerBox()
         self.staff_picker.setObjectName("staffPicker")
@@ -152,6 +161,7 @@ class LoginScreen(Retranslating, QWidget):
         form.addWidget(self.shop_label)
         form.addWidget(self.subtitle)
         form.addWidget(self.offline_label)
+        form.addWidget(self.restored_label)
         form.addSpacing(16)
         form.addWidget(self.staff_label)
         form.addWidget(self.staff_picker)
@@ -185,6 +195,11 @@ class LoginScreen(Retranslating, QWidget):
             "till before), walk-in cash sales only."))
         # three lines whatever the layout makes of a wrapped label's height
         self.offline_label.setMinimumHeight(3 * self.offline_label.fontMetrics().lineSpacing() + 16)
+        self.restored_label.setText(
+            restored_text(self._restored, narrow=True) if self._restored is not None else "")
+        self.restored_label.setToolTip(
+            str(self._restored.pre_restore_backup) if self._restored is not None else "")
+        self._fit_restored()
         self._render_error()
 
     def _render_error(self) -> None:
@@ -212,6 +227,22 @@ class LoginScreen(Retranslating, QWidget):
         """Say that the log-in is offline (the server away) or not."""
         self._offline = offline
         self.offline_label.setVisible(offline)
+
+    def _fit_restored(self) -> None:
+        """As tall as its lines (a wrapped label in the card is not asked for its height)."""
+        label = self.restored_label
+        label.setMinimumHeight(label.heightForWidth(max(label.width(), 360)) if label.text()
+                               else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self._fit_restored)  # once the card has laid the label out
+
+    def set_restored(self, result: Any) -> None:
+        """Say (until the next log-in) what a restore put in place; None: say nothing."""
+        self._restored = result
+        self.restored_label.setVisible(result is not None)
+        self.retranslate()
 
     @property
     def offline(self) -> bool:

@@ -135,7 +135,7 @@ class AppController(QObject):
         install_counter_tasks(self.main, self.runner, self.state)
         tasks = counter_tasks_of(self.main)
         if tasks is not None:
-            tasks.database_restored.connect(lambda _result: self._after_restore())
+            tasks.database_restored.connect(self._after_restore)
             tasks.backup_made.connect(lambda _result: self.counter.refresh_backup())
             tasks.settings_changed.connect(lambda _values: self.counter.reload_settings())
             follow_shop_name(self, tasks.settings_changed)
@@ -172,8 +172,10 @@ class AppController(QObject):
         self.runner.call(_ping, on_done=lambda _r: self._server_back(),
                          on_user_error=lambda _e: strip.reconnect_done(False))
 
-    def _after_restore(self) -> None:
-        """A backup was restored: the staff and shop may differ, so log out."""
+    def _after_restore(self, result: Any) -> None:
+        """A backup was restored: the staff and shop may differ, so log out; the login
+        screen says which backup is live and where the data before it was saved."""
+        self.login.set_restored(result)
         if self.main.isVisible():
             self.logout()
         self._load()
@@ -308,6 +310,7 @@ class AppController(QObject):
 
     def _logged_in(self, session: TillLogin) -> None:
         actor = session.actor
+        self.login.set_restored(None)  # read: the next login screen is a plain one
         log.info("%s logged in%s", actor.username, " offline" if session.offline else "")
         self.offline.start_session(actor, session)  # offline: the gate first
         self._start_counter(actor)

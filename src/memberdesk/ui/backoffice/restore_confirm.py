@@ -1,0 +1,144 @@
+"""The owner's confirmation of a restore (备份与恢复 → restore): before the password,
+plainly what the restore does — which backup (made when, shop time, and how long
+ago), what the live data recorded since then that is lost (sales and their total,
+refunds, recharges, shifts, sealed day closes with their dates: from
+``services.backup.loss.restore_loss``), and that the current data is saved first
+(where, and how to get it back). Then the password, as for any confirmation."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QLabel, QWidget
+
+from memberdesk.services.backup.loss import RestoreLoss
+from memberdesk.services.shared.permissions import Permission
+from memberdesk.ui.common import fmt
+from memberdesk.ui.shell.tasks import TaskRunner
+
+from ..dialogs.approval import ApprovalDialog
+from ..dialogs.base import ERROR, OK, restyle
+
+
+class RestoreConfirm(ApprovalDialog):
+    """The owner's password, below what the restore of ``loss.source`` takes back."""
+
+    def __init__(self, runner: TaskRunner, actor: Any, loss: RestoreLoss,
+                 parent: QWidget | None = None) -> None:
+        self.loss = loss
+        super().__init__(runner, actor, Permission.RESTORE,
+                         QCoreApplication.translate("RestoreConfirm", "Restore {file}").format(
+                             file=loss.source.name), parent,
+                         approver=actor.username)
+        self.setObjectName("restoreConfirm")
+        self.made_label, self.loss_label, self.keep_label = QLabel(), QLabel(), QLabel()
+        self.made_label.setObjectName("restoreMade")
+        self.loss_label.setObjectName("restoreLoss")
+        self.keep_label.setObjectName("restoreKeep")
+        for i, label in enumerate((self.made_label, self.loss_label, self.keep_label)):
+            label.setWordWrap(True)
+            label.setMargin(8 if label is self.loss_label else 0)
+            self.body.insertWidget(i, label)
+        # the reason is given ("Restore <file>"): its row would only push the password
+        # down on a 768-pixel-high screen
+        self.reason.hide()
+        self.reason_label.hide()
+        self.setMinimumWidth(640)
+        self.resize(640, self.height())
+        self.retranslate()
+
+    # -- size -----------------------------------------------------------------------------
+    def _fit_labels(self) -> None:
+        """Each wrapped text as tall as its lines at the dialog's width (a top-level
+        layout does not ask a wrapping label for its height at a width), then the
+        dialog grows to hold them, within the screen."""
+        width = self.width() - 56  # the dialog's side margins
+        for label in (self.made_label, self.loss_label, self.keep_label):
+            label.setMinimumHeight(label.heightForWidth(width))
+        self.grow_to_fit()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_labels()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if hasattr(self, "keep_label"):
+            self._fit_labels()
+
+    # -- texts ----------------------------------------------------------------------------
+    def age_text(self, age: timedelta) -> str:
+        """``3 hours ago``, ``2 days ago`` (a backup's age by the shop clock)."""
+        minutes = max(0, int(age.total_seconds() // 60))
+        hours, days = minutes // 60, minutes // (24 * 60)
+        if minutes < 1:
+            return self.tr("just now")
+        if minutes < 60:
+            return self.tr("%n minute(s) ago", "", minutes)
+        if hours < 48:
+            return self.tr("%n hour(s) ago", "", hours)
+        return self.tr("%n day(s) ago", "", days)
+
+    def made_text(self) -> str:
+        """Which backup, when it was made (shop time) and how long ago."""
+        loss = self.loss
+        made = (self.tr("Made {when} (shop time), {age}.") if loss.from_manifest
+                else self.tr("Made {when} (shop time, the file's own time: it has no "
+                             "manifest), {age}."))
+        return loss.source.name + "\n" + made.format(when=fmt.datetime_text(loss.made_at),
+                                                      age=self.age_text(loss.age))
+
+    def loss_lines(self) -> list[str]:
+        """A line per kind of record made here since the backup and lost by the restore."""
+        loss, lines = self.loss, []
+        sales, refunds, recharges, shifts = loss.sales, loss.refunds, loss.recharges, loss.shifts
+        closes = len(loss.closes)
+        if sales:
+            lines.append(self.tr("%n sale(s), {total}", "", sales).format(
+                total=fmt.money(loss.sales_total)))
+        if refunds:
+            lines.append(self.tr("%n refund(s), {total}", "", refunds).format(
+                total=fmt.money(loss.refunds_total)))
+        if recharges:
+            lines.append(self.tr("%n recharge(s), {total}", "", recharges).format(
+                total=fmt.money(loss.recharges_total)))
+        if shifts:
+            lines.append(self.tr("%n shift(s)", "", shifts))
+        if closes:
+            one = self.tr("{date} (No. {number})")
+            dates = ", ".join(one.format(date=fmt.date_text(c.business_date), number=c.close_no)
+                              for c in loss.closes)
+            lines.append(self.tr("%n sealed day close(s): {dates}", "", closes).format(
+                dates=dates))
+        return lines
+
+    def loss_text(self) -> str:
+        if self.loss.nothing_lost:
+            return self.tr("Nothing is lost: no sales, refunds, recharges, shifts or day closes "
+                           "were recorded here since this backup.")
+        return "\n".join([self.tr("Recorded here since this backup and lost by the restore:"),
+                          *("• " + line for line in self.loss_lines())])
+
+    def keep_text(self) -> str:
+        return self.tr("Members, products, stock and settings also go back to the backup. First "
+                       "the current data is saved as a new backup (\"before a restore\") in "
+                       "{folder}: to undo the restore, restore that file.").format(
+            folder=self.loss.keep_folder)
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        if not hasattr(self, "keep_label"):  # ApprovalDialog.__init__'s first call
+            return
+        self.setWindowTitle(self.tr("Restore this backup?"))
+        self.heading.setText(self.tr("Restore this backup?"))
+        self.made_label.setText(self.made_text())
+        self.loss_label.setText(self.loss_text())
+        self.loss_label.setProperty("tone", OK if self.loss.nothing_lost else ERROR)
+        restyle(self.loss_label)
+        self.keep_label.setText(self.keep_text())
+        self._fit_labels()
+        self.explanation.setText(self.tr("To restore it, type your password again."))
+        self.approve_button.setText(self.tr("Restore (Enter)"))

@@ -34,6 +34,7 @@ from memberdesk.services.analytics.recommend_refresh import (
     product_pairs,
     refresh_recommendations,
 )
+from memberdesk.services.analytics.refresh import refresh_member_scores
 from memberdesk.services.shared.tables import table
 from tests.checkout_support.kit import World, add_member
 
@@ -175,3 +176,7 @@ def test_the_daily_refresh_equals_a_full_one(
     # a full refresh over the kept rows: not one changes
     res = refresh_recommendations(w.db, full=True)
     assert res.full and _stored(w) == rows_now
+    # by hand: incremental, or in full with --rebuild
+    assert not refresh_member_scores(w.db, w.manager).recommend.full
+    assert refresh_member_scores(w.db, w.manager, rebuild=True).recommend.full
+    assert _stored(w) == rows_now

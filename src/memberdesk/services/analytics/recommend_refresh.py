@@ -313,9 +313,10 @@ def refresh_recommendations(db: Database, as_of: date | None = None, *,
         counted = True
     else:
         counted = False
-    with db.uow() as uow:  # a stop half-way leaves no date: the next refresh is a full one
-        rs.save_state(connection(uow.session), as_of=None, window_days=window)
-        uow.commit()
+    if not usable:  # a full one stopped half-way leaves no date: the next is full too
+        with db.uow() as uow:  # (one daily stopped keeps the last date: the next takes
+            rs.save_state(connection(uow.session), as_of=None, window_days=window)
+            uow.commit()  # its members again, and those it did not reach)
     if usable:
         worked = len(members)
         written, cancelled = _some(db, members, day, window, marks[0], batch, step)

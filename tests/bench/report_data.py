@@ -32,20 +32,24 @@ from memberdesk.services.shop.setup import init_shop
 from memberdesk.services.staff import accounts as staff_svc
 from tests.checkout_support.kit import build_world
 
+from .report_columns import COLUMNS
+
 ROOT = Path(__file__).resolve().parents[2]
 GENERATOR = "v1"  # bump when the generated data changes
 DAYS = 730
 OFFSET = timedelta(hours=8)  # the shop's default time zone (UTC+8)
 PASSWORDS = {"owner": "owner-pass", "manager": "manager-pass", "cashier": "cashier-pass"}
 PRODUCTS = 2000
+REPEAT_SHARE = 0.25  # of the lines, bought by regular buyers (``regulars``)
 TENDER_MIX = (("cash", 35), ("wechat", 25), ("alipay", 20), ("bank_card", 10),
               ("stored_value", 10))  # fmt: skip
 TENDERS = [k for k, _ in TENDER_MIX]
 TENDER_CUMULATIVE = list(itertools.accumulate(w / 100 for _, w in TENDER_MIX))[:-1]
 
 
-def cache_path(lines: int, members: int) -> Path:
-    name = f"reports-{lines}-{members}-{GENERATOR}-{head_revision()}.sqlite3"
+def cache_path(lines: int, members: int, regulars: bool = False) -> Path:
+    kind = "-regulars" if regulars else ""
+    name = f"reports-{lines}-{members}-{GENERATOR}{kind}-{head_revision()}.sqlite3"
     return ROOT / "build" / "bench" / name
 
 
@@ -78,7 +82,7 @@ class Member:
 
 class Generator:
     def __init__(self, raw: sqlite3.Connection, lines: int, members: int, first_member: int,
-                 rng: random.Random) -> None:
+                 rng: random.Random, regulars: bool = False) -> None:
         self.raw = raw
         self.rng = rng
         self.lines_per_day = lines / DAYS
@@ -94,6 +98,26 @@ class Generator:
         self.sv_total = [0, 0]
         self.points_total = 0
         self.refunded: list[tuple[int, list[int], int]] = []
+        # regular buyers (``regulars``): day ordinal -> (member, product index) visits
+        self.visits: dict[int, list[tuple[int, int]]] = {}
+        if regulars:
+            self._plan_regulars(lines)
+
+    def _plan_regulars(self, lines: int) -> None:
+        """Members buying one product every 7-30 days (+-20%, with 0-2 other products)
+        for 60 days to the whole history, some stopping early (so some are due)."""
+        rng = random.Random(7)
+        last = ((datetime.now(UTC) + OFFSET).date() - timedelta(days=1)).toordinal()
+        planned = 0
+        while planned < lines * REPEAT_SHARE:
+            member, product = rng.choice(self.member_ids), rng.randrange(len(self.products))
+            every = rng.randint(7, 30)
+            day = last - rng.randint(60, DAYS)
+            end = min(last, day + rng.randint(60, DAYS))
+            while day < end:
+                self.visits.setdefault(day, []).append((member, product))
+                planned += 2
+                day += max(1, round(every * rng.uniform(0.8, 1.2)))
 
     # -- one day -------------------------------------------------------------
     def day(self, d: date, close: bool) -> None:
@@ -104,6 +128,14 @@ class Generator:
         taken: dict[int, dict[str, int]] = {s: {} for s in shifts}
         made, n_sale = 0, 0
         refundable: list[tuple[int, str, int, list[int], int, datetime]] = []
+        for member_id, product in self.visits.pop(d.toordinal(), []):
+            n_sale += 1
+            at = datetime.combine(d, datetime.min.time()) + timedelta(
+                seconds=8 * 3600 + rng.randrange(14 * 3600))
+            k = rng.randint(1, 3)
+            self._sale(d, at, n_sale, shifts[0] if at.hour < 15 else shifts[1], k,
+                       taken[shifts[0] if at.hour < 15 else shifts[1]], (member_id, product))
+            made += k
         while made < target:
             n_sale += 1
             at = datetime.combine(d, datetime.min.time()) + timedelta(
@@ -139,14 +171,20 @@ class Generator:
             stamp(opened + timedelta(hours=end - start)), staff, 1, "", STORE))
         return sid
 
-    def _sale(self, d: date, at: datetime, n: int, shift: int, k: int,
-              taken: dict[str, int]) -> tuple[int, str, int, list[int], int, datetime] | None:
+    def _sale(self, d: date, at: datetime, n: int, shift: int, k: int, taken: dict[str, int],
+              regular: tuple[int, int] | None = None,
+              ) -> tuple[int, str, int, list[int], int, datetime] | None:
         rng, sid = self.rng, self.ids.take("sales")
-        member_id = rng.choice(self.member_ids) if rng.random() < 0.4 else None
+        if regular is not None:
+            member_id: int | None = regular[0]
+        else:
+            member_id = rng.choice(self.member_ids) if rng.random() < 0.4 else None
         gross = disc = 0
         line_ids = []
         for no in range(1, k + 1):
-            pid, _code, name, price = self.products[rng.randrange(len(self.products))]
+            pid, _code, name, price = self.products[
+                regular[1] if regular is not None and no == 1
+                else rng.randrange(len(self.products))]
             qty = 1 if rng.random() < 0.8 else rng.randint(2, 3)
             g = price * qty
             dsc = g * 5 // 100 if member_id else 0
@@ -274,35 +312,6 @@ class Generator:
 
 STORE = 1  # the shop file's one store (migration 0018's default, the first row)
 
-COLUMNS = {
-    "sales": "id, sale_no, client_id, payload_hash, member_id, staff_id, shift_id, tier_id, "
-             "status, business_date, gross, discount_total, payable, change_given, "
-             "points_earned, points_redeemed, receipt_json, created_at, store_id",
-    "sale_lines": "id, sale_id, line_no, product_id, description, qty, unit_price, gross, "
-                  "discount, net_amount, points_earned, refunded_qty",
-    "sale_discounts": "id, sale_id, kind, amount, coupon_id, description",
-    "tenders": "id, sale_id, kind, amount, received, reference, sv_principal, sv_bonus, "
-               "points_used, coupon_id",
-    "stored_value_entries": "id, member_id, kind, principal_delta, bonus_delta, "
-                            "principal_after, bonus_after, sale_id, recharge_id, refund_id, "
-                            "staff_id, note, created_at",
-    "points_entries": "id, member_id, kind, delta, balance_after, sale_id, recharge_id, "
-                      "refund_id, staff_id, note, created_at",
-    "points_lots": "id, member_id, entry_id, points, remaining, expires_on",
-    "recharges": "id, recharge_no, client_id, payload_hash, member_id, staff_id, shift_id, "
-                 "amount, bonus, bonus_points, tender_kind, reference, rule_id, status, "
-                 "business_date, receipt_json, created_at",
-    "refunds": "id, refund_no, client_id, kind, sale_id, recharge_id, member_id, staff_id, "
-               "approver_id, shift_id, reason, amount, business_date, created_at",
-    "refund_lines": "refund_id, sale_line_id, qty, amount",
-    "refund_tenders": "id, refund_id, kind, amount, sv_principal, sv_bonus, points_returned, "
-                      "reference",
-    "shifts": "id, shift_no, staff_id, status, opening_float, blind, opened_at, closed_at, "
-              "closed_by_id, verified_by_id, note, store_id",
-    "shift_counts": "id, shift_id, tender_kind, expected, counted, variance",
-    "day_closes": "id, close_no, business_date, staff_id, closed_at, last_sale_id, "
-                  "last_refund_id, last_recharge_id, report_json, report_hash, store_id",
-}
 
 
 def _services_part(path: Path) -> None:
@@ -347,7 +356,7 @@ def days_until(last: date) -> Iterator[date]:
         yield last - timedelta(days=k)
 
 
-def build(path: Path, lines: int, members: int) -> None:
+def build(path: Path, lines: int, members: int, regulars: bool = False) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".building")
     for p in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
@@ -361,7 +370,8 @@ def build(path: Path, lines: int, members: int) -> None:
     raw.execute("PRAGMA synchronous = OFF")
     raw.execute("PRAGMA cache_size = -1000000")
     raw.execute("BEGIN")
-    gen = Generator(raw, lines, members, _bulk_members(raw, members), random.Random(20261124))
+    gen = Generator(raw, lines, members, _bulk_members(raw, members), random.Random(20261124),
+                    regulars)
     last = (datetime.now(UTC) + OFFSET).date() - timedelta(days=1)
     for i, d in enumerate(days_until(last)):
         gen.day(d, close=d < last)
@@ -379,9 +389,11 @@ def build(path: Path, lines: int, members: int) -> None:
           f"{time.perf_counter() - started:.0f} s", flush=True)
 
 
-def ensure(lines: int, members: int) -> Path:
-    path = cache_path(lines, members)
+def ensure(lines: int, members: int, regulars: bool = False) -> Path:
+    """The cached file; ``regulars``: about a quarter of the lines bought by members
+    coming back for one product every 7-30 days (the recommendations bench)."""
+    path = cache_path(lines, members, regulars)
     if not path.exists():
         print(f"# building {lines:,} sale lines over {DAYS} days in {path} (once)", flush=True)
-        build(path, lines, members)
+        build(path, lines, members, regulars)
     return path

@@ -19,16 +19,24 @@ confidence: confidence P(B | A) is largest for the shop's best sellers, which wo
 lift says how much more often B is bought with A than without it, and the minimum
 support keeps chance pairs of rarely sold products out.
 
+**What can change without a sale** (:func:`next_change`, for the daily refresh): a
+member's due products, as of a later date with no new sale or refund, differ only
+when a regular product becomes due, two due products change places (their
+days-since / gap ratios grow at different speeds), or a day bought leaves the window.
+The first such date is kept per member; the refresh works the member out again then.
+
 At the counter (:func:`cart_suggestions`): the products most strongly tied to what is
 in the cart (the largest lift over the cart's products), not in the cart.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from fractions import Fraction
+from itertools import combinations
 from typing import Protocol, TypeVar
 
 from .analytics import gap_in_days, median_gap
@@ -79,6 +87,47 @@ def due_products(bought: Mapping[int, Iterable[date]], as_of: date,
     due.sort(key=lambda p: (-Fraction(p.days_since(as_of)) / p.gap, -p.days_bought,
                             p.product_id))
     return due[:limit]
+
+
+def _crossing(a: DueProduct, b: DueProduct, as_of: date) -> int | None:
+    """The first day (ordinal) after ``as_of`` from which the order of two due products
+    may differ from their order on ``as_of`` (None: never). Their ratios
+    (D - last) / gap are linear in D; they meet at one D (or never, equal gaps)."""
+    slope = 1 / a.gap - 1 / b.gap
+    if slope == 0:
+        return None
+    meet = (Fraction(a.last_day.toordinal()) / a.gap
+            - Fraction(b.last_day.toordinal()) / b.gap) / slope
+    today = as_of.toordinal()
+    if meet < today:  # met before: the order stays
+        return None
+    return max(today + 1, math.ceil(meet))
+
+
+def next_change(bought: Mapping[int, Iterable[date]], as_of: date,
+                window_days: int) -> date | None:
+    """The first date after ``as_of`` on which :func:`due_products` of the member may
+    differ (the window ``(D - W, D]`` moved on, no new sale or refund); None when it
+    cannot (no regular product). ``bought`` as for :func:`due_products`, the days
+    inside the window as of ``as_of``. At most that date: one earlier is harmless (the
+    member is worked out again for nothing), one later is not."""
+    regulars: list[DueProduct] = []
+    out: list[int] = []
+    for pid, days in bought.items():
+        ds = [d for d in days if d <= as_of]
+        p = regular(pid, ds, as_of)
+        if p is None:
+            continue  # fewer days can only stay fewer
+        regulars.append(p)
+        out.append((min(ds) + timedelta(days=window_days)).toordinal())  # leaves the window
+        if not is_due(p, as_of):
+            out.append(p.last_day.toordinal() + math.ceil(p.gap))  # becomes due
+    due = [p for p in regulars if is_due(p, as_of)]
+    for a, b in combinations(due, 2):
+        day = _crossing(a, b, as_of)
+        if day is not None:
+            out.append(day)
+    return date.fromordinal(min(out)) if out else None
 
 
 class _OfProduct(Protocol):

@@ -7,8 +7,10 @@ from .analytics import (
     LiabilityMonth,
     MemberAggregate,
     MemberRecommendation,
+    MemberRecommendNext,
     MemberScore,
     ProductPair,
+    RecommendState,
 )
 from .base import Base, MoneyType, UTCDateTime, utcnow
 from .campaigns import Campaign, CampaignAudience, CampaignMember, Segment
@@ -95,6 +97,7 @@ __all__ = [
     "MemberAggregate",
     "MemberCountCard",
     "MemberPrice",
+    "MemberRecommendNext",
     "MemberRecommendation",
     "MemberScore",
     "MoneyType",
@@ -108,6 +111,7 @@ __all__ = [
     "ProductSearchKey",
     "Recharge",
     "RechargeRule",
+    "RecommendState",
     "Referral",
     "Refund",
     "RefundLine",

@@ -99,6 +99,36 @@ class ProductPair(Base):
     lift_permille: Mapped[int]
 
 
+class RecommendState(Base):
+    """The one row (id 1) of the incremental recommendations refresh
+    (``services/analytics/recommend_refresh.py``): the date and window the member rows
+    are as of, the newest sale and refund id worked in, and the date the product pairs
+    were counted to (``pairs_as_of``)."""
+
+    __tablename__ = "recommend_state"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    as_of: Mapped[date | None]
+    window_days: Mapped[int] = mapped_column(default=0)
+    sale_mark: Mapped[int] = mapped_column(default=0)
+    refund_mark: Mapped[int] = mapped_column(default=0)
+    pairs_as_of: Mapped[date | None]
+
+
+class MemberRecommendNext(Base):
+    """A member with a regular product: ``next_on`` is the first date the member's
+    ``member_recommendations`` rows can change without a new sale or refund (a product
+    becomes due, two due products change places, a day bought leaves the window;
+    ``domain/recommend.next_change``). The daily refresh works out again the members
+    whose date has come, and those with a sale or refund since the watermark."""
+
+    __tablename__ = "member_recommend_next"
+    __table_args__ = (Index("ix_member_recommend_next_next_on", "next_on"),)
+
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), primary_key=True)
+    next_on: Mapped[date]
+
+
 class MemberAggregate(Base):
     """A member's purchase figures as the analytics refresh needs them, kept up to date
     from the sales and refunds folded in since the watermark in ``analytics_state``

@@ -376,7 +376,8 @@ def refresh_member_scores(db: Database, actor: Actor, as_of: date | None = None,
                           rebuild: bool = False) -> RefreshResult:
     """``memberdesk analytics refresh [--rebuild]``: the refresh by hand, for a manager
     or the owner (the reports permission); the daily job runs :func:`refresh_scores`
-    itself. ``rebuild``: the aggregates are worked out again from every sale."""
+    itself. ``rebuild``: the aggregates (and every member's recommendations) are worked
+    out again from every sale."""
     with db.reader() as r:
         may(r.session, actor, Permission.VIEW_REPORTS)
         day = check_as_of(r.session, as_of)
@@ -388,4 +389,4 @@ def refresh_member_scores(db: Database, actor: Actor, as_of: date | None = None,
     from memberdesk.services.analytics.recommend_refresh import refresh_recommendations
 
     res = refresh_scores(db, day)
-    return replace(res, today=today, recommend=refresh_recommendations(db, day))
+    return replace(res, today=today, recommend=refresh_recommendations(db, day, full=rebuild))

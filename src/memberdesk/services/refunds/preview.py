@@ -22,7 +22,7 @@ from memberdesk.models import Member, Sale, SaleLine, Tender
 from memberdesk.models.enums import TenderKind
 from memberdesk.money import Money
 from memberdesk.services.campaigns import gifts
-from memberdesk.services.refund_core.steps import points_value, refunded_so_far
+from memberdesk.services.refund_core.steps import points_value, refunded_so_far, spent_shortfall
 from memberdesk.services.refunds.sales import (
     RefundLineRequest,
     coupons_come_back,
@@ -31,7 +31,7 @@ from memberdesk.services.refunds.sales import (
     sale_coupons,
     tenders_left,
 )
-from memberdesk.services.refunds.split import deduct_spent, spent_shortfall, split_refund
+from memberdesk.services.refunds.split import deduct_spent, split_refund
 from memberdesk.services.shared.context import Actor
 from memberdesk.services.shared.errors import NotFoundError
 from memberdesk.services.shared.permissions import Permission, require

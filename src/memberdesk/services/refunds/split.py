@@ -79,12 +79,6 @@ DEDUCT_ORDER = (TenderKind.CASH, TenderKind.WECHAT, TenderKind.ALIPAY, TenderKin
                 TenderKind.OTHER, TenderKind.COUPON, TenderKind.STORED_VALUE)
 
 
-def spent_shortfall(points: int, balance: int) -> int:
-    """Of ``points`` to take back, those the member no longer has (``balance``: the
-    points balance when they are taken back), as the points ledger counts them."""
-    return points - min(points, max(balance, 0))
-
-
 def deduct_spent(parts: dict[TenderKind, int], amount: int) -> int:
     """Take ``amount`` (the value of earned points already spent) off the money parts
     in :data:`DEDUCT_ORDER`; returns what was taken (``parts`` changes in place)."""

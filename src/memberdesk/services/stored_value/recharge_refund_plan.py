@@ -22,8 +22,7 @@ from memberdesk.models import Coupon, CouponEvent, Member, Recharge
 from memberdesk.models.enums import CouponEventKind, CouponStatus, RechargeStatus, TenderKind
 from memberdesk.money import Money
 from memberdesk.services.members.rows import active_member
-from memberdesk.services.refund_core.steps import points_value
-from memberdesk.services.refunds.split import spent_shortfall
+from memberdesk.services.refund_core.steps import points_value, spent_shortfall
 from memberdesk.services.shared.context import Actor
 from memberdesk.services.shared.errors import NotFoundError, ValidationError
 from memberdesk.services.shared.permissions import Permission, require

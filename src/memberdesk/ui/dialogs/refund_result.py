@@ -11,21 +11,24 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from memberdesk.models.enums import TenderKind
 from memberdesk.money import Money
-from memberdesk.services.pricing.tenders import TENDER_LABELS
 from memberdesk.ui.common import fmt
 from memberdesk.ui.shell.i18n import Retranslating
 
 from .labels import tender_name
 
-_KIND_OF_LABEL = {zh: kind for kind, (zh, _en) in TENDER_LABELS.items()}
-BY_HAND = (TenderKind.WECHAT, TenderKind.ALIPAY, TenderKind.BANK_CARD, TenderKind.OTHER)
+# Tender kinds by their values (TenderKind is a StrEnum): the slip that shows this is
+# loaded with the window, before the models (tests/gui/test_run.py).
+CASH, STORED_VALUE, POINTS = "cash", "stored_value", "points"
+BY_HAND = ("wechat", "alipay", "bank_card", "other")
 
 
-def money_back(result: Any) -> list[tuple[TenderKind | None, Any]]:
+def money_back(result: Any) -> list[tuple[str | None, Any]]:
     """(kind, amount) of each tender of a RefundResult (None: a label not known)."""
-    return [(_KIND_OF_LABEL.get(t.label), t.amount) for t in result.tenders]
+    from memberdesk.services.pricing.tenders import TENDER_LABELS
+
+    kind_of = {zh: str(kind) for kind, (zh, _en) in TENDER_LABELS.items()}
+    return [(kind_of.get(t.label), t.amount) for t in result.tenders]
 
 
 class RefundHeadline(Retranslating, QWidget):
@@ -57,17 +60,17 @@ class RefundHeadline(Retranslating, QWidget):
         if r is None:
             return
         parts = money_back(r)
-        cash = Money(sum(a.fen for k, a in parts if k is TenderKind.CASH))
+        cash = Money(sum(a.fen for k, a in parts if k == CASH))
         self.cash.setText(self.tr("Cash to hand back {amount}").format(amount=fmt.money(cash))
                           if cash else self.tr("Nothing to hand back in cash"))
         lines = []
         for kind, amount in parts:
-            if kind is TenderKind.CASH:
+            if kind == CASH:
                 continue
-            if kind is TenderKind.STORED_VALUE:
+            if kind == STORED_VALUE:
                 lines.append(self.tr("{amount} back to the stored value on the card").format(
                     amount=fmt.money(amount)))
-            elif kind is TenderKind.POINTS:
+            elif kind == POINTS:
                 lines.append(self.tr("{points} points back to the member ({amount})").format(
                     points=fmt.number(r.points_returned), amount=fmt.money(amount)))
             elif kind in BY_HAND:

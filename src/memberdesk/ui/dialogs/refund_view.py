@@ -215,8 +215,8 @@ class RefundView(Retranslating, QWidget):
             points=fmt.number(points), amount=fmt.money(deducted))]
 
     def wanted(self) -> tuple[RefundLineRequest, ...] | None:
-        """None: the whole sale (what is left of it); else the lines typed."""
-        if self.whole.isChecked():
+        """None: the whole sale (what is left of it), or a recharge; else the lines typed."""
+        if self.whole.isChecked() or self.receipt is None or self.receipt.kind != "sale":
             return None
         return tuple(
             RefundLineRequest(line_no, spin.value())

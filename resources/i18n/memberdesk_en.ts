@@ -4603,6 +4603,10 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>{paid} + bonus {bonus}</translation>
     </message>
     <message>
+        <source>Recharge {paid}</source>
+        <translation>Recharge {paid}</translation>
+    </message>
+    <message>
         <source>Refund a sale or recharge</source>
         <translation>Refund a sale or recharge</translation>
     </message>

@@ -4592,6 +4592,10 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>{paid} + 赠送 {bonus}</translation>
     </message>
     <message>
+        <source>Recharge {paid}</source>
+        <translation>充值 {paid}</translation>
+    </message>
+    <message>
         <source>Refund a sale or recharge</source>
         <translation>销售或充值退款</translation>
     </message>

@@ -137,9 +137,8 @@ def test_recharges_are_listed_and_previewed(counter: Counter) -> None:
         "充100送10", yuan("100"), yuan("10"), bonus_points=100))
     w.sell([("COLA", 1)], [(TenderKind.CASH, "3.50")], member="alice")
     recharge = w.recharge("alice", "100")
-    c.select_member("alice")
-    dialog = c.open(Qt.Key.Key_F4)
-    assert dialog.history_label.text() == "张三 的销售和充值"
+    dialog = c.open(Qt.Key.Key_F4)  # no member: the shop's, with the member's name
+    assert dialog.history_label.text() == "最近的销售和充值"
     row = dialog.history.item(0).text()
     assert row.startswith(recharge.recharge_no) and "充值 ¥100.00 + 赠送 ¥10.00 · 张三" in row
     load_first(c, dialog)
@@ -149,7 +148,7 @@ def test_recharges_are_listed_and_previewed(counter: Counter) -> None:
     c.ui.i18n.set_language("en")
     c.qtbot.waitUntil(lambda: dialog.view.split.text().startswith(
         "Money back ¥100.00: Cash ¥100.00. Bonus balance forfeited: ¥10.00."))
-    assert "Recharge ¥100.00 + bonus ¥10.00" in dialog.history.item(0).text()
+    assert "Recharge ¥100.00 + bonus ¥10.00 · 张三" in dialog.history.item(0).text()
     c.ui.i18n.set_language("zh_CN")
     refund_now(c, dialog, "退卡")
     assert dialog.outcome is not None and dialog.outcome.amount == yuan("100")
@@ -167,6 +166,8 @@ def test_the_result_is_one_page_with_the_cash_on_top(counter: Counter, tenders, 
     c.world.sell([("WASH", 1)], tenders, member="alice")
     c.select_member("alice")
     dialog = c.open(Qt.Key.Key_F4)
+    assert dialog.history_label.text() == "张三 的销售和充值"
+    assert dialog.history.item(1).text().endswith("充值 ¥100.00")  # whose: the heading says
     load_first(c, dialog)
     refund_now(c, dialog)
     assert not dialog.form.isVisible() and dialog.headline.isVisible()

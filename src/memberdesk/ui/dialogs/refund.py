@@ -76,7 +76,8 @@ class RefundDialog(TaskDialog):
         self.history_label = QLabel()
         self.history = QListWidget()
         self.history.setObjectName("refundHistory")
-        self.history.setMaximumHeight(112)  # three sales, then it scrolls
+        # five rows, then it scrolls (it goes once a document is picked: the lines need the room)
+        self.history.setMaximumHeight(184)
         self.number.installEventFilter(self)  # ↓ into the list
         self.history.installEventFilter(self)  # ↑ on its first row back to the field
         for signal in (self.history.itemClicked, self.history.itemActivated):  # one click
@@ -100,7 +101,8 @@ class RefundDialog(TaskDialog):
         form = QFormLayout()
         form.setHorizontalSpacing(16)
         form.addRow(self.number_label, row)
-        form.addRow(self.history_label, self.history)
+        form.addRow(self.history_label)  # over the list: the rows get the dialog's width
+        form.addRow(self.history)
         page.addLayout(form)
         page.addWidget(self.view, 1)
         reason_form = QFormLayout()
@@ -135,8 +137,10 @@ class RefundDialog(TaskDialog):
                 if doc.bonus:
                     paid = self.tr("{paid} + bonus {bonus}").format(
                         paid=paid, bonus=fmt.money(doc.bonus))
-                text = "    ".join((number, when, self.tr("Recharge {paid} · {name}").format(
-                    paid=paid, name=doc.member_name)))
+                what = (self.tr("Recharge {paid}").format(paid=paid) if self.member_no
+                        else self.tr("Recharge {paid} · {name}").format(  # the shop's list
+                            paid=paid, name=doc.member_name))
+                text = "    ".join((number, when, what))
                 if doc.refunded:
                     text += "    " + self.tr("(refunded)")
             else:

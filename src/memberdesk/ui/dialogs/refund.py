@@ -111,7 +111,7 @@ class RefundDialog(TaskDialog):
         page.addLayout(reason_form)
         self.body.addWidget(self.form, 1)
         self.headline = RefundHeadline()
-        self.body.addWidget(self.headline)
+        self.body.addWidget(self.headline, 0, Qt.AlignmentFlag.AlignTop)  # its lines together
         self.refund_button = self.add_button(self.submit, primary=True)
         self.setMinimumWidth(760)  # the height follows the content (the lines table grows)
         self.resize(760, 620)

@@ -4657,28 +4657,44 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>Refund</translation>
     </message>
     <message>
-        <source>Refund a sale</source>
-        <translation>Refund a sale</translation>
+        <source>Sales and recharges of {name}</source>
+        <translation>Sales and recharges of {name}</translation>
+    </message>
+    <message>
+        <source>Recent sales and recharges</source>
+        <translation>Recent sales and recharges</translation>
     </message>
     <message>
         <source>Scan or type the number on the receipt (a sale&apos;s or a recharge&apos;s)</source>
         <translation>Scan or type the number on the receipt (a sale&apos;s or a recharge&apos;s)</translation>
     </message>
     <message>
+        <source>Recharge {paid} · {name}</source>
+        <translation>Recharge {paid} · {name}</translation>
+    </message>
+    <message>
         <source>Receipt &amp;no.</source>
         <translation>Receipt &amp;no.</translation>
     </message>
     <message>
+        <source>{paid} + bonus {bonus}</source>
+        <translation>{paid} + bonus {bonus}</translation>
+    </message>
+    <message>
+        <source>Recharge {paid}</source>
+        <translation>Recharge {paid}</translation>
+    </message>
+    <message>
+        <source>Refund a sale or recharge</source>
+        <translation>Refund a sale or recharge</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Refunded</translation>
+    </message>
+    <message>
         <source>Find</source>
         <translation>Find</translation>
-    </message>
-    <message>
-        <source>Sales of {name}</source>
-        <translation>Sales of {name}</translation>
-    </message>
-    <message>
-        <source>Recent sales</source>
-        <translation>Recent sales</translation>
     </message>
     <message>
         <source>&amp;Reason</source>
@@ -4702,7 +4718,38 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
     </message>
 </context>
 <context>
+    <name>RefundHeadline</name>
+    <message>
+        <source>Cash to hand back {amount}</source>
+        <translation>Cash to hand back {amount}</translation>
+    </message>
+    <message>
+        <source>Nothing to hand back in cash</source>
+        <translation>Nothing to hand back in cash</translation>
+    </message>
+    <message>
+        <source>{amount} back to the stored value on the card</source>
+        <translation>{amount} back to the stored value on the card</translation>
+    </message>
+    <message>
+        <source>{points} points back to the member ({amount})</source>
+        <translation>{points} points back to the member ({amount})</translation>
+    </message>
+    <message>
+        <source>{tender} {amount}: pay it back there by hand</source>
+        <translation>{tender} {amount}: pay it back there by hand</translation>
+    </message>
+    <message>
+        <source>No money goes back.</source>
+        <translation>No money goes back.</translation>
+    </message>
+</context>
+<context>
     <name>RefundView</name>
+    <message>
+        <source>Set how many of each item come back.</source>
+        <translation>Set how many of each item come back.</translation>
+    </message>
     <message>
         <source> ({points} points back)</source>
         <translation> ({points} points back)</translation>
@@ -4716,12 +4763,36 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>Coupons usable again: {names}.</translation>
     </message>
     <message>
+        <source>Coupon not given back (used on this sale): {names}.</source>
+        <translation>Coupon not given back (used on this sale): {names}.</translation>
+    </message>
+    <message>
         <source>Points this sale earned, taken back: {points}.</source>
         <translation>Points this sale earned, taken back: {points}.</translation>
     </message>
     <message>
-        <source>Type or scan the receipt number, or pick a sale.</source>
-        <translation>Type or scan the receipt number, or pick a sale.</translation>
+        <source>Bonus balance forfeited: {amount}.</source>
+        <translation>Bonus balance forfeited: {amount}.</translation>
+    </message>
+    <message>
+        <source>Bonus points taken back: {points}.</source>
+        <translation>Bonus points taken back: {points}.</translation>
+    </message>
+    <message>
+        <source>Unused bonus coupons voided: {count}.</source>
+        <translation>Unused bonus coupons voided: {count}.</translation>
+    </message>
+    <message>
+        <source>The member has already spent {points} of these points (worth {value}): tick the deduction below, or the refund is refused.</source>
+        <translation>The member has already spent {points} of these points (worth {value}): tick the deduction below, or the refund is refused.</translation>
+    </message>
+    <message>
+        <source>Deducted for {points} points already spent: -{amount}.</source>
+        <translation>Deducted for {points} points already spent: -{amount}.</translation>
+    </message>
+    <message>
+        <source>Type or scan the receipt number, or pick a sale or recharge.</source>
+        <translation>Type or scan the receipt number, or pick a sale or recharge.</translation>
     </message>
     <message>
         <source>Sale {number} of {when}, cashier {cashier}</source>

@@ -4646,28 +4646,44 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>退款</translation>
     </message>
     <message>
-        <source>Refund a sale</source>
-        <translation>销售退款</translation>
+        <source>Sales and recharges of {name}</source>
+        <translation>{name} 的销售和充值</translation>
+    </message>
+    <message>
+        <source>Recent sales and recharges</source>
+        <translation>最近的销售和充值</translation>
     </message>
     <message>
         <source>Scan or type the number on the receipt (a sale&apos;s or a recharge&apos;s)</source>
         <translation>扫描或输入小票上的单号（销售单或充值单）</translation>
     </message>
     <message>
+        <source>Recharge {paid} · {name}</source>
+        <translation>充值 {paid} · {name}</translation>
+    </message>
+    <message>
         <source>Receipt &amp;no.</source>
         <translation>小票单号(&amp;N)</translation>
     </message>
     <message>
+        <source>{paid} + bonus {bonus}</source>
+        <translation>{paid} + 赠送 {bonus}</translation>
+    </message>
+    <message>
+        <source>Recharge {paid}</source>
+        <translation>充值 {paid}</translation>
+    </message>
+    <message>
+        <source>Refund a sale or recharge</source>
+        <translation>销售或充值退款</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
         <source>Find</source>
         <translation>查找</translation>
-    </message>
-    <message>
-        <source>Sales of {name}</source>
-        <translation>{name} 的消费记录</translation>
-    </message>
-    <message>
-        <source>Recent sales</source>
-        <translation>最近的销售</translation>
     </message>
     <message>
         <source>&amp;Reason</source>
@@ -4691,7 +4707,38 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
     </message>
 </context>
 <context>
+    <name>RefundHeadline</name>
+    <message>
+        <source>Cash to hand back {amount}</source>
+        <translation>现金退还 {amount}</translation>
+    </message>
+    <message>
+        <source>Nothing to hand back in cash</source>
+        <translation>不退现金</translation>
+    </message>
+    <message>
+        <source>{amount} back to the stored value on the card</source>
+        <translation>储值 {amount} 已退回会员卡</translation>
+    </message>
+    <message>
+        <source>{points} points back to the member ({amount})</source>
+        <translation>积分 {points} 已退回会员（{amount}）</translation>
+    </message>
+    <message>
+        <source>{tender} {amount}: pay it back there by hand</source>
+        <translation>{tender} {amount}：请按原方式手工退回</translation>
+    </message>
+    <message>
+        <source>No money goes back.</source>
+        <translation>没有退回的钱。</translation>
+    </message>
+</context>
+<context>
     <name>RefundView</name>
+    <message>
+        <source>Set how many of each item come back.</source>
+        <translation>请设置每样商品退回几件。</translation>
+    </message>
     <message>
         <source> ({points} points back)</source>
         <translation>（退回 {points} 积分）</translation>
@@ -4705,12 +4752,36 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>优惠券退回可再用：{names}。</translation>
     </message>
     <message>
+        <source>Coupon not given back (used on this sale): {names}.</source>
+        <translation>优惠券不退回（本单已用掉）：{names}。</translation>
+    </message>
+    <message>
         <source>Points this sale earned, taken back: {points}.</source>
         <translation>扣回本单所得积分：{points}。</translation>
     </message>
     <message>
-        <source>Type or scan the receipt number, or pick a sale.</source>
-        <translation>请输入或扫描小票单号，或从列表中选择一笔销售。</translation>
+        <source>Bonus balance forfeited: {amount}.</source>
+        <translation>赠送余额作废：{amount}。</translation>
+    </message>
+    <message>
+        <source>Bonus points taken back: {points}.</source>
+        <translation>扣回赠送积分：{points}。</translation>
+    </message>
+    <message>
+        <source>Unused bonus coupons voided: {count}.</source>
+        <translation>未用的赠券作废：{count} 张。</translation>
+    </message>
+    <message>
+        <source>The member has already spent {points} of these points (worth {value}): tick the deduction below, or the refund is refused.</source>
+        <translation>会员已用掉其中 {points} 积分（价值 {value}）：请勾选下方的扣回，否则不能退款。</translation>
+    </message>
+    <message>
+        <source>Deducted for {points} points already spent: -{amount}.</source>
+        <translation>扣回已用掉的 {points} 积分：-{amount}。</translation>
+    </message>
+    <message>
+        <source>Type or scan the receipt number, or pick a sale or recharge.</source>
+        <translation>请输入或扫描小票单号，或从列表中选择一笔销售或充值。</translation>
     </message>
     <message>
         <source>Sale {number} of {when}, cashier {cashier}</source>

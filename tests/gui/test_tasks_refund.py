@@ -137,7 +137,7 @@ def test_without_a_member_the_shops_latest_sales_are_offered(counter: Counter) -
     walk_in = c.world.sell([("COLA", 1)], [(TenderKind.CASH, "3.50")])
     c.world.refund(first.sale_no, actor=c.world.manager)
     dialog = c.open(Qt.Key.Key_F4)  # no member selected
-    assert dialog.history_label.text() == "最近的销售"
+    assert dialog.history_label.text() == "最近的销售和充值"
     items = [dialog.history.item(i).text() for i in range(dialog.history.count())]
     assert [t.split()[0] for t in items] == [walk_in.sale_no, first.sale_no]
     assert "¥3.50" in items[0] and items[1].endswith("（已退款）")
@@ -167,8 +167,9 @@ def test_a_sale_refunded_in_part_offers_only_what_is_left(manager_counter: Count
     chips, beer = dialog.view.spins
     assert (chips.maximum(), chips.value()) == (1, 1)
     assert (beer.maximum(), beer.value()) == (1, 1)  # not the 2 sold
-    dialog.view.whole.setChecked(False)
-    chips.setValue(0)
+    dialog.view.whole.setChecked(False)  # the cashier picks what comes back
+    assert (chips.value(), beer.value()) == (0, 0)
+    beer.setValue(1)
     c.type(dialog.reason, "第二瓶也退")
     with c.qtbot.waitSignal(dialog.refunded):
         c.press(Qt.Key.Key_Return, dialog.reason)
@@ -231,7 +232,7 @@ def test_one_click_on_a_sale_shows_its_lines_and_how_the_money_goes_back(
                    (TenderKind.CASH, "20")], member="alice")
     c.select_member("alice")
     dialog = c.open(Qt.Key.Key_F4)
-    assert dialog.heading.text() == "销售退款"
+    assert dialog.heading.text() == "销售或充值退款"
     assert "充值单" in dialog.number.placeholderText()  # a recharge: by its number
 
     def click(row: int) -> None:

@@ -91,6 +91,12 @@ def authorise(s: Session, actor: Actor, client_id: str, digest: str,
     return replay_refund(s, prior, client_id, digest), None
 
 
+def spent_shortfall(points: int, balance: int) -> int:
+    """Of ``points`` to take back, those the member no longer has (``balance``: the
+    points balance when they are taken back), as the points ledger counts them."""
+    return points - min(points, max(balance, 0))
+
+
 def take_back(s: Session, member_id: int, points: int, source_entry_id: int, refs: Refs,
               deduct_allowed: bool) -> tuple[int, Money]:
     """Take back ``points`` a sale or recharge gave. Points the member has already

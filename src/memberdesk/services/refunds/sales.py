@@ -50,6 +50,7 @@ from memberdesk.services.refund_core.steps import (
 from memberdesk.services.refunds.split import (
     LineTaken,
     TenderLeft,
+    deduct_spent,
     line_amount,
     split_refund,
 )
@@ -65,10 +66,6 @@ from memberdesk.services.shared.policy import Policy
 from memberdesk.services.shared.requests import check_client_id, payload_hash
 from memberdesk.services.shop.stores import check_store_reach
 from memberdesk.services.stock import ledger as stock
-
-# Where a deduction for already-spent earned points comes from, first to last.
-DEDUCT_ORDER = (TenderKind.CASH, TenderKind.WECHAT, TenderKind.ALIPAY, TenderKind.BANK_CARD,
-                TenderKind.OTHER, TenderKind.COUPON, TenderKind.STORED_VALUE)
 
 
 @dataclass(frozen=True)
@@ -115,6 +112,20 @@ def pick_lines(sale: Sale, lines: list[SaleLine],
     return picked
 
 
+def sale_coupons(s: Session, sale_id: int) -> list[SaleDiscount]:
+    """The coupons the sale used (their discount rows, in the sale's order)."""
+    return list(s.scalars(select(SaleDiscount).where(
+        SaleDiscount.sale_id == sale_id, SaleDiscount.coupon_id.is_not(None))
+        .order_by(SaleDiscount.id)))
+
+
+def coupons_come_back(whole: bool, policy: Policy) -> bool:
+    """A sale's coupons are given back only with the refund that leaves nothing of the
+    sale (and only if the shop says so): a part refund keeps them spent, whatever
+    is left of the purchase, so a threshold the rest no longer meets costs nothing."""
+    return whole and policy.bool("checkout.restore_coupons_on_refund")
+
+
 def lines_taken(picked: list[tuple[SaleLine, int]]) -> list[LineTaken]:
     """The lines picked, as the split rule takes them (before they are marked refunded)."""
     return [LineTaken(ln.net_amount.fen, ln.qty, ln.refunded_qty, qty, ln.points_earned)
@@ -158,19 +169,6 @@ def _give_back_points(s: Session, sale: Sale, points: int, refs: Refs) -> None:
         need -= take
     if sale.member_id is not None and plan:
         return_points_to_lots(s, sale.member_id, PointsKind.REDEEM_RETURN, plan, refs)
-
-
-def _deduct(parts: dict[TenderKind, int], amount: int) -> int:
-    """Take ``amount`` off the money parts in :data:`DEDUCT_ORDER`; returns what was taken."""
-    taken = 0
-    for kind in DEDUCT_ORDER:
-        if taken == amount:
-            break
-        cut = min(parts.get(kind, 0), amount - taken)
-        if cut:
-            parts[kind] -= cut
-            taken += cut
-    return taken
 
 
 def refund_sale(db: Database, actor: Actor, request: SaleRefundRequest) -> RefundResult:
@@ -231,7 +229,7 @@ def refund_sale(db: Database, actor: Actor, request: SaleRefundRequest) -> Refun
             taken_back, owed = take_back(s, member.id, earned_back, earn or 0, refs,
                                          request.deduct_spent_points)
             if owed:
-                deducted = _deduct(parts, owed.fen)
+                deducted = deduct_spent(parts, owed.fen)
 
         shown: list[ReceiptAmount] = []
         for kind in kinds:
@@ -261,9 +259,8 @@ def refund_sale(db: Database, actor: Actor, request: SaleRefundRequest) -> Refun
         sale.status = SaleStatus.REFUNDED if all_done else SaleStatus.PARTIALLY_REFUNDED
         restored: list[str] = []
         policy = Policy.load(s)
-        if all_done and policy.bool("checkout.restore_coupons_on_refund"):
-            for sd in s.scalars(select(SaleDiscount).where(
-                    SaleDiscount.sale_id == sale.id, SaleDiscount.coupon_id.is_not(None))):
+        if coupons_come_back(all_done, policy):
+            for sd in sale_coupons(s, sale.id):
                 if sd.coupon_id is not None and coupons.restore_in(
                         s, sd.coupon_id, sale.id, refund.id, actor.staff_id):
                     restored.append(sd.description)

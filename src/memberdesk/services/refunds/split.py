@@ -72,3 +72,22 @@ def split_refund(lines: Sequence[LineTaken], tenders: Sequence[TenderLeft]) -> R
         if t.kind is TenderKind.POINTS and v:
             points_returned = t.points if v == t.amount else t.points * v // t.amount
     return RefundSplit(value, earned_back, parts, points_returned)
+
+
+# Where a deduction for already-spent earned points comes from, first to last.
+DEDUCT_ORDER = (TenderKind.CASH, TenderKind.WECHAT, TenderKind.ALIPAY, TenderKind.BANK_CARD,
+                TenderKind.OTHER, TenderKind.COUPON, TenderKind.STORED_VALUE)
+
+
+def deduct_spent(parts: dict[TenderKind, int], amount: int) -> int:
+    """Take ``amount`` (the value of earned points already spent) off the money parts
+    in :data:`DEDUCT_ORDER`; returns what was taken (``parts`` changes in place)."""
+    taken = 0
+    for kind in DEDUCT_ORDER:
+        if taken == amount:
+            break
+        cut = min(parts.get(kind, 0), amount - taken)
+        if cut:
+            parts[kind] -= cut
+            taken += cut
+    return taken

@@ -19,7 +19,6 @@ from memberdesk.db import Database
 from memberdesk.domain.coupon_value import value_words
 from memberdesk.domain.offers import offer_for
 from memberdesk.models import (
-    CouponEvent,
     CouponTemplate,
     PointsEntry,
     Recharge,
@@ -27,7 +26,6 @@ from memberdesk.models import (
     RefundTender,
 )
 from memberdesk.models.enums import (
-    CouponEventKind,
     PointsKind,
     RechargeStatus,
     RefundKind,
@@ -68,6 +66,11 @@ from memberdesk.services.shared.requests import (
     check_client_id,
     clean_text,
     payload_hash,
+)
+from memberdesk.services.stored_value.recharge_refund_plan import (
+    plan_recharge_refund,
+    recharge_coupons,
+    recharge_deduction,
 )
 
 ZERO = Money(0)
@@ -335,14 +338,10 @@ def refund_recharge(db: Database, actor: Actor, request: RechargeRefundRequest) 
         r = s.scalar(select(Recharge).where(Recharge.recharge_no == str(request.recharge_no).strip()))
         if r is None:
             raise NotFoundError("recharge_not_found", key=request.recharge_no)
-        if r.status is not RechargeStatus.COMPLETED:
-            raise ValidationError("recharge_already_refunded", recharge_no=r.recharge_no)
         lock_member(s, r.member_id)
         member = active_member(s, r.member_id)
-        principal = min(r.amount, member.sv_principal)
-        if not principal:
-            raise ValidationError("recharge_nothing_to_refund", recharge_no=r.recharge_no)
-        forfeit = min(r.bonus, member.sv_bonus)
+        plan = plan_recharge_refund(s, r, member, request.deduct_spent_points)
+        principal, forfeit = plan.principal, plan.forfeit
         refund = new_refund(s, actor, RefundKind.RECHARGE, client_id, reason, approver_id,
                             member.id, recharge_id=r.id)
         refs = Refs(staff_id=actor.staff_id, recharge_id=r.id, refund_id=refund.id,
@@ -355,12 +354,9 @@ def refund_recharge(db: Database, actor: Actor, request: RechargeRefundRequest) 
                 PointsEntry.recharge_id == r.id, PointsEntry.kind == PointsKind.BONUS))
             taken_back, owed = take_back(s, member.id, r.bonus_points, source or 0, refs,
                                          request.deduct_spent_points)
-            deducted = min(owed, principal)
-        voided = [
-            cid for cid in s.scalars(select(CouponEvent.coupon_id).where(
-                CouponEvent.recharge_id == r.id, CouponEvent.kind == CouponEventKind.ISSUE))
-            if coupons.void_in(s, cid, refund.id, actor.staff_id)
-        ]
+            deducted = recharge_deduction(owed, principal)
+        voided = [cid for cid in recharge_coupons(s, r.id)
+                  if coupons.void_in(s, cid, refund.id, actor.staff_id)]
         paid_back = principal - deducted
         shown: list[ReceiptAmount] = []
         if paid_back:

@@ -38,7 +38,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog
 
@@ -195,6 +195,11 @@ class CounterTasks(QObject):
         slip.print_requested.connect(lambda text: self.printing.print_text(
             text, slip, lambda: self.slip is slip))
         slip.finished.connect(lambda _code: self._slip_closed(slip, over, close_over))
+        if close_over:  # the slip takes the dialog's place: one page, one Done button
+            room = QRect(0, 0, max(slip.minimumWidth(), over.width()),
+                         max(slip.minimumHeight(), over.height()))
+            room.moveCenter(over.geometry().center())
+            slip.setGeometry(room)
         slip.open()
         slip.activateWindow()  # the keys (Enter, P) go to the slip, not the dialog under it
         if self.printing.configured():

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from memberdesk.ui.common import fmt, icons
 from memberdesk.ui.counter.earn_text import earned_text
+from memberdesk.ui.dialogs.refund_result import RefundHeadline
 from memberdesk.ui.shell.i18n import Retranslating, add_language_key, normalise
 
 # Monospaced fonts whose Chinese characters are exactly two columns wide, as on
@@ -117,8 +118,14 @@ class ReceiptDialog(Retranslating, QDialog):
         self.print_action.triggered.connect(self.request_print)
         self.addAction(self.print_action)
 
+        # A refund: the cash to hand back on top in large type, where the rest went
+        # (issue 11: it was small print under the total).
+        self.refund_headline = RefundHeadline()
+        if self.kind in ("refund", "recharge_refund"):
+            self.refund_headline.show_result(result)
         side = QVBoxLayout()
         side.addWidget(self.heading)
+        side.addWidget(self.refund_headline)
         side.addLayout(figures)
         side.addStretch(1)
         side.addWidget(self.print_status)
@@ -190,6 +197,8 @@ class ReceiptDialog(Retranslating, QDialog):
             self.heading.setText(self.tr("Refund slip · {number}").format(number=number))
             self.change_caption.setText(self.tr("Given back"))
             self.change_value.setText(fmt.money(r.receipt.total))
+            for widget in (self.change_caption, self.change_value):
+                widget.hide()  # the headline says it, split by where it goes
         member = r.sv_balance is not None or r.points_balance is not None
         self.sv_caption.setText(self.tr("Stored value now"))
         self.sv_value.setText(fmt.money(r.sv_balance) if r.sv_balance is not None else "—")

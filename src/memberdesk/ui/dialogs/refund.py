@@ -1,8 +1,10 @@
 """F4 退款: refund a sale (whole or some lines) or a recharge, found by its
-receipt number or picked from the recent sales (the member's, or without a
-member the shop's): one click on a sale shows its lines, and how the money would
-go back per tender (the refund's own split) before Enter refunds it. Recharges are
-not listed: one is refunded by typing or scanning its number.
+receipt number or picked from the recent sales and recharges (the member's, or
+without a member the shop's; ↓ in the number field goes into the list, ↑ on its
+first row back): one click shows the document, and how the money would go back
+(the refund's own rules: the split per tender, a coupon kept spent, the value of
+points already spent, a recharge's bonus forfeited) before Enter refunds it. The
+result is one page: the cash to hand back in large type, where the rest went.
 
 A reason is required. A cashier without the refund permission gets the
 manager-approval dialog (the service refuses first, nothing written); with the
@@ -12,10 +14,10 @@ approval the same refund is submitted again, under the same client id.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -24,11 +26,11 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 from shiboken6 import isValid
 
-from memberdesk.services.receipts.data import ReceiptData
 from memberdesk.services.refund_core.steps import RefundResult
 from memberdesk.services.refunds.sales import SaleRefundRequest
 from memberdesk.services.shared.errors import UserError
@@ -39,49 +41,9 @@ from memberdesk.ui.shell.tasks import TaskRunner
 
 from .approval import ApprovalDialog
 from .base import ERROR, OK, TaskDialog, push_button
+from .refund_find import Found, do_refund, fetch_receipt, preview_refund, refund_history
+from .refund_result import RefundHeadline
 from .refund_view import RefundView, tender_text
-
-HISTORY = 10  # the most recent sales offered (the member's, or the shop's)
-
-
-@dataclass(frozen=True)
-class Found:
-    receipt: ReceiptData
-    left: tuple[int, ...] | None  # a sale's quantities not refunded yet, line by line
-
-
-def fetch_receipt(db: Any, actor: Any, number: str) -> Found:
-    from memberdesk.services.checkout.history import sale_for_refund
-    from memberdesk.services.receipts.documents import load_receipt
-
-    receipt = load_receipt(db, actor, number)
-    if receipt.kind != "sale":
-        return Found(receipt, None)
-    sale = sale_for_refund(db, actor, receipt.number)
-    return Found(receipt, tuple(line.qty - line.refunded_qty for line in sale.lines))
-
-
-def sales_history(db: Any, actor: Any, member_id: int | None) -> list[Any]:
-    """Worker: the member's (or, without one, the shop's) latest sales."""
-    from memberdesk.services.checkout.history import recent_sales
-
-    return recent_sales(db, actor, member_id, limit=HISTORY)
-
-
-def preview_refund(db: Any, actor: Any, sale_no: str, wanted: Any) -> Any:
-    """Worker: how the money of this refund would go back (RefundPreview)."""
-    from memberdesk.services.refunds.preview import preview_sale_refund
-
-    return preview_sale_refund(db, actor, sale_no, wanted)
-
-
-def do_refund(db: Any, actor: Any, request: Any) -> RefundResult:
-    from memberdesk.services.refunds.sales import refund_sale
-    from memberdesk.services.stored_value.recharge import refund_recharge
-
-    if isinstance(request, RechargeRefundRequest):
-        return refund_recharge(db, actor, request)
-    return refund_sale(db, actor, request)
 
 
 class RefundDialog(TaskDialog):
@@ -114,7 +76,10 @@ class RefundDialog(TaskDialog):
         self.history_label = QLabel()
         self.history = QListWidget()
         self.history.setObjectName("refundHistory")
-        self.history.setMaximumHeight(112)  # three sales, then it scrolls
+        # five rows, then it scrolls (it goes once a document is picked: the lines need the room)
+        self.history.setMaximumHeight(184)
+        self.number.installEventFilter(self)  # ↓ into the list
+        self.history.installEventFilter(self)  # ↑ on its first row back to the field
         for signal in (self.history.itemClicked, self.history.itemActivated):  # one click
             signal.connect(lambda item: self._load(item.data(Qt.ItemDataRole.UserRole)))
         self.view = RefundView()
@@ -127,16 +92,26 @@ class RefundDialog(TaskDialog):
         self.reason_label.setBuddy(self.reason)
         self.deduct = QCheckBox()
         self.deduct.setObjectName("refundDeductPoints")
+        self.deduct.toggled.connect(lambda _on: self._preview())  # the money back changes
+        # The form, one page; once refunded the result takes its place.
+        self.form = QWidget()
+        page = QVBoxLayout(self.form)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.setSpacing(10)
         form = QFormLayout()
         form.setHorizontalSpacing(16)
         form.addRow(self.number_label, row)
-        form.addRow(self.history_label, self.history)
-        self.body.addLayout(form)
-        self.body.addWidget(self.view, 1)
+        form.addRow(self.history_label)  # over the list: the rows get the dialog's width
+        form.addRow(self.history)
+        page.addLayout(form)
+        page.addWidget(self.view, 1)
         reason_form = QFormLayout()
         reason_form.addRow(self.reason_label, self.reason)
         reason_form.addRow("", self.deduct)
-        self.body.addLayout(reason_form)
+        page.addLayout(reason_form)
+        self.body.addWidget(self.form, 1)
+        self.headline = RefundHeadline()
+        self.body.addWidget(self.headline, 0, Qt.AlignmentFlag.AlignTop)  # its lines together
         self.refund_button = self.add_button(self.submit, primary=True)
         self.setMinimumWidth(760)  # the height follows the content (the lines table grows)
         self.resize(760, 620)
@@ -144,29 +119,60 @@ class RefundDialog(TaskDialog):
         self._fill_history([])
         self.retranslate()
         self.number.setFocus()
-        self.call(sales_history, self.actor, getattr(member, "id", None),
+        self.call(refund_history, self.actor, getattr(member, "id", None),
                   on_done=self._fill_history)
 
-    # -- finding the sale -------------------------------------------------------------------
-    def _fill_history(self, sales: list[Any]) -> None:
-        """``sales``: services.checkout.history.SaleSummary, newest first (drawn again
-        when the language changes: dates and "refunded" read differently)."""
-        self._sales = list(sales)
+    # -- finding the sale or recharge ---------------------------------------------------------
+    def _fill_history(self, docs: list[Any]) -> None:
+        """``docs``: SaleSummary and RechargeSummary, newest first (drawn again when
+        the language changes: dates and "refunded" read differently)."""
+        self._sales = list(docs)
         row = self.history.currentRow()
         self.history.clear()
-        for sale in sales:
-            text = f"{sale.sale_no}    {fmt.datetime_text(sale.created_at)}    {fmt.money(sale.payable)}"
-            if str(sale.status) == "refunded":
-                text += "    " + self.tr("(refunded)")
-            elif str(sale.status) == "partially_refunded":
-                text += "    " + self.tr("(partly refunded)")
+        for doc in docs:
+            when = fmt.datetime_text(doc.created_at)
+            if hasattr(doc, "recharge_no"):
+                number = doc.recharge_no
+                paid = fmt.money(doc.amount)
+                if doc.bonus:
+                    paid = self.tr("{paid} + bonus {bonus}").format(
+                        paid=paid, bonus=fmt.money(doc.bonus))
+                what = (self.tr("Recharge {paid}").format(paid=paid) if self.member_no
+                        else self.tr("Recharge {paid} · {name}").format(  # the shop's list
+                            paid=paid, name=doc.member_name))
+                text = "    ".join((number, when, what))
+                if doc.refunded:
+                    text += "    " + self.tr("(refunded)")
+            else:
+                number = doc.sale_no
+                text = f"{number}    {when}    {fmt.money(doc.payable)}"
+                if str(doc.status) == "refunded":
+                    text += "    " + self.tr("(refunded)")
+                elif str(doc.status) == "partially_refunded":
+                    text += "    " + self.tr("(partly refunded)")
             item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, sale.sale_no)
+            item.setData(Qt.ItemDataRole.UserRole, number)
             self.history.addItem(item)
         self.history.setCurrentRow(row)
-        shown = bool(sales) and self.view.receipt is None
+        shown = bool(docs) and self.view.receipt is None
         self.history_label.setVisible(shown)
         self.history.setVisible(shown)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """↓ in the number field: into the list, its first row picked (not loaded:
+        Enter or a click loads it); ↑ on the first row: back to the field."""
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            if watched is self.number and event.key() == Qt.Key.Key_Down \
+                    and self.history.isVisible() and self.history.count():
+                self.history.setFocus(Qt.FocusReason.TabFocusReason)
+                self.history.setCurrentRow(0)
+                return True
+            if watched is self.history and event.key() == Qt.Key.Key_Up \
+                    and self.history.currentRow() <= 0:
+                self.number.setFocus(Qt.FocusReason.BacktabFocusReason)
+                return True
+        return super().eventFilter(watched, event)
 
     def find_sale(self) -> None:
         number = self.require_text(self.number, lambda: self.tr("Type the receipt number."))
@@ -198,7 +204,7 @@ class RefundDialog(TaskDialog):
     def _preview(self) -> None:
         receipt, wanted = self.view.receipt, self.view.wanted()
         self.view.show_preview(None)
-        if receipt is None or receipt.kind != "sale" or wanted == () or self.outcome is not None:
+        if receipt is None or wanted == () or self.outcome is not None:
             return
         self._previews += 1
         mine = self._previews
@@ -208,8 +214,8 @@ class RefundDialog(TaskDialog):
                 self.view.show_preview(preview)
                 self.grow_to_fit()  # the preview's lines never squeeze the table
 
-        self.runner.call(preview_refund, self.actor, receipt.number, wanted, on_done=shown,
-                         on_user_error=lambda _e: None)  # the refund says it, if asked
+        self.runner.call(preview_refund, self.actor, receipt, wanted, self.deduct.isChecked(),
+                         on_done=shown, on_user_error=lambda _e: None)  # the refund says it
 
     # -- refunding ----------------------------------------------------------------------------
     def enter_pressed(self) -> None:
@@ -267,8 +273,10 @@ class RefundDialog(TaskDialog):
     def _done(self, result: RefundResult) -> None:
         self.outcome = result
         self.work_done(own_done_button=True)
-        for w in (self.number, self.find_button, self.history, self.view, self.reason, self.deduct):
-            w.setEnabled(False)
+        # One page: the form goes, the cash to hand back on top in large type, and
+        # one Done button (the slip shown over the dialog covers it: see actions).
+        self.form.hide()
+        self.headline.show_result(result)
         self.say(self._done_text, OK)
         self.retranslate()
         self.refunded.emit(result)
@@ -290,14 +298,15 @@ class RefundDialog(TaskDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Refund"))
-        self.heading.setText(self.tr("Refund a sale"))  # what the list offers
+        self.heading.setText(self.tr("Refund a sale or recharge") if self.outcome is None
+                             else self.tr("Refunded"))
         self.number_label.setText(self.tr("Receipt &no."))
         self.number.setPlaceholderText(
             self.tr("Scan or type the number on the receipt (a sale's or a recharge's)"))
         self.find_button.setText(self.tr("Find"))
         self.history_label.setText(
-            self.tr("Sales of {name}").format(name=self.member_name) if self.member_no
-            else self.tr("Recent sales")
+            self.tr("Sales and recharges of {name}").format(name=self.member_name)
+            if self.member_no else self.tr("Recent sales and recharges")
         )
         if getattr(self, "_sales", None):
             self._fill_history(self._sales)

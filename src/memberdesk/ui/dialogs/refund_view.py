@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from memberdesk.money import Money
 from memberdesk.services.pricing.tenders import TENDER_LABELS
 from memberdesk.services.receipts.data import ReceiptData
 from memberdesk.services.refunds.sales import RefundLineRequest
+from memberdesk.services.stored_value.recharge_refund_plan import RechargeRefundPlan
 from memberdesk.ui.common import fmt
 from memberdesk.ui.shell.i18n import Retranslating
 
@@ -52,7 +54,7 @@ class RefundView(Retranslating, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.receipt: ReceiptData | None = None
-        self.preview: RefundPreview | None = None
+        self.preview: RefundPreview | RechargeRefundPlan | None = None
         self.split = QLabel()
         self.split.setObjectName("refundPreview")
         self.split.setWordWrap(True)
@@ -68,6 +70,9 @@ class RefundView(Retranslating, QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Nothing in the table itself takes keys: Tab goes from one quantity to the next.
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table.setTabKeyNavigation(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in (1, 2, 3):
@@ -98,7 +103,7 @@ class RefundView(Retranslating, QWidget):
             can = left[row] if left is not None and row < len(left) else line.qty
             spin = QSpinBox()
             spin.setRange(0, can)  # a line refunded before offers only what is left
-            spin.setValue(can)
+            spin.setValue(can if self.whole.isChecked() else 0)  # unticked: the cashier picks
             spin.setEnabled(not self.whole.isChecked() and can > 0)
             spin.valueChanged.connect(lambda _n: self.wanted_changed.emit())
             self.table.setCellWidget(row, 3, spin)
@@ -127,40 +132,91 @@ class RefundView(Retranslating, QWidget):
                                     + 2 * self.table.frameWidth() + 2)
 
     def _whole_toggled(self, whole: bool) -> None:
+        """Unticked: every quantity goes to 0 and the cashier sets what comes back (a
+        part refund is a few items; the quantities left as sold would refund the whole
+        sale again on Enter). Ticked: each shows what the whole refund takes."""
         for spin in self.spins:
+            spin.blockSignals(True)
+            spin.setValue(spin.maximum() if whole else 0)
+            spin.blockSignals(False)
             spin.setEnabled(not whole and spin.maximum() > 0)
+        if not whole:
+            first = next((spin for spin in self.spins if spin.isEnabled()), None)
+            if first is not None:
+                first.setFocus()
+                first.selectAll()
         self.wanted_changed.emit()
 
-    def show_preview(self, preview: RefundPreview | None) -> None:
-        """How the money goes back (None: nothing to show, e.g. a recharge)."""
+    def show_preview(self, preview: RefundPreview | RechargeRefundPlan | None) -> None:
+        """How the money goes back (None: nothing to show yet)."""
         self.preview = preview
         self._render_preview()
 
     def _render_preview(self) -> None:
         p = self.preview
-        self.split.setVisible(p is not None)
+        picking = (self.receipt is not None and bool(self.spins)
+                   and not self.whole.isChecked() and self.wanted() == ())
+        self.split.setVisible(p is not None or picking)
         if p is None:
-            self.split.setText("")
+            self.split.setText(self.tr("Set how many of each item come back.") if picking else "")
             return
+        if isinstance(p, RechargeRefundPlan):
+            self.split.setText(self._recharge_text(p))
+            return
+        sale = p
         parts = []
-        for kind, amount in p.tenders:
+        for kind, amount in sale.tenders:
             part = f"{tender_name(kind)} {fmt.money(amount)}"
-            if kind.value == "points" and p.points_returned:
-                part += self.tr(" ({points} points back)").format(points=fmt.number(p.points_returned))
+            if kind.value == "points" and sale.points_returned:
+                part += self.tr(" ({points} points back)").format(
+                    points=fmt.number(sale.points_returned))
             parts.append(part)
         lines = [self.tr("Money back {amount}: {parts}.").format(
-            amount=fmt.money(p.amount), parts=" · ".join(parts) or "—")]
-        if p.coupons_restored:
+            amount=fmt.money(sale.amount), parts=" · ".join(parts) or "—")]
+        if sale.coupons_restored:
             lines.append(self.tr("Coupons usable again: {names}.").format(
-                names="、".join(p.coupons_restored)))
-        if p.points_taken_back:
+                names="、".join(sale.coupons_restored)))
+        if sale.coupons_kept:
+            lines.append(self.tr("Coupon not given back (used on this sale): {names}.").format(
+                names="、".join(sale.coupons_kept)))
+        if sale.points_taken_back:
             lines.append(self.tr("Points this sale earned, taken back: {points}.").format(
-                points=fmt.number(p.points_taken_back)))
+                points=fmt.number(sale.points_taken_back)))
+        lines += self._spent_lines(sale.points_spent, sale.spent_value, sale.deducted,
+                                   sale.refused_for_spent_points)
         self.split.setText(fmt.sentences(*lines))  # one paragraph: it fits 1024x768
 
+    def _recharge_text(self, p: RechargeRefundPlan) -> str:
+        lines = [self.tr("Money back {amount}: {parts}.").format(
+            amount=fmt.money(p.paid_back),
+            parts=f"{tender_name(p.tender)} {fmt.money(p.paid_back)}" if p.paid_back else "—")]
+        if p.forfeit:
+            lines.append(self.tr("Bonus balance forfeited: {amount}.").format(
+                amount=fmt.money(p.forfeit)))
+        if p.bonus_points - p.points_spent > 0:
+            lines.append(self.tr("Bonus points taken back: {points}.").format(
+                points=fmt.number(p.bonus_points - p.points_spent)))
+        lines += self._spent_lines(p.points_spent, p.spent_value, p.deducted,
+                                   p.refused_for_spent_points)
+        if p.coupons_voided:
+            lines.append(self.tr("Unused bonus coupons voided: {count}.").format(
+                count=fmt.number(p.coupons_voided)))
+        return fmt.sentences(*lines)
+
+    def _spent_lines(self, points: int, value: Money, deducted: Money, refused: bool) -> list[str]:
+        """The points the member already spent: their value deducted, or the refusal."""
+        if not points:
+            return []
+        if refused:
+            return [self.tr("The member has already spent {points} of these points (worth "
+                            "{value}): tick the deduction below, or the refund is refused.")
+                    .format(points=fmt.number(points), value=fmt.money(value))]
+        return [self.tr("Deducted for {points} points already spent: -{amount}.").format(
+            points=fmt.number(points), amount=fmt.money(deducted))]
+
     def wanted(self) -> tuple[RefundLineRequest, ...] | None:
-        """None: the whole sale (what is left of it); else the lines typed."""
-        if self.whole.isChecked():
+        """None: the whole sale (what is left of it), or a recharge; else the lines typed."""
+        if self.whole.isChecked() or self.receipt is None or self.receipt.kind != "sale":
             return None
         return tuple(
             RefundLineRequest(line_no, spin.value())
@@ -171,7 +227,7 @@ class RefundView(Retranslating, QWidget):
     def _render_summary(self) -> None:
         r = self.receipt
         if r is None:
-            self.summary.setText(self.tr("Type or scan the receipt number, or pick a sale."))
+            self.summary.setText(self.tr("Type or scan the receipt number, or pick a sale or recharge."))
             return
         paid = "  ".join(f"{tender_text(t.label)} {fmt.money(t.amount)}" for t in r.tenders) or "—"
         head = (

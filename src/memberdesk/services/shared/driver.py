@@ -73,13 +73,19 @@ def _default_value(default: Any) -> Any:
 class _Plan:
     """A statement compiled for one dialect and one set of parameter names."""
 
-    def __init__(self, statement: ClauseElement, conn: Connection, keys: Sequence[str]) -> None:
+    def __init__(
+        self, statement: ClauseElement, conn: Connection, keys: Sequence[str], many: bool = False
+    ) -> None:
         dialect = conn.dialect
         self.statement = statement  # held: the cache is keyed by its id
         is_dml = isinstance(statement, UpdateBase)
+        # ``many`` (an executemany): compiled as SQLAlchemy compiles one, without the
+        # RETURNING of the new primary key that PostgreSQL's single-row INSERT gets.
+        options: dict[str, Any] = {"for_executemany": True} if many and is_dml else {}
         compiled: Any = statement.compile(
-            dialect=dialect, column_keys=list(keys) if is_dml else None
+            dialect=dialect, column_keys=list(keys) if is_dml else None, **options
         )
+        self.compiled = compiled
         sql = compiled.string
         self.sql: str = sql
         self.positional = bool(dialect.positional)
@@ -89,8 +95,10 @@ class _Plan:
         rest = sql
         for n in self.expanding:
             rest = rest.replace(f"__[POSTCOMPILE_{n}]", "")
-        self.direct = "POSTCOMPILE" not in rest and (self.positional or not self.expanding)
+        self.direct = "POSTCOMPILE" not in rest
         self._sized: dict[tuple[int, ...], str] = {}
+        # PostgreSQL's IN lists: the SQL and each list's parameter names, by list sizes.
+        self._named: dict[tuple[int, ...], tuple[str, dict[str, list[str]]]] = {}
         self.names: tuple[str, ...] = tuple(
             compiled.positiontup or () if self.positional else named
         )
@@ -127,6 +135,8 @@ class _Plan:
             params = {**self.fixed, **params}
             for key, default in self.prefetch:
                 params[key] = _default_value(default)
+        if self.expanding and not self.positional:
+            raise RuntimeError("named IN lists go through named_expanded")
         if self.expanding:
             out: list[Any] = []
             for n, p in self.pairs:
@@ -162,6 +172,30 @@ class _Plan:
             self._sized[sizes] = sql
         return sql
 
+    def named_expanded(self, params: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+        """PostgreSQL (named parameters) with IN lists: the SQL with one parameter a
+        list element (``%(ids_1)s::INTEGER, ...``, as SQLAlchemy renders it) and the
+        driver's parameters."""
+        if self.fixed or self.prefetch:
+            params = {**self.fixed, **params}
+        lists = sorted(self.expanding)
+        sizes = tuple(len(params[n]) for n in lists)
+        sized = self._named.get(sizes)
+        if sized is None:
+            state = self.compiled._process_parameters_for_postcompile(
+                {n: list(params[n]) for n in lists})
+            sized = self._named[sizes] = (state.statement, state.parameter_expansion)
+        sql, expansion = sized
+        out: dict[str, Any] = {}
+        for n, p in self.pairs:
+            v: Any = params.get(n)
+            if n in self.expanding:
+                for name, x in zip(expansion[n], v, strict=True):
+                    out[name] = x if p is None or x is None else p(x)
+            else:
+                out[n] = v if p is None or v is None else p(v)
+        return sql, out
+
     def rows(self, raw: list[Any]) -> Rows:
         make = self.row
         out = Rows()
@@ -192,14 +226,16 @@ def _row_class(fields: list[str]) -> Any:
     )
 
 
-_PLANS: dict[tuple[int, str, tuple[str, ...]], _Plan] = {}
+_PLANS: dict[tuple[int, str, tuple[str, ...], bool], _Plan] = {}
 
 
-def _plan(conn: Connection, statement: ClauseElement, keys: tuple[str, ...]) -> _Plan:
-    key = (id(statement), conn.dialect.name, keys)
+def _plan(
+    conn: Connection, statement: ClauseElement, keys: tuple[str, ...], many: bool = False
+) -> _Plan:
+    key = (id(statement), conn.dialect.name, keys, many)
     plan = _PLANS.get(key)
     if plan is None or plan.statement is not statement:
-        plan = _PLANS[key] = _Plan(statement, conn, keys)
+        plan = _PLANS[key] = _Plan(statement, conn, keys, many)
     return plan
 
 
@@ -242,8 +278,11 @@ def run(conn: Connection, statement: ClauseElement, params: dict[str, Any] | Non
     plan = _plan(conn, statement, tuple(params))
     if not plan.direct:
         return conn.execute(statement, params)  # type: ignore[call-overload]
-    sql = plan.sql_for(params)
-    cursor = _send(conn, plan, plan.values(params), False, sql)
+    if plan.expanding and not plan.positional:
+        sql, values = plan.named_expanded(params)
+    else:
+        sql, values = plan.sql_for(params), plan.values(params)
+    cursor = _send(conn, plan, values, False, sql)
     try:
         out = plan.rows(cursor.fetchall()) if plan.returns else Rows()
         out.rowcount = cursor.rowcount
@@ -259,7 +298,7 @@ def run_many(conn: Connection, statement: ClauseElement, rows: Sequence[dict[str
     driver (psycopg pipelines it: one round trip). Returns the rows written."""
     if not rows:
         return 0
-    plan = _plan(conn, statement, tuple(rows[0]))
+    plan = _plan(conn, statement, tuple(rows[0]), many=True)
     if not plan.direct or plan.returns or plan.expanding:
         return int(conn.execute(statement, list(rows)).rowcount)  # type: ignore[call-overload]
     cursor = _send(conn, plan, [plan.values(r) for r in rows], True)

@@ -20,6 +20,7 @@ from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from memberdesk.models import Member
+from memberdesk.services.shared.driver import run
 from memberdesk.services.shared.tables import connection, table
 
 _MEMBERS = table(Member)
@@ -34,10 +35,10 @@ def _postgres(session: Session) -> bool:
 def lock_member(session: Session, member_id: int | None) -> None:
     """Hold ``member_id``'s row until the transaction ends (PostgreSQL only)."""
     if member_id is not None and _postgres(session):
-        connection(session).execute(_LOCK_MEMBER, {"member_id": member_id})
+        run(connection(session), _LOCK_MEMBER, {"member_id": member_id})
 
 
 def lock_numbering(session: Session, stem: str) -> None:
     """Draw numbers with ``stem`` one transaction at a time (PostgreSQL only)."""
     if _postgres(session):
-        connection(session).execute(_LOCK_NUMBERING, {"stem": stem})
+        run(connection(session), _LOCK_NUMBERING, {"stem": stem})

@@ -29,6 +29,8 @@ from sqlalchemy import Connection, exc
 from sqlalchemy.sql import ClauseElement
 from sqlalchemy.sql.dml import Insert, UpdateBase
 
+from memberdesk.services.shared.pipeline import carrying, fail, queue
+
 _NONE: tuple[Any, ...] = ()
 
 
@@ -239,33 +241,21 @@ def _plan(
     return plan
 
 
-def _fail(conn: Connection, e: Exception, sql: str, params: Any, cursor: Any) -> Exception:
-    dialect = conn.dialect
-    dbapi = dialect.loaded_dbapi
-    if not isinstance(e, dbapi.Error):
-        return e
-    lost = bool(dialect.is_disconnect(e, conn.connection.dbapi_connection, cursor))
-    if lost:
-        conn.invalidate(e)
-    return exc.DBAPIError.instance(
-        sql, params, e, dbapi.Error, connection_invalidated=lost, dialect=dialect
-    )
-
-
 def _send(conn: Connection, plan: _Plan, params: Any, many: bool, sql: str | None = None) -> Any:
     cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     sql = sql or plan.sql
     before, after = conn.dispatch.before_cursor_execute, conn.dispatch.after_cursor_execute
-    if before:
-        before(conn, cursor, sql, params, None, many)
     try:
-        if many:
-            cursor.executemany(sql, params)
-        else:
-            cursor.execute(sql, params)
+        with carrying(conn):  # writes queued by send_later go first, in one round trip
+            if before:
+                before(conn, cursor, sql, params, None, many)
+            if many:
+                cursor.executemany(sql, params)
+            else:
+                cursor.execute(sql, params)
     except Exception as e:
         cursor.close()
-        raise _fail(conn, e, sql, params, cursor) from e
+        raise fail(conn, e, sql, params, cursor) from e
     if after:
         after(conn, cursor, sql, params, None, many)
     return cursor
@@ -287,7 +277,7 @@ def run(conn: Connection, statement: ClauseElement, params: dict[str, Any] | Non
         out = plan.rows(cursor.fetchall()) if plan.returns else Rows()
         out.rowcount = cursor.rowcount
     except Exception as e:
-        raise _fail(conn, e, sql, None, cursor) from e
+        raise fail(conn, e, sql, None, cursor) from e
     finally:
         cursor.close()
     return out
@@ -305,6 +295,21 @@ def run_many(conn: Connection, statement: ClauseElement, rows: Sequence[dict[str
     count = cursor.rowcount
     cursor.close()
     return int(count)
+
+
+def send_later(conn: Connection, statement: ClauseElement, rows: Sequence[dict[str, Any]]) -> None:
+    """``run_many(conn, statement, rows)`` for a write whose result nothing reads: on
+    PostgreSQL sent with the transaction's next statement or before its COMMIT, in one
+    round trip (:mod:`.pipeline`); its error fails that statement or the commit. On
+    SQLite (no round trips) at once."""
+    if not rows:
+        return
+    if conn.dialect.name == "postgresql":
+        plan = _plan(conn, statement, tuple(rows[0]), many=True)
+        if plan.direct and not plan.returns and not plan.expanding:
+            queue(conn, plan.sql, [plan.values(r) for r in rows])
+            return
+    run_many(conn, statement, rows)
 
 
 def _values_group(sql: str) -> tuple[str, str, str]:
@@ -349,26 +354,29 @@ def _fetch(conn: Connection, sql: str, params: Any, many: bool) -> list[Any]:
     """Every row a statement returns; ``many``: psycopg's executemany with RETURNING."""
     cursor: Any = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     before = conn.dispatch.before_cursor_execute
-    if before:
-        before(conn, cursor, sql, params, None, many)
     raw: list[Any] = []
     try:
+        with carrying(conn):
+            if before:
+                before(conn, cursor, sql, params, None, many)
+            if many:
+                cursor.executemany(sql, params, returning=True)
+            else:
+                cursor.execute(sql, params)
         if many:
-            cursor.executemany(sql, params, returning=True)
             while True:
                 raw += cursor.fetchall()
                 if not cursor.nextset():
                     break
         else:
-            cursor.execute(sql, params)
             raw = list(cursor.fetchall())
     except Exception as e:
         cursor.close()
-        raise _fail(conn, e, sql, params, cursor) from e
+        raise fail(conn, e, sql, params, cursor) from e
     if conn.dispatch.after_cursor_execute:
         conn.dispatch.after_cursor_execute(conn, cursor, sql, params, None, many)
     cursor.close()
     return raw
 
 
-__all__ = ["Rows", "insert_returning", "run", "run_many"]
+__all__ = ["Rows", "insert_returning", "run", "run_many", "send_later"]

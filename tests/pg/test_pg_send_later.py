@@ -7,14 +7,17 @@ from __future__ import annotations
 
 from typing import Any
 
+import psycopg
 import pytest
 from sqlalchemy import event, func, select
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
 
 from memberdesk.models import PointsLotMove
 from memberdesk.models.enums import PointsKind, TenderKind
 from memberdesk.services.shared.driver import run, send_later
 from memberdesk.services.shared.ledger import _ADD_MOVES, _ADD_POINTS_ENTRY, _MOVE_POINTS
+from memberdesk.services.shared.locks import lock_member
 from memberdesk.services.shared.pipeline import LATER
 from memberdesk.services.shared.tables import connection
 from tests.checkout_support.kit import World
@@ -107,3 +110,25 @@ def test_a_checkout_on_the_server_keeps_every_row(pg_world: World) -> None:
         visits = conn.exec_driver_sql(
             f"SELECT visit_count FROM members WHERE id = {world.members['bob']}").scalar_one()
     assert (tenders, moves, lots, visits) == (3, 1, 1, 1)
+
+
+def test_a_queued_lock_is_held_once_the_next_statement_has_run(
+    pg_world: World, pg_fresh: str
+) -> None:
+    """lock_member's SELECT ... FOR UPDATE goes with the next statement: once that
+    statement has its answer, another till cannot take the member's row."""
+    world = pg_world
+    member = world.members["bob"]
+    u = make_url(pg_fresh)
+    other = psycopg.connect(dbname=u.database, user=u.username, host=str(u.query["host"]),
+                            autocommit=True)
+    try:
+        with world.db.uow() as uow:
+            lock_member(uow.session, member)
+            conn = connection(uow.session)
+            run(conn, _MOVES)  # carries the lock
+            with pytest.raises(psycopg.errors.LockNotAvailable):
+                other.execute("SELECT id FROM members WHERE id = %s FOR UPDATE NOWAIT", [member])
+        other.execute("SELECT id FROM members WHERE id = %s FOR UPDATE NOWAIT", [member])
+    finally:
+        other.close()

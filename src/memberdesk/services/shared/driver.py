@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections import namedtuple
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import nullcontext
 from typing import Any
 
 from sqlalchemy import Connection, exc
@@ -32,6 +33,7 @@ from sqlalchemy.sql.dml import Insert, UpdateBase
 from memberdesk.services.shared.pipeline import carrying, fail, queue
 
 _NONE: tuple[Any, ...] = ()
+_PLAIN = nullcontext()  # SQLite's statements: nothing queued, no round trips to save
 
 
 class Rows(list[Any]):
@@ -246,7 +248,9 @@ def _send(conn: Connection, plan: _Plan, params: Any, many: bool, sql: str | Non
     sql = sql or plan.sql
     before, after = conn.dispatch.before_cursor_execute, conn.dispatch.after_cursor_execute
     try:
-        with carrying(conn):  # writes queued by send_later go first, in one round trip
+        # psycopg: writes queued by send_later (and psycopg's BEGIN) go first, in one
+        # round trip with this statement
+        with _PLAIN if plan.positional else carrying(conn):
             if before:
                 before(conn, cursor, sql, params, None, many)
             if many:
@@ -298,18 +302,20 @@ def run_many(conn: Connection, statement: ClauseElement, rows: Sequence[dict[str
 
 
 def send_later(conn: Connection, statement: ClauseElement, rows: Sequence[dict[str, Any]]) -> None:
-    """``run_many(conn, statement, rows)`` for a write whose result nothing reads: on
+    """``statement`` once per row for a write (or a lock) whose result nothing reads: on
     PostgreSQL sent with the transaction's next statement or before its COMMIT, in one
     round trip (:mod:`.pipeline`); its error fails that statement or the commit. On
     SQLite (no round trips) at once."""
     if not rows:
         return
-    if conn.dialect.name == "postgresql":
-        plan = _plan(conn, statement, tuple(rows[0]), many=True)
-        if plan.direct and not plan.returns and not plan.expanding:
-            queue(conn, plan.sql, [plan.values(r) for r in rows])
-            return
-    run_many(conn, statement, rows)
+    plan = _plan(conn, statement, tuple(rows[0]), many=True)
+    if not plan.positional and plan.direct and not plan.expanding:  # psycopg
+        queue(conn, plan.sql, [plan.values(r) for r in rows])
+    elif plan.returns:
+        for r in rows:
+            run(conn, statement, r)
+    else:
+        run_many(conn, statement, rows)
 
 
 def _values_group(sql: str) -> tuple[str, str, str]:
@@ -347,7 +353,7 @@ def insert_returning(
             sql = _MULTI[key] = head + ", ".join([group] * len(rows)) + tail
         flat = tuple(v for row in values for v in row)
         return iter(plan.rows(_fetch(conn, sql, flat, False)))
-    return iter(plan.rows(_fetch(conn, plan.sql, values, True)))
+    return iter(plan.rows(_fetch(conn, plan.sql, values, True)))  # psycopg
 
 
 def _fetch(conn: Connection, sql: str, params: Any, many: bool) -> list[Any]:
@@ -356,7 +362,7 @@ def _fetch(conn: Connection, sql: str, params: Any, many: bool) -> list[Any]:
     before = conn.dispatch.before_cursor_execute
     raw: list[Any] = []
     try:
-        with carrying(conn):
+        with carrying(conn) if many else _PLAIN:  # many: psycopg's executemany
             if before:
                 before(conn, cursor, sql, params, None, many)
             if many:

@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, event, exc
 
 LATER = "memberdesk_send_later"  # the queue, in the pooled connection's info
+_IDLE = 0  # libpq's PQTRANS_IDLE: no transaction open
 
 
 def fail(conn: Connection, e: Exception, sql: str, params: Any, cursor: Any) -> Exception:
@@ -43,11 +44,11 @@ def fail(conn: Connection, e: Exception, sql: str, params: Any, cursor: Any) -> 
 def carrying(conn: Connection) -> Iterator[None]:
     """The block's statements sent after the queued writes, in one pipeline (a plain
     block when nothing is queued). Errors come out of the block as the driver's."""
-    pending: list[tuple[str, list[Any]]] | None = conn.info.pop(LATER, None)
-    if not pending:
+    pending: list[tuple[str, list[Any]]] = conn.info.pop(LATER, None) or []
+    dbapi_conn: Any = conn.connection.dbapi_connection
+    if not pending and not _begins(dbapi_conn):
         yield
         return
-    dbapi_conn: Any = conn.connection.dbapi_connection
     cursor = dbapi_conn.cursor()
     before, after = conn.dispatch.before_cursor_execute, conn.dispatch.after_cursor_execute
     try:
@@ -62,6 +63,14 @@ def carrying(conn: Connection) -> Iterator[None]:
                 after(conn, cursor, sql, rows, None, True)
     finally:
         cursor.close()
+
+
+def _begins(dbapi_conn: Any) -> bool:
+    """Whether psycopg will send a BEGIN before the next statement: then the two go in
+    one pipeline (one round trip instead of two)."""
+    pgconn = getattr(dbapi_conn, "pgconn", None)
+    return (pgconn is not None and not dbapi_conn.autocommit
+            and pgconn.transaction_status == _IDLE)
 
 
 def queue(conn: Connection, sql: str, rows: list[Any]) -> None:

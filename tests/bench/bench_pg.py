@@ -9,8 +9,9 @@ and a card lookup among MEMBERS members, each through the services.
                                   (the same run, the same process)
     pg_checkout_cpu_p50_ms        the till's own CPU time in a checkout (process time):
                                   what is left when the server and the disk are free
-    pg_checkout_statements        statements a checkout sends (each one round trip;
-                                  plus BEGIN, COMMIT and the pool's ping)
+    pg_checkout_statements        statements a checkout sends (writes and locks whose
+                                  answer nothing reads go with the next statement:
+                                  bench_pg_round_trips counts the round trips)
 
 Needs MEMBERDESK_TEST_PG_URL (make bench sets it); without it prints a note only.
 

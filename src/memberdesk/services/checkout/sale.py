@@ -61,7 +61,7 @@ from memberdesk.services.receipts.data import (
 from memberdesk.services.receipts.documents import receipt_head
 from memberdesk.services.shared import clock, this_store
 from memberdesk.services.shared.context import Actor
-from memberdesk.services.shared.driver import insert_returning, run, run_many
+from memberdesk.services.shared.driver import insert_returning, run, send_later
 from memberdesk.services.shared.errors import ConflictError, UserError, ValidationError
 from memberdesk.services.shared.ledger import (
     Refs,
@@ -164,7 +164,7 @@ def _write_lines(
     )}
     if len(discount_ids) != len(bd.discounts):
         raise RuntimeError("two discounts of one kind for the same coupon")
-    run_many(conn, _ADD_LINE_DISCOUNTS, [
+    send_later(conn, _ADD_LINE_DISCOUNTS, [
         {"sale_discount_id": discount_ids[d.kind, d.coupon_id, d.campaign_id],
          "sale_line_id": line_ids[pl.line_no], "amount": part}
         for d in bd.discounts
@@ -212,7 +212,7 @@ def _pay(
                      "sv_bonus": bonus, "points_used": t.points, "coupon_id": None})
         shown.append(ReceiptAmount(label(t.kind), t.amount, note))
     if rows:
-        run_many(s.connection(), _ADD_TENDERS, rows)
+        send_later(s.connection(), _ADD_TENDERS, rows)
     return shown
 
 
@@ -244,8 +244,8 @@ def _earn_and_count_visit(
         expires = policy.points_expire_on(today)
         entry = credit_points(s, member.id, PointsKind.EARN, earned, expires, refs)
         after.points = entry.balance_after
-    run(s.connection(), _COUNT_VISIT,
-        {"member_id": member.id, "spent": bd.payable, "at": at})
+    send_later(s.connection(), _COUNT_VISIT,
+               [{"member_id": member.id, "spent": bd.payable, "at": at}])
 
 
 def checkout(db: Database, actor: Actor, request: CheckoutRequest) -> CheckoutResult:

@@ -23,7 +23,7 @@ from memberdesk.money import Money
 from memberdesk.services.pricing.prices import CouponRule
 from memberdesk.services.shared import audit, clock
 from memberdesk.services.shared.context import Actor
-from memberdesk.services.shared.driver import run
+from memberdesk.services.shared.driver import run, send_later
 from memberdesk.services.shared.errors import NotFoundError, ValidationError
 from memberdesk.services.shared.permissions import Permission, require
 from memberdesk.services.shared.requests import check_amount, clean_text
@@ -339,9 +339,9 @@ def _move(s: Session, coupon_id: int, frm: CouponStatus, to: CouponStatus) -> bo
 def _event(s: Session, coupon_id: int, kind: CouponEventKind, after: CouponStatus,
            staff_id: int, at: datetime, *, sale_id: int | None = None,
            refund_id: int | None = None) -> None:
-    run(s.connection(), _ADD_EVENT, {
+    send_later(s.connection(), _ADD_EVENT, [{
         "coupon_id": coupon_id, "kind": kind, "status_after": after, "sale_id": sale_id,
-        "recharge_id": None, "refund_id": refund_id, "staff_id": staff_id, "created_at": at})
+        "recharge_id": None, "refund_id": refund_id, "staff_id": staff_id, "created_at": at}])
 
 
 def use_in(s: Session, coupon_id: int, code: str, sale_id: int, staff_id: int) -> None:

@@ -23,13 +23,17 @@ from __future__ import annotations
 
 from collections import namedtuple
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import nullcontext
 from typing import Any
 
 from sqlalchemy import Connection, exc
 from sqlalchemy.sql import ClauseElement
 from sqlalchemy.sql.dml import Insert, UpdateBase
 
+from memberdesk.services.shared.pipeline import carrying, fail, queue
+
 _NONE: tuple[Any, ...] = ()
+_PLAIN = nullcontext()  # SQLite's statements: nothing queued, no round trips to save
 
 
 class Rows(list[Any]):
@@ -73,13 +77,19 @@ def _default_value(default: Any) -> Any:
 class _Plan:
     """A statement compiled for one dialect and one set of parameter names."""
 
-    def __init__(self, statement: ClauseElement, conn: Connection, keys: Sequence[str]) -> None:
+    def __init__(
+        self, statement: ClauseElement, conn: Connection, keys: Sequence[str], many: bool = False
+    ) -> None:
         dialect = conn.dialect
         self.statement = statement  # held: the cache is keyed by its id
         is_dml = isinstance(statement, UpdateBase)
+        # ``many`` (an executemany): compiled as SQLAlchemy compiles one, without the
+        # RETURNING of the new primary key that PostgreSQL's single-row INSERT gets.
+        options: dict[str, Any] = {"for_executemany": True} if many and is_dml else {}
         compiled: Any = statement.compile(
-            dialect=dialect, column_keys=list(keys) if is_dml else None
+            dialect=dialect, column_keys=list(keys) if is_dml else None, **options
         )
+        self.compiled = compiled
         sql = compiled.string
         self.sql: str = sql
         self.positional = bool(dialect.positional)
@@ -89,8 +99,10 @@ class _Plan:
         rest = sql
         for n in self.expanding:
             rest = rest.replace(f"__[POSTCOMPILE_{n}]", "")
-        self.direct = "POSTCOMPILE" not in rest and (self.positional or not self.expanding)
+        self.direct = "POSTCOMPILE" not in rest
         self._sized: dict[tuple[int, ...], str] = {}
+        # PostgreSQL's IN lists: the SQL and each list's parameter names, by list sizes.
+        self._named: dict[tuple[int, ...], tuple[str, dict[str, list[str]]]] = {}
         self.names: tuple[str, ...] = tuple(
             compiled.positiontup or () if self.positional else named
         )
@@ -127,6 +139,8 @@ class _Plan:
             params = {**self.fixed, **params}
             for key, default in self.prefetch:
                 params[key] = _default_value(default)
+        if self.expanding and not self.positional:
+            raise RuntimeError("named IN lists go through named_expanded")
         if self.expanding:
             out: list[Any] = []
             for n, p in self.pairs:
@@ -162,6 +176,30 @@ class _Plan:
             self._sized[sizes] = sql
         return sql
 
+    def named_expanded(self, params: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+        """PostgreSQL (named parameters) with IN lists: the SQL with one parameter a
+        list element (``%(ids_1)s::INTEGER, ...``, as SQLAlchemy renders it) and the
+        driver's parameters."""
+        if self.fixed or self.prefetch:
+            params = {**self.fixed, **params}
+        lists = sorted(self.expanding)
+        sizes = tuple(len(params[n]) for n in lists)
+        sized = self._named.get(sizes)
+        if sized is None:
+            state = self.compiled._process_parameters_for_postcompile(
+                {n: list(params[n]) for n in lists})
+            sized = self._named[sizes] = (state.statement, state.parameter_expansion)
+        sql, expansion = sized
+        out: dict[str, Any] = {}
+        for n, p in self.pairs:
+            v: Any = params.get(n)
+            if n in self.expanding:
+                for name, x in zip(expansion[n], v, strict=True):
+                    out[name] = x if p is None or x is None else p(x)
+            else:
+                out[n] = v if p is None or v is None else p(v)
+        return sql, out
+
     def rows(self, raw: list[Any]) -> Rows:
         make = self.row
         out = Rows()
@@ -192,44 +230,36 @@ def _row_class(fields: list[str]) -> Any:
     )
 
 
-_PLANS: dict[tuple[int, str, tuple[str, ...]], _Plan] = {}
+_PLANS: dict[tuple[int, str, tuple[str, ...], bool], _Plan] = {}
 
 
-def _plan(conn: Connection, statement: ClauseElement, keys: tuple[str, ...]) -> _Plan:
-    key = (id(statement), conn.dialect.name, keys)
+def _plan(
+    conn: Connection, statement: ClauseElement, keys: tuple[str, ...], many: bool = False
+) -> _Plan:
+    key = (id(statement), conn.dialect.name, keys, many)
     plan = _PLANS.get(key)
     if plan is None or plan.statement is not statement:
-        plan = _PLANS[key] = _Plan(statement, conn, keys)
+        plan = _PLANS[key] = _Plan(statement, conn, keys, many)
     return plan
-
-
-def _fail(conn: Connection, e: Exception, sql: str, params: Any, cursor: Any) -> Exception:
-    dialect = conn.dialect
-    dbapi = dialect.loaded_dbapi
-    if not isinstance(e, dbapi.Error):
-        return e
-    lost = bool(dialect.is_disconnect(e, conn.connection.dbapi_connection, cursor))
-    if lost:
-        conn.invalidate(e)
-    return exc.DBAPIError.instance(
-        sql, params, e, dbapi.Error, connection_invalidated=lost, dialect=dialect
-    )
 
 
 def _send(conn: Connection, plan: _Plan, params: Any, many: bool, sql: str | None = None) -> Any:
     cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     sql = sql or plan.sql
     before, after = conn.dispatch.before_cursor_execute, conn.dispatch.after_cursor_execute
-    if before:
-        before(conn, cursor, sql, params, None, many)
     try:
-        if many:
-            cursor.executemany(sql, params)
-        else:
-            cursor.execute(sql, params)
+        # psycopg: writes queued by send_later (and psycopg's BEGIN) go first, in one
+        # round trip with this statement
+        with _PLAIN if plan.positional else carrying(conn):
+            if before:
+                before(conn, cursor, sql, params, None, many)
+            if many:
+                cursor.executemany(sql, params)
+            else:
+                cursor.execute(sql, params)
     except Exception as e:
         cursor.close()
-        raise _fail(conn, e, sql, params, cursor) from e
+        raise fail(conn, e, sql, params, cursor) from e
     if after:
         after(conn, cursor, sql, params, None, many)
     return cursor
@@ -242,13 +272,16 @@ def run(conn: Connection, statement: ClauseElement, params: dict[str, Any] | Non
     plan = _plan(conn, statement, tuple(params))
     if not plan.direct:
         return conn.execute(statement, params)  # type: ignore[call-overload]
-    sql = plan.sql_for(params)
-    cursor = _send(conn, plan, plan.values(params), False, sql)
+    if plan.expanding and not plan.positional:
+        sql, values = plan.named_expanded(params)
+    else:
+        sql, values = plan.sql_for(params), plan.values(params)
+    cursor = _send(conn, plan, values, False, sql)
     try:
         out = plan.rows(cursor.fetchall()) if plan.returns else Rows()
         out.rowcount = cursor.rowcount
     except Exception as e:
-        raise _fail(conn, e, sql, None, cursor) from e
+        raise fail(conn, e, sql, None, cursor) from e
     finally:
         cursor.close()
     return out
@@ -259,13 +292,30 @@ def run_many(conn: Connection, statement: ClauseElement, rows: Sequence[dict[str
     driver (psycopg pipelines it: one round trip). Returns the rows written."""
     if not rows:
         return 0
-    plan = _plan(conn, statement, tuple(rows[0]))
+    plan = _plan(conn, statement, tuple(rows[0]), many=True)
     if not plan.direct or plan.returns or plan.expanding:
         return int(conn.execute(statement, list(rows)).rowcount)  # type: ignore[call-overload]
     cursor = _send(conn, plan, [plan.values(r) for r in rows], True)
     count = cursor.rowcount
     cursor.close()
     return int(count)
+
+
+def send_later(conn: Connection, statement: ClauseElement, rows: Sequence[dict[str, Any]]) -> None:
+    """``statement`` once per row for a write (or a lock) whose result nothing reads: on
+    PostgreSQL sent with the transaction's next statement or before its COMMIT, in one
+    round trip (:mod:`.pipeline`); its error fails that statement or the commit. On
+    SQLite (no round trips) at once."""
+    if not rows:
+        return
+    plan = _plan(conn, statement, tuple(rows[0]), many=True)
+    if not plan.positional and plan.direct and not plan.expanding:  # psycopg
+        queue(conn, plan.sql, [plan.values(r) for r in rows])
+    elif plan.returns:
+        for r in rows:
+            run(conn, statement, r)
+    else:
+        run_many(conn, statement, rows)
 
 
 def _values_group(sql: str) -> tuple[str, str, str]:
@@ -303,33 +353,36 @@ def insert_returning(
             sql = _MULTI[key] = head + ", ".join([group] * len(rows)) + tail
         flat = tuple(v for row in values for v in row)
         return iter(plan.rows(_fetch(conn, sql, flat, False)))
-    return iter(plan.rows(_fetch(conn, plan.sql, values, True)))
+    return iter(plan.rows(_fetch(conn, plan.sql, values, True)))  # psycopg
 
 
 def _fetch(conn: Connection, sql: str, params: Any, many: bool) -> list[Any]:
     """Every row a statement returns; ``many``: psycopg's executemany with RETURNING."""
     cursor: Any = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     before = conn.dispatch.before_cursor_execute
-    if before:
-        before(conn, cursor, sql, params, None, many)
     raw: list[Any] = []
     try:
+        with carrying(conn) if many else _PLAIN:  # many: psycopg's executemany
+            if before:
+                before(conn, cursor, sql, params, None, many)
+            if many:
+                cursor.executemany(sql, params, returning=True)
+            else:
+                cursor.execute(sql, params)
         if many:
-            cursor.executemany(sql, params, returning=True)
             while True:
                 raw += cursor.fetchall()
                 if not cursor.nextset():
                     break
         else:
-            cursor.execute(sql, params)
             raw = list(cursor.fetchall())
     except Exception as e:
         cursor.close()
-        raise _fail(conn, e, sql, params, cursor) from e
+        raise fail(conn, e, sql, params, cursor) from e
     if conn.dispatch.after_cursor_execute:
         conn.dispatch.after_cursor_execute(conn, cursor, sql, params, None, many)
     cursor.close()
     return raw
 
 
-__all__ = ["Rows", "insert_returning", "run", "run_many"]
+__all__ = ["Rows", "insert_returning", "run", "run_many", "send_later"]

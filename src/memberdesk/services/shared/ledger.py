@@ -24,7 +24,7 @@ from memberdesk.models import Member, PointsEntry, PointsLot, PointsLotMove, Sto
 from memberdesk.models.enums import PointsKind, StoredValueKind
 from memberdesk.money import Money, allocate
 from memberdesk.services.shared import clock
-from memberdesk.services.shared.driver import run, run_many
+from memberdesk.services.shared.driver import run, send_later
 from memberdesk.services.shared.errors import NotFoundError, ValidationError
 from memberdesk.services.shared.tables import connection, sync, table
 
@@ -215,9 +215,10 @@ def _move_lots(session: Session, entry_id: int, moves: Sequence[tuple[int, int, 
     if not moves:
         return
     conn = session.connection()
-    run_many(conn, _MOVE_LOT, [{"lot_id": lot_id, "delta": delta} for lot_id, _, delta in moves])
-    run_many(conn, _ADD_MOVES, [{"entry_id": entry_id, "lot_id": lot_id, "delta": delta}
-                              for lot_id, _, delta in moves])
+    send_later(conn, _MOVE_LOT, [{"lot_id": lot_id, "delta": delta}
+                                 for lot_id, _, delta in moves])
+    send_later(conn, _ADD_MOVES, [{"entry_id": entry_id, "lot_id": lot_id, "delta": delta}
+                                  for lot_id, _, delta in moves])
     for lot_id, before, delta in moves:
         sync(session, PointsLot, lot_id, remaining=before + delta)
 
@@ -255,9 +256,9 @@ def credit_points(
     if after is None:
         raise NotFoundError("member_not_found", key=member_id)
     entry = _points_entry(session, member_id, kind, points, after, refs)
-    run(session.connection(), _ADD_LOT, {
+    send_later(session.connection(), _ADD_LOT, [{
         "member_id": member_id, "entry_id": entry.id, "points": points, "remaining": points,
-        "expires_on": expires_on})
+        "expires_on": expires_on}])
     return entry
 
 

@@ -12,6 +12,10 @@ transaction ends:
   the door on both engines.
 * :func:`lock_numbering` — a transaction-scoped advisory lock on a document number's
   stem (``S20261203-``), before counting the day's numbers to draw the next one.
+
+Neither lock's answer is read: the lock goes to the server with the next statement, in
+one round trip (:func:`~.driver.send_later`). The server runs a pipeline's statements
+in order, so the lock is held before that statement reads, as when it went alone.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from memberdesk.models import Member
+from memberdesk.services.shared.driver import send_later
 from memberdesk.services.shared.tables import connection, table
 
 _MEMBERS = table(Member)
@@ -34,10 +39,10 @@ def _postgres(session: Session) -> bool:
 def lock_member(session: Session, member_id: int | None) -> None:
     """Hold ``member_id``'s row until the transaction ends (PostgreSQL only)."""
     if member_id is not None and _postgres(session):
-        connection(session).execute(_LOCK_MEMBER, {"member_id": member_id})
+        send_later(connection(session), _LOCK_MEMBER, [{"member_id": member_id}])
 
 
 def lock_numbering(session: Session, stem: str) -> None:
     """Draw numbers with ``stem`` one transaction at a time (PostgreSQL only)."""
     if _postgres(session):
-        connection(session).execute(_LOCK_NUMBERING, {"stem": stem})
+        send_later(connection(session), _LOCK_NUMBERING, [{"stem": stem}])

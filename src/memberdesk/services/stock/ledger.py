@@ -34,7 +34,7 @@ from memberdesk.domain.stock import MAX_QTY, is_low
 from memberdesk.models import Product, Sale, StockEntry, StockKind, StockLevel
 from memberdesk.services.shared import audit, clock
 from memberdesk.services.shared.context import Actor
-from memberdesk.services.shared.driver import run, run_many
+from memberdesk.services.shared.driver import run, run_many, send_later
 from memberdesk.services.shared.errors import NotFoundError, ValidationError
 from memberdesk.services.shared.permissions import Permission, require
 from memberdesk.services.shared.requests import clean_text
@@ -128,7 +128,7 @@ def post_sale(s: Session, sale_id: int, lines: Iterable[tuple[int | None, int]],
             raise _short(s, pid, tracked[pid], qty)
         rows.append(entry(pid, store_id, StockKind.SALE, -qty, int(after), at, staff_id,
                           sale_id=sale_id, note=note))
-    run_many(conn, ADD_ENTRIES, rows)
+    send_later(conn, ADD_ENTRIES, rows)
 
 
 def post_refund(s: Session, refund_id: int, sale_id: int,

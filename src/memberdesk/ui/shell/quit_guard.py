@@ -8,11 +8,14 @@ close the shift now. Enter (and Esc) stay; quitting takes the other button.
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from memberdesk.ui.shell.i18n import QT_TRANSLATE_NOOP
 
+log = logging.getLogger(__name__)
 CONTEXT = "QuitGuard"
 TITLE = QT_TRANSLATE_NOOP("QuitGuard", "Shift {number} is still open")
 TEXT = QT_TRANSLATE_NOOP(
@@ -48,4 +51,7 @@ def confirm_quit(parent: QWidget | None, shift_no: str | None) -> bool:
         return True
     box, leave = quit_box(parent, shift_no)
     box.exec()
-    return box.clickedButton() is leave
+    if box.clickedButton() is not leave:
+        return False
+    log.info("quit with shift %s still open", shift_no)
+    return True

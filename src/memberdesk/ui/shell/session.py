@@ -353,11 +353,8 @@ class AppController(QObject):
         """Ctrl+Q: with the staff member's shift still open, asked once (Enter stays)."""
         from memberdesk.ui.shell.quit_guard import confirm_quit
 
-        shift = self.state.shift
-        parent = self.main if self.main.isVisible() else self.login
-        if confirm_quit(parent, shift.shift_no if shift is not None else None):
-            if shift is not None:
-                log.info("quit with shift %s still open", shift.shift_no)
+        shift_no = self.state.shift.shift_no if self.state.shift is not None else None
+        if confirm_quit(self.main if self.main.isVisible() else self.login, shift_no):
             self.exit_requested.emit(0)
 
     def stop_background_work(self, timeout_ms: int = 60_000) -> None:

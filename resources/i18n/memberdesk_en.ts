@@ -1893,6 +1893,14 @@ Please send this file to your support contact.</translation>
         <translation>{figures}; some items earn less</translation>
     </message>
     <message>
+        <source>{figures}; some items earn more</source>
+        <translation>{figures}; some items earn more</translation>
+    </message>
+    <message>
+        <source>{figures}; some items earn more, some less</source>
+        <translation>{figures}; some items earn more, some less</translation>
+    </message>
+    <message>
         <source>Points +{points} ({why})</source>
         <translation>Points +{points} ({why})</translation>
     </message>

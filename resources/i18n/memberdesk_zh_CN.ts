@@ -1889,6 +1889,14 @@ Please send this file to your support contact.</source>
         <translation>{figures}；部分商品少积分或不积分</translation>
     </message>
     <message>
+        <source>{figures}; some items earn more</source>
+        <translation>{figures}；部分商品多积分</translation>
+    </message>
+    <message>
+        <source>{figures}; some items earn more, some less</source>
+        <translation>{figures}；部分商品多积分，部分少积分或不积分</translation>
+    </message>
+    <message>
         <source>Points +{points} ({why})</source>
         <translation>积分 +{points}（{why}）</translation>
     </message>

@@ -52,3 +52,30 @@ def test_earn_why_names_what_earn_points_used() -> None:
     assert why.reduced and not why.category_rates and why.tier_name == "银卡会员"
     plain = earn_why([_line(1000, rate=3)], Money(1000), 1, 1000, tier=("普通会员", 1000))
     assert plain.category_rates and plain.tier_name == "" and not plain.reduced
+
+
+def test_earn_why_says_an_item_earns_more() -> None:
+    """A product earning 200% (精洗打蜡): the figures alone would give half the points."""
+    lines = [_line(350), _line(8800, ratio=2000)]
+    assert sum(earn_points(lines, Money(9150), 1, 1000)) == 179
+    why = earn_why(lines, Money(9150), 1, 1000)
+    assert why.raised and not why.reduced
+    both = earn_why([_line(100, ratio=0), _line(100, ratio=1500)], Money(200), 1, 1000)
+    assert both.raised and both.reduced
+
+
+@pytest.mark.parametrize(("lang", "raised", "reduced", "expected"), [
+    ("zh_CN", True, False, "积分 +179（¥91.50 × 每元 1 分；部分商品多积分）"),
+    ("en", True, False, "Points +179 (¥91.50 × 1 per yuan; some items earn more)"),
+    ("zh_CN", True, True, "积分 +179（¥91.50 × 每元 1 分；部分商品多积分，部分少积分或不积分）"),
+    ("en", False, True, "Points +179 (¥91.50 × 1 per yuan; some items earn less)"),
+])
+def test_the_receipt_dialog_says_when_items_earn_more_or_less(
+    ui, lang: str, raised: bool, reduced: bool, expected: str  # type: ignore[no-untyped-def]
+) -> None:
+    from memberdesk.services.points.earning import EarnWhy
+    from memberdesk.ui.counter.earn_text import earned_text
+
+    ui.i18n.set_language(lang)
+    why = EarnWhy(Money(9150), 1, 1000, reduced=reduced, raised=raised)
+    assert earned_text(179, why) == expected

@@ -62,6 +62,7 @@ class EarnWhy:
     multiplier_permille: int  # tier × member day × birthday, 1000 = ×1
     category_rates: bool = False  # a line earned at its category's own rate
     reduced: bool = False  # a line's product earns less (or nothing)
+    raised: bool = False  # a line's product earns more (a points ratio above 100%)
     tier_name: str = ""  # when the tier multiplies (≠ ×1)
     member_day: str = ""  # when a member day multiplies
     birthday: bool = False  # when the birthday multiplies
@@ -79,6 +80,7 @@ def earn_why(
         category_rates=any(ln.earn_per_yuan is not None and ln.earn_per_yuan != earn_per_yuan
                            for ln in lines),
         reduced=any(ln.points_ratio_permille < 1000 for ln in lines),
+        raised=any(ln.points_ratio_permille > 1000 for ln in lines),
         tier_name=tier[0] if tier[1] != 1000 else "",
         member_day=member_day[0] if member_day[1] != 1000 else "",
         birthday=birthday,

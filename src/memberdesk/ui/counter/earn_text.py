@@ -17,6 +17,8 @@ TIMES = QT_TRANSLATE_NOOP("EarnText", "{m}")
 BIRTHDAY = QT_TRANSLATE_NOOP("EarnText", "birthday")
 SOURCES = QT_TRANSLATE_NOOP("EarnText", "{figures}, for {sources}")
 REDUCED = QT_TRANSLATE_NOOP("EarnText", "{figures}; some items earn less")
+RAISED = QT_TRANSLATE_NOOP("EarnText", "{figures}; some items earn more")
+MIXED = QT_TRANSLATE_NOOP("EarnText", "{figures}; some items earn more, some less")
 EARNED = QT_TRANSLATE_NOOP("EarnText", "Points +{points} ({why})")
 
 
@@ -39,6 +41,8 @@ def earned_text(earned: int, why: Any) -> str:
     explained = " × ".join(parts)
     if sources:
         explained = _t(SOURCES).format(figures=explained, sources=" + ".join(sources))
-    if why.reduced:
-        explained = _t(REDUCED).format(figures=explained)
+    # a product's own points ratio: the figures alone would not give the points
+    item_rates = {(True, False): REDUCED, (False, True): RAISED, (True, True): MIXED}
+    if (why.reduced, why.raised) in item_rates:
+        explained = _t(item_rates[why.reduced, why.raised]).format(figures=explained)
     return _t(EARNED).format(points=fmt.number(earned), why=explained)

@@ -123,3 +123,20 @@ def test_back_up_now_names_the_backups_the_rotation_removed(owner: Counter) -> N
     assert made.removed == (scheduled.name,)
     assert page.message.text() == (f"备份完成并已校验：{made.path}\n"
                                    f"按保留规则删除了 1 份较早的备份：{scheduled.name}。")
+
+
+def test_back_up_now_chooses_the_new_backup_and_enter_needs_no_click(owner: Counter) -> None:
+    """Third blind trial: after 立即备份 the old backup stayed chosen (Enter would have
+    restored it), and Enter did nothing until the list was clicked."""
+    c = owner
+    c.world.set_settings(backup__second_destination="")
+    older = create_backup(c.db, None, kind="manual").path
+    page = backup_page(c)
+    c.qtbot.waitUntil(lambda: page.list.chosen() is not None)
+    assert page.list.chosen().path == older
+    c.qtbot.waitUntil(lambda: page.list.hasFocus())
+    with c.qtbot.waitSignal(page.backed_up, timeout=20_000) as blocker:
+        page.backup_button.click()
+    made = blocker.args[0]
+    assert made.path != older
+    assert page.list.chosen().path == made.path

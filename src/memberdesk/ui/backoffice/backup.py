@@ -82,6 +82,7 @@ class BackupPage(Page):
     def activated(self) -> None:
         if not self.busy:
             self.refresh()
+        self.list.setFocus()  # Enter restores the chosen backup without a click first
 
     def refresh(self) -> None:
         self.call(jobs.status, on_done=self._status)
@@ -104,8 +105,8 @@ class BackupPage(Page):
     def _backed_up(self, state: jobs.BackupState) -> None:
         self._set_busy(False)
         self.state = state
-        self.list.show_files(state.files)
         made = state.made
+        self.list.show_files(state.files, select=made.path if made is not None else None)
         if made is not None:
             self.say(lambda: "\n".join(t for t in (
                 self.tr("Backed up and verified: {path}").format(path=made.path),

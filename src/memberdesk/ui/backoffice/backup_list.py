@@ -4,6 +4,8 @@ what made it and where it is. Enter (or a double click) restores the chosen one.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem, QWidget
@@ -63,11 +65,12 @@ class BackupList(Retranslating, QTableWidget):
         self.cellDoubleClicked.connect(lambda row, _col: self._restore(row))
         self.retranslate()
 
-    def show_files(self, files: tuple[BackupFile, ...]) -> None:
-        keep = self.chosen()
+    def show_files(self, files: tuple[BackupFile, ...], select: Path | None = None) -> None:
+        """Shown newest first; the row chosen before stays chosen, or ``select``."""
+        keep = select if select is not None else getattr(self.chosen(), "path", None)
         self.files = files
         self._render()
-        rows = [i for i, f in enumerate(files) if keep is not None and f.path == keep.path]
+        rows = [i for i, f in enumerate(files) if keep is not None and f.path == keep]
         if rows or files:
             self.selectRow(rows[0] if rows else 0)
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -31,6 +33,18 @@ def _sources_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
+@contextmanager
+def installed(qapp: QApplication) -> Iterator[Translations]:
+    """The application's translations for the block, removed (and the locale reset)
+    afterwards."""
+    translations = Translations(qapp)
+    try:
+        yield translations
+    finally:
+        translations.uninstall()
+        QLocale.setDefault(QLocale.c())
+
+
 def _chinese() -> str:
     return QCoreApplication.translate("LoginScreen", "Log in (Enter)")
 
@@ -38,15 +52,11 @@ def _chinese() -> str:
 def test_a_missing_catalogue_is_built_at_start_and_chinese_appears(
         qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = _sources_only(tmp_path, monkeypatch)
-    translations = Translations(qapp)
-    try:
+    with installed(qapp) as translations:
         translations.set_language("zh_CN")
         assert (folder / "memberdesk_zh_CN.qm").is_file()
         assert _chinese() == "登录（回车）"
         assert translations.problem == ""
-    finally:
-        translations.uninstall()
-        QLocale.setDefault(QLocale.c())
 
 
 def test_a_catalogue_older_than_its_source_is_built_again(
@@ -56,14 +66,10 @@ def test_a_catalogue_older_than_its_source_is_built_again(
     stale.write_bytes(b"not a catalogue")
     ts = folder / "memberdesk_zh_CN.ts"
     os.utime(stale, (ts.stat().st_mtime - 60, ts.stat().st_mtime - 60))
-    translations = Translations(qapp)
-    try:
+    with installed(qapp) as translations:
         translations.set_language("zh_CN")
         assert stale.stat().st_mtime >= ts.stat().st_mtime
         assert _chinese() == "登录（回车）"
-    finally:
-        translations.uninstall()
-        QLocale.setDefault(QLocale.c())
 
 
 def test_a_resources_folder_it_cannot_write_builds_into_the_cache(
@@ -75,16 +81,12 @@ def test_a_resources_folder_it_cannot_write_builds_into_the_cache(
         return "Permission denied" if qm.parent == folder else build(ts, qm)
 
     monkeypatch.setattr(i18n_module, "_build", read_only)
-    translations = Translations(qapp)
-    try:
+    with installed(qapp) as translations:
         translations.set_language("zh_CN")
         assert not (folder / "memberdesk_zh_CN.qm").exists()
         assert (tmp_path / "cache" / "memberdesk_zh_CN.qm").is_file()
         assert _chinese() == "登录（回车）"
         assert translations.problem == ""
-    finally:
-        translations.uninstall()
-        QLocale.setDefault(QLocale.c())
 
 
 def test_no_lrelease_is_said_in_the_log_and_the_status_bar(
@@ -92,8 +94,7 @@ def test_no_lrelease_is_said_in_the_log_and_the_status_bar(
         monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
     _sources_only(tmp_path, monkeypatch)
     monkeypatch.setattr(i18n_module, "lrelease_command", lambda: None)
-    translations = Translations(qapp)
-    try:
+    with installed(qapp) as translations:
         with caplog.at_level(logging.WARNING, logger=i18n_module.__name__):
             translations.set_language("zh_CN")
         assert "lrelease not found" in caplog.text
@@ -106,9 +107,6 @@ def test_no_lrelease_is_said_in_the_log_and_the_status_bar(
         translations.set_language("en")  # English needs no catalogue: the warning goes
         assert controller.main.status.currentMessage() == ""
         controller.stop_background_work(timeout_ms=30_000)
-    finally:
-        translations.uninstall()
-        QLocale.setDefault(QLocale.c())
 
 
 def test_a_stale_english_catalogue_is_built_again_too(
@@ -119,28 +117,20 @@ def test_a_stale_english_catalogue_is_built_again_too(
     ts = folder / "memberdesk_en.ts"
     os.utime(stale, (ts.stat().st_mtime - 60, ts.stat().st_mtime - 60))
     missing = folder / "memberdesk_zh_CN.qm"
-    translations = Translations(qapp)
-    try:
+    with installed(qapp) as translations:
         translations.set_language("en")
         assert stale.stat().st_mtime >= ts.stat().st_mtime
         assert stale.read_bytes() != b"not a catalogue"
         assert not missing.exists()  # only the language asked for is built
         assert QCoreApplication.translate("LoginScreen", "Log in (Enter)") == "Log in (Enter)"
         assert translations.problem == ""
-    finally:
-        translations.uninstall()
-        QLocale.setDefault(QLocale.c())
 
 
 def test_english_without_lrelease_still_starts_in_english_without_a_warning(
         qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _sources_only(tmp_path, monkeypatch)
     monkeypatch.setattr(i18n_module, "lrelease_command", lambda: None)
-    translations = Translations(qapp)
-    try:
+    with installed(qapp) as translations:
         translations.set_language("en")
         assert translations.problem == ""
         assert QCoreApplication.translate("LoginScreen", "Log in (Enter)") == "Log in (Enter)"
-    finally:
-        translations.uninstall()
-        QLocale.setDefault(QLocale.c())

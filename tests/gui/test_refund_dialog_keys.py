@@ -139,7 +139,7 @@ def test_recharges_are_listed_and_previewed(counter: Counter) -> None:
     recharge = w.recharge("alice", "100")
     dialog = c.open(Qt.Key.Key_F4)  # no member: the shop's, with the member's name
     assert dialog.history_label.text() == "最近的销售和充值"
-    row = dialog.history.item(0).text()
+    row = dialog.history.row_text(0)
     assert row.startswith(recharge.recharge_no) and "充值 ¥100.00 + 赠送 ¥10.00 · 张三" in row
     load_first(c, dialog)
     assert dialog.view.receipt.number == recharge.recharge_no
@@ -148,7 +148,7 @@ def test_recharges_are_listed_and_previewed(counter: Counter) -> None:
     c.ui.i18n.set_language("en")
     c.qtbot.waitUntil(lambda: dialog.view.split.text().startswith(
         "Money back ¥100.00: Cash ¥100.00. Bonus balance forfeited: ¥10.00."))
-    assert "Recharge ¥100.00 + bonus ¥10.00 · 张三" in dialog.history.item(0).text()
+    assert "Recharge ¥100.00 + bonus ¥10.00 · 张三" in dialog.history.row_text(0)
     c.ui.i18n.set_language("zh_CN")
     refund_now(c, dialog, "退卡")
     assert dialog.outcome is not None and dialog.outcome.amount == yuan("100")
@@ -167,7 +167,7 @@ def test_the_result_is_one_page_with_the_cash_on_top(counter: Counter, tenders, 
     c.select_member("alice")
     dialog = c.open(Qt.Key.Key_F4)
     assert dialog.history_label.text() == "张三 的销售和充值"
-    assert dialog.history.item(1).text().endswith("充值 ¥100.00")  # whose: the heading says
+    assert dialog.history.row_text(1).endswith("充值 ¥100.00")  # whose: the heading says
     load_first(c, dialog)
     refund_now(c, dialog)
     assert not dialog.form.isVisible() and dialog.headline.isVisible()

@@ -108,7 +108,7 @@ def test_a_manager_refunds_part_of_a_sale_picked_from_the_members_history(manage
     sale = c.world.sell([("CHIPS", 1), ("BEER", 2)], [(TenderKind.CASH, "20.80")], member="alice")
     c.select_member("alice")
     dialog = c.open(Qt.Key.Key_F4)
-    history = [dialog.history.item(i).text() for i in range(dialog.history.count())]
+    history = [dialog.history.row_text(i) for i in range(dialog.history.count())]
     assert len(history) == 2 and history[0].startswith(sale.sale_no)
 
     dialog.history.setCurrentRow(0)
@@ -138,11 +138,11 @@ def test_without_a_member_the_shops_latest_sales_are_offered(counter: Counter) -
     c.world.refund(first.sale_no, actor=c.world.manager)
     dialog = c.open(Qt.Key.Key_F4)  # no member selected
     assert dialog.history_label.text() == "最近的销售和充值"
-    items = [dialog.history.item(i).text() for i in range(dialog.history.count())]
+    items = [dialog.history.row_text(i) for i in range(dialog.history.count())]
     assert [t.split()[0] for t in items] == [walk_in.sale_no, first.sale_no]
     assert "¥3.50" in items[0] and items[1].endswith("（已退款）")
     c.ui.i18n.set_language("en")
-    c.qtbot.waitUntil(lambda: dialog.history.item(1).text().endswith("(refunded)"))
+    c.qtbot.waitUntil(lambda: dialog.history.row_text(1).endswith("(refunded)"))
 
 
 def test_a_recharge_is_refunded_by_its_number(manager_counter: Counter) -> None:
@@ -236,7 +236,7 @@ def test_one_click_on_a_sale_shows_its_lines_and_how_the_money_goes_back(
     assert "充值单" in dialog.number.placeholderText()  # a recharge: by its number
 
     def click(row: int) -> None:
-        rect = dialog.history.visualItemRect(dialog.history.item(row))
+        rect = dialog.history.visualItemRect(dialog.history.item(row, 0))
         c.qtbot.mouseClick(dialog.history.viewport(), Qt.MouseButton.LeftButton,
                            pos=rect.center())
         c.settle()

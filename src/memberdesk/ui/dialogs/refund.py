@@ -24,8 +24,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +40,7 @@ from memberdesk.ui.shell.tasks import TaskRunner
 from .approval import ApprovalDialog
 from .base import ERROR, OK, TaskDialog, push_button
 from .refund_find import Found, do_refund, fetch_receipt, preview_refund, refund_history
+from .refund_history import RefundHistory
 from .refund_result import RefundHeadline
 from .refund_view import RefundView, tender_text
 
@@ -74,14 +73,13 @@ class RefundDialog(TaskDialog):
         row.addWidget(self.number, 1)
         row.addWidget(self.find_button)
         self.history_label = QLabel()
-        self.history = QListWidget()
-        self.history.setObjectName("refundHistory")
+        self.history = RefundHistory()
         # five rows, then it scrolls (it goes once a document is picked: the lines need the room)
         self.history.setMaximumHeight(184)
         self.number.installEventFilter(self)  # ↓ into the list
         self.history.installEventFilter(self)  # ↑ on its first row back to the field
         for signal in (self.history.itemClicked, self.history.itemActivated):  # one click
-            signal.connect(lambda item: self._load(item.data(Qt.ItemDataRole.UserRole)))
+            signal.connect(lambda item: self._load(self.history.number(item.row())))
         self.view = RefundView()
         self.view.wanted_changed.connect(self._preview)
         self._previews = 0  # the latest preview asked for (older answers are dropped)
@@ -93,6 +91,7 @@ class RefundDialog(TaskDialog):
         self.deduct = QCheckBox()
         self.deduct.setObjectName("refundDeductPoints")
         self.deduct.toggled.connect(lambda _on: self._preview())  # the money back changes
+        self.deduct.hide()  # only for points already spent (see _show_deduct)
         # The form, one page; once refunded the result takes its place.
         self.form = QWidget()
         page = QVBoxLayout(self.form)
@@ -107,7 +106,7 @@ class RefundDialog(TaskDialog):
         page.addWidget(self.view, 1)
         reason_form = QFormLayout()
         reason_form.addRow(self.reason_label, self.reason)
-        reason_form.addRow("", self.deduct)
+        reason_form.addRow(self.deduct)  # the whole row: hidden, it takes no room
         page.addLayout(reason_form)
         self.body.addWidget(self.form, 1)
         self.headline = RefundHeadline()
@@ -128,11 +127,10 @@ class RefundDialog(TaskDialog):
         the language changes: dates and "refunded" read differently)."""
         self._sales = list(docs)
         row = self.history.currentRow()
-        self.history.clear()
+        rows = []
         for doc in docs:
             when = fmt.datetime_text(doc.created_at)
             if hasattr(doc, "recharge_no"):
-                number = doc.recharge_no
                 paid = fmt.money(doc.amount)
                 if doc.bonus:
                     paid = self.tr("{paid} + bonus {bonus}").format(
@@ -140,19 +138,13 @@ class RefundDialog(TaskDialog):
                 what = (self.tr("Recharge {paid}").format(paid=paid) if self.member_no
                         else self.tr("Recharge {paid} · {name}").format(  # the shop's list
                             paid=paid, name=doc.member_name))
-                text = "    ".join((number, when, what))
-                if doc.refunded:
-                    text += "    " + self.tr("(refunded)")
+                rows.append((doc.recharge_no, when, what,
+                             self.tr("(refunded)") if doc.refunded else ""))
             else:
-                number = doc.sale_no
-                text = f"{number}    {when}    {fmt.money(doc.payable)}"
-                if str(doc.status) == "refunded":
-                    text += "    " + self.tr("(refunded)")
-                elif str(doc.status) == "partially_refunded":
-                    text += "    " + self.tr("(partly refunded)")
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, number)
-            self.history.addItem(item)
+                state = {"refunded": self.tr("(refunded)"),
+                         "partially_refunded": self.tr("(partly refunded)")}.get(str(doc.status), "")
+                rows.append((doc.sale_no, when, fmt.money(doc.payable), state))
+        self.history.set_rows(rows)
         self.history.setCurrentRow(row)
         shown = bool(docs) and self.view.receipt is None
         self.history_label.setVisible(shown)
@@ -194,6 +186,7 @@ class RefundDialog(TaskDialog):
             return
         self.client_id = uuid.uuid4().hex  # one refund of this document, however many tries
         self.approval_id = None
+        self._show_deduct(False)  # until its preview says points were spent
         # The sale is picked: its lines need the room (another number can still be typed).
         self.history_label.hide()
         self.history.hide()
@@ -212,10 +205,23 @@ class RefundDialog(TaskDialog):
         def shown(preview: Any) -> None:
             if isValid(self) and mine == self._previews:
                 self.view.show_preview(preview)
+                self._show_deduct(preview.points_spent > 0)
                 self.grow_to_fit()  # the preview's lines never squeeze the table
 
         self.runner.call(preview_refund, self.actor, receipt, wanted, self.deduct.isChecked(),
                          on_done=shown, on_user_error=lambda _e: None)  # the refund says it
+
+    def _show_deduct(self, shown: bool) -> None:
+        """"Deduct the points already spent" only when the preview found some: the
+        points a sale earned, or a recharge's bonus points, the member has spent. A
+        recharge without bonus points, or points still there, has nothing to deduct
+        (issue 11: it was offered for every recharge). Hidden, it is unticked, so the
+        refund asks what the preview showed."""
+        if not shown and self.deduct.isChecked():
+            self.deduct.blockSignals(True)  # the preview shown was asked for unticked
+            self.deduct.setChecked(False)
+            self.deduct.blockSignals(False)
+        self.deduct.setVisible(shown)
 
     # -- refunding ----------------------------------------------------------------------------
     def enter_pressed(self) -> None:
@@ -225,7 +231,7 @@ class RefundDialog(TaskDialog):
         elif focus is self.number:
             self.find_sale()
         elif focus is self.history and self.history.currentItem() is not None:
-            self._load(self.history.currentItem().data(Qt.ItemDataRole.UserRole))
+            self._load(self.history.number(self.history.currentRow()))
         else:
             self.submit()
 
@@ -259,6 +265,8 @@ class RefundDialog(TaskDialog):
                   on_error=lambda e: self._refused(e, reason))
 
     def _refused(self, error: UserError, reason: str) -> None:
+        if error.code == "points_already_spent":  # spent since the preview: offer the box
+            self._preview()
         if error.code in ("permission_denied", "approval_invalid"):
             self.approval_id = None
             self.approval = ApprovalDialog(self.runner, self.actor, Permission.REFUND, reason, self)

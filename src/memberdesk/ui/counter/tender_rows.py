@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
 
 from memberdesk.domain.points import points_for_value
@@ -28,6 +28,32 @@ if TYPE_CHECKING:
 
 TENDERS = keys.TENDERS  # the key map: :mod:`memberdesk.ui.counter.keys`
 MEMBER_ONLY = frozenset({"stored_value", "points"})
+
+
+FIELD_SAMPLE = "888,888.88"  # the widest amount a field needs to show whole
+
+
+class TenderNote(QLabel):
+    """The note beside a field, wrapped, and never shorter than its text needs at its
+    width: a grid row sized by the label's usual hint kept two lines where the points
+    reason needs three, and cut its last words (issue 11, 1024x768 in English)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setProperty("tenderNote", True)
+        self.setWordWrap(True)
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        if not self.text() or self.width() <= 0:
+            return hint
+        return QSize(hint.width(), max(hint.height(), self.heightForWidth(self.width())))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.text() and (self.heightForWidth(event.size().width())
+                            != self.heightForWidth(event.oldSize().width())):
+            self.updateGeometry()  # the row takes the height the new width needs
 
 
 class TenderRow(QObject):
@@ -54,9 +80,9 @@ class TenderRow(QObject):
         self.field = MoneyEdit()
         self.field.setObjectName(f"amount_{kind}")
         self.field.textEdited.connect(lambda _text: self.edited.emit(kind))
-        self.note = QLabel()
-        self.note.setProperty("tenderNote", True)
-        self.note.setWordWrap(True)
+        # as wide as an amount needs: the notes beside get the rest of the width
+        self.field.setMaximumWidth(self.field.fontMetrics().horizontalAdvance(FIELD_SAMPLE) + 40)
+        self.note = TenderNote()
         self.action = QAction(host)
         self.action.setShortcut(QKeySequence(key))
         self.action.triggered.connect(lambda: self.activated.emit(kind))

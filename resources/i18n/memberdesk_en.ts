@@ -2479,6 +2479,10 @@ Please send this file to your support contact.</translation>
         <translation>bonus {bonus}</translation>
     </message>
     <message>
+        <source>Stored value pays {order}</source>
+        <translation>Stored value pays {order}</translation>
+    </message>
+    <message>
         <source>{points} expire in {days} days</source>
         <translation>{points} expire in {days} days</translation>
     </message>

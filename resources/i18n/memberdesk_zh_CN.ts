@@ -2474,6 +2474,10 @@ Please send this file to your support contact.</source>
         <translation>赠送 {bonus}</translation>
     </message>
     <message>
+        <source>Stored value pays {order}</source>
+        <translation>储值扣款：{order}</translation>
+    </message>
+    <message>
         <source>{points} expire in {days} days</source>
         <translation>{days} 天内到期 {points}</translation>
     </message>

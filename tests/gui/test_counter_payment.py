@@ -351,7 +351,7 @@ def test_the_card_and_the_dialog_say_which_stored_value_goes_first(till: Till) -
     w.recharge("alice", "100")
     till.find("13800000001")
     card = till.main.member_panel.card
-    assert card.sv_detail.text().endswith("\n先扣赠送，再扣本金")
+    assert card.spend_order.text() == "储值扣款：先扣赠送，再扣本金"
     till.ring_up("COLA")
     dialog = till.pay_key()
     assert dialog.rows["stored_value"].note.text() == "可用 ¥120.00（先扣赠送，再扣本金）"
@@ -363,10 +363,11 @@ def test_the_card_and_the_dialog_say_which_stored_value_goes_first(till: Till) -
     till.settle()
     till.press(Qt.Key.Key_Return, till.receipt)
     till.find("13800000001")  # the next sale: the member again
-    assert card.sv_detail.text() == "本金 ¥100.00\n赠送 ¥16.50\n先扣本金，再扣赠送"
+    assert card.sv_detail.text() == "本金 ¥100.00\n赠送 ¥16.50"
+    assert card.spend_order.text() == "储值扣款：先扣本金，再扣赠送"
     till.ui.i18n.set_language("en")
-    till.qtbot.waitUntil(lambda: card.sv_detail.text().endswith(
-        "\nprincipal first, then bonus"), timeout=5_000)
+    till.qtbot.waitUntil(lambda: card.spend_order.text() == (
+        "Stored value pays principal first, then bonus"), timeout=5_000)
     till.ui.i18n.set_language("zh_CN")
     till.ring_up("COLA")
     dialog = till.pay_key()

@@ -1,10 +1,12 @@
 """The member at the counter: who they are and what they can pay with.
 
-Name and tier first, then member number and (masked) phone, the analytics grade and
-lifecycle stage, flags that need the cashier's attention (birthday, a deactivated
-member, a churn warning with its reason), stored value with its
-principal and bonus, points with what expires soon, usable coupons, notes. Recent
-news the daily jobs or the checkout made: a tier change, a birthday gift (30 days).
+Name and tier first, then member number and (masked) phone (the analytics grade and
+lifecycle stage go in the panel's title row), a deactivated member's warning, what the
+member can pay with: stored value with its principal and bonus, points with what
+expires soon, usable coupons; then the flags (birthday, points expiring, a churn
+warning with its reason), recent news the daily jobs or the checkout made (a tier
+change, a birthday gift within 30 days, signed in), the stored value's spend order,
+notes. Compact, most important first: at 1024x768 the coupons show without scrolling.
 A view only: :meth:`MemberCard.set_view` is the whole interface.
 """
 
@@ -135,22 +137,23 @@ class MemberCard(Retranslating, QWidget):
         grid.setColumnStretch(2, 1)
         for row in (1, 3):
             grid.setRowMinimumHeight(row, 0)
+        self.spend_order = _label("memberSpendOrder", wrap=True)
+        self.spend_order.setProperty("figureDetail", True)
         self.notes = _label("memberNotes", wrap=True)
 
+        # What the member can pay with first (issue 11: at 1024x768 the coupons were
+        # below the flags, out of sight), then the flags and news, the rest last.
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(6)
         column.addLayout(head)
         column.addWidget(self.identity)
-        column.addWidget(self.birthday[0])
-        column.addWidget(self.warning[0])
-        column.addWidget(self.expiry[0])
-        column.addWidget(self.churn[0])
-        column.addWidget(self.tier_news[0])
-        column.addWidget(self.gift[0])
-        column.addWidget(self.signed_in[0])
-        column.addSpacing(4)
+        column.addWidget(self.warning[0])  # a deactivated member: before anything else
         column.addLayout(grid)
+        for flag in (self.birthday, self.expiry, self.churn, self.tier_news, self.gift,
+                     self.signed_in):
+            column.addWidget(flag[0])
+        column.addWidget(self.spend_order)
         column.addWidget(self.notes)
         column.addStretch(1)
         self.retranslate()
@@ -221,10 +224,9 @@ class MemberCard(Retranslating, QWidget):
         self.sv_value.setText(fmt.money(d.stored_value))
         self.sv_detail.setText(
             self.tr("principal {principal}").format(principal=fmt.money(d.sv_principal))
-            + "\n"
-            + self.tr("bonus {bonus}").format(bonus=fmt.money(d.sv_bonus))
-            + "\n" + spend_order_text(self._spend_order)
-        )
+            + "\n" + self.tr("bonus {bonus}").format(bonus=fmt.money(d.sv_bonus)))
+        self.spend_order.setText(self.tr("Stored value pays {order}").format(
+            order=spend_order_text(self._spend_order)))
         self.points_value.setText(fmt.number(d.points))
         if view.points_expiring:
             self.points_detail.setText(

@@ -4681,10 +4681,6 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>Scan or type the number on the receipt (a sale&apos;s or a recharge&apos;s)</translation>
     </message>
     <message>
-        <source>Recharge {paid} · {name}</source>
-        <translation>Recharge {paid} · {name}</translation>
-    </message>
-    <message>
         <source>Receipt &amp;no.</source>
         <translation>Receipt &amp;no.</translation>
     </message>

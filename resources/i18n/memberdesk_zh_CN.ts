@@ -4670,10 +4670,6 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>扫描或输入小票上的单号（销售单或充值单）</translation>
     </message>
     <message>
-        <source>Recharge {paid} · {name}</source>
-        <translation>充值 {paid} · {name}</translation>
-    </message>
-    <message>
         <source>Receipt &amp;no.</source>
         <translation>小票单号(&amp;N)</translation>
     </message>

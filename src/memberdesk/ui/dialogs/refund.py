@@ -135,15 +135,13 @@ class RefundDialog(TaskDialog):
                 if doc.bonus:
                     paid = self.tr("{paid} + bonus {bonus}").format(
                         paid=paid, bonus=fmt.money(doc.bonus))
-                what = (self.tr("Recharge {paid}").format(paid=paid) if self.member_no
-                        else self.tr("Recharge {paid} · {name}").format(  # the shop's list
-                            paid=paid, name=doc.member_name))
-                rows.append((doc.recharge_no, when, what,
+                rows.append((doc.recharge_no, when, self.tr("Recharge {paid}").format(paid=paid),
+                             "" if self.member_no else doc.member_name,  # the shop's list
                              self.tr("(refunded)") if doc.refunded else ""))
             else:
                 state = {"refunded": self.tr("(refunded)"),
                          "partially_refunded": self.tr("(partly refunded)")}.get(str(doc.status), "")
-                rows.append((doc.sale_no, when, fmt.money(doc.payable), state))
+                rows.append((doc.sale_no, when, fmt.money(doc.payable), "", state))
         self.history.set_rows(rows)
         self.history.setCurrentRow(row)
         shown = bool(docs) and self.view.receipt is None

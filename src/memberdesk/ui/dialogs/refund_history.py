@@ -1,6 +1,6 @@
 """The refund dialog's list of recent sales and recharges: one row each, its number,
-when, what (a sale's amount; a recharge's amount, bonus and, in the shop's list, the
-member) and whether it was refunded, in columns that share the list's width
+when, what (a sale's amount; a recharge's amount and bonus), whose (a recharge in the
+shop's list: the member's name) and whether it was refunded, in columns that share the list's width
 (:mod:`memberdesk.ui.common.column_fit`). Issue 11: a recharge row, one long line of
 text, made the list scroll sideways at 1024x768 in English; now the "what" column
 gives way and a text cut short ends in "…" with the whole of it in its tool tip."""
@@ -14,16 +14,16 @@ from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem,
 
 from memberdesk.ui.common.column_fit import fit_columns
 
-NUMBER, WHEN, WHAT, STATE = range(4)
+NUMBER, WHEN, WHAT, WHO, STATE = range(5)
 GAP = "    "  # between the columns in :meth:`RefundHistory.row_text`
 
 
 class RefundHistory(QTableWidget):
-    """Rows of (number, when, what, state); each cell carries the document's number
+    """Rows of (number, when, what, whose, state); each cell carries the document's number
     (``Qt.UserRole``), so a click anywhere on a row picks it."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(0, 4, parent)
+        super().__init__(0, 5, parent)
         self.setObjectName("refundHistory")
         self.horizontalHeader().setVisible(False)  # a list: the cells say what they are
         self.verticalHeader().setVisible(False)
@@ -35,11 +35,11 @@ class RefundHistory(QTableWidget):
         self.setTabKeyNavigation(False)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 14)
-        # "what" gives way; the number, the date and "(refunded)" are read whole
-        self.fit = fit_columns(self, elastic=(WHAT,))
+        # "what" gives way, a long name too; the number, the date and "(refunded)" never
+        self.fit = fit_columns(self, elastic=(WHAT, WHO), spare=(WHAT,))
 
-    def set_rows(self, rows: Sequence[tuple[str, str, str, str]]) -> None:
-        """(number, when, what, state) per document, newest first."""
+    def set_rows(self, rows: Sequence[tuple[str, str, str, str, str]]) -> None:
+        """(number, when, what, whose, state) per document, newest first."""
         self.setRowCount(len(rows))
         for row, cells in enumerate(rows):
             for column, text in enumerate(cells):

@@ -76,7 +76,7 @@ class FigureLine(QWidget):
         self.caption, self.value = caption, value
         self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         self.box.setContentsMargins(0, 0, 0, 0)
-        self.box.setSpacing(0)
+        self.box.setSpacing(self.GAP)
         self.box.addWidget(caption, 1)
         self.box.addWidget(value, 0, Qt.AlignmentFlag.AlignRight)
 
@@ -97,6 +97,8 @@ class FigureLine(QWidget):
                      else QBoxLayout.Direction.TopToBottom)
         if self.box.direction() != direction:
             self.box.setDirection(direction)
+            # the gap on one line ("Coupons1 usable" touched at 1024 in English)
+            self.box.setSpacing(self.GAP if direction == QBoxLayout.Direction.LeftToRight else 0)
             self.updateGeometry()
 
 

@@ -42,6 +42,11 @@ class CouponList(Retranslating, QListWidget):
         super().__init__(parent)
         self.setObjectName("couponList")
         self.setMaximumHeight(84)
+        # A long reason why a coupon cannot apply ends in "…" (its tool tip says it
+        # whole) rather than a sideways scroll bar taking a row of the list's room.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setUniformItemSizes(True)
         self.choices = tuple(choices)
         for choice in self.choices:
             item = QListWidgetItem()
@@ -105,6 +110,7 @@ class CouponList(Retranslating, QListWidget):
                 text = self.tr("{name}: saves {saving}").format(
                     name=choice.name, saving=fmt.money(choice.saving))
             self.item(i).setText(text)
+            self.item(i).setToolTip(text)
         self.blockSignals(False)
 
 

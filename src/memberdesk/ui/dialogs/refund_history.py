@@ -34,7 +34,7 @@ class RefundHistory(QTableWidget):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setTabKeyNavigation(False)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 14)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)  # as the list was
         # "what" gives way, a long name too; the number, the date and "(refunded)" never
         self.fit = fit_columns(self, elastic=(WHAT, WHO), spare=(WHAT,))
 

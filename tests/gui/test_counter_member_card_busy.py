@@ -95,3 +95,25 @@ def test_the_coupons_show_without_scrolling(till: Till, clock: MovingClock, lang
     top = first_coupon.mapTo(viewport, first_coupon.rect().topLeft()).y()
     assert first_coupon.text().split("\n")[0] == "满20减5"
     assert top + first_coupon.fontMetrics().height() <= room  # the first one, whole
+
+
+@pytest.mark.parametrize(("first", "then"), [("zh_CN", "en"), ("en", "zh_CN")])
+def test_a_figure_on_one_line_only_when_both_fit(till: Till, clock: MovingClock,
+                                                 first: str, then: str) -> None:
+    """Each figure's caption and value share a line only when both fit it whole; the
+    choice follows the texts (it was made on a resize only: with the member on screen
+    in Chinese, switched to English at 1024, 'Coupons' ran into '1 usable')."""
+    from memberdesk.ui.counter.member_card import FigureLine
+
+    busy_member(till, clock)
+    till.ui.i18n.set_language(first)
+    till.main.resize(1024, 768)
+    till.qtbot.waitUntil(lambda: till.main.width() == 1024)
+    till.find("13800000001")
+    till.ui.i18n.set_language(then)
+    till.qtbot.wait(50)
+    lines = till.main.member_panel.card.findChildren(FigureLine)
+    assert len(lines) == 3
+    for line in lines:
+        one_line = line.box.direction() == line.box.Direction.LeftToRight
+        assert one_line == (line.width() >= line.one_line_width()), line.caption.text()

@@ -130,6 +130,7 @@ class MemberCard(Retranslating, QWidget):
         self.gift = self._flag("memberBirthdayGift", "birthday", icons.ACCENT)
         self.signed_in = self._flag("memberSignedIn", "points", icons.ACCENT)
 
+        self.figure_lines: list[FigureLine] = []
         grid = QGridLayout()
         grid.setHorizontalSpacing(8)
         grid.setVerticalSpacing(0)
@@ -174,8 +175,7 @@ class MemberCard(Retranslating, QWidget):
         box.hide()
         return box, text
 
-    @staticmethod
-    def _figure(grid: QGridLayout, row: int, icon_name: str) -> tuple[QLabel, QLabel, QLabel]:
+    def _figure(self, grid: QGridLayout, row: int, icon_name: str) -> tuple[QLabel, QLabel, QLabel]:
         """Icon, caption and the figure on one row; its detail below."""
         picture = QLabel()
         picture.setPixmap(icons.pixmap(icon_name, 20))
@@ -189,7 +189,9 @@ class MemberCard(Retranslating, QWidget):
         detail = _label(wrap=True)
         detail.setProperty("figureDetail", True)
         grid.addWidget(picture, row, 0, Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(FigureLine(caption, value), row, 1, 1, 2)
+        line = FigureLine(caption, value)
+        self.figure_lines.append(line)
+        grid.addWidget(line, row, 1, 1, 2)
         grid.addWidget(detail, row + 1, 1, 1, 2)
         return caption, value, detail
 
@@ -248,6 +250,8 @@ class MemberCard(Retranslating, QWidget):
         self.coupon_detail.setVisible(bool(names))
         self.notes.setText(self.tr("Notes: {notes}").format(notes=d.notes) if d.notes else "")
         self.notes.setVisible(bool(d.notes))
+        for line in self.figure_lines:  # new texts (another member, another language)
+            line.fit(line.width())
 
     def _month_day(self, day: date) -> str:
         return fmt.month_day(day)  # a birthday: the month and the day, no year

@@ -51,8 +51,6 @@ if TYPE_CHECKING:
     from memberdesk.services.checkout.coupon_choices import CouponChoice
     from memberdesk.services.pricing.prices import PointsQuote
 
-COUPON_KEY = keys.COUPON  # the key map: :mod:`memberdesk.ui.counter.keys`
-BEST_COUPON_KEY = keys.BEST_COUPON
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
@@ -116,8 +114,8 @@ class PaymentDialog(Retranslating, QDialog):
         self.coupon_list = CouponList(context.coupons)
         self.coupon_list.itemChanged.connect(self._coupon_ticked)
         self.coupon_notice = CouponNotice(self.coupon_list)
-        self.coupon_action = key_action(self, COUPON_KEY, self._focus_coupons)
-        self.best_coupon_action = key_action(self, BEST_COUPON_KEY, self._tick_best_coupon)
+        self.coupon_action = key_action(self, keys.COUPON, self._focus_coupons)
+        self.best_coupon_action = key_action(self, keys.BEST_COUPON, self._tick_best_coupon)
 
         self.password_caption = QLabel()
         self.password = QLineEdit()

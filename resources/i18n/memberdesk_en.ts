@@ -331,6 +331,12 @@
         <translation>before an upgrade</translation>
     </message>
     <message>
+        <source>before restoring
+the {when} backup</source>
+        <translation>before restoring
+the {when} backup</translation>
+    </message>
+    <message>
         <source>second copy: {folder}</source>
         <translation>second copy: {folder}</translation>
     </message>
@@ -5279,6 +5285,16 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
     <message>
         <source>Change them in Settings (Ctrl+8)</source>
         <translation>Change them in Settings (Ctrl+8)</translation>
+    </message>
+</context>
+<context>
+    <name>SchedulerWords</name>
+    <message numerus="yes">
+        <source>Scheduled backup done; removed %n older backup(s) by the retention rule: {files}.</source>
+        <translation>
+            <numerusform>Scheduled backup done; removed %n older backup by the retention rule: {files}.</numerusform>
+            <numerusform>Scheduled backup done; removed %n older backups by the retention rule: {files}.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

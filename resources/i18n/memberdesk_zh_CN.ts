@@ -328,6 +328,12 @@
         <translation>升级前</translation>
     </message>
     <message>
+        <source>before restoring
+the {when} backup</source>
+        <translation>恢复前
+（恢复 {when} 的备份）</translation>
+    </message>
+    <message>
         <source>second copy: {folder}</source>
         <translation>第二备份位置：{folder}</translation>
     </message>
@@ -5259,6 +5265,15 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
     <message>
         <source>Change them in Settings (Ctrl+8)</source>
         <translation>去“设置”修改 (Ctrl+8)</translation>
+    </message>
+</context>
+<context>
+    <name>SchedulerWords</name>
+    <message numerus="yes">
+        <source>Scheduled backup done; removed %n older backup(s) by the retention rule: {files}.</source>
+        <translation>
+            <numerusform>自动备份完成；按保留规则删除了 %n 份较早的备份：{files}。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

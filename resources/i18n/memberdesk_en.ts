@@ -331,6 +331,12 @@
         <translation>before an upgrade</translation>
     </message>
     <message>
+        <source>before restoring
+the {when} backup</source>
+        <translation>before restoring
+the {when} backup</translation>
+    </message>
+    <message>
         <source>second copy: {folder}</source>
         <translation>second copy: {folder}</translation>
     </message>
@@ -5095,20 +5101,58 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         </translation>
     </message>
     <message>
-        <source>Nothing is lost: no sales, refunds, recharges, shifts or day closes were recorded here since this backup.</source>
-        <translation>Nothing is lost: no sales, refunds, recharges, shifts or day closes were recorded here since this backup.</translation>
+        <source>{count} registered</source>
+        <translation>{count} registered</translation>
+    </message>
+    <message>
+        <source>{count} edited</source>
+        <translation>{count} edited</translation>
+    </message>
+    <message>
+        <source>{count} added</source>
+        <translation>{count} added</translation>
+    </message>
+    <message>
+        <source>{count} changed</source>
+        <translation>{count} changed</translation>
     </message>
     <message>
         <source>Recorded here since this backup and lost by the restore:</source>
         <translation>Recorded here since this backup and lost by the restore:</translation>
     </message>
     <message>
-        <source>Members, products, stock and settings also go back to the backup. First the current data is saved as a new backup (&quot;before a restore&quot;) in {folder}: to undo the restore, restore that file.</source>
-        <translation>Members, products, stock and settings also go back to the backup. First the current data is saved as a new backup (&quot;before a restore&quot;) in {folder}: to undo the restore, restore that file.</translation>
-    </message>
-    <message>
         <source>Restore {file}</source>
         <translation>Restore {file}</translation>
+    </message>
+    <message>
+        <source>members: {counts}</source>
+        <translation>members: {counts}</translation>
+    </message>
+    <message>
+        <source>products: {counts}</source>
+        <translation>products: {counts}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stock movement(s) (received, counted, transferred)</source>
+        <translation>
+            <numerusform>%n stock movement (received, counted, transferred)</numerusform>
+            <numerusform>%n stock movements (received, counted, transferred)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n setting(s) changed</source>
+        <translation>
+            <numerusform>%n setting changed</numerusform>
+            <numerusform>%n settings changed</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing is lost: no sales, refunds, recharges, shifts, day closes, members, products, stock movements or settings were recorded or changed here since this backup.</source>
+        <translation>Nothing is lost: no sales, refunds, recharges, shifts, day closes, members, products, stock movements or settings were recorded or changed here since this backup.</translation>
+    </message>
+    <message>
+        <source>First the current data is saved as a new backup (&quot;before a restore&quot;) in {folder}: to undo the restore, restore that file.</source>
+        <translation>First the current data is saved as a new backup (&quot;before a restore&quot;) in {folder}: to undo the restore, restore that file.</translation>
     </message>
     <message>
         <source>Restore this backup?</source>
@@ -5279,6 +5323,16 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
     <message>
         <source>Change them in Settings (Ctrl+8)</source>
         <translation>Change them in Settings (Ctrl+8)</translation>
+    </message>
+</context>
+<context>
+    <name>SchedulerWords</name>
+    <message numerus="yes">
+        <source>Scheduled backup done; removed %n older backup(s) by the retention rule: {files}.</source>
+        <translation>
+            <numerusform>Scheduled backup done; removed %n older backup by the retention rule: {files}.</numerusform>
+            <numerusform>Scheduled backup done; removed %n older backups by the retention rule: {files}.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

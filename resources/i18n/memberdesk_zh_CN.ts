@@ -328,6 +328,12 @@
         <translation>升级前</translation>
     </message>
     <message>
+        <source>before restoring
+the {when} backup</source>
+        <translation>恢复前
+（恢复 {when} 的备份）</translation>
+    </message>
+    <message>
         <source>second copy: {folder}</source>
         <translation>第二备份位置：{folder}</translation>
     </message>
@@ -5076,20 +5082,56 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         </translation>
     </message>
     <message>
-        <source>Nothing is lost: no sales, refunds, recharges, shifts or day closes were recorded here since this backup.</source>
-        <translation>不会丢失记录：这份备份之后，这里没有新的销售、退款、充值、班次或日结。</translation>
+        <source>{count} registered</source>
+        <translation>新登记 {count} 位</translation>
+    </message>
+    <message>
+        <source>{count} edited</source>
+        <translation>资料修改 {count} 位</translation>
+    </message>
+    <message>
+        <source>{count} added</source>
+        <translation>新增 {count} 个</translation>
+    </message>
+    <message>
+        <source>{count} changed</source>
+        <translation>修改 {count} 个</translation>
     </message>
     <message>
         <source>Recorded here since this backup and lost by the restore:</source>
         <translation>这份备份之后在这里记录、恢复后将丢失的数据：</translation>
     </message>
     <message>
-        <source>Members, products, stock and settings also go back to the backup. First the current data is saved as a new backup (&quot;before a restore&quot;) in {folder}: to undo the restore, restore that file.</source>
-        <translation>会员、商品、库存和设置也会回到备份时的样子。恢复前会先把当前数据另存为一份新备份（类型“恢复前”），放在 {folder}：要撤销这次恢复，恢复那份文件即可。</translation>
-    </message>
-    <message>
         <source>Restore {file}</source>
         <translation>恢复 {file}</translation>
+    </message>
+    <message>
+        <source>members: {counts}</source>
+        <translation>会员：{counts}</translation>
+    </message>
+    <message>
+        <source>products: {counts}</source>
+        <translation>商品：{counts}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stock movement(s) (received, counted, transferred)</source>
+        <translation>
+            <numerusform>%n 笔库存变动（入库、盘点、调拨等）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n setting(s) changed</source>
+        <translation>
+            <numerusform>%n 项设置被修改</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing is lost: no sales, refunds, recharges, shifts, day closes, members, products, stock movements or settings were recorded or changed here since this backup.</source>
+        <translation>不会丢失记录：这份备份之后，这里没有新的销售、退款、充值、班次、日结，会员、商品、库存和设置也没有变动。</translation>
+    </message>
+    <message>
+        <source>First the current data is saved as a new backup (&quot;before a restore&quot;) in {folder}: to undo the restore, restore that file.</source>
+        <translation>恢复前会先把当前数据另存为一份新备份（类型“恢复前”），放在 {folder}：要撤销这次恢复，恢复那份文件即可。</translation>
     </message>
     <message>
         <source>Restore this backup?</source>
@@ -5259,6 +5301,15 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
     <message>
         <source>Change them in Settings (Ctrl+8)</source>
         <translation>去“设置”修改 (Ctrl+8)</translation>
+    </message>
+</context>
+<context>
+    <name>SchedulerWords</name>
+    <message numerus="yes">
+        <source>Scheduled backup done; removed %n older backup(s) by the retention rule: {files}.</source>
+        <translation>
+            <numerusform>自动备份完成；按保留规则删除了 %n 份较早的备份：{files}。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -116,6 +116,10 @@ def cmd_restore(args: argparse.Namespace) -> int:
     print(("恢复前的数据已备份到" if _zh() else "the data before the restore is saved in")
           + f": {result.pre_restore_backup}"
           + ("（要找回，就恢复这个文件）" if _zh() else " (to get it back, restore that file)"))
+    if result.removed:
+        print((f"按保留规则删除了 {len(result.removed)} 个旧备份" if _zh()
+               else f"removed {len(result.removed)} older backup(s) by the retention rule")
+              + ": " + ", ".join(result.removed))
     if result.notices:
         print("警告：这份备份的审计记录由另一台电脑的审计密钥签名，无法完整核对；请把原电脑上的 "
               "audit.key 复制到数据文件夹" if _zh() else "warning: this backup's audit log "

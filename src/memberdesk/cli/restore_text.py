@@ -32,9 +32,11 @@ def loss_text(loss: RestoreLoss, *, zh: bool) -> str:
                                           else ", no manifest: the file's time")),
     ]
     if loss.nothing_lost:
-        lines.append("自这份备份以来没有记录销售、退款、充值、班次或日结，不会丢失这些记录" if zh
-                     else "nothing is lost: no sales, refunds, recharges, shifts or day closes "
-                     "were recorded since this backup")
+        lines.append("自这份备份以来没有记录销售、退款、充值、班次或日结，会员、商品、库存和设置"
+                     "也没有变动，不会丢失记录" if zh
+                     else "nothing is lost: no sales, refunds, recharges, shifts, day closes, "
+                     "members, products, stock movements or settings were recorded or changed "
+                     "since this backup")
     else:
         lines.append("恢复会撤销这份备份之后记录的以下数据：" if zh
                      else "the restore takes back what was recorded since this backup:")
@@ -52,10 +54,31 @@ def loss_text(loss: RestoreLoss, *, zh: bool) -> str:
                               for c in loss.closes)
             lines.append(f"  {len(loss.closes)} " + ("个已封存的日结" if zh
                                                      else "sealed day close(s)") + f": {dates}")
+        lines += _record_lines(loss, zh)
     lines.append(f"恢复前会先把当前数据另存为一份备份（{loss.keep_folder}，“恢复前”）" if zh
                  else f"the current data is saved first as a backup in {loss.keep_folder} "
                  "(\"pre-restore\"): restore that file to get it back")
     return "\n".join(lines)
+
+
+def _record_lines(loss: RestoreLoss, zh: bool) -> list[str]:
+    r = loss.records
+    rows = (
+        ("会员", "members", ((r.members_new, "新登记 {n} 位", "{n} registered"),
+                            (r.members_changed, "资料修改 {n} 位", "{n} edited"))),
+        ("商品", "products", ((r.products_new, "新增 {n} 个", "{n} added"),
+                             (r.products_changed, "修改 {n} 个", "{n} changed"))),
+        ("库存", "stock", ((r.stock_moves, "{n} 笔变动（入库、盘点、调拨等）",
+                           "{n} movement(s) (received, counted, transferred)"),)),
+        ("设置", "settings", ((r.settings_changed, "修改 {n} 项", "{n} changed"),)),
+    )
+    lines = []
+    for zh_name, en_name, parts in rows:
+        said = [(z if zh else e).format(n=n) for n, z, e in parts if n]
+        if said:
+            lines.append(f"  {zh_name}：{'，'.join(said)}" if zh
+                         else f"  {en_name}: {', '.join(said)}")
+    return lines
 
 
 def confirmed() -> bool:

@@ -81,8 +81,11 @@ def create_backup(
     kind: str = "manual",
     to: Path | None = None,
     now: datetime | None = None,
+    restoring: tuple[str, datetime] | None = None,
 ) -> BackupResult:
-    """Back up the live database. ``actor`` None is the system (scheduler, start-up)."""
+    """Back up the live database. ``actor`` None is the system (scheduler, start-up).
+    ``restoring``: the name of the backup about to be restored and when it was made
+    (a pre-restore copy's manifest records it: the Backups list tells copies apart)."""
     if db.paths is None:
         raise RuntimeError("create_backup needs a database opened from DataPaths")
     if db.engine.dialect.name != "sqlite":  # the network edition: the server's business
@@ -110,6 +113,8 @@ def create_backup(
         size=dest.stat().st_size,
         sha256=sha256_of(dest),
         audit_tip=audit_tip_of(dest),  # the chain's tip, anchored outside the file
+        restoring=restoring[0] if restoring else "",
+        restoring_made_at=restoring[1].isoformat() if restoring else "",
     )
     write_manifest(dest, manifest)
     warnings: list[str] = []

@@ -7,6 +7,7 @@ shop, the command line and restore alike.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import errno
 import hashlib
 import json
@@ -40,6 +41,10 @@ class Manifest:
     size: int
     sha256: str
     audit_tip: str = ""  # "id:hash" of the backup's newest audit row ("" in old manifests)
+    # a pre-restore copy: the backup whose restore it was taken before, and when that
+    # backup was made (ISO, aware UTC); "" otherwise and in older manifests
+    restoring: str = ""
+    restoring_made_at: str = ""
 
     def to_json(self) -> str:
         data = dict(self.__dict__)
@@ -51,7 +56,8 @@ class Manifest:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             data["created_at"] = datetime.fromisoformat(data["created_at"])
-            return cls(**data)
+            known = {f.name for f in dataclasses.fields(cls)}  # a newer version's fields
+            return cls(**{k: v for k, v in data.items() if k in known})
         except (OSError, ValueError, TypeError, KeyError):
             return None
 

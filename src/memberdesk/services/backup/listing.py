@@ -29,6 +29,8 @@ class BackupFile:
     kind: str  # manual, scheduled, day-close, pre-restore … ("" without a manifest)
     verified: bool  # its manifest says it was verified when written, and it matches
     where: str  # HERE | SECOND
+    restoring: str = ""  # a pre-restore copy: the backup whose restore it preceded
+    restoring_made_at: datetime | None = None  # when that backup was made (aware UTC)
 
 
 def backup_made_at(path: Path) -> tuple[datetime, bool, str]:
@@ -39,6 +41,14 @@ def backup_made_at(path: Path) -> tuple[datetime, bool, str]:
         made = manifest.created_at
         return (made if made.tzinfo else made.replace(tzinfo=UTC)), True, manifest.kind
     return _EPOCH + timedelta(seconds=path.stat().st_mtime), False, ""
+
+
+def _aware(iso: str) -> datetime | None:
+    try:
+        made = datetime.fromisoformat(iso)
+    except (TypeError, ValueError):  # "" (not a pre-restore copy, an older manifest)
+        return None
+    return made if made.tzinfo else made.replace(tzinfo=UTC)
 
 
 def _in(folder: Path, where: str) -> list[BackupFile]:
@@ -55,7 +65,8 @@ def _in(folder: Path, where: str) -> list[BackupFile]:
         manifest = Manifest.load(path.with_suffix(".json"))
         if manifest is not None and manifest.file == path.name:
             found.append(BackupFile(path, manifest.created_at, stat.st_size, manifest.kind,
-                                    manifest.size == stat.st_size, where))
+                                    manifest.size == stat.st_size, where, manifest.restoring,
+                                    _aware(manifest.restoring_made_at)))
         else:
             when = _EPOCH + timedelta(seconds=stat.st_mtime)
             found.append(BackupFile(path, when, stat.st_size, "", False, where))

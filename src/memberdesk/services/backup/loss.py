@@ -5,7 +5,8 @@ recorded that the backup does not hold is gone afterwards (only the pre-restore
 copy keeps it). Before the owner confirms, :func:`restore_loss` says exactly what
 that is: the sales (with their total), refunds, recharges, shifts and sealed day
 closes (with their business dates) of the live database that are not in the
-backup, and when the backup was made.
+backup, when the backup was made, and the members, products, stock movements and
+settings added or changed since (:mod:`.loss_records`).
 
 Rows are matched by their unique keys (``client_id`` of sales, refunds and
 recharges, the shift and close numbers with their time or hash), not by time or
@@ -17,13 +18,14 @@ tables exist since the first schema revision, so an older backup compares too.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from memberdesk.db import Database
 from memberdesk.money import Money
 from memberdesk.services.backup.listing import backup_made_at
+from memberdesk.services.backup.loss_records import RecordLoss, compare_records
 from memberdesk.services.shared import clock
 from memberdesk.services.shared.context import Actor
 from memberdesk.services.shared.errors import UserError
@@ -53,10 +55,15 @@ class RestoreLoss:
     shifts: int
     closes: tuple[LostClose, ...]  # sealed day closes, oldest first
     keep_folder: Path  # where the copy of the current data is written first
+    records: RecordLoss = field(default_factory=RecordLoss)  # members, products, stock …
+
+    @property
+    def money_lost(self) -> bool:
+        return bool(self.sales or self.refunds or self.recharges or self.shifts or self.closes)
 
     @property
     def nothing_lost(self) -> bool:
-        return not (self.sales or self.refunds or self.recharges or self.shifts or self.closes)
+        return not self.money_lost and self.records.nothing
 
 
 def _uri(path: Path) -> str:
@@ -89,8 +96,10 @@ def _count(conn: sqlite3.Connection, table: str) -> tuple[int, Money]:
     return int(row[0]), Money(int(row[1]))
 
 
-def compare(live: Path, backup: Path) -> tuple[dict[str, tuple[int, Money]], list[LostClose]]:
-    """Counts (and sums) of the live rows ``backup`` lacks, per table; the lost closes."""
+def compare(live: Path, backup: Path
+            ) -> tuple[dict[str, tuple[int, Money]], list[LostClose], RecordLoss]:
+    """Counts (and sums) of the live rows ``backup`` lacks, per table; the lost closes;
+    the members, products, stock movements and settings added or changed."""
     conn = sqlite3.connect(_uri(backup), uri=True, timeout=10)
     try:
         conn.execute("ATTACH DATABASE ? AS live", (_uri(live),))
@@ -100,13 +109,14 @@ def compare(live: Path, backup: Path) -> tuple[dict[str, tuple[int, Money]], lis
             for no, day in conn.execute(
                 _missing("day_closes", "l.close_no, l.business_date") + " ORDER BY l.close_no")
         ]
+        records = compare_records(conn)
     except sqlite3.DatabaseError as exc:  # the quick look passed: a table or column missing
         foreign = "no such" in str(exc)  # a file that only looks like a shop
         raise UserError("restore_foreign" if foreign else "restore_damaged",
                         path=backup.name, problem=str(exc)) from exc
     finally:
         conn.close()
-    return counts, closes
+    return counts, closes, records
 
 
 def restore_loss(db: Database, actor: Actor, source: Path) -> RestoreLoss:
@@ -122,7 +132,7 @@ def restore_loss(db: Database, actor: Actor, source: Path) -> RestoreLoss:
     with db.reader() as uow:
         require(uow.session, actor, Permission.RESTORE)
         made_local = clock.local_time(uow.session, made_at)
-    counts, closes = compare(paths.database, source)
+    counts, closes, records = compare(paths.database, source)
     return RestoreLoss(
         source=source, made_at=made_at, made_local=made_local, from_manifest=from_manifest,
         age=clock.now().astimezone(UTC) - made_at, kind=kind,
@@ -130,4 +140,5 @@ def restore_loss(db: Database, actor: Actor, source: Path) -> RestoreLoss:
         refunds=counts["refunds"][0], refunds_total=counts["refunds"][1],
         recharges=counts["recharges"][0], recharges_total=counts["recharges"][1],
         shifts=counts["shifts"][0], closes=tuple(closes), keep_folder=paths.backups,
+        records=records,
     )

@@ -55,6 +55,7 @@ class RestoreResult:
     notices: tuple[str, ...] = ()  # English; e.g. the audit key is not on this computer
     source: Path | None = None  # the backup now live
     source_made_at: datetime | None = None  # when it was made (aware UTC; see backup_made_at)
+    removed: tuple[str, ...] = ()  # older backups the pre-restore copy's rotation removed
 
 
 def _refuse(source: Path, result: Verification) -> UserError:
@@ -128,7 +129,7 @@ def restore_backup(
         # before writing a pre-restore backup for a restore that cannot happen.
         db.close()
         _leave_wal_mode(live)
-        pre = create_backup(db, actor, kind="pre-restore")
+        pre = create_backup(db, actor, kind="pre-restore", restoring=(source.name, made_at))
         swapped = False
         try:
             db.close()
@@ -165,7 +166,7 @@ def restore_backup(
         audit.restart_switch_over(s)
         uow.commit()
     return RestoreResult(restored, pre.path, verified.shop_name, verified.revision,
-                         verified.notices, source, made_at)
+                         verified.notices, source, made_at, pre.removed)
 
 
 def _reopen_or_roll_back(paths: DataPaths, live: Path, pre: BackupResult) -> Database:

@@ -1,7 +1,8 @@
 """The owner's confirmation of a restore (备份与恢复 → restore): before the password,
 plainly what the restore does — which backup (made when, shop time, and how long
 ago), what the live data recorded since then that is lost (sales and their total,
-refunds, recharges, shifts, sealed day closes with their dates: from
+refunds, recharges, shifts, sealed day closes with their dates; members registered
+or edited, products added or changed, stock movements, settings changed: from
 ``services.backup.loss.restore_loss``), and that the current data is saved first
 (where, and how to get it back). Then the password, as for any confirmation."""
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -21,6 +22,12 @@ from memberdesk.ui.shell.tasks import TaskRunner
 
 from ..dialogs.approval import ApprovalDialog
 from ..dialogs.base import ERROR, OK, restyle
+
+
+def _joined(parts: list[str], mark: str) -> str:
+    """``a, b`` / ``a；b``: the language's own comma or semicolon (as fmt.sentences)."""
+    chinese = QLocale().language() == QLocale.Language.Chinese
+    return ({",": "，", ";": "；"}[mark] if chinese else mark + " ").join(parts)
 
 
 class RestoreConfirm(ApprovalDialog):
@@ -113,19 +120,42 @@ class RestoreConfirm(ApprovalDialog):
                               for c in loss.closes)
             lines.append(self.tr("%n sealed day close(s): {dates}", "", closes).format(
                 dates=dates))
-        return lines
+        return lines + self.record_lines()
+
+    def record_lines(self) -> list[str]:
+        """Members, products, stock movements and settings added or changed here, in one
+        line (it wraps): the confirmation must still fit a 768-pixel-high screen."""
+        r = self.loss.records
+        members = [t.format(count=n) for n, t in (
+            (r.members_new, self.tr("{count} registered")),
+            (r.members_changed, self.tr("{count} edited"))) if n]
+        products = [t.format(count=n) for n, t in (
+            (r.products_new, self.tr("{count} added")),
+            (r.products_changed, self.tr("{count} changed"))) if n]
+        parts = []
+        if members:
+            parts.append(self.tr("members: {counts}").format(counts=_joined(members, ",")))
+        if products:
+            parts.append(self.tr("products: {counts}").format(counts=_joined(products, ",")))
+        if r.stock_moves:
+            parts.append(self.tr("%n stock movement(s) (received, counted, transferred)", "",
+                                 r.stock_moves))
+        if r.settings_changed:
+            parts.append(self.tr("%n setting(s) changed", "", r.settings_changed))
+        return [_joined(parts, ";")] if parts else []
 
     def loss_text(self) -> str:
         if self.loss.nothing_lost:
-            return self.tr("Nothing is lost: no sales, refunds, recharges, shifts or day closes "
-                           "were recorded here since this backup.")
+            return self.tr("Nothing is lost: no sales, refunds, recharges, shifts, day closes, "
+                           "members, products, stock movements or settings were recorded or "
+                           "changed here since this backup.")
         return "\n".join([self.tr("Recorded here since this backup and lost by the restore:"),
                           *("• " + line for line in self.loss_lines())])
 
     def keep_text(self) -> str:
-        return self.tr("Members, products, stock and settings also go back to the backup. First "
-                       "the current data is saved as a new backup (\"before a restore\") in "
-                       "{folder}: to undo the restore, restore that file.").format(
+        # (what else goes back is counted above: one sentence less on a 768-pixel screen)
+        return self.tr("First the current data is saved as a new backup (\"before a restore\") "
+                       "in {folder}: to undo the restore, restore that file.").format(
             folder=self.loss.keep_folder)
 
     def retranslate(self) -> None:

@@ -4,14 +4,15 @@ backup service whether a backup is due (the ``backup.interval_hours`` setting,
 when it is. The counter keeps selling meanwhile (SQLite's online backup API
 reads beside the writes). A failure (a full disk, say) is reported once in the
 banner and tried again at the next check; the status bar's backup age shows
-the rest."""
+the rest. A backup whose retention rule removed older backups says which, in the
+banner (green, as good news is): the owner must not find them gone unannounced."""
 
 from __future__ import annotations
 
 import logging
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QObject, Signal
 
 from memberdesk.services.shared.errors import UserError
 from memberdesk.ui.shell.periodic_check import PeriodicCheck
@@ -30,9 +31,24 @@ def backup_if_due(db: Any) -> Any:
     return create_backup(db, None, kind="scheduled")
 
 
+class SchedulerWords(QObject):
+    """The scheduler's words (a QObject: lupdate takes plural forms only from ``self.tr``)."""
+
+    def removed(self, removed: tuple[str, ...]) -> str:
+        return self.tr("Scheduled backup done; removed %n older backup(s) by the retention "
+                       "rule: {files}.", "", len(removed)).format(files=", ".join(removed))
+
+
+def removed_notice(result: Any) -> str:
+    """What a scheduled backup's rotation removed, by file name; "" if nothing."""
+    removed = tuple(getattr(result, "removed", ()) or ())
+    return SchedulerWords().removed(removed) if removed else ""
+
+
 class BackupScheduler(PeriodicCheck):
     backup_made = Signal(object)  # BackupResult
     backup_failed = Signal(object)  # UserError
+    removed_backups = Signal(object)  # BackupResult whose rotation removed older backups
 
     name = "scheduled backup"
     first_check_ms = FIRST_CHECK_MS
@@ -48,6 +64,15 @@ class BackupScheduler(PeriodicCheck):
         if result is not None:
             log.info("scheduled backup written: %s", result.path)
             self.backup_made.emit(result)
+            if result.removed:
+                self.removed_backups.emit(result)
+                self._tell(result)
+
+    def _tell(self, result: Any) -> None:
+        """In the banner of the window the scheduler serves (its parent's ``main``)."""
+        banner = getattr(getattr(self.parent(), "main", None), "banner", None)
+        if banner is not None and hasattr(banner, "show_notice"):
+            banner.show_notice(lambda: removed_notice(result))
 
     def failed(self, error: UserError) -> None:
         self.backup_failed.emit(UserError("scheduled_backup_failed", problem=error))

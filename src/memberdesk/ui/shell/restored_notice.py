@@ -1,6 +1,7 @@
 """What the owner reads after a restore (the Backups page's message and the login
-screen the app goes back to): which backup is live now, when it was made, and where
-the data from before the restore was saved, with how to get it back."""
+screen the app goes back to): which backup is live now, when it was made, where
+the data from before the restore was saved, with how to get it back, and which older
+backups the retention rule removed when that copy was written."""
 
 from __future__ import annotations
 
@@ -41,4 +42,8 @@ def restored_text(result: Any, *, narrow: bool = False) -> str:
             "RestoredNotice", "The data from before the restore was saved as {backup}: to get "
             "it back, restore that file (back office, Backups).").format(
             backup=result.pre_restore_backup)
-    return fmt.sentences(live, kept)
+    from memberdesk.ui.backoffice.backup_list import removed_text
+
+    removed = getattr(result, "removed", ())
+    names = tuple(breakable(n) for n in removed) if narrow else tuple(removed)
+    return fmt.sentences(live, kept, removed_text(names))

@@ -1,0 +1,399 @@
+"""The product pairs of the recommendations refresh (issue 13 at a million members),
+counted incrementally and every day.
+
+``product_pair_counts`` keeps, for the analytics window as of
+``recommend_pair_state.as_of``, every pair of products in a basket with the baskets
+holding both (``product_a < product_b``) and every product with the baskets holding it
+(``product_a = product_b``); the state row keeps the window's baskets. A basket is a
+sale's distinct products on lines not refunded whole (``domain/recommend.py``).
+
+**What was counted** (:class:`Seen`): the sales and refunds with an id up to the
+watermarks, less the ids below them that were not committed when counted (at most
+``recommend_state.GAP_SPAN`` below each mark: on PostgreSQL a transaction may commit a
+lower id after a higher one). Every read states that set explicitly, so each statement
+of a READ COMMITTED transaction counts the same rows.
+
+**Daily** (:func:`refresh_pairs`): the counts are sums over baskets, so the day's change
+is a sum over the sales whose basket or place in the window changed: the sales not
+counted before, the sales of the refunds not counted before, and the sales of the days
+that left the window. Each such sale's basket is worked out twice from its lines and
+refund lines, as counted before (the old watermarks and window) and as now; the
+difference goes into the kept counts (one upsert per changed pair, one short write).
+Then every product's companions are ranked again from the kept counts (the basket
+total moves every lift) and ``product_pairs`` rewritten. The result is a full count's,
+pair for pair (``tests/integration/analytics/test_recommend_incremental.py``).
+
+**Full** (the first refresh, a changed window, a date before the counted one or one
+that later sales exist for, a jump past the whole window, ``full=True``): one streamed
+read of the window's baskets, the counts written a batch at a time (the state says
+"count in full" until the last is in).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import combinations
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, delete, select, text
+from sqlalchemy.orm import Session
+
+from memberdesk.db import Database
+from memberdesk.domain.analytics import window_start
+from memberdesk.domain.recommend import MIN_SUPPORT, Pair, top_pairs
+from memberdesk.models import ProductPair, ProductPairCount, RecommendPairState
+from memberdesk.services.analytics import recommend_state as rs
+from memberdesk.services.shared.tables import connection, insert_many, table
+
+WRITE_ROWS = 20_000  # count rows a transaction in a full count
+EVERYTHING = 2**62  # a watermark above every id
+
+_PAIRS = table(ProductPair)
+_COUNTS = table(ProductPairCount)
+_STATE = table(RecommendPairState)
+
+# The window's baskets as of :as_of among the sales and refunds seen.
+_BASKETS = text("""
+WITH refunded AS (
+    SELECT rl.sale_line_id AS line_id, SUM(rl.qty) AS qty
+    FROM refund_lines AS rl JOIN refunds AS r ON r.id = rl.refund_id
+    WHERE r.business_date <= :as_of AND r.id <= :refund_mark AND r.id NOT IN :missing_refunds
+    GROUP BY rl.sale_line_id
+)
+SELECT DISTINCT s.id, l.product_id
+FROM sales AS s JOIN sale_lines AS l ON l.sale_id = s.id
+LEFT JOIN refunded AS f ON f.line_id = l.id
+WHERE s.business_date >= :first AND s.business_date <= :as_of
+  AND s.id <= :sale_mark AND s.id NOT IN :missing_sales
+  AND l.product_id IS NOT NULL AND l.qty > COALESCE(f.qty, 0)
+ORDER BY s.id, l.product_id
+""").bindparams(bindparam("missing_refunds", expanding=True),
+                bindparam("missing_sales", expanding=True))
+# Product lines and refund lines of some sales (by id, or by business date).
+_LINES = ("SELECT s.id, s.business_date, l.id, l.product_id, l.qty "
+          "FROM sales AS s JOIN sale_lines AS l ON l.sale_id = s.id "
+          "WHERE l.product_id IS NOT NULL AND ")
+_REFUND_LINES = ("SELECT rl.sale_line_id, r.id, r.business_date, rl.qty "
+                 "FROM sales AS s JOIN refunds AS r ON r.sale_id = s.id "
+                 "JOIN refund_lines AS rl ON rl.refund_id = r.id WHERE ")
+_BY_IDS = "s.id IN :ids"
+_BY_DAYS = "s.business_date >= :low AND s.business_date < :high"
+_UPSERT = text(
+    "INSERT INTO product_pair_counts (product_a, product_b, together) VALUES (:a, :b, :n) "
+    "ON CONFLICT (product_a, product_b) "
+    "DO UPDATE SET together = product_pair_counts.together + excluded.together")
+_DROP_ZERO = text("DELETE FROM product_pair_counts "
+                  "WHERE product_a = :a AND product_b = :b AND together <= 0")
+_KEPT = text("SELECT product_a, product_b, together FROM product_pair_counts "
+             "WHERE product_a = product_b OR together >= :min_support")
+
+
+@dataclass(frozen=True)
+class Seen:
+    """The sales and refunds counted: ids up to the marks, less those missing."""
+
+    sale_mark: int
+    refund_mark: int
+    missing_sales: frozenset[int] = frozenset()
+    missing_refunds: frozenset[int] = frozenset()
+
+    def sale(self, sale_id: int) -> bool:
+        return sale_id <= self.sale_mark and sale_id not in self.missing_sales
+
+    def refund(self, refund_id: int) -> bool:
+        return refund_id <= self.refund_mark and refund_id not in self.missing_refunds
+
+    def params(self) -> dict[str, Any]:
+        return {"sale_mark": self.sale_mark, "refund_mark": self.refund_mark,
+                "missing_sales": sorted(self.missing_sales),
+                "missing_refunds": sorted(self.missing_refunds)}
+
+
+ALL = Seen(EVERYTHING, EVERYTHING)
+
+
+@dataclass
+class Counts:
+    """Baskets holding both of a pair (a < b), holding a product, and in all; signed
+    when they are a change."""
+
+    together: Counter[tuple[int, int]] = field(default_factory=Counter)
+    holding: Counter[int] = field(default_factory=Counter)
+    baskets: int = 0
+
+    def add(self, basket: list[int], sign: int = 1) -> None:
+        """A basket (distinct product ids, ascending) counted in (1) or out (-1)."""
+        if not basket:
+            return
+        if sign > 0:
+            self.together.update(combinations(basket, 2))
+            self.holding.update(basket)
+        else:
+            self.together.subtract(combinations(basket, 2))
+            self.holding.subtract(basket)
+        self.baskets += sign
+
+    def rows(self) -> list[dict[str, int]]:
+        """The non-zero counts as ``product_pair_counts`` rows (a, b, n)."""
+        out = [{"a": a, "b": b, "n": n} for (a, b), n in self.together.items() if n]
+        out.extend({"a": p, "b": p, "n": n} for p, n in self.holding.items() if n)
+        return out
+
+    def top(self) -> dict[int, list[Pair]]:
+        return top_pairs(self.together, self.holding, self.baskets) if self.baskets else {}
+
+
+@dataclass(frozen=True)
+class PairState:
+    as_of: date | None  # None: count in full next time
+    window_days: int
+    seen: Seen
+    baskets: int
+
+
+@dataclass(frozen=True)
+class PairsResult:
+    full: bool  # counted in full (else: the day's change)
+    sales: int  # sales whose basket was worked out (a full count: the window's)
+    changed: int  # count rows written
+    held_s: float  # the longest write lock held
+
+
+def seen_now(conn: Connection) -> Seen:
+    """The newest ids and the ids below them (within ``GAP_SPAN``) not committed."""
+    sale_mark, refund_mark = rs.marks(conn)
+    return Seen(sale_mark, refund_mark, _missing(conn, "sales", sale_mark),
+                _missing(conn, "refunds", refund_mark))
+
+
+def _missing(conn: Connection, name: str, mark: int) -> frozenset[int]:
+    low = max(0, mark - rs.GAP_SPAN)
+    there = conn.execute(text(f"SELECT id FROM {name} WHERE id > :low AND id <= :mark"),
+                         {"low": low, "mark": mark}).scalars()
+    return frozenset(range(low + 1, mark + 1)) - {int(i) for i in there}
+
+
+def read_state(conn: Connection) -> PairState | None:
+    row = conn.execute(select(_STATE).where(_STATE.c.id == 1)).first()
+    if row is None:
+        return None
+    missing = json.loads(row.missing or "{}")
+    seen = Seen(int(row.sale_mark), int(row.refund_mark),
+                frozenset(missing.get("sales", ())), frozenset(missing.get("refunds", ())))
+    return PairState(None if row.as_of is None else rs.day_of(row.as_of),
+                     int(row.window_days), seen, int(row.baskets))
+
+
+def save_state(conn: Connection, st: PairState) -> None:
+    values = {"as_of": st.as_of, "window_days": st.window_days,
+              "sale_mark": st.seen.sale_mark, "refund_mark": st.seen.refund_mark,
+              "baskets": st.baskets, "missing": json.dumps(
+                  {"sales": sorted(st.seen.missing_sales),
+                   "refunds": sorted(st.seen.missing_refunds)})}
+    if conn.execute(select(_STATE.c.id).where(_STATE.c.id == 1)).first() is None:
+        conn.execute(_STATE.insert(), {"id": 1, **values})
+    else:
+        conn.execute(_STATE.update().where(_STATE.c.id == 1), values)
+
+
+def count_pairs(conn: Connection, as_of: date, window_days: int, seen: Seen = ALL) -> Counts:
+    """The window's baskets counted in full (one streamed read) among ``seen``."""
+    rows = conn.execute(_BASKETS, {
+        "as_of": as_of, "first": window_start(as_of, window_days), **seen.params()})
+    counts = Counts()
+    sale: int | None = None
+    basket: list[int] = []
+    for sale_id, product_id in rows:
+        if sale_id != sale:
+            counts.add(basket)
+            sale, basket = sale_id, []
+        basket.append(int(product_id))
+    counts.add(basket)
+    return counts
+
+
+def product_pairs(session: Session, as_of: date, window_days: int) -> dict[int, list[Pair]]:
+    """Each product's companions (``domain/recommend.top_pairs``) over the window,
+    counted in full: what the kept counts give."""
+    return count_pairs(connection(session), as_of, window_days).top()
+
+
+class _Sale:
+    __slots__ = ("day", "lines", "refunds")
+
+    def __init__(self, day: date) -> None:
+        self.day = day
+        self.lines: list[tuple[int, int, int]] = []  # line id, product, qty
+        self.refunds: dict[int, list[tuple[int, date, int]]] = {}  # line -> refunds
+
+    def basket(self, seen: Seen, as_of: date) -> list[int]:
+        """The distinct products of the lines not refunded whole by ``as_of``."""
+        kept = set()
+        for line, product, qty in self.lines:
+            back = sum(q for rid, day, q in self.refunds.get(line, ())
+                       if seen.refund(rid) and day <= as_of)
+            if qty > back:
+                kept.add(product)
+        return sorted(kept)
+
+
+def _read_sales(conn: Connection, where: str, params: dict[str, Any],
+                into: dict[int, _Sale]) -> None:
+    """The product lines and refund lines of the sales ``where`` says, less those in
+    ``into`` already."""
+    fresh: dict[int, _Sale] = {}
+    stmt = text(_LINES + where)
+    if "ids" in params:
+        stmt = stmt.bindparams(bindparam("ids", expanding=True))
+    for sale_id, day, line_id, product_id, qty in conn.execute(stmt, params):
+        if sale_id in into:
+            continue
+        sale = fresh.get(sale_id)
+        if sale is None:
+            sale = fresh[sale_id] = _Sale(rs.day_of(day))
+        sale.lines.append((int(line_id), int(product_id), int(qty)))
+    stmt = text(_REFUND_LINES + where)
+    if "ids" in params:
+        stmt = stmt.bindparams(bindparam("ids", expanding=True))
+    lines = {line for s in fresh.values() for line, _, _ in s.lines}
+    owner = {line: s for s in fresh.values() for line, _, _ in s.lines}
+    for line_id, refund_id, day, qty in conn.execute(stmt, params):
+        if line_id in lines:
+            owner[line_id].refunds.setdefault(line_id, []).append(
+                (int(refund_id), rs.day_of(day), int(qty)))
+    into.update(fresh)
+
+
+def _ids_above(conn: Connection, name: str, column: str, old: int,
+               missing: Iterable[int], new: Seen) -> set[int]:
+    """``column`` of the rows of ``name`` seen now and not before."""
+    stmt = text(f"SELECT id, {column} FROM {name} "
+                "WHERE (id > :old OR id IN :missing) AND id <= :mark"
+                ).bindparams(bindparam("missing", expanding=True))
+    mark = new.sale_mark if name == "sales" else new.refund_mark
+    seen = new.sale if name == "sales" else new.refund
+    rows = conn.execute(stmt, {"old": old, "missing": sorted(missing), "mark": mark})
+    return {int(v) for i, v in rows if v is not None and seen(int(i))}
+
+
+def change(conn: Connection, old: PairState, new: Seen, as_of: date,
+           window_days: int) -> tuple[Counts, int]:
+    """The counts' change from ``old`` to ``new`` as of ``as_of`` (same window length,
+    windows overlapping): (the change, sales worked out)."""
+    assert old.as_of is not None
+    was = old.seen
+    first_old, first = window_start(old.as_of, window_days), window_start(as_of, window_days)
+    sales: dict[int, _Sale] = {}
+    if first > first_old:  # the days that left the window
+        _read_sales(conn, _BY_DAYS, {"low": first_old, "high": first}, sales)
+    ids = _ids_above(conn, "sales", "id", was.sale_mark, was.missing_sales, new)
+    ids |= _ids_above(conn, "refunds", "sale_id", was.refund_mark, was.missing_refunds, new)
+    ids -= sales.keys()
+    ordered = sorted(ids)
+    for i in range(0, len(ordered), 5000):
+        _read_sales(conn, _BY_IDS, {"ids": ordered[i:i + 5000]}, sales)
+    delta = Counts()
+    for sale_id, sale in sales.items():
+        if was.sale(sale_id) and first_old <= sale.day <= old.as_of:
+            delta.add(sale.basket(was, old.as_of), -1)
+        if new.sale(sale_id) and first <= sale.day <= as_of:
+            delta.add(sale.basket(new, as_of), 1)
+    return delta, len(sales)
+
+
+def kept_counts(conn: Connection, baskets: int) -> Counts:
+    """The kept counts a ranking needs (pairs below the minimum support left out)."""
+    counts = Counts(baskets=baskets)
+    for a, b, n in conn.execute(_KEPT, {"min_support": MIN_SUPPORT}):
+        if a == b:
+            counts.holding[int(a)] = int(n)
+        else:
+            counts.together[(int(a), int(b))] = int(n)
+    return counts
+
+
+def _write_top(db: Database, counts: Counts, day: date) -> float:
+    """``product_pairs`` rewritten from ``counts`` (one short write); the lock's seconds."""
+    rows = [{"product_id": pid, "rank": rank, "other_id": p.other_id, "as_of": day,
+             "together": p.together, "lift_permille": p.lift_permille}
+            for pid, others in sorted(counts.top().items())
+            for rank, p in enumerate(others, start=1)]
+    started = time.monotonic()
+    with db.uow() as uow:
+        conn = connection(uow.session)
+        conn.execute(delete(_PAIRS))
+        insert_many(conn, _PAIRS, rows)
+        uow.commit()
+    return time.monotonic() - started
+
+
+def _full(db: Database, day: date, window: int, pause: float) -> PairsResult:
+    with db.reader() as r:
+        conn = connection(r.session)
+        seen = seen_now(conn)
+        later = rs.later_rows(conn, day)
+        counts = count_pairs(conn, day, window, seen)
+    held = 0.0
+    started = time.monotonic()
+    with db.uow() as uow:  # "count in full" until the last batch is in
+        conn = connection(uow.session)
+        save_state(conn, PairState(None, window, seen, 0))
+        conn.execute(delete(_COUNTS))
+        uow.commit()
+    held = time.monotonic() - started
+    rows = [] if later else counts.rows()  # a past date: not kept (counted again)
+    for i in range(0, len(rows), WRITE_ROWS):
+        started = time.monotonic()
+        with db.uow() as uow:
+            insert_many(connection(uow.session), _COUNTS, [
+                {"product_a": r["a"], "product_b": r["b"], "together": r["n"]}
+                for r in rows[i:i + WRITE_ROWS]])
+            uow.commit()
+        held = max(held, time.monotonic() - started)
+        time.sleep(max(held, pause) if pause else 0)
+    if not later:
+        with db.uow() as uow:
+            save_state(connection(uow.session), PairState(day, window, seen, counts.baskets))
+            uow.commit()
+    held = max(held, _write_top(db, counts, day))
+    return PairsResult(True, counts.baskets, len(rows), held)
+
+
+def refresh_pairs(db: Database, day: date, window: int, *, full: bool = False,
+                  pause: float = 0.0) -> PairsResult:
+    """Bring the pair counts and ``product_pairs`` to ``day`` (see the module)."""
+    with db.reader() as r:
+        conn = connection(r.session)
+        st = read_state(conn)
+        if (full or st is None or st.as_of is None or st.window_days != window
+                or st.as_of > day or window_start(day, window) > st.as_of):
+            st = None
+        else:
+            new = seen_now(conn)
+            if rs.later_rows(conn, day):
+                st = None
+            else:
+                delta, sales = change(conn, st, new, day, window)
+    if st is None:
+        return _full(db, day, window, pause)
+    rows = delta.rows()
+    started = time.monotonic()
+    with db.uow() as uow:
+        conn = connection(uow.session)
+        if rows:
+            conn.execute(_UPSERT, rows)
+            gone = [r for r in rows if r["n"] < 0]
+            if gone:
+                conn.execute(_DROP_ZERO, gone)
+        save_state(conn, PairState(day, window, new, st.baskets + delta.baskets))
+        uow.commit()
+    held = time.monotonic() - started
+    with db.reader() as r:
+        counts = kept_counts(connection(r.session), st.baskets + delta.baskets)
+    held = max(held, _write_top(db, counts, day))
+    return PairsResult(False, sales, len(rows), held)

@@ -33,25 +33,30 @@ from __future__ import annotations
 
 import json
 import time
-from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
-from itertools import combinations
-from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, select, text
 from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
 from memberdesk.domain.analytics import window_start
-from memberdesk.domain.recommend import MIN_SUPPORT, Pair, top_pairs
+from memberdesk.domain.recommend import MIN_SUPPORT, Pair
 from memberdesk.models import ProductPair, ProductPairCount, RecommendPairState
 from memberdesk.services.analytics import recommend_state as rs
+from memberdesk.services.analytics.recommend_baskets import (
+    ALL,
+    BY_DAYS,
+    BY_IDS,
+    Counts,
+    SaleLines,
+    Seen,
+    read_sales,
+)
 from memberdesk.services.shared.tables import connection, insert_many, table
 
 WRITE_ROWS = 20_000  # count rows a transaction in a full count
-EVERYTHING = 2**62  # a watermark above every id
 
 _PAIRS = table(ProductPair)
 _COUNTS = table(ProductPairCount)
@@ -74,15 +79,6 @@ WHERE s.business_date >= :first AND s.business_date <= :as_of
 ORDER BY s.id, l.product_id
 """).bindparams(bindparam("missing_refunds", expanding=True),
                 bindparam("missing_sales", expanding=True))
-# Product lines and refund lines of some sales (by id, or by business date).
-_LINES = ("SELECT s.id, s.business_date, l.id, l.product_id, l.qty "
-          "FROM sales AS s JOIN sale_lines AS l ON l.sale_id = s.id "
-          "WHERE l.product_id IS NOT NULL AND ")
-_REFUND_LINES = ("SELECT rl.sale_line_id, r.id, r.business_date, rl.qty "
-                 "FROM sales AS s JOIN refunds AS r ON r.sale_id = s.id "
-                 "JOIN refund_lines AS rl ON rl.refund_id = r.id WHERE ")
-_BY_IDS = "s.id IN :ids"
-_BY_DAYS = "s.business_date >= :low AND s.business_date < :high"
 _UPSERT = text(
     "INSERT INTO product_pair_counts (product_a, product_b, together) VALUES (:a, :b, :n) "
     "ON CONFLICT (product_a, product_b) "
@@ -91,61 +87,6 @@ _DROP_ZERO = text("DELETE FROM product_pair_counts "
                   "WHERE product_a = :a AND product_b = :b AND together <= 0")
 _KEPT = text("SELECT product_a, product_b, together FROM product_pair_counts "
              "WHERE product_a = product_b OR together >= :min_support")
-
-
-@dataclass(frozen=True)
-class Seen:
-    """The sales and refunds counted: ids up to the marks, less those missing."""
-
-    sale_mark: int
-    refund_mark: int
-    missing_sales: frozenset[int] = frozenset()
-    missing_refunds: frozenset[int] = frozenset()
-
-    def sale(self, sale_id: int) -> bool:
-        return sale_id <= self.sale_mark and sale_id not in self.missing_sales
-
-    def refund(self, refund_id: int) -> bool:
-        return refund_id <= self.refund_mark and refund_id not in self.missing_refunds
-
-    def params(self) -> dict[str, Any]:
-        return {"sale_mark": self.sale_mark, "refund_mark": self.refund_mark,
-                "missing_sales": sorted(self.missing_sales),
-                "missing_refunds": sorted(self.missing_refunds)}
-
-
-ALL = Seen(EVERYTHING, EVERYTHING)
-
-
-@dataclass
-class Counts:
-    """Baskets holding both of a pair (a < b), holding a product, and in all; signed
-    when they are a change."""
-
-    together: Counter[tuple[int, int]] = field(default_factory=Counter)
-    holding: Counter[int] = field(default_factory=Counter)
-    baskets: int = 0
-
-    def add(self, basket: list[int], sign: int = 1) -> None:
-        """A basket (distinct product ids, ascending) counted in (1) or out (-1)."""
-        if not basket:
-            return
-        if sign > 0:
-            self.together.update(combinations(basket, 2))
-            self.holding.update(basket)
-        else:
-            self.together.subtract(combinations(basket, 2))
-            self.holding.subtract(basket)
-        self.baskets += sign
-
-    def rows(self) -> list[dict[str, int]]:
-        """The non-zero counts as ``product_pair_counts`` rows (a, b, n)."""
-        out = [{"a": a, "b": b, "n": n} for (a, b), n in self.together.items() if n]
-        out.extend({"a": p, "b": p, "n": n} for p, n in self.holding.items() if n)
-        return out
-
-    def top(self) -> dict[int, list[Pair]]:
-        return top_pairs(self.together, self.holding, self.baskets) if self.baskets else {}
 
 
 @dataclass(frozen=True)
@@ -223,52 +164,6 @@ def product_pairs(session: Session, as_of: date, window_days: int) -> dict[int, 
     return count_pairs(connection(session), as_of, window_days).top()
 
 
-class _Sale:
-    __slots__ = ("day", "lines", "refunds")
-
-    def __init__(self, day: date) -> None:
-        self.day = day
-        self.lines: list[tuple[int, int, int]] = []  # line id, product, qty
-        self.refunds: dict[int, list[tuple[int, date, int]]] = {}  # line -> refunds
-
-    def basket(self, seen: Seen, as_of: date) -> list[int]:
-        """The distinct products of the lines not refunded whole by ``as_of``."""
-        kept = set()
-        for line, product, qty in self.lines:
-            back = sum(q for rid, day, q in self.refunds.get(line, ())
-                       if seen.refund(rid) and day <= as_of)
-            if qty > back:
-                kept.add(product)
-        return sorted(kept)
-
-
-def _read_sales(conn: Connection, where: str, params: dict[str, Any],
-                into: dict[int, _Sale]) -> None:
-    """The product lines and refund lines of the sales ``where`` says, less those in
-    ``into`` already."""
-    fresh: dict[int, _Sale] = {}
-    stmt = text(_LINES + where)
-    if "ids" in params:
-        stmt = stmt.bindparams(bindparam("ids", expanding=True))
-    for sale_id, day, line_id, product_id, qty in conn.execute(stmt, params):
-        if sale_id in into:
-            continue
-        sale = fresh.get(sale_id)
-        if sale is None:
-            sale = fresh[sale_id] = _Sale(rs.day_of(day))
-        sale.lines.append((int(line_id), int(product_id), int(qty)))
-    stmt = text(_REFUND_LINES + where)
-    if "ids" in params:
-        stmt = stmt.bindparams(bindparam("ids", expanding=True))
-    lines = {line for s in fresh.values() for line, _, _ in s.lines}
-    owner = {line: s for s in fresh.values() for line, _, _ in s.lines}
-    for line_id, refund_id, day, qty in conn.execute(stmt, params):
-        if line_id in lines:
-            owner[line_id].refunds.setdefault(line_id, []).append(
-                (int(refund_id), rs.day_of(day), int(qty)))
-    into.update(fresh)
-
-
 def _ids_above(conn: Connection, name: str, column: str, old: int,
                missing: Iterable[int], new: Seen) -> set[int]:
     """``column`` of the rows of ``name`` seen now and not before."""
@@ -288,15 +183,15 @@ def change(conn: Connection, old: PairState, new: Seen, as_of: date,
     assert old.as_of is not None
     was = old.seen
     first_old, first = window_start(old.as_of, window_days), window_start(as_of, window_days)
-    sales: dict[int, _Sale] = {}
+    sales: dict[int, SaleLines] = {}
     if first > first_old:  # the days that left the window
-        _read_sales(conn, _BY_DAYS, {"low": first_old, "high": first}, sales)
+        read_sales(conn, BY_DAYS, {"low": first_old, "high": first}, sales)
     ids = _ids_above(conn, "sales", "id", was.sale_mark, was.missing_sales, new)
     ids |= _ids_above(conn, "refunds", "sale_id", was.refund_mark, was.missing_refunds, new)
     ids -= sales.keys()
     ordered = sorted(ids)
     for i in range(0, len(ordered), 5000):
-        _read_sales(conn, _BY_IDS, {"ids": ordered[i:i + 5000]}, sales)
+        read_sales(conn, BY_IDS, {"ids": ordered[i:i + 5000]}, sales)
     delta = Counts()
     for sale_id, sale in sales.items():
         if was.sale(sale_id) and first_old <= sale.day <= old.as_of:

@@ -19,6 +19,10 @@ Prints, each with the wall and CPU time (``time.process_time``) and the load ave
   share), ``recommend_pairs_daily_*``: the pairs' share of each daily refresh (median,
   max) and the longest write lock it held;
 
+``MEMBERDESK_BENCH_RECOMMEND_TILL=1``: then an eighth day's refresh beside a till
+selling every 50 ms (``tests/bench/till.py``): ``checkout_p99_during_recommend_ms``
+(and p50, max, the quiet p99 of the same till before it);
+
 then the counter's reads on the refreshed file: ``recommend_member_read_ms`` (a member's
 due products, the statement the member view adds) and ``recommend_cart_read_ms`` (a
 three-product cart's companions), p50 and p95 over 1,000 members / carts.
@@ -57,8 +61,10 @@ from memberdesk.paths import DataPaths
 from memberdesk.services.analytics import recommend_refresh
 from memberdesk.services.analytics.recommend_read import cart_suggestions_in, member_suggestions
 
-from . import report_data
+from . import report_data, till
 from .stats import percentile
+
+TILL = os.environ.get("MEMBERDESK_BENCH_RECOMMEND_TILL") == "1"
 
 LINES = int(os.environ.get("MEMBERDESK_BENCH_RECOMMEND_LINES", "1000000"))
 MEMBERS = int(os.environ.get("MEMBERDESK_BENCH_RECOMMEND_MEMBERS", "100000"))
@@ -177,6 +183,27 @@ def _week(db: Database, paths: DataPaths, last: date,
     return db, day
 
 
+def _beside_a_till(db: Database, paths: DataPaths, day: date,
+                   refresh: Callable[..., Any]) -> Database:
+    """A day of sales, then its refresh with checkouts going on (the till's own
+    sales are today's: new sales for the refresh, as at a shop)."""
+    db.close()
+    _a_day(paths.database, day)
+    db = Database.open(paths)
+    w, lines, tenders = till._world(db)
+    quiet = till._checkouts(w, lines, tenders, None, 120)[20:]  # 20 to warm up
+    run = till.Till(db, w, lines, tenders, quiet).during(lambda: refresh(db, day))
+    busy = run.busy
+    print(f"#   {day:%a %Y-%m-%d} beside a till: {_describe(run.result)}; "
+          f"{run.s:.1f} s wall, {run.cpu:.1f} s CPU, load {os.getloadavg()[0]:.1f}")
+    print(f"checkout_quiet_p99_ms: {percentile(quiet, 99):.1f} ms")
+    print(f"checkout_during_recommend_count: {len(busy)} checkouts")
+    print(f"checkout_p50_during_recommend_ms: {percentile(busy, 50):.1f} ms")
+    print(f"checkout_p99_during_recommend_ms: {percentile(busy, 99):.1f} ms")
+    print(f"checkout_max_during_recommend_ms: {max(busy, default=0):.1f} ms")
+    return db
+
+
 def bench(path: Path) -> None:
     refresh = _old(BEFORE) if BEFORE else recommend_refresh.refresh_recommendations
     with tempfile.TemporaryDirectory(prefix="md-bench-", dir=path.parent) as tmp:
@@ -208,6 +235,8 @@ def bench(path: Path) -> None:
                   f"max {max(days):.2f} s wall; longest lock "
                   f"{max(times.held[1:8]) * 1000:.0f} ms")
             recommend_refresh.refresh_pairs = times.inner
+        if TILL:
+            db = _beside_a_till(db, paths, day + timedelta(days=1), refresh)
         rng = random.Random(1)
         member_reads: list[float] = []
         cart_reads: list[float] = []

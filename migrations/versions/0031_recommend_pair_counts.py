@@ -37,6 +37,7 @@ def upgrade() -> None:
         sa.Column("product_b", _INT, nullable=False),
         sa.Column("together", _INT, nullable=False),
         sa.PrimaryKeyConstraint("product_a", "product_b", name=op.f("pk_product_pair_counts")),
+        sqlite_with_rowid=False,  # the key is the table: one b-tree, not two
     )
     op.create_table(
         "recommend_pair_state",

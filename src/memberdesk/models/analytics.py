@@ -119,6 +119,7 @@ class ProductPairCount(Base):
     by the daily refresh (``services/analytics/recommend_pairs.py``)."""
 
     __tablename__ = "product_pair_counts"
+    __table_args__ = ({"sqlite_with_rowid": False},)  # the key is the table: one b-tree
 
     product_a: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     product_b: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)

@@ -8,12 +8,14 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import combinations
+from itertools import chain, combinations
 from typing import Any
 
+import numpy as np
 from sqlalchemy import Connection, bindparam, text
 
-from memberdesk.domain.recommend import Pair, top_pairs
+from memberdesk.domain.recommend import Pair
+from memberdesk.domain.recommend_arrays import top_pairs_arrays
 from memberdesk.services.analytics import recommend_state as rs
 
 EVERYTHING = 2**62  # a watermark above every id
@@ -74,14 +76,25 @@ class Counts:
             self.holding.subtract(basket)
         self.baskets += sign
 
-    def rows(self) -> list[dict[str, int]]:
-        """The non-zero counts as ``product_pair_counts`` rows (a, b, n)."""
-        out = [{"a": a, "b": b, "n": n} for (a, b), n in self.together.items() if n]
-        out.extend({"a": p, "b": p, "n": n} for p, n in self.holding.items() if n)
+    def rows(self) -> list[tuple[int, int, int]]:
+        """The non-zero counts as ``product_pair_counts`` rows (a, b, n), in key order
+        (cheaper to insert)."""
+        out = [(a, b, n) for (a, b), n in self.together.items() if n]
+        out.extend((p, p, n) for p, n in self.holding.items() if n)
+        out.sort()
         return out
 
     def top(self) -> dict[int, list[Pair]]:
-        return top_pairs(self.together, self.holding, self.baskets) if self.baskets else {}
+        """Every product's companions (``domain/recommend.top_pairs``)."""
+        if not self.together:
+            return {}
+        keys = np.fromiter(chain.from_iterable(self.together), dtype=np.int64).reshape(-1, 2)
+        return top_pairs_arrays(
+            keys[:, 0], keys[:, 1],
+            np.fromiter(self.together.values(), dtype=np.int64, count=len(self.together)),
+            np.fromiter(self.holding, dtype=np.int64, count=len(self.holding)),
+            np.fromiter(self.holding.values(), dtype=np.int64, count=len(self.holding)),
+            self.baskets)
 
 
 class SaleLines:

@@ -36,13 +36,17 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from itertools import chain
+from typing import Any
 
+import numpy as np
 from sqlalchemy import Connection, bindparam, delete, select, text
 from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
 from memberdesk.domain.analytics import window_start
 from memberdesk.domain.recommend import MIN_SUPPORT, Pair
+from memberdesk.domain.recommend_arrays import top_pairs_arrays
 from memberdesk.models import ProductPair, ProductPairCount, RecommendPairState
 from memberdesk.services.analytics import recommend_state as rs
 from memberdesk.services.analytics.recommend_baskets import (
@@ -56,7 +60,7 @@ from memberdesk.services.analytics.recommend_baskets import (
 )
 from memberdesk.services.shared.tables import connection, insert_many, table
 
-WRITE_ROWS = 20_000  # count rows a transaction in a full count
+WRITE_ROWS = 10_000  # count rows a transaction in a full count
 
 _PAIRS = table(ProductPair)
 _COUNTS = table(ProductPairCount)
@@ -85,8 +89,9 @@ _UPSERT = text(
     "DO UPDATE SET together = product_pair_counts.together + excluded.together")
 _DROP_ZERO = text("DELETE FROM product_pair_counts "
                   "WHERE product_a = :a AND product_b = :b AND together <= 0")
-_KEPT = text("SELECT product_a, product_b, together FROM product_pair_counts "
-             "WHERE product_a = product_b OR together >= :min_support")
+# (the minimum support a literal: read by the driver's own cursor, no parameters)
+_KEPT = ("SELECT product_a, product_b, together FROM product_pair_counts "
+         f"WHERE product_a = product_b OR together >= {int(MIN_SUPPORT)}")
 
 
 @dataclass(frozen=True)
@@ -201,22 +206,26 @@ def change(conn: Connection, old: PairState, new: Seen, as_of: date,
     return delta, len(sales)
 
 
-def kept_counts(conn: Connection, baskets: int) -> Counts:
-    """The kept counts a ranking needs (pairs below the minimum support left out)."""
-    counts = Counts(baskets=baskets)
-    for a, b, n in conn.execute(_KEPT, {"min_support": MIN_SUPPORT}):
-        if a == b:
-            counts.holding[int(a)] = int(n)
-        else:
-            counts.together[(int(a), int(b))] = int(n)
-    return counts
+def kept_top(conn: Connection, baskets: int) -> dict[int, list[Pair]]:
+    """Every product's companions ranked from the kept counts (the pairs below the
+    minimum support left in the database), read straight into arrays."""
+    cur: Any = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cur.execute(_KEPT)
+        rows = np.fromiter(chain.from_iterable(cur), dtype=np.int64).reshape(-1, 3)
+    finally:
+        cur.close()
+    same = rows[:, 0] == rows[:, 1]
+    pairs = rows[~same]
+    return top_pairs_arrays(pairs[:, 0], pairs[:, 1], pairs[:, 2], rows[same, 0],
+                            rows[same, 2], baskets)
 
 
-def _write_top(db: Database, counts: Counts, day: date) -> float:
-    """``product_pairs`` rewritten from ``counts`` (one short write); the lock's seconds."""
+def _write_top(db: Database, top: dict[int, list[Pair]], day: date) -> float:
+    """``product_pairs`` rewritten with ``top`` (one short write); the lock's seconds."""
     rows = [{"product_id": pid, "rank": rank, "other_id": p.other_id, "as_of": day,
              "together": p.together, "lift_permille": p.lift_permille}
-            for pid, others in sorted(counts.top().items())
+            for pid, others in sorted(top.items())
             for rank, p in enumerate(others, start=1)]
     started = time.monotonic()
     with db.uow() as uow:
@@ -246,16 +255,17 @@ def _full(db: Database, day: date, window: int, pause: float) -> PairsResult:
         started = time.monotonic()
         with db.uow() as uow:
             insert_many(connection(uow.session), _COUNTS, [
-                {"product_a": r["a"], "product_b": r["b"], "together": r["n"]}
-                for r in rows[i:i + WRITE_ROWS]])
+                {"product_a": a, "product_b": b, "together": n}
+                for a, b, n in rows[i:i + WRITE_ROWS]])
             uow.commit()
-        held = max(held, time.monotonic() - started)
-        time.sleep(max(held, pause) if pause else 0)
+        took = time.monotonic() - started
+        held = max(held, took)
+        time.sleep(max(took, pause) if pause else 0)
     if not later:
         with db.uow() as uow:
             save_state(connection(uow.session), PairState(day, window, seen, counts.baskets))
             uow.commit()
-    held = max(held, _write_top(db, counts, day))
+    held = max(held, _write_top(db, counts.top(), day))
     return PairsResult(True, counts.baskets, len(rows), held)
 
 
@@ -276,7 +286,7 @@ def refresh_pairs(db: Database, day: date, window: int, *, full: bool = False,
                 delta, sales = change(conn, st, new, day, window)
     if st is None:
         return _full(db, day, window, pause)
-    rows = delta.rows()
+    rows = [{"a": a, "b": b, "n": n} for a, b, n in delta.rows()]
     started = time.monotonic()
     with db.uow() as uow:
         conn = connection(uow.session)
@@ -289,6 +299,6 @@ def refresh_pairs(db: Database, day: date, window: int, *, full: bool = False,
         uow.commit()
     held = time.monotonic() - started
     with db.reader() as r:
-        counts = kept_counts(connection(r.session), st.baskets + delta.baskets)
-    held = max(held, _write_top(db, counts, day))
+        top = kept_top(connection(r.session), st.baskets + delta.baskets)
+    held = max(held, _write_top(db, top, day))
     return PairsResult(False, sales, len(rows), held)

@@ -105,6 +105,7 @@ class _PairTimes:
     def __init__(self) -> None:
         self.wall: list[float] = []
         self.held: list[float] = []
+        self.rows: list[int] = []
         self.inner = recommend_refresh.refresh_pairs
 
     def __call__(self, *args: Any, **kw: Any) -> Any:
@@ -112,6 +113,7 @@ class _PairTimes:
         res = self.inner(*args, **kw)
         self.wall.append(time.perf_counter() - t)
         self.held.append(res.held_s)
+        self.rows.append(res.changed)
         return res
 
 
@@ -222,7 +224,8 @@ def bench(path: Path) -> None:
         res = _timed("recommend_first", lambda: refresh(db, last))
         print(f"#   {_describe(res)}")
         if times.wall:
-            print(f"recommend_pairs_full_{SIZE}_s: {times.wall[0]:.1f} s wall, longest lock "
+            print(f"recommend_pairs_full_{SIZE}_s: {times.wall[0]:.1f} s wall, "
+                  f"{times.rows[0]:,} count rows written, longest lock "
                   f"{times.held[0] * 1000:.0f} ms")
         db, day = _week(db, paths, last, refresh)
         if not BEFORE:
@@ -232,8 +235,8 @@ def bench(path: Path) -> None:
                   f"same pairs: {_pairs(db) == pairs}")
             days = times.wall[1:8]
             print(f"recommend_pairs_daily_{SIZE}_s: median {percentile(days, 50):.2f} s, "
-                  f"max {max(days):.2f} s wall; longest lock "
-                  f"{max(times.held[1:8]) * 1000:.0f} ms")
+                  f"max {max(days):.2f} s wall; {max(times.rows[1:8]):,} count rows "
+                  f"changed at most; longest lock {max(times.held[1:8]) * 1000:.0f} ms")
             recommend_refresh.refresh_pairs = times.inner
         if TILL:
             db = _beside_a_till(db, paths, day + timedelta(days=1), refresh)

@@ -212,8 +212,9 @@ def test_the_daily_refresh_equals_a_full_one(
 
 def test_pair_counts_stopped_half_way_are_counted_in_full_again(
         world: World, shop_clock: ShopClock, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A full count killed between its writes (the kept counts half written) leaves
-    the state saying "count in full": the next refresh does, and equals a full count."""
+    """A full count, or a day's change, killed between its writes (the kept counts
+    half written) leaves the state saying "count in full": the next refresh does, and
+    equals a full count."""
     w = world
     w.set_settings(analytics__window_days=WINDOW)
     rng = random.Random(7)
@@ -245,5 +246,21 @@ def test_pair_counts_stopped_half_way_are_counted_in_full_again(
     shop_clock.advance(1)
     _a_day(w, rng, ["alice", "bob", "carol"], sold)
     assert not refresh_recommendations(w.db).pairs_full
+    _kept_counts_are_a_full_count(w, shop_clock.day)
+    assert _pairs(w) == _pairs_counted(w, shop_clock.day)
+    # the day's change written 3 rows a transaction, killed after the first
+    shop_clock.advance(1)
+    _a_day(w, rng, ["alice", "bob", "carol"], sold)
+    monkeypatch.setattr(recommend_pairs, "WRITE_ROWS", 3)
+    monkeypatch.setattr(recommend_pairs.time, "sleep", killed)
+    with pytest.raises(KeyboardInterrupt):
+        refresh_recommendations(w.db)
+    monkeypatch.undo()
+    monkeypatch.setattr(recommend_refresh, "PAUSE_S", 0.0)
+    with w.db.reader() as r:
+        st = recommend_pairs.read_state(r.session.connection())
+    assert st is not None and st.as_of is None
+    res = refresh_recommendations(w.db)
+    assert res.pairs_full
     _kept_counts_are_a_full_count(w, shop_clock.day)
     assert _pairs(w) == _pairs_counted(w, shop_clock.day)

@@ -34,7 +34,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from itertools import chain
 from typing import Any
@@ -83,12 +83,12 @@ WHERE s.business_date >= :first AND s.business_date <= :as_of
 ORDER BY s.id, l.product_id
 """).bindparams(bindparam("missing_refunds", expanding=True),
                 bindparam("missing_sales", expanding=True))
-_UPSERT = text(
-    "INSERT INTO product_pair_counts (product_a, product_b, together) VALUES (:a, :b, :n) "
-    "ON CONFLICT (product_a, product_b) "
-    "DO UPDATE SET together = product_pair_counts.together + excluded.together")
-_DROP_ZERO = text("DELETE FROM product_pair_counts "
-                  "WHERE product_a = :a AND product_b = :b AND together <= 0")
+# The day's change, by the driver's executemany ({p}: its placeholder).
+_UPSERT = ("INSERT INTO product_pair_counts (product_a, product_b, together) "
+           "VALUES ({p}, {p}, {p}) ON CONFLICT (product_a, product_b) "
+           "DO UPDATE SET together = product_pair_counts.together + excluded.together")
+_DROP_ZERO = ("DELETE FROM product_pair_counts "
+              "WHERE product_a = {p} AND product_b = {p} AND together <= 0")
 # (the minimum support a literal: read by the driver's own cursor, no parameters)
 _KEPT = ("SELECT product_a, product_b, together FROM product_pair_counts "
          f"WHERE product_a = product_b OR together >= {int(MIN_SUPPORT)}")
@@ -269,6 +269,36 @@ def _full(db: Database, day: date, window: int, pause: float) -> PairsResult:
     return PairsResult(True, counts.baskets, len(rows), held)
 
 
+def _apply(db: Database, delta: Counts, st: PairState, pause: float) -> float:
+    """The day's change into the kept counts, :data:`WRITE_ROWS` rows a transaction
+    (the state says "count in full" until the last is in, with the new state); the
+    longest lock held."""
+    rows = delta.rows()
+    held = 0.0
+    for i in range(0, max(len(rows), 1), WRITE_ROWS):
+        chunk = rows[i:i + WRITE_ROWS]
+        last = i + WRITE_ROWS >= len(rows)
+        started = time.monotonic()
+        with db.uow() as uow:
+            conn = connection(uow.session)
+            p = "?" if conn.dialect.name == "sqlite" else "%s"
+            if i == 0 and not last:
+                save_state(conn, replace(st, as_of=None))
+            if chunk:
+                conn.exec_driver_sql(_UPSERT.format(p=p), chunk)
+                gone = [(a, b) for a, b, n in chunk if n < 0]
+                if gone:
+                    conn.exec_driver_sql(_DROP_ZERO.format(p=p), gone)
+            if last:
+                save_state(conn, st)
+            uow.commit()
+        took = time.monotonic() - started
+        held = max(held, took)
+        if not last:
+            time.sleep(max(took, pause) if pause else 0)
+    return held
+
+
 def refresh_pairs(db: Database, day: date, window: int, *, full: bool = False,
                   pause: float = 0.0) -> PairsResult:
     """Bring the pair counts and ``product_pairs`` to ``day`` (see the module)."""
@@ -286,19 +316,8 @@ def refresh_pairs(db: Database, day: date, window: int, *, full: bool = False,
                 delta, sales = change(conn, st, new, day, window)
     if st is None:
         return _full(db, day, window, pause)
-    rows = [{"a": a, "b": b, "n": n} for a, b, n in delta.rows()]
-    started = time.monotonic()
-    with db.uow() as uow:
-        conn = connection(uow.session)
-        if rows:
-            conn.execute(_UPSERT, rows)
-            gone = [r for r in rows if r["n"] < 0]
-            if gone:
-                conn.execute(_DROP_ZERO, gone)
-        save_state(conn, PairState(day, window, new, st.baskets + delta.baskets))
-        uow.commit()
-    held = time.monotonic() - started
+    held = _apply(db, delta, PairState(day, window, new, st.baskets + delta.baskets), pause)
     with db.reader() as r:
         top = kept_top(connection(r.session), st.baskets + delta.baskets)
     held = max(held, _write_top(db, top, day))
-    return PairsResult(False, sales, len(rows), held)
+    return PairsResult(False, sales, len(delta.rows()), held)

@@ -29,7 +29,7 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 
 # The newest schema revision this build knows. Checked against alembic's head by a
 # test, so opening an up-to-date shop never has to load alembic (start-up time).
-HEAD_REVISION = "0030_recommend_incremental"
+HEAD_REVISION = "0031_recommend_pair_counts"
 
 
 class DatabaseError(Exception):

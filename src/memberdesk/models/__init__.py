@@ -10,6 +10,8 @@ from .analytics import (
     MemberRecommendNext,
     MemberScore,
     ProductPair,
+    ProductPairCount,
+    RecommendPairState,
     RecommendState,
 )
 from .base import Base, MoneyType, UTCDateTime, utcnow
@@ -108,9 +110,11 @@ __all__ = [
     "PointsLotMove",
     "Product",
     "ProductPair",
+    "ProductPairCount",
     "ProductSearchKey",
     "Recharge",
     "RechargeRule",
+    "RecommendPairState",
     "RecommendState",
     "Referral",
     "Refund",

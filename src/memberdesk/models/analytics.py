@@ -102,8 +102,7 @@ class ProductPair(Base):
 class RecommendState(Base):
     """The one row (id 1) of the incremental recommendations refresh
     (``services/analytics/recommend_refresh.py``): the date and window the member rows
-    are as of, the newest sale and refund id worked in, and the date the product pairs
-    were counted to (``pairs_as_of``)."""
+    are as of, the newest sale and refund id worked in."""
 
     __tablename__ = "recommend_state"
 
@@ -112,7 +111,36 @@ class RecommendState(Base):
     window_days: Mapped[int] = mapped_column(default=0)
     sale_mark: Mapped[int] = mapped_column(default=0)
     refund_mark: Mapped[int] = mapped_column(default=0)
-    pairs_as_of: Mapped[date | None]
+
+
+class ProductPairCount(Base):
+    """The baskets of the analytics window holding both products (``product_a <
+    product_b``), or holding the product (``product_a = product_b``), kept up to date
+    by the daily refresh (``services/analytics/recommend_pairs.py``)."""
+
+    __tablename__ = "product_pair_counts"
+    __table_args__ = ({"sqlite_with_rowid": False},)  # the key is the table: one b-tree
+
+    product_a: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    product_b: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    together: Mapped[int]
+
+
+class RecommendPairState(Base):
+    """The one row (id 1) of the pair counts: the date and window they are as of
+    (``as_of`` None: counted in full next time), the sale and refund watermarks, the
+    ids below them not committed when counted (``missing``: JSON ``{"sales": [...],
+    "refunds": [...]}``) and the window's baskets."""
+
+    __tablename__ = "recommend_pair_state"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    as_of: Mapped[date | None]
+    window_days: Mapped[int] = mapped_column(default=0)
+    sale_mark: Mapped[int] = mapped_column(default=0)
+    refund_mark: Mapped[int] = mapped_column(default=0)
+    baskets: Mapped[int] = mapped_column(default=0)
+    missing: Mapped[str | None] = mapped_column(Text)
 
 
 class MemberRecommendNext(Base):

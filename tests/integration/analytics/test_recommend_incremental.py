@@ -8,12 +8,15 @@ basket); after each refresh:
 * every ``member_recommendations`` row (less its ``as_of`` and ``after_sale_id``) is
   what a full refresh computes from the sales as of the day
   (:func:`recommend_refresh.member_due`), and the counter hides none of them;
-* the ``product_pairs`` rows are the pairs counted to the last Sunday before the day;
-* after the first day the refresh works out only some members again, not all.
+* the ``product_pairs`` rows are a full count's over the window as of the day (same
+  pairs, counts, lifts and ranks), and so are the kept pair counts
+  (``product_pair_counts``, the window's baskets) from which the day's were made;
+* after the first day the refresh works out only some members again, and the pairs
+  only some sales' baskets, not all.
 
 Then a sale committed with an id below the watermark (a PostgreSQL transaction still
-open during the refresh) is picked up by the next refresh, and a full refresh over the
-kept rows changes none of them.
+open during the refresh) is picked up by the next refresh (its basket counted once),
+and a full refresh over the kept rows changes none of them.
 """
 
 from __future__ import annotations
@@ -27,13 +30,10 @@ from sqlalchemy import insert, select
 
 from memberdesk.models import Sale, SaleLine
 from memberdesk.models.enums import TenderKind
-from memberdesk.services.analytics import recommend_refresh, recommend_state
+from memberdesk.services.analytics import recommend_pairs, recommend_refresh, recommend_state
+from memberdesk.services.analytics.recommend_pairs import count_pairs, product_pairs
 from memberdesk.services.analytics.recommend_read import member_suggestions
-from memberdesk.services.analytics.recommend_refresh import (
-    member_due,
-    product_pairs,
-    refresh_recommendations,
-)
+from memberdesk.services.analytics.recommend_refresh import member_due, refresh_recommendations
 from memberdesk.services.analytics.refresh import refresh_member_scores
 from memberdesk.services.shared.tables import table
 from tests.checkout_support.kit import World, add_member
@@ -75,9 +75,23 @@ def _pairs(w: World) -> set[tuple[int, int, int, int, int]]:
 
 def _pairs_counted(w: World, day: date) -> set[tuple[int, int, int, int, int]]:
     with w.db.reader() as r:
-        pairs = product_pairs(r.session, recommend_state.pairs_day(day), WINDOW)
+        pairs = product_pairs(r.session, day, WINDOW)
     return {(pid, rank, p.other_id, p.together, p.lift_permille)
             for pid, ps in pairs.items() for rank, p in enumerate(ps, start=1)}
+
+
+def _kept_counts_are_a_full_count(w: World, day: date) -> None:
+    """Every kept pair count (support 1 and 2 too) and the window's baskets."""
+    with w.db.reader() as r:
+        conn = r.session.connection()
+        full = count_pairs(conn, day, WINDOW)
+        kept = {(int(a), int(b)): int(n) for a, b, n in conn.exec_driver_sql(
+            "SELECT product_a, product_b, together FROM product_pair_counts")}
+        st = recommend_pairs.read_state(conn)
+    want = {**{k: n for k, n in full.together.items() if n},
+            **{(p, p): n for p, n in full.holding.items() if n}}
+    assert st is not None and st.as_of == day
+    assert (kept, st.baskets) == (want, full.baskets), day
 
 
 def _shown_all(w: World, rows: set[Row]) -> None:
@@ -120,7 +134,8 @@ def test_the_daily_refresh_equals_a_full_one(
         shop_clock.advance(1)
         _a_day(w, rng, buyers, sold)
     worked: list[int] = []
-    due_days = 0
+    pair_sales: list[int] = []
+    due_days = pair_days = 0
     steps = (0, 1, 1, 2, 1, 5, 1, 3, 1, 1, 9, 1, 1, 40, *(1,) * 16, 2, 1, 3, 1)
     for n, step in enumerate(steps):
         shop_clock.advance(step)
@@ -141,8 +156,15 @@ def test_the_daily_refresh_equals_a_full_one(
         assert res.members == len({r[0] for r in rows}) and res.pairs == len(_pairs(w))
         _shown_all(w, rows)
         assert _pairs(w) == _pairs_counted(w, day), (n, day)
+        _kept_counts_are_a_full_count(w, day)
+        pair_days += bool(_pairs(w))
+        assert res.pairs_full == (n == 0 or step > WINDOW), n  # else: the day's change
+        if n and not res.pairs_full:
+            pair_sales.append(res.pairs_sales)
     assert due_days >= len(steps) - 10 and _stored(w), due_days  # members were due
     assert min(worked) < len(w.members), worked  # not everyone, every day
+    assert pair_days >= len(steps) - 10, pair_days  # pairs were kept
+    assert max(pair_sales) < len(sold) and min(pair_sales) < 10, pair_sales
 
     # a sale committed below the watermark: taken again by the next refresh
     rows = sorted(_stored(w))
@@ -171,15 +193,74 @@ def test_the_daily_refresh_equals_a_full_one(
     refresh_recommendations(w.db)  # the mark moves past mark + 1, not there yet
     late(mark.sale_mark + 1, "LAT1", member)
     res = refresh_recommendations(w.db)
-    assert not res.full
+    assert not res.full and not res.pairs_full
     rows_now = _stored(w)
     assert rows_now == _full(w, shop_clock.day)
+    assert _pairs(w) == _pairs_counted(w, shop_clock.day)
+    _kept_counts_are_a_full_count(w, shop_clock.day)
     assert (member, 1, product) not in {r[:3] for r in rows_now}
 
     # a full refresh over the kept rows: not one changes
+    pairs_now = _pairs(w)
     res = refresh_recommendations(w.db, full=True)
-    assert res.full and _stored(w) == rows_now
+    assert res.full and res.pairs_full and _stored(w) == rows_now and _pairs(w) == pairs_now
     # by hand: incremental, or in full with --rebuild
     assert not refresh_member_scores(w.db, w.manager).recommend.full
     assert refresh_member_scores(w.db, w.manager, rebuild=True).recommend.full
     assert _stored(w) == rows_now
+
+
+def test_pair_counts_stopped_half_way_are_counted_in_full_again(
+        world: World, shop_clock: ShopClock, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A full count, or a day's change, killed between its writes (the kept counts
+    half written) leaves the state saying "count in full": the next refresh does, and
+    equals a full count."""
+    w = world
+    w.set_settings(analytics__window_days=WINDOW)
+    rng = random.Random(7)
+    sold: list[str] = []
+    for _ in range(12):
+        shop_clock.advance(1)
+        _a_day(w, rng, ["alice", "bob", "carol"], sold)
+    monkeypatch.setattr(recommend_pairs, "WRITE_ROWS", 3)
+
+    def killed(seconds: float) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(recommend_pairs.time, "sleep", killed)
+    with pytest.raises(KeyboardInterrupt):
+        refresh_recommendations(w.db)
+    with w.db.reader() as r:
+        conn = r.session.connection()
+        st = recommend_pairs.read_state(conn)
+        kept = conn.exec_driver_sql("SELECT COUNT(*) FROM product_pair_counts").scalar()
+    assert st is not None and st.as_of is None and kept == 3  # one batch written
+    monkeypatch.undo()
+    monkeypatch.setattr(recommend_refresh, "PAUSE_S", 0.0)
+    shop_clock.advance(1)
+    _a_day(w, rng, ["alice", "bob", "carol"], sold)
+    res = refresh_recommendations(w.db)
+    assert res.pairs_full
+    _kept_counts_are_a_full_count(w, shop_clock.day)
+    assert _pairs(w) == _pairs_counted(w, shop_clock.day) != set()
+    shop_clock.advance(1)
+    _a_day(w, rng, ["alice", "bob", "carol"], sold)
+    assert not refresh_recommendations(w.db).pairs_full
+    _kept_counts_are_a_full_count(w, shop_clock.day)
+    assert _pairs(w) == _pairs_counted(w, shop_clock.day)
+    # the day's change written 3 rows a transaction, killed after the first
+    shop_clock.advance(1)
+    _a_day(w, rng, ["alice", "bob", "carol"], sold)
+    monkeypatch.setattr(recommend_pairs, "WRITE_ROWS", 3)
+    monkeypatch.setattr(recommend_pairs.time, "sleep", killed)
+    with pytest.raises(KeyboardInterrupt):
+        refresh_recommendations(w.db)
+    monkeypatch.undo()
+    monkeypatch.setattr(recommend_refresh, "PAUSE_S", 0.0)
+    with w.db.reader() as r:
+        st = recommend_pairs.read_state(r.session.connection())
+    assert st is not None and st.as_of is None
+    res = refresh_recommendations(w.db)
+    assert res.pairs_full
+    _kept_counts_are_a_full_count(w, shop_clock.day)
+    assert _pairs(w) == _pairs_counted(w, shop_clock.day)

@@ -15,14 +15,14 @@ over the window's sale lines (net of lines refunded whole by the date), ranked i
 memory by the rules of ``domain/recommend.py``, written a range of member ids at a
 time.
 
-**Pairs**: counted over the window's baskets to the last Sunday before the date
-(``recommend_state.pairs_day``), so once a week, by both kinds of refresh alike: a
-week's sales move a window's pair counts little, and one streamed read a week is
-cheaper (in code and in kept rows) than keeping every pair's count up to date.
+**Pairs**: counted every day by both kinds of refresh, incrementally
+(:mod:`.recommend_pairs`: the kept per-pair counts changed by the sales and refunds
+since their watermarks and by the days leaving the window; in full the first time).
 
 Writes: batches of :data:`BATCH_MEMBERS` members, each its own short unit of work,
-with a pause after each, so a checkout waits for at most one batch; the pairs (at most
-:data:`~memberdesk.domain.recommend.KEPT` per product) are one short write.
+with a pause after each, so a checkout waits for at most one batch; the day's change of
+the pair counts is one short write, and so are the pairs kept (at most
+:data:`~memberdesk.domain.recommend.KEPT` per product).
 
 Nothing is computed when the setting ``analytics.recommendations`` is off.
 """
@@ -30,11 +30,9 @@ Nothing is computed when the setting ``analytics.recommendations`` is off.
 from __future__ import annotations
 
 import time
-from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
-from itertools import combinations
 from typing import Any
 
 from sqlalchemy import Connection, delete, func, select, text
@@ -45,13 +43,12 @@ from memberdesk.domain.analytics import window_start
 from memberdesk.domain.recommend import (
     MIN_DAYS,
     DueProduct,
-    Pair,
     due_products,
     next_change,
-    top_pairs,
 )
 from memberdesk.models import MemberRecommendation, MemberRecommendNext, ProductPair
 from memberdesk.services.analytics import recommend_state as rs
+from memberdesk.services.analytics.recommend_pairs import refresh_pairs
 from memberdesk.services.analytics.refresh import PAUSE_S
 from memberdesk.services.shared import clock, settings
 from memberdesk.services.shared.tables import connection, insert_many, table
@@ -91,10 +88,6 @@ _BOUGHT = _LINES + """, days AS (
 SELECT member_id, product_id, day FROM counted WHERE n >= :min_days
 ORDER BY member_id, product_id, day
 """
-# The baskets: the distinct products of each sale.
-_BASKETS = _LINES + """
-SELECT DISTINCT sale_id, product_id FROM kept ORDER BY sale_id, product_id
-"""
 
 Step = Callable[[int, int], bool]
 
@@ -109,7 +102,8 @@ class RecommendResult:
     cancelled: bool = False
     full: bool = False  # every member worked out (else: those touched)
     worked: int = 0  # members worked out again
-    pairs_counted: bool = False  # the pairs counted again (else: this week's kept)
+    pairs_full: bool = False  # the pairs counted in full (else: the day's change)
+    pairs_sales: int = 0  # sales whose basket the pair count worked out
 
     def as_dict(self) -> dict[str, int]:
         if self.off:
@@ -149,32 +143,6 @@ def member_due(session: Session, as_of: date, window_days: int) -> dict[int, lis
     refresh writes."""
     return {m: due for m, (due, _) in member_outcomes(session, as_of, window_days).items()
             if due}
-
-
-def product_pairs(session: Session, as_of: date, window_days: int) -> dict[int, list[Pair]]:
-    """Each product's companions (``domain/recommend.top_pairs``) over the window."""
-    rows = connection(session).execute(text(_BASKETS), {
-        "as_of": as_of, "first": window_start(as_of, window_days)})
-    together: Counter[tuple[int, int]] = Counter()
-    holding: Counter[int] = Counter()
-    baskets = 0
-    sale: int | None = None
-    basket: list[int] = []
-
-    def count() -> None:
-        together.update(combinations(basket, 2))  # ids ascending: (a, b) with a < b
-        holding.update(basket)
-
-    for sale_id, product_id in rows:
-        if sale_id != sale:
-            count()
-            baskets += sale is not None
-            sale, basket = sale_id, []
-        basket.append(product_id)
-    if sale is not None:
-        count()
-        baskets += 1
-    return top_pairs(together, holding, baskets)
 
 
 def _member_rows(member_id: int, due: Iterable[DueProduct], as_of: date,
@@ -261,22 +229,6 @@ def _some(db: Database, members: set[int], day: date, window: int, newest: int,
     return written, False
 
 
-def _pairs(db: Database, day: date, window: int) -> None:
-    """The pairs counted over the window to ``day``, written (one short write)."""
-    with db.reader() as r:
-        pairs = product_pairs(r.session, day, window)
-    rows = [{"product_id": pid, "rank": rank, "other_id": p.other_id, "as_of": day,
-             "together": p.together, "lift_permille": p.lift_permille}
-            for pid, others in sorted(pairs.items())
-            for rank, p in enumerate(others, start=1)]
-    with db.uow() as uow:
-        conn = connection(uow.session)
-        conn.execute(delete(_PAIRS))
-        insert_many(conn, _PAIRS, rows)
-        rs.save_state(conn, pairs_as_of=day)
-        uow.commit()
-
-
 def _counts(conn: Connection) -> tuple[int, int]:
     """Members with a due product, pair rows."""
     members = conn.execute(select(func.count()).select_from(_RECS)
@@ -307,12 +259,7 @@ def refresh_recommendations(db: Database, as_of: date | None = None, *,
                   and st.window_days == window and st.as_of <= day)
         marks = rs.marks(conn)
         members = rs.touched(conn, st, day) if usable and st is not None else set()
-    pairs_on = rs.pairs_day(day)
-    if st is None or st.pairs_as_of != pairs_on or st.window_days != window:
-        _pairs(db, pairs_on, window)
-        counted = True
-    else:
-        counted = False
+    pairs = refresh_pairs(db, day, window, full=full, pause=PAUSE_S)
     if not usable:  # a full one stopped half-way leaves no date: the next is full too
         with db.uow() as uow:  # (one daily stopped keeps the last date: the next takes
             rs.save_state(connection(uow.session), as_of=None, window_days=window)
@@ -329,4 +276,5 @@ def refresh_recommendations(db: Database, as_of: date | None = None, *,
         n_members, n_pairs = _counts(conn)
         uow.commit()
     return RecommendResult(day, n_members, written, n_pairs, cancelled=cancelled,
-                           full=not usable, worked=worked, pairs_counted=counted)
+                           full=not usable, worked=worked, pairs_full=pairs.full,
+                           pairs_sales=pairs.sales)

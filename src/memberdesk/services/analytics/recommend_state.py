@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, func, select, text
@@ -55,7 +55,6 @@ class State:
     window_days: int
     sale_mark: int
     refund_mark: int
-    pairs_as_of: date | None
 
 
 def day_of(v: Any) -> date:
@@ -64,18 +63,17 @@ def day_of(v: Any) -> date:
 
 def read_state(conn: Connection) -> State | None:
     row = conn.execute(select(_STATE.c.as_of, _STATE.c.window_days, _STATE.c.sale_mark,
-                              _STATE.c.refund_mark, _STATE.c.pairs_as_of)
+                              _STATE.c.refund_mark)
                        .where(_STATE.c.id == 1)).first()
     if row is None:
         return None
     return State(None if row[0] is None else day_of(row[0]), int(row[1]), int(row[2]),
-                 int(row[3]), None if row[4] is None else day_of(row[4]))
+                 int(row[3]))
 
 
 def save_state(conn: Connection, **values: Any) -> None:
     if conn.execute(select(_STATE.c.id).where(_STATE.c.id == 1)).first() is None:
-        base = {"id": 1, "as_of": None, "window_days": 0, "sale_mark": 0, "refund_mark": 0,
-                "pairs_as_of": None}
+        base = {"id": 1, "as_of": None, "window_days": 0, "sale_mark": 0, "refund_mark": 0}
         conn.execute(_STATE.insert(), {**base, **values})
     else:
         conn.execute(_STATE.update().where(_STATE.c.id == 1), values)
@@ -127,9 +125,3 @@ def some_bought(conn: Connection, ids: list[int], as_of: date,
     if member is not None:
         yield member, bought
 
-
-def pairs_day(day: date) -> date:
-    """The date the product pairs are counted to as of ``day``: the last Sunday before
-    it (closed days only; counted again once a week)."""
-    back = (day.weekday() - 6) % 7 or 7
-    return day - timedelta(days=back)

@@ -60,7 +60,7 @@ from memberdesk.services.analytics.recommend_baskets import (
 )
 from memberdesk.services.shared.tables import connection, insert_many, table
 
-WRITE_ROWS = 10_000  # count rows a transaction in a full count
+WRITE_ROWS = 2_000  # rows a transaction (a short lock: the till waits at most one)
 
 _PAIRS = table(ProductPair)
 _COUNTS = table(ProductPairCount)
@@ -221,19 +221,50 @@ def kept_top(conn: Connection, baskets: int) -> dict[int, list[Pair]]:
                             rows[same, 2], baskets)
 
 
-def _write_top(db: Database, top: dict[int, list[Pair]], day: date) -> float:
-    """``product_pairs`` rewritten with ``top`` (one short write); the lock's seconds."""
-    rows = [{"product_id": pid, "rank": rank, "other_id": p.other_id, "as_of": day,
-             "together": p.together, "lift_permille": p.lift_permille}
-            for pid, others in sorted(top.items())
-            for rank, p in enumerate(others, start=1)]
+def _write_top(db: Database, top: dict[int, list[Pair]], day: date,
+               pause: float = 0.0) -> float:
+    """``product_pairs`` brought to ``top``: only the products whose companions changed
+    are rewritten (their old rows deleted and the new inserted together, so a product
+    is never seen half-written), about :data:`WRITE_ROWS` rows a transaction; then
+    ``as_of`` set to ``day``. The longest lock held, in seconds."""
+    new = {pid: [(rank, p.other_id, p.together, p.lift_permille)
+                 for rank, p in enumerate(others, start=1)]
+           for pid, others in top.items() if others}
+    old: dict[int, list[tuple[int, int, int, int]]] = {}
+    with db.reader() as r:
+        for pid, rank, other, together, lift in connection(r.session).execute(select(
+                _PAIRS.c.product_id, _PAIRS.c.rank, _PAIRS.c.other_id, _PAIRS.c.together,
+                _PAIRS.c.lift_permille).order_by(_PAIRS.c.product_id, _PAIRS.c.rank)):
+            old.setdefault(pid, []).append((rank, other, together, lift))
+    changed = sorted(pid for pid in new.keys() | old.keys() if new.get(pid) != old.get(pid))
+    held = 0.0
+    i = 0
+    while i < len(changed):
+        pids: list[int] = []
+        rows: list[dict[str, Any]] = []
+        while i < len(changed) and (not pids or len(rows) < WRITE_ROWS):
+            pid = changed[i]
+            pids.append(pid)
+            rows += [{"product_id": pid, "rank": rank, "other_id": other, "as_of": day,
+                      "together": together, "lift_permille": lift}
+                     for rank, other, together, lift in new.get(pid, ())]
+            i += 1
+        started = time.monotonic()
+        with db.uow() as uow:
+            conn = connection(uow.session)
+            conn.execute(delete(_PAIRS).where(_PAIRS.c.product_id.in_(pids)))
+            if rows:
+                insert_many(conn, _PAIRS, rows)
+            uow.commit()
+        took = time.monotonic() - started
+        held = max(held, took)
+        time.sleep(max(took, pause) if pause and i < len(changed) else 0)
     started = time.monotonic()
     with db.uow() as uow:
-        conn = connection(uow.session)
-        conn.execute(delete(_PAIRS))
-        insert_many(conn, _PAIRS, rows)
+        connection(uow.session).execute(
+            _PAIRS.update().where(_PAIRS.c.as_of != day).values(as_of=day))
         uow.commit()
-    return time.monotonic() - started
+    return max(held, time.monotonic() - started)
 
 
 def _full(db: Database, day: date, window: int, pause: float) -> PairsResult:
@@ -265,7 +296,7 @@ def _full(db: Database, day: date, window: int, pause: float) -> PairsResult:
         with db.uow() as uow:
             save_state(connection(uow.session), PairState(day, window, seen, counts.baskets))
             uow.commit()
-    held = max(held, _write_top(db, counts.top(), day))
+    held = max(held, _write_top(db, counts.top(), day, pause))
     return PairsResult(True, counts.baskets, len(rows), held)
 
 
@@ -319,5 +350,5 @@ def refresh_pairs(db: Database, day: date, window: int, *, full: bool = False,
     held = _apply(db, delta, PairState(day, window, new, st.baskets + delta.baskets), pause)
     with db.reader() as r:
         top = kept_top(connection(r.session), st.baskets + delta.baskets)
-    held = max(held, _write_top(db, top, day))
+    held = max(held, _write_top(db, top, day, pause))
     return PairsResult(False, sales, len(delta.rows()), held)

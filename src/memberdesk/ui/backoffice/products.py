@@ -47,14 +47,14 @@ from ..dialogs.base import ERROR, OK, push_button
 from .long_jobs import LongJobs
 from .product_model import ProductModel
 from .products_excel import ProductSheets
-from .products_form import ProductForm
 from .products_layout import arrange, build_below
+from .products_unsaved import UnsavedForm
 from .sheet_jobs import SheetJobs
 
 FIND_PAGES = 10  # a search cleared: pages fetched to find the product being edited
 
 
-class ProductsPage(ProductForm, ProductSheets):
+class ProductsPage(UnsavedForm, ProductSheets):
     def __init__(self, runner: TaskRunner, long_jobs: LongJobs, actor: Any,
                  parent: QWidget | None = None) -> None:
         super().__init__(runner, actor, "productsPage", parent)
@@ -158,7 +158,13 @@ class ProductsPage(ProductForm, ProductSheets):
         self.search.setFocus()
 
     def _search(self) -> None:
-        self.model.reload(self.search.text())
+        """The search run (Enter, or its timer after typing or clearing): an unsaved
+        form asks first (Cancel: the search box as it was, the list unchanged)."""
+        text = self.search.text()
+        if text.strip() == self.model.search:
+            self.model.reload(text)  # the same list again: the edited product stays
+            return
+        self.leave_form(lambda: self.model.reload(self.search.text()), self._stay_in_search)
 
     def _loaded(self) -> None:
         """A page of the list came: after a new list (a search, a reload, a search
@@ -174,7 +180,7 @@ class ProductsPage(ProductForm, ProductSheets):
             return  # the next page of the same list
         if self._select_editing() or self.creating:
             return
-        if (self.editing is not None and self.model.canFetchMore()
+        if (self._wanted() is not None and self.model.canFetchMore()
                 and len(self.model.rows) < FIND_PAGES * PAGE_SIZE):
             self.model.fetchMore()  # the edited product may be on a later page
             return
@@ -185,12 +191,20 @@ class ProductsPage(ProductForm, ProductSheets):
         else:
             self._new_form()  # a new shop: its first product
 
+    def _wanted(self) -> str | None:
+        """The product the list should show as its current row: one the owner went
+        to (after the question's Save, the list reloaded) or the edited one."""
+        if self._target is not None:
+            return self._target
+        return None if self.editing is None else self.editing.product.code
+
     def _select_editing(self) -> bool:
         """The edited product's row selected and in view, if the list has it."""
-        if self.editing is None:
+        wanted = self._wanted()
+        if wanted is None:
             return False
         for i, row in enumerate(self.model.rows):
-            if row.product.code == self.editing.product.code:
+            if row.product.code == wanted:
                 self.table.selectRow(i)
                 self.table.scrollTo(self.model.index(i, 0),
                                     QAbstractItemView.ScrollHint.PositionAtCenter)
@@ -219,10 +233,18 @@ class ProductsPage(ProductForm, ProductSheets):
         self.category.setCurrentIndex(max(0, self.category.findData(keep)))
 
     def _pick(self, row: int) -> None:
+        """The list's current row changed (a click, the keys, a new list's first row):
+        its product in the form; an unsaved form asks first (products_unsaved)."""
         found = self.model.row(row)
-        if found is not None and (self.editing is None
-                                  or self.editing.product.code != found.product.code):
-            self.fetch(product_detail, found.product.code, on_done=self._picked)
+        if self._quiet or found is None or (self.editing is not None
+                                            and self.editing.product.code == found.product.code):
+            return
+        if self.unsaved():
+            if not self._row_question:
+                self._row_question = True
+                QTimer.singleShot(0, self._ask_for_row)
+            return
+        self.fetch(product_detail, found.product.code, on_done=self._picked)
 
     def _picked(self, detail: ProductDetail) -> None:
         """A picked row's product, in the form if its row is still the list's current

@@ -54,6 +54,12 @@ class ProductForm(Page):
 
     show_form: Callable[[], None]  # the Excel part's: the form back in place
     toggle_category_row: Callable[[], None]  # the page's: the new category's row
+    # the unsaved part's (products_unsaved): the form's values as loaded, the question
+    _mark_clean: Callable[[], None]
+    leave_form: Callable[[Callable[[], None], Callable[[], None]], None]
+    _save_failed: Callable[[], None]
+    _go_on_after_save: Callable[[], None]
+    _fill_saved: Callable[[ProductDetail], None]
 
     def _build_form(self) -> QHBoxLayout:
         """The product's fields in a grid (member prices follow in
@@ -190,10 +196,14 @@ class ProductForm(Page):
         prices = dict(detail.member_prices)
         for t, edit in zip(self.tiers, self.member_prices, strict=True):
             edit.setText(prices[t.id].yuan() if t.id in prices else "")
+        self._mark_clean()
         self.update_state()
 
     def new_product(self) -> None:
         """New (Ctrl+N): an empty form, open, the cursor in the code."""
+        self.leave_form(self._new_product, lambda: None)
+
+    def _new_product(self) -> None:
         self._new_form()
         self.set_form_open(True)
         self.code.setFocus()
@@ -205,6 +215,7 @@ class ProductForm(Page):
         self.table.clearSelection()
         self._clear_fields()
         self._enable_fields(True)
+        self._mark_clean()
         self.update_state()
 
     def choose_nothing(self) -> None:
@@ -214,6 +225,7 @@ class ProductForm(Page):
         self.creating = False
         self._clear_fields()
         self._enable_fields(False)
+        self._mark_clean()
         self.update_state()
 
     def _clear_fields(self) -> None:
@@ -281,18 +293,20 @@ class ProductForm(Page):
             self.cost_warning.setText(self.tr("The cost is above the price: each one sold "
                                               "loses money."))
 
-    def save(self) -> None:
+    def save(self) -> None:  # a failure tells the question's route to stay (products_unsaved)
         fields = self._draft()
-        if fields is None:
+        if fields is None or (self.editing is None and not self.creating):
+            self._save_failed()
             return
-        if self.editing is None and not self.creating:
-            return
+        failed = lambda _e: self._save_failed()  # noqa: E731
         if self.editing is None:
             self.call(catalog.create_product, self.actor, catalog.ProductDraft(**fields),
-                      on_done=lambda info: self._saved(info.code, info.name, True))
+                      on_done=lambda info: self._saved(info.code, info.name, True),
+                      on_error=failed)
         else:
             self.call(edit_product, self.actor, self.editing.product.code, **fields,
-                      on_done=lambda d: self._saved(d.product.code, d.product.name, False))
+                      on_done=lambda d: self._saved(d.product.code, d.product.name, False),
+                      on_error=failed)
 
     def _saved(self, code: str, name: str, added: bool) -> None:
         if added:
@@ -300,10 +314,15 @@ class ProductForm(Page):
                      .format(name=name, code=code), OK)
         else:
             self.say(lambda: self.tr("{name} ({code}) is saved.").format(name=name, code=code), OK)
-        self.fetch(product_detail, code, on_done=self._fill)
+        self._mark_clean()  # what it shows is saved
+        self.fetch(product_detail, code, on_done=self._fill_saved)
         self.model.reload(self.search.text())
+        self._go_on_after_save()  # where the question was asked from (products_unsaved)
 
     def toggle_active(self) -> None:
+        self.leave_form(self._toggle_active, lambda: None)
+
+    def _toggle_active(self) -> None:
         if self.editing is not None:
             p = self.editing.product
             self.call(set_product_active, self.actor, p.code, not p.active,

@@ -6920,11 +6920,7 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
     </message>
 </context>
 <context>
-    <name>UnsavedForm</name>
-    <message>
-        <source>new product</source>
-        <translation>new product</translation>
-    </message>
+    <name>UnsavedProduct</name>
     <message>
         <source>Unsaved changes</source>
         <translation>Unsaved changes</translation>
@@ -6948,6 +6944,10 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
     <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>new product</source>
+        <translation>new product</translation>
     </message>
 </context>
 </TS>

@@ -6894,11 +6894,7 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
     </message>
 </context>
 <context>
-    <name>UnsavedForm</name>
-    <message>
-        <source>new product</source>
-        <translation>新商品</translation>
-    </message>
+    <name>UnsavedProduct</name>
     <message>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
@@ -6922,6 +6918,10 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>new product</source>
+        <translation>新商品</translation>
     </message>
 </context>
 </TS>

@@ -26,6 +26,7 @@ from .tasks_support import Counter
 CTRL = Qt.KeyboardModifier.ControlModifier
 WASH, CAR = "8001", "8002"  # 精洗打蜡 ¥88.00, 洗车 ¥30.00
 ANSWERING = [0]  # the answering that is on: one at a time
+BUTTONS: list[str] = []  # the last question's buttons, left to right
 
 
 def price_in_db(c: Counter, code: str) -> int:
@@ -71,6 +72,8 @@ def answering(c: Counter, answer: str) -> list[str]:
         box = QApplication.activeModalWidget()
         if isinstance(box, QMessageBox) and box.objectName() == "unsavedProduct":
             seen.append(box.text())
+            BUTTONS[:] = [b.text() for b in sorted(box.findChildren(QPushButton),
+                                                   key=lambda b: b.x())]
             if answer == "save":
                 c.qtbot.keyClick(box, Qt.Key.Key_Return)
             elif answer == "cancel":
@@ -146,6 +149,8 @@ def test_leaving_an_unsaved_product_asks_once(owner: Counter, route: str, answer
     c.qtbot.wait(100)  # a second question would have come
     c.settle()
     assert seen == ["商品「精洗打蜡」有未保存的更改"]
+    assert BUTTONS == ["保存更改", "不保存", "取消"]
+    assert page.save_button.text() == "保存"  # the form's own (tr looks along the MRO)
     if answer == "cancel":
         assert price_in_db(c, WASH) == 8800
         assert office.isVisible() and office.stack.currentWidget() is page
@@ -228,5 +233,6 @@ def test_a_new_product_typed_asks_too_in_english(owner: Counter) -> None:
     by_row(c, office, page)
     c.qtbot.waitUntil(lambda: len(seen) == 1, timeout=3_000)
     assert seen == ["Product “Polish” has unsaved changes."]
+    assert BUTTONS == ["Save", "Discard", "Cancel"]
     c.qtbot.waitUntil(lambda: page.editing is not None, timeout=3_000)
     assert not page.unsaved()

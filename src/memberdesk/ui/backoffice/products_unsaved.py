@@ -17,14 +17,30 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from memberdesk.services.catalog.admin import ProductDetail, product_detail
+from memberdesk.ui.shell.i18n import QT_TRANSLATE_NOOP
 
 from .products_form import ProductForm
 
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+# The question's words in a context of their own: tr() looks a text up along the
+# page's classes, and a "Save" here would have renamed the form's own Save button.
+CONTEXT = "UnsavedProduct"
+TITLE = QT_TRANSLATE_NOOP("UnsavedProduct", "Unsaved changes")
+TEXT = QT_TRANSLATE_NOOP("UnsavedProduct", "Product “{name}” has unsaved changes.")
+MORE = QT_TRANSLATE_NOOP("UnsavedProduct",
+                         "Save them before going on? Cancel goes back to the form, as typed.")
+SAVE_BUTTON = QT_TRANSLATE_NOOP("UnsavedProduct", "Save")
+DISCARD_BUTTON = QT_TRANSLATE_NOOP("UnsavedProduct", "Discard")
+CANCEL_BUTTON = QT_TRANSLATE_NOOP("UnsavedProduct", "Cancel")
+NEW_PRODUCT = QT_TRANSLATE_NOOP("UnsavedProduct", "new product")
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
 
 
 def _amount(edit: Any) -> object:
@@ -81,22 +97,21 @@ class UnsavedForm(ProductForm):
     def _product_name(self) -> str:
         if self.editing is not None:
             return self.editing.product.name
-        return self.name.text().strip() or self.code.text().strip() or self.tr("new product")
+        return self.name.text().strip() or self.code.text().strip() or _t(NEW_PRODUCT)
 
     def _ask(self) -> str:
         """Save / Discard / Cancel: Enter saves, Esc cancels."""
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Unsaved changes"),
-                          self.tr("Product “{name}” has unsaved changes.")
-                          .format(name=self._product_name()),
+        box = QMessageBox(QMessageBox.Icon.Question, _t(TITLE),
+                          _t(TEXT).format(name=self._product_name()),
                           QMessageBox.StandardButton.NoButton, self)
         box.setObjectName("unsavedProduct")
-        box.setInformativeText(self.tr("Save them before going on? Cancel goes back to the "
-                                       "form, as typed."))
-        save = box.addButton(self.tr("Save"), QMessageBox.ButtonRole.AcceptRole)
+        box.setInformativeText(_t(MORE))
+        role = QMessageBox.ButtonRole
+        save = box.addButton(_t(SAVE_BUTTON), role.AcceptRole)
         save.setObjectName("unsavedSave")
-        discard = box.addButton(self.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        discard = box.addButton(_t(DISCARD_BUTTON), role.DestructiveRole)
         discard.setObjectName("unsavedDiscard")
-        cancel = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        cancel = box.addButton(_t(CANCEL_BUTTON), role.RejectRole)
         cancel.setObjectName("unsavedCancel")
         box.setDefaultButton(save)
         box.setEscapeButton(cancel)

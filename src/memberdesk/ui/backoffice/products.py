@@ -40,7 +40,7 @@ from memberdesk.services.catalog.admin import (
 from memberdesk.services.catalog.importer import ProductImportResult
 from memberdesk.services.catalog.sheet import ProductExport
 from memberdesk.services.loyalty.tiers import TierInfo, list_tiers
-from memberdesk.ui.common.column_fit import fit_columns
+from memberdesk.ui.common.column_fit import TITLE_FLOOR, fit_columns
 from memberdesk.ui.shell.tasks import TaskRunner
 
 from ..dialogs.base import ERROR, OK, push_button
@@ -93,6 +93,9 @@ class ProductsPage(UnsavedForm, ProductSheets):
         # below its price: its title's width holds it, and gives the name 12 px at 1024)
         self.fit = fit_columns(self.table, elastic=(2, 6), spare=(2,), samples={
             0: "00000", 1: "6901234567892", 3: "件", 4: "999.00"})
+        # Titles with 3 px of padding a side, not 6: at 1024x768 in English the 18 px
+        # that Unit, Cost and Category give let "Category" and a name show whole.
+        self.table.horizontalHeader().setStyleSheet("QHeaderView::section { padding: 6px 3px; }")
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _p: self._pick(cur.row()))
         self.table.doubleClicked.connect(lambda _i: self.edit_picked())
         top = QHBoxLayout()
@@ -366,6 +369,12 @@ class ProductsPage(UnsavedForm, ProductSheets):
         self._retranslate_excel()
         self.jobs.retranslate()
         self.model.retranslate()
+        # The category's title whole ("Category" was "Cate…" at 1024): the titles and
+        # the name give way down to it, no further.
+        title = self.table.horizontalHeader().sectionSizeHint(6)
+        self.fit.title_floor = self.fit.elastic_floor = max(TITLE_FLOOR, title)
+        self.fit.schedule()
+        arrange(self)  # the fields' widths in the language's font
         self._render_form()
         self._render_count()
         super().retranslate()

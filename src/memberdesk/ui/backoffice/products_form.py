@@ -34,8 +34,9 @@ from memberdesk.ui.common.widgets import PickerBox
 from ..dialogs.base import OK, AmountEdit, push_button
 from .page import Page
 from .product_model import ProductModel
+from .products_layout import field_rows, tab_order
 
-MEMBER_PRICE_ROW = 2  # the grid's rows: 0-1 the fields, then the member prices
+MEMBER_PRICE_ROW = 0  # the grid holds the member prices alone (products_layout)
 
 
 class ProductForm(Page):
@@ -66,6 +67,7 @@ class ProductForm(Page):
         :meth:`_show_tiers`) and the form's buttons, returned as a row."""
         self.form_heading = QLabel()
         self.form_heading.setObjectName("sectionHeading")
+        self.form_heading.setWordWrap(True)  # a long name: two lines, not a wider window
         self.code = QLineEdit()
         self.code.setMaxLength(20)
         self.barcode = QLineEdit()
@@ -84,12 +86,7 @@ class ProductForm(Page):
         self.price.textChanged.connect(self._check_cost)
         self.cost.textChanged.connect(self._check_cost)
         self.category = PickerBox()
-        # The form fits 1024 pixels with four tiers and the wide English labels.
-        self.category.setMinimumWidth(85)
-        for edit in (self.code, self.barcode, self.name, self.unit):
-            edit.setMinimumWidth(70)
-        self.price.setMinimumWidth(80)
-        self.cost.setMinimumWidth(80)
+        self.category.setMinimumWidth(75)  # the other fields' widths: products_layout
         self.points = QSpinBox()
         self.points.setRange(0, 10000)
         self.points.setSuffix("%")
@@ -100,16 +97,10 @@ class ProductForm(Page):
         self.member_prices: list[AmountEdit] = []
         self.member_labels: list[QLabel] = []
         self.labels = [QLabel() for _ in range(8)]
-        self.grid = QGridLayout()
+        self.grid = QGridLayout()  # the member prices, under the fields' two rows
         self.grid.setHorizontalSpacing(8)
         self.grid.setVerticalSpacing(6)
-        for i, (label, field) in enumerate(zip(self.labels, (
-                self.code, self.barcode, self.name, self.unit, self.price, self.cost,
-                self.category, self.points), strict=True)):
-            label.setBuddy(field)
-            self.grid.addWidget(label, i // 4, (i % 4) * 2)
-            self.grid.addWidget(field if field is not self.category else self._category_cell(),
-                                i // 4, (i % 4) * 2 + 1)
+        self.field_rows = field_rows(self, self._category_cell())
         self.discountable.toggled.connect(lambda _on: self._member_price_hints())
         # The form's heading shares its row with New and the button that shows or hides
         # the fields (F2): while they are hidden the list above has the page's height (a
@@ -174,6 +165,7 @@ class ProductForm(Page):
             # into them before the event loop gets round to it.
             label.show()
             edit.show()
+        tab_order(self)
         if self.editing is not None:
             self._fill(self.editing)
         self.retranslate()
@@ -193,6 +185,8 @@ class ProductForm(Page):
         self.category.setCurrentIndex(max(0, self.category.findData(p.category_id)))
         self.points.setValue(p.points_ratio_permille // 10)
         self.discountable.setChecked(p.discountable)
+        for edit in (self.code, self.barcode, self.name):
+            edit.setCursorPosition(0)  # a long name shows its start
         prices = dict(detail.member_prices)
         for t, edit in zip(self.tiers, self.member_prices, strict=True):
             edit.setText(prices[t.id].yuan() if t.id in prices else "")

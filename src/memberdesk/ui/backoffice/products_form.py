@@ -292,15 +292,16 @@ class ProductForm(Page):
         if fields is None or (self.editing is None and not self.creating):
             self._save_failed()
             return
-        failed = lambda _e: self._save_failed()  # noqa: E731
+        # after a user error or a bug (a save that worked has gone on already)
+        failed = self._save_failed
         if self.editing is None:
             self.call(catalog.create_product, self.actor, catalog.ProductDraft(**fields),
                       on_done=lambda info: self._saved(info.code, info.name, True),
-                      on_error=failed)
+                      on_finally=failed)
         else:
             self.call(edit_product, self.actor, self.editing.product.code, **fields,
                       on_done=lambda d: self._saved(d.product.code, d.product.name, False),
-                      on_error=failed)
+                      on_finally=failed)
 
     def _saved(self, code: str, name: str, added: bool) -> None:
         if added:

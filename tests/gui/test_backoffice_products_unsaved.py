@@ -236,3 +236,23 @@ def test_a_new_product_typed_asks_too_in_english(owner: Counter) -> None:
     assert BUTTONS == ["Save", "Discard", "Cancel"]
     c.qtbot.waitUntil(lambda: page.editing is not None, timeout=3_000)
     assert not page.unsaved()
+
+
+def test_a_category_added_for_a_blank_new_product_is_no_typing(owner: Counter) -> None:
+    """The whole path of a new shop: New, a category added (Alt+G, chosen for the new
+    product), New again does not ask (it hung there, unanswered)."""
+    c = owner
+    _office, page = open_wash(c)
+    c.press(Qt.Key.Key_N, page, CTRL)
+    c.press(Qt.Key.Key_G, page.focusWidget(), Qt.KeyboardModifier.AltModifier)
+    c.type(page.category_code, "tea")
+    c.press(Qt.Key.Key_Return, page.category_code)
+    page.category_name.insert("茶叶")
+    c.press(Qt.Key.Key_Return, page.category_name)
+    c.settle()
+    c.qtbot.waitUntil(lambda: page.category.currentText() == "茶叶", timeout=3_000)
+    assert not page.unsaved()
+    seen = answering(c, "cancel")
+    c.press(Qt.Key.Key_N, page, CTRL)
+    c.qtbot.wait(100)
+    assert seen == [] and page.focusWidget() is page.code

@@ -321,7 +321,16 @@ class ProductsPage(UnsavedForm, ProductSheets):
         self.say(lambda: self.tr("Category {name} is added.").format(name=info.name), OK)
         # Chosen for a new product (added for it); a product being edited keeps its own.
         chosen = info.id if self.editing is None else self.category.currentData()
-        self.fetch(list_categories, on_done=lambda cats: self._show_categories(cats, chosen))
+        self.fetch(list_categories, on_done=lambda cats: self._categories_after_add(cats, chosen))
+
+    def _categories_after_add(self, categories: list[catalog.CategoryInfo],
+                              chosen: int | None) -> None:
+        """The picker with the new category; chosen for a new product, it is no typing
+        of the owner's (New or another row does not ask about it)."""
+        clean = not self.unsaved()
+        self._show_categories(categories, chosen)
+        if clean:
+            self._mark_clean()
 
     def update_state(self) -> None:
         self.active_button.setEnabled(self.editing is not None and not self.busy)

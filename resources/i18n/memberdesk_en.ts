@@ -6973,4 +6973,35 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>Send to store</translation>
     </message>
 </context>
+<context>
+    <name>UnsavedProduct</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>Product “{name}” has unsaved changes.</source>
+        <translation>Product “{name}” has unsaved changes.</translation>
+    </message>
+    <message>
+        <source>Save them before going on? Cancel goes back to the form, as typed.</source>
+        <translation>Save them before going on? Cancel goes back to the form, as typed.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>new product</source>
+        <translation>new product</translation>
+    </message>
+</context>
 </TS>

@@ -6944,4 +6944,35 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>调拨</translation>
     </message>
 </context>
+<context>
+    <name>UnsavedProduct</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>Product “{name}” has unsaved changes.</source>
+        <translation>商品「{name}」有未保存的更改</translation>
+    </message>
+    <message>
+        <source>Save them before going on? Cancel goes back to the form, as typed.</source>
+        <translation>先保存再继续吗？取消则回到表单，输入的内容都还在。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存更改</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>不保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>new product</source>
+        <translation>新商品</translation>
+    </message>
+</context>
 </TS>

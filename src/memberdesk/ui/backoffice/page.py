@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
@@ -37,6 +38,15 @@ class Page(Retranslating, TaskCalls, QWidget):
 
     def activated(self) -> None:
         """The page came on screen (load what it shows)."""
+
+    def unsaved(self) -> bool:
+        """Typing that leaving the page (another page, the window closed) would lose."""
+        return False
+
+    def leave(self, go: Callable[[], None]) -> None:
+        """The page is left: ``go`` now, or (a page with unsaved typing) once it has
+        asked and the typing is saved or dropped; never if the owner stays."""
+        go()
 
     def retranslate(self) -> None:
         self._render_message()

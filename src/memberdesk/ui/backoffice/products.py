@@ -40,21 +40,21 @@ from memberdesk.services.catalog.admin import (
 from memberdesk.services.catalog.importer import ProductImportResult
 from memberdesk.services.catalog.sheet import ProductExport
 from memberdesk.services.loyalty.tiers import TierInfo, list_tiers
-from memberdesk.ui.common.column_fit import fit_columns
+from memberdesk.ui.common.column_fit import TITLE_FLOOR, fit_columns
 from memberdesk.ui.shell.tasks import TaskRunner
 
 from ..dialogs.base import ERROR, OK, push_button
 from .long_jobs import LongJobs
 from .product_model import ProductModel
 from .products_excel import ProductSheets
-from .products_form import ProductForm
 from .products_layout import arrange, build_below
+from .products_unsaved import UnsavedForm
 from .sheet_jobs import SheetJobs
 
 FIND_PAGES = 10  # a search cleared: pages fetched to find the product being edited
 
 
-class ProductsPage(ProductForm, ProductSheets):
+class ProductsPage(UnsavedForm, ProductSheets):
     def __init__(self, runner: TaskRunner, long_jobs: LongJobs, actor: Any,
                  parent: QWidget | None = None) -> None:
         super().__init__(runner, actor, "productsPage", parent)
@@ -93,6 +93,9 @@ class ProductsPage(ProductForm, ProductSheets):
         # below its price: its title's width holds it, and gives the name 12 px at 1024)
         self.fit = fit_columns(self.table, elastic=(2, 6), spare=(2,), samples={
             0: "00000", 1: "6901234567892", 3: "件", 4: "999.00"})
+        # Titles with 3 px of padding a side, not 6: at 1024x768 in English the 18 px
+        # that Unit, Cost and Category give let "Category" and a name show whole.
+        self.table.horizontalHeader().setStyleSheet("QHeaderView::section { padding: 6px 3px; }")
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _p: self._pick(cur.row()))
         self.table.doubleClicked.connect(lambda _i: self.edit_picked())
         top = QHBoxLayout()
@@ -158,7 +161,13 @@ class ProductsPage(ProductForm, ProductSheets):
         self.search.setFocus()
 
     def _search(self) -> None:
-        self.model.reload(self.search.text())
+        """The search run (Enter, or its timer after typing or clearing): an unsaved
+        form asks first (Cancel: the search box as it was, the list unchanged)."""
+        text = self.search.text()
+        if text.strip() == self.model.search:
+            self.model.reload(text)  # the same list again: the edited product stays
+            return
+        self.leave_form(lambda: self.model.reload(self.search.text()), self._stay_in_search)
 
     def _loaded(self) -> None:
         """A page of the list came: after a new list (a search, a reload, a search
@@ -174,7 +183,7 @@ class ProductsPage(ProductForm, ProductSheets):
             return  # the next page of the same list
         if self._select_editing() or self.creating:
             return
-        if (self.editing is not None and self.model.canFetchMore()
+        if (self._wanted() is not None and self.model.canFetchMore()
                 and len(self.model.rows) < FIND_PAGES * PAGE_SIZE):
             self.model.fetchMore()  # the edited product may be on a later page
             return
@@ -185,12 +194,20 @@ class ProductsPage(ProductForm, ProductSheets):
         else:
             self._new_form()  # a new shop: its first product
 
+    def _wanted(self) -> str | None:
+        """The product the list should show as its current row: one the owner went
+        to (after the question's Save, the list reloaded) or the edited one."""
+        if self._target is not None:
+            return self._target
+        return None if self.editing is None else self.editing.product.code
+
     def _select_editing(self) -> bool:
         """The edited product's row selected and in view, if the list has it."""
-        if self.editing is None:
+        wanted = self._wanted()
+        if wanted is None:
             return False
         for i, row in enumerate(self.model.rows):
-            if row.product.code == self.editing.product.code:
+            if row.product.code == wanted:
                 self.table.selectRow(i)
                 self.table.scrollTo(self.model.index(i, 0),
                                     QAbstractItemView.ScrollHint.PositionAtCenter)
@@ -219,10 +236,18 @@ class ProductsPage(ProductForm, ProductSheets):
         self.category.setCurrentIndex(max(0, self.category.findData(keep)))
 
     def _pick(self, row: int) -> None:
+        """The list's current row changed (a click, the keys, a new list's first row):
+        its product in the form; an unsaved form asks first (products_unsaved)."""
         found = self.model.row(row)
-        if found is not None and (self.editing is None
-                                  or self.editing.product.code != found.product.code):
-            self.fetch(product_detail, found.product.code, on_done=self._picked)
+        if self._quiet or found is None or (self.editing is not None
+                                            and self.editing.product.code == found.product.code):
+            return
+        if self.unsaved():
+            if not self._row_question:
+                self._row_question = True
+                QTimer.singleShot(0, self._ask_for_row)
+            return
+        self.fetch(product_detail, found.product.code, on_done=self._picked)
 
     def _picked(self, detail: ProductDetail) -> None:
         """A picked row's product, in the form if its row is still the list's current
@@ -296,7 +321,16 @@ class ProductsPage(ProductForm, ProductSheets):
         self.say(lambda: self.tr("Category {name} is added.").format(name=info.name), OK)
         # Chosen for a new product (added for it); a product being edited keeps its own.
         chosen = info.id if self.editing is None else self.category.currentData()
-        self.fetch(list_categories, on_done=lambda cats: self._show_categories(cats, chosen))
+        self.fetch(list_categories, on_done=lambda cats: self._categories_after_add(cats, chosen))
+
+    def _categories_after_add(self, categories: list[catalog.CategoryInfo],
+                              chosen: int | None) -> None:
+        """The picker with the new category; chosen for a new product, it is no typing
+        of the owner's (New or another row does not ask about it)."""
+        clean = not self.unsaved()
+        self._show_categories(categories, chosen)
+        if clean:
+            self._mark_clean()
 
     def update_state(self) -> None:
         self.active_button.setEnabled(self.editing is not None and not self.busy)
@@ -344,6 +378,12 @@ class ProductsPage(ProductForm, ProductSheets):
         self._retranslate_excel()
         self.jobs.retranslate()
         self.model.retranslate()
+        # The category's title whole ("Category" was "Cate…" at 1024): the titles and
+        # the name give way down to it, no further.
+        title = self.table.horizontalHeader().sectionSizeHint(6)
+        self.fit.title_floor = self.fit.elastic_floor = max(TITLE_FLOOR, title)
+        self.fit.schedule()
+        arrange(self)  # the fields' widths in the language's font
         self._render_form()
         self._render_count()
         super().retranslate()

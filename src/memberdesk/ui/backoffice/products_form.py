@@ -34,8 +34,9 @@ from memberdesk.ui.common.widgets import PickerBox
 from ..dialogs.base import OK, AmountEdit, push_button
 from .page import Page
 from .product_model import ProductModel
+from .products_layout import field_rows, tab_order
 
-MEMBER_PRICE_ROW = 2  # the grid's rows: 0-1 the fields, then the member prices
+MEMBER_PRICE_ROW = 0  # the grid holds the member prices alone (products_layout)
 
 
 class ProductForm(Page):
@@ -54,12 +55,19 @@ class ProductForm(Page):
 
     show_form: Callable[[], None]  # the Excel part's: the form back in place
     toggle_category_row: Callable[[], None]  # the page's: the new category's row
+    # the unsaved part's (products_unsaved): the form's values as loaded, the question
+    _mark_clean: Callable[[], None]
+    leave_form: Callable[[Callable[[], None], Callable[[], None]], None]
+    _save_failed: Callable[[], None]
+    _go_on_after_save: Callable[[], None]
+    _fill_saved: Callable[[ProductDetail], None]
 
     def _build_form(self) -> QHBoxLayout:
         """The product's fields in a grid (member prices follow in
         :meth:`_show_tiers`) and the form's buttons, returned as a row."""
         self.form_heading = QLabel()
         self.form_heading.setObjectName("sectionHeading")
+        self.form_heading.setWordWrap(True)  # a long name: two lines, not a wider window
         self.code = QLineEdit()
         self.code.setMaxLength(20)
         self.barcode = QLineEdit()
@@ -78,12 +86,7 @@ class ProductForm(Page):
         self.price.textChanged.connect(self._check_cost)
         self.cost.textChanged.connect(self._check_cost)
         self.category = PickerBox()
-        # The form fits 1024 pixels with four tiers and the wide English labels.
-        self.category.setMinimumWidth(85)
-        for edit in (self.code, self.barcode, self.name, self.unit):
-            edit.setMinimumWidth(70)
-        self.price.setMinimumWidth(80)
-        self.cost.setMinimumWidth(80)
+        self.category.setMinimumWidth(75)  # the other fields' widths: products_layout
         self.points = QSpinBox()
         self.points.setRange(0, 10000)
         self.points.setSuffix("%")
@@ -94,16 +97,10 @@ class ProductForm(Page):
         self.member_prices: list[AmountEdit] = []
         self.member_labels: list[QLabel] = []
         self.labels = [QLabel() for _ in range(8)]
-        self.grid = QGridLayout()
+        self.grid = QGridLayout()  # the member prices, under the fields' two rows
         self.grid.setHorizontalSpacing(8)
         self.grid.setVerticalSpacing(6)
-        for i, (label, field) in enumerate(zip(self.labels, (
-                self.code, self.barcode, self.name, self.unit, self.price, self.cost,
-                self.category, self.points), strict=True)):
-            label.setBuddy(field)
-            self.grid.addWidget(label, i // 4, (i % 4) * 2)
-            self.grid.addWidget(field if field is not self.category else self._category_cell(),
-                                i // 4, (i % 4) * 2 + 1)
+        self.field_rows = field_rows(self, self._category_cell())
         self.discountable.toggled.connect(lambda _on: self._member_price_hints())
         # The form's heading shares its row with New and the button that shows or hides
         # the fields (F2): while they are hidden the list above has the page's height (a
@@ -168,6 +165,7 @@ class ProductForm(Page):
             # into them before the event loop gets round to it.
             label.show()
             edit.show()
+        tab_order(self)
         if self.editing is not None:
             self._fill(self.editing)
         self.retranslate()
@@ -187,13 +185,19 @@ class ProductForm(Page):
         self.category.setCurrentIndex(max(0, self.category.findData(p.category_id)))
         self.points.setValue(p.points_ratio_permille // 10)
         self.discountable.setChecked(p.discountable)
+        for edit in (self.code, self.barcode, self.name):
+            edit.setCursorPosition(0)  # a long name shows its start
         prices = dict(detail.member_prices)
         for t, edit in zip(self.tiers, self.member_prices, strict=True):
             edit.setText(prices[t.id].yuan() if t.id in prices else "")
+        self._mark_clean()
         self.update_state()
 
     def new_product(self) -> None:
         """New (Ctrl+N): an empty form, open, the cursor in the code."""
+        self.leave_form(self._new_product, lambda: None)
+
+    def _new_product(self) -> None:
         self._new_form()
         self.set_form_open(True)
         self.code.setFocus()
@@ -205,6 +209,7 @@ class ProductForm(Page):
         self.table.clearSelection()
         self._clear_fields()
         self._enable_fields(True)
+        self._mark_clean()
         self.update_state()
 
     def choose_nothing(self) -> None:
@@ -214,6 +219,7 @@ class ProductForm(Page):
         self.creating = False
         self._clear_fields()
         self._enable_fields(False)
+        self._mark_clean()
         self.update_state()
 
     def _clear_fields(self) -> None:
@@ -281,18 +287,21 @@ class ProductForm(Page):
             self.cost_warning.setText(self.tr("The cost is above the price: each one sold "
                                               "loses money."))
 
-    def save(self) -> None:
+    def save(self) -> None:  # a failure tells the question's route to stay (products_unsaved)
         fields = self._draft()
-        if fields is None:
+        if fields is None or (self.editing is None and not self.creating):
+            self._save_failed()
             return
-        if self.editing is None and not self.creating:
-            return
+        # after a user error or a bug (a save that worked has gone on already)
+        failed = self._save_failed
         if self.editing is None:
             self.call(catalog.create_product, self.actor, catalog.ProductDraft(**fields),
-                      on_done=lambda info: self._saved(info.code, info.name, True))
+                      on_done=lambda info: self._saved(info.code, info.name, True),
+                      on_finally=failed)
         else:
             self.call(edit_product, self.actor, self.editing.product.code, **fields,
-                      on_done=lambda d: self._saved(d.product.code, d.product.name, False))
+                      on_done=lambda d: self._saved(d.product.code, d.product.name, False),
+                      on_finally=failed)
 
     def _saved(self, code: str, name: str, added: bool) -> None:
         if added:
@@ -300,10 +309,15 @@ class ProductForm(Page):
                      .format(name=name, code=code), OK)
         else:
             self.say(lambda: self.tr("{name} ({code}) is saved.").format(name=name, code=code), OK)
-        self.fetch(product_detail, code, on_done=self._fill)
+        self._mark_clean()  # what it shows is saved
+        self.fetch(product_detail, code, on_done=self._fill_saved)
         self.model.reload(self.search.text())
+        self._go_on_after_save()  # where the question was asked from (products_unsaved)
 
     def toggle_active(self) -> None:
+        self.leave_form(self._toggle_active, lambda: None)
+
+    def _toggle_active(self) -> None:
         if self.editing is not None:
             p = self.editing.product
             self.call(set_product_active, self.actor, p.code, not p.active,

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -146,6 +146,33 @@ class BackOffice(Retranslating, QDialog):
     def _go(self, row: int) -> None:
         if row < 0:
             return
+        shown, page = self.stack.currentIndex(), self.stack.currentWidget()
+        if row != shown and isinstance(page, Page) and page.unsaved():
+            self._nav_to(shown)  # the page asks first (after the click): it stays chosen
+            QTimer.singleShot(0, lambda: self._leave(page, shown, row))
+            return
+        self._show_row(row)
+
+    def _leave(self, page: Page, shown: int, row: int) -> None:
+        self._nav_to(shown)  # (the click's own selection undone too)
+        page.leave(lambda: self._nav_to(row, show=True))
+
+    def _nav_to(self, row: int, show: bool = False) -> None:
+        self.nav.blockSignals(True)
+        self.nav.setCurrentRow(row)
+        self.nav.blockSignals(False)
+        if show:
+            self._show_row(row)
+
+    def reject(self) -> None:
+        """Esc, Close, the window's own close: a page with unsaved typing asks first."""
+        page = self.stack.currentWidget()
+        if isinstance(page, Page) and page.unsaved():
+            page.leave(super().reject)
+            return
+        super().reject()
+
+    def _show_row(self, row: int) -> None:
         self.stack.setCurrentIndex(row)
         page = self.stack.currentWidget()
         if isinstance(page, Page):
@@ -160,7 +187,7 @@ class BackOffice(Retranslating, QDialog):
         for window in self.findChildren(QWidget):
             if window.isWindow() and window.isVisible():
                 window.close()
-        self.reject()
+        super().reject()  # the data is another: nothing to ask
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

@@ -1,0 +1,104 @@
+"""商品's form at 1024x768 and 1366x768, in both languages (issue 11, a blind trial):
+the fields were a quarter of the row each, so a 13-digit barcode showed 6 or 7 digits
+inside its field and the name was scrolled inside its own; in English the list cut
+its "Category" title ("Cate…"). Measured: each text's width in the field's font
+against the room the field shows text in, and the title's width against its column;
+nothing widens the window."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetricsF
+from PySide6.QtWidgets import QLineEdit, QStyle, QStyleOptionFrame
+
+from memberdesk.money import Money
+from memberdesk.services.catalog import products as catalog
+from memberdesk.ui.common.column_fit import title_tip
+
+from .tasks_support import Counter
+
+SCREENS = [(1366, 768), (1024, 768)]
+LANGS = ("zh_CN", "en")
+BARCODE = "6901939621608"
+NAME = "康师傅红烧牛肉面 五连包"
+
+
+def open_form(c: Counter, lang: str, screen: tuple[int, int]) -> tuple[Any, Any]:
+    catalog.create_product(c.db, c.world.owner, catalog.ProductDraft(
+        code="0001", name=NAME, barcode=BARCODE, price=Money(1990)))
+    c.ui.i18n.set_language(lang)
+    c.ui.main.resize(*screen)
+    office = c.open(Qt.Key.Key_F8)
+    office.move(0, 0)
+    office.resize(screen[0] - 40, screen[1] - 50)  # as the screenshots open it
+    page = office.show_page("products")
+    c.settle()
+    c.qtbot.waitUntil(lambda: page.editing is not None, timeout=5_000)
+    c.press(Qt.Key.Key_F2, page.table)  # the form
+    c.qtbot.waitUntil(lambda: page.editing.product.code == "0001", timeout=5_000)
+    c.qtbot.wait(60)  # the columns share the width once the rows are in
+    c.settle()
+    return office, page
+
+
+def text_room(edit: QLineEdit) -> int:
+    """The width the field shows text in: the style's contents rectangle (frame and
+    padding off), less the text margins and QLineEdit's 2-pixel margins."""
+    option = QStyleOptionFrame()
+    edit.initStyleOption(option)
+    rect = edit.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, edit)
+    margins = edit.textMargins()
+    return rect.width() - margins.left() - margins.right() - 2 * 2
+
+
+def shows_whole(edit: QLineEdit) -> None:
+    """The text fits the field's text room, and the field does not scroll it: with
+    the cursor at its end, the cursor is the text's width from its start."""
+    text = edit.text()
+    width = QFontMetricsF(edit.font()).horizontalAdvance(text)
+    assert width <= text_room(edit), (text, width, text_room(edit), edit.width())
+    edit.setCursorPosition(len(text))
+    end = edit.cursorRect().center().x()
+    edit.setCursorPosition(0)
+    start = edit.cursorRect().center().x()
+    assert end - start >= math.floor(width) - 1, (text, end - start, width)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("screen", SCREENS)
+def test_a_13_digit_barcode_and_a_name_show_whole_in_the_form(
+        owner: Counter, lang: str, screen: tuple[int, int]) -> None:
+    c = owner
+    office, page = open_form(c, lang, screen)
+    assert page.barcode.text() == BARCODE and page.name.text() == NAME
+    shows_whole(page.barcode)
+    shows_whole(page.name)
+    # the price, the cost, the unit and the code hold what they are sized for
+    for edit, text in ((page.price, "9999.00"), (page.cost, "9999.00"), (page.unit, "件件件"),
+                       (page.code, "W00000")):
+        edit.setText(text)
+        shows_whole(edit)
+    for widget in (page.save_button, page.points, page.member_prices[-1], page.category_more):
+        bottom_right = widget.mapTo(office, widget.rect().bottomRight())
+        assert office.rect().contains(bottom_right), widget  # the whole form on screen
+    assert office.width() == screen[0] - 40  # nothing widened the window
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("screen", SCREENS)
+def test_the_category_title_shows_whole(owner: Counter, lang: str,
+                                        screen: tuple[int, int]) -> None:
+    c = owner
+    _office, page = open_form(c, lang, screen)
+    header = page.table.horizontalHeader()
+    title = str(page.model.headerData(6, Qt.Orientation.Horizontal))
+    assert title == ("分类" if lang == "zh_CN" else "Category")
+    c.qtbot.waitUntil(lambda: header.sectionSize(6) >= header.sectionSizeHint(6), timeout=3_000)
+    assert title_tip(header, 6) is None
+    width = QFontMetricsF(header.font()).horizontalAdvance(title)
+    assert header.sectionSize(6) >= math.ceil(width) + 8
+    assert not page.table.horizontalScrollBar().isVisible()  # and the rest still fits

@@ -38,6 +38,7 @@ from memberdesk.ui.counter.offline_bar import OfflineBar
 from memberdesk.ui.counter.panels import CartPanel, MemberPanel, TotalsPanel
 from memberdesk.ui.counter.server_strip import RECONNECT_SHORTCUT, ServerStrip
 from memberdesk.ui.counter.status_bar import StatusFields
+from memberdesk.ui.counter.type_ahead import TypeAhead
 from memberdesk.ui.shell.i18n import Retranslating, Translations
 from memberdesk.ui.shell.login import LANGUAGE_SHORTCUT, QUIT_SHORTCUT, other_language_name
 
@@ -123,7 +124,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.status = StatusFields()
         self.setStatusBar(self.status)
         self._create_actions()
-        self.dialog_focus = DialogFocus(self, lambda: self.lookup)  # no window manager
+        self.type_ahead = TypeAhead(self, self.lookup)  # keys typed before the counter is back
+        self.dialog_focus = DialogFocus(self, lambda: self.lookup, self.type_ahead)
         self.retranslate()
 
     def _create_actions(self) -> None:

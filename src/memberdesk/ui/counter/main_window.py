@@ -41,6 +41,7 @@ from memberdesk.ui.counter.status_bar import StatusFields
 from memberdesk.ui.counter.type_ahead import TypeAhead
 from memberdesk.ui.shell.i18n import Retranslating, Translations
 from memberdesk.ui.shell.login import LANGUAGE_SHORTCUT, QUIT_SHORTCUT, other_language_name
+from memberdesk.ui.shell.quit_guard import GuardedClose
 
 if TYPE_CHECKING:
     from memberdesk.services.shared.context import Actor
@@ -57,10 +58,10 @@ TOTALS_PANEL_MIN = 260
 TOTALS_PANEL_MAX = 360
 
 
-class MainWindow(Retranslating, QMainWindow):
+class MainWindow(GuardedClose, Retranslating, QMainWindow):
     lock_requested = Signal()
     logout_requested = Signal()
-    quit_requested = Signal()
+    quit_requested = Signal()  # Ctrl+Q, or the window closed from the title bar (GuardedClose)
     language_toggle_requested = Signal()
     lookup_submitted = Signal(str)
     pay_requested = Signal()

@@ -18,7 +18,7 @@ from memberdesk import __version__
 from memberdesk.logsetup import enable_fault_log, setup_logging
 from memberdesk.paths import APP_NAME, DataPaths
 from memberdesk.ui.shell.crash import CrashHandler
-from memberdesk.ui.shell.i18n import Translations, initial_language
+from memberdesk.ui.shell.i18n import Translations, initial_language, remember_language
 from memberdesk.ui.shell.quit_guard import guard_closes
 from memberdesk.ui.shell.session import AppController
 from memberdesk.ui.shell.tasks import TaskRunner
@@ -44,7 +44,8 @@ def run(paths: DataPaths) -> int:
     crash = CrashHandler(log_file)
     crash.install()
     i18n = Translations(app)
-    i18n.set_language(initial_language())
+    i18n.set_language(initial_language(paths.root))  # this till's last choice
+    i18n.language_changed.connect(lambda lang: remember_language(paths.root, lang))
     apply_theme(app)
     runner = TaskRunner()
     controller = AppController(i18n, runner)

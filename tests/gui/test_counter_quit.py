@@ -13,6 +13,7 @@ from sqlalchemy import select
 from memberdesk.models import Shift
 from memberdesk.models.enums import ShiftStatus, TenderKind
 from memberdesk.services.shifts import shift as shifts
+from memberdesk.ui.shell.quit_guard import guard_closes
 from tests.checkout_support.kit import yuan
 
 from .counter_support import Till, make_till
@@ -85,3 +86,87 @@ def test_without_an_open_shift_ctrl_q_quits_at_once(till: Till) -> None:
     till.ui.state.set_shift(None)
     exits, seen = _quit_keys(till, lambda box: box.reject())
     assert exits == [0] and seen == []
+
+
+# -- the window closed from the window system (title bar X, a window manager's Alt+F4) ----
+def _close_from_title_bar(till: Till, answer: Callable[[QMessageBox], None]) -> tuple[list[int], list[str]]:
+    """The window system closes the counter (QWindow.close: a spontaneous close event,
+    as from the title bar's X); ``answer`` handles the question if one is asked."""
+    exits: list[int] = []
+    seen: list[str] = []
+    till.ui.exit_requested.connect(exits.append)
+
+    def act() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append(box.windowTitle())
+            answer(box)
+
+    guard_closes(till.main, till.ui.login)  # as memberdesk.ui.shell.app.run does
+    try:
+        QTimer.singleShot(0, act)
+        till.main.windowHandle().close()
+        till.qtbot.wait(50)
+    finally:
+        guard_closes(till.main, till.ui.login, on=False)  # the test's clean-up closes them
+        till.ui.exit_requested.disconnect(exits.append)
+    return exits, seen
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Escape])
+def test_closing_the_window_with_a_shift_open_asks_like_ctrl_q_and_may_stay(
+        till: Till, key: Qt.Key) -> None:
+    till.find("13800000001")
+    till.ring_up("COLA")
+    shift_no = till.ui.state.shift.shift_no
+    exits, seen = _close_from_title_bar(till, lambda box: till.qtbot.keyClick(box, key))
+    assert exits == [] and seen == [f"班次 {shift_no} 还没有交班"]  # one question, Ctrl+Q's
+    assert till.main.isVisible()
+    assert till.counter.cart.model.item_count == 1  # the sale is still there
+
+
+def test_closing_the_window_and_quitting_anyway_leaves_the_shift_open(till: Till) -> None:
+    till.ui.i18n.set_language("en")
+    shift_no = till.ui.state.shift.shift_no
+    exits, seen = _close_from_title_bar(
+        till, lambda box: box.findChild(QPushButton, "quitAnyway").click())
+    assert exits == [0] and seen == [f"Shift {shift_no} is still open"]
+    assert _open_shifts(till) == [shift_no]
+
+
+def test_closing_the_window_without_a_shift_quits_without_asking(till: Till) -> None:
+    shifts.close_shift(till.db, till.world.cashier, {TenderKind.CASH: yuan("200")})
+    till.ui.state.set_shift(None)
+    exits, seen = _close_from_title_bar(till, lambda box: box.reject())
+    assert exits == [0] and seen == []
+
+
+def test_closing_the_login_screen_after_a_lock_asks_too(till: Till) -> None:
+    shift_no = till.ui.state.shift.shift_no
+    till.press(Qt.Key.Key_F9, till.main)  # locked: the login screen, the shift still open
+    assert till.ui.login.isVisible()
+    exits: list[int] = []
+    seen: list[str] = []
+    till.ui.exit_requested.connect(exits.append)
+
+    def act() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append(box.windowTitle())
+            box.reject()  # Esc: stay
+
+    guard_closes(till.main, till.ui.login)
+    try:
+        QTimer.singleShot(0, act)
+        till.ui.login.windowHandle().close()
+        till.qtbot.wait(50)
+    finally:
+        guard_closes(till.main, till.ui.login, on=False)
+    assert exits == [] and seen == [f"班次 {shift_no} 还没有交班"]
+    assert till.ui.login.isVisible()
+
+
+def test_windows_close_from_code_without_asking_unless_guarded(till: Till) -> None:
+    """Only the application's run turns the guard on (a test's clean-up closes its
+    windows from code, with a shift open, and must not be asked)."""
+    assert not till.main.close_guarded and not till.ui.login.close_guarded

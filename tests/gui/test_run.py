@@ -101,3 +101,45 @@ def test_the_window_code_loads_without_the_database_stack() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert out.stdout.strip() == ""
+
+
+def _start_and_switch(data_paths: DataPaths, switch: bool) -> list[str]:
+    """Run the application; on its login screen read the language button (it names the
+    other language) and the subtitle, switch the language if asked, and quit."""
+    seen: list[str] = []
+
+    def poll() -> None:
+        login = visible_login()
+        if login is None:
+            QTimer.singleShot(20, poll)
+            return
+        seen.append(f"{login.subtitle.text()} | {login.language_button.text()}")
+        if switch:
+            login.language_toggle_requested.emit()
+        login.quit_requested.emit()
+
+    _close_earlier_windows()
+    QTimer.singleShot(0, poll)
+    assert run(data_paths) == 0
+    _close_earlier_windows()
+    return seen
+
+
+def _close_earlier_windows() -> None:
+    """The windows of an earlier run() in this process go, as with its process."""
+    for window in QApplication.topLevelWidgets():
+        window.hide()
+        window.deleteLater()
+
+
+def test_the_language_chosen_is_the_language_of_the_next_start(  # type: ignore[no-untyped-def]
+        qapp, watchdog, data_paths: DataPaths, staff, monkeypatch: pytest.MonkeyPatch) -> None:
+    from memberdesk.ui.shell.i18n import ENV_LANG
+
+    monkeypatch.delenv(ENV_LANG, raising=False)
+    assert _start_and_switch(data_paths, switch=True) == ["员工登录 | English"]  # to English
+    assert (data_paths.root / "language").read_text(encoding="utf-8").strip() == "en"
+    assert _start_and_switch(data_paths, switch=True) == ["Staff login | 中文"]  # and back
+    assert _start_and_switch(data_paths, switch=False) == ["员工登录 | English"]
+    monkeypatch.setenv(ENV_LANG, "en")  # the environment still wins (tests, screenshots)
+    assert _start_and_switch(data_paths, switch=False) == ["Staff login | 中文"]

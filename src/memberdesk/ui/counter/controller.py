@@ -62,6 +62,8 @@ class CounterController(QObject):
         self.lookup = LookupController(window, runner, state, self)
         self.cart = CartController(window, runner, state, self)
         self.lookup.cart_is_empty = lambda: self.cart.is_empty
+        # Keys typed ahead keep the time they were typed on the wedge detectors' clock.
+        window.type_ahead.clock = lambda: self.lookup.wedge.clock()
         self.payment = PaymentFlow(window, runner, state, self.cart, self.lookup, self)
         self.discounts = DiscountController(window, runner, state, self.cart, self)
         self.payment.approve_first = self.discounts.ask_approval

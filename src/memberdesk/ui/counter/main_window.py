@@ -38,8 +38,10 @@ from memberdesk.ui.counter.offline_bar import OfflineBar
 from memberdesk.ui.counter.panels import CartPanel, MemberPanel, TotalsPanel
 from memberdesk.ui.counter.server_strip import RECONNECT_SHORTCUT, ServerStrip
 from memberdesk.ui.counter.status_bar import StatusFields
+from memberdesk.ui.counter.type_ahead import TypeAhead
 from memberdesk.ui.shell.i18n import Retranslating, Translations
 from memberdesk.ui.shell.login import LANGUAGE_SHORTCUT, QUIT_SHORTCUT, other_language_name
+from memberdesk.ui.shell.quit_guard import GuardedClose
 
 if TYPE_CHECKING:
     from memberdesk.services.shared.context import Actor
@@ -56,10 +58,10 @@ TOTALS_PANEL_MIN = 260
 TOTALS_PANEL_MAX = 360
 
 
-class MainWindow(Retranslating, QMainWindow):
+class MainWindow(GuardedClose, Retranslating, QMainWindow):
     lock_requested = Signal()
     logout_requested = Signal()
-    quit_requested = Signal()
+    quit_requested = Signal()  # Ctrl+Q, or the window closed from the title bar (GuardedClose)
     language_toggle_requested = Signal()
     lookup_submitted = Signal(str)
     pay_requested = Signal()
@@ -123,7 +125,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.status = StatusFields()
         self.setStatusBar(self.status)
         self._create_actions()
-        self.dialog_focus = DialogFocus(self, lambda: self.lookup)  # no window manager
+        self.type_ahead = TypeAhead(self, self.lookup)  # keys typed before the counter is back
+        self.dialog_focus = DialogFocus(self, lambda: self.lookup, self.type_ahead)
         self.retranslate()
 
     def _create_actions(self) -> None:

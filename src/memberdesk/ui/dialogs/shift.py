@@ -2,7 +2,8 @@
 
 Pages: no shift -> "open" (float, Enter: the shift opens and the dialog closes, so
 what the cashier types next, the next customer's phone, reaches the counter, which
-says the shift started in its message strip); an open shift -> "overview" (figures,
+says the shift started in its message strip; typed at once, while the shift is
+being opened, it waits for the counter's lookup: ui/counter/type_ahead.py); an open shift -> "overview" (figures,
 cash in/out with a reason, Enter records it; F5 again goes to counting) ->
 "count" (Enter closes) -> "result" (the difference, as far as this staff member
 may see it: a blind close hides the expected amounts from a cashier).
@@ -12,9 +13,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QStackedWidget, QWidget
+from shiboken6 import isValid
 
 from memberdesk.models.enums import CashMoveKind
 from memberdesk.services.shifts.shift import ShiftSummary
@@ -59,6 +61,15 @@ def close_it(db: Any, actor: Any, counted: Any, note: str) -> ShiftSummary:
     from memberdesk.services.offline.send import close_shift_at_till
 
     return close_shift_at_till(db, actor, counted, note)
+
+
+def counter_type_ahead(dialog: QWidget) -> Any:
+    """The type-ahead of the counter window under ``dialog`` (``MainWindow.type_ahead``,
+    ui/counter/type_ahead.py), or None (no counter under it)."""
+    widget = dialog.parentWidget()
+    while widget is not None and getattr(widget, "type_ahead", None) is None:
+        widget = widget.parentWidget()
+    return None if widget is None else widget.type_ahead  # type: ignore[attr-defined]
 
 
 def _form() -> QFormLayout:
@@ -187,13 +198,35 @@ class ShiftDialog(TaskDialog):
             return
         amount = self.read_amount(self.float_amount, lambda: self.tr("Type the opening float (0 for none)."))
         if amount is not None:
-            self.call(open_it, self.actor, amount, on_done=self._opened)
+            keys = counter_type_ahead(self)
+            if keys is not None:
+                keys.hand_over(self)  # what is typed from now on is the next customer's phone
+            self.call(open_it, self.actor, amount, on_done=self._opened,
+                      on_finally=lambda: self._keys_back(keys))
+
+    def _keys_back(self, keys: Any) -> None:
+        """The shift did not open (the dialog is still up, saying why): the keys typed
+        meanwhile are dropped, none goes to the float; the dialog has the keys again."""
+        opened = isValid(self) and self.page == OPEN and self.summary is not None
+        if keys is not None and isValid(keys) and not opened:
+            keys.drop()
 
     def _opened(self, summary: ShiftSummary) -> None:
         """The shift is open: nothing more to do here, the counter takes the keys."""
         self._set_summary(summary)
         self.shift_changed.emit(summary)
         self.opened.emit(summary)
+        # Closed on the next turn of the event loop: the keys typed while the shift was
+        # being opened, and not yet read, come here first (the type-ahead holds them for
+        # the counter); read once this window is gone they would be lost (issue 11).
+        QTimer.singleShot(0, self, self._to_the_counter)
+
+    def _to_the_counter(self) -> None:
+        under = self.parentWidget()
+        if under is not None:
+            # The keyboard to the counter before this window goes: without a window
+            # manager, keys typed between the two would reach nobody.
+            under.window().activateWindow()
         self.accept()
 
     def submit_move(self) -> None:

@@ -18,7 +18,8 @@ from memberdesk import __version__
 from memberdesk.logsetup import enable_fault_log, setup_logging
 from memberdesk.paths import APP_NAME, DataPaths
 from memberdesk.ui.shell.crash import CrashHandler
-from memberdesk.ui.shell.i18n import Translations, initial_language
+from memberdesk.ui.shell.i18n import Translations, initial_language, remember_language
+from memberdesk.ui.shell.quit_guard import guard_closes
 from memberdesk.ui.shell.session import AppController
 from memberdesk.ui.shell.tasks import TaskRunner
 from memberdesk.ui.shell.theme import apply_theme
@@ -43,17 +44,20 @@ def run(paths: DataPaths) -> int:
     crash = CrashHandler(log_file)
     crash.install()
     i18n = Translations(app)
-    i18n.set_language(initial_language())
+    i18n.set_language(initial_language(paths.root))  # this till's last choice
+    i18n.language_changed.connect(lambda lang: remember_language(paths.root, lang))
     apply_theme(app)
     runner = TaskRunner()
     controller = AppController(i18n, runner)
     controller.exit_requested.connect(QCoreApplication.exit)
     log.info("MemberDesk %s starting on %s", __version__, paths.root)
+    guard_closes(controller.main, controller.login)  # the title bar's X asks like Ctrl+Q
     try:
         controller.start(paths, maximized=True)
         controller.reader.start()  # PC/SC card readers, on a thread of their own
         code = app.exec()
     finally:
+        guard_closes(controller.main, controller.login, on=False)
         controller.reader.stop()
         controller.stop_background_work()
         runner.shutdown()

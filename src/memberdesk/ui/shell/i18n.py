@@ -68,13 +68,36 @@ def normalise(lang: str) -> str:
     return EN if lang.strip().lower().startswith("en") else ZH_CN
 
 
-def initial_language() -> str:
-    """The language to start in.
+LANGUAGE_FILENAME = "language"  # one line in the data directory: this till's choice
 
-    The shop setting ``shop.language`` will decide once a service exposes it;
-    until then ``MEMBERDESK_LANG`` (``en`` or ``zh_CN``), defaulting to Chinese.
-    """
-    return normalise(os.environ.get(ENV_LANG, ZH_CN) or ZH_CN)
+
+def initial_language(data_dir: Path | None = None) -> str:
+    """The language to start in, known before the first window shows (the database
+    opens later, on the worker): ``MEMBERDESK_LANG`` (``en`` or ``zh_CN``) if set;
+    else the language last chosen on this till (Ctrl+Shift+L, the login screen's
+    button), kept in the data directory's ``language`` file beside ``database.url``
+    and ``store``; else Chinese. The shop setting ``shop.language`` is the language
+    of the shop's reports and messages, the same for every till."""
+    env = os.environ.get(ENV_LANG, "").strip()
+    if env:
+        return normalise(env)
+    if data_dir is not None:
+        try:
+            chosen = (data_dir / LANGUAGE_FILENAME).read_text(encoding="utf-8").strip()
+        except (OSError, UnicodeDecodeError):
+            chosen = ""
+        if chosen:
+            return normalise(chosen)
+    return ZH_CN
+
+
+def remember_language(data_dir: Path, lang: str) -> None:
+    """Keep ``lang`` as this till's language for the next start (a failure to write
+    is logged: the language still changes now)."""
+    try:
+        (data_dir / LANGUAGE_FILENAME).write_text(normalise(lang) + "\n", encoding="utf-8")
+    except OSError as exc:
+        log.warning("could not keep the language in %s: %s", data_dir, exc)
 
 
 def translations_dir() -> Path:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from memberdesk.services.shared.errors import UserError
 from memberdesk.ui.common.widgets import PickerBox
 from memberdesk.ui.shell.i18n import EN, QT_TRANSLATE_NOOP, Retranslating, Translations
+from memberdesk.ui.shell.quit_guard import GuardedClose
 from memberdesk.ui.shell.restored_notice import restored_text
 
 # Portable key texts (QKeySequence objects are made only once the app exists).
@@ -95,7 +96,7 @@ class PasswordEdit(QLineEdit):
         super().keyPressEvent(event)
 
 
-class LoginScreen(Retranslating, QWidget):
+class LoginScreen(GuardedClose, Retranslating, QWidget):
     login_requested = Signal(str, str)  # username, password
     language_toggle_requested = Signal()
     quit_requested = Signal()

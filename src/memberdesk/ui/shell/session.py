@@ -350,11 +350,11 @@ class AppController(QObject):
         self._refresh_staff()
 
     def quit(self) -> None:
-        """Ctrl+Q: with the staff member's shift still open, asked once (Enter stays)."""
+        """Ctrl+Q, or a window closed from its title bar: asked first while the staff
+        member's shift is still open (Enter stays; ui/shell/quit_guard.py)."""
         from memberdesk.ui.shell.quit_guard import confirm_quit
 
-        shift_no = self.state.shift.shift_no if self.state.shift is not None else None
-        if confirm_quit(self.main if self.main.isVisible() else self.login, shift_no):
+        if confirm_quit(self.main if self.main.isVisible() else self.login, self.state.shift):
             self.exit_requested.emit(0)
 
     def stop_background_work(self, timeout_ms: int = 60_000) -> None:

@@ -66,13 +66,12 @@ class BackupScheduler(PeriodicCheck):
             self.backup_made.emit(result)
             if result.removed:
                 self.removed_backups.emit(result)
-                self._tell(result)
 
-    def _tell(self, result: Any) -> None:
-        """In the banner of the window the scheduler serves (its parent's ``main``)."""
-        banner = getattr(getattr(self.parent(), "main", None), "banner", None)
-        if banner is not None and hasattr(banner, "show_notice"):
-            banner.show_notice(lambda: removed_notice(result))
+    def show_in(self, banner: Any) -> None:
+        """``banner`` (the counter's) says a failed backup and what a rotation removed."""
+        self.backup_failed.connect(banner.show_user_error)
+        self.removed_backups.connect(
+            lambda result: banner.show_notice(lambda: removed_notice(result)))
 
     def failed(self, error: UserError) -> None:
         self.backup_failed.emit(UserError("scheduled_backup_failed", problem=error))

@@ -141,7 +141,7 @@ class AppController(QObject):
             follow_shop_name(self, tasks.settings_changed)
             self.backups = BackupScheduler(tasks.long_jobs, self)
             self.backups.backup_made.connect(lambda _result: self.counter.refresh_backup())
-            self.backups.backup_failed.connect(self.main.banner.show_user_error)
+            self.backups.show_in(self.main.banner)
             self.daily_jobs = DailyJobsScheduler(tasks.long_jobs, self)
             self.daily_jobs.jobs_failed.connect(self.main.banner.show_user_error)
 

@@ -7,34 +7,25 @@ from __future__ import annotations
 
 import subprocess
 from collections.abc import Iterator
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from python_calamine import CalamineWorkbook
 
-from memberdesk.domain import shoptime
 from memberdesk.models.enums import TenderKind
 from memberdesk.money import Money
 
+from .moving_clock import MovingClock, moving_clock
 from .tasks_support import Counter, counter_for
 
 START = date(2026, 11, 1)
 
 
-class MovingClock:
-    def __init__(self) -> None:
-        self.day = START
-
-    def __call__(self) -> datetime:
-        return datetime.combine(self.day, time(2, 0), tzinfo=UTC)  # 10:00 at +08:00
-
-
 @pytest.fixture
 def clock() -> Iterator[MovingClock]:
-    c = MovingClock()
-    with shoptime.frozen(c):
+    with moving_clock(START) as c:
         yield c
 
 

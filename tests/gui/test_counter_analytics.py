@@ -5,31 +5,22 @@ reason in words, in Chinese and in English; nothing before the first refresh."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, timedelta
 
 import pytest
 
-from memberdesk.domain import shoptime
 from memberdesk.models.enums import TenderKind
 from memberdesk.services.analytics.refresh import refresh_scores
 
 from .counter_support import Till, make_till
+from .moving_clock import MovingClock, moving_clock
 
 START = date(2026, 11, 1)
 
 
-class MovingClock:
-    def __init__(self) -> None:
-        self.day = START
-
-    def __call__(self) -> datetime:
-        return datetime.combine(self.day, time(2, 0), tzinfo=UTC)  # 10:00 at +08:00
-
-
 @pytest.fixture
 def clock() -> Iterator[MovingClock]:
-    c = MovingClock()
-    with shoptime.frozen(c):
+    with moving_clock(START) as c:
         yield c
 
 

@@ -7,12 +7,11 @@ without scrolling; the flags and the rest follow."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtWidgets import QWidget
 
-from memberdesk.domain import shoptime
 from memberdesk.models.enums import TenderKind
 from memberdesk.services.analytics.refresh import refresh_scores
 from memberdesk.services.members import profiles
@@ -20,23 +19,15 @@ from memberdesk.services.stored_value.recharge import RechargeRuleDraft, create_
 from tests.checkout_support.kit import yuan
 
 from .counter_support import Till, make_till
+from .moving_clock import MovingClock, moving_clock
 from .test_counter_payment import give_coupon
 
 START = datetime.now(UTC).date() - timedelta(days=60)  # relative to now, never a fixed day
 
 
-class MovingClock:
-    def __init__(self) -> None:
-        self.day = START
-
-    def __call__(self) -> datetime:
-        return datetime.combine(self.day, time(2, 0), tzinfo=UTC)  # 10:00 at +08:00
-
-
 @pytest.fixture
 def clock() -> Iterator[MovingClock]:
-    c = MovingClock()
-    with shoptime.frozen(c):
+    with moving_clock(START) as c:
         yield c
 
 

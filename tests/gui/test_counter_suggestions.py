@@ -12,18 +12,17 @@ from datetime import timedelta
 import pytest
 from PySide6.QtCore import Qt
 
-from memberdesk.domain import shoptime
 from memberdesk.models.enums import TenderKind
 from memberdesk.services.analytics.recommend_refresh import refresh_recommendations
 
 from .counter_support import Till, make_till
-from .test_counter_analytics import START, MovingClock
+from .moving_clock import MovingClock, moving_clock
+from .test_counter_analytics import START
 
 
 @pytest.fixture
 def clock() -> Iterator[MovingClock]:
-    c = MovingClock()
-    with shoptime.frozen(c):
+    with moving_clock(START) as c:
         yield c
 
 

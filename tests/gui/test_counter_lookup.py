@@ -146,6 +146,20 @@ def test_lost_and_unknown_cards_are_said_clearly(till: Till) -> None:
     assert till.ui.state.member is None
 
 
+def test_a_phone_typed_as_fast_as_a_reader_finds_its_member(till: Till) -> None:
+    """A mobile number that arrives as a wedge burst (typed or pasted very fast: a new
+    owner's trial typed 30 ms a key) and is no card finds the member with that phone
+    instead of "unknown card"; a burst that is neither stays an unknown card."""
+    enrol.register_member(till.db, till.world.owner, phone="13900200007", name="钱七")
+    till.burst(till.lookup, "13900200007")
+    assert till.main.member_panel.card.name.text() == "钱七"
+    assert not till.main.banner.isVisible() or "未知卡" not in till.main.banner.text
+
+    till.burst(till.lookup, "13900200099")  # a phone nobody has: said as before
+    assert till.main.banner.text.startswith("未知卡 13900200099：没有绑定会员")
+    assert till.ui.state.member is None
+
+
 def test_a_scanner_burst_is_a_product_but_slow_typing_is_a_search(till: Till) -> None:
     till.burst(till.lookup, "6901234567892")  # a barcode scanned with the focus up here
     assert [i.name for i in till.counter.cart.items] == ["可口可乐 330ml"]

@@ -24,6 +24,15 @@ def normalise_phone(text: str) -> str:
     return digits
 
 
+def is_phone(text: str) -> bool:
+    """``text`` is a mainland mobile number by :func:`normalise_phone`'s rule."""
+    try:
+        normalise_phone(text)
+    except ValidationError:
+        return False
+    return True
+
+
 def mask_phone(phone: str | None) -> str:
     if not phone:
         return ""

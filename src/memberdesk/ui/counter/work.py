@@ -52,6 +52,7 @@ from memberdesk.services.pricing.tenders import TenderRequest
 from memberdesk.services.shared import clock, settings as settings_svc
 from memberdesk.services.shared.context import Actor
 from memberdesk.services.shared.errors import NotFoundError
+from memberdesk.services.shared.phones import is_phone
 from memberdesk.services.shifts import shift as shifts_svc
 from memberdesk.services.shifts.shift import ShiftSummary
 from memberdesk.ui.counter.cart_model import CartItem
@@ -252,7 +253,9 @@ def find_member(db: Database, actor: Actor, text: str) -> Found:
 def scan(db: Database, actor: Actor, text: str, *, product_first: bool) -> Found:
     """A card presented (PC/SC) or a fast burst from a keyboard-wedge reader or a
     barcode scanner. In the product field a product is tried first; otherwise the
-    card first, then a product with that barcode (a scan into the lookup field)."""
+    card first, then a product with that barcode, then, for a mobile number, the
+    member with that phone (a scan into the lookup field: a phone typed or pasted as
+    fast as a reader types is not taken for an unknown card)."""
     candidates = uid_candidates(text)
     if product_first:
         try:
@@ -267,6 +270,10 @@ def scan(db: Database, actor: Actor, text: str, *, product_first: bool) -> Found
                 return Found(product=catalog.find_product(db, text))
             except NotFoundError:
                 pass
+            if is_phone(text):  # a phone typed as fast as a reader: its member
+                typed = lookup.lookup(db, actor, text)
+                if typed.outcome is LookupOutcome.MEMBER:
+                    return _with_view(db, actor, typed)
         if candidates:  # name the unknown card by its canonical UID
             result = replace(result, card_uid=candidates[0])
     return _with_view(db, actor, result)

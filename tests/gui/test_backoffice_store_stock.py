@@ -53,6 +53,9 @@ def _no_sideways_scroll(c: Counter, office, page, name: str) -> None:  # type: i
     assert office.minimumSizeHint().width() <= OFFICE[0]
     for table in (page.table, page.moves):
         bar = table.horizontalScrollBar()
+        # the columns are fitted after the resize's layout pass: wait for it, not 50 ms
+        # (under load the check ran before it: flaky in two runs of stop 27)
+        c.qtbot.waitUntil(lambda bar=bar: bar.maximum() == 0, timeout=3000)
         assert bar.maximum() == 0, (table.objectName(), bar.maximum())
 
 

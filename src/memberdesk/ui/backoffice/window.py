@@ -164,7 +164,7 @@ class BackOffice(Retranslating, QDialog):
         self._nav_to(row, show=True)
         self.activateWindow()
         focus, page = self.focusWidget(), self.stack.currentWidget()
-        if focus is None or not focus.isVisible() or not page.isAncestorOf(focus):
+        if focus is None or page is None or not focus.isVisible() or not page.isAncestorOf(focus):
             self.nav.setFocus()
 
     def _nav_to(self, row: int, show: bool = False) -> None:

@@ -4333,6 +4333,30 @@ Fill in one product per row, then import it (it is checked first).</translation>
 <context>
     <name>QuitGuard</name>
     <message>
+        <source>Shift {number} has not been closed. If you quit now it stays open, and the paid sales are kept, but the {count} unpaid items in the cart ({amount}) are not kept: next time, carry on with the shift or close it with F5 (count the cash).
+
+To take the payment or close the shift now, stay.</source>
+        <translation>Shift {number} has not been closed. If you quit now it stays open, and the paid sales are kept, but the {count} unpaid items in the cart ({amount}) are not kept: next time, carry on with the shift or close it with F5 (count the cash).
+
+To take the payment or close the shift now, stay.</translation>
+    </message>
+    <message>
+        <source>The cart has not been paid</source>
+        <translation>The cart has not been paid</translation>
+    </message>
+    <message>
+        <source>If you quit now, the {count} unpaid items in the cart ({amount}) are not kept.
+
+To take the payment, stay.</source>
+        <translation>If you quit now, the {count} unpaid items in the cart ({amount}) are not kept.
+
+To take the payment, stay.</translation>
+    </message>
+    <message>
+        <source>Quit, cart not kept</source>
+        <translation>Quit, cart not kept</translation>
+    </message>
+    <message>
         <source>Shift {number} is still open</source>
         <translation>Shift {number} is still open</translation>
     </message>

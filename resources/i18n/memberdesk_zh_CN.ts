@@ -4322,6 +4322,30 @@ Fill in one product per row, then import it (it is checked first).</source>
 <context>
     <name>QuitGuard</name>
     <message>
+        <source>Shift {number} has not been closed. If you quit now it stays open, and the paid sales are kept, but the {count} unpaid items in the cart ({amount}) are not kept: next time, carry on with the shift or close it with F5 (count the cash).
+
+To take the payment or close the shift now, stay.</source>
+        <translation>班次 {number} 还没有交班。现在退出的话，班次仍然开着，已结账的销售都已保存，但本单未结账的 {count} 件商品（{amount}）不会保留：下次打开后可以继续用这个班次，或按 F5 清点现金后交班。
+
+要现在收款或交班，请留下。</translation>
+    </message>
+    <message>
+        <source>The cart has not been paid</source>
+        <translation>购物车还没有结账</translation>
+    </message>
+    <message>
+        <source>If you quit now, the {count} unpaid items in the cart ({amount}) are not kept.
+
+To take the payment, stay.</source>
+        <translation>现在退出的话，本单未结账的 {count} 件商品（{amount}）不会保留。
+
+要收款，请留下。</translation>
+    </message>
+    <message>
+        <source>Quit, cart not kept</source>
+        <translation>退出，不保留购物车</translation>
+    </message>
+    <message>
         <source>Shift {number} is still open</source>
         <translation>班次 {number} 还没有交班</translation>
     </message>

@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from sqlalchemy import select
 
@@ -159,6 +160,8 @@ def test_leaving_an_unsaved_product_asks_once(owner: Counter, route: str, answer
         assert page.price.text() == "99.00" and page.unsaved()  # as typed
         assert current_code(page) == WASH  # no half-changed selection
         assert page.search.text() == page.model.search == "800"
+        if route == "page":  # the keys go on in the form, where the typing was
+            assert QApplication.focusWidget() is page.price
         return
     c.qtbot.waitUntil(lambda: went_on(route, office, page), timeout=5_000)
     c.settle()
@@ -256,3 +259,26 @@ def test_a_category_added_for_a_blank_new_product_is_no_typing(owner: Counter) -
     c.press(Qt.Key.Key_N, page, CTRL)
     c.qtbot.wait(100)
     assert seen == [] and page.focusWidget() is page.code
+
+
+def test_after_discard_on_a_page_click_the_keys_still_work(owner: Counter) -> None:
+    """The trial: 不保存 on a page picked in the list, then Ctrl+6 did nothing (the
+    keyboard focus left on the hidden form) until a click or Esc."""
+    c = owner
+    office, page = open_wash(c)
+    type_price(c, page, "99.00")
+    seen = answering(c, "discard")
+    nav = office.nav
+    stock_row = list(office.pages).index("stock")
+    c.qtbot.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton,
+                       pos=nav.visualItemRect(nav.item(stock_row)).center())
+    c.qtbot.waitUntil(lambda: office.stack.currentWidget() is office.page("stock"),
+                      timeout=5_000)
+    c.settle()
+    assert seen == ["商品「精洗打蜡」有未保存的更改"]
+    focus = QApplication.focusWidget()
+    assert focus is not None and focus.isVisible() and focus.window() is office
+    assert QApplication.activeWindow() is office
+    QTest.keyClick(focus, Qt.Key.Key_6, CTRL)  # 商品
+    c.settle()
+    assert office.stack.currentWidget() is page

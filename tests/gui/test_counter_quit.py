@@ -1,5 +1,7 @@
 """Ctrl+Q with a shift still open asks once: Enter (or Esc) stays at the counter,
-the other button quits and the shift stays open for next time."""
+the other button quits and the shift stays open for next time. Items in the cart,
+not paid, are not kept by a quit: the question names them (how many, how much), and
+asks with no shift open too; with neither, Ctrl+Q quits at once."""
 
 from __future__ import annotations
 
@@ -52,7 +54,7 @@ def _open_shifts(till: Till) -> list[str]:
 
 
 @pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Escape])
-def test_enter_or_esc_stays_and_nothing_is_lost(till: Till, key: Qt.Key) -> None:
+def test_enter_or_esc_stays_and_the_sale_stays(till: Till, key: Qt.Key) -> None:
     till.find("13800000001")
     till.ring_up("COLA")
     shift_no = till.ui.state.shift.shift_no
@@ -84,8 +86,51 @@ def test_quit_anyway_leaves_the_shift_open(till: Till) -> None:
 def test_without_an_open_shift_ctrl_q_quits_at_once(till: Till) -> None:
     shifts.close_shift(till.db, till.world.cashier, {TenderKind.CASH: yuan("200")})
     till.ui.state.set_shift(None)
+    assert till.counter.cart.is_empty
     exits, seen = _quit_keys(till, lambda box: box.reject())
     assert exits == [0] and seen == []
+
+
+def _three_colas(till: Till) -> None:
+    till.ring_up("COLA", "COLA", "COLA")
+    till.qtbot.waitUntil(lambda: till.counter.cart.model.item_count == 3
+                         and till.counter.cart.breakdown is not None, timeout=5_000)
+
+
+def test_an_unpaid_cart_is_named_in_the_question(till: Till) -> None:
+    """The trial: "nothing is lost", and the unpaid cart was gone after the restart."""
+    _three_colas(till)
+    shift_no = till.ui.state.shift.shift_no
+    exits, seen = _quit_keys(till, lambda box: box.reject())
+    assert exits == [] and len(seen) == 1
+    assert seen[0].startswith(f"班次 {shift_no} 还没有交班")
+    assert "未结账的 3 件商品（¥10.50）不会保留" in seen[0]
+    assert "什么都不会丢失" not in seen[0]
+    till.ui.i18n.set_language("en")
+    exits, seen = _quit_keys(till, lambda box: box.findChild(QPushButton, "quitAnyway").click())
+    assert exits == [0]
+    assert "the 3 unpaid items in the cart (¥10.50) are not kept" in seen[0]
+    assert "nothing is lost" not in seen[0]
+
+
+def test_an_unpaid_cart_without_a_shift_asks_too(till: Till) -> None:
+    _three_colas(till)
+    shifts.close_shift(till.db, till.world.cashier, {TenderKind.CASH: yuan("200")})
+    till.ui.state.set_shift(None)
+    exits, seen = _quit_keys(till, lambda box: till.qtbot.keyClick(box, Qt.Key.Key_Return))
+    assert exits == [] and len(seen) == 1  # Enter stays
+    assert seen[0].startswith("购物车还没有结账")
+    assert "未结账的 3 件商品（¥10.50）不会保留" in seen[0]
+    assert till.counter.cart.model.item_count == 3
+    till.ui.i18n.set_language("en")
+
+    def leave(box: QMessageBox) -> None:
+        labels = sorted(b.text() for b in box.findChildren(QPushButton))
+        assert labels == ["Quit, cart not kept", "Stay (Enter)"]
+        box.findChild(QPushButton, "quitAnyway").click()
+
+    exits, seen = _quit_keys(till, leave)
+    assert exits == [0] and seen[0].startswith("The cart has not been paid")
 
 
 # -- the window closed from the window system (title bar X, a window manager's Alt+F4) ----

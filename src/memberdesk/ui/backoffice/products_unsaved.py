@@ -152,6 +152,7 @@ class UnsavedForm(ProductForm):
     def _focus_form(self) -> None:
         if not self.form_open:
             self.set_form_open(True)
+        self.window().activateWindow()  # the question had it: the keys work at once
         self._first_changed().setFocus()
 
     def _discard(self) -> None:

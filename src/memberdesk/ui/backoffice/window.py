@@ -155,7 +155,17 @@ class BackOffice(Retranslating, QDialog):
 
     def _leave(self, page: Page, shown: int, row: int) -> None:
         self._nav_to(shown)  # (the click's own selection undone too)
-        page.leave(lambda: self._nav_to(row, show=True))
+        page.leave(lambda: self._arrive(row))
+
+    def _arrive(self, row: int) -> None:
+        """The page picked, once the question let go: the keys work on at once (the
+        focus was on the left page's form, now hidden, and the question had the
+        window): the new page keeps a focus it took, else the list has it."""
+        self._nav_to(row, show=True)
+        self.activateWindow()
+        focus, page = self.focusWidget(), self.stack.currentWidget()
+        if focus is None or page is None or not focus.isVisible() or not page.isAncestorOf(focus):
+            self.nav.setFocus()
 
     def _nav_to(self, row: int, show: bool = False) -> None:
         self.nav.blockSignals(True)

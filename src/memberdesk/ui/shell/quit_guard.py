@@ -3,10 +3,12 @@ closing the counter or the login window (the title bar's X, Alt+F4 where a windo
 manager turns it into a close): :class:`GuardedClose` turns that close into the same
 ``quit_requested`` as Ctrl+Q, so the rule has one home (``AppController.quit``).
 
-Quitting loses nothing (every sale is saved as it is made) and the shift stays open:
+Quitting keeps every paid sale (each is saved as it is made) and the shift stays open:
 whoever logs in next on this till carries on with it, or closes it with F5. The
 cashier who pressed Ctrl+Q by habit at the end of the day is told so and may stay to
-close the shift now. Enter (and Esc) stay; quitting takes the other button.
+close the shift now. The cart is not kept: items rung up and not paid are named (how
+many, how much), and asked about with no shift open too. Enter (and Esc) stay;
+quitting takes the other button.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from memberdesk.money import Money
+from memberdesk.ui.common.fmt import money
 from memberdesk.ui.shell.i18n import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
@@ -29,6 +33,20 @@ TEXT = QT_TRANSLATE_NOOP(
     "lost: next time, carry on with it or close it with F5 (count the cash).\n\n"
     "To close the shift now, stay and press F5.",
 )
+CART_TEXT = QT_TRANSLATE_NOOP(
+    "QuitGuard",
+    "Shift {number} has not been closed. If you quit now it stays open, and the paid "
+    "sales are kept, but the {count} unpaid items in the cart ({amount}) are not kept: "
+    "next time, carry on with the shift or close it with F5 (count the cash).\n\n"
+    "To take the payment or close the shift now, stay.",
+)
+CART_TITLE = QT_TRANSLATE_NOOP("QuitGuard", "The cart has not been paid")
+CART_ONLY_TEXT = QT_TRANSLATE_NOOP(
+    "QuitGuard",
+    "If you quit now, the {count} unpaid items in the cart ({amount}) are not kept.\n\n"
+    "To take the payment, stay.",
+)
+CART_QUIT = QT_TRANSLATE_NOOP("QuitGuard", "Quit, cart not kept")
 STAY = QT_TRANSLATE_NOOP("QuitGuard", "Stay (Enter)")
 QUIT = QT_TRANSLATE_NOOP("QuitGuard", "Quit, shift stays open")
 
@@ -37,30 +55,54 @@ def _t(text: str, **params: str) -> str:
     return QCoreApplication.translate(CONTEXT, text).format(**params)
 
 
-def quit_box(parent: QWidget | None, shift_no: str) -> tuple[QMessageBox, QWidget]:
+def unpaid_cart(cart: Any) -> tuple[int, str] | None:
+    """The counter's cart (a ``CartController``) rung up and not paid: how many items
+    and how much (the priced total, else the prices as entered); None when empty."""
+    if cart is None or cart.is_empty:
+        return None
+    bd = cart.breakdown
+    total = bd.payable if bd is not None else Money(
+        sum(i.unit_price.fen * i.qty for i in cart.items))
+    return cart.model.item_count, money(total)
+
+
+def quit_box(parent: QWidget | None, shift_no: str | None,
+             cart: tuple[int, str] | None = None) -> tuple[QMessageBox, QWidget]:
     """The question, and its quit button (Enter and Esc choose to stay)."""
-    box = QMessageBox(QMessageBox.Icon.Warning, _t(TITLE, number=shift_no),
-                      _t(TEXT, number=shift_no), QMessageBox.StandardButton.NoButton, parent)
-    box.setObjectName("quitWithOpenShift")
+    if shift_no and cart:
+        title = _t(TITLE, number=shift_no)
+        text = _t(CART_TEXT, number=shift_no, count=str(cart[0]), amount=cart[1])
+    elif shift_no:
+        title, text = _t(TITLE, number=shift_no), _t(TEXT, number=shift_no)
+    else:
+        count, amount = cart or (0, "")
+        title, text = _t(CART_TITLE), _t(CART_ONLY_TEXT, count=str(count), amount=amount)
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text,
+                      QMessageBox.StandardButton.NoButton, parent)
+    box.setObjectName("quitWithOpenShift" if shift_no else "quitWithUnpaidCart")
     stay = box.addButton(_t(STAY), QMessageBox.ButtonRole.RejectRole)
-    leave = box.addButton(_t(QUIT), QMessageBox.ButtonRole.DestructiveRole)
+    leave = box.addButton(_t(QUIT if shift_no else CART_QUIT),
+                          QMessageBox.ButtonRole.DestructiveRole)
     leave.setObjectName("quitAnyway")
     box.setDefaultButton(stay)
     box.setEscapeButton(stay)
     return box, leave
 
 
-def confirm_quit(parent: QWidget | None, shift: Any) -> bool:
-    """True: quit (no shift open, or the cashier chose to). ``shift``: the open shift
-    (a ``ShiftSummary``), or None."""
+def confirm_quit(parent: QWidget | None, shift: Any, cart: Any = None) -> bool:
+    """True: quit (no shift open and nothing unpaid in the cart, or the cashier chose
+    to). ``shift``: the open shift (a ``ShiftSummary``), or None; ``cart``: the
+    counter's ``CartController``, or None."""
     shift_no = getattr(shift, "shift_no", None)
-    if not shift_no:
+    unpaid = unpaid_cart(cart)
+    if not shift_no and unpaid is None:
         return True
-    box, leave = quit_box(parent, shift_no)
+    box, leave = quit_box(parent, shift_no, unpaid)
     box.exec()
     if box.clickedButton() is not leave:
         return False
-    log.info("quit with shift %s still open", shift_no)
+    log.info("quit with shift %s still open, %s unpaid items in the cart",
+             shift_no, unpaid[0] if unpaid else 0)
     return True
 
 

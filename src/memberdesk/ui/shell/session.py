@@ -350,11 +350,11 @@ class AppController(QObject):
         self._refresh_staff()
 
     def quit(self) -> None:
-        """Ctrl+Q, or a window closed from its title bar: asked first while the staff
-        member's shift is still open (Enter stays; ui/shell/quit_guard.py)."""
+        """Ctrl+Q, or a window closed from its title bar: asked first while a shift is
+        open or the cart holds unpaid items (Enter stays; ui/shell/quit_guard.py)."""
         from memberdesk.ui.shell.quit_guard import confirm_quit
-
-        if confirm_quit(self.main if self.main.isVisible() else self.login, self.state.shift):
+        parent = self.main if self.main.isVisible() else self.login
+        if confirm_quit(parent, self.state.shift, self.counter.cart):
             self.exit_requested.emit(0)
 
     def stop_background_work(self, timeout_ms: int = 60_000) -> None:

@@ -5164,6 +5164,31 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n product(s)</source>
+        <translation>
+            <numerusform>%n product</numerusform>
+            <numerusform>%n products</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n member</numerusform>
+            <numerusform>%n members</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n setting(s)</source>
+        <translation>
+            <numerusform>%n setting</numerusform>
+            <numerusform>%n settings</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Different in the backup, will become the backup&apos;s version: {counts}</source>
+        <translation>Different in the backup, will become the backup&apos;s version: {counts}</translation>
+    </message>
+    <message numerus="yes">
         <source>%n setting(s) changed</source>
         <translation>
             <numerusform>%n setting changed</numerusform>

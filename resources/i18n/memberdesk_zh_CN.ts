@@ -5144,6 +5144,28 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n product(s)</source>
+        <translation>
+            <numerusform>商品 %n 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>会员 %n 位</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n setting(s)</source>
+        <translation>
+            <numerusform>设置 %n 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Different in the backup, will become the backup&apos;s version: {counts}</source>
+        <translation>与备份不同，恢复后将改为备份中的内容：{counts}</translation>
+    </message>
+    <message numerus="yes">
         <source>%n setting(s) changed</source>
         <translation>
             <numerusform>%n 项设置被修改</numerusform>

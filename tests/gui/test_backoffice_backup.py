@@ -40,7 +40,8 @@ def test_back_up_now_shows_the_verified_file_and_clears_the_warning(owner: Count
         page.backup_button.click()
     made = blocker.args[0]
     assert made.path.is_file() and made.path.parent == c.db.paths.backups
-    assert page.message.text() == f"备份完成并已校验：{made.path}"
+    assert page.message.text() == f"备份完成并已校验：{made.path.name}"
+    assert str(made.path) in page.message.toolTip()
     assert str(made.path) in page.status_label.text()
     assert not page.warning.isVisible()
     c.qtbot.waitUntil(lambda: c.ui.main.status.backup_label.text() != "上次备份：—")

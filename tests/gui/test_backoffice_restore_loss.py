@@ -121,7 +121,7 @@ def test_back_up_now_names_the_backups_the_rotation_removed(owner: Counter) -> N
         page.backup_button.click()
     made = blocker.args[0]
     assert made.removed == (scheduled.name,)
-    assert page.message.text() == (f"备份完成并已校验：{made.path}\n"
+    assert page.message.text() == (f"备份完成并已校验：{made.path.name}\n"
                                    f"按保留规则删除了 1 份较早的备份：{scheduled.name}。")
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QWidget
 
 from memberdesk.services.backup.create import BackupStatus
@@ -108,9 +108,16 @@ class BackupPage(Page):
         made = state.made
         self.list.show_files(state.files, select=made.path if made is not None else None)
         if made is not None:
+            removed = made.removed
+            # the file's name and one removed backup at most, so the list keeps its rows
+            # at 1024x768; the whole text in the tooltip
             self.say(lambda: "\n".join(t for t in (
-                self.tr("Backed up and verified: {path}").format(path=made.path),
-                removed_text(made.removed)) if t), OK)
+                self.tr("Backed up and verified: {path}").format(path=made.path.name),
+                removed_text(removed) if len(removed) <= 1 else QCoreApplication.translate(
+                    "RetentionWords", "Removed %n older backup(s) by the retention rule: "
+                    "{files}.", "", len(removed)).format(files=removed[0] + ", …")) if t), OK)
+            self.message.setToolTip("\n".join(t for t in (
+                str(made.path), removed_text(removed)) if t))
             self.backed_up.emit(made)
         self.retranslate()
         self.status_changed.emit(state.status)

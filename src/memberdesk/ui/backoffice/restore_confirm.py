@@ -1,9 +1,10 @@
 """The owner's confirmation of a restore (备份与恢复 → restore): before the password,
 plainly what the restore does — which backup (made when, shop time, and how long
 ago), what the live data recorded since then that is lost (sales and their total,
-refunds, recharges, shifts, sealed day closes with their dates; members registered
-or edited, products added or changed, stock movements, settings changed: from
-``services.backup.loss.restore_loss``), and that the current data is saved first
+refunds, recharges, shifts, sealed day closes with their dates; members registered,
+products added, stock movements: from ``services.backup.loss.restore_loss``), which
+members, products and settings merely differ (they become the backup's version: which
+side is newer is not known, an undo of a restore brings newer ones back), and that the current data is saved first
 (where, and how to get it back). Then the password, as for any confirmation."""
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ class RestoreConfirm(ApprovalDialog):
         self.reason.hide()
         self.reason_label.hide()
         self.setMinimumWidth(640)
-        self.resize(640, self.height())
+        self.resize(900, self.height())  # fewer wrapped lines: it fits 768 pixels
         self.retranslate()
 
     # -- size -----------------------------------------------------------------------------
@@ -123,34 +124,48 @@ class RestoreConfirm(ApprovalDialog):
         return lines + self.record_lines()
 
     def record_lines(self) -> list[str]:
-        """Members, products, stock movements and settings added or changed here, in one
-        line (it wraps): the confirmation must still fit a 768-pixel-high screen."""
+        """Members, products and stock movements added here, in one line (it wraps): the
+        confirmation must still fit a 768-pixel-high screen. Rows that merely differ are
+        :meth:`differ_text`'s (which file is newer is not known)."""
         r = self.loss.records
-        members = [t.format(count=n) for n, t in (
-            (r.members_new, self.tr("{count} registered")),
-            (r.members_changed, self.tr("{count} edited"))) if n]
-        products = [t.format(count=n) for n, t in (
-            (r.products_new, self.tr("{count} added")),
-            (r.products_changed, self.tr("{count} changed"))) if n]
         parts = []
-        if members:
-            parts.append(self.tr("members: {counts}").format(counts=_joined(members, ",")))
-        if products:
-            parts.append(self.tr("products: {counts}").format(counts=_joined(products, ",")))
+        if r.members_new:
+            parts.append(self.tr("members: {counts}").format(
+                counts=self.tr("{count} registered").format(count=r.members_new)))
+        if r.products_new:
+            parts.append(self.tr("products: {counts}").format(
+                counts=self.tr("{count} added").format(count=r.products_new)))
         if r.stock_moves:
             parts.append(self.tr("%n stock movement(s) (received, counted, transferred)", "",
                                  r.stock_moves))
-        if r.settings_changed:
-            parts.append(self.tr("%n setting(s) changed", "", r.settings_changed))
         return [_joined(parts, ";")] if parts else []
+
+    def differ_text(self) -> str:
+        """Members, products and settings that differ in the backup: direction-blind (an
+        undo of a restore brings the newer ones back), so not called lost."""
+        r = self.loss.records
+        parts = []
+        if r.products_changed:
+            parts.append(self.tr("%n product(s)", "", r.products_changed))
+        if r.members_changed:
+            parts.append(self.tr("%n member(s)", "", r.members_changed))
+        if r.settings_changed:
+            parts.append(self.tr("%n setting(s)", "", r.settings_changed))
+        if not parts:
+            return ""
+        return self.tr("Different in the backup, will become the backup's version: "
+                       "{counts}").format(counts=_joined(parts, ","))
 
     def loss_text(self) -> str:
         if self.loss.nothing_lost:
             return self.tr("Nothing is lost: no sales, refunds, recharges, shifts, day closes, "
                            "members, products, stock movements or settings were recorded or "
                            "changed here since this backup.")
-        return "\n".join([self.tr("Recorded here since this backup and lost by the restore:"),
-                          *("• " + line for line in self.loss_lines())])
+        lines = self.loss_lines()
+        text = [self.tr("Recorded here since this backup and lost by the restore:"),
+                *("• " + line for line in lines)] if lines else []
+        differ = self.differ_text()
+        return "\n".join(text + ([differ] if differ else []))
 
     def keep_text(self) -> str:
         # (what else goes back is counted above: one sentence less on a 768-pixel screen)

@@ -5129,16 +5129,8 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>{count} registered</translation>
     </message>
     <message>
-        <source>{count} edited</source>
-        <translation>{count} edited</translation>
-    </message>
-    <message>
         <source>{count} added</source>
         <translation>{count} added</translation>
-    </message>
-    <message>
-        <source>{count} changed</source>
-        <translation>{count} changed</translation>
     </message>
     <message>
         <source>Recorded here since this backup and lost by the restore:</source>
@@ -5187,13 +5179,6 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
     <message>
         <source>Different in the backup, will become the backup&apos;s version: {counts}</source>
         <translation>Different in the backup, will become the backup&apos;s version: {counts}</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n setting(s) changed</source>
-        <translation>
-            <numerusform>%n setting changed</numerusform>
-            <numerusform>%n settings changed</numerusform>
-        </translation>
     </message>
     <message>
         <source>Nothing is lost: no sales, refunds, recharges, shifts, day closes, members, products, stock movements or settings were recorded or changed here since this backup.</source>

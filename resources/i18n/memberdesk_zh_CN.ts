@@ -5110,16 +5110,8 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>新登记 {count} 位</translation>
     </message>
     <message>
-        <source>{count} edited</source>
-        <translation>资料修改 {count} 位</translation>
-    </message>
-    <message>
         <source>{count} added</source>
         <translation>新增 {count} 个</translation>
-    </message>
-    <message>
-        <source>{count} changed</source>
-        <translation>修改 {count} 个</translation>
     </message>
     <message>
         <source>Recorded here since this backup and lost by the restore:</source>
@@ -5164,12 +5156,6 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
     <message>
         <source>Different in the backup, will become the backup&apos;s version: {counts}</source>
         <translation>与备份不同，恢复后将改为备份中的内容：{counts}</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n setting(s) changed</source>
-        <translation>
-            <numerusform>%n 项设置被修改</numerusform>
-        </translation>
     </message>
     <message>
         <source>Nothing is lost: no sales, refunds, recharges, shifts, day closes, members, products, stock movements or settings were recorded or changed here since this backup.</source>

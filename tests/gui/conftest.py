@@ -6,6 +6,7 @@ directory for the session, so the tests never depend on a stale ``.qm``.
 
 from __future__ import annotations
 
+import gc
 import logging
 import subprocess
 import sys
@@ -13,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QEvent, QLocale
 from PySide6.QtWidgets import QApplication
 
 from memberdesk.ui.shell import i18n as i18n_module
@@ -32,6 +33,19 @@ def qt_tool(name: str) -> Path:
     if not tool.exists():
         pytest.fail(f"{tool} is missing: install PySide6 in this virtualenv")
     return tool
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_teardown(item: pytest.Item):  # type: ignore[no-untyped-def]
+    """After a test's windows are closed (pytest-qt) and its worker stopped (the
+    fixtures): the windows deleted and the garbage collected now, while no worker
+    thread runs. Left to the next test, the collector freed this test's windows in
+    the middle of that test, beside its worker; the clean-clone CI once segfaulted
+    there ("Garbage-collecting", the worker in a day report)."""
+    result = yield
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+    return result
 
 
 @pytest.fixture(scope="session")

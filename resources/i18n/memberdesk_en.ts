@@ -2028,6 +2028,10 @@ Please send this file to your support contact.</translation>
         <translation>{coupon} given to {member} (code {code}), valid until {day}.</translation>
     </message>
     <message>
+        <source>Coupons given so far: {count}. Enter gives another one; Esc when done.</source>
+        <translation>Coupons given so far: {count}. Enter gives another one; Esc when done.</translation>
+    </message>
+    <message>
         <source>Give a coupon</source>
         <translation>Give a coupon</translation>
     </message>

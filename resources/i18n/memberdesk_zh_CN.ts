@@ -2024,6 +2024,10 @@ Please send this file to your support contact.</source>
         <translation>已给 {member} 发放 {coupon}（券号 {code}），有效期至 {day}。</translation>
     </message>
     <message>
+        <source>Coupons given so far: {count}. Enter gives another one; Esc when done.</source>
+        <translation>本次已发放 {count} 张。按回车再发一张，发完按 Esc。</translation>
+    </message>
+    <message>
         <source>Give a coupon</source>
         <translation>发券</translation>
     </message>

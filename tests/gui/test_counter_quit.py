@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 from sqlalchemy import select
 
 from memberdesk.models import Shift
@@ -28,8 +28,10 @@ def till(qtbot, ui, db, staff) -> Till:  # type: ignore[no-untyped-def]
     return make_till(qtbot, ui, db, staff)
 
 
-def _quit_keys(till: Till, answer: Callable[[QMessageBox], None]) -> tuple[list[int], list[str]]:
-    """Ctrl+Q on the counter; ``answer`` handles the question if one is asked."""
+def _asked(till: Till, leave: Callable[[], object], answer: Callable[[QMessageBox], None],
+           said: Callable[[QMessageBox], str]) -> tuple[list[int], list[str]]:
+    """``leave()`` (a key, a window closed); ``answer`` handles the question it asks, if
+    one. The exit codes asked for, and ``said(box)`` for each question asked."""
     exits: list[int] = []
     seen: list[str] = []
     till.ui.exit_requested.connect(exits.append)
@@ -37,14 +39,26 @@ def _quit_keys(till: Till, answer: Callable[[QMessageBox], None]) -> tuple[list[
     def act() -> None:
         box = QApplication.activeModalWidget()
         if isinstance(box, QMessageBox):
-            seen.append(box.windowTitle() + "\n" + box.text())
+            seen.append(said(box))
             answer(box)
 
-    QTimer.singleShot(0, act)
-    till.qtbot.keyClick(till.main, Qt.Key.Key_Q, CTRL)
-    till.qtbot.wait(50)
-    till.ui.exit_requested.disconnect(exits.append)
+    try:
+        QTimer.singleShot(0, act)
+        leave()
+        till.qtbot.wait(50)
+    finally:
+        till.ui.exit_requested.disconnect(exits.append)
     return exits, seen
+
+
+def _title_and_text(box: QMessageBox) -> str:
+    return box.windowTitle() + "\n" + box.text()
+
+
+def _quit_keys(till: Till, answer: Callable[[QMessageBox], None]) -> tuple[list[int], list[str]]:
+    """Ctrl+Q on the counter; ``answer`` handles the question if one is asked."""
+    return _asked(till, lambda: till.qtbot.keyClick(till.main, Qt.Key.Key_Q, CTRL), answer,
+                  _title_and_text)
 
 
 def _open_shifts(till: Till) -> list[str]:
@@ -134,28 +148,17 @@ def test_an_unpaid_cart_without_a_shift_asks_too(till: Till) -> None:
 
 
 # -- the window closed from the window system (title bar X, a window manager's Alt+F4) ----
-def _close_from_title_bar(till: Till, answer: Callable[[QMessageBox], None]) -> tuple[list[int], list[str]]:
-    """The window system closes the counter (QWindow.close: a spontaneous close event,
-    as from the title bar's X); ``answer`` handles the question if one is asked."""
-    exits: list[int] = []
-    seen: list[str] = []
-    till.ui.exit_requested.connect(exits.append)
-
-    def act() -> None:
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            seen.append(box.windowTitle())
-            answer(box)
-
+def _close_from_title_bar(till: Till, answer: Callable[[QMessageBox], None],
+                          window: QWidget | None = None) -> tuple[list[int], list[str]]:
+    """The window system closes ``window`` (the counter unless given; QWindow.close: a
+    spontaneous close event, as from the title bar's X); ``answer`` handles the question
+    if one is asked (its title is what is seen)."""
+    closed = window if window is not None else till.main
     guard_closes(till.main, till.ui.login)  # as memberdesk.ui.shell.app.run does
     try:
-        QTimer.singleShot(0, act)
-        till.main.windowHandle().close()
-        till.qtbot.wait(50)
+        return _asked(till, closed.windowHandle().close, answer, QMessageBox.windowTitle)
     finally:
         guard_closes(till.main, till.ui.login, on=False)  # the test's clean-up closes them
-        till.ui.exit_requested.disconnect(exits.append)
-    return exits, seen
 
 
 @pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Escape])
@@ -190,23 +193,7 @@ def test_closing_the_login_screen_after_a_lock_asks_too(till: Till) -> None:
     shift_no = till.ui.state.shift.shift_no
     till.press(Qt.Key.Key_F9, till.main)  # locked: the login screen, the shift still open
     assert till.ui.login.isVisible()
-    exits: list[int] = []
-    seen: list[str] = []
-    till.ui.exit_requested.connect(exits.append)
-
-    def act() -> None:
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            seen.append(box.windowTitle())
-            box.reject()  # Esc: stay
-
-    guard_closes(till.main, till.ui.login)
-    try:
-        QTimer.singleShot(0, act)
-        till.ui.login.windowHandle().close()
-        till.qtbot.wait(50)
-    finally:
-        guard_closes(till.main, till.ui.login, on=False)
+    exits, seen = _close_from_title_bar(till, lambda box: box.reject(), till.ui.login)  # Esc
     assert exits == [] and seen == [f"班次 {shift_no} 还没有交班"]
     assert till.ui.login.isVisible()
 

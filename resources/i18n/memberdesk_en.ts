@@ -4373,6 +4373,18 @@ To close the shift now, stay and press F5.</source>
 To close the shift now, stay and press F5.</translation>
     </message>
     <message>
+        <source>If you log out now, the {count} unpaid items in the cart ({amount}) are not kept.
+
+To take the payment, stay.</source>
+        <translation>If you log out now, the {count} unpaid items in the cart ({amount}) are not kept.
+
+To take the payment, stay.</translation>
+    </message>
+    <message>
+        <source>Log out, cart not kept</source>
+        <translation>Log out, cart not kept</translation>
+    </message>
+    <message>
         <source>Stay (Enter)</source>
         <translation>Stay (Enter)</translation>
     </message>

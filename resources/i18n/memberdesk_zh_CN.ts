@@ -4362,6 +4362,18 @@ To close the shift now, stay and press F5.</source>
 要现在交班，请留下并按 F5。</translation>
     </message>
     <message>
+        <source>If you log out now, the {count} unpaid items in the cart ({amount}) are not kept.
+
+To take the payment, stay.</source>
+        <translation>现在注销登录的话，本单未结账的 {count} 件商品（{amount}）不会保留。
+
+要收款，请留下。</translation>
+    </message>
+    <message>
+        <source>Log out, cart not kept</source>
+        <translation>注销登录，不保留购物车</translation>
+    </message>
+    <message>
         <source>Stay (Enter)</source>
         <translation>留下（回车）</translation>
     </message>

@@ -2028,6 +2028,10 @@ Please send this file to your support contact.</translation>
         <translation>{coupon} given to {member} (code {code}), valid until {day}.</translation>
     </message>
     <message>
+        <source>Coupons given so far: {count}. Enter gives another one; Esc when done.</source>
+        <translation>Coupons given so far: {count}. Enter gives another one; Esc when done.</translation>
+    </message>
+    <message>
         <source>Give a coupon</source>
         <translation>Give a coupon</translation>
     </message>
@@ -4367,6 +4371,18 @@ To close the shift now, stay and press F5.</source>
         <translation>Shift {number} has not been closed. If you quit now it stays open, and nothing is lost: next time, carry on with it or close it with F5 (count the cash).
 
 To close the shift now, stay and press F5.</translation>
+    </message>
+    <message>
+        <source>If you log out now, the {count} unpaid items in the cart ({amount}) are not kept.
+
+To take the payment, stay.</source>
+        <translation>If you log out now, the {count} unpaid items in the cart ({amount}) are not kept.
+
+To take the payment, stay.</translation>
+    </message>
+    <message>
+        <source>Log out, cart not kept</source>
+        <translation>Log out, cart not kept</translation>
     </message>
     <message>
         <source>Stay (Enter)</source>

@@ -2024,6 +2024,10 @@ Please send this file to your support contact.</source>
         <translation>已给 {member} 发放 {coupon}（券号 {code}），有效期至 {day}。</translation>
     </message>
     <message>
+        <source>Coupons given so far: {count}. Enter gives another one; Esc when done.</source>
+        <translation>本次已发放 {count} 张。按回车再发一张，发完按 Esc。</translation>
+    </message>
+    <message>
         <source>Give a coupon</source>
         <translation>发券</translation>
     </message>
@@ -4356,6 +4360,18 @@ To close the shift now, stay and press F5.</source>
         <translation>班次 {number} 还没有交班。现在退出的话，班次仍然开着，什么都不会丢失：下次打开后可以继续用它，或按 F5 清点现金后交班。
 
 要现在交班，请留下并按 F5。</translation>
+    </message>
+    <message>
+        <source>If you log out now, the {count} unpaid items in the cart ({amount}) are not kept.
+
+To take the payment, stay.</source>
+        <translation>现在注销登录的话，本单未结账的 {count} 件商品（{amount}）不会保留。
+
+要收款，请留下。</translation>
+    </message>
+    <message>
+        <source>Log out, cart not kept</source>
+        <translation>注销登录，不保留购物车</translation>
     </message>
     <message>
         <source>Stay (Enter)</source>

@@ -374,3 +374,37 @@ def test_the_card_and_the_dialog_say_which_stored_value_goes_first(till: Till) -
     assert dialog.rows["stored_value"].note.text() == "可用 ¥116.50（先扣本金，再扣赠送）"
     till.press(Qt.Key.Key_Return, dialog)
     assert w.balances("alice")[:2] == (Money(9650), Money(1650))  # now the principal
+
+
+def test_f2_adds_points_and_the_stored_value_filled_in_keeps_the_rest(till: Till) -> None:
+    """Issue 11: with "all from stored value" filled in, F2 (points) emptied the stored
+    value field (F1 filled it again). F2 adds the points: stored value keeps the rest."""
+    w = till.world
+    w.recharge("alice", "100")
+    w.give_points("alice", 1000)
+    till.find("13800000001")
+    till.type(till.amount, "96")
+    dialog = till.pay_key()
+    rows = dialog.rows
+    assert rows["stored_value"].field.text() == "96.00"  # stored value covers it
+    till.press(Qt.Key.Key_F2, dialog)  # points: 1000 points pay ¥10.00
+    assert rows["points"].field.text() == "10.00" and rows["points"].field.hasFocus()
+    assert rows["stored_value"].field.text() == "86.00"  # kept, less what points pay
+    assert dialog.summary.text() == "已收齐，按回车确认"
+    till.press(Qt.Key.Key_Return, dialog)
+    [sale] = till.sales()
+    assert till.tenders(sale.id) == {"stored_value": (8600, None), "points": (1000, None)}
+    assert w.balances("alice")[0] + w.balances("alice")[1] == Money.of_yuan(14)
+
+
+def test_f3_instead_of_the_stored_value_filled_in_pays_it_all_in_cash(till: Till) -> None:
+    """Cash (F3, like card, WeChat, Alipay) pays all of it: nothing is left for stored
+    value, so its automatic fill gives way (the member pays in cash this time)."""
+    w = till.world
+    w.recharge("alice", "100")
+    till.find("13800000001")
+    till.ring_up("COLA")
+    dialog = till.pay_key()
+    assert dialog.rows["stored_value"].field.text() == "3.50"
+    till.press(Qt.Key.Key_F3, dialog)
+    assert dialog.rows["cash"].field.text() == "3.50" and dialog.rows["stored_value"].field.text() == ""

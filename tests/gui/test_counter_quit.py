@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 from sqlalchemy import select
 
 from memberdesk.models import Shift
@@ -19,6 +19,7 @@ from memberdesk.ui.shell.quit_guard import guard_closes
 from tests.checkout_support.kit import yuan
 
 from .counter_support import Till, make_till
+from .helpers import log_in
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -28,8 +29,10 @@ def till(qtbot, ui, db, staff) -> Till:  # type: ignore[no-untyped-def]
     return make_till(qtbot, ui, db, staff)
 
 
-def _quit_keys(till: Till, answer: Callable[[QMessageBox], None]) -> tuple[list[int], list[str]]:
-    """Ctrl+Q on the counter; ``answer`` handles the question if one is asked."""
+def _asked(till: Till, leave: Callable[[], object], answer: Callable[[QMessageBox], None],
+           said: Callable[[QMessageBox], str]) -> tuple[list[int], list[str]]:
+    """``leave()`` (a key, a window closed); ``answer`` handles the question it asks, if
+    one. The exit codes asked for, and ``said(box)`` for each question asked."""
     exits: list[int] = []
     seen: list[str] = []
     till.ui.exit_requested.connect(exits.append)
@@ -37,14 +40,26 @@ def _quit_keys(till: Till, answer: Callable[[QMessageBox], None]) -> tuple[list[
     def act() -> None:
         box = QApplication.activeModalWidget()
         if isinstance(box, QMessageBox):
-            seen.append(box.windowTitle() + "\n" + box.text())
+            seen.append(said(box))
             answer(box)
 
-    QTimer.singleShot(0, act)
-    till.qtbot.keyClick(till.main, Qt.Key.Key_Q, CTRL)
-    till.qtbot.wait(50)
-    till.ui.exit_requested.disconnect(exits.append)
+    try:
+        QTimer.singleShot(0, act)
+        leave()
+        till.qtbot.wait(50)
+    finally:
+        till.ui.exit_requested.disconnect(exits.append)
     return exits, seen
+
+
+def _title_and_text(box: QMessageBox) -> str:
+    return box.windowTitle() + "\n" + box.text()
+
+
+def _quit_keys(till: Till, answer: Callable[[QMessageBox], None]) -> tuple[list[int], list[str]]:
+    """Ctrl+Q on the counter; ``answer`` handles the question if one is asked."""
+    return _asked(till, lambda: till.qtbot.keyClick(till.main, Qt.Key.Key_Q, CTRL), answer,
+                  _title_and_text)
 
 
 def _open_shifts(till: Till) -> list[str]:
@@ -134,28 +149,17 @@ def test_an_unpaid_cart_without_a_shift_asks_too(till: Till) -> None:
 
 
 # -- the window closed from the window system (title bar X, a window manager's Alt+F4) ----
-def _close_from_title_bar(till: Till, answer: Callable[[QMessageBox], None]) -> tuple[list[int], list[str]]:
-    """The window system closes the counter (QWindow.close: a spontaneous close event,
-    as from the title bar's X); ``answer`` handles the question if one is asked."""
-    exits: list[int] = []
-    seen: list[str] = []
-    till.ui.exit_requested.connect(exits.append)
-
-    def act() -> None:
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            seen.append(box.windowTitle())
-            answer(box)
-
+def _close_from_title_bar(till: Till, answer: Callable[[QMessageBox], None],
+                          window: QWidget | None = None) -> tuple[list[int], list[str]]:
+    """The window system closes ``window`` (the counter unless given; QWindow.close: a
+    spontaneous close event, as from the title bar's X); ``answer`` handles the question
+    if one is asked (its title is what is seen)."""
+    closed = window if window is not None else till.main
     guard_closes(till.main, till.ui.login)  # as memberdesk.ui.shell.app.run does
     try:
-        QTimer.singleShot(0, act)
-        till.main.windowHandle().close()
-        till.qtbot.wait(50)
+        return _asked(till, closed.windowHandle().close, answer, QMessageBox.windowTitle)
     finally:
         guard_closes(till.main, till.ui.login, on=False)  # the test's clean-up closes them
-        till.ui.exit_requested.disconnect(exits.append)
-    return exits, seen
 
 
 @pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Escape])
@@ -190,23 +194,7 @@ def test_closing_the_login_screen_after_a_lock_asks_too(till: Till) -> None:
     shift_no = till.ui.state.shift.shift_no
     till.press(Qt.Key.Key_F9, till.main)  # locked: the login screen, the shift still open
     assert till.ui.login.isVisible()
-    exits: list[int] = []
-    seen: list[str] = []
-    till.ui.exit_requested.connect(exits.append)
-
-    def act() -> None:
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            seen.append(box.windowTitle())
-            box.reject()  # Esc: stay
-
-    guard_closes(till.main, till.ui.login)
-    try:
-        QTimer.singleShot(0, act)
-        till.ui.login.windowHandle().close()
-        till.qtbot.wait(50)
-    finally:
-        guard_closes(till.main, till.ui.login, on=False)
+    exits, seen = _close_from_title_bar(till, lambda box: box.reject(), till.ui.login)  # Esc
     assert exits == [] and seen == [f"班次 {shift_no} 还没有交班"]
     assert till.ui.login.isVisible()
 
@@ -215,3 +203,96 @@ def test_windows_close_from_code_without_asking_unless_guarded(till: Till) -> No
     """Only the application's run turns the guard on (a test's clean-up closes its
     windows from code, with a shift open, and must not be asked)."""
     assert not till.main.close_guarded and not till.ui.login.close_guarded
+
+
+# -- log out (Shift+F9) and Ctrl+Q on the login screen after it (issue 11) -----------------
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+def _active(till: Till, window: QWidget) -> None:
+    """Until ``window`` has the keys (its shortcuts are the window's). A question just
+    answered leaves the offscreen platform with no active window at times, where a
+    window manager gives the keys back to the window under it: so does this."""
+    if QApplication.activeWindow() is not window:
+        window.activateWindow()
+    till.qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5_000)
+
+
+def _log_out_keys(till: Till, answer: Callable[[QMessageBox], None]) -> tuple[list[int], list[str]]:
+    """Shift+F9 on the counter; ``answer`` handles the question if one is asked."""
+    _active(till, till.main)
+    return _asked(till, lambda: till.qtbot.keyClick(till.main, Qt.Key.Key_F9, SHIFT), answer,
+                  _title_and_text)
+
+
+def _login_quit_keys(till: Till, answer: Callable[[QMessageBox], None]) -> tuple[list[int], list[str]]:
+    """Ctrl+Q on the login screen (once it shows and has the keys)."""
+    _active(till, till.ui.login)
+    return _asked(till, lambda: till.qtbot.keyClick(till.ui.login, Qt.Key.Key_Q, CTRL), answer,
+                  _title_and_text)
+
+
+def test_log_out_with_an_unpaid_cart_asks_as_ctrl_q_and_enter_stays(till: Till) -> None:
+    """The trial: Shift+F9 dropped three rung-up items without a word."""
+    _three_colas(till)
+
+    def enter(box: QMessageBox) -> None:
+        assert box.defaultButton() is not box.findChild(QPushButton, "quitAnyway")
+        till.qtbot.keyClick(box, Qt.Key.Key_Return)
+
+    exits, seen = _log_out_keys(till, enter)
+    assert exits == [] and len(seen) == 1  # Enter stays at the counter
+    assert seen[0].startswith("购物车还没有结账\n现在注销登录的话")
+    assert "本单未结账的 3 件商品（¥10.50）不会保留" in seen[0]  # Ctrl+Q's words
+    assert till.main.isVisible() and till.counter.cart.model.item_count == 3
+    exits, seen = _log_out_keys(till, lambda box: till.qtbot.keyClick(box, Qt.Key.Key_Escape))
+    assert len(seen) == 1 and till.main.isVisible()  # Esc stays too
+    till.ui.i18n.set_language("en")
+
+    def leave(box: QMessageBox) -> None:
+        labels = sorted(b.text() for b in box.findChildren(QPushButton))
+        assert labels == ["Log out, cart not kept", "Stay (Enter)"]
+        box.findChild(QPushButton, "quitAnyway").click()
+
+    exits, seen = _log_out_keys(till, leave)
+    assert exits == [] and seen[0].startswith("The cart has not been paid\nIf you log out now")
+    assert "the 3 unpaid items in the cart (¥10.50) are not kept" in seen[0]
+    _active(till, till.ui.login)
+    assert not till.main.isVisible() and till.counter.cart.is_empty
+
+
+def test_log_out_with_an_empty_cart_does_not_ask(till: Till) -> None:
+    exits, seen = _log_out_keys(till, lambda box: box.reject())
+    assert exits == [] and seen == []
+    _active(till, till.ui.login)
+
+
+def test_ctrl_q_on_the_login_screen_after_a_log_out_asks_about_the_open_shift(
+        till: Till) -> None:
+    """The trial: a cashier logged out, the shift still open; Ctrl+Q on the login screen
+    quit at once, where the counter asks."""
+    shift_no = till.ui.state.shift.shift_no
+    _log_out_keys(till, lambda box: box.reject())
+    _active(till, till.ui.login)
+    exits, seen = _login_quit_keys(till, lambda box: till.qtbot.keyClick(box, Qt.Key.Key_Return))
+    assert exits == [] and len(seen) == 1  # Enter stays
+    assert seen[0].startswith(f"班次 {shift_no} 还没有交班\n")
+    assert "班次仍然开着" in seen[0]
+    assert till.ui.login.isVisible()
+    till.ui.i18n.set_language("en")
+    exits, seen = _login_quit_keys(till, lambda box: box.findChild(QPushButton, "quitAnyway").click())
+    assert exits == [0] and seen[0].startswith(f"Shift {shift_no} is still open")
+    assert _open_shifts(till) == [shift_no]
+
+
+def test_after_the_shift_is_closed_ctrl_q_on_the_login_screen_quits_at_once(till: Till) -> None:
+    _log_out_keys(till, lambda box: box.reject())
+    _active(till, till.ui.login)
+    shifts.close_shift(till.db, till.world.cashier, {TenderKind.CASH: yuan("200")})
+    log_in(till.qtbot, till.ui, "cashier", "cashier-pass")  # the shift closed (F5), then out
+    till.settle()
+    assert till.ui.state.shift is None
+    _log_out_keys(till, lambda box: box.reject())
+    _active(till, till.ui.login)
+    exits, seen = _login_quit_keys(till, lambda box: box.reject())
+    assert exits == [0] and seen == []

@@ -7,9 +7,9 @@ re-prices, Shift+F7 ticks the best; one for this sale left unticked is said abov
 amounts). What is left, or the change, is shown after every key. Enter confirms once
 it is covered; else Enter in an empty field fills it with what is left. Esc cancels.
 
-When the member's stored value covers the sale, it opens with "all from stored value"
-filled in: F12 then Enter pays. A view: it emits :attr:`PaymentDialog.submitted`; the
-controller calls the checkout and reports back with :meth:`payment_failed` (or closes it).
+Stored value covering the sale opens filled in: F12, Enter pays; F2 adds points to it
+(``give_way``). A view: it emits :attr:`PaymentDialog.submitted`; the controller calls
+the checkout and reports back with :meth:`payment_failed` (or closes it).
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ from memberdesk.ui.counter.tender_rows import (
     MEMBER_ONLY,
     TENDERS,
     TenderRow,
+    give_way,
     render_notes,
     split_problem,
     split_totals,
@@ -274,9 +275,9 @@ class PaymentDialog(Retranslating, QDialog):
         if not row.field.isEnabled():
             return
         self._touched = True
-        if self._auto is not None and self._auto != kind:
-            self.rows[self._auto].field.clear()  # the automatic fill gives way
-        self._auto = None
+        auto, self._auto = self._auto, None
+        if auto is not None and auto != kind:
+            give_way(self.rows, auto, row, self._payable)  # stored value keeps the rest
         if not row.field.text():
             others = split_totals(self._payable, [r for r in self.rows.values() if r is not row])
             row.fill(others.remaining)

@@ -117,6 +117,24 @@ class TenderRow(QObject):
         self.field.selectAll()
 
 
+def give_way(rows: dict[str, TenderRow], auto: str, row: TenderRow, payable: Money) -> None:
+    """A method key (``row``) pressed while ``auto``'s row holds the amount filled in
+    as the dialog opened. Cash filled in stands for "nothing chosen yet": it gives way
+    whole. "All from stored value" is the member's money, and F2 (points, capped) adds
+    to it: the points pay what they can and stored value keeps the rest (issue 11: F2
+    emptied it, F1 filled it again); a method that pays it all (F3–F6: cash, card,
+    WeChat, Alipay instead) leaves it nothing."""
+    filled = rows[auto]
+    if auto != "stored_value":
+        filled.field.clear()
+        return
+    if not row.field.text():
+        row.fill(split_totals(payable, [r for r in rows.values()
+                                        if r is not row and r is not filled]).remaining)
+    rest = split_totals(payable, [r for r in rows.values() if r is not filled]).remaining
+    filled.field.set_amount(min(filled.amount, rest) if rest.fen > 0 else None)
+
+
 @dataclass(frozen=True)
 class SplitTotals:
     payable: Money

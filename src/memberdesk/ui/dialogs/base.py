@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, cast
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale, QRect, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -64,6 +64,27 @@ class AmountEdit(QLineEdit):
             return parse_amount(self.text()) if self.text().strip() else None
         except UserError:
             return None
+
+
+def room_for(parent: QWidget | None, dialog: QWidget) -> QRect:
+    """Where a dialog opened over ``parent`` may spread: the window it opens over (the
+    counter, maximised on the shop's screen: the screen's free area), else its screen's."""
+    window = parent.window() if parent is not None else None
+    if window is not None and window.isVisible():
+        return window.geometry()
+    return dialog.screen().availableGeometry()
+
+
+def size_to_room(dialog: QWidget, parent: QWidget | None, least: int, most: int,
+                 height: int) -> None:
+    """A wide dialog as wide as the room allows (nine tenths of it, ``least`` to
+    ``most`` pixels; never wider than the room), ``height`` high at most: it uses a
+    1366 screen and still fits a 1024x768 one."""
+    room = room_for(parent, dialog)
+    fits = room.width() - 24  # a frame and a margin either side
+    dialog.setMinimumWidth(min(least, fits))
+    dialog.resize(max(min(least, fits), min(most, room.width() * 9 // 10)),
+                  min(height, room.height() - 40))
 
 
 def push_button(slot: Callable[[], Any], *, primary: bool = False) -> QPushButton:

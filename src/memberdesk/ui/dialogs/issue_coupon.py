@@ -4,7 +4,12 @@ Lists the active coupon templates (what each gives, its minimum spend); Up/Down
 pick one, Enter gives it to the member on screen
 (``services.coupons.admin.issue_coupon``: permission-checked, audited). A cashier
 without the permission gets the manager-approval dialog, and with the approval
-the same coupon is given (the approver is in the audit row).
+the same coupon is given (the approver is in the audit row; one approval, one coupon).
+
+Giving several coupons is normal (issue 11: the Give button stayed grey after the
+first until the dialog was opened again): once one is given, Enter gives the next
+one picked, and the message counts those given since the dialog opened. One Enter
+gives one coupon: an Enter while the service is still giving the last does nothing.
 """
 
 from __future__ import annotations
@@ -53,7 +58,8 @@ class IssueCouponDialog(TaskDialog):
         super().__init__(runner, actor, parent, name="issueCouponDialog")
         self.member_no, self.member_name = member_no, member_name
         self.templates: list[CouponTemplateRow] = []
-        self.issued_coupons: IssuedCoupons | None = None
+        self.issued_coupons: IssuedCoupons | None = None  # the last one given
+        self.given = 0  # coupons given since the dialog opened
         self.approval_id: int | None = None
         self.approval: ApprovalDialog | None = None
         self.table = QTableWidget(0, 3)
@@ -92,14 +98,14 @@ class IssueCouponDialog(TaskDialog):
         self.update_state()
 
     def update_state(self) -> None:
-        self.give_button.setEnabled(bool(self.templates) and self.issued_coupons is None)
+        self.give_button.setEnabled(bool(self.templates))
 
     def enter_pressed(self) -> None:
         self.submit()
 
     def submit(self) -> None:
         rows = self.table.selectionModel().selectedRows()
-        if self.busy or self.issued_coupons is not None or not rows:
+        if self.busy or not rows:
             return
         t = self.templates[rows[0].row()]
         self.call(_issue, self.actor, t.code, self.member_no, self.approval_id,
@@ -121,10 +127,14 @@ class IssueCouponDialog(TaskDialog):
 
     def _done(self, result: IssuedCoupons) -> None:
         self.issued_coupons = result
+        self.given += len(result.codes)
+        given = self.given
         self.approval_id = None
         self.say(lambda: self.tr("{coupon} given to {member} (code {code}), valid until {day}.")
                  .format(coupon=result.template_name, member=result.member_name,
-                         code=", ".join(result.codes), day=fmt.datetime_text(result.valid_to)), OK)
+                         code=", ".join(result.codes), day=fmt.datetime_text(result.valid_to))
+                 + "\n" + self.tr("Coupons given so far: {count}. Enter gives another one; "
+                                   "Esc when done.").format(count=given), OK)
         self.issued.emit(result)
         self.work_done()
         self.update_state()

@@ -38,7 +38,7 @@ from memberdesk.ui.common import fmt
 from memberdesk.ui.shell.tasks import TaskRunner
 
 from .approval import ApprovalDialog
-from .base import ERROR, OK, TaskDialog, push_button
+from .base import ERROR, OK, TaskDialog, push_button, size_to_room
 from .refund_find import Found, do_refund, fetch_receipt, preview_refund, refund_history
 from .refund_history import RefundHistory
 from .refund_result import RefundHeadline
@@ -112,8 +112,9 @@ class RefundDialog(TaskDialog):
         self.headline = RefundHeadline()
         self.body.addWidget(self.headline, 0, Qt.AlignmentFlag.AlignTop)  # its lines together
         self.refund_button = self.add_button(self.submit, primary=True)
-        self.setMinimumWidth(760)  # the height follows the content (the lines table grows)
-        self.resize(760, 620)
+        # As wide as the screen allows (it was 760 at 1366 too, the recharges cut short);
+        # the height follows the content (the lines table grows)
+        size_to_room(self, parent, least=760, most=1240, height=620)
 
         self._fill_history([])
         self.retranslate()

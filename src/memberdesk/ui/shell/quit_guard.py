@@ -9,6 +9,11 @@ cashier who pressed Ctrl+Q by habit at the end of the day is told so and may sta
 close the shift now. The cart is not kept: items rung up and not paid are named (how
 many, how much), and asked about with no shift open too. Enter (and Esc) stay;
 quitting takes the other button.
+
+Logging out (Shift+F9) does not keep the cart either: :func:`confirm_logout` asks the
+same question in the same words, "log out" for "quit" (the shift stays open, as a log
+out always leaves it). Ctrl+Q on the login screen after a cashier logged out with the
+shift open asks about that shift as on the counter (:class:`ShiftsLeftOpen`; issue 11).
 """
 
 from __future__ import annotations
@@ -47,6 +52,14 @@ CART_ONLY_TEXT = QT_TRANSLATE_NOOP(
     "To take the payment, stay.",
 )
 CART_QUIT = QT_TRANSLATE_NOOP("QuitGuard", "Quit, cart not kept")
+LOGOUT_CART_TEXT = QT_TRANSLATE_NOOP(
+    "QuitGuard",
+    "If you log out now, the {count} unpaid items in the cart ({amount}) are not kept.\n\n"
+    "To take the payment, stay.",
+)
+LOGOUT_CART = QT_TRANSLATE_NOOP("QuitGuard", "Log out, cart not kept")
+# What leaving the counter says about the unpaid cart: (question, button), by the way out.
+CART_ONLY = {"quit": (CART_ONLY_TEXT, CART_QUIT), "logout": (LOGOUT_CART_TEXT, LOGOUT_CART)}
 STAY = QT_TRANSLATE_NOOP("QuitGuard", "Stay (Enter)")
 QUIT = QT_TRANSLATE_NOOP("QuitGuard", "Quit, shift stays open")
 
@@ -66,9 +79,11 @@ def unpaid_cart(cart: Any) -> tuple[int, str] | None:
     return cart.model.item_count, money(total)
 
 
-def quit_box(parent: QWidget | None, shift_no: str | None,
-             cart: tuple[int, str] | None = None) -> tuple[QMessageBox, QWidget]:
-    """The question, and its quit button (Enter and Esc choose to stay)."""
+def quit_box(parent: QWidget | None, shift_no: str | None, cart: tuple[int, str] | None = None,
+             way: str = "quit") -> tuple[QMessageBox, QWidget]:
+    """The question, and its quit button (Enter and Esc choose to stay). ``way``:
+    "quit", or "logout" (asked about the cart only: a log out leaves the shift open)."""
+    cart_text, cart_button = CART_ONLY[way]
     if shift_no and cart:
         title = _t(TITLE, number=shift_no)
         text = _t(CART_TEXT, number=shift_no, count=str(cart[0]), amount=cart[1])
@@ -76,12 +91,12 @@ def quit_box(parent: QWidget | None, shift_no: str | None,
         title, text = _t(TITLE, number=shift_no), _t(TEXT, number=shift_no)
     else:
         count, amount = cart or (0, "")
-        title, text = _t(CART_TITLE), _t(CART_ONLY_TEXT, count=str(count), amount=amount)
+        title, text = _t(CART_TITLE), _t(cart_text, count=str(count), amount=amount)
     box = QMessageBox(QMessageBox.Icon.Warning, title, text,
                       QMessageBox.StandardButton.NoButton, parent)
-    box.setObjectName("quitWithOpenShift" if shift_no else "quitWithUnpaidCart")
+    box.setObjectName("quitWithOpenShift" if shift_no else f"{way}WithUnpaidCart")
     stay = box.addButton(_t(STAY), QMessageBox.ButtonRole.RejectRole)
-    leave = box.addButton(_t(QUIT if shift_no else CART_QUIT),
+    leave = box.addButton(_t(QUIT if shift_no else cart_button),
                           QMessageBox.ButtonRole.DestructiveRole)
     leave.setObjectName("quitAnyway")
     box.setDefaultButton(stay)
@@ -93,17 +108,45 @@ def confirm_quit(parent: QWidget | None, shift: Any, cart: Any = None) -> bool:
     """True: quit (no shift open and nothing unpaid in the cart, or the cashier chose
     to). ``shift``: the open shift (a ``ShiftSummary``), or None; ``cart``: the
     counter's ``CartController``, or None."""
-    shift_no = getattr(shift, "shift_no", None)
-    unpaid = unpaid_cart(cart)
+    return _confirm(parent, getattr(shift, "shift_no", None), unpaid_cart(cart), "quit")
+
+
+def confirm_logout(parent: QWidget | None, cart: Any) -> bool:
+    """True: log out (nothing unpaid in the cart, or the cashier chose to). Asked like
+    :func:`confirm_quit` with no shift open: the shift stays open on a log out."""
+    return _confirm(parent, None, unpaid_cart(cart), "logout")
+
+
+def _confirm(parent: QWidget | None, shift_no: str | None, unpaid: tuple[int, str] | None,
+             way: str) -> bool:
     if not shift_no and unpaid is None:
         return True
-    box, leave = quit_box(parent, shift_no, unpaid)
+    box, leave = quit_box(parent, shift_no, unpaid, way)
     box.exec()
     if box.clickedButton() is not leave:
         return False
-    log.info("quit with shift %s still open, %s unpaid items in the cart",
-             shift_no, unpaid[0] if unpaid else 0)
+    log.info("%s with shift %s still open, %s unpaid items in the cart",
+             way, shift_no, unpaid[0] if unpaid else 0)
     return True
+
+
+class ShiftsLeftOpen:
+    """The shifts their cashiers logged out from, still open, in this run: on the login
+    screen Ctrl+Q asks about the last one as the counter asks about its shift (the
+    cashier's log out cleared the counter's). A cashier who logs out again with the
+    shift closed (F5) takes it off."""
+
+    def __init__(self) -> None:
+        self._by_staff: dict[Any, Any] = {}  # staff id -> ShiftSummary, the last one last
+
+    def logged_out(self, actor: Any, shift: Any) -> None:
+        staff = getattr(actor, "staff_id", None)
+        self._by_staff.pop(staff, None)
+        if actor is not None and shift is not None:
+            self._by_staff[staff] = shift
+
+    def last(self) -> Any:
+        return next(reversed(self._by_staff.values()), None)
 
 
 class GuardedClose:

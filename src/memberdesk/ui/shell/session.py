@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox
 from shiboken6 import isValid
 
 from memberdesk.paths import DataPaths
@@ -26,6 +26,8 @@ from memberdesk.ui.shell.daily_jobs import DailyJobsScheduler
 from memberdesk.ui.shell.follow import follow_language_problem, follow_shop_name
 from memberdesk.ui.shell.i18n import Translations
 from memberdesk.ui.shell.login import LoginScreen
+from memberdesk.ui.shell.quit_guard import ShiftsLeftOpen, confirm_logout, confirm_quit
+from memberdesk.ui.shell.screens import fill_screen, switch_screen
 from memberdesk.ui.shell.shop_setup import ShopSetupScreen
 from memberdesk.ui.shell.startup_messages import database_error_text, startup_title
 from memberdesk.ui.shell.tasks import TaskRunner
@@ -105,6 +107,7 @@ class AppController(QObject):
         self.shop_name = ""
         self.data_dir: Path | None = None
         self.state = CounterState(self)
+        self.left_open = ShiftsLeftOpen()  # Ctrl+Q on the login screen asks about them
         self.backups: BackupScheduler | None = None
         self.daily_jobs: DailyJobsScheduler | None = None
         self.reader = ReaderBridge(self)
@@ -120,7 +123,7 @@ class AppController(QObject):
         self.login.language_toggle_requested.connect(i18n.toggle)
         self.login.quit_requested.connect(self.quit)
         self.main.lock_requested.connect(self.lock)
-        self.main.logout_requested.connect(self.logout)
+        self.main.logout_requested.connect(self.ask_logout)
         self.main.quit_requested.connect(self.quit)
         self.main.language_toggle_requested.connect(i18n.toggle)
         runner.user_error.connect(self.main.banner.show_user_error)
@@ -339,9 +342,16 @@ class AppController(QObject):
         self._switch(self.login, self.main)
         self._refresh_staff()
 
+    def ask_logout(self) -> None:
+        """Shift+F9: asked first while the cart holds unpaid items, as Ctrl+Q asks
+        (Enter stays; ui/shell/quit_guard.py)."""
+        if confirm_logout(self.main, self.counter.cart):
+            self.logout()
+
     def logout(self) -> None:
         actor = self.main.actor
         log.info("%s logged out", actor.username if actor else "?")
+        self.left_open.logged_out(actor, self.state.shift)
         self.counter.end_session()
         self.offline.end_session()
         self.main.end_session()
@@ -351,10 +361,11 @@ class AppController(QObject):
 
     def quit(self) -> None:
         """Ctrl+Q, or a window closed from its title bar: asked first while a shift is
-        open or the cart holds unpaid items (Enter stays; ui/shell/quit_guard.py)."""
-        from memberdesk.ui.shell.quit_guard import confirm_quit
-        parent = self.main if self.main.isVisible() else self.login
-        if confirm_quit(parent, self.state.shift, self.counter.cart):
+        open or the cart holds unpaid items (Enter stays; ui/shell/quit_guard.py); on the
+        login screen, the shift a cashier logged out from too."""
+        on_counter = self.main.isVisible()
+        shift = self.state.shift if on_counter else self.state.shift or self.left_open.last()
+        if confirm_quit(self.main if on_counter else self.login, shift, self.counter.cart):
             self.exit_requested.emit(0)
 
     def stop_background_work(self, timeout_ms: int = 60_000) -> None:
@@ -374,26 +385,7 @@ class AppController(QObject):
         if tasks is not None and not tasks.long_jobs.wait(timeout_ms):
             log.error("a long job was still running after %d ms at shutdown", timeout_ms)
 
-    @staticmethod
-    def _switch(show: QWidget, hide: QWidget) -> None:
-        # Show first: hiding the only visible window could end the application.
-        # The geometry too when maximised: without a window manager (a bare X server)
-        # the state alone leaves the window at its own size (fill_screen).
-        show.setGeometry(hide.geometry())
-        if hide.isMaximized() or hide.isFullScreen():
-            show.setWindowState(hide.windowState())
-        show.show()
-        show.raise_()
-        show.activateWindow()
-        hide.hide()
-
-
-def fill_screen(window: QWidget) -> None:
-    """Maximised, on a real desktop and without a window manager: there nobody
-    resizes a window asked to be maximised, so it first takes the screen's
-    available area itself (which a window manager then maximises as usual)."""
-    window.setGeometry(window.screen().availableGeometry())
-    window.showMaximized()
+    _switch = staticmethod(switch_screen)
 
 
 def _ping(db: Any) -> None:

@@ -9,11 +9,11 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
 
 from memberdesk.services.backup import create as backup_svc
 from memberdesk.services.backup.create import create_backup
 
+from .office_1024 import office_page_at_1024
 from .tasks_support import Counter
 
 SHOTS = os.environ.get("MEMBERDESK_SHOTS", "")
@@ -28,13 +28,7 @@ def test_the_list_keeps_its_rows_after_a_backup_that_removed_several(owner: Coun
     for days in (1, 2, 3, 4, 5, 6, 7, 8, 9, 10):
         create_backup(c.db, c.world.owner, now=now - timedelta(days=days))
     c.world.set_settings(backup__keep_daily=3, backup__keep_weekly=1, backup__keep_monthly=1)
-    c.ui.i18n.set_language(lang)
-    c.ui.main.resize(1024, 768)
-    office = c.open(Qt.Key.Key_F8)
-    office.move(0, 0)
-    office.resize(984, 718)
-    page = office.show_page("backup")
-    c.settle()
+    office, page = office_page_at_1024(c, lang, "backup")
     with c.qtbot.waitSignal(page.backed_up, timeout=20_000) as blocker:
         page.backup_button.click()
     made = blocker.args[0]

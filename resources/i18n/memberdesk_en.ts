@@ -420,10 +420,8 @@ the {when} backup</translation>
         <translation>There is no good backup yet.</translation>
     </message>
     <message>
-        <source>Last good backup: {when}
-{path}</source>
-        <translation>Last good backup: {when}
-{path}</translation>
+        <source>Last good backup: {when}</source>
+        <translation>Last good backup: {when}</translation>
     </message>
     <message>
         <source>Second copy to: {folder}</source>
@@ -5227,6 +5225,13 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>
             <numerusform>Removed %n older backup by the retention rule: {files}.</numerusform>
             <numerusform>Removed %n older backups by the retention rule: {files}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n older backup(s) by retention (point here for the names).</source>
+        <translation>
+            <numerusform>Removed %n older backup by retention (point here for its name).</numerusform>
+            <numerusform>Removed %n older backups by retention (point here for the names).</numerusform>
         </translation>
     </message>
 </context>

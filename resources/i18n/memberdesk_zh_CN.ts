@@ -417,10 +417,8 @@ the {when} backup</source>
         <translation>还没有可用的备份。</translation>
     </message>
     <message>
-        <source>Last good backup: {when}
-{path}</source>
-        <translation>最近一次可用备份：{when}
-{path}</translation>
+        <source>Last good backup: {when}</source>
+        <translation>最近一次可用备份：{when}</translation>
     </message>
     <message>
         <source>Second copy to: {folder}</source>
@@ -5203,6 +5201,12 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <source>Removed %n older backup(s) by the retention rule: {files}.</source>
         <translation>
             <numerusform>按保留规则删除了 %n 份较早的备份：{files}。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n older backup(s) by retention (point here for the names).</source>
+        <translation>
+            <numerusform>按保留规则删除了 %n 份较早的备份（鼠标停在这里可看文件名）。</numerusform>
         </translation>
     </message>
 </context>

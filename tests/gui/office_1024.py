@@ -22,3 +22,8 @@ def office_page_at_1024(c: Counter, lang: str, page: str) -> tuple[Any, Any]:
     c.settle()
     return office, shown
 
+
+
+def visible_rows(table: Any) -> float:
+    """How many of ``table``'s rows its viewport shows (by its first row's height)."""
+    return table.viewport().height() / max(1, table.rowHeight(0))

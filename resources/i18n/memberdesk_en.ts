@@ -3133,6 +3133,22 @@ Please send this file to your support contact.</translation>
 <context>
     <name>MemberListPanel</name>
     <message>
+        <source>Filt&amp;ers ({count})</source>
+        <translation>Filt&amp;ers ({count})</translation>
+    </message>
+    <message>
+        <source>Filt&amp;ers</source>
+        <translation>Filt&amp;ers</translation>
+    </message>
+    <message>
+        <source>Hide the filters</source>
+        <translation>Hide the filters</translation>
+    </message>
+    <message>
+        <source>Show the filters (tier, state, tag, birthday month, visits, stored value, analysis)</source>
+        <translation>Show the filters (tier, state, tag, birthday month, visits, stored value, analysis)</translation>
+    </message>
+    <message>
         <source>{count} found</source>
         <translation>{count} found</translation>
     </message>

@@ -3128,6 +3128,22 @@ Please send this file to your support contact.</source>
 <context>
     <name>MemberListPanel</name>
     <message>
+        <source>Filt&amp;ers ({count})</source>
+        <translation>筛选（{count}）(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Filt&amp;ers</source>
+        <translation>筛选(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Hide the filters</source>
+        <translation>收起筛选条件</translation>
+    </message>
+    <message>
+        <source>Show the filters (tier, state, tag, birthday month, visits, stored value, analysis)</source>
+        <translation>展开筛选条件（等级、状态、标签、生日月份、到店、储值、分析）</translation>
+    </message>
+    <message>
         <source>{count} found</source>
         <translation>找到 {count} 位</translation>
     </message>

@@ -105,6 +105,8 @@ def test_member_list_shows_its_filters_whole_and_does_not_scroll(owner: Counter,
     office = open_office(c, lang)
     page = show(c, office, "members")
     panel = page.list
+    panel.show_filters(True)  # folded at first (issue 11)
+    c.settle()
     box = panel.filter_box
     metrics = box.status.fontMetrics()
     choices = [box.status.itemText(i) for i in range(box.status.count())]

@@ -18,6 +18,7 @@ from memberdesk.services.backup.create import BackupStatus
 from memberdesk.services.backup.loss import RestoreLoss
 from memberdesk.services.backup.restore import RestoreResult
 from memberdesk.ui.common import fmt
+from memberdesk.ui.shell.backup_scheduler import backups_seen
 from memberdesk.ui.shell.restored_notice import restored_text
 from memberdesk.ui.shell.tasks import TaskRunner
 
@@ -82,6 +83,7 @@ class BackupPage(Page):
         self.retranslate()
 
     def activated(self) -> None:
+        backups_seen().seen.emit()  # the counter's note of removed backups has been read
         if not self.busy:
             self.refresh()
         self.list.setFocus()  # Enter restores the chosen backup without a click first

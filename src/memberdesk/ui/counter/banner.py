@@ -1,7 +1,9 @@
 """The non-blocking message strip at the bottom of the counter, above the status
 bar. User errors from services land here, in the current language; so does good
 news (:meth:`MessageBanner.show_notice`: a shift opened), in green. The strip hides
-itself after a while, or on a click."""
+itself after a while, or on a click; a notice shown with ``stays`` (older backups a
+scheduled backup removed) stays until it is dismissed (×, a click) or its owner
+takes it back (:meth:`MessageBanner.clear_notice`)."""
 
 from __future__ import annotations
 
@@ -50,13 +52,22 @@ class MessageBanner(Retranslating, QFrame):
         self.show()
         self._timer.start(BANNER_MS)
 
-    def show_notice(self, text: Callable[[], str]) -> None:
-        """Good news, ``text()`` in the current language (called again on a switch)."""
+    def show_notice(self, text: Callable[[], str], *, stays: bool = False) -> None:
+        """Good news, ``text()`` in the current language (called again on a switch);
+        with ``stays`` it does not hide by itself."""
         self._error, self._notice = None, text
         self._set_tone("ok")
         self.retranslate()
         self.show()
-        self._timer.start(BANNER_MS)
+        if stays:
+            self._timer.stop()
+        else:
+            self._timer.start(BANNER_MS)
+
+    def clear_notice(self, text: Callable[[], str]) -> None:
+        """Hide the notice ``text`` if it is still the one shown."""
+        if self._notice is text:
+            self.clear()
 
     @property
     def tone(self) -> str:

@@ -5,8 +5,9 @@ stored value above, grade, RFM segment, lifecycle, churn warning) and the lazy
 table (:mod:`.member_model`). Enter in the search box or a filter applies it now;
 Enter (or a double click) on a member opens the member's page.
 
-The filters fold away behind their button (筛选, beside the sort; folded at first,
-how many are in use on it), so the list shows ten rows and more at 1024x768."""
+The filters fold away behind their button (筛选; folded at first, how many are in
+use on it; the members page puts it at its tabs' right), so the list shows ten rows
+and more at 1024x768."""
 
 from __future__ import annotations
 
@@ -114,13 +115,13 @@ class MemberListPanel(Retranslating, QWidget):
         self.filters_button = push_button(lambda: self.show_filters(
             not self.filter_box.isVisibleTo(self)))
         self.filters_button.setObjectName("memberListFilters")
-        top.addWidget(self.filters_button)
         self.opens = not segment_fields
         self.top_row = top
         if segment_fields:  # the segment is the filter alone: no search; the count up here
             self.labels["search"].hide()
             self.search.hide()
             top.insertWidget(0, self.count_label, 1)
+            self.filters_button.setParent(self)
             self.filters_button.hide()  # a segment is its filters: always shown
         self.sort.setSizeAdjustPolicy(
             PickerBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)

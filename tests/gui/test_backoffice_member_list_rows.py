@@ -48,3 +48,7 @@ def test_the_member_list_shows_ten_rows_at_1024(manager: Counter, lang: str) -> 
     assert not panel.filter_box.isVisible() and panel.filters_button.hasFocus()
     text = panel.filters_button.text()
     assert "(1)" in text or "（1）" in text, text
+    # by keys too: Alt+E unfolds them (the tag's field still typed in)
+    c.press(Qt.Key.Key_E, office, Qt.KeyboardModifier.AltModifier)
+    c.qtbot.waitUntil(panel.filter_box.isVisible, timeout=2_000)  # (a mnemonic's click: 100 ms)
+    assert panel.tag.text() == "VIP"

@@ -16,6 +16,7 @@ from memberdesk.db import Database
 from memberdesk.models.base import utcnow
 from memberdesk.services.backup.create import create_backup
 from memberdesk.services.backup.files import list_backups
+from memberdesk.services.shared.errors import UserError
 from memberdesk.services.shared.settings import change_settings_in
 from memberdesk.ui.counter import banner as banner_module
 from memberdesk.ui.counter.actions import counter_tasks_of
@@ -113,8 +114,20 @@ def test_the_removal_note_stays_until_dismissed(  # type: ignore[no-untyped-def]
 ) -> None:
     monkeypatch.setattr(banner_module, "BANNER_MS", 50)
     banner = removal_shown(qtbot, ui, db, staff)
+    note = banner.text
+    # Esc at the counter (it clears the banner's errors) and a member chosen leave it
+    qtbot.keyClick(ui.main, Qt.Key.Key_Escape)
+    banner.clear()
+    assert banner.isVisible() and banner.text == note
+    # an error shown over it hides as usual, then the note is back
+    banner.show_user_error(UserError("disk_full", path=db.paths.backups))
+    assert banner.text != note
+    qtbot.waitUntil(lambda: banner.text == note, timeout=2_000)
+    assert banner.isVisible() and banner.tone == "ok"
     qtbot.mouseClick(banner.close_button, Qt.MouseButton.LeftButton)
     assert not banner.isVisible()
+    banner.show_user_error(UserError("disk_full", path=db.paths.backups))
+    qtbot.waitUntil(lambda: not banner.isVisible(), timeout=2_000)  # gone for good
 
 
 def test_the_removal_note_goes_when_the_backups_page_opens(  # type: ignore[no-untyped-def]

@@ -420,10 +420,8 @@ the {when} backup</translation>
         <translation>There is no good backup yet.</translation>
     </message>
     <message>
-        <source>Last good backup: {when}
-{path}</source>
-        <translation>Last good backup: {when}
-{path}</translation>
+        <source>Last good backup: {when}</source>
+        <translation>Last good backup: {when}</translation>
     </message>
     <message>
         <source>Second copy to: {folder}</source>
@@ -3139,6 +3137,22 @@ Please send this file to your support contact.</translation>
 <context>
     <name>MemberListPanel</name>
     <message>
+        <source>Filt&amp;ers ({count})</source>
+        <translation>Filt&amp;ers ({count})</translation>
+    </message>
+    <message>
+        <source>Filt&amp;ers</source>
+        <translation>Filt&amp;ers</translation>
+    </message>
+    <message>
+        <source>Hide the filters</source>
+        <translation>Hide the filters</translation>
+    </message>
+    <message>
+        <source>Show the filters (tier, state, tag, birthday month, visits, stored value, analysis)</source>
+        <translation>Show the filters (tier, state, tag, birthday month, visits, stored value, analysis)</translation>
+    </message>
+    <message>
         <source>{count} found</source>
         <translation>{count} found</translation>
     </message>
@@ -5243,6 +5257,13 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>
             <numerusform>Removed %n older backup by the retention rule: {files}.</numerusform>
             <numerusform>Removed %n older backups by the retention rule: {files}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n older backup(s) by retention (point here for the names).</source>
+        <translation>
+            <numerusform>Removed %n older backup by retention (point here for its name).</numerusform>
+            <numerusform>Removed %n older backups by retention (point here for the names).</numerusform>
         </translation>
     </message>
 </context>

@@ -417,10 +417,8 @@ the {when} backup</source>
         <translation>还没有可用的备份。</translation>
     </message>
     <message>
-        <source>Last good backup: {when}
-{path}</source>
-        <translation>最近一次可用备份：{when}
-{path}</translation>
+        <source>Last good backup: {when}</source>
+        <translation>最近一次可用备份：{when}</translation>
     </message>
     <message>
         <source>Second copy to: {folder}</source>
@@ -3134,6 +3132,22 @@ Please send this file to your support contact.</source>
 <context>
     <name>MemberListPanel</name>
     <message>
+        <source>Filt&amp;ers ({count})</source>
+        <translation>筛选（{count}）(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Filt&amp;ers</source>
+        <translation>筛选(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Hide the filters</source>
+        <translation>收起筛选条件</translation>
+    </message>
+    <message>
+        <source>Show the filters (tier, state, tag, birthday month, visits, stored value, analysis)</source>
+        <translation>展开筛选条件（等级、状态、标签、生日月份、到店、储值、分析）</translation>
+    </message>
+    <message>
         <source>{count} found</source>
         <translation>找到 {count} 位</translation>
     </message>
@@ -5219,6 +5233,12 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <source>Removed %n older backup(s) by the retention rule: {files}.</source>
         <translation>
             <numerusform>按保留规则删除了 %n 份较早的备份：{files}。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n older backup(s) by retention (point here for the names).</source>
+        <translation>
+            <numerusform>按保留规则删除了 %n 份较早的备份（鼠标停在这里可看文件名）。</numerusform>
         </translation>
     </message>
 </context>

@@ -1,6 +1,8 @@
 """Back up now at 1024x768 with several older backups removed by the retention rule:
-the message names two at most (all in its tooltip), so the list keeps a
-row at least (trial issue 2, in part), in Chinese and English."""
+the message keeps to two lines (the file's name cut in its middle if need be, the
+removed backups counted, every name and the whole path in its tooltip) and the
+last backup's state is one line beside 立即备份 (its path in the tooltip), so the
+list shows 4 rows and more (issue 11), in Chinese and English."""
 
 from __future__ import annotations
 
@@ -9,11 +11,11 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
 
 from memberdesk.services.backup import create as backup_svc
 from memberdesk.services.backup.create import create_backup
 
+from .office_1024 import office_page_at_1024, visible_rows
 from .tasks_support import Counter
 
 SHOTS = os.environ.get("MEMBERDESK_SHOTS", "")
@@ -28,24 +30,26 @@ def test_the_list_keeps_its_rows_after_a_backup_that_removed_several(owner: Coun
     for days in (1, 2, 3, 4, 5, 6, 7, 8, 9, 10):
         create_backup(c.db, c.world.owner, now=now - timedelta(days=days))
     c.world.set_settings(backup__keep_daily=3, backup__keep_weekly=1, backup__keep_monthly=1)
-    c.ui.i18n.set_language(lang)
-    c.ui.main.resize(1024, 768)
-    office = c.open(Qt.Key.Key_F8)
-    office.move(0, 0)
-    office.resize(984, 718)
-    page = office.show_page("backup")
-    c.settle()
+    office, page = office_page_at_1024(c, lang, "backup")
     with c.qtbot.waitSignal(page.backed_up, timeout=20_000) as blocker:
         page.backup_button.click()
     made = blocker.args[0]
     assert len(made.removed) >= 3, made.removed
     c.settle()
     c.qtbot.wait(50)
-    assert made.removed[-1] not in page.message.text() and made.path.name in page.message.text()
+    message = page.message.text()
+    assert not any(name in message for name in made.removed), message
+    assert message.count("\n") == 1 and str(len(made.removed)) in message.split("\n")[1]
+    assert made.path.name[:10] in message
+    # each line of the message is one line of the screen
+    metrics = page.message.fontMetrics()
+    room = page.message.contentsRect().width()
+    assert all(metrics.horizontalAdvance(line) <= room for line in message.split("\n")), (
+        [metrics.horizontalAdvance(line) for line in message.split("\n")], room, message)
+    assert str(made.path) in page.message.toolTip()
     assert all(name in page.message.toolTip() for name in made.removed)
+    assert str(made.path) == page.status_label.toolTip()
     if SHOTS:
         office.grab().save(str(Path(SHOTS) / f"backup-list-room-{lang}.png"))
-    rows = page.list.viewport().height() // max(1, page.list.rowHeight(0))
-    # a row at least (none before); 4 is not reached yet: the status's full path and
-    # the restore text still take the room (left for a follow-up)
-    assert rows >= 1, (rows, page.list.height())
+    rows = visible_rows(page.list)
+    assert rows >= 4, (rows, page.list.height())

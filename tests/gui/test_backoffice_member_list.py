@@ -75,6 +75,7 @@ def test_search_filter_sort_and_scroll(manager: Counter) -> None:
     c.press(Qt.Key.Key_Return, panel.search)
     c.settle()
 
+    panel.show_filters(True)  # folded at first (issue 11)
     c.type(panel.tag, "VIP")
     c.press(Qt.Key.Key_Return, panel.tag)
     c.settle()

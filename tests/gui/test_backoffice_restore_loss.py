@@ -121,8 +121,11 @@ def test_back_up_now_names_the_backups_the_rotation_removed(owner: Counter) -> N
         page.backup_button.click()
     made = blocker.args[0]
     assert made.removed == (scheduled.name,)
-    assert page.message.text() == (f"备份完成并已校验：{made.path.name}\n"
-                                   f"按保留规则删除了 1 份较早的备份：{scheduled.name}。")
+    made_line, removed_line = page.message.text().split("\n")
+    assert made_line.startswith(f"备份完成并已校验：{made.path.name[:19]}")
+    assert made_line.endswith(made.path.name[-14:])
+    assert removed_line == ("按保留规则删除了 1 份较早的备份（鼠标停在这里可看文件名）。")
+    assert f"按保留规则删除了 1 份较早的备份：{scheduled.name}。" in page.message.toolTip()
 
 
 def test_back_up_now_chooses_the_new_backup_and_enter_needs_no_click(owner: Counter) -> None:

@@ -10,7 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect
 
 from memberdesk.models.enums import TenderKind
 from memberdesk.money import Money
@@ -24,6 +24,7 @@ from memberdesk.services.shared.settings import change_settings
 from memberdesk.services.stock.ledger import count_stock, receive_stock
 from memberdesk.ui.backoffice.restore_confirm import RestoreConfirm
 
+from .office_1024 import office_page_at_1024
 from .tasks_support import Counter
 
 SHOTS = os.environ.get("MEMBERDESK_SHOTS", "")
@@ -54,13 +55,7 @@ def test_the_confirmation_counts_members_products_stock_and_settings(owner: Coun
                                                                       lang: str) -> None:
     c = owner
     backup = a_day_of_work(c)
-    c.ui.i18n.set_language(lang)
-    c.ui.main.resize(1024, 768)
-    office = c.open(Qt.Key.Key_F8)
-    office.move(0, 0)
-    office.resize(984, 718)
-    page = office.show_page("backup")
-    c.settle()
+    _office, page = office_page_at_1024(c, lang, "backup")
     page.restore_from(backup)
     c.settle()
     confirm = page.confirm

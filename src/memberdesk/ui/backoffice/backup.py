@@ -10,19 +10,21 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QWidget
 
 from memberdesk.services.backup.create import BackupStatus
 from memberdesk.services.backup.loss import RestoreLoss
 from memberdesk.services.backup.restore import RestoreResult
 from memberdesk.ui.common import fmt
+from memberdesk.ui.shell.backup_scheduler import backups_seen
 from memberdesk.ui.shell.restored_notice import restored_text
 from memberdesk.ui.shell.tasks import TaskRunner
 
 from ..dialogs.base import ERROR, OK, push_button, restyle
 from . import jobs
-from .backup_list import BackupList, removed_text
+from .backup_list import BackupList, RetentionWords, removed_text
 from .long_jobs import LongJobs
 from .page import Page
 from .restore_confirm import RestoreConfirm
@@ -60,17 +62,18 @@ class BackupPage(Page):
         self.restore_button = push_button(self.choose_restore_file)
         self._busy_buttons += [self.backup_button, self.restore_button,
                                self.restore_chosen_button]
+        # the state on one line beside the button, the whole path in its tool tip: the
+        # list keeps 4 rows and more at 1024x768 (issue 11)
         row = QHBoxLayout()
-        row.addWidget(self.backup_button)
-        row.addStretch(1)
+        row.addWidget(self.status_label, 1)
+        row.addWidget(self.backup_button, 0, Qt.AlignmentFlag.AlignTop)
         restore_row = QHBoxLayout()
         restore_row.addWidget(self.restore_chosen_button)
         restore_row.addWidget(self.restore_button)
         restore_row.addStretch(1)
-        self.body.addWidget(self.status_label)
-        self.body.addWidget(self.warning)
         self.body.addLayout(row)
-        self.body.addSpacing(12)
+        self.body.addWidget(self.warning)
+        self.body.addSpacing(4)
         self.body.addWidget(self.list_label)
         self.body.addWidget(self.list, 1)
         self.body.addWidget(self.restore_intro)
@@ -80,6 +83,7 @@ class BackupPage(Page):
         self.retranslate()
 
     def activated(self) -> None:
+        backups_seen().seen.emit()  # the counter's note of removed backups has been read
         if not self.busy:
             self.refresh()
         self.list.setFocus()  # Enter restores the chosen backup without a click first
@@ -109,18 +113,31 @@ class BackupPage(Page):
         self.list.show_files(state.files, select=made.path if made is not None else None)
         if made is not None:
             removed = made.removed
-            # the file's name and one removed backup at most, so the list keeps its rows
-            # at 1024x768; the whole text in the tooltip
+            # two lines at most whatever the names, so the list keeps its rows at
+            # 1024x768: the file's name cut in its middle if the line is short, the
+            # removed backups counted; the whole path and every name in the tooltip
             self.say(lambda: "\n".join(t for t in (
-                self.tr("Backed up and verified: {path}").format(path=made.path.name),
-                removed_text(removed) if len(removed) <= 1 else QCoreApplication.translate(
-                    "RetentionWords", "Removed %n older backup(s) by the retention rule: "
-                    "{files}.", "", len(removed)).format(files=removed[0] + ", …")) if t), OK)
+                self._fitted(self.tr("Backed up and verified: {path}"), made.path.name),
+                RetentionWords().counted(removed)) if t), OK)
             self.message.setToolTip("\n".join(t for t in (
                 str(made.path), removed_text(removed)) if t))
             self.backed_up.emit(made)
         self.retranslate()
         self.status_changed.emit(state.status)
+
+    def _fitted(self, line: str, name: str) -> str:
+        """``line`` with ``name`` cut in its middle so that it stays one line of the
+        message (as wide as the list above it); whole when the page is not laid out."""
+        self.message.ensurePolished()
+        margins = self.message.width() - self.message.contentsRect().width()
+        room = self.list.width() - max(margins, 0) - 8
+        whole = line.format(path=name)
+        metrics = QFontMetrics(self.message.font())
+        if room < 200 or metrics.horizontalAdvance(whole) <= room:
+            return whole
+        rest = metrics.horizontalAdvance(line.format(path=""))
+        return line.format(path=metrics.elidedText(name, Qt.TextElideMode.ElideMiddle,
+                                                   room - rest))
 
     def _backup_failed(self, error: Any) -> None:
         self._set_busy(False)
@@ -185,8 +202,8 @@ class BackupPage(Page):
         if s.last_good_at is None:
             text = self.tr("There is no good backup yet.")
         else:
-            text = self.tr("Last good backup: {when}\n{path}").format(
-                when=fmt.datetime_text(s.last_good_at), path=s.last_good_path)
+            text = self.tr("Last good backup: {when}").format(
+                when=fmt.datetime_text(s.last_good_at))
         if s.second_destination:
             text += "\n" + self.tr("Second copy to: {folder}").format(folder=s.second_destination)
         warnings = []
@@ -203,6 +220,8 @@ class BackupPage(Page):
         self.heading.setText(self.tr("Backup and restore"))
         text, warning = self._status_text()
         self.status_label.setText(text)
+        last = self.state.status.last_good_path if self.state else None
+        self.status_label.setToolTip(str(last) if last else "")
         self.warning.setText(warning)
         self.warning.setVisible(bool(warning))
         self.warning.setProperty("tone", ERROR)

@@ -123,6 +123,13 @@ class RetentionWords(QObject):
         return self.tr("Removed %n older backup(s) by the retention rule: {files}.", "",
                        count).format(files=", ".join(removed))
 
+    def counted(self, removed: tuple[str, ...]) -> str:
+        """How many were removed, their names left to the tooltip (a line that fits)."""
+        if not removed:
+            return ""
+        return self.tr("Removed %n older backup(s) by retention (point here for the "
+                       "names).", "", len(removed))
+
 
 def removed_text(removed: tuple[str, ...]) -> str:
     """The older backups a backup run removed, by file name; "" if none."""

@@ -155,6 +155,16 @@ class MemberFilterBox(Retranslating, QWidget):
     def first_button(self) -> QPushButton:
         return self.clear_button
 
+    def in_use(self) -> int:
+        """How many of the member list's fields narrow the list (a choice other than the
+        first, a field typed in): what the folded filters' button counts."""
+        picked = sum(box.currentIndex() > 0 for box in (
+            self.tier, self.status, self.month, self.grade, self.rfm, self.lifecycle,
+            self.churn))
+        typed = sum(bool(e.text().strip()) for e in (
+            self.tag, self.visited_from, self.visited_before, self.balance))
+        return picked + typed
+
     # -- reading and writing -----------------------------------------------------------
     def _refuse(self, edit: QLineEdit, text: str) -> None:
         self.say_error(text)

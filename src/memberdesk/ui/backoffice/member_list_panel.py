@@ -3,7 +3,11 @@
 (:mod:`.member_filters`: tier, tag, birthday month, last visit from / before a day,
 stored value above, grade, RFM segment, lifecycle, churn warning) and the lazy
 table (:mod:`.member_model`). Enter in the search box or a filter applies it now;
-Enter (or a double click) on a member opens the member's page."""
+Enter (or a double click) on a member opens the member's page.
+
+The filters fold away behind their button (筛选; folded at first, how many are in
+use on it; the members page puts it at its tabs' right), so the list shows ten rows
+and more at 1024x768."""
 
 from __future__ import annotations
 
@@ -31,7 +35,7 @@ from memberdesk.ui.common.widgets import PickerBox
 from memberdesk.ui.shell.i18n import Retranslating
 from memberdesk.ui.shell.tasks import TaskRunner
 
-from ..dialogs.base import current_language
+from ..dialogs.base import current_language, push_button
 from .member_filters import MemberFilterBox
 from .member_model import MemberModel
 
@@ -108,12 +112,17 @@ class MemberListPanel(Retranslating, QWidget):
         top.addWidget(self.search, 1)
         top.addWidget(self.labels["sort"])
         top.addWidget(self.sort)
+        self.filters_button = push_button(lambda: self.show_filters(
+            not self.filter_box.isVisibleTo(self)))
+        self.filters_button.setObjectName("memberListFilters")
         self.opens = not segment_fields
         self.top_row = top
         if segment_fields:  # the segment is the filter alone: no search; the count up here
             self.labels["search"].hide()
             self.search.hide()
             top.insertWidget(0, self.count_label, 1)
+            self.filters_button.setParent(self)
+            self.filters_button.hide()  # a segment is its filters: always shown
         self.sort.setSizeAdjustPolicy(
             PickerBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.sort.setMinimumContentsLength(12)
@@ -137,6 +146,7 @@ class MemberListPanel(Retranslating, QWidget):
             layout.addWidget(area)
         else:
             layout.addWidget(self.filter_box)
+            self.filter_box.hide()  # folded: the list's rows first (issue 11)
         layout.addWidget(self.table, 1)
         if not segment_fields:
             layout.addLayout(bottom)
@@ -165,6 +175,26 @@ class MemberListPanel(Retranslating, QWidget):
     def clear_filters(self) -> None:
         self.filter_box.clear()
 
+    def show_filters(self, show: bool) -> None:
+        """Unfold the filters (the first one has the focus) or fold them away."""
+        self.filter_box.setVisible(show)
+        self._render_filters_button()
+        if show:
+            self.filter_box.tier.setFocus()
+        else:
+            self.filters_button.setFocus()
+
+    def _render_filters_button(self) -> None:
+        shown = self.filter_box.isVisibleTo(self)
+        count = self.filter_box.in_use()
+        text = self.tr("Filt&ers ({count})").format(count=count) if count else self.tr(
+            "Filt&ers")
+        self.filters_button.setText(("▴ " if shown else "▾ ") + text)
+        self.filters_button.setToolTip(
+            self.tr("Hide the filters") if shown else self.tr(
+                "Show the filters (tier, state, tag, birthday month, visits, stored value, "
+                "analysis)"))
+
     def _loaded(self) -> None:
         if self.model.failed is not None:
             self.say_error(self.model.failed.message(current_language()))
@@ -179,6 +209,7 @@ class MemberListPanel(Retranslating, QWidget):
 
     # -- texts ---------------------------------------------------------------------------------
     def _render_count(self) -> None:
+        self._render_filters_button()
         shown = len(self.model.rows)
         if self.model.search:
             text = self.tr("{count} found").format(count=shown) if shown else self.tr(

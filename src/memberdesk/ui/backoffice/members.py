@@ -20,6 +20,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -120,6 +121,12 @@ class MembersPage(Page):
         self.tabs.addTab(self.list, "")
         self.tabs.addTab(self.files, "")
         self.tabs.currentChanged.connect(lambda _i: self._tab_changed())
+        # the filters' button at the tabs' right, in the room they leave: the search
+        # box keeps its width for its hint at 1024
+        self.tabs.setCornerWidget(self.list.filters_button, Qt.Corner.TopRightCorner)
+        self.list.filters_button.setStyleSheet("QPushButton { min-height: 0; padding: 2px 14px; }")
+        self.tabs.tabBar().ensurePolished()
+        self.list.filters_button.setFixedHeight(self.tabs.tabBar().sizeHint().height() - 2)
         self.body.addWidget(self.tabs, 1)
         self.update_state()
         self.retranslate()
@@ -157,6 +164,7 @@ class MembersPage(Page):
     def _tab_changed(self) -> None:
         self.clear_message()
         self.retranslate()
+        self.list.filters_button.setVisible(self.tabs.currentWidget() is self.list)
         if self.tabs.currentWidget() is self.list:
             self.list.search.setFocus()
 

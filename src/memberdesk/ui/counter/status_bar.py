@@ -24,10 +24,15 @@ if TYPE_CHECKING:
 
 SHOP_FIELD_MAX_PX = 240  # long shop names are elided; the tooltip has it all
 LEAST_FIELD_PX = 48  # a field that gives way keeps its first word or so
-# The fields in the order they give way: the devices' states (the settings page and
-# the tool tip say them whole), then the shift's number (a reference; "Shift:" and its
-# first characters still say that one is open), who is on duty, the shop, the backup.
-GIVE_WAY = ("reader", "printer", "shift", "staff", "shop", "backup")
+# The fields in the order they give way, each down to a width: the shop's name to its
+# first characters (the till is in it; the tool tip says it whole), the shift's number
+# (a reference; "Shift:" and its first characters still say that one is open), the
+# shop's name further, who is on duty, then the devices' states (read whole at 1024
+# in both languages: "读卡器：…" told a cashier nothing, issue 11), the backup's age.
+SHOP_SHORT_PX = 130
+GIVE_WAY = (("shop", SHOP_SHORT_PX), ("shift", LEAST_FIELD_PX), ("shop", LEAST_FIELD_PX),
+            ("staff", LEAST_FIELD_PX), ("printer", LEAST_FIELD_PX),
+            ("reader", LEAST_FIELD_PX), ("backup", LEAST_FIELD_PX))
 BAR_ENDS_PX = 4  # QStatusBar's own 2 px at either end
 FIELD_GAP_PX = 6  # and between its fields
 NO_LIMIT = 16_777_215  # QWIDGETSIZE_MAX
@@ -124,12 +129,16 @@ class StatusFields(Retranslating, QStatusBar):
         natural["shop"] = min(natural["shop"], SHOP_FIELD_MAX_PX)
         room = self.width() - 2 * BAR_ENDS_PX - FIELD_GAP_PX * len(self.fields)
         over = sum(natural.values()) - room
-        warned = [key for key in GIVE_WAY if self.fields[key].property("warning")]
-        for key in [k for k in GIVE_WAY if k not in warned] + warned:
-            cut = max(0, min(over, natural[key] - LEAST_FIELD_PX))
+        warned = {key for key, _least in GIVE_WAY if self.fields[key].property("warning")}
+        width = dict(natural)
+        for key, least in ([s for s in GIVE_WAY if s[0] not in warned]
+                           + [s for s in GIVE_WAY if s[0] in warned]):
+            cut = max(0, min(over, width[key] - least))
             over -= cut
-            self.fields[key].setMaximumWidth(natural[key] - cut if cut or key == "shop"
-                                             else NO_LIMIT)
+            width[key] -= cut
+        for key, label in self.fields.items():
+            label.setMaximumWidth(width[key] if width[key] < natural[key] or key == "shop"
+                                  else NO_LIMIT)
 
     def _field(self, name: str) -> ElidedLabel:
         label = ElidedLabel()

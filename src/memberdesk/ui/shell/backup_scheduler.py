@@ -5,13 +5,17 @@ when it is. The counter keeps selling meanwhile (SQLite's online backup API
 reads beside the writes). A failure (a full disk, say) is reported once in the
 banner and tried again at the next check; the status bar's backup age shows
 the rest. A backup whose retention rule removed older backups says which, in the
-banner (green, as good news is): the owner must not find them gone unannounced."""
+banner (green, as good news is): the owner must not find them gone unannounced, so
+the notice stays until it is dismissed or the Backups page is opened
+(:func:`backups_seen`), not 12 s only (issue 11)."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 
 from memberdesk.services.shared.errors import UserError
@@ -45,6 +49,22 @@ def removed_notice(result: Any) -> str:
     return SchedulerWords().removed(removed) if removed else ""
 
 
+class BackupsSeen(QObject):
+    """The Backups page came on screen: every backup kept is in sight there."""
+
+    seen = Signal()
+
+
+_seen: list[BackupsSeen] = []
+
+
+def backups_seen() -> BackupsSeen:
+    """The application's one :class:`BackupsSeen` (the Backups page emits its signal)."""
+    if not _seen:
+        _seen.append(BackupsSeen())
+    return _seen[0]
+
+
 class BackupScheduler(PeriodicCheck):
     backup_made = Signal(object)  # BackupResult
     backup_failed = Signal(object)  # UserError
@@ -68,10 +88,22 @@ class BackupScheduler(PeriodicCheck):
                 self.removed_backups.emit(result)
 
     def show_in(self, banner: Any) -> None:
-        """``banner`` (the counter's) says a failed backup and what a rotation removed."""
+        """``banner`` (the counter's) says a failed backup and what a rotation removed;
+        the removal stays until dismissed or the Backups page is opened."""
         self.backup_failed.connect(banner.show_user_error)
-        self.removed_backups.connect(
-            lambda result: banner.show_notice(lambda: removed_notice(result)))
+        self._banner = banner
+        self._notice: Callable[[], str] | None = None
+        self.removed_backups.connect(self._show_removed)
+        backups_seen().seen.connect(self._removed_seen)  # gone with this scheduler
+
+    def _show_removed(self, result: Any) -> None:
+        self._notice = lambda: removed_notice(result)
+        self._banner.show_notice(self._notice, stays=True)
+
+    def _removed_seen(self) -> None:
+        if self._notice is not None and shiboken6.isValid(self._banner):  # (a window gone)
+            self._banner.clear_notice(self._notice)
+        self._notice = None
 
     def failed(self, error: UserError) -> None:
         self.backup_failed.emit(UserError("scheduled_backup_failed", problem=error))

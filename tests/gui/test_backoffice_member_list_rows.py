@@ -1,0 +1,54 @@
+"""会员 at 1024x768 (issue 11, a new owner's blind trial): the member list showed
+about four members under its filters. The filters fold away behind one button
+(their count of fields in use on it), so the list shows ten rows and more, in
+Chinese and English; opening the filters still reaches every field."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from tests.checkout_support.kit import add_member
+
+from .office_1024 import office_page_at_1024, visible_rows
+from .tasks_support import Counter
+
+SHOTS = os.environ.get("MEMBERDESK_SHOTS", "")
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_the_member_list_shows_ten_rows_at_1024(manager: Counter, lang: str) -> None:
+    c = manager
+    for i in range(30):
+        add_member(c.db, f"137{i:04d}{i:04d}", f"顾客{i:03d}", c.world.tiers["normal"])
+    office, page = office_page_at_1024(c, lang, "members")
+    panel = page.list
+    c.settle()
+    c.qtbot.waitUntil(lambda: panel.model.rowCount() >= 30)
+    c.qtbot.wait(50)
+    if SHOTS:
+        office.grab().save(str(Path(SHOTS) / f"members-1024-{lang}.png"))
+    rows = visible_rows(panel.table)
+    assert rows >= 10, (rows, panel.table.height())
+    # the filters unfold with their button, the first field ready to pick
+    assert not panel.filter_box.isVisible()
+    panel.filters_button.click()
+    c.settle()
+    assert panel.filter_box.isVisible() and panel.tier.hasFocus()
+    c.type(panel.tag, "VIP")
+    c.press(Qt.Key.Key_Return, panel.tag)
+    c.settle()
+    assert panel.model.rowCount() == 0
+    # folded again, the button says a filter is in use
+    panel.filters_button.click()
+    c.settle()
+    assert not panel.filter_box.isVisible() and panel.filters_button.hasFocus()
+    text = panel.filters_button.text()
+    assert "(1)" in text or "（1）" in text, text
+    # by keys too: Alt+E unfolds them (the tag's field still typed in)
+    c.press(Qt.Key.Key_E, office, Qt.KeyboardModifier.AltModifier)
+    c.qtbot.waitUntil(panel.filter_box.isVisible, timeout=2_000)  # (a mnemonic's click: 100 ms)
+    assert panel.tag.text() == "VIP"

@@ -282,3 +282,50 @@ def test_after_discard_on_a_page_click_the_keys_still_work(owner: Counter) -> No
     QTest.keyClick(focus, Qt.Key.Key_6, CTRL)  # 商品
     c.settle()
     assert office.stack.currentWidget() is page
+
+
+def selected_codes(page: Any) -> list[str]:
+    rows = page.table.selectionModel().selectedRows()
+    return [page.model.row(index.row()).product.code for index in rows]
+
+
+@pytest.mark.parametrize("answer", ["save", "discard", "cancel"])
+def test_the_list_keeps_the_edited_product_while_the_question_is_up(
+        owner: Counter, answer: str) -> None:
+    """The trial: a click on 洗车's row with 精洗打蜡 unsaved highlighted 洗车 while the
+    question about 精洗打蜡 was up. The list shows the product the question names
+    until it is answered: Save and Discard go to the row clicked, Cancel stays."""
+    c = owner
+    _office, page = open_wash(c)
+    type_price(c, page, "99.00")
+    while_asked: list[tuple[str | None, list[str]]] = []
+    ANSWERING[0] += 1  # an earlier test's answering stops
+    mine, ticks = ANSWERING[0], [0]
+
+    def look_then_answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not (isinstance(box, QMessageBox) and box.objectName() == "unsavedProduct"):
+            ticks[0] += 1
+            if ANSWERING[0] == mine and ticks[0] < 250:
+                QTimer.singleShot(20, look_then_answer)
+            return
+        while_asked.append((current_code(page), selected_codes(page)))
+        name = {"save": "unsavedSave", "discard": "unsavedDiscard", "cancel": "unsavedCancel"}
+        button = box.findChild(QPushButton, name[answer])
+        assert button is not None
+        button.click()
+
+    QTimer.singleShot(0, look_then_answer)
+    car = next(i for i, r in enumerate(page.model.rows) if r.product.code == CAR)
+    table = page.table
+    c.qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
+                       pos=table.visualRect(page.model.index(car, 2)).center())
+    c.qtbot.waitUntil(lambda: len(while_asked) == 1, timeout=3_000)
+    assert while_asked == [(WASH, [WASH])]
+    expected = WASH if answer == "cancel" else CAR
+    c.qtbot.waitUntil(lambda: page.editing is not None
+                      and page.editing.product.code == expected, timeout=5_000)
+    c.settle()
+    assert current_code(page) == expected and selected_codes(page) == [expected]
+    assert price_in_db(c, WASH) == (9900 if answer == "save" else 8800)
+    assert page.unsaved() == (answer == "cancel")

@@ -188,13 +188,16 @@ class UnsavedForm(ProductForm):
                              and self.editing.product.code == found.product.code):
             return  # back on the edited product meanwhile
         code = found.product.code
+        # While the question is up the list shows the product being edited (the one
+        # the question names); the row clicked becomes current once the form lets go.
+        self._stay_on_row()
         self.leave_form(lambda: self._go_to(code), self._stay_on_row)
 
     def _go_to(self, code: str) -> None:
-        """The form on ``code``'s product: now, or (a list on its way after a save)
-        once the list has it selected."""
+        """The list's current row and the form on ``code``'s product: now, or (a list
+        on its way after a save) once the list has it selected."""
         self._target = code
-        if not self.model.loading:
+        if not self.model.loading and not self._select_editing():
             self.fetch(product_detail, code, on_done=self._picked)
 
     def _stay_on_row(self) -> None:

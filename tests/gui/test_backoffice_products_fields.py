@@ -19,10 +19,9 @@ from memberdesk.money import Money
 from memberdesk.services.catalog import products as catalog
 from memberdesk.ui.common.column_fit import title_tip
 
+from .products_support import LANGS, SCREENS, open_products
 from .tasks_support import Counter
 
-SCREENS = [(1366, 768), (1024, 768)]
-LANGS = ("zh_CN", "en")
 BARCODE = "6901939621608"
 NAME = "康师傅红烧牛肉面 五连包"
 
@@ -30,14 +29,7 @@ NAME = "康师傅红烧牛肉面 五连包"
 def open_form(c: Counter, lang: str, screen: tuple[int, int]) -> tuple[Any, Any]:
     catalog.create_product(c.db, c.world.owner, catalog.ProductDraft(
         code="0001", name=NAME, barcode=BARCODE, price=Money(1990)))
-    c.ui.i18n.set_language(lang)
-    c.ui.main.resize(*screen)
-    office = c.open(Qt.Key.Key_F8)
-    office.move(0, 0)
-    office.resize(screen[0] - 40, screen[1] - 50)  # as the screenshots open it
-    page = office.show_page("products")
-    c.settle()
-    c.qtbot.waitUntil(lambda: page.editing is not None, timeout=5_000)
+    office, page = open_products(c, lang, screen)
     c.press(Qt.Key.Key_F2, page.table)  # the form
     c.qtbot.waitUntil(lambda: page.editing.product.code == "0001", timeout=5_000)
     c.qtbot.wait(60)  # the columns share the width once the rows are in

@@ -47,7 +47,7 @@ from ..dialogs.base import ERROR, OK, push_button
 from .long_jobs import LongJobs
 from .product_model import ProductModel
 from .products_excel import ProductSheets
-from .products_layout import arrange, build_below
+from .products_layout import CurrentInView, arrange, build_below
 from .products_unsaved import UnsavedForm
 from .sheet_jobs import SheetJobs
 
@@ -97,6 +97,7 @@ class ProductsPage(UnsavedForm, ProductSheets):
         # that Unit, Cost and Category give let "Category" and a name show whole.
         self.table.horizontalHeader().setStyleSheet("QHeaderView::section { padding: 6px 3px; }")
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _p: self._pick(cur.row()))
+        self.in_view = CurrentInView(self.table)
         self.table.doubleClicked.connect(lambda _i: self.edit_picked())
         top = QHBoxLayout()
         self.search_label = QLabel()

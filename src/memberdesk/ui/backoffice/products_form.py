@@ -34,7 +34,7 @@ from memberdesk.ui.common.widgets import PickerBox
 from ..dialogs.base import OK, AmountEdit, push_button
 from .page import Page
 from .product_model import ProductModel
-from .products_layout import field_rows, tab_order
+from .products_layout import CurrentInView, field_rows, tab_order
 
 MEMBER_PRICE_ROW = 0  # the grid holds the member prices alone (products_layout)
 
@@ -52,6 +52,7 @@ class ProductForm(Page):
     search: QLineEdit
     table: QTableView
     category: PickerBox
+    in_view: CurrentInView  # the list's current row kept in view (products_layout)
 
     show_form: Callable[[], None]  # the Excel part's: the form back in place
     toggle_category_row: Callable[[], None]  # the page's: the new category's row
@@ -192,6 +193,7 @@ class ProductForm(Page):
             edit.setText(prices[t.id].yuan() if t.id in prices else "")
         self._mark_clean()
         self.update_state()
+        self.in_view.show()  # its row, if it is the list's current one
 
     def new_product(self) -> None:
         """New (Ctrl+N): an empty form, open, the cursor in the code."""

@@ -34,7 +34,7 @@ from memberdesk.ui.common.widgets import PickerBox
 from ..dialogs.base import OK, AmountEdit, push_button
 from .page import Page
 from .product_model import ProductModel
-from .products_layout import CurrentInView, field_rows, tab_order
+from .products_layout import CurrentInView, field_rows, points_in_second_row, tab_order
 
 MEMBER_PRICE_ROW = 0  # the grid holds the member prices alone (products_layout)
 
@@ -253,8 +253,13 @@ class ProductForm(Page):
                 self.table.setFocus()
 
     def _fields(self) -> list[QWidget]:
-        return [self.code, self.barcode, self.name, self.unit, self.price, self.cost,
-                self.category, self.points, *self.member_prices]
+        """The fields as they show, left to right, top to bottom: the points end the
+        second row on a wide page, the form's last row on a narrow one (products_layout)."""
+        rows = [self.code, self.barcode, self.name, self.unit, self.price, self.cost,
+                self.category]
+        if points_in_second_row(self):
+            return [*rows, self.points, *self.member_prices]
+        return [*rows, *self.member_prices, self.points]
 
     def _draft(self) -> dict[str, Any] | None:
         price = self.read_amount(self.price, lambda: self.tr("Type the price."))

@@ -84,9 +84,21 @@ def fit_fields(page: Any) -> None:
     spin.setFixedWidth(math.ceil(QFontMetricsF(spin.font()).horizontalAdvance("10000%")) + 40)
 
 
+def points_in_second_row(page: Any) -> bool:
+    """The points end the second row of fields (a wide page), not the actions' row."""
+    return bool(page.second_row.indexOf(page.points_cell) >= 0)
+
+
 def tab_order(page: Any) -> None:
-    """Tab (and Enter from the category) in the form's order, wherever the points sit."""
-    chain = [*page._fields(), page.discountable]
+    """Tab in the order the form shows its fields, left to right, top to bottom, at
+    every width: on a wide page the tier discount sits in the heading's row above the
+    fields, on a narrow one in the last row, left of the points (the order Enter
+    follows too: ``page._fields()``)."""
+    fields = page._fields()
+    if points_in_second_row(page):
+        chain = [page.discountable, *fields]
+    else:
+        chain = [*fields[:-1], page.discountable, fields[-1]]
     for first, then in pairwise(chain):
         QWidget.setTabOrder(first, then)
 
@@ -208,6 +220,7 @@ def _place_points(page: Any, wide: bool) -> None:
         actions.insertWidget(1, page.points_cell)
     page.points_cell.layout().setContentsMargins(0 if wide else 2 * PAIR_GAP, 0, 0, 0)
     page.points_cell.show()
+    tab_order(page)  # the points moved: Tab and Enter follow them
 
 
 class CurrentInView(QObject):

@@ -163,12 +163,13 @@ class ProductsPage(UnsavedForm, ProductSheets):
 
     def _search(self) -> None:
         """The search run (Enter, or its timer after typing or clearing): an unsaved
-        form asks first (Cancel: the search box as it was, the list unchanged)."""
+        form asks first if the new list would not have the edited product (Cancel:
+        the search box as it was, the list unchanged): products_unsaved."""
         text = self.search.text()
         if text.strip() == self.model.search:
             self.model.reload(text)  # the same list again: the edited product stays
             return
-        self.leave_form(lambda: self.model.reload(self.search.text()), self._stay_in_search)
+        self._search_for(text)
 
     def _loaded(self) -> None:
         """A page of the list came: after a new list (a search, a reload, a search

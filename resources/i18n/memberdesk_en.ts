@@ -3316,6 +3316,25 @@ Swipe a card or search in the box above.</translation>
     </message>
 </context>
 <context>
+    <name>MemberPriceHint</name>
+    <message>
+        <source>= price</source>
+        <translation>= price</translation>
+    </message>
+    <message>
+        <source>−{off}%</source>
+        <translation>−{off}%</translation>
+    </message>
+    <message>
+        <source>{tier} price. Empty: the price less the {tier} discount ({off}% off), as greyed here</source>
+        <translation>{tier} price. Empty: the price less the {tier} discount ({off}% off), as greyed here</translation>
+    </message>
+    <message>
+        <source>{tier} price. Empty: the price, no discount, as greyed here</source>
+        <translation>{tier} price. Empty: the price, no discount, as greyed here</translation>
+    </message>
+</context>
+<context>
     <name>MembersPage</name>
     <message>
         <source>member import template</source>
@@ -4040,24 +4059,6 @@ Fill in one member per row, then check the file.</translation>
     <message>
         <source>New category (Alt+G)</source>
         <translation>New category (Alt+G)</translation>
-    </message>
-    <message>
-        <source>tier</source>
-        <comment>member price: none, the tier discount applies (short: 1024 px)</comment>
-        <translation>tier</translation>
-    </message>
-    <message>
-        <source>list</source>
-        <comment>member price: none, the list price (short)</comment>
-        <translation>list</translation>
-    </message>
-    <message>
-        <source>{tier} price. Empty: the {tier} discount on the price</source>
-        <translation>{tier} price. Empty: the {tier} discount on the price</translation>
-    </message>
-    <message>
-        <source>{tier} price. Empty: the price, no discount</source>
-        <translation>{tier} price. Empty: the price, no discount</translation>
     </message>
     <message>
         <source>{tier} price</source>

@@ -3310,6 +3310,25 @@ Swipe a card or search in the box above.</source>
     </message>
 </context>
 <context>
+    <name>MemberPriceHint</name>
+    <message>
+        <source>= price</source>
+        <translation>同售价</translation>
+    </message>
+    <message>
+        <source>−{off}%</source>
+        <translation>减{off}%</translation>
+    </message>
+    <message>
+        <source>{tier} price. Empty: the price less the {tier} discount ({off}% off), as greyed here</source>
+        <translation>{tier}价。留空：按售价打{tier}折扣（减 {off}%），即灰色所示金额</translation>
+    </message>
+    <message>
+        <source>{tier} price. Empty: the price, no discount, as greyed here</source>
+        <translation>{tier}价。留空：按售价，不打折，即灰色所示金额</translation>
+    </message>
+</context>
+<context>
     <name>MembersPage</name>
     <message>
         <source>member import template</source>
@@ -4030,24 +4049,6 @@ Fill in one member per row, then check the file.</source>
     <message>
         <source>New category (Alt+G)</source>
         <translation>新分类 (Alt+G)</translation>
-    </message>
-    <message>
-        <source>tier</source>
-        <comment>member price: none, the tier discount applies (short: 1024 px)</comment>
-        <translation>按折扣</translation>
-    </message>
-    <message>
-        <source>list</source>
-        <comment>member price: none, the list price (short)</comment>
-        <translation>按原价</translation>
-    </message>
-    <message>
-        <source>{tier} price. Empty: the {tier} discount on the price</source>
-        <translation>{tier}价。不填：售价按{tier}折扣计</translation>
-    </message>
-    <message>
-        <source>{tier} price. Empty: the price, no discount</source>
-        <translation>{tier}价。不填：按原价，不打折</translation>
     </message>
     <message>
         <source>{tier} price</source>

@@ -216,23 +216,34 @@ def test_a_new_product_starts_without_a_category(owner: Counter) -> None:
 
 
 def test_an_empty_member_price_says_what_applies_instead(owner: Counter) -> None:
-    """Not "—": the tier's discount on the list price, or the list price itself (a
-    tier without a discount, or a product outside the tier discount); the tool tip
-    says it in a sentence."""
+    """Not "—", nor "list" / "tier" (the trial, at 1024 in English): the amount a
+    member of the tier pays when the field is left empty — the tier's discount on the
+    list price (rounded down, as at the counter), or the list price itself (a tier
+    without a discount, or a product outside the tier discount); with no price typed,
+    "= price" or the discount; the tool tip says it in a sentence."""
     c = owner
     office, page = products_page(c)
     by_tier = {t.code: e for t, e in zip(page.tiers, page.member_prices, strict=True)}
-    assert by_tier["normal"].placeholderText() == "按原价"  # 普通会员: no discount
-    assert by_tier["gold"].placeholderText() == "按折扣"
+    gold = next(t for t in page.tiers if t.code == "gold")
+    assert gold.discount_permille == 950
+    page.price.setText("19.90")
+    assert by_tier["normal"].placeholderText() == "19.90"  # 普通会员: no discount
+    assert by_tier["gold"].placeholderText() == "18.90"  # 18.905, rounded down
     page.discountable.setChecked(False)
-    assert {e.placeholderText() for e in page.member_prices} == {"按原价"}
+    assert {e.placeholderText() for e in page.member_prices} == {"19.90"}
     page.discountable.setChecked(True)
+    page.price.clear()
+    assert by_tier["normal"].placeholderText() == "同售价"
+    assert by_tier["gold"].placeholderText() == "减5%"
     c.qtbot.keyClick(office, Qt.Key.Key_L,
                      Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     c.qtbot.waitUntil(lambda: page.heading.text() == "Products", timeout=5_000)
-    assert by_tier["normal"].placeholderText() == "list"  # short: 1024 pixels
-    assert by_tier["gold"].placeholderText() == "tier"
-    assert by_tier["gold"].toolTip() == "金卡会员 price. Empty: the 金卡会员 discount on the price"
+    assert by_tier["normal"].placeholderText() == "= price"
+    assert by_tier["gold"].placeholderText() == "−5%"
+    assert by_tier["gold"].toolTip() == ("金卡会员 price. Empty: the price less the 金卡会员 "
+                                         "discount (5% off), as greyed here")
+    page.price.setText("7")
+    assert by_tier["gold"].placeholderText() == "6.65"
 
 
 def test_the_list_gets_the_room_of_a_1024x768_screen(owner: Counter) -> None:

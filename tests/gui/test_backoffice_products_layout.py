@@ -9,34 +9,20 @@ phone numbers at 1024 are sized with the same room."""
 from __future__ import annotations
 
 import math
-from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QStyle, QTableView
 
-from memberdesk.models import Product
 from memberdesk.money import Money
 from memberdesk.services.catalog import products as catalog
 from memberdesk.ui.common.column_fit import cell_tip
 
+from .products_support import LANGS, add_products, open_products
 from .tasks_support import Counter
 
 SIZES = {(1366, 768): 8, (1024, 768): 5}  # the screen, the rows shown with the form open
-LANGS = ("zh_CN", "en")
-
-
-def open_products(c: Counter, lang: str, screen: tuple[int, int]) -> tuple[Any, Any]:
-    c.ui.i18n.set_language(lang)
-    c.ui.main.resize(*screen)
-    office = c.open(Qt.Key.Key_F8)
-    office.move(0, 0)
-    office.resize(screen[0] - 40, screen[1] - 50)  # as the screenshots open it
-    page = office.show_page("products")
-    c.settle()
-    c.qtbot.waitUntil(lambda: page.editing is not None, timeout=5_000)
-    return office, page
 
 
 def rows_shown(table: QTableView) -> float:
@@ -48,13 +34,6 @@ def needed(table: QTableView, text: str) -> int:
     the item's text margins on both sides and the grid line."""
     margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1
     return math.ceil(QFontMetricsF(table.font()).horizontalAdvance(text)) + 2 * margin + 1
-
-
-def add_products(c: Counter, n: int) -> None:
-    with c.db.uow() as uow:
-        uow.session.add_all(Product(code=f"Z{i:04d}", name=f"商品{i}", name_initials="sp",
-                                    barcode=None, price=Money(100)) for i in range(n))
-        uow.commit()
 
 
 @pytest.mark.parametrize("lang", LANGS)

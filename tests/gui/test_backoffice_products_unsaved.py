@@ -136,7 +136,7 @@ def went_on(route: str, office: Any, page: Any) -> bool:
     return not office.isVisible()
 
 
-@pytest.mark.parametrize("route", list(ROUTES))
+@pytest.mark.parametrize("route", [r for r in ROUTES if r != "search cleared"])
 @pytest.mark.parametrize("answer", ["save", "discard", "cancel"])
 def test_leaving_an_unsaved_product_asks_once(owner: Counter, route: str, answer: str) -> None:
     c = owner
@@ -167,12 +167,50 @@ def test_leaving_an_unsaved_product_asks_once(owner: Counter, route: str, answer
     c.settle()
     assert price_in_db(c, WASH) == (9900 if answer == "save" else 8800)
     assert not page.unsaved()
-    if route == "search cleared":  # the same product, as saved or as it was
-        c.qtbot.waitUntil(lambda: current_code(page) == WASH, timeout=3_000)
-        assert page.editing is not None and page.editing.product.code == WASH
-        assert page.price.text() == ("99.00" if answer == "save" else "88.00")
     if route in ("row", "search"):
         assert current_code(page) == CAR and page.name.text() == "洗车"
+
+
+@pytest.mark.parametrize("search", ["", "8001", "精洗"], ids=["cleared", "code", "name"])
+def test_a_search_that_keeps_the_edited_product_does_not_ask(owner: Counter,
+                                                            search: str) -> None:
+    """The search cleared (the whole list) or narrowed to the edited product: nothing
+    would leave the form, so no question; the list shows the search, the edited
+    product current, its typing kept (unsaved, the database unchanged)."""
+    c = owner
+    _office, page = open_wash(c)
+    type_price(c, page, "99.00")
+    seen = answering(c, "discard")
+    page.search.setText(search)  # typed or cleared: the search runs on its timer
+    c.qtbot.waitUntil(lambda: page.model.search == search and not page.model.loading,
+                      timeout=5_000)
+    c.qtbot.waitUntil(lambda: current_code(page) == WASH, timeout=3_000)
+    c.qtbot.wait(150)  # a question would have come
+    c.settle()
+    assert seen == []
+    assert page.editing is not None and page.editing.product.code == WASH
+    assert page.price.text() == "99.00" and page.unsaved()
+    assert price_in_db(c, WASH) == 8800
+    if search:  # the search's list: 洗车 (8002) is not in it
+        codes = [r.product.code for r in page.model.rows]
+        assert WASH in codes and CAR not in codes
+
+
+def test_a_new_product_typed_stays_through_a_search(owner: Counter) -> None:
+    """A new product's form is no row of any list: a search does not replace it."""
+    c = owner
+    _office, page = open_wash(c)
+    c.press(Qt.Key.Key_N, page, CTRL)
+    c.type(page.code, "8003")
+    page.name.insert("抛光")
+    seen = answering(c, "discard")
+    c.type(page.search, "2")  # "8002"
+    c.qtbot.waitUntil(lambda: page.model.search == "8002" and not page.model.loading,
+                      timeout=5_000)
+    c.qtbot.wait(150)
+    c.settle()
+    assert seen == [] and page.creating and page.editing is None
+    assert page.code.text() == "8003" and page.name.text() == "抛光" and page.unsaved()
 
 
 def test_a_change_typed_back_is_no_change(owner: Counter) -> None:
@@ -282,3 +320,50 @@ def test_after_discard_on_a_page_click_the_keys_still_work(owner: Counter) -> No
     QTest.keyClick(focus, Qt.Key.Key_6, CTRL)  # 商品
     c.settle()
     assert office.stack.currentWidget() is page
+
+
+def selected_codes(page: Any) -> list[str]:
+    rows = page.table.selectionModel().selectedRows()
+    return [page.model.row(index.row()).product.code for index in rows]
+
+
+@pytest.mark.parametrize("answer", ["save", "discard", "cancel"])
+def test_the_list_keeps_the_edited_product_while_the_question_is_up(
+        owner: Counter, answer: str) -> None:
+    """The trial: a click on 洗车's row with 精洗打蜡 unsaved highlighted 洗车 while the
+    question about 精洗打蜡 was up. The list shows the product the question names
+    until it is answered: Save and Discard go to the row clicked, Cancel stays."""
+    c = owner
+    _office, page = open_wash(c)
+    type_price(c, page, "99.00")
+    while_asked: list[tuple[str | None, list[str]]] = []
+    ANSWERING[0] += 1  # an earlier test's answering stops
+    mine, ticks = ANSWERING[0], [0]
+
+    def look_then_answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not (isinstance(box, QMessageBox) and box.objectName() == "unsavedProduct"):
+            ticks[0] += 1
+            if ANSWERING[0] == mine and ticks[0] < 250:
+                QTimer.singleShot(20, look_then_answer)
+            return
+        while_asked.append((current_code(page), selected_codes(page)))
+        name = {"save": "unsavedSave", "discard": "unsavedDiscard", "cancel": "unsavedCancel"}
+        button = box.findChild(QPushButton, name[answer])
+        assert button is not None
+        button.click()
+
+    QTimer.singleShot(0, look_then_answer)
+    car = next(i for i, r in enumerate(page.model.rows) if r.product.code == CAR)
+    table = page.table
+    c.qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
+                       pos=table.visualRect(page.model.index(car, 2)).center())
+    c.qtbot.waitUntil(lambda: len(while_asked) == 1, timeout=3_000)
+    assert while_asked == [(WASH, [WASH])]
+    expected = WASH if answer == "cancel" else CAR
+    c.qtbot.waitUntil(lambda: page.editing is not None
+                      and page.editing.product.code == expected, timeout=5_000)
+    c.settle()
+    assert current_code(page) == expected and selected_codes(page) == [expected]
+    assert price_in_db(c, WASH) == (9900 if answer == "save" else 8800)
+    assert page.unsaved() == (answer == "cancel")

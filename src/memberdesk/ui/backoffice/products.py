@@ -47,7 +47,7 @@ from ..dialogs.base import ERROR, OK, push_button
 from .long_jobs import LongJobs
 from .product_model import ProductModel
 from .products_excel import ProductSheets
-from .products_layout import arrange, build_below
+from .products_layout import CurrentInView, arrange, build_below
 from .products_unsaved import UnsavedForm
 from .sheet_jobs import SheetJobs
 
@@ -97,6 +97,7 @@ class ProductsPage(UnsavedForm, ProductSheets):
         # that Unit, Cost and Category give let "Category" and a name show whole.
         self.table.horizontalHeader().setStyleSheet("QHeaderView::section { padding: 6px 3px; }")
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _p: self._pick(cur.row()))
+        self.in_view = CurrentInView(self.table)
         self.table.doubleClicked.connect(lambda _i: self.edit_picked())
         top = QHBoxLayout()
         self.search_label = QLabel()
@@ -162,12 +163,13 @@ class ProductsPage(UnsavedForm, ProductSheets):
 
     def _search(self) -> None:
         """The search run (Enter, or its timer after typing or clearing): an unsaved
-        form asks first (Cancel: the search box as it was, the list unchanged)."""
+        form asks first if the new list would not have the edited product (Cancel:
+        the search box as it was, the list unchanged): products_unsaved."""
         text = self.search.text()
         if text.strip() == self.model.search:
             self.model.reload(text)  # the same list again: the edited product stays
             return
-        self.leave_form(lambda: self.model.reload(self.search.text()), self._stay_in_search)
+        self._search_for(text)
 
     def _loaded(self) -> None:
         """A page of the list came: after a new list (a search, a reload, a search

@@ -34,7 +34,8 @@ from memberdesk.ui.common.widgets import PickerBox
 from ..dialogs.base import OK, AmountEdit, push_button
 from .page import Page
 from .product_model import ProductModel
-from .products_layout import field_rows, tab_order
+from .products_hints import member_price_hints
+from .products_layout import CurrentInView, field_rows, points_in_second_row, tab_order
 
 MEMBER_PRICE_ROW = 0  # the grid holds the member prices alone (products_layout)
 
@@ -52,6 +53,7 @@ class ProductForm(Page):
     search: QLineEdit
     table: QTableView
     category: PickerBox
+    in_view: CurrentInView  # the list's current row kept in view (products_layout)
 
     show_form: Callable[[], None]  # the Excel part's: the form back in place
     toggle_category_row: Callable[[], None]  # the page's: the new category's row
@@ -102,6 +104,7 @@ class ProductForm(Page):
         self.grid.setVerticalSpacing(6)
         self.field_rows = field_rows(self, self._category_cell())
         self.discountable.toggled.connect(lambda _on: self._member_price_hints())
+        self.price.textChanged.connect(lambda _t: self._member_price_hints())
         # The form's heading shares its row with New and the button that shows or hides
         # the fields (F2): while they are hidden the list above has the page's height (a
         # dozen rows at 768 pixels high).
@@ -192,6 +195,7 @@ class ProductForm(Page):
             edit.setText(prices[t.id].yuan() if t.id in prices else "")
         self._mark_clean()
         self.update_state()
+        self.in_view.show()  # its row, if it is the list's current one
 
     def new_product(self) -> None:
         """New (Ctrl+N): an empty form, open, the cursor in the code."""
@@ -251,8 +255,13 @@ class ProductForm(Page):
                 self.table.setFocus()
 
     def _fields(self) -> list[QWidget]:
-        return [self.code, self.barcode, self.name, self.unit, self.price, self.cost,
-                self.category, self.points, *self.member_prices]
+        """The fields as they show, left to right, top to bottom: the points end the
+        second row on a wide page, the form's last row on a narrow one (products_layout)."""
+        rows = [self.code, self.barcode, self.name, self.unit, self.price, self.cost,
+                self.category]
+        if points_in_second_row(self):
+            return [*rows, self.points, *self.member_prices]
+        return [*rows, *self.member_prices, self.points]
 
     def _draft(self) -> dict[str, Any] | None:
         price = self.read_amount(self.price, lambda: self.tr("Type the price."))
@@ -376,14 +385,4 @@ class ProductForm(Page):
         self._render_toggle()
 
     def _member_price_hints(self) -> None:
-        """An empty member price (not 0.00) is no member price: the tier's discount
-        applies to the list price, or the list price itself when there is none."""
-        for t, edit in zip(self.tiers, self.member_prices, strict=True):
-            discounted = self.discountable.isChecked() and t.discount_permille < 1000
-            edit.setPlaceholderText(
-                self.tr("tier", "member price: none, the tier discount applies (short: 1024 px)")
-                if discounted else self.tr("list", "member price: none, the list price (short)"))
-            edit.setToolTip(
-                self.tr("{tier} price. Empty: the {tier} discount on the price").format(tier=t.name)
-                if discounted else
-                self.tr("{tier} price. Empty: the price, no discount").format(tier=t.name))
+        member_price_hints(self)  # what an empty member price means (products_hints)

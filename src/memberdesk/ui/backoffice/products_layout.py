@@ -20,8 +20,10 @@ import math
 from itertools import pairwise
 from typing import Any
 
-from PySide6.QtGui import QFontMetricsF
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QFontMetricsF, QResizeEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QBoxLayout,
     QHBoxLayout,
     QLabel,
@@ -82,9 +84,21 @@ def fit_fields(page: Any) -> None:
     spin.setFixedWidth(math.ceil(QFontMetricsF(spin.font()).horizontalAdvance("10000%")) + 40)
 
 
+def points_in_second_row(page: Any) -> bool:
+    """The points end the second row of fields (a wide page), not the actions' row."""
+    return bool(page.second_row.indexOf(page.points_cell) >= 0)
+
+
 def tab_order(page: Any) -> None:
-    """Tab (and Enter from the category) in the form's order, wherever the points sit."""
-    chain = [*page._fields(), page.discountable]
+    """Tab in the order the form shows its fields, left to right, top to bottom, at
+    every width: on a wide page the tier discount sits in the heading's row above the
+    fields, on a narrow one in the last row, left of the points (the order Enter
+    follows too: ``page._fields()``)."""
+    fields = page._fields()
+    if points_in_second_row(page):
+        chain = [page.discountable, *fields]
+    else:
+        chain = [*fields[:-1], page.discountable, fields[-1]]
     for first, then in pairwise(chain):
         QWidget.setTabOrder(first, then)
 
@@ -206,3 +220,34 @@ def _place_points(page: Any, wide: bool) -> None:
         actions.insertWidget(1, page.points_cell)
     page.points_cell.layout().setContentsMargins(0 if wide else 2 * PAIR_GAP, 0, 0, 0)
     page.points_cell.show()
+    tab_order(page)  # the points moved: Tab and Enter follow them
+
+
+class CurrentInView(QObject):
+    """The list's current row in view: :meth:`show` when the form shows a product
+    (picked with the keys, found by a search, saved), and whenever the list gets
+    shorter (the form opened by F2, Enter or a double click: the row was below the
+    fold). After a resize it scrolls on the next turn of the event loop, once the
+    view has set its scroll bar's range for the new height."""
+
+    def __init__(self, table: QAbstractItemView) -> None:
+        super().__init__(table)
+        self.table = table
+        self._pending = False
+        table.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.Resize and isinstance(event, QResizeEvent)
+                and event.size().height() < event.oldSize().height() and not self._pending):
+            self._pending = True
+            QTimer.singleShot(0, self, self._show_later)
+        return False
+
+    def _show_later(self) -> None:
+        self._pending = False
+        self.show()
+
+    def show(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)

@@ -2,9 +2,11 @@
 knows the values it was loaded with (a product's, or a new product's blank form)
 and is *unsaved* while what it shows differs from them (a change typed back to the
 original is not one). Whatever would replace the form — another row of the list, a
-search run or cleared, New, stop / resume selling, another back-office page, the
-back office closed — goes through :meth:`UnsavedForm.leave_form`, the one place
-that asks "保存更改 / 不保存 / 取消" and names the product:
+search that would take the edited product out of the list (one that keeps it, or
+the search cleared, does not ask: the product stays selected, its typing kept), New,
+stop / resume selling, another back-office page, the back office closed — goes
+through :meth:`UnsavedForm.leave_form`, the one place that asks "保存更改 / 不保存 /
+取消" and names the product:
 
 * Save (Enter) is the form's own save (its checks too): once saved the owner goes
   on; if the save fails the error shows and the form stays, typing kept.
@@ -15,12 +17,18 @@ that asks "保存更改 / 不保存 / 取消" and names the product:
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from memberdesk.services.catalog.admin import ProductDetail, product_detail
+from memberdesk.services.catalog.admin import (
+    ProductDetail,
+    ProductPage,
+    list_products,
+    product_detail,
+)
 from memberdesk.ui.shell.i18n import QT_TRANSLATE_NOOP
 
 from .products_form import ProductForm
@@ -57,6 +65,7 @@ class UnsavedForm(ProductForm):
     _quiet = False  # the list's row put back: not a pick
     _asking = False
     _row_question = False  # a row change's question is on its way
+    _probe = 0  # the last search run: an earlier one's matches are not acted on
 
     # -- what the form shows -----------------------------------------------------------------
     def _values(self) -> dict[str, object]:
@@ -188,13 +197,16 @@ class UnsavedForm(ProductForm):
                              and self.editing.product.code == found.product.code):
             return  # back on the edited product meanwhile
         code = found.product.code
+        # While the question is up the list shows the product being edited (the one
+        # the question names); the row clicked becomes current once the form lets go.
+        self._stay_on_row()
         self.leave_form(lambda: self._go_to(code), self._stay_on_row)
 
     def _go_to(self, code: str) -> None:
-        """The form on ``code``'s product: now, or (a list on its way after a save)
-        once the list has it selected."""
+        """The list's current row and the form on ``code``'s product: now, or (a list
+        on its way after a save) once the list has it selected."""
         self._target = code
-        if not self.model.loading:
+        if not self.model.loading and not self._select_editing():
             self.fetch(product_detail, code, on_done=self._picked)
 
     def _stay_on_row(self) -> None:
@@ -207,6 +219,31 @@ class UnsavedForm(ProductForm):
                 self.table.selectionModel().clearCurrentIndex()
         finally:
             self._quiet = False
+
+    def _search_for(self, text: str) -> None:
+        """A new search. It asks only if it would take the edited product out of the
+        list: not for the whole list (the search cleared: the product is in it, found
+        and selected), nor for a new product's typing (no list has it; its form stays),
+        nor when the search's matches (found first, on the worker) hold the product."""
+        editing = self.editing
+        self._probe += 1
+        if not self.unsaved() or editing is None or not text.strip():
+            self.model.reload(text)
+            return
+        probe, code = self._probe, editing.product.code
+        self.fetch(partial(list_products, search=text),
+                   on_done=lambda found: self._probed(probe, code, found))
+
+    def _probed(self, probe: int, code: str, found: ProductPage) -> None:
+        """The matches of the search asked for (if it is still the last one)."""
+        if probe != self._probe:
+            return  # a newer search (or the same one run again) decides
+        stays = any(r.product.code == code for r in found.rows)
+        if stays and self.editing is not None and self.editing.product.code == code:
+            self.model.reload(self.search.text())  # the product and its typing stay
+        else:
+            self.leave_form(lambda: self.model.reload(self.search.text()),
+                            self._stay_in_search)
 
     def _stay_in_search(self) -> None:
         """The search box back to the list's search (the list did not change)."""

@@ -6,11 +6,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
-
 from memberdesk.models import Product
 from memberdesk.money import Money
 
+from .office_1024 import office_page_at
 from .tasks_support import Counter
 
 SCREENS = ((1366, 768), (1024, 768))
@@ -20,13 +19,7 @@ LANGS = ("zh_CN", "en")
 def open_products(c: Counter, lang: str, screen: tuple[int, int]) -> tuple[Any, Any]:
     """The back office (F8) on 商品 at ``screen``'s size in ``lang``; (office, page)
     once the list has loaded and its first row is in the form."""
-    c.ui.i18n.set_language(lang)
-    c.ui.main.resize(*screen)
-    office = c.open(Qt.Key.Key_F8)
-    office.move(0, 0)
-    office.resize(screen[0] - 40, screen[1] - 50)  # as the screenshots open it
-    page = office.show_page("products")
-    c.settle()
+    office, page = office_page_at(c, lang, screen, "products")
     c.qtbot.waitUntil(lambda: page.editing is not None, timeout=5_000)
     return office, page
 

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 
 from memberdesk.services.backup import create as backup_svc
@@ -20,19 +19,14 @@ from memberdesk.services.backup.create import create_backup
 from memberdesk.ui.backoffice.backup_list import WHERE, short_where
 from memberdesk.ui.common import fmt
 
+from .office_1024 import office_page_at
 from .tasks_support import Counter
 
 SHOTS = os.environ.get("MEMBERDESK_SHOTS", "")  # a folder: save what the tests show
 
 
 def open_page(c: Counter, lang: str, screen: tuple[int, int]) -> Any:
-    c.ui.i18n.set_language(lang)
-    c.ui.main.resize(*screen)
-    office = c.open(Qt.Key.Key_F8)
-    office.move(0, 0)
-    office.resize(screen[0] - 40, screen[1] - 50)  # as the screenshots open it
-    page = office.show_page("backup")
-    c.settle()
+    office, page = office_page_at(c, lang, screen, "backup")
     c.qtbot.wait(60)  # the columns share the width once the rows are in
     c.settle()
     return office, page

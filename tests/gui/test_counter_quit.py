@@ -56,6 +56,18 @@ def _title_and_text(box: QMessageBox) -> str:
     return box.windowTitle() + "\n" + box.text()
 
 
+def _leave_by(button: str) -> Callable[[QMessageBox], None]:
+    """An answer to the question: its two buttons are ``button`` and "Stay (Enter)";
+    ``button`` is clicked."""
+
+    def leave(box: QMessageBox) -> None:
+        labels = sorted(b.text() for b in box.findChildren(QPushButton))
+        assert labels == sorted([button, "Stay (Enter)"])
+        box.findChild(QPushButton, "quitAnyway").click()
+
+    return leave
+
+
 def _quit_keys(till: Till, answer: Callable[[QMessageBox], None]) -> tuple[list[int], list[str]]:
     """Ctrl+Q on the counter; ``answer`` handles the question if one is asked."""
     return _asked(till, lambda: till.qtbot.keyClick(till.main, Qt.Key.Key_Q, CTRL), answer,
@@ -87,12 +99,7 @@ def test_quit_anyway_leaves_the_shift_open(till: Till) -> None:
     till.ui.i18n.set_language("en")
     shift_no = till.ui.state.shift.shift_no
 
-    def leave(box: QMessageBox) -> None:
-        labels = [b.text() for b in box.findChildren(QPushButton)]
-        assert sorted(labels) == ["Quit, shift stays open", "Stay (Enter)"]
-        box.findChild(QPushButton, "quitAnyway").click()
-
-    exits, seen = _quit_keys(till, leave)
+    exits, seen = _quit_keys(till, _leave_by("Quit, shift stays open"))
     assert exits == [0]
     assert seen[0].startswith(f"Shift {shift_no} is still open")
     assert _open_shifts(till) == [shift_no]  # closed next time, with F5
@@ -139,12 +146,7 @@ def test_an_unpaid_cart_without_a_shift_asks_too(till: Till) -> None:
     assert till.counter.cart.model.item_count == 3
     till.ui.i18n.set_language("en")
 
-    def leave(box: QMessageBox) -> None:
-        labels = sorted(b.text() for b in box.findChildren(QPushButton))
-        assert labels == ["Quit, cart not kept", "Stay (Enter)"]
-        box.findChild(QPushButton, "quitAnyway").click()
-
-    exits, seen = _quit_keys(till, leave)
+    exits, seen = _quit_keys(till, _leave_by("Quit, cart not kept"))
     assert exits == [0] and seen[0].startswith("The cart has not been paid")
 
 
@@ -249,12 +251,7 @@ def test_log_out_with_an_unpaid_cart_asks_as_ctrl_q_and_enter_stays(till: Till) 
     assert len(seen) == 1 and till.main.isVisible()  # Esc stays too
     till.ui.i18n.set_language("en")
 
-    def leave(box: QMessageBox) -> None:
-        labels = sorted(b.text() for b in box.findChildren(QPushButton))
-        assert labels == ["Log out, cart not kept", "Stay (Enter)"]
-        box.findChild(QPushButton, "quitAnyway").click()
-
-    exits, seen = _log_out_keys(till, leave)
+    exits, seen = _log_out_keys(till, _leave_by("Log out, cart not kept"))
     assert exits == [] and seen[0].startswith("The cart has not been paid\nIf you log out now")
     assert "the 3 unpaid items in the cart (¥10.50) are not kept" in seen[0]
     _active(till, till.ui.login)

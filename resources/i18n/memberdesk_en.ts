@@ -7076,4 +7076,21 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>new product</translation>
     </message>
 </context>
+<context>
+    <name>CartRestore</name>
+    <message numerus="yes">
+        <source>Cart cleared: %n item(s) ({amount}). Press Ctrl+Z to bring it back.</source>
+        <translation>
+            <numerusform>Cart cleared: %n item ({amount}). Press Ctrl+Z to bring it back.</numerusform>
+            <numerusform>Cart cleared: %n items ({amount}). Press Ctrl+Z to bring it back.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The cart is back: %n item(s).</source>
+        <translation>
+            <numerusform>The cart is back: %n item.</numerusform>
+            <numerusform>The cart is back: %n items.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -7044,4 +7044,19 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>新商品</translation>
     </message>
 </context>
+<context>
+    <name>CartRestore</name>
+    <message numerus="yes">
+        <source>Cart cleared: %n item(s) ({amount}). Press Ctrl+Z to bring it back.</source>
+        <translation>
+            <numerusform>购物车已清空：%n 件商品（{amount}）。按 Ctrl+Z 恢复。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The cart is back: %n item(s).</source>
+        <translation>
+            <numerusform>购物车已恢复：%n 件商品。</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

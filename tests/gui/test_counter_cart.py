@@ -138,3 +138,44 @@ def test_esc_clears_the_typing_then_the_member_then_the_cart(till: Till) -> None
     assert till.counter.cart.is_empty
     assert totals(till) == ("0", "¥0.00", "¥0.00", "¥0.00")
     assert till.lookup.hasFocus()
+
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def test_ctrl_z_brings_back_the_cart_esc_emptied(till: Till) -> None:
+    """Issue 11 (a fifth blind trial): Esc pressed three times to close a dialog lost
+    the member and a cart of 3 items without a word. The cart's Esc says what went and
+    Ctrl+Z, from the lookup where Esc left the keys, brings the lines back, priced again."""
+    till.ring_up("COLA", "COLA", "CHIPS")
+    before = cells(till)
+    due = totals(till)[3]
+    till.press(Qt.Key.Key_Escape)
+    assert till.counter.cart.is_empty and till.lookup.hasFocus()
+    banner = till.main.banner
+    assert banner.isVisible() and banner.tone == "ok"
+    assert banner.label.text() == f"购物车已清空：3 件商品（{due}）。按 Ctrl+Z 恢复。"
+    till.press(Qt.Key.Key_Z, till.lookup, CTRL)
+    till.settle()
+    assert cells(till) == before and totals(till)[3] == due
+    assert banner.label.text() == "购物车已恢复：3 件商品。"
+    till.press(Qt.Key.Key_Z, till.lookup, CTRL)  # once: nothing more to bring back
+    till.settle()
+    assert cells(till) == before
+
+    # An item rung up after the Esc starts a new sale: the old cart is gone for good,
+    # and Ctrl+Z is the field's own undo again.
+    till.ui.i18n.set_language("en")
+    till.press(Qt.Key.Key_Escape)
+    assert banner.label.text() == f"Cart cleared: 3 items ({due}). Press Ctrl+Z to bring it back."
+    till.ring_up("CHIPS")
+    till.settle()
+    till.press(Qt.Key.Key_Z, till.lookup, CTRL)
+    till.settle()
+    assert [row[0] for row in cells(till)] == [before[-1][0]]
+
+    # A log-out forgets it: the next cashier's Ctrl+Z brings back nothing.
+    till.press(Qt.Key.Key_Escape)
+    assert till.counter.cart.is_empty and till.counter.cart_restore.kept is not None
+    till.counter.end_session()
+    assert till.counter.cart_restore.kept is None

@@ -121,6 +121,12 @@ class CartController(QObject):
         self.amount_field.clear()
         self._apply([], None, undo=False)
 
+    def restore(self, items: list[CartItem], order_discount: ManualDiscount | None,
+                approval_id: int | None) -> None:
+        """A cart Esc emptied, back as it was (ui/counter/cart_restore.py), priced again."""
+        self.order_discount, self.approval_id = order_discount, approval_id
+        self._apply(list(items), 0, undo=False)
+
     # -- adding ------------------------------------------------------------------------------
     def add_product(self, product: ProductInfo) -> None:
         items = list(self.model.items)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from memberdesk.money import Money
 from memberdesk.ui.counter.cart_controller import CartController
+from memberdesk.ui.counter.cart_restore import CartRestore
 from memberdesk.ui.counter.discount_controller import DiscountController
 from memberdesk.ui.counter.discount_labels import discount_label
 from memberdesk.ui.counter.errors import CounterError
@@ -62,6 +63,9 @@ class CounterController(QObject):
         self.lookup = LookupController(window, runner, state, self)
         self.cart = CartController(window, runner, state, self)
         self.lookup.cart_is_empty = lambda: self.cart.is_empty
+        self.cart_restore = CartRestore(  # Esc that emptied the cart, taken back by Ctrl+Z
+            self.cart, window.banner,
+            (window.lookup, window.cart_panel.product_field, window.cart_panel.amount_field), self)
         # Keys typed ahead keep the time they were typed on the wedge detectors' clock.
         window.type_ahead.clock = lambda: self.lookup.wedge.clock()
         self.payment = PaymentFlow(window, runner, state, self.cart, self.lookup, self)
@@ -114,6 +118,7 @@ class CounterController(QObject):
     def end_session(self) -> None:
         self.stop_timers()
         self.cart.clear()
+        self.cart_restore.forget()  # the next cashier's Ctrl+Z brings back nothing
         self.lookup.clear()
         self.state.set_shift(None)
         self.state.set_actor(None)
@@ -152,7 +157,7 @@ class CounterController(QObject):
             self.window.focus_field(self.window.cart_panel.product_field)
 
     def escape(self) -> None:
-        """Esc: clear the typing; then the member; then the cart."""
+        """Esc: clear the typing; then the member; then the cart (Ctrl+Z brings it back)."""
         w = self.window
         fields = (w.lookup, w.cart_panel.product_field, w.cart_panel.amount_field)
         w.banner.clear()
@@ -162,7 +167,7 @@ class CounterController(QObject):
         elif self.lookup.view is not None or self.state.member is not None:
             self.lookup.clear()
         elif not self.cart.is_empty:
-            self.cart.clear()
+            self.cart_restore.clear()  # Ctrl+Z brings it back
         w.focus_lookup()
 
     def _render_totals(self) -> None:

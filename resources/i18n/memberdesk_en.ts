@@ -7093,4 +7093,11 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         </translation>
     </message>
 </context>
+<context>
+    <name>TaskCalls</name>
+    <message>
+        <source>A manager&apos;s approval is needed: the manager types their name and password in the box that opened.</source>
+        <translation>A manager&apos;s approval is needed: the manager types their name and password in the box that opened.</translation>
+    </message>
+</context>
 </TS>

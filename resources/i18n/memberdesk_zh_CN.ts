@@ -7059,4 +7059,11 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         </translation>
     </message>
 </context>
+<context>
+    <name>TaskCalls</name>
+    <message>
+        <source>A manager&apos;s approval is needed: the manager types their name and password in the box that opened.</source>
+        <translation>需要店长批准：请店长在弹出的窗口中输入账号和密码。</translation>
+    </message>
+</context>
 </TS>

@@ -44,6 +44,10 @@ def test_a_cashier_gives_a_coupon_with_a_managers_approval(counter: Counter) -> 
     c.enter(dialog.table)
     approval = dialog.approval  # a cashier may not: the manager approves
     assert approval is not None and approval.isVisible()
+    # said calmly behind the approval box, not a red "没有权限" (a blind trial read it
+    # as a failure)
+    assert dialog.message.property("tone") == "info"
+    assert dialog.message.text() == "需要店长批准：请店长在弹出的窗口中输入账号和密码。"
     c.type(approval.username, "manager")
     c.enter(approval.username)
     c.type(approval.password, "manager-pass")

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, cast
 
-from PySide6.QtCore import QLocale, QRect, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QRect, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -29,10 +29,19 @@ from shiboken6 import isValid
 from memberdesk.money import Money
 from memberdesk.services.shared.errors import UserError
 from memberdesk.services.shared.requests import parse_amount
-from memberdesk.ui.shell.i18n import EN, ZH_CN, Retranslating, add_language_key
+from memberdesk.ui.shell.i18n import (
+    EN,
+    QT_TRANSLATE_NOOP,
+    ZH_CN,
+    Retranslating,
+    add_language_key,
+)
 from memberdesk.ui.shell.tasks import TaskRunner
 
 ERROR, OK, INFO = "error", "ok", "info"
+APPROVAL_NEEDED = QT_TRANSLATE_NOOP(
+    "TaskCalls", "A manager's approval is needed: the manager types their name and password "
+    "in the box that opened.")
 
 
 def current_language() -> str:
@@ -147,12 +156,16 @@ class TaskCalls:
         on_error: Callable[[UserError], None] | None = None,
         on_finally: Callable[[], None] | None = None,
         with_database: bool = True,
+        approval: bool = False,
         **kwargs: Any,
     ) -> None:
         """``service(db, *args, **kwargs)`` on the worker (``with_database=False``:
         without the database). A user error is shown in the message line (and
         passed to ``on_error``); callbacks for a widget already gone are dropped;
-        ``on_finally`` runs in every case, a bug included, widget gone or not."""
+        ``on_finally`` runs in every case, a bug included, widget gone or not.
+        ``approval``: ``on_error`` opens the manager's approval on a refused
+        permission, so the line says that calmly instead of in red ("Not allowed"
+        behind the approval box read as a failure: issue 11, a blind trial)."""
 
         def done(result: Any) -> None:
             if isValid(self):
@@ -163,7 +176,11 @@ class TaskCalls:
         def failed(error: UserError) -> None:
             if isValid(self):
                 self._busy = False
-                self.show_error(error)
+                if approval and error.code == "permission_denied":
+                    self.say(lambda: QCoreApplication.translate("TaskCalls", APPROVAL_NEEDED),
+                             INFO)
+                else:
+                    self.show_error(error)
                 if on_error is not None:
                     on_error(error)
                 self._settled()

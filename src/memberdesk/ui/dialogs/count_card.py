@@ -167,7 +167,7 @@ class CountCardDialog(TaskDialog):
         reason = self.tr("Used by mistake")
         self.call(undo, self.actor, self.last.entry_id, reason, approval_id,
                   on_done=self._undone, on_error=lambda e: self._ask_manager(
-                      e, Permission.ADJUST_BALANCE, reason, self.submit_undo))
+                      e, Permission.ADJUST_BALANCE, reason, self.submit_undo), approval=True)
 
     def _ask_manager(self, error: UserError, permission: Permission, reason: str,
                      again: Callable[[int | None], None]) -> None:
@@ -194,7 +194,7 @@ class CountCardDialog(TaskDialog):
         reason = self.tr("Customer returns the card")
         self.call(refund, self.actor, self._refund_armed[1], card_id, reason, approval_id,
                   on_done=self._refunded, on_error=lambda e: self._ask_manager(
-                      e, Permission.REFUND, reason, self.submit_refund))
+                      e, Permission.REFUND, reason, self.submit_refund), approval=True)
 
     def _refunded(self, result: Any) -> None:
         self._refund_armed = None

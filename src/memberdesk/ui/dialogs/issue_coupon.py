@@ -109,7 +109,7 @@ class IssueCouponDialog(TaskDialog):
             return
         t = self.templates[rows[0].row()]
         self.call(_issue, self.actor, t.code, self.member_no, self.approval_id,
-                  on_done=self._done, on_error=lambda e: self._refused(e, t))
+                  on_done=self._done, on_error=lambda e: self._refused(e, t), approval=True)
 
     def _refused(self, error: UserError, t: CouponTemplateRow) -> None:
         self.approval_id = None

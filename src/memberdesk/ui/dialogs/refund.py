@@ -261,7 +261,7 @@ class RefundDialog(TaskDialog):
             self.say(lambda: self.tr("Set how many of which items to refund."), ERROR)
             return
         self.call(do_refund, self.actor, self._request(reason), on_done=self._done,
-                  on_error=lambda e: self._refused(e, reason))
+                  on_error=lambda e: self._refused(e, reason), approval=True)
 
     def _refused(self, error: UserError, reason: str) -> None:
         if error.code == "points_already_spent":  # spent since the preview: offer the box

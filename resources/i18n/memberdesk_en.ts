@@ -4352,6 +4352,14 @@ Fill in one product per row, then import it (it is checked first).</translation>
 <context>
     <name>QuitGuard</name>
     <message>
+        <source>Shift {number} of {name} has not been closed. If you quit now it stays open, and nothing is lost.
+
+To close it now, stay: {name} logs in and presses F5 (count the cash).</source>
+        <translation>Shift {number} of {name} has not been closed. If you quit now it stays open, and nothing is lost.
+
+To close it now, stay: {name} logs in and presses F5 (count the cash).</translation>
+    </message>
+    <message>
         <source>Shift {number} has not been closed. If you quit now it stays open, and the paid sales are kept, but the {count} unpaid items in the cart ({amount}) are not kept: next time, carry on with the shift or close it with F5 (count the cash).
 
 To take the payment or close the shift now, stay.</source>

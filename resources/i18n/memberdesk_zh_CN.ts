@@ -4341,6 +4341,14 @@ Fill in one product per row, then import it (it is checked first).</source>
 <context>
     <name>QuitGuard</name>
     <message>
+        <source>Shift {number} of {name} has not been closed. If you quit now it stays open, and nothing is lost.
+
+To close it now, stay: {name} logs in and presses F5 (count the cash).</source>
+        <translation>{name} 的班次 {number} 还没有交班。现在退出的话，班次仍然开着，什么都不会丢失。
+
+要现在交班，请留下：由 {name} 登录后按 F5 清点现金交班。</translation>
+    </message>
+    <message>
         <source>Shift {number} has not been closed. If you quit now it stays open, and the paid sales are kept, but the {count} unpaid items in the cart ({amount}) are not kept: next time, carry on with the shift or close it with F5 (count the cash).
 
 To take the payment or close the shift now, stay.</source>

@@ -274,12 +274,23 @@ def test_ctrl_q_on_the_login_screen_after_a_log_out_asks_about_the_open_shift(
     exits, seen = _login_quit_keys(till, lambda box: till.qtbot.keyClick(box, Qt.Key.Key_Return))
     assert exits == [] and len(seen) == 1  # Enter stays
     assert seen[0].startswith(f"班次 {shift_no} 还没有交班\n")
-    assert "班次仍然开着" in seen[0]
+    # F5 does nothing on the login screen: the question names who logs in to close it
+    # (the fifth blind trial was told "stay and press F5")
+    name = _left_open_name(till)  # the cashier who logged out
+    assert f"{name} 的班次 {shift_no} 还没有交班" in seen[0] and "班次仍然开着" in seen[0]
+    assert f"由 {name} 登录后按 F5" in seen[0]
     assert till.ui.login.isVisible()
     till.ui.i18n.set_language("en")
     exits, seen = _login_quit_keys(till, lambda box: box.findChild(QPushButton, "quitAnyway").click())
     assert exits == [0] and seen[0].startswith(f"Shift {shift_no} is still open")
+    assert f"{name} logs in and presses F5" in seen[0]
     assert _open_shifts(till) == [shift_no]
+
+
+def _left_open_name(till: Till) -> str:
+    shift = till.ui.left_open.last()
+    assert shift is not None
+    return str(shift.staff_name)
 
 
 def test_after_the_shift_is_closed_ctrl_q_on_the_login_screen_quits_at_once(till: Till) -> None:

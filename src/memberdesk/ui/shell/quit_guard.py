@@ -45,6 +45,13 @@ CART_TEXT = QT_TRANSLATE_NOOP(
     "next time, carry on with the shift or close it with F5 (count the cash).\n\n"
     "To take the payment or close the shift now, stay.",
 )
+# On the log-in screen F5 does nothing: the cashier whose shift it is logs in first.
+LOGIN_TEXT = QT_TRANSLATE_NOOP(
+    "QuitGuard",
+    "Shift {number} of {name} has not been closed. If you quit now it stays open, and "
+    "nothing is lost.\n\nTo close it now, stay: {name} logs in and presses F5 (count the "
+    "cash).",
+)
 CART_TITLE = QT_TRANSLATE_NOOP("QuitGuard", "The cart has not been paid")
 CART_ONLY_TEXT = QT_TRANSLATE_NOOP(
     "QuitGuard",
@@ -80,15 +87,17 @@ def unpaid_cart(cart: Any) -> tuple[int, str] | None:
 
 
 def quit_box(parent: QWidget | None, shift_no: str | None, cart: tuple[int, str] | None = None,
-             way: str = "quit") -> tuple[QMessageBox, QWidget]:
+             way: str = "quit", staff: str = "") -> tuple[QMessageBox, QWidget]:
     """The question, and its quit button (Enter and Esc choose to stay). ``way``:
-    "quit", or "logout" (asked about the cart only: a log out leaves the shift open)."""
+    "quit", or "logout" (asked about the cart only: a log out leaves the shift open);
+    ``staff``: asked on the log-in screen, the cashier whose shift it is."""
     cart_text, cart_button = CART_ONLY[way]
     if shift_no and cart:
         title = _t(TITLE, number=shift_no)
         text = _t(CART_TEXT, number=shift_no, count=str(cart[0]), amount=cart[1])
     elif shift_no:
-        title, text = _t(TITLE, number=shift_no), _t(TEXT, number=shift_no)
+        title = _t(TITLE, number=shift_no)
+        text = _t(LOGIN_TEXT, number=shift_no, name=staff) if staff else _t(TEXT, number=shift_no)
     else:
         count, amount = cart or (0, "")
         title, text = _t(CART_TITLE), _t(cart_text, count=str(count), amount=amount)
@@ -104,11 +113,14 @@ def quit_box(parent: QWidget | None, shift_no: str | None, cart: tuple[int, str]
     return box, leave
 
 
-def confirm_quit(parent: QWidget | None, shift: Any, cart: Any = None) -> bool:
+def confirm_quit(parent: QWidget | None, shift: Any, cart: Any = None, *,
+                 at_login: bool = False) -> bool:
     """True: quit (no shift open and nothing unpaid in the cart, or the cashier chose
     to). ``shift``: the open shift (a ``ShiftSummary``), or None; ``cart``: the
-    counter's ``CartController``, or None."""
-    return _confirm(parent, getattr(shift, "shift_no", None), unpaid_cart(cart), "quit")
+    counter's ``CartController``, or None; ``at_login``: asked on the log-in screen
+    (the question names the shift's cashier, who logs in to close it)."""
+    staff = str(getattr(shift, "staff_name", "") or "") if at_login else ""
+    return _confirm(parent, getattr(shift, "shift_no", None), unpaid_cart(cart), "quit", staff)
 
 
 def confirm_logout(parent: QWidget | None, cart: Any) -> bool:
@@ -118,10 +130,10 @@ def confirm_logout(parent: QWidget | None, cart: Any) -> bool:
 
 
 def _confirm(parent: QWidget | None, shift_no: str | None, unpaid: tuple[int, str] | None,
-             way: str) -> bool:
+             way: str, staff: str = "") -> bool:
     if not shift_no and unpaid is None:
         return True
-    box, leave = quit_box(parent, shift_no, unpaid, way)
+    box, leave = quit_box(parent, shift_no, unpaid, way, staff)
     box.exec()
     if box.clickedButton() is not leave:
         return False

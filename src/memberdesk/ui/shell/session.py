@@ -365,7 +365,8 @@ class AppController(QObject):
         login screen, the shift a cashier logged out from too."""
         on_counter = self.main.isVisible()
         shift = self.state.shift if on_counter else self.state.shift or self.left_open.last()
-        if confirm_quit(self.main if on_counter else self.login, shift, self.counter.cart):
+        if confirm_quit(self.main if on_counter else self.login, shift, self.counter.cart,
+                        at_login=not on_counter):
             self.exit_requested.emit(0)
 
     def stop_background_work(self, timeout_ms: int = 60_000) -> None:

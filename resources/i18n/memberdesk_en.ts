@@ -380,8 +380,8 @@ the {when} backup</translation>
         <translation>Backing up and verifying the copy…</translation>
     </message>
     <message>
-        <source>Backed up and verified: {path}</source>
-        <translation>Backed up and verified: {path}</translation>
+        <source>Backed up and verified: {when}, {size}</source>
+        <translation>Backed up and verified: {when}, {size}</translation>
     </message>
     <message>
         <source>Choose a backup in the list first.</source>

@@ -377,8 +377,8 @@ the {when} backup</source>
         <translation>正在备份并校验副本…</translation>
     </message>
     <message>
-        <source>Backed up and verified: {path}</source>
-        <translation>备份完成并已校验：{path}</translation>
+        <source>Backed up and verified: {when}, {size}</source>
+        <translation>备份完成并已校验：{when}，{size}</translation>
     </message>
     <message>
         <source>Choose a backup in the list first.</source>

@@ -14,6 +14,7 @@ import pytest
 
 from memberdesk.services.backup import create as backup_svc
 from memberdesk.services.backup.create import create_backup
+from memberdesk.ui.common import fmt
 
 from .office_1024 import office_page_at_1024, visible_rows
 from .tasks_support import Counter
@@ -40,7 +41,7 @@ def test_the_list_keeps_its_rows_after_a_backup_that_removed_several(owner: Coun
     message = page.message.text()
     assert not any(name in message for name in made.removed), message
     assert message.count("\n") == 1 and str(len(made.removed)) in message.split("\n")[1]
-    assert made.path.name[:10] in message
+    assert fmt.datetime_text(made.created_at, seconds=True) in message  # when it was made
     # each line of the message is one line of the screen
     metrics = page.message.fontMetrics()
     room = page.message.contentsRect().width()

@@ -122,8 +122,8 @@ def test_back_up_now_names_the_backups_the_rotation_removed(owner: Counter) -> N
     made = blocker.args[0]
     assert made.removed == (scheduled.name,)
     made_line, removed_line = page.message.text().split("\n")
-    assert made_line.startswith(f"备份完成并已校验：{made.path.name[:19]}")
-    assert made_line.endswith(made.path.name[-14:])
+    assert made_line.startswith(
+        f"备份完成并已校验：{fmt.datetime_text(made.created_at, seconds=True)}，")
     assert removed_line == ("按保留规则删除了 1 份较早的备份（鼠标停在这里可看文件名）。")
     assert f"按保留规则删除了 1 份较早的备份：{scheduled.name}。" in page.message.toolTip()
 

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QWidget
 
 from memberdesk.services.backup.create import BackupStatus
@@ -24,7 +23,7 @@ from memberdesk.ui.shell.tasks import TaskRunner
 
 from ..dialogs.base import ERROR, OK, push_button, restyle
 from . import jobs
-from .backup_list import BackupList, RetentionWords, removed_text
+from .backup_list import BackupList, RetentionWords, removed_text, size_text
 from .long_jobs import LongJobs
 from .page import Page
 from .restore_confirm import RestoreConfirm
@@ -114,30 +113,19 @@ class BackupPage(Page):
         if made is not None:
             removed = made.removed
             # two lines at most whatever the names, so the list keeps its rows at
-            # 1024x768: the file's name cut in its middle if the line is short, the
+            # 1024x768: when (to the second: three backups in a row read alike when
+            # the file's name was cut in its middle, a blind trial) and how big, the
             # removed backups counted; the whole path and every name in the tooltip
+            when = fmt.datetime_text(made.created_at, seconds=True)
             self.say(lambda: "\n".join(t for t in (
-                self._fitted(self.tr("Backed up and verified: {path}"), made.path.name),
+                self.tr("Backed up and verified: {when}, {size}").format(
+                    when=when, size=size_text(made.size)),
                 RetentionWords().counted(removed)) if t), OK)
             self.message.setToolTip("\n".join(t for t in (
                 str(made.path), removed_text(removed)) if t))
             self.backed_up.emit(made)
         self.retranslate()
         self.status_changed.emit(state.status)
-
-    def _fitted(self, line: str, name: str) -> str:
-        """``line`` with ``name`` cut in its middle so that it stays one line of the
-        message (as wide as the list above it); whole when the page is not laid out."""
-        self.message.ensurePolished()
-        margins = self.message.width() - self.message.contentsRect().width()
-        room = self.list.width() - max(margins, 0) - 8
-        whole = line.format(path=name)
-        metrics = QFontMetrics(self.message.font())
-        if room < 200 or metrics.horizontalAdvance(whole) <= room:
-            return whole
-        rest = metrics.horizontalAdvance(line.format(path=""))
-        return line.format(path=metrics.elidedText(name, Qt.TextElideMode.ElideMiddle,
-                                                   room - rest))
 
     def _backup_failed(self, error: Any) -> None:
         self._set_busy(False)

@@ -2669,8 +2669,8 @@ Please send this file to your support contact.</translation>
         <translation>never</translation>
     </message>
     <message>
-        <source>Phone {phone} · tier {tier} · stored value {sv} (paid {principal}, bonus {bonus}) · {points} points · {visits} visits, last {visit} · spent {spent}</source>
-        <translation>Phone {phone} · tier {tier} · stored value {sv} (paid {principal}, bonus {bonus}) · {points} points · {visits} visits, last {visit} · spent {spent}</translation>
+        <source>Phone {phone} · tier {tier} · stored value {sv} (paid {principal}, bonus {bonus}) · points {points} · visits {visits}, last {visit} · spent {spent}</source>
+        <translation>Phone {phone} · tier {tier} · stored value {sv} (paid {principal}, bonus {bonus}) · points {points} · visits {visits}, last {visit} · spent {spent}</translation>
     </message>
     <message>
         <source>, locked until {day}</source>
@@ -4359,25 +4359,35 @@ To close it now, stay: {name} logs in and presses F5 (count the cash).</source>
 
 To close it now, stay: {name} logs in and presses F5 (count the cash).</translation>
     </message>
-    <message>
-        <source>Shift {number} has not been closed. If you quit now it stays open, and the paid sales are kept, but the {count} unpaid items in the cart ({amount}) are not kept: next time, carry on with the shift or close it with F5 (count the cash).
+    <message numerus="yes">
+        <source>Shift {number} has not been closed. If you quit now it stays open, and the paid sales are kept, but the %n unpaid item(s) in the cart ({amount}) are not kept: next time, carry on with the shift or close it with F5 (count the cash).
 
 To take the payment or close the shift now, stay.</source>
-        <translation>Shift {number} has not been closed. If you quit now it stays open, and the paid sales are kept, but the {count} unpaid items in the cart ({amount}) are not kept: next time, carry on with the shift or close it with F5 (count the cash).
+        <translation>
+            <numerusform>Shift {number} has not been closed. If you quit now it stays open, and the paid sales are kept, but the %n unpaid item in the cart ({amount}) is not kept: next time, carry on with the shift or close it with F5 (count the cash).
 
-To take the payment or close the shift now, stay.</translation>
+To take the payment or close the shift now, stay.</numerusform>
+            <numerusform>Shift {number} has not been closed. If you quit now it stays open, and the paid sales are kept, but the %n unpaid items in the cart ({amount}) are not kept: next time, carry on with the shift or close it with F5 (count the cash).
+
+To take the payment or close the shift now, stay.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The cart has not been paid</source>
         <translation>The cart has not been paid</translation>
     </message>
-    <message>
-        <source>If you quit now, the {count} unpaid items in the cart ({amount}) are not kept.
+    <message numerus="yes">
+        <source>If you quit now, the %n unpaid item(s) in the cart ({amount}) are not kept.
 
 To take the payment, stay.</source>
-        <translation>If you quit now, the {count} unpaid items in the cart ({amount}) are not kept.
+        <translation>
+            <numerusform>If you quit now, the %n unpaid item in the cart ({amount}) is not kept.
 
-To take the payment, stay.</translation>
+To take the payment, stay.</numerusform>
+            <numerusform>If you quit now, the %n unpaid items in the cart ({amount}) are not kept.
+
+To take the payment, stay.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Quit, cart not kept</source>
@@ -4395,13 +4405,18 @@ To close the shift now, stay and press F5.</source>
 
 To close the shift now, stay and press F5.</translation>
     </message>
-    <message>
-        <source>If you log out now, the {count} unpaid items in the cart ({amount}) are not kept.
+    <message numerus="yes">
+        <source>If you log out now, the %n unpaid item(s) in the cart ({amount}) are not kept.
 
 To take the payment, stay.</source>
-        <translation>If you log out now, the {count} unpaid items in the cart ({amount}) are not kept.
+        <translation>
+            <numerusform>If you log out now, the %n unpaid item in the cart ({amount}) is not kept.
 
-To take the payment, stay.</translation>
+To take the payment, stay.</numerusform>
+            <numerusform>If you log out now, the %n unpaid items in the cart ({amount}) are not kept.
+
+To take the payment, stay.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Log out, cart not kept</source>

@@ -2664,7 +2664,7 @@ Please send this file to your support contact.</source>
         <translation>从未</translation>
     </message>
     <message>
-        <source>Phone {phone} · tier {tier} · stored value {sv} (paid {principal}, bonus {bonus}) · {points} points · {visits} visits, last {visit} · spent {spent}</source>
+        <source>Phone {phone} · tier {tier} · stored value {sv} (paid {principal}, bonus {bonus}) · points {points} · visits {visits}, last {visit} · spent {spent}</source>
         <translation>手机 {phone} · 等级 {tier} · 储值 {sv}（本金 {principal}，赠送 {bonus}）· 积分 {points} · 到店 {visits} 次，最近 {visit} · 累计消费 {spent}</translation>
     </message>
     <message>
@@ -4348,25 +4348,29 @@ To close it now, stay: {name} logs in and presses F5 (count the cash).</source>
 
 要现在交班，请留下：由 {name} 登录后按 F5 清点现金交班。</translation>
     </message>
-    <message>
-        <source>Shift {number} has not been closed. If you quit now it stays open, and the paid sales are kept, but the {count} unpaid items in the cart ({amount}) are not kept: next time, carry on with the shift or close it with F5 (count the cash).
+    <message numerus="yes">
+        <source>Shift {number} has not been closed. If you quit now it stays open, and the paid sales are kept, but the %n unpaid item(s) in the cart ({amount}) are not kept: next time, carry on with the shift or close it with F5 (count the cash).
 
 To take the payment or close the shift now, stay.</source>
-        <translation>班次 {number} 还没有交班。现在退出的话，班次仍然开着，已结账的销售都已保存，但本单未结账的 {count} 件商品（{amount}）不会保留：下次打开后可以继续用这个班次，或按 F5 清点现金后交班。
+        <translation>
+            <numerusform>班次 {number} 还没有交班。现在退出的话，班次仍然开着，已结账的销售都已保存，但本单未结账的 %n 件商品（{amount}）不会保留：下次打开后可以继续用这个班次，或按 F5 清点现金后交班。
 
-要现在收款或交班，请留下。</translation>
+要现在收款或交班，请留下。</numerusform>
+        </translation>
     </message>
     <message>
         <source>The cart has not been paid</source>
         <translation>购物车还没有结账</translation>
     </message>
-    <message>
-        <source>If you quit now, the {count} unpaid items in the cart ({amount}) are not kept.
+    <message numerus="yes">
+        <source>If you quit now, the %n unpaid item(s) in the cart ({amount}) are not kept.
 
 To take the payment, stay.</source>
-        <translation>现在退出的话，本单未结账的 {count} 件商品（{amount}）不会保留。
+        <translation>
+            <numerusform>现在退出的话，本单未结账的 %n 件商品（{amount}）不会保留。
 
-要收款，请留下。</translation>
+要收款，请留下。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Quit, cart not kept</source>
@@ -4384,13 +4388,15 @@ To close the shift now, stay and press F5.</source>
 
 要现在交班，请留下并按 F5。</translation>
     </message>
-    <message>
-        <source>If you log out now, the {count} unpaid items in the cart ({amount}) are not kept.
+    <message numerus="yes">
+        <source>If you log out now, the %n unpaid item(s) in the cart ({amount}) are not kept.
 
 To take the payment, stay.</source>
-        <translation>现在注销登录的话，本单未结账的 {count} 件商品（{amount}）不会保留。
+        <translation>
+            <numerusform>现在注销登录的话，本单未结账的 %n 件商品（{amount}）不会保留。
 
-要收款，请留下。</translation>
+要收款，请留下。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Log out, cart not kept</source>

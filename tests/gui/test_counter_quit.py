@@ -304,3 +304,20 @@ def test_after_the_shift_is_closed_ctrl_q_on_the_login_screen_quits_at_once(till
     _active(till, till.ui.login)
     exits, seen = _login_quit_keys(till, lambda box: box.reject())
     assert exits == [0] and seen == []
+
+
+def test_one_unpaid_item_is_said_in_the_singular(i18n) -> None:  # type: ignore[no-untyped-def]
+    """The fifth blind trial read "the 1 unpaid items"."""
+    from memberdesk.ui.shell.quit_guard import quit_box
+
+    i18n.set_language("en")
+    for way, verb in (("quit", "quit"), ("logout", "log out")):
+        box, _ = quit_box(None, None, (1, "¥3.50"), way)
+        assert f"If you {verb} now, the 1 unpaid item in the cart (¥3.50) is not kept." in box.text()
+        box, _ = quit_box(None, None, (2, "¥7.00"), way)
+        assert "the 2 unpaid items in the cart (¥7.00) are not kept." in box.text()
+    box, _ = quit_box(None, "B1", (1, "¥3.50"))
+    assert "but the 1 unpaid item in the cart (¥3.50) is not kept" in box.text()
+    i18n.set_language("zh_CN")
+    box, _ = quit_box(None, None, (1, "¥3.50"))
+    assert "本单未结账的 1 件商品（¥3.50）不会保留" in box.text()

@@ -272,7 +272,7 @@ class MemberDialog(MemberActions):
         visit = fmt.datetime_text(d.last_visit_at) if d.last_visit_at else self.tr("never")
         self.summary.setText(self.tr(
             "Phone {phone} · tier {tier} · stored value {sv} (paid {principal}, bonus {bonus}) · "
-            "{points} points · {visits} visits, last {visit} · spent {spent}").format(
+            "points {points} · visits {visits}, last {visit} · spent {spent}").format(
             phone=d.phone or "—", tier=d.tier_name, sv=fmt.money(d.stored_value),
             principal=fmt.money(d.sv_principal), bonus=fmt.money(d.sv_bonus),
             points=fmt.number(d.points), visits=d.visit_count, visit=visit,

@@ -41,7 +41,7 @@ TEXT = QT_TRANSLATE_NOOP(
 CART_TEXT = QT_TRANSLATE_NOOP(
     "QuitGuard",
     "Shift {number} has not been closed. If you quit now it stays open, and the paid "
-    "sales are kept, but the {count} unpaid items in the cart ({amount}) are not kept: "
+    "sales are kept, but the %n unpaid item(s) in the cart ({amount}) are not kept: "
     "next time, carry on with the shift or close it with F5 (count the cash).\n\n"
     "To take the payment or close the shift now, stay.",
 )
@@ -55,13 +55,13 @@ LOGIN_TEXT = QT_TRANSLATE_NOOP(
 CART_TITLE = QT_TRANSLATE_NOOP("QuitGuard", "The cart has not been paid")
 CART_ONLY_TEXT = QT_TRANSLATE_NOOP(
     "QuitGuard",
-    "If you quit now, the {count} unpaid items in the cart ({amount}) are not kept.\n\n"
+    "If you quit now, the %n unpaid item(s) in the cart ({amount}) are not kept.\n\n"
     "To take the payment, stay.",
 )
 CART_QUIT = QT_TRANSLATE_NOOP("QuitGuard", "Quit, cart not kept")
 LOGOUT_CART_TEXT = QT_TRANSLATE_NOOP(
     "QuitGuard",
-    "If you log out now, the {count} unpaid items in the cart ({amount}) are not kept.\n\n"
+    "If you log out now, the %n unpaid item(s) in the cart ({amount}) are not kept.\n\n"
     "To take the payment, stay.",
 )
 LOGOUT_CART = QT_TRANSLATE_NOOP("QuitGuard", "Log out, cart not kept")
@@ -71,8 +71,9 @@ STAY = QT_TRANSLATE_NOOP("QuitGuard", "Stay (Enter)")
 QUIT = QT_TRANSLATE_NOOP("QuitGuard", "Quit, shift stays open")
 
 
-def _t(text: str, **params: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text).format(**params)
+def _t(text: str, n: int = -1, **params: str) -> str:
+    """``text`` in the current language; ``n``: the count of a "%n … item(s)" text."""
+    return QCoreApplication.translate(CONTEXT, text, None, n).format(**params)
 
 
 def unpaid_cart(cart: Any) -> tuple[int, str] | None:
@@ -94,13 +95,13 @@ def quit_box(parent: QWidget | None, shift_no: str | None, cart: tuple[int, str]
     cart_text, cart_button = CART_ONLY[way]
     if shift_no and cart:
         title = _t(TITLE, number=shift_no)
-        text = _t(CART_TEXT, number=shift_no, count=str(cart[0]), amount=cart[1])
+        text = _t(CART_TEXT, cart[0], number=shift_no, amount=cart[1])
     elif shift_no:
         title = _t(TITLE, number=shift_no)
         text = _t(LOGIN_TEXT, number=shift_no, name=staff) if staff else _t(TEXT, number=shift_no)
     else:
         count, amount = cart or (0, "")
-        title, text = _t(CART_TITLE), _t(cart_text, count=str(count), amount=amount)
+        title, text = _t(CART_TITLE), _t(cart_text, count, amount=amount)
     box = QMessageBox(QMessageBox.Icon.Warning, title, text,
                       QMessageBox.StandardButton.NoButton, parent)
     box.setObjectName("quitWithOpenShift" if shift_no else f"{way}WithUnpaidCart")

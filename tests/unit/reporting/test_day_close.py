@@ -141,7 +141,7 @@ def test_bad_dates_and_permissions(world: World) -> None:
     w = world
     today = _today(w)
     with pytest.raises(ValidationError) as err:
-        close_day(w.db, w.owner, today + timedelta(days=1))
+        close_day(w.db, w.owner, today + timedelta(days=2))  # still to come past a midnight
     assert err.value.code == "date_in_future"
     with pytest.raises(PermissionDenied):
         close_day(w.db, w.cashier, today)
@@ -173,7 +173,7 @@ def test_the_check_before_the_confirmation_refuses_as_the_close_would(world: Wor
         check_day_close(w.db, w.owner, today)  # the kit leaves shifts open
     assert err.value.code == "shifts_still_open" and "张收银" in err.value.message()
     with pytest.raises(ValidationError):
-        check_day_close(w.db, w.owner, today + timedelta(days=1))
+        check_day_close(w.db, w.owner, today + timedelta(days=2))  # still to come past a midnight
     with pytest.raises(PermissionDenied):
         check_day_close(w.db, w.cashier, today)
     _close_all_shifts(w)

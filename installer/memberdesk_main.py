@@ -14,6 +14,12 @@ if __name__ == "__main__":
         if getattr(sys, name) is None:
             setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
 
+    # A child process of the daily jobs (services/jobs/child.py) starts this same
+    # executable: freeze_support() runs the child's work there and exits.
+    import multiprocessing
+
+    multiprocessing.freeze_support()
+
     from memberdesk.cli import main
 
     sys.exit(main())

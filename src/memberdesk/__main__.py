@@ -4,4 +4,5 @@ import sys
 
 from memberdesk.cli import main
 
-sys.exit(main())
+if __name__ == "__main__":  # (not again in a child process of the daily jobs)
+    sys.exit(main())

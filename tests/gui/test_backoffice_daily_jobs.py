@@ -4,8 +4,10 @@ is due on the long-job worker and the table shows the result."""
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, date, datetime
 
+import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import update
 
@@ -18,9 +20,11 @@ from .tasks_support import Counter
 NOON = datetime(2026, 12, 24, 4, 0, tzinfo=UTC)  # 12:00 on 24 Dec in the shop (+08:00)
 
 
-def test_the_page_shows_the_jobs_and_runs_what_is_due(manager: Counter) -> None:
+def test_the_page_shows_the_jobs_and_runs_what_is_due(manager: Counter,
+                                                      caplog: pytest.LogCaptureFixture) -> None:
     c = manager
     w = c.world
+    caplog.set_level(logging.INFO, logger="memberdesk.services.jobs.child")
     with shoptime.frozen(NOON):
         w.set_settings(birthday__points=50)
         with w.db.uow() as uow:
@@ -56,3 +60,4 @@ def test_the_page_shows_the_jobs_and_runs_what_is_due(manager: Counter) -> None:
             ["短信通知", day, "写入 0 条积分到期提醒，发送 0 条短信", "0"],
         ]
         assert page.message.text() == "完成：已运行 1 天的任务。"
+        assert "run_jobs ran in a child process" in caplog.text  # not on the counter's interpreter

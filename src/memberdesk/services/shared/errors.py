@@ -52,6 +52,11 @@ class UserError(Exception):
         self.params = params
         super().__init__(self.message("en"))
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # (pickled as its class, code and parameters: a child process's error,
+        # services/jobs/child.py, is raised again in the parent)
+        return _rebuilt, (type(self), self.code, self.params)
+
     def message(self, lang: str = "zh_CN") -> str:
         zh, en = MESSAGES[self.code]
         template = en if lang.startswith("en") else zh
@@ -64,6 +69,10 @@ class UserError(Exception):
             return template.format(**params)
         except (KeyError, IndexError):
             return template
+
+
+def _rebuilt(cls: type[UserError], code: str, params: dict[str, Any]) -> UserError:
+    return cls(code, **params)
 
 
 class ValidationError(UserError):

@@ -63,7 +63,11 @@ def load(db: Any, actor: Any, as_of: date | None, lang: str) -> AnalysisScreen:
 
 
 def refresh(db: Any, actor: Any, as_of: date | None, progress: Progress) -> RefreshResult:
-    return refresh_analysis(db, actor, as_of, step=progress.step)
+    """The refresh button's work, in a child process beside the counter
+    (:mod:`memberdesk.services.jobs.child`)."""
+    from memberdesk.services.jobs.child import run_in_child
+
+    return run_in_child(db, refresh_analysis, actor, as_of, step=progress.step)
 
 
 def analysis_spec(as_of: date | None, lang: str = ZH_CN) -> ReportSpec:

@@ -14,6 +14,7 @@ approval the same refund is submitted again, under the same client id.
 from __future__ import annotations
 
 import uuid
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -115,6 +116,7 @@ class RefundDialog(TaskDialog):
         # As wide as the screen allows (it was 760 at 1366 too, the recharges cut short);
         # the height follows the content (the lines table grows)
         size_to_room(self, parent, least=760, most=1240, height=620)
+        self._order_tabs()
 
         self._fill_history([])
         self.retranslate()
@@ -190,8 +192,20 @@ class RefundDialog(TaskDialog):
         self.history_label.hide()
         self.history.hide()
         self.view.show_receipt(receipt, found.left)
+        self._order_tabs()
         self._preview()
         self.reason.setFocus()
+
+    def _order_tabs(self) -> None:
+        """Tab as the screen reads: the number, the list, "whole sale", each quantity,
+        the reason, the deduction, the buttons. The quantity boxes are made when a
+        sale is picked, so they came last in the focus chain and Tab from the last one
+        left the reason out (the second blind trial)."""
+        chain: list[QWidget] = [self.number, self.find_button, self.history, self.view.whole,
+                                *self.view.spins, self.reason, self.deduct,
+                                self.refund_button, self.close_button]
+        for first, then in pairwise(chain):
+            QWidget.setTabOrder(first, then)
 
     def _preview(self) -> None:
         receipt, wanted = self.view.receipt, self.view.wanted()

@@ -4923,6 +4923,10 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>Amount</translation>
     </message>
     <message>
+        <source>Refunded</source>
+        <translation>Refunded</translation>
+    </message>
+    <message>
         <source>Refund qty</source>
         <translation>Refund qty</translation>
     </message>

@@ -4903,6 +4903,10 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>金额</translation>
     </message>
     <message>
+        <source>Refunded</source>
+        <translation>已退</translation>
+    </message>
+    <message>
         <source>Refund qty</source>
         <translation>退货数量</translation>
     </message>

@@ -191,7 +191,7 @@ class RefundDialog(TaskDialog):
         # The sale is picked: its lines need the room (another number can still be typed).
         self.history_label.hide()
         self.history.hide()
-        self.view.show_receipt(receipt, found.left)
+        self.view.show_receipt(receipt, found.left, found.refunded)
         self._order_tabs()
         self._preview()
         self.reason.setFocus()

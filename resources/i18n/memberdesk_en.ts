@@ -4713,6 +4713,10 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>(partly refunded)</translation>
     </message>
     <message>
+        <source>Walk-in</source>
+        <translation>Walk-in</translation>
+    </message>
+    <message>
         <source>Type the receipt number.</source>
         <translation>Type the receipt number.</translation>
     </message>

@@ -143,8 +143,11 @@ def test_without_a_member_the_shops_latest_sales_are_offered(counter: Counter) -
     items = [dialog.history.row_text(i) for i in range(dialog.history.count())]
     assert [t.split()[0] for t in items] == [walk_in.sale_no, first.sale_no]
     assert "¥3.50" in items[0] and items[1].endswith("（已退款）")
+    # whose sale each is (the second blind trial), as the recharges say it
+    assert items[0].endswith("¥3.50    散客") and items[1].endswith("李四    （已退款）")
     c.ui.i18n.set_language("en")
     c.qtbot.waitUntil(lambda: dialog.history.row_text(1).endswith("(refunded)"))
+    assert dialog.history.row_text(0).endswith("¥3.50    Walk-in")
 
 
 def test_a_recharge_is_refunded_by_its_number(manager_counter: Counter) -> None:

@@ -144,7 +144,9 @@ class RefundDialog(TaskDialog):
             else:
                 state = {"refunded": self.tr("(refunded)"),
                          "partially_refunded": self.tr("(partly refunded)")}.get(str(doc.status), "")
-                rows.append((doc.sale_no, when, fmt.money(doc.payable), "", state))
+                whose = doc.member_name or self.tr("Walk-in")  # the shop's list: whose sale
+                rows.append((doc.sale_no, when, fmt.money(doc.payable),
+                             "" if self.member_no else whose, state))
         self.history.set_rows(rows)
         self.history.setCurrentRow(row)
         shown = bool(docs) and self.view.receipt is None

@@ -282,3 +282,39 @@ def test_one_click_on_a_sale_shows_its_lines_and_how_the_money_goes_back(
     assert shown.startswith(f"退款 {fmt.money(outcome.amount)}：")
     for t in outcome.tenders:  # each tender's amount, as previewed
         assert f"{tender_text(t.label)} {fmt.money(t.amount)}" in shown
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_the_approval_message_leaves_the_lines_table_as_it_was(counter: Counter, lang: str) -> None:
+    """The second blind trial, at 1024x768: when the manager-approval message appeared,
+    the lines table shrank (it jumped under the cashier's eyes). The message has its
+    room kept beside the buttons: the table, the reason and the dialog stay put."""
+    c = counter
+    sale = c.world.sell([("CHIPS", 1), ("BEER", 2), ("COLA", 3), ("WASH", 1)],
+                        [(TenderKind.CASH, "61.30")])
+    c.ui.i18n.set_language(lang)
+    c.ui.main.resize(1024, 768)
+    c.qtbot.waitUntil(lambda: c.ui.main.width() == 1024)
+    dialog = c.open(Qt.Key.Key_F4)
+    find_sale(c, dialog, sale.sale_no)
+    c.qtbot.waitUntil(lambda: dialog.view.split.text() != "")
+    c.settle()
+    table = dialog.view.table
+
+    def where() -> tuple[object, ...]:
+        return (table.mapTo(dialog, table.rect().topLeft()), table.size(),
+                dialog.reason.mapTo(dialog, dialog.reason.rect().topLeft()), dialog.size())
+
+    before = where()
+    assert not dialog.message.isVisible()
+    c.type(dialog.reason, "顾客退货")
+    c.enter(dialog.reason)
+    assert dialog.approval is not None and dialog.approval.isVisible()
+    c.qtbot.wait(50)
+    assert dialog.message.isVisible() and dialog.message.text().startswith(
+        "需要店长批准" if lang == "zh_CN" else "A manager's approval is needed")
+    assert where() == before
+    message = dialog.message  # whole, not cut
+    assert message.height() >= message.heightForWidth(message.width())
+    assert message.mapTo(dialog, message.rect().bottomLeft()).y() <= dialog.rect().bottom()
+    dialog.approval.reject()

@@ -4713,6 +4713,10 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>(partly refunded)</translation>
     </message>
     <message>
+        <source>Walk-in</source>
+        <translation>Walk-in</translation>
+    </message>
+    <message>
         <source>Type the receipt number.</source>
         <translation>Type the receipt number.</translation>
     </message>
@@ -4921,6 +4925,10 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
     <message>
         <source>Amount</source>
         <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Refunded</translation>
     </message>
     <message>
         <source>Refund qty</source>

@@ -4693,6 +4693,10 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>（部分退款）</translation>
     </message>
     <message>
+        <source>Walk-in</source>
+        <translation>散客</translation>
+    </message>
+    <message>
         <source>Type the receipt number.</source>
         <translation>请输入小票单号。</translation>
     </message>
@@ -4901,6 +4905,10 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
     <message>
         <source>Amount</source>
         <translation>金额</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>已退</translation>
     </message>
     <message>
         <source>Refund qty</source>

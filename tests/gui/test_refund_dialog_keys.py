@@ -187,3 +187,34 @@ def test_the_result_is_one_page_with_the_cash_on_top(counter: Counter, tenders, 
     c.ui.i18n.set_language("zh_CN")
     c.press(Qt.Key.Key_Return, slip)
     c.qtbot.waitUntil(lambda: not dialog.isVisible())
+
+
+def test_tab_goes_through_the_quantities_then_the_reason_then_the_buttons(
+        counter: Counter) -> None:
+    """The second blind trial: Tab from the last quantity left the Reason field out
+    (the quantity boxes, made when a sale is picked, came last in the focus chain).
+    Tab follows the screen: the quantities, the reason, the buttons; Shift+Tab back."""
+    c = counter
+    c.world.sell([("CHIPS", 1), ("BEER", 2), ("COLA", 3)], [(TenderKind.CASH, "50")])
+    dialog = c.open(Qt.Key.Key_F4)
+    load_first(c, dialog)
+    assert dialog.focusWidget() is dialog.reason
+    dialog.view.whole.setFocus()
+    c.press(Qt.Key.Key_Space, dialog.view.whole)  # unticked: the first quantity
+
+    def tab(backwards: bool = False) -> object:
+        c.press(Qt.Key.Key_Backtab if backwards else Qt.Key.Key_Tab, dialog.focusWidget(),
+                Qt.KeyboardModifier.ShiftModifier if backwards
+                else Qt.KeyboardModifier.NoModifier)
+        focus = dialog.focusWidget()
+        return next((spin for spin in dialog.view.spins if focus in (spin, spin.lineEdit())),
+                    focus)
+
+    chips, beer, cola = dialog.view.spins
+    assert dialog.focusWidget() in (chips, chips.lineEdit())
+    assert [tab(), tab(), tab(), tab(), tab()] == [
+        beer, cola, dialog.reason, dialog.refund_button, dialog.close_button]
+    assert [tab(True), tab(True), tab(True)] == [dialog.refund_button, dialog.reason, cola]
+    dialog.view.whole.setFocus()
+    c.press(Qt.Key.Key_Space, dialog.view.whole)  # whole sale again: the quantities are shut
+    assert tab() is dialog.reason

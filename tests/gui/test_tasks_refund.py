@@ -9,7 +9,7 @@ from sqlalchemy import select
 from memberdesk.models import Approval, Refund
 from memberdesk.models.enums import TenderKind
 from memberdesk.ui.common import fmt
-from memberdesk.ui.dialogs.refund_view import tender_text
+from memberdesk.ui.dialogs.refund_view import QTY, REFUNDED, tender_text
 from tests.checkout_support.kit import snapshot, yuan
 
 from .tasks_support import Counter, counter_for
@@ -121,7 +121,7 @@ def test_a_manager_refunds_part_of_a_sale_picked_from_the_members_history(manage
     table = dialog.view.table
     for row, spin in enumerate(dialog.view.spins):  # each quantity box whole in its cell
         assert table.rowHeight(row) >= spin.sizeHint().height()
-        assert table.columnWidth(3) >= spin.sizeHint().width()
+        assert table.columnWidth(QTY) >= spin.sizeHint().width()
     dialog.view.spins[0].setValue(0)  # keep the chips, refund one beer
     dialog.view.spins[1].setValue(1)
     c.type(dialog.reason, "啤酒退一瓶")
@@ -143,8 +143,11 @@ def test_without_a_member_the_shops_latest_sales_are_offered(counter: Counter) -
     items = [dialog.history.row_text(i) for i in range(dialog.history.count())]
     assert [t.split()[0] for t in items] == [walk_in.sale_no, first.sale_no]
     assert "¥3.50" in items[0] and items[1].endswith("（已退款）")
+    # whose sale each is (the second blind trial), as the recharges say it
+    assert items[0].endswith("¥3.50    散客") and items[1].endswith("李四    （已退款）")
     c.ui.i18n.set_language("en")
     c.qtbot.waitUntil(lambda: dialog.history.row_text(1).endswith("(refunded)"))
+    assert dialog.history.row_text(0).endswith("¥3.50    Walk-in")
 
 
 def test_a_recharge_is_refunded_by_its_number(manager_counter: Counter) -> None:
@@ -169,6 +172,13 @@ def test_a_sale_refunded_in_part_offers_only_what_is_left(manager_counter: Count
     chips, beer = dialog.view.spins
     assert (chips.maximum(), chips.value()) == (1, 1)
     assert (beer.maximum(), beer.value()) == (1, 1)  # not the 2 sold
+    # and why (the second blind trial): the beer line says one came back already
+    table = dialog.view.table
+    assert table.horizontalHeaderItem(REFUNDED).text() == "已退"
+    assert [table.item(row, REFUNDED).text() for row in (0, 1)] == ["0", "1"]
+    c.ui.i18n.set_language("en")
+    c.qtbot.waitUntil(lambda: table.horizontalHeaderItem(REFUNDED).text() == "Refunded")
+    c.ui.i18n.set_language("zh_CN")
     dialog.view.whole.setChecked(False)  # the cashier picks what comes back
     assert (chips.value(), beer.value()) == (0, 0)
     beer.setValue(1)
@@ -272,3 +282,39 @@ def test_one_click_on_a_sale_shows_its_lines_and_how_the_money_goes_back(
     assert shown.startswith(f"退款 {fmt.money(outcome.amount)}：")
     for t in outcome.tenders:  # each tender's amount, as previewed
         assert f"{tender_text(t.label)} {fmt.money(t.amount)}" in shown
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_the_approval_message_leaves_the_lines_table_as_it_was(counter: Counter, lang: str) -> None:
+    """The second blind trial, at 1024x768: when the manager-approval message appeared,
+    the lines table shrank (it jumped under the cashier's eyes). The message has its
+    room kept beside the buttons: the table, the reason and the dialog stay put."""
+    c = counter
+    sale = c.world.sell([("CHIPS", 1), ("BEER", 2), ("COLA", 3), ("WASH", 1)],
+                        [(TenderKind.CASH, "61.30")])
+    c.ui.i18n.set_language(lang)
+    c.ui.main.resize(1024, 768)
+    c.qtbot.waitUntil(lambda: c.ui.main.width() == 1024)
+    dialog = c.open(Qt.Key.Key_F4)
+    find_sale(c, dialog, sale.sale_no)
+    c.qtbot.waitUntil(lambda: dialog.view.split.text() != "")
+    c.settle()
+    table = dialog.view.table
+
+    def where() -> tuple[object, ...]:
+        return (table.mapTo(dialog, table.rect().topLeft()), table.size(),
+                dialog.reason.mapTo(dialog, dialog.reason.rect().topLeft()), dialog.size())
+
+    before = where()
+    assert not dialog.message.isVisible()
+    c.type(dialog.reason, "顾客退货")
+    c.enter(dialog.reason)
+    assert dialog.approval is not None and dialog.approval.isVisible()
+    c.qtbot.wait(50)
+    assert dialog.message.isVisible() and dialog.message.text().startswith(
+        "需要店长批准" if lang == "zh_CN" else "A manager's approval is needed")
+    assert where() == before
+    message = dialog.message  # whole, not cut
+    assert message.height() >= message.heightForWidth(message.width())
+    assert message.mapTo(dialog, message.rect().bottomLeft()).y() <= dialog.rect().bottom()
+    dialog.approval.reject()

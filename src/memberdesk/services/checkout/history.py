@@ -28,6 +28,7 @@ class SaleSummary:
     status: SaleStatus
     cashier: str
     lines: int
+    member_name: str | None = None  # None: a walk-in sale (no member)
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,8 @@ def recent_sales(
     db: Database, actor: Actor, member_id: int | None = None, *, limit: int = 20
 ) -> list[SaleSummary]:
     """The most recent sales, newest first: the member's, or (``member_id`` None)
-    the shop's, for the refund screen (any cashier may see them)."""
+    the shop's, for the refund screen (any cashier may see them), with the member's
+    name as the counter shows it (the recharges' list does the same)."""
     limit = max(1, min(limit, 200))
     with db.reader() as uow:
         s = uow.session
@@ -67,14 +69,16 @@ def recent_sales(
         n_lines = (
             select(func.count()).where(SaleLine.sale_id == Sale.id).scalar_subquery()
         )
-        query = select(Sale, Staff.display_name, n_lines).join(Staff, Staff.id == Sale.staff_id)
+        query = (select(Sale, Staff.display_name, n_lines, Member.name)
+                 .join(Staff, Staff.id == Sale.staff_id)
+                 .outerjoin(Member, Member.id == Sale.member_id))
         if member_id is not None:
             query = query.where(Sale.member_id == member_id)
         rows = s.execute(query.order_by(Sale.id.desc()).limit(limit)).all()
         return [
             SaleSummary(sale.sale_no, sale.business_date, sale.created_at, sale.payable,
-                        sale.status, cashier, int(n))
-            for sale, cashier, n in rows
+                        sale.status, cashier, int(n), name)
+            for sale, cashier, n, name in rows
         ]
 
 

@@ -14,9 +14,10 @@ approval the same refund is submitted again, under the same client id.
 from __future__ import annotations
 
 import uuid
+from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -112,15 +113,51 @@ class RefundDialog(TaskDialog):
         self.headline = RefundHeadline()
         self.body.addWidget(self.headline, 0, Qt.AlignmentFlag.AlignTop)  # its lines together
         self.refund_button = self.add_button(self.submit, primary=True)
+        self._message_beside_buttons()
         # As wide as the screen allows (it was 760 at 1366 too, the recharges cut short);
-        # the height follows the content (the lines table grows)
-        size_to_room(self, parent, least=760, most=1240, height=620)
+        # the height follows the content (the lines table grows); 640: a sale picked and
+        # its preview fit without the dialog growing (the message's room kept below)
+        size_to_room(self, parent, least=760, most=1240, height=640)
+        self._order_tabs()
 
         self._fill_history([])
         self.retranslate()
         self.number.setFocus()
         self.call(refund_history, self.actor, getattr(member, "id", None),
                   on_done=self._fill_history)
+
+    def _message_beside_buttons(self) -> None:
+        """The message line goes left of the buttons, in room kept for two lines whether
+        it shows or not. Under the reason it pushed the lines table up when it appeared
+        (the manager-approval message, the second blind trial at 1024x768); there it
+        takes no more than the buttons' row already has, give or take."""
+        layout = self.layout()
+        assert layout is not None
+        layout.removeWidget(self.message)
+        self.message_room = QWidget()
+        self.message_room.setObjectName("refundMessageRoom")
+        room = QVBoxLayout(self.message_room)
+        room.setContentsMargins(0, 0, 0, 0)
+        room.addWidget(self.message, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.buttons.takeAt(0)  # the stretch left of the buttons: the message's room now
+        self.buttons.insertWidget(0, self.message_room, 1)
+        self.message.ensurePolished()  # the theme's padding and font
+        shown = self.message.text()
+        self.message.setText("\n")  # two lines
+        self.message_room.setMinimumHeight(self.message.sizeHint().height())
+        self.message.setText(shown)
+
+    def sizeHint(self) -> QSize:
+        """The height the content needs at the dialog's own width. The layout's hint is
+        worked out at its own, narrower width, where the message beside the buttons
+        wraps into more lines: ``grow_to_fit`` grew the dialog on every message, and
+        the lines table with it."""
+        hint = super().sizeHint()
+        layout = self.layout()
+        if layout is None or not layout.hasHeightForWidth() or self.width() < hint.width():
+            return hint
+        return QSize(hint.width(), max(layout.totalHeightForWidth(self.width()),
+                                       layout.totalMinimumSize().height()))
 
     # -- finding the sale or recharge ---------------------------------------------------------
     def _fill_history(self, docs: list[Any]) -> None:
@@ -142,7 +179,9 @@ class RefundDialog(TaskDialog):
             else:
                 state = {"refunded": self.tr("(refunded)"),
                          "partially_refunded": self.tr("(partly refunded)")}.get(str(doc.status), "")
-                rows.append((doc.sale_no, when, fmt.money(doc.payable), "", state))
+                whose = doc.member_name or self.tr("Walk-in")  # the shop's list: whose sale
+                rows.append((doc.sale_no, when, fmt.money(doc.payable),
+                             "" if self.member_no else whose, state))
         self.history.set_rows(rows)
         self.history.setCurrentRow(row)
         shown = bool(docs) and self.view.receipt is None
@@ -189,9 +228,21 @@ class RefundDialog(TaskDialog):
         # The sale is picked: its lines need the room (another number can still be typed).
         self.history_label.hide()
         self.history.hide()
-        self.view.show_receipt(receipt, found.left)
+        self.view.show_receipt(receipt, found.left, found.refunded)
+        self._order_tabs()
         self._preview()
         self.reason.setFocus()
+
+    def _order_tabs(self) -> None:
+        """Tab as the screen reads: the number, the list, "whole sale", each quantity,
+        the reason, the deduction, the buttons. The quantity boxes are made when a
+        sale is picked, so they came last in the focus chain and Tab from the last one
+        left the reason out (the second blind trial)."""
+        chain: list[QWidget] = [self.number, self.find_button, self.history, self.view.whole,
+                                *self.view.spins, self.reason, self.deduct,
+                                self.refund_button, self.close_button]
+        for first, then in pairwise(chain):
+            QWidget.setTabOrder(first, then)
 
     def _preview(self) -> None:
         receipt, wanted = self.view.receipt, self.view.wanted()

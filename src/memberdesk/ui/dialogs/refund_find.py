@@ -18,6 +18,7 @@ HISTORY = 10  # the most recent sales and recharges offered (the member's, or th
 class Found:
     receipt: ReceiptData
     left: tuple[int, ...] | None  # a sale's quantities not refunded yet, line by line
+    refunded: tuple[int, ...] | None = None  # and already refunded (the sale's own figures)
 
 
 def fetch_receipt(db: Any, actor: Any, number: str) -> Found:
@@ -28,7 +29,8 @@ def fetch_receipt(db: Any, actor: Any, number: str) -> Found:
     if receipt.kind != "sale":
         return Found(receipt, None)
     sale = sale_for_refund(db, actor, receipt.number)
-    return Found(receipt, tuple(line.qty - line.refunded_qty for line in sale.lines))
+    return Found(receipt, tuple(line.refundable_qty for line in sale.lines),
+                 tuple(line.refunded_qty for line in sale.lines))
 
 
 def refund_history(db: Any, actor: Any, member_id: int | None) -> list[Any]:

@@ -1,6 +1,7 @@
 """The refund dialog's list of recent sales and recharges: one row each, its number,
-when, what (a sale's amount; a recharge's amount and bonus), whose (a recharge in the
-shop's list: the member's name) and whether it was refunded, in columns that share the list's width
+when, what (a sale's amount; a recharge's amount and bonus), whose (in the shop's list:
+the member's name, "Walk-in" for a sale without one) and whether it was refunded, in
+columns that share the list's width
 (:mod:`memberdesk.ui.common.column_fit`). Issue 11: a recharge row, one long line of
 text, made the list scroll sideways at 1024x768 in English; now the "what" column
 gives way and a text cut short ends in "…" with the whole of it in its tool tip."""

@@ -43,6 +43,9 @@ def tender_text(label: str) -> str:
 
 
 VISIBLE_ROWS = 2  # whole lines always shown; more as the screen allows (fits 1024x768)
+# The lines' columns: "refunded" is what earlier refunds took back of the line, so the
+# cashier sees why a quantity offers less than was sold (the second blind trial).
+ITEM, SOLD, AMOUNT, REFUNDED, QTY = range(5)
 
 
 class RefundView(Retranslating, QWidget):
@@ -65,7 +68,7 @@ class RefundView(Retranslating, QWidget):
         self.whole.setObjectName("refundWhole")
         self.whole.setChecked(True)
         self.whole.toggled.connect(self._whole_toggled)
-        self.table = QTableWidget(0, 4)
+        self.table = QTableWidget(0, 5)
         self.table.setObjectName("refundLines")
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -74,8 +77,8 @@ class RefundView(Retranslating, QWidget):
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.setTabKeyNavigation(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in (1, 2, 3):
+        header.setSectionResizeMode(ITEM, QHeaderView.ResizeMode.Stretch)
+        for col in (SOLD, AMOUNT, REFUNDED, QTY):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.spins: list[QSpinBox] = []
         layout = QVBoxLayout(self)
@@ -88,15 +91,21 @@ class RefundView(Retranslating, QWidget):
         self.show_receipt(None)
 
     def show_receipt(self, receipt: ReceiptData | None,
-                     left: tuple[int, ...] | None = None) -> None:
-        """``left``: each line's quantity not refunded yet (None: all of it)."""
+                     left: tuple[int, ...] | None = None,
+                     refunded: tuple[int, ...] | None = None) -> None:
+        """``left``: each line's quantity not refunded yet (None: all of it);
+        ``refunded``: each line's quantity refunded already (None: nothing). Both are
+        the sale's own figures (:func:`memberdesk.services.checkout.history.sale_for_refund`),
+        the ones the refund checks."""
         self.receipt = receipt
         lines = receipt.lines if receipt is not None and receipt.kind == "sale" else ()
         self.table.setRowCount(len(lines))
         self.spins = []
         for row, line in enumerate(lines):
-            self.table.setItem(row, 0, QTableWidgetItem(line.description))
-            for col, text in ((1, fmt.number(line.qty)), (2, fmt.money(line.net))):
+            self.table.setItem(row, ITEM, QTableWidgetItem(line.description))
+            back = refunded[row] if refunded is not None and row < len(refunded) else 0
+            for col, text in ((SOLD, fmt.number(line.qty)), (AMOUNT, fmt.money(line.net)),
+                              (REFUNDED, fmt.number(back))):
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, col, item)
@@ -106,7 +115,7 @@ class RefundView(Retranslating, QWidget):
             spin.setValue(can if self.whole.isChecked() else 0)  # unticked: the cashier picks
             spin.setEnabled(not self.whole.isChecked() and can > 0)
             spin.valueChanged.connect(lambda _n: self.wanted_changed.emit())
-            self.table.setCellWidget(row, 3, spin)
+            self.table.setCellWidget(row, QTY, spin)
             self.spins.append(spin)
         if self.spins:
             self._fit_spins(self.spins[0])
@@ -123,10 +132,10 @@ class RefundView(Retranslating, QWidget):
         for row in range(self.table.rowCount()):
             self.table.setRowHeight(row, hint.height())
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Fixed)
-        item = self.table.horizontalHeaderItem(3)
+        header.setSectionResizeMode(QTY, QHeaderView.ResizeMode.Fixed)
+        item = self.table.horizontalHeaderItem(QTY)
         heading = header.fontMetrics().horizontalAdvance(item.text() if item is not None else "")
-        header.resizeSection(3, max(hint.width() + 24, heading + 40))
+        header.resizeSection(QTY, max(hint.width() + 24, heading + 40))
         shown = min(self.table.rowCount(), VISIBLE_ROWS)
         self.table.setMinimumHeight(header.sizeHint().height() + shown * hint.height()
                                     + 2 * self.table.frameWidth() + 2)
@@ -248,7 +257,8 @@ class RefundView(Retranslating, QWidget):
     def retranslate(self) -> None:
         self.whole.setText(self.tr("&Whole sale (everything not refunded yet)"))
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Item"), self.tr("Sold"), self.tr("Amount"), self.tr("Refund qty")]
+            [self.tr("Item"), self.tr("Sold"), self.tr("Amount"), self.tr("Refunded"),
+             self.tr("Refund qty")]
         )
         self._render_summary()
         self._render_preview()

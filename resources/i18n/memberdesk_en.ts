@@ -3219,8 +3219,8 @@ Please send this file to your support contact.</translation>
 <context>
     <name>MemberModel</name>
     <message>
-        <source>Member no.</source>
-        <translation>Member no.</translation>
+        <source>No.</source>
+        <translation>No.</translation>
     </message>
     <message>
         <source>Name</source>
@@ -3235,8 +3235,8 @@ Please send this file to your support contact.</translation>
         <translation>Tier</translation>
     </message>
     <message>
-        <source>Stored value</source>
-        <translation>Stored value</translation>
+        <source>Balance</source>
+        <translation>Balance</translation>
     </message>
     <message>
         <source>Points</source>

@@ -3213,7 +3213,7 @@ Please send this file to your support contact.</source>
 <context>
     <name>MemberModel</name>
     <message>
-        <source>Member no.</source>
+        <source>No.</source>
         <translation>会员编号</translation>
     </message>
     <message>
@@ -3229,7 +3229,7 @@ Please send this file to your support contact.</source>
         <translation>等级</translation>
     </message>
     <message>
-        <source>Stored value</source>
+        <source>Balance</source>
         <translation>储值</translation>
     </message>
     <message>

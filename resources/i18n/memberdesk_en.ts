@@ -2927,16 +2927,16 @@ Please send this file to your support contact.</translation>
         <translation>Birthday &amp;month</translation>
     </message>
     <message>
-        <source>Visited &amp;from</source>
-        <translation>Visited &amp;from</translation>
+        <source>Visite&amp;d from</source>
+        <translation>Visite&amp;d from</translation>
     </message>
     <message>
         <source>Not visited &amp;since</source>
         <translation>Not visited &amp;since</translation>
     </message>
     <message>
-        <source>Stored value &amp;above</source>
-        <translation>Stored value &amp;above</translation>
+        <source>Stored &amp;value above</source>
+        <translation>Stored &amp;value above</translation>
     </message>
     <message>
         <source>Grade</source>

@@ -2922,16 +2922,16 @@ Please send this file to your support contact.</source>
         <translation>生日月份(&amp;M)</translation>
     </message>
     <message>
-        <source>Visited &amp;from</source>
-        <translation>到店起于(&amp;F)</translation>
+        <source>Visite&amp;d from</source>
+        <translation>到店起于(&amp;D)</translation>
     </message>
     <message>
         <source>Not visited &amp;since</source>
         <translation>此后未到店(&amp;S)</translation>
     </message>
     <message>
-        <source>Stored value &amp;above</source>
-        <translation>储值高于(&amp;A)</translation>
+        <source>Stored &amp;value above</source>
+        <translation>储值高于(&amp;V)</translation>
     </message>
     <message>
         <source>Grade</source>

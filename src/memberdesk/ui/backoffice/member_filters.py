@@ -308,9 +308,9 @@ class MemberFilterBox(Retranslating, QWidget):
     # -- texts ---------------------------------------------------------------------------
     def retranslate(self) -> None:
         texts = {"tier": self.tr("&Tier"), "status": self.tr("State"), "tag": self.tr("T&ag"),
-                 "month": self.tr("Birthday &month"), "from": self.tr("Visited &from"),
+                 "month": self.tr("Birthday &month"), "from": self.tr("Visite&d from"),
                  "before": self.tr("Not visited &since"),
-                 "balance": self.tr("Stored value &above"), "grade": self.tr("Grade"),
+                 "balance": self.tr("Stored &value above"), "grade": self.tr("Grade"),
                  "rfm": self.tr("Customer group (RFM)"), "lifecycle": self.tr("Lifecycle"),
                  "churn": self.tr("Churn warning"), "reg_from": self.tr("Joined from"),
                  "reg_before": self.tr("Joined before"), "window": self.tr("Window (days)"),

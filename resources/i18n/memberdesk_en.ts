@@ -3215,6 +3215,34 @@ Please send this file to your support contact.</translation>
         <source>Points, most first</source>
         <translation>Points, most first</translation>
     </message>
+    <message numerus="yes">
+        <source>Nothing found (%n filter(s) in use — {keys} to see them)</source>
+        <translation>
+            <numerusform>Nothing found (%n filter in use — {keys} to see it)</numerusform>
+            <numerusform>Nothing found (%n filters in use — {keys} to see them)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No members match (%n filter(s) in use — {keys} to see them)</source>
+        <translation>
+            <numerusform>No members match (%n filter in use — {keys} to see it)</numerusform>
+            <numerusform>No members match (%n filters in use — {keys} to see them)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing found (%n filter(s) in use)</source>
+        <translation>
+            <numerusform>Nothing found (%n filter in use)</numerusform>
+            <numerusform>Nothing found (%n filters in use)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No members match (%n filter(s) in use)</source>
+        <translation>
+            <numerusform>No members match (%n filter in use)</numerusform>
+            <numerusform>No members match (%n filters in use)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MemberModel</name>

@@ -3209,6 +3209,30 @@ Please send this file to your support contact.</source>
         <source>Points, most first</source>
         <translation>积分，多的在前</translation>
     </message>
+    <message numerus="yes">
+        <source>Nothing found (%n filter(s) in use — {keys} to see them)</source>
+        <translation>
+            <numerusform>没有找到（已用 %n 个筛选条件，按 {keys} 查看）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No members match (%n filter(s) in use — {keys} to see them)</source>
+        <translation>
+            <numerusform>没有符合条件的会员（已用 %n 个筛选条件，按 {keys} 查看）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing found (%n filter(s) in use)</source>
+        <translation>
+            <numerusform>没有找到（已用 %n 个筛选条件）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No members match (%n filter(s) in use)</source>
+        <translation>
+            <numerusform>没有符合条件的会员（已用 %n 个筛选条件）</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MemberModel</name>

@@ -1,6 +1,7 @@
 """会员 by keys and in words (a new owner's blind trial): every Alt+letter on the
 members page is its own (Alt+F was both 查找 and 到店起于, Alt+A both 标签 and
-储值高于)."""
+储值高于); a list that finds nobody says how many filters are in use and how to see
+them."""
 
 from __future__ import annotations
 
@@ -48,3 +49,43 @@ def test_every_alt_letter_on_the_members_page_is_its_own(manager: Counter, lang:
     c.qtbot.waitUntil(page.list.balance.hasFocus, timeout=2_000)
     c.press(Qt.Key.Key_F, office, Qt.KeyboardModifier.AltModifier)
     c.qtbot.waitUntil(page.list.search.hasFocus, timeout=2_000)
+
+
+@pytest.mark.parametrize(("lang", "texts"), [
+    ("zh_CN", ("没有符合条件的会员（已用 2 个筛选条件，按 Alt+E 查看）",
+               "没有符合条件的会员（已用 2 个筛选条件）",
+               "没有找到（已用 1 个筛选条件，按 Alt+E 查看）", "没有找到")),
+    ("en", ("No members match (2 filters in use — Alt+E to see them)",
+            "No members match (2 filters in use)",
+            "Nothing found (1 filter in use — Alt+E to see it)", "Nothing found")),
+])
+def test_an_empty_list_names_the_filters_in_use(manager: Counter, lang: str,
+                                                texts: tuple[str, ...]) -> None:
+    c = manager
+    _office, page = office_page_at_1024(c, lang, "members")
+    panel = page.list
+    c.qtbot.waitUntil(lambda: panel.model.rowCount() > 0)
+    folded_two, unfolded_two, search_one, search_none = texts
+    panel.show_filters(True)
+    panel.month.setCurrentIndex(panel.month.findData(1))
+    c.type(panel.tag, "VIP")
+    c.press(Qt.Key.Key_Return, panel.tag)  # nobody is tagged VIP
+    c.settle()
+    assert panel.model.rowCount() == 0
+    assert panel.count_label.text() == unfolded_two
+    panel.show_filters(False)
+    assert panel.count_label.text() == folded_two
+    panel.month.setCurrentIndex(0)
+    c.type(panel.search, "张三")
+    c.press(Qt.Key.Key_Return, panel.search)
+    c.settle()
+    assert panel.count_label.text() == search_one
+    # no filter in use: the words as they were
+    panel.tag.clear()
+    panel.apply_now()
+    c.settle()
+    assert panel.model.rowCount() > 0
+    c.type(panel.search, "no such member")
+    panel.apply_now()
+    c.settle()
+    assert panel.count_label.text() == search_none

@@ -8,7 +8,7 @@ Enter (or a double click) on a member opens the member's page.
 The filters fold away behind their button (筛选; folded at first, how many are in
 use on it; the members page puts it at its tabs' right and the count beside its
 heading), so the list shows ten rows and more at 1024x768, eight and more with the
-filters unfolded."""
+filters unfolded. A list that finds nobody says how many filters are in use."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -181,7 +181,7 @@ class MemberListPanel(Retranslating, QWidget):
     def show_filters(self, show: bool) -> None:
         """Unfold the filters (the first one has the focus) or fold them away."""
         self.filter_box.setVisible(show)
-        self._render_filters_button()
+        self._render_count()  # (an empty list's words name the filters while folded)
         if show:
             self.filter_box.tier.setFocus()
         else:
@@ -213,18 +213,38 @@ class MemberListPanel(Retranslating, QWidget):
     # -- texts ---------------------------------------------------------------------------------
     def _render_count(self) -> None:
         self._render_filters_button()
+        self.count_label.setText(self.count_text())
+
+    def count_text(self) -> str:
+        """What the list shows: how many, or that nobody matches and (the filters
+        folded away) how many filters are in use; then, with members, that Enter opens
+        one."""
         shown = len(self.model.rows)
-        if self.model.search:
-            text = self.tr("{count} found").format(count=shown) if shown else self.tr(
-                "Nothing found")
-        elif self.model.more:
-            text = self.tr("{count} shown, scroll for more").format(count=shown)
-        elif shown:
-            text = self.tr("%n member(s)", "", shown)
-        else:
-            text = self.tr("No member matches")
-        self.count_label.setText(text + ("  " + self.tr("Enter opens the member")
-                                         if self.opens else ""))
+        filtered = self.filter_box.in_use() if self.opens else 0
+        folded = not self.filter_box.isVisibleTo(self)
+        if shown:
+            if self.model.search:
+                text = self.tr("{count} found").format(count=shown)
+            elif self.model.more:
+                text = self.tr("{count} shown, scroll for more").format(count=shown)
+            else:
+                text = self.tr("%n member(s)", "", shown)
+            if self.opens:
+                text += "  " + self.tr("Enter opens the member")
+            return text
+        if not filtered:
+            return self.tr("Nothing found") if self.model.search else self.tr(
+                "No member matches")
+        if folded:  # the filters' button's keys (Alt+E)
+            keys = QKeySequence.mnemonic(self.filters_button.text()).toString(
+                QKeySequence.SequenceFormat.NativeText)
+            return (self.tr("Nothing found (%n filter(s) in use — {keys} to see them)", "",
+                            filtered) if self.model.search else
+                    self.tr("No members match (%n filter(s) in use — {keys} to see them)", "",
+                            filtered)).format(keys=keys)
+        return (self.tr("Nothing found (%n filter(s) in use)", "", filtered)
+                if self.model.search else
+                self.tr("No members match (%n filter(s) in use)", "", filtered))
 
     def retranslate(self) -> None:
         texts = {"search": self.tr("&Find"), "sort": self.tr("S&ort")}

@@ -3176,10 +3176,6 @@ Please send this file to your support contact.</translation>
         <translation>No member matches</translation>
     </message>
     <message>
-        <source>Enter opens the member</source>
-        <translation>Enter opens the member</translation>
-    </message>
-    <message>
         <source>&amp;Find</source>
         <translation>&amp;Find</translation>
     </message>
@@ -3242,6 +3238,10 @@ Please send this file to your support contact.</translation>
             <numerusform>No members match (%n filter in use)</numerusform>
             <numerusform>No members match (%n filters in use)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>{status}. Enter opens the member.</source>
+        <translation>{status}. Enter opens the member.</translation>
     </message>
 </context>
 <context>

@@ -3170,10 +3170,6 @@ Please send this file to your support contact.</source>
         <translation>没有符合条件的会员</translation>
     </message>
     <message>
-        <source>Enter opens the member</source>
-        <translation>回车打开会员详情</translation>
-    </message>
-    <message>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
@@ -3232,6 +3228,10 @@ Please send this file to your support contact.</source>
         <translation>
             <numerusform>没有符合条件的会员（已用 %n 个筛选条件）</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>{status}. Enter opens the member.</source>
+        <translation>{status}。回车打开会员详情。</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,7 @@
 """会员 by keys and in words (a new owner's blind trial): every Alt+letter on the
 members page is its own (Alt+F was both 查找 and 到店起于, Alt+A both 标签 and
 储值高于); a list that finds nobody says how many filters are in use and how to see
-them."""
+them; the count and the Enter hint read as two sentences."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QLabel, QTabBar, QWidget
+
+from tests.checkout_support.kit import add_member
 
 from .office_1024 import office_page_at_1024
 from .tasks_support import Counter
@@ -89,3 +91,24 @@ def test_an_empty_list_names_the_filters_in_use(manager: Counter, lang: str,
     panel.apply_now()
     c.settle()
     assert panel.count_label.text() == search_none
+
+
+@pytest.mark.parametrize(("lang", "shown", "counted"), [
+    ("zh_CN", "已显示 100 位，向下滚动加载更多。回车打开会员详情。", "共 {n} 位会员。回车打开会员详情。"),
+    ("en", "100 shown, scroll for more. Enter opens the member.",
+     "{n} members. Enter opens the member."),
+])
+def test_the_count_and_the_enter_hint_are_two_sentences(manager: Counter, lang: str,
+                                                        shown: str, counted: str) -> None:
+    c = manager
+    for i in range(120):  # more than a page of 100
+        add_member(c.db, f"137{i:04d}{i:04d}", f"顾客{i:03d}", c.world.tiers["normal"])
+    _office, page = office_page_at_1024(c, lang, "members")
+    panel = page.list
+    c.qtbot.waitUntil(lambda: panel.model.rowCount() >= 100)
+    assert panel.count_label.text() == shown
+    assert panel.count_label.isVisible()  # beside the page's heading
+    panel.table.scrollToBottom()
+    c.qtbot.waitUntil(lambda: not panel.model.more)
+    c.settle()
+    assert panel.count_label.text() == counted.format(n=panel.model.rowCount())

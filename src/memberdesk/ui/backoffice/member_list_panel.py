@@ -218,7 +218,7 @@ class MemberListPanel(Retranslating, QWidget):
     def count_text(self) -> str:
         """What the list shows: how many, or that nobody matches and (the filters
         folded away) how many filters are in use; then, with members, that Enter opens
-        one."""
+        one, as a sentence of its own."""
         shown = len(self.model.rows)
         filtered = self.filter_box.in_use() if self.opens else 0
         folded = not self.filter_box.isVisibleTo(self)
@@ -229,8 +229,8 @@ class MemberListPanel(Retranslating, QWidget):
                 text = self.tr("{count} shown, scroll for more").format(count=shown)
             else:
                 text = self.tr("%n member(s)", "", shown)
-            if self.opens:
-                text += "  " + self.tr("Enter opens the member")
+            if self.opens:  # two sentences: "100 shown, scroll for more. Enter opens…"
+                text = self.tr("{status}. Enter opens the member.").format(status=text)
             return text
         if not filtered:
             return self.tr("Nothing found") if self.model.search else self.tr(

@@ -2927,16 +2927,16 @@ Please send this file to your support contact.</translation>
         <translation>Birthday &amp;month</translation>
     </message>
     <message>
-        <source>Visited &amp;from</source>
-        <translation>Visited &amp;from</translation>
+        <source>Visite&amp;d from</source>
+        <translation>Visite&amp;d from</translation>
     </message>
     <message>
         <source>Not visited &amp;since</source>
         <translation>Not visited &amp;since</translation>
     </message>
     <message>
-        <source>Stored value &amp;above</source>
-        <translation>Stored value &amp;above</translation>
+        <source>Stored &amp;value above</source>
+        <translation>Stored &amp;value above</translation>
     </message>
     <message>
         <source>Grade</source>
@@ -3176,10 +3176,6 @@ Please send this file to your support contact.</translation>
         <translation>No member matches</translation>
     </message>
     <message>
-        <source>Enter opens the member</source>
-        <translation>Enter opens the member</translation>
-    </message>
-    <message>
         <source>&amp;Find</source>
         <translation>&amp;Find</translation>
     </message>
@@ -3215,12 +3211,44 @@ Please send this file to your support contact.</translation>
         <source>Points, most first</source>
         <translation>Points, most first</translation>
     </message>
+    <message numerus="yes">
+        <source>Nothing found (%n filter(s) in use — {keys} to see them)</source>
+        <translation>
+            <numerusform>Nothing found (%n filter in use — {keys} to see it)</numerusform>
+            <numerusform>Nothing found (%n filters in use — {keys} to see them)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No members match (%n filter(s) in use — {keys} to see them)</source>
+        <translation>
+            <numerusform>No members match (%n filter in use — {keys} to see it)</numerusform>
+            <numerusform>No members match (%n filters in use — {keys} to see them)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing found (%n filter(s) in use)</source>
+        <translation>
+            <numerusform>Nothing found (%n filter in use)</numerusform>
+            <numerusform>Nothing found (%n filters in use)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No members match (%n filter(s) in use)</source>
+        <translation>
+            <numerusform>No members match (%n filter in use)</numerusform>
+            <numerusform>No members match (%n filters in use)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{status}. Enter opens the member.</source>
+        <translation>{status}. Enter opens the member.</translation>
+    </message>
 </context>
 <context>
     <name>MemberModel</name>
     <message>
-        <source>Member no.</source>
-        <translation>Member no.</translation>
+        <source>No.</source>
+        <translation>No.</translation>
     </message>
     <message>
         <source>Name</source>
@@ -3235,8 +3263,8 @@ Please send this file to your support contact.</translation>
         <translation>Tier</translation>
     </message>
     <message>
-        <source>Stored value</source>
-        <translation>Stored value</translation>
+        <source>Balance</source>
+        <translation>Balance</translation>
     </message>
     <message>
         <source>Points</source>

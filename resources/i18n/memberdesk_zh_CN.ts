@@ -2922,16 +2922,16 @@ Please send this file to your support contact.</source>
         <translation>生日月份(&amp;M)</translation>
     </message>
     <message>
-        <source>Visited &amp;from</source>
-        <translation>到店起于(&amp;F)</translation>
+        <source>Visite&amp;d from</source>
+        <translation>到店起于(&amp;D)</translation>
     </message>
     <message>
         <source>Not visited &amp;since</source>
         <translation>此后未到店(&amp;S)</translation>
     </message>
     <message>
-        <source>Stored value &amp;above</source>
-        <translation>储值高于(&amp;A)</translation>
+        <source>Stored &amp;value above</source>
+        <translation>储值高于(&amp;V)</translation>
     </message>
     <message>
         <source>Grade</source>
@@ -3170,10 +3170,6 @@ Please send this file to your support contact.</source>
         <translation>没有符合条件的会员</translation>
     </message>
     <message>
-        <source>Enter opens the member</source>
-        <translation>回车打开会员详情</translation>
-    </message>
-    <message>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
@@ -3209,11 +3205,39 @@ Please send this file to your support contact.</source>
         <source>Points, most first</source>
         <translation>积分，多的在前</translation>
     </message>
+    <message numerus="yes">
+        <source>Nothing found (%n filter(s) in use — {keys} to see them)</source>
+        <translation>
+            <numerusform>没有找到（已用 %n 个筛选条件，按 {keys} 查看）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No members match (%n filter(s) in use — {keys} to see them)</source>
+        <translation>
+            <numerusform>没有符合条件的会员（已用 %n 个筛选条件，按 {keys} 查看）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing found (%n filter(s) in use)</source>
+        <translation>
+            <numerusform>没有找到（已用 %n 个筛选条件）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No members match (%n filter(s) in use)</source>
+        <translation>
+            <numerusform>没有符合条件的会员（已用 %n 个筛选条件）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{status}. Enter opens the member.</source>
+        <translation>{status}。回车打开会员详情。</translation>
+    </message>
 </context>
 <context>
     <name>MemberModel</name>
     <message>
-        <source>Member no.</source>
+        <source>No.</source>
         <translation>会员编号</translation>
     </message>
     <message>
@@ -3229,7 +3253,7 @@ Please send this file to your support contact.</source>
         <translation>等级</translation>
     </message>
     <message>
-        <source>Stored value</source>
+        <source>Balance</source>
         <translation>储值</translation>
     </message>
     <message>

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from memberdesk.ui.common.column_fit import cell_tip, title_tip
 from tests.checkout_support.kit import add_member
 
 from .office_1024 import office_page_at_1024, visible_rows
@@ -52,3 +53,37 @@ def test_the_member_list_shows_ten_rows_at_1024(manager: Counter, lang: str) -> 
     c.press(Qt.Key.Key_E, office, Qt.KeyboardModifier.AltModifier)
     c.qtbot.waitUntil(panel.filter_box.isVisible, timeout=2_000)  # (a mnemonic's click: 100 ms)
     assert panel.tag.text() == "VIP"
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_eight_rows_and_whole_titles_with_the_filters_unfolded(manager: Counter,
+                                                               lang: str) -> None:
+    """The unfolded filters (a label beside each field, three to a row, a line high)
+    leave the list eight rows and more at 1024x768; no column title is cut ("…"),
+    nor a tier."""
+    c = manager
+    for i in range(30):
+        add_member(c.db, f"137{i:04d}{i:04d}", f"顾客{i:03d}", c.world.tiers["normal"])
+    office, page = office_page_at_1024(c, lang, "members")
+    panel = page.list
+    c.qtbot.waitUntil(lambda: panel.model.rowCount() >= 30)
+    c.press(Qt.Key.Key_E, office, Qt.KeyboardModifier.AltModifier)
+    c.qtbot.waitUntil(panel.filter_box.isVisible, timeout=2_000)
+    c.settle()
+    c.qtbot.wait(50)
+    if SHOTS:
+        office.grab().save(str(Path(SHOTS) / f"members-filters-1024-{lang}.png"))
+    rows = visible_rows(panel.table)
+    assert rows >= 8, (rows, panel.table.height(), panel.filter_box.height())
+    header = panel.table.horizontalHeader()
+    cut = [panel.model.headerData(col, Qt.Orientation.Horizontal)
+           for col in range(header.count()) if title_tip(header, col) is not None]
+    assert not cut, cut
+    assert cell_tip(panel.table, panel.model.index(0, 3)) is None  # the tier, whole
+    # every field still shown whole beside its label, none off the page's right
+    right = panel.mapToGlobal(panel.rect().topRight()).x()
+    for label in panel.filter_box.labels.values():
+        buddy = label.buddy()
+        assert buddy is not None and buddy.isVisible()
+        assert buddy.mapToGlobal(buddy.rect().topRight()).x() <= right, label.text()
+        assert label.width() >= label.sizeHint().width(), label.text()

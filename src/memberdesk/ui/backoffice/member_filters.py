@@ -3,9 +3,11 @@ as the back office types them, shared by the member list (会员) and the segmen
 the 营销 page: tier, state, tag, birthday month, last visit from / not since, stored
 value above, and from the analytics grade, RFM segment, lifecycle and churn warning;
 with ``segment_fields`` also registration from / before, visits and spend in the last
-N days, stored value at most and points expiring within N days. Labels above their
-fields, six to a row (fits 1024 px; a segment's scroll). Enter in a field, or picking in a list, asks for
-the filter to be applied (:attr:`apply_requested`)."""
+N days, stored value at most and points expiring within N days. The member list's
+fields sit beside their labels, three to a row and a line high (the list keeps eight
+rows under them at 1024x768); a segment's sit under their labels, five to a row, in a
+scroll. Enter in a field, or picking in a list, asks for the filter to be applied
+(:attr:`apply_requested`)."""
 
 from __future__ import annotations
 
@@ -35,7 +37,15 @@ from memberdesk.ui.shell.i18n import Retranslating
 
 from ..dialogs.base import AmountEdit, current_language, push_button
 
-COLUMNS = 6  # the member list's eleven fields: two rows
+# the member list's eleven fields and Clear, a label beside each field: three to a row
+# (the longest English labels share no row: 1024 px holds them)
+LIST_ROWS = (("tier", "status", "month"), ("from", "before", "tag"),
+             ("balance", "grade", "lifecycle"), ("rfm", "churn", "clear"))
+DENSE_FIELD = "QLineEdit, QComboBox { min-height: 0; padding-top: 2px; padding-bottom: 2px; }"
+DENSE_STYLE = DENSE_FIELD + """
+QLineEdit[amountField="true"] { font-size: 15pt; font-weight: normal; min-height: 0; }
+QPushButton { min-height: 0; padding: 2px 14px; }
+"""
 SEGMENT_COLUMNS = 5  # a segment's eighteen: four rows, in a scroll area (six: too
 # narrow at 1024 for the state box's 未注销 / not anonymised)
 DEFAULT_WINDOW = MemberFilter().window_days
@@ -101,40 +111,21 @@ class MemberFilterBox(Retranslating, QWidget):
                       ("spend", self.spend_min), ("balance_max", self.balance_max),
                       ("expiring", self.expiring)]
         self.labels = {key: QLabel() for key, _ in cells}
-        columns = SEGMENT_COLUMNS if segment_fields else COLUMNS
-        # rows of cells, a label above its field; each row shares its own width (a wide
-        # state box does not widen the grade box below it)
-        rows = QVBoxLayout(self)
-        rows.setContentsMargins(0, 0, 0, 0)
-        rows.setSpacing(4)
-        placed: list[tuple[QLabel, QWidget]] = []
         for key, widget in cells:
             self.labels[key].setBuddy(widget)
-            self.labels[key].setWordWrap(True)  # long English labels take two lines
-            placed.append((self.labels[key], widget))
             if isinstance(widget, QLineEdit):
                 widget.setMinimumWidth(60)
-        placed.append((QLabel(), self.clear_button))
-        for start in range(0, len(placed), columns):
-            row = QHBoxLayout()
-            row.setSpacing(5)
-            for label, widget in placed[start:start + columns]:
-                cell = QVBoxLayout()
-                cell.setSpacing(2)
-                cell.addStretch(1)  # the labels sit on their fields, the fields in line
-                cell.addWidget(label)
-                cell.addWidget(widget)
-                row.addLayout(cell, 1)
-            if len(placed) - start < columns:
-                row.addStretch(columns - (len(placed) - start))
-            rows.addLayout(row)
+        if segment_fields:
+            self._lay_out_above(cells)
+        else:
+            self._lay_out_beside(dict(cells))
         self.combos = (self.tier, self.status, self.month, self.grade, self.rfm, self.lifecycle,
                        self.churn)
         for combo in self.combos:
             combo.setSizeAdjustPolicy(
                 PickerBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(4)
-            combo.setProperty("compact", True)  # style.qss: six to a row at 1024 px
+            combo.setProperty("compact", True)  # style.qss: a narrower arrow at 1024 px
             combo.activated.connect(lambda _i: self.apply_requested.emit())
         self.month.setMinimumContentsLength(3)  # any, 12
         # the state box shows its longest choice whole (未注销, not anonymised) and a day
@@ -151,6 +142,54 @@ class MemberFilterBox(Retranslating, QWidget):
         for edit in self.edits:
             edit.returnPressed.connect(self.apply_requested.emit)
         self.retranslate()
+
+    def _lay_out_above(self, cells: list[tuple[str, QWidget]]) -> None:
+        """A segment's fields: rows of cells, a label above its field; each row shares
+        its own width (a wide state box does not widen the grade box below it)."""
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.setSpacing(4)
+        placed: list[tuple[QLabel, QWidget]] = [(self.labels[key], widget)
+                                                for key, widget in cells]
+        for label, _widget in placed:
+            label.setWordWrap(True)  # long English labels take two lines
+        placed.append((QLabel(), self.clear_button))
+        for start in range(0, len(placed), SEGMENT_COLUMNS):
+            row = QHBoxLayout()
+            row.setSpacing(5)
+            for label, widget in placed[start:start + SEGMENT_COLUMNS]:
+                cell = QVBoxLayout()
+                cell.setSpacing(2)
+                cell.addStretch(1)  # the labels sit on their fields, the fields in line
+                cell.addWidget(label)
+                cell.addWidget(widget)
+                row.addLayout(cell, 1)
+            if len(placed) - start < SEGMENT_COLUMNS:
+                row.addStretch(SEGMENT_COLUMNS - (len(placed) - start))
+            rows.addLayout(row)
+
+    def _lay_out_beside(self, cells: dict[str, QWidget]) -> None:
+        """The member list's fields: dense rows of label + field pairs (:data:`LIST_ROWS`),
+        fields one line high (:data:`DENSE_STYLE`), so the list keeps eight rows and more
+        under them at 1024x768; each row shares its own width."""
+        self.setStyleSheet(DENSE_STYLE)
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.setSpacing(4)
+        for keys in LIST_ROWS:
+            row = QHBoxLayout()
+            row.setSpacing(12)
+            for key in keys:
+                pair = QHBoxLayout()
+                pair.setSpacing(5)
+                if key == "clear":
+                    pair.addStretch(1)
+                    pair.addWidget(self.clear_button)
+                else:
+                    pair.addWidget(self.labels[key])
+                    pair.addWidget(cells[key], 1)
+                row.addLayout(pair, 1)
+            rows.addLayout(row)
 
     def first_button(self) -> QPushButton:
         return self.clear_button
@@ -269,9 +308,9 @@ class MemberFilterBox(Retranslating, QWidget):
     # -- texts ---------------------------------------------------------------------------
     def retranslate(self) -> None:
         texts = {"tier": self.tr("&Tier"), "status": self.tr("State"), "tag": self.tr("T&ag"),
-                 "month": self.tr("Birthday &month"), "from": self.tr("Visited &from"),
+                 "month": self.tr("Birthday &month"), "from": self.tr("Visite&d from"),
                  "before": self.tr("Not visited &since"),
-                 "balance": self.tr("Stored value &above"), "grade": self.tr("Grade"),
+                 "balance": self.tr("Stored &value above"), "grade": self.tr("Grade"),
                  "rfm": self.tr("Customer group (RFM)"), "lifecycle": self.tr("Lifecycle"),
                  "churn": self.tr("Churn warning"), "reg_from": self.tr("Joined from"),
                  "reg_before": self.tr("Joined before"), "window": self.tr("Window (days)"),

@@ -6,8 +6,9 @@ table (:mod:`.member_model`). Enter in the search box or a filter applies it now
 Enter (or a double click) on a member opens the member's page.
 
 The filters fold away behind their button (筛选; folded at first, how many are in
-use on it; the members page puts it at its tabs' right), so the list shows ten rows
-and more at 1024x768."""
+use on it; the members page puts it at its tabs' right and the count beside its
+heading), so the list shows ten rows and more at 1024x768, eight and more with the
+filters unfolded. A list that finds nobody says how many filters are in use."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -36,9 +37,10 @@ from memberdesk.ui.shell.i18n import Retranslating
 from memberdesk.ui.shell.tasks import TaskRunner
 
 from ..dialogs.base import current_language, push_button
-from .member_filters import MemberFilterBox
+from .member_filters import DENSE_FIELD, MemberFilterBox
 from .member_model import MemberModel
 
+NAME_FLOOR = 64  # a name keeps three characters (欧阳…) before a value or a title is cut
 SORTS = (MemberSort.MEMBER_NO, MemberSort.NAME, MemberSort.LAST_VISIT, MemberSort.STORED_VALUE,
          MemberSort.POINTS)
 
@@ -97,10 +99,13 @@ class MemberListPanel(Retranslating, QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)
         # as wide as the widest value or title (a number, a phone, a day: as wide as any
-        # to come, so the columns keep still as pages load); the name and the tier give
-        # way first
-        self.fit = fit_columns(self.table, elastic=(1, 3), samples={
-            0: "M000000", 2: "13800000000", 6: "2026-12-31", 7: "已停用"})
+        # to come, so the columns keep still as pages load); the name gives way first,
+        # down to three characters (a tier is never cut)
+        self.fit = fit_columns(self.table, elastic=(1,), elastic_floor=NAME_FLOOR, samples={
+            0: "M000000", 2: "13800000000", 4: "¥9,999.00", 6: "2026-12-31", 7: "已停用"})
+        # titles with 3 px of padding, not 6: every title whole at 1024 in English
+        self.table.horizontalHeader().setStyleSheet(
+            "QHeaderView::section { padding: 3px 3px; }")
         self.table.opened.connect(self._open_row)
         self.table.doubleClicked.connect(lambda index: self._open_row(index.row()))
         # layout: search and sort; the filters; the table
@@ -123,13 +128,13 @@ class MemberListPanel(Retranslating, QWidget):
             top.insertWidget(0, self.count_label, 1)
             self.filters_button.setParent(self)
             self.filters_button.hide()  # a segment is its filters: always shown
+        # else the members page puts the count beside its heading: the list keeps a row
+        if not segment_fields:  # one line high, as the filters' fields under them
+            self.search.setStyleSheet(DENSE_FIELD)
+            self.sort.setStyleSheet(DENSE_FIELD)
         self.sort.setSizeAdjustPolicy(
             PickerBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.sort.setMinimumContentsLength(12)
-        bottom = QHBoxLayout()
-        if not segment_fields:
-            bottom.addStretch(1)
-            bottom.addWidget(self.count_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.setSpacing(8)
@@ -148,8 +153,6 @@ class MemberListPanel(Retranslating, QWidget):
             layout.addWidget(self.filter_box)
             self.filter_box.hide()  # folded: the list's rows first (issue 11)
         layout.addWidget(self.table, 1)
-        if not segment_fields:
-            layout.addLayout(bottom)
         self.setTabOrder(self.search, self.sort)
         self.retranslate()
 
@@ -178,7 +181,7 @@ class MemberListPanel(Retranslating, QWidget):
     def show_filters(self, show: bool) -> None:
         """Unfold the filters (the first one has the focus) or fold them away."""
         self.filter_box.setVisible(show)
-        self._render_filters_button()
+        self._render_count()  # (an empty list's words name the filters while folded)
         if show:
             self.filter_box.tier.setFocus()
         else:
@@ -210,18 +213,38 @@ class MemberListPanel(Retranslating, QWidget):
     # -- texts ---------------------------------------------------------------------------------
     def _render_count(self) -> None:
         self._render_filters_button()
+        self.count_label.setText(self.count_text())
+
+    def count_text(self) -> str:
+        """What the list shows: how many, or that nobody matches and (the filters
+        folded away) how many filters are in use; then, with members, that Enter opens
+        one, as a sentence of its own."""
         shown = len(self.model.rows)
-        if self.model.search:
-            text = self.tr("{count} found").format(count=shown) if shown else self.tr(
-                "Nothing found")
-        elif self.model.more:
-            text = self.tr("{count} shown, scroll for more").format(count=shown)
-        elif shown:
-            text = self.tr("%n member(s)", "", shown)
-        else:
-            text = self.tr("No member matches")
-        self.count_label.setText(text + ("  " + self.tr("Enter opens the member")
-                                         if self.opens else ""))
+        filtered = self.filter_box.in_use() if self.opens else 0
+        folded = not self.filter_box.isVisibleTo(self)
+        if shown:
+            if self.model.search:
+                text = self.tr("{count} found").format(count=shown)
+            elif self.model.more:
+                text = self.tr("{count} shown, scroll for more").format(count=shown)
+            else:
+                text = self.tr("%n member(s)", "", shown)
+            if self.opens:  # two sentences: "100 shown, scroll for more. Enter opens…"
+                text = self.tr("{status}. Enter opens the member.").format(status=text)
+            return text
+        if not filtered:
+            return self.tr("Nothing found") if self.model.search else self.tr(
+                "No member matches")
+        if folded:  # the filters' button's keys (Alt+E)
+            keys = QKeySequence.mnemonic(self.filters_button.text()).toString(
+                QKeySequence.SequenceFormat.NativeText)
+            return (self.tr("Nothing found (%n filter(s) in use — {keys} to see them)", "",
+                            filtered) if self.model.search else
+                    self.tr("No members match (%n filter(s) in use — {keys} to see them)", "",
+                            filtered)).format(keys=keys)
+        return (self.tr("Nothing found (%n filter(s) in use)", "", filtered)
+                if self.model.search else
+                self.tr("No members match (%n filter(s) in use)", "", filtered))
 
     def retranslate(self) -> None:
         texts = {"search": self.tr("&Find"), "sort": self.tr("S&ort")}

@@ -33,9 +33,9 @@ from memberdesk.ui.shell.tasks import TaskRunner
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = (
-    QT_TRANSLATE_NOOP("MemberModel", "Member no."), QT_TRANSLATE_NOOP("MemberModel", "Name"),
+    QT_TRANSLATE_NOOP("MemberModel", "No."), QT_TRANSLATE_NOOP("MemberModel", "Name"),
     QT_TRANSLATE_NOOP("MemberModel", "Phone"), QT_TRANSLATE_NOOP("MemberModel", "Tier"),
-    QT_TRANSLATE_NOOP("MemberModel", "Stored value"), QT_TRANSLATE_NOOP("MemberModel", "Points"),
+    QT_TRANSLATE_NOOP("MemberModel", "Balance"), QT_TRANSLATE_NOOP("MemberModel", "Points"),
     QT_TRANSLATE_NOOP("MemberModel", "Last visit"), QT_TRANSLATE_NOOP("MemberModel", "State"),
 )  # fmt: skip
 STATES = {

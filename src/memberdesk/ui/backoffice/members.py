@@ -128,6 +128,8 @@ class MembersPage(Page):
         self.tabs.tabBar().ensurePolished()
         self.list.filters_button.setFixedHeight(self.tabs.tabBar().sizeHint().height() - 2)
         self.body.addWidget(self.tabs, 1)
+        # the list's count beside the heading (as 商品 does): the list keeps a row more
+        self.heading_row.addWidget(self.list.count_label)
         self.update_state()
         self.retranslate()
 
@@ -165,6 +167,7 @@ class MembersPage(Page):
         self.clear_message()
         self.retranslate()
         self.list.filters_button.setVisible(self.tabs.currentWidget() is self.list)
+        self.list.count_label.setVisible(self.tabs.currentWidget() is self.list)
         if self.tabs.currentWidget() is self.list:
             self.list.search.setFocus()
 

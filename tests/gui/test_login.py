@@ -156,3 +156,26 @@ def test_accounts_added_while_the_counter_was_open_appear_after_locking(qtbot, u
     qtbot.keyClick(ui.main, Qt.Key.Key_F9)
     qtbot.waitUntil(lambda: ui.login.staff_picker.count() == 4)
     assert ui.login.selected_username == "owner"
+
+
+def test_choosing_another_staff_member_clears_the_wrong_password_and_its_message(qtbot, ui: AppController) -> None:  # type: ignore[no-untyped-def]
+    login = ui.login
+    press_wrong_password(qtbot, ui)  # the cashier's
+    assert login.error_label.text() == "用户名或密码错误"
+    assert login.password.text()  # kept (selected) to be typed over
+
+    login.activateWindow()
+    login.staff_picker.setFocus()
+    qtbot.waitUntil(login.staff_picker.hasFocus)
+    qtbot.keyClick(login.staff_picker, Qt.Key.Key_Up)  # another name in the list
+    assert login.selected_username == "manager"
+    assert login.error_label.text() == ""
+    assert login.password.text() == ""
+
+    press_wrong_password(qtbot, ui)  # again; now Up/Down in the password field
+    assert login.error_label.text() == "用户名或密码错误"
+    qtbot.keyClick(login.password, Qt.Key.Key_Up)
+    assert login.selected_username == "manager"
+    assert login.error_label.text() == ""
+    assert login.password.text() == ""
+

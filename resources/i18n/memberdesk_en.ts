@@ -37,6 +37,33 @@
     </message>
 </context>
 <context>
+    <name>ApprovalActions</name>
+    <message>
+        <source>Giving a coupon</source>
+        <translation>Giving a coupon</translation>
+    </message>
+    <message>
+        <source>A refund</source>
+        <translation>A refund</translation>
+    </message>
+    <message>
+        <source>The discount on this sale</source>
+        <translation>The discount on this sale</translation>
+    </message>
+    <message>
+        <source>The price change on this sale</source>
+        <translation>The price change on this sale</translation>
+    </message>
+    <message>
+        <source>Undoing a use of a count card</source>
+        <translation>Undoing a use of a count card</translation>
+    </message>
+    <message>
+        <source>Refunding a count card</source>
+        <translation>Refunding a count card</translation>
+    </message>
+</context>
+<context>
     <name>ApprovalDialog</name>
     <message>
         <source>Type the approver&apos;s user name.</source>

@@ -37,6 +37,33 @@
     </message>
 </context>
 <context>
+    <name>ApprovalActions</name>
+    <message>
+        <source>Giving a coupon</source>
+        <translation>发放优惠券</translation>
+    </message>
+    <message>
+        <source>A refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>The discount on this sale</source>
+        <translation>本单优惠</translation>
+    </message>
+    <message>
+        <source>The price change on this sale</source>
+        <translation>本单改价</translation>
+    </message>
+    <message>
+        <source>Undoing a use of a count card</source>
+        <translation>撤销次卡的一次使用</translation>
+    </message>
+    <message>
+        <source>Refunding a count card</source>
+        <translation>退次卡未用部分</translation>
+    </message>
+</context>
+<context>
     <name>ApprovalDialog</name>
     <message>
         <source>Type the approver&apos;s user name.</source>

@@ -37,6 +37,33 @@
     </message>
 </context>
 <context>
+    <name>ApprovalActions</name>
+    <message>
+        <source>Giving a coupon</source>
+        <translation>Giving a coupon</translation>
+    </message>
+    <message>
+        <source>A refund</source>
+        <translation>A refund</translation>
+    </message>
+    <message>
+        <source>The discount on this sale</source>
+        <translation>The discount on this sale</translation>
+    </message>
+    <message>
+        <source>The price change on this sale</source>
+        <translation>The price change on this sale</translation>
+    </message>
+    <message>
+        <source>Undoing a use of a count card</source>
+        <translation>Undoing a use of a count card</translation>
+    </message>
+    <message>
+        <source>Refunding a count card</source>
+        <translation>Refunding a count card</translation>
+    </message>
+</context>
+<context>
     <name>ApprovalDialog</name>
     <message>
         <source>Type the approver&apos;s user name.</source>
@@ -6861,6 +6888,169 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
     <message>
         <source>Alipay</source>
         <translation>Alipay</translation>
+    </message>
+</context>
+<context>
+    <name>TimeZones</name>
+    <message>
+        <source>Baker Island</source>
+        <translation>Baker Island</translation>
+    </message>
+    <message>
+        <source>American Samoa</source>
+        <translation>American Samoa</translation>
+    </message>
+    <message>
+        <source>Hawaii</source>
+        <translation>Hawaii</translation>
+    </message>
+    <message>
+        <source>Marquesas Islands</source>
+        <translation>Marquesas Islands</translation>
+    </message>
+    <message>
+        <source>Alaska</source>
+        <translation>Alaska</translation>
+    </message>
+    <message>
+        <source>Los Angeles, Vancouver</source>
+        <translation>Los Angeles, Vancouver</translation>
+    </message>
+    <message>
+        <source>Denver, Phoenix</source>
+        <translation>Denver, Phoenix</translation>
+    </message>
+    <message>
+        <source>Mexico City, Chicago</source>
+        <translation>Mexico City, Chicago</translation>
+    </message>
+    <message>
+        <source>New York, Toronto</source>
+        <translation>New York, Toronto</translation>
+    </message>
+    <message>
+        <source>Santiago, Caracas</source>
+        <translation>Santiago, Caracas</translation>
+    </message>
+    <message>
+        <source>Newfoundland</source>
+        <translation>Newfoundland</translation>
+    </message>
+    <message>
+        <source>São Paulo, Buenos Aires</source>
+        <translation>São Paulo, Buenos Aires</translation>
+    </message>
+    <message>
+        <source>South Georgia</source>
+        <translation>South Georgia</translation>
+    </message>
+    <message>
+        <source>Azores, Cape Verde</source>
+        <translation>Azores, Cape Verde</translation>
+    </message>
+    <message>
+        <source>London, Lisbon</source>
+        <translation>London, Lisbon</translation>
+    </message>
+    <message>
+        <source>Paris, Berlin, Lagos</source>
+        <translation>Paris, Berlin, Lagos</translation>
+    </message>
+    <message>
+        <source>Cairo, Athens</source>
+        <translation>Cairo, Athens</translation>
+    </message>
+    <message>
+        <source>Moscow, Istanbul, Riyadh</source>
+        <translation>Moscow, Istanbul, Riyadh</translation>
+    </message>
+    <message>
+        <source>Tehran</source>
+        <translation>Tehran</translation>
+    </message>
+    <message>
+        <source>Dubai</source>
+        <translation>Dubai</translation>
+    </message>
+    <message>
+        <source>Kabul</source>
+        <translation>Kabul</translation>
+    </message>
+    <message>
+        <source>Karachi, Tashkent</source>
+        <translation>Karachi, Tashkent</translation>
+    </message>
+    <message>
+        <source>India, Sri Lanka</source>
+        <translation>India, Sri Lanka</translation>
+    </message>
+    <message>
+        <source>Nepal</source>
+        <translation>Nepal</translation>
+    </message>
+    <message>
+        <source>Dhaka, Almaty</source>
+        <translation>Dhaka, Almaty</translation>
+    </message>
+    <message>
+        <source>Myanmar</source>
+        <translation>Myanmar</translation>
+    </message>
+    <message>
+        <source>Bangkok, Hanoi, Jakarta</source>
+        <translation>Bangkok, Hanoi, Jakarta</translation>
+    </message>
+    <message>
+        <source>Beijing time (China)</source>
+        <translation>Beijing time (China)</translation>
+    </message>
+    <message>
+        <source>Eucla (Australia)</source>
+        <translation>Eucla (Australia)</translation>
+    </message>
+    <message>
+        <source>Tokyo, Seoul</source>
+        <translation>Tokyo, Seoul</translation>
+    </message>
+    <message>
+        <source>Darwin, Adelaide</source>
+        <translation>Darwin, Adelaide</translation>
+    </message>
+    <message>
+        <source>Sydney, Vladivostok</source>
+        <translation>Sydney, Vladivostok</translation>
+    </message>
+    <message>
+        <source>Lord Howe Island</source>
+        <translation>Lord Howe Island</translation>
+    </message>
+    <message>
+        <source>Solomon Islands</source>
+        <translation>Solomon Islands</translation>
+    </message>
+    <message>
+        <source>Auckland, Fiji</source>
+        <translation>Auckland, Fiji</translation>
+    </message>
+    <message>
+        <source>Chatham Islands</source>
+        <translation>Chatham Islands</translation>
+    </message>
+    <message>
+        <source>Tonga, Samoa</source>
+        <translation>Tonga, Samoa</translation>
+    </message>
+    <message>
+        <source>Line Islands (Kiribati)</source>
+        <translation>Line Islands (Kiribati)</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Time zone</translation>
+    </message>
+    <message>
+        <source>Default: {zone}. The shop&apos;s “today” for the day close, reports and expiry is counted in it.</source>
+        <translation>Default: {zone}. The shop&apos;s “today” for the day close, reports and expiry is counted in it.</translation>
     </message>
 </context>
 <context>

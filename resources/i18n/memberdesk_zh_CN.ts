@@ -37,6 +37,33 @@
     </message>
 </context>
 <context>
+    <name>ApprovalActions</name>
+    <message>
+        <source>Giving a coupon</source>
+        <translation>发放优惠券</translation>
+    </message>
+    <message>
+        <source>A refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>The discount on this sale</source>
+        <translation>本单优惠</translation>
+    </message>
+    <message>
+        <source>The price change on this sale</source>
+        <translation>本单改价</translation>
+    </message>
+    <message>
+        <source>Undoing a use of a count card</source>
+        <translation>撤销次卡的一次使用</translation>
+    </message>
+    <message>
+        <source>Refunding a count card</source>
+        <translation>退次卡未用部分</translation>
+    </message>
+</context>
+<context>
     <name>ApprovalDialog</name>
     <message>
         <source>Type the approver&apos;s user name.</source>
@@ -6816,6 +6843,169 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
     <message>
         <source>Alipay</source>
         <translation>支付宝</translation>
+    </message>
+</context>
+<context>
+    <name>TimeZones</name>
+    <message>
+        <source>Baker Island</source>
+        <translation>贝克岛</translation>
+    </message>
+    <message>
+        <source>American Samoa</source>
+        <translation>美属萨摩亚</translation>
+    </message>
+    <message>
+        <source>Hawaii</source>
+        <translation>夏威夷</translation>
+    </message>
+    <message>
+        <source>Marquesas Islands</source>
+        <translation>马克萨斯群岛</translation>
+    </message>
+    <message>
+        <source>Alaska</source>
+        <translation>阿拉斯加</translation>
+    </message>
+    <message>
+        <source>Los Angeles, Vancouver</source>
+        <translation>洛杉矶、温哥华</translation>
+    </message>
+    <message>
+        <source>Denver, Phoenix</source>
+        <translation>丹佛、凤凰城</translation>
+    </message>
+    <message>
+        <source>Mexico City, Chicago</source>
+        <translation>墨西哥城、芝加哥</translation>
+    </message>
+    <message>
+        <source>New York, Toronto</source>
+        <translation>纽约、多伦多</translation>
+    </message>
+    <message>
+        <source>Santiago, Caracas</source>
+        <translation>圣地亚哥、加拉加斯</translation>
+    </message>
+    <message>
+        <source>Newfoundland</source>
+        <translation>纽芬兰</translation>
+    </message>
+    <message>
+        <source>São Paulo, Buenos Aires</source>
+        <translation>圣保罗、布宜诺斯艾利斯</translation>
+    </message>
+    <message>
+        <source>South Georgia</source>
+        <translation>南乔治亚岛</translation>
+    </message>
+    <message>
+        <source>Azores, Cape Verde</source>
+        <translation>亚速尔群岛、佛得角</translation>
+    </message>
+    <message>
+        <source>London, Lisbon</source>
+        <translation>伦敦、里斯本</translation>
+    </message>
+    <message>
+        <source>Paris, Berlin, Lagos</source>
+        <translation>巴黎、柏林、拉各斯</translation>
+    </message>
+    <message>
+        <source>Cairo, Athens</source>
+        <translation>开罗、雅典</translation>
+    </message>
+    <message>
+        <source>Moscow, Istanbul, Riyadh</source>
+        <translation>莫斯科、伊斯坦布尔、利雅得</translation>
+    </message>
+    <message>
+        <source>Tehran</source>
+        <translation>德黑兰</translation>
+    </message>
+    <message>
+        <source>Dubai</source>
+        <translation>迪拜</translation>
+    </message>
+    <message>
+        <source>Kabul</source>
+        <translation>喀布尔</translation>
+    </message>
+    <message>
+        <source>Karachi, Tashkent</source>
+        <translation>卡拉奇、塔什干</translation>
+    </message>
+    <message>
+        <source>India, Sri Lanka</source>
+        <translation>印度、斯里兰卡</translation>
+    </message>
+    <message>
+        <source>Nepal</source>
+        <translation>尼泊尔</translation>
+    </message>
+    <message>
+        <source>Dhaka, Almaty</source>
+        <translation>达卡、阿拉木图</translation>
+    </message>
+    <message>
+        <source>Myanmar</source>
+        <translation>缅甸</translation>
+    </message>
+    <message>
+        <source>Bangkok, Hanoi, Jakarta</source>
+        <translation>曼谷、河内、雅加达</translation>
+    </message>
+    <message>
+        <source>Beijing time (China)</source>
+        <translation>北京时间（中国）</translation>
+    </message>
+    <message>
+        <source>Eucla (Australia)</source>
+        <translation>尤克拉（澳大利亚）</translation>
+    </message>
+    <message>
+        <source>Tokyo, Seoul</source>
+        <translation>东京、首尔</translation>
+    </message>
+    <message>
+        <source>Darwin, Adelaide</source>
+        <translation>达尔文、阿德莱德</translation>
+    </message>
+    <message>
+        <source>Sydney, Vladivostok</source>
+        <translation>悉尼、符拉迪沃斯托克</translation>
+    </message>
+    <message>
+        <source>Lord Howe Island</source>
+        <translation>豪勋爵岛</translation>
+    </message>
+    <message>
+        <source>Solomon Islands</source>
+        <translation>所罗门群岛</translation>
+    </message>
+    <message>
+        <source>Auckland, Fiji</source>
+        <translation>奥克兰、斐济</translation>
+    </message>
+    <message>
+        <source>Chatham Islands</source>
+        <translation>查塔姆群岛</translation>
+    </message>
+    <message>
+        <source>Tonga, Samoa</source>
+        <translation>汤加、萨摩亚</translation>
+    </message>
+    <message>
+        <source>Line Islands (Kiribati)</source>
+        <translation>莱恩群岛（基里巴斯）</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <source>Default: {zone}. The shop&apos;s “today” for the day close, reports and expiry is counted in it.</source>
+        <translation>默认：{zone}。日结、报表和到期按这个时区的“今天”计算。</translation>
     </message>
 </context>
 <context>

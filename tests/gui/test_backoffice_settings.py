@@ -224,3 +224,44 @@ def test_a_test_print_without_a_printer_shows_where_to_type_it(owner: Counter) -
     settle(c, page)
     assert page.focusWidget() is page.editors["printer.connection"]
     assert page.message.text().startswith("请先填写打印机地址")
+
+
+TIME_ZONE = "shop.timezone_offset_minutes"
+
+
+def test_the_time_zone_is_picked_by_place_and_saved_in_minutes(owner: Counter) -> None:
+    """A blind trial: "时区（与 UTC 相差的分钟数）" and 480 told a new owner nothing."""
+    c = owner
+    _office, page = settings_page(c)
+    zone = page.editors[TIME_ZONE]
+    assert isinstance(zone, PickerBox)
+    assert page.labels[TIME_ZONE].text() == "时区"
+    assert zone.currentText() == "UTC+8 北京时间（中国）"
+    assert page.notes[TIME_ZONE].text().startswith("默认：UTC+8 北京时间（中国）。")
+    texts = [zone.itemText(i) for i in range(zone.count())]
+    assert texts[0].startswith("UTC-12 ") and texts[-1].startswith("UTC+14 ")
+    assert {"UTC+5:30 印度、斯里兰卡", "UTC+9:30 达尔文、阿德莱德", "UTC-3:30 纽芬兰"} <= set(texts)
+    assert all(len(t.split(" ", 1)) == 2 for t in texts)  # each offset with its places
+
+    zone.setFocus()
+    c.press(Qt.Key.Key_Up, zone)  # one offset west of Beijing
+    assert zone.currentText() == "UTC+7 曼谷、河内、雅加达"
+    c.press(Qt.Key.Key_S, zone, CTRL)
+    settle(c, page)
+    assert page.message.text() == "已保存，修改了 1 项设置。"
+    assert read_settings(c.db)[TIME_ZONE] == 420  # the same setting, in minutes
+    c.ui.i18n.set_language("en")
+    c.qtbot.waitUntil(lambda: page.heading.text() == "Settings")
+    assert page.labels[TIME_ZONE].text() == "Time zone"
+    assert zone.currentText() == "UTC+7 Bangkok, Hanoi, Jakarta"
+    assert page.notes[TIME_ZONE].text().startswith("Default: UTC+8 Beijing time (China).")
+
+
+def test_a_time_zone_stored_by_other_means_is_shown_and_kept(owner: Counter) -> None:
+    c = owner
+    change_settings(c.db, c.world.owner, {TIME_ZONE: 100})  # e.g. `memberdesk settings`
+    _office, page = settings_page(c)
+    zone = page.editors[TIME_ZONE]
+    assert zone.currentText() == "UTC+1:40"
+    assert zone.itemText(zone.currentIndex() - 1).startswith("UTC+1 ")  # in its place
+    assert page.changes() == {}  # saving the page does not move the shop's clock

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
 from PySide6.QtCore import Qt
 
+from memberdesk.money import Money
+from memberdesk.services.shifts import shift as shifts
 from memberdesk.ui.shell.session import AppController
 
 from .helpers import log_in, press_wrong_password
@@ -156,3 +161,47 @@ def test_accounts_added_while_the_counter_was_open_appear_after_locking(qtbot, u
     qtbot.keyClick(ui.main, Qt.Key.Key_F9)
     qtbot.waitUntil(lambda: ui.login.staff_picker.count() == 4)
     assert ui.login.selected_username == "owner"
+
+
+def test_choosing_another_staff_member_clears_the_wrong_password_and_its_message(qtbot, ui: AppController) -> None:  # type: ignore[no-untyped-def]
+    login = ui.login
+    press_wrong_password(qtbot, ui)  # the cashier's
+    assert login.error_label.text() == "用户名或密码错误"
+    assert login.password.text()  # kept (selected) to be typed over
+
+    login.activateWindow()
+    login.staff_picker.setFocus()
+    qtbot.waitUntil(login.staff_picker.hasFocus)
+    qtbot.keyClick(login.staff_picker, Qt.Key.Key_Up)  # another name in the list
+    assert login.selected_username == "manager"
+    assert login.error_label.text() == ""
+    assert login.password.text() == ""
+
+    press_wrong_password(qtbot, ui)  # again; now Up/Down in the password field
+    assert login.error_label.text() == "用户名或密码错误"
+    qtbot.keyClick(login.password, Qt.Key.Key_Up)
+    assert login.selected_username == "manager"
+    assert login.error_label.text() == ""
+    assert login.password.text() == ""
+
+
+@pytest.fixture
+def cashier_shift_open(db: Any, staff: dict[str, Any]) -> None:
+    """The cashier left a shift open on this till (before the login screen opens: list
+    it before ``ui``)."""
+    shifts.open_shift(db, staff["cashier"], Money(0))
+
+
+def test_the_cashier_with_a_shift_open_on_this_till_is_chosen_first(cashier_shift_open: None, ui: AppController) -> None:
+    # (without a shift open, the first in the list: the owner)
+    assert ui.login.selected_username == "cashier"
+
+
+@pytest.fixture
+def manager_shift_open_too(cashier_shift_open: None, db: Any, staff: dict[str, Any]) -> None:
+    """The manager opened a shift on this till after the cashier's."""
+    shifts.open_shift(db, staff["manager"], Money(0))
+
+
+def test_of_several_shifts_open_the_latest_is_chosen_first(manager_shift_open_too: None, ui: AppController) -> None:
+    assert ui.login.selected_username == "manager"

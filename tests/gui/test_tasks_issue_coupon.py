@@ -44,6 +44,8 @@ def test_a_cashier_gives_a_coupon_with_a_managers_approval(counter: Counter) -> 
     c.enter(dialog.table)
     approval = dialog.approval  # a cashier may not: the manager approves
     assert approval is not None and approval.isVisible()
+    # what is approved, in the cashier's words (not the permission's "管理营销活动")
+    assert approval.explanation.text().startswith("发放优惠券需要店长或老板授权")
     # said calmly behind the approval box, not a red "没有权限" (a blind trial read it
     # as a failure)
     assert dialog.message.property("tone") == "info"

@@ -3,7 +3,7 @@
 The login screen is filled in from :func:`memberdesk.db.peek.peek_login` (plain sqlite3,
 before SQLAlchemy loads), and the full open that follows (recognise, migrate check,
 the login facts through the services) must stay as cheap on a shop with a million
-members as on a new one. Both are checked by their statements: the peek's four, and
+members as on a new one. Both are checked by their statements: the peek's five, and
 every statement of the full open, whose SQLite query plans may scan only tables that
 do not grow with members, sales or ledgers.
 """
@@ -25,11 +25,13 @@ from memberdesk.db import Database, peek as peek_mod
 from memberdesk.db.migrate import HEAD_REVISION
 from memberdesk.db.peek import DEFAULT_UTC_OFFSET_MINUTES, TIMEZONE_KEY, LoginInfo, peek_login
 from memberdesk.models.enums import Role
+from memberdesk.money import Money
 from memberdesk.paths import DataPaths
 from memberdesk.services.shared.context import Actor
 from memberdesk.services.shared.setting_specs import SPECS
 from memberdesk.services.shared.settings import change_settings
-from memberdesk.services.staff.accounts import create_staff, set_staff_active
+from memberdesk.services.shifts.shift import open_shift
+from memberdesk.services.staff.accounts import create_staff, login, set_staff_active
 from memberdesk.ui.shell.shop_access import load_login_info, open_database
 
 # Tables whose size is the shop's set-up, not its trading: a start-up may read them whole.
@@ -66,6 +68,11 @@ def test_the_peek_reads_what_the_services_read(db: Database, shop: Actor) -> Non
     peeked = peek_login(db.paths.database if db.paths else Path())
     assert peeked == load_login_info(db)
     assert peeked == LoginInfo("测试便利店", [("owner", "王老板"), ("cashier", "小李")], 420)
+    # who has a shift open on this till (the login list chooses them first)
+    open_shift(db, login(db, "cashier", "cashier-pass"), Money(0))
+    peeked = peek_login(db.paths.database if db.paths else Path())
+    assert peeked == load_login_info(db)
+    assert peeked is not None and peeked.open_shift == "cashier"
 
 
 def test_the_peek_default_time_zone_is_the_setting_default() -> None:
@@ -89,7 +96,7 @@ def test_the_peek_leaves_anything_unusual_to_the_full_open(tmp_path: Path, db: D
     assert peek_login(older) is None  # to be backed up and migrated first
 
 
-def test_the_peek_sends_four_keyed_reads(
+def test_the_peek_sends_five_keyed_reads(
     db: Database, shop: Actor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _staffed(db, shop)
@@ -104,10 +111,10 @@ def test_the_peek_sends_four_keyed_reads(
 
     monkeypatch.setattr(peek_mod.sqlite3, "connect", traced)
     assert peek_login(db.paths.database) is not None
-    assert len(sent) == 4, sent
+    assert len(sent) == 5, sent
     plans = _scans(db.paths.database, [(s.replace(f"'{TIMEZONE_KEY}'", "?"), (TIMEZONE_KEY,))
                                        if TIMEZONE_KEY in s else (s, ()) for s in sent])
-    assert plans <= {"staff", "alembic_version"}, plans
+    assert plans <= {"staff", "alembic_version", "stores"}, plans
 
 
 def test_the_full_open_scans_no_table_that_grows(tmp_path: Path, db: Database, shop: Actor) -> None:

@@ -11,9 +11,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
-from memberdesk.models import Staff
+from memberdesk.models import Shift, Staff
 from memberdesk.models.base import utcnow
-from memberdesk.models.enums import Role
+from memberdesk.models.enums import Role, ShiftStatus
 from memberdesk.services.shared import audit, settings
 from memberdesk.services.shared.context import Actor
 from memberdesk.services.shared.errors import (
@@ -31,6 +31,7 @@ from memberdesk.services.shared.permissions import (
     require,
 )
 from memberdesk.services.shared.requests import clean_text
+from memberdesk.services.shared.this_store import current_store_id
 
 MIN_PASSWORD_LENGTH = 6
 _USERNAME_RE = re.compile(r"^[A-Za-z0-9_]{2,32}$")
@@ -208,6 +209,27 @@ def login_names(db: Database) -> list[tuple[str, str]]:
             .order_by(Staff.id)
         )
         return [(r[0], r[1]) for r in rows]
+
+
+def open_shift_username(db: Database) -> str | None:
+    """The user name of the active staff member whose shift is open at this till's
+    store (the latest opened if several), for the login screen to choose first; None:
+    no shift open. (Per active account by the shifts' (staff, status) index, not by
+    the store's, which holds every shift of it: ``store_id + 0``.)"""
+    with db.reader() as uow:
+        s = uow.session
+        open_id = (
+            select(func.max(Shift.id))
+            .where(Shift.staff_id == Staff.id, Shift.status == ShiftStatus.OPEN,
+                   Shift.store_id + 0 == current_store_id(s))
+            .scalar_subquery()
+        )
+        per_staff = select(Staff.username, open_id.label("open_id")).where(
+            Staff.active.is_(True)).subquery()
+        return s.scalar(
+            select(per_staff.c.username).where(per_staff.c.open_id.is_not(None))
+            .order_by(per_staff.c.open_id.desc()).limit(1)
+        )
 
 
 def change_password(db: Database, actor: Actor, old_password: str, new_password: str) -> None:

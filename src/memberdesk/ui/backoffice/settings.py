@@ -43,8 +43,14 @@ from memberdesk.ui.shell.tasks import TaskRunner
 from ..dialogs.base import ERROR, OK, current_language, push_button
 from .page import Page
 from .shop_details import ShopDetailsBox
+from .time_zones import TIME_ZONE_KEY, TimeZonePicker, render_texts
 
 Editor = MoneyEdit | QSpinBox | QCheckBox | PickerBox | QLineEdit
+
+
+def _editor_for(key: str, spec: SettingSpec) -> Editor:
+    """The time zone: places by their UTC offset, not minutes (.time_zones)."""
+    return TimeZonePicker() if key == TIME_ZONE_KEY else _editor(spec)
 
 
 def _editor(spec: SettingSpec) -> Editor:
@@ -90,6 +96,8 @@ def _write(editor: Editor, value: Any) -> None:
         editor.setValue(int(value))
     elif isinstance(editor, QCheckBox):
         editor.setChecked(bool(value))
+    elif isinstance(editor, TimeZonePicker):
+        editor.set_minutes(int(value))
     elif isinstance(editor, PickerBox):
         editor.setCurrentIndex(max(0, editor.findData(value)))
     elif editor.echoMode() == QLineEdit.EchoMode.Password:
@@ -199,10 +207,11 @@ class SettingsPage(Page):
                 if section == "shop":
                     grid.addWidget(self.shop_box, grid.rowCount(), 0, 1, 3)
             row = grid.rowCount()
-            label, editor, note = QLabel(), _editor(item.spec), QLabel()
+            label, editor, note = QLabel(), _editor_for(item.key, item.spec), QLabel()
             editor.setObjectName(f"setting:{item.key}")
             editor.setMinimumWidth(150)
-            editor.setMaximumWidth(240)
+            editor.setMaximumWidth(TimeZonePicker.WIDTH if isinstance(editor, TimeZonePicker)
+                                   else 240)
             label.setBuddy(editor)
             # Labels and help wrap, so the three columns fit the page's width (the
             # scroller never scrolls sideways: at 1024 the English help was cut off).
@@ -372,6 +381,8 @@ class SettingsPage(Page):
             self.notes[item.key].setText(
                 self.tr("Default: {value}. {help}").format(value=value, help=help_text)
                 if help_text else self.tr("Default: {value}").format(value=value))
+        render_texts(self.labels[TIME_ZONE_KEY], self.notes[TIME_ZONE_KEY],
+                     self.sheet.item(TIME_ZONE_KEY).spec.default)
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Settings"))

@@ -117,8 +117,9 @@ class DiscountController(QObject):
             return
         reason = QCoreApplication.translate("DiscountKeys", "Manual discount {amount}").format(
             amount=fmt.money(bd.manual))
-        dialog = ApprovalDialog(self.runner, actor, Permission(bd.approval_needed), reason,
-                                self.window)
+        permission = Permission(bd.approval_needed)
+        dialog = ApprovalDialog(self.runner, actor, permission, reason, self.window, action=(
+            "price_change" if permission == Permission.PRICE_OVERRIDE else "discount"))
 
         def granted(grant: Any) -> None:
             self.cart.approval_id = grant.approval_id

@@ -4,7 +4,9 @@ banner just above it: :mod:`.banner`.)
 
 When the window is too narrow for every field whole (English at 1024 px), the least
 important field gives way first (:data:`GIVE_WAY`), ending in "…" with the whole text
-in its tool tip; a field in its warning colour gives way last."""
+in its tool tip; a field in its warning colour gives way last. A field is as wide as
+its text and its padding, no wider (a blind trial: the shop's name and the shift's
+number were cut at 1024 in English while the bar had room for them whole)."""
 
 from __future__ import annotations
 
@@ -22,7 +24,6 @@ from memberdesk.ui.shell.i18n import QT_TRANSLATE_NOOP, Retranslating
 if TYPE_CHECKING:
     from memberdesk.services.shared.context import Actor
 
-SHOP_FIELD_MAX_PX = 240  # long shop names are elided; the tooltip has it all
 LEAST_FIELD_PX = 48  # a field that gives way keeps its first word or so
 # The fields in the order they give way, each down to a width: the shop's name to its
 # first characters (the till is in it; the tool tip says it whole), the shift's number
@@ -33,9 +34,8 @@ SHOP_SHORT_PX = 130
 GIVE_WAY = (("shop", SHOP_SHORT_PX), ("shift", LEAST_FIELD_PX), ("shop", LEAST_FIELD_PX),
             ("staff", LEAST_FIELD_PX), ("printer", LEAST_FIELD_PX),
             ("reader", LEAST_FIELD_PX), ("backup", LEAST_FIELD_PX))
-BAR_ENDS_PX = 4  # QStatusBar's own 2 px at either end
-FIELD_GAP_PX = 6  # and between its fields
-NO_LIMIT = 16_777_215  # QWIDGETSIZE_MAX
+BAR_LEAD_PX = 10  # QStatusBar's own 2 px and the gap after its (empty) message area
+FIELD_GAP_PX = 6  # between its fields
 
 # Keys are the values of memberdesk.models.enums.Role (a StrEnum, so a Role
 # looks itself up here); plain strings keep SQLAlchemy out of the start-up path.
@@ -68,6 +68,12 @@ def role_name(role: str) -> str:
 class ElidedLabel(QLabel):
     """A one-line label that ends in "…" when its text is wider than it may be (its
     tool tip, unless it has one of its own, then says it whole)."""
+
+    def needed_width(self) -> int:
+        """The width that shows the text whole: its advance and the padding (not
+        QLabel's size hint, which adds an indent this label never draws)."""
+        return (self.fontMetrics().horizontalAdvance(self.text())
+                + self.width() - self.contentsRect().width())
 
     def elided(self) -> bool:
         return self.fontMetrics().horizontalAdvance(self.text()) > self.contentsRect().width()
@@ -125,9 +131,8 @@ class StatusFields(Retranslating, QStatusBar):
 
     def _share_width(self) -> None:
         """Each field whole if they all fit; else the least important give way first."""
-        natural = {key: label.sizeHint().width() for key, label in self.fields.items()}
-        natural["shop"] = min(natural["shop"], SHOP_FIELD_MAX_PX)
-        room = self.width() - 2 * BAR_ENDS_PX - FIELD_GAP_PX * len(self.fields)
+        natural = {key: label.needed_width() for key, label in self.fields.items()}
+        room = self.width() - BAR_LEAD_PX - FIELD_GAP_PX * (len(self.fields) - 1)
         over = sum(natural.values()) - room
         warned = {key for key, _least in GIVE_WAY if self.fields[key].property("warning")}
         width = dict(natural)
@@ -136,14 +141,14 @@ class StatusFields(Retranslating, QStatusBar):
             cut = max(0, min(over, width[key] - least))
             over -= cut
             width[key] -= cut
-        for key, label in self.fields.items():
-            label.setMaximumWidth(width[key] if width[key] < natural[key] or key == "shop"
-                                  else NO_LIMIT)
+        for key, label in self.fields.items():  # (the size hint may be a pixel wider)
+            label.setMaximumWidth(width[key])
 
     def _field(self, name: str) -> ElidedLabel:
         label = ElidedLabel()
         label.setObjectName(name)
         label.setProperty("statusField", True)
+        label.setIndent(0)  # the text starts where needed_width() counts it from
         self.addPermanentWidget(label)
         return label
 

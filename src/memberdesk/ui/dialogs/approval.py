@@ -5,17 +5,23 @@ user name (or the display name the login list shows) and password here, with the
 approval for this cashier (``services.staff.approvals.grant_approval``). A wrong password
 counts towards the approver's lockout like a login. The owner confirming a
 restore uses the same dialog with the user name fixed to their own.
+
+The box says what is being approved in the cashier's words ("发放优惠券", "退款"), the
+caller naming it (:data:`ACTIONS`); the permission's name ("管理营销活动") only when
+none is named (a blind trial: a cashier giving a coupon did not know what 管理营销活动
+had to do with it).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
 from memberdesk.services.shared.permissions import Permission, permission_label
 from memberdesk.services.staff.approvals import ApprovalGrant
+from memberdesk.ui.shell.i18n import QT_TRANSLATE_NOOP
 from memberdesk.ui.shell.tasks import TaskRunner
 
 from .base import TaskDialog, current_language
@@ -27,6 +33,20 @@ def grant(db: Any, requester: Any, username: str, password: str, permission: Per
 
     return grant_approval(db, requester, approver_username=username,
                           approver_password=password, permission=permission, reason=reason)
+
+
+# What a manager approves, in the words of the cashier asking; each the subject of
+# "{action} needs a manager or the owner…" (source texts of context ApprovalActions).
+ACTIONS: dict[str, str] = {
+    "give_coupon": QT_TRANSLATE_NOOP("ApprovalActions", "Giving a coupon"),
+    "refund": QT_TRANSLATE_NOOP("ApprovalActions", "A refund"),
+    "discount": QT_TRANSLATE_NOOP("ApprovalActions", "The discount on this sale"),
+    "price_change": QT_TRANSLATE_NOOP("ApprovalActions", "The price change on this sale"),
+    "undo_count_card_use": QT_TRANSLATE_NOOP("ApprovalActions", "Undoing a use of a count card"),
+    "refund_count_card": QT_TRANSLATE_NOOP("ApprovalActions", "Refunding a count card"),
+}
+# The action asked for under a permission when the caller names none.
+DEFAULT_ACTIONS: dict[Permission, str] = {Permission.REFUND: "refund"}
 
 
 class ApprovalDialog(TaskDialog):
@@ -41,10 +61,15 @@ class ApprovalDialog(TaskDialog):
         parent: QWidget | None = None,
         *,
         approver: str | None = None,
+        action: str | None = None,
     ) -> None:
+        """``action``: a key of :data:`ACTIONS`, what the cashier is doing."""
         super().__init__(runner, actor, parent, name="approvalDialog")
         self.permission = permission
         self.fixed_approver = approver
+        self.action = action or DEFAULT_ACTIONS.get(permission)
+        if self.action is not None and self.action not in ACTIONS:
+            raise ValueError(f"unknown approval action {self.action!r}")
         self.grant: ApprovalGrant | None = None
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)
@@ -112,8 +137,14 @@ class ApprovalDialog(TaskDialog):
         self.approved.emit(grant)
         self.accept()
 
+    def action_text(self) -> str:
+        """What is approved: the cashier's words, else the permission's name."""
+        if self.action is not None:
+            return QCoreApplication.translate("ApprovalActions", ACTIONS[self.action])
+        return permission_label(self.permission, current_language())
+
     def retranslate(self) -> None:
-        action = permission_label(self.permission, current_language())
+        action = self.action_text()
         if self.fixed_approver is not None:
             self.setWindowTitle(self.tr("Confirm with your password"))
             self.heading.setText(self.tr("Confirm with your password"))

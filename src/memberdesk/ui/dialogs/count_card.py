@@ -167,15 +167,17 @@ class CountCardDialog(TaskDialog):
         reason = self.tr("Used by mistake")
         self.call(undo, self.actor, self.last.entry_id, reason, approval_id,
                   on_done=self._undone, on_error=lambda e: self._ask_manager(
-                      e, Permission.ADJUST_BALANCE, reason, self.submit_undo), approval=True)
+                      e, Permission.ADJUST_BALANCE, "undo_count_card_use", reason,
+                      self.submit_undo), approval=True)
 
-    def _ask_manager(self, error: UserError, permission: Permission, reason: str,
+    def _ask_manager(self, error: UserError, permission: Permission, action: str, reason: str,
                      again: Callable[[int | None], None]) -> None:
-        """A cashier lacks the permission: a manager approves once, then the same
-        request goes again."""
+        """A cashier lacks the permission: a manager approves once (``action``: what,
+        in the approval box's words), then the same request goes again."""
         if error.code not in ("permission_denied", "approval_invalid"):
             return
-        self.approval = ApprovalDialog(self.runner, self.actor, permission, reason, self)
+        self.approval = ApprovalDialog(self.runner, self.actor, permission, reason, self,
+                                       action=action)
         self.approval.approved.connect(lambda grant: again(grant.approval_id))
         self.approval.open()
 
@@ -194,7 +196,8 @@ class CountCardDialog(TaskDialog):
         reason = self.tr("Customer returns the card")
         self.call(refund, self.actor, self._refund_armed[1], card_id, reason, approval_id,
                   on_done=self._refunded, on_error=lambda e: self._ask_manager(
-                      e, Permission.REFUND, reason, self.submit_refund), approval=True)
+                      e, Permission.REFUND, "refund_count_card", reason, self.submit_refund),
+                  approval=True)
 
     def _refunded(self, result: Any) -> None:
         self._refund_armed = None

@@ -117,7 +117,7 @@ class IssueCouponDialog(TaskDialog):
             reason = self.tr("Coupon {name} for {member}").format(name=t.name,
                                                                   member=self.member_name)
             self.approval = ApprovalDialog(self.runner, self.actor, Permission.MANAGE_PROMOTIONS,
-                                           reason, self)
+                                           reason, self, action="give_coupon")
             self.approval.approved.connect(self._approved)
             self.approval.open()
 

@@ -111,6 +111,7 @@ class LoginScreen(GuardedClose, Retranslating, QWidget):
         self._loading = True
         self._offline = False
         self._names: list[tuple[str, str]] = []
+        self._filling = False  # the list is being (re)filled, not chosen from
 
         self.shop_label = QLabel()
         self.shop_label.setObjectName("loginShopName")
@@ -137,6 +138,7 @@ class LoginScreen(GuardedClose, Retranslating, QWidget):
         self.staff_label = QLabel()
         self.staff_picker = PickerBox()
         self.staff_picker.setObjectName("staffPicker")
+        self.staff_picker.currentIndexChanged.connect(self._staff_chosen)
         self.password_label = QLabel()
         self.password = PasswordEdit()
         self.password.setObjectName("passwordField")
@@ -252,6 +254,7 @@ class LoginScreen(GuardedClose, Retranslating, QWidget):
     def set_staff(self, names: list[tuple[str, str]], preselect: str | None = None) -> None:
         """``names`` are (username, display name) pairs from ``staff.login_names``."""
         self._names = list(names)
+        self._filling = True
         self.staff_picker.clear()
         for username, display in names:
             # Both names: the user name is what the approval box, the README and
@@ -260,6 +263,7 @@ class LoginScreen(GuardedClose, Retranslating, QWidget):
             self.staff_picker.addItem(label, username)
         index = self.staff_picker.findData(preselect) if preselect else -1
         self.staff_picker.setCurrentIndex(max(index, 0))
+        self._filling = False
 
     def update_staff(self, names: list[tuple[str, str]]) -> None:
         """Refresh the list, keeping the current choice and anything typed."""
@@ -317,7 +321,16 @@ class LoginScreen(GuardedClose, Retranslating, QWidget):
         count = self.staff_picker.count()
         if count:
             self.staff_picker.setCurrentIndex((self.staff_picker.currentIndex() + delta) % count)
-            self.password.clear()
+
+    def _staff_chosen(self) -> None:
+        """Another staff member: the password typed and the message (a wrong password,
+        a lock) were the one before's."""
+        if self._filling:
+            return
+        self.password.clear()
+        if self._error is not None or self._problem:
+            self._error, self._problem = None, ""
+            self._render_error()
 
     def _set_inputs_enabled(self, enabled: bool) -> None:
         for w in (self.staff_picker, self.password, self.login_button):

@@ -249,7 +249,8 @@ class AppController(QObject):
         fmt.set_shop_offset(info.utc_offset_minutes)  # times as receipts and reports show them
         self.login.set_shop(info.shop_name)
         self.login.set_offline(info.offline)
-        self.login.set_staff(info.staff, self._preselect)
+        # the one who set the shop up; else whoever left a shift open on this till
+        self.login.set_staff(info.staff, self._preselect or info.open_shift)
         self.login.reset()
         if self.setup is not None and self.setup.isVisible():
             self._switch(self.login, self.setup)

@@ -65,7 +65,8 @@ def load_login_info(db: Database) -> LoginInfo:
     from memberdesk.services.shared.settings import read_settings
 
     offset = int(read_settings(db)["shop.timezone_offset_minutes"])
-    return LoginInfo(shop_svc.shop_info(db).name, staff_svc.login_names(db), offset)
+    return LoginInfo(shop_svc.shop_info(db).name, staff_svc.login_names(db), offset,
+                     open_shift=staff_svc.open_shift_username(db))
 
 
 

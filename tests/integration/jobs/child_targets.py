@@ -42,3 +42,14 @@ def breaking(db: Database) -> None:
 
 def dying(db: Database) -> None:
     os._exit(3)
+
+
+def counting_until_told(db: Database, pidfile: str, *, step: Any) -> int:
+    """Notes its pid, then steps every 50 ms for at most a minute until told to stop."""
+    with open(pidfile, "w", encoding="utf-8") as f:
+        f.write(str(os.getpid()))
+    for i in range(1, 1200):
+        time.sleep(0.05)
+        if not step(i, 0):
+            return i
+    return -1

@@ -7,7 +7,11 @@ from __future__ import annotations
 
 import logging
 import os
+import subprocess
+import sys
+import time
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -84,3 +88,49 @@ def test_without_a_data_directory_the_work_runs_in_this_thread() -> None:
     assert child.opening(db) is None
     with pytest.raises(ZeroDivisionError):
         run_in_child(db, t.breaking)
+
+
+_ORPHAN_PARENT = """
+import sys
+from pathlib import Path
+from memberdesk.db import Database
+from memberdesk.paths import DataPaths
+from memberdesk.services.jobs.child import run_in_child
+from tests.integration.jobs import child_targets
+db = Database.open(DataPaths(Path(sys.argv[1])))
+run_in_child(db, child_targets.counting_until_told, sys.argv[2])
+"""
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/status").read_text().split("State:")[1].split()[0]
+    except (FileNotFoundError, IndexError):
+        return False
+    return state != "Z"  # (an orphan's zombie is the init process's to reap)
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads /proc")
+def test_a_child_whose_till_is_killed_stops_at_its_next_step(world: World,
+                                                             tmp_path: Path) -> None:
+    assert world.db.paths is not None
+    pidfile = tmp_path / "child.pid"
+    till = subprocess.Popen([sys.executable, "-c", _ORPHAN_PARENT, str(world.db.paths.root),
+                             str(pidfile)], cwd=Path(__file__).resolve().parents[3])
+    try:
+        deadline = time.monotonic() + 60
+        while not pidfile.exists() or not pidfile.read_text():
+            assert time.monotonic() < deadline and till.poll() is None
+            time.sleep(0.1)
+        pid = int(pidfile.read_text())
+        time.sleep(0.3)
+        assert _running(pid)
+    finally:
+        till.kill()  # no clean-up in the till: as a crash or the task manager would
+        till.wait()
+    deadline = time.monotonic() + 10
+    while _running(pid):
+        assert time.monotonic() < deadline, "the child went on without its till"
+        time.sleep(0.1)
+    log = (world.db.paths.logs / "memberdesk.log").read_text(encoding="utf-8")
+    assert "the program that started it is gone" in log

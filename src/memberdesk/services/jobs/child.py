@@ -17,7 +17,9 @@ server URL and store), with the parent's audit keyring and its clock: a moving c
 that starts at the parent's :func:`.clock.now` (tests and the demo freeze that clock;
 the child sees the same instant). Progress goes up a pipe (``step``); a ``step`` that
 returns False sets an event the child's own ``step`` reads, so cancelling works as in
-a thread. A user error raised in the child is raised again in the parent as the same
+a thread. A target that takes a ``step`` is always given one in the child: it stops
+the work at the next batch once the parent is gone (a till killed or crashed leaves no
+orphan running the jobs beside the next start's own). A user error raised in the child is raised again in the parent as the same
 class with the same code and parameters; any other failure as :class:`ChildFailed`
 with the child's traceback, which the child also wrote to the shop's log. When the
 app quits, the child (a daemon) is ended with it; a job cut short is not recorded and
@@ -30,6 +32,7 @@ calling thread, as does :data:`IN_PROCESS` (the benchmarks' comparison).
 from __future__ import annotations
 
 import importlib
+import inspect
 import logging
 import multiprocessing
 import os
@@ -169,13 +172,20 @@ def _child_main(spec: Opening, parent_now: datetime, target: str, args: tuple[An
             engine = make_pg_engine(spec.url)
         db = Database(engine, paths, spec.keyring, spec.store)
 
+        parent = multiprocessing.parent_process()
+
         def child_step(done: int, total: int) -> bool:
-            send.send(("step", done, total))
+            if parent is not None and not parent.is_alive():
+                log.warning("%s stopped: the program that started it is gone", target)
+                return False  # (a till killed or crashed: the next run does the rest)
+            if steps:
+                send.send(("step", done, total))
             return not cancel.is_set()
 
-        kw = {"step": child_step} if steps else {}
+        fn = _target(target)
+        kw = {"step": child_step} if steps or "step" in inspect.signature(fn).parameters else {}
         with shoptime.frozen(lambda: parent_now + timedelta(seconds=time.monotonic() - started)):
-            result = _target(target)(db, *args, **kw)
+            result = fn(db, *args, **kw)
         send.send(("done", result))
     except UserError as exc:
         send.send(("user_error", exc))

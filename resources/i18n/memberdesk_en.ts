@@ -895,6 +895,25 @@ the {when} backup</translation>
     </message>
 </context>
 <context>
+    <name>CloseForDialog</name>
+    <message>
+        <source>Count the cash first: type the amount in the drawer.</source>
+        <translation>Count the cash first: type the amount in the drawer.</translation>
+    </message>
+    <message>
+        <source>Close for them</source>
+        <translation>Close for them</translation>
+    </message>
+    <message>
+        <source>Close shift {number} of {name} for them (opened {when})</source>
+        <translation>Close shift {number} of {name} for them (opened {when})</translation>
+    </message>
+    <message>
+        <source>Close shift (Enter)</source>
+        <translation>Close shift (Enter)</translation>
+    </message>
+</context>
+<context>
     <name>CountCardDialog</name>
     <message>
         <source>valid to {date}</source>
@@ -1655,6 +1674,10 @@ Please send this file to your support contact.</translation>
 </context>
 <context>
     <name>DayClosePage</name>
+    <message>
+        <source>Shift {number} of {name} is closed for them.</source>
+        <translation>Shift {number} of {name} is closed for them.</translation>
+    </message>
     <message>
         <source>Sign-ins · points</source>
         <translation>Sign-ins · points</translation>
@@ -3808,6 +3831,40 @@ Fill in one member per row, then check the file.</translation>
     <message>
         <source>Cancel (Esc)</source>
         <translation>Cancel (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>OpenShiftsBox</name>
+    <message numerus="yes">
+        <source>%n shift(s) still open. Pick one and close it for its cashier.</source>
+        <translation>
+            <numerusform>%n shift is still open: close it here for its cashier.</numerusform>
+            <numerusform>%n shifts are still open. Pick one and close it for its cashier.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Count the drawer and close the shift in your name (the audit log keeps both names).</source>
+        <translation>Count the drawer and close the shift in your name (the audit log keeps both names).</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Cashier</translation>
+    </message>
+    <message>
+        <source>Shift No.</source>
+        <translation>Shift No.</translation>
+    </message>
+    <message>
+        <source>Opened at</source>
+        <translation>Opened at</translation>
+    </message>
+    <message>
+        <source>Cash expected</source>
+        <translation>Cash expected</translation>
+    </message>
+    <message>
+        <source>Close for &amp;them</source>
+        <translation>Close for &amp;them</translation>
     </message>
 </context>
 <context>

@@ -892,6 +892,25 @@ the {when} backup</source>
     </message>
 </context>
 <context>
+    <name>CloseForDialog</name>
+    <message>
+        <source>Count the cash first: type the amount in the drawer.</source>
+        <translation>请先清点现金：输入钱箱里的金额。</translation>
+    </message>
+    <message>
+        <source>Close for them</source>
+        <translation>代交班</translation>
+    </message>
+    <message>
+        <source>Close shift {number} of {name} for them (opened {when})</source>
+        <translation>为 {name} 代交班：班次 {number}（{when} 开班）</translation>
+    </message>
+    <message>
+        <source>Close shift (Enter)</source>
+        <translation>交班（回车）</translation>
+    </message>
+</context>
+<context>
     <name>CountCardDialog</name>
     <message>
         <source>valid to {date}</source>
@@ -1651,6 +1670,10 @@ Please send this file to your support contact.</source>
 </context>
 <context>
     <name>DayClosePage</name>
+    <message>
+        <source>Shift {number} of {name} is closed for them.</source>
+        <translation>已为 {name} 代交班：班次 {number} 已交班。</translation>
+    </message>
     <message>
         <source>Sign-ins · points</source>
         <translation>签到 · 积分</translation>
@@ -3796,6 +3819,39 @@ Fill in one member per row, then check the file.</source>
     <message>
         <source>Cancel (Esc)</source>
         <translation>取消（Esc）</translation>
+    </message>
+</context>
+<context>
+    <name>OpenShiftsBox</name>
+    <message numerus="yes">
+        <source>%n shift(s) still open. Pick one and close it for its cashier.</source>
+        <translation>
+            <numerusform>还有 %n 个班次未交班：选中后可为收银员代交班。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Count the drawer and close the shift in your name (the audit log keeps both names).</source>
+        <translation>清点钱箱，以你的名义结束该班次（审计日志记下双方姓名）。</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>收银员</translation>
+    </message>
+    <message>
+        <source>Shift No.</source>
+        <translation>班次号</translation>
+    </message>
+    <message>
+        <source>Opened at</source>
+        <translation>开班时间</translation>
+    </message>
+    <message>
+        <source>Cash expected</source>
+        <translation>应有现金</translation>
+    </message>
+    <message>
+        <source>Close for &amp;them</source>
+        <translation>代交班(&amp;T)</translation>
     </message>
 </context>
 <context>

@@ -182,3 +182,24 @@ def test_the_check_before_the_confirmation_refuses_as_the_close_would(world: Wor
         assert r.session.scalar(select(func.count()).select_from(DayClose)) == 0
     close_day(w.db, w.owner, today)
     assert check_day_close(w.db, w.owner, today) is False  # closed already
+
+
+def test_a_shift_left_open_is_said_with_the_way_out_and_closed_for_the_cashier(
+        world: World) -> None:
+    """The refusal says how (the cashier closes it, or 代交班 on the day close page);
+    once the manager has closed the cashier's shift for them, the day closes."""
+    w = world
+    today = _today(w)
+    for actor in (w.manager, w.owner):
+        shifts.close_shift(w.db, actor, {TenderKind.CASH: yuan("200")})
+    with pytest.raises(ConflictError) as err:
+        check_day_close(w.db, w.owner, today)
+    assert err.value.message().endswith("请先由该收银员交班，或在日结页面用“代交班”结束")
+    assert err.value.message("en").endswith(
+        "Have the cashier close their shift, or close it for them with \"Close for them\" "
+        "on the Day close page")
+    left = shifts.current_shift(w.db, w.cashier)
+    assert left is not None
+    closed = shifts.close_shift_for(w.db, w.manager, left.shift_no, {TenderKind.CASH: yuan("200")})
+    assert closed.staff_name == "张收银"
+    assert close_day(w.db, w.owner, today).report.close_no == 1

@@ -19,6 +19,8 @@ from memberdesk.money import Money
 from memberdesk.services.shared import clock
 from memberdesk.services.shared.context import Actor
 from memberdesk.services.shared.permissions import Permission, require
+from memberdesk.services.shared.this_store import current_store_id
+from memberdesk.services.shifts.shift import ShiftSummary, summary_in
 
 LIMIT = 500
 
@@ -81,3 +83,15 @@ def shifts_to_verify(db: Database, actor: Actor, *, include_verified: bool = Fal
                 shift.status is ShiftStatus.VERIFIED, str(checker_name or ""), shift.note,
             ))
         return tuple(out)
+
+
+def open_shifts(db: Database, actor: Actor) -> tuple[ShiftSummary, ...]:
+    """This store's shifts still open (oldest first), for the day close: a manager
+    closes one left open with :func:`memberdesk.services.shifts.shift.close_shift_for`."""
+    with db.reader() as uow:
+        s = uow.session
+        require(s, actor, Permission.CLOSE_DAY)
+        rows = s.scalars(select(Shift).where(Shift.status == ShiftStatus.OPEN,
+                                             Shift.store_id == current_store_id(s))
+                         .order_by(Shift.opened_at, Shift.id).limit(LIMIT))
+        return tuple(summary_in(s, shift, actor) for shift in rows)

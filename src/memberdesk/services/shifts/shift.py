@@ -263,36 +263,81 @@ def shift_summary(db: Database, actor: Actor, shift_id: int) -> ShiftSummary:
         return _summary(s, shift, actor)
 
 
-def close_shift(
-    db: Database, actor: Actor, counted: Mapping[TenderKind, Money], note: str = ""
-) -> ShiftSummary:
-    """Close the actor's shift with what was counted. Cash must be counted; a method
-    not given (say, WeChat, checked against the statement) counts as expected.
-    Whatever the count, it is recorded with its variance."""
+def _check_counted(counted: Mapping[TenderKind, Money]) -> None:
+    """Cash must be counted; only the counted methods, each a valid amount."""
     if TenderKind.CASH not in counted:
         raise ValidationError("count_required", kind=label(TenderKind.CASH))
     for kind, amount in counted.items():
         if kind not in COUNTED_KINDS:
             raise ValidationError("tender_not_allowed", kind=label(kind), what="交班清点")
         check_amount(amount, allow_zero=True)
+
+
+def _close(s: Session, actor: Actor, shift: Shift, counted: Mapping[TenderKind, Money],
+           note: str) -> dict[str, dict[str, int]]:
+    """Record the counts (a method not given counts as expected) with their variance and
+    close ``shift`` by ``actor``; the counted/expected per method, for the audit row."""
+    expected = _expected(s, shift).expected
+    detail: dict[str, dict[str, int]] = {}
+    for kind in COUNTED_KINDS:
+        exp = expected[kind]
+        got = counted.get(kind, exp)
+        s.add(ShiftCount(shift_id=shift.id, tender_kind=kind, expected=exp, counted=got,
+                         variance=got - exp))
+        detail[kind.value] = {"expected": exp.fen, "counted": got.fen}
+    shift.status = ShiftStatus.CLOSED
+    shift.closed_at = clock.now()
+    shift.closed_by_id = actor.staff_id
+    shift.note = clean_text(note, 200)
+    return detail
+
+
+def close_shift(
+    db: Database, actor: Actor, counted: Mapping[TenderKind, Money], note: str = ""
+) -> ShiftSummary:
+    """Close the actor's shift with what was counted. Cash must be counted; a method
+    not given (say, WeChat, checked against the statement) counts as expected.
+    Whatever the count, it is recorded with its variance."""
+    _check_counted(counted)
     with db.uow() as uow:
         s = uow.session
         require(s, actor, Permission.SELL)
         shift = open_shift_in(s, actor.staff_id)
-        expected = _expected(s, shift).expected
-        detail: dict[str, dict[str, int]] = {}
-        for kind in COUNTED_KINDS:
-            exp = expected[kind]
-            got = counted.get(kind, exp)
-            s.add(ShiftCount(shift_id=shift.id, tender_kind=kind, expected=exp, counted=got,
-                             variance=got - exp))
-            detail[kind.value] = {"expected": exp.fen, "counted": got.fen}
-        shift.status = ShiftStatus.CLOSED
-        shift.closed_at = clock.now()
-        shift.closed_by_id = actor.staff_id
-        shift.note = clean_text(note, 200)
+        detail = _close(s, actor, shift, counted, note)
         audit.record(s, action="shift.close", staff_id=actor.staff_id, entity="shift",
                      entity_id=shift.shift_no, detail=detail)
+        s.flush()
+        result = _summary(s, shift, actor)
+        uow.commit()
+    return result
+
+
+def close_shift_for(
+    db: Database, actor: Actor, shift_no: str, counted: Mapping[TenderKind, Money],
+    note: str = "",
+) -> ShiftSummary:
+    """代交班: a manager or the owner (who may close the day) closes another staff
+    member's open shift with what they counted, the same rules as :func:`close_shift`.
+    The shift is closed by the manager; the audit row names both."""
+    _check_counted(counted)
+    with db.uow() as uow:
+        s = uow.session
+        require(s, actor, Permission.CLOSE_DAY)
+        shift = s.scalar(select(Shift).where(Shift.shift_no == shift_no,
+                                             Shift.status == ShiftStatus.OPEN))
+        if shift is None:
+            raise NotFoundError("open_shift_not_found", shift_no=shift_no)
+        if shift.staff_id == actor.staff_id:
+            raise ValidationError("shift_close_for_own", shift_no=shift_no)
+        check_store_reach(s, actor, shift.store_id)
+        detail = _close(s, actor, shift, counted, note)
+        cashier = s.get(Staff, shift.staff_id)
+        manager = s.get(Staff, actor.staff_id)
+        audit.record(s, action="shift.close_for", staff_id=actor.staff_id, entity="shift",
+                     entity_id=shift.shift_no,
+                     detail={"cashier": cashier.display_name if cashier else "?",
+                             "closed_by": manager.display_name if manager else "?",
+                             **detail})
         s.flush()
         result = _summary(s, shift, actor)
         uow.commit()

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QScrollArea, QWidg
 from memberdesk.money import Money
 from memberdesk.services.closing.day_close import DayCloseResult
 from memberdesk.services.reporting.day_report import DayReport
+from memberdesk.services.shifts.review import open_shifts
+from memberdesk.services.shifts.shift import ShiftSummary
 from memberdesk.ui.common import fmt
 from memberdesk.ui.shell.daily_jobs import run_after
 from memberdesk.ui.shell.tasks import TaskRunner
@@ -25,6 +27,7 @@ from ..dialogs.base import ERROR, OK, current_language, push_button
 from ..dialogs.labels import tender_name
 from . import jobs
 from .backup_list import removed_text
+from .day_close_shifts import CloseForDialog, OpenShiftsBox
 from .export_panel import ExportPanel
 from .long_jobs import LongJobs
 from .page import Page
@@ -77,6 +80,8 @@ class DayClosePage(Page):
         figures_box.setWidget(self.figures)
         figures_box.setMinimumWidth(FIGURES_WIDTH[0])
         figures_box.setMaximumWidth(FIGURES_WIDTH[1])
+        self.open_shifts = OpenShiftsBox()  # 代交班: shifts a cashier left open
+        self.open_shifts.close_for.connect(self.close_for)
         self.preview = ReportPreview()
         self.export_panel = ExportPanel(long_jobs, actor, self.preview)
         middle = QHBoxLayout()
@@ -85,6 +90,7 @@ class DayClosePage(Page):
         middle.addWidget(self.preview, 3)
         self.body.addWidget(self.date_label)
         self.body.addLayout(row)
+        self.body.addWidget(self.open_shifts)
         self.body.addLayout(middle, 1)
         self.body.addWidget(self.export_panel)
         self.export_panel.keep_shortcuts_in(self)
@@ -100,6 +106,7 @@ class DayClosePage(Page):
 
     def _new_day(self, today: date) -> None:
         if self.report is not None and today == self._today:
+            self.fetch(open_shifts, self.actor, on_done=self._open_shifts)  # closed meanwhile?
             return  # the same day: the page stays as the manager left it
         self._today = today
         self.date.setMaximumDate(QDate(today.year, today.month, today.day))
@@ -107,7 +114,28 @@ class DayClosePage(Page):
         self.show_report()
 
     def enter_pressed(self) -> None:
-        self.show_report()
+        if self.focusWidget() is self.open_shifts.table:
+            self.open_shifts.button.click()  # Enter on an open shift: 代交班
+        else:
+            self.show_report()
+
+    def close_for(self, shift: ShiftSummary) -> None:
+        """代交班: count and close ``shift`` in the manager's name; then the list and
+        the figures are read again (the day may now be closed)."""
+        if self.busy:
+            return
+        dialog = CloseForDialog(self.runner, self.actor, shift, self)
+        dialog.finished.connect(lambda _r: self._after_close_for(dialog))
+        dialog.open()
+
+    def _after_close_for(self, dialog: CloseForDialog) -> None:
+        closed = dialog.closed
+        dialog.deleteLater()
+        if closed is not None:
+            self.say(lambda: self.tr("Shift {number} of {name} is closed for them.").format(
+                number=closed.shift_no, name=closed.staff_name), OK)
+            self.show_report()
+        self.open_shifts.table.setFocus()  # the list refreshes: empty, the close is next
 
     def _disarm(self) -> None:
         self._armed = None
@@ -134,9 +162,16 @@ class DayClosePage(Page):
         if self.busy:
             return
         spec = jobs.day_spec(self.day, current_language())  # files in the screen's language
+        self.fetch(open_shifts, self.actor, on_done=self._open_shifts)
         self.export_panel.set_spec(None)
         self.call(jobs.show, self.actor, spec, on_done=lambda shown: self._shown(shown, spec),
                   on_error=lambda _e: self._shown(None, None))
+
+    def _open_shifts(self, rows: tuple[ShiftSummary, ...]) -> None:
+        had_focus = self.open_shifts.table.hasFocus()
+        self.open_shifts.set_rows(rows)
+        if had_focus and not rows:
+            self.close_button.setFocus()  # all closed: the day close is next
 
     def _shown(self, shown: jobs.Shown | None, spec: jobs.ReportSpec | None) -> None:
         self.report = shown.report if shown is not None else None

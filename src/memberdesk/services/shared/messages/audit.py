@@ -13,6 +13,14 @@ AUDIT_MESSAGES: dict[str, tuple[str, str]] = {
         "不能审核自己的班次 {shift_no}：请另一位店长或老板审核",
         "You cannot verify your own shift {shift_no}: another manager or the owner must",
     ),
+    "open_shift_not_found": (
+        "没有未交班的班次 {shift_no}（可能已交班）",
+        "There is no open shift {shift_no} (it may have been closed already)",
+    ),
+    "shift_close_for_own": (
+        "班次 {shift_no} 是你自己的：请用正常交班",
+        "Shift {shift_no} is your own: close it the usual way",
+    ),
 }
 
 # Audit actions as a person names them; an action not listed shows as it is stored.
@@ -59,6 +67,7 @@ ACTION_NAMES: dict[str, tuple[str, str]] = {
     "shift.cash_in": ("存入备用金", "cash in"),
     "shift.cash_out": ("取出现金", "cash out"),
     "shift.close": ("交班", "shift closed"),
+    "shift.close_for": ("代交班", "shift closed for the cashier"),
     "shift.open": ("开班", "shift opened"),
     "shift.verify": ("审核交班", "shift verified"),
     "shop.init": ("开店设置", "shop set up"),
@@ -98,6 +107,8 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
     "barcode": ("条码", "barcode"),
     "bonus": ("赠送", "bonus"),
     "cash": ("现金", "cash"),
+    "cashier": ("收银员", "cashier"),
+    "closed_by": ("代交班人", "closed by"),
     "category_id": ("分类", "category"),
     "changed": ("修改的项目", "changed"),
     "code": ("编码", "code"),

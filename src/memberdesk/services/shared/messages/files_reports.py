@@ -53,8 +53,9 @@ FILES_REPORTS: dict[str, tuple[str, str]] = {
         "{close_date} (No. {close_no})",
     ),
     "shifts_still_open": (
-        "还有未交班的班次：{shifts}，请先交班再日结",
-        "Shifts still open: {shifts}. Close them before closing the day",
+        "还有未交班的班次：{shifts}，请先由该收银员交班，或在日结页面用“代交班”结束",
+        "Shifts still open: {shifts}. Have the cashier close their shift, or close it for "
+        "them with \"Close for them\" on the Day close page",
     ),
     "invalid_date": ("日期 {text} 无效，请用 YYYY-MM-DD 格式", "{text} is not a valid date (YYYY-MM-DD)"),
     "reversed_range": (

@@ -1,0 +1,79 @@
+"""F8 后台 → 日结 → 代交班: a cashier sold and logged out with the shift open; the
+owner closes it for them by keys (the count form, Enter), and then closes the day."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from shiboken6 import isValid
+from sqlalchemy import select
+
+from memberdesk.models import AuditEntry, Shift
+from memberdesk.models.enums import ShiftStatus, TenderKind
+from memberdesk.services.shifts import shift as shifts
+from tests.checkout_support.kit import yuan
+
+from .helpers import log_in
+from .office_1024 import office_page_at_1024
+from .tasks_support import PASSWORDS, Counter, counter_for
+
+
+@pytest.fixture
+def counter(qtbot, ui, db, staff):  # type: ignore[no-untyped-def]
+    yield from counter_for(qtbot, ui, db, staff, "cashier")
+
+
+def cashier_left_the_shift_open(c: Counter) -> str:
+    """The cashier sells and logs out; the owner logs in (the others' shifts closed)."""
+    w = c.world
+    w.sell([("BEER", 1)], [(TenderKind.CASH, "10")])  # 200 float + 6.00 cash
+    left = shifts.current_shift(c.db, w.cashier)
+    assert left is not None
+    c.ui.logout()
+    for actor in (w.manager, w.owner):
+        shifts.close_shift(c.db, actor, {TenderKind.CASH: yuan("200")})
+    log_in(c.qtbot, c.ui, "owner", PASSWORDS["owner"])
+    return left.shift_no
+
+
+def test_the_owner_closes_the_cashiers_shift_for_them_by_keys_then_closes_the_day(
+        counter: Counter) -> None:
+    c = counter
+    shift_no = cashier_left_the_shift_open(c)
+    _office, page = office_page_at_1024(c, "zh_CN", "day")
+    box = page.open_shifts
+    assert box.isVisible() and box.table.rowCount() == 1
+    assert [box.table.item(0, col).text() for col in (0, 1, 3)] == ["张收银", shift_no, "¥206.00"]
+    assert box.title.text() == "还有 1 个班次未交班：选中后可为收银员代交班。" and box.button.text() == "代交班(&T)"
+    page.close_button.click()  # the day close refuses and says how
+    c.settle()
+    assert "或在日结页面用“代交班”结束" in page.message.text()
+
+    c.enter(box.table)  # Enter on the open shift: its count form
+    dialog = QApplication.activeModalWidget()
+    assert dialog is not None and dialog.objectName() == "closeForDialog"
+    assert shift_no in dialog.heading.text() and "张收银" in dialog.heading.text()
+    c.enter(dialog.count_view.cash)  # no cash typed: refused, said
+    assert dialog.message.text() == "请先清点现金：输入钱箱里的金额。"
+    c.qtbot.keyClicks(dialog.count_view.cash, "205")
+    c.enter(dialog.count_view.cash)
+    assert "¥1.00" in dialog.result_view.headline.text()  # cash is 1.00 short
+    assert dialog.result_view.variance_labels[TenderKind.CASH].text() == "-¥1.00"
+    c.qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # Done (Esc)
+    c.settle()
+    assert not isValid(dialog) and not box.isVisible()
+    assert f"{shift_no}" in page.message.text() and "张收银" in page.message.text()
+    with c.db.reader() as r:
+        row = r.session.scalars(select(Shift).where(Shift.shift_no == shift_no)).one()
+        assert row.status is ShiftStatus.CLOSED and row.closed_by_id == c.world.owner.staff_id
+        detail = r.session.scalar(select(AuditEntry.detail)
+                                  .where(AuditEntry.action == "shift.close_for"))
+    assert json.loads(detail)["cash"] == {"expected": 20600, "counted": 20500}
+
+    for _press in range(2):  # the day close now: press, then confirm
+        c.qtbot.keyClick(page.close_button, Qt.Key.Key_Space)
+        c.settle()
+    assert page.report is not None and page.report.close_no == 1

@@ -319,7 +319,8 @@ class RefundDialog(TaskDialog):
             self._preview()
         if error.code in ("permission_denied", "approval_invalid"):
             self.approval_id = None
-            self.approval = ApprovalDialog(self.runner, self.actor, Permission.REFUND, reason, self)
+            self.approval = ApprovalDialog(self.runner, self.actor, Permission.REFUND, reason, self,
+                                           action="refund")
             self.approval.approved.connect(self._approved)
             self.approval.open()
 

@@ -5591,8 +5591,8 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         </translation>
     </message>
     <message>
-        <source>&amp;Segment</source>
-        <translation>&amp;Segment</translation>
+        <source>Se&amp;gment</source>
+        <translation>Se&amp;gment</translation>
     </message>
     <message>
         <source>&amp;Name</source>

@@ -5549,8 +5549,8 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         </translation>
     </message>
     <message>
-        <source>&amp;Segment</source>
-        <translation>分群(&amp;S)</translation>
+        <source>Se&amp;gment</source>
+        <translation>分群(&amp;G)</translation>
     </message>
     <message>
         <source>&amp;Name</source>

@@ -227,6 +227,21 @@ def test_the_approval_box_takes_the_display_name_too(counter: Counter) -> None:
     assert refund.approver_id == c.world.manager.staff_id
 
 
+def test_the_refund_dialog_names_its_action_itself(counter: Counter, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Like the other callers, the refund dialog says "退款" itself (no default)."""
+    monkeypatch.setattr("memberdesk.ui.dialogs.approval.DEFAULT_ACTIONS", {})
+    c = counter
+    sale = c.world.sell([("COLA", 1)], [(TenderKind.CASH, "3.50")])
+    dialog = c.open(Qt.Key.Key_F4)
+    find_sale(c, dialog, sale.sale_no)
+    c.type(dialog.reason, "顾客退货")
+    c.enter(dialog.reason)
+    approval = dialog.approval
+    assert approval is not None and approval.action == "refund"
+    assert approval.explanation.text().startswith("退款需要店长或老板授权")
+    approval.reject()
+
+
 def test_one_click_on_a_sale_shows_its_lines_and_how_the_money_goes_back(
         manager_counter: Counter) -> None:
     """Issue 11: a single click did nothing (only a double click), the heading promised

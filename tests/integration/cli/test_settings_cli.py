@@ -54,6 +54,18 @@ def test_list_shows_values_as_people_read_them(shop: str) -> None:
     assert any(ln.split() == ["checkout.rounding", "不抹零", "不抹零", "抹零"] for ln in zh)
 
 
+def test_the_time_zone_is_called_time_zone_and_its_help_says_minutes_from_utc(shop: str) -> None:
+    """A blind trial: "时区（与 UTC 相差的分钟数）" told a new owner nothing."""
+    zone = "shop.timezone_offset_minutes"
+    en = [" ".join(ln.split()) for ln in ok(settings(shop, "list")).splitlines()]
+    assert any(ln.startswith(zone) and ln.endswith(" Time zone") for ln in en)
+    zh = [" ".join(ln.split()) for ln in ok(settings(shop, "list", lang="zh_CN")).splitlines()]
+    assert any(ln.startswith(zone) and ln.endswith(" 时区") for ln in zh)
+    spec = SPECS[zone]
+    assert spec.help_in("zh_CN").startswith("填比 UTC 早多少分钟，例如 480 就是 UTC+8 北京时间")
+    assert spec.help_in("en").startswith("How many minutes ahead of UTC, e.g. 480 = UTC+8 Beijing")
+
+
 def test_the_owner_sets_an_amount_in_yuan(shop: str) -> None:
     out = ok(settings(shop, "set", PLAIN, "300", user="boss", password=BOSS))
     assert out == f"{PLAIN}: ¥500.00 -> ¥300.00\n"

@@ -38,9 +38,10 @@ SPECS: dict[str, SettingSpec] = {
         ("收银窗口启动时的语言（Ctrl+Shift+L 可随时切换）", "The window's language at start (Ctrl+Shift+L switches)"),
         ("zh_CN", "简体中文", "Chinese"), ("en", "English", "English")),
     "shop.timezone_offset_minutes": int_setting(
-        480, "shop", ("时区（与 UTC 相差的分钟数）", "Time zone (minutes from UTC)"),
-        ("北京时间为 480；决定营业日、日结和积分到期按哪里的“今天”计算",
-         "480 is Beijing time; it decides the shop's “today” for day close and expiry"),
+        480, "shop", ("时区", "Time zone"),
+        ("填比 UTC 早多少分钟，例如 480 就是 UTC+8 北京时间；营业日、日结和到期都按这个时区的“今天”算",
+         "How many minutes ahead of UTC, e.g. 480 = UTC+8 Beijing time; the shop's “today” "
+         "for the day close and expiry is counted in it"),
         -720, 840, MINUTES),
     # -- checkout ----------------------------------------------------------------------
     "checkout.rounding": choice_setting(

@@ -3,10 +3,10 @@ as the back office types them, shared by the member list (会员) and the segmen
 the 营销 page: tier, state, tag, birthday month, last visit from / not since, stored
 value above, and from the analytics grade, RFM segment, lifecycle and churn warning;
 with ``segment_fields`` also registration from / before, visits and spend in the last
-N days, stored value at most and points expiring within N days. The member list's
-fields sit beside their labels, three to a row and a line high (the list keeps eight
-rows under them at 1024x768); a segment's sit under their labels, five to a row, in a
-scroll. Enter in a field, or picking in a list, asks for the filter to be applied
+N days, stored value at most and points expiring within N days. The fields sit
+beside their labels, three to a row and a line high (the member list keeps eight rows
+under them at 1024x768; a segment's eighteen, in a scroll, each label on one line).
+Enter in a field, or picking in a list, asks for the filter to be applied
 (:attr:`apply_requested`)."""
 
 from __future__ import annotations
@@ -46,8 +46,12 @@ DENSE_STYLE = DENSE_FIELD + """
 QLineEdit[amountField="true"] { font-size: 15pt; font-weight: normal; min-height: 0; }
 QPushButton { min-height: 0; padding: 2px 14px; }
 """
-SEGMENT_COLUMNS = 5  # a segment's eighteen: four rows, in a scroll area (six: too
-# narrow at 1024 for the state box's 未注销 / not anonymised)
+# a segment's eighteen and Clear, the same way: no row wider than a 1024 screen's
+# scroll area in English (the longest labels, "Points expire in (days)", apart)
+SEGMENT_ROWS = (("tier", "status", "month"), ("from", "before", "tag"),
+                ("rfm", "grade", "visits"), ("expiring", "lifecycle", "window"),
+                ("balance", "churn"), ("reg_from", "reg_before"),
+                ("spend", "balance_max", "clear"))
 DEFAULT_WINDOW = MemberFilter().window_days
 DAY_PADDING = 28  # a line edit's padding (style.qss: 10 px a side), borders, 2 px margins
 
@@ -115,10 +119,7 @@ class MemberFilterBox(Retranslating, QWidget):
             self.labels[key].setBuddy(widget)
             if isinstance(widget, QLineEdit):
                 widget.setMinimumWidth(60)
-        if segment_fields:
-            self._lay_out_above(cells)
-        else:
-            self._lay_out_beside(dict(cells))
+        self._lay_out_beside(dict(cells), SEGMENT_ROWS if segment_fields else LIST_ROWS)
         self.combos = (self.tier, self.status, self.month, self.grade, self.rfm, self.lifecycle,
                        self.churn)
         for combo in self.combos:
@@ -143,40 +144,16 @@ class MemberFilterBox(Retranslating, QWidget):
             edit.returnPressed.connect(self.apply_requested.emit)
         self.retranslate()
 
-    def _lay_out_above(self, cells: list[tuple[str, QWidget]]) -> None:
-        """A segment's fields: rows of cells, a label above its field; each row shares
-        its own width (a wide state box does not widen the grade box below it)."""
-        rows = QVBoxLayout(self)
-        rows.setContentsMargins(0, 0, 0, 0)
-        rows.setSpacing(4)
-        placed: list[tuple[QLabel, QWidget]] = [(self.labels[key], widget)
-                                                for key, widget in cells]
-        for label, _widget in placed:
-            label.setWordWrap(True)  # long English labels take two lines
-        placed.append((QLabel(), self.clear_button))
-        for start in range(0, len(placed), SEGMENT_COLUMNS):
-            row = QHBoxLayout()
-            row.setSpacing(5)
-            for label, widget in placed[start:start + SEGMENT_COLUMNS]:
-                cell = QVBoxLayout()
-                cell.setSpacing(2)
-                cell.addStretch(1)  # the labels sit on their fields, the fields in line
-                cell.addWidget(label)
-                cell.addWidget(widget)
-                row.addLayout(cell, 1)
-            if len(placed) - start < SEGMENT_COLUMNS:
-                row.addStretch(SEGMENT_COLUMNS - (len(placed) - start))
-            rows.addLayout(row)
-
-    def _lay_out_beside(self, cells: dict[str, QWidget]) -> None:
-        """The member list's fields: dense rows of label + field pairs (:data:`LIST_ROWS`),
+    def _lay_out_beside(self, cells: dict[str, QWidget],
+                        rows_of: tuple[tuple[str, ...], ...]) -> None:
+        """Dense rows of label + field pairs (:data:`LIST_ROWS`, :data:`SEGMENT_ROWS`),
         fields one line high (:data:`DENSE_STYLE`), so the list keeps eight rows and more
         under them at 1024x768; each row shares its own width."""
         self.setStyleSheet(DENSE_STYLE)
         rows = QVBoxLayout(self)
         rows.setContentsMargins(0, 0, 0, 0)
         rows.setSpacing(4)
-        for keys in LIST_ROWS:
+        for keys in rows_of:
             row = QHBoxLayout()
             row.setSpacing(12)
             for key in keys:
@@ -195,14 +172,13 @@ class MemberFilterBox(Retranslating, QWidget):
         return self.clear_button
 
     def in_use(self) -> int:
-        """How many of the member list's fields narrow the list (a choice other than the
-        first, a field typed in): what the folded filters' button counts."""
-        picked = sum(box.currentIndex() > 0 for box in (
-            self.tier, self.status, self.month, self.grade, self.rfm, self.lifecycle,
-            self.churn))
-        typed = sum(bool(e.text().strip()) for e in (
-            self.tag, self.visited_from, self.visited_before, self.balance))
-        return picked + typed
+        """How many fields narrow the list (a choice other than the first, a field typed
+        in, a segment's window other than the default): what the filters' button counts."""
+        picked = sum(box.currentIndex() > 0 for box in self.combos)
+        typed = sum(bool(e.text().strip()) for e in self.edits if e is not self.window_days)
+        window = self.segment_fields and self.window_days.text().strip() not in (
+            "", str(DEFAULT_WINDOW))
+        return picked + typed + int(window)
 
     # -- reading and writing -----------------------------------------------------------
     def _refuse(self, edit: QLineEdit, text: str) -> None:

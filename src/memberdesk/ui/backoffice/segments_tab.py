@@ -88,7 +88,8 @@ class SegmentsTab(Retranslating, QWidget):
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.list, 1)
-        self.list.top_row.insertWidget(0, self.count_label)  # the live count, then the shown
+        self.list.top_row.insertWidget(0, self.count_label, 1)  # the live count, said once:
+        self.list.count_label.hide()  # not also the preview's rows ("33 members match  33 …")
         self.retranslate()
 
     # -- loading ---------------------------------------------------------------------------
@@ -187,7 +188,7 @@ class SegmentsTab(Retranslating, QWidget):
                                  self.tr("%Ln member(s) match", "", self.count))
 
     def retranslate(self) -> None:
-        self.picker_label.setText(self.tr("&Segment"))
+        self.picker_label.setText(self.tr("Se&gment"))  # Alt+S: 此后未到店
         self.name_label.setText(self.tr("&Name"))
         self.save_button.setText(self.tr("Save"))
         self.delete_button.setText(self.tr("Delete"))

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, cast
 
-from PySide6.QtCore import QCoreApplication, QLocale, QRect, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QRect, QSize, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -94,6 +94,19 @@ def size_to_room(dialog: QWidget, parent: QWidget | None, least: int, most: int,
     dialog.setMinimumWidth(min(least, fits))
     dialog.resize(max(min(least, fits), min(most, room.width() * 9 // 10)),
                   min(height, room.height() - 40))
+
+
+def needed_size(window: QWidget) -> QSize:
+    """The size ``window``'s content needs: its height at the window's own width. The
+    size hint's height is worked out at the layout's narrower preferred width, where a
+    wrapping line (the message) takes more lines: measured there, a dialog grew each
+    time a message appeared although it had room."""
+    hint = window.sizeHint()
+    layout = window.layout()
+    if layout is None or not layout.hasHeightForWidth() or window.width() < hint.width():
+        return hint
+    return QSize(hint.width(), max(layout.totalHeightForWidth(window.width()),
+                                   layout.totalMinimumSize().height()))
 
 
 def push_button(slot: Callable[[], Any], *, primary: bool = False) -> QPushButton:
@@ -237,8 +250,11 @@ class TaskCalls:
         layout = window.layout()
         if not window.isWindow() or not window.isVisible() or layout is None:
             return
+        # a label shown or hidden inside a nested widget tells the dialog's layout on
+        # the next turn of the event loop: measured before, it is the old text's height
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         layout.activate()
-        hint = window.sizeHint()
+        hint = needed_size(window)
         if window.height() < hint.height() or window.width() < hint.width():
             room = window.screen().availableGeometry()
             window.resize(min(max(window.width(), hint.width()), room.width()),

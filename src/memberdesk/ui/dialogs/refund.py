@@ -17,7 +17,7 @@ import uuid
 from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -146,18 +146,6 @@ class RefundDialog(TaskDialog):
         self.message.setText("\n")  # two lines
         self.message_room.setMinimumHeight(self.message.sizeHint().height())
         self.message.setText(shown)
-
-    def sizeHint(self) -> QSize:
-        """The height the content needs at the dialog's own width. The layout's hint is
-        worked out at its own, narrower width, where the message beside the buttons
-        wraps into more lines: ``grow_to_fit`` grew the dialog on every message, and
-        the lines table with it."""
-        hint = super().sizeHint()
-        layout = self.layout()
-        if layout is None or not layout.hasHeightForWidth() or self.width() < hint.width():
-            return hint
-        return QSize(hint.width(), max(layout.totalHeightForWidth(self.width()),
-                                       layout.totalMinimumSize().height()))
 
     # -- finding the sale or recharge ---------------------------------------------------------
     def _fill_history(self, docs: list[Any]) -> None:
@@ -319,7 +307,8 @@ class RefundDialog(TaskDialog):
             self._preview()
         if error.code in ("permission_denied", "approval_invalid"):
             self.approval_id = None
-            self.approval = ApprovalDialog(self.runner, self.actor, Permission.REFUND, reason, self)
+            self.approval = ApprovalDialog(self.runner, self.actor, Permission.REFUND, reason, self,
+                                           action="refund")
             self.approval.approved.connect(self._approved)
             self.approval.open()
 

@@ -5,9 +5,9 @@ analytics refresh (the scores, then the recommendations) and the notifications, 
 as the till runs them (``ui/shell/daily_jobs``: ``run_jobs`` in a child process,
 ``services/jobs/child.py``).
 
-The file: :func:`.bench_analytics.refreshed` (the scores' first refresh done), then the
-recommendations' first refresh as of the same date, made once and cached beside it
-(``-recommended``), so the run is a next day's, as in a shop. The clock is frozen at
+The file: :func:`.bench_analytics.refreshed` (the scores' first refresh done), then
+every daily job run for that date (:func:`day_run`, made once and cached beside it:
+``-jobs``), so the run is a next day's, as in a shop. The clock is frozen at
 10:00 in the shop on the day after (the child runs on it too).
 
 Prints ``whole_day_<members>m_<lines>l_s`` (wall; budget < 60 s for the analytics
@@ -20,14 +20,13 @@ from __future__ import annotations
 import resource
 import shutil
 import tempfile
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 from memberdesk.db import Database
 from memberdesk.domain import shoptime
 from memberdesk.paths import DataPaths
 from memberdesk.services.analytics.aggregates import scores_date
-from memberdesk.services.analytics.recommend_refresh import refresh_recommendations
 from memberdesk.services.jobs.child import run_in_child
 from memberdesk.services.jobs.runner import run_jobs
 
@@ -38,19 +37,27 @@ from .stats import percentile
 from .till import till_on_copy
 
 
-def recommended(path: Path) -> Path:
-    """A copy of ``path`` (scores refreshed) after the recommendations' first refresh
-    as of the scores' date, cached beside it."""
-    out = path.with_name(path.stem + "-recommended.sqlite3")
+def _ten_am(day: date) -> datetime:
+    return datetime.combine(day, time(2, 0), tzinfo=UTC)  # 10:00 in the shop (UTC+8)
+
+
+def day_run(path: Path) -> Path:
+    """A copy of ``path`` (scores refreshed) after every daily job ran for the scores'
+    date (the points expired over the generated year caught up, the recommendations'
+    first refresh), cached beside it: the bench's run is then one next day's, as in a
+    shop whose jobs run every day."""
+    out = path.with_name(path.stem + "-jobs.sqlite3")
     if not out.exists():
-        print(f"# the recommendations' first refresh of {path.name} (once)", flush=True)
+        print(f"# every daily job for the last day of {path.name} (once)", flush=True)
         with tempfile.TemporaryDirectory(prefix="md-bench-", dir=path.parent) as tmp:
             paths = DataPaths(Path(tmp) / "data").ensure()
             shutil.copyfile(path, paths.database)
             db = Database.open(paths)
             with db.reader() as r:
                 day = scores_date(r.session)
-            refresh_recommendations(db, day)
+            assert day is not None
+            with shoptime.frozen(_ten_am(day)):
+                run_jobs(db)
             db.close()
             shutil.copyfile(paths.database, out.with_suffix(".building"))
             out.with_suffix(".building").rename(out)
@@ -62,7 +69,7 @@ def bench_whole_day(path: Path) -> None:
         with till.db.reader() as r:
             day = scores_date(r.session)
         assert day is not None
-        at = datetime.combine(day + timedelta(days=1), time(2, 0), tzinfo=UTC)  # 10:00 +08
+        at = _ten_am(day + timedelta(days=1))
         began = datetime.now(UTC)  # (the bench's own wall clock, not the shop's)
         children = resource.getrusage(resource.RUSAGE_CHILDREN)
         with shoptime.frozen(lambda: at + (datetime.now(UTC) - began)):  # moving from 10:00
@@ -86,7 +93,7 @@ def bench_whole_day(path: Path) -> None:
 
 
 def main() -> None:
-    bench_whole_day(recommended(refreshed(report_data.ensure(LINES, MEMBERS))))
+    bench_whole_day(day_run(refreshed(report_data.ensure(LINES, MEMBERS))))
 
 
 if __name__ == "__main__":

@@ -172,6 +172,8 @@ def test_the_check_before_the_confirmation_refuses_as_the_close_would(world: Wor
     with pytest.raises(ConflictError) as err:
         check_day_close(w.db, w.owner, today)  # the kit leaves shifts open
     assert err.value.code == "shifts_still_open" and "张收银" in err.value.message()
+    assert "（张收银）" in err.value.message() and "（" not in err.value.message("en")
+    assert " (张收银)" in err.value.message("en")  # each language its own brackets
     with pytest.raises(ValidationError):
         check_day_close(w.db, w.owner, today + timedelta(days=2))  # still to come past a midnight
     with pytest.raises(PermissionDenied):

@@ -23,7 +23,7 @@ from memberdesk.services.reporting.day_report import DayReport, compute, in_shop
 from memberdesk.services.reporting.window import last_close, window_for
 from memberdesk.services.shared import audit, clock
 from memberdesk.services.shared.context import Actor
-from memberdesk.services.shared.errors import ConflictError, UserError, ValidationError
+from memberdesk.services.shared.errors import ConflictError, Localized, UserError, ValidationError
 from memberdesk.services.shared.locks import lock_numbering
 from memberdesk.services.shared.permissions import Permission, require
 from memberdesk.services.shared.this_store import current_store, current_store_id
@@ -112,14 +112,13 @@ def _refuse_close(s: Session, store: int, business_date: date) -> None:
             "day_folded", date=business_date.isoformat(),
             close_date=prev.business_date.isoformat(), close_no=prev.close_no,
         )
-    open_shifts = [
-        f"{no}（{name}）" for no, name in s.execute(
-            select(Shift.shift_no, Staff.display_name).join(Staff, Staff.id == Shift.staff_id)
-            .where(Shift.status == ShiftStatus.OPEN, Shift.store_id == store)
-        )
-    ]
+    open_shifts = list(s.execute(
+        select(Shift.shift_no, Staff.display_name).join(Staff, Staff.id == Shift.staff_id)
+        .where(Shift.status == ShiftStatus.OPEN, Shift.store_id == store)))
     if open_shifts:
-        raise ConflictError("shifts_still_open", shifts="、".join(open_shifts))
+        raise ConflictError("shifts_still_open", shifts=Localized(
+            "、".join(f"{no}（{name}）" for no, name in open_shifts),
+            ", ".join(f"{no} ({name})" for no, name in open_shifts)))
 
 
 def check_day_close(db: Database, actor: Actor, business_date: date) -> bool:

@@ -32,6 +32,7 @@ PG_SUITES: tuple[str, ...] = (
     "integration/checkout",
     "integration/analytics",
     "integration/jobs/test_birthday_batch.py",
+    "integration/jobs/test_child.py",
     "pg",
 )
 

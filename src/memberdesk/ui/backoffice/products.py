@@ -84,6 +84,7 @@ class ProductsPage(UnsavedForm, ProductSheets):
         self.table.setObjectName("productTable")
         self.table.setModel(self.model)
         self.table.verticalHeader().setVisible(False)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list for the form (F2 edit)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

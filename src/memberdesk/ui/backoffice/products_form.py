@@ -246,11 +246,13 @@ class ProductForm(Page):
         self._render_toggle()
 
     def toggle_form(self) -> None:
-        """F2 or the button: the fields shown (the cursor in the first) or hidden."""
+        """F2 or the button: the fields shown (the cursor in the first, the code: Tab
+        goes on as they show; it started in the name, and Tab never came back to the
+        code and the barcode) or hidden."""
         if not self.running:
             self.set_form_open(not self.form_open)
             if self.form_open and self.code.isEnabled():
-                (self.code if self.creating else self.name).setFocus()
+                self.code.setFocus()
             elif not self.form_open:
                 self.table.setFocus()
 

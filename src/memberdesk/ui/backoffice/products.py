@@ -184,7 +184,14 @@ class ProductsPage(UnsavedForm, ProductSheets):
             self.set_form_open(True)  # a new shop: the form is where products come from
         if self.table.currentIndex().isValid():
             return  # the next page of the same list
+        saved, self._saved_code = self._saved_code, None
         if self._select_editing() or self.creating:
+            return
+        if saved is not None and saved == self._wanted() and self.model.search:
+            self.search.blockSignals(True)  # saved out of the search: the whole list, to
+            self.search.clear()  # show it (it vanished, the first match took the form)
+            self.search.blockSignals(False)
+            self.model.reload()
             return
         if (self._wanted() is not None and self.model.canFetchMore()
                 and len(self.model.rows) < FIND_PAGES * PAGE_SIZE):

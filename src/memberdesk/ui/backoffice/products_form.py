@@ -63,6 +63,8 @@ class ProductForm(Page):
     _save_failed: Callable[[], None]
     _go_on_after_save: Callable[[], None]
     _fill_saved: Callable[[ProductDetail], None]
+    _saved_code: str | None = None  # the list reloads after a save: to show this product
+    _after_save: tuple[Callable[[], None], Callable[[], None]] | None  # products_unsaved
 
     def _build_form(self) -> QHBoxLayout:
         """The product's fields in a grid (member prices follow in
@@ -322,6 +324,7 @@ class ProductForm(Page):
             self.say(lambda: self.tr("{name} ({code}) is saved.").format(name=name, code=code), OK)
         self._mark_clean()  # what it shows is saved
         self.fetch(product_detail, code, on_done=self._fill_saved)
+        self._saved_code = None if self._after_save else code  # not when going on elsewhere
         self.model.reload(self.search.text())
         self._go_on_after_save()  # where the question was asked from (products_unsaved)
 

@@ -24,9 +24,10 @@ def open_products(c: Counter, lang: str, screen: tuple[int, int]) -> tuple[Any, 
     return office, page
 
 
-def add_products(c: Counter, n: int) -> None:
-    """``n`` products Z0000, Z0001, … (商品0, 商品1, …) at ¥1.00, in one transaction."""
+def add_products(c: Counter, n: int, code: str = "Z{:04d}") -> None:
+    """``n`` products Z0000, Z0001, … (or ``code`` formatted with 0, 1, …; 商品0,
+    商品1, …) at ¥1.00, in one transaction."""
     with c.db.uow() as uow:
-        uow.session.add_all(Product(code=f"Z{i:04d}", name=f"商品{i}", name_initials="sp",
+        uow.session.add_all(Product(code=code.format(i), name=f"商品{i}", name_initials="sp",
                                     barcode=None, price=Money(100)) for i in range(n))
         uow.commit()

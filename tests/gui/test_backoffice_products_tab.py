@@ -87,3 +87,21 @@ def test_tab_follows_the_form_as_it_shows(owner: Counter, lang: str,
     assert page._fields() == [w for w in shown if w is not page.discountable]
     if screen[0] == 1024:  # the points are below the member prices, in the last row
         assert on_screen(page.points).top() > on_screen(page.member_prices[0]).bottom()
+
+
+@pytest.mark.parametrize("screen", SCREENS)
+def test_after_f2_tab_reaches_the_code_and_the_barcode(owner: Counter,
+                                                       screen: tuple[int, int]) -> None:
+    """Blind trial: after F2 (edit) the cursor was in the name and Tab never reached
+    the code and the barcode (the list kept Tab for its cells). F2 puts it in the code,
+    and Tab goes through every field as they show, back round through the list."""
+    c = owner
+    _office, page = open_products(c, "zh_CN", screen)
+    c.press(Qt.Key.Key_F2, page.table)
+    c.settle()
+    form = [*page._fields(), page.discountable]
+    focus = owner_of(QApplication.focusWidget(), form)
+    assert focus is page.code
+    walk = tab_walk(c, form, focus)
+    assert len(walk) == len(form)  # every field, the code and the barcode too
+    assert [w for w in walk if w is not page.discountable] == page._fields()

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from sqlalchemy import select
@@ -22,12 +22,14 @@ from memberdesk.models import Product
 from memberdesk.money import Money
 from memberdesk.services.catalog import products as catalog
 
+from .products_support import LANGS, SCREENS, add_products, open_products
 from .tasks_support import Counter
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 WASH, CAR = "8001", "8002"  # 精洗打蜡 ¥88.00, 洗车 ¥30.00
 ANSWERING = [0]  # the answering that is on: one at a time
 BUTTONS: list[str] = []  # the last question's buttons, left to right
+PLACES: list[QRect] = []  # the last question's place on the screen
 
 
 def price_in_db(c: Counter, code: str) -> int:
@@ -35,14 +37,19 @@ def price_in_db(c: Counter, code: str) -> int:
         return int(uow.session.scalar(select(Product.price).where(Product.code == code)).fen)
 
 
-def open_wash(c: Counter, lang: str = "zh_CN") -> tuple[Any, Any]:
-    """The products page on 精洗打蜡, found by a search ("800": both products)."""
+def open_wash(c: Counter, lang: str = "zh_CN",
+              screen: tuple[int, int] | None = None) -> tuple[Any, Any]:
+    """The products page on 精洗打蜡, found by a search ("800": both products); at
+    ``screen``'s size (products_support) if given."""
     for code, name, fen in ((WASH, "精洗打蜡", 8800), (CAR, "洗车", 3000)):
         catalog.create_product(c.db, c.world.owner, catalog.ProductDraft(
             code=code, name=name, price=Money(fen)))
-    c.ui.i18n.set_language(lang)
-    office = c.open(Qt.Key.Key_F8)
-    page = office.show_page("products")
+    if screen is not None:
+        office, page = open_products(c, lang, screen)
+    else:
+        c.ui.i18n.set_language(lang)
+        office = c.open(Qt.Key.Key_F8)
+        page = office.show_page("products")
     c.settle()
     c.type(page.search, "800")
     c.press(Qt.Key.Key_Return, page.search)
@@ -75,6 +82,7 @@ def answering(c: Counter, answer: str) -> list[str]:
             seen.append(box.text())
             BUTTONS[:] = [b.text() for b in sorted(box.findChildren(QPushButton),
                                                    key=lambda b: b.x())]
+            PLACES[:] = [box.frameGeometry()]
             if answer == "save":
                 c.qtbot.keyClick(box, Qt.Key.Key_Return)
             elif answer == "cancel":
@@ -367,3 +375,32 @@ def test_the_list_keeps_the_edited_product_while_the_question_is_up(
     assert current_code(page) == expected and selected_codes(page) == [expected]
     assert price_in_db(c, WASH) == (9900 if answer == "save" else 8800)
     assert page.unsaved() == (answer == "cancel")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("screen", SCREENS)
+def test_the_question_leaves_the_product_row_in_sight(owner: Counter, lang: str,
+                                                      screen: tuple[int, int]) -> None:
+    """Blind trial at 1024x768: the question, centred on the window, covered the list:
+    the owner could not see which product it was about. It shows below the list, over
+    the form: the question and the product's row (the list's current one) both seen."""
+    c = owner
+    office, page = open_wash(c, lang, screen)
+    add_products(c, 30, "8000{:02d}")  # found by "800" too, listed before 精洗打蜡 (8001)
+    c.press(Qt.Key.Key_Return, page.search)  # the list again, 精洗打蜡 current (mid-list)
+    c.qtbot.waitUntil(lambda: page.model.rowCount() == 32 and current_code(page) == WASH,
+                      timeout=5_000)
+    c.settle()
+    type_price(c, page, "99.00")
+    seen = answering(c, "cancel")
+    by_row(c, office, page)
+    c.qtbot.waitUntil(lambda: len(seen) >= 1, timeout=3_000)
+    c.settle()
+    assert current_code(page) == WASH
+    view = page.table.viewport()
+    cell = page.table.visualRect(page.table.currentIndex())
+    assert view.rect().contains(cell)  # the row in the list's sight
+    row = QRect(view.mapToGlobal(QPoint(0, cell.top())), QSize(view.width(), cell.height()))
+    [box] = PLACES
+    assert not box.intersects(row), (box, row)
+    assert office.geometry().contains(box), (box, office.geometry())  # on the window

@@ -397,6 +397,39 @@ def test_f2_adds_points_and_the_stored_value_filled_in_keeps_the_rest(till: Till
     assert w.balances("alice")[0] + w.balances("alice")[1] == Money.of_yuan(14)
 
 
+def test_lowering_the_points_raises_the_stored_value_filled_in(till: Till) -> None:
+    """Blind trial: with "all from stored value" filled in and points added (F2),
+    lowering the points left the order unpaid by the difference. Stored value filled
+    in takes it up (as far as the balance allows); one the cashier typed is kept."""
+    w = till.world
+    w.recharge("alice", "100")
+    w.give_points("alice", 1000)
+    till.find("13800000001")
+    till.type(till.amount, "96")
+    dialog = till.pay_key()
+    rows = dialog.rows
+    till.press(Qt.Key.Key_F2, dialog)  # points ¥10.00, stored value ¥86.00
+    till.type(rows["points"].field, "4", enter=False)  # typed over the selected 10.00
+    assert rows["points"].field.text() == "4"
+    assert rows["stored_value"].field.text() == "92.00"
+    assert dialog.summary.text() == "已收齐，按回车确认"
+    till.press(Qt.Key.Key_Backspace, rows["points"].field)  # no points at all
+    assert rows["stored_value"].field.text() == "96.00"
+    till.type(rows["points"].field, "5", enter=False)
+    assert rows["stored_value"].field.text() == "91.00"
+    till.press(Qt.Key.Key_F1, dialog)
+    till.type(rows["stored_value"].field, "50", enter=False)  # the cashier's own amount
+    till.press(Qt.Key.Key_F2, dialog)
+    till.type(rows["points"].field, "2", enter=False)
+    assert rows["stored_value"].field.text() == "50"  # kept: still to pay ¥44.00
+    assert dialog.summary.text().endswith("¥44.00")
+    till.press(Qt.Key.Key_F1, dialog)
+    till.type(rows["stored_value"].field, "94", enter=False)
+    till.press(Qt.Key.Key_Return, dialog)
+    [sale] = till.sales()
+    assert till.tenders(sale.id) == {"stored_value": (9400, None), "points": (200, None)}
+
+
 def test_f3_instead_of_the_stored_value_filled_in_pays_it_all_in_cash(till: Till) -> None:
     """Cash (F3, like card, WeChat, Alipay) pays all of it: nothing is left for stored
     value, so its automatic fill gives way (the member pays in cash this time)."""

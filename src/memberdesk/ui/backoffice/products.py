@@ -84,6 +84,7 @@ class ProductsPage(UnsavedForm, ProductSheets):
         self.table.setObjectName("productTable")
         self.table.setModel(self.model)
         self.table.verticalHeader().setVisible(False)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list for the form (F2 edit)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -183,7 +184,14 @@ class ProductsPage(UnsavedForm, ProductSheets):
             self.set_form_open(True)  # a new shop: the form is where products come from
         if self.table.currentIndex().isValid():
             return  # the next page of the same list
+        saved, self._saved_code = self._saved_code, None
         if self._select_editing() or self.creating:
+            return
+        if saved is not None and saved == self._wanted() and self.model.search:
+            self.search.blockSignals(True)  # saved out of the search: the whole list, to
+            self.search.clear()  # show it (it vanished, the first match took the form)
+            self.search.blockSignals(False)
+            self.model.reload()
             return
         if (self._wanted() is not None and self.model.canFetchMore()
                 and len(self.model.rows) < FIND_PAGES * PAGE_SIZE):

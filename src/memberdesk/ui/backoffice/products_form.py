@@ -63,6 +63,8 @@ class ProductForm(Page):
     _save_failed: Callable[[], None]
     _go_on_after_save: Callable[[], None]
     _fill_saved: Callable[[ProductDetail], None]
+    _saved_code: str | None = None  # the list reloads after a save: to show this product
+    _after_save: tuple[Callable[[], None], Callable[[], None]] | None  # products_unsaved
 
     def _build_form(self) -> QHBoxLayout:
         """The product's fields in a grid (member prices follow in
@@ -246,11 +248,13 @@ class ProductForm(Page):
         self._render_toggle()
 
     def toggle_form(self) -> None:
-        """F2 or the button: the fields shown (the cursor in the first) or hidden."""
+        """F2 or the button: the fields shown (the cursor in the first, the code: Tab
+        goes on as they show; it started in the name, and Tab never came back to the
+        code and the barcode) or hidden."""
         if not self.running:
             self.set_form_open(not self.form_open)
             if self.form_open and self.code.isEnabled():
-                (self.code if self.creating else self.name).setFocus()
+                self.code.setFocus()
             elif not self.form_open:
                 self.table.setFocus()
 
@@ -320,6 +324,7 @@ class ProductForm(Page):
             self.say(lambda: self.tr("{name} ({code}) is saved.").format(name=name, code=code), OK)
         self._mark_clean()  # what it shows is saved
         self.fetch(product_detail, code, on_done=self._fill_saved)
+        self._saved_code = None if self._after_save else code  # not when going on elsewhere
         self.model.reload(self.search.text())
         self._go_on_after_save()  # where the question was asked from (products_unsaved)
 

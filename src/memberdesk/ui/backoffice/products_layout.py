@@ -79,7 +79,9 @@ def fit_fields(page: Any) -> None:
         edit: QLineEdit = getattr(page, key)
         frame = edit.width() - text_room(edit)  # the same at any width
         need = QFontMetricsF(edit.font()).horizontalAdvance(text)
-        edit.setFixedWidth(math.ceil(need + frame) + 1)
+        # + 1 pixel a side for the focus border (2 px, not 1: style.qss), + 1 to spare:
+        # the code, where F2 puts the cursor, cut the last pixel of "W00000" while focused
+        edit.setFixedWidth(math.ceil(need + frame) + 3)
     spin = page.points  # its arrows hidden by the style: "10000%" and the padding
     spin.setFixedWidth(math.ceil(QFontMetricsF(spin.font()).horizontalAdvance("10000%")) + 40)
 

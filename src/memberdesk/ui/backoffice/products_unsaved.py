@@ -21,6 +21,7 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from memberdesk.services.catalog.admin import (
@@ -56,6 +57,17 @@ def _amount(edit: Any) -> object:
     else its text."""
     amount = edit.amount_or_none()
     return amount.fen if amount is not None else edit.text().strip()
+
+
+class Question(QMessageBox):
+    """The question, placed by :attr:`place` once shown at its size."""
+
+    place: Callable[[QMessageBox], None] | None = None
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)  # sizes the box to its texts
+        if self.place is not None:
+            self.place(self)
 
 
 class UnsavedForm(ProductForm):
@@ -110,9 +122,10 @@ class UnsavedForm(ProductForm):
 
     def _ask(self) -> str:
         """Save / Discard / Cancel: Enter saves, Esc cancels."""
-        box = QMessageBox(QMessageBox.Icon.Question, _t(TITLE),
-                          _t(TEXT).format(name=self._product_name()),
-                          QMessageBox.StandardButton.NoButton, self)
+        box = Question(QMessageBox.Icon.Question, _t(TITLE),
+                       _t(TEXT).format(name=self._product_name()),
+                       QMessageBox.StandardButton.NoButton, self)
+        box.place = self._place_question  # once it has its size: when shown
         box.setObjectName("unsavedProduct")
         box.setInformativeText(_t(MORE))
         role = QMessageBox.ButtonRole
@@ -128,6 +141,23 @@ class UnsavedForm(ProductForm):
         clicked = box.clickedButton()
         box.deleteLater()
         return SAVE if clicked is save else DISCARD if clicked is discard else CANCEL
+
+    def _place_question(self, box: QMessageBox) -> None:
+        """The question below the list, over the form: the product's row stays in sight
+        (a blind trial at 1024x768: centred on the window, it hid the list's rows). If
+        the window is too short below the list, just below (or above) the row."""
+        size, window = box.frameGeometry().size(), self.window().geometry()
+        view = self.table.viewport()
+        bottom = view.mapToGlobal(view.rect().bottomLeft()).y()
+        row = self.table.visualRect(self.table.currentIndex())
+        row_top = view.mapToGlobal(row.topLeft()).y()
+        y = bottom + 8
+        if y + size.height() > window.bottom() and row.isValid():
+            y = row_top + row.height() + 4  # the row in sight just above it
+            if y + size.height() > window.bottom():
+                y = row_top - size.height() - 4
+        x = window.x() + (window.width() - size.width()) // 2
+        box.move(max(window.x(), x), max(window.y(), y))
 
     def leave_form(self, go: Callable[[], None], stay: Callable[[], None]) -> None:
         """``go`` at once if the form has nothing unsaved; else ask once: Save, then

@@ -7,9 +7,8 @@ re-prices, Shift+F7 ticks the best; one for this sale left unticked is said abov
 amounts). What is left, or the change, is shown after every key. Enter confirms once
 it is covered; else Enter in an empty field fills it with what is left. Esc cancels.
 
-Stored value covering the sale opens filled in: F12, Enter pays; F2 adds points to it
-(``give_way``). A view: it emits :attr:`PaymentDialog.submitted`; the controller calls
-the checkout and reports back with :meth:`payment_failed` (or closes it).
+Stored value covering the sale opens filled in (F12, Enter pays) and keeps what points
+leave. A view: it emits :attr:`submitted`; the controller reports :meth:`payment_failed`.
 """
 
 from __future__ import annotations
@@ -44,6 +43,7 @@ from memberdesk.ui.counter.tender_rows import (
     render_notes,
     split_problem,
     split_totals,
+    stored_value_keeps_the_rest,
 )
 from memberdesk.ui.dialogs.base import restyle
 from memberdesk.ui.shell.i18n import Retranslating, add_language_key, normalise
@@ -133,13 +133,12 @@ class PaymentDialog(Retranslating, QDialog):
         self.message.setWordWrap(True)
         self.confirm_button = QPushButton()
         self.confirm_button.setObjectName("primaryButton")
-        self.confirm_button.setAutoDefault(False)
-        self.confirm_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.confirm_button.clicked.connect(self.confirm)
         self.cancel_button = QPushButton()
-        self.cancel_button.setAutoDefault(False)
-        self.cancel_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.cancel_button.clicked.connect(self.cancel)
+        for button in (self.confirm_button, self.cancel_button):
+            button.setAutoDefault(False)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._lay_out(grid)
         self._set_up_rows()
         self.retranslate()
@@ -198,7 +197,7 @@ class PaymentDialog(Retranslating, QDialog):
         """All from stored value when it covers the sale, else all in cash. The
         filled row gives way as soon as the cashier picks another method."""
         for row in self.rows.values():
-            row.field.clear()
+            row.clear()
         sv = self._context.sv_available
         self._auto = "stored_value" if sv is not None and sv >= self._payable else "cash"
         if self._payable.fen == 0:
@@ -324,8 +323,9 @@ class PaymentDialog(Retranslating, QDialog):
     # -- reacting --------------------------------------------------------------------------
     def _edited(self, kind: str) -> None:
         self._touched = True
-        if kind == self._auto:
-            self._auto = None
+        self._auto = None if kind == self._auto else self._auto
+        if kind == "points":  # more or fewer points: stored value filled in keeps the rest
+            stored_value_keeps_the_rest(self.rows, self._payable)
         if self._message is not None and self._message.code != "card_during_payment":
             self.show_message(None)
         self._render()

@@ -69,6 +69,7 @@ class TenderRow(QObject):
         self.kind = kind
         self.key = key
         self.cap: Money | None = None  # the most this method can pay (balance, points cap)
+        self.filled_in = False  # the amount is the dialog's (F-key, opening), not typed
         self.button = QPushButton()
         self.button.setObjectName(f"tender_{kind}")
         self.button.setProperty("tenderButton", True)
@@ -79,7 +80,7 @@ class TenderRow(QObject):
         self.button.clicked.connect(lambda: self.activated.emit(kind))
         self.field = MoneyEdit()
         self.field.setObjectName(f"amount_{kind}")
-        self.field.textEdited.connect(lambda _text: self.edited.emit(kind))
+        self.field.textEdited.connect(self._typed)
         # as wide as an amount needs: the notes beside get the rest of the width
         self.field.setMaximumWidth(self.field.fontMetrics().horizontalAdvance(FIELD_SAMPLE) + 40)
         self.note = TenderNote()
@@ -90,6 +91,10 @@ class TenderRow(QObject):
         grid.addWidget(self.button, row, 0)
         grid.addWidget(self.field, row, 1)
         grid.addWidget(self.note, row, 2)
+
+    def _typed(self, _text: str) -> None:
+        self.filled_in = False
+        self.edited.emit(self.kind)
 
     def retranslate(self) -> None:
         self.button.setText(f"{self.key}  {tender_label(self.kind)}")
@@ -108,11 +113,16 @@ class TenderRow(QObject):
             widget.setEnabled(enabled)
         self.action.setEnabled(enabled)
 
+    def clear(self) -> None:
+        self.field.clear()
+        self.filled_in = False
+
     def fill(self, amount: Money) -> None:
         """Put ``amount`` (capped by :attr:`cap`) in the field, selected for retyping."""
         if self.cap is not None:
             amount = min(amount, self.cap)
         self.field.set_amount(amount if amount.fen > 0 else None)
+        self.filled_in = True
         self.field.setFocus()
         self.field.selectAll()
 
@@ -126,13 +136,27 @@ def give_way(rows: dict[str, TenderRow], auto: str, row: TenderRow, payable: Mon
     WeChat, Alipay instead) leaves it nothing."""
     filled = rows[auto]
     if auto != "stored_value":
-        filled.field.clear()
+        filled.clear()
         return
     if not row.field.text():
         row.fill(split_totals(payable, [r for r in rows.values()
                                         if r is not row and r is not filled]).remaining)
-    rest = split_totals(payable, [r for r in rows.values() if r is not filled]).remaining
-    filled.field.set_amount(min(filled.amount, rest) if rest.fen > 0 else None)
+    stored_value_keeps_the_rest(rows, payable)
+
+
+def stored_value_keeps_the_rest(rows: dict[str, TenderRow], payable: Money) -> None:
+    """Stored value the dialog filled in (not typed by the cashier) pays what the other
+    methods leave, as far as the balance allows: less when points are added (F2, or a
+    larger amount typed), more when the points are lowered or removed (the blind
+    trial: lowering the points left the order unpaid by the difference). An amount
+    the cashier typed is theirs: it is not changed."""
+    sv = rows["stored_value"]
+    if not sv.filled_in:
+        return
+    rest = split_totals(payable, [r for r in rows.values() if r is not sv]).remaining
+    if sv.cap is not None:
+        rest = min(rest, sv.cap)
+    sv.field.set_amount(rest if rest.fen > 0 else None)
 
 
 @dataclass(frozen=True)

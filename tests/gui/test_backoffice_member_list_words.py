@@ -112,3 +112,26 @@ def test_the_count_and_the_enter_hint_are_two_sentences(manager: Counter, lang: 
     c.qtbot.waitUntil(lambda: not panel.model.more)
     c.settle()
     assert panel.count_label.text() == counted.format(n=panel.model.rowCount())
+
+
+def test_a_typed_filter_applies_when_tab_leaves_it(manager: Counter) -> None:
+    """The trial typed 500 in 储值高于 and pressed Tab: the list, its count and the
+    filters button stayed as before (only Enter applied), and a segment saved then held
+    other members than the screen showed."""
+    c = manager
+    _office, page = office_page_at_1024(c, "zh_CN", "members")
+    panel = page.list
+    c.qtbot.waitUntil(lambda: panel.model.rowCount() > 0)
+    panel.show_filters(True)
+    panel.balance.setFocus()
+    c.type(panel.balance, "500")
+    c.press(Qt.Key.Key_Tab, panel.balance)
+    c.settle()
+    c.qtbot.waitUntil(lambda: panel.model.rowCount() == 0)  # nobody holds ¥500
+    assert "（1）" in panel.filters_button.text()
+    reloads: list[object] = []
+    panel.applied.connect(reloads.append)
+    panel.balance.setFocus()
+    c.press(Qt.Key.Key_Tab, panel.balance)  # left again, nothing typed: no reload
+    c.settle()
+    assert reloads == []

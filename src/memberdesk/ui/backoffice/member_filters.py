@@ -140,9 +140,16 @@ class MemberFilterBox(Retranslating, QWidget):
             self.tag, self.visited_from, self.visited_before, self.balance,
             self.registered_from, self.registered_before, self.window_days, self.visits_min,
             self.spend_min, self.balance_max, self.expiring)
-        for edit in self.edits:
-            edit.returnPressed.connect(self.apply_requested.emit)
+        for edit in self.edits:  # Enter applies; so does leaving a field typed in (Tab, a
+            # click elsewhere, 保存 on the segments tab): what is shown is what is typed
+            edit.returnPressed.connect(lambda e=edit: self._typed(e, enter=True))
+            edit.editingFinished.connect(lambda e=edit: self._typed(e))
         self.retranslate()
+
+    def _typed(self, edit: QLineEdit, *, enter: bool = False) -> None:
+        if enter or edit.isModified():
+            edit.setModified(False)
+            self.apply_requested.emit()
 
     def _lay_out_beside(self, cells: dict[str, QWidget],
                         rows_of: tuple[tuple[str, ...], ...]) -> None:

@@ -20,8 +20,8 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from memberdesk.services.catalog.admin import (
@@ -60,14 +60,31 @@ def _amount(edit: Any) -> object:
 
 
 class Question(QMessageBox):
-    """The question, placed by :attr:`place` once shown at its size."""
+    """The question, placed by :attr:`place` once shown at its size, and again whenever
+    one of :attr:`follows` (the list's viewport, the window) is resized or moved while
+    it is up: a message line under the list that comes or goes moves the rows after the
+    box was placed."""
 
     place: Callable[[QMessageBox], None] | None = None
+    follows: tuple[QWidget, ...] = ()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)  # sizes the box to its texts
         if self.place is not None:
             self.place(self)
+            for widget in self.follows:
+                widget.installEventFilter(self)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        for widget in self.follows:
+            widget.removeEventFilter(self)
+        super().hideEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched in self.follows and self.place is not None
+                and event.type() in (QEvent.Type.Resize, QEvent.Type.Move)):
+            self.place(self)
+        return super().eventFilter(watched, event)
 
 
 class UnsavedForm(ProductForm):
@@ -126,6 +143,7 @@ class UnsavedForm(ProductForm):
                        _t(TEXT).format(name=self._product_name()),
                        QMessageBox.StandardButton.NoButton, self)
         box.place = self._place_question  # once it has its size: when shown
+        box.follows = (self.table.viewport(), self.window())
         box.setObjectName("unsavedProduct")
         box.setInformativeText(_t(MORE))
         role = QMessageBox.ButtonRole

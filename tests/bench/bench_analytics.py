@@ -23,6 +23,7 @@ import resource
 import shutil
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -104,20 +105,26 @@ def bench_refresh(path: Path) -> None:
     print(f"analytics_peak_rss_mb: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 
 
-def refreshed(path: Path) -> Path:
-    """A copy of ``path`` after its first refresh (no checkouts), cached beside it."""
-    out = path.with_name(path.stem + "-refreshed.sqlite3")
+def cached_after(path: Path, kind: str, what: str, work: Callable[[Database], Any]) -> Path:
+    """A copy of ``path`` after ``work`` ran on it (no checkouts), made once and cached
+    beside it as ``<stem>-<kind>.sqlite3``."""
+    out = path.with_name(f"{path.stem}-{kind}.sqlite3")
     if not out.exists():
-        print(f"# the first refresh of {path.name} (once)", flush=True)
+        print(f"# {what} of {path.name} (once)", flush=True)
         with tempfile.TemporaryDirectory(prefix="md-bench-", dir=path.parent) as tmp:
             paths = DataPaths(Path(tmp) / "data").ensure()
             shutil.copyfile(path, paths.database)
             db = Database.open(paths)
-            refresh_scores(db)
+            work(db)
             db.close()
             shutil.copyfile(paths.database, out.with_suffix(".building"))
             out.with_suffix(".building").rename(out)
     return out
+
+
+def refreshed(path: Path) -> Path:
+    """A copy of ``path`` after its first refresh (no checkouts), cached beside it."""
+    return cached_after(path, "refreshed", "the first refresh", refresh_scores)
 
 
 def bench_daily(path: Path) -> None:

@@ -18,20 +18,17 @@ refresh alone), ``..._cpu_s`` (the child's), each job's seconds, and
 from __future__ import annotations
 
 import resource
-import shutil
-import tempfile
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 from memberdesk.db import Database
 from memberdesk.domain import shoptime
-from memberdesk.paths import DataPaths
 from memberdesk.services.analytics.aggregates import scores_date
 from memberdesk.services.jobs.child import run_in_child
 from memberdesk.services.jobs.runner import run_jobs
 
 from . import report_data
-from .bench_analytics import LINES, MEMBERS, refreshed
+from .bench_analytics import LINES, MEMBERS, cached_after, refreshed
 from .bench_reports import _median
 from .stats import percentile
 from .till import till_on_copy
@@ -46,22 +43,14 @@ def day_run(path: Path) -> Path:
     date (the points expired over the generated year caught up, the recommendations'
     first refresh), cached beside it: the bench's run is then one next day's, as in a
     shop whose jobs run every day."""
-    out = path.with_name(path.stem + "-jobs.sqlite3")
-    if not out.exists():
-        print(f"# every daily job for the last day of {path.name} (once)", flush=True)
-        with tempfile.TemporaryDirectory(prefix="md-bench-", dir=path.parent) as tmp:
-            paths = DataPaths(Path(tmp) / "data").ensure()
-            shutil.copyfile(path, paths.database)
-            db = Database.open(paths)
-            with db.reader() as r:
-                day = scores_date(r.session)
-            assert day is not None
-            with shoptime.frozen(_ten_am(day)):
-                run_jobs(db)
-            db.close()
-            shutil.copyfile(paths.database, out.with_suffix(".building"))
-            out.with_suffix(".building").rename(out)
-    return out
+    def every_job(db: Database) -> None:
+        with db.reader() as r:
+            day = scores_date(r.session)
+        assert day is not None
+        with shoptime.frozen(_ten_am(day)):
+            run_jobs(db)
+
+    return cached_after(path, "jobs", "every daily job for the last day", every_job)
 
 
 def bench_whole_day(path: Path) -> None:

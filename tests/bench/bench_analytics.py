@@ -11,7 +11,8 @@ benchmarks' generator (``report_data``), cached under ``build/bench/``.
 
 The refresh runs in a child process, as the till runs it (``services/jobs/child.py``).
 ``MEMBERDESK_BENCH_ANALYTICS_DAILY_ONLY=1``: only the next day's refresh (then the same
-in a thread of the till's process, for the comparison), on a copy of
+in a thread of the till's process, for the comparison; ``..._DAYS_AHEAD=7``: the day the
+model is fitted again), on a copy of
 the file after its first refresh (made once, without checkouts, and cached beside it:
 the first refresh takes minutes at a million members), so it can be run again and again.
 """
@@ -42,6 +43,9 @@ from .till import Till, till_on_copy
 LINES = int(os.environ.get("MEMBERDESK_BENCH_ANALYTICS_LINES", "10000000"))
 MEMBERS = int(os.environ.get("MEMBERDESK_BENCH_ANALYTICS_MEMBERS", "1000000"))
 DAILY_ONLY = os.environ.get("MEMBERDESK_BENCH_ANALYTICS_DAILY_ONLY") == "1"
+# The daily-only refresh this many days after the file's first (7: the model's
+# parameters are fitted again, as once a week in a shop: model_fit.MODEL_DAYS).
+DAYS_AHEAD = int(os.environ.get("MEMBERDESK_BENCH_ANALYTICS_DAYS_AHEAD", "1"))
 
 
 def _run(till: Till, as_of: date | None = None, *, thread: bool = False) -> dict[str, Any]:
@@ -136,7 +140,7 @@ def bench_daily(path: Path) -> None:
             with till.db.reader() as r:
                 day = scores_date(r.session)
             assert day is not None
-            daily = _run(till, day + timedelta(days=1), thread=thread)
+            daily = _run(till, day + timedelta(days=DAYS_AHEAD), thread=thread)
             quiet = till.quiet
         kind = "_in_thread" if thread else ""
         print(f"checkout_quiet{kind}_p99_ms: {percentile(quiet, 99):.1f} ms")

@@ -34,7 +34,9 @@ from memberdesk.services.analytics import model_fit, refresh as analytics_refres
 from memberdesk.services.analytics.aggregates import scores_date
 from memberdesk.services.analytics.model_fit import PREDICT_DAYS
 from memberdesk.services.analytics.refresh import refresh_scores
-from memberdesk.services.shared.tables import table
+from memberdesk.services.analytics.rows import kept_figures, unchanged
+from memberdesk.services.shared.clock import now as clock_now
+from memberdesk.services.shared.tables import connection, table
 from tests.checkout_support.kit import World, add_member
 
 from .conftest import DAY, ShopClock
@@ -185,3 +187,35 @@ def test_the_refresh_equals_the_member_by_member_definitions(
         assert model[mid][0] == pytest.approx(float(alive[i]), abs=0.0051)
         assert model[mid][1] == pytest.approx(float(expect[i]), abs=0.0051)
     assert all(model[m] == (None, None) for m in model if m not in days)
+
+
+def test_a_row_whose_model_figures_alone_moved_keeps_its_date(
+        world: World, shop_clock: ShopClock, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A refresh a week on fits the model again: P(alive) and the expected purchases
+    move for most members; the rows whose other figures only aged have those two set
+    in place and keep their date (no index touched), and every row, counted on to the
+    scores' date, is what the refresh computes."""
+    w = world
+    monkeypatch.setattr(analytics_refresh, "PAUSE_S", 0.0)
+    shop_clock.day = DAY + timedelta(days=700)
+    as_of = shop_clock.day
+    _random_history(w, shop_clock, as_of)
+    week_ago = as_of - timedelta(days=model_fit.MODEL_DAYS)
+    first = refresh_scores(w.db, week_ago, batch=37)
+    with w.db.reader() as r:
+        old = {row.member_id: (row.as_of, row.p_alive, row.expected_30d, row.refreshed_at)
+               for row in r.session.scalars(select(MemberScore))}
+    result = refresh_scores(w.db, batch=37)
+    assert result.model is not None and result.model != first.model  # fitted again
+    computed = analytics_refresh.compute(w.db, as_of, model=result.model)
+    with w.db.reader() as r:
+        conn = connection(r.session)
+        kept = kept_figures(conn, 0, computed.last_member_id)
+        page = analytics_refresh.member_page(r.session, 0, computed.last_member_id)
+        new = {row.member_id: (row.as_of, row.p_alive, row.expected_30d, row.refreshed_at)
+               for row in r.session.scalars(select(MemberScore))}
+    rows = computed.values(page, clock_now(), w.db.engine.dialect.name)
+    assert all(unchanged(kept[v[0]], v, as_of) for v in rows)  # what the refresh computes
+    in_place = [m for m, row in new.items() if row[0] == week_ago and row[1:3] != old[m][1:3]]
+    assert len(in_place) > 20  # the model's figures moved, the date kept
+    assert any(row[0] == as_of for row in new.values())  # others written whole

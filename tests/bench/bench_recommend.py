@@ -145,8 +145,9 @@ def _a_day(file: Path, day: date) -> None:
     raw = sqlite3.connect(file, isolation_level=None)
     raw.execute("BEGIN")
     first = raw.execute("SELECT MIN(id) FROM members WHERE member_no LIKE 'B%'").fetchone()[0]
-    gen = _NextDay(raw, LINES, MEMBERS, first, random.Random(day.toordinal()),
-                                regulars=True)
+    began = date.fromisoformat(raw.execute("SELECT MIN(business_date) FROM sales").fetchone()[0])
+    plan = report_data.plan_of(MEMBERS, began + timedelta(days=report_data.DAYS - 1))
+    gen = _NextDay(raw, LINES, plan, first, random.Random(day.toordinal()), regulars=True)
     gen.day(day, close=False)
     raw.execute("COMMIT")
     raw.close()

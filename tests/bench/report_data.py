@@ -32,10 +32,11 @@ from memberdesk.services.shop.setup import init_shop
 from memberdesk.services.staff import accounts as staff_svc
 from tests.checkout_support.kit import build_world
 
+from .member_plan import Plan, bulk_members, member_plan
 from .report_columns import COLUMNS
 
 ROOT = Path(__file__).resolve().parents[2]
-GENERATOR = "v1"  # bump when the generated data changes
+GENERATOR = "v2"  # bump when the generated data changes (v2: members join and drop out)
 DAYS = 730
 OFFSET = timedelta(hours=8)  # the shop's default time zone (UTC+8)
 PASSWORDS = {"owner": "owner-pass", "manager": "manager-pass", "cashier": "cashier-pass"}
@@ -81,12 +82,13 @@ class Member:
 
 
 class Generator:
-    def __init__(self, raw: sqlite3.Connection, lines: int, members: int, first_member: int,
+    def __init__(self, raw: sqlite3.Connection, lines: int, plan: Plan, first_member: int,
                  rng: random.Random, regulars: bool = False) -> None:
         self.raw = raw
         self.rng = rng
         self.lines_per_day = lines / DAYS
-        self.members = {i: Member() for i in range(first_member, first_member + members)}
+        self.plan = plan
+        self.members = {i: Member() for i in range(first_member, first_member + len(plan.joined))}
         self.member_ids = list(self.members)
         tables = ("sales", "sale_lines", "sale_discounts", "tenders", "stored_value_entries",
                   "points_entries", "points_lots", "recharges", "refunds", "refund_lines",
@@ -110,14 +112,20 @@ class Generator:
         last = ((datetime.now(UTC) + OFFSET).date() - timedelta(days=1)).toordinal()
         planned = 0
         while planned < lines * REPEAT_SHARE:
-            member, product = rng.choice(self.member_ids), rng.randrange(len(self.products))
+            i, product = rng.randrange(len(self.member_ids)), rng.randrange(len(self.products))
+            member = self.member_ids[i]
             every = rng.randint(7, 30)
-            day = last - rng.randint(60, DAYS)
-            end = min(last, day + rng.randint(60, DAYS))
+            day = max(last - rng.randint(60, DAYS), self.plan.joined[i])
+            end = min(last, day + rng.randint(60, DAYS), self.plan.gone[i])
             while day < end:
                 self.visits.setdefault(day, []).append((member, product))
                 planned += 2
                 day += max(1, round(every * rng.uniform(0.8, 1.2)))
+
+    def coming(self, d: date) -> int | None:
+        """A member still coming on ``d`` (:meth:`.Plan.pick`), or None: a walk-in."""
+        i = self.plan.pick(self.rng, d.toordinal())
+        return None if i is None else self.member_ids[i]
 
     # -- one day -------------------------------------------------------------
     def day(self, d: date, close: bool) -> None:
@@ -178,7 +186,7 @@ class Generator:
         if regular is not None:
             member_id: int | None = regular[0]
         else:
-            member_id = rng.choice(self.member_ids) if rng.random() < 0.4 else None
+            member_id = self.coming(d) if rng.random() < 0.4 else None
         gross = disc = 0
         line_ids = []
         for no in range(1, k + 1):
@@ -244,8 +252,11 @@ class Generator:
                                          points, (d + timedelta(days=365)).isoformat()))
 
     def _recharge(self, d: date, at: datetime, n: int, shift: int, taken: dict[str, int]) -> None:
-        rng, rid = self.rng, self.ids.take("recharges")
-        member_id = rng.choice(self.member_ids)
+        rng = self.rng
+        member_id = self.coming(d)
+        if member_id is None:
+            return
+        rid = self.ids.take("recharges")
         m = self.members[member_id]
         amount = rng.choice((10000, 20000, 30000, 50000, 100000))
         bonus = amount // 10 if amount >= 50000 else 0
@@ -276,7 +287,8 @@ class Generator:
                  "recharge": self.ids.last("recharges"),
                  "sv_entry": self.ids.last("stored_value_entries"),
                  "points_entry": self.ids.last("points_entries"), "coupon_event": 0,
-                 "member": max(self.member_ids)}
+                 "member": self.member_ids[0] - 1 + bisect.bisect_right(self.plan.joined,
+                                                                        d.toordinal())}
         text = json.dumps({"watermarks": marks, "sv_close_principal": self.sv_total[0],
                            "sv_close_bonus": self.sv_total[1],
                            "points_close": self.points_total}, sort_keys=True)
@@ -327,28 +339,10 @@ def _services_part(path: Path) -> None:
     db.close()
 
 
-def _bulk_members(raw: sqlite3.Connection, n: int) -> int:
-    first = raw.execute("SELECT MAX(id) FROM members").fetchone()[0] + 1
-    tier = raw.execute("SELECT id FROM tiers ORDER BY rank LIMIT 1").fetchone()[0]
-    now = stamp(datetime.now(UTC).replace(tzinfo=None) + OFFSET)
-    raw.executemany(
-        "INSERT INTO members (id, member_no, phone, phone_last4, name, name_pinyin, "
-        "name_initials, gender, tags, notes, marketing_consent, status, tier_id, sv_principal, "
-        "sv_bonus, points_balance, total_spent, visit_count, payment_password_failures, "
-        "created_at, updated_at) VALUES "
-        "(?, ?, ?, ?, ?, 'huiyuan', 'hy', 'unknown', '', '', 0, 'active', ?, 0, 0, 0, 0, 0, 0, "
-        "?, ?)",
-        ((first + i, f"B{i:07d}", f"139{i:08d}", f"{i:08d}"[-4:], f"会员{i}", tier, now, now)
-         for i in range(n)))
-    cats = [r[0] for r in raw.execute("SELECT id FROM categories")]
-    rng = random.Random(5)
-    raw.executemany(
-        "INSERT INTO products (code, barcode, name, name_initials, category_id, price, unit, "
-        "points_ratio_permille, is_service, discountable, active) "
-        "VALUES (?, NULL, ?, '', ?, ?, '件', 1000, 0, 1, 1)",
-        ((f"P{i:05d}", f"商品{i:05d} {rng.choice('红黄蓝绿白')}色装", rng.choice(cats),
-          rng.randint(100, 9900)) for i in range(PRODUCTS)))
-    return int(first)
+def plan_of(members: int, last: date) -> Plan:
+    """The members' plan of a file of ``members`` whose history ends on ``last`` (the
+    same each time: a bench adding days to a built file picks from the same members)."""
+    return member_plan(members, last, DAYS, stamp, random.Random(20261205))
 
 
 def days_until(last: date) -> Iterator[date]:
@@ -370,9 +364,10 @@ def build(path: Path, lines: int, members: int, regulars: bool = False) -> None:
     raw.execute("PRAGMA synchronous = OFF")
     raw.execute("PRAGMA cache_size = -1000000")
     raw.execute("BEGIN")
-    gen = Generator(raw, lines, members, _bulk_members(raw, members), random.Random(20261124),
-                    regulars)
     last = (datetime.now(UTC) + OFFSET).date() - timedelta(days=1)
+    plan = plan_of(members, last)
+    gen = Generator(raw, lines, plan, bulk_members(raw, plan, PRODUCTS), random.Random(20261124),
+                    regulars)
     for i, d in enumerate(days_until(last)):
         gen.day(d, close=d < last)
         if i % 100 == 99:

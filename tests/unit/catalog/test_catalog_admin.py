@@ -181,3 +181,22 @@ def test_the_list_is_paged_by_code(db: Database, staff: dict[str, Any]) -> None:
     assert [r.product.code for r in first.rows] == ["P0", "P1"] and first.more
     rest = list_products(db, after="P1", limit=3)
     assert [r.product.code for r in rest.rows] == ["P2", "P3", "P4"] and not rest.more
+
+
+def test_a_page_can_run_on_through_a_product_far_down(db: Database,
+                                                      staff: dict[str, Any]) -> None:
+    """The products window after a save: the pages through the saved product's own,
+    in one read, however far down the list it is; then ``limit`` more."""
+    for i in range(8):
+        catalog.create_product(db, staff["owner"], draft(code=f"P{i}", barcode=None,
+                                                         name=f"商品{i}"))
+    page = list_products(db, after="P0", limit=2, through="P5")
+    assert [r.product.code for r in page.rows] == ["P1", "P2", "P3", "P4", "P5", "P6", "P7"]
+    assert not page.more
+    page = list_products(db, after="P1", limit=1, through="P4")
+    assert [r.product.code for r in page.rows] == ["P2", "P3", "P4", "P5"] and page.more
+    # already past it (or no such product): the next page as usual
+    assert [r.product.code for r in list_products(db, after="P5", limit=1,
+                                                  through="P3").rows] == ["P6"]
+    assert [r.product.code for r in list_products(db, limit=2, through="P3x").rows] == [
+        "P0", "P1", "P2", "P3", "P4", "P5"]

@@ -79,19 +79,27 @@ def _rows(s: Session, products: list[ProductInfo]) -> tuple[ProductRow, ...]:
 
 
 def list_products(db: Database, *, after: str | None = None, limit: int = PAGE_SIZE,
-                  search: str = "") -> ProductPage:
+                  search: str = "", through: str | None = None) -> ProductPage:
     """Products by code, inactive ones too: the page after code ``after``; or, with
-    ``search``, the best matches of the counter's search (at most ``limit``)."""
+    ``search``, the best matches of the counter's search (at most ``limit``).
+    ``through`` (no search): the page runs on to product ``through`` however far
+    down the list it is, then ``limit`` more — a product saved or wanted beyond the
+    pages the window has, in one read."""
     limit = max(1, min(limit, 1000))
     with db.reader() as uow:
         s = uow.session
         if search.strip():
             found = search_in(s, search, limit=limit, include_inactive=True)
             return ProductPage(_rows(s, list(found.products)), found.more)
-        statement = select(Product).order_by(Product.code).limit(limit + 1)
+        statement = select(Product).order_by(Product.code)
         if after is not None:
             statement = statement.where(Product.code > after)
-        products = [product_info(p) for p in s.scalars(statement)]
+        if through is not None:  # the products up to it, counted on the code's index
+            before = select(func.count(Product.id)).where(Product.code <= through)
+            if after is not None:
+                before = before.where(Product.code > after)
+            limit += int(s.scalar(before) or 0)
+        products = [product_info(p) for p in s.scalars(statement.limit(limit + 1))]
         return ProductPage(_rows(s, products[:limit]), len(products) > limit)
 
 

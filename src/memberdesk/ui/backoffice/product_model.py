@@ -42,16 +42,34 @@ class ProductModel(PagedModel[ProductRow]):
     def __init__(self, runner: TaskRunner, on_loaded: Callable[[], None] | None = None) -> None:
         super().__init__(runner, on_loaded)
         self.search = ""
+        self._through: str | None = None  # the next page's read runs on to this product
+        self._read_through: set[str] = set()  # this list's reads that ran on to a product
 
     def reload(self, search: str = "") -> None:
         """The first page of the list (or the matches of ``search``)."""
         self.search = search.strip()
+        self._read_through = set()
         self._restart()
+
+    def fetch_through(self, code: str) -> bool:
+        """The pages after those fetched, through the one with product ``code`` however
+        far down the list (a product saved or wanted beyond them), in one read. False
+        (nothing asked) when the list has no more, or has run on to ``code`` already:
+        it is not in the list (its code changed meanwhile)."""
+        if code in self._read_through or not self.canFetchMore() or not self.rows:
+            return False
+        self._read_through.add(code)
+        self._through = code
+        try:
+            self.fetchMore()
+        finally:
+            self._through = None
+        return True
 
     def _request(self, cursor: Any, on_done: Callable[[Any], None],
                  on_error: Callable[[Any], None]) -> None:
-        self.runner.call(list_products, after=cursor, search=self.search, on_done=on_done,
-                         on_user_error=on_error)
+        self.runner.call(list_products, after=cursor, search=self.search, through=self._through,
+                         on_done=on_done, on_user_error=on_error)
 
     def _cursor(self, last: ProductRow) -> Any:
         return last.product.code

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 
 from memberdesk.services.catalog import products as catalog
 from memberdesk.services.catalog.admin import (
-    PAGE_SIZE,
     ProductDetail,
     list_categories,
     product_detail,
@@ -50,8 +49,6 @@ from .products_excel import ProductSheets
 from .products_layout import CurrentInView, arrange, build_below
 from .products_unsaved import UnsavedForm
 from .sheet_jobs import SheetJobs
-
-FIND_PAGES = 10  # a search cleared: pages fetched to find the product being edited
 
 
 class ProductsPage(UnsavedForm, ProductSheets):
@@ -174,8 +171,9 @@ class ProductsPage(UnsavedForm, ProductSheets):
 
     def _loaded(self) -> None:
         """A page of the list came: after a new list (a search, a reload, a search
-        cleared) the form follows it: the product being edited if it is there (pages
-        fetched until it is, up to FIND_PAGES; selected and scrolled into view), else
+        cleared) the form follows it: the product being edited if it is there (the
+        pages through its own fetched in one read, however far down the list it is;
+        selected and scrolled into view), else
         the first row, else (nothing found) no product; a new product being typed stays."""
         first = not self._loaded_rows
         self._loaded_rows = True
@@ -193,10 +191,9 @@ class ProductsPage(UnsavedForm, ProductSheets):
             self.search.blockSignals(False)
             self.model.reload()
             return
-        if (self._wanted() is not None and self.model.canFetchMore()
-                and len(self.model.rows) < FIND_PAGES * PAGE_SIZE):
-            self.model.fetchMore()  # the edited product may be on a later page
-            return
+        wanted = self._wanted()
+        if wanted is not None and self.model.fetch_through(wanted):
+            return  # the edited product further down: the pages through its own, at once
         if self.model.rows:
             self.table.selectRow(0)
         elif self.model.search:

@@ -86,8 +86,7 @@ class PaymentDialog(Retranslating, QDialog):
         self._context = context
         self._payable = context.payable
         self._points = context.points
-        self._busy = False
-        self._repricing = False
+        self._busy = self._repricing = False
         self._touched = False  # the cashier chose amounts (no more automatic fills)
         self._auto: str | None = None  # the row filled automatically, until touched
         self._message: UserError | None = None
@@ -220,11 +219,12 @@ class PaymentDialog(Retranslating, QDialog):
             self._tick_best_coupon()
 
     def set_repriced(self, payable: Money, points: PointsQuote | None) -> None:
-        """The sale re-priced with the coupons now ticked."""
+        """The sale re-priced with the coupons now ticked (typed amounts stay)."""
         self._repricing = False
         self._payable, self._points = payable, points
         self._set_points_cap()
         if self._touched:
+            stored_value_keeps_the_rest(self.rows, self._payable)  # one filled in follows
             self._render()
         else:
             self._prefill()

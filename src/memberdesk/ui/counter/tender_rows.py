@@ -148,8 +148,9 @@ def stored_value_keeps_the_rest(rows: dict[str, TenderRow], payable: Money) -> N
     """Stored value the dialog filled in (not typed by the cashier) pays what the other
     methods leave, as far as the balance allows: less when points are added (F2, or a
     larger amount typed), more when the points are lowered or removed (the blind
-    trial: lowering the points left the order unpaid by the difference). An amount
-    the cashier typed is theirs: it is not changed."""
+    trial: lowering the points left the order unpaid by the difference); and when a
+    coupon ticked or unticked changes ``payable``. An amount the cashier typed is
+    theirs: it is not changed."""
     sv = rows["stored_value"]
     if not sv.filled_in:
         return

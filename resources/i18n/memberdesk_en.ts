@@ -1814,6 +1814,18 @@ Please send this file to your support contact.</translation>
         <source>Close the day</source>
         <translation>Close the day</translation>
     </message>
+    <message>
+        <source>{date} is the current business day: the next day can be shown once it has begun.</source>
+        <translation>{date} is the current business day: the next day can be shown once it has begun.</translation>
+    </message>
+    <message>
+        <source>{date} was closed at {when} (report No. {number}) and cannot be closed again; sales, refunds and recharges made since then go into the next close, which you can make here once {next} has begun.</source>
+        <translation>{date} was closed at {when} (report No. {number}) and cannot be closed again; sales, refunds and recharges made since then go into the next close, which you can make here once {next} has begun.</translation>
+    </message>
+    <message>
+        <source>{date} was closed at {when} (report No. {number}) and cannot be closed again; sales, refunds and recharges made after that went into the next close.</source>
+        <translation>{date} was closed at {when} (report No. {number}) and cannot be closed again; sales, refunds and recharges made after that went into the next close.</translation>
+    </message>
 </context>
 <context>
     <name>DiscountDialog</name>

@@ -1810,6 +1810,18 @@ Please send this file to your support contact.</source>
         <source>Close the day</source>
         <translation>日结</translation>
     </message>
+    <message>
+        <source>{date} is the current business day: the next day can be shown once it has begun.</source>
+        <translation>{date} 是当前营业日：下一天开始后才能查看。</translation>
+    </message>
+    <message>
+        <source>{date} was closed at {when} (report No. {number}) and cannot be closed again; sales, refunds and recharges made since then go into the next close, which you can make here once {next} has begun.</source>
+        <translation>{date} 已于 {when} 日结（第 {number} 号报表），不能再次日结；此后的销售、退款和充值都计入下一次日结，{next} 开始后即可在此日结。</translation>
+    </message>
+    <message>
+        <source>{date} was closed at {when} (report No. {number}) and cannot be closed again; sales, refunds and recharges made after that went into the next close.</source>
+        <translation>{date} 已于 {when} 日结（第 {number} 号报表），不能再次日结；此后的销售、退款和充值计入了下一次日结。</translation>
+    </message>
 </context>
 <context>
     <name>DiscountDialog</name>

@@ -5058,6 +5058,10 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <source>Refund qty</source>
         <translation>Refund qty</translation>
     </message>
+    <message>
+        <source>{when} (the receipt says {printed}: printed before the time zone was changed)</source>
+        <translation>{when} (the receipt says {printed}: printed before the time zone was changed)</translation>
+    </message>
 </context>
 <context>
     <name>RegisterDialog</name>

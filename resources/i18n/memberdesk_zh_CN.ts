@@ -5033,6 +5033,10 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <source>Refund qty</source>
         <translation>退货数量</translation>
     </message>
+    <message>
+        <source>{when} (the receipt says {printed}: printed before the time zone was changed)</source>
+        <translation>{when}（小票上印的是 {printed}：在更改时区之前打印）</translation>
+    </message>
 </context>
 <context>
     <name>RegisterDialog</name>

@@ -13,9 +13,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QWidget
 
 from memberdesk.ui.common.widgets import PickerBox
+from memberdesk.ui.shell.follow import TIME_ZONE_KEY as TIME_ZONE_KEY  # the settings page's
 from memberdesk.ui.shell.i18n import QT_TRANSLATE_NOOP, Retranslating
 
-TIME_ZONE_KEY = "shop.timezone_offset_minutes"
 CONTEXT = "TimeZones"
 
 # (minutes from UTC, places keeping that offset: the source text, context TimeZones)

@@ -23,7 +23,11 @@ from memberdesk.ui.counter.reader_bridge import ReaderBridge
 from memberdesk.ui.counter.state import CounterState
 from memberdesk.ui.shell.backup_scheduler import BackupScheduler
 from memberdesk.ui.shell.daily_jobs import DailyJobsScheduler
-from memberdesk.ui.shell.follow import follow_language_problem, follow_shop_name
+from memberdesk.ui.shell.follow import (
+    follow_language_problem,
+    follow_shop_name,
+    follow_time_zone,
+)
 from memberdesk.ui.shell.i18n import Translations
 from memberdesk.ui.shell.login import LoginScreen
 from memberdesk.ui.shell.quit_guard import ShiftsLeftOpen, confirm_logout, confirm_quit
@@ -142,6 +146,7 @@ class AppController(QObject):
             tasks.backup_made.connect(lambda _result: self.counter.refresh_backup())
             tasks.settings_changed.connect(lambda _values: self.counter.reload_settings())
             follow_shop_name(self, tasks.settings_changed)
+            follow_time_zone(tasks.settings_changed)
             self.backups = BackupScheduler(tasks.long_jobs, self)
             self.backups.backup_made.connect(lambda _result: self.counter.refresh_backup())
             self.backups.show_in(self.main.banner)

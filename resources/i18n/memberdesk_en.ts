@@ -2217,6 +2217,10 @@ Please send this file to your support contact.</translation>
         <source>Type your password</source>
         <translation>Type your password</translation>
     </message>
+    <message>
+        <source>{name} logged out; shift {number} is still open. Log in again to carry on with it; before leaving, log in and press F5 to close it (count the cash).</source>
+        <translation>{name} logged out; shift {number} is still open. Log in again to carry on with it; before leaving, log in and press F5 to close it (count the cash).</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

@@ -2213,6 +2213,10 @@ Please send this file to your support contact.</source>
         <source>Type your password</source>
         <translation>请输入密码</translation>
     </message>
+    <message>
+        <source>{name} logged out; shift {number} is still open. Log in again to carry on with it; before leaving, log in and press F5 to close it (count the cash).</source>
+        <translation>{name} 已退出登录，班次 {number} 仍未交班。再次登录即可继续；下班前请登录后按 F5 交班（清点现金）。</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

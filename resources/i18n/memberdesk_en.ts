@@ -1814,6 +1814,18 @@ Please send this file to your support contact.</translation>
         <source>Close the day</source>
         <translation>Close the day</translation>
     </message>
+    <message>
+        <source>{date} is the current business day: the next day can be shown once it has begun.</source>
+        <translation>{date} is the current business day: the next day can be shown once it has begun.</translation>
+    </message>
+    <message>
+        <source>{date} was closed at {when} (report No. {number}) and cannot be closed again; sales, refunds and recharges made since then go into the next close, which you can make here once {next} has begun.</source>
+        <translation>{date} was closed at {when} (report No. {number}) and cannot be closed again; sales, refunds and recharges made since then go into the next close, which you can make here once {next} has begun.</translation>
+    </message>
+    <message>
+        <source>{date} was closed at {when} (report No. {number}) and cannot be closed again; sales, refunds and recharges made after that went into the next close.</source>
+        <translation>{date} was closed at {when} (report No. {number}) and cannot be closed again; sales, refunds and recharges made after that went into the next close.</translation>
+    </message>
 </context>
 <context>
     <name>DiscountDialog</name>
@@ -2204,6 +2216,10 @@ Please send this file to your support contact.</translation>
     <message>
         <source>Type your password</source>
         <translation>Type your password</translation>
+    </message>
+    <message>
+        <source>{name} logged out; shift {number} is still open. Log in again to carry on with it; before leaving, log in and press F5 to close it (count the cash).</source>
+        <translation>{name} logged out; shift {number} is still open. Log in again to carry on with it; before leaving, log in and press F5 to close it (count the cash).</translation>
     </message>
 </context>
 <context>
@@ -5046,6 +5062,10 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <source>Refund qty</source>
         <translation>Refund qty</translation>
     </message>
+    <message>
+        <source>{when} (the receipt says {printed}: printed before the time zone was changed)</source>
+        <translation>{when} (the receipt says {printed}: printed before the time zone was changed)</translation>
+    </message>
 </context>
 <context>
     <name>RegisterDialog</name>
@@ -6950,10 +6970,6 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
 <context>
     <name>TimeZones</name>
     <message>
-        <source>Baker Island</source>
-        <translation>Baker Island</translation>
-    </message>
-    <message>
         <source>American Samoa</source>
         <translation>American Samoa</translation>
     </message>
@@ -6962,60 +6978,8 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>Hawaii</translation>
     </message>
     <message>
-        <source>Marquesas Islands</source>
-        <translation>Marquesas Islands</translation>
-    </message>
-    <message>
-        <source>Alaska</source>
-        <translation>Alaska</translation>
-    </message>
-    <message>
-        <source>Los Angeles, Vancouver</source>
-        <translation>Los Angeles, Vancouver</translation>
-    </message>
-    <message>
-        <source>Denver, Phoenix</source>
-        <translation>Denver, Phoenix</translation>
-    </message>
-    <message>
-        <source>Mexico City, Chicago</source>
-        <translation>Mexico City, Chicago</translation>
-    </message>
-    <message>
-        <source>New York, Toronto</source>
-        <translation>New York, Toronto</translation>
-    </message>
-    <message>
-        <source>Santiago, Caracas</source>
-        <translation>Santiago, Caracas</translation>
-    </message>
-    <message>
-        <source>Newfoundland</source>
-        <translation>Newfoundland</translation>
-    </message>
-    <message>
         <source>São Paulo, Buenos Aires</source>
         <translation>São Paulo, Buenos Aires</translation>
-    </message>
-    <message>
-        <source>South Georgia</source>
-        <translation>South Georgia</translation>
-    </message>
-    <message>
-        <source>Azores, Cape Verde</source>
-        <translation>Azores, Cape Verde</translation>
-    </message>
-    <message>
-        <source>London, Lisbon</source>
-        <translation>London, Lisbon</translation>
-    </message>
-    <message>
-        <source>Paris, Berlin, Lagos</source>
-        <translation>Paris, Berlin, Lagos</translation>
-    </message>
-    <message>
-        <source>Cairo, Athens</source>
-        <translation>Cairo, Athens</translation>
     </message>
     <message>
         <source>Moscow, Istanbul, Riyadh</source>
@@ -7046,10 +7010,6 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>Nepal</translation>
     </message>
     <message>
-        <source>Dhaka, Almaty</source>
-        <translation>Dhaka, Almaty</translation>
-    </message>
-    <message>
         <source>Myanmar</source>
         <translation>Myanmar</translation>
     </message>
@@ -7062,36 +7022,12 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>Beijing time (China)</translation>
     </message>
     <message>
-        <source>Eucla (Australia)</source>
-        <translation>Eucla (Australia)</translation>
-    </message>
-    <message>
         <source>Tokyo, Seoul</source>
         <translation>Tokyo, Seoul</translation>
     </message>
     <message>
-        <source>Darwin, Adelaide</source>
-        <translation>Darwin, Adelaide</translation>
-    </message>
-    <message>
-        <source>Sydney, Vladivostok</source>
-        <translation>Sydney, Vladivostok</translation>
-    </message>
-    <message>
-        <source>Lord Howe Island</source>
-        <translation>Lord Howe Island</translation>
-    </message>
-    <message>
         <source>Solomon Islands</source>
         <translation>Solomon Islands</translation>
-    </message>
-    <message>
-        <source>Auckland, Fiji</source>
-        <translation>Auckland, Fiji</translation>
-    </message>
-    <message>
-        <source>Chatham Islands</source>
-        <translation>Chatham Islands</translation>
     </message>
     <message>
         <source>Tonga, Samoa</source>
@@ -7106,8 +7042,56 @@ Balance: {balance} (paid {principal}, bonus {bonus})</translation>
         <translation>Time zone</translation>
     </message>
     <message>
-        <source>Default: {zone}. The shop&apos;s “today” for the day close, reports and expiry is counted in it.</source>
-        <translation>Default: {zone}. The shop&apos;s “today” for the day close, reports and expiry is counted in it.</translation>
+        <source>Arizona (Phoenix)</source>
+        <translation>Arizona (Phoenix)</translation>
+    </message>
+    <message>
+        <source>Mexico City, Costa Rica</source>
+        <translation>Mexico City, Costa Rica</translation>
+    </message>
+    <message>
+        <source>Bogotá, Lima, Panama</source>
+        <translation>Bogotá, Lima, Panama</translation>
+    </message>
+    <message>
+        <source>Caracas, La Paz</source>
+        <translation>Caracas, La Paz</translation>
+    </message>
+    <message>
+        <source>Cape Verde</source>
+        <translation>Cape Verde</translation>
+    </message>
+    <message>
+        <source>Reykjavík, Accra</source>
+        <translation>Reykjavík, Accra</translation>
+    </message>
+    <message>
+        <source>Lagos, Algiers</source>
+        <translation>Lagos, Algiers</translation>
+    </message>
+    <message>
+        <source>Johannesburg</source>
+        <translation>Johannesburg</translation>
+    </message>
+    <message>
+        <source>Dhaka, Bishkek</source>
+        <translation>Dhaka, Bishkek</translation>
+    </message>
+    <message>
+        <source>Darwin</source>
+        <translation>Darwin</translation>
+    </message>
+    <message>
+        <source>Brisbane, Guam, Vladivostok</source>
+        <translation>Brisbane, Guam, Vladivostok</translation>
+    </message>
+    <message>
+        <source>Fiji, Kamchatka</source>
+        <translation>Fiji, Kamchatka</translation>
+    </message>
+    <message>
+        <source>Default: {zone}. The shop&apos;s “today” for the day close, reports and expiry is counted in it. The clock keeps this offset all year: places with summer time are not listed.</source>
+        <translation>Default: {zone}. The shop&apos;s “today” for the day close, reports and expiry is counted in it. The clock keeps this offset all year: places with summer time are not listed.</translation>
     </message>
 </context>
 <context>

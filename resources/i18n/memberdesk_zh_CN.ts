@@ -1810,6 +1810,18 @@ Please send this file to your support contact.</source>
         <source>Close the day</source>
         <translation>日结</translation>
     </message>
+    <message>
+        <source>{date} is the current business day: the next day can be shown once it has begun.</source>
+        <translation>{date} 是当前营业日：下一天开始后才能查看。</translation>
+    </message>
+    <message>
+        <source>{date} was closed at {when} (report No. {number}) and cannot be closed again; sales, refunds and recharges made since then go into the next close, which you can make here once {next} has begun.</source>
+        <translation>{date} 已于 {when} 日结（第 {number} 号报表），不能再次日结；此后的销售、退款和充值都计入下一次日结，{next} 开始后即可在此日结。</translation>
+    </message>
+    <message>
+        <source>{date} was closed at {when} (report No. {number}) and cannot be closed again; sales, refunds and recharges made after that went into the next close.</source>
+        <translation>{date} 已于 {when} 日结（第 {number} 号报表），不能再次日结；此后的销售、退款和充值计入了下一次日结。</translation>
+    </message>
 </context>
 <context>
     <name>DiscountDialog</name>
@@ -2200,6 +2212,10 @@ Please send this file to your support contact.</source>
     <message>
         <source>Type your password</source>
         <translation>请输入密码</translation>
+    </message>
+    <message>
+        <source>{name} logged out; shift {number} is still open. Log in again to carry on with it; before leaving, log in and press F5 to close it (count the cash).</source>
+        <translation>{name} 已退出登录，班次 {number} 仍未交班。再次登录即可继续；下班前请登录后按 F5 交班（清点现金）。</translation>
     </message>
 </context>
 <context>
@@ -5021,6 +5037,10 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <source>Refund qty</source>
         <translation>退货数量</translation>
     </message>
+    <message>
+        <source>{when} (the receipt says {printed}: printed before the time zone was changed)</source>
+        <translation>{when}（小票上印的是 {printed}：在更改时区之前打印）</translation>
+    </message>
 </context>
 <context>
     <name>RegisterDialog</name>
@@ -6904,10 +6924,6 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
 <context>
     <name>TimeZones</name>
     <message>
-        <source>Baker Island</source>
-        <translation>贝克岛</translation>
-    </message>
-    <message>
         <source>American Samoa</source>
         <translation>美属萨摩亚</translation>
     </message>
@@ -6916,60 +6932,8 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>夏威夷</translation>
     </message>
     <message>
-        <source>Marquesas Islands</source>
-        <translation>马克萨斯群岛</translation>
-    </message>
-    <message>
-        <source>Alaska</source>
-        <translation>阿拉斯加</translation>
-    </message>
-    <message>
-        <source>Los Angeles, Vancouver</source>
-        <translation>洛杉矶、温哥华</translation>
-    </message>
-    <message>
-        <source>Denver, Phoenix</source>
-        <translation>丹佛、凤凰城</translation>
-    </message>
-    <message>
-        <source>Mexico City, Chicago</source>
-        <translation>墨西哥城、芝加哥</translation>
-    </message>
-    <message>
-        <source>New York, Toronto</source>
-        <translation>纽约、多伦多</translation>
-    </message>
-    <message>
-        <source>Santiago, Caracas</source>
-        <translation>圣地亚哥、加拉加斯</translation>
-    </message>
-    <message>
-        <source>Newfoundland</source>
-        <translation>纽芬兰</translation>
-    </message>
-    <message>
         <source>São Paulo, Buenos Aires</source>
         <translation>圣保罗、布宜诺斯艾利斯</translation>
-    </message>
-    <message>
-        <source>South Georgia</source>
-        <translation>南乔治亚岛</translation>
-    </message>
-    <message>
-        <source>Azores, Cape Verde</source>
-        <translation>亚速尔群岛、佛得角</translation>
-    </message>
-    <message>
-        <source>London, Lisbon</source>
-        <translation>伦敦、里斯本</translation>
-    </message>
-    <message>
-        <source>Paris, Berlin, Lagos</source>
-        <translation>巴黎、柏林、拉各斯</translation>
-    </message>
-    <message>
-        <source>Cairo, Athens</source>
-        <translation>开罗、雅典</translation>
     </message>
     <message>
         <source>Moscow, Istanbul, Riyadh</source>
@@ -7000,10 +6964,6 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>尼泊尔</translation>
     </message>
     <message>
-        <source>Dhaka, Almaty</source>
-        <translation>达卡、阿拉木图</translation>
-    </message>
-    <message>
         <source>Myanmar</source>
         <translation>缅甸</translation>
     </message>
@@ -7016,36 +6976,12 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>北京时间（中国）</translation>
     </message>
     <message>
-        <source>Eucla (Australia)</source>
-        <translation>尤克拉（澳大利亚）</translation>
-    </message>
-    <message>
         <source>Tokyo, Seoul</source>
         <translation>东京、首尔</translation>
     </message>
     <message>
-        <source>Darwin, Adelaide</source>
-        <translation>达尔文、阿德莱德</translation>
-    </message>
-    <message>
-        <source>Sydney, Vladivostok</source>
-        <translation>悉尼、符拉迪沃斯托克</translation>
-    </message>
-    <message>
-        <source>Lord Howe Island</source>
-        <translation>豪勋爵岛</translation>
-    </message>
-    <message>
         <source>Solomon Islands</source>
         <translation>所罗门群岛</translation>
-    </message>
-    <message>
-        <source>Auckland, Fiji</source>
-        <translation>奥克兰、斐济</translation>
-    </message>
-    <message>
-        <source>Chatham Islands</source>
-        <translation>查塔姆群岛</translation>
     </message>
     <message>
         <source>Tonga, Samoa</source>
@@ -7060,8 +6996,56 @@ Balance: {balance} (paid {principal}, bonus {bonus})</source>
         <translation>时区</translation>
     </message>
     <message>
-        <source>Default: {zone}. The shop&apos;s “today” for the day close, reports and expiry is counted in it.</source>
-        <translation>默认：{zone}。日结、报表和到期按这个时区的“今天”计算。</translation>
+        <source>Arizona (Phoenix)</source>
+        <translation>亚利桑那（凤凰城）</translation>
+    </message>
+    <message>
+        <source>Mexico City, Costa Rica</source>
+        <translation>墨西哥城、哥斯达黎加</translation>
+    </message>
+    <message>
+        <source>Bogotá, Lima, Panama</source>
+        <translation>波哥大、利马、巴拿马</translation>
+    </message>
+    <message>
+        <source>Caracas, La Paz</source>
+        <translation>加拉加斯、拉巴斯</translation>
+    </message>
+    <message>
+        <source>Cape Verde</source>
+        <translation>佛得角</translation>
+    </message>
+    <message>
+        <source>Reykjavík, Accra</source>
+        <translation>雷克雅未克、阿克拉</translation>
+    </message>
+    <message>
+        <source>Lagos, Algiers</source>
+        <translation>拉各斯、阿尔及尔</translation>
+    </message>
+    <message>
+        <source>Johannesburg</source>
+        <translation>约翰内斯堡</translation>
+    </message>
+    <message>
+        <source>Dhaka, Bishkek</source>
+        <translation>达卡、比什凯克</translation>
+    </message>
+    <message>
+        <source>Darwin</source>
+        <translation>达尔文</translation>
+    </message>
+    <message>
+        <source>Brisbane, Guam, Vladivostok</source>
+        <translation>布里斯班、关岛、符拉迪沃斯托克</translation>
+    </message>
+    <message>
+        <source>Fiji, Kamchatka</source>
+        <translation>斐济、堪察加</translation>
+    </message>
+    <message>
+        <source>Default: {zone}. The shop&apos;s “today” for the day close, reports and expiry is counted in it. The clock keeps this offset all year: places with summer time are not listed.</source>
+        <translation>默认：{zone}。日结、报表和到期按这个时区的“今天”计算。全年固定使用这个时差，所以有夏令时的地区不在列表中。</translation>
     </message>
 </context>
 <context>

@@ -264,3 +264,56 @@ def test_a_sealed_day_turns_the_close_button_off_until_the_next_business_day(
     c.settle()
     assert page.close_button.toolTip().startswith(
         f"{day.isoformat()} is sealed: report No. 1, closed at ")
+
+
+def test_after_a_close_the_page_says_where_later_sales_go_and_the_next_day_waits(
+        counter: Counter) -> None:
+    """Issue 11 (blind trial): after 日结 the button was grey with no reason on the
+    page, "›" did nothing, and nothing said into which close the sales made later that
+    day go. Now a sentence under the date says it (the next close, once the next
+    business day has begun), "›" is off with why, and those sales are in the next
+    day's close."""
+    c = counter
+    trade(c)
+    close_all_shifts(c)
+    office = c.open(Qt.Key.Key_F8)
+    page = office.page("day")
+    c.settle()
+    assert not page.note.isVisible()
+    assert not page.later.isEnabled()  # the current business day: no day after it yet
+    day = page.day
+    assert page.later.toolTip() == f"{day.isoformat()} 是当前营业日：下一天开始后才能查看。"
+    for _press in range(2):  # 日结, then again to confirm, by keys
+        page.close_button.setFocus()
+        c.press(Qt.Key.Key_Space, page.close_button)
+        c.settle()
+    assert page.report is not None and page.report.close_no == 1
+    nxt = (day + timedelta(days=1)).isoformat()
+    assert page.note.isVisible()
+    note = page.note.text()
+    assert note.startswith(f"{day.isoformat()} 已于 ") and "（第 1 号报表），不能再次日结" in note
+    assert "此后的销售、退款和充值都计入下一次日结" in note and f"{nxt} 开始后即可在此日结" in note
+    c.press(Qt.Key.Key_Right, page.later)  # "›" is off: the page stays on the day
+    assert page.day == day
+    c.ui.i18n.set_language("en")
+    page.show_report()
+    c.settle()
+    assert page.note.text().endswith(
+        f"go into the next close, which you can make here once {nxt} has begun.")
+    assert page.later.toolTip().startswith(f"{day.isoformat()} is the current business day")
+
+    shifts.open_shift(c.db, c.world.cashier, yuan("200"))
+    c.world.sell([("BEER", 1)], [(TenderKind.CASH, "6.00")])  # the same date, after the close
+    page.show_report()
+    c.settle()
+    assert page.report is not None and page.report.sales_count == 2  # the sealed day
+    with shoptime.frozen(shoptime.utc_now() + timedelta(days=1)):
+        page.activated()  # the next business day: its close takes the later sale
+        c.settle()
+        assert page.day == day + timedelta(days=1) and not page.note.isVisible()
+        assert page.report is not None and page.report.close_no is None
+        assert page.report.sales_count == 1
+        page.earlier.setFocus()
+        c.press(Qt.Key.Key_Space, page.earlier)
+        assert page.day == day and page.later.isEnabled()
+        assert page.later.toolTip() == "The day after"

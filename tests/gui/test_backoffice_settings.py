@@ -230,7 +230,11 @@ TIME_ZONE = "shop.timezone_offset_minutes"
 
 
 def test_the_time_zone_is_picked_by_place_and_saved_in_minutes(owner: Counter) -> None:
-    """A blind trial: "时区（与 UTC 相差的分钟数）" and 480 told a new owner nothing."""
+    """A blind trial: "时区（与 UTC 相差的分钟数）" and 480 told a new owner nothing.
+    Issue 11 (a second trial): UTC+8:45 尤克拉 sat right under Beijing and places with
+    summer time were named beside a fixed offset. The setting is a fixed offset: Beijing
+    first, the common offsets, a line, the others west to east, only places that keep
+    their offset all year, and the note says why the others are missing."""
     c = owner
     _office, page = settings_page(c)
     zone = page.editors[TIME_ZONE]
@@ -238,23 +242,30 @@ def test_the_time_zone_is_picked_by_place_and_saved_in_minutes(owner: Counter) -
     assert page.labels[TIME_ZONE].text() == "时区"
     assert zone.currentText() == "UTC+8 北京时间（中国）"
     assert page.notes[TIME_ZONE].text().startswith("默认：UTC+8 北京时间（中国）。")
+    assert page.notes[TIME_ZONE].text().endswith("有夏令时的地区不在列表中。")
     texts = [zone.itemText(i) for i in range(zone.count())]
-    assert texts[0].startswith("UTC-12 ") and texts[-1].startswith("UTC+14 ")
-    assert {"UTC+5:30 印度、斯里兰卡", "UTC+9:30 达尔文、阿德莱德", "UTC-3:30 纽芬兰"} <= set(texts)
-    assert all(len(t.split(" ", 1)) == 2 for t in texts)  # each offset with its places
+    assert texts[:7] == ["UTC+8 北京时间（中国）", "UTC+9 东京、首尔", "UTC+7 曼谷、河内、雅加达",
+                         "UTC+5:30 印度、斯里兰卡", "UTC+4 迪拜", "UTC+3 莫斯科、伊斯坦布尔、利雅得", ""]
+    others = [int(zone.itemData(i)) for i in range(7, zone.count())]
+    assert others == sorted(others) and others[0] == -660 and others[-1] == 840
+    assert len(texts) <= 30  # small
+    summer = ("尤克拉", "纽约", "伦敦", "悉尼", "巴黎", "洛杉矶", "芝加哥", "阿德莱德", "奥克兰", "纽芬兰")
+    assert not [t for t in texts if any(place in t for place in summer)]
+    assert all(len(t.split(" ", 1)) == 2 for t in texts if t)  # each offset with its places
 
     zone.setFocus()
-    c.press(Qt.Key.Key_Up, zone)  # one offset west of Beijing
-    assert zone.currentText() == "UTC+7 曼谷、河内、雅加达"
+    c.press(Qt.Key.Key_Down, zone)  # the next common one after Beijing
+    assert zone.currentText() == "UTC+9 东京、首尔"
     c.press(Qt.Key.Key_S, zone, CTRL)
     settle(c, page)
     assert page.message.text() == "已保存，修改了 1 项设置。"
-    assert read_settings(c.db)[TIME_ZONE] == 420  # the same setting, in minutes
+    assert read_settings(c.db)[TIME_ZONE] == 540  # the same setting, in minutes
     c.ui.i18n.set_language("en")
     c.qtbot.waitUntil(lambda: page.heading.text() == "Settings")
     assert page.labels[TIME_ZONE].text() == "Time zone"
-    assert zone.currentText() == "UTC+7 Bangkok, Hanoi, Jakarta"
+    assert zone.currentText() == "UTC+9 Tokyo, Seoul"
     assert page.notes[TIME_ZONE].text().startswith("Default: UTC+8 Beijing time (China).")
+    assert page.notes[TIME_ZONE].text().endswith("places with summer time are not listed.")
 
 
 def test_a_time_zone_stored_by_other_means_is_shown_and_kept(owner: Counter) -> None:
@@ -264,4 +275,5 @@ def test_a_time_zone_stored_by_other_means_is_shown_and_kept(owner: Counter) -> 
     zone = page.editors[TIME_ZONE]
     assert zone.currentText() == "UTC+1:40"
     assert zone.itemText(zone.currentIndex() - 1).startswith("UTC+1 ")  # in its place
+    assert zone.itemText(zone.currentIndex() + 1).startswith("UTC+2 ")
     assert page.changes() == {}  # saving the page does not move the shop's clock

@@ -287,6 +287,28 @@ def test_ctrl_q_on_the_login_screen_after_a_log_out_asks_about_the_open_shift(
     assert _open_shifts(till) == [shift_no]
 
 
+def test_log_out_with_the_shift_open_says_on_the_login_screen_that_it_stays_open(
+        till: Till) -> None:
+    """Issue 11 (blind trial): Shift+F9 gave no reminder that the shift stays open. The
+    login screen says it, whose and which, and what to do, until the next log-in."""
+    shift = till.ui.state.shift
+    _log_out_keys(till, lambda box: box.reject())
+    _active(till, till.ui.login)
+    note = till.ui.login.left_open_label
+    assert note.isVisible()
+    assert note.text() == (f"{shift.staff_name} 已退出登录，班次 {shift.shift_no} 仍未交班。"
+                           "再次登录即可继续；下班前请登录后按 F5 交班（清点现金）。")
+    till.ui.i18n.set_language("en")
+    till.qtbot.waitUntil(lambda: "logged out" in note.text())
+    assert note.text() == (
+        f"{shift.staff_name} logged out; shift {shift.shift_no} is still open. Log in again "
+        "to carry on with it; before leaving, log in and press F5 to close it (count the cash).")
+    log_in(till.qtbot, till.ui, "cashier", "cashier-pass")
+    till.settle()
+    assert note.isHidden()  # said until the next log-in
+    assert till.ui.state.shift is not None and till.ui.state.shift.shift_no == shift.shift_no
+
+
 def _left_open_name(till: Till) -> str:
     shift = till.ui.left_open.last()
     assert shift is not None
@@ -302,6 +324,7 @@ def test_after_the_shift_is_closed_ctrl_q_on_the_login_screen_quits_at_once(till
     assert till.ui.state.shift is None
     _log_out_keys(till, lambda box: box.reject())
     _active(till, till.ui.login)
+    assert till.ui.login.left_open_label.isHidden()  # nothing left open to remind of
     exits, seen = _login_quit_keys(till, lambda box: box.reject())
     assert exits == [0] and seen == []
 

@@ -24,6 +24,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "memberdesk.cli.report_cmds",  # report day, ...
     "memberdesk.cli.members_cmds",  # members find, import, export, template
     "memberdesk.cli.staff_cmds",  # staff list, add, passwd, activate, deactivate
+    "memberdesk.cli.shift_cmds",  # shifts list [--open], close-for (代交班)
     "memberdesk.cli.products_cmds",  # products list, add, edit, (de)activate; categories
     "memberdesk.cli.rules_cmds",  # tiers list, set; coupons ...; recharge-rules list, add, end
     "memberdesk.cli.stock_cmds",  # stock receive, count, threshold, list, report

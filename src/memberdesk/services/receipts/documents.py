@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Protocol
 
@@ -75,21 +75,47 @@ def receipt_head(
     )
 
 
-def load_receipt(db: Database, actor: Actor, number: str) -> ReceiptData:
-    """The stored receipt of a sale, recharge or refund, by its number (reprint)."""
+@dataclass(frozen=True)
+class StoredReceipt:
+    """A stored receipt and when its sale or recharge was made, in the shop's time zone
+    as it is now (None: a refund's receipt). A reprint copies the receipt as it was
+    printed; a screen shows ``made_at``, and says the printed time beside it when the
+    shop's time zone has changed since (``printed_elsewhen``)."""
+
+    receipt: ReceiptData
+    made_at: datetime | None = None
+
+    @property
+    def printed_elsewhen(self) -> bool:
+        """The receipt's printed time is not ``made_at`` (to the minute): it was
+        printed under another time zone."""
+        return (self.made_at is not None
+                and self.receipt.issued_at[:16] != f"{self.made_at:%Y-%m-%d %H:%M}")
+
+
+def stored_receipt(db: Database, actor: Actor, number: str) -> StoredReceipt:
+    """The stored receipt of a sale, recharge or refund, by its number, with the
+    time its sale or recharge was made in the shop's time now."""
     number = number.strip()
     with db.reader() as uow:
         s = uow.session
         require(s, actor, Permission.SELL)
-        for column, model in ((Sale.sale_no, Sale), (Recharge.recharge_no, Recharge)):
-            row = s.scalar(select(model.receipt_json).where(column == number))
-            if row:
-                return from_json(row)
+        for model, column in ((Sale, Sale.sale_no), (Recharge, Recharge.recharge_no)):
+            row = s.execute(select(model.receipt_json, model.created_at)
+                            .where(column == number)).first()
+            if row is not None and row[0]:
+                return StoredReceipt(from_json(row[0]), clock.local_time(s, row[1]))
         detail = s.scalar(select(AuditEntry.detail).where(
             AuditEntry.entity == "refund", AuditEntry.entity_id == number))
         if detail:
-            return from_json(json.dumps(json.loads(detail)["result"]["receipt"]))
+            return StoredReceipt(from_json(json.dumps(json.loads(detail)["result"]["receipt"])))
     raise NotFoundError("sale_not_found", key=number)
+
+
+def load_receipt(db: Database, actor: Actor, number: str) -> ReceiptData:
+    """The stored receipt of a sale, recharge or refund, by its number (reprint: as it
+    was printed, its time too)."""
+    return stored_receipt(db, actor, number).receipt
 
 
 def receipt_preview(db: Database, actor: Actor) -> ReceiptData:

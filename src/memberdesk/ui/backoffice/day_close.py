@@ -6,7 +6,7 @@ on the next business day with that day (issue 11)."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from html import escape
 from typing import Any, cast
 
@@ -57,7 +57,7 @@ class DayClosePage(Page):
         self.later = push_button(lambda: self.date.setDate(self.date.date().addDays(1)))
         for step in (self.earlier, self.later):
             step.setProperty("stepButton", True)
-        self.date.setMaximumDate(fmt.shop_qdate().addDays(1))
+        self.date.setMaximumDate(fmt.shop_qdate())  # a day not begun cannot be shown
         self.date.dateChanged.connect(lambda _d: self._disarm())
         self.date_label.setBuddy(self.date)
         self.show_button = push_button(self.show_report)
@@ -70,6 +70,10 @@ class DayClosePage(Page):
         row.addWidget(self.show_button)
         row.addStretch(1)
         row.addWidget(self.close_button)
+        self.note = QLabel()  # a sealed day: why it cannot be closed, where later sales go
+        self.note.setObjectName("dayCloseNote")
+        self.note.setWordWrap(True)
+        self.note.setVisible(False)
         self.figures = QLabel()
         self.figures.setObjectName("dayFigures")
         self.figures.setWordWrap(False)  # figures never break; the box scrolls instead
@@ -90,6 +94,7 @@ class DayClosePage(Page):
         middle.addWidget(self.preview, 3)
         self.body.addWidget(self.date_label)
         self.body.addLayout(row)
+        self.body.addWidget(self.note)
         self.body.addWidget(self.open_shifts)
         self.body.addLayout(middle, 1)
         self.body.addWidget(self.export_panel)
@@ -148,7 +153,10 @@ class DayClosePage(Page):
         return r if r is not None and r.close_no and r.business_date == self.day else None
 
     def update_state(self) -> None:
-        """A sealed day cannot be closed again: the button is off and says why."""
+        """A sealed day cannot be closed again: the button is off, the note under the
+        date says why and where the sales made after the close go (the next close, of
+        a later business date: ``reporting/window.py``). "›" is off on the current
+        business day, saying so (issue 11)."""
         sealed = self._sealed()
         self.close_button.setEnabled(not self.busy and sealed is None)
         self.close_button.setToolTip("" if sealed is None else self.tr(
@@ -156,6 +164,29 @@ class DayClosePage(Page):
             "day can be closed once it has begun.").format(
                 date=sealed.business_date.isoformat(), number=sealed.close_no,
                 when=fmt.local_text(sealed.until)))
+        self.note.setText(self._note_text(sealed))
+        self.note.setVisible(sealed is not None)
+        last = self.date.date() >= self.date.maximumDate()
+        self.later.setEnabled(not last)
+        self.later.setToolTip(self.tr(
+            "{date} is the current business day: the next day can be shown once it has "
+            "begun.").format(date=self.day.isoformat()) if last else self.tr("The day after"))
+
+    def _note_text(self, sealed: DayReport | None) -> str:
+        if sealed is None:
+            return ""
+        args = {"date": sealed.business_date.isoformat(), "number": sealed.close_no,
+                "when": fmt.local_text(sealed.until)}
+        if sealed.business_date == self._today:
+            return self.tr(
+                "{date} was closed at {when} (report No. {number}) and cannot be closed "
+                "again; sales, refunds and recharges made since then go into the next "
+                "close, which you can make here once {next} has begun.").format(
+                    next=(sealed.business_date + timedelta(days=1)).isoformat(), **args)
+        return self.tr(
+            "{date} was closed at {when} (report No. {number}) and cannot be closed again; "
+            "sales, refunds and recharges made after that went into the next close.").format(
+                **args)
 
     # -- showing ----------------------------------------------------------------------------
     def show_report(self) -> None:
@@ -284,7 +315,6 @@ class DayClosePage(Page):
         self.earlier.setText("‹")
         self.later.setText("›")
         self.earlier.setToolTip(self.tr("The day before"))
-        self.later.setToolTip(self.tr("The day after"))
         self.show_button.setText(self.tr("Show (Enter)"))
         self.close_button.setText(self.tr("Close the day"))
         self.update_state()

@@ -1,11 +1,16 @@
-"""The shop's time zone on the settings page: a list of the UTC offsets, whole and half
-hours, each with places that keep it ("UTC+8 北京时间（中国）"), instead of a number of
-minutes (a blind trial: "时区（与 UTC 相差的分钟数）" told a new owner nothing).
+"""The shop's time zone on the settings page: a short list of UTC offsets, each with
+places that keep it all year ("UTC+8 北京时间（中国）"), instead of a number of minutes
+(a blind trial: "时区（与 UTC 相差的分钟数）" told a new owner nothing).
 
-What is stored is the same setting, ``shop.timezone_offset_minutes`` in minutes; the
-settings service checks it as before (its range is in the settings catalogue). A value
-stored by other means that is not in the list (``memberdesk settings``) is shown as
-its offset and kept."""
+What is stored is a fixed offset, ``shop.timezone_offset_minutes`` in minutes (not an
+IANA zone): the shop's clock never moves for summer time. So the list names only
+places without summer time (a second trial found New York, London and Sydney named
+beside one fixed offset, and 尤克拉 right under Beijing), Beijing first, then the
+offsets Chinese shops abroad use most, then the others west to east; the note says
+why a place with summer time is missing. The settings service checks the value as
+before (its range is in the settings catalogue). A value stored by other means that is
+not in the list (``memberdesk settings``) is shown as its offset, among the others, and
+kept."""
 
 from __future__ import annotations
 
@@ -13,52 +18,47 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QWidget
 
 from memberdesk.ui.common.widgets import PickerBox
+from memberdesk.ui.shell.follow import TIME_ZONE_KEY as TIME_ZONE_KEY  # the settings page's
 from memberdesk.ui.shell.i18n import QT_TRANSLATE_NOOP, Retranslating
 
-TIME_ZONE_KEY = "shop.timezone_offset_minutes"
 CONTEXT = "TimeZones"
 
-# (minutes from UTC, places keeping that offset: the source text, context TimeZones)
-ZONES: tuple[tuple[int, str], ...] = (
-    (-720, QT_TRANSLATE_NOOP("TimeZones", "Baker Island")),
+# (minutes from UTC, places keeping that offset all year: the source text, context
+# TimeZones). Beijing first, then the common ones, then the others west to east.
+COMMON: tuple[tuple[int, str], ...] = (
+    (480, QT_TRANSLATE_NOOP("TimeZones", "Beijing time (China)")),
+    (540, QT_TRANSLATE_NOOP("TimeZones", "Tokyo, Seoul")),
+    (420, QT_TRANSLATE_NOOP("TimeZones", "Bangkok, Hanoi, Jakarta")),
+    (330, QT_TRANSLATE_NOOP("TimeZones", "India, Sri Lanka")),
+    (240, QT_TRANSLATE_NOOP("TimeZones", "Dubai")),
+    (180, QT_TRANSLATE_NOOP("TimeZones", "Moscow, Istanbul, Riyadh")),
+)
+OTHERS: tuple[tuple[int, str], ...] = (
     (-660, QT_TRANSLATE_NOOP("TimeZones", "American Samoa")),
     (-600, QT_TRANSLATE_NOOP("TimeZones", "Hawaii")),
-    (-570, QT_TRANSLATE_NOOP("TimeZones", "Marquesas Islands")),
-    (-540, QT_TRANSLATE_NOOP("TimeZones", "Alaska")),
-    (-480, QT_TRANSLATE_NOOP("TimeZones", "Los Angeles, Vancouver")),
-    (-420, QT_TRANSLATE_NOOP("TimeZones", "Denver, Phoenix")),
-    (-360, QT_TRANSLATE_NOOP("TimeZones", "Mexico City, Chicago")),
-    (-300, QT_TRANSLATE_NOOP("TimeZones", "New York, Toronto")),
-    (-240, QT_TRANSLATE_NOOP("TimeZones", "Santiago, Caracas")),
-    (-210, QT_TRANSLATE_NOOP("TimeZones", "Newfoundland")),
+    (-420, QT_TRANSLATE_NOOP("TimeZones", "Arizona (Phoenix)")),
+    (-360, QT_TRANSLATE_NOOP("TimeZones", "Mexico City, Costa Rica")),
+    (-300, QT_TRANSLATE_NOOP("TimeZones", "Bogotá, Lima, Panama")),
+    (-240, QT_TRANSLATE_NOOP("TimeZones", "Caracas, La Paz")),
     (-180, QT_TRANSLATE_NOOP("TimeZones", "São Paulo, Buenos Aires")),
-    (-120, QT_TRANSLATE_NOOP("TimeZones", "South Georgia")),
-    (-60, QT_TRANSLATE_NOOP("TimeZones", "Azores, Cape Verde")),
-    (0, QT_TRANSLATE_NOOP("TimeZones", "London, Lisbon")),
-    (60, QT_TRANSLATE_NOOP("TimeZones", "Paris, Berlin, Lagos")),
-    (120, QT_TRANSLATE_NOOP("TimeZones", "Cairo, Athens")),
-    (180, QT_TRANSLATE_NOOP("TimeZones", "Moscow, Istanbul, Riyadh")),
+    (-60, QT_TRANSLATE_NOOP("TimeZones", "Cape Verde")),
+    (0, QT_TRANSLATE_NOOP("TimeZones", "Reykjavík, Accra")),
+    (60, QT_TRANSLATE_NOOP("TimeZones", "Lagos, Algiers")),
+    (120, QT_TRANSLATE_NOOP("TimeZones", "Johannesburg")),
     (210, QT_TRANSLATE_NOOP("TimeZones", "Tehran")),
-    (240, QT_TRANSLATE_NOOP("TimeZones", "Dubai")),
     (270, QT_TRANSLATE_NOOP("TimeZones", "Kabul")),
     (300, QT_TRANSLATE_NOOP("TimeZones", "Karachi, Tashkent")),
-    (330, QT_TRANSLATE_NOOP("TimeZones", "India, Sri Lanka")),
     (345, QT_TRANSLATE_NOOP("TimeZones", "Nepal")),
-    (360, QT_TRANSLATE_NOOP("TimeZones", "Dhaka, Almaty")),
+    (360, QT_TRANSLATE_NOOP("TimeZones", "Dhaka, Bishkek")),
     (390, QT_TRANSLATE_NOOP("TimeZones", "Myanmar")),
-    (420, QT_TRANSLATE_NOOP("TimeZones", "Bangkok, Hanoi, Jakarta")),
-    (480, QT_TRANSLATE_NOOP("TimeZones", "Beijing time (China)")),
-    (525, QT_TRANSLATE_NOOP("TimeZones", "Eucla (Australia)")),
-    (540, QT_TRANSLATE_NOOP("TimeZones", "Tokyo, Seoul")),
-    (570, QT_TRANSLATE_NOOP("TimeZones", "Darwin, Adelaide")),
-    (600, QT_TRANSLATE_NOOP("TimeZones", "Sydney, Vladivostok")),
-    (630, QT_TRANSLATE_NOOP("TimeZones", "Lord Howe Island")),
+    (570, QT_TRANSLATE_NOOP("TimeZones", "Darwin")),
+    (600, QT_TRANSLATE_NOOP("TimeZones", "Brisbane, Guam, Vladivostok")),
     (660, QT_TRANSLATE_NOOP("TimeZones", "Solomon Islands")),
-    (720, QT_TRANSLATE_NOOP("TimeZones", "Auckland, Fiji")),
-    (765, QT_TRANSLATE_NOOP("TimeZones", "Chatham Islands")),
+    (720, QT_TRANSLATE_NOOP("TimeZones", "Fiji, Kamchatka")),
     (780, QT_TRANSLATE_NOOP("TimeZones", "Tonga, Samoa")),
     (840, QT_TRANSLATE_NOOP("TimeZones", "Line Islands (Kiribati)")),
 )
+ZONES = COMMON + OTHERS
 PLACES = dict(ZONES)
 
 
@@ -77,26 +77,33 @@ def zone_text(minutes: int) -> str:
 
 
 class TimeZonePicker(Retranslating, PickerBox):
-    """The offsets west to east; its value is the offset in minutes (``currentData``)."""
+    """Beijing and the common offsets, a line, the others west to east; its value is
+    the offset in minutes (``currentData``; the line has none)."""
 
     WIDTH = 312  # "UTC+8 北京时间（中国）" and its English whole (other fields: 240 px)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        for minutes, _places in ZONES:
+        for minutes, _places in COMMON:
+            self.addItem("", minutes)
+        self.insertSeparator(self.count())
+        self._others = self.count()  # where the others begin
+        for minutes, _places in OTHERS:
             self.addItem("", minutes)
         self.retranslate()
 
     def set_minutes(self, minutes: int) -> None:
         index = self.findData(minutes)
-        if index < 0:  # stored by other means: shown by its offset, in its place
-            index = sum(1 for i in range(self.count()) if int(self.itemData(i)) < minutes)
+        if index < 0:  # stored by other means: shown by its offset, among the others
+            index = next((i for i in range(self._others, self.count())
+                          if int(self.itemData(i)) > minutes), self.count())
             self.insertItem(index, offset_text(minutes), minutes)
         self.setCurrentIndex(index)
 
     def retranslate(self) -> None:
         for i in range(self.count()):
-            self.setItemText(i, zone_text(int(self.itemData(i))))
+            if self.itemData(i) is not None:  # not the line
+                self.setItemText(i, zone_text(int(self.itemData(i))))
         # the list as wide as its longest line (the field itself is narrower)
         self.view().setMinimumWidth(self.view().sizeHintForColumn(0) + 24)
 
@@ -106,4 +113,5 @@ def render_texts(label: QLabel, note: QLabel, default: int) -> None:
     label.setText(QCoreApplication.translate("TimeZones", "Time zone"))
     note.setText(QCoreApplication.translate(
         "TimeZones", "Default: {zone}. The shop's “today” for the day close, reports and "
-        "expiry is counted in it.").format(zone=zone_text(default)))
+        "expiry is counted in it. The clock keeps this offset all year: places with summer "
+        "time are not listed.").format(zone=zone_text(default)))

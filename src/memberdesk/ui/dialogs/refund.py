@@ -216,7 +216,8 @@ class RefundDialog(TaskDialog):
         # The sale is picked: its lines need the room (another number can still be typed).
         self.history_label.hide()
         self.history.hide()
-        self.view.show_receipt(receipt, found.left, found.refunded)
+        self.view.show_receipt(receipt, found.left, found.refunded,
+                               made_at=found.made_at, printed_elsewhen=found.printed_elsewhen)
         self._order_tabs()
         self._preview()
         self.reason.setFocus()

@@ -4,7 +4,8 @@ preview of what a refund would give back (the services' own rules), the refund."
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import datetime
 from typing import Any
 
 from memberdesk.services.receipts.data import ReceiptData
@@ -19,18 +20,22 @@ class Found:
     receipt: ReceiptData
     left: tuple[int, ...] | None  # a sale's quantities not refunded yet, line by line
     refunded: tuple[int, ...] | None = None  # and already refunded (the sale's own figures)
+    made_at: datetime | None = None  # in the shop's time zone now (the list's time)
+    printed_elsewhen: bool = False  # the receipt's time was printed under another zone
 
 
 def fetch_receipt(db: Any, actor: Any, number: str) -> Found:
     from memberdesk.services.checkout.history import sale_for_refund
-    from memberdesk.services.receipts.documents import load_receipt
+    from memberdesk.services.receipts.documents import stored_receipt
 
-    receipt = load_receipt(db, actor, number)
+    stored = stored_receipt(db, actor, number)
+    receipt = stored.receipt
+    found = Found(receipt, None, None, stored.made_at, stored.printed_elsewhen)
     if receipt.kind != "sale":
-        return Found(receipt, None)
+        return found
     sale = sale_for_refund(db, actor, receipt.number)
-    return Found(receipt, tuple(line.refundable_qty for line in sale.lines),
-                 tuple(line.refunded_qty for line in sale.lines))
+    return replace(found, left=tuple(line.refundable_qty for line in sale.lines),
+                   refunded=tuple(line.refunded_qty for line in sale.lines))
 
 
 def refund_history(db: Any, actor: Any, member_id: int | None) -> list[Any]:

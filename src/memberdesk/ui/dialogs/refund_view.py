@@ -5,6 +5,7 @@ service's own split: :func:`memberdesk.services.refunds.preview.preview_sale_ref
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -57,6 +58,8 @@ class RefundView(Retranslating, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.receipt: ReceiptData | None = None
+        self.made_at: datetime | None = None
+        self.printed_elsewhen = False
         self.preview: RefundPreview | RechargeRefundPlan | None = None
         self.split = QLabel()
         self.split.setObjectName("refundPreview")
@@ -92,12 +95,17 @@ class RefundView(Retranslating, QWidget):
 
     def show_receipt(self, receipt: ReceiptData | None,
                      left: tuple[int, ...] | None = None,
-                     refunded: tuple[int, ...] | None = None) -> None:
+                     refunded: tuple[int, ...] | None = None, *,
+                     made_at: datetime | None = None, printed_elsewhen: bool = False) -> None:
         """``left``: each line's quantity not refunded yet (None: all of it);
         ``refunded``: each line's quantity refunded already (None: nothing). Both are
         the sale's own figures (:func:`memberdesk.services.checkout.history.sale_for_refund`),
-        the ones the refund checks."""
+        the ones the refund checks. ``made_at``: when it was made, in the shop's time
+        zone now, as the list of recent sales shows it; ``printed_elsewhen``: the
+        receipt printed another time (under the zone before a change), said beside it."""
         self.receipt = receipt
+        self.made_at = made_at
+        self.printed_elsewhen = printed_elsewhen
         lines = receipt.lines if receipt is not None and receipt.kind == "sale" else ()
         self.table.setRowCount(len(lines))
         self.spins = []
@@ -233,6 +241,18 @@ class RefundView(Retranslating, QWidget):
             if spin.value() > 0
         )
 
+    def _when(self, r: ReceiptData) -> str:
+        """When the document was made, in the shop's time zone now (as the list of
+        recent sales shows it); the receipt's own time beside it when the zone changed
+        after it was printed (a reprint copies the receipt)."""
+        if self.made_at is None:
+            return r.issued_at
+        when = fmt.local_text(self.made_at)
+        if not self.printed_elsewhen:
+            return when
+        return self.tr("{when} (the receipt says {printed}: printed before the time zone "
+                       "was changed)").format(when=when, printed=r.issued_at[:16])
+
     def _render_summary(self) -> None:
         r = self.receipt
         if r is None:
@@ -243,7 +263,7 @@ class RefundView(Retranslating, QWidget):
             self.tr("Sale {number} of {when}, cashier {cashier}")
             if r.kind == "sale"
             else self.tr("Recharge {number} of {when}, cashier {cashier}")
-        ).format(number=r.number, when=r.issued_at, cashier=r.cashier)
+        ).format(number=r.number, when=self._when(r), cashier=r.cashier)
         lines = [head, self.tr("Total {total}; paid: {paid}").format(
             total=fmt.money(r.total), paid=paid)]
         if r.member_no:  # on the totals' line: the preview below needs the room (1024x768)

@@ -135,6 +135,13 @@ class LoginScreen(GuardedClose, Retranslating, QWidget):
         self.restored_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.restored_label.hide()
         self._restored: Any = None  # a RestoreResult
+        # Shift+F9 with the shift open: it stays open, said until the next log-in
+        self.left_open_label = QLabel()
+        self.left_open_label.setObjectName("loginLeftOpen")
+        self.left_open_label.setWordWrap(True)
+        self.left_open_label.setMargin(6)
+        self.left_open_label.hide()
+        self._left_open: Any = None  # a ShiftSummary
         self.staff_label = QLabel()
         self.staff_picker = PickerBox()
         self.staff_picker.setObjectName("staffPicker")
@@ -165,6 +172,7 @@ class LoginScreen(GuardedClose, Retranslating, QWidget):
         form.addWidget(self.subtitle)
         form.addWidget(self.offline_label)
         form.addWidget(self.restored_label)
+        form.addWidget(self.left_open_label)
         form.addSpacing(16)
         form.addWidget(self.staff_label)
         form.addWidget(self.staff_picker)
@@ -203,6 +211,11 @@ class LoginScreen(GuardedClose, Retranslating, QWidget):
         self.restored_label.setToolTip(
             str(self._restored.pre_restore_backup) if self._restored is not None else "")
         self._fit_restored()
+        shift = self._left_open
+        self.left_open_label.setText("" if shift is None else self.tr(
+            "{name} logged out; shift {number} is still open. Log in again to carry on "
+            "with it; before leaving, log in and press F5 to close it (count the cash).")
+            .format(name=shift.staff_name, number=shift.shift_no))
         self._render_error()
 
     def _render_error(self) -> None:
@@ -245,6 +258,13 @@ class LoginScreen(GuardedClose, Retranslating, QWidget):
         """Say (until the next log-in) what a restore put in place; None: say nothing."""
         self._restored = result
         self.restored_label.setVisible(result is not None)
+        self.retranslate()
+
+    def set_left_open(self, shift: Any) -> None:
+        """Say (until the next log-in) that the shift of the cashier who logged out
+        stays open (a ``ShiftSummary``); None: say nothing."""
+        self._left_open = shift
+        self.left_open_label.setVisible(shift is not None)
         self.retranslate()
 
     @property

@@ -23,7 +23,7 @@ from memberdesk.ui.counter.reader_bridge import ReaderBridge
 from memberdesk.ui.counter.state import CounterState
 from memberdesk.ui.shell.backup_scheduler import BackupScheduler
 from memberdesk.ui.shell.daily_jobs import DailyJobsScheduler
-from memberdesk.ui.shell.follow import follow_language_problem, follow_shop_name
+from memberdesk.ui.shell.follow import follow_language_problem, follow_shop_name, follow_time_zone
 from memberdesk.ui.shell.i18n import Translations
 from memberdesk.ui.shell.login import LoginScreen
 from memberdesk.ui.shell.quit_guard import ShiftsLeftOpen, confirm_logout, confirm_quit
@@ -142,6 +142,7 @@ class AppController(QObject):
             tasks.backup_made.connect(lambda _result: self.counter.refresh_backup())
             tasks.settings_changed.connect(lambda _values: self.counter.reload_settings())
             follow_shop_name(self, tasks.settings_changed)
+            follow_time_zone(tasks.settings_changed)
             self.backups = BackupScheduler(tasks.long_jobs, self)
             self.backups.backup_made.connect(lambda _result: self.counter.refresh_backup())
             self.backups.show_in(self.main.banner)
@@ -315,6 +316,7 @@ class AppController(QObject):
     def _logged_in(self, session: TillLogin) -> None:
         actor = session.actor
         self.login.set_restored(None)  # read: the next login screen is a plain one
+        self.login.set_left_open(None)
         log.info("%s logged in%s", actor.username, " offline" if session.offline else "")
         self.offline.start_session(actor, session)  # offline: the gate first
         self._start_counter(actor)
@@ -353,6 +355,7 @@ class AppController(QObject):
         actor = self.main.actor
         log.info("%s logged out", actor.username if actor else "?")
         self.left_open.logged_out(actor, self.state.shift)
+        self.login.set_left_open(self.state.shift)  # the reminder: the shift stays open
         self.counter.end_session()
         self.offline.end_session()
         self.main.end_session()

@@ -5,7 +5,7 @@ value above, and from the analytics grade, RFM segment, lifecycle and churn warn
 with ``segment_fields`` also registration from / before, visits and spend in the last
 N days, stored value at most and points expiring within N days. The fields sit
 beside their labels, three to a row and a line high (the member list keeps eight rows
-under them at 1024x768; a segment's eighteen, in a scroll, each label on one line).
+under them at 1024x768; a segment's eighteen, unfolded, in a scroll, each label on one line).
 Enter in a field, or picking in a list, asks for the filter to be applied
 (:attr:`apply_requested`)."""
 

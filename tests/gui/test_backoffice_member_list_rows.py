@@ -102,7 +102,8 @@ def test_a_stored_value_typed_above_shows_whole(manager: Counter, lang: str,
     c.press(Qt.Key.Key_E, office, Qt.KeyboardModifier.AltModifier)
     c.qtbot.waitUntil(panel.filter_box.isVisible, timeout=2_000)
     c.type(panel.balance, "12345.67")
-    c.qtbot.wait(50)
+    c.press(Qt.Key.Key_Return, panel.balance)  # applied (nothing left to apply at the end)
+    c.settle()
     if SHOTS:
         office.grab().save(str(Path(SHOTS) / f"members-balance-{screen[0]}-{lang}.png"))
     text = panel.balance.fontMetrics().horizontalAdvance("12345.67")

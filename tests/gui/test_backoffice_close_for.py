@@ -4,6 +4,8 @@ owner closes it for them by keys (the count form, Enter), and then closes the da
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -17,8 +19,10 @@ from memberdesk.services.shifts import shift as shifts
 from tests.checkout_support.kit import yuan
 
 from .helpers import log_in
-from .office_1024 import office_page_at_1024
+from .office_1024 import office_page_at, office_page_at_1024
 from .tasks_support import PASSWORDS, Counter, counter_for
+
+SHOTS = os.environ.get("MEMBERDESK_SHOTS", "")
 
 
 @pytest.fixture
@@ -77,3 +81,37 @@ def test_the_owner_closes_the_cashiers_shift_for_them_by_keys_then_closes_the_da
         c.qtbot.keyClick(page.close_button, Qt.Key.Key_Space)
         c.settle()
     assert page.report is not None and page.report.close_no == 1
+
+
+@pytest.mark.parametrize("screen", [(1024, 768), (1366, 768)])
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_the_figures_keep_their_height_beside_the_open_shifts_and_a_message(
+        counter: Counter, lang: str, screen: tuple[int, int]) -> None:
+    """A blind trial at 1024x768: with the open shifts listed the day's figures were a
+    strip four lines high, and at 1366 the preview shrank so when the refusal showed.
+    The export buttons stand in a column beside them (the formats and where files go
+    in one row under them): open shifts, the refusal, and still the figures (and at
+    1366 the preview) six lines high and more, every button whole."""
+    c = counter
+    cashier_left_the_shift_open(c)
+    office, page = office_page_at(c, lang, screen, "day")
+    page.close_button.click()  # refused: the open shift is said at the page's foot
+    c.settle()
+    c.qtbot.wait(100)
+    if SHOTS:
+        office.grab().save(str(Path(SHOTS) / f"day-open-shifts-{screen[0]}-{lang}.png"))
+    assert page.message.isVisible() and page.message.text()
+    table = page.open_shifts.table
+    assert page.open_shifts.isVisible() and table.viewport().height() >= table.rowHeight(0)
+    lines = 6 * page.figures.fontMetrics().lineSpacing()
+    box = page.figures_box
+    assert box.viewport().height() >= lines, (box.viewport().height(), lines)
+    assert not box.horizontalScrollBar().isVisible()
+    if screen[0] > 1024:
+        assert page.preview.isVisible() and page.preview.width() >= 360
+        assert page.preview.height() >= lines
+    panel = page.export_panel
+    for button in (panel.export_button, panel.print_button, panel.folder_button):
+        assert button.isVisible() and button.width() >= button.sizeHint().width()
+    bottom = page.mapToGlobal(page.rect().bottomLeft()).y()
+    assert panel.status.mapToGlobal(panel.status.rect().bottomLeft()).y() <= bottom

@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from memberdesk.ui.backoffice.member_filters import DAY_PADDING
 from memberdesk.ui.common.column_fit import cell_tip, title_tip
 from tests.checkout_support.kit import add_member
 
-from .office_1024 import office_page_at_1024, visible_rows
+from .office_1024 import office_page_at, office_page_at_1024, visible_rows
 from .tasks_support import Counter
 
 SHOTS = os.environ.get("MEMBERDESK_SHOTS", "")
@@ -87,3 +88,28 @@ def test_eight_rows_and_whole_titles_with_the_filters_unfolded(manager: Counter,
         assert buddy is not None and buddy.isVisible()
         assert buddy.mapToGlobal(buddy.rect().topRight()).x() <= right, label.text()
         assert label.width() >= label.sizeHint().width(), label.text()
+
+
+@pytest.mark.parametrize("screen", [(1024, 768), (1366, 768)])
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_a_stored_value_typed_above_shows_whole(manager: Counter, lang: str,
+                                                screen: tuple[int, int]) -> None:
+    """储值高于 / Stored value above was a field a few digits wide (a blind trial at
+    1024): an amount like 12345.67 shows whole, in its own big font, at both sizes."""
+    c = manager
+    office, page = office_page_at(c, lang, screen, "members")
+    panel = page.list
+    c.press(Qt.Key.Key_E, office, Qt.KeyboardModifier.AltModifier)
+    c.qtbot.waitUntil(panel.filter_box.isVisible, timeout=2_000)
+    c.type(panel.balance, "12345.67")
+    c.press(Qt.Key.Key_Return, panel.balance)  # applied (nothing left to apply at the end)
+    c.settle()
+    if SHOTS:
+        office.grab().save(str(Path(SHOTS) / f"members-balance-{screen[0]}-{lang}.png"))
+    text = panel.balance.fontMetrics().horizontalAdvance("12345.67")
+    assert panel.balance.width() >= text + DAY_PADDING, (panel.balance.width(), text)
+    right = panel.mapToGlobal(panel.rect().topRight()).x()
+    for label in panel.filter_box.labels.values():  # the rest of the row still whole
+        assert label.width() >= label.sizeHint().width(), label.text()
+        buddy = label.buddy()
+        assert buddy.mapToGlobal(buddy.rect().topRight()).x() <= right, label.text()

@@ -5,7 +5,10 @@ read-only; a bad value gets a clear message and nothing is saved."""
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QSpinBox
 from sqlalchemy import select
@@ -15,7 +18,10 @@ from memberdesk.services.shared.settings import change_settings, read_settings
 from memberdesk.ui.common.money_input import MoneyEdit
 from memberdesk.ui.common.widgets import PickerBox
 
+from .office_1024 import office_page_at
 from .tasks_support import Counter, counter_for
+
+SHOTS = os.environ.get("MEMBERDESK_SHOTS", "")
 
 PLAIN = "checkout.plain_amount_confirm_fen"
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -277,3 +283,29 @@ def test_a_time_zone_stored_by_other_means_is_shown_and_kept(owner: Counter) -> 
     assert zone.itemText(zone.currentIndex() - 1).startswith("UTC+1 ")  # in its place
     assert zone.itemText(zone.currentIndex() + 1).startswith("UTC+2 ")
     assert page.changes() == {}  # saving the page does not move the shop's clock
+
+
+@pytest.mark.parametrize("screen", [(1024, 768), (1366, 768)])
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_the_form_has_the_height_and_every_help_reads_whole(
+        owner: Counter, lang: str, screen: tuple[int, int]) -> None:
+    """A blind trial at 1024x768: the form showed in a strip (the buttons under it) and
+    the help stood in a column 215 px wide, five lines a setting. The buttons sit
+    beside the heading, whole; where the form is narrow each help goes under its field,
+    as wide as the field's and the help's columns, every line of it shown."""
+    c = owner
+    office, page = office_page_at(c, lang, screen, "settings")
+    settle(c, page)
+    c.qtbot.wait(100)
+    if SHOTS:
+        office.grab().save(str(Path(SHOTS) / f"settings-{screen[0]}-{lang}.png"))
+    assert page.scroller.viewport().height() >= 550, page.scroller.viewport().height()
+    for button in (page.find_printers_button, page.test_print_button, page.save_button):
+        assert button.isVisible() and button.width() >= button.sizeHint().width()
+    narrow = {key: note.width() for key, note in page.notes.items() if note.width() < 400}
+    assert not narrow, narrow
+    cut = [key for key, note in page.notes.items()
+           if note.height() < note.heightForWidth(note.width())]
+    assert not cut, cut
+    footer = page.editors["shop.receipt_footer_en"]  # a text field shows its text whole
+    assert footer.width() >= footer.fontMetrics().horizontalAdvance(footer.text()) + 28

@@ -1,6 +1,7 @@
 """日结 — the day close: the day's figures on screen (a preview until the day is
 closed), closing it (a second press confirms: a closed day is sealed), then the
-sealed, numbered report; export and print below it. While a sealed day is shown the
+sealed, numbered report; export and print beside it (the buttons in a column at the
+figures' right, where the day's figures need the height). While a sealed day is shown the
 close button is off, its tool tip saying when the day was sealed; the page comes back
 on the next business day with that day (issue 11)."""
 
@@ -12,7 +13,14 @@ from typing import Any, cast
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QScrollArea, QWidget
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QWidget,
+)
 
 from memberdesk.money import Money
 from memberdesk.services.closing.day_close import DayCloseResult
@@ -34,8 +42,8 @@ from .page import Page
 from .preview import ReportPreview
 
 FIGURES_WIDTH = (300, 600)  # the figures column (as wide as its text, within these)
-PREVIEW_LEAST = 360  # narrower than this the report's preview is left out (1024 in
-# English): the figures keep their width, the report is still exported or printed
+PREVIEW_LEAST = 360  # narrower than this the report's preview is left out (1024): the
+# figures keep their width, the report is still exported or printed
 
 
 class DayClosePage(Page):
@@ -88,10 +96,19 @@ class DayClosePage(Page):
         self.open_shifts.close_for.connect(self.close_for)
         self.preview = ReportPreview()
         self.export_panel = ExportPanel(long_jobs, actor, self.preview)
+        # the export buttons in a column beside the figures, the formats and where the
+        # files go in one row under them: with the open shifts and a message shown, the
+        # figures keep their height at 1024x768 and 1366x768 (issue 11)
+        self.export_buttons = self.export_panel.stack_buttons()
+        # (its row, the buttons at its head, is as wide as the page is only where the
+        # preview fits too: its width never holds the page wide, see _fit_preview)
+        self.export_panel.setSizePolicy(QSizePolicy.Policy.Ignored,
+                                        QSizePolicy.Policy.Preferred)
         middle = QHBoxLayout()
         middle.setSpacing(12)
         middle.addWidget(figures_box, 2)
         middle.addWidget(self.preview, 3)
+        middle.addWidget(self.export_buttons)
         self.body.addWidget(self.date_label)
         self.body.addLayout(row)
         self.body.addWidget(self.note)
@@ -329,8 +346,13 @@ class DayClosePage(Page):
         self._fit_preview(event.size().width())
 
     def _fit_preview(self, width: int) -> None:
-        """The preview beside the figures only where both fit: the figures never
-        scroll sideways."""
+        """The preview beside the figures only where it fits: the figures never scroll
+        sideways. The export buttons beside them too (the figures keep their height),
+        unless the preview fits only with the buttons under it, in the formats' row."""
         m = self.body.contentsMargins()
         room = width - m.left() - m.right() - self.figures_box.minimumWidth() - 12
-        self.preview.setVisible(room >= PREVIEW_LEAST)
+        beside = room - self.export_panel.buttons_width() - 12
+        stacked = beside >= PREVIEW_LEAST or room < PREVIEW_LEAST
+        if stacked != self.export_panel.stacked:
+            self.export_panel.set_stacked(stacked)
+        self.preview.setVisible((beside if stacked else room) >= PREVIEW_LEAST)

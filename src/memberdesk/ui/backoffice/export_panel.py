@@ -80,19 +80,19 @@ class ExportPanel(Retranslating, QWidget):
         self.status.setObjectName("dialogMessage")
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        row = QHBoxLayout()
+        self._row = row = QHBoxLayout()
         row.setSpacing(10)
         for w in (self.export_button, self.print_button, self.folder_button):
             row.addWidget(w)
         row.addStretch(1)
-        formats = QHBoxLayout()
+        self._formats = formats = QHBoxLayout()
         formats.setSpacing(16)
         formats.addWidget(self.xlsx)
         formats.addWidget(self.pdf)
         formats.addStretch(1)
         formats.addWidget(self.bar, 4)
         formats.addWidget(self.cancel_button)
-        layout = QVBoxLayout(self)
+        self._layout = layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         layout.addLayout(row)
@@ -107,6 +107,39 @@ class ExportPanel(Retranslating, QWidget):
             self.addAction(action)
         self.set_spec(None)
         self.retranslate()
+
+    def stack_buttons(self) -> QWidget:
+        """For a page short of height (the day close): the panel becomes one row, the
+        formats and, beside them, where the files go; Export, Print and Choose folder
+        stand in the column returned, for the page to put beside its figures, or (not
+        :meth:`set_stacked`) head the row."""
+        self.buttons_column = column = QWidget()
+        column.setObjectName("exportButtons")
+        self._stack = QVBoxLayout(column)
+        self._stack.setContentsMargins(0, 0, 0, 0)
+        self._stack.setSpacing(10)
+        self._stack.addStretch(1)
+        for w in (self.export_button, self.print_button, self.folder_button):
+            self._row.removeWidget(w)
+        self._layout.removeItem(self._row)
+        self._formats.takeAt(2)  # (the stretch after PDF): the status takes it
+        self._formats.insertWidget(2, self.status, 1)
+        self.stacked = False
+        self.set_stacked(True)
+        return column
+
+    def set_stacked(self, stacked: bool) -> None:
+        """The buttons in their column (:meth:`stack_buttons`) or at the row's head."""
+        self.stacked = stacked
+        for i, w in enumerate((self.export_button, self.print_button, self.folder_button)):
+            (self._formats if stacked else self._stack).removeWidget(w)
+            (self._stack if stacked else self._formats).insertWidget(i, w)
+        self.buttons_column.setVisible(stacked)
+
+    def buttons_width(self) -> int:
+        """The width of the buttons' column."""
+        return max(w.sizeHint().width()
+                   for w in (self.export_button, self.print_button, self.folder_button))
 
     def keep_shortcuts_in(self, page: QWidget) -> None:
         """Ctrl+E and Ctrl+P work in every text and date field of ``page`` too."""

@@ -5,7 +5,7 @@ value above, and from the analytics grade, RFM segment, lifecycle and churn warn
 with ``segment_fields`` also registration from / before, visits and spend in the last
 N days, stored value at most and points expiring within N days. The fields sit
 beside their labels, three to a row and a line high (the member list keeps eight rows
-under them at 1024x768; a segment's eighteen, in a scroll, each label on one line).
+under them at 1024x768; a segment's eighteen, unfolded, in a scroll, each label on one line).
 Enter in a field, or picking in a list, asks for the filter to be applied
 (:attr:`apply_requested`)."""
 
@@ -54,6 +54,12 @@ SEGMENT_ROWS = (("tier", "status", "month"), ("from", "before", "tag"),
                 ("spend", "balance_max", "clear"))
 DEFAULT_WINDOW = MemberFilter().window_days
 DAY_PADDING = 28  # a line edit's padding (style.qss: 10 px a side), borders, 2 px margins
+AMOUNT_SAMPLE = "99999.00"  # an amount field shows a stored value this long whole
+
+
+def amount_width(edit: QLineEdit) -> int:
+    """The width an amount field needs to show :data:`AMOUNT_SAMPLE` whole."""
+    return edit.fontMetrics().horizontalAdvance(AMOUNT_SAMPLE) + DAY_PADDING
 
 
 class MemberFilterBox(Retranslating, QWidget):
@@ -136,6 +142,9 @@ class MemberFilterBox(Retranslating, QWidget):
         for edit in (self.visited_from, self.visited_before, self.registered_from,
                      self.registered_before):
             edit.setMinimumWidth(day_width)
+        for edit in (self.balance, self.balance_max, self.spend_min):  # (their own big font)
+            edit.ensurePolished()
+            edit.setMinimumWidth(amount_width(edit))
         self.edits: tuple[QLineEdit, ...] = (
             self.tag, self.visited_from, self.visited_before, self.balance,
             self.registered_from, self.registered_before, self.window_days, self.visits_min,

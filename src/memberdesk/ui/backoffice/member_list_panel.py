@@ -126,8 +126,7 @@ class MemberListPanel(Retranslating, QWidget):
             self.labels["search"].hide()
             self.search.hide()
             top.insertWidget(0, self.count_label, 1)
-            self.filters_button.setParent(self)
-            self.filters_button.hide()  # a segment is its filters: always shown
+            top.insertWidget(1, self.filters_button)  # beside the count: 1024 keeps 8 rows
         # else the members page puts the count beside its heading: the list keeps a row
         if not segment_fields:  # one line high, as the filters' fields under them
             self.search.setStyleSheet(DENSE_FIELD)
@@ -139,7 +138,9 @@ class MemberListPanel(Retranslating, QWidget):
         layout.setContentsMargins(0, 8, 0, 0)
         layout.setSpacing(8)
         layout.addLayout(top)
-        if segment_fields:  # eighteen fields: they scroll, the preview keeps its rows
+        # the filters fold away behind their button (issue 11): the list's rows first
+        self.filter_holder: QWidget = self.filter_box
+        if segment_fields:  # eighteen fields: unfolded, they scroll
             area = QScrollArea()
             area.setObjectName("segmentFilters")
             area.setWidgetResizable(True)
@@ -149,9 +150,10 @@ class MemberListPanel(Retranslating, QWidget):
             area.setMaximumHeight(self.fontMetrics().height() * 10)
             area.setMinimumHeight(self.fontMetrics().height() * 7)
             layout.addWidget(area)
+            self.filter_holder = area
         else:
             layout.addWidget(self.filter_box)
-            self.filter_box.hide()  # folded: the list's rows first (issue 11)
+        self.filter_holder.hide()
         layout.addWidget(self.table, 1)
         self.setTabOrder(self.search, self.sort)
         self.retranslate()
@@ -180,7 +182,7 @@ class MemberListPanel(Retranslating, QWidget):
 
     def show_filters(self, show: bool) -> None:
         """Unfold the filters (the first one has the focus) or fold them away."""
-        self.filter_box.setVisible(show)
+        self.filter_holder.setVisible(show)
         self._render_count()  # (an empty list's words name the filters while folded)
         if show:
             self.filter_box.tier.setFocus()

@@ -1,4 +1,5 @@
-"""营销 → 分群: build a member filter (:mod:`.member_filters`, every field), see how
+"""营销 → 分群: build a member filter (:mod:`.member_filters`, every field, folded behind
+its button beside the count so the list keeps eight rows at 1024x768), see how
 many members it matches (live, as the filter is applied) and the first of them (the
 member list's lazy keyset pages), save it under a name, load or delete a saved one,
 and export its members (Excel, phones masked as the role requires) to the shop's

@@ -17,12 +17,10 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
-    QCheckBox,
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QScrollArea,
@@ -31,80 +29,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from memberdesk.money import Money
-from memberdesk.services.shared.setting_specs import SECTIONS, SettingSpec
+from memberdesk.services.shared.setting_specs import SECTIONS
 from memberdesk.services.shared.setting_text import display
 from memberdesk.services.shared.settings import SettingsSheet, change_settings, list_settings
 from memberdesk.services.shop.details import change_shop_details
-from memberdesk.ui.common.money_input import MoneyEdit
 from memberdesk.ui.common.widgets import PickerBox
 from memberdesk.ui.shell.tasks import TaskRunner
 
 from ..dialogs.base import ERROR, OK, current_language, push_button
 from .page import Page
+from .settings_editors import Editor, _editor_for, _read, _write
 from .shop_details import ShopDetailsBox
 from .time_zones import TIME_ZONE_KEY, TimeZonePicker, render_texts
 
-Editor = MoneyEdit | QSpinBox | QCheckBox | PickerBox | QLineEdit
-
-
-def _editor_for(key: str, spec: SettingSpec) -> Editor:
-    """The time zone: places by their UTC offset, not minutes (.time_zones)."""
-    return TimeZonePicker() if key == TIME_ZONE_KEY else _editor(spec)
-
-
-def _editor(spec: SettingSpec) -> Editor:
-    if spec.kind == "money":
-        return MoneyEdit()
-    if spec.kind == "int":
-        box = QSpinBox()
-        box.setRange(spec.lo, spec.hi)
-        box.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return box
-    if spec.kind == "bool":
-        return QCheckBox()
-    if spec.kind == "choice":
-        picker = PickerBox()
-        for value, _zh, _en in spec.options:
-            picker.addItem("", value)
-        return picker
-    edit = QLineEdit()
-    edit.setMaxLength(spec.max_len)
-    if spec.kind == "secret":  # typed, never shown: the service gives back only "set"
-        edit.setEchoMode(QLineEdit.EchoMode.Password)
-    return edit
-
-
-def _read(editor: Editor, spec: SettingSpec) -> Any:
-    """The value in ``editor`` as stored (an amount in fen; None: not an amount)."""
-    if isinstance(editor, MoneyEdit):
-        amount = editor.amount()
-        return None if amount is None else amount.fen
-    if isinstance(editor, QSpinBox):
-        return editor.value()
-    if isinstance(editor, QCheckBox):
-        return editor.isChecked()
-    if isinstance(editor, PickerBox):
-        return editor.currentData()
-    return editor.text().strip()
-
-
-def _write(editor: Editor, value: Any) -> None:
-    if isinstance(editor, MoneyEdit):
-        editor.set_amount(Money(int(value)))
-    elif isinstance(editor, QSpinBox):
-        editor.setValue(int(value))
-    elif isinstance(editor, QCheckBox):
-        editor.setChecked(bool(value))
-    elif isinstance(editor, TimeZonePicker):
-        editor.set_minutes(int(value))
-    elif isinstance(editor, PickerBox):
-        editor.setCurrentIndex(max(0, editor.findData(value)))
-    elif editor.echoMode() == QLineEdit.EchoMode.Password:
-        editor.clear()  # a secret: empty means "keep the one stored"
-        editor.setPlaceholderText("••••••" if value else "")
-    else:
-        editor.setText(str(value))
+NOTES_BESIDE_FROM = 900  # the form's width from which help sits beside its field
+TEXT_WIDTH = 360  # a text field's ("Thank you, please come again!" whole)
 
 
 class SettingsPage(Page):
@@ -117,6 +56,9 @@ class SettingsPage(Page):
         self.labels: dict[str, QLabel] = {}
         self.notes: dict[str, QLabel] = {}
         self.section_heads: dict[str, QLabel] = {}
+        self.note_rows: dict[str, int] = {}  # the grid row of each setting
+        self.notes_beside: bool | None = None
+        self.grid: QGridLayout | None = None
         self.read_only_note = QLabel()
         self.read_only_note.setWordWrap(True)
         self.read_only_note.hide()
@@ -156,15 +98,12 @@ class SettingsPage(Page):
         self.addAction(find_action)
         self.printer_pick: QWidget | None = None
         self._busy_buttons += [self.test_print_button, self.find_printers_button]
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.read_only_note, 1)
-        buttons.addStretch(0)
-        buttons.addWidget(self.find_printers_button)
-        buttons.addWidget(self.test_print_button)
-        buttons.addWidget(self.save_button)
+        # the buttons beside the heading: the form has the page's height (issue 11)
+        self.heading_row.addWidget(self.read_only_note, 1)
+        for button in (self.find_printers_button, self.test_print_button, self.save_button):
+            self.heading_row.addWidget(button)
         self._busy_buttons.append(self.save_button)
         self.body.addWidget(self.scroller, 1)
-        self.body.addLayout(buttons)
         self.retranslate()
 
     # -- loading -------------------------------------------------------------------------
@@ -196,6 +135,7 @@ class SettingsPage(Page):
         grid.setHorizontalSpacing(14)
         grid.setVerticalSpacing(6)
         grid.setColumnStretch(2, 1)
+        row = 0  # two rows a setting: its help beside its field, or under it
         for item in sheet.items:
             section = item.spec.section
             if section not in self.section_heads:
@@ -203,15 +143,17 @@ class SettingsPage(Page):
                 head.setObjectName("sectionHeading")
                 head.setProperty("panelTitle", True)
                 self.section_heads[section] = head
-                grid.addWidget(head, grid.rowCount(), 0, 1, 3)
+                grid.addWidget(head, row, 0, 1, 3)
+                row += 1
                 if section == "shop":
-                    grid.addWidget(self.shop_box, grid.rowCount(), 0, 1, 3)
-            row = grid.rowCount()
+                    grid.addWidget(self.shop_box, row, 0, 1, 3)
+                    row += 1
             label, editor, note = QLabel(), _editor_for(item.key, item.spec), QLabel()
             editor.setObjectName(f"setting:{item.key}")
-            editor.setMinimumWidth(150)
-            editor.setMaximumWidth(TimeZonePicker.WIDTH if isinstance(editor, TimeZonePicker)
-                                   else 240)
+            text = type(editor) is QLineEdit  # a footer, a printer's address: whole
+            editor.setMinimumWidth(TEXT_WIDTH if text else 150)
+            editor.setMaximumWidth(TEXT_WIDTH if text else TimeZonePicker.WIDTH if isinstance(
+                editor, TimeZonePicker) else 240)
             label.setBuddy(editor)
             # Labels and help wrap, so the three columns fit the page's width (the
             # scroller never scrolls sideways: at 1024 the English help was cut off).
@@ -223,11 +165,42 @@ class SettingsPage(Page):
             note.setProperty("figureDetail", True)
             grid.addWidget(label, row, 0)
             grid.addWidget(editor, row, 1)
-            grid.addWidget(note, row, 2)
+            grid.addWidget(note, row, 2)  # or under the editor (_place_notes): row + 1
+            self.note_rows[item.key] = row
+            row += 2
             self.labels[item.key], self.editors[item.key], self.notes[item.key] = (
                 label, editor, note)
+        self.grid = grid
         self.form_layout.addLayout(grid)
         self.form_layout.addStretch(1)
+        self._place_notes(self.scroller.viewport().width())
+
+    def _place_notes(self, width: int) -> None:
+        """Each help text beside its field where the form is wide (1366), else under it,
+        as wide as the field's and the help's columns (at 1024 a column beside it was
+        215 px: five lines a help, the form ten thousand pixels long)."""
+        beside = width >= NOTES_BESIDE_FROM
+        if beside == self.notes_beside or self.grid is None:
+            return
+        self.notes_beside = beside
+        top = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft
+        middle = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
+        for key, note in self.notes.items():
+            row, label = self.note_rows[key], self.labels[key]
+            self.grid.removeWidget(note)
+            self.grid.removeWidget(label)
+            if beside:
+                self.grid.addWidget(label, row, 0)
+                self.grid.addWidget(note, row, 2)
+            else:  # the label beside the field and its help (it wraps at 1024)
+                self.grid.addWidget(label, row, 0, 2, 1)
+                self.grid.addWidget(note, row + 1, 1, 1, 2)
+            label.setAlignment(middle if beside else top)
+            label.setContentsMargins(0, 0 if beside else 10, 0, 0)  # (the field's line)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_notes(self.scroller.viewport().width())
 
     # -- saving ---------------------------------------------------------------------------
     def changes(self) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import pytest
@@ -29,6 +30,8 @@ def refused(world: World, action: Callable[[], object], code: str) -> UserError:
         action()
     assert err.value.code == code, err.value.message("en")
     assert err.value.message("zh_CN") and err.value.message("en")
+    # the English message names things in English (a payment method's name too)
+    assert not re.search(r"[\u4e00-\u9fff]", err.value.message("en")), err.value.message("en")
     assert snapshot(world.db) == before, "a refused action wrote something"
     return err.value
 

@@ -68,6 +68,9 @@ def test_refused_own_shift_no_such_open_shift_and_a_cashier(world: World) -> Non
     with pytest.raises(ValidationError) as uncounted:  # the count rules of a normal close
         shifts.close_shift_for(world.db, world.owner, cashier_shift(world), {})
     assert uncounted.value.code == "count_required"
+    # each language names the payment method in its own words
+    assert uncounted.value.message("en") == "Please enter the counted amount of Cash"
+    assert uncounted.value.message("zh_CN") == "请填写清点的现金金额"
     no = cashier_shift(world)
     shifts.close_shift_for(world.db, world.owner, no, {TenderKind.CASH: yuan("200")})
     with pytest.raises(NotFoundError):  # closed already: not twice

@@ -22,7 +22,7 @@ from memberdesk.services.offline.catalogue import LocalCatalogue
 from memberdesk.services.offline.files import CATALOGUE_FILE, QUEUE_FILE
 from memberdesk.services.offline.queue import OfflineQueue, QueuedSale
 from memberdesk.services.pricing.prices import LineInput, PriceBreakdown, price_cart
-from memberdesk.services.pricing.tenders import TenderRequest, label, plan_tenders
+from memberdesk.services.pricing.tenders import TenderRequest, label, named, plan_tenders
 from memberdesk.services.receipts.data import ReceiptAmount, ReceiptData, ReceiptLine
 from memberdesk.services.receipts.text import OFFLINE_NOTE, OFFLINE_PRICE_NOTE
 from memberdesk.services.shared import clock
@@ -94,7 +94,7 @@ def _check(request: OfflineSaleRequest) -> Money:
     cash = Money(0)
     for t in request.tenders:
         if t.kind is not TenderKind.CASH:
-            raise ValidationError("offline_cash_only", kind=label(t.kind))
+            raise ValidationError("offline_cash_only", kind=named(t.kind))
         check_amount(t.amount)
         cash += t.amount
     return cash

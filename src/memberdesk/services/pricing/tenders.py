@@ -41,6 +41,12 @@ def label(kind: TenderKind, lang: str = "zh_CN") -> str:
     return en if lang.startswith("en") else zh
 
 
+def named(kind: TenderKind) -> Localized:
+    """The payment method's name in both languages, as an error's parameter (each
+    language's message gets its own word)."""
+    return Localized(*TENDER_LABELS[kind])
+
+
 @dataclass(frozen=True)
 class TenderRequest:
     kind: TenderKind
@@ -79,11 +85,11 @@ def check_tender_shape(tenders: Sequence[TenderRequest]) -> None:
         if not isinstance(t, TenderRequest) or not isinstance(t.kind, TenderKind):
             raise ValidationError("invalid_field", field=Localized("付款方式", "payment method"), problem=repr(t))
         if t.kind in seen:
-            raise ValidationError("duplicate_tender", kind=label(t.kind))
+            raise ValidationError("duplicate_tender", kind=named(t.kind))
         seen.add(t.kind)
         check_amount(t.amount)
         if t.kind in NEEDS_REFERENCE and not clean_text(t.reference, 64):
-            raise ValidationError("reference_required", kind=label(t.kind))
+            raise ValidationError("reference_required", kind=named(t.kind))
 
 
 def plan_tenders(
@@ -98,7 +104,7 @@ def plan_tenders(
     check_tender_shape(tenders)
     for t in tenders:
         if t.kind in MEMBER_KINDS and not has_member:
-            raise ValidationError("member_required", what=label(t.kind))
+            raise ValidationError("member_required", what=named(t.kind))
     non_cash = Money(sum(t.amount.fen for t in tenders if t.kind is not TenderKind.CASH))
     cash = Money(sum(t.amount.fen for t in tenders if t.kind is TenderKind.CASH))
     problem = split_problem(payable, non_cash, cash)
@@ -112,7 +118,7 @@ def plan_tenders(
         used = 0
         if t.kind is TenderKind.POINTS:
             if points is None:
-                raise ValidationError("member_required", what=label(t.kind))
+                raise ValidationError("member_required", what=named(t.kind))
             used = points.points_for(t.amount)
             if used < points.min_points:
                 raise ValidationError("points_below_minimum", min=points.min_points)

@@ -29,10 +29,10 @@ from memberdesk.models import (
 )
 from memberdesk.models.enums import CashMoveKind, Role, ShiftStatus, TenderKind
 from memberdesk.money import Money
-from memberdesk.services.pricing.tenders import EXTERNAL_KINDS, label
+from memberdesk.services.pricing.tenders import EXTERNAL_KINDS, named
 from memberdesk.services.shared import audit, clock, settings
 from memberdesk.services.shared.context import Actor
-from memberdesk.services.shared.errors import NotFoundError, ValidationError
+from memberdesk.services.shared.errors import Localized, NotFoundError, ValidationError
 from memberdesk.services.shared.permissions import Permission, require, role_has
 from memberdesk.services.shared.requests import check_amount, clean_text
 from memberdesk.services.shared.this_store import current_store_id
@@ -266,10 +266,11 @@ def shift_summary(db: Database, actor: Actor, shift_id: int) -> ShiftSummary:
 def _check_counted(counted: Mapping[TenderKind, Money]) -> None:
     """Cash must be counted; only the counted methods, each a valid amount."""
     if TenderKind.CASH not in counted:
-        raise ValidationError("count_required", kind=label(TenderKind.CASH))
+        raise ValidationError("count_required", kind=named(TenderKind.CASH))
     for kind, amount in counted.items():
         if kind not in COUNTED_KINDS:
-            raise ValidationError("tender_not_allowed", kind=label(kind), what="交班清点")
+            raise ValidationError("tender_not_allowed", kind=named(kind),
+                                  what=Localized("交班清点", "the shift count"))
         check_amount(amount, allow_zero=True)
 
 

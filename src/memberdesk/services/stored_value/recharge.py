@@ -37,7 +37,7 @@ from memberdesk.services.coupons import core as coupons
 from memberdesk.services.members.details import MemberDetail, member_detail_in
 from memberdesk.services.members.rows import active_member
 from memberdesk.services.notifications import outbox as notify_outbox
-from memberdesk.services.pricing.tenders import EXTERNAL_KINDS, label
+from memberdesk.services.pricing.tenders import EXTERNAL_KINDS, label, named
 from memberdesk.services.receipts.data import ReceiptAmount, ReceiptData, from_json, to_json
 from memberdesk.services.receipts.documents import receipt_head
 from memberdesk.services.refund_core.steps import (
@@ -254,10 +254,11 @@ def recharge(db: Database, actor: Actor, request: RechargeRequest) -> RechargeRe
     """Add stored value to a member's card, all or nothing, idempotent by client id."""
     client_id = check_client_id(request.client_id)
     if request.tender_kind not in EXTERNAL_KINDS:
-        raise ValidationError("tender_not_allowed", kind=label(request.tender_kind), what="充值")
+        raise ValidationError("tender_not_allowed", kind=named(request.tender_kind),
+                              what=Localized("充值", "a recharge"))
     check_amount(request.amount)
     if request.tender_kind is TenderKind.OTHER and not clean_text(request.reference, 64):
-        raise ValidationError("reference_required", kind=label(request.tender_kind))
+        raise ValidationError("reference_required", kind=named(request.tender_kind))
     digest = payload_hash(("recharge", request))
     with db.uow() as uow:
         s = uow.session

@@ -3045,20 +3045,20 @@ Please send this file to your support contact.</translation>
         <translation>without</translation>
     </message>
     <message>
-        <source>not anonymised</source>
-        <translation>not anonymised</translation>
+        <source>Active and deactivated</source>
+        <translation>Active and deactivated</translation>
     </message>
     <message>
-        <source>active</source>
-        <translation>active</translation>
+        <source>Active</source>
+        <translation>Active</translation>
     </message>
     <message>
-        <source>deactivated</source>
-        <translation>deactivated</translation>
+        <source>Deactivated</source>
+        <translation>Deactivated</translation>
     </message>
     <message>
-        <source>anonymised</source>
-        <translation>anonymised</translation>
+        <source>Anonymised</source>
+        <translation>Anonymised</translation>
     </message>
     <message>
         <source>e.g. VIP</source>

@@ -3040,19 +3040,19 @@ Please send this file to your support contact.</source>
         <translation>无预警</translation>
     </message>
     <message>
-        <source>not anonymised</source>
-        <translation>未注销</translation>
+        <source>Active and deactivated</source>
+        <translation>正常和已停用</translation>
     </message>
     <message>
-        <source>active</source>
+        <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <source>deactivated</source>
-        <translation>停用</translation>
+        <source>Deactivated</source>
+        <translation>已停用</translation>
     </message>
     <message>
-        <source>anonymised</source>
+        <source>Anonymised</source>
         <translation>已注销</translation>
     </message>
     <message>

@@ -129,7 +129,7 @@ class MemberFilterBox(Retranslating, QWidget):
             combo.setProperty("compact", True)  # style.qss: a narrower arrow at 1024 px
             combo.activated.connect(lambda _i: self.apply_requested.emit())
         self.month.setMinimumContentsLength(3)  # any, 12
-        # the state box shows its longest choice whole (未注销, not anonymised) and a day
+        # the state box shows its longest choice whole (正常和已停用) and a day
         # is typed whole (2026-01-31): the tag and the lists with "any" first give way
         self.status.setSizeAdjustPolicy(PickerBox.SizeAdjustPolicy.AdjustToContents)
         day_width = self.fontMetrics().horizontalAdvance("2026-01-31") + DAY_PADDING
@@ -316,8 +316,10 @@ class MemberFilterBox(Retranslating, QWidget):
                 box.setItemText(i, item.label(lang))
         for i, text in enumerate((any_text, self.tr("with a warning"), self.tr("without"))):
             self.churn.setItemText(i, text)
-        states = [self.tr("not anonymised"), self.tr("active"), self.tr("deactivated"),
-                  self.tr("anonymised")]
+        # the first, the default, lists everyone but the anonymised (the states as the
+        # member list's column names them)
+        states = [self.tr("Active and deactivated"), self.tr("Active"), self.tr("Deactivated"),
+                  self.tr("Anonymised")]
         for i, text in enumerate(states):
             self.status.setItemText(i, text)
         self.status.ensurePolished()  # (its compact style, not the default one)

@@ -2561,8 +2561,8 @@ Please send this file to your support contact.</translation>
         <translation>{grade} · {stage}</translation>
     </message>
     <message>
-        <source>Grade {grade}, {stage}: member analytics as of {day}</source>
-        <translation>Grade {grade}, {stage}: member analytics as of {day}</translation>
+        <source>Value grade {grade}, {stage}: member analytics as of {day}</source>
+        <translation>Value grade {grade}, {stage}: member analytics as of {day}</translation>
     </message>
     <message>
         <source>Churn warning: {reason}</source>
@@ -2989,8 +2989,8 @@ Please send this file to your support contact.</translation>
         <translation>Stored &amp;value above</translation>
     </message>
     <message>
-        <source>Grade</source>
-        <translation>Grade</translation>
+        <source>Value grade</source>
+        <translation>Value grade</translation>
     </message>
     <message>
         <source>Lifecycle</source>
@@ -3343,6 +3343,14 @@ Please send this file to your support contact.</translation>
     <message>
         <source>never</source>
         <translation>never</translation>
+    </message>
+    <message>
+        <source>The member tier (e.g. 普通会员, 金卡会员): it sets member prices, discounts and points. The loyalty rules move it; a manager can change it.</source>
+        <translation>The member tier (e.g. 普通会员, 金卡会员): it sets member prices, discounts and points. The loyalty rules move it; a manager can change it.</translation>
+    </message>
+    <message>
+        <source>The value grade A/B/C/D from the member analytics: how often and how much the member buys (A the most). It changes no price and is not the member tier.</source>
+        <translation>The value grade A/B/C/D from the member analytics: how often and how much the member buys (A the most). It changes no price and is not the member tier.</translation>
     </message>
 </context>
 <context>

@@ -2556,8 +2556,8 @@ Please send this file to your support contact.</source>
         <translation>{grade} 类 · {stage}</translation>
     </message>
     <message>
-        <source>Grade {grade}, {stage}: member analytics as of {day}</source>
-        <translation>{grade} 类会员，{stage}：会员分析截至 {day}</translation>
+        <source>Value grade {grade}, {stage}: member analytics as of {day}</source>
+        <translation>客户价值等级 {grade} 类，{stage}：会员分析截至 {day}</translation>
     </message>
     <message>
         <source>Churn warning: {reason}</source>
@@ -2715,7 +2715,7 @@ Please send this file to your support contact.</source>
     </message>
     <message>
         <source>Phone {phone} · tier {tier} · stored value {sv} (paid {principal}, bonus {bonus}) · points {points} · visits {visits}, last {visit} · spent {spent}</source>
-        <translation>手机 {phone} · 等级 {tier} · 储值 {sv}（本金 {principal}，赠送 {bonus}）· 积分 {points} · 到店 {visits} 次，最近 {visit} · 累计消费 {spent}</translation>
+        <translation>手机 {phone} · 会员等级 {tier} · 储值 {sv}（本金 {principal}，赠送 {bonus}）· 积分 {points} · 到店 {visits} 次，最近 {visit} · 累计消费 {spent}</translation>
     </message>
     <message>
         <source>, locked until {day}</source>
@@ -2723,7 +2723,7 @@ Please send this file to your support contact.</source>
     </message>
     <message>
         <source>Tier now: {tier}{lock}.</source>
-        <translation>当前等级：{tier}{lock}。</translation>
+        <translation>当前会员等级：{tier}{lock}。</translation>
     </message>
     <message>
         <source>Profile</source>
@@ -2743,7 +2743,7 @@ Please send this file to your support contact.</source>
     </message>
     <message>
         <source>Tier</source>
-        <translation>等级</translation>
+        <translation>会员等级</translation>
     </message>
     <message>
         <source>Cards and coupons</source>
@@ -2811,7 +2811,7 @@ Please send this file to your support contact.</source>
     </message>
     <message>
         <source>Tier history</source>
-        <translation>等级变动记录</translation>
+        <translation>会员等级变动记录</translation>
     </message>
     <message>
         <source>From</source>
@@ -2957,7 +2957,7 @@ Please send this file to your support contact.</source>
     </message>
     <message>
         <source>&amp;Tier</source>
-        <translation>等级(&amp;T)</translation>
+        <translation>会员等级(&amp;T)</translation>
     </message>
     <message>
         <source>State</source>
@@ -2984,8 +2984,8 @@ Please send this file to your support contact.</source>
         <translation>储值高于(&amp;V)</translation>
     </message>
     <message>
-        <source>Grade</source>
-        <translation>客户等级</translation>
+        <source>Value grade</source>
+        <translation>客户价值等级</translation>
     </message>
     <message>
         <source>Lifecycle</source>
@@ -3300,7 +3300,7 @@ Please send this file to your support contact.</source>
     </message>
     <message>
         <source>Tier</source>
-        <translation>等级</translation>
+        <translation>会员等级</translation>
     </message>
     <message>
         <source>Balance</source>
@@ -3333,6 +3333,14 @@ Please send this file to your support contact.</source>
     <message>
         <source>never</source>
         <translation>从未</translation>
+    </message>
+    <message>
+        <source>The member tier (e.g. 普通会员, 金卡会员): it sets member prices, discounts and points. The loyalty rules move it; a manager can change it.</source>
+        <translation>会员等级（如普通会员、金卡会员）：决定会员价、折扣和积分，按积分规则升降，店长也可手工调整。</translation>
+    </message>
+    <message>
+        <source>The value grade A/B/C/D from the member analytics: how often and how much the member buys (A the most). It changes no price and is not the member tier.</source>
+        <translation>客户价值等级 A/B/C/D：由会员分析按消费次数和金额评出（A 最高），不影响价格，和会员等级不是一回事。</translation>
     </message>
 </context>
 <context>

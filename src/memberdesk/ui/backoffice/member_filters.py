@@ -36,6 +36,7 @@ from memberdesk.ui.common.widgets import PickerBox
 from memberdesk.ui.shell.i18n import Retranslating
 
 from ..dialogs.base import AmountEdit, current_language, push_button
+from .member_model import grade_help, tier_help
 
 # the member list's eleven fields and Clear, a label beside each field: three to a row
 # (the longest English labels share no row: 1024 px holds them)
@@ -293,7 +294,7 @@ class MemberFilterBox(Retranslating, QWidget):
         texts = {"tier": self.tr("&Tier"), "status": self.tr("State"), "tag": self.tr("T&ag"),
                  "month": self.tr("Birthday &month"), "from": self.tr("Visite&d from"),
                  "before": self.tr("Not visited &since"),
-                 "balance": self.tr("Stored &value above"), "grade": self.tr("Grade"),
+                 "balance": self.tr("Stored &value above"), "grade": self.tr("Value grade"),
                  "rfm": self.tr("Customer group (RFM)"), "lifecycle": self.tr("Lifecycle"),
                  "churn": self.tr("Churn warning"), "reg_from": self.tr("Joined from"),
                  "reg_before": self.tr("Joined before"), "window": self.tr("Window (days)"),
@@ -306,6 +307,10 @@ class MemberFilterBox(Retranslating, QWidget):
                            "they buy: loyal customers, new ones, ones to win back…")
         self.labels["rfm"].setToolTip(rfm_help)
         self.rfm.setToolTip(rfm_help)
+        for key, box, text in (("tier", self.tier, tier_help()),
+                               ("grade", self.grade, grade_help())):
+            self.labels[key].setToolTip(text)
+            box.setToolTip(text)
         lang = current_language()
         any_text = self.tr("any")
         for box in (self.tier, self.month, self.grade, self.rfm, self.lifecycle):

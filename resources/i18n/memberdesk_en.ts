@@ -2866,6 +2866,10 @@ Please send this file to your support contact.</translation>
         <source>Valid until</source>
         <translation>Valid until</translation>
     </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
 </context>
 <context>
     <name>MemberEditDialog</name>
@@ -3067,6 +3071,10 @@ Please send this file to your support contact.</translation>
     <message>
         <source>Clear filters</source>
         <translation>Clear filters</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
     </message>
 </context>
 <context>

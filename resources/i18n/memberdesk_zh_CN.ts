@@ -2861,6 +2861,10 @@ Please send this file to your support contact.</source>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>年-月-日</translation>
+    </message>
 </context>
 <context>
     <name>MemberEditDialog</name>
@@ -3062,6 +3066,10 @@ Please send this file to your support contact.</source>
     <message>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>年-月-日</translation>
     </message>
 </context>
 <context>

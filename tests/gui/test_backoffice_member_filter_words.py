@@ -53,3 +53,19 @@ def test_the_tier_and_the_grade_are_told_apart(manager: Counter, lang: str, tier
     grade_tip = box.labels["grade"].toolTip()
     assert grade_tip and grade_tip == box.grade.toolTip() and grade_tip != tip
     assert ("A/B/C/D" in grade_tip) and (tier in grade_tip or tier.lower() in grade_tip)
+
+
+@pytest.mark.parametrize(("lang", "hint"), [("zh_CN", "年-月-日"), ("en", "YYYY-MM-DD")])
+def test_an_empty_day_field_does_not_look_filled_in(owner: Counter, lang: str,
+                                                    hint: str) -> None:
+    """The day fields' grey hint was a day (2026-01-31): it read as a filter in use."""
+    c = owner
+    office, page = office_page_at_1024(c, lang, "members")
+    box = page.list.filter_box
+    dialog = page.open_member("M000001")
+    segments = office.show_page("campaigns").segments.list.filter_box
+    days = [box.visited_from, box.visited_before, segments.registered_from,
+            segments.registered_before, dialog.lock_until]
+    assert [day.placeholderText() for day in days] == [hint] * len(days)
+    assert not any(day.text() for day in days)
+    dialog.close()

@@ -82,7 +82,6 @@ class MemberFilterBox(Retranslating, QWidget):
         for edit in (self.visited_from, self.visited_before, self.registered_from,
                      self.registered_before):
             edit.setMaxLength(10)
-            edit.setPlaceholderText("2026-01-31")
         self.balance = AmountEdit()
         self.balance.setObjectName("memberListBalance")
         self.balance.setPlaceholderText("")
@@ -130,13 +129,9 @@ class MemberFilterBox(Retranslating, QWidget):
             combo.setProperty("compact", True)  # style.qss: a narrower arrow at 1024 px
             combo.activated.connect(lambda _i: self.apply_requested.emit())
         self.month.setMinimumContentsLength(3)  # any, 12
-        # the state box shows its longest choice whole (正常和已停用) and a day
-        # is typed whole (2026-01-31): the tag and the lists with "any" first give way
+        # the state box shows its longest choice whole (正常和已停用) and a day is typed
+        # whole (2026-01-31, see retranslate): the tag and the lists with "any" first give way
         self.status.setSizeAdjustPolicy(PickerBox.SizeAdjustPolicy.AdjustToContents)
-        day_width = self.fontMetrics().horizontalAdvance("2026-01-31") + DAY_PADDING
-        for edit in (self.visited_from, self.visited_before, self.registered_from,
-                     self.registered_before):
-            edit.setMinimumWidth(day_width)
         self.edits: tuple[QLineEdit, ...] = (
             self.tag, self.visited_from, self.visited_before, self.balance,
             self.registered_from, self.registered_before, self.window_days, self.visits_min,
@@ -329,6 +324,13 @@ class MemberFilterBox(Retranslating, QWidget):
             self.status.setItemText(i, text)
         self.status.ensurePolished()  # (its compact style, not the default one)
         self.status.setMinimumWidth(self.status.sizeHint().width())  # its longest, whole
+        hint = self.tr("YYYY-MM-DD")  # empty reads as empty, not as a day typed
+        metrics = self.fontMetrics()
+        day_width = max(metrics.horizontalAdvance(t) for t in ("2026-01-31", hint)) + DAY_PADDING
+        for edit in (self.visited_from, self.visited_before, self.registered_from,
+                     self.registered_before):
+            edit.setPlaceholderText(hint)
+            edit.setMinimumWidth(day_width)  # the day and the hint whole
         self.tag.setPlaceholderText("VIP")  # an example (the field is narrow at 1024)
         self.tag.setToolTip(self.tr("e.g. VIP"))
         self.clear_button.setText(self.tr("Clear filters"))

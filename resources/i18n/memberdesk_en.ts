@@ -2969,8 +2969,8 @@ Please send this file to your support contact.</translation>
         <translation>&amp;Tier</translation>
     </message>
     <message>
-        <source>State</source>
-        <translation>State</translation>
+        <source>Stat&amp;us</source>
+        <translation>Stat&amp;us</translation>
     </message>
     <message>
         <source>T&amp;ag</source>
@@ -2993,48 +2993,48 @@ Please send this file to your support contact.</translation>
         <translation>Stored &amp;value above</translation>
     </message>
     <message>
-        <source>Value grade</source>
-        <translation>Value grade</translation>
+        <source>Value g&amp;rade</source>
+        <translation>Value g&amp;rade</translation>
     </message>
     <message>
-        <source>Lifecycle</source>
-        <translation>Lifecycle</translation>
+        <source>Lifec&amp;ycle</source>
+        <translation>Lifec&amp;ycle</translation>
     </message>
     <message>
-        <source>Customer group (RFM)</source>
-        <translation>Customer group (RFM)</translation>
+        <source>&amp;Customer group (RFM)</source>
+        <translation>&amp;Customer group (RFM)</translation>
     </message>
     <message>
-        <source>Churn warning</source>
-        <translation>Churn warning</translation>
+        <source>C&amp;hurn warning</source>
+        <translation>C&amp;hurn warning</translation>
     </message>
     <message>
-        <source>Joined from</source>
-        <translation>Joined from</translation>
+        <source>Joined &amp;from</source>
+        <translation>Joined &amp;from</translation>
     </message>
     <message>
-        <source>Joined before</source>
-        <translation>Joined before</translation>
+        <source>Joined &amp;before</source>
+        <translation>Joined &amp;before</translation>
     </message>
     <message>
-        <source>Window (days)</source>
-        <translation>Window (days)</translation>
+        <source>&amp;Window (days)</source>
+        <translation>&amp;Window (days)</translation>
     </message>
     <message>
-        <source>Visits at least</source>
-        <translation>Visits at least</translation>
+        <source>V&amp;isits at least</source>
+        <translation>V&amp;isits at least</translation>
     </message>
     <message>
-        <source>Spent at least</source>
-        <translation>Spent at least</translation>
+        <source>S&amp;pent at least</source>
+        <translation>S&amp;pent at least</translation>
     </message>
     <message>
-        <source>Stored value up to</source>
-        <translation>Stored value up to</translation>
+        <source>Stored va&amp;lue up to</source>
+        <translation>Stored va&amp;lue up to</translation>
     </message>
     <message>
-        <source>Points expire in (days)</source>
-        <translation>Points expire in (days)</translation>
+        <source>Points &amp;expire in (days)</source>
+        <translation>Points &amp;expire in (days)</translation>
     </message>
     <message>
         <source>Members grouped by how recently (R), how often (F) and how much (M) they buy: loyal customers, new ones, ones to win back…</source>

@@ -2964,8 +2964,8 @@ Please send this file to your support contact.</source>
         <translation>会员等级(&amp;T)</translation>
     </message>
     <message>
-        <source>State</source>
-        <translation>状态</translation>
+        <source>Stat&amp;us</source>
+        <translation>状态(&amp;U)</translation>
     </message>
     <message>
         <source>T&amp;ag</source>
@@ -2988,48 +2988,48 @@ Please send this file to your support contact.</source>
         <translation>储值高于(&amp;V)</translation>
     </message>
     <message>
-        <source>Value grade</source>
-        <translation>客户价值等级</translation>
+        <source>Value g&amp;rade</source>
+        <translation>客户价值等级(&amp;R)</translation>
     </message>
     <message>
-        <source>Lifecycle</source>
-        <translation>生命周期</translation>
+        <source>Lifec&amp;ycle</source>
+        <translation>生命周期(&amp;Y)</translation>
     </message>
     <message>
-        <source>Customer group (RFM)</source>
-        <translation>客户分群（RFM）</translation>
+        <source>&amp;Customer group (RFM)</source>
+        <translation>客户分群 RFM(&amp;C)</translation>
     </message>
     <message>
-        <source>Churn warning</source>
-        <translation>流失预警</translation>
+        <source>C&amp;hurn warning</source>
+        <translation>流失预警(&amp;H)</translation>
     </message>
     <message>
-        <source>Joined from</source>
-        <translation>注册起于</translation>
+        <source>Joined &amp;from</source>
+        <translation>注册起于(&amp;F)</translation>
     </message>
     <message>
-        <source>Joined before</source>
-        <translation>注册早于</translation>
+        <source>Joined &amp;before</source>
+        <translation>注册早于(&amp;B)</translation>
     </message>
     <message>
-        <source>Window (days)</source>
-        <translation>统计近 N 天</translation>
+        <source>&amp;Window (days)</source>
+        <translation>统计近 N 天(&amp;W)</translation>
     </message>
     <message>
-        <source>Visits at least</source>
-        <translation>消费次数至少</translation>
+        <source>V&amp;isits at least</source>
+        <translation>消费次数至少(&amp;I)</translation>
     </message>
     <message>
-        <source>Spent at least</source>
-        <translation>消费金额至少</translation>
+        <source>S&amp;pent at least</source>
+        <translation>消费金额至少(&amp;P)</translation>
     </message>
     <message>
-        <source>Stored value up to</source>
-        <translation>储值至多</translation>
+        <source>Stored va&amp;lue up to</source>
+        <translation>储值至多(&amp;L)</translation>
     </message>
     <message>
-        <source>Points expire in (days)</source>
-        <translation>积分 N 天内到期</translation>
+        <source>Points &amp;expire in (days)</source>
+        <translation>积分 N 天内到期(&amp;E)</translation>
     </message>
     <message>
         <source>Members grouped by how recently (R), how often (F) and how much (M) they buy: loyal customers, new ones, ones to win back…</source>

@@ -286,16 +286,16 @@ class MemberFilterBox(Retranslating, QWidget):
 
     # -- texts ---------------------------------------------------------------------------
     def retranslate(self) -> None:
-        texts = {"tier": self.tr("&Tier"), "status": self.tr("State"), "tag": self.tr("T&ag"),
+        texts = {"tier": self.tr("&Tier"), "status": self.tr("Stat&us"), "tag": self.tr("T&ag"),
                  "month": self.tr("Birthday &month"), "from": self.tr("Visite&d from"),
                  "before": self.tr("Not visited &since"),
-                 "balance": self.tr("Stored &value above"), "grade": self.tr("Value grade"),
-                 "rfm": self.tr("Customer group (RFM)"), "lifecycle": self.tr("Lifecycle"),
-                 "churn": self.tr("Churn warning"), "reg_from": self.tr("Joined from"),
-                 "reg_before": self.tr("Joined before"), "window": self.tr("Window (days)"),
-                 "visits": self.tr("Visits at least"), "spend": self.tr("Spent at least"),
-                 "balance_max": self.tr("Stored value up to"),
-                 "expiring": self.tr("Points expire in (days)")}
+                 "balance": self.tr("Stored &value above"), "grade": self.tr("Value g&rade"),
+                 "rfm": self.tr("&Customer group (RFM)"), "lifecycle": self.tr("Lifec&ycle"),
+                 "churn": self.tr("C&hurn warning"), "reg_from": self.tr("Joined &from"),
+                 "reg_before": self.tr("Joined &before"), "window": self.tr("&Window (days)"),
+                 "visits": self.tr("V&isits at least"), "spend": self.tr("S&pent at least"),
+                 "balance_max": self.tr("Stored va&lue up to"),
+                 "expiring": self.tr("Points &expire in (days)")}
         for key, label in self.labels.items():
             label.setText(texts[key])
         rfm_help = self.tr("Members grouped by how recently (R), how often (F) and how much (M) "

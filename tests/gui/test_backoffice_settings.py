@@ -265,3 +265,17 @@ def test_a_time_zone_stored_by_other_means_is_shown_and_kept(owner: Counter) -> 
     assert zone.currentText() == "UTC+1:40"
     assert zone.itemText(zone.currentIndex() - 1).startswith("UTC+1 ")  # in its place
     assert page.changes() == {}  # saving the page does not move the shop's clock
+
+
+def test_the_language_setting_says_it_is_the_shops_not_the_windows(owner: Counter) -> None:
+    """The trial switched to English at log-in and read "Language: Chinese": the setting
+    is the shop's (messages, reports from the command line), not this window's."""
+    c = owner
+    c.ui.i18n.set_language("en")
+    _office, page = settings_page(c)
+    key = "shop.language"
+    assert page.labels[key].text() == "Shop's default language"
+    assert "each till's window keeps the language picked at log-in" in page.notes[key].text()
+    c.ui.i18n.set_language("zh_CN")
+    c.qtbot.waitUntil(lambda: page.labels[key].text() == "店铺默认语言", timeout=5_000)
+    assert "登录界面" in page.notes[key].text()

@@ -86,6 +86,7 @@ _PATTERNS_EN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^原单 (.+)$", r"Sale no. \1"),  # fits 58 mm with a store code
         (r"^原充值单 (.+)$", r"Recharge no. \1"),
         (r"^原因：(.*)$", r"Reason: \1"),
+        (r"^审批：(.+)$", r"Approved by: \1"),
         (r"^已用积分扣回 (.+)$", r"Points already spent, charged back \1"),
         (r"^已用赠送积分扣回 (.+)$", r"Bonus points already spent, charged back \1"),
         (r"^赠送金额作废 (.+)$", r"Bonus forfeited \1"),

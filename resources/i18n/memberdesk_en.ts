@@ -2577,8 +2577,8 @@ Please send this file to your support contact.</translation>
         <translation>{grade} · {stage}</translation>
     </message>
     <message>
-        <source>Grade {grade}, {stage}: member analytics as of {day}</source>
-        <translation>Grade {grade}, {stage}: member analytics as of {day}</translation>
+        <source>Value grade {grade}, {stage}: member analytics as of {day}</source>
+        <translation>Value grade {grade}, {stage}: member analytics as of {day}</translation>
     </message>
     <message>
         <source>Churn warning: {reason}</source>
@@ -2882,6 +2882,10 @@ Please send this file to your support contact.</translation>
         <source>Valid until</source>
         <translation>Valid until</translation>
     </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
 </context>
 <context>
     <name>MemberEditDialog</name>
@@ -2981,8 +2985,8 @@ Please send this file to your support contact.</translation>
         <translation>&amp;Tier</translation>
     </message>
     <message>
-        <source>State</source>
-        <translation>State</translation>
+        <source>Stat&amp;us</source>
+        <translation>Stat&amp;us</translation>
     </message>
     <message>
         <source>T&amp;ag</source>
@@ -3005,48 +3009,48 @@ Please send this file to your support contact.</translation>
         <translation>Stored &amp;value above</translation>
     </message>
     <message>
-        <source>Grade</source>
-        <translation>Grade</translation>
+        <source>Value g&amp;rade</source>
+        <translation>Value g&amp;rade</translation>
     </message>
     <message>
-        <source>Lifecycle</source>
-        <translation>Lifecycle</translation>
+        <source>Lifec&amp;ycle</source>
+        <translation>Lifec&amp;ycle</translation>
     </message>
     <message>
-        <source>Customer group (RFM)</source>
-        <translation>Customer group (RFM)</translation>
+        <source>&amp;Customer group (RFM)</source>
+        <translation>&amp;Customer group (RFM)</translation>
     </message>
     <message>
-        <source>Churn warning</source>
-        <translation>Churn warning</translation>
+        <source>C&amp;hurn warning</source>
+        <translation>C&amp;hurn warning</translation>
     </message>
     <message>
-        <source>Joined from</source>
-        <translation>Joined from</translation>
+        <source>Joined &amp;from</source>
+        <translation>Joined &amp;from</translation>
     </message>
     <message>
-        <source>Joined before</source>
-        <translation>Joined before</translation>
+        <source>Joined &amp;before</source>
+        <translation>Joined &amp;before</translation>
     </message>
     <message>
-        <source>Window (days)</source>
-        <translation>Window (days)</translation>
+        <source>&amp;Window (days)</source>
+        <translation>&amp;Window (days)</translation>
     </message>
     <message>
-        <source>Visits at least</source>
-        <translation>Visits at least</translation>
+        <source>V&amp;isits at least</source>
+        <translation>V&amp;isits at least</translation>
     </message>
     <message>
-        <source>Spent at least</source>
-        <translation>Spent at least</translation>
+        <source>S&amp;pent at least</source>
+        <translation>S&amp;pent at least</translation>
     </message>
     <message>
-        <source>Stored value up to</source>
-        <translation>Stored value up to</translation>
+        <source>Stored va&amp;lue up to</source>
+        <translation>Stored va&amp;lue up to</translation>
     </message>
     <message>
-        <source>Points expire in (days)</source>
-        <translation>Points expire in (days)</translation>
+        <source>Points &amp;expire in (days)</source>
+        <translation>Points &amp;expire in (days)</translation>
     </message>
     <message>
         <source>Members grouped by how recently (R), how often (F) and how much (M) they buy: loyal customers, new ones, ones to win back…</source>
@@ -3061,20 +3065,20 @@ Please send this file to your support contact.</translation>
         <translation>without</translation>
     </message>
     <message>
-        <source>not anonymised</source>
-        <translation>not anonymised</translation>
+        <source>Active and deactivated</source>
+        <translation>Active and deactivated</translation>
     </message>
     <message>
-        <source>active</source>
-        <translation>active</translation>
+        <source>Active</source>
+        <translation>Active</translation>
     </message>
     <message>
-        <source>deactivated</source>
-        <translation>deactivated</translation>
+        <source>Deactivated</source>
+        <translation>Deactivated</translation>
     </message>
     <message>
-        <source>anonymised</source>
-        <translation>anonymised</translation>
+        <source>Anonymised</source>
+        <translation>Anonymised</translation>
     </message>
     <message>
         <source>e.g. VIP</source>
@@ -3083,6 +3087,10 @@ Please send this file to your support contact.</translation>
     <message>
         <source>Clear filters</source>
         <translation>Clear filters</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
     </message>
 </context>
 <context>
@@ -3359,6 +3367,14 @@ Please send this file to your support contact.</translation>
     <message>
         <source>never</source>
         <translation>never</translation>
+    </message>
+    <message>
+        <source>The member tier (e.g. 普通会员, 金卡会员): it sets member prices, discounts and points. The loyalty rules move it; a manager can change it.</source>
+        <translation>The member tier (e.g. 普通会员, 金卡会员): it sets member prices, discounts and points. The loyalty rules move it; a manager can change it.</translation>
+    </message>
+    <message>
+        <source>The value grade A/B/C/D from the member analytics: how often and how much the member buys (A the most). It changes no price and is not the member tier.</source>
+        <translation>The value grade A/B/C/D from the member analytics: how often and how much the member buys (A the most). It changes no price and is not the member tier.</translation>
     </message>
 </context>
 <context>

@@ -2572,8 +2572,8 @@ Please send this file to your support contact.</source>
         <translation>{grade} 类 · {stage}</translation>
     </message>
     <message>
-        <source>Grade {grade}, {stage}: member analytics as of {day}</source>
-        <translation>{grade} 类会员，{stage}：会员分析截至 {day}</translation>
+        <source>Value grade {grade}, {stage}: member analytics as of {day}</source>
+        <translation>客户价值等级 {grade} 类，{stage}：会员分析截至 {day}</translation>
     </message>
     <message>
         <source>Churn warning: {reason}</source>
@@ -2731,7 +2731,7 @@ Please send this file to your support contact.</source>
     </message>
     <message>
         <source>Phone {phone} · tier {tier} · stored value {sv} (paid {principal}, bonus {bonus}) · points {points} · visits {visits}, last {visit} · spent {spent}</source>
-        <translation>手机 {phone} · 等级 {tier} · 储值 {sv}（本金 {principal}，赠送 {bonus}）· 积分 {points} · 到店 {visits} 次，最近 {visit} · 累计消费 {spent}</translation>
+        <translation>手机 {phone} · 会员等级 {tier} · 储值 {sv}（本金 {principal}，赠送 {bonus}）· 积分 {points} · 到店 {visits} 次，最近 {visit} · 累计消费 {spent}</translation>
     </message>
     <message>
         <source>, locked until {day}</source>
@@ -2739,7 +2739,7 @@ Please send this file to your support contact.</source>
     </message>
     <message>
         <source>Tier now: {tier}{lock}.</source>
-        <translation>当前等级：{tier}{lock}。</translation>
+        <translation>当前会员等级：{tier}{lock}。</translation>
     </message>
     <message>
         <source>Profile</source>
@@ -2759,7 +2759,7 @@ Please send this file to your support contact.</source>
     </message>
     <message>
         <source>Tier</source>
-        <translation>等级</translation>
+        <translation>会员等级</translation>
     </message>
     <message>
         <source>Cards and coupons</source>
@@ -2827,7 +2827,7 @@ Please send this file to your support contact.</source>
     </message>
     <message>
         <source>Tier history</source>
-        <translation>等级变动记录</translation>
+        <translation>会员等级变动记录</translation>
     </message>
     <message>
         <source>From</source>
@@ -2876,6 +2876,10 @@ Please send this file to your support contact.</source>
     <message>
         <source>Valid until</source>
         <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>年-月-日</translation>
     </message>
 </context>
 <context>
@@ -2973,11 +2977,11 @@ Please send this file to your support contact.</source>
     </message>
     <message>
         <source>&amp;Tier</source>
-        <translation>等级(&amp;T)</translation>
+        <translation>会员等级(&amp;T)</translation>
     </message>
     <message>
-        <source>State</source>
-        <translation>状态</translation>
+        <source>Stat&amp;us</source>
+        <translation>状态(&amp;U)</translation>
     </message>
     <message>
         <source>T&amp;ag</source>
@@ -3000,48 +3004,48 @@ Please send this file to your support contact.</source>
         <translation>储值高于(&amp;V)</translation>
     </message>
     <message>
-        <source>Grade</source>
-        <translation>客户等级</translation>
+        <source>Value g&amp;rade</source>
+        <translation>客户价值等级(&amp;R)</translation>
     </message>
     <message>
-        <source>Lifecycle</source>
-        <translation>生命周期</translation>
+        <source>Lifec&amp;ycle</source>
+        <translation>生命周期(&amp;Y)</translation>
     </message>
     <message>
-        <source>Customer group (RFM)</source>
-        <translation>客户分群（RFM）</translation>
+        <source>&amp;Customer group (RFM)</source>
+        <translation>客户分群 RFM(&amp;C)</translation>
     </message>
     <message>
-        <source>Churn warning</source>
-        <translation>流失预警</translation>
+        <source>C&amp;hurn warning</source>
+        <translation>流失预警(&amp;H)</translation>
     </message>
     <message>
-        <source>Joined from</source>
-        <translation>注册起于</translation>
+        <source>Joined &amp;from</source>
+        <translation>注册起于(&amp;F)</translation>
     </message>
     <message>
-        <source>Joined before</source>
-        <translation>注册早于</translation>
+        <source>Joined &amp;before</source>
+        <translation>注册早于(&amp;B)</translation>
     </message>
     <message>
-        <source>Window (days)</source>
-        <translation>统计近 N 天</translation>
+        <source>&amp;Window (days)</source>
+        <translation>统计近 N 天(&amp;W)</translation>
     </message>
     <message>
-        <source>Visits at least</source>
-        <translation>消费次数至少</translation>
+        <source>V&amp;isits at least</source>
+        <translation>消费次数至少(&amp;I)</translation>
     </message>
     <message>
-        <source>Spent at least</source>
-        <translation>消费金额至少</translation>
+        <source>S&amp;pent at least</source>
+        <translation>消费金额至少(&amp;P)</translation>
     </message>
     <message>
-        <source>Stored value up to</source>
-        <translation>储值至多</translation>
+        <source>Stored va&amp;lue up to</source>
+        <translation>储值至多(&amp;L)</translation>
     </message>
     <message>
-        <source>Points expire in (days)</source>
-        <translation>积分 N 天内到期</translation>
+        <source>Points &amp;expire in (days)</source>
+        <translation>积分 N 天内到期(&amp;E)</translation>
     </message>
     <message>
         <source>Members grouped by how recently (R), how often (F) and how much (M) they buy: loyal customers, new ones, ones to win back…</source>
@@ -3056,19 +3060,19 @@ Please send this file to your support contact.</source>
         <translation>无预警</translation>
     </message>
     <message>
-        <source>not anonymised</source>
-        <translation>未注销</translation>
+        <source>Active and deactivated</source>
+        <translation>正常和已停用</translation>
     </message>
     <message>
-        <source>active</source>
+        <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <source>deactivated</source>
-        <translation>停用</translation>
+        <source>Deactivated</source>
+        <translation>已停用</translation>
     </message>
     <message>
-        <source>anonymised</source>
+        <source>Anonymised</source>
         <translation>已注销</translation>
     </message>
     <message>
@@ -3078,6 +3082,10 @@ Please send this file to your support contact.</source>
     <message>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>年-月-日</translation>
     </message>
 </context>
 <context>
@@ -3316,7 +3324,7 @@ Please send this file to your support contact.</source>
     </message>
     <message>
         <source>Tier</source>
-        <translation>等级</translation>
+        <translation>会员等级</translation>
     </message>
     <message>
         <source>Balance</source>
@@ -3349,6 +3357,14 @@ Please send this file to your support contact.</source>
     <message>
         <source>never</source>
         <translation>从未</translation>
+    </message>
+    <message>
+        <source>The member tier (e.g. 普通会员, 金卡会员): it sets member prices, discounts and points. The loyalty rules move it; a manager can change it.</source>
+        <translation>会员等级（如普通会员、金卡会员）：决定会员价、折扣和积分，按积分规则升降，店长也可手工调整。</translation>
+    </message>
+    <message>
+        <source>The value grade A/B/C/D from the member analytics: how often and how much the member buys (A the most). It changes no price and is not the member tier.</source>
+        <translation>客户价值等级 A/B/C/D：由会员分析按消费次数和金额评出（A 最高），不影响价格，和会员等级不是一回事。</translation>
     </message>
 </context>
 <context>

@@ -231,7 +231,7 @@ def test_the_segment_state_box_shows_its_choice_whole_at_1024(owner: Counter) ->
         c.settle()
         c.qtbot.wait(100)
         box = page.segments.list.filter_box.status
-        assert box.currentText() in ("not anonymised", "未注销")
+        assert box.currentText() in ("Active and deactivated", "正常和已停用")
         assert box.width() >= box.sizeHint().width()  # AdjustToContents: the longest whole
 
 

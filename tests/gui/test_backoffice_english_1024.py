@@ -110,7 +110,7 @@ def test_member_list_shows_its_filters_whole_and_does_not_scroll(owner: Counter,
     box = panel.filter_box
     metrics = box.status.fontMetrics()
     choices = [box.status.itemText(i) for i in range(box.status.count())]
-    assert "not anonymised" in choices or "未注销" in choices
+    assert "Active and deactivated" in choices or "正常和已停用" in choices
     assert all(metrics.horizontalAdvance(t) <= combo_room(box.status) for t in choices), choices
     for day in (box.visited_from, box.visited_before):
         assert day.fontMetrics().horizontalAdvance("2026-01-31") <= edit_room(day)

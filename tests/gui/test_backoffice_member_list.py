@@ -223,8 +223,8 @@ def test_the_rfm_filter_says_what_it_is(manager: Counter) -> None:
     c = manager
     _office, page = list_page(c)
     box = page.list.filter_box
-    assert box.labels["rfm"].text() == "客户分群（RFM）"
+    assert box.labels["rfm"].text() == "客户分群 RFM(&C)"
     assert box.rfm.toolTip().startswith("按最近一次消费（R）、消费次数（F）、消费金额（M）")
     c.ui.i18n.set_language("en")
-    c.qtbot.waitUntil(lambda: box.labels["rfm"].text() == "Customer group (RFM)", timeout=5_000)
+    c.qtbot.waitUntil(lambda: box.labels["rfm"].text() == "&Customer group (RFM)", timeout=5_000)
     assert box.labels["rfm"].toolTip().startswith("Members grouped by how recently (R)")

@@ -30,6 +30,14 @@ def mnemonics(widgets: list[QWidget]) -> list[tuple[str, str]]:
     return [(k, t) for k, t in keys if k]
 
 
+def assert_every_filter_label_has_a_key(box: QWidget) -> None:
+    """Each label of the filters (the newer ones had none: 状态, 客户分群 …) has its
+    Alt+letter; pressing it reaches the field."""
+    labels = box.labels  # type: ignore[attr-defined]
+    bare = [label.text() for label in labels.values() if not mnemonics([label])]
+    assert not bare, bare
+
+
 @pytest.mark.parametrize("lang", ["zh_CN", "en"])
 def test_every_alt_letter_on_the_members_page_is_its_own(manager: Counter, lang: str) -> None:
     c = manager
@@ -40,10 +48,11 @@ def test_every_alt_letter_on_the_members_page_is_its_own(manager: Counter, lang:
     widgets = page.findChildren(QWidget) + [w for w in office.findChildren(QWidget)
                                             if w.isVisible()]
     keys = mnemonics(list(dict.fromkeys(widgets)))
-    assert len(keys) >= 11, keys  # the tabs, find, sort, filters, six filter fields
+    assert len(keys) >= 16, keys  # the tabs, find, sort, filters, the eleven filter fields
     twice = {k: [t for key, t in keys if key == k]
              for k, n in Tally(k for k, _ in keys).items() if n > 1}
     assert not twice, twice
+    assert_every_filter_label_has_a_key(page.list.filter_box)
     # Alt+F finds, Alt+D is 到店起于 / visited from, Alt+V the stored value
     c.press(Qt.Key.Key_D, office, Qt.KeyboardModifier.AltModifier)
     c.qtbot.waitUntil(page.list.visited_from.hasFocus, timeout=2_000)
@@ -51,6 +60,8 @@ def test_every_alt_letter_on_the_members_page_is_its_own(manager: Counter, lang:
     c.qtbot.waitUntil(page.list.balance.hasFocus, timeout=2_000)
     c.press(Qt.Key.Key_F, office, Qt.KeyboardModifier.AltModifier)
     c.qtbot.waitUntil(page.list.search.hasFocus, timeout=2_000)
+    c.press(Qt.Key.Key_U, office, Qt.KeyboardModifier.AltModifier)  # 状态 / Status
+    c.qtbot.waitUntil(page.list.filter_box.status.hasFocus, timeout=2_000)
 
 
 @pytest.mark.parametrize(("lang", "texts"), [

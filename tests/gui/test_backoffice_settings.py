@@ -309,3 +309,17 @@ def test_the_form_has_the_height_and_every_help_reads_whole(
     assert not cut, cut
     footer = page.editors["shop.receipt_footer_en"]  # a text field shows its text whole
     assert footer.width() >= footer.fontMetrics().horizontalAdvance(footer.text()) + 28
+
+
+def test_the_language_setting_says_it_is_the_shops_not_the_windows(owner: Counter) -> None:
+    """The trial switched to English at log-in and read "Language: Chinese": the setting
+    is the shop's (messages, reports from the command line), not this window's."""
+    c = owner
+    c.ui.i18n.set_language("en")
+    _office, page = settings_page(c)
+    key = "shop.language"
+    assert page.labels[key].text() == "Shop's default language"
+    assert "each till's window keeps the language picked at log-in" in page.notes[key].text()
+    c.ui.i18n.set_language("zh_CN")
+    c.qtbot.waitUntil(lambda: page.labels[key].text() == "店铺默认语言", timeout=5_000)
+    assert "登录界面" in page.notes[key].text()

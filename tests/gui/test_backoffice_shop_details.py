@@ -60,6 +60,9 @@ def test_the_owner_renames_the_shop_and_the_next_receipt_preview_shows_it(owner:
     c.ui.i18n.set_language("en")
     c.qtbot.waitUntil(lambda: box.heading.text() == "Shop name, address and phone (on receipts)")
     assert _preview_head(page) == ["好邻居便利店", "文三路 100 号", "Tel. 0571-88886666"]
+    shown = box.preview.toPlainText()  # the sample line and its tender in English too
+    assert "Sample item" in shown and "Cash" in shown
+    assert "示例商品" not in shown and "现金" not in shown
     type_over(c, box.name, "")  # emptied
     c.press(Qt.Key.Key_S, box.name, CTRL)
     settle(c, page)

@@ -47,7 +47,7 @@ def test_the_card_shows_grade_lifecycle_and_a_churn_warning(till: Till, clock: M
     till.find("13800000001")
     assert card.analytics.isVisible()
     assert card.analytics.text() == "A 类 · 活跃"  # R 26 <= 30: still active
-    assert card.analytics.toolTip().startswith("A 类会员，活跃：会员分析截至")
+    assert card.analytics.toolTip().startswith("客户价值等级 A 类，活跃：会员分析截至")
     assert card.churn[0].isVisible()
     assert card.churn[1].text() == "流失预警：平时约 7 天来一次，已 26 天未来"
 

@@ -33,11 +33,15 @@ def refunds(c: Counter) -> list[Refund]:
         return rows
 
 
-def find_sale(c: Counter, dialog, sale_no: str) -> None:  # type: ignore[no-untyped-def]
+def find_sale(c: Counter, dialog, sale_no: str,  # type: ignore[no-untyped-def]
+              *, part: bool = False) -> None:
+    """Type the sale's number: the cursor waits in the reason, or, for a sale refunded
+    in ``part`` before, in the first quantity ("whole sale" unticked)."""
     c.type(dialog.number, sale_no)
     c.enter(dialog.number)
     assert dialog.view.receipt is not None and dialog.view.receipt.number == sale_no
-    assert dialog.focusWidget() is dialog.reason
+    assert dialog.view.whole.isChecked() is not part
+    assert dialog.focusWidget() is (dialog.view.spins[0] if part else dialog.reason)
 
 
 def test_a_cashier_refund_needs_the_manager_and_a_wrong_password_writes_nothing(counter: Counter) -> None:
@@ -168,10 +172,15 @@ def test_a_sale_refunded_in_part_offers_only_what_is_left(manager_counter: Count
     sale = c.world.sell([("CHIPS", 1), ("BEER", 2)], [(TenderKind.CASH, "20.80")], member="alice")
     c.world.refund(sale.sale_no, lines=((2, 1),))  # one beer back already
     dialog = c.open(Qt.Key.Key_F4)
-    find_sale(c, dialog, sale.sale_no)
+    # "whole sale" is not ticked again (issue 11): Enter would have refunded the rest
+    find_sale(c, dialog, sale.sale_no, part=True)
     chips, beer = dialog.view.spins
-    assert (chips.maximum(), chips.value()) == (1, 1)
-    assert (beer.maximum(), beer.value()) == (1, 1)  # not the 2 sold
+    assert (chips.maximum(), chips.value()) == (1, 0)
+    assert (beer.maximum(), beer.value()) == (1, 0)  # not the 2 sold
+    c.press(Qt.Key.Key_Return, dialog.reason)  # nothing picked: nothing refunded
+    assert len(refunds(c)) == 1
+    dialog.view.whole.setChecked(True)  # ticked by hand: the rest
+    assert (chips.value(), beer.value()) == (1, 1)
     # and why (the second blind trial): the beer line says one came back already
     table = dialog.view.table
     assert table.horizontalHeaderItem(REFUNDED).text() == "已退"

@@ -9,6 +9,10 @@ from __future__ import annotations
 PLAIN_AMOUNT = "直接收款"
 PLAIN_AMOUNT_EN = "Plain amount"
 LEGACY_PLAIN_AMOUNT = "金额"
+# The made-up line of the receipt preview (Settings → Shop), named in the receipt's
+# language when it is printed, as a plain amount is.
+SAMPLE_ITEM = "示例商品"
+SAMPLE_ITEM_EN = "Sample item"
 
 
 def line_name(product_id: int | None, description: str) -> str:

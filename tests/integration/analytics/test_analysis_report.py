@@ -115,6 +115,17 @@ def test_scores_of_another_day_are_said(shop: World) -> None:
     assert ("评分日期", (AS_OF - timedelta(days=20)).isoformat()) in doc.summary
 
 
+@pytest.mark.parametrize(("lang", "tier", "grade"), [
+    ("zh_CN", "会员等级", "客户价值等级"), ("en", "Tier", "Value grade")])
+def test_the_tier_and_the_grade_are_named_apart(shop: World, lang: str, tier: str,
+                                                grade: str) -> None:
+    """等级 was the A/B/C/D grade beside 会员等级 (issue 11): named as the members page does."""
+    rep = _report(shop)
+    doc = analysis_document(rep, "测试店", rep.generated_at, lang)
+    titles = {c.title for table in doc.tables for c in table.columns}
+    assert {tier, grade} <= titles and not titles & {"等级", "Grade"}
+
+
 def test_the_page_reads_the_figures_the_refresh_kept(shop: World) -> None:
     """The refresh keeps the report of its date (analysis_snapshots); the page reads
     that one row, the same figures a fresh build gives, and never aggregates the

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from memberdesk.models import AuditEntry, Coupon
+from memberdesk.models import AuditEntry, Coupon, Staff
 from memberdesk.models.enums import CouponKind, CouponStatus, SaleStatus, TenderKind
 from memberdesk.money import Money
 from memberdesk.services.backup.integrity import check_database
@@ -15,6 +15,7 @@ from memberdesk.services.coupons.core import (
     create_coupon_template,
     issue_coupons,
 )
+from memberdesk.services.receipts.text import render_text
 from memberdesk.services.shared.errors import UserError
 from memberdesk.services.shared.permissions import Permission
 from memberdesk.services.staff import approvals
@@ -66,6 +67,13 @@ def test_cashier_refund_needs_a_one_time_manager_approval(world: World) -> None:
     r = world.refund(sale.sale_no, lines=((1, 1),), actor=world.cashier,
                      approval_id=grant.approval_id)
     assert r.amount == yuan("6")
+    # the receipt names the manager who approved it (the approver the refund records)
+    with world.db.reader() as uow:
+        name = uow.session.get(Staff, world.manager.staff_id).display_name  # type: ignore[union-attr]
+    assert f"审批：{name}" in r.receipt.notes
+    assert f"Approved by: {name}" in render_text(r.receipt, 58, "en").splitlines()
+    own = world.refund(sale.sale_no, lines=((1, 1),))  # the manager's own: nobody approved
+    assert not [n for n in own.receipt.notes if n.startswith("审批")]
     with pytest.raises(UserError) as err:  # the approval was used up
         world.refund(sale.sale_no, actor=world.cashier, approval_id=grant.approval_id)
     assert err.value.code == "approval_invalid"

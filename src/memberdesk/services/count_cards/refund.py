@@ -26,6 +26,7 @@ from memberdesk.services.refund_core.steps import (
     authorise,
     check_reason,
     new_refund,
+    reason_notes,
     record_refund,
     refunded_so_far,
 )
@@ -109,7 +110,7 @@ def refund_unused(db: Database, actor: Actor, request: UnusedRefundRequest) -> R
             gross=Money(value), total=refund.amount, tenders=tuple(shown),
             sv_balance=member.sv_principal + member.sv_bonus if member else None,
             points_balance=member.points_balance if member else None,
-            notes=(f"计次卡 No. {card.id}", f"原因：{reason}"),
+            notes=(f"计次卡 No. {card.id}", *reason_notes(s, refund)),
         )
         result = RefundResult(refund.id, refund.refund_no, RefundKind.SALE, refund.amount,
                               tuple(shown), 0, 0, (), receipt.sv_balance, receipt.points_balance,

@@ -11,6 +11,7 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
+from memberdesk.domain.line_names import SAMPLE_ITEM
 from memberdesk.models import AuditEntry, Recharge, Sale, Staff
 from memberdesk.money import Money
 from memberdesk.services.members.profiles import mask_phone
@@ -120,11 +121,12 @@ def load_receipt(db: Database, actor: Actor, number: str) -> ReceiptData:
 
 def receipt_preview(db: Database, actor: Actor) -> ReceiptData:
     """A made-up sale as this till's next receipt would print it (its header and
-    footer as they are now): Settings → Shop shows it beside the shop's details."""
+    footer as they are now): Settings → Shop shows it beside the shop's details, its
+    sample line and cash named in the window's language (:func:`.text.render_text`)."""
     with db.reader() as uow:
         s = uow.session
         require(s, actor, Permission.SELL)
         head = receipt_head(s, "sale", "S00000000-0001", clock.now(), actor.staff_id, None)
     price = Money(1000)
-    return replace(head, lines=(ReceiptLine("示例商品", 1, price, price, Money(0), price),),
+    return replace(head, lines=(ReceiptLine(SAMPLE_ITEM, 1, price, price, Money(0), price),),
                    gross=price, total=price, tenders=(ReceiptAmount("现金", price),))

@@ -11,7 +11,13 @@ import unicodedata
 from datetime import date
 
 from memberdesk.domain.coupon_value import english_of
-from memberdesk.domain.line_names import LEGACY_PLAIN_AMOUNT, PLAIN_AMOUNT, PLAIN_AMOUNT_EN
+from memberdesk.domain.line_names import (
+    LEGACY_PLAIN_AMOUNT,
+    PLAIN_AMOUNT,
+    PLAIN_AMOUNT_EN,
+    SAMPLE_ITEM,
+    SAMPLE_ITEM_EN,
+)
 from memberdesk.money import Money
 from memberdesk.services.pricing.tenders import TENDER_LABELS
 from memberdesk.services.receipts.data import ReceiptData
@@ -80,6 +86,7 @@ _PATTERNS_EN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^原单 (.+)$", r"Sale no. \1"),  # fits 58 mm with a store code
         (r"^原充值单 (.+)$", r"Recharge no. \1"),
         (r"^原因：(.*)$", r"Reason: \1"),
+        (r"^审批：(.+)$", r"Approved by: \1"),
         (r"^已用积分扣回 (.+)$", r"Points already spent, charged back \1"),
         (r"^已用赠送积分扣回 (.+)$", r"Bonus points already spent, charged back \1"),
         (r"^赠送金额作废 (.+)$", r"Bonus forfeited \1"),
@@ -134,8 +141,11 @@ def english_discount(text: str) -> str:
 
 
 def english_line(description: str) -> str:
-    """A sale line's name in English: products keep theirs; a plain amount is named."""
-    return PLAIN_AMOUNT_EN if description in (PLAIN_AMOUNT, LEGACY_PLAIN_AMOUNT) else description
+    """A sale line's name in English: products keep theirs; a plain amount and the
+    preview's sample item are named."""
+    if description in (PLAIN_AMOUNT, LEGACY_PLAIN_AMOUNT):
+        return PLAIN_AMOUNT_EN
+    return SAMPLE_ITEM_EN if description == SAMPLE_ITEM else description
 
 
 def char_width(ch: str) -> int:

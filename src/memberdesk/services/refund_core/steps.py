@@ -13,6 +13,7 @@ from memberdesk.models import (
     AuditEntry,
     Refund,
     RefundTender,
+    Staff,
 )
 from memberdesk.models.enums import PointsKind, RefundKind, TenderKind
 from memberdesk.money import Money
@@ -144,6 +145,15 @@ def new_refund(s: Session, actor: Actor, kind: RefundKind, client_id: str, reaso
     s.add(refund)
     s.flush()
     return refund
+
+
+def reason_notes(s: Session, refund: Refund) -> tuple[str, ...]:
+    """The refund's reason for its receipt, and who approved it when a manager's
+    one-time approval let a cashier refund ("审批：李店长"; "Approved by: …" in English,
+    :mod:`memberdesk.services.receipts.text`): the approver recorded on the refund."""
+    approver = s.get(Staff, refund.approver_id) if refund.approver_id is not None else None
+    return (f"原因：{refund.reason}",
+            *((f"审批：{approver.display_name}",) if approver is not None else ()))
 
 
 def refunded_so_far(s: Session, sale_id: int) -> dict[TenderKind, tuple[int, int, int, int]]:

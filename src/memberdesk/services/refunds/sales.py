@@ -43,6 +43,7 @@ from memberdesk.services.refund_core.steps import (
     authorise,
     check_reason,
     new_refund,
+    reason_notes,
     record_refund,
     refunded_so_far,
     take_back,
@@ -269,7 +270,7 @@ def refund_sale(db: Database, actor: Actor, request: SaleRefundRequest) -> Refun
             if all_done:
                 member.visit_count = max(member.visit_count - 1, 0)
 
-        notes = [f"原单 {sale.sale_no}", f"原因：{reason}", *gift_notes, *referrals.take_back_on_refund(
+        notes = [f"原单 {sale.sale_no}", *reason_notes(s, refund), *gift_notes, *referrals.take_back_on_refund(
             s, sale, refund.id, actor.staff_id, refund.created_at, policy)]
         if deducted:
             notes.append(f"已用积分扣回 {Money(deducted).display()}")

@@ -62,8 +62,8 @@ def _grades(rep: AnalysisReport, t: T, lang: str) -> Table:
     rows: list[tuple[CellValue, ...]] = [
         (g.label(lang), by.get(g.code, Group(g.code, 0)).members,
          by.get(g.code, Group(g.code, 0)).spend) for g in Grade]
-    return Table(t("客户等级金字塔（A/B/C/D）", "Grade pyramid (A/B/C/D)"),
-                 (Column(t("等级", "Grade")), Column(t("人数", "Members"), N),
+    return Table(t("客户价值等级金字塔（A/B/C/D）", "Value grade pyramid (A/B/C/D)"),
+                 (Column(t("客户价值等级", "Value grade")), Column(t("人数", "Members"), N),
                   Column(t("消费金额 M", "Spend (M)"), M)),
                  static_rows(rows), chart=Chart(ChartKind.HBAR, (1,)))
 
@@ -145,7 +145,7 @@ def _top(rep: AnalysisReport, t: T, lang: str) -> Table:
                    f"Top members (first {analysis.TOP_MEMBERS})"),
                  (Column(t("会员编号", "Member no."), width=12), Column(t("姓名", "Name"), width=10),
                   Column(t("消费金额 M", "Spend (M)"), M), Column(t("消费次数 F", "Visits (F)"), N),
-                  Column(t("等级", "Grade"), width=6), Column(t("分群", "Segment"), width=18)),
+                  Column(t("客户价值等级", "Value grade"), width=12), Column(t("分群", "Segment"), width=18)),
                  static_rows(rows))
 
 

@@ -34,8 +34,13 @@ __all__ = ["KINDS", "SECTIONS", "SPECS", "SettingSpec"]
 SPECS: dict[str, SettingSpec] = {
     # -- shop --------------------------------------------------------------------------
     "shop.language": choice_setting(
-        "zh_CN", "shop", ("界面语言", "Language"),
-        ("收银窗口启动时的语言（Ctrl+Shift+L 可随时切换）", "The window's language at start (Ctrl+Shift+L switches)"),
+        # not the window's: each till keeps the language picked at log-in or with
+        # Ctrl+Shift+L (ui.shell.i18n.initial_language); this one is the shop's
+        "zh_CN", "shop", ("店铺默认语言", "Shop's default language"),
+        ("发给会员的消息和命令行导出的报表用这个语言；各台收银机的窗口语言在登录界面或按 "
+         "Ctrl+Shift+L 各自选择，不受它影响",
+         "Messages to members and reports made from the command line use it; each till's "
+         "window keeps the language picked at log-in or with Ctrl+Shift+L"),
         ("zh_CN", "简体中文", "Chinese"), ("en", "English", "English")),
     "shop.timezone_offset_minutes": int_setting(
         480, "shop", ("时区", "Time zone"),

@@ -45,6 +45,7 @@ from memberdesk.services.refund_core.steps import (
     authorise,
     check_reason,
     new_refund,
+    reason_notes,
     record_refund,
     take_back,
 )
@@ -366,7 +367,7 @@ def refund_recharge(db: Database, actor: Actor, request: RechargeRefundRequest) 
             shown.append(ReceiptAmount(label(r.tender_kind), paid_back, r.reference))
         refund.amount = paid_back
         r.status = RechargeStatus.REFUNDED
-        notes = [f"原充值单 {r.recharge_no}", f"原因：{reason}"]
+        notes = [f"原充值单 {r.recharge_no}", *reason_notes(s, refund)]
         if forfeit:
             notes.append(f"赠送金额作废 {forfeit.display()}")
         if voided:

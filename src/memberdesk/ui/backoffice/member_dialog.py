@@ -121,7 +121,6 @@ class MemberDialog(MemberActions):
         self.tier_pick.setObjectName("tierPick")
         self.lock_until = QLineEdit()
         self.lock_until.setMaxLength(10)
-        self.lock_until.setPlaceholderText("2027-06-30")
         self.tier_reason = QLineEdit()
         self.tier_reason.setMaxLength(200)
         self.tier_button = push_button(self.change_tier, primary=True)
@@ -301,6 +300,7 @@ class MemberDialog(MemberActions):
         for label, text in zip(self.tier_labels, (self.tr("New tier"), self.tr(
                 "Locked until (optional)"), self.tr("Reason")), strict=True):
             label.setText(text)
+        self.lock_until.setPlaceholderText(self.tr("YYYY-MM-DD"))  # empty, not a day typed
         self.tier_button.setText(self.tr("Change the tier"))
         self.history_label.setText(self.tr("Tier history"))
         self.tier_history.setHorizontalHeaderLabels([

@@ -36,6 +36,7 @@ from memberdesk.ui.common.widgets import PickerBox
 from memberdesk.ui.shell.i18n import Retranslating
 
 from ..dialogs.base import AmountEdit, current_language, push_button
+from .member_model import grade_help, tier_help
 
 # the member list's eleven fields and Clear, a label beside each field: three to a row
 # (the longest English labels share no row: 1024 px holds them)
@@ -87,7 +88,6 @@ class MemberFilterBox(Retranslating, QWidget):
         for edit in (self.visited_from, self.visited_before, self.registered_from,
                      self.registered_before):
             edit.setMaxLength(10)
-            edit.setPlaceholderText("2026-01-31")
         self.balance = AmountEdit()
         self.balance.setObjectName("memberListBalance")
         self.balance.setPlaceholderText("")
@@ -135,13 +135,9 @@ class MemberFilterBox(Retranslating, QWidget):
             combo.setProperty("compact", True)  # style.qss: a narrower arrow at 1024 px
             combo.activated.connect(lambda _i: self.apply_requested.emit())
         self.month.setMinimumContentsLength(3)  # any, 12
-        # the state box shows its longest choice whole (未注销, not anonymised) and a day
-        # is typed whole (2026-01-31): the tag and the lists with "any" first give way
+        # the state box shows its longest choice whole (正常和已停用) and a day is typed
+        # whole (2026-01-31, see retranslate): the tag and the lists with "any" first give way
         self.status.setSizeAdjustPolicy(PickerBox.SizeAdjustPolicy.AdjustToContents)
-        day_width = self.fontMetrics().horizontalAdvance("2026-01-31") + DAY_PADDING
-        for edit in (self.visited_from, self.visited_before, self.registered_from,
-                     self.registered_before):
-            edit.setMinimumWidth(day_width)
         for edit in (self.balance, self.balance_max, self.spend_min):  # (their own big font)
             edit.ensurePolished()
             edit.setMinimumWidth(amount_width(edit))
@@ -299,22 +295,26 @@ class MemberFilterBox(Retranslating, QWidget):
 
     # -- texts ---------------------------------------------------------------------------
     def retranslate(self) -> None:
-        texts = {"tier": self.tr("&Tier"), "status": self.tr("State"), "tag": self.tr("T&ag"),
+        texts = {"tier": self.tr("&Tier"), "status": self.tr("Stat&us"), "tag": self.tr("T&ag"),
                  "month": self.tr("Birthday &month"), "from": self.tr("Visite&d from"),
                  "before": self.tr("Not visited &since"),
-                 "balance": self.tr("Stored &value above"), "grade": self.tr("Grade"),
-                 "rfm": self.tr("Customer group (RFM)"), "lifecycle": self.tr("Lifecycle"),
-                 "churn": self.tr("Churn warning"), "reg_from": self.tr("Joined from"),
-                 "reg_before": self.tr("Joined before"), "window": self.tr("Window (days)"),
-                 "visits": self.tr("Visits at least"), "spend": self.tr("Spent at least"),
-                 "balance_max": self.tr("Stored value up to"),
-                 "expiring": self.tr("Points expire in (days)")}
+                 "balance": self.tr("Stored &value above"), "grade": self.tr("Value g&rade"),
+                 "rfm": self.tr("&Customer group (RFM)"), "lifecycle": self.tr("Lifec&ycle"),
+                 "churn": self.tr("C&hurn warning"), "reg_from": self.tr("Joined &from"),
+                 "reg_before": self.tr("Joined &before"), "window": self.tr("&Window (days)"),
+                 "visits": self.tr("V&isits at least"), "spend": self.tr("S&pent at least"),
+                 "balance_max": self.tr("Stored va&lue up to"),
+                 "expiring": self.tr("Points &expire in (days)")}
         for key, label in self.labels.items():
             label.setText(texts[key])
         rfm_help = self.tr("Members grouped by how recently (R), how often (F) and how much (M) "
                            "they buy: loyal customers, new ones, ones to win back…")
         self.labels["rfm"].setToolTip(rfm_help)
         self.rfm.setToolTip(rfm_help)
+        for key, box, text in (("tier", self.tier, tier_help()),
+                               ("grade", self.grade, grade_help())):
+            self.labels[key].setToolTip(text)
+            box.setToolTip(text)
         lang = current_language()
         any_text = self.tr("any")
         for box in (self.tier, self.month, self.grade, self.rfm, self.lifecycle):
@@ -325,12 +325,21 @@ class MemberFilterBox(Retranslating, QWidget):
                 box.setItemText(i, item.label(lang))
         for i, text in enumerate((any_text, self.tr("with a warning"), self.tr("without"))):
             self.churn.setItemText(i, text)
-        states = [self.tr("not anonymised"), self.tr("active"), self.tr("deactivated"),
-                  self.tr("anonymised")]
+        # the first, the default, lists everyone but the anonymised (the states as the
+        # member list's column names them)
+        states = [self.tr("Active and deactivated"), self.tr("Active"), self.tr("Deactivated"),
+                  self.tr("Anonymised")]
         for i, text in enumerate(states):
             self.status.setItemText(i, text)
         self.status.ensurePolished()  # (its compact style, not the default one)
         self.status.setMinimumWidth(self.status.sizeHint().width())  # its longest, whole
+        hint = self.tr("YYYY-MM-DD")  # empty reads as empty, not as a day typed
+        metrics = self.fontMetrics()
+        day_width = max(metrics.horizontalAdvance(t) for t in ("2026-01-31", hint)) + DAY_PADDING
+        for edit in (self.visited_from, self.visited_before, self.registered_from,
+                     self.registered_before):
+            edit.setPlaceholderText(hint)
+            edit.setMinimumWidth(day_width)  # the day and the hint whole
         self.tag.setPlaceholderText("VIP")  # an example (the field is narrow at 1024)
         self.tag.setToolTip(self.tr("e.g. VIP"))
         self.clear_button.setText(self.tr("Clear filters"))

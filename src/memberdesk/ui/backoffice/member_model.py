@@ -45,10 +45,28 @@ STATES = {
 }
 NEVER = QT_TRANSLATE_NOOP("MemberModel", "never")
 RIGHT = (4, 5)
+TIER = 3
+# The member tier and the analytics' A/B/C/D grade, told apart wherever both show (the
+# list's column, the filters of the members page and the segments): a newcomer read
+# 等级 beside 客户等级 as one thing (issue 11).
+TIER_HELP = QT_TRANSLATE_NOOP(
+    "MemberModel", "The member tier (e.g. 普通会员, 金卡会员): it sets member prices, "
+    "discounts and points. The loyalty rules move it; a manager can change it.")
+GRADE_HELP = QT_TRANSLATE_NOOP(
+    "MemberModel", "The value grade A/B/C/D from the member analytics: how often and how "
+    "much the member buys (A the most). It changes no price and is not the member tier.")
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("MemberModel", text)
+
+
+def tier_help() -> str:
+    return _tr(TIER_HELP)
+
+
+def grade_help() -> str:
+    return _tr(GRADE_HELP)
 
 
 class MemberModel(QAbstractTableModel):
@@ -136,6 +154,9 @@ class MemberModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return _tr(COLUMNS[section])
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole
+                and section == TIER):
+            return tier_help()
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

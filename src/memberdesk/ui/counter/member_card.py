@@ -270,9 +270,9 @@ class MemberCard(Retranslating, QWidget):
             return
         self.analytics.setText(self.tr("{grade} · {stage}").format(
             grade=a.grade.code, stage=a.lifecycle.label(lang)))
-        self.analytics.setToolTip(self.tr("Grade {grade}, {stage}: member analytics as of {day}")
-                                  .format(grade=a.grade.code, stage=a.lifecycle.label(lang),
-                                          day=fmt.date_text(a.as_of)))
+        self.analytics.setToolTip(self.tr("Value grade {grade}, {stage}: member analytics as "
+                                          "of {day}").format(
+            grade=a.grade.code, stage=a.lifecycle.label(lang), day=fmt.date_text(a.as_of)))
         self.analytics.setVisible(True)
         churn_text.setText(self.tr("Churn warning: {reason}").format(
             reason=churn_reason_text(a.churn, lang)) if a.churn else "")

@@ -220,7 +220,8 @@ class RefundDialog(TaskDialog):
                                made_at=found.made_at, printed_elsewhen=found.printed_elsewhen)
         self._order_tabs()
         self._preview()
-        self.reason.setFocus()
+        first = self.view.first_to_pick()  # a sale refunded in part: its quantities
+        (first or self.reason).setFocus()
 
     def _order_tabs(self) -> None:
         """Tab as the screen reads: the number, the list, "whole sale", each quantity,

@@ -107,6 +107,12 @@ class RefundView(Retranslating, QWidget):
         self.made_at = made_at
         self.printed_elsewhen = printed_elsewhen
         lines = receipt.lines if receipt is not None and receipt.kind == "sale" else ()
+        # a sale refunded in part before: the cashier picks what comes back this time
+        # (ticked, "whole sale" took all the rest on Enter, as if the sale were new);
+        # any other sale starts ticked
+        self.whole.blockSignals(True)
+        self.whole.setChecked(not (refunded is not None and any(refunded)))
+        self.whole.blockSignals(False)
         self.table.setRowCount(len(lines))
         self.spins = []
         for row, line in enumerate(lines):
@@ -131,6 +137,12 @@ class RefundView(Retranslating, QWidget):
         self.table.setVisible(bool(lines))
         self.show_preview(None)
         self._render_summary()
+
+    def first_to_pick(self) -> QSpinBox | None:
+        """The first quantity to type when "whole sale" is unticked, else None."""
+        if self.whole.isChecked():
+            return None
+        return next((spin for spin in self.spins if spin.isEnabled()), None)
 
     def _fit_spins(self, spin: QSpinBox) -> None:
         """Rows as tall as the quantity boxes, their column as wide (the boxes were
@@ -158,7 +170,7 @@ class RefundView(Retranslating, QWidget):
             spin.blockSignals(False)
             spin.setEnabled(not whole and spin.maximum() > 0)
         if not whole:
-            first = next((spin for spin in self.spins if spin.isEnabled()), None)
+            first = self.first_to_pick()
             if first is not None:
                 first.setFocus()
                 first.selectAll()

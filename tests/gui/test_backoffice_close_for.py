@@ -115,3 +115,25 @@ def test_the_figures_keep_their_height_beside_the_open_shifts_and_a_message(
         assert button.isVisible() and button.width() >= button.sizeHint().width()
     bottom = page.mapToGlobal(page.rect().bottomLeft()).y()
     assert panel.status.mapToGlobal(panel.status.rect().bottomLeft()).y() <= bottom
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_the_back_office_opens_on_the_day_close_no_wider_than_the_screen(
+        counter: Counter, lang: str) -> None:
+    """A blind trial at 1024x768 in English: F8 opened the back office 1041 px wide, its
+    right edge (Close, Close the day, Save on other pages) off the screen. Laying out
+    the day close's figures put the export buttons in their column beside the figures
+    before the page had its width, and the window grew to hold them. It opens at its
+    size (the counter's less 40 px) and stays there."""
+    c = counter
+    cashier_left_the_shift_open(c)
+    c.ui.i18n.set_language(lang)
+    c.ui.main.resize(1024, 768)
+    c.settle()
+    office = c.open(Qt.Key.Key_F8)
+    page = office.show_page("day")
+    c.settle()
+    c.qtbot.wait(200)
+    assert page.open_shifts.isVisible()
+    assert office.width() <= 1024 - 40, office.width()
+    assert office.minimumSizeHint().width() <= 1024 - 40

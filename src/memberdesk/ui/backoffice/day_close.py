@@ -348,11 +348,19 @@ class DayClosePage(Page):
     def _fit_preview(self, width: int) -> None:
         """The preview beside the figures only where it fits: the figures never scroll
         sideways. The export buttons beside them too (the figures keep their height),
-        unless the preview fits only with the buttons under it, in the formats' row."""
+        unless the preview fits only with the buttons under it, in the formats' row.
+        Neither layout is taken where it does not fit ``width``: laid out before the page
+        has its width, the window grew to hold it (1041 px on a 1024 screen)."""
         m = self.body.contentsMargins()
         room = width - m.left() - m.right() - self.figures_box.minimumWidth() - 12
         beside = room - self.export_panel.buttons_width() - 12
-        stacked = beside >= PREVIEW_LEAST or room < PREVIEW_LEAST
+        row_fits = width - m.left() - m.right() >= self.export_panel.row_width()
+        if beside >= PREVIEW_LEAST:  # the column and the preview beside the figures
+            stacked, preview = True, True
+        elif room >= PREVIEW_LEAST and row_fits:  # the preview beside, the buttons under
+            stacked, preview = False, True
+        else:  # no preview: the column where it fits beside the figures, else the row
+            stacked, preview = beside >= 0 or not row_fits, False
         if stacked != self.export_panel.stacked:
             self.export_panel.set_stacked(stacked)
-        self.preview.setVisible((beside if stacked else room) >= PREVIEW_LEAST)
+        self.preview.setVisible(preview)

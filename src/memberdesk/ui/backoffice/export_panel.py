@@ -136,6 +136,15 @@ class ExportPanel(Retranslating, QWidget):
             (self._stack if stacked else self._formats).insertWidget(i, w)
         self.buttons_column.setVisible(stacked)
 
+    def row_width(self) -> int:
+        """The width the formats' row needs with the buttons at its head (not
+        :meth:`set_stacked`): the buttons, the two formats, their spacing and the status
+        at its narrowest."""
+        widgets = (self.export_button, self.print_button, self.folder_button, self.xlsx,
+                   self.pdf)
+        return (sum(w.sizeHint().width() for w in widgets) + self.status.minimumSizeHint().width()
+                + self._formats.spacing() * len(widgets))
+
     def buttons_width(self) -> int:
         """The width of the buttons' column."""
         return max(w.sizeHint().width()

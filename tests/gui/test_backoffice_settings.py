@@ -323,3 +323,37 @@ def test_the_language_setting_says_it_is_the_shops_not_the_windows(owner: Counte
     c.ui.i18n.set_language("zh_CN")
     c.qtbot.waitUntil(lambda: page.labels[key].text() == "店铺默认语言", timeout=5_000)
     assert "登录界面" in page.notes[key].text()
+
+
+def test_the_wheel_scrolls_the_page_past_a_choice_it_does_not_change(owner: Counter) -> None:
+    """A blind trial scrolled 设置 with the wheel: the scroll stopped on 界面语言 and
+    turned it to English, no click. A choice or a number takes the wheel only while it
+    is being edited (focused); otherwise it leaves the event to the page under it (Qt
+    hands a spontaneous wheel event the widget ignored to its parent: the page scrolls)."""
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    c = owner
+    _office, page = settings_page(c)
+    box = page.editors["shop.language"]
+    count = next(e for e in page.editors.values() if isinstance(e, QSpinBox))
+    assert isinstance(box, PickerBox)
+
+    def wheel(widget) -> bool:  # type: ignore[no-untyped-def]
+        """A turn of the wheel (down) over ``widget``: whether it took it."""
+        at = QPointF(widget.rect().center())
+        event = QWheelEvent(at, QPointF(widget.mapToGlobal(at.toPoint())), QPoint(),
+                            QPoint(0, -120), Qt.MouseButton.NoButton,
+                            Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+        QApplication.sendEvent(widget, event)
+        c.settle()
+        return event.isAccepted()
+
+    page.save_button.setFocus()
+    choice, number = box.currentIndex(), count.value()
+    assert not wheel(box) and not wheel(count)  # left to the page
+    assert (box.currentIndex(), count.value()) == (choice, number)  # neither changed
+    assert page.changes() == {}
+    box.setFocus()  # being edited: the wheel turns it
+    assert wheel(box) and box.currentIndex() != choice

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QSpinBox,
     QTableView,
     QToolButton,
     QWidget,
@@ -29,7 +28,7 @@ from memberdesk.services.catalog.admin import (
     set_product_active,
 )
 from memberdesk.services.loyalty.tiers import TierInfo
-from memberdesk.ui.common.widgets import PickerBox
+from memberdesk.ui.common.widgets import NumberBox, PickerBox
 
 from ..dialogs.base import OK, AmountEdit, push_button
 from .page import Page
@@ -91,7 +90,7 @@ class ProductForm(Page):
         self.cost.textChanged.connect(self._check_cost)
         self.category = PickerBox()
         self.category.setMinimumWidth(75)  # the other fields' widths: products_layout
-        self.points = QSpinBox()
+        self.points = NumberBox()
         self.points.setRange(0, 10000)
         self.points.setSuffix("%")
         self.points.setValue(100)

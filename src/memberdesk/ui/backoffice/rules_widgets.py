@@ -30,7 +30,7 @@ from memberdesk.services.stored_value.offers_admin import (
     loyalty_rules,
 )
 from memberdesk.ui.common.column_fit import fit_columns
-from memberdesk.ui.common.widgets import PickerBox
+from memberdesk.ui.common.widgets import NumberBox, PickerBox
 from memberdesk.ui.shell.i18n import QT_TRANSLATE_NOOP
 
 from ..dialogs.base import ERROR
@@ -122,12 +122,12 @@ def line_edit(max_len: int, placeholder: str = "") -> QLineEdit:
 
 
 def count_box(lo: int, hi: int) -> QSpinBox:
-    box = QSpinBox()
+    box = NumberBox()
     box.setRange(lo, hi)
     return box
 
 
-class ScaledSpinBox(QSpinBox):
+class ScaledSpinBox(NumberBox):
     """A whole number in thousandths (or tenths) shown as a decimal: 950‰ as "95%",
     1500‰ as "1.5×". A spin box of whole numbers, so it looks like the others and no
     float is ever stored."""

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QLineEdit, QSpinBox
 from memberdesk.money import Money
 from memberdesk.services.shared.setting_specs import SettingSpec
 from memberdesk.ui.common.money_input import MoneyEdit
-from memberdesk.ui.common.widgets import PickerBox
+from memberdesk.ui.common.widgets import NumberBox, PickerBox
 
 from .time_zones import TIME_ZONE_KEY, TimeZonePicker
 
@@ -27,7 +27,7 @@ def _editor(spec: SettingSpec) -> Editor:
     if spec.kind == "money":
         return MoneyEdit()
     if spec.kind == "int":
-        box = QSpinBox()
+        box = NumberBox()
         box.setRange(spec.lo, spec.hi)
         box.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return box

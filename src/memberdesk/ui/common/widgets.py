@@ -3,14 +3,33 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette, QPen
-from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox
+from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette, QPen, QWheelEvent
+from PySide6.QtWidgets import QComboBox, QSpinBox, QStyle, QStyleOptionComboBox, QWidget
+
+
+def wheel_only_when_focused(box: QWidget, event: QWheelEvent) -> bool:
+    """Whether ``box`` (a choice or a number) takes the wheel: only while it is being
+    edited (it has the focus, from a click or Tab). Scrolling a page past it moves the
+    page: a trial scrolling 设置 turned 界面语言 to English without a click."""
+    if box.hasFocus():
+        return True
+    event.ignore()  # to the page under it
+    return False
 
 
 class PickerBox(QComboBox):
     """A combo box that paints a clear chevron itself (the stylesheet hides
     Qt's arrow, which is tiny once the box is styled). Enter moves on to the
-    next field, as in a paper form."""
+    next field, as in a paper form. The wheel turns it only when it has the focus
+    (:func:`wheel_only_when_focused`)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the wheel does not focus it
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if wheel_only_when_focused(self, event):
+            super().wheelEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -43,3 +62,16 @@ class PickerBox(QComboBox):
                 QPointF(centre.x() + half, centre.y() - half / 2),
             ]
         )
+
+
+class NumberBox(QSpinBox):
+    """A whole-number field whose wheel turns it only when it has the focus
+    (:func:`wheel_only_when_focused`)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if wheel_only_when_focused(self, event):
+            super().wheelEvent(event)

@@ -16,12 +16,13 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QListWidget, QListWidgetItem, QSpinBox, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QListWidget, QListWidgetItem, QWidget
 
 from memberdesk.services.count_cards.use import CardView, ServiceLeft, UseResult
 from memberdesk.services.shared.errors import UserError
 from memberdesk.services.shared.permissions import Permission
 from memberdesk.ui.common import fmt
+from memberdesk.ui.common.widgets import NumberBox
 from memberdesk.ui.shell.tasks import TaskRunner
 
 from .approval import ApprovalDialog
@@ -76,7 +77,7 @@ class CountCardDialog(TaskDialog):
         self.services.setWordWrap(True)
         self.services.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.uses_label = QLabel()
-        self.uses = QSpinBox()
+        self.uses = NumberBox()
         self.uses.setObjectName("countCardUses")
         self.uses.setRange(1, MAX_USES)
         self.uses.setAlignment(Qt.AlignmentFlag.AlignRight)

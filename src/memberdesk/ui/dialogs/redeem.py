@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHeaderView,
     QLabel,
-    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QWidget,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 from memberdesk.services.loyalty.mall import MAX_QTY, GiftInfo, RedeemRequest, RedeemResult
 from memberdesk.services.members.lookup import MemberHit
 from memberdesk.ui.common import fmt
+from memberdesk.ui.common.widgets import NumberBox
 from memberdesk.ui.shell.tasks import TaskRunner
 
 from .base import ERROR, OK, TaskDialog
@@ -80,7 +80,7 @@ class RedeemDialog(TaskDialog):
         for col in (1, 2):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemSelectionChanged.connect(self._preview)
-        self.qty = QSpinBox()
+        self.qty = NumberBox()
         self.qty.setObjectName("giftQty")
         self.qty.setRange(1, MAX_QTY)
         self.qty.setMaximumWidth(120)

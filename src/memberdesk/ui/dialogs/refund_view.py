@@ -27,6 +27,7 @@ from memberdesk.services.receipts.data import ReceiptData
 from memberdesk.services.refunds.sales import RefundLineRequest
 from memberdesk.services.stored_value.recharge_refund_plan import RechargeRefundPlan
 from memberdesk.ui.common import fmt
+from memberdesk.ui.common.widgets import NumberBox
 from memberdesk.ui.shell.i18n import Retranslating
 
 from .labels import tender_name
@@ -124,7 +125,7 @@ class RefundView(Retranslating, QWidget):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, col, item)
             can = left[row] if left is not None and row < len(left) else line.qty
-            spin = QSpinBox()
+            spin = NumberBox()
             spin.setRange(0, can)  # a line refunded before offers only what is left
             spin.setValue(can if self.whole.isChecked() else 0)  # unticked: the cashier picks
             spin.setEnabled(not self.whole.isChecked() and can > 0)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -77,9 +78,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.func = run_gui
     try:
         code = int(args.func(args) or 0)
+        sys.stdout.flush()  # here, where a reader gone away is met (BrokenPipeError below)
     except CliError as exc:
         print(f"memberdesk: {exc}", file=sys.stderr)
         return exc.exit_code
+    except BrokenPipeError:
+        # the reader went away (``memberdesk shifts list | head``): stop quietly, as a
+        # shell tool does, and keep Python's last flush from writing to the closed pipe
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141  # 128 + SIGPIPE
     except Exception as exc:
         # A user error a command did not word itself, or a full disk / busy database
         # met outside a unit of work: one line, never a traceback. Bugs still raise.

@@ -231,3 +231,19 @@ def test_check_finds_points_and_cache_edits(shop_with_balances: DataPaths) -> No
     r = run("db", "check", "--data-dir", str(shop_with_balances.root), env={"MEMBERDESK_LANG": "en"})
     assert r.returncode == 3
     assert "member M000001 (张三): points balance is 999 but its ledger sums to 120" in r.stderr
+
+
+def test_a_reader_that_goes_away_stops_the_command_quietly(tmp_path: Path) -> None:
+    """``memberdesk shifts list | head``: a trial got a Python traceback (BrokenPipeError)
+    when the reader stopped reading. The command stops as a shell tool does."""
+    d = str(tmp_path / "shop")
+    assert run("init", "--data-dir", d, "--shop-name", "店", "--owner", "boss",
+               stdin="s3cret-pw\n").returncode == 0
+    proc = subprocess.Popen([sys.executable, "-m", "memberdesk.cli", "db", "check", "--data-dir", d],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env={**os.environ, "MEMBERDESK_LANG": "zh_CN"})
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # the reader is gone before the first line
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 141, err
+    assert "Traceback" not in err and "BrokenPipe" not in err, err

@@ -61,7 +61,7 @@ def test_refused_own_shift_no_such_open_shift_and_a_cashier(world: World) -> Non
     assert own.value.code == "shift_close_for_own"
     with pytest.raises(NotFoundError) as missing:
         shifts.close_shift_for(world.db, world.manager, "B-NONE", {TenderKind.CASH: yuan("200")})
-    assert missing.value.code == "open_shift_not_found"
+    assert missing.value.code == "shift_not_found"  # no such number
     with pytest.raises(PermissionDenied):
         shifts.close_shift_for(world.db, world.cashier, mine.shift_no,
                                {TenderKind.CASH: yuan("200")})
@@ -73,5 +73,7 @@ def test_refused_own_shift_no_such_open_shift_and_a_cashier(world: World) -> Non
     assert uncounted.value.message("zh_CN") == "请填写清点的现金金额"
     no = cashier_shift(world)
     shifts.close_shift_for(world.db, world.owner, no, {TenderKind.CASH: yuan("200")})
-    with pytest.raises(NotFoundError):  # closed already: not twice
+    with pytest.raises(NotFoundError) as twice:  # closed already: not twice
         shifts.close_shift_for(world.db, world.manager, no, {TenderKind.CASH: yuan("200")})
+    assert twice.value.code == "open_shift_not_found"
+    assert twice.value.message("en") == f"Shift {no} is closed already"

@@ -326,7 +326,9 @@ def close_shift_for(
         require(s, actor, Permission.CLOSE_DAY)
         shift = s.scalar(select(Shift).where(Shift.shift_no == shift_no,
                                              Shift.status == ShiftStatus.OPEN))
-        if shift is None:
+        if shift is None:  # closed already, or no such number (typed at the command line)
+            if s.scalar(select(Shift.id).where(Shift.shift_no == shift_no)) is None:
+                raise NotFoundError("shift_not_found", key=shift_no)
             raise NotFoundError("open_shift_not_found", shift_no=shift_no)
         if shift.staff_id == actor.staff_id:
             raise ValidationError("shift_close_for_own", shift_no=shift_no)

@@ -14,8 +14,8 @@ AUDIT_MESSAGES: dict[str, tuple[str, str]] = {
         "You cannot verify your own shift {shift_no}: another manager or the owner must",
     ),
     "open_shift_not_found": (
-        "没有未交班的班次 {shift_no}（可能已交班）",
-        "There is no open shift {shift_no} (it may have been closed already)",
+        "班次 {shift_no} 已经交班",
+        "Shift {shift_no} is closed already",
     ),
     "shift_close_for_own": (
         "班次 {shift_no} 是你自己的：请用正常交班",

@@ -3049,8 +3049,8 @@ Please send this file to your support contact.</translation>
         <translation>Stored va&amp;lue up to</translation>
     </message>
     <message>
-        <source>Points &amp;expire in (days)</source>
-        <translation>Points &amp;expire in (days)</translation>
+        <source>Points e&amp;xpire in (days)</source>
+        <translation>Points e&amp;xpire in (days)</translation>
     </message>
     <message>
         <source>Members grouped by how recently (R), how often (F) and how much (M) they buy: loyal customers, new ones, ones to win back…</source>

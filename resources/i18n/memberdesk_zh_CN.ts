@@ -3044,8 +3044,8 @@ Please send this file to your support contact.</source>
         <translation>储值至多(&amp;L)</translation>
     </message>
     <message>
-        <source>Points &amp;expire in (days)</source>
-        <translation>积分 N 天内到期(&amp;E)</translation>
+        <source>Points e&amp;xpire in (days)</source>
+        <translation>积分 N 天内到期(&amp;X)</translation>
     </message>
     <message>
         <source>Members grouped by how recently (R), how often (F) and how much (M) they buy: loyal customers, new ones, ones to win back…</source>

@@ -304,7 +304,7 @@ class MemberFilterBox(Retranslating, QWidget):
                  "reg_before": self.tr("Joined &before"), "window": self.tr("&Window (days)"),
                  "visits": self.tr("V&isits at least"), "spend": self.tr("S&pent at least"),
                  "balance_max": self.tr("Stored va&lue up to"),
-                 "expiring": self.tr("Points &expire in (days)")}
+                 "expiring": self.tr("Points e&xpire in (days)")}
         for key, label in self.labels.items():
             label.setText(texts[key])
         rfm_help = self.tr("Members grouped by how recently (R), how often (F) and how much (M) "

@@ -72,3 +72,20 @@ def test_a_coupon_ticked_after_a_typed_stored_value_keeps_it(till: Till) -> None
     till.press(Qt.Key.Key_Return, dialog)
     [sale] = till.sales()
     assert till.tenders(sale.id) == {"stored_value": (3000, None), "cash": (1880, 2380)}
+
+
+def test_stored_value_over_the_amount_due_is_said_at_once_not_as_change(till: Till) -> None:
+    """A trial: stored value alone above the amount due (typed, then a coupon ticked)
+    read "已收 ¥91.50 · 找零 ¥9.15" until Enter said that non-cash payments give no
+    change. The line says so as soon as it is so."""
+    till.world.recharge("alice", "100")
+    till.find("13800000001")
+    till.ring_up("CHIPS", "CIG")  # ¥53.80
+    dialog = till.pay_key()
+    till.press(Qt.Key.Key_F1, dialog)
+    till.type(dialog.rows["stored_value"].field, "60", enter=False)  # ¥6.20 over
+    assert dialog.summary.text() == "只有现金可以多付找零，非现金付款超出 ¥6.20"
+    assert "找零 ¥6.20" not in dialog.summary.text()
+    dialog.rows["stored_value"].field.selectAll()
+    till.type(dialog.rows["stored_value"].field, "50", enter=False)  # now short
+    assert dialog.summary.text() == "已收 ¥50.00 · 还需 ¥3.80"

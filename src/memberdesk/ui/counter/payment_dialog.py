@@ -374,10 +374,11 @@ class PaymentDialog(Retranslating, QDialog):
             text, state = self.tr("Taking the payment…"), "busy"
         elif self._repricing:
             text, state = self.tr("Applying the coupons…"), "busy"
+        elif totals.change.fen and (refused := split_problem(self._payable, rows)) is not None:
+            text, state = refused.message(normalise(QLocale().name())), "due"  # no change
         elif totals.change.fen:
             text = self.tr("Paid {paid} · Change {change}").format(
-                paid=fmt.money(totals.paid), change=fmt.money(totals.change)
-            )
+                paid=fmt.money(totals.paid), change=fmt.money(totals.change))
             state = "change"
         elif totals.covered:
             text, state = self.tr("Paid in full: press Enter"), "done"

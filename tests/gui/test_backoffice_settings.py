@@ -357,3 +357,19 @@ def test_the_wheel_scrolls_the_page_past_a_choice_it_does_not_change(owner: Coun
     assert page.changes() == {}
     box.setFocus()  # being edited: the wheel turns it
     assert wheel(box) and box.currentIndex() != choice
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_every_choice_shows_its_longest_option_whole(owner: Counter, lang: str) -> None:
+    """A trial read 积分计算基数 as "实付（不含积分抵扣" (the bracket cut: every choice
+    was 240 px). A choice is as wide as its longest option, up to the page's room."""
+    _office, page = office_page_at(owner, lang, (1024, 768), "settings")
+    settle(owner, page)
+    cut = {}
+    for key, box in page.editors.items():
+        if isinstance(box, PickerBox):
+            widest = max(box.fontMetrics().horizontalAdvance(box.itemText(i))
+                         for i in range(box.count()))
+            if box.width() < widest + 40:  # the text's padding and the arrow
+                cut[key] = (box.width(), widest)
+    assert not cut, cut

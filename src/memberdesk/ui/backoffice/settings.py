@@ -40,10 +40,11 @@ from ..dialogs.base import ERROR, OK, current_language, push_button
 from .page import Page
 from .settings_editors import Editor, _editor_for, _read, _write
 from .shop_details import ShopDetailsBox
-from .time_zones import TIME_ZONE_KEY, TimeZonePicker, render_texts
+from .time_zones import TIME_ZONE_KEY, render_texts
 
 NOTES_BESIDE_FROM = 900  # the form's width from which help sits beside its field
 TEXT_WIDTH = 360  # a text field's ("Thank you, please come again!" whole)
+CHOICE_WIDTH = 420  # a choice's at most: its longest whole ("UTC+8 北京时间（中国）", en too)
 
 
 class SettingsPage(Page):
@@ -152,8 +153,10 @@ class SettingsPage(Page):
             editor.setObjectName(f"setting:{item.key}")
             text = type(editor) is QLineEdit  # a footer, a printer's address: whole
             editor.setMinimumWidth(TEXT_WIDTH if text else 150)
-            editor.setMaximumWidth(TEXT_WIDTH if text else TimeZonePicker.WIDTH if isinstance(
-                editor, TimeZonePicker) else 240)
+            if isinstance(editor, PickerBox):  # its longest choice whole (实付（不含积分抵扣）)
+                editor.setSizeAdjustPolicy(PickerBox.SizeAdjustPolicy.AdjustToContents)
+            editor.setMaximumWidth(TEXT_WIDTH if text else CHOICE_WIDTH if isinstance(
+                editor, PickerBox) else 240)
             label.setBuddy(editor)
             # Labels and help wrap, so the three columns fit the page's width (the
             # scroller never scrolls sideways: at 1024 the English help was cut off).

@@ -80,8 +80,6 @@ class TimeZonePicker(Retranslating, PickerBox):
     """Beijing and the common offsets, a line, the others west to east; its value is
     the offset in minutes (``currentData``; the line has none)."""
 
-    WIDTH = 312  # "UTC+8 北京时间（中国）" and its English whole (other fields: 240 px)
-
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         for minutes, _places in COMMON:

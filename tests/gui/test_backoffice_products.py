@@ -116,7 +116,8 @@ def test_change_a_products_price(owner: Counter) -> None:
     c.settle()
     assert page.form_heading.text() == "修改 可乐 (7004)"
     page.price.setText("3.50")
-    page.save_button.click()
+    assert page.save_button.toolTip() == "Ctrl+S"
+    c.press(Qt.Key.Key_S, page.price, Qt.KeyboardModifier.ControlModifier)  # as on 设置
     c.settle()
     assert page.message.text() == "可乐 (7004) 已保存。"
     with c.db.reader() as uow:

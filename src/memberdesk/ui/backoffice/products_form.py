@@ -28,7 +28,7 @@ from memberdesk.services.catalog.admin import (
     set_product_active,
 )
 from memberdesk.services.loyalty.tiers import TierInfo
-from memberdesk.ui.common.widgets import NumberBox, PickerBox
+from memberdesk.ui.common.widgets import NumberBox, PickerBox, key_action
 
 from ..dialogs.base import OK, AmountEdit, push_button
 from .page import Page
@@ -120,6 +120,7 @@ class ProductForm(Page):
         # The form's actions: in a row below the fields, or (a wide page: 1366 pixels)
         # in the heading's row, so the list above keeps 8 rows (products_layout).
         self.save_button = push_button(self.save, primary=True)
+        key_action(self, "Ctrl+S", self.save, Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.active_button = push_button(self.toggle_active)
         self.form_actions = QWidget()
         actions = QHBoxLayout(self.form_actions)
@@ -386,6 +387,7 @@ class ProductForm(Page):
         self.category_more.setToolTip(self.tr("New category (Alt+G)"))
         self.new_button.setText(self.tr("New (Ctrl+N)"))
         self.save_button.setText(self.tr("Save"))
+        self.save_button.setToolTip("Ctrl+S")
         self._render_toggle()
 
     def _member_price_hints(self) -> None:

@@ -2,9 +2,32 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette, QPen, QWheelEvent
+from PySide6.QtGui import (
+    QAction,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QComboBox, QSpinBox, QStyle, QStyleOptionComboBox, QWidget
+
+
+def key_action(widget: QWidget, key: str, slot: Callable[[], object],
+               context: Qt.ShortcutContext = Qt.ShortcutContext.WindowShortcut) -> QAction:
+    """A shortcut of ``widget`` calling ``slot``: while its window is active, or (with
+    ``WidgetWithChildrenShortcut``) while the focus is in ``widget``."""
+    action = QAction(widget)
+    action.setShortcut(QKeySequence(key))
+    action.setShortcutContext(context)
+    action.triggered.connect(slot)
+    widget.addAction(action)
+    return action
 
 
 def wheel_only_when_focused(box: QWidget, event: QWheelEvent) -> bool:

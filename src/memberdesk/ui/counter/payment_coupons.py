@@ -10,11 +10,10 @@ sale and none is ticked: the cashier read "Paid in full" and never saw the list
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QWidget
 
 from memberdesk.money import Money
@@ -26,15 +25,6 @@ if TYPE_CHECKING:
     from memberdesk.services.checkout.coupon_choices import CouponChoice
 
 CODE = Qt.ItemDataRole.UserRole
-
-
-def key_action(widget: QWidget, key: str, slot: Callable[[], None]) -> QAction:
-    """A shortcut of ``widget`` (and its children) calling ``slot``."""
-    action = QAction(widget)
-    action.setShortcut(QKeySequence(key))
-    action.triggered.connect(slot)
-    widget.addAction(action)
-    return action
 
 
 class CouponList(Retranslating, QListWidget):

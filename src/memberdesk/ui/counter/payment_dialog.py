@@ -32,9 +32,9 @@ from PySide6.QtWidgets import (
 
 from memberdesk.money import Money
 from memberdesk.services.shared.errors import UserError, ValidationError
-from memberdesk.ui.common import fmt
+from memberdesk.ui.common import fmt, widgets
 from memberdesk.ui.counter import keys
-from memberdesk.ui.counter.payment_coupons import CouponList, CouponNotice, key_action
+from memberdesk.ui.counter.payment_coupons import CouponList, CouponNotice
 from memberdesk.ui.counter.tender_rows import (
     MEMBER_ONLY,
     TENDERS,
@@ -114,8 +114,8 @@ class PaymentDialog(Retranslating, QDialog):
         self.coupon_list = CouponList(context.coupons)
         self.coupon_list.itemChanged.connect(self._coupon_ticked)
         self.coupon_notice = CouponNotice(self.coupon_list)
-        self.coupon_action = key_action(self, keys.COUPON, self._focus_coupons)
-        self.best_coupon_action = key_action(self, keys.BEST_COUPON, self._tick_best_coupon)
+        self.coupon_action = widgets.key_action(self, keys.COUPON, self._focus_coupons)
+        self.best_coupon_action = widgets.key_action(self, keys.BEST_COUPON, self._tick_best_coupon)
 
         self.password_caption = QLabel()
         self.password = QLineEdit()

@@ -13,6 +13,7 @@ from memberdesk.paths import DataPaths
 from memberdesk.services.shared.errors import StorageError
 
 from .audit_key import Keyring, load_keyring, open_keyring
+from .batch_writer import BatchWriter
 from .engine import QUICK_READ_OPTION, READ_ONLY_OPTION, make_engine, make_session_factory
 from .migrate import open_database
 from .till_store import TILL_STORE, TillStore
@@ -51,6 +52,12 @@ class Database:
         """A read-only unit of work (plain BEGIN: takes no write lock)."""
         self._ready()
         return UnitOfWork(self.sessions, read_only=True)
+
+    def batch_writer(self) -> BatchWriter:
+        """The write units of work of a long background job, WAL checkpoints between
+        them (:class:`.batch_writer.BatchWriter`)."""
+        self._ready()
+        return BatchWriter(self)
 
     def quick_read(self) -> QuickRead:
         """A Core connection for one quick read (the lookup at the counter): no

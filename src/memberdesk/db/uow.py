@@ -38,9 +38,11 @@ class UnitOfWork:
     everything done inside it.
     """
 
-    def __init__(self, session_factory: sessionmaker[Session], *, read_only: bool = False) -> None:
+    def __init__(self, session_factory: sessionmaker[Session], *, read_only: bool = False,
+                 bind: Connection | None = None) -> None:
         self._factory = session_factory
         self._read_only = read_only
+        self._bind = bind  # a connection held by the caller (``.batch_writer``)
         self._session: Session | None = None
         self._committed = False
 
@@ -70,7 +72,7 @@ class UnitOfWork:
             session.close()
 
     def __enter__(self) -> Self:
-        self._session = self._factory()
+        self._session = self._factory() if self._bind is None else self._factory(bind=self._bind)
         self._committed = False
         try:
             self._session.begin()

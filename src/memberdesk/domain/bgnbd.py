@@ -95,6 +95,7 @@ class _Sums:
 MAX_EVALUATIONS = 4_000
 LOG_BOUND = 25.0  # each parameter (in logs, on the rescaled clock) within e^-25..e^25
 POLISH_STEPS = 200
+NM_XATOL, NM_FATOL = 1e-4, 1e-8  # Nelder-Mead's stop, before the polish (see fit)
 
 
 def fit(x: ArrayLike, t_x: ArrayLike, big_t: ArrayLike, weights: ArrayLike | None = None,
@@ -116,8 +117,12 @@ def fit(x: ArrayLike, t_x: ArrayLike, big_t: ArrayLike, weights: ArrayLike | Non
 
     s = start or BgNbdParams(1.0, scale, 1.0, 1.0)
     v0 = np.log([s.r, s.alpha / scale, s.a, s.b])
+    # Nelder-Mead finds the optimum's neighbourhood, L-BFGS-B polishes it: shrinking the
+    # simplex to 1e-8 first took 1,001 of the 1M-member bench shop's evaluations (5.1 s)
+    # to give what 723 (3.8 s) give to these tolerances, every P(alive) and expectation
+    # the same to the hundredth kept; CDNOW's parameters are the same to 4 digits.
     res = minimize(nll, v0, method="Nelder-Mead",
-                   options={"xatol": 1e-8, "fatol": 1e-12, "maxiter": MAX_EVALUATIONS,
+                   options={"xatol": NM_XATOL, "fatol": NM_FATOL, "maxiter": MAX_EVALUATIONS,
                             "maxfev": MAX_EVALUATIONS})
     res = minimize(nll, np.clip(res.x, -LOG_BOUND, LOG_BOUND), method="L-BFGS-B",
                    bounds=[(-LOG_BOUND, LOG_BOUND)] * 4, options={"maxiter": POLISH_STEPS})

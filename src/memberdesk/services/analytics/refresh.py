@@ -290,7 +290,8 @@ def _refresh_scores(db: Database, as_of: date | None = None, *, batch: int | Non
     commit the refresh leaves the lock free as long as it held it (at least
     :data:`PAUSE_S`): SQLite's lock is not fair, and a refresh that took it again at
     once would starve a checkout polling for it. The next batch's members are read and
-    its rows made during that pause (neither needs the write lock)."""
+    its rows made during that pause (neither needs the write lock), and the WAL is
+    checkpointed then, not inside the batch's commit (:class:`.batch_writer.BatchWriter`)."""
     size = batch or READ_MEMBERS
     batch = batch or BATCH_MEMBERS
     with db.reader() as r:
@@ -308,25 +309,28 @@ def _refresh_scores(db: Database, as_of: date | None = None, *, batch: int | Non
     dialect = db.engine.dialect.name
     forget_figures(db)  # the kept 分析 figures are of the rows about to be replaced
     free_until = 0.0
-    while True:
-        with db.reader() as r:
-            page = member_page(r.session, after, size, recent)
-            if not page:
-                break
-            kept = kept_figures(connection(r.session), after, page[-1][0])
-        rows = [v for v in c.values(page, at, dialect)
-                if not unchanged(kept.get(v[0]), v, c.as_of)]
-        for i in range(0, len(rows), batch):
-            time.sleep(max(0.0, free_until - time.monotonic()))
-            held, n = write_batch(db, after, page[-1][0], rows[i:i + batch], kept, policy,
-                                  c.as_of)
-            free_until = time.monotonic() + max(held, PAUSE_S)
-            changed += n
-        written += len(page)
-        after = page[-1][0]
-        if step is not None and not step(min(after, total), max(total, after)):
-            return RefreshResult(c.as_of, written, len(c.scores), len(g.churn), c.model, True,
-                                 changed=changed)
+    with db.batch_writer() as writer:
+        while True:
+            with db.reader() as r:
+                page = member_page(r.session, after, size, recent)
+                if not page:
+                    break
+                kept = kept_figures(connection(r.session), after, page[-1][0])
+            rows = [v for v in c.values(page, at, dialect)
+                    if not unchanged(kept.get(v[0]), v, c.as_of)]
+            for i in range(0, len(rows), batch):
+                time.sleep(max(0.0, free_until - time.monotonic()))
+                held, n = write_batch(writer, after, page[-1][0], rows[i:i + batch], kept,
+                                      policy, c.as_of)
+                free_until = time.monotonic() + max(held, PAUSE_S)
+                if n:
+                    writer.checkpoint()  # in the pause: the write lock is free
+                changed += n
+            written += len(page)
+            after = page[-1][0]
+            if step is not None and not step(min(after, total), max(total, after)):
+                return RefreshResult(c.as_of, written, len(c.scores), len(g.churn), c.model,
+                                     True, changed=changed)
     set_scores_date(db, c.as_of, c.model, fitted=model is None)
     keep_figures(db, c.as_of)
     return RefreshResult(c.as_of, written, len(c.scores), len(g.churn), c.model,

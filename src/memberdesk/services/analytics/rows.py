@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, select
 
 from memberdesk.db import Database
+from memberdesk.db.batch_writer import BatchWriter
 from memberdesk.domain.analytics import (
     AnalyticsSettings,
     Scores,
@@ -162,7 +163,7 @@ def update_model_sql(paramstyle: str) -> str:
     return f"UPDATE member_scores SET {sets} WHERE member_id = {mark}"
 
 
-def write_batch(db: Database, low: int, high: int, rows: list[tuple[Any, ...]],
+def write_batch(db: Database | BatchWriter, low: int, high: int, rows: list[tuple[Any, ...]],
                 kept: dict[int, tuple[Any, ...]], policy: Policy | None = None,
                 as_of: date | None = None) -> tuple[float, int]:
     """Write the rows of members ``low < id <= high`` (``rows``: driver values made

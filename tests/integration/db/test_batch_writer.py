@@ -1,6 +1,7 @@
 """The write units of work of a long job (``db.batch_writer``): SQLite's WAL
 checkpointed between them, not inside their commits (the analytics refresh's batches
-counted the copy as lock held and paused as long again)."""
+counted the copy as lock held and paused as long again), their commits not waiting for
+the disk (derived rows, worked out again if a power cut takes them back)."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ def test_the_writers_commits_leave_the_checkpoint_to_it(db: Database, shop) -> N
         with w.uow() as uow:
             conn = uow.session.connection()
             assert conn.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == 0
+            assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
             raw = conn.connection.driver_connection
             add_member_in(uow.session, phone="13800138001", name="张一")
             uow.commit()
@@ -34,8 +36,10 @@ def test_the_writers_commits_leave_the_checkpoint_to_it(db: Database, shop) -> N
             add_member_in(uow.session, phone="13800138002", name="张二")
             uow.commit()
     assert _members(db) == before + 2
-    # the connection goes back to the pool checkpointing as every other one
+    # the connection goes back to the pool checkpointing and syncing as every other one
     assert raw.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
+    assert raw.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    assert raw.execute("PRAGMA cache_size").fetchone()[0] == -2000
 
 
 def test_a_unit_of_work_on_the_writer_rolls_back_unless_committed(db: Database, shop) -> None:

@@ -17,6 +17,7 @@ from memberdesk.services.analytics import after_import as analytics_import
 from memberdesk.services.analytics.member import member_analytics
 from memberdesk.services.analytics.refresh import refresh_scores
 from memberdesk.services.analytics.report import analysis_report, build_report
+from memberdesk.services.shared import pacing
 from tests.checkout_support.kit import World
 from tests.integration.members.sheets import row, write_sheet
 
@@ -46,7 +47,7 @@ def test_imported_members_are_scored_at_once(history: World, tmp_path: Path,
     refresh_scores(w.db)  # as of today, AS_OF
     before = _scores(w)
     monkeypatch.setattr(analytics_import, "BATCH_MEMBERS", 2)  # two batches for three
-    monkeypatch.setattr(analytics_import, "PAUSE_S", 0.0)
+    monkeypatch.setattr(pacing, "PAUSE_S", 0.0)
     res = analytics_import.import_and_score(w.db, w.owner, write_sheet(tmp_path / "m.xlsx", NEW))
     assert res.created == 3
     after = _scores(w)

@@ -33,13 +33,13 @@ from memberdesk.domain.analytics import window_start
 from memberdesk.models import Member, Refund, Sale
 from memberdesk.models.enums import TenderKind
 from memberdesk.money import Money
-from memberdesk.services.analytics import aggregates, refresh as analytics_refresh
+from memberdesk.services.analytics import aggregates
 from memberdesk.services.analytics.aggregates import agg_row, last_model, per_member_sql
 from memberdesk.services.analytics.refresh import compute, member_page, refresh_scores
 from memberdesk.services.analytics.report import build_report
 from memberdesk.services.analytics.rows import FIGURES
 from memberdesk.services.analytics.snapshot import load
-from memberdesk.services.shared import clock
+from memberdesk.services.shared import clock, pacing
 from memberdesk.services.shared.tables import table
 from tests.checkout_support.kit import World, add_member
 
@@ -160,8 +160,7 @@ def _aggregates(w: World, day: date) -> tuple[list[Any], list[Any]]:
 def test_the_incremental_refresh_equals_a_rebuild(
         world: World, shop_clock: ShopClock, monkeypatch: pytest.MonkeyPatch) -> None:
     w = world
-    for mod in (analytics_refresh, aggregates):
-        monkeypatch.setattr(mod, "PAUSE_S", 0.0)
+    monkeypatch.setattr(pacing, "PAUSE_S", 0.0)
     monkeypatch.setattr(aggregates, "FOLD_MEMBERS", 7)  # several fold batches a day
     monkeypatch.setattr(aggregates, "REBUILD_MEMBERS", 11)
     rng = random.Random(20261204)

@@ -22,6 +22,7 @@ and a full refresh over the kept rows changes none of them.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -30,11 +31,12 @@ from sqlalchemy import insert, select
 
 from memberdesk.models import Sale, SaleLine
 from memberdesk.models.enums import TenderKind
-from memberdesk.services.analytics import recommend_pairs, recommend_refresh, recommend_state
+from memberdesk.services.analytics import recommend_pairs, recommend_state
 from memberdesk.services.analytics.recommend_pairs import count_pairs, product_pairs
 from memberdesk.services.analytics.recommend_read import member_suggestions
 from memberdesk.services.analytics.recommend_refresh import member_due, refresh_recommendations
 from memberdesk.services.analytics.refresh import refresh_member_scores
+from memberdesk.services.shared import pacing
 from memberdesk.services.shared.tables import table
 from tests.checkout_support.kit import World, add_member
 
@@ -121,7 +123,7 @@ def _a_day(w: World, rng: random.Random, buyers: list[str], sold: list[str]) -> 
 def test_the_daily_refresh_equals_a_full_one(
         world: World, shop_clock: ShopClock, monkeypatch: pytest.MonkeyPatch) -> None:
     w = world
-    monkeypatch.setattr(recommend_refresh, "PAUSE_S", 0.0)
+    monkeypatch.setattr(pacing, "PAUSE_S", 0.0)
     monkeypatch.setattr(recommend_state, "GAP_SPAN", 3)  # few sales taken again
     w.set_settings(analytics__window_days=WINDOW)
     rng = random.Random(20261204)
@@ -224,10 +226,20 @@ def test_pair_counts_stopped_half_way_are_counted_in_full_again(
         _a_day(w, rng, ["alice", "bob", "carol"], sold)
     monkeypatch.setattr(recommend_pairs, "WRITE_ROWS", 3)
 
-    def killed(seconds: float) -> None:
-        raise KeyboardInterrupt
+    def killed_at(nth: int) -> Callable[[float], None]:
+        """time.sleep, killing the refresh in the pause before its ``nth`` write
+        (the Pacer waits out the pause before each write, the first too)."""
+        calls = [0]
 
-    monkeypatch.setattr(recommend_pairs.time, "sleep", killed)
+        def sleep(seconds: float) -> None:
+            calls[0] += 1
+            if calls[0] == nth:
+                raise KeyboardInterrupt
+
+        return sleep
+
+    # the full count: "count in full" saved and the old counts gone, one batch in
+    monkeypatch.setattr(pacing.time, "sleep", killed_at(3))
     with pytest.raises(KeyboardInterrupt):
         refresh_recommendations(w.db)
     with w.db.reader() as r:
@@ -236,7 +248,7 @@ def test_pair_counts_stopped_half_way_are_counted_in_full_again(
         kept = conn.exec_driver_sql("SELECT COUNT(*) FROM product_pair_counts").scalar()
     assert st is not None and st.as_of is None and kept == 3  # one batch written
     monkeypatch.undo()
-    monkeypatch.setattr(recommend_refresh, "PAUSE_S", 0.0)
+    monkeypatch.setattr(pacing, "PAUSE_S", 0.0)
     shop_clock.advance(1)
     _a_day(w, rng, ["alice", "bob", "carol"], sold)
     res = refresh_recommendations(w.db)
@@ -252,11 +264,11 @@ def test_pair_counts_stopped_half_way_are_counted_in_full_again(
     shop_clock.advance(1)
     _a_day(w, rng, ["alice", "bob", "carol"], sold)
     monkeypatch.setattr(recommend_pairs, "WRITE_ROWS", 3)
-    monkeypatch.setattr(recommend_pairs.time, "sleep", killed)
+    monkeypatch.setattr(pacing.time, "sleep", killed_at(2))
     with pytest.raises(KeyboardInterrupt):
         refresh_recommendations(w.db)
     monkeypatch.undo()
-    monkeypatch.setattr(recommend_refresh, "PAUSE_S", 0.0)
+    monkeypatch.setattr(pacing, "PAUSE_S", 0.0)
     with w.db.reader() as r:
         st = recommend_pairs.read_state(r.session.connection())
     assert st is not None and st.as_of is None

@@ -35,6 +35,7 @@ from memberdesk.services.analytics.aggregates import scores_date
 from memberdesk.services.analytics.model_fit import PREDICT_DAYS
 from memberdesk.services.analytics.refresh import refresh_scores
 from memberdesk.services.analytics.rows import kept_figures, unchanged
+from memberdesk.services.shared import pacing
 from memberdesk.services.shared.clock import now as clock_now
 from memberdesk.services.shared.tables import connection, table
 from tests.checkout_support.kit import World, add_member
@@ -107,7 +108,7 @@ def test_the_refresh_equals_the_member_by_member_definitions(
     """``earlier``: the rows were refreshed that many days before, so this refresh
     leaves the rows whose figures only aged (R counted on) and rewrites the others."""
     w = world
-    monkeypatch.setattr(analytics_refresh, "PAUSE_S", 0.0)
+    monkeypatch.setattr(pacing, "PAUSE_S", 0.0)
     monkeypatch.setattr(model_fit, "MODEL_DAYS", 0)  # fitted at each refresh
     shop_clock.day = DAY + timedelta(days=700)
     as_of = shop_clock.day
@@ -196,7 +197,7 @@ def test_a_row_whose_model_figures_alone_moved_keeps_its_date(
     in place and keep their date (no index touched), and every row, counted on to the
     scores' date, is what the refresh computes."""
     w = world
-    monkeypatch.setattr(analytics_refresh, "PAUSE_S", 0.0)
+    monkeypatch.setattr(pacing, "PAUSE_S", 0.0)
     shop_clock.day = DAY + timedelta(days=700)
     as_of = shop_clock.day
     _random_history(w, shop_clock, as_of)

@@ -12,11 +12,11 @@ from typing import Any
 import pytest
 from sqlalchemy import event
 
-from memberdesk.services.analytics import rows as analytics_rows
 from memberdesk.services.analytics.rows import write_batch
 from memberdesk.services.points import expiry as points_expiry
-from memberdesk.services.shared import batches as job_batches
+from memberdesk.services.shared import batches as job_batches, pacing
 from memberdesk.services.shared.batches import run_batches
+from memberdesk.services.shared.pacing import Pacer
 from tests.checkout_support.kit import World
 
 from .conftest import ShopClock
@@ -43,7 +43,7 @@ class WaitingClock:
 @pytest.fixture
 def waiting(world: World, monkeypatch: pytest.MonkeyPatch) -> Iterator[WaitingClock]:
     c = WaitingClock()
-    for module in (job_batches, points_expiry, analytics_rows):
+    for module in (job_batches, points_expiry, pacing):
         monkeypatch.setattr(module.time, "monotonic", c.monotonic)
     monkeypatch.setattr(job_batches.time, "sleep", c.sleep)
     event.listen(world.db.engine, "begin", c.waited)
@@ -79,9 +79,13 @@ def test_the_refresh_counts_the_lock_held_not_the_wait(world: World, waiting: Wa
     figures = {"f": 0, "m": 0, "grade": "D", "lifecycle": "dormant"}
     row = tuple(figures.get(c) for c in COLUMNS)
     row = (world.members["carol"], day, *row[2:-1], at)
-    assert write_batch(world.db, 0, row[0], [row], {}) == (0.0, 1)  # waited: held nothing
-    kept = {row[0]: (day, *row[2:-1])}
-    assert write_batch(world.db, 0, row[0], [row], kept) == (0.0, 0)  # nothing to write
+    with Pacer(world.db) as pace:
+        assert write_batch(pace, 0, row[0], [row], {}) == 1
+        assert pace.held == 0.0  # waited a second for the lock, held it for no time
+        kept = {row[0]: (day, *row[2:-1])}
+        assert write_batch(pace, 0, row[0], [row], kept) == 0  # nothing to write
+    assert waiting.pauses == [0.0]  # no pause owed before the first write, none taken
+    # by the batch with nothing to write
 
 
 def test_the_points_expiry_finds_its_members_through_the_due_index(world: World) -> None:

@@ -18,7 +18,6 @@ import`` run: :func:`members.importer.import_members`, then this."""
 
 from __future__ import annotations
 
-import time
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -32,7 +31,6 @@ from memberdesk.models import AnalysisSnapshot, Member, MemberScore
 from memberdesk.services.analytics import aggregates
 from memberdesk.services.analytics.refresh import (
     BATCH_MEMBERS,
-    PAUSE_S,
     Computed,
     Gathered,
     analytics_settings,
@@ -44,6 +42,7 @@ from memberdesk.services.members.import_result import ImportResult
 from memberdesk.services.members.importer import import_members
 from memberdesk.services.shared import clock
 from memberdesk.services.shared.context import Actor
+from memberdesk.services.shared.pacing import Pacer
 from memberdesk.services.shared.tables import connection, table
 
 _SCORES = table(MemberScore)
@@ -78,23 +77,23 @@ def score_imported(db: Database, after_id: int) -> int:
     at = clock.now()
     dialect = db.engine.dialect.name
     after, written = after_id, 0
-    while True:
-        with db.reader() as r:
-            page = member_page(r.session, after, BATCH_MEMBERS)
-        if not page:
-            break
-        rows = c.values(page, at, dialect)
-        started = time.monotonic()
-        with db.uow() as uow:
-            conn = connection(uow.session)
-            has = set(conn.execute(_SCORED_IN, {"low": after, "high": page[-1][0]}).scalars())
-            new = [v for v in rows if v[0] not in has]
-            if new:
-                conn.exec_driver_sql(insert_sql(conn.dialect.paramstyle), new)
-            uow.commit()
-        written += len(new)
-        after = page[-1][0]
-        time.sleep(max(time.monotonic() - started, PAUSE_S))
+    with Pacer(db) as pace:
+        while True:
+            with db.reader() as r:
+                page = member_page(r.session, after, BATCH_MEMBERS)
+            if not page:
+                break
+            rows = c.values(page, at, dialect)
+            with pace.write() as uow:
+                conn = connection(uow.session)
+                has = set(conn.execute(_SCORED_IN,
+                                       {"low": after, "high": page[-1][0]}).scalars())
+                new = [v for v in rows if v[0] not in has]
+                if new:
+                    conn.exec_driver_sql(insert_sql(conn.dialect.paramstyle), new)
+                uow.commit()
+            written += len(new)
+            after = page[-1][0]
     if written and kept is not None:
         keep_figures(db, kept if isinstance(kept, date) else date.fromisoformat(str(kept)))
     return written

@@ -28,7 +28,6 @@ date by hand) reads the sales directly and leaves the aggregates alone (None).
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -38,9 +37,9 @@ from sqlalchemy import Connection, bindparam, delete, func, select, text
 from sqlalchemy.orm import Session
 
 from memberdesk.db import Database
-from memberdesk.db.batch_writer import BatchWriter
 from memberdesk.domain.analytics import window_start
 from memberdesk.models import AnalyticsGap, AnalyticsState, MemberAggregate, Refund, Sale
+from memberdesk.services.shared.pacing import Pacer
 from memberdesk.services.shared.tables import connection, insert_many, table
 
 MAX_STEP_DAYS = 62  # a longer jump since the aggregates' date: rebuilt in full
@@ -51,7 +50,6 @@ FOLD_MEMBERS = 500  # members worked out again per write transaction
 REBUILD_MEMBERS = 2500
 GAP_SPAN = 1000  # how far below a new watermark missing ids are looked for
 GAP_DAYS = 3  # a missing id is looked for this many days, then forgotten
-PAUSE_S = 0.01
 
 _STATE = table(AnalyticsState)
 _AGG = table(MemberAggregate)
@@ -264,13 +262,12 @@ def _later_rows(conn: Connection, day: date) -> bool:
     return False
 
 
-def _write(db: Database | BatchWriter, members: Iterable[int] | None, rows: list[dict[str, Any]],
-           low: int = 0, high: int | None = None) -> float:
+def _write(pace: Pacer, members: Iterable[int] | None, rows: list[dict[str, Any]],
+           low: int = 0, high: int | None = None) -> None:
     """Replace the aggregate rows of ``members`` (or of ids in (low, high]) with
-    ``rows``; the seconds the write lock was held."""
-    with db.uow() as uow:
+    ``rows``: one write of ``pace``."""
+    with pace.write() as uow:
         conn = connection(uow.session)
-        started = time.monotonic()
         if members is not None:
             conn.execute(delete(_AGG).where(_AGG.c.member_id.in_(sorted(members))))
         else:
@@ -280,15 +277,6 @@ def _write(db: Database | BatchWriter, members: Iterable[int] | None, rows: list
             conn.execute(delete(_AGG).where(*where))
         insert_many(conn, _AGG, rows)
         uow.commit()
-    return time.monotonic() - started
-
-
-def _rest(held: float, writer: BatchWriter) -> None:
-    """Leave the lock free as long as it was held (at least :data:`PAUSE_S`), the WAL
-    checkpointed meanwhile (:class:`.batch_writer.BatchWriter`)."""
-    free_until = time.monotonic() + max(held, PAUSE_S)
-    writer.checkpoint()
-    time.sleep(max(0.0, free_until - time.monotonic()))
 
 
 def rebuild(db: Database, day: date, window: int) -> FoldResult:
@@ -300,7 +288,7 @@ def rebuild(db: Database, day: date, window: int) -> FoldResult:
         uow.commit()
     rows: list[dict[str, Any]] = []
     low = count = 0
-    with db.reader() as r, db.batch_writer() as w:  # one snapshot, streamed; the batches
+    with db.reader() as r, Pacer(db) as pace:  # one snapshot, streamed; the batches
         # written meanwhile
         conn = connection(r.session)
         marks = _marks(conn)
@@ -311,9 +299,9 @@ def rebuild(db: Database, day: date, window: int) -> FoldResult:
         for row in result:
             rows.append(agg_row(*row))
             if len(rows) >= REBUILD_MEMBERS:
-                _rest(_write(w, None, rows, low, rows[-1]["member_id"]), w)
+                _write(pace, None, rows, low, rows[-1]["member_id"])
                 count, low, rows = count + len(rows), rows[-1]["member_id"], []
-        _write(w, None, rows, low, None)  # the last rows and nothing past them
+        _write(pace, None, rows, low, None)  # the last rows and nothing past them
     count += len(rows)
     with db.uow() as uow:
         conn = connection(uow.session)
@@ -327,7 +315,7 @@ def rebuild(db: Database, day: date, window: int) -> FoldResult:
 def _fold(db: Database, members: set[int], day: date, window: int) -> None:
     ordered = sorted(members)
     first = window_start(day, window)
-    with db.batch_writer() as w:
+    with Pacer(db) as pace:
         for i in range(0, len(ordered), FOLD_MEMBERS):
             chunk = ordered[i:i + FOLD_MEMBERS]
             with db.reader() as r:
@@ -335,7 +323,7 @@ def _fold(db: Database, members: set[int], day: date, window: int) -> None:
                 rows = [agg_row(*row) for row in conn.execute(
                     per_member_sql(conn.dialect.name, True),
                     {"as_of": day, "first": first, "ids": chunk})]
-            _rest(_write(w, chunk, rows), w)
+            _write(pace, chunk, rows)
 
 
 def bring_up_to_date(db: Database, day: date, window: int) -> FoldResult | None:

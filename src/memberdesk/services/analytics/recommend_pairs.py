@@ -32,7 +32,6 @@ read of the window's baskets, the counts written a batch at a time (the state sa
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
@@ -58,6 +57,7 @@ from memberdesk.services.analytics.recommend_baskets import (
     Seen,
     read_sales,
 )
+from memberdesk.services.shared.pacing import Pacer
 from memberdesk.services.shared.tables import connection, insert_many, table
 
 WRITE_ROWS = 2_000  # rows a transaction (a short lock: the till waits at most one)
@@ -221,12 +221,11 @@ def kept_top(conn: Connection, baskets: int) -> dict[int, list[Pair]]:
                             rows[same, 2], baskets)
 
 
-def _write_top(db: Database, top: dict[int, list[Pair]], day: date,
-               pause: float = 0.0) -> float:
+def _write_top(db: Database, pace: Pacer, top: dict[int, list[Pair]], day: date) -> None:
     """``product_pairs`` brought to ``top``: only the products whose companions changed
     are rewritten (their old rows deleted and the new inserted together, so a product
     is never seen half-written), about :data:`WRITE_ROWS` rows a transaction; then
-    ``as_of`` set to ``day``. The longest lock held, in seconds."""
+    ``as_of`` set to ``day``. Each a write of ``pace``."""
     new = {pid: [(rank, p.other_id, p.together, p.lift_permille)
                  for rank, p in enumerate(others, start=1)]
            for pid, others in top.items() if others}
@@ -237,7 +236,6 @@ def _write_top(db: Database, top: dict[int, list[Pair]], day: date,
                 _PAIRS.c.lift_permille).order_by(_PAIRS.c.product_id, _PAIRS.c.rank)):
             old.setdefault(pid, []).append((rank, other, together, lift))
     changed = sorted(pid for pid in new.keys() | old.keys() if new.get(pid) != old.get(pid))
-    held = 0.0
     i = 0
     while i < len(changed):
         pids: list[int] = []
@@ -249,68 +247,53 @@ def _write_top(db: Database, top: dict[int, list[Pair]], day: date,
                       "together": together, "lift_permille": lift}
                      for rank, other, together, lift in new.get(pid, ())]
             i += 1
-        started = time.monotonic()
-        with db.uow() as uow:
+        with pace.write() as uow:
             conn = connection(uow.session)
             conn.execute(delete(_PAIRS).where(_PAIRS.c.product_id.in_(pids)))
             if rows:
                 insert_many(conn, _PAIRS, rows)
             uow.commit()
-        took = time.monotonic() - started
-        held = max(held, took)
-        time.sleep(max(took, pause) if pause and i < len(changed) else 0)
-    started = time.monotonic()
-    with db.uow() as uow:
+    with pace.write() as uow:
         connection(uow.session).execute(
             _PAIRS.update().where(_PAIRS.c.as_of != day).values(as_of=day))
         uow.commit()
-    return max(held, time.monotonic() - started)
 
 
-def _full(db: Database, day: date, window: int, pause: float) -> PairsResult:
+def _full(db: Database, pace: Pacer, day: date, window: int) -> PairsResult:
     with db.reader() as r:
         conn = connection(r.session)
         seen = seen_now(conn)
         later = rs.later_rows(conn, day)
         counts = count_pairs(conn, day, window, seen)
-    held = 0.0
-    started = time.monotonic()
-    with db.uow() as uow:  # "count in full" until the last batch is in
+    with pace.write() as uow:  # "count in full" until the last batch is in
         conn = connection(uow.session)
         save_state(conn, PairState(None, window, seen, 0))
         conn.execute(delete(_COUNTS))
         uow.commit()
-    held = time.monotonic() - started
     rows = [] if later else counts.rows()  # a past date: not kept (counted again)
     for i in range(0, len(rows), WRITE_ROWS):
-        started = time.monotonic()
-        with db.uow() as uow:
+        with pace.write() as uow:
             insert_many(connection(uow.session), _COUNTS, [
                 {"product_a": a, "product_b": b, "together": n}
                 for a, b, n in rows[i:i + WRITE_ROWS]])
             uow.commit()
-        took = time.monotonic() - started
-        held = max(held, took)
-        time.sleep(max(took, pause) if pause else 0)
     if not later:
-        with db.uow() as uow:
+        with pace.write() as uow:
             save_state(connection(uow.session), PairState(day, window, seen, counts.baskets))
             uow.commit()
-    held = max(held, _write_top(db, counts.top(), day, pause))
-    return PairsResult(True, counts.baskets, len(rows), held)
+    _write_top(db, pace, counts.top(), day)
+    return PairsResult(True, counts.baskets, len(rows), pace.longest)
 
 
-def _apply(db: Database, delta: Counts, st: PairState, pause: float) -> float:
+def _apply(pace: Pacer, delta: Counts, st: PairState) -> None:
     """The day's change into the kept counts, :data:`WRITE_ROWS` rows a transaction
-    (the state says "count in full" until the last is in, with the new state); the
-    longest lock held."""
+    (the state says "count in full" until the last is in, with the new state), each a
+    write of ``pace``."""
     rows = delta.rows()
-    held = 0.0
     for i in range(0, max(len(rows), 1), WRITE_ROWS):
         chunk = rows[i:i + WRITE_ROWS]
         last = i + WRITE_ROWS >= len(rows)
-        started = time.monotonic()
-        with db.uow() as uow:
+        with pace.write() as uow:
             conn = connection(uow.session)
             p = "?" if conn.dialect.name == "sqlite" else "%s"
             if i == 0 and not last:
@@ -323,16 +306,11 @@ def _apply(db: Database, delta: Counts, st: PairState, pause: float) -> float:
             if last:
                 save_state(conn, st)
             uow.commit()
-        took = time.monotonic() - started
-        held = max(held, took)
-        if not last:
-            time.sleep(max(took, pause) if pause else 0)
-    return held
 
 
-def refresh_pairs(db: Database, day: date, window: int, *, full: bool = False,
-                  pause: float = 0.0) -> PairsResult:
-    """Bring the pair counts and ``product_pairs`` to ``day`` (see the module)."""
+def refresh_pairs(db: Database, day: date, window: int, *, full: bool = False) -> PairsResult:
+    """Bring the pair counts and ``product_pairs`` to ``day`` (see the module), the
+    writes paced (:class:`.pacing.Pacer`)."""
     with db.reader() as r:
         conn = connection(r.session)
         st = read_state(conn)
@@ -345,10 +323,11 @@ def refresh_pairs(db: Database, day: date, window: int, *, full: bool = False,
                 st = None
             else:
                 delta, sales = change(conn, st, new, day, window)
-    if st is None:
-        return _full(db, day, window, pause)
-    held = _apply(db, delta, PairState(day, window, new, st.baskets + delta.baskets), pause)
-    with db.reader() as r:
-        top = kept_top(connection(r.session), st.baskets + delta.baskets)
-    held = max(held, _write_top(db, top, day, pause))
-    return PairsResult(False, sales, len(delta.rows()), held)
+    with Pacer(db) as pace:
+        if st is None:
+            return _full(db, pace, day, window)
+        _apply(pace, delta, PairState(day, window, new, st.baskets + delta.baskets))
+        with db.reader() as r:
+            top = kept_top(connection(r.session), st.baskets + delta.baskets)
+        _write_top(db, pace, top, day)
+        return PairsResult(False, sales, len(delta.rows()), pace.longest)

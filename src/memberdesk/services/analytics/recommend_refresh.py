@@ -29,7 +29,6 @@ Nothing is computed when the setting ``analytics.recommendations`` is off.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -49,8 +48,8 @@ from memberdesk.domain.recommend import (
 from memberdesk.models import MemberRecommendation, MemberRecommendNext, ProductPair
 from memberdesk.services.analytics import recommend_state as rs
 from memberdesk.services.analytics.recommend_pairs import refresh_pairs
-from memberdesk.services.analytics.refresh import PAUSE_S
 from memberdesk.services.shared import clock, settings
+from memberdesk.services.shared.pacing import Pacer
 from memberdesk.services.shared.tables import connection, insert_many, table
 
 BATCH_MEMBERS = 1000
@@ -165,12 +164,11 @@ def _rows(outcomes: dict[int, Outcome], members: list[int], day: date,
     return recs, nexts
 
 
-def _write(db: Database, recs: list[dict[str, Any]], nexts: list[dict[str, Any]], *,
-           ids: list[int] | None = None, low: int = 0, high: int | None = None) -> float:
+def _write(pace: Pacer, recs: list[dict[str, Any]], nexts: list[dict[str, Any]], *,
+           ids: list[int] | None = None, low: int = 0, high: int | None = None) -> None:
     """Replace the rows and next dates of the members ``ids`` (or of ids in
-    ``(low, high]``, no upper end: None); the seconds the write lock was held."""
-    started = time.monotonic()
-    with db.uow() as uow:
+    ``(low, high]``, no upper end: None): one write of ``pace``."""
+    with pace.write() as uow:
         conn = connection(uow.session)
         for t in (_RECS, _NEXT):
             if ids is not None:
@@ -183,7 +181,6 @@ def _write(db: Database, recs: list[dict[str, Any]], nexts: list[dict[str, Any]]
         insert_many(conn, _RECS, recs)
         insert_many(conn, _NEXT, nexts)
         uow.commit()
-    return time.monotonic() - started
 
 
 def _full(db: Database, day: date, window: int, batch: int, step: Step | None,
@@ -195,16 +192,16 @@ def _full(db: Database, day: date, window: int, batch: int, step: Step | None,
         outcomes = member_outcomes(r.session, day, window)
     members = sorted(outcomes)
     written = low = 0
-    for i in range(0, len(members), batch):
-        chunk = members[i:i + batch]
-        recs, nexts = _rows(outcomes, chunk, day, newest)
-        held = _write(db, recs, nexts, low=low, high=chunk[-1])
-        written += len(recs)
-        low = chunk[-1]
-        if step is not None and not step(i + len(chunk), len(members)):
-            return len(members), written, True
-        time.sleep(max(held, PAUSE_S))
-    _write(db, [], [], low=low)  # members past the last with a regular product
+    with Pacer(db) as pace:
+        for i in range(0, len(members), batch):
+            chunk = members[i:i + batch]
+            recs, nexts = _rows(outcomes, chunk, day, newest)
+            _write(pace, recs, nexts, low=low, high=chunk[-1])
+            written += len(recs)
+            low = chunk[-1]
+            if step is not None and not step(i + len(chunk), len(members)):
+                return len(members), written, True
+        _write(pace, [], [], low=low)  # members past the last with a regular product
     return len(members), written, False
 
 
@@ -215,17 +212,17 @@ def _some(db: Database, members: set[int], day: date, window: int, newest: int,
     ordered = sorted(members)
     first = window_start(day, window)
     written = 0
-    for i in range(0, len(ordered), batch):
-        chunk = ordered[i:i + batch]
-        with db.reader() as r:
-            outcomes = {m: outcome(bought, day, window) for m, bought
-                        in rs.some_bought(connection(r.session), chunk, day, first)}
-        recs, nexts = _rows(outcomes, chunk, day, newest)
-        held = _write(db, recs, nexts, ids=chunk)
-        written += len(recs)
-        if step is not None and not step(i + len(chunk), len(ordered)):
-            return written, True
-        time.sleep(max(held, PAUSE_S))
+    with Pacer(db) as pace:
+        for i in range(0, len(ordered), batch):
+            chunk = ordered[i:i + batch]
+            with db.reader() as r:
+                outcomes = {m: outcome(bought, day, window) for m, bought
+                            in rs.some_bought(connection(r.session), chunk, day, first)}
+            recs, nexts = _rows(outcomes, chunk, day, newest)
+            _write(pace, recs, nexts, ids=chunk)
+            written += len(recs)
+            if step is not None and not step(i + len(chunk), len(ordered)):
+                return written, True
     return written, False
 
 
@@ -259,7 +256,7 @@ def refresh_recommendations(db: Database, as_of: date | None = None, *,
                   and st.window_days == window and st.as_of <= day)
         marks = rs.marks(conn)
         members = rs.touched(conn, st, day) if usable and st is not None else set()
-    pairs = refresh_pairs(db, day, window, full=full, pause=PAUSE_S)
+    pairs = refresh_pairs(db, day, window, full=full)
     if not usable:  # a full one stopped half-way leaves no date: the next is full too
         with db.uow() as uow:  # (one daily stopped keeps the last date: the next takes
             rs.save_state(connection(uow.session), as_of=None, window_days=window)

@@ -29,7 +29,6 @@ The definitions live in ``domain/analytics.py``; this module only gathers the fi
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
@@ -68,6 +67,7 @@ from memberdesk.services.shared import clock, settings
 from memberdesk.services.shared.batches import sharing_the_interpreter
 from memberdesk.services.shared.context import Actor
 from memberdesk.services.shared.errors import ValidationError
+from memberdesk.services.shared.pacing import Pacer
 from memberdesk.services.shared.permissions import Permission, may
 from memberdesk.services.shared.policy import Policy
 from memberdesk.services.shared.tables import connection, table
@@ -76,7 +76,6 @@ log = logging.getLogger(__name__)
 
 BATCH_MEMBERS = 1000  # rows written a transaction at most
 READ_MEMBERS = 5000  # members read, made and compared at a time (no lock)
-PAUSE_S = 0.01  # the least wait between two write batches (see refresh_scores)
 
 _SCORES = table(MemberScore)
 _MEMBERS = table(Member)
@@ -287,11 +286,9 @@ def _refresh_scores(db: Database, as_of: date | None = None, *, batch: int | Non
     previous figures) and the result says ``cancelled``.
 
     Each batch's rows are computed before its write transaction begins, and after each
-    commit the refresh leaves the lock free as long as it held it (at least
-    :data:`PAUSE_S`): SQLite's lock is not fair, and a refresh that took it again at
-    once would starve a checkout polling for it. The next batch's members are read and
-    its rows made during that pause (neither needs the write lock), and the WAL is
-    checkpointed then, not inside the batch's commit (:class:`.batch_writer.BatchWriter`)."""
+    commit the refresh leaves the lock free as long as it held it
+    (:class:`.pacing.Pacer`): the next batch's members are read and its rows made
+    during that pause (neither needs the write lock)."""
     size = batch or READ_MEMBERS
     batch = batch or BATCH_MEMBERS
     with db.reader() as r:
@@ -308,8 +305,7 @@ def _refresh_scores(db: Database, as_of: date | None = None, *, batch: int | Non
     after = written = changed = 0
     dialect = db.engine.dialect.name
     forget_figures(db)  # the kept 分析 figures are of the rows about to be replaced
-    free_until = 0.0
-    with db.batch_writer() as writer:
+    with Pacer(db) as pace:
         while True:
             with db.reader() as r:
                 page = member_page(r.session, after, size, recent)
@@ -319,13 +315,8 @@ def _refresh_scores(db: Database, as_of: date | None = None, *, batch: int | Non
             rows = [v for v in c.values(page, at, dialect)
                     if not unchanged(kept.get(v[0]), v, c.as_of)]
             for i in range(0, len(rows), batch):
-                time.sleep(max(0.0, free_until - time.monotonic()))
-                held, n = write_batch(writer, after, page[-1][0], rows[i:i + batch], kept,
-                                      policy, c.as_of)
-                free_until = time.monotonic() + max(held, PAUSE_S)
-                if n:
-                    writer.checkpoint()  # in the pause: the write lock is free
-                changed += n
+                changed += write_batch(pace, after, page[-1][0], rows[i:i + batch], kept,
+                                       policy, c.as_of)
             written += len(page)
             after = page[-1][0]
             if step is not None and not step(min(after, total), max(total, after)):

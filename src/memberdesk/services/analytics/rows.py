@@ -7,15 +7,12 @@ holds the write lock for milliseconds. The rules are the domain's
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, select
 
-from memberdesk.db import Database
-from memberdesk.db.batch_writer import BatchWriter
 from memberdesk.domain.analytics import (
     AnalyticsSettings,
     Scores,
@@ -25,6 +22,7 @@ from memberdesk.domain.analytics import (
 )
 from memberdesk.models import MemberScore
 from memberdesk.services.notifications import events as notify_events
+from memberdesk.services.shared.pacing import Pacer
 from memberdesk.services.shared.policy import Policy
 from memberdesk.services.shared.tables import connection, table
 
@@ -163,9 +161,9 @@ def update_model_sql(paramstyle: str) -> str:
     return f"UPDATE member_scores SET {sets} WHERE member_id = {mark}"
 
 
-def write_batch(db: Database | BatchWriter, low: int, high: int, rows: list[tuple[Any, ...]],
+def write_batch(pace: Pacer, low: int, high: int, rows: list[tuple[Any, ...]],
                 kept: dict[int, tuple[Any, ...]], policy: Policy | None = None,
-                as_of: date | None = None) -> tuple[float, int]:
+                as_of: date | None = None) -> int:
     """Write the rows of members ``low < id <= high`` (``rows``: driver values made
     before the lock is taken; ``kept``: :func:`kept_figures` read then) whose figures
     differ from the kept row's (:func:`unchanged`) or that are new, each replacing the
@@ -175,21 +173,19 @@ def write_batch(db: Database | BatchWriter, low: int, high: int, rows: list[tupl
     others keep their row, date and all: most members' figures stay as they were from
     one day to the next (no sale: the same grade and stage), and a batch with nothing
     to write takes no lock at all. The dormant wake-up messages are written when
-    ``policy`` has them on. Returns the seconds the write lock was held (not counting
-    any wait for it: a checkout that held it meanwhile needs no pause for that) and
-    the rows written."""
+    ``policy`` has them on. One write of ``pace`` (:class:`.pacing.Pacer`); returns the
+    rows written."""
     if not rows:
-        return 0.0, 0
+        return 0
     day = _date(rows[0][1])
     changed = [v for v in rows if not unchanged(kept.get(v[0]), v, day)]
     if not changed:
-        return 0.0, 0
+        return 0
     n = len(MODEL_FIGURES)
     model = [(*v[-1 - n:], v[0]) for v in changed if model_only(kept.get(v[0]), v, day)]
     whole = [v for v in changed if not model_only(kept.get(v[0]), v, day)] if model else changed
-    with db.uow() as uow:
-        conn = connection(uow.session)  # BEGIN IMMEDIATE: any wait for the lock is here
-        started = time.monotonic()  # what the caller's pause matches: the lock held
+    with pace.write() as uow:
+        conn = connection(uow.session)
         paramstyle = conn.dialect.paramstyle
         if model:
             conn.exec_driver_sql(update_model_sql(paramstyle), model)
@@ -204,4 +200,4 @@ def write_batch(db: Database | BatchWriter, low: int, high: int, rows: list[tupl
                     uow.session, [{**dict(zip(COLUMNS, r, strict=True)), "as_of": as_of}
                                   for r in whole], before, policy)
         uow.commit()
-    return time.monotonic() - started, len(changed)
+    return len(changed)

@@ -3898,6 +3898,10 @@ Fill in one member per row, then check the file.</translation>
         <source>Close for &amp;them</source>
         <translation>Close for &amp;them</translation>
     </message>
+    <message>
+        <source>This shift is your own: close it at the counter with F5 Shift, then close the day.</source>
+        <translation>This shift is your own: close it at the counter with F5 Shift, then close the day.</translation>
+    </message>
 </context>
 <context>
     <name>PaymentDialog</name>

@@ -3885,6 +3885,10 @@ Fill in one member per row, then check the file.</source>
         <source>Close for &amp;them</source>
         <translation>代交班(&amp;T)</translation>
     </message>
+    <message>
+        <source>This shift is your own: close it at the counter with F5 Shift, then close the day.</source>
+        <translation>这是你自己的班次：请回到收银台按 F5 交班，再来日结。</translation>
+    </message>
 </context>
 <context>
     <name>PaymentDialog</name>

@@ -137,3 +137,35 @@ def test_the_back_office_opens_on_the_day_close_no_wider_than_the_screen(
     assert page.open_shifts.isVisible()
     assert office.width() <= 1024 - 40, office.width()
     assert office.minimumSizeHint().width() <= 1024 - 40
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_the_viewers_own_open_shift_is_not_closed_for_them_and_the_page_says_how(
+        counter: Counter, lang: str) -> None:
+    """The seventh blind trial: the owner's own shift was open, 日结 offered 代交班 for
+    it and the service refused ("close it the usual way"). Picked, the own shift turns
+    the button off and a line under the list says where it is closed; the cashier's
+    shift picked again, the button is back."""
+    c = counter
+    cashier_left_the_shift_open(c)
+    w = c.world
+    shifts.open_shift(c.db, w.owner, yuan("100"))  # the owner's own, opened after
+    w.sell([("BEER", 1)], [(TenderKind.CASH, "10")], actor=w.owner)
+    office, page = office_page_at_1024(c, lang, "day")
+    box = page.open_shifts
+    assert box.table.rowCount() == 2  # oldest first: the cashier's, then the owner's
+    assert box.button.isEnabled() and not box.own_note.isVisible()
+    box.table.selectRow(1)
+    c.settle()
+    if SHOTS:
+        office.grab().save(str(Path(SHOTS) / f"day-own-shift-1024-{lang}.png"))
+    assert not box.button.isEnabled() and box.own_note.isVisible()
+    assert box.own_note.text() == {
+        "zh_CN": "这是你自己的班次：请回到收银台按 F5 交班，再来日结。",
+        "en": "This shift is your own: close it at the counter with F5 Shift, then close the day.",
+    }[lang]
+    c.enter(box.table)  # Enter on it opens no count form
+    assert QApplication.activeModalWidget() is office
+    box.table.selectRow(0)
+    c.settle()
+    assert box.button.isEnabled() and not box.own_note.isVisible()

@@ -217,7 +217,7 @@ class DayClosePage(Page):
 
     def _open_shifts(self, rows: tuple[ShiftSummary, ...]) -> None:
         had_focus = self.open_shifts.table.hasFocus()
-        self.open_shifts.set_rows(rows)
+        self.open_shifts.set_rows(rows, self.actor.staff_id)
         if had_focus and not rows:
             self.close_button.setFocus()  # all closed: the day close is next
 

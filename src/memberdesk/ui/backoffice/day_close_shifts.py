@@ -50,8 +50,15 @@ class OpenShiftsBox(Retranslating, QWidget):
         super().__init__(parent)
         self.setObjectName("openShiftsBox")
         self.rows: tuple[ShiftSummary, ...] = ()
+        self.own: int | None = None  # the staff id of whoever looks: their shift is theirs
         self.title = QLabel()
         self.title.setWordWrap(True)
+        # under the list when the shift picked is the viewer's own: the service refuses to
+        # close it "for them" (shift_close_for_own); the counter's F5 交班 closes it
+        self.own_note = QLabel()
+        self.own_note.setObjectName("ownShiftNote")
+        self.own_note.setWordWrap(True)
+        self.own_note.setVisible(False)
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("openShiftsTable")
         self.table.verticalHeader().setVisible(False)
@@ -60,6 +67,7 @@ class OpenShiftsBox(Retranslating, QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         fit_columns(self.table, elastic=(0,))
         self.title.setBuddy(self.table)
+        self.table.itemSelectionChanged.connect(self._picked_changed)
         self.button = push_button(self._close_picked)
         self.button.setObjectName("closeForButton")
         row = QHBoxLayout()
@@ -70,11 +78,15 @@ class OpenShiftsBox(Retranslating, QWidget):
         layout.setSpacing(6)
         layout.addWidget(self.title)
         layout.addLayout(row)
+        layout.addWidget(self.own_note)
         self.setVisible(False)
         self.retranslate()
 
-    def set_rows(self, rows: tuple[ShiftSummary, ...]) -> None:
+    def set_rows(self, rows: tuple[ShiftSummary, ...], own: int | None = None) -> None:
+        """The open shifts; ``own``: the viewer's staff id (their own shift is not
+        closed "for them": the button is off and a line says how to close it)."""
         self.rows = rows
+        self.own = own
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
             cells = (r.staff_name, r.shift_no, fmt.datetime_text(r.opened_at), cash_expected(r))
@@ -91,6 +103,13 @@ class OpenShiftsBox(Retranslating, QWidget):
                                   + 2 * self.table.frameWidth())
         self.setVisible(bool(rows))
         self.retranslate()
+        self._picked_changed()
+
+    def _picked_changed(self) -> None:
+        shift = self.picked()
+        mine = shift is not None and self.own is not None and shift.staff_id == self.own
+        self.button.setEnabled(shift is not None and not mine)
+        self.own_note.setVisible(mine)
 
     def picked(self) -> ShiftSummary | None:
         row = self.table.currentRow()
@@ -109,6 +128,8 @@ class OpenShiftsBox(Retranslating, QWidget):
             self.tr("Cash expected")])
         self.button.setText(self.tr("Close for &them"))
         self.button.setToolTip(self.tr("Count the drawer and close the shift in your name (the audit log keeps both names)."))
+        self.own_note.setText(self.tr(
+            "This shift is your own: close it at the counter with F5 Shift, then close the day."))
 
 
 class CloseForDialog(TaskDialog):

@@ -31,6 +31,19 @@ def database_path(bind: object) -> str | None:
     return name.removeprefix("file:").split("?", 1)[0]
 
 
+def _roll_back_left_open(conn: Connection) -> None:
+    """A held connection (``.batch_writer``) is not reset by the pool between units of
+    work: a COMMIT that failed (a deferred constraint, a full disk) leaves SQLite's
+    transaction and its write lock open while SQLAlchemy counts the transaction as
+    over, so the next BEGIN IMMEDIATE would fail and every writer wait. Roll it back."""
+    try:
+        dbapi: Any = conn.connection.driver_connection
+        if getattr(dbapi, "in_transaction", False):
+            dbapi.execute("ROLLBACK")
+    except Exception:  # the error being reported matters more; the writer ends anyway
+        pass
+
+
 class UnitOfWork:
     """``with UnitOfWork(factory) as uow: ...; uow.commit()``.
 
@@ -70,6 +83,8 @@ class UnitOfWork:
             pass
         finally:
             session.close()
+            if self._bind is not None:
+                _roll_back_left_open(self._bind)
 
     def __enter__(self) -> Self:
         self._session = self._factory() if self._bind is None else self._factory(bind=self._bind)
@@ -125,6 +140,8 @@ class UnitOfWork:
             finally:
                 session.close()
                 self._session = None
+                if self._bind is not None:
+                    _roll_back_left_open(self._bind)
             return
         self._end()
         raise mapped from exc

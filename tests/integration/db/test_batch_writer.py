@@ -5,7 +5,8 @@ the disk (derived rows, worked out again if a power cut takes them back)."""
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+import pytest
+from sqlalchemy import func, select, text
 
 from memberdesk.db import Database
 from memberdesk.db.batch_writer import BatchWriter
@@ -72,3 +73,23 @@ def test_the_analytics_refresh_checkpoints_between_its_batches(db: Database, sho
     assert len(seen) >= 3 and all(s is not None and s[0] > 0 for s in seen)
     with db.reader() as r:
         assert r.session.scalar(select(func.count()).select_from(MemberScore)) == _members(db)
+
+
+def test_a_commit_that_fails_leaves_no_transaction_open_on_the_held_connection(
+        db: Database, shop) -> None:
+    """The pool resets a connection given back; the writer's is held, so a COMMIT that
+    failed (here a deferred foreign key; a full disk alike) left SQLite's transaction
+    and the write lock open, and the next unit of work could not begin."""
+    before = _members(db)
+    with db.batch_writer() as w:
+        with pytest.raises(Exception, match="FOREIGN KEY"), w.uow() as uow:
+            conn = uow.session.connection()
+            conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+            conn.execute(text("INSERT INTO member_scores (member_id, as_of, f, m, grade, "
+                              "lifecycle, refreshed_at) VALUES (999999, '2026-12-05', 0, 0, "
+                              "'D', 'dormant', '2026-12-05 00:00:00')"))
+            uow.commit()
+        with w.uow() as uow:
+            add_member_in(uow.session, phone="13800138004", name="张四")
+            uow.commit()
+    assert _members(db) == before + 1

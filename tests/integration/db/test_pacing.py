@@ -34,6 +34,8 @@ def test_each_write_owes_a_pause_as_long_as_the_lock_it_held(
     assert slept[0] == 0.0  # the first write waits for nothing
     assert 0.0 < slept[1] <= 0.05  # the least pause, less the moment since
     assert 0.15 < slept[2] <= 0.3 + 0.05  # as long as the lock was held
+    assert len(slept) == 4 and 0.0 < slept[3] <= 0.05  # the last write's, as the job ends:
+    # the write that follows it (the job's state) waits its turn too
     assert pace.longest >= 0.3 and pace.held < 0.3
 
 

@@ -45,8 +45,9 @@ from memberdesk.services.shared.tables import connection, insert_many, table
 MAX_STEP_DAYS = 62  # a longer jump since the aggregates' date: rebuilt in full
 FOLD_MEMBERS = 500  # members worked out again per write transaction
 # Rows written per transaction by a rebuild: 2,500 hold the lock 8.8 ms (median; the
-# WAL checkpointed between them), about a checkout's own time; 1,000 (3.8 ms) left the
-# rebuild of the 1M-member bench shop 15.8 s, mostly the pauses' floor, against 10.6 s.
+# rebuild's own read keeps the WAL from being checkpointed until it ends), about a
+# checkout's own time; 1,000 (3.8 ms) left the rebuild of the 1M-member bench shop
+# 15.8 s, mostly the pauses' floor, against 10.6 s.
 REBUILD_MEMBERS = 2500
 GAP_SPAN = 1000  # how far below a new watermark missing ids are looked for
 GAP_DAYS = 3  # a missing id is looked for this many days, then forgotten
@@ -288,8 +289,8 @@ def rebuild(db: Database, day: date, window: int) -> FoldResult:
         uow.commit()
     rows: list[dict[str, Any]] = []
     low = count = 0
-    with db.reader() as r, Pacer(db) as pace:  # one snapshot, streamed; the batches
-        # written meanwhile
+    with Pacer(db) as pace, db.reader() as r:  # one snapshot, streamed; the batches
+        # written meanwhile (the read ends first: the writer's last checkpoint copies all)
         conn = connection(r.session)
         marks = _marks(conn)
         found = {"sale": _missing(conn, _SALES, 0, marks[0]),

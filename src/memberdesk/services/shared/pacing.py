@@ -49,7 +49,9 @@ class Pacer:
                  tb: TracebackType | None) -> None:
         writer, self._writer = self._writer, None
         if writer is not None:
-            writer.__exit__(exc_type, exc, tb)
+            writer.__exit__(exc_type, exc, tb)  # its last checkpoint: in the pause
+        if exc is None:
+            self.rest()  # the write that follows the job (its state) waits its turn too
 
     def rest(self) -> None:
         """Wait out what is left of the pause owed by the last write."""

@@ -71,6 +71,7 @@ def answering(c: Counter, answer: str) -> list[str]:
     questions' texts, in order."""
     seen: list[str] = []
     ticks = [0]
+    sightings = [0]
     ANSWERING[0] += 1
     mine = ANSWERING[0]
 
@@ -79,6 +80,13 @@ def answering(c: Counter, answer: str) -> list[str]:
             return  # an earlier test's
         box = QApplication.activeModalWidget()
         if isinstance(box, QMessageBox) and box.objectName() == "unsavedProduct":
+            sightings[0] += 1
+            if sightings[0] < 3:  # answered once it has been up a few ticks: a layout
+                # change just after it showed (the page's message line) moves it too
+                ticks[0] += 1
+                QTimer.singleShot(20, act)
+                return
+            sightings[0] = 0
             seen.append(box.text())
             BUTTONS[:] = [b.text() for b in sorted(box.findChildren(QPushButton),
                                                    key=lambda b: b.x())]
